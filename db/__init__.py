@@ -1,0 +1,1 @@
+"""The only package that talks SQL: models, migrations and the functions the app calls."""

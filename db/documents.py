@@ -1,0 +1,205 @@
+"""Store documents with their sections and claims, one document per transaction; read them back."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select
+
+from db.engine import session_scope
+from db.models import Claim, Document, Section
+from etl import records
+
+DOCUMENT_COLUMNS = (
+    "document", "sha256", "published_on", "date_source", "title", "publisher", "kind", "url",
+    "source_format", "size_bytes", "sections", "claims", "ingested_at", "document_id",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    status: str  # added, replaced, unchanged
+    document_id: int
+    sections: int
+    claims: int
+    same_as: str | None = None  # for unchanged: the stored file holding these bytes
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    file_name: str
+    title: str | None
+    publisher: str | None
+    kind: str | None
+    url: str | None
+    published_on: date | None
+    date_source: str
+    claims: int
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    claim_id: int
+    metric: str
+    entity: str
+    value: float
+    unit: str
+    qualifier: str
+    as_of: date
+    char_start: int
+    char_end: int
+    mention_start: int
+    mention_end: int
+    flags: str
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    summary: DocumentSummary
+    text: str
+    claims: tuple[ClaimSpan, ...]
+
+
+def claim_uid(file_name: str, c: records.Claim) -> str:
+    """Stable id for a claim: same document name and same figure give the same uid."""
+    key = f"{file_name}|{c.entity}|{c.metric}|{c.unit}|{c.value!r}|{c.as_of}|{c.period or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def find_by_sha(engine: Engine, sha256: str) -> str | None:
+    """The stored file name holding exactly these bytes, if any."""
+    with engine.connect() as conn:
+        return conn.execute(
+            select(Document.file_name).where(Document.sha256 == sha256)
+        ).scalar_one_or_none()
+
+
+def store_document(
+    engine: Engine,
+    doc: records.ReadDocument,
+    claims: Sequence[records.Claim],
+    extractor_version: str,
+) -> StoreResult:
+    """Add a document, or replace the earlier version of the same file, in one transaction."""
+    with session_scope(engine) as s:
+        same = s.execute(
+            select(Document.id, Document.file_name).where(Document.sha256 == doc.sha256)
+        ).first()
+        if same is not None:
+            return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
+        old_id = s.scalar(select(Document.id).where(Document.file_name == doc.file_name))
+        if old_id is not None:
+            s.execute(delete(Document).where(Document.id == old_id))
+        row = Document(
+            file_name=doc.file_name, sha256=doc.sha256, source_format=doc.source_format,
+            title=doc.title, publisher=doc.publisher, kind=doc.kind, url=doc.url,
+            published_on=doc.published_on, date_source=doc.date_source, text=doc.text,
+            size_bytes=doc.size_bytes,
+        )  # fmt: skip
+        row.sections = [
+            Section(
+                idx=sec.index, char_start=sec.char_start, char_end=sec.char_end,
+                published_on=sec.published_on, date_source=sec.date_source, heading=sec.heading,
+            )  # fmt: skip
+            for sec in doc.sections
+        ]
+        s.add(row)
+        s.flush()
+        section_ids = {sec.idx: sec.id for sec in row.sections}
+        rows, seen = [], set()
+        for c in claims:
+            uid = claim_uid(doc.file_name, c)
+            if uid in seen:
+                continue
+            seen.add(uid)
+            rows.append(_claim_row(row.id, section_ids.get(c.section_index), uid, c))
+            rows[-1]["extractor_version"] = extractor_version
+        if rows:
+            s.execute(insert(Claim), rows)
+        status = "replaced" if old_id is not None else "added"
+        return StoreResult(status, row.id, len(row.sections), len(rows))
+
+
+def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
+    return {
+        "uid": uid, "document_id": document_id, "section_id": section_id, "entity": c.entity,
+        "metric": c.metric, "value": c.value, "unit": c.unit, "qualifier": c.qualifier,
+        "value_low": c.value_low, "value_high": c.value_high, "value_hkd": c.value_hkd,
+        "as_of": c.as_of, "as_of_precision": c.as_of_precision, "period": c.period,
+        "quote": c.quote, "char_start": c.char_start, "char_end": c.char_end,
+        "mention_start": c.mention_start, "mention_end": c.mention_end,
+        "flags": ";".join(c.flags),
+    }  # fmt: skip
+
+
+def _summary_select():
+    counts = (
+        select(Claim.document_id, func.count().label("n"))
+        .group_by(Claim.document_id)
+        .subquery()
+    )
+    return (
+        select(Document, func.coalesce(counts.c.n, 0).label("n"))
+        .outerjoin(counts, counts.c.document_id == Document.id)
+        .order_by(Document.published_on.desc().nulls_last(), Document.file_name)
+    )
+
+
+def _summary(d: Document, n: int) -> DocumentSummary:
+    return DocumentSummary(
+        d.id, d.file_name, d.title, d.publisher, d.kind, d.url, d.published_on, d.date_source, n
+    )
+
+
+def list_documents(engine: Engine) -> list[DocumentSummary]:
+    """Every document, newest first, with its claim count."""
+    with session_scope(engine) as s:
+        return [_summary(d, n) for d, n in s.execute(_summary_select())]
+
+
+def get_document(engine: Engine, document_id: int) -> DocumentDetail | None:
+    """A document's text with the spans of its claims, or None."""
+    with session_scope(engine) as s:
+        found = s.execute(_summary_select().where(Document.id == document_id)).first()
+        if found is None:
+            return None
+        d, n = found
+        spans = s.execute(
+            select(
+                Claim.id, Claim.metric, Claim.entity, Claim.value, Claim.unit, Claim.qualifier,
+                Claim.as_of, Claim.char_start, Claim.char_end, Claim.mention_start,
+                Claim.mention_end, Claim.flags,
+            )  # fmt: skip
+            .where(Claim.document_id == document_id)
+            .order_by(Claim.mention_start)
+        ).all()
+        return DocumentDetail(_summary(d, n), d.text, tuple(ClaimSpan(*r) for r in spans))
+
+
+def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
+    """Rows for `export documents`."""
+    sections = (
+        select(Section.document_id, func.count().label("n")).group_by(Section.document_id)
+    ).subquery()
+    claims = (select(Claim.document_id, func.count().label("n")).group_by(Claim.document_id)).subquery()
+    stmt = (
+        select(
+            Document.file_name.label("document"), Document.sha256, Document.published_on,
+            Document.date_source, Document.title, Document.publisher, Document.kind,
+            Document.url, Document.source_format, Document.size_bytes,
+            func.coalesce(sections.c.n, 0).label("sections"),
+            func.coalesce(claims.c.n, 0).label("claims"),
+            Document.ingested_at, Document.id.label("document_id"),
+        )  # fmt: skip
+        .outerjoin(sections, sections.c.document_id == Document.id)
+        .outerjoin(claims, claims.c.document_id == Document.id)
+        .order_by(Document.published_on.nulls_last(), Document.file_name)
+    )
+    with engine.connect() as conn:
+        for r in conn.execute(stmt):
+            yield dict(r._mapping)

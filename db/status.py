@@ -1,0 +1,80 @@
+"""Current status, derived from the append-only review log (never stored in place)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Subquery, and_, case, exists, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from db.models import Claim, Conflict, ConflictClaim, Review
+
+# Which review actions change a status, and to what. Other actions (flag, comment) only log.
+CLAIM_STATUS_BY_ACTION = {"accept": "accepted", "reject": "rejected", "reopen": "auto"}
+CONFLICT_STATUS_BY_ACTION = {"resolve": "resolved", "reopen": "open"}
+
+
+def latest_status_action(target_type: str, actions: dict[str, str]) -> Subquery:
+    """Per target uid, the newest review action that sets a status."""
+    newest = (
+        select(Review.target_uid, func.max(Review.id).label("review_id"))
+        .where(Review.target_type == target_type, Review.action.in_(list(actions)))
+        .group_by(Review.target_uid)
+        .subquery()
+    )
+    return (
+        select(Review.target_uid.label("target_uid"), Review.action.label("action"))
+        .join(newest, Review.id == newest.c.review_id)
+        .subquery()
+    )
+
+
+def status_case(action_col: ColumnElement, actions: dict[str, str], default: str):
+    return case(
+        *((action_col == action, status) for action, status in actions.items()),
+        else_=default,
+    )
+
+
+def claim_status_parts() -> tuple[Subquery, ColumnElement]:
+    """(subquery to outer-join on Claim.uid, status column expression)."""
+    sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
+    return sub, status_case(sub.c.action, CLAIM_STATUS_BY_ACTION, "auto")
+
+
+def conflict_status_parts() -> tuple[Subquery, ColumnElement]:
+    """(subquery to outer-join on Conflict.uid, status column expression).
+
+    A conflict detection no longer finds (its claim was rejected or replaced) is resolved.
+    """
+    sub = latest_status_action("conflict", CONFLICT_STATUS_BY_ACTION)
+    reviewed = status_case(sub.c.action, CONFLICT_STATUS_BY_ACTION, "open")
+    return sub, case((Conflict.active.is_(False), "resolved"), else_=reviewed)
+
+
+def in_open_conflict() -> ColumnElement[bool]:
+    """True for a claim that belongs to an active conflict no reviewer has resolved."""
+    resolved = (
+        select(Review.id)
+        .where(
+            Review.target_type == "conflict",
+            Review.target_uid == Conflict.uid,
+            Review.id
+            == select(func.max(Review.id))
+            .where(
+                Review.target_type == "conflict",
+                Review.target_uid == Conflict.uid,
+                Review.action.in_(list(CONFLICT_STATUS_BY_ACTION)),
+            )
+            .correlate(Conflict)
+            .scalar_subquery(),
+            Review.action == "resolve",
+        )
+        .correlate(Conflict)
+    )
+    return exists(
+        select(ConflictClaim.claim_id)
+        .join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+        .where(
+            and_(ConflictClaim.claim_id == Claim.id, Conflict.active.is_(True)),
+            ~exists(resolved),
+        )
+    )

@@ -1,0 +1,1 @@
+"""Read documents, extract dated claims, and check them for consistency."""

@@ -1,0 +1,220 @@
+"""`python -m etl`: a thin command line over `etl.pipeline` and the `db` read functions."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import Engine
+
+from db.claims import ClaimFilter
+
+EXPORT_KINDS = ("claims", "series", "conflicts", "documents", "reviews")
+REVIEW_ACTIONS = ("accept", "reject", "flag", "comment", "resolve", "reopen")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Cyberport Metrics Timeline: ingest documents, export claims, review them.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--db", metavar="URL",
+            help="database URL (default: $DATABASE_URL, else the SQLite file data/cyberport.db)",
+        )  # fmt: skip
+        return p
+
+    ing = with_db(sub.add_parser(
+        "ingest", help="ingest files and folders (txt, md, html, pdf)",
+        description="Read, date and extract claims from documents; unchanged files are skipped.",
+    ))  # fmt: skip
+    ing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    ing.add_argument("--max-mb", type=float, default=20.0, help="size limit per file (default 20)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    exp = with_db(sub.add_parser(
+        "export", help="write claims, series, conflicts, documents or reviews as CSV",
+        description="Write CSV to --out, or to stdout.",
+    ))  # fmt: skip
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
+    exp.add_argument("--metric", help="only this metric key, e.g. unicorns")
+    exp.add_argument("--entity", help="only this entity, e.g. Cyberport")
+    exp.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    exp.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    exp.add_argument("--status", help="claims: auto|accepted|rejected; conflicts: open|resolved")
+    exp.add_argument("--document", help="only claims from this file name")
+
+    rev = with_db(sub.add_parser(
+        "review", help="record a review action on a claim or a conflict",
+        description="Append an action to the review log; status is derived from the log.",
+    ))  # fmt: skip
+    target = rev.add_mutually_exclusive_group(required=True)
+    target.add_argument("--claim", type=int, metavar="ID", help="claim_id from export claims")
+    target.add_argument("--conflict", type=int, metavar="ID", help="conflict_id")
+    rev.add_argument("--action", required=True, choices=REVIEW_ACTIONS)
+    rev.add_argument("--reviewer", required=True, help="who decides")
+    rev.add_argument("--note", default="", help="why")
+
+    usr = with_db(sub.add_parser(
+        "add-user", help="add a reviewer who can log in to the dashboard",
+        description="The password is read from a prompt, or from stdin with --password-stdin.",
+    ))  # fmt: skip
+    usr.add_argument("username")
+    usr.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    return parser
+
+
+def _engine(url: str | None) -> Engine:
+    from db.engine import open_db
+
+    return open_db(url)
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    if not enabled:
+        return contextlib.nullcontext(None)
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
+    from etl.pipeline import collect_files, ingest_paths
+
+    engine = _engine(args.db)
+    files, missing = collect_files(args.paths)
+    show = not args.no_progress and err.isatty()
+    with _progress(len(files) + len(missing), show) as bar:
+
+        def say(msg: str) -> None:
+            if bar is None:
+                print(msg, file=err)
+            else:
+                bar.write(msg, file=err)
+
+        def on_file(outcome) -> None:
+            if outcome.error:
+                say(f"error: {outcome.error}")
+            elif outcome.date_source == "unknown" and outcome.status != "unchanged":
+                say(f"warning: {outcome.file}: no publication date found (stored as unknown)")
+            if bar is not None:
+                bar.update(1)
+
+        summary = ingest_paths(
+            engine, args.paths, max_bytes=int(args.max_mb * 1024 * 1024), on_file=on_file
+        )
+    print(summary.line(), file=err)
+    return 1 if summary.errors else 0
+
+
+def _exporter(kind: str) -> tuple[Sequence[str], Callable[[Engine, ClaimFilter], Iterator[dict]]]:
+    if kind == "claims":
+        from db.claims import CLAIM_COLUMNS, iter_claims
+
+        return CLAIM_COLUMNS, iter_claims
+    if kind == "documents":
+        from db.documents import DOCUMENT_COLUMNS, iter_documents
+
+        return DOCUMENT_COLUMNS, lambda engine, _filt: iter_documents(engine)
+    if kind == "conflicts":
+        from db.conflicts import CONFLICT_COLUMNS, iter_conflicts
+
+        return CONFLICT_COLUMNS, iter_conflicts
+    if kind == "series":
+        from etl.series import SERIES_COLUMNS, iter_series
+
+        return SERIES_COLUMNS, iter_series
+    from db.reviews import REVIEW_COLUMNS, iter_reviews
+
+    return REVIEW_COLUMNS, iter_reviews
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from etl.csvout import write_csv
+
+    engine = _engine(args.db)
+    header, rows = _exporter(args.kind)
+    filt = ClaimFilter(
+        metric=args.metric, entity=args.entity, date_from=args.date_from,
+        date_to=args.date_to, status=args.status, document=args.document,
+    )  # fmt: skip
+    if args.out:
+        tmp = args.out.with_name(args.out.name + ".part")
+        with tmp.open("w", newline="", encoding="utf-8") as f:
+            n = write_csv(f, header, rows(engine, filt))
+        tmp.replace(args.out)  # never leave half a file under the real name
+        print(f"{n} {args.kind} rows -> {args.out}", file=err)
+    else:
+        write_csv(out, header, rows(engine, filt))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace, err: TextIO) -> int:
+    from db.reviews import add_review
+    from etl.pipeline import refresh_checks
+
+    engine = _engine(args.db)
+    target_type, target_id = ("claim", args.claim) if args.claim else ("conflict", args.conflict)
+    review = add_review(engine, target_type, target_id, args.action, args.reviewer, args.note)
+    refresh_checks(engine)
+    print(f"{target_type} {target_id}: {args.action} by {review.reviewer}", file=err)
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace, err: TextIO) -> int:
+    from db.users import add_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+        if password != getpass.getpass("Again: "):
+            print("error: the passwords differ", file=err)
+            return 2
+    engine = _engine(args.db)
+    add_user(engine, args.username, password)
+    print(f"reviewer {args.username} added", file=err)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "ingest":
+            return cmd_ingest(args, err)
+        if args.command == "export":
+            return cmd_export(args, out, err)
+        if args.command == "review":
+            return cmd_review(args, err)
+        return cmd_add_user(args, err)
+    except KeyboardInterrupt:
+        print("interrupted: every file already stored is complete", file=err)
+        return 130
+    except (ValueError, LookupError) as e:  # bad filter, unknown id, duplicate user, ...
+        print(f"error: {e}", file=err)
+        return 2
+    except Exception as e:  # database unreachable and the like: one line, no traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(e, SQLAlchemyError):
+            print(f"error: database: {str(e).splitlines()[0]}", file=err)
+            return 2
+        raise

@@ -1,0 +1,173 @@
+"""Ingest: files and folders -> read -> extract -> store, one transaction per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from db.documents import StoreResult, find_by_sha, store_document
+from etl.errors import IngestError
+from etl.extract import EXTRACTOR_VERSION, extract_claims
+from etl.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
+from etl.readers import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes, read_document
+from etl.records import ReadDocument
+
+IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    file: str
+    status: str  # added, replaced, unchanged, error
+    sections: int = 0
+    claims: int = 0
+    date_source: str | None = None
+    error: str | None = None  # the one line shown to the user
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    outcomes: tuple[FileOutcome, ...] = field(default_factory=tuple)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def errors(self) -> tuple[FileOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "error")
+
+    @property
+    def changed(self) -> bool:
+        return any(o.status in ("added", "replaced") for o in self.outcomes)
+
+    @property
+    def unknown_dates(self) -> tuple[str, ...]:
+        return tuple(o.file for o in self.outcomes if o.date_source == "unknown")
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of an ingest."""
+        stored = [o for o in self.outcomes if o.status in ("added", "replaced")]
+        return (
+            f"{len(self.outcomes)} files: {self.count('added')} added, "
+            f"{self.count('replaced')} replaced, {self.count('unchanged')} unchanged; "
+            f"{sum(o.sections for o in stored)} sections, {sum(o.claims for o in stored)} claims; "
+            f"{len(self.unknown_dates)} without a date; {len(self.errors)} errors"
+        )
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Expand folders (recursively, sorted); a missing path becomes an error outcome."""
+    files: list[Path] = []
+    errors: list[FileOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not _ignored(p, path)
+            )  # fmt: skip
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(FileOutcome(str(path), "error", error=f"{path}: no such file or folder"))
+    return files, errors
+
+
+def _ignored(p: Path, root: Path) -> bool:
+    rel = p.relative_to(root).parts
+    return p.name in IGNORED_NAMES or any(part.startswith(".") for part in rel)
+
+
+def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
+    same = find_by_sha(engine, doc.sha256)
+    if same is not None:  # skip the extraction too
+        return StoreResult("unchanged", 0, 0, 0, same_as=same)
+    claims = extract_claims(doc)
+    return store_document(engine, doc, claims, EXTRACTOR_VERSION)
+
+
+def _outcome(doc: ReadDocument, result: StoreResult) -> FileOutcome:
+    return FileOutcome(
+        doc.file_name, result.status, result.sections, result.claims, doc.date_source,
+        document_id=result.document_id or None,
+    )  # fmt: skip
+
+
+def ingest_file(
+    engine: Engine,
+    path: Path,
+    *,
+    manifest: ManifestEntry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileOutcome:
+    """Read, extract and store one file; a bad file gives an error outcome, never an exception."""
+    try:
+        if path.suffix.lower() not in SUPPORTED:
+            raise IngestError(path.name, f"unsupported file type {path.suffix or '(none)'!r}")
+        doc = read_document(path, manifest=manifest, max_bytes=max_bytes)
+        return _outcome(doc, _store(engine, doc))
+    except IngestError as e:
+        return FileOutcome(path.name, "error", error=f"{path}: {e.reason}")
+
+
+def ingest_upload(
+    engine: Engine, data: bytes, file_name: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> FileOutcome:
+    """Ingest bytes sent through the dashboard's upload, exactly as a file would be."""
+    try:
+        name = Path(file_name).name
+        if Path(name).suffix.lower() not in SUPPORTED:
+            raise IngestError(name, f"unsupported file type {Path(name).suffix or '(none)'!r}")
+        doc = read_bytes(data, name, max_bytes=max_bytes)
+        outcome = _outcome(doc, _store(engine, doc))
+    except IngestError as e:
+        return FileOutcome(file_name, "error", error=f"{e.file}: {e.reason}")
+    if outcome.status != "unchanged":
+        refresh_checks(engine)
+    return outcome
+
+
+def ingest_paths(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest every file under `paths`; each file is its own transaction."""
+    files, outcomes = collect_files(paths)
+    for o in outcomes:
+        if on_file:
+            on_file(o)
+    manifests: dict[Path, dict[str, ManifestEntry]] = {}
+    for path in files:
+        folder = path.parent
+        if folder not in manifests:
+            try:
+                manifests[folder] = load_manifest(folder)
+            except IngestError as e:
+                manifests[folder] = {}
+                bad = FileOutcome(e.file, "error", error=f"{folder / e.file}: {e.reason}")
+                outcomes.append(bad)
+                if on_file:
+                    on_file(bad)
+        outcome = ingest_file(
+            engine, path, manifest=manifests[folder].get(path.name), max_bytes=max_bytes
+        )
+        outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+    summary = IngestSummary(tuple(outcomes))
+    if summary.changed:
+        refresh_checks(engine)
+    return summary
+
+
+def refresh_checks(engine: Engine) -> None:
+    """Re-run the consistency checks after the stored claims changed."""
+    from etl.consistency import refresh
+
+    refresh(engine)

@@ -1,0 +1,64 @@
+"""Plain, frozen records that flow from the readers and the extractor into `db`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+DATE_SOURCES = ("manifest", "html-meta", "dateline", "inline", "inferred", "unknown")
+UNITS = ("count", "HKD", "USD", "RMB", "percent")
+QUALIFIERS = ("exact", "over", "about", "nearly", "up_to")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A dated stretch of a document's text: [char_start, char_end) in `ReadDocument.text`."""
+
+    index: int
+    char_start: int
+    char_end: int
+    published_on: date | None
+    date_source: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """One file, read and normalised; every span elsewhere points into `text`."""
+
+    file_name: str
+    sha256: str
+    source_format: str  # txt, md, html, pdf
+    text: str
+    title: str | None
+    publisher: str | None
+    kind: str | None  # press release, news feature, ... when known
+    url: str | None
+    published_on: date | None
+    date_source: str
+    sections: tuple[Section, ...]
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One dated figure as a document states it."""
+
+    section_index: int
+    entity: str
+    metric: str
+    value: float  # as stated, in base units: HK$43.4 billion -> 43_400_000_000
+    unit: str  # one of UNITS
+    qualifier: str  # one of QUALIFIERS
+    value_low: float
+    value_high: float
+    value_hkd: float | None  # money only
+    as_of: date
+    as_of_precision: str  # day, month or year
+    period: str | None  # ISO-8601 duration for a flow ("P1Y"); None for a stock
+    quote: str  # the sentence, exactly as it stands in the document text
+    char_start: int  # span of `quote` in the document text
+    char_end: int
+    mention_start: int  # span of the figure itself, for highlighting
+    mention_end: int
+    flags: tuple[str, ...] = field(default_factory=tuple)
