@@ -77,6 +77,9 @@ def _columns() -> tuple[dict[str, ColumnElement], Any]:
         "claim_uid": Claim.uid,
         "extractor_version": Claim.extractor_version,
         "in_conflict": conflict,
+        # Not exported, but selectable for views (hover text, citations).
+        "publisher": Document.publisher,
+        "title": Document.title,
     }
     return cols, status_sub
 

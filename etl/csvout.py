@@ -37,7 +37,7 @@ def format_cell(value: Any) -> str:
 def iter_csv(header: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 1000) -> Iterator[str]:
     """CSV text in chunks of `batch` rows, header first, for streaming responses."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf)
     writer.writerow(header)
     n = 0
     for row in rows:
@@ -53,7 +53,7 @@ def iter_csv(header: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: in
 def write_csv(out: TextIO, header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
     """Write rows to `out`; returns how many."""
     n = 0
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)
     writer.writerow(header)
     for row in rows:
         writer.writerow([format_cell(row.get(col)) for col in header])

@@ -12,7 +12,7 @@ from db.documents import StoreResult, find_by_sha, store_document
 from etl.errors import IngestError
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
-from etl.readers import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes, read_document
+from etl.readers import DEFAULT_MAX_BYTES, read_bytes, read_document
 from etl.records import ReadDocument
 
 IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
@@ -105,8 +105,6 @@ def ingest_file(
 ) -> FileOutcome:
     """Read, extract and store one file; a bad file gives an error outcome, never an exception."""
     try:
-        if path.suffix.lower() not in SUPPORTED:
-            raise IngestError(path.name, f"unsupported file type {path.suffix or '(none)'!r}")
         doc = read_document(path, manifest=manifest, max_bytes=max_bytes)
         return _outcome(doc, _store(engine, doc))
     except IngestError as e:
@@ -118,10 +116,7 @@ def ingest_upload(
 ) -> FileOutcome:
     """Ingest bytes sent through the dashboard's upload, exactly as a file would be."""
     try:
-        name = Path(file_name).name
-        if Path(name).suffix.lower() not in SUPPORTED:
-            raise IngestError(name, f"unsupported file type {Path(name).suffix or '(none)'!r}")
-        doc = read_bytes(data, name, max_bytes=max_bytes)
+        doc = read_bytes(data, Path(file_name).name, max_bytes=max_bytes)
         outcome = _outcome(doc, _store(engine, doc))
     except IngestError as e:
         return FileOutcome(file_name, "error", error=f"{e.file}: {e.reason}")

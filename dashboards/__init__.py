@@ -1,0 +1,1 @@
+"""The Dash dashboard: Growth, Claims, Conflicts and Sources pages, CSV exports, reviewer login."""

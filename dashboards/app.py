@@ -1,0 +1,128 @@
+"""Create the Dash app: database, session secret, theme, navbar, pages and Flask routes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dash
+import dash_bootstrap_components as dbc
+import flask_bootstrap
+from dash import Dash, html
+from flask import Blueprint, has_request_context, send_from_directory
+from sqlalchemy import Engine
+
+from dashboards import context
+from dashboards.auth import current_reviewer, init_auth, session_secret
+from db.engine import open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).resolve().parent / "pages"
+SEEDS = ROOT / "seeds"
+TITLE = "Cyberport Metrics Timeline"
+# Bootstrap 5 as the installed Bootstrap-Flask package ships it: served locally, never a CDN.
+BOOTSTRAP_CSS_DIR = (
+    Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css"
+)
+BOOTSTRAP_URL = "/vendor/bootstrap/bootstrap.min.css"
+
+vendor = Blueprint("vendor", __name__)
+
+
+@vendor.get("/vendor/bootstrap/<path:filename>")
+def bootstrap_file(filename: str):
+    return send_from_directory(BOOTSTRAP_CSS_DIR, filename, max_age=86400)
+
+
+def has_documents(engine: Engine) -> bool:
+    from db.documents import iter_documents
+
+    rows = iter_documents(engine)
+    try:
+        return next(rows, None) is not None
+    finally:
+        rows.close()
+
+
+def ingest_seeds_if_empty(engine: Engine, seeds: Path = SEEDS) -> str | None:
+    """Ingest `seeds/` when the database holds no document yet; the summary line, or None."""
+    if has_documents(engine) or not seeds.is_dir():
+        return None
+    from etl.pipeline import ingest_paths
+
+    return ingest_paths(engine, [seeds]).line()
+
+
+def reviewer_status() -> html.Div:
+    """Navbar corner: who is logged in and a logout button, or the login link."""
+    name = current_reviewer() if has_request_context() else None
+    if name is None:
+        return html.Div(
+            dbc.NavLink("Reviewer login", href="/login", id="nav-login", class_name="text-light"),
+            className="d-flex",
+        )
+    return html.Form(
+        [
+            html.Span(f"Reviewer: {name}", id="nav-reviewer", className="text-light me-2"),
+            html.Button(
+                "Log out", type="submit", id="nav-logout", className="btn btn-sm btn-outline-light"
+            ),
+        ],
+        action="/logout",
+        method="POST",
+        className="d-flex align-items-center",
+    )
+
+
+def navbar() -> dbc.Navbar:
+    links = [
+        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        for page in dash.page_registry.values()
+        if page.get("nav", True)
+    ]
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(TITLE, href="/"),
+                dbc.Nav(links, navbar=True, class_name="me-auto"),
+                reviewer_status(),
+            ],
+            fluid=True,
+        ),
+        color="dark",
+        dark=True,
+        class_name="mb-3",
+    )
+
+
+def layout() -> html.Div:
+    return html.Div(
+        [navbar(), dbc.Container(dash.page_container, fluid=True, class_name="pb-4")],
+        id="app-root",
+    )
+
+
+def create_app(db_url: str | None = None, *, ingest_seeds: bool = False) -> Dash:
+    """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty)."""
+    engine = open_db(db_url)
+    if ingest_seeds:
+        ingest_seeds_if_empty(engine)
+    context.set_engine(engine)
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(PAGES),
+        external_stylesheets=[BOOTSTRAP_URL],
+        suppress_callback_exceptions=True,
+        title=TITLE,
+        update_title=None,
+        serve_locally=True,
+    )
+    server = app.server
+    init_auth(server, session_secret(engine, dict(os.environ)))
+    server.register_blueprint(vendor)
+    from dashboards.exports import bp as exports_bp
+
+    server.register_blueprint(exports_bp)
+    app.layout = layout
+    return app

@@ -1,0 +1,95 @@
+"""Reviewer login: Flask session, POST /login and /logout, and the server-side write check."""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlencode, urlsplit
+
+from flask import Blueprint, Flask, abort, redirect, request, session
+from werkzeug.wrappers import Response
+
+from dashboards import context
+from db.settings import get_or_create_setting
+from db.users import is_active_user, verify_user
+
+SESSION_KEY = "reviewer"
+SECRET_SETTING = "session_secret"
+
+bp = Blueprint("auth", __name__)
+
+
+def session_secret(engine, env: dict[str, str]) -> str:
+    """SECRET_KEY from the environment, else one generated on first run and kept in settings."""
+    return env.get("SECRET_KEY") or get_or_create_setting(
+        engine, SECRET_SETTING, lambda: secrets.token_hex(32)
+    )
+
+
+def current_reviewer() -> str | None:
+    """The logged-in reviewer, if the session names one who still exists and is active."""
+    name = session.get(SESSION_KEY)
+    if not isinstance(name, str) or not name:
+        return None
+    return name if is_active_user(context.engine(), name) else None
+
+
+def require_reviewer() -> str:
+    """The logged-in reviewer; PermissionError when nobody (valid) is logged in."""
+    name = current_reviewer()
+    if name is None:
+        raise PermissionError("log in as a reviewer to do this")
+    return name
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to return to after login; anything else becomes '/'."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if "\\" in target:
+        return "/"
+    return target
+
+
+def same_origin() -> bool:
+    """False when the browser says the form was posted from another site."""
+    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    if not origin:
+        return True  # not a browser form post (curl, tests): the session cookie still decides
+    return origin != "null" and urlsplit(origin).netloc == request.host
+
+
+@bp.post("/login")
+def login() -> Response:
+    if not same_origin():
+        abort(403, "cross-site login refused")
+    username = (request.form.get("username") or "").strip()
+    password = request.form.get("password") or ""
+    nxt = safe_next(request.form.get("next"))
+    if not username or not verify_user(context.engine(), username, password):
+        return redirect("/login?" + urlencode({"error": 1, "next": nxt}), code=303)
+    session.clear()
+    session[SESSION_KEY] = username
+    session.permanent = True
+    return redirect(nxt, code=303)
+
+
+@bp.post("/logout")
+def logout() -> Response:
+    if not same_origin():
+        abort(403, "cross-site logout refused")
+    session.clear()
+    return redirect(safe_next(request.form.get("next")), code=303)
+
+
+def init_auth(server: Flask, secret_key: str) -> None:
+    """Session settings (signed cookie, HttpOnly, SameSite=Lax) and the login routes."""
+    server.secret_key = secret_key
+    server.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=60 * 60 * 12,
+    )
+    server.register_blueprint(bp)

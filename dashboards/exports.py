@@ -1,0 +1,264 @@
+"""CSV at URLs: /export/<kind>.csv streamed with flat memory; a .zip adds a README of sources."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from itertools import chain
+from typing import Any
+
+from flask import Blueprint, Response, request, stream_with_context
+from sqlalchemy import Engine
+from werkzeug.datastructures import MultiDict
+
+from dashboards import context
+from dashboards.grid import conditions_from_filter_model
+from db.claims import ClaimFilter
+from etl.csvout import iter_csv
+
+KINDS = ("claims", "series", "conflicts", "documents")
+STATUSES = {
+    "claims": ("auto", "accepted", "rejected"),
+    "series": ("auto", "accepted", "rejected"),
+    "conflicts": ("open", "resolved"),
+    "documents": (),
+}
+PARAMS = frozenset(
+    {"metric", "entity", "from", "to", "status", "document", "flag", "filter", "bundle"}
+)
+MAX_FILTER_CHARS = 20_000
+
+bp = Blueprint("exports", __name__)
+
+Rows = Callable[[Engine, ClaimFilter], Iterator[dict[str, Any]]]
+
+
+def exporter(kind: str) -> tuple[Sequence[str], Rows]:
+    """Header and row source of one export kind (the same ones `python -m etl export` uses)."""
+    if kind == "claims":
+        from db.claims import CLAIM_COLUMNS, iter_claims
+
+        return CLAIM_COLUMNS, iter_claims
+    if kind == "documents":
+        from db.documents import DOCUMENT_COLUMNS, iter_documents
+
+        return DOCUMENT_COLUMNS, lambda engine, _filt: iter_documents(engine)
+    if kind == "conflicts":
+        from db.conflicts import CONFLICT_COLUMNS, iter_conflicts
+
+        return CONFLICT_COLUMNS, iter_conflicts
+    if kind == "series":
+        from etl.series import SERIES_COLUMNS, iter_series
+
+        return SERIES_COLUMNS, iter_series
+    raise ValueError(f"unknown export {kind!r}; one of: {', '.join(KINDS)}")
+
+
+def _date_param(args: Mapping[str, str], name: str) -> date | None:
+    text = (args.get(name) or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{name}: not a YYYY-MM-DD date: {text!r}") from None
+
+
+def filter_from_args(kind: str, args: MultiDict | Mapping[str, str]) -> ClaimFilter:
+    """The filter the query string asks for; ValueError (one line) for anything malformed."""
+    unknown = sorted(set(args) - PARAMS)
+    if unknown:
+        raise ValueError(f"unknown parameter(s): {', '.join(unknown)}")
+    status = (args.get("status") or "").strip() or None
+    if status is not None and status not in STATUSES[kind]:
+        allowed = "|".join(STATUSES[kind]) or "none"
+        raise ValueError(f"status: {status!r} is not one of {allowed}")
+    conditions = ()
+    raw = (args.get("filter") or "").strip()
+    if raw:
+        if kind != "claims":
+            raise ValueError("filter: only the claims export takes a grid filter")
+        if len(raw) > MAX_FILTER_CHARS:
+            raise ValueError("filter: too long")
+        try:
+            model = json.loads(raw)
+        except json.JSONDecodeError:
+            raise ValueError("filter: not valid JSON") from None
+        conditions = conditions_from_filter_model(model)
+    date_from, date_to = _date_param(args, "from"), _date_param(args, "to")
+    if date_from and date_to and date_from > date_to:
+        raise ValueError("from is after to")
+    return ClaimFilter(
+        metric=(args.get("metric") or "").strip() or None,
+        entity=(args.get("entity") or "").strip() or None,
+        date_from=date_from,
+        date_to=date_to,
+        status=status,
+        document=(args.get("document") or "").strip() or None,
+        flag=(args.get("flag") or "").strip() or None,
+        conditions=conditions,
+    )
+
+
+def bad_request(message: str) -> Response:
+    return Response(message.splitlines()[0] + "\n", status=400, mimetype="text/plain")
+
+
+def _started(chunks: Iterator[str]) -> Iterator[str]:
+    """Run the query up to its first chunk now, so a bad filter is a 400, not a cut-off file."""
+    first = next(chunks)
+    return chain([first], chunks)
+
+
+class _Sink:
+    """A write-only stream that hands its bytes over in pieces (zipfile streams into it)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def source_documents(engine: Engine, names: set[str] | None) -> list[Any]:
+    """Documents to cite: those named, or every document when `names` is None."""
+    from db.documents import list_documents
+
+    docs = list_documents(engine)
+    return docs if names is None else [d for d in docs if d.file_name in names]
+
+
+def readme_text(kind: str, filt: ClaimFilter, rows: int, documents: Iterable[Any]) -> str:
+    """The README.txt of a bundle: what the CSV holds and the documents it comes from."""
+    given = {
+        "metric": filt.metric,
+        "entity": filt.entity,
+        "from": filt.date_from,
+        "to": filt.date_to,
+        "status": filt.status,
+        "document": filt.document,
+        "flag": filt.flag,
+    }
+    lines = [
+        f"Cyberport Metrics Timeline - {kind} export",
+        f"Generated: {datetime.now(UTC).isoformat(timespec='seconds')}",
+        f"File: {kind}.csv ({rows} rows)",
+        "Filters: " + (", ".join(f"{k}={v}" for k, v in given.items() if v) or "none"),
+    ]
+    if filt.conditions:
+        lines.append(
+            "Column filters: "
+            + "; ".join(
+                f"{c.column} {c.op} {c.value}" + (f"..{c.value_to}" if c.value_to else "")
+                for c in filt.conditions
+            )
+        )
+    lines += ["", "Sources (file | title | publisher | date | url):"]
+    n = 0
+    for d in documents:
+        n += 1
+        fields = (
+            d.file_name,
+            d.title or "",
+            d.publisher or "",
+            d.published_on.isoformat() if d.published_on else "unknown date",
+            d.url or "",
+        )
+        lines.append(f"- {' | '.join(fields)}")
+    if not n:
+        lines.append("- (none)")
+    lines += [
+        "",
+        "Each claim row quotes its source sentence (quote) and its character span",
+        "(char_start, char_end) in the stored document text.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def iter_bundle(engine: Engine, kind: str, filt: ClaimFilter) -> Iterator[bytes]:
+    """A zip (kind.csv + README.txt) produced piece by piece with bounded memory."""
+    header, rows = exporter(kind)
+    seen: set[str] = set()
+    count = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for row in rows(engine, filt):
+            count += 1
+            if kind == "claims" and row.get("document"):
+                seen.add(row["document"])
+            yield row
+
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open(f"{kind}.csv", "w", force_zip64=True) as f:
+            for chunk in iter_csv(header, counted()):
+                f.write(chunk.encode("utf-8"))
+                yield sink.take()
+        if kind == "claims":
+            names: set[str] | None = seen
+        elif kind == "documents":
+            names = None
+        else:
+            source_filt = ClaimFilter(
+                metric=filt.metric,
+                entity=filt.entity,
+                date_from=filt.date_from,
+                date_to=filt.date_to,
+            )
+            from db.claims import iter_claims
+
+            names = {r["document"] for r in iter_claims(engine, source_filt, columns=("document",))}
+        zf.writestr("README.txt", readme_text(kind, filt, count, source_documents(engine, names)))
+    yield sink.take()
+
+
+def _download_name(kind: str, filt: ClaimFilter, ext: str) -> str:
+    parts = [kind, *(p for p in (filt.metric, filt.status) if p)]
+    safe = "-".join("".join(ch for ch in p if ch.isalnum() or ch in "_-") for p in parts)
+    return f"{safe}.{ext}"
+
+
+def export_response(kind: str, args: MultiDict | Mapping[str, str], bundle: bool) -> Response:
+    if kind not in KINDS:
+        return bad_request(f"unknown export {kind!r}; one of: {', '.join(KINDS)}")
+    try:
+        filt = filter_from_args(kind, args)
+        engine = context.engine()
+        if bundle:
+            body: Iterator[Any] = _started(iter_bundle(engine, kind, filt))
+            mimetype = "application/zip"
+        else:
+            header, rows = exporter(kind)
+            body = _started(iter_csv(header, rows(engine, filt)))
+            mimetype = "text/csv"
+    except ValueError as e:
+        return bad_request(f"bad parameter: {e}")
+    resp = Response(stream_with_context(body), mimetype=mimetype)
+    if mimetype == "text/csv":
+        resp.headers["Content-Type"] = "text/csv; charset=utf-8"
+    name = _download_name(kind, filt, "zip" if bundle else "csv")
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/export/<kind>.csv")
+def export_csv(kind: str) -> Response:
+    return export_response(kind, request.args, bundle=request.args.get("bundle") in ("1", "true"))
+
+
+@bp.get("/export/<kind>.zip")
+def export_zip(kind: str) -> Response:
+    return export_response(kind, request.args, bundle=True)

@@ -1,0 +1,83 @@
+"""Review actions from the Conflicts page: the login check, validation, the log, the refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from db.reviews import add_review
+
+CLAIM_ACTIONS = ("accept", "reject", "flag", "comment", "reopen")
+CONFLICT_ACTIONS = ("comment", "resolve", "reopen")
+ACTIONS = {"claim": CLAIM_ACTIONS, "conflict": CONFLICT_ACTIONS}
+NEEDS_NOTE = ("comment", "flag")  # these say nothing without a note
+MAX_NOTE = 2000
+REFUSED = "Log in as a reviewer to review claims and conflicts."
+PAST = {
+    "accept": "accepted",
+    "reject": "rejected",
+    "flag": "flagged",
+    "comment": "commented on",
+    "reopen": "reopened",
+    "resolve": "resolved",
+}
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    ok: bool
+    message: str  # one line for the page
+    refused: bool = False  # nobody (valid) was logged in
+
+
+def check_review(target_type: str, target_id: object, action: str, note: str) -> str | None:
+    """Why this review cannot be recorded, or None when it can."""
+    if target_type not in ACTIONS:
+        return f"Unknown kind of item {target_type!r}."
+    if action not in ACTIONS[target_type]:
+        allowed = ", ".join(ACTIONS[target_type])
+        return f"A {target_type} cannot be {action!r}ed (choose one of {allowed})."
+    if not isinstance(target_id, int) or isinstance(target_id, bool) or target_id <= 0:
+        return f"Unknown {target_type} {target_id!r}."
+    if len(note) > MAX_NOTE:
+        return f"The note is longer than {MAX_NOTE} characters."
+    if action in NEEDS_NOTE and not note:
+        return f"Write a note to {action} this {target_type}."
+    return None
+
+
+def _refresh(engine: Engine) -> None:
+    from etl.pipeline import refresh_checks
+
+    refresh_checks(engine)
+
+
+def submit_review(
+    engine: Engine,
+    reviewer: str | None,
+    target_type: str,
+    target_id: object,
+    action: str,
+    note: str | None = "",
+    *,
+    refresh: Callable[[Engine], None] = _refresh,
+) -> ReviewOutcome:
+    """Record one review by `reviewer` (None: refused), then re-run the consistency checks.
+
+    `reviewer` must come from the server's session (`dashboards.auth.current_reviewer()`),
+    never from anything the browser sent.
+    """
+    if not reviewer:
+        return ReviewOutcome(False, REFUSED, refused=True)
+    note = (note or "").strip()
+    problem = check_review(target_type, target_id, action, note)
+    if problem:
+        return ReviewOutcome(False, problem)
+    try:
+        add_review(engine, target_type, target_id, action, reviewer, note)
+    except (LookupError, ValueError) as e:
+        return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
+    refresh(engine)
+    return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")

@@ -1,0 +1,246 @@
+"""The append-only review log: add an action, read the history, derive current status.
+
+Nothing here updates or deletes a review. Reviews point at the target's uid, so a decision
+survives a re-ingest that gives the claim or conflict a new integer id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, and_, insert, literal, or_, select, union_all
+
+from db.claims import ClaimFilter
+from db.engine import session_scope
+from db.models import Claim, Conflict, Review, utcnow
+from db.status import claim_status_parts, conflict_status_parts
+
+REVIEW_COLUMNS = (
+    "review_id",
+    "created_at",
+    "reviewer",
+    "target_type",
+    "target_id",
+    "target_uid",
+    "action",
+    "note",
+    "entity",
+    "metric",
+)
+ACTIONS = {
+    "claim": ("accept", "reject", "flag", "comment", "reopen"),
+    "conflict": ("resolve", "reopen", "flag", "comment"),
+}
+SYSTEM_REVIEWER = "system"  # the name automatic entries (a conflict reopened by new data) use
+MAX_REVIEWER = 100
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    id: int
+    target_type: str
+    target_id: int | None  # the target's current integer id (None once it no longer exists)
+    target_uid: str
+    action: str
+    reviewer: str
+    note: str
+    created_at: datetime
+
+
+def _model(target_type: str) -> type[Claim] | type[Conflict]:
+    if target_type == "claim":
+        return Claim
+    if target_type == "conflict":
+        return Conflict
+    raise ValueError(f"unknown review target {target_type!r} (claim or conflict)")
+
+
+def _check(target_type: str, action: str, reviewer: str) -> str:
+    _model(target_type)
+    if action not in ACTIONS[target_type]:
+        allowed = ", ".join(ACTIONS[target_type])
+        raise ValueError(f"a {target_type} cannot be given {action!r} (one of: {allowed})")
+    reviewer = (reviewer or "").strip()
+    if not reviewer:
+        raise ValueError("the reviewer is empty")
+    if len(reviewer) > MAX_REVIEWER:
+        raise ValueError(f"the reviewer name is longer than {MAX_REVIEWER} characters")
+    return reviewer
+
+
+def target_uid(engine: Engine, target_type: str, target_id: int) -> str:
+    """The uid behind an integer id; LookupError when there is none."""
+    model = _model(target_type)
+    with engine.connect() as conn:
+        uid = conn.execute(select(model.uid).where(model.id == target_id)).scalar_one_or_none()
+    if uid is None:
+        raise LookupError(f"no {target_type} with id {target_id}")
+    return uid
+
+
+def add_review(
+    engine: Engine,
+    target_type: str,
+    target_id: int,
+    action: str,
+    reviewer: str,
+    note: str = "",
+) -> ReviewRecord:
+    """Append one action to the log (its own short transaction: concurrent reviewers never
+    overwrite each other, every action gets its own row and id)."""
+    reviewer = _check(target_type, action, reviewer)
+    uid = target_uid(engine, target_type, target_id)
+    return append(engine, target_type, uid, action, reviewer, note, target_id=target_id)
+
+
+def append(
+    engine: Engine,
+    target_type: str,
+    uid: str,
+    action: str,
+    reviewer: str,
+    note: str = "",
+    *,
+    target_id: int | None = None,
+) -> ReviewRecord:
+    """Append an action for a target known by uid (used by the checks to reopen a conflict)."""
+    reviewer = _check(target_type, action, reviewer)
+    now = utcnow()
+    with session_scope(engine) as s:
+        rid = s.execute(
+            insert(Review)
+            .values(
+                target_type=target_type,
+                target_uid=uid,
+                action=action,
+                reviewer=reviewer,
+                note=note or "",
+                created_at=now,
+            )
+            .returning(Review.id)
+        ).scalar_one()
+    return ReviewRecord(rid, target_type, target_id, uid, action, reviewer, note or "", now)
+
+
+def _targets():
+    """(type, uid, id, entity, metric) of every claim and conflict, to join reviews on."""
+    return union_all(
+        select(
+            literal("claim").label("t"),
+            Claim.uid.label("uid"),
+            Claim.id.label("id"),
+            Claim.entity.label("entity"),
+            Claim.metric.label("metric"),
+        ),
+        select(
+            literal("conflict").label("t"),
+            Conflict.uid,
+            Conflict.id,
+            Conflict.entity,
+            Conflict.metric,
+        ),
+    ).subquery()
+
+
+def _select():
+    tg = _targets()
+    stmt = (
+        select(
+            Review.id.label("review_id"),
+            Review.created_at,
+            Review.reviewer,
+            Review.target_type,
+            tg.c.id.label("target_id"),
+            Review.target_uid,
+            Review.action,
+            Review.note,
+            tg.c.entity,
+            tg.c.metric,
+        )
+        .select_from(Review)
+        .outerjoin(tg, and_(tg.c.t == Review.target_type, tg.c.uid == Review.target_uid))
+        .order_by(Review.id)
+    )
+    return stmt, tg
+
+
+def _record(row: Any) -> ReviewRecord:
+    return ReviewRecord(
+        row.review_id,
+        row.target_type,
+        row.target_id,
+        row.target_uid,
+        row.action,
+        row.reviewer,
+        row.note,
+        row.created_at,
+    )
+
+
+def history(engine: Engine, target_type: str, target_id: int) -> list[ReviewRecord]:
+    """Every action on one claim or conflict, oldest first."""
+    uid = target_uid(engine, target_type, target_id)
+    stmt, _ = _select()
+    stmt = stmt.where(Review.target_type == target_type, Review.target_uid == uid)
+    with engine.connect() as conn:
+        return [_record(r) for r in conn.execute(stmt)]
+
+
+def iter_reviews(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Rows for `export reviews`, the audit trail (metric and entity filters apply)."""
+    filt = filt or ClaimFilter()
+    stmt, tg = _select()
+    if filt.metric:
+        stmt = stmt.where(tg.c.metric == filt.metric)
+    if filt.entity:
+        stmt = stmt.where(tg.c.entity == filt.entity)
+    with engine.connect() as conn:
+        for r in conn.execute(stmt):
+            yield dict(r._mapping)
+
+
+def claim_status(engine: Engine, claim_id: int) -> str:
+    """auto, accepted or rejected, from the newest status-setting action in the log."""
+    sub, status = claim_status_parts()
+    stmt = (
+        select(status)
+        .select_from(Claim)
+        .outerjoin(sub, sub.c.target_uid == Claim.uid)
+        .where(Claim.id == claim_id)
+    )
+    with engine.connect() as conn:
+        found = conn.execute(stmt).scalar_one_or_none()
+    if found is None:
+        raise LookupError(f"no claim with id {claim_id}")
+    return found
+
+
+def conflict_status(engine: Engine, conflict_id: int) -> str:
+    """open or resolved: resolved once detection no longer finds it or a reviewer resolved it."""
+    sub, status = conflict_status_parts()
+    stmt = (
+        select(status)
+        .select_from(Conflict)
+        .outerjoin(sub, sub.c.target_uid == Conflict.uid)
+        .where(Conflict.id == conflict_id)
+    )
+    with engine.connect() as conn:
+        found = conn.execute(stmt).scalar_one_or_none()
+    if found is None:
+        raise LookupError(f"no conflict with id {conflict_id}")
+    return found
+
+
+def rejected_uids(engine: Engine) -> set[str]:
+    """Uids of the claims whose current status is rejected."""
+    sub, status = claim_status_parts()
+    stmt = (
+        select(Claim.uid)
+        .outerjoin(sub, sub.c.target_uid == Claim.uid)
+        .where(or_(status == "rejected"))
+    )
+    with engine.connect() as conn:
+        return set(conn.execute(stmt).scalars())

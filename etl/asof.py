@@ -1,0 +1,177 @@
+"""Dates and periods inside a sentence ("as at March 2021", "in the past year alone")."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1,
+}  # fmt: skip
+
+_FULL = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH})\.?,?\s+"
+    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"\b(?:in|as\s+(?:at|of)|by\s+(?:the\s+)?end\s+of|at\s+the\s+end\s+of|(?:the\s+)?end\s+of|"
+    r"end-|during|throughout|for|since|from|until|till|before|after)\s+(?:the\s+year\s+)?"
+    r"(?:fiscal\s+year\s+|FY\s?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.IGNORECASE,
+)
+# A Hong Kong fiscal year runs April to March: "in 2023-24", "for FY2023/24".
+_FISCAL = re.compile(
+    r"\b(?:in|during|for|throughout)\s+(?:the\s+)?(?:fiscal\s+year\s+|financial\s+year\s+|FY\s?)?"
+    r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?)\b",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mon>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
+_NUMERIC = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})\b")
+_REL_END = re.compile(
+    r"\b(?:(?:as\s+(?:at|of)\s+|at\s+|by\s+)?the\s+end\s+of|end-)\s*(?P<which>last|this|the)\s+year\b",
+    re.IGNORECASE,
+)
+_LAST_YEAR = re.compile(r"\b(?:in\s+|during\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<n>\d+|\w+)\s+)?(?P<unit>years?|months?|decades?|quarters?)(?:\s+alone)?\b",
+    re.IGNORECASE,
+)
+_TO_MONTH = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?P<n>\d+|\w+)\s+months?\s+(?:to|ending|ended)\s+"
+    rf"(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+# Words before a date that make it the date of an event, not of the figure.
+_EVENT = re.compile(
+    r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
+    r"incorporated|built|completed|completion|inaugurated|held|signed)\s+(?:[A-Za-z]+\s+){0,2}"
+    r"|(?:since|from|until|till|starting)\s+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date or period found in a sentence, resolved against the section's date."""
+
+    start: int
+    end: int
+    as_of: date | None
+    precision: str  # day, month or year
+    period: str | None  # ISO-8601 duration for "in the past year"; None for a point in time
+    event: bool = False  # the date of something else ("opened in 2003", "since 2018")
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def _duration(n: int, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit == "decade":
+        return f"P{10 * n}Y"
+    if unit == "quarter":
+        n, unit = 3 * n, "month"
+    if unit == "month":
+        return f"P{n // 12}Y" if n % 12 == 0 else f"P{n}M"
+    return f"P{n}Y"
+
+
+@lru_cache(maxsize=4096)
+def parse_date_phrase(phrase: str) -> date | None:
+    """A date from a short phrase ('21/3/2023', '2023年3月21日'); None when there is none."""
+    m = _CJK.search(phrase)
+    if m:
+        try:
+            return date(int(m["year"]), int(m["mon"]), int(m["day"] or 1))
+        except ValueError:
+            return None
+    if len(phrase) > 40:
+        return None
+    try:
+        parsed = dateparser.parse(
+            phrase, languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+        )
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePhrase]:
+    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date)."""
+    found: list[DatePhrase] = []
+
+    def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
+        if any(p.start < b and a < p.end for p in found):
+            return
+        event = bool(_EVENT.search(text, max(start, a - 30), a)) or bool(
+            re.match(r"(?:since|from|until|till)\b", text[a:b], re.IGNORECASE)
+        )
+        found.append(DatePhrase(a, b, d, precision, period, event))
+
+    for m in _TO_MONTH.finditer(text, start, end):
+        n = _count(m["n"])
+        year = int(m["year"]) if m["year"] else (ref.year if ref else None)
+        if n and year:
+            d = month_end(year, _MONTHS[m["mon"].lower()])
+            if ref and not m["year"] and d > ref:
+                d = month_end(year - 1, d.month)
+            add(m.start(), m.end(), d, "month", _duration(n, "month"))
+    for m in _FISCAL.finditer(text, start, end):
+        y1, y2 = int(m["y1"]), int(m["y2"][-2:])
+        if (y1 + 1) % 100 == y2:
+            add(m.start(), m.end(), date(y1 + 1, 3, 31), "month", "P1Y")
+    for m in _PAST.finditer(text, start, end):
+        n = _count(m["n"])
+        if n:
+            add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
+    for m in _REL_END.finditer(text, start, end):
+        if ref:
+            year = ref.year - 1 if m["which"].lower() == "last" else ref.year
+            add(m.start(), m.end(), date(year, 12, 31), "month")
+    for m in _FULL.finditer(text, start, end):
+        day = m["d1"] or m["d2"]
+        year, mon = int(m["year"]), _MONTHS[m["mon"].lower()]
+        try:
+            d = date(year, mon, int(day)) if day else month_end(year, mon)
+        except ValueError:
+            continue
+        add(m.start(), m.end(), d, "day" if day else "month")
+    for m in _CJK.finditer(text, start, end):
+        d = parse_date_phrase(m.group())
+        if d:
+            add(m.start(), m.end(), d, "day" if m["day"] else "month")
+    for m in _NUMERIC.finditer(text, start, end):
+        d = parse_date_phrase(m.group())
+        if d:
+            add(m.start(), m.end(), d, "day")
+    for m in _YEAR.finditer(text, start, end):
+        add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
+    for m in _LAST_YEAR.finditer(text, start, end):
+        if ref:
+            if m["which"].lower() == "last":
+                add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
+            else:
+                add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
+    found.sort(key=lambda p: p.start)
+    return found

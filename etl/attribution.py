@@ -1,0 +1,254 @@
+"""Whose figure is it: the tracked organisation's, someone else's, or nobody's we can name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.lexicon import lexicon, phrases_re
+from etl.mentions import Mention, find_mentions, patterns
+from etl.sentences import is_abbreviation
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|yet|where)\b|\s(?:while|whereas)\s",
+    re.IGNORECASE,
+)
+_ASIDE_OPEN = re.compile(
+    r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The entity a figure belongs to; `tracked` when it is the tracked organisation."""
+
+    entity: str
+    tracked: bool
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What the text is about before a sentence: its paragraph's subject and the latest named one."""
+
+    paragraph: Attribution | None = None
+    document: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """Words in quotation marks and whose words they are."""
+
+    start: int
+    end: int
+    speaker_tracked: bool
+    speaker_entity: str | None
+
+
+@cache
+def _speech_re() -> re.Pattern[str]:
+    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+@cache
+def _locative_re() -> re.Pattern[str]:
+    loc = phrases_re(lexicon()["attribution"]["locatives"])
+    return re.compile(
+        rf"\s*(?:of\s+(?:the\s+|all\s+|its\s+)?(?:[\w&-]+\s+){{0,3}}?)?(?:{loc})\s+",
+        re.IGNORECASE,
+    )
+
+
+def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> list[QuoteRegion]:
+    """Quoted speech in a paragraph, each with its speaker's organisation when stated."""
+    out: list[QuoteRegion] = []
+    pos = start
+    while True:
+        m = re.compile(r"[“\"]").search(text, pos, end)
+        if not m:
+            break
+        close = re.compile(r"[”\"]").search(text, m.end(), end)
+        q_end = close.end() if close else end
+        lead_from = max(start, m.start() - 250)
+        lead = text[lead_from : m.start()]
+        cut = max((x.end() for x in _SENTENCE_END.finditer(lead)), default=0)
+        lead = lead[cut:]
+        tail = text[q_end : _tail_end(text, q_end, min(end, q_end + 250))]
+        speaker = lead if _speech_re().search(lead) else tail if _speech_re().search(tail) else ""
+        tracked, entity = False, None
+        if not speaker and out:
+            tracked, entity = out[-1].speaker_tracked, out[-1].speaker_entity  # same speaker
+        elif speaker:
+            tracked = bool(patterns(config).tracked.search(speaker))
+            if not tracked:
+                names = [
+                    x for x in find_mentions(speaker, 0, len(speaker), config) if x.kind == "name"
+                ]
+                entity = names[-1].entity if names else None
+        if q_end - m.end() > 1:
+            out.append(QuoteRegion(m.start(), q_end, tracked, entity))
+        pos = q_end
+    return out
+
+
+def _tail_end(text: str, start: int, limit: int) -> int:
+    for m in _SENTENCE_END.finditer(text, start, limit):
+        if not is_abbreviation(text, m.start(), start):
+            return m.end()
+    return limit
+
+
+def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Mention, int, int]]:
+    """Asides set off by commas right after a name: ', a Cyberport community enterprise,'."""
+    out = []
+    for m in ms:
+        o = _ASIDE_OPEN.match(text, m.end, end)
+        if not o:
+            continue
+        close = text.find(",", o.end(), end)
+        out.append((m, m.end, close if close >= 0 else end))
+    return out
+
+
+def _clause_start(text: str, start: int, fig: int) -> int:
+    last = start
+    for m in _CLAUSE_BREAK.finditer(text, start, fig):
+        last = m.end()
+    return last
+
+
+def _resolve(
+    m: Mention,
+    earlier: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    if m.kind == "place_word":  # "the park" is whichever park the text is about
+        doc = topic.document
+        return doc if doc and not doc.tracked else Attribution(config.name, True)
+    if m.kind == "first_person":
+        if quote is None:
+            return None
+        if quote.speaker_tracked:
+            return Attribution(config.name, True)
+        return Attribution(quote.speaker_entity, False) if quote.speaker_entity else None
+    if m.kind == "pronoun":
+        prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
+        if prior:
+            return _resolve(prior[-1], [], topic, quote, config)
+        return topic.paragraph
+    if m.entity is None:
+        return None
+    return Attribution(m.entity, m.tracked)
+
+
+def attribute(
+    text: str,
+    sent: tuple[int, int],
+    fig: tuple[int, int],
+    np_end: int,
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    """Who the figure at `fig` belongs to, or None when the sentence does not say clearly."""
+    s_start, s_end = sent
+    f_start, _ = fig
+    asides = _asides(text, s_start, s_end, mentions)
+    home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
+
+    def usable(m: Mention) -> bool:
+        if m.role == "title":
+            return False
+        if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
+            return False
+        if m.role == "possessive" and m.kind != "name":
+            gap = text[m.end : f_start]
+            return bool(re.fullmatch(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}", gap))
+        return True
+
+    def pick(lo: int) -> Mention | None:
+        cands = [
+            m
+            for m in mentions
+            if lo <= m.start
+            and m.end <= f_start
+            and usable(m)
+            and not (m.kind in ("territory", "place") and m.role == "prep")
+        ]
+        subj = [m for m in cands if m.role in ("subject", "possessive")]
+        return subj[-1] if subj else (cands[-1] if cands else None)
+
+    inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
+        named = _resolve(inner[0], [], topic, quote, config)
+        if named is None or not named.tracked:
+            return named
+    lo = home[1] if home else _clause_start(text, s_start, f_start)
+    subject = pick(lo)
+    if subject is None and home:
+        subject = home[0]
+    if subject is None and lo > s_start:
+        subject = pick(s_start)
+    earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
+    owner = _resolve(subject, earlier, topic, quote, config) if subject else None
+    if subject is not None and owner is None:
+        return None
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable):
+        return None
+    place_m = _locative(text, np_end, mentions)
+    place = None
+    if place_m is not None:
+        prior = [m for m in mentions if m.end <= place_m.start and usable(m)]
+        place = _resolve(place_m, prior, topic, quote, config)
+    if place_m is not None:
+        if place is not None and place.tracked:
+            return place if owner is None or owner.tracked else None
+        return place
+    if owner is not None:
+        return owner
+    # No name before the figure: the paragraph's topic, if nothing else is named.
+    topic_p = topic.paragraph
+    if topic_p and topic_p.tracked:
+        others = [m for m in mentions if not m.tracked and m.role != "title" and usable(m)]
+        if not others or all(m.kind == "territory" and m.role == "possessive" for m in others):
+            return topic_p
+    return None
+
+
+def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable) -> bool:
+    """Another organisation named between the tracked subject and the figure."""
+    lo = subject.end if subject else 0
+    for m in ms:
+        if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
+            if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
+                continue  # "based in Hong Kong", "Hong Kong's largest"
+            return True
+    return False
+
+
+def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
+    """The name a figure's noun is placed in: 'companies in the park', '% of the firms at X'."""
+    for m in ms:
+        if np_end <= m.start <= np_end + 60:
+            if _locative_re().fullmatch(text, np_end, m.start):
+                return m
+            break
+    return None
+
+
+def next_topic(
+    mentions: list[Mention], topic: Topic, quote: QuoteRegion | None, config: ExtractConfig
+) -> Topic:
+    """The topic after a sentence: its first subject, else the topic unchanged."""
+    for m in mentions:
+        if m.role == "subject" and m.kind != "pronoun":
+            found = _resolve(m, [], topic, quote, config)
+            return Topic(found, found) if found else topic
+    return topic

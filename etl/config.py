@@ -1,0 +1,55 @@
+"""Which organisation the extractor tracks, and the exchange rates it converts money at."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "tracked.toml"
+ENV_VAR = "TRACKED_ENTITY_CONFIG"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """The tracked organisation's name, the names that mean it, and the money settings."""
+
+    name: str = "Cyberport"
+    aliases: tuple[str, ...] = ("Cyberport",)
+    place_words: tuple[str, ...] = ()
+    rates: dict[str, float] = field(default_factory=lambda: {"USD": 7.8, "RMB": 1.08})
+    other_entities: str = "skip"  # "skip" or "keep"
+    bare_dollar: str = "HKD"  # what a "$" with no country means
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.aliases, self.place_words, self.other_entities))
+
+
+def load_config(path: Path | None = None) -> ExtractConfig:
+    """Read a tracked-organisation file: `path`, else $TRACKED_ENTITY_CONFIG, else the default."""
+    if path is None:
+        env = os.environ.get(ENV_VAR)
+        path = Path(env) if env else DEFAULT_PATH
+    with Path(path).open("rb") as f:
+        data = tomllib.load(f)
+    tracked = data.get("tracked") or {}
+    name = str(tracked.get("name", "")).strip()
+    if not name:
+        raise ValueError(f"{path}: [tracked] needs a name")
+    aliases = [str(a) for a in tracked.get("aliases", [])]
+    if name not in aliases:
+        aliases.append(name)
+    rates = {str(k).upper(): float(v) for k, v in (data.get("rates") or {}).items()}
+    output = data.get("output") or {}
+    other = str(output.get("other_entities", "skip"))
+    if other not in ("skip", "keep"):
+        raise ValueError(f"{path}: other_entities must be 'skip' or 'keep', not {other!r}")
+    return ExtractConfig(
+        name=name,
+        aliases=tuple(sorted(set(aliases), key=len, reverse=True)),
+        place_words=tuple(str(p) for p in tracked.get("place_words", [])),
+        rates=rates or {"USD": 7.8, "RMB": 1.08},
+        other_entities=other,
+        bare_dollar=str(output.get("bare_dollar", "HKD")),
+    )

@@ -1,0 +1,284 @@
+"""Turn each section of a read document into dated claims about the tracked organisation.
+
+Decisions worth knowing:
+- A claim needs a date. The sentence's own date wins, then the section's, then the
+  document's; a figure with none of these is not emitted.
+- A figure dated after its section (a target, "by 2030") is not emitted; neither is one in a
+  clause that speaks of plans ("aims to", "will").
+- A period ("in the past year alone") makes a flow only of a cumulative metric (funding,
+  unicorns, ...); on a stock such as `companies` it is ignored.
+- A figure repeated in one document is one claim: the first occurrence's quote and span, the
+  most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
+  and "over 35 markets" give `over`), and a flag only if every occurrence carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from etl.asof import DatePhrase, find_dates
+from etl.attribution import (
+    Attribution,
+    QuoteRegion,
+    Topic,
+    attribute,
+    next_topic,
+    quote_regions,
+)
+from etl.config import ExtractConfig, load_config
+from etl.sentence_figures import Figure, find_figures
+from etl.mentions import find_mentions
+from etl.metrics import cumulative_metrics
+from etl.money import to_hkd
+from etl.numbers import WORD_RE
+from etl.qualifiers import interval
+from etl.records import Claim, ReadDocument, Section
+from etl.sentences import Sentence, split_sentences
+
+EXTRACTOR_VERSION = "1.0.0"
+
+_CANDIDATE = re.compile(r"\d")
+_ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
+_OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
+
+
+@cache
+def default_config() -> ExtractConfig:
+    """The configuration named by $TRACKED_ENTITY_CONFIG, else the packaged default."""
+    return load_config()
+
+
+@dataclass
+class _Paragraph:
+    sentences: list[Sentence]
+    quotes: list[QuoteRegion] | None = None
+
+
+@dataclass
+class _Section:
+    """A section's sentences by paragraph, with topics worked out only when first asked for."""
+
+    paragraphs: dict[int, _Paragraph]
+    headings: dict[int, Attribution | None]
+    topics: dict[int, Topic] | None = None
+
+
+def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
+    """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
+    config = config or default_config()
+    sections = doc.sections or (
+        Section(0, 0, len(doc.text), doc.published_on, doc.date_source),
+    )
+    claims: list[tuple[Claim, float]] = []
+    for section in sections:
+        ref = section.published_on or doc.published_on
+        claims.extend(_section_claims(doc.text, section, ref, config))
+    return _dedupe(claims)
+
+
+def _section_claims(
+    text: str, section: Section, ref: date | None, config: ExtractConfig
+) -> list[tuple[Claim, float]]:
+    out: list[tuple[Claim, float]] = []
+    sentences = split_sentences(text, section.char_start, section.char_end)
+    paragraphs: dict[int, _Paragraph] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, _Paragraph([])).sentences.append(s)
+    headings: dict[int, Attribution | None] = {}
+    for p, para in paragraphs.items():
+        if len(para.sentences) == 1:
+            s = para.sentences[0]
+            m = _ABOUT_HEADING.fullmatch(text, s.start, s.end)
+            if m:
+                headings[p + 1] = _name_topic(text, m.start("name"), m.end(), config)
+    state = _Section(paragraphs, headings)
+    for s in sentences:
+        if not (_CANDIDATE.search(text, s.start, s.end) or WORD_RE.search(text, s.start, s.end)):
+            continue
+        out.extend(_sentence_claims(text, s, state, section, ref, config))
+    return out
+
+
+def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution | None:
+    ms = find_mentions(text, a, b, config)
+    return Attribution(ms[0].entity, ms[0].tracked) if ms and ms[0].entity else None
+
+
+def _topic_before(text: str, s: Sentence, state: _Section, config: ExtractConfig) -> Topic:
+    """The subjects set by the sentences before `s`: in its paragraph, and in the section."""
+    if state.topics is None:
+        state.topics = {}
+        document: Attribution | None = None
+        for p, para in state.paragraphs.items():
+            heading = state.headings.get(p)
+            topic = Topic(heading, heading or document)
+            quotes = _quotes(text, para, config)
+            for x in para.sentences:
+                state.topics[x.start] = topic
+                ms = find_mentions(text, x.start, x.end, config)
+                topic = next_topic(ms, topic, _quote_at(quotes, x.start), config)
+            document = topic.document
+    return state.topics.get(s.start, Topic())
+
+
+def _quotes(text: str, para: _Paragraph, config: ExtractConfig) -> list[QuoteRegion]:
+    if para.quotes is None:
+        a, b = para.sentences[0].start, para.sentences[-1].end
+        para.quotes = quote_regions(text, a, b, config) if re.search(r"[“\"]", text[a:b]) else []
+    return para.quotes
+
+
+def _quote_at(quotes: list[QuoteRegion], pos: int) -> QuoteRegion | None:
+    return next((q for q in quotes if q.start <= pos < q.end), None)
+
+
+def _sentence_claims(
+    text: str,
+    s: Sentence,
+    state: _Section,
+    section: Section,
+    ref: date | None,
+    config: ExtractConfig,
+) -> list[tuple[Claim, float]]:
+    sent = text[s.start : s.end]
+    figures = find_figures(sent, config.bare_dollar)
+    if not figures:
+        return []
+    mentions = find_mentions(text, s.start, s.end, config)
+    dates = find_dates(sent, 0, len(sent), ref)
+    quotes = _quotes(text, state.paragraphs[s.paragraph], config)
+    out: list[tuple[Claim, float]] = []
+    for i, f in enumerate(figures):
+        when = _date_for(sent, f, figures, dates, i)
+        if when is None and f.comparison:
+            continue  # an earlier value needs its own date
+        as_of, precision, period = _as_of(when, ref, f.metric.metric)
+        if as_of is None:
+            continue
+        a = s.start
+        topic = _topic_before(text, s, state, config)
+        who = attribute(
+            text,
+            (s.start, s.end),
+            (a + f.start, a + f.end),
+            a + f.np_end,
+            mentions,
+            topic,
+            _quote_at(quotes, a + f.start),
+            config,
+        )
+        if who is None or (not who.tracked and config.other_entities != "keep"):
+            continue
+        out.append((_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step))
+    return out
+
+
+def _date_for(
+    sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
+) -> DatePhrase | None:
+    """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
+    usable = [d for d in dates if not d.event]
+    nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
+    for d in usable:
+        if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
+            return d
+    owned = {
+        id(d)
+        for j, g in enumerate(figures)
+        if j != i
+        for d in usable
+        if g.np_end <= d.start and _OWN_DATE_GAP.fullmatch(sent, g.np_end, d.start)
+    }
+    lo, hi = _clause_bounds(sent, f.start)
+    inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
+    before = [d for d in inside if d.end <= f.start]
+    after = [d for d in inside if d.start >= f.end]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
+    breaks = [m.start() for m in re.finditer(r";|,\s+(?:and|but|while|whereas)\b", sent)]
+    lo = max((b for b in breaks if b < pos), default=0)
+    hi = min((b for b in breaks if b > pos), default=len(sent))
+    return lo, hi
+
+
+def _as_of(
+    when: DatePhrase | None, ref: date | None, metric: str
+) -> tuple[date | None, str, str | None]:
+    if when is None or when.as_of is None:
+        return ref, "day", None
+    period = when.period if metric in cumulative_metrics() else None
+    as_of, precision = when.as_of, when.precision
+    if ref and as_of > ref:
+        if as_of.year > ref.year:
+            return None, "day", None  # a target, not a fact
+        as_of, precision = ref, "day"
+    return as_of, precision, period
+
+
+def _claim(
+    f: Figure,
+    who: Attribution,
+    as_of: date,
+    precision: str,
+    period: str | None,
+    s: Sentence,
+    sent: str,
+    section: Section,
+    config: ExtractConfig,
+) -> Claim:
+    n = f.number
+    flags = []
+    if f.garbled:
+        flags.append("garbled")
+    if f.metric.implausible:
+        flags.append("implausible")
+    if n.high is not None:
+        flags.append("range")
+    qualifier = "over" if n.high is not None else f.qualifier
+    low, high = interval(n.value, n.step, qualifier, n.high, count=f.unit == "count")
+    money = f.unit in ("HKD", "USD", "RMB")
+    return Claim(
+        section_index=section.index,
+        entity=who.entity,
+        metric=f.metric.metric,
+        value=n.value,
+        unit=f.unit,
+        qualifier=qualifier,
+        value_low=low,
+        value_high=high,
+        value_hkd=to_hkd(n.value, f.unit, config.rates) if money else None,
+        as_of=as_of,
+        as_of_precision=precision,
+        period=period,
+        quote=sent,
+        char_start=s.start,
+        char_end=s.end,
+        mention_start=s.start + f.start,
+        mention_end=s.start + f.end,
+        flags=tuple(flags),
+    )
+
+
+def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
+    """One claim per (entity, metric, unit, value, as_of, period) in a document."""
+    merged: dict[tuple, tuple[Claim, float]] = {}
+    for c, step in claims:
+        key = (c.entity, c.metric, c.unit, c.value, c.as_of, c.period)
+        if key not in merged:
+            merged[key] = (c, step)
+            continue
+        first, fstep = merged[key]
+        qualifier = first.qualifier
+        if qualifier == "exact" and c.qualifier != "exact":
+            qualifier = c.qualifier
+        flags = tuple(x for x in first.flags if x in c.flags)
+        if qualifier != first.qualifier and "range" not in first.flags:
+            low, high = interval(first.value, fstep, qualifier, count=first.unit == "count")
+            first = replace(first, qualifier=qualifier, value_low=low, value_high=high)
+        merged[key] = (replace(first, flags=flags), fstep)
+    return [c for c, _ in merged.values()]

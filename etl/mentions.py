@@ -1,0 +1,202 @@
+"""Names of organisations and places in a sentence, and the role each plays there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.lexicon import lexicon, phrases_re
+
+# Capitalised words that open a sentence or clause but never start a name.
+_LEADING = frozenset(
+    """at in on the during as with for by from over following after before under since when
+    while and but currently today recently meanwhile also besides according its our their his
+    her this that these those a an it we they both all each some many most""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: who it stands for and the part it plays in its sentence."""
+
+    start: int
+    end: int
+    entity: str | None  # None: someone we cannot name ("we" of an unknown speaker)
+    tracked: bool
+    kind: str  # name, place_word ("the park"), territory, place, first_person, pronoun
+    role: str = "subject"  # subject, prep, title, possessive
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled name patterns for one tracked configuration."""
+
+    tracked: re.Pattern[str]
+    place_word: re.Pattern[str]
+    known: re.Pattern[str]
+    known_names: dict[str, str]  # lower-case alias -> canonical name
+    generic: re.Pattern[str]
+    acronym: re.Pattern[str]
+    definite: re.Pattern[str]
+    territory: re.Pattern[str]
+    place: re.Pattern[str]
+    person: re.Pattern[str]
+    proper_subject: re.Pattern[str]
+    title_before: re.Pattern[str]
+    prep_before: re.Pattern[str]
+    descriptor: re.Pattern[str]
+
+
+@cache
+def patterns(config: ExtractConfig) -> Patterns:
+    """Patterns for the tracked names in `config` and the lexicon's other names."""
+    lex = lexicon()
+    org, att = lex["organisations"], lex["attribution"]
+    tracked_lower = {a.lower() for a in config.aliases}
+    tracked_names = list(config.aliases)
+    known_names: dict[str, str] = {}
+    for group in org["known"]:
+        if any(g.lower() in tracked_lower for g in group):
+            tracked_names.extend(group)
+        else:
+            known_names.update({g.lower(): group[0] for g in group})
+    cap = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    link = r"(?:of|and|for|&|the|on|de|in)"
+    suffix = "|".join(re.escape(s) for s in org["suffixes"])
+    legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
+    titles = phrases_re(att["titles"])
+    preps = phrases_re(att["prepositions"])
+    verbs = phrases_re(att["subject_verbs"])
+
+    def words(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{phrases_re(phrases)})(?![\w-])", flags)
+
+    return Patterns(
+        tracked=words(tracked_names),
+        place_word=words(list(config.place_words)) if config.place_words else re.compile("(?!x)x"),
+        known=words(list(known_names)) if known_names else re.compile(r"(?!x)x"),
+        known_names=known_names,
+        generic=re.compile(
+            rf"\b(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)+(?:(?:{suffix})\b{legal}(?!-)"
+            rf"|(?:Limited|Ltd\.?|Inc\.?|Co\.,?\s*Ltd\.?|LLC|GmbH|PLC|Corp\.)(?![\w-]))"
+        ),
+        descriptor=re.compile(
+            rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+[A-Z])",
+            re.IGNORECASE,
+        ),
+        acronym=re.compile(r"(?<![\w-])[A-Z][A-Z&]{2,}s?(?![\w-])"),
+        definite=words(org["other_definites"]),
+        territory=words(org["territory"]),
+        place=words(org["places"]),
+        person=words(att["first_person"] + att["continuing"]),
+        proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
+        title_before=re.compile(
+            rf"\b(?:{titles})\b(?:[\s,]+(?:for|and|of|&)?\s*{cap})*\s*,?\s+(?:of|at)\s+(?:the\s+)?$"
+        ),
+        prep_before=re.compile(rf"\b(?:{preps})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
+    )
+
+
+def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
+    """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
+    p = patterns(config)
+    not_acr = set(lexicon()["organisations"]["not_acronyms"])
+    territory_name = lexicon()["organisations"]["territory_name"]
+    raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
+    for m in p.tracked.finditer(text, start, end):
+        if _describes_another(text, m.start(), m.end(), start, p):
+            raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport incubatee"
+        else:
+            raw.append((m.start(), m.end(), 0, config.name, True, "name"))
+    for m in p.place_word.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
+    for m in p.known.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 1, p.known_names[m.group().lower()], False, "name"))
+    for m in p.generic.finditer(text, start, end):
+        a, name = _trim_leading(m.start(), m.group())
+        tracked = bool(p.tracked.search(name))
+        entity = config.name if tracked else clean_name(name)
+        raw.append((a, m.end(), 2, entity, tracked, "name"))
+    for m in p.acronym.finditer(text, start, end):
+        if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
+            raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
+    for m in p.definite.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 3, None, False, "name"))
+    for m in p.territory.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
+    for m in p.place.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
+    for m in p.person.finditer(text, start, end):
+        raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
+    for m in p.proper_subject.finditer(text, start, end):
+        a, name = _trim_leading(m.start(1), m.group(1))
+        if name:
+            raw.append((a, m.end(1), 6, name, False, "name"))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[2]))
+    out: list[Mention] = []
+    taken_end = -1
+    for a, b, _, entity, tracked, kind in _longest_first(raw):
+        if a < taken_end:
+            continue
+        taken_end = b
+        out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
+    return out
+
+
+def _longest_first(raw: list) -> list:
+    """Drop any name that sits inside a longer one (or an equal one of better rank)."""
+    keep = []
+    for r in raw:
+        if any(o is not r and o[0] <= r[0] and r[1] <= o[1] and _beats(o, r) for o in raw):
+            continue
+        keep.append(r)
+    return keep
+
+
+def _beats(o: tuple, r: tuple) -> bool:
+    lo, lr = o[1] - o[0], r[1] - r[0]
+    return lo > lr or (lo == lr and o[2] < r[2])
+
+
+def _person_kind(word: str) -> str:
+    return "pronoun" if word.lower() in ("it", "its") else "first_person"
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def clean_name(name: str) -> str:
+    """A name without its legal form ('Dark Horse Group Co., Ltd.' -> 'Dark Horse Group')."""
+    name = re.sub(r"(?:,?\s+(?:Co\.?,?|Ltd\.?|Limited|Inc\.?|Company\s+Limited))+\s*$", "", name)
+    return _strip_the(name.strip(" ,"))
+
+
+def _trim_leading(start: int, name: str) -> tuple[int, str]:
+    """Drop sentence-opening words from a capitalised run ('At the Global Forum' -> 'Global Forum')."""
+    words = name.split(" ")
+    while words and words[0].lower() in _LEADING:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, " ".join(words)
+
+
+def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bool:
+    """'a Cyberport incubatee,' / 'Cyberport start-up Alpha': a member, not the organisation."""
+    if not p.descriptor.match(text, b):
+        return False
+    before = text[max(floor, a - 20) : a]
+    return bool(re.search(r"(?:\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?|^\s*)$", before))
+
+
+def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
+    before = text[max(floor, a - 80) : a]
+    if re.match(r"\s*['’]{1,2}s\b", text[b : b + 4]):
+        return "possessive"
+    if p.title_before.search(before):
+        return "title"
+    if p.prep_before.search(before):
+        return "prep"
+    return "subject"

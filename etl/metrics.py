@@ -1,0 +1,134 @@
+"""Which catalogue metric a figure counts, from the words around it (rules in metric_terms.toml)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from etl.lexicon import DATA
+
+# Words that end the noun phrase after a figure.
+_NP_STOP = frozenset(
+    """in at from with of to for by including includes include which that who whose while where
+    have has had is are was were will would across over under since during on among as through
+    into spanning covering alone than per each this these those it its their his her such
+    like via but or nor so yet from""".split()
+)
+_NP_TOKEN = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+_MAX_NP_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of metric_terms.toml, compiled."""
+
+    metric: str
+    units: tuple[str, ...]
+    np: re.Pattern[str] | None
+    np_exclude: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    context2: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    max: float | None
+
+
+@dataclass(frozen=True)
+class MetricMatch:
+    """The metric a figure counts and whether its value is beyond belief for that metric."""
+
+    metric: str
+    implausible: bool
+
+
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The metric rules in the order they are tried; every metric must be in the catalogue."""
+    with (DATA / "metric_terms.toml").open("rb") as f:
+        data = tomllib.load(f)
+    known = catalogue_keys()
+    out = []
+    for r in data["rule"]:
+        if r["metric"] not in known:
+            raise ValueError(f"metric_terms.toml: {r['metric']!r} is not in metrics.csv")
+        out.append(
+            Rule(
+                metric=r["metric"],
+                units=tuple(r["units"]),
+                np=_compile(r.get("np")),
+                np_exclude=_compile(r.get("np_exclude")),
+                context=_compile(r.get("context")),
+                context2=_compile(r.get("context2")),
+                exclude=_compile(r.get("exclude")),
+                max=float(r["max"]) if "max" in r else None,
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def catalogue_keys() -> frozenset[str]:
+    """The metric keys of etl/data/metrics.csv."""
+    with (DATA / "metrics.csv").open(newline="", encoding="utf-8") as f:
+        return frozenset(row["key"] for row in csv.DictReader(f))
+
+
+@cache
+def cumulative_metrics() -> frozenset[str]:
+    """Metrics that add up over time (a period on them makes sense)."""
+    with (DATA / "metrics.csv").open(newline="", encoding="utf-8") as f:
+        return frozenset(
+            row["key"] for row in csv.DictReader(f) if row["cumulative"].strip() == "true"
+        )
+
+
+def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The span of the words after a figure, up to punctuation, a figure or a linking word."""
+    pos, end, words = start, start, 0
+    while pos < limit and words < _MAX_NP_WORDS:
+        m = _NP_TOKEN.match(text, pos, limit)
+        if not m:
+            break
+        tok = m.group(1)
+        if not (tok[0].isalpha()) or tok.lower() in _NP_STOP:
+            break
+        if tok.lower() == "and" and not _NP_TOKEN.match(text, m.end(), limit):
+            break
+        if tok.lower() == "and":
+            nxt = _NP_TOKEN.match(text, m.end(), limit)
+            if nxt and (not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in _NP_STOP):
+                break  # "... and 7 unicorns": the phrase ends before the next figure
+        pos = end = m.end()
+        words += 1
+    return start, end
+
+
+def classify(
+    np: str, before: str, after: str, unit: str, value: float
+) -> MetricMatch | None:
+    """The first rule that fits the noun phrase, the clause around it and the unit.
+
+    `unit` is count, percent or money; `before`/`after` are the clause's words either side.
+    """
+    around = f"{before} {np} {after}"
+    for r in rules():
+        if unit not in r.units:
+            continue
+        if r.np and not r.np.search(np):
+            continue
+        if r.np_exclude and r.np_exclude.search(np):
+            continue
+        if r.context and not r.context.search(around):
+            continue
+        if r.context2 and not r.context2.search(around):
+            continue
+        if r.exclude and r.exclude.search(around):
+            continue
+        return MetricMatch(r.metric, r.max is not None and value > r.max)
+    return None

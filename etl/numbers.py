@@ -1,0 +1,230 @@
+"""Find the numbers in a text: digits, "2 000", number words, scale words, ranges, percentages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from text_to_num import text2num
+
+from etl.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as printed: `value` in base units, `step` the place of its last printed digit."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    percent: bool = False
+    high: float | None = None  # the upper end of a range ("700-800")
+    garbled: bool = False  # "2000,2018": a separator that no style of printing explains
+    words: bool = False  # spelt out ("seven")
+    mult: float = 1.0  # the scale word's multiplier ("billion" -> 1e9)
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD = r"(?:{})".format("|".join(sorted(_UNITS + _TENS, key=len, reverse=True)))
+_WORD_SEQ = (
+    rf"\b(?:{_WORD}(?:-{_WORD})?)(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|{_WORD}"
+    rf"(?:-{_WORD})?))*\b|\b(?:a|one)\s+(?:hundred|thousand)\b|\b(?:a|one)\s+dozen\b|\bdozen\b"
+)
+WORD_RE = re.compile(_WORD_SEQ, re.IGNORECASE)
+_HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+
+
+@cache
+def _digit_re() -> re.Pattern[str]:
+    scales = sorted(lexicon()["scales"], key=len, reverse=True)
+    long_scales = "|".join(s for s in scales if len(s) > 1)
+    glued = "|".join(scales)
+    return re.compile(
+        rf"(?<![\d.,])(?P<num>{_DIGITS})"
+        rf"(?:(?P<glued>(?:{glued}))\b|\s?(?P<scale>(?:{long_scales}))\b)?"
+        r"(?P<tail>[A-Za-z]+)?",
+        re.IGNORECASE,
+    )
+
+
+def scale_of(word: str | None) -> float:
+    """The multiplier a scale word stands for (1 when there is none)."""
+    if not word:
+        return 1.0
+    return float(lexicon()["scales"].get(word.lower(), 1.0))
+
+
+def parse_digits(text: str) -> tuple[float, float] | None:
+    """'2,200' -> (2200, 100); '43.4' -> (43.4, 0.1); '2 000' -> (2000, 1000)."""
+    clean = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    try:
+        d = Decimal(clean)
+    except InvalidOperation:
+        return None
+    if not d.is_finite():
+        return None
+    if "." in clean:
+        step = Decimal(1).scaleb(-len(clean.split(".")[1]))
+    else:
+        stripped = clean.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        step = Decimal(10) ** zeros
+    return float(d), float(step)
+
+
+def parse_words(text: str) -> float | None:
+    """'seven' -> 7, 'a dozen' -> 12, 'two hundred and fifty' -> 250; None when not a number."""
+    t = " ".join(text.lower().split())
+    if t in ("dozen", "a dozen", "one dozen"):
+        return 12.0
+    if t.startswith("a "):
+        t = "one " + t[2:]
+    try:
+        return float(text2num(t, "en"))
+    except (ValueError, TypeError, IndexError, KeyError):
+        return None
+
+
+def _word_step(value: float) -> float:
+    if value < 100 or value % 10:
+        return 1.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text` that could be a figure (not ordinals, not 'Web3', not '5G')."""
+    found: list[NumberMention] = []
+    for m in _digit_re().finditer(text):
+        start = m.start()
+        if start and text[start - 1].isalpha() and not _currency_glue(text, start):
+            continue  # part of a name such as "Web190" or "G20"
+        if m.group("tail"):
+            continue  # "27th", "5G", "3D", "10x"
+        parsed = parse_digits(m.group("num"))
+        if parsed is None:
+            continue
+        value, step = parsed
+        mult = scale_of(m.group("glued") or m.group("scale"))
+        end = m.end()
+        garbled = bool(re.match(r",\d", text[end : end + 2]))
+        pct = _PERCENT.match(text, end)
+        found.append(
+            NumberMention(
+                start,
+                end + (pct.end() - end if pct and mult == 1 else 0),
+                value * mult,
+                step * mult,
+                percent=bool(pct) and mult == 1,
+                garbled=garbled,
+                mult=mult,
+            )
+        )
+    if _HAS_WORD.search(text):
+        found.extend(_find_words(text, found))
+    found.sort(key=lambda n: n.start)
+    return _join_ranges(text, found)
+
+
+def _currency_glue(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].upper()
+    return before.endswith(("RMB", "HKD", "USD", "CNY", "HK", "US"))
+
+
+def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
+    out = []
+    spans = [(n.start, n.end) for n in taken]
+    for m in WORD_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in spans):
+            continue
+        if re.match(r"-(?:third|half|quarter|fifth|tenth)", text[e : e + 8], re.IGNORECASE):
+            continue  # "one-third" is a share, not a count
+        value = parse_words(m.group())
+        if value is None:
+            continue
+        mult = 1.0
+        sm = re.match(r"\s+(billion|million|thousand)\b", text[e:], re.IGNORECASE)
+        if sm:
+            mult, e = scale_of(sm.group(1)), e + sm.end()
+        pct = _PERCENT.match(text, e)
+        out.append(
+            NumberMention(
+                s,
+                pct.end() if pct else e,
+                value * mult,
+                _word_step(value) * mult,
+                percent=bool(pct),
+                words=True,
+                mult=mult,
+            )
+        )
+    return out
+
+
+def _join_ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """'700-800' and '2,000 to 2,200' become one mention; 'from 70 to 1400' stays two."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if i + 1 < len(nums):
+            nxt = nums[i + 1]
+            gap = text[n.end : nxt.start]
+            before = text[max(0, n.start - 12) : n.start].lower()
+            is_range = _RANGE.fullmatch(gap) and not re.search(r"\bfrom\s+\S*\s*$", before)
+            if is_range and n.mult == 1 and nxt.mult > 1:
+                n = _scaled_like(n, nxt)  # "HK$2-3 billion"
+            if is_range and nxt.value > n.value and nxt.percent == n.percent and not n.garbled:
+                out.append(
+                    NumberMention(
+                        n.start,
+                        nxt.end,
+                        n.value,
+                        n.step,
+                        n.percent or nxt.percent,
+                        nxt.value,
+                        False,
+                        n.words,
+                        n.mult,
+                    )
+                )
+                i += 2
+                continue
+        out.append(n)
+        i += 1
+    return out
+
+
+def _scaled_like(n: NumberMention, other: NumberMention) -> NumberMention:
+    m = other.mult
+    return NumberMention(
+        n.start, n.end, n.value * m, n.step * m, n.percent, None, n.garbled, n.words, m
+    )
+
+
+def format_number(value: int, style: str = "comma") -> str:
+    """Print an integer the ways documents do ('2,000', '2 000', '2000'); used in tests."""
+    if style == "comma":
+        return f"{value:,}"
+    if style == "space":
+        return f"{value:,}".replace(",", " ")
+    return str(value)
+
+
+def is_year(n: NumberMention, text: str) -> bool:
+    """A bare four-digit number from 1900 to 2099 with no separator: most likely a year."""
+    raw = text[n.start : n.end]
+    return raw.isdigit() and len(raw) == 4 and 1900 <= n.value <= 2099

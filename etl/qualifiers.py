@@ -1,0 +1,71 @@
+"""Qualifiers ("over", "about", "nearly", "up to") and the interval a printed figure implies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.lexicon import lexicon, phrases_re
+
+
+@dataclass(frozen=True)
+class Qualified:
+    """A qualifier and where its phrase starts (the figure's start when there is none)."""
+
+    qualifier: str  # exact, over, about, nearly, up_to
+    start: int
+
+
+@cache
+def _before_re() -> re.Pattern[str]:
+    q = lexicon()["qualifiers"]
+    groups = [
+        f"(?P<{name}>{phrases_re(q[name])})" for name in ("over", "about", "nearly", "up_to")
+    ]
+    return re.compile(r"(?:^|(?<=[\s(“\"'‘,]))(?:" + "|".join(groups) + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _after_re() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon()["qualifiers"]["over_after"]), re.IGNORECASE)
+
+
+def qualifier_before(text: str, start: int) -> Qualified:
+    """The qualifier whose phrase ends right before `start` (a figure or its currency sign)."""
+    window_start = max(0, start - 24)
+    m = _before_re().search(text, window_start, start)
+    if not m:
+        return Qualified("exact", start)
+    name = next(k for k, v in m.groupdict().items() if v)
+    return Qualified(name, m.start())
+
+
+def qualifier_after(text: str, end: int) -> int | None:
+    """The end of an "or more" / "+" / "-plus" that follows a figure, if any."""
+    m = _after_re().match(text, end)
+    return m.end() if m else None
+
+
+def interval(
+    value: float, step: float, qualifier: str, high: float | None = None, count: bool = True
+) -> tuple[float, float]:
+    """The values a statement allows, reading the printed digits as rounded down.
+
+    over N: N up to the next step of its last printed digit ("over 2,200" -> 2,200-2,300);
+    about N and a rounded exact figure: half a step either way; nearly N: just below N,
+    within half a step but never more than a tenth of N; up to N: 0 to N; a range: its ends.
+    """
+    if high is not None:
+        return value, high
+    if qualifier == "over":
+        return value, value + step
+    if qualifier == "about":
+        return value - step / 2, value + step / 2
+    if qualifier == "nearly":
+        return value - min(step / 2, abs(value) / 10), value
+    if qualifier == "up_to":
+        return 0.0, value
+    if count and (step <= 1 or value < 100):
+        return value, value  # a small or unrounded count is what it says
+    return value - step / 2, value + step / 2

@@ -1,0 +1,145 @@
+"""The figures of one sentence: number, currency, qualifier, noun phrase and metric together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from etl.lexicon import lexicon
+from etl.metrics import MetricMatch, classify, noun_phrase
+from etl.money import MoneyMention, merge_conversions, money_at
+from etl.numbers import NumberMention, find_numbers, is_year
+from etl.qualifiers import qualifier_after, qualifier_before
+
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
+_COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure with a metric, in sentence coordinates (offsets into the sentence text)."""
+
+    start: int  # the currency sign or the number (not the qualifier)
+    end: int
+    number: NumberMention
+    unit: str  # count, percent, HKD, USD, RMB
+    qualifier: str
+    np_end: int
+    metric: MetricMatch
+    garbled: bool
+    comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    fig = lexicon()["figures"]
+    return {
+        "non_metric": re.compile(
+            r"^\s*(?:" + "|".join(fig["non_metric_after"]) + r")\b", re.IGNORECASE
+        ),
+        "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
+        "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
+        "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
+        "target": re.compile(fig["target_words"], re.IGNORECASE),
+    }
+
+
+@cache
+def _known_alnum() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["known_alnum"])
+
+
+def sentence_is_garbled(s: str, nums: list[NumberMention]) -> bool:
+    """Machine-translation debris: '2000,2018', '<>' placeholders."""
+    return "<>" in s or any(n.garbled for n in nums)
+
+
+def _glued(np: str) -> bool:
+    return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
+
+
+def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
+    """The figures in sentence `s` that count a catalogue metric, in order."""
+    nums = [
+        n for n in find_numbers(s) if n.garbled or not (is_year(n, s) and _is_year_use(s, n))
+    ]
+    if not nums:
+        return []
+    cues = _cues()
+    moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
+    by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
+    swallowed = {n.start for n in nums for m in moneys if m.start <= n.start < m.end} - set(
+        by_number
+    )
+    garbled_sentence = sentence_is_garbled(s, nums)
+    spans: list[tuple[NumberMention, int, int, int, bool]] = []  # number, start, end, np_end, +
+    for n in nums:
+        if n.start in swallowed:
+            continue
+        money = by_number.get(n.start)
+        start, end = (money.start, money.end) if money else (n.start, n.end)
+        if n.garbled:  # read past the fused tail: "2000,2018 companies"
+            end = re.match(r"(?:,\d+)+", s[end:]).end() + end
+        plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
+        spans.append((n, start, plus or end, noun_phrase(s, plus or end, len(s))[1], bool(plus)))
+    out: list[Figure] = []
+    for i, (n, start, end, np_end, plus) in enumerate(spans):
+        money = by_number.get(n.start)
+        unit = money.currency if money else ("percent" if n.percent else "count")
+        kind = "money" if money else unit
+        q = qualifier_before(s, start)
+        qualifier = "over" if plus else q.qualifier
+        before = s[: q.start]
+        if cues["delta_before"].search(before) or cues["target"].search(_clause(before)):
+            continue
+        np = s[end:np_end]
+        if cues["non_metric"].match(np) or cues["delta_after"].match(np):
+            continue
+        window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
+        ctx_before = before[window_start:]
+        ctx_after = re.split(r"[,;.]", s[np_end : np_end + 100], maxsplit=1)[0]
+        match = classify(np, ctx_before, ctx_after, kind, n.value)
+        if match is None and i + 1 < len(spans):
+            nxt = spans[i + 1]
+            gap = s[np_end : qualifier_before(s, nxt[1]).start]
+            if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
+                np = f"{np} {s[nxt[2] : nxt[3]]}"
+                match = classify(np, ctx_before, ctx_after, kind, n.value)
+        if match is None:
+            nof = _NUMBER_OF.search(_clause(before))
+            if nof:
+                clause_off = len(before) - len(_clause(before))
+                a = clause_off + nof.end()
+                match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
+        comparison = False
+        if match is None and cues["comparison"].search(before) and out:
+            prev = out[-1]
+            if (prev.unit == unit) and not np.strip():
+                match, comparison = prev.metric, True
+        if match is None:
+            continue
+        out.append(
+            Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison)
+        )
+    if garbled_sentence or any(f.garbled for f in out):
+        out = [replace(f, garbled=True) for f in out]
+    return out
+
+
+def _clause(before: str) -> str:
+    cut = max(before.rfind(";"), before.rfind(", and "), before.rfind(", while "), 0)
+    return before[cut:]
+
+
+def _is_year_use(s: str, n: NumberMention) -> bool:
+    """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
+    if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
+        return True
+    after = s[n.end : n.end + 3]
+    return bool(re.match(r"\s+[A-Z]|[-–/]\d|\s*[,.)]", after)) and n.value >= 1990

@@ -1,0 +1,74 @@
+"""Split text into sentences with their spans; "Co., Ltd.", "Dr.", "No. 5" and "4.5" do not end one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: text[start:end], and the paragraph (blank-line separated block) it sits in."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+ABBREVIATIONS = frozenset(
+    """co ltd dr mr mrs ms prof no nos st inc corp jr sr e.g i.e vs jan feb mar apr jun jul aug
+    sep sept oct nov dec approx est gov govt dept mt fig figs vol p pp u.s u.k hon rev ir
+    assoc bros cf op sq ft""".split()
+)
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# An end mark, closing quotes or brackets, then space and something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]*]*(?=\s+[\"“‘'(*]*[A-Z0-9\u4e00-\u9fff])")
+_BULLET = re.compile(r"\n(?=[ \t]*(?:[-•*▪●]|\d+[.)])\s)")
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Blank-line separated blocks of text[start:end] as spans, without surrounding space."""
+    end = len(text) if end is None else end
+    spans, pos = [], start
+    for m in _PARAGRAPH.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of text[start:end], in order, each trimmed of surrounding white space."""
+    out: list[Sentence] = []
+    for p, (pa, pb) in enumerate(split_paragraphs(text, start, end)):
+        cuts = [pa]
+        for m in _BOUNDARY.finditer(text, pa, pb):
+            if not is_abbreviation(text, m.start(), pa):
+                cuts.append(m.end())
+        cuts.extend(m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
+        cuts = sorted(set(cuts)) + [pb]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            a, b = _trim(text, a, b)
+            if a < b:
+                out.append(Sentence(a, b, p))
+    return out
+
+
+def is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and text[dot - 1].isupper()  # an initial: "J. Chan"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

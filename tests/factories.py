@@ -1,0 +1,56 @@
+"""Small builders for records used across tests."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from etl.records import Claim, ReadDocument, Section
+
+
+def make_doc(
+    file_name: str = "a.txt",
+    text: str = "Hong Kong, 5 June 2025 – Cyberport is home to over 2,200 companies.",
+    published_on: date | None = date(2025, 6, 5),
+    **extra,
+) -> ReadDocument:
+    return ReadDocument(
+        file_name=file_name,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        source_format="txt",
+        text=text,
+        title=extra.get("title"),
+        publisher=extra.get("publisher"),
+        kind=extra.get("kind"),
+        url=extra.get("url"),
+        published_on=published_on,
+        date_source="dateline" if published_on else "unknown",
+        sections=(Section(0, 0, len(text), published_on, "dateline" if published_on else "unknown"),),
+        size_bytes=len(text.encode()),
+    )
+
+
+def make_claim(
+    metric: str = "companies",
+    value: float = 2200,
+    *,
+    unit: str = "count",
+    qualifier: str = "over",
+    as_of: date = date(2025, 6, 5),
+    entity: str = "Cyberport",
+    low: float | None = None,
+    high: float | None = None,
+    period: str | None = None,
+    quote: str = "Cyberport is home to over 2,200 companies.",
+    start: int = 0,
+    flags: tuple[str, ...] = (),
+) -> Claim:
+    return Claim(
+        section_index=0, entity=entity, metric=metric, value=value, unit=unit,
+        qualifier=qualifier, value_low=value if low is None else low,
+        value_high=value if high is None else high,
+        value_hkd=value * 7.8 if unit == "USD" else (value if unit == "HKD" else None),
+        as_of=as_of, as_of_precision="day", period=period, quote=quote,
+        char_start=start, char_end=start + len(quote), mention_start=start,
+        mention_end=start + 5, flags=flags,
+    )  # fmt: skip

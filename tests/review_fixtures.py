@@ -1,0 +1,50 @@
+"""Two documents whose company counts cannot both hold, stored and checked: a real conflict."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+from db.documents import store_document
+from tests.factories import make_claim, make_doc
+
+HIGH_TEXT = "Hong Kong, 5 June 2025 – The park is home to over 2,200 companies."
+LOW_TEXT = "Hong Kong, 10 June 2025 – A reporter counted 1,500 companies there."
+
+
+def seed_disagreement(engine: Engine) -> tuple[int, int]:
+    """Store the two documents, run the checks; returns the two claim ids (high, low)."""
+    from etl.pipeline import refresh_checks
+
+    hi_at, lo_at = HIGH_TEXT.index("The park"), LOW_TEXT.index("A reporter")
+    high = store_document(
+        engine,
+        make_doc("high.txt", HIGH_TEXT, publisher="Cyberport", kind="press release"),
+        [make_claim(quote=HIGH_TEXT[hi_at:], start=hi_at)],
+        "test",
+    )
+    low = store_document(
+        engine,
+        make_doc("low.txt", LOW_TEXT, date(2025, 6, 10), publisher="Daily Bugle", kind="news"),
+        [
+            make_claim(
+                value=1500,
+                qualifier="exact",
+                as_of=date(2025, 6, 10),
+                quote=LOW_TEXT[lo_at:],
+                start=lo_at,
+            )
+        ],
+        "test",
+    )
+    refresh_checks(engine)
+    return _claim_id(engine, high.document_id), _claim_id(engine, low.document_id)
+
+
+def _claim_id(engine: Engine, document_id: int) -> int:
+    from db.documents import get_document
+
+    detail = get_document(engine, document_id)
+    assert detail is not None and len(detail.claims) == 1
+    return detail.claims[0].claim_id

@@ -1,0 +1,57 @@
+"""The command line: help for every command, clean one-line errors, export contract headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from etl.cli import EXPORT_KINDS, build_parser, main
+
+CONTRACT_HEADERS = {
+    "claims": "claim_id,document,published_on,as_of,entity,metric,value,unit,qualifier,period,"
+    "value_low,value_high,value_hkd,quote,char_start,char_end,flags,status",
+    "conflicts": "conflict_id,entity,metric,kind,severity,status,claim_ids,explanation",
+    "documents": "document,sha256,published_on,date_source",
+}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert set(commands) == {"ingest", "export", "review", "add-user"}
+    for name in commands:
+        with pytest.raises(SystemExit) as exit_:
+            main([name, "--help"])
+        assert exit_.value.code == 0
+        assert "usage: python -m etl " + name in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", EXPORT_KINDS)
+def test_export_of_an_empty_database_has_the_contract_header(db_url: str, kind: str) -> None:
+    code, out, _ = run("export", kind, "--db", db_url)
+    assert code == 0
+    header = next(csv.reader(io.StringIO(out)))
+    if kind in CONTRACT_HEADERS:
+        assert header[: len(CONTRACT_HEADERS[kind].split(","))] == CONTRACT_HEADERS[kind].split(",")
+    assert len(header) >= 3
+
+
+def test_bad_date_is_a_usage_error(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "claims", "--from", "June 2025", "--db", db_url])
+    assert exit_.value.code == 2
+    assert "not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_unreachable_database_is_one_line(tmp_path) -> None:
+    code, _, err = run("export", "claims", "--db", "postgresql+psycopg://x:y@127.0.0.1:1/none")
+    assert code == 2
+    assert err.startswith("error: database:") and err.count("\n") == 1

@@ -1,0 +1,38 @@
+"""Figures as the pages print them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboards.formatting import format_amount, format_date, format_value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "expected"),
+    [
+        (43.4e9, "HKD", "over", "over HK$43.4bn"),
+        (7, "count", "exact", "exactly 7"),
+        (2200, "count", "nearly", "nearly 2,200"),
+        (1.25e6, "USD", "about", "about US$1.25m"),
+        (36.75e9, "HKD", "up_to", "up to HK$36.75bn"),
+        (5e12, "RMB", "exact", "exactly RMB 5tn"),
+        (950, "HKD", "exact", "exactly HK$950"),
+        (42.5, "percent", "about", "about 42.5%"),
+        (3, "count", "odd", "odd 3"),
+    ],
+)
+def test_format_value(value, unit, qualifier, expected) -> None:
+    assert format_value(value, unit, qualifier) == expected
+
+
+def test_format_amount_keeps_precision_without_float_noise() -> None:
+    assert format_amount(0.1 + 0.2, "count") == "0.3"
+    assert format_amount(1_000_000_000, "HKD") == "HK$1bn"
+    assert format_amount(12, "widgets") == "12 widgets"
+
+
+def test_format_date() -> None:
+    assert format_date(date(2024, 9, 23)) == "2024-09-23"
+    assert format_date(None) == "undated"

@@ -1,0 +1,65 @@
+"""Names of organisations and places, and the role each plays in its sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.config import load_config
+from etl.mentions import clean_name, find_mentions
+
+CYBERPORT = load_config(Path(__file__).parent.parent / "etl" / "data" / "tracked.toml")
+SCIENCE_PARK = load_config(Path(__file__).parent / "data" / "science_park.toml")
+
+
+def found(text: str, config=CYBERPORT) -> list[tuple[str, str | None, bool, str, str]]:
+    return [
+        (text[m.start : m.end], m.entity, m.tracked, m.kind, m.role)
+        for m in find_mentions(text, 0, len(text), config)
+    ]
+
+
+def test_tracked_aliases_win_over_parts_of_them() -> None:
+    got = found("Hong Kong Cyberport Management Company Limited said so.")
+    assert got == [
+        ("Hong Kong Cyberport Management Company Limited", "Cyberport", True, "name", "subject")
+    ]
+
+
+def test_generic_names_acronyms_and_legal_forms() -> None:
+    got = found("Blue Ridge Robotics Group Co., Ltd. met the HKNTAIE and the AI team.")
+    assert got[0][:3] == ("Blue Ridge Robotics Group Co., Ltd.", "Blue Ridge Robotics Group", False)
+    assert ("HKNTAIE", "HKNTAIE", False, "name", "subject") in got
+    assert all(g[0] != "AI" for g in got)
+
+
+def test_roles() -> None:
+    got = {g[0]: g[4] for g in found("Ann Ho, Chairman of Cyberport, said Hong Kong's start-ups in Shenzhen grew.")}
+    assert got == {"Cyberport": "title", "Hong Kong": "possessive", "Shenzhen": "prep"}
+
+
+def test_place_words_and_people() -> None:
+    kinds = {g[0]: g[3] for g in found("We said the park and its tenants grew.")}
+    assert kinds == {"We": "first_person", "the park": "place_word", "its": "pronoun"}
+
+
+def test_a_bare_capitalised_subject_is_someone() -> None:
+    assert ("Zhangjiang", "Zhangjiang", False, "name", "subject") in found(
+        "Zhangjiang has 3,000 firms."
+    )
+
+
+def test_known_organisations_switch_sides_with_the_configuration() -> None:
+    text = "Hong Kong Science Park and Cyberport"
+    assert [(g[1], g[2]) for g in found(text)] == [
+        ("Hong Kong Science Park", False),
+        ("Cyberport", True),
+    ]
+    assert [(g[1], g[2]) for g in found(text, SCIENCE_PARK)] == [
+        ("Hong Kong Science Park", True),
+        ("Cyberport", False),
+    ]
+
+
+def test_clean_name() -> None:
+    assert clean_name("Jiangsu SOHO Holdings Group Co., Ltd.") == "Jiangsu SOHO Holdings Group"
+    assert clean_name("the Lingang Group") == "Lingang Group"

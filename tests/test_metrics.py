@@ -1,0 +1,78 @@
+"""Metric rules from metric_terms.toml: noun phrases, context and exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.metrics import catalogue_keys, classify, cumulative_metrics, noun_phrase, rules
+
+
+def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", value=10.0):
+    m = classify(np, before, after, unit, value)
+    return m.metric if m else None
+
+
+@pytest.mark.parametrize(
+    ("np", "metric"),
+    [
+        ("start-ups and technology companies", "companies"),
+        ("members", "companies"),
+        ("tech firms", "companies"),
+        ("listed companies", "listed_companies"),
+        ("unicorns", "unicorns"),
+        ("global markets", "markets"),
+        ("AI and data science start-ups", "ai_companies"),
+        ("smart living companies", "smart_living_companies"),
+        ("Web3 companies", "web3_companies"),
+        ("FinTech companies", "fintech_companies"),
+        ("digital entertainment firms", "digital_entertainment_companies"),
+        ("onsite start-ups", "companies_onsite"),
+        ("offsite companies", "companies_offsite"),
+        ("incubatees", "incubatees"),
+        ("local and international awards", "awards"),
+        ("patents", "ip_rights"),
+        ("start-ups", "startups"),
+        ("more companies", None),
+        ("new start-ups", None),
+        ("tenant companies", None),
+        ("square feet", None),
+        ("years", None),
+    ],
+)
+def test_noun_phrases(np: str, metric: str | None) -> None:
+    assert metric_of(np) == metric
+
+
+def test_countries_are_founder_origins_only_when_founders_are_named() -> None:
+    assert metric_of("countries and regions", before="founders come from") == "founder_origins"
+    assert metric_of("countries", before="Web3 founders hail from") == "web3_founder_origins"
+    assert metric_of("countries and regions", before="operations span") is None
+
+
+def test_money_needs_funding_words_and_no_budget_words() -> None:
+    assert metric_of("", "money", before="with total financing exceeding") == "funding_raised"
+    assert metric_of("", "money", after="in investment") == "funding_raised"
+    assert metric_of("", "money", before="start-ups have raised") == "funding_raised"
+    assert metric_of("", "money", before="the Government has allocated") is None
+    assert metric_of("", "money", before="raised", after="budget for the year") is None
+
+
+def test_percent_of_local_companies_and_plausibility() -> None:
+    m = classify("", "", "of the companies in the park are local", "percent", 500)
+    assert m is not None and m.metric == "local_share_pct" and m.implausible
+    ok = classify("", "", "of them are local", "percent", 60)
+    assert ok is not None and not ok.implausible
+    assert classify("", "", "of revenue", "percent", 30) is None
+
+
+def test_every_rule_names_a_catalogue_metric() -> None:
+    assert {r.metric for r in rules()} <= catalogue_keys()
+    assert "funding_raised" in cumulative_metrics() and "companies" not in cumulative_metrics()
+
+
+def test_noun_phrase_stops_at_links_and_figures() -> None:
+    text = " listed companies and 7 unicorns"
+    a, b = noun_phrase(text, 0, len(text))
+    assert text[a:b] == " listed companies"
+    text2 = " companies in the park"
+    assert text2[slice(*noun_phrase(text2, 0, len(text2)))] == " companies"

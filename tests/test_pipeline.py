@@ -1,0 +1,162 @@
+"""Ingest end to end: idempotent, replaces changed files, bad files reported and skipped."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from db.documents import list_documents
+from db.models import Claim, Document
+from etl.cli import main
+from etl.pipeline import ingest_paths, ingest_upload
+from tests.conftest import SEEDS
+
+GOOD = "Hong Kong, 3 March 2021 – Cyberport is home to over 1,500 start-ups and technology companies.\n"
+
+
+def _counts(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        docs = conn.execute(select(func.count()).select_from(Document)).scalar_one()
+        claims = conn.execute(select(func.count()).select_from(Claim)).scalar_one()
+    return docs, claims
+
+
+def _export(db_url: str, kind: str) -> str:
+    out = io.StringIO()
+    assert main(["export", kind, "--db", db_url], out=out, err=io.StringIO()) == 0
+    return out.getvalue()
+
+
+def test_seeds_ingest_with_their_manifest_dates(engine: Engine) -> None:
+    summary = ingest_paths(engine, [SEEDS])
+    assert summary.errors == ()
+    dates = {d.file_name: (str(d.published_on), d.date_source) for d in list_documents(engine)}
+    assert {name: day for name, (day, _) in dates.items()} == {
+        "000_4e40d7c6e6954620.txt": "2024-09-23",
+        "001_881300d05cfa185f.txt": "2025-06-05",
+        "002_472867e53c7005ce.txt": "2023-12-07",
+        "003_d95390493eba1490.txt": "2025-10-21",
+        "004_16099b804ae9f11b.txt": "2023-03-21",
+    }
+    assert {src for _, src in dates.values()} == {"manifest"}
+
+
+def test_ingest_twice_changes_nothing(engine: Engine, db_url: str) -> None:
+    ingest_paths(engine, [SEEDS])
+    before = (_export(db_url, "documents"), _export(db_url, "claims"), _counts(engine))
+    again = ingest_paths(engine, [SEEDS])
+    assert again.count("unchanged") == 5 and not again.changed
+    after = (_export(db_url, "documents"), _export(db_url, "claims"), _counts(engine))
+    # ingested_at and claim ids are untouched too: the exports are byte-identical
+    assert after == before
+
+
+def test_changed_file_replaces_its_earlier_version(engine: Engine, tmp_path: Path) -> None:
+    doc = tmp_path / "release.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    ingest_paths(engine, [doc])
+    doc.write_text(GOOD.replace("1,500", "1,600"), encoding="utf-8")
+    summary = ingest_paths(engine, [doc])
+    assert [o.status for o in summary.outcomes] == ["replaced"]
+    with engine.connect() as conn:
+        values = conn.execute(select(Claim.value).where(Claim.metric == "companies")).scalars()
+        assert list(values) == [1600]
+    assert _counts(engine)[0] == 1
+
+
+def test_bad_files_are_reported_and_the_rest_go_in(engine: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (folder / "latin.txt").write_bytes("Caf\xe9 \xff\xfe\xfa over 1,000".encode("latin-1") + b"\x81\x8d")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04 not a document")
+    big = folder / "big.txt"
+    big.write_text("x" * (2 * 1024 * 1024), encoding="utf-8")
+    summary = ingest_paths(engine, [folder, tmp_path / "missing.txt"], max_bytes=1024 * 1024)
+    errors = {Path(o.file).name: o.error for o in summary.errors}
+    assert set(errors) == {
+        "empty.txt", "binary.txt", "latin.txt", "broken.pdf", "sheet.xlsx", "big.txt",
+        "missing.txt",
+    }  # fmt: skip
+    for line in errors.values():
+        assert line and "\n" not in line and "Traceback" not in line
+    assert [d.file_name for d in list_documents(engine)] == ["good.txt"]
+
+
+def test_cli_ingest_exit_status_and_summary(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.md").write_text("  \n", encoding="utf-8")
+    err = io.StringIO()
+    code = main(["ingest", str(folder), "--db", db_url], out=io.StringIO(), err=err)
+    lines = err.getvalue().splitlines()
+    assert code == 1
+    assert [ln for ln in lines if ln.startswith("error:")] == [
+        ln for ln in lines if "empty.md" in ln
+    ]
+    assert lines[-1].startswith("2 files: 1 added, 0 replaced, 0 unchanged;")
+    assert lines[-1].endswith("1 errors")
+
+
+def test_unknown_date_is_stored_and_reported(engine: Engine, tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text("Cyberport hosts over 900 start-ups.\n", encoding="utf-8")
+    err = io.StringIO()
+    main(["ingest", str(path), "--db", db_url], out=io.StringIO(), err=err)
+    assert "undated.txt: no publication date found" in err.getvalue()
+    docs = list_documents(engine)
+    assert [(d.file_name, d.published_on, d.date_source) for d in docs] == [
+        ("undated.txt", None, "unknown")
+    ]
+
+
+def test_upload_goes_through_the_same_ingest(engine: Engine) -> None:
+    outcome = ingest_upload(engine, GOOD.encode(), "upload.txt")
+    assert outcome.status == "added" and outcome.claims >= 1
+    assert ingest_upload(engine, GOOD.encode(), "upload.txt").status == "unchanged"
+    bad = ingest_upload(engine, b"", "empty.txt")
+    assert bad.status == "error" and bad.error.startswith("empty.txt: ")
+
+
+@pytest.mark.parametrize("name", ["notes.docx", "archive"])
+def test_unsupported_named_file_is_an_error(engine: Engine, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    shutil.copy(SEEDS / "004_16099b804ae9f11b.txt", path)
+    summary = ingest_paths(engine, [path])
+    expected = "unsupported file type '.docx'" if "." in name else "without an extension"
+    assert expected in summary.errors[0].error
+
+
+def test_ctrl_c_keeps_whole_files_only(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import etl.pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
+    real = etl.pipeline.extract_claims
+    calls = []
+
+    def interrupt_on_second(doc):
+        calls.append(doc.file_name)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(doc)
+
+    monkeypatch.setattr(etl.pipeline, "extract_claims", interrupt_on_second)
+    err = io.StringIO()
+    assert main(["ingest", str(folder), "--db", db_url], out=io.StringIO(), err=err) == 130
+    assert "interrupted" in err.getvalue()
+    from db.engine import get_engine
+
+    assert [d.file_name for d in list_documents(get_engine(db_url))] == ["0.txt"]
