@@ -12,6 +12,7 @@ memory (the process's maximum resident set size, interpreter and libraries inclu
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import sys
 import time
@@ -21,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl.checks import FigureArrays, Thresholds, scan  # noqa: E402
-from etl.consensus import assign_objects, truth_discovery  # noqa: E402
+from etl.checks import FigureArrays, Thresholds, scan
+from etl.consensus import assign_objects, truth_discovery
 
 METRICS = 10  # per entity; the first half cumulative, the last one a share in percent
 DAYS = 3650
@@ -83,12 +84,12 @@ def detect(c: dict[str, np.ndarray], th: Thresholds) -> dict[str, int]:
     s, per, t, lo, hi = s[new], per[new], t[new], lo[new], hi[new]
     bounds = np.flatnonzero(np.r_[True, s[1:] != s[:-1], True])
     counts: dict[str, int] = {}
-    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+    for a, b in itertools.pairwise(bounds):
         metric = int(s[a]) % METRICS
         fa = FigureArrays(t[a:b], lo[a:b], hi[a:b], per[a:b], is_share=metric == METRICS - 1)
         for f in scan(fa, cumulative=metric < METRICS // 2, is_count=True, th=th):
             counts[f.kind] = counts.get(f.kind, 0) + 1
-    counts["figures"] = int(len(s))
+    counts["figures"] = len(s)
     return counts
 
 

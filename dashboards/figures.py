@@ -132,7 +132,7 @@ def growth_figure(data: ChartData, *, log_y: bool = False) -> go.Figure:
                 mode="lines",
                 name="Consensus",
                 line={"color": COLOURS["consensus"], "width": 2},
-                hovertemplate="consensus %{x}: %{y:,}<extra></extra>",
+                hoverinfo="skip",  # the claims carry the hover; a click must land on them
             )
         )
     groups = (

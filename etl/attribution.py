@@ -168,7 +168,7 @@ def attribute(
             return False
         if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
             return False
-        if m.role == "possessive" and m.kind != "name":
+        if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
             return bool(re.fullmatch(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}", gap))
         return True

@@ -122,10 +122,12 @@ def truth_discovery(
     n_src = int(source.max()) + 1 if len(source) else 0
     boost = np.where(accepted, ACCEPTED_WEIGHT, 1.0) if accepted is not None else np.ones(n)
     # Endpoints sorted once by (object, value): only their weights change between rounds.
-    e_obj, e_val = np.concatenate([obj, obj]), np.concatenate([low, high])
-    e_claim = np.concatenate([np.arange(n), np.arange(n)])
-    order = np.lexsort((e_val, e_obj))
-    e_obj, e_val, e_claim = e_obj[order], e_val[order], e_claim[order]
+    e_val = np.concatenate([low, high])
+    order = np.lexsort((e_val, np.concatenate([obj, obj])))
+    e_val = e_val[order]
+    e_claim = (order % n).astype(np.int32 if n < 2**31 else np.int64) if n else order
+    del order
+    e_obj = obj[e_claim]
     starts = np.flatnonzero(np.r_[True, e_obj[1:] != e_obj[:-1]]) if n else np.empty(0, int)
     witnesses = np.bincount(obj, weights=share, minlength=m) if n else np.empty(0)
     contested = witnesses[obj] > 1.0 + 1e-9 if n else np.empty(0, bool)

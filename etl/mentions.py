@@ -90,7 +90,9 @@ def patterns(config: ExtractConfig) -> Patterns:
         definite=words(org["other_definites"]),
         territory=words(org["territory"]),
         place=words(org["places"]),
-        person=words(att["first_person"] + att["continuing"]),
+        person=words(
+            [w for x in att["first_person"] + att["continuing"] for w in (x, x.capitalize())], 0
+        ),
         proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
         title_before=re.compile(
             rf"\b(?:{titles})\b(?:[\s,]+(?:for|and|of|&)?\s*{cap})*\s*,?\s+(?:of|at)\s+(?:the\s+)?$"
@@ -185,10 +187,13 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
 
 def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bool:
     """'a Cyberport incubatee,' / 'Cyberport start-up Alpha': a member, not the organisation."""
-    if not p.descriptor.match(text, b):
+    m = p.descriptor.match(text, b)
+    if not m:
         return False
-    before = text[max(floor, a - 20) : a]
-    return bool(re.search(r"(?:\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?|^\s*)$", before))
+    if m.group().rstrip()[-1:].isupper():
+        return True  # "Cyberport start-up Alpha Robotics"
+    before = text[max(floor, a - 24) : a]
+    return bool(re.search(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$", before))
 
 
 def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:

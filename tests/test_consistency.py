@@ -108,8 +108,8 @@ def test_a_new_claim_reopens_a_conflict_a_reviewer_resolved(seeded: Engine) -> N
 
 
 def test_garbled_claims_stay_out_of_the_checks(engine: Engine) -> None:
-    _store(engine, "a.txt", [make_claim(value=1900, low=1850, high=1950,
-                                        as_of=date(2024, 1, 1))], date(2024, 1, 1), "x")  # fmt: skip
+    first = make_claim(value=1900, low=1850, high=1950, as_of=date(2024, 1, 1))
+    _store(engine, "a.txt", [first], date(2024, 1, 1), "x")
     _store(engine, "b.txt", [make_claim(value=2018, as_of=date(2024, 1, 2), flags=("garbled",),
                                         quote="more than 2000,2018 companies")],
            date(2024, 1, 2), "y")  # fmt: skip

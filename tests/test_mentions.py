@@ -63,3 +63,12 @@ def test_known_organisations_switch_sides_with_the_configuration() -> None:
 def test_clean_name() -> None:
     assert clean_name("Jiangsu SOHO Holdings Group Co., Ltd.") == "Jiangsu SOHO Holdings Group"
     assert clean_name("the Lingang Group") == "Lingang Group"
+
+
+def test_a_member_described_by_the_tracked_name_is_not_the_tracked_one() -> None:
+    for text in (
+        "Alpha Robotics Limited, a Cyberport incubatee, ships to 12 markets.",
+        "Cyberport start-up Alpha Robotics ships to 12 markets.",
+    ):
+        assert all(not g[2] for g in found(text)), text
+    assert found("Cyberport companies reach 35 markets.")[0][2] is True

@@ -30,6 +30,7 @@ STATUS_COLOURS = {
     "accepted": "success",
     "rejected": "dark",
 }
+STATUS_LABELS = {"auto": "not reviewed"}
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
 BUTTON_COLOURS = {
     "accept": "success",
@@ -109,7 +110,9 @@ def claim_column(c: ClaimCard, conflict_id: int, can_review: bool, width: int = 
         html.Div(
             [
                 html.Span(c.value_text, className="h5 me-2 conflicts-value"),
-                badge(c.status, STATUS_COLOURS.get(c.status, "secondary")),
+                badge(
+                    STATUS_LABELS.get(c.status, c.status), STATUS_COLOURS.get(c.status, "secondary")
+                ),
             ],
             className="d-flex align-items-center",
         ),
@@ -121,7 +124,7 @@ def claim_column(c: ClaimCard, conflict_id: int, can_review: bool, width: int = 
             [dcc.Link(c.document, href=c.href), html.Span(f" · {c.source} · {c.published_on}")],
             className="small mt-1",
         ),
-        html.Blockquote(c.quote, className="blockquote-footer mt-2 mb-0 fst-italic text-body"),
+        html.Blockquote(c.quote, className="border-start border-3 ps-2 mt-2 mb-0 fst-italic small"),
         history_list(c.history),
     ]
     if can_review:
@@ -148,7 +151,10 @@ def conflict_item(card: ConflictCard, can_review: bool) -> dbc.Card:
     width = max(12 // max(len(card.claims), 1), 4)  # side by side, at most three a row
     footer = [history_list(card.history)]
     if can_review:
-        footer.append(actions_row(card.conflict_id, "conflict", card.conflict_id, card.actions))
+        footer += [
+            html.Div("Decision on the conflict as a whole", className="small fw-bold mt-3"),
+            actions_row(card.conflict_id, "conflict", card.conflict_id, card.actions),
+        ]
     return dbc.Card(
         [
             dbc.CardHeader(header),

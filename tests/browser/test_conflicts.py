@@ -1,0 +1,157 @@
+"""Conflicts page in a real browser: the queue, a reviewer's decision reaching the Growth chart,
+and the server refusing a review from someone not logged in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboards.review import submit_review
+from db.conflicts import list_conflicts
+from db.reviews import claim_status, iter_reviews
+from tests.browser.conftest import REVIEWER, figure_of, wait_for_dash
+
+CLAIM_TRACES = ("Exact or about", "Lower bound (over …)", "Upper bound (nearly / up to …)")
+REJECTED_TRACE = "Rejected by a reviewer"
+
+
+def dash_id(**parts) -> str:
+    """A pattern-matching id as Dash writes it into the DOM (sorted keys, no spaces)."""
+    return json.dumps(parts, sort_keys=True, separators=(",", ":"))
+
+
+def by_id(parts: dict) -> str:
+    return f"[id='{dash_id(**parts)}']"
+
+
+def traces_holding(figure: dict, claim_id: int) -> set[str]:
+    """Names of the chart traces that draw this claim."""
+    return {
+        t["name"]
+        for t in figure["data"]
+        if t.get("customdata") and any(c and c[0] == claim_id for c in t["customdata"])
+    }
+
+
+def review_count(engine) -> int:
+    return sum(1 for _ in iter_reviews(engine))
+
+
+def test_anyone_sees_the_open_queue_without_actions(browser_page, live_engine):
+    page = browser_page
+    page.goto("/conflicts")
+    wait_for_dash(page)
+    open_ = list_conflicts(live_engine, "open")
+    assert open_, "the seeds hold conflicting figures"
+    cards = page.locator("[id^='conflicts-card-']")
+    assert cards.count() == len(open_)
+    first = open_[0]
+    card = page.locator(f"#conflicts-card-{first.id}")
+    assert first.explanation in card.inner_text()
+    for claim in first.claims:
+        column = page.locator(f"#conflicts-claim-{first.id}-{claim.claim_id}")
+        assert claim.quote in column.inner_text()
+        link = column.locator(f"a[href^='/sources/{claim.document_id}']")
+        assert link.count() == 1
+    assert page.locator("[id*='conflicts-action']").count() == 0
+    assert page.locator("[id*='conflicts-note']").count() == 0
+    assert "log in" in page.inner_text("#conflicts-hint").lower()
+
+    page.get_by_label("All").check()
+    page.wait_for_function(
+        f"() => document.querySelectorAll(\"[id^='conflicts-card-']\").length"
+        f" === {len(list_conflicts(live_engine, None))}"
+    )
+
+
+@pytest.fixture
+def reject_target(live_engine):
+    """A claim in an open conflict; reopened again afterwards so other tests see the seeds."""
+    conflict = list_conflicts(live_engine, "open")[0]
+    claim = conflict.claims[0]
+    yield conflict, claim
+    if claim_status(live_engine, claim.claim_id) != "auto":
+        submit_review(live_engine, REVIEWER, "claim", claim.claim_id, "reopen", "test cleanup")
+
+
+def test_reviewer_rejects_a_claim_and_the_growth_chart_changes(
+    reviewer_page, live_engine, reject_target, screenshot
+):
+    page = reviewer_page
+    conflict, claim = reject_target
+    chart = f"/?metric={conflict.metric}"
+    page.goto(chart)
+    wait_for_dash(page)
+    before = traces_holding(figure_of(page, "growth-chart"), claim.claim_id)
+    assert before & set(CLAIM_TRACES) and REJECTED_TRACE not in before
+
+    page.goto("/conflicts")
+    wait_for_dash(page)
+    screenshot(page, "conflicts")
+    key = {"conflict": conflict.id, "target": "claim", "id": claim.claim_id}
+    page.fill(by_id({"type": "conflicts-note", **key}), "a misprint in the report")
+    page.click(by_id({"type": "conflicts-action", **key, "action": "reject"}))
+    page.wait_for_selector("#conflicts-outcome")
+    assert page.inner_text("#conflicts-outcome").startswith(f"Claim {claim.claim_id} rejected.")
+    assert claim_status(live_engine, claim.claim_id) == "rejected"
+
+    page.goto("/conflicts?status=all")
+    wait_for_dash(page)
+    column = page.locator(f"#conflicts-claim-{conflict.id}-{claim.claim_id}")
+    text = column.inner_text()
+    assert "rejected" in text
+    assert f"by {REVIEWER}" in text and "a misprint in the report" in text
+    # Rejected claims are offered accept/reopen, no longer reject.
+    assert page.locator(by_id({"type": "conflicts-action", **key, "action": "reopen"})).count() == 1
+    assert page.locator(by_id({"type": "conflicts-action", **key, "action": "reject"})).count() == 0
+
+    page.goto(chart)
+    wait_for_dash(page)
+    assert traces_holding(figure_of(page, "growth-chart"), claim.claim_id) == {REJECTED_TRACE}
+
+
+def action_payload(conflict_id: int, claim_id: int, action: str, note: str) -> dict:
+    """The body the Dash renderer POSTs when a claim's action button is clicked."""
+    button = {"type": "conflicts-action", "conflict": conflict_id, "target": "claim",
+              "id": claim_id, "action": action}  # fmt: skip
+    note_id = {"type": "conflicts-note", "conflict": conflict_id, "target": "claim", "id": claim_id}
+    return {
+        "output": "..conflicts-message.children...conflicts-version.data..",
+        "outputs": [
+            {"id": "conflicts-message", "property": "children"},
+            {"id": "conflicts-version", "property": "data"},
+        ],
+        "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+        "state": [
+            [{"id": note_id, "property": "value", "value": note}],
+            {"id": "conflicts-version", "property": "data", "value": 0},
+        ],
+        "changedPropIds": [dash_id(**button) + ".n_clicks"],
+    }
+
+
+def test_anonymous_review_is_refused_by_the_server(browser, live_server, reviewer_page,
+                                                   live_engine):  # fmt: skip
+    conflict = list_conflicts(live_engine, "open")[0]
+    claim = conflict.claims[-1]
+    status, reviews = claim_status(live_engine, claim.claim_id), review_count(live_engine)
+
+    anonymous = browser.new_context(base_url=live_server)
+    try:
+        anonymous.new_page().goto("/conflicts")  # a session cookie, but nobody logged in
+        payload = action_payload(conflict.id, claim.claim_id, "reject", "sneaky")
+        response = anonymous.request.post("/_dash-update-component", data=payload)
+        assert response.status in (200, 403), response.text()
+        assert "Log in as a reviewer" in response.text()
+    finally:
+        anonymous.close()
+    assert claim_status(live_engine, claim.claim_id) == status
+    assert review_count(live_engine) == reviews
+
+    # The same request from a logged-in reviewer is accepted: the refusal was the login check.
+    comment = action_payload(conflict.id, claim.claim_id, "comment", "checked the source")
+    response = reviewer_page.request.post("/_dash-update-component", data=comment)
+    assert response.ok and "commented on" in response.text()
+    assert review_count(live_engine) == reviews + 1
+    assert claim_status(live_engine, claim.claim_id) == status

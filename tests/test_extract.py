@@ -1,0 +1,195 @@
+"""Claims from whole documents written for the tests: every rule, other years and wordings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.config import DEFAULT_PATH, ENV_VAR, load_config
+from etl.extract import EXTRACTOR_VERSION, default_config, extract_claims
+from etl.records import Claim, ReadDocument, Section
+
+DOCS = Path(__file__).parent / "data" / "documents"
+SCIENCE_PARK = load_config(Path(__file__).parent / "data" / "science_park.toml")
+
+
+def read(name: str, published: date | None, sections=()) -> ReadDocument:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    return ReadDocument(name, "0" * 64, "txt", text, None, None, None, None, published, "manifest", sections)
+
+
+def rows(claims: list[Claim]) -> set[tuple]:
+    return {(c.entity, c.metric, c.value, c.unit, c.qualifier, c.as_of, c.period) for c in claims}
+
+
+def check_spans(doc: ReadDocument, claims: list[Claim]) -> None:
+    for c in claims:
+        assert doc.text[c.char_start : c.char_end] == c.quote
+        assert c.char_start <= c.mention_start < c.mention_end <= c.char_end
+        assert c.value_low <= c.value <= c.value_high or c.qualifier in ("nearly", "up_to")
+
+
+def test_version() -> None:
+    assert EXTRACTOR_VERSION.count(".") == 2
+
+
+def test_speech_2016() -> None:
+    doc = read("speech_2016.txt", date(2016, 11, 14))
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    d = date(2016, 11, 14)
+    assert rows(claims) == {
+        ("Cyberport", "startups", 650, "count", "about", d, None),
+        ("Cyberport", "funding_raised", 1.2e9, "HKD", "about", d, None),
+        ("Cyberport", "companies", 1000, "count", "over", d, None),
+        ("Cyberport", "companies", 500, "count", "about", date(2013, 12, 31), None),
+    }
+    # Hong Kong's nearly 2,000 start-ups are not Cyberport's.
+    assert all(c.value != 2000 for c in claims)
+
+
+def test_interview_2019_dates_and_speakers() -> None:
+    claims = extract_claims(read("interview_2019.md", date(2019, 3, 2)))
+    assert rows(claims) == {
+        ("Cyberport", "companies", 1200, "count", "over", date(2018, 12, 31), None),
+        ("Cyberport", "funding_raised", 2.5e9, "HKD", "exact", date(2018, 9, 30), "P1Y"),
+    }
+    assert {c.as_of_precision for c in claims} == {"month"}
+
+
+def test_news_digest_2021_clusters_flows_and_exclusions() -> None:
+    claims = extract_claims(read("news_digest_2021.txt", date(2021, 6, 30)))
+    d = date(2021, 6, 30)
+    assert rows(claims) == {
+        ("Cyberport", "fintech_companies", 380, "count", "exact", d, None),
+        ("Cyberport", "web3_companies", 150, "count", "exact", d, None),
+        ("Cyberport", "incubatees", 110, "count", "exact", date(2020, 12, 31), "P1Y"),
+        ("Cyberport", "awards", 45, "count", "exact", d, None),
+        ("Cyberport", "ip_rights", 600, "count", "over", d, None),
+    }
+
+
+def test_government_paper_2024() -> None:
+    doc = read("gov_paper_2024.txt", date(2024, 5, 10))
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    got = {(c.metric, c.value, c.qualifier, c.as_of, c.period) for c in claims}
+    assert got == {
+        ("companies", 2100, "about", date(2024, 3, 31), None),
+        ("companies_onsite", 900, "about", date(2024, 3, 31), None),
+        ("companies_offsite", 1200, "exact", date(2024, 3, 31), None),
+        ("unicorns", 9, "exact", date(2024, 5, 10), None),
+        ("listed_companies", 7, "exact", date(2024, 5, 10), None),
+        ("funding_raised", 36.7e9, "over", date(2024, 5, 10), None),
+        ("incubatees", 180, "exact", date(2024, 3, 31), "P1Y"),
+        ("local_share_pct", 60, "about", date(2024, 5, 10), None),
+    }
+    funding = next(c for c in claims if c.metric == "funding_raised")
+    assert (funding.value_low, funding.value_high) == pytest.approx((36.7e9, 36.8e9))
+    assert funding.value_hkd == funding.value
+
+
+def test_without_any_date_only_sentence_dates_survive() -> None:
+    claims = extract_claims(read("gov_paper_2024.txt", None))
+    assert {c.as_of for c in claims} == {date(2024, 3, 31)}
+
+
+def test_members_described_by_the_tracked_name_stay_theirs() -> None:
+    claims = extract_claims(read("press_release_2015.txt", date(2015, 4, 30)))
+    assert {(c.metric, c.value) for c in claims} == {
+        ("startups", 500),
+        ("startups", 250),
+        ("funding_raised", 6e8),
+    }
+    funding = next(c for c in claims if c.metric == "funding_raised")
+    assert (funding.qualifier, funding.period) == ("nearly", "P1Y")
+
+
+def test_sections_carry_their_own_dates() -> None:
+    text = (DOCS / "digest_sections_2020.txt").read_text(encoding="utf-8")
+    one, two = text.index("Report one"), text.index("Report two")
+    sections = (
+        Section(0, 0, one, date(2020, 7, 3), "dateline"),
+        Section(1, one, two, date(2020, 6, 12), "dateline"),
+        Section(2, two, len(text), date(2020, 6, 19), "dateline"),
+    )
+    claims = extract_claims(read("digest_sections_2020.txt", date(2020, 7, 3), sections))
+    assert rows(claims) == {
+        ("Cyberport", "companies", 1500, "count", "over", date(2020, 6, 12), None),
+        ("Cyberport", "unicorns", 4, "count", "exact", date(2020, 6, 12), None),
+    }
+    assert {c.section_index for c in claims} == {1}
+
+
+def test_other_organisations_can_be_kept_under_their_own_names() -> None:
+    keep = load_config(Path(__file__).parent / "data" / "science_park.toml")
+    keep = type(keep)(**{**keep.__dict__, "other_entities": "keep"})
+    claims = extract_claims(read("science_park_2022.txt", date(2022, 8, 8)), keep)
+    assert ("Cyberport", "companies", 1800) in {(c.entity, c.metric, c.value) for c in claims}
+
+
+def test_science_park_needs_only_another_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read("science_park_2022.txt", date(2022, 8, 8))
+    d = date(2022, 8, 8)
+    expected = {
+        ("Hong Kong Science Park", "companies", 1100, "count", "over", d, None),
+        ("Hong Kong Science Park", "unicorns", 12, "count", "exact", d, None),
+        ("Hong Kong Science Park", "funding_raised", 2e9, "USD", "over", d, "P1Y"),
+    }
+    assert rows(extract_claims(doc, SCIENCE_PARK)) == expected
+    funding = next(c for c in extract_claims(doc, SCIENCE_PARK) if c.unit == "USD")
+    assert funding.value_hkd == pytest.approx(15.6e9)
+    # The same document tracked for Cyberport gives Cyberport's figure only.
+    assert rows(extract_claims(doc, load_config(DEFAULT_PATH))) == {
+        ("Cyberport", "companies", 1800, "count", "over", d, None)
+    }
+    monkeypatch.setenv(ENV_VAR, str(Path(__file__).parent / "data" / "science_park.toml"))
+    default_config.cache_clear()
+    try:
+        assert rows(extract_claims(doc)) == expected
+    finally:
+        monkeypatch.delenv(ENV_VAR)
+        default_config.cache_clear()
+
+
+def test_the_park_in_a_cyberport_text_is_not_science_park() -> None:
+    claims = extract_claims(read("speech_2016.txt", date(2016, 11, 14)), SCIENCE_PARK)
+    assert claims == []
+
+
+def test_repeated_figures_are_one_claim_with_the_stated_qualifier() -> None:
+    text = (
+        "Hong Kong, 3 May 2022 - The park's companies have expanded to 30 global markets.\n\n"
+        "About Cyberport\n\nCyberport companies have expanded to over 30 global markets."
+    )
+    doc = ReadDocument("r.txt", "0", "txt", text, None, None, None, None, date(2022, 5, 3), "inline", ())
+    (c,) = extract_claims(doc)
+    assert (c.metric, c.value, c.qualifier) == ("markets", 30, "over")
+    assert (c.value_low, c.value_high) == (30, 40)
+    assert c.quote.startswith("Hong Kong, 3 May 2022")
+
+
+def test_usd_with_hkd_in_brackets_is_one_claim_in_hkd() -> None:
+    text = "Cyberport start-ups raised US$1 billion (HK$7.8 billion) in total."
+    doc = ReadDocument("u.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ())
+    (c,) = extract_claims(doc)
+    assert (c.unit, c.value, c.value_hkd) == ("HKD", 7.8e9, 7.8e9)
+    assert text[c.mention_start : c.mention_end] == "US$1 billion (HK$7.8 billion)"
+
+
+def test_targets_and_future_dates_are_skipped() -> None:
+    text = "Cyberport will have 3,000 companies in 2030. In 2026 the park had 2,600 companies."
+    doc = ReadDocument("t.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ())
+    assert extract_claims(doc) == []
+
+
+def test_raw_text_with_wrapped_lines_and_escaped_dollars() -> None:
+    text = (
+        "Cyberport is home to over 1,700\nstart-ups, with total financing exceeding "
+        "HK\\$ 30.1\nbillion."
+    )
+    doc = ReadDocument("w.md", "0", "md", text, None, None, None, None, date(2021, 2, 1), "inline", ())
+    got = {(c.metric, c.value) for c in extract_claims(doc)}
+    assert got == {("startups", 1700), ("funding_raised", 30.1e9)}

@@ -1,0 +1,64 @@
+"""The figures of one sentence: unit, qualifier, metric, and the flags on mangled text."""
+
+from __future__ import annotations
+
+from etl.sentence_figures import find_figures
+
+
+def figs(s: str) -> list[tuple[str, float, str, str, str, bool]]:
+    return [
+        (s[f.start : f.end], f.number.value, f.unit, f.qualifier, f.metric.metric, f.garbled)
+        for f in find_figures(s)
+    ]
+
+
+def test_one_sentence_many_claims() -> None:
+    s = (
+        "The hub is home to over 2,200 start-ups and technology companies, including 5 listed "
+        "companies and 7 unicorns, with total financing exceeding HK\\$ 43.4 billion."
+    )
+    assert [(f[1], f[2], f[3], f[4]) for f in figs(s)] == [
+        (2200, "count", "over", "companies"),
+        (5, "count", "exact", "listed_companies"),
+        (7, "count", "exact", "unicorns"),
+        (43.4e9, "HKD", "over", "funding_raised"),
+    ]
+
+
+def test_shared_noun_after_coordinated_figures() -> None:
+    s = "It has 1,800 members, including 700 onsite and 1,100 offsite start-ups."
+    assert [f[4] for f in figs(s)] == ["companies", "companies_onsite", "companies_offsite"]
+
+
+def test_not_metrics() -> None:
+    s = (
+        "In 2019 the 5th forum drew 3,000 visitors to 12,000 square feet of halls over 3 days; "
+        "call (852) 2345 6789. The budget allocated HK$20 million to it."
+    )
+    assert figs(s) == []
+
+
+def test_changes_and_plans_are_not_levels() -> None:
+    assert figs("The park added 300 more companies and grew by 250 members.") == []
+    assert figs("Cyberport aims to host 3,000 companies.") == []
+
+
+def test_garbled_text_is_flagged_for_the_whole_sentence() -> None:
+    got = figs("The park hosted more than 1500,2019 companies, and 40% of them are local.")
+    assert [(f[1], f[4], f[5]) for f in got] == [
+        (1500, "companies", True),
+        (40, "local_share_pct", True),
+    ]
+    assert all(f[5] for f in figs("There are over 2 Web240 companies in the park."))
+    assert figs("It won more than <>,<> awards.") == []
+
+
+def test_plus_and_number_of() -> None:
+    assert figs("The park has 2,000-plus members.")[0][3] == "over"
+    s = "The number of start-ups at the park rose to 1,200."
+    assert [(f[1], f[4]) for f in figs(s)] == [(1200, "startups")]
+
+
+def test_comparison_takes_the_metric_of_the_figure_before() -> None:
+    got = figs("It hosts 1,000 companies, up from about 500 in 2013.")
+    assert [(f[1], f[3], f[4]) for f in got] == [(1000, "exact", "companies"), (500, "about", "companies")]
