@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl.extract import default_config, extract_claims  # noqa: E402
-from etl.records import ReadDocument, Section  # noqa: E402
+from etl.extract import default_config, extract_claims
+from etl.records import ReadDocument, Section
 
 ORGS = ["Cyberport", "Hong Kong Cyberport", "the park", "Lingang Group", "the HKNTAIE",
         "Blue Ridge Robotics Ltd", "Hong Kong", "InvestHK"]  # fmt: skip
@@ -33,12 +33,19 @@ LEADS = ["{org} is home to {q}{n:,} start-ups and technology companies",
          "Founders at {org} come from {a}{b} countries and regions",
          "{org} signed an MoU with the {c} Bureau, which serves {n:,} enterprises",
          "The {k}th forum at {org} drew {n:,} visitors to {h:,} square feet of halls"]  # fmt: skip
+# About a third of the paragraphs carry a figure, as in real press releases.
 FILLER = ["The ceremony was officiated by the Secretary for Innovation, Technology and Industry.",
           "Both sides will deepen cooperation in data, talent and capital markets.",
           "Guests toured the facilities and met founders from many sectors.",
           '"We are delighted to work together," said Amy Lo, Chairman of Cyberport.',
           "The programme supports entrepreneurs with office space and mentoring.",
-          "For media enquiries, please contact Tel: (852) 3166 3800."]  # fmt: skip
+          "The partners will explore new models for cross-border data and digital trade.",
+          "Speakers shared views on artificial intelligence, finance and smart city services.",
+          "The event also featured a pitching session for young entrepreneurs.",
+          "Representatives of universities joined a roundtable on commercialising research.",
+          "It marks another step in building an international innovation and technology hub.",
+          "Dr. Chan, Co-founder of Blue Ridge Co., Ltd., thanked the organisers."]  # fmt: skip
+CONTACT = "For media enquiries, please contact Tel: (852) 3166 3800.\n"
 QUALIFIERS = ["", "over ", "more than ", "about ", "nearly ", "some "]
 
 
@@ -57,10 +64,11 @@ def documents(count: int, kb: int, seed: int) -> Iterator[ReadDocument]:
                 h=rnd.randint(100, 2000), y=year, y0=year - 5, c=rnd.choice(["Data", "Talent"]),
                 k=rnd.randint(4, 30),
             )  # fmt: skip
-            para = " ".join([lead + "."] + rnd.sample(FILLER, 3)) + "\n\n"
+            head = [lead + "."] if rnd.random() < 0.3 else []
+            para = " ".join(head + rnd.sample(FILLER, 4)) + "\n\n"
             parts.append(para)
             size += len(para)
-        text = "".join(parts)
+        text = "".join(parts) + CONTACT
         yield ReadDocument(
             f"bench_{i}.txt", "", "txt", text, None, None, None, None, day, "inline",
             (Section(0, 0, len(text), day, "inline"),), len(text.encode()),

@@ -131,13 +131,20 @@ def conflict_card(
     )
 
 
-def conflict_cards(engine: Engine, status: str = "open") -> list[ConflictCard]:
+@dataclass(frozen=True)
+class ConflictQueue:
+    cards: tuple[ConflictCard, ...]
+    total: int  # how many conflicts the filter holds (cards holds at most the limit)
+
+
+def conflict_cards(engine: Engine, status: str = "open", limit: int | None = None) -> ConflictQueue:
     """The review queue for a status filter (open, resolved or all), open conflicts first."""
     if status not in STATUS_FILTERS:
         raise ValueError(f"unknown status filter {status!r} (one of {', '.join(STATUS_FILTERS)})")
     views = list_conflicts(engine, None if status == "all" else status)
-    hist = histories(iter_reviews(engine)) if views else {}
-    return [conflict_card(v, hist) for v in views]
+    shown = views if limit is None else views[:limit]
+    hist = histories(iter_reviews(engine)) if shown else {}
+    return ConflictQueue(tuple(conflict_card(v, hist) for v in shown), len(views))
 
 
 def note_for(states: Sequence[Mapping[str, Any]], key: Mapping[str, Any]) -> str:

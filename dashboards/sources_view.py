@@ -12,6 +12,7 @@ from dashboards.formatting import format_date, format_value
 from db.documents import ClaimSpan
 
 MARK_CLASS = "sources-mark"
+MARK_COLOURS = ("#fff3a3", "#ffd166")  # one claim; several claims over the same words
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def render_segments(segments: Sequence[Segment]) -> list[str | html.Mark]:
             continue
         new = [c for c in seg.claim_ids if c not in anchored]
         anchored.update(new)
+        overlap = len(seg.claim_ids) > 1
         props = {"data-claims": " ".join(map(str, seg.claim_ids))}
         if new:
             props["id"] = f"sources-claim-{new[0]}"
@@ -107,7 +109,8 @@ def render_segments(segments: Sequence[Segment]) -> list[str | html.Mark]:
             html.Mark(
                 seg.text,
                 title="\n".join(seg.labels),
-                className=MARK_CLASS + (" sources-mark-overlap" if len(seg.claim_ids) > 1 else ""),
+                className=MARK_CLASS + (" sources-mark-overlap" if overlap else ""),
+                style={"backgroundColor": MARK_COLOURS[overlap], "padding": "0 1px"},
                 **props,
             )
         )

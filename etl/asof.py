@@ -36,7 +36,9 @@ _FISCAL = re.compile(
     r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?)\b",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mon>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
+_CJK = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mon>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
+)
 _NUMERIC = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})\b")
 _REL_END = re.compile(
     r"\b(?:(?:as\s+(?:at|of)\s+|at\s+|by\s+)?the\s+end\s+of|end-)\s*(?P<which>last|this|the)\s+year\b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,10 +33,31 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Topic:
-    """What the text is about before a sentence: its paragraph's subject and the latest named one."""
+    """What a text is about before a sentence: its paragraph's subject, the latest named one."""
 
     paragraph: Attribution | None = None
     document: Attribution | None = None
+
+
+class _LazyTopic:
+    """A Topic worked out on first use."""
+
+    def __init__(self, make: Callable[[], Topic]) -> None:
+        self._make = make
+        self._topic: Topic | None = None
+
+    def _get(self) -> Topic:
+        if self._topic is None:
+            self._topic = self._make()
+        return self._topic
+
+    @property
+    def paragraph(self) -> Attribution | None:
+        return self._get().paragraph
+
+    @property
+    def document(self) -> Attribution | None:
+        return self._get().document
 
 
 @dataclass(frozen=True)
@@ -153,11 +175,16 @@ def attribute(
     fig: tuple[int, int],
     np_end: int,
     mentions: list[Mention],
-    topic: Topic,
+    topic: Topic | Callable[[], Topic],
     quote: QuoteRegion | None,
     config: ExtractConfig,
 ) -> Attribution | None:
-    """Who the figure at `fig` belongs to, or None when the sentence does not say clearly."""
+    """Who the figure at `fig` belongs to, or None when the sentence does not say clearly.
+
+    `topic` may be a function: it is then called only if the sentence alone does not settle it.
+    """
+    if callable(topic):
+        topic = _LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
     asides = _asides(text, s_start, s_end, mentions)

@@ -15,9 +15,9 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from etl.asof import DatePhrase, find_dates
 from etl.attribution import (
@@ -29,13 +29,13 @@ from etl.attribution import (
     quote_regions,
 )
 from etl.config import ExtractConfig, load_config
-from etl.sentence_figures import Figure, find_figures
-from etl.mentions import find_mentions
+from etl.mentions import Mention, find_mentions
 from etl.metrics import cumulative_metrics
 from etl.money import to_hkd
 from etl.numbers import WORD_RE
 from etl.qualifiers import interval
 from etl.records import Claim, ReadDocument, Section
+from etl.sentence_figures import Figure, find_figures
 from etl.sentences import Sentence, split_sentences
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -59,19 +59,19 @@ class _Paragraph:
 
 @dataclass
 class _Section:
-    """A section's sentences by paragraph, with topics worked out only when first asked for."""
+    """A section's sentences by paragraph; mentions and topics worked out only when asked for."""
 
+    sentences: list[Sentence]
     paragraphs: dict[int, _Paragraph]
     headings: dict[int, Attribution | None]
-    topics: dict[int, Topic] | None = None
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    topics: dict[int, Topic] = field(default_factory=dict)
 
 
 def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
     config = config or default_config()
-    sections = doc.sections or (
-        Section(0, 0, len(doc.text), doc.published_on, doc.date_source),
-    )
+    sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
     claims: list[tuple[Claim, float]] = []
     for section in sections:
         ref = section.published_on or doc.published_on
@@ -94,11 +94,11 @@ def _section_claims(
             m = _ABOUT_HEADING.fullmatch(text, s.start, s.end)
             if m:
                 headings[p + 1] = _name_topic(text, m.start("name"), m.end(), config)
-    state = _Section(paragraphs, headings)
-    for s in sentences:
+    state = _Section(sentences, paragraphs, headings)
+    for i, s in enumerate(sentences):
         if not (_CANDIDATE.search(text, s.start, s.end) or WORD_RE.search(text, s.start, s.end)):
             continue
-        out.extend(_sentence_claims(text, s, state, section, ref, config))
+        out.extend(_sentence_claims(text, i, state, section, ref, config))
     return out
 
 
@@ -107,21 +107,42 @@ def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution
     return Attribution(ms[0].entity, ms[0].tracked) if ms and ms[0].entity else None
 
 
-def _topic_before(text: str, s: Sentence, state: _Section, config: ExtractConfig) -> Topic:
-    """The subjects set by the sentences before `s`: in its paragraph, and in the section."""
-    if state.topics is None:
-        state.topics = {}
-        document: Attribution | None = None
-        for p, para in state.paragraphs.items():
-            heading = state.headings.get(p)
-            topic = Topic(heading, heading or document)
-            quotes = _quotes(text, para, config)
-            for x in para.sentences:
-                state.topics[x.start] = topic
-                ms = find_mentions(text, x.start, x.end, config)
-                topic = next_topic(ms, topic, _quote_at(quotes, x.start), config)
-            document = topic.document
-    return state.topics.get(s.start, Topic())
+def _mentions(text: str, state: _Section, i: int, config: ExtractConfig) -> list[Mention]:
+    if i not in state.mentions:
+        x = state.sentences[i]
+        state.mentions[i] = find_mentions(text, x.start, x.end, config)
+    return state.mentions[i]
+
+
+def _topic_before(text: str, state: _Section, i: int, config: ExtractConfig) -> Topic:
+    """The subjects set before sentence `i`: in its paragraph, and in the section.
+
+    Worked out backwards from `i` and remembered, so only the sentences up to the nearest
+    named subject are read.
+    """
+    if i in state.topics:
+        return state.topics[i]
+    topic = Topic()
+    if i > 0:
+        prev = state.sentences[i - 1]
+        cur = state.sentences[i]
+        para = state.paragraphs[prev.paragraph]
+        ms = _mentions(text, state, i - 1, config)
+        first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
+        if first is not None and first.kind in ("name", "territory", "place"):
+            before = Topic()  # resolving a plain name needs no earlier topic
+        else:
+            before = _topic_before(text, state, i - 1, config)
+        quote = _quote_at(_quotes(text, para, config), prev.start)
+        topic = next_topic(ms, before, quote, config)
+        if prev.paragraph != cur.paragraph:
+            heading = state.headings.get(cur.paragraph)
+            topic = Topic(heading, heading or topic.document)
+    else:
+        heading = state.headings.get(state.sentences[0].paragraph)
+        topic = Topic(heading, heading)
+    state.topics[i] = topic
+    return topic
 
 
 def _quotes(text: str, para: _Paragraph, config: ExtractConfig) -> list[QuoteRegion]:
@@ -137,17 +158,18 @@ def _quote_at(quotes: list[QuoteRegion], pos: int) -> QuoteRegion | None:
 
 def _sentence_claims(
     text: str,
-    s: Sentence,
+    i_sent: int,
     state: _Section,
     section: Section,
     ref: date | None,
     config: ExtractConfig,
 ) -> list[tuple[Claim, float]]:
+    s = state.sentences[i_sent]
     sent = text[s.start : s.end]
     figures = find_figures(sent, config.bare_dollar)
     if not figures:
         return []
-    mentions = find_mentions(text, s.start, s.end, config)
+    mentions = _mentions(text, state, i_sent, config)
     dates = find_dates(sent, 0, len(sent), ref)
     quotes = _quotes(text, state.paragraphs[s.paragraph], config)
     out: list[tuple[Claim, float]] = []
@@ -159,7 +181,7 @@ def _sentence_claims(
         if as_of is None:
             continue
         a = s.start
-        topic = _topic_before(text, s, state, config)
+        topic = partial(_topic_before, text, state, i_sent, config)
         who = attribute(
             text,
             (s.start, s.end),
@@ -172,7 +194,9 @@ def _sentence_claims(
         )
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
-        out.append((_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step))
+        out.append(
+            (_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step)
+        )
     return out
 
 

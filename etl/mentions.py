@@ -11,9 +11,55 @@ from etl.lexicon import lexicon, phrases_re
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
-    """at in on the during as with for by from over following after before under since when
-    while and but currently today recently meanwhile also besides according its our their his
-    her this that these those a an it we they both all each some many most""".split()
+    [
+        "at",
+        "in",
+        "on",
+        "the",
+        "during",
+        "as",
+        "with",
+        "for",
+        "by",
+        "from",
+        "over",
+        "following",
+        "after",
+        "before",
+        "under",
+        "since",
+        "when",
+        "while",
+        "and",
+        "but",
+        "currently",
+        "today",
+        "recently",
+        "meanwhile",
+        "also",
+        "besides",
+        "according",
+        "its",
+        "our",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "it",
+        "we",
+        "they",
+        "both",
+        "all",
+        "each",
+        "some",
+        "many",
+        "most",
+    ]
 )
 
 
@@ -177,7 +223,7 @@ def clean_name(name: str) -> str:
 
 
 def _trim_leading(start: int, name: str) -> tuple[int, str]:
-    """Drop sentence-opening words from a capitalised run ('At the Global Forum' -> 'Global Forum')."""
+    """Drop opening words from a capitalised run ('At the Global Forum' -> 'Global Forum')."""
     words = name.split(" ")
     while words and words[0].lower() in _LEADING:
         start += len(words[0]) + 1

@@ -12,10 +12,67 @@ from etl.lexicon import DATA
 
 # Words that end the noun phrase after a figure.
 _NP_STOP = frozenset(
-    """in at from with of to for by including includes include which that who whose while where
-    have has had is are was were will would across over under since during on among as through
-    into spanning covering alone than per each this these those it its their his her such
-    like via but or nor so yet from""".split()
+    [
+        "in",
+        "at",
+        "from",
+        "with",
+        "of",
+        "to",
+        "for",
+        "by",
+        "including",
+        "includes",
+        "include",
+        "which",
+        "that",
+        "who",
+        "whose",
+        "while",
+        "where",
+        "have",
+        "has",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "across",
+        "over",
+        "under",
+        "since",
+        "during",
+        "on",
+        "among",
+        "as",
+        "through",
+        "into",
+        "spanning",
+        "covering",
+        "alone",
+        "than",
+        "per",
+        "each",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "such",
+        "like",
+        "via",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "from",
+    ]
 )
 _NP_TOKEN = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
 _MAX_NP_WORDS = 8
@@ -109,9 +166,7 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     return start, end
 
 
-def classify(
-    np: str, before: str, after: str, unit: str, value: float
-) -> MetricMatch | None:
+def classify(np: str, before: str, after: str, unit: str, value: float) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
     `unit` is count, percent or money; `before`/`after` are the clause's words either side.

@@ -20,9 +20,7 @@ class Qualified:
 @cache
 def _before_re() -> re.Pattern[str]:
     q = lexicon()["qualifiers"]
-    groups = [
-        f"(?P<{name}>{phrases_re(q[name])})" for name in ("over", "about", "nearly", "up_to")
-    ]
+    groups = [f"(?P<{name}>{phrases_re(q[name])})" for name in ("over", "about", "nearly", "up_to")]
     return re.compile(r"(?:^|(?<=[\s(“\"'‘,]))(?:" + "|".join(groups) + r")\s*$", re.IGNORECASE)
 
 

@@ -66,9 +66,7 @@ def _glued(np: str) -> bool:
 
 def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
     """The figures in sentence `s` that count a catalogue metric, in order."""
-    nums = [
-        n for n in find_numbers(s) if n.garbled or not (is_year(n, s) and _is_year_use(s, n))
-    ]
+    nums = [n for n in find_numbers(s) if n.garbled or not (is_year(n, s) and _is_year_use(s, n))]
     if not nums:
         return []
     cues = _cues()
@@ -124,9 +122,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 match, comparison = prev.metric, True
         if match is None:
             continue
-        out.append(
-            Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison)
-        )
+        out.append(Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison))
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out

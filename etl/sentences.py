@@ -1,7 +1,8 @@
-"""Split text into sentences with their spans; "Co., Ltd.", "Dr.", "No. 5" and "4.5" do not end one."""
+"""Split text into sentences with spans; "Co., Ltd.", "Dr.", "No. 5", "4.5" end none."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,9 +17,59 @@ class Sentence:
 
 
 ABBREVIATIONS = frozenset(
-    """co ltd dr mr mrs ms prof no nos st inc corp jr sr e.g i.e vs jan feb mar apr jun jul aug
-    sep sept oct nov dec approx est gov govt dept mt fig figs vol p pp u.s u.k hon rev ir
-    assoc bros cf op sq ft""".split()
+    [
+        "co",
+        "ltd",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "no",
+        "nos",
+        "st",
+        "inc",
+        "corp",
+        "jr",
+        "sr",
+        "e.g",
+        "i.e",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "gov",
+        "govt",
+        "dept",
+        "mt",
+        "fig",
+        "figs",
+        "vol",
+        "p",
+        "pp",
+        "u.s",
+        "u.k",
+        "hon",
+        "rev",
+        "ir",
+        "assoc",
+        "bros",
+        "cf",
+        "op",
+        "sq",
+        "ft",
+    ]
 )
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # An end mark, closing quotes or brackets, then space and something that can open a sentence.
@@ -46,8 +97,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             if not is_abbreviation(text, m.start(), pa):
                 cuts.append(m.end())
         cuts.extend(m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
-        cuts = sorted(set(cuts)) + [pb]
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        cuts = [*sorted(set(cuts)), pb]
+        for a, b in itertools.pairwise(cuts):
             a, b = _trim(text, a, b)
             if a < b:
                 out.append(Sentence(a, b, p))

@@ -14,7 +14,10 @@ from etl.metrics import noun_phrase
 CYBERPORT = load_config(Path(__file__).parent.parent / "etl" / "data" / "tracked.toml")
 
 
-def owner(text: str, figure: str, topic: Topic = Topic(), config=CYBERPORT) -> Attribution | None:
+NO_TOPIC = Topic()
+
+
+def owner(text: str, figure: str, topic: Topic = NO_TOPIC, config=CYBERPORT) -> Attribution | None:
     start = text.index(figure)
     end = start + len(figure)
     np_end = noun_phrase(text, end, len(text))[1]
@@ -48,9 +51,21 @@ def test_tracked(text: str, figure: str) -> None:
 @pytest.mark.parametrize(
     ("text", "figure", "entity"),
     [
-        ("Blue Ridge Group Co., Ltd., a Cyberport community firm, has served 9,000 clients.", "9,000", "Blue Ridge Group"),
-        ("The HKNTAIE has brought approximately 55 companies to the Cyberport Campus.", "55", "HKNTAIE"),
-        ("Cyberport signed a pact with Lingang Group, which hosts 4,000 firms.", "4,000", "Lingang Group"),
+        (
+            "Blue Ridge Group Co., Ltd., a Cyberport community firm, has served 9,000 clients.",
+            "9,000",
+            "Blue Ridge Group",
+        ),
+        (
+            "The HKNTAIE has brought approximately 55 companies to the Cyberport Campus.",
+            "55",
+            "HKNTAIE",
+        ),
+        (
+            "Cyberport signed a pact with Lingang Group, which hosts 4,000 firms.",
+            "4,000",
+            "Lingang Group",
+        ),
         ("There are 4,000 start-ups in Hong Kong.", "4,000", "Hong Kong"),
         ("Cyberport has 2,000 firms, while Shenzhen has 9,000 firms.", "9,000", "Shenzhen"),
     ],

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from dashboards.conflicts_view import (
+    ConflictQueue,
     conflict_cards,
     format_when,
     interval_text,
@@ -19,7 +20,7 @@ from tests.review_fixtures import HIGH_TEXT, seed_disagreement
 
 def test_open_queue_shows_claims_side_by_side(engine) -> None:
     high, low = seed_disagreement(engine)
-    cards = conflict_cards(engine, "open")
+    cards = conflict_cards(engine, "open").cards
     assert cards, "the two documents should disagree"
     card = next(c for c in cards if c.kind == "disagree")
     assert card.status == "open"
@@ -41,8 +42,8 @@ def test_open_queue_shows_claims_side_by_side(engine) -> None:
 def test_a_decision_shows_in_status_actions_and_history(engine) -> None:
     _, low = seed_disagreement(engine)
     assert submit_review(engine, "ann", "claim", low, "reject", "typo in the report").ok
-    assert conflict_cards(engine, "open") == []
-    resolved = conflict_cards(engine, "resolved")
+    assert conflict_cards(engine, "open").cards == ()
+    resolved = conflict_cards(engine, "resolved").cards
     assert resolved and all(c.status == "resolved" for c in resolved)
     claim = next(c for c in resolved[0].claims if c.claim_id == low)
     assert claim.status == "rejected"
@@ -55,11 +56,11 @@ def test_a_decision_shows_in_status_actions_and_history(engine) -> None:
 
 def test_all_lists_open_conflicts_first(engine) -> None:
     seed_disagreement(engine)
-    cards = conflict_cards(engine, "all")
+    cards = conflict_cards(engine, "all").cards
     assert len(cards) >= 2
     last = cards[-1]
     assert submit_review(engine, "ann", "conflict", last.conflict_id, "resolve", "").ok
-    after = conflict_cards(engine, "all")
+    after = conflict_cards(engine, "all").cards
     assert [c.status for c in after] == sorted((c.status for c in after), key=lambda s: s != "open")
     assert after[-1].conflict_id == last.conflict_id
     assert after[-1].history[0].action == "resolve"
@@ -71,7 +72,16 @@ def test_unknown_status_filter_is_an_error(engine) -> None:
 
 
 def test_empty_database_has_no_cards(engine) -> None:
-    assert conflict_cards(engine, "all") == []
+    assert conflict_cards(engine, "all") == ConflictQueue((), 0)
+
+
+def test_limit_keeps_the_first_cards_and_the_total(engine) -> None:
+    seed_disagreement(engine)
+    full = conflict_cards(engine, "all")
+    assert full.total == len(full.cards) >= 2
+    one = conflict_cards(engine, "all", limit=1)
+    assert one.total == full.total
+    assert one.cards == full.cards[:1]
 
 
 def test_note_for_finds_the_note_beside_the_button() -> None:

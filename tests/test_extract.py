@@ -17,7 +17,9 @@ SCIENCE_PARK = load_config(Path(__file__).parent / "data" / "science_park.toml")
 
 def read(name: str, published: date | None, sections=()) -> ReadDocument:
     text = (DOCS / name).read_text(encoding="utf-8")
-    return ReadDocument(name, "0" * 64, "txt", text, None, None, None, None, published, "manifest", sections)
+    return ReadDocument(
+        name, "0" * 64, "txt", text, None, None, None, None, published, "manifest", sections
+    )
 
 
 def rows(claims: list[Claim]) -> set[tuple]:
@@ -164,7 +166,9 @@ def test_repeated_figures_are_one_claim_with_the_stated_qualifier() -> None:
         "Hong Kong, 3 May 2022 - The park's companies have expanded to 30 global markets.\n\n"
         "About Cyberport\n\nCyberport companies have expanded to over 30 global markets."
     )
-    doc = ReadDocument("r.txt", "0", "txt", text, None, None, None, None, date(2022, 5, 3), "inline", ())
+    doc = ReadDocument(
+        "r.txt", "0", "txt", text, None, None, None, None, date(2022, 5, 3), "inline", ()
+    )
     (c,) = extract_claims(doc)
     assert (c.metric, c.value, c.qualifier) == ("markets", 30, "over")
     assert (c.value_low, c.value_high) == (30, 40)
@@ -173,7 +177,9 @@ def test_repeated_figures_are_one_claim_with_the_stated_qualifier() -> None:
 
 def test_usd_with_hkd_in_brackets_is_one_claim_in_hkd() -> None:
     text = "Cyberport start-ups raised US$1 billion (HK$7.8 billion) in total."
-    doc = ReadDocument("u.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ())
+    doc = ReadDocument(
+        "u.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ()
+    )
     (c,) = extract_claims(doc)
     assert (c.unit, c.value, c.value_hkd) == ("HKD", 7.8e9, 7.8e9)
     assert text[c.mention_start : c.mention_end] == "US$1 billion (HK$7.8 billion)"
@@ -181,7 +187,9 @@ def test_usd_with_hkd_in_brackets_is_one_claim_in_hkd() -> None:
 
 def test_targets_and_future_dates_are_skipped() -> None:
     text = "Cyberport will have 3,000 companies in 2030. In 2026 the park had 2,600 companies."
-    doc = ReadDocument("t.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ())
+    doc = ReadDocument(
+        "t.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ()
+    )
     assert extract_claims(doc) == []
 
 
@@ -190,6 +198,8 @@ def test_raw_text_with_wrapped_lines_and_escaped_dollars() -> None:
         "Cyberport is home to over 1,700\nstart-ups, with total financing exceeding "
         "HK\\$ 30.1\nbillion."
     )
-    doc = ReadDocument("w.md", "0", "md", text, None, None, None, None, date(2021, 2, 1), "inline", ())
+    doc = ReadDocument(
+        "w.md", "0", "md", text, None, None, None, None, date(2021, 2, 1), "inline", ()
+    )
     got = {(c.metric, c.value) for c in extract_claims(doc)}
     assert got == {("startups", 1700), ("funding_raised", 30.1e9)}

@@ -33,7 +33,12 @@ def test_generic_names_acronyms_and_legal_forms() -> None:
 
 
 def test_roles() -> None:
-    got = {g[0]: g[4] for g in found("Ann Ho, Chairman of Cyberport, said Hong Kong's start-ups in Shenzhen grew.")}
+    got = {
+        g[0]: g[4]
+        for g in found(
+            "Ann Ho, Chairman of Cyberport, said Hong Kong's start-ups in Shenzhen grew."
+        )
+    }
     assert got == {"Cyberport": "title", "Hong Kong": "possessive", "Shenzhen": "prep"}
 
 

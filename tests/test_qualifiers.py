@@ -27,7 +27,9 @@ from etl.qualifiers import interval, qualifier_after, qualifier_before
     ],
 )
 def test_qualifier_before(text: str, qualifier: str) -> None:
-    pos = next(i for i, c in enumerate(text) if c.isdigit() or c == "H" and text[i:].startswith("HK$"))
+    pos = next(
+        i for i, c in enumerate(text) if c.isdigit() or (c == "H" and text[i:].startswith("HK$"))
+    )
     assert qualifier_before(text, pos).qualifier == qualifier
 
 

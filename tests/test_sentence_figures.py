@@ -61,4 +61,7 @@ def test_plus_and_number_of() -> None:
 
 def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     got = figs("It hosts 1,000 companies, up from about 500 in 2013.")
-    assert [(f[1], f[3], f[4]) for f in got] == [(1000, "exact", "companies"), (500, "about", "companies")]
+    assert [(f[1], f[3], f[4]) for f in got] == [
+        (1000, "exact", "companies"),
+        (500, "about", "companies"),
+    ]

@@ -30,6 +30,7 @@ STATUS_COLOURS = {
     "accepted": "success",
     "rejected": "dark",
 }
+MAX_CARDS = 50  # a page a reviewer can work through; the rest wait their turn
 STATUS_LABELS = {"auto": "not reviewed"}
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
 BUTTON_COLOURS = {
@@ -174,17 +175,22 @@ def conflict_item(card: ConflictCard, can_review: bool) -> dbc.Card:
 
 
 def conflict_list(status: str) -> list:
-    cards = conflict_cards(context.engine(), status)
-    if not cards:
-        return [
-            html.P(
-                f"No {'' if status == 'all' else status + ' '}conflicts.",
-                className="text-muted",
-                id="conflicts-empty",
-            )
-        ]
+    queue = conflict_cards(context.engine(), status, limit=MAX_CARDS)
+    if not queue.cards:
+        label = "" if status == "all" else status + " "
+        return [html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")]
     can_review = _reviewer() is not None
-    return [conflict_item(c, can_review) for c in cards]
+    items: list = [conflict_item(c, can_review) for c in queue.cards]
+    if queue.total > len(queue.cards):
+        items.append(
+            html.P(
+                f"Showing the first {len(queue.cards)} of {queue.total}; decide these to see "
+                "more, or download them all from /export/conflicts.csv.",
+                className="text-muted",
+                id="conflicts-more",
+            )
+        )
+    return items
 
 
 def layout(status: str | None = None, **_query) -> html.Div:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from flask import has_request_context
 
 from dashboards import context
@@ -25,6 +25,8 @@ from dashboards.uploads import (
 from db.documents import DocumentSummary, get_document, list_documents
 
 dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
+
+MAX_ROWS = 500
 
 
 def _reviewer() -> str | None:
@@ -75,25 +77,43 @@ def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
     )
 
 
-def claims_table(claims: Sequence[UploadedClaim], *, anchors: bool = False) -> dbc.Table | html.P:
-    """A document's claims; with `anchors`, each row links to its mark in the text."""
+def documents_view(docs: Sequence[DocumentSummary]) -> list:
+    """The newest documents (a table of thousands helps nobody), and where to find the rest."""
+    items: list = [documents_table(docs[:MAX_ROWS])]
+    if len(docs) > MAX_ROWS:
+        items.append(
+            html.P(
+                [
+                    f"Showing the newest {MAX_ROWS} of {len(docs)}; all of them: ",
+                    html.A("documents.csv", href="/export/documents.csv"),
+                    ".",
+                ],
+                className="text-muted",
+                id="sources-more",
+            )
+        )
+    return items
+
+
+def claims_table(claims: Sequence[UploadedClaim], *, in_text: bool = False) -> dbc.Table | html.P:
+    """A document's claims; `in_text` (beside the text): no quote, values link to their mark."""
     if not claims:
         return html.P("No claims found in this document.", className="text-muted")
-    head = html.Thead(html.Tr([html.Th(h) for h in ("Metric", "Value", "As of", "Quote")]))
-    rows = [
-        html.Tr(
-            [
-                html.Td(c.metric),
-                html.Td(
-                    html.A(c.value, href=f"#sources-claim-{c.claim_id}") if anchors else c.value
-                ),
-                html.Td(c.as_of),
-                html.Td(c.quote, className="small"),
-            ]
-        )
-        for c in claims
-    ]
-    return dbc.Table([head, html.Tbody(rows)], size="sm", bordered=True, className="mb-0")
+    heads = ("Metric", "Value", "As of") if in_text else ("Metric", "Value", "As of", "Quote")
+    rows = []
+    for c in claims:
+        value = html.A(c.value, href=f"#sources-claim-{c.claim_id}") if in_text else c.value
+        cells = [html.Td(c.metric), html.Td(value), html.Td(c.as_of, className="text-nowrap")]
+        if not in_text:
+            cells.append(html.Td(c.quote, className="small"))
+        rows.append(html.Tr(cells))
+    return dbc.Table(
+        [html.Thead(html.Tr([html.Th(h) for h in heads])), html.Tbody(rows)],
+        size="sm",
+        bordered=True,
+        className="mb-0",
+        id="sources-claims" if in_text else "sources-upload-claims",
+    )
 
 
 def upload_result_view(result: UploadResult) -> list:
@@ -155,7 +175,7 @@ def list_layout() -> html.Div:
                 className="text-muted",
             ),
             upload_card(),
-            html.Div(documents_table(docs), id="sources-documents"),
+            html.Div(documents_view(docs), id="sources-documents"),
         ]
     )
 
@@ -194,30 +214,37 @@ def document_layout(document_id: object = None, **_query) -> html.Div:
     if s.url:
         link = html.A(s.url, href=url, target="_blank", rel="noopener noreferrer") if url else s.url
         facts += [html.Dt("Link", className="col-sm-2"), html.Dd(link, className="col-sm-10")]
+    text_card = dbc.Card(
+        [
+            dbc.CardHeader("Text: the figures behind claims are marked (hover for details)"),
+            dbc.CardBody(
+                html.Div(
+                    highlighted_text(detail.text, detail.claims),
+                    id="sources-document-text",
+                    style={"whiteSpace": "pre-wrap"},
+                )
+            ),
+        ]
+    )
+    claims_card = dbc.Card(
+        [
+            dbc.CardHeader(f"Claims ({len(detail.claims)})"),
+            dbc.CardBody(
+                claims_table(document_claims(context.engine(), s.id), in_text=True),
+                style={"maxHeight": "80vh", "overflowY": "auto"},
+            ),
+        ],
+        style={"position": "sticky", "top": "1rem"},  # stays beside the text while it scrolls
+    )
     return html.Div(
         [
             back,
-            html.H2(s.title or s.file_name, className="mt-2", id="sources-document-title"),
-            html.Dl(facts, className="row"),
-            dbc.Card(
+            html.H2(s.title or s.file_name, className="mt-2 h3", id="sources-document-title"),
+            html.Dl(facts, className="row mb-2"),
+            dbc.Row(
                 [
-                    dbc.CardHeader(f"Claims ({len(detail.claims)})"),
-                    dbc.CardBody(
-                        claims_table(document_claims(context.engine(), s.id), anchors=True)
-                    ),
-                ],
-                className="mb-3",
-            ),
-            dbc.Card(
-                [
-                    dbc.CardHeader("Text (figures behind claims are marked; hover for details)"),
-                    dbc.CardBody(
-                        html.Div(
-                            highlighted_text(detail.text, detail.claims),
-                            id="sources-document-text",
-                            style={"whiteSpace": "pre-wrap", "maxWidth": "60rem"},
-                        )
-                    ),
+                    dbc.Col(text_card, lg=7, className="mb-3"),
+                    dbc.Col(claims_card, lg=5, className="mb-3"),
                 ]
             ),
         ]
@@ -239,6 +266,25 @@ dash.register_page(
 )
 
 
+# Opened from a link such as /sources/3#sources-claim-11: bring that claim's mark into view
+# once the text is drawn (the browser cannot, as the page is built after it loads).
+clientside_callback(
+    """
+    function (_id) {
+        const hash = window.location.hash.slice(1);
+        const mark = hash && document.getElementById(hash);
+        if (mark) {
+            mark.scrollIntoView({block: "center"});
+            mark.style.outline = "2px solid #dc3545";
+        }
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output("sources-document-text", "className"),
+    Input("sources-document-text", "id"),
+)
+
+
 @callback(
     Output("sources-upload-result", "children"),
     Output("sources-documents", "children"),
@@ -248,5 +294,5 @@ dash.register_page(
 )
 def on_upload(contents: str | None, filename: str | None):
     result = handle_upload(context.engine(), current_reviewer(), contents, filename)
-    table = documents_table(list_documents(context.engine())) if result.ok else dash.no_update
+    table = documents_view(list_documents(context.engine())) if result.ok else dash.no_update
     return upload_result_view(result), table

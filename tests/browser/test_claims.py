@@ -21,9 +21,7 @@ def test_filter_to_unicorns_and_download_exactly_those_rows(browser_page, live_e
     page.wait_for_selector("#claims-grid .ag-row[row-index='0'] [col-id='metric']")
     assert grid_count(page) == count_claims(live_engine)
     # Type into the metric column's floating filter, as an analyst would.
-    metric_filter = page.locator("#claims-grid .ag-floating-filter[aria-colindex] input").nth(
-        3
-    )  # columns: claim_id, as_of, entity, metric, ...
+    metric_filter = page.locator("#claims-grid input[aria-label='metric Filter Input']")
     metric_filter.fill("unicorns")
     expected = list(iter_claims(live_engine, ClaimFilter(metric="unicorns")))
     page.wait_for_function(

@@ -58,6 +58,18 @@ def test_anyone_sees_the_open_queue_without_actions(browser_page, live_engine):
     assert page.locator("[id*='conflicts-note']").count() == 0
     assert "log in" in page.inner_text("#conflicts-hint").lower()
 
+    # The source link opens the document with that claim's figure marked and in view.
+    claim = first.claims[0]
+    page.click(f"#conflicts-claim-{first.id}-{claim.claim_id} a[href^='/sources/']")
+    mark = page.locator(f"#sources-claim-{claim.claim_id}")
+    mark.wait_for()
+    page.wait_for_function(
+        f"() => document.getElementById('sources-claim-{claim.claim_id}').style.outline !== ''"
+    )
+    assert mark.is_visible()
+
+    page.goto("/conflicts")
+    wait_for_dash(page)
     page.get_by_label("All").check()
     page.wait_for_function(
         f"() => document.querySelectorAll(\"[id^='conflicts-card-']\").length"

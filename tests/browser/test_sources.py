@@ -60,6 +60,11 @@ def test_documents_table_and_marked_text(browser_page, live_engine, screenshot):
     assert mark.inner_text() in detail.text[c.mention_start : c.mention_end]
     title = mark.get_attribute("title")
     assert c.metric in title and f"as of {c.as_of.isoformat()}" in title
+    page.locator("#sources-document-text mark").first.evaluate(
+        "m => m.scrollIntoView({block: 'center'})"
+    )
+    page.wait_for_function("() => window.scrollY > 0")  # Bootstrap scrolls smoothly
+    page.wait_for_timeout(500)
     screenshot(page, "sources")
 
 
