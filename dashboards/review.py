@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from dashboards.auth import require_reviewer
 from db.reviews import add_review
 
 CLAIM_ACTIONS = ("accept", "reject", "flag", "comment", "reopen")
@@ -81,3 +82,14 @@ def submit_review(
         return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
     refresh(engine)
     return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")
+
+
+def review_as_logged_in(
+    engine: Engine, target_type: str, target_id: object, action: str, note: str | None = ""
+) -> ReviewOutcome:
+    """What the page's callback calls: the reviewer is whoever the server's session says."""
+    try:
+        reviewer = require_reviewer()
+    except PermissionError:
+        return ReviewOutcome(False, REFUSED, refused=True)
+    return submit_review(engine, reviewer, target_type, target_id, action, note)

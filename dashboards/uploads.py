@@ -10,10 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from dashboards.auth import require_reviewer
 from dashboards.formatting import format_date, format_value
 from db.documents import find_by_sha, get_document, list_documents
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a long PDF report is a few MB; refuse anything larger
+# The largest request the server should read: the file travels base64-encoded (4/3 of its size)
+# inside the callback's JSON, plus room for the rest of the request.
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * 4 // 3 + 1024 * 1024
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 REFUSED = "Log in as a reviewer to upload documents."
 
@@ -113,3 +117,14 @@ def handle_upload(
         "no date found" if outcome.date_source == "unknown" else f"date from {outcome.date_source}"
     )
     return UploadResult(True, f"{name}: {verb}; {found}; {when}.", doc_id, claims)
+
+
+def upload_as_logged_in(
+    engine: Engine, contents: str | None, file_name: str | None
+) -> UploadResult:
+    """What the page's callback calls: only a reviewer the server's session names may upload."""
+    try:
+        reviewer = require_reviewer()
+    except PermissionError:
+        return UploadResult(False, REFUSED)
+    return handle_upload(engine, reviewer, contents, file_name)

@@ -15,6 +15,8 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, partial
@@ -33,16 +35,21 @@ from etl.mentions import Mention, find_mentions
 from etl.metrics import cumulative_metrics
 from etl.money import to_hkd
 from etl.numbers import WORD_RE
+from etl.prefilter import candidate_positions, may_count_metric
 from etl.qualifiers import interval
 from etl.records import Claim, ReadDocument, Section
 from etl.sentence_figures import Figure, find_figures
-from etl.sentences import Sentence, split_sentences
+from etl.sentences import Sentence, paragraph_sentences, split_paragraphs
 
 EXTRACTOR_VERSION = "1.0.0"
 
 _CANDIDATE = re.compile(r"\d")
 _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
+_QUOTE_MARK = re.compile(r"[“\"]")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
 
 @cache
@@ -52,20 +59,60 @@ def default_config() -> ExtractConfig:
 
 
 @dataclass
-class _Paragraph:
-    sentences: list[Sentence]
-    quotes: list[QuoteRegion] | None = None
-
-
-@dataclass
 class _Section:
-    """A section's sentences by paragraph; mentions and topics worked out only when asked for."""
+    """A section's paragraphs; sentences, mentions and topics worked out only when asked for."""
 
-    sentences: list[Sentence]
-    paragraphs: dict[int, _Paragraph]
-    headings: dict[int, Attribution | None]
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    topics: dict[int, Topic] = field(default_factory=dict)
+    text: str
+    paragraphs: list[tuple[int, int]]
+    config: ExtractConfig
+    sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    starts: dict[int, list[int]] = field(default_factory=dict)
+    headings: dict[int, Attribution | None] = field(default_factory=dict)
+    quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
+    mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
+    topics: dict[SentenceId, Topic] = field(default_factory=dict)
+
+    def paragraph(self, p: int) -> list[Sentence]:
+        """The sentences of paragraph `p`, split on first use."""
+        got = self.sentences.get(p)
+        if got is None:
+            a, b = self.paragraphs[p]
+            got = self.sentences[p] = paragraph_sentences(self.text, a, b, p)
+            self.starts[p] = [s.start for s in got]
+        return got
+
+    def sentence(self, sid: SentenceId) -> Sentence:
+        return self.paragraph(sid[0])[sid[1]]
+
+    def previous(self, sid: SentenceId) -> SentenceId | None:
+        p, j = sid
+        if j:
+            return p, j - 1
+        return (p - 1, len(self.paragraph(p - 1)) - 1) if p else None
+
+    def sentence_at(self, pos: int) -> SentenceId | None:
+        """The sentence holding the non-space character at `pos`."""
+        p = bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        if p < 0 or pos >= self.paragraphs[p][1]:
+            return None
+        sents = self.paragraph(p)
+        j = bisect_right(self.starts[p], pos) - 1
+        return (p, j) if j >= 0 and pos < sents[j].end else None
+
+    def heading(self, p: int) -> Attribution | None:
+        """The subject an "About X" line right before paragraph `p` names."""
+        if p not in self.headings:
+            self.headings[p] = None
+            if p > 0 and self.text.startswith("About", self.paragraphs[p - 1][0]):
+                sents = self.paragraph(p - 1)
+                if len(sents) == 1:
+                    s = sents[0]
+                    m = _ABOUT_HEADING.fullmatch(self.text, s.start, s.end)
+                    if m:
+                        self.headings[p] = _name_topic(
+                            self.text, m.start("name"), m.end(), self.config
+                        )
+        return self.headings[p]
 
 
 def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
@@ -82,24 +129,32 @@ def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> li
 def _section_claims(
     text: str, section: Section, ref: date | None, config: ExtractConfig
 ) -> list[tuple[Claim, float]]:
+    paragraphs = split_paragraphs(text, section.char_start, section.char_end)
+    state = _Section(text, paragraphs, config)
     out: list[tuple[Claim, float]] = []
-    sentences = split_sentences(text, section.char_start, section.char_end)
-    paragraphs: dict[int, _Paragraph] = {}
-    for s in sentences:
-        paragraphs.setdefault(s.paragraph, _Paragraph([])).sentences.append(s)
-    headings: dict[int, Attribution | None] = {}
-    for p, para in paragraphs.items():
-        if len(para.sentences) == 1:
-            s = para.sentences[0]
-            m = _ABOUT_HEADING.fullmatch(text, s.start, s.end)
-            if m:
-                headings[p + 1] = _name_topic(text, m.start("name"), m.end(), config)
-    state = _Section(sentences, paragraphs, headings)
-    for i, s in enumerate(sentences):
-        if not (_CANDIDATE.search(text, s.start, s.end) or WORD_RE.search(text, s.start, s.end)):
-            continue
-        out.extend(_sentence_claims(text, i, state, section, ref, config))
+    for sid in _candidates(state, section):
+        out.extend(_sentence_claims(sid, state, section, ref))
     return out
+
+
+def _candidates(state: _Section, section: Section) -> Iterator[SentenceId]:
+    """The sentences that may hold a number, in order: found around the numbers' positions."""
+    text = state.text
+    positions = candidate_positions(text, section.char_start, section.char_end)
+    if positions is None:  # odd letters: test every sentence
+        for p in range(len(state.paragraphs)):
+            for j, s in enumerate(state.paragraph(p)):
+                if _CANDIDATE.search(text, s.start, s.end) or WORD_RE.search(text, s.start, s.end):
+                    yield p, j
+        return
+    end = -1  # the end of the sentence last given
+    for pos in positions:
+        if pos < end:
+            continue
+        sid = state.sentence_at(pos)
+        if sid is not None:
+            end = state.sentence(sid).end
+            yield sid
 
 
 def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution | None:
@@ -107,49 +162,51 @@ def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution
     return Attribution(ms[0].entity, ms[0].tracked) if ms and ms[0].entity else None
 
 
-def _mentions(text: str, state: _Section, i: int, config: ExtractConfig) -> list[Mention]:
-    if i not in state.mentions:
-        x = state.sentences[i]
-        state.mentions[i] = find_mentions(text, x.start, x.end, config)
-    return state.mentions[i]
+def _mentions(state: _Section, sid: SentenceId) -> list[Mention]:
+    got = state.mentions.get(sid)
+    if got is None:
+        x = state.sentence(sid)
+        got = state.mentions[sid] = find_mentions(state.text, x.start, x.end, state.config)
+    return got
 
 
-def _topic_before(text: str, state: _Section, i: int, config: ExtractConfig) -> Topic:
-    """The subjects set before sentence `i`: in its paragraph, and in the section.
+def _topic_before(state: _Section, sid: SentenceId) -> Topic:
+    """The subjects set before sentence `sid`: in its paragraph, and in the section.
 
-    Worked out backwards from `i` and remembered, so only the sentences up to the nearest
+    Worked out backwards from `sid` and remembered, so only the sentences up to the nearest
     named subject are read.
     """
-    if i in state.topics:
-        return state.topics[i]
-    topic = Topic()
-    if i > 0:
-        prev = state.sentences[i - 1]
-        cur = state.sentences[i]
-        para = state.paragraphs[prev.paragraph]
-        ms = _mentions(text, state, i - 1, config)
+    if sid in state.topics:
+        return state.topics[sid]
+    prev_id = state.previous(sid)
+    if prev_id is not None:
+        prev = state.sentence(prev_id)
+        ms = _mentions(state, prev_id)
         first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
         if first is not None and first.kind in ("name", "territory", "place"):
             before = Topic()  # resolving a plain name needs no earlier topic
         else:
-            before = _topic_before(text, state, i - 1, config)
-        quote = _quote_at(_quotes(text, para, config), prev.start)
-        topic = next_topic(ms, before, quote, config)
-        if prev.paragraph != cur.paragraph:
-            heading = state.headings.get(cur.paragraph)
+            before = _topic_before(state, prev_id)
+        quote = _quote_at(_quotes(state, prev.paragraph), prev.start)
+        topic = next_topic(ms, before, quote, state.config)
+        if prev.paragraph != sid[0]:
+            heading = state.heading(sid[0])
             topic = Topic(heading, heading or topic.document)
     else:
-        heading = state.headings.get(state.sentences[0].paragraph)
+        heading = state.heading(sid[0])
         topic = Topic(heading, heading)
-    state.topics[i] = topic
+    state.topics[sid] = topic
     return topic
 
 
-def _quotes(text: str, para: _Paragraph, config: ExtractConfig) -> list[QuoteRegion]:
-    if para.quotes is None:
-        a, b = para.sentences[0].start, para.sentences[-1].end
-        para.quotes = quote_regions(text, a, b, config) if re.search(r"[“\"]", text[a:b]) else []
-    return para.quotes
+def _quotes(state: _Section, p: int) -> list[QuoteRegion]:
+    got = state.quotes.get(p)
+    if got is None:
+        a, b = state.paragraphs[p]
+        text = state.text
+        found = _QUOTE_MARK.search(text, a, b)
+        got = state.quotes[p] = quote_regions(text, a, b, state.config) if found else []
+    return got
 
 
 def _quote_at(quotes: list[QuoteRegion], pos: int) -> QuoteRegion | None:
@@ -157,21 +214,19 @@ def _quote_at(quotes: list[QuoteRegion], pos: int) -> QuoteRegion | None:
 
 
 def _sentence_claims(
-    text: str,
-    i_sent: int,
-    state: _Section,
-    section: Section,
-    ref: date | None,
-    config: ExtractConfig,
+    sid: SentenceId, state: _Section, section: Section, ref: date | None
 ) -> list[tuple[Claim, float]]:
-    s = state.sentences[i_sent]
+    text, config = state.text, state.config
+    s = state.sentence(sid)
+    if not may_count_metric(text, s.start, s.end):
+        return []
     sent = text[s.start : s.end]
     figures = find_figures(sent, config.bare_dollar)
     if not figures:
         return []
-    mentions = _mentions(text, state, i_sent, config)
+    mentions = _mentions(state, sid)
     dates = find_dates(sent, 0, len(sent), ref)
-    quotes = _quotes(text, state.paragraphs[s.paragraph], config)
+    quotes = _quotes(state, s.paragraph)
     out: list[tuple[Claim, float]] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
@@ -181,14 +236,13 @@ def _sentence_claims(
         if as_of is None:
             continue
         a = s.start
-        topic = partial(_topic_before, text, state, i_sent, config)
         who = attribute(
             text,
             (s.start, s.end),
             (a + f.start, a + f.end),
             a + f.np_end,
             mentions,
-            topic,
+            partial(_topic_before, state, sid),
             _quote_at(quotes, a + f.start),
             config,
         )
@@ -224,7 +278,7 @@ def _date_for(
 
 
 def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
-    breaks = [m.start() for m in re.finditer(r";|,\s+(?:and|but|while|whereas)\b", sent)]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sent)]
     lo = max((b for b in breaks if b < pos), default=0)
     hi = min((b for b in breaks if b > pos), default=len(sent))
     return lo, hi

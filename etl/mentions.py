@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.lexicon import lexicon, phrases_re
+from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, word_set
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -93,6 +94,10 @@ class Patterns:
     title_before: re.Pattern[str]
     prep_before: re.Pattern[str]
     descriptor: re.Pattern[str]
+    # Whole words (lower case) without one of which a pattern cannot match; None: no such set.
+    keys: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
+    not_acronyms: frozenset[str] = frozenset()
 
 
 @cache
@@ -119,7 +124,25 @@ def patterns(config: ExtractConfig) -> Patterns:
     def words(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{phrases_re(phrases)})(?![\w-])", flags)
 
+    legal_words = ["Limited", "Ltd", "Inc", "Co", "LLC", "GmbH", "PLC", "Corp"]
+    keys = {
+        "tracked": key_words(tracked_names),
+        "place_word": key_words(list(config.place_words)),
+        "known": key_words(list(known_names)),
+        "generic": key_words([*org["suffixes"], *legal_words]),
+        "definite": key_words(org["other_definites"]),
+        "territory": key_words(org["territory"]),
+        "place": key_words(org["places"]),
+        "person": key_words(att["first_person"] + att["continuing"]),
+        "proper_subject": key_words(att["subject_verbs"]),
+    }
     return Patterns(
+        keys=keys,
+        prep_reversed=re.compile(
+            rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
+            re.IGNORECASE,
+        ),
+        not_acronyms=frozenset(org["not_acronyms"]),
         tracked=words(tracked_names),
         place_word=words(list(config.place_words)) if config.place_words else re.compile("(?!x)x"),
         known=words(list(known_names)) if known_names else re.compile(r"(?!x)x"),
@@ -149,20 +172,29 @@ def patterns(config: ExtractConfig) -> Patterns:
 
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
     """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
-    p = patterns(config)
-    not_acr = set(lexicon()["organisations"]["not_acronyms"])
+    p = _patterns(config)
+    not_acr = p.not_acronyms
     territory_name = lexicon()["organisations"]["territory_name"]
+    words = word_set(text, start, end)
+
+    def scan(name: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches; none when the text lacks every word the pattern needs."""
+        key = p.keys.get(name)
+        if words is not None and key is not None and key.isdisjoint(words):
+            return iter(())
+        return getattr(p, name).finditer(text, start, end)
+
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
-    for m in p.tracked.finditer(text, start, end):
+    for m in scan("tracked"):
         if _describes_another(text, m.start(), m.end(), start, p):
             raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport incubatee"
         else:
             raw.append((m.start(), m.end(), 0, config.name, True, "name"))
-    for m in p.place_word.finditer(text, start, end):
+    for m in scan("place_word"):
         raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
-    for m in p.known.finditer(text, start, end):
+    for m in scan("known"):
         raw.append((m.start(), m.end(), 1, p.known_names[m.group().lower()], False, "name"))
-    for m in p.generic.finditer(text, start, end):
+    for m in scan("generic"):
         a, name = _trim_leading(m.start(), m.group())
         tracked = bool(p.tracked.search(name))
         entity = config.name if tracked else clean_name(name)
@@ -170,15 +202,15 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     for m in p.acronym.finditer(text, start, end):
         if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
             raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
-    for m in p.definite.finditer(text, start, end):
+    for m in scan("definite"):
         raw.append((m.start(), m.end(), 3, None, False, "name"))
-    for m in p.territory.finditer(text, start, end):
+    for m in scan("territory"):
         raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
-    for m in p.place.finditer(text, start, end):
+    for m in scan("place"):
         raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
-    for m in p.person.finditer(text, start, end):
+    for m in scan("person"):
         raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
-    for m in p.proper_subject.finditer(text, start, end):
+    for m in scan("proper_subject"):
         a, name = _trim_leading(m.start(1), m.group(1))
         if name:
             raw.append((a, m.end(1), 6, name, False, "name"))
@@ -191,6 +223,16 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         taken_end = b
         out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
     return out
+
+
+_LAST: list = [None, None]  # the configuration last asked for and its patterns
+
+
+def _patterns(config: ExtractConfig) -> Patterns:
+    """`patterns(config)`, without hashing the configuration again for every sentence."""
+    if _LAST[0] is not config:
+        _LAST[:] = [config, patterns(config)]
+    return _LAST[1]
 
 
 def _longest_first(raw: list) -> list:
@@ -242,12 +284,17 @@ def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bo
     return bool(re.search(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$", before))
 
 
+_POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
+_OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
+
+
 def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
     before = text[max(floor, a - 80) : a]
-    if re.match(r"\s*['’]{1,2}s\b", text[b : b + 4]):
+    if _POSSESSIVE.match(text, b, b + 4):
         return "possessive"
-    if p.title_before.search(before):
+    backwards = before[::-1]  # both cues end right before the name: match them from there
+    if _OF_AT_END_REVERSED.match(backwards) and p.title_before.search(before):
         return "title"
-    if p.prep_before.search(before):
+    if p.prep_reversed.match(backwards):
         return "prep"
     return "subject"

@@ -11,7 +11,8 @@ Reflow rules (a line break inside a blank-line separated block):
   a bare URL, or a list item that follows a finished line, and after a line that is
   only a date;
 - the lines are joined when the first ends with a comma or a small function word ("the",
-  "of", ...) or the next starts in lower case;
+  "of", "over", ...) or the next starts in lower case, or the first is unfinished and the
+  next opens with a figure ("3,100 start-ups", "HK$5 billion");
 - an indented line after a finished sentence starts a new paragraph (PDF text does this);
 - otherwise the lines are joined when the first is long, at least `WRAP_FRACTION` of the
   document's wrap width (the 90th percentile of line lengths in multi-line blocks), since a
@@ -89,8 +90,20 @@ _FUNCTION_WORDS = frozenset(
         "that",
         "its",
         "their",
+        # qualifiers: the figure they go with is on the next line
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "approximately",
+        "roughly",
+        "exceeding",
     ]
 )
+# An unfinished line followed by a line that opens with a figure goes on ("over\n3,100").
+_FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
 
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
@@ -181,6 +194,8 @@ def _join(
         return f"{prev} {nxt}"
     if nxt.startswith("#") or parse_date_line(nxt) or _is_date_only(prev):
         return None
+    if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
+        return f"{prev} {nxt}"
     if _BULLET_RE.match(nxt) and (finished or _BULLET_RE.match(prev)):
         return None
     if nxt_indented and finished:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from text_to_num import text2num
 
-from etl.lexicon import lexicon
+from etl.lexicon import ODD_CASE, lexicon
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ _WORD_SEQ = (
 )
 WORD_RE = re.compile(_WORD_SEQ, re.IGNORECASE)
 _HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
+# Every number word starts with one of these; a quick search of lower-cased text for them
+# rules out most sentences before the slower case-insensitive patterns run.
+NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
+_WORD_STEM = re.compile("|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+_GARBLED = re.compile(r",\d")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
@@ -82,6 +87,7 @@ def scale_of(word: str | None) -> float:
     return float(lexicon()["scales"].get(word.lower(), 1.0))
 
 
+@lru_cache(maxsize=4096)
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'2,200' -> (2200, 100); '43.4' -> (43.4, 0.1); '2 000' -> (2000, 1000)."""
     clean = re.sub(r"[,\s\u00a0\u202f]", "", text)
@@ -137,7 +143,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         value, step = parsed
         mult = scale_of(m.group("glued") or m.group("scale"))
         end = m.end()
-        garbled = bool(re.match(r",\d", text[end : end + 2]))
+        garbled = bool(_GARBLED.match(text, end))
         pct = _PERCENT.match(text, end)
         found.append(
             NumberMention(
@@ -150,10 +156,18 @@ def find_numbers(text: str) -> list[NumberMention]:
                 mult=mult,
             )
         )
-    if _HAS_WORD.search(text):
+    if may_have_number_words(text) and _HAS_WORD.search(text):
         found.extend(_find_words(text, found))
     found.sort(key=lambda n: n.start)
     return _join_ranges(text, found)
+
+
+def may_have_number_words(text: str) -> bool:
+    """False only when `text` certainly holds no number word (a quick test, no false "no")."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in low for c in ODD_CASE):
+        return True  # lower() changed the length ("İ") or left a look-alike letter
+    return _WORD_STEM.search(low) is not None
 
 
 def _currency_glue(text: str, start: int) -> bool:

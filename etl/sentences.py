@@ -92,16 +92,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """The sentences of text[start:end], in order, each trimmed of surrounding white space."""
     out: list[Sentence] = []
     for p, (pa, pb) in enumerate(split_paragraphs(text, start, end)):
-        cuts = [pa]
-        for m in _BOUNDARY.finditer(text, pa, pb):
-            if not is_abbreviation(text, m.start(), pa):
-                cuts.append(m.end())
-        cuts.extend(m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
-        cuts = [*sorted(set(cuts)), pb]
-        for a, b in itertools.pairwise(cuts):
-            a, b = _trim(text, a, b)
-            if a < b:
-                out.append(Sentence(a, b, p))
+        out.extend(paragraph_sentences(text, pa, pb, p))
+    return out
+
+
+def paragraph_sentences(text: str, pa: int, pb: int, paragraph: int) -> list[Sentence]:
+    """The sentences of one paragraph text[pa:pb] (a span from `split_paragraphs`)."""
+    cuts = [pa]
+    for m in _BOUNDARY.finditer(text, pa, pb):
+        if not is_abbreviation(text, m.start(), pa):
+            cuts.append(m.end())
+    cuts.extend(m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
+    cuts = [*sorted(set(cuts)), pb]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        a, b = _trim(text, a, b)
+        if a < b:
+            out.append(Sentence(a, b, paragraph))
     return out
 
 

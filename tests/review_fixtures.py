@@ -1,12 +1,18 @@
-"""Two documents whose company counts cannot both hold, stored and checked: a real conflict."""
+"""Helpers for the review tests: a real conflict in the database, requests with a session."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 
+from flask import Flask, session
 from sqlalchemy import Engine
 
+from dashboards import context
+from dashboards.auth import SESSION_KEY
 from db.documents import store_document
+from db.users import add_user, set_active
 from tests.factories import make_claim, make_doc
 
 HIGH_TEXT = "Hong Kong, 5 June 2025 – The park is home to over 2,200 companies."
@@ -48,3 +54,25 @@ def _claim_id(engine: Engine, document_id: int) -> int:
     detail = get_document(engine, document_id)
     assert detail is not None and len(detail.claims) == 1
     return detail.claims[0].claim_id
+
+
+def session_requests(engine: Engine) -> Callable[[str | None], AbstractContextManager[None]]:
+    """`with as_user("mei"):` runs code inside a Flask request whose session names that user.
+
+    Users: "mei" (active) and "gone" (deactivated); the dashboard reads `engine`.
+    """
+    context.set_engine(engine)
+    add_user(engine, "mei", "a long passphrase")
+    add_user(engine, "gone", "another passphrase")
+    set_active(engine, "gone", False)
+    server = Flask(__name__)
+    server.secret_key = "test only"
+
+    @contextmanager
+    def as_user(user: str | None) -> Iterator[None]:
+        with server.test_request_context("/_dash-update-component", method="POST"):
+            if user:
+                session[SESSION_KEY] = user
+            yield
+
+    return as_user

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboards.review import MAX_NOTE, REFUSED, check_review, submit_review
+from dashboards.review import MAX_NOTE, REFUSED, check_review, review_as_logged_in, submit_review
 from db.conflicts import list_conflicts
 from db.reviews import claim_status, conflict_status, history, iter_reviews
-from tests.review_fixtures import seed_disagreement
+from tests.review_fixtures import seed_disagreement, session_requests
 
 
 class Spy:
@@ -99,3 +99,25 @@ def test_resolve_and_reopen_a_conflict(engine) -> None:
     assert conflict_status(engine, conflict.id) == "open"
     actions = [(r.reviewer, r.action) for r in history(engine, "conflict", conflict.id)]
     assert actions == [("ann", "resolve"), ("ann", "comment"), ("bob", "reopen")]
+
+
+@pytest.fixture
+def request_as(engine):
+    return session_requests(engine)
+
+
+@pytest.mark.parametrize("user", [None, "gone", "nobody-by-that-name"])
+def test_review_from_a_request_without_a_valid_reviewer_is_refused(engine, request_as, user):
+    _, low = seed_disagreement(engine)
+    with request_as(user):
+        out = review_as_logged_in(engine, "claim", low, "reject", "not mine to judge")
+    assert out.refused and out.message == REFUSED
+    assert list(iter_reviews(engine)) == []
+
+
+def test_review_from_a_logged_in_request_names_the_session_user(engine, request_as):
+    _, low = seed_disagreement(engine)
+    with request_as("mei"):
+        out = review_as_logged_in(engine, "claim", low, "accept", "checked")
+    assert out.ok
+    assert [(r.reviewer, r.action) for r in history(engine, "claim", low)] == [("mei", "accept")]

@@ -6,8 +6,9 @@ import base64
 
 import pytest
 
-from dashboards.uploads import REFUSED, decode_contents, handle_upload
+from dashboards.uploads import REFUSED, decode_contents, handle_upload, upload_as_logged_in
 from db.documents import list_documents
+from tests.review_fixtures import session_requests
 
 PRESS_RELEASE = """\
 Harbourfront Digital Park welcomes new cohort
@@ -78,3 +79,15 @@ def test_unreadable_file_gives_the_ingest_error(engine) -> None:
     assert not result.ok
     assert result.message.startswith("r.pdf")
     assert list_documents(engine) == []
+
+
+def test_upload_from_a_request_needs_an_active_reviewer_in_the_session(engine) -> None:
+    as_user = session_requests(engine)
+    for user in (None, "gone", "stranger"):
+        with as_user(user):
+            out = upload_as_logged_in(engine, data_url(PRESS_RELEASE.encode()), "cohort.txt")
+        assert not out.ok and out.message == REFUSED
+    assert list_documents(engine) == []
+    with as_user("mei"):
+        out = upload_as_logged_in(engine, data_url(PRESS_RELEASE.encode()), "cohort.txt")
+    assert out.ok and len(list_documents(engine)) == 1

@@ -2,167 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from urllib.parse import urlsplit
-
 import dash
-import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, html
 from flask import has_request_context
 
 from dashboards import context
 from dashboards.auth import current_reviewer
-from dashboards.formatting import format_date
-from dashboards.sources_view import highlighted_text
-from dashboards.uploads import (
-    ACCEPTED_SUFFIXES,
-    MAX_UPLOAD_BYTES,
-    UploadedClaim,
-    UploadResult,
-    document_claims,
-    handle_upload,
+from dashboards.sources_layout import (
+    document_view,
+    documents_view,
+    missing_document,
+    upload_card,
+    upload_result_view,
 )
-from db.documents import DocumentSummary, get_document, list_documents
+from dashboards.uploads import document_claims, upload_as_logged_in
+from db.documents import get_document, list_documents
 
 dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
-
-MAX_ROWS = 500
 
 
 def _reviewer() -> str | None:
     return current_reviewer() if has_request_context() else None
-
-
-def document_href(document_id: int) -> str:
-    return f"/sources/{document_id}"
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links leave the page; anything else (javascript:, data:) is shown as text."""
-    if not url:
-        return None
-    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
-
-
-def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
-    if not docs:
-        return html.P("No documents yet.", className="text-muted")
-    head = html.Thead(
-        html.Tr(
-            [html.Th(h) for h in ("Date", "Date from", "Document", "Publisher", "Kind", "Claims")]
-        )
-    )
-    rows = [
-        html.Tr(
-            [
-                html.Td(format_date(d.published_on)),
-                html.Td(d.date_source, className="text-muted"),
-                html.Td(
-                    dcc.Link(d.title or d.file_name, href=document_href(d.id), title=d.file_name)
-                ),
-                html.Td(d.publisher or "—"),
-                html.Td(d.kind or "—"),
-                html.Td(str(d.claims), className="text-end"),
-            ]
-        )
-        for d in docs
-    ]
-    return dbc.Table(
-        [head, html.Tbody(rows)],
-        id="sources-table",
-        striped=True,
-        hover=True,
-        size="sm",
-        responsive=True,
-    )
-
-
-def documents_view(docs: Sequence[DocumentSummary]) -> list:
-    """The newest documents (a table of thousands helps nobody), and where to find the rest."""
-    items: list = [documents_table(docs[:MAX_ROWS])]
-    if len(docs) > MAX_ROWS:
-        items.append(
-            html.P(
-                [
-                    f"Showing the newest {MAX_ROWS} of {len(docs)}; all of them: ",
-                    html.A("documents.csv", href="/export/documents.csv"),
-                    ".",
-                ],
-                className="text-muted",
-                id="sources-more",
-            )
-        )
-    return items
-
-
-def claims_table(claims: Sequence[UploadedClaim], *, in_text: bool = False) -> dbc.Table | html.P:
-    """A document's claims; `in_text` (beside the text): no quote, values link to their mark."""
-    if not claims:
-        return html.P("No claims found in this document.", className="text-muted")
-    heads = ("Metric", "Value", "As of") if in_text else ("Metric", "Value", "As of", "Quote")
-    rows = []
-    for c in claims:
-        value = html.A(c.value, href=f"#sources-claim-{c.claim_id}") if in_text else c.value
-        cells = [html.Td(c.metric), html.Td(value), html.Td(c.as_of, className="text-nowrap")]
-        if not in_text:
-            cells.append(html.Td(c.quote, className="small"))
-        rows.append(html.Tr(cells))
-    return dbc.Table(
-        [html.Thead(html.Tr([html.Th(h) for h in heads])), html.Tbody(rows)],
-        size="sm",
-        bordered=True,
-        className="mb-0",
-        id="sources-claims" if in_text else "sources-upload-claims",
-    )
-
-
-def upload_result_view(result: UploadResult) -> list:
-    alert = dbc.Alert(
-        result.message,
-        color="success" if result.ok else "danger",
-        id="sources-upload-message",
-        className="mb-2",
-    )
-    if not result.ok or result.document_id is None:
-        return [alert]
-    link = dcc.Link("Open the document", href=document_href(result.document_id))
-    return [alert, html.Div(link, className="mb-2"), claims_table(result.claims)]
-
-
-def upload_card() -> dbc.Card:
-    if _reviewer() is None:
-        body = html.P(
-            [
-                "Reviewers can add documents here. ",
-                html.A("Log in", href="/login?next=/sources"),
-                " to upload.",
-            ],
-            className="mb-0 text-muted",
-            id="sources-upload-login",
-        )
-    else:
-        kinds = ", ".join(ACCEPTED_SUFFIXES)
-        body = html.Div(
-            [
-                dcc.Upload(
-                    html.Div(
-                        [
-                            "Drop a document here or ",
-                            html.A("choose a file"),
-                            f" ({kinds}, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB)",
-                        ]
-                    ),
-                    id="sources-upload",
-                    accept=",".join(ACCEPTED_SUFFIXES),
-                    max_size=MAX_UPLOAD_BYTES,
-                    multiple=False,
-                    className="border border-2 rounded p-3 text-center",
-                    style={"borderStyle": "dashed", "cursor": "pointer"},
-                ),
-                dcc.Loading(html.Div(id="sources-upload-result", className="mt-3")),
-            ]
-        )
-    return dbc.Card([dbc.CardHeader("Add a document"), dbc.CardBody(body)], className="mb-3")
 
 
 def list_layout() -> html.Div:
@@ -174,7 +34,7 @@ def list_layout() -> html.Div:
                 f"{len(docs)} documents; every claim points back to its sentence in one of them.",
                 className="text-muted",
             ),
-            upload_card(),
+            upload_card(_reviewer() is not None),
             html.Div(documents_view(docs), id="sources-documents"),
         ]
     )
@@ -188,67 +48,13 @@ def _parse_id(raw: object) -> int | None:
 
 
 def document_layout(document_id: object = None, **_query) -> html.Div:
-    """One document: what it is, its claims, and its text with their figures marked."""
+    """One document by id (from the path /sources/<id>)."""
     doc_id = _parse_id(document_id)
-    detail = get_document(context.engine(), doc_id) if doc_id is not None else None
-    back = dcc.Link("← All sources", href="/sources")
+    engine = context.engine()
+    detail = get_document(engine, doc_id) if doc_id is not None else None
     if detail is None:
-        return html.Div(
-            [
-                back,
-                dbc.Alert(
-                    "No such document.", color="warning", className="mt-3", id="sources-missing"
-                ),
-            ]
-        )
-    s = detail.summary
-    url = safe_url(s.url)
-    facts = [
-        html.Dt("File", className="col-sm-2"),
-        html.Dd(s.file_name, className="col-sm-10"),
-        html.Dt("Date", className="col-sm-2"),
-        html.Dd(f"{format_date(s.published_on)} (from {s.date_source})", className="col-sm-10"),
-        html.Dt("Publisher", className="col-sm-2"),
-        html.Dd(" · ".join(x for x in (s.publisher, s.kind) if x) or "—", className="col-sm-10"),
-    ]
-    if s.url:
-        link = html.A(s.url, href=url, target="_blank", rel="noopener noreferrer") if url else s.url
-        facts += [html.Dt("Link", className="col-sm-2"), html.Dd(link, className="col-sm-10")]
-    text_card = dbc.Card(
-        [
-            dbc.CardHeader("Text: the figures behind claims are marked (hover for details)"),
-            dbc.CardBody(
-                html.Div(
-                    highlighted_text(detail.text, detail.claims),
-                    id="sources-document-text",
-                    style={"whiteSpace": "pre-wrap"},
-                )
-            ),
-        ]
-    )
-    claims_card = dbc.Card(
-        [
-            dbc.CardHeader(f"Claims ({len(detail.claims)})"),
-            dbc.CardBody(
-                claims_table(document_claims(context.engine(), s.id), in_text=True),
-                style={"maxHeight": "80vh", "overflowY": "auto"},
-            ),
-        ],
-        style={"position": "sticky", "top": "1rem"},  # stays beside the text while it scrolls
-    )
-    return html.Div(
-        [
-            back,
-            html.H2(s.title or s.file_name, className="mt-2 h3", id="sources-document-title"),
-            html.Dl(facts, className="row mb-2"),
-            dbc.Row(
-                [
-                    dbc.Col(text_card, lg=7, className="mb-3"),
-                    dbc.Col(claims_card, lg=5, className="mb-3"),
-                ]
-            ),
-        ]
-    )
+        return missing_document()
+    return document_view(detail, document_claims(engine, detail.summary.id))
 
 
 def layout(doc: object = None, **_query) -> html.Div:
@@ -293,6 +99,6 @@ clientside_callback(
     prevent_initial_call=True,
 )
 def on_upload(contents: str | None, filename: str | None):
-    result = handle_upload(context.engine(), current_reviewer(), contents, filename)
+    result = upload_as_logged_in(context.engine(), contents, filename)
     table = documents_view(list_documents(context.engine())) if result.ok else dash.no_update
     return upload_result_view(result), table
