@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import random
 import resource
 import statistics
@@ -66,24 +67,38 @@ def generate(url: str, n_claims: int, seed: int = 7) -> None:
         conn.execute(insert(Document), docs)
     now = datetime.now(UTC)
     batch: list[dict] = []
-    base = {m.key: rng.uniform(50, 3000) for m in metrics}
+    base = {m.key: rng.uniform(20, 50) if m.unit == "percent" else rng.uniform(50, 3000)
+            for m in metrics}  # fmt: skip
     for i in range(1, n_claims + 1):
         m = metrics[i % len(metrics)]
         doc = docs[rng.randrange(n_docs)]
         as_of = doc["published_on"]
-        growth = 1 + (as_of - START).days / DAYS
-        value = float(round(base[m.key] * growth * rng.uniform(0.9, 1.1)))
-        unit = "HKD" if m.unit == "HKD" else m.unit
-        if unit == "HKD":
-            value *= 1e7
+        entity = "Cyberport" if i % 5 else OTHER_ENTITIES[i % len(OTHER_ENTITIES)]
+        # A smooth true series per entity and metric; documents state it as press offices do
+        # (rounded, "over", "about", "nearly"); one claim in 2,000 is off by a factor of ten.
+        true = base[m.key] * (1 + 0.9 * (as_of - START).days / DAYS) * (1.3 if i % 5 == 0 else 1)
+        if m.unit == "HKD":
+            true *= 1e7
+        if i % 2000 == 0:
+            true *= 10
         q = QUALIFIERS[i % len(QUALIFIERS)]
-        low, high = (value, value * 1.05) if q == "over" else (value * 0.97, value)
+        step = 10 ** max(math.floor(math.log10(true)) - 1, 0)
         if q == "exact":
-            low = high = value
+            value = low = high = float(round(true))
+        elif q == "over":
+            value = low = float(math.floor(true / step) * step)
+            high = low + step
+        elif q == "about":
+            value = float(round(true / step) * step)
+            low, high = value - step / 2, value + step / 2
+        else:  # nearly
+            value = high = float(math.ceil(true / step) * step)
+            low = high - step
+        unit = m.unit
         quote = f"As of {as_of:%d %B %Y}, the community counted {value:,.0f} ({m.label}); #{i}."
         batch.append({
             "id": i, "uid": f"{i:020x}", "document_id": doc["id"], "section_id": None,
-            "entity": "Cyberport" if i % 5 else OTHER_ENTITIES[i % len(OTHER_ENTITIES)],
+            "entity": entity,
             "metric": m.key, "value": value, "unit": unit, "qualifier": q, "value_low": low,
             "value_high": high, "value_hkd": value if unit == "HKD" else None, "as_of": as_of,
             "as_of_precision": "day", "period": None, "quote": quote, "char_start": 0,
@@ -108,16 +123,29 @@ def generate(url: str, n_claims: int, seed: int = 7) -> None:
         conn.exec_driver_sql("ANALYZE")
 
 
-def p95(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    """(p95, median) wall time in ms over `runs` calls, after one warm-up call."""
+def p95(fn: Callable[[], object], runs: int) -> tuple[float, float, float]:
+    """(p95, median, first call) wall time in ms; p95 and median over `runs` calls after it.
+
+    The first call pays for caches (the consensus series is computed once per data change).
+    """
+    t = time.perf_counter()
     fn()
+    first = (time.perf_counter() - t) * 1000
     times = []
     for _ in range(runs):
         t = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    return times[max(int(len(times) * 0.95) - 1, 0)], statistics.median(times)
+    return times[max(int(len(times) * 0.95) - 1, 0)], statistics.median(times), first
+
+
+def peak_rss_mb() -> int:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def export_run(url: str) -> None:
@@ -126,7 +154,7 @@ def export_run(url: str) -> None:
 
     app = create_app(url)
     client = app.server.test_client()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = peak_rss_mb()
     t = time.perf_counter()
     resp = client.get("/export/claims.csv")
     lines = size = 0
@@ -134,11 +162,11 @@ def export_run(url: str) -> None:
         lines += chunk.count(b"\n") if isinstance(chunk, bytes) else chunk.count("\n")
         size += len(chunk)
     elapsed = time.perf_counter() - t
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_after = peak_rss_mb()
     rows = lines - 1  # header; quotes hold no newlines here
     print(json.dumps({"rows": rows, "seconds": round(elapsed, 2), "rows_per_s": round(
-        rows / elapsed), "mb": round(size / 1e6, 1), "peak_rss_mb_before": rss_before // 1024,
-        "peak_rss_mb_after": rss_after // 1024}))  # fmt: skip
+        rows / elapsed), "mb": round(size / 1e6, 1), "peak_rss_mb_before": rss_before,
+        "peak_rss_mb_after": rss_after}))  # fmt: skip
 
 
 def main() -> int:
@@ -194,10 +222,10 @@ def main() -> int:
             "startRow": 0, "endRow": 100, "filterModel": {"quote": {
                 "filterType": "text", "type": "contains", "filter": "#12345"}}}),
     }  # fmt: skip
-    print(f"{'case':62} {'p95 ms':>8} {'median':>8}")
+    print(f"{'case':62} {'p95 ms':>8} {'median':>8} {'first':>9}")
     for name, fn in cases.items():
-        worst, median = p95(fn, args.runs)
-        print(f"{name:62} {worst:8.1f} {median:8.1f}")
+        worst, median, first = p95(fn, args.runs)
+        print(f"{name:62} {worst:8.1f} {median:8.1f} {first:9.1f}")
     out = subprocess.run(
         [sys.executable, __file__, "--export-only", url], capture_output=True, text=True,
         check=True,

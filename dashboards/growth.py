@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -12,6 +13,7 @@ from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, count_claims, page_claims
 from db.metrics import catalogue
+from db.version import data_version
 
 FALLBACK_ENTITY = "Cyberport"
 KPI_METRICS = ("companies", "listed_companies", "unicorns", "funding_raised")
@@ -129,14 +131,36 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
     )
 
 
-def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[ConsensusPoint, ...]:
-    """The consensus series (etl.series) as plain points."""
-    from etl.series import series_points
+_series_cache: dict[str, tuple[tuple, dict[tuple[str, str], tuple[ConsensusPoint, ...]]]] = {}
+_series_lock = threading.Lock()
 
-    return tuple(
-        ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, getattr(p, "method", ""))
-        for p in series_points(engine, entity, metric)
-    )
+
+def _all_consensus(engine: Engine) -> dict[tuple[str, str], tuple[ConsensusPoint, ...]]:
+    """Every stock series (etl.series), recomputed only when the stored data changed."""
+    from etl.series import all_points
+
+    key = str(engine.url)
+    version = data_version(engine)
+    cached = _series_cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with _series_lock:  # one recomputation at a time; the others wait for its result
+        cached = _series_cache.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        grouped: dict[tuple[str, str], list[ConsensusPoint]] = {}
+        for p in all_points(engine):
+            if not p.period:
+                point = ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method)
+                grouped.setdefault((p.entity, p.metric), []).append(point)
+        series = {k: tuple(sorted(v, key=lambda c: c.as_of)) for k, v in grouped.items()}
+        _series_cache[key] = (version, series)
+        return series
+
+
+def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[ConsensusPoint, ...]:
+    """The consensus series of one metric (stock figures, by date), as plain points."""
+    return _all_consensus(engine).get((entity, metric), ())
 
 
 def chart_data(

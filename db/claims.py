@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, Select, String, and_, cast, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Claim, Document
@@ -46,6 +58,9 @@ class ClaimFilter:
     document: str | None = None  # file name
     flag: str | None = None  # garbled, implausible, conflict
     conditions: tuple[ColumnCondition, ...] = field(default_factory=tuple)
+
+
+DOCUMENT_FIELDS = frozenset({"document", "published_on", "publisher", "title"})
 
 
 def _columns() -> tuple[dict[str, ColumnElement], Any]:
@@ -116,18 +131,32 @@ def _condition(col: ColumnElement, cond: ColumnCondition) -> ColumnElement[bool]
     raise ValueError(f"unknown filter operator {op!r}")
 
 
-def claims_select(filt: ClaimFilter = ClaimFilter(), columns: tuple[str, ...] = CLAIM_COLUMNS) -> Select:
-    """SELECT of the named export columns for the claims `filt` lets through."""
+def claims_select(
+    filt: ClaimFilter = ClaimFilter(),
+    columns: tuple[str, ...] = CLAIM_COLUMNS,
+    *,
+    csv_cells: bool = False,
+) -> Select:
+    """SELECT of the named export columns for the claims `filt` lets through.
+
+    With `csv_cells` every column comes out as its CSV cell (see `iter_claim_csv_rows`).
+    """
     cols, status_sub = _columns()
     unknown = [c for c in columns if c not in cols]
     if unknown:
         raise ValueError(f"unknown claim column(s): {', '.join(unknown)}")
-    stmt = (
-        select(*(cols[c].label(c) for c in columns))
-        .select_from(Claim)
-        .join(Document, Document.id == Claim.document_id)
-        .outerjoin(status_sub, status_sub.c.target_uid == Claim.uid)
-    )
+    exprs = [
+        (_csv_cell(c, cols[c], cols["in_conflict"]) if csv_cells else cols[c]).label(c)
+        for c in columns
+    ]
+    stmt = select(*exprs).select_from(Claim)
+    # Join documents and the review log only when a column or filter needs them: both joins
+    # are many-to-one, so leaving them out never changes which claims come back.
+    used = {*columns, *(c.column for c in filt.conditions)}
+    if used & DOCUMENT_FIELDS or filt.document:
+        stmt = stmt.join(Document, Document.id == Claim.document_id)
+    if "status" in used or filt.status:
+        stmt = stmt.outerjoin(status_sub, status_sub.c.target_uid == Claim.uid)
     where: list[ColumnElement[bool]] = []
     if filt.metric:
         where.append(Claim.metric == filt.metric)
@@ -182,16 +211,27 @@ def page_claims(
     columns: tuple[str, ...] = CLAIM_COLUMNS,
 ) -> list[dict[str, Any]]:
     """One page of claims as dicts, sorted by (column, 'asc'|'desc') pairs."""
-    stmt = claims_select(filt, _with_conflict(columns))
+    keys = tuple(dict.fromkeys(col for col, _ in (*sort, ("claim_id", "asc"))))
+    unknown = [c for c in keys if c not in columns and c != "claim_id"]
+    if unknown:
+        raise ValueError(f"cannot sort on {unknown[0]!r}")
+    # First the page's ids, from as few columns as the sort and filter need (an index walk even
+    # deep into the table), then the full rows of just those ids.
+    ids_stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))))
     order = []
     for col, direction in (*sort, ("claim_id", "asc")):
-        c = stmt.selected_columns[col] if col in columns else None
-        if c is None:
-            raise ValueError(f"cannot sort on {col!r}")
+        c = ids_stmt.selected_columns[col]
         order.append(c.desc() if direction == "desc" else c.asc())
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    ids_stmt = ids_stmt.order_by(*order).offset(offset).limit(limit)
     with engine.connect() as conn:
-        return [_finish(dict(r._mapping)) for r in conn.execute(stmt)]
+        ids = list(conn.execute(ids_stmt).scalars())
+        if not ids:
+            return []
+        rows_stmt = claims_select(ClaimFilter(), _with_conflict(columns)).where(Claim.id.in_(ids))
+        rows = [_finish(dict(r._mapping)) for r in conn.execute(
+            rows_stmt.add_columns(Claim.id.label("_id")))]  # fmt: skip
+    by_id = {row.pop("_id"): row for row in rows}
+    return [by_id[i] for i in ids]
 
 
 def iter_claims(
@@ -207,3 +247,53 @@ def iter_claims(
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
         for row in result:
             yield _finish(dict(row._mapping))
+
+
+# Cells a spreadsheet would run as formulas (the same set as etl.csvout.FORMULA_PREFIXES).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_COLUMNS = frozenset({"value", "value_low", "value_high", "value_hkd"})
+_PLAIN_COLUMNS = frozenset({"claim_id", "char_start", "char_end", "mention_start",
+                            "mention_end", "document_id", "status"})  # fmt: skip
+
+
+def _csv_cell(name: str, col: ColumnElement, conflict: ColumnElement[bool]) -> ColumnElement:
+    """`col` formatted in SQL exactly as etl.csvout.format_cell formats it in Python."""
+    if name in _PLAIN_COLUMNS:
+        return col
+    if name in _NUMBER_COLUMNS:  # integral floats print as integers: 43400000000, not 4.34e10
+        integral = and_(col == func.round(col), func.abs(col) < 1e18)
+        return case((integral, cast(col, BigInteger)), else_=col)
+    if name in ("as_of", "published_on"):
+        return cast(col, String)
+    if name == "flags":
+        with_conflict = case((col == "", literal("conflict")), else_=col + literal(";conflict"))
+        col = case((and_(conflict, ~col.contains("conflict")), with_conflict), else_=col)
+    return case((func.substr(col, 1, 1).in_(_FORMULA_STARTS), literal("'") + col), else_=col)
+
+
+def iter_claim_csv_rows(
+    engine: Engine,
+    filt: ClaimFilter = ClaimFilter(),
+    *,
+    columns: tuple[str, ...] = CLAIM_COLUMNS,
+    batch: int = 5000,
+) -> Iterator[list[Sequence[Any]]]:
+    """The rows of `iter_claims` as batches of CSV-ready cells, in id order (fast exports).
+
+    On SQLite the database formats the cells, so a csv writer takes the rows as they come;
+    elsewhere each cell goes through etl.csvout.format_cell.
+    """
+    from etl.csvout import format_cell
+
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            stmt = claims_select(filt, columns, csv_cells=True).order_by(Claim.id)
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for part in result.partitions(batch):
+                yield part
+            return
+        stmt = claims_select(filt, _with_conflict(columns)).order_by(Claim.id)
+        result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+        for part in result.partitions(batch):
+            rows = [_finish(dict(r._mapping)) for r in part]
+            yield [[format_cell(row.get(c)) for c in columns] for row in rows]

@@ -95,6 +95,8 @@ class Claim(Base):
     __table_args__ = (
         Index("ix_claims_entity_metric_as_of", "entity", "metric", "as_of"),
         Index("ix_claims_metric_as_of", "metric", "as_of"),
+        # The claims grid's default order (newest first) walks this index, even deep pages.
+        Index("ix_claims_as_of", "as_of"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -55,6 +56,8 @@ _TO_MONTH = re.compile(
     rf"(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_EVENT_WORD = re.compile(r"(?:since|from|until|till)\b", re.IGNORECASE)
 # Words before a date that make it the date of an event, not of the figure.
 _EVENT = re.compile(
     r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
@@ -119,38 +122,8 @@ def parse_date_phrase(phrase: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePhrase]:
-    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date)."""
-    found: list[DatePhrase] = []
-
-    def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
-        if any(p.start < b and a < p.end for p in found):
-            return
-        event = bool(_EVENT.search(text, max(start, a - 30), a)) or bool(
-            re.match(r"(?:since|from|until|till)\b", text[a:b], re.IGNORECASE)
-        )
-        found.append(DatePhrase(a, b, d, precision, period, event))
-
-    for m in _TO_MONTH.finditer(text, start, end):
-        n = _count(m["n"])
-        year = int(m["year"]) if m["year"] else (ref.year if ref else None)
-        if n and year:
-            d = month_end(year, _MONTHS[m["mon"].lower()])
-            if ref and not m["year"] and d > ref:
-                d = month_end(year - 1, d.month)
-            add(m.start(), m.end(), d, "month", _duration(n, "month"))
-    for m in _FISCAL.finditer(text, start, end):
-        y1, y2 = int(m["y1"]), int(m["y2"][-2:])
-        if (y1 + 1) % 100 == y2:
-            add(m.start(), m.end(), date(y1 + 1, 3, 31), "month", "P1Y")
-    for m in _PAST.finditer(text, start, end):
-        n = _count(m["n"])
-        if n:
-            add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
-    for m in _REL_END.finditer(text, start, end):
-        if ref:
-            year = ref.year - 1 if m["which"].lower() == "last" else ref.year
-            add(m.start(), m.end(), date(year, 12, 31), "month")
+def _point_dates(text: str, start: int, end: int, add: Callable[..., None]) -> None:
+    """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018"."""
     for m in _FULL.finditer(text, start, end):
         day = m["d1"] or m["d2"]
         year, mon = int(m["year"]), _MONTHS[m["mon"].lower()]
@@ -159,21 +132,69 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
         except ValueError:
             continue
         add(m.start(), m.end(), d, "day" if day else "month")
-    for m in _CJK.finditer(text, start, end):
-        d = parse_date_phrase(m.group())
-        if d:
-            add(m.start(), m.end(), d, "day" if m["day"] else "month")
+    if "年" in text[start:end]:
+        for m in _CJK.finditer(text, start, end):
+            d = parse_date_phrase(m.group())
+            if d:
+                add(m.start(), m.end(), d, "day" if m["day"] else "month")
     for m in _NUMERIC.finditer(text, start, end):
         d = parse_date_phrase(m.group())
         if d:
             add(m.start(), m.end(), d, "day")
     for m in _YEAR.finditer(text, start, end):
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
-    for m in _LAST_YEAR.finditer(text, start, end):
-        if ref:
-            if m["which"].lower() == "last":
-                add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
-            else:
-                add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
+
+
+def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePhrase]:
+    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date)."""
+    found: list[DatePhrase] = []
+
+    def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
+        if any(p.start < b and a < p.end for p in found):
+            return
+        event = bool(_EVENT.search(text, max(start, a - 30), a)) or bool(
+            _EVENT_WORD.match(text[a:b])
+        )
+        found.append(DatePhrase(a, b, d, precision, period, event))
+
+    # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
+    # first and skip the patterns that cannot match (the order of the passes is kept).
+    low = text[start:end].lower()
+    year = _YEAR_DIGITS.search(text, start, end) is not None
+    in_years = "year" in low
+    in_months = "month" in low
+    if in_months:
+        for m in _TO_MONTH.finditer(text, start, end):
+            n = _count(m["n"])
+            year_of = int(m["year"]) if m["year"] else (ref.year if ref else None)
+            if n and year_of:
+                d = month_end(year_of, _MONTHS[m["mon"].lower()])
+                if ref and not m["year"] and d > ref:
+                    d = month_end(year_of - 1, d.month)
+                add(m.start(), m.end(), d, "month", _duration(n, "month"))
+    if year:
+        for m in _FISCAL.finditer(text, start, end):
+            y1, y2 = int(m["y1"]), int(m["y2"][-2:])
+            if (y1 + 1) % 100 == y2:
+                add(m.start(), m.end(), date(y1 + 1, 3, 31), "month", "P1Y")
+    if in_years or in_months or "decade" in low or "quarter" in low:
+        for m in _PAST.finditer(text, start, end):
+            n = _count(m["n"])
+            if n:
+                add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
+    if in_years:
+        for m in _REL_END.finditer(text, start, end):
+            if ref:
+                year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
+                add(m.start(), m.end(), date(year_of, 12, 31), "month")
+    if year:
+        _point_dates(text, start, end, add)
+    if in_years:
+        for m in _LAST_YEAR.finditer(text, start, end):
+            if ref:
+                if m["which"].lower() == "last":
+                    add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
+                else:
+                    add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
     found.sort(key=lambda p: p.start)
     return found

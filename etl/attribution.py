@@ -21,6 +21,9 @@ _ASIDE_OPEN = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_OPEN_QUOTE = re.compile(r"[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+_POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,10 @@ def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     out: list[QuoteRegion] = []
     pos = start
     while True:
-        m = re.compile(r"[“\"]").search(text, pos, end)
+        m = _OPEN_QUOTE.search(text, pos, end)
         if not m:
             break
-        close = re.compile(r"[”\"]").search(text, m.end(), end)
+        close = _CLOSE_QUOTE.search(text, m.end(), end)
         q_end = close.end() if close else end
         lead_from = max(start, m.start() - 250)
         lead = text[lead_from : m.start()]
@@ -197,7 +200,7 @@ def attribute(
             return False
         if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
-            return bool(re.fullmatch(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}", gap))
+            return bool(_POSSESSIVE_GAP.fullmatch(gap))
         return True
 
     def pick(lo: int) -> Mention | None:

@@ -39,7 +39,7 @@ from etl.prefilter import candidate_positions, may_count_metric
 from etl.qualifiers import interval
 from etl.records import Claim, ReadDocument, Section
 from etl.sentence_figures import Figure, find_figures
-from etl.sentences import Sentence, paragraph_sentences, split_paragraphs
+from etl.sentences import Sentence, iter_sentences, split_paragraphs
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -60,29 +60,46 @@ def default_config() -> ExtractConfig:
 
 @dataclass
 class _Section:
-    """A section's paragraphs; sentences, mentions and topics worked out only when asked for."""
+    """A section's paragraphs; sentences, mentions and topics worked out only when asked for.
+
+    A paragraph is split into sentences only as far as a figure or a topic needs it.
+    """
 
     text: str
     paragraphs: list[tuple[int, int]]
     config: ExtractConfig
     sentences: dict[int, list[Sentence]] = field(default_factory=dict)
     starts: dict[int, list[int]] = field(default_factory=dict)
+    unread: dict[int, Iterator[Sentence]] = field(default_factory=dict)
     headings: dict[int, Attribution | None] = field(default_factory=dict)
     quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
 
-    def paragraph(self, p: int) -> list[Sentence]:
-        """The sentences of paragraph `p`, split on first use."""
+    def _read(self, p: int, past: float) -> list[Sentence]:
+        """Paragraph `p`'s sentences, split until one ends after `past` (or to the end)."""
         got = self.sentences.get(p)
         if got is None:
             a, b = self.paragraphs[p]
-            got = self.sentences[p] = paragraph_sentences(self.text, a, b, p)
-            self.starts[p] = [s.start for s in got]
+            got = self.sentences[p] = []
+            self.starts[p] = []
+            self.unread[p] = iter_sentences(self.text, a, b, p)
+        if p in self.unread and (not got or got[-1].end <= past):
+            for s in self.unread[p]:
+                got.append(s)
+                self.starts[p].append(s.start)
+                if s.end > past:
+                    break
+            else:
+                del self.unread[p]
         return got
 
+    def paragraph(self, p: int) -> list[Sentence]:
+        """All the sentences of paragraph `p`."""
+        return self._read(p, float("inf"))
+
     def sentence(self, sid: SentenceId) -> Sentence:
-        return self.paragraph(sid[0])[sid[1]]
+        return self.sentences[sid[0]][sid[1]]
 
     def previous(self, sid: SentenceId) -> SentenceId | None:
         p, j = sid
@@ -95,7 +112,7 @@ class _Section:
         p = bisect_right(self.paragraphs, (pos, float("inf"))) - 1
         if p < 0 or pos >= self.paragraphs[p][1]:
             return None
-        sents = self.paragraph(p)
+        sents = self._read(p, pos)
         j = bisect_right(self.starts[p], pos) - 1
         return (p, j) if j >= 0 and pos < sents[j].end else None
 
@@ -259,6 +276,8 @@ def _date_for(
 ) -> DatePhrase | None:
     """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
     usable = [d for d in dates if not d.event]
+    if not usable:
+        return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):

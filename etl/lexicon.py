@@ -18,15 +18,38 @@ def lexicon() -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def phrases_re(phrases: list[str]) -> str:
-    """An alternation of literal phrases, longest first, spaces matching any whitespace."""
+def phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
+    """An alternation of literal phrases, longest first, spaces matching any whitespace.
+
+    Written as a tree of shared beginnings ("hong kong(?:\\s+sar|)" for "Hong Kong SAR" and
+    "Hong Kong"), which the regular-expression engine tries far faster than a flat list, with
+    the same result: at each point only one branch can go on, and within it longer phrases are
+    still tried first. `ignore_case` says the pattern is compiled with re.IGNORECASE (so "The"
+    and "the" share a branch); phrases that are not plain ASCII get the flat list.
+    """
     parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(_esc, p.split())) for p in parts)
+    if not all(p.isascii() for p in parts):
+        return "|".join(r"\s+".join(map(_esc, p.split())) for p in parts)
+    root: dict = {}
+    for i, phrase in enumerate(parts):
+        node = root
+        for unit in " ".join(phrase.split()):  # a space stands for any run of white space
+            node = node.setdefault(unit.lower() if ignore_case else unit, {})
+        node.setdefault("", i)
+    return _tree_re(root)
 
 
-def reversed_phrases_re(phrases: list[str]) -> str:
+def _tree_re(node: dict) -> str:
+    alts = [
+        "" if not unit else (r"\s+" if unit == " " else _esc(unit)) + _tree_re(child)
+        for unit, child in node.items()
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def reversed_phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
     """`phrases_re` of the phrases spelt backwards, to match them in reversed text."""
-    return phrases_re([p[::-1] for p in phrases])
+    return phrases_re([p[::-1] for p in phrases], ignore_case)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -34,12 +57,14 @@ _TOKEN = re.compile(r"\w+")
 ODD_CASE = ("ı", "ſ")
 
 
-def key_words(phrases: list[str]) -> frozenset[str] | None:
+def key_words(phrases: list[str], first: bool = False) -> frozenset[str] | None:
     """One lower-case word of each phrase that any match of the phrase has as a whole word.
 
-    The first run of word characters of the phrase's longest word: in a match it starts a
-    word (it follows a non-word character) and ends one. None when a phrase has no such run
-    or is not plain ASCII (case-insensitive matching of other letters is not lower()).
+    The first run of word characters of the phrase's longest word (of its first word when
+    `first`, so that a match starts where that word does): in a match it starts a word (it
+    follows white space, or a non-word character for the first word of a pattern made with
+    a "(?<![\\w-])" before the phrases) and ends one. None when a phrase has no such run or
+    is not plain ASCII (case-insensitive matching of other letters is not lower()).
     """
     out = set()
     for phrase in phrases:
@@ -49,16 +74,52 @@ def key_words(phrases: list[str]) -> frozenset[str] | None:
         runs = [_TOKEN.match(w) for w in words]
         if not phrase.isascii() or not words or not all(runs):
             return None
-        out.add(max((r.group() for r in runs), key=len).lower())
+        runs = [r.group() for r in runs]
+        out.add((runs[0] if first else max(runs, key=len)).lower())
     return frozenset(out)
 
 
-def word_set(text: str, start: int, end: int) -> frozenset[str] | None:
-    """The lower-case words of text[start:end]; None when lower() cannot stand for IGNORECASE."""
-    low = text[start:end].lower()
-    if len(low) != end - start or any(c in low for c in ODD_CASE):
+class WordIndex:
+    """The lower-case words of text[start:end], and where a given one stands, found on demand."""
+
+    def __init__(self, low: str, start: int) -> None:
+        self.low, self.start = low, start
+        self.words = frozenset(_TOKEN.findall(low))
+
+    def positions(self, word: str) -> list[int]:
+        """Where `word` stands as a whole word (text offsets, in order)."""
+        low, n, out = self.low, len(word), []
+        i = low.find(word)
+        while i >= 0:
+            j = i + n
+            if not (i and _is_word_char(low[i - 1])) and not (
+                j < len(low) and _is_word_char(low[j])
+            ):
+                out.append(self.start + i)
+            i = low.find(word, i + 1)
+        return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def word_index(text: str, start: int, end: int) -> WordIndex | None:
+    """The words of text[start:end] (see `WordIndex`); None as for `safe_lower`."""
+    low = safe_lower(text[start:end])
+    return None if low is None else WordIndex(low, start)
+
+
+def safe_lower(text: str) -> str | None:
+    """`text.lower()`, offset for offset, when it can stand for re.IGNORECASE; else None.
+
+    Not when lower() changes the length ("İ") or leaves letters that re.IGNORECASE equates
+    with a Latin one ("ſ" with "s"): then a search of the lower-cased text could miss a match.
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(c in low for c in ODD_CASE):
         return None
-    return frozenset(_TOKEN.findall(low))
+    return low
 
 
 def _esc(word: str) -> str:

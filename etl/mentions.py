@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, word_set
+from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, word_index
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -96,6 +96,8 @@ class Patterns:
     descriptor: re.Pattern[str]
     # Whole words (lower case) without one of which a pattern cannot match; None: no such set.
     keys: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # For the word lists: the words a match can start with (it is tried only where they are).
+    firsts: dict[str, frozenset[str] | None] = field(default_factory=dict)
     prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
     not_acronyms: frozenset[str] = frozenset()
 
@@ -117,27 +119,30 @@ def patterns(config: ExtractConfig) -> Patterns:
     link = r"(?:of|and|for|&|the|on|de|in)"
     suffix = "|".join(re.escape(s) for s in org["suffixes"])
     legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
-    titles = phrases_re(att["titles"])
+    titles = phrases_re(att["titles"], ignore_case=False)
     preps = phrases_re(att["prepositions"])
-    verbs = phrases_re(att["subject_verbs"])
+    verbs = phrases_re(att["subject_verbs"], ignore_case=False)
 
     def words(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{phrases_re(phrases)})(?![\w-])", flags)
+        alternation = phrases_re(phrases, ignore_case=bool(flags & re.IGNORECASE))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", flags)
 
-    legal_words = ["Limited", "Ltd", "Inc", "Co", "LLC", "GmbH", "PLC", "Corp"]
-    keys = {
-        "tracked": key_words(tracked_names),
-        "place_word": key_words(list(config.place_words)),
-        "known": key_words(list(known_names)),
-        "generic": key_words([*org["suffixes"], *legal_words]),
-        "definite": key_words(org["other_definites"]),
-        "territory": key_words(org["territory"]),
-        "place": key_words(org["places"]),
-        "person": key_words(att["first_person"] + att["continuing"]),
-        "proper_subject": key_words(att["subject_verbs"]),
+    lists = {
+        "tracked": tracked_names,
+        "place_word": list(config.place_words),
+        "known": list(known_names),
+        "definite": org["other_definites"],
+        "territory": org["territory"],
+        "place": org["places"],
+        "person": att["first_person"] + att["continuing"],
     }
+    legal_words = ["Limited", "Ltd", "Inc", "Co", "LLC", "GmbH", "PLC", "Corp"]
+    keys = {name: key_words(phrases) for name, phrases in lists.items()}
+    keys["generic"] = key_words([*org["suffixes"], *legal_words])
+    keys["proper_subject"] = key_words(att["subject_verbs"])
     return Patterns(
         keys=keys,
+        firsts={name: key_words(phrases, first=True) for name, phrases in lists.items()},
         prep_reversed=re.compile(
             rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
             re.IGNORECASE,
@@ -175,14 +180,20 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     p = _patterns(config)
     not_acr = p.not_acronyms
     territory_name = lexicon()["organisations"]["territory_name"]
-    words = word_set(text, start, end)
+    index = word_index(text, start, end)
 
     def scan(name: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches; none when the text lacks every word the pattern needs."""
-        key = p.keys.get(name)
-        if words is not None and key is not None and key.isdisjoint(words):
-            return iter(())
-        return getattr(p, name).finditer(text, start, end)
+        """The pattern's matches, as `finditer` gives them, found by the words they need."""
+        pattern = getattr(p, name)
+        if index is None:
+            return pattern.finditer(text, start, end)
+        key, firsts = p.keys.get(name), p.firsts.get(name)
+        if key is not None and key.isdisjoint(index.words):
+            return iter(())  # a word every match needs is missing
+        if firsts is None:
+            return pattern.finditer(text, start, end)
+        at = sorted(pos for word in firsts & index.words for pos in index.positions(word))
+        return _matches_at(pattern, text, at, end)
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
     for m in scan("tracked"):
@@ -199,7 +210,8 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         tracked = bool(p.tracked.search(name))
         entity = config.name if tracked else clean_name(name)
         raw.append((a, m.end(), 2, entity, tracked, "name"))
-    for m in p.acronym.finditer(text, start, end):
+    acronyms = p.acronym.finditer(text, start, end) if _CAPS.search(text, start, end) else ()
+    for m in acronyms:
         if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
             raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
     for m in scan("definite"):
@@ -225,6 +237,20 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     return out
 
 
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, ..., end)` when matches can only begin at `starts` (in order)."""
+    taken = -1
+    for pos in starts:
+        if pos >= taken:
+            m = pattern.match(text, pos, end)
+            if m:
+                taken = m.end()
+                yield m
+
+
+_CAPS = re.compile(r"[A-Z][A-Z&]{2}")  # what every acronym begins with
 _LAST: list = [None, None]  # the configuration last asked for and its patterns
 
 

@@ -6,7 +6,7 @@ import csv
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.lexicon import DATA
 
@@ -171,19 +171,27 @@ def classify(np: str, before: str, after: str, unit: str, value: float) -> Metri
 
     `unit` is count, percent or money; `before`/`after` are the clause's words either side.
     """
-    around = f"{before} {np} {after}"
-    for r in rules():
-        if unit not in r.units:
-            continue
-        if r.np and not r.np.search(np):
-            continue
-        if r.np_exclude and r.np_exclude.search(np):
-            continue
-        if r.context and not r.context.search(around):
-            continue
-        if r.context2 and not r.context2.search(around):
-            continue
-        if r.exclude and r.exclude.search(around):
-            continue
+    around = None
+    for r in _rules_for(np, unit):
+        if r.context or r.context2 or r.exclude:
+            around = around or f"{before} {np} {after}"
+            if r.context and not r.context.search(around):
+                continue
+            if r.context2 and not r.context2.search(around):
+                continue
+            if r.exclude and r.exclude.search(around):
+                continue
         return MetricMatch(r.metric, r.max is not None and value > r.max)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(np: str, unit: str) -> tuple[Rule, ...]:
+    """The rules whose unit and noun-phrase tests a figure passes (noun phrases recur)."""
+    return tuple(
+        r
+        for r in rules()
+        if unit in r.units
+        and not (r.np and not r.np.search(np))
+        and not (r.np_exclude and r.np_exclude.search(np))
+    )

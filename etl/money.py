@@ -16,6 +16,7 @@ _SUFFIX = re.compile(
     r"\s*(?P<cur>Hong\s+Kong\s+dollars|HK\s+dollars|US\s+dollars|HKD|USD|RMB|CNY|yuan|renminbi)\b",
     re.IGNORECASE,
 )
+_SIGN_ENDS = frozenset("$¥DdBbYy")  # "HK$", "US$", "$", "¥", "HKD", "USD", "RMB", "CNY"
 _PAREN = re.compile(r"\s*\((?:about|approximately|around|roughly|or|some|i\.e\.)?\s*")
 
 
@@ -49,7 +50,9 @@ def money_at(text: str, n: NumberMention, bare_dollar: str = "HKD") -> MoneyMent
     """The amount `n` is part of, when a currency sign or name sits right next to it."""
     if n.percent:
         return None
-    before = _PREFIX.search(text, max(0, n.start - 6), n.start)
+    lead = text[max(0, n.start - 6) : n.start].rstrip()
+    # The last character of every sign or code: a quick test before the search.
+    before = _PREFIX.search(text, max(0, n.start - 6), n.start) if lead[-1:] in _SIGN_ENDS else None
     if before:
         return MoneyMention(before.start(), n.end, currency_code(before["cur"], bare_dollar), n)
     after = _SUFFIX.match(text, n.end)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from text_to_num import text2num
 
-from etl.lexicon import ODD_CASE, lexicon
+from etl.lexicon import lexicon, phrases_re, safe_lower
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ _HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
 # Every number word starts with one of these; a quick search of lower-cased text for them
 # rules out most sentences before the slower case-insensitive patterns run.
 NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
-_WORD_STEM = re.compile("|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+_WORD_STEM = re.compile(phrases_re(list(NUMBER_WORDS)))
 _GARBLED = re.compile(r",\d")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\\d+": see prefilter._DIGITS
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
@@ -131,7 +133,7 @@ def _word_step(value: float) -> float:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` that could be a figure (not ordinals, not 'Web3', not '5G')."""
     found: list[NumberMention] = []
-    for m in _digit_re().finditer(text):
+    for m in _digit_matches(text):
         start = m.start()
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
@@ -162,12 +164,21 @@ def find_numbers(text: str) -> list[NumberMention]:
     return _join_ranges(text, found)
 
 
+def _digit_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_digit_re().finditer(text)`, tried only where a run of digits starts (much quicker)."""
+    pattern, end = _digit_re(), 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() >= end:
+            m = pattern.match(text, run.start())
+            if m:
+                end = m.end()
+                yield m
+
+
 def may_have_number_words(text: str) -> bool:
     """False only when `text` certainly holds no number word (a quick test, no false "no")."""
-    low = text.lower()
-    if len(low) != len(text) or any(c in low for c in ODD_CASE):
-        return True  # lower() changed the length ("İ") or left a look-alike letter
-    return _WORD_STEM.search(low) is not None
+    low = safe_lower(text)
+    return low is None or _WORD_STEM.search(low) is not None
 
 
 def _currency_glue(text: str, start: int) -> bool:

@@ -9,31 +9,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.lexicon import ODD_CASE
+from etl.lexicon import phrases_re, safe_lower
 from etl.metrics import rules
 from etl.numbers import NUMBER_WORDS
+from etl.regex_parts import required_literals, strength
 
-try:  # the standard library's regular-expression parser, to read the rules' literals
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - a Python without it simply gets no metric gate
-    _sre = _sre_parse = None
-
-_DIGIT = re.compile(r"\d")
+# A run of digits lies in one sentence. Written "\d\d*", not "\d+": a pattern that opens with
+# a character class lets the engine skip ahead to the next digit far faster.
+_DIGITS = re.compile(r"\d\d*")
 # Every number word starts with one of these ("seventeen" with "seven", "a hundred" has
 # "hundred"); matched in lower-cased text, so any capitalisation is found.
-_WORD_START = re.compile("|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+_WORD_START = re.compile(phrases_re(list(NUMBER_WORDS)))
 
 
 def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
-    """Where a number may begin in text[start:end]: every digit and number-word start.
+    """Where a number may begin in text[start:end]: every run of digits, every number word.
 
     A superset: a position may turn out to be no number, but no number is missed. None when
     the text holds letters that defeat the fast search (then every sentence is a candidate).
     """
-    found = [m.start() for m in _DIGIT.finditer(text, start, end)]
-    low = text[start:end].lower()
-    if len(low) != end - start or any(c in low for c in ODD_CASE):
+    found = [m.start() for m in _DIGITS.finditer(text, start, end)]
+    low = safe_lower(text[start:end])
+    if low is None:
         return None
     for m in _WORD_START.finditer(low):
         i = m.start()
@@ -46,68 +43,24 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
 
 @cache
 def metric_vocabulary() -> re.Pattern[str] | None:
-    """One pattern for the words some metric rule needs; None when a rule needs no word."""
+    """One pattern for the words some metric rule needs, to search lower-cased text with.
+
+    None when some rule needs no word at all (then no sentence can be ruled out).
+    """
     words: set[str] = set()
     for r in rules():
         needs = [required_literals(p.pattern) for p in (r.np, r.context, r.context2) if p]
         needs = [n for n in needs if n]
         if not needs:
             return None  # this rule could match any sentence
-        words |= max(needs, key=_strength)
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(alternation, re.IGNORECASE)
+        words |= {w.lower() for w in max(needs, key=strength)}
+    return re.compile(phrases_re(sorted(words)))
 
 
 def may_count_metric(text: str, start: int, end: int) -> bool:
     """False when text[start:end] has none of the words every metric rule needs."""
     vocab = metric_vocabulary()
-    return vocab is None or vocab.search(text, start, end) is not None
-
-
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of `pattern` contains (whitespace-free); None if unknown.
-
-    "\\bunicorns?\\b" -> {"unicorn"}; "(?:AI|...).*(?:start-?ups|firms)" -> {"start", "firms"}.
-    Whitespace splits literals, so a match across two pieces of text joined by a space (as
-    classify joins the words before and after a figure) still has its literal in one piece.
-    """
-    if _sre_parse is None:
-        return None
-    try:
-        return _required(list(_sre_parse.parse(pattern).data))
-    except Exception:  # an unexpected parse tree: claim nothing
-        return None
-
-
-def _required(items: list) -> frozenset[str] | None:
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, av in items:
-        if op is _sre.LITERAL and not chr(av).isspace():
-            run.append(chr(av))
-            continue
-        flush()
-        if op is _sre.SUBPATTERN:
-            found = _required(list(av[-1].data))
-        elif op is _sre.BRANCH:
-            branches = [_required(list(b.data)) for b in av[1]]
-            found = frozenset().union(*branches) if all(branches) else None
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            found = _required(list(av[2].data))
-        else:  # classes, anchors, look-arounds, optional parts: nothing certain
-            found = None
-        if found:
-            options.append(found)
-    flush()
-    return max(options, key=_strength) if options else None
-
-
-def _strength(words: frozenset[str]) -> tuple[int, int]:
-    """Prefer literals that are long (rare) and few."""
-    return min(len(w) for w in words), -len(words)
+    if vocab is None:
+        return True
+    low = safe_lower(text[start:end])
+    return low is None or vocab.search(low) is not None

@@ -8,6 +8,8 @@ from functools import cache
 
 from etl.lexicon import lexicon, phrases_re
 
+_LAST_WORD = re.compile(r"\w+$")
+
 
 @dataclass(frozen=True)
 class Qualified:
@@ -29,9 +31,45 @@ def _after_re() -> re.Pattern[str]:
     return re.compile("|".join(lexicon()["qualifiers"]["over_after"]), re.IGNORECASE)
 
 
+@cache
+def _phrase_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The last words (lower case) of the qualifier phrases, and their non-word last characters."""
+    words, marks = set(), set()
+    for name in ("over", "about", "nearly", "up_to"):
+        for phrase in lexicon()["qualifiers"][name]:
+            if not phrase.strip():
+                continue
+            if _is_word_char(phrase.rstrip()[-1]):
+                words.add(_LAST_WORD.search(phrase.rstrip()).group().lower())
+            else:
+                marks.add(phrase.rstrip()[-1])
+    return frozenset(words), frozenset(marks)
+
+
+def _may_end_with_phrase(text: str) -> bool:
+    """False when `text` (less trailing space) cannot end with a qualifier phrase."""
+    t = text.rstrip()
+    if not t:
+        return False
+    words, marks = _phrase_ends()
+    if not _is_word_char(t[-1]):
+        return t[-1] in marks
+    i = len(t) - 1
+    while i and _is_word_char(t[i - 1]):
+        i -= 1
+    word = t[i:]
+    return not word.isascii() or word.lower() in words
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def qualifier_before(text: str, start: int) -> Qualified:
     """The qualifier whose phrase ends right before `start` (a figure or its currency sign)."""
     window_start = max(0, start - 24)
+    if not _may_end_with_phrase(text[window_start:start]):
+        return Qualified("exact", start)
     m = _before_re().search(text, window_start, start)
     if not m:
         return Qualified("exact", start)

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from etl.lexicon import lexicon
+from etl.lexicon import lexicon, safe_lower
 from etl.metrics import MetricMatch, classify, noun_phrase
 from etl.money import MoneyMention, merge_conversions, money_at
 from etl.numbers import NumberMention, find_numbers, is_year
 from etl.qualifiers import qualifier_after, qualifier_before
+from etl.regex_parts import required_literals, reversed_end_pattern
 
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
@@ -18,6 +19,8 @@ _YEAR_BEFORE = re.compile(
 )
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;.]")
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
 _COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
 
 
@@ -50,6 +53,40 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+class _Ends:
+    """Whether a cue ending in "$" ends a text: tried at the end only (the pattern reversed)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.backwards = reversed_end_pattern(pattern)
+
+    def search(self, text: str) -> bool:
+        if self.backwards is not None:
+            return self.backwards.match(text[::-1]) is not None
+        return self.pattern.search(text) is not None
+
+
+class _Anywhere:
+    """Whether a cue occurs in a text, skipping the search when a word it needs is missing."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = required_literals(pattern.pattern)
+        self.words = None if words is None else frozenset(w.lower() for w in words)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """`low` is `text` lower-cased (by `safe_lower`), or None."""
+        if self.words is not None and low is not None and not any(w in low for w in self.words):
+            return False
+        return self.pattern.search(text) is not None
+
+
+@cache
+def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere]:
+    cues = _cues()
+    return _Ends(cues["delta_before"]), _Ends(cues["comparison"]), _Anywhere(cues["target"])
+
+
 @cache
 def _known_alnum() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["known_alnum"])
@@ -70,6 +107,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
     if not nums:
         return []
     cues = _cues()
+    delta_before, compared, target = _fast_cues()
+    low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
     by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
     swallowed = {n.start for n in nums for m in moneys if m.start <= n.start < m.end} - set(
@@ -94,14 +133,19 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         q = qualifier_before(s, start)
         qualifier = "over" if plus else q.qualifier
         before = s[: q.start]
-        if cues["delta_before"].search(before) or cues["target"].search(_clause(before)):
+        if delta_before.search(before):
+            continue
+        clause = _clause(before)
+        low_clause = None if low is None else low[q.start - len(clause) : q.start]
+        if target.search(clause, low_clause):
             continue
         np = s[end:np_end]
         if cues["non_metric"].match(np) or cues["delta_after"].match(np):
             continue
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
-        ctx_after = re.split(r"[,;.]", s[np_end : np_end + 100], maxsplit=1)[0]
+        stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
+        ctx_after = s[np_end : stop.start() if stop else np_end + 100]
         match = classify(np, ctx_before, ctx_after, kind, n.value)
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
@@ -116,7 +160,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 a = clause_off + nof.end()
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
         comparison = False
-        if match is None and cues["comparison"].search(before) and out:
+        if match is None and compared.search(before) and out:
             prev = out[-1]
             if (prev.unit == unit) and not np.strip():
                 match, comparison = prev.metric, True
@@ -138,4 +182,4 @@ def _is_year_use(s: str, n: NumberMention) -> bool:
     if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
         return True
     after = s[n.end : n.end + 3]
-    return bool(re.match(r"\s+[A-Z]|[-–/]\d|\s*[,.)]", after)) and n.value >= 1990
+    return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

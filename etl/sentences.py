@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -98,18 +99,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 def paragraph_sentences(text: str, pa: int, pb: int, paragraph: int) -> list[Sentence]:
     """The sentences of one paragraph text[pa:pb] (a span from `split_paragraphs`)."""
-    cuts = [pa]
-    for m in _BOUNDARY.finditer(text, pa, pb):
-        if not is_abbreviation(text, m.start(), pa):
-            cuts.append(m.end())
-    cuts.extend(m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
-    cuts = [*sorted(set(cuts)), pb]
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        a, b = _trim(text, a, b)
+    return list(iter_sentences(text, pa, pb, paragraph))
+
+
+def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sentence]:
+    """`paragraph_sentences`, one at a time: the text after a sentence is read only if asked."""
+    ends = (
+        m.end()
+        for m in _BOUNDARY.finditer(text, pa, pb)
+        if not is_abbreviation(text, m.start(), pa)
+    )
+    bullets = (m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
+    prev = pa
+    for cut in heapq.merge(ends, bullets):
+        if cut == prev:
+            continue  # a bullet right after an end mark
+        a, b = _trim(text, prev, cut)
         if a < b:
-            out.append(Sentence(a, b, paragraph))
-    return out
+            yield Sentence(a, b, paragraph)
+        prev = cut
+    a, b = _trim(text, prev, pb)
+    if a < b:
+        yield Sentence(a, b, paragraph)
 
 
 def is_abbreviation(text: str, dot: int, floor: int) -> bool:

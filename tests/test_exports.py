@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
-from dashboards import context
+from dashboards import context, exports
 from dashboards.exports import bp, filter_from_args
 from db.claims import CLAIM_COLUMNS, ClaimFilter, iter_claims
 from db.documents import store_document
@@ -147,7 +148,8 @@ def test_bundle_param_on_csv_url(client, stored):
     assert "- b.txt |  | The Paper | 2024-09-01 | " in readme
 
 
-def test_large_export_streams_in_chunks(client, engine):
+def test_large_export_streams_in_chunks(client, engine, monkeypatch):
+    monkeypatch.setattr(exports, "EXPORT_BATCH", 1000)
     claims = [
         make_claim(
             "companies", 1000 + i, qualifier="exact", as_of=date(2020, 1, 1), quote=f"Figure {i}."
@@ -168,3 +170,38 @@ def test_filter_from_args_kinds():
     assert filter_from_args("conflicts", {"status": "open"}).status == "open"
     with pytest.raises(ValueError, match="only the claims export"):
         filter_from_args("series", {"filter": "{}"})
+
+
+TRICKY = [
+    ("=SUM(A1)", 43_400_000_000.0, "HKD", "over"),
+    ("-5 firms", 0.5, "percent", "about"),
+    ("+cmd", 1e20, "count", "exact"),
+    ("@me", 2200.0, "count", "nearly"),
+    ("\tTabbed", 7.0, "count", "exact"),
+    ("\rReturn", 12.25, "USD", "up_to"),
+    ('Plain "quoted", with commas', 3.0, "RMB", "exact"),
+]
+
+
+def test_fast_claims_csv_is_byte_identical_to_the_generic_writer(client, engine):
+    from db.engine import session_scope
+    from db.models import Claim, Conflict, ConflictClaim
+    from etl.csvout import iter_csv
+
+    claims = [
+        make_claim("companies", v, unit=u, qualifier=q, quote=quote, as_of=date(2024, 1, i + 1),
+                   low=v * 0.9, high=v * 1.1, flags=("garbled",) if i % 2 else (),
+                   period="P1Y" if i == 3 else None)
+        for i, (quote, v, u, q) in enumerate(TRICKY)
+    ]  # fmt: skip
+    store_document(engine, make_doc("=evil.txt", text="z" * 60), claims, "test")
+    with session_scope(engine) as s:
+        ids = list(s.scalars(select(Claim.id).order_by(Claim.id)))[:2]
+        s.add(Conflict(id=1, uid="c1", entity="Cyberport", metric="companies", kind="disagree",
+                       severity="high", explanation="x", claim_uids=""))  # fmt: skip
+        s.flush()
+        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in ids])
+    generic = "".join(iter_csv(CLAIM_COLUMNS, iter_claims(engine)))
+    fast = client.get("/export/claims.csv").get_data(as_text=True)
+    assert fast.splitlines(keepends=True) == generic.splitlines(keepends=True)
+    assert "garbled;conflict" in fast and ",conflict," in fast and "'=SUM(A1)" in fast

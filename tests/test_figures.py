@@ -68,15 +68,15 @@ def data(*points: ChartPoint, consensus=()) -> ChartData:
 
 
 def traces(fig) -> dict:
-    return {t.name: t for t in fig.data}
+    return {t["name"]: t for t in fig["data"]}
 
 
 def test_over_is_a_lower_bound_from_low_to_high():
     fig = growth_figure(data(point(1, 2000, "over", low=2000, high=3000)))
     t = traces(fig)["Lower bound (over …)"]
-    assert t.marker.symbol == "triangle-up"
-    assert list(t.y) == [2000]
-    assert list(t.error_y.array) == [1000] and list(t.error_y.arrayminus) == [0]
+    assert t["marker"]["symbol"] == "triangle-up"
+    assert list(t["y"]) == [2000]
+    assert list(t["error_y"]["array"]) == [1000] and list(t["error_y"]["arrayminus"]) == [0]
 
 
 def test_nearly_is_an_upper_bound_and_about_spreads_both_ways():
@@ -86,11 +86,11 @@ def test_nearly_is_an_upper_bound_and_about_spreads_both_ways():
         )
     )
     up = traces(fig)["Upper bound (nearly / up to …)"]
-    assert up.marker.symbol == "triangle-down" and list(up.y) == [2000]
-    assert list(up.error_y.arrayminus) == [100] and list(up.error_y.array) == [0]
+    assert up["marker"]["symbol"] == "triangle-down" and list(up["y"]) == [2000]
+    assert list(up["error_y"]["arrayminus"]) == [100] and list(up["error_y"]["array"]) == [0]
     exact = traces(fig)["Exact or about"]
-    assert list(exact.y) == [500]
-    assert list(exact.error_y.array) == [50] and list(exact.error_y.arrayminus) == [50]
+    assert list(exact["y"]) == [500]
+    assert list(exact["error_y"]["array"]) == [50] and list(exact["error_y"]["arrayminus"]) == [50]
 
 
 def test_conflicts_are_ringed_and_rejected_greyed_out_of_the_live_traces():
@@ -98,9 +98,9 @@ def test_conflicts_are_ringed_and_rejected_greyed_out_of_the_live_traces():
         data(point(1, 10, conflict=True), point(2, 12, status="rejected"), point(3, 11))
     )
     t = traces(fig)
-    assert [c[0] for c in t["In an open conflict"].customdata] == [1]
-    assert [c[0] for c in t["Rejected by a reviewer"].customdata] == [2]
-    assert sorted(c[0] for c in t["Exact or about"].customdata) == [1, 3]
+    assert [c[0] for c in t["In an open conflict"]["customdata"]] == [1]
+    assert [c[0] for c in t["Rejected by a reviewer"]["customdata"]] == [2]
+    assert sorted(c[0] for c in t["Exact or about"]["customdata"]) == [1, 3]
 
 
 def test_consensus_line_and_log_axis():
@@ -110,14 +110,14 @@ def test_consensus_line_and_log_axis():
     ]
     fig = growth_figure(data(point(1, 100), consensus=cons), log_y=True)
     line = traces(fig)["Consensus"]
-    assert list(line.x) == ["2023-01-01", "2024-01-01"] and list(line.y) == [100, 150]
-    assert fig.layout.yaxis.type == "log"
-    assert growth_figure(data(point(1, 1))).layout.yaxis.type == "linear"
+    assert list(line["x"]) == ["2023-01-01", "2024-01-01"] and list(line["y"]) == [100, 150]
+    assert fig["layout"]["yaxis"]["type"] == "log"
+    assert growth_figure(data(point(1, 1)))["layout"]["yaxis"]["type"] == "linear"
 
 
 def test_empty_chart_says_so():
     fig = growth_figure(data())
-    assert not fig.data and "No claims" in fig.layout.annotations[0].text
+    assert not fig["data"] and "No claims" in fig["layout"]["annotations"][0]["text"]
 
 
 def test_hover_shows_source_date_and_quote_as_text():
@@ -133,7 +133,7 @@ def test_hover_shows_source_date_and_quote_as_text():
     assert "doc1.txt · Pub" in text and "as of 2024-01-01" in text
     assert "&lt;script&gt;" in text and "<script>" not in text
     assert "over 2,200 (2,200 – 2,300)" in text
-    assert growth_figure(data(p)).data[0].customdata[0][1] == 101  # document id for the click
+    assert growth_figure(data(p))["data"][0]["customdata"][0][1] == 101  # document id for the click
 
 
 def test_safe_text_wraps_and_escapes():
@@ -247,3 +247,31 @@ def test_kpi_change_since_previous_point(engine, monkeypatch):
     assert (k.value, k.change, k.previous_as_of) == (8, 3, date(2024, 1, 1))
     monkeypatch.setattr(growth, "consensus_points", lambda engine, entity, metric: ())
     assert growth.kpi(engine, "unicorns", "Cyberport").value is None
+
+
+def test_consensus_is_cached_until_the_data_changes(engine, monkeypatch):
+    from etl import series
+
+    calls = []
+    real = series.all_points
+    monkeypatch.setattr(series, "all_points", lambda e: calls.append(1) or real(e))
+    store_document(engine, make_doc("s.txt"), [make_claim("unicorns", 7, qualifier="exact")], "t")
+    first = growth.consensus_points(engine, "Cyberport", "unicorns")
+    assert [c.value for c in first] == [7]
+    growth.consensus_points(engine, "Cyberport", "companies")
+    assert len(calls) == 1  # one computation serves every metric
+    with session_scope(engine) as s:
+        uid = s.scalar(select(Claim.uid))
+        s.add(Review(target_type="claim", target_uid=uid, action="reject", reviewer="mei"))
+    assert growth.consensus_points(engine, "Cyberport", "unicorns") == ()
+    assert len(calls) == 2
+
+
+def test_figure_is_valid_plotly():
+    import plotly.graph_objects as go
+
+    cons = [ConsensusPoint(date(2023, 1, 1), 100, 100, 120)]
+    fig = growth_figure(data(point(1, 10, "over", low=10, high=20, conflict=True),
+                             point(2, 5, status="rejected"), consensus=cons))  # fmt: skip
+    go.Figure(fig)  # raises on any property Plotly does not know
+    assert fig["layout"]["template"]["layout"]["plot_bgcolor"] == "white"

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl import mentions
 from etl.config import load_config
 from etl.mentions import clean_name, find_mentions
 
@@ -77,3 +82,22 @@ def test_a_member_described_by_the_tracked_name_is_not_the_tracked_one() -> None
     ):
         assert all(not g[2] for g in found(text)), text
     assert found("Cyberport companies reach 35 markets.")[0][2] is True
+
+
+NAME_PIECES = ["Hong Kong", "hong kong", "Cyberport", "the park", "The Park", "InvestHK",
+               "HKSTP", "the Government", "Beijing", "the Mainland", "We", "our", "It",
+               "Blue Ridge Robotics Group", "Co., Ltd.", "Chairman of", "in", "at", "has",
+               "Science Park", "Hong Kong-Shenzhen", "Alpha", "'s", ",", ".", " ", "  ", "-",
+               "incubatee", "a", "ſ", "MoU", "ASTRI", "Zhangjiang"]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map(" ".join))
+def test_word_index_search_finds_what_a_full_scan_finds(text: str) -> None:
+    """Patterns tried only where their words stand give the names a scan of every place gives."""
+    fast = found(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mentions, "word_index", lambda *a: None)  # no index: scan everywhere
+        assert found(text) == fast
+        slow_sp = found(text, SCIENCE_PARK)
+    assert found(text, SCIENCE_PARK) == slow_sp

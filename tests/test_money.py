@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.money import currency_code, find_money, format_money, to_hkd
+from etl.money import _PREFIX, currency_code, find_money, format_money, money_at, to_hkd
+from etl.numbers import find_numbers
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,20 @@ def test_parses_what_it_formats(value: int, currency: str, scale: str) -> None:
     (m,) = find_money(f"start-ups raised {format_money(value, currency, scale)} last year")
     assert m.currency == currency
     assert m.value == pytest.approx(value * mult)
+
+
+MONEY_PIECES = ["HK$", "HK \\$", "US$", "$", "¥", "HKD", "usd", "RMB", "Rmb", "CNY", "cny", " ",
+                "1,200", "3.5", "billion", "yuan", "raised", "(", ")", "Hong Kong dollars",
+                "\n", "x", "D", "B"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MONEY_PIECES), max_size=10).map("".join))
+def test_quick_sign_test_changes_no_amount(text: str) -> None:
+    """money_at looks for a sign only when the text before ends like one: same amounts."""
+    for n in find_numbers(text):
+        before = _PREFIX.search(text, max(0, n.start - 6), n.start)
+        got = money_at(text, n)
+        if before and not n.percent:
+            assert got is not None and got.start == before.start()
+        elif got is not None:
+            assert got.start == n.start  # a currency after the figure

@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.numbers import find_numbers, format_number, is_year, parse_digits, parse_words
+from etl.numbers import (
+    _HAS_WORD,
+    WORD_RE,
+    _digit_matches,
+    _digit_re,
+    find_numbers,
+    format_number,
+    is_year,
+    may_have_number_words,
+    parse_digits,
+    parse_words,
+)
 
 
 def values(text: str) -> list[float]:
@@ -103,3 +114,16 @@ def test_parses_scale_words(whole: int, tenth: int, scale: tuple[str, float]) ->
     word, mult = scale
     (n,) = find_numbers(f"raised {whole}.{tenth} {word} in total")
     assert n.value == pytest.approx((whole + tenth / 10) * mult)
+
+
+@given(st.text(alphabet="0123456789,. abKm\u00a0%-٣", max_size=30))
+def test_digit_matches_tried_at_runs_are_a_full_scan(text: str) -> None:
+    assert [m.span() for m in _digit_matches(text)] == [
+        m.span() for m in _digit_re().finditer(text)
+    ]
+
+
+@given(st.text(alphabet="oneTWOSevnthirydzuıſİ x", max_size=30))
+def test_number_word_quick_test_never_misses(text: str) -> None:
+    if _HAS_WORD.search(text) or WORD_RE.search(text):
+        assert may_have_number_words(text)

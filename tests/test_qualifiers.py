@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from etl.qualifiers import interval, qualifier_after, qualifier_before
+from etl.qualifiers import _before_re, interval, qualifier_after, qualifier_before
 
 
 @pytest.mark.parametrize(
@@ -51,3 +53,18 @@ def test_intervals_read_printed_digits_as_rounded_down() -> None:
     assert interval(2000, 1000, "exact") == (1500, 2500)
     assert interval(43.4e9, 0.1e9, "exact", count=False) == pytest.approx((43.35e9, 43.45e9))
     assert interval(700, 100, "over", high=800) == (700, 800)
+
+
+QUALIFIER_PIECES = ["more than", "over", "approx.", "~", "about", "some", "up to", "under",
+                    "in the region of", "no fewer than", "to", "of", "xover", "Over", " ", "  ",
+                    "\n", "(", ",", "“", "the", "1,000", "HK$", "raised", "MORE THAN"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=10).map(" ".join))
+def test_quick_test_changes_no_qualifier(text: str) -> None:
+    """qualifier_before skips the search only where the search would find nothing."""
+    for start in range(len(text) + 1):
+        m = _before_re().search(text, max(0, start - 24), start)
+        expected = (next(k for k, v in m.groupdict().items() if v), m.start()) if m else None
+        got = qualifier_before(text, start)
+        assert (got.qualifier, got.start) == (expected or ("exact", start))

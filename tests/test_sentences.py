@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.sentences import split_paragraphs, split_sentences
+from etl.sentences import (
+    _BOUNDARY,
+    _BULLET,
+    Sentence,
+    _trim,
+    is_abbreviation,
+    iter_sentences,
+    split_paragraphs,
+    split_sentences,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -58,3 +69,31 @@ def test_spans_are_exact_and_ordered(text: str) -> None:
         assert last <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == text[s.start : s.end].strip()
         last = s.end
+
+
+def eager_sentences(text: str, pa: int, pb: int, p: int) -> list[Sentence]:
+    """The paragraph split as first written: every cut found, then all pieces at once."""
+    cuts = [pa]
+    for m in _BOUNDARY.finditer(text, pa, pb):
+        if not is_abbreviation(text, m.start(), pa):
+            cuts.append(m.end())
+    cuts += [m.start() + 1 for m in _BULLET.finditer(text, pa, pb)]
+    cuts = [*sorted(set(cuts)), pb]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        a, b = _trim(text, a, b)
+        if a < b:
+            out.append(Sentence(a, b, p))
+    return out
+
+
+PIECES = ["Co.", "Ltd.", "Dr. Wong", "No. 5", "4.5", "It grew.", " ", "  ", "\n", "\n- ",
+          "\n1) ", '"We grew."', "Fast!", "Why?", "U.S.", "J. Lee", "the 2,000", "end.)",
+          "A", "b", "\u4e00", "(*"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_sentences_one_at_a_time_are_the_whole_split(text: str) -> None:
+    for p, (pa, pb) in enumerate(split_paragraphs(text)):
+        lazy = iter_sentences(text, pa, pb, p)
+        assert list(lazy) == eager_sentences(text, pa, pb, p)

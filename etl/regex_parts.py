@@ -1,0 +1,144 @@
+"""Reading regular expressions: the literals any match must hold, and the pattern backwards.
+
+Both serve speed only. A cue such as "by|up|further ... $" must end right where a figure
+starts; searching the text before the figure tries every position in it, while matching
+the reversed pattern against the reversed text tries only the end. Anything these functions
+do not understand gives None, and the caller then runs the pattern as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the standard library's regular-expression parser
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - without it every pattern runs as written
+    _sre = _sre_parse = None
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains (whitespace-free); None if unknown.
+
+    "\\bunicorns?\\b" -> {"unicorn"}; "(?:AI|...).*(?:start-?ups|firms)" -> {"start", "firms"}.
+    Whitespace splits literals, so a match across two pieces of text joined by a space (as
+    classify joins the words before and after a figure) still has its literal in one piece.
+    """
+    if _sre_parse is None:
+        return None
+    try:
+        return _required(list(_sre_parse.parse(pattern).data))
+    except Exception:  # an unexpected parse tree: claim nothing
+        return None
+
+
+def _required(items: list) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and not chr(av).isspace():
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            found = _required(list(av[-1].data))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(b.data)) for b in av[1]]
+            found = frozenset().union(*branches) if all(branches) else None
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2].data))
+        else:  # classes, anchors, look-arounds, optional parts: nothing certain
+            found = None
+        if found:
+            options.append(found)
+    flush()
+    return max(options, key=strength) if options else None
+
+
+def strength(words: frozenset[str]) -> tuple[int, int]:
+    """Prefer literals that are long (rare) and few."""
+    return min(len(w) for w in words), -len(words)
+
+
+def reversed_end_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern ending in "$": one whose `match` on reversed text says if it `search`es.
+
+    `pattern.search(t)` finds a match exactly when `result.match(t[::-1])` does (only whether,
+    not where). None when the pattern does not end in "$" or uses look-arounds, back
+    references or inline flags.
+    """
+    if _sre_parse is None:
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+        if not items or items[-1] != (_sre.AT, _sre.AT_END):
+            return None
+        body = _reverse(items[:-1])
+    except (_Unsupported, re.error, TypeError, ValueError):
+        return None
+    # "$" also matches before a final newline: let the reversed match skip one.
+    return re.compile(r"\n?(?:" + body + ")", pattern.flags & ~re.UNICODE)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _reverse(items: list) -> str:
+    return "".join(_item(op, av) for op, av in reversed(items))
+
+
+def _item(op, av) -> str:
+    if op is _sre.LITERAL:
+        return re.escape(chr(av))
+    if op is _sre.NOT_LITERAL:
+        return "[^" + _class_char(av) + "]"
+    if op is _sre.ANY:
+        return "."
+    if op is _sre.IN:
+        return "[" + "".join(_class_item(o, a) for o, a in av) + "]"
+    if op is _sre.BRANCH:
+        return "(?:" + "|".join(_reverse(list(b.data)) for b in av[1]) + ")"
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unsupported("inline flags")
+        return "(?:" + _reverse(list(av[-1].data)) + ")"
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        lo, hi, sub = av
+        hi_s = "" if hi is _sre.MAXREPEAT else str(hi)
+        return "(?:" + _reverse(list(sub.data)) + "){" + f"{lo},{hi_s}" + "}"
+    if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
+        return r"\b" if av is _sre.AT_BOUNDARY else r"\B"
+    raise _Unsupported(str(op))
+
+
+def _class_char(code: int) -> str:
+    ch = chr(code)
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _class_item(op, av) -> str:
+    if op is _sre.LITERAL:
+        return _class_char(av)
+    if op is _sre.NEGATE:
+        return "^"
+    if op is _sre.RANGE:
+        return _class_char(av[0]) + "-" + _class_char(av[1])
+    if op is _sre.CATEGORY and str(av) in _CATEGORIES:
+        return _CATEGORIES[str(av)]
+    raise _Unsupported(str(op))
