@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
+from dashboards.uploads import MAX_REQUEST_BYTES
 from db.engine import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,8 @@ def create_app(db_url: str | None = None, *, ingest_seeds: bool = False) -> Dash
         serve_locally=True,
     )
     server = app.server
+    # Refuse an oversize upload before Flask reads it into memory (base64 adds a third).
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     init_auth(server, session_secret(engine, dict(os.environ)))
     server.register_blueprint(vendor)
     from dashboards.exports import bp as exports_bp

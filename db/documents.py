@@ -15,9 +15,21 @@ from db.models import Claim, Document, Section
 from etl import records
 
 DOCUMENT_COLUMNS = (
-    "document", "sha256", "published_on", "date_source", "title", "publisher", "kind", "url",
-    "source_format", "size_bytes", "sections", "claims", "ingested_at", "document_id",
-)  # fmt: skip
+    "document",
+    "sha256",
+    "published_on",
+    "date_source",
+    "title",
+    "publisher",
+    "kind",
+    "url",
+    "source_format",
+    "size_bytes",
+    "sections",
+    "claims",
+    "ingested_at",
+    "document_id",
+)
 
 
 @dataclass(frozen=True)
@@ -96,16 +108,27 @@ def store_document(
         if old_id is not None:
             s.execute(delete(Document).where(Document.id == old_id))
         row = Document(
-            file_name=doc.file_name, sha256=doc.sha256, source_format=doc.source_format,
-            title=doc.title, publisher=doc.publisher, kind=doc.kind, url=doc.url,
-            published_on=doc.published_on, date_source=doc.date_source, text=doc.text,
+            file_name=doc.file_name,
+            sha256=doc.sha256,
+            source_format=doc.source_format,
+            title=doc.title,
+            publisher=doc.publisher,
+            kind=doc.kind,
+            url=doc.url,
+            published_on=doc.published_on,
+            date_source=doc.date_source,
+            text=doc.text,
             size_bytes=doc.size_bytes,
-        )  # fmt: skip
+        )
         row.sections = [
             Section(
-                idx=sec.index, char_start=sec.char_start, char_end=sec.char_end,
-                published_on=sec.published_on, date_source=sec.date_source, heading=sec.heading,
-            )  # fmt: skip
+                idx=sec.index,
+                char_start=sec.char_start,
+                char_end=sec.char_end,
+                published_on=sec.published_on,
+                date_source=sec.date_source,
+                heading=sec.heading,
+            )
             for sec in doc.sections
         ]
         s.add(row)
@@ -127,21 +150,32 @@ def store_document(
 
 def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
     return {
-        "uid": uid, "document_id": document_id, "section_id": section_id, "entity": c.entity,
-        "metric": c.metric, "value": c.value, "unit": c.unit, "qualifier": c.qualifier,
-        "value_low": c.value_low, "value_high": c.value_high, "value_hkd": c.value_hkd,
-        "as_of": c.as_of, "as_of_precision": c.as_of_precision, "period": c.period,
-        "quote": c.quote, "char_start": c.char_start, "char_end": c.char_end,
-        "mention_start": c.mention_start, "mention_end": c.mention_end,
+        "uid": uid,
+        "document_id": document_id,
+        "section_id": section_id,
+        "entity": c.entity,
+        "metric": c.metric,
+        "value": c.value,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "value_low": c.value_low,
+        "value_high": c.value_high,
+        "value_hkd": c.value_hkd,
+        "as_of": c.as_of,
+        "as_of_precision": c.as_of_precision,
+        "period": c.period,
+        "quote": c.quote,
+        "char_start": c.char_start,
+        "char_end": c.char_end,
+        "mention_start": c.mention_start,
+        "mention_end": c.mention_end,
         "flags": ";".join(c.flags),
-    }  # fmt: skip
+    }
 
 
 def _summary_select():
     counts = (
-        select(Claim.document_id, func.count().label("n"))
-        .group_by(Claim.document_id)
-        .subquery()
+        select(Claim.document_id, func.count().label("n")).group_by(Claim.document_id).subquery()
     )
     return (
         select(Document, func.coalesce(counts.c.n, 0).label("n"))
@@ -171,10 +205,19 @@ def get_document(engine: Engine, document_id: int) -> DocumentDetail | None:
         d, n = found
         spans = s.execute(
             select(
-                Claim.id, Claim.metric, Claim.entity, Claim.value, Claim.unit, Claim.qualifier,
-                Claim.as_of, Claim.char_start, Claim.char_end, Claim.mention_start,
-                Claim.mention_end, Claim.flags,
-            )  # fmt: skip
+                Claim.id,
+                Claim.metric,
+                Claim.entity,
+                Claim.value,
+                Claim.unit,
+                Claim.qualifier,
+                Claim.as_of,
+                Claim.char_start,
+                Claim.char_end,
+                Claim.mention_start,
+                Claim.mention_end,
+                Claim.flags,
+            )
             .where(Claim.document_id == document_id)
             .order_by(Claim.mention_start)
         ).all()
@@ -186,16 +229,26 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
     sections = (
         select(Section.document_id, func.count().label("n")).group_by(Section.document_id)
     ).subquery()
-    claims = (select(Claim.document_id, func.count().label("n")).group_by(Claim.document_id)).subquery()
+    claims = (
+        select(Claim.document_id, func.count().label("n")).group_by(Claim.document_id)
+    ).subquery()
     stmt = (
         select(
-            Document.file_name.label("document"), Document.sha256, Document.published_on,
-            Document.date_source, Document.title, Document.publisher, Document.kind,
-            Document.url, Document.source_format, Document.size_bytes,
+            Document.file_name.label("document"),
+            Document.sha256,
+            Document.published_on,
+            Document.date_source,
+            Document.title,
+            Document.publisher,
+            Document.kind,
+            Document.url,
+            Document.source_format,
+            Document.size_bytes,
             func.coalesce(sections.c.n, 0).label("sections"),
             func.coalesce(claims.c.n, 0).label("claims"),
-            Document.ingested_at, Document.id.label("document_id"),
-        )  # fmt: skip
+            Document.ingested_at,
+            Document.id.label("document_id"),
+        )
         .outerjoin(sections, sections.c.document_id == Document.id)
         .outerjoin(claims, claims.c.document_id == Document.id)
         .order_by(Document.published_on.nulls_last(), Document.file_name)

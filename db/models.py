@@ -65,7 +65,9 @@ class Document(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     sections: Mapped[list[Section]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Section.idx",
     )
     claims: Mapped[list[Claim]] = relationship(

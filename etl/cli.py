@@ -35,23 +35,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument(
-            "--db", metavar="URL",
+            "--db",
+            metavar="URL",
             help="database URL (default: $DATABASE_URL, else the SQLite file data/cyberport.db)",
-        )  # fmt: skip
+        )
         return p
 
-    ing = with_db(sub.add_parser(
-        "ingest", help="ingest files and folders (txt, md, html, pdf)",
-        description="Read, date and extract claims from documents; unchanged files are skipped.",
-    ))  # fmt: skip
+    ing = with_db(
+        sub.add_parser(
+            "ingest",
+            help="ingest files and folders (txt, md, html, pdf)",
+            description="Read, date and extract claims from documents; skip unchanged files.",
+        )
+    )
     ing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     ing.add_argument("--max-mb", type=float, default=20.0, help="size limit per file (default 20)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    exp = with_db(sub.add_parser(
-        "export", help="write claims, series, conflicts, documents or reviews as CSV",
-        description="Write CSV to --out, or to stdout.",
-    ))  # fmt: skip
+    exp = with_db(
+        sub.add_parser(
+            "export",
+            help="write claims, series, conflicts, documents or reviews as CSV",
+            description="Write CSV to --out, or to stdout.",
+        )
+    )
     exp.add_argument("kind", choices=EXPORT_KINDS)
     exp.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
     exp.add_argument("--metric", help="only this metric key, e.g. unicorns")
@@ -61,10 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--status", help="claims: auto|accepted|rejected; conflicts: open|resolved")
     exp.add_argument("--document", help="only claims from this file name")
 
-    rev = with_db(sub.add_parser(
-        "review", help="record a review action on a claim or a conflict",
-        description="Append an action to the review log; status is derived from the log.",
-    ))  # fmt: skip
+    rev = with_db(
+        sub.add_parser(
+            "review",
+            help="record a review action on a claim or a conflict",
+            description="Append an action to the review log; status is derived from the log.",
+        )
+    )
     target = rev.add_mutually_exclusive_group(required=True)
     target.add_argument("--claim", type=int, metavar="ID", help="claim_id from export claims")
     target.add_argument("--conflict", type=int, metavar="ID", help="conflict_id")
@@ -72,10 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--reviewer", required=True, help="who decides")
     rev.add_argument("--note", default="", help="why")
 
-    usr = with_db(sub.add_parser(
-        "add-user", help="add a reviewer who can log in to the dashboard",
-        description="The password is read from a prompt, or from stdin with --password-stdin.",
-    ))  # fmt: skip
+    usr = with_db(
+        sub.add_parser(
+            "add-user",
+            help="add a reviewer who can log in to the dashboard",
+            description="The password is read from a prompt, or from stdin with --password-stdin.",
+        )
+    )
     usr.add_argument("username")
     usr.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     return parser
@@ -152,9 +165,13 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     engine = _engine(args.db)
     header, rows = _exporter(args.kind)
     filt = ClaimFilter(
-        metric=args.metric, entity=args.entity, date_from=args.date_from,
-        date_to=args.date_to, status=args.status, document=args.document,
-    )  # fmt: skip
+        metric=args.metric,
+        entity=args.entity,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        status=args.status,
+        document=args.document,
+    )
     if args.out:
         tmp = args.out.with_name(args.out.name + ".part")
         with tmp.open("w", newline="", encoding="utf-8") as f:
@@ -194,7 +211,9 @@ def cmd_add_user(args: argparse.Namespace, err: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(argv)
     try:

@@ -34,15 +34,15 @@ def format_cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def iter_csv(header: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 1000) -> Iterator[str]:
+def iter_csv(
+    header: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 1000
+) -> Iterator[str]:
     """CSV text in chunks of `batch` rows, header first, for streaming responses."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)
-    n = 0
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
         writer.writerow([format_cell(row.get(col)) for col in header])
-        n += 1
         if n % batch == 0:
             yield buf.getvalue()
             buf.seek(0)

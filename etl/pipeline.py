@@ -66,9 +66,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]
     for path in paths:
         if path.is_dir():
             files.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not _ignored(p, path)
-            )  # fmt: skip
+                p for p in sorted(path.rglob("*")) if p.is_file() and not _ignored(p, path)
+            )
         elif path.exists():
             files.append(path)
         else:
@@ -91,9 +90,13 @@ def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
 
 def _outcome(doc: ReadDocument, result: StoreResult) -> FileOutcome:
     return FileOutcome(
-        doc.file_name, result.status, result.sections, result.claims, doc.date_source,
+        doc.file_name,
+        result.status,
+        result.sections,
+        result.claims,
+        doc.date_source,
         document_id=result.document_id or None,
-    )  # fmt: skip
+    )
 
 
 def ingest_file(

@@ -25,7 +25,9 @@ def make_doc(
         url=extra.get("url"),
         published_on=published_on,
         date_source="dateline" if published_on else "unknown",
-        sections=(Section(0, 0, len(text), published_on, "dateline" if published_on else "unknown"),),
+        sections=(
+            Section(0, 0, len(text), published_on, "dateline" if published_on else "unknown"),
+        ),
         size_bytes=len(text.encode()),
     )
 
@@ -46,11 +48,22 @@ def make_claim(
     flags: tuple[str, ...] = (),
 ) -> Claim:
     return Claim(
-        section_index=0, entity=entity, metric=metric, value=value, unit=unit,
-        qualifier=qualifier, value_low=value if low is None else low,
+        section_index=0,
+        entity=entity,
+        metric=metric,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        value_low=value if low is None else low,
         value_high=value if high is None else high,
         value_hkd=value * 7.8 if unit == "USD" else (value if unit == "HKD" else None),
-        as_of=as_of, as_of_precision="day", period=period, quote=quote,
-        char_start=start, char_end=start + len(quote), mention_start=start,
-        mention_end=start + 5, flags=flags,
-    )  # fmt: skip
+        as_of=as_of,
+        as_of_precision="day",
+        period=period,
+        quote=quote,
+        char_start=start,
+        char_end=start + len(quote),
+        mention_start=start,
+        mention_end=start + 5,
+        flags=flags,
+    )

@@ -20,29 +20,55 @@ from db.models import Claim, Conflict, ConflictClaim, Review
 from tests.factories import make_claim, make_doc
 
 CONTRACT = (
-    "claim_id", "document", "published_on", "as_of", "entity", "metric", "value", "unit",
-    "qualifier", "period", "value_low", "value_high", "value_hkd", "quote", "char_start",
-    "char_end", "flags", "status",
-)  # fmt: skip
+    "claim_id",
+    "document",
+    "published_on",
+    "as_of",
+    "entity",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "value_low",
+    "value_high",
+    "value_hkd",
+    "quote",
+    "char_start",
+    "char_end",
+    "flags",
+    "status",
+)
 
 
 @pytest.fixture
 def stored(engine: Engine) -> Engine:
-    store_document(engine, make_doc("a.txt"), [
-        make_claim(),
-        make_claim("unicorns", 7, qualifier="exact"),
-        make_claim("funding_raised", 43.4e9, unit="HKD"),
-    ], "t")  # fmt: skip
-    store_document(engine, make_doc("b.txt", "Hong Kong, 21 March 2023 – over 1,900 start-ups.",
-                                    date(2023, 3, 21)),
-                   [make_claim(value=1900, as_of=date(2023, 3, 21), flags=("garbled",))], "t")  # fmt: skip
+    store_document(
+        engine,
+        make_doc("a.txt"),
+        [
+            make_claim(),
+            make_claim("unicorns", 7, qualifier="exact"),
+            make_claim("funding_raised", 43.4e9, unit="HKD"),
+        ],
+        "t",
+    )
+    store_document(
+        engine,
+        make_doc("b.txt", "Hong Kong, 21 March 2023 – over 1,900 start-ups.", date(2023, 3, 21)),
+        [make_claim(value=1900, as_of=date(2023, 3, 21), flags=("garbled",))],
+        "t",
+    )
     return engine
 
 
 def _review(engine: Engine, uid: str, action: str) -> None:
     with engine.begin() as conn:
-        conn.execute(insert(Review).values(target_type="claim", target_uid=uid, action=action,
-                                           reviewer="r", note=""))  # fmt: skip
+        conn.execute(
+            insert(Review).values(
+                target_type="claim", target_uid=uid, action=action, reviewer="r", note=""
+            )
+        )
 
 
 def test_export_columns_hold_the_contract() -> None:
@@ -93,11 +119,21 @@ def test_status_derives_from_the_latest_review(stored: Engine) -> None:
 
 def test_conflict_flag_follows_open_conflicts(stored: Engine) -> None:
     with stored.begin() as conn:
-        claim_id = conn.execute(select(Claim.id).where(Claim.metric == "funding_raised")).scalar_one()
-        cid = conn.execute(insert(Conflict).values(
-            uid="k1", entity="Cyberport", metric="funding_raised", kind="decrease",
-            severity="high", explanation="x", claim_uids="", active=True,
-        )).inserted_primary_key[0]  # fmt: skip
+        claim_id = conn.execute(
+            select(Claim.id).where(Claim.metric == "funding_raised")
+        ).scalar_one()
+        cid = conn.execute(
+            insert(Conflict).values(
+                uid="k1",
+                entity="Cyberport",
+                metric="funding_raised",
+                kind="decrease",
+                severity="high",
+                explanation="x",
+                claim_uids="",
+                active=True,
+            )
+        ).inserted_primary_key[0]
         conn.execute(insert(ConflictClaim).values(conflict_id=cid, claim_id=claim_id))
 
     def flags() -> str:
@@ -106,8 +142,11 @@ def test_conflict_flag_follows_open_conflicts(stored: Engine) -> None:
     assert flags() == "conflict"
     assert count_claims(stored, ClaimFilter(flag="conflict")) == 1
     with stored.begin() as conn:
-        conn.execute(insert(Review).values(target_type="conflict", target_uid="k1",
-                                           action="resolve", reviewer="r", note=""))  # fmt: skip
+        conn.execute(
+            insert(Review).values(
+                target_type="conflict", target_uid="k1", action="resolve", reviewer="r", note=""
+            )
+        )
     assert flags() == ""
     garbled = next(iter_claims(stored, ClaimFilter(document="b.txt")))
     assert garbled["flags"] == "garbled"

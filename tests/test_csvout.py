@@ -13,7 +13,7 @@ from etl.csvout import format_cell, iter_csv, neutralise, write_csv
 
 
 def test_formula_cells_are_neutralised() -> None:
-    for bad in ("=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+    for bad in ('=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(bad) == "'" + bad
     assert neutralise("over 2,000 companies") == "over 2,000 companies"
 

@@ -27,7 +27,9 @@ def test_store_then_same_bytes_is_unchanged(engine: Engine) -> None:
 
 
 def test_changed_file_replaces_document_and_claims(engine: Engine) -> None:
-    store_document(engine, make_doc(), [make_claim(), make_claim("unicorns", 7, qualifier="exact")], "t")
+    store_document(
+        engine, make_doc(), [make_claim(), make_claim("unicorns", 7, qualifier="exact")], "t"
+    )
     newer = make_doc(text="Hong Kong, 5 June 2025 – Cyberport is home to over 2,300 companies.")
     result = store_document(engine, newer, [make_claim(value=2300)], "t")
     assert result.status == "replaced"

@@ -106,7 +106,10 @@ def test_page_break_inside_a_sentence_is_joined() -> None:
 
 def test_a_figure_wrapped_onto_the_next_line_joins_its_sentence() -> None:
     raw = "Hong Kong, 3 March 2026 – Cyberport now counts over\n3,100 start-ups.\n"
-    assert normalise_text(raw) == "Hong Kong, 3 March 2026 – Cyberport now counts over 3,100 start-ups."
+    assert (
+        normalise_text(raw)
+        == "Hong Kong, 3 March 2026 – Cyberport now counts over 3,100 start-ups."
+    )
     money = "The community has raised more than\nHK$12 billion in all."
     assert normalise_text(money) == "The community has raised more than HK$12 billion in all."
     listing = "Our priorities are:\n1. talent\n2. capital"

@@ -15,7 +15,10 @@ from etl.cli import main
 from etl.pipeline import ingest_paths, ingest_upload
 from tests.conftest import SEEDS
 
-GOOD = "Hong Kong, 3 March 2021 – Cyberport is home to over 1,500 start-ups and technology companies.\n"
+GOOD = (
+    "Hong Kong, 3 March 2021 – Cyberport is home to over 1,500 start-ups and technology"
+    " companies.\n"
+)
 
 
 def _counts(engine: Engine) -> tuple[int, int]:
@@ -74,7 +77,9 @@ def test_bad_files_are_reported_and_the_rest_go_in(engine: Engine, tmp_path: Pat
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
-    (folder / "latin.txt").write_bytes("Caf\xe9 \xff\xfe\xfa over 1,000".encode("latin-1") + b"\x81\x8d")
+    (folder / "latin.txt").write_bytes(
+        "Caf\xe9 \xff\xfe\xfa over 1,000".encode("latin-1") + b"\x81\x8d"
+    )
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")
     (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04 not a document")
     big = folder / "big.txt"
@@ -82,9 +87,14 @@ def test_bad_files_are_reported_and_the_rest_go_in(engine: Engine, tmp_path: Pat
     summary = ingest_paths(engine, [folder, tmp_path / "missing.txt"], max_bytes=1024 * 1024)
     errors = {Path(o.file).name: o.error for o in summary.errors}
     assert set(errors) == {
-        "empty.txt", "binary.txt", "latin.txt", "broken.pdf", "sheet.xlsx", "big.txt",
+        "empty.txt",
+        "binary.txt",
+        "latin.txt",
+        "broken.pdf",
+        "sheet.xlsx",
+        "big.txt",
         "missing.txt",
-    }  # fmt: skip
+    }
     for line in errors.values():
         assert line and "\n" not in line and "Traceback" not in line
     assert [d.file_name for d in list_documents(engine)] == ["good.txt"]
