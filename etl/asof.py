@@ -61,7 +61,8 @@ _EVENT_WORD = re.compile(r"(?:since|from|until|till)\b", re.IGNORECASE)
 # Words before a date that make it the date of an event, not of the figure.
 _EVENT = re.compile(
     r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
-    r"incorporated|built|completed|completion|inaugurated|held|signed)\s+(?:[A-Za-z]+\s+){0,2}"
+    r"incorporated|built|completed|completion|inaugurated|held|signed|launch|inception|opening|"
+    r"founding|establishment|creation|debut)\s+(?:[A-Za-z]+\s+){0,2}"
     r"|(?:since|from|until|till|starting)\s+)$",
     re.IGNORECASE,
 )

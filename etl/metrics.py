@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from etl.lexicon import DATA
+from etl.numbers import NUMBER_WORDS
 
 # Words that end the noun phrase after a figure.
 _NP_STOP = frozenset(
@@ -74,6 +75,8 @@ _NP_STOP = frozenset(
         "from",
     ]
 )
+# A number word starts the next figure: "four listed companies and seven unicorns".
+_NP_NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _NP_TOKEN = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
 _MAX_NP_WORDS = 8
 
@@ -90,6 +93,8 @@ class Rule:
     context2: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     max: float | None
+    lead: re.Pattern[str] | None = None
+    subject: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,8 @@ def rules() -> tuple[Rule, ...]:
                 context2=_compile(r.get("context2")),
                 exclude=_compile(r.get("exclude")),
                 max=float(r["max"]) if "max" in r else None,
+                lead=_compile(r.get("lead")),
+                subject=_compile(r.get("subject")),
             )
         )
     return tuple(out)
@@ -153,25 +160,35 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
         if not m:
             break
         tok = m.group(1)
-        if not (tok[0].isalpha()) or tok.lower() in _NP_STOP:
+        if not (tok[0].isalpha()) or tok.lower() in _NP_STOP or tok.lower() in _NP_NUMBER_WORDS:
             break
         if tok.lower() == "and" and not _NP_TOKEN.match(text, m.end(), limit):
             break
         if tok.lower() == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)
-            if nxt and (not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in _NP_STOP):
+            following = nxt.group(1).lower() if nxt else ""
+            if nxt and (
+                not following[0].isalpha()
+                or following in _NP_STOP
+                or following in _NP_NUMBER_WORDS
+            ):
                 break  # "... and 7 unicorns": the phrase ends before the next figure
         pos = end = m.end()
         words += 1
     return start, end
 
 
-def classify(np: str, before: str, after: str, unit: str, value: float) -> MetricMatch | None:
+def classify(
+    np: str, before: str, after: str, unit: str, value: float, lead: str = ""
+) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
-    `unit` is count, percent or money; `before`/`after` are the clause's words either side.
+    `unit` is count, percent or money; `before`/`after` are the clause's words either side;
+    `lead` is the whole sentence before the figure. Among rules that name a subject ("the
+    FinTech cluster has 150 companies"), the subject nearest the figure wins.
     """
     around = None
+    nearest: tuple[int, Rule] | None = None
     for r in _rules_for(np, unit):
         if r.context or r.context2 or r.exclude:
             around = around or f"{before} {np} {after}"
@@ -181,8 +198,40 @@ def classify(np: str, before: str, after: str, unit: str, value: float) -> Metri
                 continue
             if r.exclude and r.exclude.search(around):
                 continue
+        if r.lead and not r.lead.search(lead or before):
+            continue
+        if r.subject:
+            at = _subject_end(r.subject, lead or before)
+            if at is not None and (nearest is None or at > nearest[0]):
+                nearest = (at, r)
+            continue
+        if nearest is not None:
+            break
+        return MetricMatch(r.metric, r.max is not None and value > r.max)
+    if nearest is not None:
+        r = nearest[1]
         return MetricMatch(r.metric, r.max is not None and value > r.max)
     return None
+
+
+# Between a cluster and its figure: words that turn to the whole community instead.
+_SUBJECT_GAP_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\b|\b(?:communit(?:y|ies)|park|campus|overall|total|"
+    r"whole|altogether|in\s+all|of\s+which)\b|\d",
+    re.IGNORECASE,
+)
+_SUBJECT_WINDOW = 240
+
+
+def _subject_end(pattern: re.Pattern[str], lead: str) -> int | None:
+    """Where the last match of a subject ends in `lead`, if nothing after it changes subject."""
+    start = max(0, len(lead) - _SUBJECT_WINDOW)
+    last = None
+    for m in pattern.finditer(lead, start):
+        last = m
+    if last is None or _SUBJECT_GAP_BREAK.search(lead, last.end()):
+        return None
+    return last.end()
 
 
 @lru_cache(maxsize=4096)

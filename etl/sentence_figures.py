@@ -146,13 +146,13 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         ctx_before = before[window_start:]
         stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
         ctx_after = s[np_end : stop.start() if stop else np_end + 100]
-        match = classify(np, ctx_before, ctx_after, kind, n.value)
+        match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
             if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
                 np = f"{np} {s[nxt[2] : nxt[3]]}"
-                match = classify(np, ctx_before, ctx_after, kind, n.value)
+                match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
             nof = _NUMBER_OF.search(_clause(before))
             if nof:
