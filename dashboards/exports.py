@@ -125,12 +125,14 @@ def csv_chunks(engine: Engine, kind: str, filt: ClaimFilter, on_batch=None) -> I
     header, rows = exporter(kind)
     if kind != "claims":
         return iter_csv(header, rows(engine, filt))
+    if on_batch is None:  # whole CSV lines written by the database where it can
+        from db.claims_csv import iter_claim_csv
+
+        return iter_claim_csv(engine, filt, columns=tuple(header), batch=EXPORT_BATCH)
     from db.claims import iter_claim_csv_rows
 
     batches = iter_claim_csv_rows(engine, filt, columns=tuple(header), batch=EXPORT_BATCH)
-    if on_batch is not None:
-        batches = (on_batch(b) or b for b in batches)
-    return iter_csv_batches(header, batches)
+    return iter_csv_batches(header, (on_batch(b) or b for b in batches))
 
 
 def bad_request(message: str) -> Response:

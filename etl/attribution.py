@@ -120,6 +120,97 @@ def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     return out
 
 
+@dataclass(frozen=True)
+class Voice:
+    """The paragraphs of a section in one speaker's own words, and whose words they are."""
+
+    paragraphs: frozenset[int]
+    speaker_tracked: bool
+    speaker_entity: str | None
+
+    def region(self, p: int, span: tuple[int, int]) -> QuoteRegion | None:
+        """Paragraph `p` (at `span`) as a quotation of the speaker, if it is in their words."""
+        if p not in self.paragraphs:
+            return None
+        return QuoteRegion(span[0], span[1], self.speaker_tracked, self.speaker_entity)
+
+
+@cache
+def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    att = lexicon()["attribution"]
+    lead = r"[\s#*_>]*"  # Markdown marks before a heading or a bold line
+    titles = phrases_re([*att["titles"], "chief", "boss"])
+    return (
+        re.compile(rf"{lead}(?:{phrases_re(att['speech_headers'])})\s+", re.IGNORECASE),
+        re.compile(rf"{lead}(?:{phrases_re(att['answer_marks'])})(?=\s)", re.IGNORECASE),
+        re.compile(rf"{lead}(?:{phrases_re(att['question_marks'])})(?=\s)", re.IGNORECASE),
+        re.compile(
+            rf"(?:\b(?:{titles})\s*,?\s+(?:of|at)\s+(?:the\s+)?"
+            rf"|\b(?:{phrases_re(att['leader_phrases'])})\s+(?:the\s+)?)$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
+_HEAD_OF = re.compile(r"['’]s\s+(?:chief|boss|head|CEO|chairman|chairperson|chief\s+executive)\b")
+
+
+def section_voice(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
+) -> Voice | None:
+    """A speech ("Speech by X, CEO of Y") or an interview of the head of an organisation.
+
+    In a speech every paragraph after its heading is the speaker's; in an interview, the
+    answer lines ("A: ...") and the paragraphs that follow them up to the next question.
+    """
+    header, answer, question, _ = _voice_res()
+    for i, (a, b) in enumerate(paragraphs[:4]):
+        m = header.match(text, a, b)
+        if m:
+            who = text[m.end() : b]
+            cut = _SPEAKER_END.search(who)
+            who = who[: cut.start()] if cut else who
+            tracked, entity = _speaker(who, config)
+            if not tracked and entity is None:
+                return None
+            return Voice(frozenset(range(i + 1, len(paragraphs))), tracked, entity)
+    marks = [
+        (i, "a" if answer.match(text, a, b) else "q" if question.match(text, a, b) else "")
+        for i, (a, b) in enumerate(paragraphs)
+    ]
+    first = next((i for i, k in marks if k), None)
+    if first is None or not any(k == "a" for _, k in marks):
+        return None
+    intro_start = max(paragraphs[0][0], paragraphs[first][0] - 1500)
+    if not _heads_tracked(text[intro_start : paragraphs[first][0]], config):
+        return None
+    theirs, current = set(), ""
+    for i, k in marks[first:]:
+        current = k or current
+        if current == "a":
+            theirs.add(i)
+    return Voice(frozenset(theirs), True, config.name)
+
+
+def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
+    if patterns(config).tracked.search(who):
+        return True, config.name
+    names = [x for x in find_mentions(who, 0, len(who), config) if x.kind == "name"]
+    return False, (names[-1].entity if names else None)
+
+
+def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
+    """Whether `intro` names someone as head of the tracked organisation."""
+    leader = _voice_res()[3]
+    for m in patterns(config).tracked.finditer(intro):
+        if leader.search(intro, max(0, m.start() - 80), m.start()) or _HEAD_OF.match(
+            intro, m.end()
+        ):
+            return True
+    return False
+
+
 def _tail_end(text: str, start: int, limit: int) -> int:
     for m in _SENTENCE_END.finditer(text, start, limit):
         if not is_abbreviation(text, m.start(), start):
@@ -244,12 +335,37 @@ def attribute(
     if owner is not None:
         return owner
     # No name before the figure: the paragraph's topic, if nothing else is named.
+    others = [m for m in mentions if not m.tracked and m.role != "title" and usable(m)]
+    if _reported_by_tracked(text, fig[1], mentions) and all(
+        m.kind == "territory" and m.role in ("possessive", "prep") for m in others
+    ):
+        return Attribution(config.name, True)  # "..., Cyberport said."
     topic_p = topic.paragraph
     if topic_p and topic_p.tracked:
         others = [m for m in mentions if not m.tracked and m.role != "title" and usable(m)]
         if not others or all(m.kind == "territory" and m.role == "possessive" for m in others):
             return topic_p
     return None
+
+
+def _reported_by_tracked(text: str, after: int, ms: list[Mention]) -> bool:
+    """A closing report clause names the tracked organisation: '..., the park said.'"""
+    for m in ms:
+        if (
+            m.start >= after
+            and m.tracked
+            and m.kind in ("name", "place_word")
+            and _REPORT_AFTER.match(text, m.end)
+            and _REPORT_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            return True
+    return False
+
+
+_REPORT_BEFORE = re.compile(r",\s*(?:the\s+)?$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(
+    r"\s+(?:said|says|stated|reported|announced|noted|added)\s*[.,;!]", re.IGNORECASE
+)
 
 
 def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable) -> bool:

@@ -26,9 +26,11 @@ from etl.attribution import (
     Attribution,
     QuoteRegion,
     Topic,
+    Voice,
     attribute,
     next_topic,
     quote_regions,
+    section_voice,
 )
 from etl.config import ExtractConfig, load_config
 from etl.mentions import Mention, find_mentions
@@ -48,6 +50,10 @@ _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _QUOTE_MARK = re.compile(r"[“\"]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_SENTENCE_OPENING = re.compile(
+    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    re.IGNORECASE,
+)
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
@@ -75,6 +81,14 @@ class _Section:
     quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
+    voices: list[Voice | None] = field(default_factory=list)
+
+    def voice(self, p: int) -> QuoteRegion | None:
+        """Paragraph `p` as a quotation, when the section is a speech or interview."""
+        if not self.voices:
+            self.voices.append(section_voice(self.text, self.paragraphs, self.config))
+        v = self.voices[0]
+        return v.region(p, self.paragraphs[p]) if v else None
 
     def _read(self, p: int, past: float) -> list[Sentence]:
         """Paragraph `p`'s sentences, split until one ends after `past` (or to the end)."""
@@ -204,7 +218,7 @@ def _topic_before(state: _Section, sid: SentenceId) -> Topic:
             before = Topic()  # resolving a plain name needs no earlier topic
         else:
             before = _topic_before(state, prev_id)
-        quote = _quote_at(_quotes(state, prev.paragraph), prev.start)
+        quote = _quote_at(_quotes(state, prev.paragraph), prev.start) or state.voice(prev_id[0])
         topic = next_topic(ms, before, quote, state.config)
         if prev.paragraph != sid[0]:
             heading = state.heading(sid[0])
@@ -260,7 +274,7 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(_topic_before, state, sid),
-            _quote_at(quotes, a + f.start),
+            _quote_at(quotes, a + f.start) or state.voice(sid[0]),
             config,
         )
         if who is None or (not who.tracked and config.other_entities != "keep"):
@@ -293,7 +307,19 @@ def _date_for(
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
     before = [d for d in inside if d.end <= f.start]
     after = [d for d in inside if d.start >= f.end]
-    return before[-1] if before else (after[0] if after else None)
+    if before or after:
+        return before[-1] if before else after[0]
+    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
+    return next(
+        (
+            d
+            for d in usable
+            if d.period is None
+            and _SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and sent.startswith(",", d.end)
+        ),
+        None,
+    )
 
 
 def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:

@@ -202,9 +202,11 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         else:
             raw.append((m.start(), m.end(), 0, config.name, True, "name"))
     for m in scan("place_word"):
-        raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
+        kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport community"
+        raw.append((m.start(), m.end(), 0, config.name, True, kind))
     for m in scan("known"):
-        raw.append((m.start(), m.end(), 1, p.known_names[m.group().lower()], False, "name"))
+        name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
+        raw.append((m.start(), m.end(), 1, name, False, "name"))
     for m in scan("generic"):
         a, name = _trim_leading(m.start(), m.group())
         tracked = bool(p.tracked.search(name))

@@ -168,9 +168,7 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
             nxt = _NP_TOKEN.match(text, m.end(), limit)
             following = nxt.group(1).lower() if nxt else ""
             if nxt and (
-                not following[0].isalpha()
-                or following in _NP_STOP
-                or following in _NP_NUMBER_WORDS
+                not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS
             ):
                 break  # "... and 7 unicorns": the phrase ends before the next figure
         pos = end = m.end()

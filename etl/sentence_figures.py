@@ -22,6 +22,16 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
 _COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
+# "six of them had become unicorns", "three were listed companies", "450 of them are on the
+# campus": a bare figure whose noun comes after a verb.
+_PARTITIVE = re.compile(
+    r"\s+(?:of\s+(?:them|these|those|which|the\s+(?:[\w-]+\s+)?(?:companies|start-?ups|firms|"
+    r"members))\s+)?(?:(?:now|today|currently|already)\s+)?(?:(?:had|have|has)\s+(?:now\s+)?)?"
+    r"(?:are|were|is|was|become|became|been|turned\s+into|grew\s+into|work|works|operate|"
+    r"operates|sit|sits|are\s+based|were\s+based|are\s+located)\s+(?:right\s+here\s+)?",
+    re.IGNORECASE,
+)
+_PREDICATE_END = re.compile(r"[,;.:]|\s(?:and|but|while|which|who|so)\s")
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 clause_off = len(before) - len(_clause(before))
                 a = clause_off + nof.end()
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
+        if match is None and not np.strip():
+            match = _predicate_metric(s, end, kind, n.value)
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]
@@ -170,6 +182,15 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _predicate_metric(s: str, end: int, kind: str, value: float) -> MetricMatch | None:
+    """The metric named after a verb when a figure has no noun of its own."""
+    m = _PARTITIVE.match(s, end)
+    if not m:
+        return None
+    stop = _PREDICATE_END.search(s, m.end(), m.end() + 60)
+    return classify(s[m.end() : stop.start() if stop else m.end() + 60], "", "", kind, value)
 
 
 def _clause(before: str) -> str:

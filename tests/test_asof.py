@@ -74,3 +74,9 @@ def test_parses_what_it_formats(day: date) -> None:
     text = f"as at {day.day} {day:%B %Y}, the park had"
     (d,) = find_dates(text, 0, len(text), REF)
     assert d.as_of == day and d.precision == "day"
+
+
+def test_a_launch_or_inception_date_is_an_event() -> None:
+    s = "It has backed 90 teams since its inception in 2011."
+    found = find_dates(s, 0, len(s), date(2015, 1, 1))
+    assert found and all(d.event for d in found)

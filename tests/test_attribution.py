@@ -117,3 +117,28 @@ def test_the_park_is_whichever_park_the_text_is_about() -> None:
     other = Attribution("Hong Kong Science Park", False)
     assert owner("The park has 900 companies.", "900", Topic(None, other)) == other
     assert owner("The park has 900 companies.", "900", Topic()) == TRACKED
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for block in text.split("\n\n"):
+        out.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return out
+
+
+def test_section_voice_of_a_speech_and_of_an_interview() -> None:
+    from etl.attribution import section_voice
+    from etl.extract import default_config
+
+    cfg = default_config()
+    speech = "Keynote by Dr Lee, CEO of Cyberport, at the Summit\n\nWe are growing.\n\nThank you."
+    v = section_voice(speech, _paragraphs(speech), cfg)
+    assert v is not None and v.speaker_tracked and v.paragraphs == {1, 2}
+    guest = "Speech by the Mayor, at the Cyberport Summit\n\nWe are growing."
+    assert section_voice(guest, _paragraphs(guest), cfg) is None
+    talk = "Ann Ko, Cyberport's chief, spoke to us.\n\nQ: Busy?\n\nA: Very.\n\nStill.\n\nQ: Why?"
+    v2 = section_voice(talk, _paragraphs(talk), cfg)
+    assert v2 is not None and v2.paragraphs == {2, 3}
+    plain = "Q: Busy?\n\nA: Very."
+    assert section_voice(plain, _paragraphs(plain), cfg) is None

@@ -203,3 +203,93 @@ def test_raw_text_with_wrapped_lines_and_escaped_dollars() -> None:
     )
     got = {(c.metric, c.value) for c in extract_claims(doc)}
     assert got == {("startups", 1700), ("funding_raised", 30.1e9)}
+
+
+def inline(text: str, published: date) -> list[tuple]:
+    doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, published,
+                       "manifest", ())  # fmt: skip
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    return sorted(
+        (c.metric, c.value, c.qualifier, c.as_of, c.period)
+        for c in claims
+        if c.entity == "Cyberport"
+    )
+
+
+def test_first_person_in_a_tracked_speakers_speech_is_the_tracked_organisation() -> None:
+    text = (
+        "Remarks by Ms Joan Lau, Chairman of Cyberport, at the Founders Gala\n\n"
+        "3 March 2021\n\n"
+        "Tonight our community counts over 1,500 companies. Our members have raised "
+        "HK$20 billion so far.\n\n"
+        "Elsewhere, the city reported 4,000 start-ups in total."
+    )
+    d = date(2021, 3, 3)
+    assert inline(text, d) == [
+        ("companies", 1500, "over", d, None),
+        ("funding_raised", 2e10, "exact", d, None),
+    ]
+    # The same words in a speech by someone of another organisation are not Cyberport's.
+    other = text.replace("Chairman of Cyberport", "Chairman of the Harbour Angels Club")
+    assert inline(other, d) == []
+
+
+def test_answers_of_an_interviewed_head_are_the_tracked_organisation() -> None:
+    text = (
+        "Sam Wu runs Cyberport. We met him at his office.\n\n"
+        "Q: How many unicorns do you have?\n\n"
+        "A: We have five unicorns, and our firms hold 300 patents.\n\n"
+        "Q: We counted 40 unicorns in our own survey of the region. Fair?"
+    )
+    d = date(2022, 6, 1)
+    assert inline(text, d) == [
+        ("ip_rights", 300, "exact", d, None),
+        ("unicorns", 5, "exact", d, None),
+    ]
+
+
+def test_a_date_opening_the_sentence_dates_every_clause() -> None:
+    text = (
+        "As at end-June 2020, Cyberport companies had drawn HK$9 billion in investment; "
+        "four had turned into unicorns."
+    )
+    m = date(2020, 6, 30)
+    assert inline(text, date(2020, 9, 1)) == [
+        ("funding_raised", 9e9, "exact", m, None),
+        ("unicorns", 4, "exact", m, None),
+    ]
+
+
+def test_a_closing_report_clause_names_the_owner() -> None:
+    text = (
+        "Firms on the waiting list number 12.\n\n"
+        "About 70 blockchain companies have signed up, Cyberport said."
+    )
+    d = date(2023, 1, 5)
+    assert inline(text, d) == [("web3_companies", 70, "about", d, None)]
+
+
+def test_a_figure_with_its_noun_after_the_verb() -> None:
+    text = (
+        "Cyberport has more than 1,000 members. Roughly 300 of them are at the park, "
+        "and nine have become unicorns."
+    )
+    d = date(2019, 2, 2)
+    assert inline(text, d) == [
+        ("companies", 1000, "over", d, None),
+        ("companies_onsite", 300, "about", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+
+
+def test_an_incubation_programme_admitting_start_ups_counts_incubatees() -> None:
+    text = (
+        "Cyberport's incubation scheme took in 40 start-ups in the past year alone, and it has "
+        "enrolled nearly 700 start-ups since its inception in 2006."
+    )
+    d = date(2018, 4, 1)
+    assert inline(text, d) == [
+        ("incubatees", 40, "exact", d, "P1Y"),
+        ("incubatees", 700, "nearly", d, None),
+    ]

@@ -101,3 +101,15 @@ def test_word_index_search_finds_what_a_full_scan_finds(text: str) -> None:
         assert found(text) == fast
         slow_sp = found(text, SCIENCE_PARK)
     assert found(text, SCIENCE_PARK) == slow_sp
+
+
+def test_a_place_word_holding_the_tracked_name_is_that_name() -> None:
+    text = "Last year the Cyberport community grew, and the community thrived."
+    kinds = [(m.kind, m.tracked) for m in find_mentions(text, 0, len(text), CYBERPORT)]
+    assert kinds == [("name", True), ("place_word", True)]
+
+
+def test_a_known_name_with_odd_spacing_is_still_known() -> None:
+    text = "Hong Kong   Science Park opened."
+    ms = find_mentions(text, 0, len(text), CYBERPORT)
+    assert ms[0].entity == "Hong Kong Science Park" and not ms[0].tracked

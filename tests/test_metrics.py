@@ -76,3 +76,38 @@ def test_noun_phrase_stops_at_links_and_figures() -> None:
     assert text[a:b] == " listed companies"
     text2 = " companies in the park"
     assert text2[slice(*noun_phrase(text2, 0, len(text2)))] == " companies"
+
+
+def test_a_funds_own_size_is_not_funding_raised() -> None:
+    assert metric_of("venture fund", "money", before="the programme runs a") is None
+    assert metric_of("", "money", before="a seed scheme set up with") is None
+    assert metric_of("", "money", before="with a fund size of") is None
+    assert metric_of("", "money", before="members have raised") == "funding_raised"
+
+
+def test_start_ups_admitted_to_incubation_are_incubatees() -> None:
+    lead = "Since 2010 the incubation scheme has taken in"
+    assert classify("young companies", "has taken in", "", "count", 90, lead).metric == "incubatees"
+    assert metric_of("start-ups", before="the accelerator admitted") == "startups"
+
+
+def test_the_cluster_nearest_the_figure_names_the_count() -> None:
+    lead = "Its blockchain community lists 90 firms, while the esports sector counts"
+    m = classify("studios", "while the esports sector counts", "", "count", 40, lead)
+    assert m is not None and m.metric == "digital_entertainment_companies"
+    m2 = classify("firms", "lists", "", "count", 90, "Its blockchain community lists")
+    assert m2 is not None and m2.metric == "web3_companies"
+    # Turning to the whole community after the cluster: a plain count again.
+    whole = "The smart city sector is busy, and the community now has"
+    assert classify("members", "", "", "count", 900, whole).metric == "companies"
+
+
+def test_web3_founders_read_from_the_whole_sentence() -> None:
+    lead = "We host 80 Web3 start-ups, and their founders hail from"
+    m = classify("economies", "and their founders hail from", "", "count", 12, lead)
+    assert m is not None and m.metric == "web3_founder_origins"
+
+
+def test_noun_phrase_stops_at_a_number_word() -> None:
+    text = " listed firms and nine unicorns"
+    assert text[slice(*noun_phrase(text, 0, len(text)))] == " listed firms"
