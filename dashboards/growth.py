@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Engine
 
-from db.claims import ClaimFilter, count_claims, page_claims
+from db.claims import ClaimFilter, count_claims, page_claims, series_touched_since
 from db.metrics import catalogue
 from db.version import data_version
 
@@ -131,36 +132,47 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
     )
 
 
-_series_cache: dict[str, tuple[tuple, dict[tuple[str, str], tuple[ConsensusPoint, ...]]]] = {}
+SeriesMap = dict[tuple[str, str], tuple[ConsensusPoint, ...]]
+_series_cache: dict[str, tuple[tuple, SeriesMap]] = {}
 _series_lock = threading.Lock()
 
 
-def _all_consensus(engine: Engine) -> dict[tuple[str, str], tuple[ConsensusPoint, ...]]:
-    """Every stock series (etl.series), recomputed only when the stored data changed."""
-    from etl.series import all_points
-
+def _valid_series(engine: Engine) -> SeriesMap:
+    """The cached series still true of the stored data: after new claims or reviews only the
+    series they touch are dropped; after a document change, all of them."""
     key = str(engine.url)
     version = data_version(engine)
     cached = _series_cache.get(key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _series_lock:  # one recomputation at a time; the others wait for its result
-        cached = _series_cache.get(key)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        grouped: dict[tuple[str, str], list[ConsensusPoint]] = {}
-        for p in all_points(engine):
-            if not p.period:
-                point = ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method)
-                grouped.setdefault((p.entity, p.metric), []).append(point)
-        series = {k: tuple(sorted(v, key=lambda c: c.as_of)) for k, v in grouped.items()}
-        _series_cache[key] = (version, series)
-        return series
+    if cached is None or cached[0] == version:
+        series = {} if cached is None else cached[1]
+    elif cached[0][1:3] != version[1:3]:  # documents added, replaced or removed
+        series = {}
+    else:  # (newest claim id, newest document id, documents, newest review id, ...)
+        touched = series_touched_since(engine, cached[0][0] or 0, cached[0][3] or 0)
+        series = {k: v for k, v in cached[1].items() if k not in touched}
+    _series_cache[key] = (version, series)
+    return series
 
 
 def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[ConsensusPoint, ...]:
-    """The consensus series of one metric (stock figures, by date), as plain points."""
-    return _all_consensus(engine).get((entity, metric), ())
+    """The consensus series of one metric (stock figures, by date), computed from that series'
+    claims alone and kept until a claim of it changes."""
+    from etl.series import series_points
+
+    with _series_lock:  # one computation at a time; the others wait for its result
+        series = _valid_series(engine)
+        found = series.get((entity, metric))
+        if found is None:
+            found = tuple(
+                ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method)
+                for p in series_points(engine, entity, metric)
+            )
+            series[(entity, metric)] = found
+        return found
+
+
+CHART_CACHE_SIZE = 64
+_chart_cache: OrderedDict[tuple, tuple[tuple, ChartData]] = OrderedDict()
 
 
 def chart_data(
@@ -171,11 +183,29 @@ def chart_data(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> ChartData:
-    """Claims (newest MAX_POINTS) and consensus of one metric of the tracked entity."""
+    """Claims (newest MAX_POINTS) and consensus of one metric of the tracked entity; the last
+    charts asked for are kept until the stored data changes (any claim, review or conflict)."""
     info = catalogue().get(metric)
     if info is None:
         raise ValueError(f"unknown metric {metric!r}")
     entity = entity or tracked_entity()
+    key = (str(engine.url), entity, metric, date_from, date_to)
+    version = data_version(engine)
+    hit = _chart_cache.get(key)
+    if hit is not None and hit[0] == version:
+        _chart_cache.move_to_end(key)
+        return hit[1]
+    data = _chart_data(engine, info, entity, metric, date_from, date_to)
+    _chart_cache[key] = (version, data)
+    while len(_chart_cache) > CHART_CACHE_SIZE:
+        _chart_cache.popitem(last=False)
+    return data
+
+
+def _chart_data(
+    engine: Engine, info: Any, entity: str, metric: str, date_from: date | None,
+    date_to: date | None,
+) -> ChartData:  # fmt: skip
     filt = ClaimFilter(metric=metric, entity=entity, date_from=date_from, date_to=date_to)
     rows = page_claims(
         engine, filt, sort=(("as_of", "desc"),), limit=MAX_POINTS + 1, columns=POINT_COLUMNS

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Connection,
     Engine,
     Select,
     String,
@@ -22,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Claim, Document
+from db.models import Claim, Document, Review
 from db.status import claim_status_parts, in_open_conflict
 
 # The export contract (DESIGN.md) first, then useful extras.
@@ -224,14 +225,20 @@ def page_claims(
         order.append(c.desc() if direction == "desc" else c.asc())
     ids_stmt = ids_stmt.order_by(*order).offset(offset).limit(limit)
     with engine.connect() as conn:
-        ids = list(conn.execute(ids_stmt).scalars())
-        if not ids:
-            return []
-        rows_stmt = claims_select(ClaimFilter(), _with_conflict(columns)).where(Claim.id.in_(ids))
-        rows = [_finish(dict(r._mapping)) for r in conn.execute(
-            rows_stmt.add_columns(Claim.id.label("_id")))]  # fmt: skip
-    by_id = {row.pop("_id"): row for row in rows}
+        ids = conn.execute(ids_stmt).scalars().all()  # fetchall: one driver call, not one a row
+        by_id = claims_by_id(conn, ids, columns)
     return [by_id[i] for i in ids]
+
+
+def claims_by_id(
+    conn: Connection, ids: Sequence[int], columns: tuple[str, ...] = CLAIM_COLUMNS
+) -> dict[int, dict[str, Any]]:
+    """Claim id -> its row (the named columns), read on an open connection."""
+    if not ids:
+        return {}
+    stmt = claims_select(ClaimFilter(), _with_conflict(columns)).where(Claim.id.in_(list(ids)))
+    rows = conn.execute(stmt.add_columns(Claim.id.label("_id"))).mappings().all()
+    return {row["_id"]: _finish({k: v for k, v in row.items() if k != "_id"}) for row in rows}
 
 
 def iter_claims(
@@ -240,12 +247,9 @@ def iter_claims(
     *,
     columns: tuple[str, ...] = CLAIM_COLUMNS,
     batch: int = 5000,
-    ids: Sequence[int] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Every claim `filt` lets through (of `ids`, when given), streamed in id order."""
+    """Every claim `filt` lets through, streamed in id order with flat memory."""
     stmt = claims_select(filt, _with_conflict(columns)).order_by(Claim.id)
-    if ids is not None:
-        stmt = stmt.where(Claim.id.in_(list(ids)))
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
         for row in result:
@@ -300,3 +304,15 @@ def iter_claim_csv_rows(
         for part in result.partitions(batch):
             rows = [_finish(dict(r._mapping)) for r in part]
             yield [[format_cell(row.get(c)) for c in columns] for row in rows]
+
+
+def series_touched_since(engine: Engine, claim_id: int, review_id: int) -> set[tuple[str, str]]:
+    """(entity, metric) of the claims stored after `claim_id` or reviewed after `review_id`."""
+    added = select(Claim.entity, Claim.metric).where(Claim.id > claim_id)
+    reviewed = (
+        select(Claim.entity, Claim.metric)
+        .join(Review, Review.target_uid == Claim.uid)
+        .where(Review.target_type == "claim", Review.id > review_id)
+    )
+    with engine.connect() as conn:
+        return {(e, m) for e, m in conn.execute(added.union(reviewed))}

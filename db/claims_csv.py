@@ -18,10 +18,10 @@ import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
+from sqlalchemy import Connection, Engine, String, and_, case, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.claims import CLAIM_COLUMNS, ClaimFilter, claims_select, iter_claims
+from db.claims import CLAIM_COLUMNS, ClaimFilter, claims_by_id, claims_select, iter_claims
 from db.models import Claim
 
 # Cells a spreadsheet would run as formulas (the same set as etl.csvout.FORMULA_PREFIXES).
@@ -91,7 +91,11 @@ def _number_cell(col: ColumnElement, exact: bool) -> ColumnElement:
     """A float as format_cell prints it: integral ones as integers (all of them when `exact`)."""
     if exact:
         return cast(col, Claim.id.type)
-    return case((_integral(col), cast(col, Claim.id.type)), else_=_decimal(col))
+    return case(
+        (col.is_(None), literal(None, String)),  # printf writes NULL as ''
+        (_integral(col), cast(col, Claim.id.type)),
+        else_=_decimal(col),
+    )
 
 
 def csv_line_select(filt: ClaimFilter | None = None, columns: Sequence[str] = CLAIM_COLUMNS):
@@ -121,11 +125,11 @@ def csv_line_select(filt: ClaimFilter | None = None, columns: Sequence[str] = CL
                 cells.append(col)
                 codes.append(col)
         lines.append(func.printf(",".join("%s" for _ in cells) + LINE_END, *cells))
-        # The short codes whole, the free text by its first character (%.1s): what Python
-        # checks for characters that would need quoting or the formula guard (see CARE).
-        heads = func.printf(
-            (SEPARATOR + "%s") * len(codes) + (SEPARATOR + "%.1s") * len(starts), *codes, *starts
-        )
+    # The short codes whole, the free text by its first character (%!.1s counts characters,
+    # not bytes): Python checks these for what would need quoting or the guard (CARE).
+    heads = func.printf(
+        (SEPARATOR + "%s") * len(codes) + (SEPARATOR + "%!.1s") * len(starts), *codes, *starts
+    )
     fast, slow = lines
     whole = [n.is_(None) | _integral(n) for n in numbers]
     some = [n.is_(None) | _integral(n) | _decimal_ok(n) for n in numbers]
@@ -137,19 +141,18 @@ def csv_line_select(filt: ClaimFilter | None = None, columns: Sequence[str] = CL
     return select(sub.c._id, line.label("line"), heads.label("heads")).order_by(sub.c._id)
 
 
-def _python_lines(engine: Engine, ids: list[int], columns: Sequence[str]) -> dict[int, str]:
-    """The CSV lines of these claims, formatted in Python (rows SQL left NULL)."""
+def _python_lines(conn: Connection, ids: list[int], columns: tuple[str, ...]) -> dict[int, str]:
+    """The CSV lines of these claims formatted in Python (the rows SQL left NULL), read on the
+    export's own connection: the same snapshot of the data."""
     from etl.csvout import format_cell
 
     out: dict[int, str] = {}
     buf = io.StringIO()
     writer = csv.writer(buf)
-    wanted = (*columns, "claim_id") if "claim_id" not in columns else tuple(columns)
     for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        for row in iter_claims(engine, columns=wanted, ids=part):
+        for claim_id, row in claims_by_id(conn, ids[i : i + 500], columns).items():
             writer.writerow([format_cell(row.get(c)) for c in columns])
-            out[row["claim_id"]] = buf.getvalue()
+            out[claim_id] = buf.getvalue()
             buf.seek(0)
             buf.truncate()
     return out
@@ -197,8 +200,11 @@ def _chunks(
         return
     stmt = csv_line_select(filt, columns)
     with engine.connect() as conn:
-        result = conn.execution_options(stream_results=True).execute(stmt)
-        cursor = result.cursor  # the driver's rows as plain tuples: no Row object per line
+        # The driver's cursor steps through the rows as they are fetched (sqlite3 holds no
+        # result set in memory); reading it directly saves a Row object per line. No
+        # stream_results here: its buffered strategy would take the first rows from the cursor.
+        result = conn.execute(stmt)
+        cursor = result.cursor
         while rows := cursor.fetchmany(batch):
             if on_rows is not None:
                 on_rows(len(rows))
@@ -206,7 +212,7 @@ def _chunks(
                 rows = [(i, None if CARE.search(h) else line, "") for i, line, h in rows]
             missing = [i for i, line, _ in rows if line is None]
             if missing:
-                fixed = _python_lines(engine, missing, columns)
+                fixed = _python_lines(conn, missing, columns)
                 yield "".join([fixed[i] if line is None else line for i, line, _ in rows])
             else:
                 yield "".join([line for _, line, _ in rows])

@@ -91,8 +91,11 @@ class ConflictView:
     claims: tuple[ConflictClaimView, ...]
 
 
-def current_claims(engine: Engine) -> list[dict[str, Any]]:
-    """Every claim with its document's kind and publisher and its derived status."""
+def current_claims(
+    engine: Engine, entity: str | None = None, metric: str | None = None
+) -> list[dict[str, Any]]:
+    """Every claim (of one entity and metric, when given; an index lookup) with its document's
+    kind and publisher and its derived status."""
     sub, status = claim_status_parts()
     stmt = (
         select(
@@ -119,6 +122,10 @@ def current_claims(engine: Engine) -> list[dict[str, Any]]:
         .outerjoin(sub, sub.c.target_uid == Claim.uid)
         .order_by(Claim.id)
     )
+    if entity is not None:
+        stmt = stmt.where(Claim.entity == entity)
+    if metric is not None:
+        stmt = stmt.where(Claim.metric == metric)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 

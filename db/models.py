@@ -97,6 +97,8 @@ class Claim(Base):
     __table_args__ = (
         Index("ix_claims_entity_metric_as_of", "entity", "metric", "as_of"),
         Index("ix_claims_metric_as_of", "metric", "as_of"),
+        # The grid's "metric = m, value > x, sorted by value": a range walk in sort order.
+        Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
     )

@@ -64,10 +64,13 @@ def to_point(row: dict[str, Any]) -> ClaimPoint:
     )
 
 
-def load_points(engine: Engine) -> tuple[list[ClaimPoint], frozenset[int]]:
-    """Claims that count (not rejected, not garbled) and the ids of the accepted ones."""
+def load_points(
+    engine: Engine, entity: str | None = None, metric: str | None = None
+) -> tuple[list[ClaimPoint], frozenset[int]]:
+    """Claims that count (not rejected, not garbled) and the ids of the accepted ones; of one
+    entity and metric when given."""
     points, accepted = [], set()
-    for row in current_claims(engine):
+    for row in current_claims(engine, entity, metric):
         flags = set(filter(None, (row["flags"] or "").split(";")))
         if row["status"] == "rejected" or flags & EXCLUDED_FLAGS:
             continue

@@ -32,6 +32,13 @@ from db.models import Claim, Review
 from tests.factories import make_claim, make_doc
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Tests on PostgreSQL share one URL: a new test's data must not meet the last one's cache."""
+    growth._chart_cache.clear()
+    growth._series_cache.clear()
+
+
 def point(
     cid: int,
     value: float,
@@ -215,6 +222,8 @@ def test_chart_data_reads_claims_of_the_tracked_entity(engine, no_consensus):
 
 def test_rejected_claim_is_marked_rejected(engine, no_consensus):
     store_document(engine, make_doc("r.txt"), [make_claim("unicorns", 7, qualifier="exact")], "t")
+    (before,) = chart_data(engine, "unicorns", entity="Cyberport").points  # now cached
+    assert before.status == "auto"
     with session_scope(engine) as s:
         uid = s.scalar(select(Claim.uid))
         s.add(Review(target_type="claim", target_uid=uid, action="reject", reviewer="mei"))
@@ -249,22 +258,31 @@ def test_kpi_change_since_previous_point(engine, monkeypatch):
     assert growth.kpi(engine, "unicorns", "Cyberport").value is None
 
 
-def test_consensus_is_cached_until_the_data_changes(engine, monkeypatch):
+def test_consensus_is_cached_per_series_until_its_claims_change(engine, monkeypatch):
     from etl import series
 
     calls = []
-    real = series.all_points
-    monkeypatch.setattr(series, "all_points", lambda e: calls.append(1) or real(e))
-    store_document(engine, make_doc("s.txt"), [make_claim("unicorns", 7, qualifier="exact")], "t")
+    real = series.metric_points
+    monkeypatch.setattr(
+        series, "metric_points", lambda e, ent, m: calls.append(m) or real(e, ent, m)
+    )
+    store_document(engine, make_doc("s.txt"), [make_claim("unicorns", 7, qualifier="exact"),
+                                               make_claim("companies", 2200)], "t")  # fmt: skip
     first = growth.consensus_points(engine, "Cyberport", "unicorns")
     assert [c.value for c in first] == [7]
-    growth.consensus_points(engine, "Cyberport", "companies")
-    assert len(calls) == 1  # one computation serves every metric
+    assert [c.value for c in growth.consensus_points(engine, "Cyberport", "companies")] == [2200]
+    growth.consensus_points(engine, "Cyberport", "unicorns")
+    assert calls == ["unicorns", "companies"]  # one computation per series, then the cache
     with session_scope(engine) as s:
-        uid = s.scalar(select(Claim.uid))
+        uid = s.scalar(select(Claim.uid).where(Claim.metric == "unicorns"))
         s.add(Review(target_type="claim", target_uid=uid, action="reject", reviewer="mei"))
     assert growth.consensus_points(engine, "Cyberport", "unicorns") == ()
-    assert len(calls) == 2
+    growth.consensus_points(engine, "Cyberport", "companies")
+    assert calls == ["unicorns", "companies", "unicorns"]  # only the reviewed series again
+    store_document(engine, make_doc("t.txt", text="Another release."),
+                   [make_claim("companies", 2300, as_of=date(2025, 9, 1))], "t")  # fmt: skip
+    assert [c.value for c in growth.consensus_points(engine, "Cyberport", "companies")] == [
+        2200, 2300]  # fmt: skip
 
 
 def test_figure_is_valid_plotly():

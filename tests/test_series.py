@@ -18,9 +18,10 @@ D = date(2025, 6, 5)
 
 def _store(engine: Engine, name: str, value: float, publisher: str, **kw) -> None:
     quote = kw.pop("quote", f"{publisher} says there are {value:g} firms ({name}).")
-    claim = make_claim(value=value, low=value, high=value, qualifier="exact", as_of=D,
+    day = kw.pop("as_of", D)
+    claim = make_claim(value=value, low=value, high=value, qualifier="exact", as_of=day,
                        quote=quote, **kw)  # fmt: skip
-    store_document(engine, make_doc(name, quote, D, publisher=publisher), [claim], "t")
+    store_document(engine, make_doc(name, quote, day, publisher=publisher), [claim], "t")
 
 
 def _id(engine: Engine, document: str) -> int:
@@ -64,3 +65,41 @@ def test_filters_and_flows(engine: Engine) -> None:
     assert series_points(engine, "Cyberport", "unicorns") == []
     (flow,) = series_points(engine, "Cyberport", "unicorns", include_flows=True)
     assert (flow.period, flow.method) == ("P1Y", "single")
+
+
+def test_one_series_read_alone_equals_its_part_of_all_series(engine: Engine) -> None:
+    """A mixed store: two entities, stock and flow figures, shared sources that disagree,
+    a rejected, an accepted and a garbled claim. Each series computed from its own claims is
+    exactly its share of the all-series computation."""
+    from etl.series import all_points, metric_points
+
+    later = date(2025, 9, 1)
+    _store(engine, "a.txt", 2200, "A")
+    _store(engine, "b.txt", 2200, "B")
+    _store(engine, "c.txt", 2600, "C")
+    _store(engine, "d.txt", 2250, "A", as_of=later)
+    _store(engine, "e.txt", 2900, "C", as_of=later)
+    _store(engine, "f.txt", 7, "A", metric="unicorns")
+    _store(engine, "g.txt", 9, "C", metric="unicorns")
+    _store(engine, "h.txt", 3, "B", metric="unicorns", period="P1Y")
+    _store(engine, "i.txt", 130, "A", entity="Science Park")
+    _store(engine, "j.txt", 150, "C", entity="Science Park")
+    _store(engine, "k.txt", 999, "B", flags=("garbled",))
+    add_review(engine, "claim", _id(engine, "g.txt"), "accept", "ana")
+    add_review(engine, "claim", _id(engine, "e.txt"), "reject", "ana")
+    refresh(engine)
+    everything = all_points(engine)
+    keys = sorted({(p.entity, p.metric) for p in everything})
+    assert keys == [("Cyberport", "companies"), ("Cyberport", "unicorns"),
+                    ("Science Park", "companies")]  # fmt: skip
+    for entity, metric in keys:
+        alone = metric_points(engine, entity, metric)
+        assert alone == [p for p in everything if (p.entity, p.metric) == (entity, metric)]
+        stock = [p for p in alone if not p.period]
+        assert series_points(engine, entity, metric) == sorted(stock, key=lambda p: p.as_of)
+    unicorns = series_points(engine, "Cyberport", "unicorns", include_flows=True)
+    assert {(p.period, p.method) for p in unicorns} == {(None, "accepted"), ("P1Y", "single")}
+    # The Growth page's series CSV (entity and metric given) reads the one series too.
+    rows = list(iter_series(engine, ClaimFilter(entity="Science Park", metric="companies")))
+    assert [r["value"] for r in rows] == [p.value for p in metric_points(
+        engine, "Science Park", "companies")]  # fmt: skip

@@ -136,6 +136,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_claims_document_id'), ['document_id'], unique=False)
         batch_op.create_index('ix_claims_entity_metric_as_of', ['entity', 'metric', 'as_of'], unique=False)
         batch_op.create_index('ix_claims_metric_as_of', ['metric', 'as_of'], unique=False)
+        batch_op.create_index('ix_claims_metric_value', ['metric', 'value'], unique=False)
         batch_op.create_index('ix_claims_as_of', ['as_of'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_section_id'), ['section_id'], unique=False)
 
@@ -160,6 +161,7 @@ def downgrade() -> None:
     op.drop_table('conflict_claims')
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_claims_section_id'))
+        batch_op.drop_index('ix_claims_metric_value')
         batch_op.drop_index('ix_claims_metric_as_of')
         batch_op.drop_index('ix_claims_as_of')
         batch_op.drop_index('ix_claims_entity_metric_as_of')
