@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from itertools import chain
 from typing import Any
@@ -19,6 +19,7 @@ from dashboards import context
 from dashboards.grid import conditions_from_filter_model
 from db.claims import ClaimFilter
 from etl.csvout import FORMULA_PREFIXES, iter_csv
+from etl.exports import exporter
 
 KINDS = ("claims", "series", "conflicts", "documents")
 STATUSES = {
@@ -34,29 +35,6 @@ MAX_FILTER_CHARS = 20_000
 EXPORT_BATCH = 5000  # rows per streamed chunk
 
 bp = Blueprint("exports", __name__)
-
-Rows = Callable[[Engine, ClaimFilter], Iterator[dict[str, Any]]]
-
-
-def exporter(kind: str) -> tuple[Sequence[str], Rows]:
-    """Header and row source of one export kind (the same ones `python -m etl export` uses)."""
-    if kind == "claims":
-        from db.claims import CLAIM_COLUMNS, iter_claims
-
-        return CLAIM_COLUMNS, iter_claims
-    if kind == "documents":
-        from db.documents import DOCUMENT_COLUMNS, iter_documents
-
-        return DOCUMENT_COLUMNS, lambda engine, _filt: iter_documents(engine)
-    if kind == "conflicts":
-        from db.conflicts import CONFLICT_COLUMNS, iter_conflicts
-
-        return CONFLICT_COLUMNS, iter_conflicts
-    if kind == "series":
-        from etl.series import SERIES_COLUMNS, iter_series
-
-        return SERIES_COLUMNS, iter_series
-    raise ValueError(f"unknown export {kind!r}; one of: {', '.join(KINDS)}")
 
 
 def _date_param(args: Mapping[str, str], name: str) -> date | None:

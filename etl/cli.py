@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import getpass
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,8 +14,8 @@ from typing import Any, TextIO
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter
+from etl.exports import EXPORT_KINDS, exporter
 
-EXPORT_KINDS = ("claims", "series", "conflicts", "documents", "reviews")
 REVIEW_ACTIONS = ("accept", "reject", "flag", "comment", "resolve", "reopen")
 
 
@@ -137,33 +137,11 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
     return 1 if summary.errors else 0
 
 
-def _exporter(kind: str) -> tuple[Sequence[str], Callable[[Engine, ClaimFilter], Iterator[dict]]]:
-    if kind == "claims":
-        from db.claims import CLAIM_COLUMNS, iter_claims
-
-        return CLAIM_COLUMNS, iter_claims
-    if kind == "documents":
-        from db.documents import DOCUMENT_COLUMNS, iter_documents
-
-        return DOCUMENT_COLUMNS, lambda engine, _filt: iter_documents(engine)
-    if kind == "conflicts":
-        from db.conflicts import CONFLICT_COLUMNS, iter_conflicts
-
-        return CONFLICT_COLUMNS, iter_conflicts
-    if kind == "series":
-        from etl.series import SERIES_COLUMNS, iter_series
-
-        return SERIES_COLUMNS, iter_series
-    from db.reviews import REVIEW_COLUMNS, iter_reviews
-
-    return REVIEW_COLUMNS, iter_reviews
-
-
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from etl.csvout import write_csv
 
     engine = _engine(args.db)
-    header, rows = _exporter(args.kind)
+    header, rows = exporter(args.kind)
     filt = ClaimFilter(
         metric=args.metric,
         entity=args.entity,
