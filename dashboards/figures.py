@@ -18,6 +18,7 @@ COLOURS = {
     "consensus": "#253494",
     "conflict": "#d7301f",
     "rejected": "#9e9e9e",
+    "garbled": "#e6a23c",
     "accepted": "#6a51a3",
 }
 CURRENCY = {"HKD": "HK$", "USD": "US$", "RMB": "RMB "}
@@ -133,7 +134,8 @@ def growth_figure(data: ChartData, *, log_y: bool = False) -> dict[str, Any]:
     than the rest of the callback for a chart of a few thousand points.
     """
     traces: list[dict[str, Any]] = []
-    live = [p for p in data.points if p.status != "rejected"]
+    live = [p for p in data.points if p.status != "rejected" and not p.garbled]
+    garbled = [p for p in data.points if p.status != "rejected" and p.garbled]
     rejected = [p for p in data.points if p.status == "rejected"]
     if data.consensus:
         traces.append(
@@ -177,6 +179,12 @@ def growth_figure(data: ChartData, *, log_y: bool = False) -> dict[str, Any]:
         )
         trace["error_y"] = {"visible": False}
         trace["marker"]["line"] = {"width": 2.5, "color": COLOURS["conflict"]}
+        traces.append(trace)
+    if garbled:
+        trace = _points_trace(
+            garbled, "Garbled in the source (not counted)", "x-open", COLOURS["garbled"], size=9
+        )
+        trace["error_y"] = {"visible": False}
         traces.append(trace)
     if rejected:
         traces.append(

@@ -68,6 +68,7 @@ class ChartPoint:
     status: str  # auto, accepted, rejected
     in_conflict: bool
     period: str | None = None
+    garbled: bool = False  # the source text is mangled: drawn apart, never as a clean value
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
         status=row["status"],
         in_conflict="conflict" in flags,
         period=row.get("period"),
+        garbled="garbled" in flags,
     )
 
 

@@ -50,6 +50,7 @@ def point(
     conflict: bool = False,
     quote: str = "A quote.",
     day: date = date(2024, 1, 1),
+    garbled: bool = False,
 ) -> ChartPoint:
     return ChartPoint(
         claim_id=cid,
@@ -65,6 +66,7 @@ def point(
         quote=quote,
         status=status,
         in_conflict=conflict,
+        garbled=garbled,
     )
 
 
@@ -108,6 +110,13 @@ def test_conflicts_are_ringed_and_rejected_greyed_out_of_the_live_traces():
     assert [c[0] for c in t["In an open conflict"]["customdata"]] == [1]
     assert [c[0] for c in t["Rejected by a reviewer"]["customdata"]] == [2]
     assert sorted(c[0] for c in t["Exact or about"]["customdata"]) == [1, 3]
+
+
+def test_garbled_claims_are_drawn_apart_from_clean_values():
+    fig = growth_figure(data(point(1, 2000, "over", garbled=True), point(2, 2200, "over")))
+    t = traces(fig)
+    assert [c[0] for c in t["Garbled in the source (not counted)"]["customdata"]] == [1]
+    assert [c[0] for c in t["Lower bound (over …)"]["customdata"]] == [2]
 
 
 def test_consensus_line_and_log_axis():

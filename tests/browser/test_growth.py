@@ -11,8 +11,9 @@ from tests.browser.conftest import figure_of, wait_for_dash
 
 # Dates of the seeds' statements of how many companies Cyberport has.
 SEED_COMPANY_DATES = {"2023-03-21", "2023-12-07", "2024-09-23", "2025-06-05", "2025-10-21"}
+GARBLED = "Garbled in the source (not counted)"
 CLAIM_TRACES = ("Exact or about", "Lower bound (over …)", "Upper bound (nearly / up to …)",
-                "Rejected by a reviewer")  # fmt: skip
+                "Rejected by a reviewer", GARBLED)  # fmt: skip
 
 
 def claim_points(figure: dict) -> list[tuple[str, float, int]]:
@@ -37,6 +38,11 @@ def test_companies_chart_shows_the_seed_claims(browser_page, live_engine, screen
     stored = db_claims(live_engine, "companies")
     assert sorted(p[2] for p in points) == sorted(r["claim_id"] for r in stored)
     assert {p[0] for p in points} >= SEED_COMPANY_DATES
+    # A figure mangled in its source ("2000,2018 companies") is drawn apart from clean values.
+    garbled = next(t for t in figure["data"] if t["name"] == GARBLED)
+    assert sorted(c[0] for c in garbled["customdata"]) == sorted(
+        r["claim_id"] for r in stored if "garbled" in r["flags"].split(";")
+    )
     # "over 2,200" is drawn as a lower bound: the marker at 2,200 with a bar up to its high end.
     bounds = next(t for t in figure["data"] if t["name"] == "Lower bound (over …)")
     june = [i for i, x in enumerate(bounds["x"]) if x.startswith("2025-06-05")]
