@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,9 @@ from etl.manifest import ManifestEntry
 from etl.normalise import normalise_text
 from etl.records import ReadDocument
 from etl.sections import date_sections, first_heading
+
+# pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

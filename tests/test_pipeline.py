@@ -116,6 +116,16 @@ def test_cli_ingest_exit_status_and_summary(db_url: str, tmp_path: Path) -> None
     assert lines[-1].endswith("1 errors")
 
 
+def test_a_broken_pdf_gives_one_line_and_no_library_noise(
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4 cut short")
+    summary = ingest_paths(engine, [path])
+    assert summary.errors[0].error.startswith(f"{path}: malformed PDF")
+    assert [r for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
 def test_unknown_date_is_stored_and_reported(engine: Engine, tmp_path: Path, db_url: str) -> None:
     path = tmp_path / "undated.txt"
     path.write_text("Cyberport hosts over 900 start-ups.\n", encoding="utf-8")
