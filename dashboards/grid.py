@@ -7,7 +7,15 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.claims import CLAIM_COLUMNS, ClaimFilter, ColumnCondition, count_claims, page_claims
+from db.claims import (
+    CLAIM_COLUMNS,
+    RANGE_OPS,
+    TEXT_OPS,
+    ClaimFilter,
+    ColumnCondition,
+    count_claims,
+    page_claims,
+)
 
 NUMBER_COLUMNS = frozenset(
     {
@@ -25,23 +33,7 @@ NUMBER_COLUMNS = frozenset(
 )
 DATE_COLUMNS = frozenset({"published_on", "as_of"})
 TEXT_COLUMNS = frozenset(CLAIM_COLUMNS) - NUMBER_COLUMNS - DATE_COLUMNS
-OPS = frozenset(
-    {
-        "contains",
-        "notContains",
-        "equals",
-        "notEqual",
-        "startsWith",
-        "endsWith",
-        "lessThan",
-        "lessThanOrEqual",
-        "greaterThan",
-        "greaterThanOrEqual",
-        "inRange",
-        "blank",
-        "notBlank",
-    }
-)
+OPS = frozenset(TEXT_OPS + RANGE_OPS)
 TEXT_ONLY_OPS = frozenset({"contains", "notContains", "startsWith", "endsWith"})
 MAX_PAGE = 1000
 

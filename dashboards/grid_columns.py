@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from dashboards.grid import column_type
+from db.claims import RANGE_OPS, TEXT_OPS
 
 GRID_COLUMNS = (
     "claim_id",
@@ -44,27 +45,8 @@ WIDTHS = {
     "published_on": 140,
     "metric": 160,
 }
-TEXT_OPTIONS = [
-    "contains",
-    "notContains",
-    "equals",
-    "notEqual",
-    "startsWith",
-    "endsWith",
-    "blank",
-    "notBlank",
-]
-RANGE_OPTIONS = [
-    "equals",
-    "notEqual",
-    "lessThan",
-    "lessThanOrEqual",
-    "greaterThan",
-    "greaterThanOrEqual",
-    "inRange",
-    "blank",
-    "notBlank",
-]
+TEXT_OPTIONS = list(TEXT_OPS)
+RANGE_OPTIONS = list(RANGE_OPS)
 
 
 def column_defs() -> list[dict[str, Any]]:

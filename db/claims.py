@@ -34,9 +34,11 @@ CLAIM_COLUMNS = (
     "document_id", "claim_uid", "extractor_version",
 )  # fmt: skip
 
-TEXT_OPS = ("contains", "notContains", "equals", "notEqual", "startsWith", "endsWith")
+# The grid operators `ColumnCondition` understands (AG Grid's names), by kind of column.
+TEXT_OPS = ("contains", "notContains", "equals", "notEqual", "startsWith", "endsWith",
+            "blank", "notBlank")  # fmt: skip
 RANGE_OPS = ("equals", "notEqual", "lessThan", "lessThanOrEqual", "greaterThan",
-             "greaterThanOrEqual", "inRange")  # fmt: skip
+             "greaterThanOrEqual", "inRange", "blank", "notBlank")  # fmt: skip
 
 
 @dataclass(frozen=True)
