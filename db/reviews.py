@@ -202,36 +202,34 @@ def iter_reviews(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[di
             yield dict(r._mapping)
 
 
-def claim_status(engine: Engine, claim_id: int) -> str:
-    """auto, accepted or rejected, from the newest status-setting action in the log."""
-    sub, status = claim_status_parts()
+def _status_of(engine: Engine, target_type: str, target_id: int) -> str:
+    """The derived status of one claim or conflict; LookupError for an unknown id."""
+    model, (sub, status) = (
+        (Claim, claim_status_parts())
+        if target_type == "claim"
+        else (Conflict, conflict_status_parts())
+    )
     stmt = (
         select(status)
-        .select_from(Claim)
-        .outerjoin(sub, sub.c.target_uid == Claim.uid)
-        .where(Claim.id == claim_id)
+        .select_from(model)
+        .outerjoin(sub, sub.c.target_uid == model.uid)
+        .where(model.id == target_id)
     )
     with engine.connect() as conn:
         found = conn.execute(stmt).scalar_one_or_none()
     if found is None:
-        raise LookupError(f"no claim with id {claim_id}")
+        raise LookupError(f"no {target_type} with id {target_id}")
     return found
+
+
+def claim_status(engine: Engine, claim_id: int) -> str:
+    """auto, accepted or rejected, from the newest status-setting action in the log."""
+    return _status_of(engine, "claim", claim_id)
 
 
 def conflict_status(engine: Engine, conflict_id: int) -> str:
     """open or resolved: resolved once detection no longer finds it or a reviewer resolved it."""
-    sub, status = conflict_status_parts()
-    stmt = (
-        select(status)
-        .select_from(Conflict)
-        .outerjoin(sub, sub.c.target_uid == Conflict.uid)
-        .where(Conflict.id == conflict_id)
-    )
-    with engine.connect() as conn:
-        found = conn.execute(stmt).scalar_one_or_none()
-    if found is None:
-        raise LookupError(f"no conflict with id {conflict_id}")
-    return found
+    return _status_of(engine, "conflict", conflict_id)
 
 
 def rejected_uids(engine: Engine) -> set[str]:
