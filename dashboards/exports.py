@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from itertools import chain
 from typing import Any
@@ -17,8 +15,9 @@ from werkzeug.datastructures import MultiDict
 
 from dashboards import context
 from dashboards.grid import conditions_from_filter_model
-from db.claims import ClaimFilter
-from etl.csvout import FORMULA_PREFIXES, iter_csv
+from db.claims import ClaimFilter, claim_documents
+from db.claims_csv import iter_claim_csv
+from etl.csvout import iter_csv
 from etl.exports import exporter
 
 KINDS = ("claims", "series", "conflicts", "documents")
@@ -83,34 +82,24 @@ def filter_from_args(kind: str, args: MultiDict | Mapping[str, str]) -> ClaimFil
     )
 
 
-def iter_csv_batches(
-    header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]
+def csv_chunks(
+    engine: Engine, kind: str, filt: ClaimFilter, on_rows: Callable[[int], None] | None = None
 ) -> Iterator[str]:
-    """CSV text, one chunk per batch of CSV-ready rows (db.claims.iter_claim_csv_rows)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)  # the dialect etl.csvout uses (RFC 4180 line ends)
-    writer.writerow(header)
-    for rows in batches:
-        writer.writerows(rows)
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-    yield buf.getvalue()
-
-
-def csv_chunks(engine: Engine, kind: str, filt: ClaimFilter, on_batch=None) -> Iterator[str]:
-    """The CSV of one export kind; claims take the fast path with cells formatted in SQL."""
+    """The CSV of one export kind; claims stream their lines as stored at ingest."""
     header, rows = exporter(kind)
-    if kind != "claims":
+    if kind == "claims":
+        return iter_claim_csv(
+            engine, filt, columns=tuple(header), batch=EXPORT_BATCH, on_rows=on_rows
+        )
+    if on_rows is None:
         return iter_csv(header, rows(engine, filt))
-    if on_batch is None:  # whole CSV lines written by the database where it can
-        from db.claims_csv import iter_claim_csv
 
-        return iter_claim_csv(engine, filt, columns=tuple(header), batch=EXPORT_BATCH)
-    from db.claims import iter_claim_csv_rows
+    def counted() -> Iterator[dict[str, Any]]:
+        for row in rows(engine, filt):
+            on_rows(1)
+            yield row
 
-    batches = iter_claim_csv_rows(engine, filt, columns=tuple(header), batch=EXPORT_BATCH)
-    return iter_csv_batches(header, (on_batch(b) or b for b in batches))
+    return iter_csv(header, counted())
 
 
 def bad_request(message: str) -> Response:
@@ -121,11 +110,6 @@ def _started(chunks: Iterator[str]) -> Iterator[str]:
     """Run the query up to its first chunk now, so a bad filter is a 400, not a cut-off file."""
     first = next(chunks)
     return chain([first], chunks)
-
-
-def _unneutralised(cell: str) -> str:
-    """A file name as stored, from its CSV cell (undo the formula guard)."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_PREFIXES else cell
 
 
 class _Sink:
@@ -203,46 +187,29 @@ def readme_text(kind: str, filt: ClaimFilter, rows: int, documents: Iterable[Any
 
 def iter_bundle(engine: Engine, kind: str, filt: ClaimFilter) -> Iterator[bytes]:
     """A zip (kind.csv + README.txt) produced piece by piece with bounded memory."""
-    header, rows = exporter(kind)
-    seen: set[str] = set()
     count = 0
 
-    def counted() -> Iterator[dict[str, Any]]:
+    def tally(n: int) -> None:
         nonlocal count
-        for row in rows(engine, filt):
-            count += 1
-            yield row
+        count += n
 
-    def tally(batch: Sequence[Sequence[Any]]) -> None:
-        nonlocal count
-        count += len(batch)
-        seen.update(_unneutralised(r[doc_col]) for r in batch)
-
-    if kind == "claims":
-        doc_col = list(header).index("document")
-        chunks = csv_chunks(engine, kind, filt, on_batch=tally)
-    else:
-        chunks = iter_csv(header, counted())
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         with zf.open(f"{kind}.csv", "w", force_zip64=True) as f:
-            for chunk in chunks:
+            for chunk in csv_chunks(engine, kind, filt, on_rows=tally):
                 f.write(chunk.encode("utf-8"))
                 yield sink.take()
-        if kind == "claims":
-            names: set[str] | None = seen
-        elif kind == "documents":
-            names = None
-        else:
-            source_filt = ClaimFilter(
-                metric=filt.metric,
-                entity=filt.entity,
-                date_from=filt.date_from,
-                date_to=filt.date_to,
-            )
-            from db.claims import iter_claims
-
-            names = {r["document"] for r in iter_claims(engine, source_filt, columns=("document",))}
+        names: set[str] | None = None  # documents: every one
+        if kind != "documents":
+            # Series and conflicts come from the claims of the same metric, entity and dates.
+            if kind != "claims":
+                filt = ClaimFilter(
+                    metric=filt.metric,
+                    entity=filt.entity,
+                    date_from=filt.date_from,
+                    date_to=filt.date_to,
+                )
+            names = claim_documents(engine, filt)
         zf.writestr("README.txt", readme_text(kind, filt, count, source_documents(engine, names)))
     yield sink.take()
 

@@ -36,6 +36,8 @@ TEXT_COLUMNS = frozenset(CLAIM_COLUMNS) - NUMBER_COLUMNS - DATE_COLUMNS
 OPS = frozenset(TEXT_OPS + RANGE_OPS)
 TEXT_ONLY_OPS = frozenset({"contains", "notContains", "startsWith", "endsWith"})
 MAX_PAGE = 1000
+COUNT_LIMIT = 10_000  # a filtered count stops here
+UNKNOWN_COUNT = -1  # AG Grid's "last row not known yet"
 
 
 def column_type(column: str) -> str:
@@ -154,6 +156,20 @@ def rows_response(engine: Engine, request: dict[str, Any] | None, **simple: Any)
         for key, value in row.items():
             if isinstance(value, date):
                 row[key] = value.isoformat()
-    # A short block is the last one: its end is the count, no need to count the table.
-    count = start + len(rows) if len(rows) < limit else count_claims(engine, filt)
+    # A short block is the last one: its end is the count. Otherwise the unfiltered table is
+    # one cheap count, and a filter is counted up to COUNT_LIMIT: past that the count stays
+    # unknown (-1; the grid grows as it is scrolled), so no block counts a million matches.
+    if len(rows) < limit:
+        count = start + len(rows)
+    elif filt == ClaimFilter():
+        count = count_claims(engine)
+    else:
+        count = count_claims(engine, filt, at_most=COUNT_LIMIT + 1)
+        count = count if count <= COUNT_LIMIT else UNKNOWN_COUNT
     return {"rowData": rows, "rowCount": count}
+
+
+def count_text(response: dict[str, Any]) -> str:
+    """The count line over the grid: exact, or a lower bound while the count is open."""
+    count = response["rowCount"]
+    return f"{count:,} claims" if count >= 0 else f"more than {COUNT_LIMIT:,} claims"

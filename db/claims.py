@@ -8,22 +8,20 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Connection,
     Engine,
     Select,
     String,
     and_,
-    case,
     cast,
     func,
-    literal,
     or_,
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Claim, Document, Review
+from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import claim_status_parts, in_open_conflict
 
 # The export contract (DESIGN.md) first, then useful extras.
@@ -39,6 +37,9 @@ TEXT_OPS = ("contains", "notContains", "equals", "notEqual", "startsWith", "ends
             "blank", "notBlank")  # fmt: skip
 RANGE_OPS = ("equals", "notEqual", "lessThan", "lessThanOrEqual", "greaterThan",
              "greaterThanOrEqual", "inRange", "blank", "notBlank")  # fmt: skip
+# "quote contains" texts the quote index narrows to at most this many claims are answered
+# from the index; commoner ones by walking the claims in the order asked for.
+INDEX_PROBE = 10_000
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def _columns() -> tuple[dict[str, ColumnElement], Any]:
 
 def _condition(col: ColumnElement, cond: ColumnCondition) -> ColumnElement[bool]:
     op, v, v2 = cond.op, cond.value, cond.value_to
-    text = cast(col, String)
+    # Text columns as they are: PostgreSQL's index on lower(quote) matches only that expression.
+    text = col if isinstance(col.type, String) else cast(col, String)
     if op == "contains":
         return func.lower(text).contains(str(v).lower(), autoescape=True)
     if op == "notContains":
@@ -138,20 +140,18 @@ def claims_select(
     filt: ClaimFilter = ClaimFilter(),
     columns: tuple[str, ...] = CLAIM_COLUMNS,
     *,
-    csv_cells: bool = False,
+    among: Select | None = None,
 ) -> Select:
     """SELECT of the named export columns for the claims `filt` lets through.
 
-    With `csv_cells` every column comes out as its CSV cell (see `iter_claim_csv_rows`).
+    `among` (a SELECT of claim ids holding every answer, from an index) only narrows the
+    search: the filter's own conditions still decide.
     """
     cols, status_sub = _columns()
     unknown = [c for c in columns if c not in cols]
     if unknown:
         raise ValueError(f"unknown claim column(s): {', '.join(unknown)}")
-    exprs = [
-        (_csv_cell(c, cols[c], cols["in_conflict"]) if csv_cells else cols[c]).label(c)
-        for c in columns
-    ]
+    exprs = [cols[c].label(c) for c in columns]
     stmt = select(*exprs).select_from(Claim)
     # Join documents and the review log only when a column or filter needs them: both joins
     # are many-to-one, so leaving them out never changes which claims come back.
@@ -181,10 +181,32 @@ def claims_select(
         if cond.column not in cols:
             raise ValueError(f"unknown claim column {cond.column!r}")
         where.append(_condition(cols[cond.column], cond))
+    if among is not None:
+        where.append(Claim.id.in_(among))
     return stmt.where(*where) if where else stmt
 
 
-def _finish(row: dict[str, Any]) -> dict[str, Any]:
+def _indexed_quote(conn: Connection, filt: ClaimFilter) -> tuple[str, bool] | None:
+    """The quote index's query for the rarest "quote contains" condition of `filt` and whether
+    it narrows the claims to at most INDEX_PROBE; None when the index cannot help."""
+    phrases = {
+        phrase
+        for c in filt.conditions
+        if c.column == "quote" and c.op == "contains"
+        if (phrase := fts_phrase(str(c.value).lower()))
+    }
+    if not phrases or not has_quote_index(conn):
+        return None
+    counted = [(count_candidates(conn, p, INDEX_PROBE + 1), p) for p in sorted(phrases)]
+    known = sorted((n, p) for n, p in counted if n is not None)
+    return (known[0][1], known[0][0] <= INDEX_PROBE) if known else None
+
+
+def _count(conn: Connection, stmt: Select) -> int:
+    return conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+
+
+def finish_row(row: dict[str, Any]) -> dict[str, Any]:
     """Add the derived `conflict` flag to the stored flags."""
     if "flags" in row:
         flags = [f for f in (row.get("flags") or "").split(";") if f]
@@ -198,10 +220,23 @@ def _with_conflict(columns: tuple[str, ...]) -> tuple[str, ...]:
     return (*columns, "in_conflict") if "flags" in columns else columns
 
 
-def count_claims(engine: Engine, filt: ClaimFilter = ClaimFilter()) -> int:
-    sub = claims_select(filt, ("claim_id",)).subquery()
+def count_claims(
+    engine: Engine, filt: ClaimFilter = ClaimFilter(), *, at_most: int | None = None
+) -> int:
+    """How many claims `filt` lets through; with `at_most`, counting stops there (the answer
+    is then min(count, at_most)), so a filter matching a million claims is not counted out."""
     with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(sub)).scalar_one()
+        indexed = _indexed_quote(conn, filt)
+        if indexed is not None and indexed[1]:  # a rare text: count the index's few candidates
+            n = _count(conn, claims_select(filt, ("claim_id",), among=candidates(indexed[0])))
+            return n if at_most is None else min(n, at_most)
+        if indexed is not None and at_most is not None:
+            # A common text: when the first `at_most` candidates all match, that is the answer.
+            first = candidates(indexed[0], at_most)
+            if _count(conn, claims_select(filt, ("claim_id",), among=first)) >= at_most:
+                return at_most
+        stmt = claims_select(filt, ("claim_id",))
+        return _count(conn, stmt if at_most is None else stmt.limit(at_most))
 
 
 def page_claims(
@@ -218,15 +253,19 @@ def page_claims(
     unknown = [c for c in keys if c not in columns and c != "claim_id"]
     if unknown:
         raise ValueError(f"cannot sort on {unknown[0]!r}")
-    # First the page's ids, from as few columns as the sort and filter need (an index walk even
-    # deep into the table), then the full rows of just those ids.
-    ids_stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))))
-    order = []
-    for col, direction in (*sort, ("claim_id", "asc")):
-        c = ids_stmt.selected_columns[col]
-        order.append(c.desc() if direction == "desc" else c.asc())
-    ids_stmt = ids_stmt.order_by(*order).offset(offset).limit(limit)
     with engine.connect() as conn:
+        # A rare quote text: only the quote index's candidates are read. A common one: the walk
+        # in sort order below meets a page of matches soon.
+        indexed = _indexed_quote(conn, filt)
+        among = candidates(indexed[0]) if indexed is not None and indexed[1] else None
+        # First the page's ids, from as few columns as the sort and filter need (an index walk
+        # even deep into the table), then the full rows of just those ids.
+        ids_stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))), among=among)
+        order = []
+        for col, direction in (*sort, ("claim_id", "asc")):
+            c = ids_stmt.selected_columns[col]
+            order.append(c.desc() if direction == "desc" else c.asc())
+        ids_stmt = ids_stmt.order_by(*order).offset(offset).limit(limit)
         ids = conn.execute(ids_stmt).scalars().all()  # fetchall: one driver call, not one a row
         by_id = claims_by_id(conn, ids, columns)
     return [by_id[i] for i in ids]
@@ -240,7 +279,7 @@ def claims_by_id(
         return {}
     stmt = claims_select(ClaimFilter(), _with_conflict(columns)).where(Claim.id.in_(list(ids)))
     rows = conn.execute(stmt.add_columns(Claim.id.label("_id"))).mappings().all()
-    return {row["_id"]: _finish({k: v for k, v in row.items() if k != "_id"}) for row in rows}
+    return {row["_id"]: finish_row({k: v for k, v in row.items() if k != "_id"}) for row in rows}
 
 
 def iter_claims(
@@ -255,57 +294,14 @@ def iter_claims(
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
         for row in result:
-            yield _finish(dict(row._mapping))
+            yield finish_row(dict(row._mapping))
 
 
-# Cells a spreadsheet would run as formulas (the same set as etl.csvout.FORMULA_PREFIXES).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_COLUMNS = frozenset({"value", "value_low", "value_high", "value_hkd"})
-_PLAIN_COLUMNS = frozenset({"claim_id", "char_start", "char_end", "mention_start",
-                            "mention_end", "document_id", "status"})  # fmt: skip
-
-
-def _csv_cell(name: str, col: ColumnElement, conflict: ColumnElement[bool]) -> ColumnElement:
-    """`col` formatted in SQL exactly as etl.csvout.format_cell formats it in Python."""
-    if name in _PLAIN_COLUMNS:
-        return col
-    if name in _NUMBER_COLUMNS:  # integral floats print as integers: 43400000000, not 4.34e10
-        integral = and_(col == func.round(col), func.abs(col) < 1e18)
-        return case((integral, cast(col, BigInteger)), else_=col)
-    if name in ("as_of", "published_on"):
-        return cast(col, String)
-    if name == "flags":
-        with_conflict = case((col == "", literal("conflict")), else_=col + literal(";conflict"))
-        col = case((and_(conflict, ~col.contains("conflict")), with_conflict), else_=col)
-    return case((func.substr(col, 1, 1).in_(_FORMULA_STARTS), literal("'") + col), else_=col)
-
-
-def iter_claim_csv_rows(
-    engine: Engine,
-    filt: ClaimFilter = ClaimFilter(),
-    *,
-    columns: tuple[str, ...] = CLAIM_COLUMNS,
-    batch: int = 5000,
-) -> Iterator[list[Sequence[Any]]]:
-    """The rows of `iter_claims` as batches of CSV-ready cells, in id order (fast exports).
-
-    On SQLite the database formats the cells, so a csv writer takes the rows as they come;
-    elsewhere each cell goes through etl.csvout.format_cell.
-    """
-    from etl.csvout import format_cell
-
+def claim_documents(engine: Engine, filt: ClaimFilter = ClaimFilter()) -> set[str]:
+    """File names of the documents the claims `filt` lets through come from."""
+    sub = claims_select(filt, ("document",)).subquery()
     with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            stmt = claims_select(filt, columns, csv_cells=True).order_by(Claim.id)
-            result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
-            for part in result.partitions(batch):
-                yield part
-            return
-        stmt = claims_select(filt, _with_conflict(columns)).order_by(Claim.id)
-        result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
-        for part in result.partitions(batch):
-            rows = [_finish(dict(r._mapping)) for r in part]
-            yield [[format_cell(row.get(c)) for c in columns] for row in rows]
+        return set(conn.scalars(select(sub.c.document).distinct()))
 
 
 def series_touched_since(engine: Engine, claim_id: int, review_id: int) -> set[tuple[str, str]]:

@@ -1,160 +1,107 @@
-"""Claims as CSV text for the big exports: on SQLite the database writes each whole CSV line.
+"""The claims CSV for big exports: each claim's line is formatted once, when it is stored.
 
-The lines are byte-identical to `csv.writer` over `etl.csvout.format_cell` cells (the generic
-path, used on other databases and for the rows SQL leaves to Python): RFC 4180 quoting of
-cells holding a comma, a double quote or a line break, the formula guard, integral floats as
-integers and other floats as Python's shortest repr.
+A claim's cells never change after ingest except two derived from other tables: its review
+status and the `conflict` flag. So `claim_lines` keeps every claim's CSV line as it reads while
+the claim is unreviewed and in no open conflict, formatted by the generic writer
+(`csv.writer` over `etl.csvout.format_cell` cells). An export streams those lines in id order
+and formats again only the claims a reviewer has decided on or an open conflict holds (few).
+The result is byte for byte what the generic writer gives for the same rows.
 
-One `printf` per row writes the line. The free-text cells (quote, document) are guarded and
-quoted in SQL; the short codes (entity, metric, unit, flags, ...) almost never need either, so
-one test over all of them at once sends a row holding any such character, or a float SQL cannot
-prove it prints the way Python does, to Python instead (its line comes back NULL).
+Lines are written in the transaction that stores their claims (db.documents); a claim that
+has none (rows from before this table, or inserted by other means) gets it before the next
+export. A claim's line goes with it (ON DELETE CASCADE). A change of the line format ships
+with a migration that empties the table.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 
-from sqlalchemy import Connection, Engine, String, and_, case, cast, func, literal, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, Engine, and_, exists, func, insert, select, union
+from sqlalchemy.exc import IntegrityError
 
-from db.claims import CLAIM_COLUMNS, ClaimFilter, claims_by_id, claims_select, iter_claims
-from db.models import Claim
+from db.claims import CLAIM_COLUMNS, ClaimFilter, claims_by_id, claims_select, finish_row
+from db.models import Claim, ClaimLine, Review
+from db.status import CLAIM_STATUS_BY_ACTION, open_conflict_claim_ids
 
-# Cells a spreadsheet would run as formulas (the same set as etl.csvout.FORMULA_PREFIXES).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER_COLUMNS = frozenset({"value", "value_low", "value_high", "value_hkd"})
-INTEGER_COLUMNS = frozenset({"claim_id", "char_start", "char_end", "mention_start",
-                             "mention_end", "document_id"})  # fmt: skip
-DATE_COLUMNS = frozenset({"as_of", "published_on"})
-# A non-integral float prints in SQL when it has at most this many decimals and is small
-# enough that no shorter decimal lies within its precision (then it is Python's repr too).
-DECIMALS = 6
-DECIMAL_MAX = 1e9  # a double's spacing below 1e9 is under 1.2e-7: finer than 6 decimals
-DECIMAL_MIN = 1e-4  # Python's repr switches to exponent notation below this
-INTEGRAL_MAX = 1e18  # etl.csvout.format_cell prints integral floats below this as integers
 LINE_END = "\r\n"  # csv.writer's default line terminator
+STORED_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c != "status")  # status is always `auto`
+FILL_BATCH = 2000
+LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that need them
 
 
-def _special(text: ColumnElement) -> ColumnElement[bool]:
-    """Whether csv.QUOTE_MINIMAL quotes this cell: it holds a comma, a double quote, CR or LF."""
-    return (
-        (func.instr(text, ",") > 0)
-        | (func.instr(text, '"') > 0)
-        | (func.instr(text, "\n") > 0)
-        | (func.instr(text, "\r") > 0)
-    )
-
-
-def _quoted_cell(col: ColumnElement) -> ColumnElement:
-    """CSV quoting of a free-text column (the formula guard is checked with the short codes)."""
-    quoted = literal('"') + func.replace(col, '"', '""') + literal('"')
-    return case((_special(col), quoted), else_=col)
-
-
-def _conflict_suffix(flags: ColumnElement, conflict: ColumnElement[bool]) -> ColumnElement:
-    """What db.claims adds to the stored flags for a claim in an open conflict."""
-    return case(
-        (and_(conflict, func.instr(flags, "conflict") == 0),
-         case((flags == "", literal("conflict")), else_=literal(";conflict"))),
-        else_=literal(""),
-    )  # fmt: skip
-
-
-QUOTED_COLUMNS = frozenset({"quote", "document"})  # free text: guarded and quoted in SQL
-SEPARATOR = "\x01"
-# In a row's `heads`: a character that needs quoting, or a cell starting like a formula.
-CARE = re.compile(f'[,"\\n\\r]|{SEPARATOR}[-=+@\\t\\r]')
-
-
-def _integral(col: ColumnElement) -> ColumnElement[bool]:
-    return and_(col == func.round(col), func.abs(col) < INTEGRAL_MAX)
-
-
-def _decimal_ok(col: ColumnElement) -> ColumnElement[bool]:
-    """Whether `_decimal` is the float's shortest decimal, i.e. Python's repr of it."""
-    return and_(
-        func.abs(col) >= DECIMAL_MIN,
-        func.abs(col) < DECIMAL_MAX,
-        cast(_decimal(col), Claim.value.type) == col,
-    )
-
-
-def _decimal(col: ColumnElement) -> ColumnElement:
-    return func.rtrim(func.printf(f"%.{DECIMALS}f", col), "0")
-
-
-def _number_cell(col: ColumnElement, exact: bool) -> ColumnElement:
-    """A float as format_cell prints it: integral ones as integers (all of them when `exact`)."""
-    if exact:
-        return cast(col, Claim.id.type)
-    return case(
-        (col.is_(None), literal(None, String)),  # printf writes NULL as ''
-        (_integral(col), cast(col, Claim.id.type)),
-        else_=_decimal(col),
-    )
-
-
-def csv_line_select(filt: ClaimFilter | None = None, columns: Sequence[str] = CLAIM_COLUMNS):
-    """SELECT (claim id, whole CSV line or NULL) for the claims `filt` lets through, by id."""
-    base = claims_select(filt or ClaimFilter(), tuple(dict.fromkeys((*columns, "in_conflict"))))
-    sub = base.add_columns(Claim.id.label("_id")).subquery()
-    numbers = [sub.c[c] for c in columns if c in NUMBER_COLUMNS]
-    lines = []
-    for exact in (True, False):  # most rows hold only integral numbers: the cheaper line
-        cells: list[ColumnElement] = []
-        codes: list[ColumnElement] = []  # short text cells, checked at once
-        starts: list[ColumnElement] = []  # every text cell: none may start like a formula
-        for name in columns:
-            col = sub.c[name]
-            if name in NUMBER_COLUMNS:
-                cells.append(_number_cell(col, exact))
-            elif name in INTEGER_COLUMNS or name in DATE_COLUMNS or name == "status":
-                cells.append(col)  # digits, ISO dates, auto|accepted|rejected: nothing to escape
-            elif name in QUOTED_COLUMNS:
-                cells.append(_quoted_cell(col))
-                starts.append(col)
-            elif name == "flags":
-                flags = func.coalesce(col, "")
-                cells.append(flags + _conflict_suffix(flags, sub.c.in_conflict))
-                codes.append(flags)
-            else:
-                cells.append(col)
-                codes.append(col)
-        lines.append(func.printf(",".join("%s" for _ in cells) + LINE_END, *cells))
-    # The short codes whole, the free text by its first character (%!.1s counts characters,
-    # not bytes): Python checks these for what would need quoting or the guard (CARE).
-    heads = func.printf(
-        (SEPARATOR + "%s") * len(codes) + (SEPARATOR + "%!.1s") * len(starts), *codes, *starts
-    )
-    fast, slow = lines
-    whole = [n.is_(None) | _integral(n) for n in numbers]
-    some = [n.is_(None) | _integral(n) | _decimal_ok(n) for n in numbers]
-    line = case(
-        (and_(True, *whole), fast),
-        (and_(True, *some), slow),
-        else_=literal(None, String),
-    )
-    return select(sub.c._id, line.label("line"), heads.label("heads")).order_by(sub.c._id)
-
-
-def _python_lines(conn: Connection, ids: list[int], columns: tuple[str, ...]) -> dict[int, str]:
-    """The CSV lines of these claims formatted in Python (the rows SQL left NULL), read on the
-    export's own connection: the same snapshot of the data."""
+def _lines(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[str]:
+    """Each row's CSV line as the generic writer gives it."""
     from etl.csvout import format_cell
 
-    out: dict[int, str] = {}
     buf = io.StringIO()
-    writer = csv.writer(buf)
-    for i in range(0, len(ids), 500):
-        for claim_id, row in claims_by_id(conn, ids[i : i + 500], columns).items():
-            writer.writerow([format_cell(row.get(c)) for c in columns])
-            out[claim_id] = buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
+    write = csv.writer(buf).writerow
+    for row in rows:
+        write([format_cell(row.get(c)) for c in columns])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+
+
+def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
+    """Store the base export line of each of these claims (inside the caller's transaction)."""
+    done = 0
+    for i in range(0, len(ids), FILL_BATCH):
+        part = list(ids[i : i + FILL_BATCH])
+        stmt = claims_select(ClaimFilter(), STORED_COLUMNS).add_columns(Claim.id.label("_id"))
+        rows = conn.execute(stmt.where(Claim.id.in_(part))).mappings().all()
+        found = [{**finish_row(dict(r)), "status": "auto"} for r in rows]
+        lines = _lines(found, CLAIM_COLUMNS)
+        values = [{"claim_id": r["_id"], "line": line} for r, line in zip(rows, lines, strict=True)]
+        if values:
+            conn.execute(insert(ClaimLine), values)
+        done += len(values)
+    return done
+
+
+def missing_line_ids(conn: Connection) -> list[int]:
+    has_line = exists().where(ClaimLine.claim_id == Claim.id)
+    return list(conn.scalars(select(Claim.id).where(~has_line).order_by(Claim.id)))
+
+
+def fill_claim_lines(engine: Engine) -> int:
+    """Write the lines claims lack; how many. Cheap when none is missing (two counts)."""
+    with engine.connect() as conn:
+        claims = conn.scalar(select(func.count()).select_from(Claim))
+        lines = conn.scalar(select(func.count()).select_from(ClaimLine))
+    if claims == lines:  # lines cannot outlive their claim, so equal counts mean complete
+        return 0
+    try:
+        with engine.begin() as conn:
+            return write_claim_lines(conn, missing_line_ids(conn))
+    except IntegrityError:  # another export filled them at the same moment
+        return 0
+
+
+def _exception_ids(conn: Connection) -> list[int]:
+    """Sorted ids of the claims whose line is not the stored one: a reviewer decided on them
+    or an open conflict holds them."""
+    reviewed = select(Claim.id).join(
+        Review,
+        and_(
+            Review.target_uid == Claim.uid,
+            Review.target_type == "claim",
+            Review.action.in_(list(CLAIM_STATUS_BY_ACTION)),
+        ),
+    )
+    return sorted(set(conn.scalars(union(reviewed, open_conflict_claim_ids()))))
+
+
+def _generic_lines(conn: Connection, ids: list[int], columns: Sequence[str]) -> dict[int, str]:
+    """Lines formatted now from the claims' current rows, read on the export's connection."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), FILL_BATCH):
+        rows = claims_by_id(conn, ids[i : i + FILL_BATCH], tuple(columns))
+        out.update(zip(rows, _lines(rows.values(), columns), strict=True))
     return out
 
 
@@ -171,60 +118,59 @@ def iter_claim_csv(
     `on_rows` hears how many rows each chunk holds."""
     columns, filt = tuple(columns), filt or ClaimFilter()
     head = ",".join(columns) + LINE_END if header else ""  # column names need no quoting
-    for chunk in _chunks(engine, filt, columns, batch, on_rows):
-        yield head + chunk  # the header rides with the first rows: the query runs first
+    chunks = _stored(engine, filt, batch) if columns == CLAIM_COLUMNS else None
+    for rows_text, n in chunks or _formatted(engine, filt, columns, batch):
+        if on_rows is not None:
+            on_rows(n)
+        yield head + rows_text  # the header rides with the first rows: the query runs first
         head = ""
     if head:
         yield head
 
 
-def _chunks(
-    engine: Engine,
-    filt: ClaimFilter,
-    columns: tuple[str, ...],
-    batch: int,
-    on_rows: Callable[[int], None] | None,
-) -> Iterator[str]:
-    if engine.dialect.name != "sqlite":
-        from etl.csvout import format_cell
-
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        for part in _batched(iter_claims(engine, filt, columns=columns, batch=batch), batch):
-            writer.writerows([format_cell(row.get(c)) for c in columns] for row in part)
-            if on_rows is not None:
-                on_rows(len(part))
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-        return
-    stmt = csv_line_select(filt, columns)
+def _stored(engine: Engine, filt: ClaimFilter, batch: int) -> Iterator[tuple[str, int]]:
+    fill_claim_lines(engine)
+    stmt = select(ClaimLine.claim_id, ClaimLine.line).order_by(ClaimLine.claim_id)
+    if filt != ClaimFilter():
+        stmt = stmt.where(ClaimLine.claim_id.in_(claims_select(filt, ("claim_id",))))
+    first = itemgetter(0)
     with engine.connect() as conn:
-        # The driver's cursor steps through the rows as they are fetched (sqlite3 holds no
-        # result set in memory); reading it directly saves a Row object per line. No
-        # stream_results here: its buffered strategy would take the first rows from the cursor.
-        result = conn.execute(stmt)
-        cursor = result.cursor
+        special = _exception_ids(conn)
+        ready: dict[int, str] = {}  # generic lines of the next few special ids
+        for rows in _fetch(conn, stmt, batch):
+            lo = bisect_left(special, rows[0][0])
+            hi = bisect_right(special, rows[-1][0])
+            if lo < hi and special[hi - 1] not in ready:  # one query per LOOKAHEAD ids
+                ahead = special[lo : max(hi, lo + LOOKAHEAD)]
+                ready = _generic_lines(conn, ahead, CLAIM_COLUMNS)
+            for claim_id in special[lo:hi]:
+                at = bisect_left(rows, claim_id, key=first)
+                if rows[at][0] == claim_id:  # else the filter left it out
+                    rows[at] = (claim_id, ready[claim_id])
+            yield "".join([line for _, line in rows]), len(rows)
+
+
+def _fetch(conn: Connection, stmt, batch: int) -> Iterator[list]:
+    """The rows in lists of `batch`, with flat memory."""
+    if conn.dialect.name == "sqlite":
+        # sqlite3's cursor steps through the rows as they are fetched; reading it directly
+        # saves a Row object per line (stream_results would pre-fetch rows from it first).
+        cursor = conn.execute(stmt).cursor
         while rows := cursor.fetchmany(batch):
-            if on_rows is not None:
-                on_rows(len(rows))
-            if CARE.search("".join([heads for _, _, heads in rows])):
-                rows = [(i, None if CARE.search(h) else line, "") for i, line, h in rows]
-            missing = [i for i, line, _ in rows if line is None]
-            if missing:
-                fixed = _python_lines(conn, missing, columns)
-                yield "".join([fixed[i] if line is None else line for i, line, _ in rows])
-            else:
-                yield "".join([line for _, line, _ in rows])
-        result.close()
+            yield rows
+        return
+    result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+    for part in result.partitions(batch):
+        yield [tuple(r) for r in part]
 
 
-def _batched(rows, n: int):
-    part = []
-    for row in rows:
-        part.append(row)
-        if len(part) == n:
-            yield part
-            part = []
-    if part:
-        yield part
+def _formatted(
+    engine: Engine, filt: ClaimFilter, columns: tuple[str, ...], batch: int
+) -> Iterator[tuple[str, int]]:
+    """Any other choice of columns: every line formatted now."""
+    stmt = claims_select(filt, ("claim_id",)).order_by(Claim.id)
+    with engine.connect() as conn:
+        for part in _fetch(conn, stmt, batch):
+            ids = [r[0] for r in part]
+            lines = _generic_lines(conn, ids, columns)
+            yield "".join(lines[i] for i in ids), len(ids)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
 
+from db.claims_csv import write_claim_lines
 from db.engine import session_scope
 from db.models import Claim, Document, Section
 from etl import records
@@ -144,6 +145,8 @@ def store_document(
             rows[-1]["extractor_version"] = extractor_version
         if rows:
             s.execute(insert(Claim), rows)
+            ids = s.scalars(select(Claim.id).where(Claim.document_id == row.id)).all()
+            write_claim_lines(s.connection(), ids)
         status = "replaced" if old_id is not None else "added"
         return StoreResult(status, row.id, len(row.sections), len(rows))
 

@@ -135,6 +135,17 @@ class Claim(Base):
     document: Mapped[Document] = relationship(back_populates="claims")
 
 
+class ClaimLine(Base):
+    """A claim's export line (db.claims_csv) as written at ingest: status `auto`, stored flags."""
+
+    __tablename__ = "claim_lines"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    line: Mapped[str] = mapped_column(Text)
+
+
 class Conflict(Base):
     """A set of claims that cannot all hold; `uid` is derived from kind, metric and claims."""
 

@@ -9,8 +9,19 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.lexicon import lexicon, phrases_re
-from etl.mentions import Mention, find_mentions, patterns
-from etl.sentences import is_abbreviation
+from etl.mentions import Mention
+from etl.speakers import QuoteRegion, Voice, quote_regions, section_voice
+
+__all__ = [
+    "Attribution",
+    "QuoteRegion",
+    "Topic",
+    "Voice",
+    "attribute",
+    "next_topic",
+    "quote_regions",
+    "section_voice",
+]
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|yet|where)\b|\s(?:while|whereas)\s",
@@ -20,9 +31,6 @@ _ASIDE_OPEN = re.compile(
     r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_OPEN_QUOTE = re.compile(r"[“\"]")
-_CLOSE_QUOTE = re.compile(r"[”\"]")
 _POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
 
 
@@ -63,22 +71,6 @@ class _LazyTopic:
         return self._get().document
 
 
-@dataclass(frozen=True)
-class QuoteRegion:
-    """Words in quotation marks and whose words they are."""
-
-    start: int
-    end: int
-    speaker_tracked: bool
-    speaker_entity: str | None
-
-
-@cache
-def _speech_re() -> re.Pattern[str]:
-    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
-    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
-
-
 @cache
 def _locative_re() -> re.Pattern[str]:
     loc = phrases_re(lexicon()["attribution"]["locatives"])
@@ -86,136 +78,6 @@ def _locative_re() -> re.Pattern[str]:
         rf"\s*(?:of\s+(?:the\s+|all\s+|its\s+)?(?:[\w&-]+\s+){{0,3}}?)?(?:{loc})\s+",
         re.IGNORECASE,
     )
-
-
-def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> list[QuoteRegion]:
-    """Quoted speech in a paragraph, each with its speaker's organisation when stated."""
-    out: list[QuoteRegion] = []
-    pos = start
-    while True:
-        m = _OPEN_QUOTE.search(text, pos, end)
-        if not m:
-            break
-        close = _CLOSE_QUOTE.search(text, m.end(), end)
-        q_end = close.end() if close else end
-        lead_from = max(start, m.start() - 250)
-        lead = text[lead_from : m.start()]
-        cut = max((x.end() for x in _SENTENCE_END.finditer(lead)), default=0)
-        lead = lead[cut:]
-        tail = text[q_end : _tail_end(text, q_end, min(end, q_end + 250))]
-        speaker = lead if _speech_re().search(lead) else tail if _speech_re().search(tail) else ""
-        tracked, entity = False, None
-        if not speaker and out:
-            tracked, entity = out[-1].speaker_tracked, out[-1].speaker_entity  # same speaker
-        elif speaker:
-            tracked = bool(patterns(config).tracked.search(speaker))
-            if not tracked:
-                names = [
-                    x for x in find_mentions(speaker, 0, len(speaker), config) if x.kind == "name"
-                ]
-                entity = names[-1].entity if names else None
-        if q_end - m.end() > 1:
-            out.append(QuoteRegion(m.start(), q_end, tracked, entity))
-        pos = q_end
-    return out
-
-
-@dataclass(frozen=True)
-class Voice:
-    """The paragraphs of a section in one speaker's own words, and whose words they are."""
-
-    paragraphs: frozenset[int]
-    speaker_tracked: bool
-    speaker_entity: str | None
-
-    def region(self, p: int, span: tuple[int, int]) -> QuoteRegion | None:
-        """Paragraph `p` (at `span`) as a quotation of the speaker, if it is in their words."""
-        if p not in self.paragraphs:
-            return None
-        return QuoteRegion(span[0], span[1], self.speaker_tracked, self.speaker_entity)
-
-
-@cache
-def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    att = lexicon()["attribution"]
-    lead = r"[\s#*_>]*"  # Markdown marks before a heading or a bold line
-    titles = phrases_re([*att["titles"], "chief", "boss"])
-    return (
-        re.compile(rf"{lead}(?:{phrases_re(att['speech_headers'])})\s+", re.IGNORECASE),
-        re.compile(rf"{lead}(?:{phrases_re(att['answer_marks'])})(?=\s)", re.IGNORECASE),
-        re.compile(rf"{lead}(?:{phrases_re(att['question_marks'])})(?=\s)", re.IGNORECASE),
-        re.compile(
-            rf"(?:\b(?:{titles})\s*,?\s+(?:of|at)\s+(?:the\s+)?"
-            rf"|\b(?:{phrases_re(att['leader_phrases'])})\s+(?:the\s+)?)$",
-            re.IGNORECASE,
-        ),
-    )
-
-
-_SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
-_HEAD_OF = re.compile(r"['’]s\s+(?:chief|boss|head|CEO|chairman|chairperson|chief\s+executive)\b")
-
-
-def section_voice(
-    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
-) -> Voice | None:
-    """A speech ("Speech by X, CEO of Y") or an interview of the head of an organisation.
-
-    In a speech every paragraph after its heading is the speaker's; in an interview, the
-    answer lines ("A: ...") and the paragraphs that follow them up to the next question.
-    """
-    header, answer, question, _ = _voice_res()
-    for i, (a, b) in enumerate(paragraphs[:4]):
-        m = header.match(text, a, b)
-        if m:
-            who = text[m.end() : b]
-            cut = _SPEAKER_END.search(who)
-            who = who[: cut.start()] if cut else who
-            tracked, entity = _speaker(who, config)
-            if not tracked and entity is None:
-                return None
-            return Voice(frozenset(range(i + 1, len(paragraphs))), tracked, entity)
-    marks = [
-        (i, "a" if answer.match(text, a, b) else "q" if question.match(text, a, b) else "")
-        for i, (a, b) in enumerate(paragraphs)
-    ]
-    first = next((i for i, k in marks if k), None)
-    if first is None or not any(k == "a" for _, k in marks):
-        return None
-    intro_start = max(paragraphs[0][0], paragraphs[first][0] - 1500)
-    if not _heads_tracked(text[intro_start : paragraphs[first][0]], config):
-        return None
-    theirs, current = set(), ""
-    for i, k in marks[first:]:
-        current = k or current
-        if current == "a":
-            theirs.add(i)
-    return Voice(frozenset(theirs), True, config.name)
-
-
-def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
-    if patterns(config).tracked.search(who):
-        return True, config.name
-    names = [x for x in find_mentions(who, 0, len(who), config) if x.kind == "name"]
-    return False, (names[-1].entity if names else None)
-
-
-def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
-    """Whether `intro` names someone as head of the tracked organisation."""
-    leader = _voice_res()[3]
-    for m in patterns(config).tracked.finditer(intro):
-        if leader.search(intro, max(0, m.start() - 80), m.start()) or _HEAD_OF.match(
-            intro, m.end()
-        ):
-            return True
-    return False
-
-
-def _tail_end(text: str, start: int, limit: int) -> int:
-    for m in _SENTENCE_END.finditer(text, start, limit):
-        if not is_abbreviation(text, m.start(), start):
-            return m.end()
-    return limit
 
 
 def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Mention, int, int]]:

@@ -60,8 +60,9 @@ ODD_CASE = ("ı", "ſ")
 def key_words(phrases: list[str], first: bool = False) -> frozenset[str] | None:
     """One lower-case word of each phrase that any match of the phrase has as a whole word.
 
-    The first run of word characters of the phrase's longest word (of its first word when
-    `first`, so that a match starts where that word does): in a match it starts a word (it
+    The first run of word characters of the phrase's longest word, not a common one ("the")
+    if it has another (of its first word when `first`, so that a match starts where that
+    word does): in a match it starts a word (it
     follows white space, or a non-word character for the first word of a pattern made with
     a "(?<![\\w-])" before the phrases) and ends one. None when a phrase has no such run or
     is not plain ASCII (case-insensitive matching of other letters is not lower()).
@@ -75,8 +76,16 @@ def key_words(phrases: list[str], first: bool = False) -> frozenset[str] | None:
         if not phrase.isascii() or not words or not all(runs):
             return None
         runs = [r.group() for r in runs]
-        out.add((runs[0] if first else max(runs, key=len)).lower())
+        out.add((runs[0] if first else max(runs, key=_rarity)).lower())
     return frozenset(out)
+
+
+# Words too common to rule a sentence out: a key word is taken from the others if it can be.
+_COMMON_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "by"])
+
+
+def _rarity(word: str) -> tuple[bool, int]:
+    return word.lower() not in _COMMON_WORDS, len(word)
 
 
 class WordIndex:
@@ -117,7 +126,7 @@ def safe_lower(text: str) -> str | None:
     with a Latin one ("ſ" with "s"): then a search of the lower-cased text could miss a match.
     """
     low = text.lower()
-    if len(low) != len(text) or any(c in low for c in ODD_CASE):
+    if len(low) != len(text) or "ı" in low or "ſ" in low:  # ODD_CASE
         return None
     return low
 

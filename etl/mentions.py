@@ -178,57 +178,71 @@ def patterns(config: ExtractConfig) -> Patterns:
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
     """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
     p = _patterns(config)
-    not_acr = p.not_acronyms
-    territory_name = lexicon()["organisations"]["territory_name"]
     index = word_index(text, start, end)
+    words = None if index is None else index.words
+    keys, firsts = p.keys, p.firsts
 
     def scan(name: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as `finditer` gives them, found by the words they need."""
         pattern = getattr(p, name)
-        if index is None:
+        first = firsts.get(name)
+        if index is None or first is None:
             return pattern.finditer(text, start, end)
-        key, firsts = p.keys.get(name), p.firsts.get(name)
-        if key is not None and key.isdisjoint(index.words):
-            return iter(())  # a word every match needs is missing
-        if firsts is None:
-            return pattern.finditer(text, start, end)
-        at = sorted(pos for word in firsts & index.words for pos in index.positions(word))
+        at = sorted(pos for word in first & words for pos in index.positions(word))
         return _matches_at(pattern, text, at, end)
 
+    def absent(name: str) -> bool:
+        """A word every match of the pattern needs is missing."""
+        key = keys.get(name)
+        return words is not None and key is not None and key.isdisjoint(words)
+
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
-    for m in scan("tracked"):
-        if _describes_another(text, m.start(), m.end(), start, p):
-            raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport incubatee"
-        else:
-            raw.append((m.start(), m.end(), 0, config.name, True, "name"))
-    for m in scan("place_word"):
-        kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport community"
-        raw.append((m.start(), m.end(), 0, config.name, True, kind))
-    for m in scan("known"):
-        name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
-        raw.append((m.start(), m.end(), 1, name, False, "name"))
-    for m in scan("generic"):
-        a, name = _trim_leading(m.start(), m.group())
-        tracked = bool(p.tracked.search(name))
-        entity = config.name if tracked else clean_name(name)
-        raw.append((a, m.end(), 2, entity, tracked, "name"))
-    acronyms = p.acronym.finditer(text, start, end) if _CAPS.search(text, start, end) else ()
-    for m in acronyms:
-        if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
-            raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
-    for m in scan("definite"):
-        raw.append((m.start(), m.end(), 3, None, False, "name"))
-    for m in scan("territory"):
-        raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
-    for m in scan("place"):
-        raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
-    for m in scan("person"):
-        raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
-    for m in scan("proper_subject"):
-        a, name = _trim_leading(m.start(1), m.group(1))
-        if name:
-            raw.append((a, m.end(1), 6, name, False, "name"))
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[2]))
+    if not absent("tracked"):
+        for m in scan("tracked"):
+            if _describes_another(text, m.start(), m.end(), start, p):
+                raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport member"
+            else:
+                raw.append((m.start(), m.end(), 0, config.name, True, "name"))
+    if not absent("place_word"):
+        for m in scan("place_word"):
+            kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
+            raw.append((m.start(), m.end(), 0, config.name, True, kind))
+    if not absent("known"):
+        for m in scan("known"):
+            name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
+            raw.append((m.start(), m.end(), 1, name, False, "name"))
+    if not absent("generic"):
+        for m in scan("generic"):
+            a, name = _trim_leading(m.start(), m.group())
+            tracked = bool(p.tracked.search(name))
+            entity = config.name if tracked else clean_name(name)
+            raw.append((a, m.end(), 2, entity, tracked, "name"))
+    if _CAPS.search(text, start, end):
+        not_acr = p.not_acronyms
+        for m in p.acronym.finditer(text, start, end):
+            if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
+                raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
+    if not absent("definite"):
+        for m in scan("definite"):
+            raw.append((m.start(), m.end(), 3, None, False, "name"))
+    if not absent("territory"):
+        territory_name = lexicon()["organisations"]["territory_name"]
+        for m in scan("territory"):
+            raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
+    if not absent("place"):
+        for m in scan("place"):
+            raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
+    if not absent("person"):
+        for m in scan("person"):
+            raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
+    if not absent("proper_subject"):
+        for m in scan("proper_subject"):
+            a, name = _trim_leading(m.start(1), m.group(1))
+            if name:
+                raw.append((a, m.end(1), 6, name, False, "name"))
+    if not raw:
+        return []
+    raw.sort(key=_raw_order)
     out: list[Mention] = []
     taken_end = -1
     for a, b, _, entity, tracked, kind in _longest_first(raw):
@@ -237,6 +251,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         taken_end = b
         out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
     return out
+
+
+def _raw_order(r: tuple) -> tuple[int, int, int]:
+    return r[0], r[0] - r[1], r[2]
 
 
 def _matches_at(
@@ -286,9 +304,12 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.?,?|Ltd\.?|Limited|Inc\.?|Company\s+Limited))+\s*$")
+
+
 def clean_name(name: str) -> str:
     """A name without its legal form ('Dark Horse Group Co., Ltd.' -> 'Dark Horse Group')."""
-    name = re.sub(r"(?:,?\s+(?:Co\.?,?|Ltd\.?|Limited|Inc\.?|Company\s+Limited))+\s*$", "", name)
+    name = _LEGAL_FORM.sub("", name)
     return _strip_the(name.strip(" ,"))
 
 
@@ -309,9 +330,10 @@ def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bo
     if m.group().rstrip()[-1:].isupper():
         return True  # "Cyberport start-up Alpha Robotics"
     before = text[max(floor, a - 24) : a]
-    return bool(re.search(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$", before))
+    return bool(_ONE_OF_MANY.search(before))
 
 
+_ONE_OF_MANY = re.compile(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$")
 _POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
 _OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
 

@@ -154,26 +154,36 @@ def cumulative_metrics() -> frozenset[str]:
 
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     """The span of the words after a figure, up to punctuation, a figure or a linking word."""
-    pos, end, words = start, start, 0
+    # A phrase never runs past a mark no word holds: only the text up to it is read.
+    cut = _NP_END.search(text, start, limit)
+    return start, start + _phrase_length(text[start : cut.end() if cut else limit])
+
+
+# Characters no word token holds: the phrase ends at one at the latest.
+_NP_END = re.compile(r"[,;:!?()\[\]\"“”]")
+
+
+@lru_cache(maxsize=8192)
+def _phrase_length(text: str) -> int:
+    """How far the noun phrase at the start of `text` runs (phrases after figures recur)."""
+    pos, end, words, limit = 0, 0, 0, len(text)
     while pos < limit and words < _MAX_NP_WORDS:
         m = _NP_TOKEN.match(text, pos, limit)
         if not m:
             break
-        tok = m.group(1)
-        if not (tok[0].isalpha()) or tok.lower() in _NP_STOP or tok.lower() in _NP_NUMBER_WORDS:
+        tok = m.group(1).lower()
+        if not (tok[0].isalpha()) or tok in _NP_STOP or tok in _NP_NUMBER_WORDS:
             break
-        if tok.lower() == "and" and not _NP_TOKEN.match(text, m.end(), limit):
-            break
-        if tok.lower() == "and":
+        if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)
-            following = nxt.group(1).lower() if nxt else ""
-            if nxt and (
-                not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS
-            ):
+            if not nxt:
+                break
+            following = nxt.group(1).lower()
+            if not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS:
                 break  # "... and 7 unicorns": the phrase ends before the next figure
         pos = end = m.end()
         words += 1
-    return start, end
+    return end
 
 
 def classify(

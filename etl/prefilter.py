@@ -11,15 +11,14 @@ from functools import cache
 
 from etl.lexicon import phrases_re, safe_lower
 from etl.metrics import rules
-from etl.numbers import NUMBER_WORDS
+from etl.numbers import ODD_LETTERS, SCAN_TABLE, WORD_START
 from etl.regex_parts import required_literals, strength
 
-# A run of digits lies in one sentence. Written "\d\d*", not "\d+": a pattern that opens with
-# a character class lets the engine skip ahead to the next digit far faster.
-_DIGITS = re.compile(r"\d\d*")
-# Every number word starts with one of these ("seventeen" with "seven", "a hundred" has
-# "hundred"); matched in lower-cased text, so any capitalisation is found.
-_WORD_START = re.compile(phrases_re(list(NUMBER_WORDS)))
+# Digits and number words are looked for in a byte copy of the text (`SCAN_TABLE`), with
+# plain byte searches; Unicode digits ("２", "١") are found apart.
+# More characters outside ASCII than this: find Unicode digits with a pattern, not one by one.
+_MANY_NON_ASCII = 64
+_UNICODE_DIGITS = re.compile(r"\d\d*")
 
 
 def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
@@ -28,17 +27,42 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
     A superset: a position may turn out to be no number, but no number is missed. None when
     the text holds letters that defeat the fast search (then every sentence is a candidate).
     """
-    found = [m.start() for m in _DIGITS.finditer(text, start, end)]
-    low = safe_lower(text[start:end])
-    if low is None:
-        return None
-    for m in _WORD_START.finditer(low):
-        i = m.start()
-        if i and (low[i - 1].isalnum() or low[i - 1] == "_"):
-            continue  # inside a word ("someone", "often"): no word boundary, no number word
-        found.append(start + i)
-    found.sort()
+    part = text[start:end]
+    raw = part.encode("ascii", "replace")  # one byte per character: offsets are kept
+    found: list[int] = []
+    if not part.isascii():
+        if any(c in part for c in ODD_LETTERS):
+            return None
+        if raw.count(b"?") > _MANY_NON_ASCII:
+            found = [start + m.start() for m in _UNICODE_DIGITS.finditer(part)]
+        else:
+            found = [start + i for i in _unicode_digits(part, raw)]
+    scan = raw.translate(SCAN_TABLE)
+    found.extend(start + i for i in _digit_runs(scan))
+    found.extend(start + m.start() for m in WORD_START.finditer(b" " + scan))
+    found = sorted(set(found))
     return found
+
+
+def _digit_runs(scan: bytes) -> list[int]:
+    """Where each run of ASCII digits starts in `scan`."""
+    out, i, last = [], scan.find(b"0"), -2
+    while i >= 0:
+        if i != last + 1:
+            out.append(i)
+        last = i
+        i = scan.find(b"0", i + 1)
+    return out
+
+
+def _unicode_digits(part: str, raw: bytes) -> list[int]:
+    """Where a digit outside ASCII ("２", "١") stands: each is a "?" in `raw`."""
+    out, i = [], raw.find(b"?")
+    while i >= 0:
+        if part[i].isdecimal():
+            out.append(i)
+        i = raw.find(b"?", i + 1)
+    return out
 
 
 @cache

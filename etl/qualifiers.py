@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.lexicon import lexicon, phrases_re
 
@@ -67,14 +67,30 @@ def _is_word_char(c: str) -> bool:
 
 def qualifier_before(text: str, start: int) -> Qualified:
     """The qualifier whose phrase ends right before `start` (a figure or its currency sign)."""
-    window_start = max(0, start - 24)
-    if not _may_end_with_phrase(text[window_start:start]):
-        return Qualified("exact", start)
-    m = _before_re().search(text, window_start, start)
+    window_start = max(0, start - _WINDOW)
+    # The search may look one character further back (a lookbehind at the window's start).
+    name, offset = _qualifier_ending(text[max(0, window_start - 1) : start], window_start == 0)
+    return Qualified(name, start + offset)
+
+
+_WINDOW = 24  # the longest qualifier phrase, with room for the spaces around it
+
+
+@lru_cache(maxsize=8192)
+def _qualifier_ending(window: str, at_text_start: bool) -> tuple[str, int]:
+    """The qualifier ending `window` and where its phrase starts (an offset from the end, <= 0).
+
+    `window` is the text before a figure, with one more character in front of the searched
+    part unless it starts the text: phrases before figures recur, so they are looked up once.
+    """
+    lo = 0 if at_text_start else 1
+    if not _may_end_with_phrase(window[lo:]):
+        return "exact", 0
+    m = _before_re().search(window, lo)
     if not m:
-        return Qualified("exact", start)
+        return "exact", 0
     name = next(k for k, v in m.groupdict().items() if v)
-    return Qualified(name, m.start())
+    return name, m.start() - len(window)
 
 
 def qualifier_after(text: str, end: int) -> int | None:

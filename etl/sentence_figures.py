@@ -82,11 +82,16 @@ class _Anywhere:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = required_literals(pattern.pattern)
-        self.words = None if words is None else frozenset(w.lower() for w in words)
+        # Any of the words, as a plain substring of the lower-cased text: one search for all.
+        self.words = (
+            None
+            if words is None
+            else re.compile("|".join(re.escape(w.lower()) for w in sorted(words)))
+        )
 
     def search(self, text: str, low: str | None) -> bool:
         """`low` is `text` lower-cased (by `safe_lower`), or None."""
-        if self.words is not None and low is not None and not any(w in low for w in self.words):
+        if self.words is not None and low is not None and not self.words.search(low):
             return False
         return self.pattern.search(text) is not None
 

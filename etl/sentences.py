@@ -109,9 +109,13 @@ def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sent
         for m in _BOUNDARY.finditer(text, pa, pb)
         if not is_abbreviation(text, m.start(), pa)
     )
-    bullets = (m.start() + 1 for m in _BULLET.finditer(text, pa, pb))
+    if text.find("\n", pa, pb) >= 0:  # bullets start lines: most paragraphs have none
+        bullets = [m.start() + 1 for m in _BULLET.finditer(text, pa, pb)]
+        cuts: Iterator[int] = heapq.merge(ends, bullets) if bullets else ends
+    else:
+        cuts = ends
     prev = pa
-    for cut in heapq.merge(ends, bullets):
+    for cut in cuts:
         if cut == prev:
             continue  # a bullet right after an end mark
         a, b = _trim(text, prev, cut)

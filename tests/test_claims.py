@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, text
 
 from db.claims import (
     CLAIM_COLUMNS,
     ClaimFilter,
     ColumnCondition,
+    claims_select,
     count_claims,
     iter_claims,
     page_claims,
 )
 from db.documents import store_document
 from db.models import Claim, Conflict, ConflictClaim, Review
+from db.quote_search import TRGM_INDEX
 from tests.factories import make_claim, make_doc
 
 CONTRACT = (
@@ -150,3 +152,121 @@ def test_conflict_flag_follows_open_conflicts(stored: Engine) -> None:
     assert flags() == ""
     garbled = next(iter_claims(stored, ClaimFilter(document="b.txt")))
     assert garbled["flags"] == "garbled"
+
+
+# --- "quote contains" through the quote index -----------------------------------------------
+
+QUOTES = (
+    "Cyberport's 數碼港 hosts over 1,900 start-ups.",
+    "CYBERPORT'S community counted 2,200 companies",
+    "cyberport’s curly apostrophe and a 50% jump",
+    "Growth of 50% to 100 unicorns; a_b and a-b are not alike",
+    'He called it "the HK$43.4 billion milestone"',
+    "Ab",
+    "ÉCOLE and école and ecole",
+    "Straße STRASSE strasse",
+    "Kelvin sign: \u212a, long s: \u017f, dotted \u0130stanbul",
+    "%_%/\\ symbols: 100% / 5_000 \\ done",
+    "Community, COMMUNITY, CoMmUnItY.",
+)
+NEEDLES = (
+    "cyberport's", "CYBERPORT", "數碼港", "s 數碼", "’s", "50%", "0%", "%", "_", "a_b", "5_0",
+    '"the', 'he"', "'s", "ab", "Ab", "abc", "école", "ÉCOLE", "COL", "straße", "STRASSE", "ß",
+    "kelvin sign: k", "k, l", "\u212a, long", "long s: s", "\u017f", "istanbul", "i̇stanbul",
+    "/\\", "\\ d", "% /", "community", "COMMUNITY", "unity,", "zzz-not-there",
+)  # fmt: skip
+
+
+@pytest.fixture
+def quoted(engine: Engine) -> Engine:
+    claims = [
+        make_claim(value=100 + i, as_of=date(2024, 1, 1 + i), quote=q) for i, q in enumerate(QUOTES)
+    ]
+    store_document(engine, make_doc("quotes.txt", text=" ".join(QUOTES)), claims, "t")
+    return engine
+
+
+def _plain(engine: Engine, filt: ClaimFilter) -> list[int]:
+    """The claims the filter's own SQL lets through, no index involved."""
+    with engine.connect() as conn:
+        stmt = claims_select(filt, ("claim_id",)).order_by(Claim.id)
+        return list(conn.scalars(stmt))
+
+
+@pytest.mark.parametrize("probe", [10_000, 1])  # rare texts (index) / common ones (walk)
+def test_quote_contains_through_the_index_is_the_plain_filter(
+    quoted: Engine, probe: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("db.claims.INDEX_PROBE", probe)
+    for needle in NEEDLES:
+        for op in ("contains", "notContains"):
+            filt = ClaimFilter(conditions=(ColumnCondition("quote", op, needle),))
+            expected = _plain(quoted, filt)
+            rows = page_claims(quoted, filt, sort=(("claim_id", "asc"),), limit=100)
+            assert [r["claim_id"] for r in rows] == expected, (op, needle)
+            assert count_claims(quoted, filt) == len(expected), (op, needle)
+            for at_most in (1, 2, 5):
+                assert count_claims(quoted, filt, at_most=at_most) == min(len(expected), at_most)
+    # The texts the test relies on do reach both paths.
+    assert (
+        len(
+            _plain(
+                quoted, ClaimFilter(conditions=(ColumnCondition("quote", "contains", "community"),))
+            )
+        )
+        == 2
+    )
+
+
+def test_quote_contains_combines_with_other_conditions(quoted: Engine, monkeypatch) -> None:
+    for probe in (10_000, 1):
+        monkeypatch.setattr("db.claims.INDEX_PROBE", probe)
+        filt = ClaimFilter(
+            date_from=date(2024, 1, 3),
+            conditions=(
+                ColumnCondition("quote", "contains", "cyberport"),
+                ColumnCondition("quote", "contains", "50%"),
+                ColumnCondition("value", "lessThan", 110),
+            ),
+        )
+        expected = _plain(quoted, filt)
+        assert len(expected) == 1
+        rows = page_claims(quoted, filt, sort=(("as_of", "desc"),))
+        assert [r["claim_id"] for r in rows] == expected
+        assert count_claims(quoted, filt) == count_claims(quoted, filt, at_most=3) == 1
+
+
+def _scan_plan(conn, stmt, settings: str) -> tuple[list[int], str]:
+    for setting in settings.split():
+        conn.exec_driver_sql(f"SET LOCAL {setting}")
+    plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + _sql(conn, stmt))))
+    return list(conn.scalars(stmt)), plan
+
+
+def _sql(conn, stmt) -> str:
+    return str(stmt.compile(conn, compile_kwargs={"literal_binds": True})).replace("%", "%%")
+
+
+def test_postgresql_trigram_index_answers_like_the_scan(quoted: Engine) -> None:
+    if quoted.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's pg_trgm index")
+    with quoted.connect() as conn:
+        if (
+            conn.exec_driver_sql(
+                "SELECT 1 FROM pg_indexes WHERE indexname = %s", (TRGM_INDEX,)
+            ).first()
+            is None
+        ):
+            pytest.skip("pg_trgm is not installed on this server")
+    used = 0
+    for needle in NEEDLES:
+        filt = ClaimFilter(conditions=(ColumnCondition("quote", "contains", needle),))
+        stmt = claims_select(filt, ("claim_id",)).order_by(Claim.id)
+        with quoted.begin() as conn:
+            indexed, plan = _scan_plan(conn, stmt, "enable_seqscan=off enable_indexscan=off")
+        used += TRGM_INDEX in plan
+        with quoted.begin() as conn:
+            scanned, plan = _scan_plan(conn, stmt, "enable_bitmapscan=off enable_indexscan=off")
+        assert TRGM_INDEX not in plan
+        assert indexed == scanned, needle
+    assert used >= len([n for n in NEEDLES if len(n) >= 3]) // 2  # the index does get used

@@ -1,17 +1,20 @@
-"""The database-written claims CSV is byte for byte the generic writer's, whatever the cells."""
+"""The claims CSV from stored lines is byte for byte the generic writer's, whatever the cells."""
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from datetime import date
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 
 from db.claims import CLAIM_COLUMNS, ClaimFilter, iter_claims
-from db.claims_csv import iter_claim_csv
+from db.claims_csv import fill_claim_lines, iter_claim_csv
 from db.documents import store_document
 from db.engine import session_scope
-from db.models import Claim, Conflict, ConflictClaim, Document
+from db.models import Claim, ClaimLine, Conflict, ConflictClaim, Document
+from db.reviews import add_review
 from etl.csvout import iter_csv
 from tests.factories import make_doc
 
@@ -94,3 +97,66 @@ def test_filters_batches_and_counts(engine: Engine) -> None:
 
 def test_no_rows_still_gives_the_header(engine: Engine) -> None:
     assert _fast(engine) == _generic(engine) == ",".join(CLAIM_COLUMNS) + "\r\n"
+
+
+def _stored_docs(engine: Engine) -> None:
+    from tests.factories import make_claim
+
+    for name, n in (("a.txt", 4), ("b.txt", 3)):
+        claims = [
+            make_claim(value=100.0 + i, quote=f"Over {i} firms, at {name}.") for i in range(n)
+        ]
+        store_document(engine, make_doc(name, text=f"text of {name}"), claims, "t")
+
+
+def _line_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(ClaimLine))
+
+
+def test_lines_are_written_with_their_claims_and_go_with_them(engine: Engine) -> None:
+    _stored_docs(engine)
+    assert _line_count(engine) == 7
+    assert fill_claim_lines(engine) == 0  # nothing missing
+    store_document(engine, make_doc("a.txt", text="a changed text"), [], "t")  # replaces a.txt
+    assert _line_count(engine) == 3
+    assert _fast(engine) == _generic(engine)
+
+
+def test_claims_stored_without_lines_get_them_before_an_export(engine: Engine) -> None:
+    _fill(engine, n=40)
+    assert _line_count(engine) == 0
+    assert _fast(engine) == _generic(engine)
+    assert _line_count(engine) == 40
+    assert fill_claim_lines(engine) == 0
+
+
+def test_reviews_and_conflicts_show_in_the_stored_lines_export(engine: Engine) -> None:
+    _stored_docs(engine)
+    with session_scope(engine) as s:
+        ids = list(s.scalars(select(Claim.id).order_by(Claim.id)))
+        s.add(Conflict(id=1, uid="c1", entity="Cyberport", metric="companies", kind="disagree",
+                       severity="high", explanation="x", claim_uids=""))  # fmt: skip
+        s.flush()
+        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in ids[:2]])
+    add_review(engine, "claim", ids[1], "reject", "rev", "wrong")
+    add_review(engine, "claim", ids[5], "accept", "rev", "")
+    text = _fast(engine, batch=3)
+    assert text == _generic(engine)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert by_id[ids[0]]["flags"] == "conflict" and by_id[ids[0]]["status"] == "auto"
+    assert by_id[ids[1]]["status"] == "rejected" and by_id[ids[5]]["status"] == "accepted"
+    # A reviewed claim the filter leaves out stays out.
+    filt = ClaimFilter(document="b.txt")
+    assert _fast(engine, filt, batch=2) == _generic(engine, filt)
+    assert str(ids[1]) not in {
+        r["claim_id"] for r in csv.DictReader(io.StringIO(_fast(engine, filt)))
+    }
+
+
+def test_other_columns_are_formatted_on_the_fly(engine: Engine) -> None:
+    _fill(engine, n=30)
+    cols = ("claim_id", "quote", "status", "flags", "value")
+    fast = "".join(iter_claim_csv(engine, columns=cols, batch=4))
+    assert fast == "".join(iter_csv(cols, iter_claims(engine, columns=cols)))

@@ -10,6 +10,7 @@ from dashboards.grid import (
     claim_filter,
     column_type,
     conditions_from_filter_model,
+    count_text,
     rows_response,
     sort_from_sort_model,
 )
@@ -178,3 +179,21 @@ def test_claim_filter_combines_simple_fields():
         {"unit": {"filterType": "text", "type": "equals", "filter": "count"}}, metric="unicorns"
     )
     assert f.metric == "unicorns" and f.conditions == (ColumnCondition("unit", "equals", "count"),)
+
+
+def test_a_filtered_count_stops_at_the_limit(stored, monkeypatch):
+    monkeypatch.setattr("dashboards.grid.COUNT_LIMIT", 20)
+    companies = {"metric": {"filterType": "text", "type": "equals", "filter": "companies"}}
+    quote = {"quote": {"filterType": "text", "type": "contains", "filter": "companies"}}
+    for model in (companies, quote):  # 25 claims match each
+        first = rows_response(stored, {"startRow": 0, "endRow": 10, "filterModel": model})
+        assert len(first["rowData"]) == 10 and first["rowCount"] == -1  # open: more than 20
+        assert count_text(first) == "more than 20 claims"
+        last = rows_response(stored, {"startRow": 20, "endRow": 30, "filterModel": model})
+        assert len(last["rowData"]) == 5 and last["rowCount"] == 25  # the end is known
+    few = {"value": {"filterType": "number", "type": "lessThan", "filter": 1015}}
+    response = rows_response(stored, {"startRow": 0, "endRow": 10, "filterModel": few})
+    assert response["rowCount"] == 16 and count_text(response) == "16 claims"  # + 7 unicorns
+    # The unfiltered table is counted in full.
+    response = rows_response(stored, {"startRow": 0, "endRow": 10})
+    assert response["rowCount"] == 26 and count_text(response) == "26 claims"

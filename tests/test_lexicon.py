@@ -59,6 +59,8 @@ def test_key_words_and_word_index() -> None:
     assert key_words(["Hong Kong SAR", "the city"]) == {"hong", "city"}
     assert key_words(["Hong Kong SAR", "the city"], first=True) == {"hong", "the"}
     assert key_words(["~", "over"]) is None
+    # A common word is a key word only when the phrase has no other.
+    assert key_words(["the SAR", "the city", "the"]) == {"sar", "city", "the"}
     index = word_index("At Hong Kong, hong-kong and Hongkong.", 3, 37)
     assert index is not None
     assert "hongkong" in index.words

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from etl.metrics import catalogue_keys, classify, cumulative_metrics, noun_phrase, rules
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.metrics import (
+    _NP_NUMBER_WORDS,
+    _NP_STOP,
+    catalogue_keys,
+    classify,
+    cumulative_metrics,
+    noun_phrase,
+    rules,
+)
 
 
 def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", value=10.0):
@@ -111,3 +123,37 @@ def test_web3_founders_read_from_the_whole_sentence() -> None:
 def test_noun_phrase_stops_at_a_number_word() -> None:
     text = " listed firms and nine unicorns"
     assert text[slice(*noun_phrase(text, 0, len(text)))] == " listed firms"
+
+
+def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
+    """The noun phrase's end, read token by token over the whole rest of the text."""
+    token = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+    stops = _NP_STOP | _NP_NUMBER_WORDS
+    pos = end = start
+    for _ in range(8):
+        m = token.match(text, pos, limit)
+        if not m or not m.group(1)[0].isalpha() or m.group(1).lower() in stops:
+            break
+        if m.group(1).lower() == "and":
+            nxt = token.match(text, m.end(), limit)
+            if not nxt or not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in stops:
+                break
+        pos = end = m.end()
+    return end
+
+
+PHRASE_PIECES = [" ", "  ", "companies", "start-ups", "and", "in", "seven", "7", ",", ";", ":",
+                 "(", ")", '"', "“", "Co.Ltd", "Ltd.", ".", "-", "’s", "firms", "AI", "listed",
+                 "\n", "café", "Ⅻ", "é"]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join), st.integers(0, 3))
+def test_noun_phrase_reads_no_further_than_a_full_reading(text: str, start: int) -> None:
+    """The phrase is looked up by the text up to its first stop mark: it ends where reading
+    every token to the end of the text would end it."""
+    start = min(start, len(text))
+    assert noun_phrase(text, start, len(text)) == (
+        start,
+        _phrase_end_by_tokens(text, start, len(text)),
+    )

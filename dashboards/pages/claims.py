@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html, no_update
 
 from dashboards import context
-from dashboards.grid import rows_response
+from dashboards.grid import count_text, rows_response
 from dashboards.grid_columns import column_defs, export_href
 
 dash.register_page(__name__, path="/claims", name="Claims", title="Claims", order=1)
@@ -87,5 +87,4 @@ def get_rows(request):
     except ValueError as e:
         return {"rowData": [], "rowCount": 0}, no_update, no_update, f"Filter not applied: {e}"
     model = request.get("filterModel")
-    count = response["rowCount"]
-    return response, export_href(model), export_href(model, bundle=True), f"{count:,} claims"
+    return response, export_href(model), export_href(model, bundle=True), count_text(response)

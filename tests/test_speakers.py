@@ -1,0 +1,29 @@
+"""Quotations and their speakers, and sections in one speaker's voice."""
+
+from __future__ import annotations
+
+from etl.extract import default_config
+from etl.sentences import split_paragraphs
+from etl.speakers import QuoteRegion, Voice, quote_regions, section_voice
+
+
+def test_a_quote_is_its_speakers_words() -> None:
+    text = 'Amy Lo, Chairman of Cyberport, said: "We host 2,000 firms." Then: "And more."'
+    got = quote_regions(text, 0, len(text), default_config())
+    assert [text[q.start : q.end] for q in got] == ['"We host 2,000 firms."', '"And more."']
+    assert all(q.speaker_tracked for q in got)  # the second: the same speaker goes on
+
+
+def test_a_quote_from_another_organisation_is_not_the_tracked_ones() -> None:
+    text = 'Ben Wu, CEO of Lingang Group, said: "We welcomed 300 companies."'
+    (q,) = quote_regions(text, 0, len(text), default_config())
+    assert not q.speaker_tracked
+    assert q.speaker_entity is not None and q.speaker_entity.endswith("Lingang Group")
+
+
+def test_speech_paragraphs_are_the_speakers() -> None:
+    text = "Speech by Amy Lo, Chairman of Cyberport\n\nWe now have 2,000 members.\n\nThank you."
+    voice = section_voice(text, split_paragraphs(text), default_config())
+    assert voice == Voice(frozenset({1, 2}), True, "Cyberport")
+    assert voice.region(0, (0, 5)) is None
+    assert voice.region(1, (41, 68)) == QuoteRegion(41, 68, True, "Cyberport")
