@@ -103,12 +103,19 @@ def layout() -> html.Div:
     )
 
 
-def create_app(db_url: str | None = None, *, ingest_seeds: bool = False) -> Dash:
-    """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty)."""
+def create_app(
+    db_url: str | None = None, *, ingest_seeds: bool = False, warm_up: bool = False
+) -> Dash:
+    """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty;
+    with `warm_up`, the landing page's series computed in the background)."""
     engine = open_db(db_url)
     if ingest_seeds:
         ingest_seeds_if_empty(engine)
     context.set_engine(engine)
+    if warm_up:
+        from dashboards.growth import warm_up as start_warm_up
+
+        start_warm_up(engine)
     app = Dash(
         __name__,
         use_pages=True,

@@ -247,6 +247,14 @@ def kpis(engine: Engine, entity: str | None = None) -> list[Kpi]:
     return [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()]
 
 
+def warm_up(engine: Engine) -> threading.Thread:
+    """Compute the landing page's series in the background, so its first visitor need not
+    wait for them (a request that comes sooner waits only for what is left)."""
+    thread = threading.Thread(target=kpis, args=(engine,), name="growth-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def export_href(
     kind: str,
     metric: str | None,

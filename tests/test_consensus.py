@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.checks import ClaimPoint
 from etl.consensus import (
+    _copy_groups_pairwise,
     assign_objects,
     copy_groups,
     reconcile,
@@ -119,6 +122,26 @@ def test_near_duplicate_quotes_are_copies() -> None:
     assert labels[0] == labels[1]
     assert labels[2] != labels[0]
     assert labels[3] != labels[2]  # same publisher, other document, other words: not a copy
+
+
+WORDS = ["Cyberport", "hosts", "over", "2,200", "start-ups", "the", "park", "said", "firms",
+         "community", "members", "and"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(WORDS), max_size=9), st.sampled_from(["a", "b", ""])),
+        max_size=14,
+    )
+)
+def test_all_pairs_at_once_group_like_pair_by_pair(items) -> None:
+    d = date(2024, 1, 1)
+    pts = [
+        cp(1, d, "P", quote=" ".join(words), document=doc or f"own-{k}.txt")
+        for k, (words, doc) in enumerate(items)
+    ]
+    assert copy_groups(pts) == _copy_groups_pairwise(pts, 0.7)
 
 
 def test_a_reprint_is_not_an_independent_witness() -> None:

@@ -302,3 +302,16 @@ def test_figure_is_valid_plotly():
                              point(2, 5, status="rejected"), consensus=cons))  # fmt: skip
     go.Figure(fig)  # raises on any property Plotly does not know
     assert fig["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
+
+
+def test_warm_up_computes_the_kpi_series_in_the_background(engine):
+    store_document(
+        engine,
+        make_doc("w.txt"),
+        [make_claim("unicorns", 7, qualifier="exact"), make_claim("companies", 2000)],
+        "t",
+    )
+    growth.warm_up(engine).join(timeout=60)
+    (_, series) = growth._series_cache[str(engine.url)]
+    assert set(series) == {("Cyberport", m) for m in growth.KPI_METRICS}
+    assert [p.value for p in series[("Cyberport", "unicorns")]] == [7]
