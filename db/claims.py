@@ -202,6 +202,13 @@ def _indexed_quote(conn: Connection, filt: ClaimFilter) -> tuple[str, bool] | No
     return (known[0][1], known[0][0] <= INDEX_PROBE) if known else None
 
 
+def quote_candidates(conn: Connection, filt: ClaimFilter) -> Select | None:
+    """For a rare "quote contains" text of `filt`, the quote index's few candidate ids (to pass
+    as `among`); None when the index cannot narrow the search."""
+    indexed = _indexed_quote(conn, filt)
+    return candidates(indexed[0]) if indexed is not None and indexed[1] else None
+
+
 def _count(conn: Connection, stmt: Select) -> int:
     return conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
 
@@ -256,8 +263,7 @@ def page_claims(
     with engine.connect() as conn:
         # A rare quote text: only the quote index's candidates are read. A common one: the walk
         # in sort order below meets a page of matches soon.
-        indexed = _indexed_quote(conn, filt)
-        among = candidates(indexed[0]) if indexed is not None and indexed[1] else None
+        among = quote_candidates(conn, filt)
         # First the page's ids, from as few columns as the sort and filter need (an index walk
         # even deep into the table), then the full rows of just those ids.
         ids_stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))), among=among)

@@ -24,7 +24,14 @@ from operator import itemgetter
 from sqlalchemy import Connection, Engine, and_, exists, func, insert, select, union
 from sqlalchemy.exc import IntegrityError
 
-from db.claims import CLAIM_COLUMNS, ClaimFilter, claims_by_id, claims_select, finish_row
+from db.claims import (
+    CLAIM_COLUMNS,
+    ClaimFilter,
+    claims_by_id,
+    claims_select,
+    finish_row,
+    quote_candidates,
+)
 from db.models import Claim, ClaimLine, Review
 from db.status import CLAIM_STATUS_BY_ACTION, open_conflict_claim_ids
 
@@ -131,10 +138,12 @@ def iter_claim_csv(
 def _stored(engine: Engine, filt: ClaimFilter, batch: int) -> Iterator[tuple[str, int]]:
     fill_claim_lines(engine)
     stmt = select(ClaimLine.claim_id, ClaimLine.line).order_by(ClaimLine.claim_id)
-    if filt != ClaimFilter():
-        stmt = stmt.where(ClaimLine.claim_id.in_(claims_select(filt, ("claim_id",))))
     first = itemgetter(0)
     with engine.connect() as conn:
+        if filt != ClaimFilter():
+            among = quote_candidates(conn, filt)
+            ids = claims_select(filt, ("claim_id",), among=among)
+            stmt = stmt.where(ClaimLine.claim_id.in_(ids))
         special = _exception_ids(conn)
         ready: dict[int, str] = {}  # generic lines of the next few special ids
         for rows in _fetch(conn, stmt, batch):

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import dateparser
 
+from etl.lexicon import safe_lower
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -57,6 +59,10 @@ _TO_MONTH = re.compile(
     re.IGNORECASE,
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# What a full date and a numeric date cannot do without: a month's first three letters (in
+# lower-cased text) and a separator between digits.
+_MONTH_START = re.compile("|".join(sorted({m[:3] for m in _MONTHS})))
+_DIGIT_SEPARATOR = re.compile(r"\d[/.-]\d")
 _EVENT_WORD = re.compile(r"(?:since|from|until|till)\b", re.IGNORECASE)
 # Words before a date that make it the date of an event, not of the figure.
 _EVENT = re.compile(
@@ -82,6 +88,15 @@ class DatePhrase:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# Letters that re.IGNORECASE equates with the ASCII letter of a month name.
+_ODD_LETTERS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _month_number(name: str) -> int:
+    """1-12 for a month name the patterns matched, even as "ſept" or "aprıl"."""
+    return _MONTHS[name.translate(_ODD_LETTERS).lower()]
 
 
 def _count(word: str | None) -> int | None:
@@ -123,11 +138,17 @@ def parse_date_phrase(phrase: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _point_dates(text: str, start: int, end: int, add: Callable[..., None]) -> None:
-    """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018"."""
-    for m in _FULL.finditer(text, start, end):
+def _point_dates(
+    text: str, start: int, end: int, add: Callable[..., None], low: str | None = None
+) -> None:
+    """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018".
+
+    `low` is text[start:end] lower-cased by `safe_lower` (None: not known, search anyway).
+    """
+    months = low is None or _MONTH_START.search(low) is not None
+    for m in _FULL.finditer(text, start, end) if months else ():
         day = m["d1"] or m["d2"]
-        year, mon = int(m["year"]), _MONTHS[m["mon"].lower()]
+        year, mon = int(m["year"]), _month_number(m["mon"])
         try:
             d = date(year, mon, int(day)) if day else month_end(year, mon)
         except ValueError:
@@ -138,7 +159,8 @@ def _point_dates(text: str, start: int, end: int, add: Callable[..., None]) -> N
             d = parse_date_phrase(m.group())
             if d:
                 add(m.start(), m.end(), d, "day" if m["day"] else "month")
-    for m in _NUMERIC.finditer(text, start, end):
+    numeric = _DIGIT_SEPARATOR.search(text, start, end) is not None
+    for m in _NUMERIC.finditer(text, start, end) if numeric else ():
         d = parse_date_phrase(m.group())
         if d:
             add(m.start(), m.end(), d, "day")
@@ -160,7 +182,8 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
 
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).
-    low = text[start:end].lower()
+    safe = safe_lower(text[start:end])  # None when lower() cannot stand for IGNORECASE
+    low = text[start:end].lower() if safe is None else safe
     year = _YEAR_DIGITS.search(text, start, end) is not None
     in_years = "year" in low
     in_months = "month" in low
@@ -169,7 +192,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
             n = _count(m["n"])
             year_of = int(m["year"]) if m["year"] else (ref.year if ref else None)
             if n and year_of:
-                d = month_end(year_of, _MONTHS[m["mon"].lower()])
+                d = month_end(year_of, _month_number(m["mon"]))
                 if ref and not m["year"] and d > ref:
                     d = month_end(year_of - 1, d.month)
                 add(m.start(), m.end(), d, "month", _duration(n, "month"))
@@ -189,7 +212,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
                 year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if year:
-        _point_dates(text, start, end, add)
+        _point_dates(text, start, end, add, safe)
     if in_years:
         for m in _LAST_YEAR.finditer(text, start, end):
             if ref:

@@ -8,8 +8,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from etl.lexicon import DATA
+from etl.lexicon import DATA, safe_lower
 from etl.numbers import NUMBER_WORDS
+from etl.regex_parts import required_literal_groups
 
 # Words that end the noun phrase after a figure.
 _NP_STOP = frozenset(
@@ -197,6 +198,7 @@ def classify(
     """
     around = None
     nearest: tuple[int, Rule] | None = None
+    low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     for r in _rules_for(np, unit):
         if r.context or r.context2 or r.exclude:
             around = around or f"{before} {np} {after}"
@@ -209,17 +211,41 @@ def classify(
         if r.lead and not r.lead.search(lead or before):
             continue
         if r.subject:
+            if low_lead is False:
+                low_lead = safe_lower(lead or before)
+            if not _may_hold(r.subject, low_lead):
+                continue  # a word every subject needs is missing
             at = _subject_end(r.subject, lead or before)
             if at is not None and (nearest is None or at > nearest[0]):
                 nearest = (at, r)
             continue
         if nearest is not None:
             break
-        return MetricMatch(r.metric, r.max is not None and value > r.max)
+        return _metric_match(r.metric, r.max is not None and value > r.max)
     if nearest is not None:
         r = nearest[1]
-        return MetricMatch(r.metric, r.max is not None and value > r.max)
+        return _metric_match(r.metric, r.max is not None and value > r.max)
     return None
+
+
+@lru_cache(maxsize=256)
+def _metric_match(metric: str, implausible: bool) -> MetricMatch:
+    """One shared (frozen) MetricMatch per metric and plausibility."""
+    return MetricMatch(metric, implausible)
+
+
+@lru_cache(maxsize=64)
+def _literal_tests(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Searches of lower-cased text, one per set of literals each match of `pattern` holds."""
+    return tuple(
+        re.compile("|".join(re.escape(w.lower()) for w in sorted(words)))
+        for words in required_literal_groups(pattern.pattern)
+    )
+
+
+def _may_hold(pattern: re.Pattern[str], low: str | None) -> bool:
+    """False only when `low` (a text lower-cased by `safe_lower`) lacks a word `pattern` needs."""
+    return low is None or all(t.search(low) for t in _literal_tests(pattern))
 
 
 # Between a cluster and its figure: words that turn to the whole community instead.

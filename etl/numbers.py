@@ -99,6 +99,11 @@ def scale_of(word: str | None) -> float:
     """The multiplier a scale word stands for (1 when there is none)."""
     if not word:
         return 1.0
+    return _scale(word)
+
+
+@lru_cache(maxsize=256)
+def _scale(word: str) -> float:
     return float(lexicon()["scales"].get(word.lower(), 1.0))
 
 
@@ -173,6 +178,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         )
     if may_have_number_words(text) and _HAS_WORD.search(text):
         found.extend(_find_words(text, found))
+    if len(found) < 2:
+        return found  # nothing to order or join
     found.sort(key=lambda n: n.start)
     return _join_ranges(text, found)
 

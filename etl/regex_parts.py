@@ -33,15 +33,30 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     Whitespace splits literals, so a match across two pieces of text joined by a space (as
     classify joins the words before and after a figure) still has its literal in one piece.
     """
+    groups = required_literal_groups(pattern)
+    return max(groups, key=strength) if groups else None
+
+
+def required_literal_groups(pattern: str) -> list[frozenset[str]]:
+    """Sets of strings such that every match of `pattern` contains one string of each set.
+
+    `required_literals` is the strongest of them; testing them all rules out more text.
+    Empty when nothing is known.
+    """
     if _sre_parse is None:
-        return None
+        return []
     try:
-        return _required(list(_sre_parse.parse(pattern).data))
+        return _groups(list(_sre_parse.parse(pattern).data))
     except Exception:  # an unexpected parse tree: claim nothing
-        return None
+        return []
 
 
 def _required(items: list) -> frozenset[str] | None:
+    options = _groups(items)
+    return max(options, key=strength) if options else None
+
+
+def _groups(items: list) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -67,7 +82,7 @@ def _required(items: list) -> frozenset[str] | None:
         if found:
             options.append(found)
     flush()
-    return max(options, key=strength) if options else None
+    return options
 
 
 def strength(words: frozenset[str]) -> tuple[int, int]:

@@ -127,11 +127,19 @@ def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sent
         yield Sentence(a, b, paragraph)
 
 
+# Longer words end sentences: the word before a dot is read no further back than this.
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+
+
 def is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    """Whether the "." at `dot` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
     i = dot
-    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+    # A word longer than every abbreviation is none: reading one letter past that length
+    # settles it, however long the word goes on.
+    stop = max(floor, dot - _LONGEST_ABBREVIATION - 1)
+    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].lower()
     if word in ABBREVIATIONS:

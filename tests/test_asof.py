@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl import asof
 from etl.asof import find_dates, parse_date_phrase
 
 REF = date(2023, 12, 7)
@@ -80,3 +82,24 @@ def test_a_launch_or_inception_date_is_an_event() -> None:
     s = "It has backed 90 teams since its inception in 2011."
     found = find_dates(s, 0, len(s), date(2015, 1, 1))
     assert found and all(d.event for d in found)
+
+
+# Pieces of date phrases glued at random: months, years, separators, odd letters.
+DATE_PIECES = ["March ", "Mar. ", "sept ", "ſept ", "SEPTEMBER ", "2021", "1999 ", "21 ", "3",
+               "/", ".", "-", "in ", "as at ", "end of ", "the past year ", "12 months to ",
+               "June ", "aprıl ", "APRİL ", "fiscal year ", "2023-24 ", "年", "月", "日", " ",
+               ", "]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=10).map("".join))
+def test_skipping_patterns_without_their_words_changes_nothing(text: str) -> None:
+    ref = date(2024, 6, 30)
+    quick = find_dates(text, 0, len(text), ref)
+    saved = (asof._MONTH_START, asof._DIGIT_SEPARATOR)
+    try:  # patterns that match everywhere: every search runs
+        asof._MONTH_START = asof._DIGIT_SEPARATOR = re.compile("")
+        full = find_dates(text, 0, len(text), ref)
+    finally:
+        asof._MONTH_START, asof._DIGIT_SEPARATOR = saved
+    assert quick == full

@@ -8,9 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.lexicon import safe_lower
 from etl.metrics import (
     _NP_NUMBER_WORDS,
     _NP_STOP,
+    MetricMatch,
+    _may_hold,
+    _metric_match,
     catalogue_keys,
     classify,
     cumulative_metrics,
@@ -157,3 +161,23 @@ def test_noun_phrase_reads_no_further_than_a_full_reading(text: str, start: int)
         start,
         _phrase_end_by_tokens(text, start, len(text)),
     )
+
+
+# Pieces of leads that the cluster rules look for, glued at random.
+LEAD_PIECES = ["the ", "FinTech ", "fin-tech ", "web3 ", "Web 3.0 ", "smart city ", "AI ",
+               "gaming ", "e-sports ", "cluster ", "community ", "hub ", "sector ", "ecosystem ",
+               "park ", "has ", "in all ", "data science ", "ſmart ", "İ", ", and ",
+               "blockchain "]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=10).map("".join))
+def test_subject_word_test_never_rules_out_a_subject(lead: str) -> None:
+    for r in rules():
+        if r.subject and r.subject.search(lead):
+            assert _may_hold(r.subject, safe_lower(lead)), (r.metric, lead)
+
+
+def test_matches_are_shared_and_equal_to_new_ones() -> None:
+    assert _metric_match("companies", False) is _metric_match("companies", False)
+    assert _metric_match("companies", True) == MetricMatch("companies", True)

@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.lexicon import lexicon
-from etl.regex_parts import required_literals, reversed_end_pattern
+from etl.regex_parts import (
+    required_literal_groups,
+    required_literals,
+    reversed_end_pattern,
+    strength,
+)
 
 # Pieces that the cue patterns care about, glued at random: words, spaces, punctuation.
 PIECES = ["by", "up", "Up", "an", "a", "increase", "of", "further", "net", "from", "rose",
@@ -61,3 +66,20 @@ def test_reversed_match_agrees_with_search(text: str) -> None:
         back = reversed_end_pattern(p)
         assert back is not None
         assert (p.search(text) is not None) == (back.match(text[::-1]) is not None), p.pattern
+
+
+def test_required_literal_groups_hold_every_necessary_set() -> None:
+    pattern = r"\b(?:fin-?tech|financial[- ]technology)\s+(?:cluster|hub)\b"
+    groups = required_literal_groups(pattern)
+    assert frozenset({"cluster", "hub"}) in groups
+    assert frozenset({"tech", "technology"}) in groups
+    assert required_literals(pattern) == max(groups, key=strength)  # the strongest of them
+    assert required_literal_groups(r"[abc]+") == []
+
+
+@given(st.text(alphabet="abcdefgh ", max_size=30))
+def test_every_literal_group_is_in_every_match(text: str) -> None:
+    for pattern in [r"ab+c|de(?:f|gh)", r"(?:abc)+d?\s+(?:ef|gh)", r"a\s+bc", r"(?:ab|cd)e{2,}h"]:
+        for m in re.finditer(pattern, text):
+            for words in required_literal_groups(pattern):
+                assert any(w in m.group() for w in words), (pattern, m.group(), words)

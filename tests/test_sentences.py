@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.sentences import (
     _BOUNDARY,
     _BULLET,
+    ABBREVIATIONS,
     Sentence,
     _trim,
     is_abbreviation,
@@ -97,3 +98,23 @@ def test_sentences_one_at_a_time_are_the_whole_split(text: str) -> None:
     for p, (pa, pb) in enumerate(split_paragraphs(text)):
         lazy = iter_sentences(text, pa, pb, p)
         assert list(lazy) == eager_sentences(text, pa, pb, p)
+
+
+def _abbreviation_read_to_the_word_start(text: str, dot: int, floor: int) -> bool:
+    """`is_abbreviation` as first written: the whole word before the dot is read."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcoLtdDrApPRX.KİEg ", max_size=30), st.integers(0, 30))
+def test_abbreviation_test_reads_no_further_than_it_needs(text: str, floor: int) -> None:
+    for dot in range(min(floor, len(text)), len(text)):
+        assert is_abbreviation(text, dot, floor) == _abbreviation_read_to_the_word_start(
+            text, dot, floor
+        ), (text, dot, floor)
