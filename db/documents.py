@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from db.claims_csv import write_claim_lines
 from db.engine import session_scope
@@ -92,6 +92,28 @@ def find_by_sha(engine: Engine, sha256: str) -> str | None:
         ).scalar_one_or_none()
 
 
+def unchanged_as(engine: Engine, doc: records.ReadDocument, extractor_version: str) -> str | None:
+    """The stored file name `doc` is unchanged as: the same bytes, extracted by this extractor
+    (or stored under another name, which keeps them). None: extract and store it."""
+    with engine.connect() as conn:
+        same = _unchanged(conn, doc, extractor_version)
+    return None if same is None else same.file_name
+
+
+def _unchanged(conn: Connection, doc: records.ReadDocument, extractor_version: str):
+    """(id, file_name) of the stored document that makes `doc` unchanged, or None."""
+    same = conn.execute(
+        select(Document.id, Document.file_name, Document.extractor_version).where(
+            Document.sha256 == doc.sha256
+        )
+    ).first()
+    if same is None:
+        return None
+    if same.extractor_version == extractor_version or same.file_name != doc.file_name:
+        return same
+    return None  # the same file, extracted by another extractor: extract it again
+
+
 def store_document(
     engine: Engine,
     doc: records.ReadDocument,
@@ -100,9 +122,7 @@ def store_document(
 ) -> StoreResult:
     """Add a document, or replace the earlier version of the same file, in one transaction."""
     with session_scope(engine) as s:
-        same = s.execute(
-            select(Document.id, Document.file_name).where(Document.sha256 == doc.sha256)
-        ).first()
+        same = _unchanged(s.connection(), doc, extractor_version)
         if same is not None:
             return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
         old_id = s.scalar(select(Document.id).where(Document.file_name == doc.file_name))
@@ -120,6 +140,7 @@ def store_document(
             date_source=doc.date_source,
             text=doc.text,
             size_bytes=doc.size_bytes,
+            extractor_version=extractor_version,
         )
         row.sections = [
             Section(

@@ -63,6 +63,8 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     size_bytes: Mapped[int] = mapped_column(Integer, default=0)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The extractor that made its claims: a newer one extracts the same file again.
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
 
     sections: Mapped[list[Section]] = relationship(
         back_populates="document",

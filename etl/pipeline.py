@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from db.documents import StoreResult, find_by_sha, store_document
+from db.documents import StoreResult, store_document, unchanged_as
 from etl.errors import IngestError
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
@@ -81,7 +81,7 @@ def _ignored(p: Path, root: Path) -> bool:
 
 
 def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
-    same = find_by_sha(engine, doc.sha256)
+    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
     if same is not None:  # skip the extraction too
         return StoreResult("unchanged", 0, 0, 0, same_as=same)
     claims = extract_claims(doc)

@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, func, select
 
-from db.documents import claim_uid, get_document, iter_documents, list_documents, store_document
+from db.documents import (
+    claim_uid,
+    get_document,
+    iter_documents,
+    list_documents,
+    store_document,
+    unchanged_as,
+)
 from db.models import Claim, Document, Section
 from tests.factories import make_claim, make_doc
 
@@ -24,6 +31,21 @@ def test_store_then_same_bytes_is_unchanged(engine: Engine) -> None:
     again = store_document(engine, doc, [make_claim()], "t")
     assert again.status == "unchanged" and again.same_as == "a.txt"
     assert _count(engine, Document) == 1 and _count(engine, Claim) == 1
+
+
+def test_a_newer_extractor_extracts_the_same_file_again(engine: Engine) -> None:
+    doc = make_doc()
+    store_document(engine, doc, [make_claim()], "1")
+    assert unchanged_as(engine, doc, "1") == "a.txt" and unchanged_as(engine, doc, "2") is None
+    again = store_document(engine, doc, [make_claim(), make_claim("unicorns", 7)], "2")
+    assert again.status == "replaced" and again.claims == 2
+    with engine.connect() as conn:
+        assert set(conn.scalars(select(Claim.extractor_version))) == {"2"}
+        assert conn.scalar(select(Document.extractor_version)) == "2"
+    assert store_document(engine, doc, [], "2").status == "unchanged"
+    # The same bytes under another name stay stored once, whatever the extractor.
+    copy = store_document(engine, make_doc("copy.txt", text=doc.text), [], "3")
+    assert copy.status == "unchanged" and copy.same_as == "a.txt"
 
 
 def test_changed_file_replaces_document_and_claims(engine: Engine) -> None:

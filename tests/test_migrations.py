@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, select, text
 
-from db.engine import migrate
+from db.documents import store_document
+from db.engine import alembic_config, migrate
 from db.metrics import catalogue
-from db.models import Base
+from db.models import Base, Document
 from db.quote_search import FTS_SHADOW_TABLES, FTS_TABLE, TRGM_INDEX
+from tests.factories import make_claim, make_doc
 
 # The quote index is dialect-specific and lives in the migrations only (SQLite: an FTS5 table
 # and the shadow tables FTS5 makes for it; PostgreSQL: a trigram GIN index). Nothing else may
@@ -65,3 +70,20 @@ def test_migrate_twice_is_harmless_and_loads_the_catalogue(engine: Engine) -> No
         keys = {r[0] for r in conn.exec_driver_sql("SELECT key FROM metrics")}
     assert keys == set(catalogue())
     assert {"companies", "unicorns", "funding_raised", "local_share_pct"} <= keys
+
+
+def test_documents_stored_before_0004_take_their_claims_extractor(engine: Engine) -> None:
+    store_document(engine, make_doc("a.txt"), [make_claim(as_of=date(2024, 1, 1))], "1.4")
+    store_document(engine, make_doc("none.txt", text="No figures here."), [], "1.4")
+    cfg = alembic_config(engine)
+    for target in ("0003", "head"):
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, "downgrade" if target == "0003" else "upgrade")(cfg, target)
+        if target == "0003":
+            with engine.connect() as conn:
+                cols = conn.execute(text("SELECT * FROM documents")).keys()
+            assert "extractor_version" not in cols
+    with engine.connect() as conn:
+        got = dict(conn.execute(select(Document.file_name, Document.extractor_version)).all())
+    assert got == {"a.txt": "1.4", "none.txt": None}  # none.txt is extracted again next time

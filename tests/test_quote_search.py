@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, delete, inspect, select, text, update
+from sqlalchemy import Engine, delete, insert, inspect, select, text, update
 
 from db.documents import store_document
 from db.engine import alembic_config
@@ -133,7 +133,15 @@ def test_downgrade_drops_and_upgrade_fills_the_index(engine: Engine) -> None:
         assert not has_quote_index(conn)
         triggers = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         assert not {r[0] for r in triggers} & set(FTS_TRIGGERS)
-    _store(engine, "b.txt", ["Six unicorns were born at Cyberport."])  # stored with no index
+    with engine.begin() as conn:  # a claim stored while there is no index
+        quote = "Six unicorns were born at Cyberport."
+        conn.execute(insert(Claim), [{
+            "uid": "b1", "document_id": conn.scalar(select(Claim.document_id).limit(1)),
+            "entity": "Cyberport", "metric": "unicorns", "value": 6.0, "unit": "count",
+            "qualifier": "exact", "value_low": 6.0, "value_high": 6.0,
+            "as_of": date(2024, 1, 1), "quote": quote, "char_start": 0, "char_end": len(quote),
+            "mention_start": 0, "mention_end": 3, "extractor_version": "t",
+        }])  # fmt: skip
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
