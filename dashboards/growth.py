@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -137,6 +138,15 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
 SeriesMap = dict[tuple[str, str], tuple[ConsensusPoint, ...]]
 _series_cache: dict[str, tuple[tuple, SeriesMap]] = {}
 _series_lock = threading.Lock()
+
+
+def _new_lock_after_fork() -> None:
+    """A worker forked (gunicorn --preload) while the warm-up held the lock gets a free one."""
+    global _series_lock
+    _series_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
 def _valid_series(engine: Engine) -> SeriesMap:

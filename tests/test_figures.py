@@ -315,3 +315,14 @@ def test_warm_up_computes_the_kpi_series_in_the_background(engine):
     (_, series) = growth._series_cache[str(engine.url)]
     assert set(series) == {("Cyberport", m) for m in growth.KPI_METRICS}
     assert [p.value for p in series[("Cyberport", "unicorns")]] == [7]
+
+
+def test_a_forked_worker_does_not_inherit_a_held_series_lock():
+    import os
+
+    with growth._series_lock:  # as if the warm-up were computing when the server forks
+        pid = os.fork()
+        if pid == 0:  # the child: exit status 0 when it can take the lock
+            os._exit(0 if growth._series_lock.acquire(timeout=5) else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
