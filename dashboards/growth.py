@@ -14,10 +14,12 @@ from urllib.parse import urlencode
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, count_claims, page_claims, series_touched_since
+from db.conflicts import in_open_conflicts
 from db.metrics import catalogue
 from db.version import data_version
 
 FALLBACK_ENTITY = "Cyberport"
+DISPUTING = ("high", "medium")  # conflicts that mark a KPI disputed (a low one is a mere jump)
 KPI_METRICS = ("companies", "listed_companies", "unicorns", "funding_raised")
 MAX_POINTS = 2000  # newest first; a chart with more points than this is unreadable anyway
 POINT_COLUMNS = (
@@ -79,6 +81,7 @@ class ConsensusPoint:
     value_low: float
     value_high: float
     method: str = ""
+    supporting: tuple[int, ...] = ()  # claim ids
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class Kpi:
     as_of: date | None
     change: float | None  # since the previous consensus point
     previous_as_of: date | None
+    disputed: bool = False  # the value or the one before is in an open, serious conflict
 
 
 def _money(row: dict[str, Any]) -> tuple[float, float, float, str]:
@@ -176,7 +180,7 @@ def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[Consensu
         found = series.get((entity, metric))
         if found is None:
             found = tuple(
-                ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method)
+                ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method, p.supporting)
                 for p in series_points(engine, entity, metric)
             )
             series[(entity, metric)] = found
@@ -242,6 +246,7 @@ def kpi(engine: Engine, metric: str, entity: str | None = None) -> Kpi:
         return Kpi(metric, info.label, info.unit, None, None, None, None)
     last = series[-1]
     prev = series[-2] if len(series) > 1 else None
+    compared = (*last.supporting, *(prev.supporting if prev else ()))
     return Kpi(
         metric,
         info.label,
@@ -250,6 +255,7 @@ def kpi(engine: Engine, metric: str, entity: str | None = None) -> Kpi:
         last.as_of,
         None if prev is None else last.value - prev.value,
         None if prev is None else prev.as_of,
+        bool(in_open_conflicts(engine, compared, DISPUTING)),
     )
 
 

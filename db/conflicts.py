@@ -12,7 +12,12 @@ from sqlalchemy import Engine, delete, insert, select
 from db.claims import ClaimFilter
 from db.engine import session_scope
 from db.models import Claim, Conflict, ConflictClaim, Document, Review, utcnow
-from db.status import CONFLICT_STATUS_BY_ACTION, claim_status_parts, conflict_status_parts
+from db.status import (
+    CONFLICT_STATUS_BY_ACTION,
+    claim_status_parts,
+    conflict_status_parts,
+    open_conflict_claim_ids,
+)
 
 CONFLICT_COLUMNS = (
     "conflict_id",
@@ -128,6 +133,19 @@ def current_claims(
         stmt = stmt.where(Claim.metric == metric)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def in_open_conflicts(
+    engine: Engine, claim_ids: Sequence[int], severities: Sequence[str] | None = None
+) -> set[int]:
+    """Which of these claims an open conflict (of one of these severities) holds."""
+    if not claim_ids:
+        return set()
+    stmt = open_conflict_claim_ids().where(ConflictClaim.claim_id.in_(list(claim_ids)))
+    if severities is not None:
+        stmt = stmt.where(Conflict.severity.in_(list(severities)))
+    with engine.connect() as conn:
+        return set(conn.scalars(stmt))
 
 
 def _last_status_action(s, uids: Sequence[str]) -> dict[str, str]:

@@ -28,7 +28,7 @@ from dashboards.growth import (
 )
 from db.documents import store_document
 from db.engine import session_scope
-from db.models import Claim, Review
+from db.models import Claim, Conflict, Review
 from tests.factories import make_claim, make_doc
 
 
@@ -326,3 +326,29 @@ def test_a_forked_worker_does_not_inherit_a_held_series_lock():
             os._exit(0 if growth._series_lock.acquire(timeout=5) else 1)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_kpi_resting_on_an_open_conflict_is_marked_disputed(engine):
+    from etl.pipeline import refresh_checks
+
+    funding = [
+        make_claim(
+            "funding_raised", 375.7e9, unit="HKD", qualifier="exact", as_of=date(2023, 12, 7)
+        ),
+        make_claim("funding_raised", 43.4e9, unit="HKD", qualifier="over", as_of=date(2025, 6, 5)),
+    ]  # a cumulative figure that falls ninefold
+    companies = [
+        make_claim("companies", 2000, as_of=date(2023, 3, 21)),
+        make_claim("companies", 2200, as_of=date(2025, 6, 5)),
+    ]
+    listed = [  # more than doubles in four months: a low-severity jump, not a dispute
+        make_claim("listed_companies", 5, qualifier="exact", as_of=date(2025, 6, 5)),
+        make_claim("listed_companies", 12, qualifier="exact", as_of=date(2025, 10, 21)),
+    ]
+    store_document(engine, make_doc("f.txt"), [*funding, *companies, *listed], "t")
+    refresh_checks(engine)
+    assert growth.kpi(engine, "funding_raised").disputed
+    assert not growth.kpi(engine, "companies").disputed
+    with engine.connect() as conn:
+        assert conn.scalar(select(Conflict.severity).where(Conflict.kind == "jump")) == "low"
+    assert not growth.kpi(engine, "listed_companies").disputed

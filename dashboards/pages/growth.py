@@ -25,6 +25,12 @@ def _date(text: str | None) -> date | None:
 
 def kpi_card(k) -> dbc.Col:
     value, as_of, change = kpi_texts(k)
+    disputed = html.A(
+        "Disputed: see Conflicts",
+        href="/conflicts",
+        className="small text-danger",
+        id=f"growth-kpi-{k.metric}-disputed",
+    )
     return dbc.Col(
         dbc.Card(
             dbc.CardBody(
@@ -33,8 +39,10 @@ def kpi_card(k) -> dbc.Col:
                     html.H3(value, className="mb-0", id=f"growth-kpi-{k.metric}"),
                     html.Div(as_of, className="small"),
                     html.Div(change, className="small text-secondary"),
+                    *([disputed] if k.disputed else []),
                 ]
             ),
+            class_name="h-100",  # cards in a row are as tall as the tallest
         ),
         md=3,
         sm=6,

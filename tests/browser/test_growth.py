@@ -53,6 +53,11 @@ def test_companies_chart_shows_the_seed_claims(browser_page, live_engine, screen
     assert any("source:" in h and "“" in h for h in bounds["hovertext"])
     for metric in ("companies", "unicorns"):
         assert page.locator(f"#growth-kpi-{metric}").inner_text() not in ("", "–")
+    # Funding falls ninefold between two sources: its card points to the conflict.
+    disputed = page.locator("#growth-kpi-funding_raised-disputed")
+    assert disputed.inner_text() == "Disputed: see Conflicts"
+    assert disputed.get_attribute("href") == "/conflicts"
+    assert page.locator("#growth-kpi-companies-disputed").count() == 0
     screenshot(page, "growth")
 
 
