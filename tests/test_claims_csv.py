@@ -71,14 +71,20 @@ def _fill(engine: Engine, n: int = 300, seed: int = 3) -> None:
         conn.execute(insert(Claim), rows)
 
 
-def test_fast_csv_equals_the_generic_writer_on_awkward_cells(engine: Engine) -> None:
-    _fill(engine)
+def _open_conflict(engine: Engine, pick) -> list[int]:
+    """Put the claims `pick` chooses from all ids into one open conflict; all ids, in order."""
     with session_scope(engine) as s:
         ids = list(s.scalars(select(Claim.id).order_by(Claim.id)))
         s.add(Conflict(id=1, uid="c1", entity="Cyberport", metric="companies", kind="disagree",
                        severity="high", explanation="x", claim_uids=""))  # fmt: skip
         s.flush()
-        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in ids[::5]])
+        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in pick(ids)])
+    return ids
+
+
+def test_fast_csv_equals_the_generic_writer_on_awkward_cells(engine: Engine) -> None:
+    _fill(engine)
+    _open_conflict(engine, lambda ids: ids[::5])
     generic, fast = _generic(engine), _fast(engine)
     assert fast.splitlines(keepends=True) == generic.splitlines(keepends=True)
     assert fast == generic
@@ -133,12 +139,7 @@ def test_claims_stored_without_lines_get_them_before_an_export(engine: Engine) -
 
 def test_reviews_and_conflicts_show_in_the_stored_lines_export(engine: Engine) -> None:
     _stored_docs(engine)
-    with session_scope(engine) as s:
-        ids = list(s.scalars(select(Claim.id).order_by(Claim.id)))
-        s.add(Conflict(id=1, uid="c1", entity="Cyberport", metric="companies", kind="disagree",
-                       severity="high", explanation="x", claim_uids=""))  # fmt: skip
-        s.flush()
-        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in ids[:2]])
+    ids = _open_conflict(engine, lambda ids: ids[:2])
     add_review(engine, "claim", ids[1], "reject", "rev", "wrong")
     add_review(engine, "claim", ids[5], "accept", "rev", "")
     text = _fast(engine, batch=3)
