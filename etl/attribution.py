@@ -85,8 +85,8 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
     out = []
     for m in ms:
         o = _ASIDE_OPEN.match(text, m.end, end)
-        if not o:
-            continue
+        if not o or (m.role == "prep" and o.group().lower().endswith("with")):
+            continue  # "the largest in the city, with 400 firms": the clause's, not the city's
         close = text.find(",", o.end(), end)
         out.append((m, m.end, close if close >= 0 else end))
     return out
@@ -107,8 +107,10 @@ def _resolve(
     config: ExtractConfig,
 ) -> Attribution | None:
     if m.kind == "place_word":  # "the park" is whichever park the text is about
-        doc = topic.document
-        return doc if doc and not doc.tracked else Attribution(config.name, True)
+        doc = topic.document  # (never the city a dateline names)
+        if doc and not doc.tracked and doc.entity != _territory_name():
+            return doc
+        return Attribution(config.name, True)
     if m.kind == "first_person":
         if quote is None:
             return None
@@ -123,6 +125,11 @@ def _resolve(
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
+
+
+@cache
+def _territory_name() -> str:
+    return str(lexicon()["organisations"]["territory_name"])
 
 
 def attribute(
@@ -197,17 +204,24 @@ def attribute(
     if owner is not None:
         return owner
     # No name before the figure: the paragraph's topic, if nothing else is named.
-    others = [m for m in mentions if not m.tracked and m.role != "title" and usable(m)]
+    others = [m for m in mentions if _names_another(m) and usable(m)]
     if _reported_by_tracked(text, fig[1], mentions) and all(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
         return Attribution(config.name, True)  # "..., Cyberport said."
     topic_p = topic.paragraph
-    if topic_p and topic_p.tracked:
-        others = [m for m in mentions if not m.tracked and m.role != "title" and usable(m)]
-        if not others or all(m.kind == "territory" and m.role == "possessive" for m in others):
-            return topic_p
+    if (
+        topic_p
+        and topic_p.tracked
+        and all(m.kind == "territory" and m.role == "possessive" for m in others)
+    ):
+        return topic_p
     return None
+
+
+def _names_another(m: Mention) -> bool:
+    """A mention that may stand for someone else: not a pronoun, which only continues a topic."""
+    return not m.tracked and m.role != "title" and m.kind != "pronoun"
 
 
 def _reported_by_tracked(text: str, after: int, ms: list[Mention]) -> bool:
@@ -254,9 +268,12 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
 def next_topic(
     mentions: list[Mention], topic: Topic, quote: QuoteRegion | None, config: ExtractConfig
 ) -> Topic:
-    """The topic after a sentence: its first subject, else the topic unchanged."""
-    for m in mentions:
-        if m.role == "subject" and m.kind != "pronoun":
-            found = _resolve(m, [], topic, quote, config)
-            return Topic(found, found) if found else topic
+    """The topic after a sentence: its first subject, else its first possessor ("one of
+    Cyberport's fastest-growing areas"), else the topic unchanged."""
+    first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
+    if first is None:
+        first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+    if first is not None:
+        found = _resolve(first, [], topic, quote, config)
+        return Topic(found, found) if found else topic
     return topic

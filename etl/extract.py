@@ -31,7 +31,7 @@ from etl.section_view import SectionView, SentenceId
 from etl.sentence_figures import Figure, find_figures
 from etl.sentences import Sentence, split_paragraphs
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")

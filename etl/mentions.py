@@ -90,6 +90,7 @@ class Patterns:
     territory: re.Pattern[str]
     place: re.Pattern[str]
     person: re.Pattern[str]
+    community: re.Pattern[str]
     proper_subject: re.Pattern[str]
     title_before: re.Pattern[str]
     prep_before: re.Pattern[str]
@@ -135,6 +136,7 @@ def patterns(config: ExtractConfig) -> Patterns:
         "territory": org["territory"],
         "place": org["places"],
         "person": att["first_person"] + att["continuing"],
+        "community": ["community"],
     }
     legal_words = ["Limited", "Ltd", "Inc", "Co", "LLC", "GmbH", "PLC", "Corp"]
     keys = {name: key_words(phrases) for name, phrases in lists.items()}
@@ -166,6 +168,11 @@ def patterns(config: ExtractConfig) -> Patterns:
         place=words(org["places"]),
         person=words(
             [w for x in att["first_person"] + att["continuing"] for w in (x, x.capitalize())], 0
+        ),
+        community=re.compile(
+            rf"(?<![\w'’-])community"
+            rf"(?=\s+(?:{phrases_re(att['community_members'])})(?![\w-]))",
+            re.IGNORECASE,
         ),
         proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
         title_before=re.compile(
@@ -207,6 +214,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         for m in scan("place_word"):
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
+    if not absent("community"):
+        for m in scan("community"):
+            if _bare_community(text, m.start(), start):
+                raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
     if not absent("known"):
         for m in scan("known"):
             name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
@@ -320,6 +331,25 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
         start += len(words[0]) + 1
         words = words[1:]
     return start, " ".join(words)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+
+
+def _bare_community(text: str, a: int, floor: int) -> bool:
+    """'community firms' with nothing naming whose: not after a name or a possessive."""
+    m = _WORD_BEFORE.search(text, max(floor, a - 40), a)
+    if m is None:
+        return True
+    word = m.group(1)
+    if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    return word[0].islower()
+
+
+@cache
+def _community_owners() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["attribution"]["community_owners"])
 
 
 def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bool:

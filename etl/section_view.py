@@ -25,6 +25,7 @@ SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 _CANDIDATE = re.compile(r"\d")
 _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _QUOTE_MARK = re.compile(r"[“\"]")
+_BULLET = re.compile(r"[ \t]*[-•*–][ \t]+")
 _NAMED_KINDS = ("name", "territory", "place")
 
 
@@ -107,6 +108,15 @@ class SectionView:
                         )
         return self.headings[p]
 
+    def _list_goes_on(self, p: int) -> bool:
+        """Paragraph `p` is a bulleted list whose lead-in line names nobody else."""
+        if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):
+            return False
+        lead = self.paragraph(p - 1)
+        return len(lead) == 1 and not any(
+            not m.tracked and m.kind != "territory" for m in self.mentions_of((p - 1, 0))
+        )
+
     def mentions_of(self, sid: SentenceId) -> list[Mention]:
         """The names in sentence `sid` (found once)."""
         got = self.mentions.get(sid)
@@ -156,6 +166,8 @@ class SectionView:
             topic = next_topic(ms, before, self.quote_at(prev[0], s.start), self.config)
             if prev[0] != cur[0]:
                 heading = self.heading(cur[0])
+                if heading is None and self._list_goes_on(cur[0]):
+                    heading = topic.document  # "Key figures" then "- Unicorns: 7"
                 topic = Topic(heading, heading or topic.document)
             self.topics[cur] = topic
         return self.topics[sid]

@@ -21,6 +21,10 @@ _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
+# A relative clause has its own verb: "will" before it does not make its figure a plan.
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
+# A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
+_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
 _COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
 # "six of them had become unicorns", "three were listed companies", "450 of them are on the
 # campus": a bare figure whose noun comes after a verb.
@@ -150,7 +154,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         before = s[: q.start]
         if delta_before.search(before):
             continue
-        clause = _clause(before)
+        clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q.start - len(clause) : q.start]
         if target.search(clause, low_clause):
             continue
@@ -176,6 +180,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
         if match is None and not np.strip():
             match = _predicate_metric(s, end, kind, n.value)
+        if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
+            match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]
@@ -201,6 +207,12 @@ def _predicate_metric(s: str, end: int, kind: str, value: float) -> MetricMatch 
 def _clause(before: str) -> str:
     cut = max(before.rfind(";"), before.rfind(", and "), before.rfind(", while "), 0)
     return before[cut:]
+
+
+def _own_clause(clause: str) -> str:
+    """The relative clause a figure sits in, else the whole clause."""
+    starts = [m.start() for m in _RELATIVE.finditer(clause)]
+    return clause[starts[-1] :] if starts else clause
 
 
 def _is_year_use(s: str, n: NumberMention) -> bool:

@@ -142,3 +142,48 @@ def test_section_voice_of_a_speech_and_of_an_interview() -> None:
     assert v2 is not None and v2.paragraphs == {2, 3}
     plain = "Q: Busy?\n\nA: Very."
     assert section_voice(plain, _paragraphs(plain), cfg) is None
+
+
+def test_a_pronoun_does_not_stop_the_topic_from_carrying() -> None:
+    """'its' and 'it' name nobody new: the paragraph's subject still owns the figure."""
+    ours = Topic(TRACKED, TRACKED)
+    other = Attribution("Hong Kong Science Park", False)
+    text = "Home to some 900 member firms, it runs its own seed fund."
+    assert owner(text, "900", ours) == TRACKED
+    assert owner(text, "900", Topic(other, other)) in (None, other)
+    assert owner(text, "900", Topic()) is None
+    # A name among them still blocks it.
+    named = "Home to some 900 member firms, Lingang Group runs its own seed fund."
+    assert owner(named, "900", ours) != TRACKED
+
+
+def test_a_closing_report_clause_names_the_owner_despite_a_pronoun() -> None:
+    said = (
+        "More than 250 health-tech firms now belong to the Cyberport community, "
+        "the park said, making health tech its second-largest cluster."
+    )
+    assert owner(said, "250") == TRACKED
+    elsewhere = "More than 250 health-tech firms joined, HKSTP said, making it its best year."
+    got = owner(elsewhere, "250", Topic(TRACKED, TRACKED))
+    assert got is None or not got.tracked
+
+
+def test_with_after_a_place_in_a_phrase_is_the_clauses_not_the_places() -> None:
+    ours = (
+        '"Our health-tech cluster is the biggest in Asia, with roughly 180 firms," '
+        "said Cyberport spokeswoman Mia Chan."
+    )
+    assert owner(ours, "180") == TRACKED
+    city = "Our fair is the biggest in the city, with 600 firms."
+    assert owner(city, "600") is None  # nobody we can name said it
+    theirs = "Cyberport partnered with HKSTP, with 1,000 firms between them."
+    got = owner(theirs, "1,000")
+    assert got is None or not got.tracked
+    assert owner("Lingang Group, with 4,000 firms, signed.", "4,000") == Attribution(
+        "Lingang Group", False
+    )
+
+
+def test_the_park_after_a_dateline_naming_the_city_is_the_tracked_one() -> None:
+    city = Attribution("Hong Kong", False)
+    assert owner("The park has 900 companies.", "900", Topic(city, city)) == TRACKED

@@ -293,3 +293,75 @@ def test_an_incubation_programme_admitting_start_ups_counts_incubatees() -> None
         ("incubatees", 40, "exact", d, "P1Y"),
         ("incubatees", 700, "nearly", d, None),
     ]
+
+
+def test_community_members_are_the_community_the_text_is_about() -> None:
+    text = (
+        "Hong Kong, 4 April 2016 – Cyberport released its yearly review.\n\n"
+        "Community start-ups raised about HK$640m in the past year alone. Roughly 65% of "
+        "community companies are run by local founders.\n\n"
+        "HKSTP community firms, for their part, hold 900 patents."
+    )
+    d = date(2016, 4, 4)
+    assert inline(text, d) == [
+        ("funding_raised", 6.4e8, "about", d, "P1Y"),
+        ("local_share_pct", 65, "about", d, None),
+    ]
+
+
+def test_community_members_in_another_parks_text_are_that_parks() -> None:
+    text = (
+        "Hong Kong Science Park marked its anniversary on 9 May 2017.\n\n"
+        "Community companies have filed 1,300 patents."
+    )
+    assert inline(text, date(2017, 5, 9)) == []
+
+
+def test_a_bulleted_list_goes_on_with_the_subject_before_it() -> None:
+    text = (
+        "Cyberport is a hub for digital health.\n\n"
+        "At a glance\n\n"
+        "- Founders of these health-tech firms come from 15 countries and regions\n"
+        "- The FinTech cluster has over 120 companies\n\n"
+        "Our partner in Shenzhen\n\n"
+        "- The robotics cluster has over 900 companies\n\n"
+        "Lingang Group in brief\n\n"
+        "- The AI cluster has some 700 companies"
+    )
+    d = date(2021, 7, 1)
+    assert inline(text, d) == [
+        ("fintech_companies", 120, "over", d, None),
+        ("founder_origins", 15, "exact", d, None),
+    ]
+
+
+def test_fact_sheet_lines_are_claims_of_the_list_they_sit_in() -> None:
+    text = (
+        "Cyberport runs Hong Kong's biggest start-up campus.\n\n"
+        "Facts and figures\n\n"
+        "- Incubatees since 2005: 1,000+\n"
+        "- Unicorns: 9\n"
+        "- Budget for the year: HK$300 million\n\n"
+        "Lingang Group, our partner\n\n"
+        "- Unicorns: 4"
+    )
+    d = date(2024, 9, 9)
+    assert inline(text, d) == [
+        ("incubatees", 1000, "over", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+
+
+def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
+    text = (
+        "Cyberport opened a robotics showroom on 2 May 2023.\n\n"
+        "Demand for mentors makes mentoring one of Cyberport's busiest services. About "
+        "1,900 member companies now take part.\n\n"
+        "Cyberport also grew. Demand for drones makes them one of Shenzhen's busiest areas. "
+        "The cluster there has "
+        "about 1,200 companies.\n\n"
+        "Cyberport was busy. Hong Kong's start-up scene grew as well. It has nearly 4,000 "
+        "start-ups."
+    )
+    d = date(2023, 5, 2)
+    assert inline(text, d) == [("companies", 1900, "about", d, None)]

@@ -113,3 +113,23 @@ def test_a_known_name_with_odd_spacing_is_still_known() -> None:
     text = "Hong Kong   Science Park opened."
     ms = find_mentions(text, 0, len(text), CYBERPORT)
     assert ms[0].entity == "Hong Kong Science Park" and not ms[0].tracked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Community start-ups won 40 prizes.", True),
+        ("Last year 60% of community firms were hiring.", True),
+        ("HKSTP community firms won 40 prizes.", False),
+        ("Science Park's community members won 40 prizes.", False),
+        ("Its community founders won 40 prizes.", False),
+        ("A local community enterprise won 40 prizes.", False),
+        ("The community garden drew 400 people.", False),
+    ],
+)
+def test_a_bare_community_before_its_members_is_the_tracked_community(
+    text: str, expected: bool
+) -> None:
+    ms = find_mentions(text, 0, len(text), CYBERPORT)
+    got = any(m.kind == "place_word" and text[m.start : m.end].lower() == "community" for m in ms)
+    assert got is expected

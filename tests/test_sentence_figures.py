@@ -65,3 +65,33 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
         (1000, "exact", "companies"),
         (500, "about", "companies"),
     ]
+
+
+def test_a_relative_clause_states_its_own_fact_beside_a_plan() -> None:
+    fact = "The new studio will serve the gaming cluster, which already counts 150 companies."
+    assert [(f[1], f[4]) for f in figs(fact)] == [(150, "digital_entertainment_companies")]
+    present = "A hub will open for the members, who have raised HK$2 billion so far."
+    assert [(f[1], f[4]) for f in figs(present)] == [(2e9, "funding_raised")]
+    # A plan inside the relative clause, or after it, is still a plan.
+    assert figs("The park is building a tower, which would house 400 companies.") == []
+    assert figs("The scheme, which began in 2017, will admit 60 start-ups.") == []
+    assert figs("Cyberport will open a hub for 300 AI start-ups.") == []
+
+
+def test_a_fact_sheet_label_names_the_figure() -> None:
+    assert [(f[1], f[3], f[4]) for f in figs("- Unicorns: 3")] == [(3, "exact", "unicorns")]
+    assert [(f[1], f[3], f[4]) for f in figs("• Start-ups in the community: 640")] == [
+        (640, "exact", "startups")
+    ]
+    assert [(f[1], f[3], f[4]) for f in figs("Member companies: 1,300+")] == [
+        (1300, "over", "companies")
+    ]
+    # Labels that name no metric stay out: money set aside, areas, years, phone numbers.
+    for line in (
+        "Budget: HK$750,000",
+        "Gross floor area: 35,000 square feet",
+        "Founded: 1999",
+        "Enquiries: 2345 6789",
+        "Seats: 120",
+    ):
+        assert figs(line) == [], line
