@@ -86,11 +86,9 @@ def csv_chunks(
     engine: Engine, kind: str, filt: ClaimFilter, on_rows: Callable[[int], None] | None = None
 ) -> Iterator[str]:
     """The CSV of one export kind; claims stream their lines as stored at ingest."""
-    header, rows = exporter(kind)
     if kind == "claims":
-        return iter_claim_csv(
-            engine, filt, columns=tuple(header), batch=EXPORT_BATCH, on_rows=on_rows
-        )
+        return iter_claim_csv(engine, filt, batch=EXPORT_BATCH, on_rows=on_rows)
+    header, rows = exporter(kind)
     if on_rows is None:
         return iter_csv(header, rows(engine, filt))
 

@@ -41,14 +41,14 @@ FILL_BATCH = 2000
 LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that need them
 
 
-def _lines(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[str]:
+def _lines(rows: Iterable[dict]) -> Iterator[str]:
     """Each row's CSV line as the generic writer gives it."""
     from etl.csvout import format_cell
 
     buf = io.StringIO()
     write = csv.writer(buf).writerow
     for row in rows:
-        write([format_cell(row.get(c)) for c in columns])
+        write([format_cell(row.get(c)) for c in CLAIM_COLUMNS])
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
@@ -62,7 +62,7 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
         stmt = claims_select(ClaimFilter(), STORED_COLUMNS).add_columns(Claim.id.label("_id"))
         rows = conn.execute(stmt.where(Claim.id.in_(part))).mappings().all()
         found = [{**finish_row(dict(r)), "status": "auto"} for r in rows]
-        lines = _lines(found, CLAIM_COLUMNS)
+        lines = _lines(found)
         values = [{"claim_id": r["_id"], "line": line} for r, line in zip(rows, lines, strict=True)]
         if values:
             conn.execute(insert(ClaimLine), values)
@@ -103,12 +103,12 @@ def _exception_ids(conn: Connection) -> list[int]:
     return sorted(set(conn.scalars(union(reviewed, open_conflict_claim_ids()))))
 
 
-def _generic_lines(conn: Connection, ids: list[int], columns: Sequence[str]) -> dict[int, str]:
+def _generic_lines(conn: Connection, ids: list[int]) -> dict[int, str]:
     """Lines formatted now from the claims' current rows, read on the export's connection."""
     out: dict[int, str] = {}
     for i in range(0, len(ids), FILL_BATCH):
-        rows = claims_by_id(conn, ids[i : i + FILL_BATCH], tuple(columns))
-        out.update(zip(rows, _lines(rows.values(), columns), strict=True))
+        rows = claims_by_id(conn, ids[i : i + FILL_BATCH], CLAIM_COLUMNS)
+        out.update(zip(rows, _lines(rows.values()), strict=True))
     return out
 
 
@@ -116,17 +116,13 @@ def iter_claim_csv(
     engine: Engine,
     filt: ClaimFilter | None = None,
     *,
-    columns: Sequence[str] = CLAIM_COLUMNS,
     batch: int = 5000,
-    header: bool = True,
     on_rows: Callable[[int], None] | None = None,
 ) -> Iterator[str]:
-    """The claims CSV (header first) in chunks of `batch` rows, streamed with flat memory;
-    `on_rows` hears how many rows each chunk holds."""
-    columns, filt = tuple(columns), filt or ClaimFilter()
-    head = ",".join(columns) + LINE_END if header else ""  # column names need no quoting
-    chunks = _stored(engine, filt, batch) if columns == CLAIM_COLUMNS else None
-    for rows_text, n in chunks or _formatted(engine, filt, columns, batch):
+    """The claims CSV (CLAIM_COLUMNS, header first) in chunks of `batch` rows, streamed with
+    flat memory; `on_rows` hears how many rows each chunk holds."""
+    head = ",".join(CLAIM_COLUMNS) + LINE_END  # column names need no quoting
+    for rows_text, n in _stored(engine, filt or ClaimFilter(), batch):
         if on_rows is not None:
             on_rows(n)
         yield head + rows_text  # the header rides with the first rows: the query runs first
@@ -151,7 +147,7 @@ def _stored(engine: Engine, filt: ClaimFilter, batch: int) -> Iterator[tuple[str
             hi = bisect_right(special, rows[-1][0])
             if lo < hi and special[hi - 1] not in ready:  # one query per LOOKAHEAD ids
                 ahead = special[lo : max(hi, lo + LOOKAHEAD)]
-                ready = _generic_lines(conn, ahead, CLAIM_COLUMNS)
+                ready = _generic_lines(conn, ahead)
             for claim_id in special[lo:hi]:
                 at = bisect_left(rows, claim_id, key=first)
                 if rows[at][0] == claim_id:  # else the filter left it out
@@ -171,15 +167,3 @@ def _fetch(conn: Connection, stmt, batch: int) -> Iterator[list]:
     result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
     for part in result.partitions(batch):
         yield [tuple(r) for r in part]
-
-
-def _formatted(
-    engine: Engine, filt: ClaimFilter, columns: tuple[str, ...], batch: int
-) -> Iterator[tuple[str, int]]:
-    """Any other choice of columns: every line formatted now."""
-    stmt = claims_select(filt, ("claim_id",)).order_by(Claim.id)
-    with engine.connect() as conn:
-        for part in _fetch(conn, stmt, batch):
-            ids = [r[0] for r in part]
-            lines = _generic_lines(conn, ids, columns)
-            yield "".join(lines[i] for i in ids), len(ids)

@@ -156,13 +156,6 @@ def test_reviews_and_conflicts_show_in_the_stored_lines_export(engine: Engine) -
     }
 
 
-def test_other_columns_are_formatted_on_the_fly(engine: Engine) -> None:
-    _fill(engine, n=30)
-    cols = ("claim_id", "quote", "status", "flags", "value")
-    fast = "".join(iter_claim_csv(engine, columns=cols, batch=4))
-    assert fast == "".join(iter_csv(cols, iter_claims(engine, columns=cols)))
-
-
 def test_a_quote_text_filter_gives_the_generic_rows(engine: Engine) -> None:
     _fill(engine, n=80)
     for text in ("1,0", "SAY", "cyber, p", "zz"):  # rare, common, awkward, too short to index
