@@ -64,7 +64,7 @@ class ClaimFilter:
     conditions: tuple[ColumnCondition, ...] = field(default_factory=tuple)
 
 
-DOCUMENT_FIELDS = frozenset({"document", "published_on", "publisher", "title"})
+DOCUMENT_FIELDS = frozenset({"document", "published_on", "publisher", "title", "kind"})
 
 
 def _columns() -> tuple[dict[str, ColumnElement], Any]:
@@ -99,6 +99,7 @@ def _columns() -> tuple[dict[str, ColumnElement], Any]:
         # Not exported, but selectable for views (hover text, citations).
         "publisher": Document.publisher,
         "title": Document.title,
+        "kind": Document.kind,
     }
     return cols, status_sub
 

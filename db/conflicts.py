@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, insert, select
 
-from db.claims import ClaimFilter
+from db.claims import ClaimFilter, claims_select
 from db.engine import session_scope
 from db.models import Claim, Conflict, ConflictClaim, Document, Review, utcnow
 from db.status import (
@@ -96,41 +96,19 @@ class ConflictView:
     claims: tuple[ConflictClaimView, ...]
 
 
+# What the consistency checks read of each claim.
+CHECK_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
+                 "value_low", "value_high", "value_hkd", "as_of", "period", "quote", "flags",
+                 "document", "kind", "publisher", "status")  # fmt: skip
+
+
 def current_claims(
     engine: Engine, entity: str | None = None, metric: str | None = None
 ) -> list[dict[str, Any]]:
     """Every claim (of one entity and metric, when given; an index lookup) with its document's
-    kind and publisher and its derived status."""
-    sub, status = claim_status_parts()
-    stmt = (
-        select(
-            Claim.id,
-            Claim.uid,
-            Claim.entity,
-            Claim.metric,
-            Claim.value,
-            Claim.unit,
-            Claim.qualifier,
-            Claim.value_low,
-            Claim.value_high,
-            Claim.value_hkd,
-            Claim.as_of,
-            Claim.period,
-            Claim.quote,
-            Claim.flags,
-            Document.file_name.label("document"),
-            Document.kind,
-            Document.publisher,
-            status.label("status"),
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .outerjoin(sub, sub.c.target_uid == Claim.uid)
-        .order_by(Claim.id)
-    )
-    if entity is not None:
-        stmt = stmt.where(Claim.entity == entity)
-    if metric is not None:
-        stmt = stmt.where(Claim.metric == metric)
+    kind and publisher and its derived status, in id order."""
+    filt = ClaimFilter(entity=entity, metric=metric)
+    stmt = claims_select(filt, CHECK_COLUMNS).order_by(Claim.id)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 

@@ -45,8 +45,8 @@ def to_point(row: dict[str, Any]) -> ClaimPoint:
         rate = hkd / value if hkd is not None and value else FALLBACK_RATES[row["unit"]]
         hkd = value * rate if hkd is None else hkd
     return ClaimPoint(
-        row["id"],
-        row["uid"],
+        row["claim_id"],
+        row["claim_uid"],
         row["entity"],
         row["metric"],
         value,
@@ -76,7 +76,7 @@ def load_points(
             continue
         points.append(to_point(row))
         if row["status"] == "accepted":
-            accepted.add(row["id"])
+            accepted.add(row["claim_id"])
     return points, frozenset(accepted)
 
 
