@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -11,10 +11,9 @@ from sqlalchemy import Engine, delete, insert, select
 
 from db.claims import ClaimFilter, claims_select
 from db.engine import session_scope
-from db.models import Claim, Conflict, ConflictClaim, Document, Review, utcnow
+from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
 from db.status import (
     CONFLICT_STATUS_BY_ACTION,
-    claim_status_parts,
     conflict_status_parts,
     open_conflict_claim_ids,
 )
@@ -267,31 +266,8 @@ def iter_conflicts(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[
 def _claim_views(s, ids: list[int]) -> dict[int, ConflictClaimView]:
     if not ids:
         return {}
-    sub, status = claim_status_parts()
-    stmt = (
-        select(
-            Claim.id,
-            Claim.uid,
-            Claim.value,
-            Claim.unit,
-            Claim.qualifier,
-            Claim.value_low,
-            Claim.value_high,
-            Claim.value_hkd,
-            Claim.as_of,
-            Claim.period,
-            Claim.quote,
-            status,
-            Document.id,
-            Document.file_name,
-            Document.publisher,
-            Document.kind,
-            Document.published_on,
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .outerjoin(sub, sub.c.target_uid == Claim.uid)
-        .where(Claim.id.in_(ids))
-    )
+    columns = tuple(f.name for f in fields(ConflictClaimView))  # named as claims_select names them
+    stmt = claims_select(ClaimFilter(), columns).where(Claim.id.in_(ids))
     return {r[0]: ConflictClaimView(*r) for r in s.execute(stmt)}
 
 
