@@ -76,6 +76,8 @@ def _sentence_claims(
     s = view.sentence(sid)
     if not may_count_metric(text, s.start, s.end):
         return []
+    if config.other_entities != "keep" and not view.may_be_tracked(sid):
+        return []
     sent = text[s.start : s.end]
     figures = find_figures(sent, config.bare_dollar)
     if not figures:

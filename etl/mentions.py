@@ -101,6 +101,7 @@ class Patterns:
     firsts: dict[str, frozenset[str] | None] = field(default_factory=dict)
     prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
     not_acronyms: frozenset[str] = frozenset()
+    tracked_words: re.Pattern[str] | None = None  # see `tracked_words`
 
 
 @cache
@@ -144,6 +145,7 @@ def patterns(config: ExtractConfig) -> Patterns:
     keys["proper_subject"] = key_words(att["subject_verbs"])
     return Patterns(
         keys=keys,
+        tracked_words=_tracked_words(keys),
         firsts={name: key_words(phrases, first=True) for name, phrases in lists.items()},
         prep_reversed=re.compile(
             rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
@@ -180,6 +182,25 @@ def patterns(config: ExtractConfig) -> Patterns:
         ),
         prep_before=re.compile(rf"\b(?:{preps})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
     )
+
+
+def tracked_words(config: ExtractConfig) -> re.Pattern[str] | None:
+    """The words (lower case) a text needs for any of its names to lead to the tracked organisation.
+
+    A tracked name, a place word ("the park"), "community", "we"/"our" (a tracked speaker's)
+    and "it"/"its" (a pronoun that continues a tracked subject): in lower-cased text with none
+    of these words, no name stands for the tracked organisation. None when some such name
+    needs no whole ASCII word (then no text can be ruled out).
+    """
+    return _patterns(config).tracked_words
+
+
+def _tracked_words(keys: dict[str, frozenset[str] | None]) -> re.Pattern[str] | None:
+    needs = [keys.get(name) for name in ("tracked", "place_word", "community", "person")]
+    if any(k is None for k in needs):
+        return None
+    words = sorted(set().union(*needs))
+    return re.compile(rf"\b(?:{phrases_re(words)})\b") if words else re.compile(r"(?!x)x")
 
 
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:

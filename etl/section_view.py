@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from etl.attribution import Attribution, Topic, next_topic
 from etl.config import ExtractConfig
-from etl.mentions import Mention, find_mentions
+from etl.lexicon import safe_lower
+from etl.mentions import Mention, find_mentions, tracked_words
 from etl.numbers import WORD_RE
 from etl.prefilter import candidate_positions
 from etl.sentences import Sentence, iter_sentences
@@ -137,6 +138,28 @@ class SectionView:
     def quote_at(self, p: int, pos: int) -> QuoteRegion | None:
         """The quotation holding `pos` in paragraph `p`, or the paragraph's speaker's voice."""
         return next((q for q in self.quotes_in(p) if q.start <= pos < q.end), None) or self.voice(p)
+
+    def may_be_tracked(self, sid: SentenceId) -> bool:
+        """False when no figure of sentence `sid` can be the tracked organisation's.
+
+        So when neither the sentence nor its paragraph before it has a word that a tracked
+        name, place word, "we" or "it" needs, and the paragraph follows no tracked heading and
+        continues no list: its names, and the paragraph's subject it may fall back on, are all
+        someone else's (or nobody's).
+        """
+        words = tracked_words(self.config)
+        if words is None:
+            return True
+        p, j = sid
+        first = self.paragraphs[p][0]
+        if p and _BULLET.match(self.text, first):
+            return True
+        heading = self.heading(p)
+        if heading is not None and heading.tracked:
+            return True
+        s = self.sentence(sid)
+        low = safe_lower(self.text[first if j else s.start : s.end])
+        return low is None or words.search(low) is not None
 
     def topic_before(self, sid: SentenceId) -> Topic:
         """The subjects set before sentence `sid`: in its paragraph, and in the section.

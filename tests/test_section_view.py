@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.extract import default_config, extract_claims
+from etl.readers import read_document
 from etl.records import ReadDocument
 from etl.section_view import SectionView
 from etl.sentences import split_paragraphs
 
+ROOT = Path(__file__).resolve().parent.parent
 FILLER = "Guests toured the new studios and met founders from many sectors. "
 
 
@@ -79,3 +84,69 @@ def test_candidates_are_the_sentences_with_a_number_in_order() -> None:
     view = _view(text)
     got = [view.sentence(sid) for sid in view.candidates(0, len(text))]
     assert [text[s.start : s.end] for s in got] == ["It has 9 labs.", "Seven studios opened."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("InvestHK now serves 500 members.", False),
+        ("Lingang Group hosts 300 firms. It added 20 more.", True),  # "it" may continue a subject
+        ("Lingang Group hosts 300 firms, including its 20 unicorns.", True),
+        ("The park hosts 300 firms.", True),
+        ("Our community has 300 firms.", True),
+        ("Hong Kong Cyberport hosts 300 firms.", True),
+        ("About Cyberport\n\nThe hub hosts 300 firms.", True),  # under a tracked heading
+        ("About InvestHK\n\nThe agency serves 300 firms.", False),
+        ("Key figures:\n\n- Start-ups: 300", True),  # a list continues its lead-in
+    ],
+)
+def test_may_be_tracked(text: str, expected: bool) -> None:
+    view = _view(text)
+    last = len(view.paragraphs) - 1
+    assert view.may_be_tracked((last, len(view.paragraph(last)) - 1)) is expected
+
+
+def test_may_be_tracked_reads_the_paragraph_before_the_sentence() -> None:
+    view = _view("Cyberport is a hub. The agency serves 300 firms.\n\nInvestHK serves 90 firms.")
+    view.paragraph(0), view.paragraph(1)
+    assert view.may_be_tracked((0, 1))
+    assert not view.may_be_tracked((1, 0))
+
+
+SUBJECTS = ["Cyberport", "The park", "InvestHK", "Lingang Group", "Hong Kong", "It", "We",
+            "Its community", "Our start-ups", "The agency", "", "About Cyberport\n\n",
+            "About InvestHK\n\n", "Key figures:\n\n-", '"We', "Over"]  # fmt: skip
+PREDICATES = [" has", " hosts", " is home to", " raised", " counts", ":", " said"]
+FIGURES = [" over 2,000 start-ups", " 35 members", " seven unicorns", " HK$4.2 billion",
+           " 12 listed companies", " 20 markets", " 300 firms in the park", ""]  # fmt: skip
+ENDS = [".", " in 2020.", ", Cyberport said.", ", including its 7 unicorns.", '."', ""]
+BREAKS = [" ", "\n\n", "\n- "]
+sentences = st.tuples(*(st.sampled_from(x) for x in (SUBJECTS, PREDICATES, FIGURES, ENDS, BREAKS)))
+
+
+def _claims_without_the_gate(doc: ReadDocument) -> list:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(SectionView, "may_be_tracked", lambda self, sid: True)
+        return extract_claims(doc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(sentences.map("".join), min_size=1, max_size=12).map("".join))
+def test_the_tracked_gate_never_drops_a_claim(text: str) -> None:
+    doc = _doc(text)
+    assert extract_claims(doc) == _claims_without_the_gate(doc)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        p
+        for folder in ("tests/eval/documents", "tests/data/documents", "seeds")
+        for p in sorted((ROOT / folder).glob("*.*"))
+        if p.suffix != ".csv"
+    ],
+    ids=lambda p: p.name,
+)
+def test_the_tracked_gate_changes_nothing_on_the_test_documents(path) -> None:
+    doc = read_document(path)
+    assert extract_claims(doc) == _claims_without_the_gate(doc)
