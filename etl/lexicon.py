@@ -88,37 +88,6 @@ def _rarity(word: str) -> tuple[bool, int]:
     return word.lower() not in _COMMON_WORDS, len(word)
 
 
-class WordIndex:
-    """The lower-case words of text[start:end], and where a given one stands, found on demand."""
-
-    def __init__(self, low: str, start: int) -> None:
-        self.low, self.start = low, start
-        self.words = frozenset(_TOKEN.findall(low))
-
-    def positions(self, word: str) -> list[int]:
-        """Where `word` stands as a whole word (text offsets, in order)."""
-        low, n, out = self.low, len(word), []
-        i = low.find(word)
-        while i >= 0:
-            j = i + n
-            if not (i and _is_word_char(low[i - 1])) and not (
-                j < len(low) and _is_word_char(low[j])
-            ):
-                out.append(self.start + i)
-            i = low.find(word, i + 1)
-        return out
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def word_index(text: str, start: int, end: int) -> WordIndex | None:
-    """The words of text[start:end] (see `WordIndex`); None as for `safe_lower`."""
-    low = safe_lower(text[start:end])
-    return None if low is None else WordIndex(low, start)
-
-
 def safe_lower(text: str) -> str | None:
     """`text.lower()`, offset for offset, when it can stand for re.IGNORECASE; else None.
 

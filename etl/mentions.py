@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, word_index
+from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, safe_lower
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -102,6 +102,11 @@ class Patterns:
     prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
     not_acronyms: frozenset[str] = frozenset()
     tracked_words: re.Pattern[str] | None = None  # see `tracked_words`
+    # From `keys`: the lists with no key words, every key word, and the lists each one is for.
+    keyless: frozenset[str] = frozenset()
+    key_union: frozenset[str] = frozenset()
+    lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
 
 
 @cache
@@ -143,10 +148,19 @@ def patterns(config: ExtractConfig) -> Patterns:
     keys = {name: key_words(phrases) for name, phrases in lists.items()}
     keys["generic"] = key_words([*org["suffixes"], *legal_words])
     keys["proper_subject"] = key_words(att["subject_verbs"])
+    firsts = {name: key_words(phrases, first=True) for name, phrases in lists.items()}
+    lists_of: dict[str, set[str]] = {}
+    for name, words_ in keys.items():
+        for w in words_ or ():
+            lists_of.setdefault(w, set()).add(name)
     return Patterns(
         keys=keys,
         tracked_words=_tracked_words(keys),
-        firsts={name: key_words(phrases, first=True) for name, phrases in lists.items()},
+        keyless=frozenset(name for name, words_ in keys.items() if words_ is None),
+        key_union=frozenset(lists_of),
+        lists_of={w: frozenset(names) for w, names in lists_of.items()},
+        key_words=_whole_words(set(lists_of).union(*(w for w in firsts.values() if w))),
+        firsts=firsts,
         prep_reversed=re.compile(
             rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
             re.IGNORECASE,
@@ -199,30 +213,33 @@ def _tracked_words(keys: dict[str, frozenset[str] | None]) -> re.Pattern[str] | 
     needs = [keys.get(name) for name in ("tracked", "place_word", "community", "person")]
     if any(k is None for k in needs):
         return None
-    words = sorted(set().union(*needs))
-    return re.compile(rf"\b(?:{phrases_re(words)})\b") if words else re.compile(r"(?!x)x")
+    return _whole_words(set().union(*needs))
+
+
+def _whole_words(words: set[str]) -> re.Pattern[str]:
+    """Any of `words` (lower case, plain ASCII) as a whole word of lower-cased text."""
+    return re.compile(rf"\b(?:{phrases_re(sorted(words))})\b") if words else re.compile(r"(?!x)x")
 
 
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
     """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
     p = _patterns(config)
-    index = word_index(text, start, end)
-    words = None if index is None else index.words
-    keys, firsts = p.keys, p.firsts
+    hits = _key_hits(p, text, start, end)
+    firsts = p.firsts
+    # The word lists that may match: those with a key word in the text (or with no key words).
+    live = None if hits is None else p.keyless.union(*(p.lists_of.get(w, ()) for w in hits.words))
 
     def scan(name: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as `finditer` gives them, found by the words they need."""
         pattern = getattr(p, name)
         first = firsts.get(name)
-        if index is None or first is None:
+        if hits is None or first is None:
             return pattern.finditer(text, start, end)
-        at = sorted(pos for word in first & words for pos in index.positions(word))
-        return _matches_at(pattern, text, at, end)
+        return _matches_at(pattern, text, hits.positions(first), end)
 
     def absent(name: str) -> bool:
         """A word every match of the pattern needs is missing."""
-        key = keys.get(name)
-        return words is not None and key is not None and key.isdisjoint(words)
+        return live is not None and name not in live
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
     if not absent("tracked"):
@@ -285,6 +302,44 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     return out
 
 
+class _KeyHits:
+    """The key and first words of the word lists in a lower-cased text, and where they stand."""
+
+    def __init__(self, low: str, start: int, pattern: re.Pattern[str]) -> None:
+        self.low, self.start = low, start
+        self.words = frozenset(pattern.findall(low))
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` stands as a whole word (text offsets, in order)."""
+        found = self.words & words
+        if not found:
+            return []
+        low, out = self.low, []
+        for word in found:
+            n, i = len(word), low.find(word)
+            while i >= 0:
+                j = i + n
+                if not (i and _is_word_char(low[i - 1])) and not (
+                    j < len(low) and _is_word_char(low[j])
+                ):
+                    out.append(self.start + i)
+                i = low.find(word, i + 1)
+        if len(found) > 1:
+            out.sort()
+        return out
+
+
+def _key_hits(p: Patterns, text: str, start: int, end: int) -> _KeyHits | None:
+    """The key and first words in text[start:end] (see `_KeyHits`); None when lower-casing
+    cannot stand for the patterns' case-insensitive matching (`safe_lower`)."""
+    low = safe_lower(text[start:end])
+    return None if low is None else _KeyHits(low, start, p.key_words)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def _raw_order(r: tuple) -> tuple[int, int, int]:
     return r[0], r[0] - r[1], r[2]
 
@@ -314,12 +369,23 @@ def _patterns(config: ExtractConfig) -> Patterns:
 
 
 def _longest_first(raw: list) -> list:
-    """Drop any name that sits inside a longer one (or an equal one of better rank)."""
+    """Drop any name that sits inside a longer one (or an equal one of better rank).
+
+    `raw` is in `_raw_order`, so a name's containers all come before it: those that start
+    earlier (and reach as far), and those with the same start that are longer or rank better.
+    """
     keep = []
+    reach = -1  # the furthest end of the names that start before the current start
+    group_start, group = -1, []  # the current start, and the (end, rank) of its names so far
     for r in raw:
-        if any(o is not r and o[0] <= r[0] and r[1] <= o[1] and _beats(o, r) for o in raw):
-            continue
-        keep.append(r)
+        a, b, rank = r[0], r[1], r[2]
+        if a != group_start:
+            reach = max(reach, *(e for e, _ in group)) if group else reach
+            group_start, group = a, []
+        inside = reach >= b or any(e > b or (e == b and k < rank) for e, k in group)
+        group.append((b, rank))
+        if not inside:
+            keep.append(r)
     return keep
 
 

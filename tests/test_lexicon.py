@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.lexicon import key_words, lexicon, phrases_re, safe_lower, word_index
+from etl.lexicon import key_words, lexicon, phrases_re, safe_lower
 
 
 def flat_re(phrases: list[str]) -> str:
@@ -55,16 +55,11 @@ def test_tree_shares_beginnings() -> None:
     assert phrases_re(["café", "cab"]) == "café|cab"  # not plain ASCII: the flat list
 
 
-def test_key_words_and_word_index() -> None:
+def test_key_words_and_safe_lower() -> None:
     assert key_words(["Hong Kong SAR", "the city"]) == {"hong", "city"}
     assert key_words(["Hong Kong SAR", "the city"], first=True) == {"hong", "the"}
     assert key_words(["~", "over"]) is None
     # A common word is a key word only when the phrase has no other.
     assert key_words(["the SAR", "the city", "the"]) == {"sar", "city", "the"}
-    index = word_index("At Hong Kong, hong-kong and Hongkong.", 3, 37)
-    assert index is not None
-    assert "hongkong" in index.words
-    assert index.positions("hong") == [3, 14]
-    assert word_index("ſix", 0, 3) is None
     assert safe_lower("İstanbul") is None
     assert safe_lower("ABC") == "abc"

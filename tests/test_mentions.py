@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from etl import mentions
 from etl.config import load_config
-from etl.mentions import clean_name, find_mentions
+from etl.mentions import _longest_first, _raw_order, clean_name, find_mentions
 
 CYBERPORT = load_config(Path(__file__).parent.parent / "etl" / "data" / "tracked.toml")
 SCIENCE_PARK = load_config(Path(__file__).parent / "data" / "science_park.toml")
@@ -93,11 +93,11 @@ NAME_PIECES = ["Hong Kong", "hong kong", "Cyberport", "the park", "The Park", "I
 
 @settings(max_examples=200)
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map(" ".join))
-def test_word_index_search_finds_what_a_full_scan_finds(text: str) -> None:
+def test_key_word_search_finds_what_a_full_scan_finds(text: str) -> None:
     """Patterns tried only where their words stand give the names a scan of every place gives."""
     fast = found(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(mentions, "word_index", lambda *a: None)  # no index: scan everywhere
+        mp.setattr(mentions, "_key_hits", lambda *a: None)  # no key words: scan everywhere
         assert found(text) == fast
         slow_sp = found(text, SCIENCE_PARK)
     assert found(text, SCIENCE_PARK) == slow_sp
@@ -133,3 +133,39 @@ def test_a_bare_community_before_its_members_is_the_tracked_community(
     ms = find_mentions(text, 0, len(text), CYBERPORT)
     got = any(m.kind == "place_word" and text[m.start : m.end].lower() == "community" for m in ms)
     assert got is expected
+
+
+def _longest_first_by_pairs(raw: list) -> list:
+    """The rule itself, pair by pair: a name is dropped if another contains it and beats it."""
+
+    def beats(o: tuple, r: tuple) -> bool:
+        lo, lr = o[1] - o[0], r[1] - r[0]
+        return lo > lr or (lo == lr and o[2] < r[2])
+
+    return [
+        r
+        for r in raw
+        if not any(o is not r and o[0] <= r[0] and r[1] <= o[1] and beats(o, r) for o in raw)
+    ]
+
+
+spans = st.tuples(st.integers(0, 12), st.integers(1, 6), st.integers(0, 6)).map(
+    lambda t: (t[0], t[0] + t[1], t[2])
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(spans, max_size=12))
+def test_longest_first_keeps_what_the_pairwise_rule_keeps(raw: list) -> None:
+    raw = sorted(raw, key=_raw_order)
+    assert _longest_first(raw) == _longest_first_by_pairs(raw)
+
+
+def test_key_hits_are_whole_words_in_order() -> None:
+    p = mentions.patterns(CYBERPORT)
+    text = "At Hong Kong, hong-kong and Hongkong; the park."
+    hits = mentions._key_hits(p, text, 3, len(text))
+    assert hits is not None
+    assert {"hong", "the", "park"} <= hits.words and "hongkong" not in hits.words
+    assert hits.positions(frozenset({"hong", "park"})) == [3, 14, 42]
+    assert mentions._key_hits(p, "ſix", 0, 3) is None
