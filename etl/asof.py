@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 import dateparser
 
 from etl.lexicon import safe_lower
+from etl.regex_parts import for_lower_case
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -72,6 +74,23 @@ _EVENT = re.compile(
     r"|(?:since|from|until|till|starting)\s+)$",
     re.IGNORECASE,
 )
+
+
+class _Patterns(NamedTuple):
+    """The case-blind patterns, as written or for lower-cased text (see `for_lower_case`)."""
+
+    to_month: re.Pattern[str]
+    fiscal: re.Pattern[str]
+    past: re.Pattern[str]
+    rel_end: re.Pattern[str]
+    full: re.Pattern[str]
+    year: re.Pattern[str]
+    last_year: re.Pattern[str]
+    event: re.Pattern[str]
+
+
+_AS_WRITTEN = _Patterns(_TO_MONTH, _FISCAL, _PAST, _REL_END, _FULL, _YEAR, _LAST_YEAR, _EVENT)
+_LOWER_CASE = _Patterns(*map(for_lower_case, _AS_WRITTEN))
 
 
 @dataclass(frozen=True)
@@ -139,14 +158,22 @@ def parse_date_phrase(phrase: str) -> date | None:
 
 
 def _point_dates(
-    text: str, start: int, end: int, add: Callable[..., None], low: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    add: Callable[..., None],
+    low: str | None = None,
+    hay: str | None = None,
+    pats: _Patterns = _AS_WRITTEN,
 ) -> None:
     """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018".
 
-    `low` is text[start:end] lower-cased by `safe_lower` (None: not known, search anyway).
+    `low` is text[start:end] lower-cased by `safe_lower` (None: not known, search anyway);
+    `pats` are searched in `hay`, `text` or (for `_LOWER_CASE`) all of it lower-cased.
     """
+    hay = text if hay is None else hay
     months = low is None or _MONTH_START.search(low) is not None
-    for m in _FULL.finditer(text, start, end) if months else ():
+    for m in pats.full.finditer(hay, start, end) if months else ():
         day = m["d1"] or m["d2"]
         year, mon = int(m["year"]), _month_number(m["mon"])
         try:
@@ -164,7 +191,7 @@ def _point_dates(
         d = parse_date_phrase(m.group())
         if d:
             add(m.start(), m.end(), d, "day")
-    for m in _YEAR.finditer(text, start, end):
+    for m in pats.year.finditer(hay, start, end):
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
@@ -175,7 +202,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
     def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
         if any(p.start < b and a < p.end for p in found):
             return
-        event = bool(_EVENT.search(text, max(start, a - 30), a)) or bool(
+        event = bool(pats.event.search(hay, max(start, a - 30), a)) or bool(
             _EVENT_WORD.match(text[a:b])
         )
         found.append(DatePhrase(a, b, d, precision, period, event))
@@ -184,11 +211,14 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
     # first and skip the patterns that cannot match (the order of the passes is kept).
     safe = safe_lower(text[start:end])  # None when lower() cannot stand for IGNORECASE
     low = text[start:end].lower() if safe is None else safe
+    # The whole text lower-cased, offset for offset, lets the patterns run without case folding.
+    whole = safe if safe is None or (start == 0 and end == len(text)) else safe_lower(text)
+    hay, pats = (text, _AS_WRITTEN) if whole is None else (whole, _LOWER_CASE)
     year = _YEAR_DIGITS.search(text, start, end) is not None
     in_years = "year" in low
     in_months = "month" in low
     if in_months:
-        for m in _TO_MONTH.finditer(text, start, end):
+        for m in pats.to_month.finditer(hay, start, end):
             n = _count(m["n"])
             year_of = int(m["year"]) if m["year"] else (ref.year if ref else None)
             if n and year_of:
@@ -197,24 +227,24 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
                     d = month_end(year_of - 1, d.month)
                 add(m.start(), m.end(), d, "month", _duration(n, "month"))
     if year:
-        for m in _FISCAL.finditer(text, start, end):
+        for m in pats.fiscal.finditer(hay, start, end):
             y1, y2 = int(m["y1"]), int(m["y2"][-2:])
             if (y1 + 1) % 100 == y2:
                 add(m.start(), m.end(), date(y1 + 1, 3, 31), "month", "P1Y")
     if in_years or in_months or "decade" in low or "quarter" in low:
-        for m in _PAST.finditer(text, start, end):
+        for m in pats.past.finditer(hay, start, end):
             n = _count(m["n"])
             if n:
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
     if in_years:
-        for m in _REL_END.finditer(text, start, end):
+        for m in pats.rel_end.finditer(hay, start, end):
             if ref:
                 year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if year:
-        _point_dates(text, start, end, add, safe)
+        _point_dates(text, start, end, add, safe, hay, pats)
     if in_years:
-        for m in _LAST_YEAR.finditer(text, start, end):
+        for m in pats.last_year.finditer(hay, start, end):
             if ref:
                 if m["which"].lower() == "last":
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from etl.lexicon import DATA, safe_lower
 from etl.numbers import NUMBER_WORDS
-from etl.regex_parts import required_literal_groups
+from etl.regex_parts import any_of, required_literal_groups
 
 # Words that end the noun phrase after a figure.
 _NP_STOP = frozenset(
@@ -196,17 +196,20 @@ def classify(
     `lead` is the whole sentence before the figure. Among rules that name a subject ("the
     FinTech cluster has 150 companies"), the subject nearest the figure wins.
     """
-    around = None
+    around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     for r in _rules_for(np, unit):
         if r.context or r.context2 or r.exclude:
-            around = around or f"{before} {np} {after}"
-            if r.context and not r.context.search(around):
+            if around is None:
+                around = f"{before} {np} {after}"
+                low_around = safe_lower(around)
+            # Each search runs only if the words it needs are there (a far quicker test).
+            if r.context and not (_may_hold(r.context, low_around) and r.context.search(around)):
                 continue
-            if r.context2 and not r.context2.search(around):
+            if r.context2 and not (_may_hold(r.context2, low_around) and r.context2.search(around)):
                 continue
-            if r.exclude and r.exclude.search(around):
+            if r.exclude and _may_hold(r.exclude, low_around) and r.exclude.search(around):
                 continue
         if r.lead and not r.lead.search(lead or before):
             continue
@@ -234,18 +237,20 @@ def _metric_match(metric: str, implausible: bool) -> MetricMatch:
     return MetricMatch(metric, implausible)
 
 
-@lru_cache(maxsize=64)
 def _literal_tests(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     """Searches of lower-cased text, one per set of literals each match of `pattern` holds."""
-    return tuple(
-        re.compile("|".join(re.escape(w.lower()) for w in sorted(words)))
-        for words in required_literal_groups(pattern.pattern)
-    )
+    return _literal_tests_of(pattern.pattern)
+
+
+# Keyed by the pattern's text: a Pattern hashes its whole compiled program on every lookup.
+@lru_cache(maxsize=64)
+def _literal_tests_of(pattern: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
 
 
 def _may_hold(pattern: re.Pattern[str], low: str | None) -> bool:
     """False only when `low` (a text lower-cased by `safe_lower`) lacks a word `pattern` needs."""
-    return low is None or all(t.search(low) for t in _literal_tests(pattern))
+    return low is None or all(t.search(low) for t in _literal_tests_of(pattern.pattern))
 
 
 # Between a cluster and its figure: words that turn to the whole community instead.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.numbers import NumberMention, find_numbers
 
@@ -34,6 +35,7 @@ class MoneyMention:
         return self.number.value
 
 
+@lru_cache(maxsize=256)
 def currency_code(sign: str, bare_dollar: str = "HKD") -> str:
     """'HK$' -> HKD, 'US\\$' -> USD, 'yuan' -> RMB, '$' -> `bare_dollar`."""
     s = re.sub(r"[\s\\]", "", sign).upper()

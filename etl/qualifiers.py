@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from etl.lexicon import lexicon, phrases_re
 
 _LAST_WORD = re.compile(r"\w+$")
+_WORD_RUN = re.compile(r"\w*")
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,8 @@ def _may_end_with_phrase(text: str) -> bool:
     words, marks = _phrase_ends()
     if not _is_word_char(t[-1]):
         return t[-1] in marks
-    i = len(t) - 1
-    while i and _is_word_char(t[i - 1]):
-        i -= 1
-    word = t[i:]
+    # The last word: the run of word characters (\w is isalnum() or "_") read backwards.
+    word = t[len(t) - _WORD_RUN.match(t[::-1]).end() :]
     return not word.isascii() or word.lower() in words
 
 
@@ -67,10 +66,15 @@ def _is_word_char(c: str) -> bool:
 
 def qualifier_before(text: str, start: int) -> Qualified:
     """The qualifier whose phrase ends right before `start` (a figure or its currency sign)."""
+    return Qualified(*qualifier_span(text, start))
+
+
+def qualifier_span(text: str, start: int) -> tuple[str, int]:
+    """`qualifier_before` as a plain (qualifier, start) pair, for hot loops."""
     window_start = max(0, start - _WINDOW)
     # The search may look one character further back (a lookbehind at the window's start).
     name, offset = _qualifier_ending(text[max(0, window_start - 1) : start], window_start == 0)
-    return Qualified(name, start + offset)
+    return name, start + offset
 
 
 _WINDOW = 24  # the longest qualifier phrase, with room for the spaces around it

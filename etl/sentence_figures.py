@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.lexicon import lexicon, safe_lower
 from etl.metrics import MetricMatch, classify, noun_phrase
 from etl.money import MoneyMention, merge_conversions, money_at
 from etl.numbers import NumberMention, find_numbers, is_year
-from etl.qualifiers import qualifier_after, qualifier_before
-from etl.regex_parts import required_literals, reversed_end_pattern
+from etl.qualifiers import qualifier_after, qualifier_span
+from etl.regex_parts import any_of, required_literals, reversed_end_pattern
 
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
@@ -87,11 +87,7 @@ class _Anywhere:
         self.pattern = pattern
         words = required_literals(pattern.pattern)
         # Any of the words, as a plain substring of the lower-cased text: one search for all.
-        self.words = (
-            None
-            if words is None
-            else re.compile("|".join(re.escape(w.lower()) for w in sorted(words)))
-        )
+        self.words = None if words is None else any_of(w.lower() for w in words)
 
     def search(self, text: str, low: str | None) -> bool:
         """`low` is `text` lower-cased (by `safe_lower`), or None."""
@@ -116,16 +112,29 @@ def sentence_is_garbled(s: str, nums: list[NumberMention]) -> bool:
     return "<>" in s or any(n.garbled for n in nums)
 
 
+@lru_cache(maxsize=4096)
 def _glued(np: str) -> bool:
+    """Whether a noun phrase holds a token glued to digits ("5Gs"); noun phrases recur."""
     return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
+
+
+@lru_cache(maxsize=4096)
+def _not_counted(np: str) -> bool:
+    """Whether the words after a figure say it is no count ("years", "more")."""
+    cues = _cues()
+    return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
 def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
     """The figures in sentence `s` that count a catalogue metric, in order."""
-    nums = [n for n in find_numbers(s) if n.garbled or not (is_year(n, s) and _is_year_use(s, n))]
+    nums = [
+        n
+        for n in find_numbers(s)
+        # A year has four characters: most numbers fail that before is_year is asked.
+        if n.garbled or not (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+    ]
     if not nums:
         return []
-    cues = _cues()
     delta_before, compared, target = _fast_cues()
     low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
@@ -149,17 +158,17 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
         kind = "money" if money else unit
-        q = qualifier_before(s, start)
-        qualifier = "over" if plus else q.qualifier
-        before = s[: q.start]
+        q_name, q_start = qualifier_span(s, start)
+        qualifier = "over" if plus else q_name
+        before = s[:q_start]
         if delta_before.search(before):
             continue
         clause = _own_clause(_clause(before))
-        low_clause = None if low is None else low[q.start - len(clause) : q.start]
+        low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
             continue
         np = s[end:np_end]
-        if cues["non_metric"].match(np) or cues["delta_after"].match(np):
+        if _not_counted(np):
             continue
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
@@ -168,7 +177,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
-            gap = s[np_end : qualifier_before(s, nxt[1]).start]
+            gap = s[np_end : qualifier_span(s, nxt[1])[1]]
             if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
                 np = f"{np} {s[nxt[2] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
@@ -211,6 +220,9 @@ def _clause(before: str) -> str:
 
 def _own_clause(clause: str) -> str:
     """The relative clause a figure sits in, else the whole clause."""
+    # Each relative word starts "wh", and no other character matches "w" or "h" ignoring case.
+    if "wh" not in clause.lower():
+        return clause
     starts = [m.start() for m in _RELATIVE.finditer(clause)]
     return clause[starts[-1] :] if starts else clause
 

@@ -127,3 +127,36 @@ def test_digit_matches_tried_at_runs_are_a_full_scan(text: str) -> None:
 def test_number_word_quick_test_never_misses(text: str) -> None:
     if _HAS_WORD.search(text) or WORD_RE.search(text):
         assert may_have_number_words(text)
+
+
+@given(st.integers(0, 10**25), st.one_of(st.none(), st.text(alphabet="0123456789", max_size=8)))
+def test_plain_digits_parse_as_through_decimal(whole: int, frac: str | None) -> None:
+    from decimal import Decimal
+
+    text = str(whole) if frac is None else f"{whole}.{frac}"
+    if frac == "":
+        return  # "12." is no number the digit pattern prints
+    d = Decimal(text)
+    step = Decimal(1).scaleb(-len(frac)) if frac is not None else None
+    if step is None:
+        stripped = text.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        step = Decimal(10) ** zeros
+    assert parse_digits(text) == (float(d), float(step))
+    assert parse_digits(f"{whole:,}") == parse_digits(str(whole))
+
+
+@given(st.text(alphabet="0123456789,. abKmMBIlLIONtnTN\u00a0%-٣PpercentſıK", max_size=30))
+def test_lower_cased_digit_pattern_matches_alike(text: str) -> None:
+    from etl.lexicon import safe_lower
+    from etl.numbers import _digit_re_lower
+
+    low = safe_lower(text)
+    if low is None:
+        return
+    assert [m.span() for m in _digit_re_lower().finditer(low)] == [
+        m.span() for m in _digit_re().finditer(text)
+    ]
+    assert [m.span() for m in _digit_matches(low, lowered=True)] == [
+        m.span() for m in _digit_matches(text)
+    ]

@@ -68,3 +68,22 @@ def test_quick_test_changes_no_qualifier(text: str) -> None:
         expected = (next(k for k, v in m.groupdict().items() if v), m.start()) if m else None
         got = qualifier_before(text, start)
         assert (got.qualifier, got.start) == (expected or ("exact", start))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["over", "about", "some", "Ab", "_", "9", "ı", " ", ",", "~", "é"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_last_word_read_backwards_is_the_trailing_word_run(text: str) -> None:
+    from etl.qualifiers import _is_word_char, _may_end_with_phrase, _phrase_ends
+
+    t = text.rstrip()
+    if not t or not _is_word_char(t[-1]):
+        return
+    i = len(t) - 1
+    while i and _is_word_char(t[i - 1]):
+        i -= 1
+    words, _ = _phrase_ends()
+    assert _may_end_with_phrase(text) == (not t[i:].isascii() or t[i:].lower() in words)

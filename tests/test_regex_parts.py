@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from etl.lexicon import lexicon
 from etl.regex_parts import (
+    any_of,
+    for_lower_case,
     required_literal_groups,
     required_literals,
     reversed_end_pattern,
@@ -83,3 +85,45 @@ def test_every_literal_group_is_in_every_match(text: str) -> None:
         for m in re.finditer(pattern, text):
             for words in required_literal_groups(pattern):
                 assert any(w in m.group() for w in words), (pattern, m.group(), words)
+
+
+@given(
+    st.lists(st.text(alphabet="abcde.", max_size=4), max_size=6),
+    st.text(alphabet="abcde. ", max_size=20),
+)
+def test_any_of_finds_exactly_the_texts_holding_a_word(words: list[str], text: str) -> None:
+    assert bool(any_of(words).search(text)) == any(w in text for w in words)
+
+
+def test_lower_case_letters_match_as_ignoring_case() -> None:
+    """What `for_lower_case` relies on: lower() keeps \\w, \\d, \\s, and (but for ı and ſ,
+    which `safe_lower` refuses) a character matches an ASCII letter ignoring case exactly
+    when its lower case is that letter."""
+    word, digit, space = re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")
+    letters = [re.compile(c, re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"]
+    for i in range(0x110000):
+        c = chr(i)
+        low = c.lower()
+        if len(low) != 1 or c in "ıſ":
+            continue
+        for p in (word, digit, space):
+            assert bool(p.match(c)) == bool(p.match(low)), hex(i)
+        if not c.isascii() and low == c and not c.isalpha():
+            continue
+        for x, p in zip("abcdefghijklmnopqrstuvwxyz", letters, strict=True):
+            assert bool(p.match(c)) == (low == x), (hex(i), x)
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_for_lower_case_matches_alike_on_lower_cased_text(text: str) -> None:
+    low = text.lower()
+    for source in (
+        r"\b(?:by|up|an?\s+increase\s+of|FY\s?)(?P<n>\d+|\w+)?\s*$",
+        r"\b(?:(?:opened|set\s+up)\s+(?:[A-Za-z]+\s+){0,2}|(?:since|from)\s+)$",
+        r"\S+\s+(?P<W>Vs\.?)\b",
+    ):
+        pattern = re.compile(source, re.IGNORECASE)
+        twin = for_lower_case(pattern)
+        assert twin.groupindex == pattern.groupindex
+        assert [m.span() for m in twin.finditer(low)] == [m.span() for m in pattern.finditer(text)]

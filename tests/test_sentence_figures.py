@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from etl.sentence_figures import find_figures
 
 
@@ -95,3 +98,16 @@ def test_a_fact_sheet_label_names_the_figure() -> None:
         "Seats: 120",
     ):
         assert figs(line) == [], line
+
+
+@given(
+    st.lists(
+        st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_own_clause_skips_only_clauses_without_a_relative_word(clause: str) -> None:
+    from etl.sentence_figures import _RELATIVE, _own_clause
+
+    starts = [m.start() for m in _RELATIVE.finditer(clause)]
+    assert _own_clause(clause) == (clause[starts[-1] :] if starts else clause)
