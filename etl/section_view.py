@@ -61,15 +61,16 @@ class SectionView:
             got = self.sentences[p] = []
             self.starts[p] = []
             self.unread[p] = iter_sentences(self.text, a, b, p)
-        if p in self.unread and (not got or got[-1].end <= past):
-            starts = self.starts[p]
-            for s in self.unread[p]:
-                got.append(s)
-                starts.append(s.start)
-                if s.end > past:
-                    break
-            else:
-                del self.unread[p]
+        elif p not in self.unread or (got and got[-1].end > past):
+            return got
+        starts = self.starts[p]
+        for s in self.unread[p]:
+            got.append(s)
+            starts.append(s.start)
+            if s.end > past:
+                break
+        else:
+            del self.unread[p]
         return got
 
     def paragraph(self, p: int) -> list[Sentence]:
@@ -207,14 +208,23 @@ class SectionView:
                     ):
                         yield p, j
             return
+        # `sentence_at` for each position, walking the paragraphs forwards with the positions.
+        paragraphs, p, n = self.paragraphs, 0, len(self.paragraphs)
         last = -1  # the end of the sentence last given
         for pos in positions:
             if pos < last:
                 continue
-            sid = self.sentence_at(pos)
-            if sid is not None:
-                last = self.sentence(sid).end
-                yield sid
+            while p < n and paragraphs[p][1] <= pos:
+                p += 1
+            if p == n:
+                return
+            if pos < paragraphs[p][0]:
+                continue  # between paragraphs
+            sents = self._read(p, pos)
+            j = bisect_right(self.starts[p], pos) - 1
+            if j >= 0 and pos < sents[j].end:
+                last = sents[j].end
+                yield p, j
 
 
 def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution | None:

@@ -81,12 +81,20 @@ _BULLET = re.compile(r"\n(?=[ \t]*(?:[-•*▪●]|\d+[.)])\s)")
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Blank-line separated blocks of text[start:end] as spans, without surrounding space."""
     end = len(text) if end is None else end
-    spans, pos = [], start
+    spans, a = [], start
     for m in _PARAGRAPH.finditer(text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]]
+        b = m.start()
+        while a < b and text[a].isspace():  # only the first block: the break ends in "\s*"
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        a = m.end()
+    a, b = _trim(text, a, end)
+    if a < b:
+        spans.append((a, b))
+    return spans
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -104,16 +112,35 @@ def paragraph_sentences(text: str, pa: int, pb: int, paragraph: int) -> list[Sen
 
 def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sentence]:
     """`paragraph_sentences`, one at a time: the text after a sentence is read only if asked."""
-    ends = (
-        m.end()
-        for m in _BOUNDARY.finditer(text, pa, pb)
-        if not is_abbreviation(text, m.start(), pa)
-    )
     if text.find("\n", pa, pb) >= 0:  # bullets start lines: most paragraphs have none
         bullets = [m.start() + 1 for m in _BULLET.finditer(text, pa, pb)]
-        cuts: Iterator[int] = heapq.merge(ends, bullets) if bullets else ends
-    else:
-        cuts = ends
+        if bullets:
+            yield from _cut(text, pa, pb, paragraph, heapq.merge(_ends(text, pa, pb), bullets))
+            return
+    prev = pa
+    for m in _BOUNDARY.finditer(text, pa, pb):
+        if text[m.start()] == "." and is_abbreviation(text, m.start(), pa):
+            continue
+        # The piece ends in its mark (no space to trim there) and is never empty.
+        a, b = prev, m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        yield Sentence(a, b, paragraph)
+        prev = b
+    a, b = _trim(text, prev, pb)
+    if a < b:
+        yield Sentence(a, b, paragraph)
+
+
+def _ends(text: str, pa: int, pb: int) -> Iterator[int]:
+    """Where the sentences of paragraph text[pa:pb] end, by their end marks."""
+    for m in _BOUNDARY.finditer(text, pa, pb):
+        if not is_abbreviation(text, m.start(), pa):
+            yield m.end()
+
+
+def _cut(text: str, pa: int, pb: int, paragraph: int, cuts: Iterator[int]) -> Iterator[Sentence]:
+    """The sentences of text[pa:pb] between `cuts`, in order; empty pieces are dropped."""
     prev = pa
     for cut in cuts:
         if cut == prev:

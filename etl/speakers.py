@@ -79,10 +79,13 @@ class Voice:
         return QuoteRegion(span[0], span[1], self.speaker_tracked, self.speaker_entity)
 
 
+_LEAD = r"[\s#*_>]"  # Markdown marks before a heading or a bold line (any number of them)
+
+
 @cache
 def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     att = lexicon()["attribution"]
-    lead = r"[\s#*_>]*"  # Markdown marks before a heading or a bold line
+    lead = _LEAD + "*"
     titles = phrases_re([*att["titles"], "chief", "boss"])
     return (
         re.compile(rf"{lead}(?:{phrases_re(att['speech_headers'])})\s+", re.IGNORECASE),
@@ -94,6 +97,15 @@ def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.
             re.IGNORECASE,
         ),
     )
+
+
+@cache
+def _starts(*lists: str) -> frozenset[str]:
+    """The ASCII characters a line of the attribution phrase `lists` (see `_voice_res`) can open."""
+    att = lexicon()["attribution"]
+    phrases = [p.split() for name in lists for p in att[name]]
+    first = re.compile("|".join([_LEAD, *(re.escape(p[0][0]) for p in phrases if p)]), re.I)
+    return frozenset(c for c in map(chr, range(128)) if first.fullmatch(c))
 
 
 _SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
@@ -109,8 +121,9 @@ def section_voice(
     answer lines ("A: ...") and the paragraphs that follow them up to the next question.
     """
     header, answer, question, _ = _voice_res()
+    headers = _starts("speech_headers")
     for i, (a, b) in enumerate(paragraphs[:4]):
-        m = header.match(text, a, b)
+        m = a < b and (text[a] in headers or text[a] > "\x7f") and header.match(text, a, b)
         if m:
             who = text[m.end() : b]
             cut = _SPEAKER_END.search(who)
@@ -119,8 +132,12 @@ def section_voice(
             if not tracked and entity is None:
                 return None
             return Voice(frozenset(range(i + 1, len(paragraphs))), tracked, entity)
+    starts = _starts("answer_marks", "question_marks")
+    # Only a paragraph opening with one of `starts` (or a letter outside ASCII) is matched.
     marks = [
         (i, "a" if answer.match(text, a, b) else "q" if question.match(text, a, b) else "")
+        if a < b and (text[a] in starts or text[a] > "\x7f")
+        else (i, "")
         for i, (a, b) in enumerate(paragraphs)
     ]
     first = next((i for i, k in marks if k), None)

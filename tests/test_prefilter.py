@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.numbers import WORD_RE
-from etl.prefilter import candidate_positions, may_count_metric, metric_vocabulary
+from etl.numbers import NUMBER_WORDS, WORD_RE, WORD_START
+from etl.prefilter import _WORD_GATE, candidate_positions, may_count_metric, metric_vocabulary
 from etl.sentence_figures import find_figures
 from etl.sentences import split_sentences
 
@@ -53,3 +53,15 @@ def test_candidates_are_digit_runs_and_number_words() -> None:
     got = {text[p : p + 5] for p in candidate_positions(text, 0, len(text))}
     assert got >= {"2020,", "Seven", "1,200", "200 f", "hundr"}
     assert not any(g.startswith(("one ", "ten ")) for g in got)  # inside "someone", "often"
+
+
+SCAN_PIECES = [" ", "0", "a", "t", "s", "h", "ten", "tenant", "hour", "fix", "sent", "thee",
+               *NUMBER_WORDS]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(SCAN_PIECES), max_size=30).map("".join))
+def test_the_word_gate_checked_finds_what_word_start_finds(scan: str) -> None:
+    padded = b" " + scan.encode()
+    gated = [m.start() for m in _WORD_GATE.finditer(padded) if WORD_START.match(padded, m.start())]
+    assert gated == [m.start() for m in WORD_START.finditer(padded)]

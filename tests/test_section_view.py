@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract import default_config, extract_claims
+from etl.prefilter import candidate_positions
 from etl.readers import read_document
 from etl.records import ReadDocument
 from etl.section_view import SectionView
@@ -84,6 +85,28 @@ def test_candidates_are_the_sentences_with_a_number_in_order() -> None:
     view = _view(text)
     got = [view.sentence(sid) for sid in view.candidates(0, len(text))]
     assert [text[s.start : s.end] for s in got] == ["It has 9 labs.", "Seven studios opened."]
+
+
+def _candidates_one_by_one(view: SectionView, text: str) -> list[tuple[int, int]]:
+    """`candidates` as first written: `sentence_at` for each position, in turn."""
+    out: list[tuple[int, int]] = []
+    last = -1
+    for pos in candidate_positions(text, 0, len(text)) or []:
+        sid = view.sentence_at(pos) if pos >= last else None
+        if sid is not None:
+            last = view.sentence(sid).end
+            out.append(sid)
+    return out
+
+
+@given(
+    st.lists(st.sampled_from(["Seven", " 12", ". ", "\n\n", " x", "No. 5", "\n- "])).map("".join)
+)
+def test_candidates_walk_the_paragraphs_as_sentence_at_finds_them(text: str) -> None:
+    if candidate_positions(text, 0, len(text)) is not None:
+        assert list(_view(text).candidates(0, len(text))) == _candidates_one_by_one(
+            _view(text), text
+        )
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,6 +99,25 @@ def test_sentences_one_at_a_time_are_the_whole_split(text: str) -> None:
     for p, (pa, pb) in enumerate(split_paragraphs(text)):
         lazy = iter_sentences(text, pa, pb, p)
         assert list(lazy) == eager_sentences(text, pa, pb, p)
+
+
+def _paragraphs_as_first_written(text: str) -> list[tuple[int, int]]:
+    """`split_paragraphs` as first written: every block cut out, then each trimmed."""
+    spans, pos = [], 0
+    for m in re.finditer(r"\n[ \t\u00a0]*\n\s*", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+@given(
+    st.lists(st.sampled_from([*PIECES, "\n\n", " \n \n ", "\t\n\u00a0\n\n"]), max_size=20).map(
+        "".join
+    )
+)
+def test_paragraphs_are_the_blocks_trimmed(text: str) -> None:
+    assert split_paragraphs(text) == _paragraphs_as_first_written(text)
 
 
 def _abbreviation_read_to_the_word_start(text: str, dot: int, floor: int) -> bool:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from etl.extract import default_config
 from etl.sentences import split_paragraphs
-from etl.speakers import QuoteRegion, Voice, quote_regions, section_voice
+from etl.speakers import QuoteRegion, Voice, _starts, _voice_res, quote_regions, section_voice
 
 
 def test_a_quote_is_its_speakers_words() -> None:
@@ -27,3 +30,16 @@ def test_speech_paragraphs_are_the_speakers() -> None:
     assert voice == Voice(frozenset({1, 2}), True, "Cyberport")
     assert voice.region(0, (0, 5)) is None
     assert voice.region(1, (41, 68)) == QuoteRegion(41, 68, True, "Cyberport")
+
+
+@given(
+    st.characters(max_codepoint=127),
+    st.sampled_from(["", ": x", " - x", ". x", "nswer: x", "peech by X"]) | st.text(max_size=8),
+)
+def test_a_line_opening_outside_the_starts_matches_no_mark(first: str, rest: str) -> None:
+    header, answer, question, _ = _voice_res()
+    line = first + rest
+    if first not in _starts("answer_marks", "question_marks"):
+        assert not answer.match(line) and not question.match(line)
+    if first not in _starts("speech_headers"):
+        assert not header.match(line)
