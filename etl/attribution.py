@@ -145,6 +145,8 @@ def attribute(
     """Who the figure at `fig` belongs to, or None when the sentence does not say clearly.
 
     `topic` may be a function: it is then called only if the sentence alone does not settle it.
+    `quote` (the quotation or speech the figure is in) matters only to a "we" of `mentions`:
+    it may be None when they have none.
     """
     if callable(topic):
         topic = _LazyTopic(topic)

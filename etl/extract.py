@@ -74,15 +74,16 @@ def _sentence_claims(
 ) -> list[tuple[Claim, float]]:
     text, config = view.text, view.config
     s = view.sentence(sid)
-    if not may_count_metric(text, s.start, s.end):
-        return []
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
+        return []
+    if not may_count_metric(text, s.start, s.end):
         return []
     sent = text[s.start : s.end]
     figures = find_figures(sent, config.bare_dollar)
     if not figures:
         return []
     mentions = view.mentions_of(sid)
+    speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), ref)
     out: list[tuple[Claim, float]] = []
     for i, f in enumerate(figures):
@@ -100,7 +101,7 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(view.topic_before, sid),
-            view.quote_at(sid[0], a + f.start),
+            view.quote_at(sid[0], a + f.start) if speaks else None,
             config,
         )
         if who is None or (not who.tracked and config.other_entities != "keep"):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from etl.config import ExtractConfig
 from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, safe_lower
@@ -64,9 +65,11 @@ _LEADING = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A name in the text: who it stands for and the part it plays in its sentence."""
+class Mention(NamedTuple):
+    """A name in the text: who it stands for and the part it plays in its sentence.
+
+    A named tuple, not a frozen dataclass: as immutable, and far cheaper to make.
+    """
 
     start: int
     end: int

@@ -187,7 +187,10 @@ class SectionView:
         for cur, prev, ms, named in reversed(chain):
             before = Topic() if named else self.topics[prev]
             s = self.sentence(prev)
-            topic = next_topic(ms, before, self.quote_at(prev[0], s.start), self.config)
+            # Whose words a sentence is in matters only to its "we" (see `attribute`).
+            speaks = any(m.kind == "first_person" for m in ms)
+            quote = self.quote_at(prev[0], s.start) if speaks else None
+            topic = next_topic(ms, before, quote, self.config)
             if prev[0] != cur[0]:
                 heading = self.heading(cur[0])
                 if heading is None and self._list_goes_on(cur[0]):
