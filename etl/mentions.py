@@ -107,6 +107,7 @@ class Patterns:
     tracked_words: re.Pattern[str] | None = None  # see `tracked_words`
     # From `keys`: the lists with no key words, every key word, and the lists each one is for.
     keyless: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()  # the names of all the word lists
     key_union: frozenset[str] = frozenset()
     lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
     key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
@@ -160,6 +161,7 @@ def patterns(config: ExtractConfig) -> Patterns:
         keys=keys,
         tracked_words=_tracked_words(keys),
         keyless=frozenset(name for name, words_ in keys.items() if words_ is None),
+        lists=frozenset(keys),
         key_union=frozenset(lists_of),
         lists_of={w: frozenset(names) for w, names in lists_of.items()},
         key_words=_whole_words(set(lists_of).union(*(w for w in firsts.values() if w))),
@@ -230,7 +232,9 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     hits = _key_hits(p, text, start, end)
     firsts = p.firsts
     # The word lists that may match: those with a key word in the text (or with no key words).
-    live = None if hits is None else p.keyless.union(*(p.lists_of.get(w, ()) for w in hits.words))
+    live = (
+        p.lists if hits is None else p.keyless.union(*(p.lists_of.get(w, ()) for w in hits.words))
+    )
 
     def scan(name: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as `finditer` gives them, found by the words they need."""
@@ -240,30 +244,26 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
             return pattern.finditer(text, start, end)
         return _matches_at(pattern, text, hits.positions(first), end)
 
-    def absent(name: str) -> bool:
-        """A word every match of the pattern needs is missing."""
-        return live is not None and name not in live
-
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
-    if not absent("tracked"):
+    if "tracked" in live:
         for m in scan("tracked"):
             if _describes_another(text, m.start(), m.end(), start, p):
                 raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport member"
             else:
                 raw.append((m.start(), m.end(), 0, config.name, True, "name"))
-    if not absent("place_word"):
+    if "place_word" in live:
         for m in scan("place_word"):
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
-    if not absent("community"):
+    if "community" in live:
         for m in scan("community"):
             if _bare_community(text, m.start(), start):
                 raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
-    if not absent("known"):
+    if "known" in live:
         for m in scan("known"):
             name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
             raw.append((m.start(), m.end(), 1, name, False, "name"))
-    if not absent("generic"):
+    if "generic" in live:
         for m in scan("generic"):
             a, name = _trim_leading(m.start(), m.group())
             tracked = bool(p.tracked.search(name))
@@ -274,21 +274,25 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         for m in p.acronym.finditer(text, start, end):
             if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
                 raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
-    if not absent("definite"):
+    if "definite" in live:
         for m in scan("definite"):
             raw.append((m.start(), m.end(), 3, None, False, "name"))
-    if not absent("territory"):
+    if "territory" in live:
         territory_name = lexicon()["organisations"]["territory_name"]
         for m in scan("territory"):
             raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
-    if not absent("place"):
+    if "place" in live:
         for m in scan("place"):
             raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
-    if not absent("person"):
+    if "person" in live:
         for m in scan("person"):
             raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
-    if not absent("proper_subject"):
-        for m in scan("proper_subject"):
+    if "proper_subject" in live:
+        # A match ends with its verb: no need to read past the last one (nor to look for one
+        # when the text has none), one character on for the closing word boundary.
+        verbs = p.keys["proper_subject"]
+        reach = end if hits is None or verbs is None else hits.reach(verbs)
+        for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
             a, name = _trim_leading(m.start(1), m.group(1))
             if name:
                 raw.append((a, m.end(1), 6, name, False, "name"))
@@ -321,15 +325,24 @@ class _KeyHits:
         for word in found:
             n, i = len(word), low.find(word)
             while i >= 0:
-                j = i + n
-                if not (i and _is_word_char(low[i - 1])) and not (
-                    j < len(low) and _is_word_char(low[j])
-                ):
+                if _whole(low, i, i + n):
                     out.append(self.start + i)
                 i = low.find(word, i + 1)
         if len(found) > 1:
             out.sort()
         return out
+
+    def reach(self, words: frozenset[str]) -> int:
+        """Where the last whole-word `words` ends (a text offset; the start when none does)."""
+        low, best = self.low, 0
+        for word in self.words & words:
+            n, i = len(word), low.rfind(word)
+            while i >= 0:
+                if _whole(low, i, i + n):
+                    best = max(best, i + n)
+                    break
+                i = low.rfind(word, 0, i + n - 1)
+        return self.start + best
 
 
 def _key_hits(p: Patterns, text: str, start: int, end: int) -> _KeyHits | None:
@@ -337,6 +350,11 @@ def _key_hits(p: Patterns, text: str, start: int, end: int) -> _KeyHits | None:
     cannot stand for the patterns' case-insensitive matching (`safe_lower`)."""
     low = safe_lower(text[start:end])
     return None if low is None else _KeyHits(low, start, p.key_words)
+
+
+def _whole(low: str, i: int, j: int) -> bool:
+    """Whether low[i:j] is a whole word: no word character right before or after it."""
+    return not (i and _is_word_char(low[i - 1])) and not (j < len(low) and _is_word_char(low[j]))
 
 
 def _is_word_char(c: str) -> bool:

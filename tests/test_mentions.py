@@ -169,3 +169,12 @@ def test_key_hits_are_whole_words_in_order() -> None:
     assert {"hong", "the", "park"} <= hits.words and "hongkong" not in hits.words
     assert hits.positions(frozenset({"hong", "park"})) == [3, 14, 42]
     assert mentions._key_hits(p, "ſix", 0, 3) is None
+
+
+def test_key_hits_reach_is_the_end_of_the_last_whole_word() -> None:
+    p = mentions.patterns(CYBERPORT)
+    text = "Cyberport has grown; it hasn't, has it? Hash."
+    hits = mentions._key_hits(p, text, 0, len(text))
+    assert hits is not None
+    assert hits.reach(frozenset({"has"})) == text.index("has it") + 3
+    assert hits.reach(frozenset({"nothing"})) == 0
