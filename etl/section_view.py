@@ -165,9 +165,10 @@ class SectionView:
     def topic_before(self, sid: SentenceId) -> Topic:
         """The subjects set before sentence `sid`: in its paragraph, and in the section.
 
-        Worked out backwards from `sid` to the nearest sentence that names its subject (or the
-        section's start, or a topic already known), then forwards again, and remembered: each
-        sentence is read once however long the section is.
+        Worked out backwards from `sid` to the nearest sentence that names its subject, or
+        whose "we" is a known speaker's (or the section's start, or a topic already known),
+        then forwards again, and remembered: each sentence is read once however long the
+        section is.
         """
         chain: list[tuple[SentenceId, SentenceId, list[Mention], bool]] = []
         cur = sid
@@ -179,10 +180,13 @@ class SectionView:
                 break
             ms = self.mentions_of(prev)
             first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
-            named = first is not None and first.kind in _NAMED_KINDS
+            named = first is not None and (
+                first.kind in _NAMED_KINDS
+                or (first.kind == "first_person" and self._known_speaker(prev))
+            )
             chain.append((cur, prev, ms, named))
             if named:
-                break  # resolving a plain name needs no earlier topic
+                break  # resolving a plain name, or a known speaker's "we", needs no earlier topic
             cur = prev
         for cur, prev, ms, named in reversed(chain):
             before = Topic() if named else self.topics[prev]
@@ -198,6 +202,11 @@ class SectionView:
                 topic = Topic(heading, heading or topic.document)
             self.topics[cur] = topic
         return self.topics[sid]
+
+    def _known_speaker(self, sid: SentenceId) -> bool:
+        """Sentence `sid` is in the words of a speaker whose organisation is known."""
+        q = self.quote_at(sid[0], self.sentence(sid).start)
+        return q is not None and (q.speaker_tracked or bool(q.speaker_entity))
 
     def candidates(self, start: int, end: int) -> Iterator[SentenceId]:
         """The sentences of text[start:end] that may hold a number, in order."""

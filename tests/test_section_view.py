@@ -173,3 +173,15 @@ def test_the_tracked_gate_never_drops_a_claim(text: str) -> None:
 def test_the_tracked_gate_changes_nothing_on_the_test_documents(path) -> None:
     doc = read_document(path)
     assert extract_claims(doc) == _claims_without_the_gate(doc)
+
+
+def test_a_known_speakers_we_ends_the_look_back() -> None:
+    text = (
+        "Lingang Group is a development company. " + FILLER * 3
+        + '"We are growing fast," said Amy Lo, Chairman of Cyberport. It has 300 start-ups.'
+    )  # fmt: skip
+    assert _found(text) == {("Cyberport", "startups", 300.0)}
+    view = _view(text)
+    last = (0, len(view.paragraph(0)) - 1)
+    assert view.topic_before(last).paragraph.entity == "Cyberport"
+    assert (0, 0) not in view.mentions  # the look-back stopped at the speaker's sentence
