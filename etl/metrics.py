@@ -199,6 +199,7 @@ def classify(
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
+    no_subject = False  # the lead lacks a word that any subject rule needs
     for r in _rules_for(np, unit):
         if r.context or r.context2 or r.exclude:
             if around is None:
@@ -216,7 +217,8 @@ def classify(
         if r.subject:
             if low_lead is False:
                 low_lead = safe_lower(lead or before)
-            if not _may_hold(r.subject, low_lead):
+                no_subject = low_lead is not None and _no_subject_word(low_lead)
+            if no_subject or not _may_hold(r.subject, low_lead):
                 continue  # a word every subject needs is missing
             at = _subject_end(r.subject, lead or before)
             if at is not None and (nearest is None or at > nearest[0]):
@@ -246,6 +248,21 @@ def _literal_tests(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=64)
 def _literal_tests_of(pattern: str) -> tuple[re.Pattern[str], ...]:
     return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
+
+
+def _no_subject_word(low: str) -> bool:
+    """Whether `low` (lower-cased by `safe_lower`) lacks a needed word of every subject rule."""
+    words = _first_subject_words()
+    return words is not None and words.search(low) is None
+
+
+@cache
+def _first_subject_words() -> re.Pattern[str] | None:
+    """Any word of each subject rule's first group of needed words (None: some rule has none)."""
+    groups = [required_literal_groups(r.subject.pattern) for r in rules() if r.subject]
+    if not all(groups):
+        return None
+    return any_of(w.lower() for g in groups for w in g[0])
 
 
 def _may_hold(pattern: re.Pattern[str], low: str | None) -> bool:

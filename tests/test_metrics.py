@@ -15,6 +15,7 @@ from etl.metrics import (
     MetricMatch,
     _may_hold,
     _metric_match,
+    _no_subject_word,
     catalogue_keys,
     classify,
     cumulative_metrics,
@@ -176,6 +177,8 @@ def test_subject_word_test_never_rules_out_a_subject(lead: str) -> None:
     for r in rules():
         if r.subject and r.subject.search(lead):
             assert _may_hold(r.subject, safe_lower(lead)), (r.metric, lead)
+            low = safe_lower(lead)
+            assert low is None or not _no_subject_word(low), (r.metric, lead)
 
 
 def test_matches_are_shared_and_equal_to_new_ones() -> None:
