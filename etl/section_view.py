@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from etl.attribution import Attribution, Topic, next_topic
 from etl.config import ExtractConfig
 from etl.lexicon import safe_lower
-from etl.mentions import Mention, find_mentions, tracked_words
+from etl.mentions import Mention, find_mentions
+from etl.name_patterns import tracked_words
 from etl.numbers import WORD_RE
 from etl.prefilter import candidate_positions
 from etl.sentences import Sentence, iter_sentences

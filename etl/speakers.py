@@ -8,7 +8,8 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.lexicon import lexicon, phrases_re
-from etl.mentions import find_mentions, patterns
+from etl.mentions import find_mentions
+from etl.name_patterns import patterns
 from etl.sentences import is_abbreviation
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")

