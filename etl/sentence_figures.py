@@ -10,7 +10,7 @@ from etl.lexicon import lexicon, safe_lower
 from etl.metrics import MetricMatch, classify, noun_phrase
 from etl.money import MoneyMention, merge_conversions, money_at
 from etl.numbers import NumberMention, find_numbers, is_year
-from etl.qualifiers import qualifier_after, qualifier_span
+from etl.qualifiers import qualifier_after, qualifier_before
 from etl.regex_parts import any_of, required_literals, reversed_end_pattern
 
 _YEAR_BEFORE = re.compile(
@@ -158,7 +158,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
         kind = "money" if money else unit
-        q_name, q_start = qualifier_span(s, start)
+        q_name, q_start = qualifier_before(s, start)
         qualifier = "over" if plus else q_name
         before = s[:q_start]
         if delta_before.search(before):
@@ -177,7 +177,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
-            gap = s[np_end : qualifier_span(s, nxt[1])[1]]
+            gap = s[np_end : qualifier_before(s, nxt[1]).start]
             if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
                 np = f"{np} {s[nxt[2] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
