@@ -88,6 +88,11 @@ def _rarity(word: str) -> tuple[bool, int]:
     return word.lower() not in _COMMON_WORDS, len(word)
 
 
+def is_word_char(c: str) -> bool:
+    """What `\\w` matches: a letter or digit of any script, or "_"."""
+    return c.isalnum() or c == "_"
+
+
 def safe_lower(text: str) -> str | None:
     """`text.lower()`, offset for offset, when it can stand for re.IGNORECASE; else None.
 

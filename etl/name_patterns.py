@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.lexicon import key_words, lexicon, phrases_re, reversed_phrases_re, safe_lower
+from etl.lexicon import (
+    is_word_char,
+    key_words,
+    lexicon,
+    phrases_re,
+    reversed_phrases_re,
+    safe_lower,
+)
 
 
 @dataclass(frozen=True)
@@ -40,10 +47,9 @@ class Patterns:
     prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
     not_acronyms: frozenset[str] = frozenset()
     tracked_words: re.Pattern[str] | None = None  # see `tracked_words`
-    # From `keys`: the lists with no key words, every key word, and the lists each one is for.
+    # From `keys`: the lists with no key words, and the lists each key word is for.
     keyless: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()  # the names of all the word lists
-    key_union: frozenset[str] = frozenset()
     lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
     key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
 
@@ -97,7 +103,6 @@ def patterns(config: ExtractConfig) -> Patterns:
         tracked_words=_tracked_words(keys),
         keyless=frozenset(name for name, words_ in keys.items() if words_ is None),
         lists=frozenset(keys),
-        key_union=frozenset(lists_of),
         lists_of={w: frozenset(names) for w, names in lists_of.items()},
         key_words=_whole_words(set(lists_of).union(*(w for w in firsts.values() if w))),
         firsts=firsts,
@@ -216,8 +221,4 @@ def key_hits(p: Patterns, text: str, start: int, end: int) -> KeyHits | None:
 
 def _whole(low: str, i: int, j: int) -> bool:
     """Whether low[i:j] is a whole word: no word character right before or after it."""
-    return not (i and _is_word_char(low[i - 1])) and not (j < len(low) and _is_word_char(low[j]))
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+    return not (i and is_word_char(low[i - 1])) and not (j < len(low) and is_word_char(low[j]))

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from etl.lexicon import lexicon, phrases_re
+from etl.lexicon import is_word_char, lexicon, phrases_re
 
 _LAST_WORD = re.compile(r"\w+$")
 _WORD_RUN = re.compile(r"\w*")
@@ -42,7 +42,7 @@ def _phrase_ends() -> tuple[frozenset[str], frozenset[str]]:
         for phrase in lexicon()["qualifiers"][name]:
             if not phrase.strip():
                 continue
-            if _is_word_char(phrase.rstrip()[-1]):
+            if is_word_char(phrase.rstrip()[-1]):
                 words.add(_LAST_WORD.search(phrase.rstrip()).group().lower())
             else:
                 marks.add(phrase.rstrip()[-1])
@@ -55,15 +55,11 @@ def _may_end_with_phrase(text: str) -> bool:
     if not t:
         return False
     words, marks = _phrase_ends()
-    if not _is_word_char(t[-1]):
+    if not is_word_char(t[-1]):
         return t[-1] in marks
     # The last word: the run of word characters (\w is isalnum() or "_") read backwards.
     word = t[len(t) - _WORD_RUN.match(t[::-1]).end() :]
     return not word.isascii() or word.lower() in words
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 def qualifier_before(text: str, start: int) -> Qualified:

@@ -86,11 +86,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     spans, a = [], start
     for m in _PARAGRAPH.finditer(text, start, end):
-        b = m.start()
-        while a < b and text[a].isspace():  # only the first block: the break ends in "\s*"
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = _trim(text, a, m.start())
         if a < b:
             spans.append((a, b))
         a = m.end()
@@ -124,9 +120,9 @@ def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sent
     for m in _BOUNDARY.finditer(text, pa, pb):
         if text[m.start()] == "." and is_abbreviation(text, m.start(), pa):
             continue
-        # The piece ends in its mark (no space to trim there) and is never empty.
+        # The piece ends in its mark: only its start needs trimming, and it is never empty.
         a, b = prev, m.end()
-        while a < b and text[a].isspace():
+        while text[a].isspace():
             a += 1
         yield Sentence(a, b, paragraph)
         prev = b

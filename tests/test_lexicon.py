@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.lexicon import key_words, lexicon, phrases_re, safe_lower
+from etl.lexicon import is_word_char, key_words, lexicon, phrases_re, safe_lower
 
 
 def flat_re(phrases: list[str]) -> str:
@@ -63,3 +63,9 @@ def test_key_words_and_safe_lower() -> None:
     assert key_words(["the SAR", "the city", "the"]) == {"sar", "city", "the"}
     assert safe_lower("İstanbul") is None
     assert safe_lower("ABC") == "abc"
+
+
+@settings(max_examples=300)
+@given(st.characters())
+def test_is_word_char_is_what_backslash_w_matches(c: str) -> None:
+    assert is_word_char(c) == bool(re.fullmatch(r"\w", c))

@@ -77,13 +77,14 @@ def test_quick_test_changes_no_qualifier(text: str) -> None:
     ).map("".join)
 )
 def test_last_word_read_backwards_is_the_trailing_word_run(text: str) -> None:
-    from etl.qualifiers import _is_word_char, _may_end_with_phrase, _phrase_ends
+    from etl.lexicon import is_word_char
+    from etl.qualifiers import _may_end_with_phrase, _phrase_ends
 
     t = text.rstrip()
-    if not t or not _is_word_char(t[-1]):
+    if not t or not is_word_char(t[-1]):
         return
     i = len(t) - 1
-    while i and _is_word_char(t[i - 1]):
+    while i and is_word_char(t[i - 1]):
         i -= 1
     words, _ = _phrase_ends()
     assert _may_end_with_phrase(text) == (not t[i:].isascii() or t[i:].lower() in words)
