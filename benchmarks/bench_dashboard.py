@@ -211,7 +211,7 @@ def main() -> int:
     print(f"app created in {time.perf_counter() - t:.2f} s")
     # What `python app.py` and gunicorn start in the background: the landing page's series.
     from dashboards.context import engine
-    from dashboards.growth import warm_up
+    from dashboards.pages.growth.data import warm_up
 
     t = time.perf_counter()
     warm_up(engine()).join()

@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from db.records import ReadDocument, Section
 from etl.extract import default_config, extract_claims
-from etl.records import ReadDocument, Section
 
 TRACKED = ["Cyberport", "Hong Kong Cyberport", "the park"]
 ORGS = [*TRACKED, "Lingang Group", "the HKNTAIE",

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
-from dashboards.uploads import MAX_REQUEST_BYTES
+from dashboards.pages.sources.actions import MAX_REQUEST_BYTES
 from db.engine import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def create_app(
         ingest_seeds_if_empty(engine)
     context.set_engine(engine)
     if warm_up:
-        from dashboards.growth import warm_up as start_warm_up
+        from dashboards.pages.growth.data import warm_up as start_warm_up
 
         start_warm_up(engine)
     app = Dash(

@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 from werkzeug.datastructures import MultiDict
 
 from dashboards import context
-from dashboards.grid import conditions_from_filter_model
+from dashboards.pages.claims.data import conditions_from_filter_model
 from db.claims import ClaimFilter, claim_documents
 from db.claims_csv import iter_claim_csv
-from etl.csvout import iter_csv
+from db.csvout import iter_csv
 from etl.exports import exporter
 
 KINDS = ("claims", "series", "conflicts", "documents")

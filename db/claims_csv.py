@@ -3,7 +3,7 @@
 A claim's cells never change after ingest except two derived from other tables: its review
 status and the `conflict` flag. So `claim_lines` keeps every claim's CSV line as it reads while
 the claim is unreviewed and in no open conflict, formatted by the generic writer
-(`csv.writer` over `etl.csvout.format_cell` cells). An export streams those lines in id order
+(`csv.writer` over `db.csvout.format_cell` cells). An export streams those lines in id order
 and formats again only the claims a reviewer has decided on or an open conflict holds (few).
 The result is byte for byte what the generic writer gives for the same rows.
 
@@ -43,7 +43,7 @@ LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that ne
 
 def _lines(rows: Iterable[dict]) -> Iterator[str]:
     """Each row's CSV line as the generic writer gives it."""
-    from etl.csvout import format_cell
+    from db.csvout import format_cell
 
     buf = io.StringIO()
     write = csv.writer(buf).writerow

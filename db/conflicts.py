@@ -36,7 +36,7 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 class FindingLike(Protocol):
-    """What storing needs from a detected conflict (etl.checks.Finding has it)."""
+    """What storing needs from a detected conflict (etl.check.checks.Finding has it)."""
 
     uid: str
     kind: str

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
+from db import records
 from db.claims_csv import write_claim_lines
 from db.engine import session_scope
 from db.models import Claim, Document, Section
-from etl import records
 
 DOCUMENT_COLUMNS = (
     "document",

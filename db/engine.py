@@ -13,6 +13,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.metrics import sync_catalogue
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE = ROOT / "data" / "cyberport.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -65,8 +67,6 @@ def migrate(engine: Engine) -> None:
         cfg = alembic_config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    from db.metrics import sync_catalogue
-
     sync_catalogue(engine)
 
 

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from db.models import Metric
 
@@ -41,9 +42,7 @@ def catalogue() -> dict[str, MetricInfo]:
 
 def sync_catalogue(engine: Engine) -> None:
     """Insert or update every catalogue row (cheap: a few dozen rows)."""
-    from db.engine import session_scope
-
-    with session_scope(engine) as s:
+    with Session(engine) as s, s.begin():
         existing = {m.key: m for m in s.scalars(select(Metric))}
         for info in catalogue().values():
             row = existing.get(info.key) or Metric(key=info.key)

@@ -138,7 +138,7 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from etl.csvout import write_csv
+    from db.csvout import write_csv
 
     engine = _engine(args.db)
     header, rows = exporter(args.kind)

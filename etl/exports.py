@@ -28,7 +28,7 @@ def exporter(kind: str) -> tuple[Sequence[str], Rows]:
 
         return CONFLICT_COLUMNS, iter_conflicts
     if kind == "series":
-        from etl.series import SERIES_COLUMNS, iter_series
+        from etl.check import SERIES_COLUMNS, iter_series
 
         return SERIES_COLUMNS, iter_series
     if kind == "reviews":

@@ -9,11 +9,17 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from db.documents import StoreResult, store_document, unchanged_as
-from etl.errors import IngestError
+from db.records import ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
-from etl.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
-from etl.readers import DEFAULT_MAX_BYTES, read_bytes, read_document
-from etl.records import ReadDocument
+from etl.read import (
+    DEFAULT_MAX_BYTES,
+    MANIFEST_NAME,
+    IngestError,
+    ManifestEntry,
+    load_manifest,
+    read_bytes,
+    read_document,
+)
 
 IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
 
@@ -166,6 +172,6 @@ def ingest_paths(
 
 def refresh_checks(engine: Engine) -> None:
     """Re-run the consistency checks after the stored claims changed."""
-    from etl.consistency import refresh
+    from etl.check import refresh
 
     refresh(engine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from etl.records import Claim, ReadDocument, Section
+from db.records import Claim, ReadDocument, Section
 
 
 def make_doc(

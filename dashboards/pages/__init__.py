@@ -1,1 +1,2 @@
-"""Dash pages, registered with `dash.register_page` when the app is created."""
+"""Dash pages, one folder each: `page.py` (registration, callbacks), `layout.py`, `data.py`,
+`actions.py`. Dash imports the `page.py` files when the app is created."""

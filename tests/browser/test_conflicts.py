@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dashboards.review import submit_review
+from dashboards.pages.conflicts.actions import submit_review
 from db.conflicts import list_conflicts
 from db.reviews import claim_status, iter_reviews
 from tests.browser.conftest import REVIEWER, figure_of, wait_for_dash

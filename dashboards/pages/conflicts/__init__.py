@@ -1,0 +1,1 @@
+"""Conflicts (reviewers): the review queue, claims side by side, decisions and history."""

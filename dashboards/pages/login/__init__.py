@@ -1,0 +1,1 @@
+"""Login: the reviewer sign-in form."""

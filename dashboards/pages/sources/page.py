@@ -1,0 +1,104 @@
+"""Sources: the documents behind the claims, each document's text with its claims marked, upload."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, clientside_callback, html
+from flask import has_request_context
+
+from dashboards import context
+from dashboards.auth import current_reviewer
+from dashboards.pages.sources.actions import document_claims, upload_as_logged_in
+from dashboards.pages.sources.layout import (
+    document_view,
+    documents_view,
+    missing_document,
+    upload_card,
+    upload_result_view,
+)
+from db.documents import get_document, list_documents
+
+dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
+
+
+def _reviewer() -> str | None:
+    return current_reviewer() if has_request_context() else None
+
+
+def list_layout() -> html.Div:
+    docs = list_documents(context.engine())
+    return html.Div(
+        [
+            html.H2("Sources"),
+            html.P(
+                f"{len(docs)} documents; every claim points back to its sentence in one of them.",
+                className="text-muted",
+            ),
+            upload_card(_reviewer() is not None),
+            html.Div(documents_view(docs), id="sources-documents"),
+        ]
+    )
+
+
+def _parse_id(raw: object) -> int | None:
+    try:
+        return int(str(raw))
+    except ValueError:
+        return None
+
+
+def document_layout(document_id: object = None, **_query) -> html.Div:
+    """One document by id (from the path /sources/<id>)."""
+    doc_id = _parse_id(document_id)
+    engine = context.engine()
+    detail = get_document(engine, doc_id) if doc_id is not None else None
+    if detail is None:
+        return missing_document()
+    return document_view(detail, document_claims(engine, detail.summary.id))
+
+
+def layout(doc: object = None, **_query) -> html.Div:
+    """The list of documents, or one document for `/sources?doc=<id>`."""
+    return document_layout(doc) if doc is not None else list_layout()
+
+
+dash.register_page(
+    f"{__name__}.document",
+    path_template="/sources/<document_id>",
+    name="Document",
+    title="Source document",
+    nav=False,
+    layout=document_layout,
+)
+
+
+# Opened from a link such as /sources/3#sources-claim-11: bring that claim's mark into view
+# once the text is drawn (the browser cannot, as the page is built after it loads).
+clientside_callback(
+    """
+    function (_id) {
+        const hash = window.location.hash.slice(1);
+        const mark = hash && document.getElementById(hash);
+        if (mark) {
+            mark.scrollIntoView({block: "center"});
+            mark.style.outline = "2px solid #dc3545";
+        }
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output("sources-document-text", "className"),
+    Input("sources-document-text", "id"),
+)
+
+
+@callback(
+    Output("sources-upload-result", "children"),
+    Output("sources-documents", "children"),
+    Input("sources-upload", "contents"),
+    State("sources-upload", "filename"),
+    prevent_initial_call=True,
+)
+def on_upload(contents: str | None, filename: str | None):
+    result = upload_as_logged_in(context.engine(), contents, filename)
+    table = documents_view(list_documents(context.engine())) if result.ok else dash.no_update
+    return upload_result_view(result), table

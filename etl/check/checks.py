@@ -1,0 +1,377 @@
+"""Pure conflict detection over the claims of one entity and metric (no SQL).
+
+Claims are first collapsed into *figures*: the same interval on the same date for the same
+period, however many documents repeat it. Every check runs on figures (numpy arrays, so one
+million claims stay fast), and a finding names the figures it is about; its identity is built
+from them, so a repeat of a figure from a new document joins the same conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from etl.check import explain, wording
+from etl.check.points import ClaimPoint
+
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+KINDS = ("disagree", "decrease", "flow_exceeds_stock", "magnitude", "implausible", "jump")
+EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every threshold the checks use, with the reason it has the value it has."""
+
+    # Two claims within two months describe "about the same time": press offices restate
+    # figures a few times a year and a reprint follows its source by days or weeks.
+    disagree_window_days: int = 60
+    # Intervals already carry the rounding of the printed digits; 1 % more absorbs float noise
+    # and HKD/USD conversion at a slightly different rate.
+    disagree_tolerance: float = 0.01
+    # Between two dates a figure may move: up to 50 % a year (a fast-growing community), so
+    # 6.9 % over the whole window, 1.3 % over 12 days, nothing on the same day.
+    disagree_annual_drift: float = 0.5
+    # Apart by half again or more is not a rounding matter: high severity.
+    disagree_high_ratio: float = 1.5
+    # A cumulative total may be restated slightly (scope, rounding): 1 % before it "falls".
+    decrease_tolerance: float = 0.01
+    # A community can shrink, but "more than a few percent" between nearby dates needs a look.
+    shrink_tolerance: float = 0.05
+    shrink_window_days: int = 365
+    # "In the past year" is loose about its end date; a total dated a month before the flow's
+    # end still has to hold the flow.
+    flow_date_slack_days: int = 31
+    flow_tolerance: float = 0.01
+    # log10 of the ratio to the neighbours' median: 0.85 is a factor of about 7. The slip it
+    # hunts (億 = 100 million read as a billion, or the reverse) is a factor of 10, while
+    # neighbours within two years of a growing series rarely differ by more than 2-3 times.
+    magnitude_log10: float = 0.85
+    magnitude_neighbours: int = 3  # on each side, by date
+    magnitude_min_neighbours: int = 2  # one neighbour cannot say which of the two is odd
+    magnitude_window_days: int = 730
+    # Growth by more than 3x a year is improbable for a community of companies; below a
+    # quarter the rate is measured over a quarter, since announcements lag the facts.
+    jump_annual_factor: float = 3.0
+    jump_min_years: float = 0.25
+    # Small counts move in steps: 1 -> 3 unicorns is no improbable rate.
+    jump_min_increase: float = 5.0
+    max_share_pct: float = 100.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One conflict as detected: `key` identifies it across runs (see `conflict_uid`)."""
+
+    kind: str
+    severity: str
+    entity: str
+    metric: str
+    claims: tuple[ClaimPoint, ...]
+    explanation: str
+    key: str = field(repr=False, default="")
+
+    @property
+    def uid(self) -> str:
+        return conflict_uid(self.key)
+
+    @property
+    def claim_uids(self) -> tuple[str, ...]:
+        return tuple(c.uid for c in self.claims)
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A finding in figure indices, before it is put into words."""
+
+    kind: str
+    severity: str
+    anchors: tuple[int, ...]  # the figures the conflict is about (its identity)
+    evidence: tuple[int, ...] = ()  # figures shown alongside (magnitude: the neighbours)
+    ratio: float = 0.0
+
+
+@dataclass(frozen=True)
+class FigureArrays:
+    """Distinct figures of one series, sorted by (period, t, low, high)."""
+
+    t: np.ndarray  # days since 1970-01-01
+    low: np.ndarray
+    high: np.ndarray
+    period: np.ndarray  # days; 0 for a stock or cumulative figure
+    is_share: bool = False
+
+
+def conflict_uid(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+# --- the checks, on arrays -----------------------------------------------------------------
+
+
+def implausible_mask(fa: FigureArrays, th: Thresholds) -> np.ndarray:
+    """Figures that cannot be: a share outside 0-100 %, a negative value, low above high."""
+    bad = (fa.high < 0) | (fa.low > fa.high)
+    if fa.is_share:
+        bad |= fa.low > th.max_share_pct
+    return bad
+
+
+def magnitude_outliers(
+    t: np.ndarray, low: np.ndarray, high: np.ndarray, th: Thresholds
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(outlier indices, their ratio to the neighbours' median, neighbour index matrix)."""
+    n, k = len(t), th.magnitude_neighbours
+    mid = np.where(low > 0, np.sqrt(np.clip(low, 1e-300, None) * high), high)
+    offsets = [o for o in range(-k, k + 1) if o]
+    idx = np.arange(n)[:, None] + np.array(offsets)[None, :]
+    inside = (idx >= 0) & (idx < n)
+    idx_c = np.clip(idx, 0, max(n - 1, 0))
+    nb = mid[idx_c] if n else np.empty((0, len(offsets)))
+    ok = inside & (np.abs(t[idx_c] - t[:, None]) <= th.magnitude_window_days) & (nb > 0)
+    ok &= np.abs(nb - mid[:, None]) > 0.01 * np.abs(mid[:, None])  # a repeat is no neighbour
+    counts = ok.sum(axis=1)
+    cand = np.flatnonzero((counts >= th.magnitude_min_neighbours) & (mid > 0))
+    if not len(cand):
+        return cand, np.empty(0), idx_c[cand]
+    nbm = np.sort(np.where(ok[cand], nb[cand], np.inf), axis=1)  # valid first, ascending
+    c, rows = counts[cand], np.arange(len(cand))
+    med = (nbm[rows, (c - 1) // 2] + nbm[rows, c // 2]) / 2
+    spread = np.log10(nbm[rows, c - 1] / nbm[:, 0])
+    ratio = mid[cand] / med
+    out = (np.abs(np.log10(ratio)) >= th.magnitude_log10) & (spread < th.magnitude_log10)
+    nbi = np.where(ok[cand], idx_c[cand], -1)
+    return cand[out], ratio[out], nbi[out]
+
+
+def disagree_pairs(
+    t: np.ndarray, low: np.ndarray, high: np.ndarray, th: Thresholds
+) -> list[tuple[int, int, float]]:
+    """Pairs of figures within the window whose intervals cannot both hold, with their ratio."""
+    out: list[tuple[int, int, float]] = []
+    for k in range(1, len(t)):
+        near = (t[k:] - t[:-k]) <= th.disagree_window_days
+        if not near.any():  # sorted by date: further offsets are further apart
+            break
+        a_lo, a_hi, b_lo, b_hi = low[:-k], high[:-k], low[k:], high[k:]
+        drift = (1 + th.disagree_annual_drift) ** ((t[k:] - t[:-k]) / 365.25)
+        slack = drift * (1 + th.disagree_tolerance) - 1
+        up = (b_lo - a_hi) > slack * np.maximum(np.abs(a_hi), np.abs(b_lo))
+        down = (a_lo - b_hi) > slack * np.maximum(np.abs(b_hi), np.abs(a_lo))
+        for i in np.flatnonzero(near & (up | down)):
+            j = i + k
+            lo, hi = sorted((high[i], low[j]) if up[i] else (high[j], low[i]))
+            out.append((int(i), int(j), hi / lo if lo > 0 else float("inf")))
+    return out
+
+
+def _previous_date_index(t: np.ndarray) -> np.ndarray:
+    """For each figure, the last figure on an earlier date (-1 for none)."""
+    return np.searchsorted(t, t, side="left") - 1
+
+
+def decrease_pairs(
+    t: np.ndarray, low: np.ndarray, high: np.ndarray, cumulative: bool, th: Thresholds
+) -> list[tuple[int, int, float]]:
+    """(earlier, later, ratio) where a stock falls: any fall of a cumulative total (each earlier
+    figure paired with the first later figure below it), or a large fall between nearby dates."""
+    n = len(t)
+    if n < 2:
+        return []
+    p = _previous_date_index(t)
+    has = p >= 0
+    pc = np.clip(p, 0, None)
+    if cumulative:
+        run_max = np.maximum.accumulate(low)
+        arg_max = np.maximum.accumulate(np.where(low >= run_max, np.arange(n), 0))
+        ref, ref_i = run_max[pc], arg_max[pc]
+        bad = has & ((ref - high) > th.decrease_tolerance * np.abs(ref))
+    else:
+        ref, ref_i = low[pc], pc
+        bad = has & ((ref - high) > th.shrink_tolerance * np.abs(ref))
+        bad &= (t - t[pc]) <= th.shrink_window_days
+    js = np.flatnonzero(bad)
+    first: dict[int, int] = {}
+    for j in js:  # ascending: keep each earlier figure's first fall
+        first.setdefault(int(ref_i[j]), int(j))
+    return [(i, j, low[i] / high[j] if high[j] > 0 else float("inf")) for i, j in first.items()]
+
+
+def jump_pairs(
+    t: np.ndarray, low: np.ndarray, high: np.ndarray, is_count: bool, th: Thresholds
+) -> list[tuple[int, int, float]]:
+    """(earlier, later, growth) where a stock grows faster than `jump_annual_factor` a year."""
+    if len(t) < 2:
+        return []
+    p = _previous_date_index(t)
+    pc = np.clip(p, 0, None)
+    base = high[pc]
+    years = np.maximum((t - t[pc]) / 365.25, th.jump_min_years)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where(base > 0, low / base, 0.0)
+    bad = (p >= 0) & (growth > th.jump_annual_factor**years)
+    if is_count:
+        bad &= (low - base) >= th.jump_min_increase
+    return [(int(pc[j]), int(j), float(growth[j])) for j in np.flatnonzero(bad)]
+
+
+def flow_stock_pairs(
+    tf: np.ndarray, low_f: np.ndarray, ts: np.ndarray, high_s: np.ndarray, th: Thresholds
+) -> list[tuple[int, int, float]]:
+    """(flow, stock, ratio): a flow larger than a cumulative total dated at or after its end."""
+    if not len(tf) or not len(ts):
+        return []
+    start = np.searchsorted(ts, tf - th.flow_date_slack_days, side="left")
+    suffix_min = np.append(np.minimum.accumulate(high_s[::-1])[::-1], np.inf)
+    limit = low_f / (1 + th.flow_tolerance)
+    out = []
+    for f in np.flatnonzero(suffix_min[start] < limit):
+        s = int(start[f] + np.flatnonzero(high_s[start[f] :] < limit[f])[0])
+        out.append((int(f), s, low_f[f] / high_s[s] if high_s[s] > 0 else float("inf")))
+    return out
+
+
+def scan(fa: FigureArrays, cumulative: bool, is_count: bool, th: Thresholds) -> list[RawFinding]:
+    """Every check over the figures of one entity and metric."""
+    found: list[RawFinding] = []
+    bad = implausible_mask(fa, th)
+    found += [RawFinding("implausible", HIGH, (int(i),)) for i in np.flatnonzero(bad)]
+    usable = ~bad
+    periods = np.unique(fa.period)
+    stock_idx = np.flatnonzero(usable & (fa.period == 0))
+    for per in periods:
+        sel = np.flatnonzero(usable & (fa.period == per))
+        t, lo, hi = fa.t[sel], fa.low[sel], fa.high[sel]
+        outl, ratios, nbs = magnitude_outliers(t, lo, hi, th)
+        for o, r, nb in zip(outl, ratios, nbs, strict=True):
+            evidence = tuple(int(sel[x]) for x in nb if x >= 0)
+            found.append(RawFinding("magnitude", HIGH, (int(sel[o]),), evidence, float(r)))
+        keep = np.ones(len(sel), bool)
+        keep[outl] = False
+        sel, t, lo, hi = sel[keep], t[keep], lo[keep], hi[keep]
+        for i, j, r in disagree_pairs(t, lo, hi, th):
+            sev = HIGH if r >= th.disagree_high_ratio else MEDIUM
+            found.append(RawFinding("disagree", sev, (int(sel[i]), int(sel[j])), ratio=r))
+        if per != 0:
+            continue
+        stock_idx = sel
+        for i, j, r in decrease_pairs(t, lo, hi, cumulative, th):
+            sev = HIGH if cumulative else LOW
+            found.append(RawFinding("decrease", sev, (int(sel[i]), int(sel[j])), ratio=r))
+        for i, j, r in jump_pairs(t, lo, hi, is_count, th):
+            found.append(RawFinding("jump", LOW, (int(sel[i]), int(sel[j])), ratio=r))
+    if cumulative:
+        flows = np.flatnonzero(usable & (fa.period > 0))
+        if len(flows):
+            flows = flows[np.argsort(fa.t[flows], kind="stable")]
+            pairs = flow_stock_pairs(
+                fa.t[flows], fa.low[flows], fa.t[stock_idx], fa.high[stock_idx], th
+            )
+            for f, s, r in pairs:
+                anchors = (int(flows[f]), int(stock_idx[s]))
+                found.append(RawFinding("flow_exceeds_stock", HIGH, anchors, ratio=r))
+    return found
+
+
+# --- from claims to findings ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The distinct figures of one series and the claims stating each."""
+
+    arrays: FigureArrays
+    members: tuple[tuple[ClaimPoint, ...], ...]
+    keys: tuple[str, ...]
+
+
+def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figures:
+    """Collapse claims with the same period, date and interval into one figure each."""
+    groups: dict[tuple[int, int, float, float], list[ClaimPoint]] = {}
+    for p in points:
+        per = wording.period_days(p.period) if p.period else 0
+        key = (-1 if per is None else per, (p.as_of - EPOCH).days, p.low, p.high)
+        groups.setdefault(key, []).append(p)
+    order = sorted(groups)
+    arr = np.array(order, dtype=float).reshape(-1, 4)
+    fa = FigureArrays(
+        t=arr[:, 1].astype(np.int64),
+        low=arr[:, 2].copy(),
+        high=arr[:, 3].copy(),
+        period=arr[:, 0].astype(np.int64),
+        is_share=is_share,
+    )
+    members = tuple(tuple(sorted(groups[k], key=lambda p: p.claim_id)) for k in order)
+    keys = tuple(
+        f"{m[0].period or ''}@{m[0].as_of}:{k[2]:.6g}-{k[3]:.6g}"
+        for k, m in zip(order, members, strict=True)
+    )
+    return Figures(fa, members, keys)
+
+
+def _sentence(raw: RawFinding, figs: Figures, label: str, cumulative: bool, th: Thresholds) -> str:
+    rep = [figs.members[i][0] for i in raw.anchors]
+    if raw.kind == "implausible":
+        return explain.implausible(label, rep[0], th.max_share_pct)
+    if raw.kind == "magnitude":
+        nbs = [figs.members[i][0] for i in raw.evidence]
+        return explain.magnitude(label, rep[0], nbs, raw.ratio)
+    if raw.kind == "disagree":
+        return explain.disagree(label, rep[0], rep[1], raw.ratio)
+    if raw.kind == "decrease":
+        return explain.decrease(label, rep[0], rep[1], raw.ratio, cumulative)
+    if raw.kind == "flow_exceeds_stock":
+        return explain.flow_exceeds_stock(label, rep[0], rep[1], raw.ratio)
+    return explain.jump(label, rep[0], rep[1], raw.ratio)
+
+
+def detect(
+    points: Sequence[ClaimPoint],
+    *,
+    label: str,
+    cumulative: bool,
+    th: Thresholds | None = None,
+) -> list[Finding]:
+    """Conflicts among the claims of one entity and metric, one per identity."""
+    th = th or Thresholds()
+    if not points:
+        return []
+    entity, metric = points[0].entity, points[0].metric
+    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
+    is_count = all(p.unit == "count" for p in points)
+    merged: dict[str, Finding] = {}
+    for raw in scan(figs.arrays, cumulative, is_count, th):
+        key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.keys[i] for i in raw.anchors))
+        claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
+        if key in merged:  # the same figures reached twice: keep one conflict
+            continue
+        merged[key] = Finding(
+            raw.kind,
+            raw.severity,
+            entity,
+            metric,
+            tuple(dict.fromkeys(claims)),
+            _sentence(raw, figs, label, cumulative, th),
+            key,
+        )
+    return list(merged.values())
+
+
+def detect_all(
+    points: Sequence[ClaimPoint],
+    rules: dict[str, tuple[str, bool]],
+    th: Thresholds | None = None,
+) -> list[Finding]:
+    """Conflicts over claims of any entity and metric; `rules`: metric -> (label, cumulative)."""
+    series: dict[tuple[str, str], list[ClaimPoint]] = {}
+    for p in points:
+        series.setdefault((p.entity, p.metric), []).append(p)
+    found: list[Finding] = []
+    for (_entity, metric), pts in sorted(series.items()):
+        label, cumulative = rules.get(metric, (metric.replace("_", " ").capitalize(), False))
+        found += detect(pts, label=label, cumulative=cumulative, th=th)
+    return found

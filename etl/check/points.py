@@ -1,0 +1,40 @@
+"""A claim as the checks and the consensus see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from etl.check import wording
+
+
+@dataclass(frozen=True)
+class ClaimPoint:
+    """A claim as the checks see it; `low`/`high` are in comparable units (HKD for money)."""
+
+    claim_id: int
+    uid: str
+    entity: str
+    metric: str
+    value: float  # as stated
+    unit: str  # as stated
+    qualifier: str
+    low: float
+    high: float
+    as_of: date
+    period: str | None = None
+    value_hkd: float | None = None
+    kind: str | None = None  # of the document: press release, news feature, ...
+    publisher: str | None = None
+    document: str = ""
+    quote: str = ""
+
+    @property
+    def source(self) -> str:
+        """How a reviewer recognises the document in one word or two."""
+        return self.kind or self.publisher or self.document or "unknown source"
+
+    def phrase(self) -> str:
+        """'more than HK$375.7bn (news feature, 7 Dec 2023)'."""
+        figure = wording.format_figure(self.value, self.unit, self.qualifier, self.value_hkd)
+        return f"{figure} ({self.source}, {wording.format_day(self.as_of)})"

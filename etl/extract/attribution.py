@@ -1,0 +1,281 @@
+"""Whose figure is it: the tracked organisation's, someone else's, or nobody's we can name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.mentions import Mention
+from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
+
+__all__ = [
+    "Attribution",
+    "QuoteRegion",
+    "Topic",
+    "Voice",
+    "attribute",
+    "next_topic",
+    "quote_regions",
+    "section_voice",
+]
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|yet|where)\b|\s(?:while|whereas)\s",
+    re.IGNORECASE,
+)
+_ASIDE_OPEN = re.compile(
+    r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The entity a figure belongs to; `tracked` when it is the tracked organisation."""
+
+    entity: str
+    tracked: bool
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a text is about before a sentence: its paragraph's subject, the latest named one."""
+
+    paragraph: Attribution | None = None
+    document: Attribution | None = None
+
+
+class _LazyTopic:
+    """A Topic worked out on first use."""
+
+    def __init__(self, make: Callable[[], Topic]) -> None:
+        self._make = make
+        self._topic: Topic | None = None
+
+    def _get(self) -> Topic:
+        if self._topic is None:
+            self._topic = self._make()
+        return self._topic
+
+    @property
+    def paragraph(self) -> Attribution | None:
+        return self._get().paragraph
+
+    @property
+    def document(self) -> Attribution | None:
+        return self._get().document
+
+
+@cache
+def _locative_re() -> re.Pattern[str]:
+    loc = phrases_re(lexicon()["attribution"]["locatives"])
+    return re.compile(
+        rf"\s*(?:of\s+(?:the\s+|all\s+|its\s+)?(?:[\w&-]+\s+){{0,3}}?)?(?:{loc})\s+",
+        re.IGNORECASE,
+    )
+
+
+def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Mention, int, int]]:
+    """Asides set off by commas right after a name: ', a Cyberport community enterprise,'."""
+    out = []
+    for m in ms:
+        o = _ASIDE_OPEN.match(text, m.end, end)
+        if not o or (m.role == "prep" and o.group().lower().endswith("with")):
+            continue  # "the largest in the city, with 400 firms": the clause's, not the city's
+        close = text.find(",", o.end(), end)
+        out.append((m, m.end, close if close >= 0 else end))
+    return out
+
+
+def _clause_start(text: str, start: int, fig: int) -> int:
+    last = start
+    for m in _CLAUSE_BREAK.finditer(text, start, fig):
+        last = m.end()
+    return last
+
+
+def _resolve(
+    m: Mention,
+    earlier: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    if m.kind == "place_word":  # "the park" is whichever park the text is about
+        doc = topic.document  # (never the city a dateline names)
+        if doc and not doc.tracked and doc.entity != _territory_name():
+            return doc
+        return Attribution(config.name, True)
+    if m.kind == "first_person":
+        if quote is None:
+            return None
+        if quote.speaker_tracked:
+            return Attribution(config.name, True)
+        return Attribution(quote.speaker_entity, False) if quote.speaker_entity else None
+    if m.kind == "pronoun":
+        prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
+        if prior:
+            return _resolve(prior[-1], [], topic, quote, config)
+        return topic.paragraph
+    if m.entity is None:
+        return None
+    return Attribution(m.entity, m.tracked)
+
+
+@cache
+def _territory_name() -> str:
+    return str(lexicon()["organisations"]["territory_name"])
+
+
+def attribute(
+    text: str,
+    sent: tuple[int, int],
+    fig: tuple[int, int],
+    np_end: int,
+    mentions: list[Mention],
+    topic: Topic | Callable[[], Topic],
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    """Who the figure at `fig` belongs to, or None when the sentence does not say clearly.
+
+    `topic` may be a function: it is then called only if the sentence alone does not settle it.
+    `quote` (the quotation or speech the figure is in) matters only to a "we" of `mentions`:
+    it may be None when they have none.
+    """
+    if callable(topic):
+        topic = _LazyTopic(topic)
+    s_start, s_end = sent
+    f_start, _ = fig
+    asides = _asides(text, s_start, s_end, mentions)
+    home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
+
+    def usable(m: Mention) -> bool:
+        if m.role == "title":
+            return False
+        if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
+            return False
+        if m.role == "possessive" and m.kind not in ("name", "place_word"):
+            gap = text[m.end : f_start]
+            return bool(_POSSESSIVE_GAP.fullmatch(gap))
+        return True
+
+    def pick(lo: int) -> Mention | None:
+        cands = [
+            m
+            for m in mentions
+            if lo <= m.start
+            and m.end <= f_start
+            and usable(m)
+            and not (m.kind in ("territory", "place") and m.role == "prep")
+        ]
+        subj = [m for m in cands if m.role in ("subject", "possessive")]
+        return subj[-1] if subj else (cands[-1] if cands else None)
+
+    inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
+        named = _resolve(inner[0], [], topic, quote, config)
+        if named is None or not named.tracked:
+            return named
+    lo = home[1] if home else _clause_start(text, s_start, f_start)
+    subject = pick(lo)
+    if subject is None and home:
+        subject = home[0]
+    if subject is None and lo > s_start:
+        subject = pick(s_start)
+    earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
+    owner = _resolve(subject, earlier, topic, quote, config) if subject else None
+    if subject is not None and owner is None:
+        return None
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable):
+        return None
+    place_m = _locative(text, np_end, mentions)
+    place = None
+    if place_m is not None:
+        prior = [m for m in mentions if m.end <= place_m.start and usable(m)]
+        place = _resolve(place_m, prior, topic, quote, config)
+    if place_m is not None:
+        if place is not None and place.tracked:
+            return place if owner is None or owner.tracked else None
+        return place
+    if owner is not None:
+        return owner
+    # No name before the figure: the paragraph's topic, if nothing else is named.
+    others = [m for m in mentions if _names_another(m) and usable(m)]
+    if _reported_by_tracked(text, fig[1], mentions) and all(
+        m.kind == "territory" and m.role in ("possessive", "prep") for m in others
+    ):
+        return Attribution(config.name, True)  # "..., Cyberport said."
+    topic_p = topic.paragraph
+    if (
+        topic_p
+        and topic_p.tracked
+        and all(m.kind == "territory" and m.role == "possessive" for m in others)
+    ):
+        return topic_p
+    return None
+
+
+def _names_another(m: Mention) -> bool:
+    """A mention that may stand for someone else: not a pronoun, which only continues a topic."""
+    return not m.tracked and m.role != "title" and m.kind != "pronoun"
+
+
+def _reported_by_tracked(text: str, after: int, ms: list[Mention]) -> bool:
+    """A closing report clause names the tracked organisation: '..., the park said.'"""
+    for m in ms:
+        if (
+            m.start >= after
+            and m.tracked
+            and m.kind in ("name", "place_word")
+            and _REPORT_AFTER.match(text, m.end)
+            and _REPORT_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            return True
+    return False
+
+
+_REPORT_BEFORE = re.compile(r",\s*(?:the\s+)?$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(
+    r"\s+(?:said|says|stated|reported|announced|noted|added)\s*[.,;!]", re.IGNORECASE
+)
+
+
+def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable) -> bool:
+    """Another organisation named between the tracked subject and the figure."""
+    lo = subject.end if subject else 0
+    for m in ms:
+        if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
+            if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
+                continue  # "based in Hong Kong", "Hong Kong's largest"
+            return True
+    return False
+
+
+def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
+    """The name a figure's noun is placed in: 'companies in the park', '% of the firms at X'."""
+    for m in ms:
+        if np_end <= m.start <= np_end + 60:
+            if _locative_re().fullmatch(text, np_end, m.start):
+                return m
+            break
+    return None
+
+
+def next_topic(
+    mentions: list[Mention], topic: Topic, quote: QuoteRegion | None, config: ExtractConfig
+) -> Topic:
+    """The topic after a sentence: its first subject, else its first possessor ("one of
+    Cyberport's fastest-growing areas"), else the topic unchanged."""
+    first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
+    if first is None:
+        first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+    if first is not None:
+        found = _resolve(first, [], topic, quote, config)
+        return Topic(found, found) if found else topic
+    return topic

@@ -1,0 +1,234 @@
+"""Turn each section of a read document into dated claims about the tracked organisation.
+
+Decisions worth knowing:
+- A claim needs a date. The sentence's own date wins, then the section's, then the
+  document's; a figure with none of these is not emitted.
+- A figure dated after its section (a target, "by 2030") is not emitted; neither is one in a
+  clause that speaks of plans ("aims to", "will").
+- A period ("in the past year alone") makes a flow only of a cumulative metric (funding,
+  unicorns, ...); on a stock such as `companies` it is ignored.
+- A figure repeated in one document is one claim: the first occurrence's quote and span, the
+  most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
+  and "over 35 markets" give `over`), and a flag only if every occurrence carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache, partial
+
+from db.records import Claim, ReadDocument, Section
+from etl.config import ExtractConfig, load_config
+from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.attribution import Attribution, attribute
+from etl.extract.metrics import cumulative_metrics
+from etl.extract.money import to_hkd
+from etl.extract.prefilter import may_count_metric
+from etl.extract.qualifiers import interval
+from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentences import Sentence, split_paragraphs
+
+EXTRACTOR_VERSION = "1.1.0"
+
+_OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_SENTENCE_OPENING = re.compile(
+    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+@cache
+def default_config() -> ExtractConfig:
+    """The configuration named by $TRACKED_ENTITY_CONFIG, else the packaged default."""
+    return load_config()
+
+
+def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
+    """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
+    config = config or default_config()
+    sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
+    claims: list[tuple[Claim, float]] = []
+    for section in sections:
+        ref = section.published_on or doc.published_on
+        claims.extend(_section_claims(doc.text, section, ref, config))
+    return _dedupe(claims)
+
+
+def _section_claims(
+    text: str, section: Section, ref: date | None, config: ExtractConfig
+) -> list[tuple[Claim, float]]:
+    paragraphs = split_paragraphs(text, section.char_start, section.char_end)
+    view = SectionView(text, paragraphs, config)
+    out: list[tuple[Claim, float]] = []
+    for sid in view.candidates(section.char_start, section.char_end):
+        out.extend(_sentence_claims(sid, view, section, ref))
+    return out
+
+
+def _sentence_claims(
+    sid: SentenceId, view: SectionView, section: Section, ref: date | None
+) -> list[tuple[Claim, float]]:
+    text, config = view.text, view.config
+    s = view.sentence(sid)
+    if config.other_entities != "keep" and not view.may_be_tracked(sid):
+        return []
+    if not may_count_metric(text, s.start, s.end):
+        return []
+    sent = text[s.start : s.end]
+    figures = find_figures(sent, config.bare_dollar)
+    if not figures:
+        return []
+    mentions = view.mentions_of(sid)
+    speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
+    dates = find_dates(sent, 0, len(sent), ref)
+    out: list[tuple[Claim, float]] = []
+    for i, f in enumerate(figures):
+        when = _date_for(sent, f, figures, dates, i)
+        if when is None and f.comparison:
+            continue  # an earlier value needs its own date
+        as_of, precision, period = _as_of(when, ref, f.metric.metric)
+        if as_of is None:
+            continue
+        a = s.start
+        who = attribute(
+            text,
+            (s.start, s.end),
+            (a + f.start, a + f.end),
+            a + f.np_end,
+            mentions,
+            partial(view.topic_before, sid),
+            view.quote_at(sid[0], a + f.start) if speaks else None,
+            config,
+        )
+        if who is None or (not who.tracked and config.other_entities != "keep"):
+            continue
+        out.append(
+            (_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step)
+        )
+    return out
+
+
+def _date_for(
+    sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
+) -> DatePhrase | None:
+    """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
+    usable = [d for d in dates if not d.event]
+    if not usable:
+        return None
+    nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
+    for d in usable:
+        if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
+            return d
+    owned = {
+        id(d)
+        for j, g in enumerate(figures)
+        if j != i
+        for d in usable
+        if g.np_end <= d.start and _OWN_DATE_GAP.fullmatch(sent, g.np_end, d.start)
+    }
+    lo, hi = _clause_bounds(sent, f.start)
+    inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
+    before = [d for d in inside if d.end <= f.start]
+    after = [d for d in inside if d.start >= f.end]
+    if before or after:
+        return before[-1] if before else after[0]
+    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
+    return next(
+        (
+            d
+            for d in usable
+            if d.period is None
+            and _SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and sent.startswith(",", d.end)
+        ),
+        None,
+    )
+
+
+def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sent)]
+    lo = max((b for b in breaks if b < pos), default=0)
+    hi = min((b for b in breaks if b > pos), default=len(sent))
+    return lo, hi
+
+
+def _as_of(
+    when: DatePhrase | None, ref: date | None, metric: str
+) -> tuple[date | None, str, str | None]:
+    if when is None or when.as_of is None:
+        return ref, "day", None
+    period = when.period if metric in cumulative_metrics() else None
+    as_of, precision = when.as_of, when.precision
+    if ref and as_of > ref:
+        if as_of.year > ref.year:
+            return None, "day", None  # a target, not a fact
+        as_of, precision = ref, "day"
+    return as_of, precision, period
+
+
+def _claim(
+    f: Figure,
+    who: Attribution,
+    as_of: date,
+    precision: str,
+    period: str | None,
+    s: Sentence,
+    sent: str,
+    section: Section,
+    config: ExtractConfig,
+) -> Claim:
+    n = f.number
+    flags = []
+    if f.garbled:
+        flags.append("garbled")
+    if f.metric.implausible:
+        flags.append("implausible")
+    if n.high is not None:
+        flags.append("range")
+    qualifier = "over" if n.high is not None else f.qualifier
+    low, high = interval(n.value, n.step, qualifier, n.high, count=f.unit == "count")
+    money = f.unit in ("HKD", "USD", "RMB")
+    return Claim(
+        section_index=section.index,
+        entity=who.entity,
+        metric=f.metric.metric,
+        value=n.value,
+        unit=f.unit,
+        qualifier=qualifier,
+        value_low=low,
+        value_high=high,
+        value_hkd=to_hkd(n.value, f.unit, config.rates) if money else None,
+        as_of=as_of,
+        as_of_precision=precision,
+        period=period,
+        quote=sent,
+        char_start=s.start,
+        char_end=s.end,
+        mention_start=s.start + f.start,
+        mention_end=s.start + f.end,
+        flags=tuple(flags),
+    )
+
+
+def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
+    """One claim per (entity, metric, unit, value, as_of, period) in a document."""
+    merged: dict[tuple, tuple[Claim, float]] = {}
+    for c, step in claims:
+        key = (c.entity, c.metric, c.unit, c.value, c.as_of, c.period)
+        if key not in merged:
+            merged[key] = (c, step)
+            continue
+        first, fstep = merged[key]
+        qualifier = first.qualifier
+        if qualifier == "exact" and c.qualifier != "exact":
+            qualifier = c.qualifier
+        flags = tuple(x for x in first.flags if x in c.flags)
+        if qualifier != first.qualifier and "range" not in first.flags:
+            low, high = interval(first.value, fstep, qualifier, count=first.unit == "count")
+            first = replace(first, qualifier=qualifier, value_low=low, value_high=high)
+        merged[key] = (replace(first, flags=flags), fstep)
+    return [c for c, _ in merged.values()]

@@ -1,0 +1,109 @@
+"""The word lists the extractor reads by, loaded once from `etl/data/lexicon.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The parsed lexicon (qualifiers, scales, organisations, attribution cues, figures)."""
+    with (DATA / "lexicon.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
+    """An alternation of literal phrases, longest first, spaces matching any whitespace.
+
+    Written as a tree of shared beginnings ("hong kong(?:\\s+sar|)" for "Hong Kong SAR" and
+    "Hong Kong"), which the regular-expression engine tries far faster than a flat list, with
+    the same result: at each point only one branch can go on, and within it longer phrases are
+    still tried first. `ignore_case` says the pattern is compiled with re.IGNORECASE (so "The"
+    and "the" share a branch); phrases that are not plain ASCII get the flat list.
+    """
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not all(p.isascii() for p in parts):
+        return "|".join(r"\s+".join(map(_esc, p.split())) for p in parts)
+    root: dict = {}
+    for i, phrase in enumerate(parts):
+        node = root
+        for unit in " ".join(phrase.split()):  # a space stands for any run of white space
+            node = node.setdefault(unit.lower() if ignore_case else unit, {})
+        node.setdefault("", i)
+    return _tree_re(root)
+
+
+def _tree_re(node: dict) -> str:
+    alts = [
+        "" if not unit else (r"\s+" if unit == " " else _esc(unit)) + _tree_re(child)
+        for unit, child in node.items()
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def reversed_phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
+    """`phrases_re` of the phrases spelt backwards, to match them in reversed text."""
+    return phrases_re([p[::-1] for p in phrases], ignore_case)
+
+
+_TOKEN = re.compile(r"\w+")
+# Letters that re.IGNORECASE equates with "i" and "s" but lower() leaves as they are.
+ODD_CASE = ("ı", "ſ")
+
+
+def key_words(phrases: list[str], first: bool = False) -> frozenset[str] | None:
+    """One lower-case word of each phrase that any match of the phrase has as a whole word.
+
+    The first run of word characters of the phrase's longest word, not a common one ("the")
+    if it has another (of its first word when `first`, so that a match starts where that
+    word does): in a match it starts a word (it
+    follows white space, or a non-word character for the first word of a pattern made with
+    a "(?<![\\w-])" before the phrases) and ends one. None when a phrase has no such run or
+    is not plain ASCII (case-insensitive matching of other letters is not lower()).
+    """
+    out = set()
+    for phrase in phrases:
+        if not phrase:
+            continue
+        words = phrase.split()
+        runs = [_TOKEN.match(w) for w in words]
+        if not phrase.isascii() or not words or not all(runs):
+            return None
+        runs = [r.group() for r in runs]
+        out.add((runs[0] if first else max(runs, key=_rarity)).lower())
+    return frozenset(out)
+
+
+# Words too common to rule a sentence out: a key word is taken from the others if it can be.
+_COMMON_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "by"])
+
+
+def _rarity(word: str) -> tuple[bool, int]:
+    return word.lower() not in _COMMON_WORDS, len(word)
+
+
+def is_word_char(c: str) -> bool:
+    """What `\\w` matches: a letter or digit of any script, or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def safe_lower(text: str) -> str | None:
+    """`text.lower()`, offset for offset, when it can stand for re.IGNORECASE; else None.
+
+    Not when lower() changes the length ("İ") or leaves letters that re.IGNORECASE equates
+    with a Latin one ("ſ" with "s"): then a search of the lower-cased text could miss a match.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:  # ODD_CASE
+        return None
+    return low
+
+
+def _esc(word: str) -> str:
+    return re.escape(word)

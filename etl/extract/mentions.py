@@ -1,0 +1,276 @@
+"""Names of organisations and places in a sentence, and the role each plays there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import lexicon
+from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
+
+# Capitalised words that open a sentence or clause but never start a name.
+_LEADING = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "the",
+        "during",
+        "as",
+        "with",
+        "for",
+        "by",
+        "from",
+        "over",
+        "following",
+        "after",
+        "before",
+        "under",
+        "since",
+        "when",
+        "while",
+        "and",
+        "but",
+        "currently",
+        "today",
+        "recently",
+        "meanwhile",
+        "also",
+        "besides",
+        "according",
+        "its",
+        "our",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "it",
+        "we",
+        "they",
+        "both",
+        "all",
+        "each",
+        "some",
+        "many",
+        "most",
+    ]
+)
+
+
+class Mention(NamedTuple):
+    """A name in the text: who it stands for and the part it plays in its sentence.
+
+    A named tuple, not a frozen dataclass: as immutable, and far cheaper to make.
+    """
+
+    start: int
+    end: int
+    entity: str | None  # None: someone we cannot name ("we" of an unknown speaker)
+    tracked: bool
+    kind: str  # name, place_word ("the park"), territory, place, first_person, pronoun
+    role: str = "subject"  # subject, prep, title, possessive
+
+
+def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
+    """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
+    p = cached_patterns(config)
+    hits = key_hits(p, text, start, end)
+    firsts = p.firsts
+    # The word lists that may match: those with a key word in the text (or with no key words).
+    live = (
+        p.lists if hits is None else p.keyless.union(*(p.lists_of.get(w, ()) for w in hits.words))
+    )
+
+    def scan(name: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches, as `finditer` gives them, found by the words they need."""
+        pattern = getattr(p, name)
+        first = firsts.get(name)
+        if hits is None or first is None:
+            return pattern.finditer(text, start, end)
+        return _matches_at(pattern, text, hits.positions(first), end)
+
+    raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
+    if "tracked" in live:
+        for m in scan("tracked"):
+            if _describes_another(text, m.start(), m.end(), start, p):
+                raw.append((m.start(), m.end(), 0, None, False, "name"))  # "a Cyberport member"
+            else:
+                raw.append((m.start(), m.end(), 0, config.name, True, "name"))
+    if "place_word" in live:
+        for m in scan("place_word"):
+            kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
+            raw.append((m.start(), m.end(), 0, config.name, True, kind))
+    if "community" in live:
+        for m in scan("community"):
+            if _bare_community(text, m.start(), start):
+                raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
+    if "known" in live:
+        for m in scan("known"):
+            name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
+            raw.append((m.start(), m.end(), 1, name, False, "name"))
+    if "generic" in live:
+        for m in scan("generic"):
+            a, name = _trim_leading(m.start(), m.group())
+            tracked = bool(p.tracked.search(name))
+            entity = config.name if tracked else clean_name(name)
+            raw.append((a, m.end(), 2, entity, tracked, "name"))
+    if _CAPS.search(text, start, end):
+        not_acr = p.not_acronyms
+        for m in p.acronym.finditer(text, start, end):
+            if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
+                raw.append((m.start(), m.end(), 3, m.group(), False, "name"))
+    if "definite" in live:
+        for m in scan("definite"):
+            raw.append((m.start(), m.end(), 3, None, False, "name"))
+    if "territory" in live:
+        territory_name = lexicon()["organisations"]["territory_name"]
+        for m in scan("territory"):
+            raw.append((m.start(), m.end(), 4, territory_name, False, "territory"))
+    if "place" in live:
+        for m in scan("place"):
+            raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
+    if "person" in live:
+        for m in scan("person"):
+            raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
+    if "proper_subject" in live:
+        # A match ends with its verb: no need to read past the last one (nor to look for one
+        # when the text has none), one character on for the closing word boundary.
+        verbs = p.keys["proper_subject"]
+        reach = end if hits is None or verbs is None else hits.reach(verbs)
+        for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
+            a, name = _trim_leading(m.start(1), m.group(1))
+            if name:
+                raw.append((a, m.end(1), 6, name, False, "name"))
+    if not raw:
+        return []
+    raw.sort(key=_raw_order)
+    out: list[Mention] = []
+    taken_end = -1
+    for a, b, _, entity, tracked, kind in _longest_first(raw):
+        if a < taken_end:
+            continue
+        taken_end = b
+        out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
+    return out
+
+
+def _raw_order(r: tuple) -> tuple[int, int, int]:
+    return r[0], r[0] - r[1], r[2]
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, ..., end)` when matches can only begin at `starts` (in order)."""
+    taken = -1
+    for pos in starts:
+        if pos >= taken:
+            m = pattern.match(text, pos, end)
+            if m:
+                taken = m.end()
+                yield m
+
+
+_CAPS = re.compile(r"[A-Z][A-Z&]{2}")  # what every acronym begins with
+
+
+def _longest_first(raw: list) -> list:
+    """Drop any name that sits inside a longer one (or an equal one of better rank).
+
+    `raw` is in `_raw_order`, so a name's containers all come before it: those that start
+    earlier (and reach as far), and those with the same start that are longer or rank better.
+    """
+    keep = []
+    reach = -1  # the furthest end of the names that start before the current start
+    group_start, group = -1, []  # the current start, and the (end, rank) of its names so far
+    for r in raw:
+        a, b, rank = r[0], r[1], r[2]
+        if a != group_start:
+            reach = max(reach, *(e for e, _ in group)) if group else reach
+            group_start, group = a, []
+        inside = reach >= b or any(e > b or (e == b and k < rank) for e, k in group)
+        group.append((b, rank))
+        if not inside:
+            keep.append(r)
+    return keep
+
+
+def _person_kind(word: str) -> str:
+    return "pronoun" if word.lower() in ("it", "its") else "first_person"
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.?,?|Ltd\.?|Limited|Inc\.?|Company\s+Limited))+\s*$")
+
+
+def clean_name(name: str) -> str:
+    """A name without its legal form ('Dark Horse Group Co., Ltd.' -> 'Dark Horse Group')."""
+    name = _LEGAL_FORM.sub("", name)
+    return _strip_the(name.strip(" ,"))
+
+
+def _trim_leading(start: int, name: str) -> tuple[int, str]:
+    """Drop opening words from a capitalised run ('At the Global Forum' -> 'Global Forum')."""
+    words = name.split(" ")
+    while words and words[0].lower() in _LEADING:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, " ".join(words)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+
+
+def _bare_community(text: str, a: int, floor: int) -> bool:
+    """'community firms' with nothing naming whose: not after a name or a possessive."""
+    m = _WORD_BEFORE.search(text, max(floor, a - 40), a)
+    if m is None:
+        return True
+    word = m.group(1)
+    if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    return word[0].islower()
+
+
+@cache
+def _community_owners() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["attribution"]["community_owners"])
+
+
+def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bool:
+    """'a Cyberport incubatee,' / 'Cyberport start-up Alpha': a member, not the organisation."""
+    m = p.descriptor.match(text, b)
+    if not m:
+        return False
+    if m.group().rstrip()[-1:].isupper():
+        return True  # "Cyberport start-up Alpha Robotics"
+    before = text[max(floor, a - 24) : a]
+    return bool(_ONE_OF_MANY.search(before))
+
+
+_ONE_OF_MANY = re.compile(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$")
+_POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
+_OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
+
+
+def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
+    before = text[max(floor, a - 80) : a]
+    if _POSSESSIVE.match(text, b, b + 4):
+        return "possessive"
+    backwards = before[::-1]  # both cues end right before the name: match them from there
+    if _OF_AT_END_REVERSED.match(backwards) and p.title_before.search(before):
+        return "title"
+    if p.prep_reversed.match(backwards):
+        return "prep"
+    return "subject"

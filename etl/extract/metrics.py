@@ -1,0 +1,302 @@
+"""Which catalogue metric a figure counts, from the words around it (rules in metric_terms.toml)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from etl.extract.lexicon import DATA, safe_lower
+from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.regex_parts import any_of, required_literal_groups
+
+# Words that end the noun phrase after a figure.
+_NP_STOP = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "with",
+        "of",
+        "to",
+        "for",
+        "by",
+        "including",
+        "includes",
+        "include",
+        "which",
+        "that",
+        "who",
+        "whose",
+        "while",
+        "where",
+        "have",
+        "has",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "across",
+        "over",
+        "under",
+        "since",
+        "during",
+        "on",
+        "among",
+        "as",
+        "through",
+        "into",
+        "spanning",
+        "covering",
+        "alone",
+        "than",
+        "per",
+        "each",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "such",
+        "like",
+        "via",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "from",
+    ]
+)
+# A number word starts the next figure: "four listed companies and seven unicorns".
+_NP_NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_NP_TOKEN = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+_MAX_NP_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of metric_terms.toml, compiled."""
+
+    metric: str
+    units: tuple[str, ...]
+    np: re.Pattern[str] | None
+    np_exclude: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    context2: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    max: float | None
+    lead: re.Pattern[str] | None = None
+    subject: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class MetricMatch:
+    """The metric a figure counts and whether its value is beyond belief for that metric."""
+
+    metric: str
+    implausible: bool
+
+
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The metric rules in the order they are tried; every metric must be in the catalogue."""
+    with (DATA / "metric_terms.toml").open("rb") as f:
+        data = tomllib.load(f)
+    known = catalogue_keys()
+    out = []
+    for r in data["rule"]:
+        if r["metric"] not in known:
+            raise ValueError(f"metric_terms.toml: {r['metric']!r} is not in metrics.csv")
+        out.append(
+            Rule(
+                metric=r["metric"],
+                units=tuple(r["units"]),
+                np=_compile(r.get("np")),
+                np_exclude=_compile(r.get("np_exclude")),
+                context=_compile(r.get("context")),
+                context2=_compile(r.get("context2")),
+                exclude=_compile(r.get("exclude")),
+                max=float(r["max"]) if "max" in r else None,
+                lead=_compile(r.get("lead")),
+                subject=_compile(r.get("subject")),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def catalogue_keys() -> frozenset[str]:
+    """The metric keys of etl/data/metrics.csv."""
+    with (DATA / "metrics.csv").open(newline="", encoding="utf-8") as f:
+        return frozenset(row["key"] for row in csv.DictReader(f))
+
+
+@cache
+def cumulative_metrics() -> frozenset[str]:
+    """Metrics that add up over time (a period on them makes sense)."""
+    with (DATA / "metrics.csv").open(newline="", encoding="utf-8") as f:
+        return frozenset(
+            row["key"] for row in csv.DictReader(f) if row["cumulative"].strip() == "true"
+        )
+
+
+def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The span of the words after a figure, up to punctuation, a figure or a linking word."""
+    # A phrase never runs past a mark no word holds: only the text up to it is read.
+    cut = _NP_END.search(text, start, limit)
+    return start, start + _phrase_length(text[start : cut.end() if cut else limit])
+
+
+# Characters no word token holds: the phrase ends at one at the latest.
+_NP_END = re.compile(r"[,;:!?()\[\]\"“”]")
+
+
+@lru_cache(maxsize=8192)
+def _phrase_length(text: str) -> int:
+    """How far the noun phrase at the start of `text` runs (phrases after figures recur)."""
+    pos, end, words, limit = 0, 0, 0, len(text)
+    while pos < limit and words < _MAX_NP_WORDS:
+        m = _NP_TOKEN.match(text, pos, limit)
+        if not m:
+            break
+        tok = m.group(1).lower()
+        if not (tok[0].isalpha()) or tok in _NP_STOP or tok in _NP_NUMBER_WORDS:
+            break
+        if tok == "and":
+            nxt = _NP_TOKEN.match(text, m.end(), limit)
+            if not nxt:
+                break
+            following = nxt.group(1).lower()
+            if not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS:
+                break  # "... and 7 unicorns": the phrase ends before the next figure
+        pos = end = m.end()
+        words += 1
+    return end
+
+
+def classify(
+    np: str, before: str, after: str, unit: str, value: float, lead: str = ""
+) -> MetricMatch | None:
+    """The first rule that fits the noun phrase, the clause around it and the unit.
+
+    `unit` is count, percent or money; `before`/`after` are the clause's words either side;
+    `lead` is the whole sentence before the figure. Among rules that name a subject ("the
+    FinTech cluster has 150 companies"), the subject nearest the figure wins.
+    """
+    around = low_around = None
+    nearest: tuple[int, Rule] | None = None
+    low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
+    no_subject = False  # the lead lacks a word that any subject rule needs
+    for r in _rules_for(np, unit):
+        if r.context or r.context2 or r.exclude:
+            if around is None:
+                around = f"{before} {np} {after}"
+                low_around = safe_lower(around)
+            # Each search runs only if the words it needs are there (a far quicker test).
+            if r.context and not (_may_hold(r.context, low_around) and r.context.search(around)):
+                continue
+            if r.context2 and not (_may_hold(r.context2, low_around) and r.context2.search(around)):
+                continue
+            if r.exclude and _may_hold(r.exclude, low_around) and r.exclude.search(around):
+                continue
+        if r.lead and not r.lead.search(lead or before):
+            continue
+        if r.subject:
+            if low_lead is False:
+                low_lead = safe_lower(lead or before)
+                no_subject = low_lead is not None and _no_subject_word(low_lead)
+            if no_subject or not _may_hold(r.subject, low_lead):
+                continue  # a word every subject needs is missing
+            at = _subject_end(r.subject, lead or before)
+            if at is not None and (nearest is None or at > nearest[0]):
+                nearest = (at, r)
+            continue
+        if nearest is not None:
+            break
+        return _metric_match(r.metric, r.max is not None and value > r.max)
+    if nearest is not None:
+        r = nearest[1]
+        return _metric_match(r.metric, r.max is not None and value > r.max)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _metric_match(metric: str, implausible: bool) -> MetricMatch:
+    """One shared (frozen) MetricMatch per metric and plausibility."""
+    return MetricMatch(metric, implausible)
+
+
+def _literal_tests(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Searches of lower-cased text, one per set of literals each match of `pattern` holds."""
+    return _literal_tests_of(pattern.pattern)
+
+
+# Keyed by the pattern's text: a Pattern hashes its whole compiled program on every lookup.
+@lru_cache(maxsize=64)
+def _literal_tests_of(pattern: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
+
+
+def _no_subject_word(low: str) -> bool:
+    """Whether `low` (lower-cased by `safe_lower`) lacks a needed word of every subject rule."""
+    words = _first_subject_words()
+    return words is not None and words.search(low) is None
+
+
+@cache
+def _first_subject_words() -> re.Pattern[str] | None:
+    """Any word of each subject rule's first group of needed words (None: some rule has none)."""
+    groups = [required_literal_groups(r.subject.pattern) for r in rules() if r.subject]
+    if not all(groups):
+        return None
+    return any_of(w.lower() for g in groups for w in g[0])
+
+
+def _may_hold(pattern: re.Pattern[str], low: str | None) -> bool:
+    """False only when `low` (a text lower-cased by `safe_lower`) lacks a word `pattern` needs."""
+    return low is None or all(t.search(low) for t in _literal_tests_of(pattern.pattern))
+
+
+# Between a cluster and its figure: words that turn to the whole community instead.
+_SUBJECT_GAP_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\b|\b(?:communit(?:y|ies)|park|campus|overall|total|"
+    r"whole|altogether|in\s+all|of\s+which)\b|\d",
+    re.IGNORECASE,
+)
+_SUBJECT_WINDOW = 240
+
+
+def _subject_end(pattern: re.Pattern[str], lead: str) -> int | None:
+    """Where the last match of a subject ends in `lead`, if nothing after it changes subject."""
+    start = max(0, len(lead) - _SUBJECT_WINDOW)
+    last = None
+    for m in pattern.finditer(lead, start):
+        last = m
+    if last is None or _SUBJECT_GAP_BREAK.search(lead, last.end()):
+        return None
+    return last.end()
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(np: str, unit: str) -> tuple[Rule, ...]:
+    """The rules whose unit and noun-phrase tests a figure passes (noun phrases recur)."""
+    return tuple(
+        r
+        for r in rules()
+        if unit in r.units
+        and not (r.np and not r.np.search(np))
+        and not (r.np_exclude and r.np_exclude.search(np))
+    )

@@ -1,0 +1,224 @@
+"""The compiled name patterns of a tracked configuration, and the quick word tests before them.
+
+`find_mentions` (etl/extract/mentions.py) tries a word list's pattern only where one of its words
+stands in the text; the words are found here, in one search of the lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import (
+    is_word_char,
+    key_words,
+    lexicon,
+    phrases_re,
+    reversed_phrases_re,
+    safe_lower,
+)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled name patterns for one tracked configuration."""
+
+    tracked: re.Pattern[str]
+    place_word: re.Pattern[str]
+    known: re.Pattern[str]
+    known_names: dict[str, str]  # lower-case alias -> canonical name
+    generic: re.Pattern[str]
+    acronym: re.Pattern[str]
+    definite: re.Pattern[str]
+    territory: re.Pattern[str]
+    place: re.Pattern[str]
+    person: re.Pattern[str]
+    community: re.Pattern[str]
+    proper_subject: re.Pattern[str]
+    title_before: re.Pattern[str]
+    prep_before: re.Pattern[str]
+    descriptor: re.Pattern[str]
+    # Whole words (lower case) without one of which a pattern cannot match; None: no such set.
+    keys: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # For the word lists: the words a match can start with (it is tried only where they are).
+    firsts: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    prep_reversed: re.Pattern[str] | None = None  # prep_before, on the text read backwards
+    not_acronyms: frozenset[str] = frozenset()
+    tracked_words: re.Pattern[str] | None = None  # see `tracked_words`
+    # From `keys`: the lists with no key words, and the lists each key word is for.
+    keyless: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()  # the names of all the word lists
+    lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
+
+
+@cache
+def patterns(config: ExtractConfig) -> Patterns:
+    """Patterns for the tracked names in `config` and the lexicon's other names."""
+    lex = lexicon()
+    org, att = lex["organisations"], lex["attribution"]
+    tracked_lower = {a.lower() for a in config.aliases}
+    tracked_names = list(config.aliases)
+    known_names: dict[str, str] = {}
+    for group in org["known"]:
+        if any(g.lower() in tracked_lower for g in group):
+            tracked_names.extend(group)
+        else:
+            known_names.update({g.lower(): group[0] for g in group})
+    cap = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    link = r"(?:of|and|for|&|the|on|de|in)"
+    suffix = "|".join(re.escape(s) for s in org["suffixes"])
+    legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
+    titles = phrases_re(att["titles"], ignore_case=False)
+    preps = phrases_re(att["prepositions"])
+    verbs = phrases_re(att["subject_verbs"], ignore_case=False)
+
+    def words(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        alternation = phrases_re(phrases, ignore_case=bool(flags & re.IGNORECASE))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", flags)
+
+    lists = {
+        "tracked": tracked_names,
+        "place_word": list(config.place_words),
+        "known": list(known_names),
+        "definite": org["other_definites"],
+        "territory": org["territory"],
+        "place": org["places"],
+        "person": att["first_person"] + att["continuing"],
+        "community": ["community"],
+    }
+    legal_words = ["Limited", "Ltd", "Inc", "Co", "LLC", "GmbH", "PLC", "Corp"]
+    keys = {name: key_words(phrases) for name, phrases in lists.items()}
+    keys["generic"] = key_words([*org["suffixes"], *legal_words])
+    keys["proper_subject"] = key_words(att["subject_verbs"])
+    firsts = {name: key_words(phrases, first=True) for name, phrases in lists.items()}
+    lists_of: dict[str, set[str]] = {}
+    for name, words_ in keys.items():
+        for w in words_ or ():
+            lists_of.setdefault(w, set()).add(name)
+    return Patterns(
+        keys=keys,
+        tracked_words=_tracked_words(keys),
+        keyless=frozenset(name for name, words_ in keys.items() if words_ is None),
+        lists=frozenset(keys),
+        lists_of={w: frozenset(names) for w, names in lists_of.items()},
+        key_words=_whole_words(set(lists_of).union(*(w for w in firsts.values() if w))),
+        firsts=firsts,
+        prep_reversed=re.compile(
+            rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
+            re.IGNORECASE,
+        ),
+        not_acronyms=frozenset(org["not_acronyms"]),
+        tracked=words(tracked_names),
+        place_word=words(list(config.place_words)) if config.place_words else re.compile("(?!x)x"),
+        known=words(list(known_names)) if known_names else re.compile(r"(?!x)x"),
+        known_names=known_names,
+        generic=re.compile(
+            rf"\b(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)+(?:(?:{suffix})\b{legal}(?!-)"
+            rf"|(?:Limited|Ltd\.?|Inc\.?|Co\.,?\s*Ltd\.?|LLC|GmbH|PLC|Corp\.)(?![\w-]))"
+        ),
+        descriptor=re.compile(
+            rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+[A-Z])",
+            re.IGNORECASE,
+        ),
+        acronym=re.compile(r"(?<![\w-])[A-Z][A-Z&]{2,}s?(?![\w-])"),
+        definite=words(org["other_definites"]),
+        territory=words(org["territory"]),
+        place=words(org["places"]),
+        person=words(
+            [w for x in att["first_person"] + att["continuing"] for w in (x, x.capitalize())], 0
+        ),
+        community=re.compile(
+            rf"(?<![\w'’-])community"
+            rf"(?=\s+(?:{phrases_re(att['community_members'])})(?![\w-]))",
+            re.IGNORECASE,
+        ),
+        proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
+        title_before=re.compile(
+            rf"\b(?:{titles})\b(?:[\s,]+(?:for|and|of|&)?\s*{cap})*\s*,?\s+(?:of|at)\s+(?:the\s+)?$"
+        ),
+        prep_before=re.compile(rf"\b(?:{preps})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
+    )
+
+
+def tracked_words(config: ExtractConfig) -> re.Pattern[str] | None:
+    """The words (lower case) a text needs for any of its names to lead to the tracked organisation.
+
+    A tracked name, a place word ("the park"), "community", "we"/"our" (a tracked speaker's)
+    and "it"/"its" (a pronoun that continues a tracked subject): in lower-cased text with none
+    of these words, no name stands for the tracked organisation. None when some such name
+    needs no whole ASCII word (then no text can be ruled out).
+    """
+    return cached_patterns(config).tracked_words
+
+
+def _tracked_words(keys: dict[str, frozenset[str] | None]) -> re.Pattern[str] | None:
+    needs = [keys.get(name) for name in ("tracked", "place_word", "community", "person")]
+    if any(k is None for k in needs):
+        return None
+    return _whole_words(set().union(*needs))
+
+
+def _whole_words(words: set[str]) -> re.Pattern[str]:
+    """Any of `words` (lower case, plain ASCII) as a whole word of lower-cased text."""
+    return re.compile(rf"\b(?:{phrases_re(sorted(words))})\b") if words else re.compile(r"(?!x)x")
+
+
+_LAST: list = [None, None]  # the configuration last asked for and its patterns
+
+
+def cached_patterns(config: ExtractConfig) -> Patterns:
+    """`patterns(config)`, without hashing the configuration again for every sentence."""
+    if _LAST[0] is not config:
+        _LAST[:] = [config, patterns(config)]
+    return _LAST[1]
+
+
+class KeyHits:
+    """The key and first words of the word lists in a lower-cased text, and where they stand."""
+
+    def __init__(self, low: str, start: int, pattern: re.Pattern[str]) -> None:
+        self.low, self.start = low, start
+        self.words = frozenset(pattern.findall(low))
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` stands as a whole word (text offsets, in order)."""
+        found = self.words & words
+        if not found:
+            return []
+        low, out = self.low, []
+        for word in found:
+            n, i = len(word), low.find(word)
+            while i >= 0:
+                if _whole(low, i, i + n):
+                    out.append(self.start + i)
+                i = low.find(word, i + 1)
+        if len(found) > 1:
+            out.sort()
+        return out
+
+    def reach(self, words: frozenset[str]) -> int:
+        """Where the last whole-word `words` ends (a text offset; the start when none does)."""
+        low, best = self.low, 0
+        for word in self.words & words:
+            n, i = len(word), low.rfind(word)
+            while i >= 0:
+                if _whole(low, i, i + n):
+                    best = max(best, i + n)
+                    break
+                i = low.rfind(word, 0, i + n - 1)
+        return self.start + best
+
+
+def key_hits(p: Patterns, text: str, start: int, end: int) -> KeyHits | None:
+    """The key and first words in text[start:end] (see `KeyHits`); None when lower-casing
+    cannot stand for the patterns' case-insensitive matching (`safe_lower`)."""
+    low = safe_lower(text[start:end])
+    return None if low is None else KeyHits(low, start, p.key_words)
+
+
+def _whole(low: str, i: int, j: int) -> bool:
+    """Whether low[i:j] is a whole word: no word character right before or after it."""
+    return not (i and is_word_char(low[i - 1])) and not (j < len(low) and is_word_char(low[j]))

@@ -1,0 +1,337 @@
+"""Find the numbers in a text: digits, "2 000", number words, scale words, ranges, percentages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+
+from text_to_num import text2num
+
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.regex_parts import for_lower_case
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as printed: `value` in base units, `step` the place of its last printed digit."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    percent: bool = False
+    high: float | None = None  # the upper end of a range ("700-800")
+    garbled: bool = False  # "2000,2018": a separator that no style of printing explains
+    words: bool = False  # spelt out ("seven")
+    mult: float = 1.0  # the scale word's multiplier ("billion" -> 1e9)
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD = r"(?:{})".format("|".join(sorted(_UNITS + _TENS, key=len, reverse=True)))
+_WORD_SEQ = (
+    rf"\b(?:{_WORD}(?:-{_WORD})?)(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|{_WORD}"
+    rf"(?:-{_WORD})?))*\b|\b(?:a|one)\s+(?:hundred|thousand)\b|\b(?:a|one)\s+dozen\b|\bdozen\b"
+)
+WORD_RE = re.compile(_WORD_SEQ, re.IGNORECASE)
+_HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
+# Every number word starts with one of these; a quick search of lower-cased text for them
+# rules out most sentences before the slower case-insensitive patterns run.
+NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
+# A byte copy of a text, one byte per character, that keeps only what a number is made of:
+# "0" for every ASCII digit, lower-case ASCII letters, and a space for everything else (so
+# a word starts after a space). Byte searches run far quicker than Unicode patterns.
+SCAN_TABLE = bytes(
+    48 if 48 <= b <= 57 else b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32
+    for b in range(256)
+)
+# A number word's start in " " + scan: the space before it, then the word's letters.
+WORD_START = re.compile(b" (?:" + phrases_re(list(NUMBER_WORDS)).encode() + b")")
+# Letters that re.IGNORECASE equates with an ASCII letter of a number word ("ſix").
+ODD_LETTERS = ("ſ", "ı", "İ")
+_GARBLED = re.compile(r",\d")
+# Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
+# skip ahead to the next digit far faster.
+_DIGIT_RUN = re.compile(r"\d\d*")
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_PERCENT_LOWER = for_lower_case(_PERCENT)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+
+
+@cache
+def _digit_re() -> re.Pattern[str]:
+    scales = sorted(lexicon()["scales"], key=len, reverse=True)
+    long_scales = "|".join(s for s in scales if len(s) > 1)
+    glued = "|".join(scales)
+    return re.compile(
+        rf"(?<![\d.,])(?P<num>{_DIGITS})"
+        rf"(?:(?P<glued>(?:{glued}))\b|\s?(?P<scale>(?:{long_scales}))\b)?"
+        r"(?P<tail>[A-Za-z]+)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _digit_re_lower() -> re.Pattern[str]:
+    """`_digit_re()` for text lower-cased by `safe_lower` (see `for_lower_case`)."""
+    return for_lower_case(_digit_re())
+
+
+def scale_of(word: str | None) -> float:
+    """The multiplier a scale word stands for (1 when there is none)."""
+    if not word:
+        return 1.0
+    return _scale(word)
+
+
+@lru_cache(maxsize=256)
+def _scale(word: str) -> float:
+    return float(lexicon()["scales"].get(word.lower(), 1.0))
+
+
+@lru_cache(maxsize=4096)
+def parse_digits(text: str) -> tuple[float, float] | None:
+    """'2,200' -> (2200, 100); '43.4' -> (43.4, 0.1); '2 000' -> (2000, 1000)."""
+    quick = _parse_plain(text.replace(",", ""))
+    if quick is not None:
+        return quick
+    clean = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    try:
+        d = Decimal(clean)
+    except InvalidOperation:
+        return None
+    if not d.is_finite():
+        return None
+    if "." in clean:
+        step = Decimal(1).scaleb(-len(clean.split(".")[1]))
+    else:
+        stripped = clean.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        step = Decimal(10) ** zeros
+    return float(d), float(step)
+
+
+def _parse_plain(clean: str) -> tuple[float, float] | None:
+    """`parse_digits` of ASCII digits with at most one ".", without Decimal; None otherwise.
+
+    Exact: float() of a decimal string and of an int round correctly, as float(Decimal) does.
+    """
+    whole, dot, frac = clean.partition(".")
+    if not (whole.isascii() and whole.isdigit() and len(clean) <= 30):
+        return None
+    if dot:
+        if not (frac.isascii() and frac.isdigit()):
+            return None
+        return float(clean), float(f"1e-{len(frac)}")
+    stripped = whole.lstrip("0")
+    zeros = len(stripped) - len(stripped.rstrip("0"))
+    return float(int(whole)), float(10**zeros)
+
+
+def parse_words(text: str) -> float | None:
+    """'seven' -> 7, 'a dozen' -> 12, 'two hundred and fifty' -> 250; None when not a number."""
+    t = " ".join(text.lower().split())
+    if t in ("dozen", "a dozen", "one dozen"):
+        return 12.0
+    if t.startswith("a "):
+        t = "one " + t[2:]
+    try:
+        return float(text2num(t, "en"))
+    except (ValueError, TypeError, IndexError, KeyError):
+        return None
+
+
+def _word_step(value: float) -> float:
+    if value < 100 or value % 10:
+        return 1.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text` that could be a figure (not ordinals, not 'Web3', not '5G')."""
+    found: list[NumberMention] = []
+    # Case-blind patterns run far quicker on lower-cased text (same offsets, same matches).
+    low = safe_lower(text)
+    hay, percent = (text, _PERCENT) if low is None else (low, _PERCENT_LOWER)
+    for m in _digit_matches(hay, lowered=low is not None):
+        start = m.start()
+        if start and text[start - 1].isalpha() and not _currency_glue(text, start):
+            continue  # part of a name such as "Web190" or "G20"
+        num, glued, scale, tail = m.group("num", "glued", "scale", "tail")
+        if tail:
+            continue  # "27th", "5G", "3D", "10x"
+        parsed = parse_digits(num)
+        if parsed is None:
+            continue
+        value, step = parsed
+        mult = scale_of(glued or scale)
+        end = m.end()
+        garbled = text.startswith(",", end) and _GARBLED.match(text, end) is not None
+        pct = percent.match(hay, end) if mult == 1 else None  # no percent after a scale word
+        found.append(
+            NumberMention(
+                start,
+                pct.end() if pct else end,
+                value * mult,
+                step * mult,
+                bool(pct),
+                None,
+                garbled,
+                False,
+                mult,
+            )
+        )
+    if may_have_number_words(text) and _HAS_WORD.search(text):
+        found.extend(_find_words(text, found))
+    if len(found) < 2:
+        return found  # nothing to order or join
+    found.sort(key=lambda n: n.start)
+    return _join_ranges(text, found)
+
+
+def _digit_matches(text: str, lowered: bool = False) -> list[re.Match[str]]:
+    """`_digit_re().finditer(text)`, tried only where a run of digits starts (much quicker).
+
+    `lowered`: `text` is lower-cased by `safe_lower`, and `_digit_re_lower()` is used.
+
+    After a match the next run is sought from its end; when that falls inside a run of
+    digits, the pattern's look-behind fails there, as finditer would never start there.
+    """
+    pattern = _digit_re_lower() if lowered else _digit_re()
+    find_run, pos, out = _DIGIT_RUN.search, 0, []
+    while run := find_run(text, pos):
+        m = pattern.match(text, run.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = run.end()
+    return out
+
+
+def may_have_number_words(text: str) -> bool:
+    """False only when `text` certainly holds no word that starts as a number word does."""
+    if not text.isascii() and any(c in text for c in ODD_LETTERS):
+        return True
+    scan = text.encode("ascii", "replace").translate(SCAN_TABLE)
+    return WORD_START.search(b" " + scan) is not None
+
+
+def _currency_glue(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].upper()
+    return before.endswith(("RMB", "HKD", "USD", "CNY", "HK", "US"))
+
+
+def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
+    out = []
+    spans = [(n.start, n.end) for n in taken]
+    for m in WORD_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in spans):
+            continue
+        if re.match(r"-(?:third|half|quarter|fifth|tenth)", text[e : e + 8], re.IGNORECASE):
+            continue  # "one-third" is a share, not a count
+        value = parse_words(m.group())
+        if value is None:
+            continue
+        mult = 1.0
+        sm = re.match(r"\s+(billion|million|thousand)\b", text[e:], re.IGNORECASE)
+        if sm:
+            mult, e = scale_of(sm.group(1)), e + sm.end()
+        pct = _PERCENT.match(text, e)
+        out.append(
+            NumberMention(
+                s,
+                pct.end() if pct else e,
+                value * mult,
+                _word_step(value) * mult,
+                percent=bool(pct),
+                words=True,
+                mult=mult,
+            )
+        )
+    return out
+
+
+def _join_ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """'700-800' and '2,000 to 2,200' become one mention; 'from 70 to 1400' stays two."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if i + 1 < len(nums):
+            nxt = nums[i + 1]
+            is_range = _RANGE.fullmatch(text, n.end, nxt.start) and not _FROM_BEFORE.search(
+                text[max(0, n.start - 12) : n.start]
+            )
+            if is_range and n.mult == 1 and nxt.mult > 1:
+                n = _scaled_like(n, nxt)  # "HK$2-3 billion"
+            if is_range and nxt.value > n.value and nxt.percent == n.percent and not n.garbled:
+                out.append(
+                    NumberMention(
+                        n.start,
+                        nxt.end,
+                        n.value,
+                        n.step,
+                        n.percent or nxt.percent,
+                        nxt.value,
+                        False,
+                        n.words,
+                        n.mult,
+                    )
+                )
+                i += 2
+                continue
+        out.append(n)
+        i += 1
+    return out
+
+
+def _scaled_like(n: NumberMention, other: NumberMention) -> NumberMention:
+    m = other.mult
+    return NumberMention(
+        n.start, n.end, n.value * m, n.step * m, n.percent, None, n.garbled, n.words, m
+    )
+
+
+def format_number(value: int, style: str = "comma") -> str:
+    """Print an integer the ways documents do ('2,000', '2 000', '2000'); used in tests."""
+    if style == "comma":
+        return f"{value:,}"
+    if style == "space":
+        return f"{value:,}".replace(",", " ")
+    return str(value)
+
+
+def is_year(n: NumberMention, text: str) -> bool:
+    """A bare four-digit number from 1900 to 2099 with no separator: most likely a year."""
+    raw = text[n.start : n.end]
+    return raw.isdigit() and len(raw) == 4 and 1900 <= n.value <= 2099

@@ -1,0 +1,245 @@
+"""One section as the extractor reads it: sentences, names, quotations and topics, on demand.
+
+Nothing is worked out before a figure needs it: a paragraph is split into sentences only as
+far as a candidate or a look-back reaches, and the names of a sentence are found only for a
+sentence with a figure and for the sentences the subject is looked for in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from etl.config import ExtractConfig
+from etl.extract.attribution import Attribution, Topic, next_topic
+from etl.extract.lexicon import safe_lower
+from etl.extract.mentions import Mention, find_mentions
+from etl.extract.name_patterns import tracked_words
+from etl.extract.numbers import WORD_RE
+from etl.extract.prefilter import candidate_positions
+from etl.extract.sentences import Sentence, iter_sentences
+from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
+
+SentenceId = tuple[int, int]  # (paragraph, sentence within it)
+
+_CANDIDATE = re.compile(r"\d")
+_ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
+_QUOTE_MARK = re.compile(r"[“\"]")
+_BULLET = re.compile(r"[ \t]*[-•*–][ \t]+")
+_NAMED_KINDS = ("name", "territory", "place")
+
+
+@dataclass
+class SectionView:
+    """A section's paragraphs; sentences, mentions and topics worked out only when asked for."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    config: ExtractConfig
+    sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    starts: dict[int, list[int]] = field(default_factory=dict)
+    unread: dict[int, Iterator[Sentence]] = field(default_factory=dict)
+    headings: dict[int, Attribution | None] = field(default_factory=dict)
+    quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
+    mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
+    topics: dict[SentenceId, Topic] = field(default_factory=dict)
+    voices: list[Voice | None] = field(default_factory=list)
+
+    def voice(self, p: int) -> QuoteRegion | None:
+        """Paragraph `p` as a quotation, when the section is a speech or interview."""
+        if not self.voices:
+            self.voices.append(section_voice(self.text, self.paragraphs, self.config))
+        v = self.voices[0]
+        return v.region(p, self.paragraphs[p]) if v else None
+
+    def _read(self, p: int, past: float) -> list[Sentence]:
+        """Paragraph `p`'s sentences, split until one ends after `past` (or to the end)."""
+        got = self.sentences.get(p)
+        if got is None:
+            a, b = self.paragraphs[p]
+            got = self.sentences[p] = []
+            self.starts[p] = []
+            self.unread[p] = iter_sentences(self.text, a, b, p)
+        elif p not in self.unread or (got and got[-1].end > past):
+            return got
+        starts = self.starts[p]
+        for s in self.unread[p]:
+            got.append(s)
+            starts.append(s.start)
+            if s.end > past:
+                break
+        else:
+            del self.unread[p]
+        return got
+
+    def paragraph(self, p: int) -> list[Sentence]:
+        """All the sentences of paragraph `p`."""
+        return self._read(p, float("inf"))
+
+    def sentence(self, sid: SentenceId) -> Sentence:
+        return self.sentences[sid[0]][sid[1]]
+
+    def previous(self, sid: SentenceId) -> SentenceId | None:
+        p, j = sid
+        if j:
+            return p, j - 1
+        return (p - 1, len(self.paragraph(p - 1)) - 1) if p else None
+
+    def sentence_at(self, pos: int) -> SentenceId | None:
+        """The sentence holding the non-space character at `pos`."""
+        p = bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        if p < 0 or pos >= self.paragraphs[p][1]:
+            return None
+        sents = self._read(p, pos)
+        j = bisect_right(self.starts[p], pos) - 1
+        return (p, j) if j >= 0 and pos < sents[j].end else None
+
+    def heading(self, p: int) -> Attribution | None:
+        """The subject an "About X" line right before paragraph `p` names."""
+        if p not in self.headings:
+            self.headings[p] = None
+            if p > 0 and self.text.startswith("About", self.paragraphs[p - 1][0]):
+                sents = self.paragraph(p - 1)
+                if len(sents) == 1:
+                    s = sents[0]
+                    m = _ABOUT_HEADING.fullmatch(self.text, s.start, s.end)
+                    if m:
+                        self.headings[p] = _name_topic(
+                            self.text, m.start("name"), m.end(), self.config
+                        )
+        return self.headings[p]
+
+    def _list_goes_on(self, p: int) -> bool:
+        """Paragraph `p` is a bulleted list whose lead-in line names nobody else."""
+        if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):
+            return False
+        lead = self.paragraph(p - 1)
+        return len(lead) == 1 and not any(
+            not m.tracked and m.kind != "territory" for m in self.mentions_of((p - 1, 0))
+        )
+
+    def mentions_of(self, sid: SentenceId) -> list[Mention]:
+        """The names in sentence `sid` (found once)."""
+        got = self.mentions.get(sid)
+        if got is None:
+            x = self.sentence(sid)
+            got = self.mentions[sid] = find_mentions(self.text, x.start, x.end, self.config)
+        return got
+
+    def quotes_in(self, p: int) -> list[QuoteRegion]:
+        """The quotations of paragraph `p` (found once)."""
+        got = self.quotes.get(p)
+        if got is None:
+            a, b = self.paragraphs[p]
+            found = _QUOTE_MARK.search(self.text, a, b)
+            got = self.quotes[p] = quote_regions(self.text, a, b, self.config) if found else []
+        return got
+
+    def quote_at(self, p: int, pos: int) -> QuoteRegion | None:
+        """The quotation holding `pos` in paragraph `p`, or the paragraph's speaker's voice."""
+        return next((q for q in self.quotes_in(p) if q.start <= pos < q.end), None) or self.voice(p)
+
+    def may_be_tracked(self, sid: SentenceId) -> bool:
+        """False when no figure of sentence `sid` can be the tracked organisation's.
+
+        So when neither the sentence nor its paragraph before it has a word that a tracked
+        name, place word, "we" or "it" needs, and the paragraph follows no tracked heading and
+        continues no list: its names, and the paragraph's subject it may fall back on, are all
+        someone else's (or nobody's).
+        """
+        words = tracked_words(self.config)
+        if words is None:
+            return True
+        p, j = sid
+        first = self.paragraphs[p][0]
+        if p and _BULLET.match(self.text, first):
+            return True
+        heading = self.heading(p)
+        if heading is not None and heading.tracked:
+            return True
+        s = self.sentence(sid)
+        low = safe_lower(self.text[first if j else s.start : s.end])
+        return low is None or words.search(low) is not None
+
+    def topic_before(self, sid: SentenceId) -> Topic:
+        """The subjects set before sentence `sid`: in its paragraph, and in the section.
+
+        Worked out backwards from `sid` to the nearest sentence that names its subject, or
+        whose "we" is a known speaker's (or the section's start, or a topic already known),
+        then forwards again, and remembered: each sentence is read once however long the
+        section is.
+        """
+        chain: list[tuple[SentenceId, SentenceId, list[Mention], bool]] = []
+        cur = sid
+        while cur not in self.topics:
+            prev = self.previous(cur)
+            if prev is None:
+                heading = self.heading(cur[0])
+                self.topics[cur] = Topic(heading, heading)
+                break
+            ms = self.mentions_of(prev)
+            first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
+            named = first is not None and (
+                first.kind in _NAMED_KINDS
+                or (first.kind == "first_person" and self._known_speaker(prev))
+            )
+            chain.append((cur, prev, ms, named))
+            if named:
+                break  # resolving a plain name, or a known speaker's "we", needs no earlier topic
+            cur = prev
+        for cur, prev, ms, named in reversed(chain):
+            before = Topic() if named else self.topics[prev]
+            s = self.sentence(prev)
+            # Whose words a sentence is in matters only to its "we" (see `attribute`).
+            speaks = any(m.kind == "first_person" for m in ms)
+            quote = self.quote_at(prev[0], s.start) if speaks else None
+            topic = next_topic(ms, before, quote, self.config)
+            if prev[0] != cur[0]:
+                heading = self.heading(cur[0])
+                if heading is None and self._list_goes_on(cur[0]):
+                    heading = topic.document  # "Key figures" then "- Unicorns: 7"
+                topic = Topic(heading, heading or topic.document)
+            self.topics[cur] = topic
+        return self.topics[sid]
+
+    def _known_speaker(self, sid: SentenceId) -> bool:
+        """Sentence `sid` is in the words of a speaker whose organisation is known."""
+        q = self.quote_at(sid[0], self.sentence(sid).start)
+        return q is not None and (q.speaker_tracked or bool(q.speaker_entity))
+
+    def candidates(self, start: int, end: int) -> Iterator[SentenceId]:
+        """The sentences of text[start:end] that may hold a number, in order."""
+        text = self.text
+        positions = candidate_positions(text, start, end)
+        if positions is None:  # odd letters: test every sentence
+            for p in range(len(self.paragraphs)):
+                for j, s in enumerate(self.paragraph(p)):
+                    if _CANDIDATE.search(text, s.start, s.end) or WORD_RE.search(
+                        text, s.start, s.end
+                    ):
+                        yield p, j
+            return
+        # `sentence_at` for each position, walking the paragraphs forwards with the positions.
+        paragraphs, p, n = self.paragraphs, 0, len(self.paragraphs)
+        last = -1  # the end of the sentence last given
+        for pos in positions:
+            if pos < last:
+                continue
+            while p < n and paragraphs[p][1] <= pos:
+                p += 1
+            if p == n:
+                return
+            if pos < paragraphs[p][0]:
+                continue  # between paragraphs
+            sents = self._read(p, pos)
+            j = bisect_right(self.starts[p], pos) - 1
+            if j >= 0 and pos < sents[j].end:
+                last = sents[j].end
+                yield p, j
+
+
+def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution | None:
+    ms = find_mentions(text, a, b, config)
+    return Attribution(ms[0].entity, ms[0].tracked) if ms and ms[0].entity else None

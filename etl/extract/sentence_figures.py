@@ -1,0 +1,235 @@
+"""The figures of one sentence: number, currency, qualifier, noun phrase and metric together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from etl.extract.lexicon import lexicon, safe_lower
+from etl.extract.metrics import MetricMatch, classify, noun_phrase
+from etl.extract.money import MoneyMention, merge_conversions, money_at
+from etl.extract.numbers import NumberMention, find_numbers, is_year
+from etl.extract.qualifiers import qualifier_after, qualifier_before
+from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
+
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;.]")
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
+# A relative clause has its own verb: "will" before it does not make its figure a plan.
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
+# A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
+_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
+_COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
+# "six of them had become unicorns", "three were listed companies", "450 of them are on the
+# campus": a bare figure whose noun comes after a verb.
+_PARTITIVE = re.compile(
+    r"\s+(?:of\s+(?:them|these|those|which|the\s+(?:[\w-]+\s+)?(?:companies|start-?ups|firms|"
+    r"members))\s+)?(?:(?:now|today|currently|already)\s+)?(?:(?:had|have|has)\s+(?:now\s+)?)?"
+    r"(?:are|were|is|was|become|became|been|turned\s+into|grew\s+into|work|works|operate|"
+    r"operates|sit|sits|are\s+based|were\s+based|are\s+located)\s+(?:right\s+here\s+)?",
+    re.IGNORECASE,
+)
+_PREDICATE_END = re.compile(r"[,;.:]|\s(?:and|but|while|which|who|so)\s")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure with a metric, in sentence coordinates (offsets into the sentence text)."""
+
+    start: int  # the currency sign or the number (not the qualifier)
+    end: int
+    number: NumberMention
+    unit: str  # count, percent, HKD, USD, RMB
+    qualifier: str
+    np_end: int
+    metric: MetricMatch
+    garbled: bool
+    comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    fig = lexicon()["figures"]
+    return {
+        "non_metric": re.compile(
+            r"^\s*(?:" + "|".join(fig["non_metric_after"]) + r")\b", re.IGNORECASE
+        ),
+        "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
+        "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
+        "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
+        "target": re.compile(fig["target_words"], re.IGNORECASE),
+    }
+
+
+class _Ends:
+    """Whether a cue ending in "$" ends a text: tried at the end only (the pattern reversed)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.backwards = reversed_end_pattern(pattern)
+
+    def search(self, text: str) -> bool:
+        if self.backwards is not None:
+            return self.backwards.match(text[::-1]) is not None
+        return self.pattern.search(text) is not None
+
+
+class _Anywhere:
+    """Whether a cue occurs in a text, skipping the search when a word it needs is missing."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = required_literals(pattern.pattern)
+        # Any of the words, as a plain substring of the lower-cased text: one search for all.
+        self.words = None if words is None else any_of(w.lower() for w in words)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """`low` is `text` lower-cased (by `safe_lower`), or None."""
+        if self.words is not None and low is not None and not self.words.search(low):
+            return False
+        return self.pattern.search(text) is not None
+
+
+@cache
+def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere]:
+    cues = _cues()
+    return _Ends(cues["delta_before"]), _Ends(cues["comparison"]), _Anywhere(cues["target"])
+
+
+@cache
+def _known_alnum() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["known_alnum"])
+
+
+def sentence_is_garbled(s: str, nums: list[NumberMention]) -> bool:
+    """Machine-translation debris: '2000,2018', '<>' placeholders."""
+    return "<>" in s or any(n.garbled for n in nums)
+
+
+@lru_cache(maxsize=4096)
+def _glued(np: str) -> bool:
+    """Whether a noun phrase holds a token glued to digits ("5Gs"); noun phrases recur."""
+    return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
+
+
+@lru_cache(maxsize=4096)
+def _not_counted(np: str) -> bool:
+    """Whether the words after a figure say it is no count ("years", "more")."""
+    cues = _cues()
+    return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
+
+
+def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
+    """The figures in sentence `s` that count a catalogue metric, in order."""
+    nums = [
+        n
+        for n in find_numbers(s)
+        # A year has four characters: most numbers fail that before is_year is asked.
+        if n.garbled or not (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+    ]
+    if not nums:
+        return []
+    delta_before, compared, target = _fast_cues()
+    low = safe_lower(s)
+    moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
+    by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
+    swallowed = {n.start for n in nums for m in moneys if m.start <= n.start < m.end} - set(
+        by_number
+    )
+    garbled_sentence = sentence_is_garbled(s, nums)
+    spans: list[tuple[NumberMention, int, int, int, bool]] = []  # number, start, end, np_end, +
+    for n in nums:
+        if n.start in swallowed:
+            continue
+        money = by_number.get(n.start)
+        start, end = (money.start, money.end) if money else (n.start, n.end)
+        if n.garbled:  # read past the fused tail: "2000,2018 companies"
+            end = re.match(r"(?:,\d+)+", s[end:]).end() + end
+        plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
+        spans.append((n, start, plus or end, noun_phrase(s, plus or end, len(s))[1], bool(plus)))
+    out: list[Figure] = []
+    for i, (n, start, end, np_end, plus) in enumerate(spans):
+        money = by_number.get(n.start)
+        unit = money.currency if money else ("percent" if n.percent else "count")
+        kind = "money" if money else unit
+        q_name, q_start = qualifier_before(s, start)
+        qualifier = "over" if plus else q_name
+        before = s[:q_start]
+        if delta_before.search(before):
+            continue
+        clause = _own_clause(_clause(before))
+        low_clause = None if low is None else low[q_start - len(clause) : q_start]
+        if target.search(clause, low_clause):
+            continue
+        np = s[end:np_end]
+        if _not_counted(np):
+            continue
+        window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
+        ctx_before = before[window_start:]
+        stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
+        ctx_after = s[np_end : stop.start() if stop else np_end + 100]
+        match = classify(np, ctx_before, ctx_after, kind, n.value, before)
+        if match is None and i + 1 < len(spans):
+            nxt = spans[i + 1]
+            gap = s[np_end : qualifier_before(s, nxt[1]).start]
+            if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
+                np = f"{np} {s[nxt[2] : nxt[3]]}"
+                match = classify(np, ctx_before, ctx_after, kind, n.value, before)
+        if match is None:
+            nof = _NUMBER_OF.search(_clause(before))
+            if nof:
+                clause_off = len(before) - len(_clause(before))
+                a = clause_off + nof.end()
+                match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
+        if match is None and not np.strip():
+            match = _predicate_metric(s, end, kind, n.value)
+        if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
+            match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
+        comparison = False
+        if match is None and compared.search(before) and out:
+            prev = out[-1]
+            if (prev.unit == unit) and not np.strip():
+                match, comparison = prev.metric, True
+        if match is None:
+            continue
+        out.append(Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison))
+    if garbled_sentence or any(f.garbled for f in out):
+        out = [replace(f, garbled=True) for f in out]
+    return out
+
+
+def _predicate_metric(s: str, end: int, kind: str, value: float) -> MetricMatch | None:
+    """The metric named after a verb when a figure has no noun of its own."""
+    m = _PARTITIVE.match(s, end)
+    if not m:
+        return None
+    stop = _PREDICATE_END.search(s, m.end(), m.end() + 60)
+    return classify(s[m.end() : stop.start() if stop else m.end() + 60], "", "", kind, value)
+
+
+def _clause(before: str) -> str:
+    cut = max(before.rfind(";"), before.rfind(", and "), before.rfind(", while "), 0)
+    return before[cut:]
+
+
+def _own_clause(clause: str) -> str:
+    """The relative clause a figure sits in, else the whole clause."""
+    # Each relative word starts "wh", and no other character matches "w" or "h" ignoring case.
+    if "wh" not in clause.lower():
+        return clause
+    starts = [m.start() for m in _RELATIVE.finditer(clause)]
+    return clause[starts[-1] :] if starts else clause
+
+
+def _is_year_use(s: str, n: NumberMention) -> bool:
+    """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
+    if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
+        return True
+    after = s[n.end : n.end + 3]
+    return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

@@ -1,0 +1,180 @@
+"""Whose words a text gives: quotations and speeches, and their speaker's organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.mentions import find_mentions
+from etl.extract.name_patterns import patterns
+from etl.extract.sentences import is_abbreviation
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_OPEN_QUOTE = re.compile(r"[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """Words in quotation marks and whose words they are."""
+
+    start: int
+    end: int
+    speaker_tracked: bool
+    speaker_entity: str | None
+
+
+@cache
+def _speech_re() -> re.Pattern[str]:
+    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> list[QuoteRegion]:
+    """Quoted speech in a paragraph, each with its speaker's organisation when stated."""
+    out: list[QuoteRegion] = []
+    pos = start
+    while True:
+        m = _OPEN_QUOTE.search(text, pos, end)
+        if not m:
+            break
+        close = _CLOSE_QUOTE.search(text, m.end(), end)
+        q_end = close.end() if close else end
+        lead_from = max(start, m.start() - 250)
+        lead = text[lead_from : m.start()]
+        cut = max((x.end() for x in _SENTENCE_END.finditer(lead)), default=0)
+        lead = lead[cut:]
+        tail = text[q_end : _tail_end(text, q_end, min(end, q_end + 250))]
+        speaker = lead if _speech_re().search(lead) else tail if _speech_re().search(tail) else ""
+        tracked, entity = False, None
+        if not speaker and out:
+            tracked, entity = out[-1].speaker_tracked, out[-1].speaker_entity  # same speaker
+        elif speaker:
+            tracked = bool(patterns(config).tracked.search(speaker))
+            if not tracked:
+                names = [
+                    x for x in find_mentions(speaker, 0, len(speaker), config) if x.kind == "name"
+                ]
+                entity = names[-1].entity if names else None
+        if q_end - m.end() > 1:
+            out.append(QuoteRegion(m.start(), q_end, tracked, entity))
+        pos = q_end
+    return out
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The paragraphs of a section in one speaker's own words, and whose words they are."""
+
+    paragraphs: frozenset[int]
+    speaker_tracked: bool
+    speaker_entity: str | None
+
+    def region(self, p: int, span: tuple[int, int]) -> QuoteRegion | None:
+        """Paragraph `p` (at `span`) as a quotation of the speaker, if it is in their words."""
+        if p not in self.paragraphs:
+            return None
+        return QuoteRegion(span[0], span[1], self.speaker_tracked, self.speaker_entity)
+
+
+_LEAD = r"[\s#*_>]"  # Markdown marks before a heading or a bold line (any number of them)
+
+
+@cache
+def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    att = lexicon()["attribution"]
+    lead = _LEAD + "*"
+    titles = phrases_re([*att["titles"], "chief", "boss"])
+    return (
+        re.compile(rf"{lead}(?:{phrases_re(att['speech_headers'])})\s+", re.IGNORECASE),
+        re.compile(rf"{lead}(?:{phrases_re(att['answer_marks'])})(?=\s)", re.IGNORECASE),
+        re.compile(rf"{lead}(?:{phrases_re(att['question_marks'])})(?=\s)", re.IGNORECASE),
+        re.compile(
+            rf"(?:\b(?:{titles})\s*,?\s+(?:of|at)\s+(?:the\s+)?"
+            rf"|\b(?:{phrases_re(att['leader_phrases'])})\s+(?:the\s+)?)$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+@cache
+def _starts(*lists: str) -> frozenset[str]:
+    """The ASCII characters a line of the attribution phrase `lists` (see `_voice_res`) can open."""
+    att = lexicon()["attribution"]
+    phrases = [p.split() for name in lists for p in att[name]]
+    first = re.compile("|".join([_LEAD, *(re.escape(p[0][0]) for p in phrases if p)]), re.I)
+    return frozenset(c for c in map(chr, range(128)) if first.fullmatch(c))
+
+
+_SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
+_HEAD_OF = re.compile(r"['’]s\s+(?:chief|boss|head|CEO|chairman|chairperson|chief\s+executive)\b")
+
+
+def section_voice(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
+) -> Voice | None:
+    """A speech ("Speech by X, CEO of Y") or an interview of the head of an organisation.
+
+    In a speech every paragraph after its heading is the speaker's; in an interview, the
+    answer lines ("A: ...") and the paragraphs that follow them up to the next question.
+    """
+    header, answer, question, _ = _voice_res()
+    headers = _starts("speech_headers")
+    for i, (a, b) in enumerate(paragraphs[:4]):
+        m = a < b and (text[a] in headers or text[a] > "\x7f") and header.match(text, a, b)
+        if m:
+            who = text[m.end() : b]
+            cut = _SPEAKER_END.search(who)
+            who = who[: cut.start()] if cut else who
+            tracked, entity = _speaker(who, config)
+            if not tracked and entity is None:
+                return None
+            return Voice(frozenset(range(i + 1, len(paragraphs))), tracked, entity)
+    starts = _starts("answer_marks", "question_marks")
+    # Only a paragraph opening with one of `starts` (or a letter outside ASCII) is matched.
+    marks = [
+        (i, "a" if answer.match(text, a, b) else "q" if question.match(text, a, b) else "")
+        if a < b and (text[a] in starts or text[a] > "\x7f")
+        else (i, "")
+        for i, (a, b) in enumerate(paragraphs)
+    ]
+    first = next((i for i, k in marks if k), None)
+    if first is None or not any(k == "a" for _, k in marks):
+        return None
+    intro_start = max(paragraphs[0][0], paragraphs[first][0] - 1500)
+    if not _heads_tracked(text[intro_start : paragraphs[first][0]], config):
+        return None
+    theirs, current = set(), ""
+    for i, k in marks[first:]:
+        current = k or current
+        if current == "a":
+            theirs.add(i)
+    return Voice(frozenset(theirs), True, config.name)
+
+
+def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
+    if patterns(config).tracked.search(who):
+        return True, config.name
+    names = [x for x in find_mentions(who, 0, len(who), config) if x.kind == "name"]
+    return False, (names[-1].entity if names else None)
+
+
+def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
+    """Whether `intro` names someone as head of the tracked organisation."""
+    leader = _voice_res()[3]
+    for m in patterns(config).tracked.finditer(intro):
+        if leader.search(intro, max(0, m.start() - 80), m.start()) or _HEAD_OF.match(
+            intro, m.end()
+        ):
+            return True
+    return False
+
+
+def _tail_end(text: str, start: int, limit: int) -> int:
+    for m in _SENTENCE_END.finditer(text, start, limit):
+        if not is_abbreviation(text, m.start(), start):
+            return m.end()
+    return limit

@@ -1,0 +1,267 @@
+"""One clean text per document, the text that every stored span and quote points into.
+
+`normalise_text` fixes mojibake and ligatures (ftfy, keeping curly quotes), drops Markdown
+escapes and emphasis markers, collapses stray whitespace, and reflows hard-wrapped lines so
+that each line is a whole paragraph, heading or list item, and paragraphs (headings too) are
+separated by exactly one blank line; the items of a list stay on consecutive lines.
+
+Reflow rules (a line break inside a blank-line separated block):
+- a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
+- a break is kept before a date line ("Hong Kong, 5 June 2025 – ..."), a Markdown heading,
+  a bare URL, or a list item that follows a finished line, and after a line that is
+  only a date;
+- the lines are joined when the first ends with a comma or a small function word ("the",
+  "of", "over", ...) or the next starts in lower case, or the first is unfinished and the
+  next opens with a figure ("3,100 start-ups", "HK$5 billion");
+- an indented line after a finished sentence starts a new paragraph (PDF text does this);
+- otherwise the lines are joined when the first is long, at least `WRAP_FRACTION` of the
+  document's wrap width (the 90th percentile of line lengths in multi-line blocks), since a
+  short line ends a paragraph or is a heading ("Press Release", "For Immediate Release").
+A blank line between a paragraph that stops mid-sentence (lower-case word, comma or "word-")
+and one that starts in lower case is a page break, and the two are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import ftfy
+
+from etl.read.dates import parse_date_line
+
+if TYPE_CHECKING:
+    from spellchecker.spellchecker import WordFrequency
+
+WRAP_FRACTION = 0.75
+MIN_WRAPPED_LINES = 4
+
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+# Markdown: a backslash before ASCII punctuation, emphasis, and (for .md) the block syntax.
+_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPAN_NO_BLANK = r"(?:[^\n]|\n(?![ \t]*\n))+?"
+_BOLD_RE = re.compile(rf"(?<![\\*])\*\*(?=\S)({_SPAN_NO_BLANK})(?<=[^\s\\])\*\*")
+_UNDERLINE_BOLD_RE = re.compile(rf"(?<![\\\w])__(?=\S)({_SPAN_NO_BLANK})(?<=[^\s\\])__(?!\w)")
+_STRAY_BOLD_RE = re.compile(r"(?<!\\)\*\*+")
+_ITALIC_RE = re.compile(r"(?<![\\*\w])\*(?=[^\s*])([^\n*]+?)(?<=[^\s\\])\*(?![*\w])")
+_UNDERLINE_ITALIC_RE = re.compile(r"(?<![\\\w])_(?=[^\s_])([^\n_]+?)(?<=[^\s\\])_(?!\w)")
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_RULE_RE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$", re.MULTILINE)
+_MD_BULLET_RE = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
+_MD_QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_MD_IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_MD_LINK_DEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
+_MD_CODE_RE = re.compile(r"`([^`\n]+)`")
+
+# Reflow.
+_HYPHEN_END_RE = re.compile(r"(?<=[A-Za-z])-$")
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)-$")
+_FIRST_WORD_RE = re.compile(r"^([A-Za-z]+)")
+_BULLET_RE = re.compile(r"^(?:[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)])\s")
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
+# A line that ends in one of these words goes on in the next line.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "between",
+        "as",
+        "into",
+        "than",
+        "that",
+        "its",
+        "their",
+        # qualifiers: the figure they go with is on the next line
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "approximately",
+        "roughly",
+        "exceeding",
+    ]
+)
+# An unfinished line followed by a line that opens with a figure goes on ("over\n3,100").
+_FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
+
+
+def normalise_text(raw: str, *, markdown: bool = False) -> str:
+    """The clean text of `raw`; `markdown` also strips Markdown block and link syntax."""
+    text = ftfy.fix_text(raw, uncurl_quotes=False, normalization="NFC")
+    text = _INVISIBLE_RE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_markdown(text, blocks=markdown)
+    lines = [_SPACES_RE.sub(" ", line) for line in text.split("\n")]
+    text = reflow(lines)
+    return _BLANK_LINES_RE.sub("\n\n", text).strip()
+
+
+def strip_markdown(text: str, *, blocks: bool) -> str:
+    """Drop escapes and emphasis markers; with `blocks`, also headings, links, rules, quotes."""
+    if blocks:
+        text = _MD_LINK_DEF_RE.sub("", text)
+        text = _MD_RULE_RE.sub("", text)
+        text = _MD_HEADING_RE.sub(lambda m: m.group(1) or "", text)
+        text = _MD_QUOTE_RE.sub("", text)
+        text = _MD_BULLET_RE.sub(r"\1- ", text)
+        text = _MD_IMAGE_RE.sub(r"\1", text)
+        text = _MD_LINK_RE.sub(r"\1", text)
+        text = _MD_REF_LINK_RE.sub(r"\1", text)
+        text = _MD_CODE_RE.sub(r"\1", text)
+    text = _BOLD_RE.sub(r"\1", text)
+    text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
+    text = _STRAY_BOLD_RE.sub("", text)
+    if blocks:
+        text = _ITALIC_RE.sub(r"\1", text)
+        text = _UNDERLINE_ITALIC_RE.sub(r"\1", text)
+    return _MD_ESCAPE_RE.sub(r"\1", text)
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The typical width of hard-wrapped lines, or None when the text is not hard-wrapped."""
+    lengths = sorted(len(line) for block in blocks if len(block) > 1 for line in block)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def reflow(lines: list[str]) -> str:
+    """Join hard-wrapped lines into one line per paragraph (rules in the module docstring)."""
+    blocks: list[list[str]] = [[]]
+    indented: list[list[bool]] = [[]]
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if blocks[-1]:
+                blocks.append([])
+                indented.append([])
+            continue
+        blocks[-1].append(stripped)
+        indented[-1].append(line[:1].isspace())
+    width = wrap_width(blocks)
+    document = "\n".join(line for block in blocks for line in block)
+    paragraphs: list[str] = []
+    for block, flags in zip(blocks, indented, strict=True):
+        if not block:
+            continue
+        out = [block[0]]
+        for previous, line, is_indented in zip(block, block[1:], flags[1:], strict=False):
+            joined = _join(out[-1], line, is_indented, width, document, len(previous))
+            if joined is None:
+                out.append(line)
+            else:
+                out[-1] = joined
+        for line in out:
+            if paragraphs and _BULLET_RE.match(line) and _BULLET_RE.match(paragraphs[-1]):
+                paragraphs[-1] += "\n" + line  # a list stays together
+            else:
+                paragraphs.append(line)
+    return "\n\n".join(_join_page_breaks(paragraphs, document))
+
+
+def _join(
+    prev: str, nxt: str, nxt_indented: bool, width: int | None, document: str, prev_width: int
+) -> str | None:
+    """`prev` (ending in a physical line `prev_width` long) and `nxt` as one, or None."""
+    if _URL_RE.match(prev.rsplit(None, 1)[-1]) or _URL_RE.match(nxt.split(None, 1)[0]):
+        return None
+    if _HYPHEN_END_RE.search(prev) and nxt[:1].isalnum():
+        return join_hyphenated(prev, nxt, document)
+    finished = bool(_TERMINAL_RE.search(prev))
+    last_word = prev.rsplit(None, 1)[-1].lower()
+    if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
+        return f"{prev} {nxt}"
+    if nxt.startswith("#") or parse_date_line(nxt) or _is_date_only(prev):
+        return None
+    if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
+        return f"{prev} {nxt}"
+    if _BULLET_RE.match(nxt) and (finished or _BULLET_RE.match(prev)):
+        return None
+    if nxt_indented and finished:
+        return None
+    if width is not None and prev_width >= WRAP_FRACTION * width:
+        return f"{prev} {nxt}"
+    return None
+
+
+def _is_date_only(line: str) -> bool:
+    mention = parse_date_line(line)
+    return mention is not None and len(line) - mention.end <= 3
+
+
+def join_hyphenated(prev: str, nxt: str, document: str) -> str:
+    """Join a line ending in "word-" to the next, keeping the hyphen only if it is a real one.
+
+    The hyphen stays before a capital or a digit ("Beijing-Hong Kong", "COVID-19"), when the
+    document itself writes the hyphenated form elsewhere, or when the joined word is not an
+    English word or is much rarer than its halves ("in-depth", "start-ups", "self-assessment").
+    It goes when the document writes the joined word elsewhere or the halves are broken
+    syllables of a common word ("devel-opment", "tech-nology", "co-operation").
+    """
+    left = _LAST_WORD_RE.search(prev)
+    right = _FIRST_WORD_RE.match(nxt)
+    if not left or not right or not nxt[:1].islower():
+        return prev + nxt
+    first, second = left.group(1), right.group(1)
+    if f"{first}-{second}" in document.replace("\n", " "):
+        return prev + nxt
+    if re.search(rf"\b{first}{second}\b", document):
+        return prev[:-1] + nxt
+    return prev[:-1] + nxt if _is_syllable_break(first.lower(), second.lower()) else prev + nxt
+
+
+def _is_syllable_break(first: str, second: str) -> bool:
+    frequency = _english_frequencies()
+    joined = frequency[first + second]
+    if not joined:
+        return False
+    halves = min(frequency[first], frequency[second])
+    return joined * 10 >= halves
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> WordFrequency:
+    """pyspellchecker's English word counts, loaded once on first use (about 0.2 s)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def _join_page_breaks(paragraphs: list[str], document: str) -> list[str]:
+    out: list[str] = []
+    for paragraph in paragraphs:
+        starts_lower = paragraph[:1].islower() and not _URL_RE.match(paragraph.split(None, 1)[0])
+        if out and starts_lower and _HYPHEN_END_RE.search(out[-1]):
+            out[-1] = join_hyphenated(out[-1], paragraph, document)
+        elif out and starts_lower and _stops_mid_sentence(out[-1]):
+            out[-1] = f"{out[-1]} {paragraph}"
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _stops_mid_sentence(paragraph: str) -> bool:
+    last_line = paragraph.rsplit("\n", 1)[-1]
+    last_word = last_line.rsplit(" ", 1)[-1]
+    return not _URL_RE.match(last_word) and (last_word[-1:].islower() or last_word.endswith(","))

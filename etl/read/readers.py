@@ -1,0 +1,239 @@
+"""Read one file (.txt, .md, .html, .pdf) into a `ReadDocument`, or fail with an `IngestError`.
+
+Text files must be UTF-8 (with or without a BOM) or UTF-16/UTF-32 with a BOM. Other
+encodings (Windows-1252, Big5, GB18030, UTF-16 without a BOM) are refused with a reason
+rather than guessed, because a wrong guess silently garbles the quotes every claim keeps;
+an HTML page may instead name its encoding in a `<meta charset>`, which is then used.
+HTML keeps its main text only (trafilatura: no scripts, styles or navigation) and its title,
+site name, canonical URL and published date (`<time datetime>`, meta tags) from the markup.
+PDF keeps its text layer (pypdf); a scanned PDF without one is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import logging
+import re
+from datetime import date
+from pathlib import Path
+
+import trafilatura
+from pypdf import PdfReader
+
+from db.records import ReadDocument
+from etl.read.dates import FoundDate
+from etl.read.errors import IngestError
+from etl.read.manifest import ManifestEntry
+from etl.read.normalise import normalise_text
+from etl.read.sections import date_sections, first_heading
+
+# pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+MAX_CONTROL_SHARE = 0.01  # more control characters than this: binary, not text
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+def read_document(
+    path: Path,
+    *,
+    manifest: ManifestEntry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    file_name: str | None = None,
+) -> ReadDocument:
+    """Read the file at `path`; `file_name` overrides the name it is reported under."""
+    path = Path(path)
+    name = Path(file_name).name if file_name else path.name
+    try:
+        status = path.stat()
+    except FileNotFoundError as exc:
+        raise IngestError(name, "file not found") from exc
+    except OSError as exc:
+        raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
+    if path.is_dir():
+        raise IngestError(name, "is a folder, not a file")
+    if not path.is_file():
+        raise IngestError(name, "not a regular file")
+    _check_type(name)
+    _check_size(name, status.st_size, max_bytes)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
+    return read_bytes(data, name, manifest=manifest, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes,
+    file_name: str,
+    *,
+    manifest: ManifestEntry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ReadDocument:
+    """Read a file's bytes (an upload, say) as if from a file called `file_name`."""
+    # Load inputs.
+    name = Path(file_name).name
+    source_format = _check_type(name)
+    _check_size(name, len(data), max_bytes)
+    if not data.strip():
+        raise IngestError(name, "file is empty")
+
+    # Process data.
+    title = publisher = url = None
+    external: FoundDate | None = None
+    if source_format == "pdf":
+        text = normalise_text(_pdf_text(data, name))
+        if not text:
+            raise IngestError(name, "PDF has no text layer (a scan?); run OCR on it first")
+    elif source_format == "html":
+        html = _decode(data, name, html=True)
+        try:
+            text, title, publisher, url, external = _html_parts(html)
+        except Exception as exc:  # trafilatura/lxml on a page they cannot parse
+            raise IngestError(name, f"unreadable HTML ({type(exc).__name__})") from exc
+        if not text:
+            raise IngestError(name, "HTML page has no main text")
+    else:
+        text = normalise_text(_decode(data, name), markdown=source_format == "md")
+        if not text:
+            raise IngestError(name, "file is empty (whitespace only)")
+    if manifest is not None and manifest.published_on is not None:
+        external = FoundDate(manifest.published_on, "manifest")
+    sections, published_on, date_source = date_sections(text, external)
+
+    # Save outputs.
+    known = manifest or ManifestEntry(None, None, None, None, None)
+    return ReadDocument(
+        file_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        source_format=source_format,
+        text=text,
+        title=known.title or title or first_heading(text),
+        publisher=known.publisher or publisher,
+        kind=known.kind,
+        url=known.url or url,
+        published_on=published_on,
+        date_source=date_source,
+        sections=sections,
+        size_bytes=len(data),
+    )
+
+
+def _check_type(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        shown = f"'{suffix}'" if suffix else "without an extension"
+        raise IngestError(name, f"unsupported file type {shown} (supported: {' '.join(SUPPORTED)})")
+    return FORMATS[suffix]
+
+
+def _check_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise IngestError(
+            name, f"file is too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _decode(data: bytes, name: str, *, html: bool = False) -> str:
+    """The text of `data` (encodings in the module docstring); binary data is refused."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data:
+        raise IngestError(name, "binary file (NUL bytes), not text")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html and encoding is None else None
+        if declared is None:
+            raise IngestError(
+                name,
+                f"not UTF-8 text (undecodable byte at offset {exc.start}); save it as UTF-8",
+            ) from exc
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError as again:
+            raise IngestError(name, f"not valid {declared} text as the page declares") from again
+    if len(_CONTROL_RE.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        raise IngestError(name, "binary file (control characters), not text")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _html_parts(
+    html: str,
+) -> tuple[str, str | None, str | None, str | None, FoundDate | None]:
+    """Main text, title, site name, canonical URL and markup date of a page."""
+    body = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+    )
+    text = normalise_text(body or "", markdown=True)
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    found = None
+    if meta is not None and meta.date:
+        try:
+            found = FoundDate(date.fromisoformat(meta.date[:10]), "html-meta")
+        except ValueError:
+            found = None
+    if meta is None:
+        return text, None, None, None, found
+    return text, meta.title or None, meta.sitename or None, meta.url or None, found
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    """The text layer of a PDF, page after page; broken PDFs are an `IngestError`."""
+    if b"%PDF-" not in data[:1024]:
+        raise IngestError(name, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise IngestError(name, "PDF is encrypted with a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise IngestError(name, f"malformed PDF ({type(exc).__name__}: {_short(exc)})") from exc
+    return "\n\n".join(pages)
+
+
+def _opens_without_password(reader: PdfReader) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # e.g. AES without the optional crypto library
+        return False
+
+
+def _short(exc: Exception, limit: int = 80) -> str:
+    message = " ".join(str(exc).split()) or "no details"
+    return message if len(message) <= limit else message[: limit - 1] + "…"

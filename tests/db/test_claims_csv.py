@@ -1,0 +1,164 @@
+"""The claims CSV from stored lines is byte for byte the generic writer's, whatever the cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import date
+
+from sqlalchemy import Engine, func, insert, select
+
+from db.claims import CLAIM_COLUMNS, ClaimFilter, ColumnCondition, iter_claims
+from db.claims_csv import fill_claim_lines, iter_claim_csv
+from db.csvout import iter_csv
+from db.documents import store_document
+from db.engine import session_scope
+from db.models import Claim, ClaimLine, Conflict, ConflictClaim, Document
+from db.reviews import add_review
+from tests.factories import make_doc
+
+AWKWARD_FLOATS = [
+    0.5, -0.5, 12.25, 0.1 + 0.2, 1 / 3, 2.675, 1e-5, 0.0001, 123456789.5, 999999999.999999,
+    1e9 + 0.5, 4.34e10, 1e18, 1e20, -1e20, 2.0**53 + 2, 1e15 + 0.5, 7.8 * 1.1, 3.0, -0.0,
+]  # fmt: skip
+AWKWARD_TEXT = [
+    "Cyberport", "Cyber, port", 'say "hi"', "line\nbreak", "cr\rhere", "=SUM(A1)", "+1", "-x",
+    "@me", "\ttab", "\rret", "", "plain;flags", "\x01=hidden", "ümlaut – dash",
+]  # fmt: skip
+
+
+def _generic(engine: Engine, filt: ClaimFilter | None = None) -> str:
+    return "".join(iter_csv(CLAIM_COLUMNS, iter_claims(engine, filt or ClaimFilter())))
+
+
+def _fast(engine: Engine, filt: ClaimFilter | None = None, batch: int = 7) -> str:
+    return "".join(iter_claim_csv(engine, filt, batch=batch))
+
+
+def _fill(engine: Engine, n: int = 300, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    store_document(engine, make_doc("=doc, one.txt", text="x" * 50), [], "t")
+    store_document(engine, make_doc("plain.txt", text="y" * 50, published_on=None), [], "t")
+    with session_scope(engine) as s:
+        doc_ids = list(s.scalars(select(Document.id)))
+    rows = []
+    for i in range(n):
+
+        def number() -> float:
+            r = rng.random()
+            if r < 0.4:
+                return rng.choice(AWKWARD_FLOATS)
+            if r < 0.7:
+                return float(rng.randrange(-5000, 5_000_000))
+            return rng.uniform(-1e6, 1e10) * rng.choice((1, 1e-6, 7.8))
+
+        def text(plain: str, size: int = 64) -> str:  # within the column's length
+            return rng.choice(AWKWARD_TEXT)[:size] if rng.random() < 0.15 else plain
+
+        rows.append({
+            "uid": f"u{i:05d}", "document_id": rng.choice(doc_ids), "entity": text("Cyberport"),
+            "metric": text("companies"), "value": number(), "unit": text("count", 16),
+            "qualifier": text("over", 16), "value_low": number(), "value_high": number(),
+            "value_hkd": None if rng.random() < 0.5 else number(), "as_of": date(2024, 1, 1),
+            "as_of_precision": text("day", 8),
+            "period": None if rng.random() < 0.7 else text("P1Y", 16),
+            "quote": text(f"Over {i:,} firms, say \"they\".") if i % 3 else text("Short"),
+            "char_start": 0, "char_end": 5, "mention_start": 1, "mention_end": 2,
+            "flags": text("garbled") if i % 4 == 0 else "", "extractor_version": text("1.0", 32),
+        })  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(insert(Claim), rows)
+
+
+def _open_conflict(engine: Engine, pick) -> list[int]:
+    """Put the claims `pick` chooses from all ids into one open conflict; all ids, in order."""
+    with session_scope(engine) as s:
+        ids = list(s.scalars(select(Claim.id).order_by(Claim.id)))
+        s.add(Conflict(id=1, uid="c1", entity="Cyberport", metric="companies", kind="disagree",
+                       severity="high", explanation="x", claim_uids=""))  # fmt: skip
+        s.flush()
+        s.add_all([ConflictClaim(conflict_id=1, claim_id=i) for i in pick(ids)])
+    return ids
+
+
+def test_fast_csv_equals_the_generic_writer_on_awkward_cells(engine: Engine) -> None:
+    _fill(engine)
+    _open_conflict(engine, lambda ids: ids[::5])
+    generic, fast = _generic(engine), _fast(engine)
+    assert fast.splitlines(keepends=True) == generic.splitlines(keepends=True)
+    assert fast == generic
+    assert ",conflict," in fast and "'=SUM(A1)" in fast and '"Cyber, port"' in fast
+
+
+def test_filters_batches_and_counts(engine: Engine) -> None:
+    _fill(engine, n=60)
+    filt = ClaimFilter(metric="companies", document="plain.txt")
+    seen: list[int] = []
+    chunks = list(iter_claim_csv(engine, filt, batch=10, on_rows=seen.append))
+    assert "".join(chunks) == _generic(engine, filt)
+    assert sum(seen) == len(list(iter_claims(engine, filt))) > 0
+    assert all(k <= 10 for k in seen) and len(chunks) == len(seen)
+
+
+def test_no_rows_still_gives_the_header(engine: Engine) -> None:
+    assert _fast(engine) == _generic(engine) == ",".join(CLAIM_COLUMNS) + "\r\n"
+
+
+def _stored_docs(engine: Engine) -> None:
+    from tests.factories import make_claim
+
+    for name, n in (("a.txt", 4), ("b.txt", 3)):
+        claims = [
+            make_claim(value=100.0 + i, quote=f"Over {i} firms, at {name}.") for i in range(n)
+        ]
+        store_document(engine, make_doc(name, text=f"text of {name}"), claims, "t")
+
+
+def _line_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(ClaimLine))
+
+
+def test_lines_are_written_with_their_claims_and_go_with_them(engine: Engine) -> None:
+    _stored_docs(engine)
+    assert _line_count(engine) == 7
+    assert fill_claim_lines(engine) == 0  # nothing missing
+    store_document(engine, make_doc("a.txt", text="a changed text"), [], "t")  # replaces a.txt
+    assert _line_count(engine) == 3
+    assert _fast(engine) == _generic(engine)
+
+
+def test_claims_stored_without_lines_get_them_before_an_export(engine: Engine) -> None:
+    _fill(engine, n=40)
+    assert _line_count(engine) == 0
+    assert _fast(engine) == _generic(engine)
+    assert _line_count(engine) == 40
+    assert fill_claim_lines(engine) == 0
+
+
+def test_reviews_and_conflicts_show_in_the_stored_lines_export(engine: Engine) -> None:
+    _stored_docs(engine)
+    ids = _open_conflict(engine, lambda ids: ids[:2])
+    add_review(engine, "claim", ids[1], "reject", "rev", "wrong")
+    add_review(engine, "claim", ids[5], "accept", "rev", "")
+    text = _fast(engine, batch=3)
+    assert text == _generic(engine)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert by_id[ids[0]]["flags"] == "conflict" and by_id[ids[0]]["status"] == "auto"
+    assert by_id[ids[1]]["status"] == "rejected" and by_id[ids[5]]["status"] == "accepted"
+    # A reviewed claim the filter leaves out stays out.
+    filt = ClaimFilter(document="b.txt")
+    assert _fast(engine, filt, batch=2) == _generic(engine, filt)
+    assert str(ids[1]) not in {
+        r["claim_id"] for r in csv.DictReader(io.StringIO(_fast(engine, filt)))
+    }
+
+
+def test_a_quote_text_filter_gives_the_generic_rows(engine: Engine) -> None:
+    _fill(engine, n=80)
+    for text in ("1,0", "SAY", "cyber, p", "zz"):  # rare, common, awkward, too short to index
+        filt = ClaimFilter(conditions=(ColumnCondition("quote", "contains", text),))
+        assert _fast(engine, filt) == _generic(engine, filt)
+    assert _fast(engine, filt) != _generic(engine)

@@ -1,0 +1,186 @@
+"""Truth discovery over intervals, source reliability and copy detection."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.check.consensus import (
+    _copy_groups_pairwise,
+    assign_objects,
+    copy_groups,
+    reconcile,
+    shingles,
+    similarity,
+    truth_discovery,
+)
+from etl.check.points import ClaimPoint
+
+_ids = iter(range(1, 100_000))
+
+
+def cp(
+    value: float,
+    as_of: date,
+    publisher: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    quote: str | None = None,
+    document: str | None = None,
+    metric: str = "companies",
+    qualifier: str = "exact",
+) -> ClaimPoint:
+    i = next(_ids)
+    return ClaimPoint(
+        i, f"u{i}", "Cyberport", metric, value, "count", qualifier,
+        value if low is None else low, value if high is None else high, as_of,
+        publisher=publisher, document=document or f"{publisher}-{i}.txt",
+        quote=quote or f"{publisher} wrote item {i} about {value:g} firms on {as_of}.",
+    )  # fmt: skip
+
+
+def test_reliable_sources_win_a_two_against_one_contest_they_have_earned() -> None:
+    """Known answer: A and B agree on ten dates; C is 30 % high and E 25 % low, each on its
+    own. On the eleventh date A alone faces C and E, who happen to agree: by head count it is
+    1 against 2, but A has earned a weight higher than C's and E's together."""
+    day0 = date(2024, 1, 1)
+    pts: list[ClaimPoint] = []
+    for k in range(10):
+        d = day0 + timedelta(days=30 * k)
+        truth = 1000 + 50 * k
+        pts += [
+            cp(truth, d, "A"),
+            cp(truth, d, "B"),
+            cp(truth * 1.3, d, "C"),
+            cp(truth * 0.75, d, "E"),
+        ]
+    last = day0 + timedelta(days=400)
+    pts += [cp(1600, last, "A"), cp(2100, last, "C"), cp(2100, last, "E")]
+    series = {p.as_of: p for p in reconcile(pts)}
+    for k in range(10):
+        point = series[day0 + timedelta(days=30 * k)]
+        assert point.value == 1000 + 50 * k
+        assert point.method == "consensus"
+        assert len(point.overridden) == 2
+    final = series[last]
+    assert final.value == 1600
+    assert "1 of 3 independent sources agree" in final.explanation
+    assert "overrides 2,100 (C, 4 Feb 2025), 2,100 (E, 4 Feb 2025)" in final.explanation
+
+
+def test_head_count_decides_between_sources_of_equal_standing() -> None:
+    d = date(2024, 1, 1)
+    (point,) = reconcile([cp(1600, d, "A"), cp(2100, d, "C"), cp(2100, d, "E")])
+    assert point.value == 2100
+
+
+def test_overlapping_intervals_support_each_other() -> None:
+    d = date(2025, 6, 5)
+    pts = [
+        cp(2000, d, "A", low=2000, high=3000, qualifier="over"),
+        cp(2200, d, "B", low=2200, high=2300, qualifier="over"),
+        cp(1500, d, "C", low=1450, high=1550),
+    ]
+    (point,) = reconcile(pts)
+    assert (point.value_low, point.value_high) == (2200, 2300)
+    assert point.value == 2200
+    assert len(point.supporting) == 2
+    assert len(point.overridden) == 1
+
+
+def test_single_and_accepted_points() -> None:
+    d = date(2025, 6, 5)
+    one = cp(7, d, "A", metric="unicorns")
+    (point,) = reconcile([one])
+    assert (point.method, point.value, point.supporting) == ("single", 7, (one.claim_id,))
+    a, b, c = cp(10, d, "A"), cp(10, d, "B"), cp(12, d, "C")
+    (point,) = reconcile([a, b, c], accepted=frozenset({c.claim_id}))
+    assert point.method == "accepted"
+    assert point.value == 12
+    assert point.supporting == (c.claim_id,)
+    assert set(point.overridden) == {a.claim_id, b.claim_id}
+
+
+def test_near_duplicate_quotes_are_copies() -> None:
+    release = "Cyberport is home to over 2,200 start-ups and technology companies, it said."
+    reprint = "Cyberport is now home to over 2,200 start-ups and technology companies, it said."
+    other = "The park hosts more than 2,300 firms according to its latest count."
+    assert similarity(shingles(release), shingles(reprint)) >= 0.7
+    assert similarity(shingles(release), shingles(other)) < 0.2
+    d = date(2025, 6, 5)
+    pts = [
+        cp(2200, d, "Cyberport", quote=release),
+        cp(2200, d + timedelta(days=2), "Daily News", quote=reprint),
+        cp(2300, d, "Weekly", quote=other),
+        cp(2300, d, "Weekly", quote="Another sentence naming 2,300.", document="Weekly-x.txt"),
+    ]
+    labels = copy_groups(pts)
+    assert labels[0] == labels[1]
+    assert labels[2] != labels[0]
+    assert labels[3] != labels[2]  # same publisher, other document, other words: not a copy
+
+
+WORDS = ["Cyberport", "hosts", "over", "2,200", "start-ups", "the", "park", "said", "firms",
+         "community", "members", "and"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(WORDS), max_size=9), st.sampled_from(["a", "b", ""])),
+        max_size=14,
+    )
+)
+def test_all_pairs_at_once_group_like_pair_by_pair(items) -> None:
+    d = date(2024, 1, 1)
+    pts = [
+        cp(1, d, "P", quote=" ".join(words), document=doc or f"own-{k}.txt")
+        for k, (words, doc) in enumerate(items)
+    ]
+    assert copy_groups(pts) == _copy_groups_pairwise(pts, 0.7)
+
+
+def test_a_reprint_is_not_an_independent_witness() -> None:
+    """Two copies of one press release against two independent reports: the reports win,
+    where counting every text as a witness would give 3 against 2."""
+    release = "Cyberport now hosts over 2,200 start-ups and technology companies in its community."
+    d = date(2025, 6, 5)
+    pts = [
+        cp(2200, d, "Cyberport", quote=release, low=2200, high=2300),
+        cp(2200, d, "Paper A", quote=release, low=2200, high=2300),
+        cp(2200, d, "Paper B", quote="Paper B: " + release, low=2200, high=2300),
+        cp(1800, d, "Survey X", quote="A survey counted 1,800 firms at the park."),
+        cp(1800, d, "Survey Y", quote="Our own count found about 1,800 companies there."),
+    ]
+    (point,) = reconcile(pts)
+    assert point.value == 1800
+    assert "repeated texts counted once" in point.explanation
+
+
+def test_the_same_document_twice_is_one_witness() -> None:
+    d = date(2025, 6, 5)
+    pts = [
+        cp(35, d, "Cyberport", document="r.txt", quote="It expanded to 35 global markets."),
+        cp(35, d, "Cyberport", document="r.txt", quote="About: over 35 markets.", low=35, high=36),
+    ]
+    (point,) = reconcile(pts)
+    assert point.method == "single"
+
+
+def test_claims_a_few_days_apart_form_one_point() -> None:
+    s = np.array([0, 0, 0, 0, 1])
+    t = np.array([0, 3, 7, 8, 8])
+    assert assign_objects(s, t, window=7).tolist() == [0, 0, 0, 1, 2]
+
+
+def test_truth_discovery_on_arrays() -> None:
+    obj = np.array([0, 0, 0, 1, 1, 1])
+    src = np.array([0, 1, 2, 0, 1, 2])
+    low = np.array([10.0, 10.0, 20.0, 5.0, 5.0, 9.0])
+    res = truth_discovery(obj, src, low, low.copy(), np.ones(6))
+    assert res.low.tolist() == [10.0, 5.0]
+    assert res.source_weight[2] < res.source_weight[0]

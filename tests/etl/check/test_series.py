@@ -1,0 +1,105 @@
+"""The consensus series read from the database: accepted first, rejected never, conflicts named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+from db.claims import ClaimFilter, iter_claims
+from db.documents import store_document
+from db.reviews import add_review
+from etl.check.consistency import refresh
+from etl.check.series import SERIES_COLUMNS, iter_series, series_points
+from tests.factories import make_claim, make_doc
+
+D = date(2025, 6, 5)
+
+
+def _store(engine: Engine, name: str, value: float, publisher: str, **kw) -> None:
+    quote = kw.pop("quote", f"{publisher} says there are {value:g} firms ({name}).")
+    day = kw.pop("as_of", D)
+    claim = make_claim(value=value, low=value, high=value, qualifier="exact", as_of=day,
+                       quote=quote, **kw)  # fmt: skip
+    store_document(engine, make_doc(name, quote, day, publisher=publisher), [claim], "t")
+
+
+def _id(engine: Engine, document: str) -> int:
+    return next(iter_claims(engine, ClaimFilter(document=document)))["claim_id"]
+
+
+def test_consensus_then_accepted_then_rejected(engine: Engine) -> None:
+    _store(engine, "a.txt", 2200, "A")
+    _store(engine, "b.txt", 2200, "B")
+    _store(engine, "c.txt", 2600, "C")
+    refresh(engine)
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value) == ("consensus", 2200)
+    assert point.overridden == (_id(engine, "c.txt"),)
+    (row,) = iter_series(engine, ClaimFilter(metric="companies"))
+    assert tuple(row) == SERIES_COLUMNS
+    assert row["claim_ids"] == f"{_id(engine, 'a.txt')};{_id(engine, 'b.txt')}"
+    assert row["conflict_ids"] != ""  # 2,200 and 2,600 on one day are an open conflict
+
+    add_review(engine, "claim", _id(engine, "c.txt"), "accept", "ana")
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value, point.supporting) == (
+        "accepted",
+        2600,
+        (_id(engine, "c.txt"),),
+    )
+
+    add_review(engine, "claim", _id(engine, "c.txt"), "reject", "ana")
+    refresh(engine)
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value, point.overridden) == ("consensus", 2200, ())
+    (row,) = iter_series(engine)
+    assert row["conflict_ids"] == ""
+
+
+def test_filters_and_flows(engine: Engine) -> None:
+    _store(engine, "a.txt", 2200, "A")
+    _store(engine, "u.txt", 7, "A", metric="unicorns", period="P1Y")
+    assert [r["metric"] for r in iter_series(engine)] == ["companies", "unicorns"]
+    assert list(iter_series(engine, ClaimFilter(date_from=date(2026, 1, 1)))) == []
+    assert series_points(engine, "Cyberport", "unicorns") == []
+    (flow,) = series_points(engine, "Cyberport", "unicorns", include_flows=True)
+    assert (flow.period, flow.method) == ("P1Y", "single")
+
+
+def test_one_series_read_alone_equals_its_part_of_all_series(engine: Engine) -> None:
+    """A mixed store: two entities, stock and flow figures, shared sources that disagree,
+    a rejected, an accepted and a garbled claim. Each series computed from its own claims is
+    exactly its share of the all-series computation."""
+    from etl.check.series import all_points, metric_points
+
+    later = date(2025, 9, 1)
+    _store(engine, "a.txt", 2200, "A")
+    _store(engine, "b.txt", 2200, "B")
+    _store(engine, "c.txt", 2600, "C")
+    _store(engine, "d.txt", 2250, "A", as_of=later)
+    _store(engine, "e.txt", 2900, "C", as_of=later)
+    _store(engine, "f.txt", 7, "A", metric="unicorns")
+    _store(engine, "g.txt", 9, "C", metric="unicorns")
+    _store(engine, "h.txt", 3, "B", metric="unicorns", period="P1Y")
+    _store(engine, "i.txt", 130, "A", entity="Science Park")
+    _store(engine, "j.txt", 150, "C", entity="Science Park")
+    _store(engine, "k.txt", 999, "B", flags=("garbled",))
+    add_review(engine, "claim", _id(engine, "g.txt"), "accept", "ana")
+    add_review(engine, "claim", _id(engine, "e.txt"), "reject", "ana")
+    refresh(engine)
+    everything = all_points(engine)
+    keys = sorted({(p.entity, p.metric) for p in everything})
+    assert keys == [("Cyberport", "companies"), ("Cyberport", "unicorns"),
+                    ("Science Park", "companies")]  # fmt: skip
+    for entity, metric in keys:
+        alone = metric_points(engine, entity, metric)
+        assert alone == [p for p in everything if (p.entity, p.metric) == (entity, metric)]
+        stock = [p for p in alone if not p.period]
+        assert series_points(engine, entity, metric) == sorted(stock, key=lambda p: p.as_of)
+    unicorns = series_points(engine, "Cyberport", "unicorns", include_flows=True)
+    assert {(p.period, p.method) for p in unicorns} == {(None, "accepted"), ("P1Y", "single")}
+    # The Growth page's series CSV (entity and metric given) reads the one series too.
+    rows = list(iter_series(engine, ClaimFilter(entity="Science Park", metric="companies")))
+    assert [r["value"] for r in rows] == [p.value for p in metric_points(
+        engine, "Science Park", "companies")]  # fmt: skip

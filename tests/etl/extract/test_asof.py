@@ -1,0 +1,105 @@
+"""Dates and periods inside a sentence, resolved against the section's date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract import asof
+from etl.extract.asof import find_dates, parse_date_phrase
+
+REF = date(2023, 12, 7)
+
+
+def one(text: str, ref: date | None = REF):
+    (d,) = find_dates(text, 0, len(text), ref)
+    return text[d.start : d.end], d.as_of, d.precision, d.period, d.event
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "precision", "period"),
+    [
+        ("in 2018 the park had", date(2018, 12, 31), "year", None),
+        ("as at March 2021, there were", date(2021, 3, 31), "month", None),
+        ("on 21 October 2025 it had", date(2025, 10, 21), "day", None),
+        ("as of 30 June, 2019 we had", date(2019, 6, 30), "day", None),
+        ("at the end of last year", date(2022, 12, 31), "month", None),
+        ("in the past year alone", REF, "day", "P1Y"),
+        ("over the past three years", REF, "day", "P3Y"),
+        ("in the last 18 months", REF, "day", "P18M"),
+        ("in the twelve months to September", date(2023, 9, 30), "month", "P1Y"),
+        ("last year it admitted", date(2022, 12, 31), "year", "P1Y"),
+        ("截至2023年3月21日", date(2023, 3, 21), "day", None),
+        ("as of 31/3/2022", date(2022, 3, 31), "day", None),
+        ("in 2022-23 it admitted", date(2023, 3, 31), "month", "P1Y"),
+        ("for FY2019/20, the park", date(2020, 3, 31), "month", "P1Y"),
+    ],
+)
+def test_dates(text: str, as_of: date, precision: str, period: str | None) -> None:
+    _, got, prec, per, event = one(text)
+    assert (got, prec, per, event) == (as_of, precision, period, False)
+
+
+@pytest.mark.parametrize("text", ["which opened in 2003", "since 2018", "founded in 1999"])
+def test_event_dates(text: str) -> None:
+    assert one(text)[4] is True
+
+
+def test_relative_phrases_need_a_reference_date() -> None:
+    assert find_dates("in the past year alone", 0, 22, None)[0].as_of is None
+    assert find_dates("at the end of last year", 0, 23, None) == []
+
+
+def test_twelve_months_to_a_later_month_means_last_year() -> None:
+    text = "in the 12 months to November"
+    (d,) = find_dates(text, 0, len(text), date(2024, 3, 1))
+    assert d.as_of == date(2023, 11, 30)
+
+
+def test_parse_date_phrase() -> None:
+    assert parse_date_phrase("2021-03-31") == date(2021, 3, 31)
+    assert parse_date_phrase("not a date at all") is None
+
+
+@given(st.text(max_size=200))
+def test_never_raises(text: str) -> None:
+    for d in find_dates(text, 0, len(text), REF):
+        assert 0 <= d.start < d.end <= len(text)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_parses_what_it_formats(day: date) -> None:
+    text = f"as at {day.day} {day:%B %Y}, the park had"
+    (d,) = find_dates(text, 0, len(text), REF)
+    assert d.as_of == day and d.precision == "day"
+
+
+def test_a_launch_or_inception_date_is_an_event() -> None:
+    s = "It has backed 90 teams since its inception in 2011."
+    found = find_dates(s, 0, len(s), date(2015, 1, 1))
+    assert found and all(d.event for d in found)
+
+
+# Pieces of date phrases glued at random: months, years, separators, odd letters.
+DATE_PIECES = ["March ", "Mar. ", "sept ", "ſept ", "SEPTEMBER ", "2021", "1999 ", "21 ", "3",
+               "/", ".", "-", "in ", "as at ", "end of ", "the past year ", "12 months to ",
+               "June ", "aprıl ", "APRİL ", "fiscal year ", "2023-24 ", "年", "月", "日", " ",
+               ", "]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=10).map("".join))
+def test_skipping_patterns_without_their_words_changes_nothing(text: str) -> None:
+    ref = date(2024, 6, 30)
+    quick = find_dates(text, 0, len(text), ref)
+    saved = (asof._MONTH_START, asof._DIGIT_SEPARATOR)
+    try:  # patterns that match everywhere: every search runs
+        asof._MONTH_START = asof._DIGIT_SEPARATOR = re.compile("")
+        full = find_dates(text, 0, len(text), ref)
+    finally:
+        asof._MONTH_START, asof._DIGIT_SEPARATOR = saved
+    assert quick == full

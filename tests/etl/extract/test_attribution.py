@@ -1,0 +1,188 @@
+"""Attribution: a figure is the tracked organisation's only when the sentence says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.config import load_config
+from etl.extract.attribution import Attribution, Topic, attribute, quote_regions
+from etl.extract.mentions import find_mentions
+from etl.extract.metrics import noun_phrase
+from tests.paths import ROOT
+
+CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
+
+
+NO_TOPIC = Topic()
+
+
+def owner(text: str, figure: str, topic: Topic = NO_TOPIC, config=CYBERPORT) -> Attribution | None:
+    start = text.index(figure)
+    end = start + len(figure)
+    np_end = noun_phrase(text, end, len(text))[1]
+    ms = find_mentions(text, 0, len(text), config)
+    quotes = quote_regions(text, 0, len(text), config)
+    quote = next((q for q in quotes if q.start <= start < q.end), None)
+    return attribute(text, (0, len(text)), (start, end), np_end, ms, topic, quote, config)
+
+
+TRACKED = Attribution("Cyberport", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Cyberport now hosts 1,650 start-ups.", "1,650"),
+        ("The park gathers more than 800 companies.", "800"),
+        ("Hong Kong Cyberport's incubation scheme admitted 95 incubatees.", "95"),
+        ("Cyberport companies have expanded to 28 markets.", "28"),
+        ("Lingang Group signed a pact with Cyberport, a hub with 1,500 members.", "1,500"),
+        ("Cyberport, which has 1,500 members, signed a pact.", "1,500"),
+        ("Cyberport, with Hong Kong's biggest AI Lab as its engine, hosts 300 AI firms.", "300"),
+        ("At present, 80% of the companies in the park are local.", "80%"),
+        ("Cyberport grew, and in 2019 it counted 1,100 firms.", "1,100"),
+    ],
+)
+def test_tracked(text: str, figure: str) -> None:
+    assert owner(text, figure) == TRACKED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        (
+            "Blue Ridge Group Co., Ltd., a Cyberport community firm, has served 9,000 clients.",
+            "9,000",
+            "Blue Ridge Group",
+        ),
+        (
+            "The HKNTAIE has brought approximately 55 companies to the Cyberport Campus.",
+            "55",
+            "HKNTAIE",
+        ),
+        (
+            "Cyberport signed a pact with Lingang Group, which hosts 4,000 firms.",
+            "4,000",
+            "Lingang Group",
+        ),
+        ("There are 4,000 start-ups in Hong Kong.", "4,000", "Hong Kong"),
+        ("Cyberport has 2,000 firms, while Shenzhen has 9,000 firms.", "9,000", "Shenzhen"),
+    ],
+)
+def test_someone_else(text: str, figure: str, entity: str) -> None:
+    assert owner(text, figure) == Attribution(entity, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Over 300 firms joined the fair.", "300"),
+        ("In Hong Kong, there are 4,000 start-ups.", "4,000"),
+    ],
+)
+def test_nobody_we_can_name(text: str, figure: str) -> None:
+    assert owner(text, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Cyberport met the HKAABJU and 100 firms signed.", "100"),
+        ("Cyberport hosted a fair where 700 Jiangsu enterprises met.", "700"),
+        ("Onsite founders at HKSTP come from 24 countries.", "24"),
+    ],
+)
+def test_never_the_tracked_one_when_another_is_closer(text: str, figure: str) -> None:
+    got = owner(text, figure, Topic(TRACKED, TRACKED))
+    assert got is None or not got.tracked
+
+
+def test_first_person_follows_the_speaker() -> None:
+    ours = '"We now have 1,400 members," said Amy Lo, CEO of Cyberport.'
+    theirs = '"We now have 1,400 members," said Bo Li, head of the Lingang Group.'
+    unknown = '"We now have 1,400 members."'
+    assert owner(ours, "1,400") == TRACKED
+    assert owner(theirs, "1,400") == Attribution("Lingang Group", False)
+    assert owner(unknown, "1,400") is None
+
+
+def test_topic_carries_only_when_nothing_else_is_named() -> None:
+    topic = Topic(TRACKED, TRACKED)
+    assert owner("Onsite founders come from 24 countries.", "24", topic) == TRACKED
+    assert owner("Onsite founders come from 24 countries.", "24", Topic()) is None
+
+
+def test_the_park_is_whichever_park_the_text_is_about() -> None:
+    other = Attribution("Hong Kong Science Park", False)
+    assert owner("The park has 900 companies.", "900", Topic(None, other)) == other
+    assert owner("The park has 900 companies.", "900", Topic()) == TRACKED
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for block in text.split("\n\n"):
+        out.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return out
+
+
+def test_section_voice_of_a_speech_and_of_an_interview() -> None:
+    from etl.extract import default_config
+    from etl.extract.attribution import section_voice
+
+    cfg = default_config()
+    speech = "Keynote by Dr Lee, CEO of Cyberport, at the Summit\n\nWe are growing.\n\nThank you."
+    v = section_voice(speech, _paragraphs(speech), cfg)
+    assert v is not None and v.speaker_tracked and v.paragraphs == {1, 2}
+    guest = "Speech by the Mayor, at the Cyberport Summit\n\nWe are growing."
+    assert section_voice(guest, _paragraphs(guest), cfg) is None
+    talk = "Ann Ko, Cyberport's chief, spoke to us.\n\nQ: Busy?\n\nA: Very.\n\nStill.\n\nQ: Why?"
+    v2 = section_voice(talk, _paragraphs(talk), cfg)
+    assert v2 is not None and v2.paragraphs == {2, 3}
+    plain = "Q: Busy?\n\nA: Very."
+    assert section_voice(plain, _paragraphs(plain), cfg) is None
+
+
+def test_a_pronoun_does_not_stop_the_topic_from_carrying() -> None:
+    """'its' and 'it' name nobody new: the paragraph's subject still owns the figure."""
+    ours = Topic(TRACKED, TRACKED)
+    other = Attribution("Hong Kong Science Park", False)
+    text = "Home to some 900 member firms, it runs its own seed fund."
+    assert owner(text, "900", ours) == TRACKED
+    assert owner(text, "900", Topic(other, other)) in (None, other)
+    assert owner(text, "900", Topic()) is None
+    # A name among them still blocks it.
+    named = "Home to some 900 member firms, Lingang Group runs its own seed fund."
+    assert owner(named, "900", ours) != TRACKED
+
+
+def test_a_closing_report_clause_names_the_owner_despite_a_pronoun() -> None:
+    said = (
+        "More than 250 health-tech firms now belong to the Cyberport community, "
+        "the park said, making health tech its second-largest cluster."
+    )
+    assert owner(said, "250") == TRACKED
+    elsewhere = "More than 250 health-tech firms joined, HKSTP said, making it its best year."
+    got = owner(elsewhere, "250", Topic(TRACKED, TRACKED))
+    assert got is None or not got.tracked
+
+
+def test_with_after_a_place_in_a_phrase_is_the_clauses_not_the_places() -> None:
+    ours = (
+        '"Our health-tech cluster is the biggest in Asia, with roughly 180 firms," '
+        "said Cyberport spokeswoman Mia Chan."
+    )
+    assert owner(ours, "180") == TRACKED
+    city = "Our fair is the biggest in the city, with 600 firms."
+    assert owner(city, "600") is None  # nobody we can name said it
+    theirs = "Cyberport partnered with HKSTP, with 1,000 firms between them."
+    got = owner(theirs, "1,000")
+    assert got is None or not got.tracked
+    assert owner("Lingang Group, with 4,000 firms, signed.", "4,000") == Attribution(
+        "Lingang Group", False
+    )
+
+
+def test_the_park_after_a_dateline_naming_the_city_is_the_tracked_one() -> None:
+    city = Attribution("Hong Kong", False)
+    assert owner("The park has 900 companies.", "900", Topic(city, city)) == TRACKED

@@ -1,0 +1,367 @@
+"""Claims from whole documents written for the tests: every rule, other years and wordings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from db.records import Claim, ReadDocument, Section
+from etl.config import DEFAULT_PATH, ENV_VAR, load_config
+from etl.extract import EXTRACTOR_VERSION, default_config, extract_claims
+from tests.paths import TESTS
+
+DOCS = TESTS / "data" / "documents"
+SCIENCE_PARK = load_config(TESTS / "data" / "science_park.toml")
+
+
+def read(name: str, published: date | None, sections=()) -> ReadDocument:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    return ReadDocument(
+        name, "0" * 64, "txt", text, None, None, None, None, published, "manifest", sections
+    )
+
+
+def rows(claims: list[Claim]) -> set[tuple]:
+    return {(c.entity, c.metric, c.value, c.unit, c.qualifier, c.as_of, c.period) for c in claims}
+
+
+def check_spans(doc: ReadDocument, claims: list[Claim]) -> None:
+    for c in claims:
+        assert doc.text[c.char_start : c.char_end] == c.quote
+        assert c.char_start <= c.mention_start < c.mention_end <= c.char_end
+        assert c.value_low <= c.value <= c.value_high or c.qualifier in ("nearly", "up_to")
+
+
+def test_version() -> None:
+    assert EXTRACTOR_VERSION.count(".") == 2
+
+
+def test_speech_2016() -> None:
+    doc = read("speech_2016.txt", date(2016, 11, 14))
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    d = date(2016, 11, 14)
+    assert rows(claims) == {
+        ("Cyberport", "startups", 650, "count", "about", d, None),
+        ("Cyberport", "funding_raised", 1.2e9, "HKD", "about", d, None),
+        ("Cyberport", "companies", 1000, "count", "over", d, None),
+        ("Cyberport", "companies", 500, "count", "about", date(2013, 12, 31), None),
+    }
+    # Hong Kong's nearly 2,000 start-ups are not Cyberport's.
+    assert all(c.value != 2000 for c in claims)
+
+
+def test_interview_2019_dates_and_speakers() -> None:
+    claims = extract_claims(read("interview_2019.md", date(2019, 3, 2)))
+    assert rows(claims) == {
+        ("Cyberport", "companies", 1200, "count", "over", date(2018, 12, 31), None),
+        ("Cyberport", "funding_raised", 2.5e9, "HKD", "exact", date(2018, 9, 30), "P1Y"),
+    }
+    assert {c.as_of_precision for c in claims} == {"month"}
+
+
+def test_news_digest_2021_clusters_flows_and_exclusions() -> None:
+    claims = extract_claims(read("news_digest_2021.txt", date(2021, 6, 30)))
+    d = date(2021, 6, 30)
+    assert rows(claims) == {
+        ("Cyberport", "fintech_companies", 380, "count", "exact", d, None),
+        ("Cyberport", "web3_companies", 150, "count", "exact", d, None),
+        ("Cyberport", "incubatees", 110, "count", "exact", date(2020, 12, 31), "P1Y"),
+        ("Cyberport", "awards", 45, "count", "exact", d, None),
+        ("Cyberport", "ip_rights", 600, "count", "over", d, None),
+    }
+
+
+def test_government_paper_2024() -> None:
+    doc = read("gov_paper_2024.txt", date(2024, 5, 10))
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    got = {(c.metric, c.value, c.qualifier, c.as_of, c.period) for c in claims}
+    assert got == {
+        ("companies", 2100, "about", date(2024, 3, 31), None),
+        ("companies_onsite", 900, "about", date(2024, 3, 31), None),
+        ("companies_offsite", 1200, "exact", date(2024, 3, 31), None),
+        ("unicorns", 9, "exact", date(2024, 5, 10), None),
+        ("listed_companies", 7, "exact", date(2024, 5, 10), None),
+        ("funding_raised", 36.7e9, "over", date(2024, 5, 10), None),
+        ("incubatees", 180, "exact", date(2024, 3, 31), "P1Y"),
+        ("local_share_pct", 60, "about", date(2024, 5, 10), None),
+    }
+    funding = next(c for c in claims if c.metric == "funding_raised")
+    assert (funding.value_low, funding.value_high) == pytest.approx((36.7e9, 36.8e9))
+    assert funding.value_hkd == funding.value
+
+
+def test_without_any_date_only_sentence_dates_survive() -> None:
+    claims = extract_claims(read("gov_paper_2024.txt", None))
+    assert {c.as_of for c in claims} == {date(2024, 3, 31)}
+
+
+def test_members_described_by_the_tracked_name_stay_theirs() -> None:
+    claims = extract_claims(read("press_release_2015.txt", date(2015, 4, 30)))
+    assert {(c.metric, c.value) for c in claims} == {
+        ("startups", 500),
+        ("startups", 250),
+        ("funding_raised", 6e8),
+    }
+    funding = next(c for c in claims if c.metric == "funding_raised")
+    assert (funding.qualifier, funding.period) == ("nearly", "P1Y")
+
+
+def test_sections_carry_their_own_dates() -> None:
+    text = (DOCS / "digest_sections_2020.txt").read_text(encoding="utf-8")
+    one, two = text.index("Report one"), text.index("Report two")
+    sections = (
+        Section(0, 0, one, date(2020, 7, 3), "dateline"),
+        Section(1, one, two, date(2020, 6, 12), "dateline"),
+        Section(2, two, len(text), date(2020, 6, 19), "dateline"),
+    )
+    claims = extract_claims(read("digest_sections_2020.txt", date(2020, 7, 3), sections))
+    assert rows(claims) == {
+        ("Cyberport", "companies", 1500, "count", "over", date(2020, 6, 12), None),
+        ("Cyberport", "unicorns", 4, "count", "exact", date(2020, 6, 12), None),
+    }
+    assert {c.section_index for c in claims} == {1}
+
+
+def test_other_organisations_can_be_kept_under_their_own_names() -> None:
+    keep = load_config(TESTS / "data" / "science_park.toml")
+    keep = type(keep)(**{**keep.__dict__, "other_entities": "keep"})
+    claims = extract_claims(read("science_park_2022.txt", date(2022, 8, 8)), keep)
+    assert ("Cyberport", "companies", 1800) in {(c.entity, c.metric, c.value) for c in claims}
+
+
+def test_science_park_needs_only_another_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read("science_park_2022.txt", date(2022, 8, 8))
+    d = date(2022, 8, 8)
+    expected = {
+        ("Hong Kong Science Park", "companies", 1100, "count", "over", d, None),
+        ("Hong Kong Science Park", "unicorns", 12, "count", "exact", d, None),
+        ("Hong Kong Science Park", "funding_raised", 2e9, "USD", "over", d, "P1Y"),
+    }
+    assert rows(extract_claims(doc, SCIENCE_PARK)) == expected
+    funding = next(c for c in extract_claims(doc, SCIENCE_PARK) if c.unit == "USD")
+    assert funding.value_hkd == pytest.approx(15.6e9)
+    # The same document tracked for Cyberport gives Cyberport's figure only.
+    assert rows(extract_claims(doc, load_config(DEFAULT_PATH))) == {
+        ("Cyberport", "companies", 1800, "count", "over", d, None)
+    }
+    monkeypatch.setenv(ENV_VAR, str(TESTS / "data" / "science_park.toml"))
+    default_config.cache_clear()
+    try:
+        assert rows(extract_claims(doc)) == expected
+    finally:
+        monkeypatch.delenv(ENV_VAR)
+        default_config.cache_clear()
+
+
+def test_the_park_in_a_cyberport_text_is_not_science_park() -> None:
+    claims = extract_claims(read("speech_2016.txt", date(2016, 11, 14)), SCIENCE_PARK)
+    assert claims == []
+
+
+def test_repeated_figures_are_one_claim_with_the_stated_qualifier() -> None:
+    text = (
+        "Hong Kong, 3 May 2022 - The park's companies have expanded to 30 global markets.\n\n"
+        "About Cyberport\n\nCyberport companies have expanded to over 30 global markets."
+    )
+    doc = ReadDocument(
+        "r.txt", "0", "txt", text, None, None, None, None, date(2022, 5, 3), "inline", ()
+    )
+    (c,) = extract_claims(doc)
+    assert (c.metric, c.value, c.qualifier) == ("markets", 30, "over")
+    assert (c.value_low, c.value_high) == (30, 40)
+    assert c.quote.startswith("Hong Kong, 3 May 2022")
+
+
+def test_usd_with_hkd_in_brackets_is_one_claim_in_hkd() -> None:
+    text = "Cyberport start-ups raised US$1 billion (HK$7.8 billion) in total."
+    doc = ReadDocument(
+        "u.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ()
+    )
+    (c,) = extract_claims(doc)
+    assert (c.unit, c.value, c.value_hkd) == ("HKD", 7.8e9, 7.8e9)
+    assert text[c.mention_start : c.mention_end] == "US$1 billion (HK$7.8 billion)"
+
+
+def test_targets_and_future_dates_are_skipped() -> None:
+    text = "Cyberport will have 3,000 companies in 2030. In 2026 the park had 2,600 companies."
+    doc = ReadDocument(
+        "t.txt", "0", "txt", text, None, None, None, None, date(2024, 1, 5), "inline", ()
+    )
+    assert extract_claims(doc) == []
+
+
+def test_raw_text_with_wrapped_lines_and_escaped_dollars() -> None:
+    text = (
+        "Cyberport is home to over 1,700\nstart-ups, with total financing exceeding "
+        "HK\\$ 30.1\nbillion."
+    )
+    doc = ReadDocument(
+        "w.md", "0", "md", text, None, None, None, None, date(2021, 2, 1), "inline", ()
+    )
+    got = {(c.metric, c.value) for c in extract_claims(doc)}
+    assert got == {("startups", 1700), ("funding_raised", 30.1e9)}
+
+
+def inline(text: str, published: date) -> list[tuple]:
+    doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, published,
+                       "manifest", ())  # fmt: skip
+    claims = extract_claims(doc)
+    check_spans(doc, claims)
+    return sorted(
+        (c.metric, c.value, c.qualifier, c.as_of, c.period)
+        for c in claims
+        if c.entity == "Cyberport"
+    )
+
+
+def test_first_person_in_a_tracked_speakers_speech_is_the_tracked_organisation() -> None:
+    text = (
+        "Remarks by Ms Joan Lau, Chairman of Cyberport, at the Founders Gala\n\n"
+        "3 March 2021\n\n"
+        "Tonight our community counts over 1,500 companies. Our members have raised "
+        "HK$20 billion so far.\n\n"
+        "Elsewhere, the city reported 4,000 start-ups in total."
+    )
+    d = date(2021, 3, 3)
+    assert inline(text, d) == [
+        ("companies", 1500, "over", d, None),
+        ("funding_raised", 2e10, "exact", d, None),
+    ]
+    # The same words in a speech by someone of another organisation are not Cyberport's.
+    other = text.replace("Chairman of Cyberport", "Chairman of the Harbour Angels Club")
+    assert inline(other, d) == []
+
+
+def test_answers_of_an_interviewed_head_are_the_tracked_organisation() -> None:
+    text = (
+        "Sam Wu runs Cyberport. We met him at his office.\n\n"
+        "Q: How many unicorns do you have?\n\n"
+        "A: We have five unicorns, and our firms hold 300 patents.\n\n"
+        "Q: We counted 40 unicorns in our own survey of the region. Fair?"
+    )
+    d = date(2022, 6, 1)
+    assert inline(text, d) == [
+        ("ip_rights", 300, "exact", d, None),
+        ("unicorns", 5, "exact", d, None),
+    ]
+
+
+def test_a_date_opening_the_sentence_dates_every_clause() -> None:
+    text = (
+        "As at end-June 2020, Cyberport companies had drawn HK$9 billion in investment; "
+        "four had turned into unicorns."
+    )
+    m = date(2020, 6, 30)
+    assert inline(text, date(2020, 9, 1)) == [
+        ("funding_raised", 9e9, "exact", m, None),
+        ("unicorns", 4, "exact", m, None),
+    ]
+
+
+def test_a_closing_report_clause_names_the_owner() -> None:
+    text = (
+        "Firms on the waiting list number 12.\n\n"
+        "About 70 blockchain companies have signed up, Cyberport said."
+    )
+    d = date(2023, 1, 5)
+    assert inline(text, d) == [("web3_companies", 70, "about", d, None)]
+
+
+def test_a_figure_with_its_noun_after_the_verb() -> None:
+    text = (
+        "Cyberport has more than 1,000 members. Roughly 300 of them are at the park, "
+        "and nine have become unicorns."
+    )
+    d = date(2019, 2, 2)
+    assert inline(text, d) == [
+        ("companies", 1000, "over", d, None),
+        ("companies_onsite", 300, "about", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+
+
+def test_an_incubation_programme_admitting_start_ups_counts_incubatees() -> None:
+    text = (
+        "Cyberport's incubation scheme took in 40 start-ups in the past year alone, and it has "
+        "enrolled nearly 700 start-ups since its inception in 2006."
+    )
+    d = date(2018, 4, 1)
+    assert inline(text, d) == [
+        ("incubatees", 40, "exact", d, "P1Y"),
+        ("incubatees", 700, "nearly", d, None),
+    ]
+
+
+def test_community_members_are_the_community_the_text_is_about() -> None:
+    text = (
+        "Hong Kong, 4 April 2016 – Cyberport released its yearly review.\n\n"
+        "Community start-ups raised about HK$640m in the past year alone. Roughly 65% of "
+        "community companies are run by local founders.\n\n"
+        "HKSTP community firms, for their part, hold 900 patents."
+    )
+    d = date(2016, 4, 4)
+    assert inline(text, d) == [
+        ("funding_raised", 6.4e8, "about", d, "P1Y"),
+        ("local_share_pct", 65, "about", d, None),
+    ]
+
+
+def test_community_members_in_another_parks_text_are_that_parks() -> None:
+    text = (
+        "Hong Kong Science Park marked its anniversary on 9 May 2017.\n\n"
+        "Community companies have filed 1,300 patents."
+    )
+    assert inline(text, date(2017, 5, 9)) == []
+
+
+def test_a_bulleted_list_goes_on_with_the_subject_before_it() -> None:
+    text = (
+        "Cyberport is a hub for digital health.\n\n"
+        "At a glance\n\n"
+        "- Founders of these health-tech firms come from 15 countries and regions\n"
+        "- The FinTech cluster has over 120 companies\n\n"
+        "Our partner in Shenzhen\n\n"
+        "- The robotics cluster has over 900 companies\n\n"
+        "Lingang Group in brief\n\n"
+        "- The AI cluster has some 700 companies"
+    )
+    d = date(2021, 7, 1)
+    assert inline(text, d) == [
+        ("fintech_companies", 120, "over", d, None),
+        ("founder_origins", 15, "exact", d, None),
+    ]
+
+
+def test_fact_sheet_lines_are_claims_of_the_list_they_sit_in() -> None:
+    text = (
+        "Cyberport runs Hong Kong's biggest start-up campus.\n\n"
+        "Facts and figures\n\n"
+        "- Incubatees since 2005: 1,000+\n"
+        "- Unicorns: 9\n"
+        "- Budget for the year: HK$300 million\n\n"
+        "Lingang Group, our partner\n\n"
+        "- Unicorns: 4"
+    )
+    d = date(2024, 9, 9)
+    assert inline(text, d) == [
+        ("incubatees", 1000, "over", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+
+
+def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
+    text = (
+        "Cyberport opened a robotics showroom on 2 May 2023.\n\n"
+        "Demand for mentors makes mentoring one of Cyberport's busiest services. About "
+        "1,900 member companies now take part.\n\n"
+        "Cyberport also grew. Demand for drones makes them one of Shenzhen's busiest areas. "
+        "The cluster there has "
+        "about 1,200 companies.\n\n"
+        "Cyberport was busy. Hong Kong's start-up scene grew as well. It has nearly 4,000 "
+        "start-ups."
+    )
+    d = date(2023, 5, 2)
+    assert inline(text, d) == [("companies", 1900, "about", d, None)]

@@ -1,0 +1,71 @@
+"""Word lists as patterns: the tree form matches exactly what the flat list of phrases did."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.lexicon import is_word_char, key_words, lexicon, phrases_re, safe_lower
+
+
+def flat_re(phrases: list[str]) -> str:
+    """The alternation as it was written before the tree form: longest phrase first."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
+
+
+LISTS = [
+    lexicon()["organisations"]["territory"],
+    lexicon()["organisations"]["places"],
+    lexicon()["organisations"]["other_definites"],
+    lexicon()["attribution"]["titles"],
+    lexicon()["attribution"]["prepositions"],
+    lexicon()["qualifiers"]["over"] + lexicon()["qualifiers"]["about"],
+    ["ab", "abc", "abd", "a b", "A  b c", "b"],
+]
+WORDS = sorted({w for phrases in LISTS for p in phrases for w in p.split()})
+texts = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from([" ", "  ", "\n", ", ", "-", "x"])),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(texts, st.booleans())
+def test_tree_and_flat_alternations_find_the_same(text: str, ignore_case: bool) -> None:
+    flags = re.IGNORECASE if ignore_case else 0
+    variants = [text, text.upper(), text.title()]
+    for phrases in LISTS:
+        for wrap in (r"(?<![\w-])(?:{})(?![\w-])", r"\b(?:{})\s*$", r"(?:{})"):
+            tree = re.compile(wrap.format(phrases_re(phrases, ignore_case)), flags)
+            flat = re.compile(wrap.format(flat_re(phrases)), flags)
+            for t in variants:
+                assert [m.span() for m in tree.finditer(t)] == [m.span() for m in flat.finditer(t)]
+
+
+def test_tree_shares_beginnings() -> None:
+    assert phrases_re(["Hong Kong", "Hong Kong SAR"]) == r"hong\s+kong(?:\s+sar|)"
+    assert phrases_re(["The X", "the y"], ignore_case=False) in (
+        r"(?:The\s+X|the\s+y)",
+        r"(?:the\s+y|The\s+X)",
+    )
+    assert phrases_re(["The X", "the y"]) in (r"the\s+(?:x|y)", r"the\s+(?:y|x)")
+    assert phrases_re(["café", "cab"]) == "café|cab"  # not plain ASCII: the flat list
+
+
+def test_key_words_and_safe_lower() -> None:
+    assert key_words(["Hong Kong SAR", "the city"]) == {"hong", "city"}
+    assert key_words(["Hong Kong SAR", "the city"], first=True) == {"hong", "the"}
+    assert key_words(["~", "over"]) is None
+    # A common word is a key word only when the phrase has no other.
+    assert key_words(["the SAR", "the city", "the"]) == {"sar", "city", "the"}
+    assert safe_lower("İstanbul") is None
+    assert safe_lower("ABC") == "abc"
+
+
+@settings(max_examples=300)
+@given(st.characters())
+def test_is_word_char_is_what_backslash_w_matches(c: str) -> None:
+    assert is_word_char(c) == bool(re.fullmatch(r"\w", c))

@@ -1,0 +1,160 @@
+"""Names of organisations and places, and the role each plays in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.config import load_config
+from etl.extract import mentions
+from etl.extract.mentions import _longest_first, _raw_order, clean_name, find_mentions
+from tests.paths import ROOT, TESTS
+
+CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
+SCIENCE_PARK = load_config(TESTS / "data" / "science_park.toml")
+
+
+def found(text: str, config=CYBERPORT) -> list[tuple[str, str | None, bool, str, str]]:
+    return [
+        (text[m.start : m.end], m.entity, m.tracked, m.kind, m.role)
+        for m in find_mentions(text, 0, len(text), config)
+    ]
+
+
+def test_tracked_aliases_win_over_parts_of_them() -> None:
+    got = found("Hong Kong Cyberport Management Company Limited said so.")
+    assert got == [
+        ("Hong Kong Cyberport Management Company Limited", "Cyberport", True, "name", "subject")
+    ]
+
+
+def test_generic_names_acronyms_and_legal_forms() -> None:
+    got = found("Blue Ridge Robotics Group Co., Ltd. met the HKNTAIE and the AI team.")
+    assert got[0][:3] == ("Blue Ridge Robotics Group Co., Ltd.", "Blue Ridge Robotics Group", False)
+    assert ("HKNTAIE", "HKNTAIE", False, "name", "subject") in got
+    assert all(g[0] != "AI" for g in got)
+
+
+def test_roles() -> None:
+    got = {
+        g[0]: g[4]
+        for g in found(
+            "Ann Ho, Chairman of Cyberport, said Hong Kong's start-ups in Shenzhen grew."
+        )
+    }
+    assert got == {"Cyberport": "title", "Hong Kong": "possessive", "Shenzhen": "prep"}
+
+
+def test_place_words_and_people() -> None:
+    kinds = {g[0]: g[3] for g in found("We said the park and its tenants grew.")}
+    assert kinds == {"We": "first_person", "the park": "place_word", "its": "pronoun"}
+
+
+def test_a_bare_capitalised_subject_is_someone() -> None:
+    assert ("Zhangjiang", "Zhangjiang", False, "name", "subject") in found(
+        "Zhangjiang has 3,000 firms."
+    )
+
+
+def test_known_organisations_switch_sides_with_the_configuration() -> None:
+    text = "Hong Kong Science Park and Cyberport"
+    assert [(g[1], g[2]) for g in found(text)] == [
+        ("Hong Kong Science Park", False),
+        ("Cyberport", True),
+    ]
+    assert [(g[1], g[2]) for g in found(text, SCIENCE_PARK)] == [
+        ("Hong Kong Science Park", True),
+        ("Cyberport", False),
+    ]
+
+
+def test_clean_name() -> None:
+    assert clean_name("Jiangsu SOHO Holdings Group Co., Ltd.") == "Jiangsu SOHO Holdings Group"
+    assert clean_name("the Lingang Group") == "Lingang Group"
+
+
+def test_a_member_described_by_the_tracked_name_is_not_the_tracked_one() -> None:
+    for text in (
+        "Alpha Robotics Limited, a Cyberport incubatee, ships to 12 markets.",
+        "Cyberport start-up Alpha Robotics ships to 12 markets.",
+    ):
+        assert all(not g[2] for g in found(text)), text
+    assert found("Cyberport companies reach 35 markets.")[0][2] is True
+
+
+NAME_PIECES = ["Hong Kong", "hong kong", "Cyberport", "the park", "The Park", "InvestHK",
+               "HKSTP", "the Government", "Beijing", "the Mainland", "We", "our", "It",
+               "Blue Ridge Robotics Group", "Co., Ltd.", "Chairman of", "in", "at", "has",
+               "Science Park", "Hong Kong-Shenzhen", "Alpha", "'s", ",", ".", " ", "  ", "-",
+               "incubatee", "a", "ſ", "MoU", "ASTRI", "Zhangjiang"]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map(" ".join))
+def test_key_word_search_finds_what_a_full_scan_finds(text: str) -> None:
+    """Patterns tried only where their words stand give the names a scan of every place gives."""
+    fast = found(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mentions, "key_hits", lambda *a: None)  # no key words: scan everywhere
+        assert found(text) == fast
+        slow_sp = found(text, SCIENCE_PARK)
+    assert found(text, SCIENCE_PARK) == slow_sp
+
+
+def test_a_place_word_holding_the_tracked_name_is_that_name() -> None:
+    text = "Last year the Cyberport community grew, and the community thrived."
+    kinds = [(m.kind, m.tracked) for m in find_mentions(text, 0, len(text), CYBERPORT)]
+    assert kinds == [("name", True), ("place_word", True)]
+
+
+def test_a_known_name_with_odd_spacing_is_still_known() -> None:
+    text = "Hong Kong   Science Park opened."
+    ms = find_mentions(text, 0, len(text), CYBERPORT)
+    assert ms[0].entity == "Hong Kong Science Park" and not ms[0].tracked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Community start-ups won 40 prizes.", True),
+        ("Last year 60% of community firms were hiring.", True),
+        ("HKSTP community firms won 40 prizes.", False),
+        ("Science Park's community members won 40 prizes.", False),
+        ("Its community founders won 40 prizes.", False),
+        ("A local community enterprise won 40 prizes.", False),
+        ("The community garden drew 400 people.", False),
+    ],
+)
+def test_a_bare_community_before_its_members_is_the_tracked_community(
+    text: str, expected: bool
+) -> None:
+    ms = find_mentions(text, 0, len(text), CYBERPORT)
+    got = any(m.kind == "place_word" and text[m.start : m.end].lower() == "community" for m in ms)
+    assert got is expected
+
+
+def _longest_first_by_pairs(raw: list) -> list:
+    """The rule itself, pair by pair: a name is dropped if another contains it and beats it."""
+
+    def beats(o: tuple, r: tuple) -> bool:
+        lo, lr = o[1] - o[0], r[1] - r[0]
+        return lo > lr or (lo == lr and o[2] < r[2])
+
+    return [
+        r
+        for r in raw
+        if not any(o is not r and o[0] <= r[0] and r[1] <= o[1] and beats(o, r) for o in raw)
+    ]
+
+
+spans = st.tuples(st.integers(0, 12), st.integers(1, 6), st.integers(0, 6)).map(
+    lambda t: (t[0], t[0] + t[1], t[2])
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(spans, max_size=12))
+def test_longest_first_keeps_what_the_pairwise_rule_keeps(raw: list) -> None:
+    raw = sorted(raw, key=_raw_order)
+    assert _longest_first(raw) == _longest_first_by_pairs(raw)

@@ -1,0 +1,186 @@
+"""Metric rules from metric_terms.toml: noun phrases, context and exclusions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.lexicon import safe_lower
+from etl.extract.metrics import (
+    _NP_NUMBER_WORDS,
+    _NP_STOP,
+    MetricMatch,
+    _may_hold,
+    _metric_match,
+    _no_subject_word,
+    catalogue_keys,
+    classify,
+    cumulative_metrics,
+    noun_phrase,
+    rules,
+)
+
+
+def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", value=10.0):
+    m = classify(np, before, after, unit, value)
+    return m.metric if m else None
+
+
+@pytest.mark.parametrize(
+    ("np", "metric"),
+    [
+        ("start-ups and technology companies", "companies"),
+        ("members", "companies"),
+        ("tech firms", "companies"),
+        ("listed companies", "listed_companies"),
+        ("unicorns", "unicorns"),
+        ("global markets", "markets"),
+        ("AI and data science start-ups", "ai_companies"),
+        ("smart living companies", "smart_living_companies"),
+        ("Web3 companies", "web3_companies"),
+        ("FinTech companies", "fintech_companies"),
+        ("digital entertainment firms", "digital_entertainment_companies"),
+        ("onsite start-ups", "companies_onsite"),
+        ("offsite companies", "companies_offsite"),
+        ("incubatees", "incubatees"),
+        ("local and international awards", "awards"),
+        ("patents", "ip_rights"),
+        ("start-ups", "startups"),
+        ("more companies", None),
+        ("new start-ups", None),
+        ("tenant companies", None),
+        ("square feet", None),
+        ("years", None),
+    ],
+)
+def test_noun_phrases(np: str, metric: str | None) -> None:
+    assert metric_of(np) == metric
+
+
+def test_countries_are_founder_origins_only_when_founders_are_named() -> None:
+    assert metric_of("countries and regions", before="founders come from") == "founder_origins"
+    assert metric_of("countries", before="Web3 founders hail from") == "web3_founder_origins"
+    assert metric_of("countries and regions", before="operations span") is None
+
+
+def test_money_needs_funding_words_and_no_budget_words() -> None:
+    assert metric_of("", "money", before="with total financing exceeding") == "funding_raised"
+    assert metric_of("", "money", after="in investment") == "funding_raised"
+    assert metric_of("", "money", before="start-ups have raised") == "funding_raised"
+    assert metric_of("", "money", before="the Government has allocated") is None
+    assert metric_of("", "money", before="raised", after="budget for the year") is None
+
+
+def test_percent_of_local_companies_and_plausibility() -> None:
+    m = classify("", "", "of the companies in the park are local", "percent", 500)
+    assert m is not None and m.metric == "local_share_pct" and m.implausible
+    ok = classify("", "", "of them are local", "percent", 60)
+    assert ok is not None and not ok.implausible
+    assert classify("", "", "of revenue", "percent", 30) is None
+
+
+def test_every_rule_names_a_catalogue_metric() -> None:
+    assert {r.metric for r in rules()} <= catalogue_keys()
+    assert "funding_raised" in cumulative_metrics() and "companies" not in cumulative_metrics()
+
+
+def test_noun_phrase_stops_at_links_and_figures() -> None:
+    text = " listed companies and 7 unicorns"
+    a, b = noun_phrase(text, 0, len(text))
+    assert text[a:b] == " listed companies"
+    text2 = " companies in the park"
+    assert text2[slice(*noun_phrase(text2, 0, len(text2)))] == " companies"
+
+
+def test_a_funds_own_size_is_not_funding_raised() -> None:
+    assert metric_of("venture fund", "money", before="the programme runs a") is None
+    assert metric_of("", "money", before="a seed scheme set up with") is None
+    assert metric_of("", "money", before="with a fund size of") is None
+    assert metric_of("", "money", before="members have raised") == "funding_raised"
+
+
+def test_start_ups_admitted_to_incubation_are_incubatees() -> None:
+    lead = "Since 2010 the incubation scheme has taken in"
+    assert classify("young companies", "has taken in", "", "count", 90, lead).metric == "incubatees"
+    assert metric_of("start-ups", before="the accelerator admitted") == "startups"
+
+
+def test_the_cluster_nearest_the_figure_names_the_count() -> None:
+    lead = "Its blockchain community lists 90 firms, while the esports sector counts"
+    m = classify("studios", "while the esports sector counts", "", "count", 40, lead)
+    assert m is not None and m.metric == "digital_entertainment_companies"
+    m2 = classify("firms", "lists", "", "count", 90, "Its blockchain community lists")
+    assert m2 is not None and m2.metric == "web3_companies"
+    # Turning to the whole community after the cluster: a plain count again.
+    whole = "The smart city sector is busy, and the community now has"
+    assert classify("members", "", "", "count", 900, whole).metric == "companies"
+
+
+def test_web3_founders_read_from_the_whole_sentence() -> None:
+    lead = "We host 80 Web3 start-ups, and their founders hail from"
+    m = classify("economies", "and their founders hail from", "", "count", 12, lead)
+    assert m is not None and m.metric == "web3_founder_origins"
+
+
+def test_noun_phrase_stops_at_a_number_word() -> None:
+    text = " listed firms and nine unicorns"
+    assert text[slice(*noun_phrase(text, 0, len(text)))] == " listed firms"
+
+
+def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
+    """The noun phrase's end, read token by token over the whole rest of the text."""
+    token = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+    stops = _NP_STOP | _NP_NUMBER_WORDS
+    pos = end = start
+    for _ in range(8):
+        m = token.match(text, pos, limit)
+        if not m or not m.group(1)[0].isalpha() or m.group(1).lower() in stops:
+            break
+        if m.group(1).lower() == "and":
+            nxt = token.match(text, m.end(), limit)
+            if not nxt or not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in stops:
+                break
+        pos = end = m.end()
+    return end
+
+
+PHRASE_PIECES = [" ", "  ", "companies", "start-ups", "and", "in", "seven", "7", ",", ";", ":",
+                 "(", ")", '"', "“", "Co.Ltd", "Ltd.", ".", "-", "’s", "firms", "AI", "listed",
+                 "\n", "café", "Ⅻ", "é"]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join), st.integers(0, 3))
+def test_noun_phrase_reads_no_further_than_a_full_reading(text: str, start: int) -> None:
+    """The phrase is looked up by the text up to its first stop mark: it ends where reading
+    every token to the end of the text would end it."""
+    start = min(start, len(text))
+    assert noun_phrase(text, start, len(text)) == (
+        start,
+        _phrase_end_by_tokens(text, start, len(text)),
+    )
+
+
+# Pieces of leads that the cluster rules look for, glued at random.
+LEAD_PIECES = ["the ", "FinTech ", "fin-tech ", "web3 ", "Web 3.0 ", "smart city ", "AI ",
+               "gaming ", "e-sports ", "cluster ", "community ", "hub ", "sector ", "ecosystem ",
+               "park ", "has ", "in all ", "data science ", "ſmart ", "İ", ", and ",
+               "blockchain "]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=10).map("".join))
+def test_subject_word_test_never_rules_out_a_subject(lead: str) -> None:
+    for r in rules():
+        if r.subject and r.subject.search(lead):
+            assert _may_hold(r.subject, safe_lower(lead)), (r.metric, lead)
+            low = safe_lower(lead)
+            assert low is None or not _no_subject_word(low), (r.metric, lead)
+
+
+def test_matches_are_shared_and_equal_to_new_ones() -> None:
+    assert _metric_match("companies", False) is _metric_match("companies", False)
+    assert _metric_match("companies", True) == MetricMatch("companies", True)

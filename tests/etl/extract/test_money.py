@@ -1,0 +1,94 @@
+"""Money: currency signs and names, the Markdown escape, conversions folded into one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.money import _PREFIX, currency_code, find_money, format_money, money_at, to_hkd
+from etl.extract.numbers import find_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "value"),
+    [
+        ("total financing of HK$43.4 billion", "HKD", 43.4e9),
+        ("exceeding HK\\$ 43.4 billion", "HKD", 43.4e9),
+        ("HKD 500 million", "HKD", 500e6),
+        ("US$10 billion", "USD", 10e9),
+        ("USD 2.5m", "USD", 2.5e6),
+        ("RMB5 billion", "RMB", 5e9),
+        ("3 billion yuan", "RMB", 3e9),
+        ("a $200 million fund", "HKD", 200e6),
+    ],
+)
+def test_currencies(text: str, currency: str, value: float) -> None:
+    (m,) = find_money(text)
+    assert (m.currency, m.value) == (currency, pytest.approx(value))
+
+
+def test_bare_dollar_follows_configuration() -> None:
+    (m,) = find_money("a $5 million round", bare_dollar="USD")
+    assert m.currency == "USD"
+
+
+def test_a_conversion_in_brackets_is_one_amount_in_hkd() -> None:
+    text = "raised US$1 billion (HK$7.8 billion) in total"
+    (m,) = find_money(text)
+    assert m.currency == "HKD" and m.value == pytest.approx(7.8e9)
+    assert text[m.start : m.end] == "US$1 billion (HK$7.8 billion)"
+    (r,) = find_money("HK$7.8 billion (about US$1 billion)")
+    assert r.currency == "HKD" and r.value == pytest.approx(7.8e9)
+
+
+def test_counts_and_percentages_are_no_money() -> None:
+    assert find_money("2,000 companies and 30% of them") == []
+
+
+def test_to_hkd() -> None:
+    rates = {"USD": 7.8, "RMB": 1.08}
+    assert to_hkd(10e9, "USD", rates) == pytest.approx(78e9)
+    assert to_hkd(5.0, "HKD", rates) == 5.0
+    assert to_hkd(100.0, "RMB", {"USD": 7.8}) is None
+
+
+def test_currency_code() -> None:
+    assert currency_code("HK\\$") == "HKD"
+    assert currency_code("US $") == "USD"
+    assert currency_code("renminbi") == "RMB"
+
+
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    for m in find_money(text):
+        assert 0 <= m.start < m.end <= len(text)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.sampled_from(["HKD", "USD", "RMB"]),
+    st.sampled_from(["", "million", "billion"]),
+)
+def test_parses_what_it_formats(value: int, currency: str, scale: str) -> None:
+    mult = {"": 1, "million": 1e6, "billion": 1e9}[scale]
+    (m,) = find_money(f"start-ups raised {format_money(value, currency, scale)} last year")
+    assert m.currency == currency
+    assert m.value == pytest.approx(value * mult)
+
+
+MONEY_PIECES = ["HK$", "HK \\$", "US$", "$", "¥", "HKD", "usd", "RMB", "Rmb", "CNY", "cny", " ",
+                "1,200", "3.5", "billion", "yuan", "raised", "(", ")", "Hong Kong dollars",
+                "\n", "x", "D", "B"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MONEY_PIECES), max_size=10).map("".join))
+def test_quick_sign_test_changes_no_amount(text: str) -> None:
+    """money_at looks for a sign only when the text before ends like one: same amounts."""
+    for n in find_numbers(text):
+        before = _PREFIX.search(text, max(0, n.start - 6), n.start)
+        got = money_at(text, n)
+        if before and not n.percent:
+            assert got is not None and got.start == before.start()
+        elif got is not None:
+            assert got.start == n.start  # a currency after the figure

@@ -1,0 +1,37 @@
+"""The name patterns of a tracked configuration, and the key words that gate them."""
+
+from __future__ import annotations
+
+from etl.config import load_config
+from etl.extract.name_patterns import key_hits, patterns, tracked_words
+from tests.paths import ROOT
+
+CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
+
+
+def test_key_hits_are_whole_words_in_order() -> None:
+    p = patterns(CYBERPORT)
+    text = "At Hong Kong, hong-kong and Hongkong; the park."
+    hits = key_hits(p, text, 3, len(text))
+    assert hits is not None
+    assert {"hong", "the", "park"} <= hits.words and "hongkong" not in hits.words
+    assert hits.positions(frozenset({"hong", "park"})) == [3, 14, 42]
+    assert key_hits(p, "ſix", 0, 3) is None
+
+
+def test_key_hits_reach_is_the_end_of_the_last_whole_word() -> None:
+    p = patterns(CYBERPORT)
+    text = "Cyberport has grown; it hasn't, has it? Hash."
+    hits = key_hits(p, text, 0, len(text))
+    assert hits is not None
+    assert hits.reach(frozenset({"has"})) == text.index("has it") + 3
+    assert hits.reach(frozenset({"nothing"})) == 0
+
+
+def test_tracked_words_need_a_tracked_name_place_word_we_or_it() -> None:
+    words = tracked_words(CYBERPORT)
+    assert words is not None
+    for text in ("cyberport grew", "the park grew", "we grew", "its firms grew", "community"):
+        assert words.search(text), text
+    for text in ("investhk grew", "the city grew", "itself", "parking"):
+        assert not words.search(text), text

@@ -1,0 +1,162 @@
+"""Number parsing: digits, separators, number words, scale words, ranges, percentages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.numbers import (
+    _HAS_WORD,
+    WORD_RE,
+    _digit_matches,
+    _digit_re,
+    find_numbers,
+    format_number,
+    is_year,
+    may_have_number_words,
+    parse_digits,
+    parse_words,
+)
+
+
+def values(text: str) -> list[float]:
+    return [n.value for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("some 2,300 firms", [2300]),
+        ("about 2 000 members", [2000]),
+        ("HK$43.4 billion", [43.4e9]),
+        ("a US$1.5bn round", [1.5e9]),
+        ("RMB 20 million", [20e6]),
+        ("a 300k grant", [300e3]),
+        ("seven unicorns", [7]),
+        ("twenty-six countries", [26]),
+        ("a dozen awards", [12]),
+        ("two hundred and fifty teams", [250]),
+    ],
+)
+def test_values(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
+def test_step_is_the_last_printed_digit() -> None:
+    assert parse_digits("2,200") == (2200, 100)
+    assert parse_digits("2,000") == (2000, 1000)
+    assert parse_digits("36.7") == (36.7, pytest.approx(0.1))
+    assert find_numbers("HK$36.7 billion")[0].step == pytest.approx(0.1e9)
+
+
+def test_ordinals_names_and_glued_digits_are_no_numbers() -> None:
+    assert values("the 27th symposium, the 3rd phase, 5G, Web3 and G20") == []
+    assert values("the Web190 base") == []
+
+
+def test_percent() -> None:
+    (n,) = find_numbers("about 45% of them")
+    assert n.percent and n.value == 45
+    (m,) = find_numbers("12.5 per cent")
+    assert m.percent and m.value == 12.5
+
+
+def test_ranges_join_but_changes_do_not() -> None:
+    (r,) = find_numbers("700-800 companies")
+    assert (r.value, r.high) == (700, 800)
+    (r2,) = find_numbers("2,000 to 2,200 members")
+    assert (r2.value, r2.high) == (2000, 2200)
+    (r3,) = find_numbers("HK$2-3 billion")
+    assert (r3.value, r3.high) == (2e9, 3e9)
+    assert values("grew from 70 to 1400") == [70, 1400]
+
+
+def test_fused_numbers_are_garbled_with_the_first_as_best_reading() -> None:
+    (n,) = find_numbers("more than 2000,2018 companies")
+    assert n.garbled and n.value == 2000
+    assert not find_numbers("more than 2,018 companies")[0].garbled
+
+
+def test_one_third_is_not_one() -> None:
+    assert values("One-third of founders") == []
+
+
+def test_is_year() -> None:
+    text = "in 2018 and 2,018"
+    first, second = find_numbers(text)
+    assert is_year(first, text) and not is_year(second, text)
+
+
+def test_words_need_text2num_to_agree() -> None:
+    assert parse_words("thirty five") == 35
+    assert parse_words("dozens") is None
+
+
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    for n in find_numbers(text):
+        assert 0 <= n.start < n.end <= len(text)
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["comma", "space", "plain"]))
+def test_parses_what_it_formats(value: int, style: str) -> None:
+    text = f"with {format_number(value, style)} members"
+    assert values(text) == [value]
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=9),
+    st.sampled_from([("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("thousand", 1e3)]),
+)
+def test_parses_scale_words(whole: int, tenth: int, scale: tuple[str, float]) -> None:
+    word, mult = scale
+    (n,) = find_numbers(f"raised {whole}.{tenth} {word} in total")
+    assert n.value == pytest.approx((whole + tenth / 10) * mult)
+
+
+@given(st.text(alphabet="0123456789,. abKm\u00a0%-٣", max_size=30))
+def test_digit_matches_tried_at_runs_are_a_full_scan(text: str) -> None:
+    assert [m.span() for m in _digit_matches(text)] == [
+        m.span() for m in _digit_re().finditer(text)
+    ]
+
+
+@given(st.text(alphabet="oneTWOSevnthirydzuıſİ x", max_size=30))
+def test_number_word_quick_test_never_misses(text: str) -> None:
+    if _HAS_WORD.search(text) or WORD_RE.search(text):
+        assert may_have_number_words(text)
+
+
+@given(st.integers(0, 10**25), st.one_of(st.none(), st.text(alphabet="0123456789", max_size=8)))
+def test_plain_digits_parse_as_through_decimal(whole: int, frac: str | None) -> None:
+    from decimal import Decimal
+
+    text = str(whole) if frac is None else f"{whole}.{frac}"
+    if frac == "":
+        return  # "12." is no number the digit pattern prints
+    d = Decimal(text)
+    step = Decimal(1).scaleb(-len(frac)) if frac is not None else None
+    if step is None:
+        stripped = text.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        step = Decimal(10) ** zeros
+    assert parse_digits(text) == (float(d), float(step))
+    assert parse_digits(f"{whole:,}") == parse_digits(str(whole))
+
+
+@given(st.text(alphabet="0123456789,. abKmMBIlLIONtnTN\u00a0%-٣PpercentſıK", max_size=30))
+def test_lower_cased_digit_pattern_matches_alike(text: str) -> None:
+    from etl.extract.lexicon import safe_lower
+    from etl.extract.numbers import _digit_re_lower
+
+    low = safe_lower(text)
+    if low is None:
+        return
+    assert [m.span() for m in _digit_re_lower().finditer(low)] == [
+        m.span() for m in _digit_re().finditer(text)
+    ]
+    assert [m.span() for m in _digit_matches(low, lowered=True)] == [
+        m.span() for m in _digit_matches(text)
+    ]

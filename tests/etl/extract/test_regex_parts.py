@@ -1,0 +1,129 @@
+"""The literals a pattern needs, and end-anchored patterns read backwards."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.lexicon import lexicon
+from etl.extract.regex_parts import (
+    any_of,
+    for_lower_case,
+    required_literal_groups,
+    required_literals,
+    reversed_end_pattern,
+    strength,
+)
+
+# Pieces that the cue patterns care about, glued at random: words, spaces, punctuation.
+PIECES = ["by", "up", "Up", "an", "a", "increase", "of", "further", "net", "from", "rose",
+          "compared", "with", "vs", ".", ",", " ", "  ", "\n", "\t", "x", "nearby", "ten",
+          "versus", "growing", "alone", "BY", "-"]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+def test_required_literals_of_simple_patterns() -> None:
+    assert required_literals(r"\bunicorns?\b") == {"unicorn"}
+    assert required_literals(r"\b(?:AI|A\.I\.)\b.*\b(?:start-?ups|firms)\b") == {"start", "firms"}
+    assert required_literals(r"\blisted\s+companies") == {"companies"}  # whitespace splits
+    assert required_literals(r"\bfoo|bar?") is None or "bar" not in required_literals(r"foo|bar?")
+    assert required_literals(r"(?:x\w*)?") is None  # nothing certain
+    assert required_literals(r"[abc]+") is None
+
+
+@given(st.text(alphabet="abcdefgh ", max_size=30))
+def test_required_literals_are_in_every_match(text: str) -> None:
+    for pattern in [r"ab+c|de(?:f|gh)", r"(?:abc)+d?", r"a\s+bc", r"(?:ab|cd)e{2,}"]:
+        words = required_literals(pattern)
+        for m in re.finditer(pattern, text):
+            assert any(w in m.group() for w in words), (pattern, m.group(), words)
+
+
+def test_reversed_patterns_of_the_lexicon_cues() -> None:
+    fig = lexicon()["figures"]
+    for key in ("delta_before", "comparison_before"):
+        assert reversed_end_pattern(re.compile(fig[key], re.IGNORECASE)) is not None
+
+
+def test_unsupported_patterns_give_none() -> None:
+    assert reversed_end_pattern(re.compile(r"abc")) is None  # no "$"
+    assert reversed_end_pattern(re.compile(r"(?<=a)b$")) is None  # look-behind
+    assert reversed_end_pattern(re.compile(r"(a)\1$")) is None  # back reference
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_reversed_match_agrees_with_search(text: str) -> None:
+    fig = lexicon()["figures"]
+    patterns = [
+        re.compile(fig["delta_before"], re.IGNORECASE),
+        re.compile(fig["comparison_before"], re.IGNORECASE),
+        re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE),
+        re.compile(r"[^a-z.][a-c-]?x{1,2}$"),
+        re.compile(r"of$"),
+    ]
+    for p in patterns:
+        back = reversed_end_pattern(p)
+        assert back is not None
+        assert (p.search(text) is not None) == (back.match(text[::-1]) is not None), p.pattern
+
+
+def test_required_literal_groups_hold_every_necessary_set() -> None:
+    pattern = r"\b(?:fin-?tech|financial[- ]technology)\s+(?:cluster|hub)\b"
+    groups = required_literal_groups(pattern)
+    assert frozenset({"cluster", "hub"}) in groups
+    assert frozenset({"tech", "technology"}) in groups
+    assert required_literals(pattern) == max(groups, key=strength)  # the strongest of them
+    assert required_literal_groups(r"[abc]+") == []
+
+
+@given(st.text(alphabet="abcdefgh ", max_size=30))
+def test_every_literal_group_is_in_every_match(text: str) -> None:
+    for pattern in [r"ab+c|de(?:f|gh)", r"(?:abc)+d?\s+(?:ef|gh)", r"a\s+bc", r"(?:ab|cd)e{2,}h"]:
+        for m in re.finditer(pattern, text):
+            for words in required_literal_groups(pattern):
+                assert any(w in m.group() for w in words), (pattern, m.group(), words)
+
+
+@given(
+    st.lists(st.text(alphabet="abcde.", max_size=4), max_size=6),
+    st.text(alphabet="abcde. ", max_size=20),
+)
+def test_any_of_finds_exactly_the_texts_holding_a_word(words: list[str], text: str) -> None:
+    assert bool(any_of(words).search(text)) == any(w in text for w in words)
+
+
+def test_lower_case_letters_match_as_ignoring_case() -> None:
+    """What `for_lower_case` relies on: lower() keeps \\w, \\d, \\s, and (but for ı and ſ,
+    which `safe_lower` refuses) a character matches an ASCII letter ignoring case exactly
+    when its lower case is that letter."""
+    word, digit, space = re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")
+    letters = [re.compile(c, re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"]
+    for i in range(0x110000):
+        c = chr(i)
+        low = c.lower()
+        if len(low) != 1 or c in "ıſ":
+            continue
+        for p in (word, digit, space):
+            assert bool(p.match(c)) == bool(p.match(low)), hex(i)
+        if not c.isascii() and low == c and not c.isalpha():
+            continue
+        for x, p in zip("abcdefghijklmnopqrstuvwxyz", letters, strict=True):
+            assert bool(p.match(c)) == (low == x), (hex(i), x)
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_for_lower_case_matches_alike_on_lower_cased_text(text: str) -> None:
+    low = text.lower()
+    for source in (
+        r"\b(?:by|up|an?\s+increase\s+of|FY\s?)(?P<n>\d+|\w+)?\s*$",
+        r"\b(?:(?:opened|set\s+up)\s+(?:[A-Za-z]+\s+){0,2}|(?:since|from)\s+)$",
+        r"\S+\s+(?P<W>Vs\.?)\b",
+    ):
+        pattern = re.compile(source, re.IGNORECASE)
+        twin = for_lower_case(pattern)
+        assert twin.groupindex == pattern.groupindex
+        assert [m.span() for m in twin.finditer(low)] == [m.span() for m in pattern.finditer(text)]

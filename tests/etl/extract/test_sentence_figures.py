@@ -1,0 +1,113 @@
+"""The figures of one sentence: unit, qualifier, metric, and the flags on mangled text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.sentence_figures import find_figures
+
+
+def figs(s: str) -> list[tuple[str, float, str, str, str, bool]]:
+    return [
+        (s[f.start : f.end], f.number.value, f.unit, f.qualifier, f.metric.metric, f.garbled)
+        for f in find_figures(s)
+    ]
+
+
+def test_one_sentence_many_claims() -> None:
+    s = (
+        "The hub is home to over 2,200 start-ups and technology companies, including 5 listed "
+        "companies and 7 unicorns, with total financing exceeding HK\\$ 43.4 billion."
+    )
+    assert [(f[1], f[2], f[3], f[4]) for f in figs(s)] == [
+        (2200, "count", "over", "companies"),
+        (5, "count", "exact", "listed_companies"),
+        (7, "count", "exact", "unicorns"),
+        (43.4e9, "HKD", "over", "funding_raised"),
+    ]
+
+
+def test_shared_noun_after_coordinated_figures() -> None:
+    s = "It has 1,800 members, including 700 onsite and 1,100 offsite start-ups."
+    assert [f[4] for f in figs(s)] == ["companies", "companies_onsite", "companies_offsite"]
+
+
+def test_not_metrics() -> None:
+    s = (
+        "In 2019 the 5th forum drew 3,000 visitors to 12,000 square feet of halls over 3 days; "
+        "call (852) 2345 6789. The budget allocated HK$20 million to it."
+    )
+    assert figs(s) == []
+
+
+def test_changes_and_plans_are_not_levels() -> None:
+    assert figs("The park added 300 more companies and grew by 250 members.") == []
+    assert figs("Cyberport aims to host 3,000 companies.") == []
+
+
+def test_garbled_text_is_flagged_for_the_whole_sentence() -> None:
+    got = figs("The park hosted more than 1500,2019 companies, and 40% of them are local.")
+    assert [(f[1], f[4], f[5]) for f in got] == [
+        (1500, "companies", True),
+        (40, "local_share_pct", True),
+    ]
+    assert all(f[5] for f in figs("There are over 2 Web240 companies in the park."))
+    assert figs("It won more than <>,<> awards.") == []
+
+
+def test_plus_and_number_of() -> None:
+    assert figs("The park has 2,000-plus members.")[0][3] == "over"
+    s = "The number of start-ups at the park rose to 1,200."
+    assert [(f[1], f[4]) for f in figs(s)] == [(1200, "startups")]
+
+
+def test_comparison_takes_the_metric_of_the_figure_before() -> None:
+    got = figs("It hosts 1,000 companies, up from about 500 in 2013.")
+    assert [(f[1], f[3], f[4]) for f in got] == [
+        (1000, "exact", "companies"),
+        (500, "about", "companies"),
+    ]
+
+
+def test_a_relative_clause_states_its_own_fact_beside_a_plan() -> None:
+    fact = "The new studio will serve the gaming cluster, which already counts 150 companies."
+    assert [(f[1], f[4]) for f in figs(fact)] == [(150, "digital_entertainment_companies")]
+    present = "A hub will open for the members, who have raised HK$2 billion so far."
+    assert [(f[1], f[4]) for f in figs(present)] == [(2e9, "funding_raised")]
+    # A plan inside the relative clause, or after it, is still a plan.
+    assert figs("The park is building a tower, which would house 400 companies.") == []
+    assert figs("The scheme, which began in 2017, will admit 60 start-ups.") == []
+    assert figs("Cyberport will open a hub for 300 AI start-ups.") == []
+
+
+def test_a_fact_sheet_label_names_the_figure() -> None:
+    assert [(f[1], f[3], f[4]) for f in figs("- Unicorns: 3")] == [(3, "exact", "unicorns")]
+    assert [(f[1], f[3], f[4]) for f in figs("• Start-ups in the community: 640")] == [
+        (640, "exact", "startups")
+    ]
+    assert [(f[1], f[3], f[4]) for f in figs("Member companies: 1,300+")] == [
+        (1300, "over", "companies")
+    ]
+    # Labels that name no metric stay out: money set aside, areas, years, phone numbers.
+    for line in (
+        "Budget: HK$750,000",
+        "Gross floor area: 35,000 square feet",
+        "Founded: 1999",
+        "Enquiries: 2345 6789",
+        "Seats: 120",
+    ):
+        assert figs(line) == [], line
+
+
+@given(
+    st.lists(
+        st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_own_clause_skips_only_clauses_without_a_relative_word(clause: str) -> None:
+    from etl.extract.sentence_figures import _RELATIVE, _own_clause
+
+    starts = [m.start() for m in _RELATIVE.finditer(clause)]
+    assert _own_clause(clause) == (clause[starts[-1] :] if starts else clause)

@@ -1,0 +1,140 @@
+"""Sentence splitting with spans that point back into the text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.sentences import (
+    _BOUNDARY,
+    _BULLET,
+    ABBREVIATIONS,
+    Sentence,
+    _trim,
+    is_abbreviation,
+    iter_sentences,
+    split_paragraphs,
+    split_sentences,
+)
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_and_decimals_do_not_end_a_sentence() -> None:
+    text = (
+        "Dark Horse Group Co., Ltd. and Dr. Wong met at No. 5 Road. "
+        "They counted 4.5 times more start-ups. Next came Mr. J. Lee."
+    )
+    assert texts(text) == [
+        "Dark Horse Group Co., Ltd. and Dr. Wong met at No. 5 Road.",
+        "They counted 4.5 times more start-ups.",
+        "Next came Mr. J. Lee.",
+    ]
+
+
+def test_quotes_and_wrapped_lines() -> None:
+    text = 'He said, "We grew.\nFast." Then\nwe left.\n\nAbout Us\n\nA new part.'
+    got = split_sentences(text)
+    assert [text[s.start : s.end] for s in got] == [
+        'He said, "We grew.',
+        'Fast."',
+        "Then\nwe left.",
+        "About Us",
+        "A new part.",
+    ]
+    assert [s.paragraph for s in got] == [0, 0, 0, 1, 2]
+
+
+def test_bullets_start_sentences() -> None:
+    assert texts("Highlights:\n- 2,000 members\n- 9 unicorns") == [
+        "Highlights:",
+        "- 2,000 members",
+        "- 9 unicorns",
+    ]
+
+
+def test_bounds() -> None:
+    text = "One. Two. Three."
+    assert [text[s.start : s.end] for s in split_sentences(text, 5, 9)] == ["Two."]
+    assert split_paragraphs("a\n\n\nb") == [(0, 1), (4, 5)]
+
+
+@given(st.text())
+def test_spans_are_exact_and_ordered(text: str) -> None:
+    last = 0
+    for s in split_sentences(text):
+        assert last <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+        last = s.end
+
+
+def eager_sentences(text: str, pa: int, pb: int, p: int) -> list[Sentence]:
+    """The paragraph split as first written: every cut found, then all pieces at once."""
+    cuts = [pa]
+    for m in _BOUNDARY.finditer(text, pa, pb):
+        if not is_abbreviation(text, m.start(), pa):
+            cuts.append(m.end())
+    cuts += [m.start() + 1 for m in _BULLET.finditer(text, pa, pb)]
+    cuts = [*sorted(set(cuts)), pb]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        a, b = _trim(text, a, b)
+        if a < b:
+            out.append(Sentence(a, b, p))
+    return out
+
+
+PIECES = ["Co.", "Ltd.", "Dr. Wong", "No. 5", "4.5", "It grew.", " ", "  ", "\n", "\n- ",
+          "\n1) ", '"We grew."', "Fast!", "Why?", "U.S.", "J. Lee", "the 2,000", "end.)",
+          "A", "b", "\u4e00", "(*"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_sentences_one_at_a_time_are_the_whole_split(text: str) -> None:
+    for p, (pa, pb) in enumerate(split_paragraphs(text)):
+        lazy = iter_sentences(text, pa, pb, p)
+        assert list(lazy) == eager_sentences(text, pa, pb, p)
+
+
+def _paragraphs_as_first_written(text: str) -> list[tuple[int, int]]:
+    """`split_paragraphs` as first written: every block cut out, then each trimmed."""
+    spans, pos = [], 0
+    for m in re.finditer(r"\n[ \t\u00a0]*\n\s*", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+@given(
+    st.lists(st.sampled_from([*PIECES, "\n\n", " \n \n ", "\t\n\u00a0\n\n"]), max_size=20).map(
+        "".join
+    )
+)
+def test_paragraphs_are_the_blocks_trimmed(text: str) -> None:
+    assert split_paragraphs(text) == _paragraphs_as_first_written(text)
+
+
+def _abbreviation_read_to_the_word_start(text: str, dot: int, floor: int) -> bool:
+    """`is_abbreviation` as first written: the whole word before the dot is read."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcoLtdDrApPRX.KİEg ", max_size=30), st.integers(0, 30))
+def test_abbreviation_test_reads_no_further_than_it_needs(text: str, floor: int) -> None:
+    for dot in range(min(floor, len(text)), len(text)):
+        assert is_abbreviation(text, dot, floor) == _abbreviation_read_to_the_word_start(
+            text, dot, floor
+        ), (text, dot, floor)

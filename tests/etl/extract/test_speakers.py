@@ -1,0 +1,52 @@
+"""Quotations and their speakers, and sections in one speaker's voice."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract import default_config
+from etl.extract.sentences import split_paragraphs
+from etl.extract.speakers import (
+    QuoteRegion,
+    Voice,
+    _starts,
+    _voice_res,
+    quote_regions,
+    section_voice,
+)
+
+
+def test_a_quote_is_its_speakers_words() -> None:
+    text = 'Amy Lo, Chairman of Cyberport, said: "We host 2,000 firms." Then: "And more."'
+    got = quote_regions(text, 0, len(text), default_config())
+    assert [text[q.start : q.end] for q in got] == ['"We host 2,000 firms."', '"And more."']
+    assert all(q.speaker_tracked for q in got)  # the second: the same speaker goes on
+
+
+def test_a_quote_from_another_organisation_is_not_the_tracked_ones() -> None:
+    text = 'Ben Wu, CEO of Lingang Group, said: "We welcomed 300 companies."'
+    (q,) = quote_regions(text, 0, len(text), default_config())
+    assert not q.speaker_tracked
+    assert q.speaker_entity is not None and q.speaker_entity.endswith("Lingang Group")
+
+
+def test_speech_paragraphs_are_the_speakers() -> None:
+    text = "Speech by Amy Lo, Chairman of Cyberport\n\nWe now have 2,000 members.\n\nThank you."
+    voice = section_voice(text, split_paragraphs(text), default_config())
+    assert voice == Voice(frozenset({1, 2}), True, "Cyberport")
+    assert voice.region(0, (0, 5)) is None
+    assert voice.region(1, (41, 68)) == QuoteRegion(41, 68, True, "Cyberport")
+
+
+@given(
+    st.characters(max_codepoint=127),
+    st.sampled_from(["", ": x", " - x", ". x", "nswer: x", "peech by X"]) | st.text(max_size=8),
+)
+def test_a_line_opening_outside_the_starts_matches_no_mark(first: str, rest: str) -> None:
+    header, answer, question, _ = _voice_res()
+    line = first + rest
+    if first not in _starts("answer_marks", "question_marks"):
+        assert not answer.match(line) and not question.match(line)
+    if first not in _starts("speech_headers"):
+        assert not header.match(line)

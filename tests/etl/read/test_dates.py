@@ -1,0 +1,190 @@
+"""Finding publication dates: date lines, inline dates, and what is not a date."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.read.dates import (
+    FoundDate,
+    find_date,
+    find_publication_date,
+    full_dates,
+    parse_date_line,
+    parse_date_phrase,
+)
+from tests.paths import ROOT
+
+SEEDS = ROOT / "seeds"
+DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("23 September 2024", date(2024, 9, 23)),
+        ("21 Oct 2025", date(2025, 10, 21)),
+        ("21st of Sept. 2025", date(2025, 9, 21)),
+        ("October 21, 2025", date(2025, 10, 21)),
+        ("2023-03-21", date(2023, 3, 21)),
+        ("2023年3月21日", date(2023, 3, 21)),
+        ("05/06/2025", date(2025, 6, 5)),  # day first, as in Hong Kong
+        ("5.6.2025", date(2025, 6, 5)),
+        ("31/02/2024", None),
+        ("13/13/2025", None),
+        ("4 June", None),
+        ("2023", None),
+        ("", None),
+    ],
+)
+def test_parse_date_phrase(phrase: str, expected: date | None) -> None:
+    assert parse_date_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "precision"),
+    [
+        ("Hong Kong, 23 September 2024 — The 27th symposium", date(2024, 9, 23), "day"),
+        ("5 June 2025 – The branch opened", date(2025, 6, 5), "day"),
+        (" date 2023-03-21 The two sides signed", date(2023, 3, 21), "day"),
+        ("21 Oct 2025", date(2025, 10, 21), "day"),
+        ("Date: 05/06/2025", date(2025, 6, 5), "day"),
+        ("Published on March 21, 2023 by the newsroom", date(2023, 3, 21), "day"),
+        ("HONG KONG, Oct. 21, 2025 /PRNewswire/ -- A company said", date(2025, 10, 21), "day"),
+        ("Hong Kong, Tuesday, 21 March 2023 (Xinhua) – text", date(2023, 3, 21), "day"),
+        ("2023年3月21日 上海臨港與數碼港簽署合作備忘錄", date(2023, 3, 21), "day"),
+        ("香港，2023年3月21日 — 消息", date(2023, 3, 21), "day"),
+        ("June 2025", date(2025, 6, 1), "month"),
+        ("Issue: June 2025", date(2025, 6, 1), "month"),
+    ],
+)
+def test_date_lines(line: str, expected: date, precision: str) -> None:
+    mention = parse_date_line(line)
+    assert mention is not None
+    assert (mention.value, mention.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "were held in Beijing on 20-21 September. Cyberport signed an MoU.",
+        "On 5 June 2025, Cyberport opened a branch.",
+        "5 June 2025 was a busy day for the campus.",
+        "Tel: (852) 3166 3881 Tel: (852) 2864 4885",
+        "2023 Global Digital Business Conference",
+        "The programme will start in April of this year.",
+        "BEIJING, June 5 (Xinhua) -- no year here",
+        "",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert parse_date_line(line) is None
+
+
+def test_dateline_beats_a_release_mentioning_yesterday() -> None:
+    text = (
+        "Press Release\n\nHong Kong, 5 June 2025 – The branch held its opening ceremony at "
+        "the campus yesterday (4 June), said the operator."
+    )
+    assert find_date(text) == FoundDate(date(2025, 6, 5), "dateline")
+
+
+def test_inline_date_when_no_date_line() -> None:
+    text = "Cyberport said the fund closed.\n\nThe deal was signed on 3 May 2024 in Shenzhen."
+    assert find_date(text) == FoundDate(date(2024, 5, 3), "inline")
+
+
+def test_month_and_year_on_a_date_line_are_inferred() -> None:
+    text = "Community newsletter\nJune 2025\n\nThe campus welcomed a new cohort on 3 May 2025."
+    assert find_date(text) == FoundDate(date(2025, 6, 1), "inferred")
+
+
+def test_a_date_line_far_into_the_body_is_not_a_dateline() -> None:
+    body = "\n".join(f"Paragraph {n} says nothing dated." for n in range(12))
+    found = find_date(body + "\n21 Oct 2025\nLater text.")
+    assert found == FoundDate(date(2025, 10, 21), "inline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call us on 2864 4885 or (852) 3166 3881, fax 3166-2025.",
+        "The 2023 Global Digital Business Conference, held at the end of November, was big.",
+        "yesterday (4 June) the branch opened; in April of this year more will follow.",
+        "See https://example.org/2024/03/05/story for more.",
+        "",
+    ],
+)
+def test_no_date_at_all(text: str) -> None:
+    assert find_publication_date(text) is None
+    assert find_date(text) is None
+
+
+def test_full_dates_lists_every_full_date_in_order() -> None:
+    found = full_dates("From 1 March 2024 to 2024-04-30 and then 05/06/2025; not 4 June.")
+    assert [m.value for m in found] == [date(2024, 3, 1), date(2024, 4, 30), date(2025, 6, 5)]
+
+
+def test_search_is_fast_on_a_long_undated_text() -> None:
+    text = "Cyberport hosts 2,000 companies and 7 unicorns, call 3166 3881. " * 4000
+    started = time.perf_counter()
+    assert find_publication_date(text) is None
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "source"),
+    [
+        ("000_", date(2024, 9, 23), "dateline"),
+        ("001_", date(2025, 6, 5), "dateline"),
+        ("002_", None, None),
+        ("003_", date(2025, 10, 21), "dateline"),
+        ("004_", date(2023, 3, 21), "dateline"),
+    ],
+)
+def test_seed_dates_without_the_manifest(
+    name: str, expected: date | None, source: str | None
+) -> None:
+    (path,) = SEEDS.glob(f"{name}*.txt")
+    found = find_date(path.read_text(encoding="utf-8"))
+    assert found == (FoundDate(expected, source) if expected else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    result = find_publication_date(text)
+    assert result is None or isinstance(result, date)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789/-.年月日 ,–JuneMarchOct\n")))
+def test_never_raises_on_date_like_noise(text: str) -> None:
+    find_date(text)
+    for line in text.splitlines():
+        parse_date_line(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES)
+def test_parses_the_dates_it_formats_in_words(d: date) -> None:
+    assert find_publication_date(f"Hong Kong, {d:%-d %B %Y} – Something happened.") == d
+    assert find_publication_date(f"{d:%-d %b %Y}") == d
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES)
+def test_parses_numeric_dates_day_first(d: date) -> None:
+    assert find_publication_date(f"Hong Kong, {d:%d/%m/%Y} – Something happened.") == d
+    assert find_publication_date(f"date {d:%Y-%m-%d} Something happened.") == d
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES)
+def test_parses_chinese_format_dates(d: date) -> None:
+    assert find_publication_date(f"{d.year}年{d.month}月{d.day}日 消息") == d
+    assert find_publication_date(f"The deal closed on {d.year}年{d.month}月{d.day}日.") == d

@@ -1,0 +1,191 @@
+"""Text normalisation: mojibake, Markdown, whitespace, hard wraps and line-end hyphens."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.read.normalise import join_hyphenated, normalise_text, strip_markdown, wrap_width
+from tests.paths import ROOT
+
+SEEDS = ROOT / "seeds"
+
+
+def test_fixes_mojibake_and_keeps_curly_quotes() -> None:
+    assert normalise_text("Hong Kongâ€™s start-ups") == "Hong Kong’s start-ups"
+    assert normalise_text("“super-connector”") == "“super-connector”"
+
+
+def test_expands_ligatures_and_full_width_digits() -> None:
+    assert normalise_text("ﬁnancing and ﬂows of ２０２５") == "financing and flows of 2025"
+
+
+def test_collapses_stray_whitespace() -> None:
+    raw = "  Cyberport\u00a0has\t\tover   2,000\u200b members.  \r\n\r\n\r\n\r\nNext   one. "
+    assert normalise_text(raw) == "Cyberport has over 2,000 members.\n\nNext one."
+
+
+def test_drops_markdown_escapes_and_bold_in_plain_text() -> None:
+    raw = "total financing exceeding HK\\$ 43.4 billion, said **Simon Chan, Chairman**."
+    assert (
+        normalise_text(raw)
+        == "total financing exceeding HK$ 43.4 billion, said Simon Chan, Chairman."
+    )
+
+
+def test_bold_spanning_a_wrapped_line() -> None:
+    raw = "**Cyberport Congratulates the Opening of the Science\nand Technology Centre**\n"
+    assert (
+        normalise_text(raw)
+        == "Cyberport Congratulates the Opening of the Science and Technology Centre"
+    )
+
+
+def test_plain_text_keeps_single_stars_and_snake_case() -> None:
+    assert normalise_text("a file_name_here and 5 * 3 *") == "a file_name_here and 5 * 3 *"
+
+
+def test_markdown_blocks_links_and_emphasis() -> None:
+    raw = (
+        "# Cyberport *opens* a lab\n\nSee [the members](https://example.org/m) and "
+        "![logo](x.png) `code`.\n\n> A quote\n\n* first\n* second\n\n---\n\n[ref]: https://x.org"
+    )
+    assert normalise_text(raw, markdown=True) == (
+        "Cyberport opens a lab\n\nSee the members and logo code.\n\nA quote\n\n- first\n- second"
+    )
+
+
+def test_strip_markdown_without_blocks_keeps_headings_and_links() -> None:
+    assert strip_markdown("# Title [x](y) \\#1", blocks=False) == "# Title [x](y) #1"
+
+
+def test_hard_wrapped_paragraphs_become_one_line_each() -> None:
+    raw = (
+        "Press Release\nFor Immediate Release\n\n"
+        "Cyberport Achieves Results at the\n28th Symposium\n\n"
+        "Hong Kong, 23 September 2024 — The symposium and the investment conference were\n"
+        "held in Beijing on 20-21 September. Cyberport signed a memorandum with the district\n"
+        "data bureau and the union of business services to promote exchanges between them.\n"
+        "Short closing line.\n"
+        " An indented line after a finished sentence starts a new paragraph and it is long\n"
+        "enough to wrap onto a second line of the same paragraph.\n"
+    )
+    assert normalise_text(raw).split("\n\n") == [
+        "Press Release",
+        "For Immediate Release",
+        "Cyberport Achieves Results at the 28th Symposium",
+        "Hong Kong, 23 September 2024 — The symposium and the investment conference were "
+        "held in Beijing on 20-21 September. Cyberport signed a memorandum with the district "
+        "data bureau and the union of business services to promote exchanges between them. "
+        "Short closing line.",
+        "An indented line after a finished sentence starts a new paragraph and it is long "
+        "enough to wrap onto a second line of the same paragraph.",
+    ]
+
+
+def test_a_date_line_is_never_joined_to_the_line_before() -> None:
+    raw = (
+        "The first report ends here with a long closing sentence that fills the line.\n"
+        "Hong Kong, 5 June 2025 – The second report begins with its own dateline and goes\n"
+        "on for a while, filling a wrapped line or two before it finally reaches its end.\n"
+        "It continues here in a third line that is wrapped just like the other lines.\n"
+    )
+    lines = normalise_text(raw).split("\n\n")
+    assert len(lines) == 2
+    assert lines[1].startswith("Hong Kong, 5 June 2025 –")
+
+
+def test_page_break_inside_a_sentence_is_joined() -> None:
+    raw = "We believe that it will\n\nhave a profound impact.\n\nNext paragraph."
+    assert (
+        normalise_text(raw) == "We believe that it will have a profound impact.\n\nNext paragraph."
+    )
+
+
+def test_a_figure_wrapped_onto_the_next_line_joins_its_sentence() -> None:
+    raw = "Hong Kong, 3 March 2026 – Cyberport now counts over\n3,100 start-ups.\n"
+    assert (
+        normalise_text(raw)
+        == "Hong Kong, 3 March 2026 – Cyberport now counts over 3,100 start-ups."
+    )
+    money = "The community has raised more than\nHK$12 billion in all."
+    assert normalise_text(money) == "The community has raised more than HK$12 billion in all."
+    listing = "Our priorities are:\n1. talent\n2. capital"
+    assert normalise_text(listing).splitlines()[0] == "Our priorities are:"
+
+
+def test_bullets_after_a_finished_line_stay_apart() -> None:
+    raw = "Highlights of the year:\n- 2,200 start-ups\n- 7 unicorns\n"
+    assert normalise_text(raw) == "Highlights of the year:\n\n- 2,200 start-ups\n- 7 unicorns"
+
+
+def test_urls_are_not_glued_to_text() -> None:
+    raw = "For more information, please visit\n\nhttps://www.example.org/\nAbout us"
+    assert normalise_text(raw).split("\n\n") == [
+        "For more information, please visit",
+        "https://www.example.org/",
+        "About us",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "expected"),
+    [
+        ("the devel-", "opment of", "the development of"),
+        ("Beijing-", "Hong Kong", "Beijing-Hong Kong"),
+        ("COVID-", "19 cases", "COVID-19 cases"),
+        ("supporting start-", "ups and", "supporting start-ups and"),
+        ("wide-ranging and in-", "depth talks", "wide-ranging and in-depth talks"),
+        ("a self-", "assessment", "a self-assessment"),
+        ("digital tech-", "nology firms", "digital technology firms"),
+        ("to pro-", "mote talent", "to promote talent"),
+        ("Zhong-", "guancun", "Zhong-guancun"),
+    ],
+)
+def test_line_end_hyphens(prev: str, nxt: str, expected: str) -> None:
+    assert join_hyphenated(prev, nxt, f"{prev}\n{nxt}") == expected
+
+
+def test_line_end_hyphen_follows_the_document_own_spelling() -> None:
+    document = "Many startups joined.\nThe start-\nups grew."
+    assert join_hyphenated("The start-", "ups grew.", document) == "The startups grew."
+    document = "A co-operation deal.\nFurther co-\noperation follows."
+    assert join_hyphenated("Further co-", "operation follows.", document) == (
+        "Further co-operation follows."
+    )
+
+
+def test_wrap_width_needs_wrapped_blocks() -> None:
+    assert wrap_width([["one long paragraph"], ["another"]]) is None
+    block = ["x" * n for n in (88, 90, 86, 89, 87, 90, 91, 85, 88, 90, 30)]
+    assert wrap_width([block, ["y" * 500]]) == 90
+
+
+def test_hard_wrapped_seed_reads_as_paragraphs() -> None:
+    (path,) = SEEDS.glob("000_*.txt")
+    text = normalise_text(path.read_text(encoding="utf-8"))
+    assert "\nHong Kong, 23 September 2024 — The 27th Beijing Hong Kong Economic Cooperation " in (
+        text
+    )
+    assert "Beijing-Hong Kong Al Application Accelerator" in text
+    assert "wide-ranging and in-depth" in text
+    assert "it will have a profound impact" in text
+    assert "\n\n\n" not in text
+    paragraph = next(line for line in text.split("\n") if line.startswith("Hong Kong, 23"))
+    assert paragraph.endswith("launching ceremony.")
+
+
+def test_seeds_have_no_markdown_left_and_are_stable() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = normalise_text(path.read_text(encoding="utf-8"))
+        assert "**" not in text and "\\$" not in text, path.name
+        assert normalise_text(text) == text, path.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_and_leaves_no_stray_whitespace(raw: str) -> None:
+    text = normalise_text(raw)
+    assert text == text.strip()
+    assert "\n\n\n" not in text and "  " not in text and "\r" not in text

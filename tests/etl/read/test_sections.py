@@ -1,0 +1,102 @@
+"""Splitting a text into dated sections, and telling headings from sentences."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.read.dates import FoundDate
+from etl.read.sections import (
+    MIN_SECTION_CHARS,
+    date_sections,
+    first_heading,
+    is_heading_like,
+    split_sections,
+)
+
+BODY = "The campus said its members raised more money this quarter than in any before. " * 3
+DIGEST = (
+    "Campus Briefing\n\n"
+    f"Lab opens for robotics firms\n\nHong Kong, 3 February 2025 – {BODY}\n\n"
+    f"Fund closes\n\n4 March 2025 – {BODY}\n\n"
+    f"2025年4月7日 {BODY}"
+)
+
+
+def test_digest_sections_start_at_their_headings() -> None:
+    spans = split_sections(DIGEST)
+    assert [s.found for s in spans] == [
+        FoundDate(date(2025, 2, 3), "dateline"),
+        FoundDate(date(2025, 3, 4), "dateline"),
+        FoundDate(date(2025, 4, 7), "dateline"),
+    ]
+    assert DIGEST[spans[1].start :].startswith("Fund closes\n\n4 March 2025")
+    assert [s.heading for s in spans] == ["Campus Briefing", "Fund closes", None]
+
+
+def test_document_date_of_a_digest_is_its_newest_report() -> None:
+    sections, published_on, source = date_sections(DIGEST)
+    assert len(sections) == 3
+    assert (published_on, source) == (date(2025, 4, 7), "dateline")
+
+
+def test_external_date_wins_for_the_document_and_fills_undated_sections() -> None:
+    text = f"Campus Briefing\n\n{BODY}\n\nHong Kong, 4 March 2025 – {BODY}"
+    sections, published_on, source = date_sections(text, FoundDate(date(2025, 3, 31), "manifest"))
+    assert (published_on, source) == (date(2025, 3, 31), "manifest")
+    assert [(s.published_on, s.date_source) for s in sections] == [
+        (date(2025, 3, 31), "manifest"),
+        (date(2025, 3, 4), "dateline"),
+    ]
+
+
+def test_a_single_report_takes_the_external_date() -> None:
+    text = f"Hong Kong, 4 March 2025 – {BODY}"
+    sections, published_on, source = date_sections(text, FoundDate(date(2025, 3, 5), "html-meta"))
+    assert (published_on, source) == (date(2025, 3, 5), "html-meta")
+    assert (sections[0].published_on, sections[0].date_source) == (date(2025, 3, 5), "html-meta")
+
+
+def test_short_dated_entries_are_not_reports() -> None:
+    text = (
+        f"Hong Kong, 4 March 2025 – {BODY}\n\n1 May 2004 – campus opens\n\n2 May 2014 – 500 firms"
+    )
+    assert len(text) - text.index("1 May") < 2 * MIN_SECTION_CHARS
+    assert len(split_sections(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Cyberport Opens an AI Lab", True),
+        ("Fostering multi-party cooperation between Beijing and Hong Kong", True),
+        ("The campus opened a lab.", False),
+        ("and technology centre", False),
+        ("Hong Kong, 5 June 2025 – text", False),
+        ("https://www.example.org/", False),
+        ("- a list item", False),
+        ("x" * 250, False),
+    ],
+)
+def test_is_heading_like(line: str, expected: bool) -> None:
+    assert is_heading_like(line) is expected
+
+
+def test_first_heading_skips_press_release_boilerplate() -> None:
+    text = "Press Release\n\nFor Immediate Release\n\nLab Opens\n\nHong Kong, 5 June 2025 – x"
+    assert first_heading(text) == "Lab Opens"
+    assert first_heading("the campus opened.\n\n5 June 2025") is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([BODY, "Fund closes", "4 March 2025 – x", "2025年4月7日", "\n"])))
+def test_sections_always_tile_the_text(parts: list[str]) -> None:
+    text = "\n\n".join(parts)
+    sections, _, _ = date_sections(text)
+    assert sections[0].char_start == 0 and sections[-1].char_end == len(text)
+    for before, after in itertools.pairwise(sections):
+        assert before.char_end == after.char_start and before.char_start < before.char_end

@@ -1,0 +1,42 @@
+"""The tracked organisation comes from a data file, not code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.config import DEFAULT_PATH, ENV_VAR, load_config
+from tests.paths import TESTS
+
+SCIENCE_PARK = TESTS / "data" / "science_park.toml"
+
+
+def test_default_tracks_cyberport() -> None:
+    c = load_config(DEFAULT_PATH)
+    assert c.name == "Cyberport"
+    assert "Hong Kong Cyberport" in c.aliases and "the park" in c.place_words
+    assert c.rates["USD"] == 7.8
+    assert c.aliases == tuple(sorted(c.aliases, key=len, reverse=True))
+
+
+def test_environment_variable_names_another_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(SCIENCE_PARK))
+    assert load_config().name == "Hong Kong Science Park"
+
+
+def test_bad_files_say_what_is_wrong(tmp_path: Path) -> None:
+    bad = tmp_path / "t.toml"
+    bad.write_text("[tracked]\naliases = ['X']\n")
+    with pytest.raises(ValueError, match="needs a name"):
+        load_config(bad)
+    bad.write_text("[tracked]\nname = 'X'\n[output]\nother_entities = 'maybe'\n")
+    with pytest.raises(ValueError, match="other_entities"):
+        load_config(bad)
+
+
+def test_rates_are_configurable(tmp_path: Path) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text("[tracked]\nname = 'X'\n[rates]\nusd = 7.75\n")
+    c = load_config(f)
+    assert c.rates == {"USD": 7.75} and c.aliases == ("X",)
