@@ -89,12 +89,14 @@ def correction_label(
 
 
 def same_figure(conn: Connection, claim: Mapping[str, Any], label: Mapping[str, Any]) -> int | None:
-    """Another claim of the same document already stating the corrected figure (its id)."""
+    """Another claim of the same document already stating the corrected figure (its id); the
+    row derived from an earlier correction of this claim does not count."""
     period = Claim.period.is_(None) if label["period"] is None else Claim.period == label["period"]
     return conn.scalar(
         select(Claim.id).where(
             Claim.document_id == claim["document_id"],
             Claim.id != claim["id"],
+            Claim.corrects_uid.is_distinct_from(claim["uid"]),  # not its own corrected row
             Claim.entity == label["entity"],
             Claim.metric == label["metric"],
             Claim.unit == label["unit"],
