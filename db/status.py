@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import CompoundSelect, Select, Subquery, case, exists, func, select, union_all
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Claim, Conflict, ConflictClaim, Review
@@ -61,11 +62,12 @@ def candidate_claim_ids() -> Select:
 
 
 def corrected_claim_ids() -> Select:
-    """Ids of the claims a reviewer's correction stands for (db.corrections)."""
-    sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
-    return (
-        select(Claim.id).join(sub, sub.c.target_uid == Claim.uid).where(sub.c.action == "correct")
-    )
+    """Ids of the claims a standing correction replaces: those a corrected row points back to
+    (db.corrections keeps exactly one while the correction stands). An index range over the
+    corrected rows, not a walk over the review log."""
+    fixed = aliased(Claim)
+    replaced = select(fixed.corrects_uid).where(fixed.corrects_uid.is_not(None))
+    return select(Claim.id).where(Claim.uid.in_(replaced))
 
 
 def hidden_claim_ids() -> CompoundSelect:
