@@ -23,10 +23,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from db.models import Claim, Document, Review
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import (
-    candidate_claim_ids,
     claim_status_parts,
     hidden_claim_ids,
     in_open_conflict,
+    waiting_for_review,
 )
 
 # The export contract (DESIGN.md) first, then useful extras.
@@ -184,7 +184,7 @@ def claims_select(
     if filt.document:
         where.append(Document.file_name == filt.document)
     if filt.status == "candidate":  # an index range, not a walk over every claim's status
-        where.append(Claim.id.in_(candidate_claim_ids()))
+        where.extend(waiting_for_review())
     elif filt.status and filt.status != ANY_STATUS:
         where.append(cols["status"] == filt.status)
     elif not filt.status and all(c.column != "status" for c in filt.conditions):

@@ -104,8 +104,10 @@ class Claim(Base):
         Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
-        # The "To confirm" queue: the candidates, in the order they were stored.
-        Index("ix_claims_initial_status", "initial_status", "id"),
+        # The "To confirm" queue: the candidates in the order they were stored, with the uid
+        # their reviews point at (so the queue, and what default views leave out, is read
+        # from the index alone).
+        Index("ix_claims_initial_status", "initial_status", "id", "uid"),
         # At most one row derived from each corrected claim.
         Index("ix_claims_corrects_uid", "corrects_uid", unique=True),
     )

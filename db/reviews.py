@@ -110,8 +110,6 @@ def add_review(
     """Append one action to the log (its own short transaction: concurrent reviewers never
     overwrite each other, every action gets its own row and id)."""
     reviewer = _check(target_type, action, reviewer)
-    if action == "correct":
-        raise ValueError("a correction names the metric, owner or date (add_correction)")
     uid = target_uid(engine, target_type, target_id)
     return append(engine, target_type, uid, action, reviewer, note, target_id=target_id)
 

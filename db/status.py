@@ -53,12 +53,17 @@ def claim_status_parts() -> tuple[Subquery, ColumnElement]:
     return sub, status_case(sub.c.action, CLAIM_STATUS_BY_ACTION, Claim.initial_status)
 
 
-def candidate_claim_ids() -> Select:
-    """Ids of the claims waiting for a reviewer: stored as candidates, undecided since (an
-    index range over the candidates, whatever the number of claims)."""
+def waiting_for_review() -> tuple[ColumnElement[bool], ...]:
+    """Conditions on Claim for the claims waiting for a reviewer: stored as candidates and
+    undecided since (read from the index over the candidates, whatever the number of claims)."""
     sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
     decided = select(sub.c.target_uid).where(sub.c.action != "reopen")
-    return select(Claim.id).where(Claim.initial_status == "candidate", Claim.uid.not_in(decided))
+    return Claim.initial_status == "candidate", Claim.uid.not_in(decided)
+
+
+def candidate_claim_ids() -> Select:
+    """Ids of the claims waiting for a reviewer."""
+    return select(Claim.id).where(*waiting_for_review())
 
 
 def corrected_claim_ids() -> Select:

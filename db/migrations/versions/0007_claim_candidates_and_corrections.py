@@ -32,7 +32,7 @@ def upgrade() -> None:
         "claims", sa.Column("unsure", sa.String(length=64), server_default="", nullable=False)
     )
     op.add_column("claims", sa.Column("corrects_uid", sa.String(length=32), nullable=True))
-    op.create_index("ix_claims_initial_status", "claims", ["initial_status", "id"])
+    op.create_index("ix_claims_initial_status", "claims", ["initial_status", "id", "uid"])
     op.create_index("ix_claims_corrects_uid", "claims", ["corrects_uid"], unique=True)
     op.add_column("reviews", sa.Column("correction", sa.JSON(), nullable=True))
     op.execute("DELETE FROM claim_lines")
