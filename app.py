@@ -59,9 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         deployment = Deployment.from_env(os.environ, proxy_hops=args.proxy)
     except ValueError as e:
         parser.error(str(e))
-    app = create_app(
-        args.db, ingest_seeds=not args.no_seeds, warm_up=True, deployment=deployment
-    )
+    app = create_app(args.db, ingest_seeds=not args.no_seeds, warm_up=True, deployment=deployment)
     print(f"Serving on http://{args.host}:{args.port}/", file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

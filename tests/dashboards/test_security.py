@@ -80,9 +80,7 @@ def test_cookie_secure_setting_wins(setting: bool, secure: bool) -> None:
 def test_without_the_proxy_switch_forwarded_headers_are_ignored() -> None:
     server = server_for(Deployment())
     headers = {"X-Forwarded-For": "198.51.100.4", "X-Forwarded-Proto": "https"}
-    assert server.test_client().get("/whoami", headers=headers).text == (
-        "127.0.0.1 http localhost"
-    )
+    assert server.test_client().get("/whoami", headers=headers).text == ("127.0.0.1 http localhost")
     assert "Secure" not in cookie_of(server, headers=headers)
 
 

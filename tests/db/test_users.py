@@ -97,9 +97,7 @@ def test_no_free_slot_in_time_is_busy_not_a_hang() -> None:
     from db.users import HASH_SLOTS, HashingBusy, bounded
 
     release = threading.Event()
-    holders = [
-        threading.Thread(target=bounded, args=(release.wait,)) for _ in range(HASH_SLOTS)
-    ]
+    holders = [threading.Thread(target=bounded, args=(release.wait,)) for _ in range(HASH_SLOTS)]
     for t in holders:
         t.start()
     try:
