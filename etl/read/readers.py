@@ -137,8 +137,8 @@ def read_bytes(
 def _check_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
-        shown = f"'{suffix}'" if suffix else "without an extension"
-        raise IngestError(name, f"unsupported file type {shown} (supported: {' '.join(SUPPORTED)})")
+        what = repr(suffix) if suffix else "without an extension"
+        raise IngestError(name, f"unsupported file type {what} (supported: {' '.join(SUPPORTED)})")
     return FORMATS[suffix]
 
 
