@@ -15,7 +15,6 @@ from db.records import ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.read import (
     DEFAULT_MAX_BYTES,
-    MANIFEST_NAME,
     IngestError,
     ManifestEntry,
     load_manifest,
@@ -75,7 +74,7 @@ class IngestSummary:
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders (recursively, sorted); what is not taken becomes a skipped or error outcome."""
+    """Expand folders (recursively, sorted); what is not taken: a skipped or an error outcome."""
     found = find_files(paths)
     return list(found.files), [_not_taken(s) for s in found.skipped]
 
