@@ -45,13 +45,15 @@ def html_limit_problem(html: str) -> str | None:
 
 
 def _text_block_problem(html: str) -> str:
-    limit = f"the HTML parser's limit is {HTML_MAX_TEXT:,} bytes"
     biggest = max(_SCRIPT_RE.finditer(html), key=lambda m: len(m.group(2)), default=None)
-    if biggest is not None and len(biggest.group(2).encode("utf-8")) > HTML_MAX_TEXT:
-        size = len(biggest.group(2).encode("utf-8")) / 1024 / 1024
+    size = len(biggest.group(2).encode("utf-8")) if biggest else 0
+    if biggest is not None and size > HTML_MAX_TEXT:
         tag = biggest.group(1).lower()
-        return f"a <{tag}> block is too large ({size:.1f} MB; {limit})"
-    return f"a block of text is too large ({limit})"
+        return (
+            f"a <{tag}> block is too large ({size:,} bytes; "
+            f"the HTML parser's limit is {HTML_MAX_TEXT:,})"
+        )
+    return f"a block of text is too large (the HTML parser's limit is {HTML_MAX_TEXT:,} bytes)"
 
 
 def pdf_limit_problem(exc: BaseException) -> str | None:

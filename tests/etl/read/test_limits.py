@@ -45,7 +45,7 @@ def test_a_script_too_large_is_named_with_its_size_and_the_limit() -> None:
         read_bytes(page(SENTENCE, script).encode(), "big.html")
     assert str(caught.value) == (
         "big.html: a <script> block is too large "
-        "(10.0 MB; the HTML parser's limit is 10,000,000 bytes)"
+        "(10,500,000 bytes; the HTML parser's limit is 10,000,000)"
     )
 
 
