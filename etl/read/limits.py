@@ -34,8 +34,8 @@ def html_limit_problem(html: str) -> str | None:
         message = error.message or ""
         if error.type_name != "ERR_RESOURCE_LIMIT" and "XML_PARSE_HUGE" not in message:
             continue
-        depth = _DEPTH_RE.search(message)
-        if depth or "depth" in message.lower():
+        if "depth" in message.lower():
+            depth = _DEPTH_RE.search(message)
             limit = int(depth.group(1)) if depth else HTML_MAX_DEPTH
             return f"HTML nested too deep (more than {limit} levels, the HTML parser's limit)"
         if _TEXT_LIMIT_RE.search(message):
