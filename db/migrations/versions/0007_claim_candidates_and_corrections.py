@@ -1,7 +1,7 @@
 """claims.initial_status, unsure and corrects_uid; reviews.correction
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-23 09:00:00
 
 A claim the extractor was unsure of is stored as a candidate with its reasons (`unsure`) and
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
