@@ -137,8 +137,11 @@ def test_anonymous_decisions_are_refused_by_the_server(browser, live_server, rev
     assert len(list(iter_reviews(live_engine))) == reviews
 
     # The same request from a logged-in reviewer is taken: the refusal was the login check.
+    # (Sent from the site itself, as the page's own renderer does: see test_security.py.)
     response = reviewer_page.request.post(
-        "/_dash-update-component", data=decision_payload(claim_id, "reject")
+        "/_dash-update-component",
+        data=decision_payload(claim_id, "reject"),
+        headers={"Origin": live_server},
     )
     assert response.ok and f"Claim {claim_id} rejected." in response.text()
     assert claim_status(live_engine, claim_id) == "rejected"
