@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from dashboards.auth import require_reviewer
 from db.corrections import correction_text
 from db.reviews import add_correction, add_review, claim_status
+from etl.pipeline import refresh_checks
 
 DECISIONS = ("accept", "reject", "correct")
 FIELDS = ("metric", "entity", "as_of", "note")  # what a card's inputs hold, by input type
@@ -61,12 +62,6 @@ def card_fields(states: Sequence[Sequence[Mapping[str, Any]]], claim_id: int) ->
     return out
 
 
-def _refresh(engine: Engine) -> None:
-    from etl.pipeline import refresh_checks
-
-    refresh_checks(engine)
-
-
 def decide(
     engine: Engine,
     reviewer: str | None,
@@ -74,7 +69,7 @@ def decide(
     action: str,
     fields: Mapping[str, Any] | None = None,
     *,
-    refresh: Callable[[Engine], None] = _refresh,
+    refresh: Callable[[Engine], None] = refresh_checks,
 ) -> DecisionOutcome:
     """Accept, reject or correct one candidate as `reviewer` (None: refused), then re-run the
     consistency checks. `fields` holds the card's metric, entity, as_of and note.

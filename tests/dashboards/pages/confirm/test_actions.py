@@ -20,17 +20,7 @@ from db.claims import ANY_STATUS, ClaimFilter, iter_claims
 from db.documents import store_document
 from db.reviews import claim_status, history, iter_reviews
 from tests.factories import make_claim, make_doc
-from tests.review_fixtures import session_requests
-
-
-class Spy:
-    """Stands in for the refresh to see whether it ran."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self, _engine) -> None:
-        self.calls += 1
+from tests.review_fixtures import Spy, session_requests
 
 
 @pytest.fixture
