@@ -62,6 +62,11 @@ def card_fields(states: Sequence[Sequence[Mapping[str, Any]]], claim_id: int) ->
     return out
 
 
+def _text(value: object) -> str | None:
+    """A field's value as text (whatever the browser sent); None when it sent none."""
+    return None if value is None else str(value)
+
+
 def decide(
     engine: Engine,
     reviewer: str | None,
@@ -93,8 +98,8 @@ def decide(
                 claim_id,
                 reviewer,
                 note,
-                metric=fields.get("metric") or None,
-                entity=fields.get("entity"),
+                metric=_text(fields.get("metric")),
+                entity=_text(fields.get("entity")),
                 as_of=parse_day(fields.get("as_of")),
             )
         else:

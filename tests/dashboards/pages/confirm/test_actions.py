@@ -116,6 +116,7 @@ def test_correct_with_another_metric_owner_and_date(engine, candidate) -> None:
         ({"metric": "funding_raised", "note": "x"}, "Funding_raised is counted in HKD"),
         ({"as_of": "tomorrow", "note": "x"}, "Not a date: 'tomorrow'"),
         ({"entity": " ", "note": "x"}, "The owner is empty"),
+        ({"metric": 7, "entity": ["x"], "note": "x"}, "Unknown metric '7'"),
     ],
 )
 def test_a_correction_that_cannot_be_is_refused(engine, candidate, fields, message) -> None:
