@@ -23,6 +23,15 @@ from functools import lru_cache
 
 import dateparser
 
+from etl.read.calendar import (
+    month_of,
+    month_re,
+    phrase_re,
+    weekday_of,
+    weekday_re,
+    year_for,
+)
+
 HEAD_LINES = 10
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True}
 
@@ -59,8 +68,21 @@ _LABEL_RE = re.compile(
 # A place ("Hong Kong,", "HONG KONG, China,", "香港，") and/or a weekday before the date.
 _PREFIX_RE = re.compile(
     r"\s*(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
 )
+# A date line without a year: "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15",
+# "3月21日（星期二）"; its year comes from the headings above it (see `date_lines`).
+_YEARLESS_RE = re.compile(
+    rf"\s*(?:(?P<wd>{weekday_re()})\.?,?\s+)?"
+    rf"(?:(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{month_re()})|(?P<m2>{month_re()})\.?\s+(?P<d2>{_DAY}){_ORD})"
+    rf"\.?(?:,?\s*\((?P<wd2>{weekday_re()})\))?(?!,?\s*\d)"
+    rf"|\s*(?P<mo3>{_MONTH_NUM})\s*月\s*(?P<d3>{_DAY})\s*[日号號]\s*(?:[（(](?P<wd3>{weekday_re()})[)）])?",
+    re.IGNORECASE,
+)
+_RANGE_JOINER_RE = re.compile(rf"\s*(?:[—–-]|(?i:{phrase_re('range_joiners')})\s)\s*")
+_YEAR_IN_LINE_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
+HEADING_CHARS = 120
 # What may follow the date on a dateline: an optional "(Xinhua)", then a dash, "/" (wire
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$)")
@@ -174,17 +196,71 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
     return None
 
 
+def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | None:
+    """(month, day, weekday or None, start, end) of a date line that gives no year, else None.
+
+    "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15 –", "3月21日（星期二）": the
+    day and month open the line (after an optional weekday) and are followed by what may
+    follow a date on a date line (see `parse_date_line`).
+    """
+    head = line[:120]
+    if not _DIGIT_NEAR_START_RE.search(head):
+        return None
+    match = _YEARLESS_RE.match(head)
+    if match is None:
+        return None
+    g = match.groupdict()
+    cjk = g["mo3"] is not None
+    tail = _CJK_TAIL_RE if cjk else _TAIL_RE
+    if not tail.match(head, match.end()):
+        return None
+    if cjk:
+        month, day, weekday = int(g["mo3"]), int(g["d3"]), g["wd3"]
+    else:
+        month = month_of(g["m"] or g["m2"]) or 0
+        day, weekday = int(g["d"] or g["d2"]), g["wd"] or g["wd2"]
+    if not month:
+        return None
+    return month, day, weekday_of(weekday) if weekday else None, match.start(), match.end()
+
+
+def date_lines(lines: list[str]) -> list[DateMention | None]:
+    """The date each line carries as a date line (`parse_date_line`), or None.
+
+    A date line without a year ("Tuesday, 14 March") takes the year of the nearest heading
+    above it that names one ("Cyberport Entrepreneurs Day 2011", "June 2019"), or of the
+    date line before it, checked against its weekday: a year the weekday contradicts is
+    passed over, and when no year fits the line has no date.
+    """
+    years: list[int] = []  # nearest first
+    out: list[DateMention | None] = []
+    for k, line in enumerate(lines):
+        mention = parse_date_line(line)
+        if mention is None and years:
+            found = parse_yearless_line(line)
+            if found:
+                month, day, weekday, start, end = found
+                value = year_for(month, day, weekday, years)
+                mention = DateMention(value, start, end) if value else None
+        out.append(mention)
+        if mention is not None:
+            years.insert(0, mention.value.year)
+        elif _names_years(line, k):
+            years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
+    return out
+
+
+def _names_years(line: str, k: int) -> bool:
+    """Whether the years in `line` (the `k`-th non-empty one) may date the lines below it."""
+    short = len(line.strip()) <= HEADING_CHARS and not _SENTENCE_END_RE.search(line)
+    return (k < HEAD_LINES or short) and _YEAR_IN_LINE_RE.search(line) is not None
+
+
 def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     """The date of `text`: a date line in its head, else a month/year one, else an inline date."""
     month_only: date | None = None
-    seen = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > head_lines:
-            break
-        mention = parse_date_line(line)
+    head = [line for line in text.splitlines() if line.strip()][:head_lines]
+    for mention in date_lines(head):
         if mention is None:
             continue
         if mention.precision == "day":
@@ -195,8 +271,19 @@ def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     for match in FULL_DATE_RE.finditer(text):
         mention = _mention(match)
         if mention:
-            return FoundDate(mention.value, "inline")
+            return FoundDate(_range_end(text, mention), "inline")
     return None
+
+
+def _range_end(text: str, mention: DateMention) -> date:
+    """The end of the range a date opens ("1 April 2019 to 31 March 2020"), else the date."""
+    joiner = _RANGE_JOINER_RE.match(text, mention.end)
+    if joiner:
+        end = FULL_DATE_RE.match(text, joiner.end())
+        found = _mention(end) if end else None
+        if found and found.value > mention.value:
+            return found.value
+    return mention.value
 
 
 def find_publication_date(text: str) -> date | None:
