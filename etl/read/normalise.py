@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import ftfy
 
 from etl.read.dates import parse_date_line
+from etl.read.markdown import pipe_tables
 
 if TYPE_CHECKING:
     from spellchecker.spellchecker import WordFrequency
@@ -118,8 +119,12 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
 
 
 def strip_markdown(text: str, *, blocks: bool) -> str:
-    """Drop escapes and emphasis markers; with `blocks`, also headings, links, rules, quotes."""
+    """Drop escapes and emphasis markers; with `blocks`, also headings, links, rules, quotes.
+
+    With `blocks`, pipe tables are written out as lines first (`etl.read.markdown`).
+    """
     if blocks:
+        text = pipe_tables(text)
         text = _MD_LINK_DEF_RE.sub("", text)
         text = _MD_RULE_RE.sub("", text)
         text = _MD_HEADING_RE.sub(lambda m: m.group(1) or "", text)
