@@ -14,6 +14,7 @@ import dateparser
 
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
+from etl.extract.relative_dates import back_references, middle_dates, yearless_dates
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -195,8 +196,18 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
-def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePhrase]:
-    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date)."""
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    ref: date | None,
+    anchor: tuple[date, str, str | None] | None = None,
+) -> list[DatePhrase]:
+    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date).
+
+    `anchor` is the time in force from earlier sentences, (as_of, precision, period): what
+    "at that point" and "over the same period" stand for (see `etl.extract.relative_dates`).
+    """
     found: list[DatePhrase] = []
 
     def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
@@ -241,7 +252,11 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
             if ref:
                 year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
+    months = _MONTH_START.search(low) is not None
+    if months:
+        yearless_dates(text, start, end, ref, add)
     if year:
+        middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
     if in_years:
         for m in pats.last_year.finditer(hay, start, end):
@@ -250,5 +265,6 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:
                     add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
+    back_references(text, start, end, anchor, ref, add)
     found.sort(key=lambda p: p.start)
     return found

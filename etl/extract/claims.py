@@ -27,6 +27,7 @@ from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
+from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
@@ -136,7 +137,10 @@ def _date_for(
     after = [d for d in inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
-    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
+    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses,
+    # but one that says it speaks of now ("..., and so far there are 30").
+    if speaks_of_now(sent, lo, hi):
+        return None
     return next(
         (
             d

@@ -37,8 +37,7 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str]:
     if match is None:
         return None, text
     fields = {
-        m["key"].lower(): m["value"].strip().strip("\"'")
-        for m in _FIELD_RE.finditer(match["body"])
+        m["key"].lower(): m["value"].strip().strip("\"'") for m in _FIELD_RE.finditer(match["body"])
     }
     if not fields:
         return None, text

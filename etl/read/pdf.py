@@ -146,9 +146,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
     for lines in pages:
         filled = [i for i, line in enumerate(lines) if line.strip()]
         edges = {filled[0], filled[-1]} if filled else set()
-        kept = [
-            line for i, line in enumerate(lines) if i not in edges or line.strip() not in seen
-        ]
+        kept = [line for i, line in enumerate(lines) if i not in edges or line.strip() not in seen]
         seen.update(lines[i].strip() for i in edges)
         out.append("\n".join(kept))
     return out

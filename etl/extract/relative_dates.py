@@ -1,0 +1,163 @@
+"""Dates in a sentence that need more than the sentence: a year, or an earlier sentence's time.
+
+- A month or day without a year ("as at 30 September", "in July", "by the end of June")
+  takes the year of `ref` (the section's date), the year before when that would put it
+  after `ref`: a figure is never dated after its publication.
+- A range ends where it ends: "between April and September" is September, a flow of six
+  months ("last year" or a year after the second month moves it); "from 1 April 2019 to
+  31 March 2020" is 31 March 2020.
+- "mid-2021" is June 2021.
+- "a year earlier" is a year before the time in force (`anchor`, else `ref`).
+- A back-reference ("at that point", "by then", "over the same period") is the time in force:
+  the date (and, for a period, the flow) the running time anchor holds.
+The words come from `etl/data/calendar.toml`; nothing here is English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from etl.read.calendar import alternation, month_of, month_re, phrase_re, phrases
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_NOT_A_YEAR_AFTER = rf"(?!\s*,?\s*{_YEAR})(?![\w-])"
+
+Add = Callable[..., None]  # add(start, end, as_of, precision, period=None)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    month = month_re()
+    point = phrase_re("point_openers")
+    end_of = phrase_re("end_of")
+    day_month = rf"(?:(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<mon>{month})(?:\.?\s+(?P<d2>{_DAY}))?"
+    rel = alternation([*phrases("this_year"), *phrases("last_year")])
+    ends = [
+        rf"(?:(?P<{d}>{_DAY})\s+(?:of\s+)?)?(?P<{m}>{month})(?:\.?\s+(?P<{d}b>{_DAY}))?"
+        rf"(?:,?\s+(?P<{y}>{_YEAR}))?"
+        for d, m, y in (("a", "m1", "y1"), ("b", "m2", "y2"))
+    ]
+    flags = re.IGNORECASE
+    return {
+        "range": re.compile(
+            rf"(?<!\w)(?:{phrase_re('range_openers')})\s+{ends[0]}\s+"
+            rf"(?:{phrase_re('range_joiners')})\s+{ends[1]}(?:\s+(?P<rel>{rel}))?(?![\w-])",
+            flags,
+        ),
+        "yearless": re.compile(
+            rf"(?<![\w-])(?P<open>(?:{end_of})\s*|(?:{point})\s+)(?:the\s+)?{day_month}"
+            rf"(?:\s+(?P<rel>{rel}))?{_NOT_A_YEAR_AFTER}",
+            flags,
+        ),
+        "middle": re.compile(
+            rf"(?<![\w-])(?:{phrase_re('middle_of')})\s*(?P<year>{_YEAR})\b", flags
+        ),
+        "back": re.compile(
+            rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+            rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
+            flags,
+        ),
+        "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
+    }
+
+
+@cache
+def _last_year_words() -> frozenset[str]:
+    return frozenset(" ".join(p.lower().split()) for p in phrases("last_year"))
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def _at(year: int, month: int, day: str | None) -> date | None:
+    """Day `day` of the month, or the month's last day; None when there is no such day."""
+    try:
+        return date(year, month, int(day.rstrip("stndrh"))) if day else _month_end(year, month)
+    except ValueError:
+        return None
+
+
+def _year_of(ref: date, month: int, day: str | None, rel: str | None) -> int:
+    """The year of a month without one: `ref`'s, or the one before if that would pass `ref`."""
+    if rel is not None:
+        return ref.year - 1 if " ".join(rel.lower().split()) in _last_year_words() else ref.year
+    found = _at(ref.year, month, day)
+    return ref.year - 1 if found is not None and found > ref else ref.year
+
+
+def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """Ranges of months and months without a year ("between April and September", "in July")."""
+    if ref is None:
+        return
+    pats = _patterns()
+    for m in pats["range"].finditer(text, start, end):
+        m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+        if not m1 or not m2:
+            continue
+        d2 = m["b"] or m["bb"]
+        y2 = int(m["y2"]) if m["y2"] else _year_of(ref, m2, d2, m["rel"])
+        y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        when = _at(y2, m2, d2)
+        months = (y2 - y1) * 12 + m2 - m1 + 1
+        if when is None or months < 1:
+            continue
+        d1 = m["a"] or m["ab"]
+        whole = (not d1 or int(d1.rstrip("stndrh")) == 1) and (not d2 or _month_end(y2, m2) == when)
+        add(m.start(), m.end(), when, "day" if d2 else "month", _months(months) if whole else None)
+    for m in pats["yearless"].finditer(text, start, end):
+        month = month_of(m["mon"])
+        day = m["d1"] or m["d2"]
+        if not month:
+            continue
+        when = _at(_year_of(ref, month, day, m["rel"]), month, day)
+        if when is not None:
+            add(m.start(), m.end(), when, "day" if day else "month")
+
+
+def _months(n: int) -> str:
+    return f"P{n // 12}Y" if n % 12 == 0 else f"P{n}M"
+
+
+def middle_dates(text: str, start: int, end: int, add: Add) -> None:
+    """ "mid-2021": the end of June that year."""
+    for m in _patterns()["middle"].finditer(text, start, end):
+        add(m.start(), m.end(), date(int(m["year"]), 6, 30), "month")
+
+
+def back_references(
+    text: str,
+    start: int,
+    end: int,
+    anchor: tuple[date, str, str | None] | None,
+    ref: date | None,
+    add: Add,
+) -> None:
+    """ "at that point", "over the same period", "a year earlier": the time in force.
+
+    `anchor` is (as_of, precision, period) of the time in force, or None when no earlier
+    sentence of the section gave one ("a year earlier" then counts back from `ref`).
+    """
+    base = anchor or ((ref, "day", None) if ref else None)
+    for m in _patterns()["back"].finditer(text, start, end):
+        if m["earlier"] and base is not None:
+            when, precision = base[0], base[1]
+            try:
+                earlier = when.replace(year=when.year - 1)
+            except ValueError:  # 29 February
+                earlier = when.replace(year=when.year - 1, day=28)
+            add(m.start(), m.end(), earlier, "month" if precision == "day" else precision)
+        elif m["period"] and anchor is not None:
+            add(m.start(), m.end(), anchor[0], anchor[1], anchor[2])
+        elif m["time"] and anchor is not None:
+            add(m.start(), m.end(), anchor[0], anchor[1])
+
+
+def speaks_of_now(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says it speaks of the time it was written ("now", "to date")."""
+    return _patterns()["present"].search(text, start, end) is not None
