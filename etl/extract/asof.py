@@ -104,6 +104,7 @@ class DatePhrase:
     precision: str  # day, month or year
     period: str | None  # ISO-8601 duration for "in the past year"; None for a point in time
     event: bool = False  # the date of something else ("opened in 2003", "since 2018")
+    kind: str = "date"  # "back": the time in force ("at that point"); "earlier": a year before
 
 
 def month_end(year: int, month: int) -> date:
@@ -210,13 +211,20 @@ def find_dates(
     """
     found: list[DatePhrase] = []
 
-    def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
+    def add(
+        a: int,
+        b: int,
+        d: date | None,
+        precision: str,
+        period: str | None = None,
+        kind: str = "date",
+    ) -> None:
         if any(p.start < b and a < p.end for p in found):
             return
         event = bool(pats.event.search(hay, max(start, a - 30), a)) or bool(
             _EVENT_WORD.match(text[a:b])
         )
-        found.append(DatePhrase(a, b, d, precision, period, event))
+        found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).

@@ -31,15 +31,12 @@ from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
 EXTRACTOR_VERSION = "1.1.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
-_SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
-    re.IGNORECASE,
-)
 
 
 @cache
@@ -64,14 +61,15 @@ def _section_claims(
 ) -> list[tuple[Claim, float]]:
     paragraphs = split_paragraphs(text, section.char_start, section.char_end)
     view = SectionView(text, paragraphs, config)
+    timeline = Timeline(view, section.char_start, section.char_end, ref)
     out: list[tuple[Claim, float]] = []
     for sid in view.candidates(section.char_start, section.char_end):
-        out.extend(_sentence_claims(sid, view, section, ref))
+        out.extend(_sentence_claims(sid, view, section, ref, timeline))
     return out
 
 
 def _sentence_claims(
-    sid: SentenceId, view: SectionView, section: Section, ref: date | None
+    sid: SentenceId, view: SectionView, section: Section, ref: date | None, timeline: Timeline
 ) -> list[tuple[Claim, float]]:
     text, config = view.text, view.config
     s = view.sentence(sid)
@@ -85,12 +83,14 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref)
+    dates = find_dates(sent, 0, len(sent), ref, timeline.anchor_at(sid))
     out: list[tuple[Claim, float]] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if when is None:
+            when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None:
             continue
@@ -146,7 +146,7 @@ def _date_for(
             d
             for d in usable
             if d.period is None
-            and _SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
             and sent.startswith(",", d.end)
         ),
         None,

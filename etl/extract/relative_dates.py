@@ -26,7 +26,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NOT_A_YEAR_AFTER = rf"(?!\s*,?\s*{_YEAR})(?![\w-])"
 
-Add = Callable[..., None]  # add(start, end, as_of, precision, period=None)
+Add = Callable[..., None]  # add(start, end, as_of, precision, period=None, kind="date")
 
 
 @cache
@@ -151,11 +151,18 @@ def back_references(
                 earlier = when.replace(year=when.year - 1)
             except ValueError:  # 29 February
                 earlier = when.replace(year=when.year - 1, day=28)
-            add(m.start(), m.end(), earlier, "month" if precision == "day" else precision)
+            precision = "month" if precision == "day" else precision
+            add(m.start(), m.end(), earlier, precision, None, "earlier")
         elif m["period"] and anchor is not None:
-            add(m.start(), m.end(), anchor[0], anchor[1], anchor[2])
+            as_of, precision, period = anchor
+            add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
         elif m["time"] and anchor is not None:
-            add(m.start(), m.end(), anchor[0], anchor[1])
+            add(m.start(), m.end(), anchor[0], anchor[1], None, "back")
+
+
+def _whole(precision: str) -> str | None:
+    """The flow a period of that precision spans: a year ("in 2024") is P1Y."""
+    return "P1Y" if precision == "year" else None
 
 
 def speaks_of_now(text: str, start: int, end: int) -> bool:
