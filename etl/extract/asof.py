@@ -14,7 +14,7 @@ import dateparser
 
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
-from etl.extract.relative_dates import back_references, middle_dates, yearless_dates
+from etl.extract.relative_dates import Anchor, back_references, middle_dates, yearless_dates
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -202,12 +202,13 @@ def find_dates(
     start: int,
     end: int,
     ref: date | None,
-    anchor: tuple[date, str, str | None] | None = None,
+    anchor: Callable[[], Anchor | None] | None = None,
 ) -> list[DatePhrase]:
     """Dates and periods in text[start:end]; relative ones need `ref` (the section's date).
 
-    `anchor` is the time in force from earlier sentences, (as_of, precision, period): what
-    "at that point" and "over the same period" stand for (see `etl.extract.relative_dates`).
+    `anchor` gives the time in force from earlier sentences, (as_of, precision, period): what
+    "at that point" and "over the same period" stand for (see `etl.extract.relative_dates`);
+    it is called only when the text points back.
     """
     found: list[DatePhrase] = []
 

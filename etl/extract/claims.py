@@ -83,7 +83,7 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref, timeline.anchor_at(sid))
+    dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
     out: list[tuple[Claim, float]] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)

@@ -20,13 +20,14 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from etl.read.calendar import alternation, month_of, month_re, phrase_re, phrases
+from etl.calendar import alternation, month_of, month_re, phrase_re, phrases
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NOT_A_YEAR_AFTER = rf"(?!\s*,?\s*{_YEAR})(?![\w-])"
 
 Add = Callable[..., None]  # add(start, end, as_of, precision, period=None, kind="date")
+Anchor = tuple[date, str, str | None]  # as_of, precision, period
 
 
 @cache
@@ -134,18 +135,23 @@ def back_references(
     text: str,
     start: int,
     end: int,
-    anchor: tuple[date, str, str | None] | None,
+    anchor: Callable[[], Anchor | None] | None,
     ref: date | None,
     add: Add,
 ) -> None:
     """ "at that point", "over the same period", "a year earlier": the time in force.
 
-    `anchor` is (as_of, precision, period) of the time in force, or None when no earlier
-    sentence of the section gave one ("a year earlier" then counts back from `ref`).
+    `anchor()` is the time in force, or None when no earlier sentence gave one ("a year
+    earlier" then counts back from `ref`); it is called only when a phrase points back.
     """
-    base = anchor or ((ref, "day", None) if ref else None)
+    if not _back_words().search(text, start, end):
+        return
     for m in _patterns()["back"].finditer(text, start, end):
-        if m["earlier"] and base is not None:
+        held = anchor() if anchor is not None else None
+        if m["earlier"]:
+            base = held or ((ref, "day", None) if ref else None)
+            if base is None:
+                continue
             when, precision = base[0], base[1]
             try:
                 earlier = when.replace(year=when.year - 1)
@@ -153,11 +159,24 @@ def back_references(
                 earlier = when.replace(year=when.year - 1, day=28)
             precision = "month" if precision == "day" else precision
             add(m.start(), m.end(), earlier, precision, None, "earlier")
-        elif m["period"] and anchor is not None:
-            as_of, precision, period = anchor
+        elif held is None:
+            continue
+        elif m["period"]:
+            as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
-        elif m["time"] and anchor is not None:
-            add(m.start(), m.end(), anchor[0], anchor[1], None, "back")
+        else:
+            add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+@cache
+def _back_words() -> re.Pattern[str]:
+    """A word every back-reference has (one per phrase): a cheap test before the full one."""
+    keys = set()
+    for key in ("year_earlier", "same_period", "same_time"):
+        for phrase in phrases(key):
+            words = phrase.split()
+            keys.add(max(words, key=len) if phrase.isascii() else phrase)
+    return re.compile(alternation(sorted(keys)), re.IGNORECASE)
 
 
 def _whole(precision: str) -> str | None:

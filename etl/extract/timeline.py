@@ -1,8 +1,8 @@
 """The running time anchor of a section: the time its sentences speak of, read in order.
 
-A section is read forward, sentence by sentence, as far as a figure asks. Each sentence that
-states a time leaves it in force: the first date it gives that is not an event's ("opened in
-2004"), else its last event date. What the anchor is used for:
+Each sentence that states a time leaves it in force: the first date it gives that is not an
+event's ("opened in 2004"), else its last event date. Only what a figure needs is read: the
+sentences before it, nearest first, until one states a time. What the anchor is used for:
 - `anchor_at`: the time in force before a sentence, which its back-references stand for
   ("At that point, ...", "Over the same period, ...") and "a year earlier" counts back from;
 - `carried`: the date a sentence with no date of its own takes from a date that opened an
@@ -17,15 +17,14 @@ states a time leaves it in force: the first date it gives that is not an event's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.calendar import fiscal_year_end_month, month_re
 from etl.extract.asof import DatePhrase, find_dates, month_end
-from etl.extract.relative_dates import speaks_of_now
+from etl.extract.relative_dates import Anchor, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
-from etl.read.calendar import fiscal_year_end_month, month_re
-
-Anchor = tuple[date, str, str | None]  # as_of, precision, period
 
 # A sentence that may state a time: a year, a month's name, or a relative year or month.
 _HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
@@ -47,85 +46,70 @@ MAX_LEAD_LINES = 3
 
 @dataclass
 class Timeline:
-    """The times stated in one section, found as far as the sentences asked about."""
+    """The times stated in one section, worked out only for the sentences asked about."""
 
     view: SectionView
     start: int
     end: int
     ref: date | None
-    marks: list[tuple[int, SentenceId, DatePhrase, bool]] = field(default_factory=list)
-    read: set[SentenceId] = field(default_factory=set)
-    scanned: int = -1
+    stated: dict[SentenceId, tuple[DatePhrase, bool] | None] = field(default_factory=dict)
 
-    def _scan(self, upto: int) -> None:
-        """Read the times stated before position `upto`, in order."""
-        text, view = self.view.text, self.view
-        pos = max(self.start, self.scanned)
-        while pos < min(upto, self.end):
-            hit = _HINT.search(text, pos, min(upto, self.end))
-            if hit is None:
-                break
-            sid = view.sentence_at(hit.start())
-            if sid is None:
-                pos = hit.end()
-                continue
-            s = view.sentence(sid)
-            pos = s.end
-            if sid not in self.read and s.start < upto:
-                self.read.add(sid)
-                self._mark(sid)
-        self.scanned = max(self.scanned, min(upto, self.end))
-
-    def _mark(self, sid: SentenceId) -> None:
+    def _stated(self, sid: SentenceId) -> tuple[DatePhrase, bool] | None:
+        """The time sentence `sid` states and whether it opens the sentence (found once)."""
+        if sid in self.stated:
+            return self.stated[sid]
+        self.stated[sid] = None  # a back-reference to itself finds nothing
         s = self.view.sentence(sid)
-        sent = self.view.text[s.start : s.end]
-        anchor = self._last()
+        text = self.view.text
+        if not _HINT.search(text, s.start, s.end):
+            return None
+        sent = text[s.start : s.end]
         found = [
             d
-            for d in find_dates(sent, 0, len(sent), self.ref, anchor)
+            for d in find_dates(sent, 0, len(sent), self.ref, lambda: self.anchor_at(sid))
             if d.kind == "date" and d.as_of is not None and not _future(d, self.ref)
         ]
         if not found:
-            return
+            return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
         opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and sent.startswith(",", d.end)
-        self.marks.append((s.start, sid, d, opens))
+        self.stated[sid] = (d, opens)
+        return self.stated[sid]
 
-    def _last(self) -> Anchor | None:
-        if not self.marks:
-            return None
-        d = self.marks[-1][2]
-        return (d.as_of, d.precision, d.period) if d.as_of else None
+    def _earlier(self, sid: SentenceId) -> Iterator[SentenceId]:
+        """The sentences of the section before `sid`, nearest first."""
+        cur = self.view.previous(sid)
+        while cur is not None and self.view.sentence(cur).end > self.start:
+            yield cur
+            cur = self.view.previous(cur)
 
     def anchor_at(self, sid: SentenceId) -> Anchor | None:
         """The time in force before sentence `sid`: the last one an earlier sentence stated."""
-        s = self.view.sentence(sid)
-        self._scan(s.start)
-        return self._last_before(s.start)
-
-    def _last_before(self, pos: int) -> Anchor | None:
-        for start, _, d, _ in reversed(self.marks):
-            if start < pos and d.as_of is not None:
-                return d.as_of, d.precision, d.period
+        for prev in self._earlier(sid):
+            got = self._stated(prev)
+            if got is not None:
+                d = got[0]
+                return d.as_of, d.precision, d.period  # type: ignore[return-value]
         return None
 
     def carried(self, sid: SentenceId) -> DatePhrase | None:
         """The date a sentence without one takes from its paragraph or its list's lead-in."""
         s = self.view.sentence(sid)
-        if speaks_of_now(self.view.text, s.start, s.end):
+        text = self.view.text
+        if speaks_of_now(text, s.start, s.end):
             return None
         listed = self.list_date(sid[0])
         if listed is not None:
             return listed
-        self._scan(s.start)
-        for start, mark, d, opens in reversed(self.marks):
-            if start >= s.start:
-                continue
-            same_item = mark[0] == sid[0] and "\n" not in self.view.text[start : s.start]
-            if same_item and opens and not d.event and d.period is None:
-                return d
-            return None
+        for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
+            prev = (sid[0], j)
+            if "\n" in text[self.view.sentence(prev).start : s.start]:
+                return None  # the time of another list item
+            got = self._stated(prev)
+            if got is not None:
+                d, opens = got
+                return d if opens and not d.event and d.period is None else None
         return None
 
     def list_date(self, p: int) -> DatePhrase | None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import dateparser
 
-from etl.read.calendar import (
+from etl.calendar import (
     month_of,
     month_re,
     phrase_re,

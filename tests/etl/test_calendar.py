@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from etl.read.calendar import (
+from etl.calendar import (
     month_of,
     month_re,
     phrases,

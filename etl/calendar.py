@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-CALENDAR = Path(__file__).resolve().parent.parent / "data" / "calendar.toml"
+CALENDAR = Path(__file__).resolve().parent / "data" / "calendar.toml"
 
 
 @cache
