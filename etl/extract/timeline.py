@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from etl.calendar import fiscal_year_end_month, month_re
@@ -113,7 +113,15 @@ class Timeline:
         return None
 
     def list_date(self, p: int) -> DatePhrase | None:
-        """The date of paragraph `p` when it is a list: from its lead-in, else the note after."""
+        """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
+
+        A point in time: the list's figures stand at the end of a period it names ("2019-20"),
+        unless an item names the period itself ("admitted in 2019-20: 132").
+        """
+        found = self._list_date(p)
+        return replace(found, period=None) if found is not None else None
+
+    def _list_date(self, p: int) -> DatePhrase | None:
         text, paragraphs = self.view.text, self.view.paragraphs
         if not _BULLET.match(text, paragraphs[p][0]):
             return None

@@ -20,8 +20,8 @@ import re
 
 from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
-_YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
-_OTHER_DIGITS_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
+_NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
 _CURRENCY_RE = re.compile(r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*\)")
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
 MAX_TIME_CHARS = 40
@@ -36,7 +36,7 @@ def is_time_cell(cell: str) -> bool:
         match = pattern.search(cell)
         if match:
             rest = cell[: match.start()] + cell[match.end() :]
-            return _OTHER_DIGITS_RE.search(rest) is None
+            return _NOT_TIME_RE.search(rest) is None
     return False
 
 
@@ -54,7 +54,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     rows = [row + [""] * (width - len(row)) for row in rows]
     header, body = rows[0], rows[1:]
     out = []
-    if header[0] and not any(header[1:]):  # "Forum at a glance | |": the table's title
+    if width > 1 and header[0] and not any(header[1:]):  # "Forum at a glance | |": a title
         out, header = [header[0], ""], [""] * width
     if width == 1 or not body:
         return out + ["- " + " ".join(c for c in row if c) for row in rows]

@@ -366,3 +366,51 @@ def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
     )
     d = date(2023, 5, 2)
     assert inline(text, d) == [("companies", 1900, "about", d, None)]
+
+
+def test_dates_without_a_year_ranges_and_back_references() -> None:
+    text = (
+        "Cyberport releases its mid-year figures\n\n"
+        "As of 30 June, the Cyberport community comprised 1,720 companies. "
+        "At that point, 58 of those start-ups were in the Cyberport Incubation Programme.\n\n"
+        "Between January and June, Cyberport's community companies raised HK$3 billion. "
+        "Over the same period, the hub admitted 45 incubatees.\n\n"
+        "By mid-2019 Cyberport counted 1,500 companies."
+    )
+    d = date(2020, 8, 14)
+    got = inline(text, d)
+    assert ("companies", 1720, "exact", date(2020, 6, 30), None) in got
+    assert ("funding_raised", 3e9, "exact", date(2020, 6, 30), "P6M") in got
+    assert ("companies", 1500, "exact", date(2019, 6, 30), None) in got
+    assert all(c[3] != d for c in got)
+
+
+def test_a_month_after_the_publication_date_is_last_years() -> None:
+    text = "Cyberport said that as at 30 November, its community numbered 1,400 companies."
+    assert inline(text, date(2020, 3, 2)) == [
+        ("companies", 1400, "exact", date(2019, 11, 30), None)
+    ]
+
+
+def test_a_table_under_a_dated_heading_dates_its_rows() -> None:
+    text = (
+        "Cyberport annual review\n\n"
+        "Cyberport at a glance, 2019-20\n\n"
+        "- Companies in the Cyberport community: 1,550+\n"
+        "- Unicorns: 3\n\n"
+        "Figures for the financial year unless otherwise stated."
+    )
+    got = inline(text, date(2020, 9, 1))
+    assert ("unicorns", 3, "exact", date(2020, 3, 31), None) in got
+    assert ("companies", 1550, "over", date(2020, 3, 31), None) in got
+
+
+def test_a_paragraph_opened_by_a_date_speaks_of_that_date_unless_it_says_now() -> None:
+    text = (
+        "As at 31 December 2024, the Cyberport community comprised 2,200 companies. "
+        "The community includes eight unicorns. Its start-ups have now raised HK$41 billion."
+    )
+    d = date(2025, 2, 10)
+    got = inline(text, d)
+    assert ("unicorns", 8, "exact", date(2024, 12, 31), None) in got
+    assert ("funding_raised", 41e9, "exact", d, None) in got
