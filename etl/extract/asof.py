@@ -14,7 +14,13 @@ import dateparser
 
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
-from etl.extract.relative_dates import Anchor, back_references, middle_dates, yearless_dates
+from etl.extract.relative_dates import (
+    Anchor,
+    back_references,
+    middle_dates,
+    stands_at,
+    yearless_dates,
+)
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -222,8 +228,9 @@ def find_dates(
     ) -> None:
         if any(p.start < b and a < p.end for p in found):
             return
-        event = bool(pats.event.search(hay, max(start, a - 30), a)) or bool(
-            _EVENT_WORD.match(text[a:b])
+        event = not stands_at(text, a, b) and (
+            bool(pats.event.search(hay, max(start, a - 30), a))
+            or bool(_EVENT_WORD.match(text[a:b]))
         )
         found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
@@ -274,6 +281,14 @@ def find_dates(
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:
                     add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
-    back_references(text, start, end, anchor, ref, add)
+
+    def held(pos: int) -> Anchor | None:
+        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
+        for p in sorted(found, key=lambda p: p.end, reverse=True):
+            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+                return p.as_of, p.precision, p.period
+        return anchor() if anchor is not None else None
+
+    back_references(text, start, end, held, ref, add)
     found.sort(key=lambda p: p.start)
     return found

@@ -62,6 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
             flags,
         ),
+        "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
         "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
     }
 
@@ -135,19 +136,20 @@ def back_references(
     text: str,
     start: int,
     end: int,
-    anchor: Callable[[], Anchor | None] | None,
+    anchor: Callable[[int], Anchor | None],
     ref: date | None,
     add: Add,
 ) -> None:
     """ "at that point", "over the same period", "a year earlier": the time in force.
 
-    `anchor()` is the time in force, or None when no earlier sentence gave one ("a year
-    earlier" then counts back from `ref`); it is called only when a phrase points back.
+    `anchor(pos)` is the time in force at `pos` (an earlier date of the sentence, else of an
+    earlier sentence), or None when nothing gave one ("a year earlier" then counts back from
+    `ref`); it is called only when a phrase points back.
     """
     if not _back_words().search(text, start, end):
         return
     for m in _patterns()["back"].finditer(text, start, end):
-        held = anchor() if anchor is not None else None
+        held = anchor(m.start())
         if m["earlier"]:
             base = held or ((ref, "day", None) if ref else None)
             if base is None:
@@ -182,6 +184,12 @@ def _back_words() -> re.Pattern[str]:
 def _whole(precision: str) -> str | None:
     """The flow a period of that precision spans: a year ("in 2024") is P1Y."""
     return "P1Y" if precision == "year" else None
+
+
+def stands_at(text: str, start: int, end: int) -> bool:
+    """Whether the date phrase text[start:end] gives the time a figure stands at ("as at", "by
+    the end of"): never an event's date, even after "set up" or "opened"."""
+    return _patterns()["stands_at"].match(text, start, end) is not None
 
 
 def speaks_of_now(text: str, start: int, end: int) -> bool:

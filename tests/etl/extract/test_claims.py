@@ -414,3 +414,18 @@ def test_a_paragraph_opened_by_a_date_speaks_of_that_date_unless_it_says_now() -
     got = inline(text, d)
     assert ("unicorns", 8, "exact", date(2024, 12, 31), None) in got
     assert ("funding_raised", 41e9, "exact", d, None) in got
+
+
+def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
+    text = (
+        "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
+        "they have raised to HK$14.6 billion."
+    )
+    assert ("funding_raised", 14.6e9, "exact", date(2019, 3, 31), None) in inline(
+        text, date(2019, 12, 5)
+    )
+    now = (
+        "Cyberport companies raised HK$4.1 billion in 2018-19, and the community now counts "
+        "1,500 companies."
+    )
+    assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))

@@ -132,3 +132,18 @@ def test_never_raises_on_date_like_noise(text: str) -> None:
     for d in find_dates(text, 0, len(text), REF, lambda: (REF, "day", None)):
         assert 0 <= d.start < d.end <= len(text)
         assert d.as_of is None or d.as_of <= date(2099, 12, 31)
+
+
+def test_a_back_reference_takes_an_earlier_date_of_its_own_sentence_first() -> None:
+    text = "It had 1,650 firms as at 31 December 2020, and they had raised HK$26 billion by then."
+    got = dates(text, anchor=(date(2019, 6, 30), "month", None))
+    assert ("by then", date(2020, 12, 31), "day", None, "back") in got
+
+
+def test_a_date_a_figure_stands_at_is_no_events_even_after_set_up() -> None:
+    text = "450 had set up here by the end of September"
+    (found,) = find_dates(text, 0, len(text), REF)
+    assert not found.event
+    text = "The lab opened in September"
+    (opened,) = find_dates(text, 0, len(text), REF)
+    assert opened.event
