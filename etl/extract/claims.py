@@ -124,6 +124,8 @@ def _date_for(
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
             return d
+    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
+    usable = [d for d in usable if d.kind != "earlier"]
     owned = {
         id(d)
         for j, g in enumerate(figures)

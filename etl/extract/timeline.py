@@ -8,7 +8,7 @@ sentences before it, nearest first, until one states a time. What the anchor is 
 - `carried`: the date a sentence with no date of its own takes from a date that opened an
   earlier sentence of its paragraph ("As at 31 December 2024, the community comprised ...
   The community includes eight unicorns."), unless it says it speaks of now ("now",
-  "to date");
+  "to date"), or, in a list, from the list's lead-in;
 - `list_date`: the date of a list or table (a bulleted paragraph) from its lead-in lines
   ("As at 30 June 2021, the community counted:", "Community at a glance, 2019-20",
   "31 Dec 2020:"), else from a short note right after it ("Figures as at 30 June 2023").
@@ -97,11 +97,11 @@ class Timeline:
         """The date a sentence without one takes from its paragraph or its list's lead-in."""
         s = self.view.sentence(sid)
         text = self.view.text
-        if speaks_of_now(text, s.start, s.end):
-            return None
         listed = self.list_date(sid[0])
         if listed is not None:
-            return listed
+            return listed  # the lead-in dates the whole list, "now" or not
+        if speaks_of_now(text, s.start, s.end):
+            return None
         for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
             prev = (sid[0], j)
             if "\n" in text[self.view.sentence(prev).start : s.start]:

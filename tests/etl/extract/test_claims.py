@@ -429,3 +429,12 @@ def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
         "1,500 companies."
     )
     assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))
+
+
+def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
+    text = (
+        "At the end of last year, Cyberport's community stood at about 2,300 companies. "
+        "The community includes 11 unicorns, up from 10 a year earlier."
+    )
+    got = inline(text, date(2026, 1, 12))
+    assert ("unicorns", 11, "exact", date(2025, 12, 31), None) in got

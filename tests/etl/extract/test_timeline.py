@@ -125,3 +125,8 @@ def test_a_finished_sentence_above_a_list_is_no_lead_in() -> None:
 def test_a_list_without_a_dated_lead_in_or_note_has_no_date_of_its_own() -> None:
     text = "Key figures\n\n- Unicorns: 8\n\nThe hub was founded to serve start-ups of every kind."
     assert _carried(text, "Unicorns") is None
+
+
+def test_a_list_item_saying_now_keeps_the_date_of_its_lead_in() -> None:
+    text = "As at 30 June 2021, the campus counted:\n\n- 250 firms, now the second-largest cluster"
+    assert _carried(text, "250 firms") == date(2021, 6, 30)
