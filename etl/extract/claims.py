@@ -9,7 +9,9 @@ Decisions worth knowing:
   unicorns, ...); on a stock such as `companies` it is ignored.
 - A figure repeated in one document is one claim: the first occurrence's quote and span, the
   most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
-  and "over 35 markets" give `over`), and a flag only if every occurrence carries it.
+  and "over 35 markets" give `over`), and a flag only if every occurrence carries it. A
+  repeat with no date of its own (a headline, the About paragraph) of a figure the
+  document dates elsewhere is that dated claim.
 """
 
 from __future__ import annotations
@@ -50,10 +52,11 @@ def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> li
     config = config or default_config()
     sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
     claims: list[tuple[Claim, float]] = []
+    refs: dict[int, date | None] = {}
     for section in sections:
-        ref = section.published_on or doc.published_on
+        ref = refs[section.index] = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config))
-    return _dedupe(claims)
+    return _drop_restated(_dedupe(claims), refs)
 
 
 def _section_claims(
@@ -243,3 +246,19 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             first = replace(first, qualifier=qualifier, value_low=low, value_high=high)
         merged[key] = (replace(first, flags=flags), fstep)
     return [c for c, _ in merged.values()]
+
+
+def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Claim]:
+    """Without the figures that only restate, undated, a figure the document dates elsewhere.
+
+    A headline or an About paragraph repeats "270 companies" that the body dates "as of
+    30 June": it is the same claim, not one at the publication date.
+    """
+
+    def undated(c: Claim) -> bool:
+        return c.period is None and c.as_of_precision == "day" and c.as_of == refs[c.section_index]
+
+    dated = {(c.entity, c.metric, c.unit, c.value) for c in claims if not undated(c)}
+    return [
+        c for c in claims if not (undated(c) and (c.entity, c.metric, c.unit, c.value) in dated)
+    ]

@@ -1,8 +1,9 @@
 """Dates in a sentence that need more than the sentence: a year, or an earlier sentence's time.
 
-- A month or day without a year ("as at 30 September", "in July", "by the end of June")
-  takes the year of `ref` (the section's date), the year before when that would put it
-  after `ref`: a figure is never dated after its publication.
+- A month or day without a year ("as at 30 September", "in July", "by the end of June",
+  "up to this year June" in translated text) takes the year of `ref` (the section's date),
+  the year before when that would put it after `ref`: a figure is never dated after its
+  publication.
 - A range ends where it ends: "between April and September" is September, a flow of six
   months ("last year" or a year after the second month moves it); "from 1 April 2019 to
   31 March 2020" is 31 March 2020.
@@ -50,8 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "yearless": re.compile(
-            rf"(?<![\w-])(?P<open>(?:{end_of})\s*|(?:{point})\s+)(?:the\s+)?{day_month}"
-            rf"(?:\s+(?P<rel>{rel}))?{_NOT_A_YEAR_AFTER}",
+            rf"(?<![\w-])(?P<open>(?:{end_of})\s*|(?:{point})\s+)(?:(?P<rel0>{rel})\s+)?"
+            rf"(?:the\s+)?{day_month}(?:\s+(?P<rel>{rel}))?{_NOT_A_YEAR_AFTER}",
             flags,
         ),
         "middle": re.compile(
@@ -117,7 +118,7 @@ def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) 
         day = m["d1"] or m["d2"]
         if not month:
             continue
-        when = _at(_year_of(ref, month, day, m["rel"]), month, day)
+        when = _at(_year_of(ref, month, day, m["rel"] or m["rel0"]), month, day)
         if when is not None:
             add(m.start(), m.end(), when, "day" if day else "month")
 

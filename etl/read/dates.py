@@ -6,11 +6,13 @@ Only short phrases that a regular expression has already found are handed to dat
 How a date is found (`FoundDate.source`):
 - ``dateline``: a date line among the first `HEAD_LINES` non-empty lines: "Hong Kong,
   23 September 2024 — ...", "5 June 2025 – ...", "date 2023-03-21 ...", "21 Oct 2025" alone,
-  "2023年3月21日 ...", "05/06/2025" (numeric dates are read day first, as in Hong Kong).
+  "2023年3月21日（星期二）", "二〇二三年三月二十一日", "05/06/2025" (numeric dates are read
+  day first, as in Hong Kong), or a weekday and day without a year ("Tuesday, 14 March")
+  under a heading that gives the year, checked against the weekday (`date_lines`).
 - ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
   "Issue: June 2025"); the date is the first of that month.
-- ``inline``: no date line at all; the first full date (day, month and year) in the body.
-  A year alone ("the 2023 Global Digital Business Conference"), a day and month without a
+- ``inline``: no date line at all; the first full date (day, month and year) in the body,
+  or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the 2023 Global Digital Business Conference"), a day and month without a
   year ("yesterday (4 June)") and phone numbers are never dates.
 """
 
@@ -51,7 +53,9 @@ FULL_DATE_RE = re.compile(
     r"(?![\d/\-])"
     rf"|(?<![\d/.\-\w])(?P<d4>{_DAY})(?P<s4>[-/.])(?P<mo4>{_MONTH_NUM})(?P=s4)(?P<y4>{_YEAR})"
     r"(?!\d|[/.\-]\d)"
-    rf"|(?P<y5>{_YEAR})\s*年\s*(?P<mo5>{_MONTH_NUM})\s*月\s*(?P<d5>{_DAY})\s*[日号號]",
+    rf"|(?P<y5>{_YEAR})\s*年\s*(?P<mo5>{_MONTH_NUM})\s*月\s*(?P<d5>{_DAY})\s*[日号號]"
+    rf"|(?P<y8>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<mo8>十[一二]?|[一二三四五六七八九])\s*月"
+    rf"\s*(?P<d8>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]",
     re.IGNORECASE,
 )
 MONTH_YEAR_RE = re.compile(
@@ -87,7 +91,18 @@ HEADING_CHARS = 120
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
-_DIGIT_NEAR_START_RE = re.compile(r"\d")
+_DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
+
+
+_CJK_DIGITS = "〇一二三四五六七八九零"  # 零 is another zero: index 10, read modulo 10
+
+
+def _cjk_number(text: str) -> int:
+    """1-31 written in Chinese numerals: "九", "十二", "二十一", "三十"."""
+    if "十" not in text:
+        return _CJK_DIGITS.index(text) % 10
+    tens, _, ones = text.partition("十")
+    return (_CJK_DIGITS.index(tens) if tens else 1) * 10 + (_CJK_DIGITS.index(ones) if ones else 0)
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,9 @@ def _mention(match: re.Match[str]) -> DateMention | None:
         value = _safe_date(int(g["y4"]), int(g["mo4"]), int(g["d4"]))
     elif g.get("y5"):
         value = _safe_date(int(g["y5"]), int(g["mo5"]), int(g["d5"]))
+    elif g.get("y8"):
+        year = int("".join(str(_CJK_DIGITS.index(c) % 10) for c in g["y8"]))
+        value = _safe_date(year, _cjk_number(g["mo8"]), _cjk_number(g["d8"]))
     elif g.get("m6"):
         value = _parse_words(1, g["m6"].lower(), int(g["y6"]))
         return DateMention(value, match.start(), match.end(), "month") if value else None
@@ -188,7 +206,9 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
         mention = _mention(match)
         if mention is None:
             return None
-        is_cjk = bool(match.group("y5") if pattern is FULL_DATE_RE else match.group("y7"))
+        is_cjk = bool(
+            match.group("y5") or match.group("y8") if pattern is FULL_DATE_RE else match.group("y7")
+        )
         tail = _CJK_TAIL_RE if is_cjk else tail_re
         if tail is None or tail.match(line, match.end()):
             return mention

@@ -438,3 +438,16 @@ def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     )
     got = inline(text, date(2026, 1, 12))
     assert ("unicorns", 11, "exact", date(2025, 12, 31), None) in got
+
+
+def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
+    text = (
+        "Cyberport community reaches 270 companies\n\n"
+        "As of 30 June, the Cyberport community comprised 270 companies.\n\n"
+        "About Cyberport\n\nCyberport is home to 270 companies and 9 unicorns."
+    )
+    d = date(2012, 8, 9)
+    assert inline(text, d) == [
+        ("companies", 270, "exact", date(2012, 6, 30), None),
+        ("unicorns", 9, "exact", d, None),
+    ]

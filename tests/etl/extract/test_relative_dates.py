@@ -31,6 +31,8 @@ def dates(text: str, ref: date | None = REF, anchor=None) -> list[tuple]:
         ("The hub passed 800 members in July.", "in July", date(2022, 7, 31), "month"),
         ("At end-June the lab counted 40 firms.", "At end-June", date(2022, 6, 30), "month"),
         ("In July last year, 30 joined.", "In July last year", date(2021, 7, 31), "month"),
+        ("up to this year June bottom, 1,800 home", "up to this year June", date(2022, 6, 30),
+         "month"),
     ],
 )  # fmt: skip
 def test_a_month_without_a_year_takes_the_sections_year(

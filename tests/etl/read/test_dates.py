@@ -37,6 +37,8 @@ DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
         ("05/06/2025", date(2025, 6, 5)),  # day first, as in Hong Kong
         ("5.6.2025", date(2025, 6, 5)),
         ("31/02/2024", None),
+        ("二〇二三年十月三十日", date(2023, 10, 30)),
+        ("二〇二三年二月三十日", None),
         ("13/13/2025", None),
         ("4 June", None),
         ("2023", None),
@@ -60,6 +62,9 @@ def test_parse_date_phrase(phrase: str, expected: date | None) -> None:
         ("Hong Kong, Tuesday, 21 March 2023 (Xinhua) – text", date(2023, 3, 21), "day"),
         ("2023年3月21日 上海臨港與數碼港簽署合作備忘錄", date(2023, 3, 21), "day"),
         ("香港，2023年3月21日 — 消息", date(2023, 3, 21), "day"),
+        ("2023年3月21日（星期二） 消息", date(2023, 3, 21), "day"),
+        ("二〇二三年三月二十一日（星期二）", date(2023, 3, 21), "day"),
+        ("香港，二零二五年十二月九日 — 消息", date(2025, 12, 9), "day"),
         ("June 2025", date(2025, 6, 1), "month"),
         ("Issue: June 2025", date(2025, 6, 1), "month"),
     ],
