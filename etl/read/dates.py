@@ -13,7 +13,8 @@ How a date is found (`FoundDate.source`):
   "Issue: June 2025"); the date is the first of that month.
 - ``inline``: no date line at all; the first full date (day, month and year) in the body,
   or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
-  2023 Global Digital Business Conference"), a day and month without a year ("yesterday (4 June)") and phone numbers are never dates.
+  2023 Global Digital Business Conference"), a day and month without a year ("yesterday
+  (4 June)") and phone numbers are never dates.
 """
 
 from __future__ import annotations
