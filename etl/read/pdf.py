@@ -22,6 +22,7 @@ from collections import Counter
 from pypdf import PdfReader
 
 from etl.read.errors import IngestError
+from etl.read.limits import pdf_limit_problem
 from etl.read.tables import is_time_cell, table_lines
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
@@ -50,7 +51,8 @@ def pdf_text(data: bytes, name: str) -> str:
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
-        raise IngestError(name, f"malformed PDF ({type(exc).__name__}: {_short(exc)})") from exc
+        reason = pdf_limit_problem(exc) or f"malformed PDF ({type(exc).__name__}: {_short(exc)})"
+        raise IngestError(name, reason) from exc
     pages = [reading_order(layout.split("\n")) for layout in layouts]
     return "\n\n".join(_drop_running_lines(pages))
 

@@ -25,6 +25,7 @@ from db.records import ReadDocument
 from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError
 from etl.read.html import with_fact_boxes
+from etl.read.limits import html_limit_problem
 from etl.read.manifest import ManifestEntry
 from etl.read.markdown import FrontMatter, front_matter
 from etl.read.normalise import normalise_text
@@ -101,6 +102,9 @@ def read_bytes(
             raise IngestError(name, "PDF has no text layer (a scan?); run OCR on it first")
     elif source_format == "html":
         html = _decode(data, name, html=True)
+        limit = html_limit_problem(html)  # a page cut at a parser limit is refused, not half-read
+        if limit:
+            raise IngestError(name, limit)
         try:
             text, title, publisher, url, external = _html_parts(html)
         except Exception as exc:  # trafilatura/lxml on a page they cannot parse
@@ -140,8 +144,8 @@ def read_bytes(
 def _check_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
-        shown = f"'{suffix}'" if suffix else "without an extension"
-        raise IngestError(name, f"unsupported file type {shown} (supported: {' '.join(SUPPORTED)})")
+        what = repr(suffix) if suffix else "without an extension"
+        raise IngestError(name, f"unsupported file type {what} (supported: {' '.join(SUPPORTED)})")
     return FORMATS[suffix]
 
 
