@@ -6,6 +6,7 @@ its phrases for the date of a figure ("between April and September", "at that po
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from datetime import date
@@ -52,6 +53,11 @@ def weekday_numbers() -> dict[str, int]:
 
 
 @cache
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def fiscal_year_end_month() -> int:
     """The month a fiscal year ends in (the first language's setting)."""
     return int(next(iter(_languages().values())).get("fiscal_year_end_month", 12))

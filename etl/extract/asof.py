@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import dateparser
 
+from etl.calendar import month_end
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
@@ -111,10 +112,6 @@ class DatePhrase:
     period: str | None  # ISO-8601 duration for "in the past year"; None for a point in time
     event: bool = False  # the date of something else ("opened in 2003", "since 2018")
     kind: str = "date"  # "back": the time in force ("at that point"); "earlier": a year before
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 # Letters that re.IGNORECASE equates with the ASCII letter of a month name.

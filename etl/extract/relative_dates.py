@@ -11,7 +11,8 @@
 - "a year earlier" is a year before the time in force (`anchor`, else `ref`).
 - A back-reference ("at that point", "by then", "over the same period") is the time in force:
   the date (and, for a period, the flow) the running time anchor holds.
-The words come from `etl/data/calendar.toml`; nothing here is English.
+The phrases come from `etl/data/calendar.toml` (all its languages at once); the patterns
+only join them with numbers, and with the ordinal endings and "the"/"of" of English dates.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from etl.calendar import alternation, month_of, month_re, phrase_re, phrases
+from etl.calendar import alternation, month_end, month_of, month_re, phrase_re, phrases
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -73,15 +74,10 @@ def _last_year_words() -> frozenset[str]:
     return frozenset(" ".join(p.lower().split()) for p in phrases("last_year"))
 
 
-def _month_end(year: int, month: int) -> date:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
-
-
 def _at(year: int, month: int, day: str | None) -> date | None:
     """Day `day` of the month, or the month's last day; None when there is no such day."""
     try:
-        return date(year, month, int(day.rstrip("stndrh"))) if day else _month_end(year, month)
+        return date(year, month, int(day.rstrip("stndrh"))) if day else month_end(year, month)
     except ValueError:
         return None
 
@@ -111,7 +107,7 @@ def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) 
         if when is None or months < 1:
             continue
         d1 = m["a"] or m["ab"]
-        whole = (not d1 or int(d1.rstrip("stndrh")) == 1) and (not d2 or _month_end(y2, m2) == when)
+        whole = (not d1 or int(d1.rstrip("stndrh")) == 1) and (not d2 or month_end(y2, m2) == when)
         add(m.start(), m.end(), when, "day" if d2 else "month", _months(months) if whole else None)
     for m in pats["yearless"].finditer(text, start, end):
         month = month_of(m["mon"])

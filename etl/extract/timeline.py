@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from etl.calendar import fiscal_year_end_month, month_re
-from etl.extract.asof import DatePhrase, find_dates, month_end
+from etl.calendar import fiscal_year_end_month, month_end, month_re
+from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.relative_dates import Anchor, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from etl.calendar import (
+    month_end,
     month_of,
     month_re,
     phrases,
@@ -52,3 +53,8 @@ def test_the_year_after_is_tried_for_a_new_year_section() -> None:
 
 def test_an_impossible_day_gives_no_date() -> None:
     assert year_for(2, 30, None, [2024]) is None
+
+
+def test_month_end() -> None:
+    assert month_end(2024, 2) == date(2024, 2, 29)
+    assert month_end(2023, 12) == date(2023, 12, 31)
