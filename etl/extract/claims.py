@@ -142,15 +142,14 @@ def _date_for(
     after = [d for d in inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
-    # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
-    # bringing the total to HK$15 billion"), unless it says it speaks of now.
-    flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
-    if flows and not speaks_of_now(sent, lo, hi):
-        return replace(flows[-1], period=None)
-    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses,
-    # but one that says it speaks of now ("..., and so far there are 30").
     if speaks_of_now(sent, lo, hi):
-        return None
+        return None  # "..., and so far there are 30": no earlier date is this clause's
+    # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
+    # bringing the total to HK$15 billion").
+    flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
+    if flows:
+        return replace(flows[-1], period=None)
+    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
     return next(
         (
             d
