@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, case, delete, func, insert, select
 
 from db import records
 from db.claims_csv import write_claim_lines
@@ -280,3 +280,30 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
     with engine.connect() as conn:
         for r in conn.execute(stmt):
             yield dict(r._mapping)
+
+
+def document_signals(
+    engine: Engine, file_names: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Per document (those named, or all): kind, publisher, how many claims it holds and how
+    many of them are flagged garbled or implausible."""
+
+    def flagged(flag: str):
+        return func.sum(case((Claim.flags.contains(flag), 1), else_=0))
+
+    stmt = (
+        select(
+            Document.file_name.label("document"),
+            Document.kind,
+            Document.publisher,
+            func.count(Claim.id).label("claims"),
+            func.coalesce(flagged("garbled"), 0).label("garbled"),
+            func.coalesce(flagged("implausible"), 0).label("implausible"),
+        )
+        .outerjoin(Claim, Claim.document_id == Document.id)
+        .group_by(Document.id, Document.file_name, Document.kind, Document.publisher)
+    )
+    if file_names is not None:
+        stmt = stmt.where(Document.file_name.in_(list(file_names)))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
