@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Claim, Document, Review
+from db.models import Claim, Conflict, Document, Review
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import claim_status_parts, in_open_conflict
 
@@ -312,12 +312,24 @@ def claim_documents(engine: Engine, filt: ClaimFilter = ClaimFilter()) -> set[st
 
 
 def series_touched_since(engine: Engine, claim_id: int, review_id: int) -> set[tuple[str, str]]:
-    """(entity, metric) of the claims stored after `claim_id` or reviewed after `review_id`."""
+    """(entity, metric) of the claims stored after `claim_id`, and of the claims or conflicts
+    reviewed after `review_id`."""
     added = select(Claim.entity, Claim.metric).where(Claim.id > claim_id)
     reviewed = (
         select(Claim.entity, Claim.metric)
         .join(Review, Review.target_uid == Claim.uid)
         .where(Review.target_type == "claim", Review.id > review_id)
     )
+    decided = (
+        select(Conflict.entity, Conflict.metric)
+        .join(Review, Review.target_uid == Conflict.uid)
+        .where(Review.target_type == "conflict", Review.id > review_id)
+    )
     with engine.connect() as conn:
-        return {(e, m) for e, m in conn.execute(added.union(reviewed))}
+        return {(e, m) for e, m in conn.execute(added.union(reviewed, decided))}
+
+
+def claim_entities(engine: Engine) -> list[str]:
+    """Every entity some claim is about, A to Z."""
+    with engine.connect() as conn:
+        return list(conn.scalars(select(Claim.entity).distinct().order_by(Claim.entity)))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
-from dashboards.formatting import format_amount, format_date, format_value
 from db.conflicts import ConflictClaimView, ConflictView, list_conflicts
 from db.metrics import catalogue
 from db.reviews import iter_reviews
+from etl.report.words import format_amount, format_date, format_value, format_when
 
 STATUS_FILTERS = ("open", "resolved", "all")
 # Buttons offered for each current status: the action that would change nothing is left out.
@@ -63,17 +62,6 @@ class ConflictCard:
     claims: tuple[ClaimCard, ...]
     history: tuple[HistoryEntry, ...]
     actions: tuple[str, ...]
-
-
-def format_when(when: datetime | str | None) -> str:
-    """A review's time in UTC to the minute (stored times are UTC, naive on SQLite)."""
-    if when is None:
-        return ""
-    if isinstance(when, str):
-        return when[:16].replace("T", " ") + " UTC"
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
 def histories(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], tuple[HistoryEntry, ...]]:

@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
-from dashboards.formatting import format_date, format_value
 from db.documents import find_by_sha, get_document, list_documents
+from etl.report.words import format_date, format_value
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a long PDF report is a few MB; refuse anything larger
 # The largest request the server should read: the file travels base64-encoded (4/3 of its size)

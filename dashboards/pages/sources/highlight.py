@@ -8,8 +8,8 @@ from itertools import pairwise
 
 from dash import html
 
-from dashboards.formatting import format_date, format_value
 from db.documents import ClaimSpan
+from etl.report.words import format_date, format_value
 
 MARK_CLASS = "sources-mark"
 MARK_COLOURS = ("#fff3a3", "#ffd166")  # one claim; several claims over the same words

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboards.formatting import format_date
 from dashboards.pages.sources.actions import (
     ACCEPTED_SUFFIXES,
     MAX_UPLOAD_BYTES,
@@ -21,6 +20,7 @@ from dashboards.pages.sources.actions import (
 )
 from dashboards.pages.sources.highlight import highlighted_text
 from db.documents import DocumentDetail, DocumentSummary
+from etl.report.words import format_date
 
 MAX_ROWS = 500  # newest documents listed; the rest are in /export/documents.csv
 

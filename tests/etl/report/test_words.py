@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from dashboards.formatting import format_amount, format_date, format_value
+from etl.report.words import format_amount, format_date, format_value, format_when
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,11 @@ def test_format_amount_keeps_precision_without_float_noise() -> None:
 def test_format_date() -> None:
     assert format_date(date(2024, 9, 23)) == "2024-09-23"
     assert format_date(None) == "undated"
+
+
+def test_format_when_is_utc() -> None:
+    hk = timezone(timedelta(hours=8))
+    assert format_when(datetime(2026, 2, 14, 17, 30, tzinfo=hk)) == "2026-02-14 09:30 UTC"
+    assert format_when(datetime(2026, 2, 14, 9, 30)) == "2026-02-14 09:30 UTC"
+    assert format_when(datetime(2026, 2, 14, 9, 30, tzinfo=UTC)) == "2026-02-14 09:30 UTC"
+    assert format_when(None) == ""
