@@ -162,3 +162,17 @@ def test_a_quote_text_filter_gives_the_generic_rows(engine: Engine) -> None:
         filt = ClaimFilter(conditions=(ColumnCondition("quote", "contains", text),))
         assert _fast(engine, filt) == _generic(engine, filt)
     assert _fast(engine, filt) != _generic(engine)
+
+
+def test_a_sorted_export_is_the_generic_writer_in_that_order(engine: Engine) -> None:
+    _fill(engine, n=120)
+    ids = _open_conflict(engine, lambda ids: ids[::7])
+    add_review(engine, "claim", ids[3], "reject", "rev", "wrong")
+    for sort in ((("value", "desc"),), (("status", "desc"), ("quote", "asc")), (("as_of", "asc"),)):
+        for filt in (ClaimFilter(), ClaimFilter(metric="companies", document="plain.txt")):
+            generic = "".join(iter_csv(CLAIM_COLUMNS, iter_claims(engine, filt, sort=sort)))
+            assert "".join(iter_claim_csv(engine, filt, batch=9, sort=sort)) == generic
+    rows = list(csv.DictReader(io.StringIO("".join(
+        iter_claim_csv(engine, ClaimFilter(), sort=(("value", "desc"),))))))  # fmt: skip
+    values = [float(r["value"]) for r in rows]
+    assert values == sorted(values, reverse=True) and len(rows) == 120
