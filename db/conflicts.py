@@ -77,6 +77,7 @@ class ConflictClaimView:
     publisher: str | None
     kind: str | None
     published_on: date | None
+    title: str | None = None
 
 
 @dataclass(frozen=True)

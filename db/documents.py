@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, case, delete, func, insert, select
 
 from db import records
+from db.claims import ClaimFilter, claims_select
 from db.claims_csv import write_claim_lines
 from db.engine import session_scope
 from db.models import Claim, Document, Section
@@ -69,6 +70,8 @@ class ClaimSpan:
     mention_start: int
     mention_end: int
     flags: str
+    status: str = "auto"  # from the review log: auto, accepted, rejected
+    period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -227,24 +230,11 @@ def get_document(engine: Engine, document_id: int) -> DocumentDetail | None:
         if found is None:
             return None
         d, n = found
-        spans = s.execute(
-            select(
-                Claim.id,
-                Claim.metric,
-                Claim.entity,
-                Claim.value,
-                Claim.unit,
-                Claim.qualifier,
-                Claim.as_of,
-                Claim.char_start,
-                Claim.char_end,
-                Claim.mention_start,
-                Claim.mention_end,
-                Claim.flags,
-            )
-            .where(Claim.document_id == document_id)
-            .order_by(Claim.mention_start)
-        ).all()
+        columns = ("claim_id", "metric", "entity", "value", "unit", "qualifier", "as_of",
+                   "char_start", "char_end", "mention_start", "mention_end", "flags", "status",
+                   "period")  # fmt: skip
+        stmt = claims_select(ClaimFilter(), columns).where(Claim.document_id == document_id)
+        spans = s.execute(stmt.order_by(Claim.mention_start, Claim.id)).all()
         return DocumentDetail(_summary(d, n), d.text, tuple(ClaimSpan(*r) for r in spans))
 
 

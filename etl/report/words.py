@@ -127,3 +127,16 @@ def format_when(when: datetime | str | None) -> str:
     if when.tzinfo is not None:
         when = when.astimezone(UTC)
     return when.strftime("%Y-%m-%d %H:%M") + " UTC"
+
+
+def decision_text(action: str, reviewer: str, when: datetime | str | None, note: str) -> str:
+    """'rejected by ana, 2026-02-14 09:30 UTC: “wrong unit”'."""
+    past = {
+        "accept": "accepted",
+        "reject": "rejected",
+        "reopen": "reopened",
+        "flag": "flagged",
+        "comment": "commented on",
+    }.get(action, action)
+    text = f"{past} by {reviewer}, {format_when(when)}"
+    return text + (f": \u201c{note}\u201d" if note else "")

@@ -23,7 +23,7 @@ from db.version import data_version
 from etl.check.consensus import SeriesPoint
 from etl.check.series import document_quality
 from etl.report.kpis import HEADLINE_METRICS, Kpi, make_kpi
-from etl.report.words import STATUS_WORDS, document_name, format_when
+from etl.report.words import STATUS_WORDS, decision_text, document_name
 
 FALLBACK_ENTITY = "Cyberport"
 KPI_METRICS = HEADLINE_METRICS
@@ -122,19 +122,6 @@ def _money(row: dict[str, Any]) -> tuple[float, float, float, str]:
         rate = hkd / value
         return hkd, low * rate, high * rate, "HKD"
     return value, low, high, unit
-
-
-def decision_text(action: str, reviewer: str, when: Any, note: str) -> str:
-    """'rejected by ana, 2026-02-14 09:30 UTC: “wrong unit”'."""
-    past = {
-        "accept": "accepted",
-        "reject": "rejected",
-        "reopen": "reopened",
-        "flag": "flagged",
-        "comment": "commented on",
-    }.get(action, action)
-    text = f"{past} by {reviewer}, {format_when(when)}"
-    return text + (f": \u201c{note}\u201d" if note else "")
 
 
 def point_from_row(row: dict[str, Any], believed: bool = True, decision: str = "") -> ChartPoint:

@@ -6,7 +6,18 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from etl.report.words import format_amount, format_date, format_value, format_when
+from etl.report.words import (
+    conflict_kind_text,
+    decision_text,
+    document_name,
+    figure_text,
+    format_amount,
+    format_date,
+    format_value,
+    format_when,
+    interval_text,
+    period_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,3 +55,21 @@ def test_format_when_is_utc() -> None:
     assert format_when(datetime(2026, 2, 14, 9, 30)) == "2026-02-14 09:30 UTC"
     assert format_when(datetime(2026, 2, 14, 9, 30, tzinfo=UTC)) == "2026-02-14 09:30 UTC"
     assert format_when(None) == ""
+
+
+def test_plain_words() -> None:
+    assert figure_text(2300, "count", "over") == "over 2,300"
+    assert figure_text(7, "count", "exact") == "7"
+    assert interval_text(2300, 2400, "count") == "2,300 to 2,400"
+    assert interval_text(7, 7, "count") == "7"
+    assert period_text("P1Y") == "in one year" and period_text(None) == ""
+    assert conflict_kind_text("flow_exceeds_stock") == "more added in a period than the total"
+    assert conflict_kind_text("new_kind") == "new kind"
+    assert document_name(None, "004_x.txt", kind="news report", published_on=date(2023, 3, 21)) == (
+        "News report of 21 Mar 2023"
+    )
+    assert document_name("  A title ", "a.txt") == "A title"
+    assert document_name(None, "a.txt") == "a.txt"
+    assert decision_text("reject", "ana", "2026-02-14T09:30:00", "stale") == (
+        "rejected by ana, 2026-02-14 09:30 UTC: \u201cstale\u201d"
+    )

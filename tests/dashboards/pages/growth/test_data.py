@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from dashboards.pages.growth import data as growth
-from dashboards.pages.growth.data import chart_data, decision_text, source_href
+from dashboards.pages.growth.data import chart_data, source_href
 from db.documents import store_document
 from db.engine import session_scope
 from db.models import Claim, Conflict, Review
 from etl.pipeline import refresh_checks
+from etl.report.words import decision_text
 from tests.factories import make_claim, make_doc
 
 
