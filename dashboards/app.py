@@ -150,8 +150,10 @@ def create_app(
     init_auth(server, session_secret(engine, dict(os.environ)))
     server.register_blueprint(vendor)
     enable_compression(server)
+    from dashboards.briefing import bp as briefing_bp
     from dashboards.exports import bp as exports_bp
 
     server.register_blueprint(exports_bp)
+    server.register_blueprint(briefing_bp)
     app.layout = layout
     return app

@@ -144,11 +144,8 @@ def render(chart: Chart, width: int = 640, height: int = 320, *, legend: bool = 
     small = width < 360
     fs = 10 if small else 12
     top = (22 if chart.title else 6) + (18 if legend and _legend_items(chart) else 0)
-    left, right, bottom = (
-        (44 if small else 64),
-        12,
-        (22 if small else 40) + (16 if chart.note else 0),
-    )
+    left, right = (44 if small else 64), 24  # room for the last date label
+    bottom = (22 if small else 40) + (16 if chart.note else 0)
     pw, ph = width - left - right, height - top - bottom
     x0, x1, lo, hi = _domain(chart)
     y_lo, y_hi, yt = y_ticks(lo, hi, chart.log_y)
