@@ -16,7 +16,7 @@ from db.claims import RANGE_OPS, TEXT_OPS
 
 # (field, heading, width, what the cell shows when not the field itself)
 COLUMNS = (
-    ("as_of", "Date of the figure", 170, None),
+    ("as_of", "Date of the figure", 190, None),
     ("metric", "Metric", 230, "metric_label"),
     ("value", "Figure as printed", 160, "figure"),
     ("quote", "Sentence", 460, None),

@@ -22,7 +22,6 @@ from etl.report.words import (
 )
 
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
-CHART_HEIGHT = "max(340px, calc(100vh - 400px))"
 NOWRAP = "text-nowrap"
 
 
@@ -164,12 +163,10 @@ def chart_panel(figure: dict, picture: str, config: dict) -> html.Div:
                 id="growth-chart",
                 figure=figure,
                 config=config,
-                style={"height": CHART_HEIGHT},
-                className="growth-graph",
+                className="growth-graph growth-chart-size",
             ),
         ],
-        className="growth-chart-box",
-        style={"height": CHART_HEIGHT},
+        className="growth-chart-box growth-chart-size",
     )
 
 

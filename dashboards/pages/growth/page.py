@@ -80,7 +80,8 @@ def layout(**query) -> html.Div:
     tabs = dbc.Tabs(
         [
             dbc.Tab(
-                [html.Div(summary, id="growth-summary", className="small text-muted mt-1"),
+                [html.Div(summary, id="growth-summary",
+                          className="small text-muted mt-1 d-none d-sm-block"),
                  chart_panel(fig, picture, chart_config(view.metric)), chart_note()],
                 label="Chart", tab_id="chart",
             ),

@@ -31,6 +31,7 @@ from etl.report.words import (
 
 MAX_ROWS = 500  # newest documents listed; the rest are in /export/documents.csv
 NOWRAP = "text-nowrap"
+WIDE = " d-none d-md-table-cell"
 
 
 def metric_labels() -> dict[str, str]:
@@ -72,12 +73,15 @@ def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
     if not docs:
         return html.P("No documents yet.", className="text-muted")
     heads = ("Published", "Date found in", "Document", "Publisher", "Kind", "Claims")
-    head = html.Thead(html.Tr([html.Th(h, className=NOWRAP) for h in heads]))
+    wide = ("Date found in", "Publisher", "Kind")  # left out on a phone
+    head = html.Thead(
+        html.Tr([html.Th(h, className=NOWRAP + (WIDE if h in wide else "")) for h in heads])
+    )
     rows = [
         html.Tr(
             [
                 html.Td(format_date(d.published_on), className=NOWRAP),
-                html.Td(date_found(d.date_source), className=NOWRAP),
+                html.Td(date_found(d.date_source), className=NOWRAP + WIDE),
                 html.Td(
                     dcc.Link(
                         document_name(d.title, d.file_name, publisher=d.publisher, kind=d.kind,
@@ -86,8 +90,8 @@ def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
                         title=d.file_name,
                     )
                 ),
-                html.Td(d.publisher or "—"),
-                html.Td(d.kind or "—", className=NOWRAP),
+                html.Td(d.publisher or "—", className=WIDE.strip()),
+                html.Td(d.kind or "—", className=NOWRAP + WIDE),
                 html.Td(str(d.claims), className="text-end"),
             ]
         )
