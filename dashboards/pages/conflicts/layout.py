@@ -107,7 +107,11 @@ def claim_column(c: ClaimCard, conflict_id: int, can_review: bool, width: int = 
         ),
         html.Div(f"between {c.interval_text}", className="small text-muted"),
         html.Div(
-            [dcc.Link(c.document, href=c.href), html.Span(f" · {c.source} · {c.published_on}")],
+            [
+                dcc.Link(c.document, href=c.href),
+                html.Span(f" · {c.source} · "),
+                html.Span(c.published_on, className="text-nowrap"),
+            ],
             className="small mt-1",
         ),
         html.Blockquote(c.quote, className="border-start border-3 ps-2 mt-2 mb-0 fst-italic small"),

@@ -339,7 +339,7 @@ def figure(
         },
         # Title on top, the legend under it (room for three rows on a phone), then the plot.
         "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 11}},
-        "margin": {"l": 64, "r": 20, "t": 105, "b": 80},
+        "margin": {"l": 64, "r": 20, "t": 92, "b": 80},
         "hovermode": "closest",
         "template": _template(),
         "uirevision": f"{data.metric}-{log_y}",
