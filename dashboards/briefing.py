@@ -10,7 +10,10 @@ from dashboards import context
 bp = Blueprint("briefing", __name__)
 
 # The page is static: no script runs, nothing is fetched; its charts are inline SVG.
-POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
 
 
 @bp.get("/briefing")
