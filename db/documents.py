@@ -297,3 +297,13 @@ def document_signals(
         stmt = stmt.where(Document.file_name.in_(list(file_names)))
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def documents_version(engine: Engine) -> tuple:
+    """Changes whenever a document is added, replaced or removed (even in a database emptied
+    and filled again, where ids start over)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(func.max(Document.id), func.count(Document.id), func.max(Document.ingested_at))
+        ).one()
+    return tuple(row)

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from db.claims import ClaimFilter
 from db.conflicts import open_conflict_ids, open_conflicts_by_series
-from db.documents import document_signals
+from db.documents import document_signals, documents_version
 from db.metrics import catalogue
 from etl.check.consensus import SeriesPoint, reconcile
 from etl.check.consistency import load_points
@@ -44,10 +44,8 @@ def own_names() -> tuple[str, ...]:
 def document_quality(engine: Engine) -> dict[str, SourceQuality]:
     """Every document's standing as a witness, kept until documents are added or replaced
     (claims and their flags never change after a document is stored)."""
-    from db.version import data_version
-
     key = str(engine.url)
-    version = data_version(engine)[:3]  # newest claim, newest document, documents
+    version = documents_version(engine)
     cached = _quality_cache.get(key)
     if cached is None or cached[0] != version:
         signals = [DocumentSignals(**row) for row in document_signals(engine)]

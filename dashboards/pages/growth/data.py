@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, claim_entities, count_claims, page_claims, series_touched_since
+from db.documents import documents_version
 from db.metrics import catalogue
 from db.reviews import latest_claim_reviews
 from db.version import data_version
@@ -333,7 +334,7 @@ _entities_cache: dict[str, tuple[tuple, list[str]]] = {}
 
 def entities(engine: Engine) -> list[str]:
     """The entities claims are about, the tracked one first (kept until claims change)."""
-    key, version = str(engine.url), data_version(engine)[:3]
+    key, version = str(engine.url), documents_version(engine)
     hit = _entities_cache.get(key)
     if hit is None or hit[0] != version:
         hit = (version, claim_entities(engine))
