@@ -220,7 +220,10 @@ def main() -> int:
     module = sys.modules[growth["module"]]
     claims_module = sys.modules[next(p["module"] for p in dash.page_registry.values()
                                      if p["path"] == "/claims")]  # fmt: skip
-    get_rows = claims_module.get_rows
+
+    def get_rows(request):
+        return claims_module.get_rows(request, "all")
+
     deep = args.claims - 10_000
     cases = {
         # The layout draws the first chart itself (no callback on page load).

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from db import records
 from db.claims import ClaimFilter, claims_select
@@ -277,26 +277,27 @@ def document_signals(
 ) -> list[dict[str, Any]]:
     """Per document (those named, or all): kind, publisher, how many claims it holds and how
     many of them are flagged garbled or implausible."""
-
-    def flagged(flag: str):
-        return func.sum(case((Claim.flags.contains(flag), 1), else_=0))
-
-    stmt = (
-        select(
-            Document.file_name.label("document"),
-            Document.kind,
-            Document.publisher,
-            func.count(Claim.id).label("claims"),
-            func.coalesce(flagged("garbled"), 0).label("garbled"),
-            func.coalesce(flagged("implausible"), 0).label("implausible"),
-        )
-        .outerjoin(Claim, Claim.document_id == Document.id)
-        .group_by(Document.id, Document.file_name, Document.kind, Document.publisher)
-    )
+    docs = select(Document.id, Document.file_name, Document.kind, Document.publisher)
     if file_names is not None:
-        stmt = stmt.where(Document.file_name.in_(list(file_names)))
+        docs = docs.where(Document.file_name.in_(list(file_names)))
+    counts = select(Claim.document_id, func.count()).group_by(Claim.document_id)
+    flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        n = dict(conn.execute(counts).all())
+        marks: dict[int, list[str]] = {}
+        for doc_id, flags in conn.execute(flagged):
+            marks.setdefault(doc_id, []).extend(flags.split(";"))
+        return [
+            {
+                "document": name,
+                "kind": kind,
+                "publisher": publisher,
+                "claims": n.get(doc_id, 0),
+                "garbled": marks.get(doc_id, []).count("garbled"),
+                "implausible": marks.get(doc_id, []).count("implausible"),
+            }
+            for doc_id, name, kind, publisher in conn.execute(docs)
+        ]
 
 
 def documents_version(engine: Engine) -> tuple:

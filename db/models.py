@@ -103,6 +103,8 @@ class Claim(Base):
         Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
+        # The few flagged claims (garbled, implausible) per document, for its standing.
+        Index("ix_claims_flags", "flags", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,12 +6,12 @@ interactive chart's script is still loading.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
-from urllib.parse import quote
 
 from etl.report.words import format_amount
 
@@ -306,4 +306,4 @@ def sparkline(
 
 def data_uri(svg: str) -> str:
     """An <img src> for an SVG, so a page can show it without putting markup in the DOM."""
-    return "data:image/svg+xml;charset=utf-8," + quote(svg, safe="")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")

@@ -317,8 +317,18 @@ def kpi(engine: Engine, metric: str, entity: str | None = None) -> Kpi:
     return make_kpi(metric, info.label, info.unit, series, disputes)
 
 
+_kpi_cache: dict[tuple[str, str], tuple[tuple, list[Kpi]]] = {}
+
+
 def kpis(engine: Engine, entity: str | None = None) -> list[Kpi]:
-    return [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()]
+    """The headline cards, kept until the stored data changes."""
+    entity = entity or tracked_entity()
+    key, version = (str(engine.url), entity), data_version(engine)
+    hit = _kpi_cache.get(key)
+    if hit is None or hit[0] != version:
+        hit = (version, [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()])
+        _kpi_cache[key] = hit
+    return hit[1]
 
 
 def warm_up(engine: Engine) -> threading.Thread:

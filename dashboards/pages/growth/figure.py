@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -448,3 +448,48 @@ def chart_config(metric: str) -> dict:
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
         "responsive": True,
     }
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_text(data: ChartData, show_garbled: bool) -> str:
+    """'6 figures from 5 documents; 4 believed; 2 garbled figures hidden; latest figure ...'."""
+    garbled = sum(1 for p in data.points if p.garbled)
+    shown = len(data.points)
+    text = f"{_count(shown, 'figure')} from {_count(data.documents, 'document')}"
+    if data.total > shown:
+        text += f" (the newest {shown} of {data.total})"
+    text += f"; {len(data.series)} believed"
+    if garbled and not show_garbled:
+        text += f"; {_count(garbled, 'garbled figure')} hidden"
+    if data.series:
+        text += f"; latest figure {day_text(data.series[-1].as_of)}"
+    return text
+
+
+DRAWN_CACHE = 32
+_drawn: OrderedDict[tuple, tuple[ChartData, tuple[dict[str, Any], str, str]]] = OrderedDict()
+
+
+def drawn(
+    data: ChartData, log_y: bool, show_garbled: bool, day: date
+) -> tuple[dict[str, Any], str, str]:
+    """(Plotly figure, SVG picture as an image address, summary line) of a chart, kept while the
+    chart's data is the same object (`chart_data` hands out one until the data changes)."""
+    key = (id(data), log_y, show_garbled, day)
+    hit = _drawn.get(key)
+    if hit is not None and hit[0] is data:
+        _drawn.move_to_end(key)
+        return hit[1]
+    kw = {"log_y": log_y, "show_garbled": show_garbled, "drawn": day}
+    parts = (
+        figure(data, **kw),
+        svg.data_uri(svg_chart(data, **kw)),
+        summary_text(data, show_garbled),
+    )
+    _drawn[key] = (data, parts)
+    while len(_drawn) > DRAWN_CACHE:
+        _drawn.popitem(last=False)
+    return parts

@@ -14,7 +14,6 @@ from dashboards.pages.growth.view import View, export_href
 from etl.report import svg
 from etl.report.kpis import BASIS_NOTE, Kpi
 from etl.report.words import (
-    day_text,
     figure_text,
     format_date,
     interval_text,
@@ -22,6 +21,7 @@ from etl.report.words import (
 )
 
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
+TABLE_ROWS = 200  # figures listed in the Table tab; the CSV holds every one
 NOWRAP = "text-nowrap"
 
 
@@ -219,10 +219,11 @@ def counted_words(p: Any) -> str:
     return "believed" if p.status == "auto" else f"believed, {status_words(p)}"
 
 
-def claims_table(data: ChartData, show_garbled: bool) -> dbc.Table | html.P:
-    points = [p for p in reversed(data.points) if show_garbled or not p.garbled]
-    if not points:
+def claims_table(data: ChartData, show_garbled: bool) -> dbc.Table | html.Div | html.P:
+    every = [p for p in reversed(data.points) if show_garbled or not p.garbled]
+    if not every:
         return html.P("No figures in this range.", className="text-muted")
+    points = every[:TABLE_ROWS]
     head = ("Date of the figure", "Figure as printed", "Counted", "Document", "Sentence")
     rows = []
     for p in points:
@@ -245,12 +246,16 @@ def claims_table(data: ChartData, show_garbled: bool) -> dbc.Table | html.P:
                 className="growth-row-struck" if p.status == "rejected" else None,
             )
         )
-    return dbc.Table(
+    table = dbc.Table(
         [html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(rows)],
         size="sm",
         responsive=True,
         id="growth-claims-table",
     )
+    if len(every) <= TABLE_ROWS:
+        return table
+    note = f"The newest {TABLE_ROWS} of {len(every)}; all of them: the Download tab's CSV."
+    return html.Div([table, html.P(note, className="small text-muted", id="growth-table-more")])
 
 
 def table_tab(data: ChartData, show_garbled: bool) -> html.Div:
@@ -357,17 +362,3 @@ def download_tab(view: View, entity: str) -> html.Div:
             ),
         ]
     )
-
-
-def summary_text(data: ChartData, show_garbled: bool) -> str:
-    garbled = sum(1 for p in data.points if p.garbled)
-    shown = len(data.points)
-    text = f"{shown} figures from {data.documents} documents"
-    if data.total > shown:
-        text += f" (the newest {shown} of {data.total})"
-    text += f"; {len(data.series)} believed"
-    if garbled and not show_garbled:
-        text += f"; {garbled} garbled figures hidden"
-    if data.series:
-        text += f"; latest figure {day_text(data.series[-1].as_of)}"
-    return text

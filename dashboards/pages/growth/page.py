@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboards import context
 from dashboards.pages.growth.data import chart_data, entities, kpis, source_href, tracked_entity
-from dashboards.pages.growth.figure import chart_config, figure, svg_chart
+from dashboards.pages.growth.figure import chart_config, drawn
 from dashboards.pages.growth.layout import (
     chart_note,
     chart_panel,
@@ -21,7 +21,6 @@ from dashboards.pages.growth.layout import (
     metric_control,
     options_control,
     sources_tab,
-    summary_text,
     table_tab,
 )
 from dashboards.pages.growth.view import (
@@ -32,7 +31,6 @@ from dashboards.pages.growth.view import (
     view_from_query,
 )
 from db.metrics import catalogue
-from etl.report.svg import data_uri
 
 dash.register_page(__name__, path="/", name="Growth", title="Growth", order=0)
 
@@ -55,9 +53,7 @@ def _data(view: View, entity: str):
 
 def chart_parts(view: View, entity: str, today: date | None = None) -> tuple:
     """(figure, picture, summary) of a view."""
-    data = _data(view, entity)
-    kw = {"log_y": view.log_y, "show_garbled": view.garbled, "drawn": today or date.today()}
-    return figure(data, **kw), data_uri(svg_chart(data, **kw)), summary_text(data, view.garbled)
+    return drawn(_data(view, entity), view.log_y, view.garbled, today or date.today())
 
 
 def tab_content(view: View, entity: str) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -40,5 +41,7 @@ def test_sparkline_marks_disputed_points():
     root = ET.fromstring(text)
     fills = [c.get("fill") for c in root.iter(f"{NS}circle")]
     assert fills == ["#253494", "white"]
-    assert data_uri(text).startswith("data:image/svg+xml;charset=utf-8,%3Csvg")
+    uri = data_uri(text)
+    assert uri.startswith("data:image/svg+xml;base64,")
+    assert base64.b64decode(uri.split(",", 1)[1]).decode() == text
     assert ET.fromstring(sparkline([], [])).tag == f"{NS}svg"

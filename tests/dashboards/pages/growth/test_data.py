@@ -23,6 +23,7 @@ def _fresh_caches():
     growth._chart_cache.clear()
     growth._series_cache.clear()
     growth._entities_cache.clear()
+    growth._kpi_cache.clear()
 
 
 def test_chart_data_reads_claims_of_the_tracked_entity(engine):
