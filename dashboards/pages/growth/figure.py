@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +21,6 @@ from typing import Any
 
 from dashboards.pages.growth.data import ChartData, ChartPoint, status_words
 from etl.check.consensus import SeriesPoint
-from etl.report import svg
 from etl.report.words import day_text, figure_text, interval_text, period_text
 
 LOWER_BOUND = ("over",)  # "over 2,000": at least 2,000, no upper end worth drawing
@@ -179,7 +178,7 @@ def hover_text(p: ChartPoint) -> str:
     return "<br>".join(lines)
 
 
-def _y(p: ChartPoint) -> float:
+def marker_y(p: ChartPoint) -> float:
     """Where a claim sits: a lower bound at its low end, an upper bound at its high end."""
     if p.qualifier in LOWER_BOUND:
         return p.value_low
@@ -192,7 +191,7 @@ def _trace(g: Group, stem: float = 0.0, log_y: bool = False) -> list[dict[str, A
     """The group's markers; a bound also gets a stem and an arrowhead, `stem` long (a share of
     the axis, so every bound looks alike whatever its digits), pointing the open way."""
     pts = g.points
-    ys = [_y(p) for p in pts]
+    ys = [marker_y(p) for p in pts]
     outline = g.overlay or "open" in g.symbol
     trace: dict[str, Any] = dict(
         type="scatter",
@@ -262,7 +261,7 @@ def _trace(g: Group, stem: float = 0.0, log_y: bool = False) -> list[dict[str, A
 
 def stem_length(data: ChartData, log_y: bool) -> float:
     """An arrow's length: 6 % of the axis (linear), or a factor of 6 % of its decades (log)."""
-    ys = [_y(p) for p in data.points if not log_y or _y(p) > 0] or [1.0]
+    ys = [marker_y(p) for p in data.points if not log_y or marker_y(p) > 0] or [1.0]
     if not log_y:
         return 0.06 * max(max(ys), 1e-12) * 1.08
     decades = max(math.log10(max(ys)) - math.log10(min(ys)), 1.0)
@@ -380,56 +379,6 @@ def _template() -> dict[str, Any]:
     return pio.templates["plotly_white"].to_plotly_json()
 
 
-def svg_chart(
-    data: ChartData,
-    *,
-    log_y: bool = False,
-    show_garbled: bool = False,
-    drawn: date | None = None,
-    width: int = 1200,
-    height: int = 560,
-) -> str:
-    """The same plan as a static SVG picture."""
-    p = plan(data, show_garbled=show_garbled)
-    lines = [
-        svg.Line(BELIEVED, (a.as_of, b.as_of), (a.value, b.value), COLOURS["believed"])
-        for a, b in p.solid
-    ]
-    lines += [
-        svg.Line(
-            DISPUTED_STRETCH,
-            (a.as_of, b.as_of),
-            (a.value, b.value),
-            COLOURS["disputed"],
-            dashed=True,
-        )
-        for a, b in p.disputed
-    ]
-    marks = [
-        svg.Marks(
-            g.name,
-            tuple(q.as_of for q in g.points),
-            tuple(_y(q) for q in g.points),
-            SVG_SYMBOLS.get(g.symbol, "circle"),
-            g.colour,
-            8 if not g.overlay else 9,
-        )
-        for g in p.groups
-    ]
-    unit = "HKD" if data.unit in ("USD", "RMB") else data.unit
-    chart = svg.Chart(
-        tuple(lines),
-        tuple(marks),
-        f"{data.entity}: {data.label}",
-        unit,
-        y_title(data),
-        X_TITLE,
-        source_line(data, drawn or date.today()),
-        log_y,
-    )
-    return svg.render(chart, width, height)
-
-
 def chart_config(metric: str) -> dict:
     """Plotly config: the camera downloads a PNG rendered in the browser (title, source line and
     date are in the figure); nothing is ever sent to Plotly's cloud, and no logo."""
@@ -448,48 +397,3 @@ def chart_config(metric: str) -> dict:
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
         "responsive": True,
     }
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary_text(data: ChartData, show_garbled: bool) -> str:
-    """'6 figures from 5 documents; 4 believed; 2 garbled figures hidden; latest figure ...'."""
-    garbled = sum(1 for p in data.points if p.garbled)
-    shown = len(data.points)
-    text = f"{_count(shown, 'figure')} from {_count(data.documents, 'document')}"
-    if data.total > shown:
-        text += f" (the newest {shown} of {data.total})"
-    text += f"; {len(data.series)} believed"
-    if garbled and not show_garbled:
-        text += f"; {_count(garbled, 'garbled figure')} hidden"
-    if data.series:
-        text += f"; latest figure {day_text(data.series[-1].as_of)}"
-    return text
-
-
-DRAWN_CACHE = 32
-_drawn: OrderedDict[tuple, tuple[ChartData, tuple[dict[str, Any], str, str]]] = OrderedDict()
-
-
-def drawn(
-    data: ChartData, log_y: bool, show_garbled: bool, day: date
-) -> tuple[dict[str, Any], str, str]:
-    """(Plotly figure, SVG picture as an image address, summary line) of a chart, kept while the
-    chart's data is the same object (`chart_data` hands out one until the data changes)."""
-    key = (id(data), log_y, show_garbled, day)
-    hit = _drawn.get(key)
-    if hit is not None and hit[0] is data:
-        _drawn.move_to_end(key)
-        return hit[1]
-    kw = {"log_y": log_y, "show_garbled": show_garbled, "drawn": day}
-    parts = (
-        figure(data, **kw),
-        svg.data_uri(svg_chart(data, **kw)),
-        summary_text(data, show_garbled),
-    )
-    _drawn[key] = (data, parts)
-    while len(_drawn) > DRAWN_CACHE:
-        _drawn.popitem(last=False)
-    return parts

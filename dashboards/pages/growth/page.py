@@ -12,7 +12,8 @@ from dash.exceptions import PreventUpdate
 
 from dashboards import context
 from dashboards.pages.growth.data import chart_data, entities, kpis, source_href, tracked_entity
-from dashboards.pages.growth.figure import chart_config, drawn
+from dashboards.pages.growth.drawing import drawn
+from dashboards.pages.growth.figure import chart_config
 from dashboards.pages.growth.layout import (
     chart_note,
     chart_panel,

@@ -18,7 +18,6 @@ from dashboards.pages.growth.figure import (
     plan,
     safe_text,
     source_line,
-    svg_chart,
 )
 from etl.check.consensus import SeriesPoint
 
@@ -133,13 +132,3 @@ def test_no_cloud_no_logo():
     assert config["displaylogo"] is False and config["showSendToCloud"] is False
     assert config["showEditInChartStudio"] is False and config["showLink"] is False
     assert config["toImageButtonOptions"]["format"] == "png"
-
-
-def test_the_svg_picture_draws_the_same_plan():
-    series = (sp(date(2023, 1, 1), 5), sp(date(2025, 1, 1), 12, "high"))
-    picture = svg_chart(data(point(1, 5, "over", low=5, high=6), point(2, 12),
-                             series=series), drawn=date(2026, 12, 4))  # fmt: skip
-    assert picture.startswith("<svg") and picture.endswith("</svg>")
-    assert "Cyberport: Companies" in picture and "drawn 4 Dec 2026" in picture
-    assert 'stroke-dasharray="6 4"' in picture  # the disputed stretch
-    assert DISPUTED_STRETCH in picture and "At least" in picture

@@ -8,7 +8,6 @@ from dash import html
 
 from dashboards.pages.growth import layout
 from dashboards.pages.growth.data import ChartSource
-from dashboards.pages.growth.figure import drawn, summary_text
 from dashboards.pages.growth.view import View
 from etl.check.consensus import SeriesPoint
 from etl.report.kpis import make_kpi
@@ -69,16 +68,3 @@ def test_sources_and_downloads():
     )
     assert by_id(down, "growth-series-csv").href.startswith("/export/series.csv?")
     assert by_id(down, "growth-briefing").href == "/briefing"
-
-
-def test_summary_and_one_drawing_per_chart():
-    d = data(point(1, 5), point(2, 3, garbled=True, believed=False), series=(sp(DAY, 5),))
-    assert summary_text(d, False) == (
-        "2 figures from 1 document; 1 believed; 1 garbled figure hidden; latest figure 1 Jan 2024"
-    )
-    first = drawn(d, False, False, DAY)
-    assert drawn(d, False, False, DAY) is first  # the same chart is drawn once
-    assert drawn(d, True, False, DAY) is not first
-
-
-DAY = date(2024, 1, 1)
