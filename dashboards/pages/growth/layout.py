@@ -21,7 +21,7 @@ from etl.report.words import (
 )
 
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
-TABLE_ROWS = 200  # figures listed in the Table tab; the CSV holds every one
+TABLE_ROWS = 100  # figures listed in the Table tab; the CSV holds every one
 NOWRAP = "text-nowrap"
 
 
