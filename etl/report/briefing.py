@@ -272,6 +272,10 @@ p { margin: 0 0 1mm; }
 .disputes { padding-left: 5mm; margin: 0; font-size: 8.5pt; }
 .disputes li { margin-bottom: 1mm; break-inside: avoid; }
 footer { margin-top: 4mm; font-size: 8pt; color: #6c757d; }
+@media screen { body { padding: 8mm 4mm; } }
+@media screen and (max-width: 640px) {
+  .cards { grid-template-columns: repeat(2, 1fr); } .metrics { grid-template-columns: 1fr; }
+}
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 """
 

@@ -24,7 +24,7 @@ from db.version import data_version
 from etl.check.consensus import SeriesPoint
 from etl.check.series import document_quality
 from etl.report.kpis import HEADLINE_METRICS, Kpi, make_kpi
-from etl.report.words import STATUS_WORDS, decision_text, document_name
+from etl.report.words import STATUS_WORDS, decision_text, document_name, figure_text
 
 FALLBACK_ENTITY = "Cyberport"
 KPI_METRICS = HEADLINE_METRICS
@@ -84,6 +84,11 @@ class ChartPoint:
     title: str = ""  # the document as a reader knows it
     believed: bool = True  # supports a point of the believed series
     decision: str = ""  # the newest review: "rejected by ana, 2026-02-14 09:30 UTC: why"
+    printed: str = ""  # the figure as its source printed it: "over US$10bn"
+
+    @property
+    def as_printed(self) -> str:
+        return self.printed or figure_text(self.value, self.unit, self.qualifier)
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,7 @@ def point_from_row(row: dict[str, Any], believed: bool = True, decision: str = "
         title=title,
         believed=believed,
         decision=decision,
+        printed=figure_text(row["value"], row["unit"], row["qualifier"]),
     )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from dashboards.pages.growth.data import ChartData, ChartPoint, status_words
 from etl.check.consensus import SeriesPoint
-from etl.report.words import day_text, figure_text, interval_text, period_text
+from etl.report.words import day_text, interval_text, period_text
 
 LOWER_BOUND = ("over",)  # "over 2,000": at least 2,000, no upper end worth drawing
 UPPER_BOUND = ("nearly", "up_to")  # "nearly 2,000": at most 2,000
@@ -153,7 +153,7 @@ def safe_text(text: str, width: int = 80, lines: int = 8) -> str:
 
 
 def hover_text(p: ChartPoint) -> str:
-    value = html.escape(figure_text(p.value, p.unit, p.qualifier))
+    value = html.escape(p.as_printed)
     span = interval_text(p.value_low, p.value_high, p.unit)
     head = f"<b>{value}</b>" + (f" ({html.escape(span)})" if p.value_low != p.value_high else "")
     if p.status != "auto":

@@ -227,7 +227,7 @@ def claims_table(data: ChartData, show_garbled: bool) -> dbc.Table | html.Div | 
     head = ("Date of the figure", "Figure as printed", "Counted", "Document", "Sentence")
     rows = []
     for p in points:
-        figure = figure_text(p.value, p.unit, p.qualifier)
+        figure = p.as_printed
         if p.period:
             figure += f" ({period_text(p.period)})"
         rows.append(

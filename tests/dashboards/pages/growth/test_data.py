@@ -56,6 +56,7 @@ def test_chart_data_reads_claims_of_the_tracked_entity(engine):
     )
     money = chart_data(engine, "funding_raised", entity="Cyberport").points[0]
     assert (money.value, money.unit) == (7.8e9, "HKD")  # USD drawn in HKD on one axis
+    assert money.as_printed == "US$1bn"  # and shown as printed
     assert growth.entities(engine) == ["Cyberport", "Science Park"]
     with pytest.raises(ValueError):
         chart_data(engine, "no_such_metric")
