@@ -12,8 +12,10 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from db import records
 from db.claims_csv import write_claim_lines
+from db.dirty import mark_dirty
 from db.engine import session_scope
-from db.models import Claim, Document, Section
+from db.locks import write_transaction
+from db.models import Claim, Document, Section, utcnow
 
 DOCUMENT_COLUMNS = (
     "document",
@@ -120,56 +122,71 @@ def store_document(
     claims: Sequence[records.Claim],
     extractor_version: str,
 ) -> StoreResult:
-    """Add a document, or replace the earlier version of the same file, in one transaction."""
-    with session_scope(engine) as s:
-        same = _unchanged(s.connection(), doc, extractor_version)
+    """Add a document, or replace the earlier version of the same file, in one transaction
+    (set-based statements) that also marks the series its old and new claims belong to."""
+    with write_transaction(engine) as conn:
+        same = _unchanged(conn, doc, extractor_version)
         if same is not None:
             return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
-        old_id = s.scalar(select(Document.id).where(Document.file_name == doc.file_name))
+        series: set[tuple[str, str]] = set()
+        old_id = conn.scalar(select(Document.id).where(Document.file_name == doc.file_name))
         if old_id is not None:
-            s.execute(delete(Document).where(Document.id == old_id))
-        row = Document(
-            file_name=doc.file_name,
-            sha256=doc.sha256,
-            source_format=doc.source_format,
-            title=doc.title,
-            publisher=doc.publisher,
-            kind=doc.kind,
-            url=doc.url,
-            published_on=doc.published_on,
-            date_source=doc.date_source,
-            text=doc.text,
-            size_bytes=doc.size_bytes,
-            extractor_version=extractor_version,
-        )
-        row.sections = [
-            Section(
-                idx=sec.index,
-                char_start=sec.char_start,
-                char_end=sec.char_end,
-                published_on=sec.published_on,
-                date_source=sec.date_source,
-                heading=sec.heading,
-            )
-            for sec in doc.sections
-        ]
-        s.add(row)
-        s.flush()
-        section_ids = {sec.idx: sec.id for sec in row.sections}
+            old = select(Claim.entity, Claim.metric).where(Claim.document_id == old_id).distinct()
+            series.update((e, m) for e, m in conn.execute(old))
+            conn.execute(delete(Document).where(Document.id == old_id))
+        doc_id = conn.execute(
+            insert(Document).values(_document_row(doc, extractor_version)).returning(Document.id)
+        ).scalar_one()
+        if doc.sections:
+            conn.execute(insert(Section), [_section_row(doc_id, sec) for sec in doc.sections])
+        sections = select(Section.idx, Section.id).where(Section.document_id == doc_id)
+        section_ids = {idx: sid for idx, sid in conn.execute(sections)}
         rows, seen = [], set()
         for c in claims:
             uid = claim_uid(doc.file_name, c)
             if uid in seen:
                 continue
             seen.add(uid)
-            rows.append(_claim_row(row.id, section_ids.get(c.section_index), uid, c))
+            rows.append(_claim_row(doc_id, section_ids.get(c.section_index), uid, c))
             rows[-1]["extractor_version"] = extractor_version
+            series.add((c.entity, c.metric))
         if rows:
-            s.execute(insert(Claim), rows)
-            ids = s.scalars(select(Claim.id).where(Claim.document_id == row.id)).all()
-            write_claim_lines(s.connection(), ids)
+            conn.execute(insert(Claim), rows)
+            ids = conn.scalars(select(Claim.id).where(Claim.document_id == doc_id)).all()
+            write_claim_lines(conn, ids)
+        mark_dirty(conn, series)
         status = "replaced" if old_id is not None else "added"
-        return StoreResult(status, row.id, len(row.sections), len(rows))
+        return StoreResult(status, doc_id, len(doc.sections), len(rows))
+
+
+def _document_row(doc: records.ReadDocument, extractor_version: str) -> dict:
+    return {
+        "file_name": doc.file_name,
+        "sha256": doc.sha256,
+        "source_format": doc.source_format,
+        "title": doc.title,
+        "publisher": doc.publisher,
+        "kind": doc.kind,
+        "url": doc.url,
+        "published_on": doc.published_on,
+        "date_source": doc.date_source,
+        "text": doc.text,
+        "size_bytes": doc.size_bytes,
+        "ingested_at": utcnow(),
+        "extractor_version": extractor_version,
+    }
+
+
+def _section_row(document_id: int, sec: records.Section) -> dict:
+    return {
+        "document_id": document_id,
+        "idx": sec.index,
+        "char_start": sec.char_start,
+        "char_end": sec.char_end,
+        "published_on": sec.published_on,
+        "date_source": sec.date_source,
+        "heading": sec.heading,
+    }
 
 
 def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:

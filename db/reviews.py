@@ -14,9 +14,15 @@ from typing import Any
 from sqlalchemy import Engine, and_, insert, literal, or_, select, union_all
 
 from db.claims import ClaimFilter
-from db.engine import session_scope
+from db.dirty import mark_dirty
+from db.locks import write_transaction
 from db.models import Claim, Conflict, Review, utcnow
-from db.status import claim_status_parts, conflict_status_parts
+from db.status import (
+    CLAIM_STATUS_BY_ACTION,
+    CONFLICT_STATUS_BY_ACTION,
+    claim_status_parts,
+    conflict_status_parts,
+)
 
 REVIEW_COLUMNS = (
     "review_id",
@@ -34,6 +40,8 @@ ACTIONS = {
     "claim": ("accept", "reject", "flag", "comment", "reopen"),
     "conflict": ("resolve", "reopen", "flag", "comment"),
 }
+# Actions that change a status, and so what the checks and the consensus of a series see.
+STATUS_ACTIONS = {"claim": CLAIM_STATUS_BY_ACTION, "conflict": CONFLICT_STATUS_BY_ACTION}
 SYSTEM_REVIEWER = "system"  # the name automatic entries (a conflict reopened by new data) use
 MAX_REVIEWER = 100
 
@@ -109,8 +117,9 @@ def append(
     """Append an action for a target known by uid (used by the checks to reopen a conflict)."""
     reviewer = _check(target_type, action, reviewer)
     now = utcnow()
-    with session_scope(engine) as s:
-        rid = s.execute(
+    model = _model(target_type)
+    with write_transaction(engine) as conn:
+        rid = conn.execute(
             insert(Review)
             .values(
                 target_type=target_type,
@@ -122,7 +131,20 @@ def append(
             )
             .returning(Review.id)
         ).scalar_one()
+        if action in STATUS_ACTIONS[target_type]:  # the series' checks and consensus follow it
+            series = select(model.entity, model.metric).where(model.uid == uid)
+            mark_dirty(conn, [tuple(r) for r in conn.execute(series)])
     return ReviewRecord(rid, target_type, target_id, uid, action, reviewer, note or "", now)
+
+
+def series_of(engine: Engine, target_type: str, target_id: int) -> tuple[str, str] | None:
+    """(entity, metric) of a claim or conflict, None for an unknown id."""
+    model = _model(target_type)
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(model.entity, model.metric).where(model.id == target_id)
+        ).one_or_none()
+    return None if row is None else (row[0], row[1])
 
 
 def _targets():

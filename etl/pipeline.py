@@ -171,7 +171,7 @@ def ingest_paths(
 
 
 def refresh_checks(engine: Engine) -> None:
-    """Re-run the consistency checks after the stored claims changed."""
-    from etl.check import refresh
+    """Check the series the stored changes marked (and any an interrupted run left)."""
+    from etl.check import settle
 
-    refresh(engine)
+    settle(engine)

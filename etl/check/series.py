@@ -1,23 +1,21 @@
 """The consensus series: per entity, metric and date, the value the product believes and why.
 
 Each entity's metric is reconciled on its own claims (source weights are learned per series),
-so the dashboard computes the one series it shows without reading every claim.
+so a series is computed, and stored by the checks (etl.check.consistency), on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine
 
-from db.claims import ClaimFilter
-from db.conflicts import open_conflict_ids
+from etl.check.claims import load_points
 from etl.check.consensus import SeriesPoint, reconcile
-from etl.check.consistency import load_points
 from etl.check.points import ClaimPoint
 
-__all__ = ["SERIES_COLUMNS", "SeriesPoint", "iter_series", "metric_points", "series_points"]
+__all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
 SERIES_COLUMNS = (
     "entity", "metric", "period", "as_of", "value", "value_low", "value_high", "unit", "method",
@@ -25,67 +23,51 @@ SERIES_COLUMNS = (
 )  # fmt: skip
 
 
-def reconcile_by_series(
-    points: list[ClaimPoint], accepted: frozenset[int] = frozenset()
+def series_consensus(
+    points: Sequence[ClaimPoint], accepted: frozenset[int], conflicts: Sequence[Any] = ()
 ) -> list[SeriesPoint]:
-    """Truth discovery run separately per entity and metric: a source's weight is what it
-    earned in that series, so one series can be computed alone (`metric_points`) with the same
-    result as here."""
-    groups: dict[tuple[str, str], list[ClaimPoint]] = {}
-    for p in points:
-        groups.setdefault((p.entity, p.metric), []).append(p)
-    return [sp for key in sorted(groups) for sp in reconcile(groups[key], accepted)]
+    """The consensus of one series from its claims that count, the accepted ids and the
+    series' conflicts as just detected (etl.check.checks.Finding): a pure function."""
+    del conflicts  # the consensus does not weigh them yet
+    return reconcile(points, accepted)
 
 
-def all_points(engine: Engine) -> list[SeriesPoint]:
-    """Every series point of every entity and metric."""
-    points, accepted = load_points(engine)
-    return reconcile_by_series(points, accepted)
+def stored_row(p: SeriesPoint) -> dict[str, Any]:
+    """A series point as db.series_store stores it."""
+    return {
+        "entity": p.entity,
+        "metric": p.metric,
+        "period": p.period,
+        "as_of": p.as_of,
+        "value": float(p.value),
+        "value_low": float(p.value_low),
+        "value_high": float(p.value_high),
+        "unit": p.unit,
+        "method": p.method,
+        "claim_ids": ";".join(map(str, p.supporting)),
+        "overridden_claim_ids": ";".join(map(str, p.overridden)),
+        "explanation": p.explanation,
+        "reason": getattr(p, "reason", None),  # a point may carry why it was drawn
+    }
+
+
+def consensus_rows(
+    points: Sequence[ClaimPoint], accepted: frozenset[int], conflicts: Sequence[Any] = ()
+) -> list[dict[str, Any]]:
+    """The rows to store for one series, by period and date."""
+    found = series_consensus(points, accepted, conflicts)
+    return [stored_row(p) for p in sorted(found, key=lambda p: (p.period or "", p.as_of))]
 
 
 def metric_points(engine: Engine, entity: str, metric: str) -> list[SeriesPoint]:
-    """One entity's and metric's series points (stock and flows), reading only its claims."""
+    """One entity's and metric's series points (stock and flows), computed from its claims."""
     points, accepted = load_points(engine, entity, metric)
-    return reconcile(points, accepted)
+    return series_consensus(points, accepted)
 
 
 def series_points(
     engine: Engine, entity: str, metric: str, *, include_flows: bool = False
 ) -> list[SeriesPoint]:
-    """The dashboard's consensus line for one metric: stock points by date (flows on request)."""
+    """One metric's consensus computed now: stock points by date (flows on request)."""
     found = [p for p in metric_points(engine, entity, metric) if include_flows or not p.period]
     return sorted(found, key=lambda p: (p.period or "", p.as_of))
-
-
-def iter_series(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Rows for `export series` (metric, entity and date filters apply)."""
-    filt = filt or ClaimFilter()
-    conflicts = open_conflict_ids(engine)
-    if filt.entity and filt.metric:  # what the Growth page links to: one series, read alone
-        found = metric_points(engine, filt.entity, filt.metric)
-    else:
-        found = all_points(engine)
-    points = sorted(found, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of))
-    for p in points:
-        if (filt.metric and p.metric != filt.metric) or (filt.entity and p.entity != filt.entity):
-            continue
-        if (filt.date_from and p.as_of < filt.date_from) or (
-            filt.date_to and p.as_of > filt.date_to
-        ):
-            continue
-        ids = sorted({c for claim in p.supporting for c in conflicts.get(claim, ())})
-        yield {
-            "entity": p.entity,
-            "metric": p.metric,
-            "period": p.period,
-            "as_of": p.as_of,
-            "value": p.value,
-            "value_low": p.value_low,
-            "value_high": p.value_high,
-            "unit": p.unit,
-            "method": p.method,
-            "claim_ids": ";".join(map(str, p.supporting)),
-            "overridden_claim_ids": ";".join(map(str, p.overridden)),
-            "conflict_ids": ";".join(map(str, ids)),
-            "explanation": p.explanation,
-        }
