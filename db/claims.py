@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Claim, Document, Review
+from db.models import Claim, Document
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import claim_status_parts, in_open_conflict
 
@@ -309,15 +309,3 @@ def claim_documents(engine: Engine, filt: ClaimFilter = ClaimFilter()) -> set[st
     sub = claims_select(filt, ("document",)).subquery()
     with engine.connect() as conn:
         return set(conn.scalars(select(sub.c.document).distinct()))
-
-
-def series_touched_since(engine: Engine, claim_id: int, review_id: int) -> set[tuple[str, str]]:
-    """(entity, metric) of the claims stored after `claim_id` or reviewed after `review_id`."""
-    added = select(Claim.entity, Claim.metric).where(Claim.id > claim_id)
-    reviewed = (
-        select(Claim.entity, Claim.metric)
-        .join(Review, Review.target_uid == Claim.uid)
-        .where(Review.target_type == "claim", Review.id > review_id)
-    )
-    with engine.connect() as conn:
-        return {(e, m) for e, m in conn.execute(added.union(reviewed))}

@@ -94,6 +94,13 @@ def find_by_sha(engine: Engine, sha256: str) -> str | None:
         ).scalar_one_or_none()
 
 
+def known_documents(engine: Engine, extractor_version: str) -> frozenset[str]:
+    """sha256 of every stored document this extractor made the claims of."""
+    stmt = select(Document.sha256).where(Document.extractor_version == extractor_version)
+    with engine.connect() as conn:
+        return frozenset(conn.scalars(stmt))
+
+
 def unchanged_as(engine: Engine, doc: records.ReadDocument, extractor_version: str) -> str | None:
     """The stored file name `doc` is unchanged as: the same bytes, extracted by this extractor
     (or stored under another name, which keeps them). None: extract and store it."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from db.documents import StoreResult, store_document, unchanged_as
-from db.records import ReadDocument
+from db.documents import StoreResult, known_documents, store_document, unchanged_as
+from db.records import Claim, ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.read import (
     DEFAULT_MAX_BYTES,
@@ -20,6 +20,7 @@ from etl.read import (
     read_bytes,
     read_document,
 )
+from etl.workers import Failed, Task, prepared
 
 IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
 
@@ -86,11 +87,13 @@ def _ignored(p: Path, root: Path) -> bool:
     return p.name in IGNORED_NAMES or any(part.startswith(".") for part in rel)
 
 
-def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
+def _store(engine: Engine, doc: ReadDocument, claims: Sequence[Claim] | None = None) -> StoreResult:
+    """Store `doc` unless unchanged; its claims are extracted here unless given."""
     same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
     if same is not None:  # skip the extraction too
         return StoreResult("unchanged", 0, 0, 0, same_as=same)
-    claims = extract_claims(doc)
+    if claims is None:
+        claims = extract_claims(doc)
     return store_document(engine, doc, claims, EXTRACTOR_VERSION)
 
 
@@ -129,8 +132,7 @@ def ingest_upload(
         outcome = _outcome(doc, _store(engine, doc))
     except IngestError as e:
         return FileOutcome(file_name, "error", error=f"{e.file}: {e.reason}")
-    if outcome.status != "unchanged":
-        refresh_checks(engine)
+    refresh_checks(engine)
     return outcome
 
 
@@ -140,12 +142,17 @@ def ingest_paths(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileOutcome], None] | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest every file under `paths`; each file is its own transaction."""
+    """Ingest every file under `paths`, each file its own transaction, in order; with `jobs`
+    above 1, files are read and extracted in that many worker processes while this one
+    stores them. The series they touch are checked at the end (and any an interrupted run
+    left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:
         if on_file:
             on_file(o)
+    tasks: list[Task | FileOutcome] = []
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for path in files:
         folder = path.parent
@@ -154,20 +161,20 @@ def ingest_paths(
                 manifests[folder] = load_manifest(folder)
             except IngestError as e:
                 manifests[folder] = {}
-                bad = FileOutcome(e.file, "error", error=f"{folder / e.file}: {e.reason}")
-                outcomes.append(bad)
-                if on_file:
-                    on_file(bad)
-        outcome = ingest_file(
-            engine, path, manifest=manifests[folder].get(path.name), max_bytes=max_bytes
-        )
+                tasks.append(FileOutcome(e.file, "error", error=f"{folder / e.file}: {e.reason}"))
+        tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
+    for item in prepared(tasks, jobs, known_documents(engine, EXTRACTOR_VERSION)):
+        if isinstance(item, FileOutcome):
+            outcome = item
+        elif isinstance(item, Failed):
+            outcome = FileOutcome(item.file, "error", error=item.error)
+        else:
+            outcome = _outcome(item.doc, _store(engine, item.doc, item.claims))
         outcomes.append(outcome)
         if on_file:
             on_file(outcome)
-    summary = IngestSummary(tuple(outcomes))
-    if summary.changed:
-        refresh_checks(engine)
-    return summary
+    refresh_checks(engine)
+    return IngestSummary(tuple(outcomes))
 
 
 def refresh_checks(engine: Engine) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -13,9 +11,11 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Engine
 
-from db.claims import ClaimFilter, count_claims, page_claims, series_touched_since
+from db.claims import ClaimFilter, count_claims, page_claims
 from db.conflicts import in_open_conflicts
+from db.dirty import dirty_series
 from db.metrics import catalogue
+from db.series_store import read_series
 from db.version import data_version
 
 FALLBACK_ENTITY = "Cyberport"
@@ -139,52 +139,24 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
     )
 
 
-SeriesMap = dict[tuple[str, str], tuple[ConsensusPoint, ...]]
-_series_cache: dict[str, tuple[tuple, SeriesMap]] = {}
-_series_lock = threading.Lock()
-
-
-def _new_lock_after_fork() -> None:
-    """A worker forked (gunicorn --preload) while the warm-up held the lock gets a free one."""
-    global _series_lock
-    _series_lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_new_lock_after_fork)
-
-
-def _valid_series(engine: Engine) -> SeriesMap:
-    """The cached series still true of the stored data: after new claims or reviews only the
-    series they touch are dropped; after a document change, all of them."""
-    key = str(engine.url)
-    version = data_version(engine)
-    cached = _series_cache.get(key)
-    if cached is None or cached[0] == version:
-        series = {} if cached is None else cached[1]
-    elif cached[0][1:3] != version[1:3]:  # documents added, replaced or removed
-        series = {}
-    else:  # (newest claim id, newest document id, documents, newest review id, ...)
-        touched = series_touched_since(engine, cached[0][0] or 0, cached[0][3] or 0)
-        series = {k: v for k, v in cached[1].items() if k not in touched}
-    _series_cache[key] = (version, series)
-    return series
-
-
 def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[ConsensusPoint, ...]:
-    """The consensus series of one metric (stock figures, by date), computed from that series'
-    claims alone and kept until a claim of it changes."""
+    """The consensus series of one metric (stock figures, by date) as the checks stored it; a
+    series not stored yet (waiting for its first check) is computed from its claims."""
+    rows = [r for r in read_series(engine, entity, metric) if not r["period"]]
+    if rows:
+        return tuple(
+            ConsensusPoint(r["as_of"], r["value"], r["value_low"], r["value_high"], r["method"],
+                           tuple(int(c) for c in r["claim_ids"].split(";") if c))
+            for r in sorted(rows, key=lambda r: r["as_of"])
+        )  # fmt: skip
+    if (entity, metric) not in set(dirty_series(engine)):
+        return ()
     from etl.check import series_points
 
-    with _series_lock:  # one computation at a time; the others wait for its result
-        series = _valid_series(engine)
-        found = series.get((entity, metric))
-        if found is None:
-            found = tuple(
-                ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method, p.supporting)
-                for p in series_points(engine, entity, metric)
-            )
-            series[(entity, metric)] = found
-        return found
+    return tuple(
+        ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method, p.supporting)
+        for p in series_points(engine, entity, metric)
+    )
 
 
 CHART_CACHE_SIZE = 64
@@ -261,14 +233,6 @@ def kpi(engine: Engine, metric: str, entity: str | None = None) -> Kpi:
 
 def kpis(engine: Engine, entity: str | None = None) -> list[Kpi]:
     return [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()]
-
-
-def warm_up(engine: Engine) -> threading.Thread:
-    """Compute the landing page's series in the background, so its first visitor need not
-    wait for them (a request that comes sooner waits only for what is left)."""
-    thread = threading.Thread(target=kpis, args=(engine,), name="growth-warm-up", daemon=True)
-    thread.start()
-    return thread
 
 
 def export_href(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from dashboards.pages.growth import data as growth
 from dashboards.pages.growth.data import (
@@ -28,7 +28,7 @@ from dashboards.pages.growth.layout import (
 )
 from db.documents import store_document
 from db.engine import session_scope
-from db.models import Claim, Conflict, Review
+from db.models import Claim, Conflict, Review, StoredSeriesPoint
 from tests.factories import make_claim, make_doc
 
 
@@ -36,7 +36,6 @@ from tests.factories import make_claim, make_doc
 def _fresh_caches():
     """Tests on PostgreSQL share one URL: a new test's data must not meet the last one's cache."""
     growth._chart_cache.clear()
-    growth._series_cache.clear()
 
 
 def point(
@@ -267,29 +266,32 @@ def test_kpi_change_since_previous_point(engine, monkeypatch):
     assert growth.kpi(engine, "unicorns", "Cyberport").value is None
 
 
-def test_consensus_is_cached_per_series_until_its_claims_change(engine, monkeypatch):
-    from etl.check import series
+def test_a_review_updates_only_its_series_stored_points(engine):
+    from db.dirty import dirty_series
+    from db.reviews import add_review
+    from etl.pipeline import refresh_checks
 
-    calls = []
-    real = series.metric_points
-    monkeypatch.setattr(
-        series, "metric_points", lambda e, ent, m: calls.append(m) or real(e, ent, m)
-    )
     store_document(engine, make_doc("s.txt"), [make_claim("unicorns", 7, qualifier="exact"),
                                                make_claim("companies", 2200)], "t")  # fmt: skip
-    first = growth.consensus_points(engine, "Cyberport", "unicorns")
-    assert [c.value for c in first] == [7]
-    assert [c.value for c in growth.consensus_points(engine, "Cyberport", "companies")] == [2200]
-    growth.consensus_points(engine, "Cyberport", "unicorns")
-    assert calls == ["unicorns", "companies"]  # one computation per series, then the cache
-    with session_scope(engine) as s:
-        uid = s.scalar(select(Claim.uid).where(Claim.metric == "unicorns"))
-        s.add(Review(target_type="claim", target_uid=uid, action="reject", reviewer="mei"))
+    refresh_checks(engine)
+    assert [c.value for c in growth.consensus_points(engine, "Cyberport", "unicorns")] == [7]
+
+    def stored_ids(metric: str) -> list[int]:
+        with engine.connect() as conn:
+            q = select(StoredSeriesPoint.id).where(StoredSeriesPoint.metric == metric)
+            return list(conn.scalars(q))
+
+    companies = stored_ids("companies")
+    with engine.connect() as conn:
+        unicorn = conn.scalar(select(Claim.id).where(Claim.metric == "unicorns"))
+    add_review(engine, "claim", unicorn, "reject", "mei")
+    assert dirty_series(engine) == [("Cyberport", "unicorns")]
+    refresh_checks(engine)
     assert growth.consensus_points(engine, "Cyberport", "unicorns") == ()
-    growth.consensus_points(engine, "Cyberport", "companies")
-    assert calls == ["unicorns", "companies", "unicorns"]  # only the reviewed series again
+    assert stored_ids("companies") == companies  # untouched
     store_document(engine, make_doc("t.txt", text="Another release."),
                    [make_claim("companies", 2300, as_of=date(2025, 9, 1))], "t")  # fmt: skip
+    refresh_checks(engine)
     assert [c.value for c in growth.consensus_points(engine, "Cyberport", "companies")] == [
         2200, 2300]  # fmt: skip
 
@@ -304,28 +306,18 @@ def test_figure_is_valid_plotly():
     assert fig["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
 
 
-def test_warm_up_computes_the_kpi_series_in_the_background(engine):
-    store_document(
-        engine,
-        make_doc("w.txt"),
-        [make_claim("unicorns", 7, qualifier="exact"), make_claim("companies", 2000)],
-        "t",
-    )
-    growth.warm_up(engine).join(timeout=60)
-    (_, series) = growth._series_cache[str(engine.url)]
-    assert set(series) == {("Cyberport", m) for m in growth.KPI_METRICS}
-    assert [p.value for p in series[("Cyberport", "unicorns")]] == [7]
+def test_the_series_is_read_as_stored_and_computed_only_while_waiting(engine):
+    from etl.pipeline import refresh_checks
 
-
-def test_a_forked_worker_does_not_inherit_a_held_series_lock():
-    import os
-
-    with growth._series_lock:  # as if the warm-up were computing when the server forks
-        pid = os.fork()
-        if pid == 0:  # the child: exit status 0 when it can take the lock
-            os._exit(0 if growth._series_lock.acquire(timeout=5) else 1)
-        _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+    claims = [make_claim("unicorns", 7, qualifier="exact"), make_claim("companies", 2000)]
+    store_document(engine, make_doc("w.txt"), claims, "t")
+    waiting = growth.consensus_points(engine, "Cyberport", "unicorns")  # marked, not checked
+    assert [p.value for p in waiting] == [7]
+    refresh_checks(engine)
+    with engine.begin() as conn:  # what is drawn is what is stored
+        conn.execute(update(StoredSeriesPoint).values(value=8))
+    assert [p.value for p in growth.consensus_points(engine, "Cyberport", "unicorns")] == [8]
+    assert growth.consensus_points(engine, "Cyberport", "awards") == ()
 
 
 def test_a_kpi_resting_on_an_open_conflict_is_marked_disputed(engine):
