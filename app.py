@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    app = create_app(args.db, ingest_seeds=not args.no_seeds, warm_up=True)
+    app = create_app(args.db, ingest_seeds=not args.no_seeds, finish_checks=True)
     print(f"Serving on http://{args.host}:{args.port}/", file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
@@ -58,7 +58,7 @@ def __getattr__(name: str):
         raise AttributeError(name)
     if _server is None:
         seeds = os.environ.get("INGEST_SEEDS", "1") != "0"
-        _server = create_app(ingest_seeds=seeds, warm_up=True).server
+        _server = create_app(ingest_seeds=seeds, finish_checks=True).server
     return _server
 
 

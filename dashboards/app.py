@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
+from dashboards.checks import background
 from dashboards.pages.sources.actions import MAX_REQUEST_BYTES
+from db.dirty import dirty_series
 from db.engine import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,18 +106,16 @@ def layout() -> html.Div:
 
 
 def create_app(
-    db_url: str | None = None, *, ingest_seeds: bool = False, warm_up: bool = False
+    db_url: str | None = None, *, ingest_seeds: bool = False, finish_checks: bool = False
 ) -> Dash:
     """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty;
-    with `warm_up`, the landing page's series computed in the background)."""
+    with `finish_checks`, the series an interrupted run left are checked in the background)."""
     engine = open_db(db_url)
     if ingest_seeds:
         ingest_seeds_if_empty(engine)
     context.set_engine(engine)
-    if warm_up:
-        from dashboards.pages.growth.data import warm_up as start_warm_up
-
-        start_warm_up(engine)
+    if finish_checks and dirty_series(engine):
+        background.request(engine)
     app = Dash(
         __name__,
         use_pages=True,

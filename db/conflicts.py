@@ -7,7 +7,18 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, Select, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from db.claims import ClaimFilter, claims_select
 from db.engine import session_scope
@@ -290,13 +301,9 @@ def _sync_links(conn: Connection, where: tuple, claim_ids: dict[str, int]) -> No
         conn.execute(insert(ConflictClaim), [{"conflict_id": a, "claim_id": b} for a, b in add])
 
 
-def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
+def _conflict_select(filt: ClaimFilter, conflict_id: int | None = None) -> Select:
     sub, status = conflict_status_parts()
-    stmt = (
-        select(Conflict, status.label("status"))
-        .outerjoin(sub, sub.c.target_uid == Conflict.uid)
-        .order_by(Conflict.id)
-    )
+    stmt = select(Conflict, status.label("status")).outerjoin(sub, sub.c.target_uid == Conflict.uid)
     if filt.metric:
         stmt = stmt.where(Conflict.metric == filt.metric)
     if filt.entity:
@@ -305,14 +312,30 @@ def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
         stmt = stmt.where(status == filt.status)
     if conflict_id is not None:
         stmt = stmt.where(Conflict.id == conflict_id)
-    return conn.execute(stmt).all()
+    return stmt
 
 
-def _links(conn) -> dict[int, list[int]]:
+def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
+    return conn.execute(_conflict_select(filt, conflict_id).order_by(Conflict.id)).all()
+
+
+def _queue_order(stmt: Select) -> Select:
+    """Open first, then by severity (high, medium, low) and id."""
+    status = stmt.selected_columns["status"]
+    rank = case(*((Conflict.severity == k, v) for k, v in SEVERITY_ORDER.items()), else_=9)
+    return stmt.order_by(case((status == "open", 0), else_=1), rank, Conflict.id)
+
+
+def _links(conn, conflict_ids: Sequence[int] | None = None) -> dict[int, list[int]]:
+    """Conflict id -> its claim ids (of these conflicts, or of all)."""
+    stmt = select(ConflictClaim.conflict_id, ConflictClaim.claim_id)
+    parts = [stmt] if conflict_ids is None else [
+        stmt.where(ConflictClaim.conflict_id.in_(part)) for part in _chunks(list(conflict_ids))
+    ]  # fmt: skip
     out: dict[int, list[int]] = {}
-    rows = conn.execute(select(ConflictClaim.conflict_id, ConflictClaim.claim_id))
-    for cid, claim in rows:
-        out.setdefault(cid, []).append(claim)
+    for part in parts:
+        for cid, claim in conn.execute(part):
+            out.setdefault(cid, []).append(claim)
     return out
 
 
@@ -347,12 +370,10 @@ def _claim_views(s, ids: list[int]) -> dict[int, ConflictClaimView]:
     return {r[0]: ConflictClaimView(*r) for r in s.execute(stmt)}
 
 
-def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) -> list[ConflictView]:
-    with session_scope(engine) as s:
-        links = _links(s)
-        rows = _conflict_rows(s, filt, conflict_id)
-        wanted = sorted({i for c, _ in rows for i in links.get(c.id, [])})
-        claims = _claim_views(s, wanted)
+def _views_of(s, rows) -> list[ConflictView]:
+    links = _links(s, [c.id for c, _ in rows])
+    wanted = sorted({i for c, _ in rows for i in links.get(c.id, [])})
+    claims = _claim_views(s, wanted)
     views = []
     for c, status in rows:
         members = sorted(
@@ -378,12 +399,27 @@ def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) ->
     return views
 
 
+def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) -> list[ConflictView]:
+    with session_scope(engine) as s:
+        return _views_of(s, _conflict_rows(s, filt, conflict_id))
+
+
 def list_conflicts(engine: Engine, status: str | None = None) -> list[ConflictView]:
     """The review queue: open first, then by severity and id, each with its claims side by side."""
-    views = _views(engine, ClaimFilter(status=status))
-    return sorted(
-        views, key=lambda v: (v.status != "open", SEVERITY_ORDER.get(v.severity, 9), v.id)
-    )
+    return page_conflicts(engine, status)[0]
+
+
+def page_conflicts(
+    engine: Engine, status: str | None = None, *, offset: int = 0, limit: int | None = None
+) -> tuple[list[ConflictView], int]:
+    """One page of the review queue (open first, then by severity and id) and how many
+    conflicts the status filter holds in all; only the page's claims are read."""
+    stmt = _conflict_select(ClaimFilter(status=status))
+    with session_scope(engine) as s:
+        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        page = _queue_order(stmt).offset(offset)
+        rows = s.execute(page if limit is None else page.limit(limit)).all()
+        return _views_of(s, rows), total
 
 
 def get_conflict(engine: Engine, conflict_id: int) -> ConflictView | None:

@@ -6,7 +6,7 @@ survives a re-ingest that gives the claim or conflict a new integer id.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -222,6 +222,24 @@ def iter_reviews(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[di
     with engine.connect() as conn:
         for r in conn.execute(stmt):
             yield dict(r._mapping)
+
+
+def reviews_of(engine: Engine, targets: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The reviews of these (target_type, target_uid) targets, oldest first."""
+    wanted: dict[str, list[str]] = {}
+    for kind, uid in set(targets):
+        wanted.setdefault(kind, []).append(uid)
+    cols = (Review.id, Review.created_at, Review.reviewer, Review.target_type,
+            Review.target_uid, Review.action, Review.note)  # fmt: skip
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for kind, uids in wanted.items():
+            for i in range(0, len(uids), 5000):
+                stmt = select(*cols).where(
+                    Review.target_type == kind, Review.target_uid.in_(uids[i : i + 5000])
+                )
+                out.extend(dict(r._mapping) for r in conn.execute(stmt))
+    return sorted(out, key=lambda r: r["id"])
 
 
 def _status_of(engine: Engine, target_type: str, target_id: int) -> str:

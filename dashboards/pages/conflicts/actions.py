@@ -1,4 +1,4 @@
-"""Review actions from the Conflicts page: the login check, validation, the log, the refresh."""
+"""Review actions from the Conflicts page: the login check, validation, the log, the checks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
-from db.reviews import add_review
+from dashboards.checks import check_touched
+from db.reviews import STATUS_ACTIONS, add_review, series_of
 
 CLAIM_ACTIONS = ("accept", "reject", "flag", "comment", "reopen")
 CONFLICT_ACTIONS = ("comment", "resolve", "reopen")
@@ -49,12 +50,6 @@ def check_review(target_type: str, target_id: object, action: str, note: str) ->
     return None
 
 
-def _refresh(engine: Engine) -> None:
-    from etl.pipeline import refresh_checks
-
-    refresh_checks(engine)
-
-
 def submit_review(
     engine: Engine,
     reviewer: str | None,
@@ -63,9 +58,10 @@ def submit_review(
     action: str,
     note: str | None = "",
     *,
-    refresh: Callable[[Engine], None] = _refresh,
+    refresh: Callable[[Engine, tuple[str, str] | None], None] = check_touched,
 ) -> ReviewOutcome:
-    """Record one review by `reviewer` (None: refused), then re-run the consistency checks.
+    """Record one review by `reviewer` (None: refused), then check the one series it touched
+    (`refresh`: now if small, else in the background; never the whole database).
 
     `reviewer` must come from the server's session (`dashboards.auth.current_reviewer()`),
     never from anything the browser sent.
@@ -80,7 +76,8 @@ def submit_review(
         add_review(engine, target_type, target_id, action, reviewer, note)
     except (LookupError, ValueError) as e:
         return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
-    refresh(engine)
+    if action in STATUS_ACTIONS[target_type]:
+        refresh(engine, series_of(engine, target_type, target_id))
     return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")
 
 
