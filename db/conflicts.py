@@ -24,6 +24,7 @@ from db.claims import ClaimFilter, claims_select
 from db.engine import session_scope
 from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
 from db.status import (
+    CLAIM_STATUS_BY_ACTION,
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
     open_conflict_claim_ids,
@@ -115,17 +116,33 @@ CHUNK = 5000  # ids per IN (...) list
 
 def checked_claims_select(entity: str, metric: str) -> Select:
     """The one selection of the claims the checks and the consensus read for a series (every
-    status: the checks leave out rejected and garbled ones themselves), in id order."""
-    return claims_select(ClaimFilter(entity=entity, metric=metric), CHECK_COLUMNS).order_by(
-        Claim.id
-    )
+    status: the checks leave out rejected and garbled ones themselves), in id order. Without
+    the status column: series_claims reads the few reviews of the series apart."""
+    columns = tuple(c for c in CHECK_COLUMNS if c != "status")
+    return claims_select(ClaimFilter(entity=entity, metric=metric), columns).order_by(Claim.id)
 
 
 def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
     """The series' claims as columns (CHECK_COLUMNS -> one list each), read in one fetch."""
     rows = conn.execute(checked_claims_select(entity, metric)).fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in CHECK_COLUMNS]
-    return {name: list(col) for name, col in zip(CHECK_COLUMNS, columns, strict=True)}
+    names = [c for c in CHECK_COLUMNS if c != "status"]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    out = {name: list(col) for name, col in zip(names, columns, strict=True)}
+    # The status each claim's newest status-setting review gives it (reviews are few).
+    reviewed = (
+        select(Review.target_uid, Review.action)
+        .join(Claim, Claim.uid == Review.target_uid)
+        .where(
+            Claim.entity == entity,
+            Claim.metric == metric,
+            Review.target_type == "claim",
+            Review.action.in_(list(CLAIM_STATUS_BY_ACTION)),
+        )
+        .order_by(Review.id)
+    )
+    last = {uid: CLAIM_STATUS_BY_ACTION[action] for uid, action in conn.execute(reviewed)}
+    out["status"] = [last.get(uid, "auto") for uid in out["claim_uid"]]
+    return out
 
 
 def current_claims(

@@ -38,6 +38,7 @@ ITERATIONS = 10
 CHUNK = 65_536
 LOSS_FLOOR = 0.01  # losses below 1 % are rounding, not unreliability
 MIN_WEIGHT = 1e-3  # a lone source's loss share is 1 and its CRH weight 0: keep it positive
+DENSE_MIN = 16  # fewer claims at one point are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims at one point compared as one matrix (n x n floats)
 PRIOR_STRENGTH = 1.0  # pseudo-count pulling a source with few contested claims to the average
 
@@ -94,7 +95,7 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     shingle overlaps are one matrix product, the groups found by spreading the smallest label.
     """
     n = len(points)
-    if n < 2 or n > DENSE_MAX:
+    if n < DENSE_MIN or n > DENSE_MAX:
         return _copy_groups_pairwise(points, threshold)
     sh = [shingles(p.quote) for p in points]
     vocab: dict[tuple[str, ...], int] = {}
@@ -120,7 +121,7 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
 
 
 def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:
-    """copy_groups for a group too big for an all-pairs matrix, pair by pair."""
+    """copy_groups for a group too small or too big for an all-pairs matrix, pair by pair."""
     parent = list(range(len(points)))
 
     def find(i: int) -> int:

@@ -17,6 +17,7 @@ How a date is found (`FoundDate.source`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -174,16 +175,28 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
     return None
 
 
+# Where str.splitlines breaks a line.
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def first_lines(text: str, count: int) -> Iterator[str]:
+    """The first `count` non-blank lines of `text` (as str.splitlines cuts them), reading no
+    further than they reach."""
+    pos = 0
+    while count > 0 and pos < len(text):
+        brk = _LINE_BREAK_RE.search(text, pos)
+        end = brk.start() if brk else len(text)
+        line = text[pos:end]
+        pos = brk.end() if brk else len(text)
+        if line.strip():
+            count -= 1
+            yield line
+
+
 def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     """The date of `text`: a date line in its head, else a month/year one, else an inline date."""
     month_only: date | None = None
-    seen = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > head_lines:
-            break
+    for line in first_lines(text, head_lines):
         mention = parse_date_line(line)
         if mention is None:
             continue

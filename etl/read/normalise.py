@@ -106,9 +106,38 @@ _FUNCTION_WORDS = frozenset(
 _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
 
+# A line ftfy leaves as it is: printable ASCII, tabs and line ends, and no '&' (an entity).
+_PLAIN_LINE_RE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+
+
+def fix_text(raw: str) -> str:
+    """ftfy's fix (mojibake, ligatures, entities, NFC; curly quotes kept) on the lines a cheap
+    test finds suspect: the same result as on the whole text, as ftfy fixes line by line."""
+    if _PLAIN_LINE_RE.fullmatch(raw):
+        return raw
+    out: list[str] = []
+    unescape: str | bool = "auto"  # as ftfy: entities stay once a line holds a '<'
+    pos = 0
+    while pos < len(raw):
+        end = raw.find("\n", pos) + 1 or len(raw)
+        segment = raw[pos:end]
+        if "<" in segment:
+            unescape = False
+        if _PLAIN_LINE_RE.fullmatch(segment):
+            out.append(segment)
+        else:
+            out.append(
+                ftfy.fix_text(
+                    segment, uncurl_quotes=False, normalization="NFC", unescape_html=unescape
+                )
+            )
+        pos = end
+    return "".join(out)
+
+
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
     """The clean text of `raw`; `markdown` also strips Markdown block and link syntax."""
-    text = ftfy.fix_text(raw, uncurl_quotes=False, normalization="NFC")
+    text = fix_text(raw)
     text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
@@ -129,13 +158,16 @@ def strip_markdown(text: str, *, blocks: bool) -> str:
         text = _MD_LINK_RE.sub(r"\1", text)
         text = _MD_REF_LINK_RE.sub(r"\1", text)
         text = _MD_CODE_RE.sub(r"\1", text)
-    text = _BOLD_RE.sub(r"\1", text)
-    text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
-    text = _STRAY_BOLD_RE.sub("", text)
+    if "**" in text:  # each pattern needs its marker: skip the ones that cannot match
+        text = _BOLD_RE.sub(r"\1", text)
+    if "__" in text:
+        text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
+    if "**" in text:
+        text = _STRAY_BOLD_RE.sub("", text)
     if blocks:
         text = _ITALIC_RE.sub(r"\1", text)
         text = _UNDERLINE_ITALIC_RE.sub(r"\1", text)
-    return _MD_ESCAPE_RE.sub(r"\1", text)
+    return _MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
 
 
 def wrap_width(blocks: list[list[str]]) -> int | None:
