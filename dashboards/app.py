@@ -56,6 +56,14 @@ def ingest_seeds_if_empty(engine: Engine, seeds: Path = SEEDS) -> str | None:
     return ingest_paths(engine, [seeds]).line()
 
 
+def finish_interrupted_checks(engine: Engine) -> bool:
+    """Check in the background the series an interrupted run left marked; whether any."""
+    if not dirty_series(engine):
+        return False
+    background.request(engine)
+    return True
+
+
 def reviewer_status() -> html.Div:
     """Navbar corner: who is logged in and a logout button, or the login link."""
     name = current_reviewer() if has_request_context() else None
@@ -114,8 +122,8 @@ def create_app(
     if ingest_seeds:
         ingest_seeds_if_empty(engine)
     context.set_engine(engine)
-    if finish_checks and dirty_series(engine):
-        background.request(engine)
+    if finish_checks:
+        finish_interrupted_checks(engine)
     app = Dash(
         __name__,
         use_pages=True,
