@@ -102,6 +102,7 @@ _FUNCTION_WORDS = frozenset(
         "exceeding",
     ]
 )
+TAIL = 256  # characters of a paragraph's end that say whether it ends a sentence
 # An unfinished line followed by a line that opens with a figure goes on ("over\n3,100").
 _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
@@ -218,9 +219,10 @@ def _join(
     """`prev` (ending in a physical line `prev_width` long) and `nxt` as one, or None."""
     if _URL_RE.match(prev.rsplit(None, 1)[-1]) or _URL_RE.match(nxt.split(None, 1)[0]):
         return None
-    if _HYPHEN_END_RE.search(prev) and nxt[:1].isalnum():
+    # Both patterns look at the end of `prev` only: search its tail, not a growing paragraph.
+    if _HYPHEN_END_RE.search(prev[-3:]) and nxt[:1].isalnum():
         return join_hyphenated(prev, nxt, document)
-    finished = bool(_TERMINAL_RE.search(prev))
+    finished = bool(_TERMINAL_RE.search(prev[-TAIL:]))
     last_word = prev.rsplit(None, 1)[-1].lower()
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"
