@@ -25,6 +25,7 @@ section runs on it. Nothing is timed inside the tests; run this by hand.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -60,7 +61,7 @@ REVIEWER, PASSWORD = "bench", "a bench passphrase"
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[max(int(round(q * len(ordered))) - 1, 0)]
+    return ordered[max(round(q * len(ordered)) - 1, 0)]
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -91,7 +92,7 @@ def run_measured(argv: list[str], env: dict | None = None) -> dict:
         peak_tree = max(peak_tree, tree_rss_mb(proc.pid))
         time.sleep(0.05)
     wall = time.perf_counter() - t
-    out, err = proc.communicate()
+    _, err = proc.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{err}")
@@ -225,7 +226,8 @@ class Client:
     def callback(self, outputs: list[tuple[str, str]], inputs: list[dict], state: list,
                  changed: str) -> dict:  # fmt: skip
         def out_id(i):
-            return json.dumps(i, sort_keys=True, separators=(",", ":")) if isinstance(i, dict) else i
+            return json.dumps(i, sort_keys=True, separators=(",", ":")) if isinstance(i, dict) \
+                else i  # fmt: skip
 
         body = {
             "output": "..".join(f"{out_id(i)}.{p}" for i, p in outputs).join(["..", ".."]),
@@ -247,10 +249,8 @@ def serve(url: str) -> tuple[int, Callable[[], None]]:
     from db.users import add_user
 
     app = create_app(url)
-    try:
+    with contextlib.suppress(ValueError):  # there from an earlier run
         add_user(get_engine(url), REVIEWER, PASSWORD)
-    except ValueError:
-        pass  # there from an earlier run
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server.server_port, server.shutdown
@@ -308,7 +308,8 @@ def add_conflicts(url: str, n: int) -> None:
                  "kind": "disagree", "severity": ("high", "medium", "low")[i % 3],
                  "explanation": f"Generated conflict {i}.", "claim_uids": f"{a.uid};{b.uid}",
                  "active": True, "detected_at": now, "last_seen_at": now}
-                for i, (a, b) in enumerate(zip(claims[::2], claims[1::2], strict=True))]  # fmt: skip
+                for i, (a, b) in enumerate(zip(claims[::2], claims[1::2], strict=True))
+                ]  # fmt: skip
         conn.execute(insert(Conflict), rows)
         ids = dict(conn.execute(select(Conflict.uid, Conflict.id).where(
             Conflict.uid.like("bench%"))).all())  # fmt: skip
@@ -339,8 +340,10 @@ def queue(url: str, runs: int) -> None:
         )  # fmt: skip
         times.append((time.perf_counter() - t) * 1000)
     stop()
-    print(f"Conflicts page with 100,000+ open conflicts, a page of 50 over HTTP: p50 "
-          f"{statistics.median(times):.0f} ms, p95 {pct(times, 0.95):.0f} ms over {runs} pages")
+    print(
+        f"Conflicts page with 100,000+ open conflicts, a page of 50 over HTTP: p50 "
+        f"{statistics.median(times):.0f} ms, p95 {pct(times, 0.95):.0f} ms over {runs} pages"
+    )
 
 
 def start(db: Path) -> None:
@@ -369,8 +372,10 @@ def start(db: Path) -> None:
         )  # fmt: skip
         served = time.perf_counter() - t
         summary = reply["response"]["growth-summary"]["children"]
-        print(f"python app.py on the million database: serving after {up:.2f} s, Growth chart "
-              f"({summary}) served {served:.2f} s after start")
+        print(
+            f"python app.py on the million database: serving after {up:.2f} s, Growth chart "
+            f"({summary}) served {served:.2f} s after start"
+        )
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
@@ -380,8 +385,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,2000,8000")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--million", type=Path, default=Path(tempfile.gettempdir()) / "million.db",
-                    help="the 1,000,000-claim SQLite file (built when missing, never changed)")
+    ap.add_argument(
+        "--million",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "million.db",
+        help="the 1,000,000-claim SQLite file (built when missing, never changed)",
+    )
     ap.add_argument("--db-url", help="run the million section on this (PostgreSQL) database")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--skip", nargs="*", default=[],

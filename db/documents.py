@@ -6,9 +6,10 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, or_, select
 
 from db import records
 from db.claims_csv import write_claim_lines
@@ -132,11 +133,14 @@ def store_document(
     """Add a document, or replace the earlier version of the same file, in one transaction
     (set-based statements) that also marks the series its old and new claims belong to."""
     with write_transaction(engine) as conn:
-        same = _unchanged(conn, doc, extractor_version)
-        if same is not None:
+        found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
+        same = next((r for r in found if r.sha256 == doc.sha256), None)
+        if same is not None and (
+            same.extractor_version == extractor_version or same.file_name != doc.file_name
+        ):
             return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
         series: set[tuple[str, str]] = set()
-        old_id = conn.scalar(select(Document.id).where(Document.file_name == doc.file_name))
+        old_id = next((r.id for r in found if r.file_name == doc.file_name), None)
         if old_id is not None:
             old = select(Claim.entity, Claim.metric).where(Claim.document_id == old_id).distinct()
             series.update((e, m) for e, m in conn.execute(old))
@@ -144,10 +148,12 @@ def store_document(
         doc_id = conn.execute(
             insert(Document).values(_document_row(doc, extractor_version)).returning(Document.id)
         ).scalar_one()
+        section_ids: dict[int, int] = {}
         if doc.sections:
-            conn.execute(insert(Section), [_section_row(doc_id, sec) for sec in doc.sections])
-        sections = select(Section.idx, Section.id).where(Section.document_id == doc_id)
-        section_ids = {idx: sid for idx, sid in conn.execute(sections)}
+            rows = [_section_row(doc_id, sec) for sec in doc.sections]
+            stmt = insert(Section).returning(Section.id, sort_by_parameter_order=True)
+            ids = conn.execute(stmt, rows).scalars().all()
+            section_ids = {sec.index: sid for sec, sid in zip(doc.sections, ids, strict=True)}
         rows, seen = [], set()
         for c in claims:
             uid = claim_uid(doc.file_name, c)
@@ -158,12 +164,20 @@ def store_document(
             rows[-1]["extractor_version"] = extractor_version
             series.add((c.entity, c.metric))
         if rows:
-            conn.execute(insert(Claim), rows)
-            ids = conn.scalars(select(Claim.id).where(Claim.document_id == doc_id)).all()
-            write_claim_lines(conn, ids)
+            stmt = insert(Claim).returning(Claim.id, sort_by_parameter_order=True)
+            write_claim_lines(conn, conn.execute(stmt, rows).scalars().all())
         mark_dirty(conn, series)
         status = "replaced" if old_id is not None else "added"
         return StoreResult(status, doc_id, len(doc.sections), len(rows))
+
+
+@cache
+def _existing() -> Select:
+    """Stored documents with the bytes `:sha` or the file name `:name`."""
+    cols = (Document.id, Document.file_name, Document.sha256, Document.extractor_version)
+    return select(*cols).where(
+        or_(Document.sha256 == bindparam("sha"), Document.file_name == bindparam("name"))
+    )
 
 
 def _document_row(doc: records.ReadDocument, extractor_version: str) -> dict:

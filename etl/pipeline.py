@@ -89,10 +89,10 @@ def _ignored(p: Path, root: Path) -> bool:
 
 def _store(engine: Engine, doc: ReadDocument, claims: Sequence[Claim] | None = None) -> StoreResult:
     """Store `doc` unless unchanged; its claims are extracted here unless given."""
-    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
-    if same is not None:  # skip the extraction too
-        return StoreResult("unchanged", 0, 0, 0, same_as=same)
     if claims is None:
+        same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+        if same is not None:  # skip the extraction too
+            return StoreResult("unchanged", 0, 0, 0, same_as=same)
         claims = extract_claims(doc)
     return store_document(engine, doc, claims, EXTRACTOR_VERSION)
 

@@ -1,7 +1,7 @@
 """Dates in Hong Kong press text: full dates, date lines and the publication date they imply.
 
-Only short phrases that a regular expression has already found are handed to dateparser
-(always English, day first): searching whole documents with it is slow and finds false dates.
+Dates are found by regular expressions and read from their parts (day first, English month
+names): searching whole documents with dateparser is slow and finds false dates.
 
 How a date is found (`FoundDate.source`):
 - ``dateline``: a date line among the first `HEAD_LINES` non-empty lines: "Hong Kong,
@@ -20,12 +20,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-
-import dateparser
 
 HEAD_LINES = 10
-DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True}
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -87,12 +83,13 @@ class FoundDate:
     source: str
 
 
-@lru_cache(maxsize=4096)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBERS = {m: k for k, m in enumerate(_MONTHS, 1)}
+
+
 def _parse_words(day: int, month: str, year: int) -> date | None:
-    parsed = dateparser.parse(
-        f"{day} {month} {year}", languages=["en"], settings=DATEPARSER_SETTINGS
-    )
-    return parsed.date() if parsed else None
+    """The date of a day, an English month name (as _MONTH spells it) and a year, if real."""
+    return _safe_date(year, _MONTH_NUMBERS[month[:3].lower()], day)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
