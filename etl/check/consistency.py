@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from threadpoolctl import threadpool_limits
 from sqlalchemy.exc import OperationalError
 
 from db.conflicts import series_claims, store_series_conflicts
@@ -67,7 +68,7 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
     when another process has done it meanwhile."""
     entity, metric = key
     label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
-    with series_transaction(engine, [key]) as conn:
+    with series_transaction(engine, [key]) as conn, threadpool_limits(1, user_api="blas"):
         token = dirty_token(conn, key)
         if token is None:
             return NOTHING
