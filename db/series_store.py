@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -62,7 +62,3 @@ def read_series(
         stmt = stmt.where(p.as_of <= date_to)
     with engine.connect() as conn:
         return [dict(zip(POINT_FIELDS, r, strict=True)) for r in conn.execute(stmt)]
-
-
-def iter_series_rows(engine: Engine, **filters: Any) -> Iterator[dict[str, Any]]:
-    yield from read_series(engine, **filters)

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from threadpoolctl import threadpool_limits
 from sqlalchemy.exc import OperationalError
+from threadpoolctl import threadpool_limits
 
 from db.conflicts import series_claims, store_series_conflicts
 from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
