@@ -206,7 +206,9 @@ class Client:
 
     def request(self, method: str, path: str, body: bytes = b"", ctype: str = "") -> tuple:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
+        headers = {"Origin": f"http://127.0.0.1:{self.port}"}  # a same-site request
+        if self.cookie:
+            headers["Cookie"] = self.cookie
         if ctype:
             headers["Content-Type"] = ctype
         conn.request(method, path, body=body, headers=headers)

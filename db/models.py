@@ -259,3 +259,17 @@ class StoredSeriesPoint(Base):
     overridden_claim_ids: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)  # why this point was drawn, when given
+
+
+class LoginFailure(Base):
+    """A failed (or in-flight) reviewer login, counted per key: `account:<sha256>`, `address:...`.
+
+    Rows older than the throttle window are deleted as new attempts come in.
+    """
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_failed_at", "key", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,31 +10,31 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
+from db.oneline import shown
 from db.records import Claim, ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.read import (
     DEFAULT_MAX_BYTES,
-    MANIFEST_NAME,
     IngestError,
     ManifestEntry,
     load_manifest,
     read_bytes,
     read_document,
 )
+from etl.read.folders import Skipped, find_files
 from etl.workers import Failed, Task, prepared
-
-IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     file: str
-    status: str  # added, replaced, unchanged, error
+    status: str  # added, replaced, unchanged, skipped (on purpose), error
     sections: int = 0
     claims: int = 0
     date_source: str | None = None
     error: str | None = None  # the one line shown to the user
     document_id: int | None = None
+    skipped: Skipped | None = None  # why a folder's entry was not taken
 
 
 @dataclass(frozen=True)
@@ -58,33 +59,31 @@ class IngestSummary:
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         stored = [o for o in self.outcomes if o.status in ("added", "replaced")]
-        return (
-            f"{len(self.outcomes)} files: {self.count('added')} added, "
+        skipped = Counter(
+            o.skipped.kind for o in self.outcomes if o.status == "skipped" and o.skipped
+        )
+        line = (
+            f"{len(self.outcomes) - self.count('skipped')} files: {self.count('added')} added, "
             f"{self.count('replaced')} replaced, {self.count('unchanged')} unchanged; "
             f"{sum(o.sections for o in stored)} sections, {sum(o.claims for o in stored)} claims; "
             f"{len(self.unknown_dates)} without a date; {len(self.errors)} errors"
         )
+        if skipped:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+            line += f"; {skipped.total()} skipped on purpose ({kinds})"
+        return line
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders (recursively, sorted); a missing path becomes an error outcome."""
-    files: list[Path] = []
-    errors: list[FileOutcome] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and not _ignored(p, path)
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            errors.append(FileOutcome(str(path), "error", error=f"{path}: no such file or folder"))
-    return files, errors
+    """Expand folders (recursively, sorted); what is not taken: a skipped or an error outcome."""
+    found = find_files(paths)
+    return list(found.files), [_not_taken(s) for s in found.skipped]
 
 
-def _ignored(p: Path, root: Path) -> bool:
-    rel = p.relative_to(root).parts
-    return p.name in IGNORED_NAMES or any(part.startswith(".") for part in rel)
+def _not_taken(skip: Skipped) -> FileOutcome:
+    if skip.on_purpose:
+        return FileOutcome(str(skip.path), "skipped", skipped=skip)
+    return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
 def _store(engine: Engine, doc: ReadDocument, claims: Sequence[Claim] | None = None) -> StoreResult:
@@ -120,7 +119,7 @@ def ingest_file(
         doc = read_document(path, manifest=manifest, max_bytes=max_bytes)
         return _outcome(doc, _store(engine, doc))
     except IngestError as e:
-        return FileOutcome(path.name, "error", error=f"{path}: {e.reason}")
+        return FileOutcome(path.name, "error", error=f"{shown(str(path))}: {e.reason}")
 
 
 def ingest_upload(
@@ -131,8 +130,8 @@ def ingest_upload(
         doc = read_bytes(data, Path(file_name).name, max_bytes=max_bytes)
         outcome = _outcome(doc, _store(engine, doc))
     except IngestError as e:
-        return FileOutcome(file_name, "error", error=f"{e.file}: {e.reason}")
-    refresh_checks(engine)
+        return FileOutcome(file_name, "error", error=str(e))
+    refresh_checks(engine)  # also finishes what an interrupted run left
     return outcome
 
 
@@ -161,7 +160,8 @@ def ingest_paths(
                 manifests[folder] = load_manifest(folder)
             except IngestError as e:
                 manifests[folder] = {}
-                tasks.append(FileOutcome(e.file, "error", error=f"{folder / e.file}: {e.reason}"))
+                error = f"{shown(str(folder / e.file))}: {e.reason}"
+                tasks.append(FileOutcome(e.file, "error", error=error))
         tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
     for item in prepared(tasks, jobs, known_documents(engine, EXTRACTOR_VERSION)):
         if isinstance(item, FileOutcome):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
+from db.oneline import shown
 from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
 from etl.read import IngestError, ManifestEntry, read_document
@@ -59,7 +60,7 @@ def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
     try:
         doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
     except IngestError as e:
-        return Failed(task.path.name, f"{task.path}: {e.reason}")
+        return Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
     if not extract or doc.sha256 in _stored_shas:
         return Prepared(doc, None)
     return Prepared(doc, tuple(extract_claims(doc)))
