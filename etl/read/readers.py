@@ -18,9 +18,7 @@ import logging
 import re
 from datetime import date
 from pathlib import Path
-
-import trafilatura
-from pypdf import PdfReader
+from typing import TYPE_CHECKING
 
 from db.records import ReadDocument
 from etl.read.dates import FoundDate
@@ -29,6 +27,9 @@ from etl.read.limits import html_limit_problem, pdf_limit_problem
 from etl.read.manifest import ManifestEntry
 from etl.read.normalise import normalise_text
 from etl.read.sections import date_sections, first_heading
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader as PdfReaderType
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -194,6 +195,8 @@ def _html_parts(
     html: str,
 ) -> tuple[str, str | None, str | None, str | None, FoundDate | None]:
     """Main text, title, site name, canonical URL and markup date of a page."""
+    import trafilatura  # imported when a page comes: half a second a plain-text run need not pay
+
     body = trafilatura.extract(
         html,
         output_format="markdown",
@@ -219,6 +222,8 @@ def _pdf_text(data: bytes, name: str) -> str:
     """The text layer of a PDF, page after page; broken PDFs are an `IngestError`."""
     if b"%PDF-" not in data[:1024]:
         raise IngestError(name, "not a PDF file (no %PDF header)")
+    from pypdf import PdfReader  # imported when a PDF comes
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _opens_without_password(reader):
@@ -232,7 +237,7 @@ def _pdf_text(data: bytes, name: str) -> str:
     return "\n\n".join(pages)
 
 
-def _opens_without_password(reader: PdfReader) -> bool:
+def _opens_without_password(reader: PdfReaderType) -> bool:
     try:
         return bool(reader.decrypt(""))
     except Exception:  # e.g. AES without the optional crypto library
