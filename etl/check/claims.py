@@ -15,31 +15,25 @@ EXCLUDED_FLAGS = frozenset({"garbled"})
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 
 
+POINT_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
+                 "value_low", "value_high", "as_of", "period", "value_hkd", "kind", "publisher",
+                 "document", "quote")  # fmt: skip
+
+
+def _point(cid, uid, entity, metric, value, unit, qual, low, high, as_of, period, hkd, kind,
+           publisher, document, quote) -> ClaimPoint:  # fmt: skip
+    """POINT_COLUMNS' values as the checks see them: money compared in HKD."""
+    rate = 1.0
+    if unit in FALLBACK_RATES:
+        rate = hkd / value if hkd is not None and value else FALLBACK_RATES[unit]
+        hkd = value * rate if hkd is None else hkd
+    return ClaimPoint(cid, uid, entity, metric, value, unit, qual, low * rate, high * rate,
+                      as_of, period, hkd, kind, publisher, document, quote)  # fmt: skip
+
+
 def to_point(row: Mapping[str, Any]) -> ClaimPoint:
     """A stored claim row as the checks see it: money compared in HKD."""
-    value, hkd = row["value"], row["value_hkd"]
-    rate = 1.0
-    if row["unit"] in FALLBACK_RATES:
-        rate = hkd / value if hkd is not None and value else FALLBACK_RATES[row["unit"]]
-        hkd = value * rate if hkd is None else hkd
-    return ClaimPoint(
-        row["claim_id"],
-        row["claim_uid"],
-        row["entity"],
-        row["metric"],
-        value,
-        row["unit"],
-        row["qualifier"],
-        row["value_low"] * rate,
-        row["value_high"] * rate,
-        row["as_of"],
-        row["period"],
-        hkd,
-        row["kind"],
-        row["publisher"],
-        row["document"],
-        row["quote"],
-    )
+    return _point(*(row[c] for c in POINT_COLUMNS))
 
 
 def counts(status: str, flags: str | None) -> bool:
@@ -51,15 +45,14 @@ def points_from_columns(
     cols: Mapping[str, Sequence[Any]],
 ) -> tuple[list[ClaimPoint], frozenset[int]]:
     """The claims that count (db.conflicts.series_claims columns) and the accepted ids."""
-    names = list(cols)
     points, accepted = [], set()
-    for values in zip(*(cols[n] for n in names), strict=True):
-        row = dict(zip(names, values, strict=True))
-        if not counts(row["status"], row["flags"]):
+    rows = zip(*(cols[c] for c in POINT_COLUMNS), cols["status"], cols["flags"], strict=True)
+    for *values, status, flags in rows:
+        if status == "rejected" or (flags and not counts(status, flags)):
             continue
-        points.append(to_point(row))
-        if row["status"] == "accepted":
-            accepted.add(row["claim_id"])
+        points.append(_point(*values))
+        if status == "accepted":
+            accepted.add(values[0])
     return points, frozenset(accepted)
 
 
