@@ -28,12 +28,12 @@ import argparse
 import contextlib
 import http.client
 import json
+import logging
 import os
 import random
 import re
 import resource
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -234,7 +234,7 @@ class Client:
                 else i  # fmt: skip
 
         body = {
-            "output": "..".join(f"{out_id(i)}.{p}" for i, p in outputs).join(["..", ".."]),
+            "output": "...".join(f"{out_id(i)}.{p}" for i, p in outputs).join(["..", ".."]),
             "outputs": [{"id": i, "property": p} for i, p in outputs],
             "inputs": inputs, "state": state, "changedPropIds": [changed],
         }  # fmt: skip
@@ -252,6 +252,7 @@ def serve(url: str) -> tuple[int, Callable[[], None]]:
     from db.engine import get_engine
     from db.users import add_user
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = create_app(url)
     with contextlib.suppress(ValueError):  # there from an earlier run
         add_user(get_engine(url), REVIEWER, PASSWORD)
@@ -381,8 +382,11 @@ def start(db: Path) -> None:
             f"({summary}) served {served:.2f} s after start"
         )
     finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def main() -> int:
