@@ -27,6 +27,7 @@ from db.status import (
     CLAIM_STATUS_BY_ACTION,
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
+    latest_status_action,
     open_conflict_claim_ids,
 )
 
@@ -431,12 +432,46 @@ def page_conflicts(
 ) -> tuple[list[ConflictView], int]:
     """One page of the review queue (open first, then by severity and id) and how many
     conflicts the status filter holds in all; only the page's claims are read."""
-    stmt = _conflict_select(ClaimFilter(status=status))
     with session_scope(engine) as s:
-        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        page = _queue_order(stmt).offset(offset)
-        rows = s.execute(page if limit is None else page.limit(limit)).all()
+        if status == "open":
+            rows, total = _open_page(s, offset, limit)
+        else:
+            stmt = _conflict_select(ClaimFilter(status=status))
+            total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+            page = _queue_order(stmt).offset(offset)
+            rows = s.execute(page if limit is None else page.limit(limit)).all()
         return _views_of(s, rows), total
+
+
+def _open_page(s, offset: int, limit: int | None) -> tuple[list, int]:
+    """The open queue's page read severity by severity along the index (active, severity,
+    id): no sort of every open conflict, however many there are."""
+    sub = latest_status_action("conflict", CONFLICT_STATUS_BY_ACTION)
+    resolved = select(sub.c.target_uid).where(sub.c.action == "resolve")  # reviewers' few
+    is_open = (Conflict.active.is_(True), Conflict.uid.not_in(resolved))
+    known = list(SEVERITY_ORDER)
+    groups = [Conflict.severity == k for k in known] + [Conflict.severity.not_in(known)]
+    counts = dict(
+        s.execute(
+            select(Conflict.severity, func.count()).where(*is_open).group_by(Conflict.severity)
+        ).all()
+    )
+    sizes = [counts.get(k, 0) for k in known] + [
+        sum(n for k, n in counts.items() if k not in SEVERITY_ORDER)
+    ]
+    rows: list = []
+    skip, want = offset, limit if limit is not None else sum(sizes)
+    for group, size in zip(groups, sizes, strict=True):
+        if len(rows) >= want:
+            break
+        if skip >= size:
+            skip -= size
+            continue
+        stmt = select(Conflict).where(*is_open, group).order_by(Conflict.id)
+        found = s.scalars(stmt.offset(skip).limit(want - len(rows))).all()
+        rows += [(c, "open") for c in found]
+        skip = 0
+    return rows, sum(sizes)
 
 
 def get_conflict(engine: Engine, conflict_id: int) -> ConflictView | None:
