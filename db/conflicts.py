@@ -146,17 +146,6 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
     return out
 
 
-def current_claims(
-    engine: Engine, entity: str | None = None, metric: str | None = None
-) -> list[dict[str, Any]]:
-    """Every claim (of one entity and metric, when given; an index lookup) with its document's
-    kind and publisher and its derived status, in id order."""
-    filt = ClaimFilter(entity=entity, metric=metric)
-    stmt = claims_select(filt, CHECK_COLUMNS).order_by(Claim.id)
-    with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
-
-
 def in_open_conflicts(
     engine: Engine, claim_ids: Sequence[int], severities: Sequence[str] | None = None
 ) -> set[int]:

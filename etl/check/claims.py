@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.conflicts import current_claims
+from db.conflicts import series_claims
 from etl.check.points import ClaimPoint
 
 # Claims whose number is known to be mangled say nothing about the series.
@@ -31,11 +31,6 @@ def _point(cid, uid, entity, metric, value, unit, qual, low, high, as_of, period
                       as_of, period, hkd, kind, publisher, document, quote)  # fmt: skip
 
 
-def to_point(row: Mapping[str, Any]) -> ClaimPoint:
-    """A stored claim row as the checks see it: money compared in HKD."""
-    return _point(*(row[c] for c in POINT_COLUMNS))
-
-
 def counts(status: str, flags: str | None) -> bool:
     """Whether a claim takes part in the checks: not rejected, not garbled."""
     return status != "rejected" and not set(filter(None, (flags or "").split(";"))) & EXCLUDED_FLAGS
@@ -57,15 +52,9 @@ def points_from_columns(
 
 
 def load_points(
-    engine: Engine, entity: str | None = None, metric: str | None = None
+    engine: Engine, entity: str, metric: str
 ) -> tuple[list[ClaimPoint], frozenset[int]]:
-    """Claims that count (not rejected, not garbled) and the ids of the accepted ones; of one
-    entity and metric when given."""
-    points, accepted = [], set()
-    for row in current_claims(engine, entity, metric):
-        if not counts(row["status"], row["flags"]):
-            continue
-        points.append(to_point(row))
-        if row["status"] == "accepted":
-            accepted.add(row["claim_id"])
-    return points, frozenset(accepted)
+    """One series' claims that count (not rejected, not garbled) and the ids of the accepted
+    ones, read through the one selection the checks use (db.conflicts.series_claims)."""
+    with engine.connect() as conn:
+        return points_from_columns(series_claims(conn, entity, metric))
