@@ -168,12 +168,18 @@ def figures(work: Path) -> None:
 
 
 def build_million(url: str) -> None:
+    """A million generated claims at `url`, which is emptied first."""
     from bench_dashboard import generate
+    from sqlalchemy import text
 
     from db.claims_csv import fill_claim_lines
-    from db.engine import open_db
+    from db.engine import get_engine, open_db
+    from db.models import Base
     from etl.check import refresh
 
+    with get_engine(url).begin() as conn:
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     t = time.perf_counter()
     generate(url, 1_000_000)
     summary = refresh(open_db(url))
@@ -399,7 +405,8 @@ def main() -> int:
         default=Path(tempfile.gettempdir()) / "million.db",
         help="the 1,000,000-claim SQLite file (built when missing, never changed)",
     )
-    ap.add_argument("--db-url", help="run the million section on this (PostgreSQL) database")
+    ap.add_argument("--db-url", help="run the million section on this (PostgreSQL) database, "
+                    "emptied and filled first unless it holds a million claims")  # fmt: skip
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--skip", nargs="*", default=[],
                     choices=["corpus", "figures", "million", "queue", "start"])  # fmt: skip

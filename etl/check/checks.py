@@ -173,8 +173,11 @@ def disagree_pairs(
 
     Figures sorted by date. Each is compared with a bounded number of earlier ones in its
     window: the nearest `disagree_nearest` and the two extremes (the highest lower bound and the
-    lowest upper bound), which any figure it disagrees with cannot lie beyond. Sliding-window
-    extremes keep the work linear however many figures share a date."""
+    lowest upper bound). A figure it disagrees with lies at or beyond one of the extremes, so
+    the extremes find it unless the drift allowed over their distance in time excuses them
+    while a nearer figure would not; pairs missed so are mostly joined through their groups
+    (`group_findings`). Sliding-window extremes keep the work linear however many figures share
+    a date."""
     out: list[tuple[int, int, float]] = []
     tl, lo_l, hi_l = t.tolist(), low.tolist(), high.tolist()
     max_low: deque[int] = deque()  # indices in the window, lower bounds decreasing
