@@ -424,8 +424,9 @@ def main() -> int:
             from db.models import Claim
 
             with open_db(a.db_url).connect() as conn:
-                if (conn.scalar(select(func.count()).select_from(Claim)) or 0) < 1_000_000:
-                    build_million(a.db_url)
+                claims = conn.scalar(select(func.count()).select_from(Claim)) or 0
+            if claims < 1_000_000:
+                build_million(a.db_url)
             print(f"== {a.db_url.split('@')[-1]}")
             one_document(a.db_url, work, runs=5)
             review_action(a.db_url, a.runs)
