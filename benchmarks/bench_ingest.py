@@ -187,6 +187,21 @@ def build_million(url: str) -> None:
     print(f"built the million database in {time.perf_counter() - t:.0f} s: {summary.line()}")
 
 
+def sync_sequences(url: str) -> None:
+    """PostgreSQL: each id sequence past the ids the generator wrote itself."""
+    from sqlalchemy import text
+
+    from db.engine import get_engine
+    from db.models import Base
+
+    with get_engine(url).begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement:
+                conn.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"))  # fmt: skip
+
+
 def one_document(url: str, work: Path, runs: int) -> None:
     times, peaks, cpus = [], [], []
     for i in range(runs):
@@ -427,6 +442,7 @@ def main() -> int:
                 claims = conn.scalar(select(func.count()).select_from(Claim)) or 0
             if claims < 1_000_000:
                 build_million(a.db_url)
+            sync_sequences(a.db_url)
             print(f"== {a.db_url.split('@')[-1]}")
             one_document(a.db_url, work, runs=5)
             review_action(a.db_url, a.runs)
