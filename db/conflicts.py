@@ -116,17 +116,19 @@ CHUNK = 5000  # ids per IN (...) list
 
 
 def checked_claims_select(entity: str, metric: str) -> Select:
-    """The one selection of the claims the checks and the consensus read for a series (every
-    status: the checks leave out rejected and garbled ones themselves), in id order. Without
-    the status column: series_claims reads the few reviews of the series apart."""
-    columns = tuple(c for c in CHECK_COLUMNS if c != "status")
+    """The one selection of the claims the checks and the consensus read for a series: those
+    that count (db.claims' default filter leaves out candidates and corrected claims), of
+    every status (the checks leave out rejected and garbled ones themselves), in id order.
+    Without the derived status: series_claims reads the few reviews of the series apart."""
+    columns = (*(c for c in CHECK_COLUMNS if c != "status"), "initial_status")
     return claims_select(ClaimFilter(entity=entity, metric=metric), columns).order_by(Claim.id)
 
 
 def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
     """The series' claims as columns (CHECK_COLUMNS -> one list each), read in one fetch."""
-    rows = conn.execute(checked_claims_select(entity, metric)).fetchall()
-    names = [c for c in CHECK_COLUMNS if c != "status"]
+    stmt = checked_claims_select(entity, metric)
+    rows = conn.execute(stmt).fetchall()
+    names = list(stmt.selected_columns.keys())
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     out = {name: list(col) for name, col in zip(names, columns, strict=True)}
     # The status each claim's newest status-setting review gives it (reviews are few).
@@ -141,8 +143,11 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
         )
         .order_by(Review.id)
     )
-    last = {uid: CLAIM_STATUS_BY_ACTION[action] for uid, action in conn.execute(reviewed)}
-    out["status"] = [last.get(uid, "auto") for uid in out["claim_uid"]]
+    last = dict(conn.execute(reviewed).all())
+    out["status"] = [
+        CLAIM_STATUS_BY_ACTION.get(last.get(uid, "")) or initial
+        for uid, initial in zip(out["claim_uid"], out.pop("initial_status"), strict=True)
+    ]
     return out
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, inse
 
 from db import records
 from db.claims_csv import write_claim_lines
+from db.corrections import derive_for_document
 from db.dirty import mark_dirty
 from db.engine import session_scope
 from db.locks import write_transaction
@@ -162,10 +163,13 @@ def store_document(
             seen.add(uid)
             rows.append(_claim_row(doc_id, section_ids.get(c.section_index), uid, c))
             rows[-1]["extractor_version"] = extractor_version
-            series.add((c.entity, c.metric))
         if rows:
             stmt = insert(Claim).returning(Claim.id, sort_by_parameter_order=True)
             write_claim_lines(conn, conn.execute(stmt, rows).scalars().all())
+            derive_for_document(conn, doc_id)  # reviewers' corrections stand
+            # The series of the rows corrections derive, too.
+            mine = select(Claim.entity, Claim.metric).where(Claim.document_id == doc_id)
+            series.update((e, m) for e, m in conn.execute(mine.distinct()))
         mark_dirty(conn, series)
         status = "replaced" if old_id is not None else "added"
         return StoreResult(status, doc_id, len(doc.sections), len(rows))
@@ -211,6 +215,11 @@ def _section_row(document_id: int, sec: records.Section) -> dict:
 
 
 def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
+    if c.status not in records.CLAIM_STATUSES:
+        raise ValueError(f"claim status {c.status!r} is not one of {records.CLAIM_STATUSES}")
+    odd = [r for r in c.unsure if r not in records.UNSURE_REASONS]
+    if odd:
+        raise ValueError(f"unsure reason {odd[0]!r} is not one of {records.UNSURE_REASONS}")
     return {
         "uid": uid,
         "document_id": document_id,
@@ -232,6 +241,8 @@ def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Cl
         "mention_start": c.mention_start,
         "mention_end": c.mention_end,
         "flags": ";".join(c.flags),
+        "initial_status": c.status,
+        "unsure": ";".join(c.unsure),
     }
 
 

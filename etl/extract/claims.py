@@ -9,7 +9,9 @@ Decisions worth knowing:
   unicorns, ...); on a stock such as `companies` it is ignored.
 - A figure repeated in one document is one claim: the first occurrence's quote and span, the
   most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
-  and "over 35 markets" give `over`), and a flag only if every occurrence carries it.
+  and "over 35 markets" give `over`), and a flag only if every occurrence carries it. A
+  repeat with no date of its own (a headline, the About paragraph) of a figure the
+  document dates elsewhere is that dated claim.
 """
 
 from __future__ import annotations
@@ -27,18 +29,16 @@ from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
+from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
-_SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
-    re.IGNORECASE,
-)
 
 
 @cache
@@ -52,10 +52,11 @@ def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> li
     config = config or default_config()
     sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
     claims: list[tuple[Claim, float]] = []
+    refs: dict[int, date | None] = {}
     for section in sections:
-        ref = section.published_on or doc.published_on
+        ref = refs[section.index] = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config))
-    return _dedupe(claims)
+    return _drop_restated(_dedupe(claims), refs)
 
 
 def _section_claims(
@@ -63,14 +64,15 @@ def _section_claims(
 ) -> list[tuple[Claim, float]]:
     paragraphs = split_paragraphs(text, section.char_start, section.char_end)
     view = SectionView(text, paragraphs, config)
+    timeline = Timeline(view, section.char_start, section.char_end, ref)
     out: list[tuple[Claim, float]] = []
     for sid in view.candidates(section.char_start, section.char_end):
-        out.extend(_sentence_claims(sid, view, section, ref))
+        out.extend(_sentence_claims(sid, view, section, ref, timeline))
     return out
 
 
 def _sentence_claims(
-    sid: SentenceId, view: SectionView, section: Section, ref: date | None
+    sid: SentenceId, view: SectionView, section: Section, ref: date | None, timeline: Timeline
 ) -> list[tuple[Claim, float]]:
     text, config = view.text, view.config
     s = view.sentence(sid)
@@ -84,12 +86,14 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref)
+    dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
     out: list[tuple[Claim, float]] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if when is None:
+            when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None:
             continue
@@ -123,6 +127,8 @@ def _date_for(
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
             return d
+    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
+    usable = [d for d in usable if d.kind != "earlier"]
     owned = {
         id(d)
         for j, g in enumerate(figures)
@@ -136,13 +142,20 @@ def _date_for(
     after = [d for d in inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
+    if speaks_of_now(sent, lo, hi):
+        return None  # "..., and so far there are 30": no earlier date is this clause's
+    # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
+    # bringing the total to HK$15 billion").
+    flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
+    if flows:
+        return replace(flows[-1], period=None)
     # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
     return next(
         (
             d
             for d in usable
             if d.period is None
-            and _SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
             and sent.startswith(",", d.end)
         ),
         None,
@@ -232,3 +245,19 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             first = replace(first, qualifier=qualifier, value_low=low, value_high=high)
         merged[key] = (replace(first, flags=flags), fstep)
     return [c for c, _ in merged.values()]
+
+
+def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Claim]:
+    """Without the figures that only restate, undated, a figure the document dates elsewhere.
+
+    A headline or an About paragraph repeats "270 companies" that the body dates "as of
+    30 June": it is the same claim, not one at the publication date.
+    """
+
+    def undated(c: Claim) -> bool:
+        return c.period is None and c.as_of_precision == "day" and c.as_of == refs[c.section_index]
+
+    dated = {(c.entity, c.metric, c.unit, c.value) for c in claims if not undated(c)}
+    return [
+        c for c in claims if not (undated(c) and (c.entity, c.metric, c.unit, c.value) in dated)
+    ]

@@ -215,3 +215,11 @@ def test_plain_text_is_left_alone_and_mojibake_fixed() -> None:
     plain = "Cyberport has over 2,000 members.\nIt is in Hong Kong.\n"
     assert fix_text(plain) is plain
     assert fix_text(plain + "Hong Kongâ€™s park\n") == plain + "Hong Kong’s park\n"
+
+
+def test_a_date_line_without_a_year_keeps_its_own_line() -> None:
+    text = "CAMPUS VOICES 2021 — EPISODE TRANSCRIPT\nMonday, 15 March\n\nGuest: a founder."
+    assert normalise_text(text).split("\n\n")[:2] == [
+        "CAMPUS VOICES 2021 — EPISODE TRANSCRIPT",
+        "Monday, 15 March",
+    ]
