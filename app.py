@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         deployment = Deployment.from_env(os.environ, proxy_hops=args.proxy)
     except ValueError as e:
         parser.error(str(e))
-    app = create_app(args.db, ingest_seeds=not args.no_seeds, warm_up=True, deployment=deployment)
+    app = create_app(
+        args.db, ingest_seeds=not args.no_seeds, finish_checks=True, deployment=deployment
+    )
     print(f"Serving on http://{args.host}:{args.port}/", file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
@@ -75,7 +77,7 @@ def __getattr__(name: str):
         raise AttributeError(name)
     if _server is None:
         seeds = os.environ.get("INGEST_SEEDS", "1") != "0"
-        _server = create_app(ingest_seeds=seeds, warm_up=True).server
+        _server = create_app(ingest_seeds=seeds, finish_checks=True).server
     return _server
 
 

@@ -56,13 +56,9 @@ def main() -> int:
         print(f"{CHROMIUM} is not installed", file=sys.stderr)
         return 2
     from dashboards.app import create_app
-    from dashboards.pages.growth.data import warm_up
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(f"sqlite:///{Path(tmp) / 'bench.db'}", ingest_seeds=True)
-        from dashboards import context
-
-        warm_up(context.engine()).join()
         with serve(app) as base:
             measure(base, 1)  # the server's first request builds its caches: not a visitor's
             shown, drawn = measure(base, args.runs)

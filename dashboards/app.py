@@ -14,10 +14,12 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
+from dashboards.checks import background
 from dashboards.compression import enable_compression
 from dashboards.login_limits import LoginLimits
 from dashboards.pages.sources.actions import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
 from dashboards.security import Deployment, init_security
+from db.dirty import dirty_series
 from db.engine import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +57,14 @@ def ingest_seeds_if_empty(engine: Engine, seeds: Path = SEEDS) -> str | None:
     from etl.pipeline import ingest_paths
 
     return ingest_paths(engine, [seeds]).line()
+
+
+def finish_interrupted_checks(engine: Engine) -> bool:
+    """Check in the background the series an interrupted run left marked; whether any."""
+    if not dirty_series(engine):
+        return False
+    background.request(engine)
+    return True
 
 
 def reviewer_status() -> html.Div:
@@ -146,22 +156,20 @@ def create_app(
     db_url: str | None = None,
     *,
     ingest_seeds: bool = False,
-    warm_up: bool = False,
+    finish_checks: bool = False,
     deployment: Deployment | None = None,
     login_limits: LoginLimits | None = None,
 ) -> Dash:
     """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty;
-    with `warm_up`, the landing page's series computed in the background). `deployment`
-    defaults to the environment's settings (`Deployment.from_env`)."""
+    with `finish_checks`, the series an interrupted run left are checked in the background).
+    `deployment` defaults to the environment's settings (`Deployment.from_env`)."""
     deployment = deployment or Deployment.from_env(os.environ)
     engine = open_db(db_url)
     if ingest_seeds:
         ingest_seeds_if_empty(engine)
     context.set_engine(engine)
-    if warm_up:
-        from dashboards.pages.growth.data import warm_up as start_warm_up
-
-        start_warm_up(engine)
+    if finish_checks:
+        finish_interrupted_checks(engine)
     app = Dash(
         __name__,
         use_pages=True,

@@ -7,14 +7,27 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from db.claims import ClaimFilter, claims_select
-from db.engine import session_scope
+from db.engine import read_all, session_scope
 from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
 from db.status import (
+    CLAIM_STATUS_BY_ACTION,
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
+    latest_status_action,
     open_conflict_claim_ids,
 )
 
@@ -100,17 +113,43 @@ class ConflictView:
 CHECK_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
                  "value_low", "value_high", "value_hkd", "as_of", "period", "quote", "flags",
                  "document", "kind", "publisher", "status")  # fmt: skip
+CHUNK = 5000  # ids per IN (...) list
 
 
-def current_claims(
-    engine: Engine, entity: str | None = None, metric: str | None = None
-) -> list[dict[str, Any]]:
-    """Every claim (of one entity and metric, when given; an index lookup) with its document's
-    kind and publisher and its derived status, in id order."""
-    filt = ClaimFilter(entity=entity, metric=metric)
-    stmt = claims_select(filt, CHECK_COLUMNS).order_by(Claim.id)
-    with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+def checked_claims_select(entity: str, metric: str) -> Select:
+    """The one selection of the claims the checks and the consensus read for a series: those
+    that count (db.claims' default filter leaves out candidates and corrected claims), of
+    every status (the checks leave out rejected and garbled ones themselves), in id order.
+    Without the derived status: series_claims reads the few reviews of the series apart."""
+    columns = (*(c for c in CHECK_COLUMNS if c != "status"), "initial_status")
+    return claims_select(ClaimFilter(entity=entity, metric=metric), columns).order_by(Claim.id)
+
+
+def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
+    """The series' claims as columns (CHECK_COLUMNS -> one list each), read in one fetch."""
+    stmt = checked_claims_select(entity, metric)
+    rows = conn.execute(stmt).fetchall()
+    names = list(stmt.selected_columns.keys())
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    out = {name: list(col) for name, col in zip(names, columns, strict=True)}
+    # The status each claim's newest status-setting review gives it (reviews are few).
+    reviewed = (
+        select(Review.target_uid, Review.action)
+        .join(Claim, Claim.uid == Review.target_uid)
+        .where(
+            Claim.entity == entity,
+            Claim.metric == metric,
+            Review.target_type == "claim",
+            Review.action.in_(list(CLAIM_STATUS_BY_ACTION)),
+        )
+        .order_by(Review.id)
+    )
+    last = dict(conn.execute(reviewed).all())
+    out["status"] = [
+        CLAIM_STATUS_BY_ACTION.get(last.get(uid, "")) or initial
+        for uid, initial in zip(out["claim_uid"], out.pop("initial_status"), strict=True)
+    ]
+    return out
 
 
 def in_open_conflicts(
@@ -126,102 +165,158 @@ def in_open_conflicts(
         return set(conn.scalars(stmt))
 
 
-def _last_status_action(s, uids: Sequence[str]) -> dict[str, str]:
-    rows = s.execute(
-        select(Review.target_uid, Review.action, Review.id)
-        .where(
-            Review.target_type == "conflict",
-            Review.target_uid.in_(list(uids)),
-            Review.action.in_(list(CONFLICT_STATUS_BY_ACTION)),
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _last_status_action(conn: Connection, uids: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in _chunks(list(uids)):
+        rows = conn.execute(
+            select(Review.target_uid, Review.action)
+            .where(
+                Review.target_type == "conflict",
+                Review.target_uid.in_(part),
+                Review.action.in_(list(CONFLICT_STATUS_BY_ACTION)),
+            )
+            .order_by(Review.id)
         )
-        .order_by(Review.id)
-    )
-    return {r.target_uid: r.action for r in rows}
+        out.update({uid: action for uid, action in rows})
+    return out
 
 
-def store_findings(engine: Engine, findings: Sequence[FindingLike]) -> StoreSummary:
-    """Upsert conflicts by uid, deactivate the ones no longer found, rebuild the claim links.
+@dataclass(frozen=True)
+class StoredConflict:
+    """A series' conflict as stored, what matching a new finding to it needs."""
+
+    id: int
+    uid: str
+    kind: str
+    severity: str
+    explanation: str
+    claim_uids: str
+    active: bool
+
+    @property
+    def claims(self) -> frozenset[str]:
+        return frozenset(u for u in self.claim_uids.split(";") if u)
+
+
+def match_stored(
+    findings: Sequence[FindingLike], stored: Sequence[StoredConflict]
+) -> list[StoredConflict | None]:
+    """The stored conflict each finding continues: the one with its uid, else the one of the
+    same kind sharing most of its claims (lowest id on a tie), each taken once; None: new.
+
+    A group that gains or loses a claim keeps its id and history this way."""
+    by_uid = {c.uid: c for c in stored}
+    out: list[StoredConflict | None] = [by_uid.get(f.uid) for f in findings]
+    taken = {c.id for c in out if c is not None}
+    for k, f in enumerate(findings):
+        if out[k] is not None:
+            continue
+        mine = set(f.claim_uids)
+        best = max(
+            (c for c in stored if c.kind == f.kind and c.id not in taken and mine & c.claims),
+            key=lambda c: (len(mine & c.claims), -c.id),
+            default=None,
+        )
+        if best is not None:
+            out[k] = best
+            taken.add(best.id)
+    return out
+
+
+def store_series_conflicts(
+    conn: Connection,
+    entity: str,
+    metric: str,
+    findings: Sequence[FindingLike],
+    claim_ids: dict[str, int],
+) -> StoreSummary:
+    """Store one series' findings in the caller's transaction, with set-based statements:
+    continue the stored conflicts they match (same id and history), add the new ones,
+    deactivate the ones no longer found, and bring the claim links in step. `claim_ids`
+    maps the uid of every claim of the series that exists now to its id.
 
     A conflict a reviewer resolved that comes back with claims it did not hold when resolved
     is reopened by an entry in the review log (nothing is changed in place).
     """
     now = utcnow()
-    new = reactivated = deactivated = reopened = 0
-    with session_scope(engine) as s:
-        existing = {c.uid: c for c in s.scalars(select(Conflict))}
-        last = _last_status_action(s, list(existing))
-        seen: set[str] = set()
-        for f in findings:
-            if f.uid in seen:
-                continue
-            seen.add(f.uid)
-            uids = ";".join(sorted(f.claim_uids))
-            row = existing.get(f.uid)
-            if row is None:
-                s.add(
-                    Conflict(
-                        uid=f.uid,
-                        entity=f.entity,
-                        metric=f.metric,
-                        kind=f.kind,
-                        severity=f.severity,
-                        explanation=f.explanation,
-                        claim_uids=uids,
-                        active=True,
-                        detected_at=now,
-                        last_seen_at=now,
-                    )
-                )
-                new += 1
-                continue
-            added = set(f.claim_uids) - set(row.claim_uids.split(";"))
-            if not row.active:
-                reactivated += 1
-            if last.get(f.uid) == "resolve" and added:
-                s.add(
-                    Review(
-                        target_type="conflict",
-                        target_uid=f.uid,
-                        action="reopen",
-                        reviewer="system",
-                        created_at=now,
-                        note=f"reopened: {len(added)} new claim(s) re-create this conflict",
-                    )
-                )
-                reopened += 1
-            if row.claim_uids != uids or not row.active or row.explanation != f.explanation:
-                row.claim_uids, row.explanation, row.active = uids, f.explanation, True
-                row.severity = f.severity
-            row.last_seen_at = now
-        for uid, row in existing.items():
-            if uid not in seen and row.active:
-                row.active = False
-                deactivated += 1
-        s.flush()
-        _rebuild_links(s)
-    return StoreSummary(len(seen), new, reactivated, deactivated, reopened)
+    cols = [getattr(Conflict, f.name) for f in fields(StoredConflict)]
+    where = (Conflict.entity == entity, Conflict.metric == metric)
+    stored = [StoredConflict(*r) for r in conn.execute(select(*cols).where(*where))]
+    findings = list({f.uid: f for f in findings}.values())
+    matched = match_stored(findings, stored)
+    last = _last_status_action(conn, [c.uid for c in matched if c is not None])
+    inserts, updates, reopens, seen = [], [], [], []
+    reactivated = 0
+    for f, row in zip(findings, matched, strict=True):
+        uids = ";".join(sorted(set(f.claim_uids)))
+        values = {"severity": f.severity, "explanation": f.explanation, "claim_uids": uids}
+        if row is None:
+            inserts.append({**values, "uid": f.uid, "entity": entity, "metric": metric,
+                            "kind": f.kind, "active": True, "detected_at": now,
+                            "last_seen_at": now})  # fmt: skip
+            continue
+        seen.append(row.id)
+        reactivated += not row.active
+        added = set(f.claim_uids) - row.claims
+        if last.get(row.uid) == "resolve" and added:
+            note = f"reopened: {len(added)} new claim(s) re-create this conflict"
+            reopens.append({"target_type": "conflict", "target_uid": row.uid, "action": "reopen",
+                            "reviewer": "system", "created_at": now, "note": note})  # fmt: skip
+        if (row.claim_uids, row.explanation, row.severity, row.active) != (
+            uids,
+            f.explanation,
+            f.severity,
+            True,
+        ):
+            updates.append({**values, "active": True, "_id": row.id})
+    if inserts:
+        conn.execute(insert(Conflict), inserts)
+    if updates:
+        conn.execute(update(Conflict).where(Conflict.id == bindparam("_id")), updates)
+    for part in _chunks(seen):
+        conn.execute(update(Conflict).where(Conflict.id.in_(part)).values(last_seen_at=now))
+    gone = [c.id for c in stored if c.active and c.id not in set(seen)]
+    for part in _chunks(gone):
+        conn.execute(update(Conflict).where(Conflict.id.in_(part)).values(active=False))
+    if reopens:
+        conn.execute(insert(Review), reopens)
+    _sync_links(conn, where, claim_ids)
+    return StoreSummary(len(findings), len(inserts), reactivated, len(gone), len(reopens))
 
 
-def _rebuild_links(s) -> None:
-    """conflict_claims from each conflict's claim uids, to the claim rows that exist now."""
-    claim_ids = {uid: cid for uid, cid in s.execute(select(Claim.uid, Claim.id))}
-    rows = []
-    for cid, uids in s.execute(select(Conflict.id, Conflict.claim_uids)):
-        for uid in dict.fromkeys(u for u in uids.split(";") if u):
-            if uid in claim_ids:
-                rows.append({"conflict_id": cid, "claim_id": claim_ids[uid]})
-    s.execute(delete(ConflictClaim))
-    if rows:
-        s.execute(insert(ConflictClaim), rows)
-
-
-def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
-    sub, status = conflict_status_parts()
-    stmt = (
-        select(Conflict, status.label("status"))
-        .outerjoin(sub, sub.c.target_uid == Conflict.uid)
-        .order_by(Conflict.id)
+def _sync_links(conn: Connection, where: tuple, claim_ids: dict[str, int]) -> None:
+    """conflict_claims of the series' conflicts: each conflict's claim uids that exist now."""
+    want = {
+        (cid, claim_ids[u])
+        for cid, uids in conn.execute(select(Conflict.id, Conflict.claim_uids).where(*where))
+        for u in uids.split(";")
+        if u in claim_ids
+    }
+    have_stmt = (
+        select(ConflictClaim.conflict_id, ConflictClaim.claim_id)
+        .join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+        .where(*where)
     )
+    have = {tuple(r) for r in conn.execute(have_stmt)}
+    drop = sorted(have - want)
+    if drop:
+        stmt = delete(ConflictClaim).where(
+            ConflictClaim.conflict_id == bindparam("a"), ConflictClaim.claim_id == bindparam("b")
+        )
+        conn.execute(stmt, [{"a": a, "b": b} for a, b in drop])
+    add = sorted(want - have)
+    if add:
+        conn.execute(insert(ConflictClaim), [{"conflict_id": a, "claim_id": b} for a, b in add])
+
+
+def _conflict_select(filt: ClaimFilter, conflict_id: int | None = None) -> Select:
+    sub, status = conflict_status_parts()
+    stmt = select(Conflict, status.label("status")).outerjoin(sub, sub.c.target_uid == Conflict.uid)
     if filt.metric:
         stmt = stmt.where(Conflict.metric == filt.metric)
     if filt.entity:
@@ -230,14 +325,30 @@ def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
         stmt = stmt.where(status == filt.status)
     if conflict_id is not None:
         stmt = stmt.where(Conflict.id == conflict_id)
-    return conn.execute(stmt).all()
+    return stmt
 
 
-def _links(conn) -> dict[int, list[int]]:
+def _conflict_rows(conn, filt: ClaimFilter, conflict_id: int | None = None):
+    return conn.execute(_conflict_select(filt, conflict_id).order_by(Conflict.id)).all()
+
+
+def _queue_order(stmt: Select) -> Select:
+    """Open first, then by severity (high, medium, low) and id."""
+    status = stmt.selected_columns["status"]
+    rank = case(*((Conflict.severity == k, v) for k, v in SEVERITY_ORDER.items()), else_=9)
+    return stmt.order_by(case((status == "open", 0), else_=1), rank, Conflict.id)
+
+
+def _links(conn, conflict_ids: Sequence[int] | None = None) -> dict[int, list[int]]:
+    """Conflict id -> its claim ids (of these conflicts, or of all)."""
+    stmt = select(ConflictClaim.conflict_id, ConflictClaim.claim_id)
+    parts = [stmt] if conflict_ids is None else [
+        stmt.where(ConflictClaim.conflict_id.in_(part)) for part in _chunks(list(conflict_ids))
+    ]  # fmt: skip
     out: dict[int, list[int]] = {}
-    rows = conn.execute(select(ConflictClaim.conflict_id, ConflictClaim.claim_id))
-    for cid, claim in rows:
-        out.setdefault(cid, []).append(claim)
+    for part in parts:
+        for cid, claim in conn.execute(part):
+            out.setdefault(cid, []).append(claim)
     return out
 
 
@@ -272,12 +383,10 @@ def _claim_views(s, ids: list[int]) -> dict[int, ConflictClaimView]:
     return {r[0]: ConflictClaimView(*r) for r in s.execute(stmt)}
 
 
-def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) -> list[ConflictView]:
-    with session_scope(engine) as s:
-        links = _links(s)
-        rows = _conflict_rows(s, filt, conflict_id)
-        wanted = sorted({i for c, _ in rows for i in links.get(c.id, [])})
-        claims = _claim_views(s, wanted)
+def _views_of(s, rows) -> list[ConflictView]:
+    links = _links(s, [c.id for c, _ in rows])
+    wanted = sorted({i for c, _ in rows for i in links.get(c.id, [])})
+    claims = _claim_views(s, wanted)
     views = []
     for c, status in rows:
         members = sorted(
@@ -303,12 +412,61 @@ def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) ->
     return views
 
 
+def _views(engine: Engine, filt: ClaimFilter, conflict_id: int | None = None) -> list[ConflictView]:
+    with session_scope(engine) as s:
+        return _views_of(s, _conflict_rows(s, filt, conflict_id))
+
+
 def list_conflicts(engine: Engine, status: str | None = None) -> list[ConflictView]:
     """The review queue: open first, then by severity and id, each with its claims side by side."""
-    views = _views(engine, ClaimFilter(status=status))
-    return sorted(
-        views, key=lambda v: (v.status != "open", SEVERITY_ORDER.get(v.severity, 9), v.id)
+    return page_conflicts(engine, status)[0]
+
+
+def page_conflicts(
+    engine: Engine, status: str | None = None, *, offset: int = 0, limit: int | None = None
+) -> tuple[list[ConflictView], int]:
+    """One page of the review queue (open first, then by severity and id) and how many
+    conflicts the status filter holds in all; only the page's claims are read."""
+    with session_scope(engine) as s:
+        if status == "open":
+            rows, total = _open_page(s, offset, limit)
+        else:
+            stmt = _conflict_select(ClaimFilter(status=status))
+            total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+            page = _queue_order(stmt).offset(offset)
+            rows = s.execute(page if limit is None else page.limit(limit)).all()
+        return _views_of(s, rows), total
+
+
+def _open_page(s, offset: int, limit: int | None) -> tuple[list, int]:
+    """The open queue's page read severity by severity along the index (active, severity,
+    id): no sort of every open conflict, however many there are."""
+    sub = latest_status_action("conflict", CONFLICT_STATUS_BY_ACTION)
+    resolved = select(sub.c.target_uid).where(sub.c.action == "resolve")  # reviewers' few
+    is_open = (Conflict.active.is_(True), Conflict.uid.not_in(resolved))
+    known = list(SEVERITY_ORDER)
+    groups = [Conflict.severity == k for k in known] + [Conflict.severity.not_in(known)]
+    counts = dict(
+        s.execute(
+            select(Conflict.severity, func.count()).where(*is_open).group_by(Conflict.severity)
+        ).all()
     )
+    sizes = [counts.get(k, 0) for k in known] + [
+        sum(n for k, n in counts.items() if k not in SEVERITY_ORDER)
+    ]
+    rows: list = []
+    skip, want = offset, limit if limit is not None else sum(sizes)
+    for group, size in zip(groups, sizes, strict=True):
+        if len(rows) >= want:
+            break
+        if skip >= size:
+            skip -= size
+            continue
+        stmt = select(Conflict).where(*is_open, group).order_by(Conflict.id)
+        found = s.scalars(stmt.offset(skip).limit(want - len(rows))).all()
+        rows += [(c, "open") for c in found]
+        skip = 0
+    return rows, sum(sizes)
 
 
 def get_conflict(engine: Engine, conflict_id: int) -> ConflictView | None:
@@ -334,7 +492,7 @@ def open_conflict_ids(engine: Engine) -> dict[int, list[int]]:
 
 
 def open_conflicts_by_series(
-    engine: Engine, entity: str | None = None, metric: str | None = None
+    bind: Engine | Connection, entity: str | None = None, metric: str | None = None
 ) -> dict[tuple[str, str], list[tuple[int, str, str, tuple[int, ...]]]]:
     """(entity, metric) -> its open conflicts as (conflict id, kind, severity, claim ids); of
     one series when `entity` and `metric` are given."""
@@ -352,9 +510,8 @@ def open_conflicts_by_series(
     if metric is not None:
         stmt = stmt.where(Conflict.metric == metric)
     found: dict[int, tuple[str, str, str, str, list[int]]] = {}
-    with engine.connect() as conn:
-        for cid, ent, met, kind, severity, claim in conn.execute(stmt):
-            found.setdefault(cid, (ent, met, kind, severity, []))[4].append(claim)
+    for cid, ent, met, kind, severity, claim in read_all(bind, stmt):
+        found.setdefault(cid, (ent, met, kind, severity, []))[4].append(claim)
     out: dict[tuple[str, str], list[tuple[int, str, str, tuple[int, ...]]]] = {}
     for cid, (ent, met, kind, severity, claims) in found.items():
         out.setdefault((ent, met), []).append((cid, kind, severity, tuple(claims)))

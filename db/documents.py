@@ -6,16 +6,19 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, or_, select
 
 from db import records
 from db.claims import ClaimFilter, claims_select
 from db.claims_csv import write_claim_lines
 from db.corrections import derive_for_document
-from db.engine import session_scope
-from db.models import Claim, Document, Section
+from db.dirty import mark_dirty
+from db.engine import read_all, session_scope
+from db.locks import write_transaction
+from db.models import Claim, Document, Section, utcnow
 
 DOCUMENT_COLUMNS = (
     "document",
@@ -96,6 +99,13 @@ def find_by_sha(engine: Engine, sha256: str) -> str | None:
         ).scalar_one_or_none()
 
 
+def known_documents(engine: Engine, extractor_version: str) -> frozenset[str]:
+    """sha256 of every stored document this extractor made the claims of."""
+    stmt = select(Document.sha256).where(Document.extractor_version == extractor_version)
+    with engine.connect() as conn:
+        return frozenset(conn.scalars(stmt))
+
+
 def unchanged_as(engine: Engine, doc: records.ReadDocument, extractor_version: str) -> str | None:
     """The stored file name `doc` is unchanged as: the same bytes, extracted by this extractor
     (or stored under another name, which keeps them). None: extract and store it."""
@@ -124,57 +134,87 @@ def store_document(
     claims: Sequence[records.Claim],
     extractor_version: str,
 ) -> StoreResult:
-    """Add a document, or replace the earlier version of the same file, in one transaction."""
-    with session_scope(engine) as s:
-        same = _unchanged(s.connection(), doc, extractor_version)
-        if same is not None:
+    """Add a document, or replace the earlier version of the same file, in one transaction
+    (set-based statements) that also marks the series its old and new claims belong to."""
+    with write_transaction(engine) as conn:
+        found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
+        same = next((r for r in found if r.sha256 == doc.sha256), None)
+        if same is not None and (
+            same.extractor_version == extractor_version or same.file_name != doc.file_name
+        ):
             return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
-        old_id = s.scalar(select(Document.id).where(Document.file_name == doc.file_name))
+        series: set[tuple[str, str]] = set()
+        old_id = next((r.id for r in found if r.file_name == doc.file_name), None)
         if old_id is not None:
-            s.execute(delete(Document).where(Document.id == old_id))
-        row = Document(
-            file_name=doc.file_name,
-            sha256=doc.sha256,
-            source_format=doc.source_format,
-            title=doc.title,
-            publisher=doc.publisher,
-            kind=doc.kind,
-            url=doc.url,
-            published_on=doc.published_on,
-            date_source=doc.date_source,
-            text=doc.text,
-            size_bytes=doc.size_bytes,
-            extractor_version=extractor_version,
-        )
-        row.sections = [
-            Section(
-                idx=sec.index,
-                char_start=sec.char_start,
-                char_end=sec.char_end,
-                published_on=sec.published_on,
-                date_source=sec.date_source,
-                heading=sec.heading,
-            )
-            for sec in doc.sections
-        ]
-        s.add(row)
-        s.flush()
-        section_ids = {sec.idx: sec.id for sec in row.sections}
+            old = select(Claim.entity, Claim.metric).where(Claim.document_id == old_id).distinct()
+            series.update((e, m) for e, m in conn.execute(old))
+            conn.execute(delete(Document).where(Document.id == old_id))
+        doc_id = conn.execute(
+            insert(Document).values(_document_row(doc, extractor_version)).returning(Document.id)
+        ).scalar_one()
+        section_ids: dict[int, int] = {}
+        if doc.sections:
+            rows = [_section_row(doc_id, sec) for sec in doc.sections]
+            stmt = insert(Section).returning(Section.id, sort_by_parameter_order=True)
+            ids = conn.execute(stmt, rows).scalars().all()
+            section_ids = {sec.index: sid for sec, sid in zip(doc.sections, ids, strict=True)}
         rows, seen = [], set()
         for c in claims:
             uid = claim_uid(doc.file_name, c)
             if uid in seen:
                 continue
             seen.add(uid)
-            rows.append(_claim_row(row.id, section_ids.get(c.section_index), uid, c))
+            rows.append(_claim_row(doc_id, section_ids.get(c.section_index), uid, c))
             rows[-1]["extractor_version"] = extractor_version
         if rows:
-            s.execute(insert(Claim), rows)
-            ids = s.scalars(select(Claim.id).where(Claim.document_id == row.id)).all()
-            write_claim_lines(s.connection(), ids)
-            derive_for_document(s.connection(), row.id)  # reviewers' corrections stand
+            stmt = insert(Claim).returning(Claim.id, sort_by_parameter_order=True)
+            write_claim_lines(conn, conn.execute(stmt, rows).scalars().all())
+            derive_for_document(conn, doc_id)  # reviewers' corrections stand
+            # The series of the rows corrections derive, too.
+            mine = select(Claim.entity, Claim.metric).where(Claim.document_id == doc_id)
+            series.update((e, m) for e, m in conn.execute(mine.distinct()))
+        mark_dirty(conn, series)
         status = "replaced" if old_id is not None else "added"
-        return StoreResult(status, row.id, len(row.sections), len(rows))
+        return StoreResult(status, doc_id, len(doc.sections), len(rows))
+
+
+@cache
+def _existing() -> Select:
+    """Stored documents with the bytes `:sha` or the file name `:name`."""
+    cols = (Document.id, Document.file_name, Document.sha256, Document.extractor_version)
+    return select(*cols).where(
+        or_(Document.sha256 == bindparam("sha"), Document.file_name == bindparam("name"))
+    )
+
+
+def _document_row(doc: records.ReadDocument, extractor_version: str) -> dict:
+    return {
+        "file_name": doc.file_name,
+        "sha256": doc.sha256,
+        "source_format": doc.source_format,
+        "title": doc.title,
+        "publisher": doc.publisher,
+        "kind": doc.kind,
+        "url": doc.url,
+        "published_on": doc.published_on,
+        "date_source": doc.date_source,
+        "text": doc.text,
+        "size_bytes": doc.size_bytes,
+        "ingested_at": utcnow(),
+        "extractor_version": extractor_version,
+    }
+
+
+def _section_row(document_id: int, sec: records.Section) -> dict:
+    return {
+        "document_id": document_id,
+        "idx": sec.index,
+        "char_start": sec.char_start,
+        "char_end": sec.char_end,
+        "published_on": sec.published_on,
+        "date_source": sec.date_source,
+        "heading": sec.heading,
+    }
 
 
 def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
@@ -282,7 +322,7 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
 
 
 def document_signals(
-    engine: Engine, file_names: Sequence[str] | None = None
+    bind: Engine | Connection, file_names: Sequence[str] | None = None
 ) -> list[dict[str, Any]]:
     """Per document (those named, or all): kind, publisher, how many claims it holds and how
     many of them are flagged garbled or implausible."""
@@ -291,22 +331,25 @@ def document_signals(
         docs = docs.where(Document.file_name.in_(list(file_names)))
     counts = select(Claim.document_id, func.count()).group_by(Claim.document_id)
     flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
-    with engine.connect() as conn:
-        n = dict(conn.execute(counts).all())
-        marks: dict[int, list[str]] = {}
-        for doc_id, flags in conn.execute(flagged):
-            marks.setdefault(doc_id, []).extend(flags.split(";"))
-        return [
-            {
-                "document": name,
-                "kind": kind,
-                "publisher": publisher,
-                "claims": n.get(doc_id, 0),
-                "garbled": marks.get(doc_id, []).count("garbled"),
-                "implausible": marks.get(doc_id, []).count("implausible"),
-            }
-            for doc_id, name, kind, publisher in conn.execute(docs)
-        ]
+    if file_names is not None:
+        ids = select(Document.id).where(Document.file_name.in_(list(file_names)))
+        counts = counts.where(Claim.document_id.in_(ids))
+        flagged = flagged.where(Claim.document_id.in_(ids))
+    n = dict(read_all(bind, counts))
+    marks: dict[int, list[str]] = {}
+    for doc_id, flags in read_all(bind, flagged):
+        marks.setdefault(doc_id, []).extend(flags.split(";"))
+    return [
+        {
+            "document": name,
+            "kind": kind,
+            "publisher": publisher,
+            "claims": n.get(doc_id, 0),
+            "garbled": marks.get(doc_id, []).count("garbled"),
+            "implausible": marks.get(doc_id, []).count("implausible"),
+        }
+        for doc_id, name, kind, publisher in read_all(bind, docs)
+    ]
 
 
 def documents_version(engine: Engine) -> tuple:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Row, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Executable
 
 from db.metrics import sync_catalogue
 
@@ -80,6 +81,14 @@ def open_db(url: str | None = None) -> Engine:
     engine = get_engine(url)
     migrate(engine)
     return engine
+
+
+def read_all(bind: Engine | Connection, stmt: Executable) -> list[Row]:
+    """Every row of `stmt`: on a connection of its own (an engine), or in the caller's."""
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            return conn.execute(stmt).all()
+    return bind.execute(stmt).all()
 
 
 @contextmanager

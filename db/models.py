@@ -169,7 +169,11 @@ class Conflict(Base):
     """A set of claims that cannot all hold; `uid` is derived from kind, metric and claims."""
 
     __tablename__ = "conflicts"
-    __table_args__ = (Index("ix_conflicts_entity_metric", "entity", "metric"),)
+    __table_args__ = (
+        Index("ix_conflicts_entity_metric", "entity", "metric"),
+        # The review queue's pages: open conflicts by severity, then id.
+        Index("ix_conflicts_active_severity_id", "active", "severity", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
@@ -235,6 +239,47 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DirtySeries(Base):
+    """A series (entity and metric) whose checks and consensus must be computed again.
+
+    Marked in the transaction that changes its claims (a document stored, a review recorded);
+    removed in the transaction that stores its new conflicts and points, and only when
+    `token` is still the one read there (a mark made meanwhile keeps it dirty).
+    """
+
+    __tablename__ = "dirty_series"
+
+    entity: Mapped[str] = mapped_column(String(300), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+    marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StoredSeriesPoint(Base):
+    """One point of a stored consensus series (etl.check.series), as export series shows it."""
+
+    __tablename__ = "series_points"
+    __table_args__ = (
+        Index("ix_series_points_entity_metric", "entity", "metric", "period", "as_of"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(300))
+    metric: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str | None] = mapped_column(String(16))
+    as_of: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    value_low: Mapped[float] = mapped_column(Float)
+    value_high: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(16))
+    claim_ids: Mapped[str] = mapped_column(Text)  # ';'-separated, supporting
+    overridden_claim_ids: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    qualifier: Mapped[str] = mapped_column(String(16))  # as the believed figure was printed
+    disputed: Mapped[str] = mapped_column(String(16))  # severity of its worst open conflict, or ""
 
 
 class LoginFailure(Base):

@@ -7,7 +7,7 @@ is derived in the same transaction as its review (db.corrections).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -24,11 +24,13 @@ from db.corrections import (
     same_figure,
     sync_claim,
 )
-from db.engine import session_scope
+from db.dirty import mark_dirty
+from db.locks import write_transaction
 from db.models import Claim, Conflict, Review, utcnow
 from db.records import Correction
 from db.status import (
     CLAIM_STATUS_BY_ACTION,
+    CONFLICT_STATUS_BY_ACTION,
     claim_status_parts,
     conflict_status_parts,
     latest_status_action,
@@ -51,6 +53,8 @@ ACTIONS = {
     "claim": ("accept", "reject", "correct", "flag", "comment", "reopen"),
     "conflict": ("resolve", "reopen", "flag", "comment"),
 }
+# Actions that change a status, and so what the checks and the consensus of a series see.
+STATUS_ACTIONS = {"claim": CLAIM_STATUS_BY_ACTION, "conflict": CONFLICT_STATUS_BY_ACTION}
 SYSTEM_REVIEWER = "system"  # the name automatic entries (a conflict reopened by new data) use
 MAX_REVIEWER = 100
 
@@ -128,8 +132,8 @@ def append(
     reviewer = _check(target_type, action, reviewer)
     if action == "correct":
         raise ValueError("a correction names the metric, owner or date (add_correction)")
-    with session_scope(engine) as s:
-        return _insert(s.connection(), target_type, uid, action, reviewer, note, target_id)
+    with write_transaction(engine) as conn:
+        return _insert(conn, target_type, uid, action, reviewer, note, target_id)
 
 
 def _insert(
@@ -157,11 +161,28 @@ def _insert(
         )
         .returning(Review.id)
     ).scalar_one()
-    if target_type == "claim" and action in CLAIM_STATUS_BY_ACTION:
+    if action not in STATUS_ACTIONS[target_type]:
+        return ReviewRecord(
+            rid, target_type, target_id, uid, action, reviewer, note or "", now, correction
+        )
+    # The series the target (and the row a correction derives) is in, before and after: their
+    # checks and consensus follow the decision.
+    touched = _series_of(conn, target_type, uid)
+    if target_type == "claim":
         sync_claim(conn, uid)
+        touched |= _series_of(conn, target_type, uid)
+    mark_dirty(conn, touched)
     return ReviewRecord(
         rid, target_type, target_id, uid, action, reviewer, note or "", now, correction
     )
+
+
+def _series_of(conn: Connection, target_type: str, uid: str) -> set[tuple[str, str]]:
+    model = _model(target_type)
+    stmt = select(model.entity, model.metric).where(model.uid == uid)
+    if model is Claim:
+        stmt = stmt.union(select(Claim.entity, Claim.metric).where(Claim.corrects_uid == uid))
+    return {(e, m) for e, m in conn.execute(stmt)}
 
 
 def add_correction(
@@ -181,8 +202,7 @@ def add_correction(
     note = (note or "").strip()
     if not note:
         raise ValueError("a correction needs a note saying why")
-    with session_scope(engine) as s:
-        conn = s.connection()
+    with write_transaction(engine) as conn:
         claim = claim_row(conn, Claim.id == claim_id)
         if claim is None:
             raise LookupError(f"no claim with id {claim_id}")
@@ -193,6 +213,16 @@ def add_correction(
                 f"claim {twin} of the same document says this already: reject this one"
             )
         return _insert(conn, "claim", claim["uid"], "correct", reviewer, note, claim_id, label)
+
+
+def series_of(engine: Engine, target_type: str, target_id: int) -> tuple[str, str] | None:
+    """(entity, metric) of a claim or conflict, None for an unknown id."""
+    model = _model(target_type)
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(model.entity, model.metric).where(model.id == target_id)
+        ).one_or_none()
+    return None if row is None else (row[0], row[1])
 
 
 def _targets():
@@ -292,6 +322,24 @@ def iter_corrections(engine: Engine) -> Iterator[Correction]:
     for uid, review_id, label in rows:
         if label and derived_uid(uid, review_id) not in undone:
             yield label_record(label)
+
+
+def reviews_of(engine: Engine, targets: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The reviews of these (target_type, target_uid) targets, oldest first."""
+    wanted: dict[str, list[str]] = {}
+    for kind, uid in set(targets):
+        wanted.setdefault(kind, []).append(uid)
+    cols = (Review.id, Review.created_at, Review.reviewer, Review.target_type,
+            Review.target_uid, Review.action, Review.note)  # fmt: skip
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for kind, uids in wanted.items():
+            for i in range(0, len(uids), 5000):
+                stmt = select(*cols).where(
+                    Review.target_type == kind, Review.target_uid.in_(uids[i : i + 5000])
+                )
+                out.extend(dict(r._mapping) for r in conn.execute(stmt))
+    return sorted(out, key=lambda r: r["id"])
 
 
 def _status_of(engine: Engine, target_type: str, target_id: int) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
-from db.models import Claim, Conflict, Document, Review
+from db.models import Claim, Conflict, Document, Review, StoredSeriesPoint
 
 
 def data_version(engine: Engine) -> tuple:
-    """Changes whenever documents, claims, reviews or conflicts are added, replaced or removed.
+    """Changes whenever documents, claims, reviews, conflicts or stored series points are added,
+    replaced or removed.
 
     Claims are only ever inserted (a replaced document's claims get new ids) and reviews are
     append-only, so newest ids plus row counts of the small tables say it all; each is an
@@ -26,6 +27,9 @@ def data_version(engine: Engine) -> tuple:
                     select(func.count(Conflict.id))
                     .where(Conflict.active.is_(True))
                     .scalar_subquery(),
+                    # A series stored anew gets new point ids (db.series_store).
+                    select(func.max(StoredSeriesPoint.id)).scalar_subquery(),
+                    select(func.count(StoredSeriesPoint.id)).scalar_subquery(),
                 )
             ).one()
         )

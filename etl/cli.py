@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,6 +25,16 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     ing.add_argument("--max-mb", type=float, default=20.0, help="size limit per file (default 20)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ing.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes reading and extracting files (default: the number of cores)",
+    )
 
     exp = with_db(
         sub.add_parser(
@@ -157,7 +175,11 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
                 bar.update(1)
 
         summary = ingest_paths(
-            engine, args.paths, max_bytes=int(args.max_mb * 1024 * 1024), on_file=on_file
+            engine,
+            args.paths,
+            max_bytes=int(args.max_mb * 1024 * 1024),
+            on_file=on_file,
+            jobs=args.jobs,
         )
     print(summary.line(), file=err)
     return 1 if summary.errors else 0
@@ -165,8 +187,10 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.csvout import write_csv
+    from etl.pipeline import refresh_checks
 
     engine = _engine(args.db)
+    refresh_checks(engine)  # what an interrupted run left
     header, rows = exporter(args.kind)
     filt = ClaimFilter(
         metric=args.metric,

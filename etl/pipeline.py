@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from db.documents import StoreResult, store_document, unchanged_as
+from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
-from db.records import ReadDocument
+from db.records import Claim, ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.read import (
     DEFAULT_MAX_BYTES,
@@ -22,6 +22,7 @@ from etl.read import (
     read_document,
 )
 from etl.read.folders import Skipped, find_files
+from etl.workers import Failed, Task, prepared
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,13 @@ def _not_taken(skip: Skipped) -> FileOutcome:
     return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
-def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
-    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
-    if same is not None:  # skip the extraction too
-        return StoreResult("unchanged", 0, 0, 0, same_as=same)
-    claims = extract_claims(doc)
+def _store(engine: Engine, doc: ReadDocument, claims: Sequence[Claim] | None = None) -> StoreResult:
+    """Store `doc` unless unchanged; its claims are extracted here unless given."""
+    if claims is None:
+        same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+        if same is not None:  # skip the extraction too
+            return StoreResult("unchanged", 0, 0, 0, same_as=same)
+        claims = extract_claims(doc)
     return store_document(engine, doc, claims, EXTRACTOR_VERSION)
 
 
@@ -128,8 +131,7 @@ def ingest_upload(
         outcome = _outcome(doc, _store(engine, doc))
     except IngestError as e:
         return FileOutcome(file_name, "error", error=str(e))
-    if outcome.status != "unchanged":
-        refresh_checks(engine)
+    refresh_checks(engine)  # also finishes what an interrupted run left
     return outcome
 
 
@@ -139,12 +141,17 @@ def ingest_paths(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileOutcome], None] | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest every file under `paths`; each file is its own transaction."""
+    """Ingest every file under `paths`, each file its own transaction, in order; with `jobs`
+    above 1, files are read and extracted in that many worker processes while this one
+    stores them. The series they touch are checked at the end (and any an interrupted run
+    left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:
         if on_file:
             on_file(o)
+    tasks: list[Task | FileOutcome] = []
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for path in files:
         folder = path.parent
@@ -153,26 +160,25 @@ def ingest_paths(
                 manifests[folder] = load_manifest(folder)
             except IngestError as e:
                 manifests[folder] = {}
-                bad = FileOutcome(
-                    e.file, "error", error=f"{shown(str(folder / e.file))}: {e.reason}"
-                )
-                outcomes.append(bad)
-                if on_file:
-                    on_file(bad)
-        outcome = ingest_file(
-            engine, path, manifest=manifests[folder].get(path.name), max_bytes=max_bytes
-        )
+                error = f"{shown(str(folder / e.file))}: {e.reason}"
+                tasks.append(FileOutcome(e.file, "error", error=error))
+        tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
+    for item in prepared(tasks, jobs, known_documents(engine, EXTRACTOR_VERSION)):
+        if isinstance(item, FileOutcome):
+            outcome = item
+        elif isinstance(item, Failed):
+            outcome = FileOutcome(item.file, "error", error=item.error)
+        else:
+            outcome = _outcome(item.doc, _store(engine, item.doc, item.claims))
         outcomes.append(outcome)
         if on_file:
             on_file(outcome)
-    summary = IngestSummary(tuple(outcomes))
-    if summary.changed:
-        refresh_checks(engine)
-    return summary
+    refresh_checks(engine)
+    return IngestSummary(tuple(outcomes))
 
 
 def refresh_checks(engine: Engine) -> None:
-    """Re-run the consistency checks after the stored claims changed."""
-    from etl.check import refresh
+    """Check the series the stored changes marked (and any an interrupted run left)."""
+    from etl.check import settle
 
-    refresh(engine)
+    settle(engine)

@@ -22,7 +22,7 @@ class Spy:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, _engine) -> None:
+    def __call__(self, _engine, *_touched) -> None:
         self.calls += 1
 
 

@@ -1,11 +1,13 @@
 """Checking: the stored claims in, conflicts and the believed series out.
 
-`refresh` runs the rules (disagreement, decrease, flow above stock, magnitude, implausible,
-jump) over every series and stores their conflicts through `db`; `series_points` gives the
-consensus per entity, metric and date, reviewer decisions first.
+`settle` runs the rules (disagreement, decrease, flow above stock, magnitude, implausible,
+jump) over each series a change marked dirty and stores its conflicts and consensus series
+through `db`; `refresh` does it for every series; `series_points` computes one series'
+consensus per date, reviewer decisions first.
 """
 
-from etl.check.consistency import refresh
-from etl.check.series import SERIES_COLUMNS, iter_series, series_points
+from etl.check.consistency import refresh, settle
+from etl.check.series import SERIES_COLUMNS, series_points
+from etl.check.series_export import iter_series
 
-__all__ = ["SERIES_COLUMNS", "iter_series", "refresh", "series_points"]
+__all__ = ["SERIES_COLUMNS", "iter_series", "refresh", "series_points", "settle"]

@@ -9,6 +9,7 @@ from them, so a repeat of a figure from a new document joins the same conflict.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from etl.check import explain, wording
 from etl.check.points import ClaimPoint
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+SEVERITY_RANK = {HIGH: 0, MEDIUM: 1, LOW: 2}
 KINDS = ("disagree", "decrease", "flow_exceeds_stock", "magnitude", "implausible", "jump")
 EPOCH = date(1970, 1, 1)
 
@@ -38,6 +40,9 @@ class Thresholds:
     disagree_annual_drift: float = 0.5
     # Apart by half again or more is not a rounding matter: high severity.
     disagree_high_ratio: float = 1.5
+    # Each figure is compared with this many figures just before it in time (and with the
+    # window's extremes): bounded work per figure, however many share a date.
+    disagree_nearest: int = 2
     # A cumulative total may be restated slightly (scope, rounding): 1 % before it "falls".
     decrease_tolerance: float = 0.01
     # A community can shrink, but "more than a few percent" between nearby dates needs a look.
@@ -148,24 +153,54 @@ def magnitude_outliers(
     return cand[out], ratio[out], nbi[out]
 
 
+def _disagree(t, low, high, i: int, j: int, th: Thresholds) -> float | None:
+    """The ratio when figures i (earlier or same day) and j cannot both hold, else None."""
+    drift = (1 + th.disagree_annual_drift) ** ((t[j] - t[i]) / 365.25)
+    slack = drift * (1 + th.disagree_tolerance) - 1
+    if low[j] - high[i] > slack * max(abs(high[i]), abs(low[j])):
+        lo, hi = high[i], low[j]
+    elif low[i] - high[j] > slack * max(abs(high[j]), abs(low[i])):
+        lo, hi = high[j], low[i]
+    else:
+        return None
+    return float(hi / lo) if lo > 0 else float("inf")
+
+
 def disagree_pairs(
     t: np.ndarray, low: np.ndarray, high: np.ndarray, th: Thresholds
 ) -> list[tuple[int, int, float]]:
-    """Pairs of figures within the window whose intervals cannot both hold, with their ratio."""
+    """Pairs of figures within the window whose intervals cannot both hold, with their ratio.
+
+    Figures sorted by date. Each is compared with a bounded number of earlier ones in its
+    window: the nearest `disagree_nearest` and the two extremes (the highest lower bound and the
+    lowest upper bound). A figure it disagrees with lies at or beyond one of the extremes, so
+    the extremes find it unless the drift allowed over their distance in time excuses them
+    while a nearer figure would not; pairs missed so are mostly joined through their groups
+    (`group_findings`). Sliding-window extremes keep the work linear however many figures share
+    a date."""
     out: list[tuple[int, int, float]] = []
-    for k in range(1, len(t)):
-        near = (t[k:] - t[:-k]) <= th.disagree_window_days
-        if not near.any():  # sorted by date: further offsets are further apart
-            break
-        a_lo, a_hi, b_lo, b_hi = low[:-k], high[:-k], low[k:], high[k:]
-        drift = (1 + th.disagree_annual_drift) ** ((t[k:] - t[:-k]) / 365.25)
-        slack = drift * (1 + th.disagree_tolerance) - 1
-        up = (b_lo - a_hi) > slack * np.maximum(np.abs(a_hi), np.abs(b_lo))
-        down = (a_lo - b_hi) > slack * np.maximum(np.abs(b_hi), np.abs(a_lo))
-        for i in np.flatnonzero(near & (up | down)):
-            j = i + k
-            lo, hi = sorted((high[i], low[j]) if up[i] else (high[j], low[i]))
-            out.append((int(i), int(j), hi / lo if lo > 0 else float("inf")))
+    tl, lo_l, hi_l = t.tolist(), low.tolist(), high.tolist()
+    max_low: deque[int] = deque()  # indices in the window, lower bounds decreasing
+    min_high: deque[int] = deque()  # upper bounds increasing
+    start = 0
+    for j in range(len(tl)):
+        while tl[j] - tl[start] > th.disagree_window_days:
+            start += 1
+        for q in (max_low, min_high):
+            while q and q[0] < start:
+                q.popleft()
+        partners = {*range(max(start, j - th.disagree_nearest), j)}
+        partners.update(q[0] for q in (max_low, min_high) if q)
+        for i in sorted(partners):
+            ratio = _disagree(tl, lo_l, hi_l, i, j, th)
+            if ratio is not None:
+                out.append((i, j, ratio))
+        while max_low and lo_l[max_low[-1]] <= lo_l[j]:
+            max_low.pop()
+        max_low.append(j)
+        while min_high and hi_l[min_high[-1]] >= hi_l[j]:
+            min_high.pop()
+        min_high.append(j)
     return out
 
 
@@ -222,15 +257,21 @@ def jump_pairs(
 def flow_stock_pairs(
     tf: np.ndarray, low_f: np.ndarray, ts: np.ndarray, high_s: np.ndarray, th: Thresholds
 ) -> list[tuple[int, int, float]]:
-    """(flow, stock, ratio): a flow larger than a cumulative total dated at or after its end."""
+    """(flow, stock, ratio): a flow larger than a cumulative total dated at or after its end
+    (paired with the smallest such total)."""
     if not len(tf) or not len(ts):
         return []
     start = np.searchsorted(ts, tf - th.flow_date_slack_days, side="left")
-    suffix_min = np.append(np.minimum.accumulate(high_s[::-1])[::-1], np.inf)
+    n = len(high_s)
+    # Index of the smallest upper bound from each position on (the first on a tie).
+    rev = high_s[::-1]
+    arg_rev = np.maximum.accumulate(np.where(rev <= np.minimum.accumulate(rev), np.arange(n), 0))
+    suffix_arg = np.append((n - 1 - arg_rev)[::-1], -1)
+    suffix_min = np.append(np.minimum.accumulate(rev)[::-1], np.inf)
     limit = low_f / (1 + th.flow_tolerance)
     out = []
     for f in np.flatnonzero(suffix_min[start] < limit):
-        s = int(start[f] + np.flatnonzero(high_s[start[f] :] < limit[f])[0])
+        s = int(suffix_arg[start[f]])
         out.append((int(f), s, low_f[f] / high_s[s] if high_s[s] > 0 else float("inf")))
     return out
 
@@ -313,8 +354,54 @@ def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figur
     return Figures(fa, members, keys)
 
 
+GROUPED = ("disagree", "decrease", "flow_exceeds_stock", "jump")
+
+
+def _components(pairs: Sequence[tuple[int, ...]]) -> dict[int, int]:
+    """Figure -> the smallest figure of its connected component (union-find)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for anchors in pairs:
+        roots = sorted({find(a) for a in anchors})
+        for r in roots[1:]:
+            parent[r] = roots[0]
+    return {x: find(x) for x in list(parent)}
+
+
+def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
+    """Findings of one kind that share a figure become one: all the figures that cannot all
+    hold together, with the most severe severity and the largest ratio of their pairs. A
+    group of one pair is that pair unchanged."""
+    out = [r for r in raws if r.kind not in GROUPED]
+    for kind in GROUPED:
+        pairs = [r for r in raws if r.kind == kind]
+        root = _components([r.anchors for r in pairs])
+        groups: dict[int, list[RawFinding]] = {}
+        for r in pairs:
+            groups.setdefault(root[r.anchors[0]], []).append(r)
+        for key in sorted(groups):
+            members = groups[key]
+            if len(members) == 1:
+                out.append(members[0])
+                continue
+            anchors = tuple(sorted({a for r in members for a in r.anchors}))
+            severity = min((r.severity for r in members), key=SEVERITY_RANK.__getitem__)
+            out.append(RawFinding(kind, severity, anchors, ratio=max(r.ratio for r in members)))
+    return out
+
+
 def _sentence(raw: RawFinding, figs: Figures, label: str, cumulative: bool, th: Thresholds) -> str:
     rep = [figs.members[i][0] for i in raw.anchors]
+    if len(rep) > 2:
+        counts = [len(figs.members[i]) for i in raw.anchors]
+        return explain.group(raw.kind, label, rep, counts, raw.ratio, cumulative)
     if raw.kind == "implausible":
         return explain.implausible(label, rep[0], th.max_share_pct)
     if raw.kind == "magnitude":
@@ -344,7 +431,7 @@ def detect(
     figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
     is_count = all(p.unit == "count" for p in points)
     merged: dict[str, Finding] = {}
-    for raw in scan(figs.arrays, cumulative, is_count, th):
+    for raw in group_findings(scan(figs.arrays, cumulative, is_count, th)):
         key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.keys[i] for i in raw.anchors))
         claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         if key in merged:  # the same figures reached twice: keep one conflict

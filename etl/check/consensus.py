@@ -288,10 +288,10 @@ def _point(
         if copies:
             why += f" ({copies} repeated text{'s' if copies > 1 else ''} counted once)"
     if overridden:
-        top = max(weights[[claims.index(c) for c in support]], default=0.0)
+        top = max(weights[[k for k, ok in enumerate(fits) if ok]], default=0.0)
         lost = ", ".join(c.phrase() for c in overridden[:3])
         more = f" and {len(overridden) - 3} more" if len(overridden) > 3 else ""
-        low_w = min(weights[[claims.index(c) for c in overridden]])
+        low_w = min(weights[[k for k, ok in enumerate(fits) if not ok]])
         why += f"; overrides {lost}{more}"
         if method == "consensus":
             why += f" (source weight {top:.2f} against {low_w:.2f})"

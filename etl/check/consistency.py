@@ -1,25 +1,32 @@
-"""Re-run the checks over the stored claims and store what they find (idempotent)."""
+"""Check the series a change touched, each under its lock, and store what the checks find.
+
+A change (a document stored, a review recorded) marks its series dirty in its own
+transaction (db.dirty). `settle` then checks each dirty series on its own: it reads the
+series' claims, detects its conflicts, stores them (same conflict, same id and history),
+stores its consensus series, and clears the mark, all in one transaction holding the series'
+lock. An interrupted run leaves the marks for the next command, which finishes them.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
+from threadpoolctl import threadpool_limits
 
-from db.conflicts import StoreSummary, current_claims, store_findings
+from db.conflicts import series_claims, store_series_conflicts
+from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
+from db.locks import series_transaction, write_transaction
 from db.metrics import catalogue
-from etl.check.checks import Thresholds, detect_all
-from etl.check.points import ClaimPoint
+from db.series_store import replace_series
+from etl.check.checks import Thresholds, detect
+from etl.check.claims import points_from_columns
+from etl.check.series import consensus_inputs, consensus_rows
 
-# Claims whose number is known to be mangled say nothing about the series.
-EXCLUDED_FLAGS = frozenset({"garbled"})
-FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 RETRIES = 5
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -30,80 +37,88 @@ class RefreshSummary:
     reactivated: int
     deactivated: int
     reopened: int  # resolved by a reviewer, re-created by new claims
+    series: int = 0  # series checked
 
     def line(self) -> str:
         return (
-            f"{self.found} conflicts over {self.claims} claims: {self.new} new, "
-            f"{self.reactivated} back, {self.deactivated} gone, {self.reopened} reopened"
+            f"{self.found} conflicts over {self.claims} claims in {self.series} series: "
+            f"{self.new} new, {self.reactivated} back, {self.deactivated} gone, "
+            f"{self.reopened} reopened"
         )
 
+    def __add__(self, other: RefreshSummary) -> RefreshSummary:
+        return RefreshSummary(
+            *(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True))
+        )
 
-def to_point(row: dict[str, Any]) -> ClaimPoint:
-    """A stored claim row as the checks see it: money compared in HKD."""
-    value, hkd = row["value"], row["value_hkd"]
-    rate = 1.0
-    if row["unit"] in FALLBACK_RATES:
-        rate = hkd / value if hkd is not None and value else FALLBACK_RATES[row["unit"]]
-        hkd = value * rate if hkd is None else hkd
-    return ClaimPoint(
-        row["claim_id"],
-        row["claim_uid"],
-        row["entity"],
-        row["metric"],
-        value,
-        row["unit"],
-        row["qualifier"],
-        row["value_low"] * rate,
-        row["value_high"] * rate,
-        row["as_of"],
-        row["period"],
-        hkd,
-        row["kind"],
-        row["publisher"],
-        row["document"],
-        row["quote"],
-    )
+    def astuple(self) -> tuple[int, ...]:
+        return (self.claims, self.found, self.new, self.reactivated, self.deactivated,
+                self.reopened, self.series)  # fmt: skip
 
 
-def load_points(
-    engine: Engine, entity: str | None = None, metric: str | None = None
-) -> tuple[list[ClaimPoint], frozenset[int]]:
-    """Claims that count (not rejected, not garbled) and the ids of the accepted ones; of one
-    entity and metric when given."""
-    points, accepted = [], set()
-    for row in current_claims(engine, entity, metric):
-        flags = set(filter(None, (row["flags"] or "").split(";")))
-        if row["status"] == "rejected" or flags & EXCLUDED_FLAGS:
-            continue
-        points.append(to_point(row))
-        if row["status"] == "accepted":
-            accepted.add(row["claim_id"])
-    return points, frozenset(accepted)
+NOTHING = RefreshSummary(0, 0, 0, 0, 0, 0, 0)
 
 
 def metric_rules() -> dict[str, tuple[str, bool]]:
     return {k: (m.label, m.cumulative) for k, m in catalogue().items()}
 
 
-def refresh(engine: Engine, th: Thresholds | None = None) -> RefreshSummary:
-    """Detect conflicts over the current claims and store them: same conflict, same id."""
-    th = th or Thresholds()
+def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -> RefreshSummary:
+    """Check one dirty series and store its conflicts and consensus, under its lock; nothing
+    when another process has done it meanwhile."""
+    entity, metric = key
+    label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
+    with series_transaction(engine, [key]) as conn, threadpool_limits(1, user_api="blas"):
+        token = dirty_token(conn, key)
+        if token is None:
+            return NOTHING
+        cols = series_claims(conn, entity, metric)
+        points, accepted = points_from_columns(cols)
+        findings = detect(points, label=label, cumulative=cumulative, th=th)
+        ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
+        stored = store_series_conflicts(conn, entity, metric, findings, ids)
+        inputs = consensus_inputs(conn, entity, metric, points)  # the conflicts just stored
+        replace_series(conn, entity, metric, consensus_rows(points, accepted, **inputs))
+        clear_dirty(conn, key, token)
+    return RefreshSummary(len(points), stored.found, stored.new, stored.reactivated,
+                          stored.deactivated, stored.reopened, 1)  # fmt: skip
+
+
+def _check_with_retries(engine: Engine, key: SeriesKey, th: Thresholds | None) -> RefreshSummary:
     for attempt in range(RETRIES):
         try:
-            with _lock:  # one refresh at a time in this process
-                points, _ = load_points(engine)
-                findings = detect_all(points, metric_rules(), th)
-                stored: StoreSummary = store_findings(engine, findings)
-            break
-        except (OperationalError, IntegrityError):  # another process refreshed meanwhile
+            return check_series(engine, key, th)
+        except OperationalError:  # the database stayed busy past its timeout
             if attempt == RETRIES - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
-    return RefreshSummary(
-        len(points),
-        stored.found,
-        stored.new,
-        stored.reactivated,
-        stored.deactivated,
-        stored.reopened,
-    )
+    return NOTHING
+
+
+def settle(
+    engine: Engine, th: Thresholds | None = None, *, only: Iterable[tuple[str, str]] | None = None
+) -> RefreshSummary:
+    """Check every dirty series (of `only`, when given): what each command runs after a change,
+    and what the app runs at start to finish an interrupted run."""
+    keys = dirty_series(engine)
+    if only is not None:
+        wanted = {tuple(k) for k in only}
+        keys = [k for k in keys if tuple(k) in wanted]
+    total = NOTHING
+    for key in keys:
+        total += _check_with_retries(engine, key, th)
+    return total
+
+
+def mark_series(engine: Engine, series: Iterable[tuple[str, str]]) -> int:
+    """Mark series dirty in a transaction of its own (claims inserted by other means)."""
+    with write_transaction(engine) as conn:
+        return mark_dirty(conn, series)
+
+
+def refresh(engine: Engine, th: Thresholds | None = None) -> RefreshSummary:
+    """Check every series again: all are marked first (one transaction), so an interrupted run
+    leaves the rest to the next command."""
+    with write_transaction(engine) as conn:
+        mark_dirty(conn, all_series(conn))
+    return settle(engine, th)

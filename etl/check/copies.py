@@ -15,6 +15,7 @@ import numpy as np
 from etl.check.points import ClaimPoint
 
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
+DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims compared as one matrix (n x n floats)
 
 
@@ -40,7 +41,9 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     shingle overlaps are one matrix product, the groups found by spreading the smallest label.
     """
     n = len(points)
-    if n < 2 or n > DENSE_MAX:
+    if n > 1 and points[0].document and all(p.document == points[0].document for p in points):
+        return [0] * n  # one document: one witness, nothing to compare
+    if n < DENSE_MIN or n > DENSE_MAX:
         return _copy_groups_pairwise(points, threshold)
     sh = [shingles(p.quote) for p in points]
     vocab: dict[tuple[str, ...], int] = {}
@@ -66,7 +69,7 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
 
 
 def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:
-    """copy_groups for a group too big for an all-pairs matrix, pair by pair."""
+    """copy_groups for a group too small or too big for an all-pairs matrix, pair by pair."""
     parent = list(range(len(points)))
 
     def find(i: int) -> int:

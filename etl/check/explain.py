@@ -85,3 +85,46 @@ def jump(label: str, a: ClaimPoint, b: ClaimPoint, growth: float) -> str:
         f"{label} rose from {a.phrase()} to {b.phrase()}, {wording.factor_words(growth)} in "
         f"{wording.span_words(days)}; growth this fast is improbable — check both figures."
     )
+
+
+def _listing(points: list[ClaimPoint], counts: list[int]) -> str:
+    """'A, B and C', each figure once, with how often it was stated when more than once."""
+    named = [
+        p.phrase() + (f" stated {n} times" if n > 1 else "")
+        for p, n in zip(points, counts, strict=True)
+    ]
+    return ", ".join(named[:-1]) + f" and {named[-1]}"
+
+
+def group(
+    kind: str,
+    label: str,
+    points: list[ClaimPoint],
+    counts: list[int],
+    ratio: float,
+    cumulative: bool,
+) -> str:
+    """One sentence for three or more figures of one kind of conflict, naming every figure."""
+    days = (max(p.as_of for p in points) - min(p.as_of for p in points)).days
+    within = "on the same day" if days == 0 else f"within {wording.span_words(days)}"
+    listed = _listing(points, counts)
+    if kind == "disagree":
+        return f"{label}: {listed}, {within}, cannot all hold{ten_hint(ratio)}."
+    if kind == "decrease" and cumulative:
+        hint = ten_hint(ratio) or " — some of these figures are probably wrong"
+        return f"{label} falls between {listed}; a cumulative total cannot fall{hint}."
+    if kind == "decrease":
+        return (
+            f"{label} falls by more than a few percent between {listed}, {within}; falls this "
+            "large between nearby dates are worth a check."
+        )
+    if kind == "flow_exceeds_stock":
+        return (
+            f"{label}: among {listed}, what was added in a period exceeds a cumulative total "
+            f"dated at or after its end; a flow cannot be more than the total it adds to"
+            f"{ten_hint(ratio)}."
+        )
+    return (
+        f"{label} rises through {listed}, {within}; growth this fast is improbable — check "
+        "these figures."
+    )

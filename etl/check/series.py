@@ -1,27 +1,28 @@
 """The consensus series: per entity, metric and date, the value the product believes and why.
 
 Each entity's metric is reconciled on its own claims (source weights are learned per series),
-so the dashboard computes the one series it shows without reading every claim.
+so a series is computed, and stored by the checks (etl.check.consistency), on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
-from db.claims import ClaimFilter
-from db.conflicts import open_conflict_ids, open_conflicts_by_series
+from db.conflicts import open_conflicts_by_series
+from db.dirty import dirty_series
 from db.documents import document_signals, documents_version
 from db.metrics import catalogue
+from db.series_store import read_series
+from etl.check.claims import load_points
 from etl.check.consensus import SeriesPoint, reconcile
-from etl.check.consistency import load_points
 from etl.check.disputes import Dispute
 from etl.check.points import ClaimPoint
 from etl.check.quality import DocumentSignals, SourceQuality, qualities
 
-__all__ = ["SERIES_COLUMNS", "SeriesPoint", "iter_series", "metric_points", "series_points"]
+__all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
 SERIES_COLUMNS = (
     "entity", "metric", "period", "as_of", "value", "value_low", "value_high", "unit", "method",
@@ -41,23 +42,38 @@ def own_names() -> tuple[str, ...]:
         return ()
 
 
-def document_quality(engine: Engine) -> dict[str, SourceQuality]:
-    """Every document's standing as a witness, kept until documents are added or replaced
-    (claims and their flags never change after a document is stored)."""
-    key = str(engine.url)
-    version = documents_version(engine)
+def document_quality(bind: Engine | Connection, names: Sequence[str] | None = None):
+    """Each document's standing as a witness (of the documents named, or all), by file name;
+    all of them kept until documents are added or replaced."""
+    if names is not None or not isinstance(bind, Engine):
+        signals = [DocumentSignals(**row) for row in document_signals(bind, names)]
+        return qualities(signals, own_names())
+    key = str(bind.url)
+    version = documents_version(bind)
     cached = _quality_cache.get(key)
     if cached is None or cached[0] != version:
-        signals = [DocumentSignals(**row) for row in document_signals(engine)]
+        signals = [DocumentSignals(**row) for row in document_signals(bind)]
         cached = (version, qualities(signals, own_names()))
         _quality_cache[key] = cached
     return cached[1]
 
 
-def disputes_of(engine: Engine, entity: str | None = None, metric: str | None = None):
+def disputes_of(bind: Engine | Connection, entity: str | None = None, metric: str | None = None):
     """(entity, metric) -> the open conflicts of that series, as the consensus reads them."""
-    found = open_conflicts_by_series(engine, entity, metric)
+    found = open_conflicts_by_series(bind, entity, metric)
     return {k: [Dispute(*row) for row in rows] for k, rows in found.items()}
+
+
+def consensus_inputs(
+    bind: Engine | Connection, entity: str, metric: str, points: Sequence[ClaimPoint]
+) -> dict[str, Any]:
+    """What series_consensus weighs besides the claims, read for one series: its open
+    conflicts, its documents' standing, whether the metric is a running total."""
+    return {
+        "disputes": disputes_of(bind, entity, metric).get((entity, metric), ()),
+        "quality": document_quality(bind, sorted({p.document for p in points if p.document})),
+        "cumulative": _cumulative(metric),
+    }
 
 
 def _cumulative(metric: str) -> bool:
@@ -65,90 +81,80 @@ def _cumulative(metric: str) -> bool:
     return bool(info and info.cumulative)
 
 
-def reconcile_by_series(
-    points: list[ClaimPoint],
-    accepted: frozenset[int] = frozenset(),
-    disputes: dict[tuple[str, str], list[Dispute]] | None = None,
+def series_consensus(
+    points: Sequence[ClaimPoint],
+    accepted: frozenset[int],
+    *,
+    disputes: Sequence[Dispute] = (),
     quality: dict[str, SourceQuality] | None = None,
+    cumulative: bool = False,
 ) -> list[SeriesPoint]:
-    """Truth discovery run separately per entity and metric: a source's weight is what it
-    earned in that series, so one series can be computed alone (`metric_points`) with the same
-    result as here."""
-    groups: dict[tuple[str, str], list[ClaimPoint]] = {}
-    for p in points:
-        groups.setdefault((p.entity, p.metric), []).append(p)
-    disputes = disputes or {}
-    return [
-        sp
-        for key in sorted(groups)
-        for sp in reconcile(
-            groups[key],
-            accepted,
-            disputes=disputes.get(key, ()),
-            quality=quality,
-            cumulative=_cumulative(key[1]),
-        )
-    ]
+    """The consensus of one series (a pure function): its claims that count, the accepted ids,
+    its open conflicts, its documents' standing and whether the metric is a running total."""
+    return reconcile(points, accepted, disputes=disputes, quality=quality, cumulative=cumulative)
 
 
-def all_points(engine: Engine) -> list[SeriesPoint]:
-    """Every series point of every entity and metric."""
-    points, accepted = load_points(engine)
-    return reconcile_by_series(points, accepted, disputes_of(engine), document_quality(engine))
+def stored_row(p: SeriesPoint) -> dict[str, Any]:
+    """A series point as db.series_store stores it."""
+    return {
+        "entity": p.entity,
+        "metric": p.metric,
+        "period": p.period,
+        "as_of": p.as_of,
+        "value": float(p.value),
+        "value_low": float(p.value_low),
+        "value_high": float(p.value_high),
+        "unit": p.unit,
+        "method": p.method,
+        "claim_ids": ";".join(map(str, p.supporting)),
+        "overridden_claim_ids": ";".join(map(str, p.overridden)),
+        "explanation": p.explanation,
+        "qualifier": p.qualifier,
+        "disputed": p.disputed,
+    }
+
+
+def point_from_row(r: dict[str, Any]) -> SeriesPoint:
+    """A stored row as the series point it was made from."""
+
+    def ids(text: str) -> tuple[int, ...]:
+        return tuple(int(c) for c in text.split(";") if c)
+
+    return SeriesPoint(
+        r["entity"], r["metric"], r["period"], r["as_of"], r["value"], r["value_low"],
+        r["value_high"], r["unit"], r["method"], ids(r["claim_ids"]),
+        ids(r["overridden_claim_ids"]), r["explanation"], r["qualifier"], r["disputed"],
+    )  # fmt: skip
+
+
+def consensus_rows(points: Sequence[ClaimPoint], accepted: frozenset[int], **inputs: Any):
+    """The rows to store for one series, by period and date (`inputs`: see series_consensus)."""
+    found = series_consensus(points, accepted, **inputs)
+    return [stored_row(p) for p in sorted(found, key=lambda p: (p.period or "", p.as_of))]
+
+
+def stored_series(engine: Engine, entity: str, metric: str) -> list[SeriesPoint]:
+    """One series as the checks stored it (stock and flows, by period and date); a series
+    waiting for its first check is computed from its claims."""
+    rows = read_series(engine, entity, metric)
+    if rows:
+        found = [point_from_row(r) for r in rows]
+    elif (entity, metric) in set(dirty_series(engine)):
+        found = metric_points(engine, entity, metric)
+    else:
+        return []
+    return sorted(found, key=lambda p: (p.period or "", p.as_of))
 
 
 def metric_points(engine: Engine, entity: str, metric: str) -> list[SeriesPoint]:
-    """One entity's and metric's series points (stock and flows), reading only its claims."""
+    """One entity's and metric's series points (stock and flows), computed from its claims."""
     points, accepted = load_points(engine, entity, metric)
-    disputes = disputes_of(engine, entity, metric).get((entity, metric), ())
-    return reconcile(
-        points,
-        accepted,
-        disputes=disputes,
-        quality=document_quality(engine),
-        cumulative=_cumulative(metric),
-    )
+    return series_consensus(points, accepted, **consensus_inputs(engine, entity, metric, points))
 
 
 def series_points(
     engine: Engine, entity: str, metric: str, *, include_flows: bool = False
 ) -> list[SeriesPoint]:
-    """The dashboard's consensus line for one metric: stock points by date (flows on request)."""
+    """One metric's consensus computed now: stock points by date (flows on request)."""
     found = [p for p in metric_points(engine, entity, metric) if include_flows or not p.period]
     return sorted(found, key=lambda p: (p.period or "", p.as_of))
-
-
-def iter_series(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Rows for `export series` (metric, entity and date filters apply)."""
-    filt = filt or ClaimFilter()
-    conflicts = open_conflict_ids(engine)
-    if filt.entity and filt.metric:  # what the Growth page links to: one series, read alone
-        found = metric_points(engine, filt.entity, filt.metric)
-    else:
-        found = all_points(engine)
-    points = sorted(found, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of))
-    for p in points:
-        if (filt.metric and p.metric != filt.metric) or (filt.entity and p.entity != filt.entity):
-            continue
-        if (filt.date_from and p.as_of < filt.date_from) or (
-            filt.date_to and p.as_of > filt.date_to
-        ):
-            continue
-        ids = sorted({c for claim in p.supporting for c in conflicts.get(claim, ())})
-        yield {
-            "entity": p.entity,
-            "metric": p.metric,
-            "period": p.period,
-            "as_of": p.as_of,
-            "value": p.value,
-            "value_low": p.value_low,
-            "value_high": p.value_high,
-            "unit": p.unit,
-            "method": p.method,
-            "claim_ids": ";".join(map(str, p.supporting)),
-            "overridden_claim_ids": ";".join(map(str, p.overridden)),
-            "conflict_ids": ";".join(map(str, ids)),
-            "explanation": p.explanation,
-            "qualifier": p.qualifier,
-            "disputed": p.disputed,
-        }

@@ -1,7 +1,7 @@
 """Dates in Hong Kong press text: full dates, date lines and the publication date they imply.
 
-Only short phrases that a regular expression has already found are handed to dateparser
-(always English, day first): searching whole documents with it is slow and finds false dates.
+Dates are found by regular expressions and read from their parts (day first, English month
+names): searching whole documents with dateparser is slow and finds false dates.
 
 How a date is found (`FoundDate.source`):
 - ``dateline``: a date line among the first `HEAD_LINES` non-empty lines: "Hong Kong,
@@ -20,11 +20,9 @@ How a date is found (`FoundDate.source`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-
-import dateparser
 
 from etl.calendar import (
     month_of,
@@ -36,7 +34,6 @@ from etl.calendar import (
 )
 
 HEAD_LINES = 10
-DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True}
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -124,12 +121,10 @@ class FoundDate:
     source: str
 
 
-@lru_cache(maxsize=4096)
 def _parse_words(day: int, month: str, year: int) -> date | None:
-    parsed = dateparser.parse(
-        f"{day} {month} {year}", languages=["en"], settings=DATEPARSER_SETTINGS
-    )
-    return parsed.date() if parsed else None
+    """The date of a day, an English month name (as _MONTH spells it) and a year, if real."""
+    number = month_of(month)
+    return _safe_date(year, number, day) if number else None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -217,6 +212,24 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
     return None
 
 
+# Where str.splitlines breaks a line.
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def first_lines(text: str, count: int) -> Iterator[str]:
+    """The first `count` non-blank lines of `text` (as str.splitlines cuts them), reading no
+    further than they reach."""
+    pos = 0
+    while count > 0 and pos < len(text):
+        brk = _LINE_BREAK_RE.search(text, pos)
+        end = brk.start() if brk else len(text)
+        line = text[pos:end]
+        pos = brk.end() if brk else len(text)
+        if line.strip():
+            count -= 1
+            yield line
+
+
 def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | None:
     """(month, day, weekday or None, start, end) of a date line that gives no year, else None.
 
@@ -280,7 +293,7 @@ def _names_years(line: str, k: int) -> bool:
 def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     """The date of `text`: a date line in its head, else a month/year one, else an inline date."""
     month_only: date | None = None
-    head = [line for line in text.splitlines() if line.strip()][:head_lines]
+    head = list(first_lines(text, head_lines))
     for mention in date_lines(head):
         if mention is None:
             continue

@@ -103,13 +103,43 @@ _FUNCTION_WORDS = frozenset(
         "exceeding",
     ]
 )
+TAIL = 256  # characters of a paragraph's end that say whether it ends a sentence
 # An unfinished line followed by a line that opens with a figure goes on ("over\n3,100").
 _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
 
+# A line ftfy leaves as it is: printable ASCII, tabs and line ends, and no '&' (an entity).
+_PLAIN_LINE_RE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+
+
+def fix_text(raw: str) -> str:
+    """ftfy's fix (mojibake, ligatures, entities, NFC; curly quotes kept) on the lines a cheap
+    test finds suspect: the same result as on the whole text, as ftfy fixes line by line."""
+    if _PLAIN_LINE_RE.fullmatch(raw):
+        return raw
+    out: list[str] = []
+    unescape: str | bool = "auto"  # as ftfy: entities stay once a line holds a '<'
+    pos = 0
+    while pos < len(raw):
+        end = raw.find("\n", pos) + 1 or len(raw)
+        segment = raw[pos:end]
+        if "<" in segment:
+            unescape = False
+        if _PLAIN_LINE_RE.fullmatch(segment):
+            out.append(segment)
+        else:
+            out.append(
+                ftfy.fix_text(
+                    segment, uncurl_quotes=False, normalization="NFC", unescape_html=unescape
+                )
+            )
+        pos = end
+    return "".join(out)
+
+
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
     """The clean text of `raw`; `markdown` also strips Markdown block and link syntax."""
-    text = ftfy.fix_text(raw, uncurl_quotes=False, normalization="NFC")
+    text = fix_text(raw)
     text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
@@ -134,13 +164,16 @@ def strip_markdown(text: str, *, blocks: bool) -> str:
         text = _MD_LINK_RE.sub(r"\1", text)
         text = _MD_REF_LINK_RE.sub(r"\1", text)
         text = _MD_CODE_RE.sub(r"\1", text)
-    text = _BOLD_RE.sub(r"\1", text)
-    text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
-    text = _STRAY_BOLD_RE.sub("", text)
+    if "**" in text:  # each pattern needs its marker: skip the ones that cannot match
+        text = _BOLD_RE.sub(r"\1", text)
+    if "__" in text:
+        text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
+    if "**" in text:
+        text = _STRAY_BOLD_RE.sub("", text)
     if blocks:
         text = _ITALIC_RE.sub(r"\1", text)
         text = _UNDERLINE_ITALIC_RE.sub(r"\1", text)
-    return _MD_ESCAPE_RE.sub(r"\1", text)
+    return _MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
 
 
 def wrap_width(blocks: list[list[str]]) -> int | None:
@@ -191,9 +224,10 @@ def _join(
     """`prev` (ending in a physical line `prev_width` long) and `nxt` as one, or None."""
     if _URL_RE.match(prev.rsplit(None, 1)[-1]) or _URL_RE.match(nxt.split(None, 1)[0]):
         return None
-    if _HYPHEN_END_RE.search(prev) and nxt[:1].isalnum():
+    # Both patterns look at the end of `prev` only: search its tail, not a growing paragraph.
+    if _HYPHEN_END_RE.search(prev[-3:]) and nxt[:1].isalnum():
         return join_hyphenated(prev, nxt, document)
-    finished = bool(_TERMINAL_RE.search(prev))
+    finished = bool(_TERMINAL_RE.search(prev[-TAIL:]))
     last_word = prev.rsplit(None, 1)[-1].lower()
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"

@@ -64,9 +64,9 @@ class Headline:
 
 
 def _default_series(engine: Engine, entity: str, metric: str) -> Sequence[SeriesPoint]:
-    from etl.check.series import metric_points
+    from etl.check.series import stored_series
 
-    return metric_points(engine, entity, metric)
+    return stored_series(engine, entity, metric)
 
 
 def _hkd(row: dict) -> float:

@@ -47,6 +47,9 @@ def test_anyone_sees_the_open_queue_without_actions(browser_page, live_engine):
     assert page.locator("[id*='conflicts-action']").count() == 0
     assert page.locator("[id*='conflicts-note']").count() == 0
     assert "log in" in page.inner_text("#conflicts-hint").lower()
+    n = len(open_)
+    assert page.inner_text("#conflicts-more") == f"Conflicts 1–{n} of {n}."
+    assert page.locator("#conflicts-page").is_visible()  # one page: the pager shows page 1
 
     # The source link opens the document with that claim's figure marked and in view.
     claim = first.claims[0]

@@ -175,7 +175,8 @@ def test_ctrl_c_keeps_whole_files_only(
 
     monkeypatch.setattr(etl.pipeline, "extract_claims", interrupt_on_second)
     err = io.StringIO()
-    assert main(["ingest", str(folder), "--db", db_url], out=io.StringIO(), err=err) == 130
+    argv = ["ingest", str(folder), "--db", db_url, "--jobs", "1"]  # extraction in this process
+    assert main(argv, out=io.StringIO(), err=err) == 130
     assert "interrupted" in err.getvalue()
     from db.engine import get_engine
 

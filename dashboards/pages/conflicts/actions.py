@@ -1,4 +1,4 @@
-"""Review actions from the Conflicts page: the login check, validation, the log, the refresh."""
+"""Review actions from the Conflicts page: the login check, validation, the log, the checks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
-from db.reviews import add_review
+from dashboards.checks import check_touched
+from db.conflicts import open_conflicts_by_series
+from db.reviews import STATUS_ACTIONS, add_review, series_of
 
 CLAIM_ACTIONS = ("accept", "reject", "flag", "comment", "reopen")
 CONFLICT_ACTIONS = ("comment", "resolve", "reopen")
@@ -35,11 +37,10 @@ class ReviewOutcome:
     reopened: tuple[int, ...] = ()  # conflicts it opened again
 
 
-def open_conflicts(engine: Engine) -> set[int]:
-    from db.claims import ClaimFilter
-    from db.conflicts import iter_conflicts
-
-    return {row["conflict_id"] for row in iter_conflicts(engine, ClaimFilter(status="open"))}
+def open_conflicts(engine: Engine, series: tuple[str, str]) -> set[int]:
+    """Ids of the open conflicts of one series (entity, metric)."""
+    found = open_conflicts_by_series(engine, *series)
+    return {cid for cid, *_ in found.get(series, ())}
 
 
 def consequence_text(resolved: tuple[int, ...], reopened: tuple[int, ...]) -> str:
@@ -68,12 +69,6 @@ def check_review(target_type: str, target_id: object, action: str, note: str) ->
     return None
 
 
-def _refresh(engine: Engine) -> None:
-    from etl.pipeline import refresh_checks
-
-    refresh_checks(engine)
-
-
 def submit_review(
     engine: Engine,
     reviewer: str | None,
@@ -82,9 +77,10 @@ def submit_review(
     action: str,
     note: str | None = "",
     *,
-    refresh: Callable[[Engine], None] = _refresh,
+    refresh: Callable[[Engine, tuple[str, str] | None], None] = check_touched,
 ) -> ReviewOutcome:
-    """Record one review by `reviewer` (None: refused), then re-run the consistency checks.
+    """Record one review by `reviewer` (None: refused), then check the one series it touched
+    (`refresh`: now if small, else in the background; never the whole database).
 
     `reviewer` must come from the server's session (`dashboards.auth.current_reviewer()`),
     never from anything the browser sent.
@@ -95,13 +91,18 @@ def submit_review(
     problem = check_review(target_type, target_id, action, note)
     if problem:
         return ReviewOutcome(False, problem)
-    before = open_conflicts(engine)
+    series = (
+        series_of(engine, target_type, target_id) if action in STATUS_ACTIONS[target_type] else None
+    )
+    before = open_conflicts(engine, series) if series else set()
     try:
         add_review(engine, target_type, target_id, action, reviewer, note)
     except (LookupError, ValueError) as e:
         return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
-    refresh(engine)
-    after = open_conflicts(engine)
+    if series is None:
+        return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")
+    refresh(engine, series)
+    after = open_conflicts(engine, series)
     resolved, reopened = tuple(sorted(before - after)), tuple(sorted(after - before))
     message = f"{target_type.capitalize()} {target_id} {PAST[action]}."
     message += consequence_text(resolved, reopened)

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.conflicts import ConflictClaimView, ConflictView, list_conflicts
+from db.conflicts import ConflictClaimView, ConflictView, page_conflicts
 from db.metrics import catalogue
-from db.reviews import iter_reviews
+from db.reviews import reviews_of
 from etl.report.words import (
     conflict_kind_text,
     document_name,
@@ -135,16 +135,23 @@ def conflict_card(
 class ConflictQueue:
     cards: tuple[ConflictCard, ...]
     total: int  # how many conflicts the filter holds (cards holds at most the limit)
+    offset: int = 0  # of the first card in the queue
 
 
-def conflict_cards(engine: Engine, status: str = "open", limit: int | None = None) -> ConflictQueue:
-    """The review queue for a status filter (open, resolved or all), open conflicts first."""
+def conflict_cards(
+    engine: Engine, status: str = "open", limit: int | None = None, offset: int = 0
+) -> ConflictQueue:
+    """One page of the review queue for a status filter (open, resolved or all), open
+    conflicts first; only the page's claims and histories are read."""
     if status not in STATUS_FILTERS:
         raise ValueError(f"unknown status filter {status!r} (one of {', '.join(STATUS_FILTERS)})")
-    views = list_conflicts(engine, None if status == "all" else status)
-    shown = views if limit is None else views[:limit]
-    hist = histories(iter_reviews(engine)) if shown else {}
-    return ConflictQueue(tuple(conflict_card(v, hist) for v in shown), len(views))
+    shown, total = page_conflicts(
+        engine, None if status == "all" else status, offset=offset, limit=limit
+    )
+    targets = [("conflict", v.uid) for v in shown]
+    targets += [("claim", c.claim_uid) for v in shown for c in v.claims]
+    hist = histories(reviews_of(engine, targets)) if shown else {}
+    return ConflictQueue(tuple(conflict_card(v, hist) for v in shown), total, offset)
 
 
 def note_for(states: Sequence[Mapping[str, Any]], key: Mapping[str, Any]) -> str:

@@ -15,34 +15,39 @@ from dashboards.pages.conflicts.layout import conflict_item
 
 dash.register_page(__name__, path="/conflicts", name="Conflicts", order=2, title="Conflicts")
 
-MAX_CARDS = 50  # a page a reviewer can work through; the rest wait their turn
+PAGE_SIZE = 50  # cards per page of the queue: a page a reviewer can work through
 
 
 def _reviewer() -> str | None:
     return current_reviewer() if has_request_context() else None
 
 
-def conflict_list(status: str) -> list:
-    queue = conflict_cards(context.engine(), status, limit=MAX_CARDS)
+def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
+    """The cards of one page of the queue, and how many pages it has."""
+    page = max(int(page or 1), 1)
+    queue = conflict_cards(context.engine(), status, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    pages = max(-(-queue.total // PAGE_SIZE), 1)
     if not queue.cards:
         label = "" if status == "all" else status + " "
-        return [html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")]
+        return [
+            html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")
+        ], pages
     can_review = _reviewer() is not None
-    items: list = [conflict_item(c, can_review) for c in queue.cards]
-    if queue.total > len(queue.cards):
-        items.append(
-            html.P(
-                f"Showing the first {len(queue.cards)} of {queue.total}; decide these to see "
-                "more, or download them all from /export/conflicts.csv.",
-                className="text-muted",
-                id="conflicts-more",
-            )
+    first = queue.offset + 1
+    items: list = [
+        html.P(
+            f"Conflicts {first:,}–{first + len(queue.cards) - 1:,} of {queue.total:,}.",
+            className="text-muted",
+            id="conflicts-more",
         )
-    return items
+    ]
+    items += [conflict_item(c, can_review) for c in queue.cards]
+    return items, pages
 
 
 def layout(status: str | None = None, **_query) -> html.Div:
     status = status if status in STATUS_FILTERS else "open"
+    items, pages = conflict_list(status)
     who = _reviewer()
     hint = (
         f"Reviewing as {who}: each action is logged with your name and note."
@@ -62,19 +67,33 @@ def layout(status: str | None = None, **_query) -> html.Div:
             ),
             dcc.Store(id="conflicts-version", data=0),
             html.Div(id="conflicts-message"),
-            dcc.Loading(html.Div(conflict_list(status), id="conflicts-list")),
+            dbc.Pagination(
+                id="conflicts-page",
+                max_value=pages,
+                active_page=1,
+                fully_expanded=False,
+                first_last=True,
+                previous_next=True,
+                size="sm",
+            ),
+            dcc.Loading(html.Div(items, id="conflicts-list")),
         ]
     )
 
 
 @callback(
     Output("conflicts-list", "children"),
+    Output("conflicts-page", "max_value"),
+    Output("conflicts-page", "active_page"),
     Input("conflicts-status", "value"),
     Input("conflicts-version", "data"),
+    Input("conflicts-page", "active_page"),
     prevent_initial_call=True,
 )
-def show_conflicts(status: str, _version: int):
-    return conflict_list(status if status in STATUS_FILTERS else "open")
+def show_conflicts(status: str, _version: int, page: int | None):
+    page = 1 if ctx.triggered_id == "conflicts-status" else page or 1
+    items, pages = conflict_list(status if status in STATUS_FILTERS else "open", page)
+    return items, pages, min(page, pages)
 
 
 @callback(

@@ -1,12 +1,10 @@
 """What the Growth page shows, read through `db` and `etl`: chart points, believed series, KPIs.
 
-Every series the page shows comes through `believed_series`, one function with one cache.
+Every series the page shows comes through `believed_series`, which reads the stored series.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.claims import ClaimFilter, claim_entities, count_claims, page_claims, series_touched_since
+from db.claims import ClaimFilter, claim_entities, count_claims, page_claims
 from db.documents import documents_version
 from db.metrics import catalogue
 from db.reviews import latest_claim_reviews
@@ -164,52 +162,14 @@ def point_from_row(row: dict[str, Any], believed: bool = True, decision: str = "
 
 
 Series = tuple[SeriesPoint, ...]
-_series_cache: dict[str, tuple[tuple, dict[tuple[str, str], Series]]] = {}
-_series_lock = threading.Lock()
-
-
-def _new_lock_after_fork() -> None:
-    """A worker forked (gunicorn --preload) while the warm-up held the lock gets a free one."""
-    global _series_lock
-    _series_lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_new_lock_after_fork)
-
-
-def _valid_series(engine: Engine) -> dict[tuple[str, str], Series]:
-    """The cached series still true of the stored data: after new claims or reviews only the
-    series they touch are dropped; after a document change, all of them."""
-    key = str(engine.url)
-    version = data_version(engine)
-    cached = _series_cache.get(key)
-    if cached is None or cached[0] == version:
-        series = {} if cached is None else cached[1]
-    elif cached[0][1:3] != version[1:3]:  # documents added, replaced or removed
-        series = {}
-    else:  # (newest claim id, newest document id, documents, newest review id, ...)
-        touched = series_touched_since(engine, cached[0][0] or 0, cached[0][3] or 0)
-        series = {k: v for k, v in cached[1].items() if k not in touched}
-    _series_cache[key] = (version, series)
-    return series
 
 
 def believed_series(engine: Engine, entity: str, metric: str) -> Series:
     """The believed series of one metric (stock and flow points, by date): the one place the
-    page reads series from, computed from that series' claims and kept until they change."""
-    from etl.check.series import metric_points
+    page reads series from, as the checks stored it."""
+    from etl.check.series import stored_series
 
-    with _series_lock:  # one computation at a time; the others wait for its result
-        series = _valid_series(engine)
-        found = series.get((entity, metric))
-        if found is None:
-            found = tuple(
-                sorted(
-                    metric_points(engine, entity, metric), key=lambda p: (p.period or "", p.as_of)
-                )
-            )
-            series[(entity, metric)] = found
-        return found
+    return tuple(stored_series(engine, entity, metric))
 
 
 CHART_CACHE_SIZE = 64
@@ -335,14 +295,6 @@ def kpis(engine: Engine, entity: str | None = None) -> list[Kpi]:
         hit = (version, [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()])
         _kpi_cache[key] = hit
     return hit[1]
-
-
-def warm_up(engine: Engine) -> threading.Thread:
-    """Compute the landing page's series in the background, so its first visitor need not
-    wait for them (a request that comes sooner waits only for what is left)."""
-    thread = threading.Thread(target=kpis, args=(engine,), name="growth-warm-up", daemon=True)
-    thread.start()
-    return thread
 
 
 _entities_cache: dict[str, tuple[tuple, list[str]]] = {}

@@ -1,7 +1,7 @@
 """claims.flags indexed: the few flagged claims found without reading every claim
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0006
 Create Date: 2026-12-04 22:50:00
 
 The believed series weighs each document by how many of its figures are garbled or impossible;
@@ -11,7 +11,7 @@ with the index those claims are a range read (flags > '') instead of a pass over
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -190,3 +190,37 @@ def test_detect_all_keeps_entities_and_metrics_apart() -> None:
         cp("unicorns", 2300, date(2024, 1, 2)),
     ]
     assert detect_all(pts, {"companies": ("Companies", False)}) == []
+
+
+def test_figures_that_cannot_all_hold_are_one_conflict_naming_each() -> None:
+    totals = [30, 31, 45, 60]  # HK$ billion, within three months: 30/31 agree, the rest cannot
+    pts = [
+        cp("funding_raised", v * 1e9, date(2024, 3 + i // 2, 1 + 10 * (i % 2)), unit="HKD",
+           low=v * 1e9, high=v * 1.001e9, qualifier="over")
+        for i, v in enumerate(totals)
+    ]  # fmt: skip
+    found = [
+        f for f in detect(pts, label="Funding raised", cumulative=False) if f.kind == "disagree"
+    ]
+    assert len(found) == 1  # one item for a reviewer, not five pairs
+    (group,) = found
+    assert sorted(c.value for c in group.claims) == [v * 1e9 for v in totals]
+    for v in totals:
+        assert f"HK${v}bn" in group.explanation
+    assert group.explanation.endswith("cannot all hold.")
+    assert group.severity == "high"  # 60 against 30 is twice
+    # Identity comes from the figures, not the order they arrive in.
+    assert detect(list(reversed(pts)), label="F", cumulative=False)[0].uid == group.uid
+
+
+def test_two_thousand_figures_on_one_day_make_one_conflict_with_bounded_work(monkeypatch) -> None:
+    import etl.check.checks as checks
+
+    calls = []
+    real = checks._disagree
+    monkeypatch.setattr(checks, "_disagree", lambda *a: calls.append(1) or real(*a))
+    pts = [cp("companies", 1000 + 7 * i, date(2024, 1, 1)) for i in range(2000)]
+    (found,) = detect(pts, label="Companies", cumulative=False)
+    assert found.kind == "disagree" and len(found.claims) == 2000
+    th = Thresholds()
+    assert len(calls) <= 2000 * (th.disagree_nearest + 2)  # never all 2 million pairs

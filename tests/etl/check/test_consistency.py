@@ -114,3 +114,23 @@ def test_garbled_claims_stay_out_of_the_checks(engine: Engine) -> None:
                                         quote="more than 2000,2018 companies")],
            date(2024, 1, 2), "y")  # fmt: skip
     assert refresh(engine).found == 0
+
+
+def test_a_correction_marks_and_checks_the_series_it_leaves_and_the_one_it_joins(
+    seeded: Engine,
+) -> None:
+    from db.dirty import dirty_series
+    from db.reviews import add_correction
+    from db.series_store import read_series
+    from etl.check import settle
+
+    refresh(seeded)
+    wrong = _claim_id(seeded, 375.7e9)
+    add_correction(seeded, wrong, "ana", "a different total", entity="Science Park")
+    assert sorted(dirty_series(seeded)) == [("Cyberport", "funding_raised"),
+                                            ("Science Park", "funding_raised")]  # fmt: skip
+    settle(seeded)
+    assert dirty_series(seeded) == []
+    assert [r["value"] for r in read_series(seeded, "Science Park", "funding_raised")] == [375.7e9]
+    assert [r["value"] for r in read_series(seeded, "Cyberport", "funding_raised")] == [43.4e9]
+    assert all(not c["active"] for c in iter_conflicts(seeded))  # nothing falls any more

@@ -197,6 +197,13 @@ def test_parses_chinese_format_dates(d: date) -> None:
     assert find_publication_date(f"The deal closed on {d.year}年{d.month}月{d.day}日.") == d
 
 
+@given(st.text(alphabet=st.sampled_from("ab \n\r\x0c\x85\u2028\t"), max_size=40), st.integers(0, 6))
+def test_first_lines_are_the_first_non_blank_lines(text: str, count: int) -> None:
+    from etl.read.dates import first_lines
+
+    assert list(first_lines(text, count)) == [ln for ln in text.splitlines() if ln.strip()][:count]
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

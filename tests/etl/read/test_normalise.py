@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.read.normalise import join_hyphenated, normalise_text, strip_markdown, wrap_width
+from etl.read.normalise import (
+    fix_text,
+    join_hyphenated,
+    normalise_text,
+    strip_markdown,
+    wrap_width,
+)
 from tests.paths import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -189,6 +196,25 @@ def test_never_raises_and_leaves_no_stray_whitespace(raw: str) -> None:
     text = normalise_text(raw)
     assert text == text.strip()
     assert "\n\n\n" not in text and "  " not in text and "\r" not in text
+
+
+# Text made of what ftfy acts on: mojibake, entities, tags, ligatures, controls, line breaks.
+SUSPECT_PARTS = st.sampled_from(
+    ["Kongâ€™s", "&amp;", "&lt;b&gt;", "<p>", "ﬁnance", "\r\n", "\x00", "\u2028", "e\u0301",
+     "\ufffd", "Ａ", "HK$43.4", "over 2,000 ", "\n", "’", "–", " ", "&"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(SUSPECT_PARTS, st.text(max_size=8)), max_size=20).map("".join))
+def test_fixing_only_suspect_lines_equals_ftfy_on_the_whole_text(text: str) -> None:
+    assert fix_text(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+def test_plain_text_is_left_alone_and_mojibake_fixed() -> None:
+    plain = "Cyberport has over 2,000 members.\nIt is in Hong Kong.\n"
+    assert fix_text(plain) is plain
+    assert fix_text(plain + "Hong Kongâ€™s park\n") == plain + "Hong Kong’s park\n"
 
 
 def test_a_date_line_without_a_year_keeps_its_own_line() -> None:

@@ -79,7 +79,7 @@ def test_reject_logs_refreshes_and_closes_the_conflicts(engine) -> None:
     assert claim_status(engine, high) == "auto"
     (entry,) = history(engine, "claim", low)
     assert (entry.reviewer, entry.action, entry.note) == ("ann", "reject", "a miscount")
-    # The real refresh ran: without the rejected claim nothing disagrees any more.
+    # Its series was checked at once: without the rejected claim nothing disagrees any more.
     assert list_conflicts(engine, "open") == []
     assert all(v.status == "resolved" for v in list_conflicts(engine, None))
 

@@ -119,3 +119,25 @@ def test_interval_text() -> None:
         None,
     )
     assert interval_text(v) == "HK$36.7bn – HK$36.8bn"
+
+
+def test_the_queue_comes_in_pages_by_severity_then_id(engine) -> None:
+    from db.conflicts import store_series_conflicts
+    from db.locks import write_transaction
+    from etl.check.checks import Finding
+
+    findings = [
+        Finding("disagree", ("low", "high", "medium")[i % 3], "Cyberport", "companies", (),
+                f"conflict {i}", f"key {i}")
+        for i in range(7)
+    ]  # fmt: skip
+    with write_transaction(engine) as conn:
+        store_series_conflicts(conn, "Cyberport", "companies", findings, {})
+    everything = conflict_cards(engine, "open")
+    assert everything.total == 7
+    assert [c.severity for c in everything.cards] == ["high"] * 2 + ["medium"] * 2 + ["low"] * 3
+    first, second = conflict_cards(engine, "open", limit=4), conflict_cards(engine, "open", 4, 4)
+    assert (first.total, second.total, second.offset) == (7, 7, 4)
+    assert first.cards + second.cards == everything.cards
+    ids = [c.conflict_id for c in everything.cards if c.severity == "low"]
+    assert ids == sorted(ids)

@@ -1,4 +1,4 @@
-"""What the Growth page reads: claims of a metric, the believed series (cached), KPI cards."""
+"""What the Growth page reads: claims of a metric, the stored believed series, KPI cards."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from dashboards.pages.growth.data import chart_data, source_href
 from db.documents import store_document
 from db.engine import session_scope
 from db.models import Claim, Conflict, Review
+from db.reviews import add_review
+from etl.check import settle
 from etl.pipeline import refresh_checks
 from etl.report.words import decision_text
 from tests.factories import make_claim, make_doc
@@ -21,7 +23,6 @@ from tests.factories import make_claim, make_doc
 def _fresh_caches():
     """Tests on PostgreSQL share one URL: a new test's data must not meet the last one's cache."""
     growth._chart_cache.clear()
-    growth._series_cache.clear()
     growth._entities_cache.clear()
     growth._kpi_cache.clear()
 
@@ -94,31 +95,26 @@ def test_chart_caps_points_but_counts_all(engine, monkeypatch):
     assert d.total == 5 and [p.value for p in d.points] == [102, 103, 104]  # the newest
 
 
-def test_series_are_cached_per_series_until_their_claims_or_conflicts_change(engine, monkeypatch):
+def test_the_page_reads_the_series_the_checks_stored(engine, monkeypatch):
     from etl.check import series
 
-    calls = []
-    real = series.metric_points
-    monkeypatch.setattr(
-        series, "metric_points", lambda e, ent, m: calls.append(m) or real(e, ent, m)
-    )
     store_document(engine, make_doc("s.txt"), [make_claim("unicorns", 7, qualifier="exact"),
                                                make_claim("companies", 2200)], "t")  # fmt: skip
-    first = growth.believed_series(engine, "Cyberport", "unicorns")
-    assert [c.value for c in first] == [7]
+    # Marked for its first check and not stored yet: computed from its claims meanwhile.
+    assert [c.value for c in growth.believed_series(engine, "Cyberport", "unicorns")] == [7]
+    settle(engine)
+
+    def no_computing(*args):
+        raise AssertionError("a stored series is read, never computed")
+
+    monkeypatch.setattr(series, "metric_points", no_computing)
     assert [c.value for c in growth.believed_series(engine, "Cyberport", "companies")] == [2200]
-    growth.believed_series(engine, "Cyberport", "unicorns")
-    assert calls == ["unicorns", "companies"]  # one computation per series, then the cache
-    with session_scope(engine) as s:
-        uid = s.scalar(select(Claim.uid).where(Claim.metric == "unicorns"))
-        s.add(Review(target_type="claim", target_uid=uid, action="reject", reviewer="mei"))
+    with engine.connect() as conn:
+        uid = conn.scalar(select(Claim.id).where(Claim.metric == "unicorns"))
+    add_review(engine, "claim", uid, "reject", "mei", "not a unicorn")
+    settle(engine)
     assert growth.believed_series(engine, "Cyberport", "unicorns") == ()
-    growth.believed_series(engine, "Cyberport", "companies")
-    assert calls == ["unicorns", "companies", "unicorns"]  # only the reviewed series again
-    store_document(engine, make_doc("t.txt", text="Another release."),
-                   [make_claim("companies", 2300, as_of=date(2025, 9, 1))], "t")  # fmt: skip
-    assert [c.value for c in growth.believed_series(engine, "Cyberport", "companies")] == [
-        2200, 2300]  # fmt: skip
+    assert growth.believed_series(engine, "Cyberport", "awards") == ()  # never stored
 
 
 def funding_falls(engine):
@@ -151,9 +147,10 @@ def test_the_weaker_side_of_an_open_conflict_is_drawn_apart_and_the_card_dispute
     with engine.connect() as conn:
         assert k.conflict_ids == (conn.scalar(select(Conflict.id)),)
     # A reviewer resolves the conflict: both figures are believed again, nothing is disputed.
-    with session_scope(engine) as s:
-        uid = s.scalar(select(Conflict.uid))
-        s.add(Review(target_type="conflict", target_uid=uid, action="resolve", reviewer="ana"))
+    with engine.connect() as conn:
+        conflict_id = conn.scalar(select(Conflict.id))
+    add_review(engine, "conflict", conflict_id, "resolve", "ana", "the release stands")
+    settle(engine)
     assert [p.value for p in growth.believed_series(engine, "Cyberport", "funding_raised")] == [
         375.7e9,
         43.4e9,
@@ -170,30 +167,6 @@ def test_a_low_severity_conflict_marks_the_card_too(engine):
     refresh_checks(engine)
     assert growth.kpi(engine, "listed_companies").disputed == "low"
     assert growth.kpi(engine, "unicorns").value_text() == "–"
-
-
-def test_warm_up_computes_the_kpi_series_in_the_background(engine):
-    store_document(
-        engine,
-        make_doc("w.txt"),
-        [make_claim("unicorns", 7, qualifier="exact"), make_claim("companies", 2000)],
-        "t",
-    )
-    growth.warm_up(engine).join(timeout=60)
-    (_, series) = growth._series_cache[str(engine.url)]
-    assert set(series) == {("Cyberport", m) for m in growth.KPI_METRICS}
-    assert [p.value for p in series[("Cyberport", "unicorns")]] == [7]
-
-
-def test_a_forked_worker_does_not_inherit_a_held_series_lock():
-    import os
-
-    with growth._series_lock:  # as if the warm-up were computing when the server forks
-        pid = os.fork()
-        if pid == 0:  # the child: exit status 0 when it can take the lock
-            os._exit(0 if growth._series_lock.acquire(timeout=5) else 1)
-        _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_source_href_scrolls_to_the_claim():

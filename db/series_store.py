@@ -1,0 +1,64 @@
+"""The stored consensus series: replaced per series by the checks, read by the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select
+
+from db.models import StoredSeriesPoint
+
+POINT_FIELDS = ("entity", "metric", "period", "as_of", "value", "value_low", "value_high",
+                "unit", "method", "claim_ids", "overridden_claim_ids", "explanation",
+                "qualifier", "disputed")  # fmt: skip
+
+
+def _columns():
+    return [getattr(StoredSeriesPoint, f) for f in POINT_FIELDS]
+
+
+def _where(stmt, entity: str, metric: str):
+    return stmt.where(StoredSeriesPoint.entity == entity, StoredSeriesPoint.metric == metric)
+
+
+def replace_series(
+    conn: Connection, entity: str, metric: str, rows: Sequence[dict[str, Any]]
+) -> bool:
+    """Store a series' points (POINT_FIELDS each) in place of the old ones, inside the caller's
+    transaction; False (and nothing written) when they are the same."""
+    stmt = _where(select(*_columns()), entity, metric).order_by(StoredSeriesPoint.id)
+    old = [tuple(r) for r in conn.execute(stmt)]
+    new = [tuple(r[f] for f in POINT_FIELDS) for r in rows]
+    if old == new:
+        return False
+    conn.execute(_where(delete(StoredSeriesPoint), entity, metric))
+    if rows:
+        conn.execute(
+            insert(StoredSeriesPoint), [dict(zip(POINT_FIELDS, r, strict=True)) for r in new]
+        )
+    return True
+
+
+def read_series(
+    engine: Engine,
+    entity: str | None = None,
+    metric: str | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[dict[str, Any]]:
+    """Stored points (of one entity and metric when given) by entity, metric, period and date."""
+    p = StoredSeriesPoint
+    stmt = select(*_columns()).order_by(p.entity, p.metric, p.period, p.as_of, p.id)
+    if entity is not None:
+        stmt = stmt.where(p.entity == entity)
+    if metric is not None:
+        stmt = stmt.where(p.metric == metric)
+    if date_from is not None:
+        stmt = stmt.where(p.as_of >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(p.as_of <= date_to)
+    with engine.connect() as conn:
+        return [dict(zip(POINT_FIELDS, r, strict=True)) for r in conn.execute(stmt)]

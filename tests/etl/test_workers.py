@@ -1,0 +1,64 @@
+"""Reading and extraction in worker processes: the same database as one process, in order;
+Ctrl-C leaves whole documents only."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from db.claims_csv import iter_claim_csv
+from db.engine import get_engine, open_db
+from db.models import Claim, Document
+from etl.pipeline import ingest_paths
+from tests.etl.test_interruptions import wait_until, write_corpus
+from tests.paths import ROOT, SEEDS
+
+
+def _claims_csv(engine: Engine) -> str:
+    return "".join(iter_claim_csv(engine))
+
+
+def test_two_jobs_store_what_one_does_in_the_same_order(engine: Engine, tmp_path: Path) -> None:
+    one = ingest_paths(engine, [SEEDS], jobs=1)
+    other = open_db(f"sqlite:///{tmp_path / 'two.db'}")
+    two = ingest_paths(other, [SEEDS], jobs=2)
+    assert [o.file for o in two.outcomes] == [o.file for o in one.outcomes]
+    assert two.line() == one.line()
+    assert _claims_csv(other) == _claims_csv(engine)
+    again = ingest_paths(other, [SEEDS], jobs=2)  # stored bytes are not extracted again
+    assert again.count("unchanged") == len(one.outcomes)
+
+
+def _per_document(db_url: str) -> dict[str, int]:
+    stmt = (
+        select(Document.file_name, func.count(Claim.id))
+        .outerjoin(Claim, Claim.document_id == Document.id)
+        .group_by(Document.file_name)
+    )
+    with get_engine(db_url).connect() as conn:
+        return {name: n for name, n in conn.execute(stmt)}
+
+
+def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "docs", docs=400)
+    whole = f"sqlite:///{tmp_path / 'whole.db'}"
+    argv = [sys.executable, "-m", "etl", "ingest", str(folder), "--no-progress", "--jobs", "2"]
+    subprocess.run([*argv, "--db", whole], cwd=ROOT, check=True, capture_output=True)
+    open_db(db_url)
+    proc = subprocess.Popen(
+        [*argv, "--db", db_url], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert wait_until(lambda: len(_per_document(db_url)) >= 20 or proc.poll() is not None)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    stored, expected = _per_document(db_url), _per_document(whole)
+    assert 20 <= len(stored) < len(expected)
+    assert all(stored[name] == expected[name] for name in stored)  # no half document
