@@ -62,3 +62,5 @@ class Claim:
     mention_start: int  # span of the figure itself, for highlighting
     mention_end: int
     flags: tuple[str, ...] = field(default_factory=tuple)
+    status: str = "auto"  # "candidate" when the extractor is unsure: a reviewer confirms it
+    unsure: tuple[str, ...] = field(default_factory=tuple)  # any of "owner?", "metric?", "date?"

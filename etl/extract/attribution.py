@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from etl.config import ExtractConfig
@@ -40,14 +40,19 @@ class Attribution:
 
     entity: str
     tracked: bool
+    # How it was found (a feature for scoring, not part of its identity): "name", "inner",
+    # "place", "reported", "speaker", "pronoun", "descriptive", "topic" or "document".
+    how: str = field(default="name", compare=False)
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What a text is about before a sentence: its paragraph's subject, the latest named one."""
+    """What a text is about before a sentence: its paragraph's subject, the latest named one,
+    and the document's main organisation."""
 
     paragraph: Attribution | None = None
     document: Attribution | None = None
+    main: Attribution | None = None
 
 
 class _LazyTopic:
@@ -69,6 +74,10 @@ class _LazyTopic:
     @property
     def document(self) -> Attribution | None:
         return self._get().document
+
+    @property
+    def main(self) -> Attribution | None:
+        return self._get().main
 
 
 @cache
@@ -107,21 +116,22 @@ def _resolve(
     config: ExtractConfig,
 ) -> Attribution | None:
     if m.kind == "place_word":  # "the park" is whichever park the text is about
-        doc = topic.document  # (never the city a dateline names)
+        doc = topic.document or topic.main  # (never the city a dateline names)
         if doc and not doc.tracked and doc.entity != _territory_name():
-            return doc
-        return Attribution(config.name, True)
+            return replace(doc, how="descriptive")
+        return Attribution(config.name, True, "descriptive")
     if m.kind == "first_person":
         if quote is None:
             return None
         if quote.speaker_tracked:
-            return Attribution(config.name, True)
-        return Attribution(quote.speaker_entity, False) if quote.speaker_entity else None
+            return Attribution(config.name, True, "speaker")
+        return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
     if m.kind == "pronoun":
         prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
         if prior:
-            return _resolve(prior[-1], [], topic, quote, config)
-        return topic.paragraph
+            found = _resolve(prior[-1], [], topic, quote, config)
+            return replace(found, how="pronoun") if found else None
+        return replace(topic.paragraph, how="pronoun") if topic.paragraph else None
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
@@ -178,10 +188,12 @@ def attribute(
         return subj[-1] if subj else (cands[-1] if cands else None)
 
     inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    inner_owner = None
     if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
         named = _resolve(inner[0], [], topic, quote, config)
         if named is None or not named.tracked:
             return named
+        inner_owner = _how(named, "inner")
     lo = home[1] if home else _clause_start(text, s_start, f_start)
     subject = pick(lo)
     if subject is None and home:
@@ -201,24 +213,33 @@ def attribute(
         place = _resolve(place_m, prior, topic, quote, config)
     if place_m is not None:
         if place is not None and place.tracked:
-            return place if owner is None or owner.tracked else None
-        return place
+            if owner is None or owner.tracked:
+                return owner if owner is not None else _how(place, "place")
+            return None
+        return _how(place, "place") if place else place
     if owner is not None:
         return owner
+    if inner_owner is not None:
+        return inner_owner
     # No name before the figure: the paragraph's topic, if nothing else is named.
     others = [m for m in mentions if _names_another(m) and usable(m)]
     if _reported_by_tracked(text, fig[1], mentions) and all(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
-        return Attribution(config.name, True)  # "..., Cyberport said."
+        return Attribution(config.name, True, "reported")  # "..., Cyberport said."
     topic_p = topic.paragraph
     if (
         topic_p
         and topic_p.tracked
         and all(m.kind == "territory" and m.role == "possessive" for m in others)
     ):
-        return topic_p
+        return replace(topic_p, how="topic")
     return None
+
+
+def _how(found: Attribution, how: str) -> Attribution:
+    """`found`, marked as found by `how` when it was a plain name."""
+    return replace(found, how=how) if found.how == "name" else found
 
 
 def _names_another(m: Mention) -> bool:
@@ -277,5 +298,5 @@ def next_topic(
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
     if first is not None:
         found = _resolve(first, [], topic, quote, config)
-        return Topic(found, found) if found else topic
+        return Topic(found, found, topic.main) if found else topic
     return topic

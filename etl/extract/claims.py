@@ -23,6 +23,7 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
+from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -31,7 +32,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -51,18 +52,19 @@ def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> li
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
     config = config or default_config()
     sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
+    model = build_model(doc.text, config, doc.title)
     claims: list[tuple[Claim, float]] = []
     for section in sections:
         ref = section.published_on or doc.published_on
-        claims.extend(_section_claims(doc.text, section, ref, config))
+        claims.extend(_section_claims(doc.text, section, ref, config, model))
     return _dedupe(claims)
 
 
 def _section_claims(
-    text: str, section: Section, ref: date | None, config: ExtractConfig
+    text: str, section: Section, ref: date | None, config: ExtractConfig, model: DocumentModel
 ) -> list[tuple[Claim, float]]:
     paragraphs = split_paragraphs(text, section.char_start, section.char_end)
-    view = SectionView(text, paragraphs, config)
+    view = SectionView(text, paragraphs, config, model=model)
     out: list[tuple[Claim, float]] = []
     for sid in view.candidates(section.char_start, section.char_end):
         out.extend(_sentence_claims(sid, view, section, ref))

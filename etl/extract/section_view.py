@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, Topic, next_topic
+from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import Mention, find_mentions
 from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
+from etl.extract.owners import read_mentions
 from etl.extract.prefilter import candidate_positions
 from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -46,13 +48,23 @@ class SectionView:
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
     voices: list[Voice | None] = field(default_factory=list)
+    model: DocumentModel = EMPTY
 
     def voice(self, p: int) -> QuoteRegion | None:
-        """Paragraph `p` as a quotation, when the section is a speech or interview."""
+        """Paragraph `p` as a quotation, when the section is a speech or interview (or the
+        document, by its byline, is in someone's words)."""
         if not self.voices:
             self.voices.append(section_voice(self.text, self.paragraphs, self.config))
         v = self.voices[0]
-        return v.region(p, self.paragraphs[p]) if v else None
+        if v is not None:
+            return v.region(p, self.paragraphs[p])
+        span = self.paragraphs[p]
+        author = self.model.author
+        if author is None or not self.model.speaks(span[0]):
+            return None
+        return QuoteRegion(
+            span[0], span[1], author.tracked, None if author.tracked else author.entity
+        )
 
     def _read(self, p: int, past: float) -> list[Sentence]:
         """Paragraph `p`'s sentences, split until one ends after `past` (or to the end)."""
@@ -125,7 +137,10 @@ class SectionView:
         got = self.mentions.get(sid)
         if got is None:
             x = self.sentence(sid)
-            got = self.mentions[sid] = find_mentions(self.text, x.start, x.end, self.config)
+            found = find_mentions(self.text, x.start, x.end, self.config)
+            if self.model is not EMPTY:
+                found = read_mentions(self.text, x.start, x.end, found, self.model, self.config)
+            got = self.mentions[sid] = found
         return got
 
     def quotes_in(self, p: int) -> list[QuoteRegion]:
@@ -177,7 +192,7 @@ class SectionView:
             prev = self.previous(cur)
             if prev is None:
                 heading = self.heading(cur[0])
-                self.topics[cur] = Topic(heading, heading)
+                self.topics[cur] = Topic(heading, heading, self.model.main)
                 break
             ms = self.mentions_of(prev)
             first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
@@ -190,7 +205,7 @@ class SectionView:
                 break  # resolving a plain name, or a known speaker's "we", needs no earlier topic
             cur = prev
         for cur, prev, ms, named in reversed(chain):
-            before = Topic() if named else self.topics[prev]
+            before = Topic(main=self.model.main) if named else self.topics[prev]
             s = self.sentence(prev)
             # Whose words a sentence is in matters only to its "we" (see `attribute`).
             speaks = any(m.kind == "first_person" for m in ms)
@@ -200,7 +215,7 @@ class SectionView:
                 heading = self.heading(cur[0])
                 if heading is None and self._list_goes_on(cur[0]):
                     heading = topic.document  # "Key figures" then "- Unicorns: 7"
-                topic = Topic(heading, heading or topic.document)
+                topic = Topic(heading, heading or topic.document, self.model.main)
             self.topics[cur] = topic
         return self.topics[sid]
 

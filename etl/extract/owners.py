@@ -1,0 +1,67 @@
+"""A sentence's names read with the document model: units, their acronyms, joint subjects.
+
+`find_mentions` knows names one sentence at a time. Here each name is looked up in what the
+whole document says: "CIP" is the tracked organisation's incubation programme (its intake is
+the organisation's), "Cyberport Macro Fund" is a fund of it whose own figures are not the
+community's, and "the two parks" is the tracked organisation and another together.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
+from etl.extract.lexicon import phrases_re
+from etl.extract.mentions import Mention, clean_name
+from etl.extract.name_patterns import cached_patterns
+
+
+def read_mentions(
+    text: str, s_start: int, s_end: int, ms: list[Mention], model: DocumentModel,
+    config: ExtractConfig,
+) -> list[Mention]:  # fmt: skip
+    """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
+    out = [_unit_mention(text, m, model, config) for m in ms]
+    joint = _joint_re().search(text, s_start, s_end) if model.others else None
+    if joint is not None and not any(m.start < joint.end() and joint.start() < m.end for m in out):
+        name = cues()["references"]["joint_name"].format(a=config.name, b=model.others[0])
+        out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
+        out.sort()
+    return out
+
+
+def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractConfig) -> Mention:
+    if m.kind != "name":
+        return m
+    raw = text[m.start : m.end]
+    if m.tracked:
+        if cached_patterns(config).tracked.fullmatch(raw):
+            return m
+        unit = unit_of(clean_name(raw), config)  # "Cyberport Macro Fund"
+    elif m.entity is None:  # "the programme", "the fund": the latest of its kind named
+        unit = _unit_referred(raw, model)
+    else:
+        unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
+    if unit is None:
+        return m
+    if unit.counts_for_owner:
+        return m._replace(entity=unit.owner, tracked=unit.tracked_owner)
+    return m._replace(entity=unit.name, tracked=False)
+
+
+def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
+    """The unit a definite description ("the programme") stands for, when the text has one."""
+    refs = cues()["units"]
+    low = " ".join(raw.lower().split())
+    want = True if low in refs["programme_refs"] else False if low in refs["own_refs"] else None
+    if want is None:
+        return None
+    return next((u for u in model.units.values() if u.counts_for_owner is want), None)
+
+
+@cache
+def _joint_re() -> re.Pattern[str]:
+    words = phrases_re(cues()["references"]["joint"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
