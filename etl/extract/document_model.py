@@ -128,8 +128,7 @@ def _main(
     w = cues()["main"]
     p = cached_patterns(config)
     votes: Counter[tuple[str, bool]] = Counter()
-    for m in p.tracked.finditer(text):
-        votes[(config.name, True)] += w["mention_weight"]
+    votes[(config.name, True)] += w["mention_weight"] * sum(1 for _ in p.tracked.finditer(text))
     for m in p.known.finditer(text):
         name = p.known_names.get(" ".join(m.group().lower().split()))
         if name:

@@ -7,6 +7,7 @@ cell is a span of the text, so a figure found in a cell keeps pointing at the st
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 _PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
@@ -50,7 +51,7 @@ def _pipe_rows(text: str, m: re.Match[str]) -> list[Row]:
     """The rows of one "|"-delimited line (a header and its rule may share a line)."""
     a = m.start(1)
     bounds = [a - 1] + [a + i for i, c in enumerate(m.group(1)) if c == "|"] + [m.end(1)]
-    cells = [_trim(text, x + 1, y) for x, y in zip(bounds, bounds[1:], strict=False)]
+    cells = [_trim(text, x + 1, y) for x, y in pairwise(bounds)]
     rows, current = [], []
     for c in cells:
         if _RULE_CELL.fullmatch(text, *c):
