@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from etl.extract.candidates import bare_metric
 from etl.extract.lexicon import lexicon, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -26,16 +27,6 @@ _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
 _COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
-# "six of them had become unicorns", "three were listed companies", "450 of them are on the
-# campus": a bare figure whose noun comes after a verb.
-_PARTITIVE = re.compile(
-    r"\s+(?:of\s+(?:them|these|those|which|the\s+(?:[\w-]+\s+)?(?:companies|start-?ups|firms|"
-    r"members))\s+)?(?:(?:now|today|currently|already)\s+)?(?:(?:had|have|has)\s+(?:now\s+)?)?"
-    r"(?:are|were|is|was|become|became|been|turned\s+into|grew\s+into|work|works|operate|"
-    r"operates|sit|sits|are\s+based|were\s+based|are\s+located)\s+(?:right\s+here\s+)?",
-    re.IGNORECASE,
-)
-_PREDICATE_END = re.compile(r"[,;.:]|\s(?:and|but|while|which|who|so)\s")
 
 
 @dataclass(frozen=True)
@@ -48,9 +39,12 @@ class Figure:
     unit: str  # count, percent, HKD, USD, RMB
     qualifier: str
     np_end: int
-    metric: MetricMatch
+    metric: MetricMatch | None  # None only for a bare figure kept for its context to name
     garbled: bool
     comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
+    # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
+    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
+    source: str = "noun"
 
 
 @cache
@@ -125,8 +119,12 @@ def _not_counted(np: str) -> bool:
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
-def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
-    """The figures in sentence `s` that count a catalogue metric, in order."""
+def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> list[Figure]:
+    """The figures in sentence `s` that count a catalogue metric, in order.
+
+    `keep_bare`: also give the figures with no noun and no metric of their own (metric None,
+    source "bare"), for a heading or the sentence before to name what they count.
+    """
     nums = [
         n
         for n in find_numbers(s)
@@ -152,7 +150,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         if n.garbled:  # read past the fused tail: "2000,2018 companies"
             end = re.match(r"(?:,\d+)+", s[end:]).end() + end
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        spans.append((n, start, plus or end, noun_phrase(s, plus or end, len(s))[1], bool(plus)))
+        np_from = _np_start(s, plus or end)
+        spans.append((n, start, plus or end, noun_phrase(s, np_from, len(s))[1], bool(plus)))
     out: list[Figure] = []
     for i, (n, start, end, np_end, plus) in enumerate(spans):
         money = by_number.get(n.start)
@@ -167,7 +166,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
             continue
-        np = s[end:np_end]
+        np_from = _np_start(s, end)
+        np = s[np_from:np_end]
         if _not_counted(np):
             continue
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
@@ -175,6 +175,7 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
         ctx_after = s[np_end : stop.start() if stop else np_end + 100]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
+        source = "noun"
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
@@ -187,30 +188,42 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 clause_off = len(before) - len(_clause(before))
                 a = clause_off + nof.end()
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
-        if match is None and not np.strip():
-            match = _predicate_metric(s, end, kind, n.value)
+                source = "number_of"
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
+            source = "label"
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]
-            if (prev.unit == unit) and not np.strip():
-                match, comparison = prev.metric, True
+            if (prev.unit == unit) and not np.strip() and prev.metric is not None:
+                match, comparison, source = prev.metric, True, "comparison"
         if match is None:
-            continue
-        out.append(Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison))
+            found = bare_metric(s, np_from, kind, n.value, bool(np.strip()))
+            if found is not None:
+                match, source = found
+        if match is None:
+            if not (keep_bare and not np.strip()):
+                continue
+            source = "bare"
+        out.append(
+            Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison, source)
+        )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
 
 
-def _predicate_metric(s: str, end: int, kind: str, value: float) -> MetricMatch | None:
-    """The metric named after a verb when a figure has no noun of its own."""
-    m = _PARTITIVE.match(s, end)
-    if not m:
-        return None
-    stop = _PREDICATE_END.search(s, m.end(), m.end() + 60)
-    return classify(s[m.end() : stop.start() if stop else m.end() + 60], "", "", kind, value)
+_EMPHASIS = "*_"
+
+
+def _np_start(s: str, end: int) -> int:
+    """Where the words after a figure start: past emphasis marks ("**seven** unicorns") and
+    the hyphen of a compound ("a 1.7k-strong membership")."""
+    while end < len(s) and s[end] in _EMPHASIS:
+        end += 1
+    if end + 1 < len(s) and s[end] == "-" and s[end + 1].isalpha():
+        end += 1
+    return end
 
 
 def _clause(before: str) -> str:

@@ -1,0 +1,116 @@
+"""What a figure with no noun of its own counts: candidates from its clause, then its context.
+
+"Six of Hong Kong's unicorns grew up here" (a partitive: the set named after "of"), "some 250
+of them are in fintech" (the predicate names a part of the set), "90 were admitted" (the verb
+names the metric), "Admissions stood at 88" (the clause's subject does), and, when the
+sentence alone does not say, the heading the paragraph sits under ("Unicorns") or the
+sentence before it (an interviewer's "And unicorns?"). Each candidate says where it came
+from: the source is a feature of its score (etl/extract/scoring.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.metrics import MetricMatch, classify, noun_phrase
+
+# Sources in the order a bare figure tries them (sentence first, then context).
+SENTENCE_SOURCES = ("partitive", "predicate", "subject")
+CONTEXT_SOURCES = ("heading", "previous")
+
+_OF_SET = re.compile(
+    r"[*_]*\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|[\w’'-]+['’]s\s+)"
+    r"(?:\d[\d,.]*\s+)?(?:[*_]+)?",
+    re.IGNORECASE,
+)
+_PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
+
+
+class MetricCandidate(NamedTuple):
+    """A metric a figure may count and where the evidence for it came from."""
+
+    match: MetricMatch
+    source: str
+
+
+@cache
+def _of_them() -> re.Pattern[str]:
+    """The words between a bare figure and its predicate; group "set" is a pronoun of the set."""
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"[*_]*\s+(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
+        rf"(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*"
+        rf"(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
+        rf"(?:(?:{phrases_re(f['predicate_verbs'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _set_noun() -> str:
+    """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
+    return str(lexicon()["figures"]["set_noun"])
+
+
+def bare_metric(
+    s: str, end: int, kind: str, value: float, has_noun: bool = False
+) -> MetricCandidate | None:
+    """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
+    it (if any: `has_noun`) names none."""
+    partitive = None
+    m = None if has_noun else _OF_SET.match(s, end)
+    if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
+        a, b = noun_phrase(s, m.end(), len(s))
+        partitive = classify(s[a:b], "", "", kind, value)
+        end = b
+    m = _of_them().match(s, end)
+    pos = m.end() if m else end
+    of_set = partitive is not None or bool(m and m.group("set"))
+    stop = _PREDICATE_END.search(s, pos, pos + 90)
+    predicate = s[pos : stop.start() if stop else pos + 90]
+    if predicate.strip() and pos > end or has_noun:
+        found = (
+            classify(predicate, "", "", kind, value)
+            or (of_set and classify(f"{predicate} {_set_noun()}", "", "", kind, value))
+            or classify(predicate, "", "", kind, value, bare=True)
+        )
+        if found and (partitive is None or found.metric != "companies"):
+            return MetricCandidate(found, "predicate")
+    if partitive is not None:
+        return MetricCandidate(partitive, "partitive")
+    starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, end)]
+    subject = s[starts[-1] if starts else 0 : end]
+    found = classify(subject, "", "", kind, value, bare=True)
+    return MetricCandidate(found, "subject") if found else None
+
+
+def context_metric(
+    heading: str | None, previous: str | None, kind: str, value: float
+) -> MetricCandidate | None:
+    """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
+    if heading:
+        h = heading.strip(" #*_>\t")
+        found = (
+            classify(h, "", "", kind, value)
+            or classify(f"{h} {_set_noun()}", "", "", kind, value)
+            or classify(h, "", "", kind, value, bare=True)
+        )
+        if found:
+            return MetricCandidate(found, "heading")
+    if previous:
+        found = _named_in(previous, kind, value)
+        if found:
+            return MetricCandidate(found, "previous")
+    return None
+
+
+def _named_in(sentence: str, kind: str, value: float) -> MetricMatch | None:
+    """A metric a whole sentence names (its last noun phrase that names one)."""
+    found = classify(sentence, "", "", kind, value, bare=True)
+    if found and found.metric != "companies":
+        return found
+    return None
