@@ -116,6 +116,9 @@ def _resolve(
     config: ExtractConfig,
 ) -> Attribution | None:
     if m.kind == "place_word":  # "the park" is whichever park the text is about
+        named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
+        if named:  # "X, which runs the larger park, said the park now houses ..."
+            return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
         doc = topic.document or topic.main  # (never the city a dateline names)
         if doc and not doc.tracked and doc.entity != _territory_name():
             return replace(doc, how="descriptive")
@@ -129,7 +132,7 @@ def _resolve(
     if m.kind == "pronoun":
         prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
         if prior:
-            found = _resolve(prior[-1], [], topic, quote, config)
+            found = _resolve(prior[-1], prior[:-1], topic, quote, config)
             return replace(found, how="pronoun") if found else None
         return replace(topic.paragraph, how="pronoun") if topic.paragraph else None
     if m.entity is None:

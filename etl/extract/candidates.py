@@ -51,6 +51,13 @@ def _of_them() -> re.Pattern[str]:
 
 
 @cache
+def _verb() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
+    return re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE)
+
+
+@cache
 def _set_noun() -> str:
     """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
     return str(lexicon()["figures"]["set_noun"])
@@ -65,6 +72,8 @@ def bare_metric(
     m = None if has_noun else _OF_SET.match(s, end)
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
+        verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
+        b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
         end = b
     m = _of_them().match(s, end)
@@ -72,9 +81,10 @@ def bare_metric(
     of_set = partitive is not None or bool(m and m.group("set"))
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
-    if predicate.strip() and pos > end or has_noun:
+    skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
+    if (predicate.strip() and skipped) or has_noun:
         found = (
-            classify(predicate, "", "", kind, value)
+            (not has_noun and classify(predicate, "", "", kind, value))
             or (of_set and classify(f"{predicate} {_set_noun()}", "", "", kind, value))
             or classify(predicate, "", "", kind, value, bare=True)
         )
@@ -82,6 +92,8 @@ def bare_metric(
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")
+    if has_noun:
+        return None
     starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, end)]
     subject = s[starts[-1] if starts else 0 : end]
     found = classify(subject, "", "", kind, value, bare=True)

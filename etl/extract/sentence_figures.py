@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from etl.extract.candidates import bare_metric
-from etl.extract.lexicon import lexicon, safe_lower
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
 from etl.extract.numbers import NumberMention, find_numbers, is_year
@@ -58,6 +58,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
         "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),
+        "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
+        "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
     }
 
 
@@ -91,9 +93,14 @@ class _Anywhere:
 
 
 @cache
-def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere]:
+def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
     cues = _cues()
-    return _Ends(cues["delta_before"]), _Ends(cues["comparison"]), _Anywhere(cues["target"])
+    return (
+        _Ends(cues["delta_before"]),
+        _Ends(cues["comparison"]),
+        _Anywhere(cues["target"]),
+        _Ends(cues["portfolio"]),
+    )
 
 
 @cache
@@ -133,7 +140,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
     ]
     if not nums:
         return []
-    delta_before, compared, target = _fast_cues()
+    delta_before, compared, target, portfolio = _fast_cues()
     low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
     by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
@@ -160,8 +167,10 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         q_name, q_start = qualifier_before(s, start)
         qualifier = "over" if plus else q_name
         before = s[:q_start]
-        if delta_before.search(before):
+        if delta_before.search(before) or portfolio.search(before):
             continue
+        if n.words and _cues()["not_a_count"].match(s, end):
+            continue  # "one of the largest clusters"
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
@@ -218,12 +227,18 @@ _EMPHASIS = "*_"
 
 def _np_start(s: str, end: int) -> int:
     """Where the words after a figure start: past emphasis marks ("**seven** unicorns") and
-    the hyphen of a compound ("a 1.7k-strong membership")."""
+    the hyphen of some compounds ("a 1.7k-strong membership", not "a two-person studio")."""
     while end < len(s) and s[end] in _EMPHASIS:
         end += 1
-    if end + 1 < len(s) and s[end] == "-" and s[end + 1].isalpha():
+    if s.startswith("-", end) and _suffix_word().match(s, end + 1):
         end += 1
     return end
+
+
+@cache
+def _suffix_word() -> re.Pattern[str]:
+    """A word a figure is hyphenated to and that leaves its noun after it ("1.7k-strong")."""
+    return re.compile(rf"(?:{phrases_re(lexicon()['figures']['figure_suffixes'])})\b", re.I)
 
 
 def _clause(before: str) -> str:

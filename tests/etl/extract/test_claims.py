@@ -47,6 +47,8 @@ def test_speech_2016() -> None:
         ("Cyberport", "funding_raised", 1.2e9, "HKD", "about", d, None),
         ("Cyberport", "companies", 1000, "count", "over", d, None),
         ("Cyberport", "companies", 500, "count", "about", date(2013, 12, 31), None),
+        # "3 of them have been listed": the verb names what a figure with no noun counts.
+        ("Cyberport", "listed_companies", 3, "count", "exact", d, None),
     }
     # Hong Kong's nearly 2,000 start-ups are not Cyberport's.
     assert all(c.value != 2000 for c in claims)
