@@ -119,7 +119,8 @@ def _resolve(
         named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
         if named:  # "X, which runs the larger park, said the park now houses ..."
             return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
-        doc = topic.document or topic.main  # (never the city a dateline names)
+        doc = topic.document if _referent(topic.document) else None
+        doc = doc or topic.main  # (never the city a dateline names)
         if doc and not doc.tracked and doc.entity != _territory_name():
             return replace(doc, how="descriptive")
         return Attribution(config.name, True, "descriptive")
@@ -138,6 +139,30 @@ def _resolve(
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
+
+
+def _referent(a: Attribution | None) -> bool:
+    """Whether a name a description ("the park") may stand for: an organisation of more than
+    one word or a known one, not a unit such as a fund ("Innovation has ..." is no park)."""
+    if a is None:
+        return False
+    if a.tracked or a.entity in _known_names():
+        return True
+    words = a.entity.split()
+    return len(words) > 1 and words[-1] not in _unit_words()
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(g[0] for g in lexicon()["organisations"]["known"])
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    from etl.extract.document_model import cues  # the units' kinds live with the model
+
+    u = cues()["units"]
+    return frozenset(u["programme"]) | frozenset(u["own_figures"])
 
 
 @cache
@@ -188,6 +213,9 @@ def attribute(
             and not (m.kind in ("territory", "place") and m.role == "prep")
         ]
         subj = [m for m in cands if m.role in ("subject", "possessive")]
+        # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
+        named = [m for m in subj if not (m.kind == "territory" and m.role == "possessive")]
+        subj = named or subj
         return subj[-1] if subj else (cands[-1] if cands else None)
 
     inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
@@ -203,11 +231,13 @@ def attribute(
         subject = home[0]
     if subject is None and lo > s_start:
         subject = pick(s_start)
+        if subject is not None and subject.kind == "territory":
+            subject = None  # the city named in another clause does not own this one
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
     owner = _resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
-    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable):
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
         return None
     place_m = _locative(text, np_end, mentions)
     place = None
@@ -224,8 +254,19 @@ def attribute(
         return owner
     if inner_owner is not None:
         return inner_owner
-    # No name before the figure: the paragraph's topic, if nothing else is named.
-    others = [m for m in mentions if _names_another(m) and usable(m)]
+    after = _owner_after(text, np_end, s_end, mentions)
+    if after is not None:  # "... have set up at Cyberport", "... admitted to our programmes"
+        prior = [m for m in mentions if m.end <= after.start and usable(m)]
+        found = _resolve(after, prior, topic, quote, config)
+        return _how(found, "after") if found else None
+    # No name before the figure: the paragraph's topic, if nothing else in its clause is named
+    # (the city as a place or a possessor is no one else).
+    c_lo, c_hi = _clause_start(text, s_start, f_start), _clause_end(text, fig[1], s_end)
+    others = [
+        m
+        for m in mentions
+        if _names_another(m) and usable(m) and c_lo <= m.start < c_hi and m.kind != "first_person"
+    ]
     if _reported_by_tracked(text, fig[1], mentions) and all(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
@@ -234,9 +275,26 @@ def attribute(
     if (
         topic_p
         and topic_p.tracked
-        and all(m.kind == "territory" and m.role == "possessive" for m in others)
+        and all(m.kind == "territory" and m.role in ("possessive", "prep") for m in others)
     ):
         return replace(topic_p, how="topic")
+    return None
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, end)
+    return m.start() if m else end
+
+
+def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Mention | None:
+    """The first organisation named after a figure in its clause, after a preposition: the
+    place it is counted in ("... had set up at Cyberport"); the city does not count."""
+    hi = _clause_end(text, np_end, s_end)
+    for m in ms:
+        if np_end <= m.start < hi and m.role == "prep":
+            if m.kind in ("territory", "place", "pronoun"):
+                continue
+            return m if m.kind in ("name", "place_word", "first_person") else None
     return None
 
 
@@ -270,13 +328,20 @@ _REPORT_AFTER = re.compile(
 )
 
 
-def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable) -> bool:
+_PRONOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,4}\s+(?:[\w-]+\s+)?")
+
+
+def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str) -> bool:
     """Another organisation named between the tracked subject and the figure."""
     lo = subject.end if subject else 0
     for m in ms:
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
+            if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
+                text, m.end, f_start
+            ):
+                continue  # "among its 190 companies": the subject goes on
             return True
     return False
 
@@ -285,6 +350,8 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
     """The name a figure's noun is placed in: 'companies in the park', '% of the firms at X'."""
     for m in ms:
         if np_end <= m.start <= np_end + 60:
+            if m.role == "possessive" and m.kind == "territory":
+                break  # "seven of Hong Kong's unicorns": the city holds the set, not the figure
             if _locative_re().fullmatch(text, np_end, m.start):
                 return m
             break

@@ -22,7 +22,8 @@ SENTENCE_SOURCES = ("partitive", "predicate", "subject")
 CONTEXT_SOURCES = ("heading", "previous")
 
 _OF_SET = re.compile(
-    r"[*_]*\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|[\w’'-]+['’]s\s+)"
+    r"[*_]*\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|those\s+|these\s+|"
+    r"(?:[\w’'-]+\s+){0,2}[\w’'-]+['’]s\s+)"
     r"(?:\d[\d,.]*\s+)?(?:[*_]+)?",
     re.IGNORECASE,
 )
@@ -58,16 +59,22 @@ def _verb() -> re.Pattern[str]:
 
 
 @cache
+def _generic_sets() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["partitive_generic_metrics"])
+
+
+@cache
 def _set_noun() -> str:
     """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
     return str(lexicon()["figures"]["set_noun"])
 
 
 def bare_metric(
-    s: str, end: int, kind: str, value: float, has_noun: bool = False
+    s: str, end: int, kind: str, value: float, has_noun: bool = False, start: int | None = None
 ) -> MetricCandidate | None:
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
-    it (if any: `has_noun`) names none."""
+    it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
+    start = end if start is None else start
     partitive = None
     m = None if has_noun else _OF_SET.match(s, end)
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
@@ -75,6 +82,8 @@ def bare_metric(
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
+        if partitive is not None and partitive.metric in _generic_sets():
+            partitive = None  # "two of the companies ...": a part of the whole, not the whole
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
@@ -94,8 +103,8 @@ def bare_metric(
         return MetricCandidate(partitive, "partitive")
     if has_noun:
         return None
-    starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, end)]
-    subject = s[starts[-1] if starts else 0 : end]
+    starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, start)]
+    subject = s[starts[-1] if starts else 0 : start]
     found = classify(subject, "", "", kind, value, bare=True)
     return MetricCandidate(found, "subject") if found else None
 

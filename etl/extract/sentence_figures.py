@@ -60,6 +60,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "target": re.compile(fig["target_words"], re.IGNORECASE),
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
+        "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
     }
 
 
@@ -171,6 +172,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
+        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]):
+            continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
@@ -207,7 +210,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             if (prev.unit == unit) and not np.strip() and prev.metric is not None:
                 match, comparison, source = prev.metric, True, "comparison"
         if match is None:
-            found = bare_metric(s, np_from, kind, n.value, bool(np.strip()))
+            found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:
                 match, source = found
         if match is None:
