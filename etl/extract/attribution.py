@@ -131,11 +131,14 @@ def _resolve(
             return Attribution(config.name, True, "speaker")
         return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
     if m.kind == "pronoun":
-        prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
+        prior = [x for x in earlier if x.kind != "pronoun"]  # ("we ... their" is ours)
         if prior:
             found = _resolve(prior[-1], prior[:-1], topic, quote, config)
             return replace(found, how="pronoun") if found else None
-        return replace(topic.paragraph, how="pronoun") if topic.paragraph else None
+        if topic.paragraph:
+            return replace(topic.paragraph, how="pronoun")
+        doc = topic.document  # the last organisation named before, if it is one
+        return replace(doc, how="pronoun") if doc and _referent(doc) else None
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)

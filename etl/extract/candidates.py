@@ -58,6 +58,16 @@ def _verb() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE)
 
 
+def _opens_set(s: str, start: int) -> bool:
+    """Whether the figure at `start` follows a word that opens a part of a set ("including")."""
+    return _set_openers().search(s, max(0, start - 30), start) is not None
+
+
+@cache
+def _set_openers() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["set_openers"], re.IGNORECASE)
+
+
 @cache
 def _generic_sets() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["partitive_generic_metrics"])
@@ -87,11 +97,11 @@ def bare_metric(
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
-    of_set = partitive is not None or bool(m and m.group("set"))
+    of_set = partitive is not None or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
-    if (predicate.strip() and skipped) or has_noun:
+    if (predicate.strip() and (skipped or of_set)) or has_noun:
         found = (
             (not has_noun and classify(predicate, "", "", kind, value))
             or (of_set and classify(f"{predicate} {_set_noun()}", "", "", kind, value))
@@ -115,9 +125,12 @@ def context_metric(
     """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
     if heading:
         h = heading.strip(" #*_>\t")
+        with_set = classify(f"{h} {_set_noun()}", "", "", kind, value)
+        if with_set is not None and with_set.metric in _generic_sets():
+            with_set = None  # any short heading would name the whole community so
         found = (
             classify(h, "", "", kind, value)
-            or classify(f"{h} {_set_noun()}", "", "", kind, value)
+            or with_set
             or classify(h, "", "", kind, value, bare=True)
         )
         if found:

@@ -28,7 +28,9 @@ from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
+from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 
@@ -78,10 +80,12 @@ def _sentence_claims(
     s = view.sentence(sid)
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
         return []
-    if not may_count_metric(text, s.start, s.end):
+    context = SentenceContext(view, sid)
+    if not may_count_metric(text, s.start, s.end) and not context.may_name_metric():
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar)
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True)
+    figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
     mentions = view.mentions_of(sid)
@@ -105,12 +109,17 @@ def _sentence_claims(
             partial(view.topic_before, sid),
             view.quote_at(sid[0], a + f.start) if speaks else None,
             config,
-        )
+        ) or context.fallback_owner(mentions, a + f.start)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
-        out.append(
-            (_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step)
-        )
+        date_source = "stated" if when is not None else context.undated_source()
+        decision = decide(Evidence(who.how, f.source, date_source, context.owner_sure(who)))
+        if decision is None:
+            continue
+        claim = _claim(f, who, as_of, precision, period, s, sent, section, config)
+        if decision.status != "auto":
+            claim = replace(claim, status=decision.status, unsure=decision.unsure)
+        out.append((claim, f.number.step))
     return out
 
 

@@ -49,10 +49,12 @@ class DocumentModel:
     """A document read as a whole (see the module docstring); offsets point into its text."""
 
     main: Attribution | None = None
+    main_stated: bool = False  # an About paragraph or a byline names the main organisation
     others: tuple[str, ...] = ()  # the other organisations it names, most named first
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
+    unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
     heading_at: tuple[int, ...] = ()  # paragraph starts, sorted, with `headings` alongside
     headings: tuple[tuple[int, int] | None, ...] = ()  # the span of the heading above each
     lead_ins: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> lead-in
@@ -82,13 +84,16 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     lines = _first_lines(text, paragraphs)
     heading_at, headings, lead_ins = _headings(text, paragraphs, lines)
     author, voiced = _author(text, paragraphs, lines, config)
-    main, others = _main(text, paragraphs, lines, config, title, author)
+    main, others, stated = _main(text, paragraphs, lines, config, title, author)
+    units = _units(text, config)
     return DocumentModel(
         main=main,
+        main_stated=stated,
         others=others,
         author=author,
         voiced=voiced,
-        units=_units(text, config),
+        units=units,
+        unit_keys=_unit_keys(units),
         heading_at=heading_at,
         headings=headings,
         lead_ins=lead_ins,
@@ -121,18 +126,15 @@ def _main(
     config: ExtractConfig,
     title: str | None,
     author: Attribution | None,
-) -> tuple[Attribution | None, tuple[str, ...]]:
-    """The organisation the document is about, and the others it names (most named first):
+) -> tuple[Attribution | None, tuple[str, ...], bool]:
+    """The organisation the document is about, the others it names (most named first), and
+    whether an About paragraph or the writer names the main one:
     weighted votes of its title, About paragraph,
     writer and the number of times each organisation is named."""
     w = cues()["main"]
-    p = cached_patterns(config)
     votes: Counter[tuple[str, bool]] = Counter()
-    votes[(config.name, True)] += w["mention_weight"] * sum(1 for _ in p.tracked.finditer(text))
-    for m in p.known.finditer(text):
-        name = p.known_names.get(" ".join(m.group().lower().split()))
-        if name:
-            votes[(name, False)] += w["mention_weight"]
+    for (name, tracked), n in _name_counts(text, config).items():
+        votes[(name, tracked)] += w["mention_weight"] * n
     heads = [title] if title else []
     heads += [text[a:b] for para in lines[:4] for a, b in para[:1] if is_heading_line(text[a:b])]
     for head in heads[:2]:
@@ -142,20 +144,51 @@ def _main(
     for who in _named(lead[:160], config)[:1]:
         votes[who] += w["lead_weight"]
     about = _about_re()
+    stated: set[tuple[str, bool]] = set()
     for para in lines:
         for a, b in para[:1]:
             m = about.match(text, a, b)
-            if m and b - a < 80:
+            if m and b - a < 80 and is_heading_line(text[a:b]):
                 for who in _named(text[m.end() : b], config)[:1]:
                     votes[who] += w["about_weight"]
+                    stated.add(who)
     if author is not None:
         votes[(author.entity, author.tracked)] += w["byline_weight"]
+        stated.add((author.entity, author.tracked))
     if not votes:
-        return None, ()
+        return None, (), False
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], not kv[0][1], kv[0][0]))
     (name, tracked), _ = ranked[0]
     others = tuple(n for (n, t), _ in ranked if not t)
-    return Attribution(name, tracked, "document"), others
+    return Attribution(name, tracked, "document"), others, (name, tracked) in stated
+
+
+def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
+    """How often the tracked organisation and each known one are named (roughly: a name is
+    counted wherever its words stand, even inside a longer word)."""
+    low = text.lower()
+    counts: Counter[tuple[str, bool]] = Counter()
+    for (name, tracked), aliases in _alias_groups(config):
+        n = sum(low.count(a) for a in aliases)
+        if n:
+            counts[(name, tracked)] = n
+    return counts
+
+
+@cache
+def _alias_groups(config: ExtractConfig) -> tuple[tuple[tuple[str, bool], tuple[str, ...]], ...]:
+    """Each organisation with its lower-case names that hold none of its other names."""
+    p = cached_patterns(config)
+    groups: dict[tuple[str, bool], set[str]] = {
+        (config.name, True): {a.lower() for a in config.aliases}
+    }
+    for alias, name in p.known_names.items():
+        groups.setdefault((name, False), set()).add(alias)
+    # A name that holds another of the same organisation's names is counted through it.
+    return tuple(
+        (key, tuple(n for n in names if not any(o != n and o in n for o in names)))
+        for key, names in groups.items()
+    )
 
 
 @cache
@@ -268,10 +301,7 @@ def _writer_line(
 ) -> Attribution | None:
     """A closing line about the writer ("X is Head of FinTech at Y."), or a header line that
     gives a person's title and organisation ("Angela Ho | Head of FinTech, Y")."""
-    writer = re.compile(
-        rf"[\s*_]*(?:(?:{phrases_re(c['writer'])})|(?:[A-Z][\w.'’-]+\s+){{1,4}}"
-        rf"(?:{phrases_re(c['writer_verbs'])}))\s",
-    )
+    writer = _writer_re()
     for a, b in paragraphs[-3:]:
         m = writer.match(text, a, b) if b - a < 300 else None
         p = cached_patterns(config)
@@ -293,6 +323,15 @@ def _writer_line(
 
 
 @cache
+def _writer_re() -> re.Pattern[str]:
+    c = cues()["authors"]
+    return re.compile(
+        rf"[\s*_]*(?:(?:{phrases_re(c['writer'])})|(?:[A-Z][\w.'’-]+\s+){{1,4}}"
+        rf"(?:{phrases_re(c['writer_verbs'])}))\s",
+    )
+
+
+@cache
 def _titles_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases_re(lexicon()['attribution']['titles'])})\b")
 
@@ -308,9 +347,10 @@ def _body_start(text: str, lines: list[list[tuple[int, int]]]) -> int:
 
 # ---- programmes, funds and networks ---------------------------------------------------------
 
-_DEFINED = re.compile(
-    r"((?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|on|"
-    r"in|&)){0,9})\s*\(\s*[\"“]?([A-Z][A-Za-z0-9&+]{1,9})[\"”]?\s*\)"
+_ACRONYM = re.compile(r"\(\s*[\"“]?([A-Z][A-Za-z0-9&+]{1,9})[\"”]?\s*\)")
+_NAME_WORDS = re.compile(
+    r"((?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|"
+    r"on|in|&)){0,9})\s*$"
 )
 
 
@@ -318,18 +358,26 @@ def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
     """Names defined with an acronym ("Cyberport Incubation Programme (CIP)") and what they are."""
     p = cached_patterns(config)
     out: dict[str, Unit] = {}
-    for m in _DEFINED.finditer(text):
-        name = clean_name(m.group(1))
-        words = name.split()
-        while words and not words[0][0].isupper():
-            words = words[1:]
-        name, acronym = " ".join(words), m.group(2)
-        if not name or acronym.lower() in p.known_names:
-            continue
-        unit = unit_of(name, config)
-        if unit is not None:
-            out[acronym.lower()] = unit
+    pos = text.find("(")
+    while pos >= 0:
+        m = _ACRONYM.match(text, pos)
+        before = _NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
+        if m and before:
+            words = clean_name(before.group(1)).split()
+            while words and not words[0][0].isupper():
+                words = words[1:]
+            name, acronym = " ".join(words), m.group(1)
+            if name and acronym.lower() not in p.known_names:
+                unit = unit_of(name, config)
+                if unit is not None:
+                    out[acronym.lower()] = unit
+        pos = text.find("(", pos + 1)
     return out
+
+
+def _unit_keys(units: dict[str, Unit]) -> re.Pattern[str] | None:
+    keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner]
+    return re.compile(rf"\b(?:{phrases_re(keys)})\b", re.IGNORECASE) if keys else None
 
 
 def unit_of(name: str, config: ExtractConfig) -> Unit | None:

@@ -204,7 +204,12 @@ def _longest_first(raw: list) -> list:
 
 
 def _person_kind(word: str) -> str:
-    return "pronoun" if word.lower() in ("it", "its") else "first_person"
+    return "pronoun" if word.lower() in _continuing() else "first_person"
+
+
+@cache
+def _continuing() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["attribution"]["continuing"])
 
 
 def _strip_the(name: str) -> str:

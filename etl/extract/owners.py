@@ -13,7 +13,7 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
-from etl.extract.lexicon import phrases_re
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name
 from etl.extract.name_patterns import cached_patterns
 
@@ -25,8 +25,9 @@ def read_mentions(
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
     out = [_unit_mention(text, m, model, config) for m in ms]
     joint = _joint_re().search(text, s_start, s_end) if model.others else None
-    if joint is not None and not any(m.start < joint.end() and joint.start() < m.end for m in out):
+    if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
         name = cues()["references"]["joint_name"].format(a=config.name, b=model.others[0])
+        out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
         out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
         out.sort()
     return out
@@ -65,3 +66,39 @@ def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
 def _joint_re() -> re.Pattern[str]:
     words = phrases_re(cues()["references"]["joint"])
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+_FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
+
+
+def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool:
+    """Whether text[start:end] (a sentence) can name no organisation but the tracked one.
+
+    Exact for what `find_mentions` can find: every other name it knows has a capitalised word
+    past the sentence's first, or a description such as "the company"; the capitalised words
+    allowed are months, weekdays and the tracked names' own words.
+    """
+    first = _FIRST_WORD.match(text, start, end)
+    pos = first.end() if first else start
+    allowed = _allowed_capitals(config)
+    for m in _CAPITALISED.finditer(text, pos, end):
+        if m.group().rstrip(".") not in allowed:
+            return False
+    low = safe_lower(text[start:end])
+    return low is not None and _definites(config).search(low) is None
+
+
+@cache
+def _allowed_capitals(config: ExtractConfig) -> frozenset[str]:
+    words = set(lexicon()["figures"]["unnamed_capitals"])
+    for name in (*config.aliases, *config.place_words):
+        words.update(name.split())
+    return frozenset(words)
+
+
+@cache
+def _definites(config: ExtractConfig) -> re.Pattern[str]:
+    """Descriptions that stand for someone else ("the company"), on lower-cased text."""
+    words = [w.lower() for w in lexicon()["organisations"]["other_definites"]]
+    return re.compile(rf"\b(?:{phrases_re(words)})\b")

@@ -19,7 +19,7 @@ from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import Mention, find_mentions
 from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
-from etl.extract.owners import read_mentions
+from etl.extract.owners import names_no_one, read_mentions
 from etl.extract.prefilter import candidate_positions
 from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -168,6 +168,8 @@ class SectionView:
         if words is None:
             return True
         p, j = sid
+        if self.unnamed_may_be_tracked(sid):
+            return True
         first = self.paragraphs[p][0]
         if p and _BULLET.match(self.text, first):
             return True
@@ -177,6 +179,23 @@ class SectionView:
         s = self.sentence(sid)
         low = safe_lower(self.text[first if j else s.start : s.end])
         return low is None or words.search(low) is not None
+
+    def unnamed_may_be_tracked(self, sid: SentenceId) -> bool:
+        """Whether a figure of sentence `sid` may be the tracked organisation's without its
+        name: the sentence names no one else (`names_no_one`), and the document is about the
+        tracked organisation or the sentence may be in a speaker's words; or it names one of
+        the tracked organisation's units by its acronym ("the CIP admitted 82 start-ups")."""
+        s = self.sentence(sid)
+        model = self.model
+        if model.unit_keys is not None and model.unit_keys.search(self.text, s.start, s.end):
+            return True
+        if not names_no_one(self.text, s.start, s.end, self.config):
+            return False
+        main = model.main
+        if (main is not None and main.tracked) or (model.author is not None):
+            return True
+        a, b = self.paragraphs[sid[0]]
+        return _QUOTE_MARK.search(self.text, a, b) is not None or self.voice(sid[0]) is not None
 
     def topic_before(self, sid: SentenceId) -> Topic:
         """The subjects set before sentence `sid`: in its paragraph, and in the section.

@@ -18,6 +18,8 @@ _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
     re.IGNORECASE,
 )
+# The second year of a fiscal year: "2015-16", "2018/19".
+_FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
@@ -61,6 +63,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
     }
 
 
@@ -137,7 +140,11 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         n
         for n in find_numbers(s)
         # A year has four characters: most numbers fail that before is_year is asked.
-        if n.garbled or not (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+        if n.garbled
+        or not (
+            (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+            or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+        )
     ]
     if not nums:
         return []
@@ -168,7 +175,9 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         q_name, q_start = qualifier_before(s, start)
         qualifier = "over" if plus else q_name
         before = s[:q_start]
-        if delta_before.search(before) or portfolio.search(before):
+        if delta_before.search(before) and not _cues()["not_delta"].search(before[-40:]):
+            continue
+        if portfolio.search(before):
             continue
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
