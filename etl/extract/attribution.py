@@ -131,7 +131,11 @@ def _resolve(
             return Attribution(config.name, True, "speaker")
         return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
     if m.kind == "pronoun":
-        prior = [x for x in earlier if x.kind != "pronoun"]  # ("we ... their" is ours)
+        prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)
+            x
+            for x in earlier
+            if x.kind != "pronoun" and not (x.kind in ("territory", "place") and x.role == "prep")
+        ]
         if prior:
             found = _resolve(prior[-1], prior[:-1], topic, quote, config)
             return replace(found, how="pronoun") if found else None
@@ -294,7 +298,7 @@ def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Menti
     place it is counted in ("... had set up at Cyberport"); the city does not count."""
     hi = _clause_end(text, np_end, s_end)
     for m in ms:
-        if np_end <= m.start < hi and m.role == "prep":
+        if np_end <= m.start < hi and m.role in ("prep", "possessive"):
             if m.kind in ("territory", "place", "pronoun"):
                 continue
             return m if m.kind in ("name", "place_word", "first_person") else None

@@ -86,7 +86,8 @@ class SentenceContext:
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
         kind = "money" if f.unit not in ("count", "percent") else f.unit
-        found = context_metric(self.heading(), None, kind, f.number.value)
+        heading = self.heading() if kind != "money" else None  # a heading names no money
+        found = context_metric(heading, None, kind, f.number.value)
         if found is None and self._answers_before(f):
             prev = self.previous()
             if prev is not None and (prev[0].rstrip().endswith("?") or self._after_verb(f)):

@@ -64,6 +64,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
+        "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
     }
 
 
@@ -191,6 +192,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         np = s[np_from:np_end]
         if _not_counted(np):
             continue
+        if np and _cues()["not_a_noun"].match(np):
+            np = ""  # "stood at 88 last year": no noun of its own
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
         stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
