@@ -202,7 +202,7 @@ def _claim(
         flags.append("range")
     qualifier = "over" if n.high is not None else f.qualifier
     low, high = interval(n.value, n.step, qualifier, n.high, count=f.unit == "count")
-    money = f.unit in ("HKD", "USD", "RMB")
+    money = f.unit not in ("count", "percent")
     return Claim(
         section_index=section.index,
         entity=who.entity,

@@ -42,6 +42,8 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
             return m
         unit = unit_of(clean_name(raw), config)  # "Cyberport Macro Fund"
     elif m.entity is None:  # "the programme", "the fund": the latest of its kind named
+        if " ".join(raw.lower().split()) in _organisation_refs():
+            return m._replace(kind="pronoun")  # "the company": whoever was named last
         unit = _unit_referred(raw, model)
     else:
         unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
@@ -60,6 +62,11 @@ def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
     if want is None:
         return None
     return next((u for u in model.units.values() if u.counts_for_owner is want), None)
+
+
+@cache
+def _organisation_refs() -> frozenset[str]:
+    return frozenset(cues()["references"]["organisation"])
 
 
 @cache
