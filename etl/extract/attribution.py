@@ -119,7 +119,7 @@ def _resolve(
         named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
         if named:  # "X, which runs the larger park, said the park now houses ..."
             return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
-        doc = topic.document if _referent(topic.document) else None
+        doc = topic.document if referent(topic.document) else None
         doc = doc or topic.main  # (never the city a dateline names)
         if doc and not doc.tracked and doc.entity != _territory_name():
             return replace(doc, how="descriptive")
@@ -142,13 +142,13 @@ def _resolve(
         if topic.paragraph:
             return replace(topic.paragraph, how="pronoun")
         doc = topic.document  # the last organisation named before, if it is one
-        return replace(doc, how="pronoun") if doc and _referent(doc) else None
+        return replace(doc, how="pronoun") if doc and referent(doc) else None
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
 
 
-def _referent(a: Attribution | None) -> bool:
+def referent(a: Attribution | None) -> bool:
     """Whether a name a description ("the park") may stand for: an organisation of more than
     one word or a known one, not a unit such as a fund ("Innovation has ..." is no park)."""
     if a is None:

@@ -33,6 +33,8 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.table_figures import table_figures
+from etl.extract.tables import Table
 
 EXTRACTOR_VERSION = "1.2.0"
 
@@ -67,9 +69,45 @@ def _section_claims(
 ) -> list[tuple[Claim, float]]:
     paragraphs = split_paragraphs(text, section.char_start, section.char_end)
     view = SectionView(text, paragraphs, config, model=model)
+    tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[tuple[Claim, float]] = []
+    for t in tables:
+        out.extend(_table_claims(view, t, section, ref))
     for sid in view.candidates(section.char_start, section.char_end):
+        if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
+            continue  # read as a table
         out.extend(_sentence_claims(sid, view, section, ref))
+    return out
+
+
+def _table_claims(
+    view: SectionView, table: Table, section: Section, ref: date | None
+) -> list[tuple[Claim, float]]:
+    """The claims of a table's cells (see table_figures.py)."""
+    text, config, model = view.text, view.config, view.model
+    out: list[tuple[Claim, float]] = []
+    for cf in table_figures(text, table, model, config, ref):
+        who = cf.owner
+        if who is None and model.main is not None and model.main.tracked:
+            who = Attribution(config.name, True, "table_document")
+        if who is None or (not who.tracked and config.other_entities != "keep"):
+            continue
+        f = cf.figure
+        as_of, precision, period = _as_of(cf.when, ref, f.metric.metric)
+        if as_of is None:
+            continue
+        date_source = "stated" if cf.when is not None else "section"
+        decision = decide(Evidence(who.how, f.source, date_source))
+        if decision is None:
+            continue
+        row = Sentence(cf.row.start, cf.row.end, 0)
+        shift = cf.cell[0] - row.start
+        f = replace(f, start=f.start + shift, end=f.end + shift, np_end=f.np_end + shift)
+        claim = _claim(f, who, as_of, precision, period, row, text[row.start : row.end],
+                       section, config)  # fmt: skip
+        if decision.status != "auto":
+            claim = replace(claim, status=decision.status, unsure=decision.unsure)
+        out.append((claim, f.number.step))
     return out
 
 
