@@ -268,7 +268,7 @@ def attribute(
         return _how(found, "after") if found else None
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
-    c_lo, c_hi = _clause_start(text, s_start, f_start), _clause_end(text, fig[1], s_end)
+    c_lo, c_hi = _clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
     others = [
         m
         for m in mentions
@@ -288,7 +288,8 @@ def attribute(
     return None
 
 
-def _clause_end(text: str, pos: int, end: int) -> int:
+def clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause holding `pos` ends (at `end` at the latest)."""
     m = _CLAUSE_BREAK.search(text, pos, end)
     return m.start() if m else end
 
@@ -296,7 +297,7 @@ def _clause_end(text: str, pos: int, end: int) -> int:
 def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Mention | None:
     """The first organisation named after a figure in its clause, after a preposition: the
     place it is counted in ("... had set up at Cyberport"); the city does not count."""
-    hi = _clause_end(text, np_end, s_end)
+    hi = clause_end(text, np_end, s_end)
     for m in ms:
         if np_end <= m.start < hi and m.role in ("prep", "possessive"):
             if m.kind in ("territory", "place", "pronoun"):

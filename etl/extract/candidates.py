@@ -74,7 +74,7 @@ def _generic_sets() -> frozenset[str]:
 
 
 @cache
-def _set_noun() -> str:
+def set_noun() -> str:
     """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
     return str(lexicon()["figures"]["set_noun"])
 
@@ -104,7 +104,7 @@ def bare_metric(
     if (predicate.strip() and (skipped or of_set)) or has_noun:
         found = (
             (not has_noun and classify(predicate, "", "", kind, value))
-            or (of_set and classify(f"{predicate} {_set_noun()}", "", "", kind, value))
+            or (of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value))
             or classify(predicate, "", "", kind, value, bare=True)
         )
         if found and (partitive is None or found.metric != "companies"):
@@ -114,9 +114,37 @@ def bare_metric(
     if has_noun:
         return None
     starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, start)]
-    subject = s[starts[-1] if starts else 0 : start]
-    found = classify(subject, "", "", kind, value, bare=True)
-    return MetricCandidate(found, "subject") if found else None
+    for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
+        found = classify(s[lo:start], "", "", kind, value, only_bare=True)
+        if found:
+            return MetricCandidate(found, "subject")
+    return None
+
+
+def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
+    """A narrower metric that the words right after a general noun give it: "seven community
+    companies are now listed", "300 companies are located on the campus"."""
+    m = _of_them().match(s, end)
+    if not m or not m.group().strip(" \t\n*_"):
+        return None
+    words = s[m.end() :].split()[:_NARROWING_WORDS]
+    found = classify(" ".join(words), "", "", kind, value, bare=True)
+    if found is not None and found.metric not in _generic_sets():
+        return MetricCandidate(found, "predicate")
+    stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
+    predicate = s[m.end() : stop.start() if stop else m.end() + 90]
+    found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
+    if found is not None and found.metric not in _generic_sets():
+        return MetricCandidate(found, "predicate")
+    return None
+
+
+_NARROWING_WORDS = 4
+
+
+def is_generic(metric: MetricMatch | None) -> bool:
+    """Whether `metric` counts the whole community (a part of it may be narrower)."""
+    return metric is not None and metric.metric in _generic_sets()
 
 
 def context_metric(
@@ -125,7 +153,7 @@ def context_metric(
     """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
     if heading:
         h = heading.strip(" #*_>\t")
-        with_set = classify(f"{h} {_set_noun()}", "", "", kind, value)
+        with_set = classify(f"{h} {set_noun()}", "", "", kind, value)
         if with_set is not None and with_set.metric in _generic_sets():
             with_set = None  # any short heading would name the whole community so
         found = (

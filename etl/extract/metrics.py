@@ -97,6 +97,7 @@ class Rule:
     lead: re.Pattern[str] | None = None
     subject: re.Pattern[str] | None = None
     bare: bool = False  # tried only for a figure with no noun of its own (see candidates.py)
+    predicate_only: bool = False  # (a bare rule) tried on the words after the figure only
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def rules() -> tuple[Rule, ...]:
                 lead=_compile(r.get("lead")),
                 subject=_compile(r.get("subject")),
                 bare=bool(r.get("bare", False)),
+                predicate_only=r.get("bare") == "predicate",
             )
         )
     return tuple(out)
@@ -190,7 +192,14 @@ def _phrase_length(text: str) -> int:
 
 
 def classify(
-    np: str, before: str, after: str, unit: str, value: float, lead: str = "", bare: bool = False
+    np: str,
+    before: str,
+    after: str,
+    unit: str,
+    value: float,
+    lead: str = "",
+    bare: bool = False,
+    only_bare: bool = False,
 ) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
@@ -198,13 +207,16 @@ def classify(
     `lead` is the whole sentence before the figure. Among rules that name a subject ("the
     FinTech cluster has 150 companies"), the subject nearest the figure wins. `bare`: the
     figure has no noun of its own, and `np` holds the words around it (rules marked `bare`
-    are tried too: "90 were admitted").
+    are tried too: "90 were admitted"); `only_bare`: only those rules are, and not those
+    that read the words after a figure only (`np` is then the words before it).
     """
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     no_subject = False  # the lead lacks a word that any subject rule needs
-    for r in _rules_for(np, unit, bare):
+    for r in _rules_for(np, unit, bare or only_bare):
+        if only_bare and (not r.bare or r.predicate_only):
+            continue
         if r.context or r.context2 or r.exclude:
             if around is None:
                 around = f"{before} {np} {after}"

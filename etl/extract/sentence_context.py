@@ -12,10 +12,12 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from etl.extract.attribution import Attribution
-from etl.extract.candidates import context_metric
+from etl.extract.attribution import Attribution, clause_end
+from etl.extract.candidates import context_metric, is_generic
+from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention
+from etl.extract.metrics import classify
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
@@ -81,7 +83,11 @@ class SentenceContext:
     def metric_for(self, f: Figure) -> Figure | None:
         """`f` itself when it has a metric; a bare figure with the metric its context names."""
         if f.metric is not None:
-            return f
+            if f.source == "subject" and is_generic(f.metric) and self.heading():
+                heading = context_metric(self.heading(), None, f.unit, f.number.value)
+                if heading is not None:  # "Unicorns" over "The community now counts four"
+                    return replace(f, metric=heading.match, source=heading.source)
+            return self._cluster(f)
         s = self._text()
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
@@ -90,14 +96,41 @@ class SentenceContext:
         found = context_metric(heading, None, kind, f.number.value)
         if found is None and self._answers_before(f):
             prev = self.previous()
-            if prev is not None and (prev[0].rstrip().endswith("?") or self._after_verb(f)):
+            asked = prev is not None and self._asked()
+            if prev is not None and (asked or self._after_verb(f)):
                 text, last = prev
+                source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
-                    return replace(f, metric=last.metric, source="previous")
+                    return replace(f, metric=last.metric, source=source)
                 found = context_metric(None, text, kind, f.number.value)
+                if found is not None:
+                    return replace(f, metric=found.match, source=source)
         if found is None:
             return None
         return replace(f, metric=found.match, source=found.source)
+
+    def _cluster(self, f: Figure) -> Figure:
+        """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
+        when the sentences before say which."""
+        s = self._text()
+        if not _cluster_refs().search(s, 0, f.start):
+            return f
+        before, cur = [], self.sid
+        for _ in range(3):
+            cur = self.view.previous(cur)
+            if cur is None:
+                break
+            x = self.view.sentence(cur)
+            before.insert(0, self.view.text[x.start : x.end])
+        lead = " ".join(before)
+        kind = "money" if f.unit not in ("count", "percent") else f.unit
+        np = s[f.end : f.np_end]
+        found = classify(np, "", "", kind, f.number.value, lead=f"{lead} {s[: f.start]}")
+        if is_generic(f.metric) and (found is None or is_generic(found)):
+            found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
+        if found is None or found == f.metric or is_generic(found):
+            return f
+        return replace(f, metric=found, source="cluster")
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -112,6 +145,19 @@ class SentenceContext:
             or self._after_verb(f)
         )
 
+    def _asked(self) -> bool:
+        """Whether the sentence answers a question: one ends the sentence or paragraph before."""
+        prev = self.view.previous(self.sid)
+        if prev is None:
+            return False
+        s = self.view.sentence(prev)
+        if self.view.text[s.start : s.end].rstrip().endswith("?"):
+            return True
+        if prev[0] == self.sid[0]:
+            return False
+        a, b = self.view.paragraphs[prev[0]]
+        return "?" in self.view.text[a:b]
+
     def _after_verb(self, f: Figure) -> bool:
         s = self._text()
         return bool(_verb_before().search(s, max(0, f.start - 30), f.start))
@@ -125,7 +171,9 @@ class SentenceContext:
             return None
         if not self.view.unnamed_may_be_tracked(self.sid):
             return None
-        if any(m.kind == "territory" and m.start > pos for m in mentions):
+        s = self.sentence
+        hi = clause_end(self.view.text, pos, s.end)
+        if any(m.kind == "territory" and pos < m.start < hi for m in mentions):
             return None  # "2,200 start-ups across the city": the city's
         if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
             return None  # "They have more than 800 companies": whoever "they" are
@@ -172,13 +220,17 @@ def _names_someone_else(m: Mention) -> bool:
 
 
 @cache
+def _cluster_refs() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["cluster_refs"], re.IGNORECASE)
+
+
+@cache
 def _verb_before() -> re.Pattern[str]:
     """A verb (and a qualifier) right before a figure: "it was about 600"."""
     f, q = lexicon()["figures"], lexicon()["qualifiers"]
     quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
-    return re.compile(
-        rf"\b(?:{phrases_re(f['predicate_verbs'])})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE
-    )
+    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.candidates import bare_metric
+from etl.extract.candidates import bare_metric, is_generic, narrower_predicate
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -20,6 +20,7 @@ _YEAR_BEFORE = re.compile(
 )
 # The second year of a fiscal year: "2015-16", "2018/19".
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
+_COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
@@ -194,6 +195,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue
         if np and _cues()["not_a_noun"].match(np):
             np = ""  # "stood at 88 last year": no noun of its own
+        if not np and np_from == end and _COMPOUND.match(s, end):
+            continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
         stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
@@ -223,6 +226,10 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 match, comparison, source = prev.metric, True, "comparison"
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
+            if found is not None:
+                match, source = found
+        elif source == "noun" and is_generic(match):
+            found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
         if match is None:
