@@ -135,8 +135,8 @@ def _sentence_claims(
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
-        if as_of is None:
-            continue
+        if as_of is None or (f.increment and period is None):
+            continue  # an addition is a claim only as a flow over a stated period
         a = s.start
         who = attribute(
             text,

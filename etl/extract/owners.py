@@ -24,9 +24,11 @@ def read_mentions(
 ) -> list[Mention]:  # fmt: skip
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
     out = [_unit_mention(text, m, model, config) for m in ms]
-    joint = _joint_re().search(text, s_start, s_end) if model.others else None
+    joint = _joint_re().search(text, s_start, s_end)
+    if joint is None:
+        joint = _joined(text, out, s_end)
     if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
-        name = cues()["references"]["joint_name"].format(a=config.name, b=model.others[0])
+        name = joint_name(config, model)
         out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
         out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
         out.sort()
@@ -38,8 +40,11 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
         return m
     raw = text[m.start : m.end]
     if m.tracked:
-        if cached_patterns(config).tracked.fullmatch(raw):
+        p = cached_patterns(config)
+        if p.tracked.fullmatch(raw):
             return m
+        if _AND.search(raw) and p.known.search(raw):  # "Cyberport and Science Park": both
+            return m._replace(entity=joint_name(config, model), tracked=False)
         unit = unit_of(clean_name(raw), config)  # "Cyberport Macro Fund"
     elif m.entity is None:  # "the programme", "the fund": the latest of its kind named
         if " ".join(raw.lower().split()) in _organisation_refs():
@@ -62,6 +67,33 @@ def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
     if want is None:
         return None
     return next((u for u in model.units.values() if u.counts_for_owner is want), None)
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def joint_name(config: ExtractConfig, model: DocumentModel) -> str:
+    """The name figures of the tracked organisation and another together are stored under."""
+    other = model.others[0] if model.others else cues()["references"]["joint_other"]
+    return cues()["references"]["joint_name"].format(a=config.name, b=other)
+
+
+def _joined(text: str, ms: list[Mention], s_end: int) -> re.Match[str] | None:
+    """Two organisations named together as one subject ("Cyberport and Science Park together
+    host ..."), as a match over both names; None when the sentence has none."""
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind != "name" or b.kind != "name" or a.tracked == b.tracked:
+            continue
+        if a.entity is None or b.entity is None or not _AND.fullmatch(text, a.end, b.start):
+            continue
+        if _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
+            return re.compile(re.escape(text[a.start : b.end])).match(text, a.start)
+    return None
+
+
+@cache
+def _joint_marks() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(cues()['references']['joint_marks'])})\b", re.I)
 
 
 @cache

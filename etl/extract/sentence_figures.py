@@ -48,6 +48,7 @@ class Figure:
     # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
     # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
     source: str = "noun"
+    increment: bool = False  # "40 more joined": an addition, a claim only as a flow
 
 
 @cache
@@ -191,8 +192,11 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue
         np_from = _np_start(s, end)
         np = s[np_from:np_end]
+        increment = False
         if _not_counted(np):
-            continue
+            if not (keep_bare and _cues()["delta_after"].match(np)):
+                continue
+            increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and _cues()["not_a_noun"].match(np):
             np = ""  # "stood at 88 last year": no noun of its own
         if not np and np_from == end and _COMPOUND.match(s, end):
@@ -236,8 +240,22 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             if not (keep_bare and not np.strip()):
                 continue
             source = "bare"
+        if increment:
+            match, source = None, "bare"  # its metric comes from what it adds to
         out.append(
-            Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison, source)
+            Figure(
+                start,
+                end,
+                n,
+                unit,
+                qualifier,
+                np_end,
+                match,
+                _glued(np),
+                comparison,
+                source,
+                increment,
+            )
         )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
