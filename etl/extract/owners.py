@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from etl.config import ExtractConfig
 from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
@@ -81,7 +82,7 @@ def joint_name(config: ExtractConfig, model: DocumentModel) -> str:
 def _joined(text: str, ms: list[Mention], s_end: int) -> re.Match[str] | None:
     """Two organisations named together as one subject ("Cyberport and Science Park together
     host ..."), as a match over both names; None when the sentence has none."""
-    for a, b in zip(ms, ms[1:], strict=False):
+    for a, b in pairwise(ms):
         if a.kind != "name" or b.kind != "name" or a.tracked == b.tracked:
             continue
         if a.entity is None or b.entity is None or not _AND.fullmatch(text, a.end, b.start):
