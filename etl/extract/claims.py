@@ -54,23 +54,36 @@ def default_config() -> ExtractConfig:
 
 def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
-    config = config or default_config()
+    return _dedupe([(c, step) for c, step, _ in _found(doc, config or default_config())])
+
+
+def claims_with_evidence(
+    doc: ReadDocument, config: ExtractConfig | None = None
+) -> list[tuple[Claim, Evidence]]:
+    """Every claim as found, before repeats are merged, with the evidence it was scored on."""
+    return [(c, e) for c, _, e in _found(doc, config or default_config())]
+
+
+Found = tuple[Claim, float, Evidence]  # a claim, the step of its figure, its evidence
+
+
+def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
     sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
     model = build_model(doc.text, config, doc.title)
-    claims: list[tuple[Claim, float]] = []
+    claims: list[Found] = []
     for section in sections:
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
-    return _dedupe(claims)
+    return claims
 
 
 def _section_claims(
     text: str, section: Section, ref: date | None, config: ExtractConfig, model: DocumentModel
-) -> list[tuple[Claim, float]]:
+) -> list[Found]:
     paragraphs = split_paragraphs(text, section.char_start, section.char_end)
     view = SectionView(text, paragraphs, config, model=model)
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
-    out: list[tuple[Claim, float]] = []
+    out: list[Found] = []
     for t in tables:
         out.extend(_table_claims(view, t, section, ref))
     for sid in view.candidates(section.char_start, section.char_end):
@@ -82,10 +95,10 @@ def _section_claims(
 
 def _table_claims(
     view: SectionView, table: Table, section: Section, ref: date | None
-) -> list[tuple[Claim, float]]:
+) -> list[Found]:
     """The claims of a table's cells (see table_figures.py)."""
     text, config, model = view.text, view.config, view.model
-    out: list[tuple[Claim, float]] = []
+    out: list[Found] = []
     for cf in table_figures(text, table, model, config, ref):
         who = cf.owner
         if who is None and model.main is not None and model.main.tracked:
@@ -97,7 +110,8 @@ def _table_claims(
         if as_of is None:
             continue
         date_source = "stated" if cf.when is not None else "section"
-        decision = decide(Evidence(who.how, f.source, date_source))
+        evidence = Evidence(who.how, f.source, date_source)
+        decision = decide(evidence)
         if decision is None:
             continue
         row = Sentence(cf.row.start, cf.row.end, 0)
@@ -107,13 +121,13 @@ def _table_claims(
                        section, config)  # fmt: skip
         if decision.status != "auto":
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
-        out.append((claim, f.number.step))
+        out.append((claim, f.number.step, evidence))
     return out
 
 
 def _sentence_claims(
     sid: SentenceId, view: SectionView, section: Section, ref: date | None
-) -> list[tuple[Claim, float]]:
+) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
@@ -129,7 +143,7 @@ def _sentence_claims(
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), ref)
-    out: list[tuple[Claim, float]] = []
+    out: list[Found] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
@@ -151,13 +165,14 @@ def _sentence_claims(
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source()
-        decision = decide(Evidence(who.how, f.source, date_source, context.owner_sure(who)))
+        evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
+        decision = decide(evidence)
         if decision is None:
             continue
         claim = _claim(f, who, as_of, precision, period, s, sent, section, config)
         if decision.status != "auto":
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
-        out.append((claim, f.number.step))
+        out.append((claim, f.number.step, evidence))
     return out
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -37,12 +39,27 @@ class Decision:
     scores: tuple[float, float, float]  # owner, metric, date
 
 
+_HAND_ONLY: list[bool] = [False]
+
+
+@contextmanager
+def hand_weights() -> Iterator[None]:
+    """Score with the hand weights alone while inside (training must not read its own output)."""
+    _HAND_ONLY[0] = True
+    weights.cache_clear()
+    try:
+        yield
+    finally:
+        _HAND_ONLY[0] = False
+        weights.cache_clear()
+
+
 @cache
 def weights() -> dict[str, Any]:
     """The hand weights of etl/data/scoring.toml, with a trained model's weights over them."""
     with (DATA / "scoring.toml").open("rb") as f:
         w = tomllib.load(f)
-    if MODEL_FILE.is_file():
+    if MODEL_FILE.is_file() and not _HAND_ONLY[0]:
         trained = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
         for part in ("owner", "metric"):
             w[part] = {**w[part], **trained["weights"].get(part, {})}
