@@ -113,14 +113,16 @@ _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
 
 def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool:
-    """Whether text[start:end] (a sentence) can name no organisation but the tracked one.
+    """Whether text[start:end] (a sentence) holds no word that may name someone else.
 
-    Exact for what `find_mentions` can find: every other name it knows has a capitalised word
-    past the sentence's first, or a description such as "the company"; the capitalised words
-    allowed are months, weekdays and the tracked names' own words.
+    No capitalised word but its first (unless that is an acronym), months, weekdays and the
+    tracked names' own words (not the city's: "Hong Kong"), and no description such as "the
+    company". Every name `find_mentions` finds for another organisation has such a word.
     """
     first = _FIRST_WORD.match(text, start, end)
     pos = first.end() if first else start
+    if first and _ACRONYM.fullmatch(first.group().strip(" \t\n*_-•")):
+        return False
     allowed = _allowed_capitals(config)
     for m in _CAPITALISED.finditer(text, pos, end):
         if m.group().rstrip(".") not in allowed:
@@ -129,12 +131,16 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     return low is not None and _definites(config).search(low) is None
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+
+
 @cache
 def _allowed_capitals(config: ExtractConfig) -> frozenset[str]:
     words = set(lexicon()["figures"]["unnamed_capitals"])
     for name in (*config.aliases, *config.place_words):
         words.update(name.split())
-    return frozenset(words)
+    city = {w for name in lexicon()["organisations"]["territory"] for w in name.split()}
+    return frozenset(words - city)
 
 
 @cache
