@@ -244,10 +244,12 @@ def _author(
             first_body = _body_start(text, lines)
     if org is None:
         return None, frozenset()
+    asks = _question_re()
     questions = [
         i
         for i, (a, b) in enumerate(paragraphs)
-        if i >= first_body and (text[b - 1] == "?" or host.match(text, a, b))
+        if i >= first_body
+        and (text[b - 1] == "?" or host.match(text, a, b) or asks.match(text, a, b))
     ]
     if interview or len(questions) >= 2:
         voiced = {
@@ -273,6 +275,12 @@ def _line_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
+
+
+@cache
+def _question_re() -> re.Pattern[str]:
+    marks = phrases_re(lexicon()["attribution"]["question_marks"])
+    return re.compile(rf"[\s#*_>]*(?:{marks})(?=\s)", re.IGNORECASE)
 
 
 @cache

@@ -17,6 +17,7 @@ from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name
 from etl.extract.name_patterns import cached_patterns
+from etl.extract.numbers import NUMBER_WORDS
 
 
 def read_mentions(
@@ -125,7 +126,8 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
         return False
     allowed = _allowed_capitals(config)
     for m in _CAPITALISED.finditer(text, pos, end):
-        if m.group().rstrip(".") not in allowed:
+        word = m.group().rstrip(".")
+        if word not in allowed and word.lower() not in NUMBER_WORDS:  # "A: Six."
             return False
     low = safe_lower(text[start:end])
     return low is not None and _definites(config).search(low) is None

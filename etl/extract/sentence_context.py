@@ -74,6 +74,9 @@ class SentenceContext:
         prev = self.previous()
         if prev is not None:
             texts.append(prev[0])
+            if self._asked():
+                a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+                texts.append(self.view.text[a:b])
         for t in texts:
             low = safe_lower(t)
             if t and (vocab is None or low is None or vocab.search(low)):
@@ -99,6 +102,9 @@ class SentenceContext:
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):
                 text, last = prev
+                if asked:  # the whole question: "Q: And unicorns? People always ask."
+                    a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+                    text = self.view.text[a:b]
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)

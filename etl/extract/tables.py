@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 _PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_RULE_LINE = re.compile(r"^[ \t|:]*-{2,}", re.MULTILINE)
 _GAP = re.compile(r"[ \t]{2,}|\t")
 _DIGIT = re.compile(r"\d")
 
@@ -97,10 +98,12 @@ def _aligned_rows(text: str) -> list[Row]:
 def _group(text: str, rows: list[Row], aligned: bool = False) -> list[Table]:
     """Consecutive rows (blank lines between allowed) with as many cells as their header."""
     tables, run = [], []
-    for r in rows:
+    for i, r in enumerate(rows):
         gap = text[run[-1].end : r.start] if run else ""
-        if run and (gap.strip(" \t\n|:-") or len(r.cells) != len(run[0].cells)):
-            tables.append(run)
+        nxt = rows[i + 1].start if i + 1 < len(rows) else len(text)
+        heads = _RULE_LINE.search(text, r.end, nxt) is not None or "|--" in text[r.start : r.end]
+        if run and (gap.strip(" \t\n|:-") or len(r.cells) != len(run[0].cells) or heads):
+            tables.append(run)  # a row with a rule under it heads a table of its own
             run = []
         run.append(r)
     if run:
