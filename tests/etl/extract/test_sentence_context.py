@@ -46,7 +46,9 @@ def test_a_bylined_columns_we_is_the_writers_organisation() -> None:
 
 
 def test_a_figure_nobody_is_named_for_is_the_documents_organisation_to_confirm() -> None:
-    text = "Cyberport opens a lab\n\nCyberport opened a lab.\n\nThe waiting list holds 12 companies."
+    text = (
+        "Cyberport opens a lab\n\nCyberport opened a lab.\n\nThe waiting list holds 12 companies."
+    )
     assert rows(claims(text)) == {("Cyberport", "companies", 12, "candidate", ("owner?",))}
 
 
