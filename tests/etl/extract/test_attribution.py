@@ -207,12 +207,18 @@ def test_the_park_after_a_named_park_in_its_sentence_is_that_park() -> None:
 
 
 def test_a_pronoun_skips_the_places_named_on_the_way() -> None:
-    text = "Cyberport firms come from the mainland and overseas, and together they hold 2,100 IP rights."
+    text = (
+        "Cyberport firms come from the mainland and overseas, "
+        "and together they hold 2,100 IP rights."
+    )
     got = owner(text, "2,100")
     assert got is None or got.tracked
 
 
 def test_the_city_as_a_possessor_does_not_own_the_figure() -> None:
-    text = "Cyberport is Hong Kong's digital flagship, with 1,900 companies, seven of which are unicorns."
+    text = (
+        "Cyberport is Hong Kong's digital flagship, with 1,900 companies, "
+        "seven of which are unicorns."
+    )
     assert owner(text, "seven") == TRACKED
     assert owner("Hong Kong has 4,000 start-ups.", "4,000") == Attribution("Hong Kong", False)

@@ -120,7 +120,10 @@ def test_heading_lines(line: str, heading: bool) -> None:
 
 
 def test_each_paragraph_knows_the_heading_above_it_and_its_lead_in() -> None:
-    text = "Intro text here.\n\nUnicorns\n\nThe community now counts four.\n\nAs at June:\n\n- 6 unicorns"
+    text = (
+        "Intro text here.\n\nUnicorns\n\nThe community now counts four.\n\n"
+        "As at June:\n\n- 6 unicorns"
+    )
     m = model(text)
     a, b = m.heading(text.index("The community"))
     assert text[a:b] == "Unicorns"
