@@ -7,6 +7,7 @@ Under gunicorn the app is created when gunicorn first reads `app.server`, on DAT
 database is migrated and seeds/ ingested only if it holds no document at all (INGEST_SEEDS=0
 turns that off).
 With several workers, add `--preload` so this happens once, in the master, before forking.
+Behind a reverse proxy, set PROXY_HOPS (the `--proxy` of `python app.py`); see the README.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from dashboards.app import create_app
+from dashboards.security import Deployment
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,14 +37,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="URL", help="database URL (default: $DATABASE_URL, else data/cyberport.db)"
     )
+    parser.add_argument(
+        "--proxy",
+        type=int,
+        nargs="?",
+        const=1,
+        metavar="N",
+        help="served behind N reverse proxies (default 1 with --proxy alone, else $PROXY_HOPS, "
+        "else 0): believe their X-Forwarded-For/-Proto/-Host/-Port headers when they come "
+        "from $FORWARDED_ALLOW_IPS (default 127.0.0.1,::1)",
+    )
     parser.add_argument("--no-seeds", action="store_true", help="do not ingest seeds/")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    app = create_app(args.db, ingest_seeds=not args.no_seeds, warm_up=True)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        deployment = Deployment.from_env(os.environ, proxy_hops=args.proxy)
+    except ValueError as e:
+        parser.error(str(e))
+    app = create_app(args.db, ingest_seeds=not args.no_seeds, warm_up=True, deployment=deployment)
     print(f"Serving on http://{args.host}:{args.port}/", file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
-from dashboards.pages.sources.actions import MAX_REQUEST_BYTES
+from dashboards.login_limits import LoginLimits
+from dashboards.pages.sources.actions import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
+from dashboards.security import Deployment, init_security
 from db.engine import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,10 +106,17 @@ def layout() -> html.Div:
 
 
 def create_app(
-    db_url: str | None = None, *, ingest_seeds: bool = False, warm_up: bool = False
+    db_url: str | None = None,
+    *,
+    ingest_seeds: bool = False,
+    warm_up: bool = False,
+    deployment: Deployment | None = None,
+    login_limits: LoginLimits | None = None,
 ) -> Dash:
     """The dashboard on the database at `db_url` (migrated; seeds ingested if asked and empty;
-    with `warm_up`, the landing page's series computed in the background)."""
+    with `warm_up`, the landing page's series computed in the background). `deployment`
+    defaults to the environment's settings (`Deployment.from_env`)."""
+    deployment = deployment or Deployment.from_env(os.environ)
     engine = open_db(db_url)
     if ingest_seeds:
         ingest_seeds_if_empty(engine)
@@ -129,7 +138,8 @@ def create_app(
     server = app.server
     # Refuse an oversize upload before Flask reads it into memory (base64 adds a third).
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    init_auth(server, session_secret(engine, dict(os.environ)))
+    init_security(server, deployment, max_upload_bytes=MAX_UPLOAD_BYTES)
+    init_auth(server, session_secret(engine, dict(os.environ)), login_limits)
     server.register_blueprint(vendor)
     from dashboards.exports import bp as exports_bp
 

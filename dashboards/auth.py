@@ -1,19 +1,24 @@
-"""Reviewer login: Flask session, POST /login and /logout, and the server-side write check."""
+"""Reviewer login: Flask session, POST /login (throttled) and /logout, the server-side write check.
+
+Where a request may come from is checked for every write in `dashboards.security`.
+"""
 
 from __future__ import annotations
 
 import secrets
 from urllib.parse import urlencode, urlsplit
 
-from flask import Blueprint, Flask, abort, redirect, request, session
+from flask import Blueprint, Flask, current_app, redirect, request, session
 from werkzeug.wrappers import Response
 
 from dashboards import context
+from dashboards.login_limits import LoginLimits, attempt_login
 from db.settings import get_or_create_setting
-from db.users import is_active_user, verify_user
+from db.users import is_active_user
 
 SESSION_KEY = "reviewer"
 SECRET_SETTING = "session_secret"
+LIMITS_CONFIG = "LOGIN_LIMITS"
 
 bp = Blueprint("auth", __name__)
 
@@ -53,23 +58,23 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def same_origin() -> bool:
-    """False when the browser says the form was posted from another site."""
-    origin = request.headers.get("Origin") or request.headers.get("Referer")
-    if not origin:
-        return True  # not a browser form post (curl, tests): the session cookie still decides
-    return origin != "null" and urlsplit(origin).netloc == request.host
-
-
 @bp.post("/login")
 def login() -> Response:
-    if not same_origin():
-        abort(403, "cross-site login refused")
     username = (request.form.get("username") or "").strip()
     password = request.form.get("password") or ""
     nxt = safe_next(request.form.get("next"))
-    if not username or not verify_user(context.engine(), username, password):
+    if not username:
         return redirect("/login?" + urlencode({"error": 1, "next": nxt}), code=303)
+    limits = current_app.config[LIMITS_CONFIG]
+    outcome = attempt_login(context.engine(), username, password, request.remote_addr, limits)
+    if not outcome.ok:
+        query = {"error": 1 if outcome.error == "wrong" else outcome.error, "next": nxt}
+        if outcome.retry_after_s:
+            query["wait"] = outcome.retry_after_s
+        response = redirect("/login?" + urlencode(query), code=303)
+        if outcome.retry_after_s:
+            response.headers["Retry-After"] = str(outcome.retry_after_s)
+        return response
     session.clear()
     session[SESSION_KEY] = username
     session.permanent = True
@@ -78,18 +83,17 @@ def login() -> Response:
 
 @bp.post("/logout")
 def logout() -> Response:
-    if not same_origin():
-        abort(403, "cross-site logout refused")
     session.clear()
     return redirect(safe_next(request.form.get("next")), code=303)
 
 
-def init_auth(server: Flask, secret_key: str) -> None:
-    """Session settings (signed cookie, HttpOnly, SameSite=Lax) and the login routes."""
+def init_auth(server: Flask, secret_key: str, limits: LoginLimits | None = None) -> None:
+    """Session settings (signed cookie, HttpOnly, SameSite=Lax), login limits, the routes."""
     server.secret_key = secret_key
     server.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=60 * 60 * 12,
     )
+    server.config[LIMITS_CONFIG] = limits or LoginLimits()
     server.register_blueprint(bp)

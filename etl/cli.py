@@ -120,6 +120,7 @@ def _progress(total: int, enabled: bool) -> Any:
 
 
 def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
+    from db.oneline import one_line, shown
     from etl.pipeline import collect_files, ingest_paths
 
     engine = _engine(args.db)
@@ -128,6 +129,7 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
     with _progress(len(files) + len(missing), show) as bar:
 
         def say(msg: str) -> None:
+            msg = one_line(msg)
             if bar is None:
                 print(msg, file=err)
             else:
@@ -136,8 +138,11 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
         def on_file(outcome) -> None:
             if outcome.error:
                 say(f"error: {outcome.error}")
+            elif outcome.skipped:
+                say(f"skipped: {outcome.skipped.line()}")
             elif outcome.date_source == "unknown" and outcome.status != "unchanged":
-                say(f"warning: {outcome.file}: no publication date found (stored as unknown)")
+                name = shown(outcome.file)
+                say(f"warning: {name}: no publication date found (stored as unknown)")
             if bar is not None:
                 bar.update(1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,30 +10,30 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from db.documents import StoreResult, store_document, unchanged_as
+from db.oneline import shown
 from db.records import ReadDocument
 from etl.extract import EXTRACTOR_VERSION, extract_claims
 from etl.read import (
     DEFAULT_MAX_BYTES,
-    MANIFEST_NAME,
     IngestError,
     ManifestEntry,
     load_manifest,
     read_bytes,
     read_document,
 )
-
-IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt"}
+from etl.read.folders import Skipped, find_files
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     file: str
-    status: str  # added, replaced, unchanged, error
+    status: str  # added, replaced, unchanged, skipped (on purpose), error
     sections: int = 0
     claims: int = 0
     date_source: str | None = None
     error: str | None = None  # the one line shown to the user
     document_id: int | None = None
+    skipped: Skipped | None = None  # why a folder's entry was not taken
 
 
 @dataclass(frozen=True)
@@ -57,33 +58,31 @@ class IngestSummary:
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         stored = [o for o in self.outcomes if o.status in ("added", "replaced")]
-        return (
-            f"{len(self.outcomes)} files: {self.count('added')} added, "
+        skipped = Counter(
+            o.skipped.kind for o in self.outcomes if o.status == "skipped" and o.skipped
+        )
+        line = (
+            f"{len(self.outcomes) - self.count('skipped')} files: {self.count('added')} added, "
             f"{self.count('replaced')} replaced, {self.count('unchanged')} unchanged; "
             f"{sum(o.sections for o in stored)} sections, {sum(o.claims for o in stored)} claims; "
             f"{len(self.unknown_dates)} without a date; {len(self.errors)} errors"
         )
+        if skipped:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+            line += f"; {skipped.total()} skipped on purpose ({kinds})"
+        return line
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders (recursively, sorted); a missing path becomes an error outcome."""
-    files: list[Path] = []
-    errors: list[FileOutcome] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and not _ignored(p, path)
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            errors.append(FileOutcome(str(path), "error", error=f"{path}: no such file or folder"))
-    return files, errors
+    """Expand folders (recursively, sorted); what is not taken: a skipped or an error outcome."""
+    found = find_files(paths)
+    return list(found.files), [_not_taken(s) for s in found.skipped]
 
 
-def _ignored(p: Path, root: Path) -> bool:
-    rel = p.relative_to(root).parts
-    return p.name in IGNORED_NAMES or any(part.startswith(".") for part in rel)
+def _not_taken(skip: Skipped) -> FileOutcome:
+    if skip.on_purpose:
+        return FileOutcome(str(skip.path), "skipped", skipped=skip)
+    return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
 def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
@@ -117,7 +116,7 @@ def ingest_file(
         doc = read_document(path, manifest=manifest, max_bytes=max_bytes)
         return _outcome(doc, _store(engine, doc))
     except IngestError as e:
-        return FileOutcome(path.name, "error", error=f"{path}: {e.reason}")
+        return FileOutcome(path.name, "error", error=f"{shown(str(path))}: {e.reason}")
 
 
 def ingest_upload(
@@ -128,7 +127,7 @@ def ingest_upload(
         doc = read_bytes(data, Path(file_name).name, max_bytes=max_bytes)
         outcome = _outcome(doc, _store(engine, doc))
     except IngestError as e:
-        return FileOutcome(file_name, "error", error=f"{e.file}: {e.reason}")
+        return FileOutcome(file_name, "error", error=str(e))
     if outcome.status != "unchanged":
         refresh_checks(engine)
     return outcome
@@ -154,7 +153,9 @@ def ingest_paths(
                 manifests[folder] = load_manifest(folder)
             except IngestError as e:
                 manifests[folder] = {}
-                bad = FileOutcome(e.file, "error", error=f"{folder / e.file}: {e.reason}")
+                bad = FileOutcome(
+                    e.file, "error", error=f"{shown(str(folder / e.file))}: {e.reason}"
+                )
                 outcomes.append(bad)
                 if on_file:
                     on_file(bad)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from db.oneline import shown
 from etl.read.errors import IngestError
 
 MANIFEST_NAME = "sources.csv"
@@ -64,7 +65,7 @@ def parse_manifest(text: str) -> dict[str, ManifestEntry]:
         raise IngestError(
             MANIFEST_NAME,
             f"header must name the columns {', '.join(COLUMNS)} (only file is required); "
-            f"got {', '.join(header)}",
+            f"got {shown(', '.join(header))}",
         )
     entries: dict[str, ManifestEntry] = {}
     for line, row in rows[1:]:
@@ -77,7 +78,7 @@ def parse_manifest(text: str) -> dict[str, ManifestEntry]:
         if name is None:
             raise IngestError(MANIFEST_NAME, f"line {line} has no file name")
         if name in entries:
-            raise IngestError(MANIFEST_NAME, f"line {line} repeats the file {name}")
+            raise IngestError(MANIFEST_NAME, f"line {line} repeats the file {shown(name)}")
         entries[name] = ManifestEntry(
             title=cells.get("title"),
             publisher=cells.get("publisher"),

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from db.records import ReadDocument
 from etl.read.dates import FoundDate
 from etl.read.errors import IngestError
+from etl.read.limits import html_limit_problem, pdf_limit_problem
 from etl.read.manifest import ManifestEntry
 from etl.read.normalise import normalise_text
 from etl.read.sections import date_sections, first_heading
@@ -102,6 +103,9 @@ def read_bytes(
             raise IngestError(name, "PDF has no text layer (a scan?); run OCR on it first")
     elif source_format == "html":
         html = _decode(data, name, html=True)
+        limit = html_limit_problem(html)  # a page cut at a parser limit is refused, not half-read
+        if limit:
+            raise IngestError(name, limit)
         try:
             text, title, publisher, url, external = _html_parts(html)
         except Exception as exc:  # trafilatura/lxml on a page they cannot parse
@@ -137,8 +141,8 @@ def read_bytes(
 def _check_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
-        shown = f"'{suffix}'" if suffix else "without an extension"
-        raise IngestError(name, f"unsupported file type {shown} (supported: {' '.join(SUPPORTED)})")
+        what = repr(suffix) if suffix else "without an extension"
+        raise IngestError(name, f"unsupported file type {what} (supported: {' '.join(SUPPORTED)})")
     return FORMATS[suffix]
 
 
@@ -223,7 +227,8 @@ def _pdf_text(data: bytes, name: str) -> str:
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
-        raise IngestError(name, f"malformed PDF ({type(exc).__name__}: {_short(exc)})") from exc
+        reason = pdf_limit_problem(exc) or f"malformed PDF ({type(exc).__name__}: {_short(exc)})"
+        raise IngestError(name, reason) from exc
     return "\n\n".join(pages)
 
 

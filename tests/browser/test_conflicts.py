@@ -162,8 +162,11 @@ def test_anonymous_review_is_refused_by_the_server(browser, live_server, reviewe
     assert review_count(live_engine) == reviews
 
     # The same request from a logged-in reviewer is accepted: the refusal was the login check.
+    # (Sent from the site itself, as the page's own renderer does: see test_security.py.)
     comment = action_payload(conflict.id, claim.claim_id, "comment", "checked the source")
-    response = reviewer_page.request.post("/_dash-update-component", data=comment)
+    response = reviewer_page.request.post(
+        "/_dash-update-component", data=comment, headers={"Origin": live_server}
+    )
     assert response.ok and "commented on" in response.text()
     assert review_count(live_engine) == reviews + 1
     assert claim_status(live_engine, claim.claim_id) == status

@@ -14,15 +14,32 @@ from dashboards.auth import (
     safe_next,
     session_secret,
 )
+from dashboards.login_limits import LoginLimits
+from dashboards.security import Deployment, init_security
 from db.users import add_user, set_active
+
+LIMITS = LoginLimits(per_account=3, per_address=5)
+
+
+def make_server(secret: str = "test-secret") -> Flask:
+    server = Flask(__name__)
+    init_security(server, Deployment(), max_upload_bytes=1024 * 1024)
+    init_auth(server, secret, LIMITS)
+    return server
+
+
+def same_site(server: Flask):
+    """A test client that says, as a browser would, that its posts come from the site itself."""
+    client = server.test_client()
+    client.environ_base["HTTP_ORIGIN"] = "http://localhost"
+    return client
 
 
 @pytest.fixture
 def app(engine):
     context.set_engine(engine)
     add_user(engine, "mei", "right pw")
-    server = Flask(__name__)
-    init_auth(server, "test-secret")
+    server = make_server()
 
     @server.get("/whoami")
     def whoami():
@@ -39,7 +56,7 @@ def app(engine):
 
 
 def test_login_sets_session_and_logout_clears(app):
-    c = app.test_client()
+    c = same_site(app)
     assert c.get("/whoami").text == "-"
     r = c.post("/login", data={"username": "mei", "password": "right pw", "next": "/claims"})
     assert r.status_code == 303 and r.headers["Location"] == "/claims"
@@ -62,7 +79,7 @@ def test_anonymous_write_refused(app):
 
 
 def test_disabled_user_loses_access_at_once(app, engine):
-    c = app.test_client()
+    c = same_site(app)
     c.post("/login", data={"username": "mei", "password": "right pw"})
     set_active(engine, "mei", False)
     assert c.get("/whoami").text == "-"
@@ -70,8 +87,7 @@ def test_disabled_user_loses_access_at_once(app, engine):
 
 
 def test_forged_session_cookie_is_ignored(app):
-    other = Flask("other")
-    init_auth(other, "a different secret")
+    other = make_server("a different secret")
     c_other = other.test_client()
     with c_other.session_transaction() as s:
         s[SESSION_KEY] = "mei"
@@ -88,6 +104,75 @@ def test_cross_site_login_refused(app):
         headers={"Origin": "https://evil.example"},
     )
     assert r.status_code == 403
+    assert r.text.startswith("refused: the request comes from https://evil.example")
+
+
+def test_cross_site_logout_refused_and_the_session_kept(app):
+    c = same_site(app)
+    c.post("/login", data={"username": "mei", "password": "right pw"})
+    r = c.post("/logout", headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert c.get("/whoami").text == "mei"
+    assert c.post("/logout").status_code == 303
+    assert c.get("/whoami").text == "-"
+
+
+def _log_in(c, password: str, address: str = "203.0.113.7", user: str = "mei"):
+    return c.post(
+        "/login",
+        data={"username": user, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_wrong_passwords_lock_the_account_even_for_the_right_one(app):
+    c = app.test_client()
+    for _ in range(LIMITS.per_account):
+        assert "error=1" in _log_in(c, "guess").headers["Location"]
+    r = _log_in(c, "right pw")
+    assert r.status_code == 303
+    assert r.headers["Location"].startswith("/login?error=throttled")
+    assert 0 < int(r.headers["Retry-After"]) <= LIMITS.window.total_seconds()
+    assert c.get("/whoami").text == "-"
+    # from another address too: the account itself is locked
+    assert "error=throttled" in _log_in(c, "right pw", "198.51.100.9").headers["Location"]
+
+
+def test_one_address_cannot_guess_across_accounts(app, engine):
+    add_user(engine, "ana", "ana pw")
+    c = app.test_client()
+    names = ["mei", "ana", "ghost1", "ghost2", "ghost3"]
+    for name in names:
+        assert "error=1" in _log_in(c, "guess", user=name).headers["Location"]
+    assert "error=throttled" in _log_in(c, "ana pw", user="ana").headers["Location"]
+    assert _log_in(c, "ana pw", "198.51.100.9", user="ana").headers["Location"] == "/"
+
+
+def test_a_right_password_under_the_limit_clears_the_account(app):
+    c = same_site(app)
+    for _ in range(LIMITS.per_account - 1):
+        _log_in(c, "guess")
+    assert _log_in(c, "right pw").headers["Location"] == "/"
+    c.post("/logout")
+    for _ in range(LIMITS.per_account - 1):
+        _log_in(c, "guess")
+    assert _log_in(c, "right pw").headers["Location"] == "/"
+
+
+def test_forwarded_for_is_ignored_without_the_proxy_switch(app):
+    c = app.test_client()
+    for i in range(LIMITS.per_address):
+        c.post(
+            "/login",
+            data={"username": f"ghost{i}", "password": "x"},
+            headers={"X-Forwarded-For": f"192.0.2.{i}"},
+        )
+    r = c.post(
+        "/login",
+        data={"username": "mei", "password": "right pw"},
+        headers={"X-Forwarded-For": "192.0.2.200"},
+    )
+    assert "error=throttled" in r.headers["Location"]
 
 
 def test_session_cookie_flags(app):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import select
 
@@ -63,3 +65,56 @@ def test_cli_add_user(engine, db_url, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("other\n"))
     assert main(["add-user", "ana", "--password-stdin", "--db", db_url]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_hashing_runs_in_a_bounded_number_of_slots() -> None:
+    import threading
+    import time
+
+    from db.users import HASH_SLOTS, bounded
+
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def work() -> None:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+
+    threads = [threading.Thread(target=bounded, args=(work,)) for _ in range(4 * HASH_SLOTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == HASH_SLOTS
+
+
+def test_no_free_slot_in_time_is_busy_not_a_hang() -> None:
+    import threading
+
+    from db.users import HASH_SLOTS, HashingBusy, bounded
+
+    release = threading.Event()
+    holders = [threading.Thread(target=bounded, args=(release.wait,)) for _ in range(HASH_SLOTS)]
+    for t in holders:
+        t.start()
+    try:
+        time.sleep(0.1)
+        with pytest.raises(HashingBusy, match="busy"):
+            bounded(lambda: None, wait_s=0.05)
+    finally:
+        release.set()
+        for t in holders:
+            t.join()
+    assert bounded(lambda: "free again") == "free again"
+
+
+def test_an_overlong_password_is_refused_unhashed(engine):
+    from db.users import MAX_PASSWORD
+
+    add_user(engine, "mei", "pw")
+    assert not verify_user(engine, "mei", "x" * (MAX_PASSWORD + 1))
+    with pytest.raises(ValueError, match="longer than"):
+        add_user(engine, "ana", "x" * (MAX_PASSWORD + 1))

@@ -180,3 +180,48 @@ def test_ctrl_c_keeps_whole_files_only(
     from db.engine import get_engine
 
     assert [d.file_name for d in list_documents(get_engine(db_url))] == ["0.txt"]
+
+
+def test_every_entry_not_taken_is_reported_and_counted(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / ".notes.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "README.md").write_text("How this folder is kept.\n", encoding="utf-8")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    err = io.StringIO()
+    code = main(["ingest", str(folder), "--db", db_url], out=io.StringIO(), err=err)
+    lines = err.getvalue().splitlines()
+    assert code == 1  # the loop is an error; hidden files and read-mes are skipped on purpose
+    assert lines[:-1] == [
+        f"skipped: {folder / '.notes.txt'}: hidden file: skipped on purpose",
+        f"skipped: {folder / 'README.md'}: a folder's read-me, not a document: skipped on purpose",
+        f"error: {folder / 'loop.txt'}: symbolic link loop: leads back to itself",
+    ]
+    assert lines[-1] == (
+        "2 files: 1 added, 0 replaced, 0 unchanged; 1 sections, 1 claims; 0 without a date; "
+        "1 errors; 2 skipped on purpose (1 hidden, 1 read-me)"
+    )
+
+
+def test_file_names_with_control_characters_stay_on_one_line(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = folder / "evil\n\x1b[2Jname.txt"
+    evil.write_text("", encoding="utf-8")
+    (folder / "undated\x07.txt").write_text("Cyberport hosts over 900 start-ups.\n", "utf-8")
+    err = io.StringIO()
+    main(["ingest", str(folder), "--db", db_url], out=io.StringIO(), err=err)
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 3
+    assert all("\x1b" not in ln and "\x07" not in ln for ln in lines)
+    assert lines[0] == f"error: {str(evil)!r}: file is empty"
+    assert lines[0].endswith("evil\\n\\x1b[2Jname.txt': file is empty")
+    assert lines[1] == (
+        "warning: 'undated\\x07.txt': no publication date found (stored as unknown)"
+    )
+
+
+def test_an_upload_named_with_control_characters_is_reported_escaped(engine: Engine) -> None:
+    outcome = ingest_upload(engine, b"", "bad\rname.txt")
+    assert outcome.error == "'bad\\rname.txt': file is empty"

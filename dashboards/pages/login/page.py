@@ -7,12 +7,16 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboards.auth import current_reviewer, safe_next
+from dashboards.login_limits import login_error_message
 
 dash.register_page(__name__, path="/login", name="Login", title="Reviewer login", nav=False)
 
 
-def layout(error: str | None = None, next: str | None = None, **_query) -> html.Div:
+def layout(
+    error: str | None = None, next: str | None = None, wait: str | None = None, **_query
+) -> html.Div:
     name = current_reviewer()
+    problem = login_error_message(error, wait)
     if name:
         return dbc.Alert(f"You are logged in as {name}.", color="success", id="login-done")
     return dbc.Row(
@@ -24,9 +28,7 @@ def layout(error: str | None = None, next: str | None = None, **_query) -> html.
                     "(added with `python -m etl add-user NAME`).",
                     className="text-muted small",
                 ),
-                dbc.Alert("Wrong username or password.", color="danger", id="login-error")
-                if error
-                else None,
+                dbc.Alert(problem, color="danger", id="login-error") if problem else None,
                 html.Form(
                     [
                         dbc.Label("Username", html_for="login-username"),

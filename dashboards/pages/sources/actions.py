@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from dashboards.auth import require_reviewer
 from dashboards.formatting import format_date, format_value
 from db.documents import find_by_sha, get_document, list_documents
+from db.oneline import shown
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a long PDF report is a few MB; refuse anything larger
 # The largest request the server should read: the file travels base64-encoded (4/3 of its size)
@@ -37,6 +38,11 @@ class UploadResult:
     message: str  # one line for the page: what happened, or why not
     document_id: int | None = None
     claims: tuple[UploadedClaim, ...] = ()
+
+
+def too_large(label: str, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
+    """The one line for a file over the limit (the page says it before sending, too)."""
+    return f"{label}: larger than {max_bytes // (1024 * 1024)} MB"
 
 
 def decode_contents(contents: str) -> bytes:
@@ -78,36 +84,43 @@ def handle_upload(
     file_name: str | None,
     *,
     max_bytes: int = MAX_UPLOAD_BYTES,
+    announced_bytes: object = None,
 ) -> UploadResult:
-    """Ingest an uploaded file for a logged-in reviewer, exactly as `python -m etl ingest` would."""
+    """Ingest an uploaded file for a logged-in reviewer, exactly as `python -m etl ingest` would.
+
+    `announced_bytes`: the size the page measured when it kept a file over the limit back.
+    """
     if reviewer is None:
         return UploadResult(False, REFUSED)
-    if not contents or not file_name:
+    name = Path(file_name).name if isinstance(file_name, str) else ""
+    label = shown(name)  # control characters escaped: the message stays one line
+    if name and not contents and isinstance(announced_bytes, int) and announced_bytes > max_bytes:
+        return UploadResult(False, too_large(label, max_bytes))
+    if not contents or not name:
         return UploadResult(False, "No file was received.")
-    name = Path(file_name).name
     if Path(name).suffix.lower() not in ACCEPTED_SUFFIXES:
         kinds = ", ".join(ACCEPTED_SUFFIXES)
-        return UploadResult(False, f"{name}: unsupported file type (use {kinds})")
+        return UploadResult(False, f"{label}: unsupported file type (use {kinds})")
     # Base64 takes 4 characters per 3 bytes: refuse before decoding anything too big.
     if len(contents) * 3 // 4 > max_bytes + 3:
-        return UploadResult(False, f"{name}: larger than {max_bytes // (1024 * 1024)} MB")
+        return UploadResult(False, too_large(label, max_bytes))
     try:
         data = decode_contents(contents)
     except ValueError as e:
-        return UploadResult(False, f"{name}: {e}")
+        return UploadResult(False, f"{label}: {e}")
     if len(data) > max_bytes:
-        return UploadResult(False, f"{name}: larger than {max_bytes // (1024 * 1024)} MB")
+        return UploadResult(False, too_large(label, max_bytes))
     from etl.pipeline import ingest_upload  # the full ingest stack, loaded on first upload
 
     outcome = ingest_upload(engine, data, name, max_bytes=max_bytes)
     if outcome.status == "error":
-        return UploadResult(False, outcome.error or f"{name}: could not be ingested")
+        return UploadResult(False, outcome.error or f"{label}: could not be ingested")
     if outcome.status == "unchanged":
         same = find_by_sha(engine, hashlib.sha256(data).hexdigest()) or name
         doc_id = _document_id(engine, same)
         claims = document_claims(engine, doc_id) if doc_id is not None else ()
         return UploadResult(
-            True, f"{name}: already stored as {same}; nothing changed.", doc_id, claims
+            True, f"{label}: already stored as {shown(same)}; nothing changed.", doc_id, claims
         )
     doc_id = outcome.document_id
     claims = document_claims(engine, doc_id) if doc_id is not None else ()
@@ -116,15 +129,15 @@ def handle_upload(
     when = (
         "no date found" if outcome.date_source == "unknown" else f"date from {outcome.date_source}"
     )
-    return UploadResult(True, f"{name}: {verb}; {found}; {when}.", doc_id, claims)
+    return UploadResult(True, f"{label}: {verb}; {found}; {when}.", doc_id, claims)
 
 
 def upload_as_logged_in(
-    engine: Engine, contents: str | None, file_name: str | None
+    engine: Engine, contents: str | None, file_name: str | None, announced_bytes: object = None
 ) -> UploadResult:
     """What the page's callback calls: only a reviewer the server's session names may upload."""
     try:
         reviewer = require_reviewer()
     except PermissionError:
         return UploadResult(False, REFUSED)
-    return handle_upload(engine, reviewer, contents, file_name)
+    return handle_upload(engine, reviewer, contents, file_name, announced_bytes=announced_bytes)

@@ -147,11 +147,12 @@ def upload_card(can_upload: bool) -> dbc.Card:
                     ),
                     id="sources-upload",
                     accept=",".join(ACCEPTED_SUFFIXES),
-                    max_size=MAX_UPLOAD_BYTES,
                     multiple=False,
                     className="border border-2 rounded p-3 text-center",
                     style={"borderStyle": "dashed", "cursor": "pointer"},
                 ),
+                # What the page sends on: the file, or only its size when it is over the limit.
+                dcc.Store(id="sources-upload-checked"),
                 dcc.Loading(html.Div(id="sources-upload-result", className="mt-3")),
             ]
         )

@@ -8,7 +8,11 @@ from flask import has_request_context
 
 from dashboards import context
 from dashboards.auth import current_reviewer
-from dashboards.pages.sources.actions import document_claims, upload_as_logged_in
+from dashboards.pages.sources.actions import (
+    MAX_UPLOAD_BYTES,
+    document_claims,
+    upload_as_logged_in,
+)
 from dashboards.pages.sources.layout import (
     document_view,
     documents_view,
@@ -91,14 +95,33 @@ clientside_callback(
 )
 
 
-@callback(
-    Output("sources-upload-result", "children"),
-    Output("sources-documents", "children"),
+# A file over the limit is not sent: only its name and size go on, and the server says why.
+clientside_callback(
+    """
+    function (contents, filename) {
+        if (!contents) { return window.dash_clientside.no_update; }
+        const bytes = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
+        return bytes > MAX_UPLOAD_BYTES ? {filename: filename, bytes: bytes}
+                          : {filename: filename, bytes: bytes, contents: contents};
+    }
+    """.replace("MAX_UPLOAD_BYTES", str(MAX_UPLOAD_BYTES)),
+    Output("sources-upload-checked", "data"),
     Input("sources-upload", "contents"),
     State("sources-upload", "filename"),
     prevent_initial_call=True,
 )
-def on_upload(contents: str | None, filename: str | None):
-    result = upload_as_logged_in(context.engine(), contents, filename)
+
+
+@callback(
+    Output("sources-upload-result", "children"),
+    Output("sources-documents", "children"),
+    Input("sources-upload-checked", "data"),
+    prevent_initial_call=True,
+)
+def on_upload(checked: dict | None):
+    checked = checked if isinstance(checked, dict) else {}
+    result = upload_as_logged_in(
+        context.engine(), checked.get("contents"), checked.get("filename"), checked.get("bytes")
+    )
     table = documents_view(list_documents(context.engine())) if result.ok else dash.no_update
     return upload_result_view(result), table

@@ -96,3 +96,19 @@ def test_upload_from_a_request_needs_an_active_reviewer_in_the_session(engine) -
     with as_user("mei"):
         out = upload_as_logged_in(engine, data_url(PRESS_RELEASE.encode()), "cohort.txt")
     assert out.ok and len(list_documents(engine)) == 1
+
+
+def test_a_file_kept_back_by_the_page_gets_the_size_message(engine) -> None:
+    mb = 1024 * 1024
+    result = handle_upload(
+        engine, "rev", None, "report.pdf", max_bytes=2 * mb, announced_bytes=3 * mb
+    )
+    assert (result.ok, result.message) == (False, "report.pdf: larger than 2 MB")
+    small = handle_upload(engine, "rev", None, "report.pdf", max_bytes=2 * mb, announced_bytes=10)
+    assert small.message == "No file was received."
+    assert list_documents(engine) == []
+
+
+def test_a_name_with_control_characters_is_escaped_in_the_message(engine) -> None:
+    result = handle_upload(engine, "rev", data_url(b"x"), "two\nlines\x1b.exe")
+    assert result.message.startswith("'two\\nlines\\x1b.exe': unsupported file type")
