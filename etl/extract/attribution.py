@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 
@@ -166,9 +166,7 @@ def _known_names() -> frozenset[str]:
 
 @cache
 def _unit_words() -> frozenset[str]:
-    from etl.extract.document_model import cues  # the units' kinds live with the model
-
-    u = cues()["units"]
+    u = document_cues()["units"]
     return frozenset(u["programme"]) | frozenset(u["own_figures"])
 
 

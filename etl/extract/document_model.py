@@ -11,7 +11,6 @@ from etl/data/document.toml; nothing here is specific to one language.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,18 +19,13 @@ from typing import Any
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
-from etl.extract.lexicon import DATA, lexicon, phrases_re
+from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import clean_name, find_mentions
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.sentences import split_paragraphs
 from etl.extract.tables import Table, find_tables
 
-
-@cache
-def cues() -> dict[str, Any]:
-    """The parsed etl/data/document.toml."""
-    with (DATA / "document.toml").open("rb") as f:
-        return tomllib.load(f)
+cues = document_cues  # the parsed etl/data/document.toml
 
 
 @dataclass(frozen=True)
