@@ -65,6 +65,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "definite": re.compile(fig["definite_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
     }
@@ -184,6 +185,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
+        if n.words and _cues()["definite"].search(before[-12:]):
+            continue  # "the two companies signed": known things, not a count
         if i and _cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))

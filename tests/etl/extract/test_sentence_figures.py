@@ -169,3 +169,10 @@ def test_a_general_noun_gives_way_to_a_narrower_predicate() -> None:
     assert metrics("Including more than 400 in fintech, the community grew.") == [
         (400, "fintech_companies", "predicate")
     ]
+
+
+def test_a_number_word_after_the_names_known_things() -> None:
+    assert metrics("The two companies have now established a partnership.") == []
+    assert metrics("Two companies have now established a partnership.") == [
+        (2, "companies", "noun")
+    ]
