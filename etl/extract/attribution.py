@@ -136,6 +136,8 @@ def _resolve(
             for x in earlier
             if x.kind != "pronoun" and not (x.kind in ("territory", "place") and x.role == "prep")
         ]
+        named = [x for x in prior if x.kind not in ("territory", "place")]
+        prior = named or prior  # "Cyberport, the city's hub, says its ...": Cyberport's
         if prior:
             found = _resolve(prior[-1], prior[:-1], topic, quote, config)
             return replace(found, how="pronoun") if found else None
@@ -297,9 +299,13 @@ def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Menti
     place it is counted in ("... had set up at Cyberport"); the city does not count."""
     hi = clause_end(text, np_end, s_end)
     for m in ms:
-        if np_end <= m.start < hi and m.role in ("prep", "possessive"):
+        if np_end <= m.start < hi:
             if m.kind in ("territory", "place", "pronoun"):
                 continue
+            if m.role not in ("prep", "possessive") and not (
+                m.tracked or m.kind in ("place_word", "first_person")
+            ):
+                return None  # someone else as a subject: not where the figure is counted
             return m if m.kind in ("name", "place_word", "first_person") else None
     return None
 

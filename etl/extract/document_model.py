@@ -378,7 +378,11 @@ def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
 
 
 def _unit_keys(units: dict[str, Unit]) -> re.Pattern[str] | None:
+    """The acronyms of the tracked organisation's programmes, and "the programme" when it has
+    one: a sentence naming them may be its own without its name."""
     keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner]
+    if keys:
+        keys += cues()["units"]["programme_refs"]
     return re.compile(rf"\b(?:{phrases_re(keys)})\b", re.IGNORECASE) if keys else None
 
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
+from etl.extract.numbers import NUMBER_WORDS
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -245,7 +246,7 @@ def _bare_community(text: str, a: int, floor: int) -> bool:
     word = m.group(1)
     if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
         return False
-    return word[0].islower()
+    return word[0].islower() or word.lower() in NUMBER_WORDS  # "Seven community companies"
 
 
 @cache

@@ -125,10 +125,17 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     if first and _ACRONYM.fullmatch(first.group().strip(" \t\n*_-•")):
         return False
     allowed = _allowed_capitals(config)
+    p = cached_patterns(config)
+    skip_to = pos
     for m in _CAPITALISED.finditer(text, pos, end):
         word = m.group().rstrip(".")
-        if word not in allowed and word.lower() not in NUMBER_WORDS:  # "A: Six."
-            return False
+        if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORDS:  # "A: Six."
+            continue
+        place = p.territory.match(text, m.start(), end) or p.place.match(text, m.start(), end)
+        if place and p.prep_before.search(text, max(start, m.start() - 20), m.start()):
+            skip_to = place.end()  # "... in Hong Kong": a place, no one's name
+            continue
+        return False
     low = safe_lower(text[start:end])
     return low is not None and _definites(config).search(low) is None
 

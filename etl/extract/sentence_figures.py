@@ -24,7 +24,7 @@ _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
-_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).

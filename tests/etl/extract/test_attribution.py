@@ -222,3 +222,8 @@ def test_the_city_as_a_possessor_does_not_own_the_figure() -> None:
     )
     assert owner(text, "seven") == TRACKED
     assert owner("Hong Kong has 4,000 start-ups.", "4,000") == Attribution("Hong Kong", False)
+
+
+def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
+    text = "Cyberport, the city's other hub, says its own community has grown to 1,400 companies."
+    assert owner(text, "1,400") == TRACKED

@@ -75,3 +75,10 @@ def test_one_organisation_is_no_joint_entity() -> None:
 )
 def test_names_no_one(sentence: str, no_one: bool) -> None:
     assert names_no_one(sentence, 0, len(sentence), CONFIG) is no_one
+
+
+def test_a_place_after_a_preposition_names_no_one() -> None:
+    s = "Two of them grew into unicorns, and they did it here, in Hong Kong."
+    assert names_no_one(s, 0, len(s), CONFIG)
+    s = "Two of them grew into unicorns, and Hong Kong did it."
+    assert not names_no_one(s, 0, len(s), CONFIG)
