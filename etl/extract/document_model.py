@@ -442,5 +442,10 @@ def is_heading_line(line: str) -> bool:
     s = line.strip().strip(h["marks"]).strip()
     if not s or s[-1] in _END_MARKS or "|" in s or s[0] in "-•–" or s[0].isdigit():
         return False
+    if any(len(run) != 4 for run in _DIGIT_RUNS.findall(s)):
+        return False  # "HK$38 billion", "Unicorns 8": a value, not a heading (years may be)
     words = s.split()
     return len(words) <= h["max_words"] and any(c.isalpha() for c in s)
+
+
+_DIGIT_RUNS = re.compile(r"\d+")

@@ -122,7 +122,8 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     """
     first = _FIRST_WORD.match(text, start, end)
     pos = first.end() if first else start
-    if first and _ACRONYM.fullmatch(first.group().strip(" \t\n*_-•")):
+    word = first.group().strip(" \t\n*_-•") if first else ""
+    if _ACRONYM.fullmatch(word) and word not in cached_patterns(config).not_acronyms:
         return False
     allowed = _allowed_capitals(config)
     p = cached_patterns(config)

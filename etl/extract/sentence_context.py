@@ -25,6 +25,7 @@ from etl.extract.sentence_figures import Figure, find_figures
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
 _SHORT_ANSWER_WORDS = 8
+_OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
 
@@ -95,9 +96,14 @@ class SentenceContext:
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
         kind = "money" if f.unit not in ("count", "percent") else f.unit
-        heading = self.heading() if kind != "money" else None  # a heading names no money
+        # A heading names money only as a label over the amount alone ("Total funds raised"
+        # over "HK$38 billion"); over a sentence it is a section's title.
+        alone = not _OTHER_WORDS.search(self._text(), 0, f.start) and not _OTHER_WORDS.search(
+            self._text(), f.end
+        )
+        heading = self.heading() if kind != "money" or alone else None
         found = context_metric(heading, None, kind, f.number.value)
-        if found is None and self._answers_before(f):
+        if found is None and (kind != "money" or alone) and self._answers_before(f):
             prev = self.previous()
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):

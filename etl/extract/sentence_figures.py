@@ -20,6 +20,9 @@ _YEAR_BEFORE = re.compile(
 )
 # The second year of a fiscal year: "2015-16", "2018/19".
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
+# A figure that ends its line, with no end mark after it: a label's value.
+_ROW_END = re.compile(r"[\s*_+)]*")
+_MAX_LABEL_WORDS = 10
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
@@ -226,6 +229,10 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
             source = "label"
+        if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
+            words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
+            if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
+                match, source = classify(words, "", "", kind, n.value), "label"
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]

@@ -112,6 +112,9 @@ def test_what_a_name_is() -> None:
         ("- 6 unicorns", False),
         ("| Unicorns | 8 |", False),
         ("2019 was a good year for start-ups in the community", False),
+        ("HK$38 billion", False),
+        ("Unicorns 8", False),
+        ("Cyberport Venture Capital Forum 2017", True),
         ("Growth in smart living was driven partly by the new venture programme today", False),
     ],
 )

@@ -104,3 +104,10 @@ def test_a_figure_in_another_currency_is_a_claim_in_its_own_unit() -> None:
     (c,) = claims("Cyberport put its community's total funding at more than €5.3 billion.")
     assert (c.unit, c.value, c.metric) == ("EUR", 5.3e9, "funding_raised")
     assert c.value_hkd == 5.3e9 * ExtractConfig().rates.get("EUR", 8.5) or c.value_hkd > 4e10
+
+
+def test_a_heading_over_an_amount_alone_names_it_but_not_over_a_sentence() -> None:
+    text = "Cyberport in numbers\n\nTotal funds raised\n\nHK$38 billion"
+    assert rows(claims(text)) == {("Cyberport", "funding_raised", 38e9, "candidate", ("owner?",))}
+    text = "Cyberport reports\n\nFinancial review\n\nIts revenue was HK$532 million."
+    assert rows(claims(text)) == set()

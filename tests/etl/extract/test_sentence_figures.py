@@ -176,3 +176,9 @@ def test_a_number_word_after_the_names_known_things() -> None:
     assert metrics("Two companies have now established a partnership.") == [
         (2, "companies", "noun")
     ]
+
+
+def test_a_label_and_its_value_on_one_line() -> None:
+    assert metrics("Unicorns nurtured 3") == [(3, "unicorns", "label")]
+    assert metrics("Companies in the Cyberport community 1,550+") == [(1550, "companies", "label")]
+    assert metrics("The venue has room for 300.") == []  # a sentence, not a label
