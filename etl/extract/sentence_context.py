@@ -123,9 +123,9 @@ class SentenceContext:
 
     def _cluster(self, f: Figure) -> Figure:
         """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
-        when the sentences before say which."""
+        when the sentences before say which (not when its own words narrowed it already)."""
         s = self._text()
-        if not _cluster_refs().search(s, 0, f.start):
+        if f.source == "predicate" or not _cluster_refs().search(s, 0, f.start):
             return f
         before, cur = [], self.sid
         for _ in range(3):
@@ -203,15 +203,16 @@ class SentenceContext:
 
     def owner_sure(self, who: Attribution) -> bool:
         """A document owner beyond doubt: the document is by or about the tracked organisation
-        (an About paragraph or a byline says so) and its paragraph names no one else."""
+        (an About paragraph or a byline says so) and neither its paragraph nor the sentence
+        before it names anyone else."""
         if who.how != "document" or not who.tracked or not self.view.model.main_stated:
             return False
         p = self.sid[0]
-        for q in (p - 1, p) if p else (p,):
-            for j in range(len(self.view.paragraph(q))):
-                if any(_names_someone_else(m) for m in self.view.mentions_of((q, j))):
-                    return False
-        return True
+        here = [(p, j) for j in range(len(self.view.paragraph(p)))]
+        before = [(p - 1, len(self.view.paragraph(p - 1)) - 1)] if p else []  # its last sentence
+        return not any(
+            _names_someone_else(m) for sid in before + here for m in self.view.mentions_of(sid)
+        )
 
     # ---- date -----------------------------------------------------------------------------
 
