@@ -164,7 +164,7 @@ def _sentence_claims(
         ) or context.fallback_owner(mentions, a + f.start)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
-        date_source = "stated" if when is not None else context.undated_source()
+        date_source = "stated" if when is not None else context.undated_source(f, figures)
         evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
         decision = decide(evidence)
         if decision is None:

@@ -216,18 +216,21 @@ class SentenceContext:
 
     # ---- date -----------------------------------------------------------------------------
 
-    def undated_source(self) -> str:
-        """'unread_phrase' when the sentence has a time phrase no date was read from."""
-        s = self.sentence
-        return (
-            "unread_phrase" if _unread_time().search(self.view.text, s.start, s.end) else "section"
-        )
+    def undated_source(self, f: Figure, figures: list[Figure]) -> str:
+        """'unread_phrase' when the sentence has a time phrase no date was read from, and no
+        other figure stands between it and `f` ("11 unicorns, up from 10 a year earlier")."""
+        text = self._text()
+        for m in _unread_time().finditer(text):
+            lo, hi = sorted((f.end, m.start()))
+            if not any(g is not f and lo <= g.start <= hi for g in figures):
+                return "unread_phrase"
+        return "section"
 
 
 def _names_someone_else(m: Mention) -> bool:
-    if m.tracked or m.kind in ("pronoun", "first_person", "place_word"):
-        return False
-    if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
+    if m.tracked or m.kind in ("pronoun", "first_person", "place_word", "territory"):
+        return False  # (the city owns a figure only where attribution says so: a dateline)
+    if m.kind == "place" and m.role in ("prep", "possessive"):
         return False
     return m.entity is not None or m.kind == "name"
 

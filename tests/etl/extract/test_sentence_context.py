@@ -111,3 +111,18 @@ def test_a_heading_over_an_amount_alone_names_it_but_not_over_a_sentence() -> No
     assert rows(claims(text)) == {("Cyberport", "funding_raised", 38e9, "candidate", ("owner?",))}
     text = "Cyberport reports\n\nFinancial review\n\nIts revenue was HK$532 million."
     assert rows(claims(text)) == set()
+
+
+def test_a_time_phrase_of_a_compared_figure_leaves_the_others_dated() -> None:
+    text = "Cyberport grew. Cyberport now has 11 unicorns, up from 10 a year earlier."
+    got = {(c.metric, c.value, c.status) for c in claims(text)}
+    assert ("unicorns", 11, "auto") in got
+
+
+def test_a_dateline_city_does_not_make_the_document_owner_unsure() -> None:
+    text = (
+        "HONG KONG, 18 November 2008 - Cyberport welcomed new ventures.\n\n"
+        "Fourteen start-ups were admitted in the past year.\n\n"
+        "About Cyberport\n\nCyberport is a digital community."
+    )
+    assert ("Cyberport", "incubatees", 14, "auto", ()) in rows(claims(text))
