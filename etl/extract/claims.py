@@ -1,5 +1,10 @@
 """Turn each section of a read document into dated claims about the tracked organisation.
 
+The document is read whole first (document_model.py). Each figure's owner, metric and date
+come from the best evidence at hand, each part with its source (the sentence's own words, a
+heading, the sentence before, the document's organisation ...); scoring.py weighs the sources
+and makes a claim whose evidence is weak a `candidate` with its reasons, for a reviewer.
+
 Decisions worth knowing:
 - A claim needs a date. The sentence's own date wins, then the section's, then the
   document's; a figure with none of these is not emitted.
@@ -80,7 +85,10 @@ def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
 def _section_claims(
     text: str, section: Section, ref: date | None, config: ExtractConfig, model: DocumentModel
 ) -> list[Found]:
-    paragraphs = split_paragraphs(text, section.char_start, section.char_end)
+    whole = section.char_start == 0 and section.char_end == len(text) and model.paragraphs
+    paragraphs = (
+        list(whole) if whole else split_paragraphs(text, section.char_start, section.char_end)
+    )
     view = SectionView(text, paragraphs, config, model=model)
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[Found] = []

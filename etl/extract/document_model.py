@@ -53,6 +53,7 @@ class DocumentModel:
     headings: tuple[tuple[int, int] | None, ...] = ()  # the span of the heading above each
     lead_ins: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> lead-in
     tables: tuple[Table, ...] = ()
+    paragraphs: tuple[tuple[int, int], ...] = ()  # the whole text's, as `split_paragraphs` gives
 
     def heading(self, pos: int) -> tuple[int, int] | None:
         """The span of the heading the paragraph holding `pos` sits under, if any."""
@@ -92,6 +93,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         headings=headings,
         lead_ins=lead_ins,
         tables=tuple(find_tables(text)),
+        paragraphs=tuple(paragraphs),
     )
 
 
