@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-DATE_SOURCES = ("manifest", "html-meta", "dateline", "inline", "inferred", "unknown")
+DATE_SOURCES = (
+    "manifest",
+    "html-meta",
+    "front-matter",
+    "dateline",
+    "inline",
+    "inferred",
+    "unknown",
+)
 UNITS = ("count", "HKD", "USD", "RMB", "percent")
 QUALIFIERS = ("exact", "over", "about", "nearly", "up_to")
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 
 from db.engine import get_engine, open_db
@@ -14,6 +15,10 @@ from db.models import Base
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+# Property tests judge results, not speed: a loaded CI machine must not fail them on time.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 def reset_postgres(url: str) -> Engine:

@@ -12,8 +12,16 @@ from typing import NamedTuple
 
 import dateparser
 
+from etl.calendar import month_end
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
+from etl.extract.relative_dates import (
+    Anchor,
+    back_references,
+    middle_dates,
+    stands_at,
+    yearless_dates,
+)
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -103,10 +111,7 @@ class DatePhrase:
     precision: str  # day, month or year
     period: str | None  # ISO-8601 duration for "in the past year"; None for a point in time
     event: bool = False  # the date of something else ("opened in 2003", "since 2018")
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    kind: str = "date"  # "back": the time in force ("at that point"); "earlier": a year before
 
 
 # Letters that re.IGNORECASE equates with the ASCII letter of a month name.
@@ -195,17 +200,36 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
-def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePhrase]:
-    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date)."""
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    ref: date | None,
+    anchor: Callable[[], Anchor | None] | None = None,
+) -> list[DatePhrase]:
+    """Dates and periods in text[start:end]; relative ones need `ref` (the section's date).
+
+    `anchor` gives the time in force from earlier sentences, (as_of, precision, period): what
+    "at that point" and "over the same period" stand for (see `etl.extract.relative_dates`);
+    it is called only when the text points back.
+    """
     found: list[DatePhrase] = []
 
-    def add(a: int, b: int, d: date | None, precision: str, period: str | None = None) -> None:
+    def add(
+        a: int,
+        b: int,
+        d: date | None,
+        precision: str,
+        period: str | None = None,
+        kind: str = "date",
+    ) -> None:
         if any(p.start < b and a < p.end for p in found):
             return
-        event = bool(pats.event.search(hay, max(start, a - 30), a)) or bool(
-            _EVENT_WORD.match(text[a:b])
+        event = not stands_at(text, a, b) and (
+            bool(pats.event.search(hay, max(start, a - 30), a))
+            or bool(_EVENT_WORD.match(text[a:b]))
         )
-        found.append(DatePhrase(a, b, d, precision, period, event))
+        found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).
@@ -241,7 +265,11 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
             if ref:
                 year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
+    months = _MONTH_START.search(low) is not None
+    if months:
+        yearless_dates(text, start, end, ref, add)
     if year:
+        middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
     if in_years:
         for m in pats.last_year.finditer(hay, start, end):
@@ -250,5 +278,14 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DatePh
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:
                     add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
+
+    def held(pos: int) -> Anchor | None:
+        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
+        for p in sorted(found, key=lambda p: p.end, reverse=True):
+            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+                return p.as_of, p.precision, p.period
+        return anchor() if anchor is not None else None
+
+    back_references(text, start, end, held, ref, add)
     found.sort(key=lambda p: p.start)
     return found

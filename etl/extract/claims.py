@@ -14,7 +14,9 @@ Decisions worth knowing:
   unicorns, ...); on a stock such as `companies` it is ignored.
 - A figure repeated in one document is one claim: the first occurrence's quote and span, the
   most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
-  and "over 35 markets" give `over`), and a flag only if every occurrence carries it.
+  and "over 35 markets" give `over`), and a flag only if every occurrence carries it. A
+  repeat with no date of its own (a headline, the About paragraph) of a figure the
+  document dates elsewhere is that dated claim.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
+from etl.extract.relative_dates import speaks_of_now
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
@@ -40,15 +43,12 @@ from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
+from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
-_SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
-    re.IGNORECASE,
-)
 
 
 @cache
@@ -59,7 +59,9 @@ def default_config() -> ExtractConfig:
 
 def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
-    return _dedupe([(c, step) for c, step, _ in _found(doc, config or default_config())])
+    found = _found(doc, config or default_config())
+    refs = {s.index: s.published_on or doc.published_on for s in _sections(doc)}
+    return _drop_restated(_dedupe([(c, step) for c, step, _ in found]), refs)
 
 
 def claims_with_evidence(
@@ -72,11 +74,14 @@ def claims_with_evidence(
 Found = tuple[Claim, float, Evidence]  # a claim, the step of its figure, its evidence
 
 
+def _sections(doc: ReadDocument) -> tuple[Section, ...]:
+    return doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
+
+
 def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
-    sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
     model = build_model(doc.text, config, doc.title)
     claims: list[Found] = []
-    for section in sections:
+    for section in _sections(doc):
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
     return claims
@@ -90,6 +95,7 @@ def _section_claims(
         list(whole) if whole else split_paragraphs(text, section.char_start, section.char_end)
     )
     view = SectionView(text, paragraphs, config, model=model)
+    timeline = Timeline(view, section.char_start, section.char_end, ref)
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[Found] = []
     for t in tables:
@@ -97,7 +103,7 @@ def _section_claims(
     for sid in view.candidates(section.char_start, section.char_end):
         if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
             continue  # read as a table
-        out.extend(_sentence_claims(sid, view, section, ref))
+        out.extend(_sentence_claims(sid, view, section, ref, timeline))
     return out
 
 
@@ -134,7 +140,7 @@ def _table_claims(
 
 
 def _sentence_claims(
-    sid: SentenceId, view: SectionView, section: Section, ref: date | None
+    sid: SentenceId, view: SectionView, section: Section, ref: date | None, timeline: Timeline
 ) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
@@ -150,12 +156,14 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref)
+    dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if when is None:
+            when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
@@ -195,6 +203,8 @@ def _date_for(
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
             return d
+    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
+    usable = [d for d in usable if d.kind != "earlier"]
     owned = {
         id(d)
         for j, g in enumerate(figures)
@@ -208,13 +218,20 @@ def _date_for(
     after = [d for d in inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
+    if speaks_of_now(sent, lo, hi):
+        return None  # "..., and so far there are 30": no earlier date is this clause's
+    # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
+    # bringing the total to HK$15 billion").
+    flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
+    if flows:
+        return replace(flows[-1], period=None)
     # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
     return next(
         (
             d
             for d in usable
             if d.period is None
-            and _SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
             and sent.startswith(",", d.end)
         ),
         None,
@@ -304,3 +321,19 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             first = replace(first, qualifier=qualifier, value_low=low, value_high=high)
         merged[key] = (replace(first, flags=flags), fstep)
     return [c for c, _ in merged.values()]
+
+
+def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Claim]:
+    """Without the figures that only restate, undated, a figure the document dates elsewhere.
+
+    A headline or an About paragraph repeats "270 companies" that the body dates "as of
+    30 June": it is the same claim, not one at the publication date.
+    """
+
+    def undated(c: Claim) -> bool:
+        return c.period is None and c.as_of_precision == "day" and c.as_of == refs[c.section_index]
+
+    dated = {(c.entity, c.metric, c.unit, c.value) for c in claims if not undated(c)}
+    return [
+        c for c in claims if not (undated(c) and (c.entity, c.metric, c.unit, c.value) in dated)
+    ]

@@ -11,11 +11,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, Topic, next_topic
 from etl.extract.document_model import EMPTY, DocumentModel
-from etl.extract.lexicon import safe_lower
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, find_mentions
 from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
@@ -128,8 +129,12 @@ class SectionView:
         if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):
             return False
         lead = self.paragraph(p - 1)
-        return len(lead) == 1 and not any(
-            not m.tracked and m.kind != "territory" for m in self.mentions_of((p - 1, 0))
+        return (
+            len(lead) == 1
+            and not any(
+                not m.tracked and m.kind != "territory" for m in self.mentions_of((p - 1, 0))
+            )
+            and not _event_lead().match(self.text, lead[0].start, lead[0].end)
         )
 
     def mentions_of(self, sid: SentenceId) -> list[Mention]:
@@ -272,6 +277,13 @@ class SectionView:
             if j >= 0 and pos < sents[j].end:
                 last = sents[j].end
                 yield p, j
+
+
+@cache
+def _event_lead() -> re.Pattern[str]:
+    """A lead-in whose first words name an event: "Forum at a glance", "The summit in numbers"."""
+    events = phrases_re(lexicon()["organisations"]["events"])
+    return re.compile(rf"\W*(?:[\w'’&-]+\s+){{0,4}}?(?:{events})\b", re.IGNORECASE)
 
 
 def _name_topic(text: str, a: int, b: int, config: ExtractConfig) -> Attribution | None:

@@ -6,12 +6,15 @@ Only short phrases that a regular expression has already found are handed to dat
 How a date is found (`FoundDate.source`):
 - ``dateline``: a date line among the first `HEAD_LINES` non-empty lines: "Hong Kong,
   23 September 2024 — ...", "5 June 2025 – ...", "date 2023-03-21 ...", "21 Oct 2025" alone,
-  "2023年3月21日 ...", "05/06/2025" (numeric dates are read day first, as in Hong Kong).
+  "2023年3月21日（星期二）", "二〇二三年三月二十一日", "05/06/2025" (numeric dates are read
+  day first, as in Hong Kong), or a weekday and day without a year ("Tuesday, 14 March")
+  under a heading that gives the year, checked against the weekday (`date_lines`).
 - ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
   "Issue: June 2025"); the date is the first of that month.
-- ``inline``: no date line at all; the first full date (day, month and year) in the body.
-  A year alone ("the 2023 Global Digital Business Conference"), a day and month without a
-  year ("yesterday (4 June)") and phone numbers are never dates.
+- ``inline``: no date line at all; the first full date (day, month and year) in the body,
+  or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
+  2023 Global Digital Business Conference"), a day and month without a year ("yesterday
+  (4 June)") and phone numbers are never dates.
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ from datetime import date
 from functools import lru_cache
 
 import dateparser
+
+from etl.calendar import (
+    month_of,
+    month_re,
+    phrase_re,
+    weekday_of,
+    weekday_re,
+    year_for,
+)
 
 HEAD_LINES = 10
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True}
@@ -42,7 +54,9 @@ FULL_DATE_RE = re.compile(
     r"(?![\d/\-])"
     rf"|(?<![\d/.\-\w])(?P<d4>{_DAY})(?P<s4>[-/.])(?P<mo4>{_MONTH_NUM})(?P=s4)(?P<y4>{_YEAR})"
     r"(?!\d|[/.\-]\d)"
-    rf"|(?P<y5>{_YEAR})\s*年\s*(?P<mo5>{_MONTH_NUM})\s*月\s*(?P<d5>{_DAY})\s*[日号號]",
+    rf"|(?P<y5>{_YEAR})\s*年\s*(?P<mo5>{_MONTH_NUM})\s*月\s*(?P<d5>{_DAY})\s*[日号號]"
+    rf"|(?P<y8>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<mo8>十[一二]?|[一二三四五六七八九])\s*月"
+    rf"\s*(?P<d8>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]",
     re.IGNORECASE,
 )
 MONTH_YEAR_RE = re.compile(
@@ -59,13 +73,37 @@ _LABEL_RE = re.compile(
 # A place ("Hong Kong,", "HONG KONG, China,", "香港，") and/or a weekday before the date.
 _PREFIX_RE = re.compile(
     r"\s*(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
 )
+# A date line without a year: "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15",
+# "3月21日（星期二）"; its year comes from the headings above it (see `date_lines`).
+_YEARLESS_RE = re.compile(
+    rf"\s*(?:(?P<wd>{weekday_re()})\.?,?\s+)?"
+    rf"(?:(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{month_re()})|(?P<m2>{month_re()})\.?\s+(?P<d2>{_DAY}){_ORD})"
+    rf"\.?(?:,?\s*\((?P<wd2>{weekday_re()})\))?(?!,?\s*\d)"
+    rf"|\s*(?P<mo3>{_MONTH_NUM})\s*月\s*(?P<d3>{_DAY})\s*[日号號]\s*(?:[（(](?P<wd3>{weekday_re()})[)）])?",
+    re.IGNORECASE,
+)
+_RANGE_JOINER_RE = re.compile(rf"\s*(?:[—–-]|(?i:{phrase_re('range_joiners')})\s)\s*")
+_YEAR_IN_LINE_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
+HEADING_CHARS = 120
 # What may follow the date on a dateline: an optional "(Xinhua)", then a dash, "/" (wire
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
-_DIGIT_NEAR_START_RE = re.compile(r"\d")
+_DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
+
+
+_CJK_DIGITS = "〇一二三四五六七八九零"  # 零 is another zero: index 10, read modulo 10
+
+
+def _cjk_number(text: str) -> int:
+    """1-31 written in Chinese numerals: "九", "十二", "二十一", "三十"."""
+    if "十" not in text:
+        return _CJK_DIGITS.index(text) % 10
+    tens, _, ones = text.partition("十")
+    return (_CJK_DIGITS.index(tens) if tens else 1) * 10 + (_CJK_DIGITS.index(ones) if ones else 0)
 
 
 @dataclass(frozen=True)
@@ -113,6 +151,9 @@ def _mention(match: re.Match[str]) -> DateMention | None:
         value = _safe_date(int(g["y4"]), int(g["mo4"]), int(g["d4"]))
     elif g.get("y5"):
         value = _safe_date(int(g["y5"]), int(g["mo5"]), int(g["d5"]))
+    elif g.get("y8"):
+        year = int("".join(str(_CJK_DIGITS.index(c) % 10) for c in g["y8"]))
+        value = _safe_date(year, _cjk_number(g["mo8"]), _cjk_number(g["d8"]))
     elif g.get("m6"):
         value = _parse_words(1, g["m6"].lower(), int(g["y6"]))
         return DateMention(value, match.start(), match.end(), "month") if value else None
@@ -166,7 +207,9 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
         mention = _mention(match)
         if mention is None:
             return None
-        is_cjk = bool(match.group("y5") if pattern is FULL_DATE_RE else match.group("y7"))
+        is_cjk = bool(
+            match.group("y5") or match.group("y8") if pattern is FULL_DATE_RE else match.group("y7")
+        )
         tail = _CJK_TAIL_RE if is_cjk else tail_re
         if tail is None or tail.match(line, match.end()):
             return mention
@@ -174,17 +217,71 @@ def _date_at(line: str, pos: int, tail_re: re.Pattern[str] | None) -> DateMentio
     return None
 
 
+def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | None:
+    """(month, day, weekday or None, start, end) of a date line that gives no year, else None.
+
+    "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15 –", "3月21日（星期二）": the
+    day and month open the line (after an optional weekday) and are followed by what may
+    follow a date on a date line (see `parse_date_line`).
+    """
+    head = line[:120]
+    if not _DIGIT_NEAR_START_RE.search(head):
+        return None
+    match = _YEARLESS_RE.match(head)
+    if match is None:
+        return None
+    g = match.groupdict()
+    cjk = g["mo3"] is not None
+    tail = _CJK_TAIL_RE if cjk else _TAIL_RE
+    if not tail.match(head, match.end()):
+        return None
+    if cjk:
+        month, day, weekday = int(g["mo3"]), int(g["d3"]), g["wd3"]
+    else:
+        month = month_of(g["m"] or g["m2"]) or 0
+        day, weekday = int(g["d"] or g["d2"]), g["wd"] or g["wd2"]
+    if not month:
+        return None
+    return month, day, weekday_of(weekday) if weekday else None, match.start(), match.end()
+
+
+def date_lines(lines: list[str]) -> list[DateMention | None]:
+    """The date each line carries as a date line (`parse_date_line`), or None.
+
+    A date line without a year ("Tuesday, 14 March") takes the year of the nearest heading
+    above it that names one ("Cyberport Entrepreneurs Day 2011", "June 2019"), or of the
+    date line before it, checked against its weekday: a year the weekday contradicts is
+    passed over, and when no year fits the line has no date.
+    """
+    years: list[int] = []  # nearest first
+    out: list[DateMention | None] = []
+    for k, line in enumerate(lines):
+        mention = parse_date_line(line)
+        if mention is None and years:
+            found = parse_yearless_line(line)
+            if found:
+                month, day, weekday, start, end = found
+                value = year_for(month, day, weekday, years)
+                mention = DateMention(value, start, end) if value else None
+        out.append(mention)
+        if mention is not None:
+            years.insert(0, mention.value.year)
+        elif _names_years(line, k):
+            years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
+    return out
+
+
+def _names_years(line: str, k: int) -> bool:
+    """Whether the years in `line` (the `k`-th non-empty one) may date the lines below it."""
+    short = len(line.strip()) <= HEADING_CHARS and not _SENTENCE_END_RE.search(line)
+    return (k < HEAD_LINES or short) and _YEAR_IN_LINE_RE.search(line) is not None
+
+
 def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     """The date of `text`: a date line in its head, else a month/year one, else an inline date."""
     month_only: date | None = None
-    seen = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > head_lines:
-            break
-        mention = parse_date_line(line)
+    head = [line for line in text.splitlines() if line.strip()][:head_lines]
+    for mention in date_lines(head):
         if mention is None:
             continue
         if mention.precision == "day":
@@ -195,8 +292,19 @@ def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     for match in FULL_DATE_RE.finditer(text):
         mention = _mention(match)
         if mention:
-            return FoundDate(mention.value, "inline")
+            return FoundDate(_range_end(text, mention), "inline")
     return None
+
+
+def _range_end(text: str, mention: DateMention) -> date:
+    """The end of the range a date opens ("1 April 2019 to 31 March 2020"), else the date."""
+    joiner = _RANGE_JOINER_RE.match(text, mention.end)
+    if joiner:
+        end = FULL_DATE_RE.match(text, joiner.end())
+        found = _mention(end) if end else None
+        if found and found.value > mention.value:
+            return found.value
+    return mention.value
 
 
 def find_publication_date(text: str) -> date | None:

@@ -7,9 +7,9 @@ separated by exactly one blank line; the items of a list stay on consecutive lin
 
 Reflow rules (a line break inside a blank-line separated block):
 - a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
-- a break is kept before a date line ("Hong Kong, 5 June 2025 – ..."), a Markdown heading,
-  a bare URL, or a list item that follows a finished line, and after a line that is
-  only a date;
+- a break is kept before a date line ("Hong Kong, 5 June 2025 – ...", "Monday, 15 March"),
+  a Markdown heading, a bare URL, or a list item that follows a finished line, and after a
+  line that is only a date;
 - the lines are joined when the first ends with a comma or a small function word ("the",
   "of", "over", ...) or the next starts in lower case, or the first is unfinished and the
   next opens with a figure ("3,100 start-ups", "HK$5 billion");
@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 
 import ftfy
 
-from etl.read.dates import parse_date_line
+from etl.read.dates import parse_date_line, parse_yearless_line
+from etl.read.markdown import pipe_tables
 
 if TYPE_CHECKING:
     from spellchecker.spellchecker import WordFrequency
@@ -118,8 +119,12 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
 
 
 def strip_markdown(text: str, *, blocks: bool) -> str:
-    """Drop escapes and emphasis markers; with `blocks`, also headings, links, rules, quotes."""
+    """Drop escapes and emphasis markers; with `blocks`, also headings, links, rules, quotes.
+
+    With `blocks`, pipe tables are written out as lines first (`etl.read.markdown`).
+    """
     if blocks:
+        text = pipe_tables(text)
         text = _MD_LINK_DEF_RE.sub("", text)
         text = _MD_RULE_RE.sub("", text)
         text = _MD_HEADING_RE.sub(lambda m: m.group(1) or "", text)
@@ -192,7 +197,7 @@ def _join(
     last_word = prev.rsplit(None, 1)[-1].lower()
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"
-    if nxt.startswith("#") or parse_date_line(nxt) or _is_date_only(prev):
+    if nxt.startswith("#") or _is_date_line(nxt) or _is_date_only(prev):
         return None
     if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
         return f"{prev} {nxt}"
@@ -205,9 +210,17 @@ def _join(
     return None
 
 
+def _is_date_line(line: str) -> bool:
+    """A date line, with a year or without one ("Monday, 15 March")."""
+    return parse_date_line(line) is not None or parse_yearless_line(line) is not None
+
+
 def _is_date_only(line: str) -> bool:
     mention = parse_date_line(line)
-    return mention is not None and len(line) - mention.end <= 3
+    if mention is None:
+        found = parse_yearless_line(line)
+        return found is not None and len(line) - found[4] <= 3
+    return len(line) - mention.end <= 3
 
 
 def join_hyphenated(prev: str, nxt: str, document: str) -> str:

@@ -4,34 +4,33 @@ Text files must be UTF-8 (with or without a BOM) or UTF-16/UTF-32 with a BOM. Ot
 encodings (Windows-1252, Big5, GB18030, UTF-16 without a BOM) are refused with a reason
 rather than guessed, because a wrong guess silently garbles the quotes every claim keeps;
 an HTML page may instead name its encoding in a `<meta charset>`, which is then used.
-HTML keeps its main text only (trafilatura: no scripts, styles or navigation) and its title,
+HTML keeps its main text only (trafilatura: no scripts, styles or navigation; fact boxes inside
+the article are kept, see `etl.read.html`) and its title,
 site name, canonical URL and published date (`<time datetime>`, meta tags) from the markup.
-PDF keeps its text layer (pypdf); a scanned PDF without one is refused.
+PDF keeps its text layer in reading order, tables as rows (`etl.read.pdf`); a scanned PDF
+without one is refused. Markdown's front matter gives the title and date (`etl.read.markdown`).
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import io
-import logging
 import re
 from datetime import date
 from pathlib import Path
 
 import trafilatura
-from pypdf import PdfReader
 
 from db.records import ReadDocument
-from etl.read.dates import FoundDate
+from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError
-from etl.read.limits import html_limit_problem, pdf_limit_problem
+from etl.read.html import with_fact_boxes
+from etl.read.limits import html_limit_problem
 from etl.read.manifest import ManifestEntry
+from etl.read.markdown import FrontMatter, front_matter
 from etl.read.normalise import normalise_text
+from etl.read.pdf import pdf_text
 from etl.read.sections import date_sections, first_heading
-
-# pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
-logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -98,7 +97,7 @@ def read_bytes(
     title = publisher = url = None
     external: FoundDate | None = None
     if source_format == "pdf":
-        text = normalise_text(_pdf_text(data, name))
+        text = normalise_text(pdf_text(data, name))
         if not text:
             raise IngestError(name, "PDF has no text layer (a scan?); run OCR on it first")
     elif source_format == "html":
@@ -113,7 +112,11 @@ def read_bytes(
         if not text:
             raise IngestError(name, "HTML page has no main text")
     else:
-        text = normalise_text(_decode(data, name), markdown=source_format == "md")
+        raw = _decode(data, name)
+        if source_format == "md":
+            header, raw = front_matter(raw)
+            title, external = _front_matter_parts(header)
+        text = normalise_text(raw, markdown=source_format == "md")
         if not text:
             raise IngestError(name, "file is empty (whitespace only)")
     if manifest is not None and manifest.published_on is not None:
@@ -195,7 +198,7 @@ def _html_parts(
 ) -> tuple[str, str | None, str | None, str | None, FoundDate | None]:
     """Main text, title, site name, canonical URL and markup date of a page."""
     body = trafilatura.extract(
-        html,
+        with_fact_boxes(html),
         output_format="markdown",
         include_comments=False,
         include_tables=True,
@@ -215,30 +218,10 @@ def _html_parts(
     return text, meta.title or None, meta.sitename or None, meta.url or None, found
 
 
-def _pdf_text(data: bytes, name: str) -> str:
-    """The text layer of a PDF, page after page; broken PDFs are an `IngestError`."""
-    if b"%PDF-" not in data[:1024]:
-        raise IngestError(name, "not a PDF file (no %PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not _opens_without_password(reader):
-            raise IngestError(name, "PDF is encrypted with a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
-        reason = pdf_limit_problem(exc) or f"malformed PDF ({type(exc).__name__}: {_short(exc)})"
-        raise IngestError(name, reason) from exc
-    return "\n\n".join(pages)
-
-
-def _opens_without_password(reader: PdfReader) -> bool:
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # e.g. AES without the optional crypto library
-        return False
-
-
-def _short(exc: Exception, limit: int = 80) -> str:
-    message = " ".join(str(exc).split()) or "no details"
-    return message if len(message) <= limit else message[: limit - 1] + "…"
+def _front_matter_parts(header: FrontMatter | None) -> tuple[str | None, FoundDate | None]:
+    """The title and date a Markdown front-matter header gives."""
+    if header is None:
+        return None, None
+    stamp = header.get("date", "published", "published_on", "pubdate")
+    when = (parse_date_phrase(stamp) or parse_date_phrase(stamp[:10])) if stamp else None
+    return header.get("title"), FoundDate(when, "front-matter") if when else None

@@ -2,8 +2,9 @@
 
 A single report is one section. A file that pastes several reports (a news digest) is split
 where a report starts; the heuristics:
-- A report starts at a date line (`etl.read.dates.parse_date_line`: "Hong Kong, 5 June 2025 – ...",
-  "21 Oct 2025" alone, "Date: 05/06/2025", "2023年3月21日 ...") other than the document's own
+- A report starts at a date line (`etl.read.dates.date_lines`: "Hong Kong, 5 June 2025 – ...",
+  "21 Oct 2025" alone, "Date: 05/06/2025", "2023年3月21日 ...", "Monday, 3 June" under a
+  heading that gives the year) other than the document's own
   dateline: the first date line among its first `HEAD_LINES` non-empty lines with nothing but
   headings and short lines above it. A date inside a sentence ("held in Beijing on 20-21
   September", "in April of this year") is no date line and never starts a section.
@@ -22,7 +23,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from db.records import Section
-from etl.read.dates import HEAD_LINES, DateMention, FoundDate, find_date, parse_date_line
+from etl.read.dates import (
+    HEAD_LINES,
+    DateMention,
+    FoundDate,
+    date_lines,
+    find_date,
+    parse_date_line,
+    parse_yearless_line,
+)
 
 MAX_HEADING_LINES = 3
 MIN_SECTION_CHARS = 150
@@ -69,6 +78,7 @@ def is_heading_like(line: str) -> bool:
         and not _URL_RE.search(line)
         and not _BULLET_RE.match(line)
         and parse_date_line(line) is None
+        and parse_yearless_line(line) is None
     )
 
 
@@ -104,10 +114,10 @@ def _found(mention: DateMention) -> FoundDate:
 def split_sections(text: str) -> list[SectionSpan]:
     """The sections of `text` (heuristics in the module docstring); at least one."""
     lines = _nonempty_lines(text)
-    date_lines = [(k, m) for k, line in enumerate(lines) if (m := parse_date_line(line.text))]
-    head = [(k, m) for k, m in date_lines if k < HEAD_LINES and _only_headings_above(lines, k)]
+    dated = [(k, m) for k, m in enumerate(date_lines([line.text for line in lines])) if m]
+    head = [(k, m) for k, m in dated if k < HEAD_LINES and _only_headings_above(lines, k)]
     own = next((k for k, m in head if m.precision == "day"), head[0][0] if head else -1)
-    candidates = [(k, m) for k, m in date_lines if k > own]
+    candidates = [(k, m) for k, m in dated if k > own]
 
     # Process data: each candidate's start line, pulled back over its heading lines.
     starts: list[tuple[int, int, DateMention]] = []

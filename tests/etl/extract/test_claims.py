@@ -93,9 +93,10 @@ def test_government_paper_2024() -> None:
         ("companies", 2100, "about", date(2024, 3, 31), None),
         ("companies_onsite", 900, "about", date(2024, 3, 31), None),
         ("companies_offsite", 1200, "exact", date(2024, 3, 31), None),
-        ("unicorns", 9, "exact", date(2024, 5, 10), None),
-        ("listed_companies", 7, "exact", date(2024, 5, 10), None),
-        ("funding_raised", 36.7e9, "over", date(2024, 5, 10), None),
+        # "As at March 2024, ..." opens the paragraph: its later sentences speak of then too.
+        ("unicorns", 9, "exact", date(2024, 3, 31), None),
+        ("listed_companies", 7, "exact", date(2024, 3, 31), None),
+        ("funding_raised", 36.7e9, "over", date(2024, 3, 31), None),
         ("incubatees", 180, "exact", date(2024, 3, 31), "P1Y"),
         ("local_share_pct", 60, "about", date(2024, 5, 10), None),
     }
@@ -376,3 +377,88 @@ def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
     )
     d = date(2023, 5, 2)
     assert inline(text, d) == [("companies", 1900, "about", d, None)]
+
+
+def test_dates_without_a_year_ranges_and_back_references() -> None:
+    text = (
+        "Cyberport releases its mid-year figures\n\n"
+        "As of 30 June, the Cyberport community comprised 1,720 companies. "
+        "At that point, 58 of those start-ups were in the Cyberport Incubation Programme.\n\n"
+        "Between January and June, Cyberport's community companies raised HK$3 billion. "
+        "Over the same period, the hub admitted 45 incubatees.\n\n"
+        "By mid-2019 Cyberport counted 1,500 companies."
+    )
+    d = date(2020, 8, 14)
+    got = inline(text, d)
+    assert ("companies", 1720, "exact", date(2020, 6, 30), None) in got
+    assert ("funding_raised", 3e9, "exact", date(2020, 6, 30), "P6M") in got
+    assert ("companies", 1500, "exact", date(2019, 6, 30), None) in got
+    assert all(c[3] != d for c in got)
+
+
+def test_a_month_after_the_publication_date_is_last_years() -> None:
+    text = "Cyberport said that as at 30 November, its community numbered 1,400 companies."
+    assert inline(text, date(2020, 3, 2)) == [
+        ("companies", 1400, "exact", date(2019, 11, 30), None)
+    ]
+
+
+def test_a_table_under_a_dated_heading_dates_its_rows() -> None:
+    text = (
+        "Cyberport annual review\n\n"
+        "Cyberport at a glance, 2019-20\n\n"
+        "- Companies in the Cyberport community: 1,550+\n"
+        "- Unicorns: 3\n\n"
+        "Figures for the financial year unless otherwise stated."
+    )
+    got = inline(text, date(2020, 9, 1))
+    assert ("unicorns", 3, "exact", date(2020, 3, 31), None) in got
+    assert ("companies", 1550, "over", date(2020, 3, 31), None) in got
+
+
+def test_a_paragraph_opened_by_a_date_speaks_of_that_date_unless_it_says_now() -> None:
+    text = (
+        "As at 31 December 2024, the Cyberport community comprised 2,200 companies. "
+        "The community includes eight unicorns. Its start-ups have now raised HK$41 billion."
+    )
+    d = date(2025, 2, 10)
+    got = inline(text, d)
+    assert ("unicorns", 8, "exact", date(2024, 12, 31), None) in got
+    assert ("funding_raised", 41e9, "exact", d, None) in got
+
+
+def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
+    text = (
+        "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
+        "they have raised to HK$14.6 billion."
+    )
+    assert ("funding_raised", 14.6e9, "exact", date(2019, 3, 31), None) in inline(
+        text, date(2019, 12, 5)
+    )
+    now = (
+        "Cyberport companies raised HK$4.1 billion in 2018-19, and the community now counts "
+        "1,500 companies."
+    )
+    assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))
+
+
+def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
+    text = (
+        "At the end of last year, Cyberport's community stood at about 2,300 companies. "
+        "The community includes 11 unicorns, up from 10 a year earlier."
+    )
+    got = inline(text, date(2026, 1, 12))
+    assert ("unicorns", 11, "exact", date(2025, 12, 31), None) in got
+
+
+def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
+    text = (
+        "Cyberport community reaches 270 companies\n\n"
+        "As of 30 June, the Cyberport community comprised 270 companies.\n\n"
+        "About Cyberport\n\nCyberport is home to 270 companies and 9 unicorns."
+    )
+    d = date(2012, 8, 9)
+    assert inline(text, d) == [
+        ("companies", 270, "exact", date(2012, 6, 30), None),
+        ("unicorns", 9, "exact", d, None),
+    ]

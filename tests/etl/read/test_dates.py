@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 
 from etl.read.dates import (
     FoundDate,
+    date_lines,
     find_date,
     find_publication_date,
     full_dates,
     parse_date_line,
     parse_date_phrase,
+    parse_yearless_line,
 )
 from tests.paths import ROOT
 
@@ -35,6 +37,8 @@ DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
         ("05/06/2025", date(2025, 6, 5)),  # day first, as in Hong Kong
         ("5.6.2025", date(2025, 6, 5)),
         ("31/02/2024", None),
+        ("二〇二三年十月三十日", date(2023, 10, 30)),
+        ("二〇二三年二月三十日", None),
         ("13/13/2025", None),
         ("4 June", None),
         ("2023", None),
@@ -58,6 +62,9 @@ def test_parse_date_phrase(phrase: str, expected: date | None) -> None:
         ("Hong Kong, Tuesday, 21 March 2023 (Xinhua) – text", date(2023, 3, 21), "day"),
         ("2023年3月21日 上海臨港與數碼港簽署合作備忘錄", date(2023, 3, 21), "day"),
         ("香港，2023年3月21日 — 消息", date(2023, 3, 21), "day"),
+        ("2023年3月21日（星期二） 消息", date(2023, 3, 21), "day"),
+        ("二〇二三年三月二十一日（星期二）", date(2023, 3, 21), "day"),
+        ("香港，二零二五年十二月九日 — 消息", date(2025, 12, 9), "day"),
         ("June 2025", date(2025, 6, 1), "month"),
         ("Issue: June 2025", date(2025, 6, 1), "month"),
     ],
@@ -188,3 +195,71 @@ def test_parses_numeric_dates_day_first(d: date) -> None:
 def test_parses_chinese_format_dates(d: date) -> None:
     assert find_publication_date(f"{d.year}年{d.month}月{d.day}日 消息") == d
     assert find_publication_date(f"The deal closed on {d.year}年{d.month}月{d.day}日.") == d
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Wednesday, 15 June", (6, 15, 2)),
+        ("MONDAY 3 JUNE | InvestHK", (6, 3, 0)),
+        ("June 15 – The campus opened", (6, 15, None)),
+        ("15th of June (Wednesday)", (6, 15, 2)),
+        ("3月21日（星期二） 消息", (3, 21, 1)),
+    ],
+)
+def test_yearless_date_lines(line: str, expected: tuple) -> None:
+    found = parse_yearless_line(line)
+    assert found is not None and found[:3] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 June 2011",  # a full date: parse_date_line reads it
+        "On 15 June, the campus opened.",
+        "15 June was a busy day.",
+        "May the new campus open soon",
+        "Wednesday was busy",
+    ],
+)
+def test_not_yearless_date_lines(line: str) -> None:
+    assert parse_yearless_line(line) is None
+
+
+def test_a_yearless_date_line_takes_the_year_of_the_title_above() -> None:
+    lines = ["Entrepreneurs Day 2011", "Speech by the Chief Executive", "Wednesday, 15 June"]
+    assert [m and m.value for m in date_lines(lines)] == [None, None, date(2011, 6, 15)]
+
+
+def test_a_weekday_that_contradicts_the_title_year_leaves_the_line_undated() -> None:
+    lines = ["Entrepreneurs Day 2011", "Thursday, 15 June"]  # 15 June 2011 was a Wednesday
+    assert date_lines(lines) == [None, None]
+
+
+def test_a_yearless_date_line_without_a_year_above_is_undated() -> None:
+    assert date_lines(["Speech by the Chief Executive", "Wednesday, 15 June"]) == [None, None]
+
+
+def test_a_year_in_a_body_sentence_far_down_does_not_date_the_lines_below() -> None:
+    body = [f"Paragraph {n} says nothing dated." for n in range(12)]
+    lines = [*body, "The programme began in 2005 and grew every year since then.", "15 June"]
+    assert date_lines(lines)[-1] is None
+
+
+def test_later_yearless_lines_take_the_year_of_the_date_line_before() -> None:
+    lines = ["Monthly digest - June 2019", "Monday, 3 June", "Report.", "Friday, 21 June"]
+    found = [m and m.value for m in date_lines(lines)]
+    assert found == [None, date(2019, 6, 3), None, date(2019, 6, 21)]
+
+
+def test_a_document_dated_by_weekday_and_day_under_its_title() -> None:
+    text = "Press releases 2014\n\nTuesday, 14 October\n\nCyberport celebrates ten years."
+    assert find_date(text) == FoundDate(date(2014, 10, 14), "dateline")
+
+
+def test_an_inline_date_that_opens_a_range_gives_the_range_end() -> None:
+    text = "Figures are for the year 1 April 2019 to 31 March 2020 unless stated otherwise."
+    assert find_date(text) == FoundDate(date(2020, 3, 31), "inline")
+    assert find_date("Held on 3 May 2024 and opened to all.") == FoundDate(
+        date(2024, 5, 3), "inline"
+    )

@@ -189,3 +189,11 @@ def test_never_raises_and_leaves_no_stray_whitespace(raw: str) -> None:
     text = normalise_text(raw)
     assert text == text.strip()
     assert "\n\n\n" not in text and "  " not in text and "\r" not in text
+
+
+def test_a_date_line_without_a_year_keeps_its_own_line() -> None:
+    text = "CAMPUS VOICES 2021 — EPISODE TRANSCRIPT\nMonday, 15 March\n\nGuest: a founder."
+    assert normalise_text(text).split("\n\n")[:2] == [
+        "CAMPUS VOICES 2021 — EPISODE TRANSCRIPT",
+        "Monday, 15 March",
+    ]

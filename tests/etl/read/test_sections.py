@@ -100,3 +100,27 @@ def test_sections_always_tile_the_text(parts: list[str]) -> None:
     assert sections[0].char_start == 0 and sections[-1].char_end == len(text)
     for before, after in itertools.pairwise(sections):
         assert before.char_end == after.char_start and before.char_start < before.char_end
+
+
+WEEKLY = (
+    "Campus Weekly\n\nShort reports - June 2019\n\n"
+    f"Monday, 3 June\n\nLAB OPENS\n{BODY}\n\n"
+    f"Friday, 21 June\n\nFUND CLOSES\n{BODY}\n\n"
+    f"THURSDAY 27 JUNE | Universities\n{BODY}"
+)
+
+
+def test_digest_sections_dated_by_weekday_and_day_take_the_year_of_the_title() -> None:
+    sections, published_on, source = date_sections(WEEKLY)
+    assert [s.published_on for s in sections] == [
+        date(2019, 6, 3),
+        date(2019, 6, 21),
+        date(2019, 6, 27),
+    ]
+    assert (published_on, source) == (date(2019, 6, 27), "dateline")
+
+
+def test_a_weekday_that_does_not_fit_the_year_starts_no_section() -> None:
+    wrong = WEEKLY.replace("Friday, 21 June", "Tuesday, 21 June")  # 21 June 2019 was a Friday
+    sections, _, _ = date_sections(wrong)
+    assert [s.published_on for s in sections] == [date(2019, 6, 3), date(2019, 6, 27)]

@@ -1,0 +1,116 @@
+"""The words dates are written with, every language of `etl/data/calendar.toml` together.
+
+Reading builds its weekday and year-less date-line patterns from these lists, and extraction
+its phrases for the date of a figure ("between April and September", "at that point").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CALENDAR = Path(__file__).resolve().parent / "data" / "calendar.toml"
+
+
+@cache
+def _languages() -> dict[str, dict[str, Any]]:
+    with CALENDAR.open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def phrases(key: str) -> tuple[str, ...]:
+    """The phrases listed under `key` in every language, longest first."""
+    found = {p for table in _languages().values() for p in table.get(key, [])}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Each month name or abbreviation (lower case) -> 1-12."""
+    return {
+        name.lower(): i
+        for table in _languages().values()
+        for i, names in enumerate(table.get("months", []), start=1)
+        for name in names
+    }
+
+
+@cache
+def weekday_numbers() -> dict[str, int]:
+    """Each weekday name or abbreviation (lower case) -> 0 (Monday) to 6 (Sunday)."""
+    return {
+        name.lower(): i
+        for table in _languages().values()
+        for i, names in enumerate(table.get("weekdays", []), start=0)
+        for name in names
+    }
+
+
+@cache
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def fiscal_year_end_month() -> int:
+    """The month a fiscal year ends in (the first language's setting)."""
+    return int(next(iter(_languages().values())).get("fiscal_year_end_month", 12))
+
+
+def alternation(names: list[str] | tuple[str, ...]) -> str:
+    """A regular-expression alternation of literal phrases, longest first; a space is any space."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, n.split(" "))) for n in ordered) + ")"
+
+
+def phrase_re(key: str) -> str:
+    """`alternation` of the phrases listed under `key`."""
+    return alternation(phrases(key))
+
+
+@cache
+def month_re() -> str:
+    """Any month name or abbreviation, not followed by a letter."""
+    return alternation(list(month_numbers())) + r"(?![^\W\d_])"
+
+
+@cache
+def weekday_re() -> str:
+    """Any weekday name or abbreviation, not followed by a letter."""
+    return alternation(list(weekday_numbers())) + r"(?![^\W\d_])"
+
+
+def weekday_of(name: str) -> int | None:
+    """0-6 for a weekday name the patterns matched, else None."""
+    return weekday_numbers().get(name.lower().rstrip("."))
+
+
+def month_of(name: str) -> int | None:
+    """1-12 for a month name the patterns matched, else None."""
+    return month_numbers().get(name.lower().rstrip("."))
+
+
+def year_for(month: int, day: int, weekday: int | None, years: list[int]) -> date | None:
+    """The date `day` `month` in the first of `years` it exists in and falls on `weekday`.
+
+    `years` are the candidates in order of preference (the nearest heading's first). With a
+    weekday, a year it contradicts is skipped, and the year after each candidate is tried
+    last (a digest's sections after New Year); with none that fits, there is no date.
+    """
+    tried = list(dict.fromkeys(years))
+    if weekday is not None:
+        tried += [y + 1 for y in years if y + 1 not in tried]
+    for year in tried:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday is None or d.weekday() == weekday:
+            return d
+    return None

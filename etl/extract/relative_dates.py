@@ -1,0 +1,194 @@
+"""Dates in a sentence that need more than the sentence: a year, or an earlier sentence's time.
+
+- A month or day without a year ("as at 30 September", "in July", "by the end of June",
+  "up to this year June" in translated text) takes the year of `ref` (the section's date),
+  the year before when that would put it after `ref`: a figure is never dated after its
+  publication.
+- A range ends where it ends: "between April and September" is September, a flow of six
+  months ("last year" or a year after the second month moves it); "from 1 April 2019 to
+  31 March 2020" is 31 March 2020.
+- "mid-2021" is June 2021.
+- "a year earlier" is a year before the time in force (`anchor`, else `ref`).
+- A back-reference ("at that point", "by then", "over the same period") is the time in force:
+  the date (and, for a period, the flow) the running time anchor holds.
+The phrases come from `etl/data/calendar.toml` (all its languages at once); the patterns
+only join them with numbers, and with the ordinal endings and "the"/"of" of English dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from etl.calendar import alternation, month_end, month_of, month_re, phrase_re, phrases
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_NOT_A_YEAR_AFTER = rf"(?!\s*,?\s*{_YEAR})(?![\w-])"
+
+Add = Callable[..., None]  # add(start, end, as_of, precision, period=None, kind="date")
+Anchor = tuple[date, str, str | None]  # as_of, precision, period
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    month = month_re()
+    point = phrase_re("point_openers")
+    end_of = phrase_re("end_of")
+    day_month = rf"(?:(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<mon>{month})(?:\.?\s+(?P<d2>{_DAY}))?"
+    rel = alternation([*phrases("this_year"), *phrases("last_year")])
+    ends = [
+        rf"(?:(?P<{d}>{_DAY})\s+(?:of\s+)?)?(?P<{m}>{month})(?:\.?\s+(?P<{d}b>{_DAY}))?"
+        rf"(?:,?\s+(?P<{y}>{_YEAR}))?"
+        for d, m, y in (("a", "m1", "y1"), ("b", "m2", "y2"))
+    ]
+    flags = re.IGNORECASE
+    return {
+        "range": re.compile(
+            rf"(?<!\w)(?:{phrase_re('range_openers')})\s+{ends[0]}\s+"
+            rf"(?:{phrase_re('range_joiners')})\s+{ends[1]}(?:\s+(?P<rel>{rel}))?(?![\w-])",
+            flags,
+        ),
+        "yearless": re.compile(
+            rf"(?<![\w-])(?P<open>(?:{end_of})\s*|(?:{point})\s+)(?:(?P<rel0>{rel})\s+)?"
+            rf"(?:the\s+)?{day_month}(?:\s+(?P<rel>{rel}))?{_NOT_A_YEAR_AFTER}",
+            flags,
+        ),
+        "middle": re.compile(
+            rf"(?<![\w-])(?:{phrase_re('middle_of')})\s*(?P<year>{_YEAR})\b", flags
+        ),
+        "back": re.compile(
+            rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+            rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
+            flags,
+        ),
+        "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
+        "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
+    }
+
+
+@cache
+def _last_year_words() -> frozenset[str]:
+    return frozenset(" ".join(p.lower().split()) for p in phrases("last_year"))
+
+
+def _at(year: int, month: int, day: str | None) -> date | None:
+    """Day `day` of the month, or the month's last day; None when there is no such day."""
+    try:
+        return date(year, month, int(day.rstrip("stndrh"))) if day else month_end(year, month)
+    except ValueError:
+        return None
+
+
+def _year_of(ref: date, month: int, day: str | None, rel: str | None) -> int:
+    """The year of a month without one: `ref`'s, or the one before if that would pass `ref`."""
+    if rel is not None:
+        return ref.year - 1 if " ".join(rel.lower().split()) in _last_year_words() else ref.year
+    found = _at(ref.year, month, day)
+    return ref.year - 1 if found is not None and found > ref else ref.year
+
+
+def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """Ranges of months and months without a year ("between April and September", "in July")."""
+    if ref is None:
+        return
+    pats = _patterns()
+    for m in pats["range"].finditer(text, start, end):
+        m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+        if not m1 or not m2:
+            continue
+        d2 = m["b"] or m["bb"]
+        y2 = int(m["y2"]) if m["y2"] else _year_of(ref, m2, d2, m["rel"])
+        y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        when = _at(y2, m2, d2)
+        months = (y2 - y1) * 12 + m2 - m1 + 1
+        if when is None or months < 1:
+            continue
+        d1 = m["a"] or m["ab"]
+        whole = (not d1 or int(d1.rstrip("stndrh")) == 1) and (not d2 or month_end(y2, m2) == when)
+        add(m.start(), m.end(), when, "day" if d2 else "month", _months(months) if whole else None)
+    for m in pats["yearless"].finditer(text, start, end):
+        month = month_of(m["mon"])
+        day = m["d1"] or m["d2"]
+        if not month:
+            continue
+        when = _at(_year_of(ref, month, day, m["rel"] or m["rel0"]), month, day)
+        if when is not None:
+            add(m.start(), m.end(), when, "day" if day else "month")
+
+
+def _months(n: int) -> str:
+    return f"P{n // 12}Y" if n % 12 == 0 else f"P{n}M"
+
+
+def middle_dates(text: str, start: int, end: int, add: Add) -> None:
+    """ "mid-2021": the end of June that year."""
+    for m in _patterns()["middle"].finditer(text, start, end):
+        add(m.start(), m.end(), date(int(m["year"]), 6, 30), "month")
+
+
+def back_references(
+    text: str,
+    start: int,
+    end: int,
+    anchor: Callable[[int], Anchor | None],
+    ref: date | None,
+    add: Add,
+) -> None:
+    """ "at that point", "over the same period", "a year earlier": the time in force.
+
+    `anchor(pos)` is the time in force at `pos` (an earlier date of the sentence, else of an
+    earlier sentence), or None when nothing gave one ("a year earlier" then counts back from
+    `ref`); it is called only when a phrase points back.
+    """
+    if not _back_words().search(text, start, end):
+        return
+    for m in _patterns()["back"].finditer(text, start, end):
+        held = anchor(m.start())
+        if m["earlier"]:
+            base = held or ((ref, "day", None) if ref else None)
+            if base is None:
+                continue
+            when, precision = base[0], base[1]
+            try:
+                earlier = when.replace(year=when.year - 1)
+            except ValueError:  # 29 February
+                earlier = when.replace(year=when.year - 1, day=28)
+            precision = "month" if precision == "day" else precision
+            add(m.start(), m.end(), earlier, precision, None, "earlier")
+        elif held is None:
+            continue
+        elif m["period"]:
+            as_of, precision, period = held
+            add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
+        else:
+            add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+@cache
+def _back_words() -> re.Pattern[str]:
+    """A word every back-reference has (one per phrase): a cheap test before the full one."""
+    keys = set()
+    for key in ("year_earlier", "same_period", "same_time"):
+        for phrase in phrases(key):
+            words = phrase.split()
+            keys.add(max(words, key=len) if phrase.isascii() else phrase)
+    return re.compile(alternation(sorted(keys)), re.IGNORECASE)
+
+
+def _whole(precision: str) -> str | None:
+    """The flow a period of that precision spans: a year ("in 2024") is P1Y."""
+    return "P1Y" if precision == "year" else None
+
+
+def stands_at(text: str, start: int, end: int) -> bool:
+    """Whether the date phrase text[start:end] gives the time a figure stands at ("as at", "by
+    the end of"): never an event's date, even after "set up" or "opened"."""
+    return _patterns()["stands_at"].match(text, start, end) is not None
+
+
+def speaks_of_now(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says it speaks of the time it was written ("now", "to date")."""
+    return _patterns()["present"].search(text, start, end) is not None

@@ -1,0 +1,173 @@
+"""The running time anchor of a section: the time its sentences speak of, read in order.
+
+Each sentence that states a time leaves it in force: the first date it gives that is not an
+event's ("opened in 2004"), else its last event date. Only what a figure needs is read: the
+sentences before it, nearest first, until one states a time. What the anchor is used for:
+- `anchor_at`: the time in force before a sentence, which its back-references stand for
+  ("At that point, ...", "Over the same period, ...") and "a year earlier" counts back from;
+- `carried`: the date a sentence with no date of its own takes from a date that opened an
+  earlier sentence of its paragraph ("As at 31 December 2024, the community comprised ...
+  The community includes eight unicorns."), unless it says it speaks of now ("now",
+  "to date"), or, in a list, from the list's lead-in;
+- `list_date`: the date of a list or table (a bulleted paragraph) from its lead-in lines
+  ("As at 30 June 2021, the community counted:", "Community at a glance, 2019-20",
+  "31 Dec 2020:"), else from a short note right after it ("Figures as at 30 June 2023").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from etl.calendar import fiscal_year_end_month, month_end, month_re
+from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.relative_dates import Anchor, speaks_of_now
+from etl.extract.section_view import SectionView, SentenceId
+
+# A sentence that may state a time: a year, a month's name, or a relative year or month.
+_HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
+# The words before a date that opens its sentence ("As at end-December 2022, ...").
+SENTENCE_OPENING = re.compile(
+    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
+# A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
+_BARE_YEAR = re.compile(
+    r"(?<![\d.,/])(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?(?![\d.,])"
+)
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+LEAD_IN_CHARS = 160  # a lead-in or heading line is short
+NOTE_CHARS = 240  # and so is a note under a table
+MAX_LEAD_LINES = 3
+
+
+@dataclass
+class Timeline:
+    """The times stated in one section, worked out only for the sentences asked about."""
+
+    view: SectionView
+    start: int
+    end: int
+    ref: date | None
+    stated: dict[SentenceId, tuple[DatePhrase, bool] | None] = field(default_factory=dict)
+
+    def _stated(self, sid: SentenceId) -> tuple[DatePhrase, bool] | None:
+        """The time sentence `sid` states and whether it opens the sentence (found once)."""
+        if sid in self.stated:
+            return self.stated[sid]
+        self.stated[sid] = None  # a back-reference to itself finds nothing
+        s = self.view.sentence(sid)
+        text = self.view.text
+        if not _HINT.search(text, s.start, s.end):
+            return None
+        sent = text[s.start : s.end]
+        found = [
+            d
+            for d in find_dates(sent, 0, len(sent), self.ref, lambda: self.anchor_at(sid))
+            if d.kind == "date" and d.as_of is not None and not _future(d, self.ref)
+        ]
+        if not found:
+            return None
+        plain = [d for d in found if not d.event]
+        d = plain[0] if plain else found[-1]
+        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and sent.startswith(",", d.end)
+        self.stated[sid] = (d, opens)
+        return self.stated[sid]
+
+    def _earlier(self, sid: SentenceId) -> Iterator[SentenceId]:
+        """The sentences of the section before `sid`, nearest first."""
+        cur = self.view.previous(sid)
+        while cur is not None and self.view.sentence(cur).end > self.start:
+            yield cur
+            cur = self.view.previous(cur)
+
+    def anchor_at(self, sid: SentenceId) -> Anchor | None:
+        """The time in force before sentence `sid`: the last one an earlier sentence stated."""
+        for prev in self._earlier(sid):
+            got = self._stated(prev)
+            if got is not None:
+                d = got[0]
+                return d.as_of, d.precision, d.period  # type: ignore[return-value]
+        return None
+
+    def carried(self, sid: SentenceId) -> DatePhrase | None:
+        """The date a sentence without one takes from its paragraph or its list's lead-in."""
+        s = self.view.sentence(sid)
+        text = self.view.text
+        listed = self.list_date(sid[0])
+        if listed is not None:
+            return listed  # the lead-in dates the whole list, "now" or not
+        if speaks_of_now(text, s.start, s.end):
+            return None
+        for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
+            prev = (sid[0], j)
+            if "\n" in text[self.view.sentence(prev).start : s.start]:
+                return None  # the time of another list item
+            got = self._stated(prev)
+            if got is not None:
+                d, opens = got
+                return d if opens and not d.event and d.period is None else None
+        return None
+
+    def list_date(self, p: int) -> DatePhrase | None:
+        """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
+
+        A point in time: the list's figures stand at the end of a period it names ("2019-20"),
+        unless an item names the period itself ("admitted in 2019-20: 132").
+        """
+        found = self._list_date(p)
+        return replace(found, period=None) if found is not None else None
+
+    def _list_date(self, p: int) -> DatePhrase | None:
+        text, paragraphs = self.view.text, self.view.paragraphs
+        if not _BULLET.match(text, paragraphs[p][0]):
+            return None
+        q = p - 1
+        while q >= 0 and p - q <= MAX_LEAD_LINES and self._leads_in(q):
+            if _BULLET.match(text, paragraphs[q][0]):
+                q -= 1  # an earlier block of the same list
+                continue
+            found = self._heading_date(*paragraphs[q])
+            if found is not None:
+                return found
+            q -= 1
+        nxt = p + 1
+        while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
+            nxt += 1
+        if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
+            return self._heading_date(*paragraphs[nxt])
+        return None
+
+    def _leads_in(self, q: int) -> bool:
+        """Paragraph `q` is a heading or lead-in line: short, and no finished sentence."""
+        a, b = self.view.paragraphs[q]
+        return b - a <= LEAD_IN_CHARS and not _SENTENCE_END.search(self.view.text, a, b)
+
+    def _heading_date(self, a: int, b: int) -> DatePhrase | None:
+        """The date a lead-in, heading or note gives, a bare year or fiscal year included."""
+        line = self.view.text[a:b]
+        for d in find_dates(line, 0, len(line), self.ref):
+            if d.kind == "date" and d.as_of is not None and not d.event:
+                return d
+        m = _BARE_YEAR.search(line)
+        if m is None:
+            return None
+        y1 = int(m["y1"])
+        if m["y2"] is None:
+            return DatePhrase(m.start(), m.end(), date(y1, 12, 31), "year", None)
+        if int(m["y2"][-2:]) != (y1 + 1) % 100:
+            return None
+        end = fiscal_year_end_month()
+        return DatePhrase(m.start(), m.end(), month_end(y1 + 1, end), "month", "P1Y")
+
+
+def _is_short(span: tuple[int, int], limit: int) -> bool:
+    return span[1] - span[0] <= limit
+
+
+def _future(d: DatePhrase, ref: date | None) -> bool:
+    """A date in a later year than the section's: a target, which anchors nothing."""
+    return ref is not None and d.as_of is not None and d.as_of.year > ref.year

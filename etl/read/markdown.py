@@ -1,0 +1,81 @@
+"""Markdown blocks that are not running text: a front-matter header and pipe tables.
+
+`front_matter` takes a leading "---" block of "key: value" lines off the text (its title and
+date describe the document, they are not part of it). `pipe_tables` rewrites each pipe table
+as the lines `etl.read.tables.table_lines` makes of it, so that its rows read as text; the
+rest of the text is left as it is. Emphasis, links and headings are dropped later, by
+`etl.read.normalise.strip_markdown`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.read.tables import table_lines
+
+_FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
+_ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
+_RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The fields of a front-matter header (lower-case keys, unquoted values)."""
+
+    fields: dict[str, str]
+
+    def get(self, *keys: str) -> str | None:
+        """The first of `keys` the header has a non-empty value for."""
+        return next((self.fields[k] for k in keys if self.fields.get(k)), None)
+
+
+def front_matter(text: str) -> tuple[FrontMatter | None, str]:
+    """The front-matter header of `text` (None if it has none) and the text after it."""
+    match = _FRONT_RE.match(text)
+    if match is None:
+        return None, text
+    fields = {
+        m["key"].lower(): m["value"].strip().strip("\"'") for m in _FIELD_RE.finditer(match["body"])
+    }
+    if not fields:
+        return None, text
+    return FrontMatter(fields), text[match.end() :]
+
+
+def pipe_tables(text: str) -> str:
+    """`text` with each pipe table (a header row, a |---| rule, rows) written out as lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and _ROW_RE.match(lines[k]) and _RULE_RE.match(lines[k + 1]):
+            end = k + 2
+            while end < len(lines) and (_ROW_RE.match(lines[end]) or _RULE_RE.match(lines[end])):
+                end += 1
+            block = lines[k:end]
+            caption = []
+            # A caption row written as a header of its own: "| Title | |", "|---|", header.
+            if len(block) > 3 and _RULE_RE.match(block[3]) and _filled(block[0]) == 1:
+                caption, block = [" ".join(c for c in _cells(block[0]) if c), ""], block[2:]
+            rows = [_cells(line) for line in block if not _RULE_RE.match(line)]
+            out += ["", *caption, *table_lines(rows), ""]
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def _filled(line: str) -> int:
+    return sum(1 for c in _cells(line) if c)
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]

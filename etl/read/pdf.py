@@ -1,0 +1,166 @@
+"""A PDF's text layer in reading order, with its tables kept as rows.
+
+pypdf lays each page out as lines of fixed-width text (`extraction_mode="layout"`), so that
+what stands side by side on the page stands side by side in the text. From that layout:
+- a page set in two columns (a gutter of blank space down the middle of most lines, with
+  running text on both sides) is read column after column;
+- a run of lines whose cells are set apart by wide gaps, at least one of them holding a
+  figure, is a table: its rows go to `etl.read.tables.table_lines` ("Unicorns nurtured   3"
+  becomes "- Unicorns nurtured: 3"), its first row being the header when it holds no figure;
+- other lines lose the spaces that justified them, a line that is only a page number goes,
+  and a running header or footer repeated on the following pages is kept once.
+A scanned PDF without a text layer gives no text; the caller refuses it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+
+from pypdf import PdfReader
+
+from etl.read.errors import IngestError
+from etl.read.limits import pdf_limit_problem
+from etl.read.tables import is_time_cell, table_lines
+
+# pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+CELL_GAP = 5  # spaces between two cells of a table row (justified prose has 1-3)
+MAX_VALUE_CHARS = 40  # a table's value cells are short
+MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two columns
+GUTTER_SHARE = 0.6  # of a page's lines that the gutter runs through
+
+_GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
+_SPACES_RE = re.compile(r" {2,}")
+_DIGIT_RE = re.compile(r"\d")
+_PAGE_NUMBER_RE = re.compile(r"\s*(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?\s*")
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """The text of a PDF's pages, in reading order; broken PDFs are an `IngestError`."""
+    if b"%PDF-" not in data[:1024]:
+        raise IngestError(name, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise IngestError(name, "PDF is encrypted with a password")
+        layouts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        reason = pdf_limit_problem(exc) or f"malformed PDF ({type(exc).__name__}: {_short(exc)})"
+        raise IngestError(name, reason) from exc
+    pages = [reading_order(layout.split("\n")) for layout in layouts]
+    return "\n\n".join(_drop_running_lines(pages))
+
+
+def reading_order(lines: list[str]) -> list[str]:
+    """One page's layout lines as text lines: columns one after the other, tables as rows."""
+    lines = [line.rstrip() for line in lines]
+    gutter = _gutter(lines)
+    if gutter is not None:
+        left = [line[:gutter] for line in lines]
+        right = [line[gutter:] for line in lines]
+        return [*_page_lines(left), "", *_page_lines(right)]
+    return _page_lines(lines)
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """The column of the blank band that splits a two-column page, else None."""
+    long = [line for line in lines if len(line.strip()) >= 2 * MIN_COLUMN_CHARS]
+    if len(long) < 6:
+        return None
+    width = max(len(line) for line in long)
+    counts: Counter[int] = Counter()
+    for line in long:
+        for gap in _GAP_RE.finditer(line):
+            left, right = line[: gap.start()].strip(), line[gap.end() :].strip()
+            if len(left) >= MIN_COLUMN_CHARS and len(right) >= MIN_COLUMN_CHARS:
+                counts.update(range(gap.start() + 1, gap.end() - 1))
+    band = [(n, c) for c, n in counts.items() if width // 4 <= c <= 3 * width // 4]
+    if not band:
+        return None
+    n, column = max(band)
+    return column if n >= GUTTER_SHARE * len(long) else None
+
+
+def _page_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end, rows = _table_at(lines, k)
+        if rows:
+            out += ["", *table_lines(rows), ""]
+            k = end
+            continue
+        line = lines[k].strip()
+        if not _PAGE_NUMBER_RE.fullmatch(line):
+            out.append(_SPACES_RE.sub(" ", line))
+        k += 1
+    return out
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row, or None when `line` is no row (one cell, or long values)."""
+    cells = _GAP_RE.split(line.strip())
+    if len(cells) < 2 or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
+        return None
+    return [_SPACES_RE.sub(" ", c) for c in cells]
+
+
+def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
+    """(end, rows) of a table starting at line `k`; rows is empty when none starts there."""
+    rows: list[list[str]] = []
+    end = k
+    j = k
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        cells = _cells(lines[j])
+        if cells is None:
+            break
+        rows.append(cells)
+        j += 1
+        end = j
+    figures = [r for r in rows if any(_DIGIT_RE.search(c) for c in r[1:])]
+    if len(rows) < 2 or not figures:
+        return k, []
+    width = max(len(r) for r in rows)
+    header = rows[0]
+    if header in figures and not all(is_time_cell(c) for c in header[1:]):
+        header = [""] * width
+    else:
+        rows = rows[1:]
+    # Values sit on the right: a row with fewer cells is missing the ones after its label.
+    table = [header + [""] * (width - len(header))]
+    table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
+    return end, table
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[str]:
+    """The pages' text, with a first or last line repeated on later pages kept only once."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for lines in pages:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        edges = {filled[0], filled[-1]} if filled else set()
+        kept = [line for i, line in enumerate(lines) if i not in edges or line.strip() not in seen]
+        seen.update(lines[i].strip() for i in edges)
+        out.append("\n".join(kept))
+    return out
+
+
+def _opens_without_password(reader: PdfReader) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # e.g. AES without the optional crypto library
+        return False
+
+
+def _short(exc: Exception, limit: int = 80) -> str:
+    message = " ".join(str(exc).split()) or "no details"
+    return message if len(message) <= limit else message[: limit - 1] + "…"

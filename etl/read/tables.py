@@ -1,0 +1,86 @@
+"""A table as lines of text the extractor reads: a lead-in line, then "- Label: value" items.
+
+Every reader (Markdown, HTML, PDF) hands its tables here, so a table reads the same whatever
+the file format:
+- a table whose first column gives times ("Year-end | Companies" / "2019 | 1,500") becomes
+  one list a row, led in by that time ("Year-end 2019:" then "- Companies: 1,500");
+- any other table becomes one list a value column, each led in by the column's heading
+  ("31 Dec 2020:" then "- Community companies: 1,700"); a single value column with a
+  heading that is no time ("Indicator | Figure") needs no lead-in and keeps to the
+  paragraph above it, which usually names the table;
+- a currency a label names in brackets ("Funds raised (HK$)") is written before a bare
+  number in its row, so that "25.1 bn" reads as money.
+A header row with nothing over the values ("Forum at a glance | |") is the table's title and
+stays as a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
+
+_YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
+_NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
+_CURRENCY_RE = re.compile(r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*\)")
+_BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
+MAX_TIME_CHARS = 40
+
+
+def is_time_cell(cell: str) -> bool:
+    """A short cell that names a time: "2019", "2019-20", "30 Jun 2021", "Year-end 2022"."""
+    cell = cell.strip()
+    if not cell or len(cell) > MAX_TIME_CHARS:
+        return False
+    for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, _YEAR_RE):
+        match = pattern.search(cell)
+        if match:
+            rest = cell[: match.start()] + cell[match.end() :]
+            return _NOT_TIME_RE.search(rest) is None
+    return False
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines a table reads as; `rows` are its cells, the header row first.
+
+    Blocks are separated by an empty string (a blank line). Empty rows are skipped; a table
+    of one column is a plain list. A caption goes before the table, as a line of its own.
+    """
+    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    header, body = rows[0], rows[1:]
+    out = []
+    if width > 1 and header[0] and not any(header[1:]):  # "Forum at a glance | |": a title
+        out, header = [header[0], ""], [""] * width
+    if width == 1 or not body:
+        return out + ["- " + " ".join(c for c in row if c) for row in rows]
+    if all(is_time_cell(row[0]) for row in body if row[0]):
+        for row in body:
+            out += [_lead_in(f"{header[0]} {row[0]}"), ""]
+            out += [_item(header[j], row[j]) for j in range(1, width) if row[j]] + [""]
+        return out[:-1]
+    for j in range(1, width):
+        items = [_item(row[0], row[j]) for row in body if row[j]]
+        if not items:
+            continue
+        if width > 2 or is_time_cell(header[j]):
+            out += [_lead_in(header[j]), ""]
+        out += [*items, ""]
+    return out[:-1]
+
+
+def _lead_in(text: str) -> str:
+    return text.strip().rstrip(":") + ":"
+
+
+def _item(label: str, value: str) -> str:
+    """ "- label: value", with a currency the label names put before a bare number."""
+    unit = _CURRENCY_RE.search(label)
+    if unit and _BARE_NUMBER_RE.fullmatch(value.split(" ")[0]):
+        rest = value.lstrip("~≈")
+        value = value[: len(value) - len(rest)] + unit.group(1) + rest
+    return f"- {label}: {value}" if label else f"- {value}"

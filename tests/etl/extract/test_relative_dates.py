@@ -1,0 +1,151 @@
+"""Dates that need the section's date or an earlier sentence: no year, ranges, back-references."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.asof import find_dates
+from etl.extract.relative_dates import speaks_of_now
+
+REF = date(2022, 10, 20)  # the section's date
+
+
+def dates(text: str, ref: date | None = REF, anchor=None) -> list[tuple]:
+    held = (lambda: anchor) if anchor is not None else None
+    return [
+        (text[d.start : d.end], d.as_of, d.precision, d.period, d.kind)
+        for d in find_dates(text, 0, len(text), ref, held)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "as_of", "precision"),
+    [
+        ("As of 31 August, the campus had 90 firms.", "As of 31 August", date(2022, 8, 31), "day"),
+        ("By the end of September it had raised HK$5 million.", "By the end of September",
+         date(2022, 9, 30), "month"),
+        ("The hub passed 800 members in July.", "in July", date(2022, 7, 31), "month"),
+        ("At end-June the lab counted 40 firms.", "At end-June", date(2022, 6, 30), "month"),
+        ("In July last year, 30 joined.", "In July last year", date(2021, 7, 31), "month"),
+        ("up to this year June bottom, 1,800 home", "up to this year June", date(2022, 6, 30),
+         "month"),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_year_takes_the_sections_year(
+    text: str, phrase: str, as_of: date, precision: str
+) -> None:
+    assert dates(text)[0][:3] == (phrase, as_of, precision)
+
+
+def test_a_month_later_than_the_section_belongs_to_the_year_before() -> None:
+    # Written in October: "as at 30 November" can only be last November.
+    assert dates("As at 30 November, 55 firms had joined.")[0][1] == date(2021, 11, 30)
+    assert dates("In December the lab hosted 12 teams.")[0][1] == date(2021, 12, 31)
+
+
+def test_a_range_of_months_ends_where_it_ends_and_is_a_flow() -> None:
+    got = dates("Between March and August, 41 teams were admitted.")
+    assert got == [("Between March and August", date(2022, 8, 31), "month", "P6M", "date")]
+    got = dates("From October to December last year the fund invested HK$9 million.")
+    assert got[0][1:4] == (date(2021, 12, 31), "month", "P3M")
+
+
+def test_a_range_that_crosses_new_year() -> None:
+    got = dates("Between November and February, 20 teams joined.", date(2023, 3, 15))
+    assert got[0][1:4] == (date(2023, 2, 28), "month", "P4M")
+
+
+def test_a_range_of_full_dates_ends_at_its_second_date() -> None:
+    got = dates("From 1 July 2020 to 30 June 2021 the programme took in 77 start-ups.")
+    assert got[0][1:4] == (date(2021, 6, 30), "day", "P1Y")
+
+
+def test_the_middle_of_a_year_is_june() -> None:
+    assert dates("By mid-2019 there were 600.")[0][:3] == ("mid-2019", date(2019, 6, 30), "month")
+    assert dates("In the middle of 2020 it had 700.")[0][1] == date(2020, 6, 30)
+
+
+def test_back_references_take_the_time_in_force() -> None:
+    then = (date(2020, 12, 31), "day", None)
+    assert dates("At that point, 31 of them were listed.", anchor=then) == [
+        ("At that point", date(2020, 12, 31), "day", None, "back")
+    ]
+    assert dates("By then the fund had made 12 deals.", anchor=then)[0][1] == date(2020, 12, 31)
+
+
+def test_the_same_period_keeps_the_flow_of_the_time_in_force() -> None:
+    half = (date(2021, 6, 30), "month", "P6M")
+    got = dates("Over the same period, 52 start-ups were admitted.", anchor=half)
+    assert got == [("Over the same period", date(2021, 6, 30), "month", "P6M", "back")]
+    year = (date(2024, 12, 31), "year", None)  # "In 2024, ..."
+    got = dates("In the same period, members raised HK$2 billion.", anchor=year)
+    assert got[0][3] == "P1Y"
+
+
+def test_a_back_reference_with_nothing_before_it_is_no_date() -> None:
+    assert dates("At that point, 31 of them were listed.") == []
+
+
+def test_a_year_earlier_counts_back_from_the_time_in_force_else_the_sections_date() -> None:
+    then = (date(2025, 12, 31), "month", None)
+    assert dates("up from 10 a year earlier", anchor=then)[0][1:3] == (date(2024, 12, 31), "month")
+    assert dates("compared with 45 a year earlier")[0][1:3] == (date(2021, 10, 20), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new campus may open next spring.",  # "may" is no month here
+        "Members met the Secretary on the campus.",
+        "The hub hosted 5,000 visitors at the time of the forum.",  # no earlier time
+        "It grew from 2,000 to 3,000 members.",  # a range of figures, not of months
+        "The second Marching Band festival drew 90 teams.",
+    ],
+)
+def test_no_relative_date(text: str) -> None:
+    assert [d for d in dates(text) if d[4] == "date" and "20" not in d[0]] == []
+
+
+def test_a_date_with_its_year_is_not_read_as_a_month_without_one() -> None:
+    assert dates("As at 30 June 2019, it had 500.")[0][1] == date(2019, 6, 30)
+    assert dates("By September, 2021 it had 500.")[0][1] == date(2021, 9, 30)
+
+
+def test_without_a_section_date_a_month_alone_is_no_date() -> None:
+    assert dates("As at 31 August, the campus had 90 tenants.", ref=None) == []
+
+
+def test_speaks_of_now() -> None:
+    text = "As at March 2021 it had 40 firms, and so far 12 have listed."
+    assert speaks_of_now(text, 0, len(text))
+    assert not speaks_of_now("As at March 2021 it had 40 firms.", 0, 33)
+    assert not speaks_of_now("The snow fell on Nowra.", 0, 23)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("AprilJuneSeptmid-and between to 19 20 2021, at that point\n"))
+)
+def test_never_raises_on_date_like_noise(text: str) -> None:
+    for d in find_dates(text, 0, len(text), REF, lambda: (REF, "day", None)):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.as_of is None or d.as_of <= date(2099, 12, 31)
+
+
+def test_a_back_reference_takes_an_earlier_date_of_its_own_sentence_first() -> None:
+    text = "It had 1,650 firms as at 31 December 2020, and they had raised HK$26 billion by then."
+    got = dates(text, anchor=(date(2019, 6, 30), "month", None))
+    assert ("by then", date(2020, 12, 31), "day", None, "back") in got
+
+
+def test_a_date_a_figure_stands_at_is_no_events_even_after_set_up() -> None:
+    text = "450 had set up here by the end of September"
+    (found,) = find_dates(text, 0, len(text), REF)
+    assert not found.event
+    text = "The lab opened in September"
+    (opened,) = find_dates(text, 0, len(text), REF)
+    assert opened.event

@@ -1,0 +1,132 @@
+"""The running time anchor: back-references, a paragraph's opening date, a list's lead-in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract import default_config
+from etl.extract.section_view import SectionView
+from etl.extract.sentences import split_paragraphs
+from etl.extract.timeline import Timeline
+
+REF = date(2021, 1, 28)
+
+
+def _timeline(text: str, ref: date | None = REF) -> Timeline:
+    view = SectionView(text, split_paragraphs(text), default_config())
+    return Timeline(view, 0, len(text), ref)
+
+
+def _sid(t: Timeline, fragment: str) -> tuple[int, int]:
+    sid = t.view.sentence_at(t.view.text.index(fragment))
+    assert sid is not None
+    return sid
+
+
+def _carried(text: str, fragment: str, ref: date | None = REF) -> date | None:
+    t = _timeline(text, ref)
+    d = t.carried(_sid(t, fragment))
+    return d.as_of if d else None
+
+
+def test_the_time_in_force_is_the_last_one_stated_before() -> None:
+    text = (
+        "Members raised HK$6 billion in 2020 alone. A new studio opened. "
+        "At that point, the total stood at HK$23 billion."
+    )
+    t = _timeline(text)
+    assert t.anchor_at(_sid(t, "At that point")) == (date(2020, 12, 31), "year", None)
+
+
+def test_the_time_in_force_reaches_back_across_paragraphs() -> None:
+    text = "Between January and June, members raised HK$8 billion.\n\nThe lab is new.\n\nIt grew."
+    t = _timeline(text, date(2021, 7, 30))
+    assert t.anchor_at(_sid(t, "It grew")) == (date(2021, 6, 30), "month", "P6M")
+
+
+def test_an_event_date_is_in_force_when_nothing_else_is() -> None:
+    text = "When I joined in 2016 the hub was small. At that point only 30 worked on AI."
+    t = _timeline(text, date(2019, 9, 19))
+    assert t.anchor_at(_sid(t, "At that point")) == (date(2016, 12, 31), "year", None)
+
+
+def test_a_target_date_is_not_in_force() -> None:
+    text = "The hub aims to reach 3,000 members by 2030. At that point it had 2,000."
+    t = _timeline(text)
+    assert t.anchor_at(_sid(t, "At that point")) is None
+
+
+def test_nothing_in_force_at_the_start() -> None:
+    t = _timeline("At that point, 62 were incubatees.")
+    assert t.anchor_at((0, 0)) is None
+
+
+def test_a_date_that_opens_a_sentence_carries_to_the_rest_of_its_paragraph() -> None:
+    text = (
+        "As at 31 December 2020, the community comprised 1,650 companies. "
+        "Of these, 800 were on the campus.\n\nThe lab opened."
+    )
+    assert _carried(text, "Of these") == date(2020, 12, 31)
+
+
+def test_a_date_does_not_carry_into_the_next_paragraph_or_list_item() -> None:
+    text = "As at 31 December 2020, it had 1,650 companies.\n\nOf these, 800 were on the campus."
+    assert _carried(text, "Of these") is None
+    items = "1. As at 31 March 2023, it had 1,900 firms.\n2. The programme admitted 1,000 teams."
+    assert _carried(items, "The programme") is None
+
+
+def test_a_sentence_that_speaks_of_now_keeps_its_own_time() -> None:
+    text = "As at 31 December 2020, it had 1,650 companies. Four unicorns have now emerged."
+    assert _carried(text, "Four unicorns") is None
+
+
+def test_a_date_inside_a_sentence_does_not_carry() -> None:
+    text = "The hub said 1,650 firms had joined as at 31 December 2020. Of these, 800 are local."
+    assert _carried(text, "Of these") is None
+
+
+def test_an_event_date_does_not_carry() -> None:
+    text = "In 2004, the first tower opened. The campus now hosts 2,000 firms."
+    assert _carried(text, "The campus") is None
+    text = "Since 2018, it has grown. It has 2,000 firms."
+    assert _carried(text, "It has") is None
+
+
+def test_a_list_takes_the_date_of_its_lead_in() -> None:
+    text = (
+        "Snapshot\n\nAs at 30 June 2021, the community counted:\n\n- 1,800 companies\n- 6 unicorns"
+    )
+    assert _carried(text, "6 unicorns") == date(2021, 6, 30)
+
+
+def test_a_table_takes_the_year_or_fiscal_year_of_its_heading() -> None:
+    fiscal = "Community at a glance, 2019-20\n\n- Unicorns nurtured: 3\n- Awards won: 96"
+    assert _carried(fiscal, "Unicorns", date(2020, 9, 1)) == date(2020, 3, 31)
+    yearly = "Year-end 2019:\n\n- Community companies: 1,500"
+    assert _carried(yearly, "Community", date(2026, 1, 12)) == date(2019, 12, 31)
+
+
+def test_a_list_takes_the_date_of_a_note_under_it() -> None:
+    text = (
+        "Key figures\n\n- Unicorns: 8\n- Funds raised: HK$38 billion\n\nFigures as at 30 June 2023"
+    )
+    assert _carried(text, "Unicorns", date(2023, 9, 20)) == date(2023, 6, 30)
+
+
+def test_a_finished_sentence_above_a_list_is_no_lead_in() -> None:
+    text = (
+        "Members had raised HK$33 billion by the end of September, the hub said.\n\n"
+        "- 1,800 community companies\n- 6 unicorns\n\nSource: the hub"
+    )
+    assert _carried(text, "6 unicorns", date(2021, 11, 16)) is None
+
+
+def test_a_list_without_a_dated_lead_in_or_note_has_no_date_of_its_own() -> None:
+    text = "Key figures\n\n- Unicorns: 8\n\nThe hub was founded to serve start-ups of every kind."
+    assert _carried(text, "Unicorns") is None
+
+
+def test_a_list_item_saying_now_keeps_the_date_of_its_lead_in() -> None:
+    text = "As at 30 June 2021, the campus counted:\n\n- 250 firms, now the second-largest cluster"
+    assert _carried(text, "250 firms") == date(2021, 6, 30)

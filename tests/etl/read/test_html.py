@@ -1,0 +1,58 @@
+"""HTML fact boxes: kept inside the article, dropped outside it."""
+
+from __future__ import annotations
+
+from etl.read.html import with_fact_boxes
+from etl.read.readers import read_bytes
+
+LEAD = (
+    "<p>Young companies from the campus community collected eleven prizes at this year's "
+    "technology awards, including the grand award and two gold awards for games.</p>"
+    "<p>The awards, organised by the government with industry bodies, drew more than 700 "
+    "entries this year from across the city and beyond.</p>"
+)
+PAGE = f"""<!DOCTYPE html><html><head><title>Prizes</title>
+<meta name="date" content="2013-11-26"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>Start-ups scoop prizes</h1>{LEAD}
+<aside class="fact-box"><h2>The hub in numbers</h2>
+<dl><dt>Community companies</dt><dd>about 320</dd><dt>Markets reached</dt><dd>20</dd></dl>
+<p>Figures as at 30 September 2013</p></aside>
+<p>Winners will represent the city at the regional awards next month.</p>
+</article>
+<aside class="sidebar"><h4>Archive</h4><ul><li><a href="/2012">Sidebar link 2012</a></li></ul>
+</aside></main>
+<footer><p>All rights reserved. 100 Example Road.</p></footer></body></html>"""
+
+
+def test_a_fact_box_inside_the_article_is_kept_as_label_and_value_lines() -> None:
+    doc = read_bytes(PAGE.encode(), "prizes.html")
+    assert "The hub in numbers\n\n- Community companies: about 320\n- Markets reached: 20" in (
+        doc.text
+    )
+    assert "Figures as at 30 September 2013" in doc.text
+    assert "Winners will represent" in doc.text
+
+
+def test_boilerplate_outside_the_article_is_still_dropped() -> None:
+    doc = read_bytes(PAGE.encode(), "prizes.html")
+    assert "Sidebar link" not in doc.text
+    assert "All rights reserved" not in doc.text
+    assert "Home" not in doc.text
+
+
+def test_a_page_without_asides_or_lists_is_left_as_it_is() -> None:
+    page = "<html><body><article><p>Plain.</p></article></body></html>"
+    assert with_fact_boxes(page) is page
+
+
+def test_an_aside_outside_any_article_is_left_to_the_extractor() -> None:
+    page = "<html><body><div><aside><dl><dt>A</dt><dd>1</dd></dl></aside></div></body></html>"
+    assert "<aside" in with_fact_boxes(page)
+
+
+def test_a_term_without_a_value_and_a_value_without_a_term() -> None:
+    box = "<dl><dt>Lone</dt><dt>Unicorns</dt><dd>8</dd><dd>60+</dd></dl>"
+    page = f"<html><body><article>{box}</article></body></html>"
+    out = with_fact_boxes(page)
+    assert "<li>Lone</li>" in out and "<li>Unicorns: 8</li>" in out and "<li>60+</li>" in out

@@ -1,0 +1,118 @@
+"""PDF pages in reading order: tables as rows, two columns one after the other, no furniture."""
+
+from __future__ import annotations
+
+import io
+
+from etl.read.pdf import pdf_text, reading_order
+from etl.read.readers import read_bytes
+
+Run = tuple[float, float, str]  # x, y (points from the bottom left), text
+
+
+def positioned_pdf(pages: list[list[Run]]) -> bytes:
+    """A valid PDF whose pages hold text runs at the given positions (Courier, 10 pt)."""
+    objects: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+    contents = []
+    for runs in pages:
+        ops = b""
+        for x, y, text in runs:
+            escaped = text.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops += b"BT /F1 10 Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET\n" % (x, y, escaped)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops))
+        contents.append(len(objects))
+    pages_id = len(objects) + len(pages) + 1
+    kids = []
+    for content in contents:
+        objects.append(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 1 0 R >> >> /Contents %d 0 R >>" % (pages_id, content)
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)))
+    objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(
+        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, len(objects), xref)
+    )
+    return out.getvalue()
+
+
+TABLE_PAGE = [
+    (72, 740, "Annual Review 2019/20"),
+    (72, 710, "Community at a glance, 2019-20"),
+    (72, 690, "Indicator"),
+    (460, 690, "Figure"),
+    (72, 676, "Companies in the community"),
+    (470, 676, "1,550+"),
+    (82, 662, "of which on campus"),
+    (480, 662, "720"),
+    (72, 648, "Unicorns nurtured"),
+    (490, 648, "3"),
+    (72, 620, "Figures for the financial year 1 April 2019 to 31 March 2020."),
+    (300, 60, "12"),
+]
+
+
+def test_a_table_under_a_heading_reads_as_label_and_value_lines() -> None:
+    text = pdf_text(positioned_pdf([TABLE_PAGE]), "review.pdf")
+    lines = [line for line in text.split("\n") if line]
+    start = lines.index("Community at a glance, 2019-20")
+    assert lines[start + 1 : start + 4] == [
+        "- Companies in the community: 1,550+",
+        "- of which on campus: 720",
+        "- Unicorns nurtured: 3",
+    ]
+    assert "Indicator" not in text and "Figure:" not in text
+    assert "12" not in lines  # the page number
+
+
+def test_a_pdf_document_with_a_table_is_dated_and_keeps_its_rows() -> None:
+    doc = read_bytes(positioned_pdf([TABLE_PAGE]), "review.pdf")
+    assert "- Unicorns nurtured: 3" in doc.text
+    assert doc.date_source == "inline" and doc.published_on.isoformat() == "2020-03-31"
+
+
+def test_a_two_column_page_is_read_column_after_column() -> None:
+    left = [f"Left column line {n} tells the story in order." for n in range(8)]
+    right = [f"Right column line {n} goes on after it ends." for n in range(8)]
+    runs = [(40, 740 - 14 * n, t) for n, t in enumerate(left)]
+    runs += [(330, 740 - 14 * n, t) for n, t in enumerate(right)]
+    text = pdf_text(positioned_pdf([runs]), "cols.pdf")
+    order = [line for line in text.split("\n") if line]
+    assert order == left + right
+
+
+def test_a_running_header_is_kept_once() -> None:
+    pages = [
+        [(72, 760, "Example Company | Annual Review"), (72, 700, "First page text here.")],
+        [(72, 760, "Example Company | Annual Review"), (72, 700, "Second page text here.")],
+    ]
+    text = pdf_text(positioned_pdf(pages), "two.pdf")
+    assert text.count("Example Company | Annual Review") == 1
+    assert "Second page text here." in text
+
+
+def test_justified_prose_is_no_table() -> None:
+    lines = [
+        "The  year  under  review  was  one  of  contrasts  for  the  campus  community.",
+        "Investors  continued  to  back  its  companies  through  the  whole  period.",
+    ]
+    assert reading_order(lines) == [
+        "The year under review was one of contrasts for the campus community.",
+        "Investors continued to back its companies through the whole period.",
+    ]
+
+
+def test_two_lines_with_wide_gaps_but_no_figure_are_no_table() -> None:
+    lines = ["Contact          Press office", "Address          Example Road"]
+    assert reading_order(lines) == ["Contact Press office", "Address Example Road"]

@@ -1,0 +1,72 @@
+"""Tables as lines of text: a lead-in, then "- Label: value" items."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.read.tables import is_time_cell, table_lines
+
+
+def test_a_label_and_value_table_is_one_list() -> None:
+    rows = [["Indicator", "Figure"], ["Unicorns", "9"], ["Markets reached", "60+"]]
+    assert table_lines(rows) == ["- Unicorns: 9", "- Markets reached: 60+"]
+
+
+def test_a_table_with_a_column_per_date_is_a_list_per_date() -> None:
+    rows = [["Indicator", "31 Dec 2020", "30 Jun 2021"], ["Members", "1,700", "1,800+"]]
+    assert table_lines(rows) == ["31 Dec 2020:", "", "- Members: 1,700", "", "30 Jun 2021:", "",
+                                 "- Members: 1,800+"]  # fmt: skip
+
+
+def test_a_table_with_a_row_per_year_is_a_list_per_year() -> None:
+    rows = [["Year-end", "Members", "Unicorns"], ["2019", "1,500", "4"], ["2022", "1,900", ""]]
+    assert table_lines(rows) == [
+        "Year-end 2019:", "", "- Members: 1,500", "- Unicorns: 4", "",
+        "Year-end 2022:", "", "- Members: 1,900",
+    ]  # fmt: skip
+
+
+def test_a_single_value_column_headed_by_a_time_is_led_in_by_it() -> None:
+    rows = [["Indicator", "2019-20"], ["Awards", "96"]]
+    assert table_lines(rows) == ["2019-20:", "", "- Awards: 96"]
+
+
+def test_a_header_with_nothing_over_the_values_is_the_tables_title() -> None:
+    rows = [["Forum at a glance", ""], ["Delegates", "3,200"], ["Speakers", "60"]]
+    assert table_lines(rows) == ["Forum at a glance", "", "- Delegates: 3,200", "- Speakers: 60"]
+
+
+def test_a_currency_named_in_the_label_goes_before_a_bare_number() -> None:
+    rows = [["Item", "Value"], ["Funds raised (HK$)", "25.1 bn"], ["Grants (HK$)", "~40 million"],
+            ["Revenue (HK$)", "HK$5 million"], ["Staff (HK$ budget)", "20"]]  # fmt: skip
+    assert table_lines(rows) == [
+        "- Funds raised (HK$): HK$25.1 bn",
+        "- Grants (HK$): ~HK$40 million",
+        "- Revenue (HK$): HK$5 million",
+        "- Staff (HK$ budget): 20",
+    ]
+
+
+def test_empty_rows_and_one_column_tables() -> None:
+    assert table_lines([]) == []
+    assert table_lines([["", ""], ["Notes"], ["Open all year"]]) == ["- Notes", "- Open all year"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2019", True),
+        ("2019-20", True),
+        ("FY2019/20", True),
+        ("30 Jun 2021", True),
+        ("March 2024", True),
+        ("Year-end 2022", True),
+        ("1,500", False),
+        ("HK$2019 million", False),
+        ("Phase 2 2019", False),
+        ("Members", False),
+        ("", False),
+    ],
+)
+def test_is_time_cell(cell: str, expected: bool) -> None:
+    assert is_time_cell(cell) is expected
