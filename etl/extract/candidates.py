@@ -140,6 +140,9 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
 
 
 _NARROWING_WORDS = 4
+# A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a
+# title ("FinTech Week at a glance").
+_SET_HEADING_WORDS = 2
 
 
 def is_generic(metric: MetricMatch | None) -> bool:
@@ -153,7 +156,9 @@ def context_metric(
     """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
     if heading:
         h = heading.strip(" #*_>\t")
-        with_set = classify(f"{h} {set_noun()}", "", "", kind, value)
+        with_set = None
+        if len(h.split()) <= _SET_HEADING_WORDS:  # "Fintech": the fintech companies
+            with_set = classify(f"{h} {set_noun()}", "", "", kind, value)
         if with_set is not None and with_set.metric in _generic_sets():
             with_set = None  # any short heading would name the whole community so
         found = (

@@ -226,9 +226,10 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 a = clause_off + nof.end()
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
                 source = "number_of"
+        labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
-            source = "label"
+            source, labelled = "label", True
         if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
@@ -247,8 +248,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             if found is not None:
                 match, source = found
         if match is None:
-            if not (keep_bare and not np.strip()):
-                continue
+            if not (keep_bare and not np.strip()) or labelled:
+                continue  # (a labelled value whose label names no metric counts none)
             source = "bare"
         if increment:
             match, source = None, "bare"  # its metric comes from what it adds to
