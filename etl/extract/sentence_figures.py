@@ -69,6 +69,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
         "definite": re.compile(fig["definite_before"], re.IGNORECASE),
+        "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
     }
@@ -184,8 +185,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         before = s[:q_start]
         if delta_before.search(before) and not _cues()["not_delta"].search(before[-40:]):
             continue
-        if portfolio.search(before):
-            continue
+        if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
+            continue  # "invested in 10 companies", "their first HK$500,000"
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
         if n.words and _cues()["definite"].search(before[-12:]):

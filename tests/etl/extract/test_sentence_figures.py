@@ -182,3 +182,11 @@ def test_a_label_and_its_value_on_one_line() -> None:
     assert metrics("Unicorns nurtured 3") == [(3, "unicorns", "label")]
     assert metrics("Companies in the Cyberport community 1,550+") == [(1550, "companies", "label")]
     assert metrics("The venue has room for 300.") == []  # a sentence, not a label
+
+
+def test_a_figure_picked_out_by_an_ordinal_totals_nothing() -> None:
+    assert metrics("Start-ups no longer struggle to raise their first HK$500,000.") == []
+    assert metrics("The first 10 start-ups moved in today.") == []
+    assert metrics("Start-ups have raised HK$500,000 so far.") == [
+        (500000, "funding_raised", "noun")
+    ]
