@@ -5,8 +5,9 @@
 Generates claims into a temporary SQLite file (bulk insert through SQLAlchemy core, then each
 claim's export line, as ingest writes them), runs the consistency checks once, computes the
 landing page's series as the server does at start, then times page load (the Growth layout and
-its first callback), the metric switch, grid pages, grid filters, and /export/claims.csv of
-every row (in a fresh process, for an honest peak RSS). Targets: p95 < 100 ms; export >=
+its first callback), the metric switch, grid pages, grid filters, the "To confirm" queue (one
+claim in 40 is a candidate: 25,000), and /export/claims.csv of every row (in a fresh process,
+for an honest peak RSS). Targets: p95 < 100 ms; export >=
 400,000 rows/s.
 """
 
@@ -37,6 +38,7 @@ from db.metrics import catalogue  # noqa: E402
 from db.models import Claim, Document, Review  # noqa: E402
 
 QUALIFIERS = ("exact", "over", "over", "over", "about", "nearly")
+CANDIDATE_EVERY = 40  # one claim in 40 waits for a reviewer
 OTHER_ENTITIES = tuple(f"Partner Park {i}" for i in range(40))
 START = date(2010, 1, 1)
 DAYS = 16 * 365
@@ -107,6 +109,8 @@ def generate(url: str, n_claims: int, seed: int = 7) -> None:
             "char_end": len(quote), "mention_start": 0, "mention_end": 5,
             "flags": "garbled" if i % 997 == 0 else "", "extractor_version": "bench",
             "created_at": now,
+            "initial_status": "candidate" if i % CANDIDATE_EVERY == 7 else "auto",
+            "unsure": "owner?;date?" if i % CANDIDATE_EVERY == 7 else "",
         })  # fmt: skip
         if len(batch) == 50_000:
             with engine.begin() as conn:
@@ -222,6 +226,9 @@ def main() -> int:
                                      if p["path"] == "/claims")]  # fmt: skip
     get_rows = claims_module.get_rows
     deep = args.claims - 10_000
+    confirm = next(p for p in dash.page_registry.values() if p["path"] == "/confirm")
+    confirm_module = sys.modules[confirm["module"]]
+    last_page = args.claims // CANDIDATE_EVERY // 20
     cases = {
         "page load (Growth layout + chart callback)": lambda: (
             growth["layout"](), module.update_chart("companies", None, None, False)),
@@ -245,6 +252,10 @@ def main() -> int:
         "grid filter quote contains 'community', block at row 5,000": lambda: get_rows({
             "startRow": 5000, "endRow": 5100, "filterModel": {"quote": {
                 "filterType": "text", "type": "contains", "filter": "community"}}}),
+        "To confirm page load (queue size in the navbar + first page)": lambda: (
+            confirm["nav_count"](), confirm["layout"]()),
+        f"To confirm page {last_page:,} (the last)": lambda: confirm_module.show_page(
+            last_page, 0),
     }  # fmt: skip
     if args.only:
         cases = {k: v for k, v in cases.items() if args.only in k}

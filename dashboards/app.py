@@ -77,9 +77,28 @@ def reviewer_status() -> html.Div:
     )
 
 
+def nav_label(page: dict) -> str | list:
+    """A page's name, with a count badge (id `nav-count-<path>`) when it registered `nav_count`."""
+    count = page.get("nav_count")
+    if count is None:
+        return page["name"]
+    badge_id = "nav-count-" + page["path"].strip("/")
+    return [
+        page["name"],
+        dbc.Badge(
+            f"{count():,}",
+            color="light",
+            text_color="dark",
+            pill=True,
+            className="ms-1",
+            id=badge_id,
+        ),
+    ]
+
+
 def navbar() -> dbc.Navbar:
     links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        dbc.NavItem(dbc.NavLink(nav_label(page), href=page["relative_path"], active="exact"))
         for page in dash.page_registry.values()
         if page.get("nav", True)
     ]

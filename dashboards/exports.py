@@ -22,7 +22,7 @@ from etl.exports import exporter
 
 KINDS = ("claims", "series", "conflicts", "documents")
 STATUSES = {
-    "claims": ("auto", "accepted", "rejected"),
+    "claims": ("auto", "accepted", "rejected", "corrected", "candidate"),
     "series": ("auto", "accepted", "rejected"),
     "conflicts": ("open", "resolved"),
     "documents": (),

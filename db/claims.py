@@ -22,15 +22,22 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Claim, Document, Review
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
-from db.status import claim_status_parts, in_open_conflict
+from db.status import (
+    claim_status_parts,
+    hidden_claim_ids,
+    in_open_conflict,
+    waiting_for_review,
+)
 
 # The export contract (DESIGN.md) first, then useful extras.
 CLAIM_COLUMNS = (
     "claim_id", "document", "published_on", "as_of", "entity", "metric", "value", "unit",
     "qualifier", "period", "value_low", "value_high", "value_hkd", "quote", "char_start",
-    "char_end", "flags", "status", "as_of_precision", "mention_start", "mention_end",
+    "char_end", "flags", "status", "unsure", "as_of_precision", "mention_start", "mention_end",
     "document_id", "claim_uid", "extractor_version",
 )  # fmt: skip
+# ClaimFilter.status for every claim whatever its status (the default leaves some out).
+ANY_STATUS = "any"
 
 # The grid operators `ColumnCondition` understands (AG Grid's names), by kind of column.
 TEXT_OPS = ("contains", "notContains", "equals", "notEqual", "startsWith", "endsWith",
@@ -58,7 +65,9 @@ class ClaimFilter:
     entity: str | None = None
     date_from: date | None = None  # on as_of, inclusive
     date_to: date | None = None
-    status: str | None = None  # auto, accepted, rejected
+    # auto, accepted, rejected, corrected, candidate or ANY_STATUS. None: every claim but the
+    # candidates and the corrected ones (neither counts), unless a condition names the status.
+    status: str | None = None
     document: str | None = None  # file name
     flag: str | None = None  # garbled, implausible, conflict
     conditions: tuple[ColumnCondition, ...] = field(default_factory=tuple)
@@ -89,6 +98,7 @@ def _columns() -> tuple[dict[str, ColumnElement], Any]:
         "char_end": Claim.char_end,
         "flags": Claim.flags,
         "status": status,
+        "unsure": Claim.unsure,
         "as_of_precision": Claim.as_of_precision,
         "mention_start": Claim.mention_start,
         "mention_end": Claim.mention_end,
@@ -96,6 +106,7 @@ def _columns() -> tuple[dict[str, ColumnElement], Any]:
         "claim_uid": Claim.uid,
         "extractor_version": Claim.extractor_version,
         "in_conflict": conflict,
+        "initial_status": Claim.initial_status,
         # Not exported, but selectable for views (hover text, citations).
         "publisher": Document.publisher,
         "title": Document.title,
@@ -159,7 +170,7 @@ def claims_select(
     used = {*columns, *(c.column for c in filt.conditions)}
     if used & DOCUMENT_FIELDS or filt.document:
         stmt = stmt.join(Document, Document.id == Claim.document_id)
-    if "status" in used or filt.status:
+    if "status" in used or filt.status not in (None, "candidate", ANY_STATUS):
         stmt = stmt.outerjoin(status_sub, status_sub.c.target_uid == Claim.uid)
     where: list[ColumnElement[bool]] = []
     if filt.metric:
@@ -172,8 +183,12 @@ def claims_select(
         where.append(Claim.as_of <= filt.date_to)
     if filt.document:
         where.append(Document.file_name == filt.document)
-    if filt.status:
+    if filt.status == "candidate":  # an index range, not a walk over every claim's status
+        where.extend(waiting_for_review())
+    elif filt.status and filt.status != ANY_STATUS:
         where.append(cols["status"] == filt.status)
+    elif not filt.status and all(c.column != "status" for c in filt.conditions):
+        where.append(Claim.id.not_in(hidden_claim_ids()))
     if filt.flag == "conflict":
         where.append(cols["in_conflict"])
     elif filt.flag:
@@ -234,6 +249,10 @@ def count_claims(
     """How many claims `filt` lets through; with `at_most`, counting stops there (the answer
     is then min(count, at_most)), so a filter matching a million claims is not counted out."""
     with engine.connect() as conn:
+        if filt == ClaimFilter():  # all claims (a count the database keeps) less the few hidden
+            every = conn.scalar(select(func.count()).select_from(Claim))
+            n = every - _count(conn, hidden_claim_ids())
+            return n if at_most is None else min(n, at_most)
         indexed = _indexed_quote(conn, filt)
         if indexed is not None and indexed[1]:  # a rare text: count the index's few candidates
             n = _count(conn, claims_select(filt, ("claim_id",), among=candidates(indexed[0])))
@@ -284,7 +303,8 @@ def claims_by_id(
     """Claim id -> its row (the named columns), read on an open connection."""
     if not ids:
         return {}
-    stmt = claims_select(ClaimFilter(), _with_conflict(columns)).where(Claim.id.in_(list(ids)))
+    every = ClaimFilter(status=ANY_STATUS)
+    stmt = claims_select(every, _with_conflict(columns)).where(Claim.id.in_(list(ids)))
     rows = conn.execute(stmt.add_columns(Claim.id.label("_id"))).mappings().all()
     return {row["_id"]: finish_row({k: v for k, v in row.items() if k != "_id"}) for row in rows}
 

@@ -2,9 +2,10 @@
 
 A claim's cells never change after ingest except two derived from other tables: its review
 status and the `conflict` flag. So `claim_lines` keeps every claim's CSV line as it reads while
-the claim is unreviewed and in no open conflict, formatted by the generic writer
-(`csv.writer` over `db.csvout.format_cell` cells). An export streams those lines in id order
-and formats again only the claims a reviewer has decided on or an open conflict holds (few).
+the claim is unreviewed (with the status it was stored with) and in no open conflict, formatted
+by the generic writer (`csv.writer` over `db.csvout.format_cell` cells). An export streams
+those lines in id order and formats again only the claims a reviewer has decided on or an open
+conflict holds (few).
 The result is byte for byte what the generic writer gives for the same rows.
 
 Lines are written in the transaction that stores their claims (db.documents); a claim that
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, Engine, and_, exists, func, insert, select, u
 from sqlalchemy.exc import IntegrityError
 
 from db.claims import (
+    ANY_STATUS,
     CLAIM_COLUMNS,
     ClaimFilter,
     claims_by_id,
@@ -33,10 +35,11 @@ from db.claims import (
     quote_candidates,
 )
 from db.models import Claim, ClaimLine, Review
-from db.status import CLAIM_STATUS_BY_ACTION, open_conflict_claim_ids
+from db.status import CLAIM_STATUS_BY_ACTION, hidden_claim_ids, open_conflict_claim_ids
 
 LINE_END = "\r\n"  # csv.writer's default line terminator
-STORED_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c != "status")  # status is always `auto`
+# The status a stored line shows is the one the claim was stored with.
+STORED_COLUMNS = (*(c for c in CLAIM_COLUMNS if c != "status"), "initial_status")
 FILL_BATCH = 2000
 LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that need them
 
@@ -59,9 +62,10 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
     done = 0
     for i in range(0, len(ids), FILL_BATCH):
         part = list(ids[i : i + FILL_BATCH])
-        stmt = claims_select(ClaimFilter(), STORED_COLUMNS).add_columns(Claim.id.label("_id"))
+        every = ClaimFilter(status=ANY_STATUS)
+        stmt = claims_select(every, STORED_COLUMNS).add_columns(Claim.id.label("_id"))
         rows = conn.execute(stmt.where(Claim.id.in_(part))).mappings().all()
-        found = [{**finish_row(dict(r)), "status": "auto"} for r in rows]
+        found = [{**finish_row(dict(r)), "status": r["initial_status"]} for r in rows]
         lines = _lines(found)
         values = [{"claim_id": r["_id"], "line": line} for r, line in zip(rows, lines, strict=True)]
         if values:
@@ -140,6 +144,8 @@ def _stored(engine: Engine, filt: ClaimFilter, batch: int) -> Iterator[tuple[str
             among = quote_candidates(conn, filt)
             ids = claims_select(filt, ("claim_id",), among=among)
             stmt = stmt.where(ClaimLine.claim_id.in_(ids))
+        else:  # what claims_select leaves out by default, without walking every claim's status
+            stmt = stmt.where(ClaimLine.claim_id.not_in(hidden_claim_ids()))
         special = _exception_ids(conn)
         ready: dict[int, str] = {}  # generic lines of the next few special ids
         for rows in _fetch(conn, stmt, batch):

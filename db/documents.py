@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from db import records
 from db.claims_csv import write_claim_lines
+from db.corrections import derive_for_document
 from db.engine import session_scope
 from db.models import Claim, Document, Section
 
@@ -168,11 +169,17 @@ def store_document(
             s.execute(insert(Claim), rows)
             ids = s.scalars(select(Claim.id).where(Claim.document_id == row.id)).all()
             write_claim_lines(s.connection(), ids)
+            derive_for_document(s.connection(), row.id)  # reviewers' corrections stand
         status = "replaced" if old_id is not None else "added"
         return StoreResult(status, row.id, len(row.sections), len(rows))
 
 
 def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
+    if c.status not in records.CLAIM_STATUSES:
+        raise ValueError(f"claim status {c.status!r} is not one of {records.CLAIM_STATUSES}")
+    odd = [r for r in c.unsure if r not in records.UNSURE_REASONS]
+    if odd:
+        raise ValueError(f"unsure reason {odd[0]!r} is not one of {records.UNSURE_REASONS}")
     return {
         "uid": uid,
         "document_id": document_id,
@@ -194,6 +201,8 @@ def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Cl
         "mention_start": c.mention_start,
         "mention_end": c.mention_end,
         "flags": ";".join(c.flags),
+        "initial_status": c.status,
+        "unsure": ";".join(c.unsure),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -103,6 +104,12 @@ class Claim(Base):
         Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
+        # The "To confirm" queue: the candidates in the order they were stored, with the uid
+        # their reviews point at (so the queue, and what default views leave out, is read
+        # from the index alone).
+        Index("ix_claims_initial_status", "initial_status", "id", "uid"),
+        # At most one row derived from each corrected claim.
+        Index("ix_claims_corrects_uid", "corrects_uid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -133,6 +140,14 @@ class Claim(Base):
     flags: Mapped[str] = mapped_column(String(200), default="")  # ';'-separated
     extractor_version: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The status before any review (the current one is derived from the review log): `auto`,
+    # `candidate` (the extractor was unsure, see `unsure`) or `accepted` (a row derived from a
+    # reviewer's correction, db.corrections).
+    # Defaults on the server only, so an insert written for an older schema still runs.
+    initial_status: Mapped[str] = mapped_column(String(16), server_default="auto")
+    unsure: Mapped[str] = mapped_column(String(64), server_default="")  # ';'-separated
+    # Set on a row derived from a correction: the uid of the claim it corrects.
+    corrects_uid: Mapped[str | None] = mapped_column(String(32))
 
     document: Mapped[Document] = relationship(back_populates="claims")
 
@@ -194,6 +209,9 @@ class Review(Base):
     reviewer: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A `correct` action's label: the figure with the reviewer's metric, owner and date, and
+    # what the claim said before (db.corrections).
+    correction: Mapped[dict | None] = mapped_column(JSON)
 
 
 class User(Base):

@@ -16,6 +16,8 @@ DATE_SOURCES = (
 )
 UNITS = ("count", "HKD", "USD", "RMB", "percent")
 QUALIFIERS = ("exact", "over", "about", "nearly", "up_to")
+CLAIM_STATUSES = ("auto", "candidate")  # as extracted: sure, or left to a reviewer
+UNSURE_REASONS = ("owner?", "metric?", "date?")  # why the extractor left a claim to a reviewer
 
 
 @dataclass(frozen=True)
@@ -70,5 +72,21 @@ class Claim:
     mention_start: int  # span of the figure itself, for highlighting
     mention_end: int
     flags: tuple[str, ...] = field(default_factory=tuple)
-    status: str = "auto"  # "candidate" when the extractor is unsure: a reviewer confirms it
-    unsure: tuple[str, ...] = field(default_factory=tuple)  # any of "owner?", "metric?", "date?"
+    status: str = "auto"  # one of CLAIM_STATUSES: "candidate" when the extractor is unsure
+    unsure: tuple[str, ...] = field(default_factory=tuple)  # of UNSURE_REASONS
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A figure as a reviewer corrected it (the review log's `correct`): a labelled example."""
+
+    document: str  # file name
+    mention_start: int  # span of the figure in the document text
+    mention_end: int
+    quote: str
+    value: float
+    unit: str
+    entity: str  # the corrected owner, metric and date
+    metric: str
+    as_of: date
+    period: str | None

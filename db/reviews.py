@@ -1,22 +1,38 @@
 """The append-only review log: add an action, read the history, derive current status.
 
 Nothing here updates or deletes a review. Reviews point at the target's uid, so a decision
-survives a re-ingest that gives the claim or conflict a new integer id.
+survives a re-ingest that gives the claim or conflict a new integer id. A correction's claim row
+is derived in the same transaction as its review (db.corrections).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, insert, literal, or_, select, union_all
+from sqlalchemy import Connection, Engine, and_, insert, literal, or_, select, union_all
 
 from db.claims import ClaimFilter
+from db.corrections import (
+    claim_row,
+    correction_label,
+    correction_text,
+    derived_uid,
+    label_record,
+    same_figure,
+    sync_claim,
+)
 from db.engine import session_scope
 from db.models import Claim, Conflict, Review, utcnow
-from db.status import claim_status_parts, conflict_status_parts
+from db.records import Correction
+from db.status import (
+    CLAIM_STATUS_BY_ACTION,
+    claim_status_parts,
+    conflict_status_parts,
+    latest_status_action,
+)
 
 REVIEW_COLUMNS = (
     "review_id",
@@ -29,9 +45,10 @@ REVIEW_COLUMNS = (
     "note",
     "entity",
     "metric",
+    "correction",
 )
 ACTIONS = {
-    "claim": ("accept", "reject", "flag", "comment", "reopen"),
+    "claim": ("accept", "reject", "correct", "flag", "comment", "reopen"),
     "conflict": ("resolve", "reopen", "flag", "comment"),
 }
 SYSTEM_REVIEWER = "system"  # the name automatic entries (a conflict reopened by new data) use
@@ -48,6 +65,7 @@ class ReviewRecord:
     reviewer: str
     note: str
     created_at: datetime
+    correction: dict[str, Any] | None = None  # a `correct` action's label (db.corrections)
 
 
 def _model(target_type: str) -> type[Claim] | type[Conflict]:
@@ -108,21 +126,73 @@ def append(
 ) -> ReviewRecord:
     """Append an action for a target known by uid (used by the checks to reopen a conflict)."""
     reviewer = _check(target_type, action, reviewer)
-    now = utcnow()
+    if action == "correct":
+        raise ValueError("a correction names the metric, owner or date (add_correction)")
     with session_scope(engine) as s:
-        rid = s.execute(
-            insert(Review)
-            .values(
-                target_type=target_type,
-                target_uid=uid,
-                action=action,
-                reviewer=reviewer,
-                note=note or "",
-                created_at=now,
+        return _insert(s.connection(), target_type, uid, action, reviewer, note, target_id)
+
+
+def _insert(
+    conn: Connection,
+    target_type: str,
+    uid: str,
+    action: str,
+    reviewer: str,
+    note: str | None,
+    target_id: int | None,
+    correction: dict[str, Any] | None = None,
+) -> ReviewRecord:
+    """Insert one review; a claim's status action also brings its derived row in step."""
+    now = utcnow()
+    rid = conn.execute(
+        insert(Review)
+        .values(
+            target_type=target_type,
+            target_uid=uid,
+            action=action,
+            reviewer=reviewer,
+            note=note or "",
+            created_at=now,
+            correction=correction,
+        )
+        .returning(Review.id)
+    ).scalar_one()
+    if target_type == "claim" and action in CLAIM_STATUS_BY_ACTION:
+        sync_claim(conn, uid)
+    return ReviewRecord(
+        rid, target_type, target_id, uid, action, reviewer, note or "", now, correction
+    )
+
+
+def add_correction(
+    engine: Engine,
+    claim_id: int,
+    reviewer: str,
+    note: str,
+    *,
+    metric: str | None = None,
+    entity: str | None = None,
+    as_of: date | None = None,
+) -> ReviewRecord:
+    """Correct a claim's metric, owner or date (what is not given stays): the review keeps the
+    corrected label, and the claim row that counts from now on is derived from it in the same
+    transaction. ValueError (one line) when it cannot be recorded; LookupError: no such claim."""
+    reviewer = _check("claim", "correct", reviewer)
+    note = (note or "").strip()
+    if not note:
+        raise ValueError("a correction needs a note saying why")
+    with session_scope(engine) as s:
+        conn = s.connection()
+        claim = claim_row(conn, Claim.id == claim_id)
+        if claim is None:
+            raise LookupError(f"no claim with id {claim_id}")
+        label = correction_label(claim, metric, entity, as_of)
+        twin = same_figure(conn, claim, label)
+        if twin is not None:
+            raise ValueError(
+                f"claim {twin} of the same document says this already: reject this one"
             )
-            .returning(Review.id)
-        ).scalar_one()
-    return ReviewRecord(rid, target_type, target_id, uid, action, reviewer, note or "", now)
+        return _insert(conn, "claim", claim["uid"], "correct", reviewer, note, claim_id, label)
 
 
 def _targets():
@@ -159,6 +229,7 @@ def _select():
             Review.note,
             tg.c.entity,
             tg.c.metric,
+            Review.correction,
         )
         .select_from(Review)
         .outerjoin(tg, and_(tg.c.t == Review.target_type, tg.c.uid == Review.target_uid))
@@ -177,6 +248,7 @@ def _record(row: Any) -> ReviewRecord:
         row.reviewer,
         row.note,
         row.created_at,
+        row.correction,
     )
 
 
@@ -199,7 +271,27 @@ def iter_reviews(engine: Engine, filt: ClaimFilter | None = None) -> Iterator[di
         stmt = stmt.where(tg.c.entity == filt.entity)
     with engine.connect() as conn:
         for r in conn.execute(stmt):
-            yield dict(r._mapping)
+            yield {**r._mapping, "correction": correction_text(r.correction)}
+
+
+def iter_corrections(engine: Engine) -> Iterator[Correction]:
+    """The labels reviewers' corrections give, oldest first: the newest status-setting review of
+    each claim that is a correction whose derived row no reviewer rejected since. Read from the
+    log alone, so a label outlives its claim (a re-ingest that no longer finds it)."""
+    sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
+    standing = (
+        select(sub.c.target_uid, sub.c.review_id, Review.correction)
+        .join(Review, Review.id == sub.c.review_id)
+        .where(sub.c.action == "correct")
+        .order_by(sub.c.review_id)
+    )
+    rejected = select(sub.c.target_uid).where(sub.c.action == "reject")
+    with engine.connect() as conn:
+        undone = set(conn.scalars(rejected))
+        rows = conn.execute(standing).all()
+    for uid, review_id, label in rows:
+        if label and derived_uid(uid, review_id) not in undone:
+            yield label_record(label)
 
 
 def _status_of(engine: Engine, target_type: str, target_id: int) -> str:

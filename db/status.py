@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, Subquery, case, exists, func, select
+from sqlalchemy import CompoundSelect, Select, Subquery, case, exists, func, select, union_all
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Claim, Conflict, ConflictClaim, Review
 
 # Which review actions change a status, and to what. Other actions (flag, comment) only log.
-CLAIM_STATUS_BY_ACTION = {"accept": "accepted", "reject": "rejected", "reopen": "auto"}
+# None: back to the status the claim was stored with (`auto`, or `candidate`).
+CLAIM_STATUS_BY_ACTION = {
+    "accept": "accepted",
+    "reject": "rejected",
+    "correct": "corrected",
+    "reopen": None,
+}
 CONFLICT_STATUS_BY_ACTION = {"resolve": "resolved", "reopen": "open"}
 
 
-def latest_status_action(target_type: str, actions: dict[str, str]) -> Subquery:
+def latest_status_action(target_type: str, actions: dict[str, str | None]) -> Subquery:
     """Per target uid, the newest review action that sets a status."""
     newest = (
         select(Review.target_uid, func.max(Review.id).label("review_id"))
@@ -21,15 +28,21 @@ def latest_status_action(target_type: str, actions: dict[str, str]) -> Subquery:
         .subquery()
     )
     return (
-        select(Review.target_uid.label("target_uid"), Review.action.label("action"))
+        select(
+            Review.target_uid.label("target_uid"),
+            Review.action.label("action"),
+            Review.id.label("review_id"),
+        )
         .join(newest, Review.id == newest.c.review_id)
         .subquery()
     )
 
 
-def status_case(action_col: ColumnElement, actions: dict[str, str], default: str):
+def status_case(
+    action_col: ColumnElement, actions: dict[str, str | None], default: str | ColumnElement
+):
     return case(
-        *((action_col == action, status) for action, status in actions.items()),
+        *((action_col == action, status) for action, status in actions.items() if status),
         else_=default,
     )
 
@@ -37,7 +50,35 @@ def status_case(action_col: ColumnElement, actions: dict[str, str], default: str
 def claim_status_parts() -> tuple[Subquery, ColumnElement]:
     """(subquery to outer-join on Claim.uid, status column expression)."""
     sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
-    return sub, status_case(sub.c.action, CLAIM_STATUS_BY_ACTION, "auto")
+    return sub, status_case(sub.c.action, CLAIM_STATUS_BY_ACTION, Claim.initial_status)
+
+
+def waiting_for_review() -> tuple[ColumnElement[bool], ...]:
+    """Conditions on Claim for the claims waiting for a reviewer: stored as candidates and
+    undecided since (read from the index over the candidates, whatever the number of claims)."""
+    sub = latest_status_action("claim", CLAIM_STATUS_BY_ACTION)
+    decided = select(sub.c.target_uid).where(sub.c.action != "reopen")
+    return Claim.initial_status == "candidate", Claim.uid.not_in(decided)
+
+
+def candidate_claim_ids() -> Select:
+    """Ids of the claims waiting for a reviewer."""
+    return select(Claim.id).where(*waiting_for_review())
+
+
+def corrected_claim_ids() -> Select:
+    """Ids of the claims a standing correction replaces: those a corrected row points back to
+    (db.corrections keeps exactly one while the correction stands). An index range over the
+    corrected rows, not a walk over the review log."""
+    fixed = aliased(Claim)
+    replaced = select(fixed.corrects_uid).where(fixed.corrects_uid.is_not(None))
+    return select(Claim.id).where(Claim.uid.in_(replaced))
+
+
+def hidden_claim_ids() -> CompoundSelect:
+    """Claims that do not count and that default views leave out: candidates, and corrected
+    claims (their corrected row counts instead)."""
+    return union_all(candidate_claim_ids(), corrected_claim_ids())
 
 
 def conflict_status_parts() -> tuple[Subquery, ColumnElement]:

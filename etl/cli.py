@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from db.claims import ClaimFilter
 from etl.exports import EXPORT_KINDS, exporter
 
-REVIEW_ACTIONS = ("accept", "reject", "flag", "comment", "resolve", "reopen")
+REVIEW_ACTIONS = ("accept", "reject", "correct", "flag", "comment", "resolve", "reopen")
 
 
 def _date(text: str) -> date:
@@ -65,7 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--entity", help="only this entity, e.g. Cyberport")
     exp.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
     exp.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
-    exp.add_argument("--status", help="claims: auto|accepted|rejected; conflicts: open|resolved")
+    exp.add_argument(
+        "--status",
+        help="claims: auto|accepted|rejected|corrected|candidate (default: all but candidate and "
+        "corrected); conflicts: open|resolved",
+    )
     exp.add_argument("--document", help="only claims from this file name")
 
     rev = with_db(
@@ -80,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--conflict", type=int, metavar="ID", help="conflict_id")
     rev.add_argument("--action", required=True, choices=REVIEW_ACTIONS)
     rev.add_argument("--reviewer", required=True, help="who decides")
-    rev.add_argument("--note", default="", help="why")
+    rev.add_argument("--note", default="", help="why (required to correct)")
+    fix = rev.add_argument_group("correct", "what --action correct changes (the rest stays)")
+    fix.add_argument("--metric", metavar="KEY", help="the right metric, e.g. unicorns")
+    fix.add_argument("--entity", metavar="NAME", help="the right owner of the figure")
+    fix.add_argument(
+        "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD", help="the right date"
+    )
 
     trn = sub.add_parser(
         "train",
@@ -193,14 +203,26 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_review(args: argparse.Namespace, err: TextIO) -> int:
-    from db.reviews import add_review
+    from db.corrections import correction_text
+    from db.reviews import add_correction, add_review
     from etl.pipeline import refresh_checks
 
-    engine = _engine(args.db)
     target_type, target_id = ("claim", args.claim) if args.claim else ("conflict", args.conflict)
-    review = add_review(engine, target_type, target_id, args.action, args.reviewer, args.note)
+    fixes = {"metric": args.metric, "entity": args.entity, "as_of": args.as_of}
+    if args.action != "correct" and any(v is not None for v in fixes.values()):
+        raise ValueError("--metric, --entity and --as-of go with --action correct")
+    if args.action == "correct" and target_type != "claim":
+        raise ValueError("only a claim can be corrected")
+    if args.action == "correct" and all(v is None for v in fixes.values()):
+        raise ValueError("--action correct needs --metric, --entity or --as-of")
+    engine = _engine(args.db)
+    if args.action == "correct":
+        review = add_correction(engine, target_id, args.reviewer, args.note, **fixes)
+    else:
+        review = add_review(engine, target_type, target_id, args.action, args.reviewer, args.note)
     refresh_checks(engine)
-    print(f"{target_type} {target_id}: {args.action} by {review.reviewer}", file=err)
+    change = f" ({correction_text(review.correction)})" if review.correction else ""
+    print(f"{target_type} {target_id}: {args.action} by {review.reviewer}{change}", file=err)
     return 0
 
 

@@ -234,8 +234,6 @@ def stored_documents(engine: Any, names: set[str]) -> list[ReadDocument]:
 
 def corrections_from(engine: Any) -> list[Any]:
     """The reviewers' corrections stored in a database (`db.reviews.iter_corrections`)."""
-    from db import reviews
+    from db.reviews import iter_corrections
 
-    if not hasattr(reviews, "iter_corrections"):
-        raise LookupError("this version of the database layer keeps no review corrections")
-    return list(reviews.iter_corrections(engine))
+    return list(iter_corrections(engine))

@@ -46,7 +46,15 @@ def make_claim(
     quote: str = "Cyberport is home to over 2,200 companies.",
     start: int = 0,
     flags: tuple[str, ...] = (),
+    status: str = "auto",
+    unsure: tuple[str, ...] = (),
+    figure: str | None = None,
 ) -> Claim:
+    """A claim; `figure` marks those words of the quote as its figure (else its first five
+    characters); status="candidate" with `unsure` reasons makes one for a reviewer."""
+    at = quote.find(figure) if figure else 0
+    if at < 0:
+        raise ValueError(f"{figure!r} is not in the quote")
     return Claim(
         section_index=0,
         entity=entity,
@@ -63,7 +71,9 @@ def make_claim(
         quote=quote,
         char_start=start,
         char_end=start + len(quote),
-        mention_start=start,
-        mention_end=start + 5,
+        mention_start=start + at,
+        mention_end=start + at + (len(figure) if figure else 5),
         flags=flags,
+        status=status,
+        unsure=unsure,
     )

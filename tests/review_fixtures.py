@@ -15,6 +15,17 @@ from db.documents import store_document
 from db.users import add_user, set_active
 from tests.factories import make_claim, make_doc
 
+
+class Spy:
+    """Stands in for the refresh to see whether it ran."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, _engine) -> None:
+        self.calls += 1
+
+
 HIGH_TEXT = "Hong Kong, 5 June 2025 – The park is home to over 2,200 companies."
 LOW_TEXT = "Hong Kong, 10 June 2025 – A reporter counted 1,500 companies there."
 

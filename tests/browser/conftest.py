@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import threading
@@ -148,6 +149,15 @@ def screenshot() -> Callable[..., Path]:
         return path
 
     return take
+
+
+def dash_id(**parts) -> str:
+    """A pattern-matching id as Dash writes it into the DOM (sorted keys, no spaces)."""
+    return json.dumps(parts, sort_keys=True, separators=(",", ":"))
+
+
+def by_id(parts: dict) -> str:
+    return f"[id='{dash_id(**parts)}']"
 
 
 def wait_for_dash(page) -> None:

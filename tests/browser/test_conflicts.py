@@ -3,26 +3,15 @@ and the server refusing a review from someone not logged in."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dashboards.pages.conflicts.actions import submit_review
 from db.conflicts import list_conflicts
 from db.reviews import claim_status, iter_reviews
-from tests.browser.conftest import REVIEWER, figure_of, wait_for_dash
+from tests.browser.conftest import REVIEWER, by_id, dash_id, figure_of, wait_for_dash
 
 CLAIM_TRACES = ("Exact or about", "Lower bound (over …)", "Upper bound (nearly / up to …)")
 REJECTED_TRACE = "Rejected by a reviewer"
-
-
-def dash_id(**parts) -> str:
-    """A pattern-matching id as Dash writes it into the DOM (sorted keys, no spaces)."""
-    return json.dumps(parts, sort_keys=True, separators=(",", ":"))
-
-
-def by_id(parts: dict) -> str:
-    return f"[id='{dash_id(**parts)}']"
 
 
 def traces_holding(figure: dict, claim_id: int) -> set[str]:

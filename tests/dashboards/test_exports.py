@@ -205,3 +205,20 @@ def test_fast_claims_csv_is_byte_identical_to_the_generic_writer(client, engine)
     fast = client.get("/export/claims.csv").get_data(as_text=True)
     assert fast.splitlines(keepends=True) == generic.splitlines(keepends=True)
     assert "garbled;conflict" in fast and ",conflict," in fast and "'=SUM(A1)" in fast
+
+
+def test_candidates_only_when_asked_for(client, stored):
+    quote = "=1+1 firms, maybe."
+    candidate = make_claim(value=12, quote=quote, status="candidate", unsure=("owner?",))
+    store_document(stored, make_doc("c.txt", text=quote), [candidate], "test")
+    assert len(rows_of(client.get("/export/claims.csv").text)) == 4
+    r = client.get("/export/claims.csv?status=candidate")
+    assert r.headers["Content-Disposition"] == 'attachment; filename="claims-candidate.csv"'
+    (row,) = rows_of(r.text)
+    assert (row["document"], row["status"], row["unsure"], row["quote"]) == (
+        "c.txt", "candidate", "owner?", "'=1+1 firms, maybe.")  # fmt: skip
+    with zipfile.ZipFile(io.BytesIO(client.get("/export/claims.zip?status=candidate").data)) as z:
+        assert (
+            "c.txt" in z.read("README.txt").decode()
+            and "a.txt" not in z.read("README.txt").decode()
+        )

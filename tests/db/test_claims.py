@@ -270,3 +270,38 @@ def test_postgresql_trigram_index_answers_like_the_scan(quoted: Engine) -> None:
         assert TRGM_INDEX not in plan
         assert indexed == scanned, needle
     assert used >= len([n for n in NEEDLES if len(n) >= 3]) // 2  # the index does get used
+
+
+# --- candidates and corrected claims --------------------------------------------------------
+
+
+def test_default_views_leave_candidates_and_corrected_claims_out(stored: Engine) -> None:
+    from db.claims import ANY_STATUS
+    from db.reviews import add_correction
+
+    store_document(
+        stored,
+        make_doc("c.txt", "Hong Kong, 1 May 2025 – 12 firms, 3 awards."),
+        [
+            make_claim("awards", 3, status="candidate", unsure=("metric?",)),
+            make_claim(value=12, status="candidate", unsure=("owner?", "date?")),
+        ],
+        "t",
+    )
+    assert count_claims(stored) == 4  # as before the candidates came
+    waiting = list(iter_claims(stored, ClaimFilter(status="candidate")))
+    assert [(r["metric"], r["unsure"]) for r in waiting] == [
+        ("awards", "metric?"), ("companies", "owner?;date?")]  # fmt: skip
+    assert count_claims(stored, ClaimFilter(status=ANY_STATUS)) == 6
+    # A condition on the status column decides alone (the grid's filter).
+    named = ClaimFilter(conditions=(ColumnCondition("status", "equals", "candidate"),))
+    assert count_claims(stored, named) == 2
+    assert [r["claim_id"] for r in page_claims(stored, ClaimFilter(status="candidate"))] == [
+        r["claim_id"] for r in waiting
+    ]
+    add_correction(stored, waiting[0]["claim_id"], "ana", "IP, not awards", metric="ip_rights")
+    assert count_claims(stored) == 5  # the corrected row counts, the corrected claim not
+    assert count_claims(stored, ClaimFilter(status="corrected")) == 1
+    assert count_claims(stored, ClaimFilter(metric="awards")) == 0
+    assert count_claims(stored, ClaimFilter(metric="ip_rights", status="accepted")) == 1
+    assert count_claims(stored, ClaimFilter(status="candidate")) == 1

@@ -162,3 +162,36 @@ def test_a_quote_text_filter_gives_the_generic_rows(engine: Engine) -> None:
         filt = ClaimFilter(conditions=(ColumnCondition("quote", "contains", text),))
         assert _fast(engine, filt) == _generic(engine, filt)
     assert _fast(engine, filt) != _generic(engine)
+
+
+def test_candidates_and_corrections_in_the_stored_lines_export(engine: Engine) -> None:
+    from db.claims import ANY_STATUS
+    from db.reviews import add_correction
+    from tests.factories import make_claim
+
+    claims = [
+        make_claim(value=100.0 + i, quote=f"Over {i} firms.", status="candidate",
+                   unsure=("owner?", "metric?")[: 1 + i % 2])
+        for i in range(5)
+    ] + [make_claim(value=7.0, metric="unicorns", quote="Seven unicorns.")]  # fmt: skip
+    store_document(engine, make_doc("c.txt", text="candidates"), claims, "t")
+    ids = [r["claim_id"] for r in iter_claims(engine, ClaimFilter(status=ANY_STATUS))]
+    add_review(engine, "claim", ids[0], "accept", "rev")
+    add_review(engine, "claim", ids[1], "reject", "rev")
+    add_correction(engine, ids[2], "rev", "these are incubatees", metric="incubatees")
+    add_review(engine, "claim", ids[3], "accept", "rev")
+    add_review(engine, "claim", ids[3], "reopen", "rev")
+    for filt in (None, ClaimFilter(status="candidate"), ClaimFilter(status="corrected"),
+                 ClaimFilter(status=ANY_STATUS), ClaimFilter(metric="incubatees")):  # fmt: skip
+        assert _fast(engine, filt, batch=2) == _generic(engine, filt)
+    default = {int(r["claim_id"]): r for r in csv.DictReader(io.StringIO(_fast(engine)))}
+    assert set(default) == {ids[0], ids[1], ids[5], max(default)}  # + the corrected row
+    assert default[max(default)]["metric"] == "incubatees"
+    assert default[max(default)]["status"] == "accepted"
+    waiting = list(csv.DictReader(io.StringIO(_fast(engine, ClaimFilter(status="candidate")))))
+    assert [(int(r["claim_id"]), r["status"], r["unsure"]) for r in waiting] == [
+        (ids[3], "candidate", "owner?;metric?"), (ids[4], "candidate", "owner?")]  # fmt: skip
+    # The stored line of an unreviewed candidate says so as it was written at ingest.
+    with engine.connect() as conn:
+        line = conn.scalar(select(ClaimLine.line).where(ClaimLine.claim_id == ids[4]))
+    assert ",candidate,owner?," in line

@@ -103,3 +103,24 @@ def test_get_document_returns_claim_spans(engine: Engine) -> None:
     assert detail is not None
     assert [(c.metric, c.char_start) for c in detail.claims] == [("companies", 3)]
     assert get_document(engine, 9999) is None
+
+
+def test_candidates_are_stored_with_their_reasons(engine: Engine) -> None:
+    claims = [
+        make_claim(),
+        make_claim("unicorns", 7, status="candidate", unsure=("owner?", "date?")),
+    ]
+    store_document(engine, make_doc(), claims, "t")
+    with engine.connect() as conn:
+        got = set(conn.execute(select(Claim.metric, Claim.initial_status, Claim.unsure)))
+    assert got == {("companies", "auto", ""), ("unicorns", "candidate", "owner?;date?")}
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [({"status": "maybe"}, "claim status 'maybe'"), ({"unsure": ("who?",)}, "unsure reason 'who")],
+)
+def test_an_unknown_status_or_reason_stores_nothing(engine: Engine, extra, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        store_document(engine, make_doc(), [make_claim(**extra)], "t")
+    assert _count(engine, Document) == 0 and _count(engine, Claim) == 0

@@ -7,7 +7,7 @@ from datetime import date
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 
 from db.documents import store_document
 from db.engine import alembic_config, migrate
@@ -87,3 +87,34 @@ def test_documents_stored_before_0004_take_their_claims_extractor(engine: Engine
     with engine.connect() as conn:
         got = dict(conn.execute(select(Document.file_name, Document.extractor_version)).all())
     assert got == {"a.txt": "1.4", "none.txt": None}  # none.txt is extracted again next time
+
+
+def test_0007_keeps_stored_claims_auto_and_goes_back_cleanly(engine: Engine) -> None:
+    from db.claims import ANY_STATUS, ClaimFilter, iter_claims
+    from db.models import Claim, ClaimLine
+    from db.reviews import add_correction
+
+    claims = [make_claim(), make_claim("awards", 3, status="candidate", unsure=("metric?",))]
+    store_document(engine, make_doc("a.txt"), claims, "1.4")
+    awards = next(iter_claims(engine, ClaimFilter(status="candidate")))["claim_id"]
+    add_correction(engine, awards, "ana", "IP rights", metric="ip_rights")
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    with engine.connect() as conn:
+        cols = set(conn.execute(text("SELECT * FROM claims")).keys())
+        assert not cols & {"initial_status", "unsure", "corrects_uid"}
+        assert conn.execute(text("SELECT count(*) FROM claims")).scalar_one() == 2
+        assert conn.execute(text("SELECT count(*) FROM claim_lines")).scalar_one() == 0
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    # Claims from before 0007 are `auto` (the correction's row comes back with the document's
+    # next re-ingest); their export lines are written again before the next export.
+    rows = list(iter_claims(engine, ClaimFilter(status=ANY_STATUS)))
+    assert {(r["metric"], r["status"], r["unsure"]) for r in rows} == {
+        ("companies", "auto", ""), ("awards", "corrected", "")}  # fmt: skip
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(ClaimLine)) == 0
+        assert conn.scalar(select(func.count()).select_from(Claim)) == 2

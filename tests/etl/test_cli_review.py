@@ -79,3 +79,76 @@ def test_review_errors_are_one_line(db: str) -> None:
     code, _, err = run("review", "--db", db, "--claim", "1", "--action", "accept",
                        "--reviewer", " ")  # fmt: skip
     assert code == 2 and "reviewer is empty" in err
+
+
+@pytest.fixture
+def with_candidate(db: str) -> tuple[str, str]:
+    """The database with one more document holding a candidate; its claim id."""
+    quote = "Harbour Lab now counts 40 companies."
+    claim = make_claim(value=40, qualifier="exact", quote=quote, as_of=date(2024, 2, 1),
+                       status="candidate", unsure=("owner?", "metric?"), figure="40")  # fmt: skip
+    store_document(open_db(db), make_doc("lab.txt", quote, date(2024, 2, 1)), [claim], "t")
+    _, out, _ = run("export", "claims", "--db", db, "--status", "candidate")
+    (row,) = rows(out)
+    return db, row["claim_id"]
+
+
+def test_candidates_export_apart_and_a_correction_counts(with_candidate) -> None:
+    db, claim_id = with_candidate
+    _, out, _ = run("export", "claims", "--db", db)
+    assert claim_id not in {r["claim_id"] for r in rows(out)}  # not in the default export
+    _, out, _ = run("export", "claims", "--db", db, "--status", "candidate")
+    (row,) = rows(out)
+    header = out.splitlines()[0].split(",")
+    assert header.index("unsure") == header.index("status") + 1
+    assert (row["status"], row["unsure"], row["metric"], row["value"]) == (
+        "candidate", "owner?;metric?", "companies", "40")  # fmt: skip
+    code, _, err = run("review", "--db", db, "--claim", claim_id, "--action", "correct",
+                       "--metric", "incubatees", "--entity", "Harbour Lab",
+                       "--as-of", "2024-01-31", "--reviewer", "ana",
+                       "--note", "its incubation count")  # fmt: skip
+    assert code == 0, err
+    assert err.strip() == (
+        f"claim {claim_id}: correct by ana (metric companies -> incubatees; "
+        "entity Cyberport -> Harbour Lab; as of 2024-02-01 -> 2024-01-31)"
+    )
+    _, out, _ = run("export", "claims", "--db", db, "--metric", "incubatees")
+    (fixed,) = rows(out)
+    assert (fixed["entity"], fixed["as_of"], fixed["status"]) == (
+        "Harbour Lab", "2024-01-31", "accepted")  # fmt: skip
+    assert fixed["quote"] == "Harbour Lab now counts 40 companies."
+    _, out, _ = run("export", "claims", "--db", db, "--status", "corrected")
+    assert [r["claim_id"] for r in rows(out)] == [claim_id]
+    _, out, _ = run("export", "series", "--db", db, "--metric", "incubatees")
+    assert [(r["entity"], r["value"], r["method"]) for r in rows(out)] == [
+        ("Harbour Lab", "40", "accepted")]  # fmt: skip
+    _, out, _ = run("export", "reviews", "--db", db)
+    (review,) = rows(out)
+    assert (review["action"], review["reviewer"], review["note"]) == (
+        "correct", "ana", "its incubation count")  # fmt: skip
+    assert review["correction"].startswith("metric companies -> incubatees;")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--action", "correct", "--metric", "unicorns"), "needs a note saying why"),
+        (("--action", "correct", "--note", "why"), "needs --metric, --entity or --as-of"),
+        (("--action", "accept", "--metric", "unicorns"), "go with --action correct"),
+        (("--action", "correct", "--metric", "nope", "--note", "x"), "unknown metric 'nope'"),
+        (("--action", "correct", "--metric", "funding_raised", "--note", "x"), "counted in HKD"),
+    ],
+)
+def test_correction_errors_are_one_line(with_candidate, argv, message) -> None:
+    db, claim_id = with_candidate
+    code, _, err = run("review", "--db", db, "--claim", claim_id, "--reviewer", "ana", *argv)
+    assert code == 2 and err.startswith("error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
+    _, out, _ = run("export", "reviews", "--db", db)
+    assert rows(out) == []
+
+
+def test_a_conflict_cannot_be_corrected(db: str) -> None:
+    code, _, err = run("review", "--db", db, "--conflict", "1", "--action", "correct",
+                       "--metric", "unicorns", "--reviewer", "ana", "--note", "x")  # fmt: skip
+    assert code == 2 and "only a claim can be corrected" in err

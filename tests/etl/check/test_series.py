@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, iter_claims
+from db.conflicts import iter_conflicts
 from db.documents import store_document
 from db.reviews import add_review
 from etl.check.consistency import refresh
@@ -103,3 +104,32 @@ def test_one_series_read_alone_equals_its_part_of_all_series(engine: Engine) -> 
     rows = list(iter_series(engine, ClaimFilter(entity="Science Park", metric="companies")))
     assert [r["value"] for r in rows] == [p.value for p in metric_points(
         engine, "Science Park", "companies")]  # fmt: skip
+
+
+def test_candidates_count_once_accepted_and_corrections_under_their_new_metric(
+    engine: Engine,
+) -> None:
+    from db.claims import ANY_STATUS
+    from db.reviews import add_correction
+
+    _store(engine, "a.txt", 2200, "A")
+    _store(engine, "b.txt", 2600, "B", status="candidate", unsure=("metric?",))
+    refresh(engine)
+    b = next(iter_claims(engine, ClaimFilter(document="b.txt", status=ANY_STATUS)))["claim_id"]
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value) == ("single", 2200)  # the candidate counts nowhere
+    assert list(iter_conflicts(engine)) == []
+    add_review(engine, "claim", b, "accept", "ana")
+    refresh(engine)
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value) == ("accepted", 2600)
+    assert [c["status"] for c in iter_conflicts(engine)] == ["open"]  # 2,200 against 2,600
+    add_review(engine, "claim", b, "reopen", "ana")
+    add_correction(engine, b, "ana", "members, not firms", metric="startups",
+                   as_of=date(2025, 3, 31))  # fmt: skip
+    refresh(engine)
+    (point,) = series_points(engine, "Cyberport", "companies")
+    assert (point.method, point.value) == ("single", 2200)
+    (moved,) = series_points(engine, "Cyberport", "startups")
+    assert (moved.method, moved.value, moved.as_of) == ("accepted", 2600, date(2025, 3, 31))
+    assert [c["status"] for c in iter_conflicts(engine)] == ["resolved"]

@@ -14,17 +14,7 @@ from dashboards.pages.conflicts.actions import (
 )
 from db.conflicts import list_conflicts
 from db.reviews import claim_status, conflict_status, history, iter_reviews
-from tests.review_fixtures import seed_disagreement, session_requests
-
-
-class Spy:
-    """Stands in for the refresh to see whether it ran."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self, _engine) -> None:
-        self.calls += 1
+from tests.review_fixtures import Spy, seed_disagreement, session_requests
 
 
 @pytest.mark.parametrize("reviewer", [None, ""])

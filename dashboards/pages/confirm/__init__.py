@@ -1,0 +1,1 @@
+"""To confirm (reviewers): candidates, their sentence and guess, accept, correct or reject."""
