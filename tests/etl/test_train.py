@@ -89,3 +89,24 @@ def test_the_command_line_trains_into_the_file_it_is_given(tmp_path, monkeypatch
     err = io.StringIO()
     assert main(["train", "--out", str(tmp_path / "m.json")], err=err) == 0
     assert "examples" in err.getvalue() and (tmp_path / "m.json").is_file()
+
+
+def test_train_with_a_database_learns_from_its_corrections(db_url, tmp_path, monkeypatch) -> None:
+    import etl.train
+    from db.claims import ANY_STATUS, ClaimFilter, iter_claims
+    from db.engine import open_db
+    from db.reviews import add_correction
+
+    text = "Hong Kong, 5 June 2025 – Cyberport said 40 firms joined its programme this year."
+    doc = tmp_path / "lab.txt"
+    doc.write_text(text, encoding="utf-8")
+    assert main(["ingest", str(doc), "--db", db_url, "--no-progress"], err=io.StringIO()) == 0
+    engine = open_db(db_url)
+    (row,) = iter_claims(engine, ClaimFilter(status=ANY_STATUS))
+    add_correction(engine, row["claim_id"], "ana", "admissions", metric="incubatees")
+    monkeypatch.setattr(etl.train, "LABELLED", ())  # the corrections alone
+    err = io.StringIO()
+    out = tmp_path / "m.json"
+    assert main(["train", "--db", db_url, "--out", str(out)], err=err) == 0
+    report = json.loads(out.read_text())["report"]
+    assert report["corrections"] == 1 and report["examples"] >= 1
