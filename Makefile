@@ -27,6 +27,7 @@ bench:  ## run by hand; prints throughput and memory
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_consistency.py
 	$(PY) benchmarks/bench_dashboard.py
+	$(PY) benchmarks/bench_first_view.py
 
 score:  ## extraction score on the seeds against the shared gold file
 	rm -f /tmp/score-seeds.db

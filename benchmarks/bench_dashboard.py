@@ -224,16 +224,21 @@ def main() -> int:
     module = sys.modules[growth["module"]]
     claims_module = sys.modules[next(p["module"] for p in dash.page_registry.values()
                                      if p["path"] == "/claims")]  # fmt: skip
-    get_rows = claims_module.get_rows
+
+    def get_rows(request):
+        return claims_module.get_rows(request, "all")
+
     deep = args.claims - 10_000
     confirm = next(p for p in dash.page_registry.values() if p["path"] == "/confirm")
     confirm_module = sys.modules[confirm["module"]]
     last_page = args.claims // CANDIDATE_EVERY // 20
     cases = {
-        "page load (Growth layout + chart callback)": lambda: (
-            growth["layout"](), module.update_chart("companies", None, None, False)),
+        # The layout draws the first chart itself (no callback on page load).
+        "page load (Growth layout, cards and chart)": lambda: growth["layout"](),
         "metric switch (chart callback)": lambda: module.update_chart(
-            "unicorns", "2015-01-01", None, False),
+            "unicorns", "Cyberport", "2015-01-01", None, "linear", False),
+        "Table tab (believed and claims tables)": lambda: module.update_tabs(
+            "companies", "Cyberport", None, None, "linear", False, "table"),
         "grid first page": lambda: get_rows({"startRow": 0, "endRow": 100}),
         f"grid page at row {deep:,}": lambda: get_rows({"startRow": deep, "endRow": deep + 100}),
         "grid filter metric=unicorns, value>1000, sorted by value": lambda: get_rows({

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from dashboards import context
 from dashboards.auth import current_reviewer, init_auth, session_secret
+from dashboards.compression import enable_compression
 from dashboards.login_limits import LoginLimits
 from dashboards.pages.sources.actions import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
 from dashboards.security import Deployment, init_security
@@ -97,6 +98,7 @@ def nav_label(page: dict) -> str | list:
 
 
 def navbar() -> dbc.Navbar:
+    """Brand and pages; on a phone the pages and the login fold behind a toggler."""
     links = [
         dbc.NavItem(dbc.NavLink(nav_label(page), href=page["relative_path"], active="exact"))
         for page in dash.page_registry.values()
@@ -106,15 +108,31 @@ def navbar() -> dbc.Navbar:
         dbc.Container(
             [
                 dbc.NavbarBrand(TITLE, href="/"),
-                dbc.Nav(links, navbar=True, class_name="me-auto"),
-                reviewer_status(),
+                dbc.NavbarToggler(id="nav-toggler", n_clicks=0),
+                dbc.Collapse(
+                    [dbc.Nav(links, navbar=True, class_name="me-auto"), reviewer_status()],
+                    id="nav-collapse",
+                    navbar=True,
+                    is_open=False,
+                ),
             ],
             fluid=True,
         ),
         color="dark",
         dark=True,
-        class_name="mb-3",
+        expand="md",
+        class_name="mb-3 py-1",
     )
+
+
+# The toggler opens and closes the folded navbar in the browser, without a server round trip.
+dash.clientside_callback(
+    "function (n, open) { return n ? !open : open; }",
+    dash.Output("nav-collapse", "is_open"),
+    dash.Input("nav-toggler", "n_clicks"),
+    dash.State("nav-collapse", "is_open"),
+    prevent_initial_call=True,
+)
 
 
 def layout() -> html.Div:
@@ -160,8 +178,11 @@ def create_app(
     init_security(server, deployment, max_upload_bytes=MAX_UPLOAD_BYTES)
     init_auth(server, session_secret(engine, dict(os.environ)), login_limits)
     server.register_blueprint(vendor)
+    enable_compression(server)
+    from dashboards.briefing import bp as briefing_bp
     from dashboards.exports import bp as exports_bp
 
     server.register_blueprint(exports_bp)
+    server.register_blueprint(briefing_bp)
     app.layout = layout
     return app

@@ -14,7 +14,12 @@ from sqlalchemy import Engine
 from werkzeug.datastructures import MultiDict
 
 from dashboards import context
-from dashboards.pages.claims.data import conditions_from_filter_model
+from dashboards.pages.claims.data import (
+    PLAIN_COLUMNS,
+    conditions_from_filter_model,
+    plain_rows,
+    sort_from_sort_model,
+)
 from db.claims import ClaimFilter, claim_documents
 from db.claims_csv import iter_claim_csv
 from db.csvout import iter_csv
@@ -28,8 +33,9 @@ STATUSES = {
     "documents": (),
 }
 PARAMS = frozenset(
-    {"metric", "entity", "from", "to", "status", "document", "flag", "filter", "bundle"}
-)
+    {"metric", "entity", "from", "to", "status", "document", "flag", "filter", "bundle", "sort",
+     "headings"}
+)  # fmt: skip
 MAX_FILTER_CHARS = 20_000
 EXPORT_BATCH = 5000  # rows per streamed chunk
 
@@ -82,22 +88,60 @@ def filter_from_args(kind: str, args: MultiDict | Mapping[str, str]) -> ClaimFil
     )
 
 
+def sort_from_args(kind: str, args: MultiDict | Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The grid's sort (`sort`, AG Grid's sortModel as JSON) for a claims export; () for none."""
+    raw = (args.get("sort") or "").strip()
+    if not raw:
+        return ()
+    if kind != "claims":
+        raise ValueError("sort: only the claims export takes the grid's sort")
+    if len(raw) > MAX_FILTER_CHARS:
+        raise ValueError("sort: too long")
+    try:
+        model = json.loads(raw)
+    except json.JSONDecodeError:
+        raise ValueError("sort: not valid JSON") from None
+    if not isinstance(model, list) or not all(isinstance(m, dict) for m in model):
+        raise ValueError("sort: a list of {colId, sort}")
+    return sort_from_sort_model(model) if model else ()
+
+
+def plain_headings(kind: str, args: MultiDict | Mapping[str, str]) -> bool:
+    """`headings=plain`: the claims under the grid's headings, in words (page only)."""
+    value = (args.get("headings") or "").strip()
+    if value not in ("", "plain"):
+        raise ValueError(f"headings: {value!r} is not 'plain'")
+    if value and kind != "claims":
+        raise ValueError("headings: only the claims export has plain headings")
+    return bool(value)
+
+
 def csv_chunks(
-    engine: Engine, kind: str, filt: ClaimFilter, on_rows: Callable[[int], None] | None = None
+    engine: Engine,
+    kind: str,
+    filt: ClaimFilter,
+    on_rows: Callable[[int], None] | None = None,
+    *,
+    sort: tuple[tuple[str, str], ...] = (),
+    plain: bool = False,
 ) -> Iterator[str]:
     """The CSV of one export kind; claims stream their lines as stored at ingest."""
+    if kind == "claims" and plain:
+        rows = plain_rows(engine, filt, sort)
+        header = [h for h, _ in PLAIN_COLUMNS]
+        return iter_csv(header, rows if on_rows is None else _counted(rows, on_rows))
     if kind == "claims":
-        return iter_claim_csv(engine, filt, batch=EXPORT_BATCH, on_rows=on_rows)
+        return iter_claim_csv(engine, filt, batch=EXPORT_BATCH, on_rows=on_rows, sort=sort)
     header, rows = exporter(kind)
     if on_rows is None:
         return iter_csv(header, rows(engine, filt))
+    return iter_csv(header, _counted(rows(engine, filt), on_rows))
 
-    def counted() -> Iterator[dict[str, Any]]:
-        for row in rows(engine, filt):
-            on_rows(1)
-            yield row
 
-    return iter_csv(header, counted())
+def _counted(rows: Iterable[dict[str, Any]], on_rows: Callable[[int], None]):
+    for row in rows:
+        on_rows(1)
+        yield row
 
 
 def bad_request(message: str) -> Response:
@@ -183,7 +227,13 @@ def readme_text(kind: str, filt: ClaimFilter, rows: int, documents: Iterable[Any
     return "\n".join(lines) + "\n"
 
 
-def iter_bundle(engine: Engine, kind: str, filt: ClaimFilter) -> Iterator[bytes]:
+def iter_bundle(
+    engine: Engine,
+    kind: str,
+    filt: ClaimFilter,
+    sort: tuple[tuple[str, str], ...] = (),
+    plain: bool = False,
+) -> Iterator[bytes]:
     """A zip (kind.csv + README.txt) produced piece by piece with bounded memory."""
     count = 0
 
@@ -194,7 +244,7 @@ def iter_bundle(engine: Engine, kind: str, filt: ClaimFilter) -> Iterator[bytes]
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         with zf.open(f"{kind}.csv", "w", force_zip64=True) as f:
-            for chunk in csv_chunks(engine, kind, filt, on_rows=tally):
+            for chunk in csv_chunks(engine, kind, filt, on_rows=tally, sort=sort, plain=plain):
                 f.write(chunk.encode("utf-8"))
                 yield sink.take()
         names: set[str] | None = None  # documents: every one
@@ -223,12 +273,13 @@ def export_response(kind: str, args: MultiDict | Mapping[str, str], bundle: bool
         return bad_request(f"unknown export {kind!r}; one of: {', '.join(KINDS)}")
     try:
         filt = filter_from_args(kind, args)
+        sort, plain = sort_from_args(kind, args), plain_headings(kind, args)
         engine = context.engine()
         if bundle:
-            body: Iterator[Any] = _started(iter_bundle(engine, kind, filt))
+            body: Iterator[Any] = _started(iter_bundle(engine, kind, filt, sort, plain))
             mimetype = "application/zip"
         else:
-            body = _started(csv_chunks(engine, kind, filt))
+            body = _started(csv_chunks(engine, kind, filt, sort=sort, plain=plain))
             mimetype = "text/csv"
     except ValueError as e:
         return bad_request(f"bad parameter: {e}")

@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Claim, Document, Review
+from db.models import Claim, Conflict, Document, Review
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import (
     claim_status_parts,
@@ -141,6 +141,8 @@ def _condition(col: ColumnElement, cond: ColumnCondition) -> ColumnElement[bool]
         return col >= v
     if op == "inRange":
         return and_(col >= v, col <= v2)
+    if op == "in":  # not a grid operator: the page turns a label filter into keys
+        return col.in_(list(v))
     if op == "blank":
         return col.is_(None)
     if op == "notBlank":
@@ -266,6 +268,21 @@ def count_claims(
         return _count(conn, stmt if at_most is None else stmt.limit(at_most))
 
 
+Sort = tuple[tuple[str, str], ...]
+
+
+def ordered_ids(filt: ClaimFilter, sort: Sort, among: Select | None = None) -> Select:
+    """SELECT of the ids of the claims `filt` lets through, in the order `sort` asks for (then
+    by id), reading as few columns as the sort and filter need."""
+    keys = tuple(dict.fromkeys(col for col, _ in (*sort, ("claim_id", "asc"))))
+    stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))), among=among)
+    order = []
+    for col, direction in (*sort, ("claim_id", "asc")):
+        c = stmt.selected_columns[col]
+        order.append(c.desc() if direction == "desc" else c.asc())
+    return stmt.with_only_columns(stmt.selected_columns["claim_id"]).order_by(*order)
+
+
 def page_claims(
     engine: Engine,
     filt: ClaimFilter = ClaimFilter(),
@@ -276,22 +293,13 @@ def page_claims(
     columns: tuple[str, ...] = CLAIM_COLUMNS,
 ) -> list[dict[str, Any]]:
     """One page of claims as dicts, sorted by (column, 'asc'|'desc') pairs."""
-    keys = tuple(dict.fromkeys(col for col, _ in (*sort, ("claim_id", "asc"))))
-    unknown = [c for c in keys if c not in columns and c != "claim_id"]
-    if unknown:
-        raise ValueError(f"cannot sort on {unknown[0]!r}")
     with engine.connect() as conn:
         # A rare quote text: only the quote index's candidates are read. A common one: the walk
         # in sort order below meets a page of matches soon.
         among = quote_candidates(conn, filt)
         # First the page's ids, from as few columns as the sort and filter need (an index walk
         # even deep into the table), then the full rows of just those ids.
-        ids_stmt = claims_select(filt, tuple(dict.fromkeys(("claim_id", *keys))), among=among)
-        order = []
-        for col, direction in (*sort, ("claim_id", "asc")):
-            c = ids_stmt.selected_columns[col]
-            order.append(c.desc() if direction == "desc" else c.asc())
-        ids_stmt = ids_stmt.order_by(*order).offset(offset).limit(limit)
+        ids_stmt = ordered_ids(filt, sort, among).offset(offset).limit(limit)
         ids = conn.execute(ids_stmt).scalars().all()  # fetchall: one driver call, not one a row
         by_id = claims_by_id(conn, ids, columns)
     return [by_id[i] for i in ids]
@@ -315,9 +323,18 @@ def iter_claims(
     *,
     columns: tuple[str, ...] = CLAIM_COLUMNS,
     batch: int = 5000,
+    sort: Sort = (),
 ) -> Iterator[dict[str, Any]]:
-    """Every claim `filt` lets through, streamed in id order with flat memory."""
-    stmt = claims_select(filt, _with_conflict(columns)).order_by(Claim.id)
+    """Every claim `filt` lets through, streamed in id order (or `sort`'s) with flat memory."""
+    stmt = claims_select(filt, _with_conflict(columns))
+    if sort:
+        order = []
+        for col, direction in (*sort, ("claim_id", "asc")):
+            c = stmt.selected_columns[col] if col in columns else Claim.id
+            order.append(c.desc() if direction == "desc" else c.asc())
+        stmt = stmt.order_by(*order)
+    else:
+        stmt = stmt.order_by(Claim.id)
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
         for row in result:
@@ -332,12 +349,24 @@ def claim_documents(engine: Engine, filt: ClaimFilter = ClaimFilter()) -> set[st
 
 
 def series_touched_since(engine: Engine, claim_id: int, review_id: int) -> set[tuple[str, str]]:
-    """(entity, metric) of the claims stored after `claim_id` or reviewed after `review_id`."""
+    """(entity, metric) of the claims stored after `claim_id`, and of the claims or conflicts
+    reviewed after `review_id`."""
     added = select(Claim.entity, Claim.metric).where(Claim.id > claim_id)
     reviewed = (
         select(Claim.entity, Claim.metric)
         .join(Review, Review.target_uid == Claim.uid)
         .where(Review.target_type == "claim", Review.id > review_id)
     )
+    decided = (
+        select(Conflict.entity, Conflict.metric)
+        .join(Review, Review.target_uid == Conflict.uid)
+        .where(Review.target_type == "conflict", Review.id > review_id)
+    )
     with engine.connect() as conn:
-        return {(e, m) for e, m in conn.execute(added.union(reviewed))}
+        return {(e, m) for e, m in conn.execute(added.union(reviewed, decided))}
+
+
+def claim_entities(engine: Engine) -> list[str]:
+    """Every entity some claim is about, A to Z."""
+    with engine.connect() as conn:
+        return list(conn.scalars(select(Claim.entity).distinct().order_by(Claim.entity)))

@@ -77,6 +77,7 @@ class ConflictClaimView:
     publisher: str | None
     kind: str | None
     published_on: date | None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -329,4 +330,32 @@ def open_conflict_ids(engine: Engine) -> dict[int, list[int]]:
     with engine.connect() as conn:
         for claim, conflict in conn.execute(stmt):
             out.setdefault(claim, []).append(conflict)
+    return out
+
+
+def open_conflicts_by_series(
+    engine: Engine, entity: str | None = None, metric: str | None = None
+) -> dict[tuple[str, str], list[tuple[int, str, str, tuple[int, ...]]]]:
+    """(entity, metric) -> its open conflicts as (conflict id, kind, severity, claim ids); of
+    one series when `entity` and `metric` are given."""
+    sub, status = conflict_status_parts()
+    stmt = (
+        select(Conflict.id, Conflict.entity, Conflict.metric, Conflict.kind, Conflict.severity,
+               ConflictClaim.claim_id)
+        .join(ConflictClaim, ConflictClaim.conflict_id == Conflict.id)
+        .outerjoin(sub, sub.c.target_uid == Conflict.uid)
+        .where(status == "open")
+        .order_by(Conflict.id, ConflictClaim.claim_id)
+    )  # fmt: skip
+    if entity is not None:
+        stmt = stmt.where(Conflict.entity == entity)
+    if metric is not None:
+        stmt = stmt.where(Conflict.metric == metric)
+    found: dict[int, tuple[str, str, str, str, list[int]]] = {}
+    with engine.connect() as conn:
+        for cid, ent, met, kind, severity, claim in conn.execute(stmt):
+            found.setdefault(cid, (ent, met, kind, severity, []))[4].append(claim)
+    out: dict[tuple[str, str], list[tuple[int, str, str, tuple[int, ...]]]] = {}
+    for cid, (ent, met, kind, severity, claims) in found.items():
+        out.setdefault((ent, met), []).append((cid, kind, severity, tuple(claims)))
     return out

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from db import records
+from db.claims import ClaimFilter, claims_select
 from db.claims_csv import write_claim_lines
 from db.corrections import derive_for_document
 from db.engine import session_scope
@@ -70,6 +71,8 @@ class ClaimSpan:
     mention_start: int
     mention_end: int
     flags: str
+    status: str = "auto"  # from the review log: auto, accepted, rejected
+    period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,24 +239,11 @@ def get_document(engine: Engine, document_id: int) -> DocumentDetail | None:
         if found is None:
             return None
         d, n = found
-        spans = s.execute(
-            select(
-                Claim.id,
-                Claim.metric,
-                Claim.entity,
-                Claim.value,
-                Claim.unit,
-                Claim.qualifier,
-                Claim.as_of,
-                Claim.char_start,
-                Claim.char_end,
-                Claim.mention_start,
-                Claim.mention_end,
-                Claim.flags,
-            )
-            .where(Claim.document_id == document_id)
-            .order_by(Claim.mention_start)
-        ).all()
+        columns = ("claim_id", "metric", "entity", "value", "unit", "qualifier", "as_of",
+                   "char_start", "char_end", "mention_start", "mention_end", "flags", "status",
+                   "period")  # fmt: skip
+        stmt = claims_select(ClaimFilter(), columns).where(Claim.document_id == document_id)
+        spans = s.execute(stmt.order_by(Claim.mention_start, Claim.id)).all()
         return DocumentDetail(_summary(d, n), d.text, tuple(ClaimSpan(*r) for r in spans))
 
 
@@ -289,3 +279,41 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
     with engine.connect() as conn:
         for r in conn.execute(stmt):
             yield dict(r._mapping)
+
+
+def document_signals(
+    engine: Engine, file_names: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Per document (those named, or all): kind, publisher, how many claims it holds and how
+    many of them are flagged garbled or implausible."""
+    docs = select(Document.id, Document.file_name, Document.kind, Document.publisher)
+    if file_names is not None:
+        docs = docs.where(Document.file_name.in_(list(file_names)))
+    counts = select(Claim.document_id, func.count()).group_by(Claim.document_id)
+    flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
+    with engine.connect() as conn:
+        n = dict(conn.execute(counts).all())
+        marks: dict[int, list[str]] = {}
+        for doc_id, flags in conn.execute(flagged):
+            marks.setdefault(doc_id, []).extend(flags.split(";"))
+        return [
+            {
+                "document": name,
+                "kind": kind,
+                "publisher": publisher,
+                "claims": n.get(doc_id, 0),
+                "garbled": marks.get(doc_id, []).count("garbled"),
+                "implausible": marks.get(doc_id, []).count("implausible"),
+            }
+            for doc_id, name, kind, publisher in conn.execute(docs)
+        ]
+
+
+def documents_version(engine: Engine) -> tuple:
+    """Changes whenever a document is added, replaced or removed (even in a database emptied
+    and filled again, where ids start over)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(func.max(Document.id), func.count(Document.id), func.max(Document.ingested_at))
+        ).one()
+    return tuple(row)

@@ -110,6 +110,8 @@ class Claim(Base):
         Index("ix_claims_initial_status", "initial_status", "id", "uid"),
         # At most one row derived from each corrected claim.
         Index("ix_claims_corrects_uid", "corrects_uid", unique=True),
+        # The few flagged claims (garbled, implausible) per document, for its standing.
+        Index("ix_claims_flags", "flags", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

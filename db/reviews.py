@@ -7,12 +7,12 @@ is derived in the same transaction as its review (db.corrections).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, insert, literal, or_, select, union_all
+from sqlalchemy import Connection, Engine, and_, func, insert, literal, or_, select, union_all
 
 from db.claims import ClaimFilter
 from db.corrections import (
@@ -334,3 +334,27 @@ def rejected_uids(engine: Engine) -> set[str]:
     )
     with engine.connect() as conn:
         return set(conn.execute(stmt).scalars())
+
+
+def latest_claim_reviews(engine: Engine, claim_ids: Sequence[int]) -> dict[int, ReviewRecord]:
+    """Claim id -> its newest review (any action), for the claims that have one."""
+    if not claim_ids:
+        return {}
+    on_claim = and_(Review.target_uid == Claim.uid, Review.target_type == "claim")
+    newest = (
+        select(func.max(Review.id))
+        .join(Claim, on_claim)
+        .where(Claim.id.in_(list(claim_ids)))
+        .group_by(Review.target_uid)
+    )
+    stmt = (
+        select(Claim.id, Review.id, Review.target_uid, Review.action, Review.reviewer,
+               Review.note, Review.created_at)
+        .join(Claim, on_claim)
+        .where(Review.id.in_(newest))
+    )  # fmt: skip
+    with engine.connect() as conn:
+        return {
+            cid: ReviewRecord(rid, "claim", cid, uid, action, reviewer, note or "", when)
+            for cid, rid, uid, action, reviewer, note, when in conn.execute(stmt)
+        }

@@ -103,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="FILE", help="default: etl/data/scoring_model.json"
     )
 
+    brf = with_db(
+        sub.add_parser(
+            "briefing",
+            help="write the one-page management briefing (HTML, printable, works offline)",
+            description="The headline figures, a small chart each, the sources behind each "
+            "latest figure and the open disputes, as one self-contained HTML page.",
+        )
+    )
+    brf.add_argument("--out", type=Path, metavar="FILE", required=True, help="the HTML file")
+    brf.add_argument("--entity", help="whose figures (default: the tracked organisation)")
+
     usr = with_db(
         sub.add_parser(
             "add-user",
@@ -226,6 +237,17 @@ def cmd_review(args: argparse.Namespace, err: TextIO) -> int:
     return 0
 
 
+def cmd_briefing(args: argparse.Namespace, err: TextIO) -> int:
+    from etl.report.briefing import briefing_html
+
+    page = briefing_html(_engine(args.db), args.entity)
+    tmp = args.out.with_name(args.out.name + ".part")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(args.out)  # never leave half a file under the real name
+    print(f"briefing -> {args.out}", file=err)
+    return 0
+
+
 def cmd_add_user(args: argparse.Namespace, err: TextIO) -> int:
     from db.users import add_user
 
@@ -277,6 +299,9 @@ def main(
             return cmd_review(args, err)
         if args.command == "train":
             return cmd_train(args, err)
+
+        if args.command == "briefing":
+            return cmd_briefing(args, err)
         return cmd_add_user(args, err)
     except KeyboardInterrupt:
         print("interrupted: every file already stored is complete", file=err)

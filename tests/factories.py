@@ -6,6 +6,9 @@ import hashlib
 from datetime import date
 
 from db.records import Claim, ReadDocument, Section
+from etl.check.points import ClaimPoint
+
+_point_ids = iter(range(1, 10**9))
 
 
 def make_doc(
@@ -77,3 +80,29 @@ def make_claim(
         status=status,
         unsure=unsure,
     )
+
+
+def make_point(
+    value: float,
+    as_of: date,
+    publisher: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    quote: str | None = None,
+    document: str | None = None,
+    metric: str = "companies",
+    qualifier: str = "exact",
+    unit: str = "count",
+    period: str | None = None,
+    kind: str | None = None,
+) -> ClaimPoint:
+    """A claim as the checks and the consensus see it, with a fresh id and its own document."""
+    i = next(_point_ids)
+    return ClaimPoint(
+        i, f"u{i}", "Cyberport", metric, value, unit, qualifier,
+        value if low is None else low, value if high is None else high, as_of, period,
+        value if unit == "HKD" else None, kind, publisher,
+        document=document or f"{publisher}-{i}.txt",
+        quote=quote or f"{publisher} wrote item {i} about {value:g} firms on {as_of}.",
+    )  # fmt: skip

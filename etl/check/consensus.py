@@ -14,31 +14,34 @@ source reliability estimation", SIGMOD 2014) adapted to intervals:
 * claims that copy one another count as one witness: the same document twice, or a quote that
   is a near-duplicate of another document's (a news story reprinting a press release, the
   boilerplate "About" paragraph) share one witness's weight;
-* a reviewer-accepted claim wins outright and teaches the weights; rejected claims never enter.
+* each witness starts from its document's standing (`quality`: the organisation's own release
+  above a news report, a text whose other figures are garbled below both);
+* a reviewer-accepted claim wins outright and teaches the weights; rejected claims never enter;
+* while a conflict of high severity is open, its clearly weaker side is set aside
+  (`disputes`): the line never runs through a figure that cannot hold beside a better one.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from etl.check.checks import EPOCH
+from etl.check.copies import copy_groups
+from etl.check.disputes import Dispute, SetAside, set_aside, worst_severity
 from etl.check.points import ClaimPoint
+from etl.check.quality import NEUTRAL, SourceQuality
 
 POINT_WINDOW_DAYS = 7  # claims within a week of a point's first claim describe the same moment
-COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 SUPPORT_TOLERANCE = 0.01  # a claim within 1 % of the believed interval supports it
 ACCEPTED_WEIGHT = 1e6  # an accepted claim outweighs any number of other witnesses
 ITERATIONS = 10
 CHUNK = 65_536
 LOSS_FLOOR = 0.01  # losses below 1 % are rounding, not unreliability
 MIN_WEIGHT = 1e-3  # a lone source's loss share is 1 and its CRH weight 0: keep it positive
-DENSE_MAX = 2048  # claims at one point compared as one matrix (n x n floats)
 PRIOR_STRENGTH = 1.0  # pseudo-count pulling a source with few contested claims to the average
 
 
@@ -56,8 +59,10 @@ class SeriesPoint:
     unit: str
     method: str  # accepted, consensus, single
     supporting: tuple[int, ...]  # claim ids
-    overridden: tuple[int, ...]
+    overridden: tuple[int, ...]  # claims here outvoted, and claims set aside for this point
     explanation: str
+    qualifier: str = "exact"  # as the believed figure was printed: over, about, nearly, ...
+    disputed: str = ""  # severity of the worst open conflict holding a supporting claim
 
 
 @dataclass(frozen=True)
@@ -67,78 +72,6 @@ class TruthResult:
     low: np.ndarray
     high: np.ndarray
     source_weight: np.ndarray
-
-
-# --- copy detection ------------------------------------------------------------------------
-
-
-def shingles(text: str, k: int = 3) -> frozenset[tuple[str, ...]]:
-    """Word k-shingles of a quote, case, accents and punctuation folded away."""
-    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
-    words = re.findall(r"[^\W_]+", folded)
-    if len(words) < k:
-        return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(zip(*(words[i:] for i in range(k)), strict=False))  # k-word windows
-
-
-def similarity(a: frozenset, b: frozenset) -> float:
-    """Overlap of the smaller shingle set with the larger: a quote padded or lightly edited by
-    the text that repeats it still scores high."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY) -> list[int]:
-    """A witness label per claim: one document's claims, or near-duplicate quotes, share one.
-
-    The label is the smallest index of the claim's group. All pairs are compared at once: the
-    shingle overlaps are one matrix product, the groups found by spreading the smallest label.
-    """
-    n = len(points)
-    if n < 2 or n > DENSE_MAX:
-        return _copy_groups_pairwise(points, threshold)
-    sh = [shingles(p.quote) for p in points]
-    vocab: dict[tuple[str, ...], int] = {}
-    rows = [i for i, s in enumerate(sh) for _ in s]
-    cols = [vocab.setdefault(x, len(vocab)) for s in sh for x in s]
-    m = np.zeros((n, max(len(vocab), 1)))
-    m[rows, cols] = 1.0
-    common = m @ m.T  # shingles in common: small integers, exact in floating point
-    size = np.array([len(s) for s in sh], dtype=float)
-    smaller = np.minimum.outer(size, size)
-    with np.errstate(divide="ignore", invalid="ignore"):  # the same division as similarity()
-        close = np.where(smaller > 0, common / smaller, 0.0) >= threshold
-    docs = {d: k for k, d in enumerate(dict.fromkeys(p.document for p in points if p.document))}
-    doc = np.array([docs[p.document] if p.document else -1 - i for i, p in enumerate(points)])
-    close |= doc[:, None] == doc[None, :]
-    label = np.arange(n)
-    while True:
-        new = np.where(close, label[None, :], n).min(axis=1)
-        new = new[new]  # jump to the label's own label: the paths halve each round
-        if np.array_equal(new, label):
-            return label.tolist()
-        label = new
-
-
-def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:
-    """copy_groups for a group too big for an all-pairs matrix, pair by pair."""
-    parent = list(range(len(points)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    sh = [shingles(p.quote) for p in points]
-    for i in range(len(points)):
-        for j in range(i + 1, len(points)):
-            ri, rj = find(i), find(j)
-            if ri == rj:
-                continue
-            same_doc = points[i].document == points[j].document and points[i].document
-            if same_doc or similarity(sh[i], sh[j]) >= threshold:
-                parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(len(points))]
 
 
 # --- the truth-discovery core, on arrays ---------------------------------------------------
@@ -152,12 +85,16 @@ def truth_discovery(
     share: np.ndarray,
     accepted: np.ndarray | None = None,
     iterations: int = ITERATIONS,
+    prior: np.ndarray | None = None,
 ) -> TruthResult:
     """CRH over intervals. `obj`: object index per claim (0..m-1, every index used); `source`:
-    source index; `share`: 1 / size of the claim's witness group (copies count once)."""
+    source index; `share`: 1 / size of the claim's witness group (copies count once); `prior`:
+    the standing each claim's document starts with (1 for all when absent)."""
     m, n = int(obj.max()) + 1 if len(obj) else 0, len(obj)
     n_src = int(source.max()) + 1 if len(source) else 0
     boost = np.where(accepted, ACCEPTED_WEIGHT, 1.0) if accepted is not None else np.ones(n)
+    if prior is not None:
+        boost = boost * prior
     # Endpoints sorted once by (object, value): only their weights change between rounds.
     e_val = np.concatenate([low, high])
     order = np.lexsort((e_val, np.concatenate([obj, obj])))
@@ -236,13 +173,25 @@ def _unit(points: Sequence[ClaimPoint]) -> str:
 
 
 def reconcile(
-    points: Sequence[ClaimPoint], accepted: frozenset[int] = frozenset()
+    points: Sequence[ClaimPoint],
+    accepted: frozenset[int] = frozenset(),
+    *,
+    disputes: Sequence[Dispute] = (),
+    quality: Mapping[str, SourceQuality] | None = None,
+    cumulative: bool = False,
 ) -> list[SeriesPoint]:
     """The believed value per entity, metric, period and date, from claims (rejected ones removed
-    beforehand); `accepted` holds the claim ids a reviewer accepted."""
+    beforehand); `accepted` holds the claim ids a reviewer accepted, `disputes` the series' open
+    conflicts, `quality` each document's standing (by file name), `cumulative` whether the
+    metric is a running total."""
     if not points:
         return []
-    pts = sorted(points, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of, p.claim_id))
+    quality = quality or {}
+    aside = set_aside(points, disputes, quality, accepted, cumulative=cumulative)
+    kept = (p for p in points if p.claim_id not in aside)
+    pts = sorted(kept, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of, p.claim_id))
+    if not pts:
+        return []
     series_key = {k: i for i, k in enumerate(dict.fromkeys((p.entity, p.metric, p.period or "")
                                                           for p in pts))}  # fmt: skip
     s_arr = np.array([series_key[(p.entity, p.metric, p.period or "")] for p in pts])
@@ -262,13 +211,37 @@ def reconcile(
     src_key = {s: i for i, s in enumerate(dict.fromkeys(p.publisher or p.document for p in pts))}
     src = np.array([src_key[p.publisher or p.document] for p in pts])
     acc = np.array([p.claim_id in accepted for p in pts])
+    prior = np.array([quality.get(p.document, NEUTRAL).score for p in pts])
     res = truth_discovery(obj, src, np.array([p.low for p in pts]),
-                          np.array([p.high for p in pts]), share, acc)  # fmt: skip
+                          np.array([p.high for p in pts]), share, acc, prior=prior)  # fmt: skip
+    context = _Context(quality, disputes, aside)
     return [
         _point([pts[k] for k in members], acc[members], witness[members],
-               res.source_weight[src[members]], float(res.low[o]), float(res.high[o]))
+               res.source_weight[src[members]] * prior[members], float(res.low[o]),
+               float(res.high[o]), context)
         for o, members in enumerate(groups)
     ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a point's explanation draws on beyond its own claims."""
+
+    quality: Mapping[str, SourceQuality]
+    disputes: Sequence[Dispute]
+    aside: Mapping[int, SetAside]
+
+    def source_words(self, c: ClaimPoint) -> str:
+        words = self.quality.get(c.document, NEUTRAL).words
+        return f", {words}" if words else ""
+
+    def disputed(self, ids: set[int]) -> tuple[str, list[int]]:
+        """The worst severity of the open conflicts holding any of `ids`, and their ids."""
+        hit = [d for d in self.disputes if ids & set(d.claim_ids)]
+        return worst_severity([d.severity for d in hit]), sorted({d.conflict_id for d in hit})
+
+    def set_aside_for(self, ids: set[int]) -> list[SetAside]:
+        return [a for a in self.aside.values() if a.winners and set(a.winners) & ids]
 
 
 def _point(
@@ -278,6 +251,7 @@ def _point(
     weights: np.ndarray,
     t_low: float,
     t_high: float,
+    context: _Context,
 ) -> SeriesPoint:
     scale = max(abs(t_low), abs(t_high), 1e-12)
     fits = [max(c.low - t_high, t_low - c.high, 0.0) / scale <= SUPPORT_TOLERANCE for c in claims]
@@ -292,20 +266,24 @@ def _point(
         return (not fits[k], not acc[k], not inside, -weights[k], k)
 
     best = claims[min(range(len(claims)), key=rank)]
-    value = comparable(best) if t_low <= comparable(best) <= t_high else (t_low + t_high) / 2
+    exact_best = t_low <= comparable(best) <= t_high
+    value = comparable(best) if exact_best else (t_low + t_high) / 2
     n_wit = len(set(witness.tolist()))
     if acc.any():
         method = "accepted"
         why = f"Accepted by a reviewer: {best.phrase()}"
     elif n_wit == 1:
         method = "single"
-        why = f"One source: {best.phrase()}"
+        why = f"One source: {best.phrase()}{context.source_words(best)}"
         if len(claims) > 1:
             why += f", stated {len(claims)} times"
     else:
         method = "consensus"
         sup_wit = len({int(w) for w, ok in zip(witness, fits, strict=True) if ok})
-        why = f"{sup_wit} of {n_wit} independent sources agree on {best.phrase()}"
+        why = (
+            f"{sup_wit} of {n_wit} independent sources agree on {best.phrase()}"
+            f"{context.source_words(best)}"
+        )
         copies = len(claims) - n_wit
         if copies:
             why += f" ({copies} repeated text{'s' if copies > 1 else ''} counted once)"
@@ -317,10 +295,22 @@ def _point(
         why += f"; overrides {lost}{more}"
         if method == "consensus":
             why += f" (source weight {top:.2f} against {low_w:.2f})"
+    ids = {c.claim_id for c in support}
+    beaten = context.set_aside_for(ids)
+    if beaten:
+        figures = list(dict.fromkeys(a.figure for a in beaten))
+        why += ". Believed over " + "; ".join(figures[:3]) + ", from weaker sources"
+    severity, conflicts = context.disputed(ids)
+    if severity:
+        listed = ", ".join(f"#{i}" for i in conflicts)
+        plural = "s" if len(conflicts) > 1 else ""
+        verb = "await" if plural else "awaits"
+        why += f". Disputed: open conflict{plural} {listed} ({severity} severity) {verb} a reviewer"
     first = min(claims, key=lambda c: (c.as_of, c.claim_id))
     unit = _unit(claims)
     return SeriesPoint(
         first.entity, first.metric, first.period, first.as_of, value, t_low, t_high, unit,
-        method, tuple(sorted(c.claim_id for c in support)),
-        tuple(sorted(c.claim_id for c in overridden)), why + ".",
+        method, tuple(sorted(ids)),
+        tuple(sorted({c.claim_id for c in overridden} | {a.claim_id for a in beaten})),
+        why + ".", best.qualifier if exact_best else "about", severity,
     )  # fmt: skip

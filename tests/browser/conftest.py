@@ -7,6 +7,7 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,29 +65,47 @@ def live_engine(live_app) -> Engine:
     return context.engine()
 
 
-@pytest.fixture(scope="session")
-def live_server(live_app) -> Iterator[str]:
-    """Base URL of the app, served from a thread (threaded werkzeug server)."""
+@contextmanager
+def serve(app) -> Iterator[str]:
+    """Serve a Dash app from a thread (threaded werkzeug server); its base URL."""
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     port = _free_port()
-    server = make_server("127.0.0.1", port, live_app.server, threaded=True)
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium, headless, through Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app) -> Iterator[str]:
+    """Base URL of the app, served from a thread."""
+    with serve(live_app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as b:
         yield b
-        b.close()
 
 
 class PageErrors(list):
@@ -107,12 +126,28 @@ def _watch(page) -> PageErrors:
     return errors
 
 
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def browser_page(browser, live_server) -> Iterator:
     """A fresh page (own cookies); the test fails if the browser logged any error."""
-    ctx = browser.new_context(
-        accept_downloads=True, viewport={"width": 1366, "height": 900}, base_url=live_server
-    )
+    ctx = browser.new_context(accept_downloads=True, viewport=DESKTOP, base_url=live_server)
+    page = ctx.new_page()
+    page.set_default_timeout(20_000)
+    page.errors = _watch(page)
+    yield page
+    errors = list(page.errors)
+    ctx.close()
+    assert not errors, "browser errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def phone_page(browser, live_server) -> Iterator:
+    """A fresh page at a phone's size (390 x 844, touch); fails on any browser error."""
+    ctx = browser.new_context(viewport=PHONE, base_url=live_server, has_touch=True,
+                              is_mobile=True, device_scale_factor=2)  # fmt: skip
     page = ctx.new_page()
     page.set_default_timeout(20_000)
     page.errors = _watch(page)

@@ -10,8 +10,9 @@ from db.conflicts import list_conflicts
 from db.reviews import claim_status, iter_reviews
 from tests.browser.conftest import REVIEWER, by_id, dash_id, figure_of, wait_for_dash
 
-CLAIM_TRACES = ("Exact or about", "Lower bound (over …)", "Upper bound (nearly / up to …)")
-REJECTED_TRACE = "Rejected by a reviewer"
+CLAIM_TRACES = ("Exact or “about”", "At least (“over …”)",
+                "At most (“nearly …”)", "Disputed, not believed")  # fmt: skip
+REJECTED_TRACE = "Rejected by a reviewer (not counted)"
 
 
 def traces_holding(figure: dict, claim_id: int) -> set[str]:
@@ -76,7 +77,7 @@ def reject_target(live_engine):
         submit_review(live_engine, REVIEWER, "claim", claim.claim_id, "reopen", "test cleanup")
 
 
-def test_reviewer_rejects_a_claim_and_the_growth_chart_changes(
+def test_reviewer_rejects_a_claim_and_sees_what_it_did(
     reviewer_page, live_engine, reject_target, screenshot
 ):
     page = reviewer_page
@@ -94,8 +95,21 @@ def test_reviewer_rejects_a_claim_and_the_growth_chart_changes(
     page.fill(by_id({"type": "conflicts-note", **key}), "a misprint in the report")
     page.click(by_id({"type": "conflicts-action", **key, "action": "reject"}))
     page.wait_for_selector("#conflicts-outcome")
-    assert page.inner_text("#conflicts-outcome").startswith(f"Claim {claim.claim_id} rejected.")
+    outcome = page.inner_text("#conflicts-outcome")
+    assert outcome.startswith(f"Claim {claim.claim_id} rejected. This resolved conflict")
+    assert f"#{conflict.id}" in outcome
     assert claim_status(live_engine, claim.claim_id) == "rejected"
+    # The card left the Open queue; the message links to it under Resolved.
+    page.wait_for_function(f"() => !document.getElementById('conflicts-card-{conflict.id}')")
+    page.click(f"#conflicts-outcome-resolved-{conflict.id}")
+    page.wait_for_selector(f"#conflicts-card-{conflict.id}")
+    assert "status=resolved" in page.url
+    card = page.locator(f"#conflicts-card-{conflict.id}")
+    assert "resolved" in card.inner_text()
+    page.wait_for_function(
+        f"() => document.getElementById('conflicts-card-{conflict.id}')"
+        ".classList.contains('border-primary')"
+    )
 
     page.goto("/conflicts?status=all")
     wait_for_dash(page)
@@ -109,7 +123,24 @@ def test_reviewer_rejects_a_claim_and_the_growth_chart_changes(
 
     page.goto(chart)
     wait_for_dash(page)
-    assert traces_holding(figure_of(page, "growth-chart"), claim.claim_id) == {REJECTED_TRACE}
+    figure = figure_of(page, "growth-chart")
+    assert traces_holding(figure, claim.claim_id) == {REJECTED_TRACE}
+    rejected = next(t for t in figure["data"] if t["name"] == REJECTED_TRACE)
+    hover = rejected["hovertext"][0]
+    assert f"Review: rejected by {REVIEWER}" in hover and "a misprint in the report" in hover
+
+    # On the source, the mark is struck through and says who decided and why.
+    page.goto(claim_href(claim))
+    mark = page.locator(f"#sources-claim-{claim.claim_id}")
+    mark.wait_for()
+    assert "sources-mark-rejected" in mark.get_attribute("class")
+    assert mark.evaluate("m => getComputedStyle(m).textDecorationLine") == "line-through"
+    title = mark.get_attribute("title")
+    assert f"rejected by {REVIEWER}" in title and "a misprint in the report" in title
+
+
+def claim_href(claim) -> str:
+    return f"/sources/{claim.document_id}#sources-claim-{claim.claim_id}"
 
 
 def action_payload(conflict_id: int, claim_id: int, action: str, note: str) -> dict:

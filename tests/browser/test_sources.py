@@ -39,7 +39,11 @@ def test_documents_table_and_marked_text(browser_page, live_engine, screenshot):
     rows = page.locator("#sources-table tbody tr")
     assert rows.count() == len(docs)
     first = rows.nth(0).inner_text()
-    assert str(docs[0].claims) in first and docs[0].date_source in first
+    assert str(docs[0].claims) in first and "sources list" in first  # how the date was found
+    assert "sources list: the sources list (sources.csv)" in page.inner_text("#sources-date-note")
+    date_cell = rows.nth(0).locator("td").first
+    assert date_cell.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap"
+    assert date_cell.inner_text() == docs[0].published_on.isoformat()
     assert page.locator("#sources-upload").count() == 0  # anonymous: no drop zone
     assert page.locator("#sources-upload-login").count() == 1
 
@@ -59,7 +63,12 @@ def test_documents_table_and_marked_text(browser_page, live_engine, screenshot):
     mark = page.locator(f"#sources-claim-{c.claim_id}")
     assert mark.inner_text() in detail.text[c.mention_start : c.mention_end]
     title = mark.get_attribute("title")
-    assert c.metric in title and f"as of {c.as_of.isoformat()}" in title
+    assert f"figure of {c.as_of.isoformat()}" in title
+    garbled = [x for x in detail.claims if "garbled" in x.flags.split(";")]
+    for x in garbled:  # marked as garbled: a wavy underline
+        cls = page.locator(f"#sources-document-text mark[data-claims~='{x.claim_id}']").first
+        assert "sources-mark-garbled" in cls.get_attribute("class")
+    assert garbled, "the seeds' machine-translated feature has garbled figures"
     page.locator("#sources-document-text mark").first.evaluate(
         "m => m.scrollIntoView({block: 'center'})"
     )
@@ -72,14 +81,17 @@ def test_reviewer_uploads_a_document_and_sees_its_claims(reviewer_page, live_eng
     page = reviewer_page
     path = tmp_path / "innovation-week.txt"
     path.write_text(RELEASE, encoding="utf-8")
+    before = len(list_documents(live_engine))
     message = upload(page, path)
     assert message.startswith("innovation-week.txt: added;"), message
     table = page.inner_text("#sources-upload-result")
     assert "over 3,100" in table and "2026-03-03" in table
     stored = next(d for d in list_documents(live_engine) if d.file_name == "innovation-week.txt")
     assert stored.claims >= 1 and stored.published_on.isoformat() == "2026-03-03"
-    # The list below the drop zone now holds it.
+    # The list below the drop zone now holds it, and the count above says so.
     assert page.locator(f"#sources-table a[href='/sources/{stored.id}']").count() == 1
+    assert page.inner_text("#sources-count").startswith(f"{before + 1} documents")
+    assert page.locator("#sources-table tbody tr").count() == before + 1
 
 
 def test_a_file_that_cannot_be_read_shows_one_line(reviewer_page, live_engine, tmp_path):

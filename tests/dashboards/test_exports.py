@@ -222,3 +222,42 @@ def test_candidates_only_when_asked_for(client, stored):
             "c.txt" in z.read("README.txt").decode()
             and "a.txt" not in z.read("README.txt").decode()
         )
+
+
+def test_the_export_keeps_the_grids_sort(client, stored):
+    sort = json.dumps([{"colId": "value", "sort": "desc"}])
+    rows = rows_of(client.get("/export/claims.csv", query_string={"sort": sort}).text)
+    assert [r["value"] for r in rows] == ["2200", "2000", "7", "5"]
+    assert tuple(rows[0]) == CLAIM_COLUMNS  # the contract columns, as ever
+    zipped = client.get("/export/claims.zip", query_string={"sort": sort})
+    with zipfile.ZipFile(io.BytesIO(zipped.data)) as zf:
+        inside = rows_of(zf.read("claims.csv").decode())
+    assert [r["value"] for r in inside] == ["2200", "2000", "7", "5"]
+
+
+def test_plain_headings_are_a_page_option(client, stored):
+    sort = json.dumps([{"colId": "as_of", "sort": "asc"}])
+    r = client.get("/export/claims.csv", query_string={"sort": sort, "headings": "plain",
+                                                        "metric": "unicorns"})  # fmt: skip
+    rows = rows_of(r.text)
+    assert list(rows[0])[:5] == ["Date of the figure", "Metric", "Figure as printed", "Sentence",
+                                 "Document"]  # fmt: skip
+    assert [(x["Metric"], x["Figure as printed"]) for x in rows] == [("Unicorns", "5"),
+                                                                     ("Unicorns", "7")]  # fmt: skip
+    assert rows[0]["Sentence"].startswith("'=HYPERLINK")  # still formula-safe
+    assert rows[0]["Document"] == "Annual report"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"sort": "not json"},
+        {"sort": '{"colId": "value"}'},
+        {"sort": '[{"colId": "x", "sort": "asc"}]'},
+        {"headings": "fancy"},
+    ],
+)
+def test_bad_sort_or_headings_is_a_400(client, stored, query):
+    r = client.get("/export/claims.csv", query_string=query)
+    assert r.status_code == 400 and r.text.startswith("bad parameter:")
+    assert client.get("/export/series.csv", query_string={"sort": "[]"}).status_code == 400

@@ -195,3 +195,17 @@ def test_candidates_and_corrections_in_the_stored_lines_export(engine: Engine) -
     with engine.connect() as conn:
         line = conn.scalar(select(ClaimLine.line).where(ClaimLine.claim_id == ids[4]))
     assert ",candidate,owner?," in line
+
+
+def test_a_sorted_export_is_the_generic_writer_in_that_order(engine: Engine) -> None:
+    _fill(engine, n=120)
+    ids = _open_conflict(engine, lambda ids: ids[::7])
+    add_review(engine, "claim", ids[3], "reject", "rev", "wrong")
+    for sort in ((("value", "desc"),), (("status", "desc"), ("quote", "asc")), (("as_of", "asc"),)):
+        for filt in (ClaimFilter(), ClaimFilter(metric="companies", document="plain.txt")):
+            generic = "".join(iter_csv(CLAIM_COLUMNS, iter_claims(engine, filt, sort=sort)))
+            assert "".join(iter_claim_csv(engine, filt, batch=9, sort=sort)) == generic
+    rows = list(csv.DictReader(io.StringIO("".join(
+        iter_claim_csv(engine, ClaimFilter(), sort=(("value", "desc"),))))))  # fmt: skip
+    values = [float(r["value"]) for r in rows]
+    assert values == sorted(values, reverse=True) and len(rows) == 120

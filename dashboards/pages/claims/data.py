@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -14,8 +15,11 @@ from db.claims import (
     ClaimFilter,
     ColumnCondition,
     count_claims,
+    iter_claims,
     page_claims,
 )
+from db.metrics import catalogue
+from etl.report.words import STATUS_WORDS, document_name, figure_text, period_text
 
 NUMBER_COLUMNS = frozenset(
     {
@@ -32,7 +36,12 @@ NUMBER_COLUMNS = frozenset(
     }
 )
 DATE_COLUMNS = frozenset({"published_on", "as_of"})
-TEXT_COLUMNS = frozenset(CLAIM_COLUMNS) - NUMBER_COLUMNS - DATE_COLUMNS
+# The grid shows the document's title too (a column of the documents table).
+TEXT_COLUMNS = frozenset((*CLAIM_COLUMNS, "title")) - NUMBER_COLUMNS - DATE_COLUMNS
+ROW_COLUMNS = (*CLAIM_COLUMNS, "title", "publisher", "kind")
+FLAG_WORDS = {"garbled": "garbled in the source", "implausible": "impossible",
+              "conflict": "in an open conflict"}  # fmt: skip
+FLOWS = {"all": None, "totals": "blank", "flows": "notBlank"}  # the Period column's filter
 OPS = frozenset(TEXT_OPS + RANGE_OPS)
 TEXT_ONLY_OPS = frozenset({"contains", "notContains", "startsWith", "endsWith"})
 MAX_PAGE = 1000
@@ -70,6 +79,27 @@ def _date(value: Any, column: str) -> date:
         raise ValueError(f"{column}: not a date: {value!r}") from None
 
 
+def _words_of(column: str) -> dict[str, str] | None:
+    """Key -> the words the grid shows, for columns that show words for keys."""
+    if column == "metric":
+        return {k: m.label for k, m in catalogue().items()}
+    if column == "status":
+        return dict(STATUS_WORDS)
+    return None
+
+
+def _matches(op: str, text: str, candidate: str) -> bool:
+    t, c = text.lower(), candidate.lower()
+    return {
+        "contains": t in c,
+        "equals": t == c,
+        "startsWith": c.startswith(t),
+        "endsWith": c.endswith(t),
+        "notContains": t not in c,
+        "notEqual": t != c,
+    }[op]
+
+
 def _one(column: str, model: dict[str, Any]) -> ColumnCondition:
     kind = column_type(column)
     op = model.get("type")
@@ -83,6 +113,14 @@ def _one(column: str, model: dict[str, Any]) -> ColumnCondition:
             raise ValueError(f"{column}: text filter without text")
         if op not in TEXT_ONLY_OPS and op not in ("equals", "notEqual"):
             raise ValueError(f"{column}: {op} does not apply to text")
+        words = _words_of(column)
+        if words is not None:  # "Unicorns" or "unicorns", "not reviewed" or "auto": the keys
+            negative = op in ("notContains", "notEqual")
+            positive = {"notContains": "contains", "notEqual": "equals"}.get(op, op)
+            text = str(value)
+            hit = {k for k, w in words.items() if any(_matches(positive, text, x) for x in (k, w))}
+            keys = tuple(sorted(set(words) - hit if negative else hit))
+            return ColumnCondition(column, "in", keys)
         return ColumnCondition(column, op, str(value))
     if op in TEXT_ONLY_OPS:
         raise ValueError(f"{column}: {op} does not apply to a {kind} column")
@@ -138,6 +176,49 @@ def claim_filter(filter_model: dict[str, Any] | None, **simple: Any) -> ClaimFil
     return ClaimFilter(conditions=conditions_from_filter_model(filter_model), **simple)
 
 
+def with_flows(filter_model: dict[str, Any] | None, flows: str | None) -> dict[str, Any]:
+    """The grid's filter with the flows choice as the Period column's filter: all figures,
+    totals only (no period) or flows only ("in the past year")."""
+    model = dict(filter_model or {})
+    op = FLOWS.get(flows or "all")
+    if op is None:
+        if (model.get("period") or {}).get("type") in ("blank", "notBlank"):
+            model.pop("period")
+    else:
+        model["period"] = {"filterType": "text", "type": op}
+    return model
+
+
+def flows_choice(filter_model: dict[str, Any] | None) -> str:
+    """Which flows choice a filter amounts to (the inverse of `with_flows`)."""
+    op = ((filter_model or {}).get("period") or {}).get("type")
+    return {"blank": "totals", "notBlank": "flows"}.get(op, "all")
+
+
+def display_row(row: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
+    """A claim as the grid shows it: the stored fields plus words for the reader."""
+    label = labels.get(row["metric"], row["metric"])
+    flows = period_text(row.get("period"))
+    row["metric_label"] = f"{label} (added {flows})" if flows else label
+    row["figure"] = figure_text(row["value"], row["unit"], row["qualifier"])
+    row["period_words"] = flows or "total to date"
+    row["status_words"] = STATUS_WORDS.get(row["status"], row["status"])
+    flags = [f for f in (row.get("flags") or "").split(";") if f]
+    row["flags_words"] = ", ".join(FLAG_WORDS.get(f, f) for f in flags)
+    row["title"] = document_name(
+        row.get("title"),
+        row["document"],
+        publisher=row.get("publisher"),
+        kind=row.get("kind"),
+        published_on=row.get("published_on"),
+    )
+    row["document_href"] = f"/sources/{row['document_id']}#sources-claim-{row['claim_id']}"
+    for key, value in row.items():
+        if isinstance(value, date):
+            row[key] = value.isoformat()
+    return row
+
+
 def rows_response(engine: Engine, request: dict[str, Any] | None, **simple: Any) -> dict[str, Any]:
     """Answer an infinite-row-model getRowsRequest: {'rowData': [...], 'rowCount': n}."""
     request = request or {}
@@ -151,11 +232,10 @@ def rows_response(engine: Engine, request: dict[str, Any] | None, **simple: Any)
         sort=sort_from_sort_model(request.get("sortModel")),
         offset=start,
         limit=limit,
+        columns=ROW_COLUMNS,
     )
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, date):
-                row[key] = value.isoformat()
+    labels = {k: m.label for k, m in catalogue().items()}
+    rows = [display_row(row, labels) for row in rows]
     # A short block is the last one: its end is the count. Otherwise the unfiltered table is
     # one cheap count, and a filter is counted up to COUNT_LIMIT: past that the count stays
     # unknown (-1; the grid grows as it is scrolled), so no block counts a million matches.
@@ -173,3 +253,25 @@ def count_text(response: dict[str, Any]) -> str:
     """The count line over the grid: exact, or a lower bound while the count is open."""
     count = response["rowCount"]
     return f"{count:,} claims" if count >= 0 else f"more than {COUNT_LIMIT:,} claims"
+
+
+# The page's "CSV with plain headings": the grid's headings and words (the contract export keeps
+# its keys).
+PLAIN_COLUMNS = (
+    ("Date of the figure", "as_of"), ("Metric", "metric_label"),
+    ("Figure as printed", "figure"), ("Sentence", "quote"), ("Document", "title"),
+    ("Counted over", "period_words"), ("Review", "status_words"), ("Notes", "flags_words"),
+    ("Organisation", "entity"), ("Low end", "value_low"), ("High end", "value_high"),
+    ("In HK$", "value_hkd"), ("Unit", "unit"), ("Published", "published_on"),
+    ("File", "document"), ("Claim", "claim_id"),
+)  # fmt: skip
+
+
+def plain_rows(
+    engine: Engine, filt: ClaimFilter, sort: tuple[tuple[str, str], ...] = ()
+) -> Iterator[dict[str, Any]]:
+    """The claims `filt` lets through, in `sort`'s order, under plain headings."""
+    labels = {k: m.label for k, m in catalogue().items()}
+    for row in iter_claims(engine, filt, columns=ROW_COLUMNS, sort=sort):
+        shown = display_row(row, labels)
+        yield {heading: shown.get(field) for heading, field in PLAIN_COLUMNS}

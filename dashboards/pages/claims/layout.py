@@ -1,4 +1,9 @@
-"""Column definitions of the Claims grid and the export URL of its current filter."""
+"""Column definitions of the Claims grid and the export URLs of its current filter and sort.
+
+The grid reads like a table for people: the date of the figure, the metric by name, the figure
+as printed, the sentence and the document come first, under plain headings; the keys and
+offsets follow for whoever needs them. Every cell is text (the one link is built by React).
+"""
 
 from __future__ import annotations
 
@@ -9,73 +14,90 @@ from urllib.parse import urlencode
 from dashboards.pages.claims.data import column_type
 from db.claims import RANGE_OPS, TEXT_OPS
 
-GRID_COLUMNS = (
-    "claim_id",
-    "as_of",
-    "entity",
-    "metric",
-    "value",
-    "unit",
-    "qualifier",
-    "value_low",
-    "value_high",
-    "value_hkd",
-    "period",
-    "status",
-    "flags",
-    "quote",
-    "document",
-    "published_on",
-    "char_start",
-    "char_end",
-    "document_id",
-    "extractor_version",
+# (field, heading, width, what the cell shows when not the field itself)
+COLUMNS = (
+    ("as_of", "Date of the figure", 190, None),
+    ("metric", "Metric", 230, "metric_label"),
+    ("value", "Figure as printed", 160, "figure"),
+    ("quote", "Sentence", 460, None),
+    ("title", "Document", 300, None),
+    ("period", "Counted over", 150, "period_words"),
+    ("status", "Review", 130, "status_words"),
+    ("flags", "Notes", 170, "flags_words"),
+    ("entity", "Organisation", 140, None),
+    ("qualifier", "Qualifier", 110, None),
+    ("value_low", "Low end", 130, None),
+    ("value_high", "High end", 130, None),
+    ("value_hkd", "In HK$", 140, None),
+    ("unit", "Unit", 90, None),
+    ("published_on", "Published", 150, None),
+    ("document", "File", 220, None),
+    ("claim_id", "Claim", 90, None),
+    ("char_start", "Starts at", 110, None),
+    ("char_end", "Ends at", 110, None),
+    ("document_id", "Document id", 120, None),
+    ("extractor_version", "Extractor", 110, None),
 )
+GRID_COLUMNS = tuple(c[0] for c in COLUMNS)
+HEADINGS = {c[0]: c[1] for c in COLUMNS}
 FILTERS = {
     "text": "agTextColumnFilter",
     "number": "agNumberColumnFilter",
     "date": "agDateColumnFilter",
 }
-WIDTHS = {
-    "quote": 480,
-    "document": 220,
-    "claim_id": 100,
-    "unit": 90,
-    "as_of": 130,
-    "published_on": 140,
-    "metric": 160,
-}
 TEXT_OPTIONS = list(TEXT_OPS)
 RANGE_OPTIONS = list(RANGE_OPS)
+PINNED = ("as_of",)  # stays in view while the grid scrolls sideways
 
 
 def column_defs() -> list[dict[str, Any]]:
     """One AG Grid column per claim field, each with the filter its type needs."""
     defs = []
-    for col in GRID_COLUMNS:
+    for col, heading, width, shown in COLUMNS:
         kind = column_type(col)
         d: dict[str, Any] = {
             "field": col,
-            "headerName": col,
+            "headerName": heading,
             "filter": FILTERS[kind],
             "filterParams": {
                 "maxNumConditions": 1,  # the server ANDs conditions; no OR in one column
                 "filterOptions": TEXT_OPTIONS if kind == "text" else RANGE_OPTIONS,
                 "buttons": ["reset"],
             },
-            "width": WIDTHS.get(col, 130),
+            "width": width,
         }
-        if kind == "number":
+        if shown:
+            d["valueGetter"] = {"function": f"params.data ? params.data.{shown} : null"}
+        if kind == "number" and not shown:
             d["type"] = "numericColumn"
-        if col == "quote":
-            d["tooltipField"] = "quote"
+        if col in ("quote", "title"):
+            d["tooltipField"] = col
+        if col == "title":
+            d["cellRenderer"] = "DocumentLink"  # dashboards/assets/grid.js: a React link, text
+        if col in PINNED:
+            d["pinned"] = "left"
         defs.append(d)
     return defs
 
 
-def export_href(filter_model: dict[str, Any] | None, *, bundle: bool = False) -> str:
-    """/export/claims.csv carrying exactly the grid's filter (as JSON in `filter`)."""
+def export_href(
+    filter_model: dict[str, Any] | None,
+    sort_model: list[dict[str, Any]] | None = None,
+    *,
+    bundle: bool = False,
+    plain: bool = False,
+) -> str:
+    """/export/claims.csv carrying exactly the grid's filter and sort (as JSON in `filter` and
+    `sort`); `plain` asks for plain headings and words instead of the keys."""
     base = "/export/claims.zip" if bundle else "/export/claims.csv"
-    if not filter_model:
-        return base
-    return base + "?" + urlencode({"filter": json.dumps(filter_model, separators=(",", ":"))})
+    params = {}
+    if filter_model:
+        params["filter"] = json.dumps(filter_model, separators=(",", ":"))
+    if sort_model:
+        params["sort"] = json.dumps(
+            [{"colId": s.get("colId"), "sort": s.get("sort")} for s in sort_model],
+            separators=(",", ":"),
+        )
+    if plain:
+        params["headings"] = "plain"
+    return base + ("?" + urlencode(params) if params else "")

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from dashboards.formatting import format_date, format_value
 from dashboards.pages.growth.data import tracked_entity
 from db.claims import ClaimFilter, count_claims, page_claims
 from db.corrections import unit_kind
 from db.metrics import catalogue
+from etl.report.words import format_date, format_value
 
 PER_PAGE = 20
 CANDIDATES = ClaimFilter(status="candidate")

@@ -31,6 +31,25 @@ class ReviewOutcome:
     ok: bool
     message: str  # one line for the page
     refused: bool = False  # nobody (valid) was logged in
+    resolved: tuple[int, ...] = ()  # conflicts this decision resolved
+    reopened: tuple[int, ...] = ()  # conflicts it opened again
+
+
+def open_conflicts(engine: Engine) -> set[int]:
+    from db.claims import ClaimFilter
+    from db.conflicts import iter_conflicts
+
+    return {row["conflict_id"] for row in iter_conflicts(engine, ClaimFilter(status="open"))}
+
+
+def consequence_text(resolved: tuple[int, ...], reopened: tuple[int, ...]) -> str:
+    """' This resolved conflict #1.' — what a decision did to the queue, in words."""
+    parts = []
+    for ids, verb in ((resolved, "resolved"), (reopened, "opened again")):
+        if ids:
+            listed = ", ".join(f"#{i}" for i in ids)
+            parts.append(f"{verb} conflict{'s' if len(ids) > 1 else ''} {listed}")
+    return f" This {' and '.join(parts)}." if parts else ""
 
 
 def check_review(target_type: str, target_id: object, action: str, note: str) -> str | None:
@@ -76,12 +95,17 @@ def submit_review(
     problem = check_review(target_type, target_id, action, note)
     if problem:
         return ReviewOutcome(False, problem)
+    before = open_conflicts(engine)
     try:
         add_review(engine, target_type, target_id, action, reviewer, note)
     except (LookupError, ValueError) as e:
         return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
     refresh(engine)
-    return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")
+    after = open_conflicts(engine)
+    resolved, reopened = tuple(sorted(before - after)), tuple(sorted(after - before))
+    message = f"{target_type.capitalize()} {target_id} {PAST[action]}."
+    message += consequence_text(resolved, reopened)
+    return ReviewOutcome(True, message, resolved=resolved, reopened=reopened)
 
 
 def review_as_logged_in(

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
-from dashboards.formatting import format_amount, format_date, format_value
 from db.conflicts import ConflictClaimView, ConflictView, list_conflicts
 from db.metrics import catalogue
 from db.reviews import iter_reviews
+from etl.report.words import (
+    conflict_kind_text,
+    document_name,
+    format_amount,
+    format_date,
+    format_value,
+    format_when,
+    period_text,
+)
 
 STATUS_FILTERS = ("open", "resolved", "all")
 # Buttons offered for each current status: the action that would change nothing is left out.
@@ -41,7 +48,7 @@ class ClaimCard:
     period: str | None
     status: str
     document_id: int
-    document: str
+    document: str  # the document as a reader knows it: its title
     source: str  # "Cyberport · press release"
     published_on: str
     href: str  # the document view, scrolled to this claim
@@ -57,23 +64,13 @@ class ConflictCard:
     metric_label: str
     entity: str
     kind: str
+    kind_words: str  # "a running total falls"
     severity: str
     status: str
     explanation: str
     claims: tuple[ClaimCard, ...]
     history: tuple[HistoryEntry, ...]
     actions: tuple[str, ...]
-
-
-def format_when(when: datetime | str | None) -> str:
-    """A review's time in UTC to the minute (stored times are UTC, naive on SQLite)."""
-    if when is None:
-        return ""
-    if isinstance(when, str):
-        return when[:16].replace("T", " ") + " UTC"
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
 def histories(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], tuple[HistoryEntry, ...]]:
@@ -98,10 +95,12 @@ def claim_card(c: ConflictClaimView, history: tuple[HistoryEntry, ...] = ()) -> 
         value_text=format_value(c.value, c.unit, c.qualifier),
         interval_text=interval_text(c),
         as_of=format_date(c.as_of),
-        period=c.period,
+        period=period_text(c.period) or None,
         status=c.status,
         document_id=c.document_id,
-        document=c.document,
+        document=document_name(
+            c.title, c.document, publisher=c.publisher, kind=c.kind, published_on=c.published_on
+        ),
         source=" · ".join(x for x in (c.publisher, c.kind) if x) or "unknown source",
         published_on=format_date(c.published_on),
         href=f"/sources/{c.document_id}#sources-claim-{c.claim_id}",
@@ -122,6 +121,7 @@ def conflict_card(
         metric_label=info.label if info else v.metric,
         entity=v.entity,
         kind=v.kind,
+        kind_words=conflict_kind_text(v.kind),
         severity=v.severity,
         status=v.status,
         explanation=v.explanation,

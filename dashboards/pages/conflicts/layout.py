@@ -102,11 +102,16 @@ def claim_column(c: ClaimCard, conflict_id: int, can_review: bool, width: int = 
             className="d-flex align-items-center",
         ),
         html.Div(
-            f"as of {c.as_of}" + (f" · period {c.period}" if c.period else ""), className="small"
+            f"figure of {c.as_of}" + (f" · added {c.period}, not a total" if c.period else ""),
+            className="small",
         ),
-        html.Div(f"interval {c.interval_text}", className="small text-muted"),
+        html.Div(f"between {c.interval_text}", className="small text-muted"),
         html.Div(
-            [dcc.Link(c.document, href=c.href), html.Span(f" · {c.source} · {c.published_on}")],
+            [
+                dcc.Link(c.document, href=c.href),
+                html.Span(f" · {c.source} · "),
+                html.Span(c.published_on, className="text-nowrap"),
+            ],
             className="small mt-1",
         ),
         html.Blockquote(c.quote, className="border-start border-3 ps-2 mt-2 mb-0 fst-italic small"),
@@ -128,8 +133,8 @@ def conflict_item(card: ConflictCard, can_review: bool) -> dbc.Card:
         [
             html.Span(f"#{card.conflict_id} {card.metric_label}", className="fw-bold me-2"),
             html.Span(card.entity, className="text-muted me-2"),
-            badge(card.kind, "secondary"),
-            badge(card.severity, SEVERITY_COLOURS.get(card.severity, "secondary")),
+            badge(card.kind_words, "secondary"),
+            badge(f"{card.severity} severity", SEVERITY_COLOURS.get(card.severity, "secondary")),
             badge(card.status, STATUS_COLOURS.get(card.status, "secondary")),
         ]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from flask import has_request_context
 
 from dashboards import context
@@ -101,9 +101,47 @@ def act(_clicks, _notes, version):
         note,
     )
     alert = dbc.Alert(
-        out.message,
+        [out.message, *outcome_links(out.resolved, out.reopened)],
         color="success" if out.ok else "danger",
         dismissable=True,
         id="conflicts-outcome",
     )
     return alert, (version or 0) + 1 if out.ok else dash.no_update
+
+
+def outcome_links(resolved: tuple[int, ...], reopened: tuple[int, ...]) -> list:
+    """Links to the conflicts a decision moved: under Resolved, or back in the Open queue."""
+    links: list = []
+    for ids, status, words in (
+        (resolved, "resolved", "under Resolved"),
+        (reopened, "open", "in the Open queue"),
+    ):
+        for i in ids:
+            links += [
+                " ",
+                dcc.Link(
+                    f"See #{i} {words}",
+                    href=f"/conflicts?status={status}#conflicts-card-{i}",
+                    id=f"conflicts-outcome-{status}-{i}",
+                ),
+            ]
+    return links
+
+
+# Opened from a link such as /conflicts?status=resolved#conflicts-card-1: bring that card into
+# view once the queue is drawn.
+clientside_callback(
+    """
+    function (_children) {
+        const hash = window.location.hash.slice(1);
+        const card = hash && document.getElementById(hash);
+        if (card) {
+            card.scrollIntoView({block: "start"});
+            card.classList.add("border-primary");
+        }
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output("conflicts-list", "className"),
+    Input("conflicts-list", "children"),
+)

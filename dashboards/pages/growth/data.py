@@ -1,26 +1,33 @@
-"""What the Growth page shows, read through `db` and `etl`: chart points, consensus, KPI cards."""
+"""What the Growth page shows, read through `db` and `etl`: chart points, believed series, KPIs.
+
+Every series the page shows comes through `believed_series`, one function with one cache.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
 
 from sqlalchemy import Engine
 
-from db.claims import ClaimFilter, count_claims, page_claims, series_touched_since
-from db.conflicts import in_open_conflicts
+from db.claims import ClaimFilter, claim_entities, count_claims, page_claims, series_touched_since
+from db.documents import documents_version
 from db.metrics import catalogue
+from db.reviews import latest_claim_reviews
 from db.version import data_version
+from etl.check.consensus import SeriesPoint
+from etl.check.series import document_quality
+from etl.report.kpis import HEADLINE_METRICS, Kpi, make_kpi
+from etl.report.words import STATUS_WORDS, decision_text, document_name, figure_text
 
 FALLBACK_ENTITY = "Cyberport"
-DISPUTING = ("high", "medium")  # conflicts that mark a KPI disputed (a low one is a mere jump)
-KPI_METRICS = ("companies", "listed_companies", "unicorns", "funding_raised")
+KPI_METRICS = HEADLINE_METRICS
 MAX_POINTS = 2000  # newest first; a chart with more points than this is unreadable anyway
 POINT_COLUMNS = (
     "claim_id",
@@ -28,6 +35,8 @@ POINT_COLUMNS = (
     "document",
     "publisher",
     "title",
+    "kind",
+    "published_on",
     "as_of",
     "value",
     "unit",
@@ -71,17 +80,28 @@ class ChartPoint:
     status: str  # auto, accepted, rejected
     in_conflict: bool
     period: str | None = None
-    garbled: bool = False  # the source text is mangled: drawn apart, never as a clean value
+    garbled: bool = False  # the source text is mangled: hidden unless asked for, never counted
+    title: str = ""  # the document as a reader knows it
+    believed: bool = True  # supports a point of the believed series
+    decision: str = ""  # the newest review: "rejected by ana, 2026-02-14 09:30 UTC: why"
+    printed: str = ""  # the figure as its source printed it: "over US$10bn"
+
+    @property
+    def as_printed(self) -> str:
+        return self.printed or figure_text(self.value, self.unit, self.qualifier)
 
 
 @dataclass(frozen=True)
-class ConsensusPoint:
-    as_of: date
-    value: float
-    value_low: float
-    value_high: float
-    method: str = ""
-    supporting: tuple[int, ...] = ()  # claim ids
+class ChartSource:
+    """A document behind the chart: what it is and how it stands as a witness."""
+
+    document_id: int
+    title: str
+    publisher: str | None
+    kind: str | None
+    published_on: date | None
+    figures: int  # claims of this chart from it
+    standing: str  # "published by the organisation itself", ...
 
 
 @dataclass(frozen=True)
@@ -91,20 +111,13 @@ class ChartData:
     label: str
     unit: str
     points: tuple[ChartPoint, ...]
-    consensus: tuple[ConsensusPoint, ...]
+    series: tuple[SeriesPoint, ...]  # the believed stock series in range (flows apart)
     total: int  # claims in range, of which `points` holds at most MAX_POINTS (newest)
+    sources: tuple[ChartSource, ...] = ()  # the documents of `points`, newest first
 
-
-@dataclass(frozen=True)
-class Kpi:
-    metric: str
-    label: str
-    unit: str
-    value: float | None
-    as_of: date | None
-    change: float | None  # since the previous consensus point
-    previous_as_of: date | None
-    disputed: bool = False  # the value or the one before is in an open, serious conflict
+    @property
+    def documents(self) -> int:
+        return len(self.sources)
 
 
 def _money(row: dict[str, Any]) -> tuple[float, float, float, str]:
@@ -117,9 +130,16 @@ def _money(row: dict[str, Any]) -> tuple[float, float, float, str]:
     return value, low, high, unit
 
 
-def point_from_row(row: dict[str, Any]) -> ChartPoint:
+def point_from_row(row: dict[str, Any], believed: bool = True, decision: str = "") -> ChartPoint:
     value, low, high, unit = _money(row)
     flags = [f for f in (row.get("flags") or "").split(";") if f]
+    title = document_name(
+        row.get("title"),
+        row["document"],
+        publisher=row.get("publisher"),
+        kind=row.get("kind"),
+        published_on=row.get("published_on"),
+    )
     return ChartPoint(
         claim_id=row["claim_id"],
         document_id=row["document_id"],
@@ -136,11 +156,15 @@ def point_from_row(row: dict[str, Any]) -> ChartPoint:
         in_conflict="conflict" in flags,
         period=row.get("period"),
         garbled="garbled" in flags,
+        title=title,
+        believed=believed,
+        decision=decision,
+        printed=figure_text(row["value"], row["unit"], row["qualifier"]),
     )
 
 
-SeriesMap = dict[tuple[str, str], tuple[ConsensusPoint, ...]]
-_series_cache: dict[str, tuple[tuple, SeriesMap]] = {}
+Series = tuple[SeriesPoint, ...]
+_series_cache: dict[str, tuple[tuple, dict[tuple[str, str], Series]]] = {}
 _series_lock = threading.Lock()
 
 
@@ -153,7 +177,7 @@ def _new_lock_after_fork() -> None:
 os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
-def _valid_series(engine: Engine) -> SeriesMap:
+def _valid_series(engine: Engine) -> dict[tuple[str, str], Series]:
     """The cached series still true of the stored data: after new claims or reviews only the
     series they touch are dropped; after a document change, all of them."""
     key = str(engine.url)
@@ -170,18 +194,19 @@ def _valid_series(engine: Engine) -> SeriesMap:
     return series
 
 
-def consensus_points(engine: Engine, entity: str, metric: str) -> tuple[ConsensusPoint, ...]:
-    """The consensus series of one metric (stock figures, by date), computed from that series'
-    claims alone and kept until a claim of it changes."""
-    from etl.check import series_points
+def believed_series(engine: Engine, entity: str, metric: str) -> Series:
+    """The believed series of one metric (stock and flow points, by date): the one place the
+    page reads series from, computed from that series' claims and kept until they change."""
+    from etl.check.series import metric_points
 
     with _series_lock:  # one computation at a time; the others wait for its result
         series = _valid_series(engine)
         found = series.get((entity, metric))
         if found is None:
             found = tuple(
-                ConsensusPoint(p.as_of, p.value, p.value_low, p.value_high, p.method, p.supporting)
-                for p in series_points(engine, entity, metric)
+                sorted(
+                    metric_points(engine, entity, metric), key=lambda p: (p.period or "", p.as_of)
+                )
             )
             series[(entity, metric)] = found
         return found
@@ -199,7 +224,7 @@ def chart_data(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> ChartData:
-    """Claims (newest MAX_POINTS) and consensus of one metric of the tracked entity; the last
+    """Claims (newest MAX_POINTS) and believed series of one metric of an entity; the last
     charts asked for are kept until the stored data changes (any claim, review or conflict)."""
     info = catalogue().get(metric)
     if info is None:
@@ -219,48 +244,97 @@ def chart_data(
 
 
 def _chart_data(
-    engine: Engine, info: Any, entity: str, metric: str, date_from: date | None,
+    engine: Engine,
+    info: Any,
+    entity: str,
+    metric: str,
+    date_from: date | None,
     date_to: date | None,
-) -> ChartData:  # fmt: skip
+) -> ChartData:
     filt = ClaimFilter(metric=metric, entity=entity, date_from=date_from, date_to=date_to)
     rows = page_claims(
         engine, filt, sort=(("as_of", "desc"),), limit=MAX_POINTS + 1, columns=POINT_COLUMNS
     )
     total = len(rows) if len(rows) <= MAX_POINTS else count_claims(engine, filt)
+    rows = rows[:MAX_POINTS]
+    series = believed_series(engine, entity, metric)
+    believed = {c for p in series for c in p.supporting}
+    reviews = latest_claim_reviews(engine, [r["claim_id"] for r in rows])
+    decisions = {
+        cid: decision_text(r.action, r.reviewer, r.created_at, r.note) for cid, r in reviews.items()
+    }
     points = tuple(
-        sorted((point_from_row(r) for r in rows[:MAX_POINTS]), key=lambda p: (p.as_of, p.claim_id))
+        sorted(
+            (
+                point_from_row(r, r["claim_id"] in believed, decisions.get(r["claim_id"], ""))
+                for r in rows
+            ),
+            key=lambda p: (p.as_of, p.claim_id),
+        )
     )
-    consensus = tuple(
-        c
-        for c in consensus_points(engine, entity, metric)
-        if (date_from is None or c.as_of >= date_from) and (date_to is None or c.as_of <= date_to)
+    in_range = tuple(
+        p
+        for p in series
+        if not p.period
+        and (date_from is None or p.as_of >= date_from)
+        and (date_to is None or p.as_of <= date_to)
     )
-    return ChartData(entity, metric, info.label, info.unit, points, consensus, total)
+    sources = chart_sources(rows, document_quality(engine))
+    return ChartData(entity, metric, info.label, info.unit, points, in_range, total, sources)
+
+
+def chart_sources(
+    rows: Sequence[dict[str, Any]], quality: dict[str, Any]
+) -> tuple[ChartSource, ...]:
+    """The documents behind these claim rows, newest first, with their standing as witnesses."""
+    figures = Counter(r["document_id"] for r in rows)
+    seen: dict[int, ChartSource] = {}
+    for r in rows:
+        if r["document_id"] in seen:
+            continue
+        q = quality.get(r["document"])
+        title = document_name(
+            r.get("title"),
+            r["document"],
+            publisher=r.get("publisher"),
+            kind=r.get("kind"),
+            published_on=r.get("published_on"),
+        )
+        seen[r["document_id"]] = ChartSource(
+            r["document_id"],
+            title,
+            r.get("publisher"),
+            r.get("kind"),
+            r.get("published_on"),
+            figures[r["document_id"]],
+            q.words if q else "",
+        )
+    return tuple(sorted(seen.values(), key=lambda s: s.published_on or date.min, reverse=True))
 
 
 def kpi(engine: Engine, metric: str, entity: str | None = None) -> Kpi:
-    """The newest consensus value of `metric` and its change since the point before."""
+    """The card of one metric: its latest believed figure against about a year earlier."""
+    from etl.check.series import disputes_of
+
     info = catalogue()[metric]
-    series = consensus_points(engine, entity or tracked_entity(), metric)
-    if not series:
-        return Kpi(metric, info.label, info.unit, None, None, None, None)
-    last = series[-1]
-    prev = series[-2] if len(series) > 1 else None
-    compared = (*last.supporting, *(prev.supporting if prev else ()))
-    return Kpi(
-        metric,
-        info.label,
-        info.unit,
-        last.value,
-        last.as_of,
-        None if prev is None else last.value - prev.value,
-        None if prev is None else prev.as_of,
-        bool(in_open_conflicts(engine, compared, DISPUTING)),
-    )
+    entity = entity or tracked_entity()
+    series = believed_series(engine, entity, metric)
+    disputes = disputes_of(engine, entity, metric).get((entity, metric), ())
+    return make_kpi(metric, info.label, info.unit, series, disputes)
+
+
+_kpi_cache: dict[tuple[str, str], tuple[tuple, list[Kpi]]] = {}
 
 
 def kpis(engine: Engine, entity: str | None = None) -> list[Kpi]:
-    return [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()]
+    """The headline cards, kept until the stored data changes."""
+    entity = entity or tracked_entity()
+    key, version = (str(engine.url), entity), data_version(engine)
+    hit = _kpi_cache.get(key)
+    if hit is None or hit[0] != version:
+        hit = (version, [kpi(engine, m, entity) for m in KPI_METRICS if m in catalogue()])
+        _kpi_cache[key] = hit
+    return hit[1]
 
 
 def warm_up(engine: Engine) -> threading.Thread:
@@ -271,31 +345,30 @@ def warm_up(engine: Engine) -> threading.Thread:
     return thread
 
 
-def export_href(
-    kind: str,
-    metric: str | None,
-    entity: str | None,
-    date_from: date | str | None,
-    date_to: date | str | None,
-    *,
-    bundle: bool = False,
-) -> str:
-    """URL of the CSV (or zip bundle) holding what the chart shows."""
-    params = {
-        "metric": metric,
-        "entity": entity,
-        "from": str(date_from)[:10] if date_from else None,
-        "to": str(date_to)[:10] if date_to else None,
-    }
-    query = urlencode({k: v for k, v in params.items() if v})
-    return f"/export/{kind}.{'zip' if bundle else 'csv'}" + (f"?{query}" if query else "")
+_entities_cache: dict[str, tuple[tuple, list[str]]] = {}
+
+
+def entities(engine: Engine) -> list[str]:
+    """The entities claims are about, the tracked one first (kept until claims change)."""
+    key, version = str(engine.url), documents_version(engine)
+    hit = _entities_cache.get(key)
+    if hit is None or hit[0] != version:
+        hit = (version, claim_entities(engine))
+        _entities_cache[key] = hit
+    tracked = tracked_entity()
+    return [tracked, *(e for e in hit[1] if e != tracked)]
+
+
+def status_words(p: ChartPoint) -> str:
+    return STATUS_WORDS.get(p.status, p.status)
 
 
 def source_href(click_data: dict[str, Any] | None) -> str | None:
-    """The source page of a clicked claim point (its customdata starts with claim, document)."""
+    """The source page of a clicked claim point (its customdata starts with claim, document),
+    scrolled to the claim's mark."""
     try:
         point = (click_data or {})["points"][0]
-        document_id = int(point["customdata"][1])
+        claim_id, document_id = int(point["customdata"][0]), int(point["customdata"][1])
     except (KeyError, IndexError, TypeError, ValueError):
         return None
-    return f"/sources/{document_id}"
+    return f"/sources/{document_id}#sources-claim-{claim_id}"

@@ -11,9 +11,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
-from dashboards.formatting import format_date, format_value
 from db.documents import find_by_sha, get_document, list_documents
+from db.metrics import catalogue
 from db.oneline import shown
+from etl.report.words import format_date, format_value, period_text
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a long PDF report is a few MB; refuse anything larger
 # The largest request the server should read: the file travels base64-encoded (4/3 of its size)
@@ -26,10 +27,12 @@ REFUSED = "Log in as a reviewer to upload documents."
 @dataclass(frozen=True)
 class UploadedClaim:
     claim_id: int
-    metric: str
+    metric: str  # the catalogue's label
     value: str  # as a reader says it: "over 3,100"
     as_of: str
     quote: str
+    status: str = "auto"
+    notes: str = ""  # "garbled", "added in one year"
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,24 @@ def document_claims(engine: Engine, document_id: int) -> tuple[UploadedClaim, ..
     detail = get_document(engine, document_id)
     if detail is None:
         return ()
+    labels = {k: m.label for k, m in catalogue().items()}
     return tuple(
         UploadedClaim(
             c.claim_id,
-            c.metric,
+            labels.get(c.metric, c.metric),
             format_value(c.value, c.unit, c.qualifier),
             format_date(c.as_of),
             detail.text[c.char_start : c.char_end],
+            c.status,
+            ", ".join(
+                x
+                for x in (
+                    "garbled" if "garbled" in c.flags.split(";") else "",
+                    "impossible" if "implausible" in c.flags.split(";") else "",
+                    f"added {period_text(c.period)}" if c.period else "",
+                )
+                if x
+            ),
         )
         for c in detail.claims
     )

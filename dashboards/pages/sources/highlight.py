@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from dash import html
 
-from dashboards.formatting import format_date, format_value
 from db.documents import ClaimSpan
+from etl.report.words import STATUS_WORDS, format_date, format_value, period_text
 
 MARK_CLASS = "sources-mark"
 MARK_COLOURS = ("#fff3a3", "#ffd166")  # one claim; several claims over the same words
@@ -23,6 +23,7 @@ class Highlight:
     end: int
     claim_id: int
     label: str
+    look: str = ""  # "rejected" (struck through) or "garbled" (wavy underline)
 
 
 @dataclass(frozen=True)
@@ -34,27 +35,49 @@ class Segment:
     text: str
     claim_ids: tuple[int, ...] = ()
     labels: tuple[str, ...] = ()
+    looks: tuple[str, ...] = ()  # every claim over the run rejected or garbled: so marked
 
 
-def claim_label(span: ClaimSpan) -> str:
-    """Tooltip text: "companies: over 1,900 (as of 2023-03-21)"."""
-    text = f"{span.metric}: {format_value(span.value, span.unit, span.qualifier)}"
-    text += f" (as of {format_date(span.as_of)})"
+def claim_label(
+    span: ClaimSpan, labels: Mapping[str, str] | None = None, decision: str = ""
+) -> str:
+    """Tooltip text: "Companies in the community: over 1,900 (figure of 2023-03-21)", then what a
+    reviewer decided and why."""
+    metric = (labels or {}).get(span.metric, span.metric)
+    text = f"{metric}: {format_value(span.value, span.unit, span.qualifier)}"
+    if span.period:
+        text += f" added {period_text(span.period)}"
+    text += f" (figure of {format_date(span.as_of)})"
     if span.entity and span.entity != "Cyberport":
         text = f"{span.entity} · {text}"
     if span.flags:
         text += f" [{span.flags.replace(';', ', ')}]"
+    if span.status != "auto":
+        text += f" — {STATUS_WORDS.get(span.status, span.status)}"
+    if decision:
+        text += f"\nReview: {decision}"
     return text
 
 
-def claim_highlights(spans: Iterable[ClaimSpan]) -> list[Highlight]:
+def look_of(span: ClaimSpan) -> str:
+    if span.status == "rejected":
+        return "rejected"
+    return "garbled" if "garbled" in span.flags.split(";") else ""
+
+
+def claim_highlights(
+    spans: Iterable[ClaimSpan],
+    labels: Mapping[str, str] | None = None,
+    decisions: Mapping[int, str] | None = None,
+) -> list[Highlight]:
     """One highlight per claim over its figure (the quote when the figure's span is empty)."""
     out = []
     for s in spans:
         start, end = s.mention_start, s.mention_end
         if end <= start:
             start, end = s.char_start, s.char_end
-        out.append(Highlight(start, end, s.claim_id, claim_label(s)))
+        label = claim_label(s, labels, (decisions or {}).get(s.claim_id, ""))
+        out.append(Highlight(start, end, s.claim_id, label, look_of(s)))
     return out
 
 
@@ -68,7 +91,8 @@ def split_segments(text: str, highlights: Sequence[Highlight]) -> list[Segment]:
     clipped = [
         h
         for h in (
-            Highlight(max(0, h.start), min(n, h.end), h.claim_id, h.label) for h in highlights
+            Highlight(max(0, h.start), min(n, h.end), h.claim_id, h.label, h.look)
+            for h in highlights
         )
         if h.start < h.end
     ]
@@ -81,10 +105,11 @@ def split_segments(text: str, highlights: Sequence[Highlight]) -> list[Segment]:
         ids = tuple(dict.fromkeys(h.claim_id for h in covering))
         labels = tuple(dict.fromkeys(h.label for h in covering))
         prev = segments[-1] if segments else None
+        looks = tuple(dict.fromkeys(h.look for h in covering if h.look))
         if prev is not None and prev.claim_ids == ids:  # merge runs with the same cover
-            segments[-1] = Segment(prev.start, b, prev.text + text[a:b], ids, labels)
+            segments[-1] = Segment(prev.start, b, prev.text + text[a:b], ids, labels, looks)
         else:
-            segments.append(Segment(a, b, text[a:b], ids, labels))
+            segments.append(Segment(a, b, text[a:b], ids, labels, looks))
     return segments
 
 
@@ -105,11 +130,12 @@ def render_segments(segments: Sequence[Segment]) -> list[str | html.Mark]:
         props = {"data-claims": " ".join(map(str, seg.claim_ids))}
         if new:
             props["id"] = f"sources-claim-{new[0]}"
+        looks = "".join(f" sources-mark-{x}" for x in seg.looks)
         out.append(
             html.Mark(
                 seg.text,
                 title="\n".join(seg.labels),
-                className=MARK_CLASS + (" sources-mark-overlap" if overlap else ""),
+                className=MARK_CLASS + (" sources-mark-overlap" if overlap else "") + looks,
                 style={"backgroundColor": MARK_COLOURS[overlap], "padding": "0 1px"},
                 **props,
             )
@@ -117,6 +143,12 @@ def render_segments(segments: Sequence[Segment]) -> list[str | html.Mark]:
     return out
 
 
-def highlighted_text(text: str, spans: Iterable[ClaimSpan]) -> list[str | html.Mark]:
-    """The document's text as components, its claims' figures marked."""
-    return render_segments(split_segments(text, claim_highlights(spans)))
+def highlighted_text(
+    text: str,
+    spans: Iterable[ClaimSpan],
+    labels: Mapping[str, str] | None = None,
+    decisions: Mapping[int, str] | None = None,
+) -> list[str | html.Mark]:
+    """The document's text as components, its claims' figures marked (rejected ones struck
+    through, garbled ones underlined), each mark's title saying what a reviewer decided."""
+    return render_segments(split_segments(text, claim_highlights(spans, labels, decisions)))

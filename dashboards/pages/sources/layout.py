@@ -6,13 +6,12 @@ leave the page only for http(s) addresses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboards.formatting import format_date
 from dashboards.pages.sources.actions import (
     ACCEPTED_SUFFIXES,
     MAX_UPLOAD_BYTES,
@@ -21,8 +20,22 @@ from dashboards.pages.sources.actions import (
 )
 from dashboards.pages.sources.highlight import highlighted_text
 from db.documents import DocumentDetail, DocumentSummary
+from db.metrics import catalogue
+from etl.report.words import (
+    DATE_SOURCE_SHORT,
+    DATE_SOURCES,
+    STATUS_WORDS,
+    document_name,
+    format_date,
+)
 
 MAX_ROWS = 500  # newest documents listed; the rest are in /export/documents.csv
+NOWRAP = "text-nowrap"
+WIDE = " d-none d-md-table-cell"
+
+
+def metric_labels() -> dict[str, str]:
+    return {k: m.label for k, m in catalogue().items()}
 
 
 def document_href(document_id: int) -> str:
@@ -36,29 +49,54 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+def date_found(date_source: str) -> html.Span:
+    """Where the date came from, in two words, the full sentence on hover."""
+    return html.Span(
+        DATE_SOURCE_SHORT.get(date_source, date_source),
+        title=DATE_SOURCES.get(date_source, date_source),
+        className="text-muted",
+    )
+
+
+def date_sources_note(docs: Sequence[DocumentSummary]) -> html.P:
+    """What each way of finding a date that the table shows means."""
+    used = dict.fromkeys(d.date_source for d in docs)
+    parts = [f"{DATE_SOURCE_SHORT.get(k, k)}: {DATE_SOURCES.get(k, k)}" for k in used]
+    return html.P(
+        "Date found in — " + "; ".join(parts) + ". A sources list wins over dates in the text.",
+        className="small text-muted",
+        id="sources-date-note",
+    )
+
+
 def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
     if not docs:
         return html.P("No documents yet.", className="text-muted")
+    heads = ("Published", "Date found in", "Document", "Publisher", "Kind", "Claims")
+    wide = ("Date found in", "Publisher", "Kind")  # left out on a phone
     head = html.Thead(
-        html.Tr(
-            [html.Th(h) for h in ("Date", "Date from", "Document", "Publisher", "Kind", "Claims")]
-        )
+        html.Tr([html.Th(h, className=NOWRAP + (WIDE if h in wide else "")) for h in heads])
     )
     rows = [
         html.Tr(
             [
-                html.Td(format_date(d.published_on)),
-                html.Td(d.date_source, className="text-muted"),
+                html.Td(format_date(d.published_on), className=NOWRAP),
+                html.Td(date_found(d.date_source), className=NOWRAP + WIDE),
                 html.Td(
-                    dcc.Link(d.title or d.file_name, href=document_href(d.id), title=d.file_name)
+                    dcc.Link(
+                        document_name(d.title, d.file_name, publisher=d.publisher, kind=d.kind,
+                                      published_on=d.published_on),
+                        href=document_href(d.id),
+                        title=d.file_name,
+                    )
                 ),
-                html.Td(d.publisher or "—"),
-                html.Td(d.kind or "—"),
+                html.Td(d.publisher or "—", className=WIDE.strip()),
+                html.Td(d.kind or "—", className=NOWRAP + WIDE),
                 html.Td(str(d.claims), className="text-end"),
             ]
         )
         for d in docs
-    ]
+    ]  # fmt: skip
     return dbc.Table(
         [head, html.Tbody(rows)],
         id="sources-table",
@@ -69,9 +107,16 @@ def documents_table(docs: Sequence[DocumentSummary]) -> dbc.Table | html.P:
     )
 
 
+def documents_count(docs: Sequence[DocumentSummary]) -> str:
+    n = len(docs)
+    return f"{n} document{'s' if n != 1 else ''}; every claim points back to its sentence in one."
+
+
 def documents_view(docs: Sequence[DocumentSummary]) -> list:
     """The newest documents (a table of thousands helps nobody), and where to find the rest."""
     items: list = [documents_table(docs[:MAX_ROWS])]
+    if docs:
+        items.append(date_sources_note(docs[:MAX_ROWS]))
     if len(docs) > MAX_ROWS:
         items.append(
             html.P(
@@ -91,14 +136,23 @@ def claims_table(claims: Sequence[UploadedClaim], *, in_text: bool = False) -> d
     """A document's claims; `in_text` (beside the text): no quote, values link to their mark."""
     if not claims:
         return html.P("No claims found in this document.", className="text-muted")
-    heads = ("Metric", "Value", "As of") if in_text else ("Metric", "Value", "As of", "Quote")
+    heads = ("Metric", "Figure", "Date of the figure", "Review")
+    if not in_text:
+        heads += ("Sentence",)
     rows = []
     for c in claims:
         value = html.A(c.value, href=f"#sources-claim-{c.claim_id}") if in_text else c.value
-        cells = [html.Td(c.metric), html.Td(value), html.Td(c.as_of, className="text-nowrap")]
+        review = STATUS_WORDS.get(c.status, c.status) + (f"; {c.notes}" if c.notes else "")
+        cells = [
+            html.Td(c.metric),
+            html.Td(value, className=NOWRAP),
+            html.Td(c.as_of, className=NOWRAP),
+            html.Td(review, className="small"),
+        ]
         if not in_text:
             cells.append(html.Td(c.quote, className="small"))
-        rows.append(html.Tr(cells))
+        struck = "sources-row-rejected" if c.status == "rejected" else None
+        rows.append(html.Tr(cells, className=struck, id=f"sources-row-{c.claim_id}"))
     return dbc.Table(
         [html.Thead(html.Tr([html.Th(h) for h in heads])), html.Tbody(rows)],
         size="sm",
@@ -168,16 +222,25 @@ def missing_document() -> html.Div:
     )
 
 
-def document_view(detail: DocumentDetail, claims: Sequence[UploadedClaim]) -> html.Div:
+def document_view(
+    detail: DocumentDetail,
+    claims: Sequence[UploadedClaim],
+    decisions: Mapping[int, str] | None = None,
+) -> html.Div:
     """One document: what it is, its claims, and its text with their figures marked."""
     back = dcc.Link("← All sources", href="/sources")
     s = detail.summary
     url = safe_url(s.url)
+    found = DATE_SOURCES.get(s.date_source, s.date_source)
     facts = [
         html.Dt("File", className="col-sm-2"),
         html.Dd(s.file_name, className="col-sm-10"),
-        html.Dt("Date", className="col-sm-2"),
-        html.Dd(f"{format_date(s.published_on)} (from {s.date_source})", className="col-sm-10"),
+        html.Dt("Published", className="col-sm-2"),
+        html.Dd(
+            f"{format_date(s.published_on)} — date found in {found}",
+            className="col-sm-10",
+            id="sources-document-date",
+        ),
         html.Dt("Publisher", className="col-sm-2"),
         html.Dd(" · ".join(x for x in (s.publisher, s.kind) if x) or "—", className="col-sm-10"),
     ]
@@ -189,7 +252,7 @@ def document_view(detail: DocumentDetail, claims: Sequence[UploadedClaim]) -> ht
             dbc.CardHeader("Text: the figures behind claims are marked (hover for details)"),
             dbc.CardBody(
                 html.Div(
-                    highlighted_text(detail.text, detail.claims),
+                    highlighted_text(detail.text, detail.claims, metric_labels(), decisions),
                     id="sources-document-text",
                     style={"whiteSpace": "pre-wrap"},
                 )
@@ -209,7 +272,17 @@ def document_view(detail: DocumentDetail, claims: Sequence[UploadedClaim]) -> ht
     return html.Div(
         [
             back,
-            html.H2(s.title or s.file_name, className="mt-2 h3", id="sources-document-title"),
+            html.H2(
+                document_name(
+                    s.title,
+                    s.file_name,
+                    publisher=s.publisher,
+                    kind=s.kind,
+                    published_on=s.published_on,
+                ),
+                className="mt-2 h3",
+                id="sources-document-title",
+            ),
             html.Dl(facts, className="row mb-2"),
             dbc.Row(
                 [

@@ -15,12 +15,15 @@ from dashboards.pages.sources.actions import (
 )
 from dashboards.pages.sources.layout import (
     document_view,
+    documents_count,
     documents_view,
     missing_document,
     upload_card,
     upload_result_view,
 )
 from db.documents import get_document, list_documents
+from db.reviews import latest_claim_reviews
+from etl.report.words import decision_text
 
 dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
 
@@ -34,10 +37,7 @@ def list_layout() -> html.Div:
     return html.Div(
         [
             html.H2("Sources"),
-            html.P(
-                f"{len(docs)} documents; every claim points back to its sentence in one of them.",
-                className="text-muted",
-            ),
+            html.P(documents_count(docs), className="text-muted", id="sources-count"),
             upload_card(_reviewer() is not None),
             html.Div(documents_view(docs), id="sources-documents"),
         ]
@@ -58,7 +58,11 @@ def document_layout(document_id: object = None, **_query) -> html.Div:
     detail = get_document(engine, doc_id) if doc_id is not None else None
     if detail is None:
         return missing_document()
-    return document_view(detail, document_claims(engine, detail.summary.id))
+    reviews = latest_claim_reviews(engine, [c.claim_id for c in detail.claims])
+    decisions = {
+        cid: decision_text(r.action, r.reviewer, r.created_at, r.note) for cid, r in reviews.items()
+    }
+    return document_view(detail, document_claims(engine, detail.summary.id), decisions)
 
 
 def layout(doc: object = None, **_query) -> html.Div:
@@ -115,6 +119,7 @@ clientside_callback(
 @callback(
     Output("sources-upload-result", "children"),
     Output("sources-documents", "children"),
+    Output("sources-count", "children"),
     Input("sources-upload-checked", "data"),
     prevent_initial_call=True,
 )
@@ -123,5 +128,7 @@ def on_upload(checked: dict | None):
     result = upload_as_logged_in(
         context.engine(), checked.get("contents"), checked.get("filename"), checked.get("bytes")
     )
-    table = documents_view(list_documents(context.engine())) if result.ok else dash.no_update
-    return upload_result_view(result), table
+    if not result.ok:
+        return upload_result_view(result), dash.no_update, dash.no_update
+    docs = list_documents(context.engine())
+    return upload_result_view(result), documents_view(docs), documents_count(docs)

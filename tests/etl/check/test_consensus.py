@@ -5,42 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from etl.check.consensus import (
-    _copy_groups_pairwise,
-    assign_objects,
-    copy_groups,
-    reconcile,
-    shingles,
-    similarity,
-    truth_discovery,
-)
+from etl.check.consensus import assign_objects, reconcile, truth_discovery
 from etl.check.points import ClaimPoint
-
-_ids = iter(range(1, 100_000))
-
-
-def cp(
-    value: float,
-    as_of: date,
-    publisher: str,
-    *,
-    low: float | None = None,
-    high: float | None = None,
-    quote: str | None = None,
-    document: str | None = None,
-    metric: str = "companies",
-    qualifier: str = "exact",
-) -> ClaimPoint:
-    i = next(_ids)
-    return ClaimPoint(
-        i, f"u{i}", "Cyberport", metric, value, "count", qualifier,
-        value if low is None else low, value if high is None else high, as_of,
-        publisher=publisher, document=document or f"{publisher}-{i}.txt",
-        quote=quote or f"{publisher} wrote item {i} about {value:g} firms on {as_of}.",
-    )  # fmt: skip
+from tests.factories import make_point as cp
 
 
 def test_reliable_sources_win_a_two_against_one_contest_they_have_earned() -> None:
@@ -103,45 +71,6 @@ def test_single_and_accepted_points() -> None:
     assert point.value == 12
     assert point.supporting == (c.claim_id,)
     assert set(point.overridden) == {a.claim_id, b.claim_id}
-
-
-def test_near_duplicate_quotes_are_copies() -> None:
-    release = "Cyberport is home to over 2,200 start-ups and technology companies, it said."
-    reprint = "Cyberport is now home to over 2,200 start-ups and technology companies, it said."
-    other = "The park hosts more than 2,300 firms according to its latest count."
-    assert similarity(shingles(release), shingles(reprint)) >= 0.7
-    assert similarity(shingles(release), shingles(other)) < 0.2
-    d = date(2025, 6, 5)
-    pts = [
-        cp(2200, d, "Cyberport", quote=release),
-        cp(2200, d + timedelta(days=2), "Daily News", quote=reprint),
-        cp(2300, d, "Weekly", quote=other),
-        cp(2300, d, "Weekly", quote="Another sentence naming 2,300.", document="Weekly-x.txt"),
-    ]
-    labels = copy_groups(pts)
-    assert labels[0] == labels[1]
-    assert labels[2] != labels[0]
-    assert labels[3] != labels[2]  # same publisher, other document, other words: not a copy
-
-
-WORDS = ["Cyberport", "hosts", "over", "2,200", "start-ups", "the", "park", "said", "firms",
-         "community", "members", "and"]  # fmt: skip
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.lists(st.sampled_from(WORDS), max_size=9), st.sampled_from(["a", "b", ""])),
-        max_size=14,
-    )
-)
-def test_all_pairs_at_once_group_like_pair_by_pair(items) -> None:
-    d = date(2024, 1, 1)
-    pts = [
-        cp(1, d, "P", quote=" ".join(words), document=doc or f"own-{k}.txt")
-        for k, (words, doc) in enumerate(items)
-    ]
-    assert copy_groups(pts) == _copy_groups_pairwise(pts, 0.7)
 
 
 def test_a_reprint_is_not_an_independent_witness() -> None:

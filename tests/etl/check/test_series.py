@@ -133,3 +133,28 @@ def test_candidates_count_once_accepted_and_corrections_under_their_new_metric(
     (moved,) = series_points(engine, "Cyberport", "startups")
     assert (moved.method, moved.value, moved.as_of) == ("accepted", 2600, date(2025, 3, 31))
     assert [c["status"] for c in iter_conflicts(engine)] == ["resolved"]
+
+
+def test_on_the_seeds_the_release_is_believed_and_the_news_feature_set_aside(
+    engine: Engine,
+) -> None:
+    """The seeds' funding: HK$375.7bn (a machine-translated news feature, 2023) cannot stand
+    beside HK$43.4bn (the organisation's own release, 2025) in a running total."""
+    from etl.pipeline import ingest_paths
+    from tests.conftest import SEEDS
+
+    ingest_paths(engine, [SEEDS])
+    (point,) = series_points(engine, "Cyberport", "funding_raised")
+    assert (point.as_of, point.value, point.qualifier) == (date(2025, 6, 5), 43.4e9, "over")
+    assert point.disputed == "high"
+    outlier = next(
+        r
+        for r in iter_claims(engine, ClaimFilter(metric="funding_raised"))
+        if r["value"] == 375.7e9
+    )
+    assert outlier["claim_id"] in point.overridden
+    assert "Believed over more than HK$375.7bn" in point.explanation
+    # The companies line runs through every clean figure, none disputed.
+    companies = series_points(engine, "Cyberport", "companies")
+    assert [p.value for p in companies] == [1900, 2000, 2200, 2300]
+    assert {p.disputed for p in companies} == {""}

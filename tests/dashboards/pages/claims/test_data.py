@@ -11,8 +11,11 @@ from dashboards.pages.claims.data import (
     column_type,
     conditions_from_filter_model,
     count_text,
+    flows_choice,
+    plain_rows,
     rows_response,
     sort_from_sort_model,
+    with_flows,
 )
 from dashboards.pages.claims.layout import GRID_COLUMNS, column_defs, export_href
 from db.claims import CLAIM_COLUMNS, ColumnCondition
@@ -40,7 +43,7 @@ def test_text_number_and_date_filters():
         },
     }
     assert conditions_from_filter_model(model) == (
-        ColumnCondition("metric", "contains", "unicorn"),
+        ColumnCondition("metric", "in", ("unicorns",)),
         ColumnCondition("value", "inRange", 5.0, 10.0),
         ColumnCondition("as_of", "greaterThan", date(2024, 1, 31)),
     )
@@ -102,7 +105,40 @@ def test_column_defs_cover_the_grid_with_typed_filters():
     assert defs["value"]["filter"] == "agNumberColumnFilter"
     assert defs["as_of"]["filter"] == "agDateColumnFilter"
     assert defs["quote"]["filter"] == "agTextColumnFilter"
-    assert all("cellRenderer" not in d for d in defs.values())  # text only, never markup
+    # Text only, never markup: the one link is a React element (assets/grid.js).
+    assert [f for f, d in defs.items() if "cellRenderer" in d] == ["title"]
+    assert defs["title"]["cellRenderer"] == "DocumentLink"
+    # The first screen: date, metric, figure, sentence and document, under plain headings.
+    assert [defs[f]["headerName"] for f in GRID_COLUMNS[:5]] == [
+        "Date of the figure", "Metric", "Figure as printed", "Sentence", "Document"]  # fmt: skip
+    assert sum(defs[f]["width"] for f in GRID_COLUMNS[:5]) <= 1400
+    assert defs["as_of"]["width"] >= 160  # room for the date filter box
+
+
+def test_words_filter_by_their_keys():
+    """The grid shows labels and words; a filter typed in words finds the keys behind them."""
+    text = {"filterType": "text"}
+    assert conditions_from_filter_model(
+        {"metric": {**text, "type": "contains", "filter": "community"}}
+    ) == (ColumnCondition("metric", "in", ("companies",)),)
+    (cond,) = conditions_from_filter_model(
+        {"status": {**text, "type": "equals", "filter": "Not reviewed"}}
+    )
+    assert cond == ColumnCondition("status", "in", ("auto",))
+    (cond,) = conditions_from_filter_model(
+        {"status": {**text, "type": "notEqual", "filter": "rejected"}}
+    )
+    assert cond == ColumnCondition("status", "in", ("accepted", "auto"))
+
+
+def test_flows_are_a_choice_on_the_period_column():
+    model = {"metric": {"filterType": "text", "type": "equals", "filter": "unicorns"}}
+    totals = with_flows(model, "totals")
+    assert totals["period"] == {"filterType": "text", "type": "blank"} and flows_choice(totals) == (
+        "totals"
+    )
+    assert flows_choice(with_flows(model, "flows")) == "flows"
+    assert with_flows(totals, "all") == model and flows_choice(model) == "all"
 
 
 def test_export_href_carries_the_filter():
@@ -112,6 +148,10 @@ def test_export_href_carries_the_filter():
     assert "unicorns" in href and "%22" in href  # JSON, url-encoded
     assert export_href(None) == "/export/claims.csv"
     assert export_href(model, bundle=True).startswith("/export/claims.zip?filter=")
+    sort = [{"colId": "value", "sort": "desc", "sortIndex": 0}]
+    href = export_href(model, sort, plain=True)
+    assert "sort=%5B%7B%22colId%22%3A%22value%22%2C%22sort%22%3A%22desc%22%7D%5D" in href
+    assert href.endswith("&headings=plain")
 
 
 @pytest.fixture
@@ -197,3 +237,30 @@ def test_a_filtered_count_stops_at_the_limit(stored, monkeypatch):
     # The unfiltered table is counted in full.
     response = rows_response(stored, {"startRow": 0, "endRow": 10})
     assert response["rowCount"] == 26 and count_text(response) == "26 claims"
+
+
+def test_rows_carry_words_for_the_reader(stored):
+    store_document(stored, make_doc("flow.txt", text="y" * 60, title="A feature"),
+                   [make_claim("unicorns", 7, qualifier="exact", period="P1Y",
+                               quote="Seven unicorns in the past year.")], "t")  # fmt: skip
+    req = {"startRow": 0, "endRow": 100, "filterModel": with_flows(None, "flows")}
+    (row,) = rows_response(stored, req)["rowData"]
+    assert row["metric_label"] == "Unicorns (added in one year)"
+    assert row["figure"] == "7" and row["period_words"] == "in one year"
+    assert row["status_words"] == "not reviewed" and row["title"] == "A feature"
+    assert row["document_href"] == f"/sources/{row['document_id']}#sources-claim-{row['claim_id']}"
+    totals = rows_response(stored, {"startRow": 0, "endRow": 100,
+                                    "filterModel": with_flows(None, "totals")})  # fmt: skip
+    assert totals["rowCount"] == 26 and {r["period_words"] for r in totals["rowData"]} == {
+        "total to date"
+    }
+
+
+def test_plain_rows_keep_the_order(stored):
+    from db.claims import ClaimFilter
+
+    rows = list(plain_rows(stored, ClaimFilter(metric="companies"), (("value", "desc"),)))
+    assert [r["Figure as printed"] for r in rows[:2]] == ["1,024", "1,023"]
+    assert rows[0]["Metric"] == "Companies in the community" and rows[0]["Review"] == (
+        "not reviewed"
+    )

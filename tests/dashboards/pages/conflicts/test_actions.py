@@ -69,17 +69,22 @@ def test_reject_logs_refreshes_and_closes_the_conflicts(engine) -> None:
     assert len(list_conflicts(engine, "open")) >= 1
     out = submit_review(engine, "ann", "claim", low, "reject", "  a miscount  ")
     assert out.ok, out.message
-    assert out.message == f"Claim {low} rejected."
+    resolved = tuple(sorted(v.id for v in list_conflicts(engine, None)))
+    assert resolved
+    assert out.resolved == resolved and out.reopened == ()
+    listed = ", ".join(f"#{i}" for i in resolved)
+    plural = "s" if len(resolved) > 1 else ""
+    assert out.message == f"Claim {low} rejected. This resolved conflict{plural} {listed}."
     assert claim_status(engine, low) == "rejected"
     assert claim_status(engine, high) == "auto"
     (entry,) = history(engine, "claim", low)
     assert (entry.reviewer, entry.action, entry.note) == ("ann", "reject", "a miscount")
     # The real refresh ran: without the rejected claim nothing disagrees any more.
     assert list_conflicts(engine, "open") == []
-    assert all(v.status == "resolved" for v in list_conflicts(engine, "all"))
+    assert all(v.status == "resolved" for v in list_conflicts(engine, None))
 
     back = submit_review(engine, "bob", "claim", low, "reopen", "second look")
-    assert back.ok
+    assert back.ok and back.reopened == resolved and "opened again" in back.message
     assert claim_status(engine, low) == "auto"
     assert len(list_conflicts(engine, "open")) >= 1
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date
 
 import pytest
 
@@ -10,7 +10,6 @@ from dashboards.pages.conflicts.actions import submit_review
 from dashboards.pages.conflicts.data import (
     ConflictQueue,
     conflict_cards,
-    format_when,
     interval_text,
     note_for,
 )
@@ -97,14 +96,6 @@ def test_note_for_finds_the_note_beside_the_button() -> None:
     assert note_for(states, key) == "b"
     assert note_for(states, {**key, "target": "conflict", "id": 2}) == ""
     assert note_for(states, {**key, "conflict": 9}) == ""
-
-
-def test_format_when_is_utc() -> None:
-    hk = timezone(timedelta(hours=8))
-    assert format_when(datetime(2026, 2, 14, 17, 30, tzinfo=hk)) == "2026-02-14 09:30 UTC"
-    assert format_when(datetime(2026, 2, 14, 9, 30)) == "2026-02-14 09:30 UTC"
-    assert format_when(datetime(2026, 2, 14, 9, 30, tzinfo=UTC)) == "2026-02-14 09:30 UTC"
-    assert format_when(None) == ""
 
 
 def test_interval_text() -> None:

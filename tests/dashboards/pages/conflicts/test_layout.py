@@ -25,7 +25,8 @@ def claim(claim_id: int, status: str = "auto", actions=("accept", "reject", "fla
 def card() -> ConflictCard:
     return ConflictCard(
         conflict_id=9, metric="companies", metric_label="Companies", entity="Cyberport",
-        kind="disagree", severity="high", status="open", explanation="They cannot both hold.",
+        kind="disagree", kind_words="figures for the same time disagree", severity="high",
+        status="open", explanation="They cannot both hold.",
         claims=(claim(1), claim(2, "rejected", ("accept", "reopen", "flag", "comment"))),
         history=(), actions=("resolve", "comment"),
     )  # fmt: skip
@@ -36,6 +37,8 @@ def test_visitors_get_no_actions() -> None:
     assert with_id_type(tree, "conflicts-action") == []
     assert with_id_type(tree, "conflicts-note") == []
     assert "They cannot both hold." in text_of(tree)
+    assert "figures for the same time disagree" in text_of(tree)  # the kind in words
+    assert "high severity" in text_of(tree)
 
 
 def test_reviewers_get_a_note_and_buttons_per_item() -> None:
@@ -58,7 +61,7 @@ def test_claims_sit_side_by_side_with_value_date_source_and_quote() -> None:
     cols = [c for c in components(tree) if str(getattr(c, "id", "")).startswith("conflicts-claim-")]
     assert [c.id for c in cols] == ["conflicts-claim-9-1", "conflicts-claim-9-2"]
     text = text_of(cols[1])
-    for part in ("over 2,000", "as of 2023-12-07", "d.txt", "Daily · news", "rejected"):
+    for part in ("over 2,000", "figure of 2023-12-07", "d.txt", "Daily · news", "rejected"):
         assert part in text
     links = [c for c in components(cols[0]) if getattr(c, "href", None)]
     assert [link.href for link in links] == ["/sources/4#sources-claim-1"]

@@ -49,9 +49,9 @@ def flatten(children) -> str:
 
 
 def test_label_gives_metric_value_and_date() -> None:
-    assert claim_label(span(1, 0, 4)) == "companies: over 1,900 (as of 2023-03-21)"
+    assert claim_label(span(1, 0, 4)) == "companies: over 1,900 (figure of 2023-03-21)"
     money = span(2, 0, 4, metric="funding_raised", value=43.4e9, unit="HKD", flags="garbled")
-    assert claim_label(money) == "funding_raised: over HK$43.4bn (as of 2023-03-21) [garbled]"
+    assert claim_label(money) == "funding_raised: over HK$43.4bn (figure of 2023-03-21) [garbled]"
 
 
 def test_mark_covers_only_the_figure() -> None:
@@ -62,7 +62,7 @@ def test_mark_covers_only_the_figure() -> None:
     mark = parts[1]
     assert isinstance(mark, html.Mark)
     assert mark.children == "over 1,900"
-    assert mark.title == "companies: over 1,900 (as of 2023-03-21)"
+    assert mark.title == "companies: over 1,900 (figure of 2023-03-21)"
     assert mark.id == "sources-claim-7"
     assert parts[2] == " start-ups."
 
@@ -145,3 +145,22 @@ def test_segments_rebuild_the_text_and_cover_exactly(text, raw) -> None:
             expected = tuple(h.claim_id for h in hs if h.start <= pos < h.end)
             assert s.claim_ids == expected
     assert flatten(render_segments(segs)) == text
+
+
+def test_decisions_show_on_the_marks() -> None:
+    text = "over 1,900 and 2000,2018 companies"
+    rejected = span(1, 0, 10, status="rejected")
+    garbled = span(2, 15, 24, flags="garbled")
+    labels = {"companies": "Companies in the community"}
+    decisions = {1: "rejected by ana, 2026-02-14 09:30 UTC: “a partner's count”"}
+    parts = highlighted_text(text, [rejected, garbled], labels, decisions)
+    first, second = (p for p in parts if isinstance(p, html.Mark))
+    assert "sources-mark-rejected" in first.className  # struck through (dashboard.css)
+    assert first.title == (
+        "Companies in the community: over 1,900 (figure of 2023-03-21) — rejected\n"
+        "Review: rejected by ana, 2026-02-14 09:30 UTC: “a partner's count”"
+    )
+    assert "sources-mark-garbled" in second.className and "[garbled]" in second.title
+    assert claim_label(span(3, 0, 4, period="P1Y")).startswith(
+        "companies: over 1,900 added in one year"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -71,10 +72,14 @@ def test_no_documents() -> None:
 
 def test_claims_table_beside_the_text_links_to_the_marks() -> None:
     beside = claims_table([CLAIM], in_text=True)
-    assert "Quote" not in text_of(beside)
+    assert "Sentence" not in text_of(beside)
     assert [a.href for a in components(beside) if isinstance(a, html.A)] == ["#sources-claim-7"]
     full = claims_table([CLAIM])
-    assert TEXT in text_of(full) and "Quote" in text_of(full)
+    assert TEXT in text_of(full) and "Sentence" in text_of(full)
+    rejected = claims_table([replace(CLAIM, status="rejected", notes="garbled")], in_text=True)
+    (row,) = [c for c in components(rejected) if getattr(c, "className", None) == (
+        "sources-row-rejected")]  # fmt: skip
+    assert isinstance(row, html.Tr) and "rejected; garbled" in text_of(row)
     assert "No claims found" in text_of(claims_table([]))
 
 
@@ -114,4 +119,13 @@ def test_document_view_marks_the_text_and_never_links_a_script_url() -> None:
     assert mark.children == "Over 3,100" and mark.id == "sources-claim-7"
     assert "javascript:alert(1)" in text_of(tree)  # shown, as text
     assert not [c for c in components(tree) if str(getattr(c, "href", "")).startswith("java")]
-    assert "2026-03-03 (from dateline)" in text_of(tree)
+    assert "2026-03-03 — date found in the dateline at the top of the text" in text_of(tree)
+
+
+def test_dates_do_not_wrap_and_their_source_is_explained() -> None:
+    tree = documents_view([summary(1), summary(2)])
+    cells = [c for c in components(tree) if isinstance(c, html.Td)]
+    assert cells[0].className == "text-nowrap" and cells[0].children == "2026-03-03"
+    assert "Date found in" in text_of(tree)
+    (note,) = [c for c in components(tree) if getattr(c, "id", None) == "sources-date-note"]
+    assert "dateline: the dateline at the top of the text" in text_of(note)
