@@ -299,7 +299,6 @@ def main(
             return cmd_review(args, err)
         if args.command == "train":
             return cmd_train(args, err)
-
         if args.command == "briefing":
             return cmd_briefing(args, err)
         return cmd_add_user(args, err)
