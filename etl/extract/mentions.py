@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
+from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
 from etl.extract.numbers import NUMBER_WORDS
 
@@ -148,7 +149,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         reach = end if hits is None or verbs is None else hits.reach(verbs)
         for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
             a, name = _trim_leading(m.start(1), m.group(1))
-            if name:
+            if name and not _common_word_opening(text, a, name, start, end):
                 raw.append((a, m.end(1), 6, name, False, "name"))
     if not raw:
         return []
@@ -233,6 +234,33 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
         start += len(words[0]) + 1
         words = words[1:]
     return start, " ".join(words)
+
+
+# What may stand before a sentence's first word: list marks, a paragraph number, emphasis.
+_OPENING_MARKS = re.compile(r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+)?[\s*_]*")
+# A fact-sheet line: a label, a colon, then a short value.
+_LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
+
+
+def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> bool:
+    """Whether `name`, one word opening its sentence, is a common word capitalised only for
+    its place: a fact-sheet label ("Markets reached: 20") or a word that names what a metric
+    counts ("Unicorns nurtured 3", "Fintech has become the largest cluster")."""
+    if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
+        return False
+    if _LABEL_LINE.fullmatch(text, a, end):
+        return True
+    return _metric_word(name.lower())
+
+
+@cache
+def _metric_word(word: str) -> bool:
+    """A word that names what some metric counts, alone or before the set's noun ("fintech")."""
+    fig = lexicon()["figures"]
+    if any(classify(word, "", "", kind, 1.0) is not None for kind in ("count", "money")):
+        return True
+    found = classify(f"{word} {fig['set_noun']}", "", "", "count", 1.0)  # "Fintech" (companies)
+    return found is not None and found.metric not in fig["partitive_generic_metrics"]
 
 
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")

@@ -158,3 +158,30 @@ spans = st.tuples(st.integers(0, 12), st.integers(1, 6), st.integers(0, 6)).map(
 def test_longest_first_keeps_what_the_pairwise_rule_keeps(raw: list) -> None:
     raw = sorted(raw, key=_raw_order)
     assert _longest_first(raw) == _longest_first_by_pairs(raw)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Markets reached: 35",
+        "- Unicorns nurtured: 4",
+        "Start-ups admitted in the year: 120",
+        "Investment raised by member firms: HK$3 billion",
+        "Fintech has become the largest cluster on the campus.",
+        "Unicorns nurtured 6",
+    ],
+)
+def test_a_common_word_opening_a_label_or_naming_a_metric_is_no_name(line: str) -> None:
+    assert [g for g in found(line) if g[3] == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Alibaba has 300 engineers in the city.", "Alibaba"),
+        ("Zhangjiang has hosted 2,000 firms.", "Zhangjiang"),
+        ("Sales at Harbour Robotics reached HK$2 million.", "Harbour Robotics"),
+    ],
+)
+def test_a_name_opening_a_sentence_is_still_a_name(line: str, name: str) -> None:
+    assert name in [g[0] for g in found(line) if g[3] == "name"]
