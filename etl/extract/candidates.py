@@ -63,6 +63,15 @@ def _opens_set(s: str, start: int) -> bool:
     return _set_openers().search(s, max(0, start - 30), start) is not None
 
 
+def part_of_set(s: str, start: int, end: int) -> bool:
+    """Whether the figure at s[start:end] counts a part of a set named before it in its
+    sentence ("..., seven of which are unicorns", "..., including 400 in fintech")."""
+    if _opens_set(s, start):
+        return True
+    m = _of_them().match(s, end)
+    return bool(m and m.group("set"))
+
+
 @cache
 def _set_openers() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["set_openers"], re.IGNORECASE)

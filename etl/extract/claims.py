@@ -30,6 +30,7 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
+from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
@@ -158,7 +159,9 @@ def _sentence_claims(
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
+    owners: list[Attribution | None] = []  # the owner found for each figure before
     for i, f in enumerate(figures):
+        owners.append(None)
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
@@ -177,7 +180,10 @@ def _sentence_claims(
             partial(view.topic_before, sid),
             view.quote_at(sid[0], a + f.start) if speaks else None,
             config,
-        ) or context.fallback_owner(mentions, a + f.start)
+        )
+        if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
+            who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        who = owners[i] = who or context.fallback_owner(mentions, a + f.start)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)

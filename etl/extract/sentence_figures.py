@@ -205,7 +205,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and _cues()["not_a_noun"].match(np):
-            np = ""  # "stood at 88 last year": no noun of its own
+            np, np_end = "", np_from  # "stood at 88 last year": no noun of its own
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)

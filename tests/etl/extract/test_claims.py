@@ -462,3 +462,27 @@ def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
         ("companies", 270, "exact", date(2012, 6, 30), None),
         ("unicorns", 9, "exact", d, None),
     ]
+
+
+def test_a_comparison_dated_a_year_earlier_keeps_that_date() -> None:
+    text = "Cyberport counted 48 fintech companies, compared with 31 a year earlier."
+    d = date(2020, 5, 10)
+    assert inline(text, d) == [
+        ("fintech_companies", 31, "exact", date(2019, 5, 10), None),
+        ("fintech_companies", 48, "exact", d, None),
+    ]
+
+
+def test_a_part_of_a_set_belongs_to_the_owner_of_the_set() -> None:
+    text = (
+        "Cyberport is the city's largest digital hub, with some 1,700 companies in its "
+        "community, nine of which are now unicorns."
+    )
+    d = date(2024, 2, 1)
+    assert inline(text, d) == [
+        ("companies", 1700, "about", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+    # A part of someone else's set is theirs.
+    other = text.replace("Cyberport is", "Harbour Valley is")
+    assert inline(other, d) == []
