@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.candidates import bare_metric, is_generic, narrower_predicate
+from etl.extract.candidates import bare_metric, context_metric, is_generic, narrower_predicate
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -229,12 +229,12 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 source = "number_of"
         labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
-            match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
+            match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
             source, labelled = "label", True
         if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
-                match, source = classify(words, "", "", kind, n.value), "label"
+                match, source = _label_metric(words, kind, n.value), "label"
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]
@@ -272,6 +272,15 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
+    """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
+    on campus" (a long one may be a clause that ends in a colon)."""
+    if len(label.split()) > _MAX_LABEL_WORDS:
+        return classify(label, "", "", kind, value)
+    found = context_metric(label, None, kind, value)
+    return found.match if found else None
 
 
 _EMPHASIS = "*_"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -190,3 +191,22 @@ def test_a_figure_picked_out_by_an_ordinal_totals_nothing() -> None:
     assert metrics("Start-ups have raised HK$500,000 so far.") == [
         (500000, "funding_raised", "noun")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("- of which on campus: 640", "companies_onsite"),
+        ("- of which off campus: 410", "companies_offsite"),
+        ("- Fintech: 210", "fintech_companies"),
+        ("Unicorns nurtured: 5", "unicorns"),
+        ("Start-ups taken into incubation 88", "incubatees"),
+    ],
+)
+def test_a_short_label_names_its_value_as_a_heading_would(line: str, metric: str) -> None:
+    assert [f[4] for f in figs(line)] == [metric]
+
+
+def test_a_long_clause_before_a_colon_is_no_label() -> None:
+    s = "At year end, the community had grown to more than 1,200 companies: over 600 of them on site"
+    assert [(f[1], f[4]) for f in figs(s)] == [(1200, "companies"), (600, "companies_onsite")]
