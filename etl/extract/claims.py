@@ -49,7 +49,8 @@ from etl.extract.timeline import SENTENCE_OPENING, Timeline
 EXTRACTOR_VERSION = "1.3.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
+_COMMA = re.compile(r",\s")
 
 
 @cache
@@ -220,8 +221,12 @@ def _date_for(
     }
     lo, hi = _clause_bounds(sent, f.start)
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
-    before = [d for d in inside if d.end <= f.start]
-    after = [d for d in inside if d.start >= f.end]
+    # A date in the figure's own stretch between commas is its own ("over 2,300 companies,
+    # a far cry from the 90 that occupied the offices in 2008").
+    a, b = _comma_bounds(sent, f.start, lo, hi)
+    near = [d for d in inside if a <= d.start < b]
+    before = [d for d in near or inside if d.end <= f.start]
+    after = [d for d in near or inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
     if speaks_of_now(sent, lo, hi):
@@ -241,6 +246,14 @@ def _date_for(
             and sent.startswith(",", d.end)
         ),
         None,
+    )
+
+
+def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch between commas around `pos`, within the clause lo:hi."""
+    commas = [m.start() for m in _COMMA.finditer(sent, lo, hi)]
+    return max((c for c in commas if c < pos), default=lo), min(
+        (c for c in commas if c > pos), default=hi
     )
 
 

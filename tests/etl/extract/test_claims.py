@@ -486,3 +486,32 @@ def test_a_part_of_a_set_belongs_to_the_owner_of_the_set() -> None:
     # A part of someone else's set is theirs.
     other = text.replace("Cyberport is", "Harbour Valley is")
     assert inline(other, d) == []
+
+
+def test_a_date_in_the_figures_own_stretch_between_commas_dates_it() -> None:
+    text = (
+        "At the end of 2024 the Cyberport community had 2,000 companies, far more than "
+        "the 300 companies that moved in back in 2010."
+    )
+    assert inline(text, date(2025, 2, 1)) == [
+        ("companies", 300, "exact", date(2010, 12, 31), None),
+        ("companies", 2000, "exact", date(2024, 12, 31), None),
+    ]
+
+
+def test_a_colon_closes_the_clause_of_a_date_before_it() -> None:
+    text = (
+        "Growth in 2024 came from one field above all: over 150 AI companies now belong "
+        "to the Cyberport community."
+    )
+    d = date(2025, 1, 20)
+    assert inline(text, d) == [("ai_companies", 150, "over", d, None)]
+
+
+def test_during_the_year_is_the_year_the_text_is_speaking_of() -> None:
+    text = (
+        "Cyberport's annual report covers the year ended 31 March 2021.\n\n"
+        "During the year, 120 start-ups were admitted to Cyberport's incubation programmes."
+    )
+    (row,) = inline(text, date(2021, 11, 2))
+    assert row[:2] == ("incubatees", 120) and row[3] == date(2021, 3, 31)
