@@ -15,7 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, noun_phrase
+from etl.extract.metrics import NP_STOP, MetricMatch, classify, noun_phrase
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -29,6 +29,13 @@ _OF_SET = re.compile(
 )
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
+
+
+class Measure(NamedTuple):
+    """A measure word after a figure ("800 home" for 800家 in translated text)."""
+
+    end: int
+    more: bool  # "1,800 many home": over 1,800
 
 
 class MetricCandidate(NamedTuple):
@@ -190,3 +197,60 @@ def _named_in(sentence: str, kind: str, value: float) -> MetricMatch | None:
     if found and found.metric != "companies":
         return found
     return None
+
+
+@cache
+def _measure_re() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def measure_word(s: str, end: int) -> Measure | None:
+    """The measure word right after the figure that ends at `end`, if any (translated text
+    keeps the source language's: "cultivate unicorn 4 only", "exceed 1,800 many home")."""
+    m = _measure_re().match(s, end)
+    return Measure(m.end(), m.group("more") is not None) if m else None
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+_NOUN_BEFORE_WORDS = 4
+
+
+def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> MetricCandidate | None:
+    """What a figure with a measure word counts: the noun after it ("6 home unicorn
+    enterprise"), else the noun right before it and its qualifier ("Financial technology
+    company also near 350 home"), the order translated text keeps. Nouns may be singular."""
+    if np.strip():
+        found = classify(plural(np.strip()), "", "", kind, value)
+        return MetricCandidate(found, "noun") if found else None
+    lo = max((m.end() for m in _CLAUSE_START.finditer(s, 0, q_start)), default=0)
+    words = _WORDS.findall(s, lo, q_start)
+    adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
+    while words and words[-1].lower() in adverbs:
+        words.pop()
+    run: list[str] = []
+    for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
+        if w.lower() in NP_STOP or w[0].isdigit():
+            break
+        run.insert(0, w)
+    for k in range(len(run), 0, -1):
+        found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
+        if found:
+            return MetricCandidate(found, "noun_before")
+    return None
+
+
+def plural(phrase: str) -> str:
+    """`phrase` with its last word in the plural the metric rules are written in."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    for one, many in lexicon()["figures"]["plural_endings"]:
+        if low.endswith(many) and many:
+            return phrase
+        if low.endswith(one):
+            return f"{head} {last[: len(last) - len(one)]}{many}".strip()
+    return phrase

@@ -49,6 +49,9 @@ class DocumentModel:
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
     unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
+    # Other names the text gives the tracked organisation in brackets ("Cyberport (Digital
+    # Port)", the words a translation uses for it).
+    aliases: re.Pattern[str] | None = None
     heading_at: tuple[int, ...] = ()  # paragraph starts, sorted, with `headings` alongside
     headings: tuple[tuple[int, int] | None, ...] = ()  # the span of the heading above each
     lead_ins: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> lead-in
@@ -81,6 +84,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     author, voiced = _author(text, paragraphs, lines, config)
     main, others, stated = _main(text, paragraphs, lines, config, title, author)
     units = _units(text, config)
+    aliases = _aliases(text, config)
     return DocumentModel(
         main=main,
         main_stated=stated,
@@ -88,7 +92,8 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         author=author,
         voiced=voiced,
         units=units,
-        unit_keys=_unit_keys(units),
+        unit_keys=_unit_keys(units, aliases),
+        aliases=_alias_re(aliases),
         heading_at=heading_at,
         headings=headings,
         lead_ins=lead_ins,
@@ -379,13 +384,44 @@ def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
     return out
 
 
-def _unit_keys(units: dict[str, Unit]) -> re.Pattern[str] | None:
+def _unit_keys(units: dict[str, Unit], aliases: list[str]) -> re.Pattern[str] | None:
     """The acronyms of the tracked organisation's programmes, and "the programme" when it has
-    one: a sentence naming them may be its own without its name."""
+    one, and its other names: a sentence naming them may be its own without its name."""
     keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner]
     if keys:
         keys += cues()["units"]["programme_refs"]
+    keys += aliases
     return re.compile(rf"\b(?:{phrases_re(keys)})\b", re.IGNORECASE) if keys else None
+
+
+_BRACKETED = re.compile(r"\(\s*[\"“]?([^\W\d_][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,3})[\"”]?\s*\)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,3})\s*$")
+
+
+def _aliases(text: str, config: ExtractConfig) -> list[str]:
+    """Names given the tracked organisation in brackets right after its name ("Cyberport
+    (Digital Port)"), or names right before its name in brackets ("Digital Port (Cyberport)").
+    Acronyms are left to `_units`; the names of known organisations are never aliases."""
+    p = cached_patterns(config)
+    out = []
+    for m in _BRACKETED.finditer(text):
+        inner = " ".join(m.group(1).split())
+        if p.tracked.fullmatch(inner):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = before.group(1) if before else ""
+        else:
+            before = p.tracked.search(text, max(0, m.start() - 60), m.start())
+            adjacent = before is not None and not text[before.end() : m.start()].strip()
+            name = inner if adjacent and not inner.isupper() else ""
+        if len(name) <= 3 or (" " not in name and name.islower()):
+            continue  # "(pictured)"
+        if not any(x.search(name) for x in (p.tracked, p.known, p.territory, p.place)):
+            out.append(name)
+    return sorted(set(out))
+
+
+def _alias_re(aliases: list[str]) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![\w-])(?:{phrases_re(aliases)})(?![\w-])", re.I) if aliases else None
 
 
 def unit_of(name: str, config: ExtractConfig) -> Unit | None:

@@ -160,7 +160,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         if a < taken_end:
             continue
         taken_end = b
-        out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
+        out.append(Mention(a, b, entity, tracked, kind, role(text, a, b, start, p)))
     return out
 
 
@@ -298,7 +298,7 @@ _POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
 _OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
 
 
-def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
+def role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
     before = text[max(floor, a - 80) : a]
     if _POSSESSIVE.match(text, b, b + 4):
         return "possessive"

@@ -13,7 +13,7 @@ from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, required_literal_groups
 
 # Words that end the noun phrase after a figure.
-_NP_STOP = frozenset(
+NP_STOP = frozenset(
     [
         "in",
         "at",
@@ -177,14 +177,14 @@ def _phrase_length(text: str) -> int:
         if not m:
             break
         tok = m.group(1).lower()
-        if not (tok[0].isalpha()) or tok in _NP_STOP or tok in _NP_NUMBER_WORDS:
+        if not (tok[0].isalpha()) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
             break
         if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)
             if not nxt:
                 break
             following = nxt.group(1).lower()
-            if not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS:
+            if not following[0].isalpha() or following in NP_STOP or following in _NP_NUMBER_WORDS:
                 break  # "... and 7 unicorns": the phrase ends before the next figure
         pos = end = m.end()
         words += 1

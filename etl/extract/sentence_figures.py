@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.candidates import bare_metric, context_metric, is_generic, narrower_predicate
+from etl.extract.candidates import (
+    bare_metric,
+    context_metric,
+    is_generic,
+    measure_word,
+    narrower_predicate,
+    noun_before,
+    plural,
+)
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -164,19 +172,24 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         by_number
     )
     garbled_sentence = sentence_is_garbled(s, nums)
-    spans: list[tuple[NumberMention, int, int, int, bool]] = []  # number, start, end, np_end, +
+    # number, start, end, np_end, "+" after it, where its noun starts, a measure word after it
+    spans: list[tuple[NumberMention, int, int, int, bool, int, bool]] = []
     for n in nums:
         if n.start in swallowed:
             continue
         money = by_number.get(n.start)
         start, end = (money.start, money.end) if money else (n.start, n.end)
         if n.garbled:  # read past the fused tail: "2000,2018 companies"
-            end = re.match(r"(?:,\d+)+", s[end:]).end() + end
+            end = re.match(r"(?:[,?\ufffd]\d+)+", s[end:]).end() + end
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        np_from = _np_start(s, plus or end)
-        spans.append((n, start, plus or end, noun_phrase(s, np_from, len(s))[1], bool(plus)))
+        measure = measure_word(s, plus or end)  # "800 home", "1,800 many home" (translated)
+        np_from = _np_start(s, measure.end if measure else plus or end)
+        spans.append(
+            (n, start, plus or end, noun_phrase(s, np_from, len(s))[1],
+             bool(plus) or bool(measure and measure.more), np_from, measure is not None)
+        )  # fmt: skip
     out: list[Figure] = []
-    for i, (n, start, end, np_end, plus) in enumerate(spans):
+    for i, (n, start, end, np_end, plus, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
         kind = "money" if money else unit
@@ -197,7 +210,6 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
             continue
-        np_from = _np_start(s, end)
         np = s[np_from:np_end]
         increment = False
         if _not_counted(np):
@@ -218,7 +230,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
             if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
-                np = f"{np} {s[nxt[2] : nxt[3]]}"
+                np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
             nof = _NUMBER_OF.search(_clause(before))
@@ -240,6 +252,12 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             prev = out[-1]
             if (prev.unit == unit) and not np.strip() and prev.metric is not None:
                 match, comparison, source = prev.metric, True, "comparison"
+        if match is None and np.strip() and n.value > 1:  # "1200 company" (translated)
+            match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
+        if match is None and measured:  # "start-up enterprise about 800 home"
+            found = noun_before(s, q_start, kind, n.value, np)
+            if found is not None:
+                match, source = found
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:

@@ -210,3 +210,33 @@ def test_a_short_label_names_its_value_as_a_heading_would(line: str, metric: str
 def test_a_long_clause_before_a_colon_is_no_label() -> None:
     s = "At year end, the community had grown to more than 1,200 companies: over 600 of them on site"
     assert [(f[1], f[4]) for f in figs(s)] == [(1200, "companies"), (600, "companies_onsite")]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        # The measure words translated text keeps (家, 只), and its noun before the figure.
+        ("the community has company more than 1,500 home", [(1500, "over", "companies")]),
+        ("among them start-up enterprise about 800 home", [(800, "about", "startups")]),
+        ("Financial technology company also near 350 home", [(350, "nearly", "fintech_companies")]),
+        ("cultivate unicorn 4 only, include online travel", [(4, "exact", "unicorns")]),
+        ("already incubated out 6 home unicorn enterprise", [(6, "exact", "unicorns")]),
+        ("community company exceed 1,800 many home", [(1800, "over", "companies")]),
+        # Singular after a plural figure.
+        ("the park currently have more than 1200 company", [(1200, "over", "companies")]),
+    ],
+)
+def test_translated_word_order(s: str, expected: list[tuple]) -> None:
+    assert [(f[1], f[3], f[4]) for f in figs(s)] == expected
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "subsidy 100 name young people to go north",  # no measure word, no metric
+        "the forum attract 8,000 person-time participate",
+        "each person each month get subsidy 10,000 yuan",
+    ],
+)
+def test_translated_figures_of_nothing_we_count(s: str) -> None:
+    assert figs(s) == []
