@@ -101,7 +101,7 @@ def _section_claims(
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[Found] = []
     for t in tables:
-        out.extend(_table_claims(view, t, section, ref))
+        out.extend(_table_claims(view, t, section, ref, timeline))
     for sid in view.candidates(section.char_start, section.char_end):
         if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
             continue  # read as a table
@@ -110,12 +110,18 @@ def _section_claims(
 
 
 def _table_claims(
-    view: SectionView, table: Table, section: Section, ref: date | None
+    view: SectionView, table: Table, section: Section, ref: date | None, timeline: Timeline
 ) -> list[Found]:
     """The claims of a table's cells (see table_figures.py)."""
     text, config, model = view.text, view.config, view.model
     out: list[Found] = []
+    note: list[DatePhrase | None] = []  # the date a note above the table gives, once asked
     for cf in table_figures(text, table, model, config, ref):
+        if cf.when is None:
+            if not note:
+                p = view.sentence_at(table.start)
+                note.append(timeline.note_before(p[0]) if p is not None else None)
+            cf = cf._replace(when=note[0])
         who = cf.owner
         if who is None and model.main is not None and model.main.tracked:
             who = Attribution(config.name, True, "table_document")

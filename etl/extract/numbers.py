@@ -28,7 +28,9 @@ class NumberMention:
     mult: float = 1.0  # the scale word's multiplier ("billion" -> 1e9)
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+)
 _UNITS = [
     "zero",
     "one",

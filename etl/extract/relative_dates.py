@@ -65,6 +65,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
+        "stands_before": re.compile(rf"(?<![\w-])(?:{phrase_re('stands_at')}|{end_of})\s*$", flags),
+        "end_of": re.compile(rf"(?:{end_of})", flags),
         "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
     }
 
@@ -187,6 +189,15 @@ def stands_at(text: str, start: int, end: int) -> bool:
     """Whether the date phrase text[start:end] gives the time a figure stands at ("as at", "by
     the end of"): never an event's date, even after "set up" or "opened"."""
     return _patterns()["stands_at"].match(text, start, end) is not None
+
+
+def says_stands_at(text: str, start: int, end: int) -> bool:
+    """Whether the date phrase text[start:end] is the time figures stand at: after "as at" or
+    "as of", or the end of a month or year ("at the end of June 2025")."""
+    pats = _patterns()
+    return bool(
+        pats["end_of"].match(text, start, end) or pats["stands_before"].search(text, 0, start)
+    )
 
 
 def speaks_of_now(text: str, start: int, end: int) -> bool:

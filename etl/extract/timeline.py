@@ -23,7 +23,7 @@ from datetime import date
 
 from etl.calendar import fiscal_year_end_month, month_end, month_re
 from etl.extract.asof import DatePhrase, find_dates
-from etl.extract.relative_dates import Anchor, speaks_of_now
+from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
 # A sentence that may state a time: a year, a month's name, or a relative year or month.
@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 LEAD_IN_CHARS = 160  # a lead-in or heading line is short
 NOTE_CHARS = 240  # and so is a note under a table
 MAX_LEAD_LINES = 3
+MAX_NOTE_PARAGRAPHS = 3  # how far above a list its note on dates may stand
 
 
 @dataclass
@@ -138,7 +139,32 @@ class Timeline:
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
         if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
-            return self._heading_date(*paragraphs[nxt])
+            found = self._heading_date(*paragraphs[nxt])
+            if found is not None:
+                return found
+        return self.note_before(p)
+
+    def note_before(self, p: int) -> DatePhrase | None:
+        """The time a note a little above a list or table says its figures stand at
+        ("Community figures are as at 31 March 2021 unless stated otherwise", "the table
+        below sets out the community as it stood at the end of June 2025"): the last such
+        date of the paragraphs above it, past headings and other lists."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        for q in range(p - 1, max(-1, p - 1 - MAX_NOTE_PARAGRAPHS), -1):
+            a, b = paragraphs[q]
+            if a < self.start or _BULLET.match(text, a):
+                continue
+            for x in reversed(self.view.paragraph(q)):
+                line = text[x.start : x.end]
+                dates = find_dates(line, 0, len(line), self.ref)
+                found = [
+                    d
+                    for d in dates
+                    if d.kind == "date" and d.as_of is not None and not d.event
+                    and d.period is None and says_stands_at(line, d.start, d.end)
+                ]  # fmt: skip
+                if found and _no_figure(line, dates):
+                    return found[-1]
         return None
 
     def _leads_in(self, q: int) -> bool:
@@ -162,6 +188,16 @@ class Timeline:
             return None
         end = fiscal_year_end_month()
         return DatePhrase(m.start(), m.end(), month_end(y1 + 1, end), "month", "P1Y")
+
+
+def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
+    """Whether `line` holds no digit but its dates' (a note on the figures, not a figure)."""
+    pos, rest = 0, []
+    for d in dates:
+        rest.append(line[pos : d.start])
+        pos = d.end
+    rest.append(line[pos:])
+    return not any(c.isdigit() for part in rest for c in part)
 
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:

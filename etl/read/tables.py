@@ -47,17 +47,18 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     of one column is a plain list. A caption goes before the table, as a line of its own.
     """
     rows = [[" ".join(c.split()) for c in row] for row in rows]
-    rows = [row for row in rows if any(row)]
-    if not rows:
+    rows = rows[:1] + [row for row in rows[1:] if any(row)]  # (an empty header: no header)
+    filled = [row for row in rows if any(row)]
+    if not filled:
         return []
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
+    width = max(len(row) for row in filled)
+    rows = [(row + [""] * (width - len(row)))[:width] for row in rows]
     header, body = rows[0], rows[1:]
     out = []
     if width > 1 and header[0] and not any(header[1:]):  # "Forum at a glance | |": a title
         out, header = [header[0], ""], [""] * width
     if width == 1 or not body:
-        return out + ["- " + " ".join(c for c in row if c) for row in rows]
+        return out + ["- " + " ".join(c for c in row if c) for row in rows if any(row)]
     if all(is_time_cell(row[0]) for row in body if row[0]):
         for row in body:
             out += [_lead_in(f"{header[0]} {row[0]}"), ""]
@@ -79,6 +80,7 @@ def _lead_in(text: str) -> str:
 
 def _item(label: str, value: str) -> str:
     """ "- label: value", with a currency the label names put before a bare number."""
+    label = label.rstrip(": ")  # "Unicorns nurtured:" in a table laid out by spaces
     unit = _CURRENCY_RE.search(label)
     if unit and _BARE_NUMBER_RE.fullmatch(value.split(" ")[0]):
         rest = value.lstrip("~≈")

@@ -138,8 +138,14 @@ def test_each_paragraph_knows_the_heading_above_it_and_its_lead_in() -> None:
 @pytest.mark.parametrize(
     ("text", "alias"),
     [
-        ("Cyberport (Digital Port) announced its latest data. Digital Port said ...", "Digital Port"),
-        ("Digital Harbour (Cyberport) opened a new wing. Digital Harbour said ...", "Digital Harbour"),
+        (
+            "Cyberport (Digital Port) announced its latest data. Digital Port said ...",
+            "Digital Port",
+        ),
+        (
+            "Digital Harbour (Cyberport) opened a new wing. Digital Harbour said ...",
+            "Digital Harbour",
+        ),
         ("Hong Kong Cyberport (digital port) held a forum.", "digital port"),
     ],
 )

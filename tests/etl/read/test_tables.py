@@ -70,3 +70,8 @@ def test_empty_rows_and_one_column_tables() -> None:
 )
 def test_is_time_cell(cell: str, expected: bool) -> None:
     assert is_time_cell(cell) is expected
+
+
+def test_a_table_without_header_keeps_its_first_row_and_drops_label_colons() -> None:
+    rows = [["", ""], ["Members:", "over 1,700"], ["of which on campus:", "780"]]
+    assert table_lines(rows) == ["- Members: over 1,700", "- of which on campus: 780"]
