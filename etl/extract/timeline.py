@@ -151,7 +151,7 @@ class Timeline:
         date of the paragraphs above it, past headings and other lists."""
         text, paragraphs = self.view.text, self.view.paragraphs
         for q in range(p - 1, max(-1, p - 1 - MAX_NOTE_PARAGRAPHS), -1):
-            a, b = paragraphs[q]
+            a = paragraphs[q][0]
             if a < self.start or _BULLET.match(text, a):
                 continue
             for x in reversed(self.view.paragraph(q)):

@@ -208,7 +208,10 @@ def test_a_short_label_names_its_value_as_a_heading_would(line: str, metric: str
 
 
 def test_a_long_clause_before_a_colon_is_no_label() -> None:
-    s = "At year end, the community had grown to more than 1,200 companies: over 600 of them on site"
+    s = (
+        "At year end, the community had grown to more than 1,200 companies: "
+        "over 600 of them on site"
+    )
     assert [(f[1], f[4]) for f in figs(s)] == [(1200, "companies"), (600, "companies_onsite")]
 
 
