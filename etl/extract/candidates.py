@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import NP_STOP, MetricMatch, classify, noun_phrase
+from etl.extract.numbers import NUMBER_WORDS
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -141,12 +142,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
     m = _of_them().match(s, end)
-    if not m or not m.group().strip(" \t\n*_"):
-        return None
-    words = s[m.end() :].split()[:_NARROWING_WORDS]
-    found = classify(" ".join(words), "", "", kind, value, bare=True)
+    words = _words_before_figure(s[m.end() if m else end :])
+    found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
+    if not m or not m.group().strip(" \t\n*_"):
+        return None
     stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
     predicate = s[m.end() : stop.start() if stop else m.end() + 90]
     found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
@@ -155,7 +156,39 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     return None
 
 
+def does_something(s: str, start: int, end: int) -> bool:
+    """Whether the companies counted by a figure whose noun phrase is s[start:end] do
+    something, as the verb in or after it says ("18 start-ups joined the trip", "40 members
+    of the community have operations in the EU"): those taking part, no community's size."""
+    stop = _STOP_MARK.search(s, end, end + 60)
+    return _activity().search(s, start, stop.start() if stop else end + 60) is not None
+
+
+@cache
+def _activity() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"(?<=\s)(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
+        rf"(?:{phrases_re(f['activity_verbs'])})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
 _NARROWING_WORDS = 4
+_STOP_MARK = re.compile(r"[,;:.!?()]")
+
+
+def _words_before_figure(text: str) -> list[str]:
+    """The first few words of `text`, up to a mark that ends a phrase or the next figure."""
+    cut = _STOP_MARK.search(text, 0, 80)
+    out = []
+    for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
+        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS:
+            break
+        out.append(w)
+    return out
+
+
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a
 # title ("FinTech Week at a glance").
 _SET_HEADING_WORDS = 2

@@ -200,6 +200,7 @@ def classify(
     lead: str = "",
     bare: bool = False,
     only_bare: bool = False,
+    predicate: bool = False,
 ) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
@@ -208,14 +209,17 @@ def classify(
     FinTech cluster has 150 companies"), the subject nearest the figure wins. `bare`: the
     figure has no noun of its own, and `np` holds the words around it (rules marked `bare`
     are tried too: "90 were admitted"); `only_bare`: only those rules are, and not those
-    that read the words after a figure only (`np` is then the words before it).
+    that read the words after a figure only (`np` is then the words before it); `predicate`:
+    only the rules marked `bare`, `np` holding words that come after the figure's noun.
     """
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     no_subject = False  # the lead lacks a word that any subject rule needs
-    for r in _rules_for(np, unit, bare or only_bare):
+    for r in _rules_for(np, unit, bare or only_bare or predicate):
         if only_bare and (not r.bare or r.predicate_only):
+            continue
+        if predicate and not r.bare:
             continue
         if r.context or r.context2 or r.exclude:
             if around is None:

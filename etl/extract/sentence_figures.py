@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from etl.extract.candidates import (
     bare_metric,
     context_metric,
+    does_something,
     is_generic,
     measure_word,
     narrower_predicate,
@@ -80,6 +81,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
+        "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
     }
 
 
@@ -235,10 +237,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         if match is None:
             nof = _NUMBER_OF.search(_clause(before))
             if nof:
-                clause_off = len(before) - len(_clause(before))
-                a = clause_off + nof.end()
-                match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
-                source = "number_of"
+                match, source = _number_of(s, len(before) - len(_clause(before)) + nof.end(),
+                                           q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
@@ -266,6 +266,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
+            elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
+                source = "activity"  # "18 start-ups joined the trip": no size of the community
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
@@ -290,6 +292,19 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
+    """What "the number of <noun> <words> to N" counts: the noun, narrowed by the words after
+    it ("the number of start-ups the programme has taken in", "... that have gone public")."""
+    b = noun_phrase(s, a, len(s))[1]
+    rest = s[b:q_start]
+    match = classify(s[a:b], "", rest, kind, value, s[:q_start])
+    if match is None or is_generic(match):
+        narrower = classify(rest, "", "", kind, value, predicate=True)
+        if narrower is not None and not is_generic(narrower):
+            return narrower
+    return match
 
 
 def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:

@@ -368,7 +368,7 @@ def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
     text = (
         "Cyberport opened a robotics showroom on 2 May 2023.\n\n"
         "Demand for mentors makes mentoring one of Cyberport's busiest services. About "
-        "1,900 member companies now take part.\n\n"
+        "1,900 member companies now count on it.\n\n"
         "Cyberport also grew. Demand for drones makes them one of Shenzhen's busiest areas. "
         "The cluster there has "
         "about 1,200 companies.\n\n"

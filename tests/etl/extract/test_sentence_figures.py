@@ -243,3 +243,65 @@ def test_translated_word_order(s: str, expected: list[tuple]) -> None:
 )
 def test_translated_figures_of_nothing_we_count(s: str) -> None:
     assert figs(s) == []
+
+
+def sources(s: str) -> list[tuple[float, str, str]]:
+    return [(f.number.value, f.metric.metric, f.source) for f in find_figures(s)]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Eighteen community start-ups joined the trip to Tokyo.",
+        "Over 40 members of the community have operations in the European Union.",
+        "Two community companies reached a valuation of US$1 billion during the year.",
+        "The agency is leading a pavilion of 60 start-ups at the fair.",
+        "The park signed agreements with five universities and 14 companies.",
+        "The network has channelled HK$800 million into 70 start-ups since 2015.",
+        "At the show, 25 start-ups pitched to investors.",
+    ],
+)
+def test_companies_taking_part_in_something_are_no_size_of_a_community(s: str) -> None:
+    assert all(src == "activity" for _, m, src in sources(s) if m in ("companies", "startups"))
+    assert any(m in ("companies", "startups") for _, m, _ in sources(s))
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The park is home to 2,000 start-ups and technology companies.",
+        "Some 1,800 companies now make up the community.",
+        "The community comprised 1,450 companies at year end.",
+        "With 900 members, it is the largest hub of its kind.",
+    ],
+)
+def test_a_community_size_is_no_activity(s: str) -> None:
+    assert [src for _, m, src in sources(s) if m in ("companies", "startups")] == ["noun"]
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("This brings the number of start-ups the programme has taken in to 242.", "incubatees"),
+        ("The number of member companies that have gone public rose to six.", "listed_companies"),
+        ("The number of companies in the community rose to 1,200.", "companies"),
+    ],
+)
+def test_the_number_of_a_noun_is_narrowed_by_the_words_after_it(s: str, metric: str) -> None:
+    assert [m for _, m, _ in sources(s)] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("home to 1,650 members, including over 700 companies on site and 950 off site",
+         [(1650, "companies"), (700, "companies_onsite"), (950, "companies_offsite")]),
+        ("its 2.3k-strong membership includes 11 unicorns",
+         [(2300, "companies"), (11, "unicorns")]),
+        ("nine community companies have gone on to list", [(9, "listed_companies")]),
+        ("The network now has 120 investor members.", []),
+        ("about 100 of them physically on the campus", [(100, "companies_onsite")]),
+    ],
+)  # fmt: skip
+def test_the_words_right_after_a_general_noun_narrow_it(s: str, expected: list) -> None:
+    assert [(v, m) for v, m, _ in sources(s)] == expected
