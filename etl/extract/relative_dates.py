@@ -196,7 +196,9 @@ def says_stands_at(text: str, start: int, end: int) -> bool:
     "as of", or the end of a month or year ("at the end of June 2025")."""
     pats = _patterns()
     return bool(
-        pats["end_of"].match(text, start, end) or pats["stands_before"].search(text, 0, start)
+        pats["end_of"].match(text, start, end)
+        or pats["stands_at"].match(text, start, end)
+        or pats["stands_before"].search(text, 0, start)
     )
 
 

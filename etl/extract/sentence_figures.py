@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     noun_before,
     plural,
 )
+from etl.calendar import month_re
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -313,7 +314,14 @@ def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     if len(label.split()) > _MAX_LABEL_WORDS:
         return classify(label, "", "", kind, value)
     found = context_metric(label, None, kind, value)
+    if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
+        found = context_metric(label[part.end() :], None, kind, value)
     return found.match if found else None
+
+
+@cache
+def _part_opener() -> re.Pattern[str]:  # noqa: N802 (a compiled pattern, made once)
+    return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
 _EMPHASIS = "*_"
@@ -349,9 +357,16 @@ def _own_clause(clause: str) -> str:
     return clause[starts[-1] :] if starts else clause
 
 
+@cache
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?,?\s+$", re.IGNORECASE)
+
+
 def _is_year_use(s: str, n: NumberMention) -> bool:
     """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
     if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
         return True
+    if _month_before().search(s, max(0, n.start - 16), n.start):
+        return True  # "31 March 2021", "June 2021"
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

@@ -133,7 +133,7 @@ class Timeline:
                 continue
             found = self._heading_date(*paragraphs[q])
             if found is not None:
-                return found
+                return self._in_year(found, q)
             q -= 1
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
@@ -144,17 +144,33 @@ class Timeline:
                 return found
         return self.note_before(p)
 
-    def note_before(self, p: int) -> DatePhrase | None:
+    def _in_year(self, found: DatePhrase, p: int) -> DatePhrase:
+        """A year heading's date, on the day of the year a note above gives ("as at 31 March
+        of each year" over "2019", "2020", ...)."""
+        a, b = self.view.paragraphs[p]
+        year = _BARE_YEAR.fullmatch(self.view.text[a:b].strip(" \t:*_#"))
+        if year is None or year["y2"] is not None:
+            return found
+        note = self.note_before(p, yearless=True)
+        if note is None or note.as_of is None or note.as_of.month == 2:
+            return found
+        day = note.as_of.replace(year=int(year["y1"]))
+        return replace(found, as_of=day, precision=note.precision, period=None)
+
+    def note_before(self, p: int, yearless: bool = False) -> DatePhrase | None:
         """The time a note a little above a list or table says its figures stand at
         ("Community figures are as at 31 March 2021 unless stated otherwise", "the table
         below sets out the community as it stood at the end of June 2025"): the last such
         date of the paragraphs above it, past headings and other lists."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        for q in range(p - 1, max(-1, p - 1 - MAX_NOTE_PARAGRAPHS), -1):
+        q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
+        while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
             a = paragraphs[q][0]
-            if a < self.start or _BULLET.match(text, a):
+            q -= 1
+            if _BULLET.match(text, a):
                 continue
-            for x in reversed(self.view.paragraph(q)):
+            prose += not self._leads_in(q + 1)
+            for x in reversed(self.view.paragraph(q + 1)):
                 line = text[x.start : x.end]
                 dates = find_dates(line, 0, len(line), self.ref)
                 found = [
@@ -163,6 +179,8 @@ class Timeline:
                     if d.kind == "date" and d.as_of is not None and not d.event
                     and d.period is None and says_stands_at(line, d.start, d.end)
                 ]  # fmt: skip
+                if yearless:
+                    found = [d for d in found if not _YEAR_IN.search(line, d.start, d.end)]
                 if found and _no_figure(line, dates):
                     return found[-1]
         return None
@@ -188,6 +206,9 @@ class Timeline:
             return None
         end = fiscal_year_end_month()
         return DatePhrase(m.start(), m.end(), month_end(y1 + 1, end), "month", "P1Y")
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _no_figure(line: str, dates: list[DatePhrase]) -> bool:

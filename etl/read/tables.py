@@ -22,7 +22,9 @@ from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
 _NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
-_CURRENCY_RE = re.compile(r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*\)")
+_CURRENCY_RE = re.compile(
+    r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?\s*\)"
+)
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
 MAX_TIME_CHARS = 40
 
@@ -85,4 +87,6 @@ def _item(label: str, value: str) -> str:
     if unit and _BARE_NUMBER_RE.fullmatch(value.split(" ")[0]):
         rest = value.lstrip("~≈")
         value = value[: len(value) - len(rest)] + unit.group(1) + rest
+        if unit.group(2) and " " not in rest:  # "(HK$ billion)" over "9.1"
+            value += f" {unit.group(2)}"
     return f"- {label}: {value}" if label else f"- {value}"

@@ -305,3 +305,16 @@ def test_the_number_of_a_noun_is_narrowed_by_the_words_after_it(s: str, metric: 
 )  # fmt: skip
 def test_the_words_right_after_a_general_noun_narrow_it(s: str, expected: list) -> None:
     assert [(v, m) for v, m, _ in sources(s)] == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("- Of which start-ups: 700", [(700, "startups")]),
+        ("held 700 IP rights as at 31 March 2021 and won 85 awards in 2020-21",
+         [(700, "ip_rights"), (85, "awards")]),
+        ("Members at the end of June 2024 numbered 2,100 companies", [(2100, "companies")]),
+    ],
+)  # fmt: skip
+def test_labels_of_parts_and_years_after_months(s: str, expected: list) -> None:
+    assert [(v, m) for v, m, _ in sources(s)] == expected

@@ -155,3 +155,15 @@ def test_the_end_of_a_month_in_a_note_dates_the_table_below_it() -> None:
         "Figure:\n\n- Members: about 2,300\n- Unicorns: 10"
     )
     assert _carried(text, "- Unicorns", date(2025, 9, 30)) == date(2025, 6, 30)
+
+
+def test_a_year_heading_takes_the_day_of_the_year_a_note_gives() -> None:
+    text = (
+        "Key statistics (as at 31 March of each year)\n\n2019:\n\n- Members: 1,200\n\n"
+        "2020:\n\n- Members: 1,550\n\n2021:\n\n- Members: 1,700"
+    )
+    assert _carried(text, "- Members: 1,200") == date(2019, 3, 31)
+    assert _carried(text, "- Members: 1,700", date(2021, 6, 14)) == date(2021, 3, 31)
+    assert _carried(text.replace(" (as at 31 March of each year)", ""), "- Members: 1,200") == (
+        date(2019, 12, 31)
+    )

@@ -75,3 +75,8 @@ def test_is_time_cell(cell: str, expected: bool) -> None:
 def test_a_table_without_header_keeps_its_first_row_and_drops_label_colons() -> None:
     rows = [["", ""], ["Members:", "over 1,700"], ["of which on campus:", "780"]]
     assert table_lines(rows) == ["- Members: over 1,700", "- of which on campus: 780"]
+
+
+def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
+    rows = [["Item", "2019"], ["Funds raised (HK$ billion)", "9.1"]]
+    assert table_lines(rows) == ["2019:", "", "- Funds raised (HK$ billion): HK$9.1 billion"]
