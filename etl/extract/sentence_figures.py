@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from etl.calendar import month_re
 from etl.extract.candidates import (
     bare_metric,
     context_metric,
@@ -16,7 +17,6 @@ from etl.extract.candidates import (
     noun_before,
     plural,
 )
-from etl.calendar import month_re
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -320,7 +320,7 @@ def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
 
 
 @cache
-def _part_opener() -> re.Pattern[str]:  # noqa: N802 (a compiled pattern, made once)
+def _part_opener() -> re.Pattern[str]:
     return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
