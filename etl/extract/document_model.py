@@ -311,7 +311,7 @@ def _writer_line(
     """A closing line about the writer ("X is Head of FinTech at Y."), or a header line that
     gives a person's title and organisation ("Angela Ho | Head of FinTech, Y")."""
     writer = _writer_re()
-    for a, b in paragraphs[-3:]:
+    for a, b in paragraphs[-3:] + paragraphs[1:6]:  # a closing line, or one under the byline
         m = writer.match(text, a, b) if b - a < 300 else None
         p = cached_patterns(config)
         subject = text[a : m.end()] if m else ""

@@ -111,6 +111,9 @@ class Timeline:
             if got is not None:
                 d, opens = got
                 return d if opens and not d.event and d.period is None else None
+            x = self.view.sentence(prev)
+            if speaks_of_now(text, x.start, x.end):
+                return None  # "Today ..." in between brings the time back to the present
         return None
 
     def list_date(self, p: int) -> DatePhrase | None:

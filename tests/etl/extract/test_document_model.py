@@ -50,6 +50,8 @@ def test_a_feature_on_another_park_has_that_park_as_main_organisation() -> None:
         "Management Company Limited\n\nQ: How big is it?\n\nWe have 2,000 members now.",
         "Cyberport Day 2015\nWelcome address by Mr Tom Ho, Chief Executive Officer, Cyberport\n\n"
         "Good morning. We have 500 companies.",
+        "OPINION\n\nSmall firms will win\n\nBy Mary Lee\nMarch 3, 2025\n\nMary Lee is Chief "
+        "Public Mission Officer of Cyberport.\n\nOur community has grown a lot.",
     ],
 )
 def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:

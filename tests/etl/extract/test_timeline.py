@@ -167,3 +167,12 @@ def test_a_year_heading_takes_the_day_of_the_year_a_note_gives() -> None:
     assert _carried(text.replace(" (as at 31 March of each year)", ""), "- Members: 1,200") == (
         date(2019, 12, 31)
     )
+
+
+def test_a_sentence_about_today_ends_the_carried_date() -> None:
+    text = (
+        "By the end of last year, members had raised HK$45 billion. Today they sell in 50 "
+        "markets. Their founders come from 40 countries."
+    )
+    assert _carried(text, "Their founders") is None
+    assert _carried(text.replace("Today they", "They"), "Their founders") == date(2020, 12, 31)
