@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from etl.calendar import fiscal_year_end_month, month_end, month_re
+from etl.calendar import fiscal_year_end_month, month_end, month_of, month_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
@@ -160,6 +160,16 @@ class Timeline:
         day = note.as_of.replace(year=int(year["y1"]))
         return replace(found, as_of=day, precision=note.precision, period=None)
 
+    def _bare_month(self, line: str) -> DatePhrase | None:
+        """A month named alone in a note ("Source: the park, September figures"): that month's
+        end, in the year of the section, or the year before if that would pass its date."""
+        m = next((x for x in _MONTH.finditer(line) if not x.group()[0].islower()), None)
+        month = month_of(m.group()) if m else None  # (capitalised: "may" is no month)
+        if m is None or month is None or self.ref is None:
+            return None
+        year = self.ref.year if month_end(self.ref.year, month) <= self.ref else self.ref.year - 1
+        return DatePhrase(m.start(), m.end(), month_end(year, month), "month", None)
+
     def note_before(self, p: int, yearless: bool = False) -> DatePhrase | None:
         """The time a note a little above a list or table says its figures stand at
         ("Community figures are as at 31 March 2021 unless stated otherwise", "the table
@@ -201,7 +211,7 @@ class Timeline:
                 return d
         m = _BARE_YEAR.search(line)
         if m is None:
-            return None
+            return self._bare_month(line)
         y1 = int(m["y1"])
         if m["y2"] is None:
             return DatePhrase(m.start(), m.end(), date(y1, 12, 31), "year", None)
@@ -212,6 +222,9 @@ class Timeline:
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+_MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
 
 
 def _no_figure(line: str, dates: list[DatePhrase]) -> bool:

@@ -176,3 +176,10 @@ def test_a_sentence_about_today_ends_the_carried_date() -> None:
     )
     assert _carried(text, "Their founders") is None
     assert _carried(text.replace("Today they", "They"), "Their founders") == date(2020, 12, 31)
+
+
+def test_a_month_named_alone_in_a_note_under_a_list_dates_it() -> None:
+    text = "At a glance\n\n- Members: 640+\n- Unicorns: 1\n\nSource: the hub, September figures"
+    assert _carried(text, "- Unicorns", date(2017, 10, 5)) == date(2017, 9, 30)
+    assert _carried(text, "- Unicorns", date(2017, 8, 5)) == date(2016, 9, 30)
+    assert _carried(text.replace("September figures", "figures may vary"), "- Unicorns") is None
