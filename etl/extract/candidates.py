@@ -199,22 +199,23 @@ def is_generic(metric: MetricMatch | None) -> bool:
     return metric is not None and metric.metric in _generic_sets()
 
 
+def set_member(words: str, kind: str, value: float) -> MetricCandidate | None:
+    """A cluster that a short heading or label names with no noun of its own ("Fintech", "AI
+    & data science"): the cluster's companies; never the whole community."""
+    found = classify(f"{words} {set_noun()}", "", "", kind, value)
+    return MetricCandidate(found, "heading") if found and not is_generic(found) else None
+
+
 def context_metric(
     heading: str | None, previous: str | None, kind: str, value: float
 ) -> MetricCandidate | None:
     """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
     if heading:
         h = heading.strip(" #*_>\t")
-        with_set = None
-        if len(h.split()) <= _SET_HEADING_WORDS:  # "Fintech": the fintech companies
-            with_set = classify(f"{h} {set_noun()}", "", "", kind, value)
-        if with_set is not None and with_set.metric in _generic_sets():
-            with_set = None  # any short heading would name the whole community so
-        found = (
-            classify(h, "", "", kind, value)
-            or with_set
-            or classify(h, "", "", kind, value, bare=True)
-        )
+        found = classify(h, "", "", kind, value)
+        if found is None and len(h.split()) <= _SET_HEADING_WORDS:  # "Fintech": its companies
+            found = (set_member(h, kind, value) or (None, None))[0]
+        found = found or classify(h, "", "", kind, value, bare=True)
         if found:
             return MetricCandidate(found, "heading")
     if previous:

@@ -51,6 +51,7 @@ EXTRACTOR_VERSION = "1.3.0"
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+_LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
 @cache
@@ -155,7 +156,11 @@ def _sentence_claims(
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
         return []
     context = SentenceContext(view, sid)
-    if not may_count_metric(text, s.start, s.end) and not context.may_name_metric():
+    if not (
+        may_count_metric(text, s.start, s.end)
+        or context.may_name_metric()
+        or _LABEL_LINE.fullmatch(text, s.start, s.end)  # "- Web3: 190+": a set's name
+    ):
         return []
     sent = text[s.start : s.end]
     figures = find_figures(sent, config.bare_dollar, keep_bare=True)

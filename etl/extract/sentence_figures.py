@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     narrower_predicate,
     noun_before,
     plural,
+    set_member,
 )
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
@@ -33,6 +34,7 @@ _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
 _MAX_LABEL_WORDS = 10
+_SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
@@ -314,6 +316,8 @@ def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     if len(label.split()) > _MAX_LABEL_WORDS:
         return classify(label, "", "", kind, value)
     found = context_metric(label, None, kind, value)
+    if found is None and len(label.split()) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
+        found = set_member(label, kind, value)
     if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
         found = context_metric(label[part.end() :], None, kind, value)
     return found.match if found else None

@@ -318,3 +318,32 @@ def test_the_words_right_after_a_general_noun_narrow_it(s: str, expected: list) 
 )  # fmt: skip
 def test_labels_of_parts_and_years_after_months(s: str, expected: list) -> None:
     assert [(v, m) for v, m, _ in sources(s)] == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("- AI & data science: 260", "ai_companies"),
+        ("- Digital entertainment & e-sports: 175", "digital_entertainment_companies"),
+        ("- Web3: 190+", "web3_companies"),
+    ],
+)
+def test_a_short_label_that_names_a_cluster_is_the_cluster(s: str, metric: str) -> None:
+    assert [m for _, m, _ in sources(s)] == [metric]
+
+
+@pytest.mark.parametrize("s", ["- Visitors over two days: 4,500", "- Opening hours: 9 to 6"])
+def test_a_label_that_names_no_cluster_counts_nothing(s: str) -> None:
+    assert sources(s) == []
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Roughly 65% of our companies are Hong Kong firms.",
+        "About 68% of members were Hong Kong-founded.",
+        "Some 70% of the teams are home-grown.",
+    ],
+)
+def test_shares_of_local_companies(s: str) -> None:
+    assert [m for _, m, _ in sources(s)] == ["local_share_pct"]
