@@ -51,7 +51,7 @@ def _of_them() -> re.Pattern[str]:
     """The words between a bare figure and its predicate; group "set" is a pronoun of the set."""
     f = lexicon()["figures"]
     return re.compile(
-        rf"[*_]*\s+(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
+        rf"[*_]*\s*(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
         rf"(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*"
         rf"(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
         rf"(?:(?:{phrases_re(f['predicate_verbs'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?",

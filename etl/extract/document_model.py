@@ -244,6 +244,9 @@ def _author(
         if org is not None:
             first_body = _body_start(text, lines)
     if org is None:
+        org, first_q = _interviewee(text, paragraphs, config)
+        interview, first_body = org is not None, first_q
+    if org is None:
         return None, frozenset()
     asks = _question_re()
     questions = [
@@ -261,6 +264,28 @@ def _author(
     else:
         voiced = {paragraphs[i][0] for i in range(first_body, len(paragraphs))}
     return org, frozenset(voiced)
+
+
+_INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
+
+
+def _interviewee(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
+) -> tuple[Attribution | None, int]:
+    """An interview without marks: questions on lines of their own, and above the first one
+    a person named with a title at an organisation ("This newspaper visited Ms Eva Kwok, head
+    of the entrepreneurship department of Cyberport"). Its organisation, and where the
+    questions start."""
+    asked = [i for i, (a, b) in enumerate(paragraphs) if text[a:b].rstrip().endswith("?")]
+    if len(asked) < 2:
+        return None, 0
+    titles = _titles_re()
+    for a, b in paragraphs[max(0, asked[0] - _INTRO_PARAGRAPHS) : asked[0]]:
+        for m in titles.finditer(text, a, b):
+            org = _org_of(text[max(a, m.start() - 40) : min(b, m.end() + 120)], config)
+            if org is not None:
+                return org, asked[0]
+    return None, 0
 
 
 @cache

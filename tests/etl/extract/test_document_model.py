@@ -169,3 +169,18 @@ def test_a_name_in_brackets_beside_the_tracked_name_is_its_alias(text: str, alia
 )
 def test_no_alias(text: str) -> None:
     assert build_model(text, CONFIG).aliases is None
+
+
+def test_an_interview_without_marks_is_in_the_guests_words() -> None:
+    text = (
+        "Start-ups learn to survive\n\nReporter: Ann Lo\n\nThis paper visited Ms Eva Kwok, "
+        "head of the entrepreneurship department of Cyberport, to talk about the community.\n\n"
+        "How many companies are there now?\n\nWe have more than 1,900 companies.\n\n"
+        "Which field grows fastest?\n\nWeb3, definitely. We have 100 Web3 companies."
+    )
+    m = model(text)
+    assert m.author is not None and m.author.tracked
+    assert m.speaks(text.index("We have more")) and not m.speaks(text.index("Which field"))
+    # Questions with no one named above them are no interview.
+    other = text.replace("Ms Eva Kwok, head of the entrepreneurship department of Cyberport", "us")
+    assert model(other).author is None

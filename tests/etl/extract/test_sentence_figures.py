@@ -347,3 +347,8 @@ def test_a_label_that_names_no_cluster_counts_nothing(s: str) -> None:
 )
 def test_shares_of_local_companies(s: str) -> None:
     assert [m for _, m, _ in sources(s)] == ["local_share_pct"]
+
+
+def test_a_part_of_those_named_after_its_verb() -> None:
+    s = "Just under 500 of those are start-ups, and roughly 300 of the start-ups work on site."
+    assert [(v, m) for v, m, _ in sources(s)] == [(500, "startups"), (300, "companies_onsite")]
