@@ -186,8 +186,12 @@ def attribute(
     topic: Topic | Callable[[], Topic],
     quote: QuoteRegion | None,
     config: ExtractConfig,
+    counts_places: bool = False,
 ) -> Attribution | None:
     """Who the figure at `fig` belongs to, or None when the sentence does not say clearly.
+
+    `counts_places`: the figure counts places ("40 markets around the world"), so a place
+    named after its noun is what it counts, not whose it is.
 
     `topic` may be a function: it is then called only if the sentence alone does not settle it.
     `quote` (the quotation or speech the figure is in) matters only to a "we" of `mentions`:
@@ -225,7 +229,13 @@ def attribute(
         subj = named or subj
         return subj[-1] if subj else (cands[-1] if cands else None)
 
-    inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    inner = [
+        m
+        for m in mentions
+        if fig[1] <= m.start
+        and m.end <= np_end
+        and not (counts_places and m.kind in ("place", "territory"))
+    ]
     inner_owner = None
     if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
         named = _resolve(inner[0], [], topic, quote, config)
@@ -247,6 +257,8 @@ def attribute(
     if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
         return None
     place_m = _locative(text, np_end, mentions)
+    if counts_places and place_m is not None and place_m.kind in ("place", "territory"):
+        place_m = None
     place = None
     if place_m is not None:
         prior = [m for m in mentions if m.end <= place_m.start and usable(m)]

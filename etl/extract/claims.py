@@ -32,7 +32,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.metrics import cumulative_metrics
+from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
@@ -190,8 +190,9 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(view.topic_before, sid),
-            view.quote_at(sid[0], a + f.start) if speaks else None,
+            view.we_at(sid[0], a + f.start) if speaks else None,
             config,
+            f.metric.metric in place_metrics(),
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."

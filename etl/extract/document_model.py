@@ -44,6 +44,9 @@ class DocumentModel:
 
     main: Attribution | None = None
     main_stated: bool = False  # an About paragraph or a byline names the main organisation
+    # The organisation whose own publication this is (its About paragraph): a "we" outside
+    # quotation marks is its own.
+    publisher: Attribution | None = None
     others: tuple[str, ...] = ()  # the other organisations it names, most named first
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
@@ -82,12 +85,13 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     lines = _first_lines(text, paragraphs)
     heading_at, headings, lead_ins = _headings(text, paragraphs, lines)
     author, voiced = _author(text, paragraphs, lines, config)
-    main, others, stated = _main(text, paragraphs, lines, config, title, author)
+    main, others, stated, publisher = _main(text, paragraphs, lines, config, title, author)
     units = _units(text, config)
     aliases = _aliases(text, config)
     return DocumentModel(
         main=main,
         main_stated=stated,
+        publisher=publisher,
         others=others,
         author=author,
         voiced=voiced,
@@ -127,9 +131,9 @@ def _main(
     config: ExtractConfig,
     title: str | None,
     author: Attribution | None,
-) -> tuple[Attribution | None, tuple[str, ...], bool]:
-    """The organisation the document is about, the others it names (most named first), and
-    whether an About paragraph or the writer names the main one:
+) -> tuple[Attribution | None, tuple[str, ...], bool, Attribution | None]:
+    """The organisation the document is about, the others it names (most named first),
+    whether an About paragraph or the writer names the main one, and the About paragraph's:
     weighted votes of its title, About paragraph,
     writer and the number of times each organisation is named."""
     w = cues()["main"]
@@ -146,6 +150,7 @@ def _main(
         votes[who] += w["lead_weight"]
     about = _about_re()
     stated: set[tuple[str, bool]] = set()
+    publisher = None
     for para in lines:
         for a, b in para[:1]:
             m = about.match(text, a, b)
@@ -153,15 +158,16 @@ def _main(
                 for who in _named(text[m.end() : b], config)[:1]:
                     votes[who] += w["about_weight"]
                     stated.add(who)
+                    publisher = publisher or Attribution(who[0], who[1], "document")
     if author is not None:
         votes[(author.entity, author.tracked)] += w["byline_weight"]
         stated.add((author.entity, author.tracked))
     if not votes:
-        return None, (), False
+        return None, (), False, None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], not kv[0][1], kv[0][0]))
     (name, tracked), _ = ranked[0]
     others = tuple(n for (n, t), _ in ranked if not t)
-    return Attribution(name, tracked, "document"), others, (name, tracked) in stated
+    return Attribution(name, tracked, "document"), others, (name, tracked) in stated, publisher
 
 
 def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:

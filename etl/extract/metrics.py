@@ -42,6 +42,7 @@ NP_STOP = frozenset(
         "will",
         "would",
         "across",
+        "around",
         "over",
         "under",
         "since",
@@ -155,6 +156,13 @@ def cumulative_metrics() -> frozenset[str]:
         return frozenset(
             row["key"] for row in csv.DictReader(f) if row["cumulative"].strip() == "true"
         )
+
+
+@cache
+def place_metrics() -> frozenset[str]:
+    """Metrics that count places (markets, founders' countries): a place is what they count."""
+    with (DATA / "metric_terms.toml").open("rb") as f:
+        return frozenset(tomllib.load(f)["place_metrics"])
 
 
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:

@@ -515,3 +515,31 @@ def test_during_the_year_is_the_year_the_text_is_speaking_of() -> None:
     )
     (row,) = inline(text, date(2021, 11, 2))
     assert row[:2] == ("incubatees", 120) and row[3] == date(2021, 3, 31)
+
+
+def test_places_are_what_markets_count_not_whose_they_are() -> None:
+    text = "Overall, the Cyberport community's companies now sell into more than 30 markets around the world."
+    d = date(2019, 6, 12)
+    assert inline(text, d) == [("markets", 30, "over", d, None)]
+    # A count of companies placed in a city is still the city's.
+    assert inline("There are 4,000 start-ups around the city of Shenzhen.", d) == []
+
+
+def test_an_organisations_own_publication_speaks_as_we() -> None:
+    body = "Blog\n\nRoughly 65% of our companies are Hong Kong firms; the rest come from abroad."
+    d = date(2023, 7, 18)
+    about = "\n\nAbout Cyberport\n\nCyberport is a digital technology community."
+    assert inline(body + about, d) == [("local_share_pct", 65, "about", d, None)]
+    assert inline(body, d) == []  # whose "we" it is, nobody says
+
+
+def test_a_quotation_goes_on_with_the_speaker_named_before() -> None:
+    text = (
+        "Opening the forum, Cyberport's chairman said the timing was right. \"Two unicorns grew "
+        'up here," he told the audience. "Our community companies have now raised more than '
+        'HK$7 billion."'
+    )
+    d = date(2018, 12, 7)
+    assert ("funding_raised", 7e9, "over", d, None) in inline(text, d)
+    other = text.replace("Cyberport's chairman", "the chairman of Harbour Angels")
+    assert inline(other, d) == []
