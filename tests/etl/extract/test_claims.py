@@ -518,7 +518,10 @@ def test_during_the_year_is_the_year_the_text_is_speaking_of() -> None:
 
 
 def test_places_are_what_markets_count_not_whose_they_are() -> None:
-    text = "Overall, the Cyberport community's companies now sell into more than 30 markets around the world."
+    text = (
+        "Overall, the Cyberport community's companies now sell into more than 30 markets "
+        "around the world."
+    )
     d = date(2019, 6, 12)
     assert inline(text, d) == [("markets", 30, "over", d, None)]
     # A count of companies placed in a city is still the city's.
