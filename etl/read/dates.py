@@ -72,6 +72,11 @@ _PREFIX_RE = re.compile(
     r"\s*(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
     rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
 )
+# The place a dateline opens with ("HONG KONG,"), before a date without a year.
+_PLACE_PREFIX_RE = re.compile(
+    rf"\s*(?:(?!(?i:{weekday_re()}))(?:[A-Z][^\n,:;!?\d]{{0,40}}?|[\u4e00-\u9fff]{{1,10}})"
+    r"\s*[,，]\s*){1,2}"
+)
 # A date line without a year: "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15",
 # "3月21日（星期二）"; its year comes from the headings above it (see `date_lines`).
 _YEARLESS_RE = re.compile(
@@ -241,6 +246,9 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     if not _DIGIT_NEAR_START_RE.search(head):
         return None
     match = _YEARLESS_RE.match(head)
+    if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
+        prefix = _PLACE_PREFIX_RE.match(head)
+        match = _YEARLESS_RE.match(head, prefix.end()) if prefix and prefix.end() else None
     if match is None:
         return None
     g = match.groupdict()

@@ -270,3 +270,12 @@ def test_an_inline_date_that_opens_a_range_gives_the_range_end() -> None:
     assert find_date("Held on 3 May 2024 and opened to all.") == FoundDate(
         date(2024, 5, 3), "inline"
     )
+
+
+def test_a_yearless_dateline_after_a_place_takes_the_year_of_the_title() -> None:
+    lines = ["MEDIA RELEASE", "Games Forum 2024 opens", "HONG KONG, Friday, 15 March – It opened."]
+    assert date_lines(lines)[2].value == date(2024, 3, 15)
+    wrong_day = [*lines[:2], "HONG KONG, Thursday, 15 March – It opened."]
+    assert date_lines(wrong_day)[2] is None
+    assert parse_yearless_line("Hong Kong, 15 March – text")[:2] == (3, 15)
+    assert parse_yearless_line("Hong Kong, a city of 15 March events") is None
