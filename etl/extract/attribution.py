@@ -101,7 +101,8 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
     return out
 
 
-def _clause_start(text: str, start: int, fig: int) -> int:
+def clause_start(text: str, start: int, fig: int) -> int:
+    """Where the clause holding `fig` starts (at `start` at the earliest)."""
     last = start
     for m in _CLAUSE_BREAK.finditer(text, start, fig):
         last = m.end()
@@ -242,7 +243,7 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    lo = home[1] if home else _clause_start(text, s_start, f_start)
+    lo = home[1] if home else clause_start(text, s_start, f_start)
     subject = pick(lo)
     if subject is None and home:
         subject = home[0]
@@ -280,7 +281,7 @@ def attribute(
         return _how(found, "after") if found else None
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
-    c_lo, c_hi = _clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
+    c_lo, c_hi = clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
     others = [
         m
         for m in mentions

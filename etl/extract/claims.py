@@ -163,7 +163,7 @@ def _sentence_claims(
     ):
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar, keep_bare=True)
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True)
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
@@ -177,6 +177,9 @@ def _sentence_claims(
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if f.planned and (when is None or when.as_of is None or ref is None
+                          or when.as_of.year != ref.year):  # fmt: skip
+            continue  # a plan: only one for the year in hand may be a reviewer's to judge
         if when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
@@ -196,10 +199,16 @@ def _sentence_claims(
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
-        who = owners[i] = who or context.fallback_owner(mentions, a + f.start)
+        who = owners[i] = (
+            who
+            or context.fallback_owner(mentions, a + f.start)
+            or context.unsure_owner(mentions, a + f.start, a + f.np_end)
+        )
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
+        if f.planned:
+            date_source = "planned"  # "... will stand at 2,400 by the end of this year"
         evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
         decision = decide(evidence)
         if decision is None:

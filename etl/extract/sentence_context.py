@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from etl.extract.attribution import Attribution, clause_end
+from etl.extract.attribution import Attribution, clause_end, clause_start
 from etl.extract.candidates import context_metric, is_generic
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
@@ -200,6 +200,31 @@ class SentenceContext:
         if main is not None and main.tracked:
             return Attribution(view.config.name, True, "document")
         return None
+
+    def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:
+        """A guess for a reviewer when nothing settles whose the figure at text[start:end] is:
+        the tracked organisation, when the document is about it or its paragraph names it,
+        and no one else is named in the figure's clause."""
+        view, s = self.view, self.sentence
+        heading = view.heading(self.sid[0])  # "About InvestHK" above: theirs
+        if heading is not None and not heading.tracked:
+            return None
+        lo, hi = clause_start(view.text, s.start, start), clause_end(view.text, end, s.end)
+        if any(_names_someone_else(m) and lo <= m.start < hi for m in mentions):
+            return None
+        if any(m.kind == "territory" and start < m.start < hi for m in mentions):
+            return None  # "2,200 start-ups across the city"
+        if any(m.kind in ("place", "territory") and lo <= m.start < start for m in mentions):
+            return None  # "Shenzhen's Nanshan district hosts 5,000 tech firms"
+        if any(m.kind == "first_person" and lo <= m.start < start for m in mentions):
+            return None  # "we had barely 300 companies": whoever "we" are
+        # (Each condition is one `SectionView.may_be_tracked` lets through.)
+        p, j = self.sid
+        main = view.model.main
+        about = (
+            main is not None and main.tracked and view.unnamed_may_be_tracked(self.sid)
+        ) or any(m.tracked for k in range(j + 1) for m in view.mentions_of((p, k)))
+        return Attribution(view.config.name, True, "unsure") if about else None
 
     def owner_sure(self, who: Attribution) -> bool:
         """A document owner beyond doubt: the document is by or about the tracked organisation

@@ -64,6 +64,7 @@ class Figure:
     # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
     source: str = "noun"
     increment: bool = False  # "40 more joined": an addition, a claim only as a flow
+    planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
 
 
 @cache
@@ -151,11 +152,14 @@ def _not_counted(np: str) -> bool:
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
-def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> list[Figure]:
+def find_figures(
+    s: str, bare_dollar: str = "HKD", keep_bare: bool = False, keep_planned: bool = False
+) -> list[Figure]:
     """The figures in sentence `s` that count a catalogue metric, in order.
 
     `keep_bare`: also give the figures with no noun and no metric of their own (metric None,
     source "bare"), for a heading or the sentence before to name what they count.
+    `keep_planned`: also give the figures of clauses about plans or targets (`planned`).
     """
     nums = [
         n
@@ -213,7 +217,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
-        if target.search(clause, low_clause):
+        planned = target.search(clause, low_clause)
+        if planned and not keep_planned:
             continue
         np = s[np_from:np_end]
         increment = False
@@ -290,6 +295,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 comparison,
                 source,
                 increment,
+                planned,
             )
         )
     if garbled_sentence or any(f.garbled for f in out):

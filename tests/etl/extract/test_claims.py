@@ -546,3 +546,36 @@ def test_a_quotation_goes_on_with_the_speaker_named_before() -> None:
     assert ("funding_raised", 7e9, "over", d, None) in inline(text, d)
     other = text.replace("Cyberport's chairman", "the chairman of Harbour Angels")
     assert inline(other, d) == []
+
+
+def candidates(text: str, published: date) -> list[tuple]:
+    doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, published,
+                       "manifest", ())  # fmt: skip
+    return sorted(
+        (c.metric, c.value, c.as_of, c.unsure) for c in extract_claims(doc) if c.status != "auto"
+    )
+
+
+def test_a_figure_nothing_attributes_goes_to_a_reviewer_with_the_best_guess() -> None:
+    text = (
+        "Cyberport opened a new wing on Monday.\n\n"
+        "Tenants praised the design. When you are surrounded by some 800 companies, "
+        "ideas travel fast, one founder said."
+    )
+    d = date(2017, 9, 8)
+    assert ("companies", 800, d, ("owner?",)) in candidates(text, d)
+    # Not when someone else or a place is the clause's subject.
+    for other in ("Lingang Group is surrounded by some 800 companies.",
+                  "Shenzhen's Nanshan district hosts some 800 companies."):  # fmt: skip
+        assert candidates(text.replace(text.split("\n\n")[1], other), d) == []
+
+
+def test_a_forecast_for_the_year_in_hand_is_a_candidate_and_later_ones_are_dropped() -> None:
+    text = (
+        "Cyberport said its community will stand at about 2,400 companies by the end of this year."
+    )
+    d = date(2025, 12, 9)
+    assert candidates(text, d) == [("companies", 2400, d, ("date?",))]
+    assert inline(text, d) == []
+    assert candidates(text.replace("this year", "2027"), d) == []
+    assert candidates(text.replace(" by the end of this year", ""), d) == []
