@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.config import ExtractConfig
@@ -110,6 +110,14 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         for m in scan("place_word"):
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
+    if "described" in live:
+        for m in scan("described"):
+            located = described_owner(m.group("mods"), p)  # "the Pok Fu Lam hub": theirs
+            if not located and not _describes_own(m.group("mods"), m.group()):
+                continue  # "the robotics cluster": a cluster no metric counts
+            entity, tracked = located or (config.name, True)
+            kind = "name" if located else "place_word"  # (else whichever the text is about)
+            raw.append((m.start(), m.end(), 0 if tracked else 1, entity, tracked, kind))
     if "community" in live:
         for m in scan("community"):
             if _bare_community(text, m.start(), start):
@@ -162,6 +170,25 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         taken_end = b
         out.append(Mention(a, b, entity, tracked, kind, role(text, a, b, start, p)))
     return out
+
+
+def described_owner(mods: str, p: Patterns) -> tuple[str, bool] | None:
+    """The organisation (and whether it is tracked) whose location the words describing a
+    place or cluster name ("the Sha Tin park"), if they name one."""
+    low = " ".join(mods.lower().split())
+    return next((owner for place, owner in p.locations.items() if place in low), None)
+
+
+@lru_cache(maxsize=1024)
+def _describes_own(mods: str, phrase: str) -> bool:
+    """Whether a description may be of the tracked organisation's own: a place ("the
+    waterfront campus"), or a cluster that a metric counts ("the e-sports cluster")."""
+    clusters = lexicon()["organisations"]["described_clusters"]
+    if phrase.split()[-1].lower() not in clusters:
+        return True
+    fig = lexicon()["figures"]
+    found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
+    return found is not None and found.metric not in fig["partitive_generic_metrics"]
 
 
 def _raw_order(r: tuple) -> tuple[int, int, int]:
