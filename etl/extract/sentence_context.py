@@ -37,7 +37,7 @@ class SentenceContext:
         self.view, self.sid = view, sid
         self.sentence = view.sentence(sid)
         self._heading: str | bool | None = False
-        self._previous: tuple[str, Figure | None] | bool | None = False
+        self._previous: tuple[str, list[Figure]] | bool | None = False
 
     # ---- metric ---------------------------------------------------------------------------
 
@@ -56,8 +56,8 @@ class SentenceContext:
                     self._heading = view.text[span[0] : span[1]]
         return self._heading
 
-    def previous(self) -> tuple[str, Figure | None] | None:
-        """The sentence before (in the section) and its last figure with a metric."""
+    def previous(self, first: bool = False) -> tuple[str, Figure | None] | None:
+        """The sentence before (in the section) and its last (or `first`) figure with a metric."""
         if self._previous is False:
             self._previous = None
             prev = self.view.previous(self.sid)
@@ -65,8 +65,11 @@ class SentenceContext:
                 s = self.view.sentence(prev)
                 text = self.view.text[s.start : s.end]
                 figures = [f for f in find_figures(text, self.view.config.bare_dollar) if f.metric]
-                self._previous = (text, figures[-1] if figures else None)
-        return self._previous
+                self._previous = (text, figures)
+        if self._previous is None:
+            return None
+        text, figures = self._previous
+        return text, (figures[0] if first else figures[-1]) if figures else None
 
     def may_name_metric(self) -> bool:
         """Whether the heading or the sentence before has a word some metric rule needs."""
@@ -95,6 +98,12 @@ class SentenceContext:
         s = self._text()
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
+        if f.comparison:  # "The figure is up from 30 a year earlier": the one before's
+            prev = self.previous(first=True)
+            last = prev[1] if prev else None
+            if last is None or last.unit != f.unit:
+                return None
+            return replace(f, metric=last.metric, source="comparison")
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         # A heading names money only as a label over the amount alone ("Total funds raised"
         # over "HK$38 billion"); over a sentence it is a section's title.

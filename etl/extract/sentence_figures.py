@@ -256,10 +256,11 @@ def find_figures(
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
                 match, source = _label_metric(words, kind, n.value), "label"
         comparison = False
-        if match is None and compared.search(before) and out:
-            prev = out[-1]
-            if (prev.unit == unit) and not np.strip() and prev.metric is not None:
-                match, comparison, source = prev.metric, True, "comparison"
+        if match is None and not np.strip() and compared.search(before):
+            comparison = True  # "up from 30 a year earlier": the value compared with
+            prev = out[-1] if out else None
+            if prev is not None and prev.unit == unit and prev.metric is not None:
+                match, source = prev.metric, "comparison"
         if match is None and np.strip() and n.value > 1:  # "1200 company" (translated)
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
         if match is None and measured:  # "start-up enterprise about 800 home"

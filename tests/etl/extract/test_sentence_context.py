@@ -126,3 +126,11 @@ def test_a_dateline_city_does_not_make_the_document_owner_unsure() -> None:
         "About Cyberport\n\nCyberport is a digital community."
     )
     assert ("Cyberport", "incubatees", 14, "auto", ()) in rows(claims(text))
+
+
+def test_a_compared_figure_alone_takes_the_metric_of_the_sentence_before() -> None:
+    text = "Cyberport now hosts 120 Web3 companies. That is up from just over 30 a year earlier."
+    got = {(c.metric, c.value, c.qualifier) for c in claims(text)}
+    assert ("web3_companies", 30, "over") in got
+    money = "Cyberport now hosts 120 Web3 companies. That is up from HK$30 million a year earlier."
+    assert {c.value for c in claims(money)} == {120}
