@@ -84,6 +84,8 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
+# A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
 
@@ -189,6 +191,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         start = m.start()
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
+        if (
+            start >= 2
+            and text[start - 1] in "-\u2011"
+            and _NAME_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue  # part of a name such as "COVID-19" or "Covid-19"
         if start >= 2 and _MANGLED.match(text, start - 2):
             continue  # the tail of "65?0": the mangled number is the one before
         num, glued, scale, tail = m.group("num", "glued", "scale", "tail")

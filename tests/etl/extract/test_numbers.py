@@ -189,3 +189,10 @@ def test_a_mangled_figure_is_one_garbled_number(text: str, value: float) -> None
 
 def test_a_grouped_number_before_a_comma_is_whole() -> None:
     assert values("2,000, then 3,100,000.") == [2000, 3100000]
+
+
+def test_a_number_hyphened_to_a_name_is_part_of_the_name() -> None:
+    assert values("despite COVID-19 and Covid\u201119, SARS-2 and Phase-3") == []
+    assert values("RMB3-5 billion") == [3e9]  # a range, joined as before
+    assert values("up 30-40 per cent") == [30, 40]
+    assert values("the 5-year plan and a 24-hectare site") == [5, 24]
