@@ -91,6 +91,11 @@ def _generic_sets() -> frozenset[str]:
 
 
 @cache
+def _member_sets() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["member_sets"])
+
+
+@cache
 def set_noun() -> str:
     """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
     return str(lexicon()["figures"]["set_noun"])
@@ -109,7 +114,7 @@ def bare_metric(
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
-        if partitive is not None and partitive.metric in _generic_sets():
+        if partitive is not None and partitive.metric in _member_sets():
             partitive = None  # "two of the companies ...": a part of the whole, not the whole
         end = b
     m = _of_them().match(s, end)
