@@ -147,26 +147,39 @@ def back_references(
     """
     if not _back_words().search(text, start, end):
         return
-    for m in _patterns()["back"].finditer(text, start, end):
+    found = list(_patterns()["back"].finditer(text, start, end))
+    skip = None
+    for i, m in enumerate(found):
+        if m is skip:
+            continue
         held = anchor(m.start())
+        nxt = found[i + 1] if i + 1 < len(found) else None
         if m["earlier"]:
             base = held or ((ref, "day", None) if ref else None)
             if base is None:
                 continue
-            when, precision = base[0], base[1]
-            try:
-                earlier = when.replace(year=when.year - 1)
-            except ValueError:  # 29 February
-                earlier = when.replace(year=when.year - 1, day=28)
-            precision = "month" if precision == "day" else precision
-            add(m.start(), m.end(), earlier, precision, None, "earlier")
+            precision = "month" if base[1] == "day" else base[1]
+            add(m.start(), m.end(), _year_before(base[0]), precision, None, "earlier")
         elif held is None:
             continue
+        elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
+            # "in the same period a year earlier": the period in force, a year before
+            as_of, precision, period = held
+            period = period or _whole(precision)
+            add(m.start(), nxt.end(), _year_before(as_of), precision, period, "earlier")
+            skip = nxt
         elif m["period"]:
             as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
         else:
             add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+def _year_before(when: date) -> date:
+    try:
+        return when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return when.replace(year=when.year - 1, day=28)
 
 
 @cache

@@ -96,6 +96,14 @@ def test_a_year_earlier_counts_back_from_the_time_in_force_else_the_sections_dat
     assert dates("compared with 45 a year earlier")[0][1:3] == (date(2021, 10, 20), "month")
 
 
+def test_the_same_period_a_year_earlier_is_the_period_in_force_a_year_before() -> None:
+    half = (date(2023, 9, 30), "month", "P6M")
+    got = dates("compared with 51 in the same period a year earlier", anchor=half)
+    assert [g[:4] for g in got] == [
+        ("in the same period a year earlier", date(2022, 9, 30), "month", "P6M")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
