@@ -18,6 +18,7 @@ from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
     Anchor,
     back_references,
+    half_dates,
     middle_dates,
     stands_at,
     yearless_dates,
@@ -268,6 +269,8 @@ def find_dates(
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)
+    if "half" in low or "h1" in low or "h2" in low:
+        half_dates(text, start, end, ref, add)
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)

@@ -51,6 +51,9 @@ EXTRACTOR_VERSION = "1.3.0"
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+# A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
+# section's date, not a date of the sentence after it.
+_DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -224,7 +227,7 @@ def _date_for(
     sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
 ) -> DatePhrase | None:
     """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
-    usable = [d for d in dates if not d.event]
+    usable = [d for d in dates if not d.event and not _is_dateline(sent, d)]
     if not usable:
         return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
@@ -267,6 +270,15 @@ def _date_for(
             and sent.startswith(",", d.end)
         ),
         None,
+    )
+
+
+def _is_dateline(sent: str, d: DatePhrase) -> bool:
+    """A date heading the sentence with only a place before it and a dash after it."""
+    return (
+        d.start < 80
+        and _DATELINE_END.match(sent, d.end) is not None
+        and not any(c.isdigit() or c in ".;:" for c in sent[: d.start])
     )
 
 

@@ -59,6 +59,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "middle": re.compile(
             rf"(?<![\w-])(?:{phrase_re('middle_of')})\s*(?P<year>{_YEAR})\b", flags
         ),
+        "half": re.compile(
+            rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
+            rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-]))",
+            flags,
+        ),
         "back": re.compile(
             rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
@@ -129,6 +134,19 @@ def middle_dates(text: str, start: int, end: int, add: Add) -> None:
     """ "mid-2021": the end of June that year."""
     for m in _patterns()["middle"].finditer(text, start, end):
         add(m.start(), m.end(), date(int(m["year"]), 6, 30), "month")
+
+
+def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """ "the second half of 2025", "H1 2024", "the first half of this year": six months."""
+    for m in _patterns()["half"].finditer(text, start, end):
+        if m["year"]:
+            year = int(m["year"])
+        elif ref is None:
+            continue
+        else:
+            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+            year = ref.year - 1 if last else ref.year
+        add(m.start(), m.end(), month_end(year, 6 if m["first"] else 12), "month", "P6M")
 
 
 def back_references(

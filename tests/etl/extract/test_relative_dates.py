@@ -157,3 +157,21 @@ def test_a_date_a_figure_stands_at_is_no_events_even_after_set_up() -> None:
     text = "The lab opened in September"
     (opened,) = find_dates(text, 0, len(text), REF)
     assert opened.event
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("admitted 112 in the second half of 2021.", date(2021, 12, 31)),
+        ("in the first half of 2020, they raised", date(2020, 6, 30)),
+        ("H2 2021 intake", date(2021, 12, 31)),
+        ("in the first half of last year", date(2021, 6, 30)),
+    ],
+)
+def test_a_half_year_is_six_months_to_its_end(text: str, as_of: date) -> None:
+    got = [g for g in dates(text) if g[3] == "P6M"]
+    assert [g[1:4] for g in got] == [(as_of, "month", "P6M")]
+
+
+def test_behalf_is_no_half_year() -> None:
+    assert all(g[3] != "P6M" for g in dates("spoke on behalf of 2020 graduates"))

@@ -134,3 +134,13 @@ def test_a_compared_figure_alone_takes_the_metric_of_the_sentence_before() -> No
     assert ("web3_companies", 30, "over") in got
     money = "Cyberport now hosts 120 Web3 companies. That is up from HK$30 million a year earlier."
     assert {c.value for c in claims(money)} == {120}
+
+
+def test_a_dateline_heading_the_sentence_leaves_the_figure_its_own_date() -> None:
+    text = (
+        "Hong Kong, 20 January 2024 – Cyberport announced that 112 start-ups were admitted "
+        "to its incubation programmes in the second half of 2023."
+    )
+    assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
+    text = "Cyberport said 112 start-ups were admitted in 2023 – a record."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
