@@ -91,6 +91,13 @@ def _generic_sets() -> frozenset[str]:
 
 
 @cache
+def _own_set() -> re.Pattern[str]:
+    """ "of its", "of our", "of the community's": a set of the organisation's own."""
+    heads = phrases_re(lexicon()["organisations"]["described_heads"])
+    return re.compile(rf"[*_]*\s+of\s+(?:its|our|the\s+(?:{heads})['’]s)\s", re.IGNORECASE)
+
+
+@cache
 def _member_sets() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["member_sets"])
 
@@ -114,8 +121,12 @@ def bare_metric(
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
-        if partitive is not None and partitive.metric in _member_sets():
-            partitive = None  # "two of the companies ...": a part of the whole, not the whole
+        if partitive is not None and (
+            partitive.metric in _member_sets() or _own_set().match(s, m.start())
+        ):
+            # "two of the companies ...", "three of the community's fintech companies
+            # were ...": a part of the organisation's own set, not the whole
+            partitive = None
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end

@@ -23,6 +23,8 @@ def bare(sentence: str, figure: str) -> tuple[str, str] | None:
          ("smart_living_companies", "predicate")),
         ("Two of them have grown into unicorns.", "Two", ("unicorns", "predicate")),
         ("Two of the new incubatees have grown into unicorns.", "Two", ("unicorns", "predicate")),
+        ("Three of the city's fintech companies won licences.", "Three",
+         ("fintech_companies", "partitive")),
         ("Last year 90 were admitted, the most ever.", "90", ("incubatees", "predicate")),
         ("Ten have since gone public.", "Ten", ("listed_companies", "predicate")),
         ("Some 110 are housed in the office towers.", "110", ("companies_onsite", "predicate")),
@@ -42,6 +44,8 @@ def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) 
         ("Of the teams, 24 have already raised external funding.", "24"),
         ("Two of the companies are valued at US$1 billion each.", "Two"),
         ("Fifteen of the new incubatees are building payment tools.", "Fifteen"),
+        ("Three of the community's fintech companies won licences.", "Three"),
+        ("Four of its AI start-ups were shortlisted.", "Four"),
         ("The showcase is on Level 2 of the tower.", "2"),
         ("Photo 1: guests at the opening.", "1"),
         ("It was about 600 when I joined.", "600"),  # the sentence before must say
