@@ -134,7 +134,9 @@ class SentenceContext:
         """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
         when the sentences before say which (not when its own words narrowed it already)."""
         s = self._text()
-        if f.source == "predicate" or not _cluster_refs().search(s, 0, f.start):
+        if f.source == "predicate" or not (
+            _cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
+        ):
             return f
         before, cur = [], self.sid
         for _ in range(3):
@@ -152,6 +154,14 @@ class SentenceContext:
         if found is None or found == f.metric or is_generic(found):
             return f
         return replace(f, metric=found, source="cluster")
+
+    def _pronoun_for_cluster(self, s: str) -> bool:
+        """The sentence opens with a pronoun ("It now counts ...") after one that names a
+        cluster ("... as the Web3 cluster passes a milestone.")."""
+        if not _OPENING_PRONOUN.match(s):
+            return False
+        prev = self.previous()
+        return prev is not None and _cluster_refs().search(prev[0]) is not None
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -267,6 +277,9 @@ def _names_someone_else(m: Mention) -> bool:
     if m.kind == "place" and m.role in ("prep", "possessive"):
         return False
     return m.entity is not None or m.kind == "name"
+
+
+_OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 
 
 @cache

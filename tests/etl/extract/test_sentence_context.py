@@ -144,3 +144,12 @@ def test_a_dateline_heading_the_sentence_leaves_the_figure_its_own_date() -> Non
     assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
     text = "Cyberport said 112 start-ups were admitted in 2023 – a record."
     assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
+
+
+def test_a_pronoun_opening_the_sentence_after_a_named_cluster_is_the_cluster() -> None:
+    text = (
+        "The Web3 cluster at Cyberport passed a milestone. It now counts more than 150 companies."
+    )
+    assert {(c.metric, c.value) for c in claims(text)} == {("web3_companies", 150)}
+    text = "Cyberport opened a Web3 hall. It now counts more than 150 companies."
+    assert {(c.metric, c.value) for c in claims(text)} == {("companies", 150)}
