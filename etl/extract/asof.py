@@ -201,6 +201,22 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
+def _year_in_force(
+    found: list[DatePhrase], pos: int, anchor: Callable[[], Anchor | None] | None
+) -> date | None:
+    """The end of the year an earlier date of the text, else of an earlier sentence, speaks
+    of: a year ("in 2019") or a year's flow ("the 2019/20 financial year")."""
+    for p in sorted(found, key=lambda p: p.end, reverse=True):
+        if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+            held: Anchor | None = (p.as_of, p.precision, p.period)
+            break
+    else:
+        held = anchor() if anchor is not None else None
+    if held is None or not (held[1] == "year" or held[2] == "P1Y"):
+        return None
+    return held[0]
+
+
 def find_dates(
     text: str,
     start: int,
@@ -261,11 +277,6 @@ def find_dates(
             n = _count(m["n"])
             if n:
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
-    if in_years:
-        for m in pats.rel_end.finditer(hay, start, end):
-            if ref:
-                year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
-                add(m.start(), m.end(), date(year_of, 12, 31), "month")
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)
@@ -274,6 +285,15 @@ def find_dates(
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
+    if in_years:
+        for m in pats.rel_end.finditer(hay, start, end):
+            which = m["which"].lower()
+            held = _year_in_force(found, m.start(), anchor) if which == "the" else None
+            if held is not None:  # "in 2019/20 ... by the end of the year": that year's end
+                add(m.start(), m.end(), held, "month")
+            elif ref:
+                year_of = ref.year - 1 if which == "last" else ref.year
+                add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if in_years:
         for m in pats.last_year.finditer(hay, start, end):
             if ref:

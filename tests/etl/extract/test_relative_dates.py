@@ -175,3 +175,17 @@ def test_a_half_year_is_six_months_to_its_end(text: str, as_of: date) -> None:
 
 def test_behalf_is_no_half_year() -> None:
     assert all(g[3] != "P6M" for g in dates("spoke on behalf of 2020 graduates"))
+
+
+def test_the_end_of_the_year_is_the_end_of_the_year_in_force() -> None:
+    text = "It raised HK$4 billion in the 2019/20 financial year, HK$21 billion by the end of the year."
+    assert dates(text)[-1][:3] == ("by the end of the year", date(2020, 3, 31), "month")
+    assert dates("In 2018 it grew; by the end of the year it had 90.")[-1][1] == date(2018, 12, 31)
+    alone = dates("It had 90 companies by the end of the year.")  # the section's year
+    assert alone[0][1] == date(2022, 12, 31)
+
+
+def test_for_the_year_is_the_year_in_force() -> None:
+    fiscal = (date(2020, 3, 31), "month", "P1Y")
+    got = dates("Admissions stood at 94 for the year.", anchor=fiscal)
+    assert got[0][:4] == ("for the year", date(2020, 3, 31), "month", "P1Y")
