@@ -178,7 +178,10 @@ def test_behalf_is_no_half_year() -> None:
 
 
 def test_the_end_of_the_year_is_the_end_of_the_year_in_force() -> None:
-    text = "It raised HK$4 billion in the 2019/20 financial year, HK$21 billion by the end of the year."
+    text = (
+        "It raised HK$4 billion in the 2019/20 financial year, "
+        "HK$21 billion by the end of the year."
+    )
     assert dates(text)[-1][:3] == ("by the end of the year", date(2020, 3, 31), "month")
     assert dates("In 2018 it grew; by the end of the year it had 90.")[-1][1] == date(2018, 12, 31)
     alone = dates("It had 90 companies by the end of the year.")  # the section's year
