@@ -51,6 +51,7 @@ EXTRACTOR_VERSION = "1.3.0"
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+_OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
@@ -260,14 +261,15 @@ def _date_for(
     flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
     if flows:
         return replace(flows[-1], period=None)
-    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
+    # A date that opens the sentence ("As at end-December 2022, ...", "In the 2023-24 intake
+    # cycle, ...") dates all its clauses.
     return next(
         (
             d
             for d in usable
-            if d.period is None
+            if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
             and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
-            and sent.startswith(",", d.end)
+            and _OPENING_END.match(sent, d.end)
         ),
         None,
     )

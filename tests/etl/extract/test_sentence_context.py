@@ -153,3 +153,15 @@ def test_a_pronoun_opening_the_sentence_after_a_named_cluster_is_the_cluster() -
     assert {(c.metric, c.value) for c in claims(text)} == {("web3_companies", 150)}
     text = "Cyberport opened a Web3 hall. It now counts more than 150 companies."
     assert {(c.metric, c.value) for c in claims(text)} == {("companies", 150)}
+
+
+def test_a_fiscal_year_opening_the_sentence_dates_a_flow_in_a_later_clause() -> None:
+    text = (
+        "In the 2023-24 intake cycle, Cyberport received 1,400 applications, "
+        "and it admitted 130 start-ups to its incubation programme."
+    )
+    got = {(c.metric, c.value, c.as_of, c.period) for c in claims(text)}
+    assert ("incubatees", 130, date(2024, 3, 31), "P1Y") in got
+    text = "In 2023-24, Cyberport admitted 180 incubatees, while 60% of its companies are local."
+    got = {(c.metric, c.as_of) for c in claims(text)}
+    assert ("local_share_pct", D) in got  # a state, not a flow: no year's period dates it
