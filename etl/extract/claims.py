@@ -51,6 +51,7 @@ EXTRACTOR_VERSION = "1.3.0"
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+_EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
@@ -228,7 +229,9 @@ def _date_for(
     sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
 ) -> DatePhrase | None:
     """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
-    usable = [d for d in dates if not d.event and not _is_dateline(sent, d)]
+    usable = [
+        d for d in dates if not d.event and not _is_dateline(sent, d) and not _in_event(sent, d)
+    ]
     if not usable:
         return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
@@ -273,6 +276,13 @@ def _date_for(
         ),
         None,
     )
+
+
+def _in_event(sent: str, d: DatePhrase) -> bool:
+    """A date in an opening phrase of what came before ("After the policy statement last
+    year, the cluster has grown to 150"): the event's date, not the clause's."""
+    m = _EVENT_OPENING.match(sent)
+    return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
 
 
 def _is_dateline(sent: str, d: DatePhrase) -> bool:

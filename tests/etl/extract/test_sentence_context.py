@@ -165,3 +165,10 @@ def test_a_fiscal_year_opening_the_sentence_dates_a_flow_in_a_later_clause() -> 
     text = "In 2023-24, Cyberport admitted 180 incubatees, while 60% of its companies are local."
     got = {(c.metric, c.as_of) for c in claims(text)}
     assert ("local_share_pct", D) in got  # a state, not a flow: no year's period dates it
+
+
+def test_a_date_in_an_opening_phrase_of_an_earlier_event_is_the_events() -> None:
+    text = "After the policy statement last year, Cyberport's Web3 cluster has grown to 150 firms."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(150, D)}
+    text = "After a slow start, Cyberport had 150 Web3 firms at the end of 2023."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(150, date(2023, 12, 31))}
