@@ -238,6 +238,8 @@ def _date_for(
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
             return d
+    if i and part_of_set(sent, f.start, f.end):  # "240 at the end of 2011, 100 of them ..."
+        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
     usable = [d for d in usable if d.kind != "earlier"]
     owned = {

@@ -172,3 +172,12 @@ def test_a_date_in_an_opening_phrase_of_an_earlier_event_is_the_events() -> None
     assert {(c.value, c.as_of) for c in claims(text)} == {(150, D)}
     text = "After a slow start, Cyberport had 150 Web3 firms at the end of 2023."
     assert {(c.value, c.as_of) for c in claims(text)} == {(150, date(2023, 12, 31))}
+
+
+def test_a_part_of_a_set_takes_the_sets_date() -> None:
+    text = (
+        "Cyberport's community numbered around 240 companies at the end of 2023, "
+        "about 100 of them physically on the campus, it told legislators."
+    )
+    got = {(c.metric, c.value, c.as_of) for c in claims(text)}
+    assert ("companies_onsite", 100, date(2023, 12, 31)) in got
