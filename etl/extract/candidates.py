@@ -148,6 +148,8 @@ def bare_metric(
         return None
     starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, start)]
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
+        if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
+            break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
         if found:
             return MetricCandidate(found, "subject")
@@ -304,3 +306,10 @@ def plural(phrase: str) -> str:
         if low.endswith(one):
             return f"{head} {last[: len(last) - len(one)]}{many}".strip()
     return phrase
+
+
+def _counts_something(text: str) -> bool:
+    """Whether `text` holds a number (another figure, which says what a later bare one counts)."""
+    return any(c.isdigit() for c in text) or any(
+        w.strip(",.;:").lower() in NUMBER_WORDS for w in text.split()
+    )
