@@ -201,17 +201,9 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
-def _year_in_force(
-    found: list[DatePhrase], pos: int, anchor: Callable[[], Anchor | None] | None
-) -> date | None:
-    """The end of the year an earlier date of the text, else of an earlier sentence, speaks
-    of: a year ("in 2019") or a year's flow ("the 2019/20 financial year")."""
-    for p in sorted(found, key=lambda p: p.end, reverse=True):
-        if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
-            held: Anchor | None = (p.as_of, p.precision, p.period)
-            break
-    else:
-        held = anchor() if anchor is not None else None
+def _year_end(held: Anchor | None) -> date | None:
+    """The end of the year a time in force speaks of: a year ("in 2019") or a year's flow
+    ("the 2019/20 financial year"); None for a point in time."""
     if held is None or not (held[1] == "year" or held[2] == "P1Y"):
         return None
     return held[0]
@@ -247,6 +239,13 @@ def find_dates(
             or bool(_EVENT_WORD.match(text[a:b]))
         )
         found.append(DatePhrase(a, b, d, precision, period, event, kind))
+
+    def held(pos: int) -> Anchor | None:
+        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
+        for p in sorted(found, key=lambda p: p.end, reverse=True):
+            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+                return p.as_of, p.precision, p.period
+        return anchor() if anchor is not None else None
 
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).
@@ -288,9 +287,9 @@ def find_dates(
     if in_years:
         for m in pats.rel_end.finditer(hay, start, end):
             which = m["which"].lower()
-            held = _year_in_force(found, m.start(), anchor) if which == "the" else None
-            if held is not None:  # "in 2019/20 ... by the end of the year": that year's end
-                add(m.start(), m.end(), held, "month")
+            year_end = _year_end(held(m.start())) if which == "the" else None
+            if year_end is not None:  # "in 2019/20 ... by the end of the year": that year's end
+                add(m.start(), m.end(), year_end, "month")
             elif ref:
                 year_of = ref.year - 1 if which == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
@@ -301,13 +300,6 @@ def find_dates(
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:
                     add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
-
-    def held(pos: int) -> Anchor | None:
-        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
-        for p in sorted(found, key=lambda p: p.end, reverse=True):
-            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
-                return p.as_of, p.precision, p.period
-        return anchor() if anchor is not None else None
 
     back_references(text, start, end, held, ref, add)
     found.sort(key=lambda p: p.start)
