@@ -21,6 +21,15 @@ from etl.extract import extract_claims
 from etl.read import IngestError, ManifestEntry, read_document
 
 AHEAD_PER_JOB = 4  # files read ahead per worker while the writer stores
+PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
+SLOW_READ_BYTES = 1 << 20  # a file this large may take a while to read in this process
+
+
+class Idle:
+    """Yielded before the next file keeps the writer waiting: a moment to commit."""
+
+
+IDLE = Idle()
 
 
 @dataclass(frozen=True)
@@ -69,13 +78,19 @@ def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
 def prepared(
     items: Iterable[Task | object], jobs: int, stored_shas: frozenset[str] = frozenset()
 ) -> Iterator[Prepared | Failed | object]:
-    """Each task prepared (anything else passed through), in the order given. With one job,
-    files are only read here (the caller extracts); with more, read and extracted in `jobs`
-    worker processes. `stored_shas`: bytes stored by this extractor, not extracted again."""
+    """Each task prepared (anything else passed through), in the order given, and IDLE before
+    one that will keep the caller waiting. With one job, files are only read here (the caller
+    extracts); with more, read and extracted in `jobs` worker processes. `stored_shas`: bytes
+    stored by this extractor, not extracted again."""
     items = list(items)
     if jobs <= 1 or sum(isinstance(i, Task) for i in items) < 2:
         for item in items:
-            yield prepare(item, extract=False) if isinstance(item, Task) else item
+            if isinstance(item, Task):
+                if _size(item.path) >= SLOW_READ_BYTES:
+                    yield IDLE
+                yield prepare(item, extract=False)
+            else:
+                yield item
         return
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs, initializer=_start_worker, initargs=(stored_shas,)) as pool:
@@ -87,7 +102,18 @@ def prepared(
                 break
         while waiting:
             head = waiting.popleft()
+            if isinstance(head, AsyncResult) and not head.ready():
+                head.wait(PATIENCE_SECONDS)
+                if not head.ready():
+                    yield IDLE
             yield head.get() if isinstance(head, AsyncResult) else head
             nxt = next(todo, None)
             if nxt is not None:
                 waiting.append(pool.apply_async(prepare, (nxt,)) if isinstance(nxt, Task) else nxt)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say why

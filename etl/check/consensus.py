@@ -223,13 +223,24 @@ def reconcile(
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
 class _Context:
-    """What a point's explanation draws on beyond its own claims."""
+    """What a point's explanation draws on beyond its own claims, indexed by claim id."""
 
-    quality: Mapping[str, SourceQuality]
-    disputes: Sequence[Dispute]
-    aside: Mapping[int, SetAside]
+    def __init__(
+        self,
+        quality: Mapping[str, SourceQuality],
+        disputes: Sequence[Dispute],
+        aside: Mapping[int, SetAside],
+    ) -> None:
+        self.quality = quality
+        self._disputes: dict[int, list[tuple[int, Dispute]]] = {}  # claim id -> (order, it)
+        for order, d in enumerate(disputes):
+            for cid in set(d.claim_ids):
+                self._disputes.setdefault(cid, []).append((order, d))
+        self._beaten: dict[int, list[tuple[int, SetAside]]] = {}  # winner -> (order, aside)
+        for order, a in enumerate(aside.values()):
+            for cid in set(a.winners):
+                self._beaten.setdefault(cid, []).append((order, a))
 
     def source_words(self, c: ClaimPoint) -> str:
         words = self.quality.get(c.document, NEUTRAL).words
@@ -237,11 +248,14 @@ class _Context:
 
     def disputed(self, ids: set[int]) -> tuple[str, list[int]]:
         """The worst severity of the open conflicts holding any of `ids`, and their ids."""
-        hit = [d for d in self.disputes if ids & set(d.claim_ids)]
+        found = {order: d for cid in ids for order, d in self._disputes.get(cid, ())}
+        hit = [found[k] for k in sorted(found)]
         return worst_severity([d.severity for d in hit]), sorted({d.conflict_id for d in hit})
 
     def set_aside_for(self, ids: set[int]) -> list[SetAside]:
-        return [a for a in self.aside.values() if a.winners and set(a.winners) & ids]
+        """The claims set aside in favour of any of `ids`, in the order they were set aside."""
+        found = {order: a for cid in ids for order, a in self._beaten.get(cid, ())}
+        return [found[k] for k in sorted(found)]
 
 
 def _point(
