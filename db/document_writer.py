@@ -15,6 +15,7 @@ import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from sqlalchemy import Connection, Engine, Insert, Select, bindparam, delete, insert, or_, select
@@ -122,7 +123,7 @@ class BatchWriter:
     def __init__(self, engine: Engine, extractor_version: str) -> None:
         self.engine, self.extractor_version = engine, extractor_version
         self._conn: Connection | None = None
-        self._series: set[tuple[str, str]] = set()
+        self._touched: dict[tuple[str, str], datetime] = {}  # series -> last stored
         self._docs = self._claims = 0
         self._since = 0.0
 
@@ -134,9 +135,10 @@ class BatchWriter:
         with self._conn.begin_nested():
             result = store_into(self._conn, doc, claims, self.extractor_version)
             # Marked with the document (a Ctrl-C after it still commits both or neither).
-            if new := result.series - self._series:
+            if new := result.series - self._touched.keys():
                 mark_dirty(self._conn, new)
-        self._series |= result.series
+        now = utcnow()
+        self._touched.update(dict.fromkeys(result.series, now))
         self._docs += result.status != "unchanged"
         self._claims += result.claims
         if self.due():
@@ -162,10 +164,13 @@ class BatchWriter:
             return
         conn, self._conn = self._conn, None
         try:
+            # Each series as marked by the last document touching it, as if each document
+            # had been committed alone (series are checked in the order of their marks).
+            mark_dirty(conn, self._touched, self._touched)
             conn.commit()
         finally:
             conn.close()
-            self._series, self._docs, self._claims = set(), 0, 0
+            self._touched, self._docs, self._claims = {}, 0, 0
 
     def rollback(self) -> None:
         if self._conn is not None:
@@ -174,7 +179,7 @@ class BatchWriter:
                 conn.rollback()
             finally:
                 conn.close()
-                self._series, self._docs, self._claims = set(), 0, 0
+                self._touched, self._docs, self._claims = {}, 0, 0
 
     def _begin(self) -> None:
         conn = self.engine.connect()

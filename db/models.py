@@ -95,10 +95,20 @@ class Section(Base):
     document: Mapped[Document] = relationship(back_populates="sections")
 
 
+# What the checks read of each claim besides its entity, metric and date (ix_claims_series).
+SERIES_INDEX_COLUMNS = (
+    "period", "value", "value_low", "value_high", "value_hkd", "unit", "qualifier", "flags",
+    "initial_status", "document_id", "uid", "id",
+)  # fmt: skip
+
+
 class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
-        Index("ix_claims_entity_metric_as_of", "entity", "metric", "as_of"),
+        # A series' claims (entity, metric) by date, with every column the checks read: the
+        # checks of a series of many thousand claims read this index alone, in order, instead
+        # of each claim's row wherever it lies.
+        Index("ix_claims_series", "entity", "metric", "as_of", *SERIES_INDEX_COLUMNS),
         Index("ix_claims_metric_as_of", "metric", "as_of"),
         # The grid's "metric = m, value > x, sorted by value": a range walk in sort order.
         Index("ix_claims_metric_value", "metric", "value"),
@@ -280,6 +290,23 @@ class StoredSeriesPoint(Base):
     explanation: Mapped[str] = mapped_column(Text)
     qualifier: Mapped[str] = mapped_column(String(16))  # as the believed figure was printed
     disputed: Mapped[str] = mapped_column(String(16))  # severity of its worst open conflict, or ""
+
+
+class SeriesCopies(Base):
+    """Which claims of one point of a series repeat one another (etl.check.copies), kept so
+    that the next check of the series reuses it for a point whose claims are the same ones.
+
+    `members` is a digest of the point's claims (each by id, uid, document and the time that
+    document was stored: a claim row never changes, and a replaced document's claims come with
+    a new time); `labels` the witness label of each, in order (';'-separated).
+    """
+
+    __tablename__ = "series_copies"
+
+    entity: Mapped[str] = mapped_column(String(300), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    members: Mapped[str] = mapped_column(String(32), primary_key=True)
+    labels: Mapped[str] = mapped_column(Text)
 
 
 class LoginFailure(Base):

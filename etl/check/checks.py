@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
@@ -416,22 +417,37 @@ def _sentence(raw: RawFinding, figs: Figures, label: str, cumulative: bool, th: 
     return explain.jump(label, rep[0], rep[1], raw.ratio)
 
 
+class Examined(NamedTuple):
+    """The figures of one series' claims and every rule's findings over them."""
+
+    figures: Figures
+    raws: list[RawFinding]
+
+
+def examine(points: Sequence[ClaimPoint], cumulative: bool, th: Thresholds) -> Examined:
+    """Collapse the claims into figures and run every rule over them."""
+    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
+    is_count = all(p.unit == "count" for p in points)
+    return Examined(figs, scan(figs.arrays, cumulative, is_count, th))
+
+
 def detect(
     points: Sequence[ClaimPoint],
     *,
     label: str,
     cumulative: bool,
     th: Thresholds | None = None,
+    examined: Examined | None = None,
 ) -> list[Finding]:
-    """Conflicts among the claims of one entity and metric, one per identity."""
+    """Conflicts among the claims of one entity and metric, one per identity (`examined`: what
+    `examine` found in these claims with these thresholds, when it is at hand)."""
     th = th or Thresholds()
     if not points:
         return []
     entity, metric = points[0].entity, points[0].metric
-    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
-    is_count = all(p.unit == "count" for p in points)
+    figs, raws = examined or examine(points, cumulative, th)
     merged: dict[str, Finding] = {}
-    for raw in group_findings(scan(figs.arrays, cumulative, is_count, th)):
+    for raw in group_findings(raws):
         key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.keys[i] for i in raw.anchors))
         claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         if key in merged:  # the same figures reached twice: keep one conflict

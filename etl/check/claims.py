@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.conflicts import series_claims
+from db.series_claims import claim_quotes, series_claims
 from etl.check.points import ClaimPoint
 
 # Claims whose number is known to be mangled say nothing about the series.
@@ -39,9 +39,12 @@ def counts(status: str, flags: str | None) -> bool:
 def points_from_columns(
     cols: Mapping[str, Sequence[Any]],
 ) -> tuple[list[ClaimPoint], frozenset[int]]:
-    """The claims that count (db.conflicts.series_claims columns) and the accepted ids."""
+    """The claims that count (db.series_claims.series_claims columns; quotes "" when there are
+    none: the checks read them only where needed) and the accepted ids."""
     points, accepted = [], set()
-    rows = zip(*(cols[c] for c in POINT_COLUMNS), cols["status"], cols["flags"], strict=True)
+    quotes = cols["quote"] if "quote" in cols else [""] * len(cols["claim_id"])
+    columns = [cols[c] for c in POINT_COLUMNS[:-1]]
+    rows = zip(*columns, quotes, cols["status"], cols["flags"], strict=True)
     for *values, status, flags in rows:
         if status == "rejected" or (flags and not counts(status, flags)):
             continue
@@ -55,6 +58,10 @@ def load_points(
     engine: Engine, entity: str, metric: str
 ) -> tuple[list[ClaimPoint], frozenset[int]]:
     """One series' claims that count (not rejected, not garbled) and the ids of the accepted
-    ones, read through the one selection the checks use (db.conflicts.series_claims)."""
+    ones, with their quotes, read through the one selection the checks use
+    (db.series_claims.series_claims)."""
     with engine.connect() as conn:
-        return points_from_columns(series_claims(conn, entity, metric))
+        cols = series_claims(conn, entity, metric)
+        quotes = claim_quotes(conn, cols["claim_id"])
+    cols["quote"] = [quotes[i] for i in cols["claim_id"]]
+    return points_from_columns(cols)

@@ -23,7 +23,7 @@ source reliability estimation", SIGMOD 2014) adapted to intervals:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +35,7 @@ from etl.check.disputes import Dispute, SetAside, set_aside, worst_severity
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
 
+Witnesses = Callable[[Sequence[ClaimPoint]], list[int]]  # claims -> a witness label each
 POINT_WINDOW_DAYS = 7  # claims within a week of a point's first claim describe the same moment
 SUPPORT_TOLERANCE = 0.01  # a claim within 1 % of the believed interval supports it
 ACCEPTED_WEIGHT = 1e6  # an accepted claim outweighs any number of other witnesses
@@ -172,6 +173,26 @@ def _unit(points: Sequence[ClaimPoint]) -> str:
     return "HKD" if any(p.value_hkd is not None for p in points) else points[0].unit
 
 
+def _objects(
+    points: Sequence[ClaimPoint], aside: Mapping[int, SetAside]
+) -> tuple[list[ClaimPoint], np.ndarray, list[list[int]]]:
+    """The claims not set aside in order (entity, metric, period, date, id), each one's object
+    and each object's members (indices into that order)."""
+    kept = (p for p in points if p.claim_id not in aside)
+    pts = sorted(kept, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of, p.claim_id))
+    if not pts:
+        return pts, np.empty(0, dtype=np.int64), []
+    series_key = {k: i for i, k in enumerate(dict.fromkeys((p.entity, p.metric, p.period or "")
+                                                          for p in pts))}  # fmt: skip
+    s_arr = np.array([series_key[(p.entity, p.metric, p.period or "")] for p in pts])
+    t_arr = np.array([(p.as_of - EPOCH).days for p in pts])
+    obj = assign_objects(s_arr, t_arr)
+    groups: list[list[int]] = [[] for _ in range(int(obj.max()) + 1)]
+    for k, o in enumerate(obj.tolist()):
+        groups[o].append(k)
+    return pts, obj, groups
+
+
 def reconcile(
     points: Sequence[ClaimPoint],
     accepted: frozenset[int] = frozenset(),
@@ -179,31 +200,27 @@ def reconcile(
     disputes: Sequence[Dispute] = (),
     quality: Mapping[str, SourceQuality] | None = None,
     cumulative: bool = False,
+    witnesses: Witnesses = copy_groups,
+    aside: Mapping[int, SetAside] | None = None,
 ) -> list[SeriesPoint]:
     """The believed value per entity, metric, period and date, from claims (rejected ones removed
     beforehand); `accepted` holds the claim ids a reviewer accepted, `disputes` the series' open
     conflicts, `quality` each document's standing (by file name), `cumulative` whether the
-    metric is a running total."""
+    metric is a running total. `witnesses` labels copies (copies.copy_groups, or one that
+    reuses labels known before); `aside`: what set_aside gives, when it is at hand."""
     if not points:
         return []
     quality = quality or {}
-    aside = set_aside(points, disputes, quality, accepted, cumulative=cumulative)
-    kept = (p for p in points if p.claim_id not in aside)
-    pts = sorted(kept, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of, p.claim_id))
+    if aside is None:
+        aside = set_aside(points, disputes, quality, accepted, cumulative=cumulative,
+                          witnesses=witnesses)  # fmt: skip
+    pts, obj, groups = _objects(points, aside)
     if not pts:
         return []
-    series_key = {k: i for i, k in enumerate(dict.fromkeys((p.entity, p.metric, p.period or "")
-                                                          for p in pts))}  # fmt: skip
-    s_arr = np.array([series_key[(p.entity, p.metric, p.period or "")] for p in pts])
-    t_arr = np.array([(p.as_of - EPOCH).days for p in pts])
-    obj = assign_objects(s_arr, t_arr)
     share = np.ones(len(pts))
-    groups: list[list[int]] = [[] for _ in range(int(obj.max()) + 1)]
-    for k, o in enumerate(obj.tolist()):
-        groups[o].append(k)
     witness = np.zeros(len(pts), dtype=np.int64)
     for members in groups:
-        labels = copy_groups([pts[k] for k in members])
+        labels = witnesses([pts[k] for k in members])
         sizes = {lab: labels.count(lab) for lab in labels}
         for k, lab in zip(members, labels, strict=True):
             share[k] = 1.0 / sizes[lab]

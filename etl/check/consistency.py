@@ -17,16 +17,20 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from threadpoolctl import threadpool_limits
 
-from db.conflicts import series_claims, store_series_conflicts
+from db.conflicts import store_series_conflicts
 from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
 from db.locks import series_transaction, write_transaction
 from db.metrics import catalogue
-from db.series_store import replace_series
-from etl.check.checks import Thresholds, detect
+from db.series_claims import claim_quotes, series_claims
+from db.series_store import read_copies, replace_copies, replace_series
+from etl.check.checks import Thresholds, detect, examine
 from etl.check.claims import points_from_columns
+from etl.check.copies import KnownCopies, claim_key
+from etl.check.disputes import set_aside
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
+KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.claim_key
 
 
 @dataclass(frozen=True)
@@ -68,17 +72,32 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
     when another process has done it meanwhile."""
     entity, metric = key
     label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
+    th = th or Thresholds()
     with series_transaction(engine, [key]) as conn, threadpool_limits(1, user_api="blas"):
         token = dirty_token(conn, key)
         if token is None:
             return NOTHING
         cols = series_claims(conn, entity, metric)
-        points, accepted = points_from_columns(cols)
-        findings = detect(points, label=label, cumulative=cumulative, th=th)
+        points, accepted = points_from_columns(cols)  # quotes are read where needed only
+        examined = examine(points, cumulative, th) if points else None
+        findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
         ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
         stored = store_series_conflicts(conn, entity, metric, findings, ids)
         inputs = consensus_inputs(conn, entity, metric, points)  # the conflicts just stored
-        replace_series(conn, entity, metric, consensus_rows(points, accepted, **inputs))
+        copies = KnownCopies(
+            read_copies(conn, entity, metric),
+            {k[0]: claim_key(*k) for k in zip(*(cols[c] for c in KEY_COLUMNS), strict=True)},
+            lambda ids: claim_quotes(conn, ids),
+            everything=cols["claim_id"],
+        )
+        aside = set_aside(
+            points, inputs["disputes"], inputs["quality"], accepted,
+            cumulative=inputs["cumulative"], witnesses=copies,
+            examined=examined if th == Thresholds() else None,
+        )  # fmt: skip
+        rows = consensus_rows(points, accepted, **inputs, witnesses=copies, aside=aside)
+        replace_series(conn, entity, metric, rows)
+        replace_copies(conn, entity, metric, copies.used)
         clear_dirty(conn, key, token)
     return RefreshSummary(len(points), stored.found, stored.new, stored.reactivated,
                           stored.deactivated, stored.reopened, 1)  # fmt: skip

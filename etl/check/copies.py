@@ -6,9 +6,11 @@ document's (a news story reprinting a press release, the boilerplate "About" par
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -17,6 +19,8 @@ from etl.check.points import ClaimPoint
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims compared as one matrix (n x n floats)
+# Known labels are kept under this (a change of the rule or its threshold finds none known).
+VERSION = f"copies 1 {COPY_SIMILARITY}".encode()
 
 
 def shingles(text: str, k: int = 3) -> frozenset[tuple[str, ...]]:
@@ -88,3 +92,55 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
             if same_doc or similarity(sh[i], sh[j]) >= threshold:
                 parent[max(ri, rj)] = min(ri, rj)
     return [find(i) for i in range(len(points))]
+
+
+def claim_key(claim_id: int, uid: str, document: str, version: str) -> str:
+    """What identifies a stored claim row for KnownCopies: its id and uid, its document and the
+    time that document was stored (a replaced document's claims come with a new one)."""
+    return repr((claim_id, uid, document, version))
+
+
+class KnownCopies:
+    """copy_groups that reuses the labels found before for the same claims.
+
+    A group of claims is known by a digest of its members' `keys` (what identifies a claim row
+    and its document's version: a stored claim never changes, so the same keys in the same
+    order mean the same quotes and documents, and so the same labels). Labels not known are
+    computed with the quotes `fetch` gives (claim ids -> quotes): all of `everything` at the
+    first miss when nothing is known yet, else the missing members'. `used` holds every
+    group's labels asked for, to keep for the next time.
+    """
+
+    def __init__(
+        self,
+        known: Mapping[str, str],
+        keys: Mapping[int, str],
+        fetch: Callable[[Sequence[int]], Mapping[int, str]],
+        everything: Sequence[int] = (),
+    ) -> None:
+        self.known, self.keys, self.fetch = known, keys, fetch
+        self.everything = everything
+        self.quotes: dict[int, str] = {}
+        self.used: dict[str, str] = {}
+
+    def digest(self, members: Sequence[ClaimPoint]) -> str:
+        h = hashlib.blake2b(VERSION, digest_size=16)
+        for p in members:
+            h.update(self.keys[p.claim_id].encode())
+        return h.hexdigest()
+
+    def __call__(self, members: Sequence[ClaimPoint]) -> list[int]:
+        key = self.digest(members)
+        text = self.known.get(key)
+        if text is None:
+            text = ";".join(map(str, copy_groups(self._quoted(members))))
+        self.used[key] = text
+        return [int(x) for x in text.split(";")]
+
+    def _quoted(self, members: Sequence[ClaimPoint]) -> list[ClaimPoint]:
+        need = [p.claim_id for p in members if p.claim_id not in self.quotes]
+        if need:
+            if not self.known and not self.quotes and self.everything:
+                need = list(self.everything)  # a first check: every quote at once
+            self.quotes.update(self.fetch(need))
+        return [replace(p, quote=self.quotes[p.claim_id]) for p in members]

@@ -88,10 +88,15 @@ def series_consensus(
     disputes: Sequence[Dispute] = (),
     quality: dict[str, SourceQuality] | None = None,
     cumulative: bool = False,
+    **known: Any,
 ) -> list[SeriesPoint]:
     """The consensus of one series (a pure function): its claims that count, the accepted ids,
-    its open conflicts, its documents' standing and whether the metric is a running total."""
-    return reconcile(points, accepted, disputes=disputes, quality=quality, cumulative=cumulative)
+    its open conflicts, its documents' standing and whether the metric is a running total;
+    `known`: what the checks have at hand already (consensus.reconcile's `witnesses`,
+    `aside`)."""
+    return reconcile(
+        points, accepted, disputes=disputes, quality=quality, cumulative=cumulative, **known
+    )
 
 
 def stored_row(p: SeriesPoint) -> dict[str, Any]:
