@@ -8,11 +8,14 @@ them where a point's claims changed).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from db.models import Claim, Document, Review
 from db.status import CLAIM_STATUS_BY_ACTION
@@ -62,55 +65,75 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
     """The claims of a series that count (as db.claims' default filter: not a candidate waiting
     for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS -> one list each) in id
     order, with each claim's derived status and its document's name, kind, publisher and
-    version (the time it was stored)."""
-    rows = conn.execute(_claims(), {"e": entity, "m": metric}).all()
-    last = dict(conn.execute(_reviewed(), {"e": entity, "m": metric}).all())
+    version (the time it was stored); and `signals`: each of those documents' signals
+    (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
+    params = {"e": entity, "m": metric}
+    rows = _raw(conn, _claims(), params)
+    last = dict(conn.execute(_reviewed(), params).all())
     corrected = set(conn.scalars(_corrected()))
-    kept = []
-    for r in rows:
-        action = last.get(r[0])
-        if r[12] == "candidate" and action in (None, "reopen"):
-            continue  # waits for a reviewer: counts nowhere
-        if r[1] in corrected:
-            continue  # its corrected row counts instead
-        kept.append((*r[:12], CLAIM_STATUS_BY_ACTION.get(action or "") or r[12]))
-    kept.sort()  # by claim id (unique)
-    docs = series_documents(conn, {r[11] for r in kept})
-    n = len(kept)
-    columns = list(zip(*kept, strict=True)) if kept else [()] * 13
-    out: dict[str, list[Any]] = {
-        "claim_id": list(columns[0]),
-        "claim_uid": list(columns[1]),
-        "entity": [entity] * n,
-        "metric": [metric] * n,
-        "value": list(columns[2]),
-        "unit": list(columns[3]),
-        "qualifier": list(columns[4]),
-        "value_low": list(columns[5]),
-        "value_high": list(columns[6]),
-        "value_hkd": list(columns[7]),
-        "as_of": list(columns[8]),
-        "period": list(columns[9]),
-        "flags": list(columns[10]),
-        "document_id": list(columns[11]),
-        "status": list(columns[12]),
-    }
-    for k, name in enumerate(("document", "kind", "publisher", "document_version")):
-        out[name] = [docs[d][k] for d in out["document_id"]]
+    rows.sort(key=itemgetter(0))  # by claim id
+    cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
+    ids, uids, status = cols[0], cols[1], cols[12]
+    drop = {k for k, uid in enumerate(uids) if uid in corrected} if corrected else set()
+    waiting = [k for k, st in enumerate(status) if st == "candidate"]
+    drop.update(k for k in waiting if last.get(ids[k]) in (None, "reopen"))  # wait: not counted
+    for claim_id, action in last.items():  # the few reviewed claims (ids are sorted)
+        k = bisect_left(ids, claim_id)
+        if k < len(ids) and ids[k] == claim_id:
+            status[k] = CLAIM_STATUS_BY_ACTION.get(action) or status[k]
+    if drop:
+        cols = [[v for k, v in enumerate(c) if k not in drop] for c in cols]
+    as_of = cols[8]
+    if as_of and isinstance(as_of[0], str):  # SQLite's driver gives ISO text
+        cols[8] = list(map(date.fromisoformat, as_of))
+    n = len(cols[0])
+    out = {name: cols[k] for k, name in enumerate(_READ) if name != "initial_status"}
+    out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), cols[12]
+    out["entity"], out["metric"] = [entity] * n, [metric] * n
+    docs = series_documents(conn, set(out["document_id"]))
+    per_claim = [docs[d] for d in out["document_id"]]
+    names = ("document", "kind", "publisher", "document_version")
+    for name, col in zip(names, list(zip(*per_claim, strict=True))[:4] if n else [()] * 4,
+                         strict=True):  # fmt: skip
+        out[name] = list(col)
+    out["signals"] = [(d[0], d[1], d[2], *d[4:]) for d in docs.values()]
     return out
 
 
+def _raw(conn: Connection, stmt: Select, params: dict[str, Any]) -> list[tuple]:
+    """Every row as the database driver gives it (no per-row processing: dates may be text)."""
+    return conn.execute(stmt, params).cursor.fetchall()
+
+
 def series_documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple]:
-    """Document id -> (file name, kind, publisher, version: when it was stored, as text)."""
+    """Document id -> (file name, kind, publisher, version: when it was stored as text, and
+    db.documents' signals: how many claims it holds, how many flagged garbled, implausible)."""
     wanted = set(ids)
-    stmt = select(
-        Document.id, Document.file_name, Document.kind, Document.publisher, Document.ingested_at
-    )
+    n = select(func.count()).where(Claim.document_id == Document.id).scalar_subquery()
+    cols = (Document.id, Document.file_name, Document.kind, Document.publisher,
+            Document.ingested_at, n)  # fmt: skip
+    stmt = select(*cols)
+    flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
     if len(wanted) <= NAMED_AT_MOST:
         stmt = stmt.where(Document.id.in_(sorted(wanted)))
+        flagged = flagged.where(Claim.document_id.in_(sorted(wanted)))
+    marks: dict[int, list[int]] = {}
+    for doc_id, flags in _raw(conn, flagged, {}):
+        found = flags.split(";")
+        mark = marks.setdefault(doc_id, [0, 0])
+        mark[0] += found.count("garbled")
+        mark[1] += found.count("implausible")
+    none = (0, 0)
     return {
-        i: (name, kind, publisher, str(at))
-        for i, name, kind, publisher, at in conn.execute(stmt)
+        i: (
+            name,
+            kind,
+            publisher,
+            at if isinstance(at, str) else str(at),
+            claims,
+            *marks.get(i, none),
+        )
+        for i, name, kind, publisher, at, claims in _raw(conn, stmt, {})
         if i in wanted
     }
 

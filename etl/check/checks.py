@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from etl.check import explain, wording
+from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -322,37 +323,64 @@ def scan(fa: FigureArrays, cumulative: bool, is_count: bool, th: Thresholds) -> 
 # --- from claims to findings ---------------------------------------------------------------
 
 
+class FigureMembers(Sequence[tuple[ClaimPoint, ...]]):
+    """The claims stating each figure (figure i -> its claims in id order), made on demand."""
+
+    def __init__(self, claims: ClaimColumns, order: np.ndarray, starts: np.ndarray) -> None:
+        self.claims, self.order, self.starts = claims, order, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        rows = self.order[self.starts[i] : self.starts[i + 1]].tolist()
+        return tuple(self.claims[k] for k in rows)
+
+
 @dataclass(frozen=True)
 class Figures:
     """The distinct figures of one series and the claims stating each."""
 
     arrays: FigureArrays
-    members: tuple[tuple[ClaimPoint, ...], ...]
-    keys: tuple[str, ...]
+    members: Sequence[tuple[ClaimPoint, ...]]
+
+    def key(self, i: int) -> str:
+        """Figure i as a conflict's identity names it: period, date and interval."""
+        first, low, high = self.members[i][0], self.arrays.low[i], self.arrays.high[i]
+        return f"{first.period or ''}@{first.as_of}:{float(low):.6g}-{float(high):.6g}"
 
 
 def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figures:
-    """Collapse claims with the same period, date and interval into one figure each."""
-    groups: dict[tuple[int, int, float, float], list[ClaimPoint]] = {}
-    for p in points:
-        per = wording.period_days(p.period) if p.period else 0
-        key = (-1 if per is None else per, (p.as_of - EPOCH).days, p.low, p.high)
-        groups.setdefault(key, []).append(p)
-    order = sorted(groups)
-    arr = np.array(order, dtype=float).reshape(-1, 4)
-    fa = FigureArrays(
-        t=arr[:, 1].astype(np.int64),
-        low=arr[:, 2].copy(),
-        high=arr[:, 3].copy(),
-        period=arr[:, 0].astype(np.int64),
-        is_share=is_share,
-    )
-    members = tuple(tuple(sorted(groups[k], key=lambda p: p.claim_id)) for k in order)
-    keys = tuple(
-        f"{m[0].period or ''}@{m[0].as_of}:{k[2]:.6g}-{k[3]:.6g}"
-        for k, m in zip(order, members, strict=True)
-    )
-    return Figures(fa, members, keys)
+    """Collapse claims with the same period, date and interval into one figure each, in order
+    (period, date, low, high), each figure's claims in id order."""
+    claims = ClaimColumns.of(points)
+    days = {p: _period_days(p) for p in set(claims.column("period"))}
+    by_id = np.argsort(claims.ids, kind="stable")  # each figure's claims in id order
+    per = np.array([days[p] for p in claims.column("period")], dtype=np.int64)[by_id]
+    t, low, high = claims.t[by_id], claims.low[by_id], claims.high[by_id]
+    o = np.lexsort((high, low, t, per))  # stable: equal figures keep id order
+    per, t, low, high = per[o], t[o], low[o], high[o]
+    new = np.ones(len(o), dtype=bool)
+    new[1:] = (per[1:] != per[:-1]) | (t[1:] != t[:-1]) | (low[1:] != low[:-1]) | (
+        high[1:] != high[:-1]
+    )  # fmt: skip
+    starts = np.r_[np.flatnonzero(new), len(o)]
+    rows = by_id[o]
+    # A figure's numbers as its first claim in the order given states them (0.0 or -0.0).
+    given = np.minimum.reduceat(rows, starts[:-1]) if len(rows) else rows
+    fa = FigureArrays(t=t[starts[:-1]], low=claims.low[given], high=claims.high[given],
+                      period=per[starts[:-1]], is_share=is_share)  # fmt: skip
+    return Figures(fa, FigureMembers(claims, rows, starts))
+
+
+def _period_days(period: str | None) -> int:
+    """A flow's period in days (0 for a stock, -1 when it cannot be read)."""
+    if not period:
+        return 0
+    days = wording.period_days(period)
+    return -1 if days is None else days
 
 
 GROUPED = ("disagree", "decrease", "flow_exceeds_stock", "jump")
@@ -426,9 +454,10 @@ class Examined(NamedTuple):
 
 def examine(points: Sequence[ClaimPoint], cumulative: bool, th: Thresholds) -> Examined:
     """Collapse the claims into figures and run every rule over them."""
-    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
-    is_count = all(p.unit == "count" for p in points)
-    return Examined(figs, scan(figs.arrays, cumulative, is_count, th))
+    claims = ClaimColumns.of(points)
+    units = set(claims.column("unit"))
+    figs = build_figures(claims, is_share="percent" in units)
+    return Examined(figs, scan(figs.arrays, cumulative, units <= {"count"}, th))
 
 
 def detect(
@@ -448,7 +477,7 @@ def detect(
     figs, raws = examined or examine(points, cumulative, th)
     merged: dict[str, Finding] = {}
     for raw in group_findings(raws):
-        key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.keys[i] for i in raw.anchors))
+        key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.key(i) for i in raw.anchors))
         claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         if key in merged:  # the same figures reached twice: keep one conflict
             continue

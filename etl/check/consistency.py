@@ -25,12 +25,12 @@ from db.series_claims import claim_quotes, series_claims
 from db.series_store import read_copies, replace_copies, replace_series
 from etl.check.checks import Thresholds, detect, examine
 from etl.check.claims import points_from_columns
-from etl.check.copies import KnownCopies, claim_key
+from etl.check.copies import KnownCopies, claim_keys
 from etl.check.disputes import set_aside
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
-KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.claim_key
+KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.claim_keys
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,11 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
         findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
         ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
         stored = store_series_conflicts(conn, entity, metric, findings, ids)
-        inputs = consensus_inputs(conn, entity, metric, points)  # the conflicts just stored
+        # The conflicts just stored; the documents' standing from what series_claims read.
+        inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
         copies = KnownCopies(
             read_copies(conn, entity, metric),
-            {k[0]: claim_key(*k) for k in zip(*(cols[c] for c in KEY_COLUMNS), strict=True)},
+            claim_keys(*(cols[c] for c in KEY_COLUMNS)),
             lambda ids: claim_quotes(conn, ids),
             everything=cols["claim_id"],
         )

@@ -94,10 +94,19 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
     return [find(i) for i in range(len(points))]
 
 
-def claim_key(claim_id: int, uid: str, document: str, version: str) -> str:
-    """What identifies a stored claim row for KnownCopies: its id and uid, its document and the
-    time that document was stored (a replaced document's claims come with a new one)."""
-    return repr((claim_id, uid, document, version))
+def claim_keys(
+    ids: Sequence[int], uids: Sequence[str], documents: Sequence[str], versions: Sequence[str]
+) -> dict[int, str]:
+    """What identifies each stored claim row for KnownCopies: its id and uid, its document and
+    the time that document was stored (a replaced document's claims come with a new one)."""
+    docs: dict[tuple[str, str], str] = {}
+    out = {}
+    for claim_id, uid, doc in zip(ids, uids, zip(documents, versions, strict=True), strict=True):
+        text = docs.get(doc)
+        if text is None:
+            text = docs[doc] = repr(doc)  # quoted: a name's own characters cannot run on
+        out[claim_id] = f"{claim_id}|{uid!r}|{text}"
+    return out
 
 
 class KnownCopies:
@@ -124,10 +133,10 @@ class KnownCopies:
         self.used: dict[str, str] = {}
 
     def digest(self, members: Sequence[ClaimPoint]) -> str:
-        h = hashlib.blake2b(VERSION, digest_size=16)
-        for p in members:
-            h.update(self.keys[p.claim_id].encode())
-        return h.hexdigest()
+        keys = self.keys
+        ids = members.ids.tolist() if hasattr(members, "ids") else [p.claim_id for p in members]
+        text = "\n".join([keys[i] for i in ids])  # keys hold no line break
+        return hashlib.blake2b(text.encode(), digest_size=16, key=VERSION).hexdigest()
 
     def __call__(self, members: Sequence[ClaimPoint]) -> list[int]:
         key = self.digest(members)
@@ -138,7 +147,7 @@ class KnownCopies:
         return [int(x) for x in text.split(";")]
 
     def _quoted(self, members: Sequence[ClaimPoint]) -> list[ClaimPoint]:
-        need = [p.claim_id for p in members if p.claim_id not in self.quotes]
+        need = [p.claim_id for p in members if p.claim_id not in self.quotes]  # few: a miss
         if need:
             if not self.known and not self.quotes and self.everything:
                 need = list(self.everything)  # a first check: every quote at once

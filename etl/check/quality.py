@@ -86,6 +86,15 @@ def source_quality(sig: DocumentSignals, own_names: Iterable[str] = ()) -> Sourc
 def qualities(
     signals: Iterable[DocumentSignals], own_names: Iterable[str] = ()
 ) -> dict[str, SourceQuality]:
-    """Document file name -> its standing."""
+    """Document file name -> its standing (worked out once per distinct kind, publisher and
+    counts: documents alike are many)."""
     names = tuple(own_names)
-    return {s.document: source_quality(s, names) for s in signals}
+    seen: dict[tuple, SourceQuality] = {}
+    out = {}
+    for s in signals:
+        key = (s.kind, s.publisher, s.claims, s.garbled, s.implausible)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = source_quality(s, names)
+        out[s.document] = found
+    return out

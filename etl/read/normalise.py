@@ -27,8 +27,6 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import ftfy
-
 from etl.read.dates import parse_date_line, parse_yearless_line
 from etl.read.markdown import pipe_tables
 
@@ -128,6 +126,8 @@ def fix_text(raw: str) -> str:
         if _PLAIN_LINE_RE.fullmatch(segment):
             out.append(segment)
         else:
+            import ftfy  # loaded when a line needs it
+
             out.append(
                 ftfy.fix_text(
                     segment, uncurl_quotes=False, normalization="NFC", unescape_html=unescape

@@ -118,3 +118,20 @@ def test_0007_keeps_stored_claims_auto_and_goes_back_cleanly(engine: Engine) -> 
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(ClaimLine)) == 0
         assert conn.scalar(select(func.count()).select_from(Claim)) == 2
+
+
+def test_the_head_read_from_the_files_is_alembics(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
+    from db.engine import _at_head, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert _at_head(engine)  # migrated: the next start needs no Alembic
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    assert not _at_head(engine)
+    migrate(engine)  # upgrades from there
+    assert _at_head(engine)
+    assert "ix_claims_series" in {ix["name"] for ix in inspect(engine).get_indexes("claims")}
