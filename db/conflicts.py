@@ -400,7 +400,9 @@ def _open_page(s, offset: int, limit: int | None) -> tuple[list, int]:
     id): no sort of every open conflict, however many there are."""
     sub = latest_status_action("conflict", CONFLICT_STATUS_BY_ACTION)
     resolved = select(sub.c.target_uid).where(sub.c.action == "resolve")  # reviewers' few
-    is_open = (Conflict.active.is_(True), Conflict.uid.not_in(resolved))
+    # By id, so that the walk along the index never reads a conflict's row.
+    resolved_ids = select(Conflict.id).where(Conflict.uid.in_(resolved))
+    is_open = (Conflict.active.is_(True), Conflict.id.not_in(resolved_ids))
     known = list(SEVERITY_ORDER)
     groups = [Conflict.severity == k for k in known] + [Conflict.severity.not_in(known)]
     counts = dict(

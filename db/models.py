@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -114,6 +115,15 @@ class Claim(Base):
         Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
+        # ... and, for its default view, this one: the claims not stored as candidates (the
+        # few candidates that count, and corrected claims, are merged in: db.claims_listed).
+        Index(
+            "ix_claims_listed",
+            "as_of",
+            "id",
+            sqlite_where=text("initial_status <> 'candidate'"),
+            postgresql_where=text("initial_status <> 'candidate'"),
+        ),
         # The "To confirm" queue: the candidates in the order they were stored, with the uid
         # their reviews point at (so the queue, and what default views leave out, is read
         # from the index alone).

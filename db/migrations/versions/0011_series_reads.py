@@ -1,4 +1,5 @@
-"""ix_claims_series (a series' claims with what the checks read) and series_copies
+"""ix_claims_series (a series' claims with what the checks read), series_copies and
+ix_claims_listed (the claims grid's default view)
 
 Revision ID: 0011
 Revises: 0009
@@ -8,7 +9,8 @@ The checks of a big series read one covering index in order instead of each clai
 ix_claims_series replaces ix_claims_entity_metric_as_of (its first three columns are that
 index). series_copies keeps, per point of a series, which of its claims repeat one another,
 so a check reuses it where the point's claims are unchanged; it starts empty (the next check
-of each series fills it).
+of each series fills it). ix_claims_listed holds the claims not stored as candidates by date:
+the claims grid's default view walks it without testing each claim (db.claims_listed).
 """
 
 import sqlalchemy as sa
@@ -24,8 +26,19 @@ SERIES_COLUMNS = ["entity", "metric", "as_of", "period", "value", "value_low", "
                   "uid", "id"]  # fmt: skip
 
 
+LISTED = "initial_status <> 'candidate'"
+
+
 def upgrade() -> None:
     op.create_index("ix_claims_series", "claims", SERIES_COLUMNS, unique=False)
+    op.create_index(
+        "ix_claims_listed",
+        "claims",
+        ["as_of", "id"],
+        unique=False,
+        sqlite_where=sa.text(LISTED),
+        postgresql_where=sa.text(LISTED),
+    )
     op.drop_index("ix_claims_entity_metric_as_of", table_name="claims")
     op.create_table(
         "series_copies",
@@ -39,6 +52,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("series_copies")
+    op.drop_index("ix_claims_listed", table_name="claims")
     op.create_index(
         "ix_claims_entity_metric_as_of", "claims", ["entity", "metric", "as_of"], unique=False
     )
