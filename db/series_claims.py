@@ -71,18 +71,19 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
     rows = _raw(conn, _claims(), params)
     last = dict(conn.execute(_reviewed(), params).all())
     corrected = set(conn.scalars(_corrected()))
+    rows = [
+        r
+        for r in rows
+        if not (r[12] == "candidate" and last.get(r[0]) in (None, "reopen"))  # waits
+        and not (corrected and r[1] in corrected)  # its corrected row counts instead
+    ]
     rows.sort(key=itemgetter(0))  # by claim id
     cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
-    ids, uids, status = cols[0], cols[1], cols[12]
-    drop = {k for k, uid in enumerate(uids) if uid in corrected} if corrected else set()
-    waiting = [k for k, st in enumerate(status) if st == "candidate"]
-    drop.update(k for k in waiting if last.get(ids[k]) in (None, "reopen"))  # wait: not counted
+    ids, status = cols[0], cols[12]
     for claim_id, action in last.items():  # the few reviewed claims (ids are sorted)
         k = bisect_left(ids, claim_id)
         if k < len(ids) and ids[k] == claim_id:
             status[k] = CLAIM_STATUS_BY_ACTION.get(action) or status[k]
-    if drop:
-        cols = [[v for k, v in enumerate(c) if k not in drop] for c in cols]
     as_of = cols[8]
     if as_of and isinstance(as_of[0], str):  # SQLite's driver gives ISO text
         cols[8] = list(map(date.fromisoformat, as_of))

@@ -9,7 +9,6 @@ from them, so a repeat of a figure from a new document joins the same conflict.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -175,34 +174,67 @@ def disagree_pairs(
 
     Figures sorted by date. Each is compared with a bounded number of earlier ones in its
     window: the nearest `disagree_nearest` and the two extremes (the highest lower bound and the
-    lowest upper bound). A figure it disagrees with lies at or beyond one of the extremes, so
-    the extremes find it unless the drift allowed over their distance in time excuses them
-    while a nearer figure would not; pairs missed so are mostly joined through their groups
-    (`group_findings`). Sliding-window extremes keep the work linear however many figures share
-    a date."""
-    out: list[tuple[int, int, float]] = []
+    lowest upper bound, the latest of equals). A figure it disagrees with lies at or beyond one
+    of the extremes, so the extremes find it unless the drift allowed over their distance in
+    time excuses them while a nearer figure would not; pairs missed so are mostly joined
+    through their groups (`group_findings`). The partners are found for every figure at once
+    (range extremes from a sparse table); pairs that might disagree are then judged one by one
+    (`_disagree`), in order of the later figure, then the earlier."""
+    n = len(t)
+    if n < 2:
+        return []
+    t = np.asarray(t, dtype=np.int64)
+    js = np.arange(n)
+    start = np.searchsorted(t, t - th.disagree_window_days, side="left")
+    lists_i, lists_j = [], []
+    for d in range(1, th.disagree_nearest + 1):  # the nearest earlier ones in the window
+        ok = js - d >= start
+        lists_i.append(js[ok] - d)
+        lists_j.append(js[ok])
+    has = start < js
+    first, last = start[has], js[has] - 1
+    lists_i += [_latest_extreme(low, first, last, most=True),
+                _latest_extreme(high, first, last, most=False)]  # fmt: skip
+    lists_j += [js[has], js[has]]
+    pairs = np.unique(np.concatenate(lists_j) * n + np.concatenate(lists_i))  # by j, then i
+    i, j = pairs % n, pairs // n
+    # A superset of the pairs _disagree accepts (a slack a hair smaller than its own).
+    drift = (1 + th.disagree_annual_drift) ** ((t[j] - t[i]) / 365.25)
+    loose = (drift * (1 + th.disagree_tolerance) - 1) * (1 - 1e-9) - 1e-12
+    maybe = (low[j] - high[i] > loose * np.maximum(np.abs(high[i]), np.abs(low[j]))) | (
+        low[i] - high[j] > loose * np.maximum(np.abs(high[j]), np.abs(low[i]))
+    )  # fmt: skip
     tl, lo_l, hi_l = t.tolist(), low.tolist(), high.tolist()
-    max_low: deque[int] = deque()  # indices in the window, lower bounds decreasing
-    min_high: deque[int] = deque()  # upper bounds increasing
-    start = 0
-    for j in range(len(tl)):
-        while tl[j] - tl[start] > th.disagree_window_days:
-            start += 1
-        for q in (max_low, min_high):
-            while q and q[0] < start:
-                q.popleft()
-        partners = {*range(max(start, j - th.disagree_nearest), j)}
-        partners.update(q[0] for q in (max_low, min_high) if q)
-        for i in sorted(partners):
-            ratio = _disagree(tl, lo_l, hi_l, i, j, th)
-            if ratio is not None:
-                out.append((i, j, ratio))
-        while max_low and lo_l[max_low[-1]] <= lo_l[j]:
-            max_low.pop()
-        max_low.append(j)
-        while min_high and hi_l[min_high[-1]] >= hi_l[j]:
-            min_high.pop()
-        min_high.append(j)
+    out = []
+    for a, b in zip(i[maybe].tolist(), j[maybe].tolist(), strict=True):
+        ratio = _disagree(tl, lo_l, hi_l, a, b, th)
+        if ratio is not None:
+            out.append((a, b, ratio))
+    return out
+
+
+def _latest_extreme(
+    values: np.ndarray, first: np.ndarray, last: np.ndarray, most: bool
+) -> np.ndarray:
+    """For each range [first, last] of `values`, the index of its largest value (`most`) or its
+    smallest, the latest of equals: a sparse table, one level per power of two."""
+    n = len(values)
+
+    def pick(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # b later than a: b wins a tie
+        better = values[b] >= values[a] if most else values[b] <= values[a]
+        return np.where(better, b, a)
+
+    table = [np.arange(n)]
+    while (2 << (len(table) - 1)) <= n:
+        k, prev = len(table), table[-1]
+        width = 1 << k
+        table.append(pick(prev[: n - width + 1], prev[width // 2 : width // 2 + n - width + 1]))
+    level = np.frexp((last - first + 1).astype(np.float64))[1] - 1  # floor(log2(length))
+    out = np.empty(len(first), dtype=np.int64)
+    for k in np.unique(level).tolist():
+        sel = level == k
+        lo, hi = first[sel], last[sel] - (1 << k) + 1
+        out[sel] = pick(table[k][lo], table[k][hi])
     return out
 
 

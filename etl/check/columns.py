@@ -37,6 +37,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base = self
+        self._kept: list[int] = []  # from_stored: the stored claims' places
         self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
         self.low = np.asarray(columns["low"], dtype=np.float64)
         self.high = np.asarray(columns["high"], dtype=np.float64)
@@ -91,7 +92,13 @@ class ClaimColumns(Sequence[ClaimPoint]):
             "document": [cols["document"][k] for k in keep],
             "quote": [quotes[k] for k in keep],
         }
-        return cls(columns)
+        out = cls(columns)
+        out._kept = list(keep)
+        return out
+
+    def stored(self, values: Sequence[Any]) -> list[Any]:
+        """A column of the stored claims this was made from (from_stored), for these claims."""
+        return [values[k] for k in self._kept]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -104,7 +111,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
 
     def __getitem__(self, i: int | slice) -> ClaimPoint | ClaimColumns:
         if isinstance(i, slice):
-            return self.take(np.arange(len(self))[i])
+            return self.take(np.arange(*i.indices(len(self))))
         if self._rows is not None:
             return self._base[int(self._rows[i])]
         point = self._points[i]
@@ -126,6 +133,10 @@ class ClaimColumns(Sequence[ClaimPoint]):
         for name in ("ids", "low", "high", "has_hkd", "comparable", "t"):
             setattr(out, name, getattr(self, name)[index])
         return out
+
+    def rows(self) -> np.ndarray:
+        """Each claim's place in the claims this one is a view of (itself, if none)."""
+        return np.arange(len(self)) if self._rows is None else self._rows
 
     def column(self, field: str) -> Sequence[Any]:
         """One field's values, in order (not to be changed)."""

@@ -186,8 +186,12 @@ def _objects(
         claims = claims.take(np.flatnonzero(~np.isin(claims.ids, list(aside))))
     if not len(claims):
         return claims, []
-    names = list(zip(claims.column("entity"), claims.column("metric"),
-                     [p or "" for p in claims.column("period")], strict=True))  # fmt: skip
+    entities, metrics = claims.column("entity"), claims.column("metric")
+    periods = [p or "" for p in claims.column("period")]
+    if len(set(entities)) == 1 and len(set(metrics)) == 1:  # one series: its periods order it
+        names: list = periods
+    else:
+        names = list(zip(entities, metrics, periods, strict=True))
     rank = {k: i for i, k in enumerate(sorted(set(names)))}  # the names' own order
     series = np.array([rank[k] for k in names], dtype=np.int64)
     order = np.lexsort((claims.ids, claims.t, series))
@@ -299,7 +303,7 @@ def _point(
             t_low, t_high = s_low, s_high
     inside = (t_low <= claims.comparable) & (claims.comparable <= t_high)
     # The best claim: fitting, accepted, inside, heaviest, first.
-    best = claims[int(np.lexsort((np.arange(n), -weights, ~inside, ~acc, ~fits))[0])]
+    best = claims[int(np.lexsort((-weights, ~inside, ~acc, ~fits))[0])]  # stable: then first
     exact_best = t_low <= comparable(best) <= t_high
     value = comparable(best) if exact_best else (t_low + t_high) / 2
     n_wit = len(set(witness.tolist()))

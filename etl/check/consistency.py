@@ -9,8 +9,10 @@ lock. An interrupted run leaves the marks for the next command, which finishes t
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -25,12 +27,12 @@ from db.series_claims import claim_quotes, series_claims
 from db.series_store import read_copies, replace_copies, replace_series
 from etl.check.checks import Thresholds, detect, examine
 from etl.check.claims import points_from_columns
-from etl.check.copies import KnownCopies, claim_keys
+from etl.check.copies import ClaimKeys, KnownCopies
 from etl.check.disputes import set_aside
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
-KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.claim_keys
+KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.ClaimKeys
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,20 @@ class RefreshSummary:
 NOTHING = RefreshSummary(0, 0, 0, 0, 0, 0, 0)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a check makes and keeps some hundred thousand
+    small objects, and each collection on the way would walk all of them (and every object
+    the program holds) again. Nothing a check makes refers to itself."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def metric_rules() -> dict[str, tuple[str, bool]]:
     return {k: (m.label, m.cumulative) for k, m in catalogue().items()}
 
@@ -73,7 +89,11 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
     entity, metric = key
     label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
     th = th or Thresholds()
-    with series_transaction(engine, [key]) as conn, threadpool_limits(1, user_api="blas"):
+    with (
+        series_transaction(engine, [key]) as conn,
+        threadpool_limits(1, user_api="blas"),
+        paused_gc(),
+    ):
         token = dirty_token(conn, key)
         if token is None:
             return NOTHING
@@ -87,7 +107,7 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
         inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
         copies = KnownCopies(
             read_copies(conn, entity, metric),
-            claim_keys(*(cols[c] for c in KEY_COLUMNS)),
+            ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
             lambda ids: claim_quotes(conn, ids),
             everything=cols["claim_id"],
         )

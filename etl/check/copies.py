@@ -14,13 +14,14 @@ from dataclasses import replace
 
 import numpy as np
 
+from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
 
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims compared as one matrix (n x n floats)
 # Known labels are kept under this (a change of the rule or its threshold finds none known).
-VERSION = f"copies 1 {COPY_SIMILARITY}".encode()
+VERSION = f"copies 2 {COPY_SIMILARITY}".encode()
 
 
 def shingles(text: str, k: int = 3) -> frozenset[tuple[str, ...]]:
@@ -94,36 +95,58 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
     return [find(i) for i in range(len(points))]
 
 
-def claim_keys(
-    ids: Sequence[int], uids: Sequence[str], documents: Sequence[str], versions: Sequence[str]
-) -> dict[int, str]:
-    """What identifies each stored claim row for KnownCopies: its id and uid, its document and
-    the time that document was stored (a replaced document's claims come with a new one)."""
-    docs: dict[tuple[str, str], str] = {}
-    out = {}
-    for claim_id, uid, doc in zip(ids, uids, zip(documents, versions, strict=True), strict=True):
-        text = docs.get(doc)
-        if text is None:
-            text = docs[doc] = repr(doc)  # quoted: a name's own characters cannot run on
-        out[claim_id] = f"{claim_id}|{uid!r}|{text}"
-    return out
+class ClaimKeys:
+    """What identifies each stored claim row, for KnownCopies: its id and uid, its document and
+    the time that document was stored (a stored claim never changes; a replaced document's
+    claims come with a new time). In the order of the claims the check computes on."""
+
+    def __init__(
+        self,
+        ids: Sequence[int],
+        uids: Sequence[str],
+        documents: Sequence[str],
+        versions: Sequence[str],
+    ) -> None:
+        self.ids = np.asarray(ids, dtype=np.int64)
+        self.uids = list(uids)
+        docs: dict[tuple[str, str], str] = {}
+        for d in set(zip(documents, versions, strict=True)):
+            docs[d] = repr(d)  # quoted: a name's own characters cannot run into the next
+        self.docs = [docs[d] for d in zip(documents, versions, strict=True)]
+        self._position: dict[int, int] | None = None
+
+    def rows(self, members: Sequence[ClaimPoint]) -> list[int]:
+        """The members' places in this order."""
+        if isinstance(members, ClaimColumns):
+            return members.rows().tolist()
+        if self._position is None:
+            self._position = {i: k for k, i in enumerate(self.ids.tolist())}
+        return [self._position[p.claim_id] for p in members]
+
+    def digest(self, members: Sequence[ClaimPoint]) -> str:
+        """The members' keys, in order, as a digest."""
+        rows = self.rows(members)
+        h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
+        for part in ([self.uids[k] for k in rows], [self.docs[k] for k in rows]):
+            h.update(np.array([len(x) for x in part], dtype=np.int64).tobytes())  # unambiguous
+            h.update("".join(part).encode())
+        return h.hexdigest()
 
 
 class KnownCopies:
     """copy_groups that reuses the labels found before for the same claims.
 
-    A group of claims is known by a digest of its members' `keys` (what identifies a claim row
-    and its document's version: a stored claim never changes, so the same keys in the same
-    order mean the same quotes and documents, and so the same labels). Labels not known are
-    computed with the quotes `fetch` gives (claim ids -> quotes): all of `everything` at the
-    first miss when nothing is known yet, else the missing members'. `used` holds every
-    group's labels asked for, to keep for the next time.
+    A group of claims is known by a digest of its members' `keys` (ClaimKeys: the same keys
+    in the same order mean the same quotes and documents, and so the same labels). Labels not
+    known are computed with the quotes `fetch` gives (claim ids -> quotes): all of
+    `everything` at the first miss when nothing is known yet, else the missing members'.
+    `used` holds every group's labels asked for, to keep for the next time.
     """
 
     def __init__(
         self,
         known: Mapping[str, str],
-        keys: Mapping[int, str],
+        keys: ClaimKeys,
         fetch: Callable[[Sequence[int]], Mapping[int, str]],
         everything: Sequence[int] = (),
     ) -> None:
@@ -132,14 +155,8 @@ class KnownCopies:
         self.quotes: dict[int, str] = {}
         self.used: dict[str, str] = {}
 
-    def digest(self, members: Sequence[ClaimPoint]) -> str:
-        keys = self.keys
-        ids = members.ids.tolist() if hasattr(members, "ids") else [p.claim_id for p in members]
-        text = "\n".join([keys[i] for i in ids])  # keys hold no line break
-        return hashlib.blake2b(text.encode(), digest_size=16, key=VERSION).hexdigest()
-
     def __call__(self, members: Sequence[ClaimPoint]) -> list[int]:
-        key = self.digest(members)
+        key = self.keys.digest(members)
         text = self.known.get(key)
         if text is None:
             text = ";".join(map(str, copy_groups(self._quoted(members))))

@@ -21,7 +21,7 @@ from etl.check.columns import ClaimColumns
 from etl.check.consensus import SeriesPoint, reconcile
 from etl.check.disputes import Dispute
 from etl.check.points import ClaimPoint
-from etl.check.quality import DocumentSignals, SourceQuality, qualities
+from etl.check.quality import DocumentSignals, SourceQuality, qualities, qualities_of_rows
 
 __all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
@@ -78,7 +78,7 @@ def consensus_inputs(
     if signals is None:
         quality = document_quality(bind, sorted({d for d in _documents(points) if d}))
     else:
-        quality = qualities([DocumentSignals(*row) for row in signals if row[0]], own_names())
+        quality = qualities_of_rows((row for row in signals if row[0]), own_names())
     return {
         "disputes": disputes_of(bind, entity, metric).get((entity, metric), ()),
         "quality": quality,
