@@ -22,6 +22,8 @@ from db.status import CLAIM_STATUS_BY_ACTION, latest_status_action
 # ix_claims_listed's condition, written out (a bound parameter would keep the planner from
 # seeing that the index answers it).
 LISTED = Claim.initial_status != literal_column("'candidate'")
+LISTED_INDEX = "ix_claims_listed"  # claims (as_of, id) WHERE initial_status <> 'candidate'
+
 
 Key = tuple[date, int]  # a claim's place in the order: (as_of, id)
 

@@ -8,8 +8,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, delete, select, union
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from db.models import Claim, Conflict, DirtySeries, StoredSeriesPoint, utcnow
 
@@ -32,7 +30,11 @@ def mark_dirty(
     token, now = uuid.uuid4().hex, utcnow()
     rows = [{"entity": e, "metric": m, "token": token,
              "marked_at": at[(e, m)] if at else now} for e, m in keys]  # fmt: skip
-    ins = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(DirtySeries)
+    if conn.dialect.name == "postgresql":  # each dialect's upsert, loaded when used
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    ins = insert(DirtySeries)
     stmt = ins.on_conflict_do_update(
         index_elements=["entity", "metric"],
         set_={"token": ins.excluded.token, "marked_at": ins.excluded.marked_at},

@@ -46,6 +46,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+_ENGINES: list[Engine] = []
+
+
+def dispose_all() -> None:
+    """Close every pooled connection of the engines this process made."""
+    for engine in _ENGINES:
+        engine.dispose()
+
+
 @cache
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL for the life of the process."""
@@ -58,6 +67,7 @@ def get_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    _ENGINES.append(engine)
     return engine
 
 

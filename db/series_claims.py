@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, func, select
 
-from db.models import Claim, Document, Review
+from db.models import Claim, Document, DocumentCount, Review
 from db.status import CLAIM_STATUS_BY_ACTION
 
 # What series_claims gives, one list each, in claim id order.
@@ -110,10 +110,9 @@ def series_documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple]:
     """Document id -> (file name, kind, publisher, version: when it was stored as text, and
     db.documents' signals: how many claims it holds, how many flagged garbled, implausible)."""
     wanted = set(ids)
-    n = select(func.count()).where(Claim.document_id == Document.id).scalar_subquery()
     cols = (Document.id, Document.file_name, Document.kind, Document.publisher,
-            Document.ingested_at, n)  # fmt: skip
-    stmt = select(*cols)
+            Document.ingested_at, func.coalesce(DocumentCount.claims, 0))  # fmt: skip
+    stmt = select(*cols).outerjoin(DocumentCount, DocumentCount.document_id == Document.id)
     flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
     if len(wanted) <= NAMED_AT_MOST:
         stmt = stmt.where(Document.id.in_(sorted(wanted)))

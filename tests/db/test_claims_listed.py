@@ -60,3 +60,20 @@ def test_every_page_is_the_generic_walks(mixed: Engine, descending: bool) -> Non
             for limit in (1, 10, 100):
                 got = listed_page_ids(conn, offset, limit, descending)
                 assert got == every[offset : offset + limit], (offset, limit)
+
+
+def test_the_partial_index_is_there_and_answers_the_walk(engine: Engine) -> None:
+    from sqlalchemy import inspect, select
+
+    from db.claims_listed import LISTED, LISTED_INDEX
+    from db.models import Claim
+
+    assert LISTED_INDEX in {ix["name"] for ix in inspect(engine).get_indexes("claims")}
+    if engine.dialect.name == "sqlite":
+        walk = select(Claim.as_of, Claim.id).where(LISTED).order_by(Claim.as_of.desc())
+        with engine.connect() as conn:
+            plan = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN "
+                + str(walk.compile(engine, compile_kwargs={"literal_binds": True}))
+            ).all()
+        assert LISTED_INDEX in str(plan)

@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
 
+from db.claims_listed import LISTED_INDEX
 from db.documents import store_document
 from db.engine import alembic_config, migrate
 from db.metrics import catalogue
@@ -17,10 +18,12 @@ from db.quote_search import FTS_SHADOW_TABLES, FTS_TABLE, TRGM_INDEX
 from tests.factories import make_claim, make_doc
 
 # The quote index is dialect-specific and lives in the migrations only (SQLite: an FTS5 table
-# and the shadow tables FTS5 makes for it; PostgreSQL: a trigram GIN index). Nothing else may
-# differ; tests/db/test_quote_search.py checks these are there and in step.
+# and the shadow tables FTS5 makes for it; PostgreSQL: a trigram GIN index); so does the partial
+# index of the claims grid's default view (its condition is written per dialect). Nothing else
+# may differ; tests/db/test_quote_search.py checks the quote index is there and in step,
+# tests/db/test_claims_listed.py that the partial one is there.
 SEARCH_TABLES = frozenset({FTS_TABLE, *FTS_SHADOW_TABLES})
-SEARCH_INDEXES = frozenset({TRGM_INDEX})
+SEARCH_INDEXES = frozenset({TRGM_INDEX, LISTED_INDEX})
 
 
 def _not_search(name: str | None, type_: str, _parent: dict) -> bool:
