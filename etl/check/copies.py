@@ -21,7 +21,7 @@ COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quot
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims compared as one matrix (n x n floats)
 # Known labels are kept under this (a change of the rule or its threshold finds none known).
-VERSION = f"copies 2 {COPY_SIMILARITY}".encode()
+VERSION = f"copies 3 {COPY_SIMILARITY}".encode()
 
 
 def shingles(text: str, k: int = 3) -> frozenset[tuple[str, ...]]:
@@ -108,11 +108,14 @@ class ClaimKeys:
         versions: Sequence[str],
     ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
-        self.uids = list(uids)
-        docs: dict[tuple[str, str], str] = {}
-        for d in set(zip(documents, versions, strict=True)):
-            docs[d] = repr(d)  # quoted: a name's own characters cannot run into the next
-        self.docs = [docs[d] for d in zip(documents, versions, strict=True)]
+        per_doc = list(zip(documents, versions, strict=True))
+        docs = {d: repr(d) for d in set(per_doc)}
+        self.keys = [u + docs[d] for u, d in zip(uids, per_doc, strict=True)]
+        # Each key's uid length and whole length make the joined keys unambiguous.
+        self.sizes = np.stack(
+            [np.fromiter(map(len, uids), np.int64), np.fromiter(map(len, self.keys), np.int64)],
+            axis=1,
+        )
         self._position: dict[int, int] | None = None
 
     def rows(self, members: Sequence[ClaimPoint]) -> list[int]:
@@ -127,9 +130,8 @@ class ClaimKeys:
         """The members' keys, in order, as a digest."""
         rows = self.rows(members)
         h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
-        for part in ([self.uids[k] for k in rows], [self.docs[k] for k in rows]):
-            h.update(np.array([len(x) for x in part], dtype=np.int64).tobytes())  # unambiguous
-            h.update("".join(part).encode())
+        h.update(self.sizes[rows].tobytes())
+        h.update("".join([self.keys[k] for k in rows]).encode())
         return h.hexdigest()
 
 
