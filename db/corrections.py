@@ -190,6 +190,12 @@ def _corrections_among() -> Select:
     )
 
 
+def any_corrections(conn: Connection) -> bool:
+    """Whether a reviewer ever corrected a claim."""
+    stmt = select(Review.id).where(Review.target_type == "claim", Review.action == "correct")
+    return conn.execute(stmt.limit(1)).first() is not None
+
+
 def has_corrections(conn: Connection, uids: Sequence[str]) -> bool:
     """Whether a reviewer ever corrected one of these claims (only then can a stored
     document's claims need rows derived: a look at the review index first)."""

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, Insert, Select, bindparam, delete, in
 
 from db import records
 from db.claims_csv import write_new_claim_lines
-from db.corrections import derive_for_document, has_corrections
+from db.corrections import any_corrections, derive_for_document, has_corrections
 from db.dirty import mark_dirty
 from db.models import Claim, Document, Section, utcnow
 
@@ -78,9 +78,11 @@ def store_into(
     doc: records.ReadDocument,
     claims: Sequence[records.Claim],
     extractor_version: str,
+    corrections: bool = True,
 ) -> StoreResult:
     """Add a document, or replace the earlier version of the same file, inside the caller's
-    transaction. The series its old and new claims belong to are in the result (not marked)."""
+    transaction. The series its old and new claims belong to are in the result (not marked).
+    `corrections`: whether any reviewer's correction may be stored (False: none to derive)."""
     found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
     same = next((r for r in found if r.sha256 == doc.sha256), None)
     if same is not None and (
@@ -110,7 +112,7 @@ def store_into(
             r["document_id"], r["section_id"] = doc_id, section_ids.get(index)
         ids = conn.execute(add_claims, rows).scalars().all()
         write_new_claim_lines(conn, doc.file_name, doc.published_on, rows, ids)
-        if has_corrections(conn, [r["uid"] for r in rows]):
+        if corrections and has_corrections(conn, [r["uid"] for r in rows]):
             derive_for_document(conn, doc_id)  # reviewers' corrections stand
             series.update(tuple(r) for r in conn.execute(_old_series(), {"doc": doc_id}))
     status = "replaced" if old_id is not None else "added"
@@ -126,17 +128,25 @@ class BatchWriter:
         self._touched: dict[tuple[str, str], datetime] = {}  # series -> last stored
         self._docs = self._claims = 0
         self._since = 0.0
+        self._corrections = True
 
     def store(self, doc: records.ReadDocument, claims: Sequence[records.Claim]) -> StoreResult:
         """Store one document under its savepoint; committed now or with the next ones."""
         if self._conn is None:
             self._begin()
         assert self._conn is not None
-        with self._conn.begin_nested():
-            result = store_into(self._conn, doc, claims, self.extractor_version)
+        conn = self._conn
+        conn.exec_driver_sql("SAVEPOINT document")
+        try:
+            result = store_into(conn, doc, claims, self.extractor_version, self._corrections)
             # Marked with the document (a Ctrl-C after it still commits both or neither).
             if new := result.series - self._touched.keys():
-                mark_dirty(self._conn, new)
+                mark_dirty(conn, new)
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK TO SAVEPOINT document")  # nothing of it stays
+            conn.exec_driver_sql("RELEASE SAVEPOINT document")
+            raise
+        conn.exec_driver_sql("RELEASE SAVEPOINT document")
         now = utcnow()
         self._touched.update(dict.fromkeys(result.series, now))
         self._docs += result.status != "unchanged"
@@ -181,11 +191,27 @@ class BatchWriter:
                 conn.close()
                 self._touched, self._docs, self._claims = {}, 0, 0
 
+    def unchanged_as(self, doc: records.ReadDocument) -> str | None:
+        """The stored file name `doc` is unchanged as (db.documents.unchanged_as), read in
+        the batch's transaction: what it stored already counts."""
+        if self._conn is None:
+            self._begin()
+        assert self._conn is not None
+        found = self._conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name})
+        same = next((r for r in found if r.sha256 == doc.sha256), None)
+        if same is not None and (
+            same.extractor_version == self.extractor_version or same.file_name != doc.file_name
+        ):
+            return same.file_name
+        return None
+
     def _begin(self) -> None:
         conn = self.engine.connect()
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         self._conn, self._since = conn, time.monotonic()
+        # No writer can add a correction meanwhile: asked once a batch, not once a document.
+        self._corrections = any_corrections(conn)
 
     def __enter__(self) -> BatchWriter:
         return self

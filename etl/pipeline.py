@@ -87,20 +87,32 @@ def _not_taken(skip: Skipped) -> FileOutcome:
     return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
-def _store(
-    to: Engine | BatchWriter, doc: ReadDocument, claims: Sequence[Claim] | None = None
+def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
+    """Store `doc` alone unless unchanged; its claims are extracted here."""
+    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+    if same is not None:  # skip the extraction too
+        return StoreResult("unchanged", 0, 0, 0, same_as=same)
+    return store_document(engine, doc, extract_claims(doc), EXTRACTOR_VERSION)
+
+
+def _store_in(
+    writer: BatchWriter,
+    doc: ReadDocument,
+    claims: Sequence[Claim] | None,
+    stored: frozenset[str],
 ) -> StoreResult:
-    """Store `doc` unless unchanged (alone, or with the writer's batch); its claims are
-    extracted here unless given."""
-    engine = to.engine if isinstance(to, BatchWriter) else to
-    if claims is None:
-        same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
-        if same is not None:  # skip the extraction too
-            return StoreResult("unchanged", 0, 0, 0, same_as=same)
-        claims = extract_claims(doc)
-    if isinstance(to, BatchWriter):
-        return to.store(doc, claims)
-    return store_document(engine, doc, claims, EXTRACTOR_VERSION)
+    """Store `doc` with the writer's batch unless unchanged; its claims are extracted here
+    unless given. `stored`: the bytes (sha256) this extractor stored before the run (only
+    those can be unchanged, apart from bytes the run itself stores twice)."""
+    if claims is not None:
+        return writer.store(doc, claims)
+    same = writer.unchanged_as(doc) if doc.sha256 in stored else None
+    if same is None:
+        result = writer.store(doc, extract_claims(doc))
+        if result.status != "unchanged":
+            return result
+        same = result.same_as  # the same bytes twice in this run
+    return StoreResult("unchanged", 0, 0, 0, same_as=same)  # as _store tells it
 
 
 def _outcome(doc: ReadDocument, result: StoreResult) -> FileOutcome:
@@ -179,8 +191,9 @@ def ingest_paths(
                 on_file(o)
         told.clear()
 
+    stored = known_documents(engine, EXTRACTOR_VERSION)
     with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
-        for item in prepared(tasks, jobs, known_documents(engine, EXTRACTOR_VERSION)):
+        for item in prepared(tasks, jobs, stored):
             if isinstance(item, Idle):  # the next file keeps us waiting: commit meanwhile
                 writer.commit()
                 tell()
@@ -190,7 +203,7 @@ def ingest_paths(
             elif isinstance(item, Failed):
                 told.append(FileOutcome(item.file, "error", error=item.error))
             else:
-                told.append(_outcome(item.doc, _store(writer, item.doc, item.claims)))
+                told.append(_outcome(item.doc, _store_in(writer, item.doc, item.claims, stored)))
             if not writer.pending:
                 tell()
         writer.commit()

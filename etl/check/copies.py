@@ -10,7 +10,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -45,12 +44,23 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     The label is the smallest index of the claim's group. All pairs are compared at once: the
     shingle overlaps are one matrix product, the groups found by spreading the smallest label.
     """
-    n = len(points)
-    if n > 1 and points[0].document and all(p.document == points[0].document for p in points):
+    documents = [p.document for p in points]
+    return copy_labels(documents, lambda: [shingles(p.quote) for p in points], threshold)
+
+
+def copy_labels(
+    documents: Sequence[str],
+    shingled: Callable[[], Sequence[frozenset]],
+    threshold: float = COPY_SIMILARITY,
+) -> list[int]:
+    """copy_groups of claims given as their documents and (when needed) their quotes'
+    shingles."""
+    n = len(documents)
+    if n > 1 and documents[0] and all(d == documents[0] for d in documents):
         return [0] * n  # one document: one witness, nothing to compare
+    sh = list(shingled())
     if n < DENSE_MIN or n > DENSE_MAX:
-        return _copy_groups_pairwise(points, threshold)
-    sh = [shingles(p.quote) for p in points]
+        return _labels_pairwise(documents, sh, threshold)
     vocab: dict[tuple[str, ...], int] = {}
     rows = [i for i, s in enumerate(sh) for _ in s]
     cols = [vocab.setdefault(x, len(vocab)) for s in sh for x in s]
@@ -61,8 +71,8 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     smaller = np.minimum.outer(size, size)
     with np.errstate(divide="ignore", invalid="ignore"):  # the same division as similarity()
         close = np.where(smaller > 0, common / smaller, 0.0) >= threshold
-    docs = {d: k for k, d in enumerate(dict.fromkeys(p.document for p in points if p.document))}
-    doc = np.array([docs[p.document] if p.document else -1 - i for i, p in enumerate(points)])
+    docs = {d: k for k, d in enumerate(dict.fromkeys(d for d in documents if d))}
+    doc = np.array([docs[d] if d else -1 - i for i, d in enumerate(documents)])
     close |= doc[:, None] == doc[None, :]
     label = np.arange(n)
     while True:
@@ -75,7 +85,15 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
 
 def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:
     """copy_groups for a group too small or too big for an all-pairs matrix, pair by pair."""
-    parent = list(range(len(points)))
+    return _labels_pairwise(
+        [p.document for p in points], [shingles(p.quote) for p in points], threshold
+    )
+
+
+def _labels_pairwise(
+    documents: Sequence[str], sh: Sequence[frozenset], threshold: float
+) -> list[int]:
+    parent = list(range(len(documents)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -83,16 +101,15 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
             i = parent[i]
         return i
 
-    sh = [shingles(p.quote) for p in points]
-    for i in range(len(points)):
-        for j in range(i + 1, len(points)):
+    for i in range(len(documents)):
+        for j in range(i + 1, len(documents)):
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
-            same_doc = points[i].document == points[j].document and points[i].document
+            same_doc = documents[i] == documents[j] and documents[i]
             if same_doc or similarity(sh[i], sh[j]) >= threshold:
                 parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(len(points))]
+    return [find(i) for i in range(len(documents))]
 
 
 class ClaimKeys:
@@ -154,21 +171,32 @@ class KnownCopies:
     ) -> None:
         self.known, self.keys, self.fetch = known, keys, fetch
         self.everything = everything
-        self.quotes: dict[int, str] = {}
+        self.shingled: dict[int, frozenset] = {}  # claim id -> its quote's shingles
         self.used: dict[str, str] = {}
 
     def __call__(self, members: Sequence[ClaimPoint]) -> list[int]:
+        n = len(members)
+        if n == 1:
+            return [0]  # alone: its own witness (as copy_groups says)
+        if isinstance(members, ClaimColumns):
+            documents, ids = members.column("document"), members.ids.tolist()
+        else:
+            documents, ids = [p.document for p in members], [p.claim_id for p in members]
+        if documents[0] and all(d == documents[0] for d in documents):
+            return [0] * n  # one document (as copy_groups says)
         key = self.keys.digest(members)
         text = self.known.get(key)
         if text is None:
-            text = ";".join(map(str, copy_groups(self._quoted(members))))
+            labels = copy_labels(documents, lambda: self._shingles(ids))
+            text = ";".join(map(str, labels))
         self.used[key] = text
         return [int(x) for x in text.split(";")]
 
-    def _quoted(self, members: Sequence[ClaimPoint]) -> list[ClaimPoint]:
-        need = [p.claim_id for p in members if p.claim_id not in self.quotes]  # few: a miss
+    def _shingles(self, ids: Sequence[int]) -> list[frozenset]:
+        need = [i for i in ids if i not in self.shingled]  # few: a miss
         if need:
-            if not self.known and not self.quotes and self.everything:
+            if not self.known and not self.shingled and self.everything:
                 need = list(self.everything)  # a first check: every quote at once
-            self.quotes.update(self.fetch(need))
-        return [replace(p, quote=self.quotes[p.claim_id]) for p in members]
+            for claim_id, quote in self.fetch(need).items():
+                self.shingled[claim_id] = shingles(quote)
+        return [self.shingled[i] for i in ids]
