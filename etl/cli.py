@@ -110,6 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD", help="the right date"
     )
 
+    trn = sub.add_parser(
+        "train",
+        help="fit the extractor's scoring to the labelled data (and reviewers' corrections)",
+        description="Fit the owner and metric weights to the gold files in the repository and, "
+        "with --db, to the corrections reviewers made; write them with a training report.",
+    )
+    trn.add_argument("--db", metavar="URL", help="also learn from this database's corrections")
+    trn.add_argument(
+        "--out", type=Path, metavar="FILE", help="default: etl/data/scoring_model.json"
+    )
+
     brf = with_db(
         sub.add_parser(
             "briefing",
@@ -277,6 +288,27 @@ def cmd_add_user(args: argparse.Namespace, err: TextIO) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace, err: TextIO) -> int:
+    from etl import train
+
+    corrections: list = []
+    extra: list = []
+    if args.db:
+        engine = _engine(args.db)
+        corrections = train.corrections_from(engine)
+        names = {str(c["document"] if isinstance(c, dict) else c.document) for c in corrections}
+        extra = train.stored_documents(engine, names)
+    out = args.out or train.MODEL_FILE
+    model = train.train(corrections, out=out, extra_docs=extra)
+    r = model["report"]
+    print(
+        f"{r['examples']} examples ({r['right']} right) from {', '.join(r['sets'])}"
+        f" and {r['corrections']} corrections -> {out}",
+        file=err,
+    )
+    return 0
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -289,6 +321,8 @@ def main(
             return cmd_export(args, out, err)
         if args.command == "review":
             return cmd_review(args, err)
+        if args.command == "train":
+            return cmd_train(args, err)
         if args.command == "briefing":
             return cmd_briefing(args, err)
         return cmd_add_user(args, err)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 
@@ -40,14 +40,19 @@ class Attribution:
 
     entity: str
     tracked: bool
+    # How it was found (a feature for scoring, not part of its identity): "name", "inner",
+    # "place", "reported", "speaker", "pronoun", "descriptive", "topic" or "document".
+    how: str = field(default="name", compare=False)
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What a text is about before a sentence: its paragraph's subject, the latest named one."""
+    """What a text is about before a sentence: its paragraph's subject, the latest named one,
+    and the document's main organisation."""
 
     paragraph: Attribution | None = None
     document: Attribution | None = None
+    main: Attribution | None = None
 
 
 class _LazyTopic:
@@ -69,6 +74,10 @@ class _LazyTopic:
     @property
     def document(self) -> Attribution | None:
         return self._get().document
+
+    @property
+    def main(self) -> Attribution | None:
+        return self._get().main
 
 
 @cache
@@ -107,24 +116,60 @@ def _resolve(
     config: ExtractConfig,
 ) -> Attribution | None:
     if m.kind == "place_word":  # "the park" is whichever park the text is about
-        doc = topic.document  # (never the city a dateline names)
+        named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
+        if named:  # "X, which runs the larger park, said the park now houses ..."
+            return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
+        doc = topic.document if referent(topic.document) else None
+        doc = doc or topic.main  # (never the city a dateline names)
         if doc and not doc.tracked and doc.entity != _territory_name():
-            return doc
-        return Attribution(config.name, True)
+            return replace(doc, how="descriptive")
+        return Attribution(config.name, True, "descriptive")
     if m.kind == "first_person":
         if quote is None:
             return None
         if quote.speaker_tracked:
-            return Attribution(config.name, True)
-        return Attribution(quote.speaker_entity, False) if quote.speaker_entity else None
+            return Attribution(config.name, True, "speaker")
+        return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
     if m.kind == "pronoun":
-        prior = [x for x in earlier if x.kind not in ("pronoun", "first_person")]
+        prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)
+            x
+            for x in earlier
+            if x.kind != "pronoun" and not (x.kind in ("territory", "place") and x.role == "prep")
+        ]
+        named = [x for x in prior if x.kind not in ("territory", "place")]
+        prior = named or prior  # "Cyberport, the city's hub, says its ...": Cyberport's
         if prior:
-            return _resolve(prior[-1], [], topic, quote, config)
-        return topic.paragraph
+            found = _resolve(prior[-1], prior[:-1], topic, quote, config)
+            return replace(found, how="pronoun") if found else None
+        if topic.paragraph:
+            return replace(topic.paragraph, how="pronoun")
+        doc = topic.document  # the last organisation named before, if it is one
+        return replace(doc, how="pronoun") if doc and referent(doc) else None
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
+
+
+def referent(a: Attribution | None) -> bool:
+    """Whether a name a description ("the park") may stand for: an organisation of more than
+    one word or a known one, not a unit such as a fund ("Innovation has ..." is no park)."""
+    if a is None:
+        return False
+    if a.tracked or a.entity in _known_names():
+        return True
+    words = a.entity.split()
+    return len(words) > 1 and words[-1] not in _unit_words()
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(g[0] for g in lexicon()["organisations"]["known"])
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    u = document_cues()["units"]
+    return frozenset(u["programme"]) | frozenset(u["own_figures"])
 
 
 @cache
@@ -175,24 +220,31 @@ def attribute(
             and not (m.kind in ("territory", "place") and m.role == "prep")
         ]
         subj = [m for m in cands if m.role in ("subject", "possessive")]
+        # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
+        named = [m for m in subj if not (m.kind == "territory" and m.role == "possessive")]
+        subj = named or subj
         return subj[-1] if subj else (cands[-1] if cands else None)
 
     inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    inner_owner = None
     if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
         named = _resolve(inner[0], [], topic, quote, config)
         if named is None or not named.tracked:
             return named
+        inner_owner = _how(named, "inner")
     lo = home[1] if home else _clause_start(text, s_start, f_start)
     subject = pick(lo)
     if subject is None and home:
         subject = home[0]
     if subject is None and lo > s_start:
         subject = pick(s_start)
+        if subject is not None and subject.kind == "territory":
+            subject = None  # the city named in another clause does not own this one
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
     owner = _resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
-    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable):
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
         return None
     place_m = _locative(text, np_end, mentions)
     place = None
@@ -201,24 +253,66 @@ def attribute(
         place = _resolve(place_m, prior, topic, quote, config)
     if place_m is not None:
         if place is not None and place.tracked:
-            return place if owner is None or owner.tracked else None
-        return place
+            if owner is None or owner.tracked:
+                return owner if owner is not None else _how(place, "place")
+            return None
+        return _how(place, "place") if place else place
     if owner is not None:
         return owner
-    # No name before the figure: the paragraph's topic, if nothing else is named.
-    others = [m for m in mentions if _names_another(m) and usable(m)]
+    if inner_owner is not None:
+        return inner_owner
+    after = _owner_after(text, np_end, s_end, mentions)
+    if after is not None:  # "... have set up at Cyberport", "... admitted to our programmes"
+        prior = [m for m in mentions if m.end <= after.start and usable(m)]
+        found = _resolve(after, prior, topic, quote, config)
+        return _how(found, "after") if found else None
+    # No name before the figure: the paragraph's topic, if nothing else in its clause is named
+    # (the city as a place or a possessor is no one else).
+    c_lo, c_hi = _clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
+    others = [
+        m
+        for m in mentions
+        if _names_another(m) and usable(m) and c_lo <= m.start < c_hi and m.kind != "first_person"
+    ]
     if _reported_by_tracked(text, fig[1], mentions) and all(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
-        return Attribution(config.name, True)  # "..., Cyberport said."
+        return Attribution(config.name, True, "reported")  # "..., Cyberport said."
     topic_p = topic.paragraph
     if (
         topic_p
         and topic_p.tracked
-        and all(m.kind == "territory" and m.role == "possessive" for m in others)
+        and all(m.kind == "territory" and m.role in ("possessive", "prep") for m in others)
     ):
-        return topic_p
+        return replace(topic_p, how="topic")
     return None
+
+
+def clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause holding `pos` ends (at `end` at the latest)."""
+    m = _CLAUSE_BREAK.search(text, pos, end)
+    return m.start() if m else end
+
+
+def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Mention | None:
+    """The first organisation named after a figure in its clause, after a preposition: the
+    place it is counted in ("... had set up at Cyberport"); the city does not count."""
+    hi = clause_end(text, np_end, s_end)
+    for m in ms:
+        if np_end <= m.start < hi:
+            if m.kind in ("territory", "place", "pronoun"):
+                continue
+            if m.role not in ("prep", "possessive") and not (
+                m.tracked or m.kind in ("place_word", "first_person")
+            ):
+                return None  # someone else as a subject: not where the figure is counted
+            return m if m.kind in ("name", "place_word", "first_person") else None
+    return None
+
+
+def _how(found: Attribution, how: str) -> Attribution:
+    """`found`, marked as found by `how` when it was a plain name."""
+    return replace(found, how=how) if found.how == "name" else found
 
 
 def _names_another(m: Mention) -> bool:
@@ -246,13 +340,20 @@ _REPORT_AFTER = re.compile(
 )
 
 
-def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable) -> bool:
+_PRONOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,4}\s+(?:[\w-]+\s+)?")
+
+
+def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str) -> bool:
     """Another organisation named between the tracked subject and the figure."""
     lo = subject.end if subject else 0
     for m in ms:
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
+            if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
+                text, m.end, f_start
+            ):
+                continue  # "among its 190 companies": the subject goes on
             return True
     return False
 
@@ -261,6 +362,8 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
     """The name a figure's noun is placed in: 'companies in the park', '% of the firms at X'."""
     for m in ms:
         if np_end <= m.start <= np_end + 60:
+            if m.role == "possessive" and m.kind == "territory":
+                break  # "seven of Hong Kong's unicorns": the city holds the set, not the figure
             if _locative_re().fullmatch(text, np_end, m.start):
                 return m
             break
@@ -277,5 +380,5 @@ def next_topic(
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
     if first is not None:
         found = _resolve(first, [], topic, quote, config)
-        return Topic(found, found) if found else topic
+        return Topic(found, found, topic.main) if found else topic
     return topic

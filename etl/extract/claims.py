@@ -1,5 +1,10 @@
 """Turn each section of a read document into dated claims about the tracked organisation.
 
+The document is read whole first (document_model.py). Each figure's owner, metric and date
+come from the best evidence at hand, each part with its source (the sentence's own words, a
+heading, the sentence before, the document's organisation ...); scoring.py weighs the sources
+and makes a claim whose evidence is weak a `candidate` with its reasons, for a reviewer.
+
 Decisions worth knowing:
 - A claim needs a date. The sentence's own date wins, then the section's, then the
   document's; a figure with none of these is not emitted.
@@ -25,17 +30,22 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
+from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.relative_dates import speaks_of_now
+from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.table_figures import table_figures
+from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -49,45 +59,105 @@ def default_config() -> ExtractConfig:
 
 def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> list[Claim]:
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
-    config = config or default_config()
-    sections = doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
-    claims: list[tuple[Claim, float]] = []
-    refs: dict[int, date | None] = {}
-    for section in sections:
-        ref = refs[section.index] = section.published_on or doc.published_on
-        claims.extend(_section_claims(doc.text, section, ref, config))
-    return _drop_restated(_dedupe(claims), refs)
+    found = _found(doc, config or default_config())
+    refs = {s.index: s.published_on or doc.published_on for s in _sections(doc)}
+    return _drop_restated(_dedupe([(c, step) for c, step, _ in found]), refs)
+
+
+def claims_with_evidence(
+    doc: ReadDocument, config: ExtractConfig | None = None
+) -> list[tuple[Claim, Evidence]]:
+    """Every claim as found, before repeats are merged, with the evidence it was scored on."""
+    return [(c, e) for c, _, e in _found(doc, config or default_config())]
+
+
+Found = tuple[Claim, float, Evidence]  # a claim, the step of its figure, its evidence
+
+
+def _sections(doc: ReadDocument) -> tuple[Section, ...]:
+    return doc.sections or (Section(0, 0, len(doc.text), doc.published_on, doc.date_source),)
+
+
+def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
+    model = build_model(doc.text, config, doc.title)
+    claims: list[Found] = []
+    for section in _sections(doc):
+        ref = section.published_on or doc.published_on
+        claims.extend(_section_claims(doc.text, section, ref, config, model))
+    return claims
 
 
 def _section_claims(
-    text: str, section: Section, ref: date | None, config: ExtractConfig
-) -> list[tuple[Claim, float]]:
-    paragraphs = split_paragraphs(text, section.char_start, section.char_end)
-    view = SectionView(text, paragraphs, config)
+    text: str, section: Section, ref: date | None, config: ExtractConfig, model: DocumentModel
+) -> list[Found]:
+    whole = section.char_start == 0 and section.char_end == len(text) and model.paragraphs
+    paragraphs = (
+        list(whole) if whole else split_paragraphs(text, section.char_start, section.char_end)
+    )
+    view = SectionView(text, paragraphs, config, model=model)
     timeline = Timeline(view, section.char_start, section.char_end, ref)
-    out: list[tuple[Claim, float]] = []
+    tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
+    out: list[Found] = []
+    for t in tables:
+        out.extend(_table_claims(view, t, section, ref))
     for sid in view.candidates(section.char_start, section.char_end):
+        if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
+            continue  # read as a table
         out.extend(_sentence_claims(sid, view, section, ref, timeline))
+    return out
+
+
+def _table_claims(
+    view: SectionView, table: Table, section: Section, ref: date | None
+) -> list[Found]:
+    """The claims of a table's cells (see table_figures.py)."""
+    text, config, model = view.text, view.config, view.model
+    out: list[Found] = []
+    for cf in table_figures(text, table, model, config, ref):
+        who = cf.owner
+        if who is None and model.main is not None and model.main.tracked:
+            who = Attribution(config.name, True, "table_document")
+        if who is None or (not who.tracked and config.other_entities != "keep"):
+            continue
+        f = cf.figure
+        as_of, precision, period = _as_of(cf.when, ref, f.metric.metric)
+        if as_of is None:
+            continue
+        date_source = "stated" if cf.when is not None else "section"
+        evidence = Evidence(who.how, f.source, date_source)
+        decision = decide(evidence)
+        if decision is None:
+            continue
+        row = Sentence(cf.row.start, cf.row.end, 0)
+        shift = cf.cell[0] - row.start
+        f = replace(f, start=f.start + shift, end=f.end + shift, np_end=f.np_end + shift)
+        claim = _claim(f, who, as_of, precision, period, row, text[row.start : row.end],
+                       section, config)  # fmt: skip
+        if decision.status != "auto":
+            claim = replace(claim, status=decision.status, unsure=decision.unsure)
+        out.append((claim, f.number.step, evidence))
     return out
 
 
 def _sentence_claims(
     sid: SentenceId, view: SectionView, section: Section, ref: date | None, timeline: Timeline
-) -> list[tuple[Claim, float]]:
+) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
         return []
-    if not may_count_metric(text, s.start, s.end):
+    context = SentenceContext(view, sid)
+    if not may_count_metric(text, s.start, s.end) and not context.may_name_metric():
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar)
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True)
+    figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
-    out: list[tuple[Claim, float]] = []
+    out: list[Found] = []
     for i, f in enumerate(figures):
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
@@ -95,8 +165,8 @@ def _sentence_claims(
         if when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
-        if as_of is None:
-            continue
+        if as_of is None or (f.increment and period is None):
+            continue  # an addition is a claim only as a flow over a stated period
         a = s.start
         who = attribute(
             text,
@@ -107,12 +177,18 @@ def _sentence_claims(
             partial(view.topic_before, sid),
             view.quote_at(sid[0], a + f.start) if speaks else None,
             config,
-        )
+        ) or context.fallback_owner(mentions, a + f.start)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
-        out.append(
-            (_claim(f, who, as_of, precision, period, s, sent, section, config), f.number.step)
-        )
+        date_source = "stated" if when is not None else context.undated_source(f, figures)
+        evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
+        decision = decide(evidence)
+        if decision is None:
+            continue
+        claim = _claim(f, who, as_of, precision, period, s, sent, section, config)
+        if decision.status != "auto":
+            claim = replace(claim, status=decision.status, unsure=decision.unsure)
+        out.append((claim, f.number.step, evidence))
     return out
 
 
@@ -204,7 +280,7 @@ def _claim(
         flags.append("range")
     qualifier = "over" if n.high is not None else f.qualifier
     low, high = interval(n.value, n.step, qualifier, n.high, count=f.unit == "count")
-    money = f.unit in ("HKD", "USD", "RMB")
+    money = f.unit not in ("count", "percent")
     return Claim(
         section_index=section.index,
         entity=who.entity,

@@ -18,6 +18,13 @@ def lexicon() -> dict[str, Any]:
         return tomllib.load(f)
 
 
+@cache
+def document_cues() -> dict[str, Any]:
+    """The parsed `etl/data/document.toml`: the cues a whole document is read by."""
+    with (DATA / "document.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
 def phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
     """An alternation of literal phrases, longest first, spaces matching any whitespace.
 

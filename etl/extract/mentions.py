@@ -10,6 +10,7 @@ from typing import NamedTuple
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
+from etl.extract.numbers import NUMBER_WORDS
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -204,7 +205,12 @@ def _longest_first(raw: list) -> list:
 
 
 def _person_kind(word: str) -> str:
-    return "pronoun" if word.lower() in ("it", "its") else "first_person"
+    return "pronoun" if word.lower() in _continuing() else "first_person"
+
+
+@cache
+def _continuing() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["attribution"]["continuing"])
 
 
 def _strip_the(name: str) -> str:
@@ -240,7 +246,7 @@ def _bare_community(text: str, a: int, floor: int) -> bool:
     word = m.group(1)
     if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
         return False
-    return word[0].islower()
+    return word[0].islower() or word.lower() in NUMBER_WORDS  # "Seven community companies"
 
 
 @cache

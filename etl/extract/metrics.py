@@ -96,6 +96,8 @@ class Rule:
     max: float | None
     lead: re.Pattern[str] | None = None
     subject: re.Pattern[str] | None = None
+    bare: bool = False  # tried only for a figure with no noun of its own (see candidates.py)
+    predicate_only: bool = False  # (a bare rule) tried on the words after the figure only
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def rules() -> tuple[Rule, ...]:
                 max=float(r["max"]) if "max" in r else None,
                 lead=_compile(r.get("lead")),
                 subject=_compile(r.get("subject")),
+                bare=bool(r.get("bare", False)),
+                predicate_only=r.get("bare") == "predicate",
             )
         )
     return tuple(out)
@@ -188,19 +192,31 @@ def _phrase_length(text: str) -> int:
 
 
 def classify(
-    np: str, before: str, after: str, unit: str, value: float, lead: str = ""
+    np: str,
+    before: str,
+    after: str,
+    unit: str,
+    value: float,
+    lead: str = "",
+    bare: bool = False,
+    only_bare: bool = False,
 ) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
     `unit` is count, percent or money; `before`/`after` are the clause's words either side;
     `lead` is the whole sentence before the figure. Among rules that name a subject ("the
-    FinTech cluster has 150 companies"), the subject nearest the figure wins.
+    FinTech cluster has 150 companies"), the subject nearest the figure wins. `bare`: the
+    figure has no noun of its own, and `np` holds the words around it (rules marked `bare`
+    are tried too: "90 were admitted"); `only_bare`: only those rules are, and not those
+    that read the words after a figure only (`np` is then the words before it).
     """
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     no_subject = False  # the lead lacks a word that any subject rule needs
-    for r in _rules_for(np, unit):
+    for r in _rules_for(np, unit, bare or only_bare):
+        if only_bare and (not r.bare or r.predicate_only):
+            continue
         if r.context or r.context2 or r.exclude:
             if around is None:
                 around = f"{before} {np} {after}"
@@ -291,12 +307,13 @@ def _subject_end(pattern: re.Pattern[str], lead: str) -> int | None:
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(np: str, unit: str) -> tuple[Rule, ...]:
+def _rules_for(np: str, unit: str, bare: bool = False) -> tuple[Rule, ...]:
     """The rules whose unit and noun-phrase tests a figure passes (noun phrases recur)."""
     return tuple(
         r
         for r in rules()
         if unit in r.units
+        and (bare or not r.bare)
         and not (r.np and not r.np.search(np))
         and not (r.np_exclude and r.np_exclude.search(np))
     )

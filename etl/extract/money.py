@@ -1,4 +1,4 @@
-"""Money amounts: HK$, HKD, US$, USD, RMB, yuan; a bare "$" in a Hong Kong text is HK$."""
+"""Money amounts: HK$, US$, RMB, €, £, S$ ... (etl/data/lexicon.toml); a bare "$" is HK$."""
 
 from __future__ import annotations
 
@@ -7,17 +7,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.numbers import NumberMention, find_numbers
 
-# Longest first; "HK\$" is a Markdown escape that raw text may still carry.
-_PREFIX = re.compile(
-    r"(?P<cur>HK\s?\\?\$|US\s?\\?\$|HKD|USD|RMB|CNY|Rmb|¥|\\?\$)\s*$", re.IGNORECASE
+
+def _currencies() -> dict[str, dict[str, list[str]]]:
+    return lexicon()["currencies"]
+
+
+def _signs(where: str) -> list[str]:
+    return [sign for c in _currencies().values() for sign in c[where]]
+
+
+# Longest first; "HK\$" is a Markdown escape that raw text may still carry. The signs and
+# names of each currency come from etl/data/lexicon.toml ([currencies]).
+_PREFIX = re.compile(rf"(?P<cur>{phrases_re(_signs('before'))}|\\?\$)\s*$", re.IGNORECASE)
+_SUFFIX = re.compile(rf"\s*(?P<cur>{phrases_re(_signs('after'))})\b", re.IGNORECASE)
+# The last character of every sign or code (either case): "HK$", "$", "€", "HKD", "RMB" ...
+_SIGN_ENDS = frozenset(
+    c for sign in [*_signs("before"), "$"] for c in (sign[-1].lower(), sign[-1].upper())
 )
-_SUFFIX = re.compile(
-    r"\s*(?P<cur>Hong\s+Kong\s+dollars|HK\s+dollars|US\s+dollars|HKD|USD|RMB|CNY|yuan|renminbi)\b",
-    re.IGNORECASE,
-)
-_SIGN_ENDS = frozenset("$¥DdBbYy")  # "HK$", "US$", "$", "¥", "HKD", "USD", "RMB", "CNY"
 _PAREN = re.compile(r"\s*\((?:about|approximately|around|roughly|or|some|i\.e\.)?\s*")
 
 
@@ -27,7 +36,7 @@ class MoneyMention:
 
     start: int
     end: int
-    currency: str  # HKD, USD or RMB
+    currency: str  # a currency code of the lexicon: HKD, USD, RMB, EUR ...
     number: NumberMention
 
     @property
@@ -37,15 +46,31 @@ class MoneyMention:
 
 @lru_cache(maxsize=256)
 def currency_code(sign: str, bare_dollar: str = "HKD") -> str:
-    """'HK$' -> HKD, 'US\\$' -> USD, 'yuan' -> RMB, '$' -> `bare_dollar`."""
-    s = re.sub(r"[\s\\]", "", sign).upper()
-    if s in ("HK$", "HKD", "HONGKONGDOLLARS", "HKDOLLARS"):
-        return "HKD"
-    if s in ("US$", "USD", "USDOLLARS"):
-        return "USD"
-    if s in ("RMB", "CNY", "YUAN", "RENMINBI", "¥"):
-        return "RMB"
-    return bare_dollar
+    """'HK$' -> HKD, 'US\\$' -> USD, 'yuan' -> RMB, '€' -> EUR, '$' -> `bare_dollar`."""
+    return _codes().get(_key(sign), bare_dollar)
+
+
+def _key(sign: str) -> str:
+    return re.sub(r"[\s\\]", "", sign).upper()
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """Each sign or name (without spaces or backslashes, upper case) and its currency code."""
+    return {
+        _key(sign): code
+        for code, c in _currencies().items()
+        for sign in [*c["before"], *c["after"]]
+    }
+
+
+def currency_in(text: str, bare_dollar: str = "HKD") -> str | None:
+    """The currency a label names anywhere in it ("Funds raised (HK$)"), if one."""
+    m = _ANY_SIGN.search(text)
+    return currency_code(m["cur"], bare_dollar) if m else None
+
+
+_ANY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>{phrases_re(_signs('before'))})(?![\w])", re.IGNORECASE)
 
 
 def money_at(text: str, n: NumberMention, bare_dollar: str = "HKD") -> MoneyMention | None:
@@ -100,5 +125,5 @@ def to_hkd(value: float, currency: str, rates: Mapping[str, float]) -> float | N
 
 def format_money(value: int, currency: str = "HKD", scale: str = "") -> str:
     """Print an amount as a press release would ('HK$43.4 billion'); used in tests."""
-    sign = {"HKD": "HK$", "USD": "US$", "RMB": "RMB"}[currency]
+    sign = _currencies()[currency]["before"][0]
     return f"{sign}{value:,}{' ' + scale if scale else ''}"

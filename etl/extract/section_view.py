@@ -15,10 +15,12 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, Topic, next_topic
+from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, find_mentions
 from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
+from etl.extract.owners import names_no_one, read_mentions
 from etl.extract.prefilter import candidate_positions
 from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -47,13 +49,23 @@ class SectionView:
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
     voices: list[Voice | None] = field(default_factory=list)
+    model: DocumentModel = EMPTY
 
     def voice(self, p: int) -> QuoteRegion | None:
-        """Paragraph `p` as a quotation, when the section is a speech or interview."""
+        """Paragraph `p` as a quotation, when the section is a speech or interview (or the
+        document, by its byline, is in someone's words)."""
         if not self.voices:
             self.voices.append(section_voice(self.text, self.paragraphs, self.config))
         v = self.voices[0]
-        return v.region(p, self.paragraphs[p]) if v else None
+        if v is not None:
+            return v.region(p, self.paragraphs[p])
+        span = self.paragraphs[p]
+        author = self.model.author
+        if author is None or not self.model.speaks(span[0]):
+            return None
+        return QuoteRegion(
+            span[0], span[1], author.tracked, None if author.tracked else author.entity
+        )
 
     def _read(self, p: int, past: float) -> list[Sentence]:
         """Paragraph `p`'s sentences, split until one ends after `past` (or to the end)."""
@@ -130,7 +142,10 @@ class SectionView:
         got = self.mentions.get(sid)
         if got is None:
             x = self.sentence(sid)
-            got = self.mentions[sid] = find_mentions(self.text, x.start, x.end, self.config)
+            found = find_mentions(self.text, x.start, x.end, self.config)
+            if self.model is not EMPTY:
+                found = read_mentions(self.text, x.start, x.end, found, self.model, self.config)
+            got = self.mentions[sid] = found
         return got
 
     def quotes_in(self, p: int) -> list[QuoteRegion]:
@@ -158,6 +173,8 @@ class SectionView:
         if words is None:
             return True
         p, j = sid
+        if self.unnamed_may_be_tracked(sid):
+            return True
         first = self.paragraphs[p][0]
         if p and _BULLET.match(self.text, first):
             return True
@@ -167,6 +184,23 @@ class SectionView:
         s = self.sentence(sid)
         low = safe_lower(self.text[first if j else s.start : s.end])
         return low is None or words.search(low) is not None
+
+    def unnamed_may_be_tracked(self, sid: SentenceId) -> bool:
+        """Whether a figure of sentence `sid` may be the tracked organisation's without its
+        name: the sentence names no one else (`names_no_one`), and the document is about the
+        tracked organisation or the sentence may be in a speaker's words; or it names one of
+        the tracked organisation's units by its acronym ("the CIP admitted 82 start-ups")."""
+        s = self.sentence(sid)
+        model = self.model
+        if model.unit_keys is not None and model.unit_keys.search(self.text, s.start, s.end):
+            return True
+        if not names_no_one(self.text, s.start, s.end, self.config):
+            return False
+        main = model.main
+        if (main is not None and main.tracked) or (model.author is not None):
+            return True
+        a, b = self.paragraphs[sid[0]]
+        return _QUOTE_MARK.search(self.text, a, b) is not None or self.voice(sid[0]) is not None
 
     def topic_before(self, sid: SentenceId) -> Topic:
         """The subjects set before sentence `sid`: in its paragraph, and in the section.
@@ -182,7 +216,7 @@ class SectionView:
             prev = self.previous(cur)
             if prev is None:
                 heading = self.heading(cur[0])
-                self.topics[cur] = Topic(heading, heading)
+                self.topics[cur] = Topic(heading, heading, self.model.main)
                 break
             ms = self.mentions_of(prev)
             first = next((m for m in ms if m.role == "subject" and m.kind != "pronoun"), None)
@@ -195,7 +229,7 @@ class SectionView:
                 break  # resolving a plain name, or a known speaker's "we", needs no earlier topic
             cur = prev
         for cur, prev, ms, named in reversed(chain):
-            before = Topic() if named else self.topics[prev]
+            before = Topic(main=self.model.main) if named else self.topics[prev]
             s = self.sentence(prev)
             # Whose words a sentence is in matters only to its "we" (see `attribute`).
             speaks = any(m.kind == "first_person" for m in ms)
@@ -205,7 +239,7 @@ class SectionView:
                 heading = self.heading(cur[0])
                 if heading is None and self._list_goes_on(cur[0]):
                     heading = topic.document  # "Key figures" then "- Unicorns: 7"
-                topic = Topic(heading, heading or topic.document)
+                topic = Topic(heading, heading or topic.document, self.model.main)
             self.topics[cur] = topic
         return self.topics[sid]
 

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.lexicon import lexicon, safe_lower
+from etl.extract.candidates import bare_metric, is_generic, narrower_predicate
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
 from etl.extract.numbers import NumberMention, find_numbers, is_year
@@ -17,25 +18,21 @@ _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
     re.IGNORECASE,
 )
+# The second year of a fiscal year: "2015-16", "2018/19".
+_FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
+# A figure that ends its line, with no end mark after it: a label's value.
+_ROW_END = re.compile(r"[\s*_+)]*")
+_MAX_LABEL_WORDS = 10
+_COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
-_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)]")
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
 _COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
-# "six of them had become unicorns", "three were listed companies", "450 of them are on the
-# campus": a bare figure whose noun comes after a verb.
-_PARTITIVE = re.compile(
-    r"\s+(?:of\s+(?:them|these|those|which|the\s+(?:[\w-]+\s+)?(?:companies|start-?ups|firms|"
-    r"members))\s+)?(?:(?:now|today|currently|already)\s+)?(?:(?:had|have|has)\s+(?:now\s+)?)?"
-    r"(?:are|were|is|was|become|became|been|turned\s+into|grew\s+into|work|works|operate|"
-    r"operates|sit|sits|are\s+based|were\s+based|are\s+located)\s+(?:right\s+here\s+)?",
-    re.IGNORECASE,
-)
-_PREDICATE_END = re.compile(r"[,;.:]|\s(?:and|but|while|which|who|so)\s")
 
 
 @dataclass(frozen=True)
@@ -48,9 +45,13 @@ class Figure:
     unit: str  # count, percent, HKD, USD, RMB
     qualifier: str
     np_end: int
-    metric: MetricMatch
+    metric: MetricMatch | None  # None only for a bare figure kept for its context to name
     garbled: bool
     comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
+    # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
+    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
+    source: str = "noun"
+    increment: bool = False  # "40 more joined": an addition, a claim only as a flow
 
 
 @cache
@@ -64,6 +65,13 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
         "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),
+        "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
+        "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
+        "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "definite": re.compile(fig["definite_before"], re.IGNORECASE),
+        "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
+        "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
+        "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
     }
 
 
@@ -97,9 +105,14 @@ class _Anywhere:
 
 
 @cache
-def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere]:
+def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
     cues = _cues()
-    return _Ends(cues["delta_before"]), _Ends(cues["comparison"]), _Anywhere(cues["target"])
+    return (
+        _Ends(cues["delta_before"]),
+        _Ends(cues["comparison"]),
+        _Anywhere(cues["target"]),
+        _Ends(cues["portfolio"]),
+    )
 
 
 @cache
@@ -125,17 +138,25 @@ def _not_counted(np: str) -> bool:
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
-def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
-    """The figures in sentence `s` that count a catalogue metric, in order."""
+def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> list[Figure]:
+    """The figures in sentence `s` that count a catalogue metric, in order.
+
+    `keep_bare`: also give the figures with no noun and no metric of their own (metric None,
+    source "bare"), for a heading or the sentence before to name what they count.
+    """
     nums = [
         n
         for n in find_numbers(s)
         # A year has four characters: most numbers fail that before is_year is asked.
-        if n.garbled or not (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+        if n.garbled
+        or not (
+            (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+            or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+        )
     ]
     if not nums:
         return []
-    delta_before, compared, target = _fast_cues()
+    delta_before, compared, target, portfolio = _fast_cues()
     low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
     by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
@@ -152,7 +173,8 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         if n.garbled:  # read past the fused tail: "2000,2018 companies"
             end = re.match(r"(?:,\d+)+", s[end:]).end() + end
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        spans.append((n, start, plus or end, noun_phrase(s, plus or end, len(s))[1], bool(plus)))
+        np_from = _np_start(s, plus or end)
+        spans.append((n, start, plus or end, noun_phrase(s, np_from, len(s))[1], bool(plus)))
     out: list[Figure] = []
     for i, (n, start, end, np_end, plus) in enumerate(spans):
         money = by_number.get(n.start)
@@ -161,20 +183,37 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
         q_name, q_start = qualifier_before(s, start)
         qualifier = "over" if plus else q_name
         before = s[:q_start]
-        if delta_before.search(before):
+        if delta_before.search(before) and not _cues()["not_delta"].search(before[-40:]):
             continue
+        if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
+            continue  # "invested in 10 companies", "their first HK$500,000"
+        if n.words and _cues()["not_a_count"].match(s, end):
+            continue  # "one of the largest clusters"
+        if n.words and _cues()["definite"].search(before[-12:]):
+            continue  # "the two companies signed": known things, not a count
+        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]):
+            continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         if target.search(clause, low_clause):
             continue
-        np = s[end:np_end]
+        np_from = _np_start(s, end)
+        np = s[np_from:np_end]
+        increment = False
         if _not_counted(np):
-            continue
+            if not (keep_bare and _cues()["delta_after"].match(np)):
+                continue
+            increment, np = True, ""  # "40 more joined": a flow at most, never a level
+        if np and _cues()["not_a_noun"].match(np):
+            np = ""  # "stood at 88 last year": no noun of its own
+        if not np and np_from == end and _COMPOUND.match(s, end):
+            continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
         stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
         ctx_after = s[np_end : stop.start() if stop else np_end + 100]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
+        source = "noun"
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
@@ -187,30 +226,71 @@ def find_figures(s: str, bare_dollar: str = "HKD") -> list[Figure]:
                 clause_off = len(before) - len(_clause(before))
                 a = clause_off + nof.end()
                 match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
-        if match is None and not np.strip():
-            match = _predicate_metric(s, end, kind, n.value)
+                source = "number_of"
+        labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
+            source, labelled = "label", True
+        if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
+            words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
+            if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
+                match, source = classify(words, "", "", kind, n.value), "label"
         comparison = False
         if match is None and compared.search(before) and out:
             prev = out[-1]
-            if (prev.unit == unit) and not np.strip():
-                match, comparison = prev.metric, True
+            if (prev.unit == unit) and not np.strip() and prev.metric is not None:
+                match, comparison, source = prev.metric, True, "comparison"
         if match is None:
-            continue
-        out.append(Figure(start, end, n, unit, qualifier, np_end, match, _glued(np), comparison))
+            found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
+            if found is not None:
+                match, source = found
+        elif source == "noun" and is_generic(match):
+            found = narrower_predicate(s, np_end, kind, n.value)
+            if found is not None:
+                match, source = found
+        if match is None:
+            if not (keep_bare and not np.strip()) or labelled:
+                continue  # (a labelled value whose label names no metric counts none)
+            source = "bare"
+        if increment:
+            match, source = None, "bare"  # its metric comes from what it adds to
+        out.append(
+            Figure(
+                start,
+                end,
+                n,
+                unit,
+                qualifier,
+                np_end,
+                match,
+                _glued(np),
+                comparison,
+                source,
+                increment,
+            )
+        )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
 
 
-def _predicate_metric(s: str, end: int, kind: str, value: float) -> MetricMatch | None:
-    """The metric named after a verb when a figure has no noun of its own."""
-    m = _PARTITIVE.match(s, end)
-    if not m:
-        return None
-    stop = _PREDICATE_END.search(s, m.end(), m.end() + 60)
-    return classify(s[m.end() : stop.start() if stop else m.end() + 60], "", "", kind, value)
+_EMPHASIS = "*_"
+
+
+def _np_start(s: str, end: int) -> int:
+    """Where the words after a figure start: past emphasis marks ("**seven** unicorns") and
+    the hyphen of some compounds ("a 1.7k-strong membership", not "a two-person studio")."""
+    while end < len(s) and s[end] in _EMPHASIS:
+        end += 1
+    if s.startswith("-", end) and _suffix_word().match(s, end + 1):
+        end += 1
+    return end
+
+
+@cache
+def _suffix_word() -> re.Pattern[str]:
+    """A word a figure is hyphenated to and that leaves its noun after it ("1.7k-strong")."""
+    return re.compile(rf"(?:{phrases_re(lexicon()['figures']['figure_suffixes'])})\b", re.I)
 
 
 def _clause(before: str) -> str:

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from db.claims import ClaimFilter, count_claims, iter_claims
+from etl.report.words import figure_text
 from tests.browser.conftest import wait_for_dash
 
 FIRST = "#claims-grid .ag-row[row-index='0']"
@@ -81,9 +82,8 @@ def test_the_export_keeps_the_grids_sort(browser_page, live_engine):
     page.wait_for_function(
         "v => document.querySelector(\"#claims-grid .ag-row[row-index='0'] [col-id='value']\")"
         ".innerText.trim() === v",
-        arg=f"{smallest['value']:g}" if smallest["qualifier"] == "exact" else
-        f"{smallest['qualifier']} {smallest['value']:g}",
-    )  # fmt: skip
+        arg=figure_text(smallest["value"], smallest["unit"], smallest["qualifier"]),
+    )  # (the grid shows the figure as printed: "over 3%", "HK$43.4 billion")
     rows = download(page, "#claims-export")
     values = [float(r["value"]) for r in rows]
     assert values == sorted(values) and len(rows) == count_claims(live_engine)

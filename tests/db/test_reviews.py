@@ -132,14 +132,14 @@ def test_concurrent_reviewers_lose_nothing(targets) -> None:
     assert {r.note for r in log} == {
         f"{w}:{n}" for w in range(THREADS) for n in range(ACTIONS_EACH)
     }
-    # The derived status is the one the newest status-setting action implies.
+    # The derived status is the one the newest status-setting action implies (a reopen: the
+    # status the claim was stored with, here "auto"), whichever thread came last.
     claim_log = [
         r for r in history(engine, "claim", claim_id) if r.action in CLAIM_STATUS_BY_ACTION
     ]
     # (a reopen as the newest: back to the status the claim was stored with)
-    assert claim_status(engine, claim_id) == (
-        CLAIM_STATUS_BY_ACTION[claim_log[-1].action] or "auto"
-    )
+    expected = CLAIM_STATUS_BY_ACTION[claim_log[-1].action] or "auto"
+    assert claim_status(engine, claim_id) == expected
     conf_log = [r for r in history(engine, "conflict", conflict_id)
                 if r.action in CONFLICT_STATUS_BY_ACTION]  # fmt: skip
     assert conflict_status(engine, conflict_id) == CONFLICT_STATUS_BY_ACTION[conf_log[-1].action]

@@ -26,7 +26,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
-    assert set(commands) == {"ingest", "export", "review", "briefing", "add-user"}
+    assert set(commands) == {"ingest", "export", "review", "briefing", "add-user", "train"}
     for name in commands:
         with pytest.raises(SystemExit) as exit_:
             main([name, "--help"])

@@ -186,3 +186,44 @@ def test_with_after_a_place_in_a_phrase_is_the_clauses_not_the_places() -> None:
 def test_the_park_after_a_dateline_naming_the_city_is_the_tracked_one() -> None:
     city = Attribution("Hong Kong", False)
     assert owner("The park has 900 companies.", "900", Topic(city, city)) == TRACKED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("More than 1,000 start-ups have now set up at Cyberport.", "1,000"),
+        ("In 2025, 160 start-ups were admitted to Cyberport's incubation programmes.", "160"),
+        ("Six of Hong Kong's unicorns grew up at Cyberport.", "Six"),
+    ],
+)
+def test_an_organisation_named_after_the_figure_owns_it(text: str, figure: str) -> None:
+    got = owner(text, figure)
+    assert got == TRACKED and got.how == "after"
+
+
+def test_the_park_after_a_named_park_in_its_sentence_is_that_park() -> None:
+    text = "Hong Kong Science Park's operator said the park now houses about 650 companies."
+    assert owner(text, "650") == Attribution("Hong Kong Science Park", False)
+
+
+def test_a_pronoun_skips_the_places_named_on_the_way() -> None:
+    text = (
+        "Cyberport firms come from the mainland and overseas, "
+        "and together they hold 2,100 IP rights."
+    )
+    got = owner(text, "2,100")
+    assert got is None or got.tracked
+
+
+def test_the_city_as_a_possessor_does_not_own_the_figure() -> None:
+    text = (
+        "Cyberport is Hong Kong's digital flagship, with 1,900 companies, "
+        "seven of which are unicorns."
+    )
+    assert owner(text, "seven") == TRACKED
+    assert owner("Hong Kong has 4,000 start-ups.", "4,000") == Attribution("Hong Kong", False)
+
+
+def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
+    text = "Cyberport, the city's other hub, says its own community has grown to 1,400 companies."
+    assert owner(text, "1,400") == TRACKED

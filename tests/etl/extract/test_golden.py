@@ -40,6 +40,8 @@ def as_rows(doc, claims) -> list[dict]:
                 "as_of_precision": c.as_of_precision,
                 "period": c.period,
                 "flags": list(c.flags),
+                "status": c.status,
+                "unsure": list(c.unsure),
                 "mention": doc.text[c.mention_start : c.mention_end],
                 "quote": " ".join(c.quote.split()),
             }

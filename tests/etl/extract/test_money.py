@@ -92,3 +92,34 @@ def test_quick_sign_test_changes_no_amount(text: str) -> None:
             assert got is not None and got.start == before.start()
         elif got is not None:
             assert got.start == n.start  # a currency after the figure
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "value"),
+    [
+        ("total funding of more than €5.3 billion", "EUR", 5.3e9),
+        ("a round of £20 million", "GBP", 20e6),
+        ("S$ 200 million for deep tech", "SGD", 200e6),
+        ("a 5 billion yen fund", "JPY", 5e9),
+        ("NT$300 million", "TWD", 300e6),
+    ],
+)
+def test_other_currencies_are_amounts_in_their_own_code(text, currency, value) -> None:
+    (m,) = find_money(text)
+    assert (m.currency, m.value) == (currency, value)
+
+
+def test_a_label_names_its_cells_currency() -> None:
+    from etl.extract.money import currency_in
+
+    assert currency_in("Funds raised, cumulative (HK$)") == "HKD"
+    assert currency_in("Funding (US$ m)") == "USD"
+    assert currency_in("Companies in the community") is None
+
+
+def test_other_currencies_convert_at_the_configured_rate() -> None:
+    from etl.config import load_config
+
+    rates = load_config().rates
+    assert to_hkd(2.0, "EUR", rates) == 2.0 * rates["EUR"]
+    assert to_hkd(2.0, "XYZ", rates) is None

@@ -111,3 +111,82 @@ def test_own_clause_skips_only_clauses_without_a_relative_word(clause: str) -> N
 
     starts = [m.start() for m in _RELATIVE.finditer(clause)]
     assert _own_clause(clause) == (clause[starts[-1] :] if starts else clause)
+
+
+def metrics(s: str, keep_bare: bool = False) -> list[tuple[float, str | None, str]]:
+    return [
+        (f.number.value, f.metric.metric if f.metric else None, f.source)
+        for f in find_figures(s, keep_bare=keep_bare)
+    ]
+
+
+def test_a_strong_membership_and_bold_number_words() -> None:
+    assert metrics("We have a 1.7k-strong membership now.") == [(1700, "companies", "noun")]
+    assert metrics("**seven** of Hong Kong's unicorns came out of our community.") == [
+        (7, "unicorns", "partitive")
+    ]
+
+
+def test_a_hyphenated_measure_is_no_count() -> None:
+    assert metrics("From two-person studios to a 24-month programme.", keep_bare=True) == []
+    assert metrics("The hub's 1,800-square-metre venue hosted tournaments.", keep_bare=True) == []
+
+
+def test_the_whole_a_part_is_counted_from_is_someone_elses() -> None:
+    assert metrics("Nine of the 14 awards won this year went to its companies.") == [
+        (9, "awards", "partitive")
+    ]
+
+
+def test_a_phrasal_verb_is_no_change_but_a_change_is() -> None:
+    assert metrics("Its start-ups picked up 27 awards last year.") == [(27, "awards", "noun")]
+    assert metrics("Local companies make up some 80 per cent of the community.") == [
+        (80, "local_share_pct", "noun")
+    ]
+    assert metrics("The cluster grew by 300 companies.") == []
+
+
+def test_the_second_year_of_a_fiscal_year_is_no_figure() -> None:
+    found = metrics("The programme admitted 82 start-ups in the 2015-16 intake year.", True)
+    assert [v for v, _, _ in found] == [82]
+
+
+def test_an_addition_is_kept_bare_and_marked_for_a_flow_only() -> None:
+    (f,) = find_figures("In the first quarter 40 more joined.", keep_bare=True)
+    assert f.increment and f.metric is None
+    assert find_figures("In the first quarter 40 more joined.") == []
+
+
+def test_a_portfolio_and_one_of_the_largest_are_no_community_counts() -> None:
+    assert metrics("The fund has invested in 10 companies so far.") == []
+    assert metrics("It has become one of the fastest-growing clusters on the campus.") == []
+
+
+def test_a_general_noun_gives_way_to_a_narrower_predicate() -> None:
+    assert metrics("Seven community companies are now listed on exchanges.") == [
+        (7, "listed_companies", "predicate")
+    ]
+    assert metrics("Including more than 400 in fintech, the community grew.") == [
+        (400, "fintech_companies", "predicate")
+    ]
+
+
+def test_a_number_word_after_the_names_known_things() -> None:
+    assert metrics("The two companies have now established a partnership.") == []
+    assert metrics("Two companies have now established a partnership.") == [
+        (2, "companies", "noun")
+    ]
+
+
+def test_a_label_and_its_value_on_one_line() -> None:
+    assert metrics("Unicorns nurtured 3") == [(3, "unicorns", "label")]
+    assert metrics("Companies in the Cyberport community 1,550+") == [(1550, "companies", "label")]
+    assert metrics("The venue has room for 300.") == []  # a sentence, not a label
+
+
+def test_a_figure_picked_out_by_an_ordinal_totals_nothing() -> None:
+    assert metrics("Start-ups no longer struggle to raise their first HK$500,000.") == []
+    assert metrics("The first 10 start-ups moved in today.") == []
+    assert metrics("Start-ups have raised HK$500,000 so far.") == [
+        (500000, "funding_raised", "noun")
+    ]

@@ -1,0 +1,160 @@
+"""A sentence's names read with the document model: units, their acronyms, joint subjects.
+
+`find_mentions` knows names one sentence at a time. Here each name is looked up in what the
+whole document says: "CIP" is the tracked organisation's incubation programme (its intake is
+the organisation's), "Cyberport Macro Fund" is a fund of it whose own figures are not the
+community's, and "the two parks" is the tracked organisation and another together.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from etl.config import ExtractConfig
+from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.mentions import Mention, clean_name
+from etl.extract.name_patterns import cached_patterns
+from etl.extract.numbers import NUMBER_WORDS
+
+
+def read_mentions(
+    text: str, s_start: int, s_end: int, ms: list[Mention], model: DocumentModel,
+    config: ExtractConfig,
+) -> list[Mention]:  # fmt: skip
+    """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
+    out = [_unit_mention(text, m, model, config) for m in ms]
+    joint = _joint_re().search(text, s_start, s_end)
+    if joint is None:
+        joint = _joined(text, out, s_end)
+    if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
+        name = joint_name(config, model)
+        out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
+        out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
+        out.sort()
+    return out
+
+
+def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractConfig) -> Mention:
+    if m.kind != "name":
+        return m
+    raw = text[m.start : m.end]
+    if m.tracked:
+        p = cached_patterns(config)
+        if p.tracked.fullmatch(raw):
+            return m
+        if _AND.search(raw) and p.known.search(raw):  # "Cyberport and Science Park": both
+            return m._replace(entity=joint_name(config, model), tracked=False)
+        unit = unit_of(clean_name(raw), config)  # "Cyberport Macro Fund"
+    elif m.entity is None:  # "the programme", "the fund": the latest of its kind named
+        if " ".join(raw.lower().split()) in _organisation_refs():
+            return m._replace(kind="pronoun")  # "the company": whoever was named last
+        unit = _unit_referred(raw, model)
+    else:
+        unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
+    if unit is None:
+        return m
+    if unit.counts_for_owner:
+        return m._replace(entity=unit.owner, tracked=unit.tracked_owner)
+    return m._replace(entity=unit.name, tracked=False)
+
+
+def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
+    """The unit a definite description ("the programme") stands for, when the text has one."""
+    refs = cues()["units"]
+    low = " ".join(raw.lower().split())
+    want = True if low in refs["programme_refs"] else False if low in refs["own_refs"] else None
+    if want is None:
+        return None
+    return next((u for u in model.units.values() if u.counts_for_owner is want), None)
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def joint_name(config: ExtractConfig, model: DocumentModel) -> str:
+    """The name figures of the tracked organisation and another together are stored under."""
+    other = model.others[0] if model.others else cues()["references"]["joint_other"]
+    return cues()["references"]["joint_name"].format(a=config.name, b=other)
+
+
+def _joined(text: str, ms: list[Mention], s_end: int) -> re.Match[str] | None:
+    """Two organisations named together as one subject ("Cyberport and Science Park together
+    host ..."), as a match over both names; None when the sentence has none."""
+    for a, b in pairwise(ms):
+        if a.kind != "name" or b.kind != "name" or a.tracked == b.tracked:
+            continue
+        if a.entity is None or b.entity is None or not _AND.fullmatch(text, a.end, b.start):
+            continue
+        if _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
+            return re.compile(re.escape(text[a.start : b.end])).match(text, a.start)
+    return None
+
+
+@cache
+def _joint_marks() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(cues()['references']['joint_marks'])})\b", re.I)
+
+
+@cache
+def _organisation_refs() -> frozenset[str]:
+    return frozenset(cues()["references"]["organisation"])
+
+
+@cache
+def _joint_re() -> re.Pattern[str]:
+    words = phrases_re(cues()["references"]["joint"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+_FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
+
+
+def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool:
+    """Whether text[start:end] (a sentence) holds no word that may name someone else.
+
+    No capitalised word but its first (unless that is an acronym), months, weekdays and the
+    tracked names' own words (not the city's: "Hong Kong"), and no description such as "the
+    company". Every name `find_mentions` finds for another organisation has such a word.
+    """
+    first = _FIRST_WORD.match(text, start, end)
+    pos = first.end() if first else start
+    word = first.group().strip(" \t\n*_-•") if first else ""
+    if _ACRONYM.fullmatch(word) and word not in cached_patterns(config).not_acronyms:
+        return False
+    allowed = _allowed_capitals(config)
+    p = cached_patterns(config)
+    skip_to = pos
+    for m in _CAPITALISED.finditer(text, pos, end):
+        word = m.group().rstrip(".")
+        if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORDS:  # "A: Six."
+            continue
+        place = p.territory.match(text, m.start(), end) or p.place.match(text, m.start(), end)
+        if place and p.prep_before.search(text, max(start, m.start() - 20), m.start()):
+            skip_to = place.end()  # "... in Hong Kong": a place, no one's name
+            continue
+        return False
+    low = safe_lower(text[start:end])
+    return low is not None and _definites(config).search(low) is None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+
+
+@cache
+def _allowed_capitals(config: ExtractConfig) -> frozenset[str]:
+    words = set(lexicon()["figures"]["unnamed_capitals"])
+    for name in (*config.aliases, *config.place_words):
+        words.update(name.split())
+    city = {w for name in lexicon()["organisations"]["territory"] for w in name.split()}
+    return frozenset(words - city)
+
+
+@cache
+def _definites(config: ExtractConfig) -> re.Pattern[str]:
+    """Descriptions that stand for someone else ("the company"), on lower-cased text."""
+    words = [w.lower() for w in lexicon()["organisations"]["other_definites"]]
+    return re.compile(rf"\b(?:{phrases_re(words)})\b")

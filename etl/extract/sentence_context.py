@@ -1,0 +1,254 @@
+"""What a sentence's surroundings say when the sentence alone does not: a bare figure's metric
+(the heading above it, the sentence before it) and a figure's owner when no name is given
+(the speaker's or writer's organisation, else the document's main organisation).
+
+Each answer carries its source, and the sources weigh less than the sentence's own words in
+etl/data/scoring.toml: a claim that rests on them may go to a reviewer as a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from etl.extract.attribution import Attribution, clause_end
+from etl.extract.candidates import context_metric, is_generic
+from etl.extract.candidates import set_noun as _set_noun
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.mentions import Mention
+from etl.extract.metrics import classify
+from etl.extract.prefilter import metric_vocabulary
+from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.sentence_figures import Figure, find_figures
+
+# A bare figure leans on the sentence before only when it opens its sentence (an answer).
+_OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
+_SHORT_ANSWER_WORDS = 8
+_OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
+
+
+class SentenceContext:
+    """The surroundings of sentence `sid` of `view`, worked out only when asked for."""
+
+    def __init__(self, view: SectionView, sid: SentenceId) -> None:
+        self.view, self.sid = view, sid
+        self.sentence = view.sentence(sid)
+        self._heading: str | bool | None = False
+        self._previous: tuple[str, Figure | None] | bool | None = False
+
+    # ---- metric ---------------------------------------------------------------------------
+
+    def heading(self) -> str | None:
+        """The heading right above the sentence's paragraph (or opening it), if any."""
+        if self._heading is False:
+            self._heading = None
+            view = self.view
+            span = view.model.heading(self.sentence.start)
+            if span is not None and span[1] <= self.sentence.start:
+                p = self.sid[0]
+                paras = view.paragraphs
+                here = paras[p][0] <= span[0] < paras[p][1]
+                above = p > 0 and paras[p - 1][0] <= span[0] < paras[p - 1][1]
+                if here or above:
+                    self._heading = view.text[span[0] : span[1]]
+        return self._heading
+
+    def previous(self) -> tuple[str, Figure | None] | None:
+        """The sentence before (in the section) and its last figure with a metric."""
+        if self._previous is False:
+            self._previous = None
+            prev = self.view.previous(self.sid)
+            if prev is not None:
+                s = self.view.sentence(prev)
+                text = self.view.text[s.start : s.end]
+                figures = [f for f in find_figures(text, self.view.config.bare_dollar) if f.metric]
+                self._previous = (text, figures[-1] if figures else None)
+        return self._previous
+
+    def may_name_metric(self) -> bool:
+        """Whether the heading or the sentence before has a word some metric rule needs."""
+        vocab = metric_vocabulary()
+        texts = [self.heading() or ""]
+        prev = self.previous()
+        if prev is not None:
+            texts.append(prev[0])
+            if self._asked():
+                a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+                texts.append(self.view.text[a:b])
+        for t in texts:
+            low = safe_lower(t)
+            if t and (vocab is None or low is None or vocab.search(low)):
+                return True
+        return False
+
+    def metric_for(self, f: Figure) -> Figure | None:
+        """`f` itself when it has a metric; a bare figure with the metric its context names."""
+        if f.metric is not None:
+            if f.source == "subject" and is_generic(f.metric) and self.heading():
+                heading = context_metric(self.heading(), None, f.unit, f.number.value)
+                if heading is not None:  # "Unicorns" over "The community now counts four"
+                    return replace(f, metric=heading.match, source=heading.source)
+            return self._cluster(f)
+        s = self._text()
+        if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
+            return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
+        kind = "money" if f.unit not in ("count", "percent") else f.unit
+        # A heading names money only as a label over the amount alone ("Total funds raised"
+        # over "HK$38 billion"); over a sentence it is a section's title.
+        alone = not _OTHER_WORDS.search(self._text(), 0, f.start) and not _OTHER_WORDS.search(
+            self._text(), f.end
+        )
+        heading = self.heading() if kind != "money" or alone else None
+        found = context_metric(heading, None, kind, f.number.value)
+        if found is None and (kind != "money" or alone) and self._answers_before(f):
+            prev = self.previous()
+            asked = prev is not None and self._asked()
+            if prev is not None and (asked or self._after_verb(f)):
+                text, last = prev
+                if asked:  # the whole question: "Q: And unicorns? People always ask."
+                    a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+                    text = self.view.text[a:b]
+                source = "question" if asked else "previous"
+                if last is not None and last.unit == f.unit:
+                    return replace(f, metric=last.metric, source=source)
+                found = context_metric(None, text, kind, f.number.value)
+                if found is not None:
+                    return replace(f, metric=found.match, source=source)
+        if found is None:
+            return None
+        return replace(f, metric=found.match, source=found.source)
+
+    def _cluster(self, f: Figure) -> Figure:
+        """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
+        when the sentences before say which (not when its own words narrowed it already)."""
+        s = self._text()
+        if f.source == "predicate" or not _cluster_refs().search(s, 0, f.start):
+            return f
+        before, cur = [], self.sid
+        for _ in range(3):
+            cur = self.view.previous(cur)
+            if cur is None:
+                break
+            x = self.view.sentence(cur)
+            before.insert(0, self.view.text[x.start : x.end])
+        lead = " ".join(before)
+        kind = "money" if f.unit not in ("count", "percent") else f.unit
+        np = s[f.end : f.np_end]
+        found = classify(np, "", "", kind, f.number.value, lead=f"{lead} {s[: f.start]}")
+        if is_generic(f.metric) and (found is None or is_generic(found)):
+            found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
+        if found is None or found == f.metric or is_generic(found):
+            return f
+        return replace(f, metric=found, source="cluster")
+
+    def _text(self) -> str:
+        return self.view.text[self.sentence.start : self.sentence.end]
+
+    def _answers_before(self, f: Figure) -> bool:
+        """Whether the figure opens its sentence or the sentence is a short answer ("Six."), or
+        the figure follows a verb ("it was about 600")."""
+        s = self._text()
+        return (
+            bool(_OPENING.fullmatch(s, 0, f.start))
+            or len(s.split()) <= _SHORT_ANSWER_WORDS
+            or self._after_verb(f)
+        )
+
+    def _asked(self) -> bool:
+        """Whether the sentence answers a question: one ends the sentence or paragraph before."""
+        prev = self.view.previous(self.sid)
+        if prev is None:
+            return False
+        s = self.view.sentence(prev)
+        if self.view.text[s.start : s.end].rstrip().endswith("?"):
+            return True
+        if prev[0] == self.sid[0]:
+            return False
+        a, b = self.view.paragraphs[prev[0]]
+        return "?" in self.view.text[a:b]
+
+    def _after_verb(self, f: Figure) -> bool:
+        s = self._text()
+        return bool(_verb_before().search(s, max(0, f.start - 30), f.start))
+
+    # ---- owner ----------------------------------------------------------------------------
+
+    def fallback_owner(self, mentions: list[Mention], pos: int) -> Attribution | None:
+        """When the sentence names no owner: the speaker's or writer's organisation, else the
+        document's main organisation, unless the sentence names someone else."""
+        if any(_names_someone_else(m) for m in mentions):
+            return None
+        if not self.view.unnamed_may_be_tracked(self.sid):
+            return None
+        s = self.sentence
+        hi = clause_end(self.view.text, pos, s.end)
+        if any(m.kind == "territory" and pos < m.start < hi for m in mentions):
+            return None  # "2,200 start-ups across the city": the city's
+        if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
+            return None  # "They have more than 800 companies": whoever "they" are
+        view = self.view
+        quote = view.quote_at(self.sid[0], pos)
+        if quote is not None:
+            if quote.speaker_tracked:
+                return Attribution(view.config.name, True, "voice")
+            if quote.speaker_entity:
+                return Attribution(quote.speaker_entity, False, "voice")
+        main = view.model.main
+        if main is not None and main.tracked:
+            return Attribution(view.config.name, True, "document")
+        return None
+
+    def owner_sure(self, who: Attribution) -> bool:
+        """A document owner beyond doubt: the document is by or about the tracked organisation
+        (an About paragraph or a byline says so) and neither its paragraph nor the sentence
+        before it names anyone else."""
+        if who.how != "document" or not who.tracked or not self.view.model.main_stated:
+            return False
+        p = self.sid[0]
+        here = [(p, j) for j in range(len(self.view.paragraph(p)))]
+        before = [(p - 1, len(self.view.paragraph(p - 1)) - 1)] if p else []  # its last sentence
+        return not any(
+            _names_someone_else(m) for sid in before + here for m in self.view.mentions_of(sid)
+        )
+
+    # ---- date -----------------------------------------------------------------------------
+
+    def undated_source(self, f: Figure, figures: list[Figure]) -> str:
+        """'unread_phrase' when the sentence has a time phrase no date was read from, and no
+        other figure stands between it and `f` ("11 unicorns, up from 10 a year earlier")."""
+        text = self._text()
+        for m in _unread_time().finditer(text):
+            lo, hi = sorted((f.end, m.start()))
+            if not any(g is not f and lo <= g.start <= hi for g in figures):
+                return "unread_phrase"
+        return "section"
+
+
+def _names_someone_else(m: Mention) -> bool:
+    if m.tracked or m.kind in ("pronoun", "first_person", "place_word", "territory"):
+        return False  # (the city owns a figure only where attribution says so: a dateline)
+    if m.kind == "place" and m.role in ("prep", "possessive"):
+        return False
+    return m.entity is not None or m.kind == "name"
+
+
+@cache
+def _cluster_refs() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["cluster_refs"], re.IGNORECASE)
+
+
+@cache
+def _verb_before() -> re.Pattern[str]:
+    """A verb (and a qualifier) right before a figure: "it was about 600"."""
+    f, q = lexicon()["figures"], lexicon()["qualifiers"]
+    quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
+    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
+
+
+@cache
+def _unread_time() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["time_phrases"], re.IGNORECASE)

@@ -1,0 +1,81 @@
+"""A figure with no noun of its own: what its clause, its heading or the question before say."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.candidates import bare_metric, context_metric, narrower_predicate
+
+
+def bare(sentence: str, figure: str) -> tuple[str, str] | None:
+    start = sentence.index(figure)
+    found = bare_metric(sentence, start + len(figure), "count", 1.0, start=start)
+    return (found.match.metric, found.source) if found else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("Six of Hong Kong's unicorns grew up here.", "Six", ("unicorns", "partitive")),
+        ("Nine of the awards went to its companies.", "Nine", ("awards", "partitive")),
+        ("Some 250 of them are in fintech.", "250", ("fintech_companies", "predicate")),
+        ("Around 45 of them are working on smart living apps.", "45",
+         ("smart_living_companies", "predicate")),
+        ("Two of them have grown into unicorns.", "Two", ("unicorns", "predicate")),
+        ("Last year 90 were admitted, the most ever.", "90", ("incubatees", "predicate")),
+        ("Ten have since gone public.", "Ten", ("listed_companies", "predicate")),
+        ("Some 110 are housed in the office towers.", "110", ("companies_onsite", "predicate")),
+        ("The remaining 80 work off-site.", "80", ("companies_offsite", "predicate")),
+        ("Admissions stood at 88 last year.", "88", ("incubatees", "subject")),
+        ("Its wider community, with members off site, numbers about 300.", "300",
+         ("companies", "subject")),
+    ],
+)  # fmt: skip
+def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) -> None:
+    assert bare(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Of the teams, 24 have already raised external funding.", "24"),
+        ("Two of the companies are valued at US$1 billion each.", "Two"),
+        ("The showcase is on Level 2 of the tower.", "2"),
+        ("Photo 1: guests at the opening.", "1"),
+        ("It was about 600 when I joined.", "600"),  # the sentence before must say
+    ],
+)
+def test_a_clause_that_names_no_metric_gives_none(sentence, figure) -> None:
+    assert bare(sentence, figure) is None
+
+
+def test_a_narrower_predicate_after_a_general_noun() -> None:
+    s = "Seven community companies are now listed on exchanges in Hong Kong."
+    found = narrower_predicate(s, s.index(" are"), "count", 7)
+    assert found is not None and found.match.metric == "listed_companies"
+    s = "Over 150 companies are now building Web3 and blockchain solutions."
+    found = narrower_predicate(s, s.index(" are"), "count", 150)
+    assert found is not None and found.match.metric == "web3_companies"
+    s = "More than 1,000 companies have set up at the hub or joined it as off-site members."
+    assert narrower_predicate(s, s.index(" have"), "count", 1000) is None
+    s = "Over 2,000 companies are now based in Hong Kong."
+    assert narrower_predicate(s, s.index(" are"), "count", 2000) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "previous", "expected"),
+    [
+        ("Unicorns", None, ("unicorns", "heading")),
+        ("## Admissions", None, ("incubatees", "heading")),
+        ("Fintech", None, ("fintech_companies", "heading")),
+        (None, "Q: And unicorns? People always ask about them.", ("unicorns", "previous")),
+        ("About Cyberport", None, None),  # a short heading does not make any figure a count
+        ("Financial review", None, None),
+        (None, "Q: Where are you based?", None),
+    ],
+)
+def test_the_context_names_a_bare_figures_metric(heading, previous, expected) -> None:
+    found = context_metric(heading, previous, "count", 4)
+    assert (found and (found.match.metric, found.source)) == expected or (
+        found is None and expected is None
+    )

@@ -1,0 +1,135 @@
+"""The document read as a whole: its main organisation, its writer's, its units, headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import default_config
+from etl.extract.document_model import build_model, is_heading_line, unit_of
+
+CONFIG = default_config()
+
+
+def model(text: str, title: str | None = None):
+    return build_model(text, CONFIG, title)
+
+
+def test_the_about_paragraph_states_the_main_organisation() -> None:
+    m = model(
+        "A new lab opens\n\nThe lab opened today with 40 desks.\n\nAbout Cyberport\n\n"
+        "Cyberport is a digital community."
+    )
+    assert m.main is not None and m.main.tracked
+    assert m.main_stated
+
+
+def test_a_paragraph_that_opens_with_about_and_a_figure_is_no_about_paragraph() -> None:
+    m = model("About 70 blockchain companies have signed up, Cyberport said.")
+    assert m.main is not None and m.main.tracked
+    assert not m.main_stated
+
+
+def test_a_feature_on_another_park_has_that_park_as_main_organisation() -> None:
+    m = model(
+        "Science Park breaks ground on its expansion\n\n"
+        "Hong Kong Science Park broke ground on Wednesday on its third phase, its managers "
+        "said, adding that the park is full. By comparison, Cyberport said it had grown too."
+    )
+    assert m.main is not None and m.main.entity == "Hong Kong Science Park"
+    assert "Hong Kong Science Park" in m.others
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OPINION\n\nBy Mary Lee\n\nChief Executive Officer, Cyberport\n\nWe have grown a lot.",
+        "Start-ups are staying\n\nBy Mary Lee, Head of FinTech, Cyberport\n\nWe have grown.",
+        "Start-ups are staying\n\nWe have grown a lot this year.\n\n"
+        "Mary Lee is Chief Public Mission Officer of Cyberport.",
+        "PODCAST\n\nGuest: Mary Lee, Chief Public Mission Officer, Hong Kong Cyberport "
+        "Management Company Limited\n\nQ: How big is it?\n\nWe have 2,000 members now.",
+        "Cyberport Day 2015\nWelcome address by Mr Tom Ho, Chief Executive Officer, Cyberport\n\n"
+        "Good morning. We have 500 companies.",
+    ],
+)
+def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:
+    m = model(text)
+    assert m.author is not None and m.author.tracked
+    last = text.rindex("\n\n") + 2
+    assert m.speaks(last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "News\n\nBy Staff Reporter\n\nCyberport said it had 2,000 companies.",
+        "News\n\nCyberport said it had 2,000 companies.\n\n"
+        "FinTech Week runs for five days from 7 November at Cyberport.",
+        "Remarks\n\nSpeech by the Secretary for Innovation at Cyberport's Forum\n\nWe launched it.",
+    ],
+)
+def test_no_writer_organisation_without_a_byline_that_names_one(text: str) -> None:
+    assert model(text).author is None
+
+
+def test_an_interviews_answers_are_the_guests_words_and_its_questions_are_not() -> None:
+    text = (
+        "Guest: Mary Lee, CEO, Cyberport\n\nHow big is the community?\n\n"
+        "We have 2,000 members.\n\nAnd unicorns?\n\nSix."
+    )
+    m = model(text)
+    assert m.speaks(text.index("We have")) and m.speaks(text.index("Six"))
+    assert not m.speaks(text.index("How big")) and not m.speaks(text.index("And unicorns"))
+
+
+def test_units_and_their_acronyms() -> None:
+    m = model(
+        "Cyberport runs the Cyberport Incubation Programme (CIP) and the Cyberport Macro Fund "
+        "(CMF). Hong Kong Science and Technology Parks Corporation (HKSTP) runs its own."
+    )
+    assert m.units["cip"].counts_for_owner and m.units["cip"].tracked_owner
+    assert not m.units["cmf"].counts_for_owner and m.units["cmf"].name == "Cyberport Macro Fund"
+    assert "hkstp" not in m.units  # a known organisation, not a unit
+    assert m.unit_keys is not None and m.unit_keys.search("the CIP admitted 82 start-ups")
+    assert not m.unit_keys.search("the CMF invested")
+
+
+def test_what_a_name_is() -> None:
+    assert unit_of("Hong Kong Cyberport Management Company Limited", CONFIG).owner == "Cyberport"
+    assert unit_of("Cyberport Investors Network", CONFIG).counts_for_owner is False
+    assert unit_of("Acme Incubation Programme", CONFIG).tracked_owner is False
+    assert unit_of("Acme Widgets", CONFIG) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Admissions", True),
+        ("## Unicorns", True),
+        ("**Media enquiries**", True),
+        ("Demand for places has not let up.", False),
+        ("As at 30 June 2021, the community counted:", False),
+        ("- 6 unicorns", False),
+        ("| Unicorns | 8 |", False),
+        ("2019 was a good year for start-ups in the community", False),
+        ("HK$38 billion", False),
+        ("Unicorns 8", False),
+        ("Cyberport Venture Capital Forum 2017", True),
+        ("Growth in smart living was driven partly by the new venture programme today", False),
+    ],
+)
+def test_heading_lines(line: str, heading: bool) -> None:
+    assert is_heading_line(line) is heading
+
+
+def test_each_paragraph_knows_the_heading_above_it_and_its_lead_in() -> None:
+    text = (
+        "Intro text here.\n\nUnicorns\n\nThe community now counts four.\n\n"
+        "As at June:\n\n- 6 unicorns"
+    )
+    m = model(text)
+    a, b = m.heading(text.index("The community"))
+    assert text[a:b] == "Unicorns"
+    a, b = m.lead_ins[text.index("- 6")]
+    assert text[a:b] == "As at June:"
+    assert m.heading(0) is None

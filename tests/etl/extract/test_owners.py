@@ -1,0 +1,84 @@
+"""Names read with the document model: units, acronyms, joint subjects, unnamed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import default_config
+from etl.extract.document_model import build_model
+from etl.extract.mentions import find_mentions
+from etl.extract.owners import names_no_one, read_mentions
+
+CONFIG = default_config()
+
+
+def names(doc: str, sentence: str) -> list[tuple[str, str | None, bool]]:
+    model = build_model(doc, CONFIG)
+    a = doc.index(sentence)
+    b = a + len(sentence)
+    ms = read_mentions(doc, a, b, find_mentions(doc, a, b, CONFIG), model, CONFIG)
+    return [(doc[m.start : m.end], m.entity, m.tracked) for m in ms]
+
+
+DOC = (
+    "Cyberport runs the Cyberport Incubation Programme (CIP) and the Cyberport Macro Fund (CMF). "
+    "The CIP admitted 82 start-ups. The CMF has invested in 41 companies. "
+    "The programme's graduates won 23 awards. The Cyberport Investors Network has 150 members."
+)
+
+
+def test_a_programme_and_its_acronym_are_the_organisations_own() -> None:
+    assert names(DOC, "The CIP admitted 82 start-ups.") == [("CIP", "Cyberport", True)]
+    assert names(DOC, "The programme's graduates won 23 awards.") == [
+        ("The programme", "Cyberport", True)
+    ]
+
+
+def test_a_fund_or_a_network_is_an_entity_of_its_own() -> None:
+    assert names(DOC, "The CMF has invested in 41 companies.") == [
+        ("CMF", "Cyberport Macro Fund", False)
+    ]
+    assert names(DOC, "The Cyberport Investors Network has 150 members.") == [
+        ("Cyberport Investors Network", "Cyberport Investors Network", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Together, the two parks host close to 4,000 companies.",
+        "Cyberport and Hong Kong Science Park together host 4,000 companies.",
+    ],
+)
+def test_two_organisations_together_are_a_joint_entity(sentence: str) -> None:
+    doc = f"Hong Kong Science Park and Cyberport grew. {sentence}"
+    (name,) = [n for n in names(doc, sentence) if n[1] and "joint" in n[1]]
+    assert name[1] == "Cyberport and Hong Kong Science Park (joint)" and not name[2]
+
+
+def test_one_organisation_is_no_joint_entity() -> None:
+    doc = "Hong Kong Science Park grew. Cyberport hosts 2,000 companies."
+    assert names(doc, "Cyberport hosts 2,000 companies.") == [("Cyberport", "Cyberport", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no_one"),
+    [
+        ("Fourteen start-ups were admitted in the past six months.", True),
+        ("Between April and September, 52 start-ups were admitted.", True),
+        ("Cyberport now hosts 2,000 companies.", True),
+        ("Lingang Group hosts 2,000 companies.", False),
+        ("Hong Kong has 4,000 start-ups.", False),
+        ("The company raised US$160 million.", False),
+        ("HKSTP admitted 70 start-ups.", False),
+    ],
+)
+def test_names_no_one(sentence: str, no_one: bool) -> None:
+    assert names_no_one(sentence, 0, len(sentence), CONFIG) is no_one
+
+
+def test_a_place_after_a_preposition_names_no_one() -> None:
+    s = "Two of them grew into unicorns, and they did it here, in Hong Kong."
+    assert names_no_one(s, 0, len(s), CONFIG)
+    s = "Two of them grew into unicorns, and Hong Kong did it."
+    assert not names_no_one(s, 0, len(s), CONFIG)

@@ -1,0 +1,128 @@
+"""Whole documents where the sentence alone does not say: headings, questions, bylines,
+fallback owners for a reviewer to confirm, and tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from db.records import Claim, ReadDocument
+from etl.config import ExtractConfig
+from etl.extract import extract_claims
+
+D = date(2024, 5, 20)
+
+
+def claims(text: str, config: ExtractConfig | None = None) -> list[Claim]:
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
+    found = extract_claims(doc, config)
+    for c in found:
+        assert doc.text[c.char_start : c.char_end] == c.quote
+    return found
+
+
+def rows(found: list[Claim]) -> set[tuple]:
+    return {(c.entity, c.metric, c.value, c.status, c.unsure) for c in found}
+
+
+def test_a_heading_names_what_a_bare_figure_counts() -> None:
+    text = "Cyberport reviews its year\n\nUnicorns\n\nThe community now counts four, and more."
+    assert ("Cyberport", "unicorns", 4, "auto", ()) in rows(claims(text))
+
+
+def test_a_question_names_what_the_answer_counts() -> None:
+    text = (
+        "Guest: Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: And unicorns? People always ask.\n\nA: Six."
+    )
+    assert rows(claims(text)) == {("Cyberport", "unicorns", 6, "auto", ())}
+
+
+def test_a_bylined_columns_we_is_the_writers_organisation() -> None:
+    text = (
+        "OPINION\n\nBy Mary Lee\n\nHead of FinTech, Cyberport\n\n"
+        "Our community has grown to more than 1,000 companies this year."
+    )
+    assert ("Cyberport", "companies", 1000, "auto", ()) in rows(claims(text))
+
+
+def test_a_figure_nobody_is_named_for_is_the_documents_organisation_to_confirm() -> None:
+    text = (
+        "Cyberport opens a lab\n\nCyberport opened a lab.\n\nThe waiting list holds 12 companies."
+    )
+    assert rows(claims(text)) == {("Cyberport", "companies", 12, "candidate", ("owner?",))}
+
+
+def test_an_about_paragraph_makes_the_documents_organisation_sure() -> None:
+    text = (
+        "Cyberport welcomes new start-ups\n\nFourteen start-ups were admitted in the past year.\n\n"
+        "About Cyberport\n\nCyberport is a digital community."
+    )
+    assert ("Cyberport", "incubatees", 14, "auto", ()) in rows(claims(text))
+
+
+def test_no_fallback_when_the_sentence_names_someone_else() -> None:
+    text = (
+        "About Cyberport\n\nCyberport is a digital community.\n\n"
+        "The latest survey counted some 2,200 start-ups across the city.\n\n"
+        "Lingang Group has 900 firms."
+    )
+    assert rows(claims(text)) == set()
+
+
+def test_a_time_phrase_no_date_was_read_from_makes_a_candidate() -> None:
+    text = "Cyberport grew. At that point, Cyberport counted 1,500 companies."
+    assert rows(claims(text)) == {("Cyberport", "companies", 1500, "candidate", ("date?",))}
+
+
+def test_a_joint_figure_is_not_stored_unless_other_entities_are_kept() -> None:
+    text = "Hong Kong Science Park grew. Together, the two parks host close to 4,000 companies."
+    assert rows(claims(text)) == set()
+    keep = ExtractConfig(other_entities="keep")
+    assert rows(claims(text, keep)) == {
+        ("Cyberport and Hong Kong Science Park (joint)", "companies", 4000, "auto", ())
+    }
+
+
+def test_a_table_names_metric_owner_and_date_per_cell() -> None:
+    text = (
+        "Cyberport community companies grew.\n\n"
+        "| Year-end | Cyberport companies | Science Park companies (HKSTP) |\n|---|---|---|\n"
+        "| 2019 | 1,500 | 1,000 |\n| 2022 | 1,900 | 1,300 |\n\n"
+        "| Indicator | 31 Dec 2020 | 30 Jun 2021 |\n|---|---|---|\n"
+        "| Funds raised (HK$) | 25.1 bn | 28.6 bn |\n"
+    )
+    got = {(c.entity, c.metric, c.value, c.unit, c.as_of) for c in claims(text)}
+    assert got == {
+        ("Cyberport", "companies", 1500, "count", date(2019, 12, 31)),
+        ("Cyberport", "companies", 1900, "count", date(2022, 12, 31)),
+        ("Cyberport", "funding_raised", 25.1e9, "HKD", date(2020, 12, 31)),
+        ("Cyberport", "funding_raised", 28.6e9, "HKD", date(2021, 6, 30)),
+    }
+
+
+def test_a_figure_in_another_currency_is_a_claim_in_its_own_unit() -> None:
+    (c,) = claims("Cyberport put its community's total funding at more than €5.3 billion.")
+    assert (c.unit, c.value, c.metric) == ("EUR", 5.3e9, "funding_raised")
+    assert c.value_hkd == 5.3e9 * ExtractConfig().rates.get("EUR", 8.5) or c.value_hkd > 4e10
+
+
+def test_a_heading_over_an_amount_alone_names_it_but_not_over_a_sentence() -> None:
+    text = "Cyberport in numbers\n\nTotal funds raised\n\nHK$38 billion"
+    assert rows(claims(text)) == {("Cyberport", "funding_raised", 38e9, "candidate", ("owner?",))}
+    text = "Cyberport reports\n\nFinancial review\n\nIts revenue was HK$532 million."
+    assert rows(claims(text)) == set()
+
+
+def test_a_time_phrase_of_a_compared_figure_leaves_the_others_dated() -> None:
+    text = "Cyberport grew. Cyberport now has 11 unicorns, up from 10 a year earlier."
+    got = {(c.metric, c.value, c.status) for c in claims(text)}
+    assert ("unicorns", 11, "auto") in got
+
+
+def test_a_dateline_city_does_not_make_the_document_owner_unsure() -> None:
+    text = (
+        "HONG KONG, 18 November 2008 - Cyberport welcomed new ventures.\n\n"
+        "Fourteen start-ups were admitted in the past year.\n\n"
+        "About Cyberport\n\nCyberport is a digital community."
+    )
+    assert ("Cyberport", "incubatees", 14, "auto", ()) in rows(claims(text))
