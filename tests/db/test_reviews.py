@@ -137,7 +137,6 @@ def test_concurrent_reviewers_lose_nothing(targets) -> None:
     claim_log = [
         r for r in history(engine, "claim", claim_id) if r.action in CLAIM_STATUS_BY_ACTION
     ]
-    # (a reopen as the newest: back to the status the claim was stored with)
     expected = CLAIM_STATUS_BY_ACTION[claim_log[-1].action] or "auto"
     assert claim_status(engine, claim_id) == expected
     conf_log = [r for r in history(engine, "conflict", conflict_id)
