@@ -69,17 +69,27 @@ def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
     return Prepared(doc, tuple(extract_claims(doc)))
 
 
-def _work(conn: Connection, stored_shas: frozenset[str]) -> None:
+def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) -> None:
     """A worker process: prepare each task the pipe brings and send back what came of it, in
-    the order they came, until it brings None."""
+    the order they came, until it brings None or the writer is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer decides what Ctrl-C stops
+    for end in writers_ends:  # held here, they would keep a dead writer's pipes open
+        end.close()
     global _stored_shas
     _stored_shas = stored_shas
-    while (task := conn.recv()) is not None:
+    while (task := _next(conn)) is not None:
         try:
             conn.send((True, prepare(task)))
         except Exception as e:  # a fault, not a bad file: the writer raises it
             conn.send((False, e))
+
+
+def _next(conn: Connection) -> Task | None:
+    """The next task, or None once the writer says so or has ended (killed, say)."""
+    try:
+        return conn.recv()
+    except EOFError:
+        return None
 
 
 def prepared(
@@ -106,7 +116,8 @@ def prepared(
     try:
         for _ in range(jobs):
             mine, theirs = ctx.Pipe()
-            proc = ctx.Process(target=_work, args=(theirs, stored_shas), daemon=True)
+            ends = (*pipes, mine)
+            proc = ctx.Process(target=_work, args=(theirs, stored_shas, ends), daemon=True)
             proc.start()
             theirs.close()
             pipes.append(mine)
