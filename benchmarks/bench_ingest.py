@@ -388,12 +388,15 @@ def start(db: Path) -> None:
                 time.sleep(0.05)
         up = time.perf_counter() - t
         reply = client.callback(
-            [("growth-chart", "figure"), ("growth-chart", "config"), ("growth-csv", "href"),
-             ("growth-series-csv", "href"), ("growth-summary", "children")],
+            [("growth-chart", "figure"), ("growth-chart", "config"),
+             ("growth-chart-picture", "src"), ("growth-summary", "children"),
+             ("growth-csv", "href"), ("growth-series-csv", "href"), ("growth-zip", "href")],
             [{"id": "growth-metric", "property": "value", "value": "companies"},
+             {"id": "growth-entity", "property": "value", "value": None},
              {"id": "growth-dates", "property": "start_date", "value": None},
              {"id": "growth-dates", "property": "end_date", "value": None},
-             {"id": "growth-log", "property": "value", "value": False}],
+             {"id": "growth-scale", "property": "value", "value": "linear"},
+             {"id": "growth-garbled", "property": "value", "value": False}],
             [], "growth-metric.value",
         )  # fmt: skip
         served = time.perf_counter() - t
