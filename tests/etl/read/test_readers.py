@@ -17,47 +17,10 @@ from etl.read.errors import IngestError
 from etl.read.manifest import ManifestEntry, load_manifest
 from etl.read.readers import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes, read_document
 from tests.paths import ROOT
+from tests.pdfs import lines_pdf
 
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "read"
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A small valid PDF whose pages hold the given lines of Helvetica text."""
-    objects: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    contents = []
-    for lines in pages:
-        ops = b"BT /F1 11 Tf 14 TL 72 760 Td "
-        for line in lines:
-            escaped = line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)")
-            ops += b"(" + escaped + b") Tj T* "
-        ops += b"ET"
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops))
-        contents.append(len(objects))
-    pages_id = len(objects) + len(pages) + 1
-    kids = []
-    for content in contents:
-        objects.append(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 1 0 R >> >> /Contents %d 0 R >>" % (pages_id, content)
-        )
-        kids.append(b"%d 0 R" % len(objects))
-    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)))
-    objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, len(objects), xref)
-    )
-    return out.getvalue()
 
 
 def blank_pdf(password: str | None = None) -> bytes:
@@ -158,7 +121,7 @@ def test_html_in_a_declared_legacy_encoding() -> None:
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
-    data = make_pdf(
+    data = lines_pdf(
         [
             ["Cyberport Opens AI Lab", "Hong Kong, 5 June 2025 - Cyberport said the devel-"],
             ["opment of its campus continues with over 2,000 members."],
@@ -355,7 +318,7 @@ def test_bad_bytes(data: bytes, name: str, reason: str) -> None:
 
 
 def test_truncated_pdf() -> None:
-    data = make_pdf([["Hong Kong, 5 June 2025 - text"]])
+    data = lines_pdf([["Hong Kong, 5 June 2025 - text"]])
     with pytest.raises(IngestError, match=r"cut.pdf: malformed PDF"):
         read_bytes(data[: len(data) // 2], "cut.pdf")
 
