@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import Connection, Engine, Insert, Select, bindparam, delete, insert, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from db import records
 from db.claims_csv import write_new_claim_lines
@@ -119,6 +120,19 @@ def store_into(
     return StoreResult(status, doc_id, len(doc.sections), len(rows), series=frozenset(series))
 
 
+def _undo_document(conn: Connection) -> None:
+    """Roll back to the document's savepoint: nothing of it stays. A connection broken
+    meanwhile (a Ctrl-C in mid-statement) is left as it is: its whole uncommitted batch is
+    rolled back when the writer ends, and the error that broke it is the one raised."""
+    if conn.invalidated:
+        return
+    try:
+        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT document")
+        conn.exec_driver_sql("RELEASE SAVEPOINT document")
+    except SQLAlchemyError:
+        pass
+
+
 class BatchWriter:
     """Documents stored one after another in shared write transactions (see the module)."""
 
@@ -143,8 +157,7 @@ class BatchWriter:
             if new := result.series - self._touched.keys():
                 mark_dirty(conn, new)
         except BaseException:
-            conn.exec_driver_sql("ROLLBACK TO SAVEPOINT document")  # nothing of it stays
-            conn.exec_driver_sql("RELEASE SAVEPOINT document")
+            _undo_document(conn)
             raise
         conn.exec_driver_sql("RELEASE SAVEPOINT document")
         now = utcnow()
