@@ -204,14 +204,17 @@ def sync_sequences(url: str) -> None:
 
 def one_document(url: str, work: Path, runs: int) -> None:
     times, peaks, cpus = [], [], []
+    # A word of its own each time: a database kept between runs holds none of these already.
+    mark = "".join(random.choices("abcdefghijklmnopqrstuvwxyz", k=12))
     for i in range(runs):
-        path = work / f"new_{i}.txt"
+        path = work / f"new_{mark}_{i}.txt"
         path.write_text(
             f"Hong Kong, {5 + i} June 2025 – Cyberport is home to over {2200 + 10 * i:,} "
-            "start-ups and technology companies, the park said in a statement today.\n",
+            f"start-ups and technology companies, the park said in a statement ({mark}) today.\n",
             encoding="utf-8",
         )
         m = run_measured([PY, "-m", "etl", "ingest", str(path), "--db", url, "--no-progress"])
+        assert "1 added" in " ".join(m["stderr"]), m["stderr"]  # not an unchanged file
         times.append(m["wall"])
         peaks.append(m["peak_process_mb"])
         cpus.append(m["cpu"])
@@ -388,12 +391,15 @@ def start(db: Path) -> None:
                 time.sleep(0.05)
         up = time.perf_counter() - t
         reply = client.callback(
-            [("growth-chart", "figure"), ("growth-chart", "config"), ("growth-csv", "href"),
-             ("growth-series-csv", "href"), ("growth-summary", "children")],
+            [("growth-chart", "figure"), ("growth-chart", "config"),
+             ("growth-chart-picture", "src"), ("growth-summary", "children"),
+             ("growth-csv", "href"), ("growth-series-csv", "href"), ("growth-zip", "href")],
             [{"id": "growth-metric", "property": "value", "value": "companies"},
+             {"id": "growth-entity", "property": "value", "value": None},
              {"id": "growth-dates", "property": "start_date", "value": None},
              {"id": "growth-dates", "property": "end_date", "value": None},
-             {"id": "growth-log", "property": "value", "value": False}],
+             {"id": "growth-scale", "property": "value", "value": "linear"},
+             {"id": "growth-garbled", "property": "value", "value": False}],
             [], "growth-metric.value",
         )  # fmt: skip
         served = time.perf_counter() - t

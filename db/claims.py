@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
+from db.claims_listed import listed_page_ids
 from db.models import Claim, Conflict, Document, Review
 from db.quote_search import candidates, count_candidates, fts_phrase, has_quote_index
 from db.status import (
@@ -283,6 +284,17 @@ def ordered_ids(filt: ClaimFilter, sort: Sort, among: Select | None = None) -> S
     return stmt.with_only_columns(stmt.selected_columns["claim_id"]).order_by(*order)
 
 
+def _listed_order(sort: Sort) -> str | None:
+    """'asc' or 'desc' when `sort` (then by id ascending) orders by date then id, both one way,
+    as db.claims_listed walks; else None."""
+    first: dict[str, str] = {}
+    for col, direction in (*sort, ("claim_id", "asc")):
+        first.setdefault(col, direction)  # a column's first mention decides its order
+    if list(first) == ["as_of", "claim_id"] and first["as_of"] == first["claim_id"]:
+        return first["as_of"]
+    return None
+
+
 def page_claims(
     engine: Engine,
     filt: ClaimFilter = ClaimFilter(),
@@ -299,8 +311,12 @@ def page_claims(
         among = quote_candidates(conn, filt)
         # First the page's ids, from as few columns as the sort and filter need (an index walk
         # even deep into the table), then the full rows of just those ids.
-        ids_stmt = ordered_ids(filt, sort, among).offset(offset).limit(limit)
-        ids = conn.execute(ids_stmt).scalars().all()  # fetchall: one driver call, not one a row
+        listed = _listed_order(sort) if filt == ClaimFilter() and among is None else None
+        if listed is not None:  # the default view by date: a walk along its own index
+            ids = listed_page_ids(conn, offset, limit, descending=listed == "desc")
+        else:
+            ids_stmt = ordered_ids(filt, sort, among).offset(offset).limit(limit)
+            ids = conn.execute(ids_stmt).scalars().all()  # fetchall: one driver call
         by_id = claims_by_id(conn, ids, columns)
     return [by_id[i] for i in ids]
 

@@ -20,8 +20,10 @@ import csv
 import io
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from functools import cache
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -93,6 +95,45 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
             conn.execute(insert(ClaimLine), values)
         done += len(values)
     return done
+
+
+FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_hkd")
+
+
+def _as_read(value: Any, is_float: bool) -> Any:
+    """A value as the database gives it back: REAL for a float column (NaN is NULL), a date
+    for a Date column."""
+    if value is None:
+        return None
+    if is_float:
+        value = float(value)
+        return None if value != value else value
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def write_new_claim_lines(
+    conn: Connection,
+    document: str,
+    published_on: date | None,
+    rows: Sequence[dict[str, Any]],
+    ids: Sequence[int],
+) -> int:
+    """Store the lines of claims just inserted from `rows` (their columns, with document_id)
+    as ids `ids`, formatted from the rows themselves: what the stored columns read back as,
+    with the status the claim was stored with and no conflict yet (a new claim is in none)."""
+    found = []
+    published_on = _as_read(published_on, False)
+    for row, claim_id in zip(rows, ids, strict=True):
+        line = {c: _as_read(row.get(c), c in FLOAT_COLUMNS) for c in STORED_COLUMNS if c in row}
+        line.update(claim_id=claim_id, document=document, published_on=published_on,
+                    claim_uid=row["uid"], status=row["initial_status"])  # fmt: skip
+        found.append(finish_row(line))
+    values = [{"claim_id": i, "line": text} for i, text in zip(ids, _lines(found), strict=True)]
+    if values:
+        conn.execute(insert(ClaimLine), values)
+    return len(values)
 
 
 def missing_line_ids(conn: Connection) -> list[int]:

@@ -24,7 +24,6 @@ from db.claims import ClaimFilter, claims_select
 from db.engine import read_all, session_scope
 from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
 from db.status import (
-    CLAIM_STATUS_BY_ACTION,
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
     latest_status_action,
@@ -46,6 +45,7 @@ CONFLICT_COLUMNS = (
     "conflict_uid",
 )
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+CHUNK = 5000  # ids per IN (...) list
 
 
 class FindingLike(Protocol):
@@ -107,49 +107,6 @@ class ConflictView:
     detected_at: datetime
     last_seen_at: datetime
     claims: tuple[ConflictClaimView, ...]
-
-
-# What the consistency checks read of each claim.
-CHECK_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
-                 "value_low", "value_high", "value_hkd", "as_of", "period", "quote", "flags",
-                 "document", "kind", "publisher", "status")  # fmt: skip
-CHUNK = 5000  # ids per IN (...) list
-
-
-def checked_claims_select(entity: str, metric: str) -> Select:
-    """The one selection of the claims the checks and the consensus read for a series: those
-    that count (db.claims' default filter leaves out candidates and corrected claims), of
-    every status (the checks leave out rejected and garbled ones themselves), in id order.
-    Without the derived status: series_claims reads the few reviews of the series apart."""
-    columns = (*(c for c in CHECK_COLUMNS if c != "status"), "initial_status")
-    return claims_select(ClaimFilter(entity=entity, metric=metric), columns).order_by(Claim.id)
-
-
-def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
-    """The series' claims as columns (CHECK_COLUMNS -> one list each), read in one fetch."""
-    stmt = checked_claims_select(entity, metric)
-    rows = conn.execute(stmt).fetchall()
-    names = list(stmt.selected_columns.keys())
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    out = {name: list(col) for name, col in zip(names, columns, strict=True)}
-    # The status each claim's newest status-setting review gives it (reviews are few).
-    reviewed = (
-        select(Review.target_uid, Review.action)
-        .join(Claim, Claim.uid == Review.target_uid)
-        .where(
-            Claim.entity == entity,
-            Claim.metric == metric,
-            Review.target_type == "claim",
-            Review.action.in_(list(CLAIM_STATUS_BY_ACTION)),
-        )
-        .order_by(Review.id)
-    )
-    last = dict(conn.execute(reviewed).all())
-    out["status"] = [
-        CLAIM_STATUS_BY_ACTION.get(last.get(uid, "")) or initial
-        for uid, initial in zip(out["claim_uid"], out.pop("initial_status"), strict=True)
-    ]
-    return out
 
 
 def in_open_conflicts(
@@ -443,7 +400,9 @@ def _open_page(s, offset: int, limit: int | None) -> tuple[list, int]:
     id): no sort of every open conflict, however many there are."""
     sub = latest_status_action("conflict", CONFLICT_STATUS_BY_ACTION)
     resolved = select(sub.c.target_uid).where(sub.c.action == "resolve")  # reviewers' few
-    is_open = (Conflict.active.is_(True), Conflict.uid.not_in(resolved))
+    # By id, so that the walk along the index never reads a conflict's row.
+    resolved_ids = select(Conflict.id).where(Conflict.uid.in_(resolved))
+    is_open = (Conflict.active.is_(True), Conflict.id.not_in(resolved_ids))
     known = list(SEVERITY_ORDER)
     groups = [Conflict.severity == k for k in known] + [Conflict.severity.not_in(known)]
     counts = dict(

@@ -13,11 +13,12 @@ status `corrected` and, like a candidate, stays out of them. Nothing in the log 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Select, bindparam, delete, insert, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.claims_csv import write_claim_lines
@@ -174,6 +175,35 @@ def sync_claim(conn: Connection, uid: str) -> None:
     conn.execute(select(Claim.id).where(Claim.uid == uid).with_for_update())
     conn.execute(delete(Claim).where(Claim.corrects_uid == uid))
     _derive(conn, Claim.uid == uid)
+
+
+@cache
+def _corrections_among() -> Select:
+    return (
+        select(Review.id)
+        .where(
+            Review.target_type == "claim",
+            Review.target_uid.in_(bindparam("uids", expanding=True)),
+            Review.action == "correct",
+        )
+        .limit(1)
+    )
+
+
+def any_corrections(conn: Connection) -> bool:
+    """Whether a reviewer ever corrected a claim."""
+    stmt = select(Review.id).where(Review.target_type == "claim", Review.action == "correct")
+    return conn.execute(stmt.limit(1)).first() is not None
+
+
+def has_corrections(conn: Connection, uids: Sequence[str]) -> bool:
+    """Whether a reviewer ever corrected one of these claims (only then can a stored
+    document's claims need rows derived: a look at the review index first)."""
+    stmt = _corrections_among()
+    return any(
+        conn.execute(stmt, {"uids": list(uids[i : i + 1000])}).first()
+        for i in range(0, len(uids), 1000)
+    )
 
 
 def derive_for_document(conn: Connection, document_id: int) -> int:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, delete, select, union
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from db.models import Claim, Conflict, DirtySeries, StoredSeriesPoint, utcnow
 
@@ -18,14 +17,24 @@ class SeriesKey(NamedTuple):
     metric: str
 
 
-def mark_dirty(conn: Connection, series: Iterable[tuple[str, str]]) -> int:
-    """Mark these series for checking, inside the caller's transaction; how many."""
+def mark_dirty(
+    conn: Connection,
+    series: Iterable[tuple[str, str]],
+    at: Mapping[tuple[str, str], datetime] | None = None,
+) -> int:
+    """Mark these series for checking, inside the caller's transaction; how many. `at`: when
+    each was marked (series are checked oldest mark first), else now."""
     keys = sorted(set(series))
     if not keys:
         return 0
     token, now = uuid.uuid4().hex, utcnow()
-    rows = [{"entity": e, "metric": m, "token": token, "marked_at": now} for e, m in keys]
-    ins = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(DirtySeries)
+    rows = [{"entity": e, "metric": m, "token": token,
+             "marked_at": at[(e, m)] if at else now} for e, m in keys]  # fmt: skip
+    if conn.dialect.name == "postgresql":  # each dialect's upsert, loaded when used
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    ins = insert(DirtySeries)
     stmt = ins.on_conflict_do_update(
         index_elements=["entity", "metric"],
         set_={"token": ins.excluded.token, "marked_at": ins.excluded.marked_at},

@@ -1,24 +1,23 @@
-"""Store documents with their sections and claims, one document per transaction; read them back."""
+"""Documents: one stored in a transaction of its own (db.document_writer writes), read back."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, or_, select
+from sqlalchemy import Connection, Engine, func, select
 
 from db import records
 from db.claims import ClaimFilter, claims_select
-from db.claims_csv import write_claim_lines
-from db.corrections import derive_for_document
 from db.dirty import mark_dirty
+from db.document_writer import StoreResult, claim_uid, store_into
 from db.engine import read_all, session_scope
 from db.locks import write_transaction
-from db.models import Claim, Document, Section, utcnow
+from db.models import Claim, Document, DocumentCount, Section
+
+__all__ = ["StoreResult", "claim_uid", "store_document"]  # written by db.document_writer
 
 DOCUMENT_COLUMNS = (
     "document",
@@ -36,15 +35,6 @@ DOCUMENT_COLUMNS = (
     "ingested_at",
     "document_id",
 )
-
-
-@dataclass(frozen=True)
-class StoreResult:
-    status: str  # added, replaced, unchanged
-    document_id: int
-    sections: int
-    claims: int
-    same_as: str | None = None  # for unchanged: the stored file holding these bytes
 
 
 @dataclass(frozen=True)
@@ -83,12 +73,6 @@ class DocumentDetail:
     summary: DocumentSummary
     text: str
     claims: tuple[ClaimSpan, ...]
-
-
-def claim_uid(file_name: str, c: records.Claim) -> str:
-    """Stable id for a claim: same document name and same figure give the same uid."""
-    key = f"{file_name}|{c.entity}|{c.metric}|{c.unit}|{c.value!r}|{c.as_of}|{c.period or ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def find_by_sha(engine: Engine, sha256: str) -> str | None:
@@ -137,116 +121,9 @@ def store_document(
     """Add a document, or replace the earlier version of the same file, in one transaction
     (set-based statements) that also marks the series its old and new claims belong to."""
     with write_transaction(engine) as conn:
-        found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
-        same = next((r for r in found if r.sha256 == doc.sha256), None)
-        if same is not None and (
-            same.extractor_version == extractor_version or same.file_name != doc.file_name
-        ):
-            return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
-        series: set[tuple[str, str]] = set()
-        old_id = next((r.id for r in found if r.file_name == doc.file_name), None)
-        if old_id is not None:
-            old = select(Claim.entity, Claim.metric).where(Claim.document_id == old_id).distinct()
-            series.update((e, m) for e, m in conn.execute(old))
-            conn.execute(delete(Document).where(Document.id == old_id))
-        doc_id = conn.execute(
-            insert(Document).values(_document_row(doc, extractor_version)).returning(Document.id)
-        ).scalar_one()
-        section_ids: dict[int, int] = {}
-        if doc.sections:
-            rows = [_section_row(doc_id, sec) for sec in doc.sections]
-            stmt = insert(Section).returning(Section.id, sort_by_parameter_order=True)
-            ids = conn.execute(stmt, rows).scalars().all()
-            section_ids = {sec.index: sid for sec, sid in zip(doc.sections, ids, strict=True)}
-        rows, seen = [], set()
-        for c in claims:
-            uid = claim_uid(doc.file_name, c)
-            if uid in seen:
-                continue
-            seen.add(uid)
-            rows.append(_claim_row(doc_id, section_ids.get(c.section_index), uid, c))
-            rows[-1]["extractor_version"] = extractor_version
-        if rows:
-            stmt = insert(Claim).returning(Claim.id, sort_by_parameter_order=True)
-            write_claim_lines(conn, conn.execute(stmt, rows).scalars().all())
-            derive_for_document(conn, doc_id)  # reviewers' corrections stand
-            # The series of the rows corrections derive, too.
-            mine = select(Claim.entity, Claim.metric).where(Claim.document_id == doc_id)
-            series.update((e, m) for e, m in conn.execute(mine.distinct()))
-        mark_dirty(conn, series)
-        status = "replaced" if old_id is not None else "added"
-        return StoreResult(status, doc_id, len(doc.sections), len(rows))
-
-
-@cache
-def _existing() -> Select:
-    """Stored documents with the bytes `:sha` or the file name `:name`."""
-    cols = (Document.id, Document.file_name, Document.sha256, Document.extractor_version)
-    return select(*cols).where(
-        or_(Document.sha256 == bindparam("sha"), Document.file_name == bindparam("name"))
-    )
-
-
-def _document_row(doc: records.ReadDocument, extractor_version: str) -> dict:
-    return {
-        "file_name": doc.file_name,
-        "sha256": doc.sha256,
-        "source_format": doc.source_format,
-        "title": doc.title,
-        "publisher": doc.publisher,
-        "kind": doc.kind,
-        "url": doc.url,
-        "published_on": doc.published_on,
-        "date_source": doc.date_source,
-        "text": doc.text,
-        "size_bytes": doc.size_bytes,
-        "ingested_at": utcnow(),
-        "extractor_version": extractor_version,
-    }
-
-
-def _section_row(document_id: int, sec: records.Section) -> dict:
-    return {
-        "document_id": document_id,
-        "idx": sec.index,
-        "char_start": sec.char_start,
-        "char_end": sec.char_end,
-        "published_on": sec.published_on,
-        "date_source": sec.date_source,
-        "heading": sec.heading,
-    }
-
-
-def _claim_row(document_id: int, section_id: int | None, uid: str, c: records.Claim) -> dict:
-    if c.status not in records.CLAIM_STATUSES:
-        raise ValueError(f"claim status {c.status!r} is not one of {records.CLAIM_STATUSES}")
-    odd = [r for r in c.unsure if r not in records.UNSURE_REASONS]
-    if odd:
-        raise ValueError(f"unsure reason {odd[0]!r} is not one of {records.UNSURE_REASONS}")
-    return {
-        "uid": uid,
-        "document_id": document_id,
-        "section_id": section_id,
-        "entity": c.entity,
-        "metric": c.metric,
-        "value": c.value,
-        "unit": c.unit,
-        "qualifier": c.qualifier,
-        "value_low": c.value_low,
-        "value_high": c.value_high,
-        "value_hkd": c.value_hkd,
-        "as_of": c.as_of,
-        "as_of_precision": c.as_of_precision,
-        "period": c.period,
-        "quote": c.quote,
-        "char_start": c.char_start,
-        "char_end": c.char_end,
-        "mention_start": c.mention_start,
-        "mention_end": c.mention_end,
-        "flags": ";".join(c.flags),
-        "initial_status": c.status,
-        "unsure": ";".join(c.unsure),
-    }
+        result = store_into(conn, doc, claims, extractor_version)
+        mark_dirty(conn, result.series)
+    return result
 
 
 def _summary_select():
@@ -321,34 +198,38 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
             yield dict(r._mapping)
 
 
+NAMED_AT_MOST = 500  # more documents than this are read in one pass over all of them
+
+
+SIGNAL_FIELDS = ("document", "kind", "publisher", "claims", "garbled", "implausible")
+
+
 def document_signals(
     bind: Engine | Connection, file_names: Sequence[str] | None = None
-) -> list[dict[str, Any]]:
-    """Per document (those named, or all): kind, publisher, how many claims it holds and how
-    many of them are flagged garbled or implausible."""
-    docs = select(Document.id, Document.file_name, Document.kind, Document.publisher)
-    if file_names is not None:
-        docs = docs.where(Document.file_name.in_(list(file_names)))
-    counts = select(Claim.document_id, func.count()).group_by(Claim.document_id)
+) -> list[tuple[str, str | None, str | None, int, int, int]]:
+    """Per document (those named, or all), SIGNAL_FIELDS: its name, kind, publisher, how many
+    claims it holds (document_counts) and how many of them are flagged garbled or implausible.
+    Many names are answered by one pass over the documents (faster than looking each up)."""
+    n_claims = func.coalesce(DocumentCount.claims, 0)  # kept by the database (migration 0011)
+    docs = select(Document.id, Document.file_name, Document.kind, Document.publisher, n_claims)
+    docs = docs.outerjoin(DocumentCount, DocumentCount.document_id == Document.id)
     flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
-    if file_names is not None:
-        ids = select(Document.id).where(Document.file_name.in_(list(file_names)))
-        counts = counts.where(Claim.document_id.in_(ids))
+    wanted = None if file_names is None else set(file_names)
+    if wanted is not None and len(wanted) <= NAMED_AT_MOST:
+        docs = docs.where(Document.file_name.in_(list(wanted)))
+        ids = select(Document.id).where(Document.file_name.in_(list(wanted)))
         flagged = flagged.where(Claim.document_id.in_(ids))
-    n = dict(read_all(bind, counts))
-    marks: dict[int, list[str]] = {}
+    marks: dict[int, list[int]] = {}
     for doc_id, flags in read_all(bind, flagged):
-        marks.setdefault(doc_id, []).extend(flags.split(";"))
+        found = flags.split(";")
+        mark = marks.setdefault(doc_id, [0, 0])
+        mark[0] += found.count("garbled")
+        mark[1] += found.count("implausible")
+    none = (0, 0)
     return [
-        {
-            "document": name,
-            "kind": kind,
-            "publisher": publisher,
-            "claims": n.get(doc_id, 0),
-            "garbled": marks.get(doc_id, []).count("garbled"),
-            "implausible": marks.get(doc_id, []).count("implausible"),
-        }
-        for doc_id, name, kind, publisher in read_all(bind, docs)
+        (name, kind, publisher, claims, *marks.get(doc_id, none))
+        for doc_id, name, kind, publisher, claims in read_all(bind, docs)
+        if wanted is None or name in wanted
     ]
 
 

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, Engine, Row, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Executable
 
 from db.metrics import sync_catalogue
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 ROOT = Path(__file__).resolve().parent.parent
+VERSIONS = ROOT / "db" / "migrations" / "versions"
+_REVISION_RE = re.compile(r"^revision(?:: [\w |]+)? = [\"']([^\"']+)[\"']", re.M)
+_DOWN_REVISION_RE = re.compile(r"^down_revision(?:: [\w |]+)? = [\"']([^\"']+)[\"']", re.M)
 DEFAULT_SQLITE = ROOT / "data" / "cyberport.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -40,6 +46,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+_ENGINES: list[Engine] = []
+
+
+def dispose_all() -> None:
+    """Close every pooled connection of the engines this process made."""
+    for engine in _ENGINES:
+        engine.dispose()
+
+
 @cache
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL for the life of the process."""
@@ -52,22 +67,58 @@ def get_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    _ENGINES.append(engine)
     return engine
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(ROOT / "db" / "migrations"))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return cfg
 
 
+@cache
+def head_revision() -> str | None:
+    """The newest migration, read from the migration files themselves (without loading
+    Alembic): the one revision no other revises. None when that is not one revision."""
+    revisions, revised = set(), set()
+    for path in VERSIONS.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found = _REVISION_RE.search(text)
+        if found is None:
+            return None
+        revisions.add(found.group(1))
+        revised.update(_DOWN_REVISION_RE.findall(text))
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the database's schema is the newest migration's (one cheap query)."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            stored = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except Exception:  # no such table yet: a new database
+        return False
+    return [tuple(r) for r in stored] == [(head,)]
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration and sync the metric catalogue."""
-    with engine.begin() as conn:
-        cfg = alembic_config(engine)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    """Bring the schema to the newest migration and sync the metric catalogue. A database
+    already there costs one query (Alembic is loaded only to upgrade)."""
+    if not _at_head(engine):
+        from alembic import command
+
+        with engine.begin() as conn:
+            cfg = alembic_config(engine)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     sync_catalogue(engine)
 
 

@@ -41,7 +41,16 @@ def catalogue() -> dict[str, MetricInfo]:
 
 
 def sync_catalogue(engine: Engine) -> None:
-    """Insert or update every catalogue row (cheap: a few dozen rows)."""
+    """Insert or update every catalogue row (cheap: a few dozen rows; nothing is written when
+    the table holds the catalogue already)."""
+    cols = (Metric.key, Metric.label, Metric.unit, Metric.cumulative, Metric.description)
+    want = {
+        i.key: (i.key, i.label, i.unit, i.cumulative, i.description) for i in catalogue().values()
+    }
+    with engine.connect() as conn:
+        have = {r[0]: tuple(r) for r in conn.execute(select(*cols))}
+    if all(have.get(k) == v for k, v in want.items()):
+        return
     with Session(engine) as s, s.begin():
         existing = {m.key: m for m in s.scalars(select(Metric))}
         for info in catalogue().values():

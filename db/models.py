@@ -95,15 +95,27 @@ class Section(Base):
     document: Mapped[Document] = relationship(back_populates="sections")
 
 
+# What the checks read of each claim besides its entity, metric and date (ix_claims_series).
+SERIES_INDEX_COLUMNS = (
+    "period", "value", "value_low", "value_high", "value_hkd", "unit", "qualifier", "flags",
+    "initial_status", "document_id", "uid", "id",
+)  # fmt: skip
+
+
 class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
-        Index("ix_claims_entity_metric_as_of", "entity", "metric", "as_of"),
+        # A series' claims (entity, metric) by date, with every column the checks read: the
+        # checks of a series of many thousand claims read this index alone, in order, instead
+        # of each claim's row wherever it lies.
+        Index("ix_claims_series", "entity", "metric", "as_of", *SERIES_INDEX_COLUMNS),
         Index("ix_claims_metric_as_of", "metric", "as_of"),
         # The grid's "metric = m, value > x, sorted by value": a range walk in sort order.
         Index("ix_claims_metric_value", "metric", "value"),
         # The claims grid's default order (newest first) walks this index, even deep pages.
         Index("ix_claims_as_of", "as_of"),
+        # (Its default view walks ix_claims_listed, a partial index migration 0011 makes:
+        # db.claims_listed.)
         # The "To confirm" queue: the candidates in the order they were stored, with the uid
         # their reviews point at (so the queue, and what default views leave out, is read
         # from the index alone).
@@ -152,6 +164,18 @@ class Claim(Base):
     corrects_uid: Mapped[str | None] = mapped_column(String(32))
 
     document: Mapped[Document] = relationship(back_populates="claims")
+
+
+class DocumentCount(Base):
+    """How many claim rows each document holds, kept by the database itself (triggers on
+    claims, migration 0011), so a document's standing is read without counting its claims."""
+
+    __tablename__ = "document_counts"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    claims: Mapped[int] = mapped_column(Integer)
 
 
 class ClaimLine(Base):
@@ -280,6 +304,23 @@ class StoredSeriesPoint(Base):
     explanation: Mapped[str] = mapped_column(Text)
     qualifier: Mapped[str] = mapped_column(String(16))  # as the believed figure was printed
     disputed: Mapped[str] = mapped_column(String(16))  # severity of its worst open conflict, or ""
+
+
+class SeriesCopies(Base):
+    """Which claims of one point of a series repeat one another (etl.check.copies), kept so
+    that the next check of the series reuses it for a point whose claims are the same ones.
+
+    `members` is a digest of the point's claims (each by id, uid, document and the time that
+    document was stored: a claim row never changes, and a replaced document's claims come with
+    a new time); `labels` the witness label of each, in order (';'-separated).
+    """
+
+    __tablename__ = "series_copies"
+
+    entity: Mapped[str] = mapped_column(String(300), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    members: Mapped[str] = mapped_column(String(32), primary_key=True)
+    labels: Mapped[str] = mapped_column(Text)
 
 
 class LoginFailure(Base):

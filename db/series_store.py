@@ -1,4 +1,5 @@
-"""The stored consensus series: replaced per series by the checks, read by the dashboard."""
+"""The stored consensus series: replaced per series by the checks, read by the dashboard; and
+which claims of each point repeat one another, kept for the next check of the series."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
-from db.models import StoredSeriesPoint
+from db.models import SeriesCopies, StoredSeriesPoint
 
 POINT_FIELDS = ("entity", "metric", "period", "as_of", "value", "value_low", "value_high",
                 "unit", "method", "claim_ids", "overridden_claim_ids", "explanation",
@@ -62,3 +63,24 @@ def read_series(
         stmt = stmt.where(p.as_of <= date_to)
     with engine.connect() as conn:
         return [dict(zip(POINT_FIELDS, r, strict=True)) for r in conn.execute(stmt)]
+
+
+def read_copies(conn: Connection, entity: str, metric: str) -> dict[str, str]:
+    """The series' known copy labels: members digest -> labels (etl.check.copies.KnownCopies)."""
+    c = SeriesCopies
+    stmt = select(c.members, c.labels).where(c.entity == entity, c.metric == metric)
+    return dict(conn.execute(stmt).all())
+
+
+def replace_copies(conn: Connection, entity: str, metric: str, used: dict[str, str]) -> None:
+    """Keep the copy labels the series' check used, and only those (caller's transaction)."""
+    c = SeriesCopies
+    where = (c.entity == entity, c.metric == metric)
+    have = set(conn.scalars(select(c.members).where(*where)))
+    gone = sorted(have - set(used))
+    for i in range(0, len(gone), 5000):
+        conn.execute(delete(c).where(*where, c.members.in_(gone[i : i + 5000])))
+    new = [{"entity": entity, "metric": metric, "members": k, "labels": v}
+           for k, v in used.items() if k not in have]  # fmt: skip
+    if new:
+        conn.execute(insert(c), new)

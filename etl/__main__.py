@@ -1,7 +1,5 @@
 """Entry point for `python -m etl`."""
 
-import sys
+from etl.cli import leave, main
 
-from etl.cli import main
-
-sys.exit(main())
+leave(main())

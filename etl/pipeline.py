@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
 from db.records import Claim, ReadDocument
@@ -22,7 +23,7 @@ from etl.read import (
     read_document,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Failed, Task, prepared
+from etl.workers import Failed, Idle, Task, prepared
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,32 @@ def _not_taken(skip: Skipped) -> FileOutcome:
     return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
-def _store(engine: Engine, doc: ReadDocument, claims: Sequence[Claim] | None = None) -> StoreResult:
-    """Store `doc` unless unchanged; its claims are extracted here unless given."""
-    if claims is None:
-        same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
-        if same is not None:  # skip the extraction too
-            return StoreResult("unchanged", 0, 0, 0, same_as=same)
-        claims = extract_claims(doc)
-    return store_document(engine, doc, claims, EXTRACTOR_VERSION)
+def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
+    """Store `doc` alone unless unchanged; its claims are extracted here."""
+    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+    if same is not None:  # skip the extraction too
+        return StoreResult("unchanged", 0, 0, 0, same_as=same)
+    return store_document(engine, doc, extract_claims(doc), EXTRACTOR_VERSION)
+
+
+def _store_in(
+    writer: BatchWriter,
+    doc: ReadDocument,
+    claims: Sequence[Claim] | None,
+    stored: frozenset[str],
+) -> StoreResult:
+    """Store `doc` with the writer's batch unless unchanged; its claims are extracted here
+    unless given. `stored`: the bytes (sha256) this extractor stored before the run (only
+    those can be unchanged, apart from bytes the run itself stores twice)."""
+    if claims is not None:
+        return writer.store(doc, claims)
+    same = writer.unchanged_as(doc) if doc.sha256 in stored else None
+    if same is None:
+        result = writer.store(doc, extract_claims(doc))
+        if result.status != "unchanged":
+            return result
+        same = result.same_as  # the same bytes twice in this run
+    return StoreResult("unchanged", 0, 0, 0, same_as=same)  # as _store tells it
 
 
 def _outcome(doc: ReadDocument, result: StoreResult) -> FileOutcome:
@@ -143,10 +162,10 @@ def ingest_paths(
     on_file: Callable[[FileOutcome], None] | None = None,
     jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest every file under `paths`, each file its own transaction, in order; with `jobs`
-    above 1, files are read and extracted in that many worker processes while this one
-    stores them. The series they touch are checked at the end (and any an interrupted run
-    left)."""
+    """Ingest every file under `paths`, in order, each file whole or not at all (a few files
+    share a commit: db.document_writer.BatchWriter); with `jobs` above 1, files are read and
+    extracted in that many worker processes while this one stores them. The series they
+    touch are checked at the end (and any an interrupted run left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:
         if on_file:
@@ -163,16 +182,32 @@ def ingest_paths(
                 error = f"{shown(str(folder / e.file))}: {e.reason}"
                 tasks.append(FileOutcome(e.file, "error", error=error))
         tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
-    for item in prepared(tasks, jobs, known_documents(engine, EXTRACTOR_VERSION)):
-        if isinstance(item, FileOutcome):
-            outcome = item
-        elif isinstance(item, Failed):
-            outcome = FileOutcome(item.file, "error", error=item.error)
-        else:
-            outcome = _outcome(item.doc, _store(engine, item.doc, item.claims))
-        outcomes.append(outcome)
-        if on_file:
-            on_file(outcome)
+    told: list[FileOutcome] = []  # outcomes of files waiting for their commit
+
+    def tell() -> None:
+        for o in told:
+            outcomes.append(o)
+            if on_file:
+                on_file(o)
+        told.clear()
+
+    stored = known_documents(engine, EXTRACTOR_VERSION)
+    with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
+        for item in prepared(tasks, jobs, stored):
+            if isinstance(item, Idle):  # the next file keeps us waiting: commit meanwhile
+                writer.commit()
+                tell()
+                continue
+            if isinstance(item, FileOutcome):
+                told.append(item)
+            elif isinstance(item, Failed):
+                told.append(FileOutcome(item.file, "error", error=item.error))
+            else:
+                told.append(_outcome(item.doc, _store_in(writer, item.doc, item.claims, stored)))
+            if not writer.pending:
+                tell()
+        writer.commit()
+    tell()
     refresh_checks(engine)
     return IngestSummary(tuple(outcomes))
 

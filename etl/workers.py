@@ -1,7 +1,7 @@
 """Read and extract files in worker processes; hand them back in order to the one writer.
 
 Workers ignore Ctrl-C: the writer (the main process) stops, rolls back the file it was
-storing and ends the pool, so no half document is ever stored. At most a few files per
+storing and ends the workers, so no half document is ever stored. At most a few files per
 worker wait in memory for the writer.
 """
 
@@ -12,7 +12,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from db.oneline import shown
@@ -21,6 +21,15 @@ from etl.extract import extract_claims
 from etl.read import IngestError, ManifestEntry, read_document
 
 AHEAD_PER_JOB = 4  # files read ahead per worker while the writer stores
+PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
+SLOW_READ_BYTES = 1 << 20  # a file this large may take a while to read in this process
+
+
+class Idle:
+    """Yielded before the next file keeps the writer waiting: a moment to commit."""
+
+
+IDLE = Idle()
 
 
 @dataclass(frozen=True)
@@ -49,12 +58,6 @@ class Failed:
 _stored_shas: frozenset[str] = frozenset()
 
 
-def _start_worker(stored_shas: frozenset[str]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _stored_shas
-    _stored_shas = stored_shas
-
-
 def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
     """Read one file and, if asked and its bytes are new, extract its claims."""
     try:
@@ -66,28 +69,116 @@ def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
     return Prepared(doc, tuple(extract_claims(doc)))
 
 
+def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) -> None:
+    """A worker process: prepare each task the pipe brings and send back what came of it, in
+    the order they came, until it brings None or the writer is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer decides what Ctrl-C stops
+    for end in writers_ends:  # held here, they would keep a dead writer's pipes open
+        end.close()
+    global _stored_shas
+    _stored_shas = stored_shas
+    while (task := _next(conn)) is not None:
+        try:
+            conn.send((True, prepare(task)))
+        except Exception as e:  # a fault, not a bad file: the writer raises it
+            conn.send((False, e))
+
+
+def _next(conn: Connection) -> Task | None:
+    """The next task, or None once the writer says so or has ended (killed, say)."""
+    try:
+        return conn.recv()
+    except EOFError:
+        return None
+
+
 def prepared(
     items: Iterable[Task | object], jobs: int, stored_shas: frozenset[str] = frozenset()
 ) -> Iterator[Prepared | Failed | object]:
-    """Each task prepared (anything else passed through), in the order given. With one job,
-    files are only read here (the caller extracts); with more, read and extracted in `jobs`
-    worker processes. `stored_shas`: bytes stored by this extractor, not extracted again."""
+    """Each task prepared (anything else passed through), in the order given, and IDLE before
+    one that will keep the caller waiting. With one job, files are only read here (the caller
+    extracts); with more, read and extracted in `jobs` worker processes, each fed over a pipe
+    of its own (task k goes to worker k mod jobs, so its answers come back in order; no helper
+    thread competes with the caller for the interpreter). `stored_shas`: bytes stored by this
+    extractor, not extracted again."""
     items = list(items)
     if jobs <= 1 or sum(isinstance(i, Task) for i in items) < 2:
         for item in items:
-            yield prepare(item, extract=False) if isinstance(item, Task) else item
+            if isinstance(item, Task):
+                if _size(item.path) >= SLOW_READ_BYTES:
+                    yield IDLE
+                yield prepare(item, extract=False)
+            else:
+                yield item
         return
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs, initializer=_start_worker, initargs=(stored_shas,)) as pool:
-        waiting: deque = deque()
-        todo = iter(items)
-        for item in todo:
-            waiting.append(pool.apply_async(prepare, (item,)) if isinstance(item, Task) else item)
-            if len(waiting) >= jobs * AHEAD_PER_JOB:
-                break
-        while waiting:
-            head = waiting.popleft()
-            yield head.get() if isinstance(head, AsyncResult) else head
-            nxt = next(todo, None)
-            if nxt is not None:
-                waiting.append(pool.apply_async(prepare, (nxt,)) if isinstance(nxt, Task) else nxt)
+    pipes, procs = [], []
+    try:
+        for _ in range(jobs):
+            mine, theirs = ctx.Pipe()
+            ends = (*pipes, mine)
+            proc = ctx.Process(target=_work, args=(theirs, stored_shas, ends), daemon=True)
+            proc.start()
+            theirs.close()
+            pipes.append(mine)
+            procs.append(proc)
+        yield from _in_order(items, pipes)
+        for pipe in pipes:
+            pipe.send(None)
+        for proc in procs:
+            proc.join()
+    finally:
+        for proc in procs:
+            if proc.is_alive():  # interrupted: nothing they hold is wanted
+                proc.terminate()
+                proc.join()
+        for pipe in pipes:
+            pipe.close()
+
+
+def _in_order(items: list, pipes: list[Connection]) -> Iterator[Prepared | Failed | object]:
+    """The items, tasks sent round the pipes a few ahead and answered in order."""
+    waiting: deque = deque()  # the pipe each task went to, or the item itself
+    todo = iter(items)
+    sent = 0
+
+    def send(item: object) -> None:
+        nonlocal sent
+        if isinstance(item, Task):
+            pipe = pipes[sent % len(pipes)]
+            pipe.send(item)
+            waiting.append(pipe)
+            sent += 1
+        else:
+            waiting.append(_Passed(item))
+
+    for item in todo:
+        send(item)
+        if len(waiting) >= len(pipes) * AHEAD_PER_JOB:
+            break
+    while waiting:
+        head = waiting.popleft()
+        if isinstance(head, _Passed):
+            yield head.item
+        else:
+            if not head.poll(PATIENCE_SECONDS):
+                yield IDLE
+            ok, answer = head.recv()
+            if not ok:
+                raise answer
+            yield answer
+        nxt = next(todo, None)
+        if nxt is not None:
+            send(nxt)
+
+
+@dataclass(frozen=True)
+class _Passed:
+    item: object
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say why

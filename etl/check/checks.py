@@ -9,14 +9,15 @@ from them, so a repeat of a figure from a new document joins the same conflict.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
 from etl.check import explain, wording
+from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -173,34 +174,67 @@ def disagree_pairs(
 
     Figures sorted by date. Each is compared with a bounded number of earlier ones in its
     window: the nearest `disagree_nearest` and the two extremes (the highest lower bound and the
-    lowest upper bound). A figure it disagrees with lies at or beyond one of the extremes, so
-    the extremes find it unless the drift allowed over their distance in time excuses them
-    while a nearer figure would not; pairs missed so are mostly joined through their groups
-    (`group_findings`). Sliding-window extremes keep the work linear however many figures share
-    a date."""
-    out: list[tuple[int, int, float]] = []
+    lowest upper bound, the latest of equals). A figure it disagrees with lies at or beyond one
+    of the extremes, so the extremes find it unless the drift allowed over their distance in
+    time excuses them while a nearer figure would not; pairs missed so are mostly joined
+    through their groups (`group_findings`). The partners are found for every figure at once
+    (range extremes from a sparse table); pairs that might disagree are then judged one by one
+    (`_disagree`), in order of the later figure, then the earlier."""
+    n = len(t)
+    if n < 2:
+        return []
+    t = np.asarray(t, dtype=np.int64)
+    js = np.arange(n)
+    start = np.searchsorted(t, t - th.disagree_window_days, side="left")
+    lists_i, lists_j = [], []
+    for d in range(1, th.disagree_nearest + 1):  # the nearest earlier ones in the window
+        ok = js - d >= start
+        lists_i.append(js[ok] - d)
+        lists_j.append(js[ok])
+    has = start < js
+    first, last = start[has], js[has] - 1
+    lists_i += [_latest_extreme(low, first, last, most=True),
+                _latest_extreme(high, first, last, most=False)]  # fmt: skip
+    lists_j += [js[has], js[has]]
+    pairs = np.unique(np.concatenate(lists_j) * n + np.concatenate(lists_i))  # by j, then i
+    i, j = pairs % n, pairs // n
+    # A superset of the pairs _disagree accepts (a slack a hair smaller than its own).
+    drift = (1 + th.disagree_annual_drift) ** ((t[j] - t[i]) / 365.25)
+    loose = (drift * (1 + th.disagree_tolerance) - 1) * (1 - 1e-9) - 1e-12
+    maybe = (low[j] - high[i] > loose * np.maximum(np.abs(high[i]), np.abs(low[j]))) | (
+        low[i] - high[j] > loose * np.maximum(np.abs(high[j]), np.abs(low[i]))
+    )  # fmt: skip
     tl, lo_l, hi_l = t.tolist(), low.tolist(), high.tolist()
-    max_low: deque[int] = deque()  # indices in the window, lower bounds decreasing
-    min_high: deque[int] = deque()  # upper bounds increasing
-    start = 0
-    for j in range(len(tl)):
-        while tl[j] - tl[start] > th.disagree_window_days:
-            start += 1
-        for q in (max_low, min_high):
-            while q and q[0] < start:
-                q.popleft()
-        partners = {*range(max(start, j - th.disagree_nearest), j)}
-        partners.update(q[0] for q in (max_low, min_high) if q)
-        for i in sorted(partners):
-            ratio = _disagree(tl, lo_l, hi_l, i, j, th)
-            if ratio is not None:
-                out.append((i, j, ratio))
-        while max_low and lo_l[max_low[-1]] <= lo_l[j]:
-            max_low.pop()
-        max_low.append(j)
-        while min_high and hi_l[min_high[-1]] >= hi_l[j]:
-            min_high.pop()
-        min_high.append(j)
+    out = []
+    for a, b in zip(i[maybe].tolist(), j[maybe].tolist(), strict=True):
+        ratio = _disagree(tl, lo_l, hi_l, a, b, th)
+        if ratio is not None:
+            out.append((a, b, ratio))
+    return out
+
+
+def _latest_extreme(
+    values: np.ndarray, first: np.ndarray, last: np.ndarray, most: bool
+) -> np.ndarray:
+    """For each range [first, last] of `values`, the index of its largest value (`most`) or its
+    smallest, the latest of equals: a sparse table, one level per power of two."""
+    n = len(values)
+
+    def pick(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # b later than a: b wins a tie
+        better = values[b] >= values[a] if most else values[b] <= values[a]
+        return np.where(better, b, a)
+
+    table = [np.arange(n)]
+    while (2 << (len(table) - 1)) <= n:
+        k, prev = len(table), table[-1]
+        width = 1 << k
+        table.append(pick(prev[: n - width + 1], prev[width // 2 : width // 2 + n - width + 1]))
+    level = np.frexp((last - first + 1).astype(np.float64))[1] - 1  # floor(log2(length))
+    out = np.empty(len(first), dtype=np.int64)
+    for k in np.unique(level).tolist():
+        sel = level == k
+        lo, hi = first[sel], last[sel] - (1 << k) + 1
+        out[sel] = pick(table[k][lo], table[k][hi])
     return out
 
 
@@ -321,37 +355,64 @@ def scan(fa: FigureArrays, cumulative: bool, is_count: bool, th: Thresholds) -> 
 # --- from claims to findings ---------------------------------------------------------------
 
 
+class FigureMembers(Sequence[tuple[ClaimPoint, ...]]):
+    """The claims stating each figure (figure i -> its claims in id order), made on demand."""
+
+    def __init__(self, claims: ClaimColumns, order: np.ndarray, starts: np.ndarray) -> None:
+        self.claims, self.order, self.starts = claims, order, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        rows = self.order[self.starts[i] : self.starts[i + 1]].tolist()
+        return tuple(self.claims[k] for k in rows)
+
+
 @dataclass(frozen=True)
 class Figures:
     """The distinct figures of one series and the claims stating each."""
 
     arrays: FigureArrays
-    members: tuple[tuple[ClaimPoint, ...], ...]
-    keys: tuple[str, ...]
+    members: Sequence[tuple[ClaimPoint, ...]]
+
+    def key(self, i: int) -> str:
+        """Figure i as a conflict's identity names it: period, date and interval."""
+        first, low, high = self.members[i][0], self.arrays.low[i], self.arrays.high[i]
+        return f"{first.period or ''}@{first.as_of}:{float(low):.6g}-{float(high):.6g}"
 
 
 def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figures:
-    """Collapse claims with the same period, date and interval into one figure each."""
-    groups: dict[tuple[int, int, float, float], list[ClaimPoint]] = {}
-    for p in points:
-        per = wording.period_days(p.period) if p.period else 0
-        key = (-1 if per is None else per, (p.as_of - EPOCH).days, p.low, p.high)
-        groups.setdefault(key, []).append(p)
-    order = sorted(groups)
-    arr = np.array(order, dtype=float).reshape(-1, 4)
-    fa = FigureArrays(
-        t=arr[:, 1].astype(np.int64),
-        low=arr[:, 2].copy(),
-        high=arr[:, 3].copy(),
-        period=arr[:, 0].astype(np.int64),
-        is_share=is_share,
-    )
-    members = tuple(tuple(sorted(groups[k], key=lambda p: p.claim_id)) for k in order)
-    keys = tuple(
-        f"{m[0].period or ''}@{m[0].as_of}:{k[2]:.6g}-{k[3]:.6g}"
-        for k, m in zip(order, members, strict=True)
-    )
-    return Figures(fa, members, keys)
+    """Collapse claims with the same period, date and interval into one figure each, in order
+    (period, date, low, high), each figure's claims in id order."""
+    claims = ClaimColumns.of(points)
+    days = {p: _period_days(p) for p in set(claims.column("period"))}
+    by_id = np.argsort(claims.ids, kind="stable")  # each figure's claims in id order
+    per = np.array([days[p] for p in claims.column("period")], dtype=np.int64)[by_id]
+    t, low, high = claims.t[by_id], claims.low[by_id], claims.high[by_id]
+    o = np.lexsort((high, low, t, per))  # stable: equal figures keep id order
+    per, t, low, high = per[o], t[o], low[o], high[o]
+    new = np.ones(len(o), dtype=bool)
+    new[1:] = (per[1:] != per[:-1]) | (t[1:] != t[:-1]) | (low[1:] != low[:-1]) | (
+        high[1:] != high[:-1]
+    )  # fmt: skip
+    starts = np.r_[np.flatnonzero(new), len(o)]
+    rows = by_id[o]
+    # A figure's numbers as its first claim in the order given states them (0.0 or -0.0).
+    given = np.minimum.reduceat(rows, starts[:-1]) if len(rows) else rows
+    fa = FigureArrays(t=t[starts[:-1]], low=claims.low[given], high=claims.high[given],
+                      period=per[starts[:-1]], is_share=is_share)  # fmt: skip
+    return Figures(fa, FigureMembers(claims, rows, starts))
+
+
+def _period_days(period: str | None) -> int:
+    """A flow's period in days (0 for a stock, -1 when it cannot be read)."""
+    if not period:
+        return 0
+    days = wording.period_days(period)
+    return -1 if days is None else days
 
 
 GROUPED = ("disagree", "decrease", "flow_exceeds_stock", "jump")
@@ -416,23 +477,39 @@ def _sentence(raw: RawFinding, figs: Figures, label: str, cumulative: bool, th: 
     return explain.jump(label, rep[0], rep[1], raw.ratio)
 
 
+class Examined(NamedTuple):
+    """The figures of one series' claims and every rule's findings over them."""
+
+    figures: Figures
+    raws: list[RawFinding]
+
+
+def examine(points: Sequence[ClaimPoint], cumulative: bool, th: Thresholds) -> Examined:
+    """Collapse the claims into figures and run every rule over them."""
+    claims = ClaimColumns.of(points)
+    units = set(claims.column("unit"))
+    figs = build_figures(claims, is_share="percent" in units)
+    return Examined(figs, scan(figs.arrays, cumulative, units <= {"count"}, th))
+
+
 def detect(
     points: Sequence[ClaimPoint],
     *,
     label: str,
     cumulative: bool,
     th: Thresholds | None = None,
+    examined: Examined | None = None,
 ) -> list[Finding]:
-    """Conflicts among the claims of one entity and metric, one per identity."""
+    """Conflicts among the claims of one entity and metric, one per identity (`examined`: what
+    `examine` found in these claims with these thresholds, when it is at hand)."""
     th = th or Thresholds()
     if not points:
         return []
     entity, metric = points[0].entity, points[0].metric
-    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
-    is_count = all(p.unit == "count" for p in points)
+    figs, raws = examined or examine(points, cumulative, th)
     merged: dict[str, Finding] = {}
-    for raw in group_findings(scan(figs.arrays, cumulative, is_count, th)):
-        key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.keys[i] for i in raw.anchors))
+    for raw in group_findings(raws):
+        key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.key(i) for i in raw.anchors))
         claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         if key in merged:  # the same figures reached twice: keep one conflict
             continue

@@ -23,23 +23,24 @@ source reliability estimation", SIGMOD 2014) adapted to intervals:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import numpy as np
 
-from etl.check.checks import EPOCH
+from etl.check.columns import ClaimColumns
 from etl.check.copies import copy_groups
 from etl.check.disputes import Dispute, SetAside, set_aside, worst_severity
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
 
+Witnesses = Callable[[Sequence[ClaimPoint]], list[int]]  # claims -> a witness label each
 POINT_WINDOW_DAYS = 7  # claims within a week of a point's first claim describe the same moment
 SUPPORT_TOLERANCE = 0.01  # a claim within 1 % of the believed interval supports it
 ACCEPTED_WEIGHT = 1e6  # an accepted claim outweighs any number of other witnesses
 ITERATIONS = 10
-CHUNK = 65_536
 LOSS_FLOOR = 0.01  # losses below 1 % are rounding, not unreliability
 MIN_WEIGHT = 1e-3  # a lone source's loss share is 1 and its CRH weight 0: keep it positive
 PRIOR_STRENGTH = 1.0  # pseudo-count pulling a source with few contested claims to the average
@@ -149,14 +150,22 @@ def assign_objects(
 ) -> np.ndarray:
     """Object index per claim, input sorted by (series, t): a new object starts with a new
     series or with a claim more than `window` days after the current object's first claim."""
-    out = np.empty(len(t), dtype=np.int64)
-    cur, first, prev = -1, 0, None
-    for at in range(0, len(t), CHUNK):  # in chunks: Python ints for a million claims are heavy
-        ss, tt = series[at : at + CHUNK].tolist(), t[at : at + CHUNK].tolist()
-        for k, (s, d) in enumerate(zip(ss, tt, strict=True)):
-            if s != prev or d - first > window:
-                cur, first, prev = cur + 1, d, s
-            out[at + k] = cur
+    bounds = _object_starts(np.asarray(series), np.asarray(t), window)
+    return np.repeat(np.arange(len(bounds) - 1, dtype=np.int64), np.diff(bounds))
+
+
+def _object_starts(series: np.ndarray, t: np.ndarray, window: int = POINT_WINDOW_DAYS) -> list[int]:
+    """Where each object starts (and the end), in claims sorted by (series, t): one step per
+    object, each a binary search for the first claim past the window."""
+    if not len(t):
+        return [0]
+    ends = np.flatnonzero(np.r_[series[1:] != series[:-1], True]) + 1  # each series' end
+    out, i = [], 0
+    for end in ends.tolist():
+        while i < end:
+            out.append(i)
+            i += int(np.searchsorted(t[i:end], t[i] + window, side="right"))
+    out.append(len(t))
     return out
 
 
@@ -168,8 +177,26 @@ def comparable(p: ClaimPoint) -> float:
     return p.value_hkd if p.value_hkd is not None else p.value
 
 
-def _unit(points: Sequence[ClaimPoint]) -> str:
-    return "HKD" if any(p.value_hkd is not None for p in points) else points[0].unit
+def _objects(
+    claims: ClaimColumns, aside: Mapping[int, SetAside]
+) -> tuple[ClaimColumns, list[range]]:
+    """The claims not set aside in order (entity, metric, period, date, id) and each object's
+    members (assign_objects' rule): a run of that order."""
+    if aside:
+        claims = claims.take(np.flatnonzero(~np.isin(claims.ids, list(aside))))
+    if not len(claims):
+        return claims, []
+    entities, metrics = claims.column("entity"), claims.column("metric")
+    periods = [p or "" for p in claims.column("period")]
+    if len(set(entities)) == 1 and len(set(metrics)) == 1:  # one series: its periods order it
+        names: list = periods
+    else:
+        names = list(zip(entities, metrics, periods, strict=True))
+    rank = {k: i for i, k in enumerate(sorted(set(names)))}  # the names' own order
+    series = np.array([rank[k] for k in names], dtype=np.int64)
+    order = np.lexsort((claims.ids, claims.t, series))
+    bounds = _object_starts(series[order], claims.t[order])
+    return claims.take(order), [range(a, b) for a, b in pairwise(bounds)]
 
 
 def reconcile(
@@ -179,57 +206,64 @@ def reconcile(
     disputes: Sequence[Dispute] = (),
     quality: Mapping[str, SourceQuality] | None = None,
     cumulative: bool = False,
+    witnesses: Witnesses = copy_groups,
+    aside: Mapping[int, SetAside] | None = None,
 ) -> list[SeriesPoint]:
     """The believed value per entity, metric, period and date, from claims (rejected ones removed
     beforehand); `accepted` holds the claim ids a reviewer accepted, `disputes` the series' open
     conflicts, `quality` each document's standing (by file name), `cumulative` whether the
-    metric is a running total."""
+    metric is a running total. `witnesses` labels copies (copies.copy_groups, or one that
+    reuses labels known before); `aside`: what set_aside gives, when it is at hand."""
     if not points:
         return []
     quality = quality or {}
-    aside = set_aside(points, disputes, quality, accepted, cumulative=cumulative)
-    kept = (p for p in points if p.claim_id not in aside)
-    pts = sorted(kept, key=lambda p: (p.entity, p.metric, p.period or "", p.as_of, p.claim_id))
-    if not pts:
+    if aside is None:
+        aside = set_aside(points, disputes, quality, accepted, cumulative=cumulative,
+                          witnesses=witnesses)  # fmt: skip
+    pts, groups = _objects(ClaimColumns.of(points), aside)
+    if not len(pts):
         return []
-    series_key = {k: i for i, k in enumerate(dict.fromkeys((p.entity, p.metric, p.period or "")
-                                                          for p in pts))}  # fmt: skip
-    s_arr = np.array([series_key[(p.entity, p.metric, p.period or "")] for p in pts])
-    t_arr = np.array([(p.as_of - EPOCH).days for p in pts])
-    obj = assign_objects(s_arr, t_arr)
+    obj = np.repeat(np.arange(len(groups), dtype=np.int64), [len(m) for m in groups])
     share = np.ones(len(pts))
-    groups: list[list[int]] = [[] for _ in range(int(obj.max()) + 1)]
-    for k, o in enumerate(obj.tolist()):
-        groups[o].append(k)
     witness = np.zeros(len(pts), dtype=np.int64)
-    for members in groups:
-        labels = copy_groups([pts[k] for k in members])
-        sizes = {lab: labels.count(lab) for lab in labels}
-        for k, lab in zip(members, labels, strict=True):
-            share[k] = 1.0 / sizes[lab]
-            witness[k] = members[lab]
-    src_key = {s: i for i, s in enumerate(dict.fromkeys(p.publisher or p.document for p in pts))}
-    src = np.array([src_key[p.publisher or p.document] for p in pts])
-    acc = np.array([p.claim_id in accepted for p in pts])
-    prior = np.array([quality.get(p.document, NEUTRAL).score for p in pts])
-    res = truth_discovery(obj, src, np.array([p.low for p in pts]),
-                          np.array([p.high for p in pts]), share, acc, prior=prior)  # fmt: skip
+    for m in groups:
+        labels = np.array(witnesses(pts[m.start : m.stop]), dtype=np.int64)
+        share[m.start : m.stop] = 1.0 / np.bincount(labels)[labels]
+        witness[m.start : m.stop] = m.start + labels
+    documents = pts.column("document")
+    sources = [p or d for p, d in zip(pts.column("publisher"), documents, strict=True)]
+    src_key = {s: i for i, s in enumerate(dict.fromkeys(sources))}
+    src = np.array([src_key[s] for s in sources], dtype=np.int64)
+    acc = np.isin(pts.ids, list(accepted))
+    prior = np.array([quality.get(d, NEUTRAL).score for d in documents], dtype=np.float64)
+    res = truth_discovery(obj, src, pts.low, pts.high, share, acc, prior=prior)
     context = _Context(quality, disputes, aside)
+    weight = res.source_weight[src] * prior
     return [
-        _point([pts[k] for k in members], acc[members], witness[members],
-               res.source_weight[src[members]] * prior[members], float(res.low[o]),
-               float(res.high[o]), context)
-        for o, members in enumerate(groups)
+        _point(pts[m.start : m.stop], acc[m.start : m.stop], witness[m.start : m.stop],
+               weight[m.start : m.stop], float(res.low[o]), float(res.high[o]), context)
+        for o, m in enumerate(groups)
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
 class _Context:
-    """What a point's explanation draws on beyond its own claims."""
+    """What a point's explanation draws on beyond its own claims, indexed by claim id."""
 
-    quality: Mapping[str, SourceQuality]
-    disputes: Sequence[Dispute]
-    aside: Mapping[int, SetAside]
+    def __init__(
+        self,
+        quality: Mapping[str, SourceQuality],
+        disputes: Sequence[Dispute],
+        aside: Mapping[int, SetAside],
+    ) -> None:
+        self.quality = quality
+        self._disputes: dict[int, list[tuple[int, Dispute]]] = {}  # claim id -> (order, it)
+        for order, d in enumerate(disputes):
+            for cid in set(d.claim_ids):
+                self._disputes.setdefault(cid, []).append((order, d))
+        self._beaten: dict[int, list[tuple[int, SetAside]]] = {}  # winner -> (order, aside)
+        for order, a in enumerate(aside.values()):
+            for cid in set(a.winners):
+                self._beaten.setdefault(cid, []).append((order, a))
 
     def source_words(self, c: ClaimPoint) -> str:
         words = self.quality.get(c.document, NEUTRAL).words
@@ -237,15 +271,18 @@ class _Context:
 
     def disputed(self, ids: set[int]) -> tuple[str, list[int]]:
         """The worst severity of the open conflicts holding any of `ids`, and their ids."""
-        hit = [d for d in self.disputes if ids & set(d.claim_ids)]
+        found = {order: d for cid in ids for order, d in self._disputes.get(cid, ())}
+        hit = [found[k] for k in sorted(found)]
         return worst_severity([d.severity for d in hit]), sorted({d.conflict_id for d in hit})
 
     def set_aside_for(self, ids: set[int]) -> list[SetAside]:
-        return [a for a in self.aside.values() if a.winners and set(a.winners) & ids]
+        """The claims set aside in favour of any of `ids`, in the order they were set aside."""
+        found = {order: a for cid in ids for order, a in self._beaten.get(cid, ())}
+        return [found[k] for k in sorted(found)]
 
 
 def _point(
-    claims: list[ClaimPoint],
+    claims: ClaimColumns,
     acc: np.ndarray,
     witness: np.ndarray,
     weights: np.ndarray,
@@ -253,19 +290,20 @@ def _point(
     t_high: float,
     context: _Context,
 ) -> SeriesPoint:
+    """One object's point: its claims (sorted by date and id), which are accepted, each one's
+    witness label and weight, and the interval truth discovery found."""
+    n = len(claims)
     scale = max(abs(t_low), abs(t_high), 1e-12)
-    fits = [max(c.low - t_high, t_low - c.high, 0.0) / scale <= SUPPORT_TOLERANCE for c in claims]
-    support = [c for c, ok in zip(claims, fits, strict=True) if ok]
-    overridden = [c for c, ok in zip(claims, fits, strict=True) if not ok]
+    gap = np.maximum(np.maximum(claims.low - t_high, t_low - claims.high), 0.0)
+    fits = gap / scale <= SUPPORT_TOLERANCE
     # The interval is what every supporting claim allows, when they share one.
-    if support and max(c.low for c in support) <= min(c.high for c in support):
-        t_low, t_high = max(c.low for c in support), min(c.high for c in support)
-
-    def rank(k: int) -> tuple:
-        inside = t_low <= comparable(claims[k]) <= t_high
-        return (not fits[k], not acc[k], not inside, -weights[k], k)
-
-    best = claims[min(range(len(claims)), key=rank)]
+    if fits.any():
+        s_low, s_high = _first(claims.low[fits], max), _first(claims.high[fits], min)
+        if s_low <= s_high:
+            t_low, t_high = s_low, s_high
+    inside = (t_low <= claims.comparable) & (claims.comparable <= t_high)
+    # The best claim: fitting, accepted, inside, heaviest, first.
+    best = claims[int(np.lexsort((-weights, ~inside, ~acc, ~fits))[0])]  # stable: then first
     exact_best = t_low <= comparable(best) <= t_high
     value = comparable(best) if exact_best else (t_low + t_high) / 2
     n_wit = len(set(witness.tolist()))
@@ -275,27 +313,28 @@ def _point(
     elif n_wit == 1:
         method = "single"
         why = f"One source: {best.phrase()}{context.source_words(best)}"
-        if len(claims) > 1:
-            why += f", stated {len(claims)} times"
+        if n > 1:
+            why += f", stated {n} times"
     else:
         method = "consensus"
-        sup_wit = len({int(w) for w, ok in zip(witness, fits, strict=True) if ok})
+        sup_wit = len(set(witness[fits].tolist()))
         why = (
             f"{sup_wit} of {n_wit} independent sources agree on {best.phrase()}"
             f"{context.source_words(best)}"
         )
-        copies = len(claims) - n_wit
+        copies = n - n_wit
         if copies:
             why += f" ({copies} repeated text{'s' if copies > 1 else ''} counted once)"
+    overridden = np.flatnonzero(~fits).tolist()
     if overridden:
-        top = max(weights[[k for k, ok in enumerate(fits) if ok]], default=0.0)
-        lost = ", ".join(c.phrase() for c in overridden[:3])
+        top = weights[fits].max() if fits.any() else 0.0
+        lost = ", ".join(claims[k].phrase() for k in overridden[:3])
         more = f" and {len(overridden) - 3} more" if len(overridden) > 3 else ""
-        low_w = min(weights[[k for k, ok in enumerate(fits) if not ok]])
+        low_w = weights[~fits].min()
         why += f"; overrides {lost}{more}"
         if method == "consensus":
             why += f" (source weight {top:.2f} against {low_w:.2f})"
-    ids = {c.claim_id for c in support}
+    ids = set(claims.ids[fits].tolist())
     beaten = context.set_aside_for(ids)
     if beaten:
         figures = list(dict.fromkeys(a.figure for a in beaten))
@@ -306,11 +345,17 @@ def _point(
         plural = "s" if len(conflicts) > 1 else ""
         verb = "await" if plural else "awaits"
         why += f". Disputed: open conflict{plural} {listed} ({severity} severity) {verb} a reviewer"
-    first = min(claims, key=lambda c: (c.as_of, c.claim_id))
-    unit = _unit(claims)
+    first = claims[0]  # the earliest (by date, then id)
+    unit = "HKD" if claims.has_hkd.any() else first.unit
+    lost_ids = set(claims.ids[~fits].tolist()) | {a.claim_id for a in beaten}
     return SeriesPoint(
         first.entity, first.metric, first.period, first.as_of, value, t_low, t_high, unit,
-        method, tuple(sorted(ids)),
-        tuple(sorted({c.claim_id for c in overridden} | {a.claim_id for a in beaten})),
-        why + ".", best.qualifier if exact_best else "about", severity,
+        method, tuple(sorted(ids)), tuple(sorted(lost_ids)), why + ".",
+        best.qualifier if exact_best else "about", severity,
     )  # fmt: skip
+
+
+def _first(values: np.ndarray, pick) -> float:
+    """max or min of the values as Python's gives it: the first one equal to it (0.0, -0.0)."""
+    found = values.max() if pick is max else values.min()
+    return float(values[np.flatnonzero(values == found)[0]])

@@ -9,24 +9,30 @@ lock. An interrupted run leaves the marks for the next command, which finishes t
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from threadpoolctl import threadpool_limits
 
-from db.conflicts import series_claims, store_series_conflicts
+from db.conflicts import store_series_conflicts
 from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
 from db.locks import series_transaction, write_transaction
 from db.metrics import catalogue
-from db.series_store import replace_series
-from etl.check.checks import Thresholds, detect
+from db.series_claims import claim_quotes, series_claims
+from db.series_store import read_copies, replace_copies, replace_series
+from etl.check.checks import Thresholds, detect, examine
 from etl.check.claims import points_from_columns
+from etl.check.copies import ClaimKeys, KnownCopies
+from etl.check.disputes import set_aside
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
+KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.ClaimKeys
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,20 @@ class RefreshSummary:
 NOTHING = RefreshSummary(0, 0, 0, 0, 0, 0, 0)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a check makes and keeps some hundred thousand
+    small objects, and each collection on the way would walk all of them (and every object
+    the program holds) again. Nothing a check makes refers to itself."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def metric_rules() -> dict[str, tuple[str, bool]]:
     return {k: (m.label, m.cumulative) for k, m in catalogue().items()}
 
@@ -68,17 +88,37 @@ def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -
     when another process has done it meanwhile."""
     entity, metric = key
     label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
-    with series_transaction(engine, [key]) as conn, threadpool_limits(1, user_api="blas"):
+    th = th or Thresholds()
+    with (
+        series_transaction(engine, [key]) as conn,
+        threadpool_limits(1, user_api="blas"),
+        paused_gc(),
+    ):
         token = dirty_token(conn, key)
         if token is None:
             return NOTHING
         cols = series_claims(conn, entity, metric)
-        points, accepted = points_from_columns(cols)
-        findings = detect(points, label=label, cumulative=cumulative, th=th)
+        points, accepted = points_from_columns(cols)  # quotes are read where needed only
+        examined = examine(points, cumulative, th) if points else None
+        findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
         ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
         stored = store_series_conflicts(conn, entity, metric, findings, ids)
-        inputs = consensus_inputs(conn, entity, metric, points)  # the conflicts just stored
-        replace_series(conn, entity, metric, consensus_rows(points, accepted, **inputs))
+        # The conflicts just stored; the documents' standing from what series_claims read.
+        inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
+        copies = KnownCopies(
+            read_copies(conn, entity, metric),
+            ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
+            lambda ids: claim_quotes(conn, ids),
+            everything=cols["claim_id"],
+        )
+        aside = set_aside(
+            points, inputs["disputes"], inputs["quality"], accepted,
+            cumulative=inputs["cumulative"], witnesses=copies,
+            examined=examined if th == Thresholds() else None,
+        )  # fmt: skip
+        rows = consensus_rows(points, accepted, **inputs, witnesses=copies, aside=aside)
+        replace_series(conn, entity, metric, rows)
+        replace_copies(conn, entity, metric, copies.used)
         clear_dirty(conn, key, token)
     return RefreshSummary(len(points), stored.found, stored.new, stored.reactivated,
                           stored.deactivated, stored.reopened, 1)  # fmt: skip

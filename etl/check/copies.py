@@ -6,17 +6,21 @@ document's (a news story reprinting a press release, the boilerplate "About" par
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
 
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
 DENSE_MAX = 2048  # claims compared as one matrix (n x n floats)
+# Known labels are kept under this (a change of the rule or its threshold finds none known).
+VERSION = f"copies 3 {COPY_SIMILARITY}".encode()
 
 
 def shingles(text: str, k: int = 3) -> frozenset[tuple[str, ...]]:
@@ -40,12 +44,23 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     The label is the smallest index of the claim's group. All pairs are compared at once: the
     shingle overlaps are one matrix product, the groups found by spreading the smallest label.
     """
-    n = len(points)
-    if n > 1 and points[0].document and all(p.document == points[0].document for p in points):
+    documents = [p.document for p in points]
+    return copy_labels(documents, lambda: [shingles(p.quote) for p in points], threshold)
+
+
+def copy_labels(
+    documents: Sequence[str],
+    shingled: Callable[[], Sequence[frozenset]],
+    threshold: float = COPY_SIMILARITY,
+) -> list[int]:
+    """copy_groups of claims given as their documents and (when needed) their quotes'
+    shingles."""
+    n = len(documents)
+    if n > 1 and documents[0] and all(d == documents[0] for d in documents):
         return [0] * n  # one document: one witness, nothing to compare
+    sh = list(shingled())
     if n < DENSE_MIN or n > DENSE_MAX:
-        return _copy_groups_pairwise(points, threshold)
-    sh = [shingles(p.quote) for p in points]
+        return _labels_pairwise(documents, sh, threshold)
     vocab: dict[tuple[str, ...], int] = {}
     rows = [i for i, s in enumerate(sh) for _ in s]
     cols = [vocab.setdefault(x, len(vocab)) for s in sh for x in s]
@@ -56,8 +71,8 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
     smaller = np.minimum.outer(size, size)
     with np.errstate(divide="ignore", invalid="ignore"):  # the same division as similarity()
         close = np.where(smaller > 0, common / smaller, 0.0) >= threshold
-    docs = {d: k for k, d in enumerate(dict.fromkeys(p.document for p in points if p.document))}
-    doc = np.array([docs[p.document] if p.document else -1 - i for i, p in enumerate(points)])
+    docs = {d: k for k, d in enumerate(dict.fromkeys(d for d in documents if d))}
+    doc = np.array([docs[d] if d else -1 - i for i, d in enumerate(documents)])
     close |= doc[:, None] == doc[None, :]
     label = np.arange(n)
     while True:
@@ -70,7 +85,15 @@ def copy_groups(points: Sequence[ClaimPoint], threshold: float = COPY_SIMILARITY
 
 def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:
     """copy_groups for a group too small or too big for an all-pairs matrix, pair by pair."""
-    parent = list(range(len(points)))
+    return _labels_pairwise(
+        [p.document for p in points], [shingles(p.quote) for p in points], threshold
+    )
+
+
+def _labels_pairwise(
+    documents: Sequence[str], sh: Sequence[frozenset], threshold: float
+) -> list[int]:
+    parent = list(range(len(documents)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -78,13 +101,102 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
             i = parent[i]
         return i
 
-    sh = [shingles(p.quote) for p in points]
-    for i in range(len(points)):
-        for j in range(i + 1, len(points)):
+    for i in range(len(documents)):
+        for j in range(i + 1, len(documents)):
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
-            same_doc = points[i].document == points[j].document and points[i].document
+            same_doc = documents[i] == documents[j] and documents[i]
             if same_doc or similarity(sh[i], sh[j]) >= threshold:
                 parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(len(points))]
+    return [find(i) for i in range(len(documents))]
+
+
+class ClaimKeys:
+    """What identifies each stored claim row, for KnownCopies: its id and uid, its document and
+    the time that document was stored (a stored claim never changes; a replaced document's
+    claims come with a new time). In the order of the claims the check computes on."""
+
+    def __init__(
+        self,
+        ids: Sequence[int],
+        uids: Sequence[str],
+        documents: Sequence[str],
+        versions: Sequence[str],
+    ) -> None:
+        self.ids = np.asarray(ids, dtype=np.int64)
+        per_doc = list(zip(documents, versions, strict=True))
+        docs = {d: repr(d) for d in set(per_doc)}
+        self.keys = [u + docs[d] for u, d in zip(uids, per_doc, strict=True)]
+        # Each key's uid length and whole length make the joined keys unambiguous.
+        self.sizes = np.stack(
+            [np.fromiter(map(len, uids), np.int64), np.fromiter(map(len, self.keys), np.int64)],
+            axis=1,
+        )
+        self._position: dict[int, int] | None = None
+
+    def rows(self, members: Sequence[ClaimPoint]) -> list[int]:
+        """The members' places in this order."""
+        if isinstance(members, ClaimColumns):
+            return members.rows().tolist()
+        if self._position is None:
+            self._position = {i: k for k, i in enumerate(self.ids.tolist())}
+        return [self._position[p.claim_id] for p in members]
+
+    def digest(self, members: Sequence[ClaimPoint]) -> str:
+        """The members' keys, in order, as a digest."""
+        rows = self.rows(members)
+        h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
+        h.update(self.sizes[rows].tobytes())
+        h.update("".join([self.keys[k] for k in rows]).encode())
+        return h.hexdigest()
+
+
+class KnownCopies:
+    """copy_groups that reuses the labels found before for the same claims.
+
+    A group of claims is known by a digest of its members' `keys` (ClaimKeys: the same keys
+    in the same order mean the same quotes and documents, and so the same labels). Labels not
+    known are computed with the quotes `fetch` gives (claim ids -> quotes): all of
+    `everything` at the first miss when nothing is known yet, else the missing members'.
+    `used` holds every group's labels asked for, to keep for the next time.
+    """
+
+    def __init__(
+        self,
+        known: Mapping[str, str],
+        keys: ClaimKeys,
+        fetch: Callable[[Sequence[int]], Mapping[int, str]],
+        everything: Sequence[int] = (),
+    ) -> None:
+        self.known, self.keys, self.fetch = known, keys, fetch
+        self.everything = everything
+        self.shingled: dict[int, frozenset] = {}  # claim id -> its quote's shingles
+        self.used: dict[str, str] = {}
+
+    def __call__(self, members: Sequence[ClaimPoint]) -> list[int]:
+        n = len(members)
+        if n == 1:
+            return [0]  # alone: its own witness (as copy_groups says)
+        if isinstance(members, ClaimColumns):
+            documents, ids = members.column("document"), members.ids.tolist()
+        else:
+            documents, ids = [p.document for p in members], [p.claim_id for p in members]
+        if documents[0] and all(d == documents[0] for d in documents):
+            return [0] * n  # one document (as copy_groups says)
+        key = self.keys.digest(members)
+        text = self.known.get(key)
+        if text is None:
+            labels = copy_labels(documents, lambda: self._shingles(ids))
+            text = ";".join(map(str, labels))
+        self.used[key] = text
+        return [int(x) for x in text.split(";")]
+
+    def _shingles(self, ids: Sequence[int]) -> list[frozenset]:
+        need = [i for i in ids if i not in self.shingled]  # few: a miss
+        if need:
+            if not self.known and not self.shingled and self.everything:
+                need = list(self.everything)  # a first check: every quote at once
+            for claim_id, quote in self.fetch(need).items():
+                self.shingled[claim_id] = shingles(quote)
+        return [self.shingled[i] for i in ids]

@@ -15,10 +15,10 @@ counts only while every claim it names is in an open high-severity conflict of i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from etl.check.checks import HIGH, Thresholds, build_figures, scan
+from etl.check.checks import HIGH, Examined, Thresholds, examine
 from etl.check.copies import copy_groups
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
@@ -55,14 +55,16 @@ class Contest:
     side_b: tuple[ClaimPoint, ...]  # empty: the figure cannot be on its own (implausible)
 
 
-def contests(points: Sequence[ClaimPoint], cumulative: bool) -> list[Contest]:
-    """The high-severity findings of the checks over these claims, as two sides each."""
+def contests(
+    points: Sequence[ClaimPoint], cumulative: bool, examined: Examined | None = None
+) -> list[Contest]:
+    """The high-severity findings of the checks over these claims, as two sides each
+    (`examined`: what checks.examine found in them with the default thresholds, if at hand)."""
     if not points:
         return []
-    figs = build_figures(points, is_share=any(p.unit == "percent" for p in points))
-    is_count = all(p.unit == "count" for p in points)
+    figs, raws = examined or examine(points, cumulative, Thresholds())
     out = []
-    for raw in scan(figs.arrays, cumulative, is_count, Thresholds()):
+    for raw in raws:
         if raw.severity != HIGH:
             continue
         first = figs.members[raw.anchors[0]]
@@ -82,13 +84,16 @@ def worst_severity(severities: Sequence[str]) -> str:
 
 
 def strength(
-    side: Sequence[ClaimPoint], quality: Mapping[str, SourceQuality], accepted: frozenset[int]
+    side: Sequence[ClaimPoint],
+    quality: Mapping[str, SourceQuality],
+    accepted: frozenset[int],
+    witnesses: Callable[[Sequence[ClaimPoint]], list[int]] = copy_groups,
 ) -> float:
     """What a side's witnesses weigh: each independent witness its best document's standing."""
     if any(c.claim_id in accepted for c in side):
         return float("inf")
     best: dict[int, float] = {}
-    for label, c in zip(copy_groups(side), side, strict=True):
+    for label, c in zip(witnesses(side), side, strict=True):
         score = quality.get(c.document, NEUTRAL).score
         best[label] = max(best.get(label, 0.0), score)
     return sum(best.values())
@@ -109,8 +114,12 @@ def set_aside(
     accepted: frozenset[int] = frozenset(),
     *,
     cumulative: bool = False,
+    witnesses: Callable[[Sequence[ClaimPoint]], list[int]] = copy_groups,
+    examined: Examined | None = None,
 ) -> dict[int, SetAside]:
-    """Claim id -> why it is kept off the believed line (the weaker side of an open conflict)."""
+    """Claim id -> why it is kept off the believed line (the weaker side of an open conflict).
+    `witnesses` labels copies (copies.copy_groups or the like); `examined`: what
+    checks.examine found in `points` with the default thresholds, if at hand."""
     quality = quality or {}
     open_high: dict[str, dict[int, int]] = {}  # kind -> claim id -> conflict id
     for d in disputes:
@@ -120,12 +129,12 @@ def set_aside(
     if not open_high:
         return {}
     ranked = []
-    for contest in contests(points, cumulative):
+    for contest in contests(points, cumulative, examined):
         ids = open_high.get(contest.kind, {})
         if not all(c.claim_id in ids for c in (*contest.side_a, *contest.side_b)):
             continue  # resolved by a reviewer, or not stored yet
-        sa = strength(contest.side_a, quality, accepted)
-        sb = strength(contest.side_b, quality, accepted) if contest.side_b else 0.0
+        sa = strength(contest.side_a, quality, accepted, witnesses)
+        sb = strength(contest.side_b, quality, accepted, witnesses) if contest.side_b else 0.0
         margin = max(sa, sb) / max(min(sa, sb), 1e-9)
         ranked.append((-margin, contest.kind, ids[contest.side_a[0].claim_id], contest, sa, sb))
     ranked.sort(key=lambda r: r[:3])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from etl.check import wording
@@ -29,6 +29,14 @@ class ClaimPoint:
     document: str = ""
     quote: str = ""
 
+    @classmethod
+    def of(cls, *values: object) -> ClaimPoint:
+        """A point from its fields' values in order, made without __init__ (a check of a big
+        series makes tens of thousands; the frozen __init__ sets each field through a call)."""
+        point = object.__new__(cls)
+        point.__dict__.update(zip(_FIELDS, values, strict=True))
+        return point
+
     @property
     def source(self) -> str:
         """How a reviewer recognises the document in one word or two."""
@@ -38,3 +46,6 @@ class ClaimPoint:
         """'more than HK$375.7bn (news feature, 7 Dec 2023)'."""
         figure = wording.format_figure(self.value, self.unit, self.qualifier, self.value_hkd)
         return f"{figure} ({self.source}, {wording.format_day(self.as_of)})"
+
+
+_FIELDS = tuple(f.name for f in fields(ClaimPoint))

@@ -87,5 +87,22 @@ def qualities(
     signals: Iterable[DocumentSignals], own_names: Iterable[str] = ()
 ) -> dict[str, SourceQuality]:
     """Document file name -> its standing."""
+    rows = ((s.document, s.kind, s.publisher, s.claims, s.garbled, s.implausible) for s in signals)
+    return qualities_of_rows(rows, own_names)
+
+
+def qualities_of_rows(
+    rows: Iterable[tuple], own_names: Iterable[str] = ()
+) -> dict[str, SourceQuality]:
+    """Document file name -> its standing, from signals as rows (DocumentSignals' fields in
+    order); worked out once per distinct kind, publisher and counts (documents alike are
+    many)."""
     names = tuple(own_names)
-    return {s.document: source_quality(s, names) for s in signals}
+    seen: dict[tuple, SourceQuality] = {}
+    out = {}
+    for row in rows:
+        found = seen.get(row[1:])
+        if found is None:
+            found = seen[row[1:]] = source_quality(DocumentSignals(*row), names)
+        out[row[0]] = found
+    return out

@@ -17,10 +17,11 @@ from db.documents import document_signals, documents_version
 from db.metrics import catalogue
 from db.series_store import read_series
 from etl.check.claims import load_points
+from etl.check.columns import ClaimColumns
 from etl.check.consensus import SeriesPoint, reconcile
 from etl.check.disputes import Dispute
 from etl.check.points import ClaimPoint
-from etl.check.quality import DocumentSignals, SourceQuality, qualities
+from etl.check.quality import DocumentSignals, SourceQuality, qualities, qualities_of_rows
 
 __all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
@@ -46,13 +47,13 @@ def document_quality(bind: Engine | Connection, names: Sequence[str] | None = No
     """Each document's standing as a witness (of the documents named, or all), by file name;
     all of them kept until documents are added or replaced."""
     if names is not None or not isinstance(bind, Engine):
-        signals = [DocumentSignals(**row) for row in document_signals(bind, names)]
+        signals = [DocumentSignals(*row) for row in document_signals(bind, names)]
         return qualities(signals, own_names())
     key = str(bind.url)
     version = documents_version(bind)
     cached = _quality_cache.get(key)
     if cached is None or cached[0] != version:
-        signals = [DocumentSignals(**row) for row in document_signals(bind)]
+        signals = [DocumentSignals(*row) for row in document_signals(bind)]
         cached = (version, qualities(signals, own_names()))
         _quality_cache[key] = cached
     return cached[1]
@@ -65,15 +66,30 @@ def disputes_of(bind: Engine | Connection, entity: str | None = None, metric: st
 
 
 def consensus_inputs(
-    bind: Engine | Connection, entity: str, metric: str, points: Sequence[ClaimPoint]
+    bind: Engine | Connection,
+    entity: str,
+    metric: str,
+    points: Sequence[ClaimPoint],
+    signals: Sequence[tuple] | None = None,
 ) -> dict[str, Any]:
     """What series_consensus weighs besides the claims, read for one series: its open
-    conflicts, its documents' standing, whether the metric is a running total."""
+    conflicts, its documents' standing (from their `signals` when read already: rows of
+    db.documents.SIGNAL_FIELDS), whether the metric is a running total."""
+    if signals is None:
+        quality = document_quality(bind, sorted({d for d in _documents(points) if d}))
+    else:
+        quality = qualities_of_rows((row for row in signals if row[0]), own_names())
     return {
         "disputes": disputes_of(bind, entity, metric).get((entity, metric), ()),
-        "quality": document_quality(bind, sorted({p.document for p in points if p.document})),
+        "quality": quality,
         "cumulative": _cumulative(metric),
     }
+
+
+def _documents(points: Sequence[ClaimPoint]) -> Sequence[str]:
+    if isinstance(points, ClaimColumns):
+        return points.column("document")
+    return [p.document for p in points]
 
 
 def _cumulative(metric: str) -> bool:
@@ -88,10 +104,15 @@ def series_consensus(
     disputes: Sequence[Dispute] = (),
     quality: dict[str, SourceQuality] | None = None,
     cumulative: bool = False,
+    **known: Any,
 ) -> list[SeriesPoint]:
     """The consensus of one series (a pure function): its claims that count, the accepted ids,
-    its open conflicts, its documents' standing and whether the metric is a running total."""
-    return reconcile(points, accepted, disputes=disputes, quality=quality, cumulative=cumulative)
+    its open conflicts, its documents' standing and whether the metric is a running total;
+    `known`: what the checks have at hand already (consensus.reconcile's `witnesses`,
+    `aside`)."""
+    return reconcile(
+        points, accepted, disputes=disputes, quality=quality, cumulative=cumulative, **known
+    )
 
 
 def stored_row(p: SeriesPoint) -> dict[str, Any]:

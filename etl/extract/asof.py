@@ -10,8 +10,6 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-import dateparser
-
 from etl.calendar import month_end
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
@@ -154,6 +152,8 @@ def parse_date_phrase(phrase: str) -> date | None:
             return None
     if len(phrase) > 40:
         return None
+    import dateparser  # loaded when a phrase needs it (most never do)
+
     try:
         parsed = dateparser.parse(
             phrase, languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}

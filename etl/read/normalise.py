@@ -27,8 +27,6 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import ftfy
-
 from etl.read.dates import parse_date_line, parse_yearless_line
 from etl.read.markdown import pipe_tables
 
@@ -39,7 +37,10 @@ WRAP_FRACTION = 0.75
 MIN_WRAPPED_LINES = 4
 
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = r" \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# A run of spaces becomes one plain space; a run that is one already is left alone (matched
+# are the runs that change: two or more, or one other space character).
+_SPACES_RE = re.compile(rf"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 # Markdown: a backslash before ASCII punctuation, emphasis, and (for .md) the block syntax.
@@ -128,6 +129,8 @@ def fix_text(raw: str) -> str:
         if _PLAIN_LINE_RE.fullmatch(segment):
             out.append(segment)
         else:
+            import ftfy  # loaded when a line needs it
+
             out.append(
                 ftfy.fix_text(
                     segment, uncurl_quotes=False, normalization="NFC", unescape_html=unescape
@@ -140,12 +143,15 @@ def fix_text(raw: str) -> str:
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
     """The clean text of `raw`; `markdown` also strips Markdown block and link syntax."""
     text = fix_text(raw)
-    text = _INVISIBLE_RE.sub("", text)
+    if not text.isascii():  # the invisible characters are not
+        text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
-    lines = [_SPACES_RE.sub(" ", line) for line in text.split("\n")]
+    lines = _SPACES_RE.sub(" ", text).split("\n")  # runs of spaces never span a line end
     text = reflow(lines)
-    return _BLANK_LINES_RE.sub("\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
+    return text.strip()
 
 
 def strip_markdown(text: str, *, blocks: bool) -> str:

@@ -19,17 +19,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-import trafilatura
-
 from db.records import ReadDocument
 from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError
-from etl.read.html import with_fact_boxes
-from etl.read.limits import html_limit_problem
 from etl.read.manifest import ManifestEntry
 from etl.read.markdown import FrontMatter, front_matter
 from etl.read.normalise import normalise_text
-from etl.read.pdf import pdf_text
 from etl.read.sections import date_sections, first_heading
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
@@ -97,10 +92,14 @@ def read_bytes(
     title = publisher = url = None
     external: FoundDate | None = None
     if source_format == "pdf":
+        from etl.read.pdf import pdf_text  # the PDF and HTML libraries load when first needed
+
         text = normalise_text(pdf_text(data, name))
         if not text:
             raise IngestError(name, "PDF has no text layer (a scan?); run OCR on it first")
     elif source_format == "html":
+        from etl.read.limits import html_limit_problem
+
         html = _decode(data, name, html=True)
         limit = html_limit_problem(html)  # a page cut at a parser limit is refused, not half-read
         if limit:
@@ -197,6 +196,10 @@ def _html_parts(
     html: str,
 ) -> tuple[str, str | None, str | None, str | None, FoundDate | None]:
     """Main text, title, site name, canonical URL and markup date of a page."""
+    import trafilatura
+
+    from etl.read.html import with_fact_boxes
+
     body = trafilatura.extract(
         with_fact_boxes(html),
         output_format="markdown",

@@ -19,8 +19,11 @@ where a report starts; the heuristics:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
+from typing import NamedTuple
 
 from db.records import Section
 from etl.read.dates import (
@@ -50,8 +53,7 @@ _BULLET_RE = re.compile(r"^(?:[-–•▪●◦*]|\d{1,2}[.)])\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     text: str
 
@@ -84,20 +86,23 @@ def is_heading_like(line: str) -> bool:
 
 def first_heading(text: str, *, max_lines: int = HEAD_LINES) -> str | None:
     """The first heading-like line among the first lines, skipping "Press Release" and kin."""
-    for line in _nonempty_lines(text)[:max_lines]:
+    for line in islice(_lines(text), max_lines):
         if is_heading_like(line.text) and not _BOILERPLATE_RE.match(line.text.strip()):
             return line.text.strip()
     return None
 
 
 def _nonempty_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
+    return list(_lines(text))
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    """The non-empty lines of `text`, each with where it starts."""
     offset = 0
     for raw in text.split("\n"):
         if raw.strip():
-            lines.append(_Line(offset, raw))
+            yield _Line(offset, raw)
         offset += len(raw) + 1
-    return lines
 
 
 def _only_headings_above(lines: list[_Line], k: int) -> bool:

@@ -209,3 +209,35 @@ def test_a_sorted_export_is_the_generic_writer_in_that_order(engine: Engine) -> 
         iter_claim_csv(engine, ClaimFilter(), sort=(("value", "desc"),))))))  # fmt: skip
     values = [float(r["value"]) for r in rows]
     assert values == sorted(values, reverse=True) and len(rows) == 120
+
+
+def test_lines_formatted_at_store_are_what_the_stored_rows_give(engine: Engine) -> None:
+    """Lines are written from the claims as stored (ints, awkward floats, formula text, empty
+    flag segments, dates): byte for byte what formatting the rows read back gives."""
+    from dataclasses import replace
+
+    from db.claims_csv import write_claim_lines
+    from tests.factories import make_claim
+
+    rng = random.Random(11)
+    claims = []
+    for i in range(60):
+        low, high = rng.choice(AWKWARD_FLOATS), rng.choice([*AWKWARD_FLOATS, 5, 10**6, 10**20])
+        claim = make_claim(value=rng.choice([*AWKWARD_FLOATS, 3, 2200, 10**19]), low=low, high=high,
+                           unit=rng.choice(("count", "HKD", "USD", "percent")),
+                           quote=rng.choice(AWKWARD_TEXT) + f" {i}", period=rng.choice(
+                               (None, "P1Y")), flags=rng.choice(((), ("garbled",), ("", "x"))),
+                           entity=rng.choice(("Cyberport", "=cmd", "a, b")))  # fmt: skip
+        if i % 5 == 0:
+            claim = replace(claim, status="candidate", unsure=("owner?", "date?"))
+        claims.append(claim)
+    store_document(engine, make_doc("=awkward, one.txt", text="z" * 40), claims, "t")
+    store_document(engine, make_doc("undated.txt", text="q" * 40, published_on=None),
+                   claims[:7], "t")  # fmt: skip
+    with engine.begin() as conn:
+        stored = dict(conn.execute(select(ClaimLine.claim_id, ClaimLine.line)).all())
+        conn.execute(ClaimLine.__table__.delete())
+        assert write_claim_lines(conn, sorted(stored)) == len(stored) > 60
+        again = dict(conn.execute(select(ClaimLine.claim_id, ClaimLine.line)).all())
+    assert stored == again
+    assert _fast(engine) == _generic(engine)

@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
 
+from db.claims_listed import LISTED_INDEX
 from db.documents import store_document
 from db.engine import alembic_config, migrate
 from db.metrics import catalogue
@@ -17,10 +18,12 @@ from db.quote_search import FTS_SHADOW_TABLES, FTS_TABLE, TRGM_INDEX
 from tests.factories import make_claim, make_doc
 
 # The quote index is dialect-specific and lives in the migrations only (SQLite: an FTS5 table
-# and the shadow tables FTS5 makes for it; PostgreSQL: a trigram GIN index). Nothing else may
-# differ; tests/db/test_quote_search.py checks these are there and in step.
+# and the shadow tables FTS5 makes for it; PostgreSQL: a trigram GIN index); so does the partial
+# index of the claims grid's default view (its condition is written per dialect). Nothing else
+# may differ; tests/db/test_quote_search.py checks the quote index is there and in step,
+# tests/db/test_claims_listed.py that the partial one is there.
 SEARCH_TABLES = frozenset({FTS_TABLE, *FTS_SHADOW_TABLES})
-SEARCH_INDEXES = frozenset({TRGM_INDEX})
+SEARCH_INDEXES = frozenset({TRGM_INDEX, LISTED_INDEX})
 
 
 def _not_search(name: str | None, type_: str, _parent: dict) -> bool:
@@ -118,3 +121,20 @@ def test_0007_keeps_stored_claims_auto_and_goes_back_cleanly(engine: Engine) -> 
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(ClaimLine)) == 0
         assert conn.scalar(select(func.count()).select_from(Claim)) == 2
+
+
+def test_the_head_read_from_the_files_is_alembics(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
+    from db.engine import _at_head, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert _at_head(engine)  # migrated: the next start needs no Alembic
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    assert not _at_head(engine)
+    migrate(engine)  # upgrades from there
+    assert _at_head(engine)
+    assert "ix_claims_series" in {ix["name"] for ix in inspect(engine).get_indexes("claims")}

@@ -106,6 +106,27 @@ def _empty(db_url: str) -> None:
     open_db(db_url)
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a process that has not ended (a zombie has)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _moment(kill_when: str, db_url: str):
     if kill_when == "a third stored":
         return lambda: _documents(db_url) >= DOCS // 3
@@ -139,8 +160,10 @@ def test_kill_9_then_ingest_again_gives_the_uninterrupted_result(
             break
         proc.wait()
     assert proc.poll() is None, f"the run ended before the moment '{kill_when}', four times"
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    assert wait_until(lambda: not any(_running(w) for w in workers)), "workers outlived the kill"
     again = ingest(folder, db_url)
     assert again.wait(timeout=300) == 0, again.stderr.read()
     assert dirty_series(get_engine(db_url)) == []

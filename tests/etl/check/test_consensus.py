@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.check.consensus import assign_objects, reconcile, truth_discovery
 from etl.check.points import ClaimPoint
@@ -113,3 +115,24 @@ def test_truth_discovery_on_arrays() -> None:
     res = truth_discovery(obj, src, low, low.copy(), np.ones(6))
     assert res.low.tolist() == [10.0, 5.0]
     assert res.source_weight[2] < res.source_weight[0]
+
+
+def _objects_one_claim_at_a_time(series: list[int], t: list[int], window: int) -> list[int]:
+    """The rule as first written: a claim at a time."""
+    out, cur, first, prev = [], -1, 0, None
+    for s, d in zip(series, t, strict=True):
+        if s != prev or d - first > window:
+            cur, first, prev = cur + 1, d, s
+        out.append(cur)
+    return out
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(-50, 400)), max_size=300),
+    st.integers(0, 30),
+)
+def test_objects_found_a_window_at_a_time_are_the_rules(pairs, window: int) -> None:
+    pairs.sort()
+    series, t = [s for s, _ in pairs], [d for _, d in pairs]
+    found = assign_objects(np.array(series, dtype=np.int64), np.array(t, dtype=np.int64), window)
+    assert found.tolist() == _objects_one_claim_at_a_time(series, t, window)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 import pytest
 from hypothesis import given, settings
@@ -223,3 +225,12 @@ def test_a_date_line_without_a_year_keeps_its_own_line() -> None:
         "CAMPUS VOICES 2021 — EPISODE TRANSCRIPT",
         "Monday, 15 March",
     ]
+
+
+@given(st.text(alphabet=" \t\f\v\u00a0\u2003\u3000ab\n", max_size=60))
+def test_spaces_fold_as_one_rule_says(text: str) -> None:
+    """Only runs that change are matched: the result is every run made one plain space."""
+    from etl.read.normalise import _SPACES_RE
+
+    rule = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+    assert _SPACES_RE.sub(" ", text) == rule.sub(" ", text)

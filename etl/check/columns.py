@@ -1,0 +1,148 @@
+"""Claims as columns: what the checks compute on, with no object per claim until one is needed.
+
+A check of a series of tens of thousands of claims spends most of its time making and walking
+one ClaimPoint per claim. `ClaimColumns` holds the same claims one column per field (numbers as
+numpy arrays) and is itself a sequence of ClaimPoints, each made only when asked for; the rules
+and the consensus compute on the arrays and ask for the few points their words name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from operator import itemgetter
+from typing import Any, overload
+
+import numpy as np
+
+from etl.check.points import ClaimPoint
+
+EPOCH = date(1970, 1, 1)
+FIELDS = ("claim_id", "uid", "entity", "metric", "value", "unit", "qualifier", "low", "high",
+          "as_of", "period", "value_hkd", "kind", "publisher", "document", "quote")  # fmt: skip
+FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
+
+
+class ClaimColumns(Sequence[ClaimPoint]):
+    """Claims, one list per ClaimPoint field (FIELDS), in the order given; `self[i]` is claim
+    i's ClaimPoint (made once), `self[a:b]` the claims a to b, `take` any of them. Arrays for
+    the arithmetic: `ids`, `low`, `high`, `t` (days since 1970-01-01), `comparable`
+    (value_hkd, else value) and `has_hkd`. A part taken is a view: its lists are made only
+    when asked for."""
+
+    def __init__(
+        self, columns: Mapping[str, Sequence[Any]], points: Sequence[ClaimPoint] | None = None
+    ) -> None:
+        n = len(columns["claim_id"])
+        self._columns = {f: columns[f] for f in FIELDS}
+        self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
+        self._rows: np.ndarray | None = None  # a view: these rows of `_base`
+        self._base = self
+        self._kept: list[int] = []  # from_stored: the stored claims' places
+        self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
+        self.low = np.asarray(columns["low"], dtype=np.float64)
+        self.high = np.asarray(columns["high"], dtype=np.float64)
+        hkd = columns["value_hkd"]
+        self.has_hkd = np.array([v is not None for v in hkd], dtype=bool)
+        self.comparable = np.array(
+            [h if h is not None else v for h, v in zip(hkd, columns["value"], strict=True)],
+            dtype=np.float64,
+        )
+        self.t = np.array([(d - EPOCH).days for d in columns["as_of"]], dtype=np.int64)
+
+    @classmethod
+    def of(cls, points: Sequence[ClaimPoint]) -> ClaimColumns:
+        """These points as columns (a ClaimColumns is taken as it is)."""
+        if isinstance(points, ClaimColumns):
+            return points
+        columns = {f: [getattr(p, f) for p in points] for f in FIELDS}
+        return cls(columns, points)
+
+    @classmethod
+    def from_stored(
+        cls, cols: Mapping[str, Sequence[Any]], keep: Sequence[int], quotes: Sequence[str]
+    ) -> ClaimColumns:
+        """The stored claims at positions `keep` of db.series_claims' columns, money in HKD
+        as the checks compare it (the claim's own rate, else a fallback rate)."""
+        pick = _picker(keep)
+        value, unit, hkd = pick(cols["value"]), pick(cols["unit"]), pick(cols["value_hkd"])
+        low, high = pick(cols["value_low"]), pick(cols["value_high"])
+        for i, u in enumerate(unit):  # few claims are money
+            if u in FALLBACK_RATES:
+                h, v = hkd[i], value[i]
+                rate = h / v if h is not None and v else FALLBACK_RATES[u]
+                hkd[i] = v * rate if h is None else h
+                low[i], high[i] = low[i] * rate, high[i] * rate
+        named = {"claim_id": "claim_id", "uid": "claim_uid", "entity": "entity",
+                 "metric": "metric", "qualifier": "qualifier", "as_of": "as_of",
+                 "period": "period", "kind": "kind", "publisher": "publisher",
+                 "document": "document"}  # fmt: skip
+        columns = {field: pick(cols[name]) for field, name in named.items()}
+        columns.update(value=value, unit=unit, low=low, high=high, value_hkd=hkd)
+        columns["quote"] = pick(quotes)
+        out = cls(columns)
+        out._kept = list(keep)
+        return out
+
+    def stored(self, values: Sequence[Any]) -> list[Any]:
+        """A column of the stored claims this was made from (from_stored), for these claims."""
+        return _picker(self._kept)(values)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> ClaimPoint: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> ClaimColumns: ...
+
+    def __getitem__(self, i: int | slice) -> ClaimPoint | ClaimColumns:
+        if isinstance(i, slice):
+            return self.take(np.arange(*i.indices(len(self))))
+        if self._rows is not None:
+            return self._base[int(self._rows[i])]
+        point = self._points[i]
+        if point is None:
+            point = ClaimPoint.of(*(self._columns[f][i] for f in FIELDS))
+            self._points[i] = point
+        return point
+
+    def __iter__(self) -> Iterator[ClaimPoint]:
+        return (self[i] for i in range(len(self)))
+
+    def take(self, index: Sequence[int] | np.ndarray) -> ClaimColumns:
+        """The claims at these positions, in this order (a view)."""
+        index = np.asarray(index, dtype=np.int64)
+        out = object.__new__(ClaimColumns)
+        out._base = self._base
+        out._rows = index if self._rows is None else self._rows[index]
+        out._columns = {}
+        for name in ("ids", "low", "high", "has_hkd", "comparable", "t"):
+            setattr(out, name, getattr(self, name)[index])
+        return out
+
+    def rows(self) -> np.ndarray:
+        """Each claim's place in the claims this one is a view of (itself, if none)."""
+        return np.arange(len(self)) if self._rows is None else self._rows
+
+    def column(self, field: str) -> Sequence[Any]:
+        """One field's values, in order (not to be changed)."""
+        if self._rows is None:
+            return self._columns[field]
+        found = self._columns.get(field)
+        if found is None:
+            base = self._base._columns[field]
+            found = self._columns[field] = [base[k] for k in self._rows.tolist()]
+        return found
+
+
+def _picker(keep: Sequence[int]):
+    """A function giving a list of the items at positions `keep` (C speed, as a new list)."""
+    if not keep:
+        return lambda values: []
+    if len(keep) == 1:
+        k = keep[0]
+        return lambda values: [values[k]]
+    get = itemgetter(*keep)
+    return lambda values: list(get(values))
