@@ -16,6 +16,7 @@ from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
     Anchor,
     back_references,
+    half_dates,
     middle_dates,
     stands_at,
     yearless_dates,
@@ -200,6 +201,14 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
+def _year_end(held: Anchor | None) -> date | None:
+    """The end of the year a time in force speaks of: a year ("in 2019") or a year's flow
+    ("the 2019/20 financial year"); None for a point in time."""
+    if held is None or not (held[1] == "year" or held[2] == "P1Y"):
+        return None
+    return held[0]
+
+
 def find_dates(
     text: str,
     start: int,
@@ -231,6 +240,13 @@ def find_dates(
         )
         found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
+    def held(pos: int) -> Anchor | None:
+        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
+        for p in sorted(found, key=lambda p: p.end, reverse=True):
+            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+                return p.as_of, p.precision, p.period
+        return anchor() if anchor is not None else None
+
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).
     safe = safe_lower(text[start:end])  # None when lower() cannot stand for IGNORECASE
@@ -260,17 +276,23 @@ def find_dates(
             n = _count(m["n"])
             if n:
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
-    if in_years:
-        for m in pats.rel_end.finditer(hay, start, end):
-            if ref:
-                year_of = ref.year - 1 if m["which"].lower() == "last" else ref.year
-                add(m.start(), m.end(), date(year_of, 12, 31), "month")
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)
+    if "half" in low or "h1" in low or "h2" in low:
+        half_dates(text, start, end, ref, add)
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
+    if in_years:
+        for m in pats.rel_end.finditer(hay, start, end):
+            which = m["which"].lower()
+            year_end = _year_end(held(m.start())) if which == "the" else None
+            if year_end is not None:  # "in 2019/20 ... by the end of the year": that year's end
+                add(m.start(), m.end(), year_end, "month")
+            elif ref:
+                year_of = ref.year - 1 if which == "last" else ref.year
+                add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if in_years:
         for m in pats.last_year.finditer(hay, start, end):
             if ref:
@@ -278,13 +300,6 @@ def find_dates(
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:
                     add(m.start(), m.end(), ref, "day", f"P{ref.month}M")
-
-    def held(pos: int) -> Anchor | None:
-        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
-        for p in sorted(found, key=lambda p: p.end, reverse=True):
-            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
-                return p.as_of, p.precision, p.period
-        return anchor() if anchor is not None else None
 
     back_references(text, start, end, held, ref, add)
     found.sort(key=lambda p: p.start)

@@ -101,7 +101,8 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
     return out
 
 
-def _clause_start(text: str, start: int, fig: int) -> int:
+def clause_start(text: str, start: int, fig: int) -> int:
+    """Where the clause holding `fig` starts (at `start` at the earliest)."""
     last = start
     for m in _CLAUSE_BREAK.finditer(text, start, fig):
         last = m.end()
@@ -186,8 +187,12 @@ def attribute(
     topic: Topic | Callable[[], Topic],
     quote: QuoteRegion | None,
     config: ExtractConfig,
+    counts_places: bool = False,
 ) -> Attribution | None:
     """Who the figure at `fig` belongs to, or None when the sentence does not say clearly.
+
+    `counts_places`: the figure counts places ("40 markets around the world"), so a place
+    named after its noun is what it counts, not whose it is.
 
     `topic` may be a function: it is then called only if the sentence alone does not settle it.
     `quote` (the quotation or speech the figure is in) matters only to a "we" of `mentions`:
@@ -225,14 +230,20 @@ def attribute(
         subj = named or subj
         return subj[-1] if subj else (cands[-1] if cands else None)
 
-    inner = [m for m in mentions if fig[1] <= m.start and m.end <= np_end]
+    inner = [
+        m
+        for m in mentions
+        if fig[1] <= m.start
+        and m.end <= np_end
+        and not (counts_places and m.kind in ("place", "territory"))
+    ]
     inner_owner = None
     if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
         named = _resolve(inner[0], [], topic, quote, config)
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    lo = home[1] if home else _clause_start(text, s_start, f_start)
+    lo = home[1] if home else clause_start(text, s_start, f_start)
     subject = pick(lo)
     if subject is None and home:
         subject = home[0]
@@ -247,6 +258,8 @@ def attribute(
     if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
         return None
     place_m = _locative(text, np_end, mentions)
+    if counts_places and place_m is not None and place_m.kind in ("place", "territory"):
+        place_m = None
     place = None
     if place_m is not None:
         prior = [m for m in mentions if m.end <= place_m.start and usable(m)]
@@ -268,7 +281,7 @@ def attribute(
         return _how(found, "after") if found else None
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
-    c_lo, c_hi = _clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
+    c_lo, c_hi = clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
     others = [
         m
         for m in mentions

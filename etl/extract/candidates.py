@@ -15,7 +15,8 @@ from functools import cache
 from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, noun_phrase
+from etl.extract.metrics import NP_STOP, MetricMatch, classify, noun_phrase
+from etl.extract.numbers import NUMBER_WORDS
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -31,6 +32,13 @@ _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
+class Measure(NamedTuple):
+    """A measure word after a figure ("800 home" for 800家 in translated text)."""
+
+    end: int
+    more: bool  # "1,800 many home": over 1,800
+
+
 class MetricCandidate(NamedTuple):
     """A metric a figure may count and where the evidence for it came from."""
 
@@ -43,7 +51,7 @@ def _of_them() -> re.Pattern[str]:
     """The words between a bare figure and its predicate; group "set" is a pronoun of the set."""
     f = lexicon()["figures"]
     return re.compile(
-        rf"[*_]*\s+(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
+        rf"[*_]*\s*(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
         rf"(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*"
         rf"(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
         rf"(?:(?:{phrases_re(f['predicate_verbs'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?",
@@ -63,6 +71,15 @@ def _opens_set(s: str, start: int) -> bool:
     return _set_openers().search(s, max(0, start - 30), start) is not None
 
 
+def part_of_set(s: str, start: int, end: int) -> bool:
+    """Whether the figure at s[start:end] counts a part of a set named before it in its
+    sentence ("..., seven of which are unicorns", "..., including 400 in fintech")."""
+    if _opens_set(s, start):
+        return True
+    m = _of_them().match(s, end)
+    return bool(m and m.group("set"))
+
+
 @cache
 def _set_openers() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["set_openers"], re.IGNORECASE)
@@ -71,6 +88,18 @@ def _set_openers() -> re.Pattern[str]:
 @cache
 def _generic_sets() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["partitive_generic_metrics"])
+
+
+@cache
+def _own_set() -> re.Pattern[str]:
+    """ "of its", "of our", "of the community's": a set of the organisation's own."""
+    heads = phrases_re(lexicon()["organisations"]["described_heads"])
+    return re.compile(rf"[*_]*\s+of\s+(?:its|our|the\s+(?:{heads})['’]s)\s", re.IGNORECASE)
+
+
+@cache
+def _member_sets() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["member_sets"])
 
 
 @cache
@@ -92,8 +121,12 @@ def bare_metric(
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
-        if partitive is not None and partitive.metric in _generic_sets():
-            partitive = None  # "two of the companies ...": a part of the whole, not the whole
+        if partitive is not None and (
+            partitive.metric in _member_sets() or _own_set().match(s, m.start())
+        ):
+            # "two of the companies ...", "three of the community's fintech companies
+            # were ...": a part of the organisation's own set, not the whole
+            partitive = None
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
@@ -115,6 +148,8 @@ def bare_metric(
         return None
     starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, start)]
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
+        if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
+            break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
         if found:
             return MetricCandidate(found, "subject")
@@ -125,12 +160,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
     m = _of_them().match(s, end)
-    if not m or not m.group().strip(" \t\n*_"):
-        return None
-    words = s[m.end() :].split()[:_NARROWING_WORDS]
-    found = classify(" ".join(words), "", "", kind, value, bare=True)
+    words = _words_before_figure(s[m.end() if m else end :])
+    found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
+    if not m or not m.group().strip(" \t\n*_"):
+        return None
     stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
     predicate = s[m.end() : stop.start() if stop else m.end() + 90]
     found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
@@ -139,7 +174,39 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     return None
 
 
+def does_something(s: str, start: int, end: int) -> bool:
+    """Whether the companies counted by a figure whose noun phrase is s[start:end] do
+    something, as the verb in or after it says ("18 start-ups joined the trip", "40 members
+    of the community have operations in the EU"): those taking part, no community's size."""
+    stop = _STOP_MARK.search(s, end, end + 60)
+    return _activity().search(s, start, stop.start() if stop else end + 60) is not None
+
+
+@cache
+def _activity() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"(?<=\s)(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
+        rf"(?:{phrases_re(f['activity_verbs'])})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
 _NARROWING_WORDS = 4
+_STOP_MARK = re.compile(r"[,;:.!?()]")
+
+
+def _words_before_figure(text: str) -> list[str]:
+    """The first few words of `text`, up to a mark that ends a phrase or the next figure."""
+    cut = _STOP_MARK.search(text, 0, 80)
+    out = []
+    for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
+        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS:
+            break
+        out.append(w)
+    return out
+
+
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a
 # title ("FinTech Week at a glance").
 _SET_HEADING_WORDS = 2
@@ -150,22 +217,23 @@ def is_generic(metric: MetricMatch | None) -> bool:
     return metric is not None and metric.metric in _generic_sets()
 
 
+def set_member(words: str, kind: str, value: float) -> MetricCandidate | None:
+    """A cluster that a short heading or label names with no noun of its own ("Fintech", "AI
+    & data science"): the cluster's companies; never the whole community."""
+    found = classify(f"{words} {set_noun()}", "", "", kind, value)
+    return MetricCandidate(found, "heading") if found and not is_generic(found) else None
+
+
 def context_metric(
     heading: str | None, previous: str | None, kind: str, value: float
 ) -> MetricCandidate | None:
     """The metric a bare figure's heading ("Unicorns") or previous sentence names."""
     if heading:
         h = heading.strip(" #*_>\t")
-        with_set = None
-        if len(h.split()) <= _SET_HEADING_WORDS:  # "Fintech": the fintech companies
-            with_set = classify(f"{h} {set_noun()}", "", "", kind, value)
-        if with_set is not None and with_set.metric in _generic_sets():
-            with_set = None  # any short heading would name the whole community so
-        found = (
-            classify(h, "", "", kind, value)
-            or with_set
-            or classify(h, "", "", kind, value, bare=True)
-        )
+        found = classify(h, "", "", kind, value)
+        if found is None and len(h.split()) <= _SET_HEADING_WORDS:  # "Fintech": its companies
+            found = (set_member(h, kind, value) or (None, None))[0]
+        found = found or classify(h, "", "", kind, value, bare=True)
         if found:
             return MetricCandidate(found, "heading")
     if previous:
@@ -181,3 +249,67 @@ def _named_in(sentence: str, kind: str, value: float) -> MetricMatch | None:
     if found and found.metric != "companies":
         return found
     return None
+
+
+@cache
+def _measure_re() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def measure_word(s: str, end: int) -> Measure | None:
+    """The measure word right after the figure that ends at `end`, if any (translated text
+    keeps the source language's: "cultivate unicorn 4 only", "exceed 1,800 many home")."""
+    m = _measure_re().match(s, end)
+    return Measure(m.end(), m.group("more") is not None) if m else None
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+_NOUN_BEFORE_WORDS = 4
+
+
+def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> MetricCandidate | None:
+    """What a figure with a measure word counts: the noun after it ("6 home unicorn
+    enterprise"), else the noun right before it and its qualifier ("Financial technology
+    company also near 350 home"), the order translated text keeps. Nouns may be singular."""
+    if np.strip():
+        found = classify(plural(np.strip()), "", "", kind, value)
+        return MetricCandidate(found, "noun") if found else None
+    lo = max((m.end() for m in _CLAUSE_START.finditer(s, 0, q_start)), default=0)
+    words = _WORDS.findall(s, lo, q_start)
+    adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
+    while words and words[-1].lower() in adverbs:
+        words.pop()
+    run: list[str] = []
+    for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
+        if w.lower() in NP_STOP or w[0].isdigit():
+            break
+        run.insert(0, w)
+    for k in range(len(run), 0, -1):
+        found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
+        if found:
+            return MetricCandidate(found, "noun_before")
+    return None
+
+
+def plural(phrase: str) -> str:
+    """`phrase` with its last word in the plural the metric rules are written in."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    for one, many in lexicon()["figures"]["plural_endings"]:
+        if low.endswith(many) and many:
+            return phrase
+        if low.endswith(one):
+            return f"{head} {last[: len(last) - len(one)]}{many}".strip()
+    return phrase
+
+
+def _counts_something(text: str) -> bool:
+    """Whether `text` holds a number (another figure, which says what a later bare one counts)."""
+    return any(c.isdigit() for c in text) or any(
+        w.strip(",.;:").lower() in NUMBER_WORDS for w in text.split()
+    )

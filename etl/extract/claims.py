@@ -30,8 +30,9 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
+from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.metrics import cumulative_metrics
+from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
@@ -45,10 +46,17 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
+_COMMA = re.compile(r",\s")
+_EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
+_OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
+# A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
+# section's date, not a date of the sentence after it.
+_DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
+_LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
 @cache
@@ -99,7 +107,7 @@ def _section_claims(
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[Found] = []
     for t in tables:
-        out.extend(_table_claims(view, t, section, ref))
+        out.extend(_table_claims(view, t, section, ref, timeline))
     for sid in view.candidates(section.char_start, section.char_end):
         if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
             continue  # read as a table
@@ -108,12 +116,18 @@ def _section_claims(
 
 
 def _table_claims(
-    view: SectionView, table: Table, section: Section, ref: date | None
+    view: SectionView, table: Table, section: Section, ref: date | None, timeline: Timeline
 ) -> list[Found]:
     """The claims of a table's cells (see table_figures.py)."""
     text, config, model = view.text, view.config, view.model
     out: list[Found] = []
+    note: list[DatePhrase | None] = []  # the date a note above the table gives, once asked
     for cf in table_figures(text, table, model, config, ref):
+        if cf.when is None:
+            if not note:
+                p = view.sentence_at(table.start)
+                note.append(timeline.note_before(p[0]) if p is not None else None)
+            cf = cf._replace(when=note[0])
         who = cf.owner
         if who is None and model.main is not None and model.main.tracked:
             who = Attribution(config.name, True, "table_document")
@@ -147,10 +161,14 @@ def _sentence_claims(
     if config.other_entities != "keep" and not view.may_be_tracked(sid):
         return []
     context = SentenceContext(view, sid)
-    if not may_count_metric(text, s.start, s.end) and not context.may_name_metric():
+    if not (
+        may_count_metric(text, s.start, s.end)
+        or context.may_name_metric()
+        or _LABEL_LINE.fullmatch(text, s.start, s.end)  # "- Web3: 190+": a set's name
+    ):
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar, keep_bare=True)
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True)
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
@@ -158,10 +176,15 @@ def _sentence_claims(
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
+    owners: list[Attribution | None] = []  # the owner found for each figure before
     for i, f in enumerate(figures):
+        owners.append(None)
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if f.planned and (when is None or when.as_of is None or ref is None
+                          or when.as_of.year != ref.year):  # fmt: skip
+            continue  # a plan: only one for the year in hand may be a reviewer's to judge
         if when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
@@ -175,12 +198,22 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(view.topic_before, sid),
-            view.quote_at(sid[0], a + f.start) if speaks else None,
+            view.we_at(sid[0], a + f.start) if speaks else None,
             config,
-        ) or context.fallback_owner(mentions, a + f.start)
+            f.metric.metric in place_metrics(),
+        )
+        if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
+            who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        who = owners[i] = (
+            who
+            or context.fallback_owner(mentions, a + f.start)
+            or context.unsure_owner(mentions, a + f.start, a + f.np_end)
+        )
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
+        if f.planned:
+            date_source = "planned"  # "... will stand at 2,400 by the end of this year"
         evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
         decision = decide(evidence)
         if decision is None:
@@ -196,13 +229,17 @@ def _date_for(
     sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
 ) -> DatePhrase | None:
     """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
-    usable = [d for d in dates if not d.event]
+    usable = [
+        d for d in dates if not d.event and not _is_dateline(sent, d) and not _in_event(sent, d)
+    ]
     if not usable:
         return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
         if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
             return d
+    if i and part_of_set(sent, f.start, f.end):  # "240 at the end of 2011, 100 of them ..."
+        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
     usable = [d for d in usable if d.kind != "earlier"]
     owned = {
@@ -214,8 +251,12 @@ def _date_for(
     }
     lo, hi = _clause_bounds(sent, f.start)
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
-    before = [d for d in inside if d.end <= f.start]
-    after = [d for d in inside if d.start >= f.end]
+    # A date in the figure's own stretch between commas is its own ("over 2,300 companies,
+    # a far cry from the 90 that occupied the offices in 2008").
+    a, b = _comma_bounds(sent, f.start, lo, hi)
+    near = [d for d in inside if a <= d.start < b]
+    before = [d for d in near or inside if d.end <= f.start]
+    after = [d for d in near or inside if d.start >= f.end]
     if before or after:
         return before[-1] if before else after[0]
     if speaks_of_now(sent, lo, hi):
@@ -225,16 +266,41 @@ def _date_for(
     flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
     if flows:
         return replace(flows[-1], period=None)
-    # A date that opens the sentence ("As at end-December 2022, ...") dates all its clauses.
+    # A date that opens the sentence ("As at end-December 2022, ...", "In the 2023-24 intake
+    # cycle, ...") dates all its clauses.
     return next(
         (
             d
             for d in usable
-            if d.period is None
+            if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
             and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
-            and sent.startswith(",", d.end)
+            and _OPENING_END.match(sent, d.end)
         ),
         None,
+    )
+
+
+def _in_event(sent: str, d: DatePhrase) -> bool:
+    """A date in an opening phrase of what came before ("After the policy statement last
+    year, the cluster has grown to 150"): the event's date, not the clause's."""
+    m = _EVENT_OPENING.match(sent)
+    return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
+
+
+def _is_dateline(sent: str, d: DatePhrase) -> bool:
+    """A date heading the sentence with only a place before it and a dash after it."""
+    return (
+        d.start < 80
+        and _DATELINE_END.match(sent, d.end) is not None
+        and not any(c.isdigit() or c in ".;:" for c in sent[: d.start])
+    )
+
+
+def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch between commas around `pos`, within the clause lo:hi."""
+    commas = [m.start() for m in _COMMA.finditer(sent, lo, hi)]
+    return max((c for c in commas if c < pos), default=lo), min(
+        (c for c in commas if c > pos), default=hi
     )
 
 

@@ -44,11 +44,17 @@ class DocumentModel:
 
     main: Attribution | None = None
     main_stated: bool = False  # an About paragraph or a byline names the main organisation
+    # The organisation whose own publication this is (its About paragraph): a "we" outside
+    # quotation marks is its own.
+    publisher: Attribution | None = None
     others: tuple[str, ...] = ()  # the other organisations it names, most named first
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
     unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
+    # Other names the text gives the tracked organisation in brackets ("Cyberport (Digital
+    # Port)", the words a translation uses for it).
+    aliases: re.Pattern[str] | None = None
     heading_at: tuple[int, ...] = ()  # paragraph starts, sorted, with `headings` alongside
     headings: tuple[tuple[int, int] | None, ...] = ()  # the span of the heading above each
     lead_ins: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> lead-in
@@ -79,16 +85,19 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     lines = _first_lines(text, paragraphs)
     heading_at, headings, lead_ins = _headings(text, paragraphs, lines)
     author, voiced = _author(text, paragraphs, lines, config)
-    main, others, stated = _main(text, paragraphs, lines, config, title, author)
+    main, others, stated, publisher = _main(text, paragraphs, lines, config, title, author)
     units = _units(text, config)
+    aliases = _aliases(text, config)
     return DocumentModel(
         main=main,
         main_stated=stated,
+        publisher=publisher,
         others=others,
         author=author,
         voiced=voiced,
         units=units,
-        unit_keys=_unit_keys(units),
+        unit_keys=_unit_keys(units, aliases),
+        aliases=_alias_re(aliases),
         heading_at=heading_at,
         headings=headings,
         lead_ins=lead_ins,
@@ -122,9 +131,9 @@ def _main(
     config: ExtractConfig,
     title: str | None,
     author: Attribution | None,
-) -> tuple[Attribution | None, tuple[str, ...], bool]:
-    """The organisation the document is about, the others it names (most named first), and
-    whether an About paragraph or the writer names the main one:
+) -> tuple[Attribution | None, tuple[str, ...], bool, Attribution | None]:
+    """The organisation the document is about, the others it names (most named first),
+    whether an About paragraph or the writer names the main one, and the About paragraph's:
     weighted votes of its title, About paragraph,
     writer and the number of times each organisation is named."""
     w = cues()["main"]
@@ -141,6 +150,7 @@ def _main(
         votes[who] += w["lead_weight"]
     about = _about_re()
     stated: set[tuple[str, bool]] = set()
+    publisher = None
     for para in lines:
         for a, b in para[:1]:
             m = about.match(text, a, b)
@@ -148,15 +158,16 @@ def _main(
                 for who in _named(text[m.end() : b], config)[:1]:
                     votes[who] += w["about_weight"]
                     stated.add(who)
+                    publisher = publisher or Attribution(who[0], who[1], "document")
     if author is not None:
         votes[(author.entity, author.tracked)] += w["byline_weight"]
         stated.add((author.entity, author.tracked))
     if not votes:
-        return None, (), False
+        return None, (), False, None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], not kv[0][1], kv[0][0]))
     (name, tracked), _ = ranked[0]
     others = tuple(n for (n, t), _ in ranked if not t)
-    return Attribution(name, tracked, "document"), others, (name, tracked) in stated
+    return Attribution(name, tracked, "document"), others, (name, tracked) in stated, publisher
 
 
 def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
@@ -239,6 +250,9 @@ def _author(
         if org is not None:
             first_body = _body_start(text, lines)
     if org is None:
+        org, first_q = _interviewee(text, paragraphs, config)
+        interview, first_body = org is not None, first_q
+    if org is None:
         return None, frozenset()
     asks = _question_re()
     questions = [
@@ -256,6 +270,28 @@ def _author(
     else:
         voiced = {paragraphs[i][0] for i in range(first_body, len(paragraphs))}
     return org, frozenset(voiced)
+
+
+_INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
+
+
+def _interviewee(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
+) -> tuple[Attribution | None, int]:
+    """An interview without marks: questions on lines of their own, and above the first one
+    a person named with a title at an organisation ("This newspaper visited Ms Eva Kwok, head
+    of the entrepreneurship department of Cyberport"). Its organisation, and where the
+    questions start."""
+    asked = [i for i, (a, b) in enumerate(paragraphs) if text[a:b].rstrip().endswith("?")]
+    if len(asked) < 2:
+        return None, 0
+    titles = _titles_re()
+    for a, b in paragraphs[max(0, asked[0] - _INTRO_PARAGRAPHS) : asked[0]]:
+        for m in titles.finditer(text, a, b):
+            org = _org_of(text[max(a, m.start() - 40) : min(b, m.end() + 120)], config)
+            if org is not None:
+                return org, asked[0]
+    return None, 0
 
 
 @cache
@@ -306,7 +342,7 @@ def _writer_line(
     """A closing line about the writer ("X is Head of FinTech at Y."), or a header line that
     gives a person's title and organisation ("Angela Ho | Head of FinTech, Y")."""
     writer = _writer_re()
-    for a, b in paragraphs[-3:]:
+    for a, b in paragraphs[-3:] + paragraphs[1:6]:  # a closing line, or one under the byline
         m = writer.match(text, a, b) if b - a < 300 else None
         p = cached_patterns(config)
         subject = text[a : m.end()] if m else ""
@@ -379,13 +415,44 @@ def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
     return out
 
 
-def _unit_keys(units: dict[str, Unit]) -> re.Pattern[str] | None:
+def _unit_keys(units: dict[str, Unit], aliases: list[str]) -> re.Pattern[str] | None:
     """The acronyms of the tracked organisation's programmes, and "the programme" when it has
-    one: a sentence naming them may be its own without its name."""
+    one, and its other names: a sentence naming them may be its own without its name."""
     keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner]
     if keys:
         keys += cues()["units"]["programme_refs"]
+    keys += aliases
     return re.compile(rf"\b(?:{phrases_re(keys)})\b", re.IGNORECASE) if keys else None
+
+
+_BRACKETED = re.compile(r"\(\s*[\"“]?([^\W\d_][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,3})[\"”]?\s*\)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,3})\s*$")
+
+
+def _aliases(text: str, config: ExtractConfig) -> list[str]:
+    """Names given the tracked organisation in brackets right after its name ("Cyberport
+    (Digital Port)"), or names right before its name in brackets ("Digital Port (Cyberport)").
+    Acronyms are left to `_units`; the names of known organisations are never aliases."""
+    p = cached_patterns(config)
+    out = []
+    for m in _BRACKETED.finditer(text):
+        inner = " ".join(m.group(1).split())
+        if p.tracked.fullmatch(inner):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = before.group(1) if before else ""
+        else:
+            before = p.tracked.search(text, max(0, m.start() - 60), m.start())
+            adjacent = before is not None and not text[before.end() : m.start()].strip()
+            name = inner if adjacent and not inner.isupper() else ""
+        if len(name) <= 3 or (" " not in name and name.islower()):
+            continue  # "(pictured)"
+        if not any(x.search(name) for x in (p.tracked, p.known, p.territory, p.place)):
+            out.append(name)
+    return sorted(set(out))
+
+
+def _alias_re(aliases: list[str]) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![\w-])(?:{phrases_re(aliases)})(?![\w-])", re.I) if aliases else None
 
 
 def unit_of(name: str, config: ExtractConfig) -> Unit | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
+from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
 from etl.extract.numbers import NUMBER_WORDS
 
@@ -109,6 +110,14 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         for m in scan("place_word"):
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
+    if "described" in live:
+        for m in scan("described"):
+            located = described_owner(m.group("mods"), p)  # "the Pok Fu Lam hub": theirs
+            if not located and not _describes_own(m.group("mods"), m.group()):
+                continue  # "the robotics cluster": a cluster no metric counts
+            entity, tracked = located or (config.name, True)
+            kind = "name" if located else "place_word"  # (else whichever the text is about)
+            raw.append((m.start(), m.end(), 0 if tracked else 1, entity, tracked, kind))
     if "community" in live:
         for m in scan("community"):
             if _bare_community(text, m.start(), start):
@@ -148,7 +157,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         reach = end if hits is None or verbs is None else hits.reach(verbs)
         for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
             a, name = _trim_leading(m.start(1), m.group(1))
-            if name:
+            if name and not _common_word_opening(text, a, name, start, end):
                 raw.append((a, m.end(1), 6, name, False, "name"))
     if not raw:
         return []
@@ -159,8 +168,27 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         if a < taken_end:
             continue
         taken_end = b
-        out.append(Mention(a, b, entity, tracked, kind, _role(text, a, b, start, p)))
+        out.append(Mention(a, b, entity, tracked, kind, role(text, a, b, start, p)))
     return out
+
+
+def described_owner(mods: str, p: Patterns) -> tuple[str, bool] | None:
+    """The organisation (and whether it is tracked) whose location the words describing a
+    place or cluster name ("the Sha Tin park"), if they name one."""
+    low = " ".join(mods.lower().split())
+    return next((owner for place, owner in p.locations.items() if place in low), None)
+
+
+@lru_cache(maxsize=1024)
+def _describes_own(mods: str, phrase: str) -> bool:
+    """Whether a description may be of the tracked organisation's own: a place ("the
+    waterfront campus"), or a cluster that a metric counts ("the e-sports cluster")."""
+    clusters = lexicon()["organisations"]["described_clusters"]
+    if phrase.split()[-1].lower() not in clusters:
+        return True
+    fig = lexicon()["figures"]
+    found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
+    return found is not None and found.metric not in fig["partitive_generic_metrics"]
 
 
 def _raw_order(r: tuple) -> tuple[int, int, int]:
@@ -235,6 +263,33 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
     return start, " ".join(words)
 
 
+# What may stand before a sentence's first word: list marks, a paragraph number, emphasis.
+_OPENING_MARKS = re.compile(r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+)?[\s*_]*")
+# A fact-sheet line: a label, a colon, then a short value.
+_LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
+
+
+def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> bool:
+    """Whether `name`, one word opening its sentence, is a common word capitalised only for
+    its place: a fact-sheet label ("Markets reached: 20") or a word that names what a metric
+    counts ("Unicorns nurtured 3", "Fintech has become the largest cluster")."""
+    if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
+        return False
+    if _LABEL_LINE.fullmatch(text, a, end):
+        return True
+    return _metric_word(name.lower())
+
+
+@cache
+def _metric_word(word: str) -> bool:
+    """A word that names what some metric counts, alone or before the set's noun ("fintech")."""
+    fig = lexicon()["figures"]
+    if any(classify(word, "", "", kind, 1.0) is not None for kind in ("count", "money")):
+        return True
+    found = classify(f"{word} {fig['set_noun']}", "", "", "count", 1.0)  # "Fintech" (companies)
+    return found is not None and found.metric not in fig["partitive_generic_metrics"]
+
+
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
 
 
@@ -270,7 +325,7 @@ _POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
 _OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
 
 
-def _role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
+def role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
     before = text[max(floor, a - 80) : a]
     if _POSSESSIVE.match(text, b, b + 4):
         return "possessive"

@@ -13,7 +13,7 @@ from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, required_literal_groups
 
 # Words that end the noun phrase after a figure.
-_NP_STOP = frozenset(
+NP_STOP = frozenset(
     [
         "in",
         "at",
@@ -42,6 +42,7 @@ _NP_STOP = frozenset(
         "will",
         "would",
         "across",
+        "around",
         "over",
         "under",
         "since",
@@ -157,6 +158,13 @@ def cumulative_metrics() -> frozenset[str]:
         )
 
 
+@cache
+def place_metrics() -> frozenset[str]:
+    """Metrics that count places (markets, founders' countries): a place is what they count."""
+    with (DATA / "metric_terms.toml").open("rb") as f:
+        return frozenset(tomllib.load(f)["place_metrics"])
+
+
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     """The span of the words after a figure, up to punctuation, a figure or a linking word."""
     # A phrase never runs past a mark no word holds: only the text up to it is read.
@@ -177,14 +185,14 @@ def _phrase_length(text: str) -> int:
         if not m:
             break
         tok = m.group(1).lower()
-        if not (tok[0].isalpha()) or tok in _NP_STOP or tok in _NP_NUMBER_WORDS:
+        if not (tok[0].isalpha()) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
             break
         if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)
             if not nxt:
                 break
             following = nxt.group(1).lower()
-            if not following[0].isalpha() or following in _NP_STOP or following in _NP_NUMBER_WORDS:
+            if not following[0].isalpha() or following in NP_STOP or following in _NP_NUMBER_WORDS:
                 break  # "... and 7 unicorns": the phrase ends before the next figure
         pos = end = m.end()
         words += 1
@@ -200,6 +208,7 @@ def classify(
     lead: str = "",
     bare: bool = False,
     only_bare: bool = False,
+    predicate: bool = False,
 ) -> MetricMatch | None:
     """The first rule that fits the noun phrase, the clause around it and the unit.
 
@@ -208,14 +217,17 @@ def classify(
     FinTech cluster has 150 companies"), the subject nearest the figure wins. `bare`: the
     figure has no noun of its own, and `np` holds the words around it (rules marked `bare`
     are tried too: "90 were admitted"); `only_bare`: only those rules are, and not those
-    that read the words after a figure only (`np` is then the words before it).
+    that read the words after a figure only (`np` is then the words before it); `predicate`:
+    only the rules marked `bare`, `np` holding words that come after the figure's noun.
     """
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
     no_subject = False  # the lead lacks a word that any subject rule needs
-    for r in _rules_for(np, unit, bare or only_bare):
+    for r in _rules_for(np, unit, bare or only_bare or predicate):
         if only_bare and (not r.bare or r.predicate_only):
+            continue
+        if predicate and not r.bare:
             continue
         if r.context or r.context2 or r.exclude:
             if around is None:

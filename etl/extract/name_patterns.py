@@ -37,6 +37,10 @@ class Patterns:
     person: re.Pattern[str]
     community: re.Pattern[str]
     proper_subject: re.Pattern[str]
+    # "the Pok Fu Lam hub", "the digital entertainment and e-sports cluster": a description
+    # of a place or cluster with words before its noun (group "mods"); see `described_owner`.
+    described: re.Pattern[str]
+    locations: dict[str, tuple[str, bool]]  # lower-case place -> (organisation, tracked)
     title_before: re.Pattern[str]
     prep_before: re.Pattern[str]
     descriptor: re.Pattern[str]
@@ -93,7 +97,19 @@ def patterns(config: ExtractConfig) -> Patterns:
     keys = {name: key_words(phrases) for name, phrases in lists.items()}
     keys["generic"] = key_words([*org["suffixes"], *legal_words])
     keys["proper_subject"] = key_words(att["subject_verbs"])
+    heads = org["described_heads"]
+    keys["described"] = frozenset(h.lower() for h in heads)
+    locations: dict[str, tuple[str, bool]] = {}
+    for name, *places in org["locations"]:
+        tracked = name.lower() in {t.lower() for t in tracked_names}
+        owner = config.name if tracked else known_names.get(name.lower(), name)
+        locations.update({pl.lower(): (owner, tracked) for pl in places})
+    joiner = r"(?:(?:and|&)\s+)?"
+    stops = phrases_re(org["described_stops"])
+    places = [pl for _, *pls in org["locations"] for pl in pls]
+    modifier = rf"(?:(?!(?:{stops})\b)[a-z][\w'’-]*|{phrases_re(places, ignore_case=False)})"
     firsts = {name: key_words(phrases, first=True) for name, phrases in lists.items()}
+    firsts["described"] = None
     lists_of: dict[str, set[str]] = {}
     for name, words_ in keys.items():
         for w in words_ or ():
@@ -136,6 +152,11 @@ def patterns(config: ExtractConfig) -> Patterns:
             re.IGNORECASE,
         ),
         proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
+        described=re.compile(
+            rf"(?<![\w-])[Tt]he\s+(?P<mods>(?:{modifier}\s+{joiner}){{1,4}}?)"
+            rf"(?:{phrases_re(heads)})(?![\w-])"
+        ),
+        locations=locations,
         title_before=re.compile(
             rf"\b(?:{titles})\b(?:[\s,]+(?:for|and|of|&)?\s*{cap})*\s*,?\s+(?:of|at)\s+(?:the\s+)?$"
         ),
@@ -155,7 +176,9 @@ def tracked_words(config: ExtractConfig) -> re.Pattern[str] | None:
 
 
 def _tracked_words(keys: dict[str, frozenset[str] | None]) -> re.Pattern[str] | None:
-    needs = [keys.get(name) for name in ("tracked", "place_word", "community", "person")]
+    needs = [
+        keys.get(name) for name in ("tracked", "place_word", "community", "person", "described")
+    ]
     if any(k is None for k in needs):
         return None
     return _whole_words(set().union(*needs))

@@ -28,7 +28,9 @@ class NumberMention:
     mult: float = 1.0  # the scale word's multiplier ("billion" -> 1e9)
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+)
 _UNITS = [
     "zero",
     "one",
@@ -74,12 +76,16 @@ WORD_START = re.compile(b" (?:" + phrases_re(list(NUMBER_WORDS)).encode() + b")"
 # Letters that re.IGNORECASE equates with an ASCII letter of a number word ("ſix").
 ODD_LETTERS = ("ſ", "ı", "İ")
 _GARBLED = re.compile(r",\d")
+# A digit, a character lost in conversion, a digit: "65?0" (one number, unreadable).
+_MANGLED = re.compile(r"\d[?\ufffd]\d")
 # Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
 # skip ahead to the next digit far faster.
 _DIGIT_RUN = re.compile(r"\d\d*")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
+# A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
 
@@ -185,6 +191,14 @@ def find_numbers(text: str) -> list[NumberMention]:
         start = m.start()
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
+        if (
+            start >= 2
+            and text[start - 1] in "-\u2011"
+            and _NAME_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue  # part of a name such as "COVID-19" or "Covid-19"
+        if start >= 2 and _MANGLED.match(text, start - 2):
+            continue  # the tail of "65?0": the mangled number is the one before
         num, glued, scale, tail = m.group("num", "glued", "scale", "tail")
         if tail:
             continue  # "27th", "5G", "3D", "10x"
@@ -194,7 +208,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         value, step = parsed
         mult = scale_of(glued or scale)
         end = m.end()
-        garbled = text.startswith(",", end) and _GARBLED.match(text, end) is not None
+        garbled = (text.startswith(",", end) and _GARBLED.match(text, end) is not None) or (
+            text.startswith("?", end) and _MANGLED.match(text, end - 1) is not None
+        )
         pct = percent.match(hay, end) if mult == 1 else None  # no percent after a scale word
         found.append(
             NumberMention(

@@ -15,7 +15,7 @@ from itertools import pairwise
 from etl.config import ExtractConfig
 from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
-from etl.extract.mentions import Mention, clean_name
+from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.numbers import NUMBER_WORDS
 
@@ -26,6 +26,8 @@ def read_mentions(
 ) -> list[Mention]:  # fmt: skip
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
     out = [_unit_mention(text, m, model, config) for m in ms]
+    if model.aliases is not None:  # "Digital Port", the name a translation gives it
+        out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     joint = _joint_re().search(text, s_start, s_end)
     if joint is None:
         joint = _joined(text, out, s_end)
@@ -35,6 +37,22 @@ def read_mentions(
         out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
         out.sort()
     return out
+
+
+def _with_aliases(
+    text: str, s_start: int, s_end: int, ms: list[Mention], aliases: re.Pattern[str],
+    config: ExtractConfig,
+) -> list[Mention]:  # fmt: skip
+    """`ms` with the document's other names of the tracked organisation, in place of any
+    name they overlap."""
+    found = [m.span() for m in aliases.finditer(text, s_start, s_end)]
+    if not found:
+        return ms
+    p = cached_patterns(config)
+    kept = [m for m in ms if not any(a < m.end and m.start < b for a, b in found)]
+    for a, b in found:
+        kept.append(Mention(a, b, config.name, True, "name", role(text, a, b, s_start, p)))
+    return sorted(kept)
 
 
 def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractConfig) -> Mention:

@@ -59,12 +59,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "middle": re.compile(
             rf"(?<![\w-])(?:{phrase_re('middle_of')})\s*(?P<year>{_YEAR})\b", flags
         ),
+        "half": re.compile(
+            rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
+            rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-]))",
+            flags,
+        ),
         "back": re.compile(
             rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
             flags,
         ),
         "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
+        "stands_before": re.compile(rf"(?<![\w-])(?:{phrase_re('stands_at')}|{end_of})\s*$", flags),
+        "end_of": re.compile(rf"(?:{end_of})", flags),
         "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
     }
 
@@ -129,6 +136,19 @@ def middle_dates(text: str, start: int, end: int, add: Add) -> None:
         add(m.start(), m.end(), date(int(m["year"]), 6, 30), "month")
 
 
+def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """ "the second half of 2025", "H1 2024", "the first half of this year": six months."""
+    for m in _patterns()["half"].finditer(text, start, end):
+        if m["year"]:
+            year = int(m["year"])
+        elif ref is None:
+            continue
+        else:
+            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+            year = ref.year - 1 if last else ref.year
+        add(m.start(), m.end(), month_end(year, 6 if m["first"] else 12), "month", "P6M")
+
+
 def back_references(
     text: str,
     start: int,
@@ -145,26 +165,39 @@ def back_references(
     """
     if not _back_words().search(text, start, end):
         return
-    for m in _patterns()["back"].finditer(text, start, end):
+    found = list(_patterns()["back"].finditer(text, start, end))
+    skip = None
+    for i, m in enumerate(found):
+        if m is skip:
+            continue
         held = anchor(m.start())
+        nxt = found[i + 1] if i + 1 < len(found) else None
         if m["earlier"]:
             base = held or ((ref, "day", None) if ref else None)
             if base is None:
                 continue
-            when, precision = base[0], base[1]
-            try:
-                earlier = when.replace(year=when.year - 1)
-            except ValueError:  # 29 February
-                earlier = when.replace(year=when.year - 1, day=28)
-            precision = "month" if precision == "day" else precision
-            add(m.start(), m.end(), earlier, precision, None, "earlier")
+            precision = "month" if base[1] == "day" else base[1]
+            add(m.start(), m.end(), _year_before(base[0]), precision, None, "earlier")
         elif held is None:
             continue
+        elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
+            # "in the same period a year earlier": the period in force, a year before
+            as_of, precision, period = held
+            period = period or _whole(precision)
+            add(m.start(), nxt.end(), _year_before(as_of), precision, period, "earlier")
+            skip = nxt
         elif m["period"]:
             as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
         else:
             add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+def _year_before(when: date) -> date:
+    try:
+        return when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return when.replace(year=when.year - 1, day=28)
 
 
 @cache
@@ -187,6 +220,17 @@ def stands_at(text: str, start: int, end: int) -> bool:
     """Whether the date phrase text[start:end] gives the time a figure stands at ("as at", "by
     the end of"): never an event's date, even after "set up" or "opened"."""
     return _patterns()["stands_at"].match(text, start, end) is not None
+
+
+def says_stands_at(text: str, start: int, end: int) -> bool:
+    """Whether the date phrase text[start:end] is the time figures stand at: after "as at" or
+    "as of", or the end of a month or year ("at the end of June 2025")."""
+    pats = _patterns()
+    return bool(
+        pats["end_of"].match(text, start, end)
+        or pats["stands_at"].match(text, start, end)
+        or pats["stands_before"].search(text, 0, start)
+    )
 
 
 def speaks_of_now(text: str, start: int, end: int) -> bool:

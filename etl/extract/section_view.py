@@ -161,6 +161,16 @@ class SectionView:
         """The quotation holding `pos` in paragraph `p`, or the paragraph's speaker's voice."""
         return next((q for q in self.quotes_in(p) if q.start <= pos < q.end), None) or self.voice(p)
 
+    def we_at(self, p: int, pos: int) -> QuoteRegion | None:
+        """Whose "we" stands at `pos` in paragraph `p`: the quotation's or speaker's, else, in
+        an organisation's own publication (its About paragraph), the organisation's."""
+        found = self.quote_at(p, pos)
+        publisher = self.model.publisher
+        if found is not None or publisher is None or self.model.author is not None:
+            return found
+        a, b = self.paragraphs[p]
+        return QuoteRegion(a, b, publisher.tracked, None if publisher.tracked else publisher.entity)
+
     def may_be_tracked(self, sid: SentenceId) -> bool:
         """False when no figure of sentence `sid` can be the tracked organisation's.
 
@@ -233,7 +243,7 @@ class SectionView:
             s = self.sentence(prev)
             # Whose words a sentence is in matters only to its "we" (see `attribute`).
             speaks = any(m.kind == "first_person" for m in ms)
-            quote = self.quote_at(prev[0], s.start) if speaks else None
+            quote = self.we_at(prev[0], s.start) if speaks else None
             topic = next_topic(ms, before, quote, self.config)
             if prev[0] != cur[0]:
                 heading = self.heading(cur[0])

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from etl.extract.attribution import Attribution, clause_end
+from etl.extract.attribution import Attribution, clause_end, clause_start
 from etl.extract.candidates import context_metric, is_generic
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
@@ -37,7 +37,7 @@ class SentenceContext:
         self.view, self.sid = view, sid
         self.sentence = view.sentence(sid)
         self._heading: str | bool | None = False
-        self._previous: tuple[str, Figure | None] | bool | None = False
+        self._previous: tuple[str, list[Figure]] | bool | None = False
 
     # ---- metric ---------------------------------------------------------------------------
 
@@ -56,8 +56,8 @@ class SentenceContext:
                     self._heading = view.text[span[0] : span[1]]
         return self._heading
 
-    def previous(self) -> tuple[str, Figure | None] | None:
-        """The sentence before (in the section) and its last figure with a metric."""
+    def previous(self, first: bool = False) -> tuple[str, Figure | None] | None:
+        """The sentence before (in the section) and its last (or `first`) figure with a metric."""
         if self._previous is False:
             self._previous = None
             prev = self.view.previous(self.sid)
@@ -65,8 +65,11 @@ class SentenceContext:
                 s = self.view.sentence(prev)
                 text = self.view.text[s.start : s.end]
                 figures = [f for f in find_figures(text, self.view.config.bare_dollar) if f.metric]
-                self._previous = (text, figures[-1] if figures else None)
-        return self._previous
+                self._previous = (text, figures)
+        if self._previous is None:
+            return None
+        text, figures = self._previous
+        return text, (figures[0] if first else figures[-1]) if figures else None
 
     def may_name_metric(self) -> bool:
         """Whether the heading or the sentence before has a word some metric rule needs."""
@@ -95,6 +98,12 @@ class SentenceContext:
         s = self._text()
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
+        if f.comparison:  # "The figure is up from 30 a year earlier": the one before's
+            prev = self.previous(first=True)
+            last = prev[1] if prev else None
+            if last is None or last.unit != f.unit:
+                return None
+            return replace(f, metric=last.metric, source="comparison")
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         # A heading names money only as a label over the amount alone ("Total funds raised"
         # over "HK$38 billion"); over a sentence it is a section's title.
@@ -125,7 +134,9 @@ class SentenceContext:
         """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
         when the sentences before say which (not when its own words narrowed it already)."""
         s = self._text()
-        if f.source == "predicate" or not _cluster_refs().search(s, 0, f.start):
+        if f.source == "predicate" or not (
+            _cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
+        ):
             return f
         before, cur = [], self.sid
         for _ in range(3):
@@ -143,6 +154,14 @@ class SentenceContext:
         if found is None or found == f.metric or is_generic(found):
             return f
         return replace(f, metric=found, source="cluster")
+
+    def _pronoun_for_cluster(self, s: str) -> bool:
+        """The sentence opens with a pronoun ("It now counts ...") after one that names a
+        cluster ("... as the Web3 cluster passes a milestone.")."""
+        if not _OPENING_PRONOUN.match(s):
+            return False
+        prev = self.previous()
+        return prev is not None and _cluster_refs().search(prev[0]) is not None
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -201,6 +220,31 @@ class SentenceContext:
             return Attribution(view.config.name, True, "document")
         return None
 
+    def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:
+        """A guess for a reviewer when nothing settles whose the figure at text[start:end] is:
+        the tracked organisation, when the document is about it or its paragraph names it,
+        and no one else is named in the figure's clause."""
+        view, s = self.view, self.sentence
+        heading = view.heading(self.sid[0])  # "About InvestHK" above: theirs
+        if heading is not None and not heading.tracked:
+            return None
+        lo, hi = clause_start(view.text, s.start, start), clause_end(view.text, end, s.end)
+        if any(_names_someone_else(m) and lo <= m.start < hi for m in mentions):
+            return None
+        if any(m.kind == "territory" and start < m.start < hi for m in mentions):
+            return None  # "2,200 start-ups across the city"
+        if any(m.kind in ("place", "territory") and lo <= m.start < start for m in mentions):
+            return None  # "Shenzhen's Nanshan district hosts 5,000 tech firms"
+        if any(m.kind == "first_person" and lo <= m.start < start for m in mentions):
+            return None  # "we had barely 300 companies": whoever "we" are
+        # (Each condition is one `SectionView.may_be_tracked` lets through.)
+        p, j = self.sid
+        main = view.model.main
+        about = (
+            main is not None and main.tracked and view.unnamed_may_be_tracked(self.sid)
+        ) or any(m.tracked for k in range(j + 1) for m in view.mentions_of((p, k)))
+        return Attribution(view.config.name, True, "unsure") if about else None
+
     def owner_sure(self, who: Attribution) -> bool:
         """A document owner beyond doubt: the document is by or about the tracked organisation
         (an About paragraph or a byline says so) and neither its paragraph nor the sentence
@@ -233,6 +277,9 @@ def _names_someone_else(m: Mention) -> bool:
     if m.kind == "place" and m.role in ("prep", "possessive"):
         return False
     return m.entity is not None or m.kind == "name"
+
+
+_OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 
 
 @cache

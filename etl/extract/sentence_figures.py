@@ -6,7 +6,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.candidates import bare_metric, is_generic, narrower_predicate
+from etl.calendar import month_re
+from etl.extract.candidates import (
+    bare_metric,
+    context_metric,
+    does_something,
+    is_generic,
+    measure_word,
+    narrower_predicate,
+    noun_before,
+    plural,
+    set_member,
+)
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
@@ -23,6 +34,7 @@ _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
 _MAX_LABEL_WORDS = 10
+_SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
@@ -52,6 +64,7 @@ class Figure:
     # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
     source: str = "noun"
     increment: bool = False  # "40 more joined": an addition, a claim only as a flow
+    planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
 
 
 @cache
@@ -72,6 +85,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
+        "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
     }
 
 
@@ -138,11 +152,14 @@ def _not_counted(np: str) -> bool:
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
-def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> list[Figure]:
+def find_figures(
+    s: str, bare_dollar: str = "HKD", keep_bare: bool = False, keep_planned: bool = False
+) -> list[Figure]:
     """The figures in sentence `s` that count a catalogue metric, in order.
 
     `keep_bare`: also give the figures with no noun and no metric of their own (metric None,
     source "bare"), for a heading or the sentence before to name what they count.
+    `keep_planned`: also give the figures of clauses about plans or targets (`planned`).
     """
     nums = [
         n
@@ -164,19 +181,24 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
         by_number
     )
     garbled_sentence = sentence_is_garbled(s, nums)
-    spans: list[tuple[NumberMention, int, int, int, bool]] = []  # number, start, end, np_end, +
+    # number, start, end, np_end, "+" after it, where its noun starts, a measure word after it
+    spans: list[tuple[NumberMention, int, int, int, bool, int, bool]] = []
     for n in nums:
         if n.start in swallowed:
             continue
         money = by_number.get(n.start)
         start, end = (money.start, money.end) if money else (n.start, n.end)
         if n.garbled:  # read past the fused tail: "2000,2018 companies"
-            end = re.match(r"(?:,\d+)+", s[end:]).end() + end
+            end = re.match(r"(?:[,?\ufffd]\d+)+", s[end:]).end() + end
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        np_from = _np_start(s, plus or end)
-        spans.append((n, start, plus or end, noun_phrase(s, np_from, len(s))[1], bool(plus)))
+        measure = measure_word(s, plus or end)  # "800 home", "1,800 many home" (translated)
+        np_from = _np_start(s, measure.end if measure else plus or end)
+        spans.append(
+            (n, start, plus or end, noun_phrase(s, np_from, len(s))[1],
+             bool(plus) or bool(measure and measure.more), np_from, measure is not None)
+        )  # fmt: skip
     out: list[Figure] = []
-    for i, (n, start, end, np_end, plus) in enumerate(spans):
+    for i, (n, start, end, np_end, plus, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
         kind = "money" if money else unit
@@ -195,9 +217,9 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
-        if target.search(clause, low_clause):
+        planned = target.search(clause, low_clause)
+        if planned and not keep_planned:
             continue
-        np_from = _np_start(s, end)
         np = s[np_from:np_end]
         increment = False
         if _not_counted(np):
@@ -205,7 +227,7 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and _cues()["not_a_noun"].match(np):
-            np = ""  # "stood at 88 last year": no noun of its own
+            np, np_end = "", np_from  # "stood at 88 last year": no noun of its own
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
@@ -218,28 +240,33 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
             if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
-                np = f"{np} {s[nxt[2] : nxt[3]]}"
+                np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
             nof = _NUMBER_OF.search(_clause(before))
             if nof:
-                clause_off = len(before) - len(_clause(before))
-                a = clause_off + nof.end()
-                match = classify(s[a : noun_phrase(s, a, len(s))[1]], "", "", kind, n.value)
-                source = "number_of"
+                match, source = _number_of(s, len(before) - len(_clause(before)) + nof.end(),
+                                           q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
-            match = classify(label.group(1), "", "", kind, n.value)  # "- Unicorns: 7"
+            match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
             source, labelled = "label", True
         if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
-                match, source = classify(words, "", "", kind, n.value), "label"
+                match, source = _label_metric(words, kind, n.value), "label"
         comparison = False
-        if match is None and compared.search(before) and out:
-            prev = out[-1]
-            if (prev.unit == unit) and not np.strip() and prev.metric is not None:
-                match, comparison, source = prev.metric, True, "comparison"
+        if match is None and not np.strip() and compared.search(before):
+            comparison = True  # "up from 30 a year earlier": the value compared with
+            prev = out[-1] if out else None
+            if prev is not None and prev.unit == unit and prev.metric is not None:
+                match, source = prev.metric, "comparison"
+        if match is None and np.strip() and n.value > 1:  # "1200 company" (translated)
+            match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
+        if match is None and measured:  # "start-up enterprise about 800 home"
+            found = noun_before(s, q_start, kind, n.value, np)
+            if found is not None:
+                match, source = found
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:
@@ -248,6 +275,8 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
+            elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
+                source = "activity"  # "18 start-ups joined the trip": no size of the community
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
@@ -267,11 +296,43 @@ def find_figures(s: str, bare_dollar: str = "HKD", keep_bare: bool = False) -> l
                 comparison,
                 source,
                 increment,
+                planned,
             )
         )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
+    """What "the number of <noun> <words> to N" counts: the noun, narrowed by the words after
+    it ("the number of start-ups the programme has taken in", "... that have gone public")."""
+    b = noun_phrase(s, a, len(s))[1]
+    rest = s[b:q_start]
+    match = classify(s[a:b], "", rest, kind, value, s[:q_start])
+    if match is None or is_generic(match):
+        narrower = classify(rest, "", "", kind, value, predicate=True)
+        if narrower is not None and not is_generic(narrower):
+            return narrower
+    return match
+
+
+def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
+    """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
+    on campus" (a long one may be a clause that ends in a colon)."""
+    if len(label.split()) > _MAX_LABEL_WORDS:
+        return classify(label, "", "", kind, value)
+    found = context_metric(label, None, kind, value)
+    if found is None and len(label.split()) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
+        found = set_member(label, kind, value)
+    if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
+        found = context_metric(label[part.end() :], None, kind, value)
+    return found.match if found else None
+
+
+@cache
+def _part_opener() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
 _EMPHASIS = "*_"
@@ -307,9 +368,16 @@ def _own_clause(clause: str) -> str:
     return clause[starts[-1] :] if starts else clause
 
 
+@cache
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?,?\s+$", re.IGNORECASE)
+
+
 def _is_year_use(s: str, n: NumberMention) -> bool:
     """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
     if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
         return True
+    if _month_before().search(s, max(0, n.start - 16), n.start):
+        return True  # "31 March 2021", "June 2021"
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

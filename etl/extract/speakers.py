@@ -59,6 +59,8 @@ def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> lis
                     x for x in find_mentions(speaker, 0, len(speaker), config) if x.kind == "name"
                 ]
                 entity = names[-1].entity if names else None
+            if not tracked and entity is None:  # "..., he told the audience": named before
+                tracked = _heads_tracked(text[lead_from : m.start()], config)
         if q_end - m.end() > 1:
             out.append(QuoteRegion(m.start(), q_end, tracked, entity))
         pos = q_end

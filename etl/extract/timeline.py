@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from etl.calendar import fiscal_year_end_month, month_end, month_re
+from etl.calendar import fiscal_year_end_month, month_end, month_of, month_re
 from etl.extract.asof import DatePhrase, find_dates
-from etl.extract.relative_dates import Anchor, speaks_of_now
+from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
 # A sentence that may state a time: a year, a month's name, or a relative year or month.
@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 LEAD_IN_CHARS = 160  # a lead-in or heading line is short
 NOTE_CHARS = 240  # and so is a note under a table
 MAX_LEAD_LINES = 3
+MAX_NOTE_PARAGRAPHS = 3  # how far above a list its note on dates may stand
 
 
 @dataclass
@@ -110,6 +111,9 @@ class Timeline:
             if got is not None:
                 d, opens = got
                 return d if opens and not d.event and d.period is None else None
+            x = self.view.sentence(prev)
+            if speaks_of_now(text, x.start, x.end):
+                return None  # "Today ..." in between brings the time back to the present
         return None
 
     def list_date(self, p: int) -> DatePhrase | None:
@@ -132,13 +136,66 @@ class Timeline:
                 continue
             found = self._heading_date(*paragraphs[q])
             if found is not None:
-                return found
+                return self._in_year(found, q)
             q -= 1
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
         if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
-            return self._heading_date(*paragraphs[nxt])
+            found = self._heading_date(*paragraphs[nxt])
+            if found is not None:
+                return found
+        return self.note_before(p)
+
+    def _in_year(self, found: DatePhrase, p: int) -> DatePhrase:
+        """A year heading's date, on the day of the year a note above gives ("as at 31 March
+        of each year" over "2019", "2020", ...)."""
+        a, b = self.view.paragraphs[p]
+        year = _BARE_YEAR.fullmatch(self.view.text[a:b].strip(" \t:*_#"))
+        if year is None or year["y2"] is not None:
+            return found
+        note = self.note_before(p, yearless=True)
+        if note is None or note.as_of is None or note.as_of.month == 2:
+            return found
+        day = note.as_of.replace(year=int(year["y1"]))
+        return replace(found, as_of=day, precision=note.precision, period=None)
+
+    def _bare_month(self, line: str) -> DatePhrase | None:
+        """A month named alone in a note ("Source: the park, September figures"): that month's
+        end, in the year of the section, or the year before if that would pass its date."""
+        m = next((x for x in _MONTH.finditer(line) if not x.group()[0].islower()), None)
+        month = month_of(m.group()) if m else None  # (capitalised: "may" is no month)
+        if m is None or month is None or self.ref is None:
+            return None
+        year = self.ref.year if month_end(self.ref.year, month) <= self.ref else self.ref.year - 1
+        return DatePhrase(m.start(), m.end(), month_end(year, month), "month", None)
+
+    def note_before(self, p: int, yearless: bool = False) -> DatePhrase | None:
+        """The time a note a little above a list or table says its figures stand at
+        ("Community figures are as at 31 March 2021 unless stated otherwise", "the table
+        below sets out the community as it stood at the end of June 2025"): the last such
+        date of the paragraphs above it, past headings and other lists."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
+        while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
+            a = paragraphs[q][0]
+            q -= 1
+            if _BULLET.match(text, a):
+                continue
+            prose += not self._leads_in(q + 1)
+            for x in reversed(self.view.paragraph(q + 1)):
+                line = text[x.start : x.end]
+                dates = find_dates(line, 0, len(line), self.ref)
+                found = [
+                    d
+                    for d in dates
+                    if d.kind == "date" and d.as_of is not None and not d.event
+                    and d.period is None and says_stands_at(line, d.start, d.end)
+                ]  # fmt: skip
+                if yearless:
+                    found = [d for d in found if not _YEAR_IN.search(line, d.start, d.end)]
+                if found and _no_figure(line, dates):
+                    return found[-1]
         return None
 
     def _leads_in(self, q: int) -> bool:
@@ -154,7 +211,7 @@ class Timeline:
                 return d
         m = _BARE_YEAR.search(line)
         if m is None:
-            return None
+            return self._bare_month(line)
         y1 = int(m["y1"])
         if m["y2"] is None:
             return DatePhrase(m.start(), m.end(), date(y1, 12, 31), "year", None)
@@ -162,6 +219,22 @@ class Timeline:
             return None
         end = fiscal_year_end_month()
         return DatePhrase(m.start(), m.end(), month_end(y1 + 1, end), "month", "P1Y")
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+_MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
+
+
+def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
+    """Whether `line` holds no digit but its dates' (a note on the figures, not a figure)."""
+    pos, rest = 0, []
+    for d in dates:
+        rest.append(line[pos : d.start])
+        pos = d.end
+    rest.append(line[pos:])
+    return not any(c.isdigit() for part in rest for c in part)
 
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:

@@ -67,10 +67,16 @@ _LABEL_RE = re.compile(
     r"(?:last\s+)?updated|日期|發佈日期|發布日期|发布日期)(?:\s+on)?\s*[:：\-–]?\s*",
     re.IGNORECASE,
 )
-# A place ("Hong Kong,", "HONG KONG, China,", "香港，") and/or a weekday before the date.
+# A place ("Hong Kong,", "HONG KONG, China,", "香港，") and/or a weekday before the date, after
+# any rule of marks that frames the line ("=== 18/10/2023 ===", "## 4 Sep 2023").
 _PREFIX_RE = re.compile(
-    r"\s*(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
+    r"\s*(?:(?:[=*#~_]+|[-–—]{2,})\s*)?(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
     rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
+)
+# The place a dateline opens with ("HONG KONG,"), before a date without a year.
+_PLACE_PREFIX_RE = re.compile(
+    rf"\s*(?:(?!(?i:{weekday_re()}))(?:[A-Z][^\n,:;!?\d]{{0,40}}?|[\u4e00-\u9fff]{{1,10}})"
+    r"\s*[,，]\s*){1,2}"
 )
 # A date line without a year: "Wednesday, 15 June", "MONDAY 3 JUNE | InvestHK", "June 15",
 # "3月21日（星期二）"; its year comes from the headings above it (see `date_lines`).
@@ -87,7 +93,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
 HEADING_CHARS = 120
 # What may follow the date on a dateline: an optional "(Xinhua)", then a dash, "/" (wire
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
-_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$)")
+_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
 
@@ -241,6 +247,9 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     if not _DIGIT_NEAR_START_RE.search(head):
         return None
     match = _YEARLESS_RE.match(head)
+    if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
+        prefix = _PLACE_PREFIX_RE.match(head)
+        match = _YEARLESS_RE.match(head, prefix.end()) if prefix and prefix.end() else None
     if match is None:
         return None
     g = match.groupdict()

@@ -31,6 +31,7 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 CELL_GAP = 5  # spaces between two cells of a table row (justified prose has 1-3)
 MAX_VALUE_CHARS = 40  # a table's value cells are short
 MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two columns
+MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
 GUTTER_SHARE = 0.6  # of a page's lines that the gutter runs through
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
@@ -78,13 +79,18 @@ def _gutter(lines: list[str]) -> int | None:
     for line in long:
         for gap in _GAP_RE.finditer(line):
             left, right = line[: gap.start()].strip(), line[gap.end() :].strip()
-            if len(left) >= MIN_COLUMN_CHARS and len(right) >= MIN_COLUMN_CHARS:
+            if _prose(left) and _prose(right):
                 counts.update(range(gap.start() + 1, gap.end() - 1))
     band = [(n, c) for c, n in counts.items() if width // 4 <= c <= 3 * width // 4]
     if not band:
         return None
     n, column = max(band)
     return column if n >= GUTTER_SHARE * len(long) else None
+
+
+def _prose(text: str) -> bool:
+    """Enough letters to be a column of running text (not the figures of a table's columns)."""
+    return sum(c.isalpha() for c in text) >= MIN_COLUMN_LETTERS
 
 
 def _page_lines(lines: list[str]) -> list[str]:

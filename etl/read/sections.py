@@ -122,7 +122,7 @@ def split_sections(text: str) -> list[SectionSpan]:
     dated = [(k, m) for k, m in enumerate(date_lines([line.text for line in lines])) if m]
     head = [(k, m) for k, m in dated if k < HEAD_LINES and _only_headings_above(lines, k)]
     own = next((k for k, m in head if m.precision == "day"), head[0][0] if head else -1)
-    candidates = [(k, m) for k, m in dated if k > own]
+    candidates = [(k, m) for k, m in dated if k > own and not _signature(text, lines, k, m)]
 
     # Process data: each candidate's start line, pulled back over its heading lines.
     starts: list[tuple[int, int, DateMention]] = []
@@ -152,6 +152,18 @@ def split_sections(text: str) -> list[SectionSpan]:
         heading = lines[first].text.strip() if first < k else _heading_below(lines, k, mention)
         spans.append(SectionSpan(start, bounds[i + 1], heading, _found(mention)))
     return spans
+
+
+def _signature(text: str, lines: list[_Line], k: int, mention: DateMention) -> bool:
+    """A month alone in the month of the text's own date above it ("Bureau / June 2021" under
+    a paper "for discussion on 14 June 2021"): the paper's signature, no report of its own."""
+    if mention.precision == "day":
+        return False
+    before = find_date(text[: lines[k].start])
+    return before is not None and (before.value.year, before.value.month) == (
+        mention.value.year,
+        mention.value.month,
+    )
 
 
 def _heading_below(lines: list[_Line], k: int, mention: DateMention) -> str | None:

@@ -22,7 +22,9 @@ from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
 _NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
-_CURRENCY_RE = re.compile(r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*\)")
+_CURRENCY_RE = re.compile(
+    r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?\s*\)"
+)
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
 MAX_TIME_CHARS = 40
 
@@ -47,17 +49,18 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     of one column is a plain list. A caption goes before the table, as a line of its own.
     """
     rows = [[" ".join(c.split()) for c in row] for row in rows]
-    rows = [row for row in rows if any(row)]
-    if not rows:
+    rows = rows[:1] + [row for row in rows[1:] if any(row)]  # (an empty header: no header)
+    filled = [row for row in rows if any(row)]
+    if not filled:
         return []
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
+    width = max(len(row) for row in filled)
+    rows = [(row + [""] * (width - len(row)))[:width] for row in rows]
     header, body = rows[0], rows[1:]
     out = []
     if width > 1 and header[0] and not any(header[1:]):  # "Forum at a glance | |": a title
         out, header = [header[0], ""], [""] * width
     if width == 1 or not body:
-        return out + ["- " + " ".join(c for c in row if c) for row in rows]
+        return out + ["- " + " ".join(c for c in row if c) for row in rows if any(row)]
     if all(is_time_cell(row[0]) for row in body if row[0]):
         for row in body:
             out += [_lead_in(f"{header[0]} {row[0]}"), ""]
@@ -79,8 +82,11 @@ def _lead_in(text: str) -> str:
 
 def _item(label: str, value: str) -> str:
     """ "- label: value", with a currency the label names put before a bare number."""
+    label = label.rstrip(": ")  # "Unicorns nurtured:" in a table laid out by spaces
     unit = _CURRENCY_RE.search(label)
     if unit and _BARE_NUMBER_RE.fullmatch(value.split(" ")[0]):
         rest = value.lstrip("~≈")
         value = value[: len(value) - len(rest)] + unit.group(1) + rest
+        if unit.group(2) and " " not in rest:  # "(HK$ billion)" over "9.1"
+            value += f" {unit.group(2)}"
     return f"- {label}: {value}" if label else f"- {value}"

@@ -368,7 +368,7 @@ def test_a_possessor_sets_the_topic_when_a_sentence_has_no_subject() -> None:
     text = (
         "Cyberport opened a robotics showroom on 2 May 2023.\n\n"
         "Demand for mentors makes mentoring one of Cyberport's busiest services. About "
-        "1,900 member companies now take part.\n\n"
+        "1,900 member companies now count on it.\n\n"
         "Cyberport also grew. Demand for drones makes them one of Shenzhen's busiest areas. "
         "The cluster there has "
         "about 1,200 companies.\n\n"
@@ -462,3 +462,120 @@ def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
         ("companies", 270, "exact", date(2012, 6, 30), None),
         ("unicorns", 9, "exact", d, None),
     ]
+
+
+def test_a_comparison_dated_a_year_earlier_keeps_that_date() -> None:
+    text = "Cyberport counted 48 fintech companies, compared with 31 a year earlier."
+    d = date(2020, 5, 10)
+    assert inline(text, d) == [
+        ("fintech_companies", 31, "exact", date(2019, 5, 10), None),
+        ("fintech_companies", 48, "exact", d, None),
+    ]
+
+
+def test_a_part_of_a_set_belongs_to_the_owner_of_the_set() -> None:
+    text = (
+        "Cyberport is the city's largest digital hub, with some 1,700 companies in its "
+        "community, nine of which are now unicorns."
+    )
+    d = date(2024, 2, 1)
+    assert inline(text, d) == [
+        ("companies", 1700, "about", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+    # A part of someone else's set is theirs.
+    other = text.replace("Cyberport is", "Harbour Valley is")
+    assert inline(other, d) == []
+
+
+def test_a_date_in_the_figures_own_stretch_between_commas_dates_it() -> None:
+    text = (
+        "At the end of 2024 the Cyberport community had 2,000 companies, far more than "
+        "the 300 companies that moved in back in 2010."
+    )
+    assert inline(text, date(2025, 2, 1)) == [
+        ("companies", 300, "exact", date(2010, 12, 31), None),
+        ("companies", 2000, "exact", date(2024, 12, 31), None),
+    ]
+
+
+def test_a_colon_closes_the_clause_of_a_date_before_it() -> None:
+    text = (
+        "Growth in 2024 came from one field above all: over 150 AI companies now belong "
+        "to the Cyberport community."
+    )
+    d = date(2025, 1, 20)
+    assert inline(text, d) == [("ai_companies", 150, "over", d, None)]
+
+
+def test_during_the_year_is_the_year_the_text_is_speaking_of() -> None:
+    text = (
+        "Cyberport's annual report covers the year ended 31 March 2021.\n\n"
+        "During the year, 120 start-ups were admitted to Cyberport's incubation programmes."
+    )
+    (row,) = inline(text, date(2021, 11, 2))
+    assert row[:2] == ("incubatees", 120) and row[3] == date(2021, 3, 31)
+
+
+def test_places_are_what_markets_count_not_whose_they_are() -> None:
+    text = (
+        "Overall, the Cyberport community's companies now sell into more than 30 markets "
+        "around the world."
+    )
+    d = date(2019, 6, 12)
+    assert inline(text, d) == [("markets", 30, "over", d, None)]
+    # A count of companies placed in a city is still the city's.
+    assert inline("There are 4,000 start-ups around the city of Shenzhen.", d) == []
+
+
+def test_an_organisations_own_publication_speaks_as_we() -> None:
+    body = "Blog\n\nRoughly 65% of our companies are Hong Kong firms; the rest come from abroad."
+    d = date(2023, 7, 18)
+    about = "\n\nAbout Cyberport\n\nCyberport is a digital technology community."
+    assert inline(body + about, d) == [("local_share_pct", 65, "about", d, None)]
+    assert inline(body, d) == []  # whose "we" it is, nobody says
+
+
+def test_a_quotation_goes_on_with_the_speaker_named_before() -> None:
+    text = (
+        "Opening the forum, Cyberport's chairman said the timing was right. \"Two unicorns grew "
+        'up here," he told the audience. "Our community companies have now raised more than '
+        'HK$7 billion."'
+    )
+    d = date(2018, 12, 7)
+    assert ("funding_raised", 7e9, "over", d, None) in inline(text, d)
+    other = text.replace("Cyberport's chairman", "the chairman of Harbour Angels")
+    assert inline(other, d) == []
+
+
+def candidates(text: str, published: date) -> list[tuple]:
+    doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, published,
+                       "manifest", ())  # fmt: skip
+    return sorted(
+        (c.metric, c.value, c.as_of, c.unsure) for c in extract_claims(doc) if c.status != "auto"
+    )
+
+
+def test_a_figure_nothing_attributes_goes_to_a_reviewer_with_the_best_guess() -> None:
+    text = (
+        "Cyberport opened a new wing on Monday.\n\n"
+        "Tenants praised the design. When you are surrounded by some 800 companies, "
+        "ideas travel fast, one founder said."
+    )
+    d = date(2017, 9, 8)
+    assert ("companies", 800, d, ("owner?",)) in candidates(text, d)
+    # Not when someone else or a place is the clause's subject.
+    for other in ("Lingang Group is surrounded by some 800 companies.",
+                  "Shenzhen's Nanshan district hosts some 800 companies."):  # fmt: skip
+        assert candidates(text.replace(text.split("\n\n")[1], other), d) == []
+
+
+def test_a_forecast_for_the_year_in_hand_is_a_candidate_and_later_ones_are_dropped() -> None:
+    text = (
+        "Cyberport said its community will stand at about 2,400 companies by the end of this year."
+    )
+    d = date(2025, 12, 9)
+    assert candidates(text, d) == [("companies", 2400, d, ("date?",))]
+    assert inline(text, d) == []
+    assert candidates(text.replace("this year", "2027"), d) == []
+    assert candidates(text.replace(" by the end of this year", ""), d) == []

@@ -50,6 +50,8 @@ def test_a_feature_on_another_park_has_that_park_as_main_organisation() -> None:
         "Management Company Limited\n\nQ: How big is it?\n\nWe have 2,000 members now.",
         "Cyberport Day 2015\nWelcome address by Mr Tom Ho, Chief Executive Officer, Cyberport\n\n"
         "Good morning. We have 500 companies.",
+        "OPINION\n\nSmall firms will win\n\nBy Mary Lee\nMarch 3, 2025\n\nMary Lee is Chief "
+        "Public Mission Officer of Cyberport.\n\nOur community has grown a lot.",
     ],
 )
 def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:
@@ -133,3 +135,52 @@ def test_each_paragraph_knows_the_heading_above_it_and_its_lead_in() -> None:
     a, b = m.lead_ins[text.index("- 6")]
     assert text[a:b] == "As at June:"
     assert m.heading(0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        (
+            "Cyberport (Digital Port) announced its latest data. Digital Port said ...",
+            "Digital Port",
+        ),
+        (
+            "Digital Harbour (Cyberport) opened a new wing. Digital Harbour said ...",
+            "Digital Harbour",
+        ),
+        ("Hong Kong Cyberport (digital port) held a forum.", "digital port"),
+    ],
+)
+def test_a_name_in_brackets_beside_the_tracked_name_is_its_alias(text: str, alias: str) -> None:
+    model = build_model(text, CONFIG)
+    assert model.aliases is not None and model.aliases.fullmatch(alias)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyberport (Hong Kong) opened.",  # a place
+        "Cyberport (pictured) opened.",
+        "Cyberport (HKCMCL) opened.",  # an acronym: a unit, not an alias
+        "Cyberport (2019) opened.",
+        "Cyberport and Science Park (HKSTP) opened.",
+        "Cyberport said the Science Park (Sha Tin) grew.",
+    ],
+)
+def test_no_alias(text: str) -> None:
+    assert build_model(text, CONFIG).aliases is None
+
+
+def test_an_interview_without_marks_is_in_the_guests_words() -> None:
+    text = (
+        "Start-ups learn to survive\n\nReporter: Ann Lo\n\nThis paper visited Ms Eva Kwok, "
+        "head of the entrepreneurship department of Cyberport, to talk about the community.\n\n"
+        "How many companies are there now?\n\nWe have more than 1,900 companies.\n\n"
+        "Which field grows fastest?\n\nWeb3, definitely. We have 100 Web3 companies."
+    )
+    m = model(text)
+    assert m.author is not None and m.author.tracked
+    assert m.speaks(text.index("We have more")) and not m.speaks(text.index("Which field"))
+    # Questions with no one named above them are no interview.
+    other = text.replace("Ms Eva Kwok, head of the entrepreneurship department of Cyberport", "us")
+    assert model(other).author is None

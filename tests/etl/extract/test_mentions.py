@@ -158,3 +158,67 @@ spans = st.tuples(st.integers(0, 12), st.integers(1, 6), st.integers(0, 6)).map(
 def test_longest_first_keeps_what_the_pairwise_rule_keeps(raw: list) -> None:
     raw = sorted(raw, key=_raw_order)
     assert _longest_first(raw) == _longest_first_by_pairs(raw)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Markets reached: 35",
+        "- Unicorns nurtured: 4",
+        "Start-ups admitted in the year: 120",
+        "Investment raised by member firms: HK$3 billion",
+        "Fintech has become the largest cluster on the campus.",
+        "Unicorns nurtured 6",
+    ],
+)
+def test_a_common_word_opening_a_label_or_naming_a_metric_is_no_name(line: str) -> None:
+    assert [g for g in found(line) if g[3] == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Alibaba has 300 engineers in the city.", "Alibaba"),
+        ("Zhangjiang has hosted 2,000 firms.", "Zhangjiang"),
+        ("Sales at Harbour Robotics reached HK$2 million.", "Harbour Robotics"),
+    ],
+)
+def test_a_name_opening_a_sentence_is_still_a_name(line: str, name: str) -> None:
+    assert name in [g[0] for g in found(line) if g[3] == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity", "tracked", "kind"),
+    [
+        ("The Pok Fu Lam hub counted 230 companies.", "The Pok Fu Lam hub", "Cyberport", True,
+         "name"),
+        ("The Sha Tin park counted 900 companies.", "The Sha Tin park", "Hong Kong Science Park",
+         False, "name"),
+        ("The digital entertainment and e-sports cluster counts 200 companies.",
+         "The digital entertainment and e-sports cluster", "Cyberport", True, "place_word"),
+        ("It said the government-owned hub had grown.", "the government-owned hub", "Cyberport",
+         True, "place_word"),
+    ],
+)  # fmt: skip
+def test_described_places_and_clusters(text, mention, entity, tracked, kind) -> None:
+    assert (mention, entity, tracked, kind) in [g[:4] for g in found(text)]
+
+
+def test_described_places_for_another_tracked_organisation() -> None:
+    got = found("The Sha Tin park counted 900 companies.", SCIENCE_PARK)
+    assert ("The Sha Tin park", "Hong Kong Science Park", True, "name") in [g[:4] for g in got]
+    got = found("The Pok Fu Lam hub counted 230 companies.", SCIENCE_PARK)
+    assert ("The Pok Fu Lam hub", "Cyberport", False, "name") in [g[:4] for g in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the companies in the park",  # "in" ends a description
+        "the Shenzhen tech park",  # a capitalised word that is no location of anyone known
+        "the city's AI cluster",
+        "The robotics cluster has 900 companies",  # a cluster no metric counts
+    ],
+)
+def test_no_described_place(text: str) -> None:
+    assert not any(g[3] in ("place_word", "name") and len(g[0].split()) > 2 for g in found(text))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
     _NP_NUMBER_WORDS,
-    _NP_STOP,
+    NP_STOP,
     MetricMatch,
     _may_hold,
     _metric_match,
@@ -133,7 +133,7 @@ def test_noun_phrase_stops_at_a_number_word() -> None:
 def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
     """The noun phrase's end, read token by token over the whole rest of the text."""
     token = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
-    stops = _NP_STOP | _NP_NUMBER_WORDS
+    stops = NP_STOP | _NP_NUMBER_WORDS
     pos = end = start
     for _ in range(8):
         m = token.match(text, pos, limit)

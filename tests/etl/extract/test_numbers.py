@@ -160,3 +160,39 @@ def test_lower_cased_digit_pattern_matches_alike(text: str) -> None:
     assert [m.span() for m in _digit_matches(low, lowered=True)] == [
         m.span() for m in _digit_matches(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("exceed 140 hundred million Hong Kong dollar", 140e8),
+        ("about 3 ten thousand visitors", 3e4),
+        ("38 hundred million US dollar", 38e8),
+    ],
+)
+def test_scales_of_translated_text(text: str, value: float) -> None:
+    assert values(text) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("start-up enterprise 700,2019 many home", 700),  # a year fused to a figure
+        ("more than 1,200,2019 company", 1200),
+        ("admission start-up 65?0 home", 65),  # a digit lost in conversion
+    ],
+)
+def test_a_mangled_figure_is_one_garbled_number(text: str, value: float) -> None:
+    (n,) = [n for n in find_numbers(text) if n.value != 2019]
+    assert (n.value, n.garbled) == (value, True)
+
+
+def test_a_grouped_number_before_a_comma_is_whole() -> None:
+    assert values("2,000, then 3,100,000.") == [2000, 3100000]
+
+
+def test_a_number_hyphened_to_a_name_is_part_of_the_name() -> None:
+    assert values("despite COVID-19 and Covid\u201119, SARS-2 and Phase-3") == []
+    assert values("RMB3-5 billion") == [3e9]  # a range, joined as before
+    assert values("up 30-40 per cent") == [30, 40]
+    assert values("the 5-year plan and a 24-hectare site") == [5, 24]

@@ -16,6 +16,8 @@ from etl.extract.qualifiers import _before_re, interval, qualifier_after, qualif
         ("more than 2,000", "over"),
         ("financing exceeding HK$1", "over"),
         ("upwards of 50", "over"),
+        ("just over 30", "over"),
+        ("slightly more than 30", "over"),
         ("around 400", "about"),
         ("approximately 55", "about"),
         ("some 20", "about"),

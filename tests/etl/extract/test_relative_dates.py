@@ -96,6 +96,14 @@ def test_a_year_earlier_counts_back_from_the_time_in_force_else_the_sections_dat
     assert dates("compared with 45 a year earlier")[0][1:3] == (date(2021, 10, 20), "month")
 
 
+def test_the_same_period_a_year_earlier_is_the_period_in_force_a_year_before() -> None:
+    half = (date(2023, 9, 30), "month", "P6M")
+    got = dates("compared with 51 in the same period a year earlier", anchor=half)
+    assert [g[:4] for g in got] == [
+        ("in the same period a year earlier", date(2022, 9, 30), "month", "P6M")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -149,3 +157,38 @@ def test_a_date_a_figure_stands_at_is_no_events_even_after_set_up() -> None:
     text = "The lab opened in September"
     (opened,) = find_dates(text, 0, len(text), REF)
     assert opened.event
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("admitted 112 in the second half of 2021.", date(2021, 12, 31)),
+        ("in the first half of 2020, they raised", date(2020, 6, 30)),
+        ("H2 2021 intake", date(2021, 12, 31)),
+        ("in the first half of last year", date(2021, 6, 30)),
+    ],
+)
+def test_a_half_year_is_six_months_to_its_end(text: str, as_of: date) -> None:
+    got = [g for g in dates(text) if g[3] == "P6M"]
+    assert [g[1:4] for g in got] == [(as_of, "month", "P6M")]
+
+
+def test_behalf_is_no_half_year() -> None:
+    assert all(g[3] != "P6M" for g in dates("spoke on behalf of 2020 graduates"))
+
+
+def test_the_end_of_the_year_is_the_end_of_the_year_in_force() -> None:
+    text = (
+        "It raised HK$4 billion in the 2019/20 financial year, "
+        "HK$21 billion by the end of the year."
+    )
+    assert dates(text)[-1][:3] == ("by the end of the year", date(2020, 3, 31), "month")
+    assert dates("In 2018 it grew; by the end of the year it had 90.")[-1][1] == date(2018, 12, 31)
+    alone = dates("It had 90 companies by the end of the year.")  # the section's year
+    assert alone[0][1] == date(2022, 12, 31)
+
+
+def test_for_the_year_is_the_year_in_force() -> None:
+    fiscal = (date(2020, 3, 31), "month", "P1Y")
+    got = dates("Admissions stood at 94 for the year.", anchor=fiscal)
+    assert got[0][:4] == ("for the year", date(2020, 3, 31), "month", "P1Y")

@@ -126,3 +126,58 @@ def test_a_dateline_city_does_not_make_the_document_owner_unsure() -> None:
         "About Cyberport\n\nCyberport is a digital community."
     )
     assert ("Cyberport", "incubatees", 14, "auto", ()) in rows(claims(text))
+
+
+def test_a_compared_figure_alone_takes_the_metric_of_the_sentence_before() -> None:
+    text = "Cyberport now hosts 120 Web3 companies. That is up from just over 30 a year earlier."
+    got = {(c.metric, c.value, c.qualifier) for c in claims(text)}
+    assert ("web3_companies", 30, "over") in got
+    money = "Cyberport now hosts 120 Web3 companies. That is up from HK$30 million a year earlier."
+    assert {c.value for c in claims(money)} == {120}
+
+
+def test_a_dateline_heading_the_sentence_leaves_the_figure_its_own_date() -> None:
+    text = (
+        "Hong Kong, 20 January 2024 – Cyberport announced that 112 start-ups were admitted "
+        "to its incubation programmes in the second half of 2023."
+    )
+    assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
+    text = "Cyberport said 112 start-ups were admitted in 2023 – a record."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(112, date(2023, 12, 31))}
+
+
+def test_a_pronoun_opening_the_sentence_after_a_named_cluster_is_the_cluster() -> None:
+    text = (
+        "The Web3 cluster at Cyberport passed a milestone. It now counts more than 150 companies."
+    )
+    assert {(c.metric, c.value) for c in claims(text)} == {("web3_companies", 150)}
+    text = "Cyberport opened a Web3 hall. It now counts more than 150 companies."
+    assert {(c.metric, c.value) for c in claims(text)} == {("companies", 150)}
+
+
+def test_a_fiscal_year_opening_the_sentence_dates_a_flow_in_a_later_clause() -> None:
+    text = (
+        "In the 2023-24 intake cycle, Cyberport received 1,400 applications, "
+        "and it admitted 130 start-ups to its incubation programme."
+    )
+    got = {(c.metric, c.value, c.as_of, c.period) for c in claims(text)}
+    assert ("incubatees", 130, date(2024, 3, 31), "P1Y") in got
+    text = "In 2023-24, Cyberport admitted 180 incubatees, while 60% of its companies are local."
+    got = {(c.metric, c.as_of) for c in claims(text)}
+    assert ("local_share_pct", D) in got  # a state, not a flow: no year's period dates it
+
+
+def test_a_date_in_an_opening_phrase_of_an_earlier_event_is_the_events() -> None:
+    text = "After the policy statement last year, Cyberport's Web3 cluster has grown to 150 firms."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(150, D)}
+    text = "After a slow start, Cyberport had 150 Web3 firms at the end of 2023."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(150, date(2023, 12, 31))}
+
+
+def test_a_part_of_a_set_takes_the_sets_date() -> None:
+    text = (
+        "Cyberport's community numbered around 240 companies at the end of 2023, "
+        "about 100 of them physically on the campus, it told legislators."
+    )
+    got = {(c.metric, c.value, c.as_of) for c in claims(text)}
+    assert ("companies_onsite", 100, date(2023, 12, 31)) in got

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -190,3 +191,164 @@ def test_a_figure_picked_out_by_an_ordinal_totals_nothing() -> None:
     assert metrics("Start-ups have raised HK$500,000 so far.") == [
         (500000, "funding_raised", "noun")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("- of which on campus: 640", "companies_onsite"),
+        ("- of which off campus: 410", "companies_offsite"),
+        ("- Fintech: 210", "fintech_companies"),
+        ("Unicorns nurtured: 5", "unicorns"),
+        ("Start-ups taken into incubation 88", "incubatees"),
+    ],
+)
+def test_a_short_label_names_its_value_as_a_heading_would(line: str, metric: str) -> None:
+    assert [f[4] for f in figs(line)] == [metric]
+
+
+def test_a_long_clause_before_a_colon_is_no_label() -> None:
+    s = (
+        "At year end, the community had grown to more than 1,200 companies: "
+        "over 600 of them on site"
+    )
+    assert [(f[1], f[4]) for f in figs(s)] == [(1200, "companies"), (600, "companies_onsite")]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        # The measure words translated text keeps (家, 只), and its noun before the figure.
+        ("the community has company more than 1,500 home", [(1500, "over", "companies")]),
+        ("among them start-up enterprise about 800 home", [(800, "about", "startups")]),
+        ("Financial technology company also near 350 home", [(350, "nearly", "fintech_companies")]),
+        ("cultivate unicorn 4 only, include online travel", [(4, "exact", "unicorns")]),
+        ("already incubated out 6 home unicorn enterprise", [(6, "exact", "unicorns")]),
+        ("community company exceed 1,800 many home", [(1800, "over", "companies")]),
+        # Singular after a plural figure.
+        ("the park currently have more than 1200 company", [(1200, "over", "companies")]),
+    ],
+)
+def test_translated_word_order(s: str, expected: list[tuple]) -> None:
+    assert [(f[1], f[3], f[4]) for f in figs(s)] == expected
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "subsidy 100 name young people to go north",  # no measure word, no metric
+        "the forum attract 8,000 person-time participate",
+        "each person each month get subsidy 10,000 yuan",
+    ],
+)
+def test_translated_figures_of_nothing_we_count(s: str) -> None:
+    assert figs(s) == []
+
+
+def sources(s: str) -> list[tuple[float, str, str]]:
+    return [(f.number.value, f.metric.metric, f.source) for f in find_figures(s)]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Eighteen community start-ups joined the trip to Tokyo.",
+        "Over 40 members of the community have operations in the European Union.",
+        "Two community companies reached a valuation of US$1 billion during the year.",
+        "The agency is leading a pavilion of 60 start-ups at the fair.",
+        "The park signed agreements with five universities and 14 companies.",
+        "The network has channelled HK$800 million into 70 start-ups since 2015.",
+        "At the show, 25 start-ups pitched to investors.",
+    ],
+)
+def test_companies_taking_part_in_something_are_no_size_of_a_community(s: str) -> None:
+    assert all(src == "activity" for _, m, src in sources(s) if m in ("companies", "startups"))
+    assert any(m in ("companies", "startups") for _, m, _ in sources(s))
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The park is home to 2,000 start-ups and technology companies.",
+        "Some 1,800 companies now make up the community.",
+        "The community comprised 1,450 companies at year end.",
+        "With 900 members, it is the largest hub of its kind.",
+    ],
+)
+def test_a_community_size_is_no_activity(s: str) -> None:
+    assert [src for _, m, src in sources(s) if m in ("companies", "startups")] == ["noun"]
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("This brings the number of start-ups the programme has taken in to 242.", "incubatees"),
+        ("The number of member companies that have gone public rose to six.", "listed_companies"),
+        ("The number of companies in the community rose to 1,200.", "companies"),
+    ],
+)
+def test_the_number_of_a_noun_is_narrowed_by_the_words_after_it(s: str, metric: str) -> None:
+    assert [m for _, m, _ in sources(s)] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("home to 1,650 members, including over 700 companies on site and 950 off site",
+         [(1650, "companies"), (700, "companies_onsite"), (950, "companies_offsite")]),
+        ("its 2.3k-strong membership includes 11 unicorns",
+         [(2300, "companies"), (11, "unicorns")]),
+        ("nine community companies have gone on to list", [(9, "listed_companies")]),
+        ("The network now has 120 investor members.", []),
+        ("about 100 of them physically on the campus", [(100, "companies_onsite")]),
+    ],
+)  # fmt: skip
+def test_the_words_right_after_a_general_noun_narrow_it(s: str, expected: list) -> None:
+    assert [(v, m) for v, m, _ in sources(s)] == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("- Of which start-ups: 700", [(700, "startups")]),
+        ("held 700 IP rights as at 31 March 2021 and won 85 awards in 2020-21",
+         [(700, "ip_rights"), (85, "awards")]),
+        ("Members at the end of June 2024 numbered 2,100 companies", [(2100, "companies")]),
+    ],
+)  # fmt: skip
+def test_labels_of_parts_and_years_after_months(s: str, expected: list) -> None:
+    assert [(v, m) for v, m, _ in sources(s)] == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("- AI & data science: 260", "ai_companies"),
+        ("- Digital entertainment & e-sports: 175", "digital_entertainment_companies"),
+        ("- Web3: 190+", "web3_companies"),
+    ],
+)
+def test_a_short_label_that_names_a_cluster_is_the_cluster(s: str, metric: str) -> None:
+    assert [m for _, m, _ in sources(s)] == [metric]
+
+
+@pytest.mark.parametrize("s", ["- Visitors over two days: 4,500", "- Opening hours: 9 to 6"])
+def test_a_label_that_names_no_cluster_counts_nothing(s: str) -> None:
+    assert sources(s) == []
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Roughly 65% of our companies are Hong Kong firms.",
+        "About 68% of members were Hong Kong-founded.",
+        "Some 70% of the teams are home-grown.",
+    ],
+)
+def test_shares_of_local_companies(s: str) -> None:
+    assert [m for _, m, _ in sources(s)] == ["local_share_pct"]
+
+
+def test_a_part_of_those_named_after_its_verb() -> None:
+    s = "Just under 500 of those are start-ups, and roughly 300 of the start-ups work on site."
+    assert [(v, m) for v, m, _ in sources(s)] == [(500, "startups"), (300, "companies_onsite")]

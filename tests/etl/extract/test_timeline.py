@@ -130,3 +130,56 @@ def test_a_list_without_a_dated_lead_in_or_note_has_no_date_of_its_own() -> None
 def test_a_list_item_saying_now_keeps_the_date_of_its_lead_in() -> None:
     text = "As at 30 June 2021, the campus counted:\n\n- 250 firms, now the second-largest cluster"
     assert _carried(text, "250 firms") == date(2021, 6, 30)
+
+
+def test_a_note_above_a_list_dates_it() -> None:
+    text = (
+        "FACT SHEET\n\nIssued on 15 April 2021\nAll figures are as at 31 March 2021 unless "
+        "stated otherwise.\n\nCommunity\n\n- Members: 1,700\n- Unicorns: 6"
+    )
+    assert _carried(text, "- Unicorns") == date(2021, 3, 31)
+    assert _carried(text.replace("as at 31 March", "from 31 March"), "- Unicorns") is None
+
+
+def test_a_note_that_holds_a_figure_of_its_own_dates_no_list() -> None:
+    text = (
+        "Members had raised HK$33 billion by the end of September.\n\n"
+        "In numbers\n\n- 1,800+ members\n- 6 unicorns"
+    )
+    assert _carried(text, "- 6 unicorns") is None
+
+
+def test_the_end_of_a_month_in_a_note_dates_the_table_below_it() -> None:
+    text = (
+        "The table below shows the community as it stood at the end of June 2025.\n\n"
+        "Figure:\n\n- Members: about 2,300\n- Unicorns: 10"
+    )
+    assert _carried(text, "- Unicorns", date(2025, 9, 30)) == date(2025, 6, 30)
+
+
+def test_a_year_heading_takes_the_day_of_the_year_a_note_gives() -> None:
+    text = (
+        "Key statistics (as at 31 March of each year)\n\n2019:\n\n- Members: 1,200\n\n"
+        "2020:\n\n- Members: 1,550\n\n2021:\n\n- Members: 1,700"
+    )
+    assert _carried(text, "- Members: 1,200") == date(2019, 3, 31)
+    assert _carried(text, "- Members: 1,700", date(2021, 6, 14)) == date(2021, 3, 31)
+    assert _carried(text.replace(" (as at 31 March of each year)", ""), "- Members: 1,200") == (
+        date(2019, 12, 31)
+    )
+
+
+def test_a_sentence_about_today_ends_the_carried_date() -> None:
+    text = (
+        "By the end of last year, members had raised HK$45 billion. Today they sell in 50 "
+        "markets. Their founders come from 40 countries."
+    )
+    assert _carried(text, "Their founders") is None
+    assert _carried(text.replace("Today they", "They"), "Their founders") == date(2020, 12, 31)
+
+
+def test_a_month_named_alone_in_a_note_under_a_list_dates_it() -> None:
+    text = "At a glance\n\n- Members: 640+\n- Unicorns: 1\n\nSource: the hub, September figures"
+    assert _carried(text, "- Unicorns", date(2017, 10, 5)) == date(2017, 9, 30)
+    assert _carried(text, "- Unicorns", date(2017, 8, 5)) == date(2016, 9, 30)
+    assert _carried(text.replace("September figures", "figures may vary"), "- Unicorns") is None

@@ -67,6 +67,9 @@ def test_parse_date_phrase(phrase: str, expected: date | None) -> None:
         ("香港，二零二五年十二月九日 — 消息", date(2025, 12, 9), "day"),
         ("June 2025", date(2025, 6, 1), "month"),
         ("Issue: June 2025", date(2025, 6, 1), "month"),
+        ("=== 18/10/2023 ===", date(2023, 10, 18), "day"),
+        ("--- Mon 4 Sep 2023 ---", date(2023, 9, 4), "day"),
+        ("## 2023-11-30", date(2023, 11, 30), "day"),
     ],
 )
 def test_date_lines(line: str, expected: date, precision: str) -> None:
@@ -80,6 +83,8 @@ def test_date_lines(line: str, expected: date, precision: str) -> None:
     [
         "were held in Beijing on 20-21 September. Cyberport signed an MoU.",
         "On 5 June 2025, Cyberport opened a branch.",
+        "=== On 5 June 2025, Cyberport opened a branch.",
+        "** 5 June 2025 was a busy day **",
         "5 June 2025 was a busy day for the campus.",
         "Tel: (852) 3166 3881 Tel: (852) 2864 4885",
         "2023 Global Digital Business Conference",
@@ -270,3 +275,12 @@ def test_an_inline_date_that_opens_a_range_gives_the_range_end() -> None:
     assert find_date("Held on 3 May 2024 and opened to all.") == FoundDate(
         date(2024, 5, 3), "inline"
     )
+
+
+def test_a_yearless_dateline_after_a_place_takes_the_year_of_the_title() -> None:
+    lines = ["MEDIA RELEASE", "Games Forum 2024 opens", "HONG KONG, Friday, 15 March – It opened."]
+    assert date_lines(lines)[2].value == date(2024, 3, 15)
+    wrong_day = [*lines[:2], "HONG KONG, Thursday, 15 March – It opened."]
+    assert date_lines(wrong_day)[2] is None
+    assert parse_yearless_line("Hong Kong, 15 March – text")[:2] == (3, 15)
+    assert parse_yearless_line("Hong Kong, a city of 15 March events") is None

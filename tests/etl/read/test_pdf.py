@@ -75,3 +75,18 @@ def test_justified_prose_is_no_table() -> None:
 def test_two_lines_with_wide_gaps_but_no_figure_are_no_table() -> None:
     lines = ["Contact          Press office", "Address          Example Road"]
     assert reading_order(lines) == ["Contact Press office", "Address Example Road"]
+
+
+def test_a_table_of_year_columns_is_no_two_column_page() -> None:
+    runs = [(72, 740, "Key statistics of the community")]
+    runs += [(72, 700, "Item"), (300, 700, "2019"), (400, 700, "2020"), (500, 700, "2021")]
+    for n, (label, *values) in enumerate(
+        [("Community companies", "1,200", "1,550", "1,700"), ("Of which start-ups", "700",
+         "900", "1,030"), ("Unicorns nurtured", "2", "3", "4"), ("Awards won", "40", "52", "61"),
+         ("Markets reached", "20", "25", "31"), ("IP rights held", "300", "410", "520")]
+    ):  # fmt: skip
+        y = 680 - 20 * n
+        runs += [(72, y, label)] + [(300 + 100 * i, y, v) for i, v in enumerate(values)]
+    text = pdf_text(positioned_pdf([runs]), "annex.pdf")
+    assert "2021:" in text and "- Community companies: 1,700" in text
+    assert "- Of which start-ups: 1,030" in text

@@ -124,3 +124,13 @@ def test_a_weekday_that_does_not_fit_the_year_starts_no_section() -> None:
     wrong = WEEKLY.replace("Friday, 21 June", "Tuesday, 21 June")  # 21 June 2019 was a Friday
     sections, _, _ = date_sections(wrong)
     assert [s.published_on for s in sections] == [date(2019, 6, 3), date(2019, 6, 27)]
+
+
+def test_a_month_line_in_the_papers_own_month_is_its_signature() -> None:
+    text = (
+        f"Panel paper\n\nFor discussion on 14 June 2021\n\n{BODY}\n\nThe Bureau\nJune 2021\n\n"
+        f"Annex\n\n{BODY}"
+    )
+    assert len(split_sections(text)) == 1
+    # A later month is a report of its own.
+    assert len(split_sections(text.replace("The Bureau\nJune 2021", "Update\nAugust 2021"))) == 2

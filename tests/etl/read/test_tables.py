@@ -70,3 +70,13 @@ def test_empty_rows_and_one_column_tables() -> None:
 )
 def test_is_time_cell(cell: str, expected: bool) -> None:
     assert is_time_cell(cell) is expected
+
+
+def test_a_table_without_header_keeps_its_first_row_and_drops_label_colons() -> None:
+    rows = [["", ""], ["Members:", "over 1,700"], ["of which on campus:", "780"]]
+    assert table_lines(rows) == ["- Members: over 1,700", "- of which on campus: 780"]
+
+
+def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
+    rows = [["Item", "2019"], ["Funds raised (HK$ billion)", "9.1"]]
+    assert table_lines(rows) == ["2019:", "", "- Funds raised (HK$ billion): HK$9.1 billion"]
