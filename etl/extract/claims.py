@@ -32,6 +32,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
+from etl.extract.fact_box import in_fact_box, parent_label, value_line
 from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -42,7 +43,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
-from etl.extract.table_figures import table_figures
+from etl.extract.table_figures import label_date, owner_in, table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
@@ -56,6 +57,7 @@ _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
+_WEAK_OWNERS = frozenset({"document", "unsure"})
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -168,7 +170,9 @@ def _sentence_claims(
     ):
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True)
+    parent = parent_label(text, s.start) if "\n" not in sent else None
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True,
+                           parent=parent)  # fmt: skip
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
@@ -185,7 +189,9 @@ def _sentence_claims(
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
-        if when is None:
+        if when is None and _box_value(text, s.start, f) and in_fact_box(text, s.start):
+            when = _fact_box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
+        elif when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
@@ -209,6 +215,8 @@ def _sentence_claims(
             or context.fallback_owner(mentions, a + f.start)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
+        if who is not None and who.how in _WEAK_OWNERS and _box_value(text, s.start, f):
+            who = _fact_box_owner(view, s.start, who)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
@@ -223,6 +231,52 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _box_value(text: str, start: int, f: Figure) -> bool:
+    """Whether figure `f` of the sentence at `start` is the value of a label/value line."""
+    m = value_line(text, start)
+    return m is not None and m.start(2) <= start + f.start
+
+
+def _fact_box_owner(view: SectionView, pos: int, who: Attribution) -> Attribution | None:
+    """The owner of a fact-box line that names none: the organisation its lead-in line or the
+    heading above names, else the document's main organisation, as for a table."""
+    if not in_fact_box(view.text, pos):
+        return who
+    model = view.model
+    paragraph = view.sentence_at(pos)
+    start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
+    for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
+        named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
+        if named is not None:
+            return named
+    main = model.main
+    if main is not None and main.tracked:
+        return Attribution(view.config.name, True, "table_document")
+    return who
+
+
+def _fact_box_date(
+    view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
+) -> DatePhrase | None:
+    """The date of a fact-box line with none of its own after the figure: a date in its label
+    ("Admitted in 2019-20: 130"), else in the heading above ("CLUSTERS (at the end of last
+    year)"), else the time the text carries or a note above the box gives ("All figures as
+    at 31 December 2020"), unless that is an earlier heading's."""
+    found = label_date(label, ref)
+    span = view.model.heading(view.sentence(sid).start)
+    if found is None and span is not None:
+        found = label_date(view.text[span[0] : span[1]], ref)
+    if found is not None:
+        return found
+    note = timeline.carried(sid) or timeline.note_before(sid[0])
+    if note is None:
+        return None
+    # A heading's date is for the rows under it only, not a note for the headings after it.
+    earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
+    scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
+    return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
 
 
 def _date_for(
