@@ -261,10 +261,14 @@ def _fact_box_date(
     view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
 ) -> DatePhrase | None:
     """The date of a fact-box line with none of its own after the figure: a date in its label
-    ("Admitted in 2019-20: 130"), else in the heading above ("CLUSTERS (at the end of last
-    year)"), else the time the text carries or a note above the box gives ("All figures as
-    at 31 December 2020"), unless that is an earlier heading's."""
+    ("Admitted in 2019-20: 130"), else in its lead-in line ("2019:"), else in the heading
+    above ("CLUSTERS (at the end of last year)"), else the time the text carries or a note
+    above the box gives ("All figures as at 31 December 2020"), unless that is an earlier
+    heading's."""
     found = label_date(label, ref)
+    lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
+    if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
+        found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
     span = view.model.heading(view.sentence(sid).start)
     if found is None and span is not None:
         found = label_date(view.text[span[0] : span[1]], ref)

@@ -22,21 +22,25 @@ import re
 
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:[-–•▪●◦*][ \t]+)*"
-_LEADER = r"(?:[ \t]*[.·…_]{3,}[ \t.·…_]*|[ \t]*\t[ \t]*|[ \t]{2,})"
+MAX_LEADER_VALUE_WORDS = 6  # "The hub grew fast... to 900 firms in the year to March": prose
+# Dots, middle dots or underscores (spaced or not), ellipses, a tab or a run of spaces.
+_LEADER = r"[ \t]*(?:[.·_][ \t]*){3,}|[ \t]*(?:…[ \t]*)+|[ \t]*\t[ \t]*|[ \t]{2,}"
 _ROW_RE = re.compile(
     rf"(?P<indent>[ \t\u00a0]*)(?P<marks>{_MARKS})"
     rf"(?P<label>[^\W\d_][^\n:|]*?[^\s.·…_:])"
-    rf"(?:{_LEADER}|[ \t]*:[ \t]*)"
+    rf"(?:(?P<leader>{_LEADER})|[ \t]*:[ \t]*)"
     r"(?P<value>[^\n:|\t]*\d[^\n:|\t]*?)[ \t]*"
 )
-_CUES = (":", "  ", "\t", "...", "…", "·", "__")
-_GAP_RE = re.compile(r"[ \t]{2,}|\t|[.·…_]{3,}")
+_CUES = (":", "  ", "\t", "...", ". .", "…", "·", "__")
+_GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")
 
 
 def label_row(line: str) -> re.Match[str] | None:
     """The parts of a label/value line (indent, marks, label, value), if `line` is one."""
     m = _ROW_RE.fullmatch(line)
     if m is None or len(m.group("value")) > MAX_VALUE_CHARS:
+        return None
+    if m.group("leader") and len(m.group("value").split()) > MAX_LEADER_VALUE_WORDS:
         return None
     if _GAP_RE.search(m.group("value")) or _GAP_RE.search(m.group("label")):
         return None  # more than two cells: a table, not a label and its value

@@ -8,7 +8,7 @@ separated by exactly one blank line; the items of a list stay on consecutive lin
 Reflow rules (a line break inside a blank-line separated block):
 - a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
 - label/value lines ("Listed companies ...... 10") are written "label: value" first
-  (`etl.read.label_rows`), and a break between two of them is kept;
+  (`etl.read.label_rows`), and a break before one is kept;
 - a break is kept before a date line ("Hong Kong, 5 June 2025 – ...", "Monday, 15 March"),
   a Markdown heading, a bare URL, or a list item that follows a finished line, and after a
   line that is only a date;
@@ -243,7 +243,7 @@ def _join(
         return f"{prev} {nxt}"
     if nxt.startswith("#") or _is_date_line(nxt) or _is_date_only(prev):
         return None
-    if label_row(nxt) and label_row(prev):  # "Unicorns: 6" / "Listed companies: 10"
+    if label_row(nxt):  # "Unicorns: 6": a row of a fact box, never a wrapped line's end
         return None
     if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
         return f"{prev} {nxt}"

@@ -352,3 +352,26 @@ def test_shares_of_local_companies(s: str) -> None:
 def test_a_part_of_those_named_after_its_verb() -> None:
     s = "Just under 500 of those are start-ups, and roughly 300 of the start-ups work on site."
     assert [(v, m) for v, m, _ in sources(s)] == [(500, "startups"), (300, "companies_onsite")]
+
+
+def test_a_sub_row_label_is_read_after_its_parent_row() -> None:
+    # "Alumni" alone names no metric; under "Unicorns nurtured" it counts unicorns.
+    assert find_figures("- - Alumni: 3", keep_bare=True) == []
+    (f,) = find_figures("- - Alumni: 3", keep_bare=True, parent="Unicorns nurtured")
+    assert f.metric is not None and f.metric.metric == "unicorns"
+    # A label that names its own metric keeps it.
+    (g,) = find_figures("- - off-campus members: 900", parent="Listed companies")
+    assert g.metric is not None and g.metric.metric == "companies_offsite"
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("- on the Harbour campus: about 650", "companies_onsite"),  # a name before "campus"
+        ("- on-campus members: 650", "companies_onsite"),
+        ("- off-campus members: 850", "companies_offsite"),
+    ],
+)
+def test_campus_labels(line: str, metric: str) -> None:
+    (f,) = find_figures(line)
+    assert f.metric is not None and f.metric.metric == metric
