@@ -32,7 +32,8 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.fact_box import in_fact_box, parent_label, value_line
+from etl.extract.fact_box import box_value, in_fact_box, parent_label
+from etl.extract.mentions import Mention
 from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -189,7 +190,11 @@ def _sentence_claims(
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
-        if when is None and _box_value(text, s.start, f) and in_fact_box(text, s.start):
+        if (
+            when is None
+            and _box_value(text, s.start + f.start)
+            and in_fact_box(text, s.start + f.start)
+        ):
             when = _fact_box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
         elif when is None:
             when = timeline.carried(sid)
@@ -215,8 +220,8 @@ def _sentence_claims(
             or context.fallback_owner(mentions, a + f.start)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
-        if who is not None and who.how in _WEAK_OWNERS and _box_value(text, s.start, f):
-            who = _fact_box_owner(view, s.start, who)
+        if (who is None or who.how in _WEAK_OWNERS) and _box_value(text, s.start + f.start):
+            who = _fact_box_owner(view, s.start + f.start, who, mentions)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
@@ -233,18 +238,26 @@ def _sentence_claims(
     return out
 
 
-def _box_value(text: str, start: int, f: Figure) -> bool:
-    """Whether figure `f` of the sentence at `start` is the value of a label/value line."""
-    m = value_line(text, start)
-    return m is not None and m.start(2) <= start + f.start
+def _box_value(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is the value of a fact-box row."""
+    value = box_value(text, pos)
+    return value is not None and value <= pos
 
 
-def _fact_box_owner(view: SectionView, pos: int, who: Attribution) -> Attribution | None:
+def _fact_box_owner(
+    view: SectionView, pos: int, who: Attribution | None, mentions: list[Mention]
+) -> Attribution | None:
     """The owner of a fact-box line that names none: the organisation its lead-in line or the
     heading above names, else the document's main organisation, as for a table."""
     if not in_fact_box(view.text, pos):
         return who
     model = view.model
+    a, b = (
+        view.text.rfind("\n", 0, pos) + 1,
+        (view.text.find("\n", pos) + 1 or len(view.text) + 1) - 1,
+    )
+    if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
+        return None  # the row names someone or somewhere: whose it is was not settled
     paragraph = view.sentence_at(pos)
     start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
     for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"

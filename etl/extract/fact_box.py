@@ -1,4 +1,5 @@
-"""Fact boxes: runs of label/value lines ("Unicorns: 8", "- Listed companies: 5").
+"""Fact boxes: runs of label/value lines ("Unicorns: 8", "- Listed companies: 5") or of short
+list items that open with their figure ("- 8 unicorns nurtured").
 
 A fact box is read as a table is: a line of it that names no owner is the document's main
 organisation's (the "table_document" owner), unless the heading it sits under names another
@@ -13,6 +14,10 @@ import re
 # A label, a colon, then a short value holding a figure.
 _VALUE_LINE = re.compile(
     r"[ \t]*(?:[-•*–]\s+)*([^:\n]{2,80}?)[ \t]*:[ \t]*([^:\n]{0,40}\d[^:\n]{0,40})"
+)
+# A short list item that opens with its figure: "- 8 unicorns nurtured", "- HK$3 bn raised".
+_FIGURE_ITEM = re.compile(
+    r"[ \t]*[-•*–][ \t]+((?:[A-Z]{0,3}\$|RMB|€|£)?\d[\d,.]*\S*)(?:[ \t]+[^\s:;.!?]+){1,8}[ \t]*"
 )
 _SUB_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+){2,}|[ \t]*(?:[-•*–][ \t]+)?[a-z]")
 
@@ -36,20 +41,22 @@ def _neighbour(text: str, a: int, b: int, step: int) -> tuple[int, int] | None:
     return None
 
 
-def value_line(text: str, pos: int) -> re.Match[str] | None:
-    """The label/value line holding `pos`, if it is one."""
+def box_value(text: str, pos: int) -> int | None:
+    """Where the value of the fact-box row at `pos` starts: after the label of a label/value
+    line, or the figure opening a short list item; None on any other line."""
     a, b = _line(text, pos)
-    return _VALUE_LINE.fullmatch(text, a, b)
+    m = _VALUE_LINE.fullmatch(text, a, b) or _FIGURE_ITEM.fullmatch(text, a, b)
+    return None if m is None else m.start(2) if m.re is _VALUE_LINE else m.start(1)
 
 
 def in_fact_box(text: str, pos: int) -> bool:
-    """Whether `pos` is on a label/value line next to another one."""
+    """Whether `pos` is on a fact-box row (see `box_value`) next to another one."""
     a, b = _line(text, pos)
-    if not _VALUE_LINE.fullmatch(text, a, b):
+    if box_value(text, a) is None:
         return False
     for step in (-1, 1):
         n = _neighbour(text, a, b, step)
-        if n is not None and _VALUE_LINE.fullmatch(text, *n):
+        if n is not None and box_value(text, n[0]) is not None:
             return True
     return False
 
