@@ -327,7 +327,10 @@ def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricM
 
 def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
-    on campus" (a long one may be a clause that ends in a colon)."""
+    on campus" (a long one may be a clause that ends in a colon). A label that opens with what
+    no metric counts ("Events held on campus") counts none, as the words after a figure."""
+    if _not_counted(label.strip()):
+        return None
     if len(label.split()) > _MAX_LABEL_WORDS:
         return classify(label, "", "", kind, value)
     found = context_metric(label, None, kind, value)
@@ -338,7 +341,13 @@ def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
             found = None  # "Speakers at FinTech Week": a noun of its own comes first
     if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
         found = context_metric(label[part.end() :], None, kind, value)
-    return found.match if found else None
+    if found is None:
+        return None
+    # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).
+    narrower = classify(label, "", "", kind, value, label)
+    if narrower is not None and narrower.metric != found.match.metric and not is_generic(narrower):
+        return narrower
+    return found.match
 
 
 @cache

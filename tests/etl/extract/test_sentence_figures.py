@@ -375,3 +375,17 @@ def test_a_sub_row_label_is_read_after_its_parent_row() -> None:
 def test_campus_labels(line: str, metric: str) -> None:
     (f,) = find_figures(line)
     assert f.metric is not None and f.metric.metric == metric
+
+
+def test_a_label_is_read_whole_for_whose_set_it_counts() -> None:
+    (f,) = find_figures("- Countries/regions of Web3 founders: 30")
+    assert f.metric is not None and f.metric.metric == "web3_founder_origins"
+    (g,) = find_figures("- Countries/regions of founders: 30")
+    assert g.metric is not None and g.metric.metric == "founder_origins"
+
+
+def test_a_label_that_opens_with_what_no_metric_counts_counts_none() -> None:
+    assert find_figures("- Events held on campus in 2024: about 1,000") == []
+    assert find_figures("- Speakers at the forum: 300+") == []
+    (f,) = find_figures("- Companies held on campus: 700")  # (the same words after a metric)
+    assert f.metric is not None
