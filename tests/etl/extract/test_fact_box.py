@@ -120,3 +120,18 @@ def test_a_lone_label_line_in_prose_keeps_its_doubt() -> None:
 def test_a_label_with_a_noun_of_its_own_before_a_cluster_counts_no_cluster() -> None:
     raw = "FORUM\nSpeakers at FinTech Week: 300+\nUnicorns: 7\n"
     assert not any(m == "fintech_companies" for _, m, _, _ in _claims(raw))
+
+
+def test_a_list_of_figures_with_their_captions_is_a_fact_box() -> None:
+    raw = (
+        "Grow with Cyberport\n\n- 1,500+ member companies\n\n- 12 unicorns nurtured\n\n"
+        "- 25+ FinTech companies\n\n- 3,000 start-ups in Hong Kong\n"
+    )
+    got = _claims(raw)
+    d = date(2022, 5, 10)
+    assert {
+        ("Cyberport", "companies", 1500, d),
+        ("Cyberport", "unicorns", 12, d),
+        ("Cyberport", "fintech_companies", 25, d),
+    } <= got
+    assert not any(value == 3000 for *_, value, _ in got)  # the city's, not the hub's

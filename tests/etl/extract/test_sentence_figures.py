@@ -389,3 +389,11 @@ def test_a_label_that_opens_with_what_no_metric_counts_counts_none() -> None:
     assert find_figures("- Speakers at the forum: 300+") == []
     (f,) = find_figures("- Companies held on campus: 700")  # (the same words after a metric)
     assert f.metric is not None
+
+
+def test_nurturing_a_community_of_is_its_size_not_an_intake() -> None:
+    s = "It is an incubator for entrepreneurship, nurturing a community of over 900 start-ups."
+    (f,) = find_figures(s)
+    assert f.metric is not None and f.metric.metric != "incubatees"
+    (g,) = find_figures("The incubator nurtured 90 start-ups last year.")
+    assert g.metric is not None and g.metric.metric == "incubatees"
