@@ -32,8 +32,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.fact_box import box_value, in_fact_box, parent_label
-from etl.extract.mentions import Mention
+from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
 from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -44,7 +43,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
-from etl.extract.table_figures import label_date, owner_in, table_figures
+from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
@@ -58,7 +57,7 @@ _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
-_WEAK_OWNERS = frozenset({"document", "unsure"})
+_WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -192,10 +191,10 @@ def _sentence_claims(
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
         if (
             when is None
-            and _box_value(text, s.start + f.start)
+            and is_box_value(text, s.start + f.start)
             and in_fact_box(text, s.start + f.start)
         ):
-            when = _fact_box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
+            when = box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
         elif when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
@@ -220,8 +219,8 @@ def _sentence_claims(
             or context.fallback_owner(mentions, a + f.start)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
-        if (who is None or who.how in _WEAK_OWNERS) and _box_value(text, s.start + f.start):
-            who = _fact_box_owner(view, s.start + f.start, who, mentions)
+        if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
+            who = box_owner(view, s.start + f.start, who, mentions)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
@@ -236,64 +235,6 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
-
-
-def _box_value(text: str, pos: int) -> bool:
-    """Whether the figure at `pos` is the value of a fact-box row."""
-    value = box_value(text, pos)
-    return value is not None and value <= pos
-
-
-def _fact_box_owner(
-    view: SectionView, pos: int, who: Attribution | None, mentions: list[Mention]
-) -> Attribution | None:
-    """The owner of a fact-box line that names none: the organisation its lead-in line or the
-    heading above names, else the document's main organisation, as for a table."""
-    if not in_fact_box(view.text, pos):
-        return who
-    model = view.model
-    a, b = (
-        view.text.rfind("\n", 0, pos) + 1,
-        (view.text.find("\n", pos) + 1 or len(view.text) + 1) - 1,
-    )
-    if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
-        return None  # the row names someone or somewhere: whose it is was not settled
-    paragraph = view.sentence_at(pos)
-    start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
-    for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
-        named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
-        if named is not None:
-            return named
-    main = model.main
-    if main is not None and main.tracked:
-        return Attribution(view.config.name, True, "table_document")
-    return who
-
-
-def _fact_box_date(
-    view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
-) -> DatePhrase | None:
-    """The date of a fact-box line with none of its own after the figure: a date in its label
-    ("Admitted in 2019-20: 130"), else in its lead-in line ("2019:"), else in the heading
-    above ("CLUSTERS (at the end of last year)"), else the time the text carries or a note
-    above the box gives ("All figures as at 31 December 2020"), unless that is an earlier
-    heading's."""
-    found = label_date(label, ref)
-    lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
-    if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
-        found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
-    span = view.model.heading(view.sentence(sid).start)
-    if found is None and span is not None:
-        found = label_date(view.text[span[0] : span[1]], ref)
-    if found is not None:
-        return found
-    note = timeline.carried(sid) or timeline.note_before(sid[0])
-    if note is None:
-        return None
-    # A heading's date is for the rows under it only, not a note for the headings after it.
-    earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
-    scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
-    return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
 
 
 def _date_for(

@@ -1,15 +1,29 @@
 """Fact boxes: runs of label/value lines ("Unicorns: 8", "- Listed companies: 5") or of short
 list items that open with their figure ("- 8 unicorns nurtured").
 
-A fact box is read as a table is: a line of it that names no owner is the document's main
-organisation's (the "table_document" owner), unless the heading it sits under names another
-organisation; a sub-row (a nested item, or a label that opens in lower case: "- on campus:
-650", "of which start-ups: 1,700") is read with the label of the row it hangs from.
+A fact box is read as a table is:
+- a row that names no owner is the organisation its lead-in line ("Science Park:") or the
+  heading above names, else the document's main organisation's (the "table_document" owner);
+  a row that names someone or somewhere else stays unsettled;
+- a row with no date after its figure is dated by a date in its label ("Admitted in 2019-20:
+  130"), its lead-in ("2019:"), the heading above ("CLUSTERS (at the end of last year)"),
+  else the time the text carries or a note above the box ("All figures as at 31 December
+  2020"); a heading's date is for the rows under it only;
+- a sub-row (a nested item, or a label that opens in lower case: "- - on campus: 650", "of
+  which start-ups: 1,700") is read with the label of the row it hangs from.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from etl.extract.asof import DatePhrase
+from etl.extract.attribution import Attribution
+from etl.extract.mentions import Mention
+from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.table_figures import label_date, owner_in
+from etl.extract.timeline import Timeline
 
 # A label, a colon, then a short value holding a figure.
 _VALUE_LINE = re.compile(
@@ -75,3 +89,58 @@ def parent_label(text: str, pos: int) -> str | None:
             return m.group(1)
         n = _neighbour(text, n[0], n[1], -1)
     return None
+
+
+def is_box_value(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is the value of a fact-box row."""
+    value = box_value(text, pos)
+    return value is not None and value <= pos
+
+
+def box_owner(
+    view: SectionView, pos: int, who: Attribution | None, mentions: list[Mention]
+) -> Attribution | None:
+    """The owner of a fact-box line that names none: the organisation its lead-in line or the
+    heading above names, else the document's main organisation, as for a table."""
+    if not in_fact_box(view.text, pos):
+        return who
+    model = view.model
+    a, b = _line(view.text, pos)
+    if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
+        return None  # the row names someone or somewhere: whose it is was not settled
+    paragraph = view.sentence_at(pos)
+    start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
+    for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
+        named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
+        if named is not None:
+            return named
+    main = model.main
+    if main is not None and main.tracked:
+        return Attribution(view.config.name, True, "table_document")
+    return who
+
+
+def box_date(
+    view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
+) -> DatePhrase | None:
+    """The date of a fact-box line with none of its own after the figure: a date in its label
+    ("Admitted in 2019-20: 130"), else in its lead-in line ("2019:"), else in the heading
+    above ("CLUSTERS (at the end of last year)"), else the time the text carries or a note
+    above the box gives ("All figures as at 31 December 2020"), unless that is an earlier
+    heading's."""
+    found = label_date(label, ref)
+    lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
+    if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
+        found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
+    span = view.model.heading(view.sentence(sid).start)
+    if found is None and span is not None:
+        found = label_date(view.text[span[0] : span[1]], ref)
+    if found is not None:
+        return found
+    note = timeline.carried(sid) or timeline.note_before(sid[0])
+    if note is None:
+        return None
+    # A heading's date is for the rows under it only, not a note for the headings after it.
+    earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
+    scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
+    return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
