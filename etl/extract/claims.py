@@ -47,7 +47,7 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
