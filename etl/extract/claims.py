@@ -32,6 +32,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
+from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
 from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -46,7 +47,7 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
@@ -56,6 +57,7 @@ _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
+_WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -168,7 +170,9 @@ def _sentence_claims(
     ):
         return []
     sent = text[s.start : s.end]
-    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True)
+    parent = parent_label(text, s.start) if "\n" not in sent else None
+    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True,
+                           parent=parent)  # fmt: skip
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
@@ -185,7 +189,13 @@ def _sentence_claims(
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
-        if when is None:
+        if (
+            when is None
+            and is_box_value(text, s.start + f.start)
+            and in_fact_box(text, s.start + f.start)
+        ):
+            when = box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
+        elif when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
@@ -209,6 +219,8 @@ def _sentence_claims(
             or context.fallback_owner(mentions, a + f.start)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
+        if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
+            who = box_owner(view, s.start + f.start, who, mentions)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)

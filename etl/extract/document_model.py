@@ -509,6 +509,8 @@ def is_heading_line(line: str) -> bool:
     """A short line with no end mark, not a list item or a table row: a heading."""
     h = cues()["heading"]
     s = line.strip().strip(h["marks"]).strip()
+    if s.endswith(")") and "(" in s and s[0] != "(":  # "CLUSTERS (at the end of last year)"
+        s = s[: s.rfind("(")].strip() or s
     if not s or s[-1] in _END_MARKS or "|" in s or s[0] in "-•–" or s[0].isdigit():
         return False
     if any(len(run) != 4 for run in _DIGIT_RUNS.findall(s)):

@@ -57,7 +57,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "middle": re.compile(
-            rf"(?<![\w-])(?:{phrase_re('middle_of')})\s*(?P<year>{_YEAR})\b", flags
+            rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')})|{phrase_re('middle_of')})"
+            rf"\s*(?P<year>{_YEAR})\b",
+            flags,
         ),
         "half": re.compile(
             rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
@@ -131,9 +133,10 @@ def _months(n: int) -> str:
 
 
 def middle_dates(text: str, start: int, end: int, add: Add) -> None:
-    """ "mid-2021": the end of June that year."""
+    """ "mid-2021": the end of June that year; "end-2021", "year-end 2021": of December."""
     for m in _patterns()["middle"].finditer(text, start, end):
-        add(m.start(), m.end(), date(int(m["year"]), 6, 30), "month")
+        add(m.start(), m.end(), date(int(m["year"]), 12 if m["end"] else 6, 30 + bool(m["end"])),
+            "month")  # fmt: skip
 
 
 def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:

@@ -204,8 +204,10 @@ class SentenceContext:
             return None
         s = self.sentence
         hi = clause_end(self.view.text, pos, s.end)
-        if any(m.kind == "territory" and pos < m.start < hi for m in mentions):
-            return None  # "2,200 start-ups across the city": the city's
+        if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not (
+            _here().search(self.view.text, pos, hi)
+        ):
+            return None  # "2,200 start-ups across the city": the city's (not "... grew up here")
         if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
             return None  # "They have more than 800 companies": whoever "they" are
         view = self.view
@@ -277,6 +279,12 @@ def _names_someone_else(m: Mention) -> bool:
     if m.kind == "place" and m.role in ("prep", "possessive"):
         return False
     return m.entity is not None or m.kind == "name"
+
+
+@cache
+def _here() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["here_words"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)

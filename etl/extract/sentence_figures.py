@@ -153,13 +153,19 @@ def _not_counted(np: str) -> bool:
 
 
 def find_figures(
-    s: str, bare_dollar: str = "HKD", keep_bare: bool = False, keep_planned: bool = False
+    s: str,
+    bare_dollar: str = "HKD",
+    keep_bare: bool = False,
+    keep_planned: bool = False,
+    parent: str | None = None,
 ) -> list[Figure]:
     """The figures in sentence `s` that count a catalogue metric, in order.
 
     `keep_bare`: also give the figures with no noun and no metric of their own (metric None,
     source "bare"), for a heading or the sentence before to name what they count.
     `keep_planned`: also give the figures of clauses about plans or targets (`planned`).
+    `parent`: the label of the row `s` is a sub-row of ("Companies: 900" over "- on site:
+    500"); a label naming no metric of its own is read after it.
     """
     nums = [
         n
@@ -250,6 +256,8 @@ def find_figures(
         labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
             match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
+            if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
+                match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
         if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
@@ -319,15 +327,27 @@ def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricM
 
 def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
-    on campus" (a long one may be a clause that ends in a colon)."""
+    on campus" (a long one may be a clause that ends in a colon). A label that opens with what
+    no metric counts ("Events held on campus") counts none, as the words after a figure."""
+    if _not_counted(label.strip()):
+        return None
     if len(label.split()) > _MAX_LABEL_WORDS:
         return classify(label, "", "", kind, value)
     found = context_metric(label, None, kind, value)
-    if found is None and len(label.split()) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
+    words = label.split()
+    if found is None and len(words) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
         found = set_member(label, kind, value)
+        if found and not set_member(" ".join(words[:2]), kind, value):
+            found = None  # "Speakers at FinTech Week": a noun of its own comes first
     if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
         found = context_metric(label[part.end() :], None, kind, value)
-    return found.match if found else None
+    if found is None:
+        return None
+    # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).
+    narrower = classify(label, "", "", kind, value, label)
+    if narrower is not None and narrower.metric != found.match.metric and not is_generic(narrower):
+        return narrower
+    return found.match
 
 
 @cache

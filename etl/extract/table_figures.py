@@ -29,6 +29,7 @@ from etl.extract.tables import Row, Table
 
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")
 _FISCAL = re.compile(r"\W*(?:19|20)\d\d\s*[-–/]\s*\d\d(?:\d\d)?\W*")
+_TIME_TOKEN = re.compile(r"(?<![\w$.,])(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?(?![\w.,])")
 
 
 class CellFigure(NamedTuple):
@@ -46,7 +47,7 @@ def table_figures(
 ) -> list[CellFigure]:
     """The figures of `table` that count a metric, each with its owner and date if known."""
     header = [text[a:b] for a, b in table.header.cells]
-    caption_owner = _owner_in(_caption(text, table, model), model, config)
+    caption_owner = owner_in(_caption(text, table, model), model, config)
     out = []
     for row in table.rows:
         label = text[row.cells[0][0] : row.cells[0][1]]
@@ -78,7 +79,7 @@ def _cell(
         if metric is None:
             continue
         f = replace(f, metric=metric, unit=unit, source="table")
-        owner = _owner_in(label, model, config) or _owner_in(head, model, config) or caption_owner
+        owner = owner_in(label, model, config) or owner_in(head, model, config) or caption_owner
         when = _date_of(label, ref) or _date_of(head, ref)
         out.append(CellFigure(row, cell, f, owner, when))
     return out
@@ -99,7 +100,7 @@ def _metric(label: str, head: str, kind: str, value: float) -> MetricMatch | Non
     return None
 
 
-def _owner_in(words: str, model: DocumentModel, config: ExtractConfig) -> Attribution | None:
+def owner_in(words: str, model: DocumentModel, config: ExtractConfig) -> Attribution | None:
     """The organisation a label, heading or caption names (the tracked one wins)."""
     if not words:
         return None
@@ -130,3 +131,16 @@ def _date_of(words: str, ref: date | None) -> DatePhrase | None:
         phrase = f"as at {words.strip()}"
     found = [d for d in find_dates(phrase, 0, len(phrase), ref) if d.as_of is not None]
     return found[0] if found else None
+
+
+def label_date(words: str, ref: date | None) -> DatePhrase | None:
+    """The date a label or heading gives anywhere in it: a date phrase that is no event's
+    ("in 2019-20", "at the end of last year"), else a year or fiscal year standing alone
+    ("Admissions, 2024-25")."""
+    found = [d for d in find_dates(words, 0, len(words), ref) if d.as_of and not d.event]
+    if found:
+        return found[-1]
+    if any(d.event for d in find_dates(words, 0, len(words), ref)):
+        return None  # "since 2005": the start of a count, not its date
+    tokens = _TIME_TOKEN.findall(words)
+    return _date_of(tokens[-1], ref) if len(tokens) == 1 else None

@@ -10,7 +10,8 @@ How a date is found (`FoundDate.source`):
   day first, as in Hong Kong), or a weekday and day without a year ("Tuesday, 14 March")
   under a heading that gives the year, checked against the weekday (`date_lines`).
 - ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
-  "Issue: June 2025"); the date is the first of that month.
+  "Issue: June 2025"); the date is the first of that month. A labelled date line among the
+  last `HEAD_LINES` lines ("Edition: September 2023", "Issued: 3 May 2021") counts too.
 - ``inline``: no date line at all; the first full date (day, month and year) in the body,
   or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
   2023 Global Digital Business Conference"), a day and month without a year ("yesterday
@@ -63,7 +64,7 @@ MONTH_YEAR_RE = re.compile(
 )
 # "Date:", "Published on", "Release date -" ... before a date: the line is a date line.
 _LABEL_RE = re.compile(
-    r"\s*(?:(?:release|publication|issue)\s+date|date[ds]?|published|posted|issued|issue|"
+    r"\s*(?:(?:release|publication|issue)\s+date|date[ds]?|published|posted|issued|issue|edition|"
     r"(?:last\s+)?updated|日期|發佈日期|發布日期|发布日期)(?:\s+on)?\s*[:：\-–]?\s*",
     re.IGNORECASE,
 )
@@ -311,6 +312,13 @@ def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
         month_only = month_only or mention.value
     if month_only:
         return FoundDate(month_only, "inferred")
+    tail = list(first_lines("\n".join(reversed(text.split("\n"))), head_lines))
+    for line in tail:  # a colophon at the foot: "Edition: September 2023."
+        mention = parse_date_line(line) if _LABEL_RE.match(line) else None
+        if mention is not None:
+            return FoundDate(
+                mention.value, "dateline" if mention.precision == "day" else "inferred"
+            )
     for match in FULL_DATE_RE.finditer(text):
         mention = _mention(match)
         if mention:

@@ -7,6 +7,8 @@ separated by exactly one blank line; the items of a list stay on consecutive lin
 
 Reflow rules (a line break inside a blank-line separated block):
 - a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
+- label/value lines ("Listed companies ...... 10") are written "label: value" first
+  (`etl.read.label_rows`), and a break before one is kept;
 - a break is kept before a date line ("Hong Kong, 5 June 2025 – ...", "Monday, 15 March"),
   a Markdown heading, a bare URL, or a list item that follows a finished line, and after a
   line that is only a date;
@@ -28,6 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from etl.read.dates import parse_date_line, parse_yearless_line
+from etl.read.label_rows import label_row, write_label_rows
 from etl.read.markdown import pipe_tables
 
 if TYPE_CHECKING:
@@ -147,6 +150,7 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
         text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
+    text = write_label_rows(text)
     lines = _SPACES_RE.sub(" ", text).split("\n")  # runs of spaces never span a line end
     text = reflow(lines)
     if "\n\n\n" in text:
@@ -238,6 +242,8 @@ def _join(
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"
     if nxt.startswith("#") or _is_date_line(nxt) or _is_date_only(prev):
+        return None
+    if label_row(nxt):  # "Unicorns: 6": a row of a fact box, never a wrapped line's end
         return None
     if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
         return f"{prev} {nxt}"

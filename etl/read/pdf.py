@@ -4,6 +4,8 @@ pypdf lays each page out as lines of fixed-width text (`extraction_mode="layout"
 what stands side by side on the page stands side by side in the text. From that layout:
 - a page set in two columns (a gutter of blank space down the middle of most lines, with
   running text on both sides) is read column after column;
+- figures set as tiles, each over its caption ("2,000+" over "start-ups and tech
+  companies"), are read as one line a tile: "- 2,000+ start-ups and tech companies";
 - a run of lines whose cells are set apart by wide gaps, at least one of them holding a
   figure, is a table: its rows go to `etl.read.tables.table_lines` ("Unicorns nurtured   3"
   becomes "- Unicorns nurtured: 3"), its first row being the header when it holds no figure;
@@ -37,6 +39,10 @@ GUTTER_SHARE = 0.6  # of a page's lines that the gutter runs through
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
+_WORDS_RE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a laid-out line
+_TILE_FIGURE_RE = re.compile(
+    r"(?:[A-Z]{0,3}\$|RMB|€|£)?\s?\d[\d,.]*(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
+)
 _PAGE_NUMBER_RE = re.compile(r"\s*(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?\s*")
 
 
@@ -97,6 +103,11 @@ def _page_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(lines):
+        end, tiles = _tiles_at(lines, k)
+        if tiles:
+            out += ["", *tiles]
+            k = end
+            continue
         end, rows = _table_at(lines, k)
         if rows:
             out += ["", *table_lines(rows), ""]
@@ -107,6 +118,45 @@ def _page_lines(lines: list[str]) -> list[str]:
             out.append(_SPACES_RE.sub(" ", line))
         k += 1
     return out
+
+
+def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
+    """(end, lines) of figures set as tiles from line `k`, each over its caption ("2,000+"
+    over "start-ups and tech companies"), read as "- 2,000+ start-ups and tech companies";
+    lines is empty when no tiles start there. A row of tiles holds two or more figures, or
+    one right after another row of tiles."""
+    out: list[str] = []
+    j = end = k
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        starts = _tile_starts(lines[j], single=bool(out))
+        if not starts:
+            break
+        figures = [lines[j][a:b].strip() for a, b in starts]
+        captions = [""] * len(starts)
+        j += 1
+        while j < len(lines) and lines[j].strip() and not _DIGIT_RE.search(lines[j]):
+            for m in _WORDS_RE.finditer(lines[j]):
+                col = max(i for i, (a, _) in enumerate([(0, 0), *starts[1:]]) if a <= m.start())
+                captions[col] = f"{captions[col]} {m.group()}".strip()
+            j += 1
+        if not all(captions):
+            break
+        out += [x for f, c in zip(figures, captions, strict=True) for x in (f"- {f} {c}", "")]
+        end = j
+    return end, out
+
+
+def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
+    """The spans of a row of tile figures ("2,000+", "HK$38.9 bn"), or [] for any other line."""
+    spans = [m.span() for m in _WORDS_RE.finditer(line)]
+    if not spans or (len(spans) < 2 and not single):
+        return []
+    if not all(_TILE_FIGURE_RE.fullmatch(line, a, b) for a, b in spans):
+        return []
+    return spans
 
 
 def _cells(line: str) -> list[str] | None:

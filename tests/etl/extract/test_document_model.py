@@ -118,6 +118,9 @@ def test_what_a_name_is() -> None:
         ("Unicorns 8", False),
         ("Cyberport Venture Capital Forum 2017", True),
         ("Growth in smart living was driven partly by the new venture programme today", False),
+        ("CLUSTERS (at the end of last year)", True),  # a bracket closes no sentence
+        ("(Photo caption)", False),
+        ("The hub grew (see below).", False),
     ],
 )
 def test_heading_lines(line: str, heading: bool) -> None:

@@ -192,3 +192,16 @@ def test_for_the_year_is_the_year_in_force() -> None:
     fiscal = (date(2020, 3, 31), "month", "P1Y")
     got = dates("Admissions stood at 94 for the year.", anchor=fiscal)
     assert got[0][:4] == ("for the year", date(2020, 3, 31), "month", "P1Y")
+
+
+@pytest.mark.parametrize("phrase", ["end-2023", "year-end 2023", "Year end 2023"])
+def test_the_end_of_a_year_without_of_is_december(phrase: str) -> None:
+    assert dates(f"Funds raised: HK$9 billion (as at {phrase})")[0][:3] == (
+        phrase,
+        date(2023, 12, 31),
+        "month",
+    )
+
+
+def test_end_before_a_month_is_still_that_month() -> None:
+    assert dates("as at end-March 2023")[0][1] == date(2023, 3, 31)

@@ -181,3 +181,11 @@ def test_a_part_of_a_set_takes_the_sets_date() -> None:
     )
     got = {(c.metric, c.value, c.as_of) for c in claims(text)}
     assert ("companies_onsite", 100, date(2023, 12, 31)) in got
+
+
+def test_a_share_of_the_city_s_set_that_is_here_is_the_places_own() -> None:
+    text = "Cyberport news\n\nCyberport grew again. Five of Hong Kong's unicorns grew up here."
+    assert any(c.metric == "unicorns" and c.value == 5 for c in claims(text))
+    # Without "here", the city's set stays the city's.
+    text = "Cyberport news\n\nCyberport grew again. Five of Hong Kong's unicorns are in fintech."
+    assert not any(c.metric == "unicorns" for c in claims(text))

@@ -352,3 +352,48 @@ def test_shares_of_local_companies(s: str) -> None:
 def test_a_part_of_those_named_after_its_verb() -> None:
     s = "Just under 500 of those are start-ups, and roughly 300 of the start-ups work on site."
     assert [(v, m) for v, m, _ in sources(s)] == [(500, "startups"), (300, "companies_onsite")]
+
+
+def test_a_sub_row_label_is_read_after_its_parent_row() -> None:
+    # "Alumni" alone names no metric; under "Unicorns nurtured" it counts unicorns.
+    assert find_figures("- - Alumni: 3", keep_bare=True) == []
+    (f,) = find_figures("- - Alumni: 3", keep_bare=True, parent="Unicorns nurtured")
+    assert f.metric is not None and f.metric.metric == "unicorns"
+    # A label that names its own metric keeps it.
+    (g,) = find_figures("- - off-campus members: 900", parent="Listed companies")
+    assert g.metric is not None and g.metric.metric == "companies_offsite"
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("- on the Harbour campus: about 650", "companies_onsite"),  # a name before "campus"
+        ("- on-campus members: 650", "companies_onsite"),
+        ("- off-campus members: 850", "companies_offsite"),
+    ],
+)
+def test_campus_labels(line: str, metric: str) -> None:
+    (f,) = find_figures(line)
+    assert f.metric is not None and f.metric.metric == metric
+
+
+def test_a_label_is_read_whole_for_whose_set_it_counts() -> None:
+    (f,) = find_figures("- Countries/regions of Web3 founders: 30")
+    assert f.metric is not None and f.metric.metric == "web3_founder_origins"
+    (g,) = find_figures("- Countries/regions of founders: 30")
+    assert g.metric is not None and g.metric.metric == "founder_origins"
+
+
+def test_a_label_that_opens_with_what_no_metric_counts_counts_none() -> None:
+    assert find_figures("- Events held on campus in 2024: about 1,000") == []
+    assert find_figures("- Speakers at the forum: 300+") == []
+    (f,) = find_figures("- Companies held on campus: 700")  # (the same words after a metric)
+    assert f.metric is not None
+
+
+def test_nurturing_a_community_of_is_its_size_not_an_intake() -> None:
+    s = "It is an incubator for entrepreneurship, nurturing a community of over 900 start-ups."
+    (f,) = find_figures(s)
+    assert f.metric is not None and f.metric.metric != "incubatees"
+    (g,) = find_figures("The incubator nurtured 90 start-ups last year.")
+    assert g.metric is not None and g.metric.metric == "incubatees"

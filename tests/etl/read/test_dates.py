@@ -284,3 +284,11 @@ def test_a_yearless_dateline_after_a_place_takes_the_year_of_the_title() -> None
     assert date_lines(wrong_day)[2] is None
     assert parse_yearless_line("Hong Kong, 15 March – text")[:2] == (3, 15)
     assert parse_yearless_line("Hong Kong, a city of 15 March events") is None
+
+
+def test_a_labelled_date_at_the_foot_dates_an_undated_text() -> None:
+    body = "Grow with us\n\n" + "\n".join(f"Line {i} of the brochure." for i in range(15))
+    assert find_date(body + "\nEdition: September 2023. Figures may change.") == FoundDate(
+        date(2023, 9, 1), "inferred"
+    )
+    assert find_date(body + "\nSeptember 2023 was a good month.") is None  # no label

@@ -90,3 +90,34 @@ def test_a_table_of_year_columns_is_no_two_column_page() -> None:
     text = pdf_text(positioned_pdf([runs]), "annex.pdf")
     assert "2021:" in text and "- Community companies: 1,700" in text
     assert "- Of which start-ups: 1,030" in text
+
+
+def test_figures_set_as_tiles_over_their_captions_read_one_tile_a_line() -> None:
+    lines = [
+        "   1,500+                     12                          HK$4.2 bn",
+        "   member companies           unicorns so far             raised by the",
+        "                                                          community",
+        "",
+        "   25+",
+        "   markets",
+        "",
+        "Our programmes",
+    ]
+    assert reading_order(lines) == [
+        "",
+        "- 1,500+ member companies",
+        "",
+        "- 12 unicorns so far",
+        "",
+        "- HK$4.2 bn raised by the community",
+        "",
+        "- 25+ markets",
+        "",
+        "",
+        "Our programmes",
+    ]
+
+
+def test_a_lone_figure_over_a_line_is_no_tile() -> None:
+    lines = ["   300+", "   start-ups", "", "Text follows."]
+    assert reading_order(lines) == ["300+", "start-ups", "", "Text follows."]

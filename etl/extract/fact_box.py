@@ -1,0 +1,146 @@
+"""Fact boxes: runs of label/value lines ("Unicorns: 8", "- Listed companies: 5") or of short
+list items that open with their figure ("- 8 unicorns nurtured").
+
+A fact box is read as a table is:
+- a row that names no owner is the organisation its lead-in line ("Science Park:") or the
+  heading above names, else the document's main organisation's (the "table_document" owner);
+  a row that names someone or somewhere else stays unsettled;
+- a row with no date after its figure is dated by a date in its label ("Admitted in 2019-20:
+  130"), its lead-in ("2019:"), the heading above ("CLUSTERS (at the end of last year)"),
+  else the time the text carries or a note above the box ("All figures as at 31 December
+  2020"); a heading's date is for the rows under it only;
+- a sub-row (a nested item, or a label that opens in lower case: "- - on campus: 650", "of
+  which start-ups: 1,700") is read with the label of the row it hangs from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from etl.extract.asof import DatePhrase
+from etl.extract.attribution import Attribution
+from etl.extract.mentions import Mention
+from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.table_figures import label_date, owner_in
+from etl.extract.timeline import Timeline
+
+# A label, a colon, then a short value holding a figure.
+_VALUE_LINE = re.compile(
+    r"[ \t]*(?:[-•*–]\s+)*([^:\n]{2,80}?)[ \t]*:[ \t]*([^:\n]{0,40}\d[^:\n]{0,40})"
+)
+# A short list item that opens with its figure: "- 8 unicorns nurtured", "- HK$3 bn raised".
+_FIGURE_ITEM = re.compile(
+    r"[ \t]*[-•*–][ \t]+((?:[A-Z]{0,3}\$|RMB|€|£)?\d[\d,.]*\S*)(?:[ \t]+[^\s:;.!?]+){1,8}[ \t]*"
+)
+_SUB_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+){2,}|[ \t]*(?:[-•*–][ \t]+)?[a-z]")
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _neighbour(text: str, a: int, b: int, step: int) -> tuple[int, int] | None:
+    """The nearest non-blank line before (step -1) or after (step 1) the line a:b."""
+    pos = a - 1 if step < 0 else b + 1
+    while 0 <= pos <= len(text) and (pos < len(text) or step < 0):
+        la, lb = _line(text, pos) if pos < len(text) else (pos, pos)
+        if text[la:lb].strip():
+            return la, lb
+        pos = la - 1 if step < 0 else lb + 1
+        if pos < 0 or pos > len(text):
+            return None
+    return None
+
+
+def box_value(text: str, pos: int) -> int | None:
+    """Where the value of the fact-box row at `pos` starts: after the label of a label/value
+    line, or the figure opening a short list item; None on any other line."""
+    a, b = _line(text, pos)
+    m = _VALUE_LINE.fullmatch(text, a, b) or _FIGURE_ITEM.fullmatch(text, a, b)
+    return None if m is None else m.start(2) if m.re is _VALUE_LINE else m.start(1)
+
+
+def in_fact_box(text: str, pos: int) -> bool:
+    """Whether `pos` is on a fact-box row (see `box_value`) next to another one."""
+    a, b = _line(text, pos)
+    if box_value(text, a) is None:
+        return False
+    for step in (-1, 1):
+        n = _neighbour(text, a, b, step)
+        if n is not None and box_value(text, n[0]) is not None:
+            return True
+    return False
+
+
+def parent_label(text: str, pos: int) -> str | None:
+    """The label of the row a sub-row at `pos` hangs from, if it is a sub-row."""
+    a, b = _line(text, pos)
+    if not _VALUE_LINE.fullmatch(text, a, b) or not _SUB_ROW.match(text, a, b):
+        return None
+    n = _neighbour(text, a, b, -1)
+    while n is not None:
+        m = _VALUE_LINE.fullmatch(text, *n)
+        if m is None:
+            return None
+        if not _SUB_ROW.match(text, *n):
+            return m.group(1)
+        n = _neighbour(text, n[0], n[1], -1)
+    return None
+
+
+def is_box_value(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is the value of a fact-box row."""
+    value = box_value(text, pos)
+    return value is not None and value <= pos
+
+
+def box_owner(
+    view: SectionView, pos: int, who: Attribution | None, mentions: list[Mention]
+) -> Attribution | None:
+    """The owner of a fact-box line that names none: the organisation its lead-in line or the
+    heading above names, else the document's main organisation, as for a table."""
+    if not in_fact_box(view.text, pos):
+        return who
+    model = view.model
+    a, b = _line(view.text, pos)
+    if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
+        return None  # the row names someone or somewhere: whose it is was not settled
+    paragraph = view.sentence_at(pos)
+    start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
+    for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
+        named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
+        if named is not None:
+            return named
+    main = model.main
+    if main is not None and main.tracked:
+        return Attribution(view.config.name, True, "table_document")
+    return who
+
+
+def box_date(
+    view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
+) -> DatePhrase | None:
+    """The date of a fact-box line with none of its own after the figure: a date in its label
+    ("Admitted in 2019-20: 130"), else in its lead-in line ("2019:"), else in the heading
+    above ("CLUSTERS (at the end of last year)"), else the time the text carries or a note
+    above the box gives ("All figures as at 31 December 2020"), unless that is an earlier
+    heading's."""
+    found = label_date(label, ref)
+    lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
+    if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
+        found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
+    span = view.model.heading(view.sentence(sid).start)
+    if found is None and span is not None:
+        found = label_date(view.text[span[0] : span[1]], ref)
+    if found is not None:
+        return found
+    note = timeline.carried(sid) or timeline.note_before(sid[0])
+    if note is None:
+        return None
+    # A heading's date is for the rows under it only, not a note for the headings after it.
+    earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
+    scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
+    return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note

@@ -1,0 +1,137 @@
+"""Fact boxes: label/value lines read as a table's rows, owned and dated by what is above."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract import extract_claims
+from etl.extract.fact_box import in_fact_box, parent_label
+from etl.read.manifest import ManifestEntry
+from etl.read.readers import read_bytes
+
+BOX = """Members: over 1,200
+- on the campus: 400
+- - abroad: 90
+Awards won: 55
+"""
+
+
+def test_a_line_among_label_lines_is_in_a_fact_box() -> None:
+    assert in_fact_box(BOX, BOX.index("1,200"))
+    assert in_fact_box(BOX, BOX.index("55"))
+    lone = "A sentence first.\n\nAwards won: 55\n\nAnother sentence."
+    assert not in_fact_box(lone, lone.index("55"))  # one label line alone is no box
+
+
+def test_a_sub_row_hangs_from_the_row_above() -> None:
+    assert parent_label(BOX, BOX.index("400")) == "Members"
+    assert parent_label(BOX, BOX.index("90")) == "Members"  # past a sibling sub-row
+    assert parent_label(BOX, BOX.index("1,200")) is None
+    assert parent_label(BOX, BOX.index("55")) is None  # a row of its own
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="Ab -:1\n", max_size=60), st.integers(min_value=0, max_value=59))
+def test_never_fails_on_any_text(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    in_fact_box(text, pos)
+    parent_label(text, pos)
+
+
+def _claims(raw: str, name: str = "sheet.txt", published: date | None = date(2022, 5, 10)):
+    entry = ManifestEntry(None, None, None, None, published)
+    doc = read_bytes(raw.encode(), name, manifest=entry)
+    return {
+        (c.entity, c.metric, c.value, c.as_of) for c in extract_claims(doc) if c.status == "auto"
+    }
+
+
+SHEET = """CYBERPORT KEY NUMBERS
+Cyberport is Hong Kong's digital technology hub.
+
+THE COMMUNITY
+  Technology companies and start-ups ........ about 1,900
+    - based on the campus ................... 700
+    - off-campus members .................... 1,200
+  Unicorns nurtured ......................... 9
+  Listed companies .......................... 14
+
+CLUSTERS (at the end of last year)
+  Fintech ................................... 480
+  Smart living .............................. 210
+
+INTAKE
+  Admitted to incubation in 2020-21 ......... 140
+  Awards won by community companies ......... 510
+
+SCIENCE PARK (HKSTP)
+  Tenant companies .......................... 1,300
+"""
+
+
+def test_a_fact_sheet_of_dot_leaders_gives_its_figures() -> None:
+    got = _claims(SHEET)
+    d = date(2022, 5, 10)
+    assert {
+        ("Cyberport", "companies", 1900, d),
+        ("Cyberport", "companies_onsite", 700, d),
+        ("Cyberport", "companies_offsite", 1200, d),
+        ("Cyberport", "unicorns", 9, d),
+        ("Cyberport", "listed_companies", 14, d),
+        ("Cyberport", "awards", 510, d),
+    } <= got
+
+
+def test_a_heading_dates_the_rows_under_it_only() -> None:
+    got = _claims(SHEET)
+    assert ("Cyberport", "fintech_companies", 480, date(2021, 12, 31)) in got
+    assert ("Cyberport", "smart_living_companies", 210, date(2021, 12, 31)) in got
+    # The rows under the next heading are not last year's.
+    assert ("Cyberport", "awards", 510, date(2022, 5, 10)) in got
+
+
+def test_a_date_in_the_label_dates_the_row() -> None:
+    assert ("Cyberport", "incubatees", 140, date(2021, 3, 31)) in _claims(SHEET)
+
+
+def test_a_heading_that_names_another_organisation_owns_its_rows() -> None:
+    assert not any(value == 1300 for *_, value, _ in _claims(SHEET))
+
+
+def test_a_note_above_the_box_dates_it() -> None:
+    raw = (
+        "CYBERPORT COMMUNITY SNAPSHOT\n\n"
+        "All figures as at 30 June 2021 unless stated otherwise.\n\n"
+        "Unicorns: 7\nListed companies: 12\n"
+    )
+    got = _claims(raw, published=date(2021, 9, 1))
+    assert ("Cyberport", "unicorns", 7, date(2021, 6, 30)) in got
+    assert ("Cyberport", "listed_companies", 12, date(2021, 6, 30)) in got
+
+
+def test_a_lone_label_line_in_prose_keeps_its_doubt() -> None:
+    raw = "Cyberport held its forum on Tuesday.\n\nUnicorns: 7\n\nThe forum ended at six."
+    assert not any(m == "unicorns" for _, m, _, _ in _claims(raw))
+
+
+def test_a_label_with_a_noun_of_its_own_before_a_cluster_counts_no_cluster() -> None:
+    raw = "FORUM\nSpeakers at FinTech Week: 300+\nUnicorns: 7\n"
+    assert not any(m == "fintech_companies" for _, m, _, _ in _claims(raw))
+
+
+def test_a_list_of_figures_with_their_captions_is_a_fact_box() -> None:
+    raw = (
+        "Grow with Cyberport\n\n- 1,500+ member companies\n\n- 12 unicorns nurtured\n\n"
+        "- 25+ FinTech companies\n\n- 3,000 start-ups in Hong Kong\n"
+    )
+    got = _claims(raw)
+    d = date(2022, 5, 10)
+    assert {
+        ("Cyberport", "companies", 1500, d),
+        ("Cyberport", "unicorns", 12, d),
+        ("Cyberport", "fintech_companies", 25, d),
+    } <= got
+    assert not any(value == 3000 for *_, value, _ in got)  # the city's, not the hub's

@@ -1,0 +1,83 @@
+"""Label/value lines of fact sheets: leaders, gaps and colons become "label: value"."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.read.label_rows import label_row, write_label_rows
+from etl.read.normalise import normalise_text
+
+
+def test_dot_leaders_become_a_colon() -> None:
+    assert write_label_rows("Member firms ........ 75") == "Member firms: 75"
+    assert write_label_rows("Capital raised ··· about HK$3 billion") == (
+        "Capital raised: about HK$3 billion"
+    )
+    assert write_label_rows("Spin-offs …… 4") == "Spin-offs: 4"
+    assert write_label_rows("Patents held . . . . . 120") == "Patents held: 120"
+
+
+def test_a_gap_of_spaces_or_a_tab_is_a_leader() -> None:
+    assert write_label_rows("Unicorns\t6") == "Unicorns: 6"
+    assert write_label_rows("  Listed companies     12") == "  Listed companies: 12"
+
+
+def test_a_row_indented_under_another_is_its_sub_row() -> None:
+    text = "Tenants .......... 900\n    on site ....... 300\n    remote ........ 600\nFunds ... 8"
+    assert write_label_rows(text).split("\n") == [
+        "Tenants: 900",
+        "    - - on site: 300",
+        "    - - remote: 600",
+        "Funds: 8",
+    ]
+
+
+def test_lines_that_are_no_label_and_value_are_left_alone() -> None:
+    for line in (
+        "Tel: (852) 3166 3800   Fax: (852) 3166 3900",  # several cells
+        "Who we are ........ see overleaf",  # no figure in the value
+        "2019 ........ 45",  # the label is a number
+        "The hub grew fast... to 900 firms in the year to March",  # an ellipsis in prose
+        "CONTACT",
+    ):
+        assert write_label_rows(line) == line
+
+
+def test_a_value_too_long_for_a_fact_box_is_prose() -> None:
+    line = "Note: the figures for 2019 and 2020 were revised after the audit in the spring"
+    assert label_row(line) is None
+
+
+def test_normalised_label_rows_stay_on_their_own_lines() -> None:
+    raw = (
+        "KEY FIGURES\n"
+        "Companies in the network ................................ over 1,100\n"
+        "Awards won ............................................. 40\n"
+        "Markets reached ........................................ 25\n"
+    )
+    assert normalise_text(raw).split("\n\n") == [
+        "KEY FIGURES",
+        "Companies in the network: over 1,100",
+        "Awards won: 40",
+        "Markets reached: 25",
+    ]
+
+
+_LABEL = st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){0,3}", fullmatch=True)
+_VALUE = st.from_regex(r"(over |about )?[1-9]\d{0,2}(,\d{3})?\+?", fullmatch=True)
+_LEADER = st.sampled_from([" ..... ", "......", " ·· · ", "\t", "    ", ": ", " … "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LABEL, _LEADER, _VALUE)
+def test_any_leader_gives_the_same_label_and_value(label: str, leader: str, value: str) -> None:
+    assert write_label_rows(f"{label}{leader}{value}") == f"{label}: {value}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_never_fails_and_keeps_the_line_count(text: str) -> None:
+    out = write_label_rows(text)
+    assert out.count("\n") == text.count("\n")
+    assert write_label_rows(out) == out  # once written, a row stays as it is
