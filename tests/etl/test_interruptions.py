@@ -4,6 +4,7 @@ Two processes checking at once: the same result as one."""
 from __future__ import annotations
 
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -49,18 +50,28 @@ def ingest(folder: Path, db_url: str) -> subprocess.Popen:
 
 
 def state(db_url: str) -> tuple[list, list]:
+    """Conflicts by uid and the stored series, a conflict named by its uid rather than its id
+    (a PostgreSQL sequence is not rolled back with a killed transaction, so ids may skip)."""
     engine = get_engine(db_url)
     c, p = Conflict, StoredSeriesPoint
     with engine.connect() as conn:
         conflicts = conn.execute(
             select(c.uid, c.kind, c.severity, c.claim_uids, c.explanation, c.active).order_by(c.uid)
         ).all()
+        uids = dict(conn.execute(select(c.id, c.uid)).all())
         points = conn.execute(
             select(
                 p.entity, p.metric, p.period, p.as_of, p.value, p.method, p.explanation
             ).order_by(p.entity, p.metric, p.period, p.as_of)
         ).all()
-    return [tuple(r) for r in conflicts], [tuple(r) for r in points]
+
+    def by_uid(found: re.Match) -> str:  # '#N' in an explanation names conflict N
+        return uids.get(int(found[1]), found[0])
+
+    def named(row: tuple) -> tuple:
+        return (*row[:-1], re.sub(r"#(\d+)", by_uid, row[-1] or ""))
+
+    return [tuple(r) for r in conflicts], [named(tuple(r)) for r in points]
 
 
 def wait_until(check, timeout: float = 60.0) -> bool:
