@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from etl.calendar import month_end
+from etl.calendar import fiscal_year_end_month, month_end
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
@@ -201,6 +201,14 @@ def _point_dates(
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
 
 
+def fiscal_year_end(y1: int, y2: str) -> date | None:
+    """The last day of the fiscal year "y1-y2" ("2019-20", "2019/2020"; the month is
+    etl/data/calendar.toml's), or None when y2 is not the year after y1."""
+    if int(y2[-2:]) != (y1 + 1) % 100:
+        return None
+    return month_end(y1 + 1, fiscal_year_end_month())
+
+
 def _year_end(held: Anchor | None) -> date | None:
     """The end of the year a time in force speaks of: a year ("in 2019") or a year's flow
     ("the 2019/20 financial year"); None for a point in time."""
@@ -268,9 +276,9 @@ def find_dates(
                 add(m.start(), m.end(), d, "month", _duration(n, "month"))
     if year:
         for m in pats.fiscal.finditer(hay, start, end):
-            y1, y2 = int(m["y1"]), int(m["y2"][-2:])
-            if (y1 + 1) % 100 == y2:
-                add(m.start(), m.end(), date(y1 + 1, 3, 31), "month", "P1Y")
+            fiscal_end = fiscal_year_end(int(m["y1"]), m["y2"])
+            if fiscal_end is not None:
+                add(m.start(), m.end(), fiscal_end, "month", "P1Y")
     if in_years or in_months or "decade" in low or "quarter" in low:
         for m in pats.past.finditer(hay, start, end):
             n = _count(m["n"])

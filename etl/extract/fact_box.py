@@ -45,13 +45,11 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 def _neighbour(text: str, a: int, b: int, step: int) -> tuple[int, int] | None:
     """The nearest non-blank line before (step -1) or after (step 1) the line a:b."""
     pos = a - 1 if step < 0 else b + 1
-    while 0 <= pos <= len(text) and (pos < len(text) or step < 0):
-        la, lb = _line(text, pos) if pos < len(text) else (pos, pos)
+    while 0 <= pos < len(text):
+        la, lb = _line(text, pos)
         if text[la:lb].strip():
             return la, lb
         pos = la - 1 if step < 0 else lb + 1
-        if pos < 0 or pos > len(text):
-            return None
     return None
 
 

@@ -7,6 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from etl.extract.lexicon import DATA, safe_lower
 from etl.extract.numbers import NUMBER_WORDS
@@ -114,10 +115,16 @@ def _compile(pattern: str | None) -> re.Pattern[str] | None:
 
 
 @cache
+def _terms() -> dict[str, Any]:
+    """The parsed etl/data/metric_terms.toml."""
+    with (DATA / "metric_terms.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
     """The metric rules in the order they are tried; every metric must be in the catalogue."""
-    with (DATA / "metric_terms.toml").open("rb") as f:
-        data = tomllib.load(f)
+    data = _terms()
     known = catalogue_keys()
     out = []
     for r in data["rule"]:
@@ -161,8 +168,7 @@ def cumulative_metrics() -> frozenset[str]:
 @cache
 def place_metrics() -> frozenset[str]:
     """Metrics that count places (markets, founders' countries): a place is what they count."""
-    with (DATA / "metric_terms.toml").open("rb") as f:
-        return frozenset(tomllib.load(f)["place_metrics"])
+    return frozenset(_terms()["place_metrics"])
 
 
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:

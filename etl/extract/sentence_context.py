@@ -79,8 +79,7 @@ class SentenceContext:
         if prev is not None:
             texts.append(prev[0])
             if self._asked():
-                a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
-                texts.append(self.view.text[a:b])
+                texts.append(self._question())
         for t in texts:
             low = safe_lower(t)
             if t and (vocab is None or low is None or vocab.search(low)):
@@ -117,9 +116,8 @@ class SentenceContext:
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):
                 text, last = prev
-                if asked:  # the whole question: "Q: And unicorns? People always ask."
-                    a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
-                    text = self.view.text[a:b]
+                if asked:
+                    text = self._question()
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
@@ -188,6 +186,12 @@ class SentenceContext:
             return False
         a, b = self.view.paragraphs[prev[0]]
         return "?" in self.view.text[a:b]
+
+    def _question(self) -> str:
+        """The paragraph of the sentence before, the whole question the sentence answers
+        ("Q: And unicorns? People always ask.")."""
+        a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+        return self.view.text[a:b]
 
     def _after_verb(self, f: Figure) -> bool:
         s = self._text()

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from etl.calendar import fiscal_year_end_month, month_end, month_of, month_re
-from etl.extract.asof import DatePhrase, find_dates
+from etl.calendar import month_end, month_of, month_re
+from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
@@ -215,10 +215,10 @@ class Timeline:
         y1 = int(m["y1"])
         if m["y2"] is None:
             return DatePhrase(m.start(), m.end(), date(y1, 12, 31), "year", None)
-        if int(m["y2"][-2:]) != (y1 + 1) % 100:
+        fiscal_end = fiscal_year_end(y1, m["y2"])
+        if fiscal_end is None:
             return None
-        end = fiscal_year_end_month()
-        return DatePhrase(m.start(), m.end(), month_end(y1 + 1, end), "month", "P1Y")
+        return DatePhrase(m.start(), m.end(), fiscal_end, "month", "P1Y")
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

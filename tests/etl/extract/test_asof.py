@@ -103,3 +103,21 @@ def test_skipping_patterns_without_their_words_changes_nothing(text: str) -> Non
     finally:
         asof._MONTH_START, asof._DIGIT_SEPARATOR = saved
     assert quick == full
+
+
+@pytest.mark.parametrize(
+    ("y1", "y2", "end"),
+    [
+        (2019, "20", date(2020, 3, 31)),
+        (2019, "2020", date(2020, 3, 31)),
+        (1999, "00", date(2000, 3, 31)),
+    ],
+)
+def test_fiscal_year_ends_in_the_calendars_month(y1: int, y2: str, end: date) -> None:
+    assert asof.fiscal_year_end(y1, y2) == end
+    assert one(f"in {y1}-{y2}")[1:4] == (end, "month", "P1Y")
+
+
+def test_fiscal_year_needs_the_year_after() -> None:
+    assert asof.fiscal_year_end(2019, "21") is None
+    assert find_dates("in 2019-21", 0, 10, REF) == []
