@@ -21,7 +21,7 @@ from etl.check.columns import ClaimColumns
 from etl.check.consensus import SeriesPoint, reconcile
 from etl.check.disputes import Dispute
 from etl.check.points import ClaimPoint
-from etl.check.quality import DocumentSignals, SourceQuality, qualities, qualities_of_rows
+from etl.check.quality import SourceQuality, qualities_of_rows
 
 __all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
@@ -47,14 +47,12 @@ def document_quality(bind: Engine | Connection, names: Sequence[str] | None = No
     """Each document's standing as a witness (of the documents named, or all), by file name;
     all of them kept until documents are added or replaced."""
     if names is not None or not isinstance(bind, Engine):
-        signals = [DocumentSignals(*row) for row in document_signals(bind, names)]
-        return qualities(signals, own_names())
+        return qualities_of_rows(document_signals(bind, names), own_names())
     key = str(bind.url)
     version = documents_version(bind)
     cached = _quality_cache.get(key)
     if cached is None or cached[0] != version:
-        signals = [DocumentSignals(*row) for row in document_signals(bind)]
-        cached = (version, qualities(signals, own_names()))
+        cached = (version, qualities_of_rows(document_signals(bind), own_names()))
         _quality_cache[key] = cached
     return cached[1]
 
