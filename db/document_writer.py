@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Connection, Engine, Insert, Select, bindparam, delete, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    Row,
+    Select,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import records
@@ -74,6 +85,23 @@ def _old_series() -> Select:
     return stmt.distinct()
 
 
+def _unchanged(found: Sequence[Row], doc: records.ReadDocument, extractor_version: str):
+    """The row of `found` (`_existing`'s) that makes `doc` unchanged: the same bytes, extracted
+    by this extractor (or stored under another name, which keeps them). None: store it."""
+    same = next((r for r in found if r.sha256 == doc.sha256), None)
+    if same is not None and (
+        same.extractor_version == extractor_version or same.file_name != doc.file_name
+    ):
+        return same
+    return None
+
+
+def unchanged_in(conn: Connection, doc: records.ReadDocument, extractor_version: str):
+    """(id, file_name, ...) of the stored document that makes `doc` unchanged, or None."""
+    found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
+    return _unchanged(found, doc, extractor_version)
+
+
 def store_into(
     conn: Connection,
     doc: records.ReadDocument,
@@ -85,10 +113,8 @@ def store_into(
     transaction. The series its old and new claims belong to are in the result (not marked).
     `corrections`: whether any reviewer's correction may be stored (False: none to derive)."""
     found = conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name}).all()
-    same = next((r for r in found if r.sha256 == doc.sha256), None)
-    if same is not None and (
-        same.extractor_version == extractor_version or same.file_name != doc.file_name
-    ):
+    same = _unchanged(found, doc, extractor_version)
+    if same is not None:
         return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
     rows, sections, seen = [], [], set()
     for c in claims:  # checked before anything is written
@@ -210,13 +236,8 @@ class BatchWriter:
         if self._conn is None:
             self._begin()
         assert self._conn is not None
-        found = self._conn.execute(_existing(), {"sha": doc.sha256, "name": doc.file_name})
-        same = next((r for r in found if r.sha256 == doc.sha256), None)
-        if same is not None and (
-            same.extractor_version == self.extractor_version or same.file_name != doc.file_name
-        ):
-            return same.file_name
-        return None
+        same = unchanged_in(self._conn, doc, self.extractor_version)
+        return None if same is None else same.file_name
 
     def _begin(self) -> None:
         conn = self.engine.connect()

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 from db import records
 from db.claims import ClaimFilter, claims_select
 from db.dirty import mark_dirty
-from db.document_writer import StoreResult, claim_uid, store_into
+from db.document_writer import StoreResult, claim_uid, store_into, unchanged_in
 from db.engine import read_all, session_scope
 from db.locks import write_transaction
 from db.models import Claim, Document, DocumentCount, Section
@@ -94,22 +94,8 @@ def unchanged_as(engine: Engine, doc: records.ReadDocument, extractor_version: s
     """The stored file name `doc` is unchanged as: the same bytes, extracted by this extractor
     (or stored under another name, which keeps them). None: extract and store it."""
     with engine.connect() as conn:
-        same = _unchanged(conn, doc, extractor_version)
+        same = unchanged_in(conn, doc, extractor_version)
     return None if same is None else same.file_name
-
-
-def _unchanged(conn: Connection, doc: records.ReadDocument, extractor_version: str):
-    """(id, file_name) of the stored document that makes `doc` unchanged, or None."""
-    same = conn.execute(
-        select(Document.id, Document.file_name, Document.extractor_version).where(
-            Document.sha256 == doc.sha256
-        )
-    ).first()
-    if same is None:
-        return None
-    if same.extractor_version == extractor_version or same.file_name != doc.file_name:
-        return same
-    return None  # the same file, extracted by another extractor: extract it again
 
 
 def store_document(

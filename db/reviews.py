@@ -161,17 +161,14 @@ def _insert(
         )
         .returning(Review.id)
     ).scalar_one()
-    if action not in STATUS_ACTIONS[target_type]:
-        return ReviewRecord(
-            rid, target_type, target_id, uid, action, reviewer, note or "", now, correction
-        )
-    # The series the target (and the row a correction derives) is in, before and after: their
-    # checks and consensus follow the decision.
-    touched = _series_of(conn, target_type, uid)
-    if target_type == "claim":
-        sync_claim(conn, uid)
-        touched |= _series_of(conn, target_type, uid)
-    mark_dirty(conn, touched)
+    if action in STATUS_ACTIONS[target_type]:
+        # The series the target (and the row a correction derives) is in, before and after:
+        # their checks and consensus follow the decision.
+        touched = _series_of(conn, target_type, uid)
+        if target_type == "claim":
+            sync_claim(conn, uid)
+            touched |= _series_of(conn, target_type, uid)
+        mark_dirty(conn, touched)
     return ReviewRecord(
         rid, target_type, target_id, uid, action, reviewer, note or "", now, correction
     )

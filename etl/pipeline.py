@@ -20,7 +20,6 @@ from etl.read import (
     ManifestEntry,
     load_manifest,
     read_bytes,
-    read_document,
 )
 from etl.read.folders import Skipped, find_files
 from etl.workers import Failed, Idle, Task, prepared
@@ -124,21 +123,6 @@ def _outcome(doc: ReadDocument, result: StoreResult) -> FileOutcome:
         doc.date_source,
         document_id=result.document_id or None,
     )
-
-
-def ingest_file(
-    engine: Engine,
-    path: Path,
-    *,
-    manifest: ManifestEntry | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> FileOutcome:
-    """Read, extract and store one file; a bad file gives an error outcome, never an exception."""
-    try:
-        doc = read_document(path, manifest=manifest, max_bytes=max_bytes)
-        return _outcome(doc, _store(engine, doc))
-    except IngestError as e:
-        return FileOutcome(path.name, "error", error=f"{shown(str(path))}: {e.reason}")
 
 
 def ingest_upload(

@@ -13,7 +13,7 @@ import gc
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -53,13 +53,7 @@ class RefreshSummary:
         )
 
     def __add__(self, other: RefreshSummary) -> RefreshSummary:
-        return RefreshSummary(
-            *(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True))
-        )
-
-    def astuple(self) -> tuple[int, ...]:
-        return (self.claims, self.found, self.new, self.reactivated, self.deactivated,
-                self.reopened, self.series)  # fmt: skip
+        return RefreshSummary(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 NOTHING = RefreshSummary(0, 0, 0, 0, 0, 0, 0)

@@ -21,7 +21,7 @@ from etl.check.columns import ClaimColumns
 from etl.check.consensus import SeriesPoint, reconcile
 from etl.check.disputes import Dispute
 from etl.check.points import ClaimPoint
-from etl.check.quality import DocumentSignals, SourceQuality, qualities, qualities_of_rows
+from etl.check.quality import SourceQuality, qualities_of_rows
 
 __all__ = ["SERIES_COLUMNS", "SeriesPoint", "consensus_rows", "series_points"]
 
@@ -47,14 +47,12 @@ def document_quality(bind: Engine | Connection, names: Sequence[str] | None = No
     """Each document's standing as a witness (of the documents named, or all), by file name;
     all of them kept until documents are added or replaced."""
     if names is not None or not isinstance(bind, Engine):
-        signals = [DocumentSignals(*row) for row in document_signals(bind, names)]
-        return qualities(signals, own_names())
+        return qualities_of_rows(document_signals(bind, names), own_names())
     key = str(bind.url)
     version = documents_version(bind)
     cached = _quality_cache.get(key)
     if cached is None or cached[0] != version:
-        signals = [DocumentSignals(*row) for row in document_signals(bind)]
-        cached = (version, qualities(signals, own_names()))
+        cached = (version, qualities_of_rows(document_signals(bind), own_names()))
         _quality_cache[key] = cached
     return cached[1]
 
@@ -72,7 +70,7 @@ def consensus_inputs(
     points: Sequence[ClaimPoint],
     signals: Sequence[tuple] | None = None,
 ) -> dict[str, Any]:
-    """What series_consensus weighs besides the claims, read for one series: its open
+    """What consensus.reconcile weighs besides the claims, read for one series: its open
     conflicts, its documents' standing (from their `signals` when read already: rows of
     db.documents.SIGNAL_FIELDS), whether the metric is a running total."""
     if signals is None:
@@ -95,24 +93,6 @@ def _documents(points: Sequence[ClaimPoint]) -> Sequence[str]:
 def _cumulative(metric: str) -> bool:
     info = catalogue().get(metric)
     return bool(info and info.cumulative)
-
-
-def series_consensus(
-    points: Sequence[ClaimPoint],
-    accepted: frozenset[int],
-    *,
-    disputes: Sequence[Dispute] = (),
-    quality: dict[str, SourceQuality] | None = None,
-    cumulative: bool = False,
-    **known: Any,
-) -> list[SeriesPoint]:
-    """The consensus of one series (a pure function): its claims that count, the accepted ids,
-    its open conflicts, its documents' standing and whether the metric is a running total;
-    `known`: what the checks have at hand already (consensus.reconcile's `witnesses`,
-    `aside`)."""
-    return reconcile(
-        points, accepted, disputes=disputes, quality=quality, cumulative=cumulative, **known
-    )
 
 
 def stored_row(p: SeriesPoint) -> dict[str, Any]:
@@ -149,8 +129,8 @@ def point_from_row(r: dict[str, Any]) -> SeriesPoint:
 
 
 def consensus_rows(points: Sequence[ClaimPoint], accepted: frozenset[int], **inputs: Any):
-    """The rows to store for one series, by period and date (`inputs`: see series_consensus)."""
-    found = series_consensus(points, accepted, **inputs)
+    """The rows to store for one series, by period and date (`inputs`: see consensus.reconcile)."""
+    found = reconcile(points, accepted, **inputs)
     return [stored_row(p) for p in sorted(found, key=lambda p: (p.period or "", p.as_of))]
 
 
@@ -170,7 +150,7 @@ def stored_series(engine: Engine, entity: str, metric: str) -> list[SeriesPoint]
 def metric_points(engine: Engine, entity: str, metric: str) -> list[SeriesPoint]:
     """One entity's and metric's series points (stock and flows), computed from its claims."""
     points, accepted = load_points(engine, entity, metric)
-    return series_consensus(points, accepted, **consensus_inputs(engine, entity, metric, points))
+    return reconcile(points, accepted, **consensus_inputs(engine, entity, metric, points))
 
 
 def series_points(
