@@ -28,6 +28,7 @@ from etl.report.words import (
     day_text,
     document_name,
     figure_text,
+    metric_labels,
 )
 
 SeriesOf = Callable[[Engine, str, str], Sequence[SeriesPoint]]
@@ -231,7 +232,7 @@ def _chart_block(h: Headline) -> str:
 def _disputes(rows: Sequence[dict]) -> str:
     if not rows:
         return "<p>No open disputes.</p>"
-    labels = {k: m.label for k, m in catalogue().items()}
+    labels = metric_labels()
     items = []
     for r in rows[:MAX_DISPUTES]:
         found = r["detected_at"]

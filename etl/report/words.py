@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from db.metrics import catalogue
 from etl.check.wording import format_day, period_words
 
 QUALIFIER_WORDS = {
@@ -95,6 +96,11 @@ DATE_SOURCE_SHORT = {
 }
 STATUS_WORDS = {"auto": "not reviewed", "accepted": "accepted", "rejected": "rejected"}
 SEVERITY_WORDS = {"high": "high severity", "medium": "medium severity", "low": "low severity"}
+
+
+def metric_labels() -> dict[str, str]:
+    """Metric key -> the catalogue's label ("unicorns" -> "Unicorns")."""
+    return {k: m.label for k, m in catalogue().items()}
 
 
 def conflict_kind_text(kind: str) -> str:

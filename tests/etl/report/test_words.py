@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from db.metrics import catalogue
 from etl.report.words import (
     conflict_kind_text,
     decision_text,
@@ -16,6 +17,7 @@ from etl.report.words import (
     format_value,
     format_when,
     interval_text,
+    metric_labels,
     period_text,
 )
 
@@ -73,3 +75,9 @@ def test_plain_words() -> None:
     assert decision_text("reject", "ana", "2026-02-14T09:30:00", "stale") == (
         "rejected by ana, 2026-02-14 09:30 UTC: \u201cstale\u201d"
     )
+
+
+def test_metric_labels_are_the_catalogues_labels_by_key() -> None:
+    labels = metric_labels()
+    assert labels["startups"] == "Start-ups"
+    assert labels == {k: m.label for k, m in catalogue().items()}
