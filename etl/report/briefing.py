@@ -26,9 +26,9 @@ from etl.report.words import (
     SEVERITY_WORDS,
     conflict_kind_text,
     day_text,
-    document_name,
     figure_text,
     metric_labels,
+    row_document_name,
 )
 
 SeriesOf = Callable[[Engine, str, str], Sequence[SeriesPoint]]
@@ -125,13 +125,7 @@ def source_lines(kpi: Kpi, claims: Sequence[dict]) -> tuple[str, ...]:
         r = by_id.get(cid)
         if r is None:
             continue
-        name = document_name(
-            r["title"],
-            r["document"],
-            publisher=r["publisher"],
-            kind=r["kind"],
-            published_on=r["published_on"],
-        )
+        name = row_document_name(r)
         what = ", ".join(x for x in (r["publisher"], r["kind"], day_text(r["published_on"])) if x)
         quote = (
             r["quote"]

@@ -3,7 +3,9 @@ year"), kinds of conflict, how a date was found, and document names."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from typing import Any
 
 from db.metrics import catalogue
 from etl.check.wording import format_day, period_words
@@ -122,6 +124,17 @@ def document_name(
     by = f" by {publisher.strip()}" if publisher and publisher.strip() else ""
     when = f" of {format_day(published_on)}" if published_on else ""
     return f"{what}{by}{when}" if by or when else file_name
+
+
+def row_document_name(row: Mapping[str, Any]) -> str:
+    """`document_name` of a claim row read with its document's title, publisher, kind and date."""
+    return document_name(
+        row.get("title"),
+        row["document"],
+        publisher=row.get("publisher"),
+        kind=row.get("kind"),
+        published_on=row.get("published_on"),
+    )
 
 
 def format_when(when: datetime | str | None) -> str:

@@ -20,10 +20,10 @@ from db.claims import (
 )
 from etl.report.words import (
     STATUS_WORDS,
-    document_name,
     figure_text,
     metric_labels,
     period_text,
+    row_document_name,
 )
 
 NUMBER_COLUMNS = frozenset(
@@ -210,13 +210,7 @@ def display_row(row: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
     row["status_words"] = STATUS_WORDS.get(row["status"], row["status"])
     flags = [f for f in (row.get("flags") or "").split(";") if f]
     row["flags_words"] = ", ".join(FLAG_WORDS.get(f, f) for f in flags)
-    row["title"] = document_name(
-        row.get("title"),
-        row["document"],
-        publisher=row.get("publisher"),
-        kind=row.get("kind"),
-        published_on=row.get("published_on"),
-    )
+    row["title"] = row_document_name(row)
     row["document_href"] = f"/sources/{row['document_id']}#sources-claim-{row['claim_id']}"
     for key, value in row.items():
         if isinstance(value, date):

@@ -19,6 +19,7 @@ from etl.report.words import (
     interval_text,
     metric_labels,
     period_text,
+    row_document_name,
 )
 
 
@@ -81,3 +82,13 @@ def test_metric_labels_are_the_catalogues_labels_by_key() -> None:
     labels = metric_labels()
     assert labels["startups"] == "Start-ups"
     assert labels == {k: m.label for k, m in catalogue().items()}
+
+
+def test_a_claim_rows_document_is_named_by_title_else_by_what_it_is() -> None:
+    row = {"title": None, "document": "a.txt", "publisher": "RTHK", "kind": "news report",
+           "published_on": date(2023, 3, 21)}  # fmt: skip
+    assert row_document_name(row) == document_name(
+        None, "a.txt", publisher="RTHK", kind="news report", published_on=date(2023, 3, 21)
+    )
+    assert row_document_name({**row, "title": " Annual Report "}) == "Annual Report"
+    assert row_document_name({"document": "b.txt"}) == "b.txt"
