@@ -9,11 +9,11 @@ import dash
 import dash_bootstrap_components as dbc
 import flask_bootstrap
 from dash import Dash, html
-from flask import Blueprint, has_request_context, send_from_directory
+from flask import Blueprint, send_from_directory
 from sqlalchemy import Engine
 
 from dashboards import context
-from dashboards.auth import current_reviewer, init_auth, session_secret
+from dashboards.auth import init_auth, page_reviewer, session_secret
 from dashboards.checks import background
 from dashboards.compression import enable_compression
 from dashboards.login_limits import LoginLimits
@@ -69,7 +69,7 @@ def finish_interrupted_checks(engine: Engine) -> bool:
 
 def reviewer_status() -> html.Div:
     """Navbar corner: who is logged in and a logout button, or the login link."""
-    name = current_reviewer() if has_request_context() else None
+    name = page_reviewer()
     if name is None:
         return html.Div(
             dbc.NavLink("Reviewer login", href="/login", id="nav-login", class_name="text-light"),

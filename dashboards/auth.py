@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlencode, urlsplit
 
-from flask import Blueprint, Flask, current_app, redirect, request, session
+from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session
 from werkzeug.wrappers import Response
 
 from dashboards import context
@@ -36,6 +36,12 @@ def current_reviewer() -> str | None:
     if not isinstance(name, str) or not name:
         return None
     return name if is_active_user(context.engine(), name) else None
+
+
+def page_reviewer() -> str | None:
+    """The logged-in reviewer while a page is drawn for a request; None outside one (Dash also
+    draws layouts at start-up, with no session to read)."""
+    return current_reviewer() if has_request_context() else None
 
 
 def require_reviewer() -> str:

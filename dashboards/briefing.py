@@ -18,10 +18,10 @@ POLICY = (
 
 @bp.get("/briefing")
 def briefing() -> Response:
-    from dashboards.pages.growth.data import believed_series, tracked_entity
+    from dashboards.pages.growth.data import tracked_entity
     from etl.report.briefing import briefing_html
 
-    page = briefing_html(context.engine(), tracked_entity(), series_of=believed_series)
+    page = briefing_html(context.engine(), tracked_entity())
     resp = Response(page, mimetype="text/html")
     resp.headers["Content-Security-Policy"] = POLICY
     resp.headers["Cache-Control"] = "no-store"

@@ -8,7 +8,7 @@ charts as inline SVG, no script, no link to fetch, so it prints on A4 and opens 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -19,18 +19,17 @@ from sqlalchemy import Engine
 from db.claims import ClaimFilter, iter_claims
 from db.conflicts import iter_conflicts
 from db.metrics import catalogue
-from etl.check.consensus import SeriesPoint
 from etl.report import svg
 from etl.report.kpis import BASIS_NOTE, HEADLINE_METRICS, Kpi, make_kpi
 from etl.report.words import (
     SEVERITY_WORDS,
     conflict_kind_text,
     day_text,
-    document_name,
     figure_text,
+    metric_labels,
+    row_document_name,
 )
 
-SeriesOf = Callable[[Engine, str, str], Sequence[SeriesPoint]]
 MAX_DISPUTES = 12  # one page: the rest are on the Conflicts page
 QUOTE_CHARS = 120  # of each source's sentence: enough to recognise it, short enough for a page
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -61,12 +60,6 @@ class Headline:
     kpi: Kpi
     chart: str  # SVG markup
     sources: tuple[str, ...]  # one line each: "Title (Publisher, press release, 5 Jun 2025)"
-
-
-def _default_series(engine: Engine, entity: str, metric: str) -> Sequence[SeriesPoint]:
-    from etl.check.series import stored_series
-
-    return stored_series(engine, entity, metric)
 
 
 def _hkd(row: dict) -> float:
@@ -124,13 +117,7 @@ def source_lines(kpi: Kpi, claims: Sequence[dict]) -> tuple[str, ...]:
         r = by_id.get(cid)
         if r is None:
             continue
-        name = document_name(
-            r["title"],
-            r["document"],
-            publisher=r["publisher"],
-            kind=r["kind"],
-            published_on=r["published_on"],
-        )
+        name = row_document_name(r)
         what = ", ".join(x for x in (r["publisher"], r["kind"], day_text(r["published_on"])) if x)
         quote = (
             r["quote"]
@@ -141,11 +128,10 @@ def source_lines(kpi: Kpi, claims: Sequence[dict]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def headlines(engine: Engine, entity: str, series_of: SeriesOf | None = None) -> list[Headline]:
-    """The headline metrics' cards, charts and sources."""
-    from etl.check.series import disputes_of
+def headlines(engine: Engine, entity: str) -> list[Headline]:
+    """The headline metrics' cards (from the stored believed series), charts and sources."""
+    from etl.check.series import disputes_of, stored_series
 
-    series_of = series_of or _default_series
     disputes = disputes_of(engine, entity)
     out = []
     for metric in HEADLINE_METRICS:
@@ -156,7 +142,7 @@ def headlines(engine: Engine, entity: str, series_of: SeriesOf | None = None) ->
             metric,
             info.label,
             info.unit,
-            series_of(engine, entity, metric),
+            stored_series(engine, entity, metric),
             disputes.get((entity, metric), ()),
         )
         claims = list(
@@ -177,14 +163,13 @@ def briefing_html(
     entity: str | None = None,
     *,
     today: date | None = None,
-    series_of: SeriesOf | None = None,
 ) -> str:
     """The briefing as one HTML document."""
     from etl.config import load_config
 
     entity = entity or load_config().name
     today = today or date.today()
-    heads = headlines(engine, entity, series_of)
+    heads = headlines(engine, entity)
     disputes = open_disputes(engine, entity)
     latest = max((h.kpi.latest.as_of for h in heads if h.kpi.latest), default=None)
     return PAGE.format(
@@ -231,7 +216,7 @@ def _chart_block(h: Headline) -> str:
 def _disputes(rows: Sequence[dict]) -> str:
     if not rows:
         return "<p>No open disputes.</p>"
-    labels = {k: m.label for k, m in catalogue().items()}
+    labels = metric_labels()
     items = []
     for r in rows[:MAX_DISPUTES]:
         found = r["detected_at"]

@@ -3,8 +3,11 @@ year"), kinds of conflict, how a date was found, and document names."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from typing import Any
 
+from db.metrics import catalogue
 from etl.check.wording import format_day, period_words
 
 QUALIFIER_WORDS = {
@@ -97,6 +100,11 @@ STATUS_WORDS = {"auto": "not reviewed", "accepted": "accepted", "rejected": "rej
 SEVERITY_WORDS = {"high": "high severity", "medium": "medium severity", "low": "low severity"}
 
 
+def metric_labels() -> dict[str, str]:
+    """Metric key -> the catalogue's label ("unicorns" -> "Unicorns")."""
+    return {k: m.label for k, m in catalogue().items()}
+
+
 def conflict_kind_text(kind: str) -> str:
     return CONFLICT_KINDS.get(kind, kind.replace("_", " "))
 
@@ -116,6 +124,17 @@ def document_name(
     by = f" by {publisher.strip()}" if publisher and publisher.strip() else ""
     when = f" of {format_day(published_on)}" if published_on else ""
     return f"{what}{by}{when}" if by or when else file_name
+
+
+def row_document_name(row: Mapping[str, Any]) -> str:
+    """`document_name` of a claim row read with its document's title, publisher, kind and date."""
+    return document_name(
+        row.get("title"),
+        row["document"],
+        publisher=row.get("publisher"),
+        kind=row.get("kind"),
+        published_on=row.get("published_on"),
+    )
 
 
 def format_when(when: datetime | str | None) -> str:

@@ -10,6 +10,7 @@ from dashboards.auth import (
     SESSION_KEY,
     current_reviewer,
     init_auth,
+    page_reviewer,
     require_reviewer,
     safe_next,
     session_secret,
@@ -45,6 +46,10 @@ def app(engine):
     def whoami():
         return current_reviewer() or "-"
 
+    @server.get("/page-reviewer")
+    def page_whoami():
+        return page_reviewer() or "-"
+
     @server.post("/write")
     def write():
         try:
@@ -64,6 +69,14 @@ def test_login_sets_session_and_logout_clears(app):
     assert c.post("/write").text == "done by mei"
     c.post("/logout")
     assert c.get("/whoami").text == "-"
+
+
+def test_a_page_drawn_for_a_request_knows_its_reviewer_and_one_drawn_outside_none(app):
+    c = same_site(app)
+    c.post("/login", data={"username": "mei", "password": "right pw"})
+    assert c.get("/page-reviewer").text == "mei"
+    with app.app_context():  # no request: as when Dash draws a layout at start-up
+        assert page_reviewer() is None
 
 
 def test_wrong_password_redirects_back_with_error(app):

@@ -18,8 +18,13 @@ from db.claims import (
     iter_claims,
     page_claims,
 )
-from db.metrics import catalogue
-from etl.report.words import STATUS_WORDS, document_name, figure_text, period_text
+from etl.report.words import (
+    STATUS_WORDS,
+    figure_text,
+    metric_labels,
+    period_text,
+    row_document_name,
+)
 
 NUMBER_COLUMNS = frozenset(
     {
@@ -82,7 +87,7 @@ def _date(value: Any, column: str) -> date:
 def _words_of(column: str) -> dict[str, str] | None:
     """Key -> the words the grid shows, for columns that show words for keys."""
     if column == "metric":
-        return {k: m.label for k, m in catalogue().items()}
+        return metric_labels()
     if column == "status":
         return dict(STATUS_WORDS)
     return None
@@ -205,13 +210,7 @@ def display_row(row: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
     row["status_words"] = STATUS_WORDS.get(row["status"], row["status"])
     flags = [f for f in (row.get("flags") or "").split(";") if f]
     row["flags_words"] = ", ".join(FLAG_WORDS.get(f, f) for f in flags)
-    row["title"] = document_name(
-        row.get("title"),
-        row["document"],
-        publisher=row.get("publisher"),
-        kind=row.get("kind"),
-        published_on=row.get("published_on"),
-    )
+    row["title"] = row_document_name(row)
     row["document_href"] = f"/sources/{row['document_id']}#sources-claim-{row['claim_id']}"
     for key, value in row.items():
         if isinstance(value, date):
@@ -234,7 +233,7 @@ def rows_response(engine: Engine, request: dict[str, Any] | None, **simple: Any)
         limit=limit,
         columns=ROW_COLUMNS,
     )
-    labels = {k: m.label for k, m in catalogue().items()}
+    labels = metric_labels()
     rows = [display_row(row, labels) for row in rows]
     # A short block is the last one: its end is the count. Otherwise the unfiltered table is
     # one cheap count, and a filter is counted up to COUNT_LIMIT: past that the count stays
@@ -271,7 +270,7 @@ def plain_rows(
     engine: Engine, filt: ClaimFilter, sort: tuple[tuple[str, str], ...] = ()
 ) -> Iterator[dict[str, Any]]:
     """The claims `filt` lets through, in `sort`'s order, under plain headings."""
-    labels = {k: m.label for k, m in catalogue().items()}
+    labels = metric_labels()
     for row in iter_claims(engine, filt, columns=ROW_COLUMNS, sort=sort):
         shown = display_row(row, labels)
         yield {heading: shown.get(field) for heading, field in PLAIN_COLUMNS}

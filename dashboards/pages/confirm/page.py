@@ -6,10 +6,9 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
-from flask import has_request_context
 
 from dashboards import context
-from dashboards.auth import current_reviewer
+from dashboards.auth import page_reviewer
 from dashboards.pages.confirm.actions import card_fields, decide_as_logged_in
 from dashboards.pages.confirm.data import entity_choices, queue_page, queue_size
 from dashboards.pages.confirm.layout import candidate_item, entity_list
@@ -28,17 +27,13 @@ NAV_COUNT = "nav-count-confirm"
 INPUTS = ("confirm-metric", "confirm-entity", "confirm-as-of", "confirm-note")
 
 
-def _reviewer() -> str | None:
-    return current_reviewer() if has_request_context() else None
-
-
 def queue_view(page: int) -> tuple[list, int, int, str, int]:
     """(cards, page shown, pages, summary line, total) for one page of the queue."""
     queue = queue_page(context.engine(), page)
     if not queue.cards:
         empty = html.P("Nothing to confirm.", className="text-muted", id="confirm-empty")
         return [empty], 1, 1, "", 0
-    can_review = _reviewer() is not None
+    can_review = page_reviewer() is not None
     items: list = [entity_list(entity_choices(queue.cards))]
     items += [candidate_item(c, can_review) for c in queue.cards]
     summary = f"{queue.total:,} to confirm · page {queue.page} of {queue.pages}"
@@ -51,7 +46,7 @@ def layout(page: str | None = None, **_query) -> html.Div:
     except ValueError:
         first = 1
     items, shown, pages, summary, _ = queue_view(first)
-    who = _reviewer()
+    who = page_reviewer()
     hint = (
         f"Reviewing as {who}: each decision is logged with your name and note."
         if who

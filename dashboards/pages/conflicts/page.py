@@ -5,10 +5,9 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
-from flask import has_request_context
 
 from dashboards import context
-from dashboards.auth import current_reviewer
+from dashboards.auth import page_reviewer
 from dashboards.pages.conflicts.actions import review_as_logged_in
 from dashboards.pages.conflicts.data import STATUS_FILTERS, conflict_cards, note_for
 from dashboards.pages.conflicts.layout import conflict_item
@@ -16,10 +15,6 @@ from dashboards.pages.conflicts.layout import conflict_item
 dash.register_page(__name__, path="/conflicts", name="Conflicts", order=2, title="Conflicts")
 
 PAGE_SIZE = 50  # cards per page of the queue: a page a reviewer can work through
-
-
-def _reviewer() -> str | None:
-    return current_reviewer() if has_request_context() else None
 
 
 def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
@@ -32,7 +27,7 @@ def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
         return [
             html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")
         ], pages
-    can_review = _reviewer() is not None
+    can_review = page_reviewer() is not None
     first = queue.offset + 1
     items: list = [
         html.P(
@@ -48,7 +43,7 @@ def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
 def layout(status: str | None = None, **_query) -> html.Div:
     status = status if status in STATUS_FILTERS else "open"
     items, pages = conflict_list(status)
-    who = _reviewer()
+    who = page_reviewer()
     hint = (
         f"Reviewing as {who}: each action is logged with your name and note."
         if who

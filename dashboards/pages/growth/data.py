@@ -22,7 +22,7 @@ from db.version import data_version
 from etl.check.consensus import SeriesPoint
 from etl.check.series import document_quality
 from etl.report.kpis import HEADLINE_METRICS, Kpi, make_kpi
-from etl.report.words import STATUS_WORDS, decision_text, document_name, figure_text
+from etl.report.words import STATUS_WORDS, decision_text, figure_text, row_document_name
 
 FALLBACK_ENTITY = "Cyberport"
 KPI_METRICS = HEADLINE_METRICS
@@ -131,13 +131,7 @@ def _money(row: dict[str, Any]) -> tuple[float, float, float, str]:
 def point_from_row(row: dict[str, Any], believed: bool = True, decision: str = "") -> ChartPoint:
     value, low, high, unit = _money(row)
     flags = [f for f in (row.get("flags") or "").split(";") if f]
-    title = document_name(
-        row.get("title"),
-        row["document"],
-        publisher=row.get("publisher"),
-        kind=row.get("kind"),
-        published_on=row.get("published_on"),
-    )
+    title = row_document_name(row)
     return ChartPoint(
         claim_id=row["claim_id"],
         document_id=row["document_id"],
@@ -253,13 +247,7 @@ def chart_sources(
         if r["document_id"] in seen:
             continue
         q = quality.get(r["document"])
-        title = document_name(
-            r.get("title"),
-            r["document"],
-            publisher=r.get("publisher"),
-            kind=r.get("kind"),
-            published_on=r.get("published_on"),
-        )
+        title = row_document_name(r)
         seen[r["document_id"]] = ChartSource(
             r["document_id"],
             title,

@@ -12,9 +12,8 @@ from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
 from db.documents import find_by_sha, get_document, list_documents
-from db.metrics import catalogue
 from db.oneline import shown
-from etl.report.words import format_date, format_value, period_text
+from etl.report.words import format_date, format_value, metric_labels, period_text
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a long PDF report is a few MB; refuse anything larger
 # The largest request the server should read: the file travels base64-encoded (4/3 of its size)
@@ -64,7 +63,7 @@ def document_claims(engine: Engine, document_id: int) -> tuple[UploadedClaim, ..
     detail = get_document(engine, document_id)
     if detail is None:
         return ()
-    labels = {k: m.label for k, m in catalogue().items()}
+    labels = metric_labels()
     return tuple(
         UploadedClaim(
             c.claim_id,

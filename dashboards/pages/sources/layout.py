@@ -20,22 +20,18 @@ from dashboards.pages.sources.actions import (
 )
 from dashboards.pages.sources.highlight import highlighted_text
 from db.documents import DocumentDetail, DocumentSummary
-from db.metrics import catalogue
 from etl.report.words import (
     DATE_SOURCE_SHORT,
     DATE_SOURCES,
     STATUS_WORDS,
     document_name,
     format_date,
+    metric_labels,
 )
 
 MAX_ROWS = 500  # newest documents listed; the rest are in /export/documents.csv
 NOWRAP = "text-nowrap"
 WIDE = " d-none d-md-table-cell"
-
-
-def metric_labels() -> dict[str, str]:
-    return {k: m.label for k, m in catalogue().items()}
 
 
 def document_href(document_id: int) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dash
 from dash import Input, Output, State, callback, clientside_callback, html
-from flask import has_request_context
 
 from dashboards import context
-from dashboards.auth import current_reviewer
+from dashboards.auth import page_reviewer
 from dashboards.pages.sources.actions import (
     MAX_UPLOAD_BYTES,
     document_claims,
@@ -28,17 +27,13 @@ from etl.report.words import decision_text
 dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
 
 
-def _reviewer() -> str | None:
-    return current_reviewer() if has_request_context() else None
-
-
 def list_layout() -> html.Div:
     docs = list_documents(context.engine())
     return html.Div(
         [
             html.H2("Sources"),
             html.P(documents_count(docs), className="text-muted", id="sources-count"),
-            upload_card(_reviewer() is not None),
+            upload_card(page_reviewer() is not None),
             html.Div(documents_view(docs), id="sources-documents"),
         ]
     )

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from db.metrics import catalogue
 from etl.report.words import (
     conflict_kind_text,
     decision_text,
@@ -16,7 +17,9 @@ from etl.report.words import (
     format_value,
     format_when,
     interval_text,
+    metric_labels,
     period_text,
+    row_document_name,
 )
 
 
@@ -73,3 +76,19 @@ def test_plain_words() -> None:
     assert decision_text("reject", "ana", "2026-02-14T09:30:00", "stale") == (
         "rejected by ana, 2026-02-14 09:30 UTC: \u201cstale\u201d"
     )
+
+
+def test_metric_labels_are_the_catalogues_labels_by_key() -> None:
+    labels = metric_labels()
+    assert labels["startups"] == "Start-ups"
+    assert labels == {k: m.label for k, m in catalogue().items()}
+
+
+def test_a_claim_rows_document_is_named_by_title_else_by_what_it_is() -> None:
+    row = {"title": None, "document": "a.txt", "publisher": "RTHK", "kind": "news report",
+           "published_on": date(2023, 3, 21)}  # fmt: skip
+    assert row_document_name(row) == document_name(
+        None, "a.txt", publisher="RTHK", kind="news report", published_on=date(2023, 3, 21)
+    )
+    assert row_document_name({**row, "title": " Annual Report "}) == "Annual Report"
+    assert row_document_name({"document": "b.txt"}) == "b.txt"
