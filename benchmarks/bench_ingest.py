@@ -28,7 +28,6 @@ import argparse
 import contextlib
 import http.client
 import json
-import logging
 import os
 import random
 import re
@@ -39,10 +38,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -268,21 +266,19 @@ class Client:
         return json.loads(data)
 
 
-def serve(url: str) -> tuple[int, Callable[[], None]]:
-    """The dashboard on `url`, served from a thread of this process (threaded werkzeug)."""
-    from werkzeug.serving import make_server
-
+@contextlib.contextmanager
+def served(url: str) -> Iterator[Client]:
+    """A client of the dashboard on `url`, served from a thread as in the browser tests."""
     from dashboards.app import create_app
     from db.engine import get_engine
     from db.users import add_user
+    from tests.browser.conftest import serve
 
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = create_app(url)
     with contextlib.suppress(ValueError):  # there from an earlier run
         add_user(get_engine(url), REVIEWER, PASSWORD)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server.server_port, server.shutdown
+    with serve(app) as base:
+        yield Client(urllib.parse.urlsplit(base).port)
 
 
 def review_action(url: str, runs: int) -> None:
@@ -292,30 +288,28 @@ def review_action(url: str, runs: int) -> None:
     from db.engine import get_engine
     from db.models import Claim
 
-    port, stop = serve(url)
-    client = Client(port)
-    client.login()
     with get_engine(url).connect() as conn:
         ids = list(conn.scalars(select(Claim.id).where(
             Claim.entity == "Cyberport", Claim.metric == "companies").limit(runs)))  # fmt: skip
     times, settled = [], []
-    for k, claim_id in enumerate(ids):
-        action = ("accept", "reject", "reopen")[k % 3]
-        key = {"action": action, "conflict": 0, "id": claim_id, "target": "claim",
-               "type": "conflicts-action"}  # fmt: skip
-        t = time.perf_counter()
-        reply = client.callback(
-            [("conflicts-message", "children"), ("conflicts-version", "data")],
-            [[{"id": key, "property": "n_clicks", "value": 1}]],
-            [[], {"id": "conflicts-version", "property": "data", "value": k}],
-            json.dumps(key, sort_keys=True, separators=(",", ":")) + ".n_clicks",
-        )
-        times.append((time.perf_counter() - t) * 1000)
-        assert "rejected" in json.dumps(reply) or "accepted" in json.dumps(reply) or \
-            "reopened" in json.dumps(reply), reply  # fmt: skip
-        background.wait_idle(timeout=120)
-        settled.append((time.perf_counter() - t) * 1000)
-    stop()
+    with served(url) as client:
+        client.login()
+        for k, claim_id in enumerate(ids):
+            action = ("accept", "reject", "reopen")[k % 3]
+            key = {"action": action, "conflict": 0, "id": claim_id, "target": "claim",
+                   "type": "conflicts-action"}  # fmt: skip
+            t = time.perf_counter()
+            reply = client.callback(
+                [("conflicts-message", "children"), ("conflicts-version", "data")],
+                [[{"id": key, "property": "n_clicks", "value": 1}]],
+                [[], {"id": "conflicts-version", "property": "data", "value": k}],
+                json.dumps(key, sort_keys=True, separators=(",", ":")) + ".n_clicks",
+            )
+            times.append((time.perf_counter() - t) * 1000)
+            assert "rejected" in json.dumps(reply) or "accepted" in json.dumps(reply) or \
+                "reopened" in json.dumps(reply), reply  # fmt: skip
+            background.wait_idle(timeout=120)
+            settled.append((time.perf_counter() - t) * 1000)
     print(f"review action over HTTP (claims of a 42,000-claim series): p50 "
           f"{statistics.median(times):.0f} ms, p95 {pct(times, 0.95):.0f} ms; its series "
           f"checked and stored {statistics.median(settled):.0f} ms (p50) / "
@@ -353,22 +347,20 @@ def add_conflicts(url: str, n: int) -> None:
 
 def queue(url: str, runs: int) -> None:
     add_conflicts(url, 100_000)
-    port, stop = serve(url)
-    client = Client(port)
     times = []
-    for k in range(runs):
-        page = random.Random(k).randrange(1, 2000)
-        t = time.perf_counter()
-        client.callback(
-            [("conflicts-list", "children"), ("conflicts-page", "max_value"),
-             ("conflicts-page", "active_page")],
-            [{"id": "conflicts-status", "property": "value", "value": "open"},
-             {"id": "conflicts-version", "property": "data", "value": 0},
-             {"id": "conflicts-page", "property": "active_page", "value": page}],
-            [], "conflicts-page.active_page",
-        )  # fmt: skip
-        times.append((time.perf_counter() - t) * 1000)
-    stop()
+    with served(url) as client:
+        for k in range(runs):
+            page = random.Random(k).randrange(1, 2000)
+            t = time.perf_counter()
+            client.callback(
+                [("conflicts-list", "children"), ("conflicts-page", "max_value"),
+                 ("conflicts-page", "active_page")],
+                [{"id": "conflicts-status", "property": "value", "value": "open"},
+                 {"id": "conflicts-version", "property": "data", "value": 0},
+                 {"id": "conflicts-page", "property": "active_page", "value": page}],
+                [], "conflicts-page.active_page",
+            )  # fmt: skip
+            times.append((time.perf_counter() - t) * 1000)
     print(
         f"Conflicts page with 100,000+ open conflicts, a page of 50 over HTTP: p50 "
         f"{statistics.median(times):.0f} ms, p95 {pct(times, 0.95):.0f} ms over {runs} pages"
