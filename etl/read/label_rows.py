@@ -58,9 +58,7 @@ def _may_be_row(line: str) -> bool:
     tail = line.rstrip()[-(MAX_VALUE_CHARS + 2) :]
     if ":" in line and line.count(":") > 1:
         return False  # neither label nor value holds a colon: one colon, or none
-    return (":" in tail or _GAP_RE.search(tail) is not None) and any(
-        ch.isdigit() for ch in tail
-    )
+    return (":" in tail or _GAP_RE.search(tail) is not None) and any(ch.isdigit() for ch in tail)
 
 
 def write_label_rows(text: str) -> str:
