@@ -24,6 +24,7 @@ from db.batches import chunks
 from db.claims import ClaimFilter, claims_select
 from db.engine import read_all, session_scope
 from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
+from db.records import SEVERITY_ORDER
 from db.status import (
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
@@ -45,7 +46,6 @@ CONFLICT_COLUMNS = (
     "last_seen_at",
     "conflict_uid",
 )
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 class FindingLike(Protocol):

@@ -16,12 +16,12 @@ from typing import NamedTuple
 
 import numpy as np
 
+from db.records import SEVERITIES, SEVERITY_ORDER
 from etl.check import explain, wording
 from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
 
-HIGH, MEDIUM, LOW = "high", "medium", "low"
-SEVERITY_RANK = {HIGH: 0, MEDIUM: 1, LOW: 2}
+HIGH, MEDIUM, LOW = SEVERITIES
 KINDS = ("disagree", "decrease", "flow_exceeds_stock", "magnitude", "implausible", "jump")
 EPOCH = date(1970, 1, 1)
 
@@ -453,7 +453,7 @@ def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
                 out.append(members[0])
                 continue
             anchors = tuple(sorted({a for r in members for a in r.anchors}))
-            severity = min((r.severity for r in members), key=SEVERITY_RANK.__getitem__)
+            severity = min((r.severity for r in members), key=SEVERITY_ORDER.__getitem__)
             out.append(RawFinding(kind, severity, anchors, ratio=max(r.ratio for r in members)))
     return out
 
