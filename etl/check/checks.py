@@ -20,6 +20,7 @@ from db.records import SEVERITIES, SEVERITY_ORDER
 from etl.check import explain, wording
 from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
+from etl.check.union_find import Groups
 
 HIGH, MEDIUM, LOW = SEVERITIES
 KINDS = ("disagree", "decrease", "flow_exceeds_stock", "magnitude", "implausible", "jump")
@@ -419,21 +420,12 @@ GROUPED = ("disagree", "decrease", "flow_exceeds_stock", "jump")
 
 
 def _components(pairs: Sequence[tuple[int, ...]]) -> dict[int, int]:
-    """Figure -> the smallest figure of its connected component (union-find)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """Figure -> the smallest figure of its connected component."""
+    seen = {a for anchors in pairs for a in anchors}
+    groups = Groups(max(seen, default=-1) + 1)
     for anchors in pairs:
-        roots = sorted({find(a) for a in anchors})
-        for r in roots[1:]:
-            parent[r] = roots[0]
-    return {x: find(x) for x in list(parent)}
+        groups.join(anchors)
+    return {x: groups.find(x) for x in seen}
 
 
 def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
