@@ -33,6 +33,8 @@ _YEAR_BEFORE = re.compile(
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
+# The other columns of a row after its first value: "FinTech      400+      27%".
+_ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+)|]*")
 _MAX_LABEL_WORDS = 10
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -89,6 +91,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
         "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
+        "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
     }
 
 
@@ -270,7 +273,7 @@ def find_figures(
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
-        if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
+        if match is None and not np.strip() and _row_value(s, before, end, i == len(spans) - 1):
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
                 match, source = _label_metric(words, kind, n.value), "label"
@@ -296,6 +299,12 @@ def find_figures(
                 match, source = found
             elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+        if (
+            source == "noun"
+            and kind == "count"
+            and _cues()["outside_set"].search(before, max(0, len(before) - 100))
+        ):
+            source = "activity"  # "the waiting list is now 80 companies long": no size either
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
@@ -325,6 +334,14 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _row_value(s: str, before: str, end: int, last: bool) -> bool:
+    """Whether the figure ending at `end` is the value of a row that `before` labels: it ends
+    the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""
+    if _ROW_END.fullmatch(s, end):
+        return last
+    return _ROW_COLUMNS.fullmatch(s, end) is not None and not any(c.isdigit() for c in before)
 
 
 def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
