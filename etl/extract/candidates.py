@@ -138,12 +138,12 @@ def bare_metric(
     predicate = s[pos : stop.start() if stop else pos + 90]
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (predicate.strip() and (skipped or of_set)) or has_noun:
-        found = (
-            (not has_noun and classify(predicate, "", "", kind, value))
-            or (of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value))
-            or classify(predicate, "", "", kind, value, bare=True)
+        found = (not has_noun and classify(predicate, "", "", kind, value)) or (
+            of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value)
         )
-        if found and (partitive is None or found.metric != "companies"):
+        if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
+            found = classify(predicate, "", "", kind, value, bare=True) or found
+        if found and not ((partitive is not None or own_part) and found.metric == "companies"):
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")

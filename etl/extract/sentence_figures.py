@@ -48,7 +48,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
-_COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
+# Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
+# (", and" joins clauses: "markets in 55 countries, and three unicorns").
+_COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def _spaced_table(lines: list[str], i: int) -> list[list[str]] | None:
     rows = [header]
     for line in lines[i + 1 :]:
         cells = _cells(line)
-        if len(cells) != len(header) or _has_digit(cells[0]) or not _has_letter(cells[0]):
+        if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
         if not all(_has_digit(c) for c in cells[1:]):
             break
@@ -118,7 +118,3 @@ def _cells(line: str) -> list[str]:
 
 def _has_digit(cell: str) -> bool:
     return any(c.isdigit() for c in cell)
-
-
-def _has_letter(cell: str) -> bool:
-    return any(c.isalpha() for c in cell)
