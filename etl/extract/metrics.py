@@ -201,7 +201,8 @@ def _phrase_length(text: str) -> int:
         if not m:
             break
         tok = m.group(1).lower()
-        if not (tok[0].isalpha() or tok[0] == "(") or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
+        acronym = tok[0] == "(" and len(tok) > 1  # "(ICT)"
+        if not (tok[0].isalpha() or acronym) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
             break
         if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)
