@@ -131,9 +131,7 @@ def bare_metric(
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
-    of_set = (
-        partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
-    )
+    of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"

@@ -70,9 +70,7 @@ def test_a_cluster_named_before_its_figure(s: str, expected: str) -> None:
 
 
 def test_a_hub_for_a_cluster_is_no_cluster_size() -> None:
-    assert metrics("Cyberport is a hub for fintech, with 1,500 companies.") == [
-        (1500, "companies")
-    ]
+    assert metrics("Cyberport is a hub for fintech, with 1,500 companies.") == [(1500, "companies")]
 
 
 def test_new_start_ups_into_incubation_are_an_intake() -> None:
