@@ -114,6 +114,8 @@ MIN_TABLE_ROWS = 2
 
 def _spaced_table(lines: list[str], i: int) -> list[list[str]] | None:
     """The rows (header first) of the table laid out by spaces that starts at lines[i], if any."""
+    if "  " not in lines[i] and "\t" not in lines[i]:
+        return None  # no gap between cells: not a header (the cheap test first)
     header = _cells(lines[i])
     if len(header) < MIN_TABLE_COLUMNS or any(_has_digit(c) for c in header):
         return None
