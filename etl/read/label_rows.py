@@ -43,7 +43,7 @@ _ROW_RE = re.compile(
     r"(?P<value>[^\n:|\t]*\d[^\n:|\t]*?)[ \t]*"
 )
 _CUES = (":", "  ", "\t", "...", ". .", "…", "·", "__")
-_LONE_DOT = re.compile(r"[ \t][.·][ \t]")
+_LEADER_END_RE = re.compile(r"[.·_…:\t]|  ")
 _GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")
 
 
@@ -65,13 +65,17 @@ def parse_row(line: str) -> re.Match[str] | None:
 
 
 def _may_be_row(line: str) -> bool:
-    """A cheap test that `line` can be a label/value line: its short value, which holds a
-    figure, stands right after a colon or a leader at its end (a prose line rarely does)."""
-    tail = line.rstrip()[-(MAX_VALUE_CHARS + 2) :]
-    if ":" in line and line.count(":") > 1:
+    """A cheap test that `line` can be a label/value line: its value (at most MAX_VALUE_CHARS,
+    with a figure) ends the line, and the leader or colon before it ends in a mark, a colon or
+    two blanks (a prose line rarely holds one there)."""
+    if line.count(":") > 1:
         return False  # neither label nor value holds a colon: one colon, or none
-    leader = ":" in tail or _GAP_RE.search(tail) is not None or _LONE_DOT.search(tail) is not None
-    return leader and any(ch.isdigit() for ch in tail)
+    end = line.rstrip()
+    if not any(ch.isdigit() for ch in end[-MAX_VALUE_CHARS:]):
+        return False
+    # The leader's last character stands right before the value, at most MAX_VALUE_CHARS + 1
+    # from the end; a blank there has a mark or another blank before it.
+    return _LEADER_END_RE.search(end[-(MAX_VALUE_CHARS + 2) : -1]) is not None
 
 
 def write_label_rows(text: str) -> str:

@@ -85,7 +85,8 @@ def test_never_fails_and_keeps_the_line_count(text: str) -> None:
 
 _PIECE = st.sampled_from(
     ["Start-ups", " in the park", " over ", "HK$", "1,200", "75", "+", ":", " : ", "  ", "\t",
-     " ..... ", "…", " · · ·", "_", "-", " ", ".", "the hub grew to ", " firms", "\u00a0"]
+     " ..... ", "…", " · · ·", "_", "-", " ", ".", "the hub grew to ", " firms", "\u00a0",
+     " . ", "·"]
 )  # fmt: skip
 
 
