@@ -142,7 +142,7 @@ class Timeline:
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
         if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
-            found = self._heading_date(*paragraphs[nxt])
+            found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found
         return self.note_before(p)
@@ -203,12 +203,17 @@ class Timeline:
         a, b = self.view.paragraphs[q]
         return b - a <= LEAD_IN_CHARS and not _SENTENCE_END.search(self.view.text, a, b)
 
-    def _heading_date(self, a: int, b: int) -> DatePhrase | None:
-        """The date a lead-in, heading or note gives, a bare year or fiscal year included."""
+    def _heading_date(self, a: int, b: int, note: bool = False) -> DatePhrase | None:
+        """The date a lead-in, heading or note gives, a bare year or fiscal year included: the
+        one it says figures stand at ("Published 15 February 2023 · Figures as at 31 December
+        2022"), else its first. A `note` (a line after a list) holds no figure of its own."""
         line = self.view.text[a:b]
-        for d in find_dates(line, 0, len(line), self.ref):
-            if d.kind == "date" and d.as_of is not None and not d.event:
-                return d
+        dates = find_dates(line, 0, len(line), self.ref)
+        if note and not _no_figure(line, dates):
+            return None
+        plain = [d for d in dates if d.kind == "date" and d.as_of is not None and not d.event]
+        if plain:
+            return next((d for d in plain if says_stands_at(line, d.start, d.end)), plain[0])
         m = _BARE_YEAR.search(line)
         if m is None:
             return self._bare_month(line)
