@@ -178,7 +178,8 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
+    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
+    dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     for i, f in enumerate(figures):
@@ -194,7 +195,7 @@ def _sentence_claims(
             and is_box_value(text, s.start + f.start)
             and in_fact_box(text, s.start + f.start)
         ):
-            when = box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
+            when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)

@@ -116,6 +116,15 @@ class Timeline:
                 return None  # "Today ..." in between brings the time back to the present
         return None
 
+    def ref_at(self, sid: SentenceId) -> date | None:
+        """The date a month or day without a year in sentence `sid` is read against: its
+        list's date when that is earlier than the section's (under "2014-15:", "as at 31
+        March" is 31 March 2015), else the section's."""
+        listed = self.list_date(sid[0])
+        if listed is None or listed.as_of is None or self.ref is None:
+            return self.ref
+        return min(listed.as_of, self.ref)
+
     def list_date(self, p: int) -> DatePhrase | None:
         """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
 

@@ -134,6 +134,13 @@ def test_a_sentence_with_figures_after_a_list_is_no_note_on_it() -> None:
     assert _carried(note, "6 unicorns", date(2023, 8, 1)) == date(2023, 3, 31)
 
 
+def test_a_day_without_a_year_in_a_list_takes_the_year_of_its_lead_in() -> None:
+    text = "Year 2018:\n\n- Members (as at 30 June): 900\n\nYear 2019:\n\n- Members: 1,000"
+    t = _timeline(text, date(2020, 9, 1))
+    assert t.ref_at(_sid(t, "Members (as")) == date(2018, 12, 31)
+    assert t.ref_at(_sid(t, "Year 2018")) == date(2020, 9, 1)  # no list: the section's date
+
+
 def test_a_finished_sentence_above_a_list_is_no_lead_in() -> None:
     text = (
         "Members had raised HK$33 billion by the end of September, the hub said.\n\n"
