@@ -75,6 +75,17 @@ def phrase_re(key: str) -> str:
 
 
 @cache
+def quarter_numbers() -> dict[str, int]:
+    """Each name of a quarter (lower case, spaces single) -> 1-4."""
+    return {
+        " ".join(name.lower().split()): i
+        for table in _languages().values()
+        for i, names in enumerate(table.get("quarters", []), start=1)
+        for name in names
+    }
+
+
+@cache
 def month_re() -> str:
     """Any month name or abbreviation, not followed by a letter."""
     return alternation(list(month_numbers())) + r"(?![^\W\d_])"

@@ -18,6 +18,7 @@ from etl.extract.relative_dates import (
     back_references,
     half_dates,
     middle_dates,
+    part_dates,
     stands_at,
     yearless_dates,
 )
@@ -110,7 +111,8 @@ class DatePhrase:
     precision: str  # day, month or year
     period: str | None  # ISO-8601 duration for "in the past year"; None for a point in time
     event: bool = False  # the date of something else ("opened in 2003", "since 2018")
-    kind: str = "date"  # "back": the time in force ("at that point"); "earlier": a year before
+    kind: str = "date"  # "back": the time in force ("at that point"); "earlier": a year before;
+    # "now": the time of writing, which a figure's own words give ("- now at about 380 -")
 
 
 # Letters that re.IGNORECASE equates with the ASCII letter of a month name.
@@ -239,12 +241,18 @@ def find_dates(
         precision: str,
         period: str | None = None,
         kind: str = "date",
+        event: bool | None = None,
     ) -> None:
         if any(p.start < b and a < p.end for p in found):
             return
-        event = not stands_at(text, a, b) and (
-            bool(pats.event.search(hay, max(start, a - 30), a))
-            or bool(_EVENT_WORD.match(text[a:b]))
+        event = (
+            event
+            if event is not None
+            else not stands_at(text, a, b)
+            and (
+                bool(pats.event.search(hay, max(start, a - 30), a))
+                or bool(_EVENT_WORD.match(text[a:b]))
+            )
         )
         found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
@@ -284,6 +292,8 @@ def find_dates(
             n = _count(m["n"])
             if n:
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
+    if "quarter" in low or "q" in low or in_months or "since" in low or "this" in low:
+        part_dates(text, start, end, ref, add)  # (before "since January" reads as an event)
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)

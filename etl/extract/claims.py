@@ -52,6 +52,8 @@ EXTRACTOR_VERSION = "1.5.0"
 _OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+# An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
@@ -178,7 +180,8 @@ def _sentence_claims(
         return []
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), ref, partial(timeline.anchor_at, sid))
+    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
+    dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     for i, f in enumerate(figures):
@@ -194,7 +197,7 @@ def _sentence_claims(
             and is_box_value(text, s.start + f.start)
             and in_fact_box(text, s.start + f.start)
         ):
-            when = box_date(view, timeline, sid, sent[: f.start], ref)  # (not carried)
+            when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
             when = timeline.carried(sid)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
@@ -267,6 +270,14 @@ def _date_for(
     # a far cry from the 90 that occupied the offices in 2008").
     a, b = _comma_bounds(sent, f.start, lo, hi)
     near = [d for d in inside if a <= d.start < b]
+    aside = next((m for m in _ASIDE.finditer(sent, lo, hi) if m.start() < f.start < m.end()), None)
+    if (
+        aside
+        and speaks_of_now(sent, *aside.span())
+        and not any(aside.start() <= d.start < aside.end() for d in usable)
+    ):
+        # "..., the cluster - now at about 380 - ...": the time of writing, as stated
+        return DatePhrase(*aside.span(), None, "day", None, kind="now")
     before = [d for d in near or inside if d.end <= f.start]
     after = [d for d in near or inside if d.start >= f.end]
     if before or after:

@@ -22,13 +22,22 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from etl.calendar import alternation, month_end, month_of, month_re, phrase_re, phrases
+from etl.calendar import (
+    alternation,
+    month_end,
+    month_of,
+    month_re,
+    phrase_re,
+    phrases,
+    quarter_numbers,
+)
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NOT_A_YEAR_AFTER = rf"(?!\s*,?\s*{_YEAR})(?![\w-])"
 
-Add = Callable[..., None]  # add(start, end, as_of, precision, period=None, kind="date")
+# add(start, end, as_of, precision, period=None, kind="date", event=None: found from the words)
+Add = Callable[..., None]
 Anchor = tuple[date, str, str | None]  # as_of, precision, period
 
 
@@ -63,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "half": re.compile(
             rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
-            rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-]))",
+            rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|(?P<the>the\s+year)\b)",
             flags,
         ),
         "back": re.compile(
@@ -71,6 +80,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
             flags,
         ),
+        "part": re.compile(
+            rf"(?<![\w-])(?:(?P<q>{alternation(list(quarter_numbers()))})"
+            rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
+            rf"(?:{phrase_re('months_word')}))"
+            rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|the\s+year\b))?",
+            flags,
+        ),
+        "since": re.compile(
+            rf"(?<![\w-])(?:{phrase_re('since')})\s+(?P<mon>{month})(?!\s*,?\s*\d|[\w-])", flags
+        ),
+        "season": re.compile(rf"(?<![\w-])(?:{phrase_re('this_season')})(?![\w-])", flags),
         "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
         "stands_before": re.compile(rf"(?<![\w-])(?:{phrase_re('stands_at')}|{end_of})\s*$", flags),
         "end_of": re.compile(rf"(?:{end_of})", flags),
@@ -140,16 +160,58 @@ def middle_dates(text: str, start: int, end: int, add: Add) -> None:
 
 
 def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
-    """ "the second half of 2025", "H1 2024", "the first half of this year": six months."""
+    """ "the second half of 2025", "H1 2024", "the first half of this year" (or "of the
+    year": the year of writing): six months."""
     for m in _patterns()["half"].finditer(text, start, end):
         if m["year"]:
             year = int(m["year"])
         elif ref is None:
             continue
+        elif m["the"]:  # "the first half of the year": of the year of writing
+            year = ref.year
         else:
             last = " ".join(m["rel"].lower().split()) in _last_year_words()
             year = ref.year - 1 if last else ref.year
         add(m.start(), m.end(), month_end(year, 6 if m["first"] else 12), "month", "P6M")
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+
+
+def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """Parts of a year, each a flow to its end: "the first quarter" (of `ref`'s year, or the
+    year before if it has not ended by `ref`), "Q3 2024", "the first nine months of this
+    year"; "since January" (a flow from that month to `ref`); "this autumn" (`ref`)."""
+    pats = _patterns()
+    for m in pats["part"].finditer(text, start, end):
+        if m["q"]:
+            months = 3 * quarter_numbers()[" ".join(m["q"].lower().split())]
+        else:
+            n = m["n"].lower()
+            months = int(n) if n.isdigit() else _COUNTS.get(n, 0)
+        if not 1 < months <= 12 and not m["q"]:
+            continue
+        if m["year"]:
+            year = int(m["year"])
+        elif ref is None:
+            continue
+        elif m["rel"]:
+            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+            year = ref.year - 1 if last else ref.year
+        else:
+            year = ref.year if month_end(ref.year, months) <= ref else ref.year - 1
+        add(m.start(), m.end(), month_end(year, months), "month", "P3M" if m["q"] else
+            _months(months))  # fmt: skip
+    if ref is None:
+        return
+    for m in pats["since"].finditer(text, start, end):
+        month = month_of(m["mon"])
+        if month and month <= ref.month:
+            period = _months(ref.month - month) if month < ref.month else None
+            add(m.start(), m.end(), ref, "day", period, "date", False)  # (no event's date)
+    for m in pats["season"].finditer(text, start, end):
+        add(m.start(), m.end(), ref, "day")
 
 
 def back_references(

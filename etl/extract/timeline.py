@@ -116,6 +116,15 @@ class Timeline:
                 return None  # "Today ..." in between brings the time back to the present
         return None
 
+    def ref_at(self, sid: SentenceId) -> date | None:
+        """The date a month or day without a year in sentence `sid` is read against: its
+        list's date when that is earlier than the section's (under "2014-15:", "as at 31
+        March" is 31 March 2015), else the section's."""
+        listed = self.list_date(sid[0])
+        if listed is None or listed.as_of is None or self.ref is None:
+            return self.ref
+        return min(listed.as_of, self.ref)
+
     def list_date(self, p: int) -> DatePhrase | None:
         """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
 
@@ -142,7 +151,7 @@ class Timeline:
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
         if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
-            found = self._heading_date(*paragraphs[nxt])
+            found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found
         return self.note_before(p)
@@ -203,12 +212,17 @@ class Timeline:
         a, b = self.view.paragraphs[q]
         return b - a <= LEAD_IN_CHARS and not _SENTENCE_END.search(self.view.text, a, b)
 
-    def _heading_date(self, a: int, b: int) -> DatePhrase | None:
-        """The date a lead-in, heading or note gives, a bare year or fiscal year included."""
+    def _heading_date(self, a: int, b: int, note: bool = False) -> DatePhrase | None:
+        """The date a lead-in, heading or note gives, a bare year or fiscal year included: the
+        one it says figures stand at ("Published 15 February 2023 · Figures as at 31 December
+        2022"), else its first. A `note` (a line after a list) holds no figure of its own."""
         line = self.view.text[a:b]
-        for d in find_dates(line, 0, len(line), self.ref):
-            if d.kind == "date" and d.as_of is not None and not d.event:
-                return d
+        dates = find_dates(line, 0, len(line), self.ref)
+        if note and not _no_figure(line, dates):
+            return None
+        plain = [d for d in dates if d.kind == "date" and d.as_of is not None and not d.event]
+        if plain:
+            return next((d for d in plain if says_stands_at(line, d.start, d.end)), plain[0])
         m = _BARE_YEAR.search(line)
         if m is None:
             return self._bare_month(line)

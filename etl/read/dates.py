@@ -11,7 +11,8 @@ How a date is found (`FoundDate.source`):
   under a heading that gives the year, checked against the weekday (`date_lines`).
 - ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
   "Issue: June 2025"); the date is the first of that month. A labelled date line among the
-  last `HEAD_LINES` lines ("Edition: September 2023", "Issued: 3 May 2021") counts too.
+  last `HEAD_LINES` lines ("Edition: September 2023", "Issued: 3 May 2021") counts too, as
+  does the dated sign-off of a government release ("Ends/Wednesday, November 8, 2017").
 - ``inline``: no date line at all; the first full date (day, month and year) in the body,
   or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
   2023 Global Digital Business Conference"), a day and month without a year ("yesterday
@@ -97,6 +98,8 @@ HEADING_CHARS = 120
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
+# The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
+_SIGN_OFF_RE = re.compile(r"\s*[-–]*\s*ends?\s*[-–]*\s*/\s*", re.IGNORECASE)
 
 
 _CJK_DIGITS = "〇一二三四五六七八九零"  # 零 is another zero: index 10, read modulo 10
@@ -313,8 +316,11 @@ def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
     if month_only:
         return FoundDate(month_only, "inferred")
     tail = list(first_lines("\n".join(reversed(text.split("\n"))), head_lines))
-    for line in tail:  # a colophon at the foot: "Edition: September 2023."
-        mention = parse_date_line(line) if _LABEL_RE.match(line) else None
+    for line in tail:  # a colophon at the foot: "Edition: September 2023.", "Ends/Monday, ..."
+        sign_off = _SIGN_OFF_RE.match(line)
+        if sign_off:
+            line = line[sign_off.end() :]
+        mention = parse_date_line(line) if sign_off or _LABEL_RE.match(line) else None
         if mention is not None:
             return FoundDate(
                 mention.value, "dateline" if mention.precision == "day" else "inferred"

@@ -3,8 +3,9 @@
 `front_matter` takes a leading "---" block of "key: value" lines off the text (its title and
 date describe the document, they are not part of it). `pipe_tables` rewrites each pipe table
 as the lines `etl.read.tables.table_lines` makes of it, so that its rows read as text; the
-rest of the text is left as it is. Emphasis, links and headings are dropped later, by
-`etl.read.normalise.strip_markdown`.
+rest of the text is left as it is. `unruled_tables` does the same in plain text for a table
+without its rule whose rows are times ("Financial year | Companies" / "2014-15 | 570").
+Emphasis, links and headings are dropped later, by `etl.read.normalise.strip_markdown`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.read.tables import table_lines
+from etl.read.tables import is_time_cell, table_lines
+
+MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
 
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
@@ -61,6 +64,32 @@ def pipe_tables(text: str) -> str:
                 caption, block = [" ".join(c for c in _cells(block[0]) if c), ""], block[2:]
             rows = [_cells(line) for line in block if not _RULE_RE.match(line)]
             out += ["", *caption, *table_lines(rows), ""]
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def unruled_tables(text: str) -> str:
+    """`text` with each pipe table that has no |---| rule written out as lines: a header row
+    and two or more rows with as many cells, each row led by a time ("2014-15 | 570 | 72")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        width = len(_cells(lines[k])) if _ROW_RE.match(lines[k]) else 0
+        end = k + 1
+        while (
+            width > 1
+            and end < len(lines)
+            and _ROW_RE.match(lines[end])
+            and len(_cells(lines[end])) == width
+            and is_time_cell(_cells(lines[end])[0])
+        ):
+            end += 1
+        if end - k >= MIN_UNRULED_ROWS:
+            out += ["", *table_lines([_cells(line) for line in lines[k:end]]), ""]
             k = end
         else:
             out.append(lines[k])

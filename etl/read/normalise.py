@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from etl.read.dates import parse_date_line, parse_yearless_line
 from etl.read.label_rows import label_row, write_label_rows
-from etl.read.markdown import pipe_tables
+from etl.read.markdown import pipe_tables, unruled_tables
 
 if TYPE_CHECKING:
     from spellchecker.spellchecker import WordFrequency
@@ -150,6 +150,8 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
         text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
+    if not markdown and "|" in text:
+        text = unruled_tables(text)
     text = write_label_rows(text)
     lines = _SPACES_RE.sub(" ", text).split("\n")  # runs of spaces never span a line end
     text = reflow(lines)

@@ -579,3 +579,29 @@ def test_a_forecast_for_the_year_in_hand_is_a_candidate_and_later_ones_are_dropp
     assert inline(text, d) == []
     assert candidates(text.replace("this year", "2027"), d) == []
     assert candidates(text.replace(" by the end of this year", ""), d) == []
+
+
+def _text_claims(text: str, published: date) -> set[tuple]:
+    doc = ReadDocument(
+        "t.txt", "0" * 64, "txt", text, None, None, None, None, published, "manifest", ()
+    )
+    return {(c.metric, c.value, c.as_of, c.status) for c in extract_claims(doc)}
+
+
+def test_a_figure_whose_own_words_say_now_is_of_the_time_of_writing() -> None:
+    text = (
+        "Cyberport said its community companies had raised HK$1.9 billion between January "
+        "and June, with the Web3 cluster - now at about 210 companies - leading the way."
+    )
+    got = _text_claims(text, date(2023, 8, 2))
+    assert ("web3_companies", 210, date(2023, 8, 2), "auto") in got
+    assert ("funding_raised", 1.9e9, date(2023, 6, 30), "auto") in got
+
+
+def test_today_outside_an_aside_does_not_undate_a_figure() -> None:
+    text = (
+        "Hong Kong, 20 March 2024 – Cyberport today announced that 95 start-ups were admitted "
+        "to its incubation programme, in the second half of 2023."
+    )
+    got = _text_claims(text, date(2024, 3, 20))
+    assert ("incubatees", 95, date(2023, 12, 31), "auto") in got

@@ -135,3 +135,17 @@ def test_a_list_of_figures_with_their_captions_is_a_fact_box() -> None:
         ("Cyberport", "fintech_companies", 25, d),
     } <= got
     assert not any(value == 3000 for *_, value, _ in got)  # the city's, not the hub's
+
+
+def test_a_day_in_a_row_label_is_of_the_year_its_row_names() -> None:
+    raw = (
+        "Cyberport in a written reply\n\n"
+        "The figures for the past two financial years are set out below:\n\n"
+        "Financial year | Community companies (as at 31 March) | Unicorns\n"
+        "2019-20 | 1,550 | 5\n"
+        "2020-21 | 1,650 | 6\n"
+    )
+    got = _claims(raw, "reply.txt", date(2021, 11, 3))
+    assert ("Cyberport", "companies", 1550, date(2020, 3, 31)) in got
+    assert ("Cyberport", "companies", 1650, date(2021, 3, 31)) in got
+    assert ("Cyberport", "unicorns", 5, date(2020, 3, 31)) in got

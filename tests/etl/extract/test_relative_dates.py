@@ -69,6 +69,38 @@ def test_the_middle_of_a_year_is_june() -> None:
     assert dates("In the middle of 2020 it had 700.")[0][1] == date(2020, 6, 30)
 
 
+def test_a_quarter_is_a_flow_of_three_months_to_its_end() -> None:
+    got = dates("Members raised HK$900 million in the second quarter.")  # written in October
+    assert got == [("the second quarter", date(2022, 6, 30), "month", "P3M", "date")]
+    assert dates("In the fourth quarter 12 teams joined.")[0][1] == date(2021, 12, 31)  # not yet
+    assert dates("In Q3 2019, 40 joined.")[0][1:4] == (date(2019, 9, 30), "month", "P3M")
+    got = dates("In the first quarter of last year, 15 joined.")
+    assert got[0][1:4] == (date(2021, 3, 31), "month", "P3M")
+
+
+def test_the_first_months_of_a_year_are_a_flow_to_their_end() -> None:
+    got = dates("In the first nine months of this year, HK$2 billion came in.")
+    assert got[0][1:4] == (date(2022, 9, 30), "month", "P9M")
+    assert dates("the first 4 months of 2020")[0][1:4] == (date(2020, 4, 30), "month", "P4M")
+    assert dates("The first twenty months were hard.") == []
+
+
+def test_the_first_half_of_the_year_is_of_the_year_of_writing() -> None:
+    got = dates("Admissions stood at 60 in the first half of the year.")
+    assert got[0][1:4] == (date(2022, 6, 30), "month", "P6M")
+
+
+def test_since_a_month_is_a_flow_to_the_time_of_writing() -> None:
+    got = dates("It has admitted 48 start-ups since January.")
+    assert got == [("since January", REF, "day", "P9M", "date")]
+    assert not find_dates("since January", 0, 13, REF)[0].event
+    assert find_dates("since 2015", 0, 10, REF)[0].event  # a year: the start of a count
+
+
+def test_a_season_of_this_year_is_the_time_of_writing() -> None:
+    assert dates("Members passed 2,000 this autumn.")[0][:3] == ("this autumn", REF, "day")
+
+
 def test_back_references_take_the_time_in_force() -> None:
     then = (date(2020, 12, 31), "day", None)
     assert dates("At that point, 31 of them were listed.", anchor=then) == [

@@ -114,6 +114,33 @@ def test_a_list_takes_the_date_of_a_note_under_it() -> None:
     assert _carried(text, "Unicorns", date(2023, 9, 20)) == date(2023, 6, 30)
 
 
+def test_a_lead_in_with_two_dates_gives_the_one_figures_stand_at() -> None:
+    text = (
+        "Published 2 May 2024 | All figures as at 31 March 2024\n\nAt a glance\n\n"
+        "- 2,100 companies\n- 9 unicorns"
+    )
+    assert _carried(text, "9 unicorns", date(2024, 5, 2)) == date(2024, 3, 31)
+    plain = "Updated 2 May 2024\n\n- 2,100 companies\n- 9 unicorns"
+    assert _carried(plain, "9 unicorns", date(2024, 5, 2)) == date(2024, 5, 2)
+
+
+def test_a_sentence_with_figures_after_a_list_is_no_note_on_it() -> None:
+    text = (
+        "In brief\n\n- 6 unicorns\n- 2 listed companies\n\n"
+        "In the 2022-23 financial year, 75 start-ups joined the programme."
+    )
+    assert _carried(text, "6 unicorns", date(2023, 8, 1)) is None
+    note = "In brief\n\n- 6 unicorns\n\nFigures for the 2022-23 financial year."
+    assert _carried(note, "6 unicorns", date(2023, 8, 1)) == date(2023, 3, 31)
+
+
+def test_a_day_without_a_year_in_a_list_takes_the_year_of_its_lead_in() -> None:
+    text = "Year 2018:\n\n- Members (as at 30 June): 900\n\nYear 2019:\n\n- Members: 1,000"
+    t = _timeline(text, date(2020, 9, 1))
+    assert t.ref_at(_sid(t, "Members (as")) == date(2018, 12, 31)
+    assert t.ref_at(_sid(t, "Year 2018")) == date(2020, 9, 1)  # no list: the section's date
+
+
 def test_a_finished_sentence_above_a_list_is_no_lead_in() -> None:
     text = (
         "Members had raised HK$33 billion by the end of September, the hub said.\n\n"

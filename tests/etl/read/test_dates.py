@@ -292,3 +292,13 @@ def test_a_labelled_date_at_the_foot_dates_an_undated_text() -> None:
         date(2023, 9, 1), "inferred"
     )
     assert find_date(body + "\nSeptember 2023 was a good month.") is None  # no label
+
+
+def test_the_dated_sign_off_of_a_government_release_dates_it() -> None:
+    body = "Reply to a question\n\nThe reply (June 3):\n\n" + "\n".join(
+        f"Paragraph {i}, with 1 April 2016 in it." for i in range(12)
+    )
+    assert find_date(body + "\n\nEnds/Friday, June 3, 2016\nIssued at HKT 11:02") == FoundDate(
+        date(2016, 6, 3), "dateline"
+    )
+    assert find_date(body + "\n\n- Ends -") == FoundDate(date(2016, 4, 1), "inline")

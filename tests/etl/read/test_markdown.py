@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.read.markdown import front_matter, pipe_tables
+from etl.read.markdown import front_matter, pipe_tables, unruled_tables
 from etl.read.readers import read_bytes
 
 POST = """---
@@ -71,6 +71,22 @@ def test_pipes_in_running_text_are_no_table() -> None:
     assert pipe_tables(text) == text
 
 
+def test_a_pipe_table_without_a_rule_whose_rows_are_years_is_read_too() -> None:
+    table = "Year ended | Members | Awards\n2018/19 | 900 | 12\n2019/20 | 1,000 | 15\n"
+    lines = unruled_tables(table).split("\n")
+    assert "Year ended 2018/19:" in lines and "- Members: 1,000" in lines
+    two_rows = "Year | Members\n2019 | 900\n"  # a header and one row: too little to tell
+    assert unruled_tables(two_rows) == two_rows
+    no_times = "Team | Score\nRed | 3\nBlue | 4\n"
+    assert unruled_tables(no_times) == no_times
+
+
+def test_a_plain_text_table_without_a_rule_keeps_its_rows_apart() -> None:
+    raw = "Reply\n\nYear | Members (as at 30 June)\n2018 | 900\n2019 | 1,000\n\nEnds\n"
+    text = read_bytes(raw.encode(), "a.txt").text
+    assert "Year 2019:\n\n- Members (as at 30 June): 1,000" in text
+
+
 def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
     doc = read_bytes(POST.encode(), "post.md")
     assert (doc.published_on, doc.date_source, doc.title) == (
@@ -88,4 +104,5 @@ def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
 @given(st.text(alphabet=st.sampled_from("|-: ab12\n*#")))
 def test_pipe_tables_never_raise(text: str) -> None:
     pipe_tables(text)
+    unruled_tables(text)
     front_matter(text)
