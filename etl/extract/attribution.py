@@ -31,6 +31,17 @@ _ASIDE_OPEN = re.compile(
     r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _own_aside() -> re.Pattern[str]:
+    """An aside after a name that opens with a pronoun and closes with a comma ("X, our sister
+    organisation, reports ...", "X, its parent, said"): a description of X, not a subject."""
+    att = lexicon()["attribution"]
+    words = phrases_re([*att["first_person"], *att["continuing"]])
+    return re.compile(rf",\s+(?:{words})\s+[\w-]+(?:\s+[\w-]+){{0,3}}\s*,", re.IGNORECASE)
+
+
 _POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
 
 
@@ -98,6 +109,10 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
             continue  # "the largest in the city, with 400 firms": the clause's, not the city's
         close = text.find(",", o.end(), end)
         out.append((m, m.end, close if close >= 0 else end))
+    for m in ms:  # ", our sister organisation,": only when a comma closes it before `end`
+        o = _own_aside().match(text, m.end, end)
+        if o and m.kind == "name" and not any(a[0] is m for a in out):
+            out.append((m, m.end, o.end() - 1))
     return out
 
 

@@ -41,6 +41,8 @@ TRACKED = Attribution("Cyberport", True)
         ("Cyberport, with Hong Kong's biggest AI Lab as its engine, hosts 300 AI firms.", "300"),
         ("At present, 80% of the companies in the park are local.", "80%"),
         ("Cyberport grew, and in 2019 it counted 1,100 firms.", "1,100"),
+        # No closing comma: "our community" is the clause's subject, not an aside.
+        ('Amy Lo, CEO of Cyberport, said: "Today, our community has 2,100 members."', "2,100"),
     ],
 )
 def test_tracked(text: str, figure: str) -> None:
@@ -67,6 +69,13 @@ def test_tracked(text: str, figure: str) -> None:
         ),
         ("There are 4,000 start-ups in Hong Kong.", "4,000", "Hong Kong"),
         ("Cyberport has 2,000 firms, while Shenzhen has 9,000 firms.", "9,000", "Shenzhen"),
+        # An aside that opens with "our"/"its" describes the name before it: not the subject.
+        (
+            'Lo said: "The Science Park, our sister organisation, reports 2,000 companies."',
+            "2,000",
+            "Hong Kong Science Park",
+        ),
+        ("Lingang Group, its parent, has 6,000 tenants.", "6,000", "Lingang Group"),
     ],
 )
 def test_someone_else(text: str, figure: str, entity: str) -> None:
