@@ -173,8 +173,17 @@ def referent(a: Attribution | None) -> bool:
         return False
     if a.tracked or a.entity in _known_names():
         return True
+    if _joint_entity().fullmatch(a.entity):
+        return False  # two organisations together are no "park"
     words = a.entity.split()
     return len(words) > 1 and words[-1] not in _unit_words()
+
+
+@cache
+def _joint_entity() -> re.Pattern[str]:
+    """The names figures of two organisations together are stored under (see owners.py)."""
+    form = document_cues()["references"]["joint_name"]
+    return re.compile(re.escape(form).replace(r"\{a\}", ".+").replace(r"\{b\}", ".+"))
 
 
 @cache

@@ -127,6 +127,12 @@ def test_the_park_is_whichever_park_the_text_is_about() -> None:
     assert owner("The park has 900 companies.", "900", Topic()) == TRACKED
 
 
+def test_the_campus_is_never_two_organisations_together() -> None:
+    joint = Attribution("Cyberport and Hong Kong Science Park (joint)", False)
+    got = owner("The campus has 230 companies.", "230", Topic(None, joint, TRACKED))
+    assert got is not None and got.tracked
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for block in text.split("\n\n"):
