@@ -10,6 +10,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
+from etl.extract.name_patterns import cached_patterns
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 
 __all__ = [
@@ -150,7 +151,9 @@ def _resolve(
         prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)
             x
             for x in earlier
-            if x.kind != "pronoun" and not (x.kind in ("territory", "place") and x.role == "prep")
+            if x.kind != "pronoun"
+            and not (x.kind in ("territory", "place") and x.role == "prep")
+            and not (x.role == "prep" and _own_location(x.entity, config))
         ]
         named = [x for x in prior if x.kind not in ("territory", "place")]
         prior = named or prior  # "Cyberport, the city's hub, says its ...": Cyberport's
@@ -279,7 +282,7 @@ def attribute(
     owner = _resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
-    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text, config):
         return None
     place_m = _locative(text, np_end, mentions)
     if counts_places and place_m is not None and place_m.kind in ("place", "territory"):
@@ -380,19 +383,32 @@ _REPORT_AFTER = re.compile(
 _PRONOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,4}\s+(?:[\w-]+\s+)?")
 
 
-def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str) -> bool:
+def _intruder(
+    ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str,
+    config: ExtractConfig,
+) -> bool:  # fmt: skip
     """Another organisation named between the tracked subject and the figure."""
     lo = subject.end if subject else 0
     for m in ms:
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
+            if m.role == "prep" and _own_location(m.entity, config):
+                continue  # "Cyberport in Pok Fu Lam now counts ...": where it is
             if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
                 text, m.end, f_start
             ):
                 continue  # "among its 190 companies": the subject goes on
             return True
     return False
+
+
+def _own_location(name: str | None, config: ExtractConfig) -> bool:
+    """Whether `name` is a place where the tracked organisation is ("Pok Fu Lam")."""
+    if not name:
+        return False
+    found = cached_patterns(config).locations.get(" ".join(name.lower().split()))
+    return found is not None and found[1]
 
 
 def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:

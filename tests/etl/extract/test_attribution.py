@@ -41,6 +41,11 @@ TRACKED = Attribution("Cyberport", True)
         ("Cyberport, with Hong Kong's biggest AI Lab as its engine, hosts 300 AI firms.", "300"),
         ("At present, 80% of the companies in the park are local.", "80%"),
         ("Cyberport grew, and in 2019 it counted 1,100 firms.", "1,100"),
+        # A place where the organisation is, named after it, is no other organisation.
+        (
+            "Elsewhere, Cyberport in Pok Fu Lam now counts some 700 companies in its community.",
+            "700",
+        ),
         # No closing comma: "our community" is the clause's subject, not an aside.
         ('Amy Lo, CEO of Cyberport, said: "Today, our community has 2,100 members."', "2,100"),
     ],
@@ -96,6 +101,7 @@ def test_nobody_we_can_name(text: str, figure: str) -> None:
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
+        ("Cyberport said Science Park in Sha Tin now counts 900 companies.", "900"),
         ("Cyberport met the HKAABJU and 100 firms signed.", "100"),
         ("Cyberport hosted a fair where 700 Jiangsu enterprises met.", "700"),
         ("Onsite founders at HKSTP come from 24 countries.", "24"),
