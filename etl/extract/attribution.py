@@ -229,6 +229,9 @@ def attribute(
         topic = _LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
+    group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
+    if group is not None:  # "a delegation of 25 start-ups": the group's own size
+        return Attribution(group.group("group").lower(), False, "occasion")
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
 
@@ -282,6 +285,8 @@ def attribute(
     owner = _resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
+    if owner and subject and _one_member(text, s_start, subject, f_start):
+        return None  # "One of the community's start-ups closed a US$30 million round"
     if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text, config):
         return None
     place_m = _locative(text, np_end, mentions)
@@ -401,6 +406,34 @@ def _intruder(
                 continue  # "among its 190 companies": the subject goes on
             return True
     return False
+
+
+def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool:
+    """The subject is one member of the organisation's set ("one of Cyberport's start-ups"),
+    and the figure is not the size of that set ("one of its 1,900 companies")."""
+    if subject.role != "possessive" or _POSSESSIVE_GAP.fullmatch(text, subject.end, f_start):
+        return False
+    return (
+        _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
+    )
+
+
+@cache
+def _one_member_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    """A group formed for an occasion, then what it is made of, right before a figure."""
+    att = lexicon()["attribution"]
+    groups, links = phrases_re(att["occasion_groups"]), phrases_re(att["occasion_links"])
+    breaks = phrases_re([*att["occasion_breaks"], *att["first_person"], *att["continuing"]])
+    gap = rf"(?:(?!\b(?:{breaks})\b)[^.;:]){{0,80}}?"
+    return re.compile(
+        rf"\b(?P<group>{groups})\b{gap}\b(?:{links})\s+(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE
+    )
 
 
 def _own_location(name: str | None, config: ExtractConfig) -> bool:

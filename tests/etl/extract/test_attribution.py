@@ -133,6 +133,33 @@ def test_the_park_is_whichever_park_the_text_is_about() -> None:
     assert owner("The park has 900 companies.", "900", Topic()) == TRACKED
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The delegation, which included 18 start-ups from Cyberport, met investors.", "18"),
+        ("Cyberport opened its pavilion at the fair today, with 60 start-ups presenting.", "60"),
+        ("Cyberport led a trip of some 25 start-ups to Shenzhen.", "25"),
+        ("One of the community's fintech start-ups closed a US$30 million round.", "US$30"),
+        ("One of Cyberport's start-ups raised HK$80 million last year.", "HK$80"),
+    ],
+)
+def test_a_group_or_a_member_is_not_the_organisation(text: str, figure: str) -> None:
+    got = owner(text, figure, Topic(TRACKED, TRACKED, TRACKED))
+    assert got is None or not got.tracked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Cyberport hosted an exhibition, and its community of 1,900 companies came.", "1,900"),
+        ("Cyberport, one of the city's hubs, has 1,900 companies.", "1,900"),
+        ("Alpha is one of Cyberport's 1,900 companies.", "1,900"),
+    ],
+)
+def test_the_organisations_own_figure_beside_a_group_or_a_member(text: str, figure: str) -> None:
+    assert owner(text, figure, Topic(TRACKED, TRACKED, TRACKED)) == TRACKED
+
+
 def test_the_campus_is_never_two_organisations_together() -> None:
     joint = Attribution("Cyberport and Hong Kong Science Park (joint)", False)
     got = owner("The campus has 230 companies.", "230", Topic(None, joint, TRACKED))
