@@ -37,6 +37,11 @@ _GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")
 
 def label_row(line: str) -> re.Match[str] | None:
     """The parts of a label/value line (indent, marks, label, value), if `line` is one."""
+    return parse_row(line) if _may_be_row(line) else None
+
+
+def parse_row(line: str) -> re.Match[str] | None:
+    """`label_row` without its cheap test first (slow on long prose lines)."""
     m = _ROW_RE.fullmatch(line)
     if m is None or len(m.group("value")) > MAX_VALUE_CHARS:
         return None
@@ -45,6 +50,15 @@ def label_row(line: str) -> re.Match[str] | None:
     if _GAP_RE.search(m.group("value")) or _GAP_RE.search(m.group("label")):
         return None  # more than two cells: a table, not a label and its value
     return m
+
+
+def _may_be_row(line: str) -> bool:
+    """A cheap test that `line` can be a label/value line: its short value, which holds a
+    figure, stands right after a colon or a leader at its end (a prose line rarely does)."""
+    tail = line.rstrip()[-(MAX_VALUE_CHARS + 2) :]
+    if ":" in line and line.count(":") > 1:
+        return False  # neither label nor value holds a colon: one colon, or none
+    return (":" in tail or _GAP_RE.search(tail) is not None) and any(ch.isdigit() for ch in tail)
 
 
 def write_label_rows(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.read.label_rows import label_row, write_label_rows
+from etl.read.label_rows import label_row, parse_row, write_label_rows
 from etl.read.normalise import normalise_text
 
 
@@ -81,3 +81,17 @@ def test_never_fails_and_keeps_the_line_count(text: str) -> None:
     out = write_label_rows(text)
     assert out.count("\n") == text.count("\n")
     assert write_label_rows(out) == out  # once written, a row stays as it is
+
+
+_PIECE = st.sampled_from(
+    ["Start-ups", " in the park", " over ", "HK$", "1,200", "75", "+", ":", " : ", "  ", "\t",
+     " ..... ", "…", " · · ·", "_", "-", " ", ".", "the hub grew to ", " firms", "\u00a0"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECE, max_size=12), st.text(max_size=60))
+def test_the_cheap_test_never_turns_a_row_away(pieces: list[str], prose: str) -> None:
+    for line in ("".join(pieces), prose + "".join(pieces), "".join(pieces) + prose):
+        slow, fast = parse_row(line), label_row(line)
+        assert (slow and slow.groupdict()) == (fast and fast.groupdict()), line
