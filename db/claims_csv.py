@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from db.batches import chunks
 from db.claims import (
     ANY_STATUS,
     CLAIM_COLUMNS,
@@ -85,8 +86,7 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
     """Store the base export line of each of these claims (inside the caller's transaction)."""
     done = 0
     stmt = _stored_select()
-    for i in range(0, len(ids), FILL_BATCH):
-        part = list(ids[i : i + FILL_BATCH])
+    for part in chunks(ids, FILL_BATCH):
         rows = conn.execute(stmt, {"ids": part}).mappings().all()
         found = [{**finish_row(dict(r)), "status": r["initial_status"]} for r in rows]
         lines = _lines(found)
@@ -172,8 +172,8 @@ def _exception_ids(conn: Connection) -> list[int]:
 def _generic_lines(conn: Connection, ids: list[int]) -> dict[int, str]:
     """Lines formatted now from the claims' current rows, read on the export's connection."""
     out: dict[int, str] = {}
-    for i in range(0, len(ids), FILL_BATCH):
-        rows = claims_by_id(conn, ids[i : i + FILL_BATCH], CLAIM_COLUMNS)
+    for part in chunks(ids, FILL_BATCH):
+        rows = claims_by_id(conn, part, CLAIM_COLUMNS)
         out.update(zip(rows, _lines(rows.values()), strict=True))
     return out
 

@@ -20,9 +20,11 @@ from sqlalchemy import (
     update,
 )
 
+from db.batches import chunks
 from db.claims import ClaimFilter, claims_select
 from db.engine import read_all, session_scope
 from db.models import Claim, Conflict, ConflictClaim, Review, utcnow
+from db.records import SEVERITY_ORDER
 from db.status import (
     CONFLICT_STATUS_BY_ACTION,
     conflict_status_parts,
@@ -44,8 +46,6 @@ CONFLICT_COLUMNS = (
     "last_seen_at",
     "conflict_uid",
 )
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-CHUNK = 5000  # ids per IN (...) list
 
 
 class FindingLike(Protocol):
@@ -122,14 +122,9 @@ def in_open_conflicts(
         return set(conn.scalars(stmt))
 
 
-def _chunks(items: Sequence, size: int = CHUNK) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
-
-
 def _last_status_action(conn: Connection, uids: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for part in _chunks(list(uids)):
+    for part in chunks(list(uids)):
         rows = conn.execute(
             select(Review.target_uid, Review.action)
             .where(
@@ -235,10 +230,10 @@ def store_series_conflicts(
         conn.execute(insert(Conflict), inserts)
     if updates:
         conn.execute(update(Conflict).where(Conflict.id == bindparam("_id")), updates)
-    for part in _chunks(seen):
+    for part in chunks(seen):
         conn.execute(update(Conflict).where(Conflict.id.in_(part)).values(last_seen_at=now))
     gone = [c.id for c in stored if c.active and c.id not in set(seen)]
-    for part in _chunks(gone):
+    for part in chunks(gone):
         conn.execute(update(Conflict).where(Conflict.id.in_(part)).values(active=False))
     if reopens:
         conn.execute(insert(Review), reopens)
@@ -300,7 +295,7 @@ def _links(conn, conflict_ids: Sequence[int] | None = None) -> dict[int, list[in
     """Conflict id -> its claim ids (of these conflicts, or of all)."""
     stmt = select(ConflictClaim.conflict_id, ConflictClaim.claim_id)
     parts = [stmt] if conflict_ids is None else [
-        stmt.where(ConflictClaim.conflict_id.in_(part)) for part in _chunks(list(conflict_ids))
+        stmt.where(ConflictClaim.conflict_id.in_(part)) for part in chunks(list(conflict_ids))
     ]  # fmt: skip
     out: dict[int, list[int]] = {}
     for part in parts:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, bindparam, delete, insert, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from db.batches import chunks
 from db.claims_csv import write_claim_lines
 from db.metrics import catalogue
 from db.models import Claim, Document, Review, utcnow
@@ -200,10 +201,7 @@ def has_corrections(conn: Connection, uids: Sequence[str]) -> bool:
     """Whether a reviewer ever corrected one of these claims (only then can a stored
     document's claims need rows derived: a look at the review index first)."""
     stmt = _corrections_among()
-    return any(
-        conn.execute(stmt, {"uids": list(uids[i : i + 1000])}).first()
-        for i in range(0, len(uids), 1000)
-    )
+    return any(conn.execute(stmt, {"uids": part}).first() for part in chunks(uids))
 
 
 def derive_for_document(conn: Connection, document_id: int) -> int:

@@ -14,6 +14,8 @@ DATE_SOURCES = (
     "inferred",
     "unknown",
 )
+SEVERITIES = ("high", "medium", "low")  # of a conflict, most severe first
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}  # 0: most severe
 UNITS = ("count", "HKD", "USD", "RMB", "percent")
 QUALIFIERS = ("exact", "over", "about", "nearly", "up_to")
 CLAIM_STATUSES = ("auto", "candidate")  # as extracted: sure, or left to a reviewer

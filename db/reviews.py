@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, literal, or_, select, union_all
 
+from db.batches import chunks
 from db.claims import ClaimFilter
 from db.corrections import (
     claim_row,
@@ -331,10 +332,8 @@ def reviews_of(engine: Engine, targets: Iterable[tuple[str, str]]) -> list[dict[
     out: list[dict[str, Any]] = []
     with engine.connect() as conn:
         for kind, uids in wanted.items():
-            for i in range(0, len(uids), 5000):
-                stmt = select(*cols).where(
-                    Review.target_type == kind, Review.target_uid.in_(uids[i : i + 5000])
-                )
+            for part in chunks(uids):
+                stmt = select(*cols).where(Review.target_type == kind, Review.target_uid.in_(part))
                 out.extend(dict(r._mapping) for r in conn.execute(stmt))
     return sorted(out, key=lambda r: r["id"])
 

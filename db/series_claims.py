@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, func, select
 
+from db.batches import chunks
 from db.models import Claim, Document, DocumentCount, Review
 from db.status import CLAIM_STATUS_BY_ACTION
 
@@ -27,7 +28,6 @@ SERIES_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", 
                   "document_version")  # fmt: skip
 _READ = ("id", "uid", "value", "unit", "qualifier", "value_low", "value_high", "value_hkd",
          "as_of", "period", "flags", "document_id", "initial_status")  # fmt: skip
-CHUNK = 5000  # ids per IN (...) list
 NAMED_AT_MOST = 500  # more documents than this are read in one pass over all of them
 
 
@@ -143,6 +143,6 @@ def claim_quotes(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     ids = sorted(set(ids))
     stmt = select(Claim.id, Claim.quote).where(Claim.id.in_(bindparam("ids", expanding=True)))
-    for i in range(0, len(ids), CHUNK):
-        out.update(conn.execute(stmt, {"ids": ids[i : i + CHUNK]}).all())
+    for part in chunks(ids):
+        out.update(conn.execute(stmt, {"ids": part}).all())
     return out

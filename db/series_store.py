@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
+from db.batches import chunks
 from db.models import SeriesCopies, StoredSeriesPoint
 
 POINT_FIELDS = ("entity", "metric", "period", "as_of", "value", "value_low", "value_high",
@@ -78,8 +79,8 @@ def replace_copies(conn: Connection, entity: str, metric: str, used: dict[str, s
     where = (c.entity == entity, c.metric == metric)
     have = set(conn.scalars(select(c.members).where(*where)))
     gone = sorted(have - set(used))
-    for i in range(0, len(gone), 5000):
-        conn.execute(delete(c).where(*where, c.members.in_(gone[i : i + 5000])))
+    for part in chunks(gone):
+        conn.execute(delete(c).where(*where, c.members.in_(part)))
     new = [{"entity": entity, "metric": metric, "members": k, "labels": v}
            for k, v in used.items() if k not in have]  # fmt: skip
     if new:

@@ -16,12 +16,13 @@ from typing import NamedTuple
 
 import numpy as np
 
+from db.records import SEVERITIES, SEVERITY_ORDER
 from etl.check import explain, wording
 from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
+from etl.check.union_find import Groups
 
-HIGH, MEDIUM, LOW = "high", "medium", "low"
-SEVERITY_RANK = {HIGH: 0, MEDIUM: 1, LOW: 2}
+HIGH, MEDIUM, LOW = SEVERITIES
 KINDS = ("disagree", "decrease", "flow_exceeds_stock", "magnitude", "implausible", "jump")
 EPOCH = date(1970, 1, 1)
 
@@ -419,21 +420,12 @@ GROUPED = ("disagree", "decrease", "flow_exceeds_stock", "jump")
 
 
 def _components(pairs: Sequence[tuple[int, ...]]) -> dict[int, int]:
-    """Figure -> the smallest figure of its connected component (union-find)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """Figure -> the smallest figure of its connected component."""
+    seen = {a for anchors in pairs for a in anchors}
+    groups = Groups(max(seen, default=-1) + 1)
     for anchors in pairs:
-        roots = sorted({find(a) for a in anchors})
-        for r in roots[1:]:
-            parent[r] = roots[0]
-    return {x: find(x) for x in list(parent)}
+        groups.join(anchors)
+    return {x: groups.find(x) for x in seen}
 
 
 def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
@@ -453,7 +445,7 @@ def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
                 out.append(members[0])
                 continue
             anchors = tuple(sorted({a for r in members for a in r.anchors}))
-            severity = min((r.severity for r in members), key=SEVERITY_RANK.__getitem__)
+            severity = min((r.severity for r in members), key=SEVERITY_ORDER.__getitem__)
             out.append(RawFinding(kind, severity, anchors, ratio=max(r.ratio for r in members)))
     return out
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from etl.check.columns import ClaimColumns
 from etl.check.points import ClaimPoint
+from etl.check.union_find import Groups
 
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)
@@ -93,23 +94,15 @@ def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> lis
 def _labels_pairwise(
     documents: Sequence[str], sh: Sequence[frozenset], threshold: float
 ) -> list[int]:
-    parent = list(range(len(documents)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(documents))
     for i in range(len(documents)):
         for j in range(i + 1, len(documents)):
-            ri, rj = find(i), find(j)
-            if ri == rj:
+            if groups.find(i) == groups.find(j):
                 continue
             same_doc = documents[i] == documents[j] and documents[i]
             if same_doc or similarity(sh[i], sh[j]) >= threshold:
-                parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(len(documents))]
+                groups.join((i, j))
+    return [groups.find(i) for i in range(len(documents))]
 
 
 class ClaimKeys:

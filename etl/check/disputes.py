@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from db.records import SEVERITIES, SEVERITY_ORDER
 from etl.check.checks import HIGH, Examined, Thresholds, examine
 from etl.check.copies import copy_groups
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
 
 WIN_RATIO = 1.5  # one side is believed when its witnesses weigh half as much again as the other's
-SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def contests(
 
 def worst_severity(severities: Sequence[str]) -> str:
     """'high' over 'medium' over 'low'; '' for none."""
-    return max(severities, key=lambda s: SEVERITY_RANK.get(s, 0), default="")
+    return min(severities, key=lambda s: SEVERITY_ORDER.get(s, len(SEVERITIES)), default="")
 
 
 def strength(

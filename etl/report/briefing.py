@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from db.claims import ClaimFilter, iter_claims
 from db.conflicts import iter_conflicts
 from db.metrics import catalogue
+from db.records import SEVERITY_ORDER
 from etl.report import svg
 from etl.report.kpis import BASIS_NOTE, HEADLINE_METRICS, Kpi, make_kpi
 from etl.report.words import (
@@ -32,7 +33,6 @@ from etl.report.words import (
 
 MAX_DISPUTES = 12  # one page: the rest are on the Conflicts page
 QUOTE_CHARS = 120  # of each source's sentence: enough to recognise it, short enough for a page
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 BELIEVED, DISPUTED, OUTLIER = "#253494", "#d7301f", "#d7301f"
 CLAIM_COLUMNS = (
     "claim_id",

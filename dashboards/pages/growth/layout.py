@@ -9,6 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboards.pages.conflicts.layout import SEVERITY_COLOURS
 from dashboards.pages.growth.data import ChartData, ChartSource, status_words
 from dashboards.pages.growth.view import View, export_href
 from etl.report import svg
@@ -20,7 +21,6 @@ from etl.report.words import (
     period_text,
 )
 
-SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info"}
 TABLE_ROWS = 100  # figures listed in the Table tab; the CSV holds every one
 NOWRAP = "text-nowrap"
 

@@ -34,7 +34,7 @@ WORDS = ["Cyberport", "hosts", "over", "2,200", "start-ups", "the", "park", "sai
          "community", "members", "and"]  # fmt: skip
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     st.lists(
         st.tuples(st.lists(st.sampled_from(WORDS), max_size=9), st.sampled_from(["a", "b", ""])),

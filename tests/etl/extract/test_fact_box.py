@@ -33,7 +33,7 @@ def test_a_sub_row_hangs_from_the_row_above() -> None:
     assert parent_label(BOX, BOX.index("55")) is None  # a row of its own
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.text(alphabet="Ab -:1\n", max_size=60), st.integers(min_value=0, max_value=59))
 def test_never_fails_on_any_text(text: str, pos: int) -> None:
     pos = min(pos, len(text))

@@ -134,7 +134,7 @@ def test_speaks_of_now() -> None:
     assert not speaks_of_now("The snow fell on Nowra.", 0, 23)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.text(alphabet=st.sampled_from("AprilJuneSeptmid-and between to 19 20 2021, at that point\n"))
 )

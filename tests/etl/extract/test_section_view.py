@@ -152,7 +152,7 @@ def _claims_without_the_gate(doc: ReadDocument) -> list:
         return extract_claims(doc)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.lists(sentences.map("".join), min_size=1, max_size=12).map("".join))
 def test_the_tracked_gate_never_drops_a_claim(text: str) -> None:
     doc = _doc(text)

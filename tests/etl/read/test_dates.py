@@ -166,14 +166,14 @@ def test_seed_dates_without_the_manifest(
     assert found == (FoundDate(expected, source) if expected else None)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     result = find_publication_date(text)
     assert result is None or isinstance(result, date)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet=st.sampled_from("0123456789/-.年月日 ,–JuneMarchOct\n")))
 def test_never_raises_on_date_like_noise(text: str) -> None:
     find_date(text)
@@ -181,21 +181,21 @@ def test_never_raises_on_date_like_noise(text: str) -> None:
         parse_date_line(line)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(DATES)
 def test_parses_the_dates_it_formats_in_words(d: date) -> None:
     assert find_publication_date(f"Hong Kong, {d:%-d %B %Y} – Something happened.") == d
     assert find_publication_date(f"{d:%-d %b %Y}") == d
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(DATES)
 def test_parses_numeric_dates_day_first(d: date) -> None:
     assert find_publication_date(f"Hong Kong, {d:%d/%m/%Y} – Something happened.") == d
     assert find_publication_date(f"date {d:%Y-%m-%d} Something happened.") == d
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(DATES)
 def test_parses_chinese_format_dates(d: date) -> None:
     assert find_publication_date(f"{d.year}年{d.month}月{d.day}日 消息") == d

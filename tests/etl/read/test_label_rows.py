@@ -69,13 +69,13 @@ _VALUE = st.from_regex(r"(over |about )?[1-9]\d{0,2}(,\d{3})?\+?", fullmatch=Tru
 _LEADER = st.sampled_from([" ..... ", "......", " ·· · ", "\t", "    ", ": ", " … "])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(_LABEL, _LEADER, _VALUE)
 def test_any_leader_gives_the_same_label_and_value(label: str, leader: str, value: str) -> None:
     assert write_label_rows(f"{label}{leader}{value}") == f"{label}: {value}"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
 def test_never_fails_and_keeps_the_line_count(text: str) -> None:
     out = write_label_rows(text)
@@ -89,7 +89,7 @@ _PIECE = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.lists(_PIECE, max_size=12), st.text(max_size=60))
 def test_the_cheap_test_never_turns_a_row_away(pieces: list[str], prose: str) -> None:
     for line in ("".join(pieces), prose + "".join(pieces), "".join(pieces) + prose):

@@ -54,7 +54,7 @@ def test_a_text_block_too_large_is_named_with_the_limit() -> None:
     assert problem == "a block of text is too large (the HTML parser's limit is 10,000,000 bytes)"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text())
 def test_any_text_gives_a_reason_or_none_never_an_exception(text: str) -> None:
     problem = html_limit_problem(text)

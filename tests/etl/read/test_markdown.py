@@ -84,7 +84,7 @@ def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
     assert "Media enquiries: press@example.org" in doc.text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.text(alphabet=st.sampled_from("|-: ab12\n*#")))
 def test_pipe_tables_never_raise(text: str) -> None:
     pipe_tables(text)

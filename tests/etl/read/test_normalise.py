@@ -192,7 +192,7 @@ def test_seeds_have_no_markdown_left_and_are_stable() -> None:
         assert normalise_text(text) == text, path.name
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text())
 def test_never_raises_and_leaves_no_stray_whitespace(raw: str) -> None:
     text = normalise_text(raw)

@@ -379,7 +379,7 @@ def test_empty_file_on_disk(tmp_path: Path) -> None:
         read_document(path)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.text(min_size=1))
 def test_any_text_reads_or_fails_with_an_ingest_error(raw: str) -> None:
     try:

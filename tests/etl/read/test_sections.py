@@ -92,7 +92,7 @@ def test_first_heading_skips_press_release_boilerplate() -> None:
     assert first_heading("the campus opened.\n\n5 June 2025") is None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(st.sampled_from([BODY, "Fund closes", "4 March 2025 – x", "2025年4月7日", "\n"])))
 def test_sections_always_tile_the_text(parts: list[str]) -> None:
     text = "\n\n".join(parts)
