@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 
 from sqlalchemy import Engine
 
@@ -64,15 +65,19 @@ class BackgroundChecks:
 background = BackgroundChecks()
 
 
-def check_touched(engine: Engine, series: tuple[str, str] | None) -> None:
-    """After a review: check its series now if small, else in the background."""
+def check_touched(engine: Engine, series: Iterable[tuple[str, str]]) -> None:
+    """After a review: check the series it touched, each now if small, else in the
+    background (never the whole database inside the click)."""
     from etl.check import settle
 
-    if series is None:
-        return
-    entity, metric = series
-    filt = ClaimFilter(entity=entity, metric=metric)
-    if count_claims(engine, filt, at_most=INLINE_CLAIMS + 1) <= INLINE_CLAIMS:
-        settle(engine, only=[series])
-    else:
+    small, large = [], False
+    for entity, metric in dict.fromkeys(series):
+        filt = ClaimFilter(entity=entity, metric=metric)
+        if count_claims(engine, filt, at_most=INLINE_CLAIMS + 1) <= INLINE_CLAIMS:
+            small.append((entity, metric))
+        else:
+            large = True
+    if small:
+        settle(engine, only=small)
+    if large:
         background.request(engine)

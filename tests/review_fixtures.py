@@ -17,13 +17,15 @@ from tests.factories import make_claim, make_doc
 
 
 class Spy:
-    """Stands in for the refresh to see whether it ran."""
+    """Stands in for the refresh to see whether it ran, and on which series."""
 
     def __init__(self) -> None:
         self.calls = 0
+        self.series: list[tuple[str, str]] = []
 
-    def __call__(self, _engine, *_touched) -> None:
+    def __call__(self, _engine, series=()) -> None:
         self.calls += 1
+        self.series += series
 
 
 HIGH_TEXT = "Hong Kong, 5 June 2025 – The park is home to over 2,200 companies."

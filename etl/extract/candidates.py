@@ -29,6 +29,7 @@ _OF_SET = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
+_SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -68,7 +69,7 @@ def _verb() -> re.Pattern[str]:
 
 def _opens_set(s: str, start: int) -> bool:
     """Whether the figure at `start` follows a word that opens a part of a set ("including")."""
-    return _set_openers().search(s, max(0, start - 30), start) is not None
+    return _set_openers().search(s, max(0, start - _SET_OPENER_WINDOW), start) is not None
 
 
 def part_of_set(s: str, start: int, end: int) -> bool:
@@ -115,32 +116,32 @@ def bare_metric(
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
     partitive = None
+    own_part = False  # "380 of its companies were in fintech": a part of its own set
     m = None if has_noun else _OF_SET.match(s, end)
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
-        if partitive is not None and (
-            partitive.metric in _member_sets() or _own_set().match(s, m.start())
-        ):
+        own_part = partitive is not None and _own_set().match(s, m.start()) is not None
+        if partitive is not None and (partitive.metric in _member_sets() or own_part):
             # "two of the companies ...", "three of the community's fintech companies
             # were ...": a part of the organisation's own set, not the whole
             partitive = None
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
-    of_set = partitive is not None or bool(m and m.group("set")) or _opens_set(s, start)
+    of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (predicate.strip() and (skipped or of_set)) or has_noun:
-        found = (
-            (not has_noun and classify(predicate, "", "", kind, value))
-            or (of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value))
-            or classify(predicate, "", "", kind, value, bare=True)
+        found = (not has_noun and classify(predicate, "", "", kind, value)) or (
+            of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value)
         )
-        if found and (partitive is None or found.metric != "companies"):
+        if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
+            found = classify(predicate, "", "", kind, value, bare=True) or found
+        if found and not ((partitive is not None or own_part) and found.metric == "companies"):
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")

@@ -80,7 +80,9 @@ NP_STOP = frozenset(
 )
 # A number word starts the next figure: "four listed companies and seven unicorns".
 _NP_NUMBER_WORDS = frozenset(NUMBER_WORDS)
-_NP_TOKEN = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+_NP_TOKEN = re.compile(r"\s*(\([A-Z][\w&-]{1,9}\)|[A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+# An abbreviation in brackets inside a noun phrase: "technology (ICT) companies".
+_ACRONYM = re.compile(r"\([A-Z][\w&-]{1,9}\)")
 _MAX_NP_WORDS = 8
 
 
@@ -166,6 +168,12 @@ def cumulative_metrics() -> frozenset[str]:
 
 
 @cache
+def intake_metrics() -> frozenset[str]:
+    """Metrics that count an intake: a figure of new ones is such a figure, over its period."""
+    return frozenset(_terms()["intake_metrics"])
+
+
+@cache
 def place_metrics() -> frozenset[str]:
     """Metrics that count places (markets, founders' countries): a place is what they count."""
     return frozenset(_terms()["place_metrics"])
@@ -175,6 +183,8 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     """The span of the words after a figure, up to punctuation, a figure or a linking word."""
     # A phrase never runs past a mark no word holds: only the text up to it is read.
     cut = _NP_END.search(text, start, limit)
+    while cut and cut.group() == "(" and (acronym := _ACRONYM.match(text, cut.start(), limit)):
+        cut = _NP_END.search(text, acronym.end(), limit)
     return start, start + _phrase_length(text[start : cut.end() if cut else limit])
 
 
@@ -191,7 +201,8 @@ def _phrase_length(text: str) -> int:
         if not m:
             break
         tok = m.group(1).lower()
-        if not (tok[0].isalpha()) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
+        acronym = tok[0] == "(" and len(tok) > 1  # "(ICT)"
+        if not (tok[0].isalpha() or acronym) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
             break
         if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)

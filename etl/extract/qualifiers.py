@@ -96,6 +96,17 @@ def qualifier_after(text: str, end: int) -> int | None:
     return m.end() if m else None
 
 
+@cache
+def _about_after_re() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon()["qualifiers"]["about_after"]), re.IGNORECASE)
+
+
+def about_after(text: str, end: int) -> int | None:
+    """The end of an "-odd" / "or so" that follows a figure, if any ("1,600-odd members")."""
+    m = _about_after_re().match(text, end)
+    return m.end() if m else None
+
+
 def interval(
     value: float, step: float, qualifier: str, high: float | None = None, count: bool = True
 ) -> tuple[float, float]:

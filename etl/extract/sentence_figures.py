@@ -19,10 +19,10 @@ from etl.extract.candidates import (
     set_member,
 )
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
-from etl.extract.metrics import MetricMatch, classify, noun_phrase
+from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
 from etl.extract.numbers import NumberMention, find_numbers, is_year
-from etl.extract.qualifiers import qualifier_after, qualifier_before
+from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
 from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
 
 _YEAR_BEFORE = re.compile(
@@ -33,6 +33,8 @@ _YEAR_BEFORE = re.compile(
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
+# The other columns of a row after its first value: "FinTech      400+      27%".
+_ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+)|]*")
 _MAX_LABEL_WORDS = 10
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -44,7 +46,11 @@ _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
-_COORD = re.compile(r"[\s,]*(?:and|or|&)?\s*$", re.IGNORECASE)
+# Figures that count a part of a set named in their sentence.
+_PART_SOURCES = frozenset(["partitive", "predicate"])
+# Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
+# (", and" joins clauses: "markets in 55 countries, and three unicorns").
+_COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
         "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
+        "further": re.compile(fig["further_part_before"], re.IGNORECASE),
+        "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
     }
 
 
@@ -187,8 +195,9 @@ def find_figures(
         by_number
     )
     garbled_sentence = sentence_is_garbled(s, nums)
-    # number, start, end, np_end, "+" after it, where its noun starts, a measure word after it
-    spans: list[tuple[NumberMention, int, int, int, bool, int, bool]] = []
+    # number, start, end, np_end, the qualifier after it ("+": over, "-odd": about, else ""),
+    # where its noun starts, a measure word after it
+    spans: list[tuple[NumberMention, int, int, int, str, int, bool]] = []
     for n in nums:
         if n.start in swallowed:
             continue
@@ -197,22 +206,29 @@ def find_figures(
         if n.garbled:  # read past the fused tail: "2000,2018 companies"
             end = re.match(r"(?:[,?\ufffd]\d+)+", s[end:]).end() + end
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        measure = measure_word(s, plus or end)  # "800 home", "1,800 many home" (translated)
-        np_from = _np_start(s, measure.end if measure else plus or end)
+        approx = None if plus else about_after(s, end)  # "1,600-odd", "800 or so"
+        end = plus or approx or end
+        measure = measure_word(s, end)  # "800 home", "1,800 many home" (translated)
+        np_from = _np_start(s, measure.end if measure else end)
+        more = bool(plus) or bool(measure and measure.more)
         spans.append(
-            (n, start, plus or end, noun_phrase(s, np_from, len(s))[1],
-             bool(plus) or bool(measure and measure.more), np_from, measure is not None)
+            (n, start, end, noun_phrase(s, np_from, len(s))[1],
+             "over" if more else "about" if approx else "", np_from, measure is not None)
         )  # fmt: skip
     out: list[Figure] = []
-    for i, (n, start, end, np_end, plus, np_from, measured) in enumerate(spans):
+    for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
         kind = "money" if money else unit
         q_name, q_start = qualifier_before(s, start)
-        qualifier = "over" if plus else q_name
+        qualifier = after_q or q_name
         before = s[:q_start]
-        if delta_before.search(before) and not _cues()["not_delta"].search(before[-40:]):
-            continue
+        if (
+            delta_before.search(before)
+            and not _cues()["not_delta"].search(before[-40:])
+            and not (out and out[-1].source in _PART_SOURCES and _cues()["further"].search(before))
+        ):
+            continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
         if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
             continue  # "invested in 10 companies", "their first HK$500,000"
         if n.words and _cues()["not_a_count"].match(s, end):
@@ -226,7 +242,7 @@ def find_figures(
         planned = target.search(clause, low_clause)
         if planned and not keep_planned:
             continue
-        np = s[np_from:np_end]
+        np = full_np = s[np_from:np_end]
         increment = False
         if _not_counted(np):
             if not (keep_bare and _cues()["delta_after"].match(np)):
@@ -259,7 +275,7 @@ def find_figures(
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
-        if match is None and not np.strip() and _ROW_END.fullmatch(s, end) and i == len(spans) - 1:
+        if match is None and not np.strip() and _row_value(s, before, end, i == len(spans) - 1):
             words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
                 match, source = _label_metric(words, kind, n.value), "label"
@@ -285,12 +301,22 @@ def find_figures(
                 match, source = found
             elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+        if (
+            source == "noun"
+            and kind == "count"
+            and _cues()["outside_set"].search(before, max(0, len(before) - 100))
+        ):
+            source = "activity"  # "the waiting list is now 80 companies long": no size either
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
             source = "bare"
-        if increment:
-            match, source = None, "bare"  # its metric comes from what it adds to
+        if increment:  # its metric comes from what it adds to, unless it is an intake
+            intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
+            if intake and intake.metric in intake_metrics():
+                match, source = intake, "noun"  # "90 new start-ups joined the programme"
+            else:
+                match, source = None, "bare"
         out.append(
             Figure(
                 start,
@@ -310,6 +336,14 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _row_value(s: str, before: str, end: int, last: bool) -> bool:
+    """Whether the figure ending at `end` is the value of a row that `before` labels: it ends
+    the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""
+    if _ROW_END.fullmatch(s, end):
+        return last
+    return _ROW_COLUMNS.fullmatch(s, end) is not None and not any(c.isdigit() for c in before)
 
 
 def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:

@@ -14,17 +14,28 @@ above it is a sub-row of that row ("- on the campus ..... about 650" under "Comp
 
 A line with more than one gap (a table of several columns), a value with no figure, or a
 "label" that is a number or a date is left as it is.
+
+A table laid out by spaces, a header of three or more cells with no figure over rows of a
+label and a figure in every other cell,
+
+    KEY CLUSTERS          Companies     Share of community
+      FinTech             400+          27%
+
+is written as `etl.read.tables.table_lines` writes a table ("Companies:", "- FinTech: 400+").
 """
 
 from __future__ import annotations
 
 import re
 
+from etl.read.tables import table_lines
+
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:[-–•▪●◦*][ \t]+)*"
 MAX_LEADER_VALUE_WORDS = 6  # "The hub grew fast... to 900 firms in the year to March": prose
 # Dots, middle dots or underscores (spaced or not), ellipses, a tab or a run of spaces.
-_LEADER = r"[ \t]*(?:[.·_][ \t]*){3,}|[ \t]*(?:…[ \t]*)+|[ \t]*\t[ \t]*|[ \t]{2,}"
+# A lone spaced dot is a leader the label left no room for: "... incubation (cumulative) . 700+".
+_LEADER = r"[ \t]*(?:[.·_][ \t]*){3,}|[ \t]*(?:…[ \t]*)+|[ \t]*\t[ \t]*|[ \t]{2,}|[ \t]+[.·][ \t]+"
 _ROW_RE = re.compile(
     rf"(?P<indent>[ \t\u00a0]*)(?P<marks>{_MARKS})"
     rf"(?P<label>[^\W\d_][^\n:|]*?[^\s.·…_:])"
@@ -32,6 +43,7 @@ _ROW_RE = re.compile(
     r"(?P<value>[^\n:|\t]*\d[^\n:|\t]*?)[ \t]*"
 )
 _CUES = (":", "  ", "\t", "...", ". .", "…", "·", "__")
+_LONE_DOT = re.compile(r"[ \t][.·][ \t]")
 _GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")
 
 
@@ -58,7 +70,8 @@ def _may_be_row(line: str) -> bool:
     tail = line.rstrip()[-(MAX_VALUE_CHARS + 2) :]
     if ":" in line and line.count(":") > 1:
         return False  # neither label nor value holds a colon: one colon, or none
-    return (":" in tail or _GAP_RE.search(tail) is not None) and any(ch.isdigit() for ch in tail)
+    leader = ":" in tail or _GAP_RE.search(tail) is not None or _LONE_DOT.search(tail) is not None
+    return leader and any(ch.isdigit() for ch in tail)
 
 
 def write_label_rows(text: str) -> str:
@@ -67,7 +80,17 @@ def write_label_rows(text: str) -> str:
         return text
     out: list[str] = []
     parent_indent: int | None = None  # the indent of the last top-level label/value row
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    skip = 0
+    for i, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        table = _spaced_table(lines, i)
+        if table:  # "KEY CLUSTERS   Companies   Share" over "FinTech   400+   27%"
+            out += ["", *table_lines(table), ""]
+            skip, parent_indent = len(table) - 1, None
+            continue
         m = label_row(line) if line.strip() else None
         if m is None:
             if line.strip():
@@ -82,3 +105,34 @@ def write_label_rows(text: str) -> str:
         parent_indent = indent
         out.append(f"{m.group('indent')}{m.group('marks')}{label}: {value}")
     return "\n".join(out)
+
+
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t")
+MIN_TABLE_COLUMNS = 3
+MIN_TABLE_ROWS = 2
+
+
+def _spaced_table(lines: list[str], i: int) -> list[list[str]] | None:
+    """The rows (header first) of the table laid out by spaces that starts at lines[i], if any."""
+    if "  " not in lines[i] and "\t" not in lines[i]:
+        return None  # no gap between cells: not a header (the cheap test first)
+    header = _cells(lines[i])
+    if len(header) < MIN_TABLE_COLUMNS or any(_has_digit(c) for c in header):
+        return None
+    rows = [header]
+    for line in lines[i + 1 :]:
+        cells = _cells(line)
+        if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
+            break
+        if not all(_has_digit(c) for c in cells[1:]):
+            break
+        rows.append(cells)
+    return rows if len(rows) > MIN_TABLE_ROWS else None
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _CELL_GAP.split(line.strip()) if c]
+
+
+def _has_digit(cell: str) -> bool:
+    return any(c.isdigit() for c in cell)

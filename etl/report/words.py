@@ -3,11 +3,14 @@ year"), kinds of conflict, how a date was found, and document names."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import Engine
+
 from db.metrics import catalogue
+from db.reviews import latest_claim_reviews
 from etl.check.wording import format_day, period_words
 
 QUALIFIER_WORDS = {
@@ -159,3 +162,11 @@ def decision_text(action: str, reviewer: str, when: datetime | str | None, note:
     }.get(action, action)
     text = f"{past} by {reviewer}, {format_when(when)}"
     return text + (f": \u201c{note}\u201d" if note else "")
+
+
+def claim_decisions(engine: Engine, claim_ids: Sequence[int]) -> dict[int, str]:
+    """Claim id -> the words of the newest reviewer's decision on it, for those that have one."""
+    return {
+        cid: decision_text(r.action, r.reviewer, r.created_at, r.note)
+        for cid, r in latest_claim_reviews(engine, claim_ids).items()
+    }

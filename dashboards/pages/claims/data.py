@@ -256,14 +256,37 @@ def count_text(response: dict[str, Any]) -> str:
 
 # The page's "CSV with plain headings": the grid's headings and words (the contract export keeps
 # its keys).
-PLAIN_COLUMNS = (
-    ("Date of the figure", "as_of"), ("Metric", "metric_label"),
-    ("Figure as printed", "figure"), ("Sentence", "quote"), ("Document", "title"),
-    ("Counted over", "period_words"), ("Review", "status_words"), ("Notes", "flags_words"),
-    ("Organisation", "entity"), ("Low end", "value_low"), ("High end", "value_high"),
-    ("In HK$", "value_hkd"), ("Unit", "unit"), ("Published", "published_on"),
-    ("File", "document"), ("Claim", "claim_id"),
-)  # fmt: skip
+# (field, heading, width, what the cell shows when not the field itself)
+COLUMNS = (
+    ("as_of", "Date of the figure", 190, None),
+    ("metric", "Metric", 230, "metric_label"),
+    ("value", "Figure as printed", 160, "figure"),
+    ("quote", "Sentence", 460, None),
+    ("title", "Document", 300, None),
+    ("period", "Counted over", 150, "period_words"),
+    ("status", "Review", 130, "status_words"),
+    ("flags", "Notes", 170, "flags_words"),
+    ("entity", "Organisation", 140, None),
+    ("qualifier", "Qualifier", 110, None),
+    ("value_low", "Low end", 130, None),
+    ("value_high", "High end", 130, None),
+    ("value_hkd", "In HK$", 140, None),
+    ("unit", "Unit", 90, None),
+    ("published_on", "Published", 150, None),
+    ("document", "File", 220, None),
+    ("claim_id", "Claim", 90, None),
+    ("char_start", "Starts at", 110, None),
+    ("char_end", "Ends at", 110, None),
+    ("document_id", "Document id", 120, None),
+    ("extractor_version", "Extractor", 110, None),
+)
+# The plain CSV: the grid's headings as far as the claim's id, what each cell shows, less the
+# qualifier (the figure as printed carries it).
+PLAIN_COLUMNS = tuple(
+    (heading, shown or field)
+    for field, heading, _, shown in COLUMNS[: [c[0] for c in COLUMNS].index("claim_id") + 1]
+    if field != "qualifier"
+)
 
 
 def plain_rows(

@@ -11,33 +11,9 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
-from dashboards.pages.claims.data import column_type
+from dashboards.pages.claims.data import COLUMNS, column_type
 from db.claims import RANGE_OPS, TEXT_OPS
 
-# (field, heading, width, what the cell shows when not the field itself)
-COLUMNS = (
-    ("as_of", "Date of the figure", 190, None),
-    ("metric", "Metric", 230, "metric_label"),
-    ("value", "Figure as printed", 160, "figure"),
-    ("quote", "Sentence", 460, None),
-    ("title", "Document", 300, None),
-    ("period", "Counted over", 150, "period_words"),
-    ("status", "Review", 130, "status_words"),
-    ("flags", "Notes", 170, "flags_words"),
-    ("entity", "Organisation", 140, None),
-    ("qualifier", "Qualifier", 110, None),
-    ("value_low", "Low end", 130, None),
-    ("value_high", "High end", 130, None),
-    ("value_hkd", "In HK$", 140, None),
-    ("unit", "Unit", 90, None),
-    ("published_on", "Published", 150, None),
-    ("document", "File", 220, None),
-    ("claim_id", "Claim", 90, None),
-    ("char_start", "Starts at", 110, None),
-    ("char_end", "Ends at", 110, None),
-    ("document_id", "Document id", 120, None),
-    ("extractor_version", "Extractor", 110, None),
-)
 GRID_COLUMNS = tuple(c[0] for c in COLUMNS)
 HEADINGS = {c[0]: c[1] for c in COLUMNS}
 FILTERS = {

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from dashboards.auth import require_reviewer
+from dashboards.checks import check_touched
 from db.corrections import correction_text
-from db.reviews import add_correction, add_review, claim_status
-from etl.pipeline import refresh_checks
+from db.reviews import add_correction, add_review, claim_status, series_of
 
 DECISIONS = ("accept", "reject", "correct")
 FIELDS = ("metric", "entity", "as_of", "note")  # what a card's inputs hold, by input type
@@ -74,10 +74,11 @@ def decide(
     action: str,
     fields: Mapping[str, Any] | None = None,
     *,
-    refresh: Callable[[Engine], None] = refresh_checks,
+    refresh: Callable[[Engine, list[tuple[str, str]]], None] = check_touched,
 ) -> DecisionOutcome:
-    """Accept, reject or correct one candidate as `reviewer` (None: refused), then re-run the
-    consistency checks. `fields` holds the card's metric, entity, as_of and note.
+    """Accept, reject or correct one candidate as `reviewer` (None: refused), then check the
+    series it touched (`refresh`: each now if small, else in the background). `fields` holds
+    the card's metric, entity, as_of and note.
 
     `reviewer` must come from the server's session, never from anything the browser sent.
     """
@@ -107,7 +108,10 @@ def decide(
     except (LookupError, ValueError) as e:
         text = str(e) or f"Unknown claim {claim_id}."
         return DecisionOutcome(False, text[0].upper() + text[1:])
-    refresh(engine)
+    touched = [series_of(engine, "claim", claim_id)]
+    if review.correction:
+        touched.append((review.correction["entity"], review.correction["metric"]))
+    refresh(engine, [s for s in touched if s is not None])
     change = f": {correction_text(review.correction)}" if review.correction else ""
     return DecisionOutcome(True, f"Claim {claim_id} {PAST[action]}{change}.")
 

@@ -77,7 +77,7 @@ def submit_review(
     action: str,
     note: str | None = "",
     *,
-    refresh: Callable[[Engine, tuple[str, str] | None], None] = check_touched,
+    refresh: Callable[[Engine, list[tuple[str, str]]], None] = check_touched,
 ) -> ReviewOutcome:
     """Record one review by `reviewer` (None: refused), then check the one series it touched
     (`refresh`: now if small, else in the background; never the whole database).
@@ -101,7 +101,7 @@ def submit_review(
         return ReviewOutcome(False, str(e) or f"Unknown {target_type} {target_id}.")
     if series is None:
         return ReviewOutcome(True, f"{target_type.capitalize()} {target_id} {PAST[action]}.")
-    refresh(engine, series)
+    refresh(engine, [series])
     after = open_conflicts(engine, series)
     resolved, reopened = tuple(sorted(before - after)), tuple(sorted(after - before))
     message = f"{target_type.capitalize()} {target_id} {PAST[action]}."

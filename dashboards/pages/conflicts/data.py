@@ -154,6 +154,19 @@ def conflict_cards(
     return ConflictQueue(tuple(conflict_card(v, hist) for v in shown), total, offset)
 
 
+def conflict_page(
+    engine: Engine, status: str, page: int, size: int
+) -> tuple[ConflictQueue, int, int]:
+    """Page `page` (from 1) of the queue, `size` cards a page: the queue, the page shown and how
+    many pages there are. Past the end (its last conflicts settled meanwhile): the last page."""
+    page = max(page, 1)
+    queue = conflict_cards(engine, status, limit=size, offset=(page - 1) * size)
+    pages = max(-(-queue.total // size), 1)
+    if page > pages:
+        return conflict_page(engine, status, pages, size)
+    return queue, page, pages
+
+
 def note_for(states: Sequence[Mapping[str, Any]], key: Mapping[str, Any]) -> str:
     """The note typed next to the button `key` ({conflict, target, id, ...}) from ALL states."""
     for s in states:

@@ -9,7 +9,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dashboards import context
 from dashboards.auth import page_reviewer
 from dashboards.pages.conflicts.actions import review_as_logged_in
-from dashboards.pages.conflicts.data import STATUS_FILTERS, conflict_cards, note_for
+from dashboards.pages.conflicts.data import STATUS_FILTERS, conflict_page, note_for
 from dashboards.pages.conflicts.layout import conflict_item
 
 dash.register_page(__name__, path="/conflicts", name="Conflicts", order=2, title="Conflicts")
@@ -17,16 +17,17 @@ dash.register_page(__name__, path="/conflicts", name="Conflicts", order=2, title
 PAGE_SIZE = 50  # cards per page of the queue: a page a reviewer can work through
 
 
-def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
-    """The cards of one page of the queue, and how many pages it has."""
-    page = max(int(page or 1), 1)
-    queue = conflict_cards(context.engine(), status, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    pages = max(-(-queue.total // PAGE_SIZE), 1)
+def conflict_list(status: str, page: int = 1) -> tuple[list, int, int]:
+    """The cards of one page of the queue (the last one past the end), that page and how many
+    pages the queue has."""
+    queue, page, pages = conflict_page(context.engine(), status, int(page or 1), PAGE_SIZE)
     if not queue.cards:
         label = "" if status == "all" else status + " "
-        return [
-            html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")
-        ], pages
+        return (
+            [html.P(f"No {label}conflicts.", className="text-muted", id="conflicts-empty")],
+            page,
+            pages,
+        )
     can_review = page_reviewer() is not None
     first = queue.offset + 1
     items: list = [
@@ -37,12 +38,12 @@ def conflict_list(status: str, page: int = 1) -> tuple[list, int]:
         )
     ]
     items += [conflict_item(c, can_review) for c in queue.cards]
-    return items, pages
+    return items, page, pages
 
 
 def layout(status: str | None = None, **_query) -> html.Div:
     status = status if status in STATUS_FILTERS else "open"
-    items, pages = conflict_list(status)
+    items, _, pages = conflict_list(status)
     who = page_reviewer()
     hint = (
         f"Reviewing as {who}: each action is logged with your name and note."
@@ -87,8 +88,8 @@ def layout(status: str | None = None, **_query) -> html.Div:
 )
 def show_conflicts(status: str, _version: int, page: int | None):
     page = 1 if ctx.triggered_id == "conflicts-status" else page or 1
-    items, pages = conflict_list(status if status in STATUS_FILTERS else "open", page)
-    return items, pages, min(page, pages)
+    items, shown, pages = conflict_list(status if status in STATUS_FILTERS else "open", page)
+    return items, pages, shown
 
 
 @callback(

@@ -17,12 +17,11 @@ from sqlalchemy import Engine
 from db.claims import ClaimFilter, claim_entities, count_claims, page_claims
 from db.documents import documents_version
 from db.metrics import catalogue
-from db.reviews import latest_claim_reviews
 from db.version import data_version
 from etl.check.consensus import SeriesPoint
 from etl.check.series import document_quality
 from etl.report.kpis import HEADLINE_METRICS, Kpi, make_kpi
-from etl.report.words import STATUS_WORDS, decision_text, figure_text, row_document_name
+from etl.report.words import STATUS_WORDS, claim_decisions, figure_text, row_document_name
 
 FALLBACK_ENTITY = "Cyberport"
 KPI_METRICS = HEADLINE_METRICS
@@ -213,10 +212,7 @@ def _chart_data(
     rows = rows[:MAX_POINTS]
     series = believed_series(engine, entity, metric)
     believed = {c for p in series for c in p.supporting}
-    reviews = latest_claim_reviews(engine, [r["claim_id"] for r in rows])
-    decisions = {
-        cid: decision_text(r.action, r.reviewer, r.created_at, r.note) for cid, r in reviews.items()
-    }
+    decisions = claim_decisions(engine, [r["claim_id"] for r in rows])
     points = tuple(
         sorted(
             (

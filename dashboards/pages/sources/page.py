@@ -21,8 +21,7 @@ from dashboards.pages.sources.layout import (
     upload_result_view,
 )
 from db.documents import get_document, list_documents
-from db.reviews import latest_claim_reviews
-from etl.report.words import decision_text
+from etl.report.words import claim_decisions
 
 dash.register_page(__name__, path="/sources", name="Sources", order=3, title="Sources")
 
@@ -53,10 +52,7 @@ def document_layout(document_id: object = None, **_query) -> html.Div:
     detail = get_document(engine, doc_id) if doc_id is not None else None
     if detail is None:
         return missing_document()
-    reviews = latest_claim_reviews(engine, [c.claim_id for c in detail.claims])
-    decisions = {
-        cid: decision_text(r.action, r.reviewer, r.created_at, r.note) for cid, r in reviews.items()
-    }
+    decisions = claim_decisions(engine, [c.claim_id for c in detail.claims])
     return document_view(detail, document_claims(engine, detail.summary.id), decisions)
 
 

@@ -132,12 +132,13 @@ def test_noun_phrase_stops_at_a_number_word() -> None:
 
 def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
     """The noun phrase's end, read token by token over the whole rest of the text."""
-    token = re.compile(r"\s*([A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
+    token = re.compile(r"\s*(\([A-Z][\w&-]{1,9}\)|[A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
     stops = NP_STOP | _NP_NUMBER_WORDS
     pos = end = start
     for _ in range(8):
         m = token.match(text, pos, limit)
-        if not m or not m.group(1)[0].isalpha() or m.group(1).lower() in stops:
+        word = m and (m.group(1)[0].isalpha() or len(m.group(1)) > 1)  # "(ICT)" is a word
+        if not word or m.group(1).lower() in stops:
             break
         if m.group(1).lower() == "and":
             nxt = token.match(text, m.end(), limit)
@@ -149,7 +150,7 @@ def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
 
 PHRASE_PIECES = [" ", "  ", "companies", "start-ups", "and", "in", "seven", "7", ",", ";", ":",
                  "(", ")", '"', "“", "Co.Ltd", "Ltd.", ".", "-", "’s", "firms", "AI", "listed",
-                 "\n", "café", "Ⅻ", "é"]  # fmt: skip
+                 "\n", "café", "Ⅻ", "é", "(ICT)", "(AI"]  # fmt: skip
 
 
 @settings(max_examples=400)

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.qualifiers import _before_re, interval, qualifier_after, qualifier_before
+from etl.extract.qualifiers import (
+    _before_re,
+    about_after,
+    interval,
+    qualifier_after,
+    qualifier_before,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,3 +96,16 @@ def test_last_word_read_backwards_is_the_trailing_word_run(text: str) -> None:
         i -= 1
     words, _ = _phrase_ends()
     assert _may_end_with_phrase(text) == (not t[i:].isascii() or t[i:].lower() in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("1,600-odd members", 5, 9), ("800 or so firms", 3, 9), ("its 40 odd companies", 6, 10)],
+)
+def test_about_after_a_figure(text: str, start: int, end: int) -> None:
+    assert about_after(text, start) == end
+
+
+def test_no_about_after_a_figure() -> None:
+    assert about_after("300 or more", 3) is None
+    assert about_after("300 odd.", 3) is None  # "odd" alone is no qualifier

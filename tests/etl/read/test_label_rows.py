@@ -95,3 +95,29 @@ def test_the_cheap_test_never_turns_a_row_away(pieces: list[str], prose: str) ->
     for line in ("".join(pieces), prose + "".join(pieces), "".join(pieces) + prose):
         slow, fast = parse_row(line), label_row(line)
         assert (slow and slow.groupdict()) == (fast and fast.groupdict()), line
+
+
+def test_a_lone_spaced_dot_is_a_leader_the_label_filled() -> None:
+    text = "Members ........ 900\nTeams admitted to the scheme (to date) . 310+"
+    assert write_label_rows(text).split("\n")[1] == "Teams admitted to the scheme (to date): 310+"
+    assert write_label_rows("It ended at 9 p.m. Then 40 more came.") == (
+        "It ended at 9 p.m. Then 40 more came."
+    )
+
+
+def test_a_table_laid_out_by_spaces_is_read_by_column() -> None:
+    text = (
+        "MAIN CLUSTERS        Firms      Share\n"
+        "  Web3               210        12%\n"
+        "  Smart Living       180        10%\n"
+        "\n"
+        "Enquiries ........ 3166 3800"
+    )
+    lines = write_label_rows(text).split("\n")
+    assert "Firms:" in lines and "- Web3: 210" in lines and "- Smart Living: 10%" in lines
+    assert lines.index("Firms:") < lines.index("- Web3: 210") < lines.index("Share:")
+
+
+def test_one_row_under_a_header_is_no_spaced_table() -> None:
+    text = "NAME        Firms      Share\n  Web3     210        12%\nA sentence follows."
+    assert "Firms:" not in write_label_rows(text)

@@ -5,9 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import Engine
 
+from db.claims import iter_claims
+from db.documents import store_document
 from db.metrics import catalogue
+from db.reviews import add_review
 from etl.report.words import (
+    claim_decisions,
     conflict_kind_text,
     decision_text,
     document_name,
@@ -21,6 +26,7 @@ from etl.report.words import (
     period_text,
     row_document_name,
 )
+from tests.factories import make_claim, make_doc
 
 
 @pytest.mark.parametrize(
@@ -92,3 +98,15 @@ def test_a_claim_rows_document_is_named_by_title_else_by_what_it_is() -> None:
     )
     assert row_document_name({**row, "title": " Annual Report "}) == "Annual Report"
     assert row_document_name({"document": "b.txt"}) == "b.txt"
+
+
+def test_claim_decisions_give_the_newest_decision_of_each_reviewed_claim(engine: Engine) -> None:
+    claims = [make_claim(value=v, quote=f"It counts {v} companies.") for v in (1900, 2300)]
+    store_document(engine, make_doc("a.txt", "It counts.", date(2024, 1, 1)), claims, "t")
+    first, second = (r["claim_id"] for r in iter_claims(engine, sort=(("claim_id", "asc"),)))
+    add_review(engine, "claim", first, "accept", "ana")
+    add_review(engine, "claim", first, "reject", "bo", "wrong unit")
+    decisions = claim_decisions(engine, [first, second])
+    assert list(decisions) == [first]  # the unreviewed claim has none
+    assert decisions[first].startswith("rejected by bo, ")
+    assert decisions[first].endswith(": \u201cwrong unit\u201d")

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from dashboards import checks
 from dashboards.pages.confirm.actions import (
     MAX_NOTE,
     REFUSED,
@@ -17,8 +18,10 @@ from dashboards.pages.confirm.actions import (
     parse_day,
 )
 from db.claims import ANY_STATUS, ClaimFilter, iter_claims
+from db.dirty import dirty_series
 from db.documents import store_document
 from db.reviews import claim_status, history, iter_reviews
+from etl.check.consistency import mark_series
 from tests.factories import make_claim, make_doc
 from tests.review_fixtures import Spy, session_requests
 
@@ -95,6 +98,7 @@ def test_correct_with_another_metric_owner_and_date(engine, candidate) -> None:
               "note": "its incubation count"}  # fmt: skip
     out = decide(engine, "mei", candidate, "correct", fields, refresh=spy)
     assert out.ok and spy.calls == 1
+    assert spy.series == [("Cyberport", "companies"), ("Harbour Lab", "incubatees")]
     assert out.message == (
         f"Claim {candidate} corrected: metric companies -> incubatees; entity Cyberport -> "
         "Harbour Lab; as of 2025-06-05 -> 2024-01-31."
@@ -143,3 +147,11 @@ def test_the_reviewer_is_the_one_the_session_names(engine, candidate) -> None:
         assert decide_as_logged_in(engine, candidate, "reject", {"note": "not ours"}).ok
     (rec,) = history(engine, "claim", candidate)
     assert (rec.reviewer, rec.action) == ("mei", "reject")
+
+
+def test_a_decision_checks_only_the_series_it_touched(engine, candidate, monkeypatch) -> None:
+    monkeypatch.setattr(checks.background, "request", lambda _engine: 1 / 0)  # small: inline
+    mark_series(engine, [("Cyberport", "unicorns")])  # left by someone else: not this click's
+    fields = {"metric": "incubatees", "note": "its incubation count"}
+    assert decide(engine, "mei", candidate, "correct", fields).ok
+    assert dirty_series(engine) == [("Cyberport", "unicorns")]

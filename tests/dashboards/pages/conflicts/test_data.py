@@ -10,6 +10,7 @@ from dashboards.pages.conflicts.actions import submit_review
 from dashboards.pages.conflicts.data import (
     ConflictQueue,
     conflict_cards,
+    conflict_page,
     interval_text,
     note_for,
 )
@@ -141,3 +142,7 @@ def test_the_queue_comes_in_pages_by_severity_then_id(engine) -> None:
     assert first.cards + second.cards == everything.cards
     ids = [c.conflict_id for c in everything.cards if c.severity == "low"]
     assert ids == sorted(ids)
+    # Paged past the end (its last conflicts settled meanwhile): the last page is shown.
+    last, page, pages = conflict_page(engine, "open", 9, 4)
+    assert (page, pages, last.offset, len(last.cards)) == (2, 2, 4, 3)
+    assert conflict_page(engine, "resolved", 3, 4)[1:] == (1, 1)  # an empty queue: page 1

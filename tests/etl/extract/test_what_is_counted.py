@@ -1,0 +1,123 @@
+"""What a figure counts when its noun is elsewhere, far from it or shared: own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.sentence_figures import find_figures
+
+
+def counted(s: str) -> list[tuple[float, str | None, str]]:
+    """(value, metric, source) of each figure, bare ones included."""
+    return [
+        (f.number.value, f.metric.metric if f.metric else None, f.source)
+        for f in find_figures(s, keep_bare=True)
+    ]
+
+
+def metrics(s: str) -> list[tuple[float, str | None]]:
+    return [(v, m) for v, m, _ in counted(s)]
+
+
+def test_odd_and_or_so_are_about() -> None:
+    s = "The landlord wrote to its 2,300-odd member companies; a further note went out."
+    (f,) = find_figures(s)
+    assert (f.number.value, f.qualifier, f.metric.metric) == (2300, "about", "companies")
+    s = "Roughly 400 sit on the campus, with 900 or so working from elsewhere."
+    assert [f.qualifier for f in find_figures(s)][-1] == "about"
+
+
+def test_a_further_part_after_a_part_is_another_part() -> None:
+    s = "Some 500 are based on the campus, with a further 700 operating offsite."
+    assert metrics(s) == [(500, "companies_onsite"), (700, "companies_offsite")]
+
+
+def test_a_further_figure_alone_is_still_a_change() -> None:
+    assert metrics("The hub expects a further 300 companies next year.") == []
+
+
+def test_parts_coordinated_after_including() -> None:
+    s = "It hosts 2,400 firms, including over 500 in FinTech and about 210 in Web3."
+    assert metrics(s)[1:] == [(500, "fintech_companies"), (210, "web3_companies")]
+
+
+def test_part_of_its_own_set_with_a_predicate() -> None:
+    s = "Around 320 of its companies were in fintech last year."
+    assert metrics(s) == [(320, "fintech_companies")]
+
+
+def test_part_of_its_own_set_without_a_predicate_names_nothing() -> None:
+    assert metrics("About 90 of our companies work in that field.") == [(90, None)]
+
+
+def test_bracketed_abbreviation_inside_the_noun() -> None:
+    s = "The park houses 140 information and communications technology (ICT) companies."
+    assert metrics(s) == [(140, "companies")]
+    assert metrics("The park houses 140 companies (as of May).") == [(140, "companies")]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("The biggest group is still FinTech, with about 410 companies.", "fintech_companies"),
+        ("Web3 remains its fastest-growing cluster, with 175 firms.", "web3_companies"),
+        ("Smart living has grown to around 260 since 2019.", "smart_living_companies"),
+        ("The e-sports cluster now numbers 95.", "digital_entertainment_companies"),
+    ],
+)
+def test_a_cluster_named_before_its_figure(s: str, expected: str) -> None:
+    assert metrics(s)[0] == (metrics(s)[0][0], expected)
+
+
+def test_a_hub_for_a_cluster_is_no_cluster_size() -> None:
+    assert metrics("Cyberport is a hub for fintech, with 1,500 companies.") == [(1500, "companies")]
+
+
+def test_new_start_ups_into_incubation_are_an_intake() -> None:
+    (f,) = find_figures("This year we welcomed 75 new start-ups into our incubation scheme.",
+                        keep_bare=True)  # fmt: skip
+    assert (f.metric.metric, f.increment) == ("incubatees", True)
+    (g,) = find_figures("The community gained 75 new companies this year.", keep_bare=True)
+    assert (g.metric, g.increment) == (None, True)
+
+
+def test_desks_on_the_campus() -> None:
+    s = "Some 610 of them have desks on the campus; the other 900 are off-site members."
+    assert metrics(s) == [(610, "companies_onsite"), (900, "companies_offsite")]
+
+
+def test_predicate_verb_narrows_a_part_of_a_set() -> None:
+    s = "It counts 1,200 companies, of which about 480 are housed on site."
+    assert metrics(s) == [(1200, "companies"), (480, "companies_onsite")]
+
+
+def test_markets_in_countries() -> None:
+    s = "Its members have reached markets in 48 countries, and two unicorns began here."
+    assert metrics(s) == [(48, "markets"), (2, "unicorns")]
+
+
+def test_shared_noun_needs_a_plain_coordination() -> None:
+    assert metrics("There are 300 onsite and 500 offsite companies.") == [
+        (300, "companies_onsite"),
+        (500, "companies_offsite"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The waiting list for office space is now 60 companies long.",
+        "The delegation, which took 14 fintech start-ups to Shenzhen, met investors.",
+    ],
+)
+def test_outside_sets_are_no_size(s: str) -> None:
+    assert [src for _, _, src in counted(s)] == ["activity"]
+
+
+def test_money_after_a_delegation_is_still_money() -> None:
+    s = "At a lunch for a visiting delegation, it put members' funding at HK$9 billion."
+    assert metrics(s) == [(9e9, "funding_raised")]
+
+
+def test_a_row_with_columns_of_figures() -> None:
+    assert metrics("Smart Living   310   18%") == [(310, "smart_living_companies"), (18, None)]
