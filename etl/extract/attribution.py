@@ -10,6 +10,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
+from etl.extract.name_patterns import cached_patterns
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 
 __all__ = [
@@ -31,6 +32,17 @@ _ASIDE_OPEN = re.compile(
     r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _own_aside() -> re.Pattern[str]:
+    """An aside after a name that opens with a pronoun and closes with a comma ("X, our sister
+    organisation, reports ...", "X, its parent, said"): a description of X, not a subject."""
+    att = lexicon()["attribution"]
+    words = phrases_re([*att["first_person"], *att["continuing"]])
+    return re.compile(rf",\s+(?:{words})\s+[\w-]+(?:\s+[\w-]+){{0,3}}\s*,", re.IGNORECASE)
+
+
 _POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
 
 
@@ -98,6 +110,10 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
             continue  # "the largest in the city, with 400 firms": the clause's, not the city's
         close = text.find(",", o.end(), end)
         out.append((m, m.end, close if close >= 0 else end))
+    for m in ms:  # ", our sister organisation,": only when a comma closes it before `end`
+        o = _own_aside().match(text, m.end, end)
+        if o and m.kind == "name" and not any(a[0] is m for a in out):
+            out.append((m, m.end, o.end() - 1))
     return out
 
 
@@ -135,7 +151,9 @@ def _resolve(
         prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)
             x
             for x in earlier
-            if x.kind != "pronoun" and not (x.kind in ("territory", "place") and x.role == "prep")
+            if x.kind != "pronoun"
+            and not (x.kind in ("territory", "place") and x.role == "prep")
+            and not (x.role == "prep" and _own_location(x.entity, config))
         ]
         named = [x for x in prior if x.kind not in ("territory", "place")]
         prior = named or prior  # "Cyberport, the city's hub, says its ...": Cyberport's
@@ -158,8 +176,17 @@ def referent(a: Attribution | None) -> bool:
         return False
     if a.tracked or a.entity in _known_names():
         return True
+    if _joint_entity().fullmatch(a.entity):
+        return False  # two organisations together are no "park"
     words = a.entity.split()
     return len(words) > 1 and words[-1] not in _unit_words()
+
+
+@cache
+def _joint_entity() -> re.Pattern[str]:
+    """The names figures of two organisations together are stored under (see owners.py)."""
+    form = document_cues()["references"]["joint_name"]
+    return re.compile(re.escape(form).replace(r"\{a\}", ".+").replace(r"\{b\}", ".+"))
 
 
 @cache
@@ -202,6 +229,9 @@ def attribute(
         topic = _LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
+    group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
+    if group is not None:  # "a delegation of 25 start-ups": the group's own size
+        return Attribution(group.group("group").lower(), False, "occasion")
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
 
@@ -255,7 +285,9 @@ def attribute(
     owner = _resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
-    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text):
+    if owner and subject and _one_member(text, s_start, subject, f_start):
+        return None  # "One of the community's start-ups closed a US$30 million round"
+    if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text, config):
         return None
     place_m = _locative(text, np_end, mentions)
     if counts_places and place_m is not None and place_m.kind in ("place", "territory"):
@@ -356,19 +388,60 @@ _REPORT_AFTER = re.compile(
 _PRONOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,4}\s+(?:[\w-]+\s+)?")
 
 
-def _intruder(ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str) -> bool:
+def _intruder(
+    ms: list[Mention], subject: Mention | None, f_start: int, usable, text: str,
+    config: ExtractConfig,
+) -> bool:  # fmt: skip
     """Another organisation named between the tracked subject and the figure."""
     lo = subject.end if subject else 0
     for m in ms:
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
+            if m.role == "prep" and _own_location(m.entity, config):
+                continue  # "Cyberport in Pok Fu Lam now counts ...": where it is
             if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
                 text, m.end, f_start
             ):
                 continue  # "among its 190 companies": the subject goes on
             return True
     return False
+
+
+def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool:
+    """The subject is one member of the organisation's set ("one of Cyberport's start-ups"),
+    and the figure is not the size of that set ("one of its 1,900 companies")."""
+    if subject.role != "possessive" or _POSSESSIVE_GAP.fullmatch(text, subject.end, f_start):
+        return False
+    return (
+        _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
+    )
+
+
+@cache
+def _one_member_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    """A group formed for an occasion, then what it is made of, right before a figure."""
+    att = lexicon()["attribution"]
+    groups, links = phrases_re(att["occasion_groups"]), phrases_re(att["occasion_links"])
+    breaks = phrases_re([*att["occasion_breaks"], *att["first_person"], *att["continuing"]])
+    gap = rf"(?:(?!\b(?:{breaks})\b)[^.;:]){{0,80}}?"
+    return re.compile(
+        rf"\b(?P<group>{groups})\b{gap}\b(?:{links})\s+(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE
+    )
+
+
+def _own_location(name: str | None, config: ExtractConfig) -> bool:
+    """Whether `name` is a place where the tracked organisation is ("Pok Fu Lam")."""
+    if not name:
+        return False
+    found = cached_patterns(config).locations.get(" ".join(name.lower().split()))
+    return found is not None and found[1]
 
 
 def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:

@@ -30,7 +30,7 @@ def read_mentions(
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     joint = _joint_re().search(text, s_start, s_end)
     if joint is None:
-        joint = _joined(text, out, s_end)
+        joint = _joined(text, out, s_start, s_end)
     if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
         name = joint_name(config, model)
         out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
@@ -98,15 +98,17 @@ def joint_name(config: ExtractConfig, model: DocumentModel) -> str:
     return cues()["references"]["joint_name"].format(a=config.name, b=other)
 
 
-def _joined(text: str, ms: list[Mention], s_end: int) -> re.Match[str] | None:
+def _joined(text: str, ms: list[Mention], s_start: int, s_end: int) -> re.Match[str] | None:
     """Two organisations named together as one subject ("Cyberport and Science Park together
-    host ..."), as a match over both names; None when the sentence has none."""
+    host ...", "Together, Science Park and Cyberport host ..."), as a match over both names;
+    None when the sentence has none."""
     for a, b in pairwise(ms):
         if a.kind != "name" or b.kind != "name" or a.tracked == b.tracked:
             continue
         if a.entity is None or b.entity is None or not _AND.fullmatch(text, a.end, b.start):
             continue
-        if _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
+        lead = _joint_lead().fullmatch(text, max(s_start, a.start - 40), a.start)
+        if lead or _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
             return re.compile(re.escape(text[a.start : b.end])).match(text, a.start)
     return None
 
@@ -117,14 +119,24 @@ def _joint_marks() -> re.Pattern[str]:
 
 
 @cache
+def _joint_lead() -> re.Pattern[str]:
+    """A joint mark opening the clause right before two names: "Together, " (any text first)."""
+    marks = phrases_re(cues()["references"]["joint_marks"])
+    return re.compile(rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{marks}),?\s+(?:the\s+)?", re.I | re.S)
+
+
+@cache
 def _organisation_refs() -> frozenset[str]:
     return frozenset(cues()["references"]["organisation"])
 
 
 @cache
 def _joint_re() -> re.Pattern[str]:
-    words = phrases_re(cues()["references"]["joint"])
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+    refs = cues()["references"]
+    words = phrases_re(refs["joint"])
+    counts, nouns = phrases_re(refs["joint_counts"]), phrases_re(refs["joint_nouns"])
+    built = rf"(?:{counts})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"  # "the two technology flagships"
+    return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")

@@ -204,13 +204,13 @@ class SentenceContext:
         document's main organisation, unless the sentence names someone else."""
         if any(_names_someone_else(m) for m in mentions):
             return None
-        if not self.view.unnamed_may_be_tracked(self.sid):
-            return None
         s = self.sentence
         hi = clause_end(self.view.text, pos, s.end)
-        if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not (
-            _here().search(self.view.text, pos, hi)
-        ):
+        here = _here().search(self.view.text, pos, hi) is not None
+        city_only = all(m.kind == "territory" and m.role == "possessive" for m in mentions)
+        if not self.view.unnamed_may_be_tracked(self.sid) and not (here and city_only):
+            return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
+        if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not here:
             return None  # "2,200 start-ups across the city": the city's (not "... grew up here")
         if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
             return None  # "They have more than 800 companies": whoever "they" are
@@ -223,7 +223,7 @@ class SentenceContext:
                 return Attribution(quote.speaker_entity, False, "voice")
         main = view.model.main
         if main is not None and main.tracked:
-            return Attribution(view.config.name, True, "document")
+            return Attribution(view.config.name, True, "here" if here else "document")
         return None
 
     def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:

@@ -112,7 +112,22 @@ def _starts(*lists: str) -> frozenset[str]:
 
 
 _SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
-_HEAD_OF = re.compile(r"['’]s\s+(?:chief|boss|head|CEO|chairman|chairperson|chief\s+executive)\b")
+
+
+@cache
+def _head_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An organisation's head after its possessive ("X's venture chief", "X's Head of
+    FinTech"), and a leader phrase before a pronoun ("who heads its partnerships")."""
+    att = lexicon()["attribution"]
+    return (
+        re.compile(
+            rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{phrases_re(att['head_titles'])})\b", re.IGNORECASE
+        ),
+        re.compile(
+            rf"\b(?:{phrases_re(att['leader_phrases'])})\s+(?:{phrases_re(att['continuing'])})\b",
+            re.IGNORECASE,
+        ),
+    )
 
 
 def section_voice(
@@ -167,10 +182,13 @@ def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
 def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
     """Whether `intro` names someone as head of the tracked organisation."""
     leader = _voice_res()[3]
+    head_of, leads_its = _head_res()
     for m in patterns(config).tracked.finditer(intro):
-        if leader.search(intro, max(0, m.start() - 80), m.start()) or _HEAD_OF.match(
-            intro, m.end()
-        ):
+        if leader.search(intro, max(0, m.start() - 80), m.start()) or head_of.match(intro, m.end()):
+            return True
+    for m in leads_its.finditer(intro):  # "Cyberport ... We met X, who heads its ...": its head
+        named = [x for x in find_mentions(intro, 0, m.start(), config) if x.kind == "name"]
+        if named and named[-1].tracked:
             return True
     return False
 

@@ -41,6 +41,13 @@ TRACKED = Attribution("Cyberport", True)
         ("Cyberport, with Hong Kong's biggest AI Lab as its engine, hosts 300 AI firms.", "300"),
         ("At present, 80% of the companies in the park are local.", "80%"),
         ("Cyberport grew, and in 2019 it counted 1,100 firms.", "1,100"),
+        # A place where the organisation is, named after it, is no other organisation.
+        (
+            "Elsewhere, Cyberport in Pok Fu Lam now counts some 700 companies in its community.",
+            "700",
+        ),
+        # No closing comma: "our community" is the clause's subject, not an aside.
+        ('Amy Lo, CEO of Cyberport, said: "Today, our community has 2,100 members."', "2,100"),
     ],
 )
 def test_tracked(text: str, figure: str) -> None:
@@ -67,6 +74,13 @@ def test_tracked(text: str, figure: str) -> None:
         ),
         ("There are 4,000 start-ups in Hong Kong.", "4,000", "Hong Kong"),
         ("Cyberport has 2,000 firms, while Shenzhen has 9,000 firms.", "9,000", "Shenzhen"),
+        # An aside that opens with "our"/"its" describes the name before it: not the subject.
+        (
+            'Lo said: "The Science Park, our sister organisation, reports 2,000 companies."',
+            "2,000",
+            "Hong Kong Science Park",
+        ),
+        ("Lingang Group, its parent, has 6,000 tenants.", "6,000", "Lingang Group"),
     ],
 )
 def test_someone_else(text: str, figure: str, entity: str) -> None:
@@ -87,6 +101,7 @@ def test_nobody_we_can_name(text: str, figure: str) -> None:
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
+        ("Cyberport said Science Park in Sha Tin now counts 900 companies.", "900"),
         ("Cyberport met the HKAABJU and 100 firms signed.", "100"),
         ("Cyberport hosted a fair where 700 Jiangsu enterprises met.", "700"),
         ("Onsite founders at HKSTP come from 24 countries.", "24"),
@@ -116,6 +131,39 @@ def test_the_park_is_whichever_park_the_text_is_about() -> None:
     other = Attribution("Hong Kong Science Park", False)
     assert owner("The park has 900 companies.", "900", Topic(None, other)) == other
     assert owner("The park has 900 companies.", "900", Topic()) == TRACKED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The delegation, which included 18 start-ups from Cyberport, met investors.", "18"),
+        ("Cyberport opened its pavilion at the fair today, with 60 start-ups presenting.", "60"),
+        ("Cyberport led a trip of some 25 start-ups to Shenzhen.", "25"),
+        ("One of the community's fintech start-ups closed a US$30 million round.", "US$30"),
+        ("One of Cyberport's start-ups raised HK$80 million last year.", "HK$80"),
+    ],
+)
+def test_a_group_or_a_member_is_not_the_organisation(text: str, figure: str) -> None:
+    got = owner(text, figure, Topic(TRACKED, TRACKED, TRACKED))
+    assert got is None or not got.tracked
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Cyberport hosted an exhibition, and its community of 1,900 companies came.", "1,900"),
+        ("Cyberport, one of the city's hubs, has 1,900 companies.", "1,900"),
+        ("Alpha is one of Cyberport's 1,900 companies.", "1,900"),
+    ],
+)
+def test_the_organisations_own_figure_beside_a_group_or_a_member(text: str, figure: str) -> None:
+    assert owner(text, figure, Topic(TRACKED, TRACKED, TRACKED)) == TRACKED
+
+
+def test_the_campus_is_never_two_organisations_together() -> None:
+    joint = Attribution("Cyberport and Hong Kong Science Park (joint)", False)
+    got = owner("The campus has 230 companies.", "230", Topic(None, joint, TRACKED))
+    assert got is not None and got.tracked
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -48,6 +48,9 @@ def test_a_fund_or_a_network_is_an_entity_of_its_own() -> None:
     [
         "Together, the two parks host close to 4,000 companies.",
         "Cyberport and Hong Kong Science Park together host 4,000 companies.",
+        "Taken together, the two technology flagships host some 2,550 companies.",
+        "Both science parks now host 3,900 firms.",
+        "Together, Hong Kong Science Park and Cyberport now host around 3,800 companies.",
     ],
 )
 def test_two_organisations_together_are_a_joint_entity(sentence: str) -> None:
@@ -56,9 +59,18 @@ def test_two_organisations_together_are_a_joint_entity(sentence: str) -> None:
     assert name[1] == "Cyberport and Hong Kong Science Park (joint)" and not name[2]
 
 
-def test_one_organisation_is_no_joint_entity() -> None:
-    doc = "Hong Kong Science Park grew. Cyberport hosts 2,000 companies."
-    assert names(doc, "Cyberport hosts 2,000 companies.") == [("Cyberport", "Cyberport", True)]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cyberport hosts 2,000 companies.",
+        "Together with Hong Kong Science Park, Cyberport hosts 2,000 companies.",
+        "Both start-ups moved to Cyberport, which hosts 2,000 companies.",
+    ],
+)
+def test_one_organisation_is_no_joint_entity(sentence: str) -> None:
+    doc = f"Hong Kong Science Park grew. {sentence}"
+    assert not any(n[1] and "joint" in n[1] for n in names(doc, sentence))
+    assert ("Cyberport", "Cyberport", True) in names(doc, sentence)
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,16 @@ def test_a_figure_nobody_is_named_for_is_the_documents_organisation_to_confirm()
     }
 
 
+def test_a_set_of_the_citys_that_grew_up_here_is_the_documents_organisations() -> None:
+    text = (
+        "Cyberport profile\n\nCyberport hosts a small committee of judges.\n\n"
+        "She lists the milestones. Four of Hong Kong's unicorns grew up here."
+    )
+    assert rows(claims(text)) == {("Cyberport", "unicorns", 4, "auto", ())}
+    there = text.replace("grew up here", "are based in Kowloon")
+    assert not any(r[4] == () for r in rows(claims(there)))  # never sure without "here"
+
+
 def test_an_about_paragraph_makes_the_documents_organisation_sure() -> None:
     text = (
         "Cyberport welcomes new start-ups\n\nFourteen start-ups were admitted in the past year.\n\n"

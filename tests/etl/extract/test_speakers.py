@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +51,32 @@ def test_a_line_opening_outside_the_starts_matches_no_mark(first: str, rest: str
         assert not answer.match(line) and not question.match(line)
     if first not in _starts("speech_headers"):
         assert not header.match(line)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Cyberport's venture chief on the next decade\n\nWe sat down with Marcus Lee.",
+        "We asked Cyberport's Head of FinTech, Mr Henry Chan, how start-ups are coping.",
+        "Cyberport has grown fast. We met Marcus Lee, who heads its venture partnerships.",
+    ],
+)
+def test_an_interview_of_the_tracked_organisations_head_is_in_its_voice(intro: str) -> None:
+    text = f"{intro}\n\nQ: How big is it?\n\nA: We have 1,900 companies."
+    voice = section_voice(text, split_paragraphs(text), default_config())
+    assert voice is not None and voice.speaker_tracked
+    assert voice.paragraphs == frozenset({len(split_paragraphs(text)) - 1})
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "A Cyberport start-up's founder on the next decade\n\nWe sat down with Marcus Lee.",
+        "Cyberport has grown. We met Marcus Lee of Lingang Group, who heads its fund.",
+        "We asked Lingang Group's venture chief, Mr Henry Chan, about Cyberport.",
+    ],
+)
+def test_an_interview_of_someone_else_is_not_in_the_tracked_voice(intro: str) -> None:
+    text = f"{intro}\n\nQ: How big is it?\n\nA: We have 1,900 companies."
+    voice = section_voice(text, split_paragraphs(text), default_config())
+    assert voice is None or not voice.speaker_tracked
