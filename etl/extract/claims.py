@@ -219,7 +219,7 @@ def _sentence_claims(
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
         who = owners[i] = (
             who
-            or context.fallback_owner(mentions, a + f.start)
+            or context.fallback_owner(mentions, a + f.start, f.metric.metric in place_metrics())
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
