@@ -131,7 +131,7 @@ def test_a_row_with_columns_of_figures() -> None:
         (
             "Some 60 companies specialising in the field of e-sports moved in.",
             "digital_entertainment_companies",
-        ),  # fmt: skip
+        ),
         ("About 45 start-ups focused on blockchain custody joined.", "web3_companies"),
     ],
 )
