@@ -239,8 +239,8 @@ def _sentence_claims(
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
             who = box_owner(view, s.start + f.start, who, mentions)
-        if who is not None and last_owner is not None:
-            last_owner[sid] = who  # (a stranger's too: its next nounless figure is its own)
+        if who is not None and who.tracked and last_owner is not None:
+            last_owner[sid] = who  # (a stranger's sentence may be skipped unread: not kept)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
