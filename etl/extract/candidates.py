@@ -193,7 +193,7 @@ def _activity() -> re.Pattern[str]:
     )
 
 
-_NARROWING_WORDS = 4
+_NARROWING_WORDS = 6
 _STOP_MARK = re.compile(r"[,;:.!?()]")
 
 
@@ -257,7 +257,8 @@ def _measure_re() -> re.Pattern[str]:
     f = lexicon()["figures"]
     return re.compile(
         rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
-        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])",
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])"
+        r"(?:[ \t]+[\"“‘'](?=\w))?",  # the noun after may be quoted: 3 home "unicorn" enterprise
         re.IGNORECASE,
     )
 
@@ -283,8 +284,14 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
     lo = max((m.end() for m in _CLAUSE_START.finditer(s, 0, q_start)), default=0)
     words = _WORDS.findall(s, lo, q_start)
     adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
-    while words and words[-1].lower() in adverbs:
-        words.pop()
+    links, places = _measure_links()
+    while words and words[-1].lower() in adverbs | links:
+        words.pop()  # "unicorn enterprise has 7 only", "fintech company we have 450 home"
+    k = len(words) - 1
+    while k > len(words) - 4 and k > 0 and words[k][0].isupper():
+        k -= 1  # a name after the noun: "the Web3 related company in Cyberport have 150 homes"
+    if k < len(words) - 1 and k > 0 and words[k].lower() in places:
+        del words[k:]
     run: list[str] = []
     for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
         if w.lower() in NP_STOP or w[0].isdigit():
@@ -295,6 +302,12 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
         if found:
             return MetricCandidate(found, "noun_before")
     return None
+
+
+@cache
+def _measure_links() -> tuple[frozenset[str], frozenset[str]]:
+    f = lexicon()["figures"]
+    return frozenset(f["measure_links"]), frozenset(f["measure_places"])
 
 
 def plural(phrase: str) -> str:
