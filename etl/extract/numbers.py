@@ -86,6 +86,9 @@ _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
+# "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.
+_HUNDRED_MILLION = re.compile(r"\d{1,3}[ \u00a0\u202f]100")
+_MILLION = 1e6
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
 
@@ -211,6 +214,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         garbled = (text.startswith(",", end) and _GARBLED.match(text, end) is not None) or (
             text.startswith("?", end) and _MANGLED.match(text, end - 1) is not None
         )
+        if mult == _MILLION and _HUNDRED_MILLION.fullmatch(num):
+            # "133 100 million": 133 億 word by word, a figure no style of printing gives
+            (value, step), mult, garbled = parse_digits(num[:-4]), _MILLION * 100, True
         pct = percent.match(hay, end) if mult == 1 else None  # no percent after a scale word
         found.append(
             NumberMention(

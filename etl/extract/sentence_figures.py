@@ -137,6 +137,9 @@ def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
     )
 
 
+_FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
+
+
 @cache
 def _known_alnum() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["known_alnum"])
@@ -203,8 +206,8 @@ def find_figures(
             continue
         money = by_number.get(n.start)
         start, end = (money.start, money.end) if money else (n.start, n.end)
-        if n.garbled:  # read past the fused tail: "2000,2018 companies"
-            end = re.match(r"(?:[,?\ufffd]\d+)+", s[end:]).end() + end
+        if n.garbled and (tail := _FUSED_TAIL.match(s, end)):
+            end = tail.end()  # read past the fused tail: "2000,2018 companies"
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
         approx = None if plus else about_after(s, end)  # "1,600-odd", "800 or so"
         end = plus or approx or end
