@@ -115,6 +115,8 @@ def bare_metric(
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
+    if has_noun and _names_others(s, end):
+        return None  # "signed with three universities as AI start-ups multiply"
     partitive = None
     own_part = False  # "380 of its companies were in fintech": a part of its own set
     m = None if has_noun else _OF_SET.match(s, end)
@@ -302,6 +304,18 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
         if found:
             return MetricCandidate(found, "noun_before")
     return None
+
+
+def _names_others(s: str, end: int) -> bool:
+    """Whether the noun phrase at `end` names bodies other than a community's members
+    ("universities", "associations"): the figure counts those, whatever follows it."""
+    a, b = noun_phrase(s, end, len(s))
+    return any(w in _other_bodies() for w in _WORDS.findall(s.lower(), a, b))
+
+
+@cache
+def _other_bodies() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["figures"]["other_bodies"])
 
 
 @cache

@@ -424,3 +424,19 @@ def test_companies_in_the_office_buildings_are_on_site(s: str, metric: str) -> N
 
 def test_companies_in_a_city_are_no_onsite_count() -> None:
     assert [f[4] for f in figs("About 90 enterprises are based in Kowloon Bay.")] == ["companies"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The hub signed a pact with four universities as fintech start-ups multiply.",
+        "It signed MoUs with 5 overseas AI associations to help community companies grow.",
+    ],
+)
+def test_a_count_of_other_bodies_takes_no_metric_from_words_after_it(s: str) -> None:
+    assert figs(s) == []
+
+
+def test_a_count_of_companies_still_takes_the_narrower_metric_after_it() -> None:
+    s = "Some 420 companies are housed on the campus, next to partner universities."
+    assert [f[4] for f in figs(s)] == ["companies_onsite"]
