@@ -215,3 +215,18 @@ def test_chinese_hundred_million_written_word_by_word(text: str, value: float) -
 def test_hundred_million_word_by_word_is_flagged_garbled() -> None:
     assert [n.garbled for n in find_numbers("HK $ 133 100 million")] == [True]
     assert [n.garbled for n in find_numbers("HK$ 133 hundred million")] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Applications for the next intake close on 28 February.", []),
+        ("On April 9, 2021, the hub had 70 companies", [2021, 70]),
+        ("the 3 Dec. deadline", []),
+        ("in March 12 start-ups joined", [12]),  # a month, then a count of something
+        ("10 may join later", [10]),  # "may" the verb
+        ("14 June Cyberport said", []),
+    ],
+)
+def test_the_day_of_a_date_is_no_number(text: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == values
