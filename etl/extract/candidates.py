@@ -29,6 +29,8 @@ _OF_SET = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
+# An aside set off by dashes between a figure and its predicate.
+_ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 _SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
@@ -133,6 +135,8 @@ def bare_metric(
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
+    if aside := _ASIDE.match(s, pos):
+        pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
     of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
@@ -143,7 +147,8 @@ def bare_metric(
         )
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
-        if found and not ((partitive is not None or own_part) and found.metric == "companies"):
+        part = partitive is not None or own_part or bool(m and m.group("set"))
+        if found and not (part and found.metric == "companies"):
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")
@@ -154,6 +159,8 @@ def bare_metric(
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
+        if found and m and m.group("set") and found.metric == "companies":
+            return None  # "1,000 companies, two of which ...": a part says nothing of the whole
         if found:
             return MetricCandidate(found, "subject")
     return None

@@ -440,3 +440,23 @@ def test_a_count_of_other_bodies_takes_no_metric_from_words_after_it(s: str) -> 
 def test_a_count_of_companies_still_takes_the_narrower_metric_after_it() -> None:
     s = "Some 420 companies are housed on the campus, next to partner universities."
     assert [f[4] for f in figs(s)] == ["companies_onsite"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Its members number about 900 firms, four of which - a lender and an app among them - "
+        "are valued at more than US$1 billion.",
+        "Five of its companies have been valued at over $1 billion.",
+    ],
+)
+def test_a_valuation_over_a_billion_dollars_makes_unicorns(s: str) -> None:
+    assert [(f[1], f[4]) for f in figs(s) if f[2] == "count"][-1] == (
+        4 if s.startswith("Its") else 5,
+        "unicorns",
+    )
+
+
+def test_a_part_of_a_set_is_never_the_set_s_own_count() -> None:
+    s = "The community numbers about 900 firms, four of which - a lender and an app - moved."
+    assert [(f[1], f[4]) for f in figs(s)] == [(900, "companies")]
