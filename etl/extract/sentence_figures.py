@@ -279,7 +279,8 @@ def find_figures(
                 match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
         if match is None and not np.strip() and _row_value(s, before, end, i == len(spans) - 1):
-            words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
+            # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
+            words = before.rsplit("|", 1)[-1].strip(" \t*_-•")
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
                 match, source = _label_metric(words, kind, n.value), "label"
         comparison = False

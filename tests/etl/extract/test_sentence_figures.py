@@ -460,3 +460,11 @@ def test_a_valuation_over_a_billion_dollars_makes_unicorns(s: str) -> None:
 def test_a_part_of_a_set_is_never_the_set_s_own_count() -> None:
     s = "The community numbers about 900 firms, four of which - a lender and an app - moved."
     assert [(f[1], f[4]) for f in figs(s)] == [(900, "companies")]
+
+
+def test_a_side_by_side_column_is_no_part_of_the_row_label() -> None:
+    # The right-hand column's figure takes nothing from the left-hand column's label.
+    assert figs("Unicorns 3 | Office buildings 4") == []
+    assert figs("Listed companies 5 | Hotel rooms 173") == []
+    assert figs("Floor area 52,000 m2") == []
+    assert figs("Office space 8,400 sqm on the campus") == []
