@@ -289,7 +289,8 @@ def find_figures(
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
-        if match is None and np.strip() and n.value > 1:  # "1200 company" (translated)
+        if match is None and np.strip() and n.value > 1 and not n.words:  # "1200 company"
+            # (translated text; a word before a singular is a name: "a Big Four firm")
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
         if match is None and measured:  # "start-up enterprise about 800 home"
             found = noun_before(s, q_start, kind, n.value, np)

@@ -468,3 +468,8 @@ def test_a_side_by_side_column_is_no_part_of_the_row_label() -> None:
     assert figs("Listed companies 5 | Hotel rooms 173") == []
     assert figs("Floor area 52,000 m2") == []
     assert figs("Office space 8,400 sqm on the campus") == []
+
+
+def test_a_spelt_number_before_a_singular_is_a_name() -> None:
+    assert figs("She left a Big Four firm to build the start-up.") == []
+    assert [f[4] for f in figs("the park have more than 1200 company")] == ["companies"]
