@@ -47,6 +47,7 @@ from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
+from etl.extract.translated import reading_config
 
 EXTRACTOR_VERSION = "1.5.0"
 
@@ -94,6 +95,7 @@ def _sections(doc: ReadDocument) -> tuple[Section, ...]:
 
 
 def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
+    config = reading_config(config, doc.text)
     model = build_model(doc.text, config, doc.title)
     claims: list[Found] = []
     for section in _sections(doc):
