@@ -301,7 +301,8 @@ def _bare_community(text: str, a: int, floor: int) -> bool:
     word = m.group(1)
     if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
         return False
-    return word[0].islower() or word.lower() in NUMBER_WORDS  # "Seven community companies"
+    # "Seven community companies", "42 community companies"
+    return word[0].islower() or word[0].isdigit() or word.lower() in NUMBER_WORDS
 
 
 @cache

@@ -127,3 +127,19 @@ def format_money(value: int, currency: str = "HKD", scale: str = "") -> str:
     """Print an amount as a press release would ('HK$43.4 billion'); used in tests."""
     sign = _currencies()[currency]["before"][0]
     return f"{sign}{value:,}{' ' + scale if scale else ''}"
+
+
+_BRACKETS = re.compile(r"\(([^()]{1,40})\)")
+
+
+def unit_in_label(label: str, bare_dollar: str = "HKD") -> tuple[str, float] | None:
+    """The currency and scale a row's label gives its bare figures in brackets ("Funds raised
+    (HK$ bn, cumulative)" -> ("HKD", 1e9); "(US$ million)" -> ("USD", 1e6)), if any."""
+    for m in _BRACKETS.finditer(label):
+        code = currency_in(m.group(1), bare_dollar)
+        if code is None:
+            continue
+        scales = lexicon()["scales"]
+        words = re.findall(r"[^\W\d_]+", m.group(1).lower())
+        return code, max((float(scales[w]) for w in words if w in scales), default=1.0)
+    return None

@@ -20,7 +20,7 @@ from etl.extract.candidates import (
 )
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
-from etl.extract.money import MoneyMention, merge_conversions, money_at
+from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
 from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
@@ -94,6 +94,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
+        "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
     }
 
 
@@ -274,6 +275,9 @@ def find_figures(
                                            q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
         if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
+            if kind == "count" and (given := unit_in_label(label.group(1), bare_dollar)):
+                unit, kind = given[0], "money"  # "Funds raised (HK$ bn): 18.9": HK$18.9 billion
+                n = replace(n, value=n.value * given[1], step=n.step * given[1], mult=given[1])
             match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
@@ -312,6 +316,8 @@ def find_figures(
             and _cues()["outside_set"].search(before, max(0, len(before) - 100))
         ):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
+        if source == "noun" and kind == "count" and _cues()["joint_group"].match(s, np_end):
+            source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)

@@ -22,6 +22,16 @@ label and a figure in every other cell,
       FinTech             400+          27%
 
 is written as `etl.read.tables.table_lines` writes a table ("Companies:", "- FinTech: 400+").
+
+A fact sheet laid out in two columns side by side, each line split by one "|" at the same
+place,
+
+    Community companies   1,000+ | Office buildings    4
+    Unicorns                   2 | Hotel rooms      173
+
+is read column by column: the left column's lines, then the right one's (a ruled line
+between blocks becomes a blank line). A label wrapped onto one deeper-indented line that
+holds the value ("Incubatees admitted" over "  since 2005   681") is joined into one row.
 """
 
 from __future__ import annotations
@@ -80,6 +90,8 @@ def _may_be_row(line: str) -> bool:
 
 def write_label_rows(text: str) -> str:
     """`text` with each label/value line written as "label: value" (see the module doc)."""
+    if "|" in text:
+        text = split_columns(text)
     if not any(mark in text for mark in _CUES):
         return text
     out: list[str] = []
@@ -96,6 +108,9 @@ def write_label_rows(text: str) -> str:
             skip, parent_indent = len(table) - 1, None
             continue
         m = label_row(line) if line.strip() else None
+        if m is None and _wraps_onto(lines, i):  # "Incubatees admitted" / "  since 2005  681"
+            m, skip = label_row(f"{line.rstrip()} {lines[i + 1].lstrip()}"), 1
+            skip = 0 if m is None else 1
         if m is None:
             if line.strip():
                 parent_indent = None
@@ -140,3 +155,78 @@ def _cells(line: str) -> list[str]:
 
 def _has_digit(cell: str) -> bool:
     return any(c.isdigit() for c in cell)
+
+
+_RULE_RE = re.compile(r"[ \t]*(?:[-=_*~][ \t]*){3,}")
+MIN_COLUMN_LINES = 3
+
+
+def split_columns(text: str) -> str:
+    """`text` with each block of two columns side by side written column by column."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        col, end = _column_block(lines, k)
+        if col is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        block = [line.expandtabs(4) for line in lines[k:end]]
+        for side in (slice(None, col), slice(col + 1, None)):
+            out.append("")
+            for line in block:
+                if _RULE_RE.fullmatch(line):
+                    out.append("")
+                elif line[side].strip():
+                    out.append(line[side].rstrip())
+        out.append("")
+        k = end
+    return "\n".join(out)
+
+
+def _column_block(lines: list[str], k: int) -> tuple[int | None, int]:
+    """Where the "|" stands in the block of side-by-side columns starting at lines[k], and
+    where the block ends: lines with one "|" at the same place (ruled lines between them)."""
+    col = _bar(lines[k])
+    if col is None:
+        return None, k
+    end, count = k, 0
+    while end < len(lines):
+        line = lines[end]
+        if _RULE_RE.fullmatch(line):
+            end += 1
+            continue
+        if _bar(line) is None or abs(_bar(line) - col) > 1:
+            break
+        count += 1
+        end += 1
+    while end > k and _RULE_RE.fullmatch(lines[end - 1]):
+        end -= 1
+    return (col, end) if count >= MIN_COLUMN_LINES else (None, k)
+
+
+def _bar(line: str) -> int | None:
+    """Where the one "|" of a line that has text before it stands (tabs at 4), else None."""
+    line = line.expandtabs(4)
+    if line.count("|") != 1 or not line.split("|", 1)[0].strip():
+        return None
+    return line.index("|")
+
+
+def _wraps_onto(lines: list[str], i: int) -> bool:
+    """Whether lines[i], a label with no figure, goes on in the next, deeper-indented line
+    (alone: a second deeper line makes lines[i] a group's heading) that ends with a value."""
+    if i + 1 >= len(lines) or not lines[i].strip() or _has_digit(lines[i]):
+        return False
+    if not lines[i].lstrip()[0].isalpha() or label_row(lines[i + 1]) is None:
+        return False
+    depth = _indent(lines[i])
+    if _indent(lines[i + 1]) <= depth or not lines[i + 1].lstrip()[0].islower():
+        return False
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    return not after.strip() or _indent(after) <= depth
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.money import _PREFIX, currency_code, find_money, format_money, money_at, to_hkd
+from etl.extract.money import (
+    _PREFIX,
+    currency_code,
+    find_money,
+    format_money,
+    money_at,
+    to_hkd,
+    unit_in_label,
+)
 from etl.extract.numbers import find_numbers
 
 
@@ -123,3 +131,11 @@ def test_other_currencies_convert_at_the_configured_rate() -> None:
     rates = load_config().rates
     assert to_hkd(2.0, "EUR", rates) == 2.0 * rates["EUR"]
     assert to_hkd(2.0, "XYZ", rates) is None
+
+
+def test_unit_in_label_reads_the_currency_and_scale_in_brackets() -> None:
+    assert unit_in_label("Funds raised (HK$ bn, cumulative)") == ("HKD", 1e9)
+    assert unit_in_label("Capital (US$ million)") == ("USD", 1e6)
+    assert unit_in_label("Grants paid (HK$)") == ("HKD", 1.0)
+    assert unit_in_label("Unicorns (cumulative)") is None
+    assert unit_in_label("Funds raised, HK$ bn") is None  # (not in brackets: not said here)

@@ -149,3 +149,21 @@ def test_a_clause_after_the_companies_puts_them_in_a_cluster(s: str, expected: s
 def test_a_clause_naming_no_field_puts_companies_in_no_cluster(s: str) -> None:
     found = [m for _, m in metrics(s)]
     assert not any(m and m != "companies" and m.endswith("_companies") for m in found)
+
+
+def test_a_count_that_did_something_jointly_is_a_group_not_a_size() -> None:
+    s = "Last year 35 member firms between them won 48 industry prizes."
+    assert counted(s) == [(35, "companies", "activity"), (48, "awards", "noun")]
+    s = "Some 900 community start-ups have raised HK$3 billion among them."
+    assert counted(s)[0][2] == "activity"
+    assert (
+        counted("The 900 companies raised HK$3 billion, between them and others.")[0][2] == "noun"
+    )
+
+
+def test_a_label_that_gives_its_currency_and_scale_in_brackets() -> None:
+    (f,) = find_figures("- Capital raised by members (US$ million, to date): 75.5")
+    assert (f.number.value, f.unit, f.metric.metric) == (75_500_000, "USD", "funding_raised")
+    (f,) = find_figures("Money raised (HK$): 900,000")
+    assert (f.number.value, f.unit) == (900_000, "HKD")
+    assert find_figures("Unicorns (to date): 4")[0].unit == "count"

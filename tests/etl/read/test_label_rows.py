@@ -122,3 +122,44 @@ def test_a_table_laid_out_by_spaces_is_read_by_column() -> None:
 def test_one_row_under_a_header_is_no_spaced_table() -> None:
     text = "NAME        Firms      Share\n  Web3     210        12%\nA sentence follows."
     assert "Firms:" not in write_label_rows(text)
+
+
+SIDE_BY_SIDE = """\
+==========================================
+ MEMBERS                  | THE SITE
+==========================================
+ Member firms       2,400 | Towers            3
+ - in the towers  abt 900 | Car park spaces  410
+ Grants awarded           |
+   since 2011         316 | Meeting rooms    38
+ Listed firms           5 |
+=========================================="""
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other() -> None:
+    out = write_label_rows(SIDE_BY_SIDE)
+    left = ["MEMBERS", "Member firms: 2,400", "- in the towers: abt 900"]
+    right = ["THE SITE", "Towers: 3", "Car park spaces: 410", "Meeting rooms: 38"]
+    lines = [line.strip() for line in out.split("\n") if line.strip()]
+    assert lines[1:4] == left  # (the ruled line above the block is not in it)
+    assert "Grants awarded since 2011: 316" in lines
+    assert lines.index("Listed firms: 5") < lines.index("THE SITE")
+    assert lines[-5:-1] == right
+
+
+def test_a_bar_in_prose_or_a_pipe_table_is_no_column() -> None:
+    prose = "Revenue | up 4%\nThe hub | said so\n"
+    assert write_label_rows(prose) == prose
+    table = "| Year | Firms |\n|---|---|\n| 2019 | 300 |\n| 2020 | 400 |"
+    assert write_label_rows(table) == table
+    ragged = "Firms 300 | Towers 3\nStaff 20       | Rooms 4\nSeats 9 | Desks 5"
+    assert write_label_rows(ragged) == ragged
+
+
+def test_a_label_with_two_lines_under_it_is_a_heading_not_wrapped() -> None:
+    text = "Incubation Programme\n   grant per team   HK$100,000\n   duration   24 months"
+    out = write_label_rows(text)
+    assert out.split("\n")[0] == "Incubation Programme"
+    assert write_label_rows("Funds raised by member\n   companies   HK$2 bn") == (
+        "Funds raised by member companies: HK$2 bn"
+    )
