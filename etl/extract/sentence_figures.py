@@ -45,6 +45,8 @@ _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
+# From an addition's figure to the next figure of its list: "two more reached X and two ...".
+_NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
@@ -220,6 +222,7 @@ def find_figures(
              "over" if more else "about" if approx else "", np_from, measure is not None)
         )  # fmt: skip
     out: list[Figure] = []
+    added: int | None = None  # where the last figure of an addition ("two more") ends
     for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
@@ -249,6 +252,8 @@ def find_figures(
         np = full_np = s[np_from:np_end]
         increment = False
         if _not_counted(np):
+            if _cues()["delta_after"].match(np):
+                added = end  # "two more reached unicorn status and two listed": both added
             if not (keep_bare and _cues()["delta_after"].match(np)):
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
@@ -322,6 +327,15 @@ def find_figures(
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
             source = "bare"
+        if (
+            not increment
+            and added is not None
+            and _NEXT_IN_LIST.fullmatch(s, added, q_start)
+            and classify(np, "", "", kind, n.value) is None  # no noun of its own
+        ):
+            if not keep_bare:
+                continue
+            increment = True  # "..., two more reached unicorn status and two listed"
         if increment:  # its metric comes from what it adds to, unless it is an intake
             intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
             if intake and intake.metric in intake_metrics():

@@ -167,3 +167,14 @@ def test_a_label_that_gives_its_currency_and_scale_in_brackets() -> None:
     (f,) = find_figures("Money raised (HK$): 900,000")
     assert (f.number.value, f.unit) == (900_000, "HKD")
     assert find_figures("Unicorns (to date): 4")[0].unit == "count"
+
+
+def test_a_nounless_figure_listed_after_an_addition_is_one_too() -> None:
+    s = "Members matured: three more became unicorns and four listed in Shenzhen."
+    assert metrics(s) == [(3, None), (4, None)]
+    assert metrics("Three more became unicorns. Four listed in Shenzhen.")[1] == (
+        4,
+        "listed_companies",
+    )
+    s = "Six more start-ups joined and 15 companies have now listed."
+    assert metrics(s)[1] == (15, "listed_companies")
