@@ -74,7 +74,9 @@ class Timeline:
             return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
-        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and sent.startswith(",", d.end)
+        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and (
+            sent.startswith(",", d.end) or _opens_without_comma(sent, d)
+        )
         self.stated[sid] = (d, opens)
         return self.stated[sid]
 
@@ -103,6 +105,7 @@ class Timeline:
             return listed  # the lead-in dates the whole list, "now" or not
         if speaks_of_now(text, s.start, s.end):
             return None
+        p_leads = self._first_under_heading
         for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
             prev = (sid[0], j)
             if "\n" in text[self.view.sentence(prev).start : s.start]:
@@ -110,10 +113,41 @@ class Timeline:
             got = self._stated(prev)
             if got is not None:
                 d, opens = got
-                return d if opens and not d.event and d.period is None else None
+                headed = p_leads(sid[0])
+                return d if opens and not d.event and _carries(d, headed) else None
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):
                 return None  # "Today ..." in between brings the time back to the present
+        return self._block_opening(sid[0])
+
+    def _block_opening(self, p: int) -> DatePhrase | None:
+        """The date an earlier paragraph under the same heading opened with and says figures
+        stand at ("As at 31 March 2024, the community comprised ..." over a paragraph of
+        undated figures): paragraphs between that state a time, a list or a heading end it."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        for q in range(p - 1, max(p - 1 - MAX_NOTE_PARAGRAPHS, -1), -1):
+            a = paragraphs[q][0]
+            if a < self.start or _BULLET.match(text, a) or self._leads_in(q):
+                return None
+            stated = [
+                (j, got)
+                for j in range(len(self.view.paragraph(q)))
+                if (got := self._stated((q, j))) is not None
+            ]
+            if not stated:
+                continue
+            j, (d, opens) = stated[0]
+            x = self.view.sentence((q, j))
+            if (
+                j == 0
+                and opens
+                and not d.event
+                and d.period is None
+                and self._first_under_heading(q)
+            ):
+                line = text[x.start : x.end]
+                return d if says_stands_at(line, d.start, d.end) else None
+            return None
         return None
 
     def ref_at(self, sid: SentenceId) -> date | None:
@@ -207,6 +241,10 @@ class Timeline:
                     return found[-1]
         return None
 
+    def _first_under_heading(self, p: int) -> bool:
+        """Paragraph `p` is running text right under a heading line ("Community in numbers")."""
+        return p > 0 and self.view.paragraphs[p - 1][0] >= self.start and self._leads_in(p - 1)
+
     def _leads_in(self, q: int) -> bool:
         """Paragraph `q` is a heading or lead-in line: short, and no finished sentence."""
         a, b = self.view.paragraphs[q]
@@ -249,6 +287,19 @@ def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
         pos = d.end
     rest.append(line[pos:])
     return not any(c.isdigit() for part in rest for c in part)
+
+
+def _opens_without_comma(sent: str, d: DatePhrase) -> bool:
+    """A date phrase led by its own word and ending in a year needs no comma to open its
+    sentence ("In 2023-24 the community grew to ...")."""
+    return sent[d.start].isalpha() and sent[d.end - 1].isdigit() and sent.startswith(" ", d.end)
+
+
+def _carries(d: DatePhrase, headed: bool) -> bool:
+    """Whether an opening date dates the sentences after it: a point in time, or, in the
+    paragraph that opens a headed block ("Community in numbers" / "In 2023-24 the community
+    grew to ..."), a whole year or fiscal year, whose end the figures after it stand at."""
+    return d.period is None or (headed and d.period == "P1Y" and d.precision != "day")
 
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:
