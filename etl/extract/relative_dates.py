@@ -31,6 +31,7 @@ from etl.calendar import (
     phrases,
     quarter_numbers,
 )
+from etl.extract.numbers import parse_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -77,6 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "back": re.compile(
             rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+            rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?P<years>{phrase_re('years_earlier')})"
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
             flags,
         ),
@@ -237,12 +239,13 @@ def back_references(
             continue
         held = anchor(m.start())
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if m["earlier"]:
+        if m["earlier"] or m["years"]:
             base = held or ((ref, "day", None) if ref else None)
-            if base is None:
+            years = 1 if m["earlier"] else _years(m["count"])
+            if base is None or years is None:
                 continue
             precision = "month" if base[1] == "day" else base[1]
-            add(m.start(), m.end(), _year_before(base[0]), precision, None, "earlier")
+            add(m.start(), m.end(), _year_before(base[0], years), precision, None, "earlier")
         elif held is None:
             continue
         elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
@@ -258,18 +261,24 @@ def back_references(
             add(m.start(), m.end(), held[0], held[1], None, "back")
 
 
-def _year_before(when: date) -> date:
+def _year_before(when: date, years: int = 1) -> date:
     try:
-        return when.replace(year=when.year - 1)
+        return when.replace(year=when.year - years)
     except ValueError:  # 29 February
-        return when.replace(year=when.year - 1, day=28)
+        return when.replace(year=when.year - years, day=28)
+
+
+def _years(count: str) -> int | None:
+    """The number of years in "two years earlier" or "3 years before" (at most 30)."""
+    n = int(count) if count.isdigit() else parse_words(count)
+    return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
 
 
 @cache
 def _back_words() -> re.Pattern[str]:
     """A word every back-reference has (one per phrase): a cheap test before the full one."""
     keys = set()
-    for key in ("year_earlier", "same_period", "same_time"):
+    for key in ("year_earlier", "years_earlier", "same_period", "same_time"):
         for phrase in phrases(key):
             words = phrase.split()
             keys.add(max(words, key=len) if phrase.isascii() else phrase)
