@@ -251,9 +251,13 @@ def _date_for(
         return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
-        if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
+        if f.np_end <= d.start < nxt and _own_date(sent, f, d):
             return d
-    if i and part_of_set(sent, f.start, f.end):  # "240 at the end of 2011, 100 of them ..."
+    if (
+        i
+        and part_of_set(sent, f.start, f.end)
+        and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
+    ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
         return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
     usable = [d for d in usable if d.kind != "earlier"]
@@ -262,7 +266,7 @@ def _date_for(
         for j, g in enumerate(figures)
         if j != i
         for d in usable
-        if g.np_end <= d.start and _OWN_DATE_GAP.fullmatch(sent, g.np_end, d.start)
+        if g.np_end <= d.start and _own_date(sent, g, d)
     }
     lo, hi = _clause_bounds(sent, f.start)
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
@@ -300,6 +304,14 @@ def _date_for(
             and _OPENING_END.match(sent, d.end)
         ),
         None,
+    )
+
+
+def _own_date(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` right after figure `f` is its own ("1,000 in 2018"), not the opening
+    of the next clause ("about 600, and at that point only 30 ...")."""
+    return bool(_OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start)) and not _CLAUSE_BREAK.search(
+        sent, f.np_end, d.start
     )
 
 
