@@ -186,9 +186,13 @@ def _sentence_claims(
     owners: list[Attribution | None] = []  # the owner found for each figure before
     for i, f in enumerate(figures):
         owners.append(None)
+        if any(d.start <= f.start and f.end <= d.end for d in dates):
+            continue  # a day of a date ("closes on 31 January"), no figure
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if f.planned and _recorded_before(sent, f, when, ref):
+            f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
@@ -304,6 +308,19 @@ def _date_for(
             and _OPENING_END.match(sent, d.end)
         ),
         None,
+    )
+
+
+def _recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
+    """Whether a figure in a clause about a plan has a date of its own in an earlier year: an
+    earlier value it is compared with, no plan ("... double the 110 recorded in mid-2022")."""
+    return (
+        when is not None
+        and when.as_of is not None
+        and ref is not None
+        and when.as_of.year < ref.year
+        and f.np_end <= when.start
+        and _own_date(sent, f, when)
     )
 
 

@@ -633,3 +633,22 @@ def test_a_date_after_and_opens_the_next_clause_not_the_figure_before() -> None:
         ("companies", 400, "about", date(2015, 12, 31), None),
         ("fintech_companies", 30, "exact", date(2015, 12, 31), None),
     ]
+
+
+def test_an_earlier_value_in_a_clause_about_a_plan_is_a_dated_fact() -> None:
+    text = (
+        "By the end of this year, the number of fintech companies at Cyberport will have "
+        "topped 400, nearly double the 250 recorded in mid-2021."
+    )
+    assert inline(text, date(2023, 5, 2)) == [
+        ("fintech_companies", 250, "exact", date(2021, 6, 30), None),
+    ]  # (the plan itself is only a candidate for a reviewer)
+
+
+def test_the_day_of_a_date_is_no_figure() -> None:
+    text = (
+        "Cyberport's incubation programme admitted 70 start-ups in the first half, and a "
+        "record number of start-ups applied for the next intake, which closes on 30 September."
+    )
+    got = inline(text, date(2023, 8, 1))
+    assert [g[1] for g in got] == [70]
