@@ -43,6 +43,7 @@ LEAD_IN_CHARS = 160  # a lead-in or heading line is short
 NOTE_CHARS = 240  # and so is a note under a table
 MAX_LEAD_LINES = 3
 MAX_NOTE_PARAGRAPHS = 3  # how far above a list its note on dates may stand
+MAX_BLOCK_PARAGRAPHS = 4  # how far a headed block's opening time reaches
 
 
 @dataclass
@@ -105,7 +106,6 @@ class Timeline:
             return listed  # the lead-in dates the whole list, "now" or not
         if speaks_of_now(text, s.start, s.end):
             return None
-        p_leads = self._first_under_heading
         for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
             prev = (sid[0], j)
             if "\n" in text[self.view.sentence(prev).start : s.start]:
@@ -113,42 +113,46 @@ class Timeline:
             got = self._stated(prev)
             if got is not None:
                 d, opens = got
-                headed = p_leads(sid[0])
-                return d if opens and not d.event and _carries(d, headed) else None
+                if opens and not d.event and _carries(d, self._first_under_heading(sid[0])):
+                    return d
+                return self._block_opening(sid)
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):
                 return None  # "Today ..." in between brings the time back to the present
-        return self._block_opening(sid[0])
+        return self._block_opening(sid)
 
-    def _block_opening(self, p: int) -> DatePhrase | None:
-        """The date an earlier paragraph under the same heading opened with and says figures
-        stand at ("As at 31 March 2024, the community comprised ..." over a paragraph of
-        undated figures): paragraphs between that state a time, a list or a heading end it."""
+    def _block_opening(self, sid: SentenceId) -> DatePhrase | None:
+        """The time a headed block of paragraphs stands at: the first time it states, when that
+        opens a sentence of its first paragraph and says figures stand at it ("As at 31 March
+        2024, the community comprised ..."), and every time stated after it up to sentence
+        `sid` is that time or a flow's ("admitted 98 start-ups in 2019-20")."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        for q in range(p - 1, max(p - 1 - MAX_NOTE_PARAGRAPHS, -1), -1):
-            a = paragraphs[q][0]
-            if a < self.start or _BULLET.match(text, a) or self._leads_in(q):
+        q = sid[0]
+        while not self._first_under_heading(q):
+            q -= 1
+            if q < 0 or sid[0] - q > MAX_BLOCK_PARAGRAPHS or paragraphs[q][0] < self.start:
                 return None
-            stated = [
-                (j, got)
-                for j in range(len(self.view.paragraph(q)))
-                if (got := self._stated((q, j))) is not None
-            ]
-            if not stated:
-                continue
-            j, (d, opens) = stated[0]
-            x = self.view.sentence((q, j))
-            if (
-                j == 0
-                and opens
-                and not d.event
-                and d.period is None
-                and self._first_under_heading(q)
-            ):
-                line = text[x.start : x.end]
-                return d if says_stands_at(line, d.start, d.end) else None
-            return None
-        return None
+            if self._leads_in(q):
+                return None
+        anchor: DatePhrase | None = None
+        for r in range(q, sid[0] + 1):
+            for j in range(sid[1] if r == sid[0] else len(self.view.paragraph(r))):
+                got = self._stated((r, j))
+                if got is None:
+                    continue
+                d, opens = got
+                if anchor is None:
+                    x = self.view.sentence((r, j))
+                    line = text[x.start : x.end]
+                    if not (
+                        r == q and opens and not d.event and d.period is None
+                        and says_stands_at(line, d.start, d.end)
+                    ):  # fmt: skip
+                        return None
+                    anchor = d
+                elif not d.event and not _within(d, anchor):
+                    return None
+        return anchor
 
     def ref_at(self, sid: SentenceId) -> date | None:
         """The date a month or day without a year in sentence `sid` is read against: its
@@ -293,6 +297,12 @@ def _opens_without_comma(sent: str, d: DatePhrase) -> bool:
     """A date phrase led by its own word and ending in a year needs no comma to open its
     sentence ("In 2023-24 the community grew to ...")."""
     return sent[d.start].isalpha() and sent[d.end - 1].isdigit() and sent.startswith(" ", d.end)
+
+
+def _within(d: DatePhrase, anchor: DatePhrase) -> bool:
+    """Whether a time stated in a block keeps to the block's time: the same date, or a flow
+    (a period's figures leave the time the block's levels stand at as it was)."""
+    return d.period is not None or (d.as_of is not None and d.as_of == anchor.as_of)
 
 
 def _carries(d: DatePhrase, headed: bool) -> bool:

@@ -246,3 +246,19 @@ def test_a_fiscal_year_opening_a_headed_block_dates_its_paragraph_without_a_comm
         "In the 2019-20 financial year, it welcomed 90,000 visitors. Some 80% were local."
     )
     assert _carried(unheaded, "Some 80%") is None  # a year's flow in running text: not its end
+
+
+def test_a_headed_block_keeps_its_time_through_flows_and_restatements_of_it() -> None:
+    text = (
+        "THE MUSEUM\n\n"
+        "Attendance held up. As at 30 June 2020, the museum held 5,400 objects. "
+        "It lent 30 of them abroad in 2019-20. Its archive reached 900 films as at "
+        "{archive}. It employs 80 curators."
+    )
+    assert _carried(text.format(archive="30 June 2020"), "It employs") == date(2020, 6, 30)
+    other = text.format(archive="31 December 2019")  # another point in time in between
+    assert _carried(other, "It employs") is None
+    late_opening = (
+        "THE MUSEUM\n\nIt employs 80 curators. As at 30 June 2020, it held 5,400 objects."
+    )
+    assert _carried(late_opening, "It employs") is None
