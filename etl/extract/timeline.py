@@ -127,8 +127,6 @@ class Timeline:
         2024, the community comprised ..."), and every time stated after it up to sentence
         `sid` is that time or a flow's ("admitted 98 start-ups in 2019-20")."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        if self._stated(sid) is not None:
-            return None  # a sentence with a time of its own ("In 2023-24, ..., while 60% ...")
         q = sid[0]
         while not self._first_under_heading(q):
             q -= 1
@@ -136,6 +134,8 @@ class Timeline:
                 return None
             if self._leads_in(q):
                 return None
+        if self._stated(sid) is not None:
+            return None  # a sentence with a time of its own ("In 2023-24, ..., while 60% ...")
         anchor: DatePhrase | None = None
         for r in range(q, sid[0] + 1):
             for j in range(sid[1] if r == sid[0] else len(self.view.paragraph(r))):
