@@ -21,6 +21,9 @@ class ExtractConfig:
     rates: dict[str, float] = field(default_factory=lambda: {"USD": 7.8, "RMB": 1.08})
     other_entities: str = "skip"  # "skip" or "keep"
     bare_dollar: str = "HKD"  # what a "$" with no country means
+    # Names a word-by-word translation gives it ("Digital Port"): read only in translated text.
+    translated_aliases: tuple[str, ...] = ()
+    translated_place_words: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         return hash((self.name, self.aliases, self.place_words, self.other_entities))
@@ -52,4 +55,6 @@ def load_config(path: Path | None = None) -> ExtractConfig:
         rates=rates or {"USD": 7.8, "RMB": 1.08},
         other_entities=other,
         bare_dollar=str(output.get("bare_dollar", "HKD")),
+        translated_aliases=tuple(str(a) for a in tracked.get("translated_aliases", [])),
+        translated_place_words=tuple(str(p) for p in tracked.get("translated_place_words", [])),
     )

@@ -29,6 +29,8 @@ _OF_SET = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
+# An aside set off by dashes between a figure and its predicate.
+_ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 _SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
@@ -115,6 +117,8 @@ def bare_metric(
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
+    if has_noun and _names_others(s, end):
+        return None  # "signed with three universities as AI start-ups multiply"
     partitive = None
     own_part = False  # "380 of its companies were in fintech": a part of its own set
     m = None if has_noun else _OF_SET.match(s, end)
@@ -131,6 +135,8 @@ def bare_metric(
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
+    if aside := _ASIDE.match(s, pos):
+        pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
     of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = s[pos : stop.start() if stop else pos + 90]
@@ -141,7 +147,8 @@ def bare_metric(
         )
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
-        if found and not ((partitive is not None or own_part) and found.metric == "companies"):
+        part = partitive is not None or own_part or bool(m and m.group("set"))
+        if found and not (part and found.metric == "companies"):
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")
@@ -152,6 +159,8 @@ def bare_metric(
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
+        if found and m and m.group("set") and found.metric == "companies":
+            return None  # "1,000 companies, two of which ...": a part says nothing of the whole
         if found:
             return MetricCandidate(found, "subject")
     return None
@@ -193,7 +202,7 @@ def _activity() -> re.Pattern[str]:
     )
 
 
-_NARROWING_WORDS = 4
+_NARROWING_WORDS = 6
 _STOP_MARK = re.compile(r"[,;:.!?()]")
 
 
@@ -257,7 +266,8 @@ def _measure_re() -> re.Pattern[str]:
     f = lexicon()["figures"]
     return re.compile(
         rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
-        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])",
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])"
+        r"(?:[ \t]+[\"“‘'](?=\w))?",  # the noun after may be quoted: 3 home "unicorn" enterprise
         re.IGNORECASE,
     )
 
@@ -283,8 +293,14 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
     lo = max((m.end() for m in _CLAUSE_START.finditer(s, 0, q_start)), default=0)
     words = _WORDS.findall(s, lo, q_start)
     adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
-    while words and words[-1].lower() in adverbs:
-        words.pop()
+    links, places = _measure_links()
+    while words and words[-1].lower() in adverbs | links:
+        words.pop()  # "unicorn enterprise has 7 only", "fintech company we have 450 home"
+    k = len(words) - 1
+    while k > len(words) - 4 and k > 0 and words[k][0].isupper():
+        k -= 1  # a name after the noun: "the Web3 related company in Cyberport have 150 homes"
+    if k < len(words) - 1 and k > 0 and words[k].lower() in places:
+        del words[k:]
     run: list[str] = []
     for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
         if w.lower() in NP_STOP or w[0].isdigit():
@@ -295,6 +311,24 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
         if found:
             return MetricCandidate(found, "noun_before")
     return None
+
+
+def _names_others(s: str, end: int) -> bool:
+    """Whether the noun phrase at `end` names bodies other than a community's members
+    ("universities", "associations"): the figure counts those, whatever follows it."""
+    a, b = noun_phrase(s, end, len(s))
+    return any(w in _other_bodies() for w in _WORDS.findall(s.lower(), a, b))
+
+
+@cache
+def _other_bodies() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["figures"]["other_bodies"])
+
+
+@cache
+def _measure_links() -> tuple[frozenset[str], frozenset[str]]:
+    f = lexicon()["figures"]
+    return frozenset(f["measure_links"]), frozenset(f["measure_places"])
 
 
 def plural(phrase: str) -> str:

@@ -33,6 +33,7 @@ from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
+from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cumulative_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -46,6 +47,7 @@ from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
+from etl.extract.translated import reading_config
 
 EXTRACTOR_VERSION = "1.5.0"
 
@@ -59,6 +61,8 @@ _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,
 # A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
+# Figures with no noun of their own, whose sentence goes on with the one before's subject.
+_NOUNLESS = frozenset({"predicate", "previous", "question", "comparison"})
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
@@ -91,6 +95,7 @@ def _sections(doc: ReadDocument) -> tuple[Section, ...]:
 
 
 def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
+    config = reading_config(config, doc.text)
     model = build_model(doc.text, config, doc.title)
     claims: list[Found] = []
     for section in _sections(doc):
@@ -112,10 +117,11 @@ def _section_claims(
     out: list[Found] = []
     for t in tables:
         out.extend(_table_claims(view, t, section, ref, timeline))
+    last_owner: dict[SentenceId, Attribution] = {}  # the last figure's owner, by sentence
     for sid in view.candidates(section.char_start, section.char_end):
         if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
             continue  # read as a table
-        out.extend(_sentence_claims(sid, view, section, ref, timeline))
+        out.extend(_sentence_claims(sid, view, section, ref, timeline, last_owner))
     return out
 
 
@@ -158,7 +164,12 @@ def _table_claims(
 
 
 def _sentence_claims(
-    sid: SentenceId, view: SectionView, section: Section, ref: date | None, timeline: Timeline
+    sid: SentenceId,
+    view: SectionView,
+    section: Section,
+    ref: date | None,
+    timeline: Timeline,
+    last_owner: dict[SentenceId, Attribution] | None = None,
 ) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
@@ -184,10 +195,13 @@ def _sentence_claims(
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
+    parts = _parts_of_total(sent, figures)
     for i, f in enumerate(figures):
         owners.append(None)
         if any(d.start <= f.start and f.end <= d.end for d in dates):
             continue  # a day of a date ("closes on 31 January"), no figure
+        if i in parts:
+            continue  # a part of a total the sentence goes on to give
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
@@ -221,13 +235,18 @@ def _sentence_claims(
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        if who is None and f.source in _NOUNLESS and last_owner is not None:
+            prev = last_owner.get(view.previous(sid))  # "Three grew up here. Two have listed."
+            who = replace(prev, how="previous") if prev is not None else None
         who = owners[i] = (
             who
-            or context.fallback_owner(mentions, a + f.start)
+            or context.fallback_owner(mentions, a + f.start, f.metric.metric in place_metrics())
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
             who = box_owner(view, s.start + f.start, who, mentions)
+        if who is not None and who.tracked and last_owner is not None:
+            last_owner[sid] = who  # (a stranger's sentence may be skipped unread: not kept)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
@@ -242,6 +261,22 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
+    """The figures that a later figure of the same metric, marked as the total, adds up."""
+    marks = _total_marks()
+    totals = [j for j, g in enumerate(figures) if marks.match(sent, g.end)]
+    return {
+        i
+        for i, f in enumerate(figures)
+        if any(j > i and figures[j].metric == f.metric for j in totals)
+    }
+
+
+@cache
+def _total_marks() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["total_marks"], re.IGNORECASE)
 
 
 def _date_for(

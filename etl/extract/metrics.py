@@ -179,6 +179,18 @@ def place_metrics() -> frozenset[str]:
     return frozenset(_terms()["place_metrics"])
 
 
+@cache
+def topic_scoped_metrics() -> frozenset[str]:
+    """Metrics a passage about a cluster narrows to the cluster's ("The founders come ...")."""
+    return frozenset(_terms()["topic_scoped_metrics"])
+
+
+@cache
+def topic_scope_breaks() -> re.Pattern[str]:
+    """Words of a figure's sentence that keep it the whole community's, not a cluster's."""
+    return re.compile(_terms()["topic_scope_breaks"], re.IGNORECASE)
+
+
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     """The span of the words after a figure, up to punctuation, a figure or a linking word."""
     # A phrase never runs past a mark no word holds: only the text up to it is read.

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from text_to_num import text2num
 
+from etl.calendar import month_numbers
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.regex_parts import for_lower_case
 
@@ -86,6 +87,9 @@ _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
+# "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.
+_HUNDRED_MILLION = re.compile(r"\d{1,3}[ \u00a0\u202f]100")
+_MILLION = 1e6
 _RANGE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 
 
@@ -202,6 +206,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         num, glued, scale, tail = m.group("num", "glued", "scale", "tail")
         if tail:
             continue  # "27th", "5G", "3D", "10x"
+        if len(num) <= 2 and not (glued or scale) and _is_day(text, start, m.end()):
+            continue  # "closes on 31 January", "on March 5, 2024": a day of a date
         parsed = parse_digits(num)
         if parsed is None:
             continue
@@ -211,6 +217,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         garbled = (text.startswith(",", end) and _GARBLED.match(text, end) is not None) or (
             text.startswith("?", end) and _MANGLED.match(text, end - 1) is not None
         )
+        if mult == _MILLION and _HUNDRED_MILLION.fullmatch(num):
+            # "133 100 million": 133 億 word by word, a figure no style of printing gives
+            (value, step), mult, garbled = parse_digits(num[:-4]), _MILLION * 100, True
         pct = percent.match(hay, end) if mult == 1 else None  # no percent after a scale word
         found.append(
             NumberMention(
@@ -231,6 +240,32 @@ def find_numbers(text: str) -> list[NumberMention]:
         return found  # nothing to order or join
     found.sort(key=lambda n: n.start)
     return _join_ranges(text, found)
+
+
+@cache
+def _months() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = phrases_re(list(month_numbers()))
+    return (
+        re.compile(
+            rf"[ \t]+(?:{names})\b\.?(?![ \t]*(?:(?-i:[a-z])|\d{{1,2}}(?!\d)))",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b(?:{names})\.?[ \t]+$", re.IGNORECASE),
+    )
+
+
+def _is_day(text: str, start: int, end: int) -> bool:
+    """Whether the one- or two-digit number text[start:end] is the day of a date: before a
+    month's name ("31 January", "12 May 2024"; not "10 may join") or after one and
+    before no word ("March 5, 2024", not "in March 12 start-ups joined")."""
+    if not 1 <= int(text[start:end]) <= 31:
+        return False
+    after, before = _months()
+    if after.match(text, end):
+        return True
+    return bool(before.search(text, max(0, start - 12), start)) and not re.match(
+        r"[ \t]*[A-Za-z]", text[end : end + 3]
+    )
 
 
 def _digit_matches(text: str, lowered: bool = False) -> list[re.Match[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.lexicon import phrases_re, safe_lower
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import rules
 from etl.extract.numbers import NUMBER_WORDS, ODD_LETTERS, SCAN_TABLE, WORD_START
 from etl.extract.regex_parts import required_literals, strength
@@ -93,7 +93,11 @@ def metric_vocabulary() -> re.Pattern[str] | None:
         if not needs:
             return None  # this rule could match any sentence
         words |= {w.lower() for w in max(needs, key=strength)}
-    return re.compile(phrases_re(sorted(words)))
+    # A noun may stand in the singular after a figure in translated text ("1200 company"),
+    # which the rules read in the plural (see candidates.plural).
+    endings = [(one, many) for one, many in lexicon()["figures"]["plural_endings"] if many]
+    words |= {w[: -len(many)] + one for w in words for one, many in endings if w.endswith(many)}
+    return re.compile(phrases_re(sorted(w for w in words if w)))
 
 
 def may_count_metric(text: str, start: int, end: int) -> bool:

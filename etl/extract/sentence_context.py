@@ -17,7 +17,7 @@ from etl.extract.candidates import context_metric, is_generic
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention
-from etl.extract.metrics import classify
+from etl.extract.metrics import classify, topic_scope_breaks, topic_scoped_metrics
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
@@ -132,8 +132,9 @@ class SentenceContext:
         """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
         when the sentences before say which (not when its own words narrowed it already)."""
         s = self._text()
+        scoped = self._scoped(f)
         if f.source == "predicate" or not (
-            _cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
+            scoped or _cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
             return f
         before, cur = [], self.sid
@@ -146,12 +147,24 @@ class SentenceContext:
         lead = " ".join(before)
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]
-        found = classify(np, "", "", kind, f.number.value, lead=f"{lead} {s[: f.start]}")
+        # A scoped figure's own clause says what it counts ("founders"), the passage whose.
+        ctx = (s[: f.start], s[f.np_end :]) if scoped else ("", "")
+        here = s if scoped else s[: f.start]  # (".., which makes the Web3 cluster ...")
+        found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
         if is_generic(f.metric) and (found is None or is_generic(found)):
             found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
         if found is None or found == f.metric or is_generic(found):
             return f
         return replace(f, metric=found, source="cluster")
+
+    def _scoped(self, f: Figure) -> bool:
+        """Whether `f` counts a metric a cluster narrows and its clause does not turn to the
+        whole community ("Founders of community companies come from 30 countries")."""
+        if f.metric is None or f.metric.metric not in topic_scoped_metrics():
+            return False
+        s = self._text()
+        stop = _CLAUSE_END.search(s, f.np_end)
+        return not topic_scope_breaks().search(s, 0, stop.start() if stop else len(s))
 
     def _pronoun_for_cluster(self, s: str) -> bool:
         """The sentence opens with a pronoun ("It now counts ...") after one that names a
@@ -199,9 +212,16 @@ class SentenceContext:
 
     # ---- owner ----------------------------------------------------------------------------
 
-    def fallback_owner(self, mentions: list[Mention], pos: int) -> Attribution | None:
+    def fallback_owner(
+        self, mentions: list[Mention], pos: int, counts_places: bool = False
+    ) -> Attribution | None:
         """When the sentence names no owner: the speaker's or writer's organisation, else the
-        document's main organisation, unless the sentence names someone else."""
+        document's main organisation, unless the sentence names someone else. `counts_places`:
+        the figure counts places, so places after it are what it counts, not whose it is."""
+        if counts_places:
+            mentions = [
+                m for m in mentions if not (m.kind in ("place", "territory") and m.start > pos)
+            ]
         if any(_names_someone_else(m) for m in mentions):
             return None
         s = self.sentence
@@ -291,6 +311,7 @@ def _here() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 
 

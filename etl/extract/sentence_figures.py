@@ -137,6 +137,9 @@ def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
     )
 
 
+_FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
+
+
 @cache
 def _known_alnum() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["known_alnum"])
@@ -203,8 +206,8 @@ def find_figures(
             continue
         money = by_number.get(n.start)
         start, end = (money.start, money.end) if money else (n.start, n.end)
-        if n.garbled:  # read past the fused tail: "2000,2018 companies"
-            end = re.match(r"(?:[,?\ufffd]\d+)+", s[end:]).end() + end
+        if n.garbled and (tail := _FUSED_TAIL.match(s, end)):
+            end = tail.end()  # read past the fused tail: "2000,2018 companies"
         plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
         approx = None if plus else about_after(s, end)  # "1,600-odd", "800 or so"
         end = plus or approx or end
@@ -277,7 +280,8 @@ def find_figures(
                 match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
         if match is None and not np.strip() and _row_value(s, before, end, i == len(spans) - 1):
-            words = before.strip(" \t*_-•|")  # "Unicorns nurtured 3": a row of a table as text
+            # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
+            words = before.rsplit("|", 1)[-1].strip(" \t*_-•")
             if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
                 match, source = _label_metric(words, kind, n.value), "label"
         comparison = False
@@ -286,7 +290,8 @@ def find_figures(
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
-        if match is None and np.strip() and n.value > 1:  # "1200 company" (translated)
+        if match is None and np.strip() and n.value > 1 and not n.words:  # "1200 company"
+            # (translated text; a word before a singular is a name: "a Big Four firm")
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
         if match is None and measured:  # "start-up enterprise about 800 home"
             found = noun_before(s, q_start, kind, n.value, np)

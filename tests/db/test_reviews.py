@@ -20,6 +20,7 @@ from db.reviews import (
     conflict_status,
     history,
     iter_reviews,
+    latest_claim_reviews,
 )
 from db.status import CLAIM_STATUS_BY_ACTION, CONFLICT_STATUS_BY_ACTION
 from etl.check.consistency import refresh
@@ -144,3 +145,16 @@ def test_concurrent_reviewers_lose_nothing(targets) -> None:
     assert conflict_status(engine, conflict_id) == CONFLICT_STATUS_BY_ACTION[conf_log[-1].action]
     ids = [r.id for r in history(engine, "claim", claim_id)]
     assert ids == sorted(ids)
+
+
+def test_latest_claim_reviews_gives_each_reviewed_claim_its_newest(targets) -> None:
+    engine, claim_id, conflict_id = targets
+    other = next(r["claim_id"] for r in iter_claims(engine) if r["claim_id"] != claim_id)
+    add_review(engine, "claim", claim_id, "accept", "ana")
+    add_review(engine, "conflict", conflict_id, "comment", "bo", "not a claim's")
+    add_review(engine, "claim", claim_id, "reject", "bo", "a miscount")
+    newest = latest_claim_reviews(engine, [claim_id, other, claim_id, 10**9])
+    assert list(newest) == [claim_id]  # the other claim, and an unknown id, have none
+    assert (newest[claim_id].action, newest[claim_id].reviewer, newest[claim_id].note) == (
+        "reject", "bo", "a miscount")  # fmt: skip
+    assert latest_claim_reviews(engine, []) == {}

@@ -196,3 +196,37 @@ def test_a_number_hyphened_to_a_name_is_part_of_the_name() -> None:
     assert values("RMB3-5 billion") == [3e9]  # a range, joined as before
     assert values("up 30-40 per cent") == [30, 40]
     assert values("the 5-year plan and a 24-hectare site") == [5, 24]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("financing reach HK $ 133 100 million", 133e8),  # 133 億, word by word
+        ("a total of 47 100 million yuan", 47e8),
+        ("28 hundred million US dollar", 28e8),
+        ("the park has 2 100 companies", 2100),  # a space-grouped count stays one number
+        ("HK$1 100 000", 1_100_000),
+    ],
+)
+def test_chinese_hundred_million_written_word_by_word(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_hundred_million_word_by_word_is_flagged_garbled() -> None:
+    assert [n.garbled for n in find_numbers("HK $ 133 100 million")] == [True]
+    assert [n.garbled for n in find_numbers("HK$ 133 hundred million")] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Applications for the next intake close on 28 February.", []),
+        ("On April 9, 2021, the hub had 70 companies", [2021, 70]),
+        ("the 3 Dec. deadline", []),
+        ("in March 12 start-ups joined", [12]),  # a month, then a count of something
+        ("10 may join later", [10]),  # "may" the verb
+        ("14 June Cyberport said", []),
+    ],
+)
+def test_the_day_of_a_date_is_no_number(text: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == values

@@ -19,7 +19,8 @@ PIECES = ["Cyberport", " ", " ", ". ", ".\n\n", ", ", "2,000", "12", "3.5", "sev
           "TWENTY-one", "a hundred", "someone", "often", "ſix", "İ", "ı", "dozen", "start-ups",
           "companies", "unicorns", "raised", "HK$", "billion", "over", "markets", "The",
           "２０", "١٢", "people", "countries", "founders", "in 2020", "listed", "%", "local",
-          "funding", "awards", "members", "\n- ", "Mr.", "incubatees"]  # fmt: skip
+          "funding", "awards", "members", "\n- ", "Mr.", "incubatees", "AI enterprise have ",
+          " home", "Web3 company", " 36 start-up"]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 
 
@@ -51,6 +52,8 @@ def test_metric_gate_words() -> None:
     assert may_count_metric("It now has 7 Unicorns.", 0, 22)
     assert not may_count_metric("The forum drew 2,000 visitors to 800 square feet.", 0, 49)
     assert not may_count_metric("Tel: (852) 3166 3800.", 0, 21)
+    # Translated text keeps a noun in the singular after a figure: "AI enterprise have 250 home".
+    assert may_count_metric("AI enterprise have 250 home.", 0, 28)
 
 
 def test_candidates_are_digit_runs_and_number_words() -> None:

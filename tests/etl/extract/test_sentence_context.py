@@ -202,3 +202,43 @@ def test_a_share_of_the_city_s_set_that_is_here_is_the_places_own() -> None:
     # Without "here", the city's set stays the city's.
     text = "Cyberport news\n\nCyberport grew again. Five of Hong Kong's unicorns are in fintech."
     assert not any(c.metric == "unicorns" for c in claims(text))
+
+
+def test_a_passage_about_a_cluster_narrows_its_founders_countries() -> None:
+    text = (
+        "Cyberport Web3 update\n\nCyberport said its Web3 cluster now has 180 companies. "
+        "The founders come from 22 countries and regions, from Japan to Brazil."
+    )
+    found = rows(claims(text))
+    assert ("Cyberport", "web3_founder_origins", 22, "auto", ()) in found
+    assert not any(r[1] == "founder_origins" for r in found)
+
+
+def test_a_founders_figure_of_the_whole_community_stays_the_communitys() -> None:
+    text = (
+        "Cyberport update\n\nCyberport said its Web3 cluster now has 180 companies. "
+        "Founders across the whole community come from 31 countries and regions."
+    )
+    assert ("Cyberport", "founder_origins", 31, "auto", ()) in rows(claims(text))
+
+
+def test_a_nounless_figure_goes_on_with_the_sentence_befores_owner() -> None:
+    text = (
+        "Profile\n\nShe lists what the programme has done. "
+        "Cyberport has nurtured four unicorns. Two have since gone public."
+    )
+    assert ("Cyberport", "listed_companies", 2, "auto", ()) in rows(claims(text))
+    stranger = (
+        "Profile\n\nShe lists what others have done. "
+        "Science Park has nurtured 16 unicorns. Five have since gone public."
+    )
+    assert not any(r[2] == 5 for r in rows(claims(stranger)))
+
+
+def test_parts_of_a_total_given_in_all_are_not_claims() -> None:
+    text = (
+        "Cyberport review\n\nCyberport has done well. Three of its unicorns have gone public, "
+        "and four more firms are listed through other routes, so seven listed in all."
+    )
+    listed = {r[2] for r in rows(claims(text)) if r[1] == "listed_companies"}
+    assert listed == {7}

@@ -227,6 +227,15 @@ def test_a_long_clause_before_a_colon_is_no_label() -> None:
         ("community company exceed 1,800 many home", [(1800, "over", "companies")]),
         # Singular after a plural figure.
         ("the park currently have more than 1200 company", [(1200, "over", "companies")]),
+        # A verb or a subject pronoun between the noun and the figure, a place after the noun.
+        ("unicorn enterprise has 9 only", [(9, "exact", "unicorns")]),
+        ("fintech company we have more than 75 home", [(75, "over", "fintech_companies")]),
+        ("the blockchain company in Pok Fu Lam have 90 homes", [(90, "exact", "web3_companies")]),
+        # The noun after the measure word in quotes; "family" (家) as a measure word.
+        ('already grow 5 home "unicorn" enterprise', [(5, "exact", "unicorns")]),
+        ("the resident enterprise approximately 420 family", [(420, "about", "companies_onsite")]),
+        # Origins in the singular.
+        ("the founders come from 14 country and district", [(14, "exact", "founder_origins")]),
     ],
 )
 def test_translated_word_order(s: str, expected: list[tuple]) -> None:
@@ -239,6 +248,8 @@ def test_translated_word_order(s: str, expected: list[tuple]) -> None:
         "subsidy 100 name young people to go north",  # no measure word, no metric
         "the forum attract 8,000 person-time participate",
         "each person each month get subsidy 10,000 yuan",
+        "the museum has 40 only",  # a measure word, but no noun of ours before it
+        "Hong Kong families have 3 home",
     ],
 )
 def test_translated_figures_of_nothing_we_count(s: str) -> None:
@@ -408,3 +419,68 @@ def test_a_figure_compared_n_years_earlier_keeps_the_metric_it_is_compared_with(
 def test_a_count_of_financial_years_is_no_figure() -> None:
     s = "Admissions to the incubation programme have risen over the past three financial years."
     assert find_figures(s, keep_bare=True) == []
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("About 90 enterprises are stationed in the Harbour office towers.", "companies_onsite"),
+        ("Some 210 firms located in the Westside office buildings renewed.", "companies_onsite"),
+        ("Its 300 resident companies employ 4,000 people.", "companies_onsite"),
+    ],
+)
+def test_companies_in_the_office_buildings_are_on_site(s: str, metric: str) -> None:
+    assert [f[4] for f in figs(s)][:1] == [metric]
+
+
+def test_companies_in_a_city_are_no_onsite_count() -> None:
+    assert [f[4] for f in figs("About 90 enterprises are based in Kowloon Bay.")] == ["companies"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The hub signed a pact with four universities as fintech start-ups multiply.",
+        "It signed MoUs with 5 overseas AI associations to help community companies grow.",
+    ],
+)
+def test_a_count_of_other_bodies_takes_no_metric_from_words_after_it(s: str) -> None:
+    assert figs(s) == []
+
+
+def test_a_count_of_companies_still_takes_the_narrower_metric_after_it() -> None:
+    s = "Some 420 companies are housed on the campus, next to partner universities."
+    assert [f[4] for f in figs(s)] == ["companies_onsite"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Its members number about 900 firms, four of which - a lender and an app among them - "
+        "are valued at more than US$1 billion.",
+        "Five of its companies have been valued at over $1 billion.",
+    ],
+)
+def test_a_valuation_over_a_billion_dollars_makes_unicorns(s: str) -> None:
+    assert [(f[1], f[4]) for f in figs(s) if f[2] == "count"][-1] == (
+        4 if s.startswith("Its") else 5,
+        "unicorns",
+    )
+
+
+def test_a_part_of_a_set_is_never_the_set_s_own_count() -> None:
+    s = "The community numbers about 900 firms, four of which - a lender and an app - moved."
+    assert [(f[1], f[4]) for f in figs(s)] == [(900, "companies")]
+
+
+def test_a_side_by_side_column_is_no_part_of_the_row_label() -> None:
+    # The right-hand column's figure takes nothing from the left-hand column's label.
+    assert figs("Unicorns 3 | Office buildings 4") == []
+    assert figs("Listed companies 5 | Hotel rooms 173") == []
+    assert figs("Floor area 52,000 m2") == []
+    assert figs("Office space 8,400 sqm on the campus") == []
+
+
+def test_a_spelt_number_before_a_singular_is_a_name() -> None:
+    assert figs("She left a Big Four firm to build the start-up.") == []
+    assert [f[4] for f in figs("the park have more than 1200 company")] == ["companies"]

@@ -121,3 +121,31 @@ def test_money_after_a_delegation_is_still_money() -> None:
 
 def test_a_row_with_columns_of_figures() -> None:
     assert metrics("Smart Living   310   18%") == [(310, "smart_living_companies"), (18, None)]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        ("Roughly 75 start-ups work on artificial intelligence there.", "ai_companies"),
+        ("It counts 900 members, including 210 firms operating in fintech.", "fintech_companies"),
+        (
+            "Some 60 companies specialising in the field of e-sports moved in.",
+            "digital_entertainment_companies",
+        ),
+        ("About 45 start-ups focused on blockchain custody joined.", "web3_companies"),
+    ],
+)
+def test_a_clause_after_the_companies_puts_them_in_a_cluster(s: str, expected: str) -> None:
+    assert expected in [m for _, m in metrics(s)]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Some 300 companies working with the AI lab signed up.",  # with it, not in the field
+        "About 50 firms operating in Wan Chai joined the scheme.",  # a place, not a cluster
+    ],
+)
+def test_a_clause_naming_no_field_puts_companies_in_no_cluster(s: str) -> None:
+    found = [m for _, m in metrics(s)]
+    assert not any(m and m != "companies" and m.endswith("_companies") for m in found)

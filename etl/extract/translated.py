@@ -1,0 +1,47 @@
+"""Text translated word by word from another language: the names its translation gives.
+
+A release translated by machine from Chinese calls Cyberport "Digital Port" and its campus
+"the garden district". Those renderings are no names in ordinary English, so they are read as
+the tracked organisation's only in a text that says near its top that it was translated (the
+marks are in `etl/data/document.toml`, the names in the tracked organisation's file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import document_cues, phrases_re
+
+
+@cache
+def _marks() -> tuple[re.Pattern[str], int]:
+    cues = document_cues()["translated"]
+    return re.compile(rf"\b(?:{phrases_re(cues['marks'])})\b", re.IGNORECASE), int(cues["head"])
+
+
+def is_translated(text: str) -> bool:
+    """Whether the top of `text` says it was translated from another language."""
+    marks, head = _marks()
+    return marks.search(text, 0, head) is not None
+
+
+def reading_config(config: ExtractConfig, text: str) -> ExtractConfig:
+    """`config` with the names a translation gives the organisation, when `text` is translated."""
+    if not (config.translated_aliases or config.translated_place_words) or not is_translated(text):
+        return config
+    return _with_translated(config)
+
+
+@cache
+def _with_translated(config: ExtractConfig) -> ExtractConfig:
+    aliases = {*config.aliases, *config.translated_aliases}
+    return replace(
+        config,
+        aliases=tuple(sorted(aliases, key=len, reverse=True)),
+        place_words=(*config.place_words, *config.translated_place_words),
+        translated_aliases=(),
+        translated_place_words=(),
+    )
