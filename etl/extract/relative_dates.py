@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "part": re.compile(
-            rf"(?<![\w-])(?:(?P<q>{alternation(list(quarter_numbers()))})"
+            rf"(?<![\w-])(?:(?P<rel0>{rel})(?:['’]s)?\s+)?(?:(?P<q>{alternation(list(quarter_numbers()))})"
             rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
             rf"(?:{phrase_re('months_word')}))"
             rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|the\s+year\b))?",
@@ -184,7 +184,8 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
     """Parts of a year, each a flow to its end: "the first quarter" (of `ref`'s year, or the
     year before if it has not ended by `ref`), "Q3 2024", "the first nine months of this
-    year"; "since January" (a flow from that month to `ref`); "this autumn" (`ref`)."""
+    year", "last year's first quarter"; "since January" (a flow from that month to `ref`);
+    "this autumn" (`ref`)."""
     pats = _patterns()
     for m in pats["part"].finditer(text, start, end):
         if m["q"]:
@@ -198,8 +199,8 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             year = int(m["year"])
         elif ref is None:
             continue
-        elif m["rel"]:
-            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+        elif m["rel"] or m["rel0"]:  # "the first quarter of last year", "this year's Q1"
+            last = " ".join((m["rel"] or m["rel0"]).lower().split()) in _last_year_words()
             year = ref.year - 1 if last else ref.year
         else:
             year = ref.year if month_end(ref.year, months) <= ref else ref.year - 1

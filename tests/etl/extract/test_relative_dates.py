@@ -255,3 +255,14 @@ def test_the_end_of_a_year_without_of_is_december(phrase: str) -> None:
 
 def test_end_before_a_month_is_still_that_month() -> None:
     assert dates("as at end-March 2023")[0][1] == date(2023, 3, 31)
+
+
+def test_a_relative_year_before_a_part_of_it_is_one_date() -> None:
+    got = dates("Last year's first quarter saw 20 admissions.")
+    assert [g[:4] for g in got] == [
+        ("Last year's first quarter", date(2021, 3, 31), "month", "P3M")
+    ]
+    got = dates("This year first quarter, 36 were admitted.")  # translated word order
+    assert [g[:4] for g in got] == [("This year first quarter", date(2022, 3, 31), "month", "P3M")]
+    apart = dates("Last year, the first quarter was slow.")
+    assert [g[0] for g in apart] == ["Last year", "the first quarter"]
