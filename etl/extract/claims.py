@@ -51,7 +51,7 @@ from etl.extract.translated import reading_config
 
 EXTRACTOR_VERSION = "1.5.0"
 
-_OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
+_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".

@@ -652,3 +652,14 @@ def test_the_day_of_a_date_is_no_figure() -> None:
     )
     got = inline(text, date(2023, 8, 1))
     assert [g[1] for g in got] == [70]
+
+
+def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
+    d = date(2022, 6, 12)
+    text = (
+        "In the first quarter, Cyberport's incubation programme admitted 36 start-ups, "
+        "with last year's intake far lower."
+    )
+    assert inline(text, d) == [("incubatees", 36, "exact", date(2022, 3, 31), "P3M")]
+    own = "Cyberport had 1,800 companies, as at March 2022."
+    assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]
