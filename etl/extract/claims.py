@@ -198,8 +198,6 @@ def _sentence_claims(
     parts = _parts_of_total(sent, figures)
     for i, f in enumerate(figures):
         owners.append(None)
-        if any(d.start <= f.start and f.end <= d.end for d in dates):
-            continue  # a day of a date ("closes on 31 January"), no figure
         if i in parts:
             continue  # a part of a total the sentence goes on to give
         when = _date_for(sent, f, figures, dates, i)

@@ -645,15 +645,6 @@ def test_an_earlier_value_in_a_clause_about_a_plan_is_a_dated_fact() -> None:
     ]  # (the plan itself is only a candidate for a reviewer)
 
 
-def test_the_day_of_a_date_is_no_figure() -> None:
-    text = (
-        "Cyberport's incubation programme admitted 70 start-ups in the first half, and a "
-        "record number of start-ups applied for the next intake, which closes on 30 September."
-    )
-    got = inline(text, date(2023, 8, 1))
-    assert [g[1] for g in got] == [70]
-
-
 def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
     d = date(2022, 6, 12)
     text = (
