@@ -166,6 +166,13 @@ def figures(work: Path) -> None:
 
 
 def build_million(url: str) -> None:
+    """A million generated claims at `url`, built in a process of its own: a benchmark process
+    grown by building would lend its size to every child it starts afterwards (a forked child's
+    peak resident memory counts what it shared with its parent before it ran the command)."""
+    subprocess.run([PY, __file__, "--build-only", url], cwd=ROOT, check=True)
+
+
+def _build_million(url: str) -> None:
     """A million generated claims at `url`, which is emptied first."""
     from bench_dashboard import generate
     from sqlalchemy import text
@@ -421,9 +428,13 @@ def main() -> int:
     ap.add_argument("--db-url", help="run the million section on this (PostgreSQL) database, "
                     "emptied and filled first unless it holds a million claims")  # fmt: skip
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--build-only", metavar="URL", help=argparse.SUPPRESS)
     ap.add_argument("--skip", nargs="*", default=[],
                     choices=["corpus", "figures", "million", "queue", "start"])  # fmt: skip
     a = ap.parse_args()
+    if a.build_only:
+        _build_million(a.build_only)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     try:
         if "corpus" not in a.skip:

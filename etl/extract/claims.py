@@ -51,7 +51,7 @@ from etl.extract.translated import reading_config
 
 EXTRACTOR_VERSION = "1.5.0"
 
-_OWN_DATE_GAP = re.compile(r"[\s,]*(?:\w+\s+){0,1}")
+_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
@@ -203,6 +203,8 @@ def _sentence_claims(
         when = _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
+        if f.planned and _recorded_before(sent, f, when, ref):
+            f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
             continue  # a plan: only one for the year in hand may be a reviewer's to judge
@@ -286,9 +288,13 @@ def _date_for(
         return None
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
-        if f.np_end <= d.start < nxt and _OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start):
+        if f.np_end <= d.start < nxt and _own_date(sent, f, d):
             return d
-    if i and part_of_set(sent, f.start, f.end):  # "240 at the end of 2011, 100 of them ..."
+    if (
+        i
+        and part_of_set(sent, f.start, f.end)
+        and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
+    ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
         return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
     usable = [d for d in usable if d.kind != "earlier"]
@@ -297,7 +303,7 @@ def _date_for(
         for j, g in enumerate(figures)
         if j != i
         for d in usable
-        if g.np_end <= d.start and _OWN_DATE_GAP.fullmatch(sent, g.np_end, d.start)
+        if g.np_end <= d.start and _own_date(sent, g, d)
     }
     lo, hi = _clause_bounds(sent, f.start)
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
@@ -335,6 +341,27 @@ def _date_for(
             and _OPENING_END.match(sent, d.end)
         ),
         None,
+    )
+
+
+def _recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
+    """Whether a figure in a clause about a plan has a date of its own in an earlier year: an
+    earlier value it is compared with, no plan ("... double the 110 recorded in mid-2022")."""
+    return (
+        when is not None
+        and when.as_of is not None
+        and ref is not None
+        and when.as_of.year < ref.year
+        and f.np_end <= when.start
+        and _own_date(sent, f, when)
+    )
+
+
+def _own_date(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` right after figure `f` is its own ("1,000 in 2018"), not the opening
+    of the next clause ("about 600, and at that point only 30 ...")."""
+    return bool(_OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start)) and not _CLAUSE_BREAK.search(
+        sent, f.np_end, d.start
     )
 
 

@@ -31,6 +31,7 @@ from etl.calendar import (
     phrases,
     quarter_numbers,
 )
+from etl.extract.numbers import parse_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -77,11 +78,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "back": re.compile(
             rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+            rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?P<years>{phrase_re('years_earlier')})"
             rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
             flags,
         ),
         "part": re.compile(
-            rf"(?<![\w-])(?:(?P<q>{alternation(list(quarter_numbers()))})"
+            rf"(?<![\w-])(?:(?P<rel0>{rel})(?:['’]s)?\s+)?(?:(?P<q>{alternation(list(quarter_numbers()))})"
             rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
             rf"(?:{phrase_re('months_word')}))"
             rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|the\s+year\b))?",
@@ -182,7 +184,8 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
     """Parts of a year, each a flow to its end: "the first quarter" (of `ref`'s year, or the
     year before if it has not ended by `ref`), "Q3 2024", "the first nine months of this
-    year"; "since January" (a flow from that month to `ref`); "this autumn" (`ref`)."""
+    year", "last year's first quarter"; "since January" (a flow from that month to `ref`);
+    "this autumn" (`ref`)."""
     pats = _patterns()
     for m in pats["part"].finditer(text, start, end):
         if m["q"]:
@@ -196,8 +199,8 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             year = int(m["year"])
         elif ref is None:
             continue
-        elif m["rel"]:
-            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+        elif m["rel"] or m["rel0"]:  # "the first quarter of last year", "this year's Q1"
+            last = " ".join((m["rel"] or m["rel0"]).lower().split()) in _last_year_words()
             year = ref.year - 1 if last else ref.year
         else:
             year = ref.year if month_end(ref.year, months) <= ref else ref.year - 1
@@ -237,12 +240,13 @@ def back_references(
             continue
         held = anchor(m.start())
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if m["earlier"]:
+        if m["earlier"] or m["years"]:
             base = held or ((ref, "day", None) if ref else None)
-            if base is None:
+            years = 1 if m["earlier"] else _years(m["count"])
+            if base is None or years is None:
                 continue
             precision = "month" if base[1] == "day" else base[1]
-            add(m.start(), m.end(), _year_before(base[0]), precision, None, "earlier")
+            add(m.start(), m.end(), _year_before(base[0], years), precision, None, "earlier")
         elif held is None:
             continue
         elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
@@ -258,18 +262,24 @@ def back_references(
             add(m.start(), m.end(), held[0], held[1], None, "back")
 
 
-def _year_before(when: date) -> date:
+def _year_before(when: date, years: int = 1) -> date:
     try:
-        return when.replace(year=when.year - 1)
+        return when.replace(year=when.year - years)
     except ValueError:  # 29 February
-        return when.replace(year=when.year - 1, day=28)
+        return when.replace(year=when.year - years, day=28)
+
+
+def _years(count: str) -> int | None:
+    """The number of years in "two years earlier" or "3 years before" (at most 30)."""
+    n = int(count) if count.isdigit() else parse_words(count)
+    return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
 
 
 @cache
 def _back_words() -> re.Pattern[str]:
     """A word every back-reference has (one per phrase): a cheap test before the full one."""
     keys = set()
-    for key in ("year_earlier", "same_period", "same_time"):
+    for key in ("year_earlier", "years_earlier", "same_period", "same_time"):
         for phrase in phrases(key):
             words = phrase.split()
             keys.add(max(words, key=len) if phrase.isascii() else phrase)

@@ -264,7 +264,8 @@ def find_figures(
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
-            if _COORD.fullmatch(gap):  # "900 onsite and 1,100 offsite start-ups"
+            if _COORD.fullmatch(gap) and not _cues()["not_a_noun"].match(s[nxt[5] : nxt[3]]):
+                # "900 onsite and 1,100 offsite start-ups" (not "200 two years earlier")
                 np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:

@@ -43,6 +43,7 @@ LEAD_IN_CHARS = 160  # a lead-in or heading line is short
 NOTE_CHARS = 240  # and so is a note under a table
 MAX_LEAD_LINES = 3
 MAX_NOTE_PARAGRAPHS = 3  # how far above a list its note on dates may stand
+MAX_BLOCK_PARAGRAPHS = 4  # how far a headed block's opening time reaches
 
 
 @dataclass
@@ -74,7 +75,9 @@ class Timeline:
             return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
-        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and sent.startswith(",", d.end)
+        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and (
+            sent.startswith(",", d.end) or _opens_without_comma(sent, d)
+        )
         self.stated[sid] = (d, opens)
         return self.stated[sid]
 
@@ -110,11 +113,48 @@ class Timeline:
             got = self._stated(prev)
             if got is not None:
                 d, opens = got
-                return d if opens and not d.event and d.period is None else None
+                if opens and not d.event and _carries(d, self._first_under_heading(sid[0])):
+                    return d
+                return self._block_opening(sid)
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):
                 return None  # "Today ..." in between brings the time back to the present
-        return None
+        return self._block_opening(sid)
+
+    def _block_opening(self, sid: SentenceId) -> DatePhrase | None:
+        """The time a headed block of paragraphs stands at: the first time it states, when that
+        opens a sentence of its first paragraph and says figures stand at it ("As at 31 March
+        2024, the community comprised ..."), and every time stated after it up to sentence
+        `sid` is that time or a flow's ("admitted 98 start-ups in 2019-20")."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        q = sid[0]
+        while not self._first_under_heading(q):
+            q -= 1
+            if q < 0 or sid[0] - q > MAX_BLOCK_PARAGRAPHS or paragraphs[q][0] < self.start:
+                return None
+            if self._leads_in(q):
+                return None
+        if self._stated(sid) is not None:
+            return None  # a sentence with a time of its own ("In 2023-24, ..., while 60% ...")
+        anchor: DatePhrase | None = None
+        for r in range(q, sid[0] + 1):
+            for j in range(sid[1] if r == sid[0] else len(self.view.paragraph(r))):
+                got = self._stated((r, j))
+                if got is None:
+                    continue
+                d, opens = got
+                if anchor is None:
+                    x = self.view.sentence((r, j))
+                    line = text[x.start : x.end]
+                    if not (
+                        r == q and opens and not d.event and d.period is None
+                        and says_stands_at(line, d.start, d.end)
+                    ):  # fmt: skip
+                        return None
+                    anchor = d
+                elif not d.event and not _within(d, anchor):
+                    return None
+        return anchor
 
     def ref_at(self, sid: SentenceId) -> date | None:
         """The date a month or day without a year in sentence `sid` is read against: its
@@ -207,6 +247,10 @@ class Timeline:
                     return found[-1]
         return None
 
+    def _first_under_heading(self, p: int) -> bool:
+        """Paragraph `p` is running text right under a heading line ("Community in numbers")."""
+        return p > 0 and self.view.paragraphs[p - 1][0] >= self.start and self._leads_in(p - 1)
+
     def _leads_in(self, q: int) -> bool:
         """Paragraph `q` is a heading or lead-in line: short, and no finished sentence."""
         a, b = self.view.paragraphs[q]
@@ -249,6 +293,25 @@ def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
         pos = d.end
     rest.append(line[pos:])
     return not any(c.isdigit() for part in rest for c in part)
+
+
+def _opens_without_comma(sent: str, d: DatePhrase) -> bool:
+    """A date phrase led by its own word and ending in a year needs no comma to open its
+    sentence ("In 2023-24 the community grew to ...")."""
+    return sent[d.start].isalpha() and sent[d.end - 1].isdigit() and sent.startswith(" ", d.end)
+
+
+def _within(d: DatePhrase, anchor: DatePhrase) -> bool:
+    """Whether a time stated in a block keeps to the block's time: the same date, or a flow
+    (a period's figures leave the time the block's levels stand at as it was)."""
+    return d.period is not None or (d.as_of is not None and d.as_of == anchor.as_of)
+
+
+def _carries(d: DatePhrase, headed: bool) -> bool:
+    """Whether an opening date dates the sentences after it: a point in time, or, in the
+    paragraph that opens a headed block ("Community in numbers" / "In 2023-24 the community
+    grew to ..."), a whole year or fiscal year, whose end the figures after it stand at."""
+    return d.period is None or (headed and d.period == "P1Y" and d.precision != "day")
 
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:

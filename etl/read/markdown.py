@@ -20,6 +20,7 @@ MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rul
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
+_ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 
 
@@ -95,6 +96,44 @@ def unruled_tables(text: str) -> str:
             out.append(lines[k])
             k += 1
     return "\n".join(out)
+
+
+def aligned_tables(text: str) -> str:
+    """`text` with each table laid out by spaces whose rows are times written out as lines: a
+    header of two or more columns ("Financial year    Start-ups admitted") over two or more
+    rows with as many columns, each led by a time and holding a figure ("2014-15    60")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        width = len(_aligned_cells(lines[k]))
+        end = k + 1
+        while width > 1 and end < len(lines) and _is_time_row(lines[end], width):
+            end += 1
+        if end - k >= MIN_UNRULED_ROWS and not is_time_cell(_aligned_cells(lines[k])[0]):
+            out += ["", *table_lines([_aligned_cells(line) for line in lines[k:end]]), ""]
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def _aligned_cells(line: str) -> list[str]:
+    return (
+        [c for c in _ALIGNED_GAP_RE.split(line.strip()) if c]
+        if "  " in line or "\t" in line
+        else []
+    )
+
+
+def _is_time_row(line: str, width: int) -> bool:
+    cells = _aligned_cells(line)
+    return (
+        len(cells) == width
+        and is_time_cell(cells[0])
+        and all(any(c.isdigit() for c in cell) for cell in cells[1:])
+    )
 
 
 def _filled(line: str) -> int:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from etl.read.dates import parse_date_line, parse_yearless_line
 from etl.read.label_rows import label_row, write_label_rows
-from etl.read.markdown import pipe_tables, unruled_tables
+from etl.read.markdown import aligned_tables, pipe_tables, unruled_tables
 
 if TYPE_CHECKING:
     from spellchecker.spellchecker import WordFrequency
@@ -152,6 +152,8 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
     text = strip_markdown(text, blocks=markdown)
     if not markdown and "|" in text:
         text = unruled_tables(text)
+    if not markdown and ("  " in text or "\t" in text):
+        text = aligned_tables(text)
     text = write_label_rows(text)
     lines = _SPACES_RE.sub(" ", text).split("\n")  # runs of spaces never span a line end
     text = reflow(lines)

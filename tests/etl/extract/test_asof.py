@@ -121,3 +121,15 @@ def test_fiscal_year_ends_in_the_calendars_month(y1: int, y2: str, end: date) ->
 def test_fiscal_year_needs_the_year_after() -> None:
     assert asof.fiscal_year_end(2019, "21") is None
     assert find_dates("in 2019-21", 0, 10, REF) == []
+
+
+def test_a_fiscal_year_named_as_such_needs_no_preposition() -> None:
+    for text, phrase in [
+        ("Grants awarded, FY 2019-20: 114", "FY 2019-20"),
+        ("PROGRAMMES (financial year 2018/19)", "financial year 2018/19"),
+        ("the fiscal year 2021-22 budget", "fiscal year 2021-22"),
+    ]:
+        found = find_dates(text, 0, len(text), date(2022, 10, 1))
+        assert [(text[d.start : d.end], d.period) for d in found] == [(phrase, "P1Y")]
+    bare = "Grants awarded 2019-20: 114"  # a bare fiscal year is a table's or heading's to read
+    assert find_dates(bare, 0, len(bare), date(2022, 10, 1)) == []

@@ -606,3 +606,52 @@ def test_today_outside_an_aside_does_not_undate_a_figure() -> None:
     )
     got = _text_claims(text, date(2024, 3, 20))
     assert ("incubatees", 95, date(2023, 12, 31), "auto") in got
+
+
+def test_a_part_after_and_in_a_clause_of_its_own_is_not_dated_by_the_whole() -> None:
+    d = date(2026, 1, 15)
+    text = (
+        "Cyberport's community had grown to 2,350 companies at the end of last year, "
+        "and nine of them have become unicorns."
+    )
+    assert inline(text, d) == [
+        ("companies", 2350, "exact", date(2025, 12, 31), None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+    same_clause = "Cyberport had 240 companies at the end of 2011, 100 of them on its campus."
+    assert inline(same_clause, d) == [
+        ("companies", 240, "exact", date(2011, 12, 31), None),
+        ("companies_onsite", 100, "exact", date(2011, 12, 31), None),
+    ]
+
+
+def test_a_date_after_and_opens_the_next_clause_not_the_figure_before() -> None:
+    text = (
+        "In 2015 Cyberport hosted about 400 companies, and at that point only 30 of them "
+        "worked on fintech."
+    )
+    assert inline(text, date(2019, 9, 19)) == [
+        ("companies", 400, "about", date(2015, 12, 31), None),
+        ("fintech_companies", 30, "exact", date(2015, 12, 31), None),
+    ]
+
+
+def test_an_earlier_value_in_a_clause_about_a_plan_is_a_dated_fact() -> None:
+    text = (
+        "By the end of this year, the number of fintech companies at Cyberport will have "
+        "topped 400, nearly double the 250 recorded in mid-2021."
+    )
+    assert inline(text, date(2023, 5, 2)) == [
+        ("fintech_companies", 250, "exact", date(2021, 6, 30), None),
+    ]  # (the plan itself is only a candidate for a reviewer)
+
+
+def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
+    d = date(2022, 6, 12)
+    text = (
+        "In the first quarter, Cyberport's incubation programme admitted 36 start-ups, "
+        "with last year's intake far lower."
+    )
+    assert inline(text, d) == [("incubatees", 36, "exact", date(2022, 3, 31), "P3M")]
+    own = "Cyberport had 1,800 companies, as at March 2022."
+    assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]

@@ -128,6 +128,24 @@ def test_a_year_earlier_counts_back_from_the_time_in_force_else_the_sections_dat
     assert dates("compared with 45 a year earlier")[0][1:3] == (date(2021, 10, 20), "month")
 
 
+def test_a_count_of_years_earlier_counts_back_that_many_years() -> None:
+    then = (date(2025, 12, 31), "month", None)
+    assert dates("up from 10 three years earlier", anchor=then)[0][:3] == (
+        "three years earlier",
+        date(2022, 12, 31),
+        "month",
+    )
+    assert dates("against 4 only 2 years ago")[0][1:3] == (date(2020, 10, 20), "month")
+    assert dates("from 9 many years ago") == []  # no count: no date
+    assert dates("from 9 forty-five years ago") == []  # too far back to be a figure's time
+
+
+def test_the_year_before_is_a_year_before_the_date_the_sentence_gives() -> None:
+    got = dates("It took in 80 in 2017, against 60 the year before.")
+    assert got[-1][:3] == ("the year before", date(2016, 12, 31), "year")
+    assert got[-1][4] == "earlier"
+
+
 def test_the_same_period_a_year_earlier_is_the_period_in_force_a_year_before() -> None:
     half = (date(2023, 9, 30), "month", "P6M")
     got = dates("compared with 51 in the same period a year earlier", anchor=half)
@@ -237,3 +255,14 @@ def test_the_end_of_a_year_without_of_is_december(phrase: str) -> None:
 
 def test_end_before_a_month_is_still_that_month() -> None:
     assert dates("as at end-March 2023")[0][1] == date(2023, 3, 31)
+
+
+def test_a_relative_year_before_a_part_of_it_is_one_date() -> None:
+    got = dates("Last year's first quarter saw 20 admissions.")
+    assert [g[:4] for g in got] == [
+        ("Last year's first quarter", date(2021, 3, 31), "month", "P3M")
+    ]
+    got = dates("This year first quarter, 36 were admitted.")  # translated word order
+    assert [g[:4] for g in got] == [("This year first quarter", date(2022, 3, 31), "month", "P3M")]
+    apart = dates("Last year, the first quarter was slow.")
+    assert [g[0] for g in apart] == ["Last year", "the first quarter"]

@@ -410,6 +410,17 @@ def test_nurturing_a_community_of_is_its_size_not_an_intake() -> None:
     assert g.metric is not None and g.metric.metric == "incubatees"
 
 
+def test_a_figure_compared_n_years_earlier_keeps_the_metric_it_is_compared_with() -> None:
+    s = "The hub counts 300 companies, up from 200 three years earlier."
+    got = [(f.number.value, f.metric.metric, f.comparison) for f in find_figures(s)]
+    assert got == [(300.0, "companies", False), (200.0, "companies", True)]
+
+
+def test_a_count_of_financial_years_is_no_figure() -> None:
+    s = "Admissions to the incubation programme have risen over the past three financial years."
+    assert find_figures(s, keep_bare=True) == []
+
+
 @pytest.mark.parametrize(
     ("s", "metric"),
     [

@@ -210,3 +210,55 @@ def test_a_month_named_alone_in_a_note_under_a_list_dates_it() -> None:
     assert _carried(text, "- Unicorns", date(2017, 10, 5)) == date(2017, 9, 30)
     assert _carried(text, "- Unicorns", date(2017, 8, 5)) == date(2016, 9, 30)
     assert _carried(text.replace("September figures", "figures may vary"), "- Unicorns") is None
+
+
+def test_a_headed_block_opened_by_an_as_at_date_carries_it_to_its_next_paragraph() -> None:
+    text = (
+        "Highlights of the season\n\n"
+        "As at 30 June 2020, the museum held 5,400 objects. It lent 30 of them abroad.\n\n"
+        "Its archive counts 900 films.\n\n"
+        "About the museum\n\n"
+        "The museum holds 6,000 objects."
+    )
+    assert _carried(text, "Its archive") == date(2020, 6, 30)
+    assert _carried(text, "The museum holds") is None  # another heading ends the block
+
+
+def test_an_as_at_paragraph_without_a_heading_above_does_not_date_the_next_one() -> None:
+    text = (
+        "Thank you all for coming tonight.\n\n"
+        "As at 30 June 2020, the museum held 5,400 objects.\n\n"
+        "Its archive counts 900 films."
+    )
+    assert _carried(text, "Its archive") is None
+    dated_between = (
+        "Highlights\n\nAs at 30 June 2020, the museum held 5,400 objects.\n\n"
+        "In 2019 it lent 30 objects.\n\nIts archive counts 900 films."
+    )
+    assert _carried(dated_between, "Its archive") is None  # another time stated in between
+
+
+def test_a_fiscal_year_opening_a_headed_block_dates_its_paragraph_without_a_comma() -> None:
+    text = "Visitors\n\nIn 2019-20 the museum welcomed 90,000 visitors. Some 800 came daily."
+    assert _carried(text, "Some 800") == date(2020, 3, 31)
+    unheaded = (
+        "The museum had a busy spring.\n\n"
+        "In the 2019-20 financial year, it welcomed 90,000 visitors. Some 80% were local."
+    )
+    assert _carried(unheaded, "Some 80%") is None  # a year's flow in running text: not its end
+
+
+def test_a_headed_block_keeps_its_time_through_flows_and_restatements_of_it() -> None:
+    text = (
+        "THE MUSEUM\n\n"
+        "Attendance held up. As at 30 June 2020, the museum held 5,400 objects. "
+        "It lent 30 of them abroad in 2019-20. Its archive reached 900 films as at "
+        "{archive}. It employs 80 curators."
+    )
+    assert _carried(text.format(archive="30 June 2020"), "It employs") == date(2020, 6, 30)
+    other = text.format(archive="31 December 2019")  # another point in time in between
+    assert _carried(other, "It employs") is None
+    late_opening = (
+        "THE MUSEUM\n\nIt employs 80 curators. As at 30 June 2020, it held 5,400 objects."
+    )
+    assert _carried(late_opening, "It employs") is None

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.read.markdown import front_matter, pipe_tables, unruled_tables
+from etl.read.markdown import aligned_tables, front_matter, pipe_tables, unruled_tables
 from etl.read.readers import read_bytes
 
 POST = """---
@@ -87,6 +87,28 @@ def test_a_plain_text_table_without_a_rule_keeps_its_rows_apart() -> None:
     assert "Year 2019:\n\n- Members (as at 30 June): 1,000" in text
 
 
+def test_a_table_laid_out_by_spaces_whose_rows_are_years_is_read_as_lines() -> None:
+    table = (
+        "    Season      Visitors to the museum    Guided tours\n"
+        "    2011-12     4,500    30\n"
+        "    2012-13     5,200    41\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Season 2012-13:" in lines and "- Visitors to the museum: 5,200" in lines
+    assert "- Guided tours: 30" in lines
+    text = read_bytes(("Paper\n\n" + table + "\nEnd of paper.\n").encode(), "p.txt").text
+    assert "Season 2011-12:\n\n- Visitors to the museum: 4,500" in text
+
+
+def test_space_aligned_lines_that_are_no_year_table_stay_as_they_are() -> None:
+    names = "Name     Office\nAnn Lee     Room 2\nBo Chan     Room 3\n"  # rows led by no time
+    assert aligned_tables(names) == names
+    one_row = "Year     Visitors\n2019     4,500\n"
+    assert aligned_tables(one_row) == one_row
+    wordy = "Year     Note\n2019     quiet\n2020     busy\n"  # no figure in the rows
+    assert aligned_tables(wordy) == wordy
+
+
 def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
     doc = read_bytes(POST.encode(), "post.md")
     assert (doc.published_on, doc.date_source, doc.title) == (
@@ -105,4 +127,5 @@ def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
 def test_pipe_tables_never_raise(text: str) -> None:
     pipe_tables(text)
     unruled_tables(text)
+    aligned_tables(text)
     front_matter(text)

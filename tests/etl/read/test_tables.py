@@ -80,3 +80,7 @@ def test_a_table_without_header_keeps_its_first_row_and_drops_label_colons() -> 
 def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
     rows = [["Item", "2019"], ["Funds raised (HK$ billion)", "9.1"]]
     assert table_lines(rows) == ["2019:", "", "- Funds raised (HK$ billion): HK$9.1 billion"]
+    noted = [["Item", "2019"], ["Grants paid (US$ m, cumulative)", "4.2"]]  # a note after it
+    assert table_lines(noted)[-1] == "- Grants paid (US$ m, cumulative): US$4.2 m"
+    plain = [["Item", "2019"], ["Grants paid (cumulative, HK$ m)", "4.2"]]  # not a unit first
+    assert table_lines(plain)[-1] == "- Grants paid (cumulative, HK$ m): 4.2"
