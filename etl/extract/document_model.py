@@ -401,8 +401,8 @@ _NAME_WORDS = re.compile(
 def _units(
     text: str, config: ExtractConfig
 ) -> tuple[dict[str, Unit], tuple[tuple[int, Unit], ...]]:
-    """Names defined with an acronym ("Cyberport Incubation Programme (CIP)") and names that end
-    in a unit's word ("the Cyberport IT Incubation Programme"), what each is, and where named."""
+    """Names defined with an acronym ("Cyberport Incubation Programme (CIP)") and names of
+    programmes ("the Cyberport IT Incubation Programme"), what each is, and where named."""
     p = cached_patterns(config)
     out: dict[str, Unit] = {}
     order: list[tuple[int, Unit]] = []
@@ -421,21 +421,42 @@ def _units(
                     out[acronym.lower()] = unit
                     order.append((before.start(1), unit))
         pos = text.find("(", pos + 1)
-    for m in _unit_name_re().finditer(text):
-        name = clean_name(m.group())
-        unit = unit_of(name, config) if " " in name else None
-        if unit is not None and unit.name != config.name:
+    for at in _unit_words_at(text):
+        before = _CAPS_BEFORE.search(text, max(0, at - 80), at)
+        end = _WORD_END.match(text, at)
+        name = clean_name(before.group(1) + text[at : end.end()]) if before and end else ""
+        unit = unit_of(name, config) if name else None
+        if before and unit is not None and unit.name != config.name:
             out.setdefault(name.lower(), unit)
-            order.append((m.start(), unit))
+            order.append((before.start(1), unit))
     return out, tuple(sorted(order, key=lambda x: x[0]))
 
 
+_CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*[ \t]+){1,5})$")
+
+
+_WORD_END = re.compile(r"[\w'’&-]+(?![\w-])")
+
+
+def _unit_words_at(text: str) -> list[int]:
+    """Where a programme's capitalised last word ("... Incubation Programme") starts (its
+    funds and networks are known by their acronyms and their own names), found by plain
+    string search (a regular expression over the whole text costs more)."""
+    out = []
+    for word in _unit_words():
+        i = text.find(word)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+                out.append(i)
+            i = text.find(word, i + 1)
+    return out
+
+
 @cache
-def _unit_name_re() -> re.Pattern[str]:
-    """A capitalised name ending in a unit's word ("Cyberport IT Incubation Programme")."""
-    u = cues()["units"]
-    last = phrases_re([*u["programme"], *u["own_figures"]])
-    return re.compile(rf"(?<![\w'’&.-])(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}(?i:{last})(?![\w-])")
+def _unit_words() -> tuple[str, ...]:
+    """A programme's last words, without those another starts ("Program" finds "Programme")."""
+    words = cues()["units"]["programme"]
+    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
 
 
 def _unit_keys(
