@@ -49,7 +49,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 
 _OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")

@@ -51,6 +51,9 @@ class DocumentModel:
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
+    # Where each unit is named (its full name or its acronym's definition), in text order: "the
+    # programme" stands for the latest named before it.
+    unit_order: tuple[tuple[int, Unit], ...] = ()
     unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
     # Other names the text gives the tracked organisation in brackets ("Cyberport (Digital
     # Port)", the words a translation uses for it).
@@ -86,7 +89,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     heading_at, headings, lead_ins = _headings(text, paragraphs, lines)
     author, voiced = _author(text, paragraphs, lines, config)
     main, others, stated, publisher = _main(text, paragraphs, lines, config, title, author)
-    units = _units(text, config)
+    units, unit_order = _units(text, config)
     aliases = _aliases(text, config)
     return DocumentModel(
         main=main,
@@ -96,7 +99,8 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         author=author,
         voiced=voiced,
         units=units,
-        unit_keys=_unit_keys(units, aliases),
+        unit_order=unit_order,
+        unit_keys=_unit_keys(units, unit_order, aliases, main, config),
         aliases=_alias_re(aliases),
         heading_at=heading_at,
         headings=headings,
@@ -394,10 +398,14 @@ _NAME_WORDS = re.compile(
 )
 
 
-def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
-    """Names defined with an acronym ("Cyberport Incubation Programme (CIP)") and what they are."""
+def _units(
+    text: str, config: ExtractConfig
+) -> tuple[dict[str, Unit], tuple[tuple[int, Unit], ...]]:
+    """Names defined with an acronym ("Cyberport Incubation Programme (CIP)") and names of
+    programmes ("the Cyberport IT Incubation Programme"), what each is, and where named."""
     p = cached_patterns(config)
     out: dict[str, Unit] = {}
+    order: list[tuple[int, Unit]] = []
     pos = text.find("(")
     while pos >= 0:
         m = _ACRONYM.match(text, pos)
@@ -411,18 +419,69 @@ def _units(text: str, config: ExtractConfig) -> dict[str, Unit]:
                 unit = unit_of(name, config)
                 if unit is not None:
                     out[acronym.lower()] = unit
+                    order.append((before.start(1), unit))
         pos = text.find("(", pos + 1)
+    for at in _unit_words_at(text):
+        before = _CAPS_BEFORE.search(text, max(0, at - 80), at)
+        end = _WORD_END.match(text, at)
+        name = clean_name(before.group(1) + text[at : end.end()]) if before and end else ""
+        unit = unit_of(name, config) if name else None
+        if before and unit is not None and unit.name != config.name:
+            out.setdefault(name.lower(), unit)
+            order.append((before.start(1), unit))
+    return out, tuple(sorted(order, key=lambda x: x[0]))
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*[ \t]+){1,5})$")
+
+
+_WORD_END = re.compile(r"[\w'’&-]+(?![\w-])")
+
+
+def _unit_words_at(text: str) -> list[int]:
+    """Where a programme's capitalised last word ("... Incubation Programme") starts (its
+    funds and networks are known by their acronyms and their own names), found by plain
+    string search (a regular expression over the whole text costs more)."""
+    out = []
+    for word in _unit_words():
+        i = text.find(word)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+                out.append(i)
+            i = text.find(word, i + 1)
     return out
 
 
-def _unit_keys(units: dict[str, Unit], aliases: list[str]) -> re.Pattern[str] | None:
-    """The acronyms of the tracked organisation's programmes, and "the programme" when it has
-    one, and its other names: a sentence naming them may be its own without its name."""
-    keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner]
-    if keys:
-        keys += cues()["units"]["programme_refs"]
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """A programme's last words, without those another starts ("Program" finds "Programme")."""
+    words = cues()["units"]["programme"]
+    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+def _unit_keys(
+    units: dict[str, Unit], order: tuple[tuple[int, Unit], ...], aliases: list[str],
+    main: Attribution | None, config: ExtractConfig,
+) -> re.Pattern[str] | None:  # fmt: skip
+    """The acronyms of the tracked organisation's programmes, its other names, and "the
+    programme" when the programme the text speaks of is its own (it names only its own, or
+    none in a text about it): a sentence naming them may be its own without its name."""
+    keys = [k for k, u in units.items() if u.tracked_owner and u.counts_for_owner and " " not in k]
+    programmes = [u for _, u in order if u.counts_for_owner and u.name != config.name]
+    own = any(u.tracked_owner for u in programmes) or (
+        not programmes and main is not None and main.tracked
+    )
     keys += aliases
-    return re.compile(rf"\b(?:{phrases_re(keys)})\b", re.IGNORECASE) if keys else None
+    alts = [f"(?:{phrases_re(keys)})"] if keys else []
+    if own:
+        alts.append(programme_ref_re().pattern)
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.IGNORECASE) if alts else None
+
+
+@cache
+def programme_ref_re() -> re.Pattern[str]:
+    """A description of a programme ("the programme", "the incubation programme")."""
+    return re.compile(cues()["units"]["programme_description"], re.IGNORECASE)
 
 
 _BRACKETED = re.compile(r"\(\s*[\"“]?([^\W\d_][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,3})[\"”]?\s*\)")

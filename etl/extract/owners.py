@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from etl.config import ExtractConfig
-from etl.extract.document_model import DocumentModel, Unit, cues, unit_of
+from etl.extract.document_model import DocumentModel, Unit, cues, programme_ref_re, unit_of
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
@@ -25,7 +25,10 @@ def read_mentions(
     config: ExtractConfig,
 ) -> list[Mention]:  # fmt: skip
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
-    out = [_unit_mention(text, m, model, config) for m in ms]
+    out = [
+        _unit_mention(text, m, model, config)
+        for m in _with_programmes(text, s_start, s_end, ms, config)
+    ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     joint = _joint_re().search(text, s_start, s_end)
@@ -55,6 +58,22 @@ def _with_aliases(
     return sorted(kept)
 
 
+def _with_programmes(
+    text: str, s_start: int, s_end: int, ms: list[Mention], config: ExtractConfig
+) -> list[Mention]:
+    """`ms` with the descriptions of a programme no name covers ("the incubation programme")."""
+    found = [
+        m.span()
+        for m in programme_ref_re().finditer(text, s_start, s_end)
+        if not any(x.start < m.end() and m.start() < x.end for x in ms)
+    ]
+    if not found:
+        return ms
+    p = cached_patterns(config)
+    extra = [Mention(a, b, None, False, "name", role(text, a, b, s_start, p)) for a, b in found]
+    return sorted([*ms, *extra])
+
+
 def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractConfig) -> Mention:
     if m.kind != "name":
         return m
@@ -69,7 +88,7 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
     elif m.entity is None:  # "the programme", "the fund": the latest of its kind named
         if " ".join(raw.lower().split()) in _organisation_refs():
             return m._replace(kind="pronoun")  # "the company": whoever was named last
-        unit = _unit_referred(raw, model)
+        unit = _unit_referred(raw, m.start, model, config)
     else:
         unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
     if unit is None:
@@ -79,14 +98,27 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
     return m._replace(entity=unit.name, tracked=False)
 
 
-def _unit_referred(raw: str, model: DocumentModel) -> Unit | None:
-    """The unit a definite description ("the programme") stands for, when the text has one."""
+def _unit_referred(raw: str, pos: int, model: DocumentModel, config: ExtractConfig) -> Unit | None:
+    """The unit a definite description ("the programme", "the incubation programme") stands for:
+    the latest of its kind named before it (else the first after); a programme the text never
+    names, in a text about the tracked organisation, is the organisation's own."""
     refs = cues()["units"]
     low = " ".join(raw.lower().split())
-    want = True if low in refs["programme_refs"] else False if low in refs["own_refs"] else None
-    if want is None:
+    if low in refs["own_refs"]:
+        want = False
+    elif low in refs["programme_refs"] or programme_ref_re().fullmatch(raw):
+        want = True
+    else:
         return None
-    return next((u for u in model.units.values() if u.counts_for_owner is want), None)
+    kind = [(at, u) for at, u in model.unit_order if u.counts_for_owner is want
+            and u.name != config.name]  # fmt: skip
+    before = [u for at, u in kind if at < pos]
+    if before or kind:
+        return before[-1] if before else kind[0][1]
+    main = model.main
+    if want and main is not None and main.tracked:
+        return Unit(config.name, config.name, True, True)
+    return None
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)

@@ -116,6 +116,7 @@ def test_members_described_by_the_tracked_name_stay_theirs() -> None:
         ("startups", 500),
         ("startups", 250),
         ("funding_raised", 6e8),
+        ("incubatees", 400),  # "the programme" is its incubation programme: the intake is its
     }
     funding = next(c for c in claims if c.metric == "funding_raised")
     assert (funding.qualifier, funding.period) == ("nearly", "P1Y")

@@ -94,3 +94,32 @@ def test_a_place_after_a_preposition_names_no_one() -> None:
     assert names_no_one(s, 0, len(s), CONFIG)
     s = "Two of them grew into unicorns, and Hong Kong did it."
     assert not names_no_one(s, 0, len(s), CONFIG)
+
+
+def test_a_programme_named_without_an_acronym_is_its_organisations() -> None:
+    doc = (
+        "Cyberport released its results. Start-ups in the Cyberport Startup Support Scheme did "
+        "well. Graduates of the scheme won 14 prizes. The incubation scheme took 30 firms."
+    )
+    assert names(doc, "Graduates of the scheme won 14 prizes.") == [
+        ("the scheme", "Cyberport", True)
+    ]
+    assert names(doc, "The incubation scheme took 30 firms.") == [
+        ("The incubation scheme", "Cyberport", True)
+    ]
+
+
+def test_an_unnamed_programme_in_a_text_about_the_organisation_is_its_own() -> None:
+    doc = "CYBERPORT NEWS\n\nCyberport said so. Since the incubation programme began, 70 joined."
+    assert names(doc, "Since the incubation programme began, 70 joined.") == [
+        ("the incubation programme", "Cyberport", True)
+    ]
+
+
+def test_the_programme_is_the_latest_named_whoever_runs_it() -> None:
+    doc = (
+        "Cyberport grew. Hong Kong Science Park runs the Park Incu-Grow Programme for "
+        "hardware firms. The programme admitted 40 start-ups."
+    )
+    (m,) = names(doc, "The programme admitted 40 start-ups.")
+    assert m[0] == "The programme" and not m[2]
