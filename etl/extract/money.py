@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.numbers import NumberMention, find_numbers
+from etl.extract.numbers import NumberMention, find_numbers, scale_of
 
 
 def _currencies() -> dict[str, dict[str, list[str]]]:
@@ -139,7 +139,6 @@ def unit_in_label(label: str, bare_dollar: str = "HKD") -> tuple[str, float] | N
         code = currency_in(m.group(1), bare_dollar)
         if code is None:
             continue
-        scales = lexicon()["scales"]
-        words = re.findall(r"[^\W\d_]+", m.group(1).lower())
-        return code, max((float(scales[w]) for w in words if w in scales), default=1.0)
+        words = re.findall(r"[^\W\d_]+", m.group(1))
+        return code, max((scale_of(w) for w in words), default=1.0)
     return None

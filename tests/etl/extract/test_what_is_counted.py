@@ -154,8 +154,10 @@ def test_a_clause_naming_no_field_puts_companies_in_no_cluster(s: str) -> None:
 def test_a_count_that_did_something_jointly_is_a_group_not_a_size() -> None:
     s = "Last year 35 member firms between them won 48 industry prizes."
     assert counted(s) == [(35, "companies", "activity"), (48, "awards", "noun")]
-    s = "Some 900 community start-ups have raised HK$3 billion among them."
+    s = "Some 900 community start-ups have raised HK$3 billion between them."
     assert counted(s)[0][2] == "activity"
+    s = "The park, home to 900 firms, now counts four unicorns among them."  # (a part of them)
+    assert counted(s)[1] == (4, "unicorns", "noun")
     assert (
         counted("The 900 companies raised HK$3 billion, between them and others.")[0][2] == "noun"
     )
