@@ -109,7 +109,7 @@ def write_label_rows(text: str) -> str:
             continue
         m = label_row(line) if line.strip() else None
         if m is None and _wraps_onto(lines, i):  # "Incubatees admitted" / "  since 2005  681"
-            m, skip = label_row(f"{line.rstrip()} {lines[i + 1].lstrip()}"), 1
+            m = label_row(f"{line.rstrip()} {lines[i + 1].lstrip()}")
             skip = 0 if m is None else 1
         if m is None:
             if line.strip():
@@ -197,9 +197,11 @@ def _column_block(lines: list[str], k: int) -> tuple[int | None, int]:
         if _RULE_RE.fullmatch(line):
             end += 1
             continue
-        if _bar(line) is None or abs(_bar(line) - col) > 1:
+        bar = _bar(line)
+        if bar is None or abs(bar - col) > 1:
             break
-        count += 1
+        # A label and its value in one cell ("Unicorns   2 |"): no table of one column each.
+        count += any(_has_digit(h) and re.search(r"[^\W\d_]", h) for h in line.split("|"))
         end += 1
     while end > k and _RULE_RE.fullmatch(lines[end - 1]):
         end -= 1

@@ -154,6 +154,8 @@ def test_a_bar_in_prose_or_a_pipe_table_is_no_column() -> None:
     assert write_label_rows(table) == table
     ragged = "Firms 300 | Towers 3\nStaff 20       | Rooms 4\nSeats 9 | Desks 5"
     assert write_label_rows(ragged) == ragged
+    cells = "Year | Firms\n2019 | 300\n2020 | 400\n2021 | 450"  # a cell is a label or a value
+    assert write_label_rows(cells) == cells
 
 
 def test_a_label_with_two_lines_under_it_is_a_heading_not_wrapped() -> None:
