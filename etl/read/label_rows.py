@@ -219,7 +219,9 @@ def _bar(line: str) -> int | None:
 def _wraps_onto(lines: list[str], i: int) -> bool:
     """Whether lines[i], a label with no figure, goes on in the next, deeper-indented line
     (alone: a second deeper line makes lines[i] a group's heading) that ends with a value."""
-    if i + 1 >= len(lines) or not lines[i].strip() or _has_digit(lines[i]):
+    if i + 1 >= len(lines) or not lines[i + 1][:1].isspace():
+        return False  # no deeper line below (the cheap test first)
+    if not lines[i].strip() or _has_digit(lines[i]):
         return False
     if not lines[i].lstrip()[0].isalpha() or label_row(lines[i + 1]) is None:
         return False
