@@ -29,6 +29,8 @@ from etl.extract.numbers import find_numbers
         ("RMB5 billion", "RMB", 5e9),
         ("3 billion yuan", "RMB", 3e9),
         ("a $200 million fund", "HKD", 200e6),
+        ("raised HK$3.7 bln this year", "HKD", 3.7e9),  # wire style
+        ("US$12 mln in fees", "USD", 12e6),
     ],
 )
 def test_currencies(text: str, currency: str, value: float) -> None:
