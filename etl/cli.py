@@ -346,9 +346,13 @@ def leave(code: int) -> None:
     connection closed, then no teardown of the hundreds of modules loaded (a tenth of a second
     that a command's user would wait for and nothing needs)."""
     import logging
+    import signal
 
     from db.engine import dispose_all
 
+    # The command is done and has said so: a Ctrl-C now has nothing left to stop, and would
+    # only break the teardown with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
             stream.flush()

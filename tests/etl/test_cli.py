@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 
 import pytest
 
 from etl.cli import EXPORT_KINDS, build_parser, main
+from tests.paths import ROOT
 
 CONTRACT_HEADERS = {
     "claims": "claim_id,document,published_on,as_of,entity,metric,value,unit,qualifier,period,"
@@ -55,3 +58,16 @@ def test_unreachable_database_is_one_line(tmp_path) -> None:
     code, _, err = run("export", "claims", "--db", "postgresql+psycopg://x:y@127.0.0.1:1/none")
     assert code == 2
     assert err.startswith("error: database:") and err.count("\n") == 1
+
+
+def test_a_ctrl_c_after_the_command_is_done_leaves_its_exit_code_and_no_traceback() -> None:
+    # The interrupt lands while the finished command closes its connections.
+    code = (
+        "import os, signal, db.engine as e; from etl import cli; "
+        "e.dispose_all = lambda: os.kill(os.getpid(), signal.SIGINT); cli.leave(3)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr

@@ -44,7 +44,7 @@ def _per_document(db_url: str) -> dict[str, int]:
 
 
 def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) -> None:
-    folder = write_corpus(tmp_path / "docs", docs=400)
+    folder = write_corpus(tmp_path / "docs", docs=1200)  # long enough to be interrupted midway
     whole = f"sqlite:///{tmp_path / 'whole.db'}"
     argv = [sys.executable, "-m", "etl", "ingest", str(folder), "--no-progress", "--jobs", "2"]
     subprocess.run([*argv, "--db", whole], cwd=ROOT, check=True, capture_output=True)
