@@ -43,6 +43,12 @@ def _per_document(db_url: str) -> dict[str, int]:
         return {name: n for name, n in conn.execute(stmt)}
 
 
+def _ctrl_c_default() -> None:
+    """In the child: Ctrl-C as at a terminal, even under a runner that started the tests in the
+    background (where the shell ignores it, and a child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "docs", docs=1200)  # long enough to be interrupted midway
     whole = f"sqlite:///{tmp_path / 'whole.db'}"
@@ -51,7 +57,7 @@ def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) 
     open_db(db_url)
     proc = subprocess.Popen(
         [*argv, "--db", db_url], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        text=True,
+        text=True, preexec_fn=_ctrl_c_default,
     )  # fmt: skip
     assert wait_until(lambda: len(_per_document(db_url)) >= 20 or proc.poll() is not None)
     assert proc.poll() is None, "the run ended before it could be interrupted"
