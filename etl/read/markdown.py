@@ -11,6 +11,7 @@ Emphasis, links and headings are dropped later, by `etl.read.normalise.strip_mar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.read.tables import is_time_cell, table_lines
@@ -75,10 +76,8 @@ def pipe_tables(text: str) -> str:
 def unruled_tables(text: str) -> str:
     """`text` with each pipe table that has no |---| rule written out as lines: a header row
     and two or more rows with as many cells, each row led by a time ("2014-15 | 570 | 72")."""
-    lines = text.split("\n")
-    out: list[str] = []
-    k = 0
-    while k < len(lines):
+
+    def end_of(lines: list[str], k: int) -> int:
         width = len(_cells(lines[k])) if _ROW_RE.match(lines[k]) else 0
         end = k + 1
         while (
@@ -89,29 +88,40 @@ def unruled_tables(text: str) -> str:
             and is_time_cell(_cells(lines[end])[0])
         ):
             end += 1
-        if end - k >= MIN_UNRULED_ROWS:
-            out += ["", *table_lines([_cells(line) for line in lines[k:end]]), ""]
-            k = end
-        else:
-            out.append(lines[k])
-            k += 1
-    return "\n".join(out)
+        return end if end - k >= MIN_UNRULED_ROWS else k
+
+    return _write_tables(text, end_of, _cells)
 
 
 def aligned_tables(text: str) -> str:
     """`text` with each table laid out by spaces whose rows are times written out as lines: a
     header of two or more columns ("Financial year    Start-ups admitted") over two or more
     rows with as many columns, each led by a time and holding a figure ("2014-15    60")."""
-    lines = text.split("\n")
-    out: list[str] = []
-    k = 0
-    while k < len(lines):
+
+    def end_of(lines: list[str], k: int) -> int:
         width = len(_aligned_cells(lines[k]))
         end = k + 1
         while width > 1 and end < len(lines) and _is_time_row(lines[end], width):
             end += 1
         if end - k >= MIN_UNRULED_ROWS and not is_time_cell(_aligned_cells(lines[k])[0]):
-            out += ["", *table_lines([_aligned_cells(line) for line in lines[k:end]]), ""]
+            return end
+        return k
+
+    return _write_tables(text, end_of, _aligned_cells)
+
+
+def _write_tables(
+    text: str, end_of: Callable[[list[str], int], int], cells: Callable[[str], list[str]]
+) -> str:
+    """`text` with each table `end_of` finds (lines[k:end]; end == k: none starts at k) written
+    out as `etl.read.tables.table_lines` writes a table, its rows cut into `cells`."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = end_of(lines, k)
+        if end > k:
+            out += ["", *table_lines([cells(line) for line in lines[k:end]]), ""]
             k = end
         else:
             out.append(lines[k])
