@@ -300,6 +300,8 @@ def attribute(
         if place is not None and place.tracked:
             if owner is None or owner.tracked:
                 return owner if owner is not None else _how(place, "place")
+            if _member_of_set(text, s_start, f_start):
+                return _how(place, "place")  # "X is one of 1,400 companies in the community"
             return None
         return _how(place, "place") if place else place
     if owner is not None:
@@ -416,6 +418,19 @@ def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool
     return (
         _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
     )
+
+
+def _member_of_set(text: str, s_start: int, f_start: int) -> bool:
+    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
+    (the set's, counted where the words after it say, not the member's)."""
+    return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
+
+
+@cache
+def _member_of_set_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    quals = phrases_re(lexicon()["attribution"]["set_size_qualifiers"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{quals})\s+)?$", re.IGNORECASE)
 
 
 @cache

@@ -75,6 +75,11 @@ class Figure:
     planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
 
 
+def _one(n: NumberMention) -> bool:
+    """A single one: "one of 120 start-ups" names a member of a set, not a count."""
+    return n.value == 1 and not n.percent
+
+
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     fig = lexicon()["figures"]
@@ -89,6 +94,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
         "definite": re.compile(fig["definite_before"], re.IGNORECASE),
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
@@ -242,8 +248,10 @@ def find_figures(
             continue  # "one of the largest clusters"
         if n.words and _cues()["definite"].search(before[-12:]):
             continue  # "the two companies signed": known things, not a count
-        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]):
+        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]) and not _one(spans[i - 1][0]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
+        if _one(n) and i + 1 < len(spans) and _cues()["member"].match(s[end : spans[i + 1][1]]):
+            continue  # "one of 120 start-ups": a member of the set the next figure counts
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         planned = target.search(clause, low_clause)

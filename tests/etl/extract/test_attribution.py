@@ -275,3 +275,23 @@ def test_the_city_as_a_possessor_does_not_own_the_figure() -> None:
 def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
     text = "Cyberport, the city's other hub, says its own community has grown to 1,400 companies."
     assert owner(text, "1,400") == TRACKED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nimbus Labs is one of more than 2,100 companies in the Cyberport community.",
+        "Kestrel Bio is one of about 640 firms at Cyberport.",
+    ],
+)
+def test_the_set_a_member_is_one_of_is_the_places(text: str) -> None:
+    found = owner(text, next(x for x in ("2,100", "640") if x in text))
+    assert found is not None and (found.entity, found.tracked) == ("Cyberport", True)
+
+
+def test_the_set_a_member_is_one_of_elsewhere_is_not_ours() -> None:
+    found = owner("Nimbus Labs is one of 70 start-ups in the Science Park's programme.", "70")
+    assert found is None or not found.tracked
+    # A member's own figure stays its own: no set is named.
+    found = owner("Nimbus Labs, one of our tenants, hired 35 engineers at Cyberport.", "35")
+    assert found is None or found.entity != "Nimbus Labs" or not found.tracked

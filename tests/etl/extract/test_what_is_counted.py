@@ -180,3 +180,15 @@ def test_a_nounless_figure_listed_after_an_addition_is_one_too() -> None:
     )
     s = "Six more start-ups joined and 15 companies have now listed."
     assert metrics(s)[1] == (15, "listed_companies")
+
+
+def test_one_of_a_set_is_a_member_and_the_set_is_counted() -> None:
+    s = "It entered the incubation programme in 2019, one of 140 start-ups admitted that year."
+    assert metrics(s) == [(140, "incubatees")]
+    s = "Nimbus is one of more than 2,100 companies in the community."
+    assert [v for v, _ in metrics(s)] == [2100]
+
+
+def test_a_part_of_a_numbered_whole_stays_a_part() -> None:
+    s = "Seven of the 30 awards went to community start-ups."
+    assert [v for v, _ in metrics(s)] == [7]
