@@ -136,10 +136,13 @@ def _resolve(
         named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
         if named:  # "X, which runs the larger park, said the park now houses ..."
             return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
+        # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
+        # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
         doc = topic.document if referent(topic.document) else None
-        doc = doc or topic.main  # (never the city a dateline names)
-        if doc and not doc.tracked and doc.entity != _territory_name():
-            return replace(doc, how="descriptive")
+        if doc is None or not (doc.tracked or doc.entity == _territory_name() or _place(doc)):
+            doc = topic.main
+        if doc and not doc.tracked and doc.entity != _territory_name() and _place(doc):
+            return replace(doc, how="descriptive")  # (never the city a dateline names)
         return Attribution(config.name, True, "descriptive")
     if m.kind == "first_person":
         if quote is None:
@@ -180,6 +183,19 @@ def referent(a: Attribution | None) -> bool:
         return False  # two organisations together are no "park"
     words = a.entity.split()
     return len(words) > 1 and words[-1] not in _unit_words()
+
+
+def _place(a: Attribution) -> bool:
+    """Whether an organisation may be "the park" or "the hub": one of its names holds a place
+    noun ("Hong Kong Science Park") or one of the places organisations are at names it."""
+    names = next((g for g in lexicon()["organisations"]["known"] if a.entity in g), [a.entity])
+    located = {g[0] for g in lexicon()["organisations"]["locations"]}
+    return names[0] in located or any(_place_noun().search(n) for n in names)
+
+
+@cache
+def _place_noun() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['organisations']['place_nouns'], False)})\b")
 
 
 @cache
@@ -471,14 +487,32 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
     return None
 
 
+_PEOPLE_AT = re.compile(r"\s+[a-z][\w-]*\s+(?:at|from|of|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Mention | None:
+    """The organisation of "our <people> at X" ("Our neighbours at X unveiled ..."): the
+    subject is X's, not the voice's."""
+    after = next((m for m in mentions if m.start >= first.end), None)
+    if text is None or after is None or after.kind != "name" or after.tracked:
+        return None
+    return after if _PEOPLE_AT.fullmatch(text, first.end, after.start) else None
+
+
 def next_topic(
-    mentions: list[Mention], topic: Topic, quote: QuoteRegion | None, config: ExtractConfig
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+    text: str | None = None,
 ) -> Topic:
     """The topic after a sentence: its first subject, else its first possessor ("one of
     Cyberport's fastest-growing areas"), else the topic unchanged."""
     first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+    if first is not None and first.kind == "first_person":
+        first = _people_at(first, mentions, text) or first
     if first is not None:
         found = _resolve(first, [], topic, quote, config)
         return Topic(found, found, topic.main) if found else topic

@@ -295,3 +295,26 @@ def test_the_set_a_member_is_one_of_elsewhere_is_not_ours() -> None:
     # A member's own figure stays its own: no set is named.
     found = owner("Nimbus Labs, one of our tenants, hired 35 engineers at Cyberport.", "35")
     assert found is None or found.entity != "Nimbus Labs" or not found.tracked
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["Securities and Futures Commission", "InvestHK", "Hong Kong Productivity Council"],
+)
+def test_the_hub_is_no_organisation_that_cannot_be_a_place(other: str) -> None:
+    """An organisation named in passing before ("opened by the regulator") is no hub."""
+    named = Attribution(other, False)
+    got = owner("The hub's robotics cluster has grown to 75 firms.", "75", Topic(named, named))
+    assert got == TRACKED
+    got = owner("The hub now has 75 firms.", "75", Topic(named, named, named))
+    assert got == TRACKED  # not even when the document is mostly about it
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["Hong Kong Science Park", "Zhongguancun", "Qianhai Shenzhen-Hong Kong Youth Innovation Hub"],
+)
+def test_the_park_is_still_a_park_named_before(place: str) -> None:
+    named = Attribution(place, False)
+    got = owner("The park now hosts 410 companies.", "410", Topic(named, named))
+    assert got == named

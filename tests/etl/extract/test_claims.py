@@ -655,3 +655,31 @@ def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
     assert inline(text, d) == [("incubatees", 36, "exact", date(2022, 3, 31), "P3M")]
     own = "Cyberport had 1,800 companies, as at March 2022."
     assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]
+
+
+def test_our_in_a_bulletin_or_an_interview_is_the_organisations() -> None:
+    d = date(2024, 5, 2)
+    body = "\n\nOur Web3 cluster now counts 140 companies."
+    assert inline("Community Bulletin - Cyberport" + body, d) == [
+        ("web3_companies", 140, "exact", d, None)
+    ]
+    assert inline("Market report" + body, d) == []  # whose "our", nobody says
+    interview = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: Which area grows fastest?\n\nA: Web3 is our fastest-growing cluster, "
+        "with about 140 companies.\n\nQ: And next year?\n\nA: More of the same."
+    )
+    assert [c[:2] for c in inline(interview, d)] == [("web3_companies", 140)]
+
+
+def test_our_friends_at_another_park_make_the_park_theirs() -> None:
+    d = date(2024, 5, 2)
+    text = (
+        "Community Bulletin - Cyberport\n\n"
+        "Our friends at Hong Kong Science Park opened a wet lab. "
+        "The park now hosts some 1,900 companies."
+    )
+    assert inline(text, d) == []
+    # A "we" that is the subject still carries to the pronouns after it.
+    text = "Community Bulletin - Cyberport\n\nWe welcomed 30 start-ups. They hold 45 patents."
+    assert ("ip_rights", 45, "exact", d, None) in inline(text, d)
