@@ -139,9 +139,10 @@ def _resolve(
         # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
         # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
         doc = topic.document if referent(topic.document) else None
-        if doc is None or not (doc.tracked or doc.entity == _territory_name() or _place(doc)):
+        place = _place if not m.cluster else referent  # (any organisation has clusters)
+        if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
             doc = topic.main
-        if doc and not doc.tracked and doc.entity != _territory_name() and _place(doc):
+        if doc and not doc.tracked and doc.entity != _territory_name() and place(doc):
             return replace(doc, how="descriptive")  # (never the city a dateline names)
         return Attribution(config.name, True, "descriptive")
     if m.kind == "first_person":
@@ -289,11 +290,14 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    lo = home[1] if home else clause_start(text, s_start, f_start)
+    lead = _lead_clause_end(text, s_start, f_start)
+    lo = home[1] if home else max(clause_start(text, s_start, f_start), lead)
     subject = pick(lo)
     if subject is None and home:
         subject = home[0]
-    if subject is None and lo > s_start:
+    if subject is None and lo == lead > s_start and _owner_after(text, np_end, s_end, mentions):
+        pass  # "Since the programme began, 186 were admitted to the CIP": named after it
+    elif subject is None and lo > s_start:
         subject = pick(s_start)
         if subject is not None and subject.kind == "territory":
             subject = None  # the city named in another clause does not own this one
@@ -349,6 +353,18 @@ def attribute(
     ):
         return replace(topic_p, how="topic")
     return None
+
+
+def _lead_clause_end(text: str, s_start: int, f_start: int) -> int:
+    """Where a subordinate clause opening the sentence ends, if it ends before the figure."""
+    m = _lead_clause_re().match(text, s_start, f_start)
+    return m.end() if m else s_start
+
+
+@cache
+def _lead_clause_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["lead_subordinators"])
+    return re.compile(rf"[\s\"“‘'(]*(?:{words})\b[^,;:.!?]*,", re.IGNORECASE)
 
 
 def clause_end(text: str, pos: int, end: int) -> int:

@@ -318,3 +318,39 @@ def test_the_park_is_still_a_park_named_before(place: str) -> None:
     named = Attribution(place, False)
     got = owner("The park now hosts 410 companies.", "410", Topic(named, named))
     assert got == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the scheme opened in 2012, 420 start-ups have been admitted to Cyberport.",
+        "When the fund was set up, 35 firms were already based at Cyberport.",
+    ],
+)
+def test_a_leading_subordinate_clause_is_a_clause_of_its_own(text: str) -> None:
+    figure = text.split(", ")[1].split()[0]
+    got = owner(text, figure)
+    assert got == TRACKED and got.how == "after"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        # Its own subject still owns the figure's clause.
+        ("Since the pandemic began, Lingang Group has admitted 40 start-ups.", "40", "Lingang"),
+        # And with no owner after the figure, the lead clause's subject is still the owner.
+        ("After Lingang Group opened its park, 300 firms joined.", "300", "Lingang"),
+    ],
+)
+def test_a_leading_clause_leaves_a_subject_or_nothing_after_as_it_was(
+    text: str, figure: str, entity: str
+) -> None:
+    got = owner(text, figure)
+    assert got is not None and got.entity.startswith(entity)
+
+
+def test_a_cluster_may_be_any_organisations_but_a_hub_only_a_places() -> None:
+    named = Attribution("Lingang Group", False)
+    topic = Topic(named, named)
+    assert owner("The Web3 cluster has 70 companies.", "70", topic) == named
+    assert owner("The hub has 70 companies.", "70", topic) == TRACKED
