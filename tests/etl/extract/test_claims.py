@@ -683,3 +683,22 @@ def test_our_friends_at_another_park_make_the_park_theirs() -> None:
     # A "we" that is the subject still carries to the pronouns after it.
     text = "Community Bulletin - Cyberport\n\nWe welcomed 30 start-ups. They hold 45 patents."
     assert ("ip_rights", 45, "exact", d, None) in inline(text, d)
+
+
+def test_a_count_said_to_exist_now_counts_what_the_sentences_before_counted() -> None:
+    d = date(2021, 3, 9)
+    text = (
+        'Cyberport has changed a lot, its chairman said. "In 2015 there were about 600 '
+        "companies. The lifts were quiet then. Today there are more than 1,900, and I'd "
+        'never have guessed it."'
+    )
+    got = inline(text, d)
+    assert ("companies", 1900, "over", d, None) in got
+    # Said of the past, or with no count before it, it is no claim of its own.
+    past = text.replace("Today there are", "Back then there were")
+    assert not any(c[1] == 1900 for c in inline(past, d))
+    alone = (
+        'Cyberport has changed a lot, its chairman said. "The lifts were quiet then. '
+        "Today there are more than 1,900, and I'd never have guessed it.\""
+    )
+    assert not any(c[1] == 1900 for c in inline(alone, d))
