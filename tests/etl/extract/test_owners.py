@@ -130,7 +130,7 @@ def test_the_programme_is_the_latest_named_whoever_runs_it() -> None:
     [
         ("Today there are 1,500, and I'd be lying if I said otherwise.", True),
         ("We've grown, and I'm proud of it: 1,500 firms.", True),
-        ("The park of Lingang's group has 1,500 firms, I'd say.", False),
+        ("The park of Harbourview's group has 1,500 firms, I'd say.", False),
     ],
 )
 def test_a_contraction_of_i_names_no_one(text: str, no_one: bool) -> None:
