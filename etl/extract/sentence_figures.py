@@ -172,6 +172,23 @@ def _not_counted(np: str) -> bool:
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
 
 
+_RELATIVE_AFTER_NOUN = re.compile(r"(?<=[\w'’]),\s+(?:which|that|whose)\s")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _outside_set(before: str, lo: int) -> bool:
+    """Whether a set no community's size is part of ("the delegation", "the waiting list") is
+    named in the clause before a figure, and the figure is not in a relative clause about
+    something named after it ("the delegation is drawn from the Web3 cluster, which now
+    numbers 300 companies": the cluster's size)."""
+    m = _cues()["outside_set"].search(before, lo)
+    if m is None:
+        return False
+    set_end = _WORD.match(before, m.start()).end()  # (the pattern opens with the set's word)
+    rel = _RELATIVE_AFTER_NOUN.search(before, set_end)
+    return rel is None or not _WORD.search(before, set_end, rel.start())
+
+
 def find_figures(
     s: str,
     bare_dollar: str = "HKD",
@@ -324,11 +341,7 @@ def find_figures(
                 match, source = found
             elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if (
-            source == "noun"
-            and kind == "count"
-            and _cues()["outside_set"].search(before, max(0, len(before) - 100))
-        ):
+        if source == "noun" and kind == "count" and _outside_set(before, max(0, len(before) - 100)):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and _cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size

@@ -192,3 +192,26 @@ def test_one_of_a_set_is_a_member_and_the_set_is_counted() -> None:
 def test_a_part_of_a_numbered_whole_stays_a_part() -> None:
     s = "Seven of the 30 awards went to community start-ups."
     assert [v for v, _ in metrics(s)] == [7]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Half the mission comes from the fintech cluster, which now counts about 410 companies.",
+        "The delegation drew on the community, whose 1,900 companies span 30 markets.",
+    ],
+)
+def test_a_relative_clause_about_what_a_group_is_drawn_from_counts_that(s: str) -> None:
+    assert counted(s)[0][2] == "noun"
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The delegation, which included 25 start-ups, met investors in Riyadh.",
+        "The shortlist, which names 40 companies, is out.",
+        "The waiting list for desks on the campus now stands at 60 companies.",
+    ],
+)
+def test_a_group_formed_for_an_occasion_still_counts_no_community(s: str) -> None:
+    assert counted(s)[0][2] == "activity"
