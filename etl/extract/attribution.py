@@ -249,6 +249,9 @@ def attribute(
     group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
         return Attribution(group.group("group").lower(), False, "occasion")
+    member = _member_apposition(text, s_start, f_start, mentions, topic, quote, config)
+    if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
+        return member
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
 
@@ -450,6 +453,48 @@ def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool
     return (
         _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
     )
+
+
+def _member_apposition(
+    text: str,
+    s_start: int,
+    f_start: int,
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    """The owner of a figure after an apposition that makes its subject one member of a set
+    ("Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million"): the member,
+    named before it, whatever the set's owner."""
+    m = _apposition_re().search(text, s_start, f_start)
+    if m is None:
+        return None
+    comma = m.start()
+    named = next((x for x in mentions if x.end == comma and x.kind != "pronoun"), None)
+    head = (named.start, comma) if named else _APPOSITION_HEAD.search(text, s_start, comma)
+    if head is None or named is None and not isinstance(head, re.Match):
+        return None
+    a = head[0] if named else head.start()
+    lead = text[s_start:a]
+    if _DIGIT.search(lead) or len(lead.split()) > _APPOSITION_LEAD_WORDS:
+        return None  # the apposition is not to the sentence's subject
+    if named is not None and named.entity is not None:
+        found = _resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
+        return found
+    return Attribution(" ".join(text[a:comma].split()), False)
+
+
+_APPOSITION_HEAD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*$|[\w-]+$")
+_APPOSITION_LEAD_WORDS = 3  # words before the subject ("Last month, Acme, one of ...")
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _apposition_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    conj = phrases_re(lexicon()["attribution"]["occasion_breaks"])
+    return re.compile(rf"(?<=\w),\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")
 
 
 def _member_of_set(text: str, s_start: int, f_start: int) -> bool:

@@ -354,3 +354,37 @@ def test_a_cluster_may_be_any_organisations_but_a_hub_only_a_places() -> None:
     topic = Topic(named, named)
     assert owner("The Web3 cluster has 70 companies.", "70", topic) == named
     assert owner("The hub has 70 companies.", "70", topic) == TRACKED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "member"),
+    [
+        (
+            "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million.",
+            "US$5",
+            "Acme",
+        ),
+        ("Last year, Blue Kite, one of 40 incubatees of Cyberport, hired 30 staff.", "30", "Blue"),
+        ("The start-up, one of 120 in the community, won 3 awards.", "3 awards", "The start-up"),
+    ],
+)
+def test_the_member_an_apposition_makes_one_of_a_set_owns_the_main_verbs_figure(
+    text: str, figure: str, member: str
+) -> None:
+    got = owner(text, figure)
+    assert got is not None and not got.tracked and got.entity.startswith(member)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # The set's own size stays the set's owner's.
+        ("Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million.", "900"),
+        # The tracked organisation as the member keeps its own figures.
+        ("Cyberport, one of the city's two tech hubs, now has 2,000 companies.", "2,000"),
+        # An apposition to no subject changes nothing.
+        ("Cyberport has 2,000 companies, one of the largest communities, and 40 unicorns.", "40"),
+    ],
+)
+def test_no_member_owner_for_the_sets_size_or_the_tracked_member(text: str, figure: str) -> None:
+    assert owner(text, figure) == TRACKED

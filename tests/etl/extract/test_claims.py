@@ -702,3 +702,9 @@ def test_a_count_said_to_exist_now_counts_what_the_sentences_before_counted() ->
         "Today there are more than 1,900, and I'd never have guessed it.\""
     )
     assert not any(c[1] == 1900 for c in inline(alone, d))
+
+
+def test_a_members_own_money_is_not_the_communitys() -> None:
+    d = date(2024, 5, 2)
+    text = "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million last month."
+    assert inline(text, d) == [("companies", 900, "about", d, None)]
