@@ -473,7 +473,7 @@ def _member_apposition(
     comma = m.start()
     named = next((x for x in mentions if x.end == comma and x.kind != "pronoun"), None)
     head = (named.start, comma) if named else _APPOSITION_HEAD.search(text, s_start, comma)
-    if head is None or named is None and not isinstance(head, re.Match):
+    if head is None or (named is None and not isinstance(head, re.Match)):
         return None
     a = head[0] if named else head.start()
     lead = text[s_start:a]
