@@ -472,10 +472,10 @@ def _member_apposition(
         return None
     comma = m.start()
     named = next((x for x in mentions if x.end == comma and x.kind != "pronoun"), None)
-    head = (named.start, comma) if named else _APPOSITION_HEAD.search(text, s_start, comma)
-    if head is None or (named is None and not isinstance(head, re.Match)):
+    words = None if named else _APPOSITION_HEAD.search(text, s_start, comma)
+    if named is None and words is None:
         return None
-    a = head[0] if named else head.start()
+    a = named.start if named else words.start()
     lead = text[s_start:a]
     if _DIGIT.search(lead) or len(lead.split()) > _APPOSITION_LEAD_WORDS:
         return None  # the apposition is not to the sentence's subject
