@@ -234,6 +234,9 @@ def _sentence_claims(
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        if who is None and last_owner is not None and context.points_back(mentions, a + f.start):
+            prev = last_owner.get(view.previous(sid))  # "... spent their early years there"
+            who = replace(prev, how="previous") if prev is not None else None
         if who is None and f.source in _NOUNLESS and last_owner is not None:
             prev = last_owner.get(view.previous(sid))  # "Three grew up here. Two have listed."
             who = replace(prev, how="previous") if prev is not None else None

@@ -176,6 +176,13 @@ _CLITIC = re.compile(r"['’](?:s|d|m|ll|ve|re)$")
 _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
 
+@cache
+def _answer_mark() -> re.Pattern[str]:
+    att = lexicon()["attribution"]
+    marks = phrases_re([*att["answer_marks"], *att["question_marks"]], ignore_case=False)
+    return re.compile(rf"[\s*_>]*(?:{marks})\s+")
+
+
 def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool:
     """Whether text[start:end] (a sentence) holds no word that may name someone else.
 
@@ -183,7 +190,8 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     tracked names' own words (not the city's: "Hong Kong"), and no description such as "the
     company". Every name `find_mentions` finds for another organisation has such a word.
     """
-    first = _FIRST_WORD.match(text, start, end)
+    mark = _answer_mark().match(text, start, end)  # "A: About 1,400 companies ..."
+    first = _FIRST_WORD.match(text, mark.end() if mark else start, end)
     pos = first.end() if first else start
     word = first.group().strip(" \t\n*_-•") if first else ""
     if _ACRONYM.fullmatch(word) and word not in cached_patterns(config).not_acronyms:

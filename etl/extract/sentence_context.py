@@ -273,6 +273,14 @@ class SentenceContext:
             return Attribution(view.config.name, True, "here" if here else "document")
         return None
 
+    def points_back(self, mentions: list[Mention], pos: int) -> bool:
+        """Whether the figure at `pos` is said to be "there" (after it, in its clause) in a
+        sentence that names no one else: at the place the sentence before named."""
+        if any(_names_someone_else(m) for m in mentions):
+            return False
+        hi = clause_end(self.view.text, pos, self.sentence.end)
+        return _there().search(self.view.text, pos, hi) is not None
+
     def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:
         """A guess for a reviewer when nothing settles whose the figure at text[start:end] is:
         the tracked organisation, when the document is about it or its paragraph names it,
@@ -362,6 +370,12 @@ def _existential() -> re.Pattern[str]:
         rf"\s+(?:(?:{quals})\s+)?[*_]*(?=\d)",
         re.IGNORECASE,
     )
+
+
+@cache
+def _there() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["there_words"])
+    return re.compile(rf"\b(?:{words})\b(?!\s+(?:is|are|was|were)\b)", re.IGNORECASE)
 
 
 @cache

@@ -708,3 +708,31 @@ def test_a_members_own_money_is_not_the_communitys() -> None:
     d = date(2024, 5, 2)
     text = "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million last month."
     assert inline(text, d) == [("companies", 900, "about", d, None)]
+
+
+def test_there_after_a_figure_is_the_place_the_sentence_before_named() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "Start-up scene\n\nAt Cyberport, the community has grown to 1,300 companies. "
+        "Two of the city's unicorns spent their first years there."
+    )
+    assert ("unicorns", 2, "exact", d, None) in inline(text, d)
+    # Not when the sentence names someone else, nor with an existential "there are".
+    other = text.replace("spent their first years there", "moved to Lingang Group there")
+    assert not any(c[0] == "unicorns" for c in inline(other, d))
+    exist = text.replace(
+        "Two of the city's unicorns spent their first years there.",
+        "In Shenzhen there are two of the region's unicorns.",
+    )
+    assert not any(c[0] == "unicorns" for c in inline(exist, d))
+
+
+def test_an_answer_fragment_after_its_mark_is_the_guests() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: How big is the community?\n\n"
+        "A: About 1,400 companies, counting those on campus and off it.\n\n"
+        "Q: And next year?\n\nA: More."
+    )
+    assert ("companies", 1400, "about", d, None) in inline(text, d)

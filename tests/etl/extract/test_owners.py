@@ -135,3 +135,15 @@ def test_the_programme_is_the_latest_named_whoever_runs_it() -> None:
 )
 def test_a_contraction_of_i_names_no_one(text: str, no_one: bool) -> None:
     assert names_no_one(text, 0, len(text), CONFIG) is no_one
+
+
+@pytest.mark.parametrize(
+    ("text", "no_one"),
+    [
+        ("A: About 1,400 companies, counting both.", True),
+        ("Q: Roughly how many?", True),
+        ("A: About 1,400 companies at Harbourview Labs.", False),
+    ],
+)
+def test_an_answer_mark_is_not_the_first_word(text: str, no_one: bool) -> None:
+    assert names_no_one(text, 0, len(text), CONFIG) is no_one
