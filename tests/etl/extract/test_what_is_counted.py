@@ -215,3 +215,27 @@ def test_a_relative_clause_about_what_a_group_is_drawn_from_counts_that(s: str) 
 )
 def test_a_group_formed_for_an_occasion_still_counts_no_community(s: str) -> None:
     assert counted(s)[0][2] == "activity"
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("The AI cluster has 250 companies, and the fintech cluster has over 400.",
+         "fintech_companies"),
+        ("Lingang hosts 900 start-ups; Nanshan hosts about 700.", "startups"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_takes_the_noun_a_clause_before_left_out(s: str, metric: str) -> None:
+    assert counted(s)[-1][1:] == (metric, "gapped")
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The hub has 300 start-ups, and the forum ran for 3.",  # no count in its clause's place
+        "The hub has 300 start-ups and 40.",  # no clause of its own
+        "The hub has 300 start-ups, and 40 of them are in fintech.",  # its own noun after it
+    ],
+)
+def test_no_gapped_noun_without_a_parallel_clause_that_ends_with_the_figure(s: str) -> None:
+    assert all(src != "gapped" for _, _, src in counted(s))
