@@ -467,6 +467,8 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             merged[key] = (c, step)
             continue
         first, fstep = merged[key]
+        if first.status != "auto" and c.status == "auto":  # a believed restatement wins
+            (first, fstep), c = (c, step), first
         qualifier = first.qualifier
         if qualifier == "exact" and c.qualifier != "exact":
             qualifier = c.qualifier

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -736,3 +737,21 @@ def test_an_answer_fragment_after_its_mark_is_the_guests() -> None:
         "Q: And next year?\n\nA: More."
     )
     assert ("companies", 1400, "about", d, None) in inline(text, d)
+
+
+def test_a_figure_found_unsure_and_then_believed_is_one_believed_claim() -> None:
+    d = date(2013, 4, 2)
+    body = (
+        "Cyberport signs a pact\n\nCyberport signed a pact today.\n\n"
+        '"Many firms in our community are ready," said Mr Lam. "Our tenants, more than 600 '
+        'companies in all, will now gain a partner."'
+    )
+    about = "\n\nAbout Cyberport\n\nCyberport is a digital community with over 600 companies."
+
+    def found(text: str) -> list[tuple]:
+        doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, d,
+                           "manifest", ())  # fmt: skip
+        return [(c.metric, c.value, c.status) for c in extract_claims(doc) if c.value == 600]
+
+    assert found(body + about) == [("companies", 600, "auto")]
+    assert found(body) == [("companies", 600, "candidate")]  # alone, for a reviewer
