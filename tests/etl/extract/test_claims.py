@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -742,7 +741,7 @@ def test_an_answer_fragment_after_its_mark_is_the_guests() -> None:
 def test_a_figure_found_unsure_and_then_believed_is_one_believed_claim() -> None:
     d = date(2013, 4, 2)
     body = (
-        "Cyberport signs a pact\n\nCyberport signed a pact today.\n\n"
+        "Cyberport signs a pact\n\nCyberport signed a pact with Lingang Group today.\n\n"
         '"Many firms in our community are ready," said Mr Lam. "Our tenants, more than 600 '
         'companies in all, will now gain a partner."'
     )
