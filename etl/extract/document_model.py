@@ -450,7 +450,15 @@ def _units(
         if before and unit is not None and unit.name != config.name:
             out.setdefault(name.lower(), unit)
             order.append((before.start(1), unit))
+            # Its initials, used in the text without being defined ("... the CIP has admitted").
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if len(initials) >= _MIN_INITIALS and initials.lower() not in p.known_names:
+                if re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+                    out.setdefault(initials.lower(), unit)
     return out, tuple(sorted(order, key=lambda x: x[0]))
+
+
+_MIN_INITIALS = 3  # ("IT" or "AI" would be no programme's)
 
 
 _CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*[ \t]+){1,5})$")

@@ -227,3 +227,14 @@ def test_a_conversation_with_a_guest_makes_their_answers_the_organisations_words
     assert m.author is not None and m.author.tracked
     assert m.speaks(text.index("A: We had"))
     assert model(text.replace("A conversation with", "A conversation about")).author is None
+
+
+def test_the_initials_of_a_programme_named_in_full_are_that_programme() -> None:
+    m = model(
+        "Q: Is the Cyberport Creative Micro Fund Programme busy?\n\n"
+        "A: Very. The CCMFP has funded 300 teams."
+    )
+    assert m.units["ccmfp"].tracked_owner
+    # Initials nobody uses, or too short to be a programme's, are no unit.
+    assert "ccmfp" not in model("The Cyberport Creative Micro Fund Programme grew.").units
+    assert "ap" not in model("The Accelerator Programme grew, the AP said.").units
