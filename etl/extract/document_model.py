@@ -452,9 +452,12 @@ def _units(
             order.append((before.start(1), unit))
             # Its initials, used in the text without being defined ("... the CIP has admitted").
             initials = "".join(w[0] for w in name.split() if w[0].isupper())
-            if len(initials) >= _MIN_INITIALS and initials.lower() not in p.known_names:
-                if re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
-                    out.setdefault(initials.lower(), unit)
+            if (
+                len(initials) >= _MIN_INITIALS
+                and initials.lower() not in p.known_names
+                and re.search(rf"(?<![\w-]){initials}(?![\w-])", text)
+            ):
+                out.setdefault(initials.lower(), unit)
     return out, tuple(sorted(order, key=lambda x: x[0]))
 
 
