@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.appositions import lead_clause_end, member_apposition
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 from etl.extract.name_patterns import cached_patterns
@@ -249,7 +250,7 @@ def attribute(
     group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
         return Attribution(group.group("group").lower(), False, "occasion")
-    member = _member_apposition(text, s_start, f_start, mentions, topic, quote, config)
+    member = _member_owner(text, s_start, f_start, mentions, topic, quote, config)
     if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
         return member
     asides = _asides(text, s_start, s_end, mentions)
@@ -293,7 +294,7 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    lead = _lead_clause_end(text, s_start, f_start)
+    lead = lead_clause_end(text, s_start, f_start)
     lo = home[1] if home else max(clause_start(text, s_start, f_start), lead)
     subject = pick(lo)
     if subject is None and home:
@@ -356,18 +357,6 @@ def attribute(
     ):
         return replace(topic_p, how="topic")
     return None
-
-
-def _lead_clause_end(text: str, s_start: int, f_start: int) -> int:
-    """Where a subordinate clause opening the sentence ends, if it ends before the figure."""
-    m = _lead_clause_re().match(text, s_start, f_start)
-    return m.end() if m else s_start
-
-
-@cache
-def _lead_clause_re() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["lead_subordinators"])
-    return re.compile(rf"[\s\"“‘'(]*(?:{words})\b[^,;:.!?]*,", re.IGNORECASE)
 
 
 def clause_end(text: str, pos: int, end: int) -> int:
@@ -455,7 +444,7 @@ def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool
     )
 
 
-def _member_apposition(
+def _member_owner(
     text: str,
     s_start: int,
     f_start: int,
@@ -464,37 +453,15 @@ def _member_apposition(
     quote: QuoteRegion | None,
     config: ExtractConfig,
 ) -> Attribution | None:
-    """The owner of a figure after an apposition that makes its subject one member of a set
-    ("Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million"): the member,
-    named before it, whatever the set's owner."""
-    m = _apposition_re().search(text, s_start, f_start)
-    if m is None:
+    """The member an apposition makes the subject one of ("Acme Robotics, one of about 900
+    firms at Cyberport, raised US$5 million"): the owner of the figures after it."""
+    found = member_apposition(text, s_start, f_start, mentions)
+    if found is None:
         return None
-    comma = m.start()
-    named = next((x for x in mentions if x.end == comma and x.kind != "pronoun"), None)
-    words = None if named else _APPOSITION_HEAD.search(text, s_start, comma)
-    if named is None and words is None:
-        return None
-    a = named.start if named else words.start()
-    lead = text[s_start:a]
-    if _DIGIT.search(lead) or len(lead.split()) > _APPOSITION_LEAD_WORDS:
-        return None  # the apposition is not to the sentence's subject
+    named, a, comma = found
     if named is not None and named.entity is not None:
-        found = _resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
-        return found
+        return _resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
     return Attribution(" ".join(text[a:comma].split()), False)
-
-
-_APPOSITION_HEAD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*$|[\w-]+$")
-_APPOSITION_LEAD_WORDS = 3  # words before the subject ("Last month, Acme, one of ...")
-_DIGIT = re.compile(r"\d")
-
-
-@cache
-def _apposition_re() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["one_member"])
-    conj = phrases_re(lexicon()["attribution"]["occasion_breaks"])
-    return re.compile(rf"(?<=\w),\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")
 
 
 def _member_of_set(text: str, s_start: int, f_start: int) -> bool:
