@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from etl.calendar import month_re
-from etl.extract.attribution import clause_start
 from etl.extract.candidates import (
     bare_metric,
     context_metric,
@@ -19,6 +18,7 @@ from etl.extract.candidates import (
     plural,
     set_member,
 )
+from etl.extract.ellipsis import gapped
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
@@ -188,53 +188,6 @@ def _outside_set(before: str, lo: int) -> bool:
     set_end = _WORD.match(before, m.start()).end()  # (the pattern opens with the set's word)
     rel = _RELATIVE_AFTER_NOUN.search(before, set_end)
     return rel is None or not _WORD.search(before, set_end, rel.start())
-
-
-_GAP_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
-
-
-def _gapped(s: str, out: list[Figure], bare_dollar: str) -> list[Figure]:
-    """Bare counts whose noun a clause before leaves out: "The fintech cluster has over 380
-    companies, and the e-sports cluster has over 160" counts e-sports companies. The noun of
-    the count before is read after the bare one, in its own clause, as if written there."""
-    for i in range(1, len(out)):
-        f, prev = out[i], out[i - 1]
-        if not (
-            f.source == "bare"
-            and f.unit == "count"
-            and prev.metric is not None
-            and prev.source == "noun"
-            and prev.unit == "count"
-            and _GAP_END.match(s, f.end)
-            and clause_start(s, prev.np_end, f.start) > prev.np_end
-            and _same_verb(s, prev, f)
-        ):
-            continue
-        noun = s[prev.end : prev.np_end].strip()
-        filled = f"{s[: f.end]} {noun}{s[f.end :]}"
-        again = next((g for g in find_figures(filled, bare_dollar) if g.start == f.start), None)
-        if again is not None and again.metric is not None and again.source == "noun":
-            out[i] = replace(f, metric=again.metric, source="gapped")
-    return out
-
-
-def _same_verb(s: str, prev: Figure, f: Figure) -> bool:
-    """Whether the words right before both figures share one that is no qualifier ("has over
-    380 ..., and ... has over 160"): the clauses are parallel."""
-
-    def last_words(end: int) -> set[str]:
-        return {w.lower() for w in _WORD.findall(s, max(0, end - 40), end)[-3:]}
-
-    shared = last_words(prev.start) & last_words(f.start)
-    return bool(shared - _qualifier_words())
-
-
-@cache
-def _qualifier_words() -> frozenset[str]:
-    q = lexicon()["qualifiers"]
-    return frozenset(
-        w for k in ("over", "about", "nearly", "up_to") for p in q[k] for w in p.split()
-    )
 
 
 def find_figures(
@@ -430,7 +383,7 @@ def find_figures(
         )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
-    return _gapped(s, out, bare_dollar)
+    return gapped(s, out, lambda t: find_figures(t, bare_dollar))
 
 
 def _row_value(s: str, before: str, end: int, last: bool) -> bool:
