@@ -38,6 +38,9 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 _MAX_LABEL_WORDS = 10
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
+# A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
+_LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
@@ -97,6 +100,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
+        "single_round": re.compile(fig["single_round"], re.IGNORECASE),
+        "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
+        "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
     }
 
 
@@ -185,11 +191,14 @@ def find_figures(
         n
         for n in find_numbers(s)
         # A year has four characters: most numbers fail that before is_year is asked.
-        if n.garbled
-        or not (
-            (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
-            or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+        if (
+            n.garbled
+            or not (
+                (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+                or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+            )
         )
+        and not _is_list_marker(s, n)
     ]
     if not nums:
         return []
@@ -223,6 +232,7 @@ def find_figures(
         )  # fmt: skip
     out: list[Figure] = []
     added: int | None = None  # where the last figure of an addition ("two more") ends
+    one_of = -1  # the figure that picks one out of the next ("one of 120 start-ups")
     for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
@@ -240,9 +250,12 @@ def find_figures(
             continue  # "invested in 10 companies", "their first HK$500,000"
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
+        if n.value == 1 and _cues()["one_of"].match(s, start):
+            one_of = i
+            continue  # "one of 120 start-ups": the 120 is the count
         if n.words and _cues()["definite"].search(before[-12:]):
             continue  # "the two companies signed": known things, not a count
-        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]):
+        if i and one_of != i - 1 and _cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
@@ -314,8 +327,16 @@ def find_figures(
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
-            elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
+            elif does_something(s, np_from, np_end):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+        if source == "noun" and kind == "count" and _cues()["activity_before"].search(before):
+            source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
+        if source == "subject" and _cues()["left_set"].match(s, np_end):
+            source = "activity"  # "186 were admitted, and 121 of them have graduated"
+        if kind == "money" and _cues()["single_round"].search(
+            ctx_before + s[start:np_end] + ctx_after
+        ):
+            source = "activity"  # "has raised US$20 million in a Series B round": one company's
         if (
             source == "noun"
             and kind == "count"
@@ -362,6 +383,15 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _is_list_marker(s: str, n: NumberMention) -> bool:
+    """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
+    return (
+        not n.words
+        and _LIST_MARKER_AFTER.match(s, n.end) is not None
+        and _LIST_MARKER.search(s, 0, n.start) is not None
+    )
 
 
 def _row_value(s: str, before: str, end: int, last: bool) -> bool:
