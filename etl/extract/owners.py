@@ -31,15 +31,16 @@ def read_mentions(
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
-    joint = _joint_re().search(text, s_start, s_end)
-    if joint is None:
-        joint = _joined(text, out, s_start, s_end)
-    if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
+    # Every phrase for both ("both parks ... the two parks together have ..."), each its own
+    # subject: the one nearest a figure is its owner.
+    joints = list(_joint_re().finditer(text, s_start, s_end))
+    if not joints and (joined := _joined(text, out, s_start, s_end)) is not None:
+        joints = [joined]
+    for joint in joints:  # it stands for the names inside it ("the city's flagship campuses")
         name = joint_name(config, model)
         out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
         out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
-        out.sort()
-    return out
+    return sorted(out) if joints else out
 
 
 def _with_aliases(

@@ -102,6 +102,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
         "single_round": re.compile(fig["single_round"], re.IGNORECASE),
         "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
+        "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
+        "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
     }
 
@@ -329,7 +331,7 @@ def find_figures(
                 match, source = found
             elif does_something(s, np_from, np_end):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source == "noun" and kind == "count" and _cues()["activity_before"].search(before):
+        if source == "noun" and kind == "count" and _at_event(before, s, np_end):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and _cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"
@@ -383,6 +385,16 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return out
+
+
+def _at_event(before: str, s: str, np_end: int) -> bool:
+    """Whether a count whose noun ends at `np_end`, after the words `before`, is of companies
+    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen")."""
+    c = _cues()
+    return c["activity_before"].search(before) is not None or (
+        c["carried_before"].search(before) is not None
+        and c["carried_after"].match(s, np_end) is not None
+    )
 
 
 def _is_list_marker(s: str, n: NumberMention) -> bool:

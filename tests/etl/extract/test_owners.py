@@ -123,3 +123,16 @@ def test_the_programme_is_the_latest_named_whoever_runs_it() -> None:
     )
     (m,) = names(doc, "The programme admitted 40 start-ups.")
     assert m[0] == "The programme" and not m[2]
+
+
+def test_every_phrase_for_both_is_a_joint_subject() -> None:
+    sentence = (
+        "He said both parks do not compete: Science Park does hardware, Cyberport does "
+        "software, and the two parks together host more than 4,000 companies."
+    )
+    doc = f"Hong Kong Science Park and Cyberport grew. {sentence}"
+    got = names(doc, sentence)
+    joint = [n[0] for n in got if n[1] and "joint" in n[1]]
+    assert joint == ["both parks", "the two parks"]
+    assert got[-1][0] == "the two parks"  # the name nearest the figure is the joint one
+    assert ("Cyberport", "Cyberport", True) in got

@@ -550,3 +550,26 @@ def test_a_list_item_s_number_is_no_figure() -> None:
     s = "Growth:\n3. 450 companies joined the community."
     assert [v for v, _, _ in sources(s)] == [450]
     assert [v for v, _, _ in sources("There were\n2 unicorns by year end.")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("s", "value", "metric"),
+    [
+        ("Acme Park Brings 25 Fintech Start-ups to Singapore Expo", 25, "fintech_companies"),
+        ("The trade mission took 30 start-ups to Riyadh and Dubai.", 30, "startups"),
+    ],
+)
+def test_companies_carried_to_an_event_are_a_group_at_it(s: str, value: int, metric: str) -> None:
+    assert sources(s) == [(value, metric, "activity")]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The programme took in 90 start-ups this year.",  # an intake, not a trip
+        "The new wing takes the community to 1,200 companies.",  # the total after "to"
+        "The hub brought together 300 start-ups under one roof.",
+    ],
+)
+def test_a_count_not_carried_anywhere_is_no_event_group(s: str) -> None:
+    assert all(src != "activity" for _, _, src in sources(s))
