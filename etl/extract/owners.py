@@ -183,6 +183,8 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     tracked names' own words (not the city's: "Hong Kong"), and no description such as "the
     company". Every name `find_mentions` finds for another organisation has such a word.
     """
+    if mark := _speaker_mark().match(text, start, end):
+        start = mark.end()  # "A: About 1,400 companies.": its first word is "About"
     first = _FIRST_WORD.match(text, start, end)
     pos = first.end() if first else start
     word = first.group().strip(" \t\n*_-•") if first else ""
@@ -205,6 +207,14 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+
+
+@cache
+def _speaker_mark() -> re.Pattern[str]:
+    """An interview's question or answer mark opening a line ("Q:", "A:")."""
+    att = lexicon()["attribution"]
+    marks = phrases_re([*att["answer_marks"], *att["question_marks"]])
+    return re.compile(rf"[\s*_>]*(?:{marks})\s+")
 
 
 @cache

@@ -136,3 +136,16 @@ def test_every_phrase_for_both_is_a_joint_subject() -> None:
     assert joint == ["both parks", "the two parks"]
     assert got[-1][0] == "the two parks"  # the name nearest the figure is the joint one
     assert ("Cyberport", "Cyberport", True) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "no_one"),
+    [
+        ("A: About 1,400 companies, on campus and off.", True),  # an answer's first word
+        ("Q: How many are there now?", True),
+        ("A: About 1,400 companies work with Acme Bank.", False),  # a name after the mark
+        ("About 1,400 companies, said Jane Lee.", False),
+    ],
+)
+def test_an_interview_mark_is_no_name(text: str, no_one: bool) -> None:
+    assert names_no_one(text, 0, len(text), CONFIG) is no_one
