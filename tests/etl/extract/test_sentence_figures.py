@@ -573,3 +573,11 @@ def test_companies_carried_to_an_event_are_a_group_at_it(s: str, value: int, met
 )
 def test_a_count_not_carried_anywhere_is_no_event_group(s: str) -> None:
     assert all(src != "activity" for _, _, src in sources(s))
+
+
+def test_a_predicate_ends_at_the_next_count() -> None:
+    s = "Acme Welcomes 30 Start-ups To Its Intake Programme graduates have won 12 awards"
+    assert (30, "awards") not in [(v, m) for v, m, _ in sources(s)]
+    assert (12, "awards", "noun") in sources(s)
+    s = "two of its community companies are now valued at more than US$1 billion"
+    assert sources(s)[0] == (2, "unicorns", "predicate")  # an amount after a sign stays
