@@ -12,9 +12,10 @@ Decisions worth knowing:
   clause that speaks of plans ("aims to", "will").
 - A period ("in the past year alone") makes a flow only of a cumulative metric (funding,
   unicorns, ...); on a stock such as `companies` it is ignored.
-- A figure repeated in one document is one claim: the first occurrence's quote and span, the
-  most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
-  and "over 35 markets" give `over`), and a flag only if every occurrence carries it. A
+- A figure repeated in one document is one claim: the first occurrence's quote and span
+  (the first sure one's, when an earlier one is a candidate), the most informative
+  qualifier (any stated qualifier beats none, so "expanded to 35 markets" and "over 35
+  markets" give `over`), and a flag only if every occurrence carries it. A
   repeat with no date of its own (a headline, the About paragraph) of a figure the
   document dates elsewhere is that dated claim.
 """
@@ -463,6 +464,8 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             merged[key] = (c, step)
             continue
         first, fstep = merged[key]
+        if first.status != "auto" and c.status == "auto":  # a sure occurrence is the claim's
+            (first, fstep), c = (c, step), first
         qualifier = first.qualifier
         if qualifier == "exact" and c.qualifier != "exact":
             qualifier = c.qualifier
