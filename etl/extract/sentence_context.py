@@ -263,19 +263,14 @@ class SentenceContext:
             return None  # "2,200 start-ups across the city"
         if any(m.kind in ("place", "territory") and lo <= m.start < start for m in mentions):
             return None  # "Shenzhen's Nanshan district hosts 5,000 tech firms"
-        main = view.model.main
-        # A document its About paragraph or byline gives to the organisation: its "we" and
-        # its unnamed figures are the organisation's to confirm.
-        by_it = main is not None and main.tracked and view.model.main_stated
-        if any(m.kind == "first_person" and lo <= m.start < start for m in mentions) and not by_it:
+        if any(m.kind == "first_person" and lo <= m.start < start for m in mentions):
             return None  # "we had barely 300 companies": whoever "we" are
         # (Each condition is one `SectionView.may_be_tracked` lets through.)
         p, j = self.sid
+        main = view.model.main
         about = (
-            by_it
-            or (main is not None and main.tracked and view.unnamed_may_be_tracked(self.sid))
-            or any(m.tracked for k in range(j + 1) for m in view.mentions_of((p, k)))
-        )
+            main is not None and main.tracked and view.unnamed_may_be_tracked(self.sid)
+        ) or any(m.tracked for k in range(j + 1) for m in view.mentions_of((p, k)))
         return Attribution(view.config.name, True, "unsure") if about else None
 
     def owner_sure(self, who: Attribution) -> bool:

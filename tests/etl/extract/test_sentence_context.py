@@ -266,22 +266,3 @@ def test_an_answer_with_no_name_is_the_documents_organisations_to_confirm() -> N
         "Q: How big is the community now?\n\nA: About 1,300 companies, on campus and off."
     )
     assert ("Cyberport", "companies", 1300) in {(c.entity, c.metric, c.value) for c in claims(text)}
-
-
-ABOUT = "\n\nAbout Cyberport\n\nCyberport is a digital community managed by its company."
-
-
-def test_an_unnamed_figure_in_the_organisations_own_release_is_its_to_confirm() -> None:
-    text = (
-        "Cluster grows\n\nThe cluster's founders come from 18 countries and regions, from "
-        "Singapore and South Korea to France." + ABOUT
-    )
-    assert ("Cyberport", "founder_origins", 18, "candidate", ("owner?",)) in rows(claims(text))
-
-
-def test_an_unnamed_figure_in_a_text_not_by_the_organisation_is_no_guess() -> None:
-    text = (
-        "Cluster grows\n\nThe cluster's founders come from 18 countries and regions, from "
-        "Singapore and South Korea to France."
-    )
-    assert not any(c.value == 18 for c in claims(text))
