@@ -102,6 +102,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
         "single_round": re.compile(fig["single_round"], re.IGNORECASE),
         "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
+        "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
@@ -329,7 +330,7 @@ def find_figures(
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
-            elif does_something(s, np_from, np_end):
+            elif does_something(s, np_from, np_end) or _cues()["subgroup"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
         if source == "noun" and kind == "count" and _at_event(before, s, np_end):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster

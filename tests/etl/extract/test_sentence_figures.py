@@ -581,3 +581,10 @@ def test_a_predicate_ends_at_the_next_count() -> None:
     assert (12, "awards", "noun") in sources(s)
     s = "two of its community companies are now valued at more than US$1 billion"
     assert sources(s)[0] == (2, "unicorns", "predicate")  # an amount after a sign stays
+
+
+def test_a_named_group_of_the_community_is_no_size_of_it() -> None:
+    s = "E-commerce was the busiest segment on campus, numbering about 70 companies."
+    assert sources(s) == [(70, "companies", "activity")]
+    s = "The park is the largest group of tech firms in the city, with 1,900 companies."
+    assert sources(s) == [(1900, "companies", "noun")]  # "a group of": the whole
