@@ -39,6 +39,7 @@ from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.relative_dates import speaks_of_now
+from etl.extract.respectively import respective
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
@@ -189,6 +190,7 @@ def _sentence_claims(
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
+    figures, respective_dates = respective(sent, figures, timeline.ref_at(sid))
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
@@ -200,7 +202,7 @@ def _sentence_claims(
         owners.append(None)
         if i in parts:
             continue  # a part of a total the sentence goes on to give
-        when = _date_for(sent, f, figures, dates, i)
+        when = respective_dates.get(i) or _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
         if f.planned and _recorded_before(sent, f, when, ref):

@@ -22,7 +22,7 @@ from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution
 from etl.extract.mentions import Mention
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.table_figures import _TIME_TOKEN, label_date, owner_in
+from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
 from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_day
 
@@ -154,7 +154,7 @@ def _year_column(
     the lead-in, the heading or a note above says what day of each year the figures stand at
     ("as at 31 March"), or the row counts over a fiscal year ("during the financial year")."""
     text = view.text
-    if _TIME_TOKEN.search(label):
+    if TIME_TOKEN.search(label):
         return None  # the row's own year
     heading = view.model.heading(view.sentence(sid).start)
     day = (
