@@ -24,9 +24,8 @@ _BRACKET = r"(?:\s*\([^()]{0,60}\))?"
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    joiner = rf"\s*(?:,\s*(?:{phrase_re('list_joiners')}\s+)?|\s+{phrase_re('list_joiners')}\s+)"
     periods = re.compile(
-        rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{joiner}{_TOKEN}{_BRACKET})+(?![\w.,]?\d)",
+        rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{_joiner()}{_TOKEN}{_BRACKET})+(?![\w.,]?\d)",
         re.IGNORECASE,
     )
     one = re.compile(rf"(?P<token>{_TOKEN})(?P<bracket>{_BRACKET})")
@@ -34,10 +33,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return periods, one, marker
 
 
+def _joiner() -> str:
+    """Between two items of a list: a comma, "and", or both."""
+    words = phrase_re("list_joiners")
+    return rf"\s*(?:,\s*(?:{words}\s+)?|\s+{words}\s+)"
+
+
 @cache
 def _gap() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:,\s*(?:{phrase_re('list_joiners')}\s+)?|\s+{phrase_re('list_joiners')}\s+)",
-                      re.IGNORECASE)  # fmt: skip
+    return re.compile(_joiner(), re.IGNORECASE)
 
 
 def respective(
@@ -75,7 +79,7 @@ def _run(sent: str, figures: list[Figure], n: int) -> list[int] | None:
 def _period(sent: str, m: re.Match[str], ref: date | None) -> DatePhrase | None:
     """The date one period of the list stands at: its bracketed date, else its end."""
     a, b = m.span("bracket")
-    inner = [d for d in find_dates(sent, a, b, ref) if d.as_of is not None and not d.event] if b > a else []  # fmt: skip
+    inner = [d for d in find_dates(sent, a, b, ref) if d.as_of is not None and not d.event]
     if inner:
         return replace(inner[-1], period=None)
     phrase = f"in {m.group('token')}"
