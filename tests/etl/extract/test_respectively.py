@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from etl.extract.claims import extract_claims
 from etl.read.manifest import ManifestEntry
 from etl.read.readers import read_bytes
-from etl.extract.claims import extract_claims
 
 
 def _claims(text: str) -> set[tuple[str, float, date]]:

@@ -54,7 +54,8 @@ def test_a_lead_in_line_is_a_year_column() -> None:
 
 
 def test_the_note_above_a_list_of_rows_gives_the_day() -> None:
-    text = "Numbers are as of 30 June.\n\n2018:\n\n- Members: 10\n- Awards: 3\n\n2019:\n\n- Members: 12"
+    text = "Numbers are as of 30 June.\n\n2018:\n\n- Members: 10\n- Awards: 3\n\n"
+    text += "2019:\n\n- Members: 12"
     paragraphs = _paragraphs(text)
     last = len(paragraphs) - 1
     assert note_day(text, paragraphs, last) == YearDay(6, 30)
