@@ -49,6 +49,7 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import SENTENCE_OPENING, Timeline
 from etl.extract.translated import reading_config
+from etl.extract.year_day import reporting_dates, reporting_year
 
 EXTRACTOR_VERSION = "1.6.0"
 
@@ -195,6 +196,7 @@ def _sentence_claims(
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
+    dates = _with_reporting_year(sent, dates, reporting_year(text))
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     parts = _parts_of_total(sent, figures)
@@ -261,6 +263,20 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _with_reporting_year(
+    sent: str, dates: list[DatePhrase], year_end: int | None
+) -> list[DatePhrase]:
+    """`dates` with the phrases that speak of the fiscal year the document reports on."""
+    found = [
+        DatePhrase(a, b, when, "month", period)
+        for a, b, when, period in reporting_dates(sent, year_end)
+    ]
+    if not found:
+        return dates
+    kept = [d for d in dates if not any(f.start < d.end and d.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda d: d.start)
 
 
 def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:

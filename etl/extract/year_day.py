@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.calendar import fiscal_year_end_month, month_end, month_of, month_re, phrase_re
@@ -21,6 +21,7 @@ BULLET = re.compile(r"(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")
 _FISCAL = re.compile(r"\W*((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)\W*")
+_FISCAL_TOKEN = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w.,]?\d)")
 
 
 class YearDay(NamedTuple):
@@ -111,3 +112,39 @@ def note_day(text: str, paragraphs: list[tuple[int, int]], p: int) -> YearDay | 
 def lead_in_day(words: str, day: YearDay | None, fiscal: bool) -> tuple[date, str] | None:
     """`column_date` of a lead-in line that is a year or fiscal year ("2015:", "2017-18:")."""
     return column_date(words.strip().rstrip(":"), day, fiscal)
+
+
+TITLE_CHARS = 300  # of a document's opening, where its title names the year it reports on
+
+
+@lru_cache(maxsize=8)
+def reporting_year(text: str) -> int | None:
+    """The year the fiscal year a document reports on ends in, when its title names one
+    ("Annual Report 2017/18", "Review of 2019-20"); None otherwise."""
+    for m in _FISCAL_TOKEN.finditer(text, 0, min(len(text), TITLE_CHARS)):
+        y1, y2 = int(m.group(1)), m.group(2)
+        end = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        if end == y1 + 1:
+            return end
+    return None
+
+
+@cache
+def _reporting_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return tuple(
+        re.compile(rf"(?<!\w){phrase_re(key)}(?!\w)", re.IGNORECASE)
+        for key in ("reporting_year_flow", "reporting_year_end")
+    )  # type: ignore[return-value]
+
+
+def reporting_dates(sent: str, year_end: int | None) -> list[tuple[int, int, date, str | None]]:
+    """The spans in `sent` that speak of the fiscal year reported on ("during the year under
+    review", "at the end of the financial year"), each with that year's end and, for a flow
+    over it, its period."""
+    if year_end is None:
+        return []
+    flow, end = _reporting_res()
+    last = month_end(year_end, fiscal_year_end_month())
+    found = [(m.start(), m.end(), last, "P1Y") for m in flow.finditer(sent)]
+    found += [(m.start(), m.end(), last, None) for m in end.finditer(sent)]
+    return sorted(found)
