@@ -18,6 +18,7 @@ from etl.extract.relative_dates import (
     back_references,
     half_dates,
     middle_dates,
+    month_span_dates,
     part_dates,
     stands_at,
     yearless_dates,
@@ -300,6 +301,8 @@ def find_dates(
         yearless_dates(text, start, end, ref, add)
     if "half" in low or "h1" in low or "h2" in low:
         half_dates(text, start, end, ref, add)
+    if in_months or "月" in low:
+        month_span_dates(text, start, end, ref, add)
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)

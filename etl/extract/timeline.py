@@ -20,9 +20,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from etl.calendar import month_end, month_of, month_re
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
@@ -33,6 +35,16 @@ SENTENCE_OPENING = re.compile(
     r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
     re.IGNORECASE,
 )
+
+
+@cache
+def _speech_frame() -> re.Pattern[str]:
+    """A short frame of saying before a sentence's own words: "He said that, ", "She noted "."""
+    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
+    return re.compile(rf"[\W_]*(?:[\w'’.-]+\s+){{1,4}}?(?:{verbs})(?:\s+that)?\s*,?\s*",
+                      re.IGNORECASE)  # fmt: skip
+
+
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
 _BARE_YEAR = re.compile(
@@ -75,7 +87,8 @@ class Timeline:
             return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
-        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and (
+        frame = _speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
+        opens = bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start)) and (
             sent.startswith(",", d.end) or _opens_without_comma(sent, d)
         )
         self.stated[sid] = (d, opens)
