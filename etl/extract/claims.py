@@ -47,7 +47,7 @@ from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
-from etl.extract.timeline import SENTENCE_OPENING, Timeline
+from etl.extract.timeline import SENTENCE_OPENING, Timeline, arrival_re
 from etl.extract.translated import reading_config
 from etl.extract.year_day import reporting_dates, reporting_year
 
@@ -197,6 +197,8 @@ def _sentence_claims(
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     dates = _with_reporting_year(sent, dates, reporting_year(text))
+    if (memory := arrival_re().search(sent)) and (came := timeline.arrival(sid)) is not None:
+        dates = _with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     parts = _parts_of_total(sent, figures)
@@ -273,6 +275,11 @@ def _with_reporting_year(
         DatePhrase(a, b, when, "month", period)
         for a, b, when, period in reporting_dates(sent, year_end)
     ]
+    return _with_phrases(dates, found)
+
+
+def _with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:
+    """`dates` with the phrases `found`, which win over the dates they overlap."""
     if not found:
         return dates
     kept = [d for d in dates if not any(f.start < d.end and d.start < f.end for f in found)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from etl.calendar import month_end, month_of, month_re
+from etl.calendar import month_end, month_of, month_re, phrase_re
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
@@ -35,6 +35,21 @@ SENTENCE_OPENING = re.compile(
     r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
     re.IGNORECASE,
 )
+
+
+MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
+ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
+
+
+@cache
+def _joined_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('joined')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def arrival_re() -> re.Pattern[str]:
+    """ "When I arrived", "when we started": a speaker's memory of the time they came."""
+    return re.compile(rf"(?<!\w)(?:{phrase_re('arrival')})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -108,6 +123,22 @@ class Timeline:
             if got is not None:
                 d = got[0]
                 return d.as_of, d.precision, d.period  # type: ignore[return-value]
+        return None
+
+    def arrival(self, sid: SentenceId) -> DatePhrase | None:
+        """The time the speaker came, for "When I arrived ...": the date right after a verb of
+        joining in the nearest earlier sentence that has one ("She joined X in 2014")."""
+        joined = _joined_re()
+        for n, prev in enumerate(self._earlier(sid)):
+            if n >= MAX_ARRIVAL_SENTENCES:
+                return None
+            s = self.view.sentence(prev)
+            sent = self.view.text[s.start : s.end]
+            for m in joined.finditer(sent):
+                window = min(len(sent), m.end() + ARRIVAL_WINDOW)
+                found = [d for d in find_dates(sent, m.end(), window, self.ref) if d.as_of]
+                if found and found[0].period is None:
+                    return found[0]
         return None
 
     def carried(self, sid: SentenceId) -> DatePhrase | None:
