@@ -81,7 +81,8 @@ _EVENT = re.compile(
     r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
     r"incorporated|built|completed|completion|inaugurated|held|signed|launch|inception|opening|"
     r"founding|establishment|creation|debut)\s+(?:[A-Za-z]+\s+){0,2}"
-    r"|(?:since|from|until|till|starting)\s+)$",
+    r"|(?:since|from|until|till|starting)\s+"
+    r"|since\s+(?:[a-z][\w'-]*\s+){1,3}(?:(?:in|on|at)\s+)?)$",  # "since borders reopened in May"
     re.IGNORECASE,
 )
 
