@@ -218,6 +218,16 @@ class Timeline:
         found = self._list_date(p)
         return replace(found, period=None) if found is not None else None
 
+    def _heads_next(self, q: int) -> bool:
+        """Whether paragraph `q` heads another list or table after it ("Compared with last
+        year" over "2017:" and its rows), not a note closing the list above it."""
+        paragraphs, text = self.view.paragraphs, self.view.text
+        if q + 1 >= len(paragraphs):
+            return False
+        a, b = paragraphs[q + 1]
+        opens_list = _BULLET.match(text, a) is not None or text[a:b].rstrip().endswith(":")
+        return opens_list and self.view.model.heading(a) == paragraphs[q]
+
     def _list_date(self, p: int) -> DatePhrase | None:
         text, paragraphs = self.view.text, self.view.paragraphs
         if not _BULLET.match(text, paragraphs[p][0]):
@@ -234,7 +244,11 @@ class Timeline:
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
-        if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
+        if (
+            nxt < len(paragraphs)
+            and _is_short(paragraphs[nxt], NOTE_CHARS)
+            and not self._heads_next(nxt)
+        ):
             found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found

@@ -262,3 +262,23 @@ def test_a_headed_block_keeps_its_time_through_flows_and_restatements_of_it() ->
         "THE MUSEUM\n\nIt employs 80 curators. As at 30 June 2020, it held 5,400 objects."
     )
     assert _carried(late_opening, "It employs") is None
+
+
+def _carried_in_document(text: str, fragment: str, ref: date) -> date | None:
+    from etl.extract.document_model import build_model
+
+    config = default_config()
+    view = SectionView(text, split_paragraphs(text), config, model=build_model(text, config))
+    t = Timeline(view, 0, len(text), ref)
+    d = t.carried(_sid(t, fragment))
+    return d.as_of if d else None
+
+
+def test_a_heading_over_the_next_list_is_no_note_for_the_list_above() -> None:
+    text = (
+        "Our year\n\nThe headlines\n\n- 9 unicorns\n- 2,000 companies\n\n"
+        "Compared with last year\n\n2018:\n\n- Start-ups admitted: 80\n"
+    )
+    assert _carried_in_document(text, "9 unicorns", date(2019, 12, 20)) is None
+    note = "Our year\n\nThe headlines\n\n- 9 unicorns\n- 2,000 companies\n\nFigures as at last year"
+    assert _carried_in_document(note, "9 unicorns", date(2019, 12, 20)) == date(2018, 12, 31)
