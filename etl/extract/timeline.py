@@ -32,7 +32,8 @@ from etl.extract.section_view import SectionView, SentenceId
 _HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
 # The words before a date that opens its sentence ("As at end-December 2022, ...").
 SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    r"[\W_]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"  # a paragraph's number: "(2) ", "3. "
+    r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
     re.IGNORECASE,
 )
 

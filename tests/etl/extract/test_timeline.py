@@ -282,3 +282,16 @@ def test_a_heading_over_the_next_list_is_no_note_for_the_list_above() -> None:
     assert _carried_in_document(text, "9 unicorns", date(2019, 12, 20)) is None
     note = "Our year\n\nThe headlines\n\n- 9 unicorns\n- 2,000 companies\n\nFigures as at last year"
     assert _carried_in_document(note, "9 unicorns", date(2019, 12, 20)) == date(2018, 12, 31)
+
+
+def test_a_date_opening_a_numbered_paragraph_carries_to_its_later_sentences() -> None:
+    text = (
+        "(3) As at 30 June 2020, members had raised HK$30 billion. No breakdown by source "
+        "is kept. About 60% of members are local firms."
+    )
+    assert _carried(text, "About 60%", date(2020, 9, 1)) == date(2020, 6, 30)
+    plain = (
+        "(3) Members had raised HK$30 billion, a record set on 30 June 2020 at a summit. No "
+        "breakdown by source is kept. About 60% of members are local firms."
+    )
+    assert _carried(plain, "About 60%", date(2020, 9, 1)) != date(2020, 6, 30)
