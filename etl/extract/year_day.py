@@ -129,12 +129,16 @@ def reporting_year(text: str) -> int | None:
     return None
 
 
+_REPORTING = {"reporting_year_flow": "P1Y", "reporting_year_second_half": "P6M",
+              "reporting_year_end": None}  # fmt: skip
+
+
 @cache
-def _reporting_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _reporting_res() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     return tuple(
-        re.compile(rf"(?<!\w){phrase_re(key)}(?!\w)", re.IGNORECASE)
-        for key in ("reporting_year_flow", "reporting_year_end")
-    )  # type: ignore[return-value]
+        (re.compile(rf"(?<!\w){phrase_re(key)}(?!\w)", re.IGNORECASE), period)
+        for key, period in _REPORTING.items()
+    )
 
 
 def reporting_dates(sent: str, year_end: int | None) -> list[tuple[int, int, date, str | None]]:
@@ -143,8 +147,10 @@ def reporting_dates(sent: str, year_end: int | None) -> list[tuple[int, int, dat
     over it, its period."""
     if year_end is None:
         return []
-    flow, end = _reporting_res()
     last = month_end(year_end, fiscal_year_end_month())
-    found = [(m.start(), m.end(), last, "P1Y") for m in flow.finditer(sent)]
-    found += [(m.start(), m.end(), last, None) for m in end.finditer(sent)]
+    found = [
+        (m.start(), m.end(), last, period)
+        for pattern, period in _reporting_res()
+        for m in pattern.finditer(sent)
+    ]
     return sorted(found)

@@ -30,6 +30,8 @@ def test_phrases_of_the_year_under_review_date_to_its_end() -> None:
     assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), None)]
     assert reporting_dates("It had 90 members during the year under review.", None) == []
     assert reporting_dates("It had 90 members at the end of the year.", 2021) == []
+    spans = reporting_dates("In the second half of the year, 40 joined.", 2021)
+    assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), "P6M")]
 
 
 def test_an_annual_review_release_dates_its_year_figures_to_the_year_end() -> None:
