@@ -27,6 +27,7 @@ from datetime import date
 from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
+from etl.calendar import phrase_re
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
@@ -345,7 +346,7 @@ def _date_for(
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
     before = [d for d in near or inside if d.end <= f.start]
-    after = [d for d in near or inside if d.start >= f.end]
+    after = [d for d in near or inside if d.start >= f.end and not _in_relative(sent, f, d)]
     if before or after:
         return before[-1] if before else after[0]
     if speaks_of_now(sent, lo, hi):
@@ -367,6 +368,16 @@ def _date_for(
         ),
         None,
     )
+
+
+@cache
+def _relative_re() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:{phrase_re('relative_openers')})\b", re.IGNORECASE)
+
+
+def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` after figure `f` sits in a relative clause opened between them."""
+    return _relative_re().search(sent, f.end, d.start) is not None
 
 
 def _recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
