@@ -222,7 +222,7 @@ def _sentence_claims(
         ):
             when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
-            when = timeline.carried(sid)
+            when = timeline.carried(sid) or _heading_year(view, s.start)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
@@ -277,6 +277,17 @@ def _with_reporting_year(
         for a, b, when, period in reporting_dates(sent, year_end)
     ]
     return _with_phrases(dates, found)
+
+
+def _heading_year(view: SectionView, pos: int) -> DatePhrase | None:
+    """The end of the fiscal year reported on, when the heading above names it ("Highlights
+    for the financial year" in an annual report's release): the time of the block under it."""
+    span = view.model.heading(pos)
+    year_end = reporting_year(view.text) if span is not None else None
+    if span is None or year_end is None:
+        return None
+    found = reporting_dates(view.text[span[0] : span[1]], year_end)
+    return DatePhrase(0, 0, found[0][2], "month", None) if found else None
 
 
 def _with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:

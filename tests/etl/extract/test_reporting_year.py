@@ -71,3 +71,20 @@ def test_a_further_intake_without_a_period_is_no_claim() -> None:
         date(2019, 11, 30),
     )
     assert all(v != 41 for _, v, _ in got)
+
+
+HEADED = (
+    "{title}\n\nHong Kong, 12 October 2022\n\nCyberport today released its review.\n\n"
+    "Highlights for the financial year\n\n"
+    "Nine unicorns have emerged from the Cyberport community so far.\n"
+)
+
+
+def test_a_heading_naming_the_financial_year_dates_the_block_under_it() -> None:
+    got = _claims(HEADED.format(title="Cyberport Annual Review 2021/22"), date(2022, 10, 12))
+    assert ("unicorns", 9, date(2022, 3, 31)) in got
+
+
+def test_the_heading_dates_nothing_when_the_title_names_no_fiscal_year() -> None:
+    got = _claims(HEADED.format(title="Cyberport news"), date(2022, 10, 12))
+    assert ("unicorns", 9, date(2022, 10, 12)) in got
