@@ -243,10 +243,12 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
+        further = _cues()["further"].search(before) is not None
         if (
             delta_before.search(before)
             and not _cues()["not_delta"].search(before[-40:])
-            and not (out and out[-1].source in _PART_SOURCES and _cues()["further"].search(before))
+            and not (out and out[-1].source in _PART_SOURCES and further)
+            and not (further and keep_bare)  # "a further 38 were admitted": an addition
         ):
             continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
         if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
@@ -266,7 +268,7 @@ def find_figures(
         if planned and not keep_planned:
             continue
         np = full_np = s[np_from:np_end]
-        increment = False
+        increment = further and keep_bare and not (out and out[-1].source in _PART_SOURCES)
         if _not_counted(np):
             if _cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added
