@@ -121,8 +121,22 @@ def write_new_claim_lines(
     ids: Sequence[int],
 ) -> int:
     """Store the lines of claims just inserted from `rows` (their columns, with document_id)
-    as ids `ids`, formatted from the rows themselves: what the stored columns read back as,
-    with the status the claim was stored with and no conflict yet (a new claim is in none)."""
+    as ids `ids` (`claim_line_values`)."""
+    values = claim_line_values(document, published_on, rows, ids)
+    if values:
+        conn.execute(insert(ClaimLine), values)
+    return len(values)
+
+
+def claim_line_values(
+    document: str,
+    published_on: date | None,
+    rows: Sequence[dict[str, Any]],
+    ids: Sequence[int],
+) -> list[dict[str, Any]]:
+    """The claim_lines rows of claims just inserted from `rows` as ids `ids`, formatted from
+    the rows themselves: what the stored columns read back as, with the status the claim was
+    stored with and no conflict yet (a new claim is in none)."""
     found = []
     published_on = _as_read(published_on, False)
     for row, claim_id in zip(rows, ids, strict=True):
@@ -130,10 +144,7 @@ def write_new_claim_lines(
         line.update(claim_id=claim_id, document=document, published_on=published_on,
                     claim_uid=row["uid"], status=row["initial_status"])  # fmt: skip
         found.append(finish_row(line))
-    values = [{"claim_id": i, "line": text} for i, text in zip(ids, _lines(found), strict=True)]
-    if values:
-        conn.execute(insert(ClaimLine), values)
-    return len(values)
+    return [{"claim_id": i, "line": text} for i, text in zip(ids, _lines(found), strict=True)]
 
 
 def missing_line_ids(conn: Connection) -> list[int]:

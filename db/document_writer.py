@@ -2,7 +2,8 @@
 
 `store_into` writes one document inside the caller's transaction with a handful of set-based
 statements (built once per process). `BatchWriter` stores documents one after another in one
-write transaction, each under a savepoint of its own, and commits every few documents or
+write transaction, each under a savepoint of its own (or a group of new ones together:
+db.document_group), and commits every few documents or
 fractions of a second: a file stored is always whole (a savepoint rolled back leaves nothing of
 it), a file is never half-committed, and the database's per-commit work (the write-ahead log,
 the indexes' pages) is shared by the documents of one commit. The series a document touches are
@@ -11,52 +12,33 @@ marked dirty in the same transaction.
 
 from __future__ import annotations
 
-import hashlib
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import cache
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Insert,
     Row,
     Select,
     bindparam,
     delete,
-    insert,
     or_,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import records
-from db.claims_csv import write_new_claim_lines
 from db.corrections import any_corrections, derive_for_document, has_corrections
 from db.dirty import mark_dirty
-from db.models import Claim, Document, Section, utcnow
+from db.document_group import add_group, insert_new
+from db.document_rows import StoreResult, claim_rows
+from db.models import Claim, Document, utcnow
 
 COMMIT_DOCUMENTS = 32  # documents per commit, at most
 COMMIT_CLAIMS = 20_000  # claims per commit, at most (a few documents of many figures)
 COMMIT_SECONDS = 0.5  # a commit at least this often while documents keep coming
-
-
-@dataclass(frozen=True)
-class StoreResult:
-    status: str  # added, replaced, unchanged
-    document_id: int
-    sections: int
-    claims: int
-    same_as: str | None = None  # for unchanged: the stored file holding these bytes
-    series: frozenset[tuple[str, str]] = frozenset()  # (entity, metric) it touched
-
-
-def claim_uid(file_name: str, c: records.Claim) -> str:
-    """Stable id for a claim: same document name and same figure give the same uid."""
-    key = f"{file_name}|{c.entity}|{c.metric}|{c.unit}|{c.value!r}|{c.as_of}|{c.period or ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 @cache
@@ -65,16 +47,6 @@ def _existing() -> Select:
     cols = (Document.id, Document.file_name, Document.sha256, Document.extractor_version)
     return select(*cols).where(
         or_(Document.sha256 == bindparam("sha"), Document.file_name == bindparam("name"))
-    )
-
-
-@cache
-def _inserts() -> tuple[Insert, Insert, Insert]:
-    """The document, section and claim inserts, each returning the new ids in order."""
-    return (
-        insert(Document).returning(Document.id),
-        insert(Section).returning(Section.id, sort_by_parameter_order=True),
-        insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
     )
 
 
@@ -116,32 +88,16 @@ def store_into(
     same = _unchanged(found, doc, extractor_version)
     if same is not None:
         return StoreResult("unchanged", same.id, 0, 0, same_as=same.file_name)
-    rows, sections, seen = [], [], set()
-    for c in claims:  # checked before anything is written
-        uid = claim_uid(doc.file_name, c)
-        if uid not in seen:
-            seen.add(uid)
-            rows.append(_claim_row(uid, c, extractor_version))
-            sections.append(c.section_index)
+    rows, sections = claim_rows(doc.file_name, claims, extractor_version)  # checked first
     series: set[tuple[str, str]] = {(r["entity"], r["metric"]) for r in rows}
     old_id = next((r.id for r in found if r.file_name == doc.file_name), None)
     if old_id is not None:
         series.update(tuple(r) for r in conn.execute(_old_series(), {"doc": old_id}))
         conn.execute(delete(Document).where(Document.id == old_id))
-    add_document, add_sections, add_claims = _inserts()
-    doc_id = conn.execute(add_document, [_document_row(doc, extractor_version)]).scalar_one()
-    section_ids: dict[int, int] = {}
-    if doc.sections:
-        ids = conn.execute(add_sections, [_section_row(doc_id, s) for s in doc.sections]).scalars()
-        section_ids = {sec.index: sid for sec, sid in zip(doc.sections, ids, strict=True)}
-    if rows:
-        for r, index in zip(rows, sections, strict=True):
-            r["document_id"], r["section_id"] = doc_id, section_ids.get(index)
-        ids = conn.execute(add_claims, rows).scalars().all()
-        write_new_claim_lines(conn, doc.file_name, doc.published_on, rows, ids)
-        if corrections and has_corrections(conn, [r["uid"] for r in rows]):
-            derive_for_document(conn, doc_id)  # reviewers' corrections stand
-            series.update(tuple(r) for r in conn.execute(_old_series(), {"doc": doc_id}))
+    (doc_id,) = insert_new(conn, [(doc, rows, sections)], extractor_version)
+    if rows and corrections and has_corrections(conn, [r["uid"] for r in rows]):
+        derive_for_document(conn, doc_id)  # reviewers' corrections stand
+        series.update(tuple(r) for r in conn.execute(_old_series(), {"doc": doc_id}))
     status = "replaced" if old_id is not None else "added"
     return StoreResult(status, doc_id, len(doc.sections), len(rows), series=frozenset(series))
 
@@ -172,27 +128,51 @@ class BatchWriter:
 
     def store(self, doc: records.ReadDocument, claims: Sequence[records.Claim]) -> StoreResult:
         """Store one document under its savepoint; committed now or with the next ones."""
+        conn = self._connection()
+        return self._saved(
+            lambda: [store_into(conn, doc, claims, self.extractor_version, self._corrections)]
+        )[0]
+
+    def store_many(
+        self, items: Sequence[tuple[records.ReadDocument, Sequence[records.Claim]]]
+    ) -> list[StoreResult]:
+        """Store several documents, in order: new ones together, with one statement per table
+        (db.document_group), under one savepoint; one by one when one of them needs more than
+        adding. Committed now or with the next ones."""
+        if len(items) > 1:
+            conn = self._connection()
+            args = (conn, items, self.extractor_version, self._corrections)
+            added = self._saved(lambda: add_group(*args) or [])
+            if added:
+                return added
+        return [self.store(doc, claims) for doc, claims in items]
+
+    def _connection(self) -> Connection:
         if self._conn is None:
             self._begin()
         assert self._conn is not None
-        conn = self._conn
+        return self._conn
+
+    def _saved(self, write: Callable[[], list[StoreResult]]) -> list[StoreResult]:
+        """What `write` stored, under a savepoint: all of it, marked dirty, or none of it."""
+        conn = self._connection()
         conn.exec_driver_sql("SAVEPOINT document")
         try:
-            result = store_into(conn, doc, claims, self.extractor_version, self._corrections)
-            # Marked with the document (a Ctrl-C after it still commits both or neither).
-            if new := result.series - self._touched.keys():
+            results = write()
+            series = set().union(*(r.series for r in results))
+            # Marked with the documents (a Ctrl-C after them still commits both or neither).
+            if new := series - self._touched.keys():
                 mark_dirty(conn, new)
         except BaseException:
             _undo_document(conn)
             raise
         conn.exec_driver_sql("RELEASE SAVEPOINT document")
-        now = utcnow()
-        self._touched.update(dict.fromkeys(result.series, now))
-        self._docs += result.status != "unchanged"
-        self._claims += result.claims
+        self._touched.update(dict.fromkeys(series, utcnow()))
+        self._docs += sum(r.status != "unchanged" for r in results)
+        self._claims += sum(r.claims for r in results)
         if self.due():
             self.commit()
-        return result
+        return results
 
     def due(self) -> bool:
         """Whether the open batch should be committed now."""
@@ -233,10 +213,7 @@ class BatchWriter:
     def unchanged_as(self, doc: records.ReadDocument) -> str | None:
         """The stored file name `doc` is unchanged as (db.documents.unchanged_as), read in
         the batch's transaction: what it stored already counts."""
-        if self._conn is None:
-            self._begin()
-        assert self._conn is not None
-        same = unchanged_in(self._conn, doc, self.extractor_version)
+        same = unchanged_in(self._connection(), doc, self.extractor_version)
         return None if same is None else same.file_name
 
     def _begin(self) -> None:
@@ -259,64 +236,3 @@ class BatchWriter:
             self.rollback()
             if kind is None:
                 raise
-
-
-def _document_row(doc: records.ReadDocument, extractor_version: str) -> dict:
-    return {
-        "file_name": doc.file_name,
-        "sha256": doc.sha256,
-        "source_format": doc.source_format,
-        "title": doc.title,
-        "publisher": doc.publisher,
-        "kind": doc.kind,
-        "url": doc.url,
-        "published_on": doc.published_on,
-        "date_source": doc.date_source,
-        "text": doc.text,
-        "size_bytes": doc.size_bytes,
-        "ingested_at": utcnow(),
-        "extractor_version": extractor_version,
-    }
-
-
-def _section_row(document_id: int, sec: records.Section) -> dict:
-    return {
-        "document_id": document_id,
-        "idx": sec.index,
-        "char_start": sec.char_start,
-        "char_end": sec.char_end,
-        "published_on": sec.published_on,
-        "date_source": sec.date_source,
-        "heading": sec.heading,
-    }
-
-
-def _claim_row(uid: str, c: records.Claim, extractor_version: str) -> dict:
-    if c.status not in records.CLAIM_STATUSES:
-        raise ValueError(f"claim status {c.status!r} is not one of {records.CLAIM_STATUSES}")
-    odd = [r for r in c.unsure if r not in records.UNSURE_REASONS]
-    if odd:
-        raise ValueError(f"unsure reason {odd[0]!r} is not one of {records.UNSURE_REASONS}")
-    return {
-        "uid": uid,
-        "entity": c.entity,
-        "metric": c.metric,
-        "value": c.value,
-        "unit": c.unit,
-        "qualifier": c.qualifier,
-        "value_low": c.value_low,
-        "value_high": c.value_high,
-        "value_hkd": c.value_hkd,
-        "as_of": c.as_of,
-        "as_of_precision": c.as_of_precision,
-        "period": c.period,
-        "quote": c.quote,
-        "char_start": c.char_start,
-        "char_end": c.char_end,
-        "mention_start": c.mention_start,
-        "mention_end": c.mention_end,
-        "flags": ";".join(c.flags),
-        "initial_status": c.status,
-        "unsure": ";".join(c.unsure),
-        "extractor_version": extractor_version,
-    }

@@ -12,7 +12,8 @@ from sqlalchemy import Connection, Engine, func, select
 from db import records
 from db.claims import ClaimFilter, claims_select
 from db.dirty import mark_dirty
-from db.document_writer import StoreResult, claim_uid, store_into, unchanged_in
+from db.document_rows import StoreResult, claim_uid
+from db.document_writer import store_into, unchanged_in
 from db.engine import read_all, session_scope
 from db.locks import write_transaction
 from db.models import Claim, Document, DocumentCount, Section

@@ -22,7 +22,9 @@ from etl.read import (
     read_bytes,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Failed, Idle, Task, prepared
+from etl.workers import Failed, Idle, Prepared, Task, prepared
+
+GROUP_DOCUMENTS = 16  # new documents stored together (db.document_group)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,25 @@ def ingest_paths(
     for o in outcomes:
         if on_file:
             on_file(o)
+    stored = known_documents(engine, EXTRACTOR_VERSION)
+    with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
+        storing = _Storing(writer, stored, outcomes, on_file)
+        try:
+            for item in prepared(_tasks(files, max_bytes), jobs, stored):
+                storing.take(item)
+        except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
+            storing.store_group()
+            raise
+        storing.store_group()
+        writer.commit()
+    storing.tell()
+    refresh_checks(engine)
+    return IngestSummary(tuple(outcomes))
+
+
+def _tasks(files: Sequence[Path], max_bytes: int) -> list[Task | FileOutcome]:
+    """A task per file, each with its folder's manifest entry; a folder's unreadable
+    manifest is an error of its own, before its files."""
     tasks: list[Task | FileOutcome] = []
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for path in files:
@@ -166,34 +187,57 @@ def ingest_paths(
                 error = f"{shown(str(folder / e.file))}: {e.reason}"
                 tasks.append(FileOutcome(e.file, "error", error=error))
         tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
-    told: list[FileOutcome] = []  # outcomes of files waiting for their commit
+    return tasks
 
-    def tell() -> None:
-        for o in told:
-            outcomes.append(o)
-            if on_file:
-                on_file(o)
-        told.clear()
 
-    stored = known_documents(engine, EXTRACTOR_VERSION)
-    with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
-        for item in prepared(tasks, jobs, stored):
+class _Storing:
+    """The writer's side of an ingest: what `prepared` yields is stored in order (new
+    documents a group at a time) and each file's outcome told once it is committed."""
+
+    def __init__(
+        self,
+        writer: BatchWriter,
+        stored: frozenset[str],
+        outcomes: list[FileOutcome],
+        on_file: Callable[[FileOutcome], None] | None,
+    ) -> None:
+        self.writer, self.stored, self.outcomes, self.on_file = writer, stored, outcomes, on_file
+        self.told: list[FileOutcome] = []  # outcomes of files waiting for their commit
+        self.group: list[tuple[ReadDocument, Sequence[Claim]]] = []  # new, not stored yet
+
+    def take(self, item: Prepared | Failed | FileOutcome | Idle) -> None:
+        if isinstance(item, Prepared) and item.doc.sha256 not in self.stored:  # new bytes
+            claims = item.claims if item.claims is not None else extract_claims(item.doc)
+            self.group.append((item.doc, claims))
+            if len(self.group) >= GROUP_DOCUMENTS:
+                self.store_group()
+        else:
+            self.store_group()  # first: files are told in order
             if isinstance(item, Idle):  # the next file keeps us waiting: commit meanwhile
-                writer.commit()
-                tell()
-                continue
-            if isinstance(item, FileOutcome):
-                told.append(item)
+                self.writer.commit()
+            elif isinstance(item, FileOutcome):
+                self.told.append(item)
             elif isinstance(item, Failed):
-                told.append(FileOutcome(item.file, "error", error=item.error))
-            else:
-                told.append(_outcome(item.doc, _store_in(writer, item.doc, item.claims, stored)))
-            if not writer.pending:
-                tell()
-        writer.commit()
-    tell()
-    refresh_checks(engine)
-    return IngestSummary(tuple(outcomes))
+                self.told.append(FileOutcome(item.file, "error", error=item.error))
+            else:  # bytes this extractor stored before: perhaps unchanged
+                result = _store_in(self.writer, item.doc, item.claims, self.stored)
+                self.told.append(_outcome(item.doc, result))
+        if not self.writer.pending:
+            self.tell()
+
+    def store_group(self) -> None:
+        if self.group:
+            results = self.writer.store_many(self.group)
+            pairs = zip(self.group, results, strict=True)
+            self.told.extend(_outcome(doc, r) for (doc, _), r in pairs)
+            self.group.clear()
+
+    def tell(self) -> None:
+        for o in self.told:
+            self.outcomes.append(o)
+            if self.on_file:
+                self.on_file(o)
+        self.told.clear()
 
 
 def refresh_checks(engine: Engine) -> None:

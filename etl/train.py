@@ -36,7 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELLED = (
     ("seeds", "../shared/eval/seeds_gold.csv"),
     ("tests/eval/documents", "tests/eval/gold.csv"),
-    ("tests/eval/blind/dev/documents", "tests/eval/blind/dev/gold.csv"),
+    *(
+        (f"tests/eval/blind/{split}/documents", f"tests/eval/blind/{split}/gold.csv")
+        for split in ("dev", "dev2", "test", "test2", "test3")
+    ),
 )
 MIN_EXAMPLES = 5
 PENALTY = 1.0  # L2, on every weight but the intercept

@@ -18,6 +18,7 @@ from etl.extract.relative_dates import (
     back_references,
     half_dates,
     middle_dates,
+    month_span_dates,
     part_dates,
     stands_at,
     yearless_dates,
@@ -80,7 +81,8 @@ _EVENT = re.compile(
     r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
     r"incorporated|built|completed|completion|inaugurated|held|signed|launch|inception|opening|"
     r"founding|establishment|creation|debut)\s+(?:[A-Za-z]+\s+){0,2}"
-    r"|(?:since|from|until|till|starting)\s+)$",
+    r"|(?:since|from|until|till|starting)\s+"
+    r"|since\s+(?:[a-z][\w'-]*\s+){1,3}(?:(?:in|on|at)\s+)?)$",  # "since borders reopened in May"
     re.IGNORECASE,
 )
 
@@ -300,6 +302,8 @@ def find_dates(
         yearless_dates(text, start, end, ref, add)
     if "half" in low or "h1" in low or "h2" in low:
         half_dates(text, start, end, ref, add)
+    if in_months or "月" in low:
+        month_span_dates(text, start, end, ref, add)
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)

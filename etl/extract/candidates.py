@@ -139,7 +139,7 @@ def bare_metric(
         pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
     of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
     stop = _PREDICATE_END.search(s, pos, pos + 90)
-    predicate = s[pos : stop.start() if stop else pos + 90]
+    predicate = _before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (predicate.strip() and (skipped or of_set)) or has_noun:
         found = (not has_noun and classify(predicate, "", "", kind, value)) or (
@@ -182,6 +182,21 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
     return None
+
+
+def _before_next_figure(text: str) -> str:
+    """`text` up to the next count, whose noun is its own ("22 start-ups in the intake;
+    graduates have collected 48 awards" says nothing of what the 22 count); an amount after
+    a sign stays ("are valued at more than US$1 billion")."""
+    for w in _WORDS.finditer(text):
+        if (
+            w.group()[0].isdigit() or w.group().lower() in NUMBER_WORDS
+        ) and not _SIGN_BEFORE.search(text, 0, w.start()):
+            return text[: w.start()]
+    return text
+
+
+_SIGN_BEFORE = re.compile(r"[^\w\s]\s?$")  # "$1 billion", "€ 2 million"
 
 
 def does_something(s: str, start: int, end: int) -> bool:

@@ -12,9 +12,10 @@ Decisions worth knowing:
   clause that speaks of plans ("aims to", "will").
 - A period ("in the past year alone") makes a flow only of a cumulative metric (funding,
   unicorns, ...); on a stock such as `companies` it is ignored.
-- A figure repeated in one document is one claim: the first occurrence's quote and span, the
-  most informative qualifier (any stated qualifier beats none, so "expanded to 35 markets"
-  and "over 35 markets" give `over`), and a flag only if every occurrence carries it. A
+- A figure repeated in one document is one claim: the first occurrence's quote and span
+  (the first sure one's, when an earlier one is a candidate), the most informative
+  qualifier (any stated qualifier beats none, so "expanded to 35 markets" and "over 35
+  markets" give `over`), and a flag only if every occurrence carries it. A
   repeat with no date of its own (a headline, the About paragraph) of a figure the
   document dates elsewhere is that dated claim.
 """
@@ -27,6 +28,7 @@ from datetime import date
 from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
+from etl.calendar import phrase_re
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
@@ -39,6 +41,7 @@ from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.relative_dates import speaks_of_now
+from etl.extract.respectively import respective
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
@@ -46,8 +49,9 @@ from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
-from etl.extract.timeline import SENTENCE_OPENING, Timeline
+from etl.extract.timeline import SENTENCE_OPENING, Timeline, arrival_re
 from etl.extract.translated import reading_config
+from etl.extract.year_day import reporting_dates, reporting_year
 
 EXTRACTOR_VERSION = "1.6.0"
 
@@ -190,10 +194,14 @@ def _sentence_claims(
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
+    figures, respective_dates = respective(sent, figures, timeline.ref_at(sid))
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
+    dates = _with_reporting_year(sent, dates, reporting_year(text))
+    if (memory := arrival_re().search(sent)) and (came := timeline.arrival(sid)) is not None:
+        dates = _with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     parts = _parts_of_total(sent, figures)
@@ -201,7 +209,7 @@ def _sentence_claims(
         owners.append(None)
         if i in parts:
             continue  # a part of a total the sentence goes on to give
-        when = _date_for(sent, f, figures, dates, i)
+        when = respective_dates.get(i) or _date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
         if f.planned and _recorded_before(sent, f, when, ref):
@@ -216,7 +224,7 @@ def _sentence_claims(
         ):
             when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
-            when = timeline.carried(sid)
+            when = timeline.carried(sid) or _heading_year(view, s.start)
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
@@ -263,6 +271,36 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _with_reporting_year(
+    sent: str, dates: list[DatePhrase], year_end: int | None
+) -> list[DatePhrase]:
+    """`dates` with the phrases that speak of the fiscal year the document reports on."""
+    found = [
+        DatePhrase(a, b, when, "month", period)
+        for a, b, when, period in reporting_dates(sent, year_end)
+    ]
+    return _with_phrases(dates, found)
+
+
+def _heading_year(view: SectionView, pos: int) -> DatePhrase | None:
+    """The end of the fiscal year reported on, when the heading above names it ("Highlights
+    for the financial year" in an annual report's release): the time of the block under it."""
+    span = view.model.heading(pos)
+    year_end = reporting_year(view.text) if span is not None else None
+    if span is None or year_end is None:
+        return None
+    found = reporting_dates(view.text[span[0] : span[1]], year_end)
+    return DatePhrase(0, 0, found[0][2], "month", None) if found else None
+
+
+def _with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:
+    """`dates` with the phrases `found`, which win over the dates they overlap."""
+    if not found:
+        return dates
+    kept = [d for d in dates if not any(f.start < d.end and d.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda d: d.start)
 
 
 def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
@@ -324,7 +362,7 @@ def _date_for(
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
     before = [d for d in near or inside if d.end <= f.start]
-    after = [d for d in near or inside if d.start >= f.end]
+    after = [d for d in near or inside if d.start >= f.end and not _in_relative(sent, f, d)]
     if before or after:
         return before[-1] if before else after[0]
     if speaks_of_now(sent, lo, hi):
@@ -346,6 +384,16 @@ def _date_for(
         ),
         None,
     )
+
+
+@cache
+def _relative_re() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:{phrase_re('relative_openers')})\b", re.IGNORECASE)
+
+
+def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` after figure `f` sits in a relative clause opened between them."""
+    return _relative_re().search(sent, f.end, d.start) is not None
 
 
 def _recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
@@ -467,7 +515,7 @@ def _dedupe(claims: list[tuple[Claim, float]]) -> list[Claim]:
             merged[key] = (c, step)
             continue
         first, fstep = merged[key]
-        if first.status != "auto" and c.status == "auto":  # a believed restatement wins
+        if first.status != "auto" and c.status == "auto":  # a sure occurrence is the claim's
             (first, fstep), c = (c, step), first
         qualifier = first.qualifier
         if qualifier == "exact" and c.qualifier != "exact":

@@ -22,8 +22,9 @@ from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution
 from etl.extract.mentions import Mention
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.table_figures import label_date, owner_in
+from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
+from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_day
 
 # A label, a colon, then a short value holding a figure.
 _VALUE_LINE = re.compile(
@@ -126,8 +127,10 @@ def box_date(
     above ("CLUSTERS (at the end of last year)"), else the time the text carries or a note
     above the box gives ("All figures as at 31 December 2020"), unless that is an earlier
     heading's."""
-    found = label_date(label, ref)
     lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
+    if lead is not None and (found := _year_column(view, sid, label, lead)) is not None:
+        return found
+    found = label_date(label, ref)
     if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
         found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
     span = view.model.heading(view.sentence(sid).start)
@@ -142,3 +145,25 @@ def box_date(
     earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
     scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
     return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
+
+
+def _year_column(
+    view: SectionView, sid: SentenceId, label: str, lead: tuple[int, int]
+) -> DatePhrase | None:
+    """The date of a row under a year lead-in ("2015:", a table's year column) when the row,
+    the lead-in, the heading or a note above says what day of each year the figures stand at
+    ("as at 31 March"), or the row counts over a fiscal year ("during the financial year")."""
+    text = view.text
+    if TIME_TOKEN.search(label):
+        return None  # the row's own year
+    heading = view.model.heading(view.sentence(sid).start)
+    day = (
+        year_day(label)
+        or year_day(text[lead[0] : lead[1]])
+        or (year_day(text[heading[0] : heading[1]]) if heading else None)
+        or note_day(text, view.paragraphs, (view.sentence_at(lead[0]) or (sid[0],))[0])
+    )
+    found = lead_in_day(text[lead[0] : lead[1]], day, names_fiscal_year(label))
+    if found is None:
+        return None
+    return DatePhrase(0, 0, found[0], found[1], None)

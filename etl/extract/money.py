@@ -28,6 +28,8 @@ _SIGN_ENDS = frozenset(
     c for sign in [*_signs("before"), "$"] for c in (sign[-1].lower(), sign[-1].upper())
 )
 _PAREN = re.compile(r"\s*\((?:about|approximately|around|roughly|or|some|i\.e\.)?\s*")
+# "HK$3.7 billion, or about US$474 million": a conversion after "or", with no brackets.
+_OR = re.compile(r",?\s+(?:or|i\.e\.,?)\s+(?:about|approximately|around|roughly|some)?\s*")
 
 
 @dataclass(frozen=True)
@@ -96,23 +98,34 @@ def find_money(text: str, bare_dollar: str = "HKD") -> list[MoneyMention]:
 
 
 def merge_conversions(text: str, found: list[MoneyMention]) -> list[MoneyMention]:
-    """Fold an amount and its conversion in brackets into one, keeping the HK$ figure."""
+    """Fold an amount and its conversion (in brackets or after "or") into one, keeping the HK$
+    figure."""
     out: list[MoneyMention] = []
     i = 0
     while i < len(found):
         m = found[i]
         if i + 1 < len(found):
             nxt = found[i + 1]
-            gap = _PAREN.fullmatch(text, m.end, nxt.start)
-            closes = text[nxt.end : nxt.end + 1] == ")"
-            if gap and closes and nxt.currency != m.currency:
-                keep = nxt if nxt.currency == "HKD" or m.currency != "HKD" else m
-                out.append(MoneyMention(m.start, nxt.end + 1, keep.currency, keep.number))
+            gap = (
+                _PAREN.fullmatch(text, m.end, nxt.start) and text[nxt.end : nxt.end + 1] == ")"
+            ) or _OR.fullmatch(text, m.end, nxt.start)
+            if gap and _converted(text, m, nxt):
+                keep = m if nxt.currency == m.currency or m.currency == "HKD" else nxt
+                closing = int(text[nxt.end : nxt.end + 1] == ")")
+                out.append(MoneyMention(m.start, nxt.end + closing, keep.currency, keep.number))
                 i += 2
                 continue
         out.append(m)
         i += 1
     return out
+
+
+def _converted(text: str, m: MoneyMention, nxt: MoneyMention) -> bool:
+    """Whether `nxt` can be `m` in another currency: another code, or a bare "$" after a sign
+    that names its dollar ("HK$3.7 billion ($474 million)": the wire's US dollars)."""
+    if nxt.currency != m.currency:
+        return True
+    return text[nxt.start : nxt.start + 1] == "$" and text[m.start : m.start + 1] != "$"
 
 
 def to_hkd(value: float, currency: str, rates: Mapping[str, float]) -> float | None:

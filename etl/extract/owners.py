@@ -31,15 +31,16 @@ def read_mentions(
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
-    joint = _joint_re().search(text, s_start, s_end)
-    if joint is None:
-        joint = _joined(text, out, s_start, s_end)
-    if joint is not None:  # it stands for the names inside it ("the city's flagship campuses")
+    # Every phrase for both ("both parks ... the two parks together have ..."), each its own
+    # subject: the one nearest a figure is its owner.
+    joints = list(_joint_re().finditer(text, s_start, s_end))
+    if not joints and (joined := _joined(text, out, s_start, s_end)) is not None:
+        joints = [joined]
+    for joint in joints:  # it stands for the names inside it ("the city's flagship campuses")
         name = joint_name(config, model)
         out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
         out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
-        out.sort()
-    return out
+    return sorted(out) if joints else out
 
 
 def _with_aliases(
@@ -176,13 +177,6 @@ _CLITIC = re.compile(r"['’](?:s|d|m|ll|ve|re)$")
 _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
 
-@cache
-def _answer_mark() -> re.Pattern[str]:
-    att = lexicon()["attribution"]
-    marks = phrases_re([*att["answer_marks"], *att["question_marks"]], ignore_case=False)
-    return re.compile(rf"[\s*_>]*(?:{marks})\s+")
-
-
 def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool:
     """Whether text[start:end] (a sentence) holds no word that may name someone else.
 
@@ -190,8 +184,9 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     tracked names' own words (not the city's: "Hong Kong"), and no description such as "the
     company". Every name `find_mentions` finds for another organisation has such a word.
     """
-    mark = _answer_mark().match(text, start, end)  # "A: About 1,400 companies ..."
-    first = _FIRST_WORD.match(text, mark.end() if mark else start, end)
+    if mark := _speaker_mark().match(text, start, end):
+        start = mark.end()  # "A: About 1,400 companies.": its first word is "About"
+    first = _FIRST_WORD.match(text, start, end)
     pos = first.end() if first else start
     word = first.group().strip(" \t\n*_-•") if first else ""
     if _ACRONYM.fullmatch(word) and word not in cached_patterns(config).not_acronyms:
@@ -213,6 +208,14 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+
+
+@cache
+def _speaker_mark() -> re.Pattern[str]:
+    """An interview's question or answer mark opening a line ("Q:", "A:")."""
+    att = lexicon()["attribution"]
+    marks = phrases_re([*att["answer_marks"], *att["question_marks"]])
+    return re.compile(rf"[\s*_>]*(?:{marks})\s+")
 
 
 @cache

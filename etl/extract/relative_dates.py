@@ -89,6 +89,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|the\s+year\b))?",
             flags,
         ),
+        "month_span": re.compile(
+            rf"(?<![\w-])(?:(?P<rel>{rel})|(?P<year>{_YEAR})\s*年?)\s*(?P<m1>1[0-2]|0?[1-9])\s*"
+            rf"(?:{phrase_re('range_joiners')}|[-–~])\s*(?P<m2>1[0-2]|0?[1-9])\s*"
+            rf"(?:{phrase_re('month_counter')})(?![^\W\d_])",
+            flags,
+        ),
         "since": re.compile(
             rf"(?<![\w-])(?:{phrase_re('since')})\s+(?P<mon>{month})(?!\s*,?\s*\d|[\w-])", flags
         ),
@@ -175,6 +181,23 @@ def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             last = " ".join(m["rel"].lower().split()) in _last_year_words()
             year = ref.year - 1 if last else ref.year
         add(m.start(), m.end(), month_end(year, 6 if m["first"] else 12), "month", "P6M")
+
+
+def month_span_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
+    """ "this year 1 to 5 month", "2019年1至5月": months numbered within a year, a flow to the
+    end of the last (the usual form in Chinese, and in text translated from it)."""
+    for m in _patterns()["month_span"].finditer(text, start, end):
+        first, last = int(m["m1"]), int(m["m2"])
+        if last <= first:
+            continue
+        if m["year"]:
+            year = int(m["year"])
+        elif ref is None:
+            continue
+        else:
+            rel = " ".join(m["rel"].lower().split())
+            year = ref.year - 1 if rel in _last_year_words() else ref.year
+        add(m.start(), m.end(), month_end(year, last), "month", f"P{last - first + 1}M")
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

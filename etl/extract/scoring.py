@@ -61,8 +61,14 @@ def weights() -> dict[str, Any]:
         w = tomllib.load(f)
     if MODEL_FILE.is_file() and not _HAND_ONLY[0]:
         trained = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        keep = w["thresholds"]["keep"]
         for part in ("owner", "metric"):
-            w[part] = {**w[part], **trained["weights"].get(part, {})}
+            # A model may make a kept source surer or less sure, never drop it: what the hand
+            # weights keep stays at least a candidate for a reviewer.
+            w[part] = w[part] | {
+                source: max(x, keep) if w[part].get(source, 0.0) >= keep else x
+                for source, x in trained["weights"].get(part, {}).items()
+            }
     return w
 
 

@@ -290,6 +290,8 @@ class SentenceContext:
         if heading is not None and not heading.tracked:
             return None
         lo, hi = clause_start(view.text, s.start, start), clause_end(view.text, end, s.end)
+        if _named_after(mentions, end, hi):  # "Acme is one of 1,400 companies in the X community"
+            return Attribution(view.config.name, True, "unsure")
         if any(_names_someone_else(m) and lo <= m.start < hi for m in mentions):
             return None
         if any(m.kind == "territory" and start < m.start < hi for m in mentions):
@@ -330,6 +332,14 @@ class SentenceContext:
             if not any(g is not f and lo <= g.start <= hi for g in figures):
                 return "unread_phrase"
         return "section"
+
+
+def _named_after(mentions: list[Mention], end: int, hi: int) -> bool:
+    """Whether the first name after a figure's words (ending at `end`), in its clause (ending
+    at `hi`), is the tracked organisation's, after a preposition ("... 1,400 companies in the
+    Cyberport community"): a guess for a reviewer even when the subject is someone else."""
+    after = [m for m in mentions if end <= m.start < hi and m.kind != "pronoun"]
+    return bool(after) and after[0].tracked and after[0].kind == "name" and after[0].role == "prep"
 
 
 def _names_someone_else(m: Mention) -> bool:

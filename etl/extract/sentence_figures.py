@@ -39,6 +39,9 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 _MAX_LABEL_WORDS = 10
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
+# A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
+_LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
@@ -104,6 +107,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
+        "single_round": re.compile(fig["single_round"], re.IGNORECASE),
+        "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
+        "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
+        "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
+        "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
+        "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
     }
 
 
@@ -209,11 +218,14 @@ def find_figures(
         n
         for n in find_numbers(s)
         # A year has four characters: most numbers fail that before is_year is asked.
-        if n.garbled
-        or not (
-            (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
-            or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+        if (
+            n.garbled
+            or not (
+                (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+                or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+            )
         )
+        and not _is_list_marker(s, n)
     ]
     if not nums:
         return []
@@ -247,6 +259,7 @@ def find_figures(
         )  # fmt: skip
     out: list[Figure] = []
     added: int | None = None  # where the last figure of an addition ("two more") ends
+    one_of = -1  # the figure that picks one out of the next ("one of 120 start-ups")
     for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
         money = by_number.get(n.start)
         unit = money.currency if money else ("percent" if n.percent else "count")
@@ -254,19 +267,24 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
+        further = _cues()["further"].search(before) is not None
         if (
             delta_before.search(before)
             and not _cues()["not_delta"].search(before[-40:])
-            and not (out and out[-1].source in _PART_SOURCES and _cues()["further"].search(before))
+            and not (out and out[-1].source in _PART_SOURCES and further)
+            and not (further and keep_bare)  # "a further 38 were admitted": an addition
         ):
             continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
         if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
             continue  # "invested in 10 companies", "their first HK$500,000"
         if n.words and _cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
+        if n.value == 1 and _cues()["one_of"].match(s, start):
+            one_of = i
+            continue  # "one of 120 start-ups": the 120 is the count
         if n.words and _cues()["definite"].search(before[-12:]):
             continue  # "the two companies signed": known things, not a count
-        if i and _cues()["whole"].match(s[spans[i - 1][2] : start]) and not _one(spans[i - 1][0]):
+        if i and one_of != i - 1 and _cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
         if _one(n) and i + 1 < len(spans) and _cues()["member"].match(s[end : spans[i + 1][1]]):
             continue  # "one of 120 start-ups": a member of the set the next figure counts
@@ -276,7 +294,7 @@ def find_figures(
         if planned and not keep_planned:
             continue
         np = full_np = s[np_from:np_end]
-        increment = False
+        increment = further and keep_bare and not (out and out[-1].source in _PART_SOURCES)
         if _not_counted(np):
             if _cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added
@@ -340,8 +358,16 @@ def find_figures(
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
-            elif does_something(s, np_from, np_end) or _cues()["activity_before"].search(before):
+            elif does_something(s, np_from, np_end) or _cues()["subgroup"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+        if source == "noun" and kind == "count" and _at_event(before, s, np_end):
+            source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
+        if source == "subject" and _cues()["left_set"].match(s, np_end):
+            source = "activity"  # "186 were admitted, and 121 of them have graduated"
+        if kind == "money" and _cues()["single_round"].search(
+            ctx_before + s[start:np_end] + ctx_after
+        ):
+            source = "activity"  # "has raised US$20 million in a Series B round": one company's
         if source == "noun" and kind == "count" and _outside_set(before, max(0, len(before) - 100)):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and _cues()["joint_group"].match(s, np_end):
@@ -384,6 +410,25 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+def _at_event(before: str, s: str, np_end: int) -> bool:
+    """Whether a count whose noun ends at `np_end`, after the words `before`, is of companies
+    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen")."""
+    c = _cues()
+    return c["activity_before"].search(before) is not None or (
+        c["carried_before"].search(before) is not None
+        and c["carried_after"].match(s, np_end) is not None
+    )
+
+
+def _is_list_marker(s: str, n: NumberMention) -> bool:
+    """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
+    return (
+        not n.words
+        and _LIST_MARKER_AFTER.match(s, n.end) is not None
+        and _LIST_MARKER.search(s, 0, n.start) is not None
+    )
 
 
 def _row_value(s: str, before: str, end: int, last: bool) -> bool:

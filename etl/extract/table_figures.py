@@ -29,7 +29,7 @@ from etl.extract.tables import Row, Table
 
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")
 _FISCAL = re.compile(r"\W*(?:19|20)\d\d\s*[-–/]\s*\d\d(?:\d\d)?\W*")
-_TIME_TOKEN = re.compile(r"(?<![\w$.,])(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?(?![\w.,])")
+TIME_TOKEN = re.compile(r"(?<![\w$.,])(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?(?![\w.,])")
 
 
 class CellFigure(NamedTuple):
@@ -142,5 +142,5 @@ def label_date(words: str, ref: date | None) -> DatePhrase | None:
         return found[-1]
     if any(d.event for d in find_dates(words, 0, len(words), ref)):
         return None  # "since 2005": the start of a count, not its date
-    tokens = _TIME_TOKEN.findall(words)
+    tokens = TIME_TOKEN.findall(words)
     return _date_of(tokens[-1], ref) if len(tokens) == 1 else None

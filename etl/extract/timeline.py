@@ -20,9 +20,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
-from etl.calendar import month_end, month_of, month_re
+from etl.calendar import month_end, month_of, month_re, phrase_re
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
@@ -30,9 +32,35 @@ from etl.extract.section_view import SectionView, SentenceId
 _HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
 # The words before a date that opens its sentence ("As at end-December 2022, ...").
 SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    r"[\W_]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"  # a paragraph's number: "(2) ", "3. "
+    r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
     re.IGNORECASE,
 )
+
+
+MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
+ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
+
+
+@cache
+def _joined_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('joined')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def arrival_re() -> re.Pattern[str]:
+    """ "When I arrived", "when we started": a speaker's memory of the time they came."""
+    return re.compile(rf"(?<!\w)(?:{phrase_re('arrival')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _speech_frame() -> re.Pattern[str]:
+    """A short frame of saying before a sentence's own words: "He said that, ", "She noted "."""
+    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
+    return re.compile(rf"[\W_]*(?:[\w'’.-]+\s+){{1,4}}?(?:{verbs})(?:\s+that)?\s*,?\s*",
+                      re.IGNORECASE)  # fmt: skip
+
+
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
 _BARE_YEAR = re.compile(
@@ -75,7 +103,8 @@ class Timeline:
             return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
-        opens = bool(SENTENCE_OPENING.fullmatch(sent, 0, d.start)) and (
+        frame = _speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
+        opens = bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start)) and (
             sent.startswith(",", d.end) or _opens_without_comma(sent, d)
         )
         self.stated[sid] = (d, opens)
@@ -95,6 +124,22 @@ class Timeline:
             if got is not None:
                 d = got[0]
                 return d.as_of, d.precision, d.period  # type: ignore[return-value]
+        return None
+
+    def arrival(self, sid: SentenceId) -> DatePhrase | None:
+        """The time the speaker came, for "When I arrived ...": the date right after a verb of
+        joining in the nearest earlier sentence that has one ("She joined X in 2014")."""
+        joined = _joined_re()
+        for n, prev in enumerate(self._earlier(sid)):
+            if n >= MAX_ARRIVAL_SENTENCES:
+                return None
+            s = self.view.sentence(prev)
+            sent = self.view.text[s.start : s.end]
+            for m in joined.finditer(sent):
+                window = min(len(sent), m.end() + ARRIVAL_WINDOW)
+                found = [d for d in find_dates(sent, m.end(), window, self.ref) if d.as_of]
+                if found and found[0].period is None:
+                    return found[0]
         return None
 
     def carried(self, sid: SentenceId) -> DatePhrase | None:
@@ -174,6 +219,16 @@ class Timeline:
         found = self._list_date(p)
         return replace(found, period=None) if found is not None else None
 
+    def _heads_next(self, q: int) -> bool:
+        """Whether paragraph `q` heads another list or table after it ("Compared with last
+        year" over "2017:" and its rows), not a note closing the list above it."""
+        paragraphs, text = self.view.paragraphs, self.view.text
+        if q + 1 >= len(paragraphs):
+            return False
+        a, b = paragraphs[q + 1]
+        opens_list = _BULLET.match(text, a) is not None or text[a:b].rstrip().endswith(":")
+        return opens_list and self.view.model.heading(a) == paragraphs[q]
+
     def _list_date(self, p: int) -> DatePhrase | None:
         text, paragraphs = self.view.text, self.view.paragraphs
         if not _BULLET.match(text, paragraphs[p][0]):
@@ -190,7 +245,11 @@ class Timeline:
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
-        if nxt < len(paragraphs) and _is_short(paragraphs[nxt], NOTE_CHARS):
+        if (
+            nxt < len(paragraphs)
+            and _is_short(paragraphs[nxt], NOTE_CHARS)
+            and not self._heads_next(nxt)
+        ):
             found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found

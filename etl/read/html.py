@@ -6,7 +6,10 @@ box is part of the story, so before extraction:
 - an `<aside>` inside the article becomes a `<div>` (one outside it, a sidebar, is still
   dropped);
 - a definition list inside the article becomes a bulleted list of "term: value" items,
-  the form a fact-sheet line takes in text ("Unicorns: 8").
+  the form a fact-sheet line takes in text ("Unicorns: 8");
+- a line of the article that holds only a `<time>` (the date under an item's heading in a
+  newsletter) becomes a plain paragraph, so that it stays a date line of the text; a
+  `<time>` inside a sentence becomes its words (trafilatura would drop them).
 Everything outside the article is left to trafilatura's own judgement.
 """
 
@@ -21,7 +24,7 @@ _PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 def with_fact_boxes(page: str) -> str:
     """`page` with the fact boxes of its article kept (see the module docstring)."""
-    if "<aside" not in page and "<dl" not in page:
+    if "<aside" not in page and "<dl" not in page and "<time" not in page:
         return page
     try:
         tree = lxml_html.document_fromstring(page.encode("utf-8"), parser=_PARSER)
@@ -35,6 +38,8 @@ def with_fact_boxes(page: str) -> str:
         for dl in list(article.iter("dl")):
             _definitions_as_list(dl)
             changed = True
+        for time in list(article.iter("time")):
+            changed = _date_line(time) or changed
     return lxml_html.tostring(tree, encoding="unicode") if changed else page
 
 
@@ -61,3 +66,21 @@ def _definitions_as_list(dl: lxml_html.HtmlElement) -> None:
         li = lxml_html.Element("li")
         li.text = text
         dl.append(li)
+
+
+def _date_line(time: lxml_html.HtmlElement) -> bool:
+    """Make the element holding only `time` a plain `<p>` of its text, or a `time` inside a
+    sentence plain words of it; whether the page changed."""
+    line = time.getparent()
+    if line is None or line.tag in ("article", "main", "body", "header", "footer"):
+        return False
+    words = " ".join(time.text_content().split())
+    if not words or " ".join(line.text_content().split()) != words:
+        time.drop_tag()  # "after a review on <time>1 March</time>": the sentence's words
+        return True
+    line.tag = "p"
+    line.attrib.clear()
+    for child in list(line):
+        line.remove(child)
+    line.text = words
+    return True

@@ -22,6 +22,7 @@ _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
 _ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+_DASHES_RE = re.compile(r"[ \t]*[-=–—]{3,}[ \t]*")
 _RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 
 
@@ -94,9 +95,13 @@ def unruled_tables(text: str) -> str:
 
 
 def aligned_tables(text: str) -> str:
-    """`text` with each table laid out by spaces whose rows are times written out as lines: a
-    header of two or more columns ("Financial year    Start-ups admitted") over two or more
-    rows with as many columns, each led by a time and holding a figure ("2014-15    60")."""
+    """`text` with each table laid out by spaces written out as lines: either rows that are
+    times (a header of two or more columns, "Financial year    Start-ups admitted", over two
+    or more rows each led by a time and holding a figure, "2014-15    60"), or columns that
+    are times (a header "Indicator    2017-18    2018-19" over rows of a label and figures).
+    In the second, a rule line of dashes may sit under the header or the last row, and an
+    indented line of words under a row is its label wrapped ("Start-ups admitted to" /
+    "  incubation programmes"); the label is written whole."""
 
     def end_of(lines: list[str], k: int) -> int:
         width = len(_aligned_cells(lines[k]))
@@ -107,7 +112,60 @@ def aligned_tables(text: str) -> str:
             return end
         return k
 
-    return _write_tables(text, end_of, _aligned_cells)
+    text = _write_tables(text, end_of, _aligned_cells)
+    return _time_column_tables(text) if "--" in text or "  " in text else text
+
+
+def _time_column_tables(text: str) -> str:
+    """`text` with each space-aligned table whose columns are times written out as lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        rows, end = _time_column_rows(lines, k)
+        if rows:
+            out += ["", *table_lines(rows), ""]
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+    """The cells of a time-column table whose header is lines[k], and the line after it."""
+    header = _aligned_cells(lines[k])
+    width = len(header)
+    if width < 3 or not all(is_time_cell(c) for c in header[1:]) or is_time_cell(header[0]):
+        return [], k
+    rows, end = [header], k + 1
+    while end < len(lines):
+        line = lines[end]
+        cells = _aligned_cells(line)
+        if _DASHES_RE.fullmatch(line):
+            end += 1
+            continue
+        if len(cells) == width and all(any(ch.isdigit() for ch in c) for c in cells[1:]):
+            rows.append(cells)
+        elif len(rows) > 1 and _wraps_label(line, lines[end - 1]):
+            rows[-1][0] += " " + line.strip()
+        else:
+            break
+        end += 1
+    while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
+        end -= 1
+    return (rows, end) if len(rows) >= MIN_UNRULED_ROWS else ([], k)
+
+
+def _wraps_label(line: str, above: str) -> bool:
+    """Whether `line` is an indented run of words under a table row's label (no figures)."""
+    words = line.strip()
+    return (
+        bool(words)
+        and line[:1] in (" ", "\t")
+        and not _ALIGNED_GAP_RE.search(words)
+        and not _DASHES_RE.fullmatch(above)
+    )
 
 
 def _write_tables(

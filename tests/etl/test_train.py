@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from etl.cli import main
 from etl.extract.scoring import Evidence
-from etl.train import Label, correction_labels, examples, fit, train
+from etl.train import LABELLED, ROOT, Label, correction_labels, examples, fit, train
 from tests.factories import make_doc
 
 
@@ -110,3 +110,8 @@ def test_train_with_a_database_learns_from_its_corrections(db_url, tmp_path, mon
     assert main(["train", "--db", db_url, "--out", str(out)], err=err) == 0
     report = json.loads(out.read_text())["report"]
     assert report["corrections"] == 1 and report["examples"] >= 1
+
+
+def test_every_labelled_set_of_the_repository_is_trained_on() -> None:
+    golds = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("tests/eval/**/gold.csv")}
+    assert len(golds) >= 6 and golds <= {gold for _, gold in LABELLED}

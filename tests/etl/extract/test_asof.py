@@ -133,3 +133,11 @@ def test_a_fiscal_year_named_as_such_needs_no_preposition() -> None:
         assert [(text[d.start : d.end], d.period) for d in found] == [(phrase, "P1Y")]
     bare = "Grants awarded 2019-20: 114"  # a bare fiscal year is a table's or heading's to read
     assert find_dates(bare, 0, len(bare), date(2022, 10, 1)) == []
+
+
+def test_a_date_inside_a_since_clause_is_the_date_of_that_event() -> None:
+    s = "The share has grown since travel resumed in March."
+    found = find_dates(s, 0, len(s), date(2023, 11, 28))
+    assert found and all(d.event for d in found)
+    s = "The cluster had 75 members in March."
+    assert not find_dates(s, 0, len(s), date(2023, 11, 28))[0].event

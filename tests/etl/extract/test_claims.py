@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -754,3 +755,18 @@ def test_a_figure_found_unsure_and_then_believed_is_one_believed_claim() -> None
 
     assert found(body + about) == [("companies", 600, "auto")]
     assert found(body) == [("companies", 600, "candidate")]  # alone, for a reviewer
+
+
+def test_a_repeat_found_sure_is_the_claim_a_candidate_before_it_was() -> None:
+    from etl.extract.claims import _dedupe
+    from tests.factories import make_claim
+
+    title = make_claim(quote="Community Passes 2,200 Companies", status="candidate",
+                       unsure=("owner?",))  # fmt: skip
+    about = make_claim(quote="Cyberport is home to over 2,200 companies.", start=400)
+    (c,) = _dedupe([(title, 1.0), (about, 1.0)])
+    assert (c.status, c.unsure, c.char_start) == ("auto", (), 400)
+    (c,) = _dedupe([(about, 1.0), (title, 1.0)])
+    assert (c.status, c.char_start) == ("auto", 400)
+    (c,) = _dedupe([(title, 1.0), (replace(title, char_start=90, char_end=120), 1.0)])
+    assert (c.status, c.char_start) == ("candidate", 0)  # two candidates: the first

@@ -149,3 +149,37 @@ def test_a_day_in_a_row_label_is_of_the_year_its_row_names() -> None:
     assert ("Cyberport", "companies", 1550, date(2020, 3, 31)) in got
     assert ("Cyberport", "companies", 1650, date(2021, 3, 31)) in got
     assert ("Cyberport", "unicorns", 5, date(2020, 3, 31)) in got
+
+
+YEAR_TABLE = """# Cyberport annual review
+
+Published October 2021.
+
+## The community in numbers
+
+{note}
+
+| Indicator | 2020 | 2021 |
+|---|---|---|
+| Community companies | 1,500 | 1,650 |
+| Start-ups admitted to incubation (during the financial year) | 150 | 160 |
+"""
+
+
+def test_a_note_of_a_yearless_day_dates_each_year_column_to_that_day() -> None:
+    note = "All figures stand as at 30 June of each year."
+    got = _claims(YEAR_TABLE.format(note=note), "review.md", None)
+    assert ("Cyberport", "companies", 1500, date(2020, 6, 30)) in got
+    assert ("Cyberport", "companies", 1650, date(2021, 6, 30)) in got
+
+
+def test_a_row_counted_over_the_financial_year_ends_with_it() -> None:
+    got = _claims(YEAR_TABLE.format(note="Our figures follow."), "review.md", None)
+    assert ("Cyberport", "incubatees", 160, date(2021, 3, 31)) in got
+    assert ("Cyberport", "companies", 1500, date(2020, 12, 31)) in got
+
+
+def test_an_event_day_above_a_table_does_not_re_date_it() -> None:
+    note = "The review was presented to the board on 30 June."
+    got = _claims(YEAR_TABLE.format(note=note), "review.md", None)
+    assert ("Cyberport", "companies", 1500, date(2020, 12, 31)) in got

@@ -141,3 +141,28 @@ def test_unit_in_label_reads_the_currency_and_scale_in_brackets() -> None:
     assert unit_in_label("Grants paid (HK$)") == ("HKD", 1.0)
     assert unit_in_label("Unicorns (cumulative)") is None
     assert unit_in_label("Funds raised, HK$ bn") is None  # (not in brackets: not said here)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the members raised about HK$2.4 billion ($308 million) last year",  # wire: bare $ = US$
+        "a total of HK$2.4 billion, or about US$308 million, was raised",
+        "US$308 million, or HK$2.4 billion, went to fintech",
+    ],
+)
+def test_a_conversion_in_brackets_or_after_or_is_one_amount_in_hkd(text: str) -> None:
+    (m,) = find_money(text)
+    assert (m.currency, m.value) == ("HKD", pytest.approx(2.4e9))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HK$2.4 billion or HK$2.6 billion, depending on the count",  # two amounts, one currency
+        "HK$2.4 billion (HK$900 million of it in fintech)",  # a part in brackets
+        "$2.4 billion ($308 million)",  # no sign names the first dollar: not a conversion
+    ],
+)
+def test_amounts_in_one_currency_stay_two(text: str) -> None:
+    assert len(find_money(text)) == 2

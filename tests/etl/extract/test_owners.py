@@ -137,13 +137,27 @@ def test_a_contraction_of_i_names_no_one(text: str, no_one: bool) -> None:
     assert names_no_one(text, 0, len(text), CONFIG) is no_one
 
 
+def test_every_phrase_for_both_is_a_joint_subject() -> None:
+    sentence = (
+        "He said both parks do not compete: Science Park does hardware, Cyberport does "
+        "software, and the two parks together host more than 4,000 companies."
+    )
+    doc = f"Hong Kong Science Park and Cyberport grew. {sentence}"
+    got = names(doc, sentence)
+    joint = [n[0] for n in got if n[1] and "joint" in n[1]]
+    assert joint == ["both parks", "the two parks"]
+    assert got[-1][0] == "the two parks"  # the name nearest the figure is the joint one
+    assert ("Cyberport", "Cyberport", True) in got
+
+
 @pytest.mark.parametrize(
     ("text", "no_one"),
     [
-        ("A: About 1,400 companies, counting both.", True),
-        ("Q: Roughly how many?", True),
-        ("A: About 1,400 companies at Harbourview Labs.", False),
+        ("A: About 1,400 companies, on campus and off.", True),  # an answer's first word
+        ("Q: How many are there now?", True),
+        ("A: About 1,400 companies work with Acme Bank.", False),  # a name after the mark
+        ("About 1,400 companies, said Jane Lee.", False),
     ],
 )
-def test_an_answer_mark_is_not_the_first_word(text: str, no_one: bool) -> None:
+def test_an_interview_mark_is_no_name(text: str, no_one: bool) -> None:
     assert names_no_one(text, 0, len(text), CONFIG) is no_one

@@ -44,3 +44,18 @@ def test_a_trained_model_takes_the_place_of_the_hand_weights(tmp_path, monkeypat
     finally:
         monkeypatch.undo()
         scoring.weights.cache_clear()
+
+
+def test_a_trained_model_never_drops_what_the_hand_weights_keep(tmp_path, monkeypatch) -> None:
+    model = tmp_path / "model.json"
+    weights = {"owner": {"a guess": 0.9}, "metric": {"activity": 0.1, "previous": 0.2}}
+    model.write_text(json.dumps({"weights": weights}))
+    monkeypatch.setattr(scoring, "MODEL_FILE", model)
+    scoring.weights.cache_clear()
+    try:  # a kept source stays a candidate; a source the hand weights drop may be learnt
+        assert decide(Evidence("name", "activity", "stated")).unsure == ("metric?",)
+        assert decide(Evidence("name", "previous", "stated")).status == "candidate"
+        assert decide(Evidence("a guess", "noun", "stated")).status == "auto"
+    finally:
+        monkeypatch.undo()
+        scoring.weights.cache_clear()

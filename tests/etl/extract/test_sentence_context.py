@@ -242,3 +242,28 @@ def test_parts_of_a_total_given_in_all_are_not_claims() -> None:
     )
     listed = {r[2] for r in rows(claims(text)) if r[1] == "listed_companies"}
     assert listed == {7}
+
+
+def test_a_company_among_the_organisations_count_gives_it_to_confirm() -> None:
+    text = (
+        "Cyberport start-up expands\n\nAcme Robotics opened an office in Tokyo.\n\n"
+        "Acme Robotics is one of more than 1,300 companies in the Cyberport community."
+    )
+    # (The set's owner is named where it is counted: believed, see test_attribution.py.)
+    assert ("Cyberport", "companies", 1300, "auto", ()) in rows(claims(text))
+
+
+def test_a_count_named_for_someone_else_first_is_no_candidate() -> None:
+    text = (
+        "Cyberport start-up expands\n\nAcme Robotics opened an office in Tokyo.\n\n"
+        "Acme Robotics is one of 300 companies in the Lingang Group park, not at Cyberport."
+    )
+    assert not any(c.value == 300 and c.entity == "Cyberport" for c in claims(text))
+
+
+def test_an_answer_with_no_name_is_the_documents_organisations_to_confirm() -> None:
+    text = (
+        "Cyberport interview\n\nCyberport hosts start-ups.\n\n"
+        "Q: How big is the community now?\n\nA: About 1,300 companies, on campus and off."
+    )
+    assert ("Cyberport", "companies", 1300) in {(c.entity, c.metric, c.value) for c in claims(text)}

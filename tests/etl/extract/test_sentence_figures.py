@@ -484,3 +484,107 @@ def test_a_side_by_side_column_is_no_part_of_the_row_label() -> None:
 def test_a_spelt_number_before_a_singular_is_a_name() -> None:
     assert figs("She left a Big Four firm to build the start-up.") == []
     assert [f[4] for f in figs("the park have more than 1200 company")] == ["companies"]
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("Our booth hosted a pavilion of 35 fintech start-ups at the expo.", "fintech_companies"),
+        ("The relief scheme ran all year, benefiting some 310 companies.", "companies"),
+        ("Thanks go to the 12 member companies that sponsored the gala dinner.", "companies"),
+        ("Representatives of the 19 graduating companies took the stage.", "companies"),
+    ],
+)
+def test_groups_at_an_event_or_a_scheme_are_no_size_of_a_cluster(s: str, metric: str) -> None:
+    assert (metric, "activity") in [(m, src) for _, m, src in sources(s)]
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("The cluster now counts over 35 fintech start-ups.", "fintech_companies"),
+        ("The park is home to some 310 companies.", "companies"),
+    ],
+)
+def test_a_cluster_s_size_is_no_event_group(s: str, metric: str) -> None:
+    assert (metric, "noun") in [(m, src) for _, m, src in sources(s)]
+
+
+def test_those_that_left_a_set_are_no_count_of_it() -> None:
+    s = "In all, 210 start-ups have been admitted to the scheme, and 140 of them have graduated."
+    assert sources(s) == [(210, "incubatees", "noun"), (140, "incubatees", "activity")]
+    s = "In all, 210 start-ups have been admitted to the scheme, and 40 of them joined this year."
+    assert sources(s)[1] == (40, "incubatees", "subject")
+
+
+def test_one_picked_out_of_a_counted_whole_is_no_count() -> None:
+    s = "She joined the incubation scheme in 2015, one of 95 start-ups admitted that year."
+    assert [v for v, _, _ in sources(s)] == [95]
+    s = "The firm is one of more than 1,300 companies in the community."
+    assert [v for v, _, _ in sources(s)] == [1300]
+    s = "Nine of the 14 awards went to the park's companies."  # a part of a whole: the part
+    assert [v for v, _, _ in sources(s)] == [9]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Acme, a start-up at the park, has raised US$12 million in a Series A round.",
+        "The robotics firm raised HK$8 million in a seed round, the company said.",
+        "The company raised HK$30 million in its pre-IPO funding round.",
+    ],
+)
+def test_one_company_s_round_is_no_community_funding(s: str) -> None:
+    assert [src for _, m, src in sources(s) if m == "funding_raised"] == ["activity"]
+
+
+def test_community_funding_rounds_are_still_funding() -> None:
+    s = "Community companies raised HK$2 billion in Series A and B rounds last year."
+    assert sources(s) == [(2e9, "funding_raised", "noun")]
+
+
+def test_a_list_item_s_number_is_no_figure() -> None:
+    s = "2. **Founders go abroad early.** Our missions reached 12 markets."
+    assert [v for v, _, _ in sources(s)] == [12]
+    assert find_figures("1. Corporates want in.", keep_bare=True) == []
+    s = "Growth:\n3. 450 companies joined the community."
+    assert [v for v, _, _ in sources(s)] == [450]
+    assert [v for v, _, _ in sources("There were\n2 unicorns by year end.")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("s", "value", "metric"),
+    [
+        ("Acme Park Brings 25 Fintech Start-ups to Singapore Expo", 25, "fintech_companies"),
+        ("The trade mission took 30 start-ups to Riyadh and Dubai.", 30, "startups"),
+    ],
+)
+def test_companies_carried_to_an_event_are_a_group_at_it(s: str, value: int, metric: str) -> None:
+    assert sources(s) == [(value, metric, "activity")]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The programme took in 90 start-ups this year.",  # an intake, not a trip
+        "The new wing takes the community to 1,200 companies.",  # the total after "to"
+        "The hub brought together 300 start-ups under one roof.",
+    ],
+)
+def test_a_count_not_carried_anywhere_is_no_event_group(s: str) -> None:
+    assert all(src != "activity" for _, _, src in sources(s))
+
+
+def test_a_predicate_ends_at_the_next_count() -> None:
+    s = "Acme Welcomes 30 Start-ups To Its Intake Programme graduates have won 12 awards"
+    assert (30, "awards") not in [(v, m) for v, m, _ in sources(s)]
+    assert (12, "awards", "noun") in sources(s)
+    s = "two of its community companies are now valued at more than US$1 billion"
+    assert sources(s)[0] == (2, "unicorns", "predicate")  # an amount after a sign stays
+
+
+def test_a_named_group_of_the_community_is_no_size_of_it() -> None:
+    s = "E-commerce was the busiest segment on campus, numbering about 70 companies."
+    assert sources(s) == [(70, "companies", "activity")]
+    s = "The park is the largest group of tech firms in the city, with 1,900 companies."
+    assert sources(s) == [(1900, "companies", "noun")]  # "a group of": the whole

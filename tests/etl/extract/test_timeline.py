@@ -262,3 +262,36 @@ def test_a_headed_block_keeps_its_time_through_flows_and_restatements_of_it() ->
         "THE MUSEUM\n\nIt employs 80 curators. As at 30 June 2020, it held 5,400 objects."
     )
     assert _carried(late_opening, "It employs") is None
+
+
+def _carried_in_document(text: str, fragment: str, ref: date) -> date | None:
+    from etl.extract.document_model import build_model
+
+    config = default_config()
+    view = SectionView(text, split_paragraphs(text), config, model=build_model(text, config))
+    t = Timeline(view, 0, len(text), ref)
+    d = t.carried(_sid(t, fragment))
+    return d.as_of if d else None
+
+
+def test_a_heading_over_the_next_list_is_no_note_for_the_list_above() -> None:
+    text = (
+        "Our year\n\nThe headlines\n\n- 9 unicorns\n- 2,000 companies\n\n"
+        "Compared with last year\n\n2018:\n\n- Start-ups admitted: 80\n"
+    )
+    assert _carried_in_document(text, "9 unicorns", date(2019, 12, 20)) is None
+    note = "Our year\n\nThe headlines\n\n- 9 unicorns\n- 2,000 companies\n\nFigures as at last year"
+    assert _carried_in_document(note, "9 unicorns", date(2019, 12, 20)) == date(2018, 12, 31)
+
+
+def test_a_date_opening_a_numbered_paragraph_carries_to_its_later_sentences() -> None:
+    text = (
+        "(3) As at 30 June 2020, members had raised HK$30 billion. No breakdown by source "
+        "is kept. About 60% of members are local firms."
+    )
+    assert _carried(text, "About 60%", date(2020, 9, 1)) == date(2020, 6, 30)
+    plain = (
+        "(3) Members had raised HK$30 billion, a record set on 30 June 2020 at a summit. No "
+        "breakdown by source is kept. About 60% of members are local firms."
+    )
+    assert _carried(plain, "About 60%", date(2020, 9, 1)) != date(2020, 6, 30)

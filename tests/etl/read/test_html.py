@@ -56,3 +56,32 @@ def test_a_term_without_a_value_and_a_value_without_a_term() -> None:
     page = f"<html><body><article>{box}</article></body></html>"
     out = with_fact_boxes(page)
     assert "<li>Lone</li>" in out and "<li>Unicorns: 8</li>" in out and "<li>60+</li>" in out
+
+
+NEWSLETTER = """<html><head><title>Members' letter</title>
+<meta property="article:published_time" content="2024-03-28T09:00:00+08:00"></head><body>
+<article><h1>Members' letter: March</h1>
+<p>A month of meet-ups and a new intake of start-ups: the news from the campus, item by item,
+with the date each item was first posted on the members' site.</p>
+<section><h3>Robotics meet-up draws a crowd</h3>
+<p class="date"><time datetime="2024-03-04">4 March 2024</time></p>
+<p>Cyberport's robotics cluster now counts 75 companies, the organisers said at the meet-up
+on the campus, where founders showed their latest machines to investors.</p></section>
+<section><h3>Spring intake</h3>
+<p class="date"><time datetime="2024-03-19">19 March 2024</time></p>
+<p>Cyberport admitted 40 start-ups to its incubation programme this quarter, after
+<time datetime="2024-03-01">a review on 1 March</time> of a record number of applications.</p>
+</section></article></body></html>"""
+
+
+def test_a_date_line_under_an_item_heading_is_kept_and_dates_its_item() -> None:
+    doc = read_bytes(NEWSLETTER.encode(), "letter.html")
+    assert "\n4 March 2024\n" in doc.text and "\n19 March 2024\n" in doc.text
+    dated = {s.heading: s.published_on for s in doc.sections}
+    assert dated.get("Robotics meet-up draws a crowd") is not None
+    assert dated["Robotics meet-up draws a crowd"].isoformat() == "2024-03-04"
+
+
+def test_a_time_inside_a_sentence_stays_part_of_it() -> None:
+    doc = read_bytes(NEWSLETTER.encode(), "letter.html")
+    assert "after a review on 1 March of a record number" in " ".join(doc.text.split())

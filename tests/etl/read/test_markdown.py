@@ -109,6 +109,33 @@ def test_space_aligned_lines_that_are_no_year_table_stay_as_they_are() -> None:
     assert aligned_tables(wordy) == wordy
 
 
+def test_a_table_laid_out_by_spaces_whose_columns_are_years_is_read_as_lines() -> None:
+    table = (
+        "Measure                      2019-20   2020-21   2021-22\n"
+        "-------------------------------------------------------\n"
+        "Visitors to the museum         4,500     2,100     3,900\n"
+        "  (in thousands)\n"
+        "Guided tours held                 30        12        25\n"
+        "  during the year\n"
+        "-------------------------------------------------------\n"
+        "Source: the museum\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "2020-21:" in lines
+    assert "- Visitors to the museum (in thousands): 2,100" in lines
+    assert "- Guided tours held during the year: 25" in lines
+    assert "Source: the museum" in lines
+
+
+def test_space_aligned_lines_under_a_year_header_without_figures_stay_as_they_are() -> None:
+    wordy = (
+        "Stage          2019     2020\nPlanning       done     done\nBuilding       begun    done\n"
+    )
+    assert aligned_tables(wordy) == wordy
+    two_columns = "Item     2019\nVisitors     4,500\nTours     30\n"  # one year: no table
+    assert aligned_tables(two_columns) == two_columns
+
+
 def test_a_markdown_post_reads_as_text_whose_spans_point_into_it() -> None:
     doc = read_bytes(POST.encode(), "post.md")
     assert (doc.published_on, doc.date_source, doc.title) == (

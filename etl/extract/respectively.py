@@ -1,0 +1,90 @@
+"""Lists of years matched to lists of figures by "respectively".
+
+"In 2019-20, 2020-21 and 2021-22 (as at 31 December 2021), X admitted 155, 171 and 128
+start-ups respectively": the i-th figure of a run of figures joined only by commas and "and"
+stands at the end of the i-th period of a list of years or fiscal years, and a date in
+brackets after a period ("as at 31 December 2021") ends that period instead. The figures of
+the run share one noun, so they count one metric: the first's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from etl.calendar import phrase_re
+from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.sentence_figures import Figure
+
+_TOKEN = r"(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?"
+_BRACKET = r"(?:\s*\([^()]{0,60}\))?"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    periods = re.compile(
+        rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{_joiner()}{_TOKEN}{_BRACKET})+(?![\w.,]?\d)",
+        re.IGNORECASE,
+    )
+    one = re.compile(rf"(?P<token>{_TOKEN})(?P<bracket>{_BRACKET})")
+    marker = re.compile(rf"(?<!\w){phrase_re('respectively')}(?!\w)", re.IGNORECASE)
+    return periods, one, marker
+
+
+def _joiner() -> str:
+    """Between two items of a list: a comma, "and", or both."""
+    words = phrase_re("list_joiners")
+    return rf"\s*(?:,\s*(?:{words}\s+)?|\s+{words}\s+)"
+
+
+@cache
+def _gap() -> re.Pattern[str]:
+    return re.compile(_joiner(), re.IGNORECASE)
+
+
+def respective(
+    sent: str, figures: list[Figure], ref: date | None
+) -> tuple[list[Figure], dict[int, DatePhrase]]:
+    """The figures (a run's metric shared) and, by index, the date "respectively" gives each."""
+    periods_re, one_re, marker_re = _patterns()
+    if not figures or marker_re.search(sent) is None:
+        return figures, {}
+    m = periods_re.search(sent)
+    if m is None:
+        return figures, {}
+    dates = [_period(sent, p, ref) for p in one_re.finditer(sent, m.start(), m.end())]
+    run = _run(sent, figures, len(dates))
+    if run is None or any(d is None for d in dates):
+        return figures, {}
+    first = figures[run[0]]
+    out = list(figures)
+    for i in run[1:]:
+        if out[i].metric is not None and first.metric is not None and out[i].unit == first.unit:
+            out[i] = replace(out[i], metric=first.metric, source=first.source)
+    return out, {i: d for i, d in zip(run, dates, strict=True) if d is not None}
+
+
+def _run(sent: str, figures: list[Figure], n: int) -> list[int] | None:
+    """The indexes of the first n figures in a row joined only by list separators."""
+    gap = _gap()
+    for k in range(len(figures) - n + 1):
+        idx = list(range(k, k + n))
+        if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):
+            return idx
+    return None
+
+
+def _period(sent: str, m: re.Match[str], ref: date | None) -> DatePhrase | None:
+    """The date one period of the list stands at: its bracketed date, else its end."""
+    a, b = m.span("bracket")
+    inner = [d for d in find_dates(sent, a, b, ref) if d.as_of is not None and not d.event]
+    if inner:
+        return replace(inner[-1], period=None)
+    phrase = f"in {m.group('token')}"
+    found = [d for d in find_dates(phrase, 0, len(phrase), ref) if d.as_of is not None]
+    if not found:
+        return None
+    return DatePhrase(m.start("token"), m.end("token"), found[0].as_of, found[0].precision,
+                      found[0].period)  # fmt: skip

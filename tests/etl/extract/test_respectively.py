@@ -1,0 +1,49 @@
+"""Lists of years matched to lists of figures by "respectively"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract.claims import extract_claims
+from etl.read.manifest import ManifestEntry
+from etl.read.readers import read_bytes
+
+
+def _claims(text: str) -> set[tuple[str, float, date]]:
+    entry = ManifestEntry(None, None, None, None, date(2023, 5, 2))
+    doc = read_bytes(text.encode(), "release.txt", manifest=entry)
+    return {(c.metric, c.value, c.as_of) for c in extract_claims(doc) if c.status == "auto"}
+
+
+def test_each_figure_takes_its_own_fiscal_year_and_a_bracketed_date_ends_the_last() -> None:
+    got = _claims(
+        "For 2020-21, 2021-22 and 2022-23 (up to 31 January 2023), Cyberport's incubation "
+        "programme admitted 140, 152 and 97 start-ups respectively."
+    )
+    assert ("incubatees", 140, date(2021, 3, 31)) in got
+    assert ("incubatees", 152, date(2022, 3, 31)) in got
+    assert ("incubatees", 97, date(2023, 1, 31)) in got
+
+
+def test_the_years_may_come_after_the_figures() -> None:
+    got = _claims(
+        "Cyberport admitted 61 and 75 start-ups to its incubation programme in 2016 and "
+        "2017 respectively."
+    )
+    assert ("incubatees", 61, date(2016, 12, 31)) in got
+    assert ("incubatees", 75, date(2017, 12, 31)) in got
+
+
+def test_without_respectively_a_list_of_years_pairs_nothing() -> None:
+    got = _claims(
+        "Between 2016 and 2017, Cyberport admitted 61 start-ups to its incubation programme."
+    )
+    assert all(v != 61 or d.year != 2016 for _, v, d in got)
+
+
+def test_counts_that_do_not_match_the_years_are_left_alone() -> None:
+    got = _claims(
+        "In 2016 and 2017 respectively, Cyberport admitted 61 start-ups to its incubation "
+        "programme and the campus hosted 40 events."
+    )
+    assert all(d != date(2017, 12, 31) for _, v, d in got if v == 61)

@@ -1,0 +1,80 @@
+"""The day of each year a table stands at, and the date each year column gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.year_day import (
+    YearDay,
+    column_date,
+    lead_in_day,
+    names_fiscal_year,
+    note_day,
+    year_day,
+)
+
+
+def test_a_yearless_stand_at_day_is_the_day_of_each_year() -> None:
+    assert year_day("All numbers stand as of 30 June each year.") == YearDay(6, 30)
+    assert year_day("Members (as at September 30)") == YearDay(9, 30)
+    assert year_day("Headcount at the end of September") == YearDay(9, None)
+
+
+def test_a_day_with_its_year_or_an_event_day_is_no_day_of_each_year() -> None:
+    assert year_day("as at 30 June 2019") is None
+    assert year_day("The awards dinner was held on 30 June.") is None
+    assert year_day("Applications closed 31 March") is None
+    assert year_day("") is None
+
+
+def test_a_calendar_year_column_takes_the_day() -> None:
+    assert column_date("2019", YearDay(6, 30), False) == (date(2019, 6, 30), "day")
+    assert column_date("2019", YearDay(9, None), False) == (date(2019, 9, 30), "month")
+
+
+def test_a_fiscal_year_column_takes_the_day_inside_its_year() -> None:
+    assert column_date("2020-21", YearDay(3, 31), False) == (date(2021, 3, 31), "day")
+    assert column_date("2020/21", YearDay(12, 31), False) == (date(2020, 12, 31), "day")
+    assert column_date("2020-23", YearDay(3, 31), False) is None  # no single fiscal year
+
+
+def test_a_row_counted_over_the_fiscal_year_ends_at_its_end() -> None:
+    assert names_fiscal_year("Projects approved in the financial year")
+    assert not names_fiscal_year("Projects approved this year")
+    assert column_date("2019", None, True) == (date(2019, 3, 31), "month")
+    assert column_date("2019", None, False) is None  # left to the usual reading
+
+
+def test_a_lead_in_line_is_a_year_column() -> None:
+    assert lead_in_day("2018:", YearDay(6, 30), False) == (date(2018, 6, 30), "day")
+    assert lead_in_day("Year-end 2018:", YearDay(6, 30), False) is None
+
+
+def test_the_note_above_a_list_of_rows_gives_the_day() -> None:
+    text = "Numbers are as of 30 June.\n\n2018:\n\n- Members: 10\n- Awards: 3\n\n"
+    text += "2019:\n\n- Members: 12"
+    paragraphs = _paragraphs(text)
+    last = len(paragraphs) - 1
+    assert note_day(text, paragraphs, last) == YearDay(6, 30)
+
+
+def test_a_sentence_with_a_figure_above_the_list_is_no_note() -> None:
+    text = "We had 40 members by the end of June.\n\n2018:\n\n- Members: 10"
+    assert note_day(text, _paragraphs(text), 2) is None
+
+
+@given(st.text(max_size=80))
+def test_year_day_never_fails(words: str) -> None:
+    year_day(words)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
