@@ -7,14 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
 from etl.extract.attribution import clause_start
 from etl.extract.lexicon import lexicon
 
-if TYPE_CHECKING:
-    from etl.extract.sentence_figures import Figure
-
+# A figure of etl.extract.sentence_figures (not imported: that module calls this one).
+Figure = TypeVar("Figure", bound=Any)
 _WORD = re.compile(r"[\w-]+")
 _GAP_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
 
