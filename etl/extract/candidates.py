@@ -23,8 +23,8 @@ SENTENCE_SOURCES = ("partitive", "predicate", "subject")
 CONTEXT_SOURCES = ("heading", "previous")
 
 _OF_SET = re.compile(
-    r"[*_]*\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|those\s+|these\s+|"
-    r"(?:[\w’'-]+\s+){0,2}[\w’'-]+['’]s\s+)"
+    r"[*_]*\s+of\s+(?:(?:[\w’'-]+\s+){0,2}[\w’'-]+['’]s\s+|"  # "of the hub's" before "of the"
+    r"the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|those\s+|these\s+)"
     r"(?:\d[\d,.]*\s+)?(?:[*_]+)?",
     re.IGNORECASE,
 )
@@ -67,6 +67,12 @@ def _verb() -> re.Pattern[str]:
     f = lexicon()["figures"]
     verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
     return re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE)
+
+
+def of_a_set(s: str, end: int) -> bool:
+    """Whether the figure ending at `end` is a part of a set named after it ("80 of our
+    companies", "six of Hong Kong's unicorns"): a clause, not a label's value."""
+    return _OF_SET.match(s, end) is not None
 
 
 def _opens_set(s: str, start: int) -> bool:

@@ -194,20 +194,45 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     allowed = _allowed_capitals(config)
     p = cached_patterns(config)
     skip_to = pos
+    places_end = -1  # where the last place after a preposition ends
     for m in _CAPITALISED.finditer(text, pos, end):
         word = _CLITIC.sub("", m.group().rstrip("."))  # "I'd", "Cyberport's"
         if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORDS:  # "A: Six."
             continue
+        if _money_sign().match(text, m.start(), end):
+            continue  # "US$1.2 billion", "AED 180 million": a currency, no one's name
         place = p.territory.match(text, m.start(), end) or p.place.match(text, m.start(), end)
         if place and p.prep_before.search(text, max(start, m.start() - 20), m.start()):
-            skip_to = place.end()  # "... in Hong Kong": a place, no one's name
+            skip_to = places_end = place.end()  # "... in Hong Kong": a place, no one's name
             continue
+        if places_end >= 0 and (join := _place_joiner().fullmatch(text, places_end, m.start())):
+            # "from Singapore and South Korea to France": the list of places goes on (after a
+            # comma alone, only when another place follows: not "..., Acme says")
+            run = _CAPITAL_RUN.match(text, m.start(), end)
+            if join.group().strip() != "," or _place_joiner().match(text, run.end(), end):
+                skip_to = places_end = run.end()
+                continue
         return False
     low = safe_lower(text[start:end])
     return low is not None and _definites(config).search(low) is None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*")
+
+
+@cache
+def _money_sign() -> re.Pattern[str]:
+    """A currency's sign or code written before an amount ("US$", "S$", "AED")."""
+    signs = [x for c in lexicon()["currencies"].values() for x in c["before"] if x[:1].isupper()]
+    return re.compile(rf"(?:{phrases_re(signs)})\s?\d", re.IGNORECASE)
+
+
+@cache
+def _place_joiner() -> re.Pattern[str]:
+    """What joins one place of a list to the next ("Hong Kong, New York and Shenzhen")."""
+    joiners = phrases_re(lexicon()["figures"]["place_list_joiners"])
+    return re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+", re.IGNORECASE)
 
 
 @cache

@@ -15,6 +15,7 @@ from etl.extract.candidates import (
     measure_word,
     narrower_predicate,
     noun_before,
+    of_a_set,
     plural,
     set_member,
 )
@@ -324,7 +325,12 @@ def find_figures(
                 match, source = _number_of(s, len(before) - len(_clause(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
-        if match is None and not np.strip() and (label := _LABEL.fullmatch(before)):
+        if (
+            match is None
+            and not np.strip()
+            and not of_a_set(s, end)  # "Our best-known cluster: 80 of our companies work ..."
+            and (label := _LABEL.fullmatch(before))
+        ):
             if kind == "count" and (given := unit_in_label(label.group(1), bare_dollar)):
                 unit, kind = given[0], "money"  # "Funds raised (HK$ bn): 18.9": HK$18.9 billion
                 n = replace(n, value=n.value * given[1], step=n.step * given[1], mult=given[1])

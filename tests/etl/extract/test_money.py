@@ -166,3 +166,21 @@ def test_a_conversion_in_brackets_or_after_or_is_one_amount_in_hkd(text: str) ->
 )
 def test_amounts_in_one_currency_stay_two(text: str) -> None:
     assert len(find_money(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("investments totalling AED 45 million", "AED", 45e6),
+        ("a deal worth 12 million dirhams", "AED", 12e6),
+        ("SAR 3.5 million from Riyadh funds", "SAR", 3.5e6),
+        ("NZ$800,000 in grants", "NZD", 8e5),
+    ],
+)
+def test_more_currencies_are_money_in_their_own_unit(text: str, unit: str, value: float) -> None:
+    (m,) = find_money(text)
+    assert (m.currency, m.value) == (unit, value)
+
+
+def test_letters_before_a_number_are_no_currency_unless_listed() -> None:
+    assert find_money("Form 3 pupils visited; room 12 was full.") == []

@@ -161,3 +161,22 @@ def test_every_phrase_for_both_is_a_joint_subject() -> None:
 )
 def test_an_interview_mark_is_no_name(text: str, no_one: bool) -> None:
     assert names_no_one(text, 0, len(text), CONFIG) is no_one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no_one"),
+    [
+        ("Across the park, members brought in US$2.4 billion last year.", True),
+        ("Its start-ups have drawn S$45 million and AED 30 million so far.", True),
+        ("Over 2,000 companies from Malaysia, Thailand and Vietnam to Tokyo joined.", True),
+        ("Founders come from Shanghai, Seoul as well as London.", True),
+        # A capital after the list that no joiner ties to it is a name again.
+        ("Founders come from Shanghai and Seoul, Acme says.", False),
+        # "US" without an amount is no currency sign.
+        ("Last year US investors put 40 start-ups on their books.", False),
+        # A list with no preposition before it is of names, not places.
+        ("Acme, Bolt and Crane raised HK$50 million.", False),
+    ],
+)
+def test_currency_signs_and_lists_of_places_name_no_one(sentence: str, no_one: bool) -> None:
+    assert names_no_one(sentence, 0, len(sentence), CONFIG) is no_one

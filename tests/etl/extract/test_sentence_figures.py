@@ -588,3 +588,69 @@ def test_a_named_group_of_the_community_is_no_size_of_it() -> None:
     assert sources(s) == [(70, "companies", "activity")]
     s = "The park is the largest group of tech firms in the city, with 1,900 companies."
     assert sources(s) == [(1900, "companies", "noun")]  # "a group of": the whole
+
+
+def _counted(s: str) -> list[tuple[float, str | None, str]]:
+    return [
+        (f.number.value, f.metric and f.metric.metric, f.source)
+        for f in find_figures(s, keep_bare=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It counts 1,900 members, roughly 700 of which operate out of the campus towers.", 700),
+        ("We host 1,100 firms today, around 450 of them working right here on our campus.", 450),
+        ("The network has 600 companies, some 220 of them based at the park.", 220),
+    ],
+)
+def test_a_part_working_from_the_campus_counts_companies_on_site(
+    sentence: str, value: float
+) -> None:
+    assert (value, "companies_onsite", "predicate") in _counted(sentence)
+
+
+def test_a_part_working_elsewhere_is_not_on_site() -> None:
+    s = "We host 1,100 firms today, around 450 of them working from home offices in Kowloon."
+    assert all(m != "companies_onsite" for _, m, _ in _counted(s))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        (
+            "Our biggest group by far: over 310 of the campus's companies work in fintech.",
+            "fintech_companies",
+        ),
+        ("The headline: about 90 of the community's start-ups are now unicorns.", "unicorns"),
+    ],
+)
+def test_a_part_after_a_colon_is_a_clause_not_a_labels_value(
+    sentence: str, metric: str | None
+) -> None:
+    found = [f for f in _counted(sentence) if f[0] in (310, 90)]
+    assert found, "the figure is kept for its clause to name what it counts"
+    assert found[0][1] == metric
+
+
+def test_a_labels_value_is_still_read_as_one() -> None:
+    assert _counted("Unicorns nurtured: 9") == [(9, "unicorns", "label")]
+    assert _counted("Opening remarks: 12") == []  # a label naming no metric counts none
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last spring one of its start-ups closed a funding round of HK$30 million.",
+        "A robotics member recently completed a round of financing worth US$4 million.",
+    ],
+)
+def test_one_funding_round_is_no_community_total(sentence: str) -> None:
+    (f,) = find_figures(sentence)
+    assert f.source == "activity"
+
+
+def test_funds_raised_over_rounds_are_a_total() -> None:
+    (f,) = find_figures("Its companies raised HK$900 million across many funding rounds.")
+    assert (f.metric and f.metric.metric, f.source) == ("funding_raised", "noun")
