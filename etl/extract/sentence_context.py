@@ -259,6 +259,11 @@ class SentenceContext:
             return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
         if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not here:
             return None  # "2,200 start-ups across the city": the city's (not "... grew up here")
+        lo = clause_start(self.view.text, s.start, pos)
+        if not here and any(
+            m.kind == "territory" and m.role == "prep" and lo <= m.start < pos for m in mentions
+        ):
+            return None  # "Investment in the city totalled US$46 million": the city's
         if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
             return None  # "They have more than 800 companies": whoever "they" are
         view = self.view

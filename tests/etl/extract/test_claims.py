@@ -770,3 +770,60 @@ def test_a_repeat_found_sure_is_the_claim_a_candidate_before_it_was() -> None:
     assert (c.status, c.char_start) == ("auto", 400)
     (c,) = _dedupe([(title, 1.0), (replace(title, char_start=90, char_end=120), 1.0)])
     assert (c.status, c.char_start) == ("candidate", 0)  # two candidates: the first
+
+
+_HUB_RELEASE = (
+    "Cyberport reports a record half year\n\n"
+    "Hong Kong, 9 July 2024 - Cyberport today reported its results for the first half.\n\n"
+    "{}\n\n"
+    "About Cyberport\n\nCyberport is a digital technology community."
+)
+
+
+def _hub_claims(sentence: str) -> list[Claim]:
+    text = _HUB_RELEASE.format(sentence)
+    doc = ReadDocument(
+        "h.txt", "0", "txt", text, None, None, None, None, date(2024, 7, 9), "inline", ()
+    )
+    return extract_claims(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "unit", "value"),
+    [
+        (
+            "Across the whole community, members raised US$900 million in the half.",
+            "funding_raised",
+            "USD",
+            9e8,
+        ),
+        (
+            "Community members have secured AED 60 million from regional investors so far.",
+            "funding_raised",
+            "AED",
+            6e7,
+        ),
+        (
+            "FinTech remains the biggest cluster, with about 410 companies.",
+            "fintech_companies",
+            "count",
+            410,
+        ),
+    ],
+)
+def test_a_document_about_the_hub_owns_its_unnamed_figures(
+    sentence: str, metric: str, unit: str, value: float
+) -> None:
+    found = {(c.entity, c.metric, c.unit, c.value) for c in _hub_claims(sentence)}
+    assert ("Cyberport", metric, unit, value) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FinTech investment in the city totalled US$70 million last year, a consultancy said.",
+        "In the first half, a robotics member closed a funding round of US$9 million.",
+    ],
+)
+def test_the_citys_figure_and_one_companys_round_are_not_the_hubs(sentence: str) -> None:
+    assert not [c for c in _hub_claims(sentence) if c.status == "auto"]

@@ -172,8 +172,10 @@ def test_an_interview_mark_is_no_name(text: str, no_one: bool) -> None:
         ("Founders come from Shanghai, Seoul as well as London.", True),
         # A capital after the list that no joiner ties to it is a name again.
         ("Founders come from Shanghai and Seoul, Acme says.", False),
-        # "US" without an amount is no currency sign.
-        ("Last year US investors put 40 start-ups on their books.", False),
+        ("Last year Temasek put 40 start-ups on its books.", False),
+        # Fields and acronyms that name no organisation
+        ("Across the campus, FinTech members hold 150 registered patents.", True),
+        ("The largest group remains Web3, with 200 firms, then GreenTech.", True),
         # A list with no preposition before it is of names, not places.
         ("Acme, Bolt and Crane raised HK$50 million.", False),
     ],

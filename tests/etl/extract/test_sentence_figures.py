@@ -654,3 +654,20 @@ def test_one_funding_round_is_no_community_total(sentence: str) -> None:
 def test_funds_raised_over_rounds_are_a_total() -> None:
     (f,) = find_figures("Its companies raised HK$900 million across many funding rounds.")
     assert (f.metric and f.metric.metric, f.source) == ("funding_raised", "noun")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This spring alone its members secured HK$700 million from new backers.",
+        "Last year they brought in over US$90 million, most of it from abroad.",
+        "Its start-ups attracted RMB 200 million from mainland funds.",
+    ],
+)
+def test_money_secured_or_brought_in_is_funding_raised(sentence: str) -> None:
+    (f,) = find_figures(sentence)
+    assert f.metric is not None and f.metric.metric == "funding_raised"
+
+
+def test_money_secured_in_a_contract_is_no_funding() -> None:
+    assert find_figures("The studio secured a HK$12 million contract from a bank.") == []
