@@ -21,7 +21,13 @@ from etl.extract.candidates import (
 )
 from etl.extract.ellipsis import gapped
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
-from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+from etl.extract.metrics import (
+    MetricMatch,
+    classify,
+    cumulative_metrics,
+    intake_metrics,
+    noun_phrase,
+)
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
@@ -114,6 +120,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
+        "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
     }
 
 
@@ -349,6 +356,10 @@ def find_figures(
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
+        if match is None and not np.strip() and _cues()["running_total"].search(before):
+            prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
+            if prev is not None and prev.metric.metric in cumulative_metrics():
+                match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
         if match is None and np.strip() and n.value > 1 and not n.words:  # "1200 company"
             # (translated text; a word before a singular is a name: "a Big Four firm")
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)

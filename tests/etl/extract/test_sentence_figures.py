@@ -671,3 +671,36 @@ def test_money_secured_or_brought_in_is_funding_raised(sentence: str) -> None:
 
 def test_money_secured_in_a_contract_is_no_funding() -> None:
     assert find_figures("The studio secured a HK$12 million contract from a bank.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        (
+            "This year its start-ups raised US$80 million, taking the running total to US$1.1 "
+            "billion.",
+            "funding_raised",
+        ),
+        ("Members won nine prizes in May; their combined total now stands at 210.", "awards"),
+    ],
+)
+def test_a_running_total_counts_what_the_figure_before_it_counts(
+    sentence: str, metric: str
+) -> None:
+    first, total = find_figures(sentence, keep_bare=True)
+    assert first.metric is not None and first.metric.metric == metric
+    assert total.metric is not None and (total.metric.metric, total.source) == (metric, "total")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a stock ("companies") has no running total: a later figure is no sum of it
+        "It admitted 40 companies, bringing the total to 900.",
+        # a total in another unit is not the figure before's
+        "Members raised HK$50 million; the total is now 300.",
+    ],
+)
+def test_a_total_of_a_stock_or_another_unit_takes_no_metric(sentence: str) -> None:
+    figures = find_figures(sentence, keep_bare=True)
+    assert all(f.source != "total" for f in figures)
