@@ -406,6 +406,8 @@ def find_figures(
             intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
             if intake and intake.metric in intake_metrics():
                 match, source = intake, "noun"  # "90 new start-ups joined the programme"
+            elif (joined := _intake_verb(s, np_from, np_end, kind, n.value)) is not None:
+                match, source = joined, "predicate"  # "a further 40 start-ups were admitted"
             else:
                 match, source = None, "bare"
         out.append(
@@ -427,6 +429,14 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+def _intake_verb(s: str, np_from: int, np_end: int, kind: str, value: float) -> MetricMatch | None:
+    """The intake metric the verb after an addition names ("40 more joined", "a further 40
+    fintech start-ups were admitted to the programme"), or None."""
+    more = _cues()["delta_after"].match(s, np_from)
+    found = narrower_predicate(s, max(np_end, more.end() if more else 0), kind, value)
+    return found.match if found is not None and found.match.metric in intake_metrics() else None
 
 
 def _at_event(before: str, s: str, np_end: int) -> bool:

@@ -704,3 +704,21 @@ def test_a_running_total_counts_what_the_figure_before_it_counts(
 def test_a_total_of_a_stock_or_another_unit_takes_no_metric(sentence: str) -> None:
     figures = find_figures(sentence, keep_bare=True)
     assert all(f.source != "total" for f in figures)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since January a further 25 fintech start-ups were admitted to its incubation scheme.",
+        "Another 12 AI start-ups were accepted into the incubation programme this spring.",
+    ],
+)
+def test_an_addition_admitted_to_a_programme_is_an_intake(sentence: str) -> None:
+    (f,) = find_figures(sentence, keep_bare=True)
+    assert f.increment and f.metric is not None
+    assert (f.metric.metric, f.source) == ("incubatees", "predicate")
+
+
+def test_an_addition_that_did_something_else_is_no_intake() -> None:
+    (f,) = find_figures("Since January a further 25 start-ups signed leases.", keep_bare=True)
+    assert f.increment and f.metric is None
