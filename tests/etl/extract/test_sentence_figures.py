@@ -722,3 +722,16 @@ def test_an_addition_admitted_to_a_programme_is_an_intake(sentence: str) -> None
 def test_an_addition_that_did_something_else_is_no_intake() -> None:
     (f,) = find_figures("Since January a further 25 start-ups signed leases.", keep_bare=True)
     assert f.increment and f.metric is None
+
+
+def test_parts_after_a_colon_that_ends_a_counted_set_are_its_parts() -> None:
+    s = "It now hosts 1,800 companies: 700 on campus and about 1,100 working elsewhere."
+    assert _counted(s) == [
+        (1800, "companies", "noun"),
+        (700, "companies_onsite", "predicate"),
+        (1100, "companies_offsite", "predicate"),
+    ]
+
+
+def test_a_colon_after_other_words_opens_no_set() -> None:
+    assert _counted("Our message to the forum was simple: 700 on campus.") == []
