@@ -361,7 +361,8 @@ def _date_for(
     after = [d for d in near or inside if d.start >= f.end and not _in_relative(sent, f, d)]
     if before or after:
         return before[-1] if before else after[0]
-    if speaks_of_now(sent, lo, hi):
+    opening = min((g.start for g in figures if lo <= g.start < hi), default=f.start)
+    if speaks_of_now(sent, a, b) or speaks_of_now(sent, lo, opening):
         return None  # "..., and so far there are 30": no earlier date is this clause's
     # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
     # bringing the total to HK$15 billion").

@@ -444,6 +444,20 @@ def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))
 
 
+def test_so_far_in_an_aside_on_the_flow_leaves_the_total_at_the_flows_end() -> None:
+    text = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, its largest cohort "
+        "so far, bringing the total admitted since the programme began to 410."
+    )
+    got = inline(text, date(2021, 8, 2))
+    assert ("incubatees", 410, "exact", date(2021, 3, 31), None) in got
+    now = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, and so far 410 "
+        "start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 410, "exact", date(2021, 8, 2), None) in inline(now, date(2021, 8, 2))
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     text = (
         "At the end of last year, Cyberport's community stood at about 2,300 companies. "
