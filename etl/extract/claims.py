@@ -223,7 +223,11 @@ def _sentence_claims(
         ):
             when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
-            when = timeline.carried(sid) or _heading_year(view, s.start)
+            when = (
+                timeline.flow_end(sid, sent[: f.start])
+                or timeline.carried(sid)
+                or _heading_year(view, s.start)
+            )
         as_of, precision, period = _as_of(when, ref, f.metric.metric)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period

@@ -73,6 +73,11 @@ def _opens_clause(sent: str, d: DatePhrase) -> bool:
 
 
 @cache
+def _total_raised_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('total_raised')})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _speech_frame() -> re.Pattern[str]:
     """A short frame of saying before a sentence's own words: "He said that, ", "She noted "."""
     verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
@@ -145,6 +150,17 @@ class Timeline:
                 d = got[0]
                 return d.as_of, d.precision, d.period  # type: ignore[return-value]
         return None
+
+    def flow_end(self, sid: SentenceId, before: str) -> DatePhrase | None:
+        """The time a total raised by an addition stands at ("The new arrivals lift the total
+        to 900", words `before` the figure): the end of the period in force, when an earlier
+        sentence stated the addition's period ("Between January and May, it admitted 96")."""
+        if not _total_raised_re().search(before):
+            return None
+        anchor = self.anchor_at(sid)
+        if anchor is None or anchor[2] is None:
+            return None
+        return DatePhrase(0, 0, anchor[0], anchor[1], None)
 
     def arrival(self, sid: SentenceId) -> DatePhrase | None:
         """The time the speaker came, for "When I arrived ...": the date right after a verb of

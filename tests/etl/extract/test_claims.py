@@ -458,6 +458,31 @@ def test_so_far_in_an_aside_on_the_flow_leaves_the_total_at_the_flows_end() -> N
     assert ("incubatees", 410, "exact", date(2021, 8, 2), None) in inline(now, date(2021, 8, 2))
 
 
+def test_a_total_raised_in_the_next_paragraph_stands_at_the_end_of_the_additions_period() -> None:
+    text = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "The newcomers take the total admitted since the programme began to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 4, 30), None) in got
+
+
+def test_a_total_without_an_addition_over_a_period_before_it_keeps_the_date_of_writing() -> None:
+    text = (
+        "Cyberport opened its new wing on 3 May 2024.\n\n"
+        "New admissions lift the total admitted to Cyberport's incubation programme to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in got
+    plain = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "Since the programme began, 1,020 start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in inline(
+        plain, date(2024, 6, 20)
+    )
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     text = (
         "At the end of last year, Cyberport's community stood at about 2,300 companies. "
