@@ -491,6 +491,7 @@ def test_a_spelt_number_before_a_singular_is_a_name() -> None:
     [
         ("Our booth hosted a pavilion of 35 fintech start-ups at the expo.", "fintech_companies"),
         ("The relief scheme ran all year, benefiting some 310 companies.", "companies"),
+        ("The export scheme supported 26 companies with trips abroad.", "companies"),
         ("Thanks go to the 12 member companies that sponsored the gala dinner.", "companies"),
         ("Representatives of the 19 graduating companies took the stage.", "companies"),
     ],
@@ -504,6 +505,7 @@ def test_groups_at_an_event_or_a_scheme_are_no_size_of_a_cluster(s: str, metric:
     [
         ("The cluster now counts over 35 fintech start-ups.", "fintech_companies"),
         ("The park is home to some 310 companies.", "companies"),
+        ("The park, which supports its tenants, is home to 310 companies.", "companies"),
     ],
 )
 def test_a_cluster_s_size_is_no_event_group(s: str, metric: str) -> None:
