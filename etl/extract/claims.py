@@ -533,13 +533,25 @@ def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Cl
     """Without the figures that only restate, undated, a figure the document dates elsewhere.
 
     A headline or an About paragraph repeats "270 companies" that the body dates "as of
-    30 June": it is the same claim, not one at the publication date.
+    30 June": it is the same claim, not one at the publication date. So does a headline's
+    flow "this year" that the body gives over a period of the same year.
     """
 
     def undated(c: Claim) -> bool:
-        return c.period is None and c.as_of_precision == "day" and c.as_of == refs[c.section_index]
+        """At the date of writing: no date of its own, or the year so far ("this year")."""
+        return c.as_of_precision == "day" and c.as_of == refs[c.section_index]
 
-    dated = {(c.entity, c.metric, c.unit, c.value) for c in claims if not undated(c)}
+    def key(c: Claim) -> tuple:
+        return c.entity, c.metric, c.unit, c.value
+
+    dated = {key(c) for c in claims if not undated(c)}
+    flows = {(key(c), c.as_of.year) for c in claims if not undated(c) and c.period and c.as_of}
     return [
-        c for c in claims if not (undated(c) and (c.entity, c.metric, c.unit, c.value) in dated)
+        c
+        for c in claims
+        if not undated(c)
+        or not (
+            (c.period is None and key(c) in dated)
+            or (c.period and c.as_of and (key(c), c.as_of.year) in flows)
+        )  # "raised HK$3.7 billion this year" over "... in the first ten months of the year"
     ]

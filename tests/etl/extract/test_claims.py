@@ -505,6 +505,17 @@ def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
     ]
 
 
+def test_a_headline_flow_this_year_restates_the_bodys_flow_over_a_period_of_that_year() -> None:
+    head = "Cyberport start-ups raised HK$2.9 billion this year, says hub\n\n"
+    body = "Cyberport start-ups raised HK$2.9 billion in the first eight months of the year."
+    d = date(2018, 9, 20)
+    got = inline(head + body, d)
+    assert [g[3] for g in got if g[0] == "funding_raised"] == [date(2018, 8, 31)]
+    other = "Cyberport start-ups raised HK$1.1 billion in the first eight months of the year."
+    got = inline(head + other, d)
+    assert sorted(g[3] for g in got if g[0] == "funding_raised") == [date(2018, 8, 31), d]
+
+
 def test_a_comparison_dated_a_year_earlier_keeps_that_date() -> None:
     text = "Cyberport counted 48 fintech companies, compared with 31 a year earlier."
     d = date(2020, 5, 10)
