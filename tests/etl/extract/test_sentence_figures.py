@@ -590,3 +590,25 @@ def test_a_named_group_of_the_community_is_no_size_of_it() -> None:
     assert sources(s) == [(70, "companies", "activity")]
     s = "The park is the largest group of tech firms in the city, with 1,900 companies."
     assert sources(s) == [(1900, "companies", "noun")]  # "a group of": the whole
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "From January to April its incubation scheme recruited 47 start-ups.",
+        "Its incubation programme has recruited 35 new companies to its spring cohort.",
+    ],
+)
+def test_start_ups_recruited_into_incubation_are_incubatees(s: str) -> None:
+    assert [m for _, m, _ in sources(s)] == ["incubatees"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The park recruited 47 start-ups for its trade delegation to Osaka.",
+        "Start-ups in the community recruited 900 engineers last year.",
+    ],
+)
+def test_recruiting_outside_incubation_counts_no_incubatees(s: str) -> None:
+    assert "incubatees" not in [m for _, m, _ in sources(s)]
