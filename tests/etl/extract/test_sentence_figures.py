@@ -596,7 +596,7 @@ def test_a_named_group_of_the_community_is_no_size_of_it() -> None:
     "s",
     [
         "From January to April its incubation scheme recruited 47 start-ups.",
-        "Its incubation programme has recruited 35 new companies to its spring cohort.",
+        "Its incubation programme has recruited 35 companies this spring.",
     ],
 )
 def test_start_ups_recruited_into_incubation_are_incubatees(s: str) -> None:
