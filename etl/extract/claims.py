@@ -228,7 +228,7 @@ def _sentence_claims(
                 or timeline.carried(sid)
                 or _heading_year(view, s.start)
             )
-        as_of, precision, period = _as_of(when, ref, f.metric.metric)
+        as_of, precision, period = _as_of(when, ref, f.metric.metric, f.planned)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
         a = s.start
@@ -450,8 +450,10 @@ def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
 
 
 def _as_of(
-    when: DatePhrase | None, ref: date | None, metric: str
+    when: DatePhrase | None, ref: date | None, metric: str, planned: bool = False
 ) -> tuple[date | None, str, str | None]:
+    """The date, precision and period of a figure: a later date of the same year is the date
+    of writing, unless the figure is a plan for it (a reviewer's guess at the target's date)."""
     if when is None or when.as_of is None:
         return ref, "day", None
     period = when.period if metric in cumulative_metrics() else None
@@ -459,7 +461,8 @@ def _as_of(
     if ref and as_of > ref:
         if as_of.year > ref.year:
             return None, "day", None  # a target, not a fact
-        as_of, precision = ref, "day"
+        if not planned:
+            as_of, precision = ref, "day"
     return as_of, precision, period
 
 
@@ -544,8 +547,9 @@ def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Cl
     def key(c: Claim) -> tuple:
         return c.entity, c.metric, c.unit, c.value
 
-    dated = {key(c) for c in claims if not undated(c)}
-    flows = {(key(c), c.as_of.year) for c in claims if not undated(c) and c.period and c.as_of}
+    sure = [c for c in claims if not undated(c) and c.status == "auto"]  # (not a plan's date)
+    dated = {key(c) for c in sure}
+    flows = {(key(c), c.as_of.year) for c in sure if c.period and c.as_of}
     return [
         c
         for c in claims

@@ -622,13 +622,17 @@ def test_a_figure_nothing_attributes_goes_to_a_reviewer_with_the_best_guess() ->
         assert candidates(text.replace(text.split("\n\n")[1], other), d) == []
 
 
-def test_a_forecast_for_the_year_in_hand_is_a_candidate_and_later_ones_are_dropped() -> None:
+def test_a_forecast_for_the_year_in_hand_is_a_candidate_at_its_target_and_later_ones_dropped() -> (
+    None
+):
     text = (
         "Cyberport said its community will stand at about 2,400 companies by the end of this year."
     )
     d = date(2025, 12, 9)
-    assert candidates(text, d) == [("companies", 2400, d, ("date?",))]
+    assert candidates(text, d) == [("companies", 2400, date(2025, 12, 31), ("date?",))]  # target
     assert inline(text, d) == []
+    headline = "Cyberport community set to reach 2,400 companies\n\n" + text
+    assert ("companies", 2400, "exact", d, None) in inline(headline, d)  # (not dropped for it)
     assert candidates(text.replace("this year", "2027"), d) == []
     assert candidates(text.replace(" by the end of this year", ""), d) == []
 
