@@ -362,7 +362,11 @@ def _date_for(
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
     before = [d for d in near or inside if d.end <= f.start]
-    after = [d for d in near or inside if d.start >= f.end and not _in_relative(sent, f, d)]
+    after = [
+        d
+        for d in near or inside
+        if d.start >= f.end and not _in_relative(sent, f, d) and not _compared(sent, d)
+    ]
     if before or after:
         return before[-1] if before else after[0]
     opening = min((g.start for g in figures if lo <= g.start < hi), default=f.start)
@@ -390,6 +394,16 @@ def _date_for(
 @cache
 def _relative_re() -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{phrase_re('relative_openers')})\b", re.IGNORECASE)
+
+
+@cache
+def _compared_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('compared_with')})\s*\Z", re.IGNORECASE)
+
+
+def _compared(sent: str, d: DatePhrase) -> bool:
+    """Whether date `d` is the time something is compared with ("compared with last year")."""
+    return _compared_re().search(sent, max(0, d.start - 20), d.start) is not None
 
 
 def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:

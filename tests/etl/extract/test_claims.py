@@ -483,6 +483,16 @@ def test_a_total_without_an_addition_over_a_period_before_it_keeps_the_date_of_w
     )
 
 
+def test_a_time_a_figure_is_compared_with_is_not_its_date() -> None:
+    d = date(2024, 4, 8)
+    text = "Cyberport now counts 260 fintech companies, compared with last year a big rise."
+    assert inline(text, d) == [("fintech_companies", 260, "exact", d, None)]
+    mt = "Cyberport fintech enterprise have 260 more home, compare last year growth very fast."
+    assert [g[3] for g in inline(mt, d)] == [d]
+    dated = "Cyberport counted 260 fintech companies, as at the end of last year."
+    assert [g[3] for g in inline(dated, d) if g[1] == 260] == [date(2023, 12, 31)]
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     text = (
         "At the end of last year, Cyberport's community stood at about 2,300 companies. "
