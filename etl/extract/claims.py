@@ -385,10 +385,21 @@ def _date_for(
             for d in usable
             if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
             and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
-            and _OPENING_END.match(sent, d.end)
+            and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
         ),
         None,
     )
+
+
+@cache
+def _subject_after_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{phrase_re('subject_openers')})\b")
+
+
+def _subject_after(sent: str, d: DatePhrase) -> bool:
+    """Whether a date phrase of its own words ("In the March round") runs, without a comma,
+    into the sentence's subject ("... we had 620 applications")."""
+    return sent[d.start].isalpha() and _subject_after_re().match(sent, d.end) is not None
 
 
 @cache

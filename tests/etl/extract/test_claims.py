@@ -493,6 +493,20 @@ def test_a_time_a_figure_is_compared_with_is_not_its_date() -> None:
     assert [g[3] for g in inline(dated, d) if g[1] == 260] == [date(2023, 12, 31)]
 
 
+def test_a_time_opening_a_sentence_without_a_comma_before_its_subject_dates_every_clause() -> None:
+    d = date(2021, 9, 2)
+    text = (
+        "In the May intake we had 700 applications to the Cyberport Incubation Programme, "
+        "and 64 were admitted."
+    )
+    assert candidates(text, d) == [("incubatees", 64, date(2021, 5, 31), ("owner?",))]
+    no_subject = (
+        "In the May intake applications rose sharply to 700 for the Cyberport Incubation "
+        "Programme, and 64 were admitted."
+    )
+    assert ("incubatees", 64, "exact", d, None) in inline(no_subject, d)
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     text = (
         "At the end of last year, Cyberport's community stood at about 2,300 companies. "
