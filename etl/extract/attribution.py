@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.appositions import lead_clause_end, member_apposition
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 from etl.extract.name_patterns import cached_patterns
@@ -136,10 +137,14 @@ def _resolve(
         named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
         if named:  # "X, which runs the larger park, said the park now houses ..."
             return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
+        # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
+        # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
         doc = topic.document if referent(topic.document) else None
-        doc = doc or topic.main  # (never the city a dateline names)
-        if doc and not doc.tracked and doc.entity != _territory_name():
-            return replace(doc, how="descriptive")
+        place = _place if not m.cluster else referent  # (any organisation has clusters)
+        if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
+            doc = topic.main
+        if doc and not doc.tracked and doc.entity != _territory_name() and place(doc):
+            return replace(doc, how="descriptive")  # (never the city a dateline names)
         return Attribution(config.name, True, "descriptive")
     if m.kind == "first_person":
         if quote is None:
@@ -180,6 +185,19 @@ def referent(a: Attribution | None) -> bool:
         return False  # two organisations together are no "park"
     words = a.entity.split()
     return len(words) > 1 and words[-1] not in _unit_words()
+
+
+def _place(a: Attribution) -> bool:
+    """Whether an organisation may be "the park" or "the hub": one of its names holds a place
+    noun ("Hong Kong Science Park") or one of the places organisations are at names it."""
+    names = next((g for g in lexicon()["organisations"]["known"] if a.entity in g), [a.entity])
+    located = {g[0] for g in lexicon()["organisations"]["locations"]}
+    return names[0] in located or any(_place_noun().search(n) for n in names)
+
+
+@cache
+def _place_noun() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['organisations']['place_nouns'], False)})\b")
 
 
 @cache
@@ -232,6 +250,9 @@ def attribute(
     group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
         return Attribution(group.group("group").lower(), False, "occasion")
+    member = _member_owner(text, s_start, f_start, mentions, topic, quote, config)
+    if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
+        return member
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
 
@@ -273,11 +294,14 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    lo = home[1] if home else clause_start(text, s_start, f_start)
+    lead = lead_clause_end(text, s_start, f_start)
+    lo = home[1] if home else max(clause_start(text, s_start, f_start), lead)
     subject = pick(lo)
     if subject is None and home:
         subject = home[0]
-    if subject is None and lo > s_start:
+    if subject is None and lo == lead > s_start and _owner_after(text, np_end, s_end, mentions):
+        pass  # "Since the programme began, 186 were admitted to the CIP": named after it
+    elif subject is None and lo > s_start:
         subject = pick(s_start)
         if subject is not None and subject.kind == "territory":
             subject = None  # the city named in another clause does not own this one
@@ -300,6 +324,8 @@ def attribute(
         if place is not None and place.tracked:
             if owner is None or owner.tracked:
                 return owner if owner is not None else _how(place, "place")
+            if _member_of_set(text, s_start, f_start):
+                return _how(place, "place")  # "X is one of 1,400 companies in the community"
             return None
         return _how(place, "place") if place else place
     if owner is not None:
@@ -418,6 +444,39 @@ def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool
     )
 
 
+def _member_owner(
+    text: str,
+    s_start: int,
+    f_start: int,
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    """The member an apposition makes the subject one of ("Acme Robotics, one of about 900
+    firms at Cyberport, raised US$5 million"): the owner of the figures after it."""
+    found = member_apposition(text, s_start, f_start, mentions)
+    if found is None:
+        return None
+    named, a, comma = found
+    if named is not None and named.entity is not None:
+        return _resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
+    return Attribution(" ".join(text[a:comma].split()), False)
+
+
+def _member_of_set(text: str, s_start: int, f_start: int) -> bool:
+    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
+    (the set's, counted where the words after it say, not the member's)."""
+    return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
+
+
+@cache
+def _member_of_set_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    quals = phrases_re(lexicon()["attribution"]["set_size_qualifiers"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{quals})\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _one_member_re() -> re.Pattern[str]:
     words = phrases_re(lexicon()["attribution"]["one_member"])
@@ -456,14 +515,32 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
     return None
 
 
+_PEOPLE_AT = re.compile(r"\s+[a-z][\w-]*\s+(?:at|from|of|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Mention | None:
+    """The organisation of "our <people> at X" ("Our neighbours at X unveiled ..."): the
+    subject is X's, not the voice's."""
+    after = next((m for m in mentions if m.start >= first.end), None)
+    if text is None or after is None or after.kind != "name" or after.tracked:
+        return None
+    return after if _PEOPLE_AT.fullmatch(text, first.end, after.start) else None
+
+
 def next_topic(
-    mentions: list[Mention], topic: Topic, quote: QuoteRegion | None, config: ExtractConfig
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+    text: str | None = None,
 ) -> Topic:
     """The topic after a sentence: its first subject, else its first possessor ("one of
     Cyberport's fastest-growing areas"), else the topic unchanged."""
     first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+    if first is not None and first.kind == "first_person":
+        first = _people_at(first, mentions, text) or first
     if first is not None:
         found = _resolve(first, [], topic, quote, config)
         return Topic(found, found, topic.main) if found else topic

@@ -66,7 +66,7 @@ _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,
 # section's date, not a date of the sentence after it.
 _DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
-_NOUNLESS = frozenset({"predicate", "previous", "question", "comparison"})
+_NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
@@ -183,6 +183,7 @@ def _sentence_claims(
     if not (
         may_count_metric(text, s.start, s.end)
         or context.may_name_metric()
+        or context.counts_existing()  # "Today there are over 1,500"
         or _LABEL_LINE.fullmatch(text, s.start, s.end)  # "- Web3: 190+": a set's name
     ):
         return []
@@ -245,6 +246,9 @@ def _sentence_claims(
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        if who is None and last_owner is not None and context.points_back(mentions, a + f.start):
+            prev = last_owner.get(view.previous(sid))  # "... spent their early years there"
+            who = replace(prev, how="previous") if prev is not None else None
         if who is None and f.source in _NOUNLESS and last_owner is not None:
             prev = last_owner.get(view.previous(sid))  # "Three grew up here. Two have listed."
             who = replace(prev, how="previous") if prev is not None else None

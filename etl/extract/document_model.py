@@ -163,6 +163,8 @@ def _main(
                     votes[who] += w["about_weight"]
                     stated.add(who)
                     publisher = publisher or Attribution(who[0], who[1], "document")
+    own = _own_publication(heads, config)
+    publisher = publisher or (own if isinstance(own, Attribution) else None)
     if author is not None:
         votes[(author.entity, author.tracked)] += w["byline_weight"]
         stated.add((author.entity, author.tracked))
@@ -171,7 +173,10 @@ def _main(
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], not kv[0][1], kv[0][0]))
     (name, tracked), _ = ranked[0]
     others = tuple(n for (n, t), _ in ranked if not t)
-    return Attribution(name, tracked, "document"), others, (name, tracked) in stated, publisher
+    main = Attribution(name, tracked, "document")
+    if own is True and publisher is None:  # a bulletin whose title names no one: the main's
+        publisher = main
+    return main, others, (name, tracked) in stated, publisher
 
 
 def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
@@ -200,6 +205,22 @@ def _alias_groups(config: ExtractConfig) -> tuple[tuple[tuple[str, bool], tuple[
         (key, tuple(n for n in names if not any(o != n and o in n for o in names)))
         for key, names in groups.items()
     )
+
+
+def _own_publication(heads: list[str], config: ExtractConfig) -> Attribution | bool:
+    """Whether the title or masthead calls the text an organisation's own newsletter or
+    bulletin: the organisation it names there, True when it names none, else False."""
+    kinds = _own_publication_re()
+    for head in heads[:2]:
+        if kinds.search(head):
+            named = _named(head, config)
+            return Attribution(named[0][0], named[0][1], "document") if named else True
+    return False
+
+
+@cache
+def _own_publication_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(cues()['main']['own_publications'])})\b", re.I)
 
 
 @cache
@@ -429,7 +450,18 @@ def _units(
         if before and unit is not None and unit.name != config.name:
             out.setdefault(name.lower(), unit)
             order.append((before.start(1), unit))
+            # Its initials, used in the text without being defined ("... the CIP has admitted").
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if (
+                len(initials) >= _MIN_INITIALS
+                and initials.lower() not in p.known_names
+                and re.search(rf"(?<![\w-]){initials}(?![\w-])", text)
+            ):
+                out.setdefault(initials.lower(), unit)
     return out, tuple(sorted(order, key=lambda x: x[0]))
+
+
+_MIN_INITIALS = 3  # ("IT" or "AI" would be no programme's)
 
 
 _CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*[ \t]+){1,5})$")

@@ -79,6 +79,9 @@ class Mention(NamedTuple):
     tracked: bool
     kind: str  # name, place_word ("the park"), territory, place, first_person, pronoun
     role: str = "subject"  # subject, prep, title, possessive
+    # A description of a cluster ("the Web3 cluster"): any organisation may have one, while
+    # only a place may be "the hub" or "the park".
+    cluster: bool = False
 
 
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
@@ -100,6 +103,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         return _matches_at(pattern, text, hits.positions(first), end)
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
+    clusters: set[int] = set()  # starts of the descriptions of a cluster
     if "tracked" in live:
         for m in scan("tracked"):
             if _describes_another(text, m.start(), m.end(), start, p):
@@ -117,6 +121,8 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
                 continue  # "the robotics cluster": a cluster no metric counts
             entity, tracked = located or (config.name, True)
             kind = "name" if located else "place_word"  # (else whichever the text is about)
+            if m.group().split()[-1].lower() in _cluster_heads():
+                clusters.add(m.start())
             raw.append((m.start(), m.end(), 0 if tracked else 1, entity, tracked, kind))
     if "community" in live:
         for m in scan("community"):
@@ -168,7 +174,8 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         if a < taken_end:
             continue
         taken_end = b
-        out.append(Mention(a, b, entity, tracked, kind, role(text, a, b, start, p)))
+        r = role(text, a, b, start, p)
+        out.append(Mention(a, b, entity, tracked, kind, r, a in clusters))
     return out
 
 
@@ -180,12 +187,17 @@ def described_owner(mods: str, p: Patterns) -> tuple[str, bool] | None:
 
 
 @lru_cache(maxsize=1024)
+@cache
+def _cluster_heads() -> frozenset[str]:
+    return frozenset(lexicon()["organisations"]["described_clusters"])
+
+
 def _describes_own(mods: str, phrase: str) -> bool:
     """Whether a description may be of the tracked organisation's own: a place ("the
     waterfront campus"), or a cluster that a metric counts ("the e-sports cluster")."""
     clusters = lexicon()["organisations"]["described_clusters"]
     if phrase.split()[-1].lower() not in clusters:
-        return True
+        return mods == mods.lower()  # "the GBA hub" is no campus of the organisation's
     fig = lexicon()["figures"]
     found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
     return found is not None and found.metric not in fig["partitive_generic_metrics"]

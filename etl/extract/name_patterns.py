@@ -107,7 +107,14 @@ def patterns(config: ExtractConfig) -> Patterns:
     joiner = r"(?:(?:and|&)\s+)?"
     stops = phrases_re(org["described_stops"])
     places = [pl for _, *pls in org["locations"] for pl in pls]
-    modifier = rf"(?:(?!(?:{stops})\b)[a-z][\w'’-]*|{phrases_re(places, ignore_case=False)})"
+    # A word of description is lower case, a place where organisations are, or a technical
+    # term shaped as one ("Web3", "FinTech", "AI"; see `_describes_own` for whose it may be).
+    # A possessor is no word of description: "the hub's FinTech cluster" is the hub's.
+    term = r"[A-Z][\w'’-]*?(?:\d|[A-Z])[\w'’-]*(?<!['’]s)"
+    modifier = (
+        rf"(?:(?!(?:{stops})\b)[a-z][\w'’-]*(?<!['’]s)"
+        rf"|{phrases_re(places, ignore_case=False)}|{term})"
+    )
     firsts = {name: key_words(phrases, first=True) for name, phrases in lists.items()}
     firsts["described"] = None
     lists_of: dict[str, set[str]] = {}

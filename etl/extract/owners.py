@@ -173,6 +173,7 @@ def _joint_re() -> re.Pattern[str]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+_CLITIC = re.compile(r"['’](?:s|d|m|ll|ve|re)$")
 _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
 
@@ -194,7 +195,7 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     p = cached_patterns(config)
     skip_to = pos
     for m in _CAPITALISED.finditer(text, pos, end):
-        word = m.group().rstrip(".")
+        word = _CLITIC.sub("", m.group().rstrip("."))  # "I'd", "Cyberport's"
         if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORDS:  # "A: Six."
             continue
         place = p.territory.match(text, m.start(), end) or p.place.match(text, m.start(), end)

@@ -244,7 +244,7 @@ class SectionView:
             # Whose words a sentence is in matters only to its "we" (see `attribute`).
             speaks = any(m.kind == "first_person" for m in ms)
             quote = self.we_at(prev[0], s.start) if speaks else None
-            topic = next_topic(ms, before, quote, self.config)
+            topic = next_topic(ms, before, quote, self.config, self.text)
             if prev[0] != cur[0]:
                 heading = self.heading(cur[0])
                 if heading is None and self._list_goes_on(cur[0]):

@@ -71,6 +71,10 @@ class SentenceContext:
         text, figures = self._previous
         return text, (figures[0] if first else figures[-1]) if figures else None
 
+    def counts_existing(self) -> bool:
+        """Whether the sentence says a count exists now ("Today there are over 1,500")."""
+        return _existential().search(self._text()) is not None
+
     def may_name_metric(self) -> bool:
         """Whether the heading or the sentence before has a word some metric rule needs."""
         vocab = metric_vocabulary()
@@ -111,6 +115,10 @@ class SentenceContext:
         )
         heading = self.heading() if kind != "money" or alone else None
         found = context_metric(heading, None, kind, f.number.value)
+        if found is None and kind == "count" and _existential().search(s, 0, f.start + 1):
+            counted = self._counted_before()
+            if counted is not None:  # "... about 300 companies. Today there are over 1,500"
+                return replace(f, metric=counted.metric, source="existential")
         if found is None and (kind != "money" or alone) and self._answers_before(f):
             prev = self.previous()
             asked = prev is not None and self._asked()
@@ -127,6 +135,25 @@ class SentenceContext:
         if found is None:
             return None
         return replace(f, metric=found.match, source=found.source)
+
+    def _counted_before(self) -> Figure | None:
+        """The last count with a metric in the few sentences before, in the paragraph or the
+        question it answers."""
+        cur = self.sid
+        for _ in range(_EXISTENTIAL_REACH):
+            cur = self.view.previous(cur)
+            if cur is None:
+                return None
+            s = self.view.sentence(cur)
+            text = self.view.text[s.start : s.end]
+            found = [
+                f
+                for f in find_figures(text, self.view.config.bare_dollar)
+                if f.metric and f.unit == "count"
+            ]
+            if found:
+                return found[-1]
+        return None
 
     def _cluster(self, f: Figure) -> Figure:
         """`f`, with the cluster a reference names ("The cluster now numbers 62 companies")
@@ -246,6 +273,14 @@ class SentenceContext:
             return Attribution(view.config.name, True, "here" if here else "document")
         return None
 
+    def points_back(self, mentions: list[Mention], pos: int) -> bool:
+        """Whether the figure at `pos` is said to be "there" (after it, in its clause) in a
+        sentence that names no one else: at the place the sentence before named."""
+        if any(_names_someone_else(m) for m in mentions):
+            return False
+        hi = clause_end(self.view.text, pos, self.sentence.end)
+        return _there().search(self.view.text, pos, hi) is not None
+
     def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:
         """A guess for a reviewer when nothing settles whose the figure at text[start:end] is:
         the tracked organisation, when the document is about it or its paragraph names it,
@@ -328,6 +363,29 @@ _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 @cache
 def _cluster_refs() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["cluster_refs"], re.IGNORECASE)
+
+
+_EXISTENTIAL_REACH = 3  # sentences back
+
+
+@cache
+def _existential() -> re.Pattern[str]:
+    """A count said to exist now right before a figure: "Today there are over", "there are now
+    about" (a qualifier may stand before the figure)."""
+    f, q = lexicon()["figures"], lexicon()["qualifiers"]
+    times, verbs = phrases_re(f["existential_times"]), phrases_re(f["existential_verbs"])
+    quals = phrases_re([*q["over"], *q["about"], *q["nearly"]])
+    return re.compile(
+        rf"(?:\b(?:{times})\s*,?\s+(?:{verbs})|\b(?:{verbs})\s+(?:{times}))"
+        rf"\s+(?:(?:{quals})\s+)?[*_]*(?=\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _there() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["there_words"])
+    return re.compile(rf"\b(?:{words})\b(?!\s+(?:is|are|was|were)\b)", re.IGNORECASE)
 
 
 @cache

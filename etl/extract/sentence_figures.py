@@ -18,6 +18,7 @@ from etl.extract.candidates import (
     plural,
     set_member,
 )
+from etl.extract.ellipsis import gapped
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
@@ -78,6 +79,11 @@ class Figure:
     planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
 
 
+def _one(n: NumberMention) -> bool:
+    """A single one: "one of 120 start-ups" names a member of a set, not a count."""
+    return n.value == 1 and not n.percent
+
+
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     fig = lexicon()["figures"]
@@ -92,6 +98,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
         "definite": re.compile(fig["definite_before"], re.IGNORECASE),
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
@@ -173,6 +180,23 @@ def _not_counted(np: str) -> bool:
     """Whether the words after a figure say it is no count ("years", "more")."""
     cues = _cues()
     return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
+
+
+_RELATIVE_AFTER_NOUN = re.compile(r"(?<=[\w'’]),\s+(?:which|that|whose)\s")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _outside_set(before: str, lo: int) -> bool:
+    """Whether a set no community's size is part of ("the delegation", "the waiting list") is
+    named in the clause before a figure, and the figure is not in a relative clause about
+    something named after it ("the delegation is drawn from the Web3 cluster, which now
+    numbers 300 companies": the cluster's size)."""
+    m = _cues()["outside_set"].search(before, lo)
+    if m is None:
+        return False
+    set_end = _WORD.match(before, m.start()).end()  # (the pattern opens with the set's word)
+    rel = _RELATIVE_AFTER_NOUN.search(before, set_end)
+    return rel is None or not _WORD.search(before, set_end, rel.start())
 
 
 def find_figures(
@@ -262,6 +286,8 @@ def find_figures(
             continue  # "the two companies signed": known things, not a count
         if i and one_of != i - 1 and _cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
+        if _one(n) and i + 1 < len(spans) and _cues()["member"].match(s[end : spans[i + 1][1]]):
+            continue  # "one of 120 start-ups": a member of the set the next figure counts
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         planned = target.search(clause, low_clause)
@@ -342,11 +368,7 @@ def find_figures(
             ctx_before + s[start:np_end] + ctx_after
         ):
             source = "activity"  # "has raised US$20 million in a Series B round": one company's
-        if (
-            source == "noun"
-            and kind == "count"
-            and _cues()["outside_set"].search(before, max(0, len(before) - 100))
-        ):
+        if source == "noun" and kind == "count" and _outside_set(before, max(0, len(before) - 100)):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and _cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
@@ -387,7 +409,7 @@ def find_figures(
         )
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
-    return out
+    return gapped(s, out, lambda t: find_figures(t, bare_dollar))
 
 
 def _at_event(before: str, s: str, np_end: int) -> bool:

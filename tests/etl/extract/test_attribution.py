@@ -275,3 +275,116 @@ def test_the_city_as_a_possessor_does_not_own_the_figure() -> None:
 def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
     text = "Cyberport, the city's other hub, says its own community has grown to 1,400 companies."
     assert owner(text, "1,400") == TRACKED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nimbus Labs is one of more than 2,100 companies in the Cyberport community.",
+        "Kestrel Bio is one of about 640 firms at Cyberport.",
+    ],
+)
+def test_the_set_a_member_is_one_of_is_the_places(text: str) -> None:
+    found = owner(text, next(x for x in ("2,100", "640") if x in text))
+    assert found is not None and (found.entity, found.tracked) == ("Cyberport", True)
+
+
+def test_the_set_a_member_is_one_of_elsewhere_is_not_ours() -> None:
+    found = owner("Nimbus Labs is one of 70 start-ups in the Science Park's programme.", "70")
+    assert found is None or not found.tracked
+    # A member's own figure stays its own: no set is named.
+    found = owner("Nimbus Labs, one of our tenants, hired 35 engineers at Cyberport.", "35")
+    assert found is None or found.entity != "Nimbus Labs" or not found.tracked
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["Securities and Futures Commission", "InvestHK", "Hong Kong Productivity Council"],
+)
+def test_the_hub_is_no_organisation_that_cannot_be_a_place(other: str) -> None:
+    """An organisation named in passing before ("opened by the regulator") is no hub."""
+    named = Attribution(other, False)
+    got = owner("The hub's robotics cluster has grown to 75 firms.", "75", Topic(named, named))
+    assert got == TRACKED
+    got = owner("The hub now has 75 firms.", "75", Topic(named, named, named))
+    assert got == TRACKED  # not even when the document is mostly about it
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["Hong Kong Science Park", "Zhongguancun", "Qianhai Shenzhen-Hong Kong Youth Innovation Hub"],
+)
+def test_the_park_is_still_a_park_named_before(place: str) -> None:
+    named = Attribution(place, False)
+    got = owner("The park now hosts 410 companies.", "410", Topic(named, named))
+    assert got == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the scheme opened in 2012, 420 start-ups have been admitted to Cyberport.",
+        "When the fund was set up, 35 firms were already based at Cyberport.",
+    ],
+)
+def test_a_leading_subordinate_clause_is_a_clause_of_its_own(text: str) -> None:
+    figure = text.split(", ")[1].split()[0]
+    got = owner(text, figure)
+    assert got == TRACKED and got.how == "after"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        # Its own subject still owns the figure's clause.
+        ("Since the pandemic began, Lingang Group has admitted 40 start-ups.", "40", "Lingang"),
+        # And with no owner after the figure, the lead clause's subject is still the owner.
+        ("After Lingang Group opened its park, 300 firms joined.", "300", "Lingang"),
+    ],
+)
+def test_a_leading_clause_leaves_a_subject_or_nothing_after_as_it_was(
+    text: str, figure: str, entity: str
+) -> None:
+    got = owner(text, figure)
+    assert got is not None and got.entity.startswith(entity)
+
+
+def test_a_cluster_may_be_any_organisations_but_a_hub_only_a_places() -> None:
+    named = Attribution("Lingang Group", False)
+    topic = Topic(named, named)
+    assert owner("The Web3 cluster has 70 companies.", "70", topic) == named
+    assert owner("The hub has 70 companies.", "70", topic) == TRACKED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "member"),
+    [
+        (
+            "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million.",
+            "US$5",
+            "Acme",
+        ),
+        ("Last year, Blue Kite, one of 40 incubatees of Cyberport, hired 30 staff.", "30", "Blue"),
+        ("The start-up, one of 120 in the community, won 3 awards.", "3 awards", "The start-up"),
+    ],
+)
+def test_the_member_an_apposition_makes_one_of_a_set_owns_the_main_verbs_figure(
+    text: str, figure: str, member: str
+) -> None:
+    got = owner(text, figure)
+    assert got is not None and not got.tracked and got.entity.startswith(member)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # The set's own size stays the set's owner's.
+        ("Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million.", "900"),
+        # The tracked organisation as the member keeps its own figures.
+        ("Cyberport, one of the city's two tech hubs, now has 2,000 companies.", "2,000"),
+        # An apposition to no subject changes nothing.
+        ("Cyberport has 2,000 companies, one of the largest communities, and 40 unicorns.", "40"),
+    ],
+)
+def test_no_member_owner_for_the_sets_size_or_the_tracked_member(text: str, figure: str) -> None:
+    assert owner(text, figure) == TRACKED

@@ -736,6 +736,105 @@ def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
     assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]
 
 
+def test_our_in_a_bulletin_or_an_interview_is_the_organisations() -> None:
+    d = date(2024, 5, 2)
+    body = "\n\nOur Web3 cluster now counts 140 companies."
+    assert inline("Community Bulletin - Cyberport" + body, d) == [
+        ("web3_companies", 140, "exact", d, None)
+    ]
+    assert inline("Market report" + body, d) == []  # whose "our", nobody says
+    interview = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: Which area grows fastest?\n\nA: Web3 is our fastest-growing cluster, "
+        "with about 140 companies.\n\nQ: And next year?\n\nA: More of the same."
+    )
+    assert [c[:2] for c in inline(interview, d)] == [("web3_companies", 140)]
+
+
+def test_our_friends_at_another_park_make_the_park_theirs() -> None:
+    d = date(2024, 5, 2)
+    text = (
+        "Community Bulletin - Cyberport\n\n"
+        "Our friends at Hong Kong Science Park opened a wet lab. "
+        "The park now hosts some 1,900 companies."
+    )
+    assert inline(text, d) == []
+    # A "we" that is the subject still carries to the pronouns after it.
+    text = "Community Bulletin - Cyberport\n\nWe welcomed 30 start-ups. They hold 45 patents."
+    assert ("ip_rights", 45, "exact", d, None) in inline(text, d)
+
+
+def test_a_count_said_to_exist_now_counts_what_the_sentences_before_counted() -> None:
+    d = date(2021, 3, 9)
+    text = (
+        'Cyberport has changed a lot, its chairman said. "In 2015 there were about 600 '
+        "companies. The lifts were quiet then. Today there are more than 1,900, and I'd "
+        'never have guessed it."'
+    )
+    got = inline(text, d)
+    assert ("companies", 1900, "over", d, None) in got
+    # Said of the past, or with no count before it, it is no claim of its own.
+    past = text.replace("Today there are", "Back then there were")
+    assert not any(c[1] == 1900 for c in inline(past, d))
+    alone = (
+        'Cyberport has changed a lot, its chairman said. "The lifts were quiet then. '
+        "Today there are more than 1,900, and I'd never have guessed it.\""
+    )
+    assert not any(c[1] == 1900 for c in inline(alone, d))
+
+
+def test_a_members_own_money_is_not_the_communitys() -> None:
+    d = date(2024, 5, 2)
+    text = "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million last month."
+    assert inline(text, d) == [("companies", 900, "about", d, None)]
+
+
+def test_there_after_a_figure_is_the_place_the_sentence_before_named() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "Start-up scene\n\nAt Cyberport, the community has grown to 1,300 companies. "
+        "Two of the city's unicorns spent their first years there."
+    )
+    assert ("unicorns", 2, "exact", d, None) in inline(text, d)
+    # Not when the sentence names someone else, nor with an existential "there are".
+    other = text.replace("spent their first years there", "moved to Lingang Group there")
+    assert not any(c[0] == "unicorns" for c in inline(other, d))
+    exist = text.replace(
+        "Two of the city's unicorns spent their first years there.",
+        "In Shenzhen there are two of the region's unicorns.",
+    )
+    assert not any(c[0] == "unicorns" for c in inline(exist, d))
+
+
+def test_an_answer_fragment_after_its_mark_is_the_guests() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: How big is the community?\n\n"
+        "A: About 1,400 companies, counting those on campus and off it.\n\n"
+        "Q: And next year?\n\nA: More."
+    )
+    assert ("companies", 1400, "about", d, None) in inline(text, d)
+
+
+def test_a_figure_found_unsure_and_then_believed_is_one_believed_claim() -> None:
+    d = date(2013, 4, 2)
+    body = (
+        "Cyberport signs a pact\n\nCyberport signed a pact with Lingang Group today.\n\n"
+        '"Many firms in our community are ready," said Mr Lam. "Our tenants, more than 600 '
+        'companies in all, will now gain a partner."'
+    )
+    about = "\n\nAbout Cyberport\n\nCyberport is a digital community with over 600 companies."
+
+    def found(text: str) -> list[tuple]:
+        doc = ReadDocument("inline.txt", "0" * 64, "txt", text, None, None, None, None, d,
+                           "manifest", ())  # fmt: skip
+        return [(c.metric, c.value, c.status) for c in extract_claims(doc) if c.value == 600]
+
+    assert found(body + about) == [("companies", 600, "auto")]
+    assert found(body) == [("companies", 600, "candidate")]  # alone, for a reviewer
+
+
 def test_a_repeat_found_sure_is_the_claim_a_candidate_before_it_was() -> None:
     from etl.extract.claims import _dedupe
     from tests.factories import make_claim

@@ -187,3 +187,54 @@ def test_an_interview_without_marks_is_in_the_guests_words() -> None:
     # Questions with no one named above them are no interview.
     other = text.replace("Ms Eva Kwok, head of the entrepreneurship department of Cyberport", "us")
     assert model(other).author is None
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("Members' Newsletter - Cyberport", "Cyberport"),
+        ("THE CYBERPORT MONTHLY DIGEST", "Cyberport"),
+        ("Partner bulletin from Hong Kong Science Park", "Hong Kong Science Park"),
+    ],
+)
+def test_a_newsletter_or_bulletin_is_its_organisations_own_publication(
+    title: str, publisher: str
+) -> None:
+    m = model(f"{title}\n\nA busy month: our cluster grew and we moved floors.")
+    assert m.publisher is not None and m.publisher.entity == publisher
+
+
+def test_a_bulletin_whose_title_names_no_one_is_its_main_organisations() -> None:
+    m = model("Spring Bulletin\n\nCyberport opened a lab. Our members now use it daily.")
+    assert m.publisher is not None and m.publisher.tracked
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Cyberport opens a new lab", "Start-ups at Cyberport raise more", "A digest of rules"],
+)
+def test_no_publisher_without_a_kind_of_own_publication_naming_one(title: str) -> None:
+    assert model(f"{title}\n\nThe lab opened with 40 desks.").publisher is None
+
+
+def test_a_conversation_with_a_guest_makes_their_answers_the_organisations_words() -> None:
+    text = (
+        "FOUNDER TALK\n\nA conversation with Jane Wu, Head of Partnerships at Cyberport\n\n"
+        "Q: How many teams applied?\n\nA: We had 500 applications.\n\n"
+        "Q: And next year?\n\nA: More."
+    )
+    m = model(text)
+    assert m.author is not None and m.author.tracked
+    assert m.speaks(text.index("A: We had"))
+    assert model(text.replace("A conversation with", "A conversation about")).author is None
+
+
+def test_the_initials_of_a_programme_named_in_full_are_that_programme() -> None:
+    m = model(
+        "Q: Is the Cyberport Creative Micro Fund Programme busy?\n\n"
+        "A: Very. The CCMFP has funded 300 teams."
+    )
+    assert m.units["ccmfp"].tracked_owner
+    # Initials nobody uses, or too short to be a programme's, are no unit.
+    assert "ccmfp" not in model("The Cyberport Creative Micro Fund Programme grew.").units
+    assert "ap" not in model("The Accelerator Programme grew, the AP said.").units

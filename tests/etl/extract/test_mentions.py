@@ -222,3 +222,26 @@ def test_described_places_for_another_tracked_organisation() -> None:
 )
 def test_no_described_place(text: str) -> None:
     assert not any(g[3] in ("place_word", "name") and len(g[0].split()) > 2 for g in found(text))
+
+
+@pytest.mark.parametrize("text", ["The Web3 cluster grew.", "The FinTech cluster grew."])
+def test_a_cluster_described_by_a_technical_term_is_a_description(text: str) -> None:
+    got = find_mentions(text, 0, len(text), CYBERPORT)
+    assert [(m.kind, m.cluster) for m in got] == [("place_word", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GBA hub grew.",  # a capitalised word describes no campus of the organisation's
+        "The Shenzhen fintech cluster grew.",  # a city is no word of description
+    ],
+)
+def test_no_description_of_the_organisations_own_from_a_capitalised_place(text: str) -> None:
+    assert not any(m.tracked for m in find_mentions(text, 0, len(text), CYBERPORT))
+
+
+def test_a_possessor_is_no_word_of_description() -> None:
+    text = "The hub's Web3 cluster grew."
+    got = find_mentions(text, 0, len(text), CYBERPORT)
+    assert [(text[m.start : m.end], m.cluster) for m in got] == [("The hub", False)]

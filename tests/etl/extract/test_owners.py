@@ -125,6 +125,18 @@ def test_the_programme_is_the_latest_named_whoever_runs_it() -> None:
     assert m[0] == "The programme" and not m[2]
 
 
+@pytest.mark.parametrize(
+    ("text", "no_one"),
+    [
+        ("Today there are 1,500, and I'd be lying if I said otherwise.", True),
+        ("We've grown, and I'm proud of it: 1,500 firms.", True),
+        ("The park of Harbourview's group has 1,500 firms, I'd say.", False),
+    ],
+)
+def test_a_contraction_of_i_names_no_one(text: str, no_one: bool) -> None:
+    assert names_no_one(text, 0, len(text), CONFIG) is no_one
+
+
 def test_every_phrase_for_both_is_a_joint_subject() -> None:
     sentence = (
         "He said both parks do not compete: Science Park does hardware, Cyberport does "

@@ -180,3 +180,62 @@ def test_a_nounless_figure_listed_after_an_addition_is_one_too() -> None:
     )
     s = "Six more start-ups joined and 15 companies have now listed."
     assert metrics(s)[1] == (15, "listed_companies")
+
+
+def test_one_of_a_set_is_a_member_and_the_set_is_counted() -> None:
+    s = "It entered the incubation programme in 2019, one of 140 start-ups admitted that year."
+    assert metrics(s) == [(140, "incubatees")]
+    s = "Nimbus is one of more than 2,100 companies in the community."
+    assert [v for v, _ in metrics(s)] == [2100]
+
+
+def test_a_part_of_a_numbered_whole_stays_a_part() -> None:
+    s = "Seven of the 30 awards went to community start-ups."
+    assert [v for v, _ in metrics(s)] == [7]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Half the mission comes from the fintech cluster, which now counts about 410 companies.",
+        "The delegation drew on the community, whose 1,900 companies span 30 markets.",
+    ],
+)
+def test_a_relative_clause_about_what_a_group_is_drawn_from_counts_that(s: str) -> None:
+    assert counted(s)[0][2] == "noun"
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The delegation, which included 25 start-ups, met investors in Riyadh.",
+        "The shortlist, which names 40 companies, is out.",
+        "The waiting list for desks on the campus now stands at 60 companies.",
+    ],
+)
+def test_a_group_formed_for_an_occasion_still_counts_no_community(s: str) -> None:
+    assert counted(s)[0][2] == "activity"
+
+
+@pytest.mark.parametrize(
+    ("s", "metric"),
+    [
+        ("The AI cluster has 250 companies, and the fintech cluster has over 400.",
+         "fintech_companies"),
+        ("Lingang hosts 900 start-ups; Nanshan hosts about 700.", "startups"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_takes_the_noun_a_clause_before_left_out(s: str, metric: str) -> None:
+    assert counted(s)[-1][1:] == (metric, "gapped")
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The hub has 300 start-ups, and the forum ran for 3.",  # no count in its clause's place
+        "The hub has 300 start-ups and 40.",  # no clause of its own
+        "The hub has 300 start-ups, and 40 of them are in fintech.",  # its own noun after it
+    ],
+)
+def test_no_gapped_noun_without_a_parallel_clause_that_ends_with_the_figure(s: str) -> None:
+    assert all(src != "gapped" for _, _, src in counted(s))

@@ -1,0 +1,55 @@
+"""Shapes of a sentence that set a clause or a phrase apart from its subject: a subordinate
+clause opening it ("Since the programme began, ...") and an apposition that makes the subject
+one member of a set ("Acme Robotics, one of about 900 firms at Cyberport, raised ...")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.mentions import Mention
+
+
+def lead_clause_end(text: str, s_start: int, f_start: int) -> int:
+    """Where a subordinate clause opening the sentence ends, if it ends before the figure."""
+    m = _lead_clause_re().match(text, s_start, f_start)
+    return m.end() if m else s_start
+
+
+@cache
+def _lead_clause_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["lead_subordinators"])
+    return re.compile(rf"[\s\"“‘'(]*(?:{words})\b[^,;:.!?]*,", re.IGNORECASE)
+
+
+def member_apposition(
+    text: str, s_start: int, f_start: int, mentions: list[Mention]
+) -> tuple[Mention | None, int, int] | None:
+    """The sentence's subject, when an apposition before the figure makes it one member of a
+    set: its mention (None when no name is found for it), where it starts and its comma."""
+    m = _apposition_re().search(text, s_start, f_start)
+    if m is None:
+        return None
+    comma = m.start()
+    named = next((x for x in mentions if x.end == comma and x.kind != "pronoun"), None)
+    words = None if named else _APPOSITION_HEAD.search(text, s_start, comma)
+    if named is None and words is None:
+        return None
+    a = named.start if named else words.start()
+    lead = text[s_start:a]
+    if _DIGIT.search(lead) or len(lead.split()) > _APPOSITION_LEAD_WORDS:
+        return None  # the apposition is not to the sentence's subject
+    return named, a, comma
+
+
+_APPOSITION_HEAD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*$|[\w-]+$")
+_APPOSITION_LEAD_WORDS = 3  # words before the subject ("Last month, Acme, one of ...")
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _apposition_re() -> re.Pattern[str]:
+    att = lexicon()["attribution"]
+    words, conj = phrases_re(att["one_member"]), phrases_re(att["occasion_breaks"])
+    return re.compile(rf"(?<=\w),\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")

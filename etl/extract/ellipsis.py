@@ -1,0 +1,62 @@
+"""A noun a clause leaves out because a parallel clause before it gave it: "The fintech
+cluster has over 380 companies, and the e-sports cluster has over 160" (gapping)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any, TypeVar
+
+from etl.extract.attribution import clause_start
+from etl.extract.lexicon import lexicon
+
+# A figure of etl.extract.sentence_figures (not imported: that module calls this one).
+Figure = TypeVar("Figure", bound=Any)
+_WORD = re.compile(r"[\w-]+")
+_GAP_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
+
+
+def gapped(s: str, out: list[Figure], find: Callable[[str], list[Figure]]) -> list[Figure]:
+    """Bare counts whose noun a clause before leaves out: "The fintech cluster has over 380
+    companies, and the e-sports cluster has over 160" counts e-sports companies. The noun of
+    the count before is read after the bare one, in its own clause, as if written there."""
+    for i in range(1, len(out)):
+        f, prev = out[i], out[i - 1]
+        if not (
+            f.source == "bare"
+            and f.unit == "count"
+            and prev.metric is not None
+            and prev.source == "noun"
+            and prev.unit == "count"
+            and _GAP_END.match(s, f.end)
+            and clause_start(s, prev.np_end, f.start) > prev.np_end
+            and _same_verb(s, prev, f)
+        ):
+            continue
+        noun = s[prev.end : prev.np_end].strip()
+        filled = f"{s[: f.end]} {noun}{s[f.end :]}"
+        again = next((g for g in find(filled) if g.start == f.start), None)
+        if again is not None and again.metric is not None and again.source == "noun":
+            out[i] = replace(f, metric=again.metric, source="gapped")
+    return out
+
+
+def _same_verb(s: str, prev: Figure, f: Figure) -> bool:
+    """Whether the words right before both figures share one that is no qualifier ("has over
+    380 ..., and ... has over 160"): the clauses are parallel."""
+
+    def last_words(end: int) -> set[str]:
+        return {w.lower() for w in _WORD.findall(s, max(0, end - 40), end)[-3:]}
+
+    shared = last_words(prev.start) & last_words(f.start)
+    return bool(shared - _qualifier_words())
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    q = lexicon()["qualifiers"]
+    return frozenset(
+        w for k in ("over", "about", "nearly", "up_to") for p in q[k] for w in p.split()
+    )

@@ -1,0 +1,39 @@
+"""Clauses and phrases set apart from a sentence's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import default_config
+from etl.extract.appositions import lead_clause_end, member_apposition
+from etl.extract.mentions import find_mentions
+
+
+@pytest.mark.parametrize(
+    ("s", "clause"),
+    [
+        ("Since the scheme began, 90 joined.", "Since the scheme began,"),
+        ("When it opened in 2004, it had 40 tenants.", "When it opened in 2004,"),
+        ("The hub, since it opened, has 90 firms.", ""),  # not at the sentence's head
+        ("Since 2005 the CIP has admitted 700 start-ups.", ""),  # no comma before the figure
+    ],
+)
+def test_a_subordinate_clause_opening_the_sentence(s: str, clause: str) -> None:
+    figure = max(s.rfind(" 90"), s.rfind(" 40"), s.rfind(" 700")) + 1
+    assert s[: lead_clause_end(s, 0, figure)] == clause
+
+
+def subject_of(s: str) -> str | None:
+    ms = find_mentions(s, 0, len(s), default_config())
+    found = member_apposition(s, 0, len(s), ms)
+    return s[found[1] : found[2]] if found else None
+
+
+def test_the_member_an_apposition_is_about() -> None:
+    assert (
+        subject_of("Acme Robotics, one of 900 firms at the hub, raised US$5m.") == "Acme Robotics"
+    )
+    assert subject_of("In May, Blue Kite, one of its incubatees, hired 30.") == "Blue Kite"
+    # Not after a figure or far into the sentence, nor before "and".
+    assert subject_of("The hub has 900 firms, one of the most, and 40 unicorns.") is None
+    assert subject_of("Acme Robotics, one of 900 firms at the hub, and Blue Kite met.") is None
