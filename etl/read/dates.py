@@ -100,7 +100,6 @@ HEADING_CHARS = 120
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
-# The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
 # A line that gives the publication: a few words and a stop may lead in ("*Excerpt. Published
 # September 2016.*"); only marks may follow the date.
 _PUBLISHED_RE = re.compile(
@@ -108,6 +107,7 @@ _PUBLISHED_RE = re.compile(
     rf"(?i:{phrase_re('published_labels')})\s*[:：\-–]?\s*"
 )
 _PUBLISHED_TAIL_RE = re.compile(r"[\s.。)*_]*$")
+# The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
 _SIGN_OFF_RE = re.compile(r"\s*[-–]*\s*ends?\s*[-–]*\s*/\s*", re.IGNORECASE)
 
 
