@@ -224,8 +224,12 @@ def _sentence_claims(
         ):
             when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
         elif when is None:
-            when = timeline.carried(sid) or _heading_year(view, s.start)
-        as_of, precision, period = _as_of(when, ref, f.metric.metric)
+            when = (
+                timeline.flow_end(sid, sent[: f.start])
+                or timeline.carried(sid)
+                or _heading_year(view, s.start)
+            )
+        as_of, precision, period = _as_of(when, ref, f.metric.metric, f.planned)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
         a = s.start
@@ -362,10 +366,15 @@ def _date_for(
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
     before = [d for d in near or inside if d.end <= f.start]
-    after = [d for d in near or inside if d.start >= f.end and not _in_relative(sent, f, d)]
+    after = [
+        d
+        for d in near or inside
+        if d.start >= f.end and not _in_relative(sent, f, d) and not _compared(sent, d)
+    ]
     if before or after:
         return before[-1] if before else after[0]
-    if speaks_of_now(sent, lo, hi):
+    opening = min((g.start for g in figures if lo <= g.start < hi), default=f.start)
+    if speaks_of_now(sent, a, b) or speaks_of_now(sent, lo, opening):
         return None  # "..., and so far there are 30": no earlier date is this clause's
     # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
     # bringing the total to HK$15 billion").
@@ -380,15 +389,36 @@ def _date_for(
             for d in usable
             if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
             and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
-            and _OPENING_END.match(sent, d.end)
+            and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
         ),
         None,
     )
 
 
 @cache
+def _subject_after_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{phrase_re('subject_openers')})\b")
+
+
+def _subject_after(sent: str, d: DatePhrase) -> bool:
+    """Whether a date phrase of its own words ("In the March round") runs, without a comma,
+    into the sentence's subject ("... we had 620 applications")."""
+    return sent[d.start].isalpha() and _subject_after_re().match(sent, d.end) is not None
+
+
+@cache
 def _relative_re() -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{phrase_re('relative_openers')})\b", re.IGNORECASE)
+
+
+@cache
+def _compared_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('compared_with')})\s*\Z", re.IGNORECASE)
+
+
+def _compared(sent: str, d: DatePhrase) -> bool:
+    """Whether date `d` is the time something is compared with ("compared with last year")."""
+    return _compared_re().search(sent, max(0, d.start - 20), d.start) is not None
 
 
 def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
@@ -449,8 +479,10 @@ def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
 
 
 def _as_of(
-    when: DatePhrase | None, ref: date | None, metric: str
+    when: DatePhrase | None, ref: date | None, metric: str, planned: bool = False
 ) -> tuple[date | None, str, str | None]:
+    """The date, precision and period of a figure: a later date of the same year is the date
+    of writing, unless the figure is a plan for it (a reviewer's guess at the target's date)."""
     if when is None or when.as_of is None:
         return ref, "day", None
     period = when.period if metric in cumulative_metrics() else None
@@ -458,7 +490,8 @@ def _as_of(
     if ref and as_of > ref:
         if as_of.year > ref.year:
             return None, "day", None  # a target, not a fact
-        as_of, precision = ref, "day"
+        if not planned:
+            as_of, precision = ref, "day"
     return as_of, precision, period
 
 
@@ -532,13 +565,26 @@ def _drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Cl
     """Without the figures that only restate, undated, a figure the document dates elsewhere.
 
     A headline or an About paragraph repeats "270 companies" that the body dates "as of
-    30 June": it is the same claim, not one at the publication date.
+    30 June": it is the same claim, not one at the publication date. So does a headline's
+    flow "this year" that the body gives over a period of the same year.
     """
 
     def undated(c: Claim) -> bool:
-        return c.period is None and c.as_of_precision == "day" and c.as_of == refs[c.section_index]
+        """At the date of writing: no date of its own, or the year so far ("this year")."""
+        return c.as_of_precision == "day" and c.as_of == refs[c.section_index]
 
-    dated = {(c.entity, c.metric, c.unit, c.value) for c in claims if not undated(c)}
+    def key(c: Claim) -> tuple:
+        return c.entity, c.metric, c.unit, c.value
+
+    sure = [c for c in claims if not undated(c) and c.status == "auto"]  # (not a plan's date)
+    dated = {key(c) for c in sure}
+    flows = {(key(c), c.as_of.year) for c in sure if c.period and c.as_of}
     return [
-        c for c in claims if not (undated(c) and (c.entity, c.metric, c.unit, c.value) in dated)
+        c
+        for c in claims
+        if not undated(c)
+        or not (
+            (c.period is None and key(c) in dated)
+            or (c.period and c.as_of and (key(c), c.as_of.year) in flows)
+        )  # "raised HK$3.7 billion this year" over "... in the first ten months of the year"
     ]

@@ -53,6 +53,30 @@ def arrival_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase_re('arrival')})(?!\w)", re.IGNORECASE)
 
 
+_CLAUSE_END = re.compile(r"(?:\s+[^\W\d]+)?,")  # "..., up to June[ bottom], ..."
+
+
+@cache
+def _clause_opener() -> re.Pattern[str]:
+    """A time that opens a clause set off by commas after a lead ("X today published data, up
+    to the end of June, ..."): a comma, a word of standing at, then the date phrase."""
+    words = f"{phrase_re('end_of')}|{phrase_re('stands_at')}"
+    return re.compile(rf",\s*(?:{words})(?!\w)[^,\d]*\Z", re.IGNORECASE)
+
+
+def _opens_clause(sent: str, d: DatePhrase) -> bool:
+    """Whether date `d` opens a clause set off by commas, as an opening date would its sentence."""
+    if not _CLAUSE_END.match(sent, d.end):
+        return False
+    inside = re.match(r"[^\d,]*", sent[d.start : d.end])
+    return _clause_opener().search(sent, 0, d.start + inside.end()) is not None  # type: ignore[union-attr]
+
+
+@cache
+def _total_raised_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('total_raised')})(?!\w)", re.IGNORECASE)
+
+
 @cache
 def _speech_frame() -> re.Pattern[str]:
     """A short frame of saying before a sentence's own words: "He said that, ", "She noted "."""
@@ -104,8 +128,9 @@ class Timeline:
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
         frame = _speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
-        opens = bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start)) and (
-            sent.startswith(",", d.end) or _opens_without_comma(sent, d)
+        opens = _opens_clause(sent, d) or (
+            bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start))
+            and (sent.startswith(",", d.end) or _opens_without_comma(sent, d))
         )
         self.stated[sid] = (d, opens)
         return self.stated[sid]
@@ -125,6 +150,17 @@ class Timeline:
                 d = got[0]
                 return d.as_of, d.precision, d.period  # type: ignore[return-value]
         return None
+
+    def flow_end(self, sid: SentenceId, before: str) -> DatePhrase | None:
+        """The time a total raised by an addition stands at ("The new arrivals lift the total
+        to 900", words `before` the figure): the end of the period in force, when an earlier
+        sentence stated the addition's period ("Between January and May, it admitted 96")."""
+        if not _total_raised_re().search(before):
+            return None
+        anchor = self.anchor_at(sid)
+        if anchor is None or anchor[2] is None:
+            return None
+        return DatePhrase(0, 0, anchor[0], anchor[1], None)
 
     def arrival(self, sid: SentenceId) -> DatePhrase | None:
         """The time the speaker came, for "When I arrived ...": the date right after a verb of
@@ -193,6 +229,7 @@ class Timeline:
                     line = text[x.start : x.end]
                     if not (
                         r == q and opens and not d.event and d.period is None
+                        and not _opens_clause(line, d)  # (a clause's time keeps to its paragraph)
                         and says_stands_at(line, d.start, d.end)
                     ):  # fmt: skip
                         return None

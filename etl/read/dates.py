@@ -12,7 +12,9 @@ How a date is found (`FoundDate.source`):
 - ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
   "Issue: June 2025"); the date is the first of that month. A labelled date line among the
   last `HEAD_LINES` lines ("Edition: September 2023", "Issued: 3 May 2021") counts too, as
-  does the dated sign-off of a government release ("Ends/Wednesday, November 8, 2017").
+  does the dated sign-off of a government release ("Ends/Wednesday, November 8, 2017"),
+  and, anywhere in the text, a short line of its own that gives the publication ("*Excerpt.
+  Published September 2016.*", "Issued: 3 May 2019"; a full date there is a date line).
 - ``inline``: no date line at all; the first full date (day, month and year) in the body,
   or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
   2023 Global Digital Business Conference"), a day and month without a year ("yesterday
@@ -98,6 +100,13 @@ HEADING_CHARS = 120
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
+# A line that gives the publication: a few words and a stop may lead in ("*Excerpt. Published
+# September 2016.*"); only marks may follow the date.
+_PUBLISHED_RE = re.compile(
+    r"\s*[*_>#]*\s*(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*[.|:–—]\s+)?"
+    rf"(?i:{phrase_re('published_labels')})\s*[:：\-–]?\s*"
+)
+_PUBLISHED_TAIL_RE = re.compile(r"[\s.。)*_]*$")
 # The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
 _SIGN_OFF_RE = re.compile(r"\s*[-–]*\s*ends?\s*[-–]*\s*/\s*", re.IGNORECASE)
 
@@ -322,13 +331,32 @@ def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
             line = line[sign_off.end() :]
         mention = parse_date_line(line) if sign_off or _LABEL_RE.match(line) else None
         if mention is not None:
-            return FoundDate(
-                mention.value, "dateline" if mention.precision == "day" else "inferred"
-            )
+            return _labelled(mention)
+    published = _publication_line(text)
+    if published is not None:
+        return published
     for match in FULL_DATE_RE.finditer(text):
         mention = _mention(match)
         if mention:
             return FoundDate(_range_end(text, mention), "inline")
+    return None
+
+
+def _labelled(mention: DateMention) -> FoundDate:
+    """The publication a labelled line gives: a date line, or inferred from a month alone."""
+    return FoundDate(mention.value, "dateline" if mention.precision == "day" else "inferred")
+
+
+def _publication_line(text: str) -> FoundDate | None:
+    """The date a short line of its own gives as the publication ("Published September 2016.",
+    "Issued: 3 May 2019"), wherever it stands in `text`."""
+    for line in _LINE_BREAK_RE.split(text):
+        if len(line.strip()) > HEADING_CHARS:
+            continue
+        label = _PUBLISHED_RE.match(line)
+        mention = _date_at(line, label.end(), _PUBLISHED_TAIL_RE) if label else None
+        if mention is not None:
+            return _labelled(mention)
     return None
 
 

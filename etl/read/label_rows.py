@@ -31,7 +31,8 @@ place,
 
 is read column by column: the left column's lines, then the right one's (a ruled line
 between blocks becomes a blank line). A label wrapped onto one deeper-indented line that
-holds the value ("Incubatees admitted" over "  since 2005   681") is joined into one row.
+holds the value ("Incubatees admitted" over "  since 2005   681", "Funds raised" over
+"  (cumulative) .... HK$8.4 billion") is joined into one row.
 """
 
 from __future__ import annotations
@@ -216,6 +217,9 @@ def _bar(line: str) -> int | None:
     return line.index("|")
 
 
+_GOES_ON = "(["  # a wrapped label's second line may open with a bracket
+
+
 def _wraps_onto(lines: list[str], i: int) -> bool:
     """Whether lines[i], a label with no figure, goes on in the next, deeper-indented line
     (alone: a second deeper line makes lines[i] a group's heading) that ends with a value."""
@@ -223,10 +227,12 @@ def _wraps_onto(lines: list[str], i: int) -> bool:
         return False  # no deeper line below (the cheap test first)
     if not lines[i].strip() or _has_digit(lines[i]):
         return False
-    if not lines[i].lstrip()[0].isalpha() or label_row(lines[i + 1]) is None:
+    if not lines[i].lstrip()[0].isalpha():
         return False
-    depth = _indent(lines[i])
-    if _indent(lines[i + 1]) <= depth or not lines[i + 1].lstrip()[0].islower():
+    depth, rest = _indent(lines[i]), lines[i + 1].lstrip()
+    if _indent(lines[i + 1]) <= depth or not (rest[0].islower() or rest[0] in _GOES_ON):
+        return False  # "(cumulative) ..... HK$8.4 billion" goes on; "Unicorns ... 3" does not
+    if label_row(f"{lines[i].rstrip()} {rest}") is None:
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
     return not after.strip() or _indent(after) <= depth

@@ -444,6 +444,69 @@ def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))
 
 
+def test_so_far_in_an_aside_on_the_flow_leaves_the_total_at_the_flows_end() -> None:
+    text = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, its largest cohort "
+        "so far, bringing the total admitted since the programme began to 410."
+    )
+    got = inline(text, date(2021, 8, 2))
+    assert ("incubatees", 410, "exact", date(2021, 3, 31), None) in got
+    now = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, and so far 410 "
+        "start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 410, "exact", date(2021, 8, 2), None) in inline(now, date(2021, 8, 2))
+
+
+def test_a_total_raised_in_the_next_paragraph_stands_at_the_end_of_the_additions_period() -> None:
+    text = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "The newcomers take the total admitted since the programme began to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 4, 30), None) in got
+
+
+def test_a_total_without_an_addition_over_a_period_before_it_keeps_the_date_of_writing() -> None:
+    text = (
+        "Cyberport opened its new wing on 3 May 2024.\n\n"
+        "New admissions lift the total admitted to Cyberport's incubation programme to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in got
+    plain = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "Since the programme began, 1,020 start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in inline(
+        plain, date(2024, 6, 20)
+    )
+
+
+def test_a_time_a_figure_is_compared_with_is_not_its_date() -> None:
+    d = date(2024, 4, 8)
+    text = "Cyberport now counts 260 fintech companies, compared with last year a big rise."
+    assert inline(text, d) == [("fintech_companies", 260, "exact", d, None)]
+    mt = "Cyberport fintech enterprise have 260 more home, compare last year growth very fast."
+    assert [g[3] for g in inline(mt, d)] == [d]
+    dated = "Cyberport counted 260 fintech companies, as at the end of last year."
+    assert [g[3] for g in inline(dated, d) if g[1] == 260] == [date(2023, 12, 31)]
+
+
+def test_a_time_opening_a_sentence_without_a_comma_before_its_subject_dates_every_clause() -> None:
+    d = date(2021, 9, 2)
+    text = (
+        "In the May intake we had 700 applications to the Cyberport Incubation Programme, "
+        "and 64 were admitted."
+    )
+    assert candidates(text, d) == [("incubatees", 64, date(2021, 5, 31), ("owner?",))]
+    no_subject = (
+        "In the May intake applications rose sharply to 700 for the Cyberport Incubation "
+        "Programme, and 64 were admitted."
+    )
+    assert ("incubatees", 64, "exact", d, None) in inline(no_subject, d)
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
     text = (
         "At the end of last year, Cyberport's community stood at about 2,300 companies. "
@@ -464,6 +527,17 @@ def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
         ("companies", 270, "exact", date(2012, 6, 30), None),
         ("unicorns", 9, "exact", d, None),
     ]
+
+
+def test_a_headline_flow_this_year_restates_the_bodys_flow_over_a_period_of_that_year() -> None:
+    head = "Cyberport start-ups raised HK$2.9 billion this year, says hub\n\n"
+    body = "Cyberport start-ups raised HK$2.9 billion in the first eight months of the year."
+    d = date(2018, 9, 20)
+    got = inline(head + body, d)
+    assert [g[3] for g in got if g[0] == "funding_raised"] == [date(2018, 8, 31)]
+    other = "Cyberport start-ups raised HK$1.1 billion in the first eight months of the year."
+    got = inline(head + other, d)
+    assert sorted(g[3] for g in got if g[0] == "funding_raised") == [date(2018, 8, 31), d]
 
 
 def test_a_comparison_dated_a_year_earlier_keeps_that_date() -> None:
@@ -572,13 +646,17 @@ def test_a_figure_nothing_attributes_goes_to_a_reviewer_with_the_best_guess() ->
         assert candidates(text.replace(text.split("\n\n")[1], other), d) == []
 
 
-def test_a_forecast_for_the_year_in_hand_is_a_candidate_and_later_ones_are_dropped() -> None:
+def test_a_forecast_for_the_year_in_hand_is_a_candidate_at_its_target_and_later_ones_dropped() -> (
+    None
+):
     text = (
         "Cyberport said its community will stand at about 2,400 companies by the end of this year."
     )
     d = date(2025, 12, 9)
-    assert candidates(text, d) == [("companies", 2400, d, ("date?",))]
+    assert candidates(text, d) == [("companies", 2400, date(2025, 12, 31), ("date?",))]  # target
     assert inline(text, d) == []
+    headline = "Cyberport community set to reach 2,400 companies\n\n" + text
+    assert ("companies", 2400, "exact", d, None) in inline(headline, d)  # (not dropped for it)
     assert candidates(text.replace("this year", "2027"), d) == []
     assert candidates(text.replace(" by the end of this year", ""), d) == []
 

@@ -491,6 +491,7 @@ def test_a_spelt_number_before_a_singular_is_a_name() -> None:
     [
         ("Our booth hosted a pavilion of 35 fintech start-ups at the expo.", "fintech_companies"),
         ("The relief scheme ran all year, benefiting some 310 companies.", "companies"),
+        ("The export scheme supported 26 companies with trips abroad.", "companies"),
         ("Thanks go to the 12 member companies that sponsored the gala dinner.", "companies"),
         ("Representatives of the 19 graduating companies took the stage.", "companies"),
     ],
@@ -504,6 +505,7 @@ def test_groups_at_an_event_or_a_scheme_are_no_size_of_a_cluster(s: str, metric:
     [
         ("The cluster now counts over 35 fintech start-ups.", "fintech_companies"),
         ("The park is home to some 310 companies.", "companies"),
+        ("The park, which supports its tenants, is home to 310 companies.", "companies"),
     ],
 )
 def test_a_cluster_s_size_is_no_event_group(s: str, metric: str) -> None:
@@ -735,3 +737,25 @@ def test_parts_after_a_colon_that_ends_a_counted_set_are_its_parts() -> None:
 
 def test_a_colon_after_other_words_opens_no_set() -> None:
     assert _counted("Our message to the forum was simple: 700 on campus.") == []
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "From January to April its incubation scheme recruited 47 start-ups.",
+        "Its incubation programme has recruited 35 companies this spring.",
+    ],
+)
+def test_start_ups_recruited_into_incubation_are_incubatees(s: str) -> None:
+    assert [m for _, m, _ in sources(s)] == ["incubatees"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The park recruited 47 start-ups for its trade delegation to Osaka.",
+        "Start-ups in the community recruited 900 engineers last year.",
+    ],
+)
+def test_recruiting_outside_incubation_counts_no_incubatees(s: str) -> None:
+    assert "incubatees" not in [m for _, m, _ in sources(s)]

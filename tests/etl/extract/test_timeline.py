@@ -86,6 +86,24 @@ def test_a_date_inside_a_sentence_does_not_carry() -> None:
     assert _carried(text, "Of these") is None
 
 
+def test_a_date_that_opens_a_clause_after_a_lead_carries_to_the_rest_of_its_paragraph() -> None:
+    text = (
+        "The operator released its half-year figures today, as of the end of May, listing "
+        "2,100 member firms. Member firms raised HK$4 billion.\n\nLocal firms make up 70%."
+    )
+    assert _carried(text, "Member firms raised", date(2023, 9, 1)) == date(2023, 5, 31)
+    assert _carried(text, "Local firms", date(2023, 9, 1)) is None  # (not into the next paragraph)
+    mt = "Hub today publish data, up to this year April bottom, it has 900 firm. It has 3 unicorn"
+    assert _carried(mt, "It has 3", date(2023, 9, 1)) == date(2023, 4, 30)
+
+
+def test_a_date_set_off_by_commas_without_a_word_of_standing_at_does_not_carry() -> None:
+    text = "It grew to 2,100 firms, up from 1,800 in 2021, it said. Member firms raised HK$4bn."
+    assert _carried(text, "Member firms") is None
+    text = "The operator said, in May 2022, that it had 900 firms. Of these, 80 are in fintech."
+    assert _carried(text, "Of these") is None
+
+
 def test_an_event_date_does_not_carry() -> None:
     text = "In 2004, the first tower opened. The campus now hosts 2,000 firms."
     assert _carried(text, "The campus") is None

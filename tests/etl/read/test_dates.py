@@ -294,6 +294,28 @@ def test_a_labelled_date_at_the_foot_dates_an_undated_text() -> None:
     assert find_date(body + "\nSeptember 2023 was a good month.") is None  # no label
 
 
+def test_a_publication_line_of_its_own_dates_the_text_wherever_it_stands() -> None:
+    body = "\n".join(f"Line {i} of the review." for i in range(14))
+    head = "# Yearbook 2021/22\n\n## Part 2\n\n_Extract. Published October 2022._\n\n"
+    assert find_date(head + body) == FoundDate(date(2022, 10, 1), "inferred")
+    middle = "Review\n\n" + body + "\nIssued: 14 May 2019\n" + body
+    assert find_date(middle) == FoundDate(date(2019, 5, 14), "dateline")
+
+
+def test_a_sentence_that_mentions_publishing_is_no_publication_line() -> None:
+    body = "Review\n\n" + "\n".join(f"Line {i} of the review." for i in range(14))
+    assert (
+        find_date(body + "\nThe board published its report in October 2022 and more.\n" + body)
+        is None
+    )
+    assert (
+        find_date(
+            body + "\nPublished October 2022 by the board, the guide lists 40 firms.\n" + body
+        )
+        is None
+    )
+
+
 def test_the_dated_sign_off_of_a_government_release_dates_it() -> None:
     body = "Reply to a question\n\nThe reply (June 3):\n\n" + "\n".join(
         f"Paragraph {i}, with 1 April 2016 in it." for i in range(12)

@@ -165,3 +165,22 @@ def test_a_label_with_two_lines_under_it_is_a_heading_not_wrapped() -> None:
     assert write_label_rows("Funds raised by member\n   companies   HK$2 bn") == (
         "Funds raised by member companies: HK$2 bn"
     )
+
+
+def test_a_wrapped_label_whose_second_line_opens_with_a_bracket_is_one_row() -> None:
+    text = (
+        "  Grants paid to member firms\n"
+        "    (since 2012) .............. HK$95 million\n"
+        "  Towers ...................... 3"
+    )
+    assert write_label_rows(text).split("\n") == [
+        "  Grants paid to member firms (since 2012): HK$95 million",
+        "  Towers: 3",
+    ]
+
+
+def test_a_label_over_a_capitalised_row_of_its_own_is_not_joined_to_it() -> None:
+    text = "  MEMBERSHIP\n    Member firms ........ 1,900\n  Towers .............. 3"
+    out = write_label_rows(text).split("\n")
+    assert out[0] == "  MEMBERSHIP"
+    assert out[1].strip() == "Member firms: 1,900"
