@@ -28,19 +28,25 @@ from datetime import date
 from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
-from etl.calendar import phrase_re
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
+from etl.extract.figure_dates import (
+    as_of_parts,
+    date_for,
+    heading_year,
+    recorded_before,
+    with_phrases,
+    with_reporting_year,
+)
 from etl.extract.lexicon import lexicon
-from etl.extract.metrics import cumulative_metrics, place_metrics
+from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
-from etl.extract.relative_dates import speaks_of_now
 from etl.extract.respectively import respective
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
@@ -49,22 +55,12 @@ from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
-from etl.extract.timeline import SENTENCE_OPENING, Timeline, arrival_re
+from etl.extract.timeline import Timeline, arrival_re
 from etl.extract.translated import reading_config
-from etl.extract.year_day import reporting_dates, reporting_year
+from etl.extract.year_day import reporting_year
 
 EXTRACTOR_VERSION = "1.6.0"
 
-_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
-_COMMA = re.compile(r",\s")
-# An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
-_ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
-_EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
-_OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
-# A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
-# section's date, not a date of the sentence after it.
-_DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
@@ -148,7 +144,7 @@ def _table_claims(
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         f = cf.figure
-        as_of, precision, period = _as_of(cf.when, ref, f.metric.metric)
+        as_of, precision, period = as_of_parts(cf.when, ref, f.metric.metric)
         if as_of is None:
             continue
         date_source = "stated" if cf.when is not None else "section"
@@ -199,9 +195,9 @@ def _sentence_claims(
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
-    dates = _with_reporting_year(sent, dates, reporting_year(text))
+    dates = with_reporting_year(sent, dates, reporting_year(text))
     if (memory := arrival_re().search(sent)) and (came := timeline.arrival(sid)) is not None:
-        dates = _with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
+        dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     parts = _parts_of_total(sent, figures)
@@ -209,10 +205,10 @@ def _sentence_claims(
         owners.append(None)
         if i in parts:
             continue  # a part of a total the sentence goes on to give
-        when = respective_dates.get(i) or _date_for(sent, f, figures, dates, i)
+        when = respective_dates.get(i) or date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
             continue  # an earlier value needs its own date
-        if f.planned and _recorded_before(sent, f, when, ref):
+        if f.planned and recorded_before(sent, f, when, ref):
             f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
         if f.planned and (when is None or when.as_of is None or ref is None
                           or when.as_of.year != ref.year):  # fmt: skip
@@ -227,9 +223,9 @@ def _sentence_claims(
             when = (
                 timeline.flow_end(sid, sent[: f.start])
                 or timeline.carried(sid)
-                or _heading_year(view, s.start)
+                or heading_year(view, s.start)
             )
-        as_of, precision, period = _as_of(when, ref, f.metric.metric, f.planned)
+        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
         a = s.start
@@ -277,36 +273,6 @@ def _sentence_claims(
     return out
 
 
-def _with_reporting_year(
-    sent: str, dates: list[DatePhrase], year_end: int | None
-) -> list[DatePhrase]:
-    """`dates` with the phrases that speak of the fiscal year the document reports on."""
-    found = [
-        DatePhrase(a, b, when, "month", period)
-        for a, b, when, period in reporting_dates(sent, year_end)
-    ]
-    return _with_phrases(dates, found)
-
-
-def _heading_year(view: SectionView, pos: int) -> DatePhrase | None:
-    """The end of the fiscal year reported on, when the heading above names it ("Highlights
-    for the financial year" in an annual report's release): the time of the block under it."""
-    span = view.model.heading(pos)
-    year_end = reporting_year(view.text) if span is not None else None
-    if span is None or year_end is None:
-        return None
-    found = reporting_dates(view.text[span[0] : span[1]], year_end)
-    return DatePhrase(0, 0, found[0][2], "month", None) if found else None
-
-
-def _with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:
-    """`dates` with the phrases `found`, which win over the dates they overlap."""
-    if not found:
-        return dates
-    kept = [d for d in dates if not any(f.start < d.end and d.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda d: d.start)
-
-
 def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
     """The figures that a later figure of the same metric, marked as the total, adds up."""
     marks = _total_marks()
@@ -321,178 +287,6 @@ def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
 @cache
 def _total_marks() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["total_marks"], re.IGNORECASE)
-
-
-def _date_for(
-    sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
-) -> DatePhrase | None:
-    """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
-    usable = [
-        d for d in dates if not d.event and not _is_dateline(sent, d) and not _in_event(sent, d)
-    ]
-    if not usable:
-        return None
-    nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
-    for d in usable:
-        if f.np_end <= d.start < nxt and _own_date(sent, f, d):
-            return d
-    if (
-        i
-        and part_of_set(sent, f.start, f.end)
-        and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
-    ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
-        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
-    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
-    usable = [d for d in usable if d.kind != "earlier"]
-    owned = {
-        id(d)
-        for j, g in enumerate(figures)
-        if j != i
-        for d in usable
-        if g.np_end <= d.start and _own_date(sent, g, d)
-    }
-    lo, hi = _clause_bounds(sent, f.start)
-    inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]
-    # A date in the figure's own stretch between commas is its own ("over 2,300 companies,
-    # a far cry from the 90 that occupied the offices in 2008").
-    a, b = _comma_bounds(sent, f.start, lo, hi)
-    near = [d for d in inside if a <= d.start < b]
-    aside = next((m for m in _ASIDE.finditer(sent, lo, hi) if m.start() < f.start < m.end()), None)
-    if (
-        aside
-        and speaks_of_now(sent, *aside.span())
-        and not any(aside.start() <= d.start < aside.end() for d in usable)
-    ):
-        # "..., the cluster - now at about 380 - ...": the time of writing, as stated
-        return DatePhrase(*aside.span(), None, "day", None, kind="now")
-    before = [d for d in near or inside if d.end <= f.start]
-    after = [
-        d
-        for d in near or inside
-        if d.start >= f.end and not _in_relative(sent, f, d) and not _compared(sent, d)
-    ]
-    if before or after:
-        return before[-1] if before else after[0]
-    opening = min((g.start for g in figures if lo <= g.start < hi), default=f.start)
-    if speaks_of_now(sent, a, b) or speaks_of_now(sent, lo, opening):
-        return None  # "..., and so far there are 30": no earlier date is this clause's
-    # A total after a flow stands at the flow's end ("raised HK$4 billion in 2018-19,
-    # bringing the total to HK$15 billion").
-    flows = [d for d in usable if d.period and id(d) in owned and lo <= d.start < f.start]
-    if flows:
-        return replace(flows[-1], period=None)
-    # A date that opens the sentence ("As at end-December 2022, ...", "In the 2023-24 intake
-    # cycle, ...") dates all its clauses.
-    return next(
-        (
-            d
-            for d in usable
-            if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
-            and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
-            and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
-        ),
-        None,
-    )
-
-
-@cache
-def _subject_after_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{phrase_re('subject_openers')})\b")
-
-
-def _subject_after(sent: str, d: DatePhrase) -> bool:
-    """Whether a date phrase of its own words ("In the March round") runs, without a comma,
-    into the sentence's subject ("... we had 620 applications")."""
-    return sent[d.start].isalpha() and _subject_after_re().match(sent, d.end) is not None
-
-
-@cache
-def _relative_re() -> re.Pattern[str]:
-    return re.compile(rf",\s+(?:{phrase_re('relative_openers')})\b", re.IGNORECASE)
-
-
-@cache
-def _compared_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{phrase_re('compared_with')})\s*\Z", re.IGNORECASE)
-
-
-def _compared(sent: str, d: DatePhrase) -> bool:
-    """Whether date `d` is the time something is compared with ("compared with last year")."""
-    return _compared_re().search(sent, max(0, d.start - 20), d.start) is not None
-
-
-def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
-    """Whether date `d` after figure `f` sits in a relative clause opened between them."""
-    return _relative_re().search(sent, f.end, d.start) is not None
-
-
-def _recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
-    """Whether a figure in a clause about a plan has a date of its own in an earlier year: an
-    earlier value it is compared with, no plan ("... double the 110 recorded in mid-2022")."""
-    return (
-        when is not None
-        and when.as_of is not None
-        and ref is not None
-        and when.as_of.year < ref.year
-        and f.np_end <= when.start
-        and _own_date(sent, f, when)
-    )
-
-
-def _own_date(sent: str, f: Figure, d: DatePhrase) -> bool:
-    """Whether date `d` right after figure `f` is its own ("1,000 in 2018"), not the opening
-    of the next clause ("about 600, and at that point only 30 ...")."""
-    return bool(_OWN_DATE_GAP.fullmatch(sent, f.np_end, d.start)) and not _CLAUSE_BREAK.search(
-        sent, f.np_end, d.start
-    )
-
-
-def _in_event(sent: str, d: DatePhrase) -> bool:
-    """A date in an opening phrase of what came before ("After the policy statement last
-    year, the cluster has grown to 150"): the event's date, not the clause's."""
-    m = _EVENT_OPENING.match(sent)
-    return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
-
-
-def _is_dateline(sent: str, d: DatePhrase) -> bool:
-    """A date heading the sentence with only a place before it and a dash after it."""
-    return (
-        d.start < 80
-        and _DATELINE_END.match(sent, d.end) is not None
-        and not any(c.isdigit() or c in ".;:" for c in sent[: d.start])
-    )
-
-
-def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The stretch between commas around `pos`, within the clause lo:hi."""
-    commas = [m.start() for m in _COMMA.finditer(sent, lo, hi)]
-    return max((c for c in commas if c < pos), default=lo), min(
-        (c for c in commas if c > pos), default=hi
-    )
-
-
-def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sent)]
-    lo = max((b for b in breaks if b < pos), default=0)
-    hi = min((b for b in breaks if b > pos), default=len(sent))
-    return lo, hi
-
-
-def _as_of(
-    when: DatePhrase | None, ref: date | None, metric: str, planned: bool = False
-) -> tuple[date | None, str, str | None]:
-    """The date, precision and period of a figure: a later date of the same year is the date
-    of writing, unless the figure is a plan for it (a reviewer's guess at the target's date)."""
-    if when is None or when.as_of is None:
-        return ref, "day", None
-    period = when.period if metric in cumulative_metrics() else None
-    as_of, precision = when.as_of, when.precision
-    if ref and as_of > ref:
-        if as_of.year > ref.year:
-            return None, "day", None  # a target, not a fact
-        if not planned:
-            as_of, precision = ref, "day"
-    return as_of, precision, period
 
 
 def _claim(
