@@ -13,11 +13,13 @@ from functools import cache
 from itertools import pairwise
 
 from etl.config import ExtractConfig
-from etl.extract.document_model import DocumentModel, Unit, cues, programme_ref_re, unit_of
+from etl.extract.document_model import DocumentModel
+from etl.extract.lexicon import document_cues as cues
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.programmes import Unit, programme_ref_re, unit_of
 
 
 def read_mentions(

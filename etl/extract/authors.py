@@ -1,0 +1,191 @@
+"""Whose words a document is in: the writer of a by-lined column, a speaker, an interviewee.
+
+A byline, a speech header, a guest line or a closing line about the writer names a person and
+their organisation, which is what "we" means in their words; those words are every paragraph
+after the byline for a column or speech, and the answers (not the questions) for an interview,
+with or without marks for who asks. The cue words come from etl/data/document.toml and the
+attribution lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from etl.config import ExtractConfig
+from etl.extract.attribution import Attribution
+from etl.extract.lexicon import document_cues as cues
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.main_organisation import organisations_named
+from etl.extract.name_patterns import cached_patterns
+
+
+def find_author(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    lines: list[list[tuple[int, int]]],
+    config: ExtractConfig,
+) -> tuple[Attribution | None, frozenset[int]]:
+    """The organisation of the writer (by-lined column) or interviewee, and the paragraphs in
+    their words: all after the byline for a column, the answers for an interview."""
+    c = cues()["authors"]
+    byline, guest, host = _line_res()
+    speech = _speech_header_re()
+    top = [(i, a, b) for i, para in enumerate(lines[:10]) for a, b in para]
+    org: Attribution | None = None
+    first_body, interview = 0, False
+    for i, a, b in top:
+        m = guest.match(text, a, b)
+        if m:
+            org = _org_of(text[m.end() : b], config) or org
+            interview, first_body = True, i + 1
+            continue
+        m = byline.match(text, a, b) or speech.match(text, a, b)
+        if m and org is None:
+            # The byline with the short lines under it ("Chief Executive Officer, Cyberport").
+            block_end = lines[i][-1][1]
+            if i + 1 < len(lines) and _short_line(text, *lines[i + 1][0]):
+                block_end = lines[i + 1][0][1]
+            who = text[m.end() : block_end]
+            cut = _SPEAKER_END.search(who) if m.re is speech else None
+            org = _org_of(who[: cut.start()] if cut else who, config)
+            first_body = i + 1
+    if org is None:
+        org = _writer_line(text, paragraphs, config, c)
+        if org is not None:
+            first_body = _body_start(text, lines)
+    if org is None:
+        org, first_q = _interviewee(text, paragraphs, config)
+        interview, first_body = org is not None, first_q
+    if org is None:
+        return None, frozenset()
+    asks = _question_re()
+    questions = [
+        i
+        for i, (a, b) in enumerate(paragraphs)
+        if i >= first_body
+        and (text[b - 1] == "?" or host.match(text, a, b) or asks.match(text, a, b))
+    ]
+    if interview or len(questions) >= 2:
+        voiced = {
+            paragraphs[i][0]
+            for i in range(first_body, len(paragraphs))
+            if i not in questions and any(q < i for q in questions)
+        }
+    else:
+        voiced = {paragraphs[i][0] for i in range(first_body, len(paragraphs))}
+    return org, frozenset(voiced)
+
+
+_INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
+
+
+def _interviewee(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
+) -> tuple[Attribution | None, int]:
+    """An interview without marks: questions on lines of their own, and above the first one
+    a person named with a title at an organisation ("This newspaper visited Ms Eva Kwok, head
+    of the entrepreneurship department of Cyberport"). Its organisation, and where the
+    questions start."""
+    asked = [i for i, (a, b) in enumerate(paragraphs) if text[a:b].rstrip().endswith("?")]
+    if len(asked) < 2:
+        return None, 0
+    titles = _titles_re()
+    for a, b in paragraphs[max(0, asked[0] - _INTRO_PARAGRAPHS) : asked[0]]:
+        for m in titles.finditer(text, a, b):
+            org = _org_of(text[max(a, m.start() - 40) : min(b, m.end() + 120)], config)
+            if org is not None:
+                return org, asked[0]
+    return None, 0
+
+
+@cache
+def _line_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    c = cues()["authors"]
+    lead = r"[\s#*_>]*"
+    return (
+        # A byline names a person: the word after it is capitalised.
+        re.compile(rf"{lead}(?:{phrases_re(c['byline'], ignore_case=False)})\s+(?=[A-Z])"),
+        re.compile(rf"{lead}(?:{phrases_re(c['guest'])})\s*", re.IGNORECASE),
+        re.compile(rf"{lead}(?:{phrases_re(c['host'])})", re.IGNORECASE),
+    )
+
+
+_SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
+
+
+@cache
+def _question_re() -> re.Pattern[str]:
+    marks = phrases_re(lexicon()["attribution"]["question_marks"])
+    return re.compile(rf"[\s#*_>]*(?:{marks})(?=\s)", re.IGNORECASE)
+
+
+@cache
+def _speech_header_re() -> re.Pattern[str]:
+    headers = phrases_re(lexicon()["attribution"]["speech_headers"])
+    return re.compile(rf"[\s#*_>]*(?:.{{0,60}}?\b)?(?:{headers})\s+", re.IGNORECASE)
+
+
+def _short_line(text: str, a: int, b: int) -> bool:
+    s = text[a:b].strip()
+    return bool(s) and len(s.split()) <= 16 and s[-1] not in ".!?"
+
+
+def _org_of(s: str, config: ExtractConfig) -> Attribution | None:
+    """The organisation a byline or guest line names: the tracked one if it is there."""
+    named = organisations_named(s, config)
+    if not named:
+        return None
+    tracked = [n for n in named if n[1]]
+    name, is_tracked = tracked[0] if tracked else named[-1]
+    return Attribution(name, is_tracked)
+
+
+def _writer_line(
+    text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig, c: dict[str, Any]
+) -> Attribution | None:
+    """A closing line about the writer ("X is Head of FinTech at Y."), or a header line that
+    gives a person's title and organisation ("Angela Ho | Head of FinTech, Y")."""
+    writer = _writer_re()
+    for a, b in paragraphs[-3:] + paragraphs[1:6]:  # a closing line, or one under the byline
+        m = writer.match(text, a, b) if b - a < 300 else None
+        p = cached_patterns(config)
+        subject = text[a : m.end()] if m else ""
+        if m and not (p.tracked.search(subject) or p.known.search(subject)):  # a person
+            org = _org_of(text[m.end() : b], config)
+            if org is not None:
+                return org
+    titles = _titles_re()
+    for a, b in paragraphs[1:6]:
+        line_end = text.find("\n", a, b)
+        line_end = b if line_end < 0 else line_end
+        line = text[a:line_end]
+        if "|" in line and len(line.split()) <= 20 and titles.search(line):
+            org = _org_of(line, config)
+            if org is not None:
+                return org
+    return None
+
+
+@cache
+def _writer_re() -> re.Pattern[str]:
+    c = cues()["authors"]
+    return re.compile(
+        rf"[\s*_]*(?:(?:{phrases_re(c['writer'])})|(?:[A-Z][\w.'’-]+\s+){{1,4}}"
+        rf"(?:{phrases_re(c['writer_verbs'])}))\s",
+    )
+
+
+@cache
+def _titles_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['attribution']['titles'])})\b")
+
+
+def _body_start(text: str, lines: list[list[tuple[int, int]]]) -> int:
+    """The first paragraph that reads as prose (a line of many words that ends a sentence)."""
+    for i, para in enumerate(lines):
+        a, b = para[0]
+        if len(text[a:b].split()) > 12:
+            return i
+    return 0

@@ -1,0 +1,61 @@
+"""The heading lines of a document and the lead-in line each paragraph follows.
+
+A heading is a short line with no end mark that is no list item, table row or value ("HK$38
+billion"); each paragraph sits under the nearest heading above it (or opening it), and a
+paragraph ending in a lead-in mark ("... counted:") leads in the one after it. The marks and
+word limit come from etl/data/document.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.extract.lexicon import document_cues as cues
+
+
+def find_headings(
+    text: str, paragraphs: list[tuple[int, int]], lines: list[list[tuple[int, int]]]
+) -> tuple[tuple[int, ...], tuple[tuple[int, int] | None, ...], dict[int, tuple[int, int]]]:
+    """For each paragraph, the nearest heading line above it (or opening it), and the lead-in
+    line ("... counted:") right before it."""
+    starts, spans = [], []
+    current: tuple[int, int] | None = None
+    lead_ins: dict[int, tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for (a, b), para in zip(paragraphs, lines, strict=True):
+        first = para[0]
+        if is_heading_line(text[first[0] : first[1]]):
+            current = first
+        starts.append(a)
+        spans.append(current)
+        if prev is not None:
+            lead_ins[a] = prev
+        last = para[-1] if len(para) == 1 or para[-1][1] == b else (b, b)
+        prev = last if text[a:b].rstrip().endswith(_lead_in_ends()) else None
+    return tuple(starts), tuple(spans), lead_ins
+
+
+@cache
+def _lead_in_ends() -> tuple[str, ...]:
+    return tuple(cues()["heading"]["lead_in_ends"])
+
+
+_END_MARKS = frozenset(".!?;,:\"”'’)")
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line with no end mark, not a list item or a table row: a heading."""
+    h = cues()["heading"]
+    s = line.strip().strip(h["marks"]).strip()
+    if s.endswith(")") and "(" in s and s[0] != "(":  # "CLUSTERS (at the end of last year)"
+        s = s[: s.rfind("(")].strip() or s
+    if not s or s[-1] in _END_MARKS or "|" in s or s[0] in "-•–" or s[0].isdigit():
+        return False
+    if any(len(run) != 4 for run in _DIGIT_RUNS.findall(s)):
+        return False  # "HK$38 billion", "Unicorns 8": a value, not a heading (years may be)
+    words = s.split()
+    return len(words) <= h["max_words"] and any(c.isalpha() for c in s)
+
+
+_DIGIT_RUNS = re.compile(r"\d+")

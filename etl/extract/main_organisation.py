@@ -1,0 +1,131 @@
+"""The organisation a document is about, the others it names, and whose publication it is.
+
+The main organisation is found by weighted votes: how often each organisation is named, the
+title or first heading lines, the long lead paragraph, an About paragraph and the writer's
+organisation; an About paragraph, or a title calling the text an organisation's own newsletter
+or bulletin, makes that organisation its publisher (a "we" outside quotation marks is its own).
+The weights and cue words come from etl/data/document.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.attribution import Attribution
+from etl.extract.headings import is_heading_line
+from etl.extract.lexicon import document_cues as cues
+from etl.extract.lexicon import phrases_re
+from etl.extract.mentions import find_mentions
+from etl.extract.name_patterns import cached_patterns
+
+
+def find_main(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    lines: list[list[tuple[int, int]]],
+    config: ExtractConfig,
+    title: str | None,
+    author: Attribution | None,
+) -> tuple[Attribution | None, tuple[str, ...], bool, Attribution | None]:
+    """The organisation the document is about, the others it names (most named first),
+    whether an About paragraph or the writer names the main one, and the About paragraph's:
+    weighted votes of its title, About paragraph,
+    writer and the number of times each organisation is named."""
+    w = cues()["main"]
+    votes: Counter[tuple[str, bool]] = Counter()
+    for (name, tracked), n in _name_counts(text, config).items():
+        votes[(name, tracked)] += w["mention_weight"] * n
+    heads = [title] if title else []
+    heads += [text[a:b] for para in lines[:4] for a, b in para[:1] if is_heading_line(text[a:b])]
+    for head in heads[:2]:
+        for who in organisations_named(head, config)[:1]:
+            votes[who] += w["title_weight"]
+    lead = next((text[a:b] for para in lines for a, b in para[:1] if len(text[a:b]) > 120), "")
+    for who in organisations_named(lead[:160], config)[:1]:
+        votes[who] += w["lead_weight"]
+    about = _about_re()
+    stated: set[tuple[str, bool]] = set()
+    publisher = None
+    for para in lines:
+        for a, b in para[:1]:
+            m = about.match(text, a, b)
+            if m and b - a < 80 and is_heading_line(text[a:b]):
+                for who in organisations_named(text[m.end() : b], config)[:1]:
+                    votes[who] += w["about_weight"]
+                    stated.add(who)
+                    publisher = publisher or Attribution(who[0], who[1], "document")
+    own = _own_publication(heads, config)
+    publisher = publisher or (own if isinstance(own, Attribution) else None)
+    if author is not None:
+        votes[(author.entity, author.tracked)] += w["byline_weight"]
+        stated.add((author.entity, author.tracked))
+    if not votes:
+        return None, (), False, None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], not kv[0][1], kv[0][0]))
+    (name, tracked), _ = ranked[0]
+    others = tuple(n for (n, t), _ in ranked if not t)
+    main = Attribution(name, tracked, "document")
+    if own is True and publisher is None:  # a bulletin whose title names no one: the main's
+        publisher = main
+    return main, others, (name, tracked) in stated, publisher
+
+
+def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
+    """How often the tracked organisation and each known one are named (roughly: a name is
+    counted wherever its words stand, even inside a longer word)."""
+    low = text.lower()
+    counts: Counter[tuple[str, bool]] = Counter()
+    for (name, tracked), aliases in _alias_groups(config):
+        n = sum(low.count(a) for a in aliases)
+        if n:
+            counts[(name, tracked)] = n
+    return counts
+
+
+@cache
+def _alias_groups(config: ExtractConfig) -> tuple[tuple[tuple[str, bool], tuple[str, ...]], ...]:
+    """Each organisation with its lower-case names that hold none of its other names."""
+    p = cached_patterns(config)
+    groups: dict[tuple[str, bool], set[str]] = {
+        (config.name, True): {a.lower() for a in config.aliases}
+    }
+    for alias, name in p.known_names.items():
+        groups.setdefault((name, False), set()).add(alias)
+    # A name that holds another of the same organisation's names is counted through it.
+    return tuple(
+        (key, tuple(n for n in names if not any(o != n and o in n for o in names)))
+        for key, names in groups.items()
+    )
+
+
+def _own_publication(heads: list[str], config: ExtractConfig) -> Attribution | bool:
+    """Whether the title or masthead calls the text an organisation's own newsletter or
+    bulletin: the organisation it names there, True when it names none, else False."""
+    kinds = _own_publication_re()
+    for head in heads[:2]:
+        if kinds.search(head):
+            named = organisations_named(head, config)
+            return Attribution(named[0][0], named[0][1], "document") if named else True
+    return False
+
+
+@cache
+def _own_publication_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(cues()['main']['own_publications'])})\b", re.I)
+
+
+@cache
+def _about_re() -> re.Pattern[str]:
+    return re.compile(rf"[#*_\s]*(?:{phrases_re(cues()['main']['about'])})\s+", re.IGNORECASE)
+
+
+def organisations_named(s: str, config: ExtractConfig) -> list[tuple[str, bool]]:
+    """The organisations named in `s`, in order (tracked or known or named by a suffix)."""
+    return [
+        (m.entity, m.tracked)
+        for m in find_mentions(s, 0, len(s), config)
+        if m.kind == "name" and m.entity and (m.tracked or not m.entity.isupper())
+    ]

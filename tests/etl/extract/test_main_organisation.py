@@ -1,0 +1,67 @@
+"""The organisation a document is about, the others it names, and whose publication it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import default_config
+from etl.extract.document_model import build_model
+
+CONFIG = default_config()
+
+
+def model(text: str, title: str | None = None):
+    return build_model(text, CONFIG, title)
+
+
+def test_the_about_paragraph_states_the_main_organisation() -> None:
+    m = model(
+        "A new lab opens\n\nThe lab opened today with 40 desks.\n\nAbout Cyberport\n\n"
+        "Cyberport is a digital community."
+    )
+    assert m.main is not None and m.main.tracked
+    assert m.main_stated
+
+
+def test_a_paragraph_that_opens_with_about_and_a_figure_is_no_about_paragraph() -> None:
+    m = model("About 70 blockchain companies have signed up, Cyberport said.")
+    assert m.main is not None and m.main.tracked
+    assert not m.main_stated
+
+
+def test_a_feature_on_another_park_has_that_park_as_main_organisation() -> None:
+    m = model(
+        "Science Park breaks ground on its expansion\n\n"
+        "Hong Kong Science Park broke ground on Wednesday on its third phase, its managers "
+        "said, adding that the park is full. By comparison, Cyberport said it had grown too."
+    )
+    assert m.main is not None and m.main.entity == "Hong Kong Science Park"
+    assert "Hong Kong Science Park" in m.others
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("Members' Newsletter - Cyberport", "Cyberport"),
+        ("THE CYBERPORT MONTHLY DIGEST", "Cyberport"),
+        ("Partner bulletin from Hong Kong Science Park", "Hong Kong Science Park"),
+    ],
+)
+def test_a_newsletter_or_bulletin_is_its_organisations_own_publication(
+    title: str, publisher: str
+) -> None:
+    m = model(f"{title}\n\nA busy month: our cluster grew and we moved floors.")
+    assert m.publisher is not None and m.publisher.entity == publisher
+
+
+def test_a_bulletin_whose_title_names_no_one_is_its_main_organisations() -> None:
+    m = model("Spring Bulletin\n\nCyberport opened a lab. Our members now use it daily.")
+    assert m.publisher is not None and m.publisher.tracked
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Cyberport opens a new lab", "Start-ups at Cyberport raise more", "A digest of rules"],
+)
+def test_no_publisher_without_a_kind_of_own_publication_naming_one(title: str) -> None:
+    assert model(f"{title}\n\nThe lab opened with 40 desks.").publisher is None

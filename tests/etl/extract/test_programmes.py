@@ -1,0 +1,43 @@
+"""The programmes, funds and networks a document names, and whose each is."""
+
+from __future__ import annotations
+
+from etl.extract import default_config
+from etl.extract.document_model import build_model
+from etl.extract.programmes import unit_of
+
+CONFIG = default_config()
+
+
+def model(text: str, title: str | None = None):
+    return build_model(text, CONFIG, title)
+
+
+def test_units_and_their_acronyms() -> None:
+    m = model(
+        "Cyberport runs the Cyberport Incubation Programme (CIP) and the Cyberport Macro Fund "
+        "(CMF). Hong Kong Science and Technology Parks Corporation (HKSTP) runs its own."
+    )
+    assert m.units["cip"].counts_for_owner and m.units["cip"].tracked_owner
+    assert not m.units["cmf"].counts_for_owner and m.units["cmf"].name == "Cyberport Macro Fund"
+    assert "hkstp" not in m.units  # a known organisation, not a unit
+    assert m.unit_keys is not None and m.unit_keys.search("the CIP admitted 82 start-ups")
+    assert not m.unit_keys.search("the CMF invested")
+
+
+def test_what_a_name_is() -> None:
+    assert unit_of("Hong Kong Cyberport Management Company Limited", CONFIG).owner == "Cyberport"
+    assert unit_of("Cyberport Investors Network", CONFIG).counts_for_owner is False
+    assert unit_of("Acme Incubation Programme", CONFIG).tracked_owner is False
+    assert unit_of("Acme Widgets", CONFIG) is None
+
+
+def test_the_initials_of_a_programme_named_in_full_are_that_programme() -> None:
+    m = model(
+        "Q: Is the Cyberport Creative Micro Fund Programme busy?\n\n"
+        "A: Very. The CCMFP has funded 300 teams."
+    )
+    assert m.units["ccmfp"].tracked_owner
+    # Initials nobody uses, or too short to be a programme's, are no unit.
+    assert "ccmfp" not in model("The Cyberport Creative Micro Fund Programme grew.").units
+    assert "ap" not in model("The Accelerator Programme grew, the AP said.").units
