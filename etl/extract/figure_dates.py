@@ -18,10 +18,10 @@ from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase
 from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
+from etl.extract.opening_dates import SENTENCE_OPENING
 from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.sentence_figures import Figure
-from etl.extract.timeline import SENTENCE_OPENING
 from etl.extract.year_day import reporting_dates, reporting_year
 
 _OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"

@@ -24,19 +24,16 @@ from functools import cache
 
 from etl.calendar import month_end, month_of, month_re, phrase_re
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.opening_dates import (
+    HINT,
+    SENTENCE_OPENING,
+    future,
+    opens_clause,
+    opens_without_comma,
+    speech_frame,
+)
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
-
-# A sentence that may state a time: a year, a month's name, or a relative year or month.
-_HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
-# The words before a date that opens its sentence ("As at end-December 2022, ...").
-SENTENCE_OPENING = re.compile(
-    r"[\W_]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"  # a paragraph's number: "(2) ", "3. "
-    r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
-    re.IGNORECASE,
-)
-
 
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
@@ -53,36 +50,9 @@ def arrival_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase_re('arrival')})(?!\w)", re.IGNORECASE)
 
 
-_CLAUSE_END = re.compile(r"(?:\s+[^\W\d]+)?,")  # "..., up to June[ bottom], ..."
-
-
-@cache
-def _clause_opener() -> re.Pattern[str]:
-    """A time that opens a clause set off by commas after a lead ("X today published data, up
-    to the end of June, ..."): a comma, a word of standing at, then the date phrase."""
-    words = f"{phrase_re('end_of')}|{phrase_re('stands_at')}"
-    return re.compile(rf",\s*(?:{words})(?!\w)[^,\d]*\Z", re.IGNORECASE)
-
-
-def _opens_clause(sent: str, d: DatePhrase) -> bool:
-    """Whether date `d` opens a clause set off by commas, as an opening date would its sentence."""
-    if not _CLAUSE_END.match(sent, d.end):
-        return False
-    inside = re.match(r"[^\d,]*", sent[d.start : d.end])
-    return _clause_opener().search(sent, 0, d.start + inside.end()) is not None  # type: ignore[union-attr]
-
-
 @cache
 def _total_raised_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase_re('total_raised')})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _speech_frame() -> re.Pattern[str]:
-    """A short frame of saying before a sentence's own words: "He said that, ", "She noted "."""
-    verbs = phrases_re(lexicon()["attribution"]["speech_verbs"])
-    return re.compile(rf"[\W_]*(?:[\w'’.-]+\s+){{1,4}}?(?:{verbs})(?:\s+that)?\s*,?\s*",
-                      re.IGNORECASE)  # fmt: skip
 
 
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
@@ -115,22 +85,22 @@ class Timeline:
         self.stated[sid] = None  # a back-reference to itself finds nothing
         s = self.view.sentence(sid)
         text = self.view.text
-        if not _HINT.search(text, s.start, s.end):
+        if not HINT.search(text, s.start, s.end):
             return None
         sent = text[s.start : s.end]
         found = [
             d
             for d in find_dates(sent, 0, len(sent), self.ref, lambda: self.anchor_at(sid))
-            if d.kind == "date" and d.as_of is not None and not _future(d, self.ref)
+            if d.kind == "date" and d.as_of is not None and not future(d, self.ref)
         ]
         if not found:
             return None
         plain = [d for d in found if not d.event]
         d = plain[0] if plain else found[-1]
-        frame = _speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
-        opens = _opens_clause(sent, d) or (
+        frame = speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
+        opens = opens_clause(sent, d) or (
             bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start))
-            and (sent.startswith(",", d.end) or _opens_without_comma(sent, d))
+            and (sent.startswith(",", d.end) or opens_without_comma(sent, d))
         )
         self.stated[sid] = (d, opens)
         return self.stated[sid]
@@ -229,7 +199,7 @@ class Timeline:
                     line = text[x.start : x.end]
                     if not (
                         r == q and opens and not d.event and d.period is None
-                        and not _opens_clause(line, d)  # (a clause's time keeps to its paragraph)
+                        and not opens_clause(line, d)  # (a clause's time keeps to its paragraph)
                         and says_stands_at(line, d.start, d.end)
                     ):  # fmt: skip
                         return None
@@ -391,12 +361,6 @@ def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
     return not any(c.isdigit() for part in rest for c in part)
 
 
-def _opens_without_comma(sent: str, d: DatePhrase) -> bool:
-    """A date phrase led by its own word and ending in a year needs no comma to open its
-    sentence ("In 2023-24 the community grew to ...")."""
-    return sent[d.start].isalpha() and sent[d.end - 1].isdigit() and sent.startswith(" ", d.end)
-
-
 def _within(d: DatePhrase, anchor: DatePhrase) -> bool:
     """Whether a time stated in a block keeps to the block's time: the same date, or a flow
     (a period's figures leave the time the block's levels stand at as it was)."""
@@ -412,8 +376,3 @@ def _carries(d: DatePhrase, headed: bool) -> bool:
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:
     return span[1] - span[0] <= limit
-
-
-def _future(d: DatePhrase, ref: date | None) -> bool:
-    """A date in a later year than the section's: a target, which anchors nothing."""
-    return ref is not None and d.as_of is not None and d.as_of.year > ref.year
