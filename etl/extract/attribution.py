@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.appositions import lead_clause_end, member_apposition
-from etl.extract.lexicon import document_cues, lexicon, phrases_re
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention
-from etl.extract.name_patterns import cached_patterns
+from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
+from etl.extract.topics import LazyTopic
 
 __all__ = [
     "Attribution",
@@ -20,7 +21,6 @@ __all__ = [
     "Topic",
     "Voice",
     "attribute",
-    "next_topic",
     "quote_regions",
     "section_voice",
 ]
@@ -45,52 +45,6 @@ def _own_aside() -> re.Pattern[str]:
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """The entity a figure belongs to; `tracked` when it is the tracked organisation."""
-
-    entity: str
-    tracked: bool
-    # How it was found (a feature for scoring, not part of its identity): "name", "inner",
-    # "place", "reported", "speaker", "pronoun", "descriptive", "topic" or "document".
-    how: str = field(default="name", compare=False)
-
-
-@dataclass(frozen=True)
-class Topic:
-    """What a text is about before a sentence: its paragraph's subject, the latest named one,
-    and the document's main organisation."""
-
-    paragraph: Attribution | None = None
-    document: Attribution | None = None
-    main: Attribution | None = None
-
-
-class _LazyTopic:
-    """A Topic worked out on first use."""
-
-    def __init__(self, make: Callable[[], Topic]) -> None:
-        self._make = make
-        self._topic: Topic | None = None
-
-    def _get(self) -> Topic:
-        if self._topic is None:
-            self._topic = self._make()
-        return self._topic
-
-    @property
-    def paragraph(self) -> Attribution | None:
-        return self._get().paragraph
-
-    @property
-    def document(self) -> Attribution | None:
-        return self._get().document
-
-    @property
-    def main(self) -> Attribution | None:
-        return self._get().main
 
 
 @cache
@@ -126,103 +80,6 @@ def clause_start(text: str, start: int, fig: int) -> int:
     return last
 
 
-def _resolve(
-    m: Mention,
-    earlier: list[Mention],
-    topic: Topic,
-    quote: QuoteRegion | None,
-    config: ExtractConfig,
-) -> Attribution | None:
-    if m.kind == "place_word":  # "the park" is whichever park the text is about
-        named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
-        if named:  # "X, which runs the larger park, said the park now houses ..."
-            return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
-        # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
-        # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
-        doc = topic.document if referent(topic.document) else None
-        place = _place if not m.cluster else referent  # (any organisation has clusters)
-        if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
-            doc = topic.main
-        if doc and not doc.tracked and doc.entity != _territory_name() and place(doc):
-            return replace(doc, how="descriptive")  # (never the city a dateline names)
-        return Attribution(config.name, True, "descriptive")
-    if m.kind == "first_person":
-        if quote is None:
-            return None
-        if quote.speaker_tracked:
-            return Attribution(config.name, True, "speaker")
-        return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
-    if m.kind == "pronoun":
-        prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)
-            x
-            for x in earlier
-            if x.kind != "pronoun"
-            and not (x.kind in ("territory", "place") and x.role == "prep")
-            and not (x.role == "prep" and _own_location(x.entity, config))
-        ]
-        named = [x for x in prior if x.kind not in ("territory", "place")]
-        prior = named or prior  # "Cyberport, the city's hub, says its ...": Cyberport's
-        if prior:
-            found = _resolve(prior[-1], prior[:-1], topic, quote, config)
-            return replace(found, how="pronoun") if found else None
-        if topic.paragraph:
-            return replace(topic.paragraph, how="pronoun")
-        doc = topic.document  # the last organisation named before, if it is one
-        return replace(doc, how="pronoun") if doc and referent(doc) else None
-    if m.entity is None:
-        return None
-    return Attribution(m.entity, m.tracked)
-
-
-def referent(a: Attribution | None) -> bool:
-    """Whether a name a description ("the park") may stand for: an organisation of more than
-    one word or a known one, not a unit such as a fund ("Innovation has ..." is no park)."""
-    if a is None:
-        return False
-    if a.tracked or a.entity in _known_names():
-        return True
-    if _joint_entity().fullmatch(a.entity):
-        return False  # two organisations together are no "park"
-    words = a.entity.split()
-    return len(words) > 1 and words[-1] not in _unit_words()
-
-
-def _place(a: Attribution) -> bool:
-    """Whether an organisation may be "the park" or "the hub": one of its names holds a place
-    noun ("Hong Kong Science Park") or one of the places organisations are at names it."""
-    names = next((g for g in lexicon()["organisations"]["known"] if a.entity in g), [a.entity])
-    located = {g[0] for g in lexicon()["organisations"]["locations"]}
-    return names[0] in located or any(_place_noun().search(n) for n in names)
-
-
-@cache
-def _place_noun() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{phrases_re(lexicon()['organisations']['place_nouns'], False)})\b")
-
-
-@cache
-def _joint_entity() -> re.Pattern[str]:
-    """The names figures of two organisations together are stored under (see owners.py)."""
-    form = document_cues()["references"]["joint_name"]
-    return re.compile(re.escape(form).replace(r"\{a\}", ".+").replace(r"\{b\}", ".+"))
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    return frozenset(g[0] for g in lexicon()["organisations"]["known"])
-
-
-@cache
-def _unit_words() -> frozenset[str]:
-    u = document_cues()["units"]
-    return frozenset(u["programme"]) | frozenset(u["own_figures"])
-
-
-@cache
-def _territory_name() -> str:
-    return str(lexicon()["organisations"]["territory_name"])
-
-
 def attribute(
     text: str,
     sent: tuple[int, int],
@@ -244,7 +101,7 @@ def attribute(
     it may be None when they have none.
     """
     if callable(topic):
-        topic = _LazyTopic(topic)
+        topic = LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
     group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
@@ -290,7 +147,7 @@ def attribute(
     ]
     inner_owner = None
     if inner:  # "700 Jiangsu enterprises", "90 Cyberport start-ups"
-        named = _resolve(inner[0], [], topic, quote, config)
+        named = resolve(inner[0], [], topic, quote, config)
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
@@ -306,7 +163,7 @@ def attribute(
         if subject is not None and subject.kind == "territory":
             subject = None  # the city named in another clause does not own this one
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
-    owner = _resolve(subject, earlier, topic, quote, config) if subject else None
+    owner = resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and owner is None:
         return None
     if owner and subject and _one_member(text, s_start, subject, f_start):
@@ -319,7 +176,7 @@ def attribute(
     place = None
     if place_m is not None:
         prior = [m for m in mentions if m.end <= place_m.start and usable(m)]
-        place = _resolve(place_m, prior, topic, quote, config)
+        place = resolve(place_m, prior, topic, quote, config)
     if place_m is not None:
         if place is not None and place.tracked:
             if owner is None or owner.tracked:
@@ -335,7 +192,7 @@ def attribute(
     after = _owner_after(text, np_end, s_end, mentions)
     if after is not None:  # "... have set up at Cyberport", "... admitted to our programmes"
         prior = [m for m in mentions if m.end <= after.start and usable(m)]
-        found = _resolve(after, prior, topic, quote, config)
+        found = resolve(after, prior, topic, quote, config)
         return _how(found, "after") if found else None
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
@@ -424,7 +281,7 @@ def _intruder(
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
-            if m.role == "prep" and _own_location(m.entity, config):
+            if m.role == "prep" and own_location(m.entity, config):
                 continue  # "Cyberport in Pok Fu Lam now counts ...": where it is
             if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
                 text, m.end, f_start
@@ -460,7 +317,7 @@ def _member_owner(
         return None
     named, a, comma = found
     if named is not None and named.entity is not None:
-        return _resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
+        return resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
     return Attribution(" ".join(text[a:comma].split()), False)
 
 
@@ -495,14 +352,6 @@ def _occasion_re() -> re.Pattern[str]:
     )
 
 
-def _own_location(name: str | None, config: ExtractConfig) -> bool:
-    """Whether `name` is a place where the tracked organisation is ("Pok Fu Lam")."""
-    if not name:
-        return False
-    found = cached_patterns(config).locations.get(" ".join(name.lower().split()))
-    return found is not None and found[1]
-
-
 def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
     """The name a figure's noun is placed in: 'companies in the park', '% of the firms at X'."""
     for m in ms:
@@ -513,35 +362,3 @@ def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
                 return m
             break
     return None
-
-
-_PEOPLE_AT = re.compile(r"\s+[a-z][\w-]*\s+(?:at|from|of|in)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Mention | None:
-    """The organisation of "our <people> at X" ("Our neighbours at X unveiled ..."): the
-    subject is X's, not the voice's."""
-    after = next((m for m in mentions if m.start >= first.end), None)
-    if text is None or after is None or after.kind != "name" or after.tracked:
-        return None
-    return after if _PEOPLE_AT.fullmatch(text, first.end, after.start) else None
-
-
-def next_topic(
-    mentions: list[Mention],
-    topic: Topic,
-    quote: QuoteRegion | None,
-    config: ExtractConfig,
-    text: str | None = None,
-) -> Topic:
-    """The topic after a sentence: its first subject, else its first possessor ("one of
-    Cyberport's fastest-growing areas"), else the topic unchanged."""
-    first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
-    if first is None:
-        first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
-    if first is not None and first.kind == "first_person":
-        first = _people_at(first, mentions, text) or first
-    if first is not None:
-        found = _resolve(first, [], topic, quote, config)
-        return Topic(found, found, topic.main) if found else topic
-    return topic

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.attribution import Attribution, Topic, next_topic
 from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, find_mentions
@@ -22,8 +21,10 @@ from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
 from etl.extract.owners import names_no_one, read_mentions
 from etl.extract.prefilter import candidate_positions
+from etl.extract.referents import Attribution, Topic
 from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
+from etl.extract.topics import next_topic
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 

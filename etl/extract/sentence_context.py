@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from etl.extract.attribution import Attribution, clause_end, clause_start
 from etl.extract.candidates import context_metric, is_generic
 from etl.extract.candidates import set_noun as _set_noun
-from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.context_cues import (
+    cluster_refs,
+    existential,
+    here_words,
+    there_words,
+    unread_time,
+    verb_before,
+)
+from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import Mention
 from etl.extract.metrics import classify, topic_scope_breaks, topic_scoped_metrics
 from etl.extract.prefilter import metric_vocabulary
@@ -73,7 +80,7 @@ class SentenceContext:
 
     def counts_existing(self) -> bool:
         """Whether the sentence says a count exists now ("Today there are over 1,500")."""
-        return _existential().search(self._text()) is not None
+        return existential().search(self._text()) is not None
 
     def may_name_metric(self) -> bool:
         """Whether the heading or the sentence before has a word some metric rule needs."""
@@ -115,7 +122,7 @@ class SentenceContext:
         )
         heading = self.heading() if kind != "money" or alone else None
         found = context_metric(heading, None, kind, f.number.value)
-        if found is None and kind == "count" and _existential().search(s, 0, f.start + 1):
+        if found is None and kind == "count" and existential().search(s, 0, f.start + 1):
             counted = self._counted_before()
             if counted is not None:  # "... about 300 companies. Today there are over 1,500"
                 return replace(f, metric=counted.metric, source="existential")
@@ -161,7 +168,7 @@ class SentenceContext:
         s = self._text()
         scoped = self._scoped(f)
         if f.source == "predicate" or not (
-            scoped or _cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
+            scoped or cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
             return f
         before, cur = [], self.sid
@@ -199,7 +206,7 @@ class SentenceContext:
         if not _OPENING_PRONOUN.match(s):
             return False
         prev = self.previous()
-        return prev is not None and _cluster_refs().search(prev[0]) is not None
+        return prev is not None and cluster_refs().search(prev[0]) is not None
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -235,7 +242,7 @@ class SentenceContext:
 
     def _after_verb(self, f: Figure) -> bool:
         s = self._text()
-        return bool(_verb_before().search(s, max(0, f.start - 30), f.start))
+        return bool(verb_before().search(s, max(0, f.start - 30), f.start))
 
     # ---- owner ----------------------------------------------------------------------------
 
@@ -253,7 +260,7 @@ class SentenceContext:
             return None
         s = self.sentence
         hi = clause_end(self.view.text, pos, s.end)
-        here = _here().search(self.view.text, pos, hi) is not None
+        here = here_words().search(self.view.text, pos, hi) is not None
         city_only = all(m.kind == "territory" and m.role == "possessive" for m in mentions)
         if not self.view.unnamed_may_be_tracked(self.sid) and not (here and city_only):
             return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
@@ -284,7 +291,7 @@ class SentenceContext:
         if any(_names_someone_else(m) for m in mentions):
             return False
         hi = clause_end(self.view.text, pos, self.sentence.end)
-        return _there().search(self.view.text, pos, hi) is not None
+        return there_words().search(self.view.text, pos, hi) is not None
 
     def unsure_owner(self, mentions: list[Mention], start: int, end: int) -> Attribution | None:
         """A guess for a reviewer when nothing settles whose the figure at text[start:end] is:
@@ -332,7 +339,7 @@ class SentenceContext:
         """'unread_phrase' when the sentence has a time phrase no date was read from, and no
         other figure stands between it and `f` ("11 unicorns, up from 10 a year earlier")."""
         text = self._text()
-        for m in _unread_time().finditer(text):
+        for m in unread_time().finditer(text):
             lo, hi = sorted((f.end, m.start()))
             if not any(g is not f and lo <= g.start <= hi for g in figures):
                 return "unread_phrase"
@@ -355,53 +362,6 @@ def _names_someone_else(m: Mention) -> bool:
     return m.entity is not None or m.kind == "name"
 
 
-@cache
-def _here() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["here_words"])
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
-
-
 _CLAUSE_END = re.compile(r"[,;:]")
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
-
-
-@cache
-def _cluster_refs() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["cluster_refs"], re.IGNORECASE)
-
-
 _EXISTENTIAL_REACH = 3  # sentences back
-
-
-@cache
-def _existential() -> re.Pattern[str]:
-    """A count said to exist now right before a figure: "Today there are over", "there are now
-    about" (a qualifier may stand before the figure)."""
-    f, q = lexicon()["figures"], lexicon()["qualifiers"]
-    times, verbs = phrases_re(f["existential_times"]), phrases_re(f["existential_verbs"])
-    quals = phrases_re([*q["over"], *q["about"], *q["nearly"]])
-    return re.compile(
-        rf"(?:\b(?:{times})\s*,?\s+(?:{verbs})|\b(?:{verbs})\s+(?:{times}))"
-        rf"\s+(?:(?:{quals})\s+)?[*_]*(?=\d)",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _there() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["there_words"])
-    return re.compile(rf"\b(?:{words})\b(?!\s+(?:is|are|was|were)\b)", re.IGNORECASE)
-
-
-@cache
-def _verb_before() -> re.Pattern[str]:
-    """A verb (and a qualifier) right before a figure: "it was about 600"."""
-    f, q = lexicon()["figures"], lexicon()["qualifiers"]
-    quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
-    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
-
-
-@cache
-def _unread_time() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["time_phrases"], re.IGNORECASE)

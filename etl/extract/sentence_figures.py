@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.calendar import month_re
 from etl.extract.candidates import (
     bare_metric,
-    context_metric,
     does_something,
     is_generic,
     measure_word,
@@ -17,10 +15,17 @@ from etl.extract.candidates import (
     noun_before,
     of_a_set,
     plural,
-    set_member,
 )
 from etl.extract.ellipsis import gapped
+from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.metric_sources import (
+    MAX_LABEL_WORDS,
+    intake_verb,
+    label_metric,
+    number_of,
+    row_value,
+)
 from etl.extract.metrics import (
     MetricMatch,
     classify,
@@ -29,30 +34,16 @@ from etl.extract.metrics import (
     noun_phrase,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
+from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
-from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
 
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
-    re.IGNORECASE,
-)
 # The second year of a fiscal year: "2015-16", "2018/19".
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
-# A figure that ends its line, with no end mark after it: a label's value.
-_ROW_END = re.compile(r"[\s*_+)]*")
-# The other columns of a row after its first value: "FinTech      400+      27%".
-_ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+)|]*")
-_MAX_LABEL_WORDS = 10
-_SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 _COMPOUND = re.compile(r"-[^\W\d_]")
-# A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
-_LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
-_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
@@ -91,79 +82,6 @@ def _one(n: NumberMention) -> bool:
     return n.value == 1 and not n.percent
 
 
-@cache
-def _cues() -> dict[str, re.Pattern[str]]:
-    fig = lexicon()["figures"]
-    return {
-        "non_metric": re.compile(
-            r"^\s*(?:" + "|".join(fig["non_metric_after"]) + r")\b", re.IGNORECASE
-        ),
-        "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
-        "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
-        "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
-        "target": re.compile(fig["target_words"], re.IGNORECASE),
-        "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
-        "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
-        "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
-        "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
-        "definite": re.compile(fig["definite_before"], re.IGNORECASE),
-        "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
-        "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
-        "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
-        "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
-        "further": re.compile(fig["further_part_before"], re.IGNORECASE),
-        "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
-        "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
-        "single_round": re.compile(fig["single_round"], re.IGNORECASE),
-        "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
-        "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
-        "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
-        "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
-        "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
-        "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
-    }
-
-
-class _Ends:
-    """Whether a cue ending in "$" ends a text: tried at the end only (the pattern reversed)."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.backwards = reversed_end_pattern(pattern)
-
-    def search(self, text: str) -> bool:
-        if self.backwards is not None:
-            return self.backwards.match(text[::-1]) is not None
-        return self.pattern.search(text) is not None
-
-
-class _Anywhere:
-    """Whether a cue occurs in a text, skipping the search when a word it needs is missing."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        words = required_literals(pattern.pattern)
-        # Any of the words, as a plain substring of the lower-cased text: one search for all.
-        self.words = None if words is None else any_of(w.lower() for w in words)
-
-    def search(self, text: str, low: str | None) -> bool:
-        """`low` is `text` lower-cased (by `safe_lower`), or None."""
-        if self.words is not None and low is not None and not self.words.search(low):
-            return False
-        return self.pattern.search(text) is not None
-
-
-@cache
-def _fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
-    cues = _cues()
-    return (
-        _Ends(cues["delta_before"]),
-        _Ends(cues["comparison"]),
-        _Anywhere(cues["target"]),
-        _Ends(cues["portfolio"]),
-    )
-
-
 _FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
 
 
@@ -181,30 +99,6 @@ def sentence_is_garbled(s: str, nums: list[NumberMention]) -> bool:
 def _glued(np: str) -> bool:
     """Whether a noun phrase holds a token glued to digits ("5Gs"); noun phrases recur."""
     return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
-
-
-@lru_cache(maxsize=4096)
-def _not_counted(np: str) -> bool:
-    """Whether the words after a figure say it is no count ("years", "more")."""
-    cues = _cues()
-    return bool(cues["non_metric"].match(np) or cues["delta_after"].match(np))
-
-
-_RELATIVE_AFTER_NOUN = re.compile(r"(?<=[\w'’]),\s+(?:which|that|whose)\s")
-_WORD = re.compile(r"[\w-]+")
-
-
-def _outside_set(before: str, lo: int) -> bool:
-    """Whether a set no community's size is part of ("the delegation", "the waiting list") is
-    named in the clause before a figure, and the figure is not in a relative clause about
-    something named after it ("the delegation is drawn from the Web3 cluster, which now
-    numbers 300 companies": the cluster's size)."""
-    m = _cues()["outside_set"].search(before, lo)
-    if m is None:
-        return False
-    set_end = _WORD.match(before, m.start()).end()  # (the pattern opens with the set's word)
-    rel = _RELATIVE_AFTER_NOUN.search(before, set_end)
-    return rel is None or not _WORD.search(before, set_end, rel.start())
 
 
 def find_figures(
@@ -229,15 +123,15 @@ def find_figures(
         if (
             n.garbled
             or not (
-                (n.end - n.start == 4 and is_year(n, s) and _is_year_use(s, n))
+                (n.end - n.start == 4 and is_year(n, s) and is_year_use(s, n))
                 or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
             )
         )
-        and not _is_list_marker(s, n)
+        and not is_list_marker(s, n)
     ]
     if not nums:
         return []
-    delta_before, compared, target, portfolio = _fast_cues()
+    delta_before, compared, target, portfolio = fast_cues()
     low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
     by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
@@ -275,26 +169,26 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
-        further = _cues()["further"].search(before) is not None
+        further = cues()["further"].search(before) is not None
         if (
             delta_before.search(before)
-            and not _cues()["not_delta"].search(before[-40:])
+            and not cues()["not_delta"].search(before[-40:])
             and not (out and out[-1].source in _PART_SOURCES and further)
             and not (further and keep_bare)  # "a further 38 were admitted": an addition
         ):
             continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
-        if portfolio.search(before) or _cues()["ordinal"].search(before[-12:]):
+        if portfolio.search(before) or cues()["ordinal"].search(before[-12:]):
             continue  # "invested in 10 companies", "their first HK$500,000"
-        if n.words and _cues()["not_a_count"].match(s, end):
+        if n.words and cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
-        if n.value == 1 and _cues()["one_of"].match(s, start):
+        if n.value == 1 and cues()["one_of"].match(s, start):
             one_of = i
             continue  # "one of 120 start-ups": the 120 is the count
-        if n.words and _cues()["definite"].search(before[-12:]):
+        if n.words and cues()["definite"].search(before[-12:]):
             continue  # "the two companies signed": known things, not a count
-        if i and one_of != i - 1 and _cues()["whole"].match(s[spans[i - 1][2] : start]):
+        if i and one_of != i - 1 and cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
-        if _one(n) and i + 1 < len(spans) and _cues()["member"].match(s[end : spans[i + 1][1]]):
+        if _one(n) and i + 1 < len(spans) and cues()["member"].match(s[end : spans[i + 1][1]]):
             continue  # "one of 120 start-ups": a member of the set the next figure counts
         clause = _own_clause(_clause(before))
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
@@ -303,13 +197,13 @@ def find_figures(
             continue
         np = full_np = s[np_from:np_end]
         increment = further and keep_bare and not (out and out[-1].source in _PART_SOURCES)
-        if _not_counted(np):
-            if _cues()["delta_after"].match(np):
+        if not_counted(np):
+            if cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added
-            if not (keep_bare and _cues()["delta_after"].match(np)):
+            if not (keep_bare and cues()["delta_after"].match(np)):
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
-        if np and _cues()["not_a_noun"].match(np):
+        if np and cues()["not_a_noun"].match(np):
             np, np_end = "", np_from  # "stood at 88 last year": no noun of its own
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
@@ -322,14 +216,14 @@ def find_figures(
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
-            if _COORD.fullmatch(gap) and not _cues()["not_a_noun"].match(s[nxt[5] : nxt[3]]):
+            if _COORD.fullmatch(gap) and not cues()["not_a_noun"].match(s[nxt[5] : nxt[3]]):
                 # "900 onsite and 1,100 offsite start-ups" (not "200 two years earlier")
                 np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
             nof = _NUMBER_OF.search(_clause(before))
             if nof:
-                match, source = _number_of(s, len(before) - len(_clause(before)) + nof.end(),
+                match, source = number_of(s, len(before) - len(_clause(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
         if (
@@ -341,22 +235,22 @@ def find_figures(
             if kind == "count" and (given := unit_in_label(label.group(1), bare_dollar)):
                 unit, kind = given[0], "money"  # "Funds raised (HK$ bn): 18.9": HK$18.9 billion
                 n = replace(n, value=n.value * given[1], step=n.step * given[1], mult=given[1])
-            match = _label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
+            match = label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
-                match = _label_metric(f"{parent} {label.group(1)}", kind, n.value)
+                match = label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
-        if match is None and not np.strip() and _row_value(s, before, end, i == len(spans) - 1):
+        if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
             words = before.rsplit("|", 1)[-1].strip(" \t*_-•")
-            if 0 < len(words.split()) <= _MAX_LABEL_WORDS:
-                match, source = _label_metric(words, kind, n.value), "label"
+            if 0 < len(words.split()) <= MAX_LABEL_WORDS:
+                match, source = label_metric(words, kind, n.value), "label"
         comparison = False
         if match is None and not np.strip() and compared.search(before):
             comparison = True  # "up from 30 a year earlier": the value compared with
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
-        if match is None and not np.strip() and _cues()["running_total"].search(before):
+        if match is None and not np.strip() and cues()["running_total"].search(before):
             prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
             if prev is not None and prev.metric.metric in cumulative_metrics():
                 match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
@@ -375,19 +269,19 @@ def find_figures(
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
-            elif does_something(s, np_from, np_end) or _cues()["subgroup"].search(before):
+            elif does_something(s, np_from, np_end) or cues()["subgroup"].search(before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source == "noun" and kind == "count" and _at_event(before, s, np_end):
+        if source == "noun" and kind == "count" and at_event(before, s, np_end):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
-        if source == "subject" and _cues()["left_set"].match(s, np_end):
+        if source == "subject" and cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"
-        if kind == "money" and _cues()["single_round"].search(
+        if kind == "money" and cues()["single_round"].search(
             ctx_before + s[start:np_end] + ctx_after
         ):
             source = "activity"  # "has raised US$20 million in a Series B round": one company's
-        if source == "noun" and kind == "count" and _outside_set(before, max(0, len(before) - 100)):
+        if source == "noun" and kind == "count" and outside_set(before, max(0, len(before) - 100)):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
-        if source == "noun" and kind == "count" and _cues()["joint_group"].match(s, np_end):
+        if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
@@ -406,7 +300,7 @@ def find_figures(
             intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
             if intake and intake.metric in intake_metrics():
                 match, source = intake, "noun"  # "90 new start-ups joined the programme"
-            elif (joined := _intake_verb(s, np_from, np_end, kind, n.value)) is not None:
+            elif (joined := intake_verb(s, np_from, np_end, kind, n.value)) is not None:
                 match, source = joined, "predicate"  # "a further 40 start-ups were admitted"
             else:
                 match, source = None, "bare"
@@ -429,84 +323,6 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
-
-
-def _intake_verb(s: str, np_from: int, np_end: int, kind: str, value: float) -> MetricMatch | None:
-    """The intake metric the verb after an addition names ("40 more joined", "a further 40
-    fintech start-ups were admitted to the programme"), or None."""
-    more = _cues()["delta_after"].match(s, np_from)
-    found = narrower_predicate(s, max(np_end, more.end() if more else 0), kind, value)
-    return found.match if found is not None and found.match.metric in intake_metrics() else None
-
-
-def _at_event(before: str, s: str, np_end: int) -> bool:
-    """Whether a count whose noun ends at `np_end`, after the words `before`, is of companies
-    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen")."""
-    c = _cues()
-    return c["activity_before"].search(before) is not None or (
-        c["carried_before"].search(before) is not None
-        and c["carried_after"].match(s, np_end) is not None
-    )
-
-
-def _is_list_marker(s: str, n: NumberMention) -> bool:
-    """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
-    return (
-        not n.words
-        and _LIST_MARKER_AFTER.match(s, n.end) is not None
-        and _LIST_MARKER.search(s, 0, n.start) is not None
-    )
-
-
-def _row_value(s: str, before: str, end: int, last: bool) -> bool:
-    """Whether the figure ending at `end` is the value of a row that `before` labels: it ends
-    the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""
-    if _ROW_END.fullmatch(s, end):
-        return last
-    return _ROW_COLUMNS.fullmatch(s, end) is not None and not any(c.isdigit() for c in before)
-
-
-def _number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
-    """What "the number of <noun> <words> to N" counts: the noun, narrowed by the words after
-    it ("the number of start-ups the programme has taken in", "... that have gone public")."""
-    b = noun_phrase(s, a, len(s))[1]
-    rest = s[b:q_start]
-    match = classify(s[a:b], "", rest, kind, value, s[:q_start])
-    if match is None or is_generic(match):
-        narrower = classify(rest, "", "", kind, value, predicate=True)
-        if narrower is not None and not is_generic(narrower):
-            return narrower
-    return match
-
-
-def _label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
-    """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
-    on campus" (a long one may be a clause that ends in a colon). A label that opens with what
-    no metric counts ("Events held on campus") counts none, as the words after a figure."""
-    if _not_counted(label.strip()):
-        return None
-    if len(label.split()) > _MAX_LABEL_WORDS:
-        return classify(label, "", "", kind, value)
-    found = context_metric(label, None, kind, value)
-    words = label.split()
-    if found is None and len(words) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
-        found = set_member(label, kind, value)
-        if found and not set_member(" ".join(words[:2]), kind, value):
-            found = None  # "Speakers at FinTech Week": a noun of its own comes first
-    if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
-        found = context_metric(label[part.end() :], None, kind, value)
-    if found is None:
-        return None
-    # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).
-    narrower = classify(label, "", "", kind, value, label)
-    if narrower is not None and narrower.metric != found.match.metric and not is_generic(narrower):
-        return narrower
-    return found.match
-
-
-@cache
-def _part_opener() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
 _EMPHASIS = "*_"
@@ -540,18 +356,3 @@ def _own_clause(clause: str) -> str:
         return clause
     starts = [m.start() for m in _RELATIVE.finditer(clause)]
     return clause[starts[-1] :] if starts else clause
-
-
-@cache
-def _month_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?,?\s+$", re.IGNORECASE)
-
-
-def _is_year_use(s: str, n: NumberMention) -> bool:
-    """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
-    if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
-        return True
-    if _month_before().search(s, max(0, n.start - 16), n.start):
-        return True  # "31 March 2021", "June 2021"
-    after = s[n.end : n.end + 3]
-    return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

@@ -1,0 +1,59 @@
+"""The lexicon cues a sentence's surroundings are read with, compiled once.
+
+Words that point at the place the text is about ("here", "on our campus") or back at one named
+before ("there"); references to a cluster; a count said to exist now ("today there are
+over"); a verb right before a figure ("it was about 600"); and the time phrases a date may
+not have been read from. The word lists are in etl/data/lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.extract.lexicon import lexicon, phrases_re
+
+
+@cache
+def here_words() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["here_words"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def cluster_refs() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["cluster_refs"], re.IGNORECASE)
+
+
+@cache
+def existential() -> re.Pattern[str]:
+    """A count said to exist now right before a figure: "Today there are over", "there are now
+    about" (a qualifier may stand before the figure)."""
+    f, q = lexicon()["figures"], lexicon()["qualifiers"]
+    times, verbs = phrases_re(f["existential_times"]), phrases_re(f["existential_verbs"])
+    quals = phrases_re([*q["over"], *q["about"], *q["nearly"]])
+    return re.compile(
+        rf"(?:\b(?:{times})\s*,?\s+(?:{verbs})|\b(?:{verbs})\s+(?:{times}))"
+        rf"\s+(?:(?:{quals})\s+)?[*_]*(?=\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def there_words() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["there_words"])
+    return re.compile(rf"\b(?:{words})\b(?!\s+(?:is|are|was|were)\b)", re.IGNORECASE)
+
+
+@cache
+def verb_before() -> re.Pattern[str]:
+    """A verb (and a qualifier) right before a figure: "it was about 600"."""
+    f, q = lexicon()["figures"], lexicon()["qualifiers"]
+    quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
+    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
+
+
+@cache
+def unread_time() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["time_phrases"], re.IGNORECASE)

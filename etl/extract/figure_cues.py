@@ -1,0 +1,122 @@
+"""The lexicon cues the words around a figure are read against, and the tests built on them.
+
+The patterns come from the [figures] table of etl/data/lexicon.toml, compiled once: the words
+before a figure that make it a change, a comparison, a plan or a portfolio; the words after it
+that make it no count; and the sets (a delegation, a pavilion, a waiting list) whose size is
+no community's. The cues that end in "$" or need a word are tried the fast way round.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from etl.extract.lexicon import lexicon
+from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
+
+
+@cache
+def cues() -> dict[str, re.Pattern[str]]:
+    fig = lexicon()["figures"]
+    return {
+        "non_metric": re.compile(
+            r"^\s*(?:" + "|".join(fig["non_metric_after"]) + r")\b", re.IGNORECASE
+        ),
+        "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
+        "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
+        "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
+        "target": re.compile(fig["target_words"], re.IGNORECASE),
+        "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
+        "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
+        "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
+        "definite": re.compile(fig["definite_before"], re.IGNORECASE),
+        "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
+        "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
+        "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
+        "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
+        "further": re.compile(fig["further_part_before"], re.IGNORECASE),
+        "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
+        "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
+        "single_round": re.compile(fig["single_round"], re.IGNORECASE),
+        "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
+        "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
+        "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
+        "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
+        "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
+        "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
+    }
+
+
+class _Ends:
+    """Whether a cue ending in "$" ends a text: tried at the end only (the pattern reversed)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.backwards = reversed_end_pattern(pattern)
+
+    def search(self, text: str) -> bool:
+        if self.backwards is not None:
+            return self.backwards.match(text[::-1]) is not None
+        return self.pattern.search(text) is not None
+
+
+class _Anywhere:
+    """Whether a cue occurs in a text, skipping the search when a word it needs is missing."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = required_literals(pattern.pattern)
+        # Any of the words, as a plain substring of the lower-cased text: one search for all.
+        self.words = None if words is None else any_of(w.lower() for w in words)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """`low` is `text` lower-cased (by `safe_lower`), or None."""
+        if self.words is not None and low is not None and not self.words.search(low):
+            return False
+        return self.pattern.search(text) is not None
+
+
+@cache
+def fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
+    c = cues()
+    return (
+        _Ends(c["delta_before"]),
+        _Ends(c["comparison"]),
+        _Anywhere(c["target"]),
+        _Ends(c["portfolio"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def not_counted(np: str) -> bool:
+    """Whether the words after a figure say it is no count ("years", "more")."""
+    c = cues()
+    return bool(c["non_metric"].match(np) or c["delta_after"].match(np))
+
+
+_RELATIVE_AFTER_NOUN = re.compile(r"(?<=[\w'’]),\s+(?:which|that|whose)\s")
+_WORD = re.compile(r"[\w-]+")
+
+
+def outside_set(before: str, lo: int) -> bool:
+    """Whether a set no community's size is part of ("the delegation", "the waiting list") is
+    named in the clause before a figure, and the figure is not in a relative clause about
+    something named after it ("the delegation is drawn from the Web3 cluster, which now
+    numbers 300 companies": the cluster's size)."""
+    m = cues()["outside_set"].search(before, lo)
+    if m is None:
+        return False
+    set_end = _WORD.match(before, m.start()).end()  # (the pattern opens with the set's word)
+    rel = _RELATIVE_AFTER_NOUN.search(before, set_end)
+    return rel is None or not _WORD.search(before, set_end, rel.start())
+
+
+def at_event(before: str, s: str, np_end: int) -> bool:
+    """Whether a count whose noun ends at `np_end`, after the words `before`, is of companies
+    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen")."""
+    c = cues()
+    return c["activity_before"].search(before) is not None or (
+        c["carried_before"].search(before) is not None
+        and c["carried_after"].match(s, np_end) is not None
+    )

@@ -1,0 +1,83 @@
+"""Where a figure's metric comes from when the words after it name none.
+
+A fact-sheet label before it ("Unicorns: 7", "Of which start-ups: 300"), the label column of
+a table row set out as text ("FinTech    400+    27%"), "the number of <noun> <words>" before
+it, or the verb after an addition ("a further 40 start-ups were admitted"). Each gives a
+catalogue metric or None; sentence_figures decides which to ask and in what order.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.extract.candidates import context_metric, is_generic, narrower_predicate, set_member
+from etl.extract.figure_cues import cues, not_counted
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+
+# A figure that ends its line, with no end mark after it: a label's value.
+_ROW_END = re.compile(r"[\s*_+)]*")
+# The other columns of a row after its first value: "FinTech      400+      27%".
+_ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+)|]*")
+MAX_LABEL_WORDS = 10
+_SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
+
+
+def row_value(s: str, before: str, end: int, last: bool) -> bool:
+    """Whether the figure ending at `end` is the value of a row that `before` labels: it ends
+    the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""
+    if _ROW_END.fullmatch(s, end):
+        return last
+    return _ROW_COLUMNS.fullmatch(s, end) is not None and not any(c.isdigit() for c in before)
+
+
+def number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
+    """What "the number of <noun> <words> to N" counts: the noun, narrowed by the words after
+    it ("the number of start-ups the programme has taken in", "... that have gone public")."""
+    b = noun_phrase(s, a, len(s))[1]
+    rest = s[b:q_start]
+    match = classify(s[a:b], "", rest, kind, value, s[:q_start])
+    if match is None or is_generic(match):
+        narrower = classify(rest, "", "", kind, value, predicate=True)
+        if narrower is not None and not is_generic(narrower):
+            return narrower
+    return match
+
+
+def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
+    """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
+    on campus" (a long one may be a clause that ends in a colon). A label that opens with what
+    no metric counts ("Events held on campus") counts none, as the words after a figure."""
+    if not_counted(label.strip()):
+        return None
+    if len(label.split()) > MAX_LABEL_WORDS:
+        return classify(label, "", "", kind, value)
+    found = context_metric(label, None, kind, value)
+    words = label.split()
+    if found is None and len(words) <= _SET_LABEL_WORDS:  # "AI & data science: 260"
+        found = set_member(label, kind, value)
+        if found and not set_member(" ".join(words[:2]), kind, value):
+            found = None  # "Speakers at FinTech Week": a noun of its own comes first
+    if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
+        found = context_metric(label[part.end() :], None, kind, value)
+    if found is None:
+        return None
+    # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).
+    narrower = classify(label, "", "", kind, value, label)
+    if narrower is not None and narrower.metric != found.match.metric and not is_generic(narrower):
+        return narrower
+    return found.match
+
+
+@cache
+def _part_opener() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
+
+
+def intake_verb(s: str, np_from: int, np_end: int, kind: str, value: float) -> MetricMatch | None:
+    """The intake metric the verb after an addition names ("40 more joined", "a further 40
+    fintech start-ups were admitted to the programme"), or None."""
+    more = cues()["delta_after"].match(s, np_from)
+    found = narrower_predicate(s, max(np_end, more.end() if more else 0), kind, value)
+    return found.match if found is not None and found.match.metric in intake_metrics() else None

@@ -1,0 +1,47 @@
+"""Numbers in a sentence that are no figure: a year used as a date, a list item's number.
+
+A four-digit year is a date after "in", "since" or a month, or before a capitalised name
+("2023 Global Conference"); a number at the start of a line followed by "." or ")" numbers a
+list item ("2. Founders go abroad early."). find_figures drops both before it reads the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.calendar import month_re
+from etl.extract.numbers import NumberMention
+
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
+# A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
+_LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
+
+
+def is_list_marker(s: str, n: NumberMention) -> bool:
+    """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
+    return (
+        not n.words
+        and _LIST_MARKER_AFTER.match(s, n.end) is not None
+        and _LIST_MARKER.search(s, 0, n.start) is not None
+    )
+
+
+@cache
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?,?\s+$", re.IGNORECASE)
+
+
+def is_year_use(s: str, n: NumberMention) -> bool:
+    """A four-digit year used as a date ('in 2018', '2023 Global Conference')."""
+    if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
+        return True
+    if _month_before().search(s, max(0, n.start - 16), n.start):
+        return True  # "31 March 2021", "June 2021"
+    after = s[n.end : n.end + 3]
+    return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

@@ -1,0 +1,73 @@
+"""What a text is about from one sentence to the next: the Topic after a sentence, worked out
+lazily when a figure's own sentence does not settle whose it is.
+
+The topic after a sentence is its first subject, else its first possessor, resolved as
+referents.py resolves any mention; "our neighbours at X" makes X the subject, not the voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from etl.config import ExtractConfig
+from etl.extract.mentions import Mention
+from etl.extract.referents import Attribution, Topic, resolve
+from etl.extract.speakers import QuoteRegion
+
+
+class LazyTopic:
+    """A Topic worked out on first use."""
+
+    def __init__(self, make: Callable[[], Topic]) -> None:
+        self._make = make
+        self._topic: Topic | None = None
+
+    def _get(self) -> Topic:
+        if self._topic is None:
+            self._topic = self._make()
+        return self._topic
+
+    @property
+    def paragraph(self) -> Attribution | None:
+        return self._get().paragraph
+
+    @property
+    def document(self) -> Attribution | None:
+        return self._get().document
+
+    @property
+    def main(self) -> Attribution | None:
+        return self._get().main
+
+
+_PEOPLE_AT = re.compile(r"\s+[a-z][\w-]*\s+(?:at|from|of|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Mention | None:
+    """The organisation of "our <people> at X" ("Our neighbours at X unveiled ..."): the
+    subject is X's, not the voice's."""
+    after = next((m for m in mentions if m.start >= first.end), None)
+    if text is None or after is None or after.kind != "name" or after.tracked:
+        return None
+    return after if _PEOPLE_AT.fullmatch(text, first.end, after.start) else None
+
+
+def next_topic(
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+    text: str | None = None,
+) -> Topic:
+    """The topic after a sentence: its first subject, else its first possessor ("one of
+    Cyberport's fastest-growing areas"), else the topic unchanged."""
+    first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
+    if first is None:
+        first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+    if first is not None and first.kind == "first_person":
+        first = _people_at(first, mentions, text) or first
+    if first is not None:
+        found = resolve(first, [], topic, quote, config)
+        return Topic(found, found, topic.main) if found else topic
+    return topic

@@ -1,0 +1,47 @@
+"""A figure's metric from a label, a table row, "the number of" or the verb after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.metric_sources import intake_verb, label_metric, number_of, row_value
+from etl.extract.metrics import noun_phrase
+
+
+@pytest.mark.parametrize(
+    ("label", "metric"),
+    [
+        ("Unicorns", "unicorns"),
+        ("Start-ups and companies", "companies"),
+        ("Of which start-ups", "startups"),
+        ("AI & data science", "ai_companies"),
+        ("Events held on campus", None),  # what no metric counts
+        ("Speakers at FinTech Week", None),  # a noun of its own comes first
+    ],
+)
+def test_the_metric_a_label_names(label: str, metric: str | None) -> None:
+    found = label_metric(label, "count", 7)
+    assert (found.metric if found else None) == metric
+
+
+def test_a_row_value_ends_its_line_or_opens_its_columns() -> None:
+    row = "Unicorns nurtured 3"
+    assert row_value(row, "Unicorns nurtured ", len(row), True)
+    assert not row_value(row, "Unicorns nurtured ", len(row), False)  # not the last figure
+    columns = "FinTech    400+    27%"
+    assert row_value(columns, "FinTech", len("FinTech    400+"), False)
+
+
+def test_the_number_of_a_noun_is_narrowed_by_the_words_after_it() -> None:
+    s = "the number of start-ups the programme has taken in rose to 300"
+    found = number_of(s, s.index("start-ups"), s.index("300"), "count", 300)
+    assert found is not None and found.metric == "incubatees"
+
+
+def test_the_verb_after_an_addition_names_an_intake() -> None:
+    s = "a further 40 fintech start-ups were admitted to the programme"
+    after = s.index("40") + 3
+    found = intake_verb(s, after, noun_phrase(s, after, len(s))[1], "count", 40)
+    assert found is not None and found.metric == "incubatees"
+    s = "a further 40 fintech start-ups held a demo day"
+    assert intake_verb(s, after, noun_phrase(s, after, len(s))[1], "count", 40) is None

@@ -1,0 +1,40 @@
+"""Numbers that are no figure: years used as dates and the numbers of list items."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.number_roles import is_list_marker, is_year_use
+from etl.extract.numbers import find_numbers
+
+
+def first(s: str, value: float):
+    return next(n for n in find_numbers(s) if n.value == value)
+
+
+@pytest.mark.parametrize(
+    ("s", "year", "used"),
+    [
+        ("in 2018 we had 200 companies", 2018, True),
+        ("the 2023 Global Conference opened", 2023, True),
+        ("June 2021 saw a record", 2021, True),
+        ("2018 start-ups joined", 2018, False),
+    ],
+)
+def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
+    s: str, year: int, used: bool
+) -> None:
+    assert is_year_use(s, first(s, year)) is used
+
+
+@pytest.mark.parametrize(
+    ("s", "marker"),
+    [
+        ("2. Founders go abroad early.", True),
+        ("Intro\n3) Fintech", True),
+        ("We have 2. Then more.", False),
+    ],
+)
+def test_only_a_number_that_opens_its_line_numbers_a_list_item(s: str, marker: bool) -> None:
+    n = next(n for n in find_numbers(s) if n.value in (2, 3))
+    assert is_list_marker(s, n) is marker

@@ -1,0 +1,46 @@
+"""What a mention stands for: names, pronouns, and which names a description may mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.config import load_config
+from etl.extract.mentions import find_mentions
+from etl.extract.referents import Attribution, Topic, referent, resolve
+from tests.paths import ROOT
+
+CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
+
+
+@pytest.mark.parametrize(
+    ("entity", "tracked", "expected"),
+    [
+        ("Cyberport", True, True),
+        ("Hong Kong Science Park", False, True),
+        ("Alpha Capital Group", False, True),
+        ("Acme", False, False),  # one unknown word
+        ("Innovation Fund", False, False),  # a unit, not an organisation
+    ],
+)
+def test_which_names_a_description_may_stand_for(
+    entity: str, tracked: bool, expected: bool
+) -> None:
+    assert referent(Attribution(entity, tracked)) is expected
+
+
+def test_a_pronoun_stands_for_the_name_before_it_else_the_paragraphs_subject() -> None:
+    t = "Hong Kong Science Park said its 40 staff grew."
+    name, its = find_mentions(t, 0, len(t), CYBERPORT)
+    assert resolve(its, [name], Topic(), None, CYBERPORT) == Attribution(
+        "Hong Kong Science Park", False
+    )
+    acme = Attribution("Acme", False)
+    assert resolve(its, [], Topic(paragraph=acme), None, CYBERPORT) == acme
+    assert resolve(its, [], Topic(), None, CYBERPORT) is None
+
+
+def test_the_park_is_the_tracked_organisation_when_the_text_names_no_other() -> None:
+    t = "The park opened a lab."
+    (park,) = find_mentions(t, 0, len(t), CYBERPORT)
+    found = resolve(park, [], Topic(), None, CYBERPORT)
+    assert found == Attribution("Cyberport", True) and found.how == "descriptive"

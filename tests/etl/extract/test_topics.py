@@ -1,0 +1,46 @@
+"""The topic from one sentence to the next."""
+
+from __future__ import annotations
+
+from etl.config import load_config
+from etl.extract.mentions import find_mentions
+from etl.extract.referents import Attribution, Topic
+from etl.extract.topics import LazyTopic, next_topic
+from tests.paths import ROOT
+
+CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
+PARK = Attribution("Hong Kong Science Park", False)
+NO_TOPIC = Topic()
+
+
+def after(t: str, topic: Topic = NO_TOPIC) -> Topic:
+    return next_topic(find_mentions(t, 0, len(t), CYBERPORT), topic, None, CYBERPORT, t)
+
+
+def test_the_first_subject_becomes_the_topic_and_the_main_organisation_stays() -> None:
+    main = Attribution("Cyberport", True)
+    assert after("Hong Kong Science Park opened a lab.", Topic(main=main)) == Topic(
+        PARK, PARK, main
+    )
+
+
+def test_our_people_at_a_place_make_the_place_the_subject() -> None:
+    assert after("Our neighbours at Hong Kong Science Park unveiled a lab.") == Topic(PARK, PARK)
+
+
+def test_a_sentence_naming_no_one_leaves_the_topic_as_it_was() -> None:
+    before = Topic(PARK, PARK)
+    assert after("Sales grew last year.", before) == before
+
+
+def test_a_lazy_topic_is_worked_out_once_and_only_when_asked() -> None:
+    calls: list[int] = []
+
+    def make() -> Topic:
+        calls.append(1)
+        return Topic(PARK, None, None)
+
+    lazy = LazyTopic(make)
+    assert calls == []
+    assert lazy.paragraph == PARK and lazy.document is None and lazy.main is None
+    assert calls == [1]
