@@ -40,13 +40,9 @@ def _returned_ids(
     """The new id of each of `rows`, in order. `stmt` returns the id and the `key` columns,
     which tell the rows apart: so the rows go in batches, in whatever order the database
     returns them (SQLite cannot return ids in the order of the rows without one statement
-    per row). Rows that `key` does not tell apart are inserted in order, one by one."""
-    keys = [tuple(r[k] for k in key) for r in rows]
-    if len(set(keys)) < len(keys):
-        ordered = insert(stmt.table).returning(stmt.table.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(ordered, rows).scalars())
+    per row)."""
     found = {tuple(r[1:]): r[0] for r in conn.execute(stmt, rows)}
-    return [found[k] for k in keys]
+    return [found[tuple(r[k] for k in key)] for r in rows]
 
 
 @cache
