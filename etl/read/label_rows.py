@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from etl.read.tables import table_lines
+from etl.read.tables import is_time_cell, table_lines
 
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:[-–•▪●◦*][ \t]+)*"
@@ -103,10 +103,10 @@ def write_label_rows(text: str) -> str:
         if skip:
             skip -= 1
             continue
-        table = _spaced_table(lines, i)
+        table, used = _spaced_table(lines, i)
         if table:  # "KEY CLUSTERS   Companies   Share" over "FinTech   400+   27%"
             out += ["", *table_lines(table), ""]
-            skip, parent_indent = len(table) - 1, None
+            skip, parent_indent = used - 1, None
             continue
         m = label_row(line) if line.strip() else None
         if m is None and _wraps_onto(lines, i):  # "Incubatees admitted" / "  since 2005  681"
@@ -132,22 +132,39 @@ MIN_TABLE_COLUMNS = 3
 MIN_TABLE_ROWS = 2
 
 
-def _spaced_table(lines: list[str], i: int) -> list[list[str]] | None:
-    """The rows (header first) of the table laid out by spaces that starts at lines[i], if any."""
+def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int]:
+    """The rows (header first) of the table laid out by spaces that starts at lines[i], if
+    any, and how many lines it takes. The header's cells after the first may all be times
+    ("Indicator   2019-20   2020-21"); a ruled line may stand under it, and a label wrapped
+    onto a deeper-indented line that holds the row's figures is joined into one row."""
     if "  " not in lines[i] and "\t" not in lines[i]:
-        return None  # no gap between cells: not a header (the cheap test first)
+        return None, 0  # no gap between cells: not a header (the cheap test first)
     header = _cells(lines[i])
-    if len(header) < MIN_TABLE_COLUMNS or any(_has_digit(c) for c in header):
-        return None
-    rows = [header]
-    for line in lines[i + 1 :]:
-        cells = _cells(line)
+    if len(header) < MIN_TABLE_COLUMNS or not _is_header(header):
+        return None, 0
+    rows, k = [header], i + 1
+    if k < len(lines) and _RULE_RE.fullmatch(lines[k]):
+        k += 1
+    while k < len(lines):
+        cells, used = _cells(lines[k]), 1
+        if len(cells) == 1 and not _has_digit(cells[0]) and k + 1 < len(lines):
+            more = _cells(lines[k + 1])  # "Funds raised by companies," / "  cumulative  21.0"
+            if len(more) == len(header) and _indent(lines[k + 1]) > _indent(lines[k]):
+                cells, used = [f"{cells[0]} {more[0]}", *more[1:]], 2
         if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
         if not all(_has_digit(c) for c in cells[1:]):
             break
         rows.append(cells)
-    return rows if len(rows) > MIN_TABLE_ROWS else None
+        k += used
+    return (rows, k - i) if len(rows) > MIN_TABLE_ROWS else (None, 0)
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Column headings: none holds a figure, or each after the label names a time."""
+    if not any(_has_digit(c) for c in cells):
+        return True
+    return not _has_digit(cells[0]) and all(is_time_cell(c) for c in cells[1:])
 
 
 def _cells(line: str) -> list[str]:

@@ -124,6 +124,37 @@ def test_one_row_under_a_header_is_no_spaced_table() -> None:
     assert "Firms:" not in write_label_rows(text)
 
 
+YEAR_COLUMNS = """\
+Measure                            2021      2022-23
+-------------------------------   ------    --------
+Member firms                       1,300      1,480
+  of which in the towers             610        655
+Venture money raised by members,
+  to date (US$ million)               95        120
+"""
+
+
+def test_a_table_whose_column_headings_are_years_is_read_by_year() -> None:
+    lines = write_label_rows(YEAR_COLUMNS).split("\n")
+    assert lines.index("2021:") < lines.index("- Member firms: 1,300") < lines.index("2022-23:")
+    assert "- of which in the towers: 655" in lines
+    assert "- Venture money raised by members, to date (US$ million): US$120 million" in lines
+    assert not any(line.startswith("---") for line in lines)
+
+
+def test_a_header_with_a_figure_that_is_no_year_is_no_header() -> None:
+    text = "Members      1,300     2022\nTowers       3         4\nRooms        38        40\n"
+    assert "2022:" not in write_label_rows(text)
+    text = "Phase 2      2021      2022\nTowers       3         4\nRooms        38        40\n"
+    assert "2021:" not in write_label_rows(text)  # the label cell holds a figure
+
+
+def test_a_label_line_not_indented_over_its_figures_is_not_joined() -> None:
+    text = YEAR_COLUMNS.replace("\n  to date (US$ million)", "\nTo date (US$ million) ")
+    lines = write_label_rows(text).split("\n")
+    assert not any("members, To date" in line for line in lines)
+
+
 SIDE_BY_SIDE = """\
 ==========================================
  MEMBERS                  | THE SITE
