@@ -26,8 +26,21 @@ def _languages() -> dict[str, dict[str, Any]]:
 @cache
 def phrases(key: str) -> tuple[str, ...]:
     """The phrases listed under `key` in every language, longest first."""
-    found = {p for table in _languages().values() for p in table.get(key, [])}
+    found = {
+        v
+        for table in _languages().values()
+        for p in table.get(key, [])
+        for v in _shorthand_forms(p, table.get("shorthand", {}))
+    }
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+def _shorthand_forms(phrase: str, short: dict[str, list[str]]) -> set[str]:
+    """`phrase` and each way of writing it with a word's shorthand ("a yr earlier")."""
+    forms = {""}
+    for word in phrase.split(" "):
+        forms = {f"{f} {w}".lstrip() for f in forms for w in (word, *short.get(word, []))}
+    return forms
 
 
 @cache

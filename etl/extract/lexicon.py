@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,24 @@ def lexicon() -> dict[str, Any]:
     """The parsed lexicon (qualifiers, scales, organisations, attribution cues, figures)."""
     with (DATA / "lexicon.toml").open("rb") as f:
         return tomllib.load(f)
+
+
+@cache
+def _shorthand_re() -> re.Pattern[str] | None:
+    short = lexicon().get("shorthand", {})
+    if not short:
+        return None
+    return re.compile(r"(?<![\w$.])(?:" + phrases_re(list(short)) + r")(?![\w'’(-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def expand_shorthand(words: str) -> str:
+    """`words` with each wire-style shorthand written out ("~700 cos" -> "~700 companies")."""
+    pattern = _shorthand_re()
+    if pattern is None:
+        return words
+    short = lexicon()["shorthand"]
+    return pattern.sub(lambda m: short[m.group().lower()], words)
 
 
 @cache

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from etl.extract.lexicon import DATA, safe_lower
+from etl.extract.lexicon import DATA, expand_shorthand, safe_lower
 from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, required_literal_groups
 
@@ -249,6 +249,7 @@ def classify(
     that read the words after a figure only (`np` is then the words before it); `predicate`:
     only the rules marked `bare`, `np` holding words that come after the figure's noun.
     """
+    np = expand_shorthand(np)  # "cos" -> "companies"
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it

@@ -18,7 +18,7 @@ from etl.extract.candidates import (
 )
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
-from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     intake_verb,
@@ -203,7 +203,7 @@ def find_figures(
             if not (keep_bare and cues()["delta_after"].match(np)):
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
-        if np and cues()["not_a_noun"].match(np):
+        if np and cues()["not_a_noun"].match(expand_shorthand(np)):
             np, np_end = "", np_from  # "stood at 88 last year": no noun of its own
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count

@@ -69,3 +69,13 @@ def test_key_words_and_safe_lower() -> None:
 @given(st.characters())
 def test_is_word_char_is_what_backslash_w_matches(c: str) -> None:
     assert is_word_char(c) == bool(re.fullmatch(r"\w", c))
+
+
+def test_wire_shorthand_is_written_out_as_whole_words() -> None:
+    from etl.extract.lexicon import expand_shorthand
+
+    assert expand_shorthand("~900 cos, incl 3 unicorns") == "~900 companies, including 3 unicorns"
+    assert expand_shorthand("a yr later, two Yrs on") == "a year later, two years on"
+    # Inside a word, a hyphenated compound or a formula it stays: "Costs", "cos2x", "yr-end".
+    for words in ("Costs rose", "cos2x", "ecos", "yr-end", "$cos", "it's cos'", "cos(x)"):
+        assert expand_shorthand(words) == words

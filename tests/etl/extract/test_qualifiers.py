@@ -109,3 +109,11 @@ def test_about_after_a_figure(text: str, start: int, end: int) -> None:
 def test_no_about_after_a_figure() -> None:
     assert about_after("300 or more", 3) is None
     assert about_after("300 odd.", 3) is None  # "odd" alone is no qualifier
+
+
+def test_a_greater_than_sign_before_a_figure_means_over() -> None:
+    assert qualifier_before("members now >350", 13).qualifier == "over"
+    assert qualifier_before("members now > 350", 14).qualifier == "over"
+    # A sign inside a formula or a link is no qualifier: "a>350", "?min=>350".
+    assert qualifier_before("where a>350", 8).qualifier == "exact"
+    assert qualifier_before("see x.com/?n=>350", 14).qualifier == "exact"

@@ -266,3 +266,13 @@ def test_a_relative_year_before_a_part_of_it_is_one_date() -> None:
     assert [g[:4] for g in got] == [("This year first quarter", date(2022, 3, 31), "month", "P3M")]
     apart = dates("Last year, the first quarter was slow.")
     assert [g[0] for g in apart] == ["Last year", "the first quarter"]
+
+
+def test_a_year_earlier_may_be_written_in_shorthand() -> None:
+    from etl.calendar import phrases
+
+    assert {"a yr earlier", "a yr ago", "two yrs ago"} & set(phrases("year_earlier")) == {
+        "a yr earlier",
+        "a yr ago",
+    }
+    assert "yrs ago" in phrases("years_earlier") and "yr" not in phrases("year_earlier")
