@@ -24,6 +24,7 @@ from functools import cache
 
 from etl.calendar import month_end, month_of, month_re, phrase_re
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
+from etl.extract.numbers import find_numbers, may_have_number_words
 from etl.extract.opening_dates import (
     HINT,
     SENTENCE_OPENING,
@@ -352,13 +353,18 @@ _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
 
 
 def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
-    """Whether `line` holds no digit but its dates' (a note on the figures, not a figure)."""
+    """Whether `line` holds no figure but its dates', in digits or in words (a note on the
+    figures, not a figure: "The hub had none in 2015; today it counts five" is no note)."""
     pos, rest = 0, []
     for d in dates:
         rest.append(line[pos : d.start])
         pos = d.end
     rest.append(line[pos:])
-    return not any(c.isdigit() for part in rest for c in part)
+    if any(c.isdigit() for part in rest for c in part):
+        return False
+    return not any(
+        n.words for part in rest if may_have_number_words(part) for n in find_numbers(part)
+    )
 
 
 def _within(d: DatePhrase, anchor: DatePhrase) -> bool:
