@@ -183,14 +183,3 @@ def test_an_event_day_above_a_table_does_not_re_date_it() -> None:
     note = "The review was presented to the board on 30 June."
     got = _claims(YEAR_TABLE.format(note=note), "review.md", None)
     assert ("Cyberport", "companies", 1500, date(2020, 12, 31)) in got
-
-
-def test_a_line_after_a_list_with_figures_in_words_is_no_note_on_its_date() -> None:
-    post = (
-        "# Cyberport this summer\n\n## Where things stand\n\n"
-        "- 1,900 start-ups and technology companies\n- 14 listed companies\n\n"
-        "Listings were rare once. The hub had only two in 2016; today it counts fourteen.\n"
-    )
-    got = _claims(post, "post.md")
-    assert ("Cyberport", "companies", 1900, date(2022, 5, 10)) in got
-    assert not any(c[3] == date(2016, 12, 31) and c[2] == 1900 for c in got)

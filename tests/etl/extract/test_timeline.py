@@ -313,3 +313,18 @@ def test_a_date_opening_a_numbered_paragraph_carries_to_its_later_sentences() ->
         "breakdown by source is kept. About 60% of members are local firms."
     )
     assert _carried(plain, "About 60%", date(2020, 9, 1)) != date(2020, 6, 30)
+
+
+def test_a_line_with_figures_in_words_is_no_note_on_a_list_above_it() -> None:
+    from datetime import date
+
+    from etl.extract.asof import find_dates
+    from etl.extract.timeline import _no_figure
+
+    def no_figure(line: str) -> bool:
+        return _no_figure(line, find_dates(line, 0, len(line), date(2022, 5, 10)))
+
+    assert not no_figure("Listings were rare. The park had two in 2016; today it counts twelve.")
+    assert not no_figure("The park had 2 in 2016.")
+    assert no_figure("Figures as at 31 December 2021.")
+    assert no_figure("Source: the park's annual report for 2021.")
