@@ -283,8 +283,11 @@ _LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
 
 def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> bool:
     """Whether `name`, one word opening its sentence, is a common word capitalised only for
-    its place: a fact-sheet label ("Markets reached: 20") or a word that names what a metric
-    counts ("Unicorns nurtured 3", "Fintech has become the largest cluster")."""
+    its place: a number word ("Four have listed"), a fact-sheet label ("Markets reached: 20")
+    or a word that names what a metric counts ("Unicorns nurtured 3", "Fintech has become the
+    largest cluster")."""
+    if name.lower() in NUMBER_WORDS:
+        return True  # "Four have listed": a count with its noun left out, not a name
     if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
         return False
     if _LABEL_LINE.fullmatch(text, a, end):

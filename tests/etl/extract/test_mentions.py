@@ -245,3 +245,20 @@ def test_a_possessor_is_no_word_of_description() -> None:
     text = "The hub's Web3 cluster grew."
     got = find_mentions(text, 0, len(text), CYBERPORT)
     assert [(text[m.start : m.end], m.cluster) for m in got] == [("The hub", False)]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "A: Three have gone public since then.",
+        "Q: And exits? A: Twelve have been acquired.",
+        "Nine were admitted last spring.",
+    ],
+)
+def test_a_capitalised_number_word_opening_a_sentence_is_no_name(s: str) -> None:
+    assert [m for m in found(s) if m[3] == "name"] == []
+
+
+def test_a_capitalised_name_opening_a_sentence_is_still_a_name() -> None:
+    names = [m[1] for m in found("A: Nimbus Labs have listed in Singapore.") if m[3] == "name"]
+    assert "Nimbus Labs" in names
