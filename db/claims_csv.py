@@ -8,7 +8,7 @@ those lines in id order and formats again only the claims a reviewer has decided
 conflict holds (few).
 The result is byte for byte what the generic writer gives for the same rows.
 
-Lines are written in the transaction that stores their claims (db.documents); a claim that
+Lines are written in the transaction that stores their claims (db.document_group); a claim that
 has none (rows from before this table, or inserted by other means) gets it before the next
 export. A claim's line goes with it (ON DELETE CASCADE). A change of the line format ships
 with a migration that empties the table.
@@ -111,21 +111,6 @@ def _as_read(value: Any, is_float: bool) -> Any:
     if isinstance(value, datetime):
         return value.date()
     return value
-
-
-def write_new_claim_lines(
-    conn: Connection,
-    document: str,
-    published_on: date | None,
-    rows: Sequence[dict[str, Any]],
-    ids: Sequence[int],
-) -> int:
-    """Store the lines of claims just inserted from `rows` (their columns, with document_id)
-    as ids `ids` (`claim_line_values`)."""
-    values = claim_line_values(document, published_on, rows, ids)
-    if values:
-        conn.execute(insert(ClaimLine), values)
-    return len(values)
 
 
 def claim_line_values(
