@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, insert, literal, or_, select, union_all
+from sqlalchemy import Connection, Engine, Row, and_, insert, literal, select, union_all
 
 from db.batches import chunks
 from db.claims import ClaimFilter
@@ -366,18 +366,6 @@ def claim_status(engine: Engine, claim_id: int) -> str:
 def conflict_status(engine: Engine, conflict_id: int) -> str:
     """open or resolved: resolved once detection no longer finds it or a reviewer resolved it."""
     return _status_of(engine, "conflict", conflict_id)
-
-
-def rejected_uids(engine: Engine) -> set[str]:
-    """Uids of the claims whose current status is rejected."""
-    sub, status = claim_status_parts()
-    stmt = (
-        select(Claim.uid)
-        .outerjoin(sub, sub.c.target_uid == Claim.uid)
-        .where(or_(status == "rejected"))
-    )
-    with engine.connect() as conn:
-        return set(conn.execute(stmt).scalars())
 
 
 def latest_claim_reviews(engine: Engine, claim_ids: Sequence[int]) -> dict[int, ReviewRecord]:

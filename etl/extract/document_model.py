@@ -60,9 +60,6 @@ class DocumentModel:
         """Whether the paragraph starting at `paragraph_start` is in the author's own words."""
         return self.author is not None and paragraph_start in self.voiced
 
-    def table_at(self, pos: int) -> Table | None:
-        return next((t for t in self.tables if t.start <= pos < t.end), None)
-
 
 EMPTY = DocumentModel()
 

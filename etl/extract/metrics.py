@@ -297,11 +297,6 @@ def _metric_match(metric: str, implausible: bool) -> MetricMatch:
     return MetricMatch(metric, implausible)
 
 
-def _literal_tests(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """Searches of lower-cased text, one per set of literals each match of `pattern` holds."""
-    return _literal_tests_of(pattern.pattern)
-
-
 # Keyed by the pattern's text: a Pattern hashes its whole compiled program on every lookup.
 @lru_cache(maxsize=64)
 def _literal_tests_of(pattern: str) -> tuple[re.Pattern[str], ...]:
