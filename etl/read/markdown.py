@@ -91,7 +91,7 @@ def unruled_tables(text: str) -> str:
             end += 1
         return end if end - k >= MIN_UNRULED_ROWS else k
 
-    return _write_tables(text, end_of, _cells)
+    return _write_tables(text, _rows_by(end_of, _cells))
 
 
 def aligned_tables(text: str) -> str:
@@ -112,24 +112,8 @@ def aligned_tables(text: str) -> str:
             return end
         return k
 
-    text = _write_tables(text, end_of, _aligned_cells)
-    return _time_column_tables(text) if "--" in text or "  " in text else text
-
-
-def _time_column_tables(text: str) -> str:
-    """`text` with each space-aligned table whose columns are times written out as lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    k = 0
-    while k < len(lines):
-        rows, end = _time_column_rows(lines, k)
-        if rows:
-            out += ["", *table_lines(rows), ""]
-            k = end
-        else:
-            out.append(lines[k])
-            k += 1
-    return "\n".join(out)
+    text = _write_tables(text, _rows_by(end_of, _aligned_cells))
+    return _write_tables(text, _time_column_rows) if "--" in text or "  " in text else text
 
 
 def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
@@ -168,23 +152,34 @@ def _wraps_label(line: str, above: str) -> bool:
     )
 
 
-def _write_tables(
-    text: str, end_of: Callable[[list[str], int], int], cells: Callable[[str], list[str]]
-) -> str:
-    """`text` with each table `end_of` finds (lines[k:end]; end == k: none starts at k) written
-    out as `etl.read.tables.table_lines` writes a table, its rows cut into `cells`."""
+Rows = Callable[[list[str], int], tuple[list[list[str]], int]]
+
+
+def _write_tables(text: str, rows_at: Rows) -> str:
+    """`text` with each table `rows_at` finds (its rows and the line after it; no rows: none
+    starts there) written out as `etl.read.tables.table_lines` writes a table."""
     lines = text.split("\n")
     out: list[str] = []
     k = 0
     while k < len(lines):
-        end = end_of(lines, k)
-        if end > k:
-            out += ["", *table_lines([cells(line) for line in lines[k:end]]), ""]
+        rows, end = rows_at(lines, k)
+        if rows:
+            out += ["", *table_lines(rows), ""]
             k = end
         else:
             out.append(lines[k])
             k += 1
     return "\n".join(out)
+
+
+def _rows_by(end_of: Callable[[list[str], int], int], cells: Callable[[str], list[str]]) -> Rows:
+    """`rows_at` for tables whose lines are rows: lines[k:end_of(lines, k)] cut into `cells`."""
+
+    def rows_at(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+        end = end_of(lines, k)
+        return [cells(line) for line in lines[k:end]], end
+
+    return rows_at
 
 
 def _aligned_cells(line: str) -> list[str]:
