@@ -169,7 +169,7 @@ def _sentence_claims(
     section: Section,
     ref: date | None,
     timeline: Timeline,
-    last_owner: dict[SentenceId, Attribution] | None = None,
+    last_owner: dict[SentenceId, Attribution],
 ) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
@@ -242,11 +242,12 @@ def _sentence_claims(
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
-        if who is None and last_owner is not None and context.points_back(mentions, a + f.start):
-            prev = last_owner.get(view.previous(sid))  # "... spent their early years there"
-            who = replace(prev, how="previous") if prev is not None else None
-        if who is None and f.source in _NOUNLESS and last_owner is not None:
-            prev = last_owner.get(view.previous(sid))  # "Three grew up here. Two have listed."
+        if (
+            who is None
+            # "... spent their early years there"; "Three grew up here. Two have listed."
+            and (context.points_back(mentions, a + f.start) or f.source in _NOUNLESS)
+        ):
+            prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="previous") if prev is not None else None
         who = owners[i] = (
             who
@@ -255,7 +256,7 @@ def _sentence_claims(
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
             who = box_owner(view, s.start + f.start, who, mentions)
-        if who is not None and who.tracked and last_owner is not None:
+        if who is not None and who.tracked:
             last_owner[sid] = who  # (a stranger's sentence may be skipped unread: not kept)
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
