@@ -88,6 +88,12 @@ def phrase_re(key: str) -> str:
 
 
 @cache
+def phrase_words(key: str) -> re.Pattern[str]:
+    """The phrases listed under `key`, found as whole words in any case."""
+    return re.compile(rf"(?<!\w){phrase_re(key)}(?!\w)", re.IGNORECASE)
+
+
+@cache
 def quarter_numbers() -> dict[str, int]:
     """Each name of a quarter (lower case, spaces single) -> 1-4."""
     return {

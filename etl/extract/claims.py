@@ -28,6 +28,7 @@ from datetime import date
 from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
+from etl.calendar import phrase_words
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
@@ -55,7 +56,7 @@ from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
-from etl.extract.timeline import Timeline, arrival_re
+from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.year_day import reporting_year
 
@@ -196,7 +197,8 @@ def _sentence_claims(
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     dates = with_reporting_year(sent, dates, reporting_year(text))
-    if (memory := arrival_re().search(sent)) and (came := timeline.arrival(sid)) is not None:
+    memory = phrase_words("arrival").search(sent)  # "When I arrived, ..."
+    if memory and (came := timeline.arrival(sid)) is not None:
         dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before

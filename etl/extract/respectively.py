@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from etl.calendar import phrase_re
+from etl.calendar import phrase_re, phrase_words
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.sentence_figures import Figure
 
@@ -29,7 +29,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     one = re.compile(rf"(?P<token>{_TOKEN})(?P<bracket>{_BRACKET})")
-    marker = re.compile(rf"(?<!\w){phrase_re('respectively')}(?!\w)", re.IGNORECASE)
+    marker = phrase_words("respectively")
     return periods, one, marker
 
 

@@ -20,9 +20,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
-from etl.calendar import month_end, month_of, month_re, phrase_re
+from etl.calendar import month_end, month_of, month_re, phrase_words
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
 from etl.extract.numbers import find_numbers, may_have_number_words
 from etl.extract.opening_dates import (
@@ -38,22 +37,6 @@ from etl.extract.section_view import SectionView, SentenceId
 
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
-
-
-@cache
-def _joined_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{phrase_re('joined')})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def arrival_re() -> re.Pattern[str]:
-    """ "When I arrived", "when we started": a speaker's memory of the time they came."""
-    return re.compile(rf"(?<!\w)(?:{phrase_re('arrival')})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _total_raised_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{phrase_re('total_raised')})(?!\w)", re.IGNORECASE)
 
 
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
@@ -126,7 +109,7 @@ class Timeline:
         """The time a total raised by an addition stands at ("The new arrivals lift the total
         to 900", words `before` the figure): the end of the period in force, when an earlier
         sentence stated the addition's period ("Between January and May, it admitted 96")."""
-        if not _total_raised_re().search(before):
+        if not phrase_words("total_raised").search(before):
             return None
         anchor = self.anchor_at(sid)
         if anchor is None or anchor[2] is None:
@@ -136,7 +119,7 @@ class Timeline:
     def arrival(self, sid: SentenceId) -> DatePhrase | None:
         """The time the speaker came, for "When I arrived ...": the date right after a verb of
         joining in the nearest earlier sentence that has one ("She joined X in 2014")."""
-        joined = _joined_re()
+        joined = phrase_words("joined")
         for n, prev in enumerate(self._earlier(sid)):
             if n >= MAX_ARRIVAL_SENTENCES:
                 return None

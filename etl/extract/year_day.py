@@ -14,7 +14,14 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from etl.calendar import fiscal_year_end_month, month_end, month_of, month_re, phrase_re
+from etl.calendar import (
+    fiscal_year_end_month,
+    month_end,
+    month_of,
+    month_re,
+    phrase_re,
+    phrase_words,
+)
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
 BULLET = re.compile(r"(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
@@ -42,11 +49,6 @@ def _day_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _fiscal_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){phrase_re('fiscal_year')}(?!\w)", re.IGNORECASE)
-
-
 def year_day(words: str) -> YearDay | None:
     """The day and month with no year that `words` say figures stand at ("as at 31 March")."""
     if not words:
@@ -60,7 +62,7 @@ def year_day(words: str) -> YearDay | None:
 
 def names_fiscal_year(words: str) -> bool:
     """Whether `words` count over a fiscal year ("admitted during the financial year")."""
-    return bool(words) and _fiscal_re().search(words) is not None
+    return bool(words) and phrase_words("fiscal_year").search(words) is not None
 
 
 def column_date(head: str, day: YearDay | None, fiscal: bool) -> tuple[date, str] | None:
@@ -135,10 +137,7 @@ _REPORTING = {"reporting_year_flow": "P1Y", "reporting_year_second_half": "P6M",
 
 @cache
 def _reporting_res() -> tuple[tuple[re.Pattern[str], str | None], ...]:
-    return tuple(
-        (re.compile(rf"(?<!\w){phrase_re(key)}(?!\w)", re.IGNORECASE), period)
-        for key, period in _REPORTING.items()
-    )
+    return tuple((phrase_words(key), period) for key, period in _REPORTING.items())
 
 
 def reporting_dates(sent: str, year_end: int | None) -> list[tuple[int, int, date, str | None]]:
