@@ -276,3 +276,17 @@ def test_a_year_earlier_may_be_written_in_shorthand() -> None:
         "a yr ago",
     }
     assert "yrs ago" in phrases("years_earlier") and "yr" not in phrases("year_earlier")
+
+
+@pytest.mark.parametrize(
+    "words", ["on the same date", "by the same date", "as at the same date", "by the same count"]
+)
+def test_the_same_date_points_back_to_the_date_before(words: str) -> None:
+    text = f"It had 150 AI firms as at 31 May 2021. It had 1,650 members {words}."
+    got = [g for g in dates(text) if g[0] == words]
+    assert [g[1:3] for g in got] == [(date(2021, 5, 31), "day")]
+
+
+def test_the_same_date_is_not_a_date_inside_other_words() -> None:
+    text = "It had 150 AI firms as at 31 May 2021. Members share the same data."
+    assert [g[0] for g in dates(text)] == ["31 May 2021"]
