@@ -34,6 +34,7 @@ from etl.read.label_rows import label_row, write_label_rows
 from etl.read.markdown import aligned_tables, pipe_tables, unruled_tables
 
 if TYPE_CHECKING:
+    import ftfy
     from spellchecker.spellchecker import WordFrequency
 
 WRAP_FRACTION = 0.75
@@ -136,16 +137,29 @@ def fix_text(raw: str) -> str:
         end = raw.find("\n", odd.start()) + 1 or len(raw)
         if unescape and "<" in raw[pos:end]:
             unescape = False
-        import ftfy  # loaded when a line needs it
-
         out.append(raw[pos:start])
-        out.append(
-            ftfy.fix_text(
-                raw[start:end], uncurl_quotes=False, normalization="NFC", unescape_html=unescape
-            )
-        )
+        out.append(_ftfy_line(raw[start:end], unescape))
         pos = end
     return "".join(out)
+
+
+def _ftfy_line(line: str, unescape: str | bool) -> str:
+    """`ftfy.fix_text` of one line, without building its settings for every line."""
+    import ftfy  # loaded when a line needs it
+
+    config = _ftfy_config(unescape)
+    if len(line) > config.max_decode_length:  # ftfy cuts a line this long in pieces
+        return ftfy.fix_text(line, config)
+    return ftfy.fix_and_explain(line, config).text  # what fix_text does with one piece
+
+
+@lru_cache(maxsize=2)
+def _ftfy_config(unescape: str | bool) -> ftfy.TextFixerConfig:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False, normalization="NFC", unescape_html=unescape, explain=False
+    )
 
 
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
