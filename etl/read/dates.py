@@ -101,6 +101,7 @@ _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")  # a date line has one among its first HEAD_CHARS
 HEAD_CHARS = 120  # how much of a line a date line's date may stand after
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 # A line that gives the publication: a few words and a stop may lead in ("*Excerpt. Published
 # September 2016.*"); only marks may follow the date.
 _PUBLISHED_RE = re.compile(
@@ -203,7 +204,7 @@ def parse_date_line(line: str) -> DateMention | None:
     are not date lines. Offsets are into `line`.
     """
     head = line[:HEAD_CHARS]
-    if not _may_hold_year(head) or not _DIGIT_NEAR_START_RE.search(head):
+    if not _may_hold_year(head) or not _digit_near_start(head):
         return None
     label = _LABEL_RE.match(head)
     if label:
@@ -261,7 +262,7 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     follow a date on a date line (see `parse_date_line`).
     """
     head = line[:HEAD_CHARS]
-    if not _DIGIT_NEAR_START_RE.search(head):
+    if not _digit_near_start(head):
         return None
     match = _YEARLESS_RE.match(head)
     if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
@@ -316,6 +317,12 @@ def _names_years(line: str, k: int) -> bool:
         return False  # no year in figures (the cheap test first)
     short = len(line.strip()) <= HEADING_CHARS and not _SENTENCE_END_RE.search(line)
     return (k < HEAD_LINES or short) and _YEAR_IN_LINE_RE.search(line) is not None
+
+
+def _digit_near_start(head: str) -> bool:
+    """`_DIGIT_NEAR_START_RE` finds a figure in `head` (an ASCII text has only ASCII digits)."""
+    pattern = _ASCII_DIGIT_RE if head.isascii() else _DIGIT_NEAR_START_RE
+    return pattern.search(head) is not None
 
 
 def _may_hold_year(text: str) -> bool:

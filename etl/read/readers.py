@@ -16,8 +16,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from db.records import ReadDocument
 from etl.read.dates import FoundDate, parse_date_phrase
@@ -60,18 +62,27 @@ def read_document(
         raise IngestError(name, "file not found") from exc
     except OSError as exc:
         raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise IngestError(name, "is a folder, not a file")
-    if not path.is_file():
+    if not stat.S_ISREG(status.st_mode):
         raise IngestError(name, "not a regular file")
     _check_type(name)
     _check_size(name, status.st_size, max_bytes)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = read_up_to(handle, max_bytes + 1, status.st_size)
     except OSError as exc:
         raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
     return read_bytes(data, name, manifest=manifest, max_bytes=max_bytes)
+
+
+def read_up_to(handle: BinaryIO, limit: int, size: int) -> bytes:
+    """`handle.read(limit)`, reading `size` (the file's size, limit - 1 at most) and a byte
+    first: a buffer of `limit` bytes is only set aside for a file that grew meanwhile."""
+    data = handle.read(size + 1)
+    if len(data) > size:
+        data += handle.read(limit - len(data))
+    return data
 
 
 def read_bytes(

@@ -361,3 +361,22 @@ def test_find_date_with_lines_read_before_is_find_date(lines: list[str], cut: in
     mentions = date_lines(read)
     assert find_date(text, read=(read, mentions)) == find_date(text)
     assert find_date(text, read=(read[cut:], mentions[cut:])) == find_date(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_the_ascii_digit_test_is_the_general_one(text: str) -> None:
+    from etl.read.dates import _DIGIT_NEAR_START_RE, _digit_near_start
+
+    assert _digit_near_start(text) == (_DIGIT_NEAR_START_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Monday 3 June", True), ("no figure", False), ("二〇二三年", True), ("٣ يونيو", True),
+     ("June – soon", False)],
+)  # fmt: skip
+def test_digit_near_start(text: str, expected: bool) -> None:
+    from etl.read.dates import _digit_near_start
+
+    assert _digit_near_start(text) is expected
