@@ -104,18 +104,20 @@ def write_label_rows(text: str) -> str:
         if skip:
             skip -= 1
             continue
+        if not line.strip():  # a blank line starts no table, row or wrapped label
+            out.append(line)
+            continue
         table, used = _spaced_table(lines, i)
         if table:  # "KEY CLUSTERS   Companies   Share" over "FinTech   400+   27%"
             out += ["", *table_lines(table), ""]
             skip, parent_indent = used - 1, None
             continue
-        m = label_row(line) if line.strip() else None
+        m = label_row(line)
         if m is None and _wraps_onto(lines, i):  # "Incubatees admitted" / "  since 2005  681"
             m = label_row(f"{line.rstrip()} {lines[i + 1].lstrip()}")
             skip = 0 if m is None else 1
         if m is None:
-            if line.strip():
-                parent_indent = None
+            parent_indent = None
             out.append(line)
             continue
         indent = len(m.group("indent").expandtabs(4))

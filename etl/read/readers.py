@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from db.records import ReadDocument
+from db.records import ReadDocument, Section
 from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError
 from etl.read.manifest import ManifestEntry
@@ -141,7 +141,7 @@ def read_bytes(
         sha256=hashlib.sha256(data).hexdigest(),
         source_format=source_format,
         text=text,
-        title=known.title or title or first_heading(text),
+        title=known.title or title or _first_heading(text, sections),
         publisher=known.publisher or publisher,
         kind=known.kind,
         url=known.url or url,
@@ -150,6 +150,11 @@ def read_bytes(
         sections=sections,
         size_bytes=len(data),
     )
+
+
+def _first_heading(text: str, sections: tuple[Section, ...]) -> str | None:
+    """`first_heading(text)`: the heading of a text of one section is already that."""
+    return sections[0].heading if len(sections) == 1 else first_heading(text)
 
 
 def _check_type(name: str) -> str:
