@@ -99,7 +99,9 @@ HEADING_CHARS = 120
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
-_DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")
+_DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")  # a date line has one among its first HEAD_CHARS
+HEAD_CHARS = 120  # how much of a line a date line's date may stand after
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 # A line that gives the publication: a few words and a stop may lead in ("*Excerpt. Published
 # September 2016.*"); only marks may follow the date.
 _PUBLISHED_RE = re.compile(
@@ -201,8 +203,8 @@ def parse_date_line(line: str) -> DateMention | None:
     Chinese-format date). "On 5 June 2025, Cyberport ..." and "held on 20-21 September"
     are not date lines. Offsets are into `line`.
     """
-    head = line[:120]
-    if not _DIGIT_NEAR_START_RE.search(head):
+    head = line[:HEAD_CHARS]
+    if not _may_hold_year(head) or not _digit_near_start(head):
         return None
     label = _LABEL_RE.match(head)
     if label:
@@ -240,13 +242,16 @@ def first_lines(text: str, count: int) -> Iterator[str]:
     further than they reach."""
     pos = 0
     while count > 0 and pos < len(text):
-        brk = _LINE_BREAK_RE.search(text, pos)
-        end = brk.start() if brk else len(text)
-        line = text[pos:end]
-        pos = brk.end() if brk else len(text)
-        if line.strip():
-            count -= 1
-            yield line
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        # str.splitlines cuts the rest of the breaks; a "\r" before the "\n" ends its line.
+        for line in text[pos:end].splitlines():
+            if line.strip():
+                count -= 1
+                yield line
+                if not count:
+                    return
+        pos = end + 1
 
 
 def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | None:
@@ -256,8 +261,8 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     day and month open the line (after an optional weekday) and are followed by what may
     follow a date on a date line (see `parse_date_line`).
     """
-    head = line[:120]
-    if not _DIGIT_NEAR_START_RE.search(head):
+    head = line[:HEAD_CHARS]
+    if not _digit_near_start(head):
         return None
     match = _YEARLESS_RE.match(head)
     if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
@@ -308,15 +313,43 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
 
 def _names_years(line: str, k: int) -> bool:
     """Whether the years in `line` (the `k`-th non-empty one) may date the lines below it."""
+    if "19" not in line and "20" not in line:
+        return False  # no year in figures (the cheap test first)
     short = len(line.strip()) <= HEADING_CHARS and not _SENTENCE_END_RE.search(line)
     return (k < HEAD_LINES or short) and _YEAR_IN_LINE_RE.search(line) is not None
 
 
-def find_date(text: str, *, head_lines: int = HEAD_LINES) -> FoundDate | None:
-    """The date of `text`: a date line in its head, else a month/year one, else an inline date."""
+def _digit_near_start(head: str) -> bool:
+    """`_DIGIT_NEAR_START_RE` finds a figure in `head` (an ASCII text has only ASCII digits)."""
+    pattern = _ASCII_DIGIT_RE if head.isascii() else _DIGIT_NEAR_START_RE
+    return pattern.search(head) is not None
+
+
+def _may_hold_year(text: str) -> bool:
+    """A cheap test that `text` can hold a date (`FULL_DATE_RE`, `MONTH_YEAR_RE`): each has
+    a year in figures (`_YEAR`: "19.." or "20..") or a "年"."""
+    return "19" in text or "20" in text or "年" in text
+
+
+def find_date(
+    text: str,
+    *,
+    head_lines: int = HEAD_LINES,
+    read: tuple[list[str], list[DateMention | None]] | None = None,
+) -> FoundDate | None:
+    """The date of `text`: a date line in its head, else a month/year one, else an inline date.
+
+    `read` is lines already read as date lines and their `date_lines`: when they open `text`,
+    their dates are used instead of reading the lines again (a line's date depends only on
+    the lines above it).
+    """
     month_only: date | None = None
     head = list(first_lines(text, head_lines))
-    for mention in date_lines(head):
+    if read is not None and read[0][: len(head)] == head:
+        dated = read[1][: len(head)]
+    else:
+        dated = date_lines(head)
+    for mention in dated:
         if mention is None:
             continue
         if mention.precision == "day":

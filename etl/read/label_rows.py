@@ -55,6 +55,7 @@ _ROW_RE = re.compile(
 )
 _CUES = (":", "  ", "\t", "...", ". .", "…", "·", "__")
 _LEADER_END_RE = re.compile(r"[.·_…:\t]|  ")
+_DECIMAL_RE = re.compile(r"\d")  # a decimal digit (Unicode category Nd)
 _GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")
 
 
@@ -82,7 +83,7 @@ def _may_be_row(line: str) -> bool:
     if line.count(":") > 1:
         return False  # neither label nor value holds a colon: one colon, or none
     end = line.rstrip()
-    if not any(ch.isdigit() for ch in end[-MAX_VALUE_CHARS:]):
+    if not has_digit(end[-MAX_VALUE_CHARS:]):
         return False
     # The leader's last character stands right before the value, at most MAX_VALUE_CHARS + 1
     # from the end; a blank there has a mark or another blank before it.
@@ -103,18 +104,20 @@ def write_label_rows(text: str) -> str:
         if skip:
             skip -= 1
             continue
+        if not line.strip():  # a blank line starts no table, row or wrapped label
+            out.append(line)
+            continue
         table, used = _spaced_table(lines, i)
         if table:  # "KEY CLUSTERS   Companies   Share" over "FinTech   400+   27%"
             out += ["", *table_lines(table), ""]
             skip, parent_indent = used - 1, None
             continue
-        m = label_row(line) if line.strip() else None
+        m = label_row(line)
         if m is None and _wraps_onto(lines, i):  # "Incubatees admitted" / "  since 2005  681"
             m = label_row(f"{line.rstrip()} {lines[i + 1].lstrip()}")
             skip = 0 if m is None else 1
         if m is None:
-            if line.strip():
-                parent_indent = None
+            parent_indent = None
             out.append(line)
             continue
         indent = len(m.group("indent").expandtabs(4))
@@ -147,13 +150,13 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
         k += 1
     while k < len(lines):
         cells, used = _cells(lines[k]), 1
-        if len(cells) == 1 and not _has_digit(cells[0]) and k + 1 < len(lines):
+        if len(cells) == 1 and not has_digit(cells[0]) and k + 1 < len(lines):
             more = _cells(lines[k + 1])  # "Funds raised by companies," / "  cumulative  21.0"
             if len(more) == len(header) and _indent(lines[k + 1]) > _indent(lines[k]):
                 cells, used = [f"{cells[0]} {more[0]}", *more[1:]], 2
         if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
-        if not all(_has_digit(c) for c in cells[1:]):
+        if not all(has_digit(c) for c in cells[1:]):
             break
         rows.append(cells)
         k += used
@@ -162,17 +165,20 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
 
 def _is_header(cells: list[str]) -> bool:
     """Column headings: none holds a figure, or each after the label names a time."""
-    if not any(_has_digit(c) for c in cells):
+    if not any(has_digit(c) for c in cells):
         return True
-    return not _has_digit(cells[0]) and all(is_time_cell(c) for c in cells[1:])
+    return not has_digit(cells[0]) and all(is_time_cell(c) for c in cells[1:])
 
 
 def _cells(line: str) -> list[str]:
     return [c for c in _CELL_GAP.split(line.strip()) if c]
 
 
-def _has_digit(cell: str) -> bool:
-    return any(c.isdigit() for c in cell)
+def has_digit(text: str) -> bool:
+    """Whether a character of `text` is a digit (`str.isdigit`: "2", "٣", "²")."""
+    if _DECIMAL_RE.search(text):
+        return True  # a decimal digit is a digit
+    return not text.isascii() and any(ch.isdigit() for ch in text)  # "²", "①" are digits too
 
 
 _RULE_RE = re.compile(r"[ \t]*(?:[-=_*~][ \t]*){3,}")
@@ -219,7 +225,7 @@ def _column_block(lines: list[str], k: int) -> tuple[int | None, int]:
         if bar is None or abs(bar - col) > 1:
             break
         # A label and its value in one cell ("Unicorns   2 |"): no table of one column each.
-        count += any(_has_digit(h) and re.search(r"[^\W\d_]", h) for h in line.split("|"))
+        count += any(has_digit(h) and re.search(r"[^\W\d_]", h) for h in line.split("|"))
         end += 1
     while end > k and _RULE_RE.fullmatch(lines[end - 1]):
         end -= 1
@@ -242,7 +248,7 @@ def _wraps_onto(lines: list[str], i: int) -> bool:
     (alone: a second deeper line makes lines[i] a group's heading) that ends with a value."""
     if i + 1 >= len(lines) or not lines[i + 1][:1].isspace():
         return False  # no deeper line below (the cheap test first)
-    if not lines[i].strip() or _has_digit(lines[i]):
+    if not lines[i].strip() or has_digit(lines[i]):
         return False
     if not lines[i].lstrip()[0].isalpha():
         return False

@@ -34,16 +34,21 @@ from etl.read.label_rows import label_row, write_label_rows
 from etl.read.markdown import aligned_tables, pipe_tables, unruled_tables
 
 if TYPE_CHECKING:
+    import ftfy
     from spellchecker.spellchecker import WordFrequency
 
 WRAP_FRACTION = 0.75
 MIN_WRAPPED_LINES = 4
 
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _SPACE_CHARS = r" \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # A run of spaces becomes one plain space; a run that is one already is left alone (matched
-# are the runs that change: two or more, or one other space character).
-_SPACES_RE = re.compile(rf"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
+# are the runs that change: two or more, or one other space character). Written to start
+# with the rarer characters: a plain space is only tried when another space follows it.
+_SPACES_RE = re.compile(rf"[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*| [{_SPACE_CHARS}]+")
+# The space characters other than a plain space, tab, form feed and vertical tab.
+_WIDE_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 # Markdown: a backslash before ASCII punctuation, emphasis, and (for .md) the block syntax.
@@ -112,41 +117,55 @@ TAIL = 256  # characters of a paragraph's end that say whether it ends a sentenc
 _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
 
-# A line ftfy leaves as it is: printable ASCII, tabs and line ends, and no '&' (an entity).
-_PLAIN_LINE_RE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+# ftfy leaves a line as it is when it holds only printable ASCII, tabs and line ends, and no
+# '&' (an entity): any other character makes the line suspect.
+_NOT_PLAIN_RE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 
 
 def fix_text(raw: str) -> str:
     """ftfy's fix (mojibake, ligatures, entities, NFC; curly quotes kept) on the lines a cheap
     test finds suspect: the same result as on the whole text, as ftfy fixes line by line."""
-    if _PLAIN_LINE_RE.fullmatch(raw):
-        return raw
     out: list[str] = []
     unescape: str | bool = "auto"  # as ftfy: entities stay once a line holds a '<'
     pos = 0
     while pos < len(raw):
-        end = raw.find("\n", pos) + 1 or len(raw)
-        segment = raw[pos:end]
-        if "<" in segment:
+        odd = _NOT_PLAIN_RE.search(raw, pos)
+        if odd is None:
+            out.append(raw[pos:])  # the lines left are all plain
+            break
+        start = raw.rfind("\n", pos, odd.start()) + 1 or pos  # the suspect line starts there
+        end = raw.find("\n", odd.start()) + 1 or len(raw)
+        if unescape and "<" in raw[pos:end]:
             unescape = False
-        if _PLAIN_LINE_RE.fullmatch(segment):
-            out.append(segment)
-        else:
-            import ftfy  # loaded when a line needs it
-
-            out.append(
-                ftfy.fix_text(
-                    segment, uncurl_quotes=False, normalization="NFC", unescape_html=unescape
-                )
-            )
+        out.append(raw[pos:start])
+        out.append(_ftfy_line(raw[start:end], unescape))
         pos = end
     return "".join(out)
+
+
+def _ftfy_line(line: str, unescape: str | bool) -> str:
+    """`ftfy.fix_text` of one line, without building its settings for every line."""
+    import ftfy  # loaded when a line needs it
+
+    config = _ftfy_config(unescape)
+    if len(line) > config.max_decode_length:  # ftfy cuts a line this long in pieces
+        return ftfy.fix_text(line, config)
+    return ftfy.fix_and_explain(line, config).text  # what fix_text does with one piece
+
+
+@lru_cache(maxsize=2)
+def _ftfy_config(unescape: str | bool) -> ftfy.TextFixerConfig:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False, normalization="NFC", unescape_html=unescape, explain=False
+    )
 
 
 def normalise_text(raw: str, *, markdown: bool = False) -> str:
     """The clean text of `raw`; `markdown` also strips Markdown block and link syntax."""
     text = fix_text(raw)
-    if not text.isascii():  # the invisible characters are not
+    if not text.isascii() and any(ch in text for ch in _INVISIBLE):  # they are not ASCII
         text = _INVISIBLE_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
@@ -155,11 +174,24 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
     if not markdown and ("  " in text or "\t" in text):
         text = aligned_tables(text)
     text = write_label_rows(text)
-    lines = _SPACES_RE.sub(" ", text).split("\n")  # runs of spaces never span a line end
+    lines = collapse_spaces(text).split("\n")  # runs of spaces never span a line end
     text = reflow(lines)
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip()
+
+
+def collapse_spaces(text: str) -> str:
+    """`text` with each run of spaces that is not a single plain space written as one."""
+    if (
+        "  " in text
+        or "\t" in text
+        or "\f" in text
+        or "\v" in text
+        or (not text.isascii() and any(ch in text for ch in _WIDE_SPACES))
+    ):
+        return _SPACES_RE.sub(" ", text)
+    return text  # nothing to collapse: the common case, found without a regex scan
 
 
 def strip_markdown(text: str, *, blocks: bool) -> str:
@@ -178,11 +210,13 @@ def strip_markdown(text: str, *, blocks: bool) -> str:
         text = _MD_LINK_RE.sub(r"\1", text)
         text = _MD_REF_LINK_RE.sub(r"\1", text)
         text = _MD_CODE_RE.sub(r"\1", text)
-    if "**" in text:  # each pattern needs its marker: skip the ones that cannot match
+    # Each pattern needs its marker: skip the ones that cannot match (a one-character test
+    # first: it is much quicker than looking for two).
+    if "*" in text and "**" in text:
         text = _BOLD_RE.sub(r"\1", text)
-    if "__" in text:
+    if "_" in text and "__" in text:
         text = _UNDERLINE_BOLD_RE.sub(r"\1", text)
-    if "**" in text:
+    if "*" in text and "**" in text:
         text = _STRAY_BOLD_RE.sub("", text)
     if blocks:
         text = _ITALIC_RE.sub(r"\1", text)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from db.records import ReadDocument
+from db.records import ReadDocument, Section
 from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError
 from etl.read.manifest import ManifestEntry
@@ -40,6 +42,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # as _CONTROL_RE
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
@@ -59,18 +62,27 @@ def read_document(
         raise IngestError(name, "file not found") from exc
     except OSError as exc:
         raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise IngestError(name, "is a folder, not a file")
-    if not path.is_file():
+    if not stat.S_ISREG(status.st_mode):
         raise IngestError(name, "not a regular file")
     _check_type(name)
     _check_size(name, status.st_size, max_bytes)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = read_up_to(handle, max_bytes + 1, status.st_size)
     except OSError as exc:
         raise IngestError(name, f"cannot read the file ({exc.strerror or exc})") from exc
     return read_bytes(data, name, manifest=manifest, max_bytes=max_bytes)
+
+
+def read_up_to(handle: BinaryIO, limit: int, size: int) -> bytes:
+    """`handle.read(limit)`, reading `size` (the file's size, limit - 1 at most) and a byte
+    first: a buffer of `limit` bytes is only set aside for a file that grew meanwhile."""
+    data = handle.read(size + 1)
+    if len(data) > size:
+        data += handle.read(limit - len(data))
+    return data
 
 
 def read_bytes(
@@ -129,7 +141,7 @@ def read_bytes(
         sha256=hashlib.sha256(data).hexdigest(),
         source_format=source_format,
         text=text,
-        title=known.title or title or first_heading(text),
+        title=known.title or title or _first_heading(text, sections),
         publisher=known.publisher or publisher,
         kind=known.kind,
         url=known.url or url,
@@ -138,6 +150,11 @@ def read_bytes(
         sections=sections,
         size_bytes=len(data),
     )
+
+
+def _first_heading(text: str, sections: tuple[Section, ...]) -> str | None:
+    """`first_heading(text)`: the heading of a text of one section is already that."""
+    return sections[0].heading if len(sections) == 1 else first_heading(text)
 
 
 def _check_type(name: str) -> str:
@@ -164,6 +181,7 @@ def _decode(data: bytes, name: str, *, html: bool = False) -> str:
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data:
         raise IngestError(name, "binary file (NUL bytes), not text")
+    declared = None
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
@@ -177,9 +195,18 @@ def _decode(data: bytes, name: str, *, html: bool = False) -> str:
             text = data.decode(declared)
         except UnicodeDecodeError as again:
             raise IngestError(name, f"not valid {declared} text as the page declares") from again
-    if len(_CONTROL_RE.findall(text)) > MAX_CONTROL_SHARE * len(text):
+    utf8 = declared is None and encoding in (None, "utf-8-sig")
+    if _control_count(data, text, utf8=utf8) > MAX_CONTROL_SHARE * len(text):
         raise IngestError(name, "binary file (control characters), not text")
     return text
+
+
+def _control_count(data: bytes, text: str, *, utf8: bool) -> int:
+    """How many control characters `text`, decoded from `data`, holds. In UTF-8 each is one
+    byte of `data` and no other character has such a byte: they are counted there, faster."""
+    if utf8:
+        return len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return len(_CONTROL_RE.findall(text))
 
 
 def _declared_charset(data: bytes) -> str | None:

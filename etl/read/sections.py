@@ -119,7 +119,9 @@ def _found(mention: DateMention) -> FoundDate:
 def split_sections(text: str) -> list[SectionSpan]:
     """The sections of `text` (heuristics in the module docstring); at least one."""
     lines = _nonempty_lines(text)
-    dated = [(k, m) for k, m in enumerate(date_lines([line.text for line in lines])) if m]
+    texts = [line.text for line in lines]
+    mentions = date_lines(texts)
+    dated = [(k, m) for k, m in enumerate(mentions) if m]
     head = [(k, m) for k, m in dated if k < HEAD_LINES and _only_headings_above(lines, k)]
     own = next((k for k, m in head if m.precision == "day"), head[0][0] if head else -1)
     candidates = [(k, m) for k, m in dated if k > own and not _signature(text, lines, k, m)]
@@ -145,9 +147,9 @@ def split_sections(text: str) -> list[SectionSpan]:
     # Save outputs.
     bounds = [0] + [start for start, _, _, _ in kept] + [len(text)]
     first_end = bounds[1]
-    spans = [
-        SectionSpan(0, first_end, first_heading(text[:first_end]), find_date(text[:first_end]))
-    ]
+    head = text[:first_end]
+    found = find_date(head, read=(texts, mentions))
+    spans = [SectionSpan(0, first_end, first_heading(head), found)]
     for i, (start, first, k, mention) in enumerate(kept, start=1):
         heading = lines[first].text.strip() if first < k else _heading_below(lines, k, mention)
         spans.append(SectionSpan(start, bounds[i + 1], heading, _found(mention)))

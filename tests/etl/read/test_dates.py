@@ -324,3 +324,59 @@ def test_the_dated_sign_off_of_a_government_release_dates_it() -> None:
         date(2016, 6, 3), "dateline"
     )
     assert find_date(body + "\n\n- Ends -") == FoundDate(date(2016, 4, 1), "inline")
+
+
+_DATE_BITS = st.sampled_from(
+    ["2019", "20", "19", "1", "2023年", "二〇二三年", "3月", "21日", "June", "Oct.", "5", " ",
+     ", ", "–", "Date: ", "Hong Kong, ", "Monday ", "/", "-", ".", "x", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_DATE_BITS, max_size=12).map("".join))
+def test_the_quick_year_test_lets_every_date_through(text: str) -> None:
+    """Every date the date patterns find holds what `_may_hold_year` looks for."""
+    from etl.read.dates import _YEAR_IN_LINE_RE, FULL_DATE_RE, MONTH_YEAR_RE, _may_hold_year
+
+    for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, _YEAR_IN_LINE_RE):
+        for match in pattern.finditer(text):
+            assert _may_hold_year(match.group()), (pattern, match.group())
+
+
+def test_the_quick_year_test_turns_away_lines_without_a_year() -> None:
+    from etl.read.dates import _may_hold_year
+
+    assert not _may_hold_year("Cyberport has 1,800 start-ups")
+    assert _may_hold_year("二〇二三年三月二十一日")
+    assert parse_date_line("二〇二三年三月二十一日（星期二）").value == date(2023, 3, 21)
+    assert parse_date_line("Hong Kong, 5 June 2025 – a release").value == date(2025, 6, 5)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_DATE_BITS, max_size=8).map("".join), max_size=14), st.integers(0, 14))
+def test_find_date_with_lines_read_before_is_find_date(lines: list[str], cut: int) -> None:
+    """Dates of lines read before are used only when those lines open the text."""
+    text = "\n".join(lines)
+    read = [line for line in text.split("\n") if line.strip()]
+    mentions = date_lines(read)
+    assert find_date(text, read=(read, mentions)) == find_date(text)
+    assert find_date(text, read=(read[cut:], mentions[cut:])) == find_date(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_the_ascii_digit_test_is_the_general_one(text: str) -> None:
+    from etl.read.dates import _DIGIT_NEAR_START_RE, _digit_near_start
+
+    assert _digit_near_start(text) == (_DIGIT_NEAR_START_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Monday 3 June", True), ("no figure", False), ("二〇二三年", True), ("٣ يونيو", True),
+     ("June – soon", False)],
+)  # fmt: skip
+def test_digit_near_start(text: str, expected: bool) -> None:
+    from etl.read.dates import _digit_near_start
+
+    assert _digit_near_start(text) is expected

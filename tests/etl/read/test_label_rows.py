@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -215,3 +216,22 @@ def test_a_label_over_a_capitalised_row_of_its_own_is_not_joined_to_it() -> None
     out = write_label_rows(text).split("\n")
     assert out[0] == "  MEMBERSHIP"
     assert out[1].strip() == "Member firms: 1,900"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_has_digit_is_str_isdigit(text: str) -> None:
+    from etl.read.label_rows import has_digit
+
+    assert has_digit(text) == any(ch.isdigit() for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Unicorns 6", True), ("Area m²", True), ("Step ①", True), ("٣ أشهر", True),
+     ("no figure – none", False), ("", False), ("½ share", False)],
+)  # fmt: skip
+def test_has_digit_counts_every_digit(text: str, expected: bool) -> None:
+    from etl.read.label_rows import has_digit
+
+    assert has_digit(text) is expected

@@ -234,3 +234,45 @@ def test_spaces_fold_as_one_rule_says(text: str) -> None:
 
     rule = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
     assert _SPACES_RE.sub(" ", text) == rule.sub(" ", text)
+
+
+_SPACE_RULE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=" \t\f\v\u00a0\u1680\u2005\u200a\u202f\u205f\u3000ab–é\n", max_size=60))
+def test_collapse_spaces_skips_only_texts_with_nothing_to_fold(text: str) -> None:
+    """The quick test for "nothing to fold" never lets a run that folds through."""
+    from etl.read.normalise import collapse_spaces
+
+    assert collapse_spaces(text) == _SPACE_RULE.sub(" ", text)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u3000", "\t", "\f", "\v"])
+def test_one_space_that_is_no_plain_space_is_folded(space: str) -> None:
+    from etl.read.normalise import collapse_spaces
+
+    assert collapse_spaces(f"Hong Kong – over{space}1,000 start-ups") == (
+        "Hong Kong – over 1,000 start-ups"
+    )
+    assert collapse_spaces("Hong Kong – over 1,000 start-ups  now") == (
+        "Hong Kong – over 1,000 start-ups now"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["a **bold** word", "a __bold__ word", "a ** stray", "one * two", "snake_case", ""]
+)
+def test_markers_are_stripped_whatever_the_quick_test(text: str) -> None:
+    """The one-character test before each marker never skips a marker that is there."""
+    assert strip_markdown(text, blocks=False) == {
+        "a **bold** word": "a bold word",
+        "a __bold__ word": "a bold word",
+        "a ** stray": "a  stray",
+    }.get(text, text)
+
+
+def test_invisible_characters_go_and_plain_text_stays() -> None:
+    assert normalise_text("Cyber\u00adport has 1,000\u200b members – and\ufeff more.") == (
+        "Cyberport has 1,000 members – and more."
+    )

@@ -389,3 +389,41 @@ def test_any_text_reads_or_fails_with_an_ingest_error(raw: str) -> None:
     assert doc.text and doc.text == doc.text.strip()
     assert_tiles(doc)
     assert doc.date_source in DATE_SOURCES
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60))
+def test_control_characters_counted_in_utf8_bytes_as_in_the_text(text: str) -> None:
+    """The byte count (UTF-8) and the character count agree, with a BOM or without one."""
+    from etl.read.readers import _control_count
+
+    for data in (text.encode("utf-8"), text.encode("utf-8-sig")):
+        assert _control_count(data, text, utf8=True) == _control_count(data, text, utf8=False)
+
+
+def test_control_characters_in_utf8_refuse_the_file() -> None:
+    text = "Cyberport\x01 has\x02 2,000\x1b members.\n" * 3
+    with pytest.raises(IngestError, match="control characters"):
+        read_bytes(text.encode("utf-8"), "odd.txt")
+    with pytest.raises(IngestError, match="control characters"):
+        read_bytes(text.encode("utf-16"), "odd.txt")
+    assert read_bytes(("Cyberport has 2,000 members. " * 5).encode(), "ok.txt").text
+
+
+@given(st.binary(max_size=50), st.integers(0, 49), st.integers(1, 50))
+def test_read_up_to_reads_as_one_read_of_the_limit(data: bytes, size: int, limit: int) -> None:
+    """Whatever the size said (a file may grow or shrink after it), as `read(limit)`."""
+    from etl.read.readers import read_up_to
+
+    size = min(size, limit - 1)
+    assert read_up_to(io.BytesIO(data), limit, size) == data[:limit]
+
+
+def test_a_folder_and_a_missing_file_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="is a folder"):
+        read_document(tmp_path)
+    with pytest.raises(IngestError, match="file not found"):
+        read_document(tmp_path / "gone.txt")
+    with pytest.raises(IngestError, match="file is too large"):
+        (tmp_path / "big.txt").write_text("Cyberport " * 20)
+        read_document(tmp_path / "big.txt", max_bytes=100)

@@ -102,6 +102,16 @@ def test_sections_always_tile_the_text(parts: list[str]) -> None:
         assert before.char_end == after.char_start and before.char_start < before.char_end
 
 
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from([BODY, "Fund closes", "4 March 2025 – x", "Press Release", "\n"])))
+def test_the_heading_of_a_text_of_one_section_is_its_first_heading(parts: list[str]) -> None:
+    """What the reader takes for the title of a text of one section, without looking again."""
+    text = "\n\n".join(parts)
+    sections, _, _ = date_sections(text)
+    if len(sections) == 1:
+        assert sections[0].heading == first_heading(text)
+
+
 WEEKLY = (
     "Campus Weekly\n\nShort reports - June 2019\n\n"
     f"Monday, 3 June\n\nLAB OPENS\n{BODY}\n\n"
