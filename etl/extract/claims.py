@@ -28,7 +28,6 @@ from datetime import date
 from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
-from etl.calendar import phrase_words
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute
@@ -46,6 +45,7 @@ from etl.extract.figure_dates import (
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
+from etl.extract.phrase_search import find_phrase
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
@@ -197,7 +197,7 @@ def _sentence_claims(
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     dates = with_reporting_year(sent, dates, reporting_year(text))
-    memory = phrase_words("arrival").search(sent)  # "When I arrived, ..."
+    memory = find_phrase("arrival", sent)  # "When I arrived, ..."
     if memory and (came := timeline.arrival(sid)) is not None:
         dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
     out: list[Found] = []

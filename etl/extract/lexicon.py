@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,32 @@ def _rarity(word: str) -> tuple[bool, int]:
 def is_word_char(c: str) -> bool:
     """What `\\w` matches: a letter or digit of any script, or "_"."""
     return c.isalnum() or c == "_"
+
+
+def needed_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """A word that each of `phrases` holds (its longest, lower case), for a cheap test before
+    a case-insensitive search for them (`may_hold`); None when a phrase is neither plain ASCII
+    nor one caseless word (as "去年同期"), so that no text can be ruled out."""
+    words = set()
+    for p in phrases:
+        if not p.strip():
+            return None
+        if p.isascii():
+            words.add(max(p.lower().split(), key=len))
+        elif p.split() == [p] and p.lower() == p == p.upper():
+            words.add(p)
+        else:
+            return None
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def may_hold(text: str, start: int, end: int, words: tuple[str, ...] | None) -> bool:
+    """False only when text[start:end] holds none of `words` (see `needed_words`) in any
+    case: then no pattern of the phrases they come from can match there."""
+    if words is None:
+        return True
+    low = safe_lower(text[start:end])
+    return low is None or any(w in low for w in words)
 
 
 def safe_lower(text: str) -> str | None:

@@ -76,13 +76,37 @@ def find_main(
 def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
     """How often the tracked organisation and each known one are named (roughly: a name is
     counted wherever its words stand, even inside a longer word)."""
-    low = text.lower()
-    counts: Counter[tuple[str, bool]] = Counter()
-    for (name, tracked), aliases in _alias_groups(config):
-        n = sum(low.count(a) for a in aliases)
-        if n:
-            counts[(name, tracked)] = n
-    return counts
+    groups = _alias_groups(config)
+    low = _ascii_lower_bytes(text) if _ascii_groups(groups) else None
+    if low is None:
+        low = text.lower()
+        found = [sum(low.count(a) for a in aliases) for _, aliases in groups]
+    else:  # the same counts, over one byte per ASCII character
+        found = [sum(low.count(a) for a in aliases) for _, aliases in _encoded(groups)]
+    return Counter({key: n for (key, _), n in zip(groups, found, strict=True) if n})
+
+
+# The only characters that lower() turns into (or into something holding) an ASCII letter.
+_LOWER_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
+
+
+def _ascii_lower_bytes(text: str) -> bytes | None:
+    """`text.lower()` as UTF-8, where an ASCII name is found exactly as in `text.lower()`:
+    ASCII letters are lower-cased, other characters are left as they are (none of them can
+    become part of an ASCII name, UTF-8 being self-synchronising); None if one could."""
+    if any(c in text for c in _LOWER_TO_ASCII):
+        return None
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
+@cache
+def _ascii_groups(groups: tuple) -> bool:
+    return all(a.isascii() for _, aliases in groups for a in aliases)
+
+
+@cache
+def _encoded(groups: tuple) -> tuple[tuple[tuple[str, bool], tuple[bytes, ...]], ...]:
+    return tuple((key, tuple(a.encode() for a in aliases)) for key, aliases in groups)
 
 
 @cache

@@ -31,6 +31,7 @@ from etl.calendar import (
     phrases,
     quarter_numbers,
 )
+from etl.extract.lexicon import may_hold, needed_words
 from etl.extract.numbers import parse_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -254,7 +255,7 @@ def back_references(
     earlier sentence), or None when nothing gave one ("a year earlier" then counts back from
     `ref`); it is called only when a phrase points back.
     """
-    if not _back_words().search(text, start, end):
+    if not may_hold(text, start, end, _back_words()):
         return
     found = list(_patterns()["back"].finditer(text, start, end))
     skip = None
@@ -299,14 +300,10 @@ def _years(count: str) -> int | None:
 
 
 @cache
-def _back_words() -> re.Pattern[str]:
+def _back_words() -> tuple[str, ...] | None:
     """A word every back-reference has (one per phrase): a cheap test before the full one."""
-    keys = set()
-    for key in ("year_earlier", "years_earlier", "same_period", "same_time"):
-        for phrase in phrases(key):
-            words = phrase.split()
-            keys.add(max(words, key=len) if phrase.isascii() else phrase)
-    return re.compile(alternation(sorted(keys)), re.IGNORECASE)
+    keys = ("year_earlier", "years_earlier", "same_period", "same_time")
+    return needed_words([phrase for key in keys for phrase in phrases(key)])
 
 
 def _whole(precision: str) -> str | None:

@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from etl.calendar import phrase_re, phrase_words
+from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.phrase_search import find_phrase
 from etl.extract.sentence_figures import Figure
 
 _TOKEN = r"(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?"
@@ -23,14 +24,13 @@ _BRACKET = r"(?:\s*\([^()]{0,60}\))?"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     periods = re.compile(
         rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{_joiner()}{_TOKEN}{_BRACKET})+(?![\w.,]?\d)",
         re.IGNORECASE,
     )
     one = re.compile(rf"(?P<token>{_TOKEN})(?P<bracket>{_BRACKET})")
-    marker = phrase_words("respectively")
-    return periods, one, marker
+    return periods, one
 
 
 def _joiner() -> str:
@@ -48,8 +48,8 @@ def respective(
     sent: str, figures: list[Figure], ref: date | None
 ) -> tuple[list[Figure], dict[int, DatePhrase]]:
     """The figures (a run's metric shared) and, by index, the date "respectively" gives each."""
-    periods_re, one_re, marker_re = _patterns()
-    if not figures or marker_re.search(sent) is None:
+    periods_re, one_re = _patterns()
+    if not figures or find_phrase("respectively", sent) is None:
         return figures, {}
     m = periods_re.search(sent)
     if m is None:

@@ -32,6 +32,7 @@ from etl.extract.opening_dates import (
     opens_without_comma,
     speech_frame,
 )
+from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 
@@ -109,7 +110,7 @@ class Timeline:
         """The time a total raised by an addition stands at ("The new arrivals lift the total
         to 900", words `before` the figure): the end of the period in force, when an earlier
         sentence stated the addition's period ("Between January and May, it admitted 96")."""
-        if not phrase_words("total_raised").search(before):
+        if not find_phrase("total_raised", before):
             return None
         anchor = self.anchor_at(sid)
         if anchor is None or anchor[2] is None:

@@ -13,19 +13,20 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import document_cues, phrases_re
+from etl.extract.lexicon import document_cues, may_hold, needed_words, phrases_re
 
 
 @cache
-def _marks() -> tuple[re.Pattern[str], int]:
+def _marks() -> tuple[re.Pattern[str], int, tuple[str, ...] | None]:
     cues = document_cues()["translated"]
-    return re.compile(rf"\b(?:{phrases_re(cues['marks'])})\b", re.IGNORECASE), int(cues["head"])
+    marks = re.compile(rf"\b(?:{phrases_re(cues['marks'])})\b", re.IGNORECASE)
+    return marks, int(cues["head"]), needed_words(cues["marks"])
 
 
 def is_translated(text: str) -> bool:
     """Whether the top of `text` says it was translated from another language."""
-    marks, head = _marks()
-    return marks.search(text, 0, head) is not None
+    marks, head, words = _marks()
+    return may_hold(text, 0, head, words) and marks.search(text, 0, head) is not None
 
 
 def reading_config(config: ExtractConfig, text: str) -> ExtractConfig:

@@ -22,6 +22,7 @@ from etl.calendar import (
     phrase_re,
     phrase_words,
 )
+from etl.extract.phrase_search import find_phrase
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
 BULLET = re.compile(r"(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
@@ -62,7 +63,7 @@ def year_day(words: str) -> YearDay | None:
 
 def names_fiscal_year(words: str) -> bool:
     """Whether `words` count over a fiscal year ("admitted during the financial year")."""
-    return bool(words) and phrase_words("fiscal_year").search(words) is not None
+    return bool(words) and find_phrase("fiscal_year", words) is not None
 
 
 def column_date(head: str, day: YearDay | None, fiscal: bool) -> tuple[date, str] | None:

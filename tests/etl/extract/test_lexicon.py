@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract.lexicon import is_word_char, key_words, lexicon, phrases_re, safe_lower
+from etl.extract.lexicon import (
+    is_word_char,
+    key_words,
+    lexicon,
+    may_hold,
+    needed_words,
+    phrases_re,
+    safe_lower,
+)
 
 
 def flat_re(phrases: list[str]) -> str:
@@ -79,3 +87,38 @@ def test_wire_shorthand_is_written_out_as_whole_words() -> None:
     # Inside a word, a hyphenated compound or a formula it stays: "Costs", "cos2x", "yr-end".
     for words in ("Costs rose", "cos2x", "ecos", "yr-end", "$cos", "it's cos'", "cos(x)"):
         assert expand_shorthand(words) == words
+
+
+_PHRASES = ["machine translation", "auto-translated", "same period", "去年同期", "Year"]
+
+
+def test_needed_words_are_each_phrase_longest_word_in_lower_case() -> None:
+    assert set(needed_words(_PHRASES)) == {
+        "translation",
+        "auto-translated",
+        "period",
+        "去年同期",
+        "year",
+    }
+    assert needed_words(["Ärger ahead"]) is None  # a cased non-ASCII phrase: nothing ruled out
+    assert needed_words(["a b", " "]) is None
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("machine translatedpriodyY-\u212aſıİ 去年同期\n")),
+        max_size=40,
+    )
+)
+@settings(max_examples=300)
+def test_may_hold_is_false_only_where_the_phrases_cannot_match(text: str) -> None:
+    pattern = re.compile(rf"\b(?:{phrases_re(_PHRASES)})\b", re.IGNORECASE)
+    if not may_hold(text, 0, len(text), needed_words(_PHRASES)):
+        assert pattern.search(text) is None
+
+
+def test_may_hold_finds_a_word_in_any_case() -> None:
+    words = needed_words(_PHRASES)
+    assert may_hold("In the Same PERIOD", 0, 18, words)
+    assert not may_hold("In the same month", 0, 17, words)
+    assert not may_hold("xx same PERIOD", 0, 8, words)  # only text[start:end] is read

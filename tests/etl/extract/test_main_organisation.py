@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
+from etl.extract.main_organisation import _alias_groups, _name_counts
 
 CONFIG = default_config()
 
@@ -65,3 +68,41 @@ def test_a_bulletin_whose_title_names_no_one_is_its_main_organisations() -> None
 )
 def test_no_publisher_without_a_kind_of_own_publication_naming_one(title: str) -> None:
     assert model(f"{title}\n\nThe lab opened with 40 desks.").publisher is None
+
+
+def _counts_by_lower(text: str) -> dict:
+    """The general way: every name counted in `text.lower()`."""
+    low = text.lower()
+    found = {key: sum(low.count(a) for a in names) for key, names in _alias_groups(CONFIG)}
+    return {key: n for key, n in found.items() if n}
+
+
+_NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"cyberportHKSTPitcsan -–é",
+            "Cyberport",
+            "ITC",
+            "H\u212a",
+            "STP",
+            "ASTR\u0130",
+            "ſ",
+            "\ud800",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_NAME_TEXT)
+def test_names_counted_over_bytes_as_over_the_lower_cased_text(text: str) -> None:
+    assert dict(_name_counts(text, CONFIG)) == _counts_by_lower(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CYBERPORT – cyberport", "Cyberportcyberport ITC", "H\u212aSTP – x", "ASTR\u0130 – x"],
+)
+def test_names_counted_in_any_case_and_beside_other_letters(text: str) -> None:
+    assert dict(_name_counts(text, CONFIG)) == _counts_by_lower(text)
+    assert _name_counts(text, CONFIG)  # each names someone
