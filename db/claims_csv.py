@@ -61,17 +61,19 @@ FILL_BATCH = 2000
 LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that need them
 
 
-def _lines(rows: Iterable[dict]) -> Iterator[str]:
+def _lines(rows: Iterable[dict]) -> list[str]:
     """Each row's CSV line as the generic writer gives it."""
-    from db.csvout import format_cell
+    from db.csvout import format_row
 
     buf = io.StringIO()
     write = csv.writer(buf).writerow
-    for row in rows:
-        write([format_cell(row.get(c)) for c in CLAIM_COLUMNS])
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
+    # writerow gives what the buffer's write gives: the length of the line it wrote.
+    sizes = [write(format_row(row, CLAIM_COLUMNS)) for row in rows]
+    text, out, at = buf.getvalue(), [], 0
+    for size in sizes:
+        out.append(text[at : at + size])
+        at += size
+    return out
 
 
 @cache
@@ -98,6 +100,11 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
 
 
 FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_hkd")
+# The stored columns as _as_read reads them back: (float columns, the others).
+_READ_BACK = (
+    tuple(c for c in STORED_COLUMNS if c in FLOAT_COLUMNS),
+    tuple(c for c in STORED_COLUMNS if c not in FLOAT_COLUMNS),
+)
 
 
 def _as_read(value: Any, is_float: bool) -> Any:
@@ -124,8 +131,21 @@ def claim_line_values(
     stored with and no conflict yet (a new claim is in none)."""
     found = []
     published_on = _as_read(published_on, False)
+    floats, others = _READ_BACK
     for row, claim_id in zip(rows, ids, strict=True):
-        line = {c: _as_read(row.get(c), c in FLOAT_COLUMNS) for c in STORED_COLUMNS if c in row}
+        line = {}
+        for c in others:
+            if c in row:
+                value = row[c]
+                line[c] = value.date() if isinstance(value, datetime) else value
+        for c in floats:
+            if c in row:
+                value = row[c]
+                if value is not None:
+                    value = float(value)
+                    line[c] = None if value != value else value
+                else:
+                    line[c] = None
         line.update(claim_id=claim_id, document=document, published_on=published_on,
                     claim_uid=row["uid"], status=row["initial_status"])  # fmt: skip
         found.append(finish_row(line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TextIO
 
@@ -32,6 +32,33 @@ def format_cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return neutralise(str(value))
+
+
+def _float_cell(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+
+
+# format_cell by a value's exact type: one lookup instead of a chain of isinstance tests.
+_BY_TYPE: dict[type, Callable[[Any], str]] = {
+    type(None): lambda _: "",
+    str: neutralise,
+    int: int.__str__,
+    float: _float_cell,
+    bool: lambda v: "true" if v else "false",
+    date: date.isoformat,
+    datetime: lambda v: v.isoformat(timespec="seconds"),
+}
+
+
+def format_row(row: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
+    """`format_cell` of each of these columns of `row` (a missing one is None): the same cells,
+    faster for the plain types a database gives."""
+    by_type, get = _BY_TYPE, row.get
+    out = []
+    for c in columns:
+        value = get(c)
+        out.append(by_type.get(type(value), format_cell)(value))
+    return out
 
 
 def iter_csv(

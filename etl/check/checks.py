@@ -361,6 +361,7 @@ class FigureMembers(Sequence[tuple[ClaimPoint, ...]]):
 
     def __init__(self, claims: ClaimColumns, order: np.ndarray, starts: np.ndarray) -> None:
         self.claims, self.order, self.starts = claims, order, starts
+        self._made: dict[int, tuple[ClaimPoint, ...]] = {}  # the rules ask for a few often
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -368,8 +369,11 @@ class FigureMembers(Sequence[tuple[ClaimPoint, ...]]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[k] for k in range(len(self))[i]]
-        rows = self.order[self.starts[i] : self.starts[i + 1]].tolist()
-        return tuple(self.claims[k] for k in rows)
+        found = self._made.get(i)
+        if found is None:
+            rows = self.order[self.starts[i] : self.starts[i + 1]].tolist()
+            found = self._made[i] = tuple(map(self.claims.__getitem__, rows))
+        return found
 
 
 @dataclass(frozen=True)

@@ -129,12 +129,21 @@ def set_aside(
     if not open_high:
         return {}
     ranked = []
+    weighed: dict[tuple[int, ...], float] = {}  # a figure is a side of many contests
+
+    def weigh(side: Sequence[ClaimPoint]) -> float:
+        key = tuple(c.claim_id for c in side)
+        found = weighed.get(key)
+        if found is None:
+            found = weighed[key] = strength(side, quality, accepted, witnesses)
+        return found
+
     for contest in contests(points, cumulative, examined):
         ids = open_high.get(contest.kind, {})
         if not all(c.claim_id in ids for c in (*contest.side_a, *contest.side_b)):
             continue  # resolved by a reviewer, or not stored yet
-        sa = strength(contest.side_a, quality, accepted, witnesses)
-        sb = strength(contest.side_b, quality, accepted, witnesses) if contest.side_b else 0.0
+        sa = weigh(contest.side_a)
+        sb = weigh(contest.side_b) if contest.side_b else 0.0
         margin = max(sa, sb) / max(min(sa, sb), 1e-9)
         ranked.append((-margin, contest.kind, ids[contest.side_a[0].claim_id], contest, sa, sb))
     ranked.sort(key=lambda r: r[:3])

@@ -7,6 +7,8 @@ import io
 import random
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine, func, insert, select
 
 from db.claims import CLAIM_COLUMNS, ClaimFilter, ColumnCondition, iter_claims
@@ -241,3 +243,17 @@ def test_lines_formatted_at_store_are_what_the_stored_rows_give(engine: Engine) 
         again = dict(conn.execute(select(ClaimLine.claim_id, ClaimLine.line)).all())
     assert stored == again
     assert _fast(engine) == _generic(engine)
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(CLAIM_COLUMNS), st.one_of(
+    st.none(), st.text(), st.floats(), st.integers(), st.dates())), max_size=5))  # fmt: skip
+def test_lines_split_the_writer_output_row_by_row(rows: list[dict]) -> None:
+    from db.claims_csv import _lines
+    from db.csvout import format_cell
+
+    expected = []
+    for row in rows:  # one writer per row: no way for one line to run into the next
+        buf = io.StringIO()
+        csv.writer(buf).writerow([format_cell(row.get(c)) for c in CLAIM_COLUMNS])
+        expected.append(buf.getvalue())
+    assert _lines(rows) == expected

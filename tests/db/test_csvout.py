@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.csvout import format_cell, iter_csv, neutralise, write_csv
+from db.csvout import format_cell, format_row, iter_csv, neutralise, write_csv
 
 
 def test_formula_cells_are_neutralised() -> None:
@@ -42,3 +42,34 @@ def test_write_csv_counts_rows() -> None:
     out = io.StringIO()
     assert write_csv(out, ["a"], [{"a": 1}, {"a": 2}]) == 2
     assert out.getvalue() == "a\r\n1\r\n2\r\n"
+
+
+class _Text(str):
+    """A str subclass: format_row falls back to format_cell for it."""
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+    st.text().map(_Text),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from([1e18, -1e18, 1e17, -0.0, 0.5, "=1+1", "-3", "\tx", "@a", "+1"]),
+)
+
+
+@given(st.lists(_CELLS, max_size=8))
+def test_format_row_is_format_cell_of_each_column(values: list) -> None:
+    columns = [f"c{k}" for k in range(len(values) + 1)]  # the last one missing from the row
+    row = dict(zip(columns, values, strict=False))
+    assert format_row(row, columns) == [format_cell(v) for v in values] + [""]
+
+
+def test_format_row_types() -> None:
+    row = {"b": True, "f": 4.34e10, "d": date(2025, 6, 5), "t": datetime(2025, 6, 5, 7, 8, 9, 10)}
+    assert format_row(row, ["b", "f", "d", "t", "x"]) == [
+        "true", "43400000000", "2025-06-05", "2025-06-05T07:08:09", ""
+    ]  # fmt: skip
