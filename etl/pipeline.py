@@ -13,7 +13,7 @@ from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.extract import EXTRACTOR_VERSION, extract_claims
+from etl.extract import EXTRACTOR_VERSION
 from etl.read import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -22,7 +22,7 @@ from etl.read import (
     read_bytes,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Failed, Idle, Prepared, Task, prepared
+from etl.workers import Failed, Idle, Prepared, Task, claims_of, prepared
 
 GROUP_DOCUMENTS = 16  # new documents stored together (db.document_group)
 
@@ -93,7 +93,7 @@ def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
     same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
     if same is not None:  # skip the extraction too
         return StoreResult("unchanged", 0, 0, 0, same_as=same)
-    return store_document(engine, doc, extract_claims(doc), EXTRACTOR_VERSION)
+    return store_document(engine, doc, claims_of(doc), EXTRACTOR_VERSION)
 
 
 def _store_in(
@@ -109,7 +109,7 @@ def _store_in(
         return writer.store(doc, claims)
     same = writer.unchanged_as(doc) if doc.sha256 in stored else None
     if same is None:
-        result = writer.store(doc, extract_claims(doc))
+        result = writer.store(doc, claims_of(doc))
         if result.status != "unchanged":
             return result
         same = result.same_as  # the same bytes twice in this run
@@ -206,9 +206,8 @@ class _Storing:
         self.group: list[tuple[ReadDocument, Sequence[Claim]]] = []  # new, not stored yet
 
     def take(self, item: Prepared | Failed | FileOutcome | Idle) -> None:
-        if isinstance(item, Prepared) and item.doc.sha256 not in self.stored:  # new bytes
-            claims = item.claims if item.claims is not None else extract_claims(item.doc)
-            self.group.append((item.doc, claims))
+        if isinstance(item, Prepared) and item.claims is not None:  # new bytes, extracted
+            self.group.append((item.doc, item.claims))
             if len(self.group) >= GROUP_DOCUMENTS:
                 self.store_group()
         else:
@@ -220,8 +219,12 @@ class _Storing:
             elif isinstance(item, Failed):
                 self.told.append(FileOutcome(item.file, "error", error=item.error))
             else:  # bytes this extractor stored before: perhaps unchanged
-                result = _store_in(self.writer, item.doc, item.claims, self.stored)
-                self.told.append(_outcome(item.doc, result))
+                try:
+                    result = _store_in(self.writer, item.doc, item.claims, self.stored)
+                except IngestError as e:  # its claims could not be extracted: nothing stored
+                    self.told.append(FileOutcome(item.doc.file_name, "error", error=str(e)))
+                else:
+                    self.told.append(_outcome(item.doc, result))
         if not self.writer.pending:
             self.tell()
 

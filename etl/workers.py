@@ -18,7 +18,7 @@ from pathlib import Path
 from db.oneline import shown
 from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
-from etl.read import IngestError, ManifestEntry, read_document
+from etl.read import IngestError, ManifestEntry, fails_alone, read_document
 
 AHEAD_PER_JOB = 4  # files read ahead per worker while the writer stores
 PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
@@ -55,18 +55,30 @@ class Failed:
     error: str
 
 
-_stored_shas: frozenset[str] = frozenset()
-
-
-def prepare(task: Task, extract: bool = True) -> Prepared | Failed:
-    """Read one file and, if asked and its bytes are new, extract its claims."""
+def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
+    """Read one file and, unless this extractor stored its bytes before (`stored_shas`),
+    extract its claims."""
     try:
         doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
     except IngestError as e:
         return Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
-    if not extract or doc.sha256 in _stored_shas:
+    if doc.sha256 in stored_shas:
         return Prepared(doc, None)
-    return Prepared(doc, tuple(extract_claims(doc)))
+    return with_claims(doc, str(task.path))
+
+
+def claims_of(doc: ReadDocument) -> tuple[Claim, ...]:
+    """The claims of `doc`; an error extracting them is the file's (IngestError)."""
+    with fails_alone(doc.file_name, "extracted"):
+        return tuple(extract_claims(doc))
+
+
+def with_claims(doc: ReadDocument, path: str | None = None) -> Prepared | Failed:
+    """`doc` with its claims, or the one line saying why they could not be extracted."""
+    try:
+        return Prepared(doc, claims_of(doc))
+    except IngestError as e:
+        return Failed(doc.file_name, f"{shown(path or doc.file_name)}: {e.reason}")
 
 
 def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) -> None:
@@ -75,11 +87,9 @@ def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) ->
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer decides what Ctrl-C stops
     for end in writers_ends:  # held here, they would keep a dead writer's pipes open
         end.close()
-    global _stored_shas
-    _stored_shas = stored_shas
     while (task := _next(conn)) is not None:
         try:
-            conn.send((True, prepare(task)))
+            conn.send((True, prepare(task, stored_shas)))
         except Exception as e:  # a fault, not a bad file: the writer raises it
             conn.send((False, e))
 
@@ -96,18 +106,18 @@ def prepared(
     items: Iterable[Task | object], jobs: int, stored_shas: frozenset[str] = frozenset()
 ) -> Iterator[Prepared | Failed | object]:
     """Each task prepared (anything else passed through), in the order given, and IDLE before
-    one that will keep the caller waiting. With one job, files are only read here (the caller
-    extracts); with more, read and extracted in `jobs` worker processes, each fed over a pipe
+    one that will keep the caller waiting. With one job, files are read and extracted here;
+    with more, in `jobs` worker processes, each fed over a pipe
     of its own (task k goes to worker k mod jobs, so its answers come back in order; no helper
     thread competes with the caller for the interpreter). `stored_shas`: bytes stored by this
-    extractor, not extracted again."""
+    extractor, are only read (the caller tells whether they are unchanged)."""
     items = list(items)
     if jobs <= 1 or sum(isinstance(i, Task) for i in items) < 2:
         for item in items:
             if isinstance(item, Task):
                 if _size(item.path) >= SLOW_READ_BYTES:
                     yield IDLE
-                yield prepare(item, extract=False)
+                yield prepare(item, stored_shas)
             else:
                 yield item
         return

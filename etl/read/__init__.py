@@ -5,7 +5,7 @@ dateline, inline) and split into dated sections. A bad file raises `IngestError`
 one-line reason shown to the user.
 """
 
-from etl.read.errors import IngestError
+from etl.read.errors import IngestError, fails_alone
 from etl.read.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
 from etl.read.readers import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes, read_document
 
@@ -15,6 +15,7 @@ __all__ = [
     "SUPPORTED",
     "IngestError",
     "ManifestEntry",
+    "fails_alone",
     "load_manifest",
     "read_bytes",
     "read_document",

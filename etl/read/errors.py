@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from db.oneline import shown
 
 
@@ -12,3 +15,16 @@ class IngestError(Exception):
         super().__init__(f"{shown(file)}: {reason}")
         self.file = file
         self.reason = reason
+
+
+@contextmanager
+def fails_alone(file: str, step: str) -> Iterator[None]:
+    """Any other error while `step` one file (a fault that file brings out) fails that file
+    alone, with one line, as a bad file does: the other files still go in."""
+    try:
+        yield
+    except IngestError:
+        raise
+    except Exception as exc:
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise IngestError(file, f"could not be {step} (internal error: {what})") from exc

@@ -253,7 +253,7 @@ def _wraps_onto(lines: list[str], i: int) -> bool:
     if not lines[i].lstrip()[0].isalpha():
         return False
     depth, rest = _indent(lines[i]), lines[i + 1].lstrip()
-    if _indent(lines[i + 1]) <= depth or not (rest[0].islower() or rest[0] in _GOES_ON):
+    if not rest or _indent(lines[i + 1]) <= depth or not (rest[0].islower() or rest[0] in _GOES_ON):
         return False  # "(cumulative) ..... HK$8.4 billion" goes on; "Unicorns ... 3" does not
     if label_row(f"{lines[i].rstrip()} {rest}") is None:
         return False

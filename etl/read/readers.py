@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from db.records import ReadDocument, Section
 from etl.read.dates import FoundDate, parse_date_phrase
-from etl.read.errors import IngestError
+from etl.read.errors import IngestError, fails_alone
 from etl.read.manifest import ManifestEntry
 from etl.read.markdown import FrontMatter, front_matter
 from etl.read.normalise import normalise_text
@@ -93,8 +93,15 @@ def read_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadDocument:
     """Read a file's bytes (an upload, say) as if from a file called `file_name`."""
-    # Load inputs.
     name = Path(file_name).name
+    with fails_alone(name, "read"):
+        return _read_bytes(data, name, manifest, max_bytes)
+
+
+def _read_bytes(
+    data: bytes, name: str, manifest: ManifestEntry | None, max_bytes: int
+) -> ReadDocument:
+    # Load inputs.
     source_format = _check_type(name)
     _check_size(name, len(data), max_bytes)
     if not data.strip():

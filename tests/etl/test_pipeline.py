@@ -158,13 +158,13 @@ def test_unsupported_named_file_is_an_error(engine: Engine, tmp_path: Path, name
 def test_ctrl_c_keeps_whole_files_only(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.pipeline
+    import etl.workers
 
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(3):
         (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
-    real = etl.pipeline.extract_claims
+    real = etl.workers.extract_claims
     calls = []
 
     def interrupt_on_second(doc):
@@ -173,7 +173,7 @@ def test_ctrl_c_keeps_whole_files_only(
             raise KeyboardInterrupt
         return real(doc)
 
-    monkeypatch.setattr(etl.pipeline, "extract_claims", interrupt_on_second)
+    monkeypatch.setattr(etl.workers, "extract_claims", interrupt_on_second)
     err = io.StringIO()
     argv = ["ingest", str(folder), "--db", db_url, "--jobs", "1"]  # extraction in this process
     assert main(argv, out=io.StringIO(), err=err) == 130
@@ -226,3 +226,35 @@ def test_file_names_with_control_characters_stay_on_one_line(db_url: str, tmp_pa
 def test_an_upload_named_with_control_characters_is_reported_escaped(engine: Engine) -> None:
     outcome = ingest_upload(engine, b"", "bad\rname.txt")
     assert outcome.error == "'bad\\rname.txt': file is empty"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_fault_a_file_brings_out_fails_that_file_alone(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    import etl.workers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
+    real = etl.workers.extract_claims
+
+    def fails_on_one(doc):
+        if doc.file_name == "1.txt":
+            raise IndexError("string index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(etl.workers, "extract_claims", fails_on_one)  # forked workers too
+    err = io.StringIO()
+    code = main(["ingest", str(folder), "--db", db_url, "--jobs", jobs], out=io.StringIO(), err=err)
+    from db.engine import get_engine
+
+    assert code == 1
+    assert [d.file_name for d in list_documents(get_engine(db_url))] == ["0.txt", "2.txt"]
+    errors = [line for line in err.getvalue().splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: " + str(folder / "1.txt") + ": could not be extracted "
+        "(internal error: IndexError: string index out of range)"
+    ]
+    assert "Traceback" not in err.getvalue()

@@ -235,3 +235,16 @@ def test_has_digit_counts_every_digit(text: str, expected: bool) -> None:
     from etl.read.label_rows import has_digit
 
     assert has_digit(text) is expected
+
+
+@pytest.mark.parametrize("blank", ["  ", "\t", " \t "])
+def test_a_label_over_a_line_of_blanks_is_left_as_it_is(blank: str) -> None:
+    text = f"Funds raised\n{blank}\nmore to come 12\n"
+    assert write_label_rows(text) == text
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Funds raised", "  ", "\t", "  since 2005  681", "x", ""])))
+def test_label_rows_never_fail_on_lines_of_labels_blanks_and_values(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert isinstance(write_label_rows(text), str)
