@@ -38,6 +38,9 @@ class Topic:
     paragraph: Attribution | None = None
     document: Attribution | None = None
     main: Attribution | None = None
+    # The last organisation named in the paragraph that can be a place ("... the Science Park
+    # expansion. The park now hosts ..."), when it is not the tracked one.
+    place: Attribution | None = None
 
 
 def resolve(
@@ -58,7 +61,7 @@ def resolve(
         doc = topic.document if referent(topic.document) else None
         place = _place if not m.cluster else referent  # (any organisation has clusters)
         if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
-            doc = topic.main
+            doc = topic.place or topic.main
         if doc and not doc.tracked and doc.entity != _territory_name() and place(doc):
             return replace(doc, how="descriptive")  # (never the city a dateline names)
         return Attribution(config.name, True, "descriptive")
@@ -88,6 +91,17 @@ def resolve(
     if m.entity is None:
         return None
     return Attribution(m.entity, m.tracked)
+
+
+def named_place(mentions: list[Mention], before: Attribution | None) -> Attribution | None:
+    """The last organisation in `mentions` named outright that can be "the park", if not the
+    tracked one, else `before`: what a later "the park" of the paragraph may stand for."""
+    for m in reversed(mentions):
+        if m.kind == "name" and m.entity and m.role != "title":
+            a = Attribution(m.entity, m.tracked, "descriptive")
+            if not m.tracked and m.entity != _territory_name() and referent(a) and _place(a):
+                return a
+    return before
 
 
 def referent(a: Attribution | None) -> bool:

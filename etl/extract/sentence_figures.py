@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     of_a_set,
     plural,
 )
+from etl.extract.doubtful_figures import doubtful
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
 from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
@@ -283,6 +284,11 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
+        if match is not None and source not in _UNSURE_SOURCES and doubtful(
+            s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
+            kind, match, is_generic(match), _last_metric(out),
+        ):  # fmt: skip
+            source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part of an intake
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
@@ -323,6 +329,14 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+_UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
+
+
+def _last_metric(figures: list[Figure]) -> str | None:
+    """The metric of the last of `figures` that has one."""
+    return next((f.metric.metric for f in reversed(figures) if f.metric is not None), None)
 
 
 _EMPHASIS = "*_"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from etl.config import ExtractConfig
 from etl.extract.mentions import Mention
-from etl.extract.referents import Attribution, Topic, resolve
+from etl.extract.referents import Attribution, Topic, named_place, resolve
 from etl.extract.speakers import QuoteRegion
 
 
@@ -39,6 +40,10 @@ class LazyTopic:
     @property
     def main(self) -> Attribution | None:
         return self._get().main
+
+    @property
+    def place(self) -> Attribution | None:
+        return self._get().place
 
 
 _PEOPLE_AT = re.compile(r"\s+[a-z][\w-]*\s+(?:at|from|of|in)\s+(?:the\s+)?", re.IGNORECASE)
@@ -67,7 +72,9 @@ def next_topic(
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
     if first is not None and first.kind == "first_person":
         first = _people_at(first, mentions, text) or first
+    place = named_place(mentions, topic.place)
     if first is not None:
         found = resolve(first, [], topic, quote, config)
-        return Topic(found, found, topic.main) if found else topic
-    return topic
+        if found:
+            return Topic(found, found, topic.main, place)
+    return topic if place is topic.place else replace(topic, place=place)

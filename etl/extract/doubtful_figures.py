@@ -1,0 +1,110 @@
+"""Figures that read like the community's but may count something else: for a reviewer.
+
+Each test looks at one figure in its sentence, after its metric has been found, and says
+whether the evidence for that metric is mixed: a part of an intake ("45 were admitted, 17 of
+them in smart living"), a part named by a kind the catalogue does not track ("15 of them
+university spin-offs"), money given to the organisation or by its scheme rather than raised
+by its companies ("the Government's funding for ... amounted to HK$420 million"), a share of a
+larger sum ("HK$1.6 billion of the money our start-ups raised"), a rate ("15 places per
+intake"), a cluster's size under the community's noun ("the fintech cluster numbered 300
+companies") or a sector the catalogue does not track ("85 health-tech start-ups"). Such a
+figure is kept as a candidate with the reason "metric?", never a believed claim. The words
+live in the [doubtful] table of etl/data/lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    d = lexicon()["doubtful"]
+    pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
+    return {
+        "of_set": re.compile(rf"[*_]*\s+of\s+(?:{pronouns})\b\s*", re.IGNORECASE),
+        "not_a_kind": re.compile(d["not_a_kind"], re.IGNORECASE),
+        "given": re.compile(d["given_money"], re.IGNORECASE),
+        "raising": re.compile(d["raising_words"], re.IGNORECASE),
+        "share_of": re.compile(d["share_of_sum_after"], re.IGNORECASE),
+        "rate": re.compile(d["rate_after"], re.IGNORECASE),
+        "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
+        "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
+    }
+
+
+def part_of_intake(s: str, end: int, metric: str, earlier: str | None) -> bool:
+    """A part ("17 of them") of the figure before it (metric `earlier`) that counts an intake,
+    itself counted as a level: a part of those admitted is no size of a cluster."""
+    if not _cues()["of_set"].match(s, end) or metric in intake_metrics():
+        return False
+    return earlier in intake_metrics()
+
+
+def part_of_untracked_kind(s: str, end: int) -> bool:
+    """A part named by a kind right after "of them" that no metric counts ("15 of them
+    university spin-offs admitted"): the figure counts that kind, whatever follows ("70% of
+    those companies" names a kind the catalogue counts)."""
+    m = _cues()["of_set"].match(s, end)
+    if m is None:
+        return False
+    a, b = noun_phrase(s, m.end(), min(len(s), m.end() + 80))
+    words = s[a:b].strip(" *_")
+    if not words or _cues()["not_a_kind"].match(words):
+        return False
+    return classify(words, "", "", "count", 2.0) is None
+
+
+def given_money(clause: str, sentence: str) -> bool:
+    """Money the sentence calls a grant, a subsidy or funding given to someone, in a clause
+    with no word of raising: a scheme's or a government's money, not funds raised."""
+    return bool(_cues()["given"].search(sentence)) and not _cues()["raising"].search(clause)
+
+
+def share_of_sum(s: str, end: int) -> bool:
+    """An amount followed by "of the money ..." or "of that": a share of a larger sum."""
+    return _cues()["share_of"].match(s, end) is not None
+
+
+def rate(s: str, np_end: int) -> bool:
+    """A figure per something ("15 places per intake", "HK$100,000 each"): a rate."""
+    return _cues()["rate"].match(s, np_end) is not None
+
+
+def cluster_size(before: str) -> bool:
+    """A count under the community's noun whose clause is about a cluster ("the fintech
+    cluster numbered 300 companies"): the cluster's size, not the community's."""
+    return _cues()["cluster"].search(before[-120:]) is not None
+
+
+def untracked_sector(np: str) -> bool:
+    """A count whose noun names a sector the catalogue does not track ("85 health-tech
+    start-ups"): no size of the community, nor of a cluster it tracks."""
+    return _cues()["untracked"].search(np) is not None
+
+
+def doubtful(
+    s: str,
+    span: tuple[int, int, int],
+    np: str,
+    before: str,
+    clause: str,
+    kind: str,
+    match: MetricMatch,
+    generic: bool,
+    earlier: str | None,
+) -> bool:
+    """Whether a figure (start, end, end of its noun `span`) with metric `match` and noun
+    `np` has mixed evidence for that metric (see the module's docstring); `earlier` is the
+    metric of the sentence's figure before it, `clause` the words of its own clause."""
+    _, end, np_end = span
+    if kind == "money":
+        return share_of_sum(s, end) or given_money(clause, s)
+    if part_of_intake(s, end, match.metric, earlier) or rate(s, np_end):
+        return True
+    if not np.strip() and part_of_untracked_kind(s, end):
+        return True
+    return generic and (cluster_size(before) or untracked_sector(np))
