@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 

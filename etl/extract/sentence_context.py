@@ -24,7 +24,13 @@ from etl.extract.context_cues import (
 )
 from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import Mention
-from etl.extract.metrics import classify, topic_scope_breaks, topic_scoped_metrics
+from etl.extract.metrics import (
+    MetricMatch,
+    classify,
+    place_metrics,
+    topic_scope_breaks,
+    topic_scoped_metrics,
+)
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
@@ -187,7 +193,7 @@ class SentenceContext:
         found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
         if is_generic(f.metric) and (found is None or is_generic(found)):
             found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
-        if found is None or found == f.metric or is_generic(found):
+        if found is None or found == f.metric or is_generic(found) or _counts_other(f, found):
             return f
         return replace(f, metric=found, source="cluster")
 
@@ -365,3 +371,10 @@ def _names_someone_else(m: Mention) -> bool:
 _CLAUSE_END = re.compile(r"[,;:]")
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
+
+
+def _counts_other(f: Figure, found: MetricMatch) -> bool:
+    """Whether `found` counts places while `f`'s own noun counts companies ("our largest
+    cluster, with over 300 companies" after a sentence on founders' countries)."""
+    own = f.metric is not None and f.metric.metric in place_metrics()
+    return f.metric is not None and not own and found.metric in place_metrics()

@@ -288,7 +288,7 @@ def find_figures(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
             kind, match, is_generic(match), _last_metric(out),
         ):  # fmt: skip
-            source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part of an intake
+            source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part
         if match is None:
             if not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
