@@ -72,9 +72,9 @@ def next_topic(
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
     if first is not None and first.kind == "first_person":
         first = _people_at(first, mentions, text) or first
-    place = named_place(mentions, topic.place)
+    place = named_place(mentions, topic.place)  # (kept for a later "the park")
     if first is not None:
         found = resolve(first, [], topic, quote, config)
         if found:
-            return Topic(found, found, topic.main, place)
+            return Topic(found, found, topic.main, None if place == found else place)
     return topic if place is topic.place else replace(topic, place=place)

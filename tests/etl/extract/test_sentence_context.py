@@ -267,3 +267,29 @@ def test_an_answer_with_no_name_is_the_documents_organisations_to_confirm() -> N
         "Q: How big is the community now?\n\nA: About 1,300 companies, on campus and off."
     )
     assert ("Cyberport", "companies", 1300) in {(c.entity, c.metric, c.value) for c in claims(text)}
+
+
+def test_the_park_after_another_park_is_named_in_the_paragraph_is_that_park() -> None:
+    text = (
+        "TECH WEEK IN BRIEF\n\n"
+        "The Town Planning Board cleared the next Science Park extension on Monday. "
+        "The park now hosts about 1,100 companies.\n\n"
+        "Cyberport said its community had reached 1,900 companies."
+    )
+    got = rows(claims(text))
+    assert ("Cyberport", "companies", 1900, "auto", ()) in got
+    assert not any(r[0] == "Cyberport" and r[2] == 1100 for r in got)
+
+
+def test_a_clusters_count_of_companies_never_becomes_a_count_of_places() -> None:
+    text = (
+        "Guest: Ann Wong, Chief Executive Officer, Cyberport\n\n"
+        "Q: Where are your founders from?\n\n"
+        "A: All over. Our founders come from some 25 countries and regions.\n\n"
+        "Q: Which group is biggest?\n\n"
+        "A: It is our largest cluster, with over 400 companies."
+    )
+    got = rows(claims(text))
+    assert ("Cyberport", "founder_origins", 25, "auto", ()) in got
+    assert not any(r[1] == "founder_origins" and r[2] == 400 for r in got)
+    assert not any(r[2] == 400 and r[3] == "auto" for r in got)

@@ -44,3 +44,11 @@ def test_a_lazy_topic_is_worked_out_once_and_only_when_asked() -> None:
     assert calls == []
     assert lazy.paragraph == PARK and lazy.document is None and lazy.main is None
     assert calls == [1]
+
+
+def test_a_park_named_on_the_way_is_what_a_later_the_park_stands_for() -> None:
+    council = Attribution("Town Planning Board", False)
+    got = after("The Town Planning Board cleared the Science Park extension.")
+    assert got == Topic(council, council, None, PARK)
+    # Named as the subject, it is the topic itself: nothing to keep apart.
+    assert after("Hong Kong Science Park opened a lab.").place is None

@@ -1,0 +1,161 @@
+"""Figures whose metric the words around them put in doubt: each test alone, then whole texts
+where such a figure becomes a candidate for a reviewer and its neighbours stay claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from db.records import Claim, ReadDocument
+from etl.extract import extract_claims
+from etl.extract.doubtful_figures import (
+    cluster_size,
+    given_money,
+    part_of_intake,
+    part_of_untracked_kind,
+    rate,
+    share_of_sum,
+    untracked_sector,
+)
+from etl.extract.sentence_figures import find_figures
+
+
+def _end(s: str, figure: str) -> int:
+    return s.index(figure) + len(figure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "metric", "before", "expected"),
+    [
+        ("In spring 60 teams were admitted, 22 of them in e-sports.", "22", "companies",
+         "incubatees", True),
+        ("The hub has 900 members, 300 of them in fintech.", "300", "fintech_companies",
+         "companies", False),  # a part of a level is a cluster
+        ("In spring 60 teams were admitted, 22 of them in e-sports.", "22", "incubatees",
+         "incubatees", False),  # a part of an intake counted as an intake
+        ("It admitted 60 teams, and 22 firms work in e-sports.", "22", "companies",
+         "incubatees", False),  # no part
+    ],
+)  # fmt: skip
+def test_a_part_of_an_intake_is_no_level(
+    sentence: str, figure: str, metric: str, before: str, expected: bool
+) -> None:
+    assert part_of_intake(sentence, _end(sentence, figure), metric, before) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("The park has 1,500 tenants, 40 of them hospital spin-outs set up this year.", "40", True),
+        ("Of 700 members, 12 of these family offices joined in May.", "12", True),
+        ("Roughly 900 of them work from the campus itself.", "900", False),
+        ("Nine of them have become unicorns.", "Nine", False),
+        ("About 500 of them start-ups, the rest larger firms.", "500", False),
+        ("Close to 70% of those companies are home-grown.", "70%", False),
+        ("Some 300 of them physically on site.", "300", False),
+    ],
+)
+def test_a_part_named_by_a_kind_no_metric_counts(
+    sentence: str, figure: str, expected: bool
+) -> None:
+    assert part_of_untracked_kind(sentence, _end(sentence, figure)) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "expected"),
+    [
+        (" amounted to HK$300 million", "The Administration's funding for the park's "
+         "youth schemes amounted to HK$300 million.", True),
+        (" a total of HK$5 million", "Forty teams were chosen, each given a HK$125,000 "
+         "grant, a total of HK$5 million.", True),
+        ("they have raised HK$2 billion", "Helped by early grants, they have raised "
+         "HK$2 billion.", False),  # raised in its own clause
+        ("members raised HK$8 billion", "Members raised HK$8 billion last year.", False),
+    ],
+)  # fmt: skip
+def test_money_given_is_no_money_raised(clause: str, sentence: str, expected: bool) -> None:
+    assert given_money(clause, sentence) is expected
+
+
+def test_a_share_of_a_larger_sum() -> None:
+    s = "Deals its angels arranged make up HK$900 million of the money raised."
+    assert share_of_sum(s, _end(s, "HK$900 million"))
+    t = "Its members raised HK$900 million of new investment."
+    assert not share_of_sum(t, _end(t, "HK$900 million"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after", "expected"),
+    [
+        ("Up to 20 desks per cohort will be set aside.", "20 desks", True),
+        ("Winners get HK$50,000 each.", "HK$50,000", True),
+        ("The hub had 600 companies each year since.", "600 companies", False),
+        ("About 75 per cent of them are local.", "75", False),
+        ("It admitted 100 start-ups per year.", "100 start-ups", False),
+    ],
+)
+def test_a_rate_is_no_total(sentence: str, after: str, expected: bool) -> None:
+    assert rate(sentence, _end(sentence, after)) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("The e-sports cluster, the youngest on campus, had grown to ", True),
+        ("It is now the largest cluster here, with ", True),
+        ("Cyberport is home to a cluster of over ", False),
+        ("The clusters grew. Cyberport now has ", False),
+    ],
+)
+def test_a_clusters_size_under_the_communitys_noun(before: str, expected: bool) -> None:
+    assert cluster_size(before) is expected
+
+
+@pytest.mark.parametrize(
+    ("np", "expected"),
+    [
+        ("ed-tech start-ups", True),
+        ("biomedical firms", True),
+        ("healthtech companies", True),
+        ("fintech start-ups", False),
+        ("technology companies", False),
+    ],
+)
+def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
+    assert untracked_sector(np) is expected
+
+
+def _sources(s: str) -> dict[float, str]:
+    return {f.number.value: f.source for f in find_figures(s, keep_bare=True)}
+
+
+def test_a_doubtful_figure_keeps_its_metric_for_a_reviewer() -> None:
+    got = _sources("Between May and July, 60 start-ups were admitted, 25 of them in fintech.")
+    assert got == {60: "noun", 25: "doubtful"}
+    got = _sources("The park now houses 1,900 companies, some 300 of them in fintech.")
+    assert got == {1900: "noun", 300: "predicate"}
+
+
+D = date(2021, 3, 9)
+
+
+def _claims(text: str) -> set[tuple]:
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
+    found: list[Claim] = extract_claims(doc)
+    return {(c.entity, c.metric, c.value, c.status, c.unsure) for c in found}
+
+
+def test_whole_text_doubtful_figures_are_candidates_and_the_rest_claims() -> None:
+    got = _claims(
+        "Cyberport welcomes its spring cohort\n\n"
+        "Cyberport now counts more than 1,700 companies in its community. "
+        "Between January and March, 52 start-ups were admitted to its incubation programme, "
+        "19 of them in smart living. "
+        "The Government's subvention for Cyberport's youth schemes came to HK$150 million. "
+        "Cyberport also counts about 40 ed-tech start-ups."
+    )
+    assert ("Cyberport", "companies", 1700, "auto", ()) in got
+    assert ("Cyberport", "smart_living_companies", 19, "candidate", ("metric?",)) in got
+    assert not any(r[1] == "funding_raised" and r[3] == "auto" for r in got)
+    assert not any(r[2] == 40 and r[3] == "auto" for r in got)
