@@ -5,7 +5,8 @@ whether the evidence for that metric is mixed: a part of an intake ("45 were adm
 them in smart living"), a part named by a kind the catalogue does not track ("15 of them
 university spin-offs"), money given to the organisation or by its scheme rather than raised
 by its companies ("the Government's funding for ... amounted to HK$420 million"), a share of a
-larger sum ("HK$1.6 billion of the money our start-ups raised"), a rate ("15 places per
+larger sum ("HK$1.6 billion of the money our start-ups raised"), a unit's own figure ("its
+investor network has 180 members"), a rate ("15 places per
 intake"), a cluster's size under the community's noun ("the fintech cluster numbered 300
 companies") or a sector the catalogue does not track ("85 health-tech start-ups"). Such a
 figure is kept as a candidate with the reason "metric?", never a believed claim. The words
@@ -33,6 +34,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "share_of": re.compile(d["share_of_sum_after"], re.IGNORECASE),
         "rate": re.compile(d["rate_after"], re.IGNORECASE),
         "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
+        "unit": re.compile(d["unit_before"], re.IGNORECASE),
         "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
     }
 
@@ -81,6 +83,12 @@ def cluster_size(before: str) -> bool:
     return _cues()["cluster"].search(before[-120:]) is not None
 
 
+def unit_subject(before: str) -> bool:
+    """A figure whose clause is about a unit named in plain words ("its investor network has
+    180 members"): the unit's own figure, not the community's."""
+    return _cues()["unit"].search(before[-120:]) is not None
+
+
 def untracked_sector(np: str) -> bool:
     """A count whose noun names a sector the catalogue does not track ("85 health-tech
     start-ups"): no size of the community, nor of a cluster it tracks."""
@@ -102,6 +110,8 @@ def doubtful(
     `np` has mixed evidence for that metric (see the module's docstring); `earlier` is the
     metric of the sentence's figure before it, `clause` the words of its own clause."""
     _, end, np_end = span
+    if unit_subject(before):
+        return True
     if kind == "money":
         return share_of_sum(s, end) or given_money(clause, s)
     if part_of_intake(s, end, match.metric, earlier) or rate(s, np_end):

@@ -16,6 +16,7 @@ from etl.extract.doubtful_figures import (
     part_of_untracked_kind,
     rate,
     share_of_sum,
+    unit_subject,
     untracked_sector,
 )
 from etl.extract.sentence_figures import find_figures
@@ -124,6 +125,20 @@ def test_a_clusters_size_under_the_communitys_noun(before: str, expected: bool) 
 )
 def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
     assert untracked_sector(np) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("The park's angel network now has ", True),
+        ("Members of its alumni club have put in ", True),
+        ("The hub, a network of ", False),
+        ("Since the fund began, its companies have raised ", False),
+        ("Bringing the total funds they have raised to ", False),
+    ],
+)
+def test_a_units_own_figure(before: str, expected: bool) -> None:
+    assert unit_subject(before) is expected
 
 
 def _sources(s: str) -> dict[float, str]:
