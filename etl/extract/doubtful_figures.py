@@ -21,6 +21,12 @@ from functools import cache
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 
+# The metric of the sentence's figure before the one in hand and where that figure starts.
+Earlier = tuple[str | None, int] | None
+# How far before the earlier figure its verb may be ("Cyberport admitted 90 start-ups").
+_INTAKE_VERB_REACH = 30
+_CLAUSE_END = re.compile(r"[,;.:!?()]")
+
 
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
@@ -28,6 +34,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
     return {
         "of_set": re.compile(rf"[*_]*\s+of\s+(?:{pronouns})\b\s*", re.IGNORECASE),
+        "set_before": re.compile(rf"\b(?:of|among)\s+(?:{pronouns})\s*$", re.IGNORECASE),
+        "intake_verb": re.compile(d["intake_words"], re.IGNORECASE),
         "not_a_kind": re.compile(d["not_a_kind"], re.IGNORECASE),
         "given": re.compile(d["given_money"], re.IGNORECASE),
         "raising": re.compile(d["raising_words"], re.IGNORECASE),
@@ -39,12 +47,18 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
-def part_of_intake(s: str, end: int, metric: str, earlier: str | None) -> bool:
-    """A part ("17 of them") of the figure before it (metric `earlier`) that counts an intake,
-    itself counted as a level: a part of those admitted is no size of a cluster."""
-    if not _cues()["of_set"].match(s, end) or metric in intake_metrics():
+def part_of_intake(s: str, span: tuple[int, int], metric: str, earlier: Earlier) -> bool:
+    """A part ("17 of them", "of which 30") of the figure before it that counts an intake
+    (by its metric or the verb of its clause), itself counted as a level: a part of those
+    admitted is no size of a cluster."""
+    start, end = span
+    if earlier is None or metric in intake_metrics():
         return False
-    return earlier in intake_metrics()
+    c = _cues()
+    if not (c["of_set"].match(s, end) or c["set_before"].search(s, earlier[1], start)):
+        return False
+    lead = s[max(0, earlier[1] - _INTAKE_VERB_REACH) : start]
+    return earlier[0] in intake_metrics() or c["intake_verb"].search(lead) is not None
 
 
 def part_of_untracked_kind(s: str, end: int) -> bool:
@@ -104,18 +118,19 @@ def doubtful(
     kind: str,
     match: MetricMatch,
     generic: bool,
-    earlier: str | None,
+    earlier: Earlier,
 ) -> bool:
     """Whether a figure (start, end, end of its noun `span`) with metric `match` and noun
     `np` has mixed evidence for that metric (see the module's docstring); `earlier` is the
-    metric of the sentence's figure before it, `clause` the words of its own clause."""
-    _, end, np_end = span
+    metric and start of the sentence's figure before it, `clause` the words of its own clause."""
+    start, end, np_end = span
     if unit_subject(before):
         return True
     if kind == "money":
         return share_of_sum(s, end) or given_money(clause, s)
-    if part_of_intake(s, end, match.metric, earlier) or rate(s, np_end):
+    if part_of_intake(s, (start, end), match.metric, earlier) or rate(s, np_end):
         return True
     if not np.strip() and part_of_untracked_kind(s, end):
         return True
-    return generic and (cluster_size(before) or untracked_sector(np))
+    rest = _CLAUSE_END.split(s[np_end : np_end + 80], 1)[0]  # "... in the agritech space"
+    return generic and (cluster_size(before) or untracked_sector(f"{np} {rest}"))

@@ -334,9 +334,12 @@ def find_figures(
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
-def _last_metric(figures: list[Figure]) -> str | None:
-    """The metric of the last of `figures` that has one."""
-    return next((f.metric.metric for f in reversed(figures) if f.metric is not None), None)
+def _last_metric(figures: list[Figure]) -> tuple[str | None, int] | None:
+    """The metric (None if it has none) and start of the last of `figures`."""
+    if not figures:
+        return None
+    last = figures[-1]
+    return (last.metric.metric if last.metric else None), last.start
 
 
 _EMPHASIS = "*_"

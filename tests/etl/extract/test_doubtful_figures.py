@@ -31,6 +31,8 @@ def _end(s: str, figure: str) -> int:
     [
         ("In spring 60 teams were admitted, 22 of them in e-sports.", "22", "companies",
          "incubatees", True),
+        ("The hub admitted 70 teams last year, of which 25 were in fintech.", "25",
+         "fintech_companies", "startups", True),  # the verb says the 70 are an intake
         ("The hub has 900 members, 300 of them in fintech.", "300", "fintech_companies",
          "companies", False),  # a part of a level is a cluster
         ("In spring 60 teams were admitted, 22 of them in e-sports.", "22", "incubatees",
@@ -42,7 +44,9 @@ def _end(s: str, figure: str) -> int:
 def test_a_part_of_an_intake_is_no_level(
     sentence: str, figure: str, metric: str, before: str, expected: bool
 ) -> None:
-    assert part_of_intake(sentence, _end(sentence, figure), metric, before) is expected
+    first = sentence.index(next(w for w in sentence.split() if w[0].isdigit()))
+    span = (sentence.index(figure), _end(sentence, figure))
+    assert part_of_intake(sentence, span, metric, (before, first)) is expected
 
 
 @pytest.mark.parametrize(
@@ -119,6 +123,7 @@ def test_a_clusters_size_under_the_communitys_noun(before: str, expected: bool) 
         ("ed-tech start-ups", True),
         ("biomedical firms", True),
         ("healthtech companies", True),
+        ("companies in the agritech space", True),
         ("fintech start-ups", False),
         ("technology companies", False),
     ],
