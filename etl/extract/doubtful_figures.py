@@ -3,14 +3,15 @@
 Each test looks at one figure in its sentence, after its metric has been found, and says
 whether the evidence for that metric is mixed: a part of an intake ("45 were admitted, 17 of
 them in smart living"), a part named by a kind the catalogue does not track ("15 of them
-university spin-offs"), money given to the organisation or by its scheme rather than raised
-by its companies ("the Government's funding for ... amounted to HK$420 million"), a share of a
-larger sum ("HK$1.6 billion of the money our start-ups raised"), a unit's own figure ("its
-investor network has 180 members"), a rate ("15 places per
-intake"), a cluster's size under the community's noun ("the fintech cluster numbered 300
-companies") or a sector the catalogue does not track ("85 health-tech start-ups"). Such a
-figure is kept as a candidate with the reason "metric?", never a believed claim. The words
-live in the [doubtful] table of etl/data/lexicon.toml.
+university spin-offs"), one company's money ("Lumina, a start-up based there, has raised
+..."), money given to the organisation or by its scheme rather than raised by its companies
+("the Government's funding for ... amounted to HK$420 million"), a share of a larger sum
+("HK$1.6 billion of the money our start-ups raised"), a unit's own figure ("its investor
+network has 180 members"), a rate ("15 places per intake"), a cluster's size under the
+community's noun ("the fintech cluster numbered 300 companies") or a sector the catalogue
+does not track ("85 health-tech start-ups"). Such a figure is kept as a candidate with the
+reason "metric?", never a believed claim. The words live in the [doubtful] table of
+etl/data/lexicon.toml.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "raising": re.compile(d["raising_words"], re.IGNORECASE),
         "share_of": re.compile(d["share_of_sum_after"], re.IGNORECASE),
         "rate": re.compile(d["rate_after"], re.IGNORECASE),
+        "one_company": re.compile(d["one_company_before"]),
         "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
         "unit": re.compile(d["unit_before"], re.IGNORECASE),
         "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
@@ -79,6 +81,12 @@ def given_money(clause: str, sentence: str) -> bool:
     """Money the sentence calls a grant, a subsidy or funding given to someone, in a clause
     with no word of raising: a scheme's or a government's money, not funds raised."""
     return bool(_cues()["given"].search(sentence)) and not _cues()["raising"].search(clause)
+
+
+def one_company(before: str) -> bool:
+    """Money a sentence gives to the name it opens with, described in passing ("Lumina, a
+    start-up based at the park, has raised HK$80 million"): one company's."""
+    return _cues()["one_company"].search(before) is not None
 
 
 def share_of_sum(s: str, end: int) -> bool:
@@ -127,7 +135,7 @@ def doubtful(
     if unit_subject(before):
         return True
     if kind == "money":
-        return share_of_sum(s, end) or given_money(clause, s)
+        return share_of_sum(s, end) or given_money(clause, s) or one_company(before)
     if part_of_intake(s, (start, end), match.metric, earlier) or rate(s, np_end):
         return True
     if not np.strip() and part_of_untracked_kind(s, end):

@@ -12,6 +12,7 @@ from etl.extract import extract_claims
 from etl.extract.doubtful_figures import (
     cluster_size,
     given_money,
+    one_company,
     part_of_intake,
     part_of_untracked_kind,
     rate,
@@ -81,6 +82,20 @@ def test_a_part_named_by_a_kind_no_metric_counts(
 )  # fmt: skip
 def test_money_given_is_no_money_raised(clause: str, sentence: str, expected: bool) -> None:
     assert given_money(clause, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Tidewave, a robotics firm that moved in last year, has raised ", True),
+        ("Bright Labs, which rents desks on the campus, recently closed ", True),
+        ("Community companies, which now number 1,900, have raised ", False),
+        ("The hub's community, which spans 1,900 firms, has raised ", False),
+        ("Tidewave said the community had raised ", False),
+    ],
+)
+def test_one_companys_money(before: str, expected: bool) -> None:
+    assert one_company(before) is expected
 
 
 def test_a_share_of_a_larger_sum() -> None:
