@@ -376,5 +376,5 @@ _EXISTENTIAL_REACH = 3  # sentences back
 def _counts_other(f: Figure, found: MetricMatch) -> bool:
     """Whether `found` counts places while `f`'s own noun counts companies ("our largest
     cluster, with over 300 companies" after a sentence on founders' countries)."""
-    own = f.metric is not None and f.metric.metric in place_metrics()
-    return f.metric is not None and not own and found.metric in place_metrics()
+    places = place_metrics()
+    return f.metric is not None and f.metric.metric not in places and found.metric in places

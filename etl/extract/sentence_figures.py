@@ -286,7 +286,7 @@ def find_figures(
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
-            kind, match, is_generic(match), _last_metric(out),
+            kind, match, is_generic(match), _earlier(out),
         ):  # fmt: skip
             source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part
         if match is None:
@@ -334,8 +334,8 @@ def find_figures(
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
-def _last_metric(figures: list[Figure]) -> tuple[str | None, int] | None:
-    """The metric (None if it has none) and start of the last of `figures`."""
+def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:
+    """The metric (None if it has none) and start of the last of `figures`, if any."""
     if not figures:
         return None
     last = figures[-1]
