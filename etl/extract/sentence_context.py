@@ -34,6 +34,9 @@ _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
 _SHORT_ANSWER_WORDS = 8
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
+# A capitalised word (not the sentence's first) right before a figure in digits names a
+# thing by its number: "mixers on Level 3", "Phase 2 opens".
+_WORD_BEFORE = re.compile(r"(?<=\S)\s+([^\W\d_]+)[ \t]?[*_]*$")
 _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
 
 
@@ -108,6 +111,8 @@ class SentenceContext:
         s = self._text()
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
+        if not f.number.words and _designated(s, f.start):
+            return None  # "on Level 3", "in Phase 2": a number that names a thing, no count
         if f.comparison:  # "The figure is up from 30 a year earlier": the one before's
             prev = self.previous(first=True)
             last = prev[1] if prev else None
@@ -178,18 +183,19 @@ class SentenceContext:
                 break
             x = self.view.sentence(cur)
             before.insert(0, self.view.text[x.start : x.end])
-        lead = " ".join(before)
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]
         # A scoped figure's own clause says what it counts ("founders"), the passage whose.
         ctx = (s[: f.start], s[f.np_end :]) if scoped else ("", "")
         here = s if scoped else s[: f.start]  # (".., which makes the Web3 cluster ...")
-        found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
-        if is_generic(f.metric) and (found is None or is_generic(found)):
-            found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
-        if found is None or found == f.metric or is_generic(found):
-            return f
-        return replace(f, metric=found, source="cluster")
+        for k in range(1, len(before) + 1):  # the nearest sentence that names a cluster
+            lead = " ".join(before[-k:])
+            found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
+            if is_generic(f.metric) and (found is None or is_generic(found)):
+                found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
+            if found is not None and not is_generic(found):
+                return f if found == f.metric else replace(f, metric=found, source="cluster")
+        return f
 
     def _scoped(self, f: Figure) -> bool:
         """Whether `f` counts a metric a cluster narrows and its clause does not turn to the
@@ -365,3 +371,10 @@ def _names_someone_else(m: Mention) -> bool:
 _CLAUSE_END = re.compile(r"[,;:]")
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
+
+
+def _designated(s: str, start: int) -> bool:
+    """Whether the figure at `start` follows a capitalised word that is not the sentence's
+    first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
+    m = _WORD_BEFORE.search(s, 0, start)
+    return m is not None and m.group(1)[0].isupper()
