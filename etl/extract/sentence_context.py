@@ -28,10 +28,12 @@ from etl.extract.metrics import classify, topic_scope_breaks, topic_scoped_metri
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentences import Sentence
 
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
 _SHORT_ANSWER_WORDS = 8
+_ANSWER_SENTENCES = 3  # the first sentences of an answer answer its question
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 # A capitalised word (not the sentence's first) right before a figure in digits names a
@@ -108,6 +110,8 @@ class SentenceContext:
                 if heading is not None:  # "Unicorns" over "The community now counts four"
                     return replace(f, metric=heading.match, source=heading.source)
             return self._cluster(f)
+        if f.source == "context_noun":
+            return self._noun_in_context(f)
         s = self._text()
         if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
@@ -138,6 +142,15 @@ class SentenceContext:
                 text, last = prev
                 if asked:
                     text = self._question()
+                    if (
+                        last is not None
+                        and not is_generic(last.metric)
+                        and self.view.previous(self.sid)[0] == self.sid[0]
+                        and not _ends_question(
+                            self.view.text, self.view.sentence(self.view.previous(self.sid))
+                        )
+                    ):
+                        last = None  # "About 160 are on campus. The other 260 ...": a part
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
@@ -147,6 +160,23 @@ class SentenceContext:
         if found is None:
             return None
         return replace(f, metric=found.match, source=found.source)
+
+    def _noun_in_context(self, f: Figure) -> Figure | None:
+        """A figure whose noun names a metric only with words around it ("Over 25 countries
+        and regions"), read with the question it answers, its heading or the sentence before
+        ("Where do your founders come from?"), the nearest first."""
+        kind = "money" if f.unit not in ("count", "percent") else f.unit
+        np = self._text()[f.end : f.np_end]
+        prev = self.previous()
+        texts = [("question", self._question() if prev is not None and self._asked() else None),
+                 ("heading", self.heading()), ("previous", prev[0] if prev else None)]  # fmt: skip
+        if not _OPENING.fullmatch(self._text(), 0, f.start):
+            texts.pop()  # "We shipped to 25 countries": the sentence before is no question
+        for source, text in texts:
+            found = text and classify(np, text, "", kind, f.number.value)
+            if found:
+                return self._cluster(replace(f, metric=found, source=source))
+        return None
 
     def _counted_before(self) -> Figure | None:
         """The last count with a metric in the few sentences before, in the paragraph or the
@@ -236,14 +266,36 @@ class SentenceContext:
         if self.view.text[s.start : s.end].rstrip().endswith("?"):
             return True
         if prev[0] == self.sid[0]:
-            return False
+            return self._answer_opening()
         a, b = self.view.paragraphs[prev[0]]
         return "?" in self.view.text[a:b]
 
+    def _answer_opening(self) -> bool:
+        """Whether the sentence is one of the first few after a question ("Q: Where do your
+        founders come from?" / "A: Everywhere. Over 25 ...")."""
+        return self._asked_in() is not None
+
+    def _asked_in(self) -> int | None:
+        """The paragraph of the question the few sentences before end with, if any."""
+        cur = self.sid
+        for _ in range(_ANSWER_SENTENCES):
+            cur = self.view.previous(cur)
+            if cur is None:
+                return None
+            s = self.view.sentence(cur)
+            if self.view.text[s.start : s.end].rstrip().endswith("?"):
+                # (on a line of its own: "What has changed? First, money." asks no one)
+                return cur[0] if "\n" in self.view.text[s.end : self.sentence.start] else None
+        return None
+
     def _question(self) -> str:
         """The paragraph of the sentence before, the whole question the sentence answers
-        ("Q: And unicorns? People always ask.")."""
-        a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+        ("Q: And unicorns? People always ask."), or of the question a few sentences before."""
+        p = self.view.previous(self.sid)[0]
+        if p == self.sid[0]:
+            p = self._asked_in()
+            p = self.sid[0] if p is None else p
+        a, b = self.view.paragraphs[p]
         return self.view.text[a:b]
 
     def _after_verb(self, f: Figure) -> bool:
@@ -378,3 +430,7 @@ def _designated(s: str, start: int) -> bool:
     first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
     m = _WORD_BEFORE.search(s, 0, start)
     return m is not None and m.group(1)[0].isupper()
+
+
+def _ends_question(text: str, s: Sentence) -> bool:
+    return text[s.start : s.end].rstrip().endswith("?")

@@ -32,6 +32,7 @@ from etl.extract.metrics import (
     cumulative_metrics,
     intake_metrics,
     noun_phrase,
+    wants_context,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
 from etl.extract.number_roles import is_list_marker, is_year_use
@@ -71,7 +72,8 @@ class Figure:
     garbled: bool
     comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
     # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
-    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
+    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none,
+    # "context_noun" while its noun names one only with words around it ("25 countries").
     source: str = "noun"
     increment: bool = False  # "40 more joined": an addition, a claim only as a flow
     planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
@@ -284,9 +286,12 @@ def find_figures(
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if match is None:
-            if not (keep_bare and not np.strip()) or labelled:
+            if keep_bare and not labelled and np.strip() and wants_context(np, kind):
+                source = "context_noun"  # "25 countries": what its surroundings say of them
+            elif not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
-            source = "bare"
+            else:
+                source = "bare"
         if (
             not increment
             and added is not None
