@@ -57,3 +57,10 @@ def verb_before() -> re.Pattern[str]:
 @cache
 def unread_time() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["time_phrases"], re.IGNORECASE)
+
+
+@cache
+def complement_before() -> re.Pattern[str]:
+    """A word right before a figure that makes it the rest of a set ("the other 260")."""
+    words = phrases_re(lexicon()["figures"]["complement_words"])
+    return re.compile(rf"\b(?:{words})\s+[*_]*$", re.IGNORECASE)

@@ -16,6 +16,7 @@ from etl.extract.candidates import context_metric, is_generic
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
     cluster_refs,
+    complement_before,
     existential,
     here_words,
     there_words,
@@ -28,7 +29,6 @@ from etl.extract.metrics import classify, topic_scope_breaks, topic_scoped_metri
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
-from etl.extract.sentences import Sentence
 
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
@@ -142,15 +142,8 @@ class SentenceContext:
                 text, last = prev
                 if asked:
                     text = self._question()
-                    if (
-                        last is not None
-                        and not is_generic(last.metric)
-                        and self.view.previous(self.sid)[0] == self.sid[0]
-                        and not _ends_question(
-                            self.view.text, self.view.sentence(self.view.previous(self.sid))
-                        )
-                    ):
-                        last = None  # "About 160 are on campus. The other 260 ...": a part
+                if complement_before().search(s, 0, f.start):
+                    last = None  # "About 160 are on campus. The other 260 ...": the rest
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
@@ -431,6 +424,3 @@ def _designated(s: str, start: int) -> bool:
     m = _WORD_BEFORE.search(s, 0, start)
     return m is not None and m.group(1)[0].isupper()
 
-
-def _ends_question(text: str, s: Sentence) -> bool:
-    return text[s.start : s.end].rstrip().endswith("?")

@@ -267,3 +267,72 @@ def test_an_answer_with_no_name_is_the_documents_organisations_to_confirm() -> N
         "Q: How big is the community now?\n\nA: About 1,300 companies, on campus and off."
     )
     assert ("Cyberport", "companies", 1300) in {(c.entity, c.metric, c.value) for c in claims(text)}
+
+
+# ---- a figure's metric named only around it: heading, question, sentence before ----------
+
+
+def test_a_dated_heading_names_what_a_bare_figure_counts() -> None:
+    text = "Cyberport bulletin\n\n## 14 May 2024 — Listed companies\n\nThe tally is now three."
+    assert {r[1:3] for r in rows(claims(text))} == {("listed_companies", 3)}
+
+
+def test_a_number_after_a_capitalised_word_names_a_thing_under_a_heading() -> None:
+    text = (
+        "Cyberport bulletin\n\n## Incubation intake\n\n"
+        "Cyberport admitted 42 start-ups. The welcome lunch is on Level 5 of the tower."
+    )
+    assert {r[2] for r in rows(claims(text))} == {42}
+
+
+def test_a_noun_that_needs_context_reads_the_question_it_answers() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: And where are your founders from?\n"
+        "A: All over. Some 31 countries and regions at the latest count."
+    )
+    assert ("Cyberport", "founder_origins", 31, "auto", ()) in rows(claims(text))
+
+
+def test_a_noun_that_needs_context_is_not_read_with_a_sentence_it_does_not_answer() -> None:
+    text = (
+        "Cyberport profile\n\nCyberport's founders are young. "
+        "Its companies shipped goods to 31 countries last year."
+    )
+    assert all(r[1] != "founder_origins" for r in rows(claims(text)))
+
+
+def test_a_later_sentence_of_an_answer_reads_the_question_on_the_line_before() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: How many start-ups has your incubation programme admitted?\n"
+        "A: This year alone we admitted 120 to the programme. Since the start, it is well "
+        "over 1,400."
+    )
+    assert ("Cyberport", "incubatees", 1400, "auto", ()) in rows(claims(text))
+
+
+def test_a_question_inside_running_prose_is_no_interviewers() -> None:
+    text = (
+        "Cyberport column\n\nWhat has changed? Money. Members of our community raised HK$2 "
+        "billion last year. One alumnus closed a US$90 million round in March."
+    )
+    assert all(r[2] != 90_000_000 for r in rows(claims(text)))
+
+
+def test_the_rest_of_a_set_does_not_take_the_part_before() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Are they all on the campus?\n\n"
+        "A: No. About 300 are on the campus itself. The other 500 are off it."
+    )
+    assert all(r[2] != 500 or r[1] != "companies_onsite" for r in rows(claims(text)))
+
+
+def test_a_cluster_reference_takes_the_nearest_sentences_cluster() -> None:
+    text = (
+        "Cyberport forum\n\nCyberport's community includes more than 400 companies working "
+        "on artificial intelligence.\n\nSmart living has followed a similar path. "
+        "The cluster now numbers over 210 companies."
+    )
+    assert ("Cyberport", "smart_living_companies", 210) in {r[:3] for r in rows(claims(text))}
