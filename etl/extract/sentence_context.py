@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from etl.extract.attribution import Attribution, clause_end, clause_start
-from etl.extract.candidates import context_metric, is_generic
+from etl.extract.candidates import context_metric, is_generic, set_member
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
     cluster_refs,
@@ -235,7 +235,16 @@ class SentenceContext:
         if not _OPENING_PRONOUN.match(s):
             return False
         prev = self.previous()
-        return prev is not None and cluster_refs().search(prev[0]) is not None
+        if prev is None:
+            return False
+        if cluster_refs().search(prev[0]) is not None:
+            return True
+        # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before
+        head = _LEADING_WORDS.match(prev[0])
+        words = head.group(1).strip() if head else ""
+        return 0 < len(words.split()) <= _CLUSTER_NAME_WORDS and (
+            set_member(words, "count", 1.0) is not None
+        )
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -414,6 +423,9 @@ def _names_someone_else(m: Mention) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+# The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
+_LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
+_CLUSTER_NAME_WORDS = 3
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
 

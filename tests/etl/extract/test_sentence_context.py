@@ -336,3 +336,20 @@ def test_a_cluster_reference_takes_the_nearest_sentences_cluster() -> None:
         "The cluster now numbers over 210 companies."
     )
     assert ("Cyberport", "smart_living_companies", 210) in {r[:3] for r in rows(claims(text))}
+
+
+def test_it_after_a_cluster_named_alone_counts_the_clusters_companies() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Which parts of the community grow fastest?\n"
+        "A: Web3, clearly. It passed 260 companies in March."
+    )
+    assert ("web3_companies", 260) in {r[1:3] for r in rows(claims(text))}
+
+
+def test_it_after_a_sentence_naming_no_cluster_keeps_its_own_noun() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Who has grown most?\nA: Cyberport, clearly. It passed 1,260 companies in March."
+    )
+    assert ("companies", 1260) in {r[1:3] for r in rows(claims(text))}
