@@ -47,10 +47,10 @@ def there_words() -> re.Pattern[str]:
 
 @cache
 def verb_before() -> re.Pattern[str]:
-    """A verb (and a qualifier) right before a figure: "it was about 600"."""
+    """A verb (and a qualifier) right before a figure: "it was about 600", "it counts five"."""
     f, q = lexicon()["figures"], lexicon()["qualifiers"]
     quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
-    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
+    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"], *f["count_verbs"]])
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
 
 

@@ -353,3 +353,16 @@ def test_it_after_a_sentence_naming_no_cluster_keeps_its_own_noun() -> None:
         "Q: Who has grown most?\nA: Cyberport, clearly. It passed 1,260 companies in March."
     )
     assert ("companies", 1260) in {r[1:3] for r in rows(claims(text))}
+
+
+def test_a_count_verbs_bare_figure_after_a_sentence_naming_the_metric_is_a_candidate() -> None:
+    text = (
+        "Cyberport by the numbers\n\nCyberport's unicorns get the headlines, so a word on "
+        "them. Today the hub counts six."
+    )
+    assert ("Cyberport", "unicorns", 6, "candidate", ("metric?",)) in rows(claims(text))
+
+
+def test_a_count_verbs_bare_figure_after_a_sentence_naming_no_metric_is_nothing() -> None:
+    text = "Cyberport by the numbers\n\nCyberport talks to partners a lot. It counts six."
+    assert rows(claims(text)) == set()
