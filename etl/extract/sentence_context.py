@@ -33,6 +33,7 @@ from etl.extract.sentence_figures import Figure, find_figures
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
 _SHORT_ANSWER_WORDS = 8
+_DATE_LINE_CHARS = 40  # a short line opening a section: its date line
 _ANSWER_SENTENCES = 3  # the first sentences of an answer answer its question
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -64,7 +65,13 @@ class SentenceContext:
                 paras = view.paragraphs
                 here = paras[p][0] <= span[0] < paras[p][1]
                 above = p > 0 and paras[p - 1][0] <= span[0] < paras[p - 1][1]
-                if here or above:
+                # a heading right above the date line that opens the section ("CYBERPORT
+                # LISTINGS" / "Wednesday, 28 March" / the paragraph)
+                first = view.text[paras[0][0] : paras[0][1]]
+                over = (
+                    p == 0 or (p == 1 and len(first) <= _DATE_LINE_CHARS and "\n" not in first)
+                ) and (not view.text[span[1] : paras[0][0]].strip())
+                if here or above or over:
                     self._heading = view.text[span[0] : span[1]]
         return self._heading
 
@@ -435,4 +442,3 @@ def _designated(s: str, start: int) -> bool:
     first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
     m = _WORD_BEFORE.search(s, 0, start)
     return m is not None and m.group(1)[0].isupper()
-

@@ -4,8 +4,9 @@ fallback owners for a reviewer to confirm, and tables."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
-from db.records import Claim, ReadDocument
+from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig
 from etl.extract import extract_claims
 
@@ -366,3 +367,20 @@ def test_a_count_verbs_bare_figure_after_a_sentence_naming_the_metric_is_a_candi
 def test_a_count_verbs_bare_figure_after_a_sentence_naming_no_metric_is_nothing() -> None:
     text = "Cyberport by the numbers\n\nCyberport talks to partners a lot. It counts six."
     assert rows(claims(text)) == set()
+
+
+def test_a_heading_over_the_date_line_that_opens_a_digests_section() -> None:
+    text = (
+        "TECH DIGEST\n\nCYBERPORT LISTINGS\n\nMonday, 6 May\n\nThe tally reached three "
+        "this week, when a firm from Cyberport listed.\n\nOTHER NEWS\n\nTuesday, 14 May\n\n"
+        "A bank opened 5 branches in Kowloon.\n"
+    )
+    cuts = [0, text.index("Monday"), text.index("OTHER"), text.index("Tuesday"), len(text)]
+    sections = tuple(
+        Section(i, a, b, date(2024, 5, 6), "dateline", None)
+        for i, (a, b) in enumerate(pairwise(cuts))
+    )
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest",
+                       sections)  # fmt: skip
+    found = {(c.metric, c.value) for c in extract_claims(doc)}
+    assert found == {("listed_companies", 3)}
