@@ -64,3 +64,15 @@ def complement_before() -> re.Pattern[str]:
     """A word right before a figure that makes it the rest of a set ("the other 260")."""
     words = phrases_re(lexicon()["figures"]["complement_words"])
     return re.compile(rf"\b(?:{words})\s+[*_]*$", re.IGNORECASE)
+
+
+@cache
+def zero_said() -> re.Pattern[str]:
+    """A zero said in words after a verb that has or counts ("had **none**", "counted no");
+    group "zero" is the word."""
+    f = lexicon()["figures"]
+    verbs, zeros = phrases_re(f["zero_verbs"]), phrases_re(f["zero_words"])
+    return re.compile(
+        rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:one|longer|more|less|fewer)\b)",
+        re.IGNORECASE,
+    )

@@ -120,7 +120,12 @@ class SentenceContext:
         if f.source == "context_noun":
             return self._noun_in_context(f)
         s = self._text()
-        if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
+        zero_said = f.number.value == 0 and f.number.words  # "the hub had none in 2015"
+        if (
+            (f.number.value <= 0 and not zero_said)
+            or _NUMBERING.fullmatch(s)
+            or _COMPOUND.match(s, f.end)
+        ):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
         if not f.number.words and _designated(s, f.start):
             return None  # "on Level 3", "in Phase 2": a number that names a thing, no count

@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     of_a_set,
     plural,
 )
+from etl.extract.context_cues import zero_said
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
 from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
@@ -131,6 +132,8 @@ def find_figures(
         )
         and not is_list_marker(s, n)
     ]
+    if keep_bare:
+        nums = _with_zeros(s, nums)
     if not nums:
         return []
     delta_before, compared, target, portfolio = fast_cues()
@@ -328,6 +331,16 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+def _with_zeros(s: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """`nums` with each zero said in words after a verb that has or counts ("the hub had
+    none in 2015"): the figure 0, for its noun or its context to say what it counts."""
+    zeros = [
+        NumberMention(m.start("zero"), m.end("zero"), 0.0, 1.0, words=True)
+        for m in zero_said().finditer(s)
+    ]
+    return sorted([*nums, *zeros], key=lambda n: n.start) if zeros else nums
 
 
 _EMPHASIS = "*_"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
+import pytest
+
 from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig
 from etl.extract import extract_claims
@@ -384,3 +386,28 @@ def test_a_heading_over_the_date_line_that_opens_a_digests_section() -> None:
                        sections)  # fmt: skip
     found = {(c.metric, c.value) for c in extract_claims(doc)}
     assert found == {("listed_companies", 3)}
+
+
+def test_none_under_a_heading_is_the_figure_zero() -> None:
+    text = "Cyberport by the numbers\n\n## Unicorns\n\nCyberport had none in 2013."
+    assert ("Cyberport", "unicorns", 0, "auto", ()) in rows(claims(text))
+
+
+def test_zero_under_a_question_is_the_figure_zero() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: How many unicorns did Cyberport have in 2012?\n\nA: We had zero."
+    )
+    assert ("Cyberport", "unicorns", 0, "auto", ()) in rows(claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyberport notes\n\nCyberport has no plans to cap admissions.",
+        "Cyberport notes\n\n## Unicorns\n\nCyberport has no more than a few.",
+        "Cyberport notes\n\nIts 30 unicorns? Cyberport has none of them.",
+    ],
+)
+def test_no_zero_where_no_counts_nothing_or_nothing_names_the_metric(text: str) -> None:
+    assert all(r[2] != 0 for r in rows(claims(text)))
