@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl.check.checks import FigureArrays, Thresholds, scan
 from etl.check.consensus import assign_objects, truth_discovery
+from etl.check.rules import FigureArrays, Thresholds, scan
 
 METRICS = 10  # per entity; the first half cumulative, the last one a share in percent
 DAYS = 3650

@@ -19,16 +19,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from threadpoolctl import threadpool_limits
 
-from db.conflicts import store_series_conflicts
+from db.conflict_store import store_series_conflicts
 from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
 from db.locks import series_transaction, write_transaction
 from db.metrics import catalogue
 from db.series_claims import claim_quotes, series_claims
 from db.series_store import read_copies, replace_copies, replace_series
-from etl.check.checks import Thresholds, detect, examine
+from etl.check.checks import detect, examine
 from etl.check.claims import points_from_columns
 from etl.check.copies import ClaimKeys, KnownCopies
 from etl.check.disputes import set_aside
+from etl.check.rules import Thresholds
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5

@@ -8,7 +8,7 @@ disputed outlier, never on the believed line. A witness weighs what its document
 is (`quality`); copies count once; a reviewer-accepted claim outweighs everything. When neither
 side is clearly stronger, both stay, marked disputed, until a reviewer decides.
 
-The sides come from the same rules that found the conflict (`checks.scan` on this series'
+The sides come from the same rules that found the conflict (`rules.scan` on this series'
 claims), so they are right however the stored conflicts group their claims; a rule's finding
 counts only while every claim it names is in an open high-severity conflict of its kind.
 """
@@ -19,10 +19,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from db.records import SEVERITIES, SEVERITY_ORDER
-from etl.check.checks import HIGH, Examined, Thresholds, examine
+from etl.check.checks import Examined, examine
 from etl.check.copies import copy_groups
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
+from etl.check.rules import HIGH, Thresholds
 
 WIN_RATIO = 1.5  # one side is believed when its witnesses weigh half as much again as the other's
 

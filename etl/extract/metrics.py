@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from etl.extract.lazy_patterns import LazyPattern
 from etl.extract.lexicon import DATA, expand_shorthand, safe_lower
 from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, required_literal_groups
@@ -92,14 +93,14 @@ class Rule:
 
     metric: str
     units: tuple[str, ...]
-    np: re.Pattern[str] | None
-    np_exclude: re.Pattern[str] | None
-    context: re.Pattern[str] | None
-    context2: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
+    np: LazyPattern | None
+    np_exclude: LazyPattern | None
+    context: LazyPattern | None
+    context2: LazyPattern | None
+    exclude: LazyPattern | None
     max: float | None
-    lead: re.Pattern[str] | None = None
-    subject: re.Pattern[str] | None = None
+    lead: LazyPattern | None = None
+    subject: LazyPattern | None = None
     bare: bool = False  # tried only for a figure with no noun of its own (see candidates.py)
     predicate_only: bool = False  # (a bare rule) tried on the words after the figure only
 
@@ -112,8 +113,9 @@ class MetricMatch:
     implausible: bool
 
 
-def _compile(pattern: str | None) -> re.Pattern[str] | None:
-    return re.compile(pattern, re.IGNORECASE) if pattern else None
+def _compile(pattern: str | None) -> LazyPattern | None:
+    """The rule's pattern, compiled when a figure first needs it (most rules fit few texts)."""
+    return LazyPattern(pattern, re.IGNORECASE) if pattern else None
 
 
 @cache
@@ -325,7 +327,7 @@ def _first_subject_words() -> re.Pattern[str] | None:
     return any_of(w.lower() for g in groups for w in g[0])
 
 
-def _may_hold(pattern: re.Pattern[str], low: str | None) -> bool:
+def _may_hold(pattern: LazyPattern, low: str | None) -> bool:
     """False only when `low` (a text lower-cased by `safe_lower`) lacks a word `pattern` needs."""
     return low is None or all(t.search(low) for t in _literal_tests_of(pattern.pattern))
 
@@ -339,7 +341,7 @@ _SUBJECT_GAP_BREAK = re.compile(
 _SUBJECT_WINDOW = 240
 
 
-def _subject_end(pattern: re.Pattern[str], lead: str) -> int | None:
+def _subject_end(pattern: LazyPattern, lead: str) -> int | None:
     """Where the last match of a subject ends in `lead`, if nothing after it changes subject."""
     start = max(0, len(lead) - _SUBJECT_WINDOW)
     last = None
@@ -353,11 +355,24 @@ def _subject_end(pattern: re.Pattern[str], lead: str) -> int | None:
 @lru_cache(maxsize=4096)
 def _rules_for(np: str, unit: str, bare: bool = False) -> tuple[Rule, ...]:
     """The rules whose unit and noun-phrase tests a figure passes (noun phrases recur)."""
+    low = safe_lower(np)
     return tuple(
         r
         for r in rules()
         if unit in r.units
         and (bare or not r.bare)
-        and not (r.np and not r.np.search(np))
+        and not (r.np and not (_holds_words(r.np, low) and r.np.search(np)))
         and not (r.np_exclude and r.np_exclude.search(np))
     )
+
+
+def _holds_words(pattern: LazyPattern, low: str | None) -> bool:
+    """`_may_hold` by plain substring tests, with no pattern compiled (for short texts)."""
+    return low is None or all(
+        any(w in low for w in words) for words in _lower_literals(pattern.pattern)
+    )
+
+
+@lru_cache(maxsize=128)
+def _lower_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower() for w in words) for words in required_literal_groups(pattern))

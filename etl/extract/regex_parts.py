@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # the standard library's regular-expression parser
     from re import _constants as _sre
@@ -44,12 +45,18 @@ def required_literal_groups(pattern: str) -> list[frozenset[str]]:
     `required_literals` is the strongest of them; testing them all rules out more text.
     Empty when nothing is known.
     """
+    return list(_literal_groups(pattern))
+
+
+@lru_cache(maxsize=1024)
+def _literal_groups(pattern: str) -> tuple[frozenset[str], ...]:
+    """`required_literal_groups`, worked out once per pattern (parsing one takes a while)."""
     if _sre_parse is None:
-        return []
+        return ()
     try:
-        return _groups(list(_sre_parse.parse(pattern).data))
+        return tuple(_groups(list(_sre_parse.parse(pattern).data)))
     except Exception:  # an unexpected parse tree: claim nothing
-        return []
+        return ()
 
 
 def _required(items: list) -> frozenset[str] | None:

@@ -18,19 +18,21 @@ only join them with numbers, and with the ordinal endings and "the"/"of" of Engl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from etl.calendar import (
     alternation,
     month_end,
+    month_numbers,
     month_of,
     month_re,
     phrase_re,
     phrases,
     quarter_numbers,
 )
+from etl.extract.lazy_patterns import LazyPatterns
 from etl.extract.lexicon import may_hold, needed_words
 from etl.extract.numbers import parse_words
 
@@ -44,67 +46,104 @@ Anchor = tuple[date, str, str | None]  # as_of, precision, period
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    month = month_re()
-    point = phrase_re("point_openers")
-    end_of = phrase_re("end_of")
-    day_month = rf"(?:(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<mon>{month})(?:\.?\s+(?P<d2>{_DAY}))?"
-    rel = alternation([*phrases("this_year"), *phrases("last_year")])
-    ends = [
-        rf"(?:(?P<{d}>{_DAY})\s+(?:of\s+)?)?(?P<{m}>{month})(?:\.?\s+(?P<{d}b>{_DAY}))?"
+def _patterns() -> LazyPatterns:
+    """The patterns by name, each compiled when first used (most texts need few of them)."""
+    return LazyPatterns({name: partial(_pattern, name) for name in _SOURCES})
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name](), re.IGNORECASE)
+
+
+def _day_month() -> str:
+    return rf"(?:(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<mon>{month_re()})(?:\.?\s+(?P<d2>{_DAY}))?"
+
+
+def _rel() -> str:
+    return alternation([*phrases("this_year"), *phrases("last_year")])
+
+
+def _range_end(d: str, m: str, y: str) -> str:
+    return (
+        rf"(?:(?P<{d}>{_DAY})\s+(?:of\s+)?)?(?P<{m}>{month_re()})(?:\.?\s+(?P<{d}b>{_DAY}))?"
         rf"(?:,?\s+(?P<{y}>{_YEAR}))?"
-        for d, m, y in (("a", "m1", "y1"), ("b", "m2", "y2"))
-    ]
-    flags = re.IGNORECASE
-    return {
-        "range": re.compile(
-            rf"(?<!\w)(?:{phrase_re('range_openers')})\s+{ends[0]}\s+"
-            rf"(?:{phrase_re('range_joiners')})\s+{ends[1]}(?:\s+(?P<rel>{rel}))?(?![\w-])",
-            flags,
-        ),
-        "yearless": re.compile(
-            rf"(?<![\w-])(?P<open>(?:{end_of})\s*|(?:{point})\s+)(?:(?P<rel0>{rel})\s+)?"
-            rf"(?:the\s+)?{day_month}(?:\s+(?P<rel>{rel}))?{_NOT_A_YEAR_AFTER}",
-            flags,
-        ),
-        "middle": re.compile(
-            rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')})|{phrase_re('middle_of')})"
-            rf"\s*(?P<year>{_YEAR})\b",
-            flags,
-        ),
-        "half": re.compile(
-            rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
-            rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|(?P<the>the\s+year)\b)",
-            flags,
-        ),
-        "back": re.compile(
-            rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
-            rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?P<years>{phrase_re('years_earlier')})"
-            rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])",
-            flags,
-        ),
-        "part": re.compile(
-            rf"(?<![\w-])(?:(?P<rel0>{rel})(?:['’]s)?\s+)?(?:(?P<q>{alternation(list(quarter_numbers()))})"
-            rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
-            rf"(?:{phrase_re('months_word')}))"
-            rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{rel})(?![\w-])|the\s+year\b))?",
-            flags,
-        ),
-        "month_span": re.compile(
-            rf"(?<![\w-])(?:(?P<rel>{rel})|(?P<year>{_YEAR})\s*年?)\s*(?P<m1>1[0-2]|0?[1-9])\s*"
-            rf"(?:{phrase_re('range_joiners')}|[-–~])\s*(?P<m2>1[0-2]|0?[1-9])\s*"
-            rf"(?:{phrase_re('month_counter')})(?![^\W\d_])",
-            flags,
-        ),
-        "since": re.compile(
-            rf"(?<![\w-])(?:{phrase_re('since')})\s+(?P<mon>{month})(?!\s*,?\s*\d|[\w-])", flags
-        ),
-        "season": re.compile(rf"(?<![\w-])(?:{phrase_re('this_season')})(?![\w-])", flags),
-        "stands_at": re.compile(rf"(?:{phrase_re('stands_at')})(?![\w-])", flags),
-        "stands_before": re.compile(rf"(?<![\w-])(?:{phrase_re('stands_at')}|{end_of})\s*$", flags),
-        "end_of": re.compile(rf"(?:{end_of})", flags),
-        "present": re.compile(rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])", flags),
-    }
+    )
+
+
+_SOURCES: dict[str, Callable[[], str]] = {
+    "range": lambda: (
+        rf"(?<!\w)(?:{phrase_re('range_openers')})\s+{_range_end('a', 'm1', 'y1')}\s+"
+        rf"(?:{phrase_re('range_joiners')})\s+{_range_end('b', 'm2', 'y2')}"
+        rf"(?:\s+(?P<rel>{_rel()}))?(?![\w-])"
+    ),
+    "yearless": lambda: (
+        rf"(?<![\w-])(?P<open>(?:{phrase_re('end_of')})\s*|(?:{phrase_re('point_openers')})\s+)"
+        rf"(?:(?P<rel0>{_rel()})\s+)?"
+        rf"(?:the\s+)?{_day_month()}(?:\s+(?P<rel>{_rel()}))?{_NOT_A_YEAR_AFTER}"
+    ),
+    "middle": lambda: (
+        rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')})|{phrase_re('middle_of')})"
+        rf"\s*(?P<year>{_YEAR})\b"
+    ),
+    "half": lambda: (
+        rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
+        rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|(?P<the>the\s+year)\b)"
+    ),
+    "back": lambda: (
+        rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+        rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?P<years>{phrase_re('years_earlier')})"
+        rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])"
+    ),
+    "part": lambda: (
+        rf"(?<![\w-])(?:(?P<rel0>{_rel()})(?:['’]s)?\s+)?"
+        rf"(?:(?P<q>{alternation(list(quarter_numbers()))})"
+        rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
+        rf"(?:{phrase_re('months_word')}))"
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|the\s+year\b))?"
+    ),
+    "month_span": lambda: (
+        rf"(?<![\w-])(?:(?P<rel>{_rel()})|(?P<year>{_YEAR})\s*年?)\s*(?P<m1>1[0-2]|0?[1-9])\s*"
+        rf"(?:{phrase_re('range_joiners')}|[-–~])\s*(?P<m2>1[0-2]|0?[1-9])\s*"
+        rf"(?:{phrase_re('month_counter')})(?![^\W\d_])"
+    ),
+    "since": lambda: (
+        rf"(?<![\w-])(?:{phrase_re('since')})\s+(?P<mon>{month_re()})(?!\s*,?\s*\d|[\w-])"
+    ),
+    "season": lambda: rf"(?<![\w-])(?:{phrase_re('this_season')})(?![\w-])",
+    "stands_at": lambda: rf"(?:{phrase_re('stands_at')})(?![\w-])",
+    "stands_before": lambda: rf"(?<![\w-])(?:{phrase_re('stands_at')}|{phrase_re('end_of')})\s*$",
+    "end_of": lambda: rf"(?:{phrase_re('end_of')})",
+    "present": lambda: rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])",
+}
+
+
+# For the patterns that only a rare text can match: the phrase lists each match must hold a
+# phrase of (one list of each group), for a cheap test before the pattern is compiled or run.
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "range": (("range_openers",), ("months",)),
+    "half": (("first_half", "second_half"),),
+    "part": (("quarters", "first_months"),),
+    "month_span": (("month_counter",),),
+    "since": (("since",), ("months",)),
+}
+
+
+@cache
+def _needed(name: str) -> tuple[tuple[str, ...] | None, ...]:
+    def listed(key: str) -> list[str]:
+        if key == "months":
+            return list(month_numbers())
+        return list(quarter_numbers()) if key == "quarters" else list(phrases(key))
+
+    return tuple(needed_words([p for key in keys for p in listed(key)]) for keys in _NEEDS[name])
+
+
+def _matches(name: str, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
+    """`_patterns()[name].finditer(text, start, end)`; none, with no pattern compiled or run,
+    when text[start:end] lacks every phrase of a list the pattern needs a phrase of."""
+    if not all(may_hold(text, start, end, words) for words in _needed(name)):
+        return ()
+    return _patterns()[name].finditer(text, start, end)
 
 
 @cache
@@ -133,7 +172,7 @@ def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) 
     if ref is None:
         return
     pats = _patterns()
-    for m in pats["range"].finditer(text, start, end):
+    for m in _matches("range", text, start, end):
         m1, m2 = month_of(m["m1"]), month_of(m["m2"])
         if not m1 or not m2:
             continue
@@ -171,7 +210,7 @@ def middle_dates(text: str, start: int, end: int, add: Add) -> None:
 def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
     """ "the second half of 2025", "H1 2024", "the first half of this year" (or "of the
     year": the year of writing): six months."""
-    for m in _patterns()["half"].finditer(text, start, end):
+    for m in _matches("half", text, start, end):
         if m["year"]:
             year = int(m["year"])
         elif ref is None:
@@ -187,7 +226,7 @@ def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
 def month_span_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
     """ "this year 1 to 5 month", "2019年1至5月": months numbered within a year, a flow to the
     end of the last (the usual form in Chinese, and in text translated from it)."""
-    for m in _patterns()["month_span"].finditer(text, start, end):
+    for m in _matches("month_span", text, start, end):
         first, last = int(m["m1"]), int(m["m2"])
         if last <= first:
             continue
@@ -211,7 +250,7 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
     year", "last year's first quarter"; "since January" (a flow from that month to `ref`);
     "this autumn" (`ref`)."""
     pats = _patterns()
-    for m in pats["part"].finditer(text, start, end):
+    for m in _matches("part", text, start, end):
         if m["q"]:
             months = 3 * quarter_numbers()[" ".join(m["q"].lower().split())]
         else:
@@ -232,7 +271,7 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             _months(months))  # fmt: skip
     if ref is None:
         return
-    for m in pats["since"].finditer(text, start, end):
+    for m in _matches("since", text, start, end):
         month = month_of(m["mon"])
         if month and month <= ref.month:
             period = _months(ref.month - month) if month < ref.month else None

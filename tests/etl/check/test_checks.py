@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
-from hypothesis import given
-from hypothesis import strategies as st
-
-from etl.check.checks import (
-    ClaimPoint,
-    Thresholds,
-    build_figures,
-    detect,
-    detect_all,
-    disagree_pairs,
-)
+from etl.check import rules
+from etl.check.checks import ClaimPoint, build_figures, detect, detect_all
+from etl.check.rules import Thresholds
 
 _ids = iter(range(1, 10_000))
 
@@ -110,13 +101,6 @@ def test_disagreement_only_within_the_window() -> None:
     assert (
         detect(far, label="Companies", cumulative=False, th=Thresholds(shrink_window_days=30)) == []
     )
-
-
-def test_disagree_pairs_on_arrays() -> None:
-    t = np.array([0, 10, 100])
-    low, high = np.array([10.0, 20.0, 30.0]), np.array([11.0, 21.0, 31.0])
-    pairs = disagree_pairs(t, low, high, Thresholds())
-    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
 
 
 def test_a_small_restatement_of_a_cumulative_total_is_no_decrease() -> None:
@@ -216,65 +200,11 @@ def test_figures_that_cannot_all_hold_are_one_conflict_naming_each() -> None:
 
 
 def test_two_thousand_figures_on_one_day_make_one_conflict_with_bounded_work(monkeypatch) -> None:
-    import etl.check.checks as checks
-
     calls = []
-    real = checks._disagree
-    monkeypatch.setattr(checks, "_disagree", lambda *a: calls.append(1) or real(*a))
+    real = rules._disagree
+    monkeypatch.setattr(rules, "_disagree", lambda *a: calls.append(1) or real(*a))
     pts = [cp("companies", 1000 + 7 * i, date(2024, 1, 1)) for i in range(2000)]
     (found,) = detect(pts, label="Companies", cumulative=False)
     assert found.kind == "disagree" and len(found.claims) == 2000
     th = Thresholds()
     assert len(calls) <= 2000 * (th.disagree_nearest + 2)  # never all 2 million pairs
-
-
-def _disagree_pairs_one_by_one(t, low, high, th: Thresholds) -> list[tuple[int, int, float]]:
-    """The rule as first written: a figure at a time, the window's extremes kept in deques."""
-    from collections import deque
-
-    from etl.check.checks import _disagree
-
-    out: list[tuple[int, int, float]] = []
-    tl, lo_l, hi_l = t.tolist(), low.tolist(), high.tolist()
-    max_low: deque[int] = deque()
-    min_high: deque[int] = deque()
-    start = 0
-    for j in range(len(tl)):
-        while tl[j] - tl[start] > th.disagree_window_days:
-            start += 1
-        for q in (max_low, min_high):
-            while q and q[0] < start:
-                q.popleft()
-        partners = {*range(max(start, j - th.disagree_nearest), j)}
-        partners.update(q[0] for q in (max_low, min_high) if q)
-        for i in sorted(partners):
-            ratio = _disagree(tl, lo_l, hi_l, i, j, th)
-            if ratio is not None:
-                out.append((i, j, ratio))
-        while max_low and lo_l[max_low[-1]] <= lo_l[j]:
-            max_low.pop()
-        max_low.append(j)
-        while min_high and hi_l[min_high[-1]] >= hi_l[j]:
-            min_high.pop()
-        min_high.append(j)
-    return out
-
-
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(0, 400),
-            st.sampled_from([0.0, -0.0, 1.0, 5.0, 100.0, 101.0, 150.0, 1e9, -3.0]),
-            st.sampled_from([0.0, 0.5, 1.0, 10.0, 60.0]),
-        ),
-        max_size=250,
-    ),
-    st.integers(1, 4),
-)
-def test_partners_found_at_once_are_the_ones_found_one_by_one(figures, nearest: int) -> None:
-    figures.sort(key=lambda f: f[0])
-    t = np.array([f[0] for f in figures], dtype=np.int64)
-    low = np.array([f[1] for f in figures], dtype=float)
-    high = low + np.array([f[2] for f in figures], dtype=float)
-    th = Thresholds(disagree_nearest=nearest)
-    assert disagree_pairs(t, low, high, th) == _disagree_pairs_one_by_one(t, low, high, th)

@@ -16,6 +16,7 @@ from etl.extract.metrics import (
     _may_hold,
     _metric_match,
     _no_subject_word,
+    _rules_for,
     catalogue_keys,
     classify,
     cumulative_metrics,
@@ -185,3 +186,24 @@ def test_subject_word_test_never_rules_out_a_subject(lead: str) -> None:
 def test_matches_are_shared_and_equal_to_new_ones() -> None:
     assert _metric_match("companies", False) is _metric_match("companies", False)
     assert _metric_match("companies", True) == MetricMatch("companies", True)
+
+
+NP_PIECES = ["start-ups ", "Start-Ups ", "companies ", "technology ", "listed ", "unicorns ",
+             "members ", "visitors ", "incubatees ", "global ", "markets ", "countries ", "AI ",
+             "fintech ", "ſtart-ups ", "İ", "square feet ", "jobs ", "and ", "HK$ "]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NP_PIECES), max_size=6).map("".join).map(str.strip),
+       st.sampled_from(["count", "percent", "money"]), st.booleans())  # fmt: skip
+def test_rules_for_a_noun_phrase_as_if_every_pattern_ran(np: str, unit: str, bare: bool) -> None:
+    """The word test before each rule's noun-phrase pattern rules out no rule that fits."""
+    every = tuple(
+        r
+        for r in rules()
+        if unit in r.units
+        and (bare or not r.bare)
+        and not (r.np and not r.np.search(np))
+        and not (r.np_exclude and r.np_exclude.search(np))
+    )
+    assert _rules_for(np, unit, bare) == every, np

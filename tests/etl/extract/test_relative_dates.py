@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract.asof import find_dates
-from etl.extract.relative_dates import speaks_of_now
+from etl.extract.relative_dates import _NEEDS, _matches, _patterns, speaks_of_now
 
 REF = date(2022, 10, 20)  # the section's date
 
@@ -290,3 +290,27 @@ def test_the_same_date_points_back_to_the_date_before(words: str) -> None:
 def test_the_same_date_is_not_a_date_inside_other_words() -> None:
     text = "It had 150 AI firms as at 31 May 2021. Members share the same data."
     assert [g[0] for g in dates(text)] == ["31 May 2021"]
+
+
+DATE_PIECES = ["between ", "from ", "April ", "and ", "to ", "June ", "2023 ", "the ", "first ",
+               "second ", "half ", "of ", "H1 ", "Q3 ", "quarter ", "nine ", "months ", "since ",
+               "March ", "this ", "year ", "1 ", "5 ", "month ", "至", "月", "2019年", "İ",
+               "ſince ", "SINCE ", "Between ", ", "]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=12).map("".join), st.integers(0, 6))
+def test_word_test_never_skips_a_match(text: str, start: int) -> None:
+    """The cheap test before a rare pattern: the same matches as the pattern run anyway."""
+    for name in _NEEDS:
+        fast = [m.span() for m in _matches(name, text, start, len(text))]
+        full = [m.span() for m in _patterns()[name].finditer(text, start, len(text))]
+        assert fast == full, (name, text)
+
+
+def test_word_test_finds_rare_dates_and_skips_other_text() -> None:
+    text = "Between April and June, and in the first half of 2023, since March"
+    assert [m.group() for m in _matches("range", text, 0, len(text))] == ["Between April and June"]
+    assert [m.group() for m in _matches("half", text, 0, len(text))] == ["the first half of 2023"]
+    assert list(_matches("since", text, 0, 20)) == []  # "since" lies outside the span
+    assert list(_matches("month_span", text, 0, len(text))) == []

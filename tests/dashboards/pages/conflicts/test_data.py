@@ -123,7 +123,7 @@ def test_interval_text() -> None:
 
 
 def test_the_queue_comes_in_pages_by_severity_then_id(engine) -> None:
-    from db.conflicts import store_series_conflicts
+    from db.conflict_store import store_series_conflicts
     from db.locks import write_transaction
     from etl.check.checks import Finding
 
