@@ -68,11 +68,12 @@ def complement_before() -> re.Pattern[str]:
 
 @cache
 def zero_said() -> re.Pattern[str]:
-    """A zero said in words after a verb that has or counts ("had **none**", "counted no");
+    """A zero said in words after a verb that has or counts ("had **none**", "counted zero");
     group "zero" is the word."""
     f = lexicon()["figures"]
     verbs, zeros = phrases_re(f["zero_verbs"]), phrases_re(f["zero_words"])
+    not_before = phrases_re(f["zero_not_before"])
     return re.compile(
-        rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:one|longer|more|less|fewer)\b)",
+        rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:{not_before})\b)",
         re.IGNORECASE,
     )

@@ -37,8 +37,8 @@ _DATE_LINE_CHARS = 40  # a short line opening a section: its date line
 _ANSWER_SENTENCES = 3  # the first sentences of an answer answer its question
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
-# A capitalised word (not the sentence's first) right before a figure in digits names a
-# thing by its number: "mixers on Level 3", "Phase 2 opens".
+# The word right before a figure (not the sentence's first): capitalised, it names a thing
+# by its number ("mixers on Level 3", "Phase 2 opens").
 _WORD_BEFORE = re.compile(r"(?<=\S)\s+([^\W\d_]+)[ \t]?[*_]*$")
 _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
 
@@ -280,14 +280,9 @@ class SentenceContext:
         if self.view.text[s.start : s.end].rstrip().endswith("?"):
             return True
         if prev[0] == self.sid[0]:
-            return self._answer_opening()
+            return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
         a, b = self.view.paragraphs[prev[0]]
         return "?" in self.view.text[a:b]
-
-    def _answer_opening(self) -> bool:
-        """Whether the sentence is one of the first few after a question ("Q: Where do your
-        founders come from?" / "A: Everywhere. Over 25 ...")."""
-        return self._asked_in() is not None
 
     def _asked_in(self) -> int | None:
         """The paragraph of the question the few sentences before end with, if any."""

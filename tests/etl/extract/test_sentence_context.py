@@ -407,6 +407,7 @@ def test_zero_under_a_question_is_the_figure_zero() -> None:
         "Cyberport notes\n\nCyberport has no plans to cap admissions.",
         "Cyberport notes\n\n## Unicorns\n\nCyberport has no more than a few.",
         "Cyberport notes\n\nIts 30 unicorns? Cyberport has none of them.",
+        "Cyberport notes\n\n## Unicorns\n\nThe hub had none other than its own mentors.",
     ],
 )
 def test_no_zero_where_no_counts_nothing_or_nothing_names_the_metric(text: str) -> None:
