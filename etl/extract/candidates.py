@@ -169,7 +169,25 @@ def bare_metric(
             return None  # "1,000 companies, two of which ...": a part says nothing of the whole
         if found:
             return MetricCandidate(found, "subject")
-    return None
+    return _cluster_subject(s, start, kind, value)
+
+
+_SUBJECT_START = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?")
+_CLUSTER_SUBJECT_WORDS = 3
+
+
+def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandidate | None:
+    """The cluster a sentence opens with as its subject, for the one bare figure after it
+    ("Smart living is the next largest, at roughly 250"): the cluster's companies."""
+    after = s[start:].split(maxsplit=1)[1:]  # the words after the figure, if any
+    if kind != "count" or _counts_something(s[:start]) or _counts_something(" ".join(after)):
+        return None  # one figure alone in its sentence
+    a = _SUBJECT_START.match(s).end()
+    verb = _verb().search(s, a, start)
+    if verb is None or not 0 < len(s[a : verb.start()].split()) <= _CLUSTER_SUBJECT_WORDS:
+        return None
+    found = set_member(s[a : verb.start()], kind, value)
+    return MetricCandidate(found.match, "subject") if found else None
 
 
 def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:

@@ -47,13 +47,33 @@ def there_words() -> re.Pattern[str]:
 
 @cache
 def verb_before() -> re.Pattern[str]:
-    """A verb (and a qualifier) right before a figure: "it was about 600"."""
+    """A verb (and a qualifier) right before a figure: "it was about 600", "it counts five"."""
     f, q = lexicon()["figures"], lexicon()["qualifiers"]
     quals = phrases_re([*q["over"], *q["about"], *q["nearly"], *q["up_to"]])
-    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"]])
+    verbs = phrases_re([*f["predicate_verbs"], *f["predicate_auxiliaries"], *f["count_verbs"]])
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:{quals})\s+)?[*_]*$", re.IGNORECASE)
 
 
 @cache
 def unread_time() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["time_phrases"], re.IGNORECASE)
+
+
+@cache
+def complement_before() -> re.Pattern[str]:
+    """A word right before a figure that makes it the rest of a set ("the other 260")."""
+    words = phrases_re(lexicon()["figures"]["complement_words"])
+    return re.compile(rf"\b(?:{words})\s+[*_]*$", re.IGNORECASE)
+
+
+@cache
+def zero_said() -> re.Pattern[str]:
+    """A zero said in words after a verb that has or counts ("had **none**", "counted zero");
+    group "zero" is the word."""
+    f = lexicon()["figures"]
+    verbs, zeros = phrases_re(f["zero_verbs"]), phrases_re(f["zero_words"])
+    not_before = phrases_re(f["zero_not_before"])
+    return re.compile(
+        rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:{not_before})\b)",
+        re.IGNORECASE,
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from etl.calendar import month_re, weekday_re
 from etl.extract.lexicon import document_cues as cues
 
 
@@ -41,6 +42,7 @@ def _lead_in_ends() -> tuple[str, ...]:
     return tuple(cues()["heading"]["lead_in_ends"])
 
 
+_DATED_CHARS = 160  # the longest line a heading with a date beside its words may be
 _END_MARKS = frozenset(".!?;,:\"”'’)")
 
 
@@ -50,12 +52,40 @@ def is_heading_line(line: str) -> bool:
     s = line.strip().strip(h["marks"]).strip()
     if s.endswith(")") and "(" in s and s[0] != "(":  # "CLUSTERS (at the end of last year)"
         s = s[: s.rfind("(")].strip() or s
-    if not s or s[-1] in _END_MARKS or "|" in s or s[0] in "-•–" or s[0].isdigit():
+    if not s or s[-1] in _END_MARKS:
+        return False
+    if _plain_heading(s, h["max_words"]):
+        return True
+    if len(s) > _DATED_CHARS or not any(c in s for c in h["date_separators"]):
+        return False
+    words = _dated_heading().sub("", s)  # "3 June 2024 — Unicorn count": the words head
+    return words != s and bool(words) and _plain_heading(words, h["max_words"])
+
+
+def _plain_heading(s: str, max_words: int) -> bool:
+    """Whether `s`, with no end mark, is short, no list item or row, and holds no value."""
+    if "|" in s or s[0] in "-•–" or s[0].isdigit():
         return False
     if any(len(run) != 4 for run in _DIGIT_RUNS.findall(s)):
         return False  # "HK$38 billion", "Unicorns 8": a value, not a heading (years may be)
-    words = s.split()
-    return len(words) <= h["max_words"] and any(c.isalpha() for c in s)
+    return len(s.split()) <= max_words and any(c.isalpha() for c in s)
 
 
 _DIGIT_RUNS = re.compile(r"\d+")
+
+
+@cache
+def _dated_heading() -> re.Pattern[str]:
+    """A full date at either end of a heading, set off by a separator ("3 June 2024 — ",
+    " | March 5, 2019"): the heading is the words beside it."""
+    month, weekday = month_re(), weekday_re()
+    seps = "".join(re.escape(c) for c in cues()["heading"]["date_separators"])
+    marks = re.escape(cues()["heading"]["numeric_date_marks"])
+    numeric = rf"\d{{1,4}}[{marks}]\d{{1,2}}[{marks}]\d{{1,4}}[{marks}]?"  # 11/05/2022
+    day = (
+        rf"(?:{weekday},?\s+)?(?:\d{{1,2}}\s+{month}\s+\d{{4}}|{month}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+        rf"|{numeric})(?:\s*\(\s*{weekday}\s*\))?"
+    )
+    return re.compile(
+        rf"^\s*{day}\s*[{seps}]\s+(?=\S)|(?<=\S)\s+[{seps}]\s*{day}\s*$", re.IGNORECASE
+    )

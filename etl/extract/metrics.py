@@ -293,6 +293,13 @@ def classify(
     return None
 
 
+@lru_cache(maxsize=1024)
+def wants_context(np: str, unit: str) -> bool:
+    """Whether a noun phrase names no metric alone but would with a word around it ("25
+    countries" is founders' origins once founders are asked about)."""
+    return any(r.context is not None and not r.subject for r in _rules_for(np, unit))
+
+
 @lru_cache(maxsize=256)
 def _metric_match(metric: str, implausible: bool) -> MetricMatch:
     """One shared (frozen) MetricMatch per metric and plausibility."""

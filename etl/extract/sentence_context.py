@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 
 from etl.extract.attribution import Attribution, clause_end, clause_start
-from etl.extract.candidates import context_metric, is_generic
+from etl.extract.candidates import context_metric, is_generic, set_member
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
     cluster_refs,
+    complement_before,
     existential,
     here_words,
     there_words,
@@ -38,8 +39,13 @@ from etl.extract.sentence_figures import Figure, find_figures
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
 _SHORT_ANSWER_WORDS = 8
+_DATE_LINE_CHARS = 40  # a short line opening a section: its date line
+_ANSWER_SENTENCES = 3  # the first sentences of an answer answer its question
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
+# The word right before a figure (not the sentence's first): capitalised, it names a thing
+# by its number ("mixers on Level 3", "Phase 2 opens").
+_WORD_BEFORE = re.compile(r"(?<=\S)\s+([^\W\d_]+)[ \t]?[*_]*$")
 _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
 
 
@@ -65,7 +71,13 @@ class SentenceContext:
                 paras = view.paragraphs
                 here = paras[p][0] <= span[0] < paras[p][1]
                 above = p > 0 and paras[p - 1][0] <= span[0] < paras[p - 1][1]
-                if here or above:
+                # a heading right above the date line that opens the section ("CYBERPORT
+                # LISTINGS" / "Wednesday, 28 March" / the paragraph)
+                first = view.text[paras[0][0] : paras[0][1]]
+                over = (
+                    p == 0 or (p == 1 and len(first) <= _DATE_LINE_CHARS and "\n" not in first)
+                ) and (not view.text[span[1] : paras[0][0]].strip())
+                if here or above or over:
                     self._heading = view.text[span[0] : span[1]]
         return self._heading
 
@@ -111,9 +123,18 @@ class SentenceContext:
                 if heading is not None:  # "Unicorns" over "The community now counts four"
                     return replace(f, metric=heading.match, source=heading.source)
             return self._cluster(f)
+        if f.source == "context_noun":
+            return self._noun_in_context(f)
         s = self._text()
-        if f.number.value <= 0 or _NUMBERING.fullmatch(s) or _COMPOUND.match(s, f.end):
+        zero_said = f.number.value == 0 and f.number.words  # "the hub had none in 2015"
+        if (
+            (f.number.value <= 0 and not zero_said)
+            or _NUMBERING.fullmatch(s)
+            or _COMPOUND.match(s, f.end)
+        ):
             return None  # "3." numbers a paragraph; "a 24-hectare site" measures something
+        if not f.number.words and _designated(s, f.start):
+            return None  # "on Level 3", "in Phase 2": a number that names a thing, no count
         if f.comparison:  # "The figure is up from 30 a year earlier": the one before's
             prev = self.previous(first=True)
             last = prev[1] if prev else None
@@ -139,6 +160,8 @@ class SentenceContext:
                 text, last = prev
                 if asked:
                     text = self._question()
+                if complement_before().search(s, 0, f.start):
+                    last = None  # "About 160 are on campus. The other 260 ...": the rest
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
@@ -148,6 +171,23 @@ class SentenceContext:
         if found is None:
             return None
         return replace(f, metric=found.match, source=found.source)
+
+    def _noun_in_context(self, f: Figure) -> Figure | None:
+        """A figure whose noun names a metric only with words around it ("Over 25 countries
+        and regions"), read with the question it answers, its heading or the sentence before
+        ("Where do your founders come from?"), the nearest first."""
+        kind = "money" if f.unit not in ("count", "percent") else f.unit
+        np = self._text()[f.end : f.np_end]
+        prev = self.previous()
+        texts = [("question", self._question() if prev is not None and self._asked() else None),
+                 ("heading", self.heading()), ("previous", prev[0] if prev else None)]  # fmt: skip
+        if not _OPENING.fullmatch(self._text(), 0, f.start):
+            texts.pop()  # "We shipped to 25 countries": the sentence before is no question
+        for source, text in texts:
+            found = text and classify(np, text, "", kind, f.number.value)
+            if found:
+                return self._cluster(replace(f, metric=found, source=source))
+        return None
 
     def _counted_before(self) -> Figure | None:
         """The last count with a metric in the few sentences before, in the paragraph or the
@@ -184,18 +224,21 @@ class SentenceContext:
                 break
             x = self.view.sentence(cur)
             before.insert(0, self.view.text[x.start : x.end])
-        lead = " ".join(before)
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]
         # A scoped figure's own clause says what it counts ("founders"), the passage whose.
         ctx = (s[: f.start], s[f.np_end :]) if scoped else ("", "")
         here = s if scoped else s[: f.start]  # (".., which makes the Web3 cluster ...")
-        found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
-        if is_generic(f.metric) and (found is None or is_generic(found)):
-            found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
-        if found is None or found == f.metric or is_generic(found) or _counts_other(f, found):
-            return f
-        return replace(f, metric=found, source="cluster")
+        for k in range(1, len(before) + 1):  # the nearest sentence that names a cluster
+            lead = " ".join(before[-k:])
+            found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
+            if is_generic(f.metric) and (found is None or is_generic(found)):
+                found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
+            if found is not None and not is_generic(found):
+                if found == f.metric or _counts_other(f, found):
+                    return f
+                return replace(f, metric=found, source="cluster")
+        return f
 
     def _scoped(self, f: Figure) -> bool:
         """Whether `f` counts a metric a cluster narrows and its clause does not turn to the
@@ -212,7 +255,16 @@ class SentenceContext:
         if not _OPENING_PRONOUN.match(s):
             return False
         prev = self.previous()
-        return prev is not None and cluster_refs().search(prev[0]) is not None
+        if prev is None:
+            return False
+        if cluster_refs().search(prev[0]) is not None:
+            return True
+        # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before
+        head = _LEADING_WORDS.match(prev[0])
+        words = head.group(1).strip() if head else ""
+        return 0 < len(words.split()) <= _CLUSTER_NAME_WORDS and (
+            set_member(words, "count", 1.0) is not None
+        )
 
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
@@ -236,14 +288,31 @@ class SentenceContext:
         if self.view.text[s.start : s.end].rstrip().endswith("?"):
             return True
         if prev[0] == self.sid[0]:
-            return False
+            return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
         a, b = self.view.paragraphs[prev[0]]
         return "?" in self.view.text[a:b]
 
+    def _asked_in(self) -> int | None:
+        """The paragraph of the question the few sentences before end with, if any."""
+        cur = self.sid
+        for _ in range(_ANSWER_SENTENCES):
+            cur = self.view.previous(cur)
+            if cur is None:
+                return None
+            s = self.view.sentence(cur)
+            if self.view.text[s.start : s.end].rstrip().endswith("?"):
+                # (on a line of its own: "What has changed? First, money." asks no one)
+                return cur[0] if "\n" in self.view.text[s.end : self.sentence.start] else None
+        return None
+
     def _question(self) -> str:
         """The paragraph of the sentence before, the whole question the sentence answers
-        ("Q: And unicorns? People always ask.")."""
-        a, b = self.view.paragraphs[self.view.previous(self.sid)[0]]
+        ("Q: And unicorns? People always ask."), or of the question a few sentences before."""
+        p = self.view.previous(self.sid)[0]
+        if p == self.sid[0]:
+            p = self._asked_in()
+            p = self.sid[0] if p is None else p
+        a, b = self.view.paragraphs[p]
         return self.view.text[a:b]
 
     def _after_verb(self, f: Figure) -> bool:
@@ -369,6 +438,9 @@ def _names_someone_else(m: Mention) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+# The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
+_LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
+_CLUSTER_NAME_WORDS = 3
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
 
@@ -378,3 +450,10 @@ def _counts_other(f: Figure, found: MetricMatch) -> bool:
     cluster, with over 300 companies" after a sentence on founders' countries)."""
     places = place_metrics()
     return f.metric is not None and f.metric.metric not in places and found.metric in places
+
+
+def _designated(s: str, start: int) -> bool:
+    """Whether the figure at `start` follows a capitalised word that is not the sentence's
+    first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
+    m = _WORD_BEFORE.search(s, 0, start)
+    return m is not None and m.group(1)[0].isupper()

@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     of_a_set,
     plural,
 )
+from etl.extract.context_cues import zero_said
 from etl.extract.doubtful_figures import doubtful
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
@@ -33,6 +34,7 @@ from etl.extract.metrics import (
     cumulative_metrics,
     intake_metrics,
     noun_phrase,
+    wants_context,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
 from etl.extract.number_roles import is_list_marker, is_year_use
@@ -72,7 +74,8 @@ class Figure:
     garbled: bool
     comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
     # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
-    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none.
+    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none,
+    # "context_noun" while its noun names one only with words around it ("25 countries").
     source: str = "noun"
     increment: bool = False  # "40 more joined": an addition, a claim only as a flow
     planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
@@ -130,6 +133,8 @@ def find_figures(
         )
         and not is_list_marker(s, n)
     ]
+    if keep_bare:
+        nums = _with_zeros(s, nums)
     if not nums:
         return []
     delta_before, compared, target, portfolio = fast_cues()
@@ -290,9 +295,12 @@ def find_figures(
         ):  # fmt: skip
             source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part
         if match is None:
-            if not (keep_bare and not np.strip()) or labelled:
+            if keep_bare and not labelled and np.strip() and wants_context(np, kind):
+                source = "context_noun"  # "25 countries": what its surroundings say of them
+            elif not (keep_bare and not np.strip()) or labelled:
                 continue  # (a labelled value whose label names no metric counts none)
-            source = "bare"
+            else:
+                source = "bare"
         if (
             not increment
             and added is not None
@@ -340,6 +348,16 @@ def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:
         return None
     last = figures[-1]
     return (last.metric.metric if last.metric else None), last.start
+
+
+def _with_zeros(s: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """`nums` with each zero said in words after a verb that has or counts ("the hub had
+    none in 2015"): the figure 0, for its noun or its context to say what it counts."""
+    zeros = [
+        NumberMention(m.start("zero"), m.end("zero"), 0.0, 1.0, words=True)
+        for m in zero_said().finditer(s)
+    ]
+    return sorted([*nums, *zeros], key=lambda n: n.start) if zeros else nums
 
 
 _EMPHASIS = "*_"

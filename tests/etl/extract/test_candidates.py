@@ -88,3 +88,26 @@ def test_the_context_names_a_bare_figures_metric(heading, previous, expected) ->
     assert (found and (found.match.metric, found.source)) == expected or (
         found is None and expected is None
     )
+
+
+def test_a_cluster_opening_its_sentence_is_what_a_lone_bare_figure_counts() -> None:
+    s = "Smart living is the second largest, at roughly 240."
+    found = bare_metric(s, len(s) - 1, "count", 240, start=len(s) - 4)
+    assert found is not None and (found.match.metric, found.source) == (
+        "smart_living_companies",
+        "subject",
+    )
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Smart living is the second largest, at roughly 240 and 12 more.",  # not alone
+        "The hub is the second largest, at roughly 240.",  # no cluster opens it
+        "Smart living, fintech and Web3 are the largest, at roughly 240.",  # no one cluster
+    ],
+)
+def test_no_cluster_subject_for_a_figure_not_alone_or_no_cluster(s: str) -> None:
+    start = s.index("240")
+    found = bare_metric(s, start + 3, "count", 240, start=start)
+    assert found is None or found.match.metric != "smart_living_companies"

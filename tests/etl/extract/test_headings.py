@@ -25,6 +25,14 @@ from etl.extract.headings import is_heading_line
         ("CLUSTERS (at the end of last year)", True),  # a bracket closes no sentence
         ("(Photo caption)", False),
         ("The hub grew (see below).", False),
+        # A full date set apart from a heading's words leaves the words to head the text.
+        ("## 3 June 2024 — Unicorn count", True),
+        ("Unicorn count | March 5, 2019", True),
+        ("## Wednesday, 11/05/2022 – Start-up admissions", True),
+        ("## 2022年5月13日 (Friday) — Funding update", True),
+        ("3 June 2024", False),  # a date line alone heads nothing
+        ("3 June 2024 — 40 start-ups joined", False),  # the words beside it hold a value
+        ("Admissions — 3 June 2024.", False),
     ],
 )
 def test_heading_lines(line: str, heading: bool) -> None:

@@ -4,8 +4,11 @@ fallback owners for a reviewer to confirm, and tables."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
-from db.records import Claim, ReadDocument
+import pytest
+
+from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig
 from etl.extract import extract_claims
 
@@ -293,3 +296,145 @@ def test_a_clusters_count_of_companies_never_becomes_a_count_of_places() -> None
     assert ("Cyberport", "founder_origins", 25, "auto", ()) in got
     assert not any(r[1] == "founder_origins" and r[2] == 400 for r in got)
     assert not any(r[2] == 400 and r[3] == "auto" for r in got)
+
+
+# ---- a figure's metric named only around it: heading, question, sentence before ----------
+
+
+def test_a_dated_heading_names_what_a_bare_figure_counts() -> None:
+    text = "Cyberport bulletin\n\n## 14 May 2024 — Listed companies\n\nThe tally is now three."
+    assert {r[1:3] for r in rows(claims(text))} == {("listed_companies", 3)}
+
+
+def test_a_number_after_a_capitalised_word_names_a_thing_under_a_heading() -> None:
+    text = (
+        "Cyberport bulletin\n\n## Incubation intake\n\n"
+        "Cyberport admitted 42 start-ups. The welcome lunch is on Level 5 of the tower."
+    )
+    assert {r[2] for r in rows(claims(text))} == {42}
+
+
+def test_a_noun_that_needs_context_reads_the_question_it_answers() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: And where are your founders from?\n"
+        "A: All over. Some 31 countries and regions at the latest count."
+    )
+    assert ("Cyberport", "founder_origins", 31, "auto", ()) in rows(claims(text))
+
+
+def test_a_noun_that_needs_context_is_not_read_with_a_sentence_it_does_not_answer() -> None:
+    text = (
+        "Cyberport profile\n\nCyberport's founders are young. "
+        "Its companies shipped goods to 31 countries last year."
+    )
+    assert all(r[1] != "founder_origins" for r in rows(claims(text)))
+
+
+def test_a_later_sentence_of_an_answer_reads_the_question_on_the_line_before() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: How many start-ups has your incubation programme admitted?\n"
+        "A: This year alone we admitted 120 to the programme. Since the start, it is well "
+        "over 1,400."
+    )
+    assert ("Cyberport", "incubatees", 1400, "auto", ()) in rows(claims(text))
+
+
+def test_a_question_inside_running_prose_is_no_interviewers() -> None:
+    text = (
+        "Cyberport column\n\nWhat has changed? Money. Members of our community raised HK$2 "
+        "billion last year. One alumnus closed a US$90 million round in March."
+    )
+    assert all(r[2] != 90_000_000 for r in rows(claims(text)))
+
+
+def test_the_rest_of_a_set_does_not_take_the_part_before() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Are they all on the campus?\n\n"
+        "A: No. About 300 are on the campus itself. The other 500 are off it."
+    )
+    assert all(r[2] != 500 or r[1] != "companies_onsite" for r in rows(claims(text)))
+
+
+def test_a_cluster_reference_takes_the_nearest_sentences_cluster() -> None:
+    text = (
+        "Cyberport forum\n\nCyberport's community includes more than 400 companies working "
+        "on artificial intelligence.\n\nSmart living has followed a similar path. "
+        "The cluster now numbers over 210 companies."
+    )
+    assert ("Cyberport", "smart_living_companies", 210) in {r[:3] for r in rows(claims(text))}
+
+
+def test_it_after_a_cluster_named_alone_counts_the_clusters_companies() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Which parts of the community grow fastest?\n"
+        "A: Web3, clearly. It passed 260 companies in March."
+    )
+    assert ("web3_companies", 260) in {r[1:3] for r in rows(claims(text))}
+
+
+def test_it_after_a_sentence_naming_no_cluster_keeps_its_own_noun() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: Who has grown most?\nA: Cyberport, clearly. It passed 1,260 companies in March."
+    )
+    assert ("companies", 1260) in {r[1:3] for r in rows(claims(text))}
+
+
+def test_a_count_verbs_bare_figure_after_a_sentence_naming_the_metric_is_a_candidate() -> None:
+    text = (
+        "Cyberport by the numbers\n\nCyberport's unicorns get the headlines, so a word on "
+        "them. Today the hub counts six."
+    )
+    assert ("Cyberport", "unicorns", 6, "candidate", ("metric?",)) in rows(claims(text))
+
+
+def test_a_count_verbs_bare_figure_after_a_sentence_naming_no_metric_is_nothing() -> None:
+    text = "Cyberport by the numbers\n\nCyberport talks to partners a lot. It counts six."
+    assert rows(claims(text)) == set()
+
+
+def test_a_heading_over_the_date_line_that_opens_a_digests_section() -> None:
+    text = (
+        "TECH DIGEST\n\nCYBERPORT LISTINGS\n\nMonday, 6 May\n\nThe tally reached three "
+        "this week, when a firm from Cyberport listed.\n\nOTHER NEWS\n\nTuesday, 14 May\n\n"
+        "A bank opened 5 branches in Kowloon.\n"
+    )
+    cuts = [0, text.index("Monday"), text.index("OTHER"), text.index("Tuesday"), len(text)]
+    sections = tuple(
+        Section(i, a, b, date(2024, 5, 6), "dateline", None)
+        for i, (a, b) in enumerate(pairwise(cuts))
+    )
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest",
+                       sections)  # fmt: skip
+    found = {(c.metric, c.value) for c in extract_claims(doc)}
+    assert found == {("listed_companies", 3)}
+
+
+def test_none_under_a_heading_is_the_figure_zero() -> None:
+    text = "Cyberport by the numbers\n\n## Unicorns\n\nCyberport had none in 2013."
+    assert ("Cyberport", "unicorns", 0, "auto", ()) in rows(claims(text))
+
+
+def test_zero_under_a_question_is_the_figure_zero() -> None:
+    text = (
+        "Interview with Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: How many unicorns did Cyberport have in 2012?\n\nA: We had zero."
+    )
+    assert ("Cyberport", "unicorns", 0, "auto", ()) in rows(claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyberport notes\n\nCyberport has no plans to cap admissions.",
+        "Cyberport notes\n\n## Unicorns\n\nCyberport has no more than a few.",
+        "Cyberport notes\n\nIts 30 unicorns? Cyberport has none of them.",
+        "Cyberport notes\n\n## Unicorns\n\nThe hub had none other than its own mentors.",
+    ],
+)
+def test_no_zero_where_no_counts_nothing_or_nothing_names_the_metric(text: str) -> None:
+    assert all(r[2] != 0 for r in rows(claims(text)))
