@@ -123,7 +123,7 @@ def attribute(
             return bool(_POSSESSIVE_GAP.fullmatch(gap))
         return True
 
-    def pick(lo: int) -> Mention | None:
+    def pick(lo: int, datelines: bool = True) -> Mention | None:
         cands = [
             m
             for m in mentions
@@ -131,6 +131,7 @@ def attribute(
             and m.end <= f_start
             and usable(m)
             and not (m.kind in ("territory", "place") and m.role == "prep")
+            and (datelines or not _is_dateline(text, s_start, m))
         ]
         subj = [m for m in cands if m.role in ("subject", "possessive")]
         # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
@@ -153,7 +154,9 @@ def attribute(
         inner_owner = _how(named, "inner")
     lead = lead_clause_end(text, s_start, f_start)
     lo = home[1] if home else max(clause_start(text, s_start, f_start), lead)
-    subject = pick(lo)
+    # (The place of a dateline opening the figure's clause is no subject: "HONG KONG, 6 May
+    # 2016 – The fintech community at Cyberport has grown to 150 start-ups".)
+    subject = pick(lo, datelines=False)
     if subject is None and home:
         subject = home[0]
     if subject is None and lo == lead > s_start and _owner_after(text, np_end, s_end, mentions):
@@ -214,6 +217,20 @@ def attribute(
     ):
         return replace(topic_p, how="topic")
     return None
+
+
+# What follows the place of a dateline: a date (any form holding a digit, perhaps the wire's
+# name in brackets) closed by a dash ("HONG KONG, 6 May 2016 –", "HONG KONG, Nov 20 (X) -").
+_DATELINE_AFTER = re.compile(r"\s*,[^.;:!?\n–—]{0,40}?\d[^.;:!?\n–—]{0,40}?(?:[–—]|\s-{1,2}\s)")
+
+
+def _is_dateline(text: str, s_start: int, m: Mention) -> bool:
+    """Whether mention `m` is the place of a dateline opening its sentence."""
+    return (
+        m.kind in ("territory", "place")
+        and not text[s_start : m.start].strip(" \t*_#>")
+        and _DATELINE_AFTER.match(text, m.end) is not None
+    )
 
 
 def clause_end(text: str, pos: int, end: int) -> int:

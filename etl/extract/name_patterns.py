@@ -155,7 +155,8 @@ def patterns(config: ExtractConfig) -> Patterns:
         ),
         community=re.compile(
             rf"(?<![\w'’-])community"
-            rf"(?=\s+(?:{phrases_re(att['community_members'])})(?![\w-]))",
+            rf"(?=\s+(?:{phrases_re([*att['community_members'], *att['community_verbs']])})"
+            rf"(?![\w-]))",
             re.IGNORECASE,
         ),
         proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
