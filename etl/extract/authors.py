@@ -104,9 +104,14 @@ def _interviewee(
 def _line_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = cues()["authors"]
     lead = r"[\s#*_>]*"
+    titles = phrases_re(lexicon()["attribution"]["titles"], ignore_case=False)
     return (
-        # A byline names a person: the word after it is capitalised.
-        re.compile(rf"{lead}(?:{phrases_re(c['byline'], ignore_case=False)})\s+(?=[A-Z])"),
+        # A byline names a person (the word after it is capitalised) or a post held ("By the
+        # Chief Executive Officer, <organisation>").
+        re.compile(
+            rf"{lead}(?:{phrases_re(c['byline'], ignore_case=False)})\s+"
+            rf"(?=[A-Z]|[Tt]he\s+(?:{titles})\b)"
+        ),
         re.compile(rf"{lead}(?:{phrases_re(c['guest'])})\s*", re.IGNORECASE),
         re.compile(rf"{lead}(?:{phrases_re(c['host'])})", re.IGNORECASE),
     )
