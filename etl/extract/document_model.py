@@ -21,6 +21,7 @@ from etl.extract.headings import find_headings
 from etl.extract.main_organisation import find_main
 from etl.extract.programmes import Unit, find_units, unit_keys
 from etl.extract.sentences import split_paragraphs
+from etl.extract.speakers import profiles_head
 from etl.extract.tables import Table, find_tables
 from etl.extract.tracked_aliases import alias_re, find_aliases
 
@@ -37,6 +38,9 @@ class DocumentModel:
     others: tuple[str, ...] = ()  # the other organisations it names, most named first
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
+    # The text profiles a head of the tracked organisation (an interview, a profile): the
+    # quotations that name no speaker are theirs.
+    head_profiled: bool = False
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
     # Where each unit is named (its full name or its acronym's definition), in text order: "the
     # programme" stands for the latest named before it.
@@ -82,6 +86,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         others=others,
         author=author,
         voiced=voiced,
+        head_profiled=main is not None and main.tracked and profiles_head(text, config),
         units=units,
         unit_order=unit_order,
         unit_keys=unit_keys(units, unit_order, aliases, main, config),

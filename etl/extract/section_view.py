@@ -155,7 +155,11 @@ class SectionView:
         if got is None:
             a, b = self.paragraphs[p]
             found = _QUOTE_MARK.search(self.text, a, b)
-            got = self.quotes[p] = quote_regions(self.text, a, b, self.config) if found else []
+            got = self.quotes[p] = (
+                quote_regions(self.text, a, b, self.config, self.model.head_profiled)
+                if found
+                else []
+            )
         return got
 
     def quote_at(self, p: int, pos: int) -> QuoteRegion | None:

@@ -33,8 +33,14 @@ def _speech_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
-def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> list[QuoteRegion]:
-    """Quoted speech in a paragraph, each with its speaker's organisation when stated."""
+def quote_regions(
+    text: str, start: int, end: int, config: ExtractConfig, head_profiled: bool = False
+) -> list[QuoteRegion]:
+    """Quoted speech in a paragraph, each with its speaker's organisation when stated.
+
+    `head_profiled`: the text profiles a head of the tracked organisation (`profiles_head`),
+    so a quotation that names no speaker, with none before it, is theirs.
+    """
     out: list[QuoteRegion] = []
     pos = start
     while True:
@@ -52,6 +58,8 @@ def quote_regions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         tracked, entity = False, None
         if not speaker and out:
             tracked, entity = out[-1].speaker_tracked, out[-1].speaker_entity  # same speaker
+        elif not speaker:
+            tracked = head_profiled  # '"Last year we admitted 164."' in the head's profile
         elif speaker:
             tracked = bool(patterns(config).tracked.search(speaker))
             if not tracked:
@@ -170,6 +178,15 @@ def section_voice(
         if current == "a":
             theirs.add(i)
     return Voice(frozenset(theirs), True, config.name)
+
+
+_PROFILE_INTRO = 1500  # how far into a text its subject is introduced
+
+
+def profiles_head(text: str, config: ExtractConfig) -> bool:
+    """Whether the opening of `text` (title and introduction) names someone as head of the
+    tracked organisation: an interview or profile of one of its executives."""
+    return _heads_tracked(text[:_PROFILE_INTRO], config)
 
 
 def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
