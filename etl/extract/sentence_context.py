@@ -122,7 +122,7 @@ class SentenceContext:
                 heading = context_metric(self.heading(), None, f.unit, f.number.value)
                 if heading is not None:  # "Unicorns" over "The community now counts four"
                     return replace(f, metric=heading.match, source=heading.source)
-            return self._cluster(f)
+            return self._sector_there(f) or self._cluster(f)
         if f.source == "context_noun":
             return self._noun_in_context(f)
         s = self._text()
@@ -239,6 +239,26 @@ class SentenceContext:
                     return f
                 return replace(f, metric=found, source="cluster")
         return f
+
+    def _sector_there(self, f: Figure) -> Figure | None:
+        """A count of companies said to be "there", in a sentence that opens with the sector
+        it points back to and names no place before it ("Smart living gets few headlines, but
+        we have about 150 companies there now"): that sector's count."""
+        if f.unit != "count" or not is_generic(f.metric):
+            return None
+        s = self._text()
+        if not there_words().search(s, f.end, clause_end(s, f.end, len(s))):
+            return None
+        a = self.sentence.start
+        if any(
+            m.kind in ("name", "place", "territory", "place_word") and m.start < a + f.start
+            for m in self.view.mentions_of(self.sid)
+        ):
+            return None  # "... in Shenzhen, and we have 150 companies there": the place's
+        found = classify(f"{s[: f.start]} {_set_noun()}", "", "", "count", f.number.value)
+        if found is None or is_generic(found):
+            return None
+        return replace(f, metric=found, source="cluster")
 
     def _scoped(self, f: Figure) -> bool:
         """Whether `f` counts a metric a cluster narrows and its clause does not turn to the
