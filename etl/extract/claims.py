@@ -37,6 +37,7 @@ from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value,
 from etl.extract.figure_dates import (
     as_of_parts,
     date_for,
+    dated_heading,
     heading_year,
     recorded_before,
     with_phrases,
@@ -263,6 +264,8 @@ def _sentence_claims(
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
+        if when is None and _heading_disagrees(view, s.start, as_of):
+            date_source = "unread_phrase"  # "## 3 June 2024 — ..." over a May section: unsure
         if f.planned:
             date_source = "planned"  # "... will stand at 2,400 by the end of this year"
         evidence = Evidence(who.how, f.source, date_source, context.owner_sure(who))
@@ -274,6 +277,12 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _heading_disagrees(view: SectionView, pos: int, as_of: date) -> bool:
+    """Whether the heading right above names a day other than `as_of` (the section's date)."""
+    day = dated_heading(view, pos)
+    return day is not None and day.as_of != as_of
 
 
 def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from etl.calendar import phrase_re
-from etl.extract.asof import DatePhrase
+from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING
@@ -56,6 +56,19 @@ def heading_year(view: SectionView, pos: int) -> DatePhrase | None:
         return None
     found = reporting_dates(view.text[span[0] : span[1]], year_end)
     return DatePhrase(0, 0, found[0][2], "month", None) if found else None
+
+
+def dated_heading(view: SectionView, pos: int) -> DatePhrase | None:
+    """The day a heading right above names as it opens ("## 3 June 2024 — Unicorn count"): the
+    time of the entry under it, which may be too short to be a section of its own."""
+    span = view.model.heading(pos)
+    if span is None:
+        return None
+    found = find_dates(view.text, span[0], span[1], None)
+    if not found or found[0].precision != "day" or found[0].event or found[0].period:
+        return None
+    d = found[0]
+    return d if not view.text[span[0] : d.start].strip(" \t#*_>") else None
 
 
 def with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:

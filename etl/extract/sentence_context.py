@@ -24,6 +24,7 @@ from etl.extract.context_cues import (
     verb_before,
 )
 from etl.extract.lexicon import safe_lower
+from etl.extract.main_organisation import organisations_named
 from etl.extract.mentions import Mention
 from etl.extract.metrics import (
     MetricMatch,
@@ -367,6 +368,8 @@ class SentenceContext:
         ):
             return None  # "Investment in the city totalled US$46 million": the city's
         if any(m.kind == "pronoun" and m.role == "subject" and m.end <= pos for m in mentions):
+            if self._opens_own_section():  # "## Unicorn count" / "It is now nine."
+                return Attribution(self.view.config.name, True, "topic")
             return None  # "They have more than 800 companies": whoever "they" are
         view = self.view
         quote = view.quote_at(self.sid[0], pos)
@@ -379,6 +382,22 @@ class SentenceContext:
         if main is not None and main.tracked:
             return Attribution(view.config.name, True, "here" if here else "document")
         return None
+
+    def _opens_own_section(self) -> bool:
+        """Whether the sentence opens the first paragraph under a heading that names no one,
+        in a text the tracked organisation publishes: a pronoun there stands for the heading's
+        subject, a part of the organisation's own news ("## Unicorn count" / "It is now nine.")."""
+        view, (p, j) = self.view, self.sid
+        model = view.model
+        own = model.main_stated or (model.publisher is not None and model.publisher.tracked)
+        if j or not own or model.main is None or not model.main.tracked:
+            return False
+        heading = self.heading()
+        span = model.heading(self.sentence.start)
+        if heading is None or span is None or (p and view.paragraphs[p - 1][1] < span[0]):
+            return False  # (no heading, or another paragraph between it and the sentence)
+        named = organisations_named(view.text[span[0] : span[1]], view.config)
+        return all(tracked for _, tracked in named)
 
     def points_back(self, mentions: list[Mention], pos: int) -> bool:
         """Whether the figure at `pos` is said to be "there" (after it, in its clause) in a
