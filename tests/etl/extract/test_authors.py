@@ -27,6 +27,8 @@ def model(text: str, title: str | None = None):
         "Good morning. We have 500 companies.",
         "OPINION\n\nSmall firms will win\n\nBy Mary Lee\nMarch 3, 2025\n\nMary Lee is Chief "
         "Public Mission Officer of Cyberport.\n\nOur community has grown a lot.",
+        "Columns\n\nWhy founders stay\nBy the Chief Executive, Hong Kong Cyberport Management "
+        "Company Limited\n\nOur campus is full.",
     ],
 )
 def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:
@@ -40,6 +42,8 @@ def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:
     "text",
     [
         "News\n\nBy Staff Reporter\n\nCyberport said it had 2,000 companies.",
+        "By the numbers\n\nCyberport said it had 2,000 companies.",
+        "Columns\n\nBy the end of the year Cyberport expects 2,000 companies.",
         "News\n\nCyberport said it had 2,000 companies.\n\n"
         "FinTech Week runs for five days from 7 November at Cyberport.",
         "Remarks\n\nSpeech by the Secretary for Innovation at Cyberport's Forum\n\nWe launched it.",

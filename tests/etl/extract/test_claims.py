@@ -905,3 +905,105 @@ def test_a_document_about_the_hub_owns_its_unnamed_figures(
 )
 def test_the_citys_figure_and_one_companys_round_are_not_the_hubs(sentence: str) -> None:
     assert not [c for c in _hub_claims(sentence) if c.status == "auto"]
+
+
+def test_a_bare_community_as_a_shorthand_subject_is_the_community_the_text_is_about() -> None:
+    text = (
+        "HK CYBERPORT FIRMS RAISE HK$2 BLN -- CEO\n\n"
+        "HONG KONG, May 4 (Newswire) - Start-ups at Cyberport raised HK$2 bln in 2020.\n\n"
+        "* Community now ~1,400 cos, incl 3 unicorns\n"
+        "* Fintech firms in community total >300"
+    )
+    d = date(2021, 5, 4)
+    got = {(m, v) for m, v, *_ in inline(text, d)}
+    assert {("companies", 1400), ("unicorns", 3), ("fintech_companies", 300)} <= got
+
+
+def test_another_parks_community_in_shorthand_stays_theirs() -> None:
+    text = (
+        "SCIENCE PARK TENANTS GROW -- HKSTP\n\n"
+        "HONG KONG, May 4 (Newswire) - Hong Kong Science Park said on Tuesday its tenants grew.\n\n"
+        "* HKSTP community now ~1,100 cos\n"
+        "* Its community totals 1,100 cos"
+    )
+    assert inline(text, date(2021, 5, 4)) == []
+
+
+def test_the_place_of_a_dateline_is_no_subject() -> None:
+    text = (
+        "HONG KONG, 9 March 2019 – The AI cluster at Cyberport has grown to more than 120 "
+        "start-ups, Cyberport announced today."
+    )
+    d = date(2019, 3, 9)
+    assert inline(text, d) == [("ai_companies", 120, "over", d, None)]
+
+
+def test_the_city_in_a_dateline_still_owns_the_citys_figure() -> None:
+    text = "HONG KONG, 9 March 2019 – Start-ups across the city raised US$1 billion last year."
+    assert inline(text, date(2019, 3, 9)) == []
+
+
+def test_a_count_there_after_the_sector_its_sentence_opens_with_is_the_sectors() -> None:
+    text = (
+        "Remarks by Mr Tom Ho, Chief Executive Officer of Cyberport, at the Forum\n\n"
+        "Smart living rarely makes the news, but we have about 180 companies there today."
+    )
+    d = date(2020, 10, 1)
+    assert inline(text, d) == [("smart_living_companies", 180, "about", d, None)]
+
+
+def test_a_count_there_after_a_place_is_no_sectors() -> None:
+    text = (
+        "Remarks by Mr Tom Ho, Chief Executive Officer of Cyberport, at the Forum\n\n"
+        "Fintech is booming in Shenzhen, and we have about 180 companies there today."
+    )
+    assert all(m != "fintech_companies" for m, *_ in inline(text, date(2020, 10, 1)))
+
+
+def test_an_unattributed_quote_in_a_profile_of_the_head_is_the_organisations() -> None:
+    text = (
+        "TECH PEOPLE\n\n"
+        "Cyberport's incubation chief on a busy year\n\n"
+        "Joan Ng has spent six years at the hub. We asked her how selective it is.\n\n"
+        '"Very. Last year we admitted 150 start-ups to the incubation programme."'
+    )
+    got = inline(text, date(2021, 9, 1))
+    assert [(m, v) for m, v, *_ in got] == [("incubatees", 150)]
+
+
+def test_an_unattributed_quote_in_a_founders_profile_is_not_the_organisations() -> None:
+    text = (
+        "TECH PEOPLE\n\n"
+        "A founder on a busy year\n\n"
+        "Joan Ng moved her start-up to Cyberport in 2019. We asked how it went.\n\n"
+        '"Very well. Last year we raised US$3 million and hired 40 people."'
+    )
+    assert inline(text, date(2021, 9, 1)) == []
+
+
+def test_a_pronoun_opening_an_entry_of_an_own_newsletter_is_the_publishers() -> None:
+    text = (
+        "# Cyberport Community Newsletter\n\n"
+        "Issue 12 · March 2023\n\n"
+        "Welcome to the spring issue, with news from across the campus this quarter.\n\n"
+        "## Listings\n\n"
+        "They now number four. The latest, a payments firm, listed in February."
+    )
+    doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
+                       date(2023, 3, 20), "manifest", ())  # fmt: skip
+    got = [(c.metric, c.value, c.status) for c in extract_claims(doc) if c.value == 4]
+    assert got == [("listed_companies", 4, "auto")]
+
+
+def test_a_pronoun_under_a_heading_naming_another_organisation_is_not_the_publishers() -> None:
+    text = (
+        "# Cyberport Community Newsletter\n\n"
+        "Issue 12 · March 2023\n\n"
+        "Welcome to the spring issue, with news from across the campus this quarter.\n\n"
+        "## Hong Kong Science Park listings\n\n"
+        "They now number four. The latest, a payments firm, listed in February."
+    )
+    doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
+                       date(2023, 3, 20), "manifest", ())  # fmt: skip
+    assert [c for c in extract_claims(doc) if c.value == 4 and c.status == "auto"] == []
+

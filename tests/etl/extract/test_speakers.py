@@ -13,6 +13,7 @@ from etl.extract.speakers import (
     Voice,
     _starts,
     _voice_res,
+    profiles_head,
     quote_regions,
     section_voice,
 )
@@ -80,3 +81,30 @@ def test_an_interview_of_someone_else_is_not_in_the_tracked_voice(intro: str) ->
     text = f"{intro}\n\nQ: How big is it?\n\nA: We have 1,900 companies."
     voice = section_voice(text, split_paragraphs(text), default_config())
     assert voice is None or not voice.speaker_tracked
+
+
+def test_an_unattributed_quote_in_a_profile_of_the_head_is_the_heads() -> None:
+    text = '"Demand keeps rising. We took in 120 teams last year."'
+    (q,) = quote_regions(text, 0, len(text), default_config(), head_profiled=True)
+    assert q.speaker_tracked
+    (q,) = quote_regions(text, 0, len(text), default_config())
+    assert not q.speaker_tracked and q.speaker_entity is None  # no profile: nobody's known
+
+
+def test_a_quote_with_its_own_speaker_stays_theirs_in_a_profile() -> None:
+    text = '"We closed a US$5 million round," said Tom Ho, founder of Lingang Group.'
+    (q,) = quote_regions(text, 0, len(text), default_config(), head_profiled=True)
+    assert not q.speaker_tracked and q.speaker_entity == "Lingang Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "profiled"),
+    [
+        ("Profile\n\nJoan Ng has spent six years at Cyberport and now heads its incubation "
+         "team.", True),
+        ("Cyberport's venture chief on the year ahead\n\nWe met him at the campus.", True),
+        ("Profile\n\nJoan Ng founded a payments start-up and moved it to Cyberport.", False),
+    ],
+)  # fmt: skip
+def test_a_text_profiles_a_head_of_the_tracked_organisation(text: str, profiled: bool) -> None:
+    assert profiles_head(text, default_config()) is profiled
