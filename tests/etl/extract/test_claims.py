@@ -1006,4 +1006,3 @@ def test_a_pronoun_under_a_heading_naming_another_organisation_is_not_the_publis
     doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
                        date(2023, 3, 20), "manifest", ())  # fmt: skip
     assert [c for c in extract_claims(doc) if c.value == 4 and c.status == "auto"] == []
-
