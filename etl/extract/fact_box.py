@@ -43,6 +43,12 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
+def _has_colon(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a colon: a label/value line (`_VALUE_LINE`) needs one, and
+    finding none is cheaper than a failed match over a long line of prose."""
+    return text.find(":", a, b) >= 0
+
+
 def _neighbour(text: str, a: int, b: int, step: int) -> tuple[int, int] | None:
     """The nearest non-blank line before (step -1) or after (step 1) the line a:b."""
     pos = a - 1 if step < 0 else b + 1
@@ -58,7 +64,9 @@ def box_value(text: str, pos: int) -> int | None:
     """Where the value of the fact-box row at `pos` starts: after the label of a label/value
     line, or the figure opening a short list item; None on any other line."""
     a, b = _line(text, pos)
-    m = _VALUE_LINE.fullmatch(text, a, b) or _FIGURE_ITEM.fullmatch(text, a, b)
+    m = (_VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None) or (
+        _FIGURE_ITEM.fullmatch(text, a, b)
+    )
     return None if m is None else m.start(2) if m.re is _VALUE_LINE else m.start(1)
 
 
@@ -77,7 +85,11 @@ def in_fact_box(text: str, pos: int) -> bool:
 def parent_label(text: str, pos: int) -> str | None:
     """The label of the row a sub-row at `pos` hangs from, if it is a sub-row."""
     a, b = _line(text, pos)
-    if not _VALUE_LINE.fullmatch(text, a, b) or not _SUB_ROW.match(text, a, b):
+    if (
+        not _has_colon(text, a, b)
+        or not _VALUE_LINE.fullmatch(text, a, b)
+        or not _SUB_ROW.match(text, a, b)
+    ):
         return None
     n = _neighbour(text, a, b, -1)
     while n is not None:

@@ -193,8 +193,20 @@ def _tracked_words(keys: dict[str, frozenset[str] | None]) -> re.Pattern[str] | 
 
 
 def _whole_words(words: set[str]) -> re.Pattern[str]:
-    """Any of `words` (lower case, plain ASCII) as a whole word of lower-cased text."""
-    return re.compile(rf"\b(?:{phrases_re(sorted(words))})\b") if words else re.compile(r"(?!x)x")
+    """Any of `words` (lower case, plain ASCII) as a whole word of lower-cased text.
+
+    It opens by looking ahead for one of the words' first letters, which lets the regular
+    expression engine skip to the places where one may start (a leading `\\b` does not)."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alts = phrases_re(sorted(words))
+    # What each alternative of `phrases_re` opens with: its phrase's first letter after white
+    # space, lower-cased as `phrases_re` lower-cases plain ASCII phrases.
+    ascii_ = all(w.isascii() for w in words)
+    firsts = {(w.lower() if ascii_ else w).lstrip()[:1] for w in words}
+    if "" in firsts:  # a blank word matches anywhere
+        return re.compile(rf"\b(?:{alts})\b")
+    return re.compile(rf"(?=[{''.join(map(re.escape, sorted(firsts)))}])\b(?:{alts})\b")
 
 
 _LAST: list = [None, None]  # the configuration last asked for and its patterns

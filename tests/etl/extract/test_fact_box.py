@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract import extract_claims
+from etl.extract import extract_claims, fact_box
 from etl.extract.fact_box import in_fact_box, parent_label
 from etl.read.manifest import ManifestEntry
 from etl.read.readers import read_bytes
@@ -183,3 +183,33 @@ def test_an_event_day_above_a_table_does_not_re_date_it() -> None:
     note = "The review was presented to the board on 30 June."
     got = _claims(YEAR_TABLE.format(note=note), "review.md", None)
     assert ("Cyberport", "companies", 1500, date(2020, 12, 31)) in got
+
+
+_LINE_TEXT = st.text(alphabet="ab1 :\n-•\t", max_size=40)
+
+
+@given(_LINE_TEXT, st.data())
+@settings(max_examples=300)
+def test_the_colon_gate_agrees_with_matching_every_line(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    a, b = fact_box._line(text, pos)
+    general = fact_box._VALUE_LINE.fullmatch(text, a, b) is not None
+    assert fact_box._has_colon(text, a, b) or not general
+    value = fact_box._VALUE_LINE.fullmatch(text, a, b) or fact_box._FIGURE_ITEM.fullmatch(
+        text, a, b
+    )
+    want = (
+        None
+        if value is None
+        else value.start(2)
+        if value.re is fact_box._VALUE_LINE
+        else (value.start(1))
+    )
+    assert fact_box.box_value(text, pos) == want
+
+
+def test_a_line_with_no_colon_is_no_sub_row_and_a_figure_item_still_counts() -> None:
+    text = "Members: 1,200\n- of which 400 on the campus\n- 8 unicorns nurtured"
+    assert parent_label(text, text.index("400")) is None
+    assert fact_box.box_value(text, text.index("8 unicorns")) == text.index("8 unicorns")
+    assert parent_label("Members: 1,200\n- on site: 400", 20) == "Members"

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from etl.config import load_config
-from etl.extract.name_patterns import key_hits, patterns, tracked_words
+from etl.extract.lexicon import phrases_re
+from etl.extract.name_patterns import _whole_words, key_hits, patterns, tracked_words
 from tests.paths import ROOT
 
 CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
@@ -35,3 +41,23 @@ def test_tracked_words_need_a_tracked_name_place_word_we_or_it() -> None:
         assert words.search(text), text
     for text in ("investhk grew", "the city grew", "itself", "parking"):
         assert not words.search(text), text
+
+
+_WORDS = st.sets(st.text(alphabet="abkpKé-_ 1\t", min_size=0, max_size=4), min_size=1, max_size=6)
+
+
+@given(_WORDS, st.text(alphabet="abkpKé-_ 1.A\t", max_size=30))
+def test_whole_words_finds_what_a_plain_word_boundary_search_finds(
+    words: set[str], text: str
+) -> None:
+    plain = re.compile(rf"\b(?:{phrases_re(sorted(words))})\b")
+    assert _whole_words(words).findall(text) == plain.findall(text)
+
+
+def test_whole_words_of_the_configuration_agree_with_a_plain_search() -> None:
+    p = patterns(CYBERPORT)
+    text = "hong kong's park-side cyberport, the park; we, it and 5g: -the park_"
+    for found, words in ((p.key_words, sorted(p.lists_of)), (p.tracked_words, None)):
+        plain = re.compile(r"\b(?:" + found.pattern.split(r"\b(?:", 1)[1])
+        assert found.findall(text) == plain.findall(text) and found.findall(text)
+        assert words is None or set(found.findall(" ".join(words))) >= set(words)
