@@ -21,6 +21,7 @@ from etl.extract.relative_dates import (
     month_span_dates,
     part_dates,
     stands_at,
+    year_points,
     yearless_dates,
 )
 
@@ -297,6 +298,7 @@ def find_dates(
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
     if "quarter" in low or "q" in low or in_months or "since" in low or "this" in low:
         part_dates(text, start, end, ref, add)  # (before "since January" reads as an event)
+    year_points(text, start, end, held, ref, add)
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)
