@@ -298,7 +298,6 @@ def find_dates(
                 add(m.start(), m.end(), ref, "day", _duration(n, m["unit"]))
     if "quarter" in low or "q" in low or in_months or "since" in low or "this" in low:
         part_dates(text, start, end, ref, add)  # (before "since January" reads as an event)
-    year_points(text, start, end, held, ref, add)
     months = _MONTH_START.search(low) is not None
     if months:
         yearless_dates(text, start, end, ref, add)
@@ -309,6 +308,7 @@ def find_dates(
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
+    year_points(text, start, end, held, ref, add)  # (after the years it may stand in)
     if in_years:
         for m in pats.rel_end.finditer(hay, start, end):
             which = m["which"].lower()

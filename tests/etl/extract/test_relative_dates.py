@@ -334,8 +334,8 @@ def test_the_month_of_writing_without_a_day_is_that_month() -> None:
         ("By mid-year some 300 firms had joined.", "By mid-year", date(2022, 6, 30)),
         ("At the beginning of last year it had 40 teams.", "At the beginning of last year",
          date(2021, 1, 31)),
-        ("By the middle of 2019, 500 firms were members.", "By the middle of 2019",
-         date(2019, 6, 30)),
+        ("At the start of 2019, 500 firms were members.", "At the start of 2019",
+         date(2019, 1, 31)),
     ],
 )  # fmt: skip
 def test_the_start_and_middle_of_a_year(text: str, phrase: str, as_of: date) -> None:
@@ -343,7 +343,8 @@ def test_the_start_and_middle_of_a_year(text: str, phrase: str, as_of: date) -> 
 
 
 def test_the_year_of_a_start_of_the_year_is_the_year_in_force() -> None:
-    got = dates("At the start of the year it had 60 firms.", anchor=(date(2019, 12, 31), "year", None))
+    held = (date(2019, 12, 31), "year", None)
+    got = dates("At the start of the year it had 60 firms.", anchor=held)
     assert got[0][1] == date(2019, 1, 31)
     got = dates("In 2018 it grew; at mid-year it had 70 firms.")
     assert ("at mid-year", date(2018, 6, 30)) in [g[:2] for g in got]
@@ -352,3 +353,10 @@ def test_the_year_of_a_start_of_the_year_is_the_year_in_force() -> None:
 def test_mid_year_words_that_are_no_time_of_a_figure() -> None:
     assert dates("The mid-year review praised 40 firms.") == []
     assert dates("The start of the programme drew 40 firms.") == []
+
+
+def test_the_same_period_without_its_article_in_translated_text() -> None:
+    held = (date(2019, 5, 31), "month", "P5M")
+    got = dates("at same period in community, fintech company exceed 400 home", anchor=held)
+    assert got[0][:5] == ("at same period", date(2019, 5, 31), "month", "P5M", "back")
+    assert dates("the period at the same rate drew 400 firms", anchor=held) == []
