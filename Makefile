@@ -1,7 +1,7 @@
 # The README's commands, and the checks around them.
 PY ?= .venv/bin/python
 
-.PHONY: install run test test-pg lint format bench score
+.PHONY: install run test test-pg lint format bench score screenshots
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -14,6 +14,9 @@ run:  ## ingest seeds/ (first time) and serve the dashboard on 127.0.0.1:8050
 
 test:  ## the whole suite; browser tests need Debian's chromium, PostgreSQL runs via TEST_DATABASE_URL
 	python3 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest
+
+screenshots:  ## the browser tests, saving the README's screenshots in docs/screenshots
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/browser
 
 lint:
 	$(PY) -m ruff check .

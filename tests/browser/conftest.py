@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -23,6 +24,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ROOT = Path(__file__).resolve().parents[2]
+# The README's screenshots are saved there only when asked (`make screenshots`); otherwise a
+# test run leaves the working tree as it found it.
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 REVIEWER = "reviewer"
 REVIEWER_PASSWORD = "correct horse battery staple"
@@ -173,14 +176,24 @@ def reviewer_page(browser_page) -> Iterator:
     yield browser_page
 
 
-@pytest.fixture
-def screenshot() -> Callable[..., Path]:
-    """Save a screenshot of a page for the README: screenshot(page, 'growth')."""
-
-    def take(page, name: str) -> Path:
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """docs/screenshots with UPDATE_SCREENSHOTS=1 (the README's pictures), else a temp folder."""
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=False)
+        return SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def screenshot(screenshot_dir: Path) -> Callable[..., Path]:
+    """Save a screenshot of a page (for the README with UPDATE_SCREENSHOTS=1):
+    screenshot(page, 'growth')."""
+
+    def take(page, name: str, *, full_page: bool = False) -> Path:
+        path = screenshot_dir / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        assert path.stat().st_size > 0
         return path
 
     return take

@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 
 import pypdf
 
-from tests.browser.conftest import SCREENSHOTS
 
-
-def test_the_briefing_prints_on_one_page_and_needs_nothing_else(browser_page, live_server):
+def test_the_briefing_prints_on_one_page_and_needs_nothing_else(
+    browser_page, live_server, screenshot
+):
     page = browser_page
     hosts = []
     page.on("request", lambda r: hosts.append(urlsplit(r.url).netloc))
@@ -26,4 +26,4 @@ def test_the_briefing_prints_on_one_page_and_needs_nothing_else(browser_page, li
     text = pdf.pages[0].extract_text()
     assert "Cyberport: headline" in text and "Open disputes" in text
     page.set_viewport_size({"width": 900, "height": 1280})
-    page.screenshot(path=str(SCREENSHOTS / "briefing.png"), full_page=True)
+    screenshot(page, "briefing", full_page=True)
