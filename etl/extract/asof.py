@@ -21,6 +21,7 @@ from etl.extract.relative_dates import (
     month_span_dates,
     part_dates,
     stands_at,
+    year_points,
     yearless_dates,
 )
 
@@ -307,6 +308,7 @@ def find_dates(
     if year:
         middle_dates(text, start, end, add)
         _point_dates(text, start, end, add, safe, hay, pats)
+    year_points(text, start, end, held, ref, add)  # (after the years it may stand in)
     if in_years:
         for m in pats.rel_end.finditer(hay, start, end):
             which = m["which"].lower()

@@ -18,7 +18,7 @@ from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
-from etl.extract.opening_dates import SENTENCE_OPENING
+from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.sentence_figures import Figure
@@ -31,9 +31,6 @@ _COMMA = re.compile(r",\s")
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
-# A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
-# section's date, not a date of the sentence after it.
-_DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
 
 
 def with_reporting_year(
@@ -84,7 +81,7 @@ def date_for(
 ) -> DatePhrase | None:
     """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
     usable = [
-        d for d in dates if not d.event and not _is_dateline(sent, d) and not _in_event(sent, d)
+        d for d in dates if not d.event and not is_dateline(sent, d) and not _in_event(sent, d)
     ]
     if not usable:
         return None
@@ -98,6 +95,11 @@ def date_for(
         and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
     ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
         return date_for(sent, figures[i - 1], figures, dates, i - 1)
+    lead = _accompanied(sent, f, figures, i)
+    if lead is not None:  # "150 firms by April 2023, with founders from 20 countries"
+        own = next((d for d in usable if _own_date(sent, figures[lead], d)), None)
+        if own is not None and own.end <= f.start and own.kind != "earlier":
+            return own
     # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
     usable = [d for d in usable if d.kind != "earlier"]
     owned = {
@@ -195,6 +197,23 @@ def recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | N
     )
 
 
+@cache
+def _accompanying_re() -> re.Pattern[str]:
+    return re.compile(rf",\s*(?:{phrase_re('accompanying')})(?![\w-])", re.IGNORECASE)
+
+
+def _accompanied(sent: str, f: Figure, figures: list[Figure], i: int) -> int | None:
+    """The figure whose phrase f's stands in ("1,650 members on that date, with about 800 on
+    campus and 850 off it"): the last one before a comma and "with", no clause between."""
+    for j in range(i - 1, -1, -1):
+        g = figures[j]
+        m = _accompanying_re().search(sent, g.end, f.start)
+        if m is not None:
+            clear = not _CLAUSE_BREAK.search(sent, g.end, f.start)
+            return j if clear and not _accompanying_re().search(sent, g.end, m.start()) else None
+    return None
+
+
 def _own_date(sent: str, f: Figure, d: DatePhrase) -> bool:
     """Whether date `d` right after figure `f` is its own ("1,000 in 2018"), not the opening
     of the next clause ("about 600, and at that point only 30 ...")."""
@@ -208,15 +227,6 @@ def _in_event(sent: str, d: DatePhrase) -> bool:
     year, the cluster has grown to 150"): the event's date, not the clause's."""
     m = _EVENT_OPENING.match(sent)
     return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
-
-
-def _is_dateline(sent: str, d: DatePhrase) -> bool:
-    """A date heading the sentence with only a place before it and a dash after it."""
-    return (
-        d.start < 80
-        and _DATELINE_END.match(sent, d.end) is not None
-        and not any(c.isdigit() or c in ".;:" for c in sent[: d.start])
-    )
 
 
 def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

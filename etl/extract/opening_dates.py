@@ -30,6 +30,9 @@ SENTENCE_OPENING = re.compile(
 
 
 _CLAUSE_END = re.compile(r"(?:\s+[^\W\d]+)?,")  # "..., up to June[ bottom], ..."
+# A date closed by a dash or a bracket is a dateline ("Hong Kong, 20 January 2026 – ..."): the
+# section's date, not a date of the sentence after it.
+_DATELINE_END = re.compile(r"\)?\s*[–—]|\)?\s+-{1,2}\s")
 
 
 @cache
@@ -65,3 +68,12 @@ def opens_without_comma(sent: str, d: DatePhrase) -> bool:
 def future(d: DatePhrase, ref: date | None) -> bool:
     """A date in a later year than the section's: a target, which anchors nothing."""
     return ref is not None and d.as_of is not None and d.as_of.year > ref.year
+
+
+def is_dateline(sent: str, d: DatePhrase) -> bool:
+    """A date heading the sentence with only a place before it and a dash after it."""
+    return (
+        d.start < 80
+        and _DATELINE_END.match(sent, d.end) is not None
+        and not any(c.isdigit() or c in ".;:" for c in sent[: d.start])
+    )

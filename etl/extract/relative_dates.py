@@ -2,12 +2,13 @@
 
 - A month or day without a year ("as at 30 September", "in July", "by the end of June",
   "up to this year June" in translated text) takes the year of `ref` (the section's date),
-  the year before when that would put it after `ref`: a figure is never dated after its
-  publication.
+  the year before when that would put it after `ref` (not the month of writing itself: "in
+  June" written in June is that June): a figure is never dated after its publication.
 - A range ends where it ends: "between April and September" is September, a flow of six
   months ("last year" or a year after the second month moves it); "from 1 April 2019 to
   31 March 2020" is 31 March 2020.
-- "mid-2021" is June 2021.
+- "mid-2021" is June 2021; "at mid-year" and "at the start of the year" are June and January
+  of the year in force.
 - "a year earlier" is a year before the time in force (`anchor`, else `ref`).
 - A back-reference ("at that point", "by then", "over the same period") is the time in force:
   the date (and, for a period, the flow) the running time anchor holds.
@@ -106,6 +107,11 @@ _SOURCES: dict[str, Callable[[], str]] = {
         rf"(?:{phrase_re('range_joiners')}|[-–~])\s*(?P<m2>1[0-2]|0?[1-9])\s*"
         rf"(?:{phrase_re('month_counter')})(?![^\W\d_])"
     ),
+    "year_point": lambda: (
+        rf"(?<![\w-])(?:(?:(?P<start>{phrase_re('year_start')})|{phrase_re('year_middle')})\s+"
+        rf"(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|the\s+year(?![\w-]))"
+        rf"|{phrase_re('mid_year')}(?![\w-]))"
+    ),
     "since": lambda: (
         rf"(?<![\w-])(?:{phrase_re('since')})\s+(?P<mon>{month_re()})(?!\s*,?\s*\d|[\w-])"
     ),
@@ -125,6 +131,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "part": (("quarters", "first_months"),),
     "month_span": (("month_counter",),),
     "since": (("since",), ("months",)),
+    "year_point": (("year_start", "year_middle", "mid_year"),),
 }
 
 
@@ -164,7 +171,8 @@ def _year_of(ref: date, month: int, day: str | None, rel: str | None) -> int:
     if rel is not None:
         return ref.year - 1 if " ".join(rel.lower().split()) in _last_year_words() else ref.year
     found = _at(ref.year, month, day)
-    return ref.year - 1 if found is not None and found > ref else ref.year
+    current = day is None and month == ref.month  # the month of writing, still running
+    return ref.year - 1 if found is not None and found > ref and not current else ref.year
 
 
 def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
@@ -278,6 +286,33 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             add(m.start(), m.end(), ref, "day", period, "date", False)  # (no event's date)
     for m in pats["season"].finditer(text, start, end):
         add(m.start(), m.end(), ref, "day")
+
+
+def year_points(
+    text: str,
+    start: int,
+    end: int,
+    anchor: Callable[[int], Anchor | None],
+    ref: date | None,
+    add: Add,
+) -> None:
+    """ "at the start of the year", "at mid-year", "by the middle of 2019": the end of the
+    first or sixth month of the year named, else of the year in force (`anchor`, else `ref`)."""
+    for m in _matches("year_point", text, start, end):
+        if m["year"]:
+            year = int(m["year"])
+        elif m["rel"]:
+            if ref is None:
+                continue
+            last = " ".join(m["rel"].lower().split()) in _last_year_words()
+            year = ref.year - 1 if last else ref.year
+        else:
+            held = anchor(m.start())
+            base = held[0] if held is not None else ref
+            if base is None:
+                continue
+            year = base.year
+        add(m.start(), m.end(), month_end(year, 1 if m["start"] else 6), "month")
 
 
 def back_references(

@@ -28,6 +28,7 @@ from etl.extract.opening_dates import (
     HINT,
     SENTENCE_OPENING,
     future,
+    is_dateline,
     opens_clause,
     opens_without_comma,
     speech_frame,
@@ -80,7 +81,7 @@ class Timeline:
         ]
         if not found:
             return None
-        plain = [d for d in found if not d.event]
+        plain = [d for d in found if not d.event and not is_dateline(sent, d)]
         d = plain[0] if plain else found[-1]
         frame = speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
         opens = opens_clause(sent, d) or (

@@ -314,3 +314,49 @@ def test_word_test_finds_rare_dates_and_skips_other_text() -> None:
     assert [m.group() for m in _matches("half", text, 0, len(text))] == ["the first half of 2023"]
     assert list(_matches("since", text, 0, 20)) == []  # "since" lies outside the span
     assert list(_matches("month_span", text, 0, len(text))) == []
+
+
+def test_the_month_of_writing_without_a_day_is_that_month() -> None:
+    # Written on 20 October: "in October" and a range ending in it are this October ...
+    assert dates("In October the hub admitted 12 teams.")[0][1] == date(2022, 10, 31)
+    got = dates("Between July and October, 30 start-ups joined.")
+    assert got[0][1:4] == (date(2022, 10, 31), "month", "P4M")
+    # ... but a day of it still to come is last year's.
+    assert dates("As at 31 October, 55 firms had joined.")[0][1] == date(2021, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "as_of"),
+    [
+        ("At the start of the year the lab counted 60 firms.", "At the start of the year",
+         date(2022, 1, 31)),
+        ("Membership stood at 1,800 at mid-year.", "at mid-year", date(2022, 6, 30)),
+        ("By mid-year some 300 firms had joined.", "By mid-year", date(2022, 6, 30)),
+        ("At the beginning of last year it had 40 teams.", "At the beginning of last year",
+         date(2021, 1, 31)),
+        ("At the start of 2019, 500 firms were members.", "At the start of 2019",
+         date(2019, 1, 31)),
+    ],
+)  # fmt: skip
+def test_the_start_and_middle_of_a_year(text: str, phrase: str, as_of: date) -> None:
+    assert dates(text)[0][:3] == (phrase, as_of, "month")
+
+
+def test_the_year_of_a_start_of_the_year_is_the_year_in_force() -> None:
+    held = (date(2019, 12, 31), "year", None)
+    got = dates("At the start of the year it had 60 firms.", anchor=held)
+    assert got[0][1] == date(2019, 1, 31)
+    got = dates("In 2018 it grew; at mid-year it had 70 firms.")
+    assert ("at mid-year", date(2018, 6, 30)) in [g[:2] for g in got]
+
+
+def test_mid_year_words_that_are_no_time_of_a_figure() -> None:
+    assert dates("The mid-year review praised 40 firms.") == []
+    assert dates("The start of the programme drew 40 firms.") == []
+
+
+def test_the_same_period_without_its_article_in_translated_text() -> None:
+    held = (date(2019, 5, 31), "month", "P5M")
+    got = dates("at same period in community, fintech company exceed 400 home", anchor=held)
+    assert got[0][:5] == ("at same period", date(2019, 5, 31), "month", "P5M", "back")
+    assert dates("the period at the same rate drew 400 firms", anchor=held) == []

@@ -328,3 +328,12 @@ def test_a_line_with_figures_in_words_is_no_note_on_a_list_above_it() -> None:
     assert not no_figure("The park had 2 in 2016.")
     assert no_figure("Figures as at 31 December 2021.")
     assert no_figure("Source: the park's annual report for 2021.")
+
+
+def test_a_dateline_is_no_time_in_force_when_its_sentence_states_one() -> None:
+    text = (
+        "Hong Kong, 22 June 2021 – Some 150 firms had joined as at 31 May 2021, it said. "
+        "On the same date, 800 were based on campus."
+    )
+    t = _timeline(text, date(2021, 6, 22))
+    assert t.anchor_at(_sid(t, "On the same date")) == (date(2021, 5, 31), "day", None)
