@@ -155,15 +155,21 @@ def test_unsupported_named_file_is_an_error(engine: Engine, tmp_path: Path, name
     assert expected in summary.errors[0].error
 
 
+def _three_documents(tmp_path: Path) -> Path:
+    """A folder of three good documents, 0.txt to 2.txt, each with a figure of its own."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
+    return folder
+
+
 def test_ctrl_c_keeps_whole_files_only(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import etl.workers
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
+    folder = _three_documents(tmp_path)
     real = etl.workers.extract_claims
     calls = []
 
@@ -234,10 +240,7 @@ def test_a_fault_a_file_brings_out_fails_that_file_alone(
 ) -> None:
     import etl.workers
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"{i}.txt").write_text(GOOD.replace("1,500", f"1,5{i}0"), encoding="utf-8")
+    folder = _three_documents(tmp_path)
     real = etl.workers.extract_claims
 
     def fails_on_one(doc):
