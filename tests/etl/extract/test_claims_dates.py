@@ -1,0 +1,288 @@
+"""When a figure stands, in whole documents: dates without a year, ranges, back-references,
+flows and the totals after them, the time a figure is compared with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.etl.extract.test_claims import _text_claims, candidates, inline
+
+
+def test_dates_without_a_year_ranges_and_back_references() -> None:
+    text = (
+        "Cyberport releases its mid-year figures\n\n"
+        "As of 30 June, the Cyberport community comprised 1,720 companies. "
+        "At that point, 58 of those start-ups were in the Cyberport Incubation Programme.\n\n"
+        "Between January and June, Cyberport's community companies raised HK$3 billion. "
+        "Over the same period, the hub admitted 45 incubatees.\n\n"
+        "By mid-2019 Cyberport counted 1,500 companies."
+    )
+    d = date(2020, 8, 14)
+    got = inline(text, d)
+    assert ("companies", 1720, "exact", date(2020, 6, 30), None) in got
+    assert ("funding_raised", 3e9, "exact", date(2020, 6, 30), "P6M") in got
+    assert ("companies", 1500, "exact", date(2019, 6, 30), None) in got
+    assert all(c[3] != d for c in got)
+
+
+def test_a_month_after_the_publication_date_is_last_years() -> None:
+    text = "Cyberport said that as at 30 November, its community numbered 1,400 companies."
+    assert inline(text, date(2020, 3, 2)) == [
+        ("companies", 1400, "exact", date(2019, 11, 30), None)
+    ]
+
+
+def test_a_table_under_a_dated_heading_dates_its_rows() -> None:
+    text = (
+        "Cyberport annual review\n\n"
+        "Cyberport at a glance, 2019-20\n\n"
+        "- Companies in the Cyberport community: 1,550+\n"
+        "- Unicorns: 3\n\n"
+        "Figures for the financial year unless otherwise stated."
+    )
+    got = inline(text, date(2020, 9, 1))
+    assert ("unicorns", 3, "exact", date(2020, 3, 31), None) in got
+    assert ("companies", 1550, "over", date(2020, 3, 31), None) in got
+
+
+def test_a_paragraph_opened_by_a_date_speaks_of_that_date_unless_it_says_now() -> None:
+    text = (
+        "As at 31 December 2024, the Cyberport community comprised 2,200 companies. "
+        "The community includes eight unicorns. Its start-ups have now raised HK$41 billion."
+    )
+    d = date(2025, 2, 10)
+    got = inline(text, d)
+    assert ("unicorns", 8, "exact", date(2024, 12, 31), None) in got
+    assert ("funding_raised", 41e9, "exact", d, None) in got
+
+
+def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
+    text = (
+        "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
+        "they have raised to HK$14.6 billion."
+    )
+    assert ("funding_raised", 14.6e9, "exact", date(2019, 3, 31), None) in inline(
+        text, date(2019, 12, 5)
+    )
+    now = (
+        "Cyberport companies raised HK$4.1 billion in 2018-19, and the community now counts "
+        "1,500 companies."
+    )
+    assert ("companies", 1500, "exact", date(2019, 12, 5), None) in inline(now, date(2019, 12, 5))
+
+
+def test_so_far_in_an_aside_on_the_flow_leaves_the_total_at_the_flows_end() -> None:
+    text = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, its largest cohort "
+        "so far, bringing the total admitted since the programme began to 410."
+    )
+    got = inline(text, date(2021, 8, 2))
+    assert ("incubatees", 410, "exact", date(2021, 3, 31), None) in got
+    now = (
+        "Cyberport's incubation programme admitted 52 start-ups in 2020-21, and so far 410 "
+        "start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 410, "exact", date(2021, 8, 2), None) in inline(now, date(2021, 8, 2))
+
+
+def test_a_total_raised_in_the_next_paragraph_stands_at_the_end_of_the_additions_period() -> None:
+    text = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "The newcomers take the total admitted since the programme began to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 4, 30), None) in got
+
+
+def test_a_total_without_an_addition_over_a_period_before_it_keeps_the_date_of_writing() -> None:
+    text = (
+        "Cyberport opened its new wing on 3 May 2024.\n\n"
+        "New admissions lift the total admitted to Cyberport's incubation programme to 1,020."
+    )
+    got = inline(text, date(2024, 6, 20))
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in got
+    plain = (
+        "From February to April, Cyberport's incubation programme admitted 64 start-ups.\n\n"
+        "Since the programme began, 1,020 start-ups have been admitted to the programme."
+    )
+    assert ("incubatees", 1020, "exact", date(2024, 6, 20), None) in inline(
+        plain, date(2024, 6, 20)
+    )
+
+
+def test_a_time_a_figure_is_compared_with_is_not_its_date() -> None:
+    d = date(2024, 4, 8)
+    text = "Cyberport now counts 260 fintech companies, compared with last year a big rise."
+    assert inline(text, d) == [("fintech_companies", 260, "exact", d, None)]
+    mt = "Cyberport fintech enterprise have 260 more home, compare last year growth very fast."
+    assert [g[3] for g in inline(mt, d)] == [d]
+    dated = "Cyberport counted 260 fintech companies, as at the end of last year."
+    assert [g[3] for g in inline(dated, d) if g[1] == 260] == [date(2023, 12, 31)]
+
+
+def test_a_time_opening_a_sentence_without_a_comma_before_its_subject_dates_every_clause() -> None:
+    d = date(2021, 9, 2)
+    text = (
+        "In the May intake we had 700 applications to the Cyberport Incubation Programme, "
+        "and 64 were admitted."
+    )
+    assert candidates(text, d) == [("incubatees", 64, date(2021, 5, 31), ("owner?",))]
+    no_subject = (
+        "In the May intake applications rose sharply to 700 for the Cyberport Incubation "
+        "Programme, and 64 were admitted."
+    )
+    assert ("incubatees", 64, "exact", d, None) in inline(no_subject, d)
+
+
+def test_a_year_earlier_dates_only_the_figure_it_follows() -> None:
+    text = (
+        "At the end of last year, Cyberport's community stood at about 2,300 companies. "
+        "The community includes 11 unicorns, up from 10 a year earlier."
+    )
+    got = inline(text, date(2026, 1, 12))
+    assert ("unicorns", 11, "exact", date(2025, 12, 31), None) in got
+
+
+def test_an_undated_restatement_of_a_dated_figure_is_the_same_claim() -> None:
+    text = (
+        "Cyberport community reaches 270 companies\n\n"
+        "As of 30 June, the Cyberport community comprised 270 companies.\n\n"
+        "About Cyberport\n\nCyberport is home to 270 companies and 9 unicorns."
+    )
+    d = date(2012, 8, 9)
+    assert inline(text, d) == [
+        ("companies", 270, "exact", date(2012, 6, 30), None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+
+
+def test_a_headline_flow_this_year_restates_the_bodys_flow_over_a_period_of_that_year() -> None:
+    head = "Cyberport start-ups raised HK$2.9 billion this year, says hub\n\n"
+    body = "Cyberport start-ups raised HK$2.9 billion in the first eight months of the year."
+    d = date(2018, 9, 20)
+    got = inline(head + body, d)
+    assert [g[3] for g in got if g[0] == "funding_raised"] == [date(2018, 8, 31)]
+    other = "Cyberport start-ups raised HK$1.1 billion in the first eight months of the year."
+    got = inline(head + other, d)
+    assert sorted(g[3] for g in got if g[0] == "funding_raised") == [date(2018, 8, 31), d]
+
+
+def test_a_comparison_dated_a_year_earlier_keeps_that_date() -> None:
+    text = "Cyberport counted 48 fintech companies, compared with 31 a year earlier."
+    d = date(2020, 5, 10)
+    assert inline(text, d) == [
+        ("fintech_companies", 31, "exact", date(2019, 5, 10), None),
+        ("fintech_companies", 48, "exact", d, None),
+    ]
+
+
+def test_a_part_of_a_set_belongs_to_the_owner_of_the_set() -> None:
+    text = (
+        "Cyberport is the city's largest digital hub, with some 1,700 companies in its "
+        "community, nine of which are now unicorns."
+    )
+    d = date(2024, 2, 1)
+    assert inline(text, d) == [
+        ("companies", 1700, "about", d, None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+    # A part of someone else's set is theirs.
+    other = text.replace("Cyberport is", "Harbour Valley is")
+    assert inline(other, d) == []
+
+
+def test_a_date_in_the_figures_own_stretch_between_commas_dates_it() -> None:
+    text = (
+        "At the end of 2024 the Cyberport community had 2,000 companies, far more than "
+        "the 300 companies that moved in back in 2010."
+    )
+    assert inline(text, date(2025, 2, 1)) == [
+        ("companies", 300, "exact", date(2010, 12, 31), None),
+        ("companies", 2000, "exact", date(2024, 12, 31), None),
+    ]
+
+
+def test_a_colon_closes_the_clause_of_a_date_before_it() -> None:
+    text = (
+        "Growth in 2024 came from one field above all: over 150 AI companies now belong "
+        "to the Cyberport community."
+    )
+    d = date(2025, 1, 20)
+    assert inline(text, d) == [("ai_companies", 150, "over", d, None)]
+
+
+def test_during_the_year_is_the_year_the_text_is_speaking_of() -> None:
+    text = (
+        "Cyberport's annual report covers the year ended 31 March 2021.\n\n"
+        "During the year, 120 start-ups were admitted to Cyberport's incubation programmes."
+    )
+    (row,) = inline(text, date(2021, 11, 2))
+    assert row[:2] == ("incubatees", 120) and row[3] == date(2021, 3, 31)
+
+
+def test_a_figure_whose_own_words_say_now_is_of_the_time_of_writing() -> None:
+    text = (
+        "Cyberport said its community companies had raised HK$1.9 billion between January "
+        "and June, with the Web3 cluster - now at about 210 companies - leading the way."
+    )
+    got = _text_claims(text, date(2023, 8, 2))
+    assert ("web3_companies", 210, date(2023, 8, 2), "auto") in got
+    assert ("funding_raised", 1.9e9, date(2023, 6, 30), "auto") in got
+
+
+def test_today_outside_an_aside_does_not_undate_a_figure() -> None:
+    text = (
+        "Hong Kong, 20 March 2024 – Cyberport today announced that 95 start-ups were admitted "
+        "to its incubation programme, in the second half of 2023."
+    )
+    got = _text_claims(text, date(2024, 3, 20))
+    assert ("incubatees", 95, date(2023, 12, 31), "auto") in got
+
+
+def test_a_part_after_and_in_a_clause_of_its_own_is_not_dated_by_the_whole() -> None:
+    d = date(2026, 1, 15)
+    text = (
+        "Cyberport's community had grown to 2,350 companies at the end of last year, "
+        "and nine of them have become unicorns."
+    )
+    assert inline(text, d) == [
+        ("companies", 2350, "exact", date(2025, 12, 31), None),
+        ("unicorns", 9, "exact", d, None),
+    ]
+    same_clause = "Cyberport had 240 companies at the end of 2011, 100 of them on its campus."
+    assert inline(same_clause, d) == [
+        ("companies", 240, "exact", date(2011, 12, 31), None),
+        ("companies_onsite", 100, "exact", date(2011, 12, 31), None),
+    ]
+
+
+def test_a_date_after_and_opens_the_next_clause_not_the_figure_before() -> None:
+    text = (
+        "In 2015 Cyberport hosted about 400 companies, and at that point only 30 of them "
+        "worked on fintech."
+    )
+    assert inline(text, date(2019, 9, 19)) == [
+        ("companies", 400, "about", date(2015, 12, 31), None),
+        ("fintech_companies", 30, "exact", date(2015, 12, 31), None),
+    ]
+
+
+def test_an_earlier_value_in_a_clause_about_a_plan_is_a_dated_fact() -> None:
+    text = (
+        "By the end of this year, the number of fintech companies at Cyberport will have "
+        "topped 400, nearly double the 250 recorded in mid-2021."
+    )
+    assert inline(text, date(2023, 5, 2)) == [
+        ("fintech_companies", 250, "exact", date(2021, 6, 30), None),
+    ]  # (the plan itself is only a candidate for a reviewer)
+
+
+def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
+    d = date(2022, 6, 12)
+    text = (
+        "In the first quarter, Cyberport's incubation programme admitted 36 start-ups, "
+        "with last year's intake far lower."
+    )
+    assert inline(text, d) == [("incubatees", 36, "exact", date(2022, 3, 31), "P3M")]
+    own = "Cyberport had 1,800 companies, as at March 2022."
+    assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]

@@ -1,0 +1,251 @@
+"""Whose a figure is, in whole documents: "our" in bulletins, another park's community, the
+hub a document is about, shorthand subjects, datelines, quotes in profiles, newsletters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from db.records import Claim, ReadDocument
+from etl.extract import extract_claims
+from tests.etl.extract.test_claims import inline
+
+
+def test_our_in_a_bulletin_or_an_interview_is_the_organisations() -> None:
+    d = date(2024, 5, 2)
+    body = "\n\nOur Web3 cluster now counts 140 companies."
+    assert inline("Community Bulletin - Cyberport" + body, d) == [
+        ("web3_companies", 140, "exact", d, None)
+    ]
+    assert inline("Market report" + body, d) == []  # whose "our", nobody says
+    interview = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: Which area grows fastest?\n\nA: Web3 is our fastest-growing cluster, "
+        "with about 140 companies.\n\nQ: And next year?\n\nA: More of the same."
+    )
+    assert [c[:2] for c in inline(interview, d)] == [("web3_companies", 140)]
+
+
+def test_our_friends_at_another_park_make_the_park_theirs() -> None:
+    d = date(2024, 5, 2)
+    text = (
+        "Community Bulletin - Cyberport\n\n"
+        "Our friends at Hong Kong Science Park opened a wet lab. "
+        "The park now hosts some 1,900 companies."
+    )
+    assert inline(text, d) == []
+    # A "we" that is the subject still carries to the pronouns after it.
+    text = "Community Bulletin - Cyberport\n\nWe welcomed 30 start-ups. They hold 45 patents."
+    assert ("ip_rights", 45, "exact", d, None) in inline(text, d)
+
+
+def test_a_count_said_to_exist_now_counts_what_the_sentences_before_counted() -> None:
+    d = date(2021, 3, 9)
+    text = (
+        'Cyberport has changed a lot, its chairman said. "In 2015 there were about 600 '
+        "companies. The lifts were quiet then. Today there are more than 1,900, and I'd "
+        'never have guessed it."'
+    )
+    got = inline(text, d)
+    assert ("companies", 1900, "over", d, None) in got
+    # Said of the past, or with no count before it, it is no claim of its own.
+    past = text.replace("Today there are", "Back then there were")
+    assert not any(c[1] == 1900 for c in inline(past, d))
+    alone = (
+        'Cyberport has changed a lot, its chairman said. "The lifts were quiet then. '
+        "Today there are more than 1,900, and I'd never have guessed it.\""
+    )
+    assert not any(c[1] == 1900 for c in inline(alone, d))
+
+
+def test_a_members_own_money_is_not_the_communitys() -> None:
+    d = date(2024, 5, 2)
+    text = "Acme Robotics, one of about 900 firms at Cyberport, raised US$5 million last month."
+    assert inline(text, d) == [("companies", 900, "about", d, None)]
+
+
+def test_there_after_a_figure_is_the_place_the_sentence_before_named() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "Start-up scene\n\nAt Cyberport, the community has grown to 1,300 companies. "
+        "Two of the city's unicorns spent their first years there."
+    )
+    assert ("unicorns", 2, "exact", d, None) in inline(text, d)
+    # Not when the sentence names someone else, nor with an existential "there are".
+    other = text.replace("spent their first years there", "moved to Lingang Group there")
+    assert not any(c[0] == "unicorns" for c in inline(other, d))
+    exist = text.replace(
+        "Two of the city's unicorns spent their first years there.",
+        "In Shenzhen there are two of the region's unicorns.",
+    )
+    assert not any(c[0] == "unicorns" for c in inline(exist, d))
+
+
+def test_an_answer_fragment_after_its_mark_is_the_guests() -> None:
+    d = date(2019, 9, 3)
+    text = (
+        "A conversation with Leo Chan, Head of Incubation at Cyberport\n\n"
+        "Q: How big is the community?\n\n"
+        "A: About 1,400 companies, counting those on campus and off it.\n\n"
+        "Q: And next year?\n\nA: More."
+    )
+    assert ("companies", 1400, "about", d, None) in inline(text, d)
+
+
+_HUB_RELEASE = (
+    "Cyberport reports a record half year\n\n"
+    "Hong Kong, 9 July 2024 - Cyberport today reported its results for the first half.\n\n"
+    "{}\n\n"
+    "About Cyberport\n\nCyberport is a digital technology community."
+)
+
+
+def _hub_claims(sentence: str) -> list[Claim]:
+    text = _HUB_RELEASE.format(sentence)
+    doc = ReadDocument(
+        "h.txt", "0", "txt", text, None, None, None, None, date(2024, 7, 9), "inline", ()
+    )
+    return extract_claims(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "unit", "value"),
+    [
+        (
+            "Across the whole community, members raised US$900 million in the half.",
+            "funding_raised",
+            "USD",
+            9e8,
+        ),
+        (
+            "Community members have secured AED 60 million from regional investors so far.",
+            "funding_raised",
+            "AED",
+            6e7,
+        ),
+        (
+            "FinTech remains the biggest cluster, with about 410 companies.",
+            "fintech_companies",
+            "count",
+            410,
+        ),
+    ],
+)
+def test_a_document_about_the_hub_owns_its_unnamed_figures(
+    sentence: str, metric: str, unit: str, value: float
+) -> None:
+    found = {(c.entity, c.metric, c.unit, c.value) for c in _hub_claims(sentence)}
+    assert ("Cyberport", metric, unit, value) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FinTech investment in the city totalled US$70 million last year, a consultancy said.",
+        "In the first half, a robotics member closed a funding round of US$9 million.",
+    ],
+)
+def test_the_citys_figure_and_one_companys_round_are_not_the_hubs(sentence: str) -> None:
+    assert not [c for c in _hub_claims(sentence) if c.status == "auto"]
+
+
+def test_a_bare_community_as_a_shorthand_subject_is_the_community_the_text_is_about() -> None:
+    text = (
+        "HK CYBERPORT FIRMS RAISE HK$2 BLN -- CEO\n\n"
+        "HONG KONG, May 4 (Newswire) - Start-ups at Cyberport raised HK$2 bln in 2020.\n\n"
+        "* Community now ~1,400 cos, incl 3 unicorns\n"
+        "* Fintech firms in community total >300"
+    )
+    d = date(2021, 5, 4)
+    got = {(m, v) for m, v, *_ in inline(text, d)}
+    assert {("companies", 1400), ("unicorns", 3), ("fintech_companies", 300)} <= got
+
+
+def test_another_parks_community_in_shorthand_stays_theirs() -> None:
+    text = (
+        "SCIENCE PARK TENANTS GROW -- HKSTP\n\n"
+        "HONG KONG, May 4 (Newswire) - Hong Kong Science Park said on Tuesday its tenants grew.\n\n"
+        "* HKSTP community now ~1,100 cos\n"
+        "* Its community totals 1,100 cos"
+    )
+    assert inline(text, date(2021, 5, 4)) == []
+
+
+def test_the_place_of_a_dateline_is_no_subject() -> None:
+    text = (
+        "HONG KONG, 9 March 2019 – The AI cluster at Cyberport has grown to more than 120 "
+        "start-ups, Cyberport announced today."
+    )
+    d = date(2019, 3, 9)
+    assert inline(text, d) == [("ai_companies", 120, "over", d, None)]
+
+
+def test_the_city_in_a_dateline_still_owns_the_citys_figure() -> None:
+    text = "HONG KONG, 9 March 2019 – Start-ups across the city raised US$1 billion last year."
+    assert inline(text, date(2019, 3, 9)) == []
+
+
+def test_a_count_there_after_the_sector_its_sentence_opens_with_is_the_sectors() -> None:
+    text = (
+        "Remarks by Mr Tom Ho, Chief Executive Officer of Cyberport, at the Forum\n\n"
+        "Smart living rarely makes the news, but we have about 180 companies there today."
+    )
+    d = date(2020, 10, 1)
+    assert inline(text, d) == [("smart_living_companies", 180, "about", d, None)]
+
+
+def test_a_count_there_after_a_place_is_no_sectors() -> None:
+    text = (
+        "Remarks by Mr Tom Ho, Chief Executive Officer of Cyberport, at the Forum\n\n"
+        "Fintech is booming in Shenzhen, and we have about 180 companies there today."
+    )
+    assert all(m != "fintech_companies" for m, *_ in inline(text, date(2020, 10, 1)))
+
+
+def test_an_unattributed_quote_in_a_profile_of_the_head_is_the_organisations() -> None:
+    text = (
+        "TECH PEOPLE\n\n"
+        "Cyberport's incubation chief on a busy year\n\n"
+        "Joan Ng has spent six years at the hub. We asked her how selective it is.\n\n"
+        '"Very. Last year we admitted 150 start-ups to the incubation programme."'
+    )
+    got = inline(text, date(2021, 9, 1))
+    assert [(m, v) for m, v, *_ in got] == [("incubatees", 150)]
+
+
+def test_an_unattributed_quote_in_a_founders_profile_is_not_the_organisations() -> None:
+    text = (
+        "TECH PEOPLE\n\n"
+        "A founder on a busy year\n\n"
+        "Joan Ng moved her start-up to Cyberport in 2019. We asked how it went.\n\n"
+        '"Very well. Last year we raised US$3 million and hired 40 people."'
+    )
+    assert inline(text, date(2021, 9, 1)) == []
+
+
+def test_a_pronoun_opening_an_entry_of_an_own_newsletter_is_the_publishers() -> None:
+    text = (
+        "# Cyberport Community Newsletter\n\n"
+        "Issue 12 · March 2023\n\n"
+        "Welcome to the spring issue, with news from across the campus this quarter.\n\n"
+        "## Listings\n\n"
+        "They now number four. The latest, a payments firm, listed in February."
+    )
+    doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
+                       date(2023, 3, 20), "manifest", ())  # fmt: skip
+    got = [(c.metric, c.value, c.status) for c in extract_claims(doc) if c.value == 4]
+    assert got == [("listed_companies", 4, "auto")]
+
+
+def test_a_pronoun_under_a_heading_naming_another_organisation_is_not_the_publishers() -> None:
+    text = (
+        "# Cyberport Community Newsletter\n\n"
+        "Issue 12 · March 2023\n\n"
+        "Welcome to the spring issue, with news from across the campus this quarter.\n\n"
+        "## Hong Kong Science Park listings\n\n"
+        "They now number four. The latest, a payments firm, listed in February."
+    )
+    doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
+                       date(2023, 3, 20), "manifest", ())  # fmt: skip
+    assert [c for c in extract_claims(doc) if c.value == 4 and c.status == "auto"] == []
