@@ -60,25 +60,15 @@ def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared |
     extract its claims."""
     try:
         doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
+        return Prepared(doc, None if doc.sha256 in stored_shas else claims_of(doc))
     except IngestError as e:
         return Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
-    if doc.sha256 in stored_shas:
-        return Prepared(doc, None)
-    return with_claims(doc, str(task.path))
 
 
 def claims_of(doc: ReadDocument) -> tuple[Claim, ...]:
     """The claims of `doc`; an error extracting them is the file's (IngestError)."""
     with fails_alone(doc.file_name, "extracted"):
         return tuple(extract_claims(doc))
-
-
-def with_claims(doc: ReadDocument, path: str | None = None) -> Prepared | Failed:
-    """`doc` with its claims, or the one line saying why they could not be extracted."""
-    try:
-        return Prepared(doc, claims_of(doc))
-    except IngestError as e:
-        return Failed(doc.file_name, f"{shown(path or doc.file_name)}: {e.reason}")
 
 
 def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) -> None:
