@@ -101,6 +101,20 @@ class SectionView:
             return p, j - 1
         return (p - 1, len(self.paragraph(p - 1)) - 1) if p else None
 
+    def before(self, sid: SentenceId, count: int) -> Iterator[SentenceId]:
+        """Up to `count` sentences before `sid`, nearest first."""
+        cur: SentenceId | None = sid
+        for _ in range(count):
+            cur = self.previous(cur)
+            if cur is None:
+                return
+            yield cur
+
+    def sentence_text(self, sid: SentenceId) -> str:
+        """The words of sentence `sid`."""
+        s = self.sentence(sid)
+        return self.text[s.start : s.end]
+
     def sentence_at(self, pos: int) -> SentenceId | None:
         """The sentence holding the non-space character at `pos`."""
         p = bisect_right(self.paragraphs, (pos, float("inf"))) - 1

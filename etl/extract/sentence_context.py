@@ -86,8 +86,7 @@ class SentenceContext(OwnerContext):
             self._previous = None
             prev = self.view.previous(self.sid)
             if prev is not None:
-                s = self.view.sentence(prev)
-                text = self.view.text[s.start : s.end]
+                text = self.view.sentence_text(prev)
                 figures = [f for f in find_figures(text, self.view.config.bare_dollar) if f.metric]
                 self._previous = (text, figures)
         if self._previous is None:
@@ -191,13 +190,8 @@ class SentenceContext(OwnerContext):
     def _counted_before(self) -> Figure | None:
         """The last count with a metric in the few sentences before, in the paragraph or the
         question it answers."""
-        cur = self.sid
-        for _ in range(_EXISTENTIAL_REACH):
-            cur = self.view.previous(cur)
-            if cur is None:
-                return None
-            s = self.view.sentence(cur)
-            text = self.view.text[s.start : s.end]
+        for cur in self.view.before(self.sid, _EXISTENTIAL_REACH):
+            text = self.view.sentence_text(cur)
             found = [
                 f
                 for f in find_figures(text, self.view.config.bare_dollar)
@@ -216,13 +210,7 @@ class SentenceContext(OwnerContext):
             scoped or cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
             return f
-        before, cur = [], self.sid
-        for _ in range(3):
-            cur = self.view.previous(cur)
-            if cur is None:
-                break
-            x = self.view.sentence(cur)
-            before.insert(0, self.view.text[x.start : x.end])
+        before = [self.view.sentence_text(cur) for cur in self.view.before(self.sid, 3)][::-1]
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]
         # A scoped figure's own clause says what it counts ("founders"), the passage whose.
@@ -303,8 +291,7 @@ class SentenceContext(OwnerContext):
         prev = self.view.previous(self.sid)
         if prev is None:
             return False
-        s = self.view.sentence(prev)
-        if self.view.text[s.start : s.end].rstrip().endswith("?"):
+        if self.view.sentence_text(prev).rstrip().endswith("?"):
             return True
         if prev[0] == self.sid[0]:
             return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
@@ -313,11 +300,7 @@ class SentenceContext(OwnerContext):
 
     def _asked_in(self) -> int | None:
         """The paragraph of the question the few sentences before end with, if any."""
-        cur = self.sid
-        for _ in range(_ANSWER_SENTENCES):
-            cur = self.view.previous(cur)
-            if cur is None:
-                return None
+        for cur in self.view.before(self.sid, _ANSWER_SENTENCES):
             s = self.view.sentence(cur)
             if self.view.text[s.start : s.end].rstrip().endswith("?"):
                 # (on a line of its own: "What has changed? First, money." asks no one)

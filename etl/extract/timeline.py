@@ -125,8 +125,7 @@ class Timeline:
         for n, prev in enumerate(self._earlier(sid)):
             if n >= MAX_ARRIVAL_SENTENCES:
                 return None
-            s = self.view.sentence(prev)
-            sent = self.view.text[s.start : s.end]
+            sent = self.view.sentence_text(prev)
             for m in joined.finditer(sent):
                 window = min(len(sent), m.end() + ARRIVAL_WINDOW)
                 found = [d for d in find_dates(sent, m.end(), window, self.ref) if d.as_of]

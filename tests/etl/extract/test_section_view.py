@@ -184,3 +184,11 @@ def test_a_known_speakers_we_ends_the_look_back() -> None:
     last = (0, len(view.paragraph(0)) - 1)
     assert view.topic_before(last).paragraph.entity == "Cyberport"
     assert (0, 0) not in view.mentions  # the look-back stopped at the speaker's sentence
+
+
+def test_the_sentences_before_run_back_across_paragraphs_nearest_first() -> None:
+    view = _view("One here. Two here.\n\nThree here. Four here.")
+    assert list(view.before((1, 1), 2)) == [(1, 0), (0, 1)]
+    assert list(view.before((1, 1), 9)) == [(1, 0), (0, 1), (0, 0)]
+    assert list(view.before((0, 0), 3)) == []
+    assert [view.sentence_text(s) for s in view.before((1, 0), 1)] == ["Two here."]
