@@ -50,13 +50,22 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str]:
     return FrontMatter(fields), text[match.end() :]
 
 
-def pipe_tables(text: str) -> str:
-    """`text` with each pipe table (a header row, a |---| rule, rows) written out as lines."""
+def pipe_tables(text: str, *, plain: bool = False) -> str:
+    """`text` with each pipe table (a header row, a |---| rule, rows) written out as lines.
+
+    In `plain` text a table needs its rule written with pipes ("|---|---|") under a header of
+    two or more cells: a line of dashes under a row of a two-column layout is no rule.
+    """
     lines = text.split("\n")
     out: list[str] = []
     k = 0
     while k < len(lines):
-        if k + 1 < len(lines) and _ROW_RE.match(lines[k]) and _RULE_RE.match(lines[k + 1]):
+        if (
+            k + 1 < len(lines)
+            and _ROW_RE.match(lines[k])
+            and _RULE_RE.match(lines[k + 1])
+            and (not plain or ("|" in lines[k + 1] and _filled(lines[k]) >= 2))
+        ):
             end = k + 2
             while end < len(lines) and (_ROW_RE.match(lines[end]) or _RULE_RE.match(lines[end])):
                 end += 1
@@ -119,6 +128,8 @@ def aligned_tables(text: str) -> str:
 def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     """The cells of a time-column table whose header is lines[k], and the line after it."""
     header = _aligned_cells(lines[k])
+    if header and lines[k][:1] in (" ", "\t") and all(is_time_cell(c) for c in header):
+        header = ["", *header]  # "          2019/20    2020/21": the label column has no heading
     width = len(header)
     if width < 3 or not all(is_time_cell(c) for c in header[1:]) or is_time_cell(header[0]):
         return [], k

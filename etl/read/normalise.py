@@ -170,7 +170,7 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
     if not markdown and "|" in text:
-        text = unruled_tables(text)
+        text = unruled_tables(pipe_tables(text, plain=True))  # a ruled table, in any text
     if not markdown and ("  " in text or "\t" in text):
         text = aligned_tables(text)
     text = write_label_rows(text)

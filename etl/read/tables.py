@@ -23,7 +23,8 @@ from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
 _NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
 _CURRENCY_RE = re.compile(
-    r"\(\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?\s*(?:[,;][^()]*)?\)"
+    r"\((?:[^()$,;]*[,;])?\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?"
+    r"\s*(?:[,;][^()]*)?\)"
 )
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
 MAX_TIME_CHARS = 40

@@ -127,6 +127,20 @@ def test_a_table_laid_out_by_spaces_whose_columns_are_years_is_read_as_lines() -
     assert "Source: the museum" in lines
 
 
+def test_a_year_header_over_an_unnamed_label_column_is_still_the_header() -> None:
+    table = (
+        "                          2019/20   2020/21\n"
+        "Visitors to the museum      4,500     2,100\n"
+        "  of which children           900       400\n"
+        "Guided tours held              30        12\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert lines.index("2020/21:") < lines.index("- Visitors to the museum: 2,100")
+    assert "- of which children: 400" in lines
+    flush = "2019/20     2020/21\nVisitors     4,500     2,100\n"  # not indented: no header
+    assert aligned_tables(flush) == flush
+
+
 def test_space_aligned_lines_under_a_year_header_without_figures_stay_as_they_are() -> None:
     wordy = (
         "Stage          2019     2020\nPlanning       done     done\nBuilding       begun    done\n"
@@ -156,3 +170,31 @@ def test_pipe_tables_never_raise(text: str) -> None:
     unruled_tables(text)
     aligned_tables(text)
     front_matter(text)
+
+
+RULED = (
+    "Table 1: Visitors\n\n"
+    "| Indicator        | 2019-20 | 2020-21 |\n"
+    "|------------------|---------|---------|\n"
+    "| Museum visitors  |   4,500 |   2,100 |\n"
+    "| Tours held       |      30 |      12 |\n"
+)
+
+
+def test_a_ruled_pipe_table_in_plain_text_reads_as_it_does_in_markdown() -> None:
+    text = read_bytes(RULED.encode(), "paper.txt").text
+    assert "2020-21:\n\n- Museum visitors: 2,100\n- Tours held: 12" in text
+    assert "|" not in text
+
+
+def test_a_line_of_dashes_under_a_two_column_layout_is_no_table_rule() -> None:
+    layout = (
+        "Unicorns          2    | Staff             200\n"
+        "Funds raised by community  |\n"
+        "   companies   HK$11.1 bn  |\n"
+        "----------------------------------------\n"
+        "SUPPORT PROGRAMMES         | FUNDS\n"
+        "----------------------------------------\n"
+    )
+    assert pipe_tables(layout, plain=True) == layout
+    assert pipe_tables(layout) != layout  # Markdown takes any rule under a row

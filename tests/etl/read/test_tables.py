@@ -82,5 +82,7 @@ def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
     assert table_lines(rows) == ["2019:", "", "- Funds raised (HK$ billion): HK$9.1 billion"]
     noted = [["Item", "2019"], ["Grants paid (US$ m, cumulative)", "4.2"]]  # a note after it
     assert table_lines(noted)[-1] == "- Grants paid (US$ m, cumulative): US$4.2 m"
-    plain = [["Item", "2019"], ["Grants paid (cumulative, HK$ m)", "4.2"]]  # not a unit first
-    assert table_lines(plain)[-1] == "- Grants paid (cumulative, HK$ m): 4.2"
+    after = [["Item", "2019"], ["Funds raised (in year, HK$ million)", "3,420"]]  # a note first
+    assert table_lines(after)[-1] == "- Funds raised (in year, HK$ million): HK$3,420 million"
+    amount = [["Item", "2019"], ["Grants (each up to HK$100,000)", "12"]]  # an amount: no unit
+    assert table_lines(amount)[-1] == "- Grants (each up to HK$100,000): 12"
