@@ -59,6 +59,7 @@ def find_main(
                     publisher = publisher or Attribution(who[0], who[1], "document")
     own = _own_publication(heads, config)
     publisher = publisher or (own if isinstance(own, Attribution) else None)
+    publisher = publisher or _masthead(text, lines[:4], config)
     if author is not None:
         votes[(author.entity, author.tracked)] += w["byline_weight"]
         stated.add((author.entity, author.tracked))
@@ -134,6 +135,30 @@ def _own_publication(heads: list[str], config: ExtractConfig) -> Attribution | b
             named = organisations_named(head, config)
             return Attribution(named[0][0], named[0][1], "document") if named else True
     return False
+
+
+MAX_MASTHEAD_WORDS = 16
+
+
+def _masthead(
+    text: str, lines: list[list[tuple[int, int]]], config: ExtractConfig
+) -> Attribution | None:
+    """The organisation a short line at the top names as the text's publisher: "<organisation>
+    | Published <date>" (the cue words of `publisher_marks`)."""
+    marks = _publisher_re()
+    for para in lines:
+        for a, b in para:
+            line = text[a:b]
+            if len(line.split()) <= MAX_MASTHEAD_WORDS and marks.search(line):
+                named = organisations_named(line, config)
+                if len(named) == 1:
+                    return Attribution(named[0][0], named[0][1], "document")
+    return None
+
+
+@cache
+def _publisher_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(cues()['main']['publisher_marks'])})\b", re.I)
 
 
 @cache

@@ -53,7 +53,14 @@ def resolve(
     """Whom mention `m` stands for, given the mentions `earlier` in its sentence, the topic and
     the quotation it is in; None when that cannot be told."""
     if m.kind == "place_word":  # "the park" is whichever park the text is about
-        named = [x for x in earlier if x.kind == "name" and x.entity and x.role != "title"]
+        named = [
+            x
+            for x in earlier
+            if (x.kind == "name" and x.entity and x.role != "title")
+            or (x.kind == "first_person" and quote is not None)
+        ]
+        if named and named[-1].kind == "first_person":  # "we have 2,000 firms in the community"
+            return resolve(named[-1], [], topic, quote, config)
         if named:  # "X, which runs the larger park, said the park now houses ..."
             return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
         # Only an organisation that can be a place: "a ribbon-cutting by the Monetary

@@ -25,6 +25,7 @@ from etl.extract.referents import Attribution, Topic
 from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import next_topic
+from etl.extract.transcripts import Transcript, find_transcript
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
@@ -49,14 +50,17 @@ class SectionView:
     quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
-    voices: list[Voice | None] = field(default_factory=list)
+    voices: list[Voice | Transcript | None] = field(default_factory=list)
     model: DocumentModel = EMPTY
 
     def voice(self, p: int) -> QuoteRegion | None:
         """Paragraph `p` as a quotation, when the section is a speech or interview (or the
         document, by its byline, is in someone's words)."""
         if not self.voices:
-            self.voices.append(section_voice(self.text, self.paragraphs, self.config))
+            self.voices.append(
+                section_voice(self.text, self.paragraphs, self.config)
+                or find_transcript(self.text, self.paragraphs, self.config)
+            )
         v = self.voices[0]
         if v is not None:
             return v.region(p, self.paragraphs[p])

@@ -154,7 +154,7 @@ def section_voice(
             who = text[m.end() : b]
             cut = _SPEAKER_END.search(who)
             who = who[: cut.start()] if cut else who
-            tracked, entity = _speaker(who, config)
+            tracked, entity = speaker_of(who, config)
             if not tracked and entity is None:
                 return None
             return Voice(frozenset(range(i + 1, len(paragraphs))), tracked, entity)
@@ -189,7 +189,8 @@ def profiles_head(text: str, config: ExtractConfig) -> bool:
     return _heads_tracked(text[:_PROFILE_INTRO], config)
 
 
-def _speaker(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
+def speaker_of(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
+    """Whom a speaker's line (name, title, organisation) works for: (tracked, organisation)."""
     if patterns(config).tracked.search(who):
         return True, config.name
     names = [x for x in find_mentions(who, 0, len(who), config) if x.kind == "name"]

@@ -106,3 +106,13 @@ def test_names_counted_over_bytes_as_over_the_lower_cased_text(text: str) -> Non
 def test_names_counted_in_any_case_and_beside_other_letters(text: str) -> None:
     assert dict(_name_counts(text, CONFIG)) == _counts_by_lower(text)
     assert _name_counts(text, CONFIG)  # each names someone
+
+
+def test_a_masthead_naming_one_organisation_as_it_publishes_makes_it_the_publisher() -> None:
+    body = "A year of change\n\nBy the end of the year we counted 1,650 companies in all."
+    m = model("Hong Kong Cyberport Management Company Limited | Published 8 February 2021\n\n"
+              + body)  # fmt: skip
+    assert m.publisher is not None and m.publisher.tracked
+    assert model("Cyberport | 8 February 2021\n\n" + body).publisher is None  # no cue word
+    two = model("Cyberport and HKSTP | Published 8 February 2021\n\n" + body)
+    assert two.publisher is None  # two organisations: whose is it?

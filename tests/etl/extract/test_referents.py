@@ -7,6 +7,7 @@ import pytest
 from etl.config import load_config
 from etl.extract.mentions import find_mentions
 from etl.extract.referents import Attribution, Topic, referent, resolve
+from etl.extract.speakers import QuoteRegion
 from tests.paths import ROOT
 
 CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
@@ -44,3 +45,16 @@ def test_the_park_is_the_tracked_organisation_when_the_text_names_no_other() -> 
     (park,) = find_mentions(t, 0, len(t), CYBERPORT)
     found = resolve(park, [], Topic(), None, CYBERPORT)
     assert found == Attribution("Cyberport", True) and found.how == "descriptive"
+
+
+def test_the_community_after_a_speakers_we_is_the_speakers_organisation() -> None:
+    t = "We now have 2,000 companies in the community."
+    we, community = find_mentions(t, 0, len(t), CYBERPORT)
+    hkstp = Attribution("Hong Kong Science Park", False)
+    about_the_park = Topic(document=hkstp, main=hkstp)
+    ours = QuoteRegion(0, len(t), True, "Cyberport")
+    assert resolve(community, [we], about_the_park, ours, CYBERPORT) == Attribution(
+        "Cyberport", True
+    )
+    # Whose "we" is not known: the community is whichever the text is about, as before.
+    assert resolve(community, [we], about_the_park, None, CYBERPORT) == hkstp

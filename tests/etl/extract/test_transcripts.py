@@ -1,0 +1,66 @@
+"""The turns of a transcript and whose words each is."""
+
+from __future__ import annotations
+
+from etl.extract import default_config
+from etl.extract.claims import extract_claims
+from etl.extract.sentences import split_paragraphs
+from etl.extract.transcripts import find_transcript
+from etl.read.readers import read_bytes
+
+PANEL = """Innovation Forum 2023: panel transcript, 2 November 2023
+
+Panellists:
+Amy Lo, Head of Community, Cyberport
+Ben Wu, Chief Executive, Lingang Group
+
+CHAIR: Welcome, both.
+
+AMY LO: Thank you. We now have over 2,000 companies in the community.
+
+BEN WU: We host 900 companies in the park.
+
+AMY LO: And we admitted 150 start-ups to our incubation programme last year.
+"""
+
+
+def _turns(text: str) -> dict[int, tuple[bool, str | None]]:
+    found = find_transcript(text, split_paragraphs(text), default_config())
+    return {} if found is None else found.turns
+
+
+def test_each_turn_is_its_speakers_and_the_roster_says_whom_they_work_for() -> None:
+    paragraphs = split_paragraphs(PANEL)
+    turns = _turns(PANEL)
+    said = {PANEL[paragraphs[p][0] : paragraphs[p][0] + 6]: who for p, who in turns.items()}
+    assert said["AMY LO"] == (True, "Cyberport")
+    assert said["BEN WU"][0] is False and "Lingang" in (said["BEN WU"][1] or "")
+    assert not any(k.startswith("CHAIR") for k in said)  # one word: no person's name
+
+
+def test_a_speakers_we_and_our_community_are_their_organisations() -> None:
+    doc = read_bytes(PANEL.encode(), "panel.txt")
+    got = {(c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("companies", 2000, "auto") in got
+    assert ("incubatees", 150, "auto") in got
+    assert not any(v == 900 for _, v, _ in got)  # the other hub's
+
+
+def test_an_organisation_beside_the_label_names_the_speakers_organisation() -> None:
+    text = (
+        "AMY LO (Cyberport): We have 2,000 companies.\n\n"
+        "BEN WU (Lingang Group): We have 900.\n\n"
+        "AMY LO: Thank you."
+    )
+    assert set(_turns(text).values()) >= {(True, "Cyberport")}
+    assert _turns(text)[2] == (True, "Cyberport")  # the same speaker later, unbracketed
+
+
+def test_headlines_naming_organisations_and_a_few_labels_are_no_transcript() -> None:
+    wire = (
+        "CYBERPORT: community passes 2,000.\n\nINVESTHK: 500 firms helped.\n\n"
+        "CYBERPORT WEB3: cluster at 300."
+    )
+    assert _turns(wire) == {}
+    two = "AMY LO: We have 2,000.\n\nBEN WU: We have 900."  # two turns: too few to tell
+    assert _turns(two) == {}
