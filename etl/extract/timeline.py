@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from etl.calendar import month_end, month_of, month_re, phrase_words
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
@@ -36,6 +36,7 @@ from etl.extract.opening_dates import (
 from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
+from etl.read.dates import parse_yearless_line
 
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
@@ -47,6 +48,7 @@ _BARE_YEAR = re.compile(
     r"(?<![\d.,/])(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?(?![\d.,])"
 )
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+DIGEST_SPAN = timedelta(days=31)  # how far past its date a digest's later day lines may go
 LEAD_IN_CHARS = 160  # a lead-in or heading line is short
 NOTE_CHARS = 240  # and so is a note under a table
 MAX_LEAD_LINES = 3
@@ -312,6 +314,8 @@ class Timeline:
         one it says figures stand at ("Published 15 February 2023 · Figures as at 31 December
         2022"), else its first. A `note` (a line after a list) holds no figure of its own."""
         line = self.view.text[a:b]
+        if self.ref is not None and (day := parse_yearless_line(line)) is not None:
+            return _yearless_day(day[0], day[1], self.ref, len(line))  # "=== MON 10 MAR ==="
         dates = find_dates(line, 0, len(line), self.ref)
         if note and not _no_figure(line, dates):
             return None
@@ -328,6 +332,19 @@ class Timeline:
         if fiscal_end is None:
             return None
         return DatePhrase(m.start(), m.end(), fiscal_end, "month", "P1Y")
+
+
+def _yearless_day(month: int, day: int, ref: date, length: int) -> DatePhrase | None:
+    """A date line's month and day in the year of `ref`, or the year before when that would
+    fall more than a month after `ref` (the later days of a digest dated by its first)."""
+    for year in (ref.year, ref.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= ref + DIGEST_SPAN:
+            return DatePhrase(0, length, found, "day", None)
+    return None
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

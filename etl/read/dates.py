@@ -99,6 +99,7 @@ HEADING_CHARS = 120
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 _TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
+_DECOR_RE = re.compile(r"\s*[=*#~_]{2,}[ \t]*")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")  # a date line has one among its first HEAD_CHARS
 HEAD_CHARS = 120  # how much of a line a date line's date may stand after
 _ASCII_DIGIT_RE = re.compile("[0-9]")
@@ -264,7 +265,8 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     head = line[:HEAD_CHARS]
     if not _digit_near_start(head):
         return None
-    match = _YEARLESS_RE.match(head)
+    decor = _DECOR_RE.match(head)  # "=== MON 10 MAR ===": a rule drawn around the line
+    match = _YEARLESS_RE.match(head, decor.end() if decor else 0)
     if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
         prefix = _PLACE_PREFIX_RE.match(head)
         match = _YEARLESS_RE.match(head, prefix.end()) if prefix and prefix.end() else None

@@ -286,3 +286,22 @@ def test_a_date_after_a_comma_and_a_word_is_not_the_figures_own() -> None:
     assert inline(text, d) == [("incubatees", 36, "exact", date(2022, 3, 31), "P3M")]
     own = "Cyberport had 1,800 companies, as at March 2022."
     assert inline(own, d) == [("companies", 1800, "exact", date(2022, 3, 31), None)]
+
+
+def test_a_digest_under_ruled_day_lines_dates_each_item_by_its_day() -> None:
+    from etl.extract.claims import extract_claims
+    from etl.read.readers import read_bytes
+
+    other = "* MARKETS: tech shares closed higher on the day as traders bought back into chips.\n"
+    text = (
+        "TECH WIRE WEEKLY - WK 11 / 2025\n\n"
+        f"=== MON 10 MAR ===\n\n* CYBERPORT: community now at 2,200 companies.\n{other}\n"
+        f"=== WED 12 MAR ===\n\n* CYBERPORT AI: 400 AI start-ups in the community.\n{other}\n"
+        f"=== FRI 14 MAR ===\n\n* HKSTP: 1,800 companies at Science Park.\n{other}"
+    )
+    doc = read_bytes(text.encode(), "wire.txt")
+    got = {(c.metric, c.value, c.as_of) for c in extract_claims(doc)}
+    assert got == {
+        ("companies", 2200, date(2025, 3, 10)),
+        ("ai_companies", 400, date(2025, 3, 12)),
+    }

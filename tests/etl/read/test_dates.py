@@ -217,6 +217,7 @@ def test_first_lines_are_the_first_non_blank_lines(text: str, count: int) -> Non
         ("June 15 – The campus opened", (6, 15, None)),
         ("15th of June (Wednesday)", (6, 15, 2)),
         ("3月21日（星期二） 消息", (3, 21, 1)),
+        ("=== MON 10 MAR ===", (3, 10, 0)),  # a rule drawn around it
     ],
 )
 def test_yearless_date_lines(line: str, expected: tuple) -> None:
@@ -232,6 +233,7 @@ def test_yearless_date_lines(line: str, expected: tuple) -> None:
         "15 June was a busy day.",
         "May the new campus open soon",
         "Wednesday was busy",
+        "== 2,000 companies ==",
     ],
 )
 def test_not_yearless_date_lines(line: str) -> None:
