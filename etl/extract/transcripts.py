@@ -76,16 +76,15 @@ def _organisation(name: str, config: ExtractConfig) -> bool:
 def _introduced(text: str, name: str, config: ExtractConfig) -> tuple[bool, str | None] | None:
     """The organisation the text gives `name` where it introduces them, outside their turns:
     the rest of the line after the name ("Ivan Tse, Chief Public Mission Officer, Cyberport")."""
-    words = r"[\s]+".join(re.escape(w) for w in name.split())
+    words = r"\s+".join(re.escape(w) for w in name.split())
     for m in re.finditer(rf"\b{words}\b", text, re.IGNORECASE):
         line_start = text.rfind("\n", 0, m.start()) + 1
         label = _LABEL.match(text, line_start)
         if label is not None and label.start("name") == m.start():
             continue  # a turn's own label
         line_end = text.find("\n", m.end())
-        rest = text[m.end() : min(line_end if line_end >= 0 else len(text),
-                                  m.end() + MAX_ROSTER_LINE)]  # fmt: skip
-        found = speaker_of(rest, config)
+        stop = min(len(text) if line_end < 0 else line_end, m.end() + MAX_ROSTER_LINE)
+        found = speaker_of(text[m.end() : stop], config)
         if found != (False, None):
             return found
     return None
