@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from etl.calendar import month_end, month_of, month_re, phrase_words
+from etl.calendar import month_end, month_of, month_re, phrase_words, year_for
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
 from etl.extract.numbers import find_numbers, may_have_number_words
 from etl.extract.opening_dates import (
@@ -337,14 +337,11 @@ class Timeline:
 def _yearless_day(month: int, day: int, ref: date, length: int) -> DatePhrase | None:
     """A date line's month and day in the year of `ref`, or the year before when that would
     fall more than a month after `ref` (the later days of a digest dated by its first)."""
-    for year in (ref.year, ref.year - 1):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if found <= ref + DIGEST_SPAN:
-            return DatePhrase(0, length, found, "day", None)
-    return None
+    years = [ref.year, ref.year - 1]
+    found = year_for(month, day, None, years)
+    if found is not None and found > ref + DIGEST_SPAN:
+        found = year_for(month, day, None, years[1:])
+    return None if found is None else DatePhrase(0, length, found, "day", None)
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

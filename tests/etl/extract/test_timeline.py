@@ -7,7 +7,7 @@ from datetime import date
 from etl.extract import default_config
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
-from etl.extract.timeline import Timeline
+from etl.extract.timeline import Timeline, _yearless_day
 
 REF = date(2021, 1, 28)
 
@@ -337,3 +337,10 @@ def test_a_dateline_is_no_time_in_force_when_its_sentence_states_one() -> None:
     )
     t = _timeline(text, date(2021, 6, 22))
     assert t.anchor_at(_sid(t, "On the same date")) == (date(2021, 5, 31), "day", None)
+
+
+def test_a_day_line_is_read_in_the_year_in_hand_unless_that_is_more_than_a_month_ahead() -> None:
+    ref = date(2025, 3, 10)
+    assert _yearless_day(3, 12, ref, 9).as_of == date(2025, 3, 12)  # a digest's later day
+    assert _yearless_day(12, 20, ref, 9).as_of == date(2024, 12, 20)
+    assert _yearless_day(2, 29, ref, 9).as_of == date(2024, 2, 29)  # only last year has it
