@@ -53,16 +53,17 @@ def resolve(
     """Whom mention `m` stands for, given the mentions `earlier` in its sentence, the topic and
     the quotation it is in; None when that cannot be told."""
     if m.kind == "place_word":  # "the park" is whichever park the text is about
-        named = [
+        owners = [  # the organisations named before it, and a speaker's "we"
             x
             for x in earlier
             if (x.kind == "name" and x.entity and x.role != "title")
             or (x.kind == "first_person" and quote is not None)
         ]
-        if named and named[-1].kind == "first_person":  # "we have 2,000 firms in the community"
-            return resolve(named[-1], [], topic, quote, config)
-        if named:  # "X, which runs the larger park, said the park now houses ..."
-            return Attribution(named[-1].entity, named[-1].tracked, "descriptive")
+        last = owners[-1] if owners else None
+        if last is not None and last.kind == "first_person":  # "we have 2,000 in the community"
+            return resolve(last, [], topic, quote, config)
+        if last is not None:  # "X, which runs the larger park, said the park now houses ..."
+            return Attribution(last.entity, last.tracked, "descriptive")
         # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
         # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
         doc = topic.document if referent(topic.document) else None
