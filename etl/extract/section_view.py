@@ -206,17 +206,15 @@ class SectionView:
         if words is None:
             return True
         p, j = sid
-        if self.unnamed_may_be_tracked(sid):
-            return True
         first = self.paragraphs[p][0]
         if p and _BULLET.match(self.text, first):
             return True
-        heading = self.heading(p)
-        if heading is not None and heading.tracked:
-            return True
         s = self.sentence(sid)
         low = safe_lower(self.text[first if j else s.start : s.end])
-        return low is None or words.search(low) is not None
+        if low is None or words.search(low) is not None:
+            return True  # (asked before the dearer tests below: any one of them will do)
+        heading = self.heading(p)
+        return (heading is not None and heading.tracked) or self.unnamed_may_be_tracked(sid)
 
     def unnamed_may_be_tracked(self, sid: SentenceId) -> bool:
         """Whether a figure of sentence `sid` may be the tracked organisation's without its
