@@ -145,6 +145,15 @@ def may_hold(text: str, start: int, end: int, words: tuple[str, ...] | None) -> 
     return low is None or any(w in low for w in words)
 
 
+def may_hold_all(text: str, start: int, end: int, groups: Iterable[tuple[str, ...] | None]) -> bool:
+    """`all(may_hold(text, start, end, words) for words in groups)`, lower-casing once."""
+    needs = [words for words in groups if words is not None]
+    if not needs:
+        return True
+    low = safe_lower(text[start:end])
+    return low is None or all(any(w in low for w in words) for words in needs)
+
+
 def safe_lower(text: str) -> str | None:
     """`text.lower()`, offset for offset, when it can stand for re.IGNORECASE; else None.
 

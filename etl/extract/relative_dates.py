@@ -34,7 +34,7 @@ from etl.calendar import (
     quarter_numbers,
 )
 from etl.extract.lazy_patterns import LazyPatterns
-from etl.extract.lexicon import may_hold, needed_words
+from etl.extract.lexicon import may_hold, may_hold_all, needed_words
 from etl.extract.numbers import parse_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -148,7 +148,7 @@ def _needed(name: str) -> tuple[tuple[str, ...] | None, ...]:
 def _matches(name: str, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
     """`_patterns()[name].finditer(text, start, end)`; none, with no pattern compiled or run,
     when text[start:end] lacks every phrase of a list the pattern needs a phrase of."""
-    if not all(may_hold(text, start, end, words) for words in _needed(name)):
+    if not may_hold_all(text, start, end, _needed(name)):
         return ()
     return _patterns()[name].finditer(text, start, end)
 

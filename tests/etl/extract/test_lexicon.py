@@ -12,6 +12,7 @@ from etl.extract.lexicon import (
     key_words,
     lexicon,
     may_hold,
+    may_hold_all,
     needed_words,
     phrases_re,
     safe_lower,
@@ -122,3 +123,34 @@ def test_may_hold_finds_a_word_in_any_case() -> None:
     assert may_hold("In the Same PERIOD", 0, 18, words)
     assert not may_hold("In the same month", 0, 17, words)
     assert not may_hold("xx same PERIOD", 0, 8, words)  # only text[start:end] is read
+
+
+_GROUPS = st.lists(
+    st.one_of(st.none(), st.lists(st.sampled_from(["period", "year", "去年", "ma", "tr"]))
+              .map(tuple)),
+    max_size=4,
+)  # fmt: skip
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("machine translatedpriodYY-\u212aſıİ 去年同期")), max_size=30
+    ),
+    _GROUPS,
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+@settings(max_examples=300)
+def test_may_hold_all_is_may_hold_of_each_group(
+    text: str, groups: list[tuple[str, ...] | None], start: int, end: int
+) -> None:
+    want = all(may_hold(text, start, end, words) for words in groups)
+    assert may_hold_all(text, start, end, groups) == want
+
+
+def test_may_hold_all_needs_every_group() -> None:
+    assert may_hold_all("In the same PERIOD last Year", 0, 28, [("period",), ("year", "month")])
+    assert not may_hold_all("In the same PERIOD", 0, 18, [("period",), ("year", "month")])
+    assert not may_hold_all("x year PERIOD", 0, 6, [("period",), ("year",)])  # text[0:6] only
+    assert may_hold_all("İ nothing", 0, 9, [("period",)])  # unsure case: nothing ruled out
+    assert may_hold_all("anything", 0, 8, [None, None])
