@@ -192,10 +192,10 @@ def _sentence_claims(
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
-    figures, respective_dates = respective(sent, figures, timeline.ref_at(sid))
+    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
+    figures, respective_dates = respective(sent, figures, year_ref)
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     dates = with_reporting_year(sent, dates, reporting_year(text))
     memory = find_phrase("arrival", sent)  # "When I arrived, ..."
@@ -232,6 +232,7 @@ def _sentence_claims(
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
         a = s.start
+        counts_places = f.metric.metric in place_metrics()
         who = attribute(
             text,
             (s.start, s.end),
@@ -241,7 +242,7 @@ def _sentence_claims(
             partial(view.topic_before, sid),
             view.we_at(sid[0], a + f.start) if speaks else None,
             config,
-            f.metric.metric in place_metrics(),
+            counts_places,
         )
         if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
             who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
@@ -254,7 +255,7 @@ def _sentence_claims(
             who = replace(prev, how="previous") if prev is not None else None
         who = owners[i] = (
             who
-            or context.fallback_owner(mentions, a + f.start, f.metric.metric in place_metrics())
+            or context.fallback_owner(mentions, a + f.start, counts_places)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
