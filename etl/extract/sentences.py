@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import string
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -155,18 +156,23 @@ def _cut(text: str, pa: int, pb: int, paragraph: int, cuts: Iterator[int]) -> It
 
 # Longer words end sentences: the word before a dot is read no further back than this.
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+_ASCII_WORD = string.ascii_letters + "."  # what a word before a dot is made of, in ASCII
 
 
 def is_abbreviation(text: str, dot: int, floor: int) -> bool:
     """Whether the "." at `dot` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    i = dot
     # A word longer than every abbreviation is none: reading one letter past that length
     # settles it, however long the word goes on.
     stop = max(floor, dot - _LONGEST_ABBREVIATION - 1)
-    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
+    before = text[stop:dot]
+    if before.isascii():  # (an ASCII letter is what isalpha() finds there)
+        i = stop + len(before.rstrip(_ASCII_WORD))
+    else:
+        i = dot
+        while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
     word = text[i:dot].lower()
     if word in ABBREVIATIONS:
         return True

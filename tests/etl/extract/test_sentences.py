@@ -138,3 +138,23 @@ def test_abbreviation_test_reads_no_further_than_it_needs(text: str, floor: int)
         assert is_abbreviation(text, dot, floor) == _abbreviation_read_to_the_word_start(
             text, dot, floor
         ), (text, dot, floor)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abLtdDrPX.éǅß1²_- \t İ", max_size=30), st.integers(0, 30))
+def test_abbreviation_test_in_ascii_and_beyond(text: str, floor: int) -> None:
+    """The ASCII reading and the character-by-character one agree, letters of any script."""
+    for dot in range(min(floor, len(text)), len(text)):
+        assert is_abbreviation(text, dot, floor) == _abbreviation_read_to_the_word_start(
+            text, dot, floor
+        ), (text, dot, floor)
+
+
+def test_abbreviation_cases() -> None:
+    assert is_abbreviation("Dr. Chan", 2, 0)
+    assert is_abbreviation("Blue Ridge Co., Ltd.", 13, 0)
+    assert is_abbreviation("met J. Chan", 5, 0)  # an initial
+    assert not is_abbreviation("the companies. They", 13, 0)
+    assert not is_abbreviation("in 2023. Then", 7, 0)
+    assert is_abbreviation("Dé Dr. X", 5, 0)  # a letter outside ASCII before the word
+    assert not is_abbreviation("éDr. X", 3, 0)  # ... or in it: "édr" is no abbreviation
