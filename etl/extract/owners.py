@@ -20,6 +20,7 @@ from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.programmes import Unit, programme_ref_re, unit_of
+from etl.extract.regex_parts import literal_tests, may_match
 
 
 def read_mentions(
@@ -27,15 +28,18 @@ def read_mentions(
     config: ExtractConfig,
 ) -> list[Mention]:  # fmt: skip
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
+    low = safe_lower(text[s_start:s_end])  # for the cheap tests before each pattern is run
     out = [
         _unit_mention(text, m, model, config)
-        for m in _with_programmes(text, s_start, s_end, ms, config)
+        for m in _with_programmes(text, s_start, s_end, ms, config, low)
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
-    joints = list(_joint_re().finditer(text, s_start, s_end))
+    joints = (
+        list(_joint_re().finditer(text, s_start, s_end)) if may_match(_joint_words(), low) else []
+    )
     if not joints and (joined := _joined(text, out, s_start, s_end)) is not None:
         joints = [joined]
     for joint in joints:  # it stands for the names inside it ("the city's flagship campuses")
@@ -62,9 +66,13 @@ def _with_aliases(
 
 
 def _with_programmes(
-    text: str, s_start: int, s_end: int, ms: list[Mention], config: ExtractConfig
-) -> list[Mention]:
-    """`ms` with the descriptions of a programme no name covers ("the incubation programme")."""
+    text: str, s_start: int, s_end: int, ms: list[Mention], config: ExtractConfig,
+    low: str | None,
+) -> list[Mention]:  # fmt: skip
+    """`ms` with the descriptions of a programme no name covers ("the incubation programme");
+    `low` is text[s_start:s_end] lower-cased by `safe_lower`."""
+    if not may_match(_programme_words(), low):
+        return ms
     found = [
         m.span()
         for m in programme_ref_re().finditer(text, s_start, s_end)
@@ -172,6 +180,16 @@ def _joint_re() -> re.Pattern[str]:
     counts, nouns = phrases_re(refs["joint_counts"]), phrases_re(refs["joint_nouns"])
     built = rf"(?:{counts})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"  # "the two technology flagships"
     return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _joint_words() -> tuple[re.Pattern[str], ...]:
+    return literal_tests(_joint_re().pattern)
+
+
+@cache
+def _programme_words() -> tuple[re.Pattern[str], ...]:
+    return literal_tests(programme_ref_re().pattern)
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")

@@ -105,6 +105,18 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_prefix_tree(unique))
 
 
+def literal_tests(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """For a case-insensitive `pattern`: one search per group of words that every match holds
+    (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`)."""
+    return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
+
+
+def may_match(tests: tuple[re.Pattern[str], ...], low: str | None) -> bool:
+    """False only when `low` (a text lower-cased by `safe_lower`, or None when it could not
+    be) fails one of `tests` (`literal_tests`): then the pattern cannot match the text."""
+    return low is None or all(t.search(low) for t in tests)
+
+
 def _prefix_tree(words: list[str]) -> str:
     """An alternation finding the same texts as `words` (non-empty), merged by prefix."""
     by_first: dict[str, list[str]] = {}

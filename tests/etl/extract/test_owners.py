@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
+from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import find_mentions
-from etl.extract.owners import names_no_one, read_mentions
+from etl.extract.owners import (
+    _joint_re,
+    _joint_words,
+    _programme_words,
+    names_no_one,
+    read_mentions,
+)
+from etl.extract.programmes import programme_ref_re
+from etl.extract.regex_parts import may_match
 
 CONFIG = default_config()
 
@@ -182,3 +193,36 @@ def test_an_interview_mark_is_no_name(text: str, no_one: bool) -> None:
 )
 def test_currency_signs_and_lists_of_places_name_no_one(sentence: str, no_one: bool) -> None:
     assert names_no_one(sentence, 0, len(sentence), CONFIG) is no_one
+
+
+# Words the joint and programme descriptions are made of, in any case, with the letters
+# lower() or re.IGNORECASE treat apart ("ſ", "İ", the Kelvin sign).
+_PIECES = ["the", "The", "THE", "two", "Two", "both", "Both", "pair", "of", "these",
+           "parks", "PARKS", "Parks", "campuses", "hubs", "flagship", "flagships",
+           "technology", "incubation", "incubator", "programme", "Programmes", "program",
+           "scheme", "ſcheme", "İ", "\u212aey", "organisations", "city's", "new", " ", "  ",
+           "\n", ",", "-"]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join))
+def test_the_cheap_tests_never_rule_out_a_joint_or_programme_description(text: str) -> None:
+    low = safe_lower(text)
+    if _joint_re().search(text):
+        assert may_match(_joint_words(), low), text
+    if programme_ref_re().search(text):
+        assert may_match(_programme_words(), low), text
+
+
+def test_the_cheap_tests_rule_out_text_without_the_words() -> None:
+    assert not may_match(_joint_words(), "the city has many start-ups.")
+    assert not may_match(_programme_words(), "the fund invested in 40 start-ups.")
+    assert may_match(_joint_words(), "the two parks together host 2,000 firms.")
+    assert may_match(_programme_words(), "the incubation programme admitted 40.")
+    assert may_match(_programme_words(), None)  # text lower() cannot stand for: all pass
+
+
+def test_a_joint_subject_in_capitals_is_still_found() -> None:
+    doc = "Cyberport and Science Park signed. BOTH PARKS now host 2,000 companies."
+    got = names(doc, "BOTH PARKS now host 2,000 companies.")
+    assert [n[0] for n in got if n[1] and "joint" in n[1]] == ["BOTH PARKS"]

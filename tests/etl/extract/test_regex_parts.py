@@ -11,6 +11,8 @@ from etl.extract.lexicon import lexicon
 from etl.extract.regex_parts import (
     any_of,
     for_lower_case,
+    literal_tests,
+    may_match,
     required_literal_groups,
     required_literals,
     reversed_end_pattern,
@@ -127,3 +129,21 @@ def test_for_lower_case_matches_alike_on_lower_cased_text(text: str) -> None:
         twin = for_lower_case(pattern)
         assert twin.groupindex == pattern.groupindex
         assert [m.span() for m in twin.finditer(low)] == [m.span() for m in pattern.finditer(text)]
+
+
+@given(texts)
+def test_literal_tests_never_rule_out_a_match(text: str) -> None:
+    pattern = re.compile(r"\b(?:further|net)\s+(?:increase|rose)\b|\bup\s+by\b", re.IGNORECASE)
+    low = text.lower()
+    if pattern.search(text):
+        assert may_match(literal_tests(pattern.pattern), low)
+
+
+def test_literal_tests_need_every_group() -> None:
+    tests = literal_tests(r"\bthe\s+(?:[a-z]+\s+)?(?:programmes?|schemes?)\b")
+    assert len(tests) == 2
+    assert may_match(tests, "the new programme")
+    assert not may_match(tests, "a new programme")  # no "the"
+    assert not may_match(tests, "the new fund")
+    assert may_match(tests, None)
+    assert may_match(literal_tests(r"[abc]+"), "xyz")  # nothing known: nothing ruled out
