@@ -68,13 +68,19 @@ class _Anywhere:
         self.pattern = pattern
         words = required_literals(pattern.pattern)
         # Any of the words, as a plain substring of the lower-cased text: one search for all.
-        self.words = None if words is None else any_of(w.lower() for w in words)
+        # (Only ASCII words: a lower-cased slice of a longer text is then as good as the slice
+        # lower-cased, whatever lower() makes of letters such as "Σ" in context.)
+        ascii_ = words is not None and all(w.isascii() for w in words)
+        self.words = any_of(w.lower() for w in words) if ascii_ else None
+
+    def may_occur(self, low: str | None) -> bool:
+        """False only when `low` (a text lower-cased by `safe_lower`) lacks every word the cue
+        needs; True when `low` is None (lower-casing could not stand for the pattern)."""
+        return self.words is None or low is None or self.words.search(low) is not None
 
     def search(self, text: str, low: str | None) -> bool:
         """`low` is `text` lower-cased (by `safe_lower`), or None."""
-        if self.words is not None and low is not None and not self.words.search(low):
-            return False
-        return self.pattern.search(text) is not None
+        return self.may_occur(low) and self.pattern.search(text) is not None
 
 
 @cache
@@ -88,6 +94,15 @@ def fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
     )
 
 
+@cache
+def word_cues() -> dict[str, _Anywhere]:
+    """The cues searched for anywhere in the words before a figure, each skipped when a word
+    it needs is missing."""
+    c = cues()
+    names = ("activity_before", "carried_before", "outside_set", "subgroup", "running_total")
+    return {name: _Anywhere(c[name]) for name in names}
+
+
 @lru_cache(maxsize=4096)
 def not_counted(np: str) -> bool:
     """Whether the words after a figure say it is no count ("years", "more")."""
@@ -99,11 +114,13 @@ _RELATIVE_AFTER_NOUN = re.compile(r"(?<=[\w'’]),\s+(?:which|that|whose)\s")
 _WORD = re.compile(r"[\w-]+")
 
 
-def outside_set(before: str, lo: int) -> bool:
+def outside_set(before: str, lo: int, low: str | None = None) -> bool:
     """Whether a set no community's size is part of ("the delegation", "the waiting list") is
     named in the clause before a figure, and the figure is not in a relative clause about
     something named after it ("the delegation is drawn from the Web3 cluster, which now
-    numbers 300 companies": the cluster's size)."""
+    numbers 300 companies": the cluster's size). `low`: `before` lower-cased, if known."""
+    if not word_cues()["outside_set"].may_occur(None if low is None else low[lo:]):
+        return False
     m = cues()["outside_set"].search(before, lo)
     if m is None:
         return False
@@ -112,11 +129,12 @@ def outside_set(before: str, lo: int) -> bool:
     return rel is None or not _WORD.search(before, set_end, rel.start())
 
 
-def at_event(before: str, s: str, np_end: int) -> bool:
+def at_event(before: str, s: str, np_end: int, low: str | None = None) -> bool:
     """Whether a count whose noun ends at `np_end`, after the words `before`, is of companies
-    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen")."""
-    c = cues()
-    return c["activity_before"].search(before) is not None or (
-        c["carried_before"].search(before) is not None
-        and c["carried_after"].match(s, np_end) is not None
+    at an event ("a pavilion of 40 start-ups", "took 60 start-ups to Shenzhen"). `low`:
+    `before` lower-cased by `safe_lower`, if known."""
+    w = word_cues()
+    return w["activity_before"].search(before, low) or (
+        w["carried_before"].search(before, low)
+        and cues()["carried_after"].match(s, np_end) is not None
     )

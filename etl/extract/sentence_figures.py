@@ -19,7 +19,14 @@ from etl.extract.candidates import (
 from etl.extract.context_cues import zero_said
 from etl.extract.doubtful_figures import doubtful
 from etl.extract.ellipsis import gapped
-from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
+from etl.extract.figure_cues import (
+    at_event,
+    cues,
+    fast_cues,
+    not_counted,
+    outside_set,
+    word_cues,
+)
 from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
@@ -197,6 +204,7 @@ def find_figures(
         if _one(n) and i + 1 < len(spans) and cues()["member"].match(s[end : spans[i + 1][1]]):
             continue  # "one of 120 start-ups": a member of the set the next figure counts
         clause = _own_clause(_clause(before))
+        low_before = None if low is None else low[:q_start]  # (`before` lower-cased)
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         planned = target.search(clause, low_clause)
         if planned and not keep_planned:
@@ -256,7 +264,11 @@ def find_figures(
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
-        if match is None and not np.strip() and cues()["running_total"].search(before):
+        if (
+            match is None
+            and not np.strip()
+            and word_cues()["running_total"].search(before, low_before)
+        ):
             prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
             if prev is not None and prev.metric.metric in cumulative_metrics():
                 match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
@@ -275,9 +287,11 @@ def find_figures(
             found = narrower_predicate(s, np_end, kind, n.value)
             if found is not None:
                 match, source = found
-            elif does_something(s, np_from, np_end) or cues()["subgroup"].search(before):
+            elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
+                before, low_before
+            ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source == "noun" and kind == "count" and at_event(before, s, np_end):
+        if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"
@@ -285,7 +299,11 @@ def find_figures(
             ctx_before + s[start:np_end] + ctx_after
         ):
             source = "activity"  # "has raised US$20 million in a Series B round": one company's
-        if source == "noun" and kind == "count" and outside_set(before, max(0, len(before) - 100)):
+        if (
+            source == "noun"
+            and kind == "count"
+            and outside_set(before, max(0, len(before) - 100), low_before)
+        ):
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size

@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract.figure_cues import at_event, cues, fast_cues, not_counted, outside_set
+from etl.extract.figure_cues import (
+    at_event,
+    cues,
+    fast_cues,
+    not_counted,
+    outside_set,
+    word_cues,
+)
 from etl.extract.lexicon import safe_lower
 
 words = st.lists(
@@ -43,3 +50,39 @@ def test_a_set_outside_the_community_unless_the_figure_sizes_something_named_aft
 def test_companies_at_an_event() -> None:
     assert at_event("a pavilion of ", "a pavilion of 40 start-ups", 26)
     assert not at_event("Cyberport has ", "Cyberport has 40 start-ups", 26)
+
+
+before_words = st.lists(
+    st.sampled_from(
+        ["a", "Pavilion", "pavilion of", "DELEGATION", "the waiting list", "shortlist", "took",
+         "brings", "Sent", "the", "fintech", "sector", "group of", "the running total is",
+         "TOTAL", "signed", "with", "supported", "Cyberport", "which", "now", ",", ";", " ",
+         "ſupport", "İ", "\u212aey", "Σ", "ΟΔΟΣ"]
+    ),
+    max_size=10,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(before_words, before_words)
+def test_word_cues_agree_with_their_patterns(before: str, after: str) -> None:
+    s = f"{before}40 start-ups {after}"
+    np_end = len(before) + len("40 start-ups")
+    whole = safe_lower(s)
+    # `low` as find_figures has it: a slice of the lower-cased sentence
+    low = None if whole is None else whole[: len(before)]
+    for name, cue in word_cues().items():
+        assert cue.search(before, low) is (cues()[name].search(before) is not None), name
+    assert at_event(before, s, np_end, low) is at_event(before, s, np_end)
+    for lo in (0, len(before) // 2):
+        assert outside_set(before, lo, low) is outside_set(before, lo)
+
+
+def test_word_cues_skip_text_without_their_words() -> None:
+    cue = word_cues()["activity_before"]
+    assert not cue.may_occur("cyberport now hosts ")
+    assert cue.may_occur("a pavilion of ")
+    assert cue.may_occur(None)  # lower-casing could not stand for the pattern: search it
+    assert at_event("A PAVILION OF ", "A PAVILION OF 40 start-ups", 26, "a pavilion of ")
+    assert outside_set("The WAITING LIST is now ", 0, "the waiting list is now ")
+    assert not outside_set("the waiting list is now ", 16, "the waiting list is now ")
