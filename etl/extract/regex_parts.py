@@ -107,8 +107,13 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
 
 def literal_tests(pattern: str) -> tuple[re.Pattern[str], ...]:
     """For a case-insensitive `pattern`: one search per group of words that every match holds
-    (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`)."""
-    return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
+    (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`).
+    Only groups of ASCII words: re.IGNORECASE may equate other letters that lower() keeps
+    apart (Greek sigmas)."""
+    groups = required_literal_groups(pattern)
+    return tuple(
+        any_of(w.lower() for w in words) for words in groups if all(w.isascii() for w in words)
+    )
 
 
 def may_match(tests: tuple[re.Pattern[str], ...], low: str | None) -> bool:

@@ -147,3 +147,7 @@ def test_literal_tests_need_every_group() -> None:
     assert not may_match(tests, "the new fund")
     assert may_match(tests, None)
     assert may_match(literal_tests(r"[abc]+"), "xyz")  # nothing known: nothing ruled out
+    # A word outside ASCII is no test: re.IGNORECASE finds "ΟΔΟΣ" for "οδοσ", lower() "οδος".
+    assert re.search("οδοσ", "ΟΔΟΣ", re.IGNORECASE) and "οδοσ" not in "ΟΔΟΣ".lower()
+    assert literal_tests("οδοσ") == ()
+    assert len(literal_tests(r"the\s+οδοσ")) == 1  # ("the" is still needed)
