@@ -24,7 +24,7 @@ from etl.read import (
 from etl.read.folders import Skipped, find_files
 from etl.workers import Failed, Idle, Prepared, Task, claims_of, prepared
 
-GROUP_DOCUMENTS = 64  # new documents stored together (db.document_group), at most
+GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
 
 
