@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import (
@@ -122,6 +122,7 @@ class BatchWriter:
         self.engine, self.extractor_version = engine, extractor_version
         self._conn: Connection | None = None
         self._touched: dict[tuple[str, str], datetime] = {}  # series -> last stored
+        self._last_mark: datetime | None = None
         self._docs = self._claims = 0
         self._since = 0.0
         self._corrections = True
@@ -167,12 +168,23 @@ class BatchWriter:
             _undo_document(conn)
             raise
         conn.exec_driver_sql("RELEASE SAVEPOINT document")
-        self._touched.update(dict.fromkeys(series, utcnow()))
+        for result in results:  # a group's documents one after another, as if stored alone
+            self._touched.update(dict.fromkeys(result.series, self._next_mark()))
         self._docs += sum(r.status != "unchanged" for r in results)
         self._claims += sum(r.claims for r in results)
         if self.due():
             self.commit()
         return results
+
+    def _next_mark(self) -> datetime:
+        """Now, or a moment after the last document's mark when the clock has not moved on:
+        each document's series are marked strictly after the one's before it, so the order
+        of the checks follows the order of the files, however they were grouped."""
+        now = utcnow()
+        if self._last_mark is not None and now <= self._last_mark:
+            now = self._last_mark + timedelta(microseconds=1)
+        self._last_mark = now
+        return now
 
     def due(self) -> bool:
         """Whether the open batch should be committed now."""

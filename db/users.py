@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
 from argon2 import PasswordHasher
@@ -38,8 +39,23 @@ def bounded(work: Callable[[], T], wait_s: float | None = None) -> T:
         _slots.release()
 
 
-# Verifying against this when the user is unknown keeps the timing the same as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a real password")
+# Verifying against a hash when the user is unknown keeps the timing the same as a wrong
+# password. This one is written out, since hashing at import costs a start a third of a second;
+# should the hasher's parameters ever differ from it, one is made with them on first need.
+_WRITTEN_DUMMY = (
+    "$argon2id$v=19$m=65536,t=3,p=4$BLfXTakBqznlLgPj67P6FQ"
+    "$WqyDZcqO7cRoHOnFRt3V8bjCxIW2KwhC08q7VtUJF0Y"
+)
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash made with the hasher's own parameters, of a password nobody has."""
+    if _hasher.check_needs_rehash(_WRITTEN_DUMMY):
+        return _hasher.hash("not a real password")
+    return _WRITTEN_DUMMY
+
+
 MAX_USERNAME = 100
 MAX_PASSWORD = 1024  # characters; a longer one is refused before it is hashed
 
@@ -70,7 +86,7 @@ def verify_user(engine: Engine, username: str, password: str) -> bool:
         ).first()
     if len(password) > MAX_PASSWORD:
         return False
-    stored = row.password_hash if row else _DUMMY_HASH
+    stored = row.password_hash if row else dummy_hash()
     return bounded(lambda: _check(stored, password)) and row is not None and bool(row.is_active)
 
 

@@ -123,3 +123,29 @@ def test_a_bad_claim_in_a_group_stores_none_of_it(engine: Engine) -> None:
     writer.commit()
     with engine.connect() as conn:
         assert conn.execute(select(Document.id)).first() is None
+
+
+def test_series_are_marked_in_the_order_of_the_documents_last_touching_them(
+    engine: Engine,
+) -> None:
+    """However documents were grouped, the checks take series in the order a document last
+    touched each (a group used to give all its series one mark, so name order decided)."""
+    from db.dirty import dirty_series
+
+    def item(name: str, metrics: list[str]):
+        text = TEXT.format(n=2000 + len(name) * ord(name[0]), u=1)
+        return make_doc(name, text=text), [make_claim(m, 7, quote=text) for m in metrics]
+
+    items = [
+        item("a.txt", ["unicorns", "companies"]),
+        item("b.txt", ["listed_companies"]),
+        item("c.txt", ["companies"]),
+        item("d.txt", ["funding_raised"]),
+    ]
+    with BatchWriter(engine, "t") as writer:
+        writer.store_many(items[:3])
+        writer.store(*items[3])
+        writer.commit()
+    assert [m for _, m in dirty_series(engine)] == [
+        "unicorns", "listed_companies", "companies", "funding_raised",
+    ]  # fmt: skip

@@ -118,3 +118,33 @@ def test_an_overlong_password_is_refused_unhashed(engine):
     assert not verify_user(engine, "mei", "x" * (MAX_PASSWORD + 1))
     with pytest.raises(ValueError, match="longer than"):
         add_user(engine, "ana", "x" * (MAX_PASSWORD + 1))
+
+
+def test_an_unknown_user_is_checked_against_a_hash_of_the_hashers_own_parameters(monkeypatch):
+    from argon2 import PasswordHasher
+
+    from db import users
+
+    assert not users._hasher.check_needs_rehash(users.dummy_hash())
+    assert users._hasher.verify(users.dummy_hash(), "not a real password")
+    # Other parameters (a newer argon2-cffi, say): the written hash is not used, one is made.
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192))
+    users.dummy_hash.cache_clear()
+    try:
+        made = users.dummy_hash()
+        assert made != users._WRITTEN_DUMMY
+        assert not users._hasher.check_needs_rehash(made)
+    finally:
+        users.dummy_hash.cache_clear()
+
+
+def test_an_unknown_user_costs_a_hash_check(engine, monkeypatch):
+    from db import users
+
+    checked = []
+    real = users._check
+    monkeypatch.setattr(
+        users, "_check", lambda stored, pw: checked.append(stored) or real(stored, pw)
+    )
+    assert not verify_user(engine, "nobody", "not a real password")
+    assert checked == [users.dummy_hash()]
