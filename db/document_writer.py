@@ -36,7 +36,7 @@ from db.document_group import add_group, insert_new
 from db.document_rows import StoreResult, claim_rows
 from db.models import Claim, Document, utcnow
 
-COMMIT_DOCUMENTS = 32  # documents per commit, at most
+COMMIT_DOCUMENTS = 128  # documents per commit, at most
 COMMIT_CLAIMS = 20_000  # claims per commit, at most (a few documents of many figures)
 COMMIT_SECONDS = 0.5  # a commit at least this often while documents keep coming
 

@@ -24,7 +24,8 @@ from etl.read import (
 from etl.read.folders import Skipped, find_files
 from etl.workers import Failed, Idle, Prepared, Task, claims_of, prepared
 
-GROUP_DOCUMENTS = 16  # new documents stored together (db.document_group)
+GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
+GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
 
 
 @dataclass(frozen=True)
@@ -204,11 +205,13 @@ class _Storing:
         self.writer, self.stored, self.outcomes, self.on_file = writer, stored, outcomes, on_file
         self.told: list[FileOutcome] = []  # outcomes of files waiting for their commit
         self.group: list[tuple[ReadDocument, Sequence[Claim]]] = []  # new, not stored yet
+        self.group_bytes = 0
 
     def take(self, item: Prepared | Failed | FileOutcome | Idle) -> None:
         if isinstance(item, Prepared) and item.claims is not None:  # new bytes, extracted
             self.group.append((item.doc, item.claims))
-            if len(self.group) >= GROUP_DOCUMENTS:
+            self.group_bytes += item.doc.size_bytes
+            if len(self.group) >= GROUP_DOCUMENTS or self.group_bytes >= GROUP_BYTES:
                 self.store_group()
         else:
             self.store_group()  # first: files are told in order
@@ -234,6 +237,7 @@ class _Storing:
             pairs = zip(self.group, results, strict=True)
             self.told.extend(_outcome(doc, r) for (doc, _), r in pairs)
             self.group.clear()
+            self.group_bytes = 0
 
     def tell(self) -> None:
         for o in self.told:

@@ -1,8 +1,8 @@
 """Read and extract files in worker processes; hand them back in order to the one writer.
 
 Workers ignore Ctrl-C: the writer (the main process) stops, rolls back the file it was
-storing and ends the workers, so no half document is ever stored. At most a few files per
-worker wait in memory for the writer.
+storing and ends the workers, so no half document is ever stored. At most AHEAD_PER_JOB
+files per worker (and HELD_BYTES of them in all) wait in memory for the writer.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from db.oneline import shown
@@ -20,7 +21,8 @@ from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
 from etl.read import IngestError, ManifestEntry, fails_alone, read_document
 
-AHEAD_PER_JOB = 4  # files read ahead per worker while the writer stores
+AHEAD_PER_JOB = 16  # files read ahead per worker while the writer stores
+HELD_BYTES = 32 << 20  # answers taken off the pipes and held for the writer, at most
 PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
 SLOW_READ_BYTES = 1 << 20  # a file this large may take a while to read in this process
 
@@ -137,39 +139,68 @@ def prepared(
 
 
 def _in_order(items: list, pipes: list[Connection]) -> Iterator[Prepared | Failed | object]:
-    """The items, tasks sent round the pipes a few ahead and answered in order."""
-    waiting: deque = deque()  # the pipe each task went to, or the item itself
+    """The items, tasks sent round the pipes a few ahead and answered in order. Answers
+    already sent are taken off the pipes (up to HELD_BYTES) before each item is handed on,
+    so a worker never waits on a full pipe while the caller stores."""
+    waiting: deque = deque()  # per item: the pipe its task went to, _Held, or _Passed
+    asked: dict[Connection, deque[_Held]] = {pipe: deque() for pipe in pipes}  # unanswered
     todo = iter(items)
-    sent = 0
+    sent = held = 0
 
     def send(item: object) -> None:
         nonlocal sent
         if isinstance(item, Task):
             pipe = pipes[sent % len(pipes)]
             pipe.send(item)
-            waiting.append(pipe)
+            slot = _Held(pipe)
+            asked[pipe].append(slot)
+            waiting.append(slot)
             sent += 1
         else:
             waiting.append(_Passed(item))
+
+    def take_ready() -> None:
+        nonlocal held
+        for pipe, slots in asked.items():
+            while slots and held < HELD_BYTES and pipe.poll(0):
+                slot = slots.popleft()
+                slot.answer = pipe.recv_bytes()
+                held += len(slot.answer)
 
     for item in todo:
         send(item)
         if len(waiting) >= len(pipes) * AHEAD_PER_JOB:
             break
     while waiting:
+        take_ready()
         head = waiting.popleft()
         if isinstance(head, _Passed):
             yield head.item
         else:
-            if not head.poll(PATIENCE_SECONDS):
-                yield IDLE
-            ok, answer = head.recv()
+            if head.answer is None:
+                if not head.pipe.poll(PATIENCE_SECONDS):
+                    yield IDLE
+                asked[head.pipe].popleft()
+                head.answer = head.pipe.recv_bytes()
+            else:
+                held -= len(head.answer)
+            ok, answer = ForkingPickler.loads(head.answer)
+            head.answer = None
             if not ok:
                 raise answer
             yield answer
         nxt = next(todo, None)
         if nxt is not None:
             send(nxt)
+
+
+class _Held:
+    """An item's task: the pipe it went to and, once taken off it, the answer's bytes."""
+
+    __slots__ = ("answer", "pipe")
+
+    def __init__(self, pipe: Connection) -> None:
+        self.pipe, self.answer = pipe, None
 
 
 @dataclass(frozen=True)

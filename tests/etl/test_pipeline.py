@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
 
+from db.document_rows import StoreResult
 from db.documents import list_documents
 from db.models import Claim, Document
+from etl import pipeline
 from etl.cli import main
-from etl.pipeline import ingest_paths, ingest_upload
+from etl.pipeline import FileOutcome, ingest_paths, ingest_upload
+from etl.workers import Prepared
 from tests.conftest import SEEDS
+from tests.factories import make_doc
 
 GOOD = (
     "Hong Kong, 3 March 2021 – Cyberport is home to over 1,500 start-ups and technology"
@@ -261,3 +266,29 @@ def test_a_fault_a_file_brings_out_fails_that_file_alone(
         "(internal error: IndexError: string index out of range)"
     ]
     assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize(("documents", "size", "groups"), [(5, 10, [2, 2, 1]), (3, 100, [1, 1, 1])])
+def test_new_documents_are_stored_in_groups_up_to_a_count_or_a_size(
+    monkeypatch: pytest.MonkeyPatch, documents: int, size: int, groups: list[int]
+) -> None:
+    monkeypatch.setattr(pipeline, "GROUP_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "GROUP_BYTES", 50)
+    stored: list[int] = []
+
+    class Writer:
+        pending = False
+
+        def store_many(self, items: list) -> list[StoreResult]:
+            stored.append(len(items))
+            return [StoreResult("added", 1, 1, 0) for _ in items]
+
+    outcomes: list[FileOutcome] = []
+    storing = pipeline._Storing(Writer(), frozenset(), outcomes, None)  # type: ignore[arg-type]
+    for i in range(documents):
+        doc = replace(make_doc(f"{i}.txt", text=f"text {i}"), size_bytes=size)
+        storing.take(Prepared(doc, ()))
+    storing.store_group()
+    storing.tell()
+    assert stored == groups
+    assert [o.file for o in outcomes] == [f"{i}.txt" for i in range(documents)]

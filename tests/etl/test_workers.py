@@ -8,11 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from db.claims_csv import iter_claim_csv
 from db.engine import get_engine, open_db
 from db.models import Claim, Document
+from etl import workers
 from etl.pipeline import ingest_paths
 from tests.etl.test_interruptions import wait_until, write_corpus
 from tests.paths import ROOT, SEEDS
@@ -31,6 +33,24 @@ def test_two_jobs_store_what_one_does_in_the_same_order(engine: Engine, tmp_path
     assert _claims_csv(other) == _claims_csv(engine)
     again = ingest_paths(other, [SEEDS], jobs=2)  # stored bytes are not extracted again
     assert again.count("unchanged") == len(one.outcomes)
+
+
+@pytest.mark.parametrize(("ahead", "held"), [(1, 0), (2, 1), (8, 1 << 20)])
+def test_answers_come_in_order_however_many_are_held(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ahead: int, held: int
+) -> None:
+    monkeypatch.setattr(workers, "AHEAD_PER_JOB", ahead)
+    monkeypatch.setattr(workers, "HELD_BYTES", held)
+    files = sorted(SEEDS.glob("*.txt"))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    items = [workers.Task(f, None, 1 << 20) for f in files]
+    items[2:2] = ["passed", workers.Task(bad, None, 1 << 20)]
+    got = [x for x in workers.prepared(items, 2) if not isinstance(x, workers.Idle)]
+    alone = list(workers.prepared(items, 1))
+    assert len(got) == len(alone) == len(items)
+    assert got[2] == "passed" and isinstance(got[3], workers.Failed)
+    assert got == alone
 
 
 def _per_document(db_url: str) -> dict[str, int]:
