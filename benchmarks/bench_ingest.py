@@ -111,7 +111,11 @@ def write_corpus(folder: Path, n: int, seed: int, kb: int = 12) -> int:
 
 
 def sqlite_copy(src: Path, dst: Path) -> None:
-    """A consistent copy of a SQLite file (its WAL folded in)."""
+    """A consistent copy of a SQLite file (its WAL folded in), as a new file: a backup into a
+    file in WAL mode would leave the whole copy in a write-ahead log as big as the database,
+    which the next process to open it reads through first."""
+    for path in (dst, dst.with_name(dst.name + "-wal"), dst.with_name(dst.name + "-shm")):
+        path.unlink(missing_ok=True)
     with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
         a.backup(b)
 
