@@ -559,6 +559,11 @@ def test_a_list_item_s_number_is_no_figure() -> None:
     [
         ("Acme Park Brings 25 Fintech Start-ups to Singapore Expo", 25, "fintech_companies"),
         ("The trade mission took 30 start-ups to Riyadh and Dubai.", 30, "startups"),
+        (
+            "The park is bringing 35 start-ups from its programmes to meet buyers in Tokyo.",
+            35,
+            "startups",
+        ),
     ],
 )
 def test_companies_carried_to_an_event_are_a_group_at_it(s: str, value: int, metric: str) -> None:
@@ -571,9 +576,50 @@ def test_companies_carried_to_an_event_are_a_group_at_it(s: str, value: int, met
         "The programme took in 90 start-ups this year.",  # an intake, not a trip
         "The new wing takes the community to 1,200 companies.",  # the total after "to"
         "The hub brought together 300 start-ups under one roof.",
+        "The expansion brings 300 start-ups from overseas, taking the community to 2,000.",
     ],
 )
 def test_a_count_not_carried_anywhere_is_no_event_group(s: str) -> None:
+    assert all(src != "activity" for _, _, src in sources(s))
+
+
+@pytest.mark.parametrize(
+    ("s", "value", "metric"),
+    [
+        (
+            "Its Web3 Pavilion presented 28 companies from the community to investors.",
+            28,
+            "companies",
+        ),
+        (
+            "The figures came out at the opening of the Acme FinTech Showcase, where 45 start-ups "
+            "are demonstrating products.",
+            45,
+            "startups",
+        ),
+        ("The Demo Day welcomed 60 start-ups and 200 investors.", 60, "startups"),
+    ],
+)
+def test_companies_an_event_shows_are_a_group_at_it(s: str, value: int, metric: str) -> None:
+    assert (value, metric, "activity") in sources(s)
+
+
+def test_where_the_people_at_an_event_come_from_is_no_market_of_the_community() -> None:
+    s = "The showcase put 120 start-ups before over 300 investors from 27 markets."
+    assert (27, "markets", "activity") in sources(s)
+    s = "Community companies have reached 27 markets, and founders come from 30 countries."
+    assert all(src != "activity" for _, _, src in sources(s))
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "The campus, where 800 companies work, is the largest in the city.",  # no event
+        "At the forum, Acme said its community had grown to 2,000 companies.",  # a size
+        "The park now hosts 1,700 start-ups.",
+    ],
+)
+def test_a_count_no_event_shows_is_not_a_group_at_one(s: str) -> None:
     assert all(src != "activity" for _, _, src in sources(s))
 
 
