@@ -40,8 +40,9 @@ def bounded(work: Callable[[], T], wait_s: float | None = None) -> T:
 
 
 # Verifying against a hash when the user is unknown keeps the timing the same as a wrong
-# password. This one is written out, since hashing at import costs a start a third of a second;
-# should the hasher's parameters ever differ from it, one is made with them on first need.
+# password. This one is written out, since hashing at import cost every start a tenth of a
+# second and 64 MiB; should the hasher's parameters ever differ from it, one is made with them
+# on first need.
 _WRITTEN_DUMMY = (
     "$argon2id$v=19$m=65536,t=3,p=4$BLfXTakBqznlLgPj67P6FQ"
     "$WqyDZcqO7cRoHOnFRt3V8bjCxIW2KwhC08q7VtUJF0Y"
