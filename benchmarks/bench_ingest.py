@@ -6,7 +6,8 @@
 Sections (each can be skipped by name):
   corpus    ingest of generated ~12 KB press releases into a fresh SQLite database, as a user
             runs it (`python -m etl ingest DIR --jobs N`, a separate process): docs/s, CPU
-            per document (all processes), peak RSS (largest process, and the process tree
+            per document (all processes; and per further document from one size to the next,
+            without a run's fixed cost), peak RSS (largest process, and the process tree
             summed); then the same documents through extraction alone (bench_extract's
             loop, one core) and through a plain regex pass over the files, for ratios;
   figures   one 80 KB document of 2,000 lines "Cyberport now has over N start-ups.";
@@ -41,6 +42,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +131,7 @@ def corpus(sizes: list[int], jobs: int, work: Path) -> None:
     print(f"== ingest end to end (fresh SQLite, --jobs {jobs}, {os.cpu_count()} cores)")
     print(f"{'docs':>6} {'docs/s':>8} {'CPU ms/doc':>11} {'peak MB (process)':>18} "
           f"{'peak MB (tree)':>15} {'extract docs/s':>15} {'regex docs/s':>13}")  # fmt: skip
+    cpu_at: list[tuple[int, float]] = []  # (documents, CPU seconds of the whole command)
     for n in sizes:
         folder = work / f"corpus_{n}"
         write_corpus(folder, n, seed=n)
@@ -152,6 +155,13 @@ def corpus(sizes: list[int], jobs: int, work: Path) -> None:
               f"{' '.join(m['stderr'])}")  # fmt: skip
         shutil.rmtree(folder)
         db.unlink()
+        cpu_at.append((n, m["cpu"]))
+    # What each further document costs, without the fixed cost of a run (start, imports, a
+    # new database's schema, the last checks): flat when the cost grows with the data.
+    steps = [f"{a:,} to {b:,}: {(cb - ca) / (b - a) * 1000:.2f}"
+             for (a, ca), (b, cb) in pairwise(cpu_at) if b > a]  # fmt: skip
+    if steps:
+        print(f"CPU ms per further document, {'; '.join(steps)}")
 
 
 def figures(work: Path) -> None:
