@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from etl.extract.lexicon import lexicon
-from etl.extract.regex_parts import any_of, required_literals, reversed_end_pattern
+from etl.extract.regex_parts import literal_tests, may_match, reversed_end_pattern
 
 
 @cache
@@ -66,17 +66,12 @@ class _Anywhere:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        words = required_literals(pattern.pattern)
-        # Any of the words, as a plain substring of the lower-cased text: one search for all.
-        # (Only ASCII words: a lower-cased slice of a longer text is then as good as the slice
-        # lower-cased, whatever lower() makes of letters such as "Σ" in context.)
-        ascii_ = words is not None and all(w.isascii() for w in words)
-        self.words = any_of(w.lower() for w in words) if ascii_ else None
+        self.tests = literal_tests(pattern.pattern)  # the words it needs, as plain substrings
 
     def may_occur(self, low: str | None) -> bool:
-        """False only when `low` (a text lower-cased by `safe_lower`) lacks every word the cue
+        """False only when `low` (a text lower-cased by `safe_lower`) lacks a word the cue
         needs; True when `low` is None (lower-casing could not stand for the pattern)."""
-        return self.words is None or low is None or self.words.search(low) is not None
+        return may_match(self.tests, low)
 
     def search(self, text: str, low: str | None) -> bool:
         """`low` is `text` lower-cased (by `safe_lower`), or None."""

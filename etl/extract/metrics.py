@@ -12,7 +12,7 @@ from typing import Any
 from etl.extract.lazy_patterns import LazyPattern
 from etl.extract.lexicon import DATA, expand_shorthand, safe_lower
 from etl.extract.numbers import NUMBER_WORDS
-from etl.extract.regex_parts import any_of, required_literal_groups
+from etl.extract.regex_parts import any_of, literal_tests, may_match, required_literal_groups
 
 # Words that end the noun phrase after a figure.
 NP_STOP = frozenset(
@@ -306,12 +306,6 @@ def _metric_match(metric: str, implausible: bool) -> MetricMatch:
     return MetricMatch(metric, implausible)
 
 
-# Keyed by the pattern's text: a Pattern hashes its whole compiled program on every lookup.
-@lru_cache(maxsize=64)
-def _literal_tests_of(pattern: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(any_of(w.lower() for w in words) for words in required_literal_groups(pattern))
-
-
 def _no_subject_word(low: str) -> bool:
     """Whether `low` (lower-cased by `safe_lower`) lacks a needed word of every subject rule."""
     words = _first_subject_words()
@@ -329,7 +323,7 @@ def _first_subject_words() -> re.Pattern[str] | None:
 
 def _may_hold(pattern: LazyPattern, low: str | None) -> bool:
     """False only when `low` (a text lower-cased by `safe_lower`) lacks a word `pattern` needs."""
-    return low is None or all(t.search(low) for t in _literal_tests_of(pattern.pattern))
+    return may_match(literal_tests(pattern.pattern), low)
 
 
 # Between a cluster and its figure: words that turn to the whole community instead.

@@ -38,7 +38,9 @@ def read_mentions(
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
     joints = (
-        list(_joint_re().finditer(text, s_start, s_end)) if may_match(_joint_words(), low) else []
+        list(_joint_re().finditer(text, s_start, s_end))
+        if may_match(literal_tests(_joint_re().pattern), low)
+        else []
     )
     if not joints and (joined := _joined(text, out, s_start, s_end)) is not None:
         joints = [joined]
@@ -71,7 +73,7 @@ def _with_programmes(
 ) -> list[Mention]:  # fmt: skip
     """`ms` with the descriptions of a programme no name covers ("the incubation programme");
     `low` is text[s_start:s_end] lower-cased by `safe_lower`."""
-    if not may_match(_programme_words(), low):
+    if not may_match(literal_tests(programme_ref_re().pattern), low):
         return ms
     found = [
         m.span()
@@ -180,16 +182,6 @@ def _joint_re() -> re.Pattern[str]:
     counts, nouns = phrases_re(refs["joint_counts"]), phrases_re(refs["joint_nouns"])
     built = rf"(?:{counts})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"  # "the two technology flagships"
     return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def _joint_words() -> tuple[re.Pattern[str], ...]:
-    return literal_tests(_joint_re().pattern)
-
-
-@cache
-def _programme_words() -> tuple[re.Pattern[str], ...]:
-    return literal_tests(programme_ref_re().pattern)
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")

@@ -105,6 +105,7 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_prefix_tree(unique))
 
 
+@lru_cache(maxsize=256)  # by the pattern's text: a Pattern hashes its compiled program
 def literal_tests(pattern: str) -> tuple[re.Pattern[str], ...]:
     """For a case-insensitive `pattern`: one search per group of words that every match holds
     (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`).

@@ -10,17 +10,19 @@ from etl.extract import default_config
 from etl.extract.document_model import build_model
 from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import find_mentions
-from etl.extract.owners import (
-    _joint_re,
-    _joint_words,
-    _programme_words,
-    names_no_one,
-    read_mentions,
-)
+from etl.extract.owners import _joint_re, names_no_one, read_mentions
 from etl.extract.programmes import programme_ref_re
-from etl.extract.regex_parts import may_match
+from etl.extract.regex_parts import literal_tests, may_match
 
 CONFIG = default_config()
+
+
+def _joint_words():
+    return literal_tests(_joint_re().pattern)
+
+
+def _programme_words():
+    return literal_tests(programme_ref_re().pattern)
 
 
 def names(doc: str, sentence: str) -> list[tuple[str, str | None, bool]]:
