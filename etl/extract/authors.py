@@ -78,6 +78,37 @@ def find_author(
     return org, frozenset(voiced)
 
 
+def voice_lines(text: str, lines: list[list[tuple[int, int]]]) -> tuple[bool, bool]:
+    """Whether a speech header, and whether a byline or guest line, opens the text, whether
+    or not it names an organisation: a "we" is then someone's in particular."""
+    byline, guest, _ = _line_res()
+    speech = _speech_header_re()
+    top = [(a, b) for para in lines[:10] for a, b in para]
+    return (
+        any(speech.match(text, a, b) for a, b in top),
+        any(byline.match(text, a, b) or guest.match(text, a, b) for a, b in top),
+    )
+
+
+def asked_at(text: str, a: int, b: int, pos: int) -> bool:
+    """Whether `pos`, in the paragraph at text[a:b], is in an interviewer's words: after the
+    last question or answer mark before it, if any ("Q: ...?\nA: We have ..."), else in a
+    paragraph that asks, or is marked as the host's."""
+    last = next(reversed([*_turn_marks().finditer(text, a, pos)]), None)
+    if last is not None:
+        return _question_re().match(text, last.start(), b) is not None
+    _, _, host = _line_res()
+    return text[a:b].rstrip().endswith("?") or host.match(text, a, b) is not None
+
+
+@cache
+def _turn_marks() -> re.Pattern[str]:
+    att = lexicon()["attribution"]
+    marks = phrases_re([*att["question_marks"], *att["answer_marks"]])
+    # (At a line's start, or after a sentence where the reader joined wrapped lines.)
+    return re.compile(rf"(?m)(?:^[\s#*_>]*|(?<=[.?!]\s))(?:{marks})(?=\s)", re.IGNORECASE)
+
+
 _INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
 
 

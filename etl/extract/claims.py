@@ -30,7 +30,7 @@ from functools import cache, partial
 from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
-from etl.extract.attribution import Attribution, attribute
+from etl.extract.attribution import Attribution, attribute, clause_end
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
@@ -44,6 +44,7 @@ from etl.extract.figure_dates import (
     with_reporting_year,
 )
 from etl.extract.lexicon import lexicon
+from etl.extract.mentions import Mention
 from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.phrase_search import find_phrase
@@ -55,6 +56,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.speakers import QuoteRegion
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
@@ -66,6 +68,7 @@ EXTRACTOR_VERSION = "1.9.1"
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
+_QUOTE_OPENS = re.compile(r"[“\"]")
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -240,7 +243,7 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(view.topic_before, sid),
-            view.we_at(sid[0], a + f.start) if speaks else None,
+            _we(view, sid, a + f.start, mentions) if speaks else None,
             config,
             counts_places,
         )
@@ -278,6 +281,20 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _we(
+    view: SectionView, sid: SentenceId, pos: int, mentions: list[Mention]
+) -> QuoteRegion | None:
+    """Whose "we" the figure at `pos` may stand with: an unmarked one only in its own clause
+    ("..., but that's their story, not ours," he says" is no owner of the figure before)."""
+    we = view.we_at(sid[0], pos)
+    if we is None or we.marked:
+        return we
+    hi = clause_end(view.text, pos, view.sentence(sid).end)
+    quoted = _QUOTE_OPENS.search(view.text, pos, hi)  # (someone else's words from there on)
+    hi = quoted.start() if quoted else hi
+    return we if any(m.kind == "first_person" and m.start < hi for m in mentions) else None
 
 
 def _heading_disagrees(view: SectionView, pos: int, as_of: date) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
-from etl.extract.authors import find_author
+from etl.extract.authors import find_author, voice_lines
 from etl.extract.headings import find_headings
 from etl.extract.main_organisation import find_main
 from etl.extract.programmes import Unit, find_units, unit_keys
@@ -41,6 +41,10 @@ class DocumentModel:
     # The text profiles a head of the tracked organisation (an interview, a profile): the
     # quotations that name no speaker are theirs.
     head_profiled: bool = False
+    # An unmarked "we" is taken for the tracked organisation's (unsure): the text is about it,
+    # is no speech, and either profiles its head (an interview with a reporter's byline) or says
+    # of no one whose words it is (no byline or guest line).
+    main_we: bool = False
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
     # Where each unit is named (its full name or its acronym's definition), in text order: "the
     # programme" stands for the latest named before it.
@@ -68,6 +72,11 @@ class DocumentModel:
 EMPTY = DocumentModel()
 
 
+def _we_unmarked(text: str, lines: list[list[tuple[int, int]]], head_profiled: bool) -> bool:
+    speech, byline = voice_lines(text, lines)
+    return not speech and (head_profiled or not byline)
+
+
 def build_model(text: str, config: ExtractConfig, title: str | None = None) -> DocumentModel:
     """The document model of `text` (the whole normalised text of a document)."""
     paragraphs = split_paragraphs(text)
@@ -78,6 +87,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     author, voiced = find_author(text, paragraphs, lines, config)
     main, others, stated, publisher = find_main(text, paragraphs, lines, config, title, author)
     units, unit_order = find_units(text, config)
+    head_profiled = main is not None and main.tracked and profiles_head(text, config)
     aliases = find_aliases(text, config)
     return DocumentModel(
         main=main,
@@ -86,7 +96,12 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         others=others,
         author=author,
         voiced=voiced,
-        head_profiled=main is not None and main.tracked and profiles_head(text, config),
+        head_profiled=head_profiled,
+        main_we=main is not None
+        and main.tracked
+        and author is None
+        and publisher is None
+        and _we_unmarked(text, lines, head_profiled),
         units=units,
         unit_order=unit_order,
         unit_keys=unit_keys(units, unit_order, aliases, main, config),

@@ -77,7 +77,7 @@ def resolve(
         if quote is None:
             return None
         if quote.speaker_tracked:
-            return Attribution(config.name, True, "speaker")
+            return Attribution(config.name, True, "speaker" if quote.marked else "voice")
         return Attribution(quote.speaker_entity, False, "speaker") if quote.speaker_entity else None
     if m.kind == "pronoun":
         prior = [  # ("we ... their" is ours; a place named on the way is no antecedent)

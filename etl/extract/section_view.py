@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.authors import asked_at
 from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, find_mentions
@@ -186,13 +187,24 @@ class SectionView:
 
     def we_at(self, p: int, pos: int) -> QuoteRegion | None:
         """Whose "we" stands at `pos` in paragraph `p`: the quotation's or speaker's, else, in
-        an organisation's own publication (its About paragraph), the organisation's."""
+        an organisation's own publication (its About paragraph), the organisation's; else, in
+        a text about the tracked organisation that says of no one whose words it is, its own
+        (unsure: `marked` False)."""
         found = self.quote_at(p, pos)
-        publisher = self.model.publisher
-        if found is not None or publisher is None or self.model.author is not None:
+        model = self.model
+        if found is not None or model.author is not None:
             return found
         a, b = self.paragraphs[p]
-        return QuoteRegion(a, b, publisher.tracked, None if publisher.tracked else publisher.entity)
+        if model.publisher is not None:
+            tracked = model.publisher.tracked
+            return QuoteRegion(a, b, tracked, None if tracked else model.publisher.entity)
+        if (
+            model.main_we
+            and not isinstance(self.voices[0], Transcript)  # (a turn's "we" is its speaker's)
+            and not asked_at(self.text, a, b, pos)  # (an interviewer's "we")
+        ):
+            return QuoteRegion(a, b, True, None, marked=False)
+        return None
 
     def may_be_tracked(self, sid: SentenceId) -> bool:
         """False when no figure of sentence `sid` can be the tracked organisation's.

@@ -25,6 +25,9 @@ class QuoteRegion:
     end: int
     speaker_tracked: bool
     speaker_entity: str | None
+    # Known by its marks or a header (a speaker's quotation, a transcript, an interview's
+    # answers), not only guessed from the text being about the organisation.
+    marked: bool = True
 
 
 @cache

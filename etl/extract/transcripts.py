@@ -27,7 +27,8 @@ MAX_ROSTER_LINE = 160  # characters after a name that may say whom they work for
 
 @dataclass(frozen=True)
 class Transcript:
-    """The paragraphs of a section spoken by a speaker whose organisation is known."""
+    """A section read as a transcript: its paragraphs spoken by a speaker whose organisation is
+    known."""
 
     turns: dict[int, tuple[bool, str | None]]  # paragraph -> (tracked, organisation)
 
@@ -63,7 +64,7 @@ def find_transcript(
             current = known[key]
         if current is not None:
             turns[i] = current
-    return Transcript(turns) if turns else None
+    return Transcript(turns)  # (with no turn known: still a transcript, whose "we" is no one's)
 
 
 def _organisation(name: str, config: ExtractConfig) -> bool:

@@ -249,3 +249,59 @@ def test_a_pronoun_under_a_heading_naming_another_organisation_is_not_the_publis
     doc = ReadDocument("n.md", "0" * 64, "md", text, None, None, None, None,
                        date(2023, 3, 20), "manifest", ())  # fmt: skip
     assert [c for c in extract_claims(doc) if c.value == 4 and c.status == "auto"] == []
+
+
+_HUB_NOTES = (
+    "Harbourside Notes: the Cyberport community letter\n\n"
+    "Issue 9 · 2 May 2024\n\n"
+    "We are now a 2.2k-strong membership, and our members sell into 55 markets."
+)
+
+
+def test_an_unmarked_we_in_a_text_about_the_organisation_is_its_own() -> None:
+    d = date(2024, 5, 2)
+    assert [(c[0], c[1]) for c in inline(_HUB_NOTES, d)] == [
+        ("companies", 2200),
+        ("markets", 55),
+    ]
+
+
+def test_an_unmarked_we_under_a_byline_or_in_a_speech_is_nobody_s_we_know() -> None:
+    d = date(2024, 5, 2)
+    lines = _HUB_NOTES.split("\n\n")
+    blog = "\n\n".join([lines[0], "By Mei Tang · 2 May 2024", lines[2]])  # a founder's, say
+    speech = "\n\n".join(["Speech by the Chairman at the Harbourside Dinner", *lines[1:]])
+    assert inline(blog, d) == []
+    assert inline(speech, d) == []
+
+
+def test_an_interviewers_we_and_a_turn_of_an_unknown_speaker_are_not_the_organisations() -> None:
+    d = date(2023, 6, 1)
+    interview = (
+        "Cyberport's chief executive on its growth\n\n"
+        "By Ken Lo\n\n"
+        "Mona Lee runs Cyberport. We met her at the campus.\n\n"
+        "Q: We counted 30 unicorns in our survey of the region. Is that fair? "
+        "A: I can only speak for us. Seven of the city's unicorns grew up with us.\n\n"
+        "Q: And money? A: Our companies raised HK$4 billion last year alone."
+    )
+    got = [(c[0], c[1]) for c in inline(interview, d)]
+    assert got == [("funding_raised", 4e9), ("unicorns", 7)]
+    panel = (
+        "Cyberport Web3 panel, 1 June 2023\n\n"
+        "AMY POON: Cyberport now counts 200 Web3 companies.\n\n"
+        "KEN WU: We raised US$12 million last year.\n\n"
+        "AMY POON: Good to hear.\n\n"
+        "KEN WU: Thanks."
+    )
+    assert [c[:2] for c in inline(panel, d)] == [("web3_companies", 200)]
+
+
+def test_an_unmarked_we_in_a_quotation_after_the_figure_does_not_own_it() -> None:
+    text = (
+        "Cyberport's ecosystem chief on alumni\n\n"
+        "Jo Ma runs Cyberport's community team.\n\n"
+        'One alumnus raised US$90 million this year, "but that is their story, not ours," '
+        "she says."
+    )
+    assert inline(text, date(2021, 8, 2)) == []
