@@ -15,7 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import NP_STOP, MetricMatch, classify, noun_phrase
+from etl.extract.metrics import NP_STOP, MetricMatch, classify, location_metrics, noun_phrase
 from etl.extract.numbers import NUMBER_WORDS
 
 # Sources in the order a bare figure tries them (sentence first, then context).
@@ -154,7 +154,10 @@ def bare_metric(
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
         part = partitive is not None or own_part or bool(m and m.group("set"))
-        if found and not (part and found.metric == "companies"):
+        # (Not where a set named outright grew up: "two of Hong Kong's unicorns grew up on the
+        # campus" counts unicorns.)
+        where = partitive is not None and found and found.metric in location_metrics()
+        if found and not (part and found.metric == "companies") and not where:
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")

@@ -182,6 +182,12 @@ def place_metrics() -> frozenset[str]:
 
 
 @cache
+def location_metrics() -> frozenset[str]:
+    """Metrics that say where companies are (on or off the campus)."""
+    return frozenset(_terms()["location_metrics"])
+
+
+@cache
 def topic_scoped_metrics() -> frozenset[str]:
     """Metrics a passage about a cluster narrows to the cluster's ("The founders come ...")."""
     return frozenset(_terms()["topic_scoped_metrics"])

@@ -36,14 +36,15 @@ class OwnerContext:
         if any(_names_someone_else(m) for m in mentions):
             return None
         s = self.sentence
-        hi = clause_end(self.view.text, pos, s.end)
-        here = here_words().search(self.view.text, pos, hi) is not None
+        lo, hi = clause_start(self.view.text, s.start, pos), clause_end(self.view.text, pos, s.end)
+        here = here_words().search(self.view.text, pos, hi) is not None and not any(
+            m.kind == "first_person" and lo <= m.start < pos for m in mentions
+        )  # ("we had barely 300 companies on campus": whoever "we" are)
         city_only = all(m.kind == "territory" and m.role == "possessive" for m in mentions)
         if not self.view.unnamed_may_be_tracked(self.sid) and not (here and city_only):
             return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
         if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not here:
             return None  # "2,200 start-ups across the city": the city's (not "... grew up here")
-        lo = clause_start(self.view.text, s.start, pos)
         if not here and any(
             m.kind == "territory" and m.role == "prep" and lo <= m.start < pos for m in mentions
         ):

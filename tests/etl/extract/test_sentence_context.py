@@ -153,6 +153,23 @@ def test_a_share_of_the_city_s_set_that_is_here_is_the_places_own() -> None:
     assert not any(c.metric == "unicorns" for c in claims(text))
 
 
+def test_a_share_of_the_city_s_set_that_grew_up_on_the_campus_counts_the_set() -> None:
+    text = (
+        "Cyberport news\n\nCyberport has 1,200 members, and three of Hong Kong's unicorns grew "
+        "up on the campus."
+    )
+    got = {(c.metric, c.value) for c in claims(text)}
+    assert got == {("companies", 1200), ("unicorns", 3)}
+    quoted = (
+        'Cyberport news\n\n"Four of the city\'s unicorns grew up on this campus," said Mr Ho, '
+        "chief executive of Cyberport."
+    )
+    assert {(c.metric, c.value) for c in claims(quoted)} == {("unicorns", 4)}
+    # A set's part that now sits somewhere is still counted by where it is.
+    onsite = "Cyberport news\n\nCyberport has 1,200 members; 700 of them are on the campus."
+    assert ("companies_onsite", 700) in {(c.metric, c.value) for c in claims(onsite)}
+
+
 def test_a_passage_about_a_cluster_narrows_its_founders_countries() -> None:
     text = (
         "Cyberport Web3 update\n\nCyberport said its Web3 cluster now has 180 companies. "
