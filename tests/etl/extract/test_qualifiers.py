@@ -27,7 +27,7 @@ from etl.extract.qualifiers import (
         ("around 400", "about"),
         ("approximately 55", "about"),
         ("some 20", "about"),
-        ("close to 300", "about"),
+        ("close to 300", "nearly"),
         ("roughly 9", "about"),
         ("nearly 1,000", "nearly"),
         ("almost 70", "nearly"),

@@ -239,3 +239,23 @@ def test_a_bare_count_takes_the_noun_a_clause_before_left_out(s: str, metric: st
 )
 def test_no_gapped_noun_without_a_parallel_clause_that_ends_with_the_figure(s: str) -> None:
     assert all(src != "gapped" for _, _, src in counted(s))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("The hub now has some 320 companies in its fintech cluster.", "fintech_companies"),
+        ("About 95 firms make up the smart living cluster.", "smart_living_companies"),
+        (
+            "It lists over 140 start-ups in digital entertainment and esports.",
+            "digital_entertainment_companies",
+        ),
+        ("Some 60 members belong to the Web3 cluster.", "web3_companies"),
+        ("There are 75 companies within the community's AI cluster.", "ai_companies"),
+        # A group at an event in a cluster's name is no cluster's size.
+        ("It brought 25 companies in the FinTech Week exhibition hall.", "companies"),
+        ("More than 2,000 companies in the community raised money.", "companies"),
+    ],
+)
+def test_companies_the_words_after_them_put_in_a_cluster(sentence: str, metric: str) -> None:
+    assert [m for _, m in metrics(sentence)] == [metric]
