@@ -299,6 +299,22 @@ def classify(
     return None
 
 
+def named_cluster(words: str) -> MetricMatch | None:
+    """The one cluster `words` name by its own words ("Fintech is still the campus's biggest
+    cluster, with over"), if exactly one: its companies' metric."""
+    clusters = frozenset(_terms()["cluster_metrics"])
+    phrase = f"{words} companies"
+    named = {
+        r.metric
+        for r in rules()
+        if r.metric in clusters
+        and r.np is not None
+        and not (r.context or r.lead or r.subject or r.bare)
+        and r.np.search(phrase)
+    }
+    return _metric_match(named.pop(), False) if len(named) == 1 else None
+
+
 @lru_cache(maxsize=1024)
 def wants_context(np: str, unit: str) -> bool:
     """Whether a noun phrase names no metric alone but would with a word around it ("25

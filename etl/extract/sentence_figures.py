@@ -17,7 +17,7 @@ from etl.extract.candidates import (
     plural,
 )
 from etl.extract.context_cues import zero_said
-from etl.extract.doubtful_figures import doubtful
+from etl.extract.doubtful_figures import cluster_size, doubtful
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
@@ -40,6 +40,7 @@ from etl.extract.metrics import (
     classify,
     cumulative_metrics,
     intake_metrics,
+    named_cluster,
     noun_phrase,
     wants_context,
 )
@@ -307,6 +308,11 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
+        if source == "noun" and kind == "count" and is_generic(match) and cluster_size(before):
+            # "Fintech is still the campus's biggest cluster, with over 300 firms"
+            named = named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+            if named is not None:
+                match, source = named, "cluster"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
             kind, match, is_generic(match), _earlier(out),
@@ -357,6 +363,8 @@ def find_figures(
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
 
 
+_CLAUSE_STOPS = re.compile(r"[.;:!?]")
+_CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 

@@ -259,3 +259,26 @@ def test_no_gapped_noun_without_a_parallel_clause_that_ends_with_the_figure(s: s
 )
 def test_companies_the_words_after_them_put_in_a_cluster(sentence: str, metric: str) -> None:
     assert [m for _, m in metrics(sentence)] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        (
+            "Smart living is the campus's second cluster, with some 210 companies.",
+            "smart_living_companies",
+        ),
+        (
+            "Esports is now a cluster in its own right, with 95 firms.",
+            "digital_entertainment_companies",
+        ),
+        # No cluster named, or two: the community's noun stays in doubt.
+        ("Its largest cluster, with over 300 companies, keeps growing.", "companies"),
+        ("Fintech and AI are its largest clusters, with 300 companies.", "companies"),
+    ],
+)
+def test_a_count_in_a_clause_about_one_named_cluster_is_that_clusters(
+    sentence: str, metric: str
+) -> None:
+    (got,) = counted(sentence)
+    assert got[1:] == ((metric, "cluster") if metric != "companies" else (metric, "doubtful"))
