@@ -15,7 +15,14 @@ from functools import cache
 from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import NP_STOP, MetricMatch, classify, location_metrics, noun_phrase
+from etl.extract.metrics import (
+    NP_STOP,
+    MetricMatch,
+    classify,
+    intake_metrics,
+    location_metrics,
+    noun_phrase,
+)
 from etl.extract.numbers import NUMBER_WORDS
 
 # Sources in the order a bare figure tries them (sentence first, then context).
@@ -32,6 +39,12 @@ _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas
 # An aside set off by dashes between a figure and its predicate.
 _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 _SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
+_RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
+# A figure with no noun said to be in a field: it counts the companies there.
+_IN_A_FIELD = re.compile(
+    r"\s*(?:are|were|work|worked|operate)\s+(?:now\s+|still\s+|already\s+)?(?:in|within)\s",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -123,10 +136,13 @@ def bare_metric(
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
+    if _RATIO_BEFORE.search(s, 0, start):
+        return None  # "four in ten of this year's intake": a share, no count
     if has_noun and _names_others(s, end):
         return None  # "signed with three universities as AI start-ups multiply"
     partitive = None
     own_part = False  # "380 of its companies were in fintech": a part of its own set
+    member_part = False  # "400 of the Cyberport firms are in fintech": a part of the members
     m = None if has_noun else _OF_SET.match(s, end)
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
@@ -137,13 +153,21 @@ def bare_metric(
         if partitive is not None and (partitive.metric in _member_sets() or own_part):
             # "two of the companies ...", "three of the community's fintech companies
             # were ...": a part of the organisation's own set, not the whole
+            member_part = partitive.metric not in intake_metrics()  # (not a part of an intake)
             partitive = None
         end = b
     m = _of_them().match(s, end)
     pos = m.end() if m else end
     if aside := _ASIDE.match(s, pos):
         pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
-    of_set = partitive is not None or own_part or bool(m and m.group("set")) or _opens_set(s, start)
+    of_set = (
+        partitive is not None
+        or own_part
+        or member_part
+        or bool(m and m.group("set"))
+        or _opens_set(s, start)
+        or _IN_A_FIELD.match(s, end) is not None  # "..., and roughly 300 are in fintech"
+    )
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = _before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
@@ -153,7 +177,7 @@ def bare_metric(
         )
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
-        part = partitive is not None or own_part or bool(m and m.group("set"))
+        part = partitive is not None or own_part or member_part or bool(m and m.group("set"))
         # (Not where a set named outright grew up: "two of Hong Kong's unicorns grew up on the
         # campus" counts unicorns.)
         where = partitive is not None and found and found.metric in location_metrics()

@@ -339,6 +339,8 @@ def back_references(
         held = anchor(m.start())
         nxt = found[i + 1] if i + 1 < len(found) else None
         if m["earlier"] or m["years"]:
+            if ref and _patterns()["present"].search(text, start, m.start()):
+                held = None  # "45 now ..., up from 30 a year earlier": a year before now
             base = held or ((ref, "day", None) if ref else None)
             years = 1 if m["earlier"] else _years(m["count"])
             if base is None or years is None:

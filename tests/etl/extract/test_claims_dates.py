@@ -306,3 +306,15 @@ def test_a_digest_under_ruled_day_lines_dates_each_item_by_its_day() -> None:
         ("companies", 2200, date(2025, 3, 10)),
         ("ai_companies", 400, date(2025, 3, 12)),
     }
+
+
+def test_a_year_earlier_than_now_counts_back_from_the_publication_not_an_older_date() -> None:
+    d = date(2012, 6, 5)
+    text = (
+        "Cyberport news\n\n"
+        "Cyberport opened its incubation programme in 2005 and admitted 20 start-ups today. "
+        "The hub's fintech cluster keeps growing: Cyberport now has 50 fintech companies, "
+        "up from about 35 a year earlier."
+    )
+    got = {(c[1], c[3]) for c in inline(text, d) if c[0] == "fintech_companies"}
+    assert got == {(50, d), (35, date(2011, 6, 5))}

@@ -282,3 +282,30 @@ def test_a_count_in_a_clause_about_one_named_cluster_is_that_clusters(
 ) -> None:
     (got,) = counted(sentence)
     assert got[1:] == ((metric, "cluster") if metric != "companies" else (metric, "doubtful"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nearly 500 of the Cyberport firms are in financial technology.",
+            [(500, "fintech_companies")],
+        ),
+        ("Some 120 of the companies are in smart living.", [(120, "smart_living_companies")]),
+        (
+            "About 90 of them work on AI, and roughly 200 are in fintech.",
+            [(90, "ai_companies"), (200, "fintech_companies")],
+        ),
+        (
+            "Sixty of the companies now on campus work in games and animation.",
+            [(60, "digital_entertainment_companies")],
+        ),
+        # A part of an intake in a field is no cluster's size; "four in ten" is a share.
+        ("Twelve of the new incubatees are building payment tools.", []),
+        ("About four in ten of the companies work in fintech.", [(4, None)]),
+    ],
+)
+def test_a_part_of_the_members_said_to_be_in_a_field_counts_the_field(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(v, m) for v, m in metrics(sentence) if m is not None or v < 10] == expected
