@@ -120,6 +120,12 @@ def _own_set() -> re.Pattern[str]:
 
 
 @cache
+def _people() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["figures"]["people_nouns"])
+    return re.compile(rf"[\s*_]*(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
+
+
+@cache
 def _member_sets() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["member_sets"])
 
@@ -138,6 +144,8 @@ def bare_metric(
     start = end if start is None else start
     if _RATIO_BEFORE.search(s, 0, start):
         return None  # "four in ten of this year's intake": a share, no count
+    if has_noun and _people().match(s, end):
+        return None  # "600 guests attended the gathering held on campus"
     if has_noun and _names_others(s, end):
         return None  # "signed with three universities as AI start-ups multiply"
     partitive = None

@@ -285,7 +285,9 @@ def find_figures(
             if found is not None:
                 match, source = found
         elif source == "noun" and is_generic(match):
-            found = narrower_predicate(s, np_end, kind, n.value)
+            found = narrower_predicate(s, np_end, kind, n.value) or _verb_in_phrase(
+                np, kind, n.value
+            )
             if found is not None:
                 match, source = found
             elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
@@ -361,6 +363,13 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+def _verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] | None:
+    """A narrower metric a verb inside a generic noun phrase gives it: "three community
+    companies went public" (the phrase runs on through words no stop word ends)."""
+    found = classify(np, "", "", kind, value, predicate=True)
+    return (found, "predicate") if found is not None and not is_generic(found) else None
 
 
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")

@@ -309,3 +309,18 @@ def test_a_part_of_the_members_said_to_be_in_a_field_counts_the_field(
     sentence: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert [(v, m) for v, m in metrics(sentence) if m is not None or v < 10] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three community companies went public during the year.", [(3, "listed_companies")]),
+        ("More than 600 guests attended the gathering held on campus.", []),
+        ("Some 40 founders work on campus.", []),
+        ("About 700 member companies work on campus.", [(700, "companies_onsite")]),
+    ],
+)
+def test_the_verb_and_the_people_a_noun_phrase_holds(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(v, m) for v, m in metrics(sentence) if m is not None] == expected
