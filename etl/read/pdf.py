@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections import Counter
 
 from pypdf import PdfReader
 
@@ -34,7 +33,8 @@ CELL_GAP = 5  # spaces between two cells of a table row (justified prose has 1-3
 MAX_VALUE_CHARS = 40  # a table's value cells are short
 MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two columns
 MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
-GUTTER_SHARE = 0.6  # of a page's lines that the gutter runs through
+GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter runs through
+MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 _SPACES_RE = re.compile(r" {2,}")
@@ -65,33 +65,56 @@ def pdf_text(data: bytes, name: str) -> str:
 
 
 def reading_order(lines: list[str]) -> list[str]:
-    """One page's layout lines as text lines: columns one after the other, tables as rows."""
+    """One page's layout lines as text lines: columns one after the other, tables as rows (a
+    title or a table across the page above or below the columns read in its place)."""
     lines = [line.rstrip() for line in lines]
-    gutter = _gutter(lines)
-    if gutter is not None:
-        left = [line[:gutter] for line in lines]
-        right = [line[gutter:] for line in lines]
-        return [*_page_lines(left), "", *_page_lines(right)]
-    return _page_lines(lines)
+    found = _gutter(lines)
+    if found is None:
+        return _page_lines(lines)
+    column, first, last = found
+    block = lines[first : last + 1]
+    return [
+        *_page_lines(lines[:first]),
+        *_page_lines([line[:column] for line in block]),
+        "",
+        *_page_lines([line[column:] for line in block]),
+        *_page_lines(lines[last + 1 :]),
+    ]
 
 
-def _gutter(lines: list[str]) -> int | None:
-    """The column of the blank band that splits a two-column page, else None."""
-    long = [line for line in lines if len(line.strip()) >= 2 * MIN_COLUMN_CHARS]
-    if len(long) < 6:
+def _gutter(lines: list[str]) -> tuple[int, int, int] | None:
+    """The column of the blank band that splits a page's lines in two columns of running text,
+    and the first and last line it splits; None when there is none."""
+    long = [i for i, line in enumerate(lines) if len(line.strip()) >= 2 * MIN_COLUMN_CHARS]
+    if len(long) < MIN_SPLIT_LINES:
         return None
-    width = max(len(line) for line in long)
-    counts: Counter[int] = Counter()
-    for line in long:
+    width = max(len(lines[i]) for i in long)
+    split_at: dict[int, list[int]] = {}  # gutter column -> the lines it splits as prose
+    for i in long:
+        line = lines[i]
         for gap in _GAP_RE.finditer(line):
             left, right = line[: gap.start()].strip(), line[gap.end() :].strip()
             if _prose(left) and _prose(right):
-                counts.update(range(gap.start() + 1, gap.end() - 1))
-    band = [(n, c) for c, n in counts.items() if width // 4 <= c <= 3 * width // 4]
-    if not band:
+                for c in range(gap.start() + 1, gap.end() - 1):
+                    if width // 4 <= c <= 3 * width // 4:
+                        split_at.setdefault(c, []).append(i)
+    if not split_at:
         return None
-    n, column = max(band)
-    return column if n >= GUTTER_SHARE * len(long) else None
+    column, rows = max(split_at.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    first, last = rows[0], rows[-1]
+    in_block = [i for i in long if first <= i <= last]
+    if len(rows) < MIN_SPLIT_LINES or len(rows) < GUTTER_SHARE * len(in_block):
+        return None
+    while last + 1 < len(lines) and lines[last + 1].strip() and _open_at(lines[last + 1], column):
+        last += 1  # a column's last lines, where the other has ended or ends
+    while first > 0 and _open_at(lines[first - 1], column):
+        first -= 1  # a running header set on both sides ("Review ... November 2017")
+    return column, first, last
+
+
+def _open_at(line: str, column: int) -> bool:
+    """Whether `line` is blank at `column` and the character before it (the gutter's place)."""
+    return not line[column - 1 : column + 1].strip()
 
 
 def _prose(text: str) -> bool:

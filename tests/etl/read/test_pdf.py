@@ -51,6 +51,24 @@ def test_a_two_column_page_is_read_column_after_column() -> None:
     assert order == left + right
 
 
+def test_a_table_across_the_page_below_two_columns_is_read_after_both() -> None:
+    left = [f"Left column line {n} tells the story in order." for n in range(7)]
+    left.append("and ends on a line of its own.")
+    right = [f"Right column line {n} goes on after it ends." for n in range(6)]
+    gap = " " * 12
+    lines = [
+        "Annual Review 2020 of the Example Company and its community",
+        *[f"{a:<48}{gap}{b}" if b else a for a, b in zip(left, [*right, "", ""], strict=True)],
+        "",
+        "Table 1  Key indicators",
+        "Community companies" + " " * 40 + "1,260" + " " * 20 + "1,568",
+        "Unicorns" + " " * 51 + "2" + " " * 24 + "3",
+    ]
+    text = " ".join(line for line in reading_order(lines) if line)
+    assert text.index(left[-1]) < text.index(right[0]) < text.index(right[-1])
+    assert text.index(right[-1]) < text.index("Table 1") < text.index("Community companies")
+
+
 def test_a_running_header_is_kept_once() -> None:
     pages = [
         [(72, 760, "Example Company | Annual Review"), (72, 700, "First page text here.")],
