@@ -41,6 +41,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "given": re.compile(d["given_money"], re.IGNORECASE),
         "raising": re.compile(d["raising_words"], re.IGNORECASE),
         "share_of": re.compile(d["share_of_sum_after"], re.IGNORECASE),
+        "flow_share": re.compile(d["flow_share"], re.IGNORECASE),
         "rate": re.compile(d["rate_after"], re.IGNORECASE),
         "one_company": re.compile(d["one_company_before"]),
         "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
@@ -94,6 +95,13 @@ def share_of_sum(s: str, end: int) -> bool:
     return _cues()["share_of"].match(s, end) is not None
 
 
+def flow_share(s: str, start: int, end: int) -> bool:
+    """A share of a sum, or an amount with no noun of its own, said to come in a stated stretch
+    of time: "HK$2.6 billion of that in the first half of this year alone" (s[start:end] is
+    the figure's clause)."""
+    return _cues()["flow_share"].search(s, start, end) is not None
+
+
 def rate(s: str, np_end: int) -> bool:
     """A figure per something ("15 places per intake", "HK$100,000 each"): a rate."""
     return _cues()["rate"].match(s, np_end) is not None
@@ -135,7 +143,8 @@ def doubtful(
     if unit_subject(before):
         return True
     if kind == "money":
-        return share_of_sum(s, end) or given_money(clause, s) or one_company(before)
+        shared = share_of_sum(s, end) and not flow_share(clause, 0, len(clause))
+        return shared or given_money(clause, s) or one_company(before)
     if part_of_intake(s, (start, end), match.metric, earlier) or rate(s, np_end):
         return True
     if not np.strip() and part_of_untracked_kind(s, end):

@@ -17,7 +17,7 @@ from etl.extract.candidates import (
     plural,
 )
 from etl.extract.context_cues import zero_said
-from etl.extract.doubtful_figures import cluster_size, doubtful
+from etl.extract.doubtful_figures import cluster_size, doubtful, flow_share
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
@@ -273,6 +273,19 @@ def find_figures(
             prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
             if prev is not None and prev.metric.metric in cumulative_metrics():
                 match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
+        if (
+            match is None
+            and kind == "money"
+            and not np.strip()
+            and flow_share(s, len(before) - len(clause), ctx_after_end(s, np_end))
+        ):
+            prev = next((g for g in reversed(out) if g.metric and g.unit != "count"), None)
+            if (
+                prev is not None
+                and prev.source not in _UNSURE_SOURCES  # (a part of a doubtful sum is too)
+                and prev.metric.metric in cumulative_metrics()
+            ):
+                match, source = prev.metric, "share"  # "..., and HK$2.6 billion of that in 2024"
         if match is None and np.strip() and n.value > 1 and not n.words:  # "1200 company"
             # (translated text; a word before a singular is a name: "a Big Four firm")
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
@@ -363,6 +376,12 @@ def find_figures(
     if garbled_sentence or any(f.garbled for f in out):
         out = [replace(f, garbled=True) for f in out]
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
+
+
+def ctx_after_end(s: str, np_end: int) -> int:
+    """Where the clause after a figure's words ends."""
+    stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
+    return stop.start() if stop else min(len(s), np_end + 100)
 
 
 def _verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] | None:

@@ -324,3 +324,34 @@ def test_the_verb_and_the_people_a_noun_phrase_holds(
     sentence: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(v, m) for v, m in metrics(sentence) if m is not None] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Its companies have raised HK$30 billion, and HK$4 billion of that in the first "
+            "half of this year alone.",
+            [(3e10, "funding_raised"), (4e9, "funding_raised")],
+        ),
+        (
+            "Its companies have raised HK$30 billion so far, and in the past year alone about "
+            "HK$5 billion.",
+            [(3e10, "funding_raised"), (5e9, "funding_raised")],
+        ),
+        # A share of a total the sentence doubts, or with no stretch of time, stays unread.
+        (
+            "Its network has facilitated HK$1.5 billion of investment, including HK$420 million "
+            "in the first eleven months of the year.",
+            [(1.5e9, "funding_raised")],
+        ),
+        (
+            "Its companies have raised HK$30 billion, and HK$4 billion of that came from abroad.",
+            [(3e10, "funding_raised")],
+        ),
+    ],
+)
+def test_a_share_of_a_total_over_a_stated_stretch_of_time_is_its_flow(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(v, m) for v, m in metrics(sentence) if m is not None] == expected
