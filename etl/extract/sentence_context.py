@@ -329,12 +329,15 @@ class SentenceContext(OwnerContext):
         text = self._text()
         for m in unread_time().finditer(text):
             lo, hi = sorted((f.end, m.start()))
+            if _NEXT_CLAUSE.search(text, lo, hi):
+                continue  # "Six grew up here, and between January and September they raised"
             if not any(g is not f and lo <= g.start <= hi for g in figures):
                 return "unread_phrase"
         return "section"
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  # another clause
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3

@@ -318,3 +318,14 @@ def test_a_year_earlier_than_now_counts_back_from_the_publication_not_an_older_d
     )
     got = {(c[1], c[3]) for c in inline(text, d) if c[0] == "fintech_companies"}
     assert got == {(50, d), (35, date(2011, 6, 5))}
+
+
+def test_a_time_phrase_of_the_next_clause_leaves_a_figure_the_publication_date() -> None:
+    d = date(2021, 11, 22)
+    text = (
+        "Cyberport news\n\n"
+        "\"Five of Hong Kong's unicorns grew up here, and between January and September "
+        'these firms raised HK$4 billion," said the chief executive of Cyberport.'
+    )
+    got = {(c[0], c[3]) for c in inline(text, d)}
+    assert got == {("unicorns", d), ("funding_raised", date(2021, 9, 30))}

@@ -355,3 +355,12 @@ def test_a_share_of_a_total_over_a_stated_stretch_of_time_is_its_flow(
     sentence: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(v, m) for v, m in metrics(sentence) if m is not None] == expected
+
+
+def test_companies_that_came_through_incubation_are_incubatees() -> None:
+    assert metrics("Some 250 young companies have passed through its incubation programmes.") == [
+        (250, "incubatees")
+    ]
+    assert metrics("So far 180 start-ups have come through our incubation doors.") == [
+        (180, "incubatees")
+    ]
