@@ -40,7 +40,12 @@ class OwnerContext:
         here = here_words().search(self.view.text, pos, hi) is not None and not any(
             m.kind == "first_person" and lo <= m.start < pos for m in mentions
         )  # ("we had barely 300 companies on campus": whoever "we" are)
-        city_only = all(m.kind == "territory" and m.role == "possessive" for m in mentions)
+        city_only = all(  # (the city's set, and no one else but the organisation named)
+            (m.kind == "territory" and m.role == "possessive")
+            or m.tracked
+            or m.kind == "first_person"  # (whose, the quotation below says)
+            for m in mentions
+        )
         if not self.view.unnamed_may_be_tracked(self.sid) and not (here and city_only):
             return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
         if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not here:

@@ -170,6 +170,22 @@ def test_a_share_of_the_city_s_set_that_grew_up_on_the_campus_counts_the_set() -
     assert ("companies_onsite", 700) in {(c.metric, c.value) for c in claims(onsite)}
 
 
+def test_a_share_of_the_city_s_set_here_beside_the_organisation_or_a_speaker_s_our() -> None:
+    text = (
+        "Cyberport news\n\nFive of Hong Kong's unicorns grew up here, and the Cyberport "
+        "community has raised HK$30 billion."
+    )
+    assert ("unicorns", 5) in {(c.metric, c.value) for c in claims(text)}
+    quoted = (
+        "Cyberport news\n\n\"Five of Hong Kong's unicorns grew up here, and our companies "
+        'have raised HK$30 billion," said Ms Wu, chief executive of Cyberport.'
+    )
+    assert ("unicorns", 5) in {(c.metric, c.value) for c in claims(quoted)}
+    # Beside another organisation, the city's set stays unplaced.
+    other = "Cyberport news\n\nFive of Hong Kong's unicorns grew up here, the Science Park said."
+    assert ("unicorns", 5) not in {(c.metric, c.value) for c in claims(other)}
+
+
 def test_a_passage_about_a_cluster_narrows_its_founders_countries() -> None:
     text = (
         "Cyberport Web3 update\n\nCyberport said its Web3 cluster now has 180 companies. "
