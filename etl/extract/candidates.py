@@ -152,11 +152,13 @@ def bare_metric(
     own_part = False  # "380 of its companies were in fintech": a part of its own set
     member_part = False  # "400 of the Cyberport firms are in fintech": a part of the members
     m = None if has_noun else _OF_SET.match(s, end)
+    named_set = False  # "Three of its alumni - A, B and C - are each valued at ...": no metric's
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
         partitive = classify(s[a:b], "", "", kind, value)
+        named_set = partitive is None and value > 1  # (not "one of the things I like")
         own_part = partitive is not None and _own_set().match(s, m.start()) is not None
         if partitive is not None and (partitive.metric in _member_sets() or own_part):
             # "two of the companies ...", "three of the community's fintech companies
@@ -172,6 +174,7 @@ def bare_metric(
         partitive is not None
         or own_part
         or member_part
+        or named_set
         or bool(m and m.group("set"))
         or _opens_set(s, start)
         or _IN_A_FIELD.match(s, end) is not None  # "..., and roughly 300 are in fintech"
@@ -228,6 +231,12 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
 def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
+    if aside := _ASIDE.match(s, end):  # "Two companies nurtured there - A and B - have ..."
+        stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
+        predicate = _before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
+        found = classify(predicate, "", "", kind, value, bare=True)
+        if found is not None and found.metric not in _generic_sets():
+            return MetricCandidate(found, "predicate")
     m = _of_them().match(s, end)
     words = _words_before_figure(s[m.end() if m else end :])
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"

@@ -364,3 +364,33 @@ def test_companies_that_came_through_incubation_are_incubatees() -> None:
     assert metrics("So far 180 start-ups have come through our incubation doors.") == [
         (180, "incubatees")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "Three of its alumni - Acme, Bolt and Cora - are each now valued at more than "
+            "US$1 billion.",
+            3,
+        ),
+        (
+            "Two companies nurtured there - the app Acme and the lender Bolt - have reached "
+            "valuations of more than US$1 billion.",
+            2,
+        ),
+        ("Six have reached a valuation of a billion US dollars or more.", 6),
+    ],
+)
+def test_companies_valued_at_a_billion_us_dollars_are_unicorns(sentence: str, value: int) -> None:
+    assert (value, "unicorns") in metrics(sentence)
+
+
+def test_one_of_the_things_is_no_count() -> None:
+    assert [
+        m
+        for _, m in metrics(
+            "The founders come from 20 places, which is one of the things I am proudest of."
+        )
+        if m != "founder_origins"
+    ] == [None]
