@@ -34,7 +34,9 @@ def is_list_marker(s: str, n: NumberMention) -> bool:
 
 @cache
 def _month_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?,?\s+$", re.IGNORECASE)
+    # ("Aug 3, 2021" too: a month, its day and a comma before the year)
+    day = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?{day},?\s+$", re.IGNORECASE)
 
 
 def is_year_use(s: str, n: NumberMention) -> bool:
@@ -42,6 +44,6 @@ def is_year_use(s: str, n: NumberMention) -> bool:
     if _YEAR_BEFORE.search(s, max(0, n.start - 12), n.start):
         return True
     if _month_before().search(s, max(0, n.start - 16), n.start):
-        return True  # "31 March 2021", "June 2021"
+        return True  # "31 March 2021", "June 2021", "Aug 3, 2021"
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

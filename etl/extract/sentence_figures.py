@@ -307,6 +307,12 @@ def find_figures(
                 before, low_before
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+        if (
+            source == "noun"
+            and kind == "count"
+            and cues()["event_verb"].search(s, np_from, ctx_after_end(s, np_end))
+        ):
+            source = "activity"  # "Twelve incubatees pitched to a panel of investors"
         if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):

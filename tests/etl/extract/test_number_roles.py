@@ -38,3 +38,9 @@ def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
 def test_only_a_number_that_opens_its_line_numbers_a_list_item(s: str, marker: bool) -> None:
     n = next(n for n in find_numbers(s) if n.value in (2, 3))
     assert is_list_marker(s, n) is marker
+
+
+def test_the_year_of_a_month_day_comma_date_is_a_date() -> None:
+    s = "HONG KONG, Aug 3, 2021 -- Start-ups at the hub raised more money."
+    (n,) = [n for n in find_numbers(s) if n.value == 2021]
+    assert is_year_use(s, n)

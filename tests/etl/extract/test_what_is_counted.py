@@ -394,3 +394,19 @@ def test_one_of_the_things_is_no_count() -> None:
         )
         if m != "founder_origins"
     ] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Twelve incubatees pitched to a panel of investors.", "activity"),
+        ("Some 30 fintech start-ups exhibited at the fair.", "activity"),
+        ("In the past year, 90 start-ups were admitted.", "noun"),
+    ],
+)
+def test_a_count_on_show_at_an_event_is_no_size(sentence: str, source: str) -> None:
+    assert [src for _, m, src in counted(sentence) if m is not None] == [source]
+
+
+def test_intakes_and_cohorts_are_no_count_of_companies() -> None:
+    assert [v for v, _ in metrics("It admitted 46 start-ups across two intakes.")] == [46]
