@@ -39,6 +39,9 @@ _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas
 # An aside set off by dashes between a figure and its predicate.
 _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 _SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
+# A part described with no verb of its own ("22 of them working on payments", "22 of them in
+# fintech"): what kind of member it is, not when or how it came.
+_DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b")
 _RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
 # A figure with no noun said to be in a field: it counts the companies there.
 _IN_A_FIELD = re.compile(
@@ -203,7 +206,13 @@ def bare_metric(
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
-        if found and m and m.group("set") and found.metric == "companies":
+        if (
+            found
+            and m
+            and m.group("set")
+            and found.metric in _member_sets()
+            and (found.metric not in intake_metrics() or _DESCRIBED_PART.match(s, m.end()))
+        ):  # ("..., 22 of them working on payments"; not "21 of them joined us this year")
             return None  # "1,000 companies, two of which ...": a part says nothing of the whole
         if found:
             return MetricCandidate(found, "subject")

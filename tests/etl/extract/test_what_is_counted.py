@@ -410,3 +410,10 @@ def test_a_count_on_show_at_an_event_is_no_size(sentence: str, source: str) -> N
 
 def test_intakes_and_cohorts_are_no_count_of_companies() -> None:
     assert [v for v, _ in metrics("It admitted 46 start-ups across two intakes.")] == [46]
+
+
+def test_a_part_of_an_intake_described_by_its_field_is_no_intake() -> None:
+    s = "This year 64 start-ups were admitted to the programme, 22 of them working on payments."
+    assert metrics(s) == [(64, "incubatees"), (22, None)]
+    s = "In all, 210 start-ups have been admitted to the scheme, and 40 of them joined this year."
+    assert metrics(s) == [(210, "incubatees"), (40, "incubatees")]
