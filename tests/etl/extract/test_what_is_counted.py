@@ -417,3 +417,10 @@ def test_a_part_of_an_intake_described_by_its_field_is_no_intake() -> None:
     assert metrics(s) == [(64, "incubatees"), (22, None)]
     s = "In all, 210 start-ups have been admitted to the scheme, and 40 of them joined this year."
     assert metrics(s) == [(210, "incubatees"), (40, "incubatees")]
+
+
+def test_the_community_s_founders_after_a_clusters_size_are_the_whole_community_s() -> None:
+    s = "Its Web3 cluster numbers 270 firms, and the community's founders come from 30 countries."
+    assert metrics(s) == [(270, "web3_companies"), (30, "founder_origins")]
+    s = "Its Web3 cluster numbers 270 firms, whose founders come from 30 countries."
+    assert metrics(s) == [(270, "web3_companies"), (30, "web3_founder_origins")]
