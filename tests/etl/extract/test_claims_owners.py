@@ -305,3 +305,13 @@ def test_an_unmarked_we_in_a_quotation_after_the_figure_does_not_own_it() -> Non
         "she says."
     )
     assert inline(text, date(2021, 8, 2)) == []
+
+
+def test_between_us_is_a_joint_figure_not_the_speakers_organisations() -> None:
+    text = (
+        "Cyberport news\n\n"
+        '"We have 1,900 companies. Science Park has some 2,000. Between us, over 3,900 '
+        'companies," said Ms Ho, chief executive of Cyberport.'
+    )
+    got = [c[:2] for c in inline(text, date(2026, 1, 22))]
+    assert ("companies", 1900) in got and ("companies", 3900) not in got
