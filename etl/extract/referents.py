@@ -66,8 +66,12 @@ def resolve(
             return Attribution(last.entity, last.tracked, "descriptive")
         # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
         # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
-        doc = topic.document if referent(topic.document) else None
         place = _place if not m.cluster else referent  # (any organisation has clusters)
+        if quote is not None and not quote.speaker_tracked and quote.speaker_entity:
+            own = Attribution(quote.speaker_entity, False, "descriptive")
+            if place(own):
+                return own  # "The park has over 1,700 companies", in Science Park's words
+        doc = topic.document if referent(topic.document) else None
         if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
             doc = topic.place or topic.main
         if doc and not doc.tracked and doc.entity != _territory_name() and place(doc):

@@ -315,3 +315,19 @@ def test_between_us_is_a_joint_figure_not_the_speakers_organisations() -> None:
     )
     got = [c[:2] for c in inline(text, date(2026, 1, 22))]
     assert ("companies", 1900) in got and ("companies", 3900) not in got
+
+
+def test_the_park_in_the_words_of_another_park_s_speaker_is_their_park() -> None:
+    text = (
+        "Cyberport panel transcript, 2 November 2023\n\n"
+        "Panellists:\n"
+        "  AMY WONG - Head of Community, Cyberport\n"
+        "  RAJ MEHTA - Director, HKSTP\n\n"
+        "AMY WONG: Cyberport now counts 200 Web3 companies.\n\n"
+        "RAJ MEHTA: Complementary, not competing. The park has over 1,700 companies now, and "
+        "our strengths are in deep tech.\n\n"
+        "AMY WONG: And the park here has about 1,900.\n\n"
+        "RAJ MEHTA: Thank you."
+    )
+    got = {c[:2] for c in inline(text, date(2023, 11, 2))}
+    assert ("web3_companies", 200) in got and ("companies", 1700) not in got
