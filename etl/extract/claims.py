@@ -178,7 +178,11 @@ def _sentence_claims(
 ) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
-    if config.other_entities != "keep" and not view.may_be_tracked(sid):
+    if (
+        config.other_entities != "keep"
+        and view.previous(sid) not in last_owner  # (a figure may take the owner before)
+        and not view.may_be_tracked(sid)
+    ):
         return []
     context = SentenceContext(view, sid)
     if not (

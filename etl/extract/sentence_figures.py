@@ -308,7 +308,7 @@ def find_figures(
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
         if (
-            source == "noun"
+            source in ("noun", "predicate", "partitive", "subject")
             and kind == "count"
             and cues()["event_verb"].search(s, np_from, ctx_after_end(s, np_end))
         ):

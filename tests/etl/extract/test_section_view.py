@@ -192,3 +192,11 @@ def test_the_sentences_before_run_back_across_paragraphs_nearest_first() -> None
     assert list(view.before((1, 1), 9)) == [(1, 0), (0, 1), (0, 0)]
     assert list(view.before((0, 0), 3)) == []
     assert [view.sentence_text(s) for s in view.before((1, 0), 1)] == ["Two here."]
+
+
+def test_the_gate_keeps_a_sentence_whose_figure_takes_the_owner_before() -> None:
+    doc = _doc(
+        "Cyberport has over 2,000 start-ups. The agency raised over 2,000 start-ups.\n\n"
+        " has HK$4.2 billion Key figures:\n\n- has over 2,000 start-ups. "
+    )
+    assert extract_claims(doc) == _claims_without_the_gate(doc)

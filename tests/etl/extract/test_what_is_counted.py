@@ -424,3 +424,15 @@ def test_the_community_s_founders_after_a_clusters_size_are_the_whole_community_
     assert metrics(s) == [(270, "web3_companies"), (30, "founder_origins")]
     s = "Its Web3 cluster numbers 270 firms, whose founders come from 30 countries."
     assert metrics(s) == [(270, "web3_companies"), (30, "web3_founder_origins")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The survey drew responses from 1,150 companies.",
+        "This week, 30 of our companies are exhibiting on the FinTech Week floor.",
+        "About 14,000 undergraduates were enrolled in its faculties.",
+    ],
+)
+def test_a_sample_a_show_or_students_are_no_size(sentence: str) -> None:
+    assert all(src in ("activity", "bare") or m is None for _, m, src in counted(sentence))
