@@ -86,8 +86,19 @@ def voice_lines(text: str, lines: list[list[tuple[int, int]]]) -> tuple[bool, bo
     top = [(a, b) for para in lines[:10] for a, b in para]
     return (
         any(speech.match(text, a, b) for a, b in top),
-        any(byline.match(text, a, b) or guest.match(text, a, b) for a, b in top),
+        any(
+            byline.match(text, a, b) or guest.match(text, a, b) or _BY_NAME.search(text, a, b)
+            for a, b in top
+            if b - a <= _SHORT_LINE
+        ),
     )
+
+
+# "*Posted 9 February 2026 by Priya Raman, ...*": a person named after "by" on a short line.
+_BY_NAME = re.compile(
+    r"\b(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported)\b[^.\n]{0,40}\bby\s+[A-Z][\w'’-]+\s+[A-Z]"
+)
+_SHORT_LINE = 160
 
 
 def asked_at(text: str, a: int, b: int, pos: int) -> bool:

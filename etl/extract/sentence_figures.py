@@ -329,8 +329,14 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
-        if source == "noun" and kind == "count" and is_generic(match) and cluster_size(before):
-            # "Fintech is still the campus's biggest cluster, with over 300 firms"
+        if (
+            source == "noun"
+            and kind == "count"
+            and is_generic(match)
+            and (cluster_size(before) or _MEASURED_BY.search(before))
+        ):
+            # "Fintech is still the campus's biggest cluster, with over 300 firms", "Smart
+            # living (proptech, healthtech and the like) accounts for 260 companies"
             named = named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
             if named is not None:
                 match, source = named, "cluster"
@@ -397,6 +403,12 @@ def _verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str]
     return (found, "predicate") if found is not None and not is_generic(found) else None
 
 
+# A verb that gives its subject's size, right before a figure: the subject is what is counted.
+_MEASURED_BY = re.compile(
+    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
+    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")
 _CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})

@@ -9,7 +9,7 @@ import pytest
 
 from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
-from tests.etl.extract.test_claims import inline
+from tests.etl.extract.test_claims import _text_claims, inline
 
 
 def test_our_in_a_bulletin_or_an_interview_is_the_organisations() -> None:
@@ -331,3 +331,22 @@ def test_the_park_in_the_words_of_another_park_s_speaker_is_their_park() -> None
     )
     got = {c[:2] for c in inline(text, date(2023, 11, 2))}
     assert ("web3_companies", 200) in got and ("companies", 1700) not in got
+
+
+def test_an_unmarked_we_under_a_posted_by_line_is_the_writers_not_the_organisations() -> None:
+    text = (
+        "# Cyberport by the numbers\n\n"
+        "*Posted 9 February 2026 by Mei Tang, Harbour Research*\n\n"
+        "We now track 2,400 companies in the Cyberport community for our clients."
+    )
+    assert [c for c in inline(text, date(2026, 2, 9)) if c[1] == 2400] == []
+
+
+def test_a_local_share_of_the_citys_firms_is_the_organisations_to_confirm() -> None:
+    text = (
+        "Cyberport by the numbers\n\n"
+        "Cyberport's community keeps growing.\n\n"
+        "- About 72% of member companies are local Hong Kong firms."
+    )
+    got = {(c[0], c[1]) for c in _text_claims(text, date(2026, 2, 9))}
+    assert ("local_share_pct", 72) in got  # (a candidate at least: "Hong Kong" is what it counts)

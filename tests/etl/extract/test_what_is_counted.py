@@ -436,3 +436,18 @@ def test_the_community_s_founders_after_a_clusters_size_are_the_whole_community_
 )
 def test_a_sample_a_show_or_students_are_no_size(sentence: str) -> None:
     assert all(src in ("activity", "bare") or m is None for _, m, src in counted(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        (
+            "Smart living (proptech, healthtech and the like) accounts for 260 companies.",
+            "smart_living_companies",
+        ),
+        ("The community numbers 2,000 companies.", "companies"),
+        ("Fintech and AI together account for 700 companies.", "companies"),
+    ],
+)
+def test_a_subject_measured_by_its_verb_is_what_is_counted(sentence: str, metric: str) -> None:
+    assert [m for _, m in metrics(sentence)] == [metric]
