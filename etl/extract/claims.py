@@ -180,8 +180,8 @@ def _sentence_claims(
     s = view.sentence(sid)
     if (
         config.other_entities != "keep"
-        and view.previous(sid) not in last_owner  # (a figure may take the owner before)
         and not view.may_be_tracked(sid)
+        and (not last_owner or view.previous(sid) not in last_owner)  # (or the owner before)
     ):
         return []
     context = SentenceContext(view, sid)
