@@ -163,6 +163,9 @@ class SentenceContext(OwnerContext):
                 source = "question" if asked else "previous"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
+                asked_for = _asked_for(text, kind, f.number.value) if asked else None
+                if asked_for is not None:  # "How many markets?" / "Over 40 now."
+                    return replace(f, metric=asked_for, source=source)
                 found = context_metric(None, text, kind, f.number.value)
                 if found is not None:
                     return replace(f, metric=found.match, source=source)
@@ -315,6 +318,8 @@ class SentenceContext(OwnerContext):
             p = self._asked_in()
             p = self.sid[0] if p is None else p
         a, b = self.view.paragraphs[p]
+        if p == self.sid[0]:  # "Q: How many ...?\nA: Roughly 370. ...": the question alone
+            b = min(b, self.sentence.start)
         return self.view.text[a:b]
 
     def _after_verb(self, f: Figure) -> bool:
@@ -352,8 +357,21 @@ def _counts_other(f: Figure, found: MetricMatch) -> bool:
     return f.metric is not None and f.metric.metric not in places and found.metric in places
 
 
+def _asked_for(question: str, kind: str, value: float) -> MetricMatch | None:
+    """The metric of what the last "how many ..." of a question asks for, if it names one."""
+    last = next(reversed([*_HOW_MANY.finditer(question)]), None)
+    if last is None:
+        return None
+    found = classify(last.group(1), "", "", kind, value)
+    return found if found is not None and not is_generic(found) else None
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([^?.!]{1,80})", re.IGNORECASE)
+
+
 def _designated(s: str, start: int) -> bool:
     """Whether the figure at `start` follows a capitalised word that is not the sentence's
     first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
-    m = _WORD_BEFORE.search(s, 0, start)
+    lead = _LEADING_WORDS.match(s)  # (past a speaker's mark: "A: Roughly 370." opens)
+    m = _WORD_BEFORE.search(s, lead.start(1) if lead else 0, start)
     return m is not None and m.group(1)[0].isupper()

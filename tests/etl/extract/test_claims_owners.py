@@ -350,3 +350,16 @@ def test_a_local_share_of_the_citys_firms_is_the_organisations_to_confirm() -> N
     )
     got = {(c[0], c[1]) for c in _text_claims(text, date(2026, 2, 9))}
     assert ("local_share_pct", 72) in got  # (a candidate at least: "Hong Kong" is what it counts)
+
+
+def test_short_answers_take_what_the_question_asks_for() -> None:
+    text = (
+        "Cyberport's community chief on a busy year\n\n"
+        "Kim Ho leads the community team at Cyberport. We spoke to her this week.\n\n"
+        "Q: Let's start. How many fintech companies does Cyberport have today?\n"
+        "A: Roughly 370. A few years ago it was mostly payments.\n\n"
+        "Q: How far do your companies reach? How many markets?\n"
+        "A: Over 40 now. Southeast Asia is the big one."
+    )
+    got = {c[:2] for c in inline(text, date(2020, 12, 7))}
+    assert got == {("fintech_companies", 370), ("markets", 40)}
