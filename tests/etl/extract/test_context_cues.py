@@ -16,7 +16,14 @@ from etl.extract.context_cues import (
 
 @pytest.mark.parametrize(
     ("s", "expected"),
-    [("Today there are over 300 companies", True), ("There were 300 companies", False)],
+    [
+        ("Today there are over 300 companies", True),
+        ("There were 300 companies", False),
+        ("Today it is more than 1,800", True),
+        ("Today we are close to 1,900", True),
+        ("Today we are proud of 300 teams", False),
+        ("It is 300 metres long", False),
+    ],
 )
 def test_a_count_said_to_exist_now(s: str, expected: bool) -> None:
     assert (existential().search(s) is not None) is expected
