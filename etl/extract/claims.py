@@ -199,6 +199,8 @@ def _sentence_claims(
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
+    if context.answers_a_plan():  # "Q: What will success look like in 2025?" / "A: 3,000 ..."
+        figures = [replace(f, planned=True) for f in figures]
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     figures, respective_dates = respective(sent, figures, year_ref)
     mentions = view.mentions_of(sid)

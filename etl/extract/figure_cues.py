@@ -27,6 +27,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "event_verb": re.compile(fig["event_verbs_after"], re.IGNORECASE),
         "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),
+        "plan_question": re.compile(fig["plan_question"], re.IGNORECASE),
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),

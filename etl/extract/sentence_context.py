@@ -22,6 +22,7 @@ from etl.extract.context_cues import (
     unread_time,
     verb_before,
 )
+from etl.extract.figure_cues import cues
 from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
     MetricMatch,
@@ -116,6 +117,8 @@ class SentenceContext(OwnerContext):
     def metric_for(self, f: Figure) -> Figure | None:
         """`f` itself when it has a metric; a bare figure with the metric its context names."""
         if f.metric is not None:
+            if f.source == "subject" and not f.number.words and _designated(self._text(), f.start):
+                return None  # "... incubatees at Cyberport 3": a building's number, no count
             if f.source == "subject" and is_generic(f.metric) and self.heading():
                 heading = context_metric(self.heading(), None, f.unit, f.number.value)
                 if heading is not None:  # "Unicorns" over "The community now counts four"
@@ -288,6 +291,13 @@ class SentenceContext(OwnerContext):
             or len(s.split()) <= _SHORT_ANSWER_WORDS
             or self._after_verb(f)
         )
+
+    def answers_a_plan(self) -> bool:
+        """Whether the sentence answers a question about what is planned or hoped for ("What
+        will success look like in 2025?"), in the first sentences of its answer."""
+        if not self._asked():
+            return False
+        return cues()["plan_question"].search(self._question()) is not None
 
     def _asked(self) -> bool:
         """Whether the sentence answers a question: one ends the sentence or paragraph before."""

@@ -363,3 +363,22 @@ def test_short_answers_take_what_the_question_asks_for() -> None:
     )
     got = {c[:2] for c in _text_claims(text, date(2020, 12, 7))}  # (whoever's they are)
     assert got == {("fintech_companies", 370), ("markets", 40)}
+
+
+def test_an_answer_to_a_question_about_plans_is_no_count() -> None:
+    head = (
+        "Cyberport's chief on the years ahead\n\n"
+        "Ann Lee is chief executive of Cyberport. We met her on the campus.\n\n"
+    )
+    plan = head + "Q: What will success look like in 2025?\n\nA: A community of 3,000 companies."
+    now = head + "Q: Would you say the hub has grown?\n\nA: Yes, to a community of 1,800 companies."
+    assert [c for c in _text_claims(plan, date(2020, 9, 2)) if c[1] == 3000] == []
+    assert ("companies", 1800) in {c[:2] for c in _text_claims(now, date(2020, 9, 2))}
+
+
+def test_a_building_s_number_after_its_name_is_no_count() -> None:
+    text = (
+        "Cyberport news\n\n"
+        "Photo caption: Ms Lee with the 27 newly admitted incubatees at Cyberport 3."
+    )
+    assert {c[:2] for c in _text_claims(text, date(2011, 9, 20))} == {("incubatees", 27)}
