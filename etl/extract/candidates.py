@@ -16,7 +16,6 @@ from typing import NamedTuple
 
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
-    NP_STOP,
     MetricMatch,
     classify,
     intake_metrics,
@@ -48,14 +47,7 @@ _IN_A_FIELD = re.compile(
     r"\s*(?:are|were|work|worked|operate)\s+(?:now\s+|still\s+|already\s+)?(?:in|within)\s",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
-
-
-class Measure(NamedTuple):
-    """A measure word after a figure ("800 home" for 800家 in translated text)."""
-
-    end: int
-    more: bool  # "1,800 many home": over 1,800
+CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 class MetricCandidate(NamedTuple):
@@ -201,7 +193,7 @@ def bare_metric(
         return MetricCandidate(partitive, "partitive")
     if has_noun:
         return None
-    starts = [x.end() for x in _CLAUSE_START.finditer(s, 0, start)]
+    starts = [x.end() for x in CLAUSE_START.finditer(s, 0, start)]
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
@@ -265,7 +257,7 @@ def _before_next_figure(text: str) -> str:
     """`text` up to the next count, whose noun is its own ("22 start-ups in the intake;
     graduates have collected 48 awards" says nothing of what the 22 count); an amount after
     a sign stays ("are valued at more than US$1 billion")."""
-    for w in _WORDS.finditer(text):
+    for w in WORDS.finditer(text):
         if (
             w.group()[0].isdigit() or w.group().lower() in NUMBER_WORDS
         ) and not _SIGN_BEFORE.search(text, 0, w.start()):
@@ -353,86 +345,19 @@ def _named_in(sentence: str, kind: str, value: float) -> MetricMatch | None:
     return None
 
 
-@cache
-def _measure_re() -> re.Pattern[str]:
-    f = lexicon()["figures"]
-    return re.compile(
-        rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
-        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])"
-        r"(?:[ \t]+[\"“‘'](?=\w))?",  # the noun after may be quoted: 3 home "unicorn" enterprise
-        re.IGNORECASE,
-    )
-
-
-def measure_word(s: str, end: int) -> Measure | None:
-    """The measure word right after the figure that ends at `end`, if any (translated text
-    keeps the source language's: "cultivate unicorn 4 only", "exceed 1,800 many home")."""
-    m = _measure_re().match(s, end)
-    return Measure(m.end(), m.group("more") is not None) if m else None
-
-
-_WORDS = re.compile(r"[\w'’-]+")
-_NOUN_BEFORE_WORDS = 4
-
-
-def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> MetricCandidate | None:
-    """What a figure with a measure word counts: the noun after it ("6 home unicorn
-    enterprise"), else the noun right before it and its qualifier ("Financial technology
-    company also near 350 home"), the order translated text keeps. Nouns may be singular."""
-    if np.strip():
-        found = classify(plural(np.strip()), "", "", kind, value)
-        return MetricCandidate(found, "noun") if found else None
-    lo = max((m.end() for m in _CLAUSE_START.finditer(s, 0, q_start)), default=0)
-    words = _WORDS.findall(s, lo, q_start)
-    adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
-    links, places = _measure_links()
-    while words and words[-1].lower() in adverbs | links:
-        words.pop()  # "unicorn enterprise has 7 only", "fintech company we have 450 home"
-    k = len(words) - 1
-    while k > len(words) - 4 and k > 0 and words[k][0].isupper():
-        k -= 1  # a name after the noun: "the Web3 related company in Cyberport have 150 homes"
-    if k < len(words) - 1 and k > 0 and words[k].lower() in places:
-        del words[k:]
-    run: list[str] = []
-    for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
-        if w.lower() in NP_STOP or w[0].isdigit():
-            break
-        run.insert(0, w)
-    for k in range(len(run), 0, -1):
-        found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
-        if found:
-            return MetricCandidate(found, "noun_before")
-    return None
+WORDS = re.compile(r"[\w'’-]+")
 
 
 def _names_others(s: str, end: int) -> bool:
     """Whether the noun phrase at `end` names bodies other than a community's members
     ("universities", "associations"): the figure counts those, whatever follows it."""
     a, b = noun_phrase(s, end, len(s))
-    return any(w in _other_bodies() for w in _WORDS.findall(s.lower(), a, b))
+    return any(w in _other_bodies() for w in WORDS.findall(s.lower(), a, b))
 
 
 @cache
 def _other_bodies() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["figures"]["other_bodies"])
-
-
-@cache
-def _measure_links() -> tuple[frozenset[str], frozenset[str]]:
-    f = lexicon()["figures"]
-    return frozenset(f["measure_links"]), frozenset(f["measure_places"])
-
-
-def plural(phrase: str) -> str:
-    """`phrase` with its last word in the plural the metric rules are written in."""
-    head, _, last = phrase.rpartition(" ")
-    low = last.lower()
-    for one, many in lexicon()["figures"]["plural_endings"]:
-        if low.endswith(many) and many:
-            return phrase
-        if low.endswith(one):
-            return f"{head} {last[: len(last) - len(one)]}{many}".strip()
-    return phrase
 
 
 def _counts_something(text: str) -> bool:

@@ -94,7 +94,7 @@ def metric_vocabulary() -> re.Pattern[str] | None:
             return None  # this rule could match any sentence
         words |= {w.lower() for w in max(needs, key=strength)}
     # A noun may stand in the singular after a figure in translated text ("1200 company"),
-    # which the rules read in the plural (see candidates.plural).
+    # which the rules read in the plural (see translated_figures.plural).
     endings = [(one, many) for one, many in lexicon()["figures"]["plural_endings"] if many]
     words |= {w[: -len(many)] + one for w in words for one, many in endings if w.endswith(many)}
     return re.compile(phrases_re(sorted(w for w in words if w)))

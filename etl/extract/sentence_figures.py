@@ -10,14 +10,10 @@ from etl.extract.candidates import (
     bare_metric,
     does_something,
     is_generic,
-    measure_word,
     narrower_predicate,
-    noun_before,
     of_a_set,
-    plural,
 )
-from etl.extract.context_cues import zero_said
-from etl.extract.doubtful_figures import cluster_size, doubtful, flow_share
+from etl.extract.doubtful_figures import doubtful
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
@@ -27,7 +23,8 @@ from etl.extract.figure_cues import (
     outside_set,
     word_cues,
 )
-from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
+from etl.extract.figure_words import clause_of, np_start, own_clause, with_zeros
+from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     intake_verb,
@@ -40,14 +37,15 @@ from etl.extract.metrics import (
     classify,
     cumulative_metrics,
     intake_metrics,
-    named_cluster,
     noun_phrase,
     wants_context,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
+from etl.extract.narrowing import cluster_before, on_show, shared_over_time, verb_in_phrase
 from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
+from etl.extract.translated_figures import measure_word, noun_before, plural
 
 # The second year of a fiscal year: "2015-16", "2018/19".
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
@@ -56,7 +54,6 @@ _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
-_RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
@@ -142,7 +139,7 @@ def find_figures(
         and not is_list_marker(s, n)
     ]
     if keep_bare:
-        nums = _with_zeros(s, nums)
+        nums = with_zeros(s, nums)
     if not nums:
         return []
     delta_before, compared, target, portfolio = fast_cues()
@@ -167,7 +164,7 @@ def find_figures(
         approx = None if plus else about_after(s, end)  # "1,600-odd", "800 or so"
         end = plus or approx or end
         measure = measure_word(s, end)  # "800 home", "1,800 many home" (translated)
-        np_from = _np_start(s, measure.end if measure else end)
+        np_from = np_start(s, measure.end if measure else end)
         more = bool(plus) or bool(measure and measure.more)
         spans.append(
             (n, start, end, noun_phrase(s, np_from, len(s))[1],
@@ -204,7 +201,7 @@ def find_figures(
             continue  # "Nine of the 14 awards": the whole is someone else's count
         if _one(n) and i + 1 < len(spans) and cues()["member"].match(s[end : spans[i + 1][1]]):
             continue  # "one of 120 start-ups": a member of the set the next figure counts
-        clause = _own_clause(_clause(before))
+        clause = own_clause(clause_of(before))
         low_before = None if low is None else low[:q_start]  # (`before` lower-cased)
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
         planned = target.search(clause, low_clause)
@@ -236,9 +233,9 @@ def find_figures(
                 np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
-            nof = _NUMBER_OF.search(_clause(before))
+            nof = _NUMBER_OF.search(clause_of(before))
             if nof:
-                match, source = number_of(s, len(before) - len(_clause(before)) + nof.end(),
+                match, source = number_of(s, len(before) - len(clause_of(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
         if (
@@ -277,7 +274,7 @@ def find_figures(
             match is None
             and kind == "money"
             and not np.strip()
-            and flow_share(s, len(before) - len(clause), ctx_after_end(s, np_end))
+            and shared_over_time(s, len(before) - len(clause), np_end)
         ):
             prev = next((g for g in reversed(out) if g.metric and g.unit != "count"), None)
             if (
@@ -298,7 +295,7 @@ def find_figures(
             if found is not None:
                 match, source = found
         elif source == "noun" and is_generic(match):
-            found = narrower_predicate(s, np_end, kind, n.value) or _verb_in_phrase(
+            found = narrower_predicate(s, np_end, kind, n.value) or verb_in_phrase(
                 np, kind, n.value
             )
             if found is not None:
@@ -307,11 +304,7 @@ def find_figures(
                 before, low_before
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if (
-            source in ("noun", "predicate", "partitive", "subject")
-            and kind == "count"
-            and cues()["event_verb"].search(s, np_from, ctx_after_end(s, np_end))
-        ):
+        if source in _READ_SOURCES and kind == "count" and on_show(s, np_from, np_end):
             source = "activity"  # "Twelve incubatees pitched to a panel of investors"
         if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
@@ -329,15 +322,8 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
-        if (
-            source == "noun"
-            and kind == "count"
-            and is_generic(match)
-            and (cluster_size(before) or _MEASURED_BY.search(before))
-        ):
-            # "Fintech is still the campus's biggest cluster, with over 300 firms", "Smart
-            # living (proptech, healthtech and the like) accounts for 260 companies"
-            named = named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+        if source == "noun" and kind == "count" and is_generic(match):
+            named = cluster_before(before)  # "Fintech is the biggest cluster, with 300 firms"
             if named is not None:
                 match, source = named, "cluster"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
@@ -390,27 +376,7 @@ def find_figures(
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
 
 
-def ctx_after_end(s: str, np_end: int) -> int:
-    """Where the clause after a figure's words ends."""
-    stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
-    return stop.start() if stop else min(len(s), np_end + 100)
-
-
-def _verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] | None:
-    """A narrower metric a verb inside a generic noun phrase gives it: "three community
-    companies went public" (the phrase runs on through words no stop word ends)."""
-    found = classify(np, "", "", kind, value, predicate=True)
-    return (found, "predicate") if found is not None and not is_generic(found) else None
-
-
-# A verb that gives its subject's size, right before a figure: the subject is what is counted.
-_MEASURED_BY = re.compile(
-    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
-    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)\s*$",
-    re.IGNORECASE,
-)
-_CLAUSE_STOPS = re.compile(r"[.;:!?]")
-_CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
+_READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
@@ -420,46 +386,3 @@ def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:
         return None
     last = figures[-1]
     return (last.metric.metric if last.metric else None), last.start
-
-
-def _with_zeros(s: str, nums: list[NumberMention]) -> list[NumberMention]:
-    """`nums` with each zero said in words after a verb that has or counts ("the hub had
-    none in 2015"): the figure 0, for its noun or its context to say what it counts."""
-    zeros = [
-        NumberMention(m.start("zero"), m.end("zero"), 0.0, 1.0, words=True)
-        for m in zero_said().finditer(s)
-    ]
-    return sorted([*nums, *zeros], key=lambda n: n.start) if zeros else nums
-
-
-_EMPHASIS = "*_"
-
-
-def _np_start(s: str, end: int) -> int:
-    """Where the words after a figure start: past emphasis marks ("**seven** unicorns") and
-    the hyphen of some compounds ("a 1.7k-strong membership", not "a two-person studio")."""
-    while end < len(s) and s[end] in _EMPHASIS:
-        end += 1
-    if s.startswith("-", end) and _suffix_word().match(s, end + 1):
-        end += 1
-    return end
-
-
-@cache
-def _suffix_word() -> re.Pattern[str]:
-    """A word a figure is hyphenated to and that leaves its noun after it ("1.7k-strong")."""
-    return re.compile(rf"(?:{phrases_re(lexicon()['figures']['figure_suffixes'])})\b", re.I)
-
-
-def _clause(before: str) -> str:
-    cut = max(before.rfind(";"), before.rfind(", and "), before.rfind(", while "), 0)
-    return before[cut:]
-
-
-def _own_clause(clause: str) -> str:
-    """The relative clause a figure sits in, else the whole clause."""
-    # Each relative word starts "wh", and no other character matches "w" or "h" ignoring case.
-    if "wh" not in clause.lower():
-        return clause
-    starts = [m.start() for m in _RELATIVE.finditer(clause)]
-    return clause[starts[-1] :] if starts else clause

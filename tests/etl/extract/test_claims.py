@@ -475,7 +475,7 @@ def test_a_figure_found_unsure_and_then_believed_is_one_believed_claim() -> None
 
 
 def test_a_repeat_found_sure_is_the_claim_a_candidate_before_it_was() -> None:
-    from etl.extract.claims import _dedupe
+    from etl.extract.restated import dedupe as _dedupe
     from tests.factories import make_claim
 
     title = make_claim(quote="Community Passes 2,200 Companies", status="candidate",

@@ -108,7 +108,8 @@ def test_a_fact_sheet_label_names_the_figure() -> None:
     ).map("".join)
 )
 def test_own_clause_skips_only_clauses_without_a_relative_word(clause: str) -> None:
-    from etl.extract.sentence_figures import _RELATIVE, _own_clause
+    from etl.extract.figure_words import RELATIVE as _RELATIVE
+    from etl.extract.figure_words import own_clause as _own_clause
 
     starts = [m.start() for m in _RELATIVE.finditer(clause)]
     assert _own_clause(clause) == (clause[starts[-1] :] if starts else clause)

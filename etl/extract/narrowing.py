@@ -1,0 +1,60 @@
+"""What a count under a general noun, or with no noun, narrows to from the words around it.
+
+Each test reads one figure in its sentence after its own noun has been read: the one cluster a
+clause about a cluster names ("Fintech is still the campus's biggest cluster, with over 300
+firms"), a verb inside the figure's noun phrase ("three community companies went public"), a
+group on show at an event ("Twelve incubatees pitched to a panel"), and a share of a total
+said to come in a stated stretch of time ("HK$2.6 billion of that in the first half alone").
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.candidates import is_generic
+from etl.extract.doubtful_figures import cluster_size, flow_share
+from etl.extract.figure_cues import cues
+from etl.extract.metrics import MetricMatch, classify, named_cluster
+
+_CLAUSE_MARK = re.compile(r"[,;.]")
+_CLAUSE_STOPS = re.compile(r"[.;:!?]")
+_CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
+# A verb that gives its subject's size, right before a figure: the subject is what is counted.
+_MEASURED_BY = re.compile(
+    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
+    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)\s*$",
+    re.IGNORECASE,
+)
+
+
+def clause_end_after(s: str, np_end: int) -> int:
+    """Where the clause after a figure's words (ending at `np_end`) ends."""
+    stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
+    return stop.start() if stop else min(len(s), np_end + 100)
+
+
+def cluster_before(before: str) -> MetricMatch | None:
+    """The one cluster a clause about a cluster, or a subject measured by its verb, names
+    before a count under the community's noun ("Smart living (proptech and the like)
+    accounts for 260 companies"); None when it names none or two."""
+    if not (cluster_size(before) or _MEASURED_BY.search(before)):
+        return None
+    return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+
+
+def verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] | None:
+    """A narrower metric a verb inside a generic noun phrase gives it: "three community
+    companies went public" (the phrase runs on through words no stop word ends)."""
+    found = classify(np, "", "", kind, value, predicate=True)
+    return (found, "predicate") if found is not None and not is_generic(found) else None
+
+
+def on_show(s: str, np_from: int, np_end: int) -> bool:
+    """Whether the counted are said to be on show at an event, in the figure's clause."""
+    return cues()["event_verb"].search(s, np_from, clause_end_after(s, np_end)) is not None
+
+
+def shared_over_time(s: str, clause_start: int, np_end: int) -> bool:
+    """Whether an amount with no noun, in the clause from `clause_start`, is said to come in a
+    stated stretch of time ("..., and HK$2.6 billion of that in the first half alone")."""
+    return flow_share(s, clause_start, clause_end_after(s, np_end))

@@ -1,0 +1,89 @@
+"""Figures in machine-translated text, which keeps the source language's word order: a
+measure word after the figure ("800 home" for 800家), the noun before it ("Financial
+technology company also near 350 home"), and nouns left in the singular ("1200 company")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from etl.extract.candidates import CLAUSE_START, WORDS, MetricCandidate
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.metrics import NP_STOP, classify
+
+
+class Measure(NamedTuple):
+    """A measure word after a figure ("800 home" for 800家 in translated text)."""
+
+    end: int
+    more: bool  # "1,800 many home": over 1,800
+
+
+@cache
+def _measure_re() -> re.Pattern[str]:
+    f = lexicon()["figures"]
+    return re.compile(
+        rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])"
+        r"(?:[ \t]+[\"“‘'](?=\w))?",  # the noun after may be quoted: 3 home "unicorn" enterprise
+        re.IGNORECASE,
+    )
+
+
+def measure_word(s: str, end: int) -> Measure | None:
+    """The measure word right after the figure that ends at `end`, if any (translated text
+    keeps the source language's: "cultivate unicorn 4 only", "exceed 1,800 many home")."""
+    m = _measure_re().match(s, end)
+    return Measure(m.end(), m.group("more") is not None) if m else None
+
+
+_NOUN_BEFORE_WORDS = 4
+
+
+def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> MetricCandidate | None:
+    """What a figure with a measure word counts: the noun after it ("6 home unicorn
+    enterprise"), else the noun right before it and its qualifier ("Financial technology
+    company also near 350 home"), the order translated text keeps. Nouns may be singular."""
+    if np.strip():
+        found = classify(plural(np.strip()), "", "", kind, value)
+        return MetricCandidate(found, "noun") if found else None
+    lo = max((m.end() for m in CLAUSE_START.finditer(s, 0, q_start)), default=0)
+    words = WORDS.findall(s, lo, q_start)
+    adverbs = {w.lower() for w in lexicon()["figures"]["predicate_adverbs"]}
+    links, places = _measure_links()
+    while words and words[-1].lower() in adverbs | links:
+        words.pop()  # "unicorn enterprise has 7 only", "fintech company we have 450 home"
+    k = len(words) - 1
+    while k > len(words) - 4 and k > 0 and words[k][0].isupper():
+        k -= 1  # a name after the noun: "the Web3 related company in Cyberport have 150 homes"
+    if k < len(words) - 1 and k > 0 and words[k].lower() in places:
+        del words[k:]
+    run: list[str] = []
+    for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
+        if w.lower() in NP_STOP or w[0].isdigit():
+            break
+        run.insert(0, w)
+    for k in range(len(run), 0, -1):
+        found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
+        if found:
+            return MetricCandidate(found, "noun_before")
+    return None
+
+
+@cache
+def _measure_links() -> tuple[frozenset[str], frozenset[str]]:
+    f = lexicon()["figures"]
+    return frozenset(f["measure_links"]), frozenset(f["measure_places"])
+
+
+def plural(phrase: str) -> str:
+    """`phrase` with its last word in the plural the metric rules are written in."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    for one, many in lexicon()["figures"]["plural_endings"]:
+        if low.endswith(many) and many:
+            return phrase
+        if low.endswith(one):
+            return f"{head} {last[: len(last) - len(one)]}{many}".strip()
+    return phrase

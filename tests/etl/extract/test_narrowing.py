@@ -1,0 +1,39 @@
+"""What a count under a general noun narrows to from the words around it: own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.narrowing import cluster_before, on_show, shared_over_time, verb_in_phrase
+
+
+@pytest.mark.parametrize(
+    ("before", "metric"),
+    [
+        ("Fintech is still the campus's biggest cluster, with over ", "fintech_companies"),
+        ("Smart living (proptech and the like) accounts for ", "smart_living_companies"),
+        ("Its largest cluster, with over ", None),  # no cluster named
+        ("Fintech and AI are its largest clusters, with ", None),  # two named
+        ("The fintech week drew ", None),  # no clause about a cluster
+    ],
+)
+def test_the_one_cluster_a_clause_names(before: str, metric: str | None) -> None:
+    found = cluster_before(before)
+    assert (found.metric if found else None) == metric
+
+
+def test_a_verb_inside_a_noun_phrase_narrows_it() -> None:
+    assert verb_in_phrase("community companies went public", "count", 3)[0].metric == (
+        "listed_companies"
+    )
+    assert verb_in_phrase("community companies", "count", 3) is None
+
+
+def test_on_show_and_shared_over_time_read_the_figures_clause_only() -> None:
+    s = "Twelve incubatees pitched to investors, and 90 start-ups joined."
+    assert on_show(s, 7, 18)
+    assert not on_show(s, s.index("start-ups"), s.index(" joined"))
+    s = "They raised HK$30 billion, and HK$4 billion of that in the first half alone."
+    start = s.index("and HK$4")
+    assert shared_over_time(s, start, s.index(" of that"))
+    assert not shared_over_time("They raised HK$30 billion, and HK$4 billion from abroad.", 26, 44)
