@@ -42,6 +42,7 @@ from etl.extract.figure_dates import (
     recorded_before,
     with_phrases,
     with_reporting_year,
+    with_review_year,
 )
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
@@ -62,7 +63,7 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
-from etl.extract.year_day import reporting_year
+from etl.extract.year_day import reporting_year, review_year
 
 EXTRACTOR_VERSION = "1.9.1"
 
@@ -208,6 +209,7 @@ def _sentence_claims(
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
     dates = with_reporting_year(sent, dates, reporting_year(text))
+    dates = with_review_year(sent, dates, review_year(text))  # "By year-end", in a year review
     memory = find_phrase("arrival", sent)  # "When I arrived, ..."
     if memory and (came := timeline.arrival(sid)) is not None:
         dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])

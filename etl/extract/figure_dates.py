@@ -22,7 +22,7 @@ from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.sentence_figures import Figure
-from etl.extract.year_day import reporting_dates, reporting_year
+from etl.extract.year_day import reporting_dates, reporting_year, review_dates
 
 _OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
@@ -41,6 +41,12 @@ def with_reporting_year(
         DatePhrase(a, b, when, "month", period)
         for a, b, when, period in reporting_dates(sent, year_end)
     ]
+    return with_phrases(dates, found)
+
+
+def with_review_year(sent: str, dates: list[DatePhrase], year: int | None) -> list[DatePhrase]:
+    """`dates` with the phrases that speak of the end of the year a review covers."""
+    found = [DatePhrase(a, b, when, "month", None) for a, b, when in review_dates(sent, year)]
     return with_phrases(dates, found)
 
 

@@ -132,6 +132,31 @@ def reporting_year(text: str) -> int | None:
     return None
 
 
+_REVIEW_TITLE = re.compile(
+    r"\b((?:19|20)\d\d)\b[^\n]{0,40}?\b(?:year\s+in\s+review|annual\s+review|review\s+of"
+    r"\s+the\s+year)\b|\b(?:year\s+in\s+review|review\s+of)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8)
+def review_year(text: str) -> int | None:
+    """The calendar year a document reviews, when its title says so ("Cyberport Community
+    2025: Year in Review"); None otherwise."""
+    m = _REVIEW_TITLE.search(text, 0, min(len(text), TITLE_CHARS))
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def review_dates(sent: str, year: int | None) -> list[tuple[int, int, date]]:
+    """The spans in `sent` that speak of the end of the year reviewed ("by year-end")."""
+    if year is None:
+        return []
+    return [
+        (m.start(), m.end(), date(year, 12, 31))
+        for m in phrase_words("review_year_end").finditer(sent)
+    ]
+
+
 _REPORTING = {"reporting_year_flow": "P1Y", "reporting_year_second_half": "P6M",
               "reporting_year_end": None}  # fmt: skip
 

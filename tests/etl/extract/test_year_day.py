@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from etl.extract.year_day import (
     lead_in_day,
     names_fiscal_year,
     note_day,
+    review_dates,
+    review_year,
     year_day,
 )
 
@@ -78,3 +81,22 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("Cyberport Community 2025: Year in Review\n\nText.", 2025),
+        ("Year in review 2020\n\nText.", 2020),
+        ("Annual Review 2019/20\n\nText.", None),  # a fiscal year: reporting_year reads it
+        ("Cyberport in 2024\n\nText.", None),
+    ],
+)
+def test_the_calendar_year_a_title_reviews(title: str, year: int | None) -> None:
+    assert review_year(title) == year
+
+
+def test_year_end_in_a_year_review_is_the_end_of_that_year() -> None:
+    (span,) = review_dates("By year-end the cluster stood at 500 firms.", 2025)
+    assert span[2] == date(2025, 12, 31)
+    assert review_dates("By year-end the cluster stood at 500 firms.", None) == []
