@@ -47,6 +47,13 @@ _IN_A_FIELD = re.compile(
     r"\s*(?:are|were|work|worked|operate)\s+(?:now\s+|still\s+|already\s+)?(?:in|within)\s",
     re.IGNORECASE,
 )
+# A verb that gives its subject's size, right before a figure: the subject is what is counted.
+MEASURED_BY = re.compile(
+    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
+    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)"
+    r"(?:\s+(?:about|around|some|roughly|over|nearly|almost|more\s+than|close\s+to))?\s*[~≈]?\s*$",
+    re.IGNORECASE,
+)
 CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -198,6 +205,8 @@ def bare_metric(
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
+        if found is None and (verb := MEASURED_BY.search(s, lo, start)):
+            found = classify(s[lo : verb.start()], "", "", kind, value)  # "AI cos number ~300"
         if (
             found
             and m

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.candidates import is_generic
+from etl.extract.candidates import MEASURED_BY, is_generic
 from etl.extract.doubtful_figures import cluster_size, flow_share
 from etl.extract.figure_cues import cues
 from etl.extract.metrics import MetricMatch, classify, named_cluster
@@ -19,12 +19,6 @@ from etl.extract.metrics import MetricMatch, classify, named_cluster
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")
 _CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
-# A verb that gives its subject's size, right before a figure: the subject is what is counted.
-_MEASURED_BY = re.compile(
-    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
-    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)\s*$",
-    re.IGNORECASE,
-)
 
 
 def clause_end_after(s: str, np_end: int) -> int:
@@ -37,7 +31,7 @@ def cluster_before(before: str) -> MetricMatch | None:
     """The one cluster a clause about a cluster, or a subject measured by its verb, names
     before a count under the community's noun ("Smart living (proptech and the like)
     accounts for 260 companies"); None when it names none or two."""
-    if not (cluster_size(before) or _MEASURED_BY.search(before)):
+    if not (cluster_size(before) or MEASURED_BY.search(before)):
         return None
     return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
 

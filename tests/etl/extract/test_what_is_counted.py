@@ -451,3 +451,17 @@ def test_a_sample_a_show_or_students_are_no_size(sentence: str) -> None:
 )
 def test_a_subject_measured_by_its_verb_is_what_is_counted(sentence: str, metric: str) -> None:
     assert [m for _, m in metrics(sentence)] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("AI/data-science cos at the hub number ~300, a spokeswoman said.", "ai_companies"),
+        ("Fintech firms at the hub number about 400.", "fintech_companies"),
+        ("The community numbers 2,000.", "companies"),
+    ],
+)
+def test_a_subject_measured_by_its_verb_counts_a_figure_with_no_noun(
+    sentence: str, metric: str
+) -> None:
+    assert [m for _, m in metrics(sentence)] == [metric]
