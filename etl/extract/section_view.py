@@ -200,7 +200,7 @@ class SectionView:
             return QuoteRegion(a, b, tracked, None if tracked else model.publisher.entity)
         if (
             model.main_we
-            and not isinstance(self.voices[0], Transcript)  # (a turn's "we" is its speaker's)
+            and not (self.voices and isinstance(self.voices[0], Transcript))  # (its speaker's)
             and not asked_at(self.text, a, b, pos)  # (an interviewer's "we")
         ):
             return QuoteRegion(a, b, True, None, marked=False)
