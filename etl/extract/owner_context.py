@@ -46,8 +46,7 @@ class OwnerContext:
             or m.kind == "first_person"  # (whose, the quotation below says)
             for m in mentions
         )
-        placed = counts_places and not mentions  # "72% of members are Hong Kong firms"
-        if not (placed or self.view.unnamed_may_be_tracked(self.sid) or (here and city_only)):
+        if not (self.view.unnamed_may_be_tracked(self.sid) or (here and city_only)):
             return None  # (but "Three of Hong Kong's unicorns grew up here" is the place's)
         if any(m.kind == "territory" and pos < m.start < hi for m in mentions) and not here:
             return None  # "2,200 start-ups across the city": the city's (not "... grew up here")
