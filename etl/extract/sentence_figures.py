@@ -12,6 +12,7 @@ from etl.extract.candidates import (
     is_generic,
     narrower_predicate,
     of_a_set,
+    set_member,
 )
 from etl.extract.doubtful_figures import doubtful
 from etl.extract.ellipsis import gapped
@@ -251,6 +252,10 @@ def find_figures(
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
+        elif is_generic(match) and np.strip() and (label := _LABEL.fullmatch(before)):
+            named = set_member(label.group(1).strip(" *_"), kind, n.value)
+            if named is not None:  # "- FinTech: over 450 companies": the cluster's
+                match, source, labelled = named.match, "label", True
         if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
             words = before.rsplit("|", 1)[-1].strip(" \t*_-•")

@@ -465,3 +465,17 @@ def test_a_subject_measured_by_its_verb_counts_a_figure_with_no_noun(
     sentence: str, metric: str
 ) -> None:
     assert [m for _, m in metrics(sentence)] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("- FinTech: over 450 companies, from payments to regtech", "fintech_companies"),
+        ("- AI & Data Science: 350+ start-ups", "ai_companies"),
+        ("- Members: 2,000 companies", "companies"),
+    ],
+)
+def test_a_label_naming_a_cluster_narrows_the_general_noun_of_its_value(
+    line: str, metric: str
+) -> None:
+    assert [m for _, m in metrics(line)] == [metric]
