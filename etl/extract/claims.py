@@ -48,6 +48,7 @@ from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
 from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
+from etl.extract.narrowing import with_the_rest
 from etl.extract.phrase_search import find_phrase
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
@@ -198,6 +199,7 @@ def _sentence_claims(
     parent = parent_label(text, s.start) if "\n" not in sent else None
     figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True,
                            parent=parent)  # fmt: skip
+    figures = with_the_rest(sent, figures)  # "...; the rest, around 400, work elsewhere"
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
