@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from etl.extract.attribution import clause_end
-from etl.extract.candidates import context_metric, is_generic, set_member
+from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
     cluster_refs,
@@ -27,6 +27,7 @@ from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
     MetricMatch,
     classify,
+    named_cluster,
     place_metrics,
     topic_scope_breaks,
     topic_scoped_metrics,
@@ -150,6 +151,10 @@ class SentenceContext(OwnerContext):
         )
         heading = self.heading() if kind != "money" or alone else None
         found = context_metric(heading, None, kind, f.number.value)
+        if found is None and kind == "count" and MEASURED_BY.search(s, 0, f.start):
+            named = self._cluster_before_pronoun(s)  # "... its fintech cluster. It now numbers 150"
+            if named is not None:
+                return replace(f, metric=named, source="cluster")
         if found is None and kind == "count" and existential().search(s, 0, f.start + 1):
             counted = self._counted_before()
             if counted is not None:  # "... about 300 companies. Today there are over 1,500"
@@ -279,6 +284,13 @@ class SentenceContext(OwnerContext):
             set_member(words, "count", 1.0) is not None
         )
 
+    def _cluster_before_pronoun(self, s: str) -> MetricMatch | None:
+        """The one cluster the sentence before names, when this one opens with a pronoun."""
+        prev = self.previous()
+        if prev is None or not _OPENING_PRONOUN.match(s) or not _CLUSTER_WORD.search(prev[0]):
+            return None
+        return named_cluster(prev[0])
+
     def _text(self) -> str:
         return self.view.text[self.sentence.start : self.sentence.end]
 
@@ -356,6 +368,7 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3
+_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
 

@@ -392,3 +392,16 @@ def test_zero_under_a_question_is_the_figure_zero() -> None:
 )
 def test_no_zero_where_no_counts_nothing_or_nothing_names_the_metric(text: str) -> None:
     assert all(r[2] != 0 for r in rows(claims(text)))
+
+
+def test_a_pronoun_measured_after_a_sentence_naming_one_cluster_counts_that_cluster() -> None:
+    text = (
+        "Cyberport news\n\nThe intake has pushed Cyberport's fintech cluster to a new high. "
+        "It now numbers more than 150, the largest in Hong Kong."
+    )
+    assert ("fintech_companies", 150) in {(c.metric, c.value) for c in claims(text)}
+    other = (
+        "Cyberport news\n\nThe intake has pushed Cyberport's community to a new high. "
+        "It now numbers more than 1,500."
+    )
+    assert not any(c.metric == "fintech_companies" for c in claims(other))
