@@ -142,8 +142,8 @@ class Timeline:
         listed = self.list_date(sid[0])
         if listed is not None:
             return listed  # the lead-in dates the whole list, "now" or not
-        if speaks_of_now(text, s.start, s.end):
-            return None
+        if speaks_of_now(text, s.start, s.end) or self._lead_in_now(sid[0]):
+            return None  # (or a list item under "here is where the community stands today:")
         for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences
             prev = (sid[0], j)
             if "\n" in text[self.view.sentence(prev).start : s.start]:
@@ -213,6 +213,16 @@ class Timeline:
         found = self._list_date(p)
         return replace(found, period=None) if found is not None else None
 
+    def _lead_in_now(self, p: int) -> bool:
+        """Whether paragraph `p` is a list item under a lead-in that speaks of now."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        if not _BULLET.match(text, paragraphs[p][0]):
+            return False
+        q = p - 1
+        while q >= 0 and p - q <= MAX_LEAD_LINES and _BULLET.match(text, paragraphs[q][0]):
+            q -= 1
+        return q >= 0 and speaks_of_now(text, *paragraphs[q])
+
     def _heads_next(self, q: int) -> bool:
         """Whether paragraph `q` heads another list or table after it ("Compared with last
         year" over "2017:" and its rows), not a note closing the list above it."""
@@ -235,6 +245,8 @@ class Timeline:
             found = self._heading_date(*paragraphs[q])
             if found is not None:
                 return self._in_year(found, q)
+            if speaks_of_now(text, *paragraphs[q]):
+                return None  # "here is where the community stands today:" over the list
             q -= 1
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):

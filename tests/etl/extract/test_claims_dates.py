@@ -329,3 +329,20 @@ def test_a_time_phrase_of_the_next_clause_leaves_a_figure_the_publication_date()
     )
     got = {(c[0], c[3]) for c in inline(text, d)}
     assert got == {("unicorns", d), ("funding_raised", date(2021, 9, 30))}
+
+
+def test_a_list_under_a_lead_in_that_speaks_of_now_stands_at_the_publication() -> None:
+    d = date(2023, 6, 6)
+    text = (
+        "# Notes from the Cyberport community desk\n\n"
+        "As at the end of May, more than 150 Web3 companies had joined the Cyberport community."
+        " Here is how fast that happened:\n\n"
+        "| As at | Web3 companies |\n|---|---|\n| December 2022 | 90 |\n| May 2023 | 150+ |\n\n"
+        "The Web3 cluster is still smaller than the fintech cluster, but it is catching up. "
+        "For context, here is where the wider Cyberport community stands today:\n\n"
+        "- A 1.9k-strong membership of start-ups and technology companies\n"
+        "- Eight unicorns that started out at Cyberport"
+    )
+    got = {(c[0], c[1], c[3]) for c in inline(text, d)}
+    assert ("web3_companies", 150, date(2023, 5, 31)) in got
+    assert ("unicorns", 8, d) in got
