@@ -48,11 +48,11 @@ from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
 from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
-from etl.extract.narrowing import with_the_rest
 from etl.extract.phrase_search import find_phrase
 from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
+from etl.extract.rest_of_set import with_the_rest
 from etl.extract.restated import dedupe, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId

@@ -9,9 +9,7 @@ from etl.extract.narrowing import (
     on_show,
     shared_over_time,
     verb_in_phrase,
-    with_the_rest,
 )
-from etl.extract.sentence_figures import find_figures
 
 
 @pytest.mark.parametrize(
@@ -44,27 +42,3 @@ def test_on_show_and_shared_over_time_read_the_figures_clause_only() -> None:
     start = s.index("and HK$4")
     assert shared_over_time(s, start, s.index(" of that"))
     assert not shared_over_time("They raised HK$30 billion, and HK$4 billion from abroad.", 26, 44)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "Some 600 of them are based on our campus; the rest, around 400, work from offices "
-            "across the city.",
-            ["companies_onsite", "companies_offsite"],
-        ),
-        (
-            "Around 800 of them work on the campus itself, and the remaining 850 or so are "
-            "members who operate off-site.",
-            ["companies_onsite", "companies_offsite"],
-        ),
-        # Not after a part at one place: the rest of something else stays as it was.
-        ("It admitted 90 start-ups; the rest, around 400, applied too late.", ["startups", None]),
-    ],
-)
-def test_the_rest_after_a_part_at_one_place_is_at_the_other(
-    sentence: str, expected: list[str | None]
-) -> None:
-    got = with_the_rest(sentence, find_figures(sentence, keep_bare=True))
-    assert [f.metric.metric if f.metric else None for f in got] == expected

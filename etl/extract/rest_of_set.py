@@ -1,0 +1,41 @@
+"""The rest of a set split by place: "Some 600 are on our campus; the rest, around 400, work
+from offices across the city" counts the companies off the campus."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from etl.extract.candidates import is_generic
+from etl.extract.metrics import MetricMatch, location_metrics
+from etl.extract.sentence_figures import Figure
+
+# "the rest, around 400", "the remaining 850 or so": the rest of a set split by place.
+_REST_BEFORE = re.compile(
+    r"\b(?:the\s+rest|the\s+remaining|the\s+other|the\s+others|the\s+balance)\b[\s,]*"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?[*_]*$",
+    re.IGNORECASE,
+)
+
+
+def with_the_rest(sent: str, figures: list[Figure]) -> list[Figure]:
+    """`figures` with each that is the rest of a set split by place right after a part at
+    one place ("Some 600 are on our campus; the rest, around 400, work from co-working spaces
+    across the city") counting the other place, whatever its own words counted."""
+    places = sorted(location_metrics())
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(places) == 2
+            and prev.metric is not None
+            and prev.metric.metric in places
+            and prev.unit == f.unit == "count"
+            and (f.metric is None or is_generic(f.metric))
+            and _REST_BEFORE.search(sent, prev.end, f.start)
+        ):
+            other = places[1 - places.index(prev.metric.metric)]
+            f = replace(f, metric=MetricMatch(other, False), source="complement")
+        out.append(f)
+    return out
