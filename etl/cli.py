@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -314,6 +315,9 @@ def main(
 ) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(argv)
+    # A Ctrl-C that lands while the pool resets a connection is reported below in one line;
+    # the pool's own log of it (a traceback on stderr) would only repeat it.
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL)
     try:
         if args.command == "ingest":
             return cmd_ingest(args, err)

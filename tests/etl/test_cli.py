@@ -71,3 +71,12 @@ def test_a_ctrl_c_after_the_command_is_done_leaves_its_exit_code_and_no_tracebac
     )
     assert done.returncode == 3
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr
+
+
+def test_the_pool_logs_nothing_a_one_line_error_would_repeat(db_url: str) -> None:
+    import logging
+
+    logger = logging.getLogger("sqlalchemy.pool.impl.QueuePool")
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.NOTSET)
+    assert main(["export", "claims", "--db", db_url], out=io.StringIO(), err=io.StringIO()) == 0
+    assert not logger.isEnabledFor(logging.ERROR)  # (a Ctrl-C during a reset: no traceback)
