@@ -101,6 +101,11 @@ _BY_NAME = re.compile(
 _SHORT_LINE = 160
 
 
+def marked_question(text: str, a: int, b: int) -> bool:
+    """Whether the paragraph at text[a:b] opens with a question mark ("Q:", "Question:")."""
+    return _question_re().match(text, a, b) is not None
+
+
 def asked_at(text: str, a: int, b: int, pos: int) -> bool:
     """Whether `pos`, in the paragraph at text[a:b], is in an interviewer's words: after the
     last question or answer mark before it, if any ("Q: ...?\nA: We have ..."), else in a

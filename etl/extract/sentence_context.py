@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from etl.extract.attribution import clause_end
+from etl.extract.authors import marked_question
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
 from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
@@ -321,7 +322,8 @@ class SentenceContext(OwnerContext):
         if prev[0] == self.sid[0]:
             return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
         a, b = self.view.paragraphs[prev[0]]
-        return "?" in self.view.text[a:b]
+        # ("Q: Everyone asks about unicorns." / "A: Fourteen.": marked, if not asked)
+        return "?" in self.view.text[a:b] or marked_question(self.view.text, a, b)
 
     def _asked_in(self) -> int | None:
         """The paragraph of the question the few sentences before end with, if any."""
@@ -385,10 +387,14 @@ def _asked_for(question: str, kind: str, value: float) -> MetricMatch | None:
     last = next(reversed([*_HOW_MANY.finditer(question)]), None)
     if last is None:
         return None
-    found = classify(last.group(1), "", "", kind, value)
-    return found if found is not None and not is_generic(found) else None
+    asked = _ASKED_LEAD.sub("", last.group(1))  # "of those are genuinely start-ups": start-ups
+    found = classify(asked, "", "", kind, value)
+    return found if found is not None and found.metric != _set_noun() else None
 
 
+_ASKED_LEAD = re.compile(
+    r"^(?:of\s+(?:those|them|these)\s+)?(?:(?:are|were|is|was)\s+)?(?:[a-z]+ly\s+)?", re.I
+)
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^?.!]{1,80})", re.IGNORECASE)
 
 

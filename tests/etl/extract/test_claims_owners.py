@@ -372,3 +372,17 @@ def test_a_building_s_number_after_its_name_is_no_count() -> None:
         "Photo caption: Ms Lee with the 27 newly admitted incubatees at Cyberport 3."
     )
     assert {c[:2] for c in _text_claims(text, date(2011, 9, 20))} == {("incubatees", 27)}
+
+
+def test_answers_to_marked_questions_without_a_question_mark_or_of_a_part() -> None:
+    text = (
+        "Cyberport's community head on the year\n\n"
+        "By Jo Lam\n\n"
+        "Ann Ho runs community development at Cyberport, the Telegraph Bay hub.\n\n"
+        "**Q: How many of those are genuinely start-ups, rather than established firms?**\n\n"
+        "A: About 1,800. The rest are more mature firms.\n\n"
+        "**Q: Everyone asks about unicorns.**\n\n"
+        "A: Fourteen. And listings matter as much."
+    )
+    got = {c[:2] for c in _text_claims(text, date(2026, 1, 9))}
+    assert {("startups", 1800), ("unicorns", 14)} <= got
