@@ -3,8 +3,7 @@
 Each test reads one figure in its sentence after its own noun has been read: the one cluster a
 clause about a cluster names ("Fintech is still the campus's biggest cluster, with over 300
 firms"), a verb inside the figure's noun phrase ("three community companies went public"), a
-group on show at an event ("Twelve incubatees pitched to a panel"), and a share of a total
-said to come in a stated stretch of time ("HK$2.6 billion of that in the first half alone").
+and a group on show at an event ("Twelve incubatees pitched to a panel").
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.candidates import MEASURED_BY, is_generic
-from etl.extract.doubtful_figures import cluster_size, flow_share
+from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.metrics import MetricMatch, classify, named_cluster
 
@@ -43,12 +42,7 @@ def verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] 
     return (found, "predicate") if found is not None and not is_generic(found) else None
 
 
-def on_show(s: str, np_from: int, np_end: int) -> bool:
-    """Whether the counted are said to be on show at an event, in the figure's clause."""
-    return cues()["event_verb"].search(s, np_from, clause_end_after(s, np_end)) is not None
-
-
-def shared_over_time(s: str, clause_start: int, np_end: int) -> bool:
-    """Whether an amount with no noun, in the clause from `clause_start`, is said to come in a
-    stated stretch of time ("..., and HK$2.6 billion of that in the first half alone")."""
-    return flow_share(s, clause_start, clause_end_after(s, np_end))
+def on_show(s: str, np_from: int, clause_end: int) -> bool:
+    """Whether the counted are said to be on show at an event, in the figure's clause (from
+    the figure's words at `np_from` to `clause_end`)."""
+    return cues()["event_verb"].search(s, np_from, clause_end) is not None

@@ -14,7 +14,7 @@ from etl.extract.candidates import (
     of_a_set,
     set_member,
 )
-from etl.extract.doubtful_figures import doubtful
+from etl.extract.doubtful_figures import doubtful, flow_share
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
@@ -42,7 +42,7 @@ from etl.extract.metrics import (
     wants_context,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
-from etl.extract.narrowing import cluster_before, on_show, shared_over_time, verb_in_phrase
+from etl.extract.narrowing import clause_end_after, cluster_before, on_show, verb_in_phrase
 from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
@@ -53,7 +53,6 @@ _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
-_CLAUSE_MARK = re.compile(r"[,;.]")
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
@@ -222,8 +221,8 @@ def find_figures(
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
-        stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
-        ctx_after = s[np_end : stop.start() if stop else np_end + 100]
+        clause_end = clause_end_after(s, np_end)
+        ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"
         if match is None and i + 1 < len(spans):
@@ -279,7 +278,7 @@ def find_figures(
             match is None
             and kind == "money"
             and not np.strip()
-            and shared_over_time(s, len(before) - len(clause), np_end)
+            and flow_share(s, len(before) - len(clause), clause_end)  # "in the first half alone"
         ):
             prev = next((g for g in reversed(out) if g.metric and g.unit != "count"), None)
             if (
@@ -309,7 +308,7 @@ def find_figures(
                 before, low_before
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source in _READ_SOURCES and kind == "count" and on_show(s, np_from, np_end):
+        if source in _READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
             source = "activity"  # "Twelve incubatees pitched to a panel of investors"
         if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.narrowing import (
-    cluster_before,
-    on_show,
-    shared_over_time,
-    verb_in_phrase,
-)
+from etl.extract.doubtful_figures import flow_share
+from etl.extract.narrowing import clause_end_after, cluster_before, on_show, verb_in_phrase
 
 
 @pytest.mark.parametrize(
@@ -36,9 +32,10 @@ def test_a_verb_inside_a_noun_phrase_narrows_it() -> None:
 
 def test_on_show_and_shared_over_time_read_the_figures_clause_only() -> None:
     s = "Twelve incubatees pitched to investors, and 90 start-ups joined."
-    assert on_show(s, 7, 18)
-    assert not on_show(s, s.index("start-ups"), s.index(" joined"))
+    assert on_show(s, 7, clause_end_after(s, 18))
+    assert not on_show(s, s.index("start-ups"), clause_end_after(s, s.index(" joined")))
     s = "They raised HK$30 billion, and HK$4 billion of that in the first half alone."
     start = s.index("and HK$4")
-    assert shared_over_time(s, start, s.index(" of that"))
-    assert not shared_over_time("They raised HK$30 billion, and HK$4 billion from abroad.", 26, 44)
+    assert flow_share(s, start, clause_end_after(s, s.index(" of that")))
+    t = "They raised HK$30 billion, and HK$4 billion from abroad."
+    assert not flow_share(t, 26, clause_end_after(t, 44))
