@@ -59,7 +59,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
-from etl.extract.speakers import QuoteRegion
+from etl.extract.speakers import OPEN_QUOTE, QuoteRegion
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
@@ -71,7 +71,6 @@ EXTRACTOR_VERSION = "1.10.2"
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
-_QUOTE_OPENS = re.compile(r"[“\"]")
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -303,7 +302,7 @@ def _we(
     if we is None or we.marked:
         return we
     hi = clause_end(view.text, pos, view.sentence(sid).end)
-    quoted = _QUOTE_OPENS.search(view.text, pos, hi)  # (someone else's words from there on)
+    quoted = OPEN_QUOTE.search(view.text, pos, hi)  # (someone else's words from there on)
     hi = quoted.start() if quoted else hi
     return we if any(m.kind == "first_person" and m.start < hi for m in mentions) else None
 

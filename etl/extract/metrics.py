@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from etl.extract.lazy_patterns import LazyPattern
-from etl.extract.lexicon import DATA, expand_shorthand, safe_lower
+from etl.extract.lexicon import DATA, expand_shorthand, lexicon, safe_lower
 from etl.extract.numbers import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, literal_tests, may_match, required_literal_groups
 
@@ -299,11 +299,17 @@ def classify(
     return None
 
 
+@cache
+def cluster_metrics() -> frozenset[str]:
+    """Metrics that count one cluster's companies."""
+    return frozenset(_terms()["cluster_metrics"])
+
+
 def named_cluster(words: str) -> MetricMatch | None:
     """The one cluster `words` name by its own words ("Fintech is still the campus's biggest
     cluster, with over"), if exactly one: its companies' metric."""
-    clusters = frozenset(_terms()["cluster_metrics"])
-    phrase = f"{words} companies"
+    clusters = cluster_metrics()
+    phrase = f"{words} {lexicon()['figures']['set_noun']}"  # (the noun of a set: companies)
     named = {
         r.metric
         for r in rules()

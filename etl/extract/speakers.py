@@ -13,7 +13,7 @@ from etl.extract.name_patterns import patterns
 from etl.extract.sentences import is_abbreviation
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_OPEN_QUOTE = re.compile(r"[“\"]")
+OPEN_QUOTE = re.compile(r"[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
 
 
@@ -47,7 +47,7 @@ def quote_regions(
     out: list[QuoteRegion] = []
     pos = start
     while True:
-        m = _OPEN_QUOTE.search(text, pos, end)
+        m = OPEN_QUOTE.search(text, pos, end)
         if not m:
             break
         close = _CLOSE_QUOTE.search(text, m.end(), end)
