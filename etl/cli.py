@@ -331,18 +331,36 @@ def main(
             return cmd_briefing(args, err)
         return cmd_add_user(args, err)
     except KeyboardInterrupt:
-        print("interrupted: every file already stored is complete", file=err)
+        print(_INTERRUPTED, file=err)
         return 130
-    except (ValueError, LookupError) as e:  # bad filter, unknown id, duplicate user, ...
-        print(f"error: {e}", file=err)
-        return 2
-    except Exception as e:  # database unreachable and the like: one line, no traceback
-        from sqlalchemy.exc import SQLAlchemyError
+    except Exception as e:
+        if _after_ctrl_c(e):  # the cleanup a Ctrl-C set off failed too (a cancelled query)
+            print(_INTERRUPTED, file=err)
+            return 130
+        if isinstance(e, (ValueError, LookupError)):  # bad filter, unknown id, duplicate user
+            print(f"error: {e}", file=err)
+            return 2
+        from sqlalchemy.exc import SQLAlchemyError  # database unreachable and the like
 
         if isinstance(e, SQLAlchemyError):
             print(f"error: database: {str(e).splitlines()[0]}", file=err)
             return 2
         raise
+
+
+_INTERRUPTED = "interrupted: every file already stored is complete"
+
+
+def _after_ctrl_c(e: BaseException) -> bool:
+    """Whether `e` was raised while a Ctrl-C was being handled (its context holds one)."""
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__context__
+    return False
 
 
 def leave(code: int) -> None:

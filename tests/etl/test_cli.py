@@ -80,3 +80,20 @@ def test_the_pool_logs_nothing_a_one_line_error_would_repeat(db_url: str) -> Non
     logging.getLogger("sqlalchemy.pool").setLevel(logging.NOTSET)
     assert main(["export", "claims", "--db", db_url], out=io.StringIO(), err=io.StringIO()) == 0
     assert not logger.isEnabledFor(logging.ERROR)  # (a Ctrl-C during a reset: no traceback)
+
+
+def test_an_error_in_the_cleanup_a_ctrl_c_set_off_is_still_an_interruption(monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    import etl.cli
+
+    def cancelled(args, err):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:  # (as a rollback after a cancelled query fails)
+            raise OperationalError("ROLLBACK", {}, Exception("query canceled")) from None
+
+    monkeypatch.setattr(etl.cli, "cmd_ingest", cancelled)
+    err = io.StringIO()
+    assert main(["ingest", "x"], err=err) == 130
+    assert err.getvalue().startswith("interrupted") and "Traceback" not in err.getvalue()
