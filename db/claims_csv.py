@@ -51,6 +51,7 @@ from db.claims import (
     ordered_ids,
     quote_candidates,
 )
+from db.csvout import BY_TYPE, format_cell, format_row
 from db.models import Claim, ClaimLine, Review
 from db.status import CLAIM_STATUS_BY_ACTION, hidden_claim_ids, open_conflict_claim_ids
 
@@ -63,12 +64,15 @@ LOOKAHEAD = 2000  # special lines formatted per query, ahead of the rows that ne
 
 def _lines(rows: Iterable[dict]) -> list[str]:
     """Each row's CSV line as the generic writer gives it."""
-    from db.csvout import format_row
+    return _csv_lines(format_row(row, CLAIM_COLUMNS) for row in rows)
 
+
+def _csv_lines(cells: Iterable[list[str]]) -> list[str]:
+    """The CSV line of each list of formatted cells, as csv.writer writes it."""
     buf = io.StringIO()
     write = csv.writer(buf).writerow
     # writerow gives what the buffer's write gives: the length of the line it wrote.
-    sizes = [write(format_row(row, CLAIM_COLUMNS)) for row in rows]
+    sizes = [write(row) for row in cells]
     text, out, at = buf.getvalue(), [], 0
     for size in sizes:
         out.append(text[at : at + size])
@@ -100,11 +104,6 @@ def write_claim_lines(conn: Connection, ids: Sequence[int]) -> int:
 
 
 FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_hkd")
-# The stored columns as _as_read reads them back: (float columns, the others).
-_READ_BACK = (
-    tuple(c for c in STORED_COLUMNS if c in FLOAT_COLUMNS),
-    tuple(c for c in STORED_COLUMNS if c not in FLOAT_COLUMNS),
-)
 
 
 def _as_read(value: Any, is_float: bool) -> Any:
@@ -120,6 +119,52 @@ def _as_read(value: Any, is_float: bool) -> Any:
     return value
 
 
+def _cell(value: Any) -> str:
+    return BY_TYPE.get(type(value), format_cell)(value)
+
+
+def _float_cell_as_read(value: Any) -> str:
+    """The cell of a float column's value as the database gives it back (NaN is NULL)."""
+    if value is None:
+        return ""
+    value = float(value)
+    return "" if value != value else BY_TYPE[float](value)
+
+
+# A Date column gives a datetime back as its date.
+_AS_READ_BY_TYPE = {**BY_TYPE, datetime: lambda v: v.date().isoformat()}
+
+
+def _cell_as_read(value: Any) -> str:
+    """The cell of another column's value as the database gives it back."""
+    return _AS_READ_BY_TYPE.get(type(value), _other_cell)(value)
+
+
+def _other_cell(value: Any) -> str:
+    return format_cell(value.date() if isinstance(value, datetime) else value)
+
+
+def _flags_cell_as_read(value: Any) -> str:
+    """The cell of the stored flags as `finish_row` leaves them (no empty flag)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _cell(";".join(f for f in (value or "").split(";") if f))
+
+
+# Each export column of a claim just inserted: the key of its claim row and how its cell is
+# formatted; the first three are given with the rows.
+_GIVEN = ("claim_id", "document", "published_on")
+_KEYS = {"claim_uid": "uid", "status": "initial_status"}
+_SOURCES = tuple(
+    (_KEYS.get(c, c), _cell if c in _KEYS else _float_cell_as_read if c in FLOAT_COLUMNS
+     else _flags_cell_as_read if c == "flags" else _cell_as_read)
+    for c in CLAIM_COLUMNS[len(_GIVEN):]
+)  # fmt: skip
+assert CLAIM_COLUMNS[: len(_GIVEN)] == _GIVEN
+
+
 def claim_line_values(
     document: str,
     published_on: date | None,
@@ -127,29 +172,15 @@ def claim_line_values(
     ids: Sequence[int],
 ) -> list[dict[str, Any]]:
     """The claim_lines rows of claims just inserted from `rows` as ids `ids`, formatted from
-    the rows themselves: what the stored columns read back as, with the status the claim was
-    stored with and no conflict yet (a new claim is in none)."""
+    the rows themselves: what the stored columns read back as (`_as_read`; the flags as
+    `finish_row` leaves them), with the status the claim was stored with and no conflict yet
+    (a new claim is in none). The same lines as `_lines` gives for those read-back rows."""
+    head = [_cell(document), _cell(_as_read(published_on, False))]
     found = []
-    published_on = _as_read(published_on, False)
-    floats, others = _READ_BACK
     for row, claim_id in zip(rows, ids, strict=True):
-        line = {}
-        for c in others:
-            if c in row:
-                value = row[c]
-                line[c] = value.date() if isinstance(value, datetime) else value
-        for c in floats:
-            if c in row:
-                value = row[c]
-                if value is not None:
-                    value = float(value)
-                    line[c] = None if value != value else value
-                else:
-                    line[c] = None
-        line.update(claim_id=claim_id, document=document, published_on=published_on,
-                    claim_uid=row["uid"], status=row["initial_status"])  # fmt: skip
-        found.append(finish_row(line))
-    return [{"claim_id": i, "line": text} for i, text in zip(ids, _lines(found), strict=True)]
+        get = row.get
+        found.append([_cell(claim_id), *head, *[cell(get(key)) for key, cell in _SOURCES]])
+    return [{"claim_id": i, "line": text} for i, text in zip(ids, _csv_lines(found), strict=True)]
 
 
 def missing_line_ids(conn: Connection) -> list[int]:

@@ -39,7 +39,7 @@ def _float_cell(value: float) -> str:
 
 
 # format_cell by a value's exact type: one lookup instead of a chain of isinstance tests.
-_BY_TYPE: dict[type, Callable[[Any], str]] = {
+BY_TYPE: dict[type, Callable[[Any], str]] = {
     type(None): lambda _: "",
     str: neutralise,
     int: int.__str__,
@@ -53,7 +53,7 @@ _BY_TYPE: dict[type, Callable[[Any], str]] = {
 def format_row(row: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
     """`format_cell` of each of these columns of `row` (a missing one is None): the same cells,
     faster for the plain types a database gives."""
-    by_type, get = _BY_TYPE, row.get
+    by_type, get = BY_TYPE, row.get
     out = []
     for c in columns:
         value = get(c)

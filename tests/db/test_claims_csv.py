@@ -257,3 +257,64 @@ def test_lines_split_the_writer_output_row_by_row(rows: list[dict]) -> None:
         csv.writer(buf).writerow([format_cell(row.get(c)) for c in CLAIM_COLUMNS])
         expected.append(buf.getvalue())
     assert _lines(rows) == expected
+
+
+_ROW_KEYS = ("uid", "initial_status", "entity", "metric", "value", "unit", "qualifier", "period",
+             "value_low", "value_high", "value_hkd", "quote", "char_start", "char_end", "flags",
+             "unsure", "as_of", "as_of_precision", "mention_start", "mention_end", "document_id",
+             "extractor_version", "section_id")  # fmt: skip
+_ROW_VALUES = st.one_of(
+    st.none(), st.text(), st.sampled_from([*AWKWARD_TEXT, ";a;;b;", ";;"]), st.integers(),
+    st.floats(), st.sampled_from(AWKWARD_FLOATS), st.booleans(), st.dates(), st.datetimes(),
+)  # fmt: skip
+
+
+_NUMBERS = st.one_of(st.none(), st.integers(), st.floats(), st.sampled_from(AWKWARD_FLOATS))
+_KEY_VALUES = {"flags": st.one_of(st.none(), st.text(";ab="), st.text()), "value": _NUMBERS,
+               "value_low": _NUMBERS, "value_high": _NUMBERS, "value_hkd": _NUMBERS}  # fmt: skip
+
+
+def _read_back_lines(document: str, published_on, rows: list[dict], ids: list[int]) -> list[str]:
+    """The lines `_lines` gives for rows built as the stored columns read back."""
+    from datetime import datetime
+
+    from db.claims import finish_row
+    from db.claims_csv import _lines
+
+    found = []
+    for row, claim_id in zip(rows, ids, strict=True):
+        line = {}
+        for c, value in row.items():
+            if c in ("value", "value_low", "value_high", "value_hkd"):
+                value = None if value is None else float(value)
+                line[c] = None if value != value else value
+            else:
+                line[c] = value.date() if isinstance(value, datetime) else value
+        if isinstance(published_on, datetime):
+            published_on = published_on.date()
+        line.update(claim_id=claim_id, document=document, published_on=published_on,
+                    claim_uid=row["uid"], status=row["initial_status"])  # fmt: skip
+        found.append(finish_row(line))
+    return _lines(found)
+
+
+@given(
+    st.text(),
+    st.one_of(st.none(), st.dates(), st.datetimes()),
+    st.lists(
+        st.fixed_dictionaries(
+            {"uid": st.text(), "initial_status": st.text()},
+            optional={k: _KEY_VALUES.get(k, _ROW_VALUES) for k in _ROW_KEYS[2:]},
+        ),
+        max_size=4,
+    ),
+)
+def test_lines_of_new_claims_are_the_lines_of_their_rows_read_back(
+    document: str, published_on, rows: list[dict]
+) -> None:
+    from db.claims_csv import claim_line_values
+
+    ids = list(range(1, len(rows) + 1))
+    expected = _read_back_lines(document, published_on, rows, ids)
+    got = claim_line_values(document, published_on, rows, ids)
+    assert got == [{"claim_id": i, "line": line} for i, line in zip(ids, expected, strict=True)]
