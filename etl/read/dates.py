@@ -205,7 +205,13 @@ def parse_date_line(line: str) -> DateMention | None:
     are not date lines. Offsets are into `line`.
     """
     head = line[:HEAD_CHARS]
-    if not _may_hold_year(head) or not _digit_near_start(head):
+    return _date_in_head(head) if _digit_near_start(head) else None
+
+
+def _date_in_head(head: str) -> DateMention | None:
+    """`parse_date_line` of a line that opens with `head` (its first HEAD_CHARS), which holds
+    a figure (`_digit_near_start`)."""
+    if not _may_hold_year(head):
         return None
     label = _LABEL_RE.match(head)
     if label:
@@ -263,8 +269,12 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
     follow a date on a date line (see `parse_date_line`).
     """
     head = line[:HEAD_CHARS]
-    if not _digit_near_start(head):
-        return None
+    return _yearless_in_head(head) if _digit_near_start(head) else None
+
+
+def _yearless_in_head(head: str) -> tuple[int, int, int | None, int, int] | None:
+    """`parse_yearless_line` of a line that opens with `head` (its first HEAD_CHARS), which
+    holds a figure (`_digit_near_start`)."""
     decor = _DECOR_RE.match(head)  # "=== MON 10 MAR ===": a rule drawn around the line
     match = _YEARLESS_RE.match(head, decor.end() if decor else 0)
     if match is None:  # after a place: "HONG KONG, Friday, 15 March –"
@@ -298,9 +308,12 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
     years: list[int] = []  # nearest first
     out: list[DateMention | None] = []
     for k, line in enumerate(lines):
-        mention = parse_date_line(line)
-        if mention is None and years:
-            found = parse_yearless_line(line)
+        head = line[:HEAD_CHARS]
+        # Neither kind of date line without a figure near its start: one test for both.
+        digit = _digit_near_start(head)
+        mention = _date_in_head(head) if digit else None
+        if mention is None and years and digit:
+            found = _yearless_in_head(head)
             if found:
                 month, day, weekday, start, end = found
                 value = year_for(month, day, weekday, years)

@@ -382,3 +382,47 @@ def test_digit_near_start(text: str, expected: bool) -> None:
     from etl.read.dates import _digit_near_start
 
     assert _digit_near_start(text) is expected
+
+
+def _date_lines_one_by_one(lines: list[str]) -> list:
+    """`date_lines` as its docstring defines it: each line read by the two public parsers."""
+    from etl.read.dates import _YEAR_IN_LINE_RE, DateMention, _names_years, year_for
+
+    years: list[int] = []
+    out = []
+    for k, line in enumerate(lines):
+        mention = parse_date_line(line)
+        if mention is None and years:
+            found = parse_yearless_line(line)
+            if found:
+                month, day, weekday, start, end = found
+                value = year_for(month, day, weekday, years)
+                mention = DateMention(value, start, end) if value else None
+        out.append(mention)
+        if mention is not None:
+            years.insert(0, mention.value.year)
+        elif _names_years(line, k):
+            years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
+    return out
+
+
+_YEARLESS_BITS = st.sampled_from(
+    ["Wednesday, ", "15 June", "June 15", "MONDAY 3 JUNE", " | InvestHK", "3月21日", "（星期二）",
+     "Cyberport Day 2011", "=== ", "x" * 130, "٣"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(st.one_of(_DATE_BITS, _YEARLESS_BITS), max_size=8).map("".join),
+                max_size=14))  # fmt: skip
+def test_date_lines_is_each_line_read_by_the_parsers(lines: list[str]) -> None:
+    """The one figure test `date_lines` shares between its two parsers changes no date."""
+    lines = [part for line in lines for part in line.split("\n")]
+    assert date_lines(lines) == _date_lines_one_by_one(lines)
+
+
+def test_date_lines_reads_yearless_lines_after_a_year() -> None:
+    lines = ["Cyberport Day 2011", "Wednesday, 15 June", "x" * 130 + " 15 June", "June 2019"]
+    assert date_lines(lines) == _date_lines_one_by_one(lines)
+    assert [m and m.value for m in date_lines(lines)] == [None, date(2011, 6, 15), None,
+                                                          date(2019, 6, 1)]  # fmt: skip
