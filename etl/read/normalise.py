@@ -117,9 +117,12 @@ TAIL = 256  # characters of a paragraph's end that say whether it ends a sentenc
 _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 
 
-# ftfy leaves a line as it is when it holds only printable ASCII, tabs and line ends, and no
-# '&' (an entity): any other character makes the line suspect.
-_NOT_PLAIN_RE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+# ftfy leaves a line as it is when it holds only printable ASCII, tabs and line ends, no '&'
+# (an entity), and no other character than these dashes, quotes and marks (TYPOGRAPHIC): no
+# mojibake pattern of ftfy's (ftfy.badness) can match such a line, as each needs a character
+# outside them, and no fixer or NFC changes them. Any other character makes the line suspect.
+TYPOGRAPHIC = "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"  # –—‘’“”…·•
+_NOT_PLAIN_RE = re.compile(rf"[^\t\n\x20-\x25\x27-\x7e{TYPOGRAPHIC}]")
 
 
 def fix_text(raw: str) -> str:

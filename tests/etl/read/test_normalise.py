@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.read.normalise import (
+    TYPOGRAPHIC,
+    _ftfy_line,
     fix_text,
     join_hyphenated,
     normalise_text,
@@ -211,6 +213,52 @@ SUSPECT_PARTS = st.sampled_from(
 @given(st.lists(st.one_of(SUSPECT_PARTS, st.text(max_size=8)), max_size=20).map("".join))
 def test_fixing_only_suspect_lines_equals_ftfy_on_the_whole_text(text: str) -> None:
     assert fix_text(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+# What a line ftfy is skipped for may hold: printable ASCII but '&', tabs, typographic marks.
+_PLAIN_CHARS = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&") + "\t" + TYPOGRAPHIC
+_NEAR_MOJIBAKE = st.sampled_from(["Ã", "Â", "â€", "€", "Ø", "\u0080", "Ã©", "\u00a0", "&"])
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_PLAIN_CHARS), st.sampled_from(["auto", False]))
+def test_ftfy_leaves_a_line_of_plain_and_typographic_characters_alone(
+    line: str, unescape: str | bool
+) -> None:
+    assert _ftfy_line(line, unescape) == line
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.text(alphabet=_PLAIN_CHARS, max_size=6), _NEAR_MOJIBAKE,
+                          st.just("\n")), max_size=20).map("".join))  # fmt: skip
+def test_typographic_lines_skipped_still_give_ftfy_on_the_whole_text(text: str) -> None:
+    assert fix_text(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+def test_no_mojibake_pattern_of_ftfy_can_match_plain_and_typographic_characters() -> None:
+    """Each of ftfy's badness patterns needs, at one place, a character outside _PLAIN_CHARS
+    (so is_bad is false on such a line); a new ftfy with a pattern that does not would make
+    skipping those lines wrong."""
+    from re import _compiler, _parser
+
+    from ftfy.badness import BADNESS_RE
+
+    parsed = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    (branch, (_, alternatives)), *rest = parsed.data
+    assert branch == _parser.BRANCH and not rest
+    for alternative in alternatives:
+        needed = []  # the places a match must fill with one character
+        for item in alternative.data:
+            op, arg = item
+            if op == _parser.AT or (op == _parser.MAX_REPEAT and arg[0] == 0):
+                continue  # an anchor or an optional character: nothing needed
+            assert op in (_parser.IN, _parser.LITERAL, _parser.ANY), item
+            needed.append(_compiler.compile(_parser.SubPattern(parsed.state, [item])))
+        assert any(not any(p.fullmatch(ch) for ch in _PLAIN_CHARS) for p in needed), alternative
+    assert fix_text("Hong Kong, 5 June 2025 – “a” release…\n") == (
+        "Hong Kong, 5 June 2025 – “a” release…\n"
+    )
+    assert fix_text("Kongâ€™s – park\n") == "Kong’s – park\n"
 
 
 def test_plain_text_is_left_alone_and_mojibake_fixed() -> None:
