@@ -19,10 +19,10 @@ where a report starts; the heuristics:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import islice, takewhile
 from typing import NamedTuple
 
 from db.records import Section
@@ -86,14 +86,25 @@ def is_heading_like(line: str) -> bool:
 
 def first_heading(text: str, *, max_lines: int = HEAD_LINES) -> str | None:
     """The first heading-like line among the first lines, skipping "Press Release" and kin."""
-    for line in islice(_lines(text), max_lines):
+    return _first_heading_in(_lines(text), max_lines)
+
+
+def _first_heading_in(lines: Iterable[_Line], max_lines: int = HEAD_LINES) -> str | None:
+    """`first_heading` of the text whose non-empty lines are `lines`."""
+    for line in islice(lines, max_lines):
         if is_heading_like(line.text) and not _BOILERPLATE_RE.match(line.text.strip()):
             return line.text.strip()
     return None
 
 
 def _nonempty_lines(text: str) -> list[_Line]:
-    return list(_lines(text))
+    """`list(_lines(text))`, built without a generator."""
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(offset, raw))
+        offset += len(raw) + 1
+    return out
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -149,7 +160,9 @@ def split_sections(text: str) -> list[SectionSpan]:
     first_end = bounds[1]
     head = text[:first_end]
     found = find_date(head, read=(texts, mentions))
-    spans = [SectionSpan(0, first_end, first_heading(head), found)]
+    # The lines of `head` are those of `text` before first_end (a line's start, or the end).
+    heading = _first_heading_in(takewhile(lambda line: line.start < first_end, lines))
+    spans = [SectionSpan(0, first_end, heading, found)]
     for i, (start, first, k, mention) in enumerate(kept, start=1):
         heading = lines[first].text.strip() if first < k else _heading_below(lines, k, mention)
         spans.append(SectionSpan(start, bounds[i + 1], heading, _found(mention)))

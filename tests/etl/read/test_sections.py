@@ -112,6 +112,19 @@ def test_the_heading_of_a_text_of_one_section_is_its_first_heading(parts: list[s
         assert sections[0].heading == first_heading(text)
 
 
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from([BODY, "Fund closes", "4 March 2025 – x", "Press Release", "\n",
+                                 " ", "Lab Opens \r", "2025年4月7日", "  Campus Notes"])),
+       st.sampled_from(["\n", "\n\n", " \n"]))  # fmt: skip
+def test_the_first_section_heading_is_the_first_heading_of_its_text(
+    parts: list[str], joiner: str
+) -> None:
+    """Read from the lines of the whole text: what reading the first section's text gives."""
+    text = joiner.join(parts)
+    first = split_sections(text)[0]
+    assert first.heading == first_heading(text[: first.end])
+
+
 WEEKLY = (
     "Campus Weekly\n\nShort reports - June 2019\n\n"
     f"Monday, 3 June\n\nLAB OPENS\n{BODY}\n\n"
