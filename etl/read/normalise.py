@@ -170,14 +170,17 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
     text = fix_text(raw)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE):  # they are not ASCII
         text = _INVISIBLE_RE.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
     if not markdown and "|" in text:
         text = unruled_tables(pipe_tables(text, plain=True))  # a ruled table, in any text
-    if not markdown and ("  " in text or "\t" in text):
+    spaced = "  " in text or "\t" in text
+    if not markdown and spaced:
         text = aligned_tables(text)
-    text = write_label_rows(text)
-    lines = collapse_spaces(text).split("\n")  # runs of spaces never span a line end
+    text = write_label_rows(text)  # it writes no two spaces or tab in a text that had none
+    # Runs of spaces never span a line end.
+    lines = (collapse_spaces(text) if spaced else _collapse_other_spaces(text)).split("\n")
     text = reflow(lines)
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)
@@ -186,10 +189,15 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
 
 def collapse_spaces(text: str) -> str:
     """`text` with each run of spaces that is not a single plain space written as one."""
+    if "  " in text or "\t" in text:
+        return _SPACES_RE.sub(" ", text)
+    return _collapse_other_spaces(text)
+
+
+def _collapse_other_spaces(text: str) -> str:
+    """`collapse_spaces` of a text with no two plain spaces in a row and no tab."""
     if (
-        "  " in text
-        or "\t" in text
-        or "\f" in text
+        "\f" in text
         or "\v" in text
         or (not text.isascii() and any(ch in text for ch in _WIDE_SPACES))
     ):

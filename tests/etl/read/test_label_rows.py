@@ -248,3 +248,26 @@ def test_a_label_over_a_line_of_blanks_is_left_as_it_is(blank: str) -> None:
 def test_label_rows_never_fail_on_lines_of_labels_blanks_and_values(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert isinstance(write_label_rows(text), str)
+
+
+_UNSPACED_PIECE = st.sampled_from(
+    ["Start-ups", " in the park", " over ", "HK$", "1,200", "75", "+", ":", " : ", " ..... ",
+     "…", " · · ·", "_", "- ", "– ", "* ", " ", ".", "\n", "\n ", "\n  ".replace("  ", " \u00a0"),
+     "\u00a0", " . ", "·", "|", " | ", "Unicorns 2 |", "(cumulative)", "since 2005 681"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_UNSPACED_PIECE, max_size=30).map("".join))
+def test_rows_are_written_with_no_two_spaces_or_tab_where_the_text_had_none(text: str) -> None:
+    """normalise_text folds runs of spaces after this step only when the text had one."""
+    if "  " in text or "\t" in text:
+        return
+    out = write_label_rows(text)
+    assert "  " not in out and "\t" not in out
+
+
+def test_rows_of_a_text_with_no_two_spaces() -> None:
+    text = "Unicorns ..... 2\n- Labs: 40\nFunds raised\n (cumulative) .... HK$8.4 billion"
+    out = write_label_rows(text)
+    assert out == "Unicorns: 2\n- Labs: 40\nFunds raised (cumulative): HK$8.4 billion"
