@@ -87,6 +87,11 @@ _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
+# A date written in digits ("31/03/2015", "2015-03-31", "31.3.2015"): its parts are no figures.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+    r"(?![\d/\-]|\.\d)"
+)
 # "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.
 _HUNDRED_MILLION = re.compile(r"\d{1,3}[ \u00a0\u202f]100")
 _MILLION = 1e6
@@ -191,8 +196,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     # Case-blind patterns run far quicker on lower-cased text (same offsets, same matches).
     low = safe_lower(text)
     hay, percent = (text, _PERCENT) if low is None else (low, _PERCENT_LOWER)
+    dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
     for m in _digit_matches(hay, lowered=low is not None):
         start = m.start()
+        if dates and any(a <= start < b for a, b in dates):
+            continue  # a part of a date written in digits
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
         if (

@@ -57,7 +57,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
-_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
+_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
@@ -92,6 +92,8 @@ def _one(n: NumberMention) -> bool:
 
 
 _FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
+# A sign written on a figure ("+35", "−12", "+HK$2 billion") makes it a change, not a level.
+_SIGNED = re.compile(r"(?<![\w.,+\-−])[+−]$")
 
 
 @cache
@@ -180,7 +182,7 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
-        further = cues()["further"].search(before) is not None
+        further = cues()["further"].search(before) is not None or bool(_SIGNED.search(before))
         if (
             delta_before.search(before)
             and not cues()["not_delta"].search(before[-40:])

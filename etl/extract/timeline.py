@@ -231,7 +231,9 @@ class Timeline:
             return False
         a, b = paragraphs[q + 1]
         opens_list = _BULLET.match(text, a) is not None or text[a:b].rstrip().endswith(":")
-        return opens_list and self.view.model.heading(a) == paragraphs[q]
+        model = self.view.model
+        # (a table's next column comes after its lead-in: "Change since Dec 2021:")
+        return opens_list and paragraphs[q] in (model.heading(a), model.lead_ins.get(a))
 
     def _list_date(self, p: int) -> DatePhrase | None:
         text, paragraphs = self.view.text, self.view.paragraphs

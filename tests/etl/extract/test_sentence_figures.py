@@ -101,6 +101,25 @@ def test_a_fact_sheet_label_names_the_figure() -> None:
         assert figs(line) == [], line
 
 
+def test_a_label_may_end_in_a_dash() -> None:
+    assert [(f[1], f[3], f[4]) for f in figs("- FinTech — over 400 companies, the biggest")] == [
+        (400, "over", "fintech_companies")
+    ]
+    assert [(f[1], f[4]) for f in figs("- Unicorns – 7")] == [(7, "unicorns")]
+    # A dash inside a sentence is no label: the noun after the figure says what it counts.
+    assert [(f[1], f[4]) for f in figs("Cyberport — now home to 1,900 companies")] == [
+        (1900, "companies")
+    ]
+
+
+def test_a_signed_figure_is_a_change() -> None:
+    found = find_figures("- Fintech: +35", keep_bare=True)
+    assert [f.increment for f in found] == [True]
+    assert [f.increment for f in find_figures("- Fintech: 510", keep_bare=True)] == [False]
+    # "200+" is a level over 200, not a change.
+    assert [f.increment for f in find_figures("- Fintech: 200+", keep_bare=True)] == [False]
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
