@@ -357,3 +357,16 @@ def test_a_day_line_is_read_in_the_year_in_hand_unless_that_is_more_than_a_month
     assert _yearless_day(3, 12, ref, 9).as_of == date(2025, 3, 12)  # a digest's later day
     assert _yearless_day(12, 20, ref, 9).as_of == date(2024, 12, 20)
     assert _yearless_day(2, 29, ref, 9).as_of == date(2024, 2, 29)  # only last year has it
+
+
+def test_a_time_named_as_an_owner_is_no_time_in_force() -> None:
+    # "last year's showcase" names a thing; "a year earlier" counts back from the writing.
+    text = (
+        "Attendance was up on last year's showcase.\n\n"
+        "The cluster has grown to 150 companies, up from 110 a year earlier."
+    )
+    t = _timeline(text, date(2016, 9, 26))
+    assert t.anchor_at(_sid(t, "The cluster")) is None
+    dated = "Attendance was up on the showcase last year.\n\nThe cluster has grown."
+    t = _timeline(dated, date(2016, 9, 26))
+    assert t.anchor_at(_sid(t, "The cluster")) is not None
