@@ -353,6 +353,12 @@ def find_figures(
             if not keep_bare:
                 continue
             increment = True  # "..., two more reached unicorn status and two listed"
+        if (
+            match is not None
+            and match.metric not in intake_metrics()
+            and cues()["in_a_span"].match(s, np_end)
+        ):
+            increment = True  # "Two listings in one month": a rate, not a level
         if increment:  # its metric comes from what it adds to, unless it is an intake
             intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
             if intake and intake.metric in intake_metrics():

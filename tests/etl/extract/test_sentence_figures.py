@@ -120,6 +120,16 @@ def test_a_signed_figure_is_a_change() -> None:
     assert [f.increment for f in find_figures("- Fintech: 200+", keep_bare=True)] == [False]
 
 
+def test_a_count_in_a_span_of_time_is_a_rate_not_a_level() -> None:
+    rate = find_figures('"Two listings in one month tell you how far we have come," he said.')
+    assert [f.increment for f in rate] == [True]
+    for level in (
+        "Cyberport had 12 listings in 2023.",  # a dated level
+        "Cyberport has 2,000 companies in a year of growth.",  # the year of something
+    ):
+        assert [f.increment for f in find_figures(level)] == [False], level
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
