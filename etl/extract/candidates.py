@@ -220,6 +220,23 @@ def bare_metric(
     return _cluster_subject(s, start, kind, value)
 
 
+_SUBJECT_HEAD_WORDS = 3
+
+
+def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch | None:
+    """The intake a clause's subject names before a verb of measure, for a figure whose own noun
+    is the set it is drawn from ("This year's intake stands at 38 start-ups"), or None."""
+    verb = MEASURED_BY.search(s, 0, q_start)
+    if verb is None or kind != "count":
+        return None
+    starts = [x.end() for x in CLAUSE_START.finditer(s, 0, verb.start())]
+    words = s[starts[-1] if starts else 0 : verb.start()].split()
+    # The clause opens with the intake ("This year's intake to the programme stands at"), not
+    # a sentence that names one on the way ("Cyberport said the admissions mean it will ...").
+    found = classify(" ".join(words[:_SUBJECT_HEAD_WORDS]), "", "", kind, value, only_bare=True)
+    return found if found is not None and found.metric in intake_metrics() else None
+
+
 _SUBJECT_START = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?")
 _CLUSTER_SUBJECT_WORDS = 3
 

@@ -42,6 +42,8 @@ def number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMa
     if intake is not None and intake.metric in intake_metrics():
         return intake
     match = classify(s[a:b], "", rest, kind, value, s[:q_start])
+    if match is None and s.startswith(",", b):  # "the number of games, animation and ... firms"
+        match = classify(s[a:q_start], "", "", kind, value)
     if match is None or is_generic(match):
         narrower = classify(rest, "", "", kind, value, predicate=True)
         if narrower is not None and not is_generic(narrower):

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from etl.extract.candidates import (
     bare_metric,
     does_something,
+    intake_subject,
     is_generic,
     narrower_predicate,
     of_a_set,
@@ -227,6 +228,8 @@ def find_figures(
         ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"
+        if is_generic(match) and (intake := intake_subject(s, q_start, kind, n.value)):
+            match, source = intake, "subject"  # "This year's intake stands at 38 start-ups"
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]

@@ -54,6 +54,11 @@ def test_the_verb_after_an_addition_names_an_intake() -> None:
         ("The number of start-ups that joined the programme rose to 63", "incubatees"),
         ("- Number of start-ups: 41", "startups"),
         ("The number of companies in the community reached 1,700", "companies"),
+        # a list of nouns: the set it names together
+        (
+            "The number of games, animation and digital media companies has reached 62",
+            "digital_entertainment_companies",
+        ),
     ],
 )
 def test_the_number_of_an_intake_counts_the_intake(text: str, metric: str) -> None:

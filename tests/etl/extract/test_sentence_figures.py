@@ -130,6 +130,16 @@ def test_a_count_in_a_span_of_time_is_a_rate_not_a_level() -> None:
         assert [f.increment for f in find_figures(level)] == [False], level
 
 
+def test_a_clause_about_an_intake_counts_the_intake() -> None:
+    found = metrics("This year's intake to the incubation programme stands at 38 start-ups.")
+    assert found == [(38, "incubatees", "subject")]
+    assert metrics("Admissions stood at 88 start-ups last year.")[0][1] == "incubatees"
+    # An intake named on the way is not the subject: the community is.
+    said = "Cyberport said the admissions approved this week mean it now stands at 2,400 companies."
+    assert metrics(said)[0][1] == "companies"
+    assert metrics("The community stands at 2,000 start-ups.")[0][1] == "startups"
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
