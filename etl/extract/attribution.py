@@ -10,7 +10,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.appositions import lead_clause_end, member_apposition
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.mentions import Mention
+from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import LazyTopic
@@ -137,7 +137,7 @@ def attribute(
             and m.end <= f_start
             and usable(m)
             and not (m.kind in ("territory", "place") and m.role == "prep")
-            and (datelines or not _is_dateline(text, s_start, m))
+            and (datelines or not is_dateline_place(text, s_start, m))
         ]
         subj = [m for m in cands if m.role in ("subject", "possessive")]
         # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
@@ -227,18 +227,6 @@ def attribute(
 
 # What follows the place of a dateline: a date (any form holding a digit, perhaps the wire's
 # name in brackets) closed by a dash ("HONG KONG, 6 May 2016 –", "HONG KONG, Nov 20 (X) -").
-_DATELINE_AFTER = re.compile(r"\s*,[^.;:!?\n–—]{0,40}?\d[^.;:!?\n–—]{0,40}?(?:[–—]|\s-{1,2}\s)")
-
-
-def _is_dateline(text: str, s_start: int, m: Mention) -> bool:
-    """Whether mention `m` is the place of a dateline opening its sentence."""
-    return (
-        m.kind in ("territory", "place")
-        and not text[s_start : m.start].strip(" \t*_#>")
-        and _DATELINE_AFTER.match(text, m.end) is not None
-    )
-
-
 def clause_end(text: str, pos: int, end: int) -> int:
     """Where the clause holding `pos` ends (at `end` at the latest)."""
     m = _CLAUSE_BREAK.search(text, pos, end)

@@ -204,6 +204,8 @@ def bare_metric(
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
+        if lo == 0 and starts and s[:start].endswith("(") and _counts_something(s[: starts[-1]]):
+            break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
         if found is None and (verb := MEASURED_BY.search(s, lo, start)):
             found = classify(s[lo : verb.start()], "", "", kind, value)  # "AI cos number ~300"

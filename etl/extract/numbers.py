@@ -203,6 +203,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue  # a part of a date written in digits
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
+        if start and text[start - 1] in "'’" and m.end() - start == 2 == len(m.group("num")):
+            continue  # a year cut short: "since '05"
         if (
             start >= 2
             and text[start - 1] in "-\u2011"

@@ -61,6 +61,7 @@ _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
+_ROW_CELL = re.compile(r"[|;]")
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
@@ -262,7 +263,7 @@ def find_figures(
                 match, source, labelled = named.match, "label", True
         if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
-            words = before.rsplit("|", 1)[-1].strip(" \t*_-•")
+            words = _ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
                 match, source = label_metric(words, kind, n.value), "label"
         comparison = False

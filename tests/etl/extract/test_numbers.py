@@ -52,6 +52,8 @@ def test_values(text: str, expected: list[float]) -> None:
         ("between 01/04/2012 and 31/03/2015, HK$680 million", [680e6]),
         ("from 1.5 to 2.5 billion", [1.5, 2.5e9]),  # decimals are no date
         ("700-800 companies", [700]),  # a range is no date
+        ("incubatees admitted since '05: 350+", [350]),  # a year cut short
+        ("it's 25 now", [25]),
     ],
 )
 def test_a_date_written_in_digits_holds_no_figure(text: str, expected: list[float]) -> None:

@@ -140,6 +140,17 @@ def test_a_clause_about_an_intake_counts_the_intake() -> None:
     assert metrics("The community stands at 2,000 start-ups.")[0][1] == "startups"
 
 
+def test_wire_shorthand_and_a_label_after_a_clause() -> None:
+    found = metrics("* 7 unicorns to date; AI/data cos >200", keep_bare=True)
+    assert [(v, m) for v, m, _ in found] == [(7, "unicorns"), (200, "ai_companies")]
+    assert metrics("cos in the community sell into >30 mkts")[0][:2] == (30, "markets")
+
+
+def test_a_figure_in_brackets_after_a_part_is_a_part_too() -> None:
+    s = "AI ventures made up 53 of the admissions, followed by fintech (21) and Web3 (14)."
+    assert [m for _, m, _ in metrics(s, keep_bare=True) if m == "incubatees"] == []
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
