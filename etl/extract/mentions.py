@@ -63,6 +63,15 @@ _LEADING = frozenset(
         "some",
         "many",
         "most",
+        "there",  # "There are 180 AI start-ups": no one's name
+        "here",
+        "where",
+        "what",
+        "which",
+        "who",
+        "how",
+        "then",
+        "now",
     ]
 )
 

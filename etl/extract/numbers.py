@@ -79,6 +79,7 @@ ODD_LETTERS = ("ſ", "ı", "İ")
 _GARBLED = re.compile(r",\d")
 # A digit, a character lost in conversion, a digit: "65?0" (one number, unreadable).
 _MANGLED = re.compile(r"\d[?\ufffd]\d")
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many)\s+$", re.IGNORECASE)
 # Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
 # skip ahead to the next digit far faster.
 _DIGIT_RUN = re.compile(r"\d\d*")
@@ -320,6 +321,8 @@ def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
             continue
         if re.match(r"-(?:third|half|quarter|fifth|tenth)", text[e : e + 8], re.IGNORECASE):
             continue  # "one-third" is a share, not a count
+        if _VAGUE_BEFORE.search(text, max(0, s - 12), s):
+            continue  # "a few dozen", "several hundred": no figure anyone stated
         value = parse_words(m.group())
         if value is None:
             continue

@@ -151,6 +151,13 @@ def test_a_figure_in_brackets_after_a_part_is_a_part_too() -> None:
     assert [m for _, m, _ in metrics(s, keep_bare=True) if m == "incubatees"] == []
 
 
+def test_a_membership_counts_companies_and_a_few_dozen_counts_nothing() -> None:
+    assert metrics("The hub has a 1,700-odd membership today.") == [(1700, "companies", "noun")]
+    assert metrics("It received 500 membership applications.") == []
+    assert metrics("We grew from a few dozen companies to many more.") == []
+    assert metrics("We have a dozen unicorns.") == [(12, "unicorns", "noun")]
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
