@@ -158,6 +158,13 @@ def test_a_membership_counts_companies_and_a_few_dozen_counts_nothing() -> None:
     assert metrics("We have a dozen unicorns.") == [(12, "unicorns", "noun")]
 
 
+def test_the_biggest_group_named_by_a_cluster_is_the_clusters_size() -> None:
+    s = "Fintech is still the biggest group, close to 500 companies."
+    assert metrics(s) == [(500, "fintech_companies", "cluster")]
+    # A group that names no cluster is still no size of the community.
+    assert metrics("The largest group, 300 companies, joined the trip.")[0][2] == "activity"
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
