@@ -165,6 +165,21 @@ def test_the_biggest_group_named_by_a_cluster_is_the_clusters_size() -> None:
     assert metrics("The largest group, 300 companies, joined the trip.")[0][2] == "activity"
 
 
+def test_one_companys_round_named_by_its_possessive_is_no_community_funding() -> None:
+    s = "More than 1,500 companies now belong, and WeLab's US$156 million funding round made it."
+    assert [src for v, _, src in metrics(s) if v == 156e6] == ["activity"]
+    assert metrics("Cyberport's companies have raised HK$40 billion.")[0][2] == "noun"
+
+
+def test_a_part_that_was_acquired_is_an_event_but_a_part_that_joined_is_not() -> None:
+    s = "And a dozen of our alumni have been acquired by larger companies."
+    assert [src for _, _, src in metrics(s)] == ["activity"]
+    assert metrics("Of our 2,000 companies, 800 are on the campus.")[1][1:] == (
+        "companies_onsite",
+        "predicate",
+    )
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
