@@ -133,7 +133,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         found = self._columns.get(field)
         if found is None:
             base = self._base._columns[field]
-            found = self._columns[field] = [base[k] for k in self._rows.tolist()]
+            found = self._columns[field] = _picker(self._rows.tolist())(base)
         return found
 
 

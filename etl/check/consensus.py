@@ -271,13 +271,15 @@ class _Context:
 
     def disputed(self, ids: set[int]) -> tuple[str, list[int]]:
         """The worst severity of the open conflicts holding any of `ids`, and their ids."""
-        found = {order: d for cid in ids for order, d in self._disputes.get(cid, ())}
+        held = self._disputes.keys() & ids  # few claims are in a conflict
+        found = {order: d for cid in held for order, d in self._disputes[cid]}
         hit = [found[k] for k in sorted(found)]
         return worst_severity([d.severity for d in hit]), sorted({d.conflict_id for d in hit})
 
     def set_aside_for(self, ids: set[int]) -> list[SetAside]:
         """The claims set aside in favour of any of `ids`, in the order they were set aside."""
-        found = {order: a for cid in ids for order, a in self._beaten.get(cid, ())}
+        held = self._beaten.keys() & ids  # few claims beat another
+        found = {order: a for cid in held for order, a in self._beaten[cid]}
         return [found[k] for k in sorted(found)]
 
 

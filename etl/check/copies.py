@@ -141,7 +141,7 @@ class ClaimKeys:
         rows = self.rows(members)
         h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
         h.update(self.sizes[rows].tobytes())
-        h.update("".join([self.keys[k] for k in rows]).encode())
+        h.update("".join(map(self.keys.__getitem__, rows)).encode())
         return h.hexdigest()
 
 
