@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any, overload
 
 import numpy as np
@@ -43,12 +44,12 @@ class ClaimColumns(Sequence[ClaimPoint]):
         self.low = np.asarray(columns["low"], dtype=np.float64)
         self.high = np.asarray(columns["high"], dtype=np.float64)
         hkd = columns["value_hkd"]
-        self.has_hkd = np.array([v is not None for v in hkd], dtype=bool)
-        self.comparable = np.array(
-            [h if h is not None else v for h, v in zip(hkd, columns["value"], strict=True)],
-            dtype=np.float64,
+        self.has_hkd = np.fromiter(map(is_not, hkd, repeat(None)), dtype=bool, count=n)
+        self.comparable = np.where(  # value_hkd, else value (None is NaN in the first array)
+            self.has_hkd, np.array(hkd, dtype=np.float64), np.array(columns["value"], np.float64)
         )
-        self.t = np.array([(d - EPOCH).days for d in columns["as_of"]], dtype=np.int64)
+        days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
+        self.t = days - EPOCH.toordinal()
 
     @classmethod
     def of(cls, points: Sequence[ClaimPoint]) -> ClaimColumns:
@@ -67,12 +68,11 @@ class ClaimColumns(Sequence[ClaimPoint]):
         pick = _picker(keep)
         value, unit, hkd = pick(cols["value"]), pick(cols["unit"]), pick(cols["value_hkd"])
         low, high = pick(cols["value_low"]), pick(cols["value_high"])
-        for i, u in enumerate(unit):  # few claims are money
-            if u in FALLBACK_RATES:
-                h, v = hkd[i], value[i]
-                rate = h / v if h is not None and v else FALLBACK_RATES[u]
-                hkd[i] = v * rate if h is None else h
-                low[i], high[i] = low[i] * rate, high[i] * rate
+        for i in compress(range(len(unit)), map(FALLBACK_RATES.__contains__, unit)):  # few
+            h, v = hkd[i], value[i]
+            rate = h / v if h is not None and v else FALLBACK_RATES[unit[i]]
+            hkd[i] = v * rate if h is None else h
+            low[i], high[i] = low[i] * rate, high[i] * rate
         named = {"claim_id": "claim_id", "uid": "claim_uid", "entity": "entity",
                  "metric": "metric", "qualifier": "qualifier", "as_of": "as_of",
                  "period": "period", "kind": "kind", "publisher": "publisher",
@@ -141,6 +141,8 @@ def _picker(keep: Sequence[int]):
     """A function giving a list of the items at positions `keep` (C speed, as a new list)."""
     if not keep:
         return lambda values: []
+    if isinstance(keep, range) and keep.step == 1:  # a run: a slice
+        return lambda values: list(values[keep.start : keep.stop])
     if len(keep) == 1:
         k = keep[0]
         return lambda values: [values[k]]
