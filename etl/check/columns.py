@@ -36,6 +36,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
     ) -> None:
         n = len(columns["claim_id"])
         self._columns = {f: columns[f] for f in FIELDS}
+        self._lists = list(self._columns.values())  # in FIELDS order, for making a point
         self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base = self
@@ -104,7 +105,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
             return self._base[int(self._rows[i])]
         point = self._points[i]
         if point is None:
-            point = ClaimPoint.of(*(self._columns[f][i] for f in FIELDS))
+            point = ClaimPoint.of(*[c[i] for c in self._lists])
             self._points[i] = point
         return point
 

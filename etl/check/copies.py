@@ -137,9 +137,10 @@ class ClaimKeys:
 
     def digest(self, members: Sequence[ClaimPoint]) -> str:
         """The members' keys, in order, as a digest."""
-        rows = self.rows(members)
-        h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
-        h.update(self.sizes[rows].tobytes())
+        at = members.rows() if isinstance(members, ClaimColumns) else self.rows(members)
+        rows = at.tolist() if isinstance(at, np.ndarray) else at
+        h = hashlib.blake2b(self.ids[at].tobytes(), digest_size=16, key=VERSION)
+        h.update(self.sizes[at].tobytes())
         h.update("".join(map(self.keys.__getitem__, rows)).encode())
         return h.hexdigest()
 
