@@ -21,6 +21,7 @@ from etl.check.points import ClaimPoint
 EPOCH = date(1970, 1, 1)
 FIELDS = ("claim_id", "uid", "entity", "metric", "value", "unit", "qualifier", "low", "high",
           "as_of", "period", "value_hkd", "kind", "publisher", "document", "quote")  # fmt: skip
+RUNS_FROM = 64  # fewer positions are picked one by one (finding runs would cost more)
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 
 
@@ -40,7 +41,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base = self
-        self._kept: list[int] = []  # from_stored: the stored claims' places
+        self._stored = _picker([])  # from_stored: picks the stored claims' places
         self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
         self.low = np.asarray(columns["low"], dtype=np.float64)
         self.high = np.asarray(columns["high"], dtype=np.float64)
@@ -82,12 +83,12 @@ class ClaimColumns(Sequence[ClaimPoint]):
         columns.update(value=value, unit=unit, low=low, high=high, value_hkd=hkd)
         columns["quote"] = pick(quotes)
         out = cls(columns)
-        out._kept = list(keep)
+        out._stored = pick
         return out
 
     def stored(self, values: Sequence[Any]) -> list[Any]:
         """A column of the stored claims this was made from (from_stored), for these claims."""
-        return _picker(self._kept)(values)
+        return self._stored(values)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -147,5 +148,18 @@ def _picker(keep: Sequence[int]):
     if len(keep) == 1:
         k = keep[0]
         return lambda values: [values[k]]
+    at = np.asarray(keep, dtype=np.int64) if len(keep) >= RUNS_FROM else np.empty(0, np.int64)
+    breaks = np.flatnonzero(np.diff(at) != 1) + 1
+    if len(breaks) * 8 < len(at):  # long runs of neighbours (all but a few): slices
+        runs = list(zip(at[np.r_[0, breaks]].tolist(), (at[np.r_[breaks - 1, -1]] + 1).tolist(),
+                        strict=True))  # fmt: skip
+
+        def by_runs(values: Sequence[Any]) -> list[Any]:
+            out: list[Any] = []
+            for a, b in runs:
+                out += values[a:b]
+            return out
+
+        return by_runs
     get = itemgetter(*keep)
     return lambda values: list(get(values))
