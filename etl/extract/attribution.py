@@ -10,7 +10,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.appositions import lead_clause_end, member_apposition
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.mentions import Mention
+from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import LazyTopic
@@ -45,6 +45,9 @@ def _own_aside() -> re.Pattern[str]:
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
+# An aside between dashes: "bigger by floor space – 400,000 square metres against Cyberport's
+# 119,000 – and houses over 800 companies": a name in it owns no figure outside it.
+_DASHED = re.compile(r"\s[–—]\s[^–—\n]*?\s[–—]\s")
 
 
 @cache
@@ -112,11 +115,14 @@ def attribute(
         return member
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
+    dashed = [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
 
     def usable(m: Mention) -> bool:
         if m.role == "title":
             return False
         if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
+            return False
+        if any(a < m.start < b and not a < f_start < b for a, b in dashed):
             return False
         if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
@@ -131,7 +137,7 @@ def attribute(
             and m.end <= f_start
             and usable(m)
             and not (m.kind in ("territory", "place") and m.role == "prep")
-            and (datelines or not _is_dateline(text, s_start, m))
+            and (datelines or not is_dateline_place(text, s_start, m))
         ]
         subj = [m for m in cands if m.role in ("subject", "possessive")]
         # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
@@ -221,18 +227,6 @@ def attribute(
 
 # What follows the place of a dateline: a date (any form holding a digit, perhaps the wire's
 # name in brackets) closed by a dash ("HONG KONG, 6 May 2016 –", "HONG KONG, Nov 20 (X) -").
-_DATELINE_AFTER = re.compile(r"\s*,[^.;:!?\n–—]{0,40}?\d[^.;:!?\n–—]{0,40}?(?:[–—]|\s-{1,2}\s)")
-
-
-def _is_dateline(text: str, s_start: int, m: Mention) -> bool:
-    """Whether mention `m` is the place of a dateline opening its sentence."""
-    return (
-        m.kind in ("territory", "place")
-        and not text[s_start : m.start].strip(" \t*_#>")
-        and _DATELINE_AFTER.match(text, m.end) is not None
-    )
-
-
 def clause_end(text: str, pos: int, end: int) -> int:
     """Where the clause holding `pos` ends (at `end` at the latest)."""
     m = _CLAUSE_BREAK.search(text, pos, end)

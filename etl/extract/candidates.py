@@ -204,6 +204,8 @@ def bare_metric(
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
+        if lo == 0 and starts and s[:start].endswith("(") and _counts_something(s[: starts[-1]]):
+            break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
         found = classify(s[lo:start], "", "", kind, value, only_bare=True)
         if found is None and (verb := MEASURED_BY.search(s, lo, start)):
             found = classify(s[lo : verb.start()], "", "", kind, value)  # "AI cos number ~300"
@@ -218,6 +220,23 @@ def bare_metric(
         if found:
             return MetricCandidate(found, "subject")
     return _cluster_subject(s, start, kind, value)
+
+
+_SUBJECT_HEAD_WORDS = 3
+
+
+def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch | None:
+    """The intake a clause's subject names before a verb of measure, for a figure whose own noun
+    is the set it is drawn from ("This year's intake stands at 38 start-ups"), or None."""
+    verb = MEASURED_BY.search(s, 0, q_start)
+    if verb is None or kind != "count":
+        return None
+    starts = [x.end() for x in CLAUSE_START.finditer(s, 0, verb.start())]
+    words = s[starts[-1] if starts else 0 : verb.start()].split()
+    # The clause opens with the intake ("This year's intake to the programme stands at"), not
+    # a sentence that names one on the way ("Cyberport said the admissions mean it will ...").
+    found = classify(" ".join(words[:_SUBJECT_HEAD_WORDS]), "", "", kind, value, only_bare=True)
+    return found if found is not None and found.metric in intake_metrics() else None
 
 
 _SUBJECT_START = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?")

@@ -24,6 +24,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         ),
         "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
         "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
+        "in_a_span": re.compile(fig["in_a_span_after"], re.IGNORECASE),
         "event_verb": re.compile(fig["event_verbs_after"], re.IGNORECASE),
         "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),

@@ -133,7 +133,10 @@ def date_for(
     after = [
         d
         for d in near or inside
-        if d.start >= f.end and not _in_relative(sent, f, d) and not _compared(sent, d)
+        if d.start >= f.end
+        and not _in_relative(sent, f, d)
+        and not _compared(sent, d)
+        and not _in_event_after(sent, f, d)
     ]
     if before or after:
         return before[-1] if before else after[0]
@@ -233,6 +236,13 @@ def _in_event(sent: str, d: DatePhrase) -> bool:
     year, the cluster has grown to 150"): the event's date, not the clause's."""
     m = _EVENT_OPENING.match(sent)
     return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
+
+
+def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """A date in a phrase after the figure that an event opens (", following the addition of
+    Kestrel Pay to the list in October"): the event's date, not the figure's."""
+    cut = sent.rfind(", ", f.end, d.start)
+    return cut >= 0 and _EVENT_OPENING.match(sent, cut + 1) is not None
 
 
 def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

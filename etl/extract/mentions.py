@@ -63,6 +63,15 @@ _LEADING = frozenset(
         "some",
         "many",
         "most",
+        "there",  # "There are 180 AI start-ups": no one's name
+        "here",
+        "where",
+        "what",
+        "which",
+        "who",
+        "how",
+        "then",
+        "now",
     ]
 )
 
@@ -351,3 +360,22 @@ def role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
     if p.prep_reversed.match(backwards):
         return "prep"
     return "subject"
+
+
+_DATELINE_AFTER = re.compile(r"\s*,[^.;:!?\n–—]{0,40}?\d[^.;:!?\n–—]{0,40}?(?:[–—]|\s-{1,2}\s)")
+
+
+def is_dateline_place(text: str, s_start: int, m: Mention) -> bool:
+    """Whether mention `m` is the place of a dateline opening its sentence ("HONG KONG, 14
+    Sept 2022 -"): where the text was written, nobody's subject."""
+    return (
+        m.kind in ("territory", "place")
+        and not text[s_start : m.start].strip(" \t*_#>")
+        and _DATELINE_AFTER.match(text, m.end) is not None
+    )
+
+
+def in_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` is inside brackets opened on its line ("(TechWire Asia)")."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.rfind("(", line, pos) > text.rfind(")", line, pos)

@@ -34,10 +34,16 @@ def row_value(s: str, before: str, end: int, last: bool) -> bool:
 
 def number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMatch | None:
     """What "the number of <noun> <words> to N" counts: the noun, narrowed by the words after
-    it ("the number of start-ups the programme has taken in", "... that have gone public")."""
+    it ("the number of start-ups the programme has taken in", "... that have gone public"); an
+    intake its words name wins over the noun ("Number of start-ups admitted: 41")."""
     b = noun_phrase(s, a, len(s))[1]
     rest = s[b:q_start]
+    intake = classify(s[a:q_start], "", "", kind, value, predicate=True)
+    if intake is not None and intake.metric in intake_metrics():
+        return intake
     match = classify(s[a:b], "", rest, kind, value, s[:q_start])
+    if match is None and s.startswith(",", b):  # "the number of games, animation and ... firms"
+        match = classify(s[a:q_start], "", "", kind, value)
     if match is None or is_generic(match):
         narrower = classify(rest, "", "", kind, value, predicate=True)
         if narrower is not None and not is_generic(narrower):

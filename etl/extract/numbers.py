@@ -79,6 +79,7 @@ ODD_LETTERS = ("ſ", "ı", "İ")
 _GARBLED = re.compile(r",\d")
 # A digit, a character lost in conversion, a digit: "65?0" (one number, unreadable).
 _MANGLED = re.compile(r"\d[?\ufffd]\d")
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many)\s+$", re.IGNORECASE)
 # Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
 # skip ahead to the next digit far faster.
 _DIGIT_RUN = re.compile(r"\d\d*")
@@ -87,6 +88,11 @@ _PERCENT_LOWER = for_lower_case(_PERCENT)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
+# A date written in digits ("31/03/2015", "2015-03-31", "31.3.2015"): its parts are no figures.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+    r"(?![\d/\-]|\.\d)"
+)
 # "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.
 _HUNDRED_MILLION = re.compile(r"\d{1,3}[ \u00a0\u202f]100")
 _MILLION = 1e6
@@ -191,10 +197,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     # Case-blind patterns run far quicker on lower-cased text (same offsets, same matches).
     low = safe_lower(text)
     hay, percent = (text, _PERCENT) if low is None else (low, _PERCENT_LOWER)
+    dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
     for m in _digit_matches(hay, lowered=low is not None):
         start = m.start()
+        if dates and any(a <= start < b for a, b in dates):
+            continue  # a part of a date written in digits
         if start and text[start - 1].isalpha() and not _currency_glue(text, start):
             continue  # part of a name such as "Web190" or "G20"
+        if start and text[start - 1] in "'’" and m.end() - start == 2 == len(m.group("num")):
+            continue  # a year cut short: "since '05"
         if (
             start >= 2
             and text[start - 1] in "-\u2011"
@@ -310,6 +321,8 @@ def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
             continue
         if re.match(r"-(?:third|half|quarter|fifth|tenth)", text[e : e + 8], re.IGNORECASE):
             continue  # "one-third" is a share, not a count
+        if _VAGUE_BEFORE.search(text, max(0, s - 12), s):
+            continue  # "a few dozen", "several hundred": no figure anyone stated
         value = parse_words(m.group())
         if value is None:
             continue

@@ -30,6 +30,7 @@ from etl.extract.transcripts import Transcript, find_transcript
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
+_BRACKETS = re.compile(r"\([^()\n]*\)")
 _CANDIDATE = re.compile(r"\d")
 _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _QUOTE_MARK = re.compile(r"[“\"]")
@@ -149,13 +150,16 @@ class SectionView:
         if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):
             return False
         lead = self.paragraph(p - 1)
-        return (
-            len(lead) == 1
-            and not any(
-                not m.tracked and m.kind != "territory" for m in self.mentions_of((p - 1, 0))
-            )
-            and not _event_lead().match(self.text, lead[0].start, lead[0].end)
-        )
+        if len(lead) != 1:
+            return False
+        # (a wire's agency in brackets names no one: "HONG KONG, Sept 14 (TechWire Asia) -")
+        aside = [m.span() for m in _BRACKETS.finditer(self.text, lead[0].start, lead[0].end)]
+        return not any(
+            not m.tracked
+            and m.kind not in ("territory", "pronoun")
+            and not any(a <= m.start < b for a, b in aside)
+            for m in self.mentions_of((p - 1, 0))
+        ) and not _event_lead().match(self.text, lead[0].start, lead[0].end)
 
     def mentions_of(self, sid: SentenceId) -> list[Mention]:
         """The names in sentence `sid` (found once)."""

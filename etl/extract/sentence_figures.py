@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from etl.extract.candidates import (
     bare_metric,
     does_something,
+    intake_subject,
     is_generic,
     narrower_predicate,
     of_a_set,
@@ -57,9 +58,10 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
-_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)\s*:\s*")
+_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
+_ROW_CELL = re.compile(r"[|;]")
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
@@ -92,6 +94,8 @@ def _one(n: NumberMention) -> bool:
 
 
 _FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
+# A sign written on a figure ("+35", "−12", "+HK$2 billion") makes it a change, not a level.
+_SIGNED = re.compile(r"(?<![\w.,+\-−])[+−]$")
 
 
 @cache
@@ -180,7 +184,7 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
-        further = cues()["further"].search(before) is not None
+        further = cues()["further"].search(before) is not None or bool(_SIGNED.search(before))
         if (
             delta_before.search(before)
             and not cues()["not_delta"].search(before[-40:])
@@ -225,6 +229,8 @@ def find_figures(
         ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"
+        if is_generic(match) and (intake := intake_subject(s, q_start, kind, n.value)):
+            match, source = intake, "subject"  # "This year's intake stands at 38 start-ups"
         if match is None and i + 1 < len(spans):
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
@@ -257,7 +263,7 @@ def find_figures(
                 match, source, labelled = named.match, "label", True
         if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
-            words = before.rsplit("|", 1)[-1].strip(" \t*_-•")
+            words = _ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
                 match, source = label_metric(words, kind, n.value), "label"
         comparison = False
@@ -351,6 +357,12 @@ def find_figures(
             if not keep_bare:
                 continue
             increment = True  # "..., two more reached unicorn status and two listed"
+        if (
+            match is not None
+            and match.metric not in intake_metrics()
+            and cues()["in_a_span"].match(s, np_end)
+        ):
+            increment = True  # "Two listings in one month": a rate, not a level
         if increment:  # its metric comes from what it adds to, unless it is an intake
             intake = full_np and classify(full_np, ctx_before, ctx_after, kind, n.value, before)
             if intake and intake.metric in intake_metrics():

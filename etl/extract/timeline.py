@@ -42,6 +42,7 @@ MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joine
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
 _BARE_YEAR = re.compile(
@@ -79,7 +80,10 @@ class Timeline:
         found = [
             d
             for d in find_dates(sent, 0, len(sent), self.ref, lambda: self.anchor_at(sid))
-            if d.kind == "date" and d.as_of is not None and not future(d, self.ref)
+            if d.kind == "date"
+            and d.as_of is not None
+            and not future(d, self.ref)
+            and not _POSSESSIVE.match(sent, d.end)  # "last year's showcase": a thing, no time
         ]
         if not found:
             return None
@@ -231,7 +235,9 @@ class Timeline:
             return False
         a, b = paragraphs[q + 1]
         opens_list = _BULLET.match(text, a) is not None or text[a:b].rstrip().endswith(":")
-        return opens_list and self.view.model.heading(a) == paragraphs[q]
+        model = self.view.model
+        # (a table's next column comes after its lead-in: "Change since Dec 2021:")
+        return opens_list and paragraphs[q] in (model.heading(a), model.lead_ins.get(a))
 
     def _list_date(self, p: int) -> DatePhrase | None:
         text, paragraphs = self.view.text, self.view.paragraphs

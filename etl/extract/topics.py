@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from etl.config import ExtractConfig
-from etl.extract.mentions import Mention
+from etl.extract.mentions import Mention, in_brackets, is_dateline_place
 from etl.extract.referents import Attribution, Topic, named_place, resolve
 from etl.extract.speakers import QuoteRegion
 
@@ -58,6 +58,9 @@ def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Men
     return after if _PEOPLE_AT.fullmatch(text, first.end, after.start) else None
 
 
+_PLACES = ("place", "territory")
+
+
 def next_topic(
     mentions: list[Mention],
     topic: Topic,
@@ -67,7 +70,17 @@ def next_topic(
 ) -> Topic:
     """The topic after a sentence: its first subject, else its first possessor ("one of
     Cyberport's fastest-growing areas"), else the topic unchanged."""
-    first = next((m for m in mentions if m.role == "subject" and m.kind != "pronoun"), None)
+    first = next(
+        (
+            m
+            for m in mentions
+            if m.role == "subject"
+            and m.kind != "pronoun"
+            and not (text and is_dateline_place(text, text.rfind("\n", 0, m.start) + 1, m))
+            and not (text and m.kind in _PLACES and in_brackets(text, m.start))  # "(Reuters Asia)"
+        ),
+        None,
+    )  # (the place of a dateline is where the text was written: "HONG KONG, 14 Sept -")
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
     if first is not None and first.kind == "first_person":

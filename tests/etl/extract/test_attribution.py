@@ -388,3 +388,15 @@ def test_the_member_an_apposition_makes_one_of_a_set_owns_the_main_verbs_figure(
 )
 def test_no_member_owner_for_the_sets_size_or_the_tracked_member(text: str, figure: str) -> None:
     assert owner(text, figure) == TRACKED
+
+
+def test_a_name_in_an_aside_between_dashes_owns_no_figure_outside_it() -> None:
+    text = (
+        "Science Park is bigger by floor space – 400,000 square metres against Cyberport's "
+        "119,000 – and houses over 800 technology companies."
+    )
+    found = owner(text, "800")
+    assert found is not None and not found.tracked
+    inside = "The hub – home to 1,900 Cyberport companies – opened in 2004."
+    found = owner(inside, "1,900")
+    assert found is not None and found.tracked  # the figure is in the aside: its name counts

@@ -346,3 +346,15 @@ def test_a_list_under_a_lead_in_that_speaks_of_now_stands_at_the_publication() -
     got = {(c[0], c[1], c[3]) for c in inline(text, d)}
     assert ("web3_companies", 150, date(2023, 5, 31)) in got
     assert ("unicorns", 8, d) in got
+
+
+def test_a_date_in_an_event_after_the_figure_is_the_events() -> None:
+    d = date(2023, 12, 8)
+    event = (
+        "Eight of Hong Kong's unicorns grew up at Cyberport, following the addition of a "
+        "payments firm to the list in October."
+    )
+    assert inline(event, d) == [("unicorns", 8, "exact", d, None)]
+    # A date of the figure's own clause after it still dates it.
+    own = "Cyberport counted eight unicorns, the most in the city, in October."
+    assert inline(own, d) == [("unicorns", 8, "exact", date(2023, 10, 31), None)]

@@ -262,3 +262,11 @@ def test_a_capitalised_number_word_opening_a_sentence_is_no_name(s: str) -> None
 def test_a_capitalised_name_opening_a_sentence_is_still_a_name() -> None:
     names = [m[1] for m in found("A: Nimbus Labs have listed in Singapore.") if m[3] == "name"]
     assert "Nimbus Labs" in names
+
+
+def test_an_opening_there_or_where_is_no_name() -> None:
+    config = load_config(ROOT / "etl" / "data" / "tracked.toml")
+    for text in ("There are around 180 AI start-ups in the community now.", "Where are 300 firms?"):
+        assert [m for m in find_mentions(text, 0, len(text), config) if m.kind == "name"] == []
+    named = "Klook has 300 staff."
+    assert [m.entity for m in find_mentions(named, 0, len(named), config)] == ["Klook"]

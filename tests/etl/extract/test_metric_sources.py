@@ -45,3 +45,24 @@ def test_the_verb_after_an_addition_names_an_intake() -> None:
     assert found is not None and found.metric == "incubatees"
     s = "a further 40 fintech start-ups held a demo day"
     assert intake_verb(s, after, noun_phrase(s, after, len(s))[1], "count", 40) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("- Number of start-ups admitted: 41", "incubatees"),  # the intake, not the start-ups
+        ("The number of start-ups that joined the programme rose to 63", "incubatees"),
+        ("- Number of start-ups: 41", "startups"),
+        ("The number of companies in the community reached 1,700", "companies"),
+        # a list of nouns: the set it names together
+        (
+            "The number of games, animation and digital media companies has reached 62",
+            "digital_entertainment_companies",
+        ),
+    ],
+)
+def test_the_number_of_an_intake_counts_the_intake(text: str, metric: str) -> None:
+    a = text.lower().index("number of ") + len("number of ")
+    q = text.rindex(" ") + 1
+    found = number_of(text, a, q, "count", 41)
+    assert found is not None and found.metric == metric

@@ -107,6 +107,13 @@ def test_start_ups_admitted_to_incubation_are_incubatees() -> None:
     lead = "Since 2010 the incubation scheme has taken in"
     assert classify("young companies", "has taken in", "", "count", 90, lead).metric == "incubatees"
     assert metric_of("start-ups", before="the accelerator admitted") == "startups"
+    after = " through the Cyberport Incubation Programme since its launch"
+    assert classify("start-ups", "has nurtured over", after, "count", 200).metric == "incubatees"
+    # A community nurtured is no intake, nor are graduates.
+    community = classify("start-ups", "nurturing a community of", after, "count", 2000)
+    assert community.metric == "startups"
+    grads = classify("start-ups", "has nurtured 40", " that graduated" + after, "count", 40)
+    assert grads is None or grads.metric != "incubatees"
 
 
 def test_the_cluster_nearest_the_figure_names_the_count() -> None:

@@ -43,6 +43,23 @@ def test_values(text: str, expected: list[float]) -> None:
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the number of companies as at 31/03/2015, with a breakdown", []),
+        ("figures released on 2021-08-16 show 1,700 companies", [1700]),
+        ("on 31.3.2015 there were 538", [538]),
+        ("between 01/04/2012 and 31/03/2015, HK$680 million", [680e6]),
+        ("from 1.5 to 2.5 billion", [1.5, 2.5e9]),  # decimals are no date
+        ("700-800 companies", [700]),  # a range is no date
+        ("incubatees admitted since '05: 350+", [350]),  # a year cut short
+        ("it's 25 now", [25]),
+    ],
+)
+def test_a_date_written_in_digits_holds_no_figure(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
 def test_step_is_the_last_printed_digit() -> None:
     assert parse_digits("2,200") == (2200, 100)
     assert parse_digits("2,000") == (2000, 1000)

@@ -101,6 +101,63 @@ def test_a_fact_sheet_label_names_the_figure() -> None:
         assert figs(line) == [], line
 
 
+def test_a_label_may_end_in_a_dash() -> None:
+    assert [(f[1], f[3], f[4]) for f in figs("- FinTech — over 400 companies, the biggest")] == [
+        (400, "over", "fintech_companies")
+    ]
+    assert [(f[1], f[4]) for f in figs("- Unicorns – 7")] == [(7, "unicorns")]
+    # A dash inside a sentence is no label: the noun after the figure says what it counts.
+    assert [(f[1], f[4]) for f in figs("Cyberport — now home to 1,900 companies")] == [
+        (1900, "companies")
+    ]
+
+
+def test_a_signed_figure_is_a_change() -> None:
+    found = find_figures("- Fintech: +35", keep_bare=True)
+    assert [f.increment for f in found] == [True]
+    assert [f.increment for f in find_figures("- Fintech: 510", keep_bare=True)] == [False]
+    # "200+" is a level over 200, not a change.
+    assert [f.increment for f in find_figures("- Fintech: 200+", keep_bare=True)] == [False]
+
+
+def test_a_count_in_a_span_of_time_is_a_rate_not_a_level() -> None:
+    rate = find_figures('"Two listings in one month tell you how far we have come," he said.')
+    assert [f.increment for f in rate] == [True]
+    for level in (
+        "Cyberport had 12 listings in 2023.",  # a dated level
+        "Cyberport has 2,000 companies in a year of growth.",  # the year of something
+    ):
+        assert [f.increment for f in find_figures(level)] == [False], level
+
+
+def test_a_clause_about_an_intake_counts_the_intake() -> None:
+    found = metrics("This year's intake to the incubation programme stands at 38 start-ups.")
+    assert found == [(38, "incubatees", "subject")]
+    assert metrics("Admissions stood at 88 start-ups last year.")[0][1] == "incubatees"
+    # An intake named on the way is not the subject: the community is.
+    said = "Cyberport said the admissions approved this week mean it now stands at 2,400 companies."
+    assert metrics(said)[0][1] == "companies"
+    assert metrics("The community stands at 2,000 start-ups.")[0][1] == "startups"
+
+
+def test_wire_shorthand_and_a_label_after_a_clause() -> None:
+    found = metrics("* 7 unicorns to date; AI/data cos >200", keep_bare=True)
+    assert [(v, m) for v, m, _ in found] == [(7, "unicorns"), (200, "ai_companies")]
+    assert metrics("cos in the community sell into >30 mkts")[0][:2] == (30, "markets")
+
+
+def test_a_figure_in_brackets_after_a_part_is_a_part_too() -> None:
+    s = "AI ventures made up 53 of the admissions, followed by fintech (21) and Web3 (14)."
+    assert [m for _, m, _ in metrics(s, keep_bare=True) if m == "incubatees"] == []
+
+
+def test_a_membership_counts_companies_and_a_few_dozen_counts_nothing() -> None:
+    assert metrics("The hub has a 1,700-odd membership today.") == [(1700, "companies", "noun")]
+    assert metrics("It received 500 membership applications.") == []
+    assert metrics("We grew from a few dozen companies to many more.") == []
+    assert metrics("We have a dozen unicorns.") == [(12, "unicorns", "noun")]
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from etl.extract import default_config
+from etl.extract.document_model import build_model
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
 from etl.extract.timeline import Timeline, _yearless_day
@@ -13,7 +14,8 @@ REF = date(2021, 1, 28)
 
 
 def _timeline(text: str, ref: date | None = REF) -> Timeline:
-    view = SectionView(text, split_paragraphs(text), default_config())
+    config = default_config()
+    view = SectionView(text, split_paragraphs(text), config, model=build_model(text, config))
     return Timeline(view, 0, len(text), ref)
 
 
@@ -123,6 +125,17 @@ def test_a_table_takes_the_year_or_fiscal_year_of_its_heading() -> None:
     assert _carried(fiscal, "Unicorns", date(2020, 9, 1)) == date(2020, 3, 31)
     yearly = "Year-end 2019:\n\n- Community companies: 1,500"
     assert _carried(yearly, "Community", date(2026, 1, 12)) == date(2019, 12, 31)
+
+
+def test_the_lead_in_of_the_next_column_is_no_note_under_a_list() -> None:
+    # A table written out column after column: "Change since Dec 2021:" leads the next block.
+    text = (
+        "Our clusters\n\nCompanies:\n\n- Fintech: 510\n- Smart living: 250\n\n"
+        "Change since Dec 2021:\n\n- Fintech: +35\n- Smart living: +20"
+    )
+    assert _carried(text, "Fintech: 510", date(2022, 6, 1)) is None
+    noted = "Key figures\n\n- Unicorns: 8\n\nFigures as at December 2021\n\nMore below."
+    assert _carried(noted, "Unicorns", date(2022, 6, 1)) == date(2021, 12, 31)
 
 
 def test_a_list_takes_the_date_of_a_note_under_it() -> None:
@@ -344,3 +357,16 @@ def test_a_day_line_is_read_in_the_year_in_hand_unless_that_is_more_than_a_month
     assert _yearless_day(3, 12, ref, 9).as_of == date(2025, 3, 12)  # a digest's later day
     assert _yearless_day(12, 20, ref, 9).as_of == date(2024, 12, 20)
     assert _yearless_day(2, 29, ref, 9).as_of == date(2024, 2, 29)  # only last year has it
+
+
+def test_a_time_named_as_an_owner_is_no_time_in_force() -> None:
+    # "last year's showcase" names a thing; "a year earlier" counts back from the writing.
+    text = (
+        "Attendance was up on last year's showcase.\n\n"
+        "The cluster has grown to 150 companies, up from 110 a year earlier."
+    )
+    t = _timeline(text, date(2016, 9, 26))
+    assert t.anchor_at(_sid(t, "The cluster")) is None
+    dated = "Attendance was up on the showcase last year.\n\nThe cluster has grown."
+    t = _timeline(dated, date(2016, 9, 26))
+    assert t.anchor_at(_sid(t, "The cluster")) is not None

@@ -52,3 +52,14 @@ def test_a_park_named_on_the_way_is_what_a_later_the_park_stands_for() -> None:
     assert got == Topic(council, council, None, PARK)
     # Named as the subject, it is the topic itself: nothing to keep apart.
     assert after("Hong Kong Science Park opened a lab.").place is None
+
+
+def test_the_place_of_a_dateline_or_a_place_in_brackets_is_no_topic() -> None:
+    lead = (
+        "HONG KONG, Sept 14, 2022 (TechWire Asia) - Hong Kong's govt-owned Cyberport said on "
+        "Wednesday its community now counts 1,800 companies."
+    )
+    topic = after(lead)
+    assert topic.document is not None and topic.document.tracked
+    # A place that is the subject of its sentence still is.
+    assert after("Hong Kong Science Park opened a lab.").document == PARK
