@@ -47,8 +47,9 @@ _YEAR = re.compile(
 )
 # A Hong Kong fiscal year runs April to March: "in 2023-24", "for FY2023/24", "FY 2019-20".
 _FISCAL = re.compile(
-    r"\b(?:(?:in|during|for|throughout)\s+(?:the\s+)?(?:fiscal\s+year\s+|financial\s+year\s+|FY\s?)?"
-    r"|(?:fiscal|financial)\s+year\s+|FY\s?)"
+    r"\b(?:(?:in|during|for|throughout)\s+(?:the\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?|financial\s+(?:year\s+)?|FY\s?)?"
+    r"|(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)"
     r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?)\b",
     re.IGNORECASE,
 )

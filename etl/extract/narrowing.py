@@ -30,7 +30,9 @@ def cluster_before(before: str) -> MetricMatch | None:
     """The one cluster a clause about a cluster, or a subject measured by its verb, names
     before a count under the community's noun ("Smart living (proptech and the like)
     accounts for 260 companies"); None when it names none or two."""
-    if not (cluster_size(before) or MEASURED_BY.search(before)):
+    if not (
+        cluster_size(before) or MEASURED_BY.search(before) or cues()["subgroup"].search(before)
+    ):  # ("Fintech is still the biggest group, close to 500 companies")
         return None
     return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
 

@@ -79,6 +79,8 @@ ODD_LETTERS = ("ſ", "ı", "İ")
 _GARBLED = re.compile(r",\d")
 # A digit, a character lost in conversion, a digit: "65?0" (one number, unreadable).
 _MANGLED = re.compile(r"\d[?\ufffd]\d")
+# The hour before a time's minutes: "08: 30", "9:30" (not "Phase 2: 30", not "2019-20: 96").
+_CLOCK_BEFORE = re.compile(r"(?<![\d,.\-–/])(?:[01]\d|2[0-3]):\s?$|(?<![\d,.\-–/])\d:$")
 _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many)\s+$", re.IGNORECASE)
 # Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
 # skip ahead to the next digit far faster.
@@ -206,6 +208,12 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue  # part of a name such as "Web190" or "G20"
         if start and text[start - 1] in "'’" and m.end() - start == 2 == len(m.group("num")):
             continue  # a year cut short: "since '05"
+        if (
+            m.end() - start == 2
+            and text[start] in "012345"
+            and _CLOCK_BEFORE.search(text, max(0, start - 5), start)
+        ):
+            continue  # the minutes of a time: "08:30", "08: 30" (as a PDF may space it)
         if (
             start >= 2
             and text[start - 1] in "-\u2011"

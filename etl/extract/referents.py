@@ -71,6 +71,8 @@ def resolve(
             own = Attribution(quote.speaker_entity, False, "descriptive")
             if place(own):
                 return own  # "The park has over 1,700 companies", in Science Park's words
+        if quote is not None and quote.speaker_tracked and topic.place is None:
+            return Attribution(config.name, True, "descriptive")  # "here on the campus", ours
         doc = topic.document if referent(topic.document) else None
         if doc is None or not (doc.tracked or doc.entity == _territory_name() or place(doc)):
             doc = topic.place or topic.main

@@ -310,6 +310,10 @@ def find_figures(
             )
             if found is not None:
                 match, source = found
+            elif word_cues()["subgroup"].search(before, low_before) and (
+                named := cluster_before(before)
+            ):
+                match, source = named, "cluster"  # "Fintech is the biggest group, 500 firms"
             elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
                 before, low_before
             ):

@@ -141,3 +141,12 @@ def test_a_date_inside_a_since_clause_is_the_date_of_that_event() -> None:
     assert found and all(d.event for d in found)
     s = "The cluster had 75 members in March."
     assert not find_dates(s, 0, len(s), date(2023, 11, 28))[0].event
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In fiscal 2018-19 the programme admitted 100", "in the financial year 2018-19", "FY2018/19"],
+)
+def test_a_fiscal_year_named_with_or_without_year(text: str) -> None:
+    found = [d for d in asof.find_dates(text, 0, len(text), date(2019, 6, 12)) if d.period]
+    assert [(d.as_of, d.period) for d in found] == [(date(2019, 3, 31), "P1Y")]

@@ -358,3 +358,13 @@ def test_a_date_in_an_event_after_the_figure_is_the_events() -> None:
     # A date of the figure's own clause after it still dates it.
     own = "Cyberport counted eight unicorns, the most in the city, in October."
     assert inline(own, d) == [("unicorns", 8, "exact", date(2023, 10, 31), None)]
+
+
+def test_back_then_points_to_the_time_an_earlier_sentence_gave() -> None:
+    text = (
+        "When I first joined the Cyberport Board in 2016, Cyberport had about 700 companies. "
+        "Tonight we have more than 1,900.\n\n"
+        "Back then, Cyberport start-ups had raised HK$2 billion between them."
+    )
+    got = inline(text, date(2022, 12, 8))
+    assert ("funding_raised", 2e9, "exact", date(2016, 12, 31), None) in got

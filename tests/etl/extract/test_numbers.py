@@ -54,6 +54,10 @@ def test_values(text: str, expected: list[float]) -> None:
         ("700-800 companies", [700]),  # a range is no date
         ("incubatees admitted since '05: 350+", [350]),  # a year cut short
         ("it's 25 now", [25]),
+        ("Cyberport 1, 08: 30 Applications close", [1, 8]),  # a time's minutes
+        ("at 9:30 am", [9]),
+        ("Phase 2: 30 companies", [2, 30]),  # a label, no time
+        ("Awards won in 2019-20: 96", [2019, 20, 96]),  # a fiscal year's end, no hour
     ],
 )
 def test_a_date_written_in_digits_holds_no_figure(text: str, expected: list[float]) -> None:

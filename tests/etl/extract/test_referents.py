@@ -58,3 +58,15 @@ def test_the_community_after_a_speakers_we_is_the_speakers_organisation() -> Non
     )
     # Whose "we" is not known: the community is whichever the text is about, as before.
     assert resolve(community, [we], about_the_park, None, CYBERPORT) == hkstp
+
+
+def test_the_campus_in_the_tracked_speakers_words_is_theirs() -> None:
+    t = "Around 760 are physically here on the campus."
+    (campus,) = find_mentions(t, 0, len(t), CYBERPORT)
+    hkstp = Attribution("Hong Kong Science Park", False)
+    about_the_park = Topic(document=hkstp, main=hkstp)
+    ours = QuoteRegion(0, len(t), True, "Cyberport")
+    assert resolve(campus, [], about_the_park, ours, CYBERPORT) == Attribution("Cyberport", True)
+    # A park named in the same paragraph before it is still the one "the campus" stands for.
+    named = Topic(document=hkstp, main=hkstp, place=hkstp)
+    assert resolve(campus, [], named, ours, CYBERPORT) == hkstp

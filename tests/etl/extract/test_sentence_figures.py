@@ -158,6 +158,19 @@ def test_a_membership_counts_companies_and_a_few_dozen_counts_nothing() -> None:
     assert metrics("We have a dozen unicorns.") == [(12, "unicorns", "noun")]
 
 
+def test_the_biggest_group_named_by_a_cluster_is_the_clusters_size() -> None:
+    s = "Fintech is still the biggest group, close to 500 companies."
+    assert metrics(s) == [(500, "fintech_companies", "cluster")]
+    # A group that names no cluster is still no size of the community.
+    assert metrics("The largest group, 300 companies, joined the trip.")[0][2] == "activity"
+
+
+def test_one_companys_round_named_by_its_possessive_is_no_community_funding() -> None:
+    s = "More than 1,500 companies now belong, and WeLab's US$156 million funding round made it."
+    assert [src for v, _, src in metrics(s) if v == 156e6] == ["activity"]
+    assert metrics("Cyberport's companies have raised HK$40 billion.")[0][2] == "noun"
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
