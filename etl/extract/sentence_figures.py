@@ -320,6 +320,12 @@ def find_figures(
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
         if source in _READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
             source = "activity"  # "Twelve incubatees pitched to a panel of investors"
+        if (
+            source == "predicate"
+            and is_generic(match)
+            and does_something(s, np_from, np_end, joining=False)
+        ):
+            source = "activity"  # "a dozen of our alumni have been acquired": an event
         if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):

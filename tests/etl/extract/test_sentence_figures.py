@@ -171,6 +171,15 @@ def test_one_companys_round_named_by_its_possessive_is_no_community_funding() ->
     assert metrics("Cyberport's companies have raised HK$40 billion.")[0][2] == "noun"
 
 
+def test_a_part_that_was_acquired_is_an_event_but_a_part_that_joined_is_not() -> None:
+    s = "And a dozen of our alumni have been acquired by larger companies."
+    assert [src for _, _, src in metrics(s)] == ["activity"]
+    assert metrics("Of our 2,000 companies, 800 are on the campus.")[1][1:] == (
+        "companies_onsite",
+        "predicate",
+    )
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
