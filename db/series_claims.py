@@ -8,7 +8,6 @@ them where a point's claims changed).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
@@ -41,16 +40,12 @@ def _claims() -> Select:
 
 @cache
 def _reviewed() -> Select:
-    """(claim id, action) of the status-setting reviews of the series' claims, oldest first."""
+    """(claim uid, action) of every status-setting review of a claim, oldest first: one pass
+    over the reviews, matched to the series' claims by uid in Python (a join would look each
+    reviewed claim up in the claims table)."""
     return (
-        select(Claim.id, Review.action)
-        .join(Claim, Claim.uid == Review.target_uid)
-        .where(
-            Claim.entity == bindparam("e"),
-            Claim.metric == bindparam("m"),
-            Review.target_type == "claim",
-            Review.action.in_(list(CLAIM_STATUS_BY_ACTION)),
-        )
+        select(Review.target_uid, Review.action)
+        .where(Review.target_type == "claim", Review.action.in_(list(CLAIM_STATUS_BY_ACTION)))
         .order_by(Review.id)
     )
 
@@ -67,23 +62,21 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
     order, with each claim's derived status and its document's name, kind, publisher and
     version (the time it was stored); and `signals`: each of those documents' signals
     (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
-    params = {"e": entity, "m": metric}
-    rows = _raw(conn, _claims(), params)
-    last = dict(conn.execute(_reviewed(), params).all())
+    rows = _raw(conn, _claims(), {"e": entity, "m": metric})
+    last = dict(_raw(conn, _reviewed(), {}))  # uid -> the newest status-setting action
     corrected = set(conn.scalars(_corrected()))
     rows = [
         r
         for r in rows
-        if not (r[12] == "candidate" and last.get(r[0]) in (None, "reopen"))  # waits
+        if not (r[12] == "candidate" and last.get(r[1]) in (None, "reopen"))  # waits
         and not (corrected and r[1] in corrected)  # its corrected row counts instead
     ]
     rows.sort(key=itemgetter(0))  # by claim id
     cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
-    ids, status = cols[0], cols[12]
-    for claim_id, action in last.items():  # the few reviewed claims (ids are sorted)
-        k = bisect_left(ids, claim_id)
-        if k < len(ids) and ids[k] == claim_id:
-            status[k] = CLAIM_STATUS_BY_ACTION.get(action) or status[k]
+    uids, status = cols[1], cols[12]
+    if last:  # the few reviewed claims
+        for k in [k for k, uid in enumerate(uids) if uid in last]:
+            status[k] = CLAIM_STATUS_BY_ACTION.get(last[uids[k]]) or status[k]
     as_of = cols[8]
     if as_of and isinstance(as_of[0], str):  # SQLite's driver gives ISO text
         cols[8] = list(map(date.fromisoformat, as_of))
@@ -92,7 +85,7 @@ def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[
     out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), cols[12]
     out["entity"], out["metric"] = [entity] * n, [metric] * n
     docs = series_documents(conn, set(out["document_id"]))
-    per_claim = [docs[d] for d in out["document_id"]]
+    per_claim = list(map(docs.__getitem__, out["document_id"]))
     names = ("document", "kind", "publisher", "document_version")
     for name, col in zip(names, list(zip(*per_claim, strict=True))[:4] if n else [()] * 4,
                          strict=True):  # fmt: skip
@@ -123,19 +116,15 @@ def series_documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple]:
         mark = marks.setdefault(doc_id, [0, 0])
         mark[0] += found.count("garbled")
         mark[1] += found.count("implausible")
-    none = (0, 0)
-    return {
-        i: (
-            name,
-            kind,
-            publisher,
-            at if isinstance(at, str) else str(at),
-            claims,
-            *marks.get(i, none),
-        )
+    docs = {
+        i: (name, kind, publisher, str(at), claims, 0, 0)  # str: PostgreSQL gives a datetime
         for i, name, kind, publisher, at, claims in _raw(conn, stmt, {})
         if i in wanted
     }
+    for i, (garbled, implausible) in marks.items():
+        if i in docs:
+            docs[i] = (*docs[i][:5], garbled, implausible)
+    return docs
 
 
 def claim_quotes(conn: Connection, ids: Sequence[int]) -> dict[int, str]:

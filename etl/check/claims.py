@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress, filterfalse
 from typing import Any
 
 from sqlalchemy import Engine
@@ -23,14 +24,23 @@ def points_from_columns(cols: Mapping[str, Sequence[Any]]) -> tuple[ClaimColumns
     """The claims that count (db.series_claims.series_claims columns; quotes "" when there are
     none: the checks read them only where needed), money in HKD, and the accepted ids."""
     status, flags, ids = cols["status"], cols["flags"], cols["claim_id"]
-    keep = [
-        k
-        for k, (st, fl) in enumerate(zip(status, flags, strict=True))
-        if st != "rejected" and (not fl or counts(st, fl))
-    ]
+    drop = set(places(status, "rejected"))
+    drop.update(k for k in compress(range(len(flags)), flags) if not counts(status[k], flags[k]))
+    keep = list(filterfalse(drop.__contains__, range(len(ids)))) if drop else range(len(ids))
     quotes = cols["quote"] if "quote" in cols else [""] * len(ids)
-    accepted = frozenset(ids[k] for k in keep if status[k] == "accepted")
+    accepted = frozenset(ids[k] for k in places(status, "accepted") if k not in drop)
     return ClaimColumns.from_stored(cols, keep, quotes), accepted
+
+
+def places(values: Sequence[Any], value: Any) -> Iterator[int]:
+    """Where `value` stands in `values`, in order (each found by index: few of many)."""
+    k = -1
+    while True:
+        try:
+            k = values.index(value, k + 1)
+        except ValueError:
+            return
+        yield k
 
 
 def load_points(engine: Engine, entity: str, metric: str) -> tuple[ClaimColumns, frozenset[int]]:

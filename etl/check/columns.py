@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any, overload
 
 import numpy as np
@@ -20,6 +21,7 @@ from etl.check.points import ClaimPoint
 EPOCH = date(1970, 1, 1)
 FIELDS = ("claim_id", "uid", "entity", "metric", "value", "unit", "qualifier", "low", "high",
           "as_of", "period", "value_hkd", "kind", "publisher", "document", "quote")  # fmt: skip
+RUNS_FROM = 64  # fewer positions are picked one by one (finding runs would cost more)
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 
 
@@ -35,20 +37,21 @@ class ClaimColumns(Sequence[ClaimPoint]):
     ) -> None:
         n = len(columns["claim_id"])
         self._columns = {f: columns[f] for f in FIELDS}
+        self._lists = list(self._columns.values())  # in FIELDS order, for making a point
         self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base = self
-        self._kept: list[int] = []  # from_stored: the stored claims' places
+        self._stored = _picker([])  # from_stored: picks the stored claims' places
         self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
         self.low = np.asarray(columns["low"], dtype=np.float64)
         self.high = np.asarray(columns["high"], dtype=np.float64)
         hkd = columns["value_hkd"]
-        self.has_hkd = np.array([v is not None for v in hkd], dtype=bool)
-        self.comparable = np.array(
-            [h if h is not None else v for h, v in zip(hkd, columns["value"], strict=True)],
-            dtype=np.float64,
+        self.has_hkd = np.fromiter(map(is_not, hkd, repeat(None)), dtype=bool, count=n)
+        self.comparable = np.where(  # value_hkd, else value (None is NaN in the first array)
+            self.has_hkd, np.array(hkd, dtype=np.float64), np.array(columns["value"], np.float64)
         )
-        self.t = np.array([(d - EPOCH).days for d in columns["as_of"]], dtype=np.int64)
+        days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
+        self.t = days - EPOCH.toordinal()
 
     @classmethod
     def of(cls, points: Sequence[ClaimPoint]) -> ClaimColumns:
@@ -67,12 +70,11 @@ class ClaimColumns(Sequence[ClaimPoint]):
         pick = _picker(keep)
         value, unit, hkd = pick(cols["value"]), pick(cols["unit"]), pick(cols["value_hkd"])
         low, high = pick(cols["value_low"]), pick(cols["value_high"])
-        for i, u in enumerate(unit):  # few claims are money
-            if u in FALLBACK_RATES:
-                h, v = hkd[i], value[i]
-                rate = h / v if h is not None and v else FALLBACK_RATES[u]
-                hkd[i] = v * rate if h is None else h
-                low[i], high[i] = low[i] * rate, high[i] * rate
+        for i in compress(range(len(unit)), map(FALLBACK_RATES.__contains__, unit)):  # few
+            h, v = hkd[i], value[i]
+            rate = h / v if h is not None and v else FALLBACK_RATES[unit[i]]
+            hkd[i] = v * rate if h is None else h
+            low[i], high[i] = low[i] * rate, high[i] * rate
         named = {"claim_id": "claim_id", "uid": "claim_uid", "entity": "entity",
                  "metric": "metric", "qualifier": "qualifier", "as_of": "as_of",
                  "period": "period", "kind": "kind", "publisher": "publisher",
@@ -81,12 +83,12 @@ class ClaimColumns(Sequence[ClaimPoint]):
         columns.update(value=value, unit=unit, low=low, high=high, value_hkd=hkd)
         columns["quote"] = pick(quotes)
         out = cls(columns)
-        out._kept = list(keep)
+        out._stored = pick
         return out
 
     def stored(self, values: Sequence[Any]) -> list[Any]:
         """A column of the stored claims this was made from (from_stored), for these claims."""
-        return _picker(self._kept)(values)
+        return self._stored(values)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -104,7 +106,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
             return self._base[int(self._rows[i])]
         point = self._points[i]
         if point is None:
-            point = ClaimPoint.of(*(self._columns[f][i] for f in FIELDS))
+            point = ClaimPoint.of(*[c[i] for c in self._lists])
             self._points[i] = point
         return point
 
@@ -133,7 +135,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         found = self._columns.get(field)
         if found is None:
             base = self._base._columns[field]
-            found = self._columns[field] = [base[k] for k in self._rows.tolist()]
+            found = self._columns[field] = _picker(self._rows.tolist())(base)
         return found
 
 
@@ -141,8 +143,23 @@ def _picker(keep: Sequence[int]):
     """A function giving a list of the items at positions `keep` (C speed, as a new list)."""
     if not keep:
         return lambda values: []
+    if isinstance(keep, range) and keep.step == 1:  # a run: a slice
+        return lambda values: list(values[keep.start : keep.stop])
     if len(keep) == 1:
         k = keep[0]
         return lambda values: [values[k]]
+    at = np.asarray(keep, dtype=np.int64) if len(keep) >= RUNS_FROM else np.empty(0, np.int64)
+    breaks = np.flatnonzero(np.diff(at) != 1) + 1
+    if len(breaks) * 8 < len(at):  # long runs of neighbours (all but a few): slices
+        runs = list(zip(at[np.r_[0, breaks]].tolist(), (at[np.r_[breaks - 1, -1]] + 1).tolist(),
+                        strict=True))  # fmt: skip
+
+        def by_runs(values: Sequence[Any]) -> list[Any]:
+            out: list[Any] = []
+            for a, b in runs:
+                out += values[a:b]
+            return out
+
+        return by_runs
     get = itemgetter(*keep)
     return lambda values: list(get(values))

@@ -226,8 +226,9 @@ def reconcile(
     obj = np.repeat(np.arange(len(groups), dtype=np.int64), [len(m) for m in groups])
     share = np.ones(len(pts))
     witness = np.zeros(len(pts), dtype=np.int64)
-    for m in groups:
-        labels = np.array(witnesses(pts[m.start : m.stop]), dtype=np.int64)
+    parts = [pts[m.start : m.stop] for m in groups]  # each object's claims (views)
+    for m, part in zip(groups, parts, strict=True):
+        labels = np.array(witnesses(part), dtype=np.int64)
         share[m.start : m.stop] = 1.0 / np.bincount(labels)[labels]
         witness[m.start : m.stop] = m.start + labels
     documents = pts.column("document")
@@ -239,10 +240,12 @@ def reconcile(
     res = truth_discovery(obj, src, pts.low, pts.high, share, acc, prior=prior)
     context = _Context(quality, disputes, aside)
     weight = res.source_weight[src] * prior
+    # Each claim's distance from its object's interval, all at once (as _point would).
+    gap = np.maximum(np.maximum(pts.low - res.high[obj], res.low[obj] - pts.high), 0.0)
     return [
-        _point(pts[m.start : m.stop], acc[m.start : m.stop], witness[m.start : m.stop],
-               weight[m.start : m.stop], float(res.low[o]), float(res.high[o]), context)
-        for o, m in enumerate(groups)
+        _point(part, acc[m.start : m.stop], witness[m.start : m.stop], weight[m.start : m.stop],
+               float(res.low[o]), float(res.high[o]), context, gap[m.start : m.stop])
+        for o, (m, part) in enumerate(zip(groups, parts, strict=True))
     ]  # fmt: skip
 
 
@@ -271,13 +274,15 @@ class _Context:
 
     def disputed(self, ids: set[int]) -> tuple[str, list[int]]:
         """The worst severity of the open conflicts holding any of `ids`, and their ids."""
-        found = {order: d for cid in ids for order, d in self._disputes.get(cid, ())}
+        held = self._disputes.keys() & ids  # few claims are in a conflict
+        found = {order: d for cid in held for order, d in self._disputes[cid]}
         hit = [found[k] for k in sorted(found)]
         return worst_severity([d.severity for d in hit]), sorted({d.conflict_id for d in hit})
 
     def set_aside_for(self, ids: set[int]) -> list[SetAside]:
         """The claims set aside in favour of any of `ids`, in the order they were set aside."""
-        found = {order: a for cid in ids for order, a in self._beaten.get(cid, ())}
+        held = self._beaten.keys() & ids  # few claims beat another
+        found = {order: a for cid in held for order, a in self._beaten[cid]}
         return [found[k] for k in sorted(found)]
 
 
@@ -289,12 +294,13 @@ def _point(
     t_low: float,
     t_high: float,
     context: _Context,
+    gap: np.ndarray,
 ) -> SeriesPoint:
     """One object's point: its claims (sorted by date and id), which are accepted, each one's
-    witness label and weight, and the interval truth discovery found."""
+    witness label and weight, the interval truth discovery found and each claim's distance
+    from it."""
     n = len(claims)
     scale = max(abs(t_low), abs(t_high), 1e-12)
-    gap = np.maximum(np.maximum(claims.low - t_high, t_low - claims.high), 0.0)
     fits = gap / scale <= SUPPORT_TOLERANCE
     # The interval is what every supporting claim allows, when they share one.
     if fits.any():

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from threadpoolctl import threadpool_limits
 
@@ -81,40 +81,45 @@ def metric_rules() -> dict[str, tuple[str, bool]]:
 def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -> RefreshSummary:
     """Check one dirty series and store its conflicts and consensus, under its lock; nothing
     when another process has done it meanwhile."""
-    entity, metric = key
-    label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
-    th = th or Thresholds()
     with (
         series_transaction(engine, [key]) as conn,
         threadpool_limits(1, user_api="blas"),
         paused_gc(),
     ):
-        token = dirty_token(conn, key)
-        if token is None:
-            return NOTHING
-        cols = series_claims(conn, entity, metric)
-        points, accepted = points_from_columns(cols)  # quotes are read where needed only
-        examined = examine(points, cumulative, th) if points else None
-        findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
-        ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
-        stored = store_series_conflicts(conn, entity, metric, findings, ids)
-        # The conflicts just stored; the documents' standing from what series_claims read.
-        inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
-        copies = KnownCopies(
-            read_copies(conn, entity, metric),
-            ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
-            lambda ids: claim_quotes(conn, ids),
-            everything=cols["claim_id"],
-        )
-        aside = set_aside(
-            points, inputs["disputes"], inputs["quality"], accepted,
-            cumulative=inputs["cumulative"], witnesses=copies,
-            examined=examined if th == Thresholds() else None,
-        )  # fmt: skip
-        rows = consensus_rows(points, accepted, **inputs, witnesses=copies, aside=aside)
-        replace_series(conn, entity, metric, rows)
-        replace_copies(conn, entity, metric, copies.used)
-        clear_dirty(conn, key, token)
+        # What the check made is freed before collection resumes (on return from _check):
+        # else the first collection after it would walk every object it still held.
+        return _check(conn, key, th or Thresholds())
+
+
+def _check(conn: Connection, key: SeriesKey, th: Thresholds) -> RefreshSummary:
+    entity, metric = key
+    label, cumulative = metric_rules().get(metric, (metric.replace("_", " ").capitalize(), False))
+    token = dirty_token(conn, key)
+    if token is None:
+        return NOTHING
+    cols = series_claims(conn, entity, metric)
+    points, accepted = points_from_columns(cols)  # quotes are read where needed only
+    examined = examine(points, cumulative, th) if points else None
+    findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
+    ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
+    stored = store_series_conflicts(conn, entity, metric, findings, ids)
+    # The conflicts just stored; the documents' standing from what series_claims read.
+    inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
+    copies = KnownCopies(
+        read_copies(conn, entity, metric),
+        ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
+        lambda ids: claim_quotes(conn, ids),
+        everything=cols["claim_id"],
+    )
+    aside = set_aside(
+        points, inputs["disputes"], inputs["quality"], accepted,
+        cumulative=inputs["cumulative"], witnesses=copies,
+        examined=examined if th == Thresholds() else None,
+    )  # fmt: skip
+    rows = consensus_rows(points, accepted, **inputs, witnesses=copies, aside=aside)
+    replace_series(conn, entity, metric, rows)
+    replace_copies(conn, entity, metric, copies.used)
+    clear_dirty(conn, key, token)
     return RefreshSummary(len(points), stored.found, stored.new, stored.reactivated,
                           stored.deactivated, stored.reopened, 1)  # fmt: skip
 

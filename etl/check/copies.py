@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from operator import add
 
 import numpy as np
 
@@ -118,9 +119,7 @@ class ClaimKeys:
         versions: Sequence[str],
     ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
-        per_doc = list(zip(documents, versions, strict=True))
-        docs = {d: repr(d) for d in set(per_doc)}
-        self.keys = [u + docs[d] for u, d in zip(uids, per_doc, strict=True)]
+        self.keys = list(map(add, uids, _document_keys(documents, versions)))
         # Each key's uid length and whole length make the joined keys unambiguous.
         self.sizes = np.stack(
             [np.fromiter(map(len, uids), np.int64), np.fromiter(map(len, self.keys), np.int64)],
@@ -138,11 +137,24 @@ class ClaimKeys:
 
     def digest(self, members: Sequence[ClaimPoint]) -> str:
         """The members' keys, in order, as a digest."""
-        rows = self.rows(members)
-        h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
-        h.update(self.sizes[rows].tobytes())
-        h.update("".join([self.keys[k] for k in rows]).encode())
+        at = members.rows() if isinstance(members, ClaimColumns) else self.rows(members)
+        rows = at.tolist() if isinstance(at, np.ndarray) else at
+        h = hashlib.blake2b(self.ids[at].tobytes(), digest_size=16, key=VERSION)
+        h.update(self.sizes[at].tobytes())
+        h.update("".join(map(self.keys.__getitem__, rows)).encode())
         return h.hexdigest()
+
+
+def _document_keys(documents: Sequence[str], versions: Sequence[str]) -> list[str]:
+    """repr((document, version)) of each claim, made once per document (a document has one
+    version in one read; else once per pair)."""
+    version_of = dict(zip(documents, versions, strict=True))
+    if list(map(version_of.__getitem__, documents)) == list(versions):
+        text = {d: repr((d, v)) for d, v in version_of.items()}
+        return list(map(text.__getitem__, documents))
+    per_doc = list(zip(documents, versions, strict=True))
+    pairs = {d: repr(d) for d in set(per_doc)}
+    return list(map(pairs.__getitem__, per_doc))
 
 
 class KnownCopies:
@@ -183,7 +195,7 @@ class KnownCopies:
             labels = copy_labels(documents, lambda: self._shingles(ids))
             text = ";".join(map(str, labels))
         self.used[key] = text
-        return [int(x) for x in text.split(";")]
+        return list(map(int, text.split(";")))
 
     def _shingles(self, ids: Sequence[int]) -> list[frozenset]:
         need = [i for i in ids if i not in self.shingled]  # few: a miss

@@ -43,9 +43,15 @@ class ClaimPoint:
         return self.kind or self.publisher or self.document or "unknown source"
 
     def phrase(self) -> str:
-        """'more than HK$375.7bn (news feature, 7 Dec 2023)'."""
-        figure = wording.format_figure(self.value, self.unit, self.qualifier, self.value_hkd)
-        return f"{figure} ({self.source}, {wording.format_day(self.as_of)})"
+        """'more than HK$375.7bn (news feature, 7 Dec 2023)'; made once per point (the checks
+        and the consensus name a claim more than once)."""
+        found = self.__dict__.get("_phrase")  # beside the fields: not compared, not copied
+        if found is None:
+            figure = wording.format_figure(self.value, self.unit, self.qualifier, self.value_hkd)
+            found = self.__dict__["_phrase"] = (
+                f"{figure} ({self.source}, {wording.format_day(self.as_of)})"
+            )
+        return found
 
 
 _FIELDS = tuple(f.name for f in fields(ClaimPoint))

@@ -15,6 +15,13 @@ from db.records import SEVERITIES
 HIGH, MEDIUM, LOW = SEVERITIES
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique of integers (the first np.unique in a process imports numpy.ma: a cost every
+    command that checks a series would pay)."""
+    s = np.sort(values)
+    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Every threshold the checks use, with the reason it has the value it has."""
@@ -157,7 +164,7 @@ def disagree_pairs(
     lists_i += [_latest_extreme(low, first, last, most=True),
                 _latest_extreme(high, first, last, most=False)]  # fmt: skip
     lists_j += [js[has], js[has]]
-    pairs = np.unique(np.concatenate(lists_j) * n + np.concatenate(lists_i))  # by j, then i
+    pairs = sorted_unique(np.concatenate(lists_j) * n + np.concatenate(lists_i))  # j, then i
     i, j = pairs % n, pairs // n
     # A superset of the pairs _disagree accepts (a slack a hair smaller than its own).
     drift = (1 + th.disagree_annual_drift) ** ((t[j] - t[i]) / 365.25)
@@ -192,7 +199,7 @@ def _latest_extreme(
         table.append(pick(prev[: n - width + 1], prev[width // 2 : width // 2 + n - width + 1]))
     level = np.frexp((last - first + 1).astype(np.float64))[1] - 1  # floor(log2(length))
     out = np.empty(len(first), dtype=np.int64)
-    for k in np.unique(level).tolist():
+    for k in sorted_unique(level).tolist():
         sel = level == k
         lo, hi = first[sel], last[sel] - (1 << k) + 1
         out[sel] = pick(table[k][lo], table[k][hi])
@@ -277,7 +284,7 @@ def scan(fa: FigureArrays, cumulative: bool, is_count: bool, th: Thresholds) -> 
     bad = implausible_mask(fa, th)
     found += [RawFinding("implausible", HIGH, (int(i),)) for i in np.flatnonzero(bad)]
     usable = ~bad
-    periods = np.unique(fa.period)
+    periods = sorted_unique(fa.period)
     stock_idx = np.flatnonzero(usable & (fa.period == 0))
     for per in periods:
         sel = np.flatnonzero(usable & (fa.period == per))

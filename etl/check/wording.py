@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 MONEY_PREFIX = {"HKD": "HK$", "USD": "US$", "RMB": "RMB "}
 QUALIFIER_WORDS = {"exact": "", "over": "more than ", "about": "about ", "nearly": "nearly ",
@@ -40,8 +41,9 @@ def format_figure(value: float, unit: str, qualifier: str, value_hkd: float | No
     return text
 
 
+@cache
 def format_day(d: date) -> str:
-    """7 Dec 2023."""
+    """7 Dec 2023 (made once per date: a series' claims share few)."""
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 

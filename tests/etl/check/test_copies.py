@@ -7,7 +7,13 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.check.copies import _copy_groups_pairwise, copy_groups, shingles, similarity
+from etl.check.copies import (
+    ClaimKeys,
+    _copy_groups_pairwise,
+    copy_groups,
+    shingles,
+    similarity,
+)
 from tests.factories import make_point as cp
 
 
@@ -48,3 +54,18 @@ def test_all_pairs_at_once_group_like_pair_by_pair(items) -> None:
         for k, (words, doc) in enumerate(items)
     ]
     assert copy_groups(pts) == _copy_groups_pairwise(pts, 0.7)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a.txt", "b'.txt", "é.md", ""]), st.sampled_from(["1", "2"])),
+        max_size=12,
+    )
+)
+def test_claim_keys_are_each_uid_and_its_documents_version(rows: list[tuple[str, str]]) -> None:
+    """Made once per document when each document has one version, per pair when not."""
+    uids = [f"u{k}" for k in range(len(rows))]
+    docs, versions = [d for d, _ in rows], [v for _, v in rows]
+    keys = ClaimKeys(list(range(len(rows))), uids, docs, versions)
+    assert keys.keys == [u + repr(pair) for u, pair in zip(uids, rows, strict=True)]
+    assert keys.sizes.tolist() == [[len(u), len(k)] for u, k in zip(uids, keys.keys, strict=True)]

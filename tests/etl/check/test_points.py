@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from etl.check.points import ClaimPoint
@@ -20,3 +21,13 @@ def test_a_point_made_without_init_is_the_same_point() -> None:
         == ClaimPoint(*VALUES).phrase()
         == "more than 2,200 (press release, 1 Jan 2024)"
     )
+
+
+def test_a_phrase_made_once_is_the_phrase_and_leaves_the_point_as_it_was() -> None:
+    p = ClaimPoint.of(*VALUES)
+    fresh = replace(p)
+    first = p.phrase()
+    assert first == "more than 2,200 (press release, 1 Jan 2024)"
+    assert p.phrase() is first
+    assert p == fresh and hash(p) == hash(fresh) and repr(p) == repr(fresh)
+    assert replace(p, value=2300.0).phrase() == "more than 2,300 (press release, 1 Jan 2024)"

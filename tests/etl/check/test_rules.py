@@ -66,3 +66,11 @@ def test_partners_found_at_once_are_the_ones_found_one_by_one(figures, nearest: 
     high = low + np.array([f[2] for f in figures], dtype=float)
     th = Thresholds(disagree_nearest=nearest)
     assert disagree_pairs(t, low, high, th) == _disagree_pairs_one_by_one(t, low, high, th)
+
+
+@given(st.lists(st.integers(-(2**40), 2**40)), st.sampled_from([np.int64, np.int32]))
+def test_sorted_unique_is_numpys_unique(values: list[int], dtype: type) -> None:
+    a = np.array(values, dtype=np.int64).astype(dtype)  # int32: wrapped, still integers
+    got, want = rules.sorted_unique(a), np.unique(a)
+    assert got.dtype == want.dtype
+    assert got.tolist() == want.tolist()

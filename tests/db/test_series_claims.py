@@ -1,0 +1,53 @@
+"""series_claims reads what db.claims' default view lists for a series, status included."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+from db.claims import ClaimFilter, iter_claims
+from db.documents import store_document
+from db.reviews import add_correction, add_review
+from db.series_claims import series_claims
+from tests.factories import make_claim, make_doc
+
+
+def _listed(engine: Engine, entity: str, metric: str) -> list[tuple[int, str, str]]:
+    rows = iter_claims(engine, ClaimFilter(entity=entity, metric=metric))
+    return sorted((r["claim_id"], r["status"], r["document"]) for r in rows)
+
+
+def _read(engine: Engine, entity: str, metric: str) -> list[tuple[int, str, str]]:
+    with engine.connect() as conn:
+        cols = series_claims(conn, entity, metric)
+    return list(zip(cols["claim_id"], cols["status"], cols["document"], strict=True))
+
+
+def test_reviews_candidates_and_corrections_agree_with_the_claims_view(engine: Engine) -> None:
+    claims = [make_claim(value=v) for v in (1, 2, 3)]
+    claims += [make_claim(value=v, status="candidate", unsure=("owner?",)) for v in (4, 5, 6, 7)]
+    claims += [make_claim("awards", 8), make_claim("awards", 9, status="candidate")]
+    store_document(engine, make_doc("a.txt", "Hong Kong, 1 May 2025 – figures."), claims, "t")
+    store_document(engine, make_doc("b.txt", "Hong Kong, 2 May 2025 – more."),
+                   [make_claim(value=10)], "t")  # fmt: skip
+    ids = {r["value"]: r["claim_id"] for r in iter_claims(engine, ClaimFilter(status="any"))}
+    add_review(engine, "claim", ids[1], "accept", "ana")
+    add_review(engine, "claim", ids[2], "reject", "ana")
+    add_review(engine, "claim", ids[2], "reopen", "ana")  # back to auto
+    add_review(engine, "claim", ids[3], "accept", "ana")
+    add_review(engine, "claim", ids[3], "reject", "bo")  # the newest decides
+    add_review(engine, "claim", ids[4], "accept", "ana")  # a candidate taken in
+    add_review(engine, "claim", ids[5], "accept", "ana")
+    add_review(engine, "claim", ids[5], "reopen", "bo")  # waits again
+    add_review(engine, "claim", ids[6], "comment", "ana")  # no status: still waits
+    add_review(engine, "claim", ids[8], "reject", "ana")  # another series' review
+    add_review(engine, "claim", ids[9], "accept", "ana")
+    add_correction(engine, ids[10], "ana", "a later date", as_of=date(2025, 7, 1))
+    expected = _listed(engine, "Cyberport", "companies")
+    assert _read(engine, "Cyberport", "companies") == expected
+    by_value = {r["claim_id"]: r["value"] for r in iter_claims(engine, ClaimFilter())}
+    assert sorted(by_value[i] for i, _, _ in expected) == [1, 2, 3, 4, 10]
+    assert [s for _, s, _ in expected[:4]] == ["accepted", "auto", "rejected", "accepted"]
+    assert _read(engine, "Cyberport", "awards") == _listed(engine, "Cyberport", "awards")
+    assert [s for _, s, _ in _read(engine, "Cyberport", "awards")] == ["rejected", "accepted"]
