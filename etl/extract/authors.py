@@ -94,9 +94,11 @@ def voice_lines(text: str, lines: list[list[tuple[int, int]]]) -> tuple[bool, bo
     )
 
 
-# "*Posted 9 February 2026 by Priya Raman, ...*": a person named after "by" on a short line.
+# "*Posted 9 February 2026 by Priya Raman, ...*", "Interview by Priya Natarajan | 10 March":
+# a person named after "by" on a short line.
 _BY_NAME = re.compile(
-    r"\b(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported)\b[^.\n]{0,40}\bby\s+[A-Z][\w'’-]+\s+[A-Z]"
+    r"\b(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported|[Ii]nterview(?:ed)?|[Ss]tory|[Tt]ext)\b"
+    r"[^.\n]{0,40}\bby\s+[A-Z][\w'’-]+\s+[A-Z]"
 )
 _SHORT_LINE = 160
 

@@ -342,6 +342,20 @@ def test_an_unmarked_we_under_a_posted_by_line_is_the_writers_not_the_organisati
     assert [c for c in inline(text, date(2026, 2, 9)) if c[1] == 2400] == []
 
 
+def test_an_unmarked_we_in_an_interview_by_a_writer_is_the_interviewees() -> None:
+    text = (
+        "FOUNDER FILES\n\n"
+        '"Cyberport gave us a front door": Tidewell Robotics\' Chow Mei-ling\n\n'
+        "Interview by Priya Natarajan | 10 March 2026\n\n"
+        "Chow Mei-ling co-founded Tidewell Robotics at Cyberport in 2019.\n\n"
+        "We raised US$18 million last year, and we're in six markets now. Ten unicorns have "
+        "come through this place."
+    )
+    got = {c[:2] for c in inline(text, date(2026, 3, 10))}
+    assert ("unicorns", 10) in got  # this place: where the interview is set
+    assert ("funding_raised", 18e6) not in got and ("markets", 6) not in got  # the founder's
+
+
 def test_short_answers_take_what_the_question_asks_for() -> None:
     text = (
         "Cyberport's community chief on a busy year\n\n"
