@@ -9,15 +9,18 @@ and a group on show at an event ("Twelve incubatees pitched to a panel").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.candidates import MEASURED_BY, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
+from etl.extract.lexicon import lexicon
 from etl.extract.metrics import MetricMatch, classify, named_cluster
 
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")
 _CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
+_LEAD_STOPS = re.compile(r"[,.;:!?]")
 
 
 def clause_end_after(s: str, np_end: int) -> int:
@@ -35,6 +38,21 @@ def cluster_before(before: str) -> MetricMatch | None:
     ):  # ("Fintech is still the biggest group, close to 500 companies")
         return None
     return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+
+
+def cluster_where(before: str) -> MetricMatch | None:
+    """The one cluster named right before a clause opened by "where" that holds the count ("in
+    artificial intelligence and data science, where we now have about 200 companies")."""
+    where = _where_clause().search(before)
+    if where is None:
+        return None
+    lead = before[: where.start()]
+    return named_cluster(_LEAD_STOPS.split(lead[-_CLUSTER_REACH:])[-1])
+
+
+@cache
+def _where_clause() -> re.Pattern[str]:
+    return re.compile(lexicon()["doubtful"]["where_clause_before"], re.IGNORECASE)
 
 
 def verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] | None:

@@ -28,6 +28,7 @@ from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
     MetricMatch,
     classify,
+    cluster_metrics,
     named_cluster,
     place_metrics,
     topic_scope_breaks,
@@ -233,6 +234,8 @@ class SentenceContext(OwnerContext):
             found = classify(np, *ctx, kind, f.number.value, lead=f"{lead} {here}")
             if is_generic(f.metric) and (found is None or is_generic(found)):
                 found = classify(f"{lead} {_set_noun()}", "", "", kind, f.number.value)
+                if found is not None and found.metric not in cluster_metrics():
+                    found = None  # (the unicorns a sentence before names are no cluster)
             if found is not None and not is_generic(found):
                 if found == f.metric or _counts_other(f, found):
                     return f

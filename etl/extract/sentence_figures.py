@@ -43,7 +43,13 @@ from etl.extract.metrics import (
     wants_context,
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
-from etl.extract.narrowing import clause_end_after, cluster_before, on_show, verb_in_phrase
+from etl.extract.narrowing import (
+    clause_end_after,
+    cluster_before,
+    cluster_where,
+    on_show,
+    verb_in_phrase,
+)
 from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
@@ -343,7 +349,8 @@ def find_figures(
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if source == "noun" and kind == "count" and is_generic(match):
-            named = cluster_before(before)  # "Fintech is the biggest cluster, with 300 firms"
+            # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
+            named = cluster_before(before) or cluster_where(before)
             if named is not None:
                 match, source = named, "cluster"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(

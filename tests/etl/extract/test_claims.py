@@ -487,3 +487,15 @@ def test_a_repeat_found_sure_is_the_claim_a_candidate_before_it_was() -> None:
     assert (c.status, c.char_start) == ("auto", 400)
     (c,) = _dedupe([(title, 1.0), (replace(title, char_start=90, char_end=120), 1.0)])
     assert (c.status, c.char_start) == ("candidate", 0)  # two candidates: the first
+
+
+def test_a_cluster_reference_takes_a_cluster_not_another_metric_named_before() -> None:
+    text = (
+        "Today our community counts over 1,700 Cyberport companies. Seven of them have gone on "
+        "to reach unicorn valuations, and three have gone public.\n\n"
+        "Fintech remains our largest cluster, but the fastest growth has come elsewhere: we now "
+        "have about 200 companies in software."
+    )
+    got = inline(text, date(2021, 7, 12))
+    assert ("companies", 200, "about", date(2021, 7, 12), None) in got
+    assert not any(c[0] == "unicorns" and c[1] == 200 for c in got)

@@ -180,6 +180,15 @@ def test_a_part_that_was_acquired_is_an_event_but_a_part_that_joined_is_not() ->
     )
 
 
+def test_a_count_in_a_where_clause_after_a_field_is_the_fields() -> None:
+    s = (
+        "The fastest growth has come in artificial intelligence and data science, where we now "
+        "have about 200 companies, and in smart living, where some 300 firms are building."
+    )
+    assert [m for _, m, _ in metrics(s)] == ["ai_companies", "smart_living_companies"]
+    assert metrics("We opened a lab in Shenzhen, where 40 companies work.")[0][1] == "companies"
+
+
 @given(
     st.lists(
         st.sampled_from(["wh", "WH", "Wh", "w", "h", "ich", "o", "ere", ", ", ",", " ", "x"]),
