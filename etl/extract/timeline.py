@@ -243,9 +243,11 @@ class Timeline:
         text, paragraphs = self.view.text, self.view.paragraphs
         if not _BULLET.match(text, paragraphs[p][0]):
             return None
-        q = p - 1
+        q, headed = p - 1, False
         while q >= 0 and p - q <= MAX_LEAD_LINES and self._leads_in(q):
             if _BULLET.match(text, paragraphs[q][0]):
+                if headed:
+                    break  # another list, above this one's own heading
                 q -= 1  # an earlier block of the same list
                 continue
             found = self._heading_date(*paragraphs[q])
@@ -253,6 +255,7 @@ class Timeline:
                 return self._in_year(found, q)
             if speaks_of_now(text, *paragraphs[q]):
                 return None  # "here is where the community stands today:" over the list
+            headed = not text[paragraphs[q][0] : paragraphs[q][1]].rstrip().endswith(":")
             q -= 1
         nxt = p + 1
         while nxt < len(paragraphs) and _BULLET.match(text, paragraphs[nxt][0]):
@@ -296,12 +299,18 @@ class Timeline:
         below sets out the community as it stood at the end of June 2025"): the last such
         date of the paragraphs above it, past headings and other lists."""
         text, paragraphs = self.view.text, self.view.paragraphs
+        first = p  # where the list or table starts
+        while first > 0 and _BULLET.match(text, paragraphs[first - 1][0]):
+            first -= 1
         q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
         while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
             a = paragraphs[q][0]
             q -= 1
             if _BULLET.match(text, a):
                 continue
+            lead = text[a : paragraphs[q + 1][1]].rstrip()
+            if q + 2 < first and lead.endswith(":") and self._heads_next(q + 1):
+                continue  # the note of another table above ("snapshots at the end of June:")
             prose += not self._leads_in(q + 1)
             for x in reversed(self.view.paragraph(q + 1)):
                 line = text[x.start : x.end]

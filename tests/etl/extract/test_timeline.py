@@ -370,3 +370,18 @@ def test_a_time_named_as_an_owner_is_no_time_in_force() -> None:
     dated = "Attendance was up on the showcase last year.\n\nThe cluster has grown."
     t = _timeline(dated, date(2016, 9, 26))
     assert t.anchor_at(_sid(t, "The cluster")) is not None
+
+
+def test_the_note_of_another_table_above_does_not_date_a_later_list() -> None:
+    text = (
+        "The community in numbers\n\n"
+        "The community has passed 2,000 companies, and eight of them are now unicorns.\n\n"
+        "How we compare (snapshots taken at the end of June 2023):\n\n"
+        "- Community companies: 2,010\n\n"
+        "Clusters at a glance\n\n"
+        "- FinTech: 430"
+    )
+    assert _carried(text, "Community", date(2023, 9, 14)) == date(2023, 6, 30)
+    assert _carried(text, "FinTech", date(2023, 9, 14)) is None
+    noted = "Figures as at 30 June 2023 unless stated otherwise.\n\nClusters\n\n- FinTech: 430"
+    assert _carried(noted, "FinTech", date(2023, 9, 14)) == date(2023, 6, 30)
