@@ -223,12 +223,13 @@ def bare_metric(
 
 
 _SUBJECT_HEAD_WORDS = 3
+_COPULA = re.compile(r"\b(?:is|was|are|were)\s*$", re.IGNORECASE)  # "Its first intake is 14"
 
 
 def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch | None:
     """The intake a clause's subject names before a verb of measure, for a figure whose own noun
     is the set it is drawn from ("This year's intake stands at 38 start-ups"), or None."""
-    verb = MEASURED_BY.search(s, 0, q_start)
+    verb = MEASURED_BY.search(s, 0, q_start) or _COPULA.search(s, 0, q_start)
     if verb is None or kind != "count":
         return None
     starts = [x.end() for x in CLAUSE_START.finditer(s, 0, verb.start())]

@@ -44,6 +44,10 @@ ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
+# A list line of milestones that opens with its year: "* 2008 - ...", "- 2010: ...".
+_YEAR_ITEM = re.compile(
+    r"[ \t]*(?:[-•*–▪●][ \t]+)(?P<year>(?:19|20)\d\d)[ \t]*(?:[-–—:]|\.\s)[ \t]*"
+)
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
 _BARE_YEAR = re.compile(
     r"(?<![\d.,/])(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?(?![\d.,])"
@@ -143,6 +147,9 @@ class Timeline:
         """The date a sentence without one takes from its paragraph or its list's lead-in."""
         s = self.view.sentence(sid)
         text = self.view.text
+        item = self.item_year(sid)
+        if item is not None:
+            return item  # "* 2005 - The programme is launched. Its first intake is 14 ..."
         listed = self.list_date(sid[0])
         if listed is not None:
             return listed  # the lead-in dates the whole list, "now" or not
@@ -199,10 +206,27 @@ class Timeline:
                     return None
         return anchor
 
+    def item_year(self, sid: SentenceId) -> DatePhrase | None:
+        """The year a list item of milestones opens with ("* 2008 - The campus community
+        reaches some 100 companies"): the time of its sentences."""
+        text, start = self.view.text, self.view.sentence(sid).start
+        line = text.rfind("\n", 0, start) + 1
+        m = _YEAR_ITEM.match(text, line)
+        if m is None:
+            return None
+        year = int(m.group("year"))
+        if self.ref is not None and year > self.ref.year:
+            return None
+        return DatePhrase(0, 0, date(year, 12, 31), "year", None)
+
     def ref_at(self, sid: SentenceId) -> date | None:
         """The date a month or day without a year in sentence `sid` is read against: its
         list's date when that is earlier than the section's (under "2014-15:", "as at 31
-        March" is 31 March 2015), else the section's."""
+        March" is 31 March 2015), or the year its milestone line opens with, else the
+        section's."""
+        item = self.item_year(sid)
+        if item is not None and item.as_of is not None and self.ref is not None:
+            return min(item.as_of, self.ref)
         listed = self.list_date(sid[0])
         if listed is None or listed.as_of is None or self.ref is None:
             return self.ref

@@ -134,6 +134,8 @@ def test_a_clause_about_an_intake_counts_the_intake() -> None:
     found = metrics("This year's intake to the incubation programme stands at 38 start-ups.")
     assert found == [(38, "incubatees", "subject")]
     assert metrics("Admissions stood at 88 start-ups last year.")[0][1] == "incubatees"
+    assert metrics("Its first intake was 14 start-ups.")[0][1] == "incubatees"
+    assert metrics("Its community is 2,000 start-ups.")[0][1] == "startups"
     # An intake named on the way is not the subject: the community is.
     said = "Cyberport said the admissions approved this week mean it now stands at 2,400 companies."
     assert metrics(said)[0][1] == "companies"

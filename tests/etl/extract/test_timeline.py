@@ -385,3 +385,17 @@ def test_the_note_of_another_table_above_does_not_date_a_later_list() -> None:
     assert _carried(text, "FinTech", date(2023, 9, 14)) is None
     noted = "Figures as at 30 June 2023 unless stated otherwise.\n\nClusters\n\n- FinTech: 430"
     assert _carried(noted, "FinTech", date(2023, 9, 14)) == date(2023, 6, 30)
+
+
+def test_a_milestone_line_dates_its_sentences_to_its_year() -> None:
+    text = (
+        "Milestones in the story:\n\n"
+        "* 2005 - The incubation programme is launched. Its first intake is 14 start-ups.\n"
+        "* 2008 - The campus community reaches some 100 companies."
+    )
+    t = _timeline(text, date(2011, 6, 21))
+    assert t.carried(_sid(t, "Its first")).as_of == date(2005, 12, 31)
+    assert t.carried(_sid(t, "* 2008")).as_of == date(2008, 12, 31)
+    assert t.ref_at(_sid(t, "* 2008")) == date(2008, 12, 31)
+    plain = _timeline("* Fintech: 430 companies", date(2011, 6, 21))
+    assert plain.item_year(_sid(plain, "Fintech")) is None
