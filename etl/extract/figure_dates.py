@@ -106,7 +106,9 @@ def date_for(
         own = next((d for d in usable if _own_date(sent, figures[lead], d)), None)
         if own is not None and own.end <= f.start and own.kind != "earlier":
             return own
-    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only.
+    # "a year earlier" is the date of the figure it follows ("up from 10 a year earlier") only,
+    # or of the sentence it opens ("Ten years ago, our community had ...").
+    back_then = [d for d in usable if d.kind == "earlier" and d.start < f.start]
     usable = [d for d in usable if d.kind != "earlier"]
     owned = {
         id(d)
@@ -129,7 +131,7 @@ def date_for(
     ):
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
-    before = [d for d in near or inside if d.end <= f.start]
+    before = [d for d in near or inside if d.end <= f.start and not _in_aside_before(sent, f, d)]
     after = [
         d
         for d in near or inside
@@ -153,7 +155,7 @@ def date_for(
     return next(
         (
             d
-            for d in usable
+            for d in [*usable, *back_then]
             if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
             and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
             and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
@@ -191,6 +193,13 @@ def _compared(sent: str, d: DatePhrase) -> bool:
 def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
     """Whether date `d` after figure `f` sits in a relative clause opened between them."""
     return _relative_re().search(sent, f.end, d.start) is not None
+
+
+def _in_aside_before(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` before figure `f` sits in a relative clause closed before it ("Our
+    esports cluster, which barely existed when we opened our arena last year, now has 100")."""
+    opened = _relative_re().search(sent, max(0, sent.rfind(",", 0, d.start) - 80), d.start)
+    return opened is not None and sent.find(",", d.end, f.start) >= 0
 
 
 def recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:

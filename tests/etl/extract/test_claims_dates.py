@@ -368,3 +368,14 @@ def test_back_then_points_to_the_time_an_earlier_sentence_gave() -> None:
     )
     got = inline(text, date(2022, 12, 8))
     assert ("funding_raised", 2e9, "exact", date(2016, 12, 31), None) in got
+
+
+def test_years_ago_opening_a_sentence_dates_it_but_a_relative_clause_date_does_not() -> None:
+    d = date(2019, 11, 29)
+    got = inline("Ten years ago, Cyberport's community had just under 100 companies.", d)
+    assert [(c[1], c[3]) for c in got] == [(100, date(2009, 11, 29))]
+    text = (
+        "Cyberport's esports cluster, which barely existed when we opened our arena last year, "
+        "now has over 100 members."
+    )
+    assert [c[3] for c in inline(text, d)] == [d]
