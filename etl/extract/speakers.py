@@ -100,13 +100,13 @@ _LEAD = r"[\s#*_>]"  # Markdown marks before a heading or a bold line (any numbe
 def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     att = lexicon()["attribution"]
     lead = _LEAD + "*"
-    titles = phrases_re([*att["titles"], "chief", "boss"])
+    titles = phrases_re([*att["titles"], "chief", "boss", "head"])
     return (
         re.compile(rf"{lead}(?:{phrases_re(att['speech_headers'])})\s+", re.IGNORECASE),
         re.compile(rf"{lead}(?:{phrases_re(att['answer_marks'])})(?=\s)", re.IGNORECASE),
         re.compile(rf"{lead}(?:{phrases_re(att['question_marks'])})(?=\s)", re.IGNORECASE),
         re.compile(
-            rf"(?:\b(?:{titles})\s*,?\s+(?:of|at)\s+(?:the\s+)?"
+            rf"(?:\b(?:{titles})(?:\s+of\s+[^,.;:\n]{{1,60}}?\s+at|\s*,?\s+(?:of|at))\s+(?:the\s+)?"
             rf"|\b(?:{phrases_re(att['leader_phrases'])})\s+(?:the\s+)?)$",
             re.IGNORECASE,
         ),

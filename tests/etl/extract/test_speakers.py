@@ -108,3 +108,11 @@ def test_a_quote_with_its_own_speaker_stays_theirs_in_a_profile() -> None:
 )  # fmt: skip
 def test_a_text_profiles_a_head_of_the_tracked_organisation(text: str, profiled: bool) -> None:
     assert profiles_head(text, default_config()) is profiled
+
+
+def test_an_interview_with_a_head_of_a_unit_at_the_organisation_profiles_its_head() -> None:
+    config = default_config()
+    head = "Winnie Cheung, Head of Web3 and Fintech Ecosystem Development at Cyberport, on growth."
+    assert profiles_head(f"THE INTERVIEW\n\n{head}", config)
+    founder = "Jo Lam, founder of Acme, at Cyberport."
+    assert not profiles_head(f"THE INTERVIEW\n\n{founder}", config)
