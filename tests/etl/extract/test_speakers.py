@@ -116,3 +116,11 @@ def test_an_interview_with_a_head_of_a_unit_at_the_organisation_profiles_its_hea
     assert profiles_head(f"THE INTERVIEW\n\n{head}", config)
     founder = "Jo Lam, founder of Acme, at Cyberport."
     assert not profiles_head(f"THE INTERVIEW\n\n{founder}", config)
+
+
+def test_an_interview_with_whoever_has_run_the_organisation_profiles_its_head() -> None:
+    intro = "Dr Simon Tse has run Cyberport since 2015. We met him in his office."
+    assert profiles_head(f"The Big Interview\n\n{intro}", default_config())
+    assert not profiles_head(
+        "The Big Interview\n\nJo Lam has run Acme since 2015.", default_config()
+    )
