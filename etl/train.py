@@ -38,7 +38,7 @@ LABELLED = (
     ("tests/eval/documents", "tests/eval/gold.csv"),
     *(
         (f"tests/eval/blind/{split}/documents", f"tests/eval/blind/{split}/gold.csv")
-        for split in ("dev", "dev2", *(f"test{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)))
+        for split in ("dev", "dev2", *(f"test{n}" for n in ("", *range(2, 13))))
     ),
 )
 MIN_EXAMPLES = 5
