@@ -123,34 +123,14 @@ def _cell(value: Any) -> str:
     return BY_TYPE.get(type(value), format_cell)(value)
 
 
-def _float_cell_as_read(value: Any) -> str:
-    """The cell of a float column's value as the database gives it back (NaN is NULL)."""
-    if value is None:
-        return ""
-    value = float(value)
-    return "" if value != value else BY_TYPE[float](value)
+def _read_back(is_float: bool) -> Callable[[Any], str]:
+    """The cell of a stored column's value as the database gives it back (`_as_read`)."""
+    return lambda value: _cell(_as_read(value, is_float))
 
 
-# A Date column gives a datetime back as its date.
-_AS_READ_BY_TYPE = {**BY_TYPE, datetime: lambda v: v.date().isoformat()}
-
-
-def _cell_as_read(value: Any) -> str:
-    """The cell of another column's value as the database gives it back."""
-    return _AS_READ_BY_TYPE.get(type(value), _other_cell)(value)
-
-
-def _other_cell(value: Any) -> str:
-    return format_cell(value.date() if isinstance(value, datetime) else value)
-
-
-def _flags_cell_as_read(value: Any) -> str:
+def _flags_cell(value: Any) -> str:
     """The cell of the stored flags as `finish_row` leaves them (no empty flag)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.date()
-    return _cell(";".join(f for f in (value or "").split(";") if f))
+    return _cell(";".join(f for f in (_as_read(value, False) or "").split(";") if f))
 
 
 # Each export column of a claim just inserted: the key of its claim row and how its cell is
@@ -158,8 +138,8 @@ def _flags_cell_as_read(value: Any) -> str:
 _GIVEN = ("claim_id", "document", "published_on")
 _KEYS = {"claim_uid": "uid", "status": "initial_status"}
 _SOURCES = tuple(
-    (_KEYS.get(c, c), _cell if c in _KEYS else _float_cell_as_read if c in FLOAT_COLUMNS
-     else _flags_cell_as_read if c == "flags" else _cell_as_read)
+    (_KEYS.get(c, c), _cell if c in _KEYS else _flags_cell if c == "flags"
+     else _read_back(c in FLOAT_COLUMNS))
     for c in CLAIM_COLUMNS[len(_GIVEN):]
 )  # fmt: skip
 assert CLAIM_COLUMNS[: len(_GIVEN)] == _GIVEN
