@@ -17,7 +17,7 @@ from etl.config import ExtractConfig
 from etl.extract.authors import asked_at
 from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
-from etl.extract.mentions import Mention, find_mentions
+from etl.extract.mentions import Mention, find_mentions, in_brackets
 from etl.extract.name_patterns import tracked_words
 from etl.extract.numbers import WORD_RE
 from etl.extract.owners import names_no_one, read_mentions
@@ -30,7 +30,6 @@ from etl.extract.transcripts import Transcript, find_transcript
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
-_BRACKETS = re.compile(r"\([^()\n]*\)")
 _CANDIDATE = re.compile(r"\d")
 _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _QUOTE_MARK = re.compile(r"[“\"]")
@@ -153,11 +152,10 @@ class SectionView:
         if len(lead) != 1:
             return False
         # (a wire's agency in brackets names no one: "HONG KONG, Sept 14 (TechWire Asia) -")
-        aside = [m.span() for m in _BRACKETS.finditer(self.text, lead[0].start, lead[0].end)]
         return not any(
             not m.tracked
             and m.kind not in ("territory", "pronoun")
-            and not any(a <= m.start < b for a, b in aside)
+            and not in_brackets(self.text, m.start)
             for m in self.mentions_of((p - 1, 0))
         ) and not _event_lead().match(self.text, lead[0].start, lead[0].end)
 
