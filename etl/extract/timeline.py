@@ -36,6 +36,7 @@ from etl.extract.opening_dates import (
 from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.year_day import BULLET_MARK
 from etl.read.dates import parse_yearless_line
 
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
@@ -43,10 +44,10 @@ ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-_BULLET = re.compile(r"[ \t]*(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
+_BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 # A list line of milestones that opens with its year: "* 2008 - ...", "- 2010: ...".
 _YEAR_ITEM = re.compile(
-    r"[ \t]*(?:[-•*–▪●][ \t]+)(?P<year>(?:19|20)\d\d)[ \t]*(?:[-–—:]|\.\s)[ \t]*"
+    rf"[ \t]*{BULLET_MARK}[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:[-–—:]|\.\s)[ \t]*"
 )
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
 _BARE_YEAR = re.compile(

@@ -25,7 +25,8 @@ from etl.calendar import (
 from etl.extract.phrase_search import find_phrase
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
-BULLET = re.compile(r"(?:[-•*–▪●]|\d{1,2}[.)])[ \t]+")
+BULLET_MARK = "[-•*–▪●]"  # what opens a list item, besides "1." and "1)"
+BULLET = re.compile(rf"(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")
 _FISCAL = re.compile(r"\W*((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)\W*")
