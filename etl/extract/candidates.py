@@ -182,7 +182,7 @@ def bare_metric(
         or _IN_A_FIELD.match(s, end) is not None  # "..., and roughly 300 are in fintech"
     )
     stop = _PREDICATE_END.search(s, pos, pos + 90)
-    predicate = _before_next_figure(s[pos : stop.start() if stop else pos + 90])
+    predicate = before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (predicate.strip() and (skipped or of_set)) or has_noun:
         found = (not has_noun and classify(predicate, "", "", kind, value)) or (
@@ -263,7 +263,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     companies are now listed", "300 companies are located on the campus"."""
     if aside := _ASIDE.match(s, end):  # "Two companies nurtured there - A and B - have ..."
         stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
-        predicate = _before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
+        predicate = before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
         found = classify(predicate, "", "", kind, value, bare=True)
         if found is not None and found.metric not in _generic_sets():
             return MetricCandidate(found, "predicate")
@@ -282,7 +282,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     return None
 
 
-def _before_next_figure(text: str) -> str:
+def before_next_figure(text: str) -> str:
     """`text` up to the next count, whose noun is its own ("22 start-ups in the intake;
     graduates have collected 48 awards" says nothing of what the 22 count); an amount after
     a sign stays ("are valued at more than US$1 billion")."""

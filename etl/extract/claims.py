@@ -53,7 +53,7 @@ from etl.extract.prefilter import may_count_metric
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
 from etl.extract.rest_of_set import with_the_rest
-from etl.extract.restated import dedupe, drop_restated
+from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
@@ -66,7 +66,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.year_day import reporting_year, review_year
 
-EXTRACTOR_VERSION = "1.12.0"
+EXTRACTOR_VERSION = "1.13.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -84,7 +84,7 @@ def extract_claims(doc: ReadDocument, config: ExtractConfig | None = None) -> li
     """Every figure about the tracked organisation (and others, if so configured), deduplicated."""
     found = _found(doc, config or default_config())
     refs = {s.index: s.published_on or doc.published_on for s in _sections(doc)}
-    return drop_restated(dedupe([(c, step) for c, step, _ in found]), refs)
+    return drop_converted(drop_restated(dedupe([(c, step) for c, step, _ in found]), refs))
 
 
 def claims_with_evidence(

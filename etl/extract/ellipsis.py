@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from etl.extract.attribution import clause_start
 from etl.extract.lexicon import lexicon
+from etl.extract.metrics import cluster_metrics, named_cluster
 
 # A figure of etl.extract.sentence_figures (not imported: that module calls this one).
 Figure = TypeVar("Figure", bound=Any)
@@ -40,6 +41,29 @@ def gapped(s: str, out: list[Figure], find: Callable[[str], list[Figure]]) -> li
         again = next((g for g in find(filled) if g.start == f.start), None)
         if again is not None and again.metric is not None and again.source == "noun":
             out[i] = replace(f, metric=again.metric, source="gapped")
+    return _own_clusters(s, out)
+
+
+def _own_clusters(s: str, out: list[Figure]) -> list[Figure]:
+    """Counts of a list of clusters that leaves out the verb: "the AI cluster numbered over 450
+    companies, the Web3 cluster more than 300, and the fintech cluster about 520" (each its
+    own clause's cluster, not the first one's)."""
+    for i in range(1, len(out)):
+        f, prev = out[i], out[i - 1]
+        if not (
+            f.source == "subject"
+            and f.metric is not None
+            and f.metric.metric in cluster_metrics()
+            and prev.metric is not None
+            and prev.metric.metric in cluster_metrics()
+        ):
+            continue
+        a = max(clause_start(s, prev.np_end, f.start), s.rfind(",", prev.np_end, f.start) + 1)
+        if a <= prev.np_end:
+            continue
+        own = named_cluster(s[a : f.start])
+        if own is not None and own.metric != f.metric.metric:
+            out[i] = replace(f, metric=own, source="gapped")
     return out
 
 

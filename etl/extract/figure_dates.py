@@ -19,6 +19,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
+from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.sentence_figures import Figure
@@ -85,7 +86,26 @@ def with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DateP
 def date_for(
     sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
 ) -> DatePhrase | None:
-    """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns."""
+    """The figure's own date ('1,000 in 2018'), else a date of its clause no other figure owns;
+    a total an addition raises stands at the end of the addition's period ("In the past six
+    months, 12 were admitted, bringing the total to 58": 58 at the end, no flow)."""
+    when = _date_for(sent, f, figures, dates, i)
+    if (
+        when is not None
+        and when.period is not None
+        and when.end <= f.start
+        and (
+            find_phrase("total_raised", sent[when.end : f.start])
+            or find_phrase("number_raised", sent[when.end : f.start])
+        )
+    ):
+        return replace(when, period=None)
+    return when
+
+
+def _date_for(
+    sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
+) -> DatePhrase | None:
     usable = [
         d for d in dates if not d.event and not is_dateline(sent, d) and not _in_event(sent, d)
     ]
@@ -100,7 +120,7 @@ def date_for(
         and part_of_set(sent, f.start, f.end)
         and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
     ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
-        return date_for(sent, figures[i - 1], figures, dates, i - 1)
+        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     lead = _accompanied(sent, f, figures, i)
     if lead is not None:  # "150 firms by April 2023, with founders from 20 countries"
         own = next((d for d in usable if _own_date(sent, figures[lead], d)), None)

@@ -113,6 +113,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
     clusters: set[int] = set()  # starts of the descriptions of a cluster
+    shouting = _shouting(text, start, end)
+    if shouting:  # "CYBERPORT COMMUNITY TOPS 1,700 COS": its tracked names, in capitals
+        for m in _any_case(p.tracked.pattern).finditer(text, start, end):
+            raw.append((m.start(), m.end(), 0, config.name, True, "name"))
     if "tracked" in live:
         for m in scan("tracked"):
             if _describes_another(text, m.start(), m.end(), start, p):
@@ -147,7 +151,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
             tracked = bool(p.tracked.search(name))
             entity = config.name if tracked else clean_name(name)
             raw.append((a, m.end(), 2, entity, tracked, "name"))
-    if _CAPS.search(text, start, end):
+    if not shouting and _CAPS.search(text, start, end):
         not_acr = p.not_acronyms
         for m in p.acronym.finditer(text, start, end):
             if m.group() not in not_acr and m.group().rstrip("s") not in not_acr:
@@ -230,6 +234,21 @@ def _matches_at(
 
 
 _CAPS = re.compile(r"[A-Z][A-Z&]{2}")  # what every acronym begins with
+_SHOUTING_WORDS = 4  # a line of this many words in capitals only is a headline, not acronyms
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is written in capitals throughout (a wire's headline)."""
+    part = text[start:end]
+    return not any(c.islower() for c in part) and len(_CAPS_WORD.findall(part)) >= _SHOUTING_WORDS
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+@lru_cache(maxsize=8)
+def _any_case(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _longest_first(raw: list) -> list:

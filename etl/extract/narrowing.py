@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import MEASURED_BY, is_generic
+from etl.extract.candidates import MEASURED_BY, before_next_figure, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.lexicon import lexicon
-from etl.extract.metrics import MetricMatch, classify, named_cluster
+from etl.extract.metrics import MetricMatch, classify, intake_metrics, named_cluster
 
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")
@@ -66,3 +66,17 @@ def on_show(s: str, np_from: int, clause_end: int) -> bool:
     """Whether the counted are said to be on show at an event, in the figure's clause (from
     the figure's words at `np_from` to `clause_end`)."""
     return cues()["event_verb"].search(s, np_from, clause_end) is not None
+
+
+def admitted_cluster(
+    s: str, np: str, np_end: int, ctx_before: str, before: str, value: float
+) -> MetricMatch | None:
+    """The intake a cluster's count is when the sentence goes on, before any other figure, to
+    say they were admitted ("24 start-ups working in games, animation and mobile content have
+    been admitted to it"); None when it does not."""
+    rest = before_next_figure(s[np_end : np_end + _ADMITTED_REACH])
+    later = classify(np, ctx_before, rest, "count", value, before)
+    return later if later is not None and later.metric in intake_metrics() else None
+
+
+_ADMITTED_REACH = 160  # how far on a cluster's figure may be said to be an intake

@@ -17,6 +17,10 @@ _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
     re.IGNORECASE,
 )
+# A year naming an edition or a cohort: "the 2025 incubation intake", "its 2019 cohort" (not
+# "the 2000 companies": a plural after it is what the number counts).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that)\s+$", re.IGNORECASE)
+_SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
@@ -45,5 +49,11 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         return True
     if _month_before().search(s, max(0, n.start - 16), n.start):
         return True  # "31 March 2021", "June 2021", "Aug 3, 2021"
+    if (
+        n.value >= 1990
+        and _DETERMINER_BEFORE.search(s, max(0, n.start - 8), n.start)
+        and _SINGULAR_AFTER.match(s, n.end)
+    ):
+        return True  # "the 2025 incubation intake"
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

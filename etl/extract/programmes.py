@@ -34,9 +34,9 @@ class Unit:
 
 _ACRONYM = re.compile(r"\(\s*[\"“]?([A-Z][A-Za-z0-9&+]{1,9})[\"”]?\s*\)")
 _NAME_WORDS = re.compile(
-    r"((?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|"
-    r"on|in|&)){0,9})\s*$"
-)
+    r"((?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w&'’.-]*|"
+    r"of|and|for|the|on|in|&)){0,9})\s*$"
+)  # (a hard-wrapped name runs on over one line break)
 
 
 def find_units(
@@ -58,6 +58,14 @@ def find_units(
             name, acronym = " ".join(words), m.group(1)
             if name and acronym.lower() not in p.known_names:
                 unit = unit_of(name, config)
+                if (
+                    unit is not None
+                    and not unit.tracked_owner
+                    and _owned_by_tracked(
+                        text, before.start(1) + before.group(1).find(words[0]), p.tracked
+                    )
+                ):
+                    unit = Unit(name, config.name, True, unit.counts_for_owner)
                 if unit is not None:
                     out[acronym.lower()] = unit
                     order.append((before.start(1), unit))
@@ -65,8 +73,18 @@ def find_units(
     for at in _unit_words_at(text):
         before = _CAPS_BEFORE.search(text, max(0, at - 80), at)
         end = _WORD_END.match(text, at)
-        name = clean_name(before.group(1) + text[at : end.end()]) if before and end else ""
+        name = (
+            clean_name(" ".join((before.group(1) + text[at : end.end()]).split()))
+            if (before and end)
+            else ""
+        )
         unit = unit_of(name, config) if name else None
+        if (
+            unit is not None
+            and not unit.tracked_owner
+            and _owned_by_tracked(text, before.start(1), p.tracked)
+        ):
+            unit = Unit(name, config.name, True, unit.counts_for_owner)
         if before and unit is not None and unit.name != config.name:
             out.setdefault(name.lower(), unit)
             order.append((before.start(1), unit))
@@ -84,7 +102,30 @@ def find_units(
 _MIN_INITIALS = 3  # ("IT" or "AI" would be no programme's)
 
 
-_CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*[ \t]+){1,5})$")
+def _owned_by_tracked(text: str, start: int, tracked: re.Pattern[str]) -> bool:
+    """Whether the name at `start` is the tracked organisation's by a possessive before it:
+    "Cyberport today announced the results of its Digital Entertainment Incubation Programme
+    (DEIP)" (the sentence's subject is the tracked name) or "... of Cyberport's ..."."""
+    head = text[max(0, start - _SUBJECT_REACH) : start]
+    last = _LAST_WORD.search(head)
+    if last is None:
+        return False
+    word = last.group(1)
+    if tracked.fullmatch(_POSSESSIVE_S.sub("", word)) and word != _POSSESSIVE_S.sub("", word):
+        return True
+    if word.lower() not in cues()["units"]["possessors"]:
+        return False
+    clause = _SENTENCE_BREAK.split(head[: last.start()])[-1]
+    return tracked.search(clause) is not None
+
+
+_SUBJECT_REACH = 160  # how far back the sentence's subject is looked for
+_LAST_WORD = re.compile(r"([\w'’-]+)\s+$")
+_POSSESSIVE_S = re.compile(r"['’]s?$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,5})$")
 
 
 _WORD_END = re.compile(r"[\w'’&-]+(?![\w-])")

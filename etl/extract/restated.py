@@ -59,3 +59,24 @@ def drop_restated(claims: list[Claim], refs: dict[int, date | None]) -> list[Cla
             or (c.period and c.as_of and (key(c), c.as_of.year) in flows)
         )  # "raised HK$3.7 billion this year" over "... in the first ten months of the year"
     ]
+
+
+def drop_converted(claims: list[Claim]) -> list[Claim]:
+    """Without an amount in another currency that the document also gives in HK$ (a
+    headline's "US$640 MLN" over the body's "HK$5 billion (US$640 million)"): one claim."""
+    hkd = [c for c in claims if c.unit == "HKD" and c.value_hkd]
+    return [
+        c
+        for c in claims
+        if c.unit in ("HKD", "count", "percent")
+        or not c.value_hkd
+        or not any(
+            h.entity == c.entity
+            and h.metric == c.metric
+            and abs(h.value_hkd - c.value_hkd) <= CONVERTED_TOLERANCE * h.value_hkd  # type: ignore[operator]
+            for h in hkd
+        )
+    ]
+
+
+CONVERTED_TOLERANCE = 0.03  # a converted amount is rounded to the digits its currency prints

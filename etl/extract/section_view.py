@@ -27,13 +27,14 @@ from etl.extract.sentences import Sentence, iter_sentences
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import next_topic
 from etl.extract.transcripts import Transcript, find_transcript
+from etl.extract.year_day import BULLET_MARK
 
 SentenceId = tuple[int, int]  # (paragraph, sentence within it)
 
 _CANDIDATE = re.compile(r"\d")
 _ABOUT_HEADING = re.compile(r"About\s+(?P<name>[^\n.]{2,80})")
 _QUOTE_MARK = re.compile(r"[“\"]")
-_BULLET = re.compile(r"[ \t]*[-•*–][ \t]+")
+_BULLET = re.compile(rf"[ \t]*{BULLET_MARK}[ \t]+")
 _NAMED_KINDS = ("name", "territory", "place")
 
 

@@ -37,6 +37,7 @@ from etl.extract.metric_sources import (
 from etl.extract.metrics import (
     MetricMatch,
     classify,
+    cluster_metrics,
     cumulative_metrics,
     intake_metrics,
     noun_phrase,
@@ -44,6 +45,7 @@ from etl.extract.metrics import (
 )
 from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
 from etl.extract.narrowing import (
+    admitted_cluster,
     clause_end_after,
     cluster_before,
     cluster_where,
@@ -235,6 +237,8 @@ def find_figures(
         ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"
+        if match is not None and match.metric in cluster_metrics() and kind == "count":
+            match = admitted_cluster(s, np, np_end, ctx_before, before, n.value) or match
         if is_generic(match) and (intake := intake_subject(s, q_start, kind, n.value)):
             match, source = intake, "subject"  # "This year's intake stands at 38 start-ups"
         if match is None and i + 1 < len(spans):

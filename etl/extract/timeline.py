@@ -366,14 +366,17 @@ class Timeline:
         one it says figures stand at ("Published 15 February 2023 · Figures as at 31 December
         2022"), else its first. A `note` (a line after a list) holds no figure of its own."""
         line = self.view.text[a:b]
+        dates = find_dates(line, 0, len(line), self.ref)
+        plain = [d for d in dates if d.kind == "date" and d.as_of is not None and not d.event]
+        stands = next((d for d in plain if says_stands_at(line, d.start, d.end)), None)
+        if stands is not None and not note:
+            return stands  # "HONG KONG, Oct 26 - ... figures as at Sept 30:" (not its dateline)
         if self.ref is not None and (day := parse_yearless_line(line)) is not None:
             return _yearless_day(day[0], day[1], self.ref, len(line))  # "=== MON 10 MAR ==="
-        dates = find_dates(line, 0, len(line), self.ref)
         if note and not _no_figure(line, dates):
             return None
-        plain = [d for d in dates if d.kind == "date" and d.as_of is not None and not d.event]
         if plain:
-            return next((d for d in plain if says_stands_at(line, d.start, d.end)), plain[0])
+            return stands or plain[0]
         m = _BARE_YEAR.search(line)
         if m is None:
             return self._bare_month(line)

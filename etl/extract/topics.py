@@ -77,7 +77,7 @@ def next_topic(
             if m.role == "subject"
             and m.kind != "pronoun"
             and not (text and is_dateline_place(text, text.rfind("\n", 0, m.start) + 1, m))
-            and not (text and m.kind in _PLACES and in_brackets(text, m.start))  # "(Reuters Asia)"
+            and not (text and not m.tracked and in_brackets(text, m.start))  # "(HKBN Wire)"
         ),
         None,
     )  # (the place of a dateline is where the text was written: "HONG KONG, 14 Sept -")

@@ -25,7 +25,7 @@ from etl.calendar import (
 from etl.extract.phrase_search import find_phrase
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
-BULLET_MARK = "[-•*–▪●]"  # what opens a list item, besides "1." and "1)"
+BULLET_MARK = "(?:--|[-•*–▪●])"  # what opens a list item, besides "1." and "1)"
 BULLET = re.compile(rf"(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")

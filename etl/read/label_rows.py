@@ -42,7 +42,7 @@ import re
 from etl.read.tables import is_time_cell, table_lines
 
 MAX_VALUE_CHARS = 40
-_MARKS = r"(?:[-–•▪●◦*][ \t]+)*"
+_MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
 MAX_LEADER_VALUE_WORDS = 6  # "The hub grew fast... to 900 firms in the year to March": prose
 # Dots, middle dots or underscores (spaced or not), ellipses, a tab or a run of spaces.
 # A lone spaced dot is a leader the label left no room for: "... incubation (cumulative) . 700+".

