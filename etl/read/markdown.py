@@ -21,9 +21,13 @@ MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rul
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
+_JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
 _ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _DASHES_RE = re.compile(r"[ \t]*[-=–—]{3,}[ \t]*")
-_RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+# (in plain text, "+" may join the dashes: "-----+-----", as database tools print a table)
+_RULE_RE = re.compile(
+    r"^[ \t]*[|+]?[ \t]*:?-{2,}:?[ \t]*(?:[|+][ \t]*:?-{2,}:?[ \t]*)*[|+]?[ \t]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def pipe_tables(text: str, *, plain: bool = False) -> str:
             k + 1 < len(lines)
             and _ROW_RE.match(lines[k])
             and _RULE_RE.match(lines[k + 1])
-            and (not plain or ("|" in lines[k + 1] and _filled(lines[k]) >= 2))
+            and (not plain or (_JOINED_RULE.search(lines[k + 1]) and _filled(lines[k]) >= 2))
         ):
             end = k + 2
             while end < len(lines) and (_ROW_RE.match(lines[end]) or _RULE_RE.match(lines[end])):

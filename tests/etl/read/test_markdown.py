@@ -198,3 +198,15 @@ def test_a_line_of_dashes_under_a_two_column_layout_is_no_table_rule() -> None:
     )
     assert pipe_tables(layout, plain=True) == layout
     assert pipe_tables(layout) != layout  # Markdown takes any rule under a row
+
+
+def test_a_table_ruled_with_plus_signs_in_plain_text_keeps_its_header() -> None:
+    text = (
+        "     Financial year | Start-ups admitted | Staff on site\n"
+        "     ---------------+--------------------+--------------\n"
+        "     2013-14        |         54         |     120\n"
+        "     2014-15        |         63         |     135\n"
+    )
+    read = read_bytes(text.encode(), "reply.txt").text
+    assert "2014-15:\n\n- Start-ups admitted: 63\n- Staff on site: 135" in read
+    assert "+" not in read
