@@ -93,7 +93,12 @@ class Timeline:
         if not found:
             return None
         plain = [d for d in found if not d.event and not is_dateline(sent, d)]
-        d = plain[0] if plain else found[-1]
+        # Else a dateline's or a span's ("From February to April"), else none: "since its
+        # launch in 2005" is the time of something else, no time in force.
+        kept = plain or [d for d in found if not d.event or d.period]
+        if not kept:
+            return None
+        d = kept[0] if plain else kept[-1]
         frame = speech_frame().match(sent, 0, d.start)  # "He pointed out that, as of ..."
         opens = opens_clause(sent, d) or (
             bool(SENTENCE_OPENING.fullmatch(sent, frame.end() if frame else 0, d.start))

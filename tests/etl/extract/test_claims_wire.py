@@ -100,3 +100,25 @@ def test_only_an_amount_the_document_also_gives_in_hk_dollars_is_dropped() -> No
     got = inline(text, date(2018, 11, 20))
     assert ("funding_raised", 5e9, "exact", date(2018, 11, 20), None) in got
     assert ("funding_raised", 3e8, "exact", date(2018, 11, 20), None) in got  # (no HK$ twin)
+
+
+def test_a_year_review_during_the_year_is_not_an_earlier_event_year() -> None:
+    text = (
+        "Cyberport looks back on 2013\n\n"
+        "Hong Kong, 30 December 2013 – During the year, 38 start-ups joined the Cyberport"
+        " Incubation Programme, bringing the number admitted since its launch in 2005 to 260.\n\n"
+        "Community companies raised some HK$420 million from investors during the year."
+    )
+    got = inline(text, date(2013, 12, 30))
+    money = [c for c in got if c[0] == "funding_raised"]
+    assert money and all(c[3].year == 2013 for c in money)
+
+
+def test_start_ups_admitted_as_a_label_count_an_intake() -> None:
+    text = (
+        "Cyberport fact sheet\n\nAs at 31 March 2024:\n\n"
+        "- Community companies: 2,100+\n- Start-ups admitted since 2005: 1,100+"
+    )
+    got = inline(text, date(2024, 5, 2))
+    assert ("incubatees", 1100, "over", date(2024, 3, 31), None) in got
+    assert all(c[0] != "startups" for c in got)
