@@ -97,7 +97,10 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
 HEADING_CHARS = 120
 # What may follow the date on a dateline: an optional "(Xinhua)", then a dash, "/" (wire
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
-_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$)")
+# ("June 2025 edition": a periodical's date line names its edition or issue)
+_TAIL_RE = re.compile(
+    r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$|(?i:edition|issue)\s*$)"
+)
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DECOR_RE = re.compile(r"\s*[=*#~_]{2,}[ \t]*")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")  # a date line has one among its first HEAD_CHARS

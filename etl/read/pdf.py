@@ -35,6 +35,7 @@ MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two col
 MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
 GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter runs through
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
+_CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 _SPACES_RE = re.compile(r" {2,}")
@@ -160,9 +161,14 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
         figures = [lines[j][a:b].strip() for a, b in starts]
         captions = [""] * len(starts)
         j += 1
-        while j < len(lines) and lines[j].strip() and not _DIGIT_RE.search(lines[j]):
+        figure_line = j
+        while j < len(lines) and j < figure_line + _CAPTION_GAP and not lines[j].strip():
+            j += 1  # (a blank line may stand between a figure and its caption)
+        while j < len(lines) and lines[j].strip() and not _tile_starts(lines[j], single=True):
             for m in _WORDS_RE.finditer(lines[j]):
-                col = max(i for i, (a, _) in enumerate([(0, 0), *starts[1:]]) if a <= m.start())
+                # (a caption centred under its figure may start left of it: the nearest centre)
+                mid = m.start() + m.end()
+                col = min(range(len(starts)), key=lambda i: abs(sum(starts[i]) - mid))
                 captions[col] = f"{captions[col]} {m.group()}".strip()
             j += 1
         if not all(captions):

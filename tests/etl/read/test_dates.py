@@ -67,6 +67,7 @@ def test_parse_date_phrase(phrase: str, expected: date | None) -> None:
         ("香港，二零二五年十二月九日 — 消息", date(2025, 12, 9), "day"),
         ("June 2025", date(2025, 6, 1), "month"),
         ("Issue: June 2025", date(2025, 6, 1), "month"),
+        ("June 2025 edition", date(2025, 6, 1), "month"),
         ("=== 18/10/2023 ===", date(2023, 10, 18), "day"),
         ("--- Mon 4 Sep 2023 ---", date(2023, 9, 4), "day"),
         ("## 2023-11-30", date(2023, 11, 30), "day"),
@@ -90,6 +91,7 @@ def test_date_lines(line: str, expected: date, precision: str) -> None:
         "2023 Global Digital Business Conference",
         "The programme will start in April of this year.",
         "BEIJING, June 5 (Xinhua) -- no year here",
+        "June 2025 edition of the newsletter was a big one",
         "",
     ],
 )

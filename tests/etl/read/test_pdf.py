@@ -136,6 +136,27 @@ def test_figures_set_as_tiles_over_their_captions_read_one_tile_a_line() -> None
     ]
 
 
+def test_tiles_with_centred_captions_a_blank_line_below_them_read_one_tile_a_line() -> None:
+    lines = [
+        "              2,200+                                   HK$45bn+",
+        "",
+        "         member companies                      raised by our community",
+        "",
+        "               90+",
+        "",
+        "   awards won by members in 2024",
+        "",
+        "Our programmes",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    assert got == [
+        "- 2,200+ member companies",
+        "- HK$45bn+ raised by our community",
+        "- 90+ awards won by members in 2024",
+        "Our programmes",
+    ]
+
+
 def test_a_lone_figure_over_a_line_is_no_tile() -> None:
     lines = ["   300+", "   start-ups", "", "Text follows."]
     assert reading_order(lines) == ["300+", "start-ups", "", "Text follows."]
