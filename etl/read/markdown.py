@@ -146,6 +146,9 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             continue
         if len(cells) == width and all(any(ch.isdigit() for ch in c) for c in cells[1:]):
             rows.append(cells)
+        elif (below := _label_over_row(lines, end, width)) is not None:
+            rows.append(below)  # "Number of start-ups admitted to" / "  incubation ...  120  138"
+            end += 1
         elif len(rows) > 1 and _wraps_label(line, lines[end - 1]):
             rows[-1][0] += " " + line.strip()
         else:
@@ -154,6 +157,22 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
         end -= 1
     return (rows, end) if len(rows) >= MIN_UNRULED_ROWS else ([], k)
+
+
+def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
+    """The row whose label starts on lines[k], a line of words alone, and ends on the
+    indented line after it, beside the row's figures; None when the lines are not so."""
+    if k + 1 >= len(lines) or not lines[k].strip() or lines[k][:1] in (" ", "\t"):
+        return None
+    if _ALIGNED_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
+        return None
+    below = lines[k + 1]
+    cells = _aligned_cells(below)
+    if below[:1] not in (" ", "\t") or len(cells) != width:
+        return None
+    if not all(any(ch.isdigit() for ch in c) for c in cells[1:]):
+        return None
+    return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
 
 
 def _wraps_label(line: str, above: str) -> bool:

@@ -210,3 +210,19 @@ def test_a_table_ruled_with_plus_signs_in_plain_text_keeps_its_header() -> None:
     read = read_bytes(text.encode(), "reply.txt").text
     assert "2014-15:\n\n- Start-ups admitted: 63\n- Staff on site: 135" in read
     assert "+" not in read
+
+
+def test_a_time_column_table_whose_labels_start_on_a_line_above_their_figures() -> None:
+    text = (
+        "The figures are set out below:\n\n"
+        "                                        2020-21   2021-22\n"
+        "Number of community companies\n"
+        "  (as at end of the financial year)       1,650     1,820\n"
+        "Number of start-ups admitted to\n"
+        "  incubation programmes (in the year)       120       138\n"
+    )
+    read = read_bytes(text.encode(), "reply.txt").text
+    assert (
+        "2021-22:\n\n- Number of community companies (as at end of the financial year): 1,820\n"
+        "- Number of start-ups admitted to incubation programmes (in the year): 138"
+    ) in read
