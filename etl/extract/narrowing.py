@@ -36,8 +36,22 @@ def cluster_before(before: str) -> MetricMatch | None:
     if not (
         cluster_size(before) or MEASURED_BY.search(before) or cues()["subgroup"].search(before)
     ):  # ("Fintech is still the biggest group, close to 500 companies")
-        return None
+        said = _CLUSTER_IS.search(before[-_CLUSTER_REACH:])  # "Smart living is about 250"
+        if said is None or _NOT_A_CLUSTER.search(said.group(1)):
+            return None
+        return named_cluster(said.group(1))
     return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+
+
+# A subject of a few words right before "is" and the figure, opening its clause: a cluster
+# named so is what the figure counts (not "a community that is now close to 1,900").
+_CLUSTER_IS = re.compile(
+    r"(?:^|[,;:.]\s+|\band\s+)((?:[\w&/'’-]+\s+){1,5}?)(?:is|was)(?:\s+(?:now|still|already))?"
+    r"(?:\s+at)?(?:\s+(?:about|around|some|roughly|over|nearly|almost|more\s+than|close\s+to))?"
+    r"\s*[~≈]?\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_CLUSTER = re.compile(r"\b(?:communit\w*|park|campus|hub|that|which|who|it|this)\b", re.I)
 
 
 def cluster_where(before: str) -> MetricMatch | None:

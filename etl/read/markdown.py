@@ -116,17 +116,34 @@ def aligned_tables(text: str) -> str:
     indented line of words under a row is its label wrapped ("Start-ups admitted to" /
     "  incubation programmes"); the label is written whole."""
 
-    def end_of(lines: list[str], k: int) -> int:
-        width = len(_aligned_cells(lines[k]))
-        end = k + 1
-        while width > 1 and end < len(lines) and _is_time_row(lines[end], width):
-            end += 1
-        if end - k >= MIN_UNRULED_ROWS and not is_time_cell(_aligned_cells(lines[k])[0]):
-            return end
-        return k
-
-    text = _write_tables(text, _rows_by(end_of, _aligned_cells))
+    text = _write_tables(text, _time_row_rows)
     return _write_tables(text, _time_column_rows) if "--" in text or "  " in text else text
+
+
+def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+    """The cells of a table whose rows are led by times and whose header is lines[k] (its
+    column headings may wrap onto the next line, and a rule of dashes may follow), and the
+    line after it."""
+    header = _aligned_cells(lines[k])
+    width = len(header)
+    if width < 2 or is_time_cell(header[0]):
+        return [], k
+    j = k + 1
+    more = _aligned_cells(lines[j]) if j < len(lines) else []
+    if len(more) == width - 1 and not any(ch.isdigit() for ch in lines[j]):
+        header = [header[0], *(f"{h} {m}" for h, m in zip(header[1:], more, strict=True))]
+        j += 1  # "Financial year   Cyberport Incubation" / "                 Programme"
+    if j < len(lines) and j > k + 1 and _COLUMN_RULE_RE.fullmatch(lines[j]):
+        j += 1
+    end = j
+    while end < len(lines) and _is_time_row(lines[end], width):
+        end += 1
+    if end - j < MIN_UNRULED_ROWS - 1:
+        return [], k
+    return [header, *(_aligned_cells(line) for line in lines[j:end])], end
+
+
+_COLUMN_RULE_RE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")  # one rule a column
 
 
 def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:

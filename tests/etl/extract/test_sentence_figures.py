@@ -937,3 +937,27 @@ def test_a_coordinated_description_before_companies_counts_companies(sentence: s
 def test_words_after_a_figure_that_name_no_companies_count_none() -> None:
     s = "Fifty-two of those came in during the last twelve months, more than in any year."
     assert all(f.metric is None for f in find_figures(s, keep_bare=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Smart living is about 250 companies.", "smart_living_companies"),
+        ("The fintech crowd alone is roughly 400 firms strong.", "fintech_companies"),
+        ("The community is over 2,000 companies.", "companies"),
+        (
+            "A fintech cluster of over 400 companies sits within a community that is now close"
+            " to 1,900 companies.",
+            "companies",
+        ),
+    ],
+)
+def test_a_cluster_said_to_be_a_count_of_companies_is_what_it_counts(
+    sentence: str, metric: str
+) -> None:
+    assert find_figures(sentence)[-1].metric.metric == metric  # type: ignore[union-attr]
+
+
+def test_start_ups_incubated_at_the_organisation_are_an_intake() -> None:
+    s = "The intake brings the total number of start-ups incubated at Cyberport to 87."
+    assert find_figures(s, keep_planned=True)[0].metric.metric == "incubatees"  # type: ignore[union-attr]
