@@ -50,6 +50,7 @@ from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.phrase_search import find_phrase
 from etl.extract.prefilter import may_count_metric
+from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
 from etl.extract.rest_of_set import with_the_rest
@@ -202,6 +203,7 @@ def _sentence_claims(
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []
+    figures = programme_intakes(sent, figures, view.model, config.bare_dollar)  # "the CIP has ..."
     if context.answers_a_plan():  # "Q: What will success look like in 2025?" / "A: 3,000 ..."
         figures = [replace(f, planned=True) for f in figures]
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
