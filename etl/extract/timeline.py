@@ -168,6 +168,9 @@ class Timeline:
             got = self._stated(prev)
             if got is not None:
                 d, opens = got
+                x = self.view.sentence(prev)
+                if speaks_of_now(text, x.start + d.end, x.end):
+                    return None  # "In 2019-20, they raised HK$4.1 billion, and ... now exceeds"
                 if opens and not d.event and _carries(d, self._first_under_heading(sid[0])):
                     return d
                 return self._block_opening(sid)

@@ -379,3 +379,13 @@ def test_years_ago_opening_a_sentence_dates_it_but_a_relative_clause_date_does_n
         "now has over 100 members."
     )
     assert [c[3] for c in inline(text, d)] == [d]
+
+
+def test_a_sentence_that_comes_back_to_now_stops_its_opening_date_from_carrying() -> None:
+    text = (
+        "HONG KONG, 22 September 2020 – In 2019-20, community companies raised HK$4.1 billion,"
+        " and the total raised by community companies now exceeds HK$18 billion. Four unicorns"
+        " have emerged from the Cyberport community."
+    )
+    got = inline(text, date(2020, 9, 22))
+    assert ("unicorns", 4, "exact", date(2020, 9, 22), None) in got
