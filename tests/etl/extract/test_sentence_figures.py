@@ -961,3 +961,21 @@ def test_a_cluster_said_to_be_a_count_of_companies_is_what_it_counts(
 def test_start_ups_incubated_at_the_organisation_are_an_intake() -> None:
     s = "The intake brings the total number of start-ups incubated at Cyberport to 87."
     assert find_figures(s, keep_planned=True)[0].metric.metric == "incubatees"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The community has 1,500 members, including four companies valued at US$1 billion.", 4),
+        ("It has 400 companies, with six now valued at US$1 billion or more.", 6),
+    ],
+)
+def test_companies_valued_at_a_billion_us_dollars_are_unicorns(sentence: str, value: int) -> None:
+    (f,) = [f for f in find_figures(sentence, keep_bare=True) if f.number.value == value]
+    assert f.metric is not None and f.metric.metric == "unicorns"
+
+
+def test_a_company_valued_at_a_billion_is_no_count_and_others_off_site_are_off_site() -> None:
+    assert all(f.metric is None for f in find_figures("The firm was valued at US$1 billion."))
+    s = "About 1,200 are on campus; some 800 others are off-site members."
+    assert [f.metric.metric for f in find_figures(s)] == ["companies_onsite", "companies_offsite"]  # type: ignore[union-attr]
