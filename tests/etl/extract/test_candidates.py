@@ -44,7 +44,7 @@ def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) 
     ("sentence", "figure"),
     [
         ("Of the teams, 24 have already raised external funding.", "24"),
-        ("Two of the companies are valued at US$1 billion each.", "Two"),
+        ("Two of the companies are valued at US$50 million each.", "Two"),
         ("Fifteen of the new incubatees are building payment tools.", "Fifteen"),
         ("Three of the community's fintech companies won licences.", "Three"),
         ("We were four people when we joined the incubator; we're 25 now.", "25"),
