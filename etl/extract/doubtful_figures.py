@@ -55,13 +55,24 @@ def part_of_intake(s: str, span: tuple[int, int], metric: str, earlier: Earlier)
     (by its metric or the verb of its clause), itself counted as a level: a part of those
     admitted is no size of a cluster."""
     start, end = span
-    if earlier is None or metric in intake_metrics():
+    if earlier is None:
         return False
     c = _cues()
-    if not (c["of_set"].match(s, end) or c["set_before"].search(s, earlier[1], start)):
+    of_set = c["of_set"].match(s, end)
+    if metric in intake_metrics():  # a part of an intake said to be of a kind ("admitted 130
+        # ..., and around 25 of them were Web3 businesses"), not one over a time of its own
+        return (  # ("... and 42 of them joined us in 2012 alone")
+            earlier[0] in intake_metrics()
+            and of_set is not None
+            and _COPULA.match(s, of_set.end()) is not None
+        )
+    if not (of_set or c["set_before"].search(s, earlier[1], start)):
         return False
     lead = s[max(0, earlier[1] - _INTAKE_VERB_REACH) : start]
     return earlier[0] in intake_metrics() or c["intake_verb"].search(lead) is not None
+
+
+_COPULA = re.compile(r"\s*(?:were|are|was|is)\b", re.IGNORECASE)
 
 
 def part_of_untracked_kind(s: str, end: int) -> bool:

@@ -336,7 +336,11 @@ def find_figures(
             and does_something(s, np_from, np_end, joining=False)
         ):
             source = "activity"  # "a dozen of our alumni have been acquired": an event
-        if source == "noun" and kind == "count" and at_event(before, s, np_end, low_before):
+        if (
+            source in ("noun", "predicate")
+            and kind == "count"
+            and at_event(before, s, np_end, low_before)
+        ):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"

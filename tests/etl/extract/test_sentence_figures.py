@@ -979,3 +979,24 @@ def test_a_company_valued_at_a_billion_is_no_count_and_others_off_site_are_off_s
     assert all(f.metric is None for f in find_figures("The firm was valued at US$1 billion."))
     s = "About 1,200 are on campus; some 800 others are off-site members."
     assert [f.metric.metric for f in find_figures(s)] == ["companies_onsite", "companies_offsite"]  # type: ignore[union-attr]
+
+
+def test_a_graduating_class_is_no_count_of_the_community() -> None:
+    (f,) = find_figures(
+        "Cyberport Marks Graduation of Twenty-One Digital Start-ups", keep_bare=True
+    )
+    assert f.source == "activity"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("We admitted 130 start-ups to our incubation programmes, and 25 of them were AI teams.",
+         "doubtful"),
+        ("Since 2005, 230 start-ups have been admitted, and 42 of them joined us in 2012 alone.",
+         "subject"),
+    ],
+)  # fmt: skip
+def test_a_part_of_an_intake_said_to_be_of_a_kind_is_doubtful(sentence: str, source: str) -> None:
+    part = find_figures(sentence, keep_bare=True)[-1]
+    assert part.metric is not None and part.source == source
