@@ -190,6 +190,8 @@ def bare_metric(
         )
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
+        if not found and not has_noun and (whole := _whole_predicate(s, pos)) != predicate:
+            found = classify(whole, "", "", kind, value)  # "300 are AI and data-science firms"
         part = partitive is not None or own_part or member_part or bool(m and m.group("set"))
         # (Not where a set named outright grew up: "two of Hong Kong's unicorns grew up on the
         # campus" counts unicorns.)
@@ -223,6 +225,14 @@ def bare_metric(
 
 
 _SUBJECT_HEAD_WORDS = 3
+
+
+def _whole_predicate(s: str, pos: int) -> str:
+    """The words from `pos` to the next mark or figure, "and" and all."""
+    stop = _STOP_MARK.search(s, pos, pos + 90)
+    return before_next_figure(s[pos : stop.start() if stop else pos + 90])
+
+
 _COPULA = re.compile(r"\b(?:is|was|are|were)\s*$", re.IGNORECASE)  # "Its first intake is 14"
 
 

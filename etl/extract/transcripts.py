@@ -45,7 +45,9 @@ def find_transcript(
     labels: dict[int, tuple[str, str | None]] = {}
     for i, (a, b) in enumerate(paragraphs):
         m = _LABEL.match(text, a, b) if a < b and text[a].isupper() else None
-        if m is not None and len(m["name"].split()) >= 2 and not _organisation(m["name"], config):
+        if m is None or _organisation(m["name"], config):
+            continue
+        if len(m["name"].split()) >= 2 or _surname(text, m["name"]):
             labels[i] = (m["name"], m["org"])
     if len(labels) < MIN_TURNS or len({n.lower() for n, _ in labels.values()}) < MIN_SPEAKERS:
         return None
@@ -65,6 +67,17 @@ def find_transcript(
         if current is not None:
             turns[i] = current
     return Transcript(turns)  # (with no turn known: still a transcript, whose "we" is no one's)
+
+
+def _surname(text: str, name: str) -> bool:
+    """Whether a one-word label in capitals ("NAIR:") is a surname the text gives in full
+    elsewhere ("Priya Nair, technology correspondent")."""
+    if len(name) < MIN_SURNAME or not name.isupper() or not name.isalpha():
+        return False
+    return re.search(rf"\b[A-Z][a-z]+\s+{name.title()}\b", text) is not None
+
+
+MIN_SURNAME = 2
 
 
 def _organisation(name: str, config: ExtractConfig) -> bool:

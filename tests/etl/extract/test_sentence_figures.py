@@ -1000,3 +1000,8 @@ def test_a_graduating_class_is_no_count_of_the_community() -> None:
 def test_a_part_of_an_intake_said_to_be_of_a_kind_is_doubtful(sentence: str, source: str) -> None:
     part = find_figures(sentence, keep_bare=True)[-1]
     assert part.metric is not None and part.source == source
+
+
+def test_a_predicate_naming_a_cluster_in_two_words_joined_by_and_counts_it() -> None:
+    s = "Roughly 300 are AI and data-science start-ups, and more than 270 are in Web3."
+    assert [f.metric.metric for f in find_figures(s)] == ["ai_companies", "web3_companies"]  # type: ignore[union-attr]

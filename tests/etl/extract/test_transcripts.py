@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from etl.extract import default_config
 from etl.extract.claims import extract_claims
 from etl.extract.sentences import split_paragraphs
@@ -64,3 +66,23 @@ def test_headlines_naming_organisations_and_a_few_labels_are_no_transcript() -> 
     assert _turns(wire) == {}
     two = "AMY LO: We have 2,000.\n\nBEN WU: We have 900."  # two turns: too few to tell
     assert _turns(two) == {}
+
+
+def test_labels_that_are_surnames_in_capitals_take_the_roster_s_organisations() -> None:
+    text = (
+        "Panellists:\n\nEddie Lam, Chief Officer, Cyberport\n\n"
+        "Dr Grace Yeung, Head of Ecosystem, Hong Kong Science and Technology Parks Corporation\n\n"
+        "LAM: We have over 2,200 companies.\n\nYEUNG: We have more than 1,800 companies.\n\n"
+        "LAM: And we admitted 160 start-ups last year."
+    )
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    t = find_transcript(text, paragraphs, default_config())
+    assert t is not None
+    turns = {text[paragraphs[p][0] : paragraphs[p][0] + 5]: who for p, who in t.turns.items()}
+    assert turns["LAM: "][0] is True and turns["YEUNG"][0] is False
+
+
+def test_one_word_labels_no_full_name_stands_for_are_no_transcript() -> None:
+    text = "NOTE: one.\n\nTIP: two.\n\nNOTE: three.\n\nTIP: four."
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    assert find_transcript(text, paragraphs, default_config()) is None
