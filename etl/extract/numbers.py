@@ -58,7 +58,8 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _WORD = r"(?:{})".format("|".join(sorted(_UNITS + _TENS, key=len, reverse=True)))
 _WORD_SEQ = (
     rf"\b(?:{_WORD}(?:-{_WORD})?)(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|{_WORD}"
-    rf"(?:-{_WORD})?))*\b|\b(?:a|one)\s+(?:hundred|thousand)\b|\b(?:a|one)\s+dozen\b|\bdozen\b"
+    rf"(?:-{_WORD})?))*(?:\s+dozen)?\b|\bhalf\s+a\s+dozen\b|\b(?:a|one)\s+(?:hundred|thousand)\b"
+    rf"|\b(?:a|one)\s+dozen\b|\bdozen\b"
 )
 WORD_RE = re.compile(_WORD_SEQ, re.IGNORECASE)
 _HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
@@ -176,6 +177,11 @@ def parse_words(text: str) -> float | None:
     t = " ".join(text.lower().split())
     if t in ("dozen", "a dozen", "one dozen"):
         return 12.0
+    if t == "half a dozen":
+        return 6.0
+    if t.endswith(" dozen"):  # "two dozen"
+        times = parse_words(t[: -len(" dozen")])
+        return None if times is None else times * 12
     if t.startswith("a "):
         t = "one " + t[2:]
     try:

@@ -28,6 +28,7 @@ def one(text: str, ref: date | None = REF):
         ("on 21 October 2025 it had", date(2025, 10, 21), "day", None),
         ("as of 30 June, 2019 we had", date(2019, 6, 30), "day", None),
         ("at the end of last year", date(2022, 12, 31), "month", None),
+        ("the community ended 2021 with", date(2021, 12, 31), "month", None),
         ("in the past year alone", REF, "day", "P1Y"),
         ("over the past three years", REF, "day", "P3Y"),
         ("in the last 18 months", REF, "day", "P18M"),

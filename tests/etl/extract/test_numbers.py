@@ -36,6 +36,8 @@ def values(text: str) -> list[float]:
         ("seven unicorns", [7]),
         ("twenty-six countries", [26]),
         ("a dozen awards", [12]),
+        ("some two dozen start-ups", [24]),
+        ("half a dozen unicorns", [6]),
         ("two hundred and fifty teams", [250]),
     ],
 )
