@@ -9,8 +9,10 @@ not have been read from. The word lists are in etl/data/lexicon.toml.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
+from etl.extract.asof import find_dates
 from etl.extract.lexicon import lexicon, phrases_re
 
 
@@ -77,3 +79,19 @@ def zero_said() -> re.Pattern[str]:
         rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:{not_before})\b)",
         re.IGNORECASE,
     )
+
+
+def then_and_now(before: str, text: str) -> bool:
+    """Whether sentence `text` opens with now after a sentence `before` that opens with an
+    earlier time ("Five years ago, our community had about 1,200 companies." / "Today we have
+    more than 2,100."): the second says the first's count again, for now."""
+    if not _NOW_OPENING.match(text):
+        return False
+    dates = find_dates(before, 0, min(len(before), _OPENING_CHARS), _ANY_DAY)
+    return any(d.start <= _OPENING_SLACK and d.as_of is not None for d in dates)
+
+
+_NOW_OPENING = re.compile(r"\W*(?:today|now|these\s+days|currently|at\s+present)\b", re.I)
+_OPENING_CHARS = 40  # where an opening time phrase ends at the latest
+_OPENING_SLACK = 3  # characters before it ("But five years ago", less a word: quotes, dashes)
+_ANY_DAY = date(2000, 1, 1)  # (only whether a time is there matters, not which)

@@ -19,6 +19,7 @@ from etl.extract.context_cues import (
     cluster_refs,
     complement_before,
     existential,
+    then_and_now,
     there_words,
     unread_time,
     verb_before,
@@ -171,6 +172,8 @@ class SentenceContext(OwnerContext):
                 if complement_before().search(s, 0, f.start):
                     last = None  # "About 160 are on campus. The other 260 ...": the rest
                 source = "question" if asked else "previous"
+                if not asked and then_and_now(text, s):
+                    source = "contrast"  # "Five years ago, ... 1,200 companies." / "Today 2,100"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
                 asked_for = _asked_for(text, kind, f.number.value) if asked else None

@@ -122,3 +122,22 @@ def test_start_ups_admitted_as_a_label_count_an_intake() -> None:
     got = inline(text, date(2024, 5, 2))
     assert ("incubatees", 1100, "over", date(2024, 3, 31), None) in got
     assert all(c[0] != "startups" for c in got)
+
+
+def test_a_count_said_again_for_now_after_one_for_an_earlier_time_is_sure() -> None:
+    text = (
+        "HONG KONG, 6 November 2024 – Cyberport's chief executive spoke today.\n\n"
+        '"Five years ago, our community had about 1,200 companies. Today we have more than'
+        ' 2,100," said Cyberport chief executive Jane Lo.'
+    )
+    got = inline(text, date(2024, 11, 6))  # (sure claims only)
+    assert ("companies", 2100, "over", date(2024, 11, 6), None) in got
+
+
+def test_a_bare_count_after_a_sentence_with_no_earlier_time_stays_unsure() -> None:
+    text = (
+        "HONG KONG, 6 November 2024 – Cyberport's chief executive spoke today.\n\n"
+        '"Our community has about 1,200 companies. Today we have more than 2,100," said'
+        " Cyberport chief executive Jane Lo."
+    )
+    assert all(c[1] != 2100 for c in inline(text, date(2024, 11, 6)))
