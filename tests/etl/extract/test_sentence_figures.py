@@ -1005,3 +1005,15 @@ def test_a_part_of_an_intake_said_to_be_of_a_kind_is_doubtful(sentence: str, sou
 def test_a_predicate_naming_a_cluster_in_two_words_joined_by_and_counts_it() -> None:
     s = "Roughly 300 are AI and data-science start-ups, and more than 270 are in Web3."
     assert [f.metric.metric for f in find_figures(s)] == ["ai_companies", "web3_companies"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 75 per cent of the firms in our community were founded here.",
+        "About 65 per cent of the community's companies were founded by Hong Kong people.",
+    ],
+)
+def test_a_share_of_companies_founded_here_is_the_local_share(sentence: str) -> None:
+    (f,) = find_figures(sentence)
+    assert f.metric is not None and f.metric.metric == "local_share_pct"
