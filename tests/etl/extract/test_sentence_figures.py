@@ -1017,3 +1017,20 @@ def test_a_predicate_naming_a_cluster_in_two_words_joined_by_and_counts_it() -> 
 def test_a_share_of_companies_founded_here_is_the_local_share(sentence: str) -> None:
     (f,) = find_figures(sentence)
     assert f.metric is not None and f.metric.metric == "local_share_pct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The community has 180 companies, and more than 70 of them have set up on the campus.",
+        "It counts 1,500 companies, of which 800-plus are on the Pok Fu Lam campus.",
+        "It has 2,100 members, roughly 1,000 of them based on its Pok Fu Lam campus.",
+    ],
+)
+def test_a_part_said_to_be_on_a_campus_of_several_words_is_on_site(sentence: str) -> None:
+    f = find_figures(sentence, keep_bare=True)[-1]
+    assert f.metric is not None and f.metric.metric == "companies_onsite"
+
+
+def test_events_on_the_campus_are_no_companies_on_site() -> None:
+    assert all(f.metric is None for f in find_figures("It hosted 300 events on the campus."))
