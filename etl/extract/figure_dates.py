@@ -92,6 +92,13 @@ def date_for(
     when = _date_for(sent, f, figures, dates, i)
     if (
         when is not None
+        and when.start >= f.np_end
+        and speaks_of_now(sent, 0, f.start)
+        and any(f.np_end < g.start <= when.start for g in figures)
+    ):  # "The community now numbers more than 1,400 companies, up from 1,300 in a statement
+        return None  # issued on 12 June": a figure said to stand now, not dated by what follows
+    if (
+        when is not None
         and when.period is not None
         and when.end <= f.start
         and (

@@ -391,3 +391,12 @@ def test_a_sentence_that_comes_back_to_now_stops_its_opening_date_from_carrying(
     )
     got = inline(text, date(2020, 9, 22))
     assert ("unicorns", 4, "exact", date(2020, 9, 22), None) in got
+
+
+def test_a_figure_said_to_stand_now_is_not_dated_by_a_comparison_after_it() -> None:
+    text = (
+        "Monday, 7 October 2019\n\nCyberport's community now numbers more than 1,400 companies,"
+        " up from 1,300 in a statement the company issued on 12 June 2019."
+    )
+    got = inline(text, date(2019, 10, 7))
+    assert ("companies", 1400, "over", date(2019, 10, 7), None) in got
