@@ -222,7 +222,10 @@ def _phrase_length(text: str) -> int:
             break
         tok = m.group(1).lower()
         acronym = tok[0] == "(" and len(tok) > 1  # "(ICT)"
-        if not (tok[0].isalpha() or acronym) or tok in NP_STOP or tok in _NP_NUMBER_WORDS:
+        caps = len(tok) > 1 and m.group(1).isupper()  # "IT", not the pronoun "it"
+        if not (tok[0].isalpha() or acronym) or tok in _NP_NUMBER_WORDS:
+            break
+        if tok in NP_STOP and not caps:
             break
         if tok == "and":
             nxt = _NP_TOKEN.match(text, m.end(), limit)

@@ -1034,3 +1034,8 @@ def test_a_part_said_to_be_on_a_campus_of_several_words_is_on_site(sentence: str
 
 def test_events_on_the_campus_are_no_companies_on_site() -> None:
     assert all(f.metric is None for f in find_figures("It hosted 300 events on the campus."))
+
+
+def test_it_in_capitals_before_companies_is_information_technology() -> None:
+    (f,) = find_figures("Cyberport houses more than 100 IT and digital media companies.")
+    assert f.metric is not None and f.metric.metric == "companies"
