@@ -90,11 +90,12 @@ def date_for(
     a total an addition raises stands at the end of the addition's period ("In the past six
     months, 12 were admitted, bringing the total to 58": 58 at the end, no flow)."""
     when = _date_for(sent, f, figures, dates, i)
+    later = next((g.start for g in figures if g.start > f.np_end), None)
     if (
         when is not None
-        and when.start >= f.np_end
-        and speaks_of_now(sent, 0, f.start)
-        and any(f.np_end < g.start <= when.start for g in figures)
+        and later is not None
+        and later <= when.start
+        and speaks_of_now(sent, 0, later)
     ):  # "The community now numbers more than 1,400 companies, up from 1,300 in a statement
         return None  # issued on 12 June": a figure said to stand now, not dated by what follows
     if (
