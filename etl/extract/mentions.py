@@ -328,6 +328,8 @@ def _metric_word(word: str) -> bool:
     """A word that names what some metric counts, alone or before the set's noun ("fintech")."""
     fig = lexicon()["figures"]
     if any(classify(word, "", "", kind, 1.0) is not None for kind in ("count", "money")):
+        return True  # (or a bare figure's: "Admissions have continued")
+    if classify(word, "", "", "count", 1.0, bare=True) is not None:
         return True
     found = classify(f"{word} {fig['set_noun']}", "", "", "count", 1.0)  # "Fintech" (companies)
     return found is not None and found.metric not in fig["partitive_generic_metrics"]

@@ -270,3 +270,8 @@ def test_an_opening_there_or_where_is_no_name() -> None:
         assert [m for m in find_mentions(text, 0, len(text), config) if m.kind == "name"] == []
     named = "Klook has 300 staff."
     assert [m.entity for m in find_mentions(named, 0, len(named), config)] == ["Klook"]
+
+
+def test_a_capitalised_word_a_bare_figure_is_counted_by_opens_no_name() -> None:
+    s = "Admissions have continued through the downturn: a further 14 were admitted."
+    assert found(s) == []
