@@ -22,7 +22,7 @@ from etl.extract.sentence_figures import find_figures
             ["companies_onsite", "companies_offsite"],
         ),
         # Not after a part at one place: the rest of something else stays as it was.
-        ("It admitted 90 start-ups; the rest, around 400, applied too late.", ["startups", None]),
+        ("It admitted 90 start-ups; the rest, around 400, applied too late.", ["incubatees", None]),
     ],
 )
 def test_the_rest_after_a_part_at_one_place_is_at_the_other(

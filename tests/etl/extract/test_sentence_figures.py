@@ -1039,3 +1039,16 @@ def test_events_on_the_campus_are_no_companies_on_site() -> None:
 def test_it_in_capitals_before_companies_is_information_technology() -> None:
     (f,) = find_figures("Cyberport houses more than 100 IT and digital media companies.")
     assert f.metric is not None and f.metric.metric == "companies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("In the financial year 2019-20 the hub admitted 158 start-ups.", "incubatees"),
+        ("Its incubation schemes are taking in 96 start-ups a year.", "incubatees"),
+        ("The festival admitted 40 start-ups to its pavilion.", "startups"),
+    ],
+)
+def test_start_ups_the_organisation_admitted_are_its_intake(sentence: str, metric: str) -> None:
+    (f,) = find_figures(sentence)
+    assert f.metric is not None and f.metric.metric == metric
