@@ -319,7 +319,10 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
             found = _yearless_in_head(head)
             if found:
                 month, day, weekday, start, end = found
-                value = year_for(month, day, weekday, years)
+                # The day a date line above gives in full is that day ("03/03/2017" over a
+                # headline "... in 2016" over "HONG KONG, March 3 -"); else the nearest year.
+                same = [m.value for m in out if m and (m.value.month, m.value.day) == (month, day)]
+                value = same[-1] if same else year_for(month, day, weekday, years)
                 mention = DateMention(value, start, end) if value else None
         out.append(mention)
         if mention is not None:

@@ -428,3 +428,15 @@ def test_date_lines_reads_yearless_lines_after_a_year() -> None:
     assert date_lines(lines) == _date_lines_one_by_one(lines)
     assert [m and m.value for m in date_lines(lines)] == [None, date(2011, 6, 15), None,
                                                           date(2019, 6, 1)]  # fmt: skip
+
+
+def test_a_yearless_dateline_on_the_day_a_full_date_above_gives_takes_its_year() -> None:
+    lines = [
+        "03/03/2017",
+        "",
+        "HK Cyberport cos raised HK$4.8 bln in 2016 -- CEO",
+        "",
+        "HONG KONG, March 3 (HKWire) - Start-ups raised HK$4.8 bln in 2016.",
+    ]
+    found = date_lines(lines)
+    assert found[4] is not None and found[4].value == date(2017, 3, 3)
