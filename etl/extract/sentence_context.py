@@ -162,7 +162,8 @@ class SentenceContext(OwnerContext):
             counted = self._counted_before()
             if counted is not None:  # "... about 300 companies. Today there are over 1,500"
                 return replace(f, metric=counted.metric, source="existential")
-        if found is None and (kind != "money" or alone) and self._answers_before(f):
+        contrast = kind == "money" and (p := self.previous()) is not None and then_and_now(p[0], s)
+        if found is None and (kind != "money" or alone or contrast) and self._answers_before(f):
             prev = self.previous()
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):

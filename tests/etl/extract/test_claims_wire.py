@@ -141,3 +141,13 @@ def test_a_bare_count_after_a_sentence_with_no_earlier_time_stays_unsure() -> No
         " Cyberport chief executive Jane Lo."
     )
     assert all(c[1] != 2100 for c in inline(text, date(2024, 11, 6)))
+
+
+def test_an_amount_said_again_for_now_after_one_for_an_earlier_time_is_the_same_metric() -> None:
+    text = (
+        "HONG KONG, 6 November 2024 – Cyberport's chief executive Jane Lo spoke today.\n\n"
+        "Five years ago, Cyberport's companies had raised about HK$9 billion in total. Now the"
+        " total stands at more than HK$43 billion."
+    )
+    got = inline(text, date(2024, 11, 6))
+    assert ("funding_raised", 43e9, "over", date(2024, 11, 6), None) in got
