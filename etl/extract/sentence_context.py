@@ -162,7 +162,10 @@ class SentenceContext(OwnerContext):
             counted = self._counted_before()
             if counted is not None:  # "... about 300 companies. Today there are over 1,500"
                 return replace(f, metric=counted.metric, source="existential")
-        contrast = kind == "money" and (p := self.previous()) is not None and then_and_now(p[0], s)
+        # An amount with words of its own may still answer a question, or say again for now
+        # what the sentence before said for an earlier time ("Cumulatively, about HK$19 bn").
+        p = self.previous() if kind == "money" else None
+        contrast = p is not None and (self._asked() or then_and_now(p[0], s))
         if found is None and (kind != "money" or alone or contrast) and self._answers_before(f):
             prev = self.previous()
             asked = prev is not None and self._asked()

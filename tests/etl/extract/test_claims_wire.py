@@ -151,3 +151,13 @@ def test_an_amount_said_again_for_now_after_one_for_an_earlier_time_is_the_same_
     )
     got = inline(text, date(2024, 11, 6))
     assert ("funding_raised", 43e9, "over", date(2024, 11, 6), None) in got
+
+
+def test_an_amount_answering_a_question_about_funding_takes_its_metric() -> None:
+    text = (
+        "Interview with Cyberport CEO Jane Lo, 12 August 2019\n\n"
+        "Q: How much have Cyberport's companies raised in funding?\n\n"
+        "A: Cumulatively, about HK$19 billion."
+    )
+    got = inline(text, date(2019, 8, 12))
+    assert ("funding_raised", 19e9, "about", date(2019, 8, 12), None) in got
