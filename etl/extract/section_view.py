@@ -150,15 +150,25 @@ class SectionView:
         if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):
             return False
         lead = self.paragraph(p - 1)
-        if len(lead) != 1:
-            return False
+        last = lead[-1] if lead else None  # (or the last sentence, when it opens the list:
+        if last is None or (
+            len(lead) != 1 and not self.text[last.start : last.end].rstrip().endswith(":")
+        ):
+            return False  # "... When I asked the hub for a breakdown, this is what came back:")
         # (a wire's agency in brackets names no one: "HONG KONG, Sept 14 (TechWire Asia) -")
         return not any(
             not m.tracked
             and m.kind not in ("territory", "pronoun")
             and not in_brackets(self.text, m.start)
-            for m in self.mentions_of((p - 1, 0))
-        ) and not _event_lead().match(self.text, lead[0].start, lead[0].end)
+            for m in self.mentions_of((p - 1, len(lead) - 1))
+        ) and not _event_lead().match(self.text, last.start, last.end)
+
+    def _lead_in_owner(self, p: int) -> Attribution | None:
+        """The tracked organisation, when the lead-in line over list `p` names it (and, as
+        `_list_goes_on` asks, nobody else)."""
+        if any(m.tracked for m in self.mentions_of((p - 1, len(self.paragraph(p - 1)) - 1))):
+            return Attribution(self.config.name, True, "topic")
+        return None
 
     def mentions_of(self, sid: SentenceId) -> list[Mention]:
         """The names in sentence `sid` (found once)."""
@@ -284,7 +294,8 @@ class SectionView:
             if prev[0] != cur[0]:
                 heading = self.heading(cur[0])
                 if heading is None and self._list_goes_on(cur[0]):
-                    heading = topic.document  # "Key figures" then "- Unicorns: 7"
+                    heading = self._lead_in_owner(cur[0]) or topic.document  # "Key figures" /
+                    # "- Unicorns: 7"; "When I asked the hub for a breakdown:" / "- Fintech: 420"
                 topic = Topic(heading, heading or topic.document, self.model.main)
             self.topics[cur] = topic
         return self.topics[sid]

@@ -161,3 +161,16 @@ def test_an_amount_answering_a_question_about_funding_takes_its_metric() -> None
     )
     got = inline(text, date(2019, 8, 12))
     assert ("funding_raised", 19e9, "about", date(2019, 8, 12), None) in got
+
+
+def test_a_list_after_a_lead_in_that_names_the_organisation_last_is_its_own() -> None:
+    text = (
+        "Comparing Asian hubs\n\nBy Alex Tan, partner, Northgate Ventures. 7 March 2022\n\n"
+        "Hong Kong Science Park has about 1,100 companies.\n\n"
+        "The clusters matter more. When I asked Cyberport for a breakdown, this is what came"
+        " back:\n\n- Fintech: 420+ companies\n- Web3 and blockchain: around 60"
+    )
+    got = inline(text, date(2022, 3, 7))
+    assert ("fintech_companies", 420, "over", date(2022, 3, 7), None) in got
+    assert ("web3_companies", 60, "about", date(2022, 3, 7), None) in got
+    assert all(c[1] != 1100 for c in got)
