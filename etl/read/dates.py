@@ -303,10 +303,12 @@ def _yearless_in_head(head: str) -> tuple[int, int, int | None, int, int] | None
 def date_lines(lines: list[str]) -> list[DateMention | None]:
     """The date each line carries as a date line (`parse_date_line`), or None.
 
-    A date line without a year ("Tuesday, 14 March") takes the year of the nearest heading
-    above it that names one ("Cyberport Entrepreneurs Day 2011", "June 2019"), or of the
-    date line before it, checked against its weekday: a year the weekday contradicts is
-    passed over, and when no year fits the line has no date.
+    A date line without a year ("Tuesday, 14 March") is the day a date line above it gives
+    in full, if one does ("03/03/2017" over a headline "... in 2016" over "HONG KONG, March 3
+    -"); else it takes the year of the nearest heading above it that names one ("Cyberport
+    Entrepreneurs Day 2011", "June 2019"), or of the date line before it, checked against its
+    weekday: a year the weekday contradicts is passed over, and when no year fits the line has
+    no date.
     """
     years: list[int] = []  # nearest first
     out: list[DateMention | None] = []
@@ -319,10 +321,7 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
             found = _yearless_in_head(head)
             if found:
                 month, day, weekday, start, end = found
-                # The day a date line above gives in full is that day ("03/03/2017" over a
-                # headline "... in 2016" over "HONG KONG, March 3 -"); else the nearest year.
-                same = [m.value for m in out if m and (m.value.month, m.value.day) == (month, day)]
-                value = same[-1] if same else year_for(month, day, weekday, years)
+                value = same_day(out, month, day, weekday) or year_for(month, day, weekday, years)
                 mention = DateMention(value, start, end) if value else None
         out.append(mention)
         if mention is not None:
@@ -330,6 +329,20 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
         elif _names_years(line, k):
             years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
     return out
+
+
+def same_day(
+    found: list[DateMention | None], month: int, day: int, weekday: int | None
+) -> date | None:
+    """The last of the dates `found` on that month and day (and weekday, if given), if any."""
+    for m in reversed(found):
+        if (
+            m
+            and (m.value.month, m.value.day) == (month, day)
+            and (weekday is None or m.value.weekday() == weekday)
+        ):
+            return m.value
+    return None
 
 
 def _names_years(line: str, k: int) -> bool:

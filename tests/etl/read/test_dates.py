@@ -388,7 +388,7 @@ def test_digit_near_start(text: str, expected: bool) -> None:
 
 def _date_lines_one_by_one(lines: list[str]) -> list:
     """`date_lines` as its docstring defines it: each line read by the two public parsers."""
-    from etl.read.dates import _YEAR_IN_LINE_RE, DateMention, _names_years, year_for
+    from etl.read.dates import _YEAR_IN_LINE_RE, DateMention, _names_years, same_day, year_for
 
     years: list[int] = []
     out = []
@@ -398,7 +398,7 @@ def _date_lines_one_by_one(lines: list[str]) -> list:
             found = parse_yearless_line(line)
             if found:
                 month, day, weekday, start, end = found
-                value = year_for(month, day, weekday, years)
+                value = same_day(out, month, day, weekday) or year_for(month, day, weekday, years)
                 mention = DateMention(value, start, end) if value else None
         out.append(mention)
         if mention is not None:
