@@ -26,19 +26,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 
 from etl.check.columns import ClaimColumns
 from etl.check.copies import copy_groups
 from etl.check.disputes import Dispute, SetAside, set_aside, worst_severity
+from etl.check.point_facts import PointFacts, point_facts
 from etl.check.points import ClaimPoint
 from etl.check.quality import NEUTRAL, SourceQuality
 
 Witnesses = Callable[[Sequence[ClaimPoint]], list[int]]  # claims -> a witness label each
 POINT_WINDOW_DAYS = 7  # claims within a week of a point's first claim describe the same moment
-SUPPORT_TOLERANCE = 0.01  # a claim within 1 % of the believed interval supports it
 ACCEPTED_WEIGHT = 1e6  # an accepted claim outweighs any number of other witnesses
 ITERATIONS = 10
 LOSS_FLOOR = 0.01  # losses below 1 % are rounding, not unreliability
@@ -223,14 +223,15 @@ def reconcile(
     pts, groups = _objects(ClaimColumns.of(points), aside)
     if not len(pts):
         return []
-    obj = np.repeat(np.arange(len(groups), dtype=np.int64), [len(m) for m in groups])
-    share = np.ones(len(pts))
-    witness = np.zeros(len(pts), dtype=np.int64)
-    parts = [pts[m.start : m.stop] for m in groups]  # each object's claims (views)
-    for m, part in zip(groups, parts, strict=True):
-        labels = np.array(witnesses(part), dtype=np.int64)
-        share[m.start : m.stop] = 1.0 / np.bincount(labels)[labels]
-        witness[m.start : m.stop] = m.start + labels
+    starts = np.array([m.start for m in groups] + [len(pts)], dtype=np.int64)
+    obj = np.repeat(np.arange(len(groups), dtype=np.int64), np.diff(starts))
+    # Each claim's witness label within its object, and the share of its witness group.
+    labels = np.fromiter(chain.from_iterable(witnesses(pts[m.start : m.stop]) for m in groups),
+                         np.int64, len(pts))  # fmt: skip
+    group = obj * (int(labels.max()) + 1) + labels
+    _, at, counts = np.unique(group, return_inverse=True, return_counts=True)
+    share = 1.0 / counts[at]
+    witness = starts[obj] + labels
     documents = pts.column("document")
     sources = [p or d for p, d in zip(pts.column("publisher"), documents, strict=True)]
     src_key = {s: i for i, s in enumerate(dict.fromkeys(sources))}
@@ -240,13 +241,9 @@ def reconcile(
     res = truth_discovery(obj, src, pts.low, pts.high, share, acc, prior=prior)
     context = _Context(quality, disputes, aside)
     weight = res.source_weight[src] * prior
-    # Each claim's distance from its object's interval, all at once (as _point would).
-    gap = np.maximum(np.maximum(pts.low - res.high[obj], res.low[obj] - pts.high), 0.0)
-    return [
-        _point(part, acc[m.start : m.stop], witness[m.start : m.stop], weight[m.start : m.stop],
-               float(res.low[o]), float(res.high[o]), context, gap[m.start : m.stop])
-        for o, (m, part) in enumerate(zip(groups, parts, strict=True))
-    ]  # fmt: skip
+    facts = point_facts(starts, pts.ids, pts.low, pts.high, pts.comparable, pts.has_hkd, acc,
+                        witness, weight, res.low, res.high)  # fmt: skip
+    return [_point(pts, o, facts, context) for o in range(len(groups))]
 
 
 class _Context:
@@ -286,34 +283,17 @@ class _Context:
         return [found[k] for k in sorted(found)]
 
 
-def _point(
-    claims: ClaimColumns,
-    acc: np.ndarray,
-    witness: np.ndarray,
-    weights: np.ndarray,
-    t_low: float,
-    t_high: float,
-    context: _Context,
-    gap: np.ndarray,
-) -> SeriesPoint:
-    """One object's point: its claims (sorted by date and id), which are accepted, each one's
-    witness label and weight, the interval truth discovery found and each claim's distance
-    from it."""
-    n = len(claims)
-    scale = max(abs(t_low), abs(t_high), 1e-12)
-    fits = gap / scale <= SUPPORT_TOLERANCE
-    # The interval is what every supporting claim allows, when they share one.
-    if fits.any():
-        s_low, s_high = _first(claims.low[fits], max), _first(claims.high[fits], min)
-        if s_low <= s_high:
-            t_low, t_high = s_low, s_high
-    inside = (t_low <= claims.comparable) & (claims.comparable <= t_high)
-    # The best claim: fitting, accepted, inside, heaviest, first.
-    best = claims[int(np.lexsort((-weights, ~inside, ~acc, ~fits))[0])]  # stable: then first
+def _point(claims: ClaimColumns, o: int, f: PointFacts, context: _Context) -> SeriesPoint:
+    """Object o's point, from its claims (sorted by date and id: claims f.starts[o] to
+    f.starts[o + 1]) and the facts computed for all objects (point_facts.point_facts)."""
+    start, stop = int(f.starts[o]), int(f.starts[o + 1])
+    n = stop - start
+    t_low, t_high = float(f.low[o]), float(f.high[o])
+    best = claims[int(f.best[o])]
     exact_best = t_low <= comparable(best) <= t_high
     value = comparable(best) if exact_best else (t_low + t_high) / 2
-    n_wit = len(set(witness.tolist()))
-    if acc.any():
+    n_wit = int(f.witnesses[o])
+    if f.accepted[o]:
         method = "accepted"
         why = f"Accepted by a reviewer: {best.phrase()}"
     elif n_wit == 1:
@@ -323,27 +303,24 @@ def _point(
             why += f", stated {n} times"
     else:
         method = "consensus"
-        sup_wit = len(set(witness[fits].tolist()))
         why = (
-            f"{sup_wit} of {n_wit} independent sources agree on {best.phrase()}"
+            f"{int(f.supporting[o])} of {n_wit} independent sources agree on {best.phrase()}"
             f"{context.source_words(best)}"
         )
         copies = n - n_wit
         if copies:
             why += f" ({copies} repeated text{'s' if copies > 1 else ''} counted once)"
-    overridden = np.flatnonzero(~fits).tolist()
-    if overridden:
-        top = weights[fits].max() if fits.any() else 0.0
-        lost = ", ".join(claims[k].phrase() for k in overridden[:3])
-        more = f" and {len(overridden) - 3} more" if len(overridden) > 3 else ""
-        low_w = weights[~fits].min()
+    a, b = int(f.lost_bounds[o]), int(f.lost_bounds[o + 1])
+    if b > a:
+        lost = ", ".join(claims[k].phrase() for k in f.lost[a : min(b, a + 3)].tolist())
+        more = f" and {b - a - 3} more" if b - a > 3 else ""
         why += f"; overrides {lost}{more}"
         if method == "consensus":
-            why += f" (source weight {top:.2f} against {low_w:.2f})"
-    ids = set(claims.ids[fits].tolist())
+            why += f" (source weight {f.top[o]:.2f} against {f.lightest[o]:.2f})"
+    ids = f.fit_ids[f.fit_bounds[o] : f.fit_bounds[o + 1]].tolist()
     beaten = context.set_aside_for(ids)
     if beaten:
-        figures = list(dict.fromkeys(a.figure for a in beaten))
+        figures = list(dict.fromkeys(x.figure for x in beaten))
         why += ". Believed over " + "; ".join(figures[:3]) + ", from weaker sources"
     severity, conflicts = context.disputed(ids)
     if severity:
@@ -351,17 +328,13 @@ def _point(
         plural = "s" if len(conflicts) > 1 else ""
         verb = "await" if plural else "awaits"
         why += f". Disputed: open conflict{plural} {listed} ({severity} severity) {verb} a reviewer"
-    first = claims[0]  # the earliest (by date, then id)
-    unit = "HKD" if claims.has_hkd.any() else first.unit
-    lost_ids = set(claims.ids[~fits].tolist()) | {a.claim_id for a in beaten}
+    first = claims[start]  # the earliest (by date, then id)
+    unit = "HKD" if f.hkd[o] else first.unit
+    lost_ids = f.lost_ids[a:b].tolist()
+    if beaten:
+        lost_ids = sorted(set(lost_ids) | {x.claim_id for x in beaten})
     return SeriesPoint(
         first.entity, first.metric, first.period, first.as_of, value, t_low, t_high, unit,
-        method, tuple(sorted(ids)), tuple(sorted(lost_ids)), why + ".",
+        method, tuple(ids), tuple(lost_ids), why + ".",
         best.qualifier if exact_best else "about", severity,
     )  # fmt: skip
-
-
-def _first(values: np.ndarray, pick) -> float:
-    """max or min of the values as Python's gives it: the first one equal to it (0.0, -0.0)."""
-    found = values.max() if pick is max else values.min()
-    return float(values[np.flatnonzero(values == found)[0]])
