@@ -101,7 +101,8 @@ class ClaimColumns(Sequence[ClaimPoint]):
 
     def __getitem__(self, i: int | slice) -> ClaimPoint | ClaimColumns:
         if isinstance(i, slice):
-            return self.take(np.arange(*i.indices(len(self))))
+            start, stop, step = i.indices(len(self))
+            return self.take(slice(start, stop) if step == 1 else np.arange(start, stop, step))
         if self._rows is not None:
             return self._base[int(self._rows[i])]
         point = self._points[i]
@@ -113,12 +114,20 @@ class ClaimColumns(Sequence[ClaimPoint]):
     def __iter__(self) -> Iterator[ClaimPoint]:
         return (self[i] for i in range(len(self)))
 
-    def take(self, index: Sequence[int] | np.ndarray) -> ClaimColumns:
-        """The claims at these positions, in this order (a view)."""
-        index = np.asarray(index, dtype=np.int64)
+    def take(self, index: Sequence[int] | np.ndarray | slice) -> ClaimColumns:
+        """The claims at these positions, in this order (a view; of a run, given as a slice of
+        step 1, its arrays are views of these)."""
+        if isinstance(index, slice):
+            if self._rows is None:
+                rows = np.arange(*index.indices(len(self)), dtype=np.int64)
+            else:
+                rows = self._rows[index]
+        else:
+            index = np.asarray(index, dtype=np.int64)
+            rows = index if self._rows is None else self._rows[index]
         out = object.__new__(ClaimColumns)
         out._base = self._base
-        out._rows = index if self._rows is None else self._rows[index]
+        out._rows = rows
         out._columns = {}
         for name in ("ids", "low", "high", "has_hkd", "comparable", "t"):
             setattr(out, name, getattr(self, name)[index])

@@ -120,6 +120,10 @@ class ClaimKeys:
     ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
         self.keys = list(map(add, uids, _document_keys(documents, versions)))
+        # Each claim's document as a number (-1 for none), to tell one document's claims fast.
+        code = {d: k for k, d in enumerate(dict.fromkeys(documents))}
+        code[""] = -1
+        self.document = np.fromiter(map(code.__getitem__, documents), np.int64, len(documents))
         # Each key's uid length and whole length make the joined keys unambiguous.
         self.sizes = np.stack(
             [np.fromiter(map(len, uids), np.int64), np.fromiter(map(len, self.keys), np.int64)],
@@ -184,14 +188,18 @@ class KnownCopies:
         if n == 1:
             return [0]  # alone: its own witness (as copy_groups says)
         if isinstance(members, ClaimColumns):
-            documents, ids = members.column("document"), members.ids.tolist()
-        else:
-            documents, ids = [p.document for p in members], [p.claim_id for p in members]
-        if documents[0] and all(d == documents[0] for d in documents):
-            return [0] * n  # one document (as copy_groups says)
+            doc = self.keys.document[members.rows()]
+            if doc[0] >= 0 and (doc == doc[0]).all():
+                return [0] * n  # one document (as copy_groups says)
+        elif members[0].document and all(p.document == members[0].document for p in members):
+            return [0] * n
         key = self.keys.digest(members)
         text = self.known.get(key)
         if text is None:
+            if isinstance(members, ClaimColumns):
+                documents, ids = members.column("document"), members.ids.tolist()
+            else:
+                documents, ids = [p.document for p in members], [p.claim_id for p in members]
             labels = copy_labels(documents, lambda: self._shingles(ids))
             text = ";".join(map(str, labels))
         self.used[key] = text
