@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-from db.claims import ClaimFilter
+    from db.claims import ClaimFilter
 
 EXPORT_KINDS = ("claims", "series", "conflicts", "documents", "reviews")
-Rows = Callable[[Engine, ClaimFilter], Iterator[dict[str, Any]]]
+Rows = Callable[["Engine", "ClaimFilter"], Iterator[dict[str, Any]]]
 
 
 def exporter(kind: str) -> tuple[Sequence[str], Rows]:
