@@ -97,3 +97,26 @@ def test_an_error_in_the_cleanup_a_ctrl_c_set_off_is_still_an_interruption(monke
     err = io.StringIO()
     assert main(["ingest", "x"], err=err) == 130
     assert err.getvalue().startswith("interrupted") and "Traceback" not in err.getvalue()
+
+
+def test_the_command_line_loads_no_database_code_before_a_command_needs_it() -> None:
+    code = (
+        "import sys, etl.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('db', 'sqlalchemy'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_collection_resumes_once_the_commands_modules_are_loaded() -> None:
+    import gc
+
+    import etl.cli
+
+    gc.disable()
+    try:
+        etl.cli.loaded()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
