@@ -17,7 +17,6 @@ from dataclasses import astuple, dataclass
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
-from threadpoolctl import threadpool_limits
 
 from db.conflict_store import store_series_conflicts
 from db.dirty import SeriesKey, all_series, clear_dirty, dirty_series, dirty_token, mark_dirty
@@ -81,11 +80,7 @@ def metric_rules() -> dict[str, tuple[str, bool]]:
 def check_series(engine: Engine, key: SeriesKey, th: Thresholds | None = None) -> RefreshSummary:
     """Check one dirty series and store its conflicts and consensus, under its lock; nothing
     when another process has done it meanwhile."""
-    with (
-        series_transaction(engine, [key]) as conn,
-        threadpool_limits(1, user_api="blas"),
-        paused_gc(),
-    ):
+    with series_transaction(engine, [key]) as conn, paused_gc():
         # What the check made is freed before collection resumes (on return from _check):
         # else the first collection after it would walk every object it still held.
         return _check(conn, key, th or Thresholds())

@@ -10,7 +10,9 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from operator import add
+from typing import Any
 
 import numpy as np
 
@@ -68,7 +70,8 @@ def copy_labels(
     cols = [vocab.setdefault(x, len(vocab)) for s in sh for x in s]
     m = np.zeros((n, max(len(vocab), 1)))
     m[rows, cols] = 1.0
-    common = m @ m.T  # shingles in common: small integers, exact in floating point
+    with one_blas_thread():
+        common = m @ m.T  # shingles in common: small integers, exact in floating point
     size = np.array([len(s) for s in sh], dtype=float)
     smaller = np.minimum.outer(size, size)
     with np.errstate(divide="ignore", invalid="ignore"):  # the same division as similarity()
@@ -83,6 +86,20 @@ def copy_labels(
         if np.array_equal(new, label):
             return label.tolist()
         label = new
+
+
+@cache
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController  # loaded when a product is first needed
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> Any:
+    """A context in which the linear algebra library computes on one thread: the checks run
+    beside other work (the dashboard's requests, other processes) and their products are
+    small."""
+    return _blas().limit(limits=1, user_api="blas")
 
 
 def _copy_groups_pairwise(points: Sequence[ClaimPoint], threshold: float) -> list[int]:

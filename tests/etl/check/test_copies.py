@@ -69,3 +69,10 @@ def test_claim_keys_are_each_uid_and_its_documents_version(rows: list[tuple[str,
     keys = ClaimKeys(list(range(len(rows))), uids, docs, versions)
     assert keys.keys == [u + repr(pair) for u, pair in zip(uids, rows, strict=True)]
     assert keys.sizes.tolist() == [[len(u), len(k)] for u, k in zip(uids, keys.keys, strict=True)]
+
+
+def test_products_are_computed_on_one_blas_thread() -> None:
+    from etl.check.copies import _blas, one_blas_thread
+
+    with one_blas_thread():
+        assert all(c["num_threads"] == 1 for c in _blas().info() if c["user_api"] == "blas")
