@@ -48,10 +48,13 @@ _IN_A_FIELD = re.compile(
     re.IGNORECASE,
 )
 # A verb that gives its subject's size, right before a figure: the subject is what is counted.
+# What may stand between a verb of size and its figure: a qualifier ("stands at about").
+BEFORE_SIZE = (
+    r"(?:\s+(?:about|around|some|roughly|over|nearly|almost|more\s+than|close\s+to))?\s*[~≈]?\s*$"
+)
 MEASURED_BY = re.compile(
     r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|numbers?|numbered"
-    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)"
-    r"(?:\s+(?:about|around|some|roughly|over|nearly|almost|more\s+than|close\s+to))?\s*[~≈]?\s*$",
+    r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)" + BEFORE_SIZE,
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)

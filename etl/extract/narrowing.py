@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import MEASURED_BY, before_next_figure, is_generic
+from etl.extract.candidates import BEFORE_SIZE, MEASURED_BY, before_next_figure, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.lexicon import lexicon
@@ -47,8 +47,7 @@ def cluster_before(before: str) -> MetricMatch | None:
 # named so is what the figure counts (not "a community that is now close to 1,900").
 _CLUSTER_IS = re.compile(
     r"(?:^|[,;:.]\s+|\band\s+)((?:[\w&/'’-]+\s+){1,5}?)(?:is|was)(?:\s+(?:now|still|already))?"
-    r"(?:\s+at)?(?:\s+(?:about|around|some|roughly|over|nearly|almost|more\s+than|close\s+to))?"
-    r"\s*[~≈]?\s*$",
+    r"(?:\s+at)?" + BEFORE_SIZE,
     re.IGNORECASE,
 )
 _NOT_A_CLUSTER = re.compile(r"\b(?:communit\w*|park|campus|hub|that|which|who|it|this)\b", re.I)
