@@ -9,11 +9,9 @@ from dataclasses import replace
 
 from etl.extract.candidates import is_generic
 from etl.extract.document_model import DocumentModel
-from etl.extract.lexicon import phrases_re
+from etl.extract.lexicon import document_cues, phrases_re
 from etl.extract.metrics import intake_metrics
 from etl.extract.sentence_figures import Figure, find_figures
-
-PROGRAMME = "incubation programme"  # what the metric rules read an intake's programme by
 
 
 def programme_intakes(sent: str, figures: list[Figure], model: DocumentModel,
@@ -25,7 +23,8 @@ def programme_intakes(sent: str, figures: list[Figure], model: DocumentModel,
     acronyms = _acronyms(model)
     if acronyms is None or not acronyms.search(sent):
         return figures
-    described = find_figures(acronyms.sub(PROGRAMME, sent), bare_dollar, keep_bare=True,
+    reading = document_cues()["units"]["programme_reading"]
+    described = find_figures(acronyms.sub(reading, sent), bare_dollar, keep_bare=True,
                              keep_planned=True)  # fmt: skip
     intakes = [g for g in described if g.metric is not None and g.metric.metric in intake_metrics()]
     out = []
