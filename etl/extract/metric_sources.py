@@ -23,7 +23,7 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 # The end of a row's cell after its value: the next cell after ";", or a comparison after ","
 # (wire shorthand), with an aside in brackets before it.
 _CELL_END = re.compile(r"[ \t*_+]*(?:\([^()\n]{0,60}\)\s*)?(?:;|,\s+(?:vs\.?|versus)\s)")
-_ROW_CELL = re.compile(r"[|;]")
+ROW_CELL = re.compile(r"[|;]")  # what parts a row of a table written as text
 MAX_LABEL_WORDS = 10
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 
@@ -33,7 +33,7 @@ def row_value(s: str, before: str, end: int, last: bool) -> bool:
     the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""
     if _ROW_END.fullmatch(s, end):
         return last
-    if _CELL_END.match(s, end) and not any(c.isdigit() for c in _ROW_CELL.split(before)[-1]):
+    if _CELL_END.match(s, end) and not any(c.isdigit() for c in ROW_CELL.split(before)[-1]):
         return True  # "Unicorns 4 (incl insurtech); listed cos 6", "Community cos 1,700, vs ..."
     return _ROW_COLUMNS.fullmatch(s, end) is not None and not any(c.isdigit() for c in before)
 

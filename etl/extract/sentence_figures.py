@@ -29,6 +29,7 @@ from etl.extract.figure_words import clause_of, np_start, own_clause, with_zeros
 from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
+    ROW_CELL,
     intake_verb,
     label_metric,
     number_of,
@@ -69,7 +70,6 @@ _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 _LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
-_ROW_CELL = re.compile(r"[|;]")
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
@@ -273,7 +273,7 @@ def find_figures(
                 match, source, labelled = named.match, "label", True
         if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
-            words = _ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
+            words = ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
                 match, source = label_metric(words, kind, n.value), "label"
         comparison = False
