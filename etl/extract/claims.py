@@ -184,7 +184,7 @@ def _sentence_claims(
     if (
         config.other_entities != "keep"
         and not view.may_be_tracked(sid)
-        and (not last_owner or view.previous(sid) not in last_owner)  # (or the owner before)
+        and not _owner_before(view, sid, last_owner)  # (or the owner before)
     ):
         return []
     context = SentenceContext(view, sid)
@@ -293,6 +293,17 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
+
+
+def _owner_before(
+    view: SectionView, sid: SentenceId, last_owner: dict[SentenceId, Attribution]
+) -> bool:
+    """Whether the sentence before `sid` gave a figure an owner (`last_owner`); a paragraph
+    before is split into sentences only when one of its sentences did."""
+    p, j = sid
+    if not last_owner or (not j and all(q != p - 1 for q, _ in last_owner)):
+        return False
+    return view.previous(sid) in last_owner
 
 
 def _we(
