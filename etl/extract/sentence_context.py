@@ -324,14 +324,15 @@ class SentenceContext(OwnerContext):
 
     def _asked(self) -> bool:
         """Whether the sentence answers a question: one ends the sentence or paragraph before."""
-        prev = self.view.previous(self.sid)
-        if prev is None:
-            return False
-        if self.view.sentence_text(prev).rstrip().endswith("?"):
-            return True
-        if prev[0] == self.sid[0]:
+        p, j = self.sid
+        if j:
+            if self.view.sentence_text((p, j - 1)).rstrip().endswith("?"):
+                return True
             return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
-        a, b = self.view.paragraphs[prev[0]]
+        if not p:
+            return False
+        # The paragraph before: a "?" ending its last sentence is one in it (no need to split it).
+        a, b = self.view.paragraphs[p - 1]
         # ("Q: Everyone asks about unicorns." / "A: Fourteen.": marked, if not asked)
         return "?" in self.view.text[a:b] or marked_question(self.view.text, a, b)
 
