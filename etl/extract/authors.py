@@ -16,9 +16,10 @@ from typing import Any
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
 from etl.extract.lexicon import document_cues as cues
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.main_organisation import organisations_named
 from etl.extract.name_patterns import cached_patterns
+from etl.extract.regex_parts import literal_tests, may_match
 
 
 def find_author(
@@ -41,7 +42,7 @@ def find_author(
             org = _org_of(text[m.end() : b], config) or org
             interview, first_body = True, i + 1
             continue
-        m = byline.match(text, a, b) or speech.match(text, a, b)
+        m = byline.match(text, a, b) or _speech_header(text, a, b)
         if m and org is None:
             # The byline with the short lines under it ("Chief Executive Officer, Cyberport").
             block_end = lines[i][-1][1]
@@ -82,10 +83,9 @@ def voice_lines(text: str, lines: list[list[tuple[int, int]]]) -> tuple[bool, bo
     """Whether a speech header, and whether a byline or guest line, opens the text, whether
     or not it names an organisation: a "we" is then someone's in particular."""
     byline, guest, _ = _line_res()
-    speech = _speech_header_re()
     top = [(a, b) for para in lines[:10] for a, b in para]
     return (
-        any(speech.match(text, a, b) for a, b in top),
+        any(_speech_header(text, a, b) for a, b in top),
         any(
             byline.match(text, a, b) or guest.match(text, a, b) or _BY_NAME.search(text, a, b)
             for a, b in top
@@ -179,6 +179,15 @@ def _question_re() -> re.Pattern[str]:
 def _speech_header_re() -> re.Pattern[str]:
     headers = phrases_re(lexicon()["attribution"]["speech_headers"])
     return re.compile(rf"[\s#*_>]*(?:.{{0,60}}?\b)?(?:{headers})\s+", re.IGNORECASE)
+
+
+def _speech_header(text: str, a: int, b: int) -> re.Match[str] | None:
+    """`_speech_header_re().match(text, a, b)`, not tried on a line that lacks a word every
+    header holds (the pattern reads up to 60 characters before its header at each start)."""
+    pattern = _speech_header_re()
+    if not may_match(literal_tests(pattern.pattern), safe_lower(text[a:b])):
+        return None
+    return pattern.match(text, a, b)
 
 
 def _short_line(text: str, a: int, b: int) -> bool:
