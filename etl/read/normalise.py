@@ -123,11 +123,14 @@ _FIGURE_START_RE = re.compile(r"^(?:\d|(?:HK|US|RMB|S)?\$)")
 # outside them, and no fixer or NFC changes them. Any other character makes the line suspect.
 TYPOGRAPHIC = "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"  # –—‘’“”…·•
 _NOT_PLAIN_RE = re.compile(rf"[^\t\n\x20-\x25\x27-\x7e{TYPOGRAPHIC}]")
+_PLAIN_ASCII = bytes(c for c in range(128) if not _NOT_PLAIN_RE.match(chr(c)))
 
 
 def fix_text(raw: str) -> str:
     """ftfy's fix (mojibake, ligatures, entities, NFC; curly quotes kept) on the lines a cheap
     test finds suspect: the same result as on the whole text, as ftfy fixes line by line."""
+    if _all_plain(raw):
+        return raw
     out: list[str] = []
     unescape: str | bool = "auto"  # as ftfy: entities stay once a line holds a '<'
     pos = 0
@@ -144,6 +147,13 @@ def fix_text(raw: str) -> str:
         out.append(_ftfy_line(raw[start:end], unescape))
         pos = end
     return "".join(out)
+
+
+def _all_plain(raw: str) -> bool:
+    """Whether `_NOT_PLAIN_RE` finds nothing in `raw`: its plain ASCII bytes dropped, only
+    TYPOGRAPHIC characters are left (quicker than the pattern's scan of a whole text)."""
+    rest = raw.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    return all(ch in TYPOGRAPHIC for ch in rest.decode("utf-8", "surrogatepass"))
 
 
 def _ftfy_line(line: str, unescape: str | bool) -> str:
