@@ -150,6 +150,38 @@ def may_hold(text: str, start: int, end: int, words: tuple[str, ...] | None) -> 
     return False
 
 
+def phrase_words_by_longest(
+    phrases: Iterable[str],
+) -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """The words of each of `phrases` (lower case) under its longest (`needed_words`), for a
+    test that a text may hold one of them (`may_hold_phrase`); None as `needed_words`."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if needed_words([p]) is None:
+            return None
+        words = p.lower().split() if p.isascii() else [p]
+        longest = max(words, key=len)
+        out.setdefault(longest, []).append(tuple(w for w in words if w != longest))
+    return {word: tuple(rests) for word, rests in out.items()}
+
+
+def may_hold_phrase(
+    text: str, start: int, end: int, words: dict[str, tuple[tuple[str, ...], ...]] | None
+) -> bool:
+    """False only when text[start:end] lacks a word of each phrase of `words` (from
+    `phrase_words_by_longest`) in any case: stronger than `may_hold` when phrases share
+    common words ("over the year", "that year")."""
+    if words is None:
+        return True
+    low = safe_lower(text[start:end])
+    if low is None:
+        return True
+    for word, others in words.items():
+        if word in low and any(all(w in low for w in rest) for rest in others):
+            return True
+    return False
+
+
 def may_hold_all(text: str, start: int, end: int, groups: Iterable[tuple[str, ...] | None]) -> bool:
     """`all(may_hold(text, start, end, words) for words in groups)`, lower-casing once."""
     needs = [words for words in groups if words is not None]

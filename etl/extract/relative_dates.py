@@ -34,7 +34,7 @@ from etl.calendar import (
     quarter_numbers,
 )
 from etl.extract.lazy_patterns import LazyPatterns
-from etl.extract.lexicon import may_hold, may_hold_all, needed_words
+from etl.extract.lexicon import may_hold_all, may_hold_phrase, needed_words, phrase_words_by_longest
 from etl.extract.numbers import parse_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -329,7 +329,7 @@ def back_references(
     earlier sentence), or None when nothing gave one ("a year earlier" then counts back from
     `ref`); it is called only when a phrase points back.
     """
-    if not may_hold(text, start, end, _back_words()):
+    if not may_hold_phrase(text, start, end, _back_words()):
         return
     found = list(_patterns()["back"].finditer(text, start, end))
     skip = None
@@ -376,10 +376,11 @@ def _years(count: str) -> int | None:
 
 
 @cache
-def _back_words() -> tuple[str, ...] | None:
-    """A word every back-reference has (one per phrase): a cheap test before the full one."""
+def _back_words() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """The words of every back-reference phrase (`phrase_words_by_longest`): a cheap test
+    before the full one, which tries a count of years at every word."""
     keys = ("year_earlier", "years_earlier", "same_period", "same_time")
-    return needed_words([phrase for key in keys for phrase in phrases(key)])
+    return phrase_words_by_longest([phrase for key in keys for phrase in phrases(key)])
 
 
 def _whole(precision: str) -> str | None:

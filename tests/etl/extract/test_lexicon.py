@@ -13,7 +13,9 @@ from etl.extract.lexicon import (
     lexicon,
     may_hold,
     may_hold_all,
+    may_hold_phrase,
     needed_words,
+    phrase_words_by_longest,
     phrases_re,
     safe_lower,
 )
@@ -123,6 +125,32 @@ def test_may_hold_finds_a_word_in_any_case() -> None:
     assert may_hold("In the Same PERIOD", 0, 18, words)
     assert not may_hold("In the same month", 0, 17, words)
     assert not may_hold("xx same PERIOD", 0, 8, words)  # only text[start:end] is read
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("machine translatedpriodyY-\u212aſıİ 去年同期\n")),
+        max_size=40,
+    )
+)
+@settings(max_examples=300)
+def test_may_hold_phrase_is_false_only_where_the_phrases_cannot_match(text: str) -> None:
+    pattern = re.compile(rf"\b(?:{phrases_re(_PHRASES)})\b", re.IGNORECASE)
+    words = phrase_words_by_longest(_PHRASES)
+    if not may_hold_phrase(text, 0, len(text), words):
+        assert pattern.search(text) is None
+    if may_hold_phrase(text, 0, len(text), words):  # it rules out no less than may_hold
+        assert may_hold(text, 0, len(text), needed_words(_PHRASES))
+
+
+def test_may_hold_phrase_needs_every_word_of_a_phrase() -> None:
+    words = phrase_words_by_longest(_PHRASES)
+    assert words is not None and words["period"] == (("same",),)
+    assert may_hold_phrase("over the SAME Period", 0, 20, words)
+    assert not may_hold_phrase("the period after", 0, 16, words)  # "period" without "same"
+    assert may_hold_phrase("去年同期", 0, 4, words)
+    assert phrase_words_by_longest(["Ärger ahead"]) is None
+    assert may_hold_phrase("anything", 0, 8, None)
 
 
 _GROUPS = st.lists(
