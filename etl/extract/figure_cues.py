@@ -65,11 +65,13 @@ class _Ends:
 
 
 class _Anywhere:
-    """Whether a cue occurs in a text, skipping the search when a word it needs is missing."""
+    """Whether a cue occurs in a text, skipping the search when a word it needs is missing (a
+    cue ending in "$" is tried at the end only, as `_Ends` does)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.tests = literal_tests(pattern.pattern)  # the words it needs, as plain substrings
+        self.ends = _Ends(pattern)
 
     def may_occur(self, low: str | None) -> bool:
         """False only when `low` (a text lower-cased by `safe_lower`) lacks a word the cue
@@ -78,7 +80,7 @@ class _Anywhere:
 
     def search(self, text: str, low: str | None) -> bool:
         """`low` is `text` lower-cased (by `safe_lower`), or None."""
-        return self.may_occur(low) and self.pattern.search(text) is not None
+        return self.may_occur(low) and self.ends.search(text)
 
 
 @cache

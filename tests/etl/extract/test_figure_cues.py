@@ -57,7 +57,7 @@ before_words = st.lists(
         ["a", "Pavilion", "pavilion of", "DELEGATION", "the waiting list", "shortlist", "took",
          "brings", "Sent", "the", "fintech", "sector", "group of", "the running total is",
          "TOTAL", "signed", "with", "supported", "Cyberport", "which", "now", ",", ";", " ",
-         "ſupport", "İ", "\u212aey", "Σ", "ΟΔΟΣ"]
+         "ſupport", "İ", "\u212aey", "Σ", "ΟΔΟΣ", "\n"]
     ),
     max_size=10,
 ).map(" ".join)  # fmt: skip
@@ -76,6 +76,13 @@ def test_word_cues_agree_with_their_patterns(before: str, after: str) -> None:
     assert at_event(before, s, np_end, low) is at_event(before, s, np_end)
     for lo in (0, len(before) // 2):
         assert outside_set(before, lo, low) is outside_set(before, lo)
+
+
+def test_word_cues_ending_in_a_dollar_are_tried_at_the_end_only() -> None:
+    cue = word_cues()["activity_before"]
+    assert cue.ends.backwards is not None  # its pattern reversed, matched on reversed text
+    assert cue.search("a pavilion of \n", "a pavilion of \n")  # "$" before a final newline
+    assert not cue.search("a pavilion of Hong Kong's ", "a pavilion of hong kong's ")
 
 
 def test_word_cues_skip_text_without_their_words() -> None:
