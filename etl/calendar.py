@@ -105,6 +105,22 @@ def quarter_numbers() -> dict[str, int]:
 
 
 @cache
+def _month_stems() -> tuple[str, ...]:
+    """The month names (lower case) that hold no other one ("jan", not "january")."""
+    names = set(month_numbers())
+    return tuple(sorted(n for n in names if not any(o != n and o in n for o in names)))
+
+
+def may_name_month(text: str) -> bool:
+    """False only when `text` holds no month name in any case (`month_re` cannot match it);
+    True when lower-casing cannot stand for case-blind matching ("İ", "ſ", "ı")."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        return True
+    return any(stem in low for stem in _month_stems())
+
+
+@cache
 def month_re() -> str:
     """Any month name or abbreviation, not followed by a letter."""
     return alternation(list(month_numbers())) + r"(?![^\W\d_])"

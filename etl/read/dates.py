@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from etl.calendar import (
+    may_name_month,
     month_of,
     month_re,
     phrase_re,
@@ -278,6 +279,8 @@ def parse_yearless_line(line: str) -> tuple[int, int, int | None, int, int] | No
 def _yearless_in_head(head: str) -> tuple[int, int, int | None, int, int] | None:
     """`parse_yearless_line` of a line that opens with `head` (its first HEAD_CHARS), which
     holds a figure (`_digit_near_start`)."""
+    if "月" not in head and not may_name_month(head):  # ("3月21日": a month in figures)
+        return None
     decor = _DECOR_RE.match(head)  # "=== MON 10 MAR ===": a rule drawn around the line
     match = _YEARLESS_RE.match(head, decor.end() if decor else 0)
     if match is None:  # after a place: "HONG KONG, Friday, 15 March –"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from etl.calendar import (
+    may_name_month,
     month_end,
     month_of,
     month_re,
@@ -58,3 +62,16 @@ def test_an_impossible_day_gives_no_date() -> None:
 def test_month_end() -> None:
     assert month_end(2024, 2) == date(2024, 2, 29)
     assert month_end(2023, 12) == date(2023, 12, 31)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("JjanMAYSsepſtİı月十二 5,.")), max_size=20))
+def test_may_name_month_is_false_only_where_no_month_name_matches(text: str) -> None:
+    if not may_name_month(text):
+        assert re.search(month_re(), text, re.IGNORECASE) is None
+
+
+def test_may_name_month_in_any_case() -> None:
+    assert may_name_month("MONDAY 3 JUNE")
+    assert may_name_month("十二月")
+    assert not may_name_month("Cyberport is home to 1,800 companies")
