@@ -105,25 +105,41 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_prefix_tree(unique))
 
 
+FEW_WORDS = 16  # up to this many words, a substring test each is quicker than one search
+
+
 @lru_cache(maxsize=256)  # by the pattern's text: a Pattern hashes its compiled program
-def literal_tests(pattern: str) -> tuple[re.Pattern[str], ...]:
-    """For a case-insensitive `pattern`: one search per group of words that every match holds
-    (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`).
+def literal_tests(pattern: str) -> tuple[re.Pattern[str] | tuple[str, ...], ...]:
+    """For a case-insensitive `pattern`: one test per group of words that every match holds
+    (`required_literal_groups`), to run over text lower-cased by `safe_lower` (`may_match`):
+    the words themselves when they are few (FEW_WORDS), else a search for any of them.
     Only groups of ASCII words: re.IGNORECASE may equate other letters that lower() keeps
     apart (Greek sigmas)."""
     groups = required_literal_groups(pattern)
     return tuple(
-        any_of(w.lower() for w in words) for words in groups if all(w.isascii() for w in words)
+        _any_word({w.lower() for w in words}) for words in groups if all(w.isascii() for w in words)
     )
 
 
-def may_match(tests: tuple[re.Pattern[str], ...], low: str | None) -> bool:
+def _any_word(words: set[str]) -> re.Pattern[str] | tuple[str, ...]:
+    if "" not in words and 0 < len(words) <= FEW_WORDS:
+        return tuple(sorted(words))
+    return any_of(words)
+
+
+def may_match(tests: tuple[re.Pattern[str] | tuple[str, ...], ...], low: str | None) -> bool:
     """False only when `low` (a text lower-cased by `safe_lower`, or None when it could not
     be) fails one of `tests` (`literal_tests`): then the pattern cannot match the text."""
     if low is None:
         return True
-    for t in tests:  # noqa: SIM110 (a loop: all() over a generator costs more, for every figure)
-        if t.search(low) is None:
+    for t in tests:  # (loops, not all() and any() over generators: this runs for every figure)
+        if isinstance(t, tuple):
+            for word in t:
+                if word in low:
+                    break
+            else:
+                return False
+        elif t.search(low) is None:
             return False
     return True
 

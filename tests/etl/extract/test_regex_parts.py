@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from etl.extract.lexicon import lexicon
 from etl.extract.regex_parts import (
+    FEW_WORDS,
     any_of,
     for_lower_case,
     literal_tests,
@@ -147,6 +148,10 @@ def test_literal_tests_need_every_group() -> None:
     assert not may_match(tests, "the new fund")
     assert may_match(tests, None)
     assert may_match(literal_tests(r"[abc]+"), "xyz")  # nothing known: nothing ruled out
+    assert tests[1] == ("programme", "scheme")  # few words: tested as substrings
+    many = literal_tests("|".join(f"w{i:02}x" for i in range(FEW_WORDS + 1)))
+    assert isinstance(many[-1], re.Pattern) and may_match(many, "a w07x b")
+    assert not may_match(many, "a w7x b")
     # A word outside ASCII is no test: re.IGNORECASE finds "ΟΔΟΣ" for "οδοσ", lower() "οδος".
     assert re.search("οδοσ", "ΟΔΟΣ", re.IGNORECASE) and "οδοσ" not in "ΟΔΟΣ".lower()
     assert literal_tests("οδοσ") == ()
