@@ -176,9 +176,15 @@ def may_hold_phrase(
     low = safe_lower(text[start:end])
     if low is None:
         return True
-    for word, others in words.items():
-        if word in low and any(all(w in low for w in rest) for rest in others):
-            return True
+    for word, others in words.items():  # (loops, not any() and all() over generators)
+        if word not in low:
+            continue
+        for rest in others:
+            for w in rest:
+                if w not in low:
+                    break
+            else:
+                return True
     return False
 
 
@@ -188,7 +194,15 @@ def may_hold_all(text: str, start: int, end: int, groups: Iterable[tuple[str, ..
     if not needs:
         return True
     low = safe_lower(text[start:end])
-    return low is None or all(any(w in low for w in words) for words in needs)
+    if low is None:
+        return True
+    for words in needs:  # (loops, not all() and any() over generators)
+        for w in words:
+            if w in low:
+                break
+        else:
+            return False
+    return True
 
 
 def safe_lower(text: str) -> str | None:
