@@ -19,12 +19,14 @@ from pathlib import Path
 from db.oneline import shown
 from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
-from etl.read import IngestError, ManifestEntry, fails_alone, read_document
+from etl.read import IngestError, ManifestEntry, fails_alone, read_bytes, read_document
 
 AHEAD_PER_JOB = 16  # files read ahead per worker while the writer stores
 HELD_BYTES = 32 << 20  # answers taken off the pipes and held for the writer, at most
 PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
 SLOW_READ_BYTES = 1 << 20  # a file this large may take a while to read in this process
+# Read and extracted before the workers are forked (`warm_up`).
+WARM_UP_TEXT = "Hong Kong, 1 June 2024 – Cyberport is home to over 2,000 start-ups, it said.\n"
 
 
 class Idle:
@@ -73,6 +75,13 @@ def claims_of(doc: ReadDocument) -> tuple[Claim, ...]:
         return tuple(extract_claims(doc))
 
 
+def warm_up() -> None:
+    """Read and extract a one-sentence document, so that the patterns and word lists that
+    every file needs (built on first use) are built once, here, and not again in each worker
+    forked from this process."""
+    claims_of(read_bytes(WARM_UP_TEXT.encode(), "warm-up.txt"))
+
+
 def _work(conn: Connection, stored_shas: frozenset[str], writers_ends: tuple) -> None:
     """A worker process: prepare each task the pipe brings and send back what came of it, in
     the order they came, until it brings None or the writer is gone."""
@@ -113,6 +122,7 @@ def prepared(
             else:
                 yield item
         return
+    warm_up()
     ctx = multiprocessing.get_context("fork")
     pipes, procs = [], []
     try:

@@ -88,3 +88,10 @@ def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) 
     stored, expected = _per_document(db_url), _per_document(whole)
     assert 20 <= len(stored) < len(expected)
     assert all(stored[name] == expected[name] for name in stored)  # no half document
+
+
+def test_the_warm_up_document_reads_and_yields_a_claim() -> None:
+    # (so that warming up goes down the path a press release takes, to its claims)
+    workers.warm_up()
+    doc = workers.read_bytes(workers.WARM_UP_TEXT.encode(), "warm-up.txt")
+    assert [c.entity for c in workers.claims_of(doc)] == ["Cyberport"]
