@@ -162,11 +162,11 @@ class SentenceContext(OwnerContext):
             counted = self._counted_before()
             if counted is not None:  # "... about 300 companies. Today there are over 1,500"
                 return replace(f, metric=counted.metric, source="existential")
-        # An amount with words of its own may still answer a question, or say again for now
-        # what the sentence before said for an earlier time ("Cumulatively, about HK$19 bn").
-        p = self.previous() if kind == "money" else None
-        contrast = p is not None and (self._asked() or then_and_now(p[0], s))
-        if found is None and (kind != "money" or alone or contrast) and self._answers_before(f):
+        if (
+            found is None
+            and (kind != "money" or alone or self._said_again(s))
+            and self._answers_before(f)
+        ):
             prev = self.previous()
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):
@@ -321,6 +321,13 @@ class SentenceContext(OwnerContext):
         if not self._asked():
             return False
         return cues()["plan_question"].search(self._question()) is not None
+
+    def _said_again(self, s: str) -> bool:
+        """Whether an amount with words of its own may still take the metric before it: it
+        answers a question, or says again for now what the sentence before said for an earlier
+        time ("Cumulatively, about HK$19 billion", "Now the total stands at ...")."""
+        prev = self.previous()
+        return prev is not None and (self._asked() or then_and_now(prev[0], s))
 
     def _asked(self) -> bool:
         """Whether the sentence answers a question: one ends the sentence or paragraph before."""
