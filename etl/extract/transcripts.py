@@ -43,12 +43,16 @@ def find_transcript(
 ) -> Transcript | None:
     """The turns of the transcript the section's paragraphs are, or None if they are not one."""
     labels: dict[int, tuple[str, str | None]] = {}
+    surnames: dict[str, bool] = {}  # (a one-word label looked for in the text once, not a turn)
     for i, (a, b) in enumerate(paragraphs):
         m = _LABEL.match(text, a, b) if a < b and text[a].isupper() else None
         if m is None or _organisation(m["name"], config):
             continue
-        if len(m["name"].split()) >= 2 or _surname(text, m["name"]):
-            labels[i] = (m["name"], m["org"])
+        name = m["name"]
+        if len(name.split()) < 2 and name not in surnames:
+            surnames[name] = _surname(text, name)
+        if len(name.split()) >= 2 or surnames[name]:
+            labels[i] = (name, m["org"])
     if len(labels) < MIN_TURNS or len({n.lower() for n, _ in labels.values()}) < MIN_SPEAKERS:
         return None
     known: dict[str, tuple[bool, str | None] | None] = {}
