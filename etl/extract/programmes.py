@@ -111,8 +111,9 @@ def _owned_by_tracked(text: str, start: int, tracked: re.Pattern[str]) -> bool:
     if last is None:
         return False
     word = last.group(1)
-    if tracked.fullmatch(_POSSESSIVE_S.sub("", word)) and word != _POSSESSIVE_S.sub("", word):
-        return True
+    owner = _POSSESSIVE_S.sub("", word)
+    if owner != word and tracked.fullmatch(owner):
+        return True  # "Cyberport's ..."
     if word.lower() not in cues()["units"]["possessors"]:
         return False
     clause = _SENTENCE_BREAK.split(head[: last.start()])[-1]
