@@ -4,7 +4,8 @@
 date describe the document, they are not part of it). `pipe_tables` rewrites each pipe table
 as the lines `etl.read.tables.table_lines` makes of it, so that its rows read as text; the
 rest of the text is left as it is. `unruled_tables` does the same in plain text for a table
-without its rule whose rows are times ("Financial year | Companies" / "2014-15 | 570").
+without its rule whose rows are times ("Financial year | Companies" / "2014-15 | 570"), and
+`bare_pipe_rows` for rows with no pipe at either end ("Unicorns nurtured | 9").
 Emphasis, links and headings are dropped later, by `etl.read.normalise.strip_markdown`.
 """
 
@@ -17,10 +18,14 @@ from dataclasses import dataclass
 from etl.read.tables import is_time_cell, table_lines
 
 MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
+MAX_VALUE_CHARS = 40  # a table's value cells are short
 
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
+_BARE_ROW_RE = re.compile(r"[ \t]*[^\W\d_][^|\n]*(?:\|[^|\n]*[^|\s][^|\n]*)+")
+_FIGURE_RE = re.compile(r"(?<![^\W\d_])\d")  # a digit that opens a number ("Web3" has none)
+_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
 _ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _DASHES_RE = re.compile(r"[ \t]*[-=–—]{3,}[ \t]*")
@@ -105,6 +110,58 @@ def unruled_tables(text: str) -> str:
         return end if end - k >= MIN_UNRULED_ROWS else k
 
     return _write_tables(text, _rows_by(end_of, _cells))
+
+
+def bare_pipe_rows(text: str) -> str:
+    """`text` with each run of rows whose cells "|" separates, with no pipe at either end
+    ("Unicorns nurtured | 9", "Listed companies | 4 | 6"), written out as lines: every row a
+    label and short values with a figure in them (blank lines between rows allowed), under
+    an optional header whose values hold no figure or each name a time ("Community |
+    2018/19 | 2019/20")."""
+    if "|" not in text:
+        return text
+    return _write_tables(text, _bare_rows)
+
+
+def _bare_cells(line: str) -> list[str] | None:
+    """The cells of a row with no pipe at either end, or None when `line` is no such row."""
+    if "|" not in line or not _BARE_ROW_RE.fullmatch(line):
+        return None
+    cells = [c.strip() for c in line.split("|")]
+    if not all(cells) or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
+        return None
+    if any(_GAP_RE.search(c) for c in cells):
+        return None  # columns set apart by spaces as well: a layout of its own
+    return cells
+
+
+def _heads(cells: list[str]) -> bool:
+    """Whether a row's values are headings: none holds a figure, or each names a time."""
+    values = cells[1:]
+    return not any(_FIGURE_RE.search(c) for c in values) or all(is_time_cell(c) for c in values)
+
+
+def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+    """The cells (header first) of the run of bare pipe rows at lines[k], and the line after."""
+    first = _bare_cells(lines[k])
+    if first is None:
+        return [], k
+    width = len(first)
+    if _heads(first):
+        rows, body = [first], []
+    else:
+        rows, body = [[""] * width], [first]
+    end = j = k + 1
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        cells = _bare_cells(lines[j])
+        if cells is None or len(cells) != width or _heads(cells):
+            break  # (a row of headings heads a table of its own)
+        body.append(cells)
+        end = j = j + 1
+    return ([*rows, *body], end) if body else ([], k)
 
 
 def aligned_tables(text: str) -> str:

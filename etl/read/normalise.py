@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from etl.read.dates import parse_date_line, parse_yearless_line
 from etl.read.label_rows import label_row, write_label_rows
-from etl.read.markdown import aligned_tables, pipe_tables, unruled_tables
+from etl.read.markdown import aligned_tables, bare_pipe_rows, pipe_tables, unruled_tables
 
 if TYPE_CHECKING:
     import ftfy
@@ -184,7 +184,7 @@ def normalise_text(raw: str, *, markdown: bool = False) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markdown(text, blocks=markdown)
     if not markdown and "|" in text:
-        text = unruled_tables(pipe_tables(text, plain=True))  # a ruled table, in any text
+        text = bare_pipe_rows(unruled_tables(pipe_tables(text, plain=True)))
     spaced = "  " in text or "\t" in text
     if not markdown and spaced:
         text = aligned_tables(text)

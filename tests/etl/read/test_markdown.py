@@ -7,7 +7,13 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.read.markdown import aligned_tables, front_matter, pipe_tables, unruled_tables
+from etl.read.markdown import (
+    aligned_tables,
+    bare_pipe_rows,
+    front_matter,
+    pipe_tables,
+    unruled_tables,
+)
 from etl.read.readers import read_bytes
 
 POST = """---
@@ -79,6 +85,44 @@ def test_a_pipe_table_without_a_rule_whose_rows_are_years_is_read_too() -> None:
     assert unruled_tables(two_rows) == two_rows
     no_times = "Team | Score\nRed | 3\nBlue | 4\n"
     assert unruled_tables(no_times) == no_times
+
+
+def test_rows_with_no_pipe_at_either_end_are_read_as_a_table() -> None:
+    sheet = "Visitors this season | 4,500+\n\nGuided tours | 30\n\nRooms open | about 12\n"
+    assert bare_pipe_rows(sheet).split("\n")[1:4] == [
+        "- Visitors this season: 4,500+", "- Guided tours: 30", "- Rooms open: about 12"
+    ]  # fmt: skip
+    years = "Museum | 2018/19 | 2019/20\nVisitors | 900 | 1,000\nof which pupils | 300 | 350\n"
+    lines = bare_pipe_rows(years).split("\n")
+    assert "2019/20:" in lines and "- of which pupils: 350" in lines
+    assert "- Visitors: 900" in lines[: lines.index("2019/20:")]
+    two = years + "Loans since 2005 | 630 | 750\nStaff | 2018/19 | 2019/20\nGuides | 12 | 14\n"
+    lines = bare_pipe_rows(two).split("\n")
+    assert lines.count("2019/20:") == 2 and "- Loans since 2005: 750" in lines
+    assert "- Guides: 14" in lines[lines.index("- Loans since 2005: 750") :]
+
+
+def test_lines_with_pipes_that_are_no_rows_are_left_alone() -> None:
+    for text in (
+        "Home | About us | Contact\n",  # no figure
+        "MONDAY 8 DECEMBER 2025 | Web3\nThe week opened quietly.\n",  # a date heading
+        "Issue 12 | Week ending Friday, 12 December 2025\n",  # a header over no rows
+        "Visitors      4,500 | Rooms open    12\nTours          30    | Staff         8\n",
+        "Tel: 2345 6789 | Email: desk@example.org | www.example.org\n",
+        "Grant | HK$100,000 towards a prototype, paid in two parts over twelve months\n",
+    ):
+        assert bare_pipe_rows(text) == text, text
+
+
+def test_a_pdf_fact_sheet_with_pipe_rows_keeps_each_row_apart() -> None:
+    raw = (
+        "Annual Review\n\nKey figures\n\nMuseum | 2018/19 | 2019/20\n\nVisitors | 900 | 1,000\n"
+        "of which pupils | 300 | 350\nGifts received (HK$ million) | 11.5 | 19.8\n"
+        "Rooms | 3 | 4\n\nNotes follow.\n"
+    )
+    text = read_bytes(raw.encode(), "a.txt").text
+    assert "- Visitors: 1,000\n- of which pupils: 350" in text
+    assert "- Gifts received (HK$ million): HK$19.8 million\n- Rooms: 4" in text
 
 
 def test_a_plain_text_table_without_a_rule_keeps_its_rows_apart() -> None:
