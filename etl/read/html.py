@@ -3,8 +3,10 @@
 trafilatura drops every `<aside>` as boilerplate, and a definition list loses the pairing of
 its terms and values. Inside the page's article (its `<article>`, else its `<main>`) a fact
 box is part of the story, so before extraction:
-- an `<aside>` inside the article becomes a `<div>` (one outside it, a sidebar, is still
-  dropped);
+- an `<aside>` inside the article becomes a `<div>`; so does a fact box set beside the
+  page's one article (an `<aside>` outside it that holds a definition list or a table and
+  is not mostly links), moved to the article's end; any other aside, a sidebar, is still
+  dropped;
 - a definition list inside the article becomes a bulleted list of "term: value" items,
   the form a fact-sheet line takes in text ("Unicorns: 8");
 - a line of the article that holds only a `<time>` (the date under an item's heading in a
@@ -30,8 +32,9 @@ def with_fact_boxes(page: str) -> str:
         tree = lxml_html.document_fromstring(page.encode("utf-8"), parser=_PARSER)
     except (ParserError, ValueError):
         return page
-    changed = False
-    for article in tree.xpath(_ARTICLE_XPATH):
+    articles = tree.xpath(_ARTICLE_XPATH)
+    changed = len(articles) == 1 and _fact_boxes_beside(articles[0], tree)
+    for article in articles:
         for aside in article.iter("aside"):
             aside.tag = "div"
             changed = True
@@ -41,6 +44,21 @@ def with_fact_boxes(page: str) -> str:
         for time in list(article.iter("time")):
             changed = _date_line(time) or changed
     return lxml_html.tostring(tree, encoding="unicode") if changed else page
+
+
+def _fact_boxes_beside(article: lxml_html.HtmlElement, tree: lxml_html.HtmlElement) -> bool:
+    """Move the fact boxes set beside `article` into it, at its end; whether any moved."""
+    moved = False
+    for aside in tree.xpath("//aside[not(ancestor::article) and (.//dl or .//table)]"):
+        if article in aside.iterancestors() or aside in article.iterancestors():
+            continue
+        words = len(aside.text_content().split())
+        linked = sum(len(a.text_content().split()) for a in aside.iter("a"))
+        if not words or linked * 2 >= words:
+            continue  # a sidebar of links
+        article.append(aside)
+        moved = True
+    return moved
 
 
 def _definitions_as_list(dl: lxml_html.HtmlElement) -> None:

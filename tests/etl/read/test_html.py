@@ -85,3 +85,26 @@ def test_a_date_line_under_an_item_heading_is_kept_and_dates_its_item() -> None:
 def test_a_time_inside_a_sentence_stays_part_of_it() -> None:
     doc = read_bytes(NEWSLETTER.encode(), "letter.html")
     assert "after a review on 1 March of a record number" in " ".join(doc.text.split())
+
+
+BESIDE = f"""<!DOCTYPE html><html><head><title>Prizes</title>
+<meta name="date" content="2013-11-26"></head><body><main>
+<article><h1>Start-ups scoop prizes</h1>{LEAD}</article>
+<aside class="box"><h2>The hub at a glance</h2><p>Figures as at 30 September 2013</p>
+<dl><dt>Community companies</dt><dd>about 320</dd><dt>Markets reached</dt><dd>20</dd></dl>
+</aside>
+<aside class="more"><h2>More stories</h2><table><tr><td><a href="/a">Sidebar story on 12 parks</a>
+</td></tr></table></aside>
+</main></body></html>"""
+
+
+def test_a_fact_box_set_beside_the_article_is_kept_and_a_sidebar_of_links_is_not() -> None:
+    doc = read_bytes(BESIDE.encode(), "beside.html")
+    assert "- Community companies: about 320\n- Markets reached: 20" in doc.text
+    assert doc.text.index("Figures as at 30 September 2013") > doc.text.index("700 entries")
+    assert "Sidebar story" not in doc.text
+
+
+def test_a_box_beside_one_of_two_articles_is_left_where_it_is() -> None:
+    page = BESIDE.replace("<article>", "<article><p>First.</p></article><article>", 1)
+    assert with_fact_boxes(page).count("<aside") == 2
