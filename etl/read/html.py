@@ -4,9 +4,9 @@ trafilatura drops every `<aside>` as boilerplate, and a definition list loses th
 its terms and values. Inside the page's article (its `<article>`, else its `<main>`) a fact
 box is part of the story, so before extraction:
 - an `<aside>` inside the article becomes a `<div>`; so does a fact box set beside the
-  page's one article (an `<aside>` outside it that holds a definition list or a table and
-  is not mostly links), moved to the article's end; any other aside, a sidebar, is still
-  dropped;
+  page's one article (an `<aside>` outside it that holds a list or a table with a figure in
+  it and is not mostly links), moved to the article's end; any other aside, a sidebar, is
+  still dropped;
 - a definition list inside the article becomes a bulleted list of "term: value" items,
   the form a fact-sheet line takes in text ("Unicorns: 8");
 - a line of the article that holds only a `<time>` (the date under an item's heading in a
@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 
 _ARTICLE_XPATH = "//article | //main[not(ancestor::article) and not(.//article)]"
+_BOX_XPATH = "//aside[not(ancestor::article) and (.//dl or .//table or .//ul or .//ol)]"
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
@@ -49,13 +50,14 @@ def with_fact_boxes(page: str) -> str:
 def _fact_boxes_beside(article: lxml_html.HtmlElement, tree: lxml_html.HtmlElement) -> bool:
     """Move the fact boxes set beside `article` into it, at its end; whether any moved."""
     moved = False
-    for aside in tree.xpath("//aside[not(ancestor::article) and (.//dl or .//table)]"):
+    for aside in tree.xpath(_BOX_XPATH):
         if article in aside.iterancestors() or aside in article.iterancestors():
             continue
-        words = len(aside.text_content().split())
+        text = aside.text_content()
+        words = len(text.split())
         linked = sum(len(a.text_content().split()) for a in aside.iter("a"))
-        if not words or linked * 2 >= words:
-            continue  # a sidebar of links
+        if linked * 2 >= words or not any(ch.isdigit() for ch in text):
+            continue  # a sidebar of links, or no figures
         article.append(aside)
         moved = True
     return moved
