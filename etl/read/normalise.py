@@ -18,7 +18,9 @@ Reflow rules (a line break inside a blank-line separated block):
 - an indented line after a finished sentence starts a new paragraph (PDF text does this);
 - otherwise the lines are joined when the first is long, at least `WRAP_FRACTION` of the
   document's wrap width (the 90th percentile of line lengths in multi-line blocks), since a
-  short line ends a paragraph or is a heading ("Press Release", "For Immediate Release").
+  short line ends a paragraph or is a heading ("Press Release", "For Immediate Release"),
+  unless the next line is far longer than that width: a paragraph on one line, under a
+  heading.
 A blank line between a paragraph that stops mid-sentence (lower-case word, comma or "word-")
 and one that starts in lower case is a page break, and the two are joined.
 """
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from spellchecker.spellchecker import WordFrequency
 
 WRAP_FRACTION = 0.75
+UNWRAPPED_FACTOR = 1.5  # a line this many times the wrap width long was never wrapped
 MIN_WRAPPED_LINES = 4
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -311,7 +314,9 @@ def _join(
     if nxt_indented and finished:
         return None
     if width is not None and prev_width >= WRAP_FRACTION * width:
-        return f"{prev} {nxt}"
+        # (a next line far longer than the wrap width is not wrapped: the line before it is
+        # a line of its own, a heading over a paragraph written on one line)
+        return f"{prev} {nxt}" if len(nxt) <= UNWRAPPED_FACTOR * width else None
     return None
 
 

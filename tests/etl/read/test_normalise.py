@@ -95,6 +95,17 @@ def test_hard_wrapped_paragraphs_become_one_line_each() -> None:
     ]
 
 
+def test_a_heading_over_a_paragraph_written_on_one_line_stays_a_line_of_its_own() -> None:
+    body = "The museum is the city's largest, with over 1,900 members and 800 volunteers. " * 6
+    raw = (
+        "Museum opens\nHong Kong, 2 May 2024\nRead more\nat the desk\n\n"
+        f"About the Example Museum Trust Company\n{body}\n"
+    )
+    assert "About the Example Museum Trust Company\n\nThe museum" in normalise_text(raw)
+    wrapped = "Stories of the Example Museum Trust Company\nmembers and friends, told at length.\n"
+    assert "Trust Company members" in normalise_text(raw.split("About")[0] + wrapped)
+
+
 def test_a_date_line_is_never_joined_to_the_line_before() -> None:
     raw = (
         "The first report ends here with a long closing sentence that fills the line.\n"
