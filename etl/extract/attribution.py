@@ -173,6 +173,14 @@ def attribute(
             subject = None  # the city named in another clause does not own this one
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
     owner = resolve(subject, earlier, topic, quote, config) if subject else None
+    if subject is not None and (owner is None or not owner.tracked):
+        # "The firm is one of more than 1,700 members of the X community": the set's size,
+        # whoever the words after it name, not the member's.
+        after = _member_of_named_set(text, f_start, np_end, s_start, s_end, mentions)
+        if after is not None:
+            found = resolve(after, [m for m in mentions if m.end <= after.start and usable(m)],
+                            topic, quote, config)  # fmt: skip
+            return _how(found, "after") if found else None
     if subject is not None and owner is None:
         return None
     if owner and subject and _one_member(text, s_start, subject, f_start):
@@ -330,6 +338,16 @@ def _member_owner(
     if named is not None and named.entity is not None:
         return resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
     return Attribution(" ".join(text[a:comma].split()), False)
+
+
+def _member_of_named_set(
+    text: str, f_start: int, np_end: int, s_start: int, s_end: int, ms: list[Mention]
+) -> Mention | None:
+    """Who a set the subject is one member of belongs to, as the words after the figure name
+    it ("one of 900 firms at Cyberport", "one of 1,700 members of its community")."""
+    if not _member_of_set(text, s_start, f_start):
+        return None
+    return _owner_after(text, np_end, s_end, ms)
 
 
 def _member_of_set(text: str, s_start: int, f_start: int) -> bool:
