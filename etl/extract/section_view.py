@@ -187,8 +187,9 @@ class SectionView:
         if got is None:
             a, b = self.paragraphs[p]
             found = _QUOTE_MARK.search(self.text, a, b)
+            main = self.model.main is not None and self.model.main.tracked
             got = self.quotes[p] = (
-                quote_regions(self.text, a, b, self.config, self.model.head_profiled)
+                quote_regions(self.text, a, b, self.config, self.model.head_profiled, main)
                 if found
                 else []
             )

@@ -37,12 +37,19 @@ def _speech_re() -> re.Pattern[str]:
 
 
 def quote_regions(
-    text: str, start: int, end: int, config: ExtractConfig, head_profiled: bool = False
+    text: str,
+    start: int,
+    end: int,
+    config: ExtractConfig,
+    head_profiled: bool = False,
+    main_tracked: bool = False,
 ) -> list[QuoteRegion]:
     """Quoted speech in a paragraph, each with its speaker's organisation when stated.
 
     `head_profiled`: the text profiles a head of the tracked organisation (`profiles_head`),
-    so a quotation that names no speaker, with none before it, is theirs.
+    so a quotation that names no speaker, with none before it, is theirs. `main_tracked`: the
+    text is about the tracked organisation, so a speaker who works for "the hub" or "the
+    park" ("said Ann Lee, who runs the hub's fintech programme") speaks for it.
     """
     out: list[QuoteRegion] = []
     pos = start
@@ -66,10 +73,13 @@ def quote_regions(
         elif speaker:
             tracked = bool(patterns(config).tracked.search(speaker))
             if not tracked:
-                names = [
-                    x for x in find_mentions(speaker, 0, len(speaker), config) if x.kind == "name"
-                ]
+                found = find_mentions(speaker, 0, len(speaker), config)
+                names = [x for x in found if x.kind == "name"]
                 entity = names[-1].entity if names else None
+                tracked = main_tracked and entity is None and any(
+                    x.kind == "place_word" and x.tracked and x.role in ("possessive", "title")
+                    for x in found
+                )
             if not tracked and entity is None:  # "..., he told the audience": named before
                 tracked = _heads_tracked(text[lead_from : m.start()], config)
         if q_end - m.end() > 1:

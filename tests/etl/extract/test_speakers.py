@@ -33,6 +33,26 @@ def test_a_quote_from_another_organisation_is_not_the_tracked_ones() -> None:
     assert q.speaker_entity is not None and q.speaker_entity.endswith("Lingang Group")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our firms sell in 20 markets," said Dan Ho, who runs the hub\'s fintech programme.',
+        'Eve Ng, head of the campus community team, said: "We count 900 firms."',
+    ],
+)
+def test_a_speaker_working_for_the_hub_speaks_for_it_in_a_text_about_it(text: str) -> None:
+    (q,) = quote_regions(text, 0, len(text), default_config(), main_tracked=True)
+    assert q.speaker_tracked
+    (q,) = quote_regions(text, 0, len(text), default_config())  # a text about someone else
+    assert not q.speaker_tracked
+
+
+def test_a_speaker_named_with_another_organisation_is_not_the_hubs() -> None:
+    text = '"We sell in 20 markets," said Dan Ho of Lingang Group, who runs the hub\'s fund.'
+    (q,) = quote_regions(text, 0, len(text), default_config(), main_tracked=True)
+    assert not q.speaker_tracked
+
+
 def test_speech_paragraphs_are_the_speakers() -> None:
     text = "Speech by Amy Lo, Chairman of Cyberport\n\nWe now have 2,000 members.\n\nThank you."
     voice = section_voice(text, split_paragraphs(text), default_config())
