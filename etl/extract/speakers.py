@@ -76,9 +76,13 @@ def quote_regions(
                 found = find_mentions(speaker, 0, len(speaker), config)
                 names = [x for x in found if x.kind == "name"]
                 entity = names[-1].entity if names else None
-                tracked = main_tracked and entity is None and any(
-                    x.kind == "place_word" and x.tracked and x.role in ("possessive", "title")
-                    for x in found
+                tracked = (
+                    main_tracked
+                    and entity is None
+                    and any(
+                        x.kind == "place_word" and x.tracked and x.role in ("possessive", "title")
+                        for x in found
+                    )
                 )
             if not tracked and entity is None:  # "..., he told the audience": named before
                 tracked = _heads_tracked(text[lead_from : m.start()], config)
