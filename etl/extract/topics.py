@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention, in_brackets, is_dateline_place
 from etl.extract.referents import Attribution, Topic, named_place, resolve
 from etl.extract.speakers import QuoteRegion
@@ -61,6 +63,13 @@ def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Men
 _PLACES = ("place", "territory")
 
 
+@cache
+def _one_of() -> re.Pattern[str]:
+    """ "One of" (or another member word) right before a possessor: "One of Cyberport's"."""
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def next_topic(
     mentions: list[Mention],
     topic: Topic,
@@ -69,7 +78,9 @@ def next_topic(
     text: str | None = None,
 ) -> Topic:
     """The topic after a sentence: its first subject, else its first possessor ("one of
-    Cyberport's fastest-growing areas"), else the topic unchanged."""
+    Cyberport's fastest-growing areas"), else the topic unchanged. A possessor whose set the
+    subject is one member of ("One of Cyberport's graduates, TapKey, moved out") makes that
+    member, someone else, the topic: "It raised US$2 million" is the member's."""
     first = next(
         (
             m
@@ -83,6 +94,12 @@ def next_topic(
     )  # (the place of a dateline is where the text was written: "HONG KONG, 14 Sept -")
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
+        at = first.start if first is not None else 0
+        if first is not None and text is not None and _one_of().search(text, max(0, at - 24), at):
+            found = resolve(first, [], topic, quote, config)
+            if found is not None:
+                member = Attribution(f"a member of {found.entity}", False, "member")
+                return Topic(member, member, topic.main, topic.place)
     if first is not None and first.kind == "first_person":
         first = _people_at(first, mentions, text) or first
     place = named_place(mentions, topic.place)  # (kept for a later "the park")

@@ -28,6 +28,20 @@ def test_our_people_at_a_place_make_the_place_the_subject() -> None:
     assert after("Our neighbours at Hong Kong Science Park unveiled a lab.") == Topic(PARK, PARK)
 
 
+def test_one_member_of_an_organisations_set_is_someone_else() -> None:
+    main = Attribution("Cyberport", True)
+    for text in (
+        "One of Cyberport's better-known graduates, start-up Tapkey, moved out last year.",
+        "Another of the hub's alumni is Pixelglow, a maker of photo apps.",
+    ):
+        topic = after(text, Topic(main, main, main))
+        assert topic.paragraph is not None and not topic.paragraph.tracked, text
+        assert topic.main == main
+    # The organisation's own set stays its own topic: "one of" names no member of it.
+    topic = after("Cyberport's community grew to one of its largest sizes.")
+    assert topic.paragraph is not None and topic.paragraph.tracked
+
+
 def test_a_sentence_naming_no_one_leaves_the_topic_as_it_was() -> None:
     before = Topic(PARK, PARK)
     assert after("Sales grew last year.", before) == before
