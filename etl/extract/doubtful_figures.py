@@ -7,7 +7,9 @@ university spin-offs"), one company's money ("Lumina, a start-up based there, ha
 ..."), money given to the organisation or by its scheme rather than raised by its companies
 ("the Government's funding for ... amounted to HK$420 million"), a share of a larger sum
 ("HK$1.6 billion of the money our start-ups raised"), a unit's own figure ("its investor
-network has 180 members"), a rate ("15 places per intake"), a cluster's size under the
+network has 180 members"), a rate ("15 places per intake"), events that make a total
+counted within a stretch of time ("three went public during the year": the total's growth,
+not the total), a cluster's size under the
 community's noun ("the fintech cluster numbered 300 companies") or a sector the catalogue
 does not track ("85 health-tech start-ups"). Such a figure is kept as a candidate with the
 reason "metric?", never a believed claim. The words live in the [doubtful] table of
@@ -47,7 +49,19 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
         "unit": re.compile(d["unit_before"], re.IGNORECASE),
         "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
+        "total_event": re.compile(d["total_event"], re.IGNORECASE),
+        "event_period": re.compile(d["event_period"], re.IGNORECASE),
     }
+
+
+def events_in_period(metric: str, generic: bool, clause: str) -> bool:
+    """A count of the events that make a total (of `metric`, or counted by the community's
+    generic noun), within a stretch of time ("Three companies went public during the year"):
+    how much the total grew, not the total."""
+    if not generic and metric not in lexicon()["doubtful"]["event_totals"]:
+        return False
+    cues = _cues()
+    return bool(cues["total_event"].search(clause) and cues["event_period"].search(clause))
 
 
 def part_of_intake(s: str, span: tuple[int, int], metric: str, earlier: Earlier) -> bool:
@@ -157,6 +171,8 @@ def doubtful(
         shared = share_of_sum(s, end) and not flow_share(clause, 0, len(clause))
         return shared or given_money(clause, s) or one_company(before)
     if part_of_intake(s, (start, end), match.metric, earlier) or rate(s, np_end):
+        return True
+    if events_in_period(match.metric, generic, clause):
         return True
     if not np.strip() and part_of_untracked_kind(s, end):
         return True

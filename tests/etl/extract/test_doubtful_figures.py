@@ -11,6 +11,7 @@ from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
 from etl.extract.doubtful_figures import (
     cluster_size,
+    events_in_period,
     given_money,
     one_company,
     part_of_intake,
@@ -159,6 +160,25 @@ def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
 )
 def test_a_units_own_figure(before: str, expected: bool) -> None:
     assert unit_subject(before) is expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "generic", "clause", "expected"),
+    [
+        ("listed_companies", False, "Four member firms went public during the year", True),
+        ("listed_companies", False, "including two listings completed this year", True),
+        ("unicorns", False, "Two of them became unicorns in 2022", True),
+        ("companies", True, "Two companies from the hub have also gone public this year", True),
+        ("listed_companies", False, "Seven member firms have now gone public", False),
+        ("listed_companies", False, "In 2022, the hub's listed firms numbered eleven", False),
+        ("incubatees", False, "Forty start-ups were admitted in 2022", False),
+        ("companies", True, "Forty companies joined the hub this year", False),
+    ],
+)
+def test_events_that_make_a_total_counted_within_a_stretch_of_time(
+    metric: str, generic: bool, clause: str, expected: bool
+) -> None:
+    assert events_in_period(metric, generic, clause) is expected
 
 
 def _sources(s: str) -> dict[float, str]:
