@@ -290,6 +290,13 @@ def find_figures(
             prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
             if prev is not None and prev.metric.metric in cumulative_metrics():
                 match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
+            elif prev is not None and is_generic(prev.metric):
+                # "Two companies have gone public this year, bringing the total to three": the
+                # total of what the words after the earlier figure's noun say they did (a
+                # stock, "companies", has none).
+                did = classify(s[prev.np_end : len(before)], "", "", kind, n.value, predicate=True)
+                if did is not None and did.metric in cumulative_metrics():
+                    match, source = did, "total"
         if (
             match is None
             and kind == "money"

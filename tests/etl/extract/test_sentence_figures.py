@@ -831,11 +831,21 @@ def test_a_running_total_counts_what_the_figure_before_it_counts(
     assert total.metric is not None and (total.metric.metric, total.source) == (metric, "total")
 
 
+def test_a_total_of_what_the_companies_before_it_did_counts_that() -> None:
+    s = "Two companies from the hub also went public this year, bringing the total to five."
+    total = find_figures(s, keep_bare=True)[-1]
+    assert total.metric is not None and (total.metric.metric, total.source) == (
+        "listed_companies",
+        "total",
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         # a stock ("companies") has no running total: a later figure is no sum of it
         "It admitted 40 companies, bringing the total to 900.",
+        "Forty companies joined this year, bringing the total to 900.",
         # a total in another unit is not the figure before's
         "Members raised HK$50 million; the total is now 300.",
     ],
