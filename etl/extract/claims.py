@@ -31,6 +31,7 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution, attribute, clause_end
+from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
@@ -200,6 +201,7 @@ def _sentence_claims(
     figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True,
                            parent=parent)  # fmt: skip
     figures = with_the_rest(sent, figures)  # "...; the rest, around 400, work elsewhere"
+    figures = campus_counts(sent, figures, config)  # "220 were located at Cyberport"
     figures = [g for f in figures if (g := context.metric_for(f)) is not None]
     if not figures:
         return []

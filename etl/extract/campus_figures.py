@@ -1,0 +1,52 @@
+"""Counts said to be at the tracked organisation by its name ("of which 220 were located at
+Cyberport", "about 600 are based at Cyberport itself"): read as the sentence would be with
+the name described as its campus, so that they count the companies on site."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.lexicon import phrases_re
+from etl.extract.metrics import location_metrics
+from etl.extract.sentence_figures import Figure, find_figures
+
+CAMPUS_READING = r"\g<prep> the campus"
+
+
+def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> list[Figure]:
+    """`figures` with each count that has no metric of its own and that the sentence, read
+    with the organisation's name after "at" or "in" as its campus, places on or off it."""
+    if all(f.metric is not None for f in figures):
+        return figures
+    at_name = _at_name(config.aliases)
+    if not at_name.search(sent):
+        return figures
+    described = find_figures(at_name.sub(CAMPUS_READING, sent), config.bare_dollar,
+                             keep_bare=True, keep_planned=True)  # fmt: skip
+    placed = [
+        g for g in described if g.metric is not None and g.metric.metric in location_metrics()
+    ]
+    out = []
+    for f in figures:
+        same = next((g for g in placed if g.number.value == f.number.value), None)
+        if f.metric is None and same is not None:
+            f = replace(f, metric=same.metric, source=same.source)
+        out.append(f)
+    return out
+
+
+@cache
+def _at_name(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """The organisation's name as a place: "at Cyberport", "in the Cyberport Park itself"."""
+    name = phrases_re(list(aliases))
+    return re.compile(
+        rf"\b(?P<prep>at|in|inside|within)\s+(?:the\s+)?(?:{name})(?:\s+itself)?\b"
+        # the name ends the place: no noun after it ("in Cyberport companies"), and no other
+        # organisation joined to it ("at Cyberport or the Science Park")
+        r"(?=\s*[,.;:!?)\]]|\s*$|\s+(?:as|while|whereas|since|but|where|until|for|with|by"
+        r"|(?:and|or)(?!\s+(?:the\s+)?(?-i:[A-Z])))\b)",
+        re.IGNORECASE,
+    )
