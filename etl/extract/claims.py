@@ -54,7 +54,7 @@ from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
-from etl.extract.rest_of_set import with_the_rest
+from etl.extract.rest_of_set import is_the_rest, with_the_rest
 from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
@@ -261,8 +261,13 @@ def _sentence_claims(
             config,
             counts_places,
         )
-        if who is None and i and owners[i - 1] is not None and part_of_set(sent, f.start, f.end):
-            who = replace(owners[i - 1], how="set")  # "2,000 companies, seven of which ..."
+        if (
+            who is None
+            and i
+            and owners[i - 1] is not None
+            and (part_of_set(sent, f.start, f.end) or is_the_rest(sent, f.start))
+        ):  # "2,000 companies, seven of which ...", "...; the remaining 400 or so are ..."
+            who = replace(owners[i - 1], how="set")
         if (
             who is None
             # "... spent their early years there"; "Three grew up here. Two have listed."

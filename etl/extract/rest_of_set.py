@@ -18,6 +18,9 @@ _REST_BEFORE = re.compile(
 )
 
 
+_REST_REACH = 40  # how far before a figure "the rest, around" may start
+
+
 def with_the_rest(sent: str, figures: list[Figure]) -> list[Figure]:
     """`figures` with each that is the rest of a set split by place right after a part at
     one place ("Some 600 are on our campus; the rest, around 400, work from co-working spaces
@@ -39,3 +42,9 @@ def with_the_rest(sent: str, figures: list[Figure]) -> list[Figure]:
             f = replace(f, metric=MetricMatch(other, False), source="complement")
         out.append(f)
     return out
+
+
+def is_the_rest(sent: str, start: int) -> bool:
+    """Whether the figure at `start` counts the rest of a set ("the remaining 400 or so",
+    "the other 484"): the set's, whoever owns the part before it."""
+    return _REST_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from etl.extract.rest_of_set import with_the_rest
+from db.records import ReadDocument
+from etl.extract import extract_claims
+from etl.extract.rest_of_set import is_the_rest, with_the_rest
 from etl.extract.sentence_figures import find_figures
 
 
@@ -30,3 +34,33 @@ def test_the_rest_after_a_part_at_one_place_is_at_the_other(
 ) -> None:
     got = with_the_rest(sentence, find_figures(sentence, keep_bare=True))
     assert [f.metric.metric if f.metric else None for f in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("About 600 are on its campus; the remaining 400 or so are off-site.", "400", True),
+        ("About 600 are on its campus, while the other 484 work elsewhere.", "484", True),
+        ("Some 600 are on its campus; the rest, around 400, work elsewhere.", "400", True),
+        ("About 600 are on its campus; 400 others work elsewhere.", "400", False),
+        ("The other day it admitted 40 start-ups.", "40", False),
+    ],
+)
+def test_the_rest_of_a_set_is_told_by_the_words_before_it(
+    sentence: str, figure: str, expected: bool
+) -> None:
+    assert is_the_rest(sentence, sentence.index(figure)) is expected
+
+
+def test_the_rest_of_a_set_belongs_to_whoever_owns_its_first_part() -> None:
+    doc = ReadDocument("t.txt", "0" * 64, "txt", TEXT, None, None, None, None, D, "manifest", ())
+    got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("Cyberport", "companies_offsite", 400, "auto") in got
+
+
+D = date(2018, 7, 9)
+TEXT = (
+    "Desks in demand\n\nHong Kong, 9 July 2018 - Co-working space is scarce in the city.\n\n"
+    "Cyberport says its community has passed 1,000 companies, about 600 of them on its campus; "
+    "the remaining 400 or so are off-site members.\n"
+)
