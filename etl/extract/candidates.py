@@ -44,7 +44,8 @@ _DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b
 _RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
 # A figure with no noun said to be in a field: it counts the companies there.
 _IN_A_FIELD = re.compile(
-    r"\s*(?:are|were|work|worked|operate)\s+(?:now\s+|still\s+|already\s+)?(?:in|within)\s",
+    r"\s*(?:(?:are|were)\s+(?:now\s+|still\s+|already\s+)?(?:working|operating)|are|were|work"
+    r"|worked|working|operate|operating)\s+(?:now\s+|still\s+|already\s+)?(?:in|within)\s",
     re.IGNORECASE,
 )
 # A verb that gives its subject's size, right before a figure: the subject is what is counted.

@@ -37,6 +37,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
+        "participle_field": re.compile(fig["participle_field"], re.IGNORECASE),
         "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),

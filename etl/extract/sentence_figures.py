@@ -229,6 +229,8 @@ def find_figures(
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and cues()["not_a_noun"].match(expand_shorthand(np)):
             np, np_end = "", np_from  # "stood at 88 last year": no noun of its own
+        elif np and kind == "count" and cues()["participle_field"].match(s, np_from):
+            np, np_end = "", np_from  # "close to 200 working in AI": its predicate
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)

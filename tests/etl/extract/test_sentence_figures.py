@@ -1062,3 +1062,23 @@ def test_it_in_capitals_before_companies_is_information_technology() -> None:
 def test_start_ups_the_organisation_admitted_are_its_intake(sentence: str, metric: str) -> None:
     (f,) = find_figures(sentence)
     assert f.metric is not None and f.metric.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        ("The park has 700 fintech firms and close to 90 working in artificial intelligence.",
+         90, "ai_companies"),
+        ("Of its members, some 250 are working in fintech.", 250, "fintech_companies"),
+        ("Roughly 120 working within smart living joined last year.", 120,
+         "smart_living_companies"),
+    ],
+)  # fmt: skip
+def test_a_count_and_the_field_it_is_working_in(sentence: str, value: int, metric: str) -> None:
+    found = {f.number.value: f.metric.metric for f in find_figures(sentence) if f.metric}
+    assert found.get(value) == metric
+
+
+def test_money_before_a_participle_is_no_count_of_a_field() -> None:
+    found = find_figures("The hub reported a HK$95 million operating deficit in 2018.")
+    assert not any(f.metric and f.metric.metric == "funding_raised" for f in found)
