@@ -54,7 +54,7 @@ from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
-from etl.extract.rest_of_set import is_the_rest, with_the_rest
+from etl.extract.rest_of_set import is_the_rest, opens_with_its_set, with_the_rest
 from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
@@ -275,6 +275,9 @@ def _sentence_claims(
         ):
             prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="previous") if prev is not None else None
+        if (who is None or who.how == "after") and not i and opens_with_its_set(sent):
+            prev = last_owner.get(view.previous(sid))  # "Among them are 450 AI companies"
+            who = replace(prev, how="set") if prev is not None else who
         who = owners[i] = (
             who
             or context.fallback_owner(mentions, a + f.start, counts_places)

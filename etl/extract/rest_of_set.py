@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from etl.extract.candidates import is_generic
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, location_metrics
 from etl.extract.sentence_figures import Figure
 
@@ -48,3 +50,15 @@ def is_the_rest(sent: str, start: int) -> bool:
     """Whether the figure at `start` counts the rest of a set ("the remaining 400 or so",
     "the other 484"): the set's, whoever owns the part before it."""
     return _REST_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None
+
+
+def opens_with_its_set(sent: str) -> bool:
+    """Whether the sentence opens on the set the sentence before counted ("Among them are over
+    450 companies working in AI", "Of these, 120 are on site"): its figures are that set's."""
+    return _set_opening().match(sent) is not None
+
+
+@cache
+def _set_opening() -> re.Pattern[str]:
+    pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
+    return re.compile(rf"\W*(?:among|of)\s+(?:{pronouns})\b", re.IGNORECASE)

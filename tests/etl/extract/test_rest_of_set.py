@@ -8,7 +8,7 @@ import pytest
 
 from db.records import ReadDocument
 from etl.extract import extract_claims
-from etl.extract.rest_of_set import is_the_rest, with_the_rest
+from etl.extract.rest_of_set import is_the_rest, opens_with_its_set, with_the_rest
 from etl.extract.sentence_figures import find_figures
 
 
@@ -64,3 +64,28 @@ TEXT = (
     "Cyberport says its community has passed 1,000 companies, about 600 of them on its campus; "
     "the remaining 400 or so are off-site members.\n"
 )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Among them are over 450 companies working in AI.", True),
+        ("Of these, some 78% are local businesses.", True),
+        ("Among those, 30 have listed.", True),
+        ("Among the newcomers is a robotics firm with 40 staff.", False),
+        ("Of the 897 companies, 413 were on site.", False),
+    ],
+)
+def test_a_sentence_opening_on_the_set_before_it(sentence: str, expected: bool) -> None:
+    assert opens_with_its_set(sentence) is expected
+
+
+def test_a_sentence_opening_on_the_set_before_it_is_that_sets_owners() -> None:
+    text = (
+        "Opening of the new wing\n\nHong Kong, 9 July 2018 - The new wing opened today.\n\n"
+        "Cyberport's community now exceeds 1,400 companies. Among them are over 250 companies "
+        "working in fintech - a number that reflects the pull of the Fintech Centre nearby.\n"
+    )
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
+    got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("Cyberport", "fintech_companies", 250, "auto") in got
