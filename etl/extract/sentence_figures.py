@@ -323,6 +323,15 @@ def find_figures(
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:
                 match, source = found
+            elif (
+                kind == "count"
+                and not np.strip()
+                and n.value > 1
+                and not measured  # ("community company break through 1,700 home")
+                and not _OF_AFTER.match(s, end)  # ("made up 53 of the admissions": a part)
+                and (named := cluster_before(before))
+            ):
+                match, source = named, "cluster"  # "The Web3 cluster reached around 270"
         elif source == "noun" and is_generic(match):
             found = narrower_predicate(s, np_end, kind, n.value) or verb_in_phrase(
                 np, kind, n.value
@@ -426,6 +435,7 @@ def find_figures(
     return gapped(s, out, lambda t: find_figures(t, bare_dollar))
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
 _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 

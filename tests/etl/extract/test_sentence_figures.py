@@ -1082,3 +1082,32 @@ def test_a_count_and_the_field_it_is_working_in(sentence: str, value: int, metri
 def test_money_before_a_participle_is_no_count_of_a_field() -> None:
     found = find_figures("The hub reported a HK$95 million operating deficit in 2018.")
     assert not any(f.metric and f.metric.metric == "funding_raised" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "metric"),
+    [
+        ("The Web3 cluster reached around 270 by December.", [270], "web3_companies"),
+        ("Digital entertainment and esports is around 150.", [150],
+         "digital_entertainment_companies"),
+        ("The Web3 cluster, which numbered 160 at the end of 2022, is now over 300.", [160, 300],
+         "web3_companies"),
+    ],
+)  # fmt: skip
+def test_a_count_with_no_noun_after_a_cluster_counts_its_companies(
+    sentence: str, values: list[int], metric: str
+) -> None:
+    found = {f.number.value: f.metric.metric for f in find_figures(sentence) if f.metric}
+    assert [found.get(v) for v in values] == [metric] * len(values)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "AI ventures made up 53 of the admissions, followed by fintech (21).",
+        "The smart living cluster has become one of the fastest-growing segments.",
+        "The AI cluster had more than doubled in two yrs, its head said.",
+    ],
+)
+def test_a_part_a_member_or_a_time_after_a_cluster_counts_no_cluster(sentence: str) -> None:
+    assert not [f for f in find_figures(sentence) if f.source == "cluster"]
