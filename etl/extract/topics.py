@@ -63,6 +63,15 @@ def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Men
 _PLACES = ("place", "territory")
 
 
+def _opens_one_of(text: str, at: int) -> bool:
+    """Whether "One of" (or another member word) opens the sentence right before `at`."""
+    m = _one_of().search(text, max(0, at - 24), at)
+    if m is None:
+        return False
+    lead = text[max(0, m.start() - 12) : m.start()].rstrip(" \t\"“‘'*_(")
+    return not lead or lead[-1] in ".!?:\n"
+
+
 @cache
 def _one_of() -> re.Pattern[str]:
     """ "One of" (or another member word) right before a possessor: "One of Cyberport's"."""
@@ -95,7 +104,7 @@ def next_topic(
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
         at = first.start if first is not None else 0
-        if first is not None and text is not None and _one_of().search(text, max(0, at - 24), at):
+        if first is not None and text is not None and _opens_one_of(text, at):
             found = resolve(first, [], topic, quote, config)
             if found is not None:
                 member = Attribution(f"a member of {found.entity}", False, "member")
