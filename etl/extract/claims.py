@@ -268,6 +268,11 @@ def _sentence_claims(
             and (part_of_set(sent, f.start, f.end) or is_the_rest(sent, f.start))
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400 or so are ..."
             who = replace(owners[i - 1], how="set")
+        if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
+            who = (
+                context.plural_of_counted(mentions, a + f.start, last_owner.get(view.previous(sid)))
+                or who
+            )
         if (
             who is None
             # "... spent their early years there"; "Three grew up here. Two have listed."

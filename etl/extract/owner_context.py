@@ -5,8 +5,12 @@ for a reviewer when nothing settles it. SentenceContext takes these from OwnerCo
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 from etl.extract.attribution import Attribution, clause_end, clause_start
 from etl.extract.context_cues import here_words, there_words
+from etl.extract.lexicon import lexicon
 from etl.extract.main_organisation import organisations_named
 from etl.extract.mentions import Mention
 from etl.extract.section_view import SectionView, SentenceId
@@ -15,6 +19,21 @@ from etl.extract.sentences import Sentence
 
 class OwnerContext:
     """The owner half of a sentence's surroundings (etl.extract.sentence_context)."""
+
+    def plural_of_counted(
+        self, mentions: list[Mention], pos: int, counted: Attribution | None
+    ) -> Attribution | None:
+        """The owner of the companies the sentence before counted (`counted`), when a plural
+        pronoun before the figure at `pos` stands for them ("Over 400 start-ups have been
+        admitted ... Their products now reach more than 20 markets"), not a name earlier on."""
+        if counted is None or not counted.tracked:
+            return None
+        text = self.view.text
+        plural = plural_pronouns()
+        for m in mentions:
+            if m.end <= pos and m.kind == "pronoun" and text[m.start : m.end].lower() in plural:
+                return replace(counted, how="previous")
+        return None
 
     view: SectionView
     sid: SentenceId
@@ -149,3 +168,8 @@ def _names_someone_else(m: Mention) -> bool:
     if m.kind == "place" and m.role in ("prep", "possessive"):
         return False
     return m.entity is not None or m.kind == "name"
+
+
+@cache
+def plural_pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["attribution"]["plural_continuing"])

@@ -84,3 +84,20 @@ def test_an_answer_with_no_name_is_the_documents_organisations_to_confirm() -> N
         "Q: How big is the community now?\n\nA: About 1,300 companies, on campus and off."
     )
     assert ("Cyberport", "companies", 1300) in {(c.entity, c.metric, c.value) for c in claims(text)}
+
+
+def _fair(pronoun: str) -> str:
+    return (
+        "Hub at the fair\n\nLONDON, 13 June 2016 - Twelve start-ups from the Cyberport "
+        "community arrived in London today.\n\nThe companies on show include:\n\n"
+        "* Nestlamp Labs - home sensors, with more than 30,000 units shipped;\n\n"
+        "together with eight other start-ups.\n\n"
+        "The delegation was drawn from a community of more than 650 companies. Over 400 "
+        "start-ups have been admitted to the Cyberport Incubation Programme since it began, "
+        "and companies in the community have raised more than HK$1.2 billion. "
+        f"{pronoun} products now reach more than 20 markets worldwide.\n"
+    )
+
+
+def test_they_after_a_count_of_the_organisations_companies_are_those_companies() -> None:
+    assert ("Cyberport", "markets", 20, "auto", ()) in rows(claims(_fair("Their")))
