@@ -1056,7 +1056,10 @@ def test_it_in_capitals_before_companies_is_information_technology() -> None:
     [
         ("In the financial year 2019-20 the hub admitted 158 start-ups.", "incubatees"),
         ("Its incubation schemes are taking in 96 start-ups a year.", "incubatees"),
+        ("We took in 75 start-ups between March and May.", "incubatees"),
+        ("They took in something like 120 start-ups last year alone.", "incubatees"),
         ("The festival admitted 40 start-ups to its pavilion.", "startups"),
+        ("The fair took in 40 start-ups for its pavilion.", "startups"),
     ],
 )
 def test_start_ups_the_organisation_admitted_are_its_intake(sentence: str, metric: str) -> None:
