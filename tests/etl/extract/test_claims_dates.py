@@ -374,6 +374,8 @@ def test_years_ago_opening_a_sentence_dates_it_but_a_relative_clause_date_does_n
     d = date(2019, 11, 29)
     got = inline("Ten years ago, Cyberport's community had just under 100 companies.", d)
     assert [(c[1], c[3]) for c in got] == [(100, date(2009, 11, 29))]
+    got = inline("Six years ago the hub at Cyberport counted about 600 members.", d)
+    assert [(c[1], c[3]) for c in got] == [(600, date(2013, 11, 29))]  # no comma, "the ..."
     text = (
         "Cyberport's esports cluster, which barely existed when we opened our arena last year, "
         "now has over 100 members."
