@@ -18,6 +18,7 @@ only join them with numbers, and with the ordinal endings and "the"/"of" of Engl
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -92,7 +93,8 @@ _SOURCES: dict[str, Callable[[], str]] = {
     ),
     "back": lambda: (
         rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
-        rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?P<years>{phrase_re('years_earlier')})"
+        rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?:(?P<years>{phrase_re('years_earlier')})"
+        rf"|(?P<months>{phrase_re('months_earlier')}))"
         rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])"
     ),
     "part": lambda: (
@@ -338,15 +340,19 @@ def back_references(
             continue
         held = anchor(m.start())
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if m["earlier"] or m["years"]:
-            if ref and _patterns()["present"].search(text, start, m.start()):
-                held = None  # "45 now ..., up from 30 a year earlier": a year before now
+        if m["earlier"] or m["years"] or m["months"]:
+            if ref and (
+                _patterns()["present"].search(text, start, m.start())
+                or m.group().lower().endswith(_from_now())
+            ):
+                held = None  # "45 now ..., up from 30 a year earlier", "two years ago": from now
             base = held or ((ref, "day", None) if ref else None)
-            years = 1 if m["earlier"] else _years(m["count"])
-            if base is None or years is None:
+            count = 1 if m["earlier"] else _years(m["count"])
+            if base is None or count is None:
                 continue
             precision = "month" if base[1] == "day" else base[1]
-            add(m.start(), m.end(), _year_before(base[0], years), precision, None, "earlier")
+            back = _months_before(base[0], count) if m["months"] else _year_before(base[0], count)
+            add(m.start(), m.end(), back, precision, None, "earlier")
         elif held is None:
             continue
         elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
@@ -369,17 +375,30 @@ def _year_before(when: date, years: int = 1) -> date:
         return when.replace(year=when.year - years, day=28)
 
 
+def _months_before(when: date, months: int) -> date:
+    """The end of the month `months` before `when`'s ("six months ago", in June: December)."""
+    index = when.year * 12 + when.month - 1 - months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
 def _years(count: str) -> int | None:
-    """The number of years in "two years earlier" or "3 years before" (at most 30)."""
+    """The number of years in "two years earlier" or "3 years before" (at most 30); of
+    months in "six months ago"."""
     n = int(count) if count.isdigit() else parse_words(count)
     return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
+
+
+@cache
+def _from_now() -> tuple[str, ...]:
+    return tuple(w.lower() for w in phrases("from_now"))
 
 
 @cache
 def _back_words() -> dict[str, tuple[tuple[str, ...], ...]] | None:
     """The words of every back-reference phrase (`phrase_words_by_longest`): a cheap test
     before the full one, which tries a count of years at every word."""
-    keys = ("year_earlier", "years_earlier", "same_period", "same_time")
+    keys = ("year_earlier", "years_earlier", "months_earlier", "same_period", "same_time")
     return phrase_words_by_longest([phrase for key in keys for phrase in phrases(key)])
 
 

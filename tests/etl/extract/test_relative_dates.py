@@ -140,6 +140,23 @@ def test_a_count_of_years_earlier_counts_back_that_many_years() -> None:
     assert dates("from 9 forty-five years ago") == []  # too far back to be a figure's time
 
 
+def test_a_count_of_months_counts_back_that_many_months() -> None:
+    then = (date(2025, 12, 31), "month", None)
+    assert dates("up from 10 eighteen months earlier", anchor=then)[0][1:3] == (
+        date(2024, 6, 30),
+        "month",
+    )
+    assert dates("up from 110 twelve months ago")[0][1:3] == (date(2021, 10, 31), "month")
+    assert dates("from 9 six months ago")[0][:2] == ("six months ago", date(2022, 4, 30))
+
+
+def test_ago_counts_back_from_the_time_of_writing_not_from_the_time_in_force() -> None:
+    then = (date(2015, 12, 31), "year", None)
+    assert dates("Three years ago we had 60.", anchor=then)[0][1] == date(2019, 10, 20)
+    assert dates("Twelve months ago we had 600.", anchor=then)[0][1] == date(2021, 10, 31)
+    assert dates("Three years earlier we had 60.", anchor=then)[0][1] == date(2012, 12, 31)
+
+
 def test_the_year_before_is_a_year_before_the_date_the_sentence_gives() -> None:
     got = dates("It took in 80 in 2017, against 60 the year before.")
     assert got[-1][:3] == ("the year before", date(2016, 12, 31), "year")
