@@ -55,15 +55,19 @@ class SectionView:
     voices: list[Voice | Transcript | None] = field(default_factory=list)
     model: DocumentModel = EMPTY
 
-    def voice(self, p: int) -> QuoteRegion | None:
-        """Paragraph `p` as a quotation, when the section is a speech or interview (or the
-        document, by its byline, is in someone's words)."""
+    def _voices(self) -> Voice | Transcript | None:
+        """The section's speaker or transcript, found once."""
         if not self.voices:
             self.voices.append(
                 section_voice(self.text, self.paragraphs, self.config)
                 or find_transcript(self.text, self.paragraphs, self.config)
             )
-        v = self.voices[0]
+        return self.voices[0]
+
+    def voice(self, p: int) -> QuoteRegion | None:
+        """Paragraph `p` as a quotation, when the section is a speech or interview (or the
+        document, by its byline, is in someone's words)."""
+        v = self._voices()
         if v is not None:
             return v.region(p, self.paragraphs[p])
         span = self.paragraphs[p]
@@ -178,6 +182,9 @@ class SectionView:
             found = find_mentions(self.text, x.start, x.end, self.config)
             if self.model is not EMPTY:
                 found = read_mentions(self.text, x.start, x.end, found, self.model, self.config)
+            if not sid[1] and found and isinstance(self._voices(), Transcript):
+                turns = self._voices()
+                found = [m for m in found if not turns.in_label(sid[0], m.start)]  # "ERIC CHAN:"
             got = self.mentions[sid] = found
         return got
 
@@ -251,7 +258,11 @@ class SectionView:
         model = self.model
         if model.unit_keys is not None and model.unit_keys.search(self.text, s.start, s.end):
             return True
-        if not names_no_one(self.text, s.start, s.end, self.config):
+        start = s.start
+        turns = self._voices() if not sid[1] else None
+        if isinstance(turns, Transcript) and sid[0] in turns.turns:
+            start = max(start, turns.label_ends.get(sid[0], start))  # (not "ERIC CHAN:")
+        if not names_no_one(self.text, start, s.end, self.config):
             return False
         main = model.main
         if (main is not None and main.tracked) or (model.author is not None):

@@ -9,7 +9,7 @@ or beside the label itself ("IVAN TSE (Cyberport):"). A turn runs until the next
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.config import ExtractConfig
 from etl.extract.speakers import QuoteRegion, speaker_of
@@ -31,6 +31,13 @@ class Transcript:
     known."""
 
     turns: dict[int, tuple[bool, str | None]]  # paragraph -> (tracked, organisation)
+    label_ends: dict[int, int] = field(default_factory=dict)  # paragraph -> end of its label
+
+    def in_label(self, p: int, pos: int) -> bool:
+        """Whether `pos` is in the label opening paragraph `p` of a speaker whose organisation
+        is known ("ERIC CHAN:"): a name there is who speaks, not whose the figures are."""
+        end = self.label_ends.get(p)
+        return end is not None and pos < end and p in self.turns
 
     def region(self, p: int, span: tuple[int, int]) -> QuoteRegion | None:
         """Paragraph `p` (at `span`) as a quotation of its speaker, if they are known."""
@@ -43,6 +50,7 @@ def find_transcript(
 ) -> Transcript | None:
     """The turns of the transcript the section's paragraphs are, or None if they are not one."""
     labels: dict[int, tuple[str, str | None]] = {}
+    ends: dict[int, int] = {}
     surnames: dict[str, bool] = {}  # (a one-word label looked for in the text once, not a turn)
     for i, (a, b) in enumerate(paragraphs):
         m = _LABEL.match(text, a, b) if a < b and text[a].isupper() else None
@@ -53,6 +61,7 @@ def find_transcript(
             surnames[name] = _surname(text, name)
         if len(name.split()) >= 2 or surnames[name]:
             labels[i] = (name, m["org"])
+            ends[i] = m.end()
     if len(labels) < MIN_TURNS or len({n.lower() for n, _ in labels.values()}) < MIN_SPEAKERS:
         return None
     known: dict[str, tuple[bool, str | None] | None] = {}
@@ -70,7 +79,7 @@ def find_transcript(
             current = known[key]
         if current is not None:
             turns[i] = current
-    return Transcript(turns)  # (with no turn known: still a transcript, whose "we" is no one's)
+    return Transcript(turns, ends)  # (with no turn known: a transcript, whose "we" is no one's)
 
 
 def _surname(text: str, name: str) -> bool:

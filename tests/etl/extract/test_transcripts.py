@@ -86,3 +86,16 @@ def test_one_word_labels_no_full_name_stands_for_are_no_transcript() -> None:
     text = "NOTE: one.\n\nTIP: two.\n\nNOTE: three.\n\nTIP: four."
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     assert find_transcript(text, paragraphs, default_config()) is None
+
+
+def test_a_known_speakers_label_is_no_name_in_the_answer_and_an_unknown_ones_is() -> None:
+    text = PANEL + (
+        "\nCHAIR: Amy, how much have your companies raised?\n\n"
+        "AMY LO: Cumulatively, over HK$9 billion.\n\n"
+        "CHAIR: Cara, the same question for your park?\n\n"
+        "CARA NG: The park has 700 companies.\n"
+    )
+    doc = read_bytes(text.encode(), "panel.txt")
+    got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("Cyberport", "funding_raised", 9e9, "auto") in got
+    assert not any(v == 700 for _, _, v, _ in got)  # whose park, no roster says
