@@ -198,7 +198,9 @@ def _sentence_claims(
         return []
     sent = text[s.start : s.end]
     parent = parent_label(text, s.start) if "\n" not in sent else None
-    figures = find_figures(sent, config.bare_dollar, keep_bare=True, keep_planned=True,
+    label = view.label_end(sid) - s.start  # a speaker's "ERIC CHAN: ", read as blank
+    said = " " * label + sent[label:] if label > 0 else sent
+    figures = find_figures(said, config.bare_dollar, keep_bare=True, keep_planned=True,
                            parent=parent)  # fmt: skip
     figures = with_the_rest(sent, figures)  # "...; the rest, around 400, work elsewhere"
     figures = campus_counts(sent, figures, config)  # "220 were located at Cyberport"

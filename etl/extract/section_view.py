@@ -64,6 +64,14 @@ class SectionView:
             )
         return self.voices[0]
 
+    def label_end(self, sid: SentenceId) -> int:
+        """Where the label of a known speaker opening sentence `sid` ends ("ERIC CHAN: "), in a
+        transcript; else 0."""
+        turns = self._voices() if not sid[1] else None
+        if isinstance(turns, Transcript) and sid[0] in turns.turns:
+            return turns.label_ends.get(sid[0], 0)
+        return 0
+
     def voice(self, p: int) -> QuoteRegion | None:
         """Paragraph `p` as a quotation, when the section is a speech or interview (or the
         document, by its byline, is in someone's words)."""
@@ -259,9 +267,7 @@ class SectionView:
         if model.unit_keys is not None and model.unit_keys.search(self.text, s.start, s.end):
             return True
         start = s.start
-        turns = self._voices() if not sid[1] else None
-        if isinstance(turns, Transcript) and sid[0] in turns.turns:
-            start = max(start, turns.label_ends.get(sid[0], start))  # (not "ERIC CHAN:")
+        start = max(start, self.label_end(sid))  # (not "ERIC CHAN:")
         if not names_no_one(self.text, start, s.end, self.config):
             return False
         main = model.main

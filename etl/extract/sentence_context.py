@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from etl.extract.attribution import clause_end
 from etl.extract.authors import marked_question
@@ -25,12 +26,13 @@ from etl.extract.context_cues import (
     verb_before,
 )
 from etl.extract.figure_cues import cues
-from etl.extract.lexicon import safe_lower
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import (
     MetricMatch,
     classify,
     cluster_metrics,
     named_cluster,
+    noun_phrase,
     place_metrics,
     topic_scope_breaks,
     topic_scoped_metrics,
@@ -407,7 +409,21 @@ def _asked_for(question: str, kind: str, value: float) -> MetricMatch | None:
         return None
     asked = _ASKED_LEAD.sub("", last.group(1))  # "of those are genuinely start-ups": start-ups
     found = classify(asked, "", "", kind, value)
-    return found if found is not None and found.metric != _set_noun() else None
+    if found is None and _in_the_whole().search(asked):  # "... companies are in the community"
+        a, b = noun_phrase(asked, 0, len(asked))
+        found = classify(asked[a:b], "", "", kind, value)
+    elif found is not None and found.metric == _set_noun():
+        return None  # "How many companies have you backed?"
+    return found
+
+
+@cache
+def _in_the_whole() -> re.Pattern[str]:
+    """ "in the community", "on the campus": what asks for the size of the whole."""
+    heads = phrases_re(lexicon()["organisations"]["described_heads"])
+    return re.compile(
+        rf"\b(?:in|on|at)\s+(?:the|your|its|our)\s+(?:[\w-]+\s+){{0,2}}(?:{heads})\b", re.I
+    )
 
 
 _ASKED_LEAD = re.compile(

@@ -99,3 +99,16 @@ def test_a_known_speakers_label_is_no_name_in_the_answer_and_an_unknown_ones_is(
     got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
     assert ("Cyberport", "funding_raised", 9e9, "auto") in got
     assert not any(v == 700 for _, _, v, _ in got)  # whose park, no roster says
+
+
+def test_a_known_speakers_short_answer_counts_what_the_question_asks() -> None:
+    text = PANEL + (
+        "\nCHAIR: Amy, how many companies are in the Cyberport community today?\n\n"
+        "AMY LO: Just over 2,100. About 900 of them are on our campus.\n\n"
+        "CHAIR: And unicorns?\n\nAMY LO: Two so far.\n\n"
+        "CHAIR: How many companies have you backed?\n\nAMY LO: About 40.\n"
+    )
+    doc = read_bytes(text.encode(), "panel.txt")
+    got = {(c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("companies", 2100, "auto") in got and ("unicorns", 2, "auto") in got
+    assert not any(v == 40 for _, v, _ in got)  # no size of the community
