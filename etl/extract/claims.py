@@ -282,8 +282,12 @@ def _sentence_claims(
         ):
             prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="previous") if prev is not None else None
-        if (who is None or who.how == "after") and not i and opens_with_its_set(sent):
-            prev = last_owner.get(view.previous(sid))  # "Among them are 450 AI companies"
+        if (
+            (who is None or who.how == "after")
+            and not i
+            and (opens_with_its_set(sent) or part_of_set(sent, f.start, f.end))
+        ):  # "Among them are 450 AI companies", "About 70 per cent of them are local"
+            prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="set") if prev is not None else who
         who = owners[i] = (
             who

@@ -89,3 +89,14 @@ def test_a_sentence_opening_on_the_set_before_it_is_that_sets_owners() -> None:
     doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
     got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
     assert ("Cyberport", "fintech_companies", 250, "auto") in got
+
+
+def test_a_share_of_them_opening_a_sentence_is_that_sets_owners() -> None:
+    text = (
+        "Parks grow\n\nHong Kong, 9 July 2018 - Both parks grew this year.\n\n"
+        "Companies in the Cyberport community had raised HK$30 billion by June, a spokeswoman "
+        "said. About 70 per cent of them are local firms, she added.\n"
+    )
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
+    got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
+    assert ("Cyberport", "local_share_pct", 70, "auto") in got
