@@ -69,6 +69,11 @@ def test_a_narrower_predicate_after_a_general_noun() -> None:
     assert narrower_predicate(s, s.index(" have"), "count", 1000) is None
     s = "Over 2,000 companies are now based in Hong Kong."
     assert narrower_predicate(s, s.index(" are"), "count", 2000) is None
+    s = "Five companies that grew up with the hub are now unicorns."
+    found = narrower_predicate(s, s.index(" that"), "count", 5)
+    assert found is not None and found.match.metric == "unicorns"
+    s = "Five companies that moved here in 2019 have raised money since."
+    assert narrower_predicate(s, s.index(" that"), "count", 5) is None
 
 
 @pytest.mark.parametrize(
