@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import phrases_re
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import location_metrics
 from etl.extract.sentence_figures import Figure, find_figures
 
@@ -40,13 +40,12 @@ def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> li
 
 @cache
 def _at_name(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    """The organisation's name as a place: "at Cyberport", "in the Cyberport Park itself"."""
-    name = phrases_re(list(aliases))
+    """The organisation's name as a place: "at Cyberport", "in the Cyberport Park itself"
+    (lexicon: name_as_place_before, name_as_place_after)."""
+    fig = lexicon()["figures"]
+    before, after = phrases_re(fig["name_as_place_before"]), fig["name_as_place_after"]
     return re.compile(
-        rf"\b(?P<prep>at|in|inside|within)\s+(?:the\s+)?(?:{name})(?:\s+itself)?\b"
-        # the name ends the place: no noun after it ("in Cyberport companies"), and no other
-        # organisation joined to it ("at Cyberport or the Science Park")
-        r"(?=\s*[,.;:!?)\]]|\s*$|\s+(?:as|while|whereas|since|but|where|until|for|with|by"
-        r"|(?:and|or)(?!\s+(?:the\s+)?(?-i:[A-Z])))\b)",
+        rf"\b(?P<prep>{before})\s+(?:the\s+)?(?:{phrases_re(list(aliases))})(?:\s+itself)?\b"
+        rf"(?={after})",
         re.IGNORECASE,
     )

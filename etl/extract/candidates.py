@@ -37,12 +37,7 @@ _OF_SET = re.compile(
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
 # An aside set off by dashes between a figure and its predicate.
 _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
-# A relative clause between a figure's noun and the verb of its own clause ("Four companies
-# that grew up with us are now unicorns"): up to the first copula or auxiliary after it.
-_RELATIVE = re.compile(
-    r"\s+(?:that|which|who)\s+(?:[\w'’-]+\s+){1,6}?(?=(?:are|were|is|was|have|has|had)\s)",
-    re.IGNORECASE,
-)
+
 _SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
 # A part described with no verb of its own ("22 of them working on payments", "22 of them in
 # fintech"): what kind of member it is, not when or how it came.
@@ -278,12 +273,18 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
     return MetricCandidate(found.match, "subject") if found else None
 
 
+@cache
+def _relative() -> re.Pattern[str]:
+    """A relative clause between a noun and its clause's verb (lexicon: relative_before_verb)."""
+    return re.compile(lexicon()["figures"]["relative_before_verb"], re.IGNORECASE)
+
+
 def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
     # "Two companies nurtured there - A and B - have ...", "Four companies that grew up with
     # us are now unicorns"
-    if aside := _ASIDE.match(s, end) or _RELATIVE.match(s, end):
+    if aside := _ASIDE.match(s, end) or _relative().match(s, end):
         stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
         predicate = before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
         found = classify(predicate, "", "", kind, value, bare=True)
