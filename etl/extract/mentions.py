@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
 from etl.extract.numbers import NUMBER_WORDS
@@ -187,9 +187,18 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         if a < taken_end:
             continue
         taken_end = b
+        if _currency_tail().match(text, b):
+            continue  # "Hong Kong dollars": a currency, no one's name
         r = role(text, a, b, start, p)
         out.append(Mention(a, b, entity, tracked, kind, r, a in clusters))
     return out
+
+
+@cache
+def _currency_tail() -> re.Pattern[str]:
+    """The last word of a currency named after a place ("dollars" of "Hong Kong dollars")."""
+    names = [n for c in lexicon()["currencies"].values() for n in c["after"] if " " in n]
+    return re.compile(rf"\s+(?:{phrases_re([n.split()[-1] for n in names])})\b", re.IGNORECASE)
 
 
 def described_owner(mods: str, p: Patterns) -> tuple[str, bool] | None:

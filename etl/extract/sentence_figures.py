@@ -56,7 +56,7 @@ from etl.extract.narrowing import (
 from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
-from etl.extract.translated_figures import measure_word, noun_before, plural
+from etl.extract.translated_figures import joined_splits, measure_word, noun_before, plural
 
 # The second year of a fiscal year: "2015-16", "2018/19".
 _FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
@@ -154,6 +154,8 @@ def find_figures(
         nums = with_zeros(s, nums)
     if not nums:
         return []
+    if len(nums) > 1:
+        nums = joined_splits(s, nums)  # "1 50 home": a number a translation split
     delta_before, compared, target, portfolio = fast_cues()
     low = safe_lower(s)
     moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])

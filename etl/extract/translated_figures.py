@@ -5,12 +5,14 @@ technology company also near 350 home"), and nouns left in the singular ("1200 c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
 from etl.extract.candidates import CLAUSE_START, WORDS, MetricCandidate
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import NP_STOP, classify
+from etl.extract.numbers import NumberMention
 
 
 class Measure(NamedTuple):
@@ -87,3 +89,46 @@ def plural(phrase: str) -> str:
         if low.endswith(one):
             return f"{head} {last[: len(last) - len(one)]}{many}".strip()
     return phrase
+
+
+_ONE_DIGIT = re.compile(r"[1-9]")
+_SPLIT_GAP = re.compile(r"(?:,\d{1,2})? ")  # the ",0 " of "1,0 00 home", or a space
+_TAIL = re.compile(r"\d{1,2}")
+_HUNDRED_MILLION = 1e8  # 億, translated word by word: "55.5 100 million"
+
+
+def joined_splits(s: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """`nums` with each number that a word-by-word translation split in two made one again,
+    flagged garbled: "1,0 00 home" (1,000), "1 50 home" (150), "7 0 home" (70), "1 hundred 20
+    home" (120) before a measure word, and "55.5 100 million" (55.5 億: 5.55 billion)."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(nums):
+        joined = _joined(s, nums[i], nums[i + 1]) if i + 1 < len(nums) else None
+        out.append(joined or nums[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _joined(s: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    if a.percent or b.percent or a.words or b.words or a.high is not None:
+        return None
+    gap, ta, tb = s[a.end : b.start], s[a.start : a.end], s[b.start : b.end]
+    if gap == " " and "." in ta and tb.startswith("100 ") and b.value == _HUNDRED_MILLION:
+        m = _HUNDRED_MILLION
+        return replace(a, end=b.end, value=a.value * m, step=a.step * m, garbled=True, mult=m)
+    if b.mult != 1 or not _TAIL.fullmatch(tb) or measure_word(s, b.end) is None:
+        return None
+    if _ONE_DIGIT.fullmatch(ta) and _SPLIT_GAP.fullmatch(gap):
+        value = float(ta + gap.strip(", ") + tb)  # "1,0 00", "1 50", "7 0"
+    elif _ONE_DIGIT.fullmatch(ta) and _split_place().fullmatch(gap):
+        value = float(int(ta) * 100 + int(tb))  # "1 hundred 20"
+    else:
+        return None
+    return NumberMention(a.start, b.end, value, 1.0, garbled=True)
+
+
+@cache
+def _split_place() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["figures"]["split_place_words"])
+    return re.compile(rf"\s+(?:{words})\s+", re.IGNORECASE)

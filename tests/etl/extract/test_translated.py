@@ -2,9 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from db.records import ReadDocument
 from etl.extract import default_config, extract_claims
+from etl.extract.mentions import find_mentions
+from etl.extract.numbers import find_numbers
 from etl.extract.translated import is_translated, reading_config
+from etl.extract.translated_figures import joined_splits
 
 MARKED = "[Machine translation from Chinese]\n\nDigital Port news\n\n"
 SENTENCE = "Digital port say, community company financing exceed 80 hundred million HK dollar."
@@ -38,3 +43,35 @@ def test_the_translated_place_word_is_the_campus() -> None:
         "Cyberport say, the garden district resident enterprise approximately 640 family."
     )
     assert claims(text) == {("Cyberport", "companies_onsite", 640)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("among them about 1,0 00 home is start-up enterprise", 1000),
+        ("esports cluster at present have about 1 50 home company", 150),
+        ("digital entertainment company about 1 hundred 20 home", 120),
+        ("financing amount reach HK$ 55.5 100 million Hong Kong dollar", 5.55e9),
+    ],
+)
+def test_a_number_a_translation_split_is_one_again_and_flagged(sentence: str, value: float) -> None:
+    nums = joined_splits(sentence, find_numbers(sentence))
+    assert [n.value for n in nums if n.garbled] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 1 50-seat hall opened.",  # no measure word after it
+        "Rooms 1 and 50 home in on the same view.",
+        "It raised 55.5 million in 100 days.",
+    ],
+)
+def test_numbers_side_by_side_with_no_sign_of_a_split_stay_apart(sentence: str) -> None:
+    nums = find_numbers(sentence)
+    assert joined_splits(sentence, nums) == nums
+
+
+def test_a_place_in_a_currencys_name_is_no_ones_name() -> None:
+    s = "They raised 300 million Hong Kong dollars, the company said."
+    assert not [m for m in find_mentions(s, 0, len(s), default_config()) if m.kind == "territory"]
