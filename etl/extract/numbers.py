@@ -92,8 +92,13 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
 # A date written in digits ("31/03/2015", "2015-03-31", "31.3.2015"): its parts are no figures.
+# Its first digit opens the pattern (the look-behind for what stands before that digit comes
+# after it), so that the engine skips straight to digits; it finds what
+# r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+# followed by the same look-ahead finds.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+    r"\d(?<![\d/.\-]\d)(?:\d?([/.\-])\d{1,2}\1(?:19|20)\d\d"
+    r"|(?:(?<=1)9|(?<=2)0)\d\d([/.\-])\d{1,2}\2\d{1,2})"
     r"(?![\d/\-]|\.\d)"
 )
 # "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.
