@@ -23,7 +23,7 @@ from etl.extract.regex_parts import (
 # Pieces that the cue patterns care about, glued at random: words, spaces, punctuation.
 PIECES = ["by", "up", "Up", "an", "a", "increase", "of", "further", "net", "from", "rose",
           "compared", "with", "vs", ".", ",", " ", "  ", "\n", "\t", "x", "nearby", "ten",
-          "versus", "growing", "alone", "BY", "-"]  # fmt: skip
+          "versus", "growing", "alone", "BY", "-", "another", "Another"]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
@@ -46,7 +46,7 @@ def test_required_literals_are_in_every_match(text: str) -> None:
 
 def test_reversed_patterns_of_the_lexicon_cues() -> None:
     fig = lexicon()["figures"]
-    for key in ("delta_before", "comparison_before"):
+    for key in ("delta_before", "comparison_before", "further_part_before"):
         assert reversed_end_pattern(re.compile(fig[key], re.IGNORECASE)) is not None
 
 
@@ -63,6 +63,7 @@ def test_reversed_match_agrees_with_search(text: str) -> None:
     patterns = [
         re.compile(fig["delta_before"], re.IGNORECASE),
         re.compile(fig["comparison_before"], re.IGNORECASE),
+        re.compile(fig["further_part_before"], re.IGNORECASE),
         re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE),
         re.compile(r"[^a-z.][a-c-]?x{1,2}$"),
         re.compile(r"of$"),

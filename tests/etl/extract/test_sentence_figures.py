@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.sentence_figures import find_figures
+from etl.extract.sentence_figures import _SIGNED, find_figures
 
 
 def figs(s: str) -> list[tuple[str, float, str, str, str, bool]]:
@@ -1052,3 +1052,11 @@ def test_it_in_capitals_before_companies_is_information_technology() -> None:
 def test_start_ups_the_organisation_admitted_are_its_intake(sentence: str, metric: str) -> None:
     (f,) = find_figures(sentence)
     assert f.metric is not None and f.metric.metric == metric
+
+
+@given(st.text(alphabet="+−-.,a1 \né", max_size=10))
+def test_a_sign_ending_the_words_is_found_as_by_the_plain_pattern(text: str) -> None:
+    import re
+
+    plain = re.compile(r"(?<![\w.,+\-−])[+−]$")
+    assert [m.span() for m in _SIGNED.finditer(text)] == [m.span() for m in plain.finditer(text)]
