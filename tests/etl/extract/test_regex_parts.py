@@ -12,6 +12,7 @@ from etl.extract.regex_parts import (
     FEW_WORDS,
     any_of,
     for_lower_case,
+    gated_search,
     literal_tests,
     may_match,
     required_literal_groups,
@@ -157,3 +158,25 @@ def test_literal_tests_need_every_group() -> None:
     assert re.search("οδοσ", "ΟΔΟΣ", re.IGNORECASE) and "οδοσ" not in "ΟΔΟΣ".lower()
     assert literal_tests("οδοσ") == ()
     assert len(literal_tests(r"the\s+οδοσ")) == 1  # ("the" is still needed)
+
+
+_GATED = [
+    re.compile(r"\b(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?(?:cluster|sector)\b", re.IGNORECASE),
+    re.compile(r"\b(?:a\s+further|another)\s*$", re.IGNORECASE),
+    re.compile(r"[A-Z]\w+\s+(?:rose|grew)"),
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "the", "Our", "cluster", "SECTOR", "ſector", "Kluster", "İ"]),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 80),
+)
+def test_gated_search_finds_what_search_finds(text: str, pos: int, endpos: int) -> None:
+    for p in _GATED:
+        found, plain = gated_search(p, text, pos, endpos), p.search(text, pos, endpos)
+        assert (found and found.span()) == (plain and plain.span()), p.pattern
