@@ -10,7 +10,7 @@ from typing import NamedTuple
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import classify
-from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
+from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
 from etl.extract.numbers import NUMBER_WORDS
 
 # Capitalised words that open a sentence or clause but never start a name.
@@ -109,7 +109,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         first = firsts.get(name)
         if hits is None or first is None:
             return pattern.finditer(text, start, end)
-        return _matches_at(pattern, text, hits.positions(first), end)
+        return matches_at(pattern, text, hits.positions(first), end)
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
     clusters: set[int] = set()  # starts of the descriptions of a cluster
@@ -218,19 +218,6 @@ def _describes_own(mods: str, phrase: str) -> bool:
 
 def _raw_order(r: tuple) -> tuple[int, int, int]:
     return r[0], r[0] - r[1], r[2]
-
-
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int], end: int
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, ..., end)` when matches can only begin at `starts` (in order)."""
-    taken = -1
-    for pos in starts:
-        if pos >= taken:
-            m = pattern.match(text, pos, end)
-            if m:
-                taken = m.end()
-                yield m
 
 
 _CAPS = re.compile(r"[A-Z][A-Z&]{2}")  # what every acronym begins with

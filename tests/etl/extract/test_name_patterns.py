@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from etl.config import load_config
 from etl.extract.lexicon import phrases_re
-from etl.extract.name_patterns import _whole_words, key_hits, patterns, tracked_words
+from etl.extract.name_patterns import (
+    _whole_words,
+    key_hits,
+    patterns,
+    tracked_names,
+    tracked_words,
+)
 from tests.paths import ROOT
 
 CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
@@ -61,3 +67,13 @@ def test_whole_words_of_the_configuration_agree_with_a_plain_search() -> None:
         plain = re.compile(r"\b(?:" + found.pattern.split(r"\b(?:", 1)[1])
         assert found.findall(text) == plain.findall(text) and found.findall(text)
         assert words is None or set(found.findall(" ".join(words))) >= set(words)
+
+
+_NAME_PIECES = ["Cyberport", "CYBERPORT", "Hong Kong", "hong  kong", " Cyberport", "-", "'s", " ",
+                "Management Company Limited", "Cyber", "port", "x", "ſ", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
+def test_tracked_names_are_what_the_tracked_pattern_finds(text: str) -> None:
+    found = [m.span() for m in tracked_names(text, CYBERPORT)]
+    assert found == [m.span() for m in patterns(CYBERPORT).tracked.finditer(text)]
