@@ -181,13 +181,21 @@ def _speech_header_re() -> re.Pattern[str]:
     return re.compile(rf"[\s#*_>]*(?:.{{0,60}}?\b)?(?:{headers})\s+", re.IGNORECASE)
 
 
+_HEADERS: list = [None, {}]  # the text last read, and its lines' speech headers by span
+
+
 def _speech_header(text: str, a: int, b: int) -> re.Match[str] | None:
     """`_speech_header_re().match(text, a, b)`, not tried on a line that lacks a word every
-    header holds (the pattern reads up to 60 characters before its header at each start)."""
-    pattern = _speech_header_re()
-    if not may_match(literal_tests(pattern.pattern), safe_lower(text[a:b])):
-        return None
-    return pattern.match(text, a, b)
+    header holds (the pattern reads up to 60 characters before its header at each start);
+    found once per line of a text (`find_author` and `voice_lines` read the same lines)."""
+    if _HEADERS[0] is not text:
+        _HEADERS[:] = [text, {}]
+    found = _HEADERS[1]
+    if (a, b) not in found:
+        pattern = _speech_header_re()
+        may = may_match(literal_tests(pattern.pattern), safe_lower(text[a:b]))
+        found[a, b] = pattern.match(text, a, b) if may else None
+    return found[a, b]
 
 
 def _short_line(text: str, a: int, b: int) -> bool:
