@@ -11,7 +11,7 @@ from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
-from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.numbers import NUMBER_WORD_SET
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -301,7 +301,7 @@ def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> 
     its place: a number word ("Four have listed"), a fact-sheet label ("Markets reached: 20")
     or a word that names what a metric counts ("Unicorns nurtured 3", "Fintech has become the
     largest cluster")."""
-    if name.lower() in NUMBER_WORDS:
+    if name.lower() in NUMBER_WORD_SET:
         return True  # "Four have listed": a count with its noun left out, not a name
     if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
         return False
@@ -334,7 +334,7 @@ def _bare_community(text: str, a: int, floor: int) -> bool:
     if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
         return False
     # "Seven community companies", "42 community companies"
-    return word[0].islower() or word[0].isdigit() or word.lower() in NUMBER_WORDS
+    return word[0].islower() or word[0].isdigit() or word.lower() in NUMBER_WORD_SET
 
 
 @cache

@@ -66,6 +66,7 @@ _HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
 # Every number word starts with one of these; a quick search of lower-cased text for them
 # rules out most sentences before the slower case-insensitive patterns run.
 NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS)  # (for membership tests)
 # A byte copy of a text, one byte per character, that keeps only what a number is made of:
 # "0" for every ASCII digit, lower-case ASCII letters, and a space for everything else (so
 # a word starts after a space). Byte searches run far quicker than Unicode patterns.
