@@ -184,7 +184,9 @@ def _joint_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+# A capitalised word: r"(?<![\w'’-])[A-Z][\w'’.&-]*", opening with its capital (so that the
+# engine skips to capitals), the look-behind after it.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*")
 _CLITIC = re.compile(r"['’](?:s|d|m|ll|ve|re)$")
 _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
