@@ -72,7 +72,8 @@ def patterns(config: ExtractConfig) -> Patterns:
             tracked_names.extend(group)
         else:
             known_names.update({g.lower(): group[0] for g in group})
-    cap = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    cap_rest = r"[\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    cap = rf"[A-Z]{cap_rest}"
     link = r"(?:of|and|for|&|the|on|de|in)"
     suffix = "|".join(re.escape(s) for s in org["suffixes"])
     legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
@@ -147,7 +148,9 @@ def patterns(config: ExtractConfig) -> Patterns:
             rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+[A-Z])",
             re.IGNORECASE,
         ),
-        acronym=re.compile(r"(?<![\w-])[A-Z][A-Z&]{2,}s?(?![\w-])"),
+        # (Each pattern that opens with a look-behind and then a capital opens with the capital
+        # instead, the look-behind after it, so that the engine skips to capitals.)
+        acronym=re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z&]{2,}s?(?![\w-])"),
         definite=words(org["other_definites"]),
         territory=words(org["territory"]),
         place=words(org["places"]),
@@ -160,9 +163,11 @@ def patterns(config: ExtractConfig) -> Patterns:
             rf"(?![\w-]))",
             re.IGNORECASE,
         ),
-        proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
+        proper_subject=re.compile(
+            rf"([A-Z](?<!\w[A-Z]){cap_rest}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"
+        ),
         described=re.compile(
-            rf"(?<![\w-])[Tt]he\s+(?P<mods>(?:{modifier}\s+{joiner}){{1,4}}?)"
+            rf"[Tt](?<![\w-][Tt])he\s+(?P<mods>(?:{modifier}\s+{joiner}){{1,4}}?)"
             rf"(?:{phrases_re(heads)})(?![\w-])"
         ),
         locations=locations,

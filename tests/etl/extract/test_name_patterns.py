@@ -77,3 +77,26 @@ _NAME_PIECES = ["Cyberport", "CYBERPORT", "Hong Kong", "hong  kong", " Cyberport
 def test_tracked_names_are_what_the_tracked_pattern_finds(text: str) -> None:
     found = [m.span() for m in tracked_names(text, CYBERPORT)]
     assert found == [m.span() for m in patterns(CYBERPORT).tracked.finditer(text)]
+
+
+# Patterns that open with their first capital, the look-behind after it, against their plain
+# forms (look-behind first).
+_OPENINGS = {
+    "acronym": (r"[A-Z](?<![\w-][A-Z])", r"(?<![\w-])[A-Z]"),
+    "proper_subject": (r"([A-Z](?<!\w[A-Z])", r"\b([A-Z]"),
+    "described": (r"[Tt](?<![\w-][Tt])he", r"(?<![\w-])[Tt]he"),
+}
+_CAPITAL_PIECES = ["CIP", "ABC", "Acme", "The", "the", "hub", "Pok Fu Lam", "Web3", " ", "-",
+                   "has", "admitted", "is", "cluster", "s", "x1", "é", "&", "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CAPITAL_PIECES), max_size=10).map("".join))
+def test_patterns_opening_with_a_capital_find_what_their_plain_forms_find(text: str) -> None:
+    p = patterns(CYBERPORT)
+    for name, (opening, plain_opening) in _OPENINGS.items():
+        pattern = getattr(p, name)
+        assert pattern.pattern.startswith(opening), name
+        plain = re.compile(plain_opening + pattern.pattern[len(opening) :], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], name
