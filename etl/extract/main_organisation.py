@@ -51,8 +51,8 @@ def find_main(
     publisher = None
     for para in lines:
         for a, b in para[:1]:
-            m = about.match(text, a, b)
-            if m and b - a < 80 and is_heading_line(text[a:b]):
+            m = about.match(text, a, b) if b - a < 80 else None  # (a short line only)
+            if m and is_heading_line(text[a:b]):
                 for who in organisations_named(text[m.end() : b], config)[:1]:
                     votes[who] += w["about_weight"]
                     stated.add(who)
