@@ -120,7 +120,11 @@ def attribute(
         return member
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
-    dashed = [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
+    dashed = (
+        [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
+        if text.find("–", s_start, s_end) >= 0 or text.find("—", s_start, s_end) >= 0
+        else []  # (no dash to set words apart)
+    )
 
     def usable(m: Mention) -> bool:
         if m.role == "title":
