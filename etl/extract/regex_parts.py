@@ -146,13 +146,16 @@ def may_match(tests: tuple[re.Pattern[str] | tuple[str, ...], ...], low: str | N
     return True
 
 
+_VERBOSE = int(re.VERBOSE)  # (a plain int: "&" with the enum member runs Python code)
+
+
 def gated_search(
     pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> re.Match[str] | None:
     """`pattern.search(text, pos, endpos)`, not run when text[pos:endpos] lacks a word that
     every match holds (`literal_tests`): then it finds nothing."""
     end = len(text) if endpos is None else endpos
-    if not pattern.flags & re.VERBOSE and not may_match(
+    if not pattern.flags & _VERBOSE and not may_match(
         literal_tests(pattern.pattern), safe_lower(text[pos:end])
     ):
         return None
