@@ -16,7 +16,7 @@ from typing import Any
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
 from etl.extract.lexicon import document_cues as cues
-from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.lexicon import key_words, lexicon, phrases_re, safe_lower
 from etl.extract.main_organisation import organisations_named
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.regex_parts import literal_tests, may_match
@@ -192,10 +192,37 @@ def _speech_header(text: str, a: int, b: int) -> re.Match[str] | None:
         _HEADERS[:] = [text, {}]
     found = _HEADERS[1]
     if (a, b) not in found:
-        pattern = _speech_header_re()
-        may = may_match(literal_tests(pattern.pattern), safe_lower(text[a:b]))
-        found[a, b] = pattern.match(text, a, b) if may else None
+        found[a, b] = _speech_header_re().match(text, a, b) if _may_open(text, a, b) else None
     return found[a, b]
+
+
+def _may_open(text: str, a: int, b: int) -> bool:
+    """False only when no speech header can open the line text[a:b]: a header's first word
+    starts within its marks and 60 characters after them (`_speech_header_re`), and none of
+    those words stands there."""
+    firsts = _header_firsts()
+    if firsts is None:  # (no first words to look for: the words any header holds, anywhere)
+        return may_match(literal_tests(_speech_header_re().pattern), safe_lower(text[a:b]))
+    words, longest = firsts
+    head = _LEAD_MARKS.match(text, a, b).end() + _HEADER_REACH + longest
+    low = safe_lower(text[a : min(b, head)])
+    if low is None:
+        return True
+    for w in words:  # noqa: SIM110 (a loop: any() over a generator costs more)
+        if w in low:
+            return True
+    return False
+
+
+_LEAD_MARKS = re.compile(r"[\s#*_>]*")  # what `_speech_header_re` reads before its header
+_HEADER_REACH = 60  # and how far after them its header may start
+
+
+@cache
+def _header_firsts() -> tuple[tuple[str, ...], int] | None:
+    """The first words of the speech headers (lower case) and the longest one's length."""
+    words = key_words(lexicon()["attribution"]["speech_headers"], first=True)
+    return (tuple(sorted(words)), max(map(len, words))) if words else None
 
 
 def _short_line(text: str, a: int, b: int) -> bool:
