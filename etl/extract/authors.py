@@ -130,6 +130,13 @@ def _turn_marks() -> re.Pattern[str]:
 _INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
 
 
+def _ends_asking(text: str, a: int, b: int) -> bool:
+    """`text[a:b].rstrip().endswith("?")`, read in place (a paragraph is not copied)."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b > a and text[b - 1] == "?"
+
+
 def _interviewee(
     text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
 ) -> tuple[Attribution | None, int]:
@@ -137,7 +144,7 @@ def _interviewee(
     a person named with a title at an organisation ("This newspaper visited Ms Eva Kwok, head
     of the entrepreneurship department of Cyberport"). Its organisation, and where the
     questions start."""
-    asked = [i for i, (a, b) in enumerate(paragraphs) if text[a:b].rstrip().endswith("?")]
+    asked = [i for i, (a, b) in enumerate(paragraphs) if _ends_asking(text, a, b)]
     if len(asked) < 2:
         return None, 0
     titles = _titles_re()
