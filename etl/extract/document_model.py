@@ -147,6 +147,9 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     )
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The lines of each paragraph as spans (only the first few of long paragraphs)."""
     out = []
@@ -155,7 +158,7 @@ def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tupl
         while pos < b and len(spans) < 6:
             nl = text.find("\n", pos, b)
             end = b if nl < 0 else nl
-            if text[pos:end].strip():
+            if _NON_SPACE.search(text, pos, end):  # (a line not blank; no copy of it made)
                 spans.append((pos, end))
             pos = end + 1
         out.append(spans)
