@@ -43,7 +43,7 @@ def find_main(
     for head in heads[:2]:
         for who in organisations_named(head, config)[:1]:
             votes[who] += w["title_weight"]
-    lead = next((text[a:b] for para in lines for a, b in para[:1] if len(text[a:b]) > 120), "")
+    lead = next((text[a:b] for para in lines for a, b in para[:1] if b - a > 120), "")
     for who in organisations_named(lead[:160], config)[:1]:
         votes[who] += w["lead_weight"]
     about = _about_re()
