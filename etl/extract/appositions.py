@@ -52,4 +52,6 @@ _DIGIT = re.compile(r"\d")
 def _apposition_re() -> re.Pattern[str]:
     att = lexicon()["attribution"]
     words, conj = phrases_re(att["one_member"]), phrases_re(att["occasion_breaks"])
-    return re.compile(rf"(?<=\w),\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")
+    # (The comma opens the pattern, the look-behind for the word before it after it: the
+    # engine skips to commas.)
+    return re.compile(rf",(?<=\w,)\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")

@@ -9,7 +9,7 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.appositions import lead_clause_end, member_apposition
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
 from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -107,7 +107,12 @@ def attribute(
         topic = LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
-    group = _occasion_re().search(text, max(s_start, f_start - 120), f_start)
+    near = max(s_start, f_start - 120)
+    group = (
+        _occasion_re().search(text, near, f_start)
+        if may_hold(text, near, f_start, _occasion_words())
+        else None
+    )
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
         return Attribution(group.group("group").lower(), False, "occasion")
     member = _member_owner(text, s_start, f_start, mentions, topic, quote, config)
@@ -115,7 +120,11 @@ def attribute(
         return member
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
-    dashed = [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
+    dashed = (
+        [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
+        if text.find("–", s_start, s_end) >= 0 or text.find("—", s_start, s_end) >= 0
+        else []  # (no dash to set words apart)
+    )
 
     def usable(m: Mention) -> bool:
         if m.role == "title":
@@ -367,6 +376,13 @@ def _member_of_set_re() -> re.Pattern[str]:
 def _one_member_re() -> re.Pattern[str]:
     words = phrases_re(lexicon()["attribution"]["one_member"])
     return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
+def _occasion_words() -> tuple[str, ...] | None:
+    """A word each group formed for an occasion holds ("delegation"), for a test before
+    `_occasion_re` is searched for."""
+    return needed_words(lexicon()["attribution"]["occasion_groups"])
 
 
 @cache

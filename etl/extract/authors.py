@@ -16,7 +16,7 @@ from typing import Any
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
 from etl.extract.lexicon import document_cues as cues
-from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.lexicon import key_words, lexicon, phrases_re, safe_lower
 from etl.extract.main_organisation import organisations_named
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.regex_parts import literal_tests, may_match
@@ -130,6 +130,13 @@ def _turn_marks() -> re.Pattern[str]:
 _INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
 
 
+def _ends_asking(text: str, a: int, b: int) -> bool:
+    """`text[a:b].rstrip().endswith("?")`, read in place (a paragraph is not copied)."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b > a and text[b - 1] == "?"
+
+
 def _interviewee(
     text: str, paragraphs: list[tuple[int, int]], config: ExtractConfig
 ) -> tuple[Attribution | None, int]:
@@ -137,7 +144,7 @@ def _interviewee(
     a person named with a title at an organisation ("This newspaper visited Ms Eva Kwok, head
     of the entrepreneurship department of Cyberport"). Its organisation, and where the
     questions start."""
-    asked = [i for i, (a, b) in enumerate(paragraphs) if text[a:b].rstrip().endswith("?")]
+    asked = [i for i, (a, b) in enumerate(paragraphs) if _ends_asking(text, a, b)]
     if len(asked) < 2:
         return None, 0
     titles = _titles_re()
@@ -181,13 +188,48 @@ def _speech_header_re() -> re.Pattern[str]:
     return re.compile(rf"[\s#*_>]*(?:.{{0,60}}?\b)?(?:{headers})\s+", re.IGNORECASE)
 
 
+_HEADERS: list = [None, {}]  # the text last read, and its lines' speech headers by span
+
+
 def _speech_header(text: str, a: int, b: int) -> re.Match[str] | None:
     """`_speech_header_re().match(text, a, b)`, not tried on a line that lacks a word every
-    header holds (the pattern reads up to 60 characters before its header at each start)."""
-    pattern = _speech_header_re()
-    if not may_match(literal_tests(pattern.pattern), safe_lower(text[a:b])):
-        return None
-    return pattern.match(text, a, b)
+    header holds (the pattern reads up to 60 characters before its header at each start);
+    found once per line of a text (`find_author` and `voice_lines` read the same lines)."""
+    if _HEADERS[0] is not text:
+        _HEADERS[:] = [text, {}]
+    found = _HEADERS[1]
+    if (a, b) not in found:
+        found[a, b] = _speech_header_re().match(text, a, b) if _may_open(text, a, b) else None
+    return found[a, b]
+
+
+def _may_open(text: str, a: int, b: int) -> bool:
+    """False only when no speech header can open the line text[a:b]: a header's first word
+    starts within its marks and 60 characters after them (`_speech_header_re`), and none of
+    those words stands there."""
+    firsts = _header_firsts()
+    if firsts is None:  # (no first words to look for: the words any header holds, anywhere)
+        return may_match(literal_tests(_speech_header_re().pattern), safe_lower(text[a:b]))
+    words, longest = firsts
+    head = _LEAD_MARKS.match(text, a, b).end() + _HEADER_REACH + longest
+    low = safe_lower(text[a : min(b, head)])
+    if low is None:
+        return True
+    for w in words:  # noqa: SIM110 (a loop: any() over a generator costs more)
+        if w in low:
+            return True
+    return False
+
+
+_LEAD_MARKS = re.compile(r"[\s#*_>]*")  # what `_speech_header_re` reads before its header
+_HEADER_REACH = 60  # and how far after them its header may start
+
+
+@cache
+def _header_firsts() -> tuple[tuple[str, ...], int] | None:
+    """The first words of the speech headers (lower case) and the longest one's length."""
+    words = key_words(lexicon()["attribution"]["speech_headers"], first=True)
+    return (tuple(sorted(words)), max(map(len, words))) if words else None
 
 
 def _short_line(text: str, a: int, b: int) -> bool:

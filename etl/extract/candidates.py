@@ -22,7 +22,7 @@ from etl.extract.metrics import (
     location_metrics,
     noun_phrase,
 )
-from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.numbers import NUMBER_WORD_SET
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -311,7 +311,7 @@ def before_next_figure(text: str) -> str:
     a sign stays ("are valued at more than US$1 billion")."""
     for w in WORDS.finditer(text):
         if (
-            w.group()[0].isdigit() or w.group().lower() in NUMBER_WORDS
+            w.group()[0].isdigit() or w.group().lower() in NUMBER_WORD_SET
         ) and not _SIGN_BEFORE.search(text, 0, w.start()):
             return text[: w.start()]
     return text
@@ -355,7 +355,7 @@ def _words_before_figure(text: str) -> list[str]:
     cut = _STOP_MARK.search(text, 0, 80)
     out = []
     for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
-        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS:
+        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORD_SET:
             break
         out.append(w)
     return out
@@ -423,5 +423,5 @@ def _other_bodies() -> frozenset[str]:
 def _counts_something(text: str) -> bool:
     """Whether `text` holds a number (another figure, which says what a later bare one counts)."""
     return any(c.isdigit() for c in text) or any(
-        w.strip(",.;:").lower() in NUMBER_WORDS for w in text.split()
+        w.strip(",.;:").lower() in NUMBER_WORD_SET for w in text.split()
     )

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from etl.extract.asof import find_dates
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import lexicon, needed_words, phrases_re
 
 
 @cache
@@ -79,6 +79,12 @@ def zero_said() -> re.Pattern[str]:
         rf"\b(?:{verbs})\s+[*_]*(?P<zero>{zeros})\b(?![*_]*\s+(?:{not_before})\b)",
         re.IGNORECASE,
     )
+
+
+@cache
+def zero_words() -> tuple[str, ...] | None:
+    """A word each zero said in words holds (`zero_said`), for a test before its search."""
+    return needed_words(lexicon()["figures"]["zero_words"])
 
 
 def then_and_now(before: str, text: str) -> bool:

@@ -38,13 +38,9 @@ class DocumentModel:
     others: tuple[str, ...] = ()  # the other organisations it names, most named first
     author: Attribution | None = None  # whose "we" the writer's or speaker's own words are
     voiced: frozenset[int] = frozenset()  # starts of the paragraphs in the author's words
-    # The text profiles a head of the tracked organisation (an interview, a profile): the
-    # quotations that name no speaker are theirs.
-    head_profiled: bool = False
-    # An unmarked "we" is taken for the tracked organisation's (unsure): the text is about it,
-    # is no speech, and either profiles its head (an interview with a reporter's byline) or says
-    # of no one whose words it is (no byline or guest line).
-    main_we: bool = False
+    # `head_profiled` and `main_we` (below), worked out when first asked for: most texts never
+    # ask, having no "we" or quotation where a figure's owner is looked for.
+    voice_info: _VoiceInfo | None = None
     units: dict[str, Unit] = field(default_factory=dict)  # name or acronym, lower case
     # Where each unit is named (its full name or its acronym's definition), in text order: "the
     # programme" stands for the latest named before it.
@@ -64,12 +60,55 @@ class DocumentModel:
         i = bisect_right(self.heading_at, pos) - 1
         return self.headings[i] if i >= 0 else None
 
+    @property
+    def head_profiled(self) -> bool:
+        """The text profiles a head of the tracked organisation (an interview, a profile): the
+        quotations that name no speaker are theirs."""
+        return self.voice_info is not None and self.voice_info.head_profiled()
+
+    @property
+    def main_we(self) -> bool:
+        """An unmarked "we" is taken for the tracked organisation's (unsure): the text is about
+        it, is no speech, and either profiles its head (an interview with a reporter's byline)
+        or says of no one whose words it is (no byline or guest line)."""
+        return self.voice_info is not None and self.voice_info.main_we()
+
     def speaks(self, paragraph_start: int) -> bool:
         """Whether the paragraph starting at `paragraph_start` is in the author's own words."""
         return self.author is not None and paragraph_start in self.voiced
 
 
 EMPTY = DocumentModel()
+
+
+class _VoiceInfo:
+    """`DocumentModel.head_profiled` and `main_we` of a text, each worked out once when asked."""
+
+    def __init__(
+        self, text: str, lines: list[list[tuple[int, int]]], config: ExtractConfig,
+        main: Attribution | None, quiet: bool,
+    ) -> None:  # fmt: skip
+        self.text, self.lines, self.config, self.main = text, lines, config, main
+        self.quiet = quiet  # no author or publisher speaks for the text
+        self._head: bool | None = None
+        self._we: bool | None = None
+
+    def head_profiled(self) -> bool:
+        if self._head is None:
+            main = self.main
+            self._head = main is not None and main.tracked and profiles_head(self.text, self.config)
+        return self._head
+
+    def main_we(self) -> bool:
+        if self._we is None:
+            main = self.main
+            self._we = (
+                main is not None
+                and main.tracked
+                and self.quiet
+                and _we_unmarked(self.text, self.lines, self.head_profiled())
+            )
+        return self._we
 
 
 def _we_unmarked(text: str, lines: list[list[tuple[int, int]]], head_profiled: bool) -> bool:
@@ -87,7 +126,6 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     author, voiced = find_author(text, paragraphs, lines, config)
     main, others, stated, publisher = find_main(text, paragraphs, lines, config, title, author)
     units, unit_order = find_units(text, config)
-    head_profiled = main is not None and main.tracked and profiles_head(text, config)
     aliases = find_aliases(text, config)
     return DocumentModel(
         main=main,
@@ -96,12 +134,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         others=others,
         author=author,
         voiced=voiced,
-        head_profiled=head_profiled,
-        main_we=main is not None
-        and main.tracked
-        and author is None
-        and publisher is None
-        and _we_unmarked(text, lines, head_profiled),
+        voice_info=_VoiceInfo(text, lines, config, main, author is None and publisher is None),
         units=units,
         unit_order=unit_order,
         unit_keys=unit_keys(units, unit_order, aliases, main, config),
@@ -114,6 +147,9 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     )
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The lines of each paragraph as spans (only the first few of long paragraphs)."""
     out = []
@@ -122,7 +158,7 @@ def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tupl
         while pos < b and len(spans) < 6:
             nl = text.find("\n", pos, b)
             end = b if nl < 0 else nl
-            if text[pos:end].strip():
+            if _NON_SPACE.search(text, pos, end):  # (a line not blank; no copy of it made)
                 spans.append((pos, end))
             pos = end + 1
         out.append(spans)

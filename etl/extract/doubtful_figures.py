@@ -23,6 +23,7 @@ from functools import cache
 
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+from etl.extract.regex_parts import gated_search
 
 # The metric of the sentence's figure before the one in hand and where that figure starts.
 Earlier = tuple[str | None, int] | None
@@ -135,13 +136,13 @@ def rate(s: str, np_end: int) -> bool:
 def cluster_size(before: str) -> bool:
     """A count under the community's noun whose clause is about a cluster ("the fintech
     cluster numbered 300 companies"): the cluster's size, not the community's."""
-    return _cues()["cluster"].search(before[-120:]) is not None
+    return gated_search(_cues()["cluster"], before[-120:]) is not None
 
 
 def unit_subject(before: str) -> bool:
     """A figure whose clause is about a unit named in plain words ("its investor network has
     180 members"): the unit's own figure, not the community's."""
-    return _cues()["unit"].search(before[-120:]) is not None
+    return gated_search(_cues()["unit"], before[-120:]) is not None
 
 
 def untracked_sector(np: str) -> bool:

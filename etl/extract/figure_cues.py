@@ -96,6 +96,12 @@ def fast_cues() -> tuple[_Ends, _Ends, _Anywhere, _Ends]:
 
 
 @cache
+def further_cue() -> _Ends:
+    """Whether the words before a figure end by making it a further part ("a further 38")."""
+    return _Ends(cues()["further"])
+
+
+@cache
 def word_cues() -> dict[str, _Anywhere]:
     """The cues searched for anywhere in the words before a figure, each skipped when a word
     it needs is missing."""

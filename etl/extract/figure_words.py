@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.context_cues import zero_said
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.context_cues import zero_said, zero_words
+from etl.extract.lexicon import lexicon, may_hold, phrases_re
 from etl.extract.numbers import NumberMention
 
 RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
@@ -17,6 +17,8 @@ _EMPHASIS = "*_"
 def with_zeros(s: str, nums: list[NumberMention]) -> list[NumberMention]:
     """`nums` with each zero said in words after a verb that has or counts ("the hub had
     none in 2015"): the figure 0, for its noun or its context to say what it counts."""
+    if not may_hold(s, 0, len(s), zero_words()):
+        return nums  # no zero word in it
     zeros = [
         NumberMention(m.start("zero"), m.end("zero"), 0.0, 1.0, words=True)
         for m in zero_said().finditer(s)

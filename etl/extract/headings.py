@@ -33,7 +33,10 @@ def find_headings(
         if prev is not None:
             lead_ins[a] = prev
         last = para[-1] if len(para) == 1 or para[-1][1] == b else (b, b)
-        prev = last if text[a:b].rstrip().endswith(_lead_in_ends()) else None
+        end = b  # (the paragraph's end without trailing space; its words are not copied)
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        prev = last if text.endswith(_lead_in_ends(), a, end) else None
     return tuple(starts), tuple(spans), lead_ins
 
 

@@ -10,8 +10,8 @@ from typing import NamedTuple
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify
-from etl.extract.name_patterns import Patterns, cached_patterns, key_hits
-from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
+from etl.extract.numbers import NUMBER_WORD_SET
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(
@@ -109,7 +109,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         first = firsts.get(name)
         if hits is None or first is None:
             return pattern.finditer(text, start, end)
-        return _matches_at(pattern, text, hits.positions(first), end)
+        return matches_at(pattern, text, hits.positions(first), end)
 
     raw: list[tuple[int, int, int, str | None, bool, str]] = []  # start, end, rank, ...
     clusters: set[int] = set()  # starts of the descriptions of a cluster
@@ -229,19 +229,6 @@ def _raw_order(r: tuple) -> tuple[int, int, int]:
     return r[0], r[0] - r[1], r[2]
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int], end: int
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, ..., end)` when matches can only begin at `starts` (in order)."""
-    taken = -1
-    for pos in starts:
-        if pos >= taken:
-            m = pattern.match(text, pos, end)
-            if m:
-                taken = m.end()
-                yield m
-
-
 _CAPS = re.compile(r"[A-Z][A-Z&]{2}")  # what every acronym begins with
 _SHOUTING_WORDS = 4  # a line of this many words in capitals only is a headline, not acronyms
 
@@ -323,7 +310,7 @@ def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> 
     its place: a number word ("Four have listed"), a fact-sheet label ("Markets reached: 20")
     or a word that names what a metric counts ("Unicorns nurtured 3", "Fintech has become the
     largest cluster")."""
-    if name.lower() in NUMBER_WORDS:
+    if name.lower() in NUMBER_WORD_SET:
         return True  # "Four have listed": a count with its noun left out, not a name
     if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
         return False
@@ -356,7 +343,7 @@ def _bare_community(text: str, a: int, floor: int) -> bool:
     if word.lower() in _community_owners() or word.endswith(("'s", "’s", "s'", "s’")):
         return False
     # "Seven community companies", "42 community companies"
-    return word[0].islower() or word[0].isdigit() or word.lower() in NUMBER_WORDS
+    return word[0].islower() or word[0].isdigit() or word.lower() in NUMBER_WORD_SET
 
 
 @cache

@@ -7,6 +7,7 @@ stands in the text; the words are found here, in one search of the lower-cased t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -71,7 +72,8 @@ def patterns(config: ExtractConfig) -> Patterns:
             tracked_names.extend(group)
         else:
             known_names.update({g.lower(): group[0] for g in group})
-    cap = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    cap_rest = r"[\w&'’-]*(?:\.(?=\w)[\w]*)*"
+    cap = rf"[A-Z]{cap_rest}"
     link = r"(?:of|and|for|&|the|on|de|in)"
     suffix = "|".join(re.escape(s) for s in org["suffixes"])
     legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
@@ -146,7 +148,9 @@ def patterns(config: ExtractConfig) -> Patterns:
             rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+[A-Z])",
             re.IGNORECASE,
         ),
-        acronym=re.compile(r"(?<![\w-])[A-Z][A-Z&]{2,}s?(?![\w-])"),
+        # (Each pattern that opens with a look-behind and then a capital opens with the capital
+        # instead, the look-behind after it, so that the engine skips to capitals.)
+        acronym=re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z&]{2,}s?(?![\w-])"),
         definite=words(org["other_definites"]),
         territory=words(org["territory"]),
         place=words(org["places"]),
@@ -159,9 +163,11 @@ def patterns(config: ExtractConfig) -> Patterns:
             rf"(?![\w-]))",
             re.IGNORECASE,
         ),
-        proper_subject=re.compile(rf"\b({cap}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"),
+        proper_subject=re.compile(
+            rf"([A-Z](?<!\w[A-Z]){cap_rest}(?:[ \t]+{cap})*)[ \t]+(?:{verbs})\b"
+        ),
         described=re.compile(
-            rf"(?<![\w-])[Tt]he\s+(?P<mods>(?:{modifier}\s+{joiner}){{1,4}}?)"
+            rf"[Tt](?<![\w-][Tt])he\s+(?P<mods>(?:{modifier}\s+{joiner}){{1,4}}?)"
             rf"(?:{phrases_re(heads)})(?![\w-])"
         ),
         locations=locations,
@@ -229,18 +235,7 @@ class KeyHits:
     def positions(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` stands as a whole word (text offsets, in order)."""
         found = self.words & words
-        if not found:
-            return []
-        low, out = self.low, []
-        for word in found:
-            n, i = len(word), low.find(word)
-            while i >= 0:
-                if _whole(low, i, i + n):
-                    out.append(self.start + i)
-                i = low.find(word, i + 1)
-        if len(found) > 1:
-            out.sort()
-        return out
+        return whole_word_positions(self.low, found, self.start) if found else []
 
     def reach(self, words: frozenset[str]) -> int:
         """Where the last whole-word `words` ends (a text offset; the start when none does)."""
@@ -253,6 +248,44 @@ class KeyHits:
                     break
                 i = low.rfind(word, 0, i + n - 1)
         return self.start + best
+
+
+def whole_word_positions(low: str, words: frozenset[str], start: int = 0) -> list[int]:
+    """Where any of `words` stands as a whole word in `low` (offsets plus `start`, in order)."""
+    out: list[int] = []
+    for word in words:
+        n, i = len(word), low.find(word)
+        while i >= 0:
+            if _whole(low, i, i + n):
+                out.append(start + i)
+            i = low.find(word, i + 1)
+    if len(words) > 1:
+        out.sort()
+    return out
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, ..., end)` when matches can only begin at `starts` (in order)."""
+    taken = -1
+    for pos in starts:
+        if pos >= taken:
+            m = pattern.match(text, pos, end)
+            if m:
+                taken = m.end()
+                yield m
+
+
+def tracked_names(text: str, config: ExtractConfig) -> Iterator[re.Match[str]]:
+    """`patterns(config).tracked.finditer(text)`, tried only where a tracked name's first
+    word stands (as `find_mentions` tries each word list's pattern)."""
+    p = cached_patterns(config)
+    first = p.firsts.get("tracked")
+    low = safe_lower(text)
+    if first is None or low is None:
+        return p.tracked.finditer(text)
+    return matches_at(p.tracked, text, whole_word_positions(low, first), len(text))
 
 
 def key_hits(p: Patterns, text: str, start: int, end: int) -> KeyHits | None:

@@ -66,6 +66,7 @@ _HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
 # Every number word starts with one of these; a quick search of lower-cased text for them
 # rules out most sentences before the slower case-insensitive patterns run.
 NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS)  # (for membership tests)
 # A byte copy of a text, one byte per character, that keeps only what a number is made of:
 # "0" for every ASCII digit, lower-case ASCII letters, and a space for everything else (so
 # a word starts after a space). Byte searches run far quicker than Unicode patterns.
@@ -92,8 +93,13 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE)
 # A capitalised word or acronym right before a hyphen: the number names ("COVID-19").
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[-\u2011]$")
 # A date written in digits ("31/03/2015", "2015-03-31", "31.3.2015"): its parts are no figures.
+# Its first digit opens the pattern (the look-behind for what stands before that digit comes
+# after it), so that the engine skips straight to digits; it finds what
+# r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+# followed by the same look-ahead finds.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+    r"\d(?<![\d/.\-]\d)(?:\d?([/.\-])\d{1,2}\1(?:19|20)\d\d"
+    r"|(?:(?<=1)9|(?<=2)0)\d\d([/.\-])\d{1,2}\2\d{1,2})"
     r"(?![\d/\-]|\.\d)"
 )
 # "133 100 million", a translation of 133 億 (133 x 100 million), not 133,100 million.

@@ -18,7 +18,7 @@ from etl.extract.lexicon import document_cues as cues
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
-from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.numbers import NUMBER_WORD_SET
 from etl.extract.programmes import Unit, programme_ref_re, unit_of
 from etl.extract.regex_parts import literal_tests, may_match
 
@@ -184,7 +184,9 @@ def _joint_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+# A capitalised word: r"(?<![\w'’-])[A-Z][\w'’.&-]*", opening with its capital (so that the
+# engine skips to capitals), the look-behind after it.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*")
 _CLITIC = re.compile(r"['’](?:s|d|m|ll|ve|re)$")
 _FIRST_WORD = re.compile(r"[\W_]*[\w'’.&-]*")
 
@@ -209,7 +211,7 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     places_end = -1  # where the last place after a preposition ends
     for m in _CAPITALISED.finditer(text, pos, end):
         word = _CLITIC.sub("", m.group().rstrip("."))  # "I'd", "Cyberport's"
-        if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORDS:  # "A: Six."
+        if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORD_SET:  # "A: Six."
             continue
         if _money_sign().match(text, m.start(), end):
             continue  # "US$1.2 billion", "AED 180 million": a currency, no one's name

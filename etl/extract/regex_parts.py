@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from etl.extract.lexicon import safe_lower
+
 try:  # the standard library's regular-expression parser
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -142,6 +144,22 @@ def may_match(tests: tuple[re.Pattern[str] | tuple[str, ...], ...], low: str | N
         elif t.search(low) is None:
             return False
     return True
+
+
+_VERBOSE = int(re.VERBOSE)  # (a plain int: "&" with the enum member runs Python code)
+
+
+def gated_search(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)`, not run when text[pos:endpos] lacks a word that
+    every match holds (`literal_tests`): then it finds nothing."""
+    end = len(text) if endpos is None else endpos
+    if not pattern.flags & _VERBOSE and not may_match(
+        literal_tests(pattern.pattern), safe_lower(text[pos:end])
+    ):
+        return None
+    return pattern.search(text, pos, end)
 
 
 def _prefix_tree(words: list[str]) -> str:

@@ -134,6 +134,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "month_span": (("month_counter",),),
     "since": (("since",), ("months",)),
     "year_point": (("year_start", "year_middle", "mid_year"),),
+    "present": (("present",),),
 }
 
 
@@ -426,4 +427,4 @@ def says_stands_at(text: str, start: int, end: int) -> bool:
 
 def speaks_of_now(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] says it speaks of the time it was written ("now", "to date")."""
-    return _patterns()["present"].search(text, start, end) is not None
+    return next(iter(_matches("present", text, start, end)), None) is not None

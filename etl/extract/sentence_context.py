@@ -39,6 +39,7 @@ from etl.extract.metrics import (
 )
 from etl.extract.owner_context import OwnerContext
 from etl.extract.prefilter import metric_vocabulary
+from etl.extract.regex_parts import gated_search
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 
@@ -229,7 +230,7 @@ class SentenceContext(OwnerContext):
         s = self._text()
         scoped = self._scoped(f)
         if f.source == "predicate" or not (
-            scoped or cluster_refs().search(s, 0, f.start) or self._pronoun_for_cluster(s)
+            scoped or gated_search(cluster_refs(), s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
             return f
         before = [self.view.sentence_text(cur) for cur in self.view.before(self.sid, 3)][::-1]

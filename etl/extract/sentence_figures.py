@@ -21,6 +21,7 @@ from etl.extract.figure_cues import (
     at_event,
     cues,
     fast_cues,
+    further_cue,
     not_counted,
     outside_set,
     word_cues,
@@ -103,7 +104,8 @@ def _one(n: NumberMention) -> bool:
 
 _FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
 # A sign written on a figure ("+35", "−12", "+HK$2 billion") makes it a change, not a level.
-_SIGNED = re.compile(r"(?<![\w.,+\-−])[+−]$")
+# (The sign opens the pattern, so that the engine skips to a sign: as r"(?<![\w.,+\-−])[+−]$".)
+_SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
 
 
 @cache
@@ -194,7 +196,7 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
-        further = cues()["further"].search(before) is not None or bool(_SIGNED.search(before))
+        further = further_cue().search(before) or bool(_SIGNED.search(before))
         if (
             delta_before.search(before)
             and not cues()["not_delta"].search(before[-40:])

@@ -9,7 +9,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import find_mentions
-from etl.extract.name_patterns import patterns
+from etl.extract.name_patterns import patterns, tracked_names
 from etl.extract.sentences import is_abbreviation
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -218,7 +218,7 @@ def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
     """Whether `intro` names someone as head of the tracked organisation."""
     leader = _voice_res()[3]
     head_of, leads_its = _head_res()
-    for m in patterns(config).tracked.finditer(intro):
+    for m in tracked_names(intro, config):
         if leader.search(intro, max(0, m.start() - 80), m.start()) or head_of.match(intro, m.end()):
             return True
     for m in leads_its.finditer(intro):  # "Cyberport ... We met X, who heads its ...": its head

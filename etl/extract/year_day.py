@@ -23,6 +23,7 @@ from etl.calendar import (
     phrase_words,
 )
 from etl.extract.phrase_search import find_phrase
+from etl.extract.regex_parts import gated_search
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
 BULLET_MARK = "(?:--|[-•*–▪●])"  # what opens a list item, besides "1." and "1)"
@@ -30,7 +31,11 @@ BULLET = re.compile(rf"(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")
 _FISCAL = re.compile(r"\W*((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)\W*")
-_FISCAL_TOKEN = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w.,]?\d)")
+# As r"(?<![\w$.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w.,]?\d)", opening with the
+# year's first digit (so that the engine skips to a "1" or "2"), the look-behind after it.
+_FISCAL_TOKEN = re.compile(
+    r"([12](?<![\w$.,][12])(?:(?<=1)9|(?<=2)0)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w.,]?\d)"
+)
 
 
 class YearDay(NamedTuple):
@@ -144,7 +149,7 @@ _REVIEW_TITLE = re.compile(
 def review_year(text: str) -> int | None:
     """The calendar year a document reviews, when its title says so ("Cyberport Community
     2025: Year in Review"); None otherwise."""
-    m = _REVIEW_TITLE.search(text, 0, min(len(text), TITLE_CHARS))
+    m = gated_search(_REVIEW_TITLE, text, 0, min(len(text), TITLE_CHARS))
     return int(m.group(1) or m.group(2)) if m else None
 
 

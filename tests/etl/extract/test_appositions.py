@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.extract import default_config
-from etl.extract.appositions import lead_clause_end, member_apposition
+from etl.extract.appositions import _apposition_re, lead_clause_end, member_apposition
 from etl.extract.mentions import find_mentions
 
 
@@ -37,3 +41,14 @@ def test_the_member_an_apposition_is_about() -> None:
     # Not after a figure or far into the sentence, nor before "and".
     assert subject_of("The hub has 900 firms, one of the most, and 40 unicorns.") is None
     assert subject_of("Acme Robotics, one of 900 firms at the hub, and Blue Kite met.") is None
+
+
+_PIECES = ["Acme", ",", ", ", " ", "one of", "each of", "another of", "the", "firms", "and", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_apposition_pattern_finds_what_its_plain_form_finds(text: str) -> None:
+    pattern = _apposition_re()
+    assert pattern.pattern.startswith(",(?<=\\w,)")
+    plain = re.compile("(?<=\\w)," + pattern.pattern[len(",(?<=\\w,)") :])
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

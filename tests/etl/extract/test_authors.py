@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.extract import default_config
+from etl.extract.authors import _may_open, _speech_header_re
 from etl.extract.document_model import build_model
 
 CONFIG = default_config()
@@ -88,3 +91,15 @@ def test_a_conversation_with_a_guest_makes_their_answers_the_organisations_words
     assert m.author is not None and m.author.tracked
     assert m.speaks(text.index("A: We had"))
     assert model(text.replace("A conversation with", "A conversation about")).author is None
+
+
+_LINE_PIECES = ["Keynote", "speech", "SPEECH", "by", "Remarks", " ", "  ", "#", "*", "> ",
+                "Mr Chan", "x" * 25, "\t", "Welcome address by", "ſpeech", ",", "K"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=12).map("".join), st.integers(0, 3))
+def test_a_line_ruled_out_holds_no_speech_header(line: str, a: int) -> None:
+    text = "Q." + line
+    a = min(a, len(text))
+    if _speech_header_re().match(text, a, len(text)):
+        assert _may_open(text, a, len(text))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
-from etl.extract.main_organisation import _alias_groups, _name_counts
+from etl.extract.main_organisation import _alias_groups, _count_plan, _counts, _name_counts
 
 CONFIG = default_config()
 
@@ -86,6 +86,11 @@ _NAME_TEXT = st.lists(
             "H\u212a",
             "STP",
             "ASTR\u0130",
+            "Hong Kong ",
+            "Hong Kong Exchanges and Clearing",
+            "hong kong-shenzhen innovation and technology park",
+            "Invest Hong Kong",
+            "InvestHK",
             "ſ",
             "\ud800",
         ]
@@ -97,6 +102,19 @@ _NAME_TEXT = st.lists(
 @given(_NAME_TEXT)
 def test_names_counted_over_bytes_as_over_the_lower_cased_text(text: str) -> None:
     assert dict(_name_counts(text, CONFIG)) == _counts_by_lower(text)
+
+
+_NAMES = st.lists(st.text(alphabet="ab ", min_size=1, max_size=5), min_size=1, max_size=4)
+
+
+@given(st.lists(_NAMES, min_size=1, max_size=3), st.text(alphabet="ab ", max_size=40))
+def test_names_that_open_alike_are_counted_as_count_counts_them(
+    groups: list[list[str]], text: str
+) -> None:
+    encoded = tuple((i, tuple(n.encode() for n in names)) for i, names in enumerate(groups))
+    low = text.encode()
+    plan = _count_plan(encoded)
+    assert _counts(low, plan, len(groups)) == [sum(text.count(n) for n in g) for g in groups]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from etl.config import load_config
 from etl.extract.lexicon import phrases_re
-from etl.extract.name_patterns import _whole_words, key_hits, patterns, tracked_words
+from etl.extract.name_patterns import (
+    _whole_words,
+    key_hits,
+    patterns,
+    tracked_names,
+    tracked_words,
+)
 from tests.paths import ROOT
 
 CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")
@@ -61,3 +67,36 @@ def test_whole_words_of_the_configuration_agree_with_a_plain_search() -> None:
         plain = re.compile(r"\b(?:" + found.pattern.split(r"\b(?:", 1)[1])
         assert found.findall(text) == plain.findall(text) and found.findall(text)
         assert words is None or set(found.findall(" ".join(words))) >= set(words)
+
+
+_NAME_PIECES = ["Cyberport", "CYBERPORT", "Hong Kong", "hong  kong", " Cyberport", "-", "'s", " ",
+                "Management Company Limited", "Cyber", "port", "x", "ſ", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
+def test_tracked_names_are_what_the_tracked_pattern_finds(text: str) -> None:
+    found = [m.span() for m in tracked_names(text, CYBERPORT)]
+    assert found == [m.span() for m in patterns(CYBERPORT).tracked.finditer(text)]
+
+
+# Patterns that open with their first capital, the look-behind after it, against their plain
+# forms (look-behind first).
+_OPENINGS = {
+    "acronym": (r"[A-Z](?<![\w-][A-Z])", r"(?<![\w-])[A-Z]"),
+    "proper_subject": (r"([A-Z](?<!\w[A-Z])", r"\b([A-Z]"),
+    "described": (r"[Tt](?<![\w-][Tt])he", r"(?<![\w-])[Tt]he"),
+}
+_CAPITAL_PIECES = ["CIP", "ABC", "Acme", "The", "the", "hub", "Pok Fu Lam", "Web3", " ", "-",
+                   "has", "admitted", "is", "cluster", "s", "x1", "é", "&", "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CAPITAL_PIECES), max_size=10).map("".join))
+def test_patterns_opening_with_a_capital_find_what_their_plain_forms_find(text: str) -> None:
+    p = patterns(CYBERPORT)
+    for name, (opening, plain_opening) in _OPENINGS.items():
+        pattern = getattr(p, name)
+        assert pattern.pattern.startswith(opening), name
+        plain = re.compile(plain_opening + pattern.pattern[len(opening) :], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], name

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from etl.extract.numbers import (
     _HAS_WORD,
+    _NUMERIC_DATE,
     WORD_RE,
     _digit_matches,
     _digit_re,
@@ -144,6 +145,29 @@ def test_digit_matches_tried_at_runs_are_a_full_scan(text: str) -> None:
     assert [m.span() for m in _digit_matches(text)] == [
         m.span() for m in _digit_re().finditer(text)
     ]
+
+
+_PLAIN_NUMERIC_DATE = (
+    r"(?<![\d/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([/.\-])\d{1,2}\2\d{1,2})"
+    r"(?![\d/\-]|\.\d)"
+)
+
+
+_DATE_PARTS = ["1", "2", "3", "19", "20", "2015", "03", "31", "/", ".", "-", " ", "a", "٣"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=12).map("".join))
+def test_a_date_in_digits_is_found_as_by_the_plain_pattern(text: str) -> None:
+    import re
+
+    plain = re.compile(_PLAIN_NUMERIC_DATE)
+    assert [m.span() for m in _NUMERIC_DATE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    for pos in range(len(text)):  # (also from inside the text, as a search from a position)
+        assert [m.span() for m in _NUMERIC_DATE.finditer(text, pos)] == [
+            m.span() for m in plain.finditer(text, pos)
+        ]
 
 
 @given(st.text(alphabet="oneTWOSevnthirydzuıſİ x", max_size=30))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from etl.extract import default_config
 from etl.extract.document_model import build_model
 from etl.extract.lexicon import safe_lower
 from etl.extract.mentions import find_mentions
-from etl.extract.owners import _joint_re, names_no_one, read_mentions
+from etl.extract.owners import _CAPITALISED, _joint_re, names_no_one, read_mentions
 from etl.extract.programmes import programme_ref_re
 from etl.extract.regex_parts import literal_tests, may_match
 
@@ -228,3 +230,11 @@ def test_a_joint_subject_in_capitals_is_still_found() -> None:
     doc = "Cyberport and Science Park signed. BOTH PARKS now host 2,000 companies."
     got = names(doc, "BOTH PARKS now host 2,000 companies.")
     assert [n[0] for n in got if n[1] and "joint" in n[1]] == ["BOTH PARKS"]
+
+
+@given(st.text(alphabet="AZaz'’-.&1 é\n", max_size=20), st.integers(0, 20))
+def test_capitalised_words_are_found_as_by_the_plain_pattern(text: str, pos: int) -> None:
+    plain = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
+    assert [m.span() for m in _CAPITALISED.finditer(text, pos)] == [
+        m.span() for m in plain.finditer(text, pos)
+    ]

@@ -12,6 +12,7 @@ from etl.extract.regex_parts import (
     FEW_WORDS,
     any_of,
     for_lower_case,
+    gated_search,
     literal_tests,
     may_match,
     required_literal_groups,
@@ -23,7 +24,7 @@ from etl.extract.regex_parts import (
 # Pieces that the cue patterns care about, glued at random: words, spaces, punctuation.
 PIECES = ["by", "up", "Up", "an", "a", "increase", "of", "further", "net", "from", "rose",
           "compared", "with", "vs", ".", ",", " ", "  ", "\n", "\t", "x", "nearby", "ten",
-          "versus", "growing", "alone", "BY", "-"]  # fmt: skip
+          "versus", "growing", "alone", "BY", "-", "another", "Another"]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
@@ -46,7 +47,7 @@ def test_required_literals_are_in_every_match(text: str) -> None:
 
 def test_reversed_patterns_of_the_lexicon_cues() -> None:
     fig = lexicon()["figures"]
-    for key in ("delta_before", "comparison_before"):
+    for key in ("delta_before", "comparison_before", "further_part_before"):
         assert reversed_end_pattern(re.compile(fig[key], re.IGNORECASE)) is not None
 
 
@@ -63,6 +64,7 @@ def test_reversed_match_agrees_with_search(text: str) -> None:
     patterns = [
         re.compile(fig["delta_before"], re.IGNORECASE),
         re.compile(fig["comparison_before"], re.IGNORECASE),
+        re.compile(fig["further_part_before"], re.IGNORECASE),
         re.compile(r"\bfrom\s+\S*\s*$", re.IGNORECASE),
         re.compile(r"[^a-z.][a-c-]?x{1,2}$"),
         re.compile(r"of$"),
@@ -156,3 +158,25 @@ def test_literal_tests_need_every_group() -> None:
     assert re.search("οδοσ", "ΟΔΟΣ", re.IGNORECASE) and "οδοσ" not in "ΟΔΟΣ".lower()
     assert literal_tests("οδοσ") == ()
     assert len(literal_tests(r"the\s+οδοσ")) == 1  # ("the" is still needed)
+
+
+_GATED = [
+    re.compile(r"\b(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?(?:cluster|sector)\b", re.IGNORECASE),
+    re.compile(r"\b(?:a\s+further|another)\s*$", re.IGNORECASE),
+    re.compile(r"[A-Z]\w+\s+(?:rose|grew)"),
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "the", "Our", "cluster", "SECTOR", "ſector", "Kluster", "İ"]),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 80),
+)
+def test_gated_search_finds_what_search_finds(text: str, pos: int, endpos: int) -> None:
+    for p in _GATED:
+        found, plain = gated_search(p, text, pos, endpos), p.search(text, pos, endpos)
+        assert (found and found.span()) == (plain and plain.span()), p.pattern

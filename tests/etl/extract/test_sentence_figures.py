@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.sentence_figures import find_figures
+from etl.extract.sentence_figures import _SIGNED, find_figures
 
 
 def figs(s: str) -> list[tuple[str, float, str, str, str, bool]]:
@@ -1114,3 +1114,11 @@ def test_a_count_with_no_noun_after_a_cluster_counts_its_companies(
 )
 def test_a_part_a_member_or_a_time_after_a_cluster_counts_no_cluster(sentence: str) -> None:
     assert not [f for f in find_figures(sentence) if f.source == "cluster"]
+
+
+@given(st.text(alphabet="+−-.,a1 \né", max_size=10))
+def test_a_sign_ending_the_words_is_found_as_by_the_plain_pattern(text: str) -> None:
+    import re
+
+    plain = re.compile(r"(?<![\w.,+\-−])[+−]$")
+    assert [m.span() for m in _SIGNED.finditer(text)] == [m.span() for m in plain.finditer(text)]

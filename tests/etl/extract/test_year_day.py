@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.extract.year_day import (
+    _FISCAL_TOKEN,
     YearDay,
     column_date,
     lead_in_day,
@@ -100,3 +102,14 @@ def test_year_end_in_a_year_review_is_the_end_of_that_year() -> None:
     (span,) = review_dates("By year-end the cluster stood at 500 firms.", 2025)
     assert span[2] == date(2025, 12, 31)
     assert review_dates("By year-end the cluster stood at 500 firms.", None) == []
+
+
+_TOKEN_PARTS = ["1", "2", "9", "0", "19", "20", "2015", "-", "–", "/", " ", "a", "$", ".", ","]
+
+
+@given(st.lists(st.sampled_from(_TOKEN_PARTS), max_size=12).map("".join), st.integers(0, 12))
+def test_a_fiscal_year_token_is_found_as_by_the_plain_pattern(text: str, pos: int) -> None:
+    plain = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w.,]?\d)")
+    assert [(m.span(), m.groups()) for m in _FISCAL_TOKEN.finditer(text, pos)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text, pos)
+    ]
