@@ -11,30 +11,52 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Dialect,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    select,
+)
 
 from db.batches import chunks
 from db.models import Claim, Document, DocumentCount, Review
 from db.status import CLAIM_STATUS_BY_ACTION
 
-# What series_claims gives, one list each, in claim id order.
+# What series_claims gives, one list each, in claim id order (`days`: the claim's date as days
+# since 1970-01-01).
 SERIES_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
-                  "value_low", "value_high", "value_hkd", "as_of", "period", "flags",
-                  "document_id", "status", "document", "kind", "publisher",
-                  "document_version")  # fmt: skip
+                  "value_low", "value_high", "value_hkd", "days", "period", "flags",
+                  "document_id", "status", "document", "kind", "publisher")  # fmt: skip
 _READ = ("id", "uid", "value", "unit", "qualifier", "value_low", "value_high", "value_hkd",
-         "as_of", "period", "flags", "document_id", "initial_status")  # fmt: skip
+         "days", "period", "flags", "document_id", "initial_status")  # fmt: skip
+DOCUMENT_COLUMNS = ("document", "kind", "publisher")  # each claim's, from `documents`
 NAMED_AT_MOST = 500  # more documents than this are read in one pass over all of them
+EPOCH = date(1970, 1, 1)
 
 
 @cache
-def _claims() -> Select:
+def _claims(dialect: str) -> Select:
     """The series' claims (all of them: candidates and corrected claims are sorted out after),
-    every column from ix_claims_series."""
-    cols = [getattr(Claim, c) for c in _READ]
+    every column from ix_claims_series; the date as a number of days, worked out by the
+    database (no date is made per claim)."""
+    if dialect == "postgresql":
+        days: ColumnElement[int] = Claim.as_of - literal(EPOCH, Date)
+    else:  # SQLite's dates are ISO text; its julian days are the proleptic Gregorian calendar's
+        days = cast(func.julianday(Claim.as_of) - 2440587.5, Integer)
+    cols = [days if c == "days" else getattr(Claim, c) for c in _READ]
     return select(*cols).where(Claim.entity == bindparam("e"), Claim.metric == bindparam("m"))
 
 
@@ -56,75 +78,123 @@ def _corrected() -> Select:
     return select(Claim.corrects_uid).where(Claim.corrects_uid.is_not(None))
 
 
-def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
+def series_claims(conn: Connection, entity: str, metric: str) -> SeriesColumns:
     """The claims of a series that count (as db.claims' default filter: not a candidate waiting
     for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS -> one list each) in id
-    order, with each claim's derived status and its document's name, kind, publisher and
-    version (the time it was stored); and `signals`: each of those documents' signals
+    order, with each claim's derived status and its document's name, kind and publisher;
+    `documents`: each of those documents' name, kind, publisher and version (the time it was
+    stored, as text) by id; and `signals`: each of those documents' signals
     (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
-    rows = _raw(conn, _claims(), {"e": entity, "m": metric})
+    rows = _raw(conn, _claims(conn.dialect.name), {"e": entity, "m": metric}, binary=True)
     last = dict(_raw(conn, _reviewed(), {}))  # uid -> the newest status-setting action
     corrected = set(conn.scalars(_corrected()))
-    rows = [
-        r
-        for r in rows
-        if not (r[12] == "candidate" and last.get(r[1]) in (None, "reopen"))  # waits
-        and not (corrected and r[1] in corrected)  # its corrected row counts instead
-    ]
+    # Drop the candidates still waiting, and the claims a correction replaced (their corrected
+    # row counts instead).
+    rows = [r for r in rows if r[12] != "candidate" or last.get(r[1]) not in (None, "reopen")]
+    if corrected:
+        rows = [r for r in rows if r[1] not in corrected]
     rows.sort(key=itemgetter(0))  # by claim id
     cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
+    n = len(cols[0])
     uids, status = cols[1], cols[12]
     if last:  # the few reviewed claims
-        for k in [k for k, uid in enumerate(uids) if uid in last]:
+        for k in compress(range(n), map(last.__contains__, uids)):
             status[k] = CLAIM_STATUS_BY_ACTION.get(last[uids[k]]) or status[k]
-    as_of = cols[8]
-    if as_of and isinstance(as_of[0], str):  # SQLite's driver gives ISO text
-        cols[8] = list(map(date.fromisoformat, as_of))
-    n = len(cols[0])
-    out = {name: cols[k] for k, name in enumerate(_READ) if name != "initial_status"}
-    out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), cols[12]
+    out: dict[str, Any] = {name: cols[k] for k, name in enumerate(_READ)}
+    out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), status
+    del out["initial_status"]
     out["entity"], out["metric"] = [entity] * n, [metric] * n
     docs = series_documents(conn, set(out["document_id"]))
-    per_claim = list(map(docs.__getitem__, out["document_id"]))
-    names = ("document", "kind", "publisher", "document_version")
-    for name, col in zip(names, list(zip(*per_claim, strict=True))[:4] if n else [()] * 4,
-                         strict=True):  # fmt: skip
-        out[name] = list(col)
-    out["signals"] = [(d[0], d[1], d[2], *d[4:]) for d in docs.values()]
-    return out
+    out["documents"] = {i: d[:4] for i, d in docs.items()}
+    out["signals"] = [(*d[:3], *d[4:]) for d in docs.values()]
+    return SeriesColumns(out)
 
 
-def _raw(conn: Connection, stmt: Select, params: dict[str, Any]) -> list[tuple]:
-    """Every row as the database driver gives it (no per-row processing: dates may be text)."""
-    return conn.execute(stmt, params).cursor.fetchall()
+class SeriesColumns(dict[str, Any]):
+    """series_claims' columns; each claim's document's name, kind and publisher (`document`,
+    `kind`, `publisher`) are made from `documents` and `document_id` when first asked for."""
+
+    def __missing__(self, key: str) -> list[Any]:
+        if key not in DOCUMENT_COLUMNS:
+            raise KeyError(key)
+        k = DOCUMENT_COLUMNS.index(key)
+        of = {i: d[k] for i, d in self["documents"].items()}
+        self[key] = found = list(map(of.__getitem__, self["document_id"]))
+        return found
+
+
+def _raw(
+    conn: Connection, stmt: Select, params: dict[str, Any], *, binary: bool = False
+) -> list[tuple]:
+    """Every row as the database driver gives it (no per-row processing: dates may be text).
+    `binary` (for a statement made once: its SQL is kept): PostgreSQL sends the rows in its
+    binary format, no number written out as text by the server and read back by the driver."""
+    if not binary or conn.dialect.name != "postgresql":
+        return conn.execute(stmt, params).cursor.fetchall()
+    sql, defaults = _compiled(stmt, conn.dialect)
+    with conn.connection.driver_connection.cursor(binary=True) as cur:  # type: ignore[union-attr]
+        cur.execute(sql, {**defaults, **params})
+        return cur.fetchall()
+
+
+@cache
+def _compiled(stmt: Select, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """A statement's SQL for the driver, and its parameters' own values."""
+    compiled = stmt.compile(dialect=dialect)
+    return str(compiled), dict(compiled.params)
 
 
 def series_documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple]:
     """Document id -> (file name, kind, publisher, version: when it was stored as text, and
     db.documents' signals: how many claims it holds, how many flagged garbled, implausible)."""
     wanted = set(ids)
-    cols = (Document.id, Document.file_name, Document.kind, Document.publisher,
-            Document.ingested_at, func.coalesce(DocumentCount.claims, 0))  # fmt: skip
-    stmt = select(*cols).outerjoin(DocumentCount, DocumentCount.document_id == Document.id)
-    flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
-    if len(wanted) <= NAMED_AT_MOST:
+    stmt, flagged = _documents(conn.dialect.name), _flagged()
+    named = len(wanted) <= NAMED_AT_MOST
+    if named:
         stmt = stmt.where(Document.id.in_(sorted(wanted)))
         flagged = flagged.where(Claim.document_id.in_(sorted(wanted)))
     marks: dict[int, list[int]] = {}
-    for doc_id, flags in _raw(conn, flagged, {}):
+    for doc_id, flags in _raw(conn, flagged, {}, binary=not named):
         found = flags.split(";")
         mark = marks.setdefault(doc_id, [0, 0])
         mark[0] += found.count("garbled")
         mark[1] += found.count("implausible")
     docs = {
-        i: (name, kind, publisher, str(at), claims, 0, 0)  # str: PostgreSQL gives a datetime
-        for i, name, kind, publisher, at, claims in _raw(conn, stmt, {})
+        i: (name, kind, publisher, str(at), claims, 0, 0)
+        for i, name, kind, publisher, at, claims in _raw(conn, stmt, {}, binary=not named)
         if i in wanted
     }
     for i, (garbled, implausible) in marks.items():
         if i in docs:
             docs[i] = (*docs[i][:5], garbled, implausible)
     return docs
+
+
+@cache
+def _documents(dialect: str) -> Select:
+    """Every document's name, kind, publisher, version and number of claims."""
+    cols = (Document.id, Document.file_name, Document.kind, Document.publisher,
+            _version(dialect), func.coalesce(DocumentCount.claims, 0))  # fmt: skip
+    return select(*cols).outerjoin(DocumentCount, DocumentCount.document_id == Document.id)
+
+
+def _version(dialect: str) -> ColumnElement[str]:
+    """When a document was stored, as str() of what the driver gives writes it: SQLite's is
+    that text; PostgreSQL's is written by the database (as str() writes the datetime the driver
+    would make of it, in the session's time zone), not by Python once per document."""
+    at = Document.ingested_at
+    if dialect != "postgresql":
+        return at
+    fraction = case((extract("microseconds", at) % 1_000_000 == 0, ""),
+                    else_=func.to_char(at, ".US"))  # fmt: skip
+    return func.concat(func.to_char(at, "YYYY-MM-DD HH24:MI:SS"), fraction,
+                       func.to_char(at, "TZH:TZM"))  # fmt: skip
+
+
+@cache
+def _flagged() -> Select:
+    """The flags of every flagged claim, with its document (ix_claims_flags)."""
+    return select(Claim.document_id, Claim.flags).where(Claim.flags > "")
 
 
 def claim_quotes(conn: Connection, ids: Sequence[int]) -> dict[int, str]:

@@ -3,13 +3,16 @@
 A check of a series of tens of thousands of claims spends most of its time making and walking
 one ClaimPoint per claim. `ClaimColumns` holds the same claims one column per field (numbers as
 numpy arrays) and is itself a sequence of ClaimPoints, each made only when asked for; the rules
-and the consensus compute on the arrays and ask for the few points their words name.
+and the consensus compute on the arrays and ask for the few points their words name. What many
+claims share (their document, a unit, a period) is also given as codes: one number per claim
+and the distinct values, so that what depends on it is worked out once per value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
+from functools import cache
 from itertools import compress, repeat
 from operator import is_not, itemgetter
 from typing import Any, overload
@@ -19,10 +22,13 @@ import numpy as np
 from etl.check.points import ClaimPoint
 
 EPOCH = date(1970, 1, 1)
+EPOCH_ORDINAL = EPOCH.toordinal()
 FIELDS = ("claim_id", "uid", "entity", "metric", "value", "unit", "qualifier", "low", "high",
           "as_of", "period", "value_hkd", "kind", "publisher", "document", "quote")  # fmt: skip
+DOCUMENT_FIELDS = FIELDS[12:15]  # what a claim's document says: kind, publisher, name
 RUNS_FROM = 64  # fewer positions are picked one by one (finding runs would cost more)
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
+Codes = tuple[np.ndarray, list[Any]]  # a number per claim, and the distinct values it stands for
 
 
 class ClaimColumns(Sequence[ClaimPoint]):
@@ -30,17 +36,27 @@ class ClaimColumns(Sequence[ClaimPoint]):
     i's ClaimPoint (made once), `self[a:b]` the claims a to b, `take` any of them. Arrays for
     the arithmetic: `ids`, `low`, `high`, `t` (days since 1970-01-01), `comparable`
     (value_hkd, else value) and `has_hkd`. A part taken is a view: its lists are made only
-    when asked for."""
+    when asked for. `documents`: each claim's document as codes of (kind, publisher, name),
+    when the columns of DOCUMENT_FIELDS are not given (they are then made when asked for)."""
 
     def __init__(
-        self, columns: Mapping[str, Sequence[Any]], points: Sequence[ClaimPoint] | None = None
+        self,
+        columns: Mapping[str, Sequence[Any]],
+        points: Sequence[ClaimPoint] | None = None,
+        documents: Codes | None = None,
+        t: np.ndarray | None = None,
     ) -> None:
         n = len(columns["claim_id"])
-        self._columns = {f: columns[f] for f in FIELDS}
-        self._lists = list(self._columns.values())  # in FIELDS order, for making a point
+        own = FIELDS if documents is None else [f for f in FIELDS if f not in DOCUMENT_FIELDS]
+        self._columns = {f: columns[f] for f in own}
+        self._codes: dict[str, Codes] = {}
+        if documents is not None:
+            self._codes["documents"] = documents
+        self._lists = [self._columns[f] for f in FIELDS[:12]]  # for making a point
         self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
-        self._base = self
+        self._base: ClaimColumns = None  # type: ignore[assignment]  # a view's (no cycle)
+        self._own_documents = documents is None  # the columns of DOCUMENT_FIELDS are given
         self._stored = _picker([])  # from_stored: picks the stored claims' places
         self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
         self.low = np.asarray(columns["low"], dtype=np.float64)
@@ -50,8 +66,10 @@ class ClaimColumns(Sequence[ClaimPoint]):
         self.comparable = np.where(  # value_hkd, else value (None is NaN in the first array)
             self.has_hkd, np.array(hkd, dtype=np.float64), np.array(columns["value"], np.float64)
         )
-        days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
-        self.t = days - EPOCH.toordinal()
+        if t is None:
+            days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
+            t = days - EPOCH.toordinal()
+        self.t = t
 
     @classmethod
     def of(cls, points: Sequence[ClaimPoint]) -> ClaimColumns:
@@ -66,7 +84,9 @@ class ClaimColumns(Sequence[ClaimPoint]):
         cls, cols: Mapping[str, Sequence[Any]], keep: Sequence[int], quotes: Sequence[str]
     ) -> ClaimColumns:
         """The stored claims at positions `keep` of db.series_claims' columns, money in HKD
-        as the checks compare it (the claim's own rate, else a fallback rate)."""
+        as the checks compare it (the claim's own rate, else a fallback rate). Their documents
+        are taken from `documents` (id -> name, kind, publisher, ...) and `document_id` when
+        the columns hold them, else from the columns of DOCUMENT_FIELDS."""
         pick = _picker(keep)
         value, unit, hkd = pick(cols["value"]), pick(cols["unit"]), pick(cols["value_hkd"])
         low, high = pick(cols["value_low"]), pick(cols["value_high"])
@@ -76,13 +96,29 @@ class ClaimColumns(Sequence[ClaimPoint]):
             hkd[i] = v * rate if h is None else h
             low[i], high[i] = low[i] * rate, high[i] * rate
         named = {"claim_id": "claim_id", "uid": "claim_uid", "entity": "entity",
-                 "metric": "metric", "qualifier": "qualifier", "as_of": "as_of",
-                 "period": "period", "kind": "kind", "publisher": "publisher",
-                 "document": "document"}  # fmt: skip
+                 "metric": "metric", "qualifier": "qualifier", "period": "period"}  # fmt: skip
         columns = {field: pick(cols[name]) for field, name in named.items()}
+        t = None
+        if "days" in cols:  # the dates as days since 1970-01-01: a date is made when asked for
+            days = pick(cols["days"])
+            t = np.fromiter(days, np.int64, len(days))
+            columns["as_of"] = Days(days)
+        else:
+            columns["as_of"] = pick(cols["as_of"])
         columns.update(value=value, unit=unit, low=low, high=high, value_hkd=hkd)
         columns["quote"] = pick(quotes)
-        out = cls(columns)
+        documents = None
+        if "documents" in cols:
+            docs: Mapping[int, Sequence[Any]] = cols["documents"]  # type: ignore[assignment]
+            place = {i: k for k, i in enumerate(docs)}
+            at = pick(cols["document_id"])
+            documents = (
+                np.fromiter(map(place.__getitem__, at), np.int64, len(at)),
+                [(d[1], d[2], d[0]) for d in docs.values()],
+            )
+        else:
+            columns.update({f: pick(cols[f]) for f in DOCUMENT_FIELDS})
+        out = cls(columns, documents=documents, t=t)
         out._stored = pick
         return out
 
@@ -107,7 +143,13 @@ class ClaimColumns(Sequence[ClaimPoint]):
             return self._base[int(self._rows[i])]
         point = self._points[i]
         if point is None:
-            point = ClaimPoint.of(*[c[i] for c in self._lists])
+            values = [c[i] for c in self._lists]
+            if self._own_documents:
+                values += [self._columns[f][i] for f in FIELDS[12:]]
+            else:
+                codes, docs = self._codes["documents"]
+                values += [*docs[codes[i]], self._columns["quote"][i]]
+            point = ClaimPoint.of(*values)
             self._points[i] = point
         return point
 
@@ -126,9 +168,10 @@ class ClaimColumns(Sequence[ClaimPoint]):
             index = np.asarray(index, dtype=np.int64)
             rows = index if self._rows is None else self._rows[index]
         out = object.__new__(ClaimColumns)
-        out._base = self._base
+        out._base = self if self._rows is None else self._base
         out._rows = rows
         out._columns = {}
+        out._codes = {}
         for name in ("ids", "low", "high", "has_hkd", "comparable", "t"):
             setattr(out, name, getattr(self, name)[index])
         return out
@@ -139,13 +182,77 @@ class ClaimColumns(Sequence[ClaimPoint]):
 
     def column(self, field: str) -> Sequence[Any]:
         """One field's values, in order (not to be changed)."""
-        if self._rows is None:
-            return self._columns[field]
         found = self._columns.get(field)
         if found is None:
-            base = self._base._columns[field]
-            found = self._columns[field] = _picker(self._rows.tolist())(base)
+            if self._rows is None:  # a document's field, from the documents' codes
+                codes, docs = self._codes["documents"]
+                values = [d[DOCUMENT_FIELDS.index(field)] for d in docs]
+                found = list(map(values.__getitem__, codes.tolist()))
+            else:
+                found = _picker(self._rows.tolist())(self._base.column(field))
+            self._columns[field] = found
         return found
+
+    def distinct(self, field: str) -> list[Any]:
+        """The distinct values of one field among these claims."""
+        codes, values = self.codes(field)
+        if self._rows is None:
+            return values
+        return [values[k] for k in np.unique(codes).tolist()]
+
+    def codes(self, field: str) -> Codes:
+        """One field's values as a code per claim and the distinct values (in order of first
+        appearance in the claims this one is a view of: a view's may hold values none of its
+        claims has); "documents": each claim's (kind, publisher, document)."""
+        found = self._codes.get(field)
+        if found is None:
+            if self._rows is not None:
+                base, values = self._base.codes(field)
+                found = (base[self._rows], values)
+            elif field == "documents":
+                found = _coded(list(zip(*(self._columns[f] for f in DOCUMENT_FIELDS),
+                                        strict=True)))  # fmt: skip
+            else:
+                found = _coded(self.column(field))
+            self._codes[field] = found
+        return found
+
+
+class Days(Sequence[date]):
+    """Dates given as days since 1970-01-01, each made when asked for."""
+
+    def __init__(self, days: Sequence[int]) -> None:
+        self.days = days
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    @overload
+    def __getitem__(self, i: int) -> date: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[date]: ...
+
+    def __getitem__(self, i: int | slice) -> date | list[date]:
+        if isinstance(i, slice):
+            return list(map(from_days, self.days[i]))
+        return from_days(self.days[i])
+
+
+@cache
+def from_days(days: int) -> date:
+    """The date `days` after 1970-01-01 (made once per day: a series' claims share few)."""
+    return date.fromordinal(EPOCH_ORDINAL + days)
+
+
+def _coded(values: Sequence[Any]) -> Codes:
+    """A code per value, and the distinct values in order of first appearance."""
+    n = len(values)
+    if n and values.count(values[0]) == n:  # one value for all (often: a unit, no period)
+        return np.zeros(n, dtype=np.int64), [values[0]]
+    distinct = list(dict.fromkeys(values))
+    code = {v: k for k, v in enumerate(distinct)}
+    return np.fromiter(map(code.__getitem__, values), np.int64, n), distinct
 
 
 def _picker(keep: Sequence[int]):

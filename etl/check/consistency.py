@@ -32,7 +32,7 @@ from etl.check.rules import Thresholds
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
-KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.ClaimKeys
+KEY_COLUMNS = ("claim_id", "claim_uid", "document_id")  # copies.ClaimKeys.by_document
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _check(conn: Connection, key: SeriesKey, th: Thresholds) -> RefreshSummary:
     inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
     copies = KnownCopies(
         read_copies(conn, entity, metric),
-        ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
+        ClaimKeys.by_document(*(points.stored(cols[c]) for c in KEY_COLUMNS), cols["documents"]),
         lambda ids: claim_quotes(conn, ids),
         everything=cols["claim_id"],
     )

@@ -51,3 +51,21 @@ def test_reviews_candidates_and_corrections_agree_with_the_claims_view(engine: E
     assert [s for _, s, _ in expected[:4]] == ["accepted", "auto", "rejected", "accepted"]
     assert _read(engine, "Cyberport", "awards") == _listed(engine, "Cyberport", "awards")
     assert [s for _, s, _ in _read(engine, "Cyberport", "awards")] == ["rejected", "accepted"]
+
+
+def test_days_and_each_documents_name_and_version_as_the_driver_gives_them(
+    engine: Engine,
+) -> None:
+    """`days` counts from 1970-01-01; a document's version is str() of the time it was stored
+    as the database driver gives it (a whole second written without a fraction)."""
+    claims = [make_claim(value=1, as_of=date(1969, 12, 31)), make_claim(value=2)]
+    store_document(engine, make_doc("a.txt", "Hong Kong, 1 May 2025 – figures."), claims, "t")
+    with engine.begin() as conn:
+        for stored_at in (None, "2025-05-01 10:00:00+00:00", "2025-05-01 10:00:00.25+00:00"):
+            if stored_at is not None:
+                conn.exec_driver_sql(f"UPDATE documents SET ingested_at = '{stored_at}'")
+            cols = series_claims(conn, "Cyberport", "companies")
+            at = conn.exec_driver_sql("SELECT id, ingested_at FROM documents").all()
+            assert cols["documents"] == {i: ("a.txt", None, None, str(t)) for i, t in at}
+    by_value = dict(zip(cols["value"], cols["days"], strict=True))
+    assert by_value == {1.0: -1, 2.0: (date(2025, 6, 5) - date(1970, 1, 1)).days}
