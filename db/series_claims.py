@@ -8,13 +8,14 @@ them where a point's claims changed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -38,10 +39,12 @@ from db.status import CLAIM_STATUS_BY_ACTION
 # What series_claims gives, one list each, in claim id order (`days`: the claim's date as days
 # since 1970-01-01).
 SERIES_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
-                  "value_low", "value_high", "value_hkd", "days", "period", "flags",
+                  "value_low", "value_high", "value_hkd", "has_hkd", "days", "period", "flags",
                   "document_id", "status", "document", "kind", "publisher")  # fmt: skip
 _READ = ("id", "uid", "value", "unit", "qualifier", "value_low", "value_high", "value_hkd",
          "days", "period", "flags", "document_id", "initial_status")  # fmt: skip
+NUMBER_COLUMNS = {"id": np.int64, "value": np.float64, "value_low": np.float64,
+                  "value_high": np.float64, "days": np.int64, "document_id": np.int64}  # fmt: skip
 DOCUMENT_COLUMNS = ("document", "kind", "publisher")  # each claim's, from `documents`
 NAMED_AT_MOST = 500  # more documents than this are read in one pass over all of them
 EPOCH = date(1970, 1, 1)
@@ -80,34 +83,68 @@ def _corrected() -> Select:
 
 def series_claims(conn: Connection, entity: str, metric: str) -> SeriesColumns:
     """The claims of a series that count (as db.claims' default filter: not a candidate waiting
-    for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS -> one list each) in id
-    order, with each claim's derived status and its document's name, kind and publisher;
+    for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS) in id order: the
+    numbers as arrays (NUMBER_COLUMNS; `value_hkd` NaN where there is none, `has_hkd`), the rest
+    as lists, with each claim's derived status and its document's name, kind and publisher;
     `documents`: each of those documents' name, kind, publisher and version (the time it was
     stored, as text) by id; and `signals`: each of those documents' signals
     (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
     rows = _raw(conn, _claims(conn.dialect.name), {"e": entity, "m": metric}, binary=True)
     last = dict(_raw(conn, _reviewed(), {}))  # uid -> the newest status-setting action
     corrected = set(conn.scalars(_corrected()))
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(_READ)
+    del rows
     # Drop the candidates still waiting, and the claims a correction replaced (their corrected
-    # row counts instead).
-    rows = [r for r in rows if r[12] != "candidate" or last.get(r[1]) not in (None, "reopen")]
+    # row counts instead); the rest by id.
+    kept = np.ones(n, dtype=bool)
+    uids = cols[1]
+    for k in places(cols[12], "candidate"):
+        kept[k] = last.get(uids[k]) not in (None, "reopen")
     if corrected:
-        rows = [r for r in rows if r[1] not in corrected]
-    rows.sort(key=itemgetter(0))  # by claim id
-    cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
-    n = len(cols[0])
-    uids, status = cols[1], cols[12]
+        kept[list(compress(range(n), map(corrected.__contains__, uids)))] = False
+    ids = np.fromiter(cols[0], np.int64, n)
+    order = np.argsort(ids, kind="stable")
+    order = order[kept[order]]
+    out: dict[str, Any] = {}
+    for k, name in enumerate(_READ):
+        if name in NUMBER_COLUMNS:
+            out[name] = np.fromiter(cols[k], NUMBER_COLUMNS[name], n)[order]
+        elif name == "value_hkd":
+            out["has_hkd"] = np.fromiter(map(is_not, cols[k], repeat(None)), bool, n)[order]
+            out[name] = np.array(cols[k], dtype=np.float64)[order]  # None: NaN
+        else:
+            out[name] = _picked(cols[k], order)
+    del cols
+    out["claim_id"], out["claim_uid"] = out.pop("id"), out.pop("uid")
+    status = out["status"] = out.pop("initial_status")
     if last:  # the few reviewed claims
-        for k in compress(range(n), map(last.__contains__, uids)):
+        uids = out["claim_uid"]
+        for k in compress(range(len(order)), map(last.__contains__, uids)):
             status[k] = CLAIM_STATUS_BY_ACTION.get(last[uids[k]]) or status[k]
-    out: dict[str, Any] = {name: cols[k] for k, name in enumerate(_READ)}
-    out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), status
-    del out["initial_status"]
-    out["entity"], out["metric"] = [entity] * n, [metric] * n
-    docs = series_documents(conn, set(out["document_id"]))
+    out["entity"], out["metric"] = [entity] * len(order), [metric] * len(order)
+    docs = series_documents(conn, np.unique(out["document_id"]).tolist())
     out["documents"] = {i: d[:4] for i, d in docs.items()}
     out["signals"] = [(*d[:3], *d[4:]) for d in docs.values()]
     return SeriesColumns(out)
+
+
+def _picked(values: Sequence[Any], order: np.ndarray) -> list[Any]:
+    """The values at these places, in order, as a list."""
+    if len(order) == 1:
+        return [values[int(order[0])]]
+    return list(itemgetter(*order.tolist())(values)) if len(order) else []
+
+
+def places(values: Sequence[Any], value: Any) -> Iterator[int]:
+    """Where `value` stands in `values`, in order (each found by index: few of many)."""
+    k = -1
+    while True:
+        try:
+            k = values.index(value, k + 1)
+        except ValueError:
+            return
+        yield k
 
 
 class SeriesColumns(dict[str, Any]):
@@ -119,7 +156,7 @@ class SeriesColumns(dict[str, Any]):
             raise KeyError(key)
         k = DOCUMENT_COLUMNS.index(key)
         of = {i: d[k] for i, d in self["documents"].items()}
-        self[key] = found = list(map(of.__getitem__, self["document_id"]))
+        self[key] = found = list(map(of.__getitem__, self["document_id"].tolist()))
         return found
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
-from itertools import compress, repeat
+from itertools import repeat
 from operator import is_not, itemgetter
 from typing import Any, overload
 
@@ -26,8 +26,8 @@ EPOCH_ORDINAL = EPOCH.toordinal()
 FIELDS = ("claim_id", "uid", "entity", "metric", "value", "unit", "qualifier", "low", "high",
           "as_of", "period", "value_hkd", "kind", "publisher", "document", "quote")  # fmt: skip
 DOCUMENT_FIELDS = FIELDS[12:15]  # what a claim's document says: kind, publisher, name
+ARRAYS = ("ids", "low", "high", "has_hkd", "comparable", "t")
 RUNS_FROM = 64  # fewer positions are picked one by one (finding runs would cost more)
-FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 Codes = tuple[np.ndarray, list[Any]]  # a number per claim, and the distinct values it stands for
 
 
@@ -36,40 +36,44 @@ class ClaimColumns(Sequence[ClaimPoint]):
     i's ClaimPoint (made once), `self[a:b]` the claims a to b, `take` any of them. Arrays for
     the arithmetic: `ids`, `low`, `high`, `t` (days since 1970-01-01), `comparable`
     (value_hkd, else value) and `has_hkd`. A part taken is a view: its lists are made only
-    when asked for. `documents`: each claim's document as codes of (kind, publisher, name),
-    when the columns of DOCUMENT_FIELDS are not given (they are then made when asked for)."""
+    when asked for."""
 
     def __init__(
-        self,
-        columns: Mapping[str, Sequence[Any]],
-        points: Sequence[ClaimPoint] | None = None,
-        documents: Codes | None = None,
-        t: np.ndarray | None = None,
+        self, columns: Mapping[str, Sequence[Any]], points: Sequence[ClaimPoint] | None = None
     ) -> None:
         n = len(columns["claim_id"])
-        own = FIELDS if documents is None else [f for f in FIELDS if f not in DOCUMENT_FIELDS]
-        self._columns = {f: columns[f] for f in own}
-        self._codes: dict[str, Codes] = {}
-        if documents is not None:
-            self._codes["documents"] = documents
-        self._lists = [self._columns[f] for f in FIELDS[:12]]  # for making a point
-        self._points: list[ClaimPoint | None] = list(points) if points else [None] * n
+        hkd = columns["value_hkd"]
+        has_hkd = np.fromiter(map(is_not, hkd, repeat(None)), dtype=bool, count=n)
+        days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
+        self._set(
+            {f: columns[f] for f in FIELDS},
+            ids=np.asarray(columns["claim_id"], dtype=np.int64),
+            low=np.asarray(columns["low"], dtype=np.float64),
+            high=np.asarray(columns["high"], dtype=np.float64),
+            has_hkd=has_hkd,
+            comparable=np.where(  # value_hkd, else value (None is NaN in the first array)
+                has_hkd, np.array(hkd, dtype=np.float64), np.array(columns["value"], np.float64)
+            ),
+            t=days - EPOCH_ORDINAL,
+        )
+        if points:
+            self._points = list(points)
+
+    def _set(self, columns: dict[str, Any], codes: dict[str, Codes] | None = None,
+             **arrays: np.ndarray) -> None:  # fmt: skip
+        """These claims: `columns` by field, each a list or a Sequence, an array (a number's
+        list made when asked for) or missing (DOCUMENT_FIELDS, from the "documents" codes);
+        the arrays (ARRAYS) computed on."""
+        self._columns = columns
+        self._codes = codes or {}
+        self._coded_documents = "document" not in columns  # DOCUMENT_FIELDS from their codes
+        self._lists: list[Sequence[Any]] | None = None  # FIELDS' lists, for making a point
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base: ClaimColumns = None  # type: ignore[assignment]  # a view's (no cycle)
-        self._own_documents = documents is None  # the columns of DOCUMENT_FIELDS are given
-        self._stored = _picker([])  # from_stored: picks the stored claims' places
-        self.ids = np.asarray(columns["claim_id"], dtype=np.int64)
-        self.low = np.asarray(columns["low"], dtype=np.float64)
-        self.high = np.asarray(columns["high"], dtype=np.float64)
-        hkd = columns["value_hkd"]
-        self.has_hkd = np.fromiter(map(is_not, hkd, repeat(None)), dtype=bool, count=n)
-        self.comparable = np.where(  # value_hkd, else value (None is NaN in the first array)
-            self.has_hkd, np.array(hkd, dtype=np.float64), np.array(columns["value"], np.float64)
-        )
-        if t is None:
-            days = np.fromiter(map(date.toordinal, columns["as_of"]), dtype=np.int64, count=n)
-            t = days - EPOCH.toordinal()
-        self.t = t
+        self._stored: Any = None  # from_stored: the stored claims' places
+        for name in ARRAYS:
+            setattr(self, name, arrays[name])
+        self._points: list[ClaimPoint | None] = [None] * len(self.ids)
 
     @classmethod
     def of(cls, points: Sequence[ClaimPoint]) -> ClaimColumns:
@@ -81,50 +85,24 @@ class ClaimColumns(Sequence[ClaimPoint]):
 
     @classmethod
     def from_stored(
-        cls, cols: Mapping[str, Sequence[Any]], keep: Sequence[int], quotes: Sequence[str]
+        cls, cols: Mapping[str, Any], keep: Sequence[int], quotes: Sequence[str]
     ) -> ClaimColumns:
         """The stored claims at positions `keep` of db.series_claims' columns, money in HKD
-        as the checks compare it (the claim's own rate, else a fallback rate). Their documents
-        are taken from `documents` (id -> name, kind, publisher, ...) and `document_id` when
-        the columns hold them, else from the columns of DOCUMENT_FIELDS."""
-        pick = _picker(keep)
-        value, unit, hkd = pick(cols["value"]), pick(cols["unit"]), pick(cols["value_hkd"])
-        low, high = pick(cols["value_low"]), pick(cols["value_high"])
-        for i in compress(range(len(unit)), map(FALLBACK_RATES.__contains__, unit)):  # few
-            h, v = hkd[i], value[i]
-            rate = h / v if h is not None and v else FALLBACK_RATES[unit[i]]
-            hkd[i] = v * rate if h is None else h
-            low[i], high[i] = low[i] * rate, high[i] * rate
-        named = {"claim_id": "claim_id", "uid": "claim_uid", "entity": "entity",
-                 "metric": "metric", "qualifier": "qualifier", "period": "period"}  # fmt: skip
-        columns = {field: pick(cols[name]) for field, name in named.items()}
-        t = None
-        if "days" in cols:  # the dates as days since 1970-01-01: a date is made when asked for
-            days = pick(cols["days"])
-            t = np.fromiter(days, np.int64, len(days))
-            columns["as_of"] = Days(days)
-        else:
-            columns["as_of"] = pick(cols["as_of"])
-        columns.update(value=value, unit=unit, low=low, high=high, value_hkd=hkd)
-        columns["quote"] = pick(quotes)
-        documents = None
-        if "documents" in cols:
-            docs: Mapping[int, Sequence[Any]] = cols["documents"]  # type: ignore[assignment]
-            place = {i: k for k, i in enumerate(docs)}
-            at = pick(cols["document_id"])
-            documents = (
-                np.fromiter(map(place.__getitem__, at), np.int64, len(at)),
-                [(d[1], d[2], d[0]) for d in docs.values()],
-            )
-        else:
-            columns.update({f: pick(cols[f]) for f in DOCUMENT_FIELDS})
-        out = cls(columns, documents=documents, t=t)
-        out._stored = pick
+        as the checks compare it (etl.check.stored)."""
+        from etl.check.stored import stored_claims
+
+        out = object.__new__(cls)
+        columns, codes, arrays = stored_claims(cols, keep, quotes)
+        out._set(columns, codes, **arrays)
+        out._stored = keep
         return out
 
-    def stored(self, values: Sequence[Any]) -> list[Any]:
-        """A column of the stored claims this was made from (from_stored), for these claims."""
-        return self._stored(values)
+    def stored(self, values: Sequence[Any]) -> Sequence[Any]:
+        """A column of the stored claims this was made from (from_stored), for these claims:
+        an array's as an array."""
+        if isinstance(values, np.ndarray):
+            return values[np.asarray(self._stored, dtype=np.int64)]
+        return _picker(self._stored)(values)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -143,12 +121,13 @@ class ClaimColumns(Sequence[ClaimPoint]):
             return self._base[int(self._rows[i])]
         point = self._points[i]
         if point is None:
+            if self._lists is None:
+                own = [f for f in FIELDS if f not in DOCUMENT_FIELDS or not self._coded_documents]
+                self._lists = [self.column(f) for f in own]
             values = [c[i] for c in self._lists]
-            if self._own_documents:
-                values += [self._columns[f][i] for f in FIELDS[12:]]
-            else:
+            if self._coded_documents:  # the document's fields from its code
                 codes, docs = self._codes["documents"]
-                values += [*docs[codes[i]], self._columns["quote"][i]]
+                values[12:12] = docs[codes[i]]
             point = ClaimPoint.of(*values)
             self._points[i] = point
         return point
@@ -172,7 +151,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         out._rows = rows
         out._columns = {}
         out._codes = {}
-        for name in ("ids", "low", "high", "has_hkd", "comparable", "t"):
+        for name in ARRAYS:
             setattr(out, name, getattr(self, name)[index])
         return out
 
@@ -183,14 +162,22 @@ class ClaimColumns(Sequence[ClaimPoint]):
     def column(self, field: str) -> Sequence[Any]:
         """One field's values, in order (not to be changed)."""
         found = self._columns.get(field)
-        if found is None:
-            if self._rows is None:  # a document's field, from the documents' codes
-                codes, docs = self._codes["documents"]
-                values = [d[DOCUMENT_FIELDS.index(field)] for d in docs]
-                found = list(map(values.__getitem__, codes.tolist()))
+        if found is None and self._rows is not None:
+            found = _picker(self._rows.tolist())(self._base.column(field))
+        elif found is None:  # a document's field, from the documents' codes
+            codes, docs = self._codes["documents"]
+            values = [d[DOCUMENT_FIELDS.index(field)] for d in docs]
+            found = list(map(values.__getitem__, codes.tolist()))
+        elif isinstance(found, np.ndarray):  # a number's list (value_hkd: None where none)
+            if field != "value_hkd" or self.has_hkd.all():
+                found = found.tolist()
+            elif not self.has_hkd.any():
+                found = [None] * len(found)
             else:
-                found = _picker(self._rows.tolist())(self._base.column(field))
-            self._columns[field] = found
+                found = np.where(self.has_hkd, found.astype(object), None).tolist()
+        else:
+            return found
+        self._columns[field] = found
         return found
 
     def distinct(self, field: str) -> list[Any]:
@@ -210,18 +197,17 @@ class ClaimColumns(Sequence[ClaimPoint]):
                 base, values = self._base.codes(field)
                 found = (base[self._rows], values)
             elif field == "documents":
-                found = _coded(list(zip(*(self._columns[f] for f in DOCUMENT_FIELDS),
-                                        strict=True)))  # fmt: skip
+                found = coded(list(zip(*map(self.column, DOCUMENT_FIELDS), strict=True)))
             else:
-                found = _coded(self.column(field))
+                found = coded(self.column(field))
             self._codes[field] = found
         return found
 
 
 class Days(Sequence[date]):
-    """Dates given as days since 1970-01-01, each made when asked for."""
+    """Dates given as days since 1970-01-01 (an array), each made when asked for."""
 
-    def __init__(self, days: Sequence[int]) -> None:
+    def __init__(self, days: np.ndarray) -> None:
         self.days = days
 
     def __len__(self) -> int:
@@ -235,8 +221,8 @@ class Days(Sequence[date]):
 
     def __getitem__(self, i: int | slice) -> date | list[date]:
         if isinstance(i, slice):
-            return list(map(from_days, self.days[i]))
-        return from_days(self.days[i])
+            return list(map(from_days, self.days[i].tolist()))
+        return from_days(int(self.days[i]))
 
 
 @cache
@@ -245,7 +231,7 @@ def from_days(days: int) -> date:
     return date.fromordinal(EPOCH_ORDINAL + days)
 
 
-def _coded(values: Sequence[Any]) -> Codes:
+def coded(values: Sequence[Any]) -> Codes:
     """A code per value, and the distinct values in order of first appearance."""
     n = len(values)
     if n and values.count(values[0]) == n:  # one value for all (often: a unit, no period)

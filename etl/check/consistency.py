@@ -96,7 +96,7 @@ def _check(conn: Connection, key: SeriesKey, th: Thresholds) -> RefreshSummary:
     points, accepted = points_from_columns(cols)  # quotes are read where needed only
     examined = examine(points, cumulative, th) if points else None
     findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
-    ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
+    ids = dict(zip(cols["claim_uid"], cols["claim_id"].tolist(), strict=True))
     stored = store_series_conflicts(conn, entity, metric, findings, ids)
     # The conflicts just stored; the documents' standing from what series_claims read.
     inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])

@@ -154,8 +154,9 @@ class ClaimKeys:
     ) -> ClaimKeys:
         """The same keys from each claim's document id and each document's name and version
         (`documents`: id -> (name, ..., version), db.series_claims' `documents`)."""
-        place = {i: k for k, i in enumerate(documents)}
-        at = np.fromiter(map(place.__getitem__, document_ids), np.int64, len(document_ids))
+        known = np.fromiter(documents, np.int64, len(documents))
+        order = np.argsort(known)
+        at = order[np.searchsorted(known, np.asarray(document_ids, np.int64), sorter=order)]
         out = object.__new__(cls)
         out._set(ids, uids, at, [(d[0], d[-1]) for d in documents.values()])
         return out
@@ -182,12 +183,13 @@ class ClaimKeys:
     @property
     def keys(self) -> list[str]:
         """Each claim's key: its uid and repr((document, version))."""
-        return self._joined(range(len(self._at)), apart=True)
+        return self._joined(np.arange(len(self._at)), apart=True)
 
-    def _joined(self, rows: Sequence[int], apart: bool = False) -> Any:
-        """The keys of these claims, in order, as one string (as a list, `apart`)."""
-        uids = list(map(self.uids.__getitem__, rows))
-        texts = list(map(self._texts.__getitem__, self._at[np.asarray(rows, np.int64)].tolist()))
+    def _joined(self, rows: np.ndarray, apart: bool = False) -> Any:
+        """The keys of the claims at these places, in order, as one string (as a list,
+        `apart`)."""
+        uids = list(map(self.uids.__getitem__, rows.tolist()))
+        texts = list(map(self._texts.__getitem__, self._at[rows].tolist()))
         if apart:
             return list(map(add, uids, texts))
         parts = [""] * (2 * len(uids))
@@ -211,7 +213,7 @@ class ClaimKeys:
         """digest() of the runs `which` of the claims at `rows` (run k: starts[k] to
         starts[k + 1]), the keys joined and encoded once for all."""
         ids, sizes = self.ids[rows], self.sizes[rows]
-        text = self._joined(rows.tolist())
+        text = self._joined(rows)
         if not text.isascii():  # a character's place is not its byte's: run by run
             return [self.digest_rows(rows[starts[k] : starts[k + 1]]) for k in which]
         data = text.encode()
@@ -230,7 +232,7 @@ class ClaimKeys:
         """The digest of the claims at these places."""
         h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
         h.update(self.sizes[rows].tobytes())
-        h.update(self._joined(rows.tolist()).encode())
+        h.update(self._joined(rows).encode())
         return h.hexdigest()
 
 
@@ -284,15 +286,20 @@ class KnownCopies:
         first, size = starts[:-1], np.diff(starts)
         doc = self.keys.document[rows]
         low, high = np.minimum.reduceat(doc, first), np.maximum.reduceat(doc, first)
-        need = np.flatnonzero((size > 1) & ~((low == high) & (low >= 0))).tolist()
+        needed = (size > 1) & ~((low == high) & (low >= 0))
+        need = np.flatnonzero(needed).tolist()
         at = starts.tolist()
+        texts = []
         for k, key in zip(need, self.keys.digests(rows, starts, need), strict=True):
-            a, b = at[k], at[k + 1]
             text = self.known.get(key)
             if text is None:
-                text = self._found(claims[a:b])
+                text = self._found(claims[at[k] : at[k + 1]])
             self.used[key] = text
-            out[a:b] = np.fromiter(map(int, text.split(";")), np.int64, b - a)
+            texts.append(text)
+        if texts:  # the runs' labels in order, read at once
+            where = np.repeat(needed, size)
+            out[where] = np.fromiter(map(int, ";".join(texts).split(";")), np.int64,
+                                     int(size[needed].sum()))  # fmt: skip
         return out
 
     def _found(self, members: Sequence[ClaimPoint]) -> str:
@@ -308,8 +315,8 @@ class KnownCopies:
     def _shingles(self, ids: Sequence[int]) -> list[frozenset]:
         need = [i for i in ids if i not in self.shingled]  # few: a miss
         if need:
-            if not self.known and not self.shingled and self.everything:
-                need = list(self.everything)  # a first check: every quote at once
+            if not self.known and not self.shingled and len(self.everything):
+                need = np.asarray(self.everything).tolist()  # a first check: every quote
             for claim_id, quote in self.fetch(need).items():
                 self.shingled[claim_id] = shingles(quote)
         return [self.shingled[i] for i in ids]
