@@ -156,15 +156,19 @@ def assign_objects(
 
 def _object_starts(series: np.ndarray, t: np.ndarray, window: int = POINT_WINDOW_DAYS) -> list[int]:
     """Where each object starts (and the end), in claims sorted by (series, t): one step per
-    object, each a binary search for the first claim past the window."""
+    object, to the first claim past its first claim's window (found for every claim at once)."""
     if not len(t):
         return [0]
     ends = np.flatnonzero(np.r_[series[1:] != series[:-1], True]) + 1  # each series' end
-    out, i = [], 0
+    out, start = [], 0
     for end in ends.tolist():
+        part = t[start:end]
+        past = (start + np.searchsorted(part, part + window, side="right")).tolist()
+        i = start
         while i < end:
             out.append(i)
-            i += int(np.searchsorted(t[i:end], t[i] + window, side="right"))
+            i = past[i - start]
+        start = end
     out.append(len(t))
     return out
 

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from operator import add
+from itertools import compress
+from operator import add, not_
 from typing import Any
 
 import numpy as np
 
-from etl.check.columns import ClaimColumns
+from db.series_documents import SeriesDocuments
+from etl.check.columns import ClaimColumns, coded
 from etl.check.points import ClaimPoint
 from etl.check.union_find import Groups
 
@@ -142,7 +144,7 @@ class ClaimKeys:
         distinct = list(dict.fromkeys(pairs))
         place = {p: k for k, p in enumerate(distinct)}
         at = np.fromiter(map(place.__getitem__, pairs), np.int64, len(pairs))
-        self._set(ids, uids, at, distinct)
+        self._set(ids, uids, at, [d for d, _ in distinct], [v for _, v in distinct])
 
     @classmethod
     def by_document(
@@ -150,35 +152,39 @@ class ClaimKeys:
         ids: Sequence[int],
         uids: Sequence[str],
         document_ids: Sequence[int],
-        documents: Mapping[int, Sequence[str]],
+        documents: SeriesDocuments,
     ) -> ClaimKeys:
-        """The same keys from each claim's document id and each document's name and version
-        (`documents`: id -> (name, ..., version), db.series_claims' `documents`)."""
-        known = np.fromiter(documents, np.int64, len(documents))
-        order = np.argsort(known)
-        at = order[np.searchsorted(known, np.asarray(document_ids, np.int64), sorter=order)]
+        """The same keys from each claim's document id and the documents
+        (db.series_documents), each one's name and version."""
         out = object.__new__(cls)
-        out._set(ids, uids, at, [(d[0], d[-1]) for d in documents.values()])
+        at = documents.positions(np.asarray(document_ids, dtype=np.int64))
+        out._set(ids, uids, at, documents.names, documents.versions)
         return out
 
     def _set(
-        self, ids: Sequence[int], uids: Sequence[str], at: np.ndarray, pairs: list[tuple]
+        self,
+        ids: Sequence[int],
+        uids: Sequence[str],
+        at: np.ndarray,
+        documents: Sequence[str],
+        versions: Sequence[str],
     ) -> None:
-        """`at`: each claim's place in `pairs`, the distinct (document, version) pairs."""
+        """`at`: each claim's place in `documents` and `versions` (its document's name and
+        version), made once each."""
         n = len(at)
         self.ids = np.asarray(ids, dtype=np.int64)
         self.uids = uids
         self._at = at
-        self._texts = [repr(p) for p in pairs]
+        self._texts = list(map(repr, zip(documents, versions, strict=True)))
         # Each claim's document as a number (-1 for none), to tell one document's claims fast.
-        named: dict[str, int] = {}
-        code = [named.setdefault(d, len(named)) if d else -1 for d, _ in pairs]
-        self.document = np.array(code, dtype=np.int64)[at] if n else np.empty(0, np.int64)
+        code, _ = coded(documents)
+        code[list(compress(range(len(documents)), map(not_, documents)))] = -1
+        self.document = code[at] if n else np.empty(0, np.int64)
         # Each key's uid length and whole length make the joined keys unambiguous.
         uid_size = np.fromiter(map(len, uids), np.int64, n)
         text_size = np.fromiter(map(len, self._texts), np.int64, len(self._texts))
         self.sizes = np.stack([uid_size, uid_size + text_size[at]], axis=1)
-        self._position: dict[int, int] | None = None
+        self._position: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def keys(self) -> list[str]:
@@ -200,9 +206,12 @@ class ClaimKeys:
         """The members' places in this order."""
         if isinstance(members, ClaimColumns):
             return members.rows().tolist()
-        if self._position is None:
-            self._position = {i: k for k, i in enumerate(self.ids.tolist())}
-        return [self._position[p.claim_id] for p in members]
+        if self._position is None:  # the claims by id (a check's come in id order)
+            order = np.argsort(self.ids, kind="stable")
+            self._position = (order, self.ids[order])
+        order, ids = self._position
+        wanted = np.fromiter((p.claim_id for p in members), np.int64, len(members))
+        return order[np.searchsorted(ids, wanted, side="right") - 1].tolist()  # the last
 
     def digest(self, members: Sequence[ClaimPoint]) -> str:
         """The members' keys, in order, as a digest."""

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from db.series_documents import SeriesDocuments
 from etl.check.columns import DOCUMENT_FIELDS, EPOCH_ORDINAL, Codes, Days, _picker, coded
 
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
@@ -80,9 +81,7 @@ def _optional(cols: Mapping[str, Any], at: np.ndarray) -> tuple[np.ndarray, np.n
     return np.array(hkd, dtype=np.float64)[at], has[at]
 
 
-def _documents(documents: Mapping[int, Sequence[Any]], doc_ids: np.ndarray) -> Codes:
-    """Each claim's document as a code of (kind, publisher, name), from the documents by id."""
-    known = np.fromiter(documents, np.int64, len(documents))
-    order = np.argsort(known)
-    place = order[np.searchsorted(known, doc_ids, sorter=order)] if len(known) else doc_ids
-    return place, [(d[1], d[2], d[0]) for d in documents.values()]
+def _documents(documents: SeriesDocuments, doc_ids: np.ndarray) -> Codes:
+    """Each claim's document as a code of (kind, publisher, name), from the documents."""
+    found = list(zip(documents.kinds, documents.publishers, documents.names, strict=True))
+    return documents.positions(doc_ids), found

@@ -66,6 +66,7 @@ def test_days_and_each_documents_name_and_version_as_the_driver_gives_them(
                 conn.exec_driver_sql(f"UPDATE documents SET ingested_at = '{stored_at}'")
             cols = series_claims(conn, "Cyberport", "companies")
             at = conn.exec_driver_sql("SELECT id, ingested_at FROM documents").all()
-            assert cols["documents"] == {i: ("a.txt", None, None, str(t)) for i, t in at}
+            want = [(i, "a.txt", None, None, str(t)) for i, t in at]
+            assert list(cols["documents"].rows()) == want
     by_value = dict(zip(cols["value"], cols["days"], strict=True))
     assert by_value == {1.0: -1, 2.0: (date(2025, 6, 5) - date(1970, 1, 1)).days}

@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from db.series_documents import SeriesDocuments
 from etl.check.claims import counts, points_from_columns
 from etl.check.columns import EPOCH
 from etl.check.stored import FALLBACK_RATES
@@ -67,5 +68,6 @@ def stored_form(cols: dict) -> dict:
     out["value_hkd"] = np.array(cols["value_hkd"], dtype=float)
     out["days"] = np.array([(d - EPOCH).days for d in cols["as_of"]], dtype=np.int64)
     out["document_id"] = np.array([int(d[1:]) + 40 for d in cols["document"]], dtype=np.int64)
-    out["documents"] = {40 + k: (f"d{k}", None, "p", "v") for k in (2, 0, 1)}
+    out["documents"] = SeriesDocuments(np.array([42, 40, 41]), ["d2", "d0", "d1"], [None] * 3,
+                                       ["p"] * 3, ["v"] * 3, [1] * 3, [0] * 3, [0] * 3)  # fmt: skip
     return out

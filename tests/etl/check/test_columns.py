@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from db.series_documents import SeriesDocuments
 from etl.check.columns import (
     DOCUMENT_FIELDS,
     EPOCH,
@@ -57,8 +59,10 @@ def test_codes_and_distinct_values_of_claims_and_of_a_part(periods: list, data) 
 def test_stored_claims_given_as_days_and_document_ids_are_the_same_points(rows) -> None:
     """from_stored with `days` and `documents` makes the points it makes from dates and each
     claim's own document columns."""
-    documents = {7 + k: (f"doc{k}.txt", f"kind{k % 2}", None if k == 2 else f"pub{k}", "v")
-                 for k in range(4)}  # fmt: skip
+    documents = SeriesDocuments(np.array([10, 9, 8, 7]), [f"doc{k}.txt" for k in (3, 2, 1, 0)],
+                                [f"kind{k % 2}" for k in (3, 2, 1, 0)],
+                                ["pub3", None, "pub1", "pub0"], ["v"] * 4, [1] * 4, [0] * 4,
+                                [0] * 4)  # fmt: skip
     n = len(rows)
     cols = {
         "claim_id": list(range(1, n + 1)), "claim_uid": [f"u{k}" for k in range(n)],
@@ -69,8 +73,9 @@ def test_stored_claims_given_as_days_and_document_ids_are_the_same_points(rows) 
     }  # fmt: skip
     plain = dict(cols, as_of=[from_days(t) for t in cols["days"]])
     del plain["days"]
-    for k, name in enumerate(("document", "kind", "publisher")):
-        plain[name] = [documents[i][k] for i in cols["document_id"]]
+    for name, values in (("document", documents.names), ("kind", documents.kinds),
+                         ("publisher", documents.publishers)):  # fmt: skip
+        plain[name] = [values[10 - i] for i in cols["document_id"]]
     keep = [k for k in range(n) if k % 4 != 1]
     stored = ClaimColumns.from_stored(dict(cols, documents=documents), keep, [""] * n)
     given_plainly = ClaimColumns.from_stored(plain, keep, [""] * n)

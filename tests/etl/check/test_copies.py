@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from db.series_documents import SeriesDocuments
 from etl.check.columns import ClaimColumns
 from etl.check.copies import (
     ClaimKeys,
@@ -93,13 +94,15 @@ def test_keys_by_document_are_the_keys_of_each_claims_document(
 ) -> None:
     """Made from document ids and each document's name and version, the keys, sizes,
     documents and digests are those made from each claim's own name and version."""
-    documents = {10 + k: (name, "kind", "pub", f"2025-0{k + 1}-01") for k, name in enumerate(names)}
-    doc_ids = [10 + k for k, _ in rows]
+    versions = [f"2025-0{k + 1}-01" for k in range(len(names))]
+    n = len(names)
+    documents = SeriesDocuments(np.arange(14, 9, -1), names, [None] * n, ["pub"] * n, versions,
+                                [1] * n, [0] * n, [0] * n)  # fmt: skip
+    doc_ids = [14 - k for k, _ in rows]
     uids = [f"u{k}{extra}" for k, (_, extra) in enumerate(rows)]
     ids = list(range(100, 100 + len(rows)))
     by_doc = ClaimKeys.by_document(ids, uids, doc_ids, documents)
-    plain = ClaimKeys(ids, uids, [documents[i][0] for i in doc_ids],
-                      [documents[i][3] for i in doc_ids])  # fmt: skip
+    plain = ClaimKeys(ids, uids, [names[k] for k, _ in rows], [versions[k] for k, _ in rows])
     assert by_doc.keys == plain.keys
     assert by_doc.sizes.tolist() == plain.sizes.tolist()
     same = by_doc.document[:, None] == by_doc.document[None, :]
