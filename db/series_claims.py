@@ -121,9 +121,16 @@ def series_claims(conn: Connection, entity: str, metric: str) -> SeriesColumns:
         for k in compress(range(len(order)), map(last.__contains__, uids)):
             status[k] = CLAIM_STATUS_BY_ACTION.get(last[uids[k]]) or status[k]
     out["entity"], out["metric"] = [entity] * len(order), [metric] * len(order)
-    docs = out["documents"] = series_documents(conn, np.unique(out["document_id"]))
+    docs = out["documents"] = series_documents(conn, _distinct(out["document_id"]))
     out["signals"] = docs.signals()
     return SeriesColumns(out)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (as np.unique, whose first call in a process imports
+    numpy.ma)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
 def _picker(order: np.ndarray) -> Callable[[Sequence[Any]], tuple]:

@@ -185,7 +185,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         codes, values = self.codes(field)
         if self._rows is None:
             return values
-        return [values[k] for k in np.unique(codes).tolist()]
+        return [values[k] for k in sorted(set(codes.tolist()))]
 
     def codes(self, field: str) -> Codes:
         """One field's values as a code per claim and the distinct values (in order of first

@@ -239,9 +239,7 @@ def reconcile(
     else:
         labels = np.fromiter(chain.from_iterable(witnesses(pts[m.start : m.stop])
                                                  for m in groups), np.int64, len(pts))  # fmt: skip
-    group = obj * (int(labels.max()) + 1) + labels
-    _, at, counts = np.unique(group, return_inverse=True, return_counts=True)
-    share = 1.0 / counts[at]
+    share = 1.0 / _group_sizes(obj * (int(labels.max()) + 1) + labels)
     witness = starts[obj] + labels
     # Each claim's source (its publisher, else its document) and standing, worked out once per
     # document; sources are numbered in order of first appearance.
@@ -264,10 +262,24 @@ def _first_seen(codes: np.ndarray) -> np.ndarray:
     """The codes renumbered 0, 1, ... in order of first appearance."""
     if not len(codes):
         return codes
-    values, first = np.unique(codes, return_index=True)
-    rank = np.empty(int(values.max()) + 1, dtype=np.int64)
-    rank[values[np.argsort(first)]] = np.arange(len(values))
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    new = np.r_[True, ordered[1:] != ordered[:-1]]
+    rank = np.empty(int(ordered[-1]) + 1, dtype=np.int64)
+    rank[ordered[new][np.argsort(order[new])]] = np.arange(int(new.sum()))
     return rank[codes]
+
+
+def _group_sizes(group: np.ndarray) -> np.ndarray:
+    """How many values equal each value (np.unique's counts, by sorting: the first np.unique
+    in a process imports numpy.ma)."""
+    order = np.argsort(group, kind="stable")
+    ordered = group[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(group) else order
+    sizes = np.diff(np.r_[starts, len(group)])
+    out = np.empty(len(group), dtype=np.int64)
+    out[order] = np.repeat(sizes, sizes)
+    return out
 
 
 class _Context:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, iter_claims
 from db.documents import store_document
 from db.reviews import add_correction, add_review
-from db.series_claims import series_claims
+from db.series_claims import _distinct, series_claims
 from tests.factories import make_claim, make_doc
 
 
@@ -70,3 +73,8 @@ def test_days_and_each_documents_name_and_version_as_the_driver_gives_them(
             assert list(cols["documents"].rows()) == want
     by_value = dict(zip(cols["value"], cols["days"], strict=True))
     assert by_value == {1.0: -1, 2.0: (date(2025, 6, 5) - date(1970, 1, 1)).days}
+
+
+@given(st.lists(st.integers(-5, 50), max_size=40))
+def test_distinct_values_sorted(values: list[int]) -> None:
+    assert _distinct(np.array(values, dtype=np.int64)).tolist() == sorted(set(values))
