@@ -22,7 +22,7 @@ from etl.read import (
     read_bytes,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Failed, Idle, Prepared, Task, claims_of, prepared
+from etl.workers import Ahead, Failed, Idle, Prepared, Task, claims_of, prepared
 
 GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
@@ -148,11 +148,13 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileOutcome], None] | None = None,
     jobs: int = 1,
+    ahead: Ahead | None = None,
 ) -> IngestSummary:
     """Ingest every file under `paths`, in order, each file whole or not at all (a few files
     share a commit: db.document_writer.BatchWriter); with `jobs` above 1, files are read and
-    extracted in that many worker processes while this one stores them. The series they
-    touch are checked at the end (and any an interrupted run left)."""
+    extracted in that many worker processes while this one stores them (`ahead`: a lone file
+    being read and extracted already, etl.workers.Ahead). The series they touch are checked
+    at the end (and any an interrupted run left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:
         if on_file:
@@ -161,7 +163,7 @@ def ingest_paths(
     with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
         storing = _Storing(writer, stored, outcomes, on_file)
         try:
-            for item in prepared(_tasks(files, max_bytes), jobs, stored):
+            for item in prepared(_tasks(files, max_bytes), jobs, stored, ahead):
                 storing.take(item)
         except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
             storing.store_group()
