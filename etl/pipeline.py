@@ -13,7 +13,6 @@ from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.extract import EXTRACTOR_VERSION
 from etl.read import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -22,7 +21,16 @@ from etl.read import (
     read_bytes,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Ahead, Failed, Idle, Prepared, Task, claims_of, prepared
+from etl.workers import (
+    Ahead,
+    Failed,
+    Idle,
+    Prepared,
+    Task,
+    claims_of,
+    extractor_version,
+    prepared,
+)
 
 GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
@@ -91,10 +99,11 @@ def _not_taken(skip: Skipped) -> FileOutcome:
 
 def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
     """Store `doc` alone unless unchanged; its claims are extracted here."""
-    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+    version = extractor_version()
+    same = unchanged_as(engine, doc, version)
     if same is not None:  # skip the extraction too
         return StoreResult("unchanged", 0, 0, 0, same_as=same)
-    return store_document(engine, doc, claims_of(doc), EXTRACTOR_VERSION)
+    return store_document(engine, doc, claims_of(doc), version)
 
 
 def _store_in(
@@ -159,8 +168,9 @@ def ingest_paths(
     for o in outcomes:
         if on_file:
             on_file(o)
-    stored = known_documents(engine, EXTRACTOR_VERSION)
-    with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
+    version = ahead.extractor_version() if ahead is not None else extractor_version()
+    stored = known_documents(engine, version)
+    with BatchWriter(engine, version) as writer:
         storing = _Storing(writer, stored, outcomes, on_file)
         try:
             for item in prepared(_tasks(files, max_bytes), jobs, stored, ahead):

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.extract import extract_claims
 from etl.read import (
     IngestError,
     ManifestEntry,
@@ -80,8 +79,17 @@ def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared |
 
 def claims_of(doc: ReadDocument) -> tuple[Claim, ...]:
     """The claims of `doc`; an error extracting them is the file's (IngestError)."""
+    from etl.extract import extract_claims  # loaded when first needed (by Ahead's process)
+
     with fails_alone(doc.file_name, "extracted"):
         return tuple(extract_claims(doc))
+
+
+def extractor_version() -> str:
+    """The version of the extractor this code is (etl.extract, loaded for it)."""
+    from etl.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
 
 
 def warm_up() -> None:
@@ -174,6 +182,7 @@ class Ahead:
 
     def __init__(self, task: Task, conn: Connection, proc: multiprocessing.Process) -> None:
         self.task, self._conn, self._proc = task, conn, proc
+        self._got: tuple | None = None  # what the process sent (empty if it sent nothing)
 
     @classmethod
     def start(cls, paths: Iterable[Path], jobs: int, max_bytes: int) -> Ahead | None:
@@ -197,16 +206,19 @@ class Ahead:
         theirs.close()
         return cls(task, mine, proc)
 
+    def extractor_version(self) -> str:
+        """The version of the extractor that extracted the file (this one's: the process is
+        this one forked), told with its answer: this process need not load the extractor."""
+        got = self._received()
+        return got[2] if got else extractor_version()
+
     def result(self, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
         """What prepare(task, stored_shas) gives: a file whose bytes this extractor stored
         before without its claims (the caller tells whether it is unchanged)."""
-        try:
-            ok, answer = ForkingPickler.loads(self._conn.recv_bytes())
-        except EOFError:  # the process ended without an answer: prepared here instead
+        got = self._received()
+        if not got:  # the process ended without an answer: prepared here instead
             return prepare(self.task, stored_shas)
-        finally:
-            self._conn.close()
-            self._proc.join()
+        ok, answer, _ = got
         if not ok:
             raise answer
         if isinstance(answer, Failed):
@@ -218,6 +230,17 @@ class Ahead:
             return Failed(self.task.path.name, f"{shown(str(self.task.path))}: {failed}")
         return Prepared(doc, claims)
 
+    def _received(self) -> tuple:
+        if self._got is None:
+            try:
+                self._got = ForkingPickler.loads(self._conn.recv_bytes())
+            except EOFError:
+                self._got = ()
+            finally:
+                self._conn.close()
+                self._proc.join()
+        return self._got
+
     def close(self) -> None:
         """End the process if it is still there (its answer is not wanted)."""
         if self._proc.is_alive():
@@ -227,26 +250,28 @@ class Ahead:
 
 
 def _ahead(conn: Connection, task: Task, parents_end: Connection) -> None:
-    """Ahead's process: read and extract the task's file and send what came of it: a Failed
-    read, or the document with the reason its extraction failed (None) and its claims."""
+    """Ahead's process: read and extract the task's file and send what came of it (a Failed
+    read, or the document with the reason its extraction failed (None) and its claims) and
+    the extractor's version."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
     parents_end.close()
     if not gc.isenabled():  # paused by `python -m etl` while it loads its modules (as cli.loaded)
         gc.freeze()
         gc.enable()
+    version = extractor_version()
     try:
         doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
     except IngestError as e:
         answer: object = Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
     except Exception as e:  # a fault, not a bad file: the parent raises it
-        conn.send((False, e))
+        conn.send((False, e, version))
         return
     else:
         try:
             answer = (doc, None, claims_of(doc))
         except IngestError as e:  # told only if the bytes are new (else not extracted)
             answer = (doc, e.reason, None)
-    conn.send((True, answer))
+    conn.send((True, answer, version))
 
 
 def _in_order(items: list, pipes: list[Connection]) -> Iterator[Prepared | Failed | object]:

@@ -137,3 +137,22 @@ def test_an_extraction_that_fails_ahead_fails_only_new_bytes(
     assert unused is not None
     unused.close()  # not wanted: ended
     assert not unused._proc.is_alive()
+
+
+def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: Path) -> None:
+    """The command that stores one file takes its claims and the extractor's version from the
+    process that read it: it never loads the extractor itself."""
+    from etl.extract import EXTRACTOR_VERSION
+
+    release = sorted(SEEDS.glob("*.txt"))[0]
+    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    assert ahead is not None and ahead.extractor_version() == EXTRACTOR_VERSION
+    ahead.close()
+    code = (
+        "import sys; from etl.cli import main; "
+        f"main(['ingest', {str(release)!r}, '--db', 'sqlite:///{tmp_path / 'one.db'}', "
+        "'--no-progress', '--jobs', '2']); print('etl.extract' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    assert "1 added" in done.stderr
