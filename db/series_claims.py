@@ -8,33 +8,56 @@ them where a point's claims changed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import cache
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+import numpy as np
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    bindparam,
+    cast,
+    func,
+    literal,
+    select,
+)
 
 from db.batches import chunks
-from db.models import Claim, Document, DocumentCount, Review
+from db.models import Claim, Review
+from db.raw_rows import raw_rows
+from db.series_documents import SeriesDocuments, series_documents
 from db.status import CLAIM_STATUS_BY_ACTION
 
-# What series_claims gives, one list each, in claim id order.
+# What series_claims gives, one list each, in claim id order (`days`: the claim's date as days
+# since 1970-01-01).
 SERIES_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
-                  "value_low", "value_high", "value_hkd", "as_of", "period", "flags",
-                  "document_id", "status", "document", "kind", "publisher",
-                  "document_version")  # fmt: skip
+                  "value_low", "value_high", "value_hkd", "has_hkd", "days", "period", "flags",
+                  "document_id", "status", "document", "kind", "publisher")  # fmt: skip
 _READ = ("id", "uid", "value", "unit", "qualifier", "value_low", "value_high", "value_hkd",
-         "as_of", "period", "flags", "document_id", "initial_status")  # fmt: skip
-NAMED_AT_MOST = 500  # more documents than this are read in one pass over all of them
+         "days", "period", "flags", "document_id", "initial_status")  # fmt: skip
+NUMBER_COLUMNS = {"id": np.int64, "value": np.float64, "value_low": np.float64,
+                  "value_high": np.float64, "days": np.int64, "document_id": np.int64}  # fmt: skip
+DOCUMENT_COLUMNS = ("document", "kind", "publisher")  # each claim's, from `documents`
+EPOCH = date(1970, 1, 1)
 
 
 @cache
-def _claims() -> Select:
+def _claims(dialect: str) -> Select:
     """The series' claims (all of them: candidates and corrected claims are sorted out after),
-    every column from ix_claims_series."""
-    cols = [getattr(Claim, c) for c in _READ]
+    every column from ix_claims_series; the date as a number of days, worked out by the
+    database (no date is made per claim)."""
+    if dialect == "postgresql":
+        days: ColumnElement[int] = Claim.as_of - literal(EPOCH, Date)
+    else:  # SQLite's dates are ISO text; its julian days are the proleptic Gregorian calendar's
+        days = cast(func.julianday(Claim.as_of) - 2440587.5, Integer)
+    cols = [days if c == "days" else getattr(Claim, c) for c in _READ]
     return select(*cols).where(Claim.entity == bindparam("e"), Claim.metric == bindparam("m"))
 
 
@@ -56,75 +79,91 @@ def _corrected() -> Select:
     return select(Claim.corrects_uid).where(Claim.corrects_uid.is_not(None))
 
 
-def series_claims(conn: Connection, entity: str, metric: str) -> dict[str, list[Any]]:
+def series_claims(conn: Connection, entity: str, metric: str) -> SeriesColumns:
     """The claims of a series that count (as db.claims' default filter: not a candidate waiting
-    for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS -> one list each) in id
-    order, with each claim's derived status and its document's name, kind, publisher and
-    version (the time it was stored); and `signals`: each of those documents' signals
-    (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
-    rows = _raw(conn, _claims(), {"e": entity, "m": metric})
-    last = dict(_raw(conn, _reviewed(), {}))  # uid -> the newest status-setting action
+    for a reviewer, not a corrected claim), as columns (SERIES_COLUMNS) in id order: the
+    numbers as arrays (NUMBER_COLUMNS; `value_hkd` NaN where there is none, `has_hkd`), the rest
+    as tuples, with each claim's derived status (a list) and its document's name, kind and
+    publisher; `documents`: those documents (db.series_documents); and `signals`: each one's
+    signals (db.documents.SIGNAL_FIELDS), what its standing as a witness is worked out from."""
+    rows = raw_rows(conn, _claims(conn.dialect.name), {"e": entity, "m": metric}, binary=True)
+    last = dict(raw_rows(conn, _reviewed(), {}))  # uid -> the newest status-setting action
     corrected = set(conn.scalars(_corrected()))
-    rows = [
-        r
-        for r in rows
-        if not (r[12] == "candidate" and last.get(r[1]) in (None, "reopen"))  # waits
-        and not (corrected and r[1] in corrected)  # its corrected row counts instead
-    ]
-    rows.sort(key=itemgetter(0))  # by claim id
-    cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in _READ]
-    uids, status = cols[1], cols[12]
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(_READ)
+    del rows
+    # Drop the candidates still waiting, and the claims a correction replaced (their corrected
+    # row counts instead); the rest by id.
+    kept = np.ones(n, dtype=bool)
+    uids = cols[1]
+    for k in places(cols[12], "candidate"):
+        kept[k] = last.get(uids[k]) not in (None, "reopen")
+    if corrected:
+        kept[list(compress(range(n), map(corrected.__contains__, uids)))] = False
+    ids = np.fromiter(cols[0], np.int64, n)
+    order = np.argsort(ids, kind="stable")
+    order = order[kept[order]]
+    out: dict[str, Any] = {}
+    pick = _picker(order)
+    for k, name in enumerate(_READ):
+        if name in NUMBER_COLUMNS:
+            out[name] = np.fromiter(cols[k], NUMBER_COLUMNS[name], n)[order]
+        elif name == "value_hkd":
+            out["has_hkd"] = np.fromiter(map(is_not, cols[k], repeat(None)), bool, n)[order]
+            out[name] = np.array(cols[k], dtype=np.float64)[order]  # None: NaN
+        else:
+            out[name] = pick(cols[k])
+    del cols
+    out["claim_id"], out["claim_uid"] = out.pop("id"), out.pop("uid")
+    status = out["status"] = list(out.pop("initial_status"))
     if last:  # the few reviewed claims
-        for k in [k for k, uid in enumerate(uids) if uid in last]:
+        uids = out["claim_uid"]
+        for k in compress(range(len(order)), map(last.__contains__, uids)):
             status[k] = CLAIM_STATUS_BY_ACTION.get(last[uids[k]]) or status[k]
-    as_of = cols[8]
-    if as_of and isinstance(as_of[0], str):  # SQLite's driver gives ISO text
-        cols[8] = list(map(date.fromisoformat, as_of))
-    n = len(cols[0])
-    out = {name: cols[k] for k, name in enumerate(_READ) if name != "initial_status"}
-    out["claim_id"], out["claim_uid"], out["status"] = out.pop("id"), out.pop("uid"), cols[12]
-    out["entity"], out["metric"] = [entity] * n, [metric] * n
-    docs = series_documents(conn, set(out["document_id"]))
-    per_claim = list(map(docs.__getitem__, out["document_id"]))
-    names = ("document", "kind", "publisher", "document_version")
-    for name, col in zip(names, list(zip(*per_claim, strict=True))[:4] if n else [()] * 4,
-                         strict=True):  # fmt: skip
-        out[name] = list(col)
-    out["signals"] = [(d[0], d[1], d[2], *d[4:]) for d in docs.values()]
-    return out
+    out["entity"], out["metric"] = [entity] * len(order), [metric] * len(order)
+    docs = out["documents"] = series_documents(conn, _distinct(out["document_id"]))
+    out["signals"] = docs.signals()
+    return SeriesColumns(out)
 
 
-def _raw(conn: Connection, stmt: Select, params: dict[str, Any]) -> list[tuple]:
-    """Every row as the database driver gives it (no per-row processing: dates may be text)."""
-    return conn.execute(stmt, params).cursor.fetchall()
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (as np.unique, whose first call in a process imports
+    numpy.ma)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
-def series_documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple]:
-    """Document id -> (file name, kind, publisher, version: when it was stored as text, and
-    db.documents' signals: how many claims it holds, how many flagged garbled, implausible)."""
-    wanted = set(ids)
-    cols = (Document.id, Document.file_name, Document.kind, Document.publisher,
-            Document.ingested_at, func.coalesce(DocumentCount.claims, 0))  # fmt: skip
-    stmt = select(*cols).outerjoin(DocumentCount, DocumentCount.document_id == Document.id)
-    flagged = select(Claim.document_id, Claim.flags).where(Claim.flags > "")  # ix_claims_flags
-    if len(wanted) <= NAMED_AT_MOST:
-        stmt = stmt.where(Document.id.in_(sorted(wanted)))
-        flagged = flagged.where(Claim.document_id.in_(sorted(wanted)))
-    marks: dict[int, list[int]] = {}
-    for doc_id, flags in _raw(conn, flagged, {}):
-        found = flags.split(";")
-        mark = marks.setdefault(doc_id, [0, 0])
-        mark[0] += found.count("garbled")
-        mark[1] += found.count("implausible")
-    docs = {
-        i: (name, kind, publisher, str(at), claims, 0, 0)  # str: PostgreSQL gives a datetime
-        for i, name, kind, publisher, at, claims in _raw(conn, stmt, {})
-        if i in wanted
-    }
-    for i, (garbled, implausible) in marks.items():
-        if i in docs:
-            docs[i] = (*docs[i][:5], garbled, implausible)
-    return docs
+def _picker(order: np.ndarray) -> Callable[[Sequence[Any]], tuple]:
+    """A function giving the values at these places, in order, as a tuple."""
+    if len(order) == 1:
+        k = int(order[0])
+        return lambda values: (values[k],)
+    return itemgetter(*order.tolist()) if len(order) else lambda values: ()
+
+
+def places(values: Sequence[Any], value: Any) -> Iterator[int]:
+    """Where `value` stands in `values`, in order (each found by index: few of many)."""
+    k = -1
+    while True:
+        try:
+            k = values.index(value, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
+class SeriesColumns(dict[str, Any]):
+    """series_claims' columns; each claim's document's name, kind and publisher (`document`,
+    `kind`, `publisher`) are made from `documents` and `document_id` when first asked for."""
+
+    def __missing__(self, key: str) -> list[Any]:
+        if key not in DOCUMENT_COLUMNS:
+            raise KeyError(key)
+        docs: SeriesDocuments = self["documents"]
+        values = (docs.names, docs.kinds, docs.publishers)[DOCUMENT_COLUMNS.index(key)]
+        found = list(map(values.__getitem__, docs.positions(self["document_id"]).tolist()))
+        self[key] = found
+        return found
 
 
 def claim_quotes(conn: Connection, ids: Sequence[int]) -> dict[int, str]:

@@ -29,18 +29,26 @@ def replace_series(
     conn: Connection, entity: str, metric: str, rows: Sequence[dict[str, Any]]
 ) -> bool:
     """Store a series' points (POINT_FIELDS each) in place of the old ones, inside the caller's
-    transaction; False (and nothing written) when they are the same."""
-    stmt = _where(select(*_columns()), entity, metric).order_by(StoredSeriesPoint.id)
-    old = [tuple(r) for r in conn.execute(stmt)]
-    new = [tuple(r[f] for f in POINT_FIELDS) for r in rows]
-    if old == new:
-        return False
-    conn.execute(_where(delete(StoredSeriesPoint), entity, metric))
-    if rows:
-        conn.execute(
-            insert(StoredSeriesPoint), [dict(zip(POINT_FIELDS, r, strict=True)) for r in new]
-        )
-    return True
+    transaction: the points not stored already are inserted, then the old points no longer
+    there deleted (a point that changes gets a new, higher id, as db.version expects); False
+    (and nothing written) when they are the same."""
+    stmt = _where(select(StoredSeriesPoint.id, *_columns()), entity, metric)
+    old: dict[tuple, list[int]] = {}
+    for r in conn.execute(stmt):
+        old.setdefault(tuple(r[1:]), []).append(r[0])
+    added = []
+    for row in (tuple(r[f] for f in POINT_FIELDS) for r in rows):
+        same = old.get(row)
+        if same:
+            same.pop()
+        else:
+            added.append(dict(zip(POINT_FIELDS, row, strict=True)))
+    gone = sorted(i for ids in old.values() for i in ids)
+    if added:
+        conn.execute(insert(StoredSeriesPoint), added)
+    for part in chunks(gone):
+        conn.execute(delete(StoredSeriesPoint).where(StoredSeriesPoint.id.in_(part)))
+    return bool(added or gone)
 
 
 def read_series(

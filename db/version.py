@@ -27,7 +27,7 @@ def data_version(engine: Engine) -> tuple:
                     select(func.count(Conflict.id))
                     .where(Conflict.active.is_(True))
                     .scalar_subquery(),
-                    # A series stored anew gets new point ids (db.series_store).
+                    # A point stored anew gets a new, higher id (db.series_store).
                     select(func.max(StoredSeriesPoint.id)).scalar_subquery(),
                     select(func.count(StoredSeriesPoint.id)).scalar_subquery(),
                 )

@@ -169,6 +169,20 @@ def loaded() -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
+    # Reading and extraction first: a lone file is read and extracted in a process of its own
+    # while this one loads the database layer and the checks.
+    from etl.workers import Ahead
+
+    max_bytes = int(args.max_mb * 1024 * 1024)
+    ahead = Ahead.start(args.paths, args.jobs, max_bytes)
+    try:
+        return _ingest(args, err, max_bytes, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _ingest(args: argparse.Namespace, err: TextIO, max_bytes: int, ahead: Any) -> int:
     import etl.check  # noqa: F401  (what the end of the run checks with)
     from db.oneline import one_line, shown
     from etl.pipeline import collect_files, ingest_paths
@@ -198,11 +212,7 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
                 bar.update(1)
 
         summary = ingest_paths(
-            engine,
-            args.paths,
-            max_bytes=int(args.max_mb * 1024 * 1024),
-            on_file=on_file,
-            jobs=args.jobs,
+            engine, args.paths, max_bytes=max_bytes, on_file=on_file, jobs=args.jobs, ahead=ahead
         )
     print(summary.line(), file=err)
     return 1 if summary.errors else 0

@@ -13,7 +13,6 @@ from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.extract import EXTRACTOR_VERSION
 from etl.read import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -22,7 +21,16 @@ from etl.read import (
     read_bytes,
 )
 from etl.read.folders import Skipped, find_files
-from etl.workers import Failed, Idle, Prepared, Task, claims_of, prepared
+from etl.workers import (
+    Ahead,
+    Failed,
+    Idle,
+    Prepared,
+    Task,
+    claims_of,
+    extractor_version,
+    prepared,
+)
 
 GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
@@ -91,10 +99,11 @@ def _not_taken(skip: Skipped) -> FileOutcome:
 
 def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
     """Store `doc` alone unless unchanged; its claims are extracted here."""
-    same = unchanged_as(engine, doc, EXTRACTOR_VERSION)
+    version = extractor_version()
+    same = unchanged_as(engine, doc, version)
     if same is not None:  # skip the extraction too
         return StoreResult("unchanged", 0, 0, 0, same_as=same)
-    return store_document(engine, doc, claims_of(doc), EXTRACTOR_VERSION)
+    return store_document(engine, doc, claims_of(doc), version)
 
 
 def _store_in(
@@ -148,20 +157,23 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileOutcome], None] | None = None,
     jobs: int = 1,
+    ahead: Ahead | None = None,
 ) -> IngestSummary:
     """Ingest every file under `paths`, in order, each file whole or not at all (a few files
     share a commit: db.document_writer.BatchWriter); with `jobs` above 1, files are read and
-    extracted in that many worker processes while this one stores them. The series they
-    touch are checked at the end (and any an interrupted run left)."""
+    extracted in that many worker processes while this one stores them (`ahead`: a lone file
+    being read and extracted already, etl.workers.Ahead). The series they touch are checked
+    at the end (and any an interrupted run left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:
         if on_file:
             on_file(o)
-    stored = known_documents(engine, EXTRACTOR_VERSION)
-    with BatchWriter(engine, EXTRACTOR_VERSION) as writer:
+    version = ahead.extractor_version() if ahead is not None else extractor_version()
+    stored = known_documents(engine, version)
+    with BatchWriter(engine, version) as writer:
         storing = _Storing(writer, stored, outcomes, on_file)
         try:
-            for item in prepared(_tasks(files, max_bytes), jobs, stored):
+            for item in prepared(_tasks(files, max_bytes), jobs, stored, ahead):
                 storing.take(item)
         except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
             storing.store_group()

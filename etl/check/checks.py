@@ -91,9 +91,9 @@ def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figur
     """Collapse claims with the same period, date and interval into one figure each, in order
     (period, date, low, high), each figure's claims in id order."""
     claims = ClaimColumns.of(points)
-    days = {p: _period_days(p) for p in set(claims.column("period"))}
+    period, periods = claims.codes("period")
     by_id = np.argsort(claims.ids, kind="stable")  # each figure's claims in id order
-    per = np.array([days[p] for p in claims.column("period")], dtype=np.int64)[by_id]
+    per = np.array([_period_days(p) for p in periods], dtype=np.int64)[period][by_id]
     t, low, high = claims.t[by_id], claims.low[by_id], claims.high[by_id]
     o = np.lexsort((high, low, t, per))  # stable: equal figures keep id order
     per, t, low, high = per[o], t[o], low[o], high[o]
@@ -181,7 +181,7 @@ class Examined(NamedTuple):
 def examine(points: Sequence[ClaimPoint], cumulative: bool, th: Thresholds) -> Examined:
     """Collapse the claims into figures and run every rule over them."""
     claims = ClaimColumns.of(points)
-    units = set(claims.column("unit"))
+    units = set(claims.distinct("unit"))
     figs = build_figures(claims, is_share="percent" in units)
     return Examined(figs, scan(figs.arrays, cumulative, units <= {"count"}, th))
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import compress, filterfalse
 from typing import Any
 
 from sqlalchemy import Engine
 
-from db.series_claims import claim_quotes, series_claims
+from db.series_claims import claim_quotes, places, series_claims
 from etl.check.columns import ClaimColumns
 
 # Claims whose number is known to be mangled say nothing about the series.
@@ -28,19 +28,8 @@ def points_from_columns(cols: Mapping[str, Sequence[Any]]) -> tuple[ClaimColumns
     drop.update(k for k in compress(range(len(flags)), flags) if not counts(status[k], flags[k]))
     keep = list(filterfalse(drop.__contains__, range(len(ids)))) if drop else range(len(ids))
     quotes = cols["quote"] if "quote" in cols else [""] * len(ids)
-    accepted = frozenset(ids[k] for k in places(status, "accepted") if k not in drop)
+    accepted = frozenset(int(ids[k]) for k in places(status, "accepted") if k not in drop)
     return ClaimColumns.from_stored(cols, keep, quotes), accepted
-
-
-def places(values: Sequence[Any], value: Any) -> Iterator[int]:
-    """Where `value` stands in `values`, in order (each found by index: few of many)."""
-    k = -1
-    while True:
-        try:
-            k = values.index(value, k + 1)
-        except ValueError:
-            return
-        yield k
 
 
 def load_points(engine: Engine, entity: str, metric: str) -> tuple[ClaimColumns, frozenset[int]]:
@@ -49,6 +38,7 @@ def load_points(engine: Engine, entity: str, metric: str) -> tuple[ClaimColumns,
     (db.series_claims.series_claims)."""
     with engine.connect() as conn:
         cols = series_claims(conn, entity, metric)
-        quotes = claim_quotes(conn, cols["claim_id"])
-    cols["quote"] = [quotes[i] for i in cols["claim_id"]]
+        ids = cols["claim_id"].tolist()
+        quotes = claim_quotes(conn, ids)
+    cols["quote"] = [quotes[i] for i in ids]
     return points_from_columns(cols)

@@ -156,15 +156,19 @@ def assign_objects(
 
 def _object_starts(series: np.ndarray, t: np.ndarray, window: int = POINT_WINDOW_DAYS) -> list[int]:
     """Where each object starts (and the end), in claims sorted by (series, t): one step per
-    object, each a binary search for the first claim past the window."""
+    object, to the first claim past its first claim's window (found for every claim at once)."""
     if not len(t):
         return [0]
     ends = np.flatnonzero(np.r_[series[1:] != series[:-1], True]) + 1  # each series' end
-    out, i = [], 0
+    out, start = [], 0
     for end in ends.tolist():
+        part = t[start:end]
+        past = (start + np.searchsorted(part, part + window, side="right")).tolist()
+        i = start
         while i < end:
             out.append(i)
-            i += int(np.searchsorted(t[i:end], t[i] + window, side="right"))
+            i = past[i - start]
+        start = end
     out.append(len(t))
     return out
 
@@ -186,14 +190,17 @@ def _objects(
         claims = claims.take(np.flatnonzero(~np.isin(claims.ids, list(aside))))
     if not len(claims):
         return claims, []
-    entities, metrics = claims.column("entity"), claims.column("metric")
-    periods = [p or "" for p in claims.column("period")]
-    if len(set(entities)) == 1 and len(set(metrics)) == 1:  # one series: its periods order it
-        names: list = periods
+    (entity, _), (metric, _) = claims.codes("entity"), claims.codes("metric")
+    if (entity == entity[0]).all() and (metric == metric[0]).all():  # one series: by period
+        period, names = claims.codes("period")
+        named = [p or "" for p in names]
+        rank = {k: i for i, k in enumerate(sorted(set(named)))}  # the names' own order
+        series = np.array([rank[k] for k in named], dtype=np.int64)[period]
     else:
-        names = list(zip(entities, metrics, periods, strict=True))
-    rank = {k: i for i, k in enumerate(sorted(set(names)))}  # the names' own order
-    series = np.array([rank[k] for k in names], dtype=np.int64)
+        periods = [p or "" for p in claims.column("period")]
+        keys = list(zip(claims.column("entity"), claims.column("metric"), periods, strict=True))
+        rank = {k: i for i, k in enumerate(sorted(set(keys)))}
+        series = np.array([rank[k] for k in keys], dtype=np.int64)
     order = np.lexsort((claims.ids, claims.t, series))
     bounds = _object_starts(series[order], claims.t[order])
     return claims.take(order), [range(a, b) for a, b in pairwise(bounds)]
@@ -226,24 +233,53 @@ def reconcile(
     starts = np.array([m.start for m in groups] + [len(pts)], dtype=np.int64)
     obj = np.repeat(np.arange(len(groups), dtype=np.int64), np.diff(starts))
     # Each claim's witness label within its object, and the share of its witness group.
-    labels = np.fromiter(chain.from_iterable(witnesses(pts[m.start : m.stop]) for m in groups),
-                         np.int64, len(pts))  # fmt: skip
-    group = obj * (int(labels.max()) + 1) + labels
-    _, at, counts = np.unique(group, return_inverse=True, return_counts=True)
-    share = 1.0 / counts[at]
+    batch = getattr(witnesses, "labels", None)  # copies.KnownCopies: every object at once
+    if batch is not None:
+        labels = batch(pts, starts)
+    else:
+        labels = np.fromiter(chain.from_iterable(witnesses(pts[m.start : m.stop])
+                                                 for m in groups), np.int64, len(pts))  # fmt: skip
+    share = 1.0 / _group_sizes(obj * (int(labels.max()) + 1) + labels)
     witness = starts[obj] + labels
-    documents = pts.column("document")
-    sources = [p or d for p, d in zip(pts.column("publisher"), documents, strict=True)]
+    # Each claim's source (its publisher, else its document) and standing, worked out once per
+    # document; sources are numbered in order of first appearance.
+    doc, docs = pts.codes("documents")
+    sources = [p or d for _, p, d in docs]
     src_key = {s: i for i, s in enumerate(dict.fromkeys(sources))}
-    src = np.array([src_key[s] for s in sources], dtype=np.int64)
+    src = _first_seen(np.array([src_key[s] for s in sources], dtype=np.int64)[doc])
     acc = np.isin(pts.ids, list(accepted))
-    prior = np.array([quality.get(d, NEUTRAL).score for d in documents], dtype=np.float64)
+    scores = [quality.get(d, NEUTRAL).score for _, _, d in docs]
+    prior = np.array(scores, dtype=np.float64)[doc]
     res = truth_discovery(obj, src, pts.low, pts.high, share, acc, prior=prior)
     context = _Context(quality, disputes, aside)
     weight = res.source_weight[src] * prior
     facts = point_facts(starts, pts.ids, pts.low, pts.high, pts.comparable, pts.has_hkd, acc,
                         witness, weight, res.low, res.high)  # fmt: skip
     return [_point(pts, o, facts, context) for o in range(len(groups))]
+
+
+def _first_seen(codes: np.ndarray) -> np.ndarray:
+    """The codes renumbered 0, 1, ... in order of first appearance."""
+    if not len(codes):
+        return codes
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    new = np.r_[True, ordered[1:] != ordered[:-1]]
+    rank = np.empty(int(ordered[-1]) + 1, dtype=np.int64)
+    rank[ordered[new][np.argsort(order[new])]] = np.arange(int(new.sum()))
+    return rank[codes]
+
+
+def _group_sizes(group: np.ndarray) -> np.ndarray:
+    """How many values equal each value (np.unique's counts, by sorting: the first np.unique
+    in a process imports numpy.ma)."""
+    order = np.argsort(group, kind="stable")
+    ordered = group[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(group) else order
+    sizes = np.diff(np.r_[starts, len(group)])
+    out = np.empty(len(group), dtype=np.int64)
+    out[order] = np.repeat(sizes, sizes)
+    return out
 
 
 class _Context:

@@ -32,7 +32,7 @@ from etl.check.rules import Thresholds
 from etl.check.series import consensus_inputs, consensus_rows
 
 RETRIES = 5
-KEY_COLUMNS = ("claim_id", "claim_uid", "document", "document_version")  # copies.ClaimKeys
+KEY_COLUMNS = ("claim_id", "claim_uid", "document_id")  # copies.ClaimKeys.by_document
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,13 @@ def _check(conn: Connection, key: SeriesKey, th: Thresholds) -> RefreshSummary:
     points, accepted = points_from_columns(cols)  # quotes are read where needed only
     examined = examine(points, cumulative, th) if points else None
     findings = detect(points, label=label, cumulative=cumulative, th=th, examined=examined)
-    ids = dict(zip(cols["claim_uid"], cols["claim_id"], strict=True))
+    ids = dict(zip(cols["claim_uid"], cols["claim_id"].tolist(), strict=True))
     stored = store_series_conflicts(conn, entity, metric, findings, ids)
     # The conflicts just stored; the documents' standing from what series_claims read.
     inputs = consensus_inputs(conn, entity, metric, points, cols["signals"])
     copies = KnownCopies(
         read_copies(conn, entity, metric),
-        ClaimKeys(*(points.stored(cols[c]) for c in KEY_COLUMNS)),
+        ClaimKeys.by_document(*(points.stored(cols[c]) for c in KEY_COLUMNS), cols["documents"]),
         lambda ids: claim_quotes(conn, ids),
         everything=cols["claim_id"],
     )

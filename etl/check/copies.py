@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from operator import add
+from itertools import compress
+from operator import add, not_
 from typing import Any
 
 import numpy as np
 
-from etl.check.columns import ClaimColumns
+from db.series_documents import SeriesDocuments
+from etl.check.columns import ClaimColumns, coded
 from etl.check.points import ClaimPoint
 from etl.check.union_find import Groups
 
@@ -126,7 +128,10 @@ def _labels_pairwise(
 class ClaimKeys:
     """What identifies each stored claim row, for KnownCopies: its id and uid, its document and
     the time that document was stored (a stored claim never changes; a replaced document's
-    claims come with a new time). In the order of the claims the check computes on."""
+    claims come with a new time). In the order of the claims the check computes on.
+
+    A claim's key is its uid and repr((document, version)); the second is made once per
+    document, and keys are joined only as a digest asks for them."""
 
     def __init__(
         self,
@@ -135,47 +140,109 @@ class ClaimKeys:
         documents: Sequence[str],
         versions: Sequence[str],
     ) -> None:
+        pairs = list(zip(documents, versions, strict=True))
+        distinct = list(dict.fromkeys(pairs))
+        place = {p: k for k, p in enumerate(distinct)}
+        at = np.fromiter(map(place.__getitem__, pairs), np.int64, len(pairs))
+        self._set(ids, uids, at, [d for d, _ in distinct], [v for _, v in distinct])
+
+    @classmethod
+    def by_document(
+        cls,
+        ids: Sequence[int],
+        uids: Sequence[str],
+        document_ids: Sequence[int],
+        documents: SeriesDocuments,
+    ) -> ClaimKeys:
+        """The same keys from each claim's document id and the documents
+        (db.series_documents), each one's name and version."""
+        out = object.__new__(cls)
+        at = documents.positions(np.asarray(document_ids, dtype=np.int64))
+        out._set(ids, uids, at, documents.names, documents.versions)
+        return out
+
+    def _set(
+        self,
+        ids: Sequence[int],
+        uids: Sequence[str],
+        at: np.ndarray,
+        documents: Sequence[str],
+        versions: Sequence[str],
+    ) -> None:
+        """`at`: each claim's place in `documents` and `versions` (its document's name and
+        version), made once each."""
+        n = len(at)
         self.ids = np.asarray(ids, dtype=np.int64)
-        self.keys = list(map(add, uids, _document_keys(documents, versions)))
+        self.uids = uids
+        self._at = at
+        self._texts = list(map(repr, zip(documents, versions, strict=True)))
         # Each claim's document as a number (-1 for none), to tell one document's claims fast.
-        code = {d: k for k, d in enumerate(dict.fromkeys(documents))}
-        code[""] = -1
-        self.document = np.fromiter(map(code.__getitem__, documents), np.int64, len(documents))
+        code, _ = coded(documents)
+        code[list(compress(range(len(documents)), map(not_, documents)))] = -1
+        self.document = code[at] if n else np.empty(0, np.int64)
         # Each key's uid length and whole length make the joined keys unambiguous.
-        self.sizes = np.stack(
-            [np.fromiter(map(len, uids), np.int64), np.fromiter(map(len, self.keys), np.int64)],
-            axis=1,
-        )
-        self._position: dict[int, int] | None = None
+        uid_size = np.fromiter(map(len, uids), np.int64, n)
+        text_size = np.fromiter(map(len, self._texts), np.int64, len(self._texts))
+        self.sizes = np.stack([uid_size, uid_size + text_size[at]], axis=1)
+        self._position: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """Each claim's key: its uid and repr((document, version))."""
+        return self._joined(np.arange(len(self._at)), apart=True)
+
+    def _joined(self, rows: np.ndarray, apart: bool = False) -> Any:
+        """The keys of the claims at these places, in order, as one string (as a list,
+        `apart`)."""
+        uids = list(map(self.uids.__getitem__, rows.tolist()))
+        texts = list(map(self._texts.__getitem__, self._at[rows].tolist()))
+        if apart:
+            return list(map(add, uids, texts))
+        parts = [""] * (2 * len(uids))
+        parts[0::2], parts[1::2] = uids, texts
+        return "".join(parts)
 
     def rows(self, members: Sequence[ClaimPoint]) -> list[int]:
         """The members' places in this order."""
         if isinstance(members, ClaimColumns):
             return members.rows().tolist()
-        if self._position is None:
-            self._position = {i: k for k, i in enumerate(self.ids.tolist())}
-        return [self._position[p.claim_id] for p in members]
+        if self._position is None:  # the claims by id (a check's come in id order)
+            order = np.argsort(self.ids, kind="stable")
+            self._position = (order, self.ids[order])
+        order, ids = self._position
+        wanted = np.fromiter((p.claim_id for p in members), np.int64, len(members))
+        return order[np.searchsorted(ids, wanted, side="right") - 1].tolist()  # the last
 
     def digest(self, members: Sequence[ClaimPoint]) -> str:
         """The members' keys, in order, as a digest."""
         at = members.rows() if isinstance(members, ClaimColumns) else self.rows(members)
-        rows = at.tolist() if isinstance(at, np.ndarray) else at
-        h = hashlib.blake2b(self.ids[at].tobytes(), digest_size=16, key=VERSION)
-        h.update(self.sizes[at].tobytes())
-        h.update("".join(map(self.keys.__getitem__, rows)).encode())
+        return self.digest_rows(np.asarray(at, dtype=np.int64))
+
+    def digests(self, rows: np.ndarray, starts: np.ndarray, which: Sequence[int]) -> list[str]:
+        """digest() of the runs `which` of the claims at `rows` (run k: starts[k] to
+        starts[k + 1]), the keys joined and encoded once for all."""
+        ids, sizes = self.ids[rows], self.sizes[rows]
+        text = self._joined(rows)
+        if not text.isascii():  # a character's place is not its byte's: run by run
+            return [self.digest_rows(rows[starts[k] : starts[k + 1]]) for k in which]
+        data = text.encode()
+        ends = np.r_[0, np.cumsum(sizes[:, 1])].tolist()
+        at = starts.tolist()
+        out = []
+        for k in which:
+            a, b = at[k], at[k + 1]
+            h = hashlib.blake2b(ids[a:b].tobytes(), digest_size=16, key=VERSION)
+            h.update(sizes[a:b].tobytes())
+            h.update(data[ends[a] : ends[b]])
+            out.append(h.hexdigest())
+        return out
+
+    def digest_rows(self, rows: np.ndarray) -> str:
+        """The digest of the claims at these places."""
+        h = hashlib.blake2b(self.ids[rows].tobytes(), digest_size=16, key=VERSION)
+        h.update(self.sizes[rows].tobytes())
+        h.update(self._joined(rows).encode())
         return h.hexdigest()
-
-
-def _document_keys(documents: Sequence[str], versions: Sequence[str]) -> list[str]:
-    """repr((document, version)) of each claim, made once per document (a document has one
-    version in one read; else once per pair)."""
-    version_of = dict(zip(documents, versions, strict=True))
-    if list(map(version_of.__getitem__, documents)) == list(versions):
-        text = {d: repr((d, v)) for d, v in version_of.items()}
-        return list(map(text.__getitem__, documents))
-    per_doc = list(zip(documents, versions, strict=True))
-    pairs = {d: repr(d) for d in set(per_doc)}
-    return list(map(pairs.__getitem__, per_doc))
 
 
 class KnownCopies:
@@ -213,20 +280,52 @@ class KnownCopies:
         key = self.keys.digest(members)
         text = self.known.get(key)
         if text is None:
-            if isinstance(members, ClaimColumns):
-                documents, ids = members.column("document"), members.ids.tolist()
-            else:
-                documents, ids = [p.document for p in members], [p.claim_id for p in members]
-            labels = copy_labels(documents, lambda: self._shingles(ids))
-            text = ";".join(map(str, labels))
+            text = self._found(members)
         self.used[key] = text
         return list(map(int, text.split(";")))
+
+    def labels(self, claims: ClaimColumns, starts: np.ndarray) -> np.ndarray:
+        """The labels of each run of `claims` (run k: starts[k] to starts[k + 1]), as calling
+        this on each run in order gives them, in one array: the claims alone or of one
+        document are told apart on the arrays, the rest digested together."""
+        rows = claims.rows()
+        out = np.zeros(len(rows), dtype=np.int64)
+        if len(starts) < 2:
+            return out
+        first, size = starts[:-1], np.diff(starts)
+        doc = self.keys.document[rows]
+        low, high = np.minimum.reduceat(doc, first), np.maximum.reduceat(doc, first)
+        needed = (size > 1) & ~((low == high) & (low >= 0))
+        need = np.flatnonzero(needed).tolist()
+        at = starts.tolist()
+        texts = []
+        for k, key in zip(need, self.keys.digests(rows, starts, need), strict=True):
+            text = self.known.get(key)
+            if text is None:
+                text = self._found(claims[at[k] : at[k + 1]])
+            self.used[key] = text
+            texts.append(text)
+        if texts:  # the runs' labels in order, read at once
+            where = np.repeat(needed, size)
+            out[where] = np.fromiter(map(int, ";".join(texts).split(";")), np.int64,
+                                     int(size[needed].sum()))  # fmt: skip
+        return out
+
+    def _found(self, members: Sequence[ClaimPoint]) -> str:
+        """Labels not known: computed from the members' documents and quotes."""
+        if isinstance(members, ClaimColumns):
+            doc, docs = members.codes("documents")
+            documents = [docs[k][2] for k in doc.tolist()]
+            ids = members.ids.tolist()
+        else:
+            documents, ids = [p.document for p in members], [p.claim_id for p in members]
+        return ";".join(map(str, copy_labels(documents, lambda: self._shingles(ids))))
 
     def _shingles(self, ids: Sequence[int]) -> list[frozenset]:
         need = [i for i in ids if i not in self.shingled]  # few: a miss
         if need:
-            if not self.known and not self.shingled and self.everything:
-                need = list(self.everything)  # a first check: every quote at once
+            if not self.known and not self.shingled and len(self.everything):
+                need = np.asarray(self.everything).tolist()  # a first check: every quote
             for claim_id, quote in self.fetch(need).items():
                 self.shingled[claim_id] = shingles(quote)
         return [self.shingled[i] for i in ids]

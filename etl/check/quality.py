@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 # What a witness starts from, by kind of text (the words a manifest uses for `kind`).
 OWN_RELEASE = 1.0  # the organisation's own release, fact sheet or report: its own count
@@ -98,11 +99,7 @@ def qualities_of_rows(
     order); worked out once per distinct kind, publisher and counts (documents alike are
     many)."""
     names = tuple(own_names)
-    seen: dict[tuple, SourceQuality] = {}
-    out = {}
-    for row in rows:
-        found = seen.get(row[1:])
-        if found is None:
-            found = seen[row[1:]] = source_quality(DocumentSignals(*row), names)
-        out[row[0]] = found
-    return out
+    rows = rows if isinstance(rows, list) else list(rows)
+    keys = list(map(itemgetter(slice(1, None)), rows))  # all but the name
+    seen = {k: source_quality(DocumentSignals("", *k), names) for k in dict.fromkeys(keys)}
+    return dict(zip(map(itemgetter(0), rows), map(seen.__getitem__, keys), strict=True))

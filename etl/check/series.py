@@ -7,6 +7,7 @@ so a series is computed, and stored by the checks (etl.check.consistency), on it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -76,7 +77,7 @@ def consensus_inputs(
     if signals is None:
         quality = document_quality(bind, sorted({d for d in _documents(points) if d}))
     else:
-        quality = qualities_of_rows((row for row in signals if row[0]), own_names())
+        quality = qualities_of_rows(list(filter(itemgetter(0), signals)), own_names())
     return {
         "disputes": disputes_of(bind, entity, metric).get((entity, metric), ()),
         "quality": quality,

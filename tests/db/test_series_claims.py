@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from db.claims import ClaimFilter, iter_claims
 from db.documents import store_document
 from db.reviews import add_correction, add_review
-from db.series_claims import series_claims
+from db.series_claims import _distinct, series_claims
 from tests.factories import make_claim, make_doc
 
 
@@ -51,3 +54,27 @@ def test_reviews_candidates_and_corrections_agree_with_the_claims_view(engine: E
     assert [s for _, s, _ in expected[:4]] == ["accepted", "auto", "rejected", "accepted"]
     assert _read(engine, "Cyberport", "awards") == _listed(engine, "Cyberport", "awards")
     assert [s for _, s, _ in _read(engine, "Cyberport", "awards")] == ["rejected", "accepted"]
+
+
+def test_days_and_each_documents_name_and_version_as_the_driver_gives_them(
+    engine: Engine,
+) -> None:
+    """`days` counts from 1970-01-01; a document's version is str() of the time it was stored
+    as the database driver gives it (a whole second written without a fraction)."""
+    claims = [make_claim(value=1, as_of=date(1969, 12, 31)), make_claim(value=2)]
+    store_document(engine, make_doc("a.txt", "Hong Kong, 1 May 2025 – figures."), claims, "t")
+    with engine.begin() as conn:
+        for stored_at in (None, "2025-05-01 10:00:00+00:00", "2025-05-01 10:00:00.25+00:00"):
+            if stored_at is not None:
+                conn.exec_driver_sql(f"UPDATE documents SET ingested_at = '{stored_at}'")
+            cols = series_claims(conn, "Cyberport", "companies")
+            at = conn.exec_driver_sql("SELECT id, ingested_at FROM documents").all()
+            want = [(i, "a.txt", None, None, str(t)) for i, t in at]
+            assert list(cols["documents"].rows()) == want
+    by_value = dict(zip(cols["value"], cols["days"], strict=True))
+    assert by_value == {1.0: -1, 2.0: (date(2025, 6, 5) - date(1970, 1, 1)).days}
+
+
+@given(st.lists(st.integers(-5, 50), max_size=40))
+def test_distinct_values_sorted(values: list[int]) -> None:
+    assert _distinct(np.array(values, dtype=np.int64)).tolist() == sorted(set(values))

@@ -172,10 +172,10 @@ def _three_documents(tmp_path: Path) -> Path:
 def test_ctrl_c_keeps_whole_files_only(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.workers
+    import etl.extract
 
     folder = _three_documents(tmp_path)
-    real = etl.workers.extract_claims
+    real = etl.extract.extract_claims
     calls = []
 
     def interrupt_on_second(doc):
@@ -184,7 +184,7 @@ def test_ctrl_c_keeps_whole_files_only(
             raise KeyboardInterrupt
         return real(doc)
 
-    monkeypatch.setattr(etl.workers, "extract_claims", interrupt_on_second)
+    monkeypatch.setattr(etl.extract, "extract_claims", interrupt_on_second)
     err = io.StringIO()
     argv = ["ingest", str(folder), "--db", db_url, "--jobs", "1"]  # extraction in this process
     assert main(argv, out=io.StringIO(), err=err) == 130
@@ -243,17 +243,17 @@ def test_an_upload_named_with_control_characters_is_reported_escaped(engine: Eng
 def test_a_fault_a_file_brings_out_fails_that_file_alone(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    import etl.workers
+    import etl.extract
 
     folder = _three_documents(tmp_path)
-    real = etl.workers.extract_claims
+    real = etl.extract.extract_claims
 
     def fails_on_one(doc):
         if doc.file_name == "1.txt":
             raise IndexError("string index out of range")
         return real(doc)
 
-    monkeypatch.setattr(etl.workers, "extract_claims", fails_on_one)  # forked workers too
+    monkeypatch.setattr(etl.extract, "extract_claims", fails_on_one)  # forked workers too
     err = io.StringIO()
     code = main(["ingest", str(folder), "--db", db_url, "--jobs", jobs], out=io.StringIO(), err=err)
     from db.engine import get_engine

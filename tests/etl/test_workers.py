@@ -95,3 +95,64 @@ def test_the_warm_up_document_reads_and_yields_a_claim() -> None:
     workers.warm_up()
     doc = workers.read_bytes(workers.WARM_UP_TEXT.encode(), "warm-up.txt")
     assert [c.entity for c in workers.claims_of(doc)] == ["Cyberport"]
+
+
+def test_a_lone_file_prepared_ahead_is_what_prepare_gives(tmp_path: Path) -> None:
+    """Read and extracted in a process of its own: the same answer as here, for new bytes,
+    bytes stored before (not extracted) and a file that cannot be read."""
+    release = sorted(SEEDS.glob("*.txt"))[0]
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    assert workers.Ahead.start([release], 1, 1 << 20) is None  # one job: no second process
+    assert workers.Ahead.start([SEEDS], 2, 1 << 20) is None  # more files: the workers do
+    for path in (release, bad):
+        task = workers.Task(path, workers.load_manifest(path.parent).get(path.name), 1 << 20)
+        here = workers.prepare(task)
+        for stored in (frozenset(), frozenset({getattr(getattr(here, "doc", None), "sha256", "")})):
+            ahead = workers.Ahead.start([path], 2, 1 << 20)
+            assert ahead is not None and ahead.task == task
+            assert ahead.result(stored) == workers.prepare(task, stored)
+            ahead.close()
+
+
+def test_an_extraction_that_fails_ahead_fails_only_new_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = sorted(SEEDS.glob("*.txt"))[0]
+
+    def broken(doc):
+        raise workers.IngestError(doc.file_name, "could not be extracted (internal error)")
+
+    monkeypatch.setattr(workers, "claims_of", broken)  # the process forked takes it along
+    task = workers.Task(release, workers.load_manifest(SEEDS).get(release.name), 1 << 20)
+    failed = workers.prepare(task)
+    assert isinstance(failed, workers.Failed)
+    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    assert ahead is not None and ahead.result() == failed
+    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    assert ahead is not None
+    doc = ahead.result(frozenset({workers.read_document(release).sha256}))
+    assert isinstance(doc, workers.Prepared) and doc.claims is None
+    unused = workers.Ahead.start([release], 2, 1 << 20)
+    assert unused is not None
+    unused.close()  # not wanted: ended
+    assert not unused._proc.is_alive()
+
+
+def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: Path) -> None:
+    """The command that stores one file takes its claims and the extractor's version from the
+    process that read it: it never loads the extractor itself."""
+    from etl.extract import EXTRACTOR_VERSION
+
+    release = sorted(SEEDS.glob("*.txt"))[0]
+    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    assert ahead is not None and ahead.extractor_version() == EXTRACTOR_VERSION
+    ahead.close()
+    code = (
+        "import sys; from etl.cli import main; "
+        f"main(['ingest', {str(release)!r}, '--db', 'sqlite:///{tmp_path / 'one.db'}', "
+        "'--no-progress', '--jobs', '2']); print('etl.extract' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    assert "1 added" in done.stderr

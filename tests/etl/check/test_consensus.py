@@ -8,7 +8,13 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.check.consensus import assign_objects, reconcile, truth_discovery
+from etl.check.consensus import (
+    _first_seen,
+    _group_sizes,
+    assign_objects,
+    reconcile,
+    truth_discovery,
+)
 from etl.check.points import ClaimPoint
 from tests.factories import make_point as cp
 
@@ -136,3 +142,15 @@ def test_objects_found_a_window_at_a_time_are_the_rules(pairs, window: int) -> N
     series, t = [s for s, _ in pairs], [d for _, d in pairs]
     found = assign_objects(np.array(series, dtype=np.int64), np.array(t, dtype=np.int64), window)
     assert found.tolist() == _objects_one_claim_at_a_time(series, t, window)
+
+
+@given(st.lists(st.integers(0, 6), max_size=30))
+def test_codes_renumbered_in_order_of_first_appearance(codes: list[int]) -> None:
+    order = {c: k for k, c in enumerate(dict.fromkeys(codes))}
+    assert _first_seen(np.array(codes, dtype=np.int64)).tolist() == [order[c] for c in codes]
+
+
+@given(st.lists(st.integers(-3, 40), max_size=30))
+def test_group_sizes_are_how_many_share_each_value(values: list[int]) -> None:
+    expected = [values.count(v) for v in values]
+    assert _group_sizes(np.array(values, dtype=np.int64)).tolist() == expected
