@@ -19,6 +19,7 @@ from db import records
 from db.claims_csv import claim_line_values
 from db.document_rows import StoreResult, claim_rows, document_row, section_row
 from db.models import Claim, ClaimLine, Document, Section
+from db.numbered_rows import insert_numbered, next_id
 
 Item = tuple[records.ReadDocument, Sequence[records.Claim]]
 
@@ -85,29 +86,47 @@ def insert_new(
 ) -> list[int]:
     """Insert documents no stored one holds (by bytes or name), each with its claim rows and
     the section index of each (`claim_rows`), with their sections and claim lines: their ids."""
-    add_documents, add_sections, add_claims = _inserts()
     documents = [document_row(doc, extractor_version) for doc, _, _ in found]
-    doc_ids = _returned_ids(conn, add_documents, documents, ("file_name",))
+    if conn.dialect.name == "sqlite":  # the ids SQLite would give, handed out first
+        first = next_id(conn, Document.__table__)
+        doc_ids = list(range(first, first + len(documents)))
+        insert_numbered(conn, Document.__table__, documents, first)
+    else:
+        doc_ids = _returned_ids(conn, _inserts()[0], documents, ("file_name",))
     pairs = zip(found, doc_ids, strict=True)
     sections = [section_row(doc_id, s) for (doc, _, _), doc_id in pairs for s in doc.sections]
-    section_ids: dict[tuple[int, int], int] = {}
-    if sections:
-        ids = _returned_ids(conn, add_sections, sections, ("document_id", "idx"))
-        section_ids = {(s["document_id"], s["idx"]): i for s, i in zip(sections, ids, strict=True)}
+    ids = _insert(conn, Section.__table__, sections, ("document_id", "idx"))
+    section_ids = {(s["document_id"], s["idx"]): i for s, i in zip(sections, ids, strict=True)}
     flat = []
     for doc_id, (_, rows, indexes) in zip(doc_ids, found, strict=True):
         for r, index in zip(rows, indexes, strict=True):
             r["document_id"], r["section_id"] = doc_id, section_ids.get((doc_id, index))
             flat.append(r)
     if flat:
-        claim_ids = _returned_ids(conn, add_claims, flat, ("uid",))
+        claim_ids = _insert(conn, Claim.__table__, flat, ("uid",))
         lines, k = [], 0
         for doc, rows, _ in found:
             ids = claim_ids[k : k + len(rows)]
             lines += claim_line_values(doc.file_name, doc.published_on, rows, ids)
             k += len(rows)
-        conn.execute(insert(ClaimLine), lines)
+        if conn.dialect.name == "sqlite":
+            insert_numbered(conn, ClaimLine.__table__, lines, None)
+        else:
+            conn.execute(insert(ClaimLine), lines)
     return doc_ids
+
+
+def _insert(conn: Connection, table, rows: list[dict], key: tuple[str, ...]) -> list[int]:
+    """Insert the section or claim `rows`: their new ids, in order (`key` tells them apart in
+    what the database returns, where it cannot be told the ids)."""
+    if not rows:
+        return []
+    if conn.dialect.name == "sqlite":
+        first = next_id(conn, table)
+        insert_numbered(conn, table, rows, first)
+        return list(range(first, first + len(rows)))
+    stmt = _inserts()[1] if table is Section.__table__ else _inserts()[2]
+    return _returned_ids(conn, stmt, rows, key)
 
 
 def _added(doc_id: int, sections: int, rows: list[dict]) -> StoreResult:
