@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine, delete, select, union
+from sqlalchemy import Connection, Engine, Insert, delete, select, union
 
 from db.models import Claim, Conflict, DirtySeries, StoredSeriesPoint, utcnow
 
@@ -30,17 +31,23 @@ def mark_dirty(
     token, now = uuid.uuid4().hex, utcnow()
     rows = [{"entity": e, "metric": m, "token": token,
              "marked_at": at[(e, m)] if at else now} for e, m in keys]  # fmt: skip
-    if conn.dialect.name == "postgresql":  # each dialect's upsert, loaded when used
+    conn.execute(_upsert(conn.dialect.name), rows)
+    return len(keys)
+
+
+@cache
+def _upsert(dialect: str) -> Insert:
+    """The dialect's insert of a mark that replaces the series' mark, built once (a writer
+    marks series with each batch it commits)."""
+    if dialect == "postgresql":  # each dialect's upsert, loaded when used
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     ins = insert(DirtySeries)
-    stmt = ins.on_conflict_do_update(
+    return ins.on_conflict_do_update(
         index_elements=["entity", "metric"],
         set_={"token": ins.excluded.token, "marked_at": ins.excluded.marked_at},
     )
-    conn.execute(stmt, rows)
-    return len(keys)
 
 
 def dirty_series(engine: Engine) -> list[SeriesKey]:
