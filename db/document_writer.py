@@ -3,8 +3,8 @@
 `store_into` writes one document inside the caller's transaction with a handful of set-based
 statements (built once per process). `BatchWriter` stores documents one after another in one
 write transaction, each under a savepoint of its own (or a group of new ones together:
-db.document_group), and commits every few documents or
-fractions of a second: a file stored is always whole (a savepoint rolled back leaves nothing of
+db.document_group), and commits every few hundred documents or
+every second: a file stored is always whole (a savepoint rolled back leaves nothing of
 it), a file is never half-committed, and the database's per-commit work (the write-ahead log,
 the indexes' pages) is shared by the documents of one commit. The series a document touches are
 marked dirty in the same transaction.
@@ -36,9 +36,12 @@ from db.document_group import add_group, insert_new
 from db.document_rows import StoreResult, claim_rows
 from db.models import Claim, Document, utcnow
 
-COMMIT_DOCUMENTS = 128  # documents per commit, at most
+# A commit writes every index page its claims touched: the pages of indexes keyed by uid, date
+# or value are spread over the whole index, so a commit of more documents writes each of them
+# for more claims (and fewer times in all, however big the database has grown).
+COMMIT_DOCUMENTS = 512  # documents per commit, at most
 COMMIT_CLAIMS = 20_000  # claims per commit, at most (a few documents of many figures)
-COMMIT_SECONDS = 0.5  # a commit at least this often while documents keep coming
+COMMIT_SECONDS = 1.0  # a commit at least this often while documents keep coming
 
 
 @cache
