@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from db.series_claims import claim_quotes, places, series_claims
 from etl.check.columns import ClaimColumns
+from etl.check.stored import columns_from_stored
 
 # Claims whose number is known to be mangled say nothing about the series.
 EXCLUDED_FLAGS = frozenset({"garbled"})
@@ -29,7 +30,7 @@ def points_from_columns(cols: Mapping[str, Sequence[Any]]) -> tuple[ClaimColumns
     keep = list(filterfalse(drop.__contains__, range(len(ids)))) if drop else range(len(ids))
     quotes = cols["quote"] if "quote" in cols else [""] * len(ids)
     accepted = frozenset(int(ids[k]) for k in places(status, "accepted") if k not in drop)
-    return ClaimColumns.from_stored(cols, keep, quotes), accepted
+    return columns_from_stored(cols, keep, quotes), accepted
 
 
 def load_points(engine: Engine, entity: str, metric: str) -> tuple[ClaimColumns, frozenset[int]]:

@@ -70,7 +70,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         self._lists: list[Sequence[Any]] | None = None  # FIELDS' lists, for making a point
         self._rows: np.ndarray | None = None  # a view: these rows of `_base`
         self._base: ClaimColumns = None  # type: ignore[assignment]  # a view's (no cycle)
-        self._stored: Any = None  # from_stored: the stored claims' places
+        self._stored: Any = None  # of_stored: the stored claims' places
         for name in ARRAYS:
             setattr(self, name, arrays[name])
         self._points: list[ClaimPoint | None] = [None] * len(self.ids)
@@ -84,21 +84,21 @@ class ClaimColumns(Sequence[ClaimPoint]):
         return cls(columns, points)
 
     @classmethod
-    def from_stored(
-        cls, cols: Mapping[str, Any], keep: Sequence[int], quotes: Sequence[str]
+    def of_stored(
+        cls,
+        parts: tuple[dict[str, Any], dict[str, Codes], dict[str, np.ndarray]],
+        keep: Sequence[int],
     ) -> ClaimColumns:
-        """The stored claims at positions `keep` of db.series_claims' columns, money in HKD
-        as the checks compare it (etl.check.stored)."""
-        from etl.check.stored import stored_claims
-
+        """The stored claims at positions `keep` of db.series_claims' columns, from the
+        columns, codes and arrays etl.check.stored.stored_claims made of them."""
         out = object.__new__(cls)
-        columns, codes, arrays = stored_claims(cols, keep, quotes)
+        columns, codes, arrays = parts
         out._set(columns, codes, **arrays)
         out._stored = keep
         return out
 
     def stored(self, values: Sequence[Any]) -> Sequence[Any]:
-        """A column of the stored claims this was made from (from_stored), for these claims:
+        """A column of the stored claims this was made from (of_stored), for these claims:
         an array's as an array."""
         if isinstance(values, np.ndarray):
             return values[np.asarray(self._stored, dtype=np.int64)]

@@ -15,11 +15,27 @@ from typing import Any
 import numpy as np
 
 from db.series_documents import SeriesDocuments
-from etl.check.columns import DOCUMENT_FIELDS, EPOCH_ORDINAL, Codes, Days, _picker, coded
+from etl.check.columns import (
+    DOCUMENT_FIELDS,
+    EPOCH_ORDINAL,
+    ClaimColumns,
+    Codes,
+    Days,
+    _picker,
+    coded,
+)
 
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 _LISTED = {"uid": "claim_uid", "entity": "entity", "metric": "metric", "unit": "unit",
            "qualifier": "qualifier", "period": "period"}  # fmt: skip
+
+
+def columns_from_stored(
+    cols: Mapping[str, Any], keep: Sequence[int], quotes: Sequence[str]
+) -> ClaimColumns:
+    """The stored claims at positions `keep` of db.series_claims' columns, money in HKD as
+    the checks compare it."""
+    return ClaimColumns.of_stored(stored_claims(cols, keep, quotes), keep)
 
 
 def stored_claims(

@@ -17,6 +17,7 @@ from etl.check.columns import (
     _picker,
     from_days,
 )
+from etl.check.stored import columns_from_stored
 from tests.factories import make_point as cp
 
 N = 3 * RUNS_FROM
@@ -57,7 +58,7 @@ def test_codes_and_distinct_values_of_claims_and_of_a_part(periods: list, data) 
 
 @given(st.lists(st.tuples(st.integers(-800, 30000), st.integers(0, 3)), max_size=25))
 def test_stored_claims_given_as_days_and_document_ids_are_the_same_points(rows) -> None:
-    """from_stored with `days` and `documents` makes the points it makes from dates and each
+    """columns_from_stored with `days` and `documents` makes the points it makes from dates and each
     claim's own document columns."""
     documents = SeriesDocuments(np.array([10, 9, 8, 7]), [f"doc{k}.txt" for k in (3, 2, 1, 0)],
                                 [f"kind{k % 2}" for k in (3, 2, 1, 0)],
@@ -77,8 +78,8 @@ def test_stored_claims_given_as_days_and_document_ids_are_the_same_points(rows) 
                          ("publisher", documents.publishers)):  # fmt: skip
         plain[name] = [values[10 - i] for i in cols["document_id"]]
     keep = [k for k in range(n) if k % 4 != 1]
-    stored = ClaimColumns.from_stored(dict(cols, documents=documents), keep, [""] * n)
-    given_plainly = ClaimColumns.from_stored(plain, keep, [""] * n)
+    stored = columns_from_stored(dict(cols, documents=documents), keep, [""] * n)
+    given_plainly = columns_from_stored(plain, keep, [""] * n)
     assert list(stored) == list(given_plainly)
     assert stored.t.tolist() == given_plainly.t.tolist()
     assert list(stored.column("as_of")) == [EPOCH + timedelta(days=cols["days"][k]) for k in keep]
