@@ -16,6 +16,7 @@ from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, named_cluster
+from etl.extract.regex_parts import gated_search
 
 _CLAUSE_MARK = re.compile(r"[,;.]")
 _CLAUSE_STOPS = re.compile(r"[.;:!?]")
@@ -34,7 +35,9 @@ def cluster_before(before: str) -> MetricMatch | None:
     before a count under the community's noun ("Smart living (proptech and the like)
     accounts for 260 companies"); None when it names none or two."""
     if not (
-        cluster_size(before) or MEASURED_BY.search(before) or cues()["subgroup"].search(before)
+        cluster_size(before)
+        or gated_search(MEASURED_BY, before)
+        or gated_search(cues()["subgroup"], before)
     ):  # ("Fintech is still the biggest group, close to 500 companies")
         said = _CLUSTER_IS.search(before[-_CLUSTER_REACH:])  # "Smart living is about 250"
         if said is None or _NOT_A_CLUSTER.search(said.group(1)):
