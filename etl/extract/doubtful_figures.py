@@ -107,7 +107,7 @@ def part_of_untracked_kind(s: str, end: int) -> bool:
 def given_money(clause: str, sentence: str) -> bool:
     """Money the sentence calls a grant, a subsidy or funding given to someone, in a clause
     with no word of raising: a scheme's or a government's money, not funds raised."""
-    return bool(_cues()["given"].search(sentence)) and not _cues()["raising"].search(clause)
+    return bool(gated_search(_cues()["given"], sentence)) and not _cues()["raising"].search(clause)
 
 
 def one_company(before: str) -> bool:
