@@ -25,7 +25,16 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 _CELL_END = re.compile(r"[ \t*_+]*(?:\([^()\n]{0,60}\)\s*)?(?:;|,\s+(?:vs\.?|versus)\s)")
 ROW_CELL = re.compile(r"[|;]")  # what parts a row of a table written as text
 MAX_LABEL_WORDS = 10
+_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
+
+
+def label_before(before: str) -> re.Match[str] | None:
+    """The label the words `before` a figure are ("Unicorns:", "Web3 —"), group 1 its words;
+    not tried on words with no ":" or dash to end one."""
+    if ":" not in before and "—" not in before and "–" not in before:
+        return None
+    return _LABEL.fullmatch(before)
 
 
 def row_value(s: str, before: str, end: int, last: bool) -> bool:

@@ -32,6 +32,7 @@ from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     ROW_CELL,
     intake_verb,
+    label_before,
     label_metric,
     number_of,
     row_value,
@@ -68,7 +69,6 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
-_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
 # Figures that count a part of a set named in their sentence.
 _PART_SOURCES = frozenset(["partitive", "predicate"])
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
@@ -264,7 +264,7 @@ def find_figures(
             match is None
             and not np.strip()
             and not of_a_set(s, end)  # "Our best-known cluster: 80 of our companies work ..."
-            and (label := _LABEL.fullmatch(before))
+            and (label := label_before(before))
         ):
             if kind == "count" and (given := unit_in_label(label.group(1), bare_dollar)):
                 unit, kind = given[0], "money"  # "Funds raised (HK$ bn): 18.9": HK$18.9 billion
@@ -273,7 +273,7 @@ def find_figures(
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = label_metric(f"{parent} {label.group(1)}", kind, n.value)
             source, labelled = "label", True
-        elif is_generic(match) and np.strip() and (label := _LABEL.fullmatch(before)):
+        elif is_generic(match) and np.strip() and (label := label_before(before)):
             named = set_member(label.group(1).strip(" *_"), kind, n.value)
             if named is not None:  # "- FinTech: over 450 companies": the cluster's
                 match, source, labelled = named.match, "label", True

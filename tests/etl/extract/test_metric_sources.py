@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from etl.extract.metric_sources import intake_verb, label_metric, number_of, row_value
+from etl.extract.metric_sources import (
+    _LABEL,
+    intake_verb,
+    label_before,
+    label_metric,
+    number_of,
+    row_value,
+)
 from etl.extract.metrics import noun_phrase
 
 
@@ -66,3 +75,9 @@ def test_the_number_of_an_intake_counts_the_intake(text: str, metric: str) -> No
     q = text.rindex(" ") + 1
     found = number_of(text, a, q, "count", 41)
     assert found is not None and found.metric == metric
+
+
+@given(st.text(alphabet="ab :-–—•*\n", max_size=20))
+def test_a_label_is_found_as_by_its_pattern(before: str) -> None:
+    found, plain = label_before(before), _LABEL.fullmatch(before)
+    assert (found and found.groups()) == (plain and plain.groups())
