@@ -53,7 +53,12 @@ def find_transcript(
     ends: dict[int, int] = {}
     surnames: dict[str, bool] = {}  # (a one-word label looked for in the text once, not a turn)
     for i, (a, b) in enumerate(paragraphs):
-        m = _LABEL.match(text, a, b) if a < b and text[a].isupper() else None
+        # (A label ends in a colon: a paragraph with none is not tried.)
+        m = (
+            _LABEL.match(text, a, b)
+            if a < b and text[a].isupper() and text.find(":", a, b) >= 0
+            else None
+        )
         if m is None or _organisation(m["name"], config):
             continue
         name = m["name"]
