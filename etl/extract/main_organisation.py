@@ -117,6 +117,14 @@ def _count_plan(groups: tuple) -> tuple[tuple[bytes, tuple[tuple[int, bytes], ..
     for i, (_, aliases) in enumerate(groups):
         for a in aliases:
             by_start.setdefault(a[:_OPENING] if a else b"", []).append((i, a))
+    # Names alone under their first bytes but sharing one byte fewer ("hkstp", "hkpc") too.
+    alone: dict[bytes, list[bytes]] = {}
+    for key, names in by_start.items():
+        if len(names) == 1 and len(key) == _OPENING:
+            alone.setdefault(key[:-1], []).append(key)
+    for shorter, keys in alone.items():
+        if len(keys) > 1:
+            by_start.setdefault(shorter, []).extend(n for k in keys for n in by_start.pop(k))
     plan = []
     for names in by_start.values():
         if not names[0][1] or len(names) == 1:
