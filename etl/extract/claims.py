@@ -29,7 +29,7 @@ from functools import cache, partial
 
 from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
-from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution, attribute, clause_end
 from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
@@ -41,15 +41,12 @@ from etl.extract.figure_dates import (
     dated_heading,
     heading_year,
     recorded_before,
-    with_phrases,
-    with_reporting_year,
-    with_review_year,
+    sentence_dates,
 )
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
 from etl.extract.metrics import place_metrics
 from etl.extract.money import to_hkd
-from etl.extract.phrase_search import find_phrase
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
@@ -66,7 +63,6 @@ from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
-from etl.extract.year_day import reporting_year, review_year
 
 EXTRACTOR_VERSION = "1.14.0"
 
@@ -214,12 +210,7 @@ def _sentence_claims(
     figures, respective_dates = respective(sent, figures, year_ref)
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
-    dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
-    dates = with_reporting_year(sent, dates, reporting_year(text))
-    dates = with_review_year(sent, dates, review_year(text))  # "By year-end", in a year review
-    memory = find_phrase("arrival", sent)  # "When I arrived, ..."
-    if memory and (came := timeline.arrival(sid)) is not None:
-        dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
+    dates: list[DatePhrase] | None = None  # the sentence's own, read when a figure needs them
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     parts = _parts_of_total(sent, figures)
@@ -227,29 +218,6 @@ def _sentence_claims(
         owners.append(None)
         if i in parts:
             continue  # a part of a total the sentence goes on to give
-        when = respective_dates.get(i) or date_for(sent, f, figures, dates, i)
-        if when is None and f.comparison:
-            continue  # an earlier value needs its own date
-        if f.planned and recorded_before(sent, f, when, ref):
-            f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
-        if f.planned and (when is None or when.as_of is None or ref is None
-                          or when.as_of.year != ref.year):  # fmt: skip
-            continue  # a plan: only one for the year in hand may be a reviewer's to judge
-        if (
-            when is None
-            and is_box_value(text, s.start + f.start)
-            and in_fact_box(text, s.start + f.start)
-        ):
-            when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
-        elif when is None:
-            when = (
-                timeline.flow_end(sid, sent[: f.start])
-                or timeline.carried(sid)
-                or heading_year(view, s.start)
-            )
-        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
-        if as_of is None or (f.increment and period is None):
-            continue  # an addition is a claim only as a flow over a stated period
         a = s.start
         counts_places = f.metric.metric in place_metrics()
         who = attribute(
@@ -289,13 +257,43 @@ def _sentence_claims(
         ):  # "Among them are 450 AI companies", "About 70 per cent of them are local"
             prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="set") if prev is not None else who
-        who = owners[i] = (
+        who = found = (
             who
             or context.fallback_owner(mentions, a + f.start, counts_places)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
             who = box_owner(view, s.start + f.start, who, mentions)
+        if i == len(figures) - 1 and (
+            who is None or (not who.tracked and config.other_entities != "keep")
+        ):
+            continue  # no claim, and no figure after it reads its owner: its date is not read
+        if dates is None:
+            dates = sentence_dates(sent, year_ref, timeline, sid, text)
+        when = respective_dates.get(i) or date_for(sent, f, figures, dates, i)
+        if when is None and f.comparison:
+            continue  # an earlier value needs its own date
+        if f.planned and recorded_before(sent, f, when, ref):
+            f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
+        if f.planned and (when is None or when.as_of is None or ref is None
+                          or when.as_of.year != ref.year):  # fmt: skip
+            continue  # a plan: only one for the year in hand may be a reviewer's to judge
+        if (
+            when is None
+            and is_box_value(text, s.start + f.start)
+            and in_fact_box(text, s.start + f.start)
+        ):
+            when = box_date(view, timeline, sid, sent[: f.start], year_ref)  # (not carried)
+        elif when is None:
+            when = (
+                timeline.flow_end(sid, sent[: f.start])
+                or timeline.carried(sid)
+                or heading_year(view, s.start)
+            )
+        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
+        if as_of is None or (f.increment and period is None):
+            continue  # an addition is a claim only as a flow over a stated period
+        owners[i] = found  # (a figure its date drops gives none to the figure after it)
         if who is not None and who.tracked:
             last_owner[sid] = who  # (a stranger's sentence may be skipped unread: not kept)
         if who is None or (not who.tracked and config.other_entities != "keep"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
@@ -21,9 +21,10 @@ from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import speaks_of_now
-from etl.extract.section_view import SectionView
+from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure
-from etl.extract.year_day import reporting_dates, reporting_year, review_dates
+from etl.extract.timeline import Timeline
+from etl.extract.year_day import reporting_dates, reporting_year, review_dates, review_year
 
 _OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
@@ -312,3 +313,17 @@ def as_of_parts(
         if not planned:
             as_of, precision = ref, "day"
     return as_of, precision, period
+
+
+def sentence_dates(
+    sent: str, year_ref: date | None, timeline: Timeline, sid: SentenceId, text: str
+) -> list[DatePhrase]:
+    """The dates and times sentence `sent` (`sid`) states, with those of the year a document
+    reports on or reviews and the time of a speaker's arrival ("When I arrived, ...")."""
+    dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
+    dates = with_reporting_year(sent, dates, reporting_year(text))
+    dates = with_review_year(sent, dates, review_year(text))  # "By year-end", in a year review
+    memory = find_phrase("arrival", sent)  # "When I arrived, ..."
+    if memory and (came := timeline.arrival(sid)) is not None:
+        dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
+    return dates
