@@ -158,7 +158,7 @@ def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tupl
         while pos < b and len(spans) < 6:
             nl = text.find("\n", pos, b)
             end = b if nl < 0 else nl
-            if _NON_SPACE.search(text, pos, end):  # (a line not blank; no copy of it made)
+            if not text[pos].isspace() or _NON_SPACE.search(text, pos, end):  # (not blank)
                 spans.append((pos, end))
             pos = end + 1
         out.append(spans)
