@@ -211,7 +211,8 @@ def _may_open(text: str, a: int, b: int) -> bool:
     if firsts is None:  # (no first words to look for: the words any header holds, anywhere)
         return may_match(literal_tests(_speech_header_re().pattern), safe_lower(text[a:b]))
     words, longest = firsts
-    head = _LEAD_MARKS.match(text, a, b).end() + _HEADER_REACH + longest
+    marks = a < b and (text[a].isspace() or text[a] in "#*_>")
+    head = (_LEAD_MARKS.match(text, a, b).end() if marks else a) + _HEADER_REACH + longest
     low = safe_lower(text[a : min(b, head)])
     if low is None:
         return True
