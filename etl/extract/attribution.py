@@ -63,13 +63,13 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
     """Asides set off by commas right after a name: ', a Cyberport community enterprise,'."""
     out = []
     for m in ms:
-        o = _ASIDE_OPEN.match(text, m.end, end)
+        o = _ASIDE_OPEN.match(text, m.end, end) if text.startswith((",", ".,"), m.end) else None
         if not o or (m.role == "prep" and o.group().lower().endswith("with")):
             continue  # "the largest in the city, with 400 firms": the clause's, not the city's
         close = text.find(",", o.end(), end)
         out.append((m, m.end, close if close >= 0 else end))
     for m in ms:  # ", our sister organisation,": only when a comma closes it before `end`
-        o = _own_aside().match(text, m.end, end)
+        o = _own_aside().match(text, m.end, end) if text.startswith(",", m.end) else None
         if o and m.kind == "name" and not any(a[0] is m for a in out):
             out.append((m, m.end, o.end() - 1))
     return out
