@@ -232,7 +232,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             and _NAME_BEFORE.search(text, max(0, start - 24), start)
         ):
             continue  # part of a name such as "COVID-19" or "Covid-19"
-        if start >= 2 and _MANGLED.match(text, start - 2):
+        if start >= 2 and text[start - 1] in "?\ufffd" and _MANGLED.match(text, start - 2):
             continue  # the tail of "65?0": the mangled number is the one before
         num, glued, scale, tail = m.group("num", "glued", "scale", "tail")
         if tail:
