@@ -31,6 +31,7 @@ def is_list_marker(s: str, n: NumberMention) -> bool:
     """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
     return (
         not n.words
+        and s.startswith((".", ")"), n.end)
         and _LIST_MARKER_AFTER.match(s, n.end) is not None
         and _LIST_MARKER.search(s, 0, n.start) is not None
     )
