@@ -147,7 +147,10 @@ def find_figures(
             n.garbled
             or not (
                 (n.end - n.start == 4 and is_year(n, s) and is_year_use(s, n))
-                or _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+                or (  # (a fiscal year's second year follows a dash or slash: "2015-16")
+                    s[n.start - 1 : n.start] in "-–/\n"
+                    and _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
+                )
             )
         )
         and not is_list_marker(s, n)
