@@ -210,7 +210,9 @@ def names_no_one(text: str, start: int, end: int, config: ExtractConfig) -> bool
     skip_to = pos
     places_end = -1  # where the last place after a preposition ends
     for m in _CAPITALISED.finditer(text, pos, end):
-        word = _CLITIC.sub("", m.group().rstrip("."))  # "I'd", "Cyberport's"
+        word = m.group().rstrip(".")
+        if "'" in word or "’" in word:
+            word = _CLITIC.sub("", word)  # "I'd", "Cyberport's"
         if m.start() < skip_to or word in allowed or word.lower() in NUMBER_WORD_SET:  # "A: Six."
             continue
         if _money_sign().match(text, m.start(), end):
