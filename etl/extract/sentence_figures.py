@@ -199,7 +199,8 @@ def find_figures(
         q_name, q_start = qualifier_before(s, start)
         qualifier = after_q or q_name
         before = s[:q_start]
-        further = further_cue().search(before) or bool(_SIGNED.search(before))
+        signed = ("+" in before[-2:] or "−" in before[-2:]) and _SIGNED.search(before)
+        further = further_cue().search(before) or bool(signed)
         if (
             delta_before.search(before)
             and not cues()["not_delta"].search(before[-40:])
