@@ -26,7 +26,7 @@ def find_headings(
     prev: tuple[int, int] | None = None
     for (a, b), para in zip(paragraphs, lines, strict=True):
         first = para[0]
-        if is_heading_line(text[first[0] : first[1]]):
+        if not _ends_sentence(text, *first) and is_heading_line(text[first[0] : first[1]]):
             current = first
         starts.append(a)
         spans.append(current)
@@ -47,6 +47,19 @@ def _lead_in_ends() -> tuple[str, ...]:
 
 _DATED_CHARS = 160  # the longest line a heading with a date beside its words may be
 _END_MARKS = frozenset(".!?;,:\"”'’)")
+
+
+def _ends_sentence(text: str, a: int, b: int) -> bool:
+    """Whether the line text[a:b] ends in a mark that makes it no heading (`is_heading_line`):
+    read in place, with no copy of the line, for the lines that plainly end a sentence."""
+    marks = cues()["heading"]["marks"]
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while b > a and text[b - 1] in marks:
+        b -= 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b > a and text[b - 1] in _END_MARKS and text[b - 1] != ")"
 
 
 def is_heading_line(line: str) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from etl.extract.headings import is_heading_line
+from etl.extract.headings import _ends_sentence, is_heading_line
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,10 @@ from etl.extract.headings import is_heading_line
 )
 def test_heading_lines(line: str, heading: bool) -> None:
     assert is_heading_line(line) is heading
+
+
+@given(st.text(alphabet="Ab .:)(*#_ \t\n,1", max_size=12))
+def test_a_line_read_as_ending_a_sentence_is_no_heading(line: str) -> None:
+    text = "x" + line + "y"
+    if _ends_sentence(text, 1, len(text) - 1):
+        assert not is_heading_line(line)
