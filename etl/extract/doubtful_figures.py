@@ -62,7 +62,7 @@ def events_in_period(metric: str, generic: bool, clause: str) -> bool:
     if not generic and metric not in lexicon()["doubtful"]["event_totals"]:
         return False
     cues = _cues()
-    return bool(cues["total_event"].search(clause) and cues["event_period"].search(clause))
+    return bool(gated_search(cues["total_event"], clause) and cues["event_period"].search(clause))
 
 
 def part_of_intake(s: str, span: tuple[int, int], metric: str, earlier: Earlier) -> bool:
