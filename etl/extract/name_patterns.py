@@ -140,8 +140,10 @@ def patterns(config: ExtractConfig) -> Patterns:
         place_word=words(list(config.place_words)) if config.place_words else re.compile("(?!x)x"),
         known=words(list(known_names)) if known_names else re.compile(r"(?!x)x"),
         known_names=known_names,
+        # (Its first word's capital, then "\b" before it as a look-behind, as for `acronym`.)
         generic=re.compile(
-            rf"\b(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)+(?:(?:{suffix})\b{legal}(?!-)"
+            rf"[A-Z](?<!\w[A-Z])(?:{cap_rest}[ \t]+(?:{link}[ \t]+)*|{cap_rest}-)"
+            rf"(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)*(?:(?:{suffix})\b{legal}(?!-)"
             rf"|(?:Limited|Ltd\.?|Inc\.?|Co\.,?\s*Ltd\.?|LLC|GmbH|PLC|Corp\.)(?![\w-]))"
         ),
         descriptor=re.compile(
