@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.numbers import NumberMention, find_numbers, scale_of
 
 
@@ -27,6 +27,8 @@ _SUFFIX = re.compile(rf"\s*(?P<cur>{phrases_re(_signs('after'))})\b", re.IGNOREC
 _SIGN_ENDS = frozenset(
     c for sign in [*_signs("before"), "$"] for c in (sign[-1].lower(), sign[-1].upper())
 )
+# The last word of every sign (lower case): where _PREFIX finds one, the text ends in it.
+_SIGN_TAILS = tuple(sorted({sign.split()[-1].lower() for sign in [*_signs("before"), "$"]}))
 _PAREN = re.compile(r"\s*\((?:about|approximately|around|roughly|or|some|i\.e\.)?\s*")
 # "HK$3.7 billion, or about US$474 million": a conversion after "or", with no brackets.
 _OR = re.compile(r",?\s+(?:or|i\.e\.,?)\s+(?:about|approximately|around|roughly|some)?\s*")
@@ -80,14 +82,25 @@ def money_at(text: str, n: NumberMention, bare_dollar: str = "HKD") -> MoneyMent
     if n.percent:
         return None
     lead = text[max(0, n.start - 6) : n.start].rstrip()
-    # The last character of every sign or code: a quick test before the search.
-    before = _PREFIX.search(text, max(0, n.start - 6), n.start) if lead[-1:] in _SIGN_ENDS else None
+    # The last character, then the last word, of every sign or code: tests before the search.
+    before = (
+        _PREFIX.search(text, max(0, n.start - 6), n.start)
+        if lead[-1:] in _SIGN_ENDS and _may_end_in_sign(lead)
+        else None
+    )
     if before:
         return MoneyMention(before.start(), n.end, currency_code(before["cur"], bare_dollar), n)
     after = _SUFFIX.match(text, n.end)
     if after:
         return MoneyMention(n.start, after.end(), currency_code(after["cur"], bare_dollar), n)
     return None
+
+
+def _may_end_in_sign(lead: str) -> bool:
+    """False only when `lead` (stripped) does not end in the last word of a sign, in any case
+    (the signs' letters are ASCII, the rest have no case)."""
+    low = safe_lower(lead)
+    return low is None or low.endswith(_SIGN_TAILS)
 
 
 def find_money(text: str, bare_dollar: str = "HKD") -> list[MoneyMention]:

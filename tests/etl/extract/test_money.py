@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from etl.extract.money import (
     _PREFIX,
+    _SIGN_TAILS,
     currency_code,
     find_money,
     format_money,
@@ -89,7 +90,7 @@ def test_parses_what_it_formats(value: int, currency: str, scale: str) -> None:
 
 MONEY_PIECES = ["HK$", "HK \\$", "US$", "$", "¥", "HKD", "usd", "RMB", "Rmb", "CNY", "cny", " ",
                 "1,200", "3.5", "billion", "yuan", "raised", "(", ")", "Hong Kong dollars",
-                "\n", "x", "D", "B"]  # fmt: skip
+                "\n", "x", "D", "B", "over ", "JP¥", "Nzd", "EuR", "ſ"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(MONEY_PIECES), max_size=10).map("".join))
@@ -102,6 +103,11 @@ def test_quick_sign_test_changes_no_amount(text: str) -> None:
             assert got is not None and got.start == before.start()
         elif got is not None:
             assert got.start == n.start  # a currency after the figure
+
+
+def test_signs_last_words_are_ascii_or_caseless() -> None:
+    """The test of a sign's last word lower-cases the text: sound only for such letters."""
+    assert all(c.isascii() or c.lower() == c.upper() for tail in _SIGN_TAILS for c in tail)
 
 
 @pytest.mark.parametrize(
