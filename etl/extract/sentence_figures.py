@@ -58,6 +58,7 @@ from etl.extract.narrowing import (
 from etl.extract.number_roles import is_list_marker, is_year_use
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
+from etl.extract.regex_parts import gated_search
 from etl.extract.translated_figures import joined_splits, measure_word, noun_before, plural
 
 # The second year of a fiscal year: "2015-16", "2018/19".
@@ -370,8 +371,8 @@ def find_figures(
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"
-        if kind == "money" and cues()["single_round"].search(
-            ctx_before + s[start:np_end] + ctx_after
+        if kind == "money" and gated_search(
+            cues()["single_round"], ctx_before + s[start:np_end] + ctx_after
         ):
             source = "activity"  # "has raised US$20 million in a Series B round": one company's
         if (
