@@ -39,7 +39,7 @@ from etl.extract.metrics import (
 )
 from etl.extract.owner_context import OwnerContext
 from etl.extract.prefilter import metric_vocabulary
-from etl.extract.regex_parts import gated_search
+from etl.extract.regex_parts import gated_search, literal_tests, may_match
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
 
@@ -377,6 +377,8 @@ class SentenceContext(OwnerContext):
         """'unread_phrase' when the sentence has a time phrase no date was read from, and no
         other figure stands between it and `f` ("11 unicorns, up from 10 a year earlier")."""
         text = self._text()
+        if not may_match(literal_tests(unread_time().pattern), safe_lower(text)):
+            return "section"  # (no word a time phrase needs)
         for m in unread_time().finditer(text):
             lo, hi = sorted((f.end, m.start()))
             if _NEXT_CLAUSE.search(text, lo, hi):
