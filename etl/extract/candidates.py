@@ -23,6 +23,7 @@ from etl.extract.metrics import (
     noun_phrase,
 )
 from etl.extract.numbers import NUMBER_WORD_SET
+from etl.extract.regex_parts import gated_search
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -244,7 +245,7 @@ _COPULA = re.compile(r"\b(?:is|was|are|were)\s*$", re.IGNORECASE)  # "Its first 
 def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch | None:
     """The intake a clause's subject names before a verb of measure, for a figure whose own noun
     is the set it is drawn from ("This year's intake stands at 38 start-ups"), or None."""
-    verb = MEASURED_BY.search(s, 0, q_start) or _COPULA.search(s, 0, q_start)
+    verb = gated_search(MEASURED_BY, s, 0, q_start) or _COPULA.search(s, 0, q_start)
     if verb is None or kind != "count":
         return None
     starts = [x.end() for x in CLAUSE_START.finditer(s, 0, verb.start())]
