@@ -171,7 +171,7 @@ def loaded() -> None:
 def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
     # Reading and extraction first: a lone file is read and extracted in a process of its own
     # while this one loads the database layer and the checks.
-    from etl.workers import Ahead
+    from etl.ahead import Ahead
 
     max_bytes = int(args.max_mb * 1024 * 1024)
     ahead = Ahead.start(args.paths, args.jobs, max_bytes)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -22,7 +23,6 @@ from etl.read import (
 )
 from etl.read.folders import Skipped, find_files
 from etl.workers import (
-    Ahead,
     Failed,
     Idle,
     Prepared,
@@ -31,6 +31,9 @@ from etl.workers import (
     extractor_version,
     prepared,
 )
+
+if TYPE_CHECKING:
+    from etl.ahead import Ahead
 
 GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
@@ -162,7 +165,7 @@ def ingest_paths(
     """Ingest every file under `paths`, in order, each file whole or not at all (a few files
     share a commit: db.document_writer.BatchWriter); with `jobs` above 1, files are read and
     extracted in that many worker processes while this one stores them (`ahead`: a lone file
-    being read and extracted already, etl.workers.Ahead). The series they touch are checked
+    being read and extracted already, etl.ahead.Ahead). The series they touch are checked
     at the end (and any an interrupted run left)."""
     files, outcomes = collect_files(paths)
     for o in outcomes:

@@ -7,27 +7,19 @@ files per worker (and HELD_BYTES of them in all) wait in memory for the writer.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.read import (
-    IngestError,
-    ManifestEntry,
-    fails_alone,
-    load_manifest,
-    read_bytes,
-    read_document,
-)
-from etl.read.folders import find_files
+from etl.read import IngestError, ManifestEntry, fails_alone
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 AHEAD_PER_JOB = 16  # files read ahead per worker while the writer stores
 HELD_BYTES = 32 << 20  # answers taken off the pipes and held for the writer, at most
@@ -67,9 +59,21 @@ class Failed:
     error: str
 
 
+class PreparedAhead(Protocol):
+    """A task being prepared already, elsewhere (etl.ahead.Ahead)."""
+
+    task: Task
+
+    def result(self, stored_shas: frozenset[str] = ...) -> Prepared | Failed: ...
+
+    def close(self) -> None: ...
+
+
 def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
     """Read one file and, unless this extractor stored its bytes before (`stored_shas`),
     extract its claims."""
+    from etl.read import read_document  # loaded when first needed (with their patterns)
+
     try:
         doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
         return Prepared(doc, None if doc.sha256 in stored_shas else claims_of(doc))
@@ -96,6 +100,8 @@ def warm_up() -> None:
     """Read and extract a one-sentence document, so that the patterns and word lists that
     every file needs (built on first use) are built once, here, and not again in each worker
     forked from this process."""
+    from etl.read import read_bytes
+
     claims_of(read_bytes(WARM_UP_TEXT.encode(), "warm-up.txt"))
 
 
@@ -124,7 +130,7 @@ def prepared(
     items: Iterable[Task | object],
     jobs: int,
     stored_shas: frozenset[str] = frozenset(),
-    ahead: Ahead | None = None,
+    ahead: PreparedAhead | None = None,
 ) -> Iterator[Prepared | Failed | object]:
     """Each task prepared (anything else passed through), in the order given, and IDLE before
     one that will keep the caller waiting. With one job, files are read and extracted here;
@@ -132,7 +138,7 @@ def prepared(
     of its own (task k goes to worker k mod jobs, so its answers come back in order; no helper
     thread competes with the caller for the interpreter). `stored_shas`: bytes stored by this
     extractor, are only read (the caller tells whether they are unchanged). `ahead`: a task
-    prepared already in a process of its own (Ahead), its answer taken for that task."""
+    prepared already (etl.ahead.Ahead), its answer taken for that task."""
     items = list(items)
     if jobs <= 1 or sum(isinstance(i, Task) for i in items) < 2:
         for item in items:
@@ -150,6 +156,8 @@ def prepared(
     if ahead is not None:
         ahead.close()
     warm_up()
+    import multiprocessing  # loaded for the workers only
+
     ctx = multiprocessing.get_context("fork")
     pipes, procs = [], []
     try:
@@ -175,109 +183,12 @@ def prepared(
             pipe.close()
 
 
-class Ahead:
-    """One file read and extracted in a process of its own, started before the command loads
-    what storing and checking need (the database layer, the checks): a lone file's claims are
-    ready by the time the database is. Its answer is what `prepare` gives for its task."""
-
-    def __init__(self, task: Task, conn: Connection, proc: multiprocessing.Process) -> None:
-        self.task, self._conn, self._proc = task, conn, proc
-        self._got: tuple | None = None  # what the process sent (empty if it sent nothing)
-
-    @classmethod
-    def start(cls, paths: Iterable[Path], jobs: int, max_bytes: int) -> Ahead | None:
-        """Start it for the one file `paths` name, if they name one and `jobs` allows a
-        second process (else, or when its folder's manifest cannot be read: None)."""
-        if jobs <= 1:
-            return None
-        found = find_files(paths)
-        if len(found.files) != 1 or found.skipped:
-            return None
-        path = found.files[0]
-        try:
-            entry = load_manifest(path.parent).get(path.name)
-        except IngestError:
-            return None  # told by the ingest itself, in its place
-        task = Task(path, entry, max_bytes)
-        ctx = multiprocessing.get_context("fork")
-        mine, theirs = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_ahead, args=(theirs, task, mine), daemon=True)
-        proc.start()
-        theirs.close()
-        return cls(task, mine, proc)
-
-    def extractor_version(self) -> str:
-        """The version of the extractor that extracted the file (this one's: the process is
-        this one forked), told with its answer: this process need not load the extractor."""
-        got = self._received()
-        return got[2] if got else extractor_version()
-
-    def result(self, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
-        """What prepare(task, stored_shas) gives: a file whose bytes this extractor stored
-        before without its claims (the caller tells whether it is unchanged)."""
-        got = self._received()
-        if not got:  # the process ended without an answer: prepared here instead
-            return prepare(self.task, stored_shas)
-        ok, answer, _ = got
-        if not ok:
-            raise answer
-        if isinstance(answer, Failed):
-            return answer
-        doc, failed, claims = answer
-        if doc.sha256 in stored_shas:
-            return Prepared(doc, None)
-        if failed is not None:
-            return Failed(self.task.path.name, f"{shown(str(self.task.path))}: {failed}")
-        return Prepared(doc, claims)
-
-    def _received(self) -> tuple:
-        if self._got is None:
-            try:
-                self._got = ForkingPickler.loads(self._conn.recv_bytes())
-            except EOFError:
-                self._got = ()
-            finally:
-                self._conn.close()
-                self._proc.join()
-        return self._got
-
-    def close(self) -> None:
-        """End the process if it is still there (its answer is not wanted)."""
-        if self._proc.is_alive():
-            self._proc.terminate()
-        self._proc.join()
-        self._conn.close()
-
-
-def _ahead(conn: Connection, task: Task, parents_end: Connection) -> None:
-    """Ahead's process: read and extract the task's file and send what came of it (a Failed
-    read, or the document with the reason its extraction failed (None) and its claims) and
-    the extractor's version."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
-    parents_end.close()
-    if not gc.isenabled():  # paused by `python -m etl` while it loads its modules (as cli.loaded)
-        gc.freeze()
-        gc.enable()
-    version = extractor_version()
-    try:
-        doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
-    except IngestError as e:
-        answer: object = Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
-    except Exception as e:  # a fault, not a bad file: the parent raises it
-        conn.send((False, e, version))
-        return
-    else:
-        try:
-            answer = (doc, None, claims_of(doc))
-        except IngestError as e:  # told only if the bytes are new (else not extracted)
-            answer = (doc, e.reason, None)
-    conn.send((True, answer, version))
-
-
 def _in_order(items: list, pipes: list[Connection]) -> Iterator[Prepared | Failed | object]:
     """The items, tasks sent round the pipes a few ahead and answered in order. Answers
     already sent are taken off the pipes (up to HELD_BYTES) before each item is handed on,
     so a worker never waits on a full pipe while the caller stores."""
+    from multiprocessing.reduction import ForkingPickler
+
     waiting: deque = deque()  # per item: the pipe its task went to, _Held, or _Passed
     asked: dict[Connection, deque[_Held]] = {pipe: deque() for pipe in pipes}  # unanswered
     todo = iter(items)

@@ -24,14 +24,12 @@ from typing import BinaryIO
 from db.records import ReadDocument, Section
 from etl.read.dates import FoundDate, parse_date_phrase
 from etl.read.errors import IngestError, fails_alone
+from etl.read.formats import DEFAULT_MAX_BYTES, FORMATS, SUPPORTED
 from etl.read.manifest import ManifestEntry
 from etl.read.markdown import FrontMatter, front_matter
 from etl.read.normalise import normalise_text
 from etl.read.sections import date_sections, first_heading
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 MAX_CONTROL_SHARE = 0.01  # more control characters than this: binary, not text
 
 _BOMS = (

@@ -15,7 +15,9 @@ from db.claims_csv import iter_claim_csv
 from db.engine import get_engine, open_db
 from db.models import Claim, Document
 from etl import workers
+from etl.ahead import Ahead
 from etl.pipeline import ingest_paths
+from etl.read import IngestError, load_manifest, read_bytes, read_document
 from tests.etl.test_interruptions import wait_until, write_corpus
 from tests.paths import ROOT, SEEDS
 
@@ -93,7 +95,7 @@ def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) 
 def test_the_warm_up_document_reads_and_yields_a_claim() -> None:
     # (so that warming up goes down the path a press release takes, to its claims)
     workers.warm_up()
-    doc = workers.read_bytes(workers.WARM_UP_TEXT.encode(), "warm-up.txt")
+    doc = read_bytes(workers.WARM_UP_TEXT.encode(), "warm-up.txt")
     assert [c.entity for c in workers.claims_of(doc)] == ["Cyberport"]
 
 
@@ -103,13 +105,13 @@ def test_a_lone_file_prepared_ahead_is_what_prepare_gives(tmp_path: Path) -> Non
     release = sorted(SEEDS.glob("*.txt"))[0]
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
-    assert workers.Ahead.start([release], 1, 1 << 20) is None  # one job: no second process
-    assert workers.Ahead.start([SEEDS], 2, 1 << 20) is None  # more files: the workers do
+    assert Ahead.start([release], 1, 1 << 20) is None  # one job: no second process
+    assert Ahead.start([SEEDS], 2, 1 << 20) is None  # more files: the workers do
     for path in (release, bad):
-        task = workers.Task(path, workers.load_manifest(path.parent).get(path.name), 1 << 20)
+        task = workers.Task(path, load_manifest(path.parent).get(path.name), 1 << 20)
         here = workers.prepare(task)
         for stored in (frozenset(), frozenset({getattr(getattr(here, "doc", None), "sha256", "")})):
-            ahead = workers.Ahead.start([path], 2, 1 << 20)
+            ahead = Ahead.start([path], 2, 1 << 20)
             assert ahead is not None and ahead.task == task
             assert ahead.result(stored) == workers.prepare(task, stored)
             ahead.close()
@@ -121,22 +123,24 @@ def test_an_extraction_that_fails_ahead_fails_only_new_bytes(
     release = sorted(SEEDS.glob("*.txt"))[0]
 
     def broken(doc):
-        raise workers.IngestError(doc.file_name, "could not be extracted (internal error)")
+        raise IngestError(doc.file_name, "could not be extracted (internal error)")
 
-    monkeypatch.setattr(workers, "claims_of", broken)  # the process forked takes it along
-    task = workers.Task(release, workers.load_manifest(SEEDS).get(release.name), 1 << 20)
+    import etl.extract
+
+    monkeypatch.setattr(etl.extract, "extract_claims", broken)  # the process forked takes it too
+    task = workers.Task(release, load_manifest(SEEDS).get(release.name), 1 << 20)
     failed = workers.prepare(task)
     assert isinstance(failed, workers.Failed)
-    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    ahead = Ahead.start([release], 2, 1 << 20)
     assert ahead is not None and ahead.result() == failed
-    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    ahead = Ahead.start([release], 2, 1 << 20)
     assert ahead is not None
-    doc = ahead.result(frozenset({workers.read_document(release).sha256}))
+    doc = ahead.result(frozenset({read_document(release).sha256}))
     assert isinstance(doc, workers.Prepared) and doc.claims is None
-    unused = workers.Ahead.start([release], 2, 1 << 20)
+    unused = Ahead.start([release], 2, 1 << 20)
     assert unused is not None
     unused.close()  # not wanted: ended
-    assert not unused._proc.is_alive()
+    assert unused._pid is None
 
 
 def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: Path) -> None:
@@ -145,7 +149,7 @@ def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: P
     from etl.extract import EXTRACTOR_VERSION
 
     release = sorted(SEEDS.glob("*.txt"))[0]
-    ahead = workers.Ahead.start([release], 2, 1 << 20)
+    ahead = Ahead.start([release], 2, 1 << 20)
     assert ahead is not None and ahead.extractor_version() == EXTRACTOR_VERSION
     ahead.close()
     code = (
@@ -156,3 +160,13 @@ def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: P
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
     assert "1 added" in done.stderr
+
+
+def test_no_process_ahead_when_none_can_be_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def no_fork() -> int:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert Ahead.start([sorted(SEEDS.glob("*.txt"))[0]], 2, 1 << 20) is None
