@@ -35,7 +35,7 @@ from db.raw_rows import raw_rows
 from db.series_documents import SeriesDocuments, series_documents
 from db.status import CLAIM_STATUS_BY_ACTION
 
-# What series_claims gives, one list each, in claim id order (`days`: the claim's date as days
+# What series_claims gives, one column each, in claim id order (`days`: the claim's date as days
 # since 1970-01-01).
 SERIES_COLUMNS = ("claim_id", "claim_uid", "entity", "metric", "value", "unit", "qualifier",
                   "value_low", "value_high", "value_hkd", "has_hkd", "days", "period", "flags",

@@ -102,7 +102,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         an array's as an array."""
         if isinstance(values, np.ndarray):
             return values[np.asarray(self._stored, dtype=np.int64)]
-        return _picker(self._stored)(values)
+        return picker(self._stored)(values)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -163,7 +163,7 @@ class ClaimColumns(Sequence[ClaimPoint]):
         """One field's values, in order (not to be changed)."""
         found = self._columns.get(field)
         if found is None and self._rows is not None:
-            found = _picker(self._rows.tolist())(self._base.column(field))
+            found = picker(self._rows.tolist())(self._base.column(field))
         elif found is None:  # a document's field, from the documents' codes
             codes, docs = self._codes["documents"]
             values = [d[DOCUMENT_FIELDS.index(field)] for d in docs]
@@ -241,7 +241,7 @@ def coded(values: Sequence[Any]) -> Codes:
     return np.fromiter(map(code.__getitem__, values), np.int64, n), distinct
 
 
-def _picker(keep: Sequence[int]):
+def picker(keep: Sequence[int]):
     """A function giving a list of the items at positions `keep` (C speed, as a new list)."""
     if not keep:
         return lambda values: []

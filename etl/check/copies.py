@@ -13,14 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from itertools import compress
 from operator import add, not_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from db.series_documents import SeriesDocuments
 from etl.check.columns import ClaimColumns, coded
 from etl.check.points import ClaimPoint
 from etl.check.union_find import Groups
+
+if TYPE_CHECKING:
+    from db.series_documents import SeriesDocuments
 
 COPY_SIMILARITY = 0.7  # share of word 3-shingles in common above which one quote repeats another
 DENSE_MIN = 16  # fewer claims are compared pair by pair (the same groups, sooner)

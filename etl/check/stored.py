@@ -10,20 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import is_not
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from db.series_documents import SeriesDocuments
 from etl.check.columns import (
     DOCUMENT_FIELDS,
     EPOCH_ORDINAL,
     ClaimColumns,
     Codes,
     Days,
-    _picker,
     coded,
+    picker,
 )
+
+if TYPE_CHECKING:
+    from db.series_documents import SeriesDocuments
 
 FALLBACK_RATES = {"HKD": 1.0, "USD": 7.8, "RMB": 1.08}  # when a claim carries no value_hkd
 _LISTED = {"uid": "claim_uid", "entity": "entity", "metric": "metric", "unit": "unit",
@@ -45,7 +47,7 @@ def stored_claims(
     lists; `days`, else `as_of` dates; `documents` and `document_id`, else the columns of
     DOCUMENT_FIELDS): ClaimColumns' columns, codes and arrays, money in HKD as the checks
     compare it (the claim's own rate, else a fallback rate)."""
-    pick = _picker(keep)
+    pick = picker(keep)
     at = np.asarray(keep, dtype=np.int64)
     columns: dict[str, Any] = {f: pick(cols[name]) for f, name in _LISTED.items()}
     columns["quote"] = pick(quotes)

@@ -14,8 +14,8 @@ from etl.check.columns import (
     EPOCH,
     RUNS_FROM,
     ClaimColumns,
-    _picker,
     from_days,
+    picker,
 )
 from etl.check.stored import columns_from_stored
 from tests.factories import make_point as cp
@@ -35,7 +35,7 @@ def test_picking_all_but_a_few_or_a_few_gives_the_items_in_order(
         range(cut, N),
         [N - 1 - k for k in range(N) if k % 3],  # descending
     ):
-        assert _picker(keep)(values) == [values[k] for k in keep]
+        assert picker(keep)(values) == [values[k] for k in keep]
 
 
 @given(
