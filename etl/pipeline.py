@@ -14,13 +14,7 @@ from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
 from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.read import (
-    DEFAULT_MAX_BYTES,
-    IngestError,
-    ManifestEntry,
-    load_manifest,
-    read_bytes,
-)
+from etl.read import DEFAULT_MAX_BYTES, IngestError, ManifestEntry, load_manifest
 from etl.read.folders import Skipped, find_files
 from etl.workers import (
     Failed,
@@ -144,6 +138,8 @@ def ingest_upload(
     engine: Engine, data: bytes, file_name: str, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> FileOutcome:
     """Ingest bytes sent through the dashboard's upload, exactly as a file would be."""
+    from etl.read import read_bytes  # the readers (and their patterns) load when first used
+
     try:
         doc = read_bytes(data, Path(file_name).name, max_bytes=max_bytes)
         outcome = _outcome(doc, _store(engine, doc))
