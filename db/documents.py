@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -84,9 +84,16 @@ def find_by_sha(engine: Engine, sha256: str) -> str | None:
         ).scalar_one_or_none()
 
 
-def known_documents(engine: Engine, extractor_version: str) -> frozenset[str]:
-    """sha256 of every stored document this extractor made the claims of."""
+def known_documents(
+    engine: Engine, extractor_version: str, among: Collection[str] | None = None
+) -> frozenset[str]:
+    """sha256 of every stored document this extractor made the claims of (of those `among`
+    only, when given: each looked up, not every document read)."""
     stmt = select(Document.sha256).where(Document.extractor_version == extractor_version)
+    if among is not None:
+        if not among:
+            return frozenset()
+        stmt = stmt.where(Document.sha256.in_(sorted(among)))
     with engine.connect() as conn:
         return frozenset(conn.scalars(stmt))
 

@@ -68,6 +68,15 @@ class Ahead:
         got = self._received()
         return got[2] if got else extractor_version()
 
+    def read(self) -> frozenset[str] | None:
+        """The bytes (sha256) of the file it read (none if it could not), None if it did not
+        answer."""
+        got = self._received()
+        if not got:
+            return None
+        ok, answer, _ = got
+        return frozenset({answer[0].sha256}) if ok and isinstance(answer, tuple) else frozenset()
+
     def result(self, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
         """What prepare(task, stored_shas) gives: a file whose bytes this extractor stored
         before without its claims (the caller tells whether it is unchanged)."""

@@ -167,12 +167,16 @@ def ingest_paths(
     for o in outcomes:
         if on_file:
             on_file(o)
+    tasks = _tasks(files, max_bytes)
     version = ahead.extractor_version() if ahead is not None else extractor_version()
-    stored = known_documents(engine, version)
+    # Which of the files' bytes this extractor stored before (when the one file is read
+    # already: whether its bytes are, looked up alone).
+    alone = ahead is not None and [t for t in tasks if isinstance(t, Task)] == [ahead.task]
+    stored = known_documents(engine, version, ahead.read() if alone else None)
     with BatchWriter(engine, version) as writer:
         storing = _Storing(writer, stored, outcomes, on_file)
         try:
-            for item in prepared(_tasks(files, max_bytes), jobs, stored, ahead):
+            for item in prepared(tasks, jobs, stored, ahead):
                 storing.take(item)
         except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
             storing.store_group()

@@ -11,6 +11,7 @@ from db.documents import (
     claim_uid,
     get_document,
     iter_documents,
+    known_documents,
     list_documents,
     store_document,
     unchanged_as,
@@ -124,3 +125,13 @@ def test_an_unknown_status_or_reason_stores_nothing(engine: Engine, extra, messa
     with pytest.raises(ValueError, match=message):
         store_document(engine, make_doc(), [make_claim(**extra)], "t")
     assert _count(engine, Document) == 0 and _count(engine, Claim) == 0
+
+
+def test_known_documents_all_or_those_asked_about(engine: Engine) -> None:
+    a, b = make_doc("a.txt", "Hong Kong, 1 May 2025 – a."), make_doc("b.txt", "Hong Kong – b.")
+    store_document(engine, a, [make_claim()], "1.0")
+    store_document(engine, b, [make_claim()], "0.9")
+    assert known_documents(engine, "1.0") == {a.sha256}
+    assert known_documents(engine, "1.0", {a.sha256, b.sha256, "f" * 64}) == {a.sha256}
+    assert known_documents(engine, "0.9", [a.sha256]) == set()
+    assert known_documents(engine, "1.0", ()) == set()
