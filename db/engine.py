@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,26 +14,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Executable
 
 from db.metrics import sync_catalogue
+from db.urls import ROOT, database_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = ROOT / "db" / "migrations" / "versions"
 _REVISION_RE = re.compile(r"^revision(?:: [\w |]+)? = [\"']([^\"']+)[\"']", re.M)
 _DOWN_REVISION_RE = re.compile(r"^down_revision(?:: [\w |]+)? = [\"']([^\"']+)[\"']", re.M)
-DEFAULT_SQLITE = ROOT / "data" / "cyberport.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-
-
-def database_url(explicit: str | None = None) -> str:
-    """`--db` if given, else `DATABASE_URL`, else the embedded SQLite file under `data/`."""
-    url = explicit or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
-    if url.startswith("postgres://"):  # the form many hosts hand out
-        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
-    elif url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return url
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

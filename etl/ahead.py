@@ -9,17 +9,24 @@ itself never loads the reader's patterns or the extractor.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import signal
 from collections.abc import Iterable
 from pathlib import Path
 
-from db.oneline import shown
 from etl.read import IngestError, load_manifest
 from etl.read.folders import find_files
-from etl.workers import Failed, Prepared, Task, claims_of, extractor_version, prepare
+from etl.workers import (
+    Failed,
+    Prepared,
+    Task,
+    answer,
+    as_helper,
+    extractor_version,
+    prepare,
+    received,
+)
 
 
 class Ahead:
@@ -45,7 +52,11 @@ class Ahead:
             entry = load_manifest(path.parent).get(path.name)
         except IngestError:
             return None  # told by the ingest itself, in its place
-        task = Task(path, entry, max_bytes)
+        return cls.fork(Task(path, entry, max_bytes))
+
+    @classmethod
+    def fork(cls, task: Task) -> Ahead | None:
+        """Start it for `task` (None when no second process is to be had)."""
         theirs, mine = os.pipe()
         try:
             pid = os.fork()
@@ -66,7 +77,7 @@ class Ahead:
         """The version of the extractor that extracted the file (this code's: the process is
         this one forked), told with its answer."""
         got = self._received()
-        return got[2] if got else extractor_version()
+        return got[0] if got else extractor_version()
 
     def read(self) -> frozenset[str] | None:
         """The bytes (sha256) of the file it read (none if it could not), None if it did not
@@ -74,8 +85,9 @@ class Ahead:
         got = self._received()
         if not got:
             return None
-        ok, answer, _ = got
-        return frozenset({answer[0].sha256}) if ok and isinstance(answer, tuple) else frozenset()
+        ok, answered = got[1]
+        read = ok and isinstance(answered, tuple)
+        return frozenset({answered[0].sha256}) if read else frozenset()
 
     def result(self, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
         """What prepare(task, stored_shas) gives: a file whose bytes this extractor stored
@@ -83,17 +95,7 @@ class Ahead:
         got = self._received()
         if not got:  # the process ended without an answer: prepared here instead
             return prepare(self.task, stored_shas)
-        ok, answer, _ = got
-        if not ok:
-            raise answer
-        if isinstance(answer, Failed):
-            return answer
-        doc, failed, claims = answer
-        if doc.sha256 in stored_shas:
-            return Prepared(doc, None)
-        if failed is not None:
-            return Failed(self.task.path.name, f"{shown(str(self.task.path))}: {failed}")
-        return Prepared(doc, claims)
+        return received(got[1], stored_shas)
 
     def _received(self) -> tuple:
         if self._got is None:
@@ -123,26 +125,9 @@ class Ahead:
 
 
 def _answer(fd: int, task: Task) -> None:
-    """Read and extract the task's file and send what came of it (a Failed read, or the
-    document with the reason its extraction failed (None) and its claims) and the extractor's
-    version."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command decides what Ctrl-C stops
-    if not gc.isenabled():  # paused by `python -m etl` while it loads its modules (as cli.loaded)
-        gc.freeze()
-        gc.enable()
-    from etl.read import read_document
-
-    version = extractor_version()
-    try:
-        doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
-    except IngestError as e:
-        answer: tuple = (True, Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}"))
-    except Exception as e:  # a fault, not a bad file: the command raises it
-        answer = (False, e)
-    else:
-        try:
-            answer = (True, (doc, None, claims_of(doc)))
-        except IngestError as e:  # told only if the bytes are new (else not extracted)
-            answer = (True, (doc, e.reason, None))
+    """Read and extract the task's file and send the extractor's version and what came of it
+    (etl.workers.answer, claims extracted whatever the database holds)."""
+    as_helper()
+    sent = (extractor_version(), answer(task))
     with open(fd, "wb") as f:
-        f.write(pickle.dumps((*answer, version), protocol=pickle.HIGHEST_PROTOCOL))
+        f.write(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))

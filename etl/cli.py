@@ -19,6 +19,8 @@ from etl.exports import EXPORT_KINDS, exporter
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from etl.ingest_files import Started
+
 REVIEW_ACTIONS = ("accept", "reject", "correct", "flag", "comment", "resolve", "reopen")
 
 
@@ -169,29 +171,25 @@ def loaded() -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
-    # Reading and extraction first: a lone file is read and extracted in a process of its own
-    # while this one loads the database layer and the checks.
-    from etl.ahead import Ahead
+    # Reading and extraction first, while this process loads the database layer and the
+    # checks: a lone file is read and extracted in a process of its own, and the files of an
+    # ingest into a new database by the workers (etl.ingest_files.start_early).
+    from etl.ingest_files import start_early
 
     max_bytes = int(args.max_mb * 1024 * 1024)
-    ahead = Ahead.start(args.paths, args.jobs, max_bytes)
-    try:
-        return _ingest(args, err, max_bytes, ahead)
-    finally:
-        if ahead is not None:
-            ahead.close()
+    with start_early(args.paths, max_bytes, args.jobs, args.db) as started:
+        return _ingest(args, err, max_bytes, started)
 
 
-def _ingest(args: argparse.Namespace, err: TextIO, max_bytes: int, ahead: Any) -> int:
+def _ingest(args: argparse.Namespace, err: TextIO, max_bytes: int, started: Started) -> int:
     import etl.check  # noqa: F401  (what the end of the run checks with)
     from db.oneline import one_line, shown
-    from etl.pipeline import collect_files, ingest_paths
+    from etl.pipeline import ingest_paths
 
     engine = _engine(args.db)
     loaded()
-    files, missing = collect_files(args.paths)
     show = not args.no_progress and err.isatty()
-    with _progress(len(files) + len(missing), show) as bar:
+    with _progress(started.files, show) as bar:
 
         def say(msg: str) -> None:
             msg = one_line(msg)
@@ -212,7 +210,12 @@ def _ingest(args: argparse.Namespace, err: TextIO, max_bytes: int, ahead: Any) -
                 bar.update(1)
 
         summary = ingest_paths(
-            engine, args.paths, max_bytes=max_bytes, on_file=on_file, jobs=args.jobs, ahead=ahead
+            engine,
+            args.paths,
+            max_bytes=max_bytes,
+            on_file=on_file,
+            jobs=args.jobs,
+            started=started,
         )
     print(summary.line(), file=err)
     return 1 if summary.errors else 0

@@ -3,46 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from db.document_writer import BatchWriter
 from db.documents import StoreResult, known_documents, store_document, unchanged_as
-from db.oneline import shown
 from db.records import Claim, ReadDocument
-from etl.read import DEFAULT_MAX_BYTES, IngestError, ManifestEntry, load_manifest
-from etl.read.folders import Skipped, find_files
-from etl.workers import (
-    Failed,
-    Idle,
-    Prepared,
-    Task,
-    claims_of,
-    extractor_version,
-    prepared,
-)
+from etl.ingest_files import FileOutcome, Started, collect_files
+from etl.read import DEFAULT_MAX_BYTES, IngestError
+from etl.workers import Failed, Idle, Prepared, claims_of, extractor_version
 
-if TYPE_CHECKING:
-    from etl.ahead import Ahead
+__all__ = ["FileOutcome", "IngestSummary", "collect_files", "ingest_paths", "ingest_upload"]
 
 GROUP_DOCUMENTS = 32  # new documents stored together (db.document_group), at most
 GROUP_BYTES = 8 << 20  # bytes of their files, at most (a group is held in memory)
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    file: str
-    status: str  # added, replaced, unchanged, skipped (on purpose), error
-    sections: int = 0
-    claims: int = 0
-    date_source: str | None = None
-    error: str | None = None  # the one line shown to the user
-    document_id: int | None = None
-    skipped: Skipped | None = None  # why a folder's entry was not taken
 
 
 @dataclass(frozen=True)
@@ -80,18 +57,6 @@ class IngestSummary:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
             line += f"; {skipped.total()} skipped on purpose ({kinds})"
         return line
-
-
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders (recursively, sorted); what is not taken: a skipped or an error outcome."""
-    found = find_files(paths)
-    return list(found.files), [_not_taken(s) for s in found.skipped]
-
-
-def _not_taken(skip: Skipped) -> FileOutcome:
-    if skip.on_purpose:
-        return FileOutcome(str(skip.path), "skipped", skipped=skip)
-    return FileOutcome(str(skip.path), "error", error=skip.line(), skipped=skip)
 
 
 def _store(engine: Engine, doc: ReadDocument) -> StoreResult:
@@ -156,54 +121,33 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileOutcome], None] | None = None,
     jobs: int = 1,
-    ahead: Ahead | None = None,
+    started: Started | None = None,
 ) -> IngestSummary:
     """Ingest every file under `paths`, in order, each file whole or not at all (a few files
     share a commit: db.document_writer.BatchWriter); with `jobs` above 1, files are read and
-    extracted in that many worker processes while this one stores them (`ahead`: a lone file
-    being read and extracted already, etl.ahead.Ahead). The series they touch are checked
-    at the end (and any an interrupted run left)."""
-    files, outcomes = collect_files(paths)
-    for o in outcomes:
-        if on_file:
-            on_file(o)
-    tasks = _tasks(files, max_bytes)
-    version = ahead.extractor_version() if ahead is not None else extractor_version()
-    # Which of the files' bytes this extractor stored before (when the one file is read
-    # already: whether its bytes are, looked up alone).
-    alone = ahead is not None and [t for t in tasks if isinstance(t, Task)] == [ahead.task]
-    stored = known_documents(engine, version, ahead.read() if alone else None)
-    with BatchWriter(engine, version) as writer:
-        storing = _Storing(writer, stored, outcomes, on_file)
-        try:
-            for item in prepared(tasks, jobs, stored, ahead):
-                storing.take(item)
-        except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
+    extracted in that many worker processes while this one stores them (`started`: the files
+    of `paths` collected, and being read and extracted already: etl.ingest_files.start_early).
+    The series they touch are checked at the end (and any an interrupted run left)."""
+    with started or Started(paths, max_bytes, jobs) as run:
+        outcomes = list(run.not_taken)
+        for o in outcomes:
+            if on_file:
+                on_file(o)
+        version = run.extractor_version()
+        stored = known_documents(engine, version, run.stored_among())
+        with BatchWriter(engine, version) as writer:
+            storing = _Storing(writer, stored, outcomes, on_file)
+            try:
+                for item in run.prepared(stored):
+                    storing.take(item)
+            except KeyboardInterrupt:  # the files read whole are stored whole, then it stops
+                storing.store_group()
+                raise
             storing.store_group()
-            raise
-        storing.store_group()
-        writer.commit()
+            writer.commit()
     storing.tell()
     refresh_checks(engine)
     return IngestSummary(tuple(outcomes))
-
-
-def _tasks(files: Sequence[Path], max_bytes: int) -> list[Task | FileOutcome]:
-    """A task per file, each with its folder's manifest entry; a folder's unreadable
-    manifest is an error of its own, before its files."""
-    tasks: list[Task | FileOutcome] = []
-    manifests: dict[Path, dict[str, ManifestEntry]] = {}
-    for path in files:
-        folder = path.parent
-        if folder not in manifests:
-            try:
-                manifests[folder] = load_manifest(folder)
-            except IngestError as e:
-                manifests[folder] = {}
-                error = f"{shown(str(folder / e.file))}: {e.reason}"
-                tasks.append(FileOutcome(e.file, "error", error=error))
-        tasks.append(Task(path, manifests[folder].get(path.name), max_bytes))
-    return tasks
 
 
 class _Storing:

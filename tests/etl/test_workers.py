@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 
 from db.claims_csv import iter_claim_csv
 from db.engine import get_engine, open_db
 from db.models import Claim, Document
-from etl import workers
+from etl import crew, workers
 from etl.ahead import Ahead
+from etl.ingest_files import start_early
 from etl.pipeline import ingest_paths
 from etl.read import IngestError, load_manifest, read_bytes, read_document
 from tests.etl.test_interruptions import wait_until, write_corpus
@@ -41,15 +43,16 @@ def test_two_jobs_store_what_one_does_in_the_same_order(engine: Engine, tmp_path
 def test_answers_come_in_order_however_many_are_held(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ahead: int, held: int
 ) -> None:
-    monkeypatch.setattr(workers, "AHEAD_PER_JOB", ahead)
-    monkeypatch.setattr(workers, "HELD_BYTES", held)
+    monkeypatch.setattr(crew, "AHEAD_PER_JOB", ahead)
+    monkeypatch.setattr(crew, "HELD_BYTES", held)
     files = sorted(SEEDS.glob("*.txt"))
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
     items = [workers.Task(f, None, 1 << 20) for f in files]
     items[2:2] = ["passed", workers.Task(bad, None, 1 << 20)]
-    got = [x for x in workers.prepared(items, 2) if not isinstance(x, workers.Idle)]
-    alone = list(workers.prepared(items, 1))
+    run = crew.Crew(items, 2, frozenset()).run(frozenset())
+    got = [x for x in run if not isinstance(x, workers.Idle)]
+    alone = list(workers.prepared(items))
     assert len(got) == len(alone) == len(items)
     assert got[2] == "passed" and isinstance(got[3], workers.Failed)
     assert got == alone
@@ -71,17 +74,29 @@ def _ctrl_c_default() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path) -> None:
+def _stored_so_far(db_url: str) -> int:
+    try:
+        return len(_per_document(db_url))
+    except OperationalError:  # a new database, not made yet
+        return 0
+
+
+@pytest.mark.parametrize("new", [False, True], ids=["database", "new database"])
+def test_ctrl_c_with_workers_keeps_whole_documents(db_url: str, tmp_path: Path, new: bool) -> None:
+    """(A new database is made while the workers are at work already.)"""
     folder = write_corpus(tmp_path / "docs", docs=1200)  # long enough to be interrupted midway
     whole = f"sqlite:///{tmp_path / 'whole.db'}"
     argv = [sys.executable, "-m", "etl", "ingest", str(folder), "--no-progress", "--jobs", "2"]
     subprocess.run([*argv, "--db", whole], cwd=ROOT, check=True, capture_output=True)
-    open_db(db_url)
+    if new:
+        db_url = f"sqlite:///{tmp_path / 'new.db'}"
+    else:
+        open_db(db_url)
     proc = subprocess.Popen(
         [*argv, "--db", db_url], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         text=True, preexec_fn=_ctrl_c_default,
     )  # fmt: skip
-    assert wait_until(lambda: len(_per_document(db_url)) >= 20 or proc.poll() is not None)
+    assert wait_until(lambda: _stored_so_far(db_url) >= 20 or proc.poll() is not None)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     err = proc.communicate(timeout=60)[1]
@@ -170,3 +185,60 @@ def test_no_process_ahead_when_none_can_be_forked(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(os, "fork", no_fork)
     assert Ahead.start([sorted(SEEDS.glob("*.txt"))[0]], 2, 1 << 20) is None
+
+
+def test_a_crew_answers_knowing_the_bytes_stored_when_the_caller_is_ready(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Workers started before the database was opened took it for empty: what they extracted
+    of bytes stored meanwhile is answered as if they had known (not extracted)."""
+    monkeypatch.setattr(crew, "AHEAD_PER_JOB", 1)
+    files = sorted(SEEDS.glob("*.txt"))
+    items = [workers.Task(f, None, 1 << 20) for f in files]
+    stored = frozenset(read_document(f).sha256 for f in files[1:3])
+    started = crew.Crew(items, 2, frozenset())
+    try:
+        # The caller is busy meanwhile: its thread keeps the workers at every file.
+        assert wait_until(lambda: started._sent == len(items), timeout=60)
+        started.ready(stored)
+        got = [x for x in started.answers() if not isinstance(x, workers.Idle)]
+    finally:
+        started.close()
+    assert got == list(workers.prepared(items, stored))
+    assert [x.claims is None for x in got] == [f in files[1:3] for f in files]
+
+
+def test_what_starts_before_the_database_is_opened(tmp_path: Path) -> None:
+    """A lone file is read ahead; the files of an ingest into a new database are given to the
+    workers; into a database that may hold some, nothing starts before it is asked which."""
+    release = sorted(SEEDS.glob("*.txt"))[0]
+    new, old = f"sqlite:///{tmp_path / 'new.db'}", f"sqlite:///{tmp_path / 'old.db'}"
+    open_db(old)
+    with start_early([release], 1 << 20, 2, old) as lone:
+        assert lone.ahead is not None and lone.crew is None
+        assert lone.ahead.task == lone.lone_task() and lone.files == 1
+    with start_early([SEEDS], 1 << 20, 2, new) as early:
+        assert early.ahead is None and early.crew is not None
+    for paths, jobs, db in (([SEEDS], 2, old), ([SEEDS], 1, new), ([release], 1, new)):
+        with start_early(paths, 1 << 20, jobs, db) as started:
+            assert started.ahead is None and started.crew is None
+            assert started.files == (1 if paths == [release] else early.files)
+
+
+def test_a_failed_extraction_of_bytes_known_stored_is_only_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whoever sends the answer (a worker that took the database for empty, the process
+    ahead), the writer knowing the bytes stored gets what prepare gives."""
+    import etl.extract
+
+    def broken(doc):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(etl.extract, "extract_claims", broken)
+    task = workers.Task(sorted(SEEDS.glob("*.txt"))[0], None, 1 << 20)
+    sent = workers.answer(task)
+    assert workers.received(sent, frozenset()) == workers.prepare(task)
+    assert isinstance(workers.prepare(task), workers.Failed)
+    stored = frozenset({read_document(task.path).sha256})
+    assert workers.received(sent, stored) == workers.prepare(task, stored)
