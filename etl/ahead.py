@@ -25,6 +25,7 @@ from etl.workers import (
     as_helper,
     extractor_version,
     prepare,
+    read_sha,
     received,
 )
 
@@ -85,9 +86,8 @@ class Ahead:
         got = self._received()
         if not got:
             return None
-        ok, answered = got[1]
-        read = ok and isinstance(answered, tuple)
-        return frozenset({answered[0].sha256}) if read else frozenset()
+        sha = read_sha(got[1])
+        return frozenset() if sha is None else frozenset({sha})
 
     def result(self, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
         """What prepare(task, stored_shas) gives: a file whose bytes this extractor stored

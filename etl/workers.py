@@ -12,12 +12,13 @@ from __future__ import annotations
 import gc
 import signal
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from db.oneline import shown
-from db.records import Claim, ReadDocument
+from db.records import Claim, ReadDocument, Section
 from etl.read import IngestError, ManifestEntry, fails_alone
 
 SLOW_READ_BYTES = 1 << 20  # a file this large may take a while to read in this process
@@ -76,22 +77,25 @@ def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared |
 
 
 def answer(task: Task, stored_shas: frozenset[str] = frozenset()) -> tuple:
-    """What a process preparing `task` for the writer sends: (True, what came of it) or
-    (False, a fault, not a bad file, which the writer raises). Unlike `prepare`, it tells new
-    bytes whose claims could not be extracted with the document: the writer may know them
-    stored by then (`received`)."""
+    """What a process preparing `task` for the writer sends: (True, what came of it, as plain
+    tuples) or (False, a fault, not a bad file, which the writer raises). Unlike `prepare`, it
+    tells new bytes whose claims could not be extracted with the document: the writer may know
+    them stored by then (`received`)."""
     from etl.read import read_document
 
     try:
         try:
             doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
         except IngestError as e:
-            return True, _failed(task, e)
+            return True, _why(task, e)
+        failed = claims = None
         try:
-            claims = None if doc.sha256 in stored_shas else claims_of(doc)
+            if doc.sha256 not in stored_shas:
+                claims = [_claim_values(c) for c in claims_of(doc)]
         except IngestError as e:
-            return True, (doc, _failed(task, e), None)
-        return True, (doc, None, claims)
+            failed = _why(task, e)
+        sections = [_section_values(s) for s in doc.sections]
+        return True, (_doc_values(doc), sections, claims, failed)
     except Exception as e:  # a fault, not a bad file: the writer raises it
         return False, e
 
@@ -102,16 +106,51 @@ def received(sent: tuple, stored_shas: frozenset[str]) -> Prepared | Failed:
     ok, got = sent
     if not ok:
         raise got
-    if isinstance(got, Failed):
-        return got
-    doc, failed, claims = got
+    if len(got) == 2:
+        return Failed(*got)
+    doc_values, sections, claims, failed = got
+    doc = _record(ReadDocument, _DOC_NAMES, doc_values)
+    doc.__dict__["sections"] = tuple(_record(Section, _SECTION_NAMES, s) for s in sections)
     if doc.sha256 in stored_shas:
         return Prepared(doc, None)
-    return failed if failed is not None else Prepared(doc, claims)
+    if failed is not None:
+        return Failed(*failed)
+    if claims is not None:
+        claims = tuple(_record(Claim, _CLAIM_NAMES, c) for c in claims)
+    return Prepared(doc, claims)
+
+
+def read_sha(sent: tuple) -> str | None:
+    """The bytes (sha256) of the file `answer` sent about, None if it could not be read."""
+    ok, got = sent
+    return got[0][_DOC_NAMES.index("sha256")] if ok and len(got) == 4 else None
+
+
+# An answer crosses a pipe as plain tuples, which pickle and unpickle in a fraction of the time
+# the records take (each record field by field, by name).
+_DOC_NAMES = tuple(f.name for f in fields(ReadDocument) if f.name != "sections")
+_SECTION_NAMES = tuple(f.name for f in fields(Section))
+_CLAIM_NAMES = tuple(f.name for f in fields(Claim))
+_doc_values, _section_values, _claim_values = (
+    attrgetter(*names) for names in (_DOC_NAMES, _SECTION_NAMES, _CLAIM_NAMES)
+)
+
+
+def _record(kind: type, names: tuple[str, ...], values: tuple) -> Any:
+    """A record of `kind` with these field values, made as unpickling makes it (its fields set
+    directly, not through its __init__)."""
+    record = object.__new__(kind)
+    record.__dict__.update(zip(names, values, strict=True))
+    return record
 
 
 def _failed(task: Task, e: IngestError) -> Failed:
-    return Failed(task.path.name, f"{shown(str(task.path))}: {e.reason}")
+    return Failed(*_why(task, e))
+
+
+def _why(task: Task, e: IngestError) -> tuple[str, str]:
+    """The task's file's name and the one line to show for `e`."""
+    return task.path.name, f"{shown(str(task.path))}: {e.reason}"
 
 
 def claims_of(doc: ReadDocument) -> tuple[Claim, ...]:

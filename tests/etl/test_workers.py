@@ -3,6 +3,7 @@ Ctrl-C leaves whole documents only."""
 
 from __future__ import annotations
 
+import pickle
 import signal
 import subprocess
 import sys
@@ -242,3 +243,19 @@ def test_a_failed_extraction_of_bytes_known_stored_is_only_read(
     assert isinstance(workers.prepare(task), workers.Failed)
     stored = frozenset({read_document(task.path).sha256})
     assert workers.received(sent, stored) == workers.prepare(task, stored)
+
+
+def test_an_answer_crosses_the_pipe_whole(tmp_path: Path) -> None:
+    """What a worker or the process ahead sends (plain tuples) becomes what prepare gives:
+    equal records, of the same types and hashes."""
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    for path in (sorted(SEEDS.glob("*.txt"))[0], bad):
+        task = workers.Task(path, None, 1 << 20)
+        here = workers.prepare(task)
+        assert isinstance(here, workers.Failed) or (here.claims and here.doc.sections)
+        for stored in (frozenset(), frozenset({getattr(getattr(here, "doc", None), "sha256", "")})):
+            sent = pickle.loads(pickle.dumps(workers.answer(task, stored)))
+            got, want = workers.received(sent, stored), workers.prepare(task, stored)
+            assert got == want and type(got) is type(want)
+            assert hash(getattr(got, "doc", got)) == hash(getattr(want, "doc", want))
