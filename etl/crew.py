@@ -22,7 +22,10 @@ from etl.workers import IDLE, Failed, Prepared, Task, answer, as_helper, receive
 
 AHEAD_PER_JOB = 16  # files sent to each worker and not answered yet, at most
 HELD_BYTES = 32 << 20  # answers taken off the pipes and held for the writer, at most
-PATIENCE_SECONDS = 0.02  # how long the writer waits for the next file before saying IDLE
+# How long the writer waits for the next file before saying IDLE (and committing): shorter
+# waits, common on a busy machine, would commit small batches, each writing out the index
+# pages its claims touched.
+PATIENCE_SECONDS = 0.1
 _END = object()
 
 
