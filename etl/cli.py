@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from etl.exports import EXPORT_KINDS, exporter
 
@@ -154,14 +154,6 @@ def _engine(url: str | None) -> Engine:
     return open_db(url)
 
 
-def _progress(total: int, enabled: bool) -> Any:
-    if not enabled:
-        return contextlib.nullcontext(None)
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
-
-
 def loaded() -> None:
     """The command's modules are loaded: what they made is kept out of every later garbage
     collection, and collection resumes if `python -m etl` paused it for the loading."""
@@ -183,37 +175,18 @@ def cmd_ingest(args: argparse.Namespace, err: TextIO) -> int:
 
 def _ingest(args: argparse.Namespace, err: TextIO, max_bytes: int, started: Started) -> int:
     import etl.check  # noqa: F401  (what the end of the run checks with)
-    from db.oneline import one_line, shown
     from etl.pipeline import ingest_paths
+    from etl.progress import progress, teller
 
     engine = _engine(args.db)
     loaded()
     show = not args.no_progress and err.isatty()
-    with _progress(started.files, show) as bar:
-
-        def say(msg: str) -> None:
-            msg = one_line(msg)
-            if bar is None:
-                print(msg, file=err)
-            else:
-                bar.write(msg, file=err)
-
-        def on_file(outcome) -> None:
-            if outcome.error:
-                say(f"error: {outcome.error}")
-            elif outcome.skipped:
-                say(f"skipped: {outcome.skipped.line()}")
-            elif outcome.date_source == "unknown" and outcome.status != "unchanged":
-                name = shown(outcome.file)
-                say(f"warning: {name}: no publication date found (stored as unknown)")
-            if bar is not None:
-                bar.update(1)
-
+    with progress(started.files, show) as bar:
         summary = ingest_paths(
             engine,
             args.paths,
             max_bytes=max_bytes,
-            on_file=on_file,
+            on_file=teller(bar, err),
             jobs=args.jobs,
             started=started,
         )
