@@ -301,7 +301,27 @@ class Timeline:
             found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found
-        return self.note_before(p)
+        return self.note_before(p) or self._foot_note(nxt)
+
+    def _foot_note(self, q: int) -> DatePhrase | None:
+        """The time a note at the foot of the section says its figures stand at ("Figures as
+        at end-June 2021. Source: ..."), past other lists, headings and table lines down to it;
+        None past running text or another lead-in with a date of its own."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        for a, b in paragraphs[q:]:
+            if a >= self.end:
+                break
+            if _BULLET.match(text, a) or not _SENTENCE_END.search(text, a, b):
+                if self._heading_date(a, b) is not None:
+                    return None  # another table's own date
+                continue
+            line = text[a:b]
+            dates = find_dates(line, 0, len(line), self.ref)
+            if not _is_short((a, b), NOTE_CHARS) or not _no_figure(line, dates):
+                return None
+            stands = [d for d in dates if _stands_at(line, d)]
+            return stands[0] if stands else None
+        return None
 
     def _in_year(self, found: DatePhrase, p: int) -> DatePhrase:
         """A year heading's date, on the day of the year a note above gives ("as at 31 March
@@ -348,12 +368,7 @@ class Timeline:
             for x in reversed(self.view.paragraph(q + 1)):
                 line = text[x.start : x.end]
                 dates = find_dates(line, 0, len(line), self.ref)
-                found = [
-                    d
-                    for d in dates
-                    if d.kind == "date" and d.as_of is not None and not d.event
-                    and d.period is None and says_stands_at(line, d.start, d.end)
-                ]  # fmt: skip
+                found = [d for d in dates if _stands_at(line, d)]
                 if yearless:
                     found = [d for d in found if not _YEAR_IN.search(line, d.start, d.end)]
                 if found and _no_figure(line, dates):
@@ -426,6 +441,14 @@ def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
     return not any(
         n.words for part in rest if may_have_number_words(part) for n in find_numbers(part)
     )
+
+
+def _stands_at(line: str, d: DatePhrase) -> bool:
+    """`d` is a date the figures of `line`'s context are said to stand at ("as at ...")."""
+    return (
+        d.kind == "date" and d.as_of is not None and not d.event and d.period is None
+        and says_stands_at(line, d.start, d.end)
+    )  # fmt: skip
 
 
 def _within(d: DatePhrase, anchor: DatePhrase) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from etl.read.tables import is_time_cell, table_lines
+from etl.read.tables import FIGURE_CELL_RE, is_time_cell, table_lines
 
 MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
 MAX_VALUE_CHARS = 40  # a table's value cells are short
@@ -23,7 +23,14 @@ MAX_VALUE_CHARS = 40  # a table's value cells are short
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[^|\n]+(?:\|[^|\n]*)+$")
-_BARE_ROW_RE = re.compile(r"[ \t]*[^\W\d_][^|\n]*(?:\|[^|\n]*[^|\s][^|\n]*)+")
+_BARE_ROW_RE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?[^\W\d_][^|\n]*(?:\|[^|\n]*[^|\s][^|\n]*)+"
+)  # (a sub-row may be a list item: "  - of which onsite | 712 | 628")
+_ROW_MARKER_RE = re.compile(r"[-*•][ \t]+")
+# A row whose figure comes first, as on a fact sheet: "1,700+ | Start-ups and tech companies".
+_VALUE_FIRST_RE = re.compile(
+    r"[ \t]*(?P<value>[^|\n]*\d[^|\n]*?)[ \t]*\|[ \t]*(?P<label>[^\W\d_][^|\n]*)"
+)
 _FIGURE_RE = re.compile(r"(?<![^\W\d_])\d")  # a digit that opens a number ("Web3" has none)
 _GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
@@ -125,14 +132,28 @@ def bare_pipe_rows(text: str) -> str:
 
 def _bare_cells(line: str) -> list[str] | None:
     """The cells of a row with no pipe at either end, or None when `line` is no such row."""
-    if "|" not in line or not _BARE_ROW_RE.fullmatch(line):
+    if "|" not in line:
         return None
+    swapped = _value_first(line)
+    if swapped is not None or not _BARE_ROW_RE.fullmatch(line):
+        return swapped
     cells = [c.strip() for c in line.split("|")]
     if not all(cells) or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
         return None
+    cells[0] = _ROW_MARKER_RE.sub("", cells[0], count=1) if cells[0][0] in "-*•" else cells[0]
     if any(_GAP_RE.search(c) for c in cells):
         return None  # columns set apart by spaces as well: a layout of its own
     return cells
+
+
+def _value_first(line: str) -> list[str] | None:
+    """A row of one figure then its label, as cells label first; None for any other line
+    (a time then an event, "2005 | Incubation Programme launched", is no figure)."""
+    m = _VALUE_FIRST_RE.fullmatch(line.rstrip())
+    if m is None or is_time_cell(m["value"]) or not FIGURE_CELL_RE.fullmatch(m["value"]):
+        return None
+    label = m["label"].strip()
+    return None if _GAP_RE.search(label) else [label, m["value"]]
 
 
 def _heads(cells: list[str]) -> bool:

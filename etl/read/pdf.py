@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from etl.read.errors import IngestError
 from etl.read.limits import pdf_limit_problem
-from etl.read.tables import is_time_cell, table_lines
+from etl.read.tables import FIGURE_CELL_RE, is_time_cell, table_lines
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -41,10 +41,9 @@ _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
 _WORDS_RE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a laid-out line
-_TILE_FIGURE_RE = re.compile(
-    r"(?:[A-Z]{0,3}\$|RMB|€|£)?\s?\d[\d,.]*(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
+_PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
+    r"\s*(?:[-–]\s*)?(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–])?\s*"
 )
-_PAGE_NUMBER_RE = re.compile(r"\s*(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?\s*")
 
 
 def pdf_text(data: bytes, name: str) -> str:
@@ -183,7 +182,7 @@ def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
     spans = [m.span() for m in _WORDS_RE.finditer(line)]
     if not spans or (len(spans) < 2 and not single):
         return []
-    if not all(_TILE_FIGURE_RE.fullmatch(line, a, b) for a, b in spans):
+    if not all(FIGURE_CELL_RE.fullmatch(line, a, b) for a, b in spans):
         return []
     return spans
 

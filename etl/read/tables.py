@@ -27,6 +27,11 @@ _CURRENCY_RE = re.compile(
     r"\s*(?:[,;][^()]*)?\)"
 )
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
+# A cell that is one figure: "2,000+", "~780", "HK$38.9 bn", "65%".
+FIGURE_CELL_RE = re.compile(
+    r"(?:[~≈]\s?)?(?:[A-Z]{0,3}\$|RMB|€|£)?\s?\d[\d,.]*"
+    r"(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
+)
 MAX_TIME_CHARS = 40
 
 

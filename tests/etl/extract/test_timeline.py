@@ -155,6 +155,20 @@ def test_a_lead_in_with_two_dates_gives_the_one_figures_stand_at() -> None:
     assert _carried(plain, "9 unicorns", date(2024, 5, 2)) == date(2024, 5, 2)
 
 
+def test_a_note_at_the_foot_of_a_fact_sheet_dates_its_lists() -> None:
+    text = (
+        "AT A GLANCE\n\n- Members: 1,700+\n- Unicorns: 6\n\n-----\n\nCLUSTERS\n\n"
+        "- FinTech: 380+\n\nProgramme | Support\n\n-----\n\n"
+        "Figures as at end-June 2021. Source: the company."
+    )
+    assert _carried(text, "Unicorns", date(2021, 8, 16)) == date(2021, 6, 30)
+    prose = text.replace("CLUSTERS", "The park was built in 2004 and opened to the public.")
+    assert _carried(prose, "Unicorns", date(2021, 8, 16)) is None  # running text in between
+    dated = text.replace("CLUSTERS", "CLUSTERS, 2020")
+    assert _carried(dated, "Unicorns", date(2021, 8, 16)) is None  # another table's own date
+    assert _carried(dated, "FinTech", date(2021, 8, 16)) == date(2020, 12, 31)
+
+
 def test_a_sentence_with_figures_after_a_list_is_no_note_on_it() -> None:
     text = (
         "In brief\n\n- 6 unicorns\n- 2 listed companies\n\n"

@@ -270,3 +270,23 @@ def test_a_time_column_table_whose_labels_start_on_a_line_above_their_figures() 
         "2021-22:\n\n- Number of community companies (as at end of the financial year): 1,820\n"
         "- Number of start-ups admitted to incubation programmes (in the year): 138"
     ) in read
+
+
+def test_a_sub_row_set_as_a_list_item_stays_in_its_table() -> None:
+    text = (
+        "Museum | 2019/20 | 2018/19\nVisitors | 1,000 | 900\n  - of which pupils | 350 | 300\n"
+        "Rooms | 4 | 3\n"
+    )
+    lines = bare_pipe_rows(text).split("\n")
+    later = lines[lines.index("2018/19:") :]
+    assert "- of which pupils: 300" in later and "- Rooms: 3" in later
+    assert "- of which pupils: 350" in lines[: lines.index("2018/19:")]
+
+
+def test_rows_that_give_their_figure_first_read_label_then_figure() -> None:
+    sheet = "AT A GLANCE\n\n1,700+ | Visitors a week\n~780 | Members\nHK$29.3bn+ | Gifts received\n"
+    assert bare_pipe_rows(sheet).split("\n")[3:6] == [
+        "- Visitors a week: 1,700+", "- Members: ~780", "- Gifts received: HK$29.3bn+"
+    ]  # fmt: skip
+    milestones = "1999 | Museum announced\n2004 | Museum opened\n"
+    assert bare_pipe_rows(milestones) == milestones  # a year then an event is no figure

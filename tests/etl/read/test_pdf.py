@@ -160,3 +160,10 @@ def test_tiles_with_centred_captions_a_blank_line_below_them_read_one_tile_a_lin
 def test_a_lone_figure_over_a_line_is_no_tile() -> None:
     lines = ["   300+", "   start-ups", "", "Text follows."]
     assert reading_order(lines) == ["300+", "start-ups", "", "Text follows."]
+
+
+def test_a_page_number_in_words_is_dropped_like_a_bare_one() -> None:
+    lines = ["Figures as at end-June 2021.", "", "                 Page 1 of 2", "   - 7 -"]
+    assert reading_order(lines) == ["Figures as at end-June 2021.", ""]
+    kept = ["Page layout rules changed in 2021.", "Pages 12"]
+    assert reading_order(kept) == kept
