@@ -253,7 +253,7 @@ def _sentence_claims(
         if (
             (who is None or who.how == "after")
             and not i
-            and (opens_with_its_set(sent) or part_of_set(sent, f.start, f.end))
+            and (opens_with_its_set(sent, f.start) or part_of_set(sent, f.start, f.end))
         ):  # "Among them are 450 AI companies", "About 70 per cent of them are local"
             prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="set") if prev is not None else who

@@ -19,7 +19,7 @@ from etl.extract.attribution import Attribution
 from etl.extract.authors import find_author, voice_lines
 from etl.extract.headings import find_headings
 from etl.extract.main_organisation import find_main
-from etl.extract.programmes import Unit, find_units, unit_keys
+from etl.extract.programmes import Unit, find_units, own_unowned, unit_keys
 from etl.extract.sentences import split_paragraphs
 from etl.extract.speakers import profiles_head
 from etl.extract.tables import Table, find_tables
@@ -125,7 +125,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
     heading_at, headings, lead_ins = find_headings(text, paragraphs, lines)
     author, voiced = find_author(text, paragraphs, lines, config)
     main, others, stated, publisher = find_main(text, paragraphs, lines, config, title, author)
-    units, unit_order = find_units(text, config)
+    units, unit_order = own_unowned(text, *find_units(text, config), main, config)
     aliases = find_aliases(text, config)
     return DocumentModel(
         main=main,

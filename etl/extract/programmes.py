@@ -102,6 +102,39 @@ def find_units(
 _MIN_INITIALS = 3  # ("IT" or "AI" would be no programme's)
 
 
+def own_unowned(
+    text: str, units: dict[str, Unit], order: tuple[tuple[int, Unit], ...],
+    main: Attribution | None, config: ExtractConfig,
+) -> tuple[dict[str, Unit], tuple[tuple[int, Unit], ...]]:  # fmt: skip
+    """The units with a programme that names no organisation ("the Incubation Programme")
+    made the document's main organisation's, unless another's possessive stands before it
+    ("the Government's Technology Voucher Programme") or the name holds another's."""
+    if main is None:
+        return units, order
+    known = cached_patterns(config).known
+    first: dict[str, int] = {}
+    for at, u in order:
+        first.setdefault(u.name, at)
+    mine = {
+        u.name: Unit(u.name, main.entity, main.tracked, True)
+        for _, u in order
+        if u.counts_for_owner and u.owner == u.name and not known.search(u.name)
+        and not _POSSESSIVE_IN.search(u.name)
+        and not _POSSESSED.search(text, max(0, first[u.name] - _POSSESSOR_REACH), first[u.name])
+    }  # fmt: skip
+    if not mine:
+        return units, order
+    return (
+        {k: mine.get(u.name, u) if u.owner == u.name else u for k, u in units.items()},
+        tuple((at, mine.get(u.name, u) if u.owner == u.name else u) for at, u in order),
+    )
+
+
+_POSSESSOR_REACH = 40
+_POSSESSIVE_IN = re.compile(r"\w['’]s?(?:\s|$)")  # "Government's Technology Voucher Programme"
+_POSSESSED = re.compile(r"[\w.)-]['’]s?\s+$|\b(?:by|of|from)\s+(?:the\s+)?$")
+
+
 def _owned_by_tracked(text: str, start: int, tracked: re.Pattern[str]) -> bool:
     """Whether the name at `start` is the tracked organisation's by a possessive before it:
     "Cyberport today announced the results of its Digital Entertainment Incubation Programme

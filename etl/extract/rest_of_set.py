@@ -52,10 +52,16 @@ def is_the_rest(sent: str, start: int) -> bool:
     return _REST_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None
 
 
-def opens_with_its_set(sent: str) -> bool:
+def opens_with_its_set(sent: str, fig: int) -> bool:
     """Whether the sentence opens on the set the sentence before counted ("Among them are over
-    450 companies working in AI", "Of these, 120 are on site"): its figures are that set's."""
-    return _set_opening().match(sent) is not None
+    450 companies working in AI", "Of these, 120 are on site"): its figure at `fig` is that
+    set's, unless a member named and described before it owns it ("Among them is Lumina
+    Health, a company that now serves five markets")."""
+    m = _set_opening().match(sent)
+    return m is not None and not _DESCRIBED_NAME.search(sent, m.end(), fig)
+
+
+_DESCRIBED_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*,\s")
 
 
 @cache

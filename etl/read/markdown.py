@@ -251,7 +251,7 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         end += 1
     while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
         end -= 1
-    return (rows, end) if len(rows) >= MIN_UNRULED_ROWS else ([], k)
+    return (rows, end) if len(rows) > 1 else ([], k)  # (two or more time columns: one row will do)
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:

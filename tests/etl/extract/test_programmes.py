@@ -41,3 +41,19 @@ def test_the_initials_of_a_programme_named_in_full_are_that_programme() -> None:
     # Initials nobody uses, or too short to be a programme's, are no unit.
     assert "ccmfp" not in model("The Cyberport Creative Micro Fund Programme grew.").units
     assert "ap" not in model("The Accelerator Programme grew, the AP said.").units
+
+
+def test_a_programme_that_names_no_organisation_is_the_main_organisations() -> None:
+    text = (
+        "HONG KONG, 16 June 2011 - Cyberport today welcomed 21 start-ups to the Incubation "
+        "Programme. Cyberport said the Incubation Programme has admitted 178 start-ups since "
+        "2005. The Government's Technology Voucher Programme has approved 900 applications."
+    )
+    m = model(text)
+    assert m.units["incubation programme"].owner == "Cyberport"
+    assert m.units["incubation programme"].tracked_owner
+    voucher = m.units["government's technology voucher programme"]  # another's, by possessive
+    assert not voucher.tracked_owner
+    # A programme that names another organisation stays that organisation's.
+    other = model(text.replace("the Incubation Programme.", "the HKSTP Incubation Programme."))
+    assert not any(u.tracked_owner for u in other.units.values() if "HKSTP" in u.name)

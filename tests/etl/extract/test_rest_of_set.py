@@ -74,10 +74,13 @@ TEXT = (
         ("Among those, 30 have listed.", True),
         ("Among the newcomers is a robotics firm with 40 staff.", False),
         ("Of the 897 companies, 413 were on site.", False),
+        ("Among them is Lumina Health, a clinic chain serving five markets.", False),
+        ("Among them, FinTech firms number 270.", True),
     ],
 )
 def test_a_sentence_opening_on_the_set_before_it(sentence: str, expected: bool) -> None:
-    assert opens_with_its_set(sentence) is expected
+    fig = next(i for i, c in enumerate(sentence) if c.isdigit() or sentence.startswith("five", i))
+    assert opens_with_its_set(sentence, fig) is expected
 
 
 def test_a_sentence_opening_on_the_set_before_it_is_that_sets_owners() -> None:
