@@ -111,16 +111,24 @@ def own_unowned(
     ("the Government's Technology Voucher Programme") or the name holds another's."""
     if main is None:
         return units, order
-    known = cached_patterns(config).known
+    p = cached_patterns(config)
     first: dict[str, int] = {}
     for at, u in order:
         first.setdefault(u.name, at)
+
+    def anothers(at: int) -> bool:
+        """Whether another organisation is named in the sentence before `at` ("Science Park
+        runs the Incu-Grow Programme"), or a possessive stands right before it."""
+        head = _SENTENCE_BREAK.split(text[max(0, at - _SUBJECT_REACH) : at])[-1]
+        if _POSSESSED.search(head[-_POSSESSOR_REACH:]):
+            return True
+        return any(not p.tracked.fullmatch(m.group()) for m in p.known.finditer(head))
+
     mine = {
         u.name: Unit(u.name, main.entity, main.tracked, True)
         for _, u in order
-        if u.counts_for_owner and u.owner == u.name and not known.search(u.name)
-        and not _POSSESSIVE_IN.search(u.name)
-        and not _POSSESSED.search(text, max(0, first[u.name] - _POSSESSOR_REACH), first[u.name])
+        if u.counts_for_owner and u.owner == u.name and not p.known.search(u.name)
+        and not _POSSESSIVE_IN.search(u.name) and not anothers(first[u.name])
     }  # fmt: skip
     if not mine:
         return units, order
