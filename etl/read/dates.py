@@ -405,11 +405,38 @@ def find_date(
     published = _publication_line(text)
     if published is not None:
         return published
+    yearless = _yearless_dateline(text, head)
+    if yearless is not None:
+        return FoundDate(yearless, "inferred")
     for match in FULL_DATE_RE.finditer(text):
         mention = _mention(match)
         if mention:
             return FoundDate(_range_end(text, mention), "inline")
     return None
+
+
+def _yearless_dateline(text: str, head: list[str]) -> date | None:
+    """The day a dateline without a year gives ("HONG KONG, July 14 (Wire) - ... said on
+    Wednesday"), in the latest year the text names with a month or a day ("in the 12 months to
+    March 2021"), or the year before or after when the weekday the dateline or its paragraph
+    names says so; None when no year fits it."""
+    found = next(((line, f) for line in head if (f := parse_yearless_line(line))), None)
+    if found is None:
+        return None
+    line, (month, day, weekday, _, end) = found
+    years = [int(m["y6"] or m["y7"]) for m in MONTH_YEAR_RE.finditer(text)]
+    years += [d.value.year for d in full_dates(text)]
+    if not years:
+        return None
+    if weekday is None:
+        named = [w.group() for w in _WEEKDAY_NAME_RE.finditer(line, end)]
+        named = [w for w in named if not w[0].islower()]  # ("sun" or "wed" are other words)
+        weekday = weekday_of(named[0]) if named else None  # "..., the hub said on Wednesday."
+    latest = max(years)
+    return year_for(month, day, weekday, [latest, latest - 1] if weekday is not None else [latest])
+
+
+_WEEKDAY_NAME_RE = re.compile(rf"(?<![^\W\d_]){weekday_re()}", re.IGNORECASE)
 
 
 def _labelled(mention: DateMention) -> FoundDate:

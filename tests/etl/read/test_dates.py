@@ -440,3 +440,24 @@ def test_a_yearless_dateline_on_the_day_a_full_date_above_gives_takes_its_year()
     ]
     found = date_lines(lines)
     assert found[4] is not None and found[4].value == date(2017, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("it said on Wednesday.", date(2021, 7, 14)),  # 14 July 2021 was a Wednesday
+        ("it said on Thursday.", date(2022, 7, 14)),  # the year after fits the weekday
+        ("it said on Sunday.", None),  # no year near the one named fits it
+        ("it said.", date(2021, 7, 14)),  # no weekday: the latest year named
+    ],
+)
+def test_a_dateline_without_a_year_takes_the_year_the_text_names(
+    said: str, expected: date | None
+) -> None:
+    text = (
+        "Hub members raised HK$9 bln\n\nHONG KONG, July 14 (Wire) - Members raised HK$9 "
+        f"billion in the 12 months to March 2021, {said}\n\nThe hub opened in 2004."
+    )
+    found = find_date(text)
+    assert (found.value if found else None) == expected
+    assert find_date(text.replace("March 2021", "the spring")) is None  # no year at all
