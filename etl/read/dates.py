@@ -58,7 +58,11 @@ FULL_DATE_RE = re.compile(
     r"(?!\d|[/.\-]\d)"
     rf"|(?P<y5>{_YEAR})\s*年\s*(?P<mo5>{_MONTH_NUM})\s*月\s*(?P<d5>{_DAY})\s*[日号號]"
     rf"|(?P<y8>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<mo8>十[一二]?|[一二三四五六七八九])\s*月"
-    rf"\s*(?P<d8>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]",
+    rf"\s*(?P<d8>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]"
+    # a word-by-word translation of 2024年10月30日: "2024 October 30 day", "2024 year 10 month
+    # 30 day"
+    rf"|(?<![\d\w])(?P<y9>{_YEAR})\s+(?:year\s+)?(?:(?P<m9>{_MONTH})|(?P<mo9>{_MONTH_NUM})\s+month)"
+    rf"\s+(?P<d9>{_DAY})\s+day(?![a-z])",
     re.IGNORECASE,
 )
 MONTH_YEAR_RE = re.compile(
@@ -175,6 +179,9 @@ def _mention(match: re.Match[str]) -> DateMention | None:
     elif g.get("y8"):
         year = int("".join(str(_CJK_DIGITS.index(c) % 10) for c in g["y8"]))
         value = _safe_date(year, _cjk_number(g["mo8"]), _cjk_number(g["d8"]))
+    elif g.get("y9"):
+        month = month_of(g["m9"]) if g["m9"] else int(g["mo9"])
+        value = _safe_date(int(g["y9"]), month or 0, int(g["d9"]))
     elif g.get("m6"):
         value = _parse_words(1, g["m6"].lower(), int(g["y6"]))
         return DateMention(value, match.start(), match.end(), "month") if value else None

@@ -461,3 +461,11 @@ def test_a_dateline_without_a_year_takes_the_year_the_text_names(
     found = find_date(text)
     assert (found.value if found else None) == expected
     assert find_date(text.replace("March 2021", "the spring")) is None  # no year at all
+
+
+def test_a_date_translated_word_by_word_from_chinese_is_a_full_date() -> None:
+    text = "(Hong Kong, 2024 October 30 day) The company today published its report."
+    assert find_date(text) == FoundDate(date(2024, 10, 30), "inline")
+    assert parse_date_phrase("2024 year 3 month 31 day") == date(2024, 3, 31)
+    assert parse_date_phrase("2024 year 13 month 31 day") is None
+    assert full_dates("over 2024 March 5 days") == []  # "days": a duration's word
