@@ -191,6 +191,7 @@ def find_figures(
              "over" if more else "about" if approx else "", np_from, measure is not None)
         )  # fmt: skip
     out: list[Figure] = []
+    uncounted: set[str] = set()  # units of earlier figures that count nothing
     added: int | None = None  # where the last figure of an addition ("two more") ends
     one_of = -1  # the figure that picks one out of the next ("one of 120 start-ups")
     for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
@@ -293,6 +294,8 @@ def find_figures(
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
+            elif unit in uncounted and (prev is None or prev.unit != unit):
+                continue  # "1,480 applications, compared with 1,120 in 2018/19": none either
         if (
             match is None
             and not np.strip()
@@ -397,6 +400,7 @@ def find_figures(
             if keep_bare and not labelled and np.strip() and wants_context(np, kind):
                 source = "context_noun"  # "25 countries": what its surroundings say of them
             elif not (keep_bare and not np.strip()) or labelled:
+                uncounted.add(unit)
                 continue  # (a labelled value whose label names no metric counts none)
             else:
                 source = "bare"

@@ -71,6 +71,12 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     ]
 
 
+def test_a_comparison_with_a_figure_that_counts_nothing_counts_nothing() -> None:
+    s = "We received 1,480 applications, compared with 1,120 in 2018/19."
+    assert figs(s) == []
+    assert 1120 not in [f.number.value for f in find_figures(s, keep_bare=True)]
+
+
 def test_a_relative_clause_states_its_own_fact_beside_a_plan() -> None:
     fact = "The new studio will serve the gaming cluster, which already counts 150 companies."
     assert [(f[1], f[4]) for f in figs(fact)] == [(150, "digital_entertainment_companies")]
