@@ -34,6 +34,7 @@ from etl.extract.attribution import Attribution, attribute, clause_end
 from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
 from etl.extract.document_model import DocumentModel, build_model
+from etl.extract.doubtful_figures import one_intake
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
 from etl.extract.figure_dates import (
     as_of_parts,
@@ -68,6 +69,7 @@ EXTRACTOR_VERSION = "1.14.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
+_READ = frozenset({"noun", "predicate", "partitive", "subject"})  # a metric read off words
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
@@ -291,6 +293,8 @@ def _sentence_claims(
                 or heading_year(view, s.start)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
+        if period is None and f.source in _READ and one_intake(sent, f.end, f.metric):
+            f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period
         owners[i] = found  # (a figure its date drops gives none to the figure after it)

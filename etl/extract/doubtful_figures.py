@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
 from etl.extract.regex_parts import gated_search
@@ -179,3 +180,14 @@ def doubtful(
         return True
     rest = _CLAUSE_END.split(s[np_end : np_end + 80], 1)[0]  # "... in the agritech space"
     return generic and (cluster_size(before) or untracked_sector(f"{np} {rest}"))
+
+
+def one_intake(s: str, end: int, match: MetricMatch) -> bool:
+    """Whether an intake figure is one cohort's size or an addition to the total, not the
+    count admitted over the years (see the lexicon's `one_intake`)."""
+    if match.metric not in intake_metrics():
+        return False
+    c = figure_cues()
+    if c["adds_to_total"].match(s, end):
+        return True
+    return c["one_intake"].search(s) is not None and c["cumulative"].search(s) is None

@@ -49,6 +49,9 @@ def cues() -> dict[str, re.Pattern[str]]:
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
         "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
+        "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
+        "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
+        "adds_to_total": re.compile(fig["adds_to_total_after"], re.IGNORECASE),
     }
 
 

@@ -14,6 +14,7 @@ from etl.extract.doubtful_figures import (
     events_in_period,
     given_money,
     one_company,
+    one_intake,
     part_of_intake,
     part_of_untracked_kind,
     rate,
@@ -21,6 +22,7 @@ from etl.extract.doubtful_figures import (
     unit_subject,
     untracked_sector,
 )
+from etl.extract.metrics import MetricMatch
 from etl.extract.sentence_figures import find_figures
 
 
@@ -214,3 +216,20 @@ def test_whole_text_doubtful_figures_are_candidates_and_the_rest_claims() -> Non
     assert ("Cyberport", "smart_living_companies", 19, "candidate", ("metric?",)) in got
     assert not any(r[1] == "funding_raised" and r[3] == "auto" for r in got)
     assert not any(r[2] == 40 and r[3] == "auto" for r in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("The hub welcomed 48 start-ups into the latest cohort.", "48", True),
+        ("The 25 newcomers bring the total admitted since 2005 to 172.", "25", True),
+        ("We met the 32 start-ups of the new intake at orientation day.", "32", True),
+        ("The programme's new intake takes the number admitted since 2005 to 400.", "400", False),
+        ("The new cohort brings the total admitted to date to 400.", "400", False),
+        ("The hub has admitted 400 start-ups to its incubation programmes.", "400", False),
+    ],
+)
+def test_one_intake_is_no_count_of_the_admitted(sentence: str, figure: str, expected: bool) -> None:
+    end = _end(sentence, figure)
+    assert one_intake(sentence, end, MetricMatch("incubatees", False)) is expected
+    assert not one_intake(sentence, end, MetricMatch("companies", False))  # no intake metric
