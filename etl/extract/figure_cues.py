@@ -27,6 +27,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "in_a_span": re.compile(fig["in_a_span_after"], re.IGNORECASE),
         "event_verb": re.compile(fig["event_verbs_after"], re.IGNORECASE),
         "comparison": re.compile(fig["comparison_before"], re.IGNORECASE),
+        "change_target": re.compile(fig["change_target_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),
         "plan_question": re.compile(fig["plan_question"], re.IGNORECASE),
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),

@@ -26,7 +26,7 @@ from etl.extract.sentence_figures import Figure
 from etl.extract.timeline import Timeline
 from etl.extract.year_day import reporting_dates, reporting_year, review_dates, review_year
 
-_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+)?|[\s,]*")  # "1,000 in 2018", "900, as at June"
+_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*")  # "900 as at end-June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".

@@ -41,7 +41,7 @@ def is_list_marker(s: str, n: NumberMention) -> bool:
 def _month_before() -> re.Pattern[str]:
     # ("Aug 3, 2021" too: a month, its day and a comma before the year)
     day = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    return re.compile(rf"(?<![\w-])(?:{month_re()})\.?{day},?\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{month_re()})\.?{day},?\s+$", re.IGNORECASE)
 
 
 def is_year_use(s: str, n: NumberMention) -> bool:

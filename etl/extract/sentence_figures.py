@@ -289,7 +289,7 @@ def find_figures(
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
                 match, source = label_metric(words, kind, n.value), "label"
         comparison = False
-        if match is None and not np.strip() and compared.search(before):
+        if match is None and not np.strip() and (compared.search(before) or _target(before, out)):
             comparison = True  # "up from 30 a year earlier": the value compared with
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
@@ -451,6 +451,14 @@ def find_figures(
 _OF_AFTER = re.compile(r"\s+of\b")
 _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
+
+
+def _target(before: str, out: list[Figure]) -> bool:
+    """Whether the words `before` a figure end a change told "from <the figure before> to"."""
+    if not out or (out[-1].metric is None and not out[-1].comparison):
+        return False  # (a first figure that counts nothing: the second counts nothing either)
+    m = cues()["change_target"].search(before, max(0, out[-1].start - 8))
+    return m is not None and m.start() < out[-1].start
 
 
 def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:

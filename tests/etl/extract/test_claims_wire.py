@@ -174,3 +174,17 @@ def test_a_list_after_a_lead_in_that_names_the_organisation_last_is_its_own() ->
     assert ("fintech_companies", 420, "over", date(2022, 3, 7), None) in got
     assert ("web3_companies", 60, "about", date(2022, 3, 7), None) in got
     assert all(c[1] != 1100 for c in got)
+
+
+def test_a_change_from_one_figure_to_another_dates_each_and_counts_both() -> None:
+    text = (
+        "HONG KONG, 3 May 2016 – The number of FinTech companies in the Cyberport community "
+        "increased from 44 as at end-March 2015 to 112 as at end-March 2016.\n\n"
+        "The Cyberport community grew from 300 companies in 2014 to 450 in 2015.\n\n"
+        "Lumen Tide said its headcount at Cyberport had grown from 5 to 40 this year."
+    )
+    got = inline(text, date(2016, 5, 3))
+    assert ("fintech_companies", 44, "exact", date(2015, 3, 31), None) in got
+    assert ("fintech_companies", 112, "exact", date(2016, 3, 31), None) in got
+    assert ("companies", 450, "exact", date(2015, 12, 31), None) in got
+    assert not [c for c in got if c[1] in (2015, 5, 40)]  # no year, no headcount

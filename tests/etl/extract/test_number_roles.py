@@ -18,6 +18,7 @@ def first(s: str, value: float):
         ("in 2018 we had 200 companies", 2018, True),
         ("the 2023 Global Conference opened", 2023, True),
         ("June 2021 saw a record", 2021, True),
+        ("44 as at end-March 2015 and 112 after", 2015, True),
         ("2018 start-ups joined", 2018, False),
     ],
 )
