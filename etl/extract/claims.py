@@ -46,7 +46,7 @@ from etl.extract.figure_dates import (
 )
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
-from etl.extract.metrics import place_metrics
+from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
@@ -248,7 +248,11 @@ def _sentence_claims(
         if (
             who is None
             # "... spent their early years there"; "Three grew up here. Two have listed."
-            and (context.points_back(mentions, a + f.start) or f.source in _NOUNLESS)
+            and (
+                context.points_back(mentions, a + f.start)
+                or f.source in _NOUNLESS
+                or f.metric.metric in cluster_metrics()  # "Fintech remains the largest cluster"
+            )
         ):
             prev = last_owner.get(view.previous(sid))
             who = replace(prev, how="previous") if prev is not None else None

@@ -188,3 +188,14 @@ def test_a_change_from_one_figure_to_another_dates_each_and_counts_both() -> Non
     assert ("fintech_companies", 112, "exact", date(2016, 3, 31), None) in got
     assert ("companies", 450, "exact", date(2015, 12, 31), None) in got
     assert not [c for c in got if c[1] in (2015, 5, 40)]  # no year, no headcount
+
+
+def test_a_cluster_figure_with_no_owner_named_is_the_owner_of_the_sentence_before() -> None:
+    text = (
+        "HONG KONG, 14 July 2021 – Cyberport said its community grew to 1,800 companies.\n\n"
+        "FinTech remains the largest cluster, with more than 400 companies today."
+    )
+    got = inline(text, date(2021, 7, 14))
+    assert ("fintech_companies", 400, "over", date(2021, 7, 14), None) in got
+    other = text.replace("Cyberport said its", "Science Park said its")
+    assert not [c for c in inline(other, date(2021, 7, 14)) if c[1] == 400]
