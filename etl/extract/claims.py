@@ -293,6 +293,7 @@ def _sentence_claims(
         elif when is None:
             when = (
                 timeline.flow_end(sid, sent[: f.start])
+                or (timeline.set_date(sid) if opens_with_its_set(sent, f.start) else None)
                 or timeline.carried(sid)
                 or heading_year(view, s.start)
             )

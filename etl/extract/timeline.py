@@ -114,6 +114,13 @@ class Timeline:
             yield cur
             cur = self.view.previous(cur)
 
+    def set_date(self, sid: SentenceId) -> DatePhrase | None:
+        """The point in time the sentence before `sid` states, for a sentence opening on the
+        set it counted ("... 105 companies at the end of 2010. Of these, 72 ...")."""
+        prev = self.view.previous(sid)
+        got = self._stated(prev) if prev is not None else None
+        return got[0] if got is not None and not got[0].event and got[0].period is None else None
+
     def anchor_at(self, sid: SentenceId) -> Anchor | None:
         """The time in force before sentence `sid`: the last one an earlier sentence stated."""
         for prev in self._earlier(sid):

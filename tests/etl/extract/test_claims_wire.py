@@ -199,3 +199,15 @@ def test_a_cluster_figure_with_no_owner_named_is_the_owner_of_the_sentence_befor
     assert ("fintech_companies", 400, "over", date(2021, 7, 14), None) in got
     other = text.replace("Cyberport said its", "Science Park said its")
     assert not [c for c in inline(other, date(2021, 7, 14)) if c[1] == 400]
+
+
+def test_a_sentence_opening_on_the_set_before_takes_its_date() -> None:
+    text = (
+        "HONG KONG, 14 February 2011 – The Cyberport community had 105 companies at the end "
+        "of 2010. Of these, 72 were accommodated on the campus.\n\n"
+        "The Cyberport community has 300 companies; 112 are tenants in the park's office "
+        "buildings."
+    )
+    got = inline(text, date(2011, 2, 14))
+    assert ("companies_onsite", 72, "exact", date(2010, 12, 31), None) in got
+    assert ("companies_onsite", 112, "exact", date(2011, 2, 14), None) in got
