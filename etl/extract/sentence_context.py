@@ -119,7 +119,8 @@ class SentenceContext(OwnerContext):
             low = safe_lower(t)
             if t and (vocab is None or low is None or vocab.search(low)):
                 return True
-        return False
+        # A question may name a cluster alone ("And Web3?"), with no word a rule needs.
+        return len(texts) > 2 and set_member(texts[-1], "count", 2.0) is not None
 
     def metric_for(self, f: Figure) -> Figure | None:
         """`f` itself when it has a metric; a bare figure with the metric its context names."""
@@ -409,7 +410,9 @@ def _asked_for(question: str, kind: str, value: float) -> MetricMatch | None:
     """The metric of what the last "how many ..." of a question asks for, if it names one."""
     last = next(reversed([*_HOW_MANY.finditer(question)]), None)
     if last is None:
-        return None
+        # "AI is the growth story. How large is that cluster now?": the cluster it names
+        named = set_member(question, kind, value) if kind == "count" and value > 1 else None
+        return named.match if named is not None else None
     asked = _ASKED_LEAD.sub("", last.group(1))  # "of those are genuinely start-ups": start-ups
     found = classify(asked, "", "", kind, value)
     if found is None and _in_the_whole().search(asked):  # "... companies are in the community"

@@ -40,6 +40,15 @@ def test_a_question_names_what_the_answer_counts() -> None:
     assert rows(claims(text)) == {("Cyberport", "unicorns", 6, "auto", ())}
 
 
+def test_a_question_naming_a_cluster_names_what_the_bare_answer_counts() -> None:
+    text = (
+        "Guest: Mary Lee, Chief Executive Officer, Cyberport\n\n"
+        "Q: And Web3, the big theme two years ago?\n\nA: Around 300.\n\n"
+        "Q: Is fintech a real thing yet?\n\nA: It's becoming one."
+    )
+    assert rows(claims(text)) == {("Cyberport", "web3_companies", 300, "auto", ())}
+
+
 def test_a_time_phrase_no_date_was_read_from_makes_a_candidate() -> None:
     text = "Cyberport grew. At that point, Cyberport counted 1,500 companies."
     assert rows(claims(text)) == {("Cyberport", "companies", 1500, "candidate", ("date?",))}
