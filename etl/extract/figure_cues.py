@@ -53,6 +53,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
         "adds_to_total": re.compile(fig["adds_to_total_after"], re.IGNORECASE),
+        "part_in_period": re.compile(fig["part_in_period_after"], re.IGNORECASE),
     }
 
 

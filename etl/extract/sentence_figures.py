@@ -288,6 +288,14 @@ def find_figures(
             words = ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
                 match, source = label_metric(words, kind, n.value), "label"
+        if (
+            match is None
+            and out
+            and out[-1].metric is not None
+            and out[-1].metric.metric in intake_metrics()
+            and cues()["part_in_period"].match(s, end)
+        ):
+            match, source = out[-1].metric, "partitive"  # "300 start-ups, 41 of them in 2010"
         comparison = False
         if match is None and not np.strip() and (compared.search(before) or _target(before, out)):
             comparison = True  # "up from 30 a year earlier": the value compared with

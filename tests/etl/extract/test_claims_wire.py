@@ -211,3 +211,15 @@ def test_a_sentence_opening_on_the_set_before_takes_its_date() -> None:
     got = inline(text, date(2011, 2, 14))
     assert ("companies_onsite", 72, "exact", date(2010, 12, 31), None) in got
     assert ("companies_onsite", 112, "exact", date(2011, 2, 14), None) in got
+
+
+def test_the_part_of_an_intake_that_came_in_a_stated_stretch_is_a_flow_of_it() -> None:
+    text = (
+        "HONG KONG, 15 June 2011 – Since 2005 the Cyberport Incubation Programme has admitted "
+        "300 start-ups, 41 of them in the past twelve months alone.\n\n"
+        "Cyberport hosts 500 companies, 120 of them on the campus."
+    )
+    got = inline(text, date(2011, 6, 15))
+    assert ("incubatees", 300, "exact", date(2011, 6, 15), None) in got
+    assert ("incubatees", 41, "exact", date(2011, 6, 15), "P1Y") in got
+    assert not [c for c in got if c[1] == 120 and c[0] == "incubatees"]
