@@ -339,6 +339,14 @@ def find_figures(
             found = noun_before(s, q_start, kind, n.value, np)
             if found is not None:
                 match, source = found
+        if (
+            match is None
+            and not np.strip()
+            and kind == "count"
+            and "|" not in s
+            and (got := _noun_first(before))
+        ):
+            match, source = got, "label"  # "Cyberport cos ~600 as of end-June", wire shorthand
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:
@@ -459,6 +467,19 @@ def find_figures(
 _OF_AFTER = re.compile(r"\s+of\b")
 _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
+
+
+_NOUN_FIRST = re.compile(r"(?:^|[,;(]\s*|\s[-–—]\s+)((?:[\w&'’-]+\s+){1,3}?[\w&'’-]*[^\W\d_]s)\s+$")
+
+
+def _noun_first(before: str) -> MetricMatch | None:
+    """The metric a plural noun right before a figure names, when the noun opens its clause
+    with at most three words before it ("fintech cos ~150"): shorthand with no verb."""
+    m = _NOUN_FIRST.search(before, max(0, len(before) - 60))
+    if m is None:
+        return None
+    found = classify(m.group(1), "", "", "count", 2.0)
+    return found
 
 
 def _target(before: str, out: list[Figure]) -> bool:

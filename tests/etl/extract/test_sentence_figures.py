@@ -71,6 +71,13 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     ]
 
 
+def test_a_plural_noun_right_before_a_bare_figure_names_what_it_counts() -> None:
+    got = figs("Cyberport cos ~600 as of end-June; fintech cos ~150, mgmt says.")
+    assert [(f[1], f[4]) for f in got] == [(600, "companies"), (150, "fintech_companies")]
+    assert figs("The hub has 600 and more.") == []  # no noun before it
+    assert figs("Startup 300 opened.") == []  # a singular names a thing by its number
+
+
 def test_a_comparison_with_a_figure_that_counts_nothing_counts_nothing() -> None:
     s = "We received 1,480 applications, compared with 1,120 in 2018/19."
     assert figs(s) == []
