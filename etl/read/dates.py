@@ -1,24 +1,8 @@
-"""Dates in Hong Kong press text: full dates, date lines and the publication date they imply.
+"""Dates in Hong Kong press text: full dates and date lines, read from their parts.
 
 Dates are found by regular expressions and read from their parts (day first, English month
-names): searching whole documents with dateparser is slow and finds false dates.
-
-How a date is found (`FoundDate.source`):
-- ``dateline``: a date line among the first `HEAD_LINES` non-empty lines: "Hong Kong,
-  23 September 2024 — ...", "5 June 2025 – ...", "date 2023-03-21 ...", "21 Oct 2025" alone,
-  "2023年3月21日（星期二）", "二〇二三年三月二十一日", "05/06/2025" (numeric dates are read
-  day first, as in Hong Kong), or a weekday and day without a year ("Tuesday, 14 March")
-  under a heading that gives the year, checked against the weekday (`date_lines`).
-- ``inferred``: no full date in such a line, but a month and year ("June 2025 – ...",
-  "Issue: June 2025"); the date is the first of that month. A labelled date line among the
-  last `HEAD_LINES` lines ("Edition: September 2023", "Issued: 3 May 2021") counts too, as
-  does the dated sign-off of a government release ("Ends/Wednesday, November 8, 2017"),
-  and, anywhere in the text, a short line of its own that gives the publication ("*Excerpt.
-  Published September 2016.*", "Issued: 3 May 2019"; a full date there is a date line).
-- ``inline``: no date line at all; the first full date (day, month and year) in the body,
-  or the end of the range it opens ("1 April 2019 to 31 March 2020"). A year alone ("the
-  2023 Global Digital Business Conference"), a day and month without a year ("yesterday
-  (4 June)") and phone numbers are never dates.
+names): searching whole documents with dateparser is slow and finds false dates. What date a
+whole document carries is `etl.read.publication.find_date`.
 """
 
 from __future__ import annotations
@@ -32,7 +16,6 @@ from etl.calendar import (
     may_name_month,
     month_of,
     month_re,
-    phrase_re,
     weekday_of,
     weekday_re,
     year_for,
@@ -96,7 +79,6 @@ _YEARLESS_RE = re.compile(
     rf"|\s*(?P<mo3>{_MONTH_NUM})\s*月\s*(?P<d3>{_DAY})\s*[日号號]\s*(?:[（(](?P<wd3>{weekday_re()})[)）])?",
     re.IGNORECASE,
 )
-_RANGE_JOINER_RE = re.compile(rf"\s*(?:[—–-]|(?i:{phrase_re('range_joiners')})\s)\s*")
 _YEAR_IN_LINE_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
 HEADING_CHARS = 120
@@ -111,16 +93,6 @@ _DECOR_RE = re.compile(r"\s*[=*#~_]{2,}[ \t]*")
 _DIGIT_NEAR_START_RE = re.compile(r"[\d〇零]")  # a date line has one among its first HEAD_CHARS
 HEAD_CHARS = 120  # how much of a line a date line's date may stand after
 _ASCII_DIGIT_RE = re.compile("[0-9]")
-# A line that gives the publication: a few words and a stop may lead in ("*Excerpt. Published
-# September 2016.*"); only marks may follow the date.
-_PUBLISHED_RE = re.compile(
-    r"\s*[*_>#]*\s*(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*[.|:–—]\s+)?"
-    rf"(?i:{phrase_re('published_labels')})\s*[:：\-–]?\s*"
-)
-_PUBLISHED_TAIL_RE = re.compile(r"[\s.。)*_]*$")
-# The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
-_SIGN_OFF_RE = re.compile(r"\s*[-–]*\s*ends?\s*[-–]*\s*/\s*", re.IGNORECASE)
-
 
 _CJK_DIGITS = "〇一二三四五六七八九零"  # 零 is another zero: index 10, read modulo 10
 
@@ -373,109 +345,3 @@ def _may_hold_year(text: str) -> bool:
     """A cheap test that `text` can hold a date (`FULL_DATE_RE`, `MONTH_YEAR_RE`): each has
     a year in figures (`_YEAR`: "19.." or "20..") or a "年"."""
     return "19" in text or "20" in text or "年" in text
-
-
-def find_date(
-    text: str,
-    *,
-    head_lines: int = HEAD_LINES,
-    read: tuple[list[str], list[DateMention | None]] | None = None,
-) -> FoundDate | None:
-    """The date of `text`: a date line in its head, else a month/year one, else an inline date.
-
-    `read` is lines already read as date lines and their `date_lines`: when they open `text`,
-    their dates are used instead of reading the lines again (a line's date depends only on
-    the lines above it).
-    """
-    month_only: date | None = None
-    head = list(first_lines(text, head_lines))
-    if read is not None and read[0][: len(head)] == head:
-        dated = read[1][: len(head)]
-    else:
-        dated = date_lines(head)
-    for mention in dated:
-        if mention is None:
-            continue
-        if mention.precision == "day":
-            return FoundDate(mention.value, "dateline")
-        month_only = month_only or mention.value
-    if month_only:
-        return FoundDate(month_only, "inferred")
-    tail = list(first_lines("\n".join(reversed(text.split("\n"))), head_lines))
-    for line in tail:  # a colophon at the foot: "Edition: September 2023.", "Ends/Monday, ..."
-        sign_off = _SIGN_OFF_RE.match(line)
-        if sign_off:
-            line = line[sign_off.end() :]
-        mention = parse_date_line(line) if sign_off or _LABEL_RE.match(line) else None
-        if mention is not None:
-            return _labelled(mention)
-    published = _publication_line(text)
-    if published is not None:
-        return published
-    yearless = _yearless_dateline(text, head)
-    if yearless is not None:
-        return FoundDate(yearless, "inferred")
-    for match in FULL_DATE_RE.finditer(text):
-        mention = _mention(match)
-        if mention:
-            return FoundDate(_range_end(text, mention), "inline")
-    return None
-
-
-def _yearless_dateline(text: str, head: list[str]) -> date | None:
-    """The day a dateline without a year gives ("HONG KONG, July 14 (Wire) - ... said on
-    Wednesday"), in the latest year the text names with a month or a day ("in the 12 months to
-    March 2021"), or the year before or after when the weekday the dateline or its paragraph
-    names says so; None when no year fits it."""
-    found = next(((line, f) for line in head if (f := parse_yearless_line(line))), None)
-    if found is None:
-        return None
-    line, (month, day, weekday, _, end) = found
-    years = [int(m["y6"] or m["y7"]) for m in MONTH_YEAR_RE.finditer(text)]
-    years += [d.value.year for d in full_dates(text)]
-    if not years:
-        return None
-    if weekday is None:
-        named = [w.group() for w in _WEEKDAY_NAME_RE.finditer(line, end)]
-        named = [w for w in named if not w[0].islower()]  # ("sun" or "wed" are other words)
-        weekday = weekday_of(named[0]) if named else None  # "..., the hub said on Wednesday."
-    latest = max(years)
-    return year_for(month, day, weekday, [latest, latest - 1] if weekday is not None else [latest])
-
-
-_WEEKDAY_NAME_RE = re.compile(rf"(?<![^\W\d_]){weekday_re()}", re.IGNORECASE)
-
-
-def _labelled(mention: DateMention) -> FoundDate:
-    """The publication a labelled line gives: a date line, or inferred from a month alone."""
-    return FoundDate(mention.value, "dateline" if mention.precision == "day" else "inferred")
-
-
-def _publication_line(text: str) -> FoundDate | None:
-    """The date a short line of its own gives as the publication ("Published September 2016.",
-    "Issued: 3 May 2019"), wherever it stands in `text`."""
-    for line in _LINE_BREAK_RE.split(text):
-        if len(line.strip()) > HEADING_CHARS:
-            continue
-        label = _PUBLISHED_RE.match(line)
-        mention = _date_at(line, label.end(), _PUBLISHED_TAIL_RE) if label else None
-        if mention is not None:
-            return _labelled(mention)
-    return None
-
-
-def _range_end(text: str, mention: DateMention) -> date:
-    """The end of the range a date opens ("1 April 2019 to 31 March 2020"), else the date."""
-    joiner = _RANGE_JOINER_RE.match(text, mention.end)
-    if joiner:
-        end = FULL_DATE_RE.match(text, joiner.end())
-        found = _mention(end) if end else None
-        if found and found.value > mention.value:
-            return found.value
-    return mention.value
-
-
-def find_publication_date(text: str) -> date | None:
-    """The publication date `text` states (see the module docstring), or None. Never raises."""
-    found = find_date(text)
-    return found.value if found else None

@@ -31,10 +31,10 @@ from etl.read.dates import (
     DateMention,
     FoundDate,
     date_lines,
-    find_date,
     parse_date_line,
     parse_yearless_line,
 )
+from etl.read.publication import find_date
 
 MAX_HEADING_LINES = 3
 MIN_SECTION_CHARS = 150

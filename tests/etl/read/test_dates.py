@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 from etl.read.dates import (
     FoundDate,
     date_lines,
-    find_date,
-    find_publication_date,
     full_dates,
     parse_date_line,
     parse_date_phrase,
     parse_yearless_line,
 )
+from etl.read.publication import find_date, find_publication_date
 from tests.paths import ROOT
 
 SEEDS = ROOT / "seeds"
