@@ -6,9 +6,10 @@ from datetime import date
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
+from etl.extract.list_dates import _yearless_day
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
-from etl.extract.timeline import Timeline, _yearless_day
+from etl.extract.timeline import Timeline
 
 REF = date(2021, 1, 28)
 
@@ -346,7 +347,7 @@ def test_a_line_with_figures_in_words_is_no_note_on_a_list_above_it() -> None:
     from datetime import date
 
     from etl.extract.asof import find_dates
-    from etl.extract.timeline import _no_figure
+    from etl.extract.list_dates import _no_figure
 
     def no_figure(line: str) -> bool:
         return _no_figure(line, find_dates(line, 0, len(line), date(2022, 5, 10)))
