@@ -7,7 +7,9 @@ import re
 from functools import cache
 
 from etl.extract.context_cues import zero_said, zero_words
+from etl.extract.figure_cues import cues
 from etl.extract.lexicon import lexicon, may_hold, phrases_re
+from etl.extract.metrics import MetricMatch, classify
 from etl.extract.numbers import NumberMention
 
 RELATIVE = re.compile(r",\s+(?:which|who|where)\s", re.IGNORECASE)
@@ -55,3 +57,25 @@ def own_clause(clause: str) -> str:
         return clause
     starts = [m.start() for m in RELATIVE.finditer(clause)]
     return clause[starts[-1] :] if starts else clause
+
+
+_NOUN_FIRST = re.compile(r"(?:^|[,;(]\s*|\s[-–—]\s+)((?:[\w&'’-]+\s+){1,3}?[\w&'’-]*[^\W\d_]s)\s+$")
+
+
+def noun_first(before: str) -> MetricMatch | None:
+    """The metric a plural noun right before a figure names, when the noun opens its clause
+    with at most three words before it ("fintech cos ~150"): shorthand with no verb."""
+    m = _NOUN_FIRST.search(before, max(0, len(before) - 60))
+    if m is None:
+        return None
+    return classify(m.group(1), "", "", "count", 2.0)
+
+
+def change_target(before: str, last_start: int | None) -> bool:
+    """Whether the words `before` a figure end a change told "from <the figure before> to",
+    the figure before starting at `last_start` (None: no figure before, or one that counts
+    nothing, so that the second counts nothing either)."""
+    if last_start is None:
+        return False
+    m = cues()["change_target"].search(before, max(0, last_start - 8))
+    return m is not None and m.start() < last_start

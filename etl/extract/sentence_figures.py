@@ -26,7 +26,13 @@ from etl.extract.figure_cues import (
     outside_set,
     word_cues,
 )
-from etl.extract.figure_words import clause_of, np_start, own_clause, with_zeros
+from etl.extract.figure_spans import figure_spans
+from etl.extract.figure_words import (
+    change_target,
+    clause_of,
+    noun_first,
+    own_clause,
+)
 from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
@@ -43,10 +49,9 @@ from etl.extract.metrics import (
     cluster_metrics,
     cumulative_metrics,
     intake_metrics,
-    noun_phrase,
     wants_context,
 )
-from etl.extract.money import MoneyMention, merge_conversions, money_at, unit_in_label
+from etl.extract.money import unit_in_label
 from etl.extract.narrowing import (
     admitted_cluster,
     clause_end_after,
@@ -55,14 +60,11 @@ from etl.extract.narrowing import (
     on_show,
     verb_in_phrase,
 )
-from etl.extract.number_roles import is_list_marker, is_year_use
-from etl.extract.numbers import NumberMention, find_numbers, is_year
-from etl.extract.qualifiers import about_after, qualifier_after, qualifier_before
+from etl.extract.numbers import NumberMention
+from etl.extract.qualifiers import qualifier_before
 from etl.extract.regex_parts import gated_search
-from etl.extract.translated_figures import joined_splits, measure_word, noun_before, plural
+from etl.extract.translated_figures import noun_before, plural
 
-# The second year of a fiscal year: "2015-16", "2018/19".
-_FISCAL_TAIL = re.compile(r".?(?:19|20)\d\d[-–/]$")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
@@ -103,7 +105,6 @@ def _one(n: NumberMention) -> bool:
     return n.value == 1 and not n.percent
 
 
-_FUSED_TAIL = re.compile(r"(?:[,?\ufffd]\d+)+")
 # A sign written on a figure ("+35", "−12", "+HK$2 billion") makes it a change, not a level.
 # (The sign opens the pattern, so that the engine skips to a sign: as r"(?<![\w.,+\-−])[+−]$".)
 _SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
@@ -112,11 +113,6 @@ _SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
 @cache
 def _known_alnum() -> frozenset[str]:
     return frozenset(lexicon()["figures"]["known_alnum"])
-
-
-def sentence_is_garbled(s: str, nums: list[NumberMention]) -> bool:
-    """Machine-translation debris: '2000,2018', '<>' placeholders."""
-    return "<>" in s or any(n.garbled for n in nums)
 
 
 @lru_cache(maxsize=4096)
@@ -140,56 +136,12 @@ def find_figures(
     `parent`: the label of the row `s` is a sub-row of ("Companies: 900" over "- on site:
     500"); a label naming no metric of its own is read after it.
     """
-    nums = [
-        n
-        for n in find_numbers(s)
-        # A year has four characters: most numbers fail that before is_year is asked.
-        if (
-            n.garbled
-            or not (
-                (n.end - n.start == 4 and is_year(n, s) and is_year_use(s, n))
-                or (  # (a fiscal year's second year follows a dash or slash: "2015-16")
-                    s[n.start - 1 : n.start] in "-–/\n"
-                    and _FISCAL_TAIL.match(s[max(0, n.start - 6) : n.start])
-                )
-            )
-        )
-        and not is_list_marker(s, n)
-    ]
-    if keep_bare:
-        nums = with_zeros(s, nums)
-    if not nums:
+    found = figure_spans(s, bare_dollar, keep_bare)
+    if found is None:
         return []
-    if len(nums) > 1:
-        nums = joined_splits(s, nums)  # "1 50 home": a number a translation split
+    spans, by_number, garbled_sentence = found
     delta_before, compared, target, portfolio = fast_cues()
     low = safe_lower(s)
-    moneys = merge_conversions(s, [m for n in nums if (m := money_at(s, n, bare_dollar))])
-    by_number: dict[int, MoneyMention] = {m.number.start: m for m in moneys}
-    swallowed = {n.start for n in nums for m in moneys if m.start <= n.start < m.end} - set(
-        by_number
-    )
-    garbled_sentence = sentence_is_garbled(s, nums)
-    # number, start, end, np_end, the qualifier after it ("+": over, "-odd": about, else ""),
-    # where its noun starts, a measure word after it
-    spans: list[tuple[NumberMention, int, int, int, str, int, bool]] = []
-    for n in nums:
-        if n.start in swallowed:
-            continue
-        money = by_number.get(n.start)
-        start, end = (money.start, money.end) if money else (n.start, n.end)
-        if n.garbled and (tail := _FUSED_TAIL.match(s, end)):
-            end = tail.end()  # read past the fused tail: "2000,2018 companies"
-        plus = qualifier_after(s, end)  # "2,000+", "2,000-plus"
-        approx = None if plus else about_after(s, end)  # "1,600-odd", "800 or so"
-        end = plus or approx or end
-        measure = measure_word(s, end)  # "800 home", "1,800 many home" (translated)
-        np_from = np_start(s, measure.end if measure else end)
-        more = bool(plus) or bool(measure and measure.more)
-        spans.append(
-            (n, start, end, noun_phrase(s, np_from, len(s))[1],
-             "over" if more else "about" if approx else "", np_from, measure is not None)
-        )  # fmt: skip
     out: list[Figure] = []
     uncounted: set[str] = set()  # units of earlier figures that count nothing
     added: int | None = None  # where the last figure of an addition ("two more") ends
@@ -297,7 +249,11 @@ def find_figures(
         ):
             match, source = out[-1].metric, "partitive"  # "300 start-ups, 41 of them in 2010"
         comparison = False
-        if match is None and not np.strip() and (compared.search(before) or _target(before, out)):
+        if (
+            match is None
+            and not np.strip()
+            and (compared.search(before) or change_target(before, _counted_start(out)))
+        ):
             comparison = True  # "up from 30 a year earlier": the value compared with
             prev = out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
@@ -344,7 +300,7 @@ def find_figures(
             and not np.strip()
             and kind == "count"
             and "|" not in s
-            and (got := _noun_first(before))
+            and (got := noun_first(before))
         ):
             match, source = got, "label"  # "Cyberport cos ~600 as of end-June", wire shorthand
         if match is None:
@@ -469,25 +425,10 @@ _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read o
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
-_NOUN_FIRST = re.compile(r"(?:^|[,;(]\s*|\s[-–—]\s+)((?:[\w&'’-]+\s+){1,3}?[\w&'’-]*[^\W\d_]s)\s+$")
-
-
-def _noun_first(before: str) -> MetricMatch | None:
-    """The metric a plural noun right before a figure names, when the noun opens its clause
-    with at most three words before it ("fintech cos ~150"): shorthand with no verb."""
-    m = _NOUN_FIRST.search(before, max(0, len(before) - 60))
-    if m is None:
-        return None
-    found = classify(m.group(1), "", "", "count", 2.0)
-    return found
-
-
-def _target(before: str, out: list[Figure]) -> bool:
-    """Whether the words `before` a figure end a change told "from <the figure before> to"."""
-    if not out or (out[-1].metric is None and not out[-1].comparison):
-        return False  # (a first figure that counts nothing: the second counts nothing either)
-    m = cues()["change_target"].search(before, max(0, out[-1].start - 8))
-    return m is not None and m.start() < out[-1].start
+def _counted_start(figures: list[Figure]) -> int | None:
+    """Where the last of `figures` starts, if it counts something (or is compared with)."""
+    last = figures[-1] if figures else None
+    return last.start if last and (last.metric is not None or last.comparison) else None
 
 
 def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:
