@@ -51,7 +51,7 @@ from db.claims import (
     ordered_ids,
     quote_candidates,
 )
-from db.csvout import BY_TYPE, format_cell, format_row
+from db.csvout import BY_TYPE, float_cell, format_cell, format_row
 from db.models import Claim, ClaimLine, Review
 from db.status import CLAIM_STATUS_BY_ACTION, hidden_claim_ids, open_conflict_claim_ids
 
@@ -133,13 +133,30 @@ def _flags_cell(value: Any) -> str:
     return _cell(";".join(f for f in (_as_read(value, False) or "").split(";") if f))
 
 
-# Each export column of a claim just inserted: the key of its claim row and how its cell is
-# formatted; the first three are given with the rows.
+def _float_read(value: float) -> str:
+    """`_read_back(True)` of a float."""
+    return "" if value != value else float_cell(value)
+
+
+_NONE: type = type(None)
+# `_read_back`'s cell by the value's exact type, where that type alone tells it; any other
+# type goes through `_read_back` itself.
+_PLAIN_READ: dict[type, Callable[[Any], str]] = {
+    **{t: f for t, f in BY_TYPE.items() if t is not datetime},  # a datetime reads as a date
+    datetime: lambda value: value.date().isoformat(),
+}
+_FLOAT_READ: dict[type, Callable[[Any], str]] = {_NONE: BY_TYPE[_NONE], float: _float_read}
+
+# Each export column of a claim just inserted: the key of its claim row, its cell by the
+# value's type and, for any other type, how its cell is formatted; the first three are given
+# with the rows.
 _GIVEN = ("claim_id", "document", "published_on")
 _KEYS = {"claim_uid": "uid", "status": "initial_status"}
 _SOURCES = tuple(
-    (_KEYS.get(c, c), _cell if c in _KEYS else _flags_cell if c == "flags"
-     else _read_back(c in FLOAT_COLUMNS))
+    (_KEYS.get(c, c), BY_TYPE, _cell) if c in _KEYS
+    else (c, {}, _flags_cell) if c == "flags"
+    else (c, _FLOAT_READ, _read_back(True)) if c in FLOAT_COLUMNS
+    else (c, _PLAIN_READ, _read_back(False))
     for c in CLAIM_COLUMNS[len(_GIVEN):]
 )  # fmt: skip
 assert CLAIM_COLUMNS[: len(_GIVEN)] == _GIVEN
@@ -158,8 +175,11 @@ def claim_line_values(
     head = [_cell(document), _cell(_as_read(published_on, False))]
     found = []
     for row, claim_id in zip(rows, ids, strict=True):
-        get = row.get
-        found.append([_cell(claim_id), *head, *[cell(get(key)) for key, cell in _SOURCES]])
+        cells = [_cell(claim_id), *head]
+        for key, by_type, other in _SOURCES:
+            value = row.get(key)
+            cells.append(by_type.get(type(value), other)(value))
+        found.append(cells)
     return [{"claim_id": i, "line": text} for i, text in zip(ids, _csv_lines(found), strict=True)]
 
 

@@ -191,10 +191,15 @@ def _corrections_among() -> Select:
     )
 
 
+@cache
+def _any_correction() -> Select:
+    stmt = select(Review.id).where(Review.target_type == "claim", Review.action == "correct")
+    return stmt.limit(1)
+
+
 def any_corrections(conn: Connection) -> bool:
     """Whether a reviewer ever corrected a claim."""
-    stmt = select(Review.id).where(Review.target_type == "claim", Review.action == "correct")
-    return conn.execute(stmt.limit(1)).first() is not None
+    return conn.execute(_any_correction()).first() is not None
 
 
 def has_corrections(conn: Connection, uids: Sequence[str]) -> bool:

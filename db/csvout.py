@@ -34,7 +34,8 @@ def format_cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def _float_cell(value: float) -> str:
+def float_cell(value: float) -> str:
+    """`format_cell` of a float."""
     return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
 
 
@@ -43,7 +44,7 @@ BY_TYPE: dict[type, Callable[[Any], str]] = {
     type(None): lambda _: "",
     str: neutralise,
     int: int.__str__,
-    float: _float_cell,
+    float: float_cell,
     bool: lambda v: "true" if v else "false",
     date: date.isoformat,
     datetime: lambda v: v.isoformat(timespec="seconds"),

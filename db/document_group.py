@@ -19,7 +19,7 @@ from db import records
 from db.claims_csv import claim_line_values
 from db.document_rows import StoreResult, claim_rows, document_row, section_row
 from db.models import Claim, ClaimLine, Document, Section
-from db.numbered_rows import insert_numbered, next_id
+from db.numbered_rows import insert_numbered, next_ids
 
 Item = tuple[records.ReadDocument, Sequence[records.Claim]]
 
@@ -87,15 +87,17 @@ def insert_new(
     """Insert documents no stored one holds (by bytes or name), each with its claim rows and
     the section index of each (`claim_rows`), with their sections and claim lines: their ids."""
     documents = [document_row(doc, extractor_version) for doc, _, _ in found]
-    if conn.dialect.name == "sqlite":  # the ids SQLite would give, handed out first
-        first = next_id(conn, Document.__table__)
-        doc_ids = list(range(first, first + len(documents)))
-        insert_numbered(conn, Document.__table__, documents, first)
+    # SQLite: the ids it would give, handed out first (each table's, read at once).
+    tables = (Document.__table__, Section.__table__, Claim.__table__)
+    firsts = next_ids(conn, tables) if conn.dialect.name == "sqlite" else [None] * 3
+    if firsts[0] is not None:
+        doc_ids = list(range(firsts[0], firsts[0] + len(documents)))
+        insert_numbered(conn, Document.__table__, documents, firsts[0])
     else:
         doc_ids = _returned_ids(conn, _inserts()[0], documents, ("file_name",))
     pairs = zip(found, doc_ids, strict=True)
     sections = [section_row(doc_id, s) for (doc, _, _), doc_id in pairs for s in doc.sections]
-    ids = _insert(conn, Section.__table__, sections, ("document_id", "idx"))
+    ids = _insert(conn, Section.__table__, sections, ("document_id", "idx"), firsts[1])
     section_ids = {(s["document_id"], s["idx"]): i for s, i in zip(sections, ids, strict=True)}
     flat = []
     for doc_id, (_, rows, indexes) in zip(doc_ids, found, strict=True):
@@ -103,7 +105,7 @@ def insert_new(
             r["document_id"], r["section_id"] = doc_id, section_ids.get((doc_id, index))
             flat.append(r)
     if flat:
-        claim_ids = _insert(conn, Claim.__table__, flat, ("uid",))
+        claim_ids = _insert(conn, Claim.__table__, flat, ("uid",), firsts[2])
         lines, k = [], 0
         for doc, rows, _ in found:
             ids = claim_ids[k : k + len(rows)]
@@ -116,13 +118,14 @@ def insert_new(
     return doc_ids
 
 
-def _insert(conn: Connection, table, rows: list[dict], key: tuple[str, ...]) -> list[int]:
-    """Insert the section or claim `rows`: their new ids, in order (`key` tells them apart in
-    what the database returns, where it cannot be told the ids)."""
+def _insert(
+    conn: Connection, table, rows: list[dict], key: tuple[str, ...], first: int | None
+) -> list[int]:
+    """Insert the section or claim `rows`: their new ids, in order (`first`: the first id,
+    SQLite's; else `key` tells them apart in what the database returns)."""
     if not rows:
         return []
-    if conn.dialect.name == "sqlite":
-        first = next_id(conn, table)
+    if first is not None:
         insert_numbered(conn, table, rows, first)
         return list(range(first, first + len(rows)))
     stmt = _inserts()[1] if table is Section.__table__ else _inserts()[2]

@@ -16,7 +16,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
 PARAMETERS = 30_000  # bound values per statement, at most (SQLite allows 32,766)
@@ -26,7 +26,15 @@ Plan = tuple[str, tuple[tuple[int, Processor], ...], tuple[Callable[[], Any], ..
 
 def next_id(conn: Connection, table: Table) -> int:
     """The id SQLite gives the table's next new row."""
-    return (conn.scalar(select(func.max(table.c.id))) or 0) + 1
+    return next_ids(conn, (table,))[0]
+
+
+def next_ids(conn: Connection, tables: Sequence[Table]) -> list[int]:
+    """The id SQLite gives each table's next new row, read in one statement."""
+    quote = conn.dialect.identifier_preparer.quote
+    sql = ", ".join(f"(SELECT max(id) FROM {quote(t.name)})" for t in tables)
+    row = conn.exec_driver_sql(f"SELECT {sql}").one()
+    return [(top or 0) + 1 for top in row]
 
 
 @cache
