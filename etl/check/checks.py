@@ -80,11 +80,16 @@ class Figures:
 
     arrays: FigureArrays
     members: Sequence[tuple[ClaimPoint, ...]]
+    _keys: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, i: int) -> str:
         """Figure i as a conflict's identity names it: period, date and interval."""
-        first, low, high = self.members[i][0], self.arrays.low[i], self.arrays.high[i]
-        return f"{first.period or ''}@{first.as_of}:{float(low):.6g}-{float(high):.6g}"
+        found = self._keys.get(i)
+        if found is None:
+            first, low, high = self.members[i][0], self.arrays.low[i], self.arrays.high[i]
+            found = f"{first.period or ''}@{first.as_of}:{float(low):.6g}-{float(high):.6g}"
+            self._keys[i] = found
+        return found
 
 
 def build_figures(points: Sequence[ClaimPoint], is_share: bool = False) -> Figures:
@@ -134,9 +139,16 @@ def group_findings(raws: Sequence[RawFinding]) -> list[RawFinding]:
     """Findings of one kind that share a figure become one: all the figures that cannot all
     hold together, with the most severe severity and the largest ratio of their pairs. A
     group of one pair is that pair unchanged."""
-    out = [r for r in raws if r.kind not in GROUPED]
+    out = []
+    by_kind: dict[str, list[RawFinding]] = {kind: [] for kind in GROUPED}
+    for r in raws:
+        found = by_kind.get(r.kind)
+        if found is None:
+            out.append(r)
+        else:
+            found.append(r)
     for kind in GROUPED:
-        pairs = [r for r in raws if r.kind == kind]
+        pairs = by_kind[kind]
         root = _components([r.anchors for r in pairs])
         groups: dict[int, list[RawFinding]] = {}
         for r in pairs:
@@ -204,9 +216,9 @@ def detect(
     merged: dict[str, Finding] = {}
     for raw in group_findings(raws):
         key = f"{entity}|{metric}|{raw.kind}|" + ";".join(sorted(figs.key(i) for i in raw.anchors))
-        claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         if key in merged:  # the same figures reached twice: keep one conflict
             continue
+        claims = [c for i in (*raw.anchors, *raw.evidence) for c in figs.members[i]]
         merged[key] = Finding(
             raw.kind,
             raw.severity,

@@ -21,6 +21,11 @@ class Groups:
 
     def join(self, items: Iterable[int]) -> None:
         """Put `items` (and everything joined to them) in one group."""
+        if isinstance(items, tuple) and len(items) == 2:  # a pair, the common case
+            a, b = self.find(items[0]), self.find(items[1])
+            if a != b:
+                self._parent[max(a, b)] = min(a, b)
+            return
         roots = sorted({self.find(i) for i in items})
         for r in roots[1:]:
             self._parent[r] = roots[0]
