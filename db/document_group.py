@@ -35,6 +35,18 @@ def _stored() -> Select:
     )
 
 
+def _any_stored(conn: Connection, shas: list[str], names: list[str]) -> bool:
+    """Whether a stored document has one of these bytes or file names (SQLite: the statement
+    written out here, cheaper than expanding the built one's lists for each group)."""
+    if conn.dialect.name != "sqlite":
+        return conn.execute(_stored(), {"shas": shas, "names": names}).first() is not None
+    sql = (
+        f"SELECT id FROM documents WHERE sha256 IN ({', '.join('?' * len(shas))}) "
+        f"OR file_name IN ({', '.join('?' * len(names))})"
+    )
+    return conn.exec_driver_sql(sql, (*shas, *names)).first() is not None
+
+
 def _returned_ids(
     conn: Connection, stmt: Insert, rows: list[dict], key: tuple[str, ...]
 ) -> list[int]:
@@ -69,7 +81,7 @@ def add_group(
     shas = [doc.sha256 for doc, _ in items]
     if len(set(names)) < len(names) or len(set(shas)) < len(shas):
         return None
-    if conn.execute(_stored(), {"shas": shas, "names": names}).first() is not None:
+    if _any_stored(conn, shas, names):
         return None
     found = [(doc, *claim_rows(doc.file_name, claims, extractor_version)) for doc, claims in items]
     doc_ids = insert_new(conn, found, extractor_version)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -69,7 +70,7 @@ def insert_numbered(
     ids = [()] * len(rows) if first_id is None else [(first_id + k,) for k in range(len(rows))]
     values = []
     for own, row in zip(ids, rows, strict=True):
-        value = [*own, *get(row), *(d() for d in defaults)]
+        value = [*own, *get(row), *[d() for d in defaults]]
         for at, process in processors:
             if value[at] is not None:
                 value[at] = process(value[at])
@@ -78,7 +79,8 @@ def insert_numbered(
     # claims) writes out what it holds at the end of each statement.
     width = len(values[0])
     per = max(PARAMETERS // width, 1)
+    row_marks = f"({', '.join('?' * width)})"
     for at in range(0, len(values), per):
         part = values[at : at + per]
-        marks = ", ".join([f"({', '.join('?' * width)})"] * len(part))
-        conn.exec_driver_sql(sql + marks, tuple(v for row in part for v in row))
+        marks = ", ".join([row_marks] * len(part))
+        conn.exec_driver_sql(sql + marks, tuple(chain.from_iterable(part)))

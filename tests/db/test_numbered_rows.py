@@ -12,7 +12,7 @@ from db import numbered_rows
 from db.document_rows import claim_rows, document_row
 from db.engine import open_db
 from db.models import Claim, Document
-from db.numbered_rows import insert_numbered, next_id
+from db.numbered_rows import insert_numbered, next_id, next_ids
 from tests.factories import make_claim, make_doc
 
 
@@ -82,3 +82,13 @@ def test_ids_are_the_ones_sqlite_gives_after_deletes(pair) -> None:
         insert_numbered(conn, Document.__table__, rows, 4)
     assert _rows(numbered, "documents") == _rows(by_insert, "documents")
     assert [r[0] for r in _rows(numbered, "documents")] == [1, 3, 4, 5, 6]
+
+
+def test_next_ids_reads_each_tables_next_id_at_once(tmp_path: Path) -> None:
+    engine = open_db(f"sqlite:///{tmp_path / 'n.db'}")
+    with engine.begin() as conn:
+        assert next_ids(conn, (Document.__table__, Claim.__table__)) == [1, 1]
+        insert_numbered(conn, Document.__table__, _documents(3), 1)
+        conn.execute(delete(Document).where(Document.id == 2))
+        assert next_ids(conn, (Document.__table__, Claim.__table__)) == [4, 1]
+        assert next_id(conn, Document.__table__) == 4
