@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from etl.read.dates import parse_date_line, parse_yearless_line
@@ -258,10 +259,13 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
 
 def reflow(lines: list[str]) -> str:
     """Join hard-wrapped lines into one line per paragraph (rules in the module docstring)."""
+    bare = [line.strip() for line in lines]
+    if not any(map(all, pairwise(bare))):  # no block of two lines: nothing to join
+        kept = [line for line in bare if line]
+        return "\n\n".join(_join_page_breaks(_lists_together(kept), "\n".join(kept)))
     blocks: list[list[str]] = [[]]
     indented: list[list[bool]] = [[]]
-    for line in lines:
-        stripped = line.strip()
+    for line, stripped in zip(lines, bare, strict=True):
         if not stripped:
             if blocks[-1]:
                 blocks.append([])
@@ -282,12 +286,19 @@ def reflow(lines: list[str]) -> str:
                 out.append(line)
             else:
                 out[-1] = joined
-        for line in out:
-            if paragraphs and _BULLET_RE.match(line) and _BULLET_RE.match(paragraphs[-1]):
-                paragraphs[-1] += "\n" + line  # a list stays together
-            else:
-                paragraphs.append(line)
+        paragraphs = _lists_together(out, paragraphs)
     return "\n\n".join(_join_page_breaks(paragraphs, document))
+
+
+def _lists_together(lines: list[str], paragraphs: list[str] | None = None) -> list[str]:
+    """`paragraphs` with each of `lines` added as one, but a list's items kept together."""
+    paragraphs = [] if paragraphs is None else paragraphs
+    for line in lines:
+        if paragraphs and _BULLET_RE.match(line) and _BULLET_RE.match(paragraphs[-1]):
+            paragraphs[-1] += "\n" + line  # a list stays together
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _join(
@@ -375,7 +386,7 @@ def _join_page_breaks(paragraphs: list[str], document: str) -> list[str]:
     out: list[str] = []
     for paragraph in paragraphs:
         starts_lower = paragraph[:1].islower() and not _URL_RE.match(paragraph.split(None, 1)[0])
-        if out and starts_lower and _HYPHEN_END_RE.search(out[-1]):
+        if out and starts_lower and _HYPHEN_END_RE.search(out[-1][-3:]):  # its end only
             out[-1] = join_hyphenated(out[-1], paragraph, document)
         elif out and starts_lower and _stops_mid_sentence(out[-1]):
             out[-1] = f"{out[-1]} {paragraph}"

@@ -125,6 +125,21 @@ def test_page_break_inside_a_sentence_is_joined() -> None:
     )
 
 
+def test_paragraphs_of_one_line_each_read_as_when_a_block_is_wrapped() -> None:
+    """A text with no wrapped block takes a shorter way: the same lists and page breaks."""
+    one_line = (
+        "Title\n\n- first item\n\n- second item\n\nIt went on to say that the\n\n"
+        "park grows, with start-\n\nups.\n\nEnd."
+    )
+    expected = (
+        "Title\n\n- first item\n- second item\n\n"
+        "It went on to say that the park grows, with start-ups.\n\nEnd."
+    )
+    assert normalise_text(one_line) == expected
+    wrapped = one_line.replace("Title", "A title\nwrapped")  # a block of two lines
+    assert normalise_text(wrapped) == expected.replace("Title", "A title wrapped")
+
+
 def test_a_figure_wrapped_onto_the_next_line_joins_its_sentence() -> None:
     raw = "Hong Kong, 3 March 2026 – Cyberport now counts over\n3,100 start-ups.\n"
     assert (
