@@ -131,12 +131,19 @@ def set_aside(
         return {}
     ranked = []
     weighed: dict[tuple[int, ...], float] = {}  # a figure is a side of many contests
+    # The same side (a figure's claims) comes back as the same tuple: weighed by identity
+    # first, the side held with its weight so that its id stays its own.
+    by_side: dict[int, tuple[Sequence[ClaimPoint], float]] = {}
 
     def weigh(side: Sequence[ClaimPoint]) -> float:
+        held = by_side.get(id(side))
+        if held is not None and held[0] is side:
+            return held[1]
         key = tuple(c.claim_id for c in side)
         found = weighed.get(key)
         if found is None:
             found = weighed[key] = strength(side, quality, accepted, witnesses)
+        by_side[id(side)] = (side, found)
         return found
 
     for contest in contests(points, cumulative, examined):
