@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from etl.extract.asof import DatePhrase
+from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
+from etl.extract.list_dates import BULLET
 from etl.extract.mentions import Mention
+from etl.extract.relative_dates import says_stands_at
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
@@ -155,7 +157,9 @@ def box_date(
         return None
     # A heading's date is for the rows under it only, not a note for the headings after it.
     earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
-    scoped = (label_date(view.text[a:b], ref) for a, b in earlier)
+    # (A line saying what all figures stand at is a note for the whole text, not a heading:
+    # "Hong Kong's Digital Technology Flagship (All figures as at 30 June 2024)".)
+    scoped = (label_date(view.text[a:b], ref) for a, b in earlier if not _note(view, a, b, ref))
     return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
 
 
@@ -179,3 +183,22 @@ def _year_column(
     if found is None:
         return None
     return DatePhrase(0, 0, found[0], found[1], None)
+
+
+_LABEL_ROW = re.compile(r"[^\n:]{1,80}:[^\n]*\d")  # "FinTech: 360"
+
+
+def _note(view: SectionView, a: int, b: int, ref: date | None) -> bool:
+    """Whether the heading line text[a:b] is a note on when the figures stand at ("... (All
+    figures as at 30 June 2024)"): no list under it, no colon closing it."""
+    text = view.text
+    line = text[a:b].rstrip()
+    if line.endswith(":"):
+        return False
+    nxt = next((p for p, _ in view.paragraphs if p >= b), None)
+    if nxt is not None and (BULLET.match(text, nxt) or _LABEL_ROW.match(text, nxt)):
+        return False  # "CLUSTERS (at the end of last year)" over its rows: theirs alone
+    return any(
+        d.as_of is not None and not d.event and says_stands_at(line, d.start, d.end)
+        for d in find_dates(line, 0, len(line), ref)
+    )

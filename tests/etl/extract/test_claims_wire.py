@@ -223,3 +223,16 @@ def test_the_part_of_an_intake_that_came_in_a_stated_stretch_is_a_flow_of_it() -
     assert ("incubatees", 300, "exact", date(2011, 6, 15), None) in got
     assert ("incubatees", 41, "exact", date(2011, 6, 15), "P1Y") in got
     assert not [c for c in got if c[1] == 120 and c[0] == "incubatees"]
+
+
+def test_a_line_saying_when_all_figures_stand_dates_the_fact_box_below() -> None:
+    text = (
+        "FACT SHEET\n\nThe flagship for start-ups (All figures as at 30 June 2024)\n\n"
+        "WHO WE ARE\n\nCyberport is a digital technology community managed by a company.\n\n"
+        "KEY FIGURES OF THE CYBERPORT COMMUNITY\n\n- Unicorns nurtured: 8\n- Listed "
+        "companies: 5"
+    )
+    got = inline(text, date(2024, 7, 31))
+    assert ("unicorns", 8, "exact", date(2024, 6, 30), None) in got
+    undated = text.replace(" (All figures as at 30 June 2024)", "")
+    assert ("unicorns", 8, "exact", date(2024, 7, 31), None) in inline(undated, date(2024, 7, 31))
