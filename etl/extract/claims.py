@@ -298,7 +298,11 @@ def _sentence_claims(
                 or heading_year(view, s.start)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
-        if period is None and f.source in _READ and one_intake(sent, f.end, f.metric):
+        if (
+            period is None
+            and f.source in _READ
+            and one_intake(sent, f.end, f.metric, f.qualifier, f.unit)
+        ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"
         if as_of is None or (f.increment and period is None):
             continue  # an addition is a claim only as a flow over a stated period

@@ -182,9 +182,17 @@ def doubtful(
     return generic and (cluster_size(before) or untracked_sector(f"{np} {rest}"))
 
 
-def one_intake(s: str, end: int, match: MetricMatch) -> bool:
+_COUNTS = ("count", "percent")
+
+
+def one_intake(
+    s: str, end: int, match: MetricMatch, qualifier: str = "", unit: str = "count"
+) -> bool:
     """Whether an intake figure is one cohort's size or an addition to the total, not the
-    count admitted over the years (see the lexicon's `one_intake`)."""
+    count admitted over the years (see the lexicon's `one_intake`); or a ceiling ("up to 25
+    start-ups will be admitted"), as any amount of money is ("funding of up to HK$500,000")."""
+    if qualifier == "up_to" and (match.metric in intake_metrics() or unit not in _COUNTS):
+        return True
     if match.metric not in intake_metrics():
         return False
     c = figure_cues()

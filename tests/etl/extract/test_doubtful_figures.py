@@ -233,3 +233,12 @@ def test_one_intake_is_no_count_of_the_admitted(sentence: str, figure: str, expe
     end = _end(sentence, figure)
     assert one_intake(sentence, end, MetricMatch("incubatees", False)) is expected
     assert not one_intake(sentence, end, MetricMatch("companies", False))  # no intake metric
+
+
+def test_a_ceiling_is_no_count_of_the_admitted_nor_money_raised() -> None:
+    s = "Up to 25 start-ups will be admitted, each with funding of up to HK$500,000."
+    admitted, money = MetricMatch("incubatees", False), MetricMatch("funding_raised", False)
+    assert one_intake(s, 8, admitted, "up_to")
+    assert one_intake(s, 70, money, "up_to", "HKD")
+    assert not one_intake(s, 70, money, "over", "HKD")
+    assert not one_intake(s, 8, MetricMatch("companies", False), "up_to")  # "gathers up to 1,700"
