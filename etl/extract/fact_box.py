@@ -20,8 +20,11 @@ from datetime import date
 
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
+from etl.extract.candidates import set_member
 from etl.extract.list_dates import BULLET
 from etl.extract.mentions import Mention
+from etl.extract.metric_sources import label_metric
+from etl.extract.name_patterns import cached_patterns
 from etl.extract.relative_dates import says_stands_at
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
@@ -121,6 +124,8 @@ def box_owner(
     a, b = _line(view.text, pos)
     if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
         return None  # the row names someone or somewhere: whose it is was not settled
+    if _named_label(view, a, b):
+        return None  # "- WeWork Causeway Bay: 600+ members": a place of its own
     paragraph = view.sentence_at(pos)
     start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
     for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
@@ -202,3 +207,18 @@ def _note(view: SectionView, a: int, b: int, ref: date | None) -> bool:
         d.as_of is not None and not d.event and says_stands_at(line, d.start, d.end)
         for d in find_dates(line, 0, len(line), ref)
     )
+
+
+_PROPER_LABEL = re.compile(r"[\s\-*•]*((?:[A-Z][\w&'’.-]*\s+){1,5}[A-Z][\w&'’.-]*)\s*:")
+
+
+def _named_label(view: SectionView, a: int, b: int) -> bool:
+    """Whether the row text[a:b] is labelled with a name of two or more capitalised words that
+    is neither the tracked organisation's nor a metric's or cluster's ("Smart Living")."""
+    m = _PROPER_LABEL.match(view.text, a, b)
+    if m is None:
+        return False
+    label = m.group(1)
+    if cached_patterns(view.config).tracked.search(label):
+        return False
+    return label_metric(label, "count", 2.0) is None and set_member(label, "count", 2.0) is None

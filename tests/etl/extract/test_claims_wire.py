@@ -236,3 +236,14 @@ def test_a_line_saying_when_all_figures_stand_dates_the_fact_box_below() -> None
     assert ("unicorns", 8, "exact", date(2024, 6, 30), None) in got
     undated = text.replace(" (All figures as at 30 June 2024)", "")
     assert ("unicorns", 8, "exact", date(2024, 7, 31), None) in inline(undated, date(2024, 7, 31))
+
+
+def test_a_list_row_labelled_with_a_name_of_its_own_is_not_the_organisations() -> None:
+    text = (
+        "HONG KONG, 14 August 2021 – A guide to Cyberport and other hubs.\n\n"
+        "Where start-ups work:\n\n- The Hive Sheung Wan: ~300 members\n"
+        "- Smart Living: 240+ companies\n- Cyberport Campus: 800 companies"
+    )
+    got = inline(text, date(2021, 8, 14))
+    assert not [c for c in got if c[1] == 300]
+    assert ("smart_living_companies", 240, "over", date(2021, 8, 14), None) in got
