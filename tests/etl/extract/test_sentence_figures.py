@@ -71,6 +71,11 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     ]
 
 
+def test_the_share_of_non_local_companies_is_no_local_share() -> None:
+    assert figs("Non-local and overseas companies: 32%") == []
+    assert [f[4] for f in figs("Local companies: 68%")] == ["local_share_pct"]
+
+
 def test_a_plural_noun_right_before_a_bare_figure_names_what_it_counts() -> None:
     got = figs("Cyberport cos ~600 as of end-June; fintech cos ~150, mgmt says.")
     assert [(f[1], f[4]) for f in got] == [(600, "companies"), (150, "fintech_companies")]
