@@ -358,6 +358,8 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
+        if kind == "money" and _group_before(s, out, start):
+            source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
         if source == "noun" and kind == "count" and is_generic(match):
             # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
             named = cluster_before(before) or cluster_where(before)
@@ -423,6 +425,21 @@ def find_figures(
 _OF_AFTER = re.compile(r"\s+of\b")
 _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
+
+
+def _group_before(s: str, out: list[Figure], start: int) -> bool:
+    """Whether the figure before, in the same clause, counts a group that acted jointly (see
+    the lexicon's `joint_group_after`): an amount after it is the group's."""
+    last = out[-1] if out else None
+    return (
+        last is not None
+        and last.unit == "count"
+        and cues()["joint_group"].match(s, last.np_end) is not None
+        and not _CLAUSE_BREAK.search(s, last.end, start)
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while)\b")
 
 
 def _counted_start(figures: list[Figure]) -> int | None:

@@ -71,6 +71,14 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     ]
 
 
+def test_a_group_acting_together_is_no_size_and_its_money_is_its_own() -> None:
+    s = "The 14 start-ups in the programme together raised HK$186 million."
+    got = find_figures(s, keep_bare=True)
+    assert [(f.number.value, f.source) for f in got] == [(14, "activity"), (186e6, "activity")]
+    kept = "Incubatees have won nine awards to date and together hold 14 patents."
+    assert [f[4] for f in figs(kept)][:1] == ["awards"]  # "and together": the subject's
+
+
 def test_the_share_of_non_local_companies_is_no_local_share() -> None:
     assert figs("Non-local and overseas companies: 32%") == []
     assert [f[4] for f in figs("Local companies: 68%")] == ["local_share_pct"]
