@@ -79,6 +79,11 @@ def test_a_group_acting_together_is_no_size_and_its_money_is_its_own() -> None:
     assert [f[4] for f in figs(kept)][:1] == ["awards"]  # "and together": the subject's
 
 
+def test_interns_placed_with_companies_are_no_count_of_companies() -> None:
+    assert figs("The internship schemes placed 620 interns with community companies.") == []
+    assert figs("We subsidised around 600 internships at community companies.") == []
+
+
 def test_the_share_of_non_local_companies_is_no_local_share() -> None:
     assert figs("Non-local and overseas companies: 32%") == []
     assert [f[4] for f in figs("Local companies: 68%")] == ["local_share_pct"]
