@@ -33,7 +33,7 @@ from etl.extract.figure_words import (
     noun_first,
     own_clause,
 )
-from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
+from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     ROW_CELL,
@@ -49,6 +49,7 @@ from etl.extract.metrics import (
     cluster_metrics,
     cumulative_metrics,
     intake_metrics,
+    named_cluster,
     wants_context,
 )
 from etl.extract.money import unit_in_label
@@ -363,6 +364,8 @@ def find_figures(
         if source == "noun" and kind == "count" and is_generic(match):
             # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
             named = cluster_before(before) or cluster_where(before)
+            if named is None and not any(g.unit == "count" for g in out):
+                named = _opening_cluster(s)  # (its first count: later ones may be others')
             if named is not None:
                 match, source = named, "cluster"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
@@ -425,6 +428,19 @@ def find_figures(
 _OF_AFTER = re.compile(r"\s+of\b")
 _READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
+
+
+@cache
+def _cluster_subject_re() -> re.Pattern[str]:
+    heads = phrases_re(lexicon()["organisations"]["described_clusters"])
+    return re.compile(rf"[\W_]*((?:[\w&/'’-]+\s+){{1,2}})(?:{heads})\b", re.IGNORECASE)
+
+
+def _opening_cluster(s: str) -> MetricMatch | None:
+    """The cluster the sentence opens with as its subject ("Our Web3 cluster, formally set up
+    last year, already gathered 152 companies")."""
+    m = _cluster_subject_re().match(s)
+    return named_cluster(m.group(1)) if m else None
 
 
 def _group_before(s: str, out: list[Figure], start: int) -> bool:

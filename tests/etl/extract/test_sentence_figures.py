@@ -79,6 +79,16 @@ def test_a_group_acting_together_is_no_size_and_its_money_is_its_own() -> None:
     assert [f[4] for f in figs(kept)][:1] == ["awards"]  # "and together": the subject's
 
 
+def test_a_cluster_opening_the_sentence_names_what_its_first_count_counts() -> None:
+    s = "Our Web3 cluster, set up last year with HK$50 million, already gathered 152 companies."
+    assert [(f[1], f[4]) for f in figs(s)] == [(152, "web3_companies")]
+    two = (
+        "The park's Web3 cluster has grown to more than 270 companies, one of the largest in "
+        "Asia, and some 400 companies here work in artificial intelligence."
+    )
+    assert "web3_companies" not in [f[4] for f in figs(two)][1:]
+
+
 def test_interns_placed_with_companies_are_no_count_of_companies() -> None:
     assert figs("The internship schemes placed 620 interns with community companies.") == []
     assert figs("We subsidised around 600 internships at community companies.") == []
