@@ -295,6 +295,7 @@ def _sentence_claims(
                 timeline.flow_end(sid, sent[: f.start])
                 or (timeline.set_date(sid) if opens_with_its_set(sent, f.start) else None)
                 or timeline.carried(sid)
+                or timeline.bracket_note(sid)
                 or heading_year(view, s.start)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)

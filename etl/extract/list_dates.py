@@ -116,9 +116,9 @@ class ListDates:
                 continue
             line = text[a:b]
             dates = find_dates(line, 0, len(line), self.ref)
-            if not _is_short((a, b), NOTE_CHARS) or not _no_figure(line, dates):
+            if not _is_short((a, b), NOTE_CHARS) or not no_figure(line, dates):
                 return None
-            stands = [d for d in dates if _stands_at(line, d)]
+            stands = [d for d in dates if stands_at(line, d)]
             return stands[0] if stands else None
         return None
 
@@ -167,10 +167,10 @@ class ListDates:
             for x in reversed(self.view.paragraph(q + 1)):
                 line = text[x.start : x.end]
                 dates = find_dates(line, 0, len(line), self.ref)
-                found = [d for d in dates if _stands_at(line, d)]
+                found = [d for d in dates if stands_at(line, d)]
                 if yearless:
                     found = [d for d in found if not _YEAR_IN.search(line, d.start, d.end)]
-                if found and _no_figure(line, dates):
+                if found and no_figure(line, dates):
                     return found[-1]
         return None
 
@@ -195,7 +195,7 @@ class ListDates:
             return stands  # "HONG KONG, Oct 26 - ... figures as at Sept 30:" (not its dateline)
         if self.ref is not None and (day := parse_yearless_line(line)) is not None:
             return _yearless_day(day[0], day[1], self.ref, len(line))  # "=== MON 10 MAR ==="
-        if note and not _no_figure(line, dates):
+        if note and not no_figure(line, dates):
             return None
         if plain:
             return stands or plain[0]
@@ -227,7 +227,7 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
 
 
-def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
+def no_figure(line: str, dates: list[DatePhrase]) -> bool:
     """Whether `line` holds no figure but its dates', in digits or in words (a note on the
     figures, not a figure: "The hub had none in 2015; today it counts five" is no note)."""
     pos, rest = 0, []
@@ -242,7 +242,7 @@ def _no_figure(line: str, dates: list[DatePhrase]) -> bool:
     )
 
 
-def _stands_at(line: str, d: DatePhrase) -> bool:
+def stands_at(line: str, d: DatePhrase) -> bool:
     """`d` is a date the figures of `line`'s context are said to stand at ("as at ...")."""
     return (
         d.kind == "date" and d.as_of is not None and not d.event and d.period is None

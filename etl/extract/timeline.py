@@ -23,7 +23,7 @@ from datetime import date
 
 from etl.calendar import phrase_words
 from etl.extract.asof import DatePhrase, find_dates
-from etl.extract.list_dates import ListDates
+from etl.extract.list_dates import ListDates, no_figure, stands_at
 from etl.extract.opening_dates import (
     HINT,
     SENTENCE_OPENING,
@@ -37,12 +37,14 @@ from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.year_day import BULLET_MARK
+from etl.read.dates import full_dates
 
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_BRACKET_NOTE = re.compile(r"\(([^()\n]{4,80})\)\s*$")
 # A list line of milestones that opens with its year: "* 2008 - ...", "- 2010: ...".
 _YEAR_ITEM = re.compile(
     rf"[ \t]*{BULLET_MARK}[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:[-–—:]|\.\s)[ \t]*"
@@ -108,6 +110,23 @@ class Timeline(ListDates):
         prev = self.view.previous(sid)
         got = self._stated(prev) if prev is not None else None
         return got[0] if got is not None and not got[0].event and got[0].period is None else None
+
+    def bracket_note(self, sid: SentenceId) -> DatePhrase | None:
+        """The time a note in brackets closing the paragraph of `sid` says its figures stand
+        at ('... eight unicorns." (Data as of 2024 year 9 month 30 day)'), if it holds no
+        figure of its own."""
+        a, b = self.view.paragraphs[sid[0]]
+        m = _BRACKET_NOTE.search(self.view.text, a, b)
+        if m is None:
+            return None
+        note = m.group(1)
+        full = full_dates(note)  # (a date translated word by word too: "2024 year 9 month")
+        dates = [DatePhrase(d.start, d.end, d.value, "day", None) for d in full] or find_dates(
+            note, 0, len(note), self.ref
+        )
+        if not no_figure(note, dates):
+            return None
+        return next((d for d in dates if stands_at(note, d)), None)
 
     def anchor_at(self, sid: SentenceId) -> Anchor | None:
         """The time in force before sentence `sid`: the last one an earlier sentence stated."""

@@ -247,3 +247,18 @@ def test_a_list_row_labelled_with_a_name_of_its_own_is_not_the_organisations() -
     got = inline(text, date(2021, 8, 14))
     assert not [c for c in got if c[1] == 300]
     assert ("smart_living_companies", 240, "over", date(2021, 8, 14), None) in got
+
+
+def test_a_note_in_brackets_closing_a_paragraph_dates_its_figures() -> None:
+    text = (
+        'HONG KONG, 13 November 2024 – Cyberport said: "The community currently has more than '
+        '2,100 companies and eight unicorns." (Data as of 2024 year 9 month 30 day)\n\n'
+        "Cyberport also said the Web3 cluster has 270 companies."
+    )
+    got = inline(text, date(2024, 11, 13))
+    assert ("companies", 2100, "over", date(2024, 9, 30), None) in got
+    assert ("web3_companies", 270, "exact", date(2024, 11, 13), None) in got
+    figure = text.replace("(Data as of 2024 year 9 month 30 day)", "(Data: 12 sources)")
+    assert ("companies", 2100, "over", date(2024, 11, 13), None) in inline(
+        figure, date(2024, 11, 13)
+    )

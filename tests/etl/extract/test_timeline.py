@@ -347,7 +347,7 @@ def test_a_line_with_figures_in_words_is_no_note_on_a_list_above_it() -> None:
     from datetime import date
 
     from etl.extract.asof import find_dates
-    from etl.extract.list_dates import _no_figure
+    from etl.extract.list_dates import no_figure as _no_figure
 
     def no_figure(line: str) -> bool:
         return _no_figure(line, find_dates(line, 0, len(line), date(2022, 5, 10)))
