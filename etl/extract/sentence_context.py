@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from etl.extract.attribution import clause_end
 from etl.extract.authors import marked_question
@@ -26,19 +25,19 @@ from etl.extract.context_cues import (
     verb_before,
 )
 from etl.extract.figure_cues import cues
-from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
     MetricMatch,
     classify,
     cluster_metrics,
     named_cluster,
-    noun_phrase,
     place_metrics,
     topic_scope_breaks,
     topic_scoped_metrics,
 )
 from etl.extract.owner_context import OwnerContext
 from etl.extract.prefilter import metric_vocabulary
+from etl.extract.questions import asked_metric
 from etl.extract.regex_parts import gated_search, literal_tests, may_match
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure, find_figures
@@ -184,7 +183,7 @@ class SentenceContext(OwnerContext):
                     source = "contrast"  # "Five years ago, ... 1,200 companies." / "Today 2,100"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
-                asked_for = _asked_for(text, kind, f.number.value) if asked else None
+                asked_for = asked_metric(text, kind, f.number.value) if asked else None
                 if asked_for is not None:  # "How many markets?" / "Over 40 now."
                     return replace(f, metric=asked_for, source=source)
                 found = context_metric(None, text, kind, f.number.value)
@@ -404,38 +403,6 @@ def _counts_other(f: Figure, found: MetricMatch) -> bool:
     cluster, with over 300 companies" after a sentence on founders' countries)."""
     places = place_metrics()
     return f.metric is not None and f.metric.metric not in places and found.metric in places
-
-
-def _asked_for(question: str, kind: str, value: float) -> MetricMatch | None:
-    """The metric of what the last "how many ..." of a question asks for, if it names one."""
-    last = next(reversed([*_HOW_MANY.finditer(question)]), None)
-    if last is None:
-        # "AI is the growth story. How large is that cluster now?": the cluster it names
-        named = set_member(question, kind, value) if kind == "count" and value > 1 else None
-        return named.match if named is not None else None
-    asked = _ASKED_LEAD.sub("", last.group(1))  # "of those are genuinely start-ups": start-ups
-    found = classify(asked, "", "", kind, value)
-    if found is None and _in_the_whole().search(asked):  # "... companies are in the community"
-        a, b = noun_phrase(asked, 0, len(asked))
-        found = classify(asked[a:b], "", "", kind, value)
-    elif found is not None and found.metric == _set_noun():
-        return None  # "How many companies have you backed?"
-    return found
-
-
-@cache
-def _in_the_whole() -> re.Pattern[str]:
-    """ "in the community", "on the campus": what asks for the size of the whole."""
-    heads = phrases_re(lexicon()["organisations"]["described_heads"])
-    return re.compile(
-        rf"\b(?:in|on|at)\s+(?:the|your|its|our)\s+(?:[\w-]+\s+){{0,2}}(?:{heads})\b", re.I
-    )
-
-
-_ASKED_LEAD = re.compile(
-    r"^(?:of\s+(?:those|them|these)\s+)?(?:(?:are|were|is|was)\s+)?(?:[a-z]+ly\s+)?", re.I
-)
-_HOW_MANY = re.compile(r"\bhow\s+many\s+([^?.!]{1,80})", re.IGNORECASE)
 
 
 def _designated(s: str, start: int) -> bool:
