@@ -30,22 +30,25 @@ from functools import cache, partial
 from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase
-from etl.extract.attribution import Attribution, attribute, clause_end
+from etl.extract.attribution import Attribution, attribute
 from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
+from etl.extract.claim_context import (
+    heading_disagrees,
+    owner_before,
+    parts_of_total,
+    we_at_figure,
+)
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import one_intake
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
 from etl.extract.figure_dates import (
     as_of_parts,
     date_for,
-    dated_heading,
     heading_year,
     recorded_before,
     sentence_dates,
 )
-from etl.extract.lexicon import lexicon
-from etl.extract.mentions import Mention
 from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.prefilter import may_count_metric
@@ -59,7 +62,6 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
-from etl.extract.speakers import OPEN_QUOTE, QuoteRegion
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
@@ -183,7 +185,7 @@ def _sentence_claims(
     if (
         config.other_entities != "keep"
         and not view.may_be_tracked(sid)
-        and not _owner_before(view, sid, last_owner)  # (or the owner before)
+        and not owner_before(view, sid, last_owner)  # (or the owner before)
     ):
         return []
     context = SentenceContext(view, sid)
@@ -215,7 +217,7 @@ def _sentence_claims(
     dates: list[DatePhrase] | None = None  # the sentence's own, read when a figure needs them
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
-    parts = _parts_of_total(sent, figures)
+    parts = parts_of_total(sent, figures)
     for i, f in enumerate(figures):
         owners.append(None)
         if i in parts:
@@ -229,7 +231,7 @@ def _sentence_claims(
             a + f.np_end,
             mentions,
             partial(view.topic_before, sid),
-            _we(view, sid, a + f.start, mentions) if speaks else None,
+            we_at_figure(view, sid, a + f.start, mentions) if speaks else None,
             config,
             counts_places,
         )
@@ -313,7 +315,7 @@ def _sentence_claims(
         if who is None or (not who.tracked and config.other_entities != "keep"):
             continue
         date_source = "stated" if when is not None else context.undated_source(f, figures)
-        if when is None and _heading_disagrees(view, s.start, as_of):
+        if when is None and heading_disagrees(view, s.start, as_of):
             date_source = "unread_phrase"  # "## 3 June 2024 — ..." over a May section: unsure
         if f.planned:
             date_source = "planned"  # "... will stand at 2,400 by the end of this year"
@@ -326,53 +328,6 @@ def _sentence_claims(
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
-
-
-def _owner_before(
-    view: SectionView, sid: SentenceId, last_owner: dict[SentenceId, Attribution]
-) -> bool:
-    """Whether the sentence before `sid` gave a figure an owner (`last_owner`); a paragraph
-    before is split into sentences only when one of its sentences did."""
-    p, j = sid
-    if not last_owner or (not j and all(q != p - 1 for q, _ in last_owner)):
-        return False
-    return view.previous(sid) in last_owner
-
-
-def _we(
-    view: SectionView, sid: SentenceId, pos: int, mentions: list[Mention]
-) -> QuoteRegion | None:
-    """Whose "we" the figure at `pos` may stand with: an unmarked one only in its own clause
-    ("..., but that's their story, not ours," he says" is no owner of the figure before)."""
-    we = view.we_at(sid[0], pos)
-    if we is None or we.marked:
-        return we
-    hi = clause_end(view.text, pos, view.sentence(sid).end)
-    quoted = OPEN_QUOTE.search(view.text, pos, hi)  # (someone else's words from there on)
-    hi = quoted.start() if quoted else hi
-    return we if any(m.kind == "first_person" and m.start < hi for m in mentions) else None
-
-
-def _heading_disagrees(view: SectionView, pos: int, as_of: date) -> bool:
-    """Whether the heading right above names a day other than `as_of` (the section's date)."""
-    day = dated_heading(view, pos)
-    return day is not None and day.as_of != as_of
-
-
-def _parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
-    """The figures that a later figure of the same metric, marked as the total, adds up."""
-    marks = _total_marks()
-    totals = [j for j, g in enumerate(figures) if marks.match(sent, g.end)]
-    return {
-        i
-        for i, f in enumerate(figures)
-        if any(j > i and figures[j].metric == f.metric for j in totals)
-    }
-
-
-@cache
-def _total_marks() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["total_marks"], re.IGNORECASE)
 
 
 def _claim(

@@ -1,0 +1,63 @@
+"""What a sentence's claims take from around them: the owner the sentence before gave, the
+"we" a figure stands with, the day a heading above names, the parts a total adds up."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from etl.extract.attribution import Attribution, clause_end
+from etl.extract.figure_dates import dated_heading
+from etl.extract.lexicon import lexicon
+from etl.extract.mentions import Mention
+from etl.extract.section_view import SectionView, SentenceId
+from etl.extract.sentence_figures import Figure
+from etl.extract.speakers import OPEN_QUOTE, QuoteRegion
+
+
+def owner_before(
+    view: SectionView, sid: SentenceId, last_owner: dict[SentenceId, Attribution]
+) -> bool:
+    """Whether the sentence before `sid` gave a figure an owner (`last_owner`); a paragraph
+    before is split into sentences only when one of its sentences did."""
+    p, j = sid
+    if not last_owner or (not j and all(q != p - 1 for q, _ in last_owner)):
+        return False
+    return view.previous(sid) in last_owner
+
+
+def we_at_figure(
+    view: SectionView, sid: SentenceId, pos: int, mentions: list[Mention]
+) -> QuoteRegion | None:
+    """Whose "we" the figure at `pos` may stand with: an unmarked one only in its own clause
+    ("..., but that's their story, not ours," he says" is no owner of the figure before)."""
+    we = view.we_at(sid[0], pos)
+    if we is None or we.marked:
+        return we
+    hi = clause_end(view.text, pos, view.sentence(sid).end)
+    quoted = OPEN_QUOTE.search(view.text, pos, hi)  # (someone else's words from there on)
+    hi = quoted.start() if quoted else hi
+    return we if any(m.kind == "first_person" and m.start < hi for m in mentions) else None
+
+
+def heading_disagrees(view: SectionView, pos: int, as_of: date) -> bool:
+    """Whether the heading right above names a day other than `as_of` (the section's date)."""
+    day = dated_heading(view, pos)
+    return day is not None and day.as_of != as_of
+
+
+def parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
+    """The figures that a later figure of the same metric, marked as the total, adds up."""
+    marks = _total_marks()
+    totals = [j for j, g in enumerate(figures) if marks.match(sent, g.end)]
+    return {
+        i
+        for i, f in enumerate(figures)
+        if any(j > i and figures[j].metric == f.metric for j in totals)
+    }
+
+
+@cache
+def _total_marks() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["total_marks"], re.IGNORECASE)
