@@ -321,32 +321,6 @@ def before_next_figure(text: str) -> str:
 _SIGN_BEFORE = re.compile(r"[^\w\s]\s?$")  # "$1 billion", "€ 2 million"
 
 
-def does_something(s: str, start: int, end: int, joining: bool = True) -> bool:
-    """Whether the companies counted by a figure whose noun phrase is s[start:end] do
-    something, as the verb in or after it says ("18 start-ups joined the trip", "40 members
-    of the community have operations in the EU"): those taking part, no community's size.
-    `joining`: whether joining counts (for a part of the community, "300 of those joined
-    during 2025" is how it grew)."""
-    stop = _STOP_MARK.search(s, end, end + 60)
-    found = _activity().search(s, start, stop.start() if stop else end + 60)
-    return found is not None and (joining or not _joining().search(found.group()))
-
-
-@cache
-def _joining() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{phrases_re(lexicon()['figures']['joining_verbs'])})\b", re.I)
-
-
-@cache
-def _activity() -> re.Pattern[str]:
-    f = lexicon()["figures"]
-    return re.compile(
-        rf"(?<=\s)(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
-        rf"(?:{phrases_re(f['activity_verbs'])})(?![\w-])",
-        re.IGNORECASE,
-    )
-
-
 _NARROWING_WORDS = 6
 _STOP_MARK = re.compile(r"[,;:.!?()]")
 

@@ -8,14 +8,13 @@ from functools import cache, lru_cache
 
 from etl.extract.candidates import (
     bare_metric,
-    does_something,
     intake_subject,
     is_generic,
     narrower_predicate,
     of_a_set,
     set_member,
 )
-from etl.extract.doubtful_figures import doubtful, flow_share
+from etl.extract.doubtful_figures import does_something, doubtful, flow_share
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
