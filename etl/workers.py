@@ -67,13 +67,8 @@ class PreparedAhead(Protocol):
 def prepare(task: Task, stored_shas: frozenset[str] = frozenset()) -> Prepared | Failed:
     """Read one file and, unless this extractor stored its bytes before (`stored_shas`),
     extract its claims."""
-    from etl.read import read_document  # loaded when first needed (with their patterns)
-
-    try:
-        doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
-        return Prepared(doc, None if doc.sha256 in stored_shas else claims_of(doc))
-    except IngestError as e:
-        return _failed(task, e)
+    doc, claims, why = _attempt(task, stored_shas)
+    return Failed(*why) if doc is None or why is not None else Prepared(doc, claims)
 
 
 def answer(task: Task, stored_shas: frozenset[str] = frozenset()) -> tuple:
@@ -81,23 +76,34 @@ def answer(task: Task, stored_shas: frozenset[str] = frozenset()) -> tuple:
     tuples) or (False, a fault, not a bad file, which the writer raises). Unlike `prepare`, it
     tells new bytes whose claims could not be extracted with the document: the writer may know
     them stored by then (`received`)."""
-    from etl.read import read_document
-
     try:
-        try:
-            doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
-        except IngestError as e:
-            return True, _why(task, e)
-        failed = claims = None
-        try:
-            if doc.sha256 not in stored_shas:
-                claims = [_claim_values(c) for c in claims_of(doc)]
-        except IngestError as e:
-            failed = _why(task, e)
+        doc, claims, why = _attempt(task, stored_shas)
+        if doc is None:
+            return True, why
         sections = [_section_values(s) for s in doc.sections]
-        return True, (_doc_values(doc), sections, claims, failed)
+        values = None if claims is None else [_claim_values(c) for c in claims]
+        return True, (_doc_values(doc), sections, values, why)
     except Exception as e:  # a fault, not a bad file: the writer raises it
         return False, e
+
+
+def _attempt(
+    task: Task, stored_shas: frozenset[str]
+) -> tuple[ReadDocument | None, tuple[Claim, ...] | None, tuple[str, str] | None]:
+    """The task's file read (None if it could not be), its claims unless its bytes are in
+    `stored_shas` (None also when they could not be extracted), and why it failed, if it did."""
+    from etl.read import read_document  # loaded when first needed (with their patterns)
+
+    try:
+        doc = read_document(task.path, manifest=task.manifest, max_bytes=task.max_bytes)
+    except IngestError as e:
+        return None, None, _why(task, e)
+    if doc.sha256 in stored_shas:
+        return doc, None, None
+    try:
+        return doc, claims_of(doc), None
+    except IngestError as e:
+        return doc, None, _why(task, e)
 
 
 def received(sent: tuple, stored_shas: frozenset[str]) -> Prepared | Failed:
@@ -142,10 +148,6 @@ def _record(kind: type, names: tuple[str, ...], values: tuple) -> Any:
     record = object.__new__(kind)
     record.__dict__.update(zip(names, values, strict=True))
     return record
-
-
-def _failed(task: Task, e: IngestError) -> Failed:
-    return Failed(*_why(task, e))
 
 
 def _why(task: Task, e: IngestError) -> tuple[str, str]:
