@@ -60,7 +60,7 @@ from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
-from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentence_figures import READ_SOURCES, Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
@@ -71,7 +71,6 @@ EXTRACTOR_VERSION = "1.16.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
-_READ = frozenset({"noun", "predicate", "partitive", "subject"})  # a metric read off words
 _WEAK_OWNERS = frozenset({"document", "unsure"})  # a fact box's heading or table settles these
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
@@ -303,7 +302,7 @@ def _sentence_claims(
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
         if (
             period is None
-            and f.source in _READ
+            and f.source in READ_SOURCES
             and one_intake(sent, f.end, f.metric, f.qualifier, f.unit)
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"

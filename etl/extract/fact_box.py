@@ -21,11 +21,10 @@ from datetime import date
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
-from etl.extract.list_dates import BULLET
+from etl.extract.list_dates import BULLET, stands_at
 from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
 from etl.extract.name_patterns import cached_patterns
-from etl.extract.relative_dates import says_stands_at
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
@@ -190,9 +189,6 @@ def _year_column(
     return DatePhrase(0, 0, found[0], found[1], None)
 
 
-_LABEL_ROW = re.compile(r"[^\n:]{1,80}:[^\n]*\d")  # "FinTech: 360"
-
-
 def _note(view: SectionView, a: int, b: int, ref: date | None) -> bool:
     """Whether the heading line text[a:b] is a note on when the figures stand at ("... (All
     figures as at 30 June 2024)"): no list under it, no colon closing it."""
@@ -201,12 +197,9 @@ def _note(view: SectionView, a: int, b: int, ref: date | None) -> bool:
     if line.endswith(":"):
         return False
     nxt = next((p for p, _ in view.paragraphs if p >= b), None)
-    if nxt is not None and (BULLET.match(text, nxt) or _LABEL_ROW.match(text, nxt)):
+    if nxt is not None and (BULLET.match(text, nxt) or _VALUE_LINE.match(text, nxt)):
         return False  # "CLUSTERS (at the end of last year)" over its rows: theirs alone
-    return any(
-        d.as_of is not None and not d.event and says_stands_at(line, d.start, d.end)
-        for d in find_dates(line, 0, len(line), ref)
-    )
+    return any(stands_at(line, d) for d in find_dates(line, 0, len(line), ref))
 
 
 _PROPER_LABEL = re.compile(r"[\s\-*•]*((?:[A-Z][\w&'’.-]*\s+){1,5}[A-Z][\w&'’.-]*)\s*:")

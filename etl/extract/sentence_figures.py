@@ -330,7 +330,7 @@ def find_figures(
                 before, low_before
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source in _READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
+        if source in READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
             source = "activity"  # "Twelve incubatees pitched to a panel of investors"
         if (
             source == "predicate"
@@ -425,7 +425,7 @@ def find_figures(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
+READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
