@@ -12,11 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Iterable
-from pathlib import Path
 
-from etl.read import IngestError, load_manifest
-from etl.read.folders import find_files
 from etl.workers import (
     Failed,
     Prepared,
@@ -38,22 +34,6 @@ class Ahead:
         self._fd: int | None = fd  # the pipe's end its answer comes on
         self._pid: int | None = pid
         self._got: tuple | None = None  # what it sent (empty if it sent nothing)
-
-    @classmethod
-    def start(cls, paths: Iterable[Path], jobs: int, max_bytes: int) -> Ahead | None:
-        """Start it for the one file `paths` name, if they name one and `jobs` allows a
-        second process (else, or when its folder's manifest cannot be read: None)."""
-        if jobs <= 1:
-            return None
-        found = find_files(paths)
-        if len(found.files) != 1 or found.skipped:
-            return None
-        path = found.files[0]
-        try:
-            entry = load_manifest(path.parent).get(path.name)
-        except IngestError:
-            return None  # told by the ingest itself, in its place
-        return cls.fork(Task(path, entry, max_bytes))
 
     @classmethod
     def fork(cls, task: Task) -> Ahead | None:

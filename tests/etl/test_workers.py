@@ -18,7 +18,7 @@ from db.engine import get_engine, open_db
 from db.models import Claim, Document
 from etl import crew, workers
 from etl.ahead import Ahead
-from etl.ingest_files import start_early
+from etl.ingest_files import Started, start_early
 from etl.pipeline import ingest_paths
 from etl.read import IngestError, load_manifest, read_bytes, read_document
 from tests.etl.test_interruptions import wait_until, write_corpus
@@ -115,19 +115,25 @@ def test_the_warm_up_document_reads_and_yields_a_claim() -> None:
     assert [c.entity for c in workers.claims_of(doc)] == ["Cyberport"]
 
 
+def _ahead(path: Path) -> Ahead | None:
+    """The process ahead for the lone file `path`, as `start_early` forks it."""
+    return Ahead.fork(workers.Task(path, load_manifest(path.parent).get(path.name), 1 << 20))
+
+
 def test_a_lone_file_prepared_ahead_is_what_prepare_gives(tmp_path: Path) -> None:
     """Read and extracted in a process of its own: the same answer as here, for new bytes,
     bytes stored before (not extracted) and a file that cannot be read."""
     release = sorted(SEEDS.glob("*.txt"))[0]
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
-    assert Ahead.start([release], 1, 1 << 20) is None  # one job: no second process
-    assert Ahead.start([SEEDS], 2, 1 << 20) is None  # more files: the workers do
+    with start_early([release], 1 << 20, 1, None) as started:
+        assert started.ahead is None  # one job: no second process
+    assert Started([SEEDS], 1 << 20, 2).lone_task() is None  # more files: the workers do
     for path in (release, bad):
         task = workers.Task(path, load_manifest(path.parent).get(path.name), 1 << 20)
         here = workers.prepare(task)
         for stored in (frozenset(), frozenset({getattr(getattr(here, "doc", None), "sha256", "")})):
-            ahead = Ahead.start([path], 2, 1 << 20)
+            ahead = _ahead(path)
             assert ahead is not None and ahead.task == task
             assert ahead.result(stored) == workers.prepare(task, stored)
             ahead.close()
@@ -147,13 +153,13 @@ def test_an_extraction_that_fails_ahead_fails_only_new_bytes(
     task = workers.Task(release, load_manifest(SEEDS).get(release.name), 1 << 20)
     failed = workers.prepare(task)
     assert isinstance(failed, workers.Failed)
-    ahead = Ahead.start([release], 2, 1 << 20)
+    ahead = _ahead(release)
     assert ahead is not None and ahead.result() == failed
-    ahead = Ahead.start([release], 2, 1 << 20)
+    ahead = _ahead(release)
     assert ahead is not None
     doc = ahead.result(frozenset({read_document(release).sha256}))
     assert isinstance(doc, workers.Prepared) and doc.claims is None
-    unused = Ahead.start([release], 2, 1 << 20)
+    unused = _ahead(release)
     assert unused is not None
     unused.close()  # not wanted: ended
     assert unused._pid is None
@@ -165,7 +171,7 @@ def test_a_lone_files_ingest_leaves_the_extractor_to_its_own_process(tmp_path: P
     from etl.extract import EXTRACTOR_VERSION
 
     release = sorted(SEEDS.glob("*.txt"))[0]
-    ahead = Ahead.start([release], 2, 1 << 20)
+    ahead = _ahead(release)
     assert ahead is not None and ahead.extractor_version() == EXTRACTOR_VERSION
     ahead.close()
     code = (
@@ -185,7 +191,7 @@ def test_no_process_ahead_when_none_can_be_forked(monkeypatch: pytest.MonkeyPatc
         raise OSError("Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    assert Ahead.start([sorted(SEEDS.glob("*.txt"))[0]], 2, 1 << 20) is None
+    assert _ahead(sorted(SEEDS.glob("*.txt"))[0]) is None
 
 
 def test_a_crew_answers_knowing_the_bytes_stored_when_the_caller_is_ready(
