@@ -39,6 +39,7 @@ class ListDates:
     start: int
     end: int
     ref: date | None
+    listed: dict[int, DatePhrase | None]  # the dates of lists asked for, by paragraph
 
     def list_date(self, p: int) -> DatePhrase | None:
         """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
@@ -46,8 +47,10 @@ class ListDates:
         A point in time: the list's figures stand at the end of a period it names ("2019-20"),
         unless an item names the period itself ("admitted in 2019-20: 132").
         """
-        found = self._list_date(p)
-        return replace(found, period=None) if found is not None else None
+        if p not in self.listed:  # (asked again for each figure of the list)
+            found = self._list_date(p)
+            self.listed[p] = replace(found, period=None) if found is not None else None
+        return self.listed[p]
 
     def _lead_in_now(self, p: int) -> bool:
         """Whether paragraph `p` is a list item under a lead-in that speaks of now."""

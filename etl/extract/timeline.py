@@ -61,6 +61,7 @@ class Timeline(ListDates):
     end: int
     ref: date | None
     stated: dict[SentenceId, tuple[DatePhrase, bool] | None] = field(default_factory=dict)
+    listed: dict[int, DatePhrase | None] = field(default_factory=dict)
 
     def _stated(self, sid: SentenceId) -> tuple[DatePhrase, bool] | None:
         """The time sentence `sid` states and whether it opens the sentence (found once)."""
