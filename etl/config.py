@@ -24,6 +24,8 @@ class ExtractConfig:
     # Names a word-by-word translation gives it ("Digital Port"): read only in translated text.
     translated_aliases: tuple[str, ...] = ()
     translated_place_words: tuple[str, ...] = ()
+    # The least a stock figure of the whole organisation can be, by metric (money in HK$).
+    least: tuple[tuple[str, float], ...] = ()
 
     def __hash__(self) -> int:
         return hash((self.name, self.aliases, self.place_words, self.other_entities))
@@ -57,4 +59,5 @@ def load_config(path: Path | None = None) -> ExtractConfig:
         bare_dollar=str(output.get("bare_dollar", "HKD")),
         translated_aliases=tuple(str(a) for a in tracked.get("translated_aliases", [])),
         translated_place_words=tuple(str(p) for p in tracked.get("translated_place_words", [])),
+        least=tuple(sorted((str(k), float(v)) for k, v in (data.get("least") or {}).items())),
     )

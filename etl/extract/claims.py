@@ -51,6 +51,7 @@ from etl.extract.figure_dates import (
 )
 from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
+from etl.extract.plausible import doubt_small
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
@@ -109,7 +110,7 @@ def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
     for section in _sections(doc):
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
-    return claims
+    return [(doubt_small(c, config), step, e) for c, step, e in claims]
 
 
 def _section_claims(

@@ -33,6 +33,7 @@ _COMMA = re.compile(r",\s")
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
+_CLAUSE_END = re.compile(r"[^,;:.!?]{0,40},")
 
 
 def with_reporting_year(
@@ -119,7 +120,7 @@ def _date_for(
         d for d in dates if not d.event and not is_dateline(sent, d) and not _in_event(sent, d)
     ]
     if not usable:
-        return None
+        return _time_clause_date(sent, f, dates)
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
         if f.np_end <= d.start < nxt and _own_date(sent, f, d):
@@ -190,12 +191,36 @@ def _date_for(
             and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
         ),
         None,
-    )
+    ) or _time_clause_date(sent, f, dates)
 
 
 @cache
 def _subject_after_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{phrase_re('subject_openers')})\b")
+    return re.compile(
+        rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{phrase_re('subject_openers')}\b|[A-Z][\w'’-]*\s+[a-z])"
+    )
+
+
+@cache
+def _time_clause_re() -> re.Pattern[str]:
+    return re.compile(rf"[\W_]*(?:{phrase_re('time_clauses')})\s[^,;:.!?]*", re.IGNORECASE)
+
+
+def _time_clause_date(sent: str, f: Figure, dates: list[DatePhrase]) -> DatePhrase | None:
+    """The date of a clause of time that opens the sentence and ends in a comma before the
+    figure ("When I joined four years ago, we had ..."): an event's time, the sentence's."""
+    return next(
+        (
+            d
+            for d in dates
+            if d.end <= f.start
+            and (d.period is None or d.kind == "earlier")
+            and _time_clause_re().fullmatch(sent, 0, d.start) is not None
+            and _CLAUSE_END.match(sent, d.end) is not None
+            and not is_dateline(sent, d)
+        ),
+        None,
+    )
 
 
 def _subject_after(sent: str, d: DatePhrase) -> bool:

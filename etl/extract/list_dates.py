@@ -103,12 +103,18 @@ class ListDates:
             found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found
-        return self.note_before(p) or self._foot_note(nxt)
+        first = p
+        while first > 0 and BULLET.match(text, paragraphs[first - 1][0]):
+            first -= 1
+        figures_only = not any(SENTENCE_END.search(text, a, b) for a, b in paragraphs[first:nxt])
+        return self.note_before(p) or self._foot_note(nxt, past_headings=figures_only)
 
-    def _foot_note(self, q: int) -> DatePhrase | None:
+    def _foot_note(self, q: int, past_headings: bool = True) -> DatePhrase | None:
         """The time a note at the foot of the section says its figures stand at ("Figures as
-        at end-June 2021. Source: ..."), past other lists, headings and table lines down to it;
-        None past running text or another lead-in with a date of its own."""
+        at end-June 2021. Source: ..."), past other lists, headings and table lines down to it
+        (past no heading for a list of sentences, not of figures and their labels: "- Talent
+        Corner: 35 companies recruiting for 200 vacancies on site."); None past running text
+        or another lead-in with a date of its own."""
         text, paragraphs = self.view.text, self.view.paragraphs
         for a, b in paragraphs[q:]:
             if a >= self.end:
@@ -116,6 +122,8 @@ class ListDates:
             if BULLET.match(text, a) or not SENTENCE_END.search(text, a, b):
                 if self._heading_date(a, b) is not None:
                     return None  # another table's own date
+                if not past_headings and not BULLET.match(text, a):
+                    return None  # the heading of another part
                 continue
             line = text[a:b]
             dates = find_dates(line, 0, len(line), self.ref)

@@ -24,6 +24,7 @@ HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
 # The words before a date that opens its sentence ("As at end-December 2022, ...").
 SENTENCE_OPENING = re.compile(
     r"[\W_]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"  # a paragraph's number: "(2) ", "3. "
+    r"(?:(?:only|just|even)\s+)?"  # "Only five years ago, ..."
     r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
     re.IGNORECASE,
 )

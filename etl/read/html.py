@@ -5,8 +5,8 @@ its terms and values. Inside the page's article (its `<article>`, else its `<mai
 box is part of the story, so before extraction:
 - an `<aside>` inside the article becomes a `<div>`; so does a fact box set beside the
   page's one article (an `<aside>` outside it that holds a list or a table with a figure in
-  it and is not mostly links), moved to the article's end; any other aside, a sidebar, is
-  still dropped;
+  it and is not mostly links), moved to the article's end without the class or id that
+  names it a sidebar; any other aside, a sidebar, is still dropped;
 - a definition list inside the article becomes a bulleted list of "term: value" items,
   the form a fact-sheet line takes in text ("Unicorns: 8");
 - a line of the article that holds only a `<time>` (the date under an item's heading in a
@@ -23,6 +23,7 @@ from lxml.etree import ParserError
 _ARTICLE_XPATH = "//article | //main[not(ancestor::article) and not(.//article)]"
 _BOX_XPATH = "//aside[not(ancestor::article) and (.//dl or .//table or .//ul or .//ol)]"
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")
+_BOILERPLATE_HINTS = ("class", "id", "role")  # what a fact box moved in must lose
 
 
 def with_fact_boxes(page: str) -> str:
@@ -58,6 +59,8 @@ def _fact_boxes_beside(article: lxml_html.HtmlElement, tree: lxml_html.HtmlEleme
         linked = sum(len(a.text_content().split()) for a in aside.iter("a"))
         if linked * 2 >= words or not any(ch.isdigit() for ch in text):
             continue  # a sidebar of links, or no figures
+        for name in _BOILERPLATE_HINTS:  # ("sidebar": the main-text extractor drops it)
+            aside.attrib.pop(name, None)
         article.append(aside)
         moved = True
     return moved

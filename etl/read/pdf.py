@@ -158,6 +158,8 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
         if not starts:
             break
         figures = [lines[j][a:b].strip() for a, b in starts]
+        if not out and all(map(is_time_cell, figures)) and _table_at(lines, j)[1]:
+            break  # "2024   2023" over "Companies   2,025   1,860": a table's header
         captions = [""] * len(starts)
         j += 1
         figure_line = j
@@ -207,6 +209,8 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         cells = _cells(lines[j])
         if cells is None:
             break
+        if len(rows) > 1 and not lines[j - 1].strip() and all(map(is_time_cell, cells[1:])):
+            break  # "Clusters   2024" after a blank line: the next table's header
         rows.append(cells)
         j += 1
         end = j
@@ -219,6 +223,8 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         header = [""] * width
     else:
         rows = rows[1:]
+        if len(header) < width and all(map(is_time_cell, header)):
+            header = [""] * (width - len(header)) + header  # "   2024   2023": over the values
     # Values sit on the right: a row with fewer cells is missing the ones after its label.
     table = [header + [""] * (width - len(header))]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]

@@ -402,3 +402,44 @@ def test_a_figure_said_to_stand_now_is_not_dated_by_a_comparison_after_it() -> N
     )
     got = inline(text, date(2019, 10, 7))
     assert ("companies", 1400, "over", date(2019, 10, 7), None) in got
+
+
+def test_a_clause_of_time_opening_a_sentence_dates_it() -> None:
+    d = date(2022, 11, 24)
+    text = "When I joined Cyberport four years ago, we had a little over 1,000 companies."
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(1000, date(2018, 11, 24))]
+    text = "When Cyberport opened its arena in 2019, the hub counted 1,300 members."
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(1300, date(2019, 12, 31))]
+    # a time after the figure, or in a clause of time that does not open the sentence, is not it
+    text = "Cyberport counted 1,300 members, up from the time when it opened in 2019, it said."
+    assert [c[3] for c in inline(text, d)] != [date(2019, 12, 31)]
+    text = "When asked, Cyberport said it counted 1,300 members, having opened in 2019."
+    assert [c[3] for c in inline(text, d)] != [date(2019, 12, 31)]
+
+
+def test_a_time_opening_a_sentence_dates_it_before_a_named_subject_or_after_only() -> None:
+    d = date(2021, 12, 3)
+    got = inline("Two years ago Cyberport had 1,400 companies.", d)
+    assert [(c[1], c[3]) for c in got] == [(1400, date(2019, 12, 3))]
+    got = inline("Only five years ago, Cyberport had around 600 start-ups.", d)
+    assert [(c[1], c[3]) for c in got] == [(600, date(2016, 12, 3))]
+    got = inline("Cyberport now has 2,000 companies, only five years after its opening.", d)
+    assert [(c[1], c[3]) for c in got] == [(2000, d)]
+
+
+def test_a_note_at_the_foot_of_a_fact_box_does_not_date_a_list_of_sentences_above_it() -> None:
+    text = (
+        "Cyberport Summit opens\n\n"
+        "Summit highlights\n\n"
+        "- Talent Corner: 120 Cyberport companies are recruiting for 900 jobs at the summit.\n"
+        "- Demo stage: live demos all day.\n\n"
+        "Cyberport at a glance\n\n"
+        "- Start-ups and technology companies: 2,300+\n"
+        "- Unicorns: 8\n\n"
+        "Figures as at March 2025."
+    )
+    d = date(2025, 4, 8)
+    got = {(c[0], c[1]): c[3] for c in inline(text, d)}
+    assert got[("unicorns", 8)] == date(2025, 3, 31)
+    assert got[("companies", 2300)] == date(2025, 3, 31)
+    assert got.get(("companies", 120), d) == d  # the sentences of another part: not the note's

@@ -112,3 +112,10 @@ def test_a_fact_box_set_beside_the_article_is_kept_and_a_sidebar_of_links_is_not
 def test_a_box_beside_one_of_two_articles_is_left_where_it_is() -> None:
     page = BESIDE.replace("<article>", "<article><p>First.</p></article><article>", 1)
     assert with_fact_boxes(page) == page
+
+
+def test_a_fact_box_beside_the_article_named_a_sidebar_is_kept_all_the_same() -> None:
+    page = BESIDE.replace('<aside class="box">', '<aside class="fact-box sidebar" id="side">')
+    doc = read_bytes(page.encode(), "beside.html")
+    assert "- Community companies: about 320" in doc.text
+    assert "Sidebar story" not in doc.text

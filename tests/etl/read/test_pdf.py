@@ -167,3 +167,24 @@ def test_a_page_number_in_words_is_dropped_like_a_bare_one() -> None:
     assert reading_order(lines) == ["Figures as at end-June 2021.", ""]
     kept = ["Page layout rules changed in 2021.", "Pages 12"]
     assert reading_order(kept) == kept
+
+
+def test_years_over_the_values_alone_head_a_table_not_a_row_of_tiles() -> None:
+    runs = [(72, 740, "KEY FIGURES"), (300, 700, "2024"), (400, 700, "2023")]
+    rows = [("Community companies", "2,025", "1,860"), ("Unicorns (cumulative)", "7", "6"),
+            ("Listed companies (cumulative)", "8", "6")]  # fmt: skip
+    for n, (label, *values) in enumerate(rows):
+        y = 680 - 20 * n
+        runs += [(72, y, label)] + [(300 + 100 * i, y, v) for i, v in enumerate(values)]
+    runs += [(72, 580, "Clusters"), (300, 580, "2024"), (72, 560, "FinTech"), (300, 560, "430"),
+             (72, 540, "Web3"), (300, 540, "260")]  # fmt: skip
+    lines = [line for line in pdf_text(positioned_pdf([runs]), "review.pdf").split("\n") if line]
+    assert (
+        lines.index("2024:")
+        < lines.index("- Community companies: 2,025")
+        < lines.index("2023:")
+        < lines.index("- Unicorns (cumulative): 6")
+    )
+    # the next table's header after a blank line starts a table of its own
+    assert lines.index("- FinTech: 430") > lines.index("- Listed companies (cumulative): 6") + 1
+    assert lines[lines.index("- FinTech: 430") - 1] == "2024:"

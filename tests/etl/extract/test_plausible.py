@@ -1,0 +1,66 @@
+"""A stock figure too small for the whole organisation goes to a reviewer, not to a chart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from db.records import Claim, ReadDocument
+from etl.config import load_config
+from etl.extract import default_config, extract_claims
+from etl.extract.plausible import doubt_small, too_small
+
+
+def claim(metric: str, value: float, unit: str = "count", **kw) -> Claim:
+    base = Claim(0, "Cyberport", metric, value, unit, "exact", value, value,
+                 value if unit == "HKD" else None, date(2024, 5, 2), "day", None, "q", 0, 1,
+                 0, 1)  # fmt: skip
+    return replace(base, **kw)
+
+
+@pytest.mark.parametrize(
+    ("c", "small"),
+    [
+        (claim("companies", 35), True),  # an event's recruiters
+        (claim("companies", 2100), False),
+        (claim("companies", 35, period="P1Y"), False),  # a flow has no floor
+        (claim("companies", 35, entity="Science Park"), False),  # not the tracked one
+        (claim("awards", 3), True),
+        (claim("unicorns", 1), False),  # no floor: one unicorn is a real figure
+        (claim("funding_raised", 5e6, "USD", value_hkd=3.9e7), False),
+        (claim("funding_raised", 1e6, "USD", value_hkd=7.8e6), True),  # one start-up's round
+        (claim("funding_raised", 8e6, "HKD"), True),
+        (claim("funding_raised", 180, "HKD"), True),  # a unit lost in translation
+    ],
+)
+def test_too_small_is_below_the_metrics_least_for_a_stock(c: Claim, small: bool) -> None:
+    assert too_small(c, default_config()) is small
+
+
+def test_a_small_figure_becomes_a_candidate_and_others_stay_as_they_are() -> None:
+    config = default_config()
+    doubted = doubt_small(claim("companies", 35), config)
+    assert (doubted.status, doubted.unsure) == ("candidate", ("metric?",))
+    assert doubt_small(claim("companies", 2100), config).status == "auto"
+    already = claim("companies", 35, status="candidate", unsure=("owner?",))
+    assert doubt_small(already, config) == already  # its own reason stays
+
+
+def test_without_a_least_table_nothing_is_too_small(tmp_path) -> None:
+    path = tmp_path / "tracked.toml"
+    path.write_text('[tracked]\nname = "Cyberport"\n', encoding="utf-8")
+    assert not too_small(claim("companies", 3), load_config(path))
+
+
+def test_a_document_keeps_the_community_figure_and_doubts_the_events() -> None:
+    text = (
+        "Hong Kong, 2 May 2024 - Cyberport is now home to over 2,100 community companies. "
+        "At the Talent Corner, 35 community companies recruited for 200 vacancies.\n"
+    )
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2024, 5, 2), "manifest", ())  # fmt: skip
+    found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
+    assert found[("companies", 2100)] == "auto"
+    assert found.get(("companies", 35)) in (None, "candidate")
