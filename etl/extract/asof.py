@@ -40,14 +40,18 @@ _FULL = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"\b(?:in|as\s+(?:at|of)|by\s+(?:the\s+)?end\s+of|at\s+the\s+end\s+of|(?:the\s+)?end\s+of|"
+    r"\b(?:in|as\s+(?:at|of)|by\s+(?:the\s+)?(?:end|close)\s+of|at\s+the\s+(?:end|close)\s+of|"
+    r"(?:the\s+)?(?:end|close)\s+of|"
     r"end-|during|throughout|for|since|from|until|till|before|after)\s+(?:the\s+year\s+)?"
     r"(?:fiscal\s+year\s+|FY\s?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
     re.IGNORECASE,
 )
-# A Hong Kong fiscal year runs April to March: "in 2023-24", "for FY2023/24", "FY 2019-20".
+# A Hong Kong fiscal year runs April to March: "in 2023-24", "for FY2023/24", "FY 2019-20";
+# "by the close of the 2019/20 financial year" is a point, its end.
 _FISCAL = re.compile(
-    r"\b(?:(?:in|during|for|throughout)\s+(?:the\s+)?"
+    r"\b(?:(?P<end>(?:(?:by|at|as\s+(?:at|of))\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?|financial\s+(?:year\s+)?|FY\s?)?)"
+    r"|(?:in|during|for|throughout)\s+(?:the\s+)?"
     r"(?:fiscal\s+(?:year\s+)?|financial\s+(?:year\s+)?|FY\s?)?"
     r"|(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)"
     r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?)\b",
@@ -291,7 +295,7 @@ def find_dates(
         for m in pats.fiscal.finditer(hay, start, end):
             fiscal_end = fiscal_year_end(int(m["y1"]), m["y2"])
             if fiscal_end is not None:
-                add(m.start(), m.end(), fiscal_end, "month", "P1Y")
+                add(m.start(), m.end(), fiscal_end, "month", None if m["end"] else "P1Y")
     if in_years or in_months or "decade" in low or "quarter" in low:
         for m in pats.past.finditer(hay, start, end):
             n = _count(m["n"])

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
+from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
@@ -197,9 +199,20 @@ def _note(view: SectionView, a: int, b: int, ref: date | None) -> bool:
     if line.endswith(":"):
         return False
     nxt = next((p for p, _ in view.paragraphs if p >= b), None)
-    if nxt is not None and (BULLET.match(text, nxt) or _VALUE_LINE.match(text, nxt)):
+    dates = [d for d in find_dates(line, 0, len(line), ref) if stands_at(line, d)]
+    if (
+        nxt is not None
+        and (BULLET.match(text, nxt) or _VALUE_LINE.match(text, nxt))
+        and not any(_figures_noted().search(line, 0, d.start) for d in dates)
+    ):
         return False  # "CLUSTERS (at the end of last year)" over its rows: theirs alone
-    return any(stands_at(line, d) for d in find_dates(line, 0, len(line), ref))
+    return bool(dates)
+
+
+@cache
+def _figures_noted() -> re.Pattern[str]:
+    """ "figures as at", "(all figures are as of": a note on the figures of the whole text."""
+    return re.compile(rf"(?<!\w)(?:{phrase_re('figures_noted')})(?:\s+\w+){{0,3}}\s+\Z", re.I)
 
 
 _PROPER_LABEL = re.compile(r"[\s\-*•]*((?:[A-Z][\w&'’.-]*\s+){1,5}[A-Z][\w&'’.-]*)\s*:")

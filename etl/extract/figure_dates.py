@@ -169,6 +169,7 @@ def _date_for(
         and not _in_relative(sent, f, d)
         and not _compared(sent, d)
         and not _in_event_after(sent, f, d)
+        and not _compared_between(sent, f, d)
     ]
     if before or after:
         return before[-1] if before else after[0]
@@ -242,6 +243,17 @@ def _compared_re() -> re.Pattern[str]:
 def _compared(sent: str, d: DatePhrase) -> bool:
     """Whether date `d` is the time something is compared with ("compared with last year")."""
     return _compared_re().search(sent, max(0, d.start - 20), d.start) is not None
+
+
+@cache
+def _compared_between_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrase_re('compared_between')})(?!\w)", re.IGNORECASE)
+
+
+def _compared_between(sent: str, f: Figure, d: DatePhrase) -> bool:
+    """Whether date `d` after figure `f` is the time of a value `f` is set against between
+    them ("..., roughly twice the 85 counted in 2019")."""
+    return _compared_between_re().search(sent, f.np_end, d.start) is not None
 
 
 def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:

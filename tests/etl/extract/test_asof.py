@@ -38,6 +38,9 @@ def one(text: str, ref: date | None = REF):
         ("as of 31/3/2022", date(2022, 3, 31), "day", None),
         ("in 2022-23 it admitted", date(2023, 3, 31), "month", "P1Y"),
         ("for FY2019/20, the park", date(2020, 3, 31), "month", "P1Y"),
+        ("by the close of the 2019/20 financial year", date(2020, 3, 31), "month", None),
+        ("as at the end of 2022-23, the park", date(2023, 3, 31), "month", None),
+        ("at the close of 2019 it had", date(2019, 12, 31), "year", None),
     ],
 )
 def test_dates(text: str, as_of: date, precision: str, period: str | None) -> None:

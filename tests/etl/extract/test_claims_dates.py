@@ -443,3 +443,16 @@ def test_a_note_at_the_foot_of_a_fact_box_does_not_date_a_list_of_sentences_abov
     assert got[("unicorns", 8)] == date(2025, 3, 31)
     assert got[("companies", 2300)] == date(2025, 3, 31)
     assert got.get(("companies", 120), d) == d  # the sentences of another part: not the note's
+
+
+def test_a_time_of_a_value_the_figure_is_set_against_is_not_the_figures() -> None:
+    d = date(2021, 12, 14)
+    text = (
+        "More than 170 esports companies are now part of the Cyberport community, roughly "
+        "twice the 85 or so counted in 2019."
+    )
+    assert (170, d) in [(c[1], c[3]) for c in inline(text, d)]
+    text = "Cyberport has roughly 2,000 companies, around double the number it had in 2018."
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(2000, d)]
+    text = "Cyberport had 1,100 companies in 2018."  # nothing set against: the date is its own
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(1100, date(2018, 12, 31))]

@@ -93,6 +93,20 @@ def test_a_heading_dates_the_rows_under_it_only() -> None:
     assert ("Cyberport", "awards", 510, date(2022, 5, 10)) in got
 
 
+def test_a_heading_noting_when_the_figures_stand_dates_the_headings_after_it_too() -> None:
+    sheet = SHEET.replace("CLUSTERS (at the end of last year)", "CLUSTERS").replace(
+        "THE COMMUNITY", "THE COMMUNITY (figures as at 31 March 2022)"
+    )
+    got = _claims(sheet)
+    assert ("Cyberport", "unicorns", 9, date(2022, 3, 31)) in got
+    assert ("Cyberport", "fintech_companies", 480, date(2022, 3, 31)) in got
+    # a heading's own time, not said of "figures", stays with its rows (as above)
+    sheet = SHEET.replace("CLUSTERS (at the end of last year)", "CLUSTERS").replace(
+        "THE COMMUNITY", "THE COMMUNITY (at 31 March 2022)"
+    )
+    assert ("Cyberport", "fintech_companies", 480, date(2022, 5, 10)) in _claims(sheet)
+
+
 def test_a_date_in_the_label_dates_the_row() -> None:
     assert ("Cyberport", "incubatees", 140, date(2021, 3, 31)) in _claims(SHEET)
 

@@ -10,10 +10,16 @@ from etl.read.manifest import ManifestEntry
 from etl.read.readers import read_bytes
 
 
-def _claims(text: str, published: date) -> set[tuple[str, float, date]]:
+def _claims(text: str, published: date) -> set[tuple]:
     entry = ManifestEntry(None, None, None, None, published)
     doc = read_bytes(text.encode(), "release.txt", manifest=entry)
     return {(c.metric, c.value, c.as_of) for c in extract_claims(doc) if c.status == "auto"}
+
+
+def _flows(text: str, published: date) -> set[tuple]:
+    entry = ManifestEntry(None, None, None, None, published)
+    doc = read_bytes(text.encode(), "release.txt", manifest=entry)
+    return {(c.metric, c.value, c.as_of, c.period) for c in extract_claims(doc)}
 
 
 def test_the_title_names_the_fiscal_year_reported_on() -> None:
@@ -30,6 +36,10 @@ def test_phrases_of_the_year_under_review_date_to_its_end() -> None:
     assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), None)]
     assert reporting_dates("It had 90 members during the year under review.", None) == []
     assert reporting_dates("It had 90 members at the end of the year.", 2021) == []
+    spans = reporting_dates("During the year, 143 start-ups were admitted.", 2021)
+    assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), "P1Y")]
+    spans = reporting_dates("By the close of the financial year it had 90.", 2021)
+    assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), None)]
     spans = reporting_dates("In the second half of the year, 40 joined.", 2021)
     assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), "P6M")]
 
@@ -88,3 +98,14 @@ def test_a_heading_naming_the_financial_year_dates_the_block_under_it() -> None:
 def test_the_heading_dates_nothing_when_the_title_names_no_fiscal_year() -> None:
     got = _claims(HEADED.format(title="Cyberport news"), date(2022, 10, 12))
     assert ("unicorns", 9, date(2022, 10, 12)) in got
+
+
+def test_a_total_a_flow_of_the_year_raises_stands_at_the_years_end() -> None:
+    got = _flows(
+        "Cyberport Annual Report 2023/24\n\nHong Kong, 20 September 2024 - Cyberport "
+        "published its annual report today.\n\nDuring the year, community companies raised "
+        "HK$4.2 billion, bringing cumulative funds raised since 2005 to HK$39.8 billion.\n",
+        date(2024, 9, 20),
+    )
+    assert ("funding_raised", 4_200_000_000, date(2024, 3, 31), "P1Y") in got
+    assert ("funding_raised", 39_800_000_000, date(2024, 3, 31), None) in got
