@@ -40,7 +40,7 @@ from etl.extract.claim_context import (
     we_at_figure,
 )
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.doubtful_figures import one_intake
+from etl.extract.doubtful_figures import cohort_part, one_intake
 from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
 from etl.extract.figure_dates import (
     as_of_parts,
@@ -301,10 +301,9 @@ def _sentence_claims(
                 or heading_year(view, s.start)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
-        if (
-            period is None
-            and f.source in READ_SOURCES
-            and one_intake(sent, f.end, f.metric, f.qualifier, f.unit)
+        if period is None and (
+            (f.source in READ_SOURCES and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
+            or cohort_part(sent, f.start, f.unit)
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"
         if as_of is None or (f.increment and period is None):

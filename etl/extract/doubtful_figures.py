@@ -201,6 +201,17 @@ def one_intake(
     return c["one_intake"].search(s) is not None and c["cumulative"].search(s) is None
 
 
+def cohort_part(s: str, start: int, unit: str) -> bool:
+    """Whether a count is a part of one cohort its sentence names before it ("The new cohort
+    includes 14 FinTech start-ups, 11 in AI ..."): the cohort's make-up, no community figure."""
+    c = figure_cues()
+    return (
+        unit in _COUNTS
+        and c["one_intake"].search(s, 0, start) is not None
+        and c["cumulative"].search(s) is None
+    )
+
+
 _STOP_MARK = re.compile(r"[,;:.!?()]")
 
 

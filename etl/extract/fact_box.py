@@ -16,6 +16,7 @@ A fact box is read as a table is:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -154,8 +155,9 @@ def box_date(
     if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
         found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
     span = view.model.heading(view.sentence(sid).start)
-    if found is None and span is not None:
+    if found is None and span is not None:  # ("Q2 2024 BY THE NUMBERS": at the quarter's end)
         found = label_date(view.text[span[0] : span[1]], ref)
+        found = found and replace(found, period=None)
     if found is not None:
         return found
     note = timeline.carried(sid) or timeline.note_before(sid[0])

@@ -70,6 +70,9 @@ def is_heading_line(line: str) -> bool:
         s = s[: s.rfind("(")].strip() or s
     if not s or s[-1] in _END_MARKS:
         return False
+    numbered = _SECTION_NUMBER.match(s)
+    if numbered and s[numbered.end() :].upper() == s[numbered.end() :]:
+        s = s[numbered.end() :]  # "2. Q2 2024 BY THE NUMBERS": a numbered section's heading
     if _plain_heading(s, h["max_words"]):
         return True
     if len(s) > _DATED_CHARS or not any(c in s for c in h["date_separators"]):
@@ -82,12 +85,14 @@ def _plain_heading(s: str, max_words: int) -> bool:
     """Whether `s`, with no end mark, is short, no list item or row, and holds no value."""
     if "|" in s or s[0] in "-•–" or s[0].isdigit():
         return False
-    if any(len(run) != 4 for run in _DIGIT_RUNS.findall(s)):
+    if any(len(run) != 4 for run in _DIGIT_RUNS.findall(_PART_OF_YEAR.sub("", s))):
         return False  # "HK$38 billion", "Unicorns 8": a value, not a heading (years may be)
     return len(s.split()) <= max_words and any(c.isalpha() for c in s)
 
 
 _DIGIT_RUNS = re.compile(r"\d+")
+_PART_OF_YEAR = re.compile(r"\b(?:[QH][1-4]|[1-4]Q|[12]H)\b", re.IGNORECASE)  # "Q2 2024"
+_SECTION_NUMBER = re.compile(r"(?:\(?(?:\d{1,2}|[A-Z])[.)]|\d{1,2}\.\d{1,2}\.?)\s+(?=\S)")
 
 
 @cache

@@ -14,7 +14,9 @@ from etl.calendar import month_re
 from etl.extract.numbers import NumberMention
 
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY)|[-–/])\s*$",
+    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY|during|throughout|"
+    r"before|after|between|early|late|mid|Q[1-4]|[1-4]Q|H[12]|[12]H)"
+    r"|[-–/])\s*$",  # ("Q2 2024", "H1 2023": a quarter's or half's year)
     re.IGNORECASE,
 )
 # A year naming an edition or a cohort: "the 2025 incubation intake", "its 2019 cohort" (not

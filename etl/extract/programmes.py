@@ -56,7 +56,11 @@ def find_units(
             while words and not words[0][0].isupper():
                 words = words[1:]
             name, acronym = " ".join(words), m.group(1)
-            if name and acronym.lower() not in p.known_names:
+            if (
+                name
+                and acronym.lower() not in p.known_names
+                and acronym.lower() not in {a.lower() for a in config.aliases}
+            ):  # ('... Company Limited ("Cyberport")': the organisation itself, no unit of it)
                 unit = unit_of(name, config)
                 if (
                     unit is not None

@@ -294,11 +294,19 @@ def _lists_together(lines: list[str], paragraphs: list[str] | None = None) -> li
     """`paragraphs` with each of `lines` added as one, but a list's items kept together."""
     paragraphs = [] if paragraphs is None else paragraphs
     for line in lines:
-        if paragraphs and _BULLET_RE.match(line) and _BULLET_RE.match(paragraphs[-1]):
-            paragraphs[-1] += "\n" + line  # a list stays together
+        mark = _BULLET_RE.match(line)
+        before = _BULLET_RE.match(paragraphs[-1].rsplit("\n", 1)[-1]) if paragraphs else None
+        if mark and before and _numbered(mark.group()) == _numbered(before.group()):
+            paragraphs[-1] += "\n" + line  # a list stays together (not "2. THE NUMBERS" after
+            # a bulleted line: a numbered heading of its own)
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _numbered(mark: str) -> bool:
+    """Whether a list item's mark is a number or letter ("2.", "b)"), not a bullet ("-")."""
+    return mark[0].isalnum()
 
 
 def _join(

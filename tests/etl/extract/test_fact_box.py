@@ -227,3 +227,14 @@ def test_a_line_with_no_colon_is_no_sub_row_and_a_figure_item_still_counts() -> 
     assert parent_label(text, text.index("400")) is None
     assert fact_box.box_value(text, text.index("8 unicorns")) == text.index("8 unicorns")
     assert parent_label("Members: 1,200\n- on site: 400", 20) == "Members"
+
+
+def test_a_numbered_section_heading_naming_a_quarter_dates_its_rows_at_its_end() -> None:
+    raw = (
+        "CIP CONNECT\nIssue 18 | 15 July 2024\n\n- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS\n\n"
+        "Start-ups admitted to Cyberport's incubation programmes since 2005 ...... 1,400+\n"
+        "Awards won by Cyberport start-ups ....................... over 1,000\n"
+    )
+    got = _claims(raw, published=date(2024, 7, 15))
+    assert ("Cyberport", "incubatees", 1400, date(2024, 6, 30)) in got
+    assert ("Cyberport", "awards", 1000, date(2024, 6, 30)) in got

@@ -20,6 +20,9 @@ def first(s: str, value: float):
         ("June 2021 saw a record", 2021, True),
         ("44 as at end-March 2015 and 112 after", 2015, True),
         ("2018 start-ups joined", 2018, False),
+        ("New start-ups admitted in Q2 2024: 42", 2024, True),  # a quarter's year
+        ("190 start-ups admitted during 2025", 2025, True),
+        ("a community with 2025 companies", 2025, False),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(

@@ -64,3 +64,16 @@ def test_a_document_keeps_the_community_figure_and_doubts_the_events() -> None:
     found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
     assert found[("companies", 2100)] == "auto"
     assert found.get(("companies", 35)) in (None, "candidate")
+
+
+def test_counts_in_a_sentence_naming_one_cohort_are_its_make_up_not_the_community() -> None:
+    text = (
+        "Hong Kong, 15 July 2024 - Cyberport welcomed new start-ups. The new cohort includes "
+        "14 FinTech start-ups and 11 in AI and data. Cyberport's FinTech cluster now has 450 "
+        "companies.\n"
+    )
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2024, 7, 15), "manifest", ())  # fmt: skip
+    found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
+    assert found.get(("fintech_companies", 14)) in (None, "candidate")
+    assert found[("fintech_companies", 450)] == "auto"

@@ -25,6 +25,14 @@ def test_units_and_their_acronyms() -> None:
     assert not m.unit_keys.search("the CMF invested")
 
 
+def test_the_organisations_own_short_name_is_no_unit_of_it() -> None:
+    m = model(
+        'Hong Kong Cyberport Management Company Limited ("Cyberport") today announced that the '
+        "Cyberport Incubation Programme (CIP) admitted 40 start-ups."
+    )
+    assert "cyberport" not in m.units and m.units["cip"].counts_for_owner
+
+
 def test_what_a_name_is() -> None:
     assert unit_of("Hong Kong Cyberport Management Company Limited", CONFIG).owner == "Cyberport"
     assert unit_of("Cyberport Investors Network", CONFIG).counts_for_owner is False

@@ -350,3 +350,10 @@ def test_invisible_characters_go_and_plain_text_stays() -> None:
     assert normalise_text("Cyber\u00adport has 1,000\u200b members – and\ufeff more.") == (
         "Cyberport has 1,000 members – and more."
     )
+
+
+def test_a_numbered_line_after_a_bulleted_list_is_no_item_of_that_list() -> None:
+    text = "Thank you.\n\n- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS\n\nAdmitted: 42\n"
+    assert "- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS" in normalise_text(text)
+    text = "Steps:\n\n- one\n\n- two\n"  # a list of the same marks stays together
+    assert "- one\n- two" in normalise_text(text)
