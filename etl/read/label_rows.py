@@ -109,8 +109,7 @@ def write_label_rows(text: str) -> str:
             continue
         table, used = _spaced_table(lines, i)
         if table:  # "KEY CLUSTERS   Companies   Share" over "FinTech   400+   27%"
-            note = table.pop(0)[0] if len(table[0]) == 1 else ""  # "(as at 31 March)"
-            out += ["", *([note, ""] if note else []), *table_lines(table), ""]
+            out += ["", *table_lines(table), ""]
             skip, parent_indent = used - 1, None
             continue
         m = label_row(line)
@@ -144,49 +143,24 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
     if "  " not in lines[i] and "\t" not in lines[i]:
         return None, 0  # no gap between cells: not a header (the cheap test first)
     header = _cells(lines[i])
-    if lines[i][:1].isspace() and len(header) > 1 and all(map(is_time_cell, header)):
-        header = ["", *header]  # "        2016-17   2017-18": times over the values alone
     if len(header) < MIN_TABLE_COLUMNS or not _is_header(header):
         return None, 0
     rows, k = [header], i + 1
     if k < len(lines) and _RULE_RE.fullmatch(lines[k]):
         k += 1
-    note = lines[k].strip() if k < len(lines) else ""
-    if _NOTE_RE.fullmatch(note):  # "(as at 31 March)" under the times: read before the table
-        k += 1
     while k < len(lines):
-        cells, used = _row_cells(lines[k], len(header)), 1
+        cells, used = _cells(lines[k]), 1
         if len(cells) == 1 and not has_digit(cells[0]) and k + 1 < len(lines):
-            more = _row_cells(lines[k + 1], len(header))  # "Funds raised by" / "  companies  21.0"
+            more = _cells(lines[k + 1])  # "Funds raised by companies," / "  cumulative  21.0"
             if len(more) == len(header) and _indent(lines[k + 1]) > _indent(lines[k]):
                 cells, used = [f"{cells[0]} {more[0]}", *more[1:]], 2
-        if len(cells) != len(header) or not _ROW_LABEL_RE.match(cells[0]):  # not "2019"
+        if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
         if not all(has_digit(c) for c in cells[1:]):
             break
         rows.append(cells)
         k += used
-    if len(rows) <= MIN_TABLE_ROWS:
-        return None, 0
-    return ([[note], *rows] if _NOTE_RE.fullmatch(note) else rows), k - i
-
-
-# A note in brackets under a table's header: "(as at 31 March)", "(HK$ million)".
-_NOTE_RE = re.compile(r"\([^()\n]{3,40}\)")
-# A row's label: a word, or a sub-row's "- On-site"; not a number or a date.
-_ROW_LABEL_RE = re.compile(r"(?:[-–•][ \t]+)?[^\W\d_]")
-_LAST_FIGURE_RE = re.compile(r"(.*[^\W\d_][^\s\d]*\)?) ((?:[A-Z]{0,3}\$)?\d[\d,.]*[+%]?)")
-
-
-def _row_cells(line: str, width: int) -> list[str]:
-    """A row's cells; a long label its first value follows after one space only ("... (HK$
-    million) 5,500     11,400") gives that value up to the row's next cell."""
-    cells = _cells(line)
-    if len(cells) == width - 1 and len(cells) > 1:
-        m = _LAST_FIGURE_RE.fullmatch(cells[0])
-        if m:
-            return [m.group(1), m.group(2), *cells[1:]]
-    return cells
+    return (rows, k - i) if len(rows) > MIN_TABLE_ROWS else (None, 0)
 
 
 def _is_header(cells: list[str]) -> bool:

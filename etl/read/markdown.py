@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from etl.read.tables import FIGURE_CELL_RE, is_time_cell, table_lines
+from etl.read.tables import FIGURE_CELL_RE, is_time_cell, split_trailing_figure, table_lines
 
 MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
 MAX_VALUE_CHARS = 40  # a table's value cells are short
@@ -36,6 +36,7 @@ _GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
 _ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _DASHES_RE = re.compile(r"[ \t]*[-=–—]{3,}[ \t]*")
+_NOTE_RE = re.compile(r"\([^()\n]{3,40}\)")  # under a table's times: "(as at 31 March)"
 # (in plain text, "+" may join the dashes: "-----+-----", as database tools print a table)
 _RULE_RE = re.compile(
     r"^[ \t]*[|+]?[ \t]*:?-{2,}:?[ \t]*(?:[|+][ \t]*:?-{2,}:?[ \t]*)*[|+]?[ \t]*$"
@@ -233,9 +234,13 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     if width < 3 or not all(is_time_cell(c) for c in header[1:]) or is_time_cell(header[0]):
         return [], k
     rows, end = [header], k + 1
+    note = lines[end].strip() if end < len(lines) else ""
+    if _NOTE_RE.fullmatch(note):  # "(as at 31 March)" under the times: kept, before the table
+        rows.insert(0, [note])
+        end += 1
     while end < len(lines):
         line = lines[end]
-        cells = _aligned_cells(line)
+        cells = split_trailing_figure(_aligned_cells(line), width)  # "... (HK$ million) 5,500"
         if _DASHES_RE.fullmatch(line):
             end += 1
             continue
@@ -251,23 +256,28 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         end += 1
     while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
         end -= 1
-    return (rows, end) if len(rows) > 1 else ([], k)  # (two or more time columns: one row will do)
+    body = len(rows) - 1 - (len(rows[0]) == 1)
+    return (rows, end) if body > 0 else ([], k)  # (two or more time columns: one row will do)
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
-    """The row whose label starts on lines[k], a line of words alone, and ends on the
-    indented line after it, beside the row's figures; None when the lines are not so."""
-    if k + 1 >= len(lines) or not lines[k].strip() or lines[k][:1] in (" ", "\t"):
+    """The row whose label starts on lines[k], a line of words alone, and ends on the line
+    after it, indented deeper, beside the row's figures; None when the lines are not so."""
+    if k + 1 >= len(lines) or not lines[k].strip() or _indent(lines[k + 1]) <= _indent(lines[k]):
         return None
     if _ALIGNED_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
         return None
     below = lines[k + 1]
-    cells = _aligned_cells(below)
-    if below[:1] not in (" ", "\t") or len(cells) != width:
+    cells = split_trailing_figure(_aligned_cells(below), width)
+    if len(cells) != width:
         return None
     if not all(any(ch.isdigit() for ch in c) for c in cells[1:]):
         return None
     return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _wraps_label(line: str, above: str) -> bool:
@@ -293,7 +303,8 @@ def _write_tables(text: str, rows_at: Rows) -> str:
     while k < len(lines):
         rows, end = rows_at(lines, k)
         if rows:
-            out += ["", *table_lines(rows), ""]
+            note = rows.pop(0)[0] if len(rows[0]) == 1 else ""  # a note over the table
+            out += ["", *([note, ""] if note else []), *table_lines(rows), ""]
             k = end
         else:
             out.append(lines[k])

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from etl.read.errors import IngestError
 from etl.read.limits import pdf_limit_problem
-from etl.read.tables import FIGURE_CELL_RE, is_time_cell, table_lines
+from etl.read.tables import FIGURE_CELL_RE, is_time_cell, split_trailing_figure, table_lines
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -38,6 +38,9 @@ MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two c
 _CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
+# A rule drawn as "  |  " parts cells too, in a row laid out by gaps ("Unicorns     7  |  6")
+# and in the rows under one ("Funds raised   HK$35.6 billion  |  HK$32.4 billion").
+_RULED_GAP_RE = re.compile(rf" {{{CELL_GAP},}}| +\| +")
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
 _WORDS_RE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a laid-out line
@@ -189,9 +192,12 @@ def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row, or None when `line` is no row (one cell, or long values)."""
-    cells = _GAP_RE.split(line.strip())
+def _cells(line: str, ruled: bool = False) -> list[str] | None:
+    """The cells of a table row, or None when `line` is no row (one cell, or long values);
+    `ruled`: the rows above part their cells by gaps and spaced pipes too."""
+    line = line.strip()
+    wide = _GAP_RE.search(line) is not None
+    cells = (_RULED_GAP_RE if wide or ruled else _GAP_RE).split(line)
     if len(cells) < 2 or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
         return None
     return [_SPACES_RE.sub(" ", c) for c in cells]
@@ -202,13 +208,15 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     rows: list[list[str]] = []
     end = k
     j = k
+    ruled = False  # the rows so far part their cells by spaced pipes as well as by gaps
     while j < len(lines):
         if not lines[j].strip():
             j += 1
             continue
-        cells = _cells(lines[j])
+        cells = _cells(lines[j], ruled)
         if cells is None:
             break
+        ruled = ruled or (" | " in lines[j] and _GAP_RE.search(lines[j].strip()) is not None)
         if len(rows) > 1 and not lines[j - 1].strip() and all(map(is_time_cell, cells[1:])):
             break  # "Clusters   2024" after a blank line: the next table's header
         rows.append(cells)
@@ -227,6 +235,7 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             header = [""] * (width - len(header)) + header  # "   2024   2023": over the values
     # Values sit on the right: a row with fewer cells is missing the ones after its label.
     table = [header + [""] * (width - len(header))]
+    rows = [split_trailing_figure(r, width) for r in rows]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
     return end, table
 

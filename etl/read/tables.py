@@ -33,6 +33,17 @@ FIGURE_CELL_RE = re.compile(
     r"(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
 )
 MAX_TIME_CHARS = 40
+_TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})")
+
+
+def split_trailing_figure(cells: list[str], width: int) -> list[str]:
+    """A row one cell short whose label its first value follows after a space or two only
+    ("Funds raised (cumulative) HK$35.6 billion  |  HK$32.4 billion"): that value given its
+    own cell; any other row as it is."""
+    if len(cells) != width - 1 or len(cells) < 2:
+        return cells
+    m = _TRAILING_FIGURE_RE.fullmatch(cells[0])
+    return [m.group(1), m.group(2).strip(), *cells[1:]] if m else cells
 
 
 def is_time_cell(cell: str) -> bool:

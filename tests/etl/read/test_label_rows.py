@@ -271,32 +271,3 @@ def test_rows_of_a_text_with_no_two_spaces() -> None:
     text = "Unicorns ..... 2\n- Labs: 40\nFunds raised\n (cumulative) .... HK$8.4 billion"
     out = write_label_rows(text)
     assert out == "Unicorns: 2\n- Labs: 40\nFunds raised (cumulative): HK$8.4 billion"
-
-
-ANNEX = """\
-                                   2016-17      2017-18      2018-19
-(as at 31 March)
-Community companies                  860        1,010        1,180
-  - On-site                          520          590          660
-  - Off-site                         340          420          520
-Start-ups admitted to Incubation
-  Programme (cumulative)             520          600          690
-Funding raised by community
-  start-ups (cumulative, HK$ million) 5,500     11,400       16,800
-"""
-
-
-def test_year_headings_over_the_values_alone_head_a_table_with_its_note() -> None:
-    lines = write_label_rows(ANNEX).split("\n")
-    assert lines.index("(as at 31 March)") < lines.index("2016-17:") < lines.index("2018-19:")
-    first = lines[lines.index("2016-17:") : lines.index("2017-18:")]
-    assert "- Community companies: 860" in first and "- - On-site: 520" in first
-    assert "- Start-ups admitted to Incubation Programme (cumulative): 520" in first
-    # a long label its first value follows after one space gives that value to its column
-    assert any(line.endswith(": HK$5,500 million") for line in first)
-    assert "- - Off-site: 520" in lines[lines.index("2018-19:") :]
-
-
-def test_a_lone_line_of_years_over_prose_is_no_table() -> None:
-    text = "        2019        2020\nThe hub grew fast in both years, to 1,200 firms.\n"
-    assert write_label_rows(text) == text

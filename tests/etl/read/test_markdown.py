@@ -290,3 +290,30 @@ def test_rows_that_give_their_figure_first_read_label_then_figure() -> None:
     ]  # fmt: skip
     milestones = "1999 | Museum announced\n2004 | Museum opened\n"
     assert bare_pipe_rows(milestones) == milestones  # a year then an event is no figure
+
+
+ANNEX = """\
+                                   2016-17      2017-18      2018-19
+(as at 31 March)
+Community companies                  860        1,010        1,180
+  - On-site                          520          590          660
+  (b) Start-ups admitted to incubation and
+      acceleration programmes during the year        135          148          160
+Funding raised by community
+  start-ups (cumulative, HK$ million) 5,500     11,400       16,800
+"""
+
+
+def test_times_over_the_values_alone_head_a_table_with_its_note_kept_above() -> None:
+    lines = aligned_tables(ANNEX).split("\n")
+    assert lines.index("(as at 31 March)") < lines.index("2016-17:") < lines.index("2018-19:")
+    first = lines[lines.index("2016-17:") : lines.index("2017-18:")]
+    assert "- Community companies: 860" in first and "- - On-site: 520" in first
+    # a label begun on an indented line of its own ends beside the figures, indented deeper
+    assert (
+        "- (b) Start-ups admitted to incubation and acceleration programmes during the year: 135"
+        in first
+    )
+    # a long label its first value follows after one space gives that value to its column
+    assert any(line.endswith(": HK$5,500 million") for line in first)
+    assert "- - On-site: 660" in lines[lines.index("2018-19:") :]

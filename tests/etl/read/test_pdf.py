@@ -188,3 +188,21 @@ def test_years_over_the_values_alone_head_a_table_not_a_row_of_tiles() -> None:
     # the next table's header after a blank line starts a table of its own
     assert lines.index("- FinTech: 430") > lines.index("- Listed companies (cumulative): 6") + 1
     assert lines[lines.index("- FinTech: 430") - 1] == "2024:"
+
+
+def test_a_row_ruled_by_spaced_pipes_parts_its_cells_there() -> None:
+    runs = [(72, 740, "KEY FIGURES"), (72, 700, "Community"),
+            (320, 700, "As at 31 March 2023  |  As at 31 March 2022"),
+            (72, 680, "Community companies"), (380, 680, "1,876  |  1,702"),
+            (72, 660, "Funding raised (cumulative)   HK$35.6 billion  |  HK$32.4 billion"),
+            (72, 640, "Unicorns"), (400, 640, "7  |  6"),
+            (72, 560, "Figures as at 31 December 2025  |  Issued January 2026")]  # fmt: skip
+    text = pdf_text(positioned_pdf([runs]), "review.pdf")
+    lines = [line for line in text.split("\n") if line]
+    first = lines[lines.index("As at 31 March 2023:") : lines.index("As at 31 March 2022:")]
+    assert "- Community companies: 1,876" in first and "- Unicorns: 7" in first
+    # a label its first value follows after a few spaces only gives that value its column
+    assert "- Funding raised (cumulative): HK$35.6 billion" in first
+    assert "- Unicorns: 6" in lines[lines.index("As at 31 March 2022:") :]
+    # a line with no wide gap is no row, pipes or not
+    assert "Figures as at 31 December 2025 | Issued January 2026" in lines
