@@ -233,13 +233,13 @@ def find_dates(
     start: int,
     end: int,
     ref: date | None,
-    anchor: Callable[[], Anchor | None] | None = None,
+    anchor: Callable[[bool], Anchor | None] | None = None,
 ) -> list[DatePhrase]:
     """Dates and periods in text[start:end]; relative ones need `ref` (the section's date).
 
-    `anchor` gives the time in force from earlier sentences, (as_of, precision, period): what
-    "at that point" and "over the same period" stand for (see `etl.extract.relative_dates`);
-    it is called only when the text points back.
+    `anchor(point)` gives the time in force from earlier sentences, (as_of, precision, period):
+    what "over the same period" and (the last point in time, `point`) "as at the same date"
+    stand for (see `etl.extract.relative_dates`); it is called only when the text points back.
     """
     found: list[DatePhrase] = []
 
@@ -265,12 +265,14 @@ def find_dates(
         )
         found.append(DatePhrase(a, b, d, precision, period, event, kind))
 
-    def held(pos: int) -> Anchor | None:
-        """The time in force at `pos`: an earlier date of this text, else `anchor`'s."""
+    def held(pos: int, point: bool = False) -> Anchor | None:
+        """The time in force at `pos`: an earlier date of this text, else `anchor`'s
+        (`point`: the last point in time, past periods)."""
         for p in sorted(found, key=lambda p: p.end, reverse=True):
-            if p.end <= pos and p.as_of is not None and not p.event and p.kind == "date":
+            usable = p.as_of is not None and not p.event and p.kind == "date"
+            if p.end <= pos and usable and not (point and p.period):
                 return p.as_of, p.precision, p.period
-        return anchor() if anchor is not None else None
+        return anchor(point) if anchor is not None else None
 
     # Each kind of phrase needs a year ("2023") or a word ("year", "month"): look for those
     # first and skip the patterns that cannot match (the order of the passes is kept).

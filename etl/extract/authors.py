@@ -173,7 +173,12 @@ def _line_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNORECASE)
+# (not the stop of a title before a name: "Speech by Ms. Evelyn Tse, Chief Executive ...")
+_SPEAKER_END = re.compile(
+    r"\s+(?:at|during|on|to|before|for)\s+|\n"
+    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bHon)(?<!\bIr)\.",
+    re.IGNORECASE,
+)
 
 
 @cache

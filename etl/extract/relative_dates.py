@@ -295,7 +295,7 @@ def year_points(
     text: str,
     start: int,
     end: int,
-    anchor: Callable[[int], Anchor | None],
+    anchor: Callable[..., Anchor | None],
     ref: date | None,
     add: Add,
 ) -> None:
@@ -328,9 +328,10 @@ def back_references(
 ) -> None:
     """ "at that point", "over the same period", "a year earlier": the time in force.
 
-    `anchor(pos)` is the time in force at `pos` (an earlier date of the sentence, else of an
-    earlier sentence), or None when nothing gave one ("a year earlier" then counts back from
-    `ref`); it is called only when a phrase points back.
+    `anchor(pos, point=False)` is the time in force at `pos` (an earlier date of the sentence,
+    else of an earlier sentence; `point`: the last point in time), or None when nothing gave
+    one ("a year earlier" then counts back from `ref`); it is called only when a phrase points
+    back.
     """
     if not may_hold_phrase(text, start, end, _back_words()):
         return
@@ -365,8 +366,10 @@ def back_references(
         elif m["period"]:
             as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
-        else:
-            add(m.start(), m.end(), held[0], held[1], None, "back")
+        else:  # "at that point", "as at the same date": the last point in time
+            held = anchor(m.start(), point=True) if held[2] else held
+            if held is not None:
+                add(m.start(), m.end(), held[0], held[1], None, "back")
 
 
 def _year_before(when: date, years: int = 1) -> date:

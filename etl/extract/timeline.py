@@ -75,7 +75,9 @@ class Timeline(ListDates):
         sent = text[s.start : s.end]
         found = [
             d
-            for d in find_dates(sent, 0, len(sent), self.ref, lambda: self.anchor_at(sid))
+            for d in find_dates(
+                sent, 0, len(sent), self.ref, lambda point=False: self.anchor_at(sid, point)
+            )
             if d.kind == "date"
             and d.as_of is not None
             and not future(d, self.ref)
@@ -129,11 +131,12 @@ class Timeline(ListDates):
             return None
         return next((d for d in dates if stands_at(note, d)), None)
 
-    def anchor_at(self, sid: SentenceId) -> Anchor | None:
-        """The time in force before sentence `sid`: the last one an earlier sentence stated."""
+    def anchor_at(self, sid: SentenceId, point: bool = False) -> Anchor | None:
+        """The time in force before sentence `sid`: the last one an earlier sentence stated
+        (`point`: the last point in time, past periods: what "as at the same date" stands for)."""
         for prev in self._earlier(sid):
             got = self._stated(prev)
-            if got is not None:
+            if got is not None and not (point and got[0].period):
                 d = got[0]
                 return d.as_of, d.precision, d.period  # type: ignore[return-value]
         return None

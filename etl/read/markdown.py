@@ -139,8 +139,16 @@ def _bare_cells(line: str) -> list[str] | None:
     if swapped is not None or not _BARE_ROW_RE.fullmatch(line):
         return swapped
     cells = [c.strip() for c in line.split("|")]
+    # A last cell that only describes the row ("FinTech | 480+ companies | digital banking,
+    # payments, insurtech") goes with the figure before it, in brackets.
+    words = len(cells) > 2 and sum(ch.isalpha() for ch in cells[-1]) > 1
+    about = cells.pop() if words and not _FIGURE_RE.search(cells[-1]) else ""
     if not all(cells) or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
         return None
+    if about:
+        if not _FIGURE_RE.search(cells[-1]):
+            return None
+        cells[-1] += f" ({about})"
     cells[0] = _ROW_MARKER_RE.sub("", cells[0], count=1) if cells[0][0] in "-*•" else cells[0]
     if any(_GAP_RE.search(c) for c in cells):
         return None  # columns set apart by spaces as well: a layout of its own

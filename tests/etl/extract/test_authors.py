@@ -32,6 +32,8 @@ def model(text: str, title: str | None = None):
         "Public Mission Officer of Cyberport.\n\nOur community has grown a lot.",
         "Columns\n\nWhy founders stay\nBy the Chief Executive, Hong Kong Cyberport Management "
         "Company Limited\n\nOur campus is full.",
+        "Speech by Ms. Eva Tse, Chief Executive Officer of Hong Kong Cyberport Management "
+        "Company Limited, at the Forum\n\nThursday, 13 November 2025\n\nOur community grew.",
     ],
 )
 def test_the_writer_or_speaker_names_whose_we_it_is(text: str) -> None:

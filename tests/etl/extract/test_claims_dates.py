@@ -456,3 +456,14 @@ def test_a_time_of_a_value_the_figure_is_set_against_is_not_the_figures() -> Non
     assert [(c[1], c[3]) for c in inline(text, d)] == [(2000, d)]
     text = "Cyberport had 1,100 companies in 2018."  # nothing set against: the date is its own
     assert [(c[1], c[3]) for c in inline(text, d)] == [(1100, date(2018, 12, 31))]
+
+
+def test_as_at_the_same_date_is_the_last_point_in_time_not_a_period_between() -> None:
+    text = (
+        "As at 30 September 2022, the Cyberport community comprised over 1,850 companies. "
+        "The community kept growing through the first half of 2022. FinTech remains the "
+        "largest cluster, with over 420 FinTech companies in the Cyberport community as at the "
+        "same date."
+    )
+    got = {c[1]: c[3] for c in inline(text, date(2022, 11, 14))}
+    assert got[420] == date(2022, 9, 30)

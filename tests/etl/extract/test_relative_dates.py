@@ -15,7 +15,7 @@ REF = date(2022, 10, 20)  # the section's date
 
 
 def dates(text: str, ref: date | None = REF, anchor=None) -> list[tuple]:
-    held = (lambda: anchor) if anchor is not None else None
+    held = (lambda point=False: anchor) if anchor is not None else None
     return [
         (text[d.start : d.end], d.as_of, d.precision, d.period, d.kind)
         for d in find_dates(text, 0, len(text), ref, held)
@@ -206,7 +206,7 @@ def test_speaks_of_now() -> None:
     st.text(alphabet=st.sampled_from("AprilJuneSeptmid-and between to 19 20 2021, at that point\n"))
 )
 def test_never_raises_on_date_like_noise(text: str) -> None:
-    for d in find_dates(text, 0, len(text), REF, lambda: (REF, "day", None)):
+    for d in find_dates(text, 0, len(text), REF, lambda point=False: (REF, "day", None)):
         assert 0 <= d.start < d.end <= len(text)
         assert d.as_of is None or d.as_of <= date(2099, 12, 31)
 

@@ -317,3 +317,16 @@ def test_times_over_the_values_alone_head_a_table_with_its_note_kept_above() -> 
     # a long label its first value follows after one space gives that value to its column
     assert any(line.endswith(": HK$5,500 million") for line in first)
     assert "- - On-site: 660" in lines[lines.index("2018-19:") :]
+
+
+def test_a_bare_pipe_row_whose_last_cell_describes_it_keeps_its_figure_and_the_words() -> None:
+    rows = (
+        "FinTech  |  480+ companies  |  digital banking, payments, insurtech, regtech, wealthtech\n"
+        "Web3  |  300+ companies  |  tokenisation, digital assets, decentralised identity\n"
+    )
+    assert bare_pipe_rows(rows).split("\n")[1:3] == [
+        "- FinTech: 480+ companies (digital banking, payments, insurtech, regtech, wealthtech)",
+        "- Web3: 300+ companies (tokenisation, digital assets, decentralised identity)",
+    ]
+    dash = "Cluster | 2022/23 | 2021/22\nFinTech | 426 | 392\nWeb3 | 152 | -\n"
+    assert "(-)" not in bare_pipe_rows(dash)  # a dash is an empty cell, no description
