@@ -24,6 +24,7 @@ from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.list_dates import BULLET, stands_at
 from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
@@ -132,12 +133,39 @@ def box_owner(
     start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
     for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
         named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
+        if named is None and span is not None:
+            named = _profiled(view, view.text[span[0] : span[1]])
         if named is not None:
             return named
     main = model.main
     if main is not None and main.tracked:
         return Attribution(view.config.name, True, "table_document")
     return who
+
+
+def _profiled(view: SectionView, heading: str) -> Attribution | None:
+    """The organisation a profile heading names ("Parcelwise at a glance"), when the text
+    writes that name as a name elsewhere (after a word in lower case, and never in lower case
+    itself: not "Community at a glance"); not the tracked organisation, which `owner_in` has
+    found already."""
+    m = _profile_re().fullmatch(heading.strip())
+    if m is None:
+        return None
+    name = m.group("name")
+    if any(name.lower() == a.lower() for a in view.config.aliases):
+        return None
+    if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", view.text):
+        return None  # a word of the language ("the community"), no name
+    written = re.search(rf"(?<![\w-])[a-z][\w'’-]*,?\s+{re.escape(name)}(?![\w-])", view.text)
+    return Attribution(name, False, "table") if written else None
+
+
+@cache
+def _profile_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["organisations"]["profile_headings"])
+    return re.compile(
+        rf"[\W_]*(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})\s+(?i:{words})[\W_]*"
+    )
 
 
 def box_date(

@@ -70,6 +70,9 @@ def is_heading_line(line: str) -> bool:
         s = s[: s.rfind("(")].strip() or s
     if not s or s[-1] in _END_MARKS:
         return False
+    colon = s.find(": ")
+    if colon > 0 and any(c.isdigit() for c in s[colon:]):
+        return False  # "Founded: 2018, Hong Kong": a fact-box row, no heading
     numbered = _SECTION_NUMBER.match(s)
     if numbered and s[numbered.end() :].upper() == s[numbered.end() :]:
         s = s[numbered.end() :]  # "2. Q2 2024 BY THE NUMBERS": a numbered section's heading

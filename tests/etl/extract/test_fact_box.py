@@ -238,3 +238,20 @@ def test_a_numbered_section_heading_naming_a_quarter_dates_its_rows_at_its_end()
     got = _claims(raw, published=date(2024, 7, 15))
     assert ("Cyberport", "incubatees", 1400, date(2024, 6, 30)) in got
     assert ("Cyberport", "awards", 1000, date(2024, 6, 30)) in got
+
+
+def test_rows_under_a_heading_profiling_another_name_are_that_names() -> None:
+    raw = (
+        "FOUNDERS\n\nThe first invoice Parcelwise ever sent is framed. Cyberport says its "
+        "community now numbers more than 2,000 companies.\n\n"
+        "Parcelwise at a glance\n\nFounded: 2018, Hong Kong\n\nMarkets: 9\n\n"
+        "Total funding: US$36 million\n"
+    )
+    got = _claims(raw, published=date(2024, 3, 19))
+    assert ("Cyberport", "companies", 2000, date(2024, 3, 19)) in got
+    assert not any(metric == "markets" for _, metric, _, _ in got)
+    # a heading of a word the text also writes in lower case names no one
+    own = raw.replace("Parcelwise at a glance", "Community at a glance")
+    assert ("Cyberport", "markets", 9, date(2024, 3, 19)) in _claims(
+        own, published=date(2024, 3, 19)
+    )

@@ -39,6 +39,8 @@ from etl.extract.headings import _ends_sentence, is_heading_line
         ("(B) PROMOTING INDUSTRY DEVELOPMENT", True),
         ("2. Founders go abroad early", False),  # a numbered list item, not in capitals
         ("3. 40 START-UPS JOINED", False),  # a value, numbered or not
+        ("Founded: 2018, Hong Kong", False),  # a fact-box row
+        ("Cyberport: the year in review", True),
     ],
 )
 def test_heading_lines(line: str, heading: bool) -> None:
