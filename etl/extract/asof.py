@@ -40,7 +40,8 @@ _FULL = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"\b(?:in|as\s+(?:at|of)|by\s+(?:the\s+)?(?:end|close)\s+of|at\s+the\s+(?:end|close)\s+of|"
+    r"\b(?:in|as\s+(?:at|of)|as\s+(?:recently|late|early)\s+as|back\s+in|"
+    r"by\s+(?:the\s+)?(?:end|close)\s+of|at\s+the\s+(?:end|close)\s+of|"
     r"(?:the\s+)?(?:end|close)\s+of|"
     r"end-|during|throughout|for|since|from|until|till|before|after)\s+(?:the\s+year\s+)?"
     r"(?:fiscal\s+year\s+|FY\s?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",

@@ -97,6 +97,19 @@ def then_and_now(before: str, text: str) -> bool:
     return any(d.start <= _OPENING_SLACK and d.as_of is not None for d in dates)
 
 
+def names_the_figure(text: str, end: int) -> bool:
+    """Whether the words before a bare figure call it the count named before ("As recently as
+    2019 the figure was about 1,400", "That number has since risen to 2,000")."""
+    return _anaphor_re().search(text, 0, end) is not None
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])(?:{phrases_re(lexicon()['figures']['figure_anaphors'])})(?![\w-])", re.I
+    )
+
+
 _NOW_OPENING = re.compile(r"\W*(?:today|now|these\s+days|currently|at\s+present)\b", re.I)
 _OPENING_CHARS = 40  # where an opening time phrase ends at the latest
 _OPENING_SLACK = 3  # characters before it ("But five years ago", less a word: quotes, dashes)

@@ -19,6 +19,7 @@ from etl.extract.context_cues import (
     cluster_refs,
     complement_before,
     existential,
+    names_the_figure,
     then_and_now,
     there_words,
     unread_time,
@@ -40,7 +41,7 @@ from etl.extract.prefilter import metric_vocabulary
 from etl.extract.questions import asked_metric
 from etl.extract.regex_parts import gated_search, literal_tests, may_match
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentence_figures import PART_SOURCES, Figure, find_figures
 
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
@@ -87,8 +88,12 @@ class SentenceContext(OwnerContext):
                     self._heading = view.text[span[0] : span[1]]
         return self._heading
 
-    def previous(self, first: bool = False) -> tuple[str, Figure | None] | None:
-        """The sentence before (in the section) and its last (or `first`) figure with a metric."""
+    def previous(
+        self, first: bool = False, whole: bool = False
+    ) -> tuple[str, Figure | None] | None:
+        """The sentence before (in the section) and its last (or `first`) figure with a metric
+        (`whole`: the last that counts no part of another: "1,900 companies, about 900 of which
+        ..." gives 1,900)."""
         if self._previous is False:
             self._previous = None
             prev = self.view.previous(self.sid)
@@ -99,6 +104,8 @@ class SentenceContext(OwnerContext):
         if self._previous is None:
             return None
         text, figures = self._previous
+        if whole:
+            figures = [f for f in figures if f.source not in PART_SOURCES] or figures
         return text, (figures[0] if first else figures[-1]) if figures else None
 
     def counts_existing(self) -> bool:
@@ -173,7 +180,7 @@ class SentenceContext(OwnerContext):
             prev = self.previous()
             asked = prev is not None and self._asked()
             if prev is not None and (asked or self._after_verb(f)):
-                text, last = prev
+                text, last = prev if asked else self.previous(whole=True)  # type: ignore[misc]
                 if asked:
                     text = self._question()
                 if complement_before().search(s, 0, f.start):
@@ -181,6 +188,8 @@ class SentenceContext(OwnerContext):
                 source = "question" if asked else "previous"
                 if not asked and then_and_now(text, s):
                     source = "contrast"  # "Five years ago, ... 1,200 companies." / "Today 2,100"
+                elif not asked and names_the_figure(s, f.start):
+                    source = "anaphor"  # "... 1,900 companies." / "In 2019 the figure was 1,400"
                 if last is not None and last.unit == f.unit:
                     return replace(f, metric=last.metric, source=source)
                 asked_for = asked_metric(text, kind, f.number.value) if asked else None

@@ -73,7 +73,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 # Figures that count a part of a set named in their sentence.
-_PART_SOURCES = frozenset(["partitive", "predicate"])
+PART_SOURCES = frozenset(["partitive", "predicate"])
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
@@ -158,7 +158,7 @@ def find_figures(
         if (
             delta_before.search(before)
             and not cues()["not_delta"].search(before[-40:])
-            and not (out and out[-1].source in _PART_SOURCES and further)
+            and not (out and out[-1].source in PART_SOURCES and further)
             and not (further and keep_bare)  # "a further 38 were admitted": an addition
         ):
             continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
@@ -182,7 +182,7 @@ def find_figures(
         if planned and not keep_planned:
             continue
         np = full_np = s[np_from:np_end]
-        increment = further and keep_bare and not (out and out[-1].source in _PART_SOURCES)
+        increment = further and keep_bare and not (out and out[-1].source in PART_SOURCES)
         if not_counted(np):
             if cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added

@@ -467,3 +467,16 @@ def test_as_at_the_same_date_is_the_last_point_in_time_not_a_period_between() ->
     )
     got = {c[1]: c[3] for c in inline(text, date(2022, 11, 14))}
     assert got[420] == date(2022, 9, 30)
+
+
+def test_the_figure_named_again_takes_the_whole_count_before_and_its_own_time() -> None:
+    d = date(2023, 9, 18)
+    text = (
+        "Cyberport says its community now numbers more than 1,900 start-ups and tech firms, "
+        "about 900 of which have offices on its campus. As recently as 2019 the figure was "
+        "about 1,400."
+    )
+    got = inline(text, d)
+    assert ("companies", 1400, "about", date(2019, 12, 31), None) in got  # not the part's
+    text = "Cyberport counts 1,900 companies. Back in 2019 it had about 1,400."
+    assert all(c[1] != 1400 or c[3] == date(2019, 12, 31) for c in inline(text, d))
