@@ -20,7 +20,7 @@ from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase
-from etl.extract.relative_dates import speaks_of_now
+from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure
 from etl.extract.timeline import Timeline
@@ -117,7 +117,12 @@ def _date_for(
     sent: str, f: Figure, figures: list[Figure], dates: list[DatePhrase], i: int
 ) -> DatePhrase | None:
     usable = [
-        d for d in dates if not d.event and not is_dateline(sent, d) and not _in_event(sent, d)
+        d
+        for d in dates
+        if not d.event
+        and not is_dateline(sent, d)
+        and not _in_event(sent, d)
+        and not _since_opening(sent, d, f)
     ]
     if not usable:
         return _time_clause_date(sent, f, dates)
@@ -205,6 +210,22 @@ def _subject_after_re() -> re.Pattern[str]:
 @cache
 def _time_clause_re() -> re.Pattern[str]:
     return re.compile(rf"[\W_]*(?:{phrase_re('time_clauses')})\s[^,;:.!?]*", re.IGNORECASE)
+
+
+@cache
+def _since_re() -> re.Pattern[str]:
+    return re.compile(rf"[\W_]*(?:{phrase_re('since_openers')})\s", re.IGNORECASE)
+
+
+def _since_opening(sent: str, d: DatePhrase, f: Figure) -> bool:
+    """Whether date `d` stands before figure `f` in a sentence that opens on the start of what
+    it counts ("Since the programme began twenty years ago, in 2005, we have admitted ..."),
+    with no "as at" between ("Since 2005, and as at March, ..." keeps March)."""
+    return (
+        d.end <= f.start
+        and _since_re().match(sent) is not None
+        and not says_stands_at(sent, d.start, d.end)
+    )
 
 
 def _time_clause_date(sent: str, f: Figure, dates: list[DatePhrase]) -> DatePhrase | None:

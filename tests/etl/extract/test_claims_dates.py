@@ -480,3 +480,14 @@ def test_the_figure_named_again_takes_the_whole_count_before_and_its_own_time() 
     assert ("companies", 1400, "about", date(2019, 12, 31), None) in got  # not the part's
     text = "Cyberport counts 1,900 companies. Back in 2019 it had about 1,400."
     assert all(c[1] != 1400 or c[3] == date(2019, 12, 31) for c in inline(text, d))
+
+
+def test_times_in_a_since_opening_are_the_start_of_what_is_counted() -> None:
+    d = date(2025, 6, 27)
+    text = (
+        "Since the Cyberport Incubation Programme began twenty years ago, in 2005, Cyberport "
+        "has admitted more than 1,200 start-ups."
+    )
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(1200, d)]
+    text = "Since 2005, and as at March 2025, Cyberport has admitted more than 1,200 start-ups."
+    assert [(c[1], c[3]) for c in inline(text, d)] == [(1200, date(2025, 3, 31))]
