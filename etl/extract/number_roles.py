@@ -21,7 +21,7 @@ _YEAR_BEFORE = re.compile(
 )
 # A year naming an edition or a cohort: "the 2025 incubation intake", "its 2019 cohort" (not
 # "the 2000 companies": a plural after it is what the number counts).
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that|an?)\s+$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
 # A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".

@@ -23,6 +23,7 @@ def first(s: str, value: float):
         ("New start-ups admitted in Q2 2024: 42", 2024, True),  # a quarter's year
         ("190 start-ups admitted during 2025", 2025, True),
         ("a community with 2025 companies", 2025, False),
+        ("founder of Pixelhouse and a 2006 incubatee, said", 2006, True),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
