@@ -43,6 +43,7 @@ _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 _RULED_GAP_RE = re.compile(rf" {{{CELL_GAP},}}| +\| +")
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
+_RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")
 _WORDS_RE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a laid-out line
 _PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
     r"\s*(?:[-–]\s*)?(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–])?\s*"
@@ -213,7 +214,12 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         if not lines[j].strip():
             j += 1
             continue
+        if len(rows) == 1 and _RULE_LINE_RE.fullmatch(lines[j]):
+            j += 1  # a rule under the header
+            continue
         cells = _cells(lines[j], ruled)
+        if cells is None and rows and (below := _label_over(lines, j)) is not None:
+            cells, j = below, j + 1  # "Start-ups admitted to incubation" / "  (cumulative)  1,012"
         if cells is None:
             break
         ruled = ruled or (" | " in lines[j] and _GAP_RE.search(lines[j].strip()) is not None)
@@ -238,6 +244,23 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     rows = [split_trailing_figure(r, width) for r in rows]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
     return end, table
+
+
+def _label_over(lines: list[str], j: int) -> list[str] | None:
+    """The row whose label starts on lines[j], a line of words alone, and ends on the next
+    line, indented deeper, beside the row's figures; None when the lines are not so."""
+    if j + 1 >= len(lines) or _DIGIT_RE.search(lines[j]) or not lines[j].strip():
+        return None
+    if _indent(lines[j + 1]) <= _indent(lines[j]):
+        return None
+    below = _cells(lines[j + 1])
+    if below is None or not any(_DIGIT_RE.search(c) for c in below[1:]):
+        return None
+    return [f"{lines[j].strip()} {below[0]}", *below[1:]]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[str]:

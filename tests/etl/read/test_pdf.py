@@ -206,3 +206,20 @@ def test_a_row_ruled_by_spaced_pipes_parts_its_cells_there() -> None:
     assert "- Unicorns: 6" in lines[lines.index("As at 31 March 2022:") :]
     # a line with no wide gap is no row, pipes or not
     assert "Figures as at 31 December 2025 | Issued January 2026" in lines
+
+
+def test_a_rule_under_the_header_and_a_label_wrapped_over_its_figures_keep_the_table() -> None:
+    runs = [(72, 740, "KEY FIGURES"), (72, 700, "Cyberport community"), (330, 700, "2021/22"),
+            (430, 700, "2020/21"), (72, 686, "-" * 60),
+            (72, 672, "Community companies"), (340, 672, "1,726"), (440, 672, "1,592"),
+            (72, 658, "Start-ups admitted to incubation programmes"),
+            (90, 644, "(cumulative, since inception)"), (340, 644, "1,012"), (440, 644, "915"),
+            (72, 630, "Unicorns (cumulative)"), (350, 630, "7"), (450, 630, "6")]  # fmt: skip
+    lines = [x for x in pdf_text(positioned_pdf([runs]), "review.pdf").split("\n") if x]
+    first = lines[lines.index("2021/22:") : lines.index("2020/21:")]
+    assert first[1:] == [
+        "- Community companies: 1,726",
+        "- Start-ups admitted to incubation programmes (cumulative, since inception): 1,012",
+        "- Unicorns (cumulative): 7",
+    ]
+    assert "- Unicorns (cumulative): 6" in lines[lines.index("2020/21:") :]
