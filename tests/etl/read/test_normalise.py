@@ -13,10 +13,8 @@ from etl.read.normalise import (
     TYPOGRAPHIC,
     _ftfy_line,
     fix_text,
-    join_hyphenated,
     normalise_text,
     strip_markdown,
-    wrap_width,
 )
 from tests.paths import ROOT
 
@@ -164,39 +162,6 @@ def test_urls_are_not_glued_to_text() -> None:
         "https://www.example.org/",
         "About us",
     ]
-
-
-@pytest.mark.parametrize(
-    ("prev", "nxt", "expected"),
-    [
-        ("the devel-", "opment of", "the development of"),
-        ("Beijing-", "Hong Kong", "Beijing-Hong Kong"),
-        ("COVID-", "19 cases", "COVID-19 cases"),
-        ("supporting start-", "ups and", "supporting start-ups and"),
-        ("wide-ranging and in-", "depth talks", "wide-ranging and in-depth talks"),
-        ("a self-", "assessment", "a self-assessment"),
-        ("digital tech-", "nology firms", "digital technology firms"),
-        ("to pro-", "mote talent", "to promote talent"),
-        ("Zhong-", "guancun", "Zhong-guancun"),
-    ],
-)
-def test_line_end_hyphens(prev: str, nxt: str, expected: str) -> None:
-    assert join_hyphenated(prev, nxt, f"{prev}\n{nxt}") == expected
-
-
-def test_line_end_hyphen_follows_the_document_own_spelling() -> None:
-    document = "Many startups joined.\nThe start-\nups grew."
-    assert join_hyphenated("The start-", "ups grew.", document) == "The startups grew."
-    document = "A co-operation deal.\nFurther co-\noperation follows."
-    assert join_hyphenated("Further co-", "operation follows.", document) == (
-        "Further co-operation follows."
-    )
-
-
-def test_wrap_width_needs_wrapped_blocks() -> None:
-    assert wrap_width([["one long paragraph"], ["another"]]) is None
-    block = ["x" * n for n in (88, 90, 86, 89, 87, 90, 91, 85, 88, 90, 30)]
-    assert wrap_width([block, ["y" * 500]]) == 90
 
 
 def test_hard_wrapped_seed_reads_as_paragraphs() -> None:
@@ -350,10 +315,3 @@ def test_invisible_characters_go_and_plain_text_stays() -> None:
     assert normalise_text("Cyber\u00adport has 1,000\u200b members – and\ufeff more.") == (
         "Cyberport has 1,000 members – and more."
     )
-
-
-def test_a_numbered_line_after_a_bulleted_list_is_no_item_of_that_list() -> None:
-    text = "Thank you.\n\n- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS\n\nAdmitted: 42\n"
-    assert "- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS" in normalise_text(text)
-    text = "Steps:\n\n- one\n\n- two\n"  # a list of the same marks stays together
-    assert "- one\n- two" in normalise_text(text)

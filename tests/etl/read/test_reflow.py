@@ -1,0 +1,54 @@
+"""Hard-wrapped lines joined into paragraphs: hyphens, the wrap width, what stays apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.read.reflow import join_hyphenated, reflow, wrap_width
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "expected"),
+    [
+        ("the devel-", "opment of", "the development of"),
+        ("Beijing-", "Hong Kong", "Beijing-Hong Kong"),
+        ("COVID-", "19 cases", "COVID-19 cases"),
+        ("supporting start-", "ups and", "supporting start-ups and"),
+        ("wide-ranging and in-", "depth talks", "wide-ranging and in-depth talks"),
+        ("a self-", "assessment", "a self-assessment"),
+        ("digital tech-", "nology firms", "digital technology firms"),
+        ("to pro-", "mote talent", "to promote talent"),
+        ("Zhong-", "guancun", "Zhong-guancun"),
+    ],
+)
+def test_line_end_hyphens(prev: str, nxt: str, expected: str) -> None:
+    assert join_hyphenated(prev, nxt, f"{prev}\n{nxt}") == expected
+
+
+def test_line_end_hyphen_follows_the_document_own_spelling() -> None:
+    document = "Many startups joined.\nThe start-\nups grew."
+    assert join_hyphenated("The start-", "ups grew.", document) == "The startups grew."
+    document = "A co-operation deal.\nFurther co-\noperation follows."
+    assert join_hyphenated("Further co-", "operation follows.", document) == (
+        "Further co-operation follows."
+    )
+
+
+def test_wrap_width_needs_wrapped_blocks() -> None:
+    assert wrap_width([["one long paragraph"], ["another"]]) is None
+    block = ["x" * n for n in (88, 90, 86, 89, 87, 90, 91, 85, 88, 90, 30)]
+    assert wrap_width([block, ["y" * 500]]) == 90
+
+
+def test_a_numbered_line_after_a_bulleted_list_is_no_item_of_that_list() -> None:
+    lines = [
+        "Thank you.",
+        "",
+        "- The CIP Team",
+        "",
+        "2. Q2 2024 BY THE NUMBERS",
+        "",
+        "Admitted: 42",
+    ]
+    assert "- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS" in reflow(lines)
+    assert "- one\n- two" in reflow(["Steps:", "", "- one", "", "- two"])  # the same marks
