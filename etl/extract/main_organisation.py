@@ -36,7 +36,14 @@ def find_main(
     writer and the number of times each organisation is named."""
     w = cues()["main"]
     votes: Counter[tuple[str, bool]] = Counter()
-    for (name, tracked), n in _name_counts(text, config).items():
+    counts = _name_counts(text, config)
+    if sum(n for (_, tracked), n in counts.items() if tracked) <= w["few_mentions"]:
+        # Named a few times only: perhaps in passing, in a text about an organisation no list
+        # knows ("Lantern Hub"), whose names are counted too (reading them all costs more).
+        for who, n in Counter(organisations_named(text, config)).items():
+            if not who[1] and who not in counts and n >= w["unknown_mentions"]:
+                counts[who] = n  # (named once or twice: a person, a passing name)
+    for (name, tracked), n in counts.items():
         votes[(name, tracked)] += w["mention_weight"] * n
     heads = [title] if title else []
     heads += [text[a:b] for para in lines[:4] for a, b in para[:1] if is_heading_line(text[a:b])]

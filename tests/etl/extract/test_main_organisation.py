@@ -134,3 +134,22 @@ def test_a_masthead_naming_one_organisation_as_it_publishes_makes_it_the_publish
     assert model("Cyberport | 8 February 2021\n\n" + body).publisher is None  # no cue word
     two = model("Cyberport and HKSTP | Published 8 February 2021\n\n" + body)
     assert two.publisher is None  # two organisations: whose is it?
+
+
+def test_a_feature_on_an_incubator_no_list_knows_has_it_as_main_organisation() -> None:
+    text = (
+        "FEATURES\n\nThe warehouse that became a start-up engine\n\n"
+        "At nine in the morning, the ground floor of Lantern Hub is already loud. Lantern Hub "
+        "was founded in 2019. Since opening, the incubator has taken in 310 companies, and "
+        "Lantern Hub now runs six cohorts a year. Its founder has visited Cyberport, where the "
+        "community numbers some 2,000 companies.\n"
+    )
+    m = model(text)
+    assert m.main is not None and m.main.entity == "Lantern Hub" and not m.main.tracked
+    # a name said once or twice (a person, a passing name) does not outvote the organisation
+    text = (
+        "THE INTERVIEW\n\nCyberport's ecosystem chief Kelvin Ng on the hub\n\n"
+        "Kelvin Ng has a habit of answering questions with a story. The Cyberport community "
+        "has grown.\n"
+    )
+    assert model(text).main.tracked
