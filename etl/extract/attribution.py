@@ -237,7 +237,8 @@ def attribute(
         topic_p
         and topic_p.tracked
         and all(m.kind == "territory" and m.role in ("possessive", "prep") for m in others)
-    ):
+        and not any(m.role == "prep" and m.end <= f_start for m in others)
+    ):  # (not "Across Hong Kong there are now nearly 5,000 start-ups": the city's)
         return replace(topic_p, how="topic")
     return None
 

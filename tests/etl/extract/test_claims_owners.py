@@ -400,3 +400,17 @@ def test_answers_to_marked_questions_without_a_question_mark_or_of_a_part() -> N
     )
     got = {c[:2] for c in _text_claims(text, date(2026, 1, 9))}
     assert {("startups", 1800), ("unicorns", 14)} <= got
+
+
+def test_a_count_said_of_the_city_in_a_speech_about_the_organisation_is_the_citys() -> None:
+    d = date(2026, 4, 22)
+    text = (
+        "Speech by Mr Simon Chan, Chairman of Cyberport\n\n"
+        "Cyberport is home to over 2,000 companies. Across Hong Kong there are now nearly 5,000 "
+        "start-ups. Our city has nurtured around 20 unicorns."
+    )
+    got = [c[1] for c in inline(text, d)]
+    assert 2000 in got
+    assert 5000 not in got and 20 not in got
+    text = "Cyberport has over 2,000 companies. Its community in Hong Kong has 2,100 companies."
+    assert 2100 in [c[1] for c in inline(text, d)]  # the city as where it is: still its
