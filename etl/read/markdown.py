@@ -209,17 +209,19 @@ def aligned_tables(text: str) -> str:
 
 def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     """The cells of a table whose rows are led by times and whose header is lines[k] (its
-    column headings may wrap onto the next line, and a rule of dashes may follow), and the
-    line after it."""
+    column headings may wrap onto the lines under it, each word under the heading it stands
+    below, and a rule of dashes may follow), and the line after it."""
     header = _aligned_cells(lines[k])
     width = len(header)
     if width < 2 or is_time_cell(header[0]):
         return [], k
+    starts = [m.start() for m in _CELL_RE.finditer(lines[k])]
     j = k + 1
-    more = _aligned_cells(lines[j]) if j < len(lines) else []
-    if len(more) == width - 1 and not any(ch.isdigit() for ch in lines[j]):
-        header = [header[0], *(f"{h} {m}" for h, m in zip(header[1:], more, strict=True))]
-        j += 1  # "Financial year   Cyberport Incubation" / "                 Programme"
+    while j < len(lines) and j - k <= MAX_HEADING_LINES and _wraps_headings(lines[j], starts):
+        for m in _CELL_RE.finditer(lines[j]):  # "Financial year   Cyberport Incubation"
+            col = max(i for i, at in enumerate(starts) if at <= m.start() + _HEADING_SLACK)
+            header[col] = f"{header[col]} {m.group()}"  # / "                 Programme"
+        j += 1
     if j < len(lines) and j > k + 1 and _COLUMN_RULE_RE.fullmatch(lines[j]):
         j += 1
     end = j
@@ -231,6 +233,21 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
 
 
 _COLUMN_RULE_RE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")  # one rule a column
+_CELL_RE = re.compile(r"\S+(?: \S+)*")  # a cell of a line laid out by spaces
+_HEADING_SLACK = 2  # a wrapped heading's word may start this far left of its column
+MAX_HEADING_LINES = 3
+
+
+def _wraps_headings(line: str, starts: list[int]) -> bool:
+    """Whether `line` goes on with the column headings above it: words under the headings
+    after the first, with nothing under the first ("  the community   (cumulative, since")."""
+    cells = list(_CELL_RE.finditer(line))
+    return (
+        len(starts) > 1
+        and bool(cells)
+        and cells[0].start() + _HEADING_SLACK >= starts[1]
+        and not _COLUMN_RULE_RE.fullmatch(line)
+    )
 
 
 def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:

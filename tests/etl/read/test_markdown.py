@@ -330,3 +330,18 @@ def test_a_bare_pipe_row_whose_last_cell_describes_it_keeps_its_figure_and_the_w
     ]
     dash = "Cluster | 2022/23 | 2021/22\nFinTech | 426 | 392\nWeb3 | 152 | -\n"
     assert "(-)" not in bare_pipe_rows(dash)  # a dash is an empty cell, no description
+
+
+def test_headings_wrapped_over_several_lines_go_to_the_columns_they_stand_under() -> None:
+    table = (
+        "   Year   Start-ups in    Incubatees admitted   Funding raised by\n"
+        "          the community   (cumulative, since    start-ups (cumulative,\n"
+        "                          2005)                 HK$ million)\n"
+        "   ----   -------------   -------------------   ----------------------\n"
+        "   2013        268                262                    390\n"
+        "   2014        331                305                    620\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Year 2014:" in lines
+    assert "- Incubatees admitted (cumulative, since 2005): 305" in lines
+    assert "- Funding raised by start-ups (cumulative, HK$ million): HK$620 million" in lines
