@@ -56,7 +56,12 @@ from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
-from etl.extract.rest_of_set import is_the_rest, opens_with_its_set, with_the_rest
+from etl.extract.rest_of_set import (
+    is_the_rest,
+    is_the_whole,
+    opens_with_its_set,
+    with_the_rest,
+)
 from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
@@ -239,8 +244,12 @@ def _sentence_claims(
             who is None
             and i
             and owners[i - 1] is not None
-            and (part_of_set(sent, f.start, f.end) or is_the_rest(sent, f.start))
-        ):  # "2,000 companies, seven of which ...", "...; the remaining 400 or so are ..."
+            and (
+                part_of_set(sent, f.start, f.end)
+                or is_the_rest(sent, f.start)
+                or is_the_whole(sent, f.start)
+            )
+        ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
             who = replace(owners[i - 1], how="set")
         if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
             who = (

@@ -21,6 +21,13 @@ _REST_BEFORE = re.compile(
 
 
 _REST_REACH = 40  # how far before a figure "the rest, around" may start
+# Words before a figure that make it the whole a part before it belongs to ("470 fintech
+# companies ..., out of a total of about 2,300").
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:out\s+of|of\s+a\s+total\s+of|from\s+a\s+total\s+of)\s+(?:a\s+total\s+of\s+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?[*_]*$",
+    re.IGNORECASE,
+)
 
 
 def with_the_rest(sent: str, figures: list[Figure]) -> list[Figure]:
@@ -50,6 +57,12 @@ def is_the_rest(sent: str, start: int) -> bool:
     """Whether the figure at `start` counts the rest of a set ("the remaining 400 or so",
     "the other 484"): the set's, whoever owns the part before it."""
     return _REST_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None
+
+
+def is_the_whole(sent: str, start: int) -> bool:
+    """Whether the figure at `start` counts the whole a part before it belongs to ("..., out
+    of a total of about 2,300"): the part's owner's."""
+    return _WHOLE_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None
 
 
 def opens_with_its_set(sent: str, fig: int) -> bool:

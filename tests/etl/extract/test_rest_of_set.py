@@ -10,6 +10,7 @@ from db.records import ReadDocument
 from etl.extract import extract_claims
 from etl.extract.rest_of_set import is_the_rest, opens_with_its_set, with_the_rest
 from etl.extract.sentence_figures import find_figures
+from tests.etl.extract.test_claims import inline
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,12 @@ def test_a_share_of_them_opening_a_sentence_is_that_sets_owners() -> None:
     doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
     got = {(c.entity, c.metric, c.value, c.status) for c in extract_claims(doc)}
     assert ("Cyberport", "local_share_pct", 70, "auto") in got
+
+
+def test_the_whole_after_a_part_is_the_parts_owners() -> None:
+    text = (
+        "Cyberport says around 470 fintech companies now belong to its community, out of a "
+        "total of about 2,300 start-ups and technology companies."
+    )
+    got = {(c[0], c[1]) for c in inline(text, date(2025, 9, 15))}
+    assert ("companies", 2300) in got and ("fintech_companies", 470) in got
