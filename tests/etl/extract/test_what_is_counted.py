@@ -401,7 +401,9 @@ def test_one_of_the_things_is_no_count() -> None:
     [
         ("Twelve incubatees pitched to a panel of investors.", "activity"),
         ("Some 30 fintech start-ups exhibited at the fair.", "activity"),
+        ("It is hosting 30 Web3 start-ups at its pavilion this week.", "activity"),
         ("In the past year, 90 start-ups were admitted.", "noun"),
+        ("Some 300 start-ups are at the campus.", "predicate"),  # a place, no event
     ],
 )
 def test_a_count_on_show_at_an_event_is_no_size(sentence: str, source: str) -> None:
