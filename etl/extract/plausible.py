@@ -1,17 +1,21 @@
-"""A stock figure too small for the whole organisation is a candidate, not a claim.
+"""A figure that cannot be the whole organisation's is a candidate, not a claim.
 
 "35 community companies recruiting", "three award winners", "a US$5 million round": the
 organisation's name and a metric's noun are there, but the figure counts an event, a cohort or
 one company. Below the least its metric can be for the whole organisation (the tracked
-organisation's `[least]`), such a claim goes to a reviewer as "metric?" instead of a chart.
+organisation's `[least]`), or money raised in one funding round ("closed a US$15 million
+Series A round"), such a claim goes to a reviewer as "metric?" instead of a chart.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 
 from db.records import Claim
 from etl.config import ExtractConfig
+from etl.extract.lexicon import lexicon
 
 
 def too_small(claim: Claim, config: ExtractConfig) -> bool:
@@ -25,8 +29,34 @@ def too_small(claim: Claim, config: ExtractConfig) -> bool:
     return value is not None and value < least
 
 
+def one_round(claim: Claim) -> bool:
+    """Whether `claim` is money raised in one funding round: its clause of the sentence names a
+    round ("... closed a US$15 million Series A round", "its IPO raised HK$1.2 billion"), not
+    the community's funding ("..., with several closing Series B rounds this year": another
+    clause)."""
+    if claim.metric != "funding_raised":
+        return False
+    at = claim.mention_start - claim.char_start
+    q = claim.quote
+    breaks = list(_clause_break().finditer(q))
+    lo = max((m.end() for m in breaks if m.end() <= at), default=0)
+    hi = min((m.start() for m in breaks if m.start() >= at + 1), default=len(q))
+    return _round_re().search(q, lo, hi) is not None
+
+
+@cache
+def _round_re() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["one_round"], re.IGNORECASE)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    return re.compile(r"[;,:(]|\b(?:and|with|while|but|bringing|taking)\b", re.IGNORECASE)
+
+
 def doubt_small(claim: Claim, config: ExtractConfig) -> Claim:
-    """`claim`, as a candidate ("metric?") when it is too small (see the module doc)."""
-    if claim.status != "auto" or not too_small(claim, config):
+    """`claim`, as a candidate ("metric?") when it is too small or one round's (see the module
+    doc)."""
+    if claim.status != "auto" or not (too_small(claim, config) or one_round(claim)):
         return claim
     return replace(claim, status="candidate", unsure=("metric?",))

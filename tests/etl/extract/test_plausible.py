@@ -77,3 +77,18 @@ def test_counts_in_a_sentence_naming_one_cohort_are_its_make_up_not_the_communit
     found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
     assert found.get(("fintech_companies", 14)) in (None, "candidate")
     assert found[("fintech_companies", 450)] == "auto"
+
+
+def test_money_raised_in_one_round_is_a_candidate_and_the_communitys_funding_is_not() -> None:
+    def funding(text: str) -> dict[float, str]:
+        doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                           date(2024, 5, 2), "manifest", ())  # fmt: skip
+        return {c.value: c.status for c in extract_claims(doc) if c.metric == "funding_raised"}
+
+    got = funding(
+        "Hong Kong, 2 May 2024 - Cyberport incubatee DataNest closed a US$15 million Series A "
+        "round. Cyberport start-ups have raised more than HK$37 billion to date, with several "
+        "closing Series B rounds this year.\n"
+    )
+    assert got.get(15_000_000, "candidate") == "candidate"
+    assert got[37_000_000_000] == "auto"  # the round is named in another clause
