@@ -187,6 +187,7 @@ def find_figures(
             if cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added
             if not (keep_bare and cues()["delta_after"].match(np)):
+                uncounted.add(unit)  # ("1,480 applications": what a comparison after is of)
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and cues()["not_a_noun"].match(expand_shorthand(np)):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from db.records import ReadDocument
+from etl.extract import extract_claims
 from etl.extract.sentence_figures import find_figures
 
 
@@ -408,6 +412,17 @@ def test_one_of_the_things_is_no_count() -> None:
 )
 def test_a_count_on_show_at_an_event_is_no_size(sentence: str, source: str) -> None:
     assert [src for _, m, src in counted(sentence) if m is not None] == [source]
+
+
+def test_applications_are_no_count_of_start_ups_nor_is_what_they_are_compared_with() -> None:
+    assert metrics("The Cyberport Incubation Programme received 187 applications.") == []
+    text = (
+        "Cyberport has 2,100 companies. We received 1,480 applications across our programmes, "
+        "compared with 1,120 in 2018/19."
+    )
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2020, 9, 15), "manifest", ())  # fmt: skip
+    assert {c.value for c in extract_claims(doc)} == {2100}
 
 
 def test_intakes_and_cohorts_are_no_count_of_companies() -> None:
