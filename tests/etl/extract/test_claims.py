@@ -207,6 +207,16 @@ def test_targets_and_future_dates_are_skipped() -> None:
     assert extract_claims(doc) == []
 
 
+def test_an_ambition_a_hope_or_a_plan_is_no_count() -> None:
+    d = date(2023, 11, 24)
+    text = (
+        "Cyberport has 1,900 companies. Cyberport's ambition is to grow this community to "
+        "2,500 companies by 2027. Cyberport hopes by the end of next year the number of Web3 "
+        "companies to reach 300. Cyberport plans within this year to admit 30 Web3 start-ups."
+    )
+    assert [c[1] for c in inline(text, d)] == [1900]
+
+
 def test_raw_text_with_wrapped_lines_and_escaped_dollars() -> None:
     text = (
         "Cyberport is home to over 1,700\nstart-ups, with total financing exceeding "
