@@ -406,6 +406,8 @@ def test_one_of_the_things_is_no_count() -> None:
         ("Twelve incubatees pitched to a panel of investors.", "activity"),
         ("Some 30 fintech start-ups exhibited at the fair.", "activity"),
         ("It is hosting 30 Web3 start-ups at its pavilion this week.", "activity"),
+        ("Eleven Start-ups Graduate as Programme Records Its Largest Intake", "activity"),
+        ("Two graduates have since gone on to list.", "predicate"),  # graduates, a noun
         ("In the past year, 90 start-ups were admitted.", "noun"),
         ("Some 300 start-ups are at the campus.", "predicate"),  # a place, no event
     ],
@@ -423,6 +425,18 @@ def test_applications_are_no_count_of_start_ups_nor_is_what_they_are_compared_wi
     doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
                        date(2020, 9, 15), "manifest", ())  # fmt: skip
     assert {c.value for c in extract_claims(doc)} == {2100}
+
+
+def test_start_ups_that_completed_a_programme_are_its_graduates_no_intake() -> None:
+    text = (
+        "Hong Kong, 18 June 2008 - Cyberport today held a graduation ceremony for 11 start-ups "
+        "that have completed the Cyberport Incubation Programme, which has admitted 62 start-ups "
+        "since 2005.\n"
+    )
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2008, 6, 18), "manifest", ())  # fmt: skip
+    found = {c.value: c.status for c in extract_claims(doc)}
+    assert found.get(11, "candidate") == "candidate" and found[62] == "auto"
 
 
 def test_intakes_and_cohorts_are_no_count_of_companies() -> None:
