@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from etl.read.tables import is_time_cell, table_lines
+from etl.read.tables import indent, is_time_cell, table_lines
 
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
@@ -120,12 +120,12 @@ def write_label_rows(text: str) -> str:
             parent_indent = None
             out.append(line)
             continue
-        indent = len(m.group("indent").expandtabs(4))
+        depth = len(m.group("indent").expandtabs(4))
         label, value = m.group("label"), m.group("value").strip()
-        if parent_indent is not None and indent > parent_indent:
+        if parent_indent is not None and depth > parent_indent:
             out.append(f"{m.group('indent')}- - {label}: {value}")
             continue
-        parent_indent = indent
+        parent_indent = depth
         out.append(f"{m.group('indent')}{m.group('marks')}{label}: {value}")
     return "\n".join(out)
 
@@ -152,7 +152,7 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
         cells, used = _cells(lines[k]), 1
         if len(cells) == 1 and not has_digit(cells[0]) and k + 1 < len(lines):
             more = _cells(lines[k + 1])  # "Funds raised by companies," / "  cumulative  21.0"
-            if len(more) == len(header) and _indent(lines[k + 1]) > _indent(lines[k]):
+            if len(more) == len(header) and indent(lines[k + 1]) > indent(lines[k]):
                 cells, used = [f"{cells[0]} {more[0]}", *more[1:]], 2
         if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
@@ -252,14 +252,10 @@ def _wraps_onto(lines: list[str], i: int) -> bool:
         return False
     if not lines[i].lstrip()[0].isalpha():
         return False
-    depth, rest = _indent(lines[i]), lines[i + 1].lstrip()
-    if not rest or _indent(lines[i + 1]) <= depth or not (rest[0].islower() or rest[0] in _GOES_ON):
+    depth, rest = indent(lines[i]), lines[i + 1].lstrip()
+    if not rest or indent(lines[i + 1]) <= depth or not (rest[0].islower() or rest[0] in _GOES_ON):
         return False  # "(cumulative) ..... HK$8.4 billion" goes on; "Unicorns ... 3" does not
     if label_row(f"{lines[i].rstrip()} {rest}") is None:
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
-    return not after.strip() or _indent(after) <= depth
-
-
-def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+    return not after.strip() or indent(after) <= depth

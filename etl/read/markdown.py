@@ -15,7 +15,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from etl.read.tables import FIGURE_CELL_RE, is_time_cell, split_trailing_figure, table_lines
+from etl.read.tables import (
+    FIGURE_CELL_RE,
+    indent,
+    is_time_cell,
+    split_trailing_figure,
+    table_lines,
+)
 
 MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
 MAX_VALUE_CHARS = 40  # a table's value cells are short
@@ -288,7 +294,7 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
     """The row whose label starts on lines[k], a line of words alone, and ends on the line
     after it, indented deeper, beside the row's figures; None when the lines are not so."""
-    if k + 1 >= len(lines) or not lines[k].strip() or _indent(lines[k + 1]) <= _indent(lines[k]):
+    if k + 1 >= len(lines) or not lines[k].strip() or indent(lines[k + 1]) <= indent(lines[k]):
         return None
     if _ALIGNED_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
         return None
@@ -299,10 +305,6 @@ def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
     if not all(any(ch.isdigit() for ch in c) for c in cells[1:]):
         return None
     return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
-
-
-def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _wraps_label(line: str, above: str) -> bool:

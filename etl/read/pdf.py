@@ -24,7 +24,13 @@ from pypdf import PdfReader
 
 from etl.read.errors import IngestError
 from etl.read.limits import pdf_limit_problem
-from etl.read.tables import FIGURE_CELL_RE, is_time_cell, split_trailing_figure, table_lines
+from etl.read.tables import (
+    FIGURE_CELL_RE,
+    indent,
+    is_time_cell,
+    split_trailing_figure,
+    table_lines,
+)
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -251,16 +257,12 @@ def _label_over(lines: list[str], j: int) -> list[str] | None:
     line, indented deeper, beside the row's figures; None when the lines are not so."""
     if j + 1 >= len(lines) or _DIGIT_RE.search(lines[j]) or not lines[j].strip():
         return None
-    if _indent(lines[j + 1]) <= _indent(lines[j]):
+    if indent(lines[j + 1]) <= indent(lines[j]):
         return None
     below = _cells(lines[j + 1])
     if below is None or not any(_DIGIT_RE.search(c) for c in below[1:]):
         return None
     return [f"{lines[j].strip()} {below[0]}", *below[1:]]
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[str]:

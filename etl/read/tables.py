@@ -36,6 +36,11 @@ MAX_TIME_CHARS = 40
 _TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})")
 
 
+def indent(line: str) -> int:
+    """How far `line` is indented (a tab as four spaces)."""
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
 def split_trailing_figure(cells: list[str], width: int) -> list[str]:
     """A row one cell short whose label its first value follows after a space or two only
     ("Funds raised (cumulative) HK$35.6 billion  |  HK$32.4 billion"): that value given its
