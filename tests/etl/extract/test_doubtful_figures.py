@@ -158,6 +158,9 @@ def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
         ("The hub, a network of ", False),
         ("Since the fund began, its companies have raised ", False),
         ("Bringing the total funds they have raised to ", False),
+        ("Its investors network, which I joined early on, now has more than ", True),
+        ("The Investors Network (CIN), which meets start-ups monthly, now has ", True),
+        ("The community, which spans fintech and AI, now has more than ", False),
     ],
 )
 def test_a_units_own_figure(before: str, expected: bool) -> None:
