@@ -1,5 +1,6 @@
 """What a sentence's claims take from around them: the owner the sentence before gave, the
-"we" a figure stands with, the day a heading above names, the parts a total adds up."""
+"we" a figure stands with, the day a heading above names, the parts a total adds up, the
+company a sentence opens on."""
 
 from __future__ import annotations
 
@@ -61,3 +62,22 @@ def parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
 @cache
 def _total_marks() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["total_marks"], re.IGNORECASE)
+
+
+# A sentence that opens on a company described right after its name ("Tidewave Games, a
+# 35-person studio based at Cyberport, ...", "Another graduate, StoryLoom, a publisher, ...").
+_DESCRIBED_OPENING = re.compile(
+    r"[\W_]*(?:(?:Another|One)\s+[a-z-]+,\s+)?(?P<name>[A-Z][\w&.\'’-]*(?:\s+[A-Z][\w&.\'’-]*){0,3})"
+    r",\s+(?:a|an)\s+[^,;:.!?]{3,100},"
+)
+_ITS = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
+
+
+def its_own_company(sent: str, pos: int, aliases: tuple[str, ...]) -> bool:
+    """Whether "its" before a figure at `pos` is the company the sentence opens on, named
+    and described ("Tidewave Games, a studio based at Cyberport, has seen its title ...
+    downloaded in 12 markets"), not the organisation its description names."""
+    m = _DESCRIBED_OPENING.match(sent)
+    if m is None or m.end() > pos or not _ITS.search(sent, m.end(), pos):
+        return False
+    return m.group("name").lower() not in {a.lower() for a in aliases}

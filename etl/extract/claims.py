@@ -35,6 +35,7 @@ from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
 from etl.extract.claim_context import (
     heading_disagrees,
+    its_own_company,
     owner_before,
     parts_of_total,
     we_at_figure,
@@ -251,6 +252,12 @@ def _sentence_claims(
             )
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
             who = replace(owners[i - 1], how="set")
+        if (
+            who is not None
+            and who.how == "pronoun"
+            and its_own_company(sent, f.start, config.aliases)
+        ):
+            who = None  # "Tidewave Games, a studio based at Cyberport, ... its title ..."
         if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
             who = (
                 context.plural_of_counted(mentions, a + f.start, last_owner.get(view.previous(sid)))

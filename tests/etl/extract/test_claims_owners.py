@@ -414,3 +414,14 @@ def test_a_count_said_of_the_city_in_a_speech_about_the_organisation_is_the_city
     assert 5000 not in got and 20 not in got
     text = "Cyberport has over 2,000 companies. Its community in Hong Kong has 2,100 companies."
     assert 2100 in [c[1] for c in inline(text, d)]  # the city as where it is: still its
+
+
+def test_its_after_a_company_the_sentence_opens_on_and_describes_is_that_companys() -> None:
+    d = date(2023, 9, 25)
+    text = (
+        "Tidewave Games, a 35-person studio based at Cyberport, has seen its mobile title "
+        "downloaded in 12 markets. Cyberport, a digital hub in Hong Kong, says its companies "
+        "have reached 60 markets."
+    )
+    got = [c[1] for c in inline(text, d)]
+    assert 60 in got and 12 not in got
