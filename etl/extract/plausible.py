@@ -4,7 +4,8 @@
 organisation's name and a metric's noun are there, but the figure counts an event, a cohort or
 one company. Below the least its metric can be for the whole organisation (the tracked
 organisation's `[least]`), or money raised in one funding round ("closed a US$15 million
-Series A round"), such a claim goes to a reviewer as "metric?" instead of a chart.
+Series A round") or in an organisation's own accounts ("total revenue of HK$541 million"),
+such a claim goes to a reviewer as "metric?" instead of a chart.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ def too_small(claim: Claim, config: ExtractConfig) -> bool:
     return value is not None and value < least
 
 
-def one_round(claim: Claim) -> bool:
-    """Whether `claim` is money raised in one funding round: its clause of the sentence names a
-    round ("... closed a US$15 million Series A round", "its IPO raised HK$1.2 billion"), not
-    the community's funding ("..., with several closing Series B rounds this year": another
-    clause)."""
+def no_community_funding(claim: Claim) -> bool:
+    """Whether `claim` is money raised in one funding round, or money no one raised: its
+    clause of the sentence names a round ("... closed a US$15 million Series A round", "its
+    IPO raised HK$1.2 billion") or an organisation's own accounts ("recorded total revenue of
+    HK$541 million and a deficit of HK$32 million"), not the community's funding ("..., with
+    several closing Series B rounds this year": another clause)."""
     if claim.metric != "funding_raised":
         return False
     at = claim.mention_start - claim.char_start
@@ -41,7 +43,7 @@ def one_round(claim: Claim) -> bool:
     breaks = list(_clause_break().finditer(q))
     lo = max((m.end() for m in breaks if m.end() <= at), default=0)
     hi = min((m.start() for m in breaks if m.start() >= at + 1), default=len(q))
-    return _round_re().search(q, lo, hi) is not None
+    return _round_re().search(q, lo, hi) is not None or _accounts_re().search(q, lo, at) is not None
 
 
 @cache
@@ -50,13 +52,18 @@ def _round_re() -> re.Pattern[str]:
 
 
 @cache
+def _accounts_re() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["own_accounts"], re.IGNORECASE)
+
+
+@cache
 def _clause_break() -> re.Pattern[str]:
     return re.compile(r"[;,:(]|\b(?:and|with|while|but|bringing|taking)\b", re.IGNORECASE)
 
 
 def doubt_small(claim: Claim, config: ExtractConfig) -> Claim:
-    """`claim`, as a candidate ("metric?") when it is too small or one round's (see the module
-    doc)."""
-    if claim.status != "auto" or not (too_small(claim, config) or one_round(claim)):
+    """`claim`, as a candidate ("metric?") when it is too small, or money of one round or of an
+    organisation's own accounts (see the module doc)."""
+    if claim.status != "auto" or not (too_small(claim, config) or no_community_funding(claim)):
         return claim
     return replace(claim, status="candidate", unsure=("metric?",))

@@ -92,3 +92,9 @@ def test_money_raised_in_one_round_is_a_candidate_and_the_communitys_funding_is_
     )
     assert got.get(15_000_000, "candidate") == "candidate"
     assert got[37_000_000_000] == "auto"  # the round is named in another clause
+    got = funding(
+        "Hong Kong, 2 May 2024 - Cyberport start-ups have raised HK$37 billion. In 2022-23, "
+        "Cyberport recorded total revenue of HK$541 million and a deficit of HK$32 million.\n"
+    )
+    assert got[37_000_000_000] == "auto"
+    assert got.get(541_000_000, "candidate") == got.get(32_000_000, "candidate") == "candidate"
