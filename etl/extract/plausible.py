@@ -4,8 +4,9 @@
 organisation's name and a metric's noun are there, but the figure counts an event, a cohort or
 one company. Below the least its metric can be for the whole organisation (the tracked
 organisation's `[least]`), or money raised in one funding round ("closed a US$15 million
-Series A round") or in an organisation's own accounts ("total revenue of HK$541 million"),
-such a claim goes to a reviewer as "metric?" instead of a chart.
+Series A round") or in an organisation's own accounts ("total revenue of HK$541 million"), or
+a percentage that is a rate of something else ("an occupancy rate of 93 per cent"), such a
+claim goes to a reviewer as "metric?" instead of a chart.
 """
 
 from __future__ import annotations
@@ -38,12 +39,34 @@ def no_community_funding(claim: Claim) -> bool:
     several closing Series B rounds this year": another clause)."""
     if claim.metric != "funding_raised":
         return False
+    lo, at, hi = _clause(claim)
+    return (
+        _round_re().search(claim.quote, lo, hi) is not None
+        or _accounts_re().search(claim.quote, lo, at) is not None
+    )
+
+
+def another_rate(claim: Claim) -> bool:
+    """Whether `claim`, a percentage, is a rate of something else its clause names before it
+    ("the occupancy rate of the office buildings stood at 93 per cent")."""
+    if claim.unit != "percent":
+        return False
+    lo, at, _ = _clause(claim)
+    return _other_rate_re().search(claim.quote, lo, at) is not None
+
+
+def _clause(claim: Claim) -> tuple[int, int, int]:
+    """The start of the claim's clause in its quote, where its figure stands, and the end."""
     at = claim.mention_start - claim.char_start
-    q = claim.quote
-    breaks = list(_clause_break().finditer(q))
+    breaks = list(_clause_break().finditer(claim.quote))
     lo = max((m.end() for m in breaks if m.end() <= at), default=0)
-    hi = min((m.start() for m in breaks if m.start() >= at + 1), default=len(q))
-    return _round_re().search(q, lo, hi) is not None or _accounts_re().search(q, lo, at) is not None
+    hi = min((m.start() for m in breaks if m.start() >= at + 1), default=len(claim.quote))
+    return lo, at, hi
+
+
+@cache
+def _other_rate_re() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["other_rates"], re.IGNORECASE)
 
 
 @cache
@@ -62,8 +85,9 @@ def _clause_break() -> re.Pattern[str]:
 
 
 def doubt_small(claim: Claim, config: ExtractConfig) -> Claim:
-    """`claim`, as a candidate ("metric?") when it is too small, or money of one round or of an
-    organisation's own accounts (see the module doc)."""
-    if claim.status != "auto" or not (too_small(claim, config) or no_community_funding(claim)):
+    """`claim`, as a candidate ("metric?") when it is too small, money of one round or of an
+    organisation's own accounts, or a rate of something else (see the module doc)."""
+    doubtful = too_small(claim, config) or no_community_funding(claim) or another_rate(claim)
+    if claim.status != "auto" or not doubtful:
         return claim
     return replace(claim, status="candidate", unsure=("metric?",))

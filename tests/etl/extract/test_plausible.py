@@ -98,3 +98,14 @@ def test_money_raised_in_one_round_is_a_candidate_and_the_communitys_funding_is_
     )
     assert got[37_000_000_000] == "auto"
     assert got.get(541_000_000, "candidate") == got.get(32_000_000, "candidate") == "candidate"
+
+
+def test_a_rate_of_something_else_is_no_share_of_the_community() -> None:
+    text = (
+        "Hong Kong, 31 August 2007 - About 70 per cent of Cyberport's companies are local, and "
+        "the occupancy rate of the Cyberport office buildings stood at 93 per cent.\n"
+    )
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2007, 8, 31), "manifest", ())  # fmt: skip
+    found = {c.value: c.status for c in extract_claims(doc) if c.unit == "percent"}
+    assert found.get(93, "candidate") == "candidate" and found[70] == "auto"
