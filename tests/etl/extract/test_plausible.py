@@ -20,6 +20,13 @@ def claim(metric: str, value: float, unit: str = "count", **kw) -> Claim:
     return replace(base, **kw)
 
 
+def statuses(text: str, day: date) -> dict[tuple[str, float], str]:
+    """(metric, value) -> status of each claim extracted from a release `text` of `day`."""
+    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None, day,
+                       "manifest", ())  # fmt: skip
+    return {(c.metric, c.value): c.status for c in extract_claims(doc)}
+
+
 @pytest.mark.parametrize(
     ("c", "small"),
     [
@@ -59,9 +66,7 @@ def test_a_document_keeps_the_community_figure_and_doubts_the_events() -> None:
         "Hong Kong, 2 May 2024 - Cyberport is now home to over 2,100 community companies. "
         "At the Talent Corner, 35 community companies recruited for 200 vacancies.\n"
     )
-    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                       date(2024, 5, 2), "manifest", ())  # fmt: skip
-    found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
+    found = statuses(text, date(2024, 5, 2))
     assert found[("companies", 2100)] == "auto"
     assert found.get(("companies", 35)) in (None, "candidate")
 
@@ -72,18 +77,15 @@ def test_counts_in_a_sentence_naming_one_cohort_are_its_make_up_not_the_communit
         "14 FinTech start-ups and 11 in AI and data. Cyberport's FinTech cluster now has 450 "
         "companies.\n"
     )
-    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                       date(2024, 7, 15), "manifest", ())  # fmt: skip
-    found = {(c.metric, c.value): c.status for c in extract_claims(doc)}
+    found = statuses(text, date(2024, 7, 15))
     assert found.get(("fintech_companies", 14)) in (None, "candidate")
     assert found[("fintech_companies", 450)] == "auto"
 
 
 def test_money_raised_in_one_round_is_a_candidate_and_the_communitys_funding_is_not() -> None:
     def funding(text: str) -> dict[float, str]:
-        doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                           date(2024, 5, 2), "manifest", ())  # fmt: skip
-        return {c.value: c.status for c in extract_claims(doc) if c.metric == "funding_raised"}
+        found = statuses(text, date(2024, 5, 2)).items()
+        return {value: status for (metric, value), status in found if metric == "funding_raised"}
 
     got = funding(
         "Hong Kong, 2 May 2024 - Cyberport incubatee DataNest closed a US$15 million Series A "
@@ -105,7 +107,6 @@ def test_a_rate_of_something_else_is_no_share_of_the_community() -> None:
         "Hong Kong, 31 August 2007 - About 70 per cent of Cyberport's companies are local, and "
         "the occupancy rate of the Cyberport office buildings stood at 93 per cent.\n"
     )
-    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                       date(2007, 8, 31), "manifest", ())  # fmt: skip
-    found = {c.value: c.status for c in extract_claims(doc) if c.unit == "percent"}
-    assert found.get(93, "candidate") == "candidate" and found[70] == "auto"
+    found = statuses(text, date(2007, 8, 31))
+    share = ("local_share_pct", 93)
+    assert found.get(share, "candidate") == "candidate" and found[("local_share_pct", 70)] == "auto"

@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from db.records import ReadDocument
-from etl.extract import extract_claims
 from etl.extract.sentence_figures import find_figures
+from tests.etl.extract.test_plausible import statuses
 
 
 def counted(s: str) -> list[tuple[float, str | None, str]]:
@@ -422,9 +421,7 @@ def test_applications_are_no_count_of_start_ups_nor_is_what_they_are_compared_wi
         "Cyberport has 2,100 companies. We received 1,480 applications across our programmes, "
         "compared with 1,120 in 2018/19."
     )
-    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                       date(2020, 9, 15), "manifest", ())  # fmt: skip
-    assert {c.value for c in extract_claims(doc)} == {2100}
+    assert {value for _, value in statuses(text, date(2020, 9, 15))} == {2100}
 
 
 def test_start_ups_that_completed_a_programme_are_its_graduates_no_intake() -> None:
@@ -433,9 +430,7 @@ def test_start_ups_that_completed_a_programme_are_its_graduates_no_intake() -> N
         "that have completed the Cyberport Incubation Programme, which has admitted 62 start-ups "
         "since 2005.\n"
     )
-    doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
-                       date(2008, 6, 18), "manifest", ())  # fmt: skip
-    found = {c.value: c.status for c in extract_claims(doc)}
+    found = {value: status for (_, value), status in statuses(text, date(2008, 6, 18)).items()}
     assert found.get(11, "candidate") == "candidate" and found[62] == "auto"
 
 
