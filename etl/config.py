@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "tracked.toml"
@@ -29,6 +30,24 @@ class ExtractConfig:
 
     def __hash__(self) -> int:
         return hash((self.name, self.aliases, self.place_words, self.other_entities))
+
+    def is_alias(self, name: str) -> bool:
+        """Whether `name`, in any case, is one of the names that mean the tracked organisation."""
+        return name.lower() in _lower(self.aliases)
+
+    def least_for(self, metric: str) -> float | None:
+        """The least a stock figure of `metric` can be for the whole organisation, if any."""
+        return _by_key(self.least).get(metric)
+
+
+@cache
+def _lower(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n.lower() for n in names)
+
+
+@cache
+def _by_key(pairs: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    return dict(pairs)
 
 
 def load_config(path: Path | None = None) -> ExtractConfig:

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from functools import cache
 
+from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, clause_end
 from etl.extract.figure_dates import dated_heading
 from etl.extract.lexicon import lexicon
@@ -73,11 +74,11 @@ _DESCRIBED_OPENING = re.compile(
 _ITS = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 
 
-def its_own_company(sent: str, pos: int, aliases: tuple[str, ...]) -> bool:
+def its_own_company(sent: str, pos: int, config: ExtractConfig) -> bool:
     """Whether "its" before a figure at `pos` is the company the sentence opens on, named
     and described ("Tidewave Games, a studio based at Cyberport, has seen its title ...
     downloaded in 12 markets"), not the organisation its description names."""
     m = _DESCRIBED_OPENING.match(sent)
     if m is None or m.end() > pos or not _ITS.search(sent, m.end(), pos):
         return False
-    return m.group("name").lower() not in {a.lower() for a in aliases}
+    return not config.is_alias(m.group("name"))

@@ -52,7 +52,7 @@ from etl.extract.figure_dates import (
 )
 from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
-from etl.extract.plausible import doubt_small
+from etl.extract.plausible import doubt_implausible
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
@@ -116,7 +116,7 @@ def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
     for section in _sections(doc):
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
-    return [(doubt_small(c, config), step, e) for c, step, e in claims]
+    return [(doubt_implausible(c, config), step, e) for c, step, e in claims]
 
 
 def _section_claims(
@@ -252,11 +252,7 @@ def _sentence_claims(
             )
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
             who = replace(owners[i - 1], how="set")
-        if (
-            who is not None
-            and who.how == "pronoun"
-            and its_own_company(sent, f.start, config.aliases)
-        ):
+        if who is not None and who.how == "pronoun" and its_own_company(sent, f.start, config):
             who = None  # "Tidewave Games, a studio based at Cyberport, ... its title ..."
         if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
             who = (

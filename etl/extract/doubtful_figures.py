@@ -195,21 +195,22 @@ def one_intake(
         return True
     if match.metric not in intake_metrics():
         return False
-    c = figure_cues()
-    if c["adds_to_total"].match(s, end):
+    if figure_cues()["adds_to_total"].match(s, end):
         return True
-    return c["one_intake"].search(s) is not None and c["cumulative"].search(s) is None
+    return _names_one_cohort(s, len(s))
 
 
 def cohort_part(s: str, start: int, unit: str) -> bool:
     """Whether a count is a part of one cohort its sentence names before it ("The new cohort
     includes 14 FinTech start-ups, 11 in AI ..."): the cohort's make-up, no community figure."""
+    return unit in _COUNTS and _names_one_cohort(s, start)
+
+
+def _names_one_cohort(s: str, end: int) -> bool:
+    """Whether s[:end] names one cohort ("the latest cohort") and `s` counts no total since a
+    time or to date (the lexicon's `one_intake` and `cumulative_marks`)."""
     c = figure_cues()
-    return (
-        unit in _COUNTS
-        and c["one_intake"].search(s, 0, start) is not None
-        and c["cumulative"].search(s) is None
-    )
+    return c["one_intake"].search(s, 0, end) is not None and c["cumulative"].search(s) is None
 
 
 _STOP_MARK = re.compile(r"[,;:.!?()]")

@@ -152,7 +152,7 @@ def _profiled(view: SectionView, heading: str) -> Attribution | None:
     if m is None:
         return None
     name = m.group("name")
-    if any(name.lower() == a.lower() for a in view.config.aliases):
+    if view.config.is_alias(name):
         return None
     if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", view.text):
         return None  # a word of the language ("the community"), no name

@@ -24,7 +24,7 @@ def too_small(claim: Claim, config: ExtractConfig) -> bool:
     """Whether `claim`, a stock of the tracked organisation, is below its metric's least."""
     if claim.period or claim.entity != config.name:
         return False
-    least = dict(config.least).get(claim.metric)
+    least = config.least_for(claim.metric)
     if least is None:
         return False
     value = claim.value_hkd if claim.unit not in ("count", "percent") else claim.value
@@ -84,10 +84,11 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(r"[;,:(]|\b(?:and|with|while|but|bringing|taking)\b", re.IGNORECASE)
 
 
-def doubt_small(claim: Claim, config: ExtractConfig) -> Claim:
+def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
     """`claim`, as a candidate ("metric?") when it is too small, money of one round or of an
     organisation's own accounts, or a rate of something else (see the module doc)."""
-    doubtful = too_small(claim, config) or no_community_funding(claim) or another_rate(claim)
-    if claim.status != "auto" or not doubtful:
+    if claim.status != "auto" or not (
+        too_small(claim, config) or no_community_funding(claim) or another_rate(claim)
+    ):
         return claim
     return replace(claim, status="candidate", unsure=("metric?",))

@@ -57,9 +57,7 @@ def find_units(
                 words = words[1:]
             name, acronym = " ".join(words), m.group(1)
             if (
-                name
-                and acronym.lower() not in p.known_names
-                and acronym.lower() not in {a.lower() for a in config.aliases}
+                name and acronym.lower() not in p.known_names and not config.is_alias(acronym)
             ):  # ('... Company Limited ("Cyberport")': the organisation itself, no unit of it)
                 unit = unit_of(name, config)
                 if (

@@ -40,3 +40,10 @@ def test_rates_are_configurable(tmp_path: Path) -> None:
     f.write_text("[tracked]\nname = 'X'\n[rates]\nusd = 7.75\n")
     c = load_config(f)
     assert c.rates == {"USD": 7.75} and c.aliases == ("X",)
+
+
+def test_a_name_in_any_case_is_an_alias_and_a_metric_has_its_least() -> None:
+    config = load_config()
+    assert config.is_alias("cyberport") and config.is_alias("HONG KONG CYBERPORT")
+    assert not config.is_alias("Parcelwise")
+    assert config.least_for("companies") == 50 and config.least_for("unicorns") is None

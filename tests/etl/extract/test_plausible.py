@@ -10,7 +10,7 @@ import pytest
 from db.records import Claim, ReadDocument
 from etl.config import load_config
 from etl.extract import default_config, extract_claims
-from etl.extract.plausible import doubt_small, too_small
+from etl.extract.plausible import doubt_implausible, too_small
 
 
 def claim(metric: str, value: float, unit: str = "count", **kw) -> Claim:
@@ -48,11 +48,11 @@ def test_too_small_is_below_the_metrics_least_for_a_stock(c: Claim, small: bool)
 
 def test_a_small_figure_becomes_a_candidate_and_others_stay_as_they_are() -> None:
     config = default_config()
-    doubted = doubt_small(claim("companies", 35), config)
+    doubted = doubt_implausible(claim("companies", 35), config)
     assert (doubted.status, doubted.unsure) == ("candidate", ("metric?",))
-    assert doubt_small(claim("companies", 2100), config).status == "auto"
+    assert doubt_implausible(claim("companies", 2100), config).status == "auto"
     already = claim("companies", 35, status="candidate", unsure=("owner?",))
-    assert doubt_small(already, config) == already  # its own reason stays
+    assert doubt_implausible(already, config) == already  # its own reason stays
 
 
 def test_without_a_least_table_nothing_is_too_small(tmp_path) -> None:
