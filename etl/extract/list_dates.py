@@ -103,11 +103,16 @@ class ListDates:
             found = self._heading_date(*paragraphs[nxt], note=True)
             if found is not None:
                 return found
-        first = p
-        while first > 0 and BULLET.match(text, paragraphs[first - 1][0]):
-            first -= 1
+        first = self._list_start(p)
         figures_only = not any(SENTENCE_END.search(text, a, b) for a, b in paragraphs[first:nxt])
         return self.note_before(p) or self._foot_note(nxt, past_headings=figures_only)
+
+    def _list_start(self, p: int) -> int:
+        """The paragraph where the list or table holding paragraph `p` starts."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        while p > 0 and BULLET.match(text, paragraphs[p - 1][0]):
+            p -= 1
+        return p
 
     def _foot_note(self, q: int, past_headings: bool = True) -> DatePhrase | None:
         """The time a note at the foot of the section says its figures stand at ("Figures as
@@ -162,9 +167,7 @@ class ListDates:
         below sets out the community as it stood at the end of June 2025"): the last such
         date of the paragraphs above it, past headings and other lists."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        first = p  # where the list or table starts
-        while first > 0 and BULLET.match(text, paragraphs[first - 1][0]):
-            first -= 1
+        first = self._list_start(p)
         q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
         while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
             a = paragraphs[q][0]
