@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from etl.read.tables import (
     FIGURE_CELL_RE,
+    LAID_OUT_CELL_RE,
     indent,
     is_time_cell,
     split_trailing_figure,
@@ -40,7 +41,6 @@ _VALUE_FIRST_RE = re.compile(
 _FIGURE_RE = re.compile(r"(?<![^\W\d_])\d")  # a digit that opens a number ("Web3" has none)
 _GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
-_ALIGNED_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 _DASHES_RE = re.compile(r"[ \t]*[-=–—]{3,}[ \t]*")
 _NOTE_RE = re.compile(r"\([^()\n]{3,40}\)")  # under a table's times: "(as at 31 March)"
 # (in plain text, "+" may join the dashes: "-----+-----", as database tools print a table)
@@ -221,10 +221,10 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     width = len(header)
     if width < 2 or is_time_cell(header[0]):
         return [], k
-    starts = [m.start() for m in _CELL_RE.finditer(lines[k])]
+    starts = [m.start() for m in LAID_OUT_CELL_RE.finditer(lines[k])]
     j = k + 1
     while j < len(lines) and j - k <= MAX_HEADING_LINES and _wraps_headings(lines[j], starts):
-        for m in _CELL_RE.finditer(lines[j]):  # "Financial year   Cyberport Incubation"
+        for m in LAID_OUT_CELL_RE.finditer(lines[j]):  # "Financial year   Cyberport Incubation"
             col = max(i for i, at in enumerate(starts) if at <= m.start() + _HEADING_SLACK)
             header[col] = f"{header[col]} {m.group()}"  # / "                 Programme"
         j += 1
@@ -239,7 +239,6 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
 
 
 _COLUMN_RULE_RE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")  # one rule a column
-_CELL_RE = re.compile(r"\S+(?: \S+)*")  # a cell of a line laid out by spaces
 _HEADING_SLACK = 2  # a wrapped heading's word may start this far left of its column
 MAX_HEADING_LINES = 3
 
@@ -247,7 +246,7 @@ MAX_HEADING_LINES = 3
 def _wraps_headings(line: str, starts: list[int]) -> bool:
     """Whether `line` goes on with the column headings above it: words under the headings
     after the first, with nothing under the first ("  the community   (cumulative, since")."""
-    cells = list(_CELL_RE.finditer(line))
+    cells = list(LAID_OUT_CELL_RE.finditer(line))
     return (
         len(starts) > 1
         and bool(cells)
@@ -267,8 +266,9 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     rows, end = [header], k + 1
     note = lines[end].strip() if end < len(lines) else ""
     if _NOTE_RE.fullmatch(note):  # "(as at 31 March)" under the times: kept, before the table
-        rows.insert(0, [note])
         end += 1
+    else:
+        note = ""
     while end < len(lines):
         line = lines[end]
         cells = split_trailing_figure(_aligned_cells(line), width)  # "... (HK$ million) 5,500"
@@ -287,8 +287,9 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         end += 1
     while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
         end -= 1
-    body = len(rows) - 1 - (len(rows[0]) == 1)
-    return (rows, end) if body > 0 else ([], k)  # (two or more time columns: one row will do)
+    if len(rows) < 2:
+        return [], k  # (two or more time columns: one row will do)
+    return ([[note], *rows] if note else rows), end  # (the note as a row of one cell)
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
@@ -296,7 +297,7 @@ def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
     after it, indented deeper, beside the row's figures; None when the lines are not so."""
     if k + 1 >= len(lines) or not lines[k].strip() or indent(lines[k + 1]) <= indent(lines[k]):
         return None
-    if _ALIGNED_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
+    if _GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
         return None
     below = lines[k + 1]
     cells = split_trailing_figure(_aligned_cells(below), width)
@@ -313,7 +314,7 @@ def _wraps_label(line: str, above: str) -> bool:
     return (
         bool(words)
         and line[:1] in (" ", "\t")
-        and not _ALIGNED_GAP_RE.search(words)
+        and not _GAP_RE.search(words)
         and not _DASHES_RE.fullmatch(above)
     )
 
@@ -350,11 +351,7 @@ def _rows_by(end_of: Callable[[list[str], int], int], cells: Callable[[str], lis
 
 
 def _aligned_cells(line: str) -> list[str]:
-    return (
-        [c for c in _ALIGNED_GAP_RE.split(line.strip()) if c]
-        if "  " in line or "\t" in line
-        else []
-    )
+    return [c for c in _GAP_RE.split(line.strip()) if c] if "  " in line or "\t" in line else []
 
 
 def _is_time_row(line: str, width: int) -> bool:

@@ -26,6 +26,7 @@ from etl.read.errors import IngestError
 from etl.read.limits import pdf_limit_problem
 from etl.read.tables import (
     FIGURE_CELL_RE,
+    LAID_OUT_CELL_RE,
     indent,
     is_time_cell,
     split_trailing_figure,
@@ -50,7 +51,6 @@ _RULED_GAP_RE = re.compile(rf" {{{CELL_GAP},}}| +\| +")
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
 _RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")
-_WORDS_RE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a laid-out line
 _PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
     r"\s*(?:[-–]\s*)?(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–])?\s*"
 )
@@ -176,7 +176,7 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
         while j < len(lines) and j < figure_line + _CAPTION_GAP and not lines[j].strip():
             j += 1  # (a blank line may stand between a figure and its caption)
         while j < len(lines) and lines[j].strip() and not _tile_starts(lines[j], single=True):
-            for m in _WORDS_RE.finditer(lines[j]):
+            for m in LAID_OUT_CELL_RE.finditer(lines[j]):
                 # (a caption centred under its figure may start left of it: the nearest centre)
                 mid = m.start() + m.end()
                 col = min(range(len(starts)), key=lambda i: abs(sum(starts[i]) - mid))
@@ -191,7 +191,7 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
 
 def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
     """The spans of a row of tile figures ("2,000+", "HK$38.9 bn"), or [] for any other line."""
-    spans = [m.span() for m in _WORDS_RE.finditer(line)]
+    spans = [m.span() for m in LAID_OUT_CELL_RE.finditer(line)]
     if not spans or (len(spans) < 2 and not single):
         return []
     if not all(FIGURE_CELL_RE.fullmatch(line, a, b) for a, b in spans):

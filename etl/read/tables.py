@@ -33,6 +33,8 @@ FIGURE_CELL_RE = re.compile(
     r"(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
 )
 MAX_TIME_CHARS = 40
+# A cell of a line laid out by spaces: words one space apart ("Start-ups in   the community").
+LAID_OUT_CELL_RE = re.compile(r"\S+(?: \S+)*")
 _TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})")
 
 
