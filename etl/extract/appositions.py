@@ -1,12 +1,15 @@
 """Shapes of a sentence that set a clause or a phrase apart from its subject: a subordinate
-clause opening it ("Since the programme began, ...") and an apposition that makes the subject
-one member of a set ("Acme Robotics, one of about 900 firms at Cyberport, raised ...")."""
+clause opening it ("Since the programme began, ..."), an apposition that makes the subject
+one member of a set ("Acme Robotics, one of about 900 firms at Cyberport, raised ...") and one
+that describes a named place whose own figure follows ("..., with Station F, a Paris campus
+that is home to over 1,000 start-ups")."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention
 
@@ -43,7 +46,7 @@ def member_apposition(
     return named, a, comma
 
 
-_APPOSITION_HEAD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*$|[\w-]+$")
+_APPOSITION_HEAD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z0-9][\w&'’.-]*$|[\w-]+$")
 _APPOSITION_LEAD_WORDS = 3  # words before the subject ("Last month, Acme, one of ...")
 _DIGIT = re.compile(r"\d")
 
@@ -55,3 +58,25 @@ def _apposition_re() -> re.Pattern[str]:
     # (The comma opens the pattern, the look-behind for the word before it after it: the
     # engine skips to commas.)
     return re.compile(rf",(?<=\w,)\s+(?:{words})\s[^,;:.!?]*?,\s+(?!(?:{conj})\b)(?=[a-z])")
+
+
+def described_place(text: str, s_start: int, f_start: int, config: ExtractConfig) -> str | None:
+    """The name of another organisation's place that an apposition holding the figure describes
+    ("Station F, a Paris campus which hosts over 1,000 start-ups"), if the figure is in one."""
+    m = _place_apposition_re().search(text, s_start, f_start)
+    if m is None:
+        return None
+    name = _APPOSITION_HEAD.search(text, s_start, m.start())
+    if name is None or not name.group()[:1].isupper() or config.is_alias(name.group()):
+        return None
+    return name.group()
+
+
+@cache
+def _place_apposition_re() -> re.Pattern[str]:
+    att = lexicon()["attribution"]
+    heads, relatives = phrases_re(att["place_heads"]), phrases_re(att["relatives"])
+    return re.compile(
+        rf",\s+(?:an?)\s+(?:[\w-]+\s+){{0,4}}?(?:{heads})\s+(?:{relatives})\b[^,;:()]*$",
+        re.IGNORECASE,
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.appositions import lead_clause_end, member_apposition
+from etl.extract.appositions import described_place, lead_clause_end, member_apposition
 from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
 from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
@@ -115,6 +115,9 @@ def attribute(
     )
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
         return Attribution(group.group("group").lower(), False, "occasion")
+    place = described_place(text, s_start, f_start, config)
+    if place is not None:  # "..., with Station F, a Paris campus that hosts 1,000 start-ups"
+        return Attribution(place, False, "aside")
     member = _member_owner(text, s_start, f_start, mentions, topic, quote, config)
     if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
         return member

@@ -134,13 +134,38 @@ def box_owner(
     for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
         named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
         if named is None and span is not None:
-            named = _profiled(view, view.text[span[0] : span[1]])
+            named = _profiled(view, view.text[span[0] : span[1]]) or _beside_tracked(view, span)
         if named is not None:
             return named
     main = model.main
     if main is not None and main.tracked:
         return Attribution(view.config.name, True, "table_document")
     return who
+
+
+def _beside_tracked(view: SectionView, span: tuple[int, int]) -> Attribution | None:
+    """The organisation a lead-in names that no list knows, when the lead-in before or after it
+    names the tracked organisation: a comparison written one column after another
+    ("Cyberport:" / "- Companies: 2,100+" then "Block71 (Singapore):" / "- Companies: 300")."""
+    text, model = view.text, view.model
+    name = text[span[0] : span[1]].strip().rstrip(":").strip()
+    if not name[:1].isupper() or label_metric(name, "count", 1.0) or label_date(name, None):
+        return None
+    spans = sorted(model.lead_ins.values())
+    if span not in spans:
+        return None
+    k = spans.index(span)
+    for step in (-1, 1):  # the lead-ins of the lists side by side with this one
+        j = k + step
+        while 0 <= j < len(spans) and abs(spans[j][0] - spans[j - step][0]) <= _SIDE_BY_SIDE:
+            owner = owner_in(text[spans[j][0] : spans[j][1]], model, view.config)
+            if owner is not None and owner.tracked:
+                return Attribution(name, False, "table")
+            j += step
+    return None
+
+
+_SIDE_BY_SIDE = 600  # characters between the lead-ins of two lists that compare organisations
 
 
 def _profiled(view: SectionView, heading: str) -> Attribution | None:

@@ -129,6 +129,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
     if "described" in live:
         for m in scan("described"):
+            known = p.known_names.get(" ".join(_strip_the(m.group()).lower().split()))
+            if known is not None:  # "the science park": Science Park, in lower case
+                raw.append((m.start(), m.end(), 1, known, False, "name"))
+                continue
             located = described_owner(m.group("mods"), p)  # "the Pok Fu Lam hub": theirs
             if not located and not _describes_own(m.group("mods"), m.group()):
                 continue  # "the robotics cluster": a cluster no metric counts

@@ -6,7 +6,10 @@ one company. Below the least its metric can be for the whole organisation (the t
 organisation's `[least]`), or money raised in one funding round ("closed a US$15 million
 Series A round") or in an organisation's own accounts ("total revenue of HK$541 million"), or
 a percentage that is a rate of something else ("an occupancy rate of 93 per cent"), such a
-claim goes to a reviewer as "metric?" instead of a chart.
+claim goes to a reviewer as "metric?" instead of a chart. Money that one company raised
+("Travel platform Klook, which started at the park, raised US$210 million"), or a group of
+companies fewer than the community's least ("the 28 companies have raised HK$1.9 billion"),
+goes to a reviewer as "owner?".
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import cache
 from db.records import Claim
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
+from etl.extract.numbers import find_numbers
 
 
 def too_small(claim: Claim, config: ExtractConfig) -> bool:
@@ -44,6 +48,37 @@ def no_community_funding(claim: Claim) -> bool:
         _round_re().search(claim.quote, lo, hi) is not None
         or _accounts_re().search(claim.quote, lo, at) is not None
     )
+
+
+def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
+    """Whether `claim`, money raised, was raised by one company or by a small group of them:
+    its sentence gives the subject of the verb before the figure (see the module doc)."""
+    if claim.metric != "funding_raised":
+        return False
+    head = claim.quote[: claim.mention_start - claim.char_start]
+    head = head[head.rfind(";") + 1 :]
+    for pattern in _one_company_res():
+        m = pattern.search(head)
+        if m is None:
+            continue
+        name = m.groupdict().get("name")
+        between = m.groupdict().get("between")
+        if name is not None and not config.is_alias(name):
+            return True
+        if between is not None and not _plural_re().search(between):
+            return True
+    verb = _verb_at_end_re().search(head)
+    if verb is None:
+        return False
+    least = config.least_for("startups")
+    counts = find_numbers(head[: verb.start()])
+    if least is None:
+        return False
+    for n in counts:
+        named = _set_re().match(head, n.end)  # the companies, the subject of the verb
+        if n.value < least and named and _SUBJECT_GAP.fullmatch(head, named.end(), verb.start()):
+            return True
+    return False
 
 
 def another_rate(claim: Claim) -> bool:
@@ -79,6 +114,33 @@ def _accounts_re() -> re.Pattern[str]:
     return re.compile(lexicon()["figures"]["own_accounts"], re.IGNORECASE)
 
 
+# Between a subject and its verb: a few words, no clause ("on the mission have").
+_SUBJECT_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}")
+
+
+@cache
+def _one_company_res() -> tuple[re.Pattern[str], ...]:
+    verbs = lexicon()["figures"]["raised_verbs"]
+    return tuple(
+        re.compile(p.replace("{verbs}", verbs)) for p in lexicon()["figures"]["one_company_raised"]
+    )
+
+
+@cache
+def _verb_at_end_re() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon()['figures']['raised_verbs']}\b[^,;]{{0,40}}$")
+
+
+@cache
+def _plural_re() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["plural_subjects"], re.IGNORECASE)
+
+
+@cache
+def _set_re() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["set_of_companies"], re.IGNORECASE)
+
+
 @cache
 def _clause_break() -> re.Pattern[str]:
     return re.compile(r"[;,:(]|\b(?:and|with|while|but|bringing|taking)\b", re.IGNORECASE)
@@ -87,8 +149,10 @@ def _clause_break() -> re.Pattern[str]:
 def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
     """`claim`, as a candidate ("metric?") when it is too small, money of one round or of an
     organisation's own accounts, or a rate of something else (see the module doc)."""
-    if claim.status != "auto" or not (
-        too_small(claim, config) or no_community_funding(claim) or another_rate(claim)
-    ):
+    if claim.status != "auto":
         return claim
-    return replace(claim, status="candidate", unsure=("metric?",))
+    if too_small(claim, config) or no_community_funding(claim) or another_rate(claim):
+        return replace(claim, status="candidate", unsure=("metric?",))
+    if not_the_community(claim, config):
+        return replace(claim, status="candidate", unsure=("owner?",))
+    return claim

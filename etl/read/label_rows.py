@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from etl.read.tables import indent, is_time_cell, table_lines
+from etl.read.tables import FIGURE_CELL_RE, NO_VALUE_RE, indent, is_time_cell, table_lines
 
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
@@ -143,11 +143,22 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
     if "  " not in lines[i] and "\t" not in lines[i]:
         return None, 0  # no gap between cells: not a header (the cheap test first)
     header = _cells(lines[i])
-    if len(header) < MIN_TABLE_COLUMNS or not _is_header(header):
-        return None, 0
-    rows, k = [header], i + 1
+    k = i + 1
     if k < len(lines) and _RULE_RE.fullmatch(lines[k]):
         k += 1
+    # "      Cyberport   Kiln 9 (Lisbon)" over "Opened   2004   2019": headings over the value
+    # columns only, none of them a figure (a name may hold digits)
+    over_values = (
+        indent(lines[i]) > 0
+        and k < len(lines)
+        and len(_cells(lines[k])) == len(header) + 1
+        and not any(FIGURE_CELL_RE.fullmatch(c) for c in header)
+    )
+    if over_values:
+        header = ["", *header]
+    if len(header) < MIN_TABLE_COLUMNS or not (over_values or _is_header(header)):
+        return None, 0
+    rows = [header]
     while k < len(lines):
         cells, used = _cells(lines[k]), 1
         if len(cells) == 1 and not has_digit(cells[0]) and k + 1 < len(lines):
@@ -156,7 +167,7 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
                 cells, used = [f"{cells[0]} {more[0]}", *more[1:]], 2
         if len(cells) != len(header) or not cells[0][0].isalpha():  # "Web3", not "2019"
             break
-        if not all(has_digit(c) for c in cells[1:]):
+        if not all(has_digit(c) or NO_VALUE_RE.fullmatch(c) for c in cells[1:]):
             break
         rows.append(cells)
         k += used

@@ -263,6 +263,8 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     width = len(header)
     if width < 3 or not all(is_time_cell(c) for c in header[1:]) or is_time_cell(header[0]):
         return [], k
+    if k and _headings_over(lines[k - 1], width):
+        return [], k  # "Opened   2004   2002" under "   Cyberport   Science Park": a row
     rows, end = [header], k + 1
     note = lines[end].strip() if end < len(lines) else ""
     if _NOTE_RE.fullmatch(note):  # "(as at 31 March)" under the times: kept, before the table
@@ -290,6 +292,17 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     if len(rows) < 2:
         return [], k  # (two or more time columns: one row will do)
     return ([[note], *rows] if note else rows), end  # (the note as a row of one cell)
+
+
+def _headings_over(line: str, width: int) -> bool:
+    """Whether `line` holds the column headings of a table `width` columns wide, over its
+    label column too (indented, no time among them): then the line under it is a row."""
+    cells = _aligned_cells(line)
+    return (
+        line[:1] in (" ", "\t")
+        and len(cells) == width - 1
+        and not any(is_time_cell(c) for c in cells)
+    )
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:

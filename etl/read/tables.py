@@ -33,6 +33,7 @@ FIGURE_CELL_RE = re.compile(
     r"(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
 )
 MAX_TIME_CHARS = 40
+NO_VALUE_RE = re.compile(r"n/?a|[-–—]", re.IGNORECASE)  # a cell that holds no value
 # A cell of a line laid out by spaces: words one space apart ("Start-ups in   the community").
 LAID_OUT_CELL_RE = re.compile(r"\S+(?: \S+)*")
 _TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})")
@@ -72,7 +73,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     Blocks are separated by an empty string (a blank line). Empty rows are skipped; a table
     of one column is a plain list. A caption goes before the table, as a line of its own.
     """
-    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    rows = [["" if NO_VALUE_RE.fullmatch(c.strip()) else " ".join(c.split()) for c in row]
+            for row in rows]  # fmt: skip
     rows = rows[:1] + [row for row in rows[1:] if any(row)]  # (an empty header: no header)
     filled = [row for row in rows if any(row)]
     if not filled:

@@ -9,7 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.extract import default_config
-from etl.extract.appositions import _apposition_re, lead_clause_end, member_apposition
+from etl.extract.appositions import (
+    _apposition_re,
+    described_place,
+    lead_clause_end,
+    member_apposition,
+)
 from etl.extract.mentions import find_mentions
 
 
@@ -52,3 +57,20 @@ def test_the_apposition_pattern_finds_what_its_plain_form_finds(text: str) -> No
     assert pattern.pattern.startswith(",(?<=\\w,)")
     plain = re.compile("(?<=\\w)," + pattern.pattern[len(",(?<=\\w,)") :])
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_figure_in_an_apposition_describing_another_place_is_that_places() -> None:
+    config = default_config()
+
+    def place(s: str) -> str | None:
+        return described_place(s, 0, s.index("over"), config)
+
+    s = "Cyberport signed a pact with Kiln 9, a Lisbon start-up campus that hosts over 300 firms."
+    assert place(s) == "Kiln 9"
+    s = "It met Brightyard, an Oslo innovation hub where over 120 start-ups work, last May."
+    assert place(s) == "Brightyard"
+    # The tracked organisation described, no relative clause, or the figure outside it.
+    assert place("Cyberport, a digital hub that is home to over 1,900 firms, grew.") is None
+    assert place("It met Brightyard, an Oslo hub with over 120 start-ups.") is None
+    s = "Kiln 9, a Lisbon campus that opened in 2019, said Cyberport has over 2,000 firms."
+    assert place(s) is None

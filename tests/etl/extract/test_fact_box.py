@@ -255,3 +255,16 @@ def test_rows_under_a_heading_profiling_another_name_are_that_names() -> None:
     assert ("Cyberport", "markets", 9, date(2024, 3, 19)) in _claims(
         own, published=date(2024, 3, 19)
     )
+
+
+def test_lists_side_by_side_with_the_tracked_ones_are_the_organisations_they_name() -> None:
+    raw = (
+        "THREE HUBS COMPARED\n\nCyberport:\n\n- Companies: 2,100+\n- Unicorns: 8\n\n"
+        "Kiln 9 (Lisbon):\n\n- Companies: about 300\n- Unicorns: 2\n\n"
+        "Station North:\n\n- Companies: 1,000\n- Unicorns: 3\n"
+    )
+    got = {(entity, metric, value) for entity, metric, value, _ in _claims(raw)}
+    assert got == {("Cyberport", "companies", 2100), ("Cyberport", "unicorns", 8)}
+    # Lists with no tracked one beside them keep the document's organisation.
+    alone = "CYBERPORT TODAY\n\nMembers:\n\n- Companies: 2,100+\n- Unicorns: 8\n"
+    assert ("Cyberport", "unicorns", 8) in {(e, m, v) for e, m, v, _ in _claims(alone)}

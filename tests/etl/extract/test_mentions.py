@@ -275,3 +275,11 @@ def test_an_opening_there_or_where_is_no_name() -> None:
 def test_a_capitalised_word_a_bare_figure_is_counted_by_opens_no_name() -> None:
     s = "Admissions have continued through the downturn: a further 14 were admitted."
     assert found(s) == []
+
+
+def test_a_known_name_written_in_lower_case_is_still_that_organisation() -> None:
+    text = "By comparison, the science park has about 1,000 companies."
+    ms = find_mentions(text, 0, len(text), CYBERPORT)
+    assert [(m.entity, m.tracked) for m in ms] == [("Hong Kong Science Park", False)]
+    text = "By comparison, the waterfront park has about 1,000 companies."
+    assert [m.tracked for m in find_mentions(text, 0, len(text), CYBERPORT)] == [True]

@@ -110,3 +110,38 @@ def test_a_rate_of_something_else_is_no_share_of_the_community() -> None:
     found = statuses(text, date(2007, 8, 31))
     share = ("local_share_pct", 93)
     assert found.get(share, "candidate") == "candidate" and found[("local_share_pct", 70)] == "auto"
+
+
+def test_money_one_company_or_a_small_group_raised_is_no_community_funding() -> None:
+    def funding(text: str) -> dict[float, tuple[str, tuple[str, ...]]]:
+        doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                           date(2024, 5, 2), "manifest", ())  # fmt: skip
+        return {c.value: (c.status, c.unsure) for c in extract_claims(doc)
+                if c.metric == "funding_raised"}  # fmt: skip
+
+    owner = ("candidate", ("owner?",))
+    got = funding(
+        "Hong Kong, 2 May 2024 - Ticketing app Norvel, which grew up at Cyberport, raised "
+        "US$120 million last year. Logistics firm Brightcart, which also started at Cyberport, "
+        "raised HK$80 million.\n"
+    )
+    assert got.get(120_000_000, owner) == owner and got.get(80_000_000, owner) == owner
+    got = funding(
+        "Hong Kong, 2 May 2024 - Mei Lam, founder of the Cyberport start-up Tallow, said the "
+        "company had doubled its staff and had raised HK$45 million. Together the 19 companies "
+        "on the mission have raised about HK$2.2 billion, Cyberport said.\n"
+    )
+    assert got.get(45_000_000, owner) == owner and got.get(2_200_000_000, owner) == owner
+    # The community's funding: a plural subject, a set the size of the community, or the
+    # tracked organisation before "which".
+    got = funding(
+        "Hong Kong, 2 May 2024 - Cyberport, which opened in 2004, said its 1,900 start-ups have "
+        "raised HK$38 billion. The company said community companies had raised HK$12 billion "
+        "in 2023 alone.\n"
+    )
+    assert got[38_000_000_000] == ("auto", ()) and got[12_000_000_000] == ("auto", ())
+    got = funding(
+        "Hong Kong, 2 May 2024 - Cyberport has nurtured eight unicorns and seven listed "
+        "companies, and community companies have raised more than HK$40 billion.\n"
+    )
+    assert got[40_000_000_000] == ("auto", ())  # "seven listed companies" raised none of it

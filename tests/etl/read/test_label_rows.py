@@ -271,3 +271,19 @@ def test_rows_of_a_text_with_no_two_spaces() -> None:
     text = "Unicorns ..... 2\n- Labs: 40\nFunds raised\n (cumulative) .... HK$8.4 billion"
     out = write_label_rows(text)
     assert out == "Unicorns: 2\n- Labs: 40\nFunds raised (cumulative): HK$8.4 billion"
+
+
+COMPARED = """\
+                 Cyberport      Kiln 9 (Lisbon)    Station North
+Opened           2004           2019               2011
+Companies        2,100+         about 300          n/a
+Unicorns         8              -                  2
+"""
+
+
+def test_organisations_heading_the_columns_over_a_row_of_years_are_the_header() -> None:
+    lines = normalise_text(COMPARED).split("\n")
+    assert "2004:" not in lines  # "Opened" is a row, not a header of years
+    assert lines.index("Cyberport:") < lines.index("- Companies: 2,100+")
+    assert lines.index("Kiln 9 (Lisbon):") < lines.index("- Companies: about 300")
+    assert "- Companies: n/a" not in lines and "- Unicorns: -" not in lines  # no value there
