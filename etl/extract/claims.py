@@ -78,7 +78,8 @@ EXTRACTOR_VERSION = "1.21.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
-_WEAK_OWNERS = frozenset({"document", "unsure", "topic"})  # a fact box's heading or table settles these
+# Owners a fact box's lead-in, heading or table settles.
+_WEAK_OWNERS = frozenset({"document", "unsure", "topic"})
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 

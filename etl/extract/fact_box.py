@@ -25,7 +25,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.list_dates import BULLET, stands_at
+from etl.extract.list_dates import BULLET, stands_at, whole_text_note
 from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
 from etl.extract.name_patterns import cached_patterns
@@ -214,14 +214,16 @@ def box_date(
     if found is not None:
         return found
     note = timeline.carried(sid) or timeline.note_before(sid[0])
-    if note is None:
-        return None
-    # A heading's date is for the rows under it only, not a note for the headings after it.
-    earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
-    # (A line saying what all figures stand at is a note for the whole text, not a heading:
-    # "Hong Kong's Digital Technology Flagship (All figures as at 30 June 2024)".)
-    scoped = (label_date(view.text[a:b], ref) for a, b in earlier if not _note(view, a, b, ref))
-    return None if any(d is not None and d.as_of == note.as_of for d in scoped) else note
+    if note is not None:
+        # A heading's date is for the rows under it only, not a note for the headings after it.
+        # (A line saying what all figures stand at is a note for the whole text, not a heading:
+        # "Hong Kong's Digital Technology Flagship (All figures as at 30 June 2024)".)
+        earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
+        scoped = (label_date(view.text[a:b], ref) for a, b in earlier if not _note(view, a, b, ref))
+        if not any(d is not None and d.as_of == note.as_of for d in scoped):
+            return note
+    # "Figures are as at 30 June 2024 unless otherwise stated", wherever the text says it
+    return whole_text_note(view.text, ref)
 
 
 def _year_column(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
-from etl.calendar import month_end, month_of, month_re, year_for
+from etl.calendar import month_end, month_of, month_re, phrase_words, year_for
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
 from etl.extract.numbers import find_numbers, may_have_number_words
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
@@ -239,6 +240,20 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)  # (asked for each row of a text's fact boxes)
+def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
+    """The time a note says every figure of the text stands at unless said otherwise ("Figures
+    are as at 30 June 2024 unless otherwise stated"), wherever it stands, if there is one."""
+    for m in phrase_words("whole_text_scope").finditer(text):
+        a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        dates = find_dates(line, 0, len(line), ref)
+        stands = [d for d in dates if stands_at(line, d)]
+        if stands and len(line) <= NOTE_CHARS and no_figure(line, dates):
+            return stands[0]
+    return None
 
 
 def no_figure(line: str, dates: list[DatePhrase]) -> bool:

@@ -226,6 +226,14 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         cells = _cells(lines[j], ruled)
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
             cells, j = below, j + 1  # "Start-ups admitted to incubation" / "  (cumulative)  1,012"
+        if cells is None and len(rows) > 1 and _label_goes_on(lines[j], lines[end - 1]):
+            rows[-1][0] += " " + lines[j].strip()  # "Unicorns   5  |  4" / "  (cumulative)"
+            j += 1
+            end = j
+            continue
+        if cells is None and _part_heading(rows, lines[j]):
+            j += 1  # "Community" between rows under "Financial year   2023/24   2024/25"
+            continue
         if cells is None:
             break
         ruled = ruled or (" | " in lines[j] and _GAP_RE.search(lines[j].strip()) is not None)
@@ -250,6 +258,35 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     rows = [split_trailing_figure(r, width) for r in rows]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
     return end, table
+
+
+def _part_heading(rows: list[list[str]], line: str) -> bool:
+    """Whether `line` heads a part of a table whose header (the only row so far, or the first)
+    gives times: a few words alone, no figure ("Community", "Achievements of companies")."""
+    words = line.strip()
+    return (
+        bool(rows)
+        and len(rows[0]) > 1
+        and all(map(is_time_cell, rows[0][1:]))
+        and 0 < len(words) <= _PART_HEADING_CHARS
+        and _DIGIT_RE.search(words) is None
+        and not words.endswith((".", ":"))
+    )
+
+
+_PART_HEADING_CHARS = 60
+
+
+def _label_goes_on(line: str, row: str) -> bool:
+    """Whether `line`, under a table's `row`, ends that row's label: a few words alone set in
+    deeper than the label, or a note in brackets ("(cumulative since 2005)")."""
+    words = line.strip()
+    return (
+        indent(line) > indent(row)
+        and 0 < len(words) <= _PART_HEADING_CHARS
+        and _GAP_RE.search(words) is None
+        and (_DIGIT_RE.search(words) is None or (words[0] == "(" and words[-1] == ")"))
+    )
 
 
 def _label_over(lines: list[str], j: int) -> list[str] | None:

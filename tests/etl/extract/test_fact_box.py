@@ -268,3 +268,20 @@ def test_lists_side_by_side_with_the_tracked_ones_are_the_organisations_they_nam
     # Lists with no tracked one beside them keep the document's organisation.
     alone = "CYBERPORT TODAY\n\nMembers:\n\n- Companies: 2,100+\n- Unicorns: 8\n"
     assert ("Cyberport", "unicorns", 8) in {(e, m, v) for e, m, v, _ in _claims(alone)}
+
+
+def test_a_note_for_every_figure_of_the_text_dates_the_boxes_no_heading_dates() -> None:
+    raw = (
+        "CYBERPORT FACT SHEET 2024\n\nKEY FIGURES (as at 30 June 2024)\n\n"
+        "- Community companies: 2,100+\n- Unicorns: 8\n\n"
+        "CLUSTERS\n\n- FinTech: 450+\n- Web3: 270+\n\nCONTACT\n\nTel: 3166 3800\n\n"
+        "Figures are as at 30 June 2024 unless otherwise stated.\n"
+    )
+    published = date(2024, 7, 15)
+    got = _claims(raw, published=published)
+    assert ("Cyberport", "fintech_companies", 450, date(2024, 6, 30)) in got
+    assert ("Cyberport", "companies", 2100, date(2024, 6, 30)) in got
+    # Without its "unless otherwise stated", the note at the foot is no note on every figure.
+    plain = raw.replace(" unless otherwise stated", "")
+    got = _claims(plain, published=published)
+    assert ("Cyberport", "fintech_companies", 450, published) in got

@@ -6,7 +6,7 @@ from datetime import date
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
-from etl.extract.list_dates import _yearless_day
+from etl.extract.list_dates import _yearless_day, whole_text_note
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
 from etl.extract.timeline import Timeline
@@ -414,3 +414,12 @@ def test_a_milestone_line_dates_its_sentences_to_its_year() -> None:
     assert t.ref_at(_sid(t, "* 2008")) == date(2008, 12, 31)
     plain = _timeline("* Fintech: 430 companies", date(2011, 6, 21))
     assert plain.item_year(_sid(plain, "Fintech")) is None
+
+
+def test_a_note_on_every_figure_holds_no_figure_and_says_so() -> None:
+    note = "Figures are as at 30 June 2024 unless otherwise stated."
+    found = whole_text_note(f"FACT SHEET\n\nUnicorns: 8\n\n{note}\n", date(2024, 7, 15))
+    assert found is not None and found.as_of == date(2024, 6, 30)
+    assert whole_text_note("Figures are as at 30 June 2024.\n", date(2024, 7, 15)) is None
+    with_figure = "Unless otherwise stated, figures are as at 30 June 2024: 2,100 members.\n"
+    assert whole_text_note(with_figure, date(2024, 7, 15)) is None

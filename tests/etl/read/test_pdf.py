@@ -223,3 +223,32 @@ def test_a_rule_under_the_header_and_a_label_wrapped_over_its_figures_keep_the_t
         "- Unicorns (cumulative): 7",
     ]
     assert "- Unicorns (cumulative): 6" in lines[lines.index("2020/21:") :]
+
+
+def test_part_headings_and_a_label_ending_on_the_line_under_its_row_keep_the_table() -> None:
+    lines = [
+        "KEY NUMBERS",
+        "",
+        "Year to 31 March                         2022/23        2023/24",
+        "",
+        "Members",
+        "Member companies                           1,480          1,610",
+        "Unicorns                                       4              5",
+        "  (cumulative since 2008)",
+        "Awards                                        90            104",
+        "",
+        "Operations",
+        "Events held                                  700            820",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    first, second = got[got.index("2022/23:") : got.index("2023/24:")], got[got.index("2023/24:") :]
+    assert first[1:] == [
+        "- Member companies: 1,480",
+        "- Unicorns (cumulative since 2008): 4",
+        "- Awards: 90",
+        "- Events held: 700",
+    ]
+    assert "- Awards: 104" in second and "Members" not in got and "Operations" not in got
+    # A heading over a table of no times is no part of it: the table ends there.
+    lines[2] = "Year to 31 March                         Members        Staff"
+    assert "Operations" in reading_order(lines)
