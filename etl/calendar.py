@@ -25,7 +25,10 @@ def _languages() -> dict[str, dict[str, Any]]:
 
 @cache
 def phrases(key: str) -> tuple[str, ...]:
-    """The phrases listed under `key` in every language, longest first."""
+    """The phrases listed under `key` in every language, longest first (a key no language
+    lists is an error: its empty alternation would match anywhere)."""
+    if not any(key in table for table in _languages().values()):
+        raise KeyError(f"no language lists {key!r}")
     found = {
         v
         for table in _languages().values()

@@ -114,16 +114,44 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
     line, (month, day, weekday, _, end) = found
     years = [int(m["y6"] or m["y7"]) for m in MONTH_YEAR_RE.finditer(text)]
     years += [d.value.year for d in full_dates(text)]
-    if not years:
-        return None
     if weekday is None:
-        named = [w.group() for w in _WEEKDAY_NAME_RE.finditer(line, end)]
+        named = [w.group() for w in _WEEKDAY_NAME_RE.finditer(_paragraph_after(text, line, end))]
         named = [w for w in named if not w[0].islower()]  # ("sun" or "wed" are other words)
         weekday = weekday_of(named[0]) if named else None  # "..., the hub said on Wednesday."
+    if not years and weekday is not None:  # "raised HK$5.1 billion in 2024": a year gone by,
+        years = _figure_years(text)  # which the weekday checks
+    if not years:
+        return None
     latest = max(years)
     return year_for(month, day, weekday, [latest, latest - 1] if weekday is not None else [latest])
 
 
+def _paragraph_after(text: str, line: str, end: int) -> str:
+    """What follows position `end` of `line` in its paragraph (wrapped onto more lines)."""
+    at = text.find(line)
+    if at < 0:
+        return line[end:]
+    stop = text.find("\n\n", at)
+    return text[at + end : stop if stop >= 0 else len(text)]
+
+
+def _figure_years(text: str) -> list[int]:
+    """The years standing alone that a figure just before is of ("raised HK$5.1 billion in
+    2024", not "opened in 2004" nor a target's "by 2030")."""
+    years = []
+    for m in _FIGURE_YEAR_RE.finditer(text):
+        reach = max(0, m.start() - _FIGURE_REACH)
+        sentence = max(text.rfind(". ", reach, m.start()), text.rfind("\n", reach, m.start()))
+        if _DIGIT_RE.search(text, max(reach, sentence), m.start()):
+            years.append(int(m.group(1)))
+    return years
+
+
+_FIGURE_YEAR_RE = re.compile(
+    rf"(?<!\w)(?i:{phrase_re('past_year_openers')})\s+((?:19|20)\d\d)\b(?![-–/]\d)"
+)
+_DIGIT_RE = re.compile(r"\d")
+_FIGURE_REACH = 60  # how far before such a year, in its sentence, its figure may be
 _WEEKDAY_NAME_RE = re.compile(rf"(?<![^\W\d_]){weekday_re()}", re.IGNORECASE)
 
 

@@ -468,3 +468,18 @@ def test_a_date_translated_word_by_word_from_chinese_is_a_full_date() -> None:
     assert parse_date_phrase("2024 year 3 month 31 day") == date(2024, 3, 31)
     assert parse_date_phrase("2024 year 13 month 31 day") is None
     assert full_dates("over 2024 March 5 days") == []  # "days": a duration's word
+
+
+def test_a_wire_dateline_without_a_year_takes_a_year_gone_by_its_weekday_fits() -> None:
+    text = (
+        "Tech hub says community tops 2,300 firms\n\n"
+        "HONG KONG, March 12 (Newswire) - The government-owned hub\n"
+        "said on Wednesday its community had grown to more than 2,300 firms.\n\n"
+        "Companies there raised HK$5.1 billion in 2024, it said, and aims for 3,000 by 2030.\n"
+    )
+    assert find_publication_date(text) == date(2025, 3, 12)  # a Wednesday, after 2024
+    half = text.replace("in 2024", "in the first half of 2024")
+    assert find_publication_date(half) == date(2025, 3, 12)
+    # No weekday to check a bare year against, or only a target's year: no date.
+    assert find_publication_date(text.replace("on Wednesday ", "")) is None
+    assert find_publication_date(text.replace("in 2024", "lately")) is None
