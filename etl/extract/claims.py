@@ -42,7 +42,14 @@ from etl.extract.claim_context import (
 )
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import cohort_part, one_intake
-from etl.extract.fact_box import box_date, box_owner, in_fact_box, is_box_value, parent_label
+from etl.extract.fact_box import (
+    box_date,
+    box_owner,
+    in_fact_box,
+    is_box_value,
+    parent_label,
+    total_parent,
+)
 from etl.extract.figure_dates import (
     as_of_parts,
     date_for,
@@ -204,7 +211,9 @@ def _sentence_claims(
     ):
         return []
     sent = text[s.start : s.end]
-    parent = parent_label(text, s.start) if "\n" not in sent else None
+    parent = (
+        (parent_label(text, s.start) or total_parent(text, s.start)) if "\n" not in sent else None
+    )
     label = view.label_end(sid) - s.start  # a speaker's "ERIC CHAN: ", read as blank
     said = " " * label + sent[label:] if label > 0 else sent
     figures = find_figures(said, config.bare_dollar, keep_bare=True, keep_planned=True,

@@ -110,6 +110,29 @@ def parent_label(text: str, pos: int) -> str | None:
     return None
 
 
+def total_parent(text: str, pos: int) -> str | None:
+    """For a row labelled as a total ("Total: 1,812"), the label of the whole that the rows of
+    its box are parts of ("Onsite: 843", "Offsite: 969": the community's companies)."""
+    a, b = _line(text, pos)
+    m = _VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None
+    if m is None or m.group(1).strip(" *_").lower() not in _total_labels():
+        return None
+    wholes = lexicon()["figures"]["whole_of_parts"]
+    for step in (-1, 1):
+        n = _neighbour(text, a, b, step)
+        while n is not None and (row := _VALUE_LINE.fullmatch(text, *n)) is not None:
+            found = label_metric(row.group(1), "count", 2.0)
+            if found is not None and found.metric in wholes:
+                return wholes[found.metric]
+            n = _neighbour(text, n[0], n[1], step)
+    return None
+
+
+@cache
+def _total_labels() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["total_labels"])
+
+
 def is_box_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is the value of a fact-box row."""
     value = box_value(text, pos)

@@ -304,7 +304,9 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
 
 
 # What may stand before a sentence's first word: list marks, a paragraph number, emphasis.
-_OPENING_MARKS = re.compile(r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+)?[\s*_]*")
+_OPENING_MARKS = re.compile(
+    r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?[\s*_]*"
+)  # (a list's mark and its number or letter: "1. ", "- (b) ")
 # A fact-sheet line: a label, a colon, then a short value.
 _LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
 

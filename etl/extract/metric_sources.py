@@ -25,7 +25,11 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 _CELL_END = re.compile(r"[ \t*_+]*(?:\([^()\n]{0,60}\)\s*)?(?:;|,\s+(?:vs\.?|versus)\s)")
 ROW_CELL = re.compile(r"[|;]")  # what parts a row of a table written as text
 MAX_LABEL_WORDS = 10
-_LABEL = re.compile(r"[\s\-•*–]*([^:\n]{2,80}?)(?:\s*:|\s+[—–])\s*")  # "Unicorns: 7", "Web3 — 250"
+# What numbers an item of a list or a row of a table: "(a)", "b)", "(iii)", "(2)".
+ENUMERATOR = r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+"
+# "Unicorns: 7", "Web3 — 250", "(a) Community companies (total): 1,540"
+_LABEL = re.compile(rf"[\s\-•*–]*(?:{ENUMERATOR})?([^:\n]{{2,80}}?)(?:\s*:|\s+[—–])\s*")
+_ENUMERATED = re.compile(rf"\s*{ENUMERATOR}")
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 
 
@@ -70,6 +74,8 @@ def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
     on campus" (a long one may be a clause that ends in a colon). A label that opens with what
     no metric counts ("Events held on campus") counts none, as the words after a figure."""
+    if (enumerated := _ENUMERATED.match(label)) is not None:
+        label = label[enumerated.end() :]  # "(a) Community companies"
     if not_counted(label.strip()):
         return None
     if len(label.split()) > MAX_LABEL_WORDS:

@@ -73,8 +73,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     Blocks are separated by an empty string (a blank line). Empty rows are skipped; a table
     of one column is a plain list. A caption goes before the table, as a line of its own.
     """
-    rows = [["" if NO_VALUE_RE.fullmatch(c.strip()) else " ".join(c.split()) for c in row]
-            for row in rows]  # fmt: skip
+    rows = [[_cell(c) for c in row] for row in rows]
     rows = rows[:1] + [row for row in rows[1:] if any(row)]  # (an empty header: no header)
     filled = [row for row in rows if any(row)]
     if not filled:
@@ -100,6 +99,19 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             out += [_lead_in(header[j]), ""]
         out += [*items, ""]
     return out[:-1]
+
+
+def _cell(cell: str) -> str:
+    """A cell as the table's lines write it: one space between words, nothing for a cell that
+    holds no value ("n/a", "-"), and thousands parted by a space written with a comma ("1 812",
+    as official tables write them, is one number: "1,812")."""
+    cell = " ".join(cell.split())
+    if NO_VALUE_RE.fullmatch(cell):
+        return ""
+    return cell.replace(" ", ",") if _SPACED_THOUSANDS_RE.fullmatch(cell) else cell
+
+
+_SPACED_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 
 
 def _lead_in(text: str) -> str:

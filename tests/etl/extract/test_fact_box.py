@@ -285,3 +285,15 @@ def test_a_note_for_every_figure_of_the_text_dates_the_boxes_no_heading_dates() 
     plain = raw.replace(" unless otherwise stated", "")
     got = _claims(plain, published=published)
     assert ("Cyberport", "fintech_companies", 450, published) in got
+
+
+def test_a_total_row_counts_the_whole_its_box_holds_the_parts_of() -> None:
+    raw = (
+        "LEGCO REPLY\n\nThe numbers of companies in the Cyberport community are set out below:\n\n"
+        "As at 31 March 2024:\n\n- Onsite: 912\n- Offsite: 1,205\n- Total: 2,117\n"
+    )
+    got = {(m, v) for _, m, v, _ in _claims(raw, published=date(2024, 5, 10))}
+    assert {("companies_onsite", 912), ("companies_offsite", 1205), ("companies", 2117)} <= got
+    # A total of rows that are no parts of a known whole stays unread.
+    other = raw.replace("Onsite", "Events held").replace("Offsite", "Visitors")
+    assert not any(v == 2117 for _, _, v, _ in _claims(other, published=date(2024, 5, 10)))

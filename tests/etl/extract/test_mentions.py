@@ -283,3 +283,8 @@ def test_a_known_name_written_in_lower_case_is_still_that_organisation() -> None
     assert [(m.entity, m.tracked) for m in ms] == [("Hong Kong Science Park", False)]
     text = "By comparison, the waterfront park has about 1,000 companies."
     assert [m.tracked for m in find_mentions(text, 0, len(text), CYBERPORT)] == [True]
+
+
+def test_a_common_word_opening_a_lettered_row_is_no_name() -> None:
+    text = "- (b) Start-ups admitted to incubation programmes during the year: 148"
+    assert [m for m in find_mentions(text, 0, len(text), CYBERPORT) if m.kind == "name"] == []

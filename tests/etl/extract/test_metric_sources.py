@@ -26,6 +26,8 @@ from etl.extract.metrics import noun_phrase
         ("AI & data science", "ai_companies"),
         ("Events held on campus", None),  # what no metric counts
         ("Speakers at FinTech Week", None),  # a noun of its own comes first
+        ("(a) Community companies", "companies"),  # a list's letter is no word of the label
+        ("(iii) Unicorns", "unicorns"),
     ],
 )
 def test_the_metric_a_label_names(label: str, metric: str | None) -> None:
@@ -81,3 +83,10 @@ def test_the_number_of_an_intake_counts_the_intake(text: str, metric: str) -> No
 def test_a_label_is_found_as_by_its_pattern(before: str) -> None:
     found, plain = label_before(before), _LABEL.fullmatch(before)
     assert (found and found.groups()) == (plain and plain.groups())
+
+
+def test_a_label_is_read_past_the_letter_that_numbers_its_row() -> None:
+    found = label_before("- (b) Community companies (total): ")
+    assert found is not None and found.group(1) == "Community companies (total)"
+    found = label_before("a) Unicorns: ")
+    assert found is not None and found.group(1) == "Unicorns"

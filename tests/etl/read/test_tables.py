@@ -86,3 +86,13 @@ def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
     assert table_lines(after)[-1] == "- Funds raised (in year, HK$ million): HK$3,420 million"
     amount = [["Item", "2019"], ["Grants (each up to HK$100,000)", "12"]]  # an amount: no unit
     assert table_lines(amount)[-1] == "- Grants (each up to HK$100,000): 12"
+
+
+def test_thousands_parted_by_a_space_are_one_number_and_a_blank_is_no_value() -> None:
+    rows = [["As at", "Total", "Onsite"], ["31 March 2023", "1 953", "881"],
+            ["31 March 2024", "2 117", "n/a"]]  # fmt: skip
+    assert table_lines(rows) == ["As at 31 March 2023:", "", "- Total: 1,953", "- Onsite: 881",
+                                 "", "As at 31 March 2024:", "", "- Total: 2,117"]  # fmt: skip
+    assert table_lines([["Year", "Events"], ["2023", "20 120"], ["2024", "12 5"]])[-1] == (
+        "- Events: 12 5"  # not thousands
+    )
