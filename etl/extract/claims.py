@@ -59,7 +59,7 @@ from etl.extract.figure_dates import (
 )
 from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
-from etl.extract.plausible import doubt_implausible
+from etl.extract.plausible import doubt_fractions, doubt_implausible
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
@@ -124,7 +124,8 @@ def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
     for section in _sections(doc):
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
-    return [(doubt_implausible(c, config), step, e) for c, step, e in claims]
+    doubted = doubt_fractions([doubt_implausible(c, config) for c, _, _ in claims], config)
+    return [(c, step, e) for c, (_, step, e) in zip(doubted, claims, strict=True)]
 
 
 def _section_claims(

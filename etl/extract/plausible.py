@@ -9,7 +9,9 @@ a percentage that is a rate of something else ("an occupancy rate of 93 per cent
 claim goes to a reviewer as "metric?" instead of a chart. Money that one company raised
 ("Travel platform Klook, which started at the park, raised US$210 million"), or a group of
 companies fewer than the community's least ("the 28 companies have raised HK$1.9 billion"),
-goes to a reviewer as "owner?".
+goes to a reviewer as "owner?". So does a count of the community's companies that is a small
+fraction of the community the same text counts at about the same time ("40 start-ups from its
+community are demonstrating" beside "home to over 1,900 companies"): it counts a part.
 """
 
 from __future__ import annotations
@@ -156,3 +158,41 @@ def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
     if not_the_community(claim, config):
         return replace(claim, status="candidate", unsure=("owner?",))
     return claim
+
+
+def doubt_fractions(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
+    """`claims`, those that count a small part of the community the text counts whole at about
+    the same time (see the module doc) as candidates ("metric?")."""
+    wholes = [(c.value, c.as_of) for c in claims if _whole(c, config) and c.metric == "companies"]
+    if not wholes:
+        return claims
+    return [
+        replace(c, status="candidate", unsure=("metric?",))
+        if c.status == "auto"
+        and _whole(c, config)
+        and any(
+            c.value < value * _PART_SHARE and abs((c.as_of - day).days) <= _SAME_TIME_DAYS
+            for value, day in wholes
+        )
+        else c
+        for c in claims
+    ]
+
+
+def _whole(claim: Claim, config: ExtractConfig) -> bool:
+    """A stock of the tracked organisation's whole community, by a metric that counts it."""
+    return (
+        claim.entity == config.name
+        and not claim.period
+        and claim.metric in _community_metrics()
+        and claim.status != "rejected"
+    )
+
+
+@cache
+def _community_metrics() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["community_stock_metrics"])
+
+
+_PART_SHARE = 0.1  # a count under this share of the whole community counts a part of it
+_SAME_TIME_DAYS = 366

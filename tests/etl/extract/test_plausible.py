@@ -10,7 +10,7 @@ import pytest
 from db.records import Claim, ReadDocument
 from etl.config import load_config
 from etl.extract import default_config, extract_claims
-from etl.extract.plausible import doubt_implausible, too_small
+from etl.extract.plausible import doubt_fractions, doubt_implausible, too_small
 
 
 def claim(metric: str, value: float, unit: str = "count", **kw) -> Claim:
@@ -132,6 +132,11 @@ def test_money_one_company_or_a_small_group_raised_is_no_community_funding() -> 
         "on the mission have raised about HK$2.2 billion, Cyberport said.\n"
     )
     assert got.get(45_000_000, owner) == owner and got.get(2_200_000_000, owner) == owner
+    got = funding(
+        "Hong Kong, 2 May 2024 - said Ada Wu, co-founder of Quillo, an online tutoring platform "
+        "based at Cyberport that raised US$12 million earlier this year.\n"
+    )
+    assert got.get(12_000_000, owner) == owner
     # The community's funding: a plural subject, a set the size of the community, or the
     # tracked organisation before "which".
     got = funding(
@@ -145,3 +150,29 @@ def test_money_one_company_or_a_small_group_raised_is_no_community_funding() -> 
         "companies, and community companies have raised more than HK$40 billion.\n"
     )
     assert got[40_000_000_000] == ("auto", ())  # "seven listed companies" raised none of it
+
+
+def test_a_small_part_of_the_community_the_text_counts_whole_is_a_candidate() -> None:
+    text = (
+        "Hong Kong, 2 May 2024 - Cyberport, home to over 2,100 companies, today opened a showcase "
+        "at which 45 start-ups from its community are demonstrating products. At the end of 2004, "
+        "Cyberport had 90 companies.\n"
+    )
+    found = statuses(text, date(2024, 5, 2))
+    assert found[("companies", 2100)] == "auto"
+    assert found.get(("startups", 45), "candidate") == "candidate"  # an event's part
+    assert found[("companies", 90)] == "auto"  # the community of another time
+
+
+def test_only_stocks_beside_a_whole_of_their_time_are_doubted_as_parts() -> None:
+    config = default_config()
+    part = claim("startups", 45)
+    assert doubt_fractions([part], config) == [part]  # no whole to be a part of
+    out = doubt_fractions(
+        [claim("companies", 2100), claim("companies", 60, period="P1Y"), part,
+         claim("fintech_companies", 45)],
+        config,
+    )  # fmt: skip
+    assert [c.status for c in out] == ["auto", "auto", "candidate", "auto"]
+    earlier = claim("startups", 45, as_of=date(2020, 5, 2))
+    assert doubt_fractions([claim("companies", 2100), earlier], config)[1].status == "auto"
