@@ -39,7 +39,14 @@ from __future__ import annotations
 
 import re
 
-from etl.read.tables import FIGURE_CELL_RE, NO_VALUE_RE, indent, is_time_cell, table_lines
+from etl.read.tables import (
+    CELL_GAP_RE,
+    FIGURE_CELL_RE,
+    NO_VALUE_RE,
+    indent,
+    is_time_cell,
+    table_lines,
+)
 
 MAX_VALUE_CHARS = 40
 _MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
@@ -130,7 +137,6 @@ def write_label_rows(text: str) -> str:
     return "\n".join(out)
 
 
-_CELL_GAP = re.compile(r"[ \t]{2,}|\t")
 MIN_TABLE_COLUMNS = 3
 MIN_TABLE_ROWS = 2
 
@@ -182,7 +188,7 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    return [c for c in _CELL_GAP.split(line.strip()) if c]
+    return [c for c in CELL_GAP_RE.split(line.strip()) if c]
 
 
 def has_digit(text: str) -> bool:

@@ -13,8 +13,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from etl.read.aligned import aligned_tables
 from etl.read.label_rows import write_label_rows
-from etl.read.markdown import aligned_tables, bare_pipe_rows, pipe_tables, unruled_tables
+from etl.read.markdown import bare_pipe_rows, pipe_tables, unruled_tables
 from etl.read.reflow import reflow
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ stays as a line of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
@@ -34,6 +35,9 @@ FIGURE_CELL_RE = re.compile(
 )
 MAX_TIME_CHARS = 40
 NO_VALUE_RE = re.compile(r"n/?a|[-–—]", re.IGNORECASE)  # a cell that holds no value
+# What parts the cells of a line laid out by spaces: two spaces or more, or a tab.
+CELL_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+MIN_UNRULED_ROWS = 3  # a header and two rows: fewer is no table without its rule
 # A cell of a line laid out by spaces: words one space apart ("Start-ups in   the community").
 LAID_OUT_CELL_RE = re.compile(r"\S+(?: \S+)*")
 _TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})")
@@ -128,3 +132,34 @@ def _item(label: str, value: str) -> str:
         if unit.group(2) and " " not in rest:  # "(HK$ billion)" over "9.1"
             value += f" {unit.group(2)}"
     return f"- {label}: {value}" if label else f"- {value}"
+
+
+Rows = Callable[[list[str], int], tuple[list[list[str]], int]]
+
+
+def write_tables(text: str, rows_at: Rows) -> str:
+    """`text` with each table `rows_at` finds (its rows and the line after it; no rows: none
+    starts there) written out as `table_lines` writes a table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        rows, end = rows_at(lines, k)
+        if rows:
+            note = rows.pop(0)[0] if len(rows[0]) == 1 else ""  # a note over the table
+            out += ["", *([note, ""] if note else []), *table_lines(rows), ""]
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def rows_by(end_of: Callable[[list[str], int], int], cells: Callable[[str], list[str]]) -> Rows:
+    """`rows_at` for tables whose lines are rows: lines[k:end_of(lines, k)] cut into `cells`."""
+
+    def rows_at(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+        end = end_of(lines, k)
+        return [cells(line) for line in lines[k:end]], end
+
+    return rows_at

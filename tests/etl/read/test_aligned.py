@@ -1,0 +1,111 @@
+"""Tables laid out by spaces in plain text, read as the lines a table is written as."""
+
+from __future__ import annotations
+
+from etl.read.aligned import aligned_tables
+from etl.read.readers import read_bytes
+
+
+def test_a_table_laid_out_by_spaces_whose_rows_are_years_is_read_as_lines() -> None:
+    table = (
+        "    Season      Visitors to the museum    Guided tours\n"
+        "    2011-12     4,500    30\n"
+        "    2012-13     5,200    41\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Season 2012-13:" in lines and "- Visitors to the museum: 5,200" in lines
+    assert "- Guided tours: 30" in lines
+    text = read_bytes(("Paper\n\n" + table + "\nEnd of paper.\n").encode(), "p.txt").text
+    assert "Season 2011-12:\n\n- Visitors to the museum: 4,500" in text
+
+
+def test_space_aligned_lines_that_are_no_year_table_stay_as_they_are() -> None:
+    names = "Name     Office\nAnn Lee     Room 2\nBo Chan     Room 3\n"  # rows led by no time
+    assert aligned_tables(names) == names
+    one_row = "Year     Visitors\n2019     4,500\n"
+    assert aligned_tables(one_row) == one_row
+    wordy = "Year     Note\n2019     quiet\n2020     busy\n"  # no figure in the rows
+    assert aligned_tables(wordy) == wordy
+
+
+def test_a_table_laid_out_by_spaces_whose_columns_are_years_is_read_as_lines() -> None:
+    table = (
+        "Measure                      2019-20   2020-21   2021-22\n"
+        "-------------------------------------------------------\n"
+        "Visitors to the museum         4,500     2,100     3,900\n"
+        "  (in thousands)\n"
+        "Guided tours held                 30        12        25\n"
+        "  during the year\n"
+        "-------------------------------------------------------\n"
+        "Source: the museum\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "2020-21:" in lines
+    assert "- Visitors to the museum (in thousands): 2,100" in lines
+    assert "- Guided tours held during the year: 25" in lines
+    assert "Source: the museum" in lines
+
+
+def test_a_year_header_over_an_unnamed_label_column_is_still_the_header() -> None:
+    table = (
+        "                          2019/20   2020/21\n"
+        "Visitors to the museum      4,500     2,100\n"
+        "  of which children           900       400\n"
+        "Guided tours held              30        12\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert lines.index("2020/21:") < lines.index("- Visitors to the museum: 2,100")
+    assert "- of which children: 400" in lines
+    flush = "2019/20     2020/21\nVisitors     4,500     2,100\n"  # not indented: no header
+    assert aligned_tables(flush) == flush
+
+
+def test_space_aligned_lines_under_a_year_header_without_figures_stay_as_they_are() -> None:
+    wordy = (
+        "Stage          2019     2020\nPlanning       done     done\nBuilding       begun    done\n"
+    )
+    assert aligned_tables(wordy) == wordy
+    two_columns = "Item     2019\nVisitors     4,500\nTours     30\n"  # one year: no table
+    assert aligned_tables(two_columns) == two_columns
+
+
+ANNEX = """\
+                                   2016-17      2017-18      2018-19
+(as at 31 March)
+Community companies                  860        1,010        1,180
+  - On-site                          520          590          660
+  (b) Start-ups admitted to incubation and
+      acceleration programmes during the year        135          148          160
+Funding raised by community
+  start-ups (cumulative, HK$ million) 5,500     11,400       16,800
+"""
+
+
+def test_times_over_the_values_alone_head_a_table_with_its_note_kept_above() -> None:
+    lines = aligned_tables(ANNEX).split("\n")
+    assert lines.index("(as at 31 March)") < lines.index("2016-17:") < lines.index("2018-19:")
+    first = lines[lines.index("2016-17:") : lines.index("2017-18:")]
+    assert "- Community companies: 860" in first and "- - On-site: 520" in first
+    # a label begun on an indented line of its own ends beside the figures, indented deeper
+    assert (
+        "- (b) Start-ups admitted to incubation and acceleration programmes during the year: 135"
+        in first
+    )
+    # a long label its first value follows after one space gives that value to its column
+    assert any(line.endswith(": HK$5,500 million") for line in first)
+    assert "- - On-site: 660" in lines[lines.index("2018-19:") :]
+
+
+def test_headings_wrapped_over_several_lines_go_to_the_columns_they_stand_under() -> None:
+    table = (
+        "   Year   Start-ups in    Incubatees admitted   Funding raised by\n"
+        "          the community   (cumulative, since    start-ups (cumulative,\n"
+        "                          2005)                 HK$ million)\n"
+        "   ----   -------------   -------------------   ----------------------\n"
+        "   2013        268                262                    390\n"
+        "   2014        331                305                    620\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Year 2014:" in lines
+    assert "- Incubatees admitted (cumulative, since 2005): 305" in lines
+    assert "- Funding raised by start-ups (cumulative, HK$ million): HK$620 million" in lines
