@@ -82,14 +82,21 @@ def _wraps_headings(line: str, starts: list[int]) -> bool:
 def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     """The cells of a time-column table whose header is lines[k], and the line after it."""
     header = _aligned_cells(lines[k])
-    if header and lines[k][:1] in (" ", "\t") and all(is_time_cell(c) for c in header):
-        header = ["", *header]  # "          2019/20    2020/21": the label column has no heading
+    stacked = _stacked_headings(lines, k)
+    if stacked is not None:  # "As at" / "end-March" / "2018" over each column of values
+        header, end = ["", *stacked[0]], stacked[1] + 1
+    elif header and lines[k][:1] in (" ", "\t") and all(is_time_cell(c) for c in header):
+        header, end = ["", *header], k + 1  # "          2019/20    2020/21": no label heading
+    elif k and _headings_over(lines[k - 1], len(header)):
+        return [], k  # "Opened   2004   2002" under "   Cyberport   Science Park": a row
+    else:
+        end = k + 1
     width = len(header)
     if width < 3 or not all(is_time_cell(c) for c in header[1:]) or is_time_cell(header[0]):
         return [], k
-    if k and _headings_over(lines[k - 1], width):
-        return [], k  # "Opened   2004   2002" under "   Cyberport   Science Park": a row
-    rows, end = [header], k + 1
+    rows = [header]
+    if end + 1 < len(lines) and not lines[end].strip() and lines[end + 1].strip():
+        end += 1  # a blank line under the header
     note = lines[end].strip() if end < len(lines) else ""
     if _NOTE_RE.fullmatch(note):  # "(as at 31 March)" under the times: kept, before the table
         end += 1
@@ -116,6 +123,30 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     if len(rows) < 2:
         return [], k  # (two or more time columns: one row will do)
     return ([[note], *rows] if note else rows), end  # (the note as a row of one cell)
+
+
+def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:
+    """Column headings over the values only, wrapped from lines[k] down to a line of times
+    ("As at" / "end-March" / "2018"), each word under the one above: the heading of each
+    column, and the line of times."""
+    line = lines[k]
+    if line[:1] not in (" ", "\t") or any(ch.isdigit() for ch in line):
+        return None
+    starts = [m.start() for m in LAID_OUT_CELL_RE.finditer(line)]
+    words = [[m.group()] for m in LAID_OUT_CELL_RE.finditer(line)]
+    if len(starts) < 2:
+        return None
+    for h in range(k + 1, min(k + 1 + MAX_HEADING_LINES, len(lines))):
+        cells = list(LAID_OUT_CELL_RE.finditer(lines[h]))
+        if len(cells) != len(starts) or any(
+            abs(c.start() - at) > _HEADING_SLACK for c, at in zip(cells, starts, strict=True)
+        ):
+            return None
+        for column, c in zip(words, cells, strict=True):
+            column.append(c.group())
+        if all(is_time_cell(c.group()) for c in cells):
+            return [" ".join(column) for column in words], h
+    return None
 
 
 def _headings_over(line: str, width: int) -> bool:
