@@ -109,3 +109,26 @@ def test_headings_wrapped_over_several_lines_go_to_the_columns_they_stand_under(
     assert "Year 2014:" in lines
     assert "- Incubatees admitted (cumulative, since 2005): 305" in lines
     assert "- Funding raised by start-ups (cumulative, HK$ million): HK$620 million" in lines
+
+
+STACKED = """\
+                                  As at        As at        As at
+                                  end-March    end-March    end-June
+                                  2022         2023         2024
+
+Member companies                  1,046        1,261        1,482
+  - in the towers                 562          611          648
+Funds raised by members           7,120        13,240       22,610
+  (HK$ million)
+"""
+
+
+def test_column_headings_wrapped_over_lines_above_the_times_head_their_columns() -> None:
+    lines = aligned_tables(STACKED).split("\n")
+    first = lines[lines.index("As at end-March 2022:") : lines.index("As at end-March 2023:")]
+    assert "- Member companies: 1,046" in first and "- - in the towers: 562" in first
+    assert "- Funds raised by members (HK$ million): HK$7,120 million" in first
+    assert "- Member companies: 1,482" in lines[lines.index("As at end-June 2024:") :]
+    # Words that stand under no column are no headings: the lines stay as they are.
+    shifted = STACKED.replace("  end-March    end-March", "end-March  end-March      ", 1)
+    assert "As at end-March 2022:" not in aligned_tables(shifted)
