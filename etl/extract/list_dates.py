@@ -247,8 +247,9 @@ def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
     """The time a note says every figure of the text stands at unless said otherwise ("Figures
     are as at 30 June 2024 unless otherwise stated"), wherever it stands, if there is one."""
     for m in phrase_words("whole_text_scope").finditer(text):
-        a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        line = text[a : b if b >= 0 else len(text)]
+        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1) + 1
+        ends = [e for e in (text.find("\n", m.end()), text.find(". ", m.end())) if e >= 0]
+        line = text[a : min(ends) if ends else len(text)]  # the sentence that says it
         dates = find_dates(line, 0, len(line), ref)
         stands = [d for d in dates if stands_at(line, d)]
         if stands and len(line) <= NOTE_CHARS and no_figure(line, dates):

@@ -421,5 +421,8 @@ def test_a_note_on_every_figure_holds_no_figure_and_says_so() -> None:
     found = whole_text_note(f"FACT SHEET\n\nUnicorns: 8\n\n{note}\n", date(2024, 7, 15))
     assert found is not None and found.as_of == date(2024, 6, 30)
     assert whole_text_note("Figures are as at 30 June 2024.\n", date(2024, 7, 15)) is None
+    foot = "Terms apply. Figures as at 31 December 2021 unless otherwise stated. (c) 2022 Acme.\n"
+    found = whole_text_note(foot, date(2022, 3, 15))  # its sentence, not its line, says it
+    assert found is not None and found.as_of == date(2021, 12, 31)
     with_figure = "Unless otherwise stated, figures are as at 30 June 2024: 2,100 members.\n"
     assert whole_text_note(with_figure, date(2024, 7, 15)) is None
