@@ -313,8 +313,8 @@ def _intruder(
         if lo <= m.start and m.end <= f_start and usable(m) and not m.tracked:
             if m.kind in ("territory", "place") and m.role in ("prep", "possessive"):
                 continue  # "based in Hong Kong", "Hong Kong's largest"
-            if m.role == "prep" and own_location(m.entity, config):
-                continue  # "Cyberport in Pok Fu Lam now counts ...": where it is
+            if m.role == "prep" and (m.entity is None or own_location(m.entity, config)):
+                continue  # "Cyberport in Pok Fu Lam now counts", "among its members"
             if m.kind in ("pronoun", "first_person") and _PRONOUN_GAP.fullmatch(
                 text, m.end, f_start
             ):

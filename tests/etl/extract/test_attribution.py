@@ -48,6 +48,12 @@ TRACKED = Attribution("Cyberport", True)
         ),
         # No closing comma: "our community" is the clause's subject, not an aside.
         ('Amy Lo, CEO of Cyberport, said: "Today, our community has 2,100 members."', "2,100"),
+        # What names no one, after a preposition ("among its"), is nobody else to own a figure.
+        (
+            "Cyberport counts nine unicorns among its members, alongside more than 20 listed "
+            "companies.",
+            "20",
+        ),
     ],
 )
 def test_tracked(text: str, figure: str) -> None:
