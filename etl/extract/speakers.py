@@ -142,12 +142,12 @@ _SPEAKER_END = re.compile(r"\s+(?:at|during|on|to|before|for)\s+|[.\n]", re.IGNO
 @cache
 def _head_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An organisation's head after its possessive ("X's venture chief", "X's Head of
-    FinTech"), and a leader phrase before a pronoun ("who heads its partnerships")."""
+    FinTech") or right after its name ("X Chairman George Lam"), and a leader phrase before a
+    pronoun ("who heads its partnerships")."""
     att = lexicon()["attribution"]
+    heads = phrases_re(att["head_titles"])
     return (
-        re.compile(
-            rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{phrases_re(att['head_titles'])})\b", re.IGNORECASE
-        ),
+        re.compile(rf"(?:['’]s\s+(?:[\w-]+\s+){{0,2}}?|\s+)(?:{heads})\b", re.IGNORECASE),
         re.compile(
             rf"\b(?:{phrases_re(att['leader_phrases'])})\s+(?:{phrases_re(att['continuing'])})\b",
             re.IGNORECASE,

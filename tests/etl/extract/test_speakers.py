@@ -124,6 +124,8 @@ def test_a_quote_with_its_own_speaker_stays_theirs_in_a_profile() -> None:
          "team.", True),
         ("Cyberport's venture chief on the year ahead\n\nWe met him at the campus.", True),
         ("Profile\n\nJoan Ng founded a payments start-up and moved it to Cyberport.", False),
+        ("Profile\n\nCyberport Chairman Joan Ng looks back on the year.", True),
+        ("Profile\n\nCyberport start-up boss Joan Ng looks back on the year.", False),
     ],
 )  # fmt: skip
 def test_a_text_profiles_a_head_of_the_tracked_organisation(text: str, profiled: bool) -> None:
