@@ -122,7 +122,7 @@ def _date_for(
         if not d.event
         and not is_dateline(sent, d)
         and not _in_event(sent, d)
-        and not _since_opening(sent, d, f)
+        and not _since_opening(sent, d, f, figures[0])
     ]
     if not usable:
         return _time_clause_date(sent, f, dates)
@@ -193,11 +193,21 @@ def _date_for(
             d
             for d in [*usable, *back_then]
             if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
-            and SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+            and (
+                SENTENCE_OPENING.fullmatch(sent, 0, d.start)
+                or (
+                    _TOPIC_FIRST.fullmatch(sent, 0, d.start)
+                    and says_stands_at(sent, d.start, d.end)
+                )
+            )
             and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
         ),
         None,
     ) or _time_clause_date(sent, f, dates)
+
+
+# A phrase that sets the topic before an opening "as at" date: "As for Cyberport, as at ...".
+_TOPIC_FIRST = re.compile(r"[\W_]*[^\W\d_][^,;:.!?\d]{0,40},\s*(?:as\s+)?")
 
 
 @cache
@@ -217,12 +227,13 @@ def _since_re() -> re.Pattern[str]:
     return re.compile(rf"[\W_]*(?:{phrase_re('since_openers')})\s", re.IGNORECASE)
 
 
-def _since_opening(sent: str, d: DatePhrase, f: Figure) -> bool:
-    """Whether date `d` stands before figure `f` in a sentence that opens on the start of what
-    it counts ("Since the programme began twenty years ago, in 2005, we have admitted ..."),
-    with no "as at" between ("Since 2005, and as at March, ..." keeps March)."""
+def _since_opening(sent: str, d: DatePhrase, f: Figure, first: Figure) -> bool:
+    """Whether date `d` stands before figure `f`, and before the `first` figure of a sentence
+    that opens on the start of what it counts ("Since the programme began twenty years ago,
+    in 2005, we have admitted ..."; not "..., and in 2013/14 alone they raised ..."), with no
+    "as at" between ("Since 2005, and as at March, ..." keeps March)."""
     return (
-        d.end <= f.start
+        d.end <= min(f.start, first.start)
         and _since_re().match(sent) is not None
         and not says_stands_at(sent, d.start, d.end)
     )

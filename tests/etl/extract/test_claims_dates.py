@@ -491,3 +491,26 @@ def test_times_in_a_since_opening_are_the_start_of_what_is_counted() -> None:
     assert [(c[1], c[3]) for c in inline(text, d)] == [(1200, d)]
     text = "Since 2005, and as at March 2025, Cyberport has admitted more than 1,200 start-ups."
     assert [(c[1], c[3]) for c in inline(text, d)] == [(1200, date(2025, 3, 31))]
+
+
+def test_an_as_at_date_after_a_phrase_setting_the_topic_dates_every_clause() -> None:
+    d = date(2025, 3, 26)
+    text = (
+        "As for Cyberport, as at the end of 2024, its start-ups had raised about HK$39 billion, "
+        "and eight unicorns had emerged from its community."
+    )
+    got = inline(text, d)
+    assert ("unicorns", 8, "exact", date(2024, 12, 31), None) in got
+    # An opening phrase with no "as at" is no date of every clause.
+    plain = text.replace("as at the end of 2024", "in its report of 2024")
+    assert ("unicorns", 8, "exact", d, None) in inline(plain, d)
+
+
+def test_a_time_after_the_first_figure_of_a_sentence_opened_by_since_is_its_clauses() -> None:
+    d = date(2014, 10, 16)
+    text = (
+        "Since 2005, Cyberport has admitted close to 300 start-ups, and in the 2013/14 financial "
+        "year alone Cyberport start-ups raised more than HK$180 million."
+    )
+    got = inline(text, d)
+    assert any(c[0] == "funding_raised" and c[3] == date(2014, 3, 31) for c in got)
