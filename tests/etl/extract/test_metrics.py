@@ -34,6 +34,7 @@ def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", v
     ("np", "metric"),
     [
         ("start-ups and technology companies", "companies"),
+        ("start-ups and digital tech companies", "companies"),  # both, whatever the modifiers
         ("members", "companies"),
         ("tech firms", "companies"),
         ("listed companies", "listed_companies"),
