@@ -47,6 +47,7 @@ from etl.extract.fact_box import (
     box_owner,
     in_fact_box,
     is_box_value,
+    named_rows_intro,
     parent_label,
     total_parent,
 )
@@ -213,7 +214,11 @@ def _sentence_claims(
         return []
     sent = text[s.start : s.end]
     parent = (
-        (parent_label(text, s.start) or total_parent(text, s.start)) if "\n" not in sent else None
+        parent_label(text, s.start)
+        or total_parent(text, s.start)  # "Total: 1,812" under "Onsite: 843"
+        or named_rows_intro(text, s.start, config)  # "- Cyberport: 138" under "The numbers ..."
+        if "\n" not in sent
+        else None
     )
     label = view.label_end(sid) - s.start  # a speaker's "ERIC CHAN: ", read as blank
     said = " " * label + sent[label:] if label > 0 else sent

@@ -21,13 +21,14 @@ from datetime import date
 from functools import cache
 
 from etl.calendar import phrase_re
+from etl.config import ExtractConfig
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.list_dates import BULLET, stands_at, whole_text_note
 from etl.extract.mentions import Mention
-from etl.extract.metric_sources import label_metric
+from etl.extract.metric_sources import NUMBER_OF, label_metric
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
@@ -126,6 +127,33 @@ def total_parent(text: str, pos: int) -> str | None:
                 return wholes[found.metric]
             n = _neighbour(text, n[0], n[1], step)
     return None
+
+
+def named_rows_intro(text: str, pos: int, config: ExtractConfig) -> str | None:
+    """For a row labelled with an organisation's name alone ("- Cyberport: 138"), what the
+    sentence introducing its list says the rows count ("The numbers of start-ups admitted to
+    the incubation programmes of HKSTP and Cyberport are as follows:")."""
+    a, b = _line(text, pos)
+    m = _VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None
+    if m is None:
+        return None
+    label = m.group(1).strip(" *_")
+    p = cached_patterns(config)
+    if not (p.tracked.fullmatch(label) or " ".join(label.lower().split()) in p.known_names):
+        return None
+    n = _neighbour(text, a, b, -1)
+    while n is not None:  # up past the rows and the short lead-ins ("Year 2022:")
+        line = text[n[0] : n[1]].strip()
+        if not _VALUE_LINE.fullmatch(text, *n) and not (
+            line.endswith(":") and len(line.split()) <= _LEAD_IN_WORDS
+        ):
+            counted = NUMBER_OF.search(line) if line.endswith(":") else None
+            return line[counted.end() :] if counted else None  # "... numbers of <what>"
+        n = _neighbour(text, n[0], n[1], -1)
+    return None
+
+
+_LEAD_IN_WORDS = 4  # "Year 2022:", "As at 31 March 2024:"; an introducing sentence is longer
 
 
 @cache

@@ -35,6 +35,7 @@ from etl.extract.figure_words import (
 from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
+    NUMBER_OF,
     ROW_CELL,
     intake_verb,
     label_before,
@@ -67,7 +68,6 @@ from etl.extract.translated_figures import noun_before, plural
 
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
-_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 # A relative clause has its own verb: "will" before it does not make its figure a plan.
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
@@ -214,7 +214,7 @@ def find_figures(
                 np = f"{np} {s[nxt[5] : nxt[3]]}"
                 match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         if match is None:
-            nof = _NUMBER_OF.search(clause_of(before))
+            nof = NUMBER_OF.search(clause_of(before))
             if nof:
                 match, source = number_of(s, len(before) - len(clause_of(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip

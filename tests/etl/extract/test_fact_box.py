@@ -297,3 +297,17 @@ def test_a_total_row_counts_the_whole_its_box_holds_the_parts_of() -> None:
     # A total of rows that are no parts of a known whole stays unread.
     other = raw.replace("Onsite", "Events held").replace("Offsite", "Visitors")
     assert not any(v == 2117 for _, _, v, _ in _claims(other, published=date(2024, 5, 10)))
+
+
+def test_rows_named_after_organisations_count_what_their_list_is_introduced_as() -> None:
+    raw = (
+        "LEGCO REPLY\n\n(1) The numbers of start-ups admitted to the incubation programmes of "
+        "HKSTP and Cyberport are as follows:\n\nYear 2023:\n\n- HKSTP: 271\n- Cyberport: 152\n\n"
+        "Year 2024:\n\n- HKSTP: 293\n- Cyberport: 167\n"
+    )
+    got = _claims(raw, published=date(2025, 3, 26))
+    assert ("Cyberport", "incubatees", 167, date(2024, 12, 31)) in got
+    assert not any(v in (271, 293) for _, _, v, _ in got)  # Science Park's, not ours
+    # An introduction that names no count says nothing of what the rows count.
+    vague = raw.replace("The numbers of start-ups admitted to", "Figures for")
+    assert not any(v == 167 for _, _, v, _ in _claims(vague, published=date(2025, 3, 26)))
