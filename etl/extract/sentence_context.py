@@ -27,6 +27,7 @@ from etl.extract.context_cues import (
 )
 from etl.extract.figure_cues import cues
 from etl.extract.lexicon import safe_lower
+from etl.extract.metric_sources import ENUMERATOR
 from etl.extract.metrics import (
     MetricMatch,
     classify,
@@ -54,6 +55,10 @@ _COMPOUND = re.compile(r"-[^\W\d_]")
 # by its number ("mixers on Level 3", "Phase 2 opens").
 _WORD_BEFORE = re.compile(r"(?<=\S)\s+([^\W\d_]+)[ \t]?[*_]*$")
 _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
+
+
+# A label opening the sentence, its colon before the figure: "(c) Digital Entertainment: ...".
+_HEAD_LABEL = re.compile(rf"[\s\-•*–]*(?:{ENUMERATOR})?([^:\n,;]{{2,60}}):\s")
 
 
 class SentenceContext(OwnerContext):
@@ -242,6 +247,10 @@ class SentenceContext(OwnerContext):
             scoped or gated_search(cluster_refs(), s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
             return f
+        head = None if scoped else _HEAD_LABEL.match(s, 0, f.start)  # "(c) Esports: the cluster"
+        own = named_cluster(head.group(1)) if head else None
+        if own is not None and (is_generic(f.metric) or f.metric.metric in cluster_metrics()):
+            return f if own == f.metric else replace(f, metric=own, source="cluster")
         before = [self.view.sentence_text(cur) for cur in self.view.before(self.sid, 3)][::-1]
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]

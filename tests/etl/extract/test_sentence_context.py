@@ -414,3 +414,15 @@ def test_a_pronoun_measured_after_a_sentence_naming_one_cluster_counts_that_clus
         "It now numbers more than 1,500."
     )
     assert not any(c.metric == "fintech_companies" for c in claims(other))
+
+
+def test_the_cluster_a_label_opening_the_sentence_names_is_the_clusters_count() -> None:
+    text = (
+        "Cyberport's clusters grew in the year.\n\n"
+        "(b) Smart Living: around 290 smart living companies are developing solutions;\n\n"
+        "(c) Digital Entertainment and Esports: the cluster has grown to over 180 companies. "
+        "Cyberport hosted 38 events.\n\n(d) FinTech: the cluster has grown to over 400 companies.\n"
+    )
+    got = {(c.metric, c.value) for c in claims(text)}
+    assert ("digital_entertainment_companies", 180) in got
+    assert ("smart_living_companies", 180) not in got  # not the cluster of the item before
