@@ -111,11 +111,16 @@ def parent_label(text: str, pos: int) -> str | None:
     return None
 
 
+def _row(text: str, pos: int) -> tuple[int, int, re.Match[str] | None]:
+    """The line at `pos` and its match as a label/value row, if it is one."""
+    a, b = _line(text, pos)
+    return a, b, (_VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None)
+
+
 def total_parent(text: str, pos: int) -> str | None:
     """For a row labelled as a total ("Total: 1,812"), the label of the whole that the rows of
     its box are parts of ("Onsite: 843", "Offsite: 969": the community's companies)."""
-    a, b = _line(text, pos)
-    m = _VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None
+    a, b, m = _row(text, pos)
     if m is None or m.group(1).strip(" *_").lower() not in _total_labels():
         return None
     wholes = lexicon()["figures"]["whole_of_parts"]
@@ -133,8 +138,7 @@ def named_rows_intro(text: str, pos: int, config: ExtractConfig) -> str | None:
     """For a row labelled with an organisation's name alone ("- Cyberport: 138"), what the
     sentence introducing its list says the rows count ("The numbers of start-ups admitted to
     the incubation programmes of HKSTP and Cyberport are as follows:")."""
-    a, b = _line(text, pos)
-    m = _VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None
+    a, b, m = _row(text, pos)
     if m is None:
         return None
     label = m.group(1).strip(" *_")
