@@ -51,13 +51,7 @@ from etl.extract.fact_box import (
     parent_label,
     total_parent,
 )
-from etl.extract.figure_dates import (
-    as_of_parts,
-    date_for,
-    heading_year,
-    recorded_before,
-    sentence_dates,
-)
+from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.metrics import cluster_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible
@@ -77,6 +71,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import READ_SOURCES, Figure, find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.stated_dates import heading_year, sentence_dates
 from etl.extract.table_figures import table_figures
 from etl.extract.tables import Table
 from etl.extract.timeline import Timeline

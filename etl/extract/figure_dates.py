@@ -12,19 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import cache, partial
+from functools import cache
 
 from etl.calendar import phrase_re
-from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.asof import DatePhrase
 from etl.extract.candidates import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
-from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import Figure
-from etl.extract.timeline import Timeline
-from etl.extract.year_day import reporting_dates, reporting_year, review_dates, review_year
 
 _OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*")  # "900 as at end-June"
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
@@ -34,55 +31,6 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 _CLAUSE_END = re.compile(r"[^,;:.!?]{0,40},")
-
-
-def with_reporting_year(
-    sent: str, dates: list[DatePhrase], year_end: int | None
-) -> list[DatePhrase]:
-    """`dates` with the phrases that speak of the fiscal year the document reports on."""
-    found = [
-        DatePhrase(a, b, when, "month", period)
-        for a, b, when, period in reporting_dates(sent, year_end)
-    ]
-    return with_phrases(dates, found)
-
-
-def with_review_year(sent: str, dates: list[DatePhrase], year: int | None) -> list[DatePhrase]:
-    """`dates` with the phrases that speak of the end of the year a review covers."""
-    found = [DatePhrase(a, b, when, "month", None) for a, b, when in review_dates(sent, year)]
-    return with_phrases(dates, found)
-
-
-def heading_year(view: SectionView, pos: int) -> DatePhrase | None:
-    """The end of the fiscal year reported on, when the heading above names it ("Highlights
-    for the financial year" in an annual report's release): the time of the block under it."""
-    span = view.model.heading(pos)
-    year_end = reporting_year(view.text) if span is not None else None
-    if span is None or year_end is None:
-        return None
-    found = reporting_dates(view.text[span[0] : span[1]], year_end)
-    return DatePhrase(0, 0, found[0][2], "month", None) if found else None
-
-
-def dated_heading(view: SectionView, pos: int) -> DatePhrase | None:
-    """The day a heading right above names as it opens ("## 3 June 2024 — Unicorn count"): the
-    time of the entry under it, which may be too short to be a section of its own."""
-    span = view.model.heading(pos)
-    if span is None:
-        return None
-    found = find_dates(view.text, span[0], span[1], None)
-    if not found or found[0].precision != "day" or found[0].event or found[0].period:
-        return None
-    d = found[0]
-    return d if not view.text[span[0] : d.start].strip(" \t#*_>") else None
-
-
-def with_phrases(dates: list[DatePhrase], found: list[DatePhrase]) -> list[DatePhrase]:
-    """`dates` with the phrases `found`, which win over the dates they overlap."""
-    if not found:
-        return dates
-    kept = [d for d in dates if not any(f.start < d.end and d.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda d: d.start)
 
 
 def date_for(
@@ -382,17 +330,3 @@ def as_of_parts(
         if not planned:
             as_of, precision = ref, "day"
     return as_of, precision, period
-
-
-def sentence_dates(
-    sent: str, year_ref: date | None, timeline: Timeline, sid: SentenceId, text: str
-) -> list[DatePhrase]:
-    """The dates and times sentence `sent` (`sid`) states, with those of the year a document
-    reports on or reviews and the time of a speaker's arrival ("When I arrived, ...")."""
-    dates = find_dates(sent, 0, len(sent), year_ref, partial(timeline.anchor_at, sid))
-    dates = with_reporting_year(sent, dates, reporting_year(text))
-    dates = with_review_year(sent, dates, review_year(text))  # "By year-end", in a year review
-    memory = find_phrase("arrival", sent)  # "When I arrived, ..."
-    if memory and (came := timeline.arrival(sid)) is not None:
-        dates = with_phrases(dates, [replace(came, start=memory.start(), end=memory.end())])
-    return dates

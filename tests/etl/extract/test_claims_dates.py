@@ -514,3 +514,14 @@ def test_a_time_after_the_first_figure_of_a_sentence_opened_by_since_is_its_clau
     )
     got = inline(text, d)
     assert any(c[0] == "funding_raised" and c[3] == date(2014, 3, 31) for c in got)
+
+
+def test_last_year_in_a_list_under_a_years_heading_is_read_against_the_writing() -> None:
+    d = date(2026, 2, 12)
+    text = (
+        "Cyberport reported another year of growth for its community.\n\n2025 at a glance\n\n"
+        "- Community: more than 2,400 companies at the end of last year.\n"
+        "- Incubation: a record 214 start-ups were admitted in 2025.\n"
+    )
+    got = inline(text, d)
+    assert ("companies", 2400, "over", date(2025, 12, 31), None) in got  # not 2024

@@ -8,9 +8,9 @@ import pytest
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
-from etl.extract.figure_dates import dated_heading
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
+from etl.extract.stated_dates import dated_heading
 
 
 @pytest.mark.parametrize(
