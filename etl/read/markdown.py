@@ -143,8 +143,9 @@ def _bare_cells(line: str) -> list[str] | None:
         return swapped
     cells = [c.strip() for c in line.split("|")]
     # A last cell that only describes the row ("FinTech | 480+ companies | digital banking,
-    # payments, insurtech") goes with the figure before it, in brackets.
-    words = len(cells) > 2 and sum(ch.isalpha() for ch in cells[-1]) > 1
+    # payments, insurtech") goes with the figure before it, in brackets; not in a row of
+    # headings ("Indicator | 31 Mar 2024 | 31 Mar 2023 | Change").
+    words = len(cells) > 2 and sum(ch.isalpha() for ch in cells[-1]) > 1 and not _heads(cells)
     about = cells.pop() if words and not _FIGURE_RE.search(cells[-1]) else ""
     if not all(cells) or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
         return None
@@ -169,9 +170,10 @@ def _value_first(line: str) -> list[str] | None:
 
 
 def _heads(cells: list[str]) -> bool:
-    """Whether a row's values are headings: none holds a figure, or each names a time."""
+    """Whether a row's values are headings: none holds a figure, or each names a time or holds
+    no figure ("31 Mar 2024 | 31 Mar 2023 | Change")."""
     values = cells[1:]
-    return not any(_FIGURE_RE.search(c) for c in values) or all(is_time_cell(c) for c in values)
+    return all(is_time_cell(c) or not _FIGURE_RE.search(c) for c in values)
 
 
 def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:

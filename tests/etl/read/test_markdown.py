@@ -240,3 +240,18 @@ def test_a_bare_pipe_row_whose_last_cell_describes_it_keeps_its_figure_and_the_w
     ]
     dash = "Cluster | 2022/23 | 2021/22\nFinTech | 426 | 392\nWeb3 | 152 | -\n"
     assert "(-)" not in bare_pipe_rows(dash)  # a dash is an empty cell, no description
+
+
+def test_a_header_of_times_and_a_word_heads_bare_pipe_rows_by_its_times() -> None:
+    text = (
+        "KEY FIGURES\n\nIndicator | 31 Mar 2024 | 31 Mar 2023 | Change\n"
+        "Member firms | 2,117 | 1,912 | +11%\nUnicorns | 9 | 8 | +1\n"
+    )
+    lines = bare_pipe_rows(text).split("\n")
+    first = lines[lines.index("31 Mar 2024:") : lines.index("31 Mar 2023:")]
+    assert (
+        "- Member firms: 2,117" in first and "- Unicorns: 8" in lines[lines.index("31 Mar 2023:") :]
+    )
+    # A row with figures keeps a last cell of words as a note on its figure.
+    described = "FinTech | 480+ companies | banking, payments\nWeb3 | 270+ companies | tokens\n"
+    assert "- FinTech: 480+ companies (banking, payments)" in bare_pipe_rows(described)
