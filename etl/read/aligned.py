@@ -115,7 +115,7 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             end += 1
         elif len(rows) > 1 and _wraps_label(line, lines[end - 1]):
             rows[-1][0] += " " + line.strip()
-        else:
+        elif not _part_heads(lines, end, width):  # "Community companies (as at March 31)"
             break
         end += 1
     while end > k + 1 and _DASHES_RE.fullmatch(lines[end - 1]) is None and not lines[end - 1]:
@@ -123,6 +123,23 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     if len(rows) < 2:
         return [], k  # (two or more time columns: one row will do)
     return ([[note], *rows] if note else rows), end  # (the note as a row of one cell)
+
+
+def _part_heads(lines: list[str], k: int, width: int) -> bool:
+    """Whether lines[k] heads a part of a table: words alone, with nothing in the value columns
+    (a bracketed note may hold a day: "(as at March 31)"), over rows set in deeper."""
+    line, below = lines[k], lines[k + 1] if k + 1 < len(lines) else ""
+    words = line.strip()
+    return (
+        0 < len(words) <= _PART_HEADING_CHARS
+        and CELL_GAP_RE.search(words) is None
+        and not any(ch.isdigit() for ch in _NOTE_RE.sub("", words))
+        and len(_aligned_cells(below)) == width
+        and indent(below) > indent(line)
+    )
+
+
+_PART_HEADING_CHARS = 60
 
 
 def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:

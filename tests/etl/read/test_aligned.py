@@ -132,3 +132,21 @@ def test_column_headings_wrapped_over_lines_above_the_times_head_their_columns()
     # Words that stand under no column are no headings: the lines stay as they are.
     shifted = STACKED.replace("  end-March    end-March", "end-March  end-March      ", 1)
     assert "As at end-March 2022:" not in aligned_tables(shifted)
+
+
+PARTS = """\
+                                       2021-22    2022-23
+Member companies (as at March 31)
+  In the towers                            805        842
+  Elsewhere                                851        960
+Start-ups admitted                         156        171
+"""
+
+
+def test_a_heading_of_a_part_of_a_table_over_deeper_rows_keeps_the_table() -> None:
+    lines = aligned_tables(PARTS).split("\n")
+    first = lines[lines.index("2021-22:") : lines.index("2022-23:")]
+    assert first[2:5] == ["- In the towers: 805", "- Elsewhere: 851", "- Start-ups admitted: 156"]
+    # Words over rows that are not set in deeper are no part heading: the table ends there.
+    flush = PARTS.replace("  In the towers ", "In the towers   ")
+    assert "- In the towers: 805" not in aligned_tables(flush).split("\n")
