@@ -29,6 +29,7 @@ from etl.extract.numbers import find_numbers
         ("USD 2.5m", "USD", 2.5e6),
         ("RMB5 billion", "RMB", 5e9),
         ("3 billion yuan", "RMB", 3e9),
+        ("34 billion Hong Kong yuan", "HKD", 34e9),  # 港元, translated word by word
         ("a $200 million fund", "HKD", 200e6),
         ("raised HK$3.7 bln this year", "HKD", 3.7e9),  # wire style
         ("US$12 mln in fees", "USD", 12e6),
