@@ -73,10 +73,9 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
     if verb is None:
         return False
     least = config.least_for("startups")
-    counts = find_numbers(head[: verb.start()])
     if least is None:
         return False
-    for n in counts:
+    for n in find_numbers(head[: verb.start()]):
         named = _set_re().match(head, n.end)  # the companies, the subject of the verb
         if n.value < least and named and _SUBJECT_GAP.fullmatch(head, named.end(), verb.start()):
             return True
@@ -163,7 +162,11 @@ def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
 def doubt_fractions(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     """`claims`, those that count a small part of the community the text counts whole at about
     the same time (see the module doc) as candidates ("metric?")."""
-    wholes = [(c.value, c.as_of) for c in claims if _whole(c, config) and c.metric == "companies"]
+    wholes = [
+        (c.value, c.as_of)
+        for c in claims
+        if c.status == "auto" and c.metric == "companies" and _whole(c, config)
+    ]
     if not wholes:
         return claims
     return [
@@ -181,12 +184,7 @@ def doubt_fractions(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
 
 def _whole(claim: Claim, config: ExtractConfig) -> bool:
     """A stock of the tracked organisation's whole community, by a metric that counts it."""
-    return (
-        claim.entity == config.name
-        and not claim.period
-        and claim.metric in _community_metrics()
-        and claim.status != "rejected"
-    )
+    return claim.entity == config.name and not claim.period and claim.metric in _community_metrics()
 
 
 @cache
