@@ -54,6 +54,8 @@ def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", v
         ("more companies", None),
         ("new start-ups", None),
         ("tenant companies", None),
+        ("residents and family members", None),  # people, not member companies
+        ("staff members", None),
         ("square feet", None),
         ("years", None),
     ],
