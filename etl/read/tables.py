@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from etl.calendar import phrase_words
 from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
@@ -59,10 +60,13 @@ def split_trailing_figure(cells: list[str], width: int) -> list[str]:
 
 
 def is_time_cell(cell: str) -> bool:
-    """A short cell that names a time: "2019", "2019-20", "30 Jun 2021", "Year-end 2022"."""
+    """A short cell that names a time: "2019", "2019-20", "30 Jun 2021", "Year-end 2022", or
+    the time of writing ("Today", "Now")."""
     cell = cell.strip()
     if not cell or len(cell) > MAX_TIME_CHARS:
         return False
+    if phrase_words("present").fullmatch(cell):
+        return True
     for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, _YEAR_RE):
         match = pattern.search(cell)
         if match:

@@ -66,6 +66,8 @@ def test_empty_rows_and_one_column_tables() -> None:
         ("Phase 2 2019", False),
         ("Members", False),
         ("", False),
+        ("Today", True),  # the time of writing
+        ("Today's members", False),
     ],
 )
 def test_is_time_cell(cell: str, expected: bool) -> None:
@@ -96,3 +98,9 @@ def test_thousands_parted_by_a_space_are_one_number_and_a_blank_is_no_value() ->
     assert table_lines([["Year", "Events"], ["2023", "20 120"], ["2024", "12 5"]])[-1] == (
         "- Events: 12 5"  # not thousands
     )
+
+
+def test_a_row_of_today_after_rows_of_years_keeps_the_table_read_by_row() -> None:
+    rows = [["Year", "Companies"], ["2020", "1,650"], ["Today", "2,300+"]]
+    assert table_lines(rows) == ["Year 2020:", "", "- Companies: 1,650", "", "Year Today:", "",
+                                 "- Companies: 2,300+"]  # fmt: skip
