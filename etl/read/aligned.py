@@ -15,6 +15,7 @@ from etl.read.tables import (
     LAID_OUT_CELL_RE,
     MIN_UNRULED_ROWS,
     indent,
+    is_part_heading,
     is_time_cell,
     split_trailing_figure,
     write_tables,
@@ -129,17 +130,11 @@ def _part_heads(lines: list[str], k: int, width: int) -> bool:
     """Whether lines[k] heads a part of a table: words alone, with nothing in the value columns
     (a bracketed note may hold a day: "(as at March 31)"), over rows set in deeper."""
     line, below = lines[k], lines[k + 1] if k + 1 < len(lines) else ""
-    words = line.strip()
     return (
-        0 < len(words) <= _PART_HEADING_CHARS
-        and CELL_GAP_RE.search(words) is None
-        and not any(ch.isdigit() for ch in _NOTE_RE.sub("", words))
+        is_part_heading(line)
         and len(_aligned_cells(below)) == width
         and indent(below) > indent(line)
     )
-
-
-_PART_HEADING_CHARS = 60
 
 
 def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:

@@ -28,6 +28,7 @@ from etl.read.tables import (
     FIGURE_CELL_RE,
     LAID_OUT_CELL_RE,
     indent,
+    is_part_heading,
     is_time_cell,
     split_trailing_figure,
     table_lines,
@@ -263,30 +264,18 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
 def _part_heading(rows: list[list[str]], line: str) -> bool:
     """Whether `line` heads a part of a table whose header (the only row so far, or the first)
     gives times: a few words alone, no figure ("Community", "Achievements of companies")."""
-    words = line.strip()
     return (
         bool(rows)
         and len(rows[0]) > 1
         and all(map(is_time_cell, rows[0][1:]))
-        and 0 < len(words) <= _PART_HEADING_CHARS
-        and _DIGIT_RE.search(words) is None
-        and not words.endswith((".", ":"))
+        and is_part_heading(line)
     )
-
-
-_PART_HEADING_CHARS = 60
 
 
 def _label_goes_on(line: str, row: str) -> bool:
     """Whether `line`, under a table's `row`, ends that row's label: a few words alone set in
     deeper than the label, or a note in brackets ("(cumulative since 2005)")."""
-    words = line.strip()
-    return (
-        indent(line) > indent(row)
-        and 0 < len(words) <= _PART_HEADING_CHARS
-        and _GAP_RE.search(words) is None
-        and (_DIGIT_RE.search(words) is None or (words[0] == "(" and words[-1] == ")"))
-    )
+    return indent(line) > indent(row) and is_part_heading(line)
 
 
 def _label_over(lines: list[str], j: int) -> list[str] | None:

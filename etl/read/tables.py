@@ -75,6 +75,24 @@ def is_time_cell(cell: str) -> bool:
     return False
 
 
+def is_part_heading(line: str) -> bool:
+    """Whether `line` may head a part of a table: a few words alone, no cells set apart, no
+    figure but a day in a bracketed note, no end mark ("Community", "Achievements of
+    companies", "Community companies (as at March 31)"). Each reader says where one may stand."""
+    words = line.strip()
+    return (
+        0 < len(words) <= _PART_HEADING_CHARS
+        and CELL_GAP_RE.search(words) is None
+        and "|" not in words
+        and not any(ch.isdigit() for ch in _BRACKETED_RE.sub("", words))
+        and not words.endswith((".", ":"))
+    )
+
+
+_PART_HEADING_CHARS = 60
+_BRACKETED_RE = re.compile(r"\([^()\n]*\)")
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """The lines a table reads as; `rows` are its cells, the header row first.
 
