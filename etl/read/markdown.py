@@ -19,6 +19,7 @@ from etl.read.tables import (
     CELL_GAP_RE,
     FIGURE_CELL_RE,
     MIN_UNRULED_ROWS,
+    is_part_heading,
     is_time_cell,
     rows_by,
     table_lines,
@@ -176,6 +177,13 @@ def _heads(cells: list[str]) -> bool:
     return all(is_time_cell(c) or not _FIGURE_RE.search(c) for c in values)
 
 
+def _row_after(lines: list[str], k: int, width: int) -> bool:
+    """Whether the next line with words after lines[k] is a bare row `width` cells wide."""
+    nxt = next((line for line in lines[k + 1 :] if line.strip()), "")
+    cells = _bare_cells(nxt)
+    return cells is not None and len(cells) == width and not _heads(cells)
+
+
 def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     """The cells (header first) of the run of bare pipe rows at lines[k], and the line after."""
     first = _bare_cells(lines[k])
@@ -192,6 +200,9 @@ def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             j += 1
             continue
         cells = _bare_cells(lines[j])
+        if cells is None and body and is_part_heading(lines[j]) and _row_after(lines, j, width):
+            j += 1  # "Clusters" between the rows of one table
+            continue
         if cells is None or len(cells) != width or _heads(cells):
             break  # (a row of headings heads a table of its own)
         body.append(cells)

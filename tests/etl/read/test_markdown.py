@@ -255,3 +255,17 @@ def test_a_header_of_times_and_a_word_heads_bare_pipe_rows_by_its_times() -> Non
     # A row with figures keeps a last cell of words as a note on its figure.
     described = "FinTech | 480+ companies | banking, payments\nWeb3 | 270+ companies | tokens\n"
     assert "- FinTech: 480+ companies (banking, payments)" in bare_pipe_rows(described)
+
+
+def test_a_part_heading_between_bare_pipe_rows_keeps_them_one_table() -> None:
+    text = (
+        "Indicator | 2019/20 | 2018/19\nMember firms | 1,633 | 1,220\n\nClusters\n"
+        "FinTech firms | 380 | 300\nWeb3 firms | 90 | 40\n\nThe report ends here.\n"
+    )
+    lines = bare_pipe_rows(text).split("\n")
+    second = lines[lines.index("2018/19:") :]
+    assert "- FinTech firms: 300" in second and "- Member firms: 1,220" in second
+    assert "Clusters" not in lines and "The report ends here." in lines
+    # A line of words with no row after it is no part heading: the table ends there.
+    ending = "Indicator | 2019/20 | 2018/19\nMember firms | 1,633 | 1,220\nClusters\n"
+    assert "Clusters" in bare_pipe_rows(ending).split("\n")
