@@ -225,6 +225,8 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             j += 1  # a rule under the header
             continue
         cells = _cells(lines[j], ruled)
+        if cells is None and rows:  # "Start-ups admitted to incubation    1,200+" under a row
+            cells = _under_columns(lines[j], lines[end - 1], len(rows[-1]))
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
             cells, j = below, j + 1  # "Start-ups admitted to incubation" / "  (cumulative)  1,012"
         if cells is None and len(rows) > 1 and _label_goes_on(lines[j], lines[end - 1]):
@@ -259,6 +261,24 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     rows = [split_trailing_figure(r, width) for r in rows]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
     return end, table
+
+
+def _under_columns(line: str, above: str, width: int) -> list[str] | None:
+    """The cells of `line` when a narrower gap parts them where the cells of the row `above`
+    start (a long label leaves its figure fewer spaces: "Start-ups admitted to incubation
+    1,200+" under "Community companies          2,100+"); None otherwise."""
+    parts = list(LAID_OUT_CELL_RE.finditer(line))
+    starts = [m.start() for m in LAID_OUT_CELL_RE.finditer(above)]
+    if len(parts) != width or len(starts) != width or width < 2:
+        return None
+    if any(
+        abs(m.start() - at) > _COLUMN_SLACK for m, at in zip(parts[1:], starts[1:], strict=True)
+    ):
+        return None
+    return [_SPACES_RE.sub(" ", m.group()) for m in parts]
+
+
+_COLUMN_SLACK = 2  # how far a cell may start from the start of the cell above it
 
 
 def _part_heading(rows: list[list[str]], line: str) -> bool:

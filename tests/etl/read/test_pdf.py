@@ -252,3 +252,20 @@ def test_part_headings_and_a_label_ending_on_the_line_under_its_row_keep_the_tab
     # A heading over a table of no times is no part of it: the table ends there.
     lines[2] = "Year to 31 March                         Members        Staff"
     assert "Operations" in reading_order(lines)
+
+
+def test_a_row_whose_long_label_leaves_a_narrow_gap_stays_in_the_table_by_its_columns() -> None:
+    label = "Start-ups admitted to the incubation scheme"
+    lines = [
+        "IN NUMBERS",
+        "",
+        "Member companies".ljust(46) + "2,100+",
+        label + "   1,200+",  # three spaces: its figure starts under the one above
+        "Unicorns".ljust(46) + "7",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    assert f"- {label}: 1,200+" in got
+    assert "- Member companies: 2,100+" in got and "- Unicorns: 7" in got
+    # A figure that does not start under the column above is no cell of the row.
+    lines[3] = label + " 1,200+"
+    assert f"- {label}: 1,200+" not in reading_order(lines)
