@@ -14,6 +14,7 @@ from etl.read.tables import (
     CELL_GAP_RE,
     LAID_OUT_CELL_RE,
     MIN_UNRULED_ROWS,
+    heads_value_columns,
     indent,
     is_part_heading,
     is_time_cell,
@@ -88,7 +89,7 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         header, end = ["", *stacked[0]], stacked[1] + 1
     elif header and lines[k][:1] in (" ", "\t") and all(is_time_cell(c) for c in header):
         header, end = ["", *header], k + 1  # "          2019/20    2020/21": no label heading
-    elif k and _headings_over(lines[k - 1], len(header)):
+    elif k and heads_value_columns(lines[k - 1], _aligned_cells(lines[k - 1]), len(header)):
         return [], k  # "Opened   2004   2002" under "   Cyberport   Science Park": a row
     else:
         end = k + 1
@@ -159,17 +160,6 @@ def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:
         if all(is_time_cell(c.group()) for c in cells):
             return [" ".join(column) for column in words], h
     return None
-
-
-def _headings_over(line: str, width: int) -> bool:
-    """Whether `line` holds the column headings of a table `width` columns wide, over its
-    label column too (indented, no time among them): then the line under it is a row."""
-    cells = _aligned_cells(line)
-    return (
-        line[:1] in (" ", "\t")
-        and len(cells) == width - 1
-        and not any(is_time_cell(c) for c in cells)
-    )
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:

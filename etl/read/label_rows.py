@@ -41,8 +41,8 @@ import re
 
 from etl.read.tables import (
     CELL_GAP_RE,
-    FIGURE_CELL_RE,
     NO_VALUE_RE,
+    heads_value_columns,
     indent,
     is_time_cell,
     table_lines,
@@ -152,14 +152,7 @@ def _spaced_table(lines: list[str], i: int) -> tuple[list[list[str]] | None, int
     k = i + 1
     if k < len(lines) and _RULE_RE.fullmatch(lines[k]):
         k += 1
-    # "      Cyberport   Kiln 9 (Lisbon)" over "Opened   2004   2019": headings over the value
-    # columns only, none of them a figure (a name may hold digits)
-    over_values = (
-        indent(lines[i]) > 0
-        and k < len(lines)
-        and len(_cells(lines[k])) == len(header) + 1
-        and not any(FIGURE_CELL_RE.fullmatch(c) for c in header)
-    )
+    over_values = k < len(lines) and heads_value_columns(lines[i], header, len(_cells(lines[k])))
     if over_values:
         header = ["", *header]
     if len(header) < MIN_TABLE_COLUMNS or not (over_values or _is_header(header)):

@@ -75,6 +75,18 @@ def is_time_cell(cell: str) -> bool:
     return False
 
 
+def heads_value_columns(line: str, cells: list[str], width: int) -> bool:
+    """Whether `line`, cut into `cells`, holds the headings of a table `width` columns wide
+    over its value columns only ("      Cyberport   Kiln 9 (Lisbon)" over "Opened   2004
+    2019"): indented, one cell fewer than its rows, none a figure or a time (a name may hold
+    digits)."""
+    return (
+        line[:1] in (" ", "\t")
+        and len(cells) == width - 1
+        and not any(FIGURE_CELL_RE.fullmatch(c) or is_time_cell(c) for c in cells)
+    )
+
+
 def is_part_heading(line: str) -> bool:
     """Whether `line` may head a part of a table: a few words alone, no cells set apart, no
     figure but a day in a bracketed note, no end mark ("Community", "Achievements of
