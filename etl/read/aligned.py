@@ -18,6 +18,7 @@ from etl.read.tables import (
     indent,
     is_part_heading,
     is_time_cell,
+    label_over_row,
     split_trailing_figure,
     write_tables,
 )
@@ -163,19 +164,12 @@ def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:
 
 
 def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
-    """The row whose label starts on lines[k], a line of words alone, and ends on the line
-    after it, indented deeper, beside the row's figures; None when the lines are not so."""
-    if k + 1 >= len(lines) or not lines[k].strip() or indent(lines[k + 1]) <= indent(lines[k]):
+    """A row whose label starts a line above its figures (`label_over_row`), every value a
+    figure, as wide as the table."""
+    row = label_over_row(lines, k, lambda line: split_trailing_figure(_aligned_cells(line), width))
+    if row is None or len(row) != width:
         return None
-    if CELL_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
-        return None
-    below = lines[k + 1]
-    cells = split_trailing_figure(_aligned_cells(below), width)
-    if len(cells) != width:
-        return None
-    if not all(any(ch.isdigit() for ch in c) for c in cells[1:]):
-        return None
-    return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
+    return row if all(any(ch.isdigit() for ch in c) for c in row[1:]) else None
 
 
 def _wraps_label(line: str, above: str) -> bool:

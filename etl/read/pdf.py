@@ -30,6 +30,7 @@ from etl.read.tables import (
     indent,
     is_part_heading,
     is_time_cell,
+    label_over_row,
     split_trailing_figure,
     table_lines,
 )
@@ -299,16 +300,10 @@ def _label_goes_on(line: str, row: str) -> bool:
 
 
 def _label_over(lines: list[str], j: int) -> list[str] | None:
-    """The row whose label starts on lines[j], a line of words alone, and ends on the next
-    line, indented deeper, beside the row's figures; None when the lines are not so."""
-    if j + 1 >= len(lines) or _DIGIT_RE.search(lines[j]) or not lines[j].strip():
-        return None
-    if indent(lines[j + 1]) <= indent(lines[j]):
-        return None
-    below = _cells(lines[j + 1])
-    if below is None or not any(_DIGIT_RE.search(c) for c in below[1:]):
-        return None
-    return [f"{lines[j].strip()} {below[0]}", *below[1:]]
+    """A row whose label starts a line above its figures (`label_over_row`), with a figure
+    among its values."""
+    row = label_over_row(lines, j, _cells)
+    return row if row is not None and any(_DIGIT_RE.search(c) for c in row[1:]) else None
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[str]:

@@ -87,6 +87,23 @@ def heads_value_columns(line: str, cells: list[str], width: int) -> bool:
     )
 
 
+def label_over_row(
+    lines: list[str], k: int, cells_of: Callable[[str], list[str] | None]
+) -> list[str] | None:
+    """The row whose label starts on lines[k], a line of words alone, and ends on the line
+    after it, set in deeper beside the row's figures ("Start-ups admitted to" / "  incubation
+    programmes   120   138"): its cells as `cells_of` cuts the line after, the label whole;
+    None when the lines are not so (each reader then asks what its values must hold)."""
+    if k + 1 >= len(lines) or not lines[k].strip() or indent(lines[k + 1]) <= indent(lines[k]):
+        return None
+    if CELL_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
+        return None
+    cells = cells_of(lines[k + 1])
+    if not cells or len(cells) < 2:
+        return None
+    return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
+
+
 def is_part_heading(line: str) -> bool:
     """Whether `line` may head a part of a table: a few words alone, no cells set apart, no
     figure but a day in a bracketed note, no end mark ("Community", "Achievements of
