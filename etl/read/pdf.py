@@ -215,7 +215,7 @@ def _cells(line: str, ruled: bool = False) -> list[str] | None:
 def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     """(end, rows) of a table starting at line `k`; rows is empty when none starts there."""
     rows: list[list[str]] = []
-    end = k
+    end = first = k
     j = k
     ruled = False  # the rows so far part their cells by spaced pipes as well as by gaps
     while j < len(lines):
@@ -243,6 +243,10 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         ruled = ruled or (" | " in lines[j] and _GAP_RE.search(lines[j].strip()) is not None)
         if len(rows) > 1 and not lines[j - 1].strip() and all(map(is_time_cell, cells[1:])):
             break  # "Clusters   2024" after a blank line: the next table's header
+        if len(rows) == 1 and len(cells) > len(rows[0]):  # a header whose cells sit closer
+            rows[0] = _under_columns(lines[first], lines[j], len(cells)) or rows[0]
+        if not rows:
+            first = j
         rows.append(cells)
         j += 1
         end = j
@@ -266,20 +270,20 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
 
 def _under_columns(line: str, above: str, width: int) -> list[str] | None:
     """The cells of `line` when a narrower gap parts them where the cells of the row `above`
-    start (a long label leaves its figure fewer spaces: "Start-ups admitted to incubation
-    1,200+" under "Community companies          2,100+"); None otherwise."""
+    start or end (a long label leaves its figure fewer spaces: "Start-ups admitted to
+    incubation    1,200+" under "Community companies          2,100+"; dates over figures
+    set flush right); None otherwise."""
     parts = list(LAID_OUT_CELL_RE.finditer(line))
-    starts = [m.start() for m in LAID_OUT_CELL_RE.finditer(above)]
-    if len(parts) != width or len(starts) != width or width < 2:
+    cells = list(LAID_OUT_CELL_RE.finditer(above))
+    if len(parts) != width or len(cells) != width or width < 2:
         return None
-    if any(
-        abs(m.start() - at) > _COLUMN_SLACK for m, at in zip(parts[1:], starts[1:], strict=True)
-    ):
-        return None
+    for m, c in zip(parts[1:], cells[1:], strict=True):  # set flush left or flush right
+        if abs(m.start() - c.start()) > _COLUMN_SLACK and abs(m.end() - c.end()) > _COLUMN_SLACK:
+            return None
     return [_SPACES_RE.sub(" ", m.group()) for m in parts]
 
 
-_COLUMN_SLACK = 2  # how far a cell may start from the start of the cell above it
+_COLUMN_SLACK = 2  # how far a cell's start or end may be from those of the cell above it
 
 
 def _part_heading(rows: list[list[str]], line: str) -> bool:

@@ -269,3 +269,19 @@ def test_a_row_whose_long_label_leaves_a_narrow_gap_stays_in_the_table_by_its_co
     # A figure that does not start under the column above is no cell of the row.
     lines[3] = label + " 1,200+"
     assert f"- {label}: 1,200+" not in reading_order(lines)
+
+
+def test_a_header_whose_dates_sit_closer_than_the_figures_under_them_heads_the_columns() -> None:
+    lines = [
+        "KEY FIGURES",
+        "",
+        "Members (as at 31 March)".ljust(48) + "31 Mar 2023    31 Mar 2022",
+        "Member companies".ljust(53) + "1,900+".ljust(12) + "1,800+",
+        "Unicorns".ljust(58) + "7".ljust(14) + "6",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    second = got[got.index("31 Mar 2022:") :]
+    assert "- Member companies: 1,800+" in second and "- Unicorns: 6" in second
+    assert (
+        "- Member companies: 1,900+" in got[got.index("31 Mar 2023:") : got.index("31 Mar 2022:")]
+    )
