@@ -177,6 +177,10 @@ def _heads(cells: list[str]) -> bool:
     return all(is_time_cell(c) or not _FIGURE_RE.search(c) for c in values)
 
 
+# A row naming a part of the table, its value cells empty: "COMMUNITY | |".
+_PART_ROW_RE = re.compile(r"[ \t]*[^|\n]*[^\W\d_][^|\n]*(?:\|[ \t]*)+")
+
+
 def _row_after(lines: list[str], k: int, width: int) -> bool:
     """Whether the next line with words after lines[k] is a bare row `width` cells wide."""
     nxt = next((line for line in lines[k + 1 :] if line.strip()), "")
@@ -200,8 +204,9 @@ def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             j += 1
             continue
         cells = _bare_cells(lines[j])
-        if cells is None and body and is_part_heading(lines[j]) and _row_after(lines, j, width):
-            j += 1  # "Clusters" between the rows of one table
+        heading = (body and is_part_heading(lines[j])) or _PART_ROW_RE.fullmatch(lines[j])
+        if cells is None and heading and _row_after(lines, j, width):
+            j += 1  # "Clusters" or "COMMUNITY | |" between the rows of one table
             continue
         if cells is None or len(cells) != width or _heads(cells):
             break  # (a row of headings heads a table of its own)

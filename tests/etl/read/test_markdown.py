@@ -269,3 +269,14 @@ def test_a_part_heading_between_bare_pipe_rows_keeps_them_one_table() -> None:
     # A line of words with no row after it is no part heading: the table ends there.
     ending = "Indicator | 2019/20 | 2018/19\nMember firms | 1,633 | 1,220\nClusters\n"
     assert "Clusters" in bare_pipe_rows(ending).split("\n")
+
+
+def test_a_row_naming_a_part_with_empty_values_keeps_bare_pipe_rows_one_table() -> None:
+    text = (
+        "Indicator | 2024/25 | 2023/24\nCOMMUNITY | |\nMember firms | 2,268 | 2,046\n"
+        "CLUSTERS | |\nWeb3 | 296 | 254\n"
+    )
+    lines = bare_pipe_rows(text).split("\n")
+    second = lines[lines.index("2023/24:") :]
+    assert "- Member firms: 2,046" in second and "- Web3: 254" in second
+    assert not any("COMMUNITY" in line for line in lines)
