@@ -49,7 +49,7 @@ _CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one betwe
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # A rule drawn as "  |  " parts cells too, in a row laid out by gaps ("Unicorns     7  |  6")
 # and in the rows under one ("Funds raised   HK$35.6 billion  |  HK$32.4 billion").
-_RULED_GAP_RE = re.compile(rf" {{{CELL_GAP},}}| +\| +")
+_RULED_GAP_RE = re.compile(rf" +\| +| {{{CELL_GAP},}}")  # (a pipe with all its spaces first)
 _SPACES_RE = re.compile(r" {2,}")
 _DIGIT_RE = re.compile(r"\d")
 _RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")

@@ -285,3 +285,17 @@ def test_a_header_whose_dates_sit_closer_than_the_figures_under_them_heads_the_c
     assert (
         "- Member companies: 1,900+" in got[got.index("31 Mar 2023:") : got.index("31 Mar 2022:")]
     )
+
+
+def test_a_pipe_after_a_wide_gap_parts_the_cells_with_all_its_spaces() -> None:
+    lines = [
+        "KEY FIGURES",
+        "",
+        "Indicator".ljust(40) + "|  2021/22  |  2020/21",
+        "Member firms (total)".ljust(40) + "|    1,793  |    1,612",
+        "Unicorns".ljust(40) + "|        6  |        5",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    first = got[got.index("2021/22:") : got.index("2020/21:")]
+    assert first[1:] == ["- Member firms (total): 1,793", "- Unicorns: 6"]
+    assert "- Member firms (total): 1,612" in got[got.index("2020/21:") :]
