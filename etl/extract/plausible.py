@@ -47,8 +47,8 @@ def no_community_funding(claim: Claim) -> bool:
         return False
     lo, at, hi = _clause(claim)
     return (
-        _round_re().search(claim.quote, lo, hi) is not None
-        or _accounts_re().search(claim.quote, lo, at) is not None
+        _figures_re("one_round").search(claim.quote, lo, hi) is not None
+        or _figures_re("own_accounts").search(claim.quote, lo, at) is not None
     )
 
 
@@ -67,7 +67,7 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
         between = m.groupdict().get("between")
         if name is not None and not config.is_alias(name):
             return True
-        if between is not None and not _plural_re().search(between):
+        if between is not None and not _figures_re("plural_subjects").search(between):
             return True
     verb = _verb_at_end_re().search(head)
     if verb is None:
@@ -76,7 +76,9 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
     if least is None:
         return False
     for n in find_numbers(head[: verb.start()]):
-        named = _set_re().match(head, n.end)  # the companies, the subject of the verb
+        named = _figures_re("set_of_companies").match(
+            head, n.end
+        )  # the companies, the subject of the verb
         if n.value < least and named and _SUBJECT_GAP.fullmatch(head, named.end(), verb.start()):
             return True
     return False
@@ -88,7 +90,7 @@ def another_rate(claim: Claim) -> bool:
     if claim.unit != "percent":
         return False
     lo, at, _ = _clause(claim)
-    return _other_rate_re().search(claim.quote, lo, at) is not None
+    return _figures_re("other_rates").search(claim.quote, lo, at) is not None
 
 
 def _clause(claim: Claim) -> tuple[int, int, int]:
@@ -100,23 +102,14 @@ def _clause(claim: Claim) -> tuple[int, int, int]:
     return lo, at, hi
 
 
-@cache
-def _other_rate_re() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["other_rates"], re.IGNORECASE)
-
-
-@cache
-def _round_re() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["one_round"], re.IGNORECASE)
-
-
-@cache
-def _accounts_re() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["own_accounts"], re.IGNORECASE)
-
-
 # Between a subject and its verb: a few words, no clause ("on the mission have").
 _SUBJECT_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}")
+
+
+@cache
+def _figures_re(key: str) -> re.Pattern[str]:
+    """The pattern the lexicon's figures table holds under `key`, case-blind."""
+    return re.compile(lexicon()["figures"][key], re.IGNORECASE)
 
 
 @cache
@@ -130,16 +123,6 @@ def _one_company_res() -> tuple[re.Pattern[str], ...]:
 @cache
 def _verb_at_end_re() -> re.Pattern[str]:
     return re.compile(rf"\b{lexicon()['figures']['raised_verbs']}\b[^,;]{{0,40}}$")
-
-
-@cache
-def _plural_re() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["plural_subjects"], re.IGNORECASE)
-
-
-@cache
-def _set_re() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["set_of_companies"], re.IGNORECASE)
 
 
 @cache
