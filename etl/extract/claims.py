@@ -47,9 +47,7 @@ from etl.extract.fact_box import (
     box_owner,
     in_fact_box,
     is_box_value,
-    named_rows_intro,
-    parent_label,
-    total_parent,
+    row_parent,
 )
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.metrics import cluster_metrics, place_metrics
@@ -208,13 +206,7 @@ def _sentence_claims(
     ):
         return []
     sent = text[s.start : s.end]
-    parent = (
-        parent_label(text, s.start)
-        or total_parent(text, s.start)  # "Total: 1,812" under "Onsite: 843"
-        or named_rows_intro(text, s.start, config)  # "- Cyberport: 138" under "The numbers ..."
-        if "\n" not in sent
-        else None
-    )
+    parent = row_parent(text, s.start, config) if "\n" not in sent else None
     label = view.label_end(sid) - s.start  # a speaker's "ERIC CHAN: ", read as blank
     said = " " * label + sent[label:] if label > 0 else sent
     figures = find_figures(said, config.bare_dollar, keep_bare=True, keep_planned=True,

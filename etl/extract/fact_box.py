@@ -93,12 +93,24 @@ def in_fact_box(text: str, pos: int) -> bool:
 
 def parent_label(text: str, pos: int) -> str | None:
     """The label of the row a sub-row at `pos` hangs from, if it is a sub-row."""
-    a, b = _line(text, pos)
-    if (
-        not _has_colon(text, a, b)
-        or not _VALUE_LINE.fullmatch(text, a, b)
-        or not _SUB_ROW.match(text, a, b)
-    ):
+    a, b, m = _row(text, pos)
+    return None if m is None else _hangs_from(text, a, b)
+
+
+def row_parent(text: str, pos: int, config: ExtractConfig) -> str | None:
+    """What the row at `pos` is read after when its own label names no metric: the row it
+    hangs from ("Members" over "- on site: 400"), the whole a "Total" row sums ("Total:
+    1,812" under "Onsite: 843"), or what the sentence introducing rows named after
+    organisations counts ("- Cyberport: 138" under "The numbers of start-ups admitted ...")."""
+    a, b, m = _row(text, pos)
+    if m is None:
+        return None
+    return _hangs_from(text, a, b) or _total_of(text, a, b, m) or _introduced(text, a, b, m, config)
+
+
+def _hangs_from(text: str, a: int, b: int) -> str | None:
+    """The label of the row the sub-row text[a:b] hangs from, if it is a sub-row."""
+    if not _SUB_ROW.match(text, a, b):
         return None
     n = _neighbour(text, a, b, -1)
     while n is not None:
@@ -117,11 +129,11 @@ def _row(text: str, pos: int) -> tuple[int, int, re.Match[str] | None]:
     return a, b, (_VALUE_LINE.fullmatch(text, a, b) if _has_colon(text, a, b) else None)
 
 
-def total_parent(text: str, pos: int) -> str | None:
-    """For a row labelled as a total ("Total: 1,812"), the label of the whole that the rows of
-    its box are parts of ("Onsite: 843", "Offsite: 969": the community's companies)."""
-    a, b, m = _row(text, pos)
-    if m is None or m.group(1).strip(" *_").lower() not in _total_labels():
+def _total_of(text: str, a: int, b: int, m: re.Match[str]) -> str | None:
+    """For a row text[a:b] labelled as a total ("Total: 1,812"), the label of the whole that
+    the rows of its box are parts of ("Onsite: 843", "Offsite: 969": the community's
+    companies)."""
+    if m.group(1).strip(" *_").lower() not in _total_labels():
         return None
     wholes = lexicon()["figures"]["whole_of_parts"]
     for step in (-1, 1):
@@ -134,13 +146,10 @@ def total_parent(text: str, pos: int) -> str | None:
     return None
 
 
-def named_rows_intro(text: str, pos: int, config: ExtractConfig) -> str | None:
-    """For a row labelled with an organisation's name alone ("- Cyberport: 138"), what the
-    sentence introducing its list says the rows count ("The numbers of start-ups admitted to
-    the incubation programmes of HKSTP and Cyberport are as follows:")."""
-    a, b, m = _row(text, pos)
-    if m is None:
-        return None
+def _introduced(text: str, a: int, b: int, m: re.Match[str], config: ExtractConfig) -> str | None:
+    """For a row text[a:b] labelled with an organisation's name alone ("- Cyberport: 138"),
+    what the sentence introducing its list says the rows count ("The numbers of start-ups
+    admitted to the incubation programmes of HKSTP and Cyberport are as follows:")."""
     label = m.group(1).strip(" *_")
     p = cached_patterns(config)
     if not (p.tracked.fullmatch(label) or " ".join(label.lower().split()) in p.known_names):
