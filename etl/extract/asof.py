@@ -11,11 +11,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from etl.calendar import fiscal_year_end_month, month_end
+from etl.extract.back_references import back_references
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
     Anchor,
-    back_references,
     half_dates,
     middle_dates,
     month_span_dates,
@@ -89,9 +89,13 @@ _EVENT = re.compile(
     r"incorporated|built|completed|completion|inaugurated|held|signed|launch|inception|opening|"
     r"founding|establishment|creation|debut)\s+(?:[A-Za-z]+\s+){0,2}"
     r"|(?:since|from|until|till|starting)\s+"
-    r"|since\s+(?:[a-z][\w'-]*\s+){1,3}(?:(?:in|on|at)\s+)?)$",  # "since borders reopened in May"
+    # "since borders reopened in May", "since the launch of the Incubation Programme in 2005"
+    r"|since\s+(?:[^\W\d][\w'’&-]*\s+){1,8}(?:(?:in|on|at|last)\s+)?)$",
     re.IGNORECASE,
 )
+
+
+_EVENT_REACH = 90  # characters before a date that the words making it an event may take
 
 
 class _Patterns(NamedTuple):
@@ -260,7 +264,7 @@ def find_dates(
             if event is not None
             else not stands_at(text, a, b)
             and (
-                bool(pats.event.search(hay, max(start, a - 30), a))
+                bool(pats.event.search(hay, max(start, a - _EVENT_REACH), a))
                 or bool(_EVENT_WORD.match(text[a:b]))
             )
         )

@@ -20,9 +20,10 @@ from etl.extract.metrics import (
     classify,
     intake_metrics,
     location_metrics,
+    named_cluster,
     noun_phrase,
 )
-from etl.extract.numbers import NUMBER_WORD_SET
+from etl.extract.number_words import NUMBER_WORD_SET
 from etl.extract.regex_parts import gated_search
 
 # Sources in the order a bare figure tries them (sentence first, then context).
@@ -214,9 +215,18 @@ def bare_metric(
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         if lo == 0 and starts and s[:start].endswith("(") and _counts_something(s[: starts[-1]]):
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
-        found = classify(s[lo:start], "", "", kind, value, only_bare=True)
-        if found is None and (verb := MEASURED_BY.search(s, lo, start)):
-            found = classify(s[lo : verb.start()], "", "", kind, value)  # "AI cos number ~300"
+        verb = MEASURED_BY.search(s, starts[-1] if starts else 0, start)  # "AI cos number ~300"
+        # The verb's subject, however many clauses back ("..., while the FinTech cluster,
+        # still its largest, numbered about 460"), before what the whole sentence names first.
+        found = (
+            _subject_before(s, verb.start(), kind, value)
+            if lo == 0 and verb and not of_set  # (not "made up 53 of the admissions")
+            else None
+        )
+        if found is None:
+            found = classify(s[lo:start], "", "", kind, value, only_bare=True)
+        if found is None and verb is not None:
+            found = classify(s[lo : verb.start()], "", "", kind, value)
         if (
             found
             and m
@@ -230,7 +240,31 @@ def bare_metric(
     return _cluster_subject(s, start, kind, value)
 
 
+def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch | None:
+    """The metric the subject of a verb of measure names: the words that open the verb's clause
+    (after "and", "while" ...), up to an aside set off by a comma ("..., while the FinTech
+    cluster, still its largest, numbered about 460": the FinTech cluster, not the cluster the
+    sentence named first); None when they name none or hold a figure of their own."""
+    opens = [m.end() for m in _CLAUSE_WORD.finditer(s, 0, verb)]
+    a = opens[-1] if opens else 0
+    comma = s.find(",", a, verb)
+    head = s[a : comma if comma >= 0 else verb]
+    if _counts_something(head):
+        return None
+    found = classify(head, "", "", kind, value)
+    return found or (named_cluster(head) if kind == "count" else None)
+
+
+_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|whereas)\s", re.IGNORECASE)  # (as CLAUSE_START)
+
+
 _SUBJECT_HEAD_WORDS = 3
+
+
+@cache
+def part_opener() -> re.Pattern[str]:
+    """Words that open a part of what comes before ("including", "of which")."""
+    return re.compile(rf"\W*\b(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
 def _whole_predicate(s: str, pos: int) -> str:

@@ -82,3 +82,17 @@ def its_own_company(sent: str, pos: int, config: ExtractConfig) -> bool:
     if m is None or m.end() > pos or not _ITS.search(sent, m.end(), pos):
         return False
     return not config.is_alias(m.group("name"))
+
+
+# Between two figures joined as one verb's objects: "and" (no comma, which may open a clause
+# of its own: ", and ten of the 18 start-ups at VivaTech are ..."), and a qualifier ("some").
+_COORDINATED = re.compile(r"\s+(?:and|&)\s+(?:[^\W\d_]+\s+){0,2}")
+_COORDINATED_CHARS = 30
+
+
+def coordinated(s: str, prev_end: int, start: int) -> bool:
+    """Whether the figure at `start` is joined to the one whose words end at `prev_end`
+    ("2,300 companies and nine unicorns"), nothing but "and" between them."""
+    return start - prev_end <= _COORDINATED_CHARS and bool(
+        _COORDINATED.fullmatch(s, prev_end, start)
+    )

@@ -34,6 +34,7 @@ from etl.extract.attribution import Attribution, attribute
 from etl.extract.campus_figures import campus_counts
 from etl.extract.candidates import part_of_set
 from etl.extract.claim_context import (
+    coordinated,
     heading_disagrees,
     its_own_company,
     owner_before,
@@ -50,7 +51,7 @@ from etl.extract.fact_box import (
     row_parent,
 )
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
-from etl.extract.metrics import cluster_metrics, place_metrics
+from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible
 from etl.extract.prefilter import may_count_metric
@@ -75,7 +76,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.28.0"
+EXTRACTOR_VERSION = "1.29.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -255,6 +256,12 @@ def _sentence_claims(
             )
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
             who = replace(owners[i - 1], how="set")
+        if i and owners[i - 1] is not None and who != owners[i - 1] and not f.comparison:
+            prev_f = figures[i - 1]
+            if coordinated(sent, prev_f.np_end, f.start) and not any(
+                a + prev_f.start <= m.start < a + f.start for m in mentions
+            ):  # "..., which counts 2,300 companies and nine unicorns": the same owner's
+                who = owners[i - 1]
         if who is not None and who.how == "pronoun" and its_own_company(sent, f.start, config):
             who = None  # "Tidewave Games, a studio based at Cyberport, ... its title ..."
         if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
@@ -286,7 +293,8 @@ def _sentence_claims(
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):
-            who = box_owner(view, s.start + f.start, who, mentions)
+            located = f.metric.metric in location_metrics()
+            who = box_owner(view, s.start + f.start, who, mentions, located)
         if i == len(figures) - 1 and (
             who is None or (not who.tracked and config.other_entities != "keep")
         ):

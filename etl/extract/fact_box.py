@@ -181,14 +181,22 @@ def is_box_value(text: str, pos: int) -> bool:
 
 
 def box_owner(
-    view: SectionView, pos: int, who: Attribution | None, mentions: list[Mention]
+    view: SectionView,
+    pos: int,
+    who: Attribution | None,
+    mentions: list[Mention],
+    located: bool = False,
 ) -> Attribution | None:
     """The owner of a fact-box line that names none: the organisation its lead-in line or the
-    heading above names, else the document's main organisation, as for a table."""
+    heading above names, else the document's main organisation, as for a table. `located`: the
+    row counts companies by where they are, so a place it names is where ("Companies offsite
+    across Hong Kong: 1,400+"), not whose."""
     if not in_fact_box(view.text, pos):
         return who
     model = view.model
     a, b = _line(view.text, pos)
+    if located:
+        mentions = [m for m in mentions if m.kind not in ("place", "territory")]
     if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
         return None  # the row names someone or somewhere: whose it is was not settled
     if _named_label(view, a, b):

@@ -46,6 +46,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "single_round": re.compile(fig["single_round"], re.IGNORECASE),
         "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
         "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
+        "field": re.compile(fig["field_before"], re.IGNORECASE),
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
@@ -111,7 +112,9 @@ def word_cues() -> dict[str, _Anywhere]:
     """The cues searched for anywhere in the words before a figure, each skipped when a word
     it needs is missing."""
     c = cues()
-    names = ("activity_before", "carried_before", "outside_set", "subgroup", "running_total")
+    names = (
+        "activity_before", "carried_before", "outside_set", "subgroup", "field", "running_total"
+    )  # fmt: skip
     return {name: _Anywhere(c[name]) for name in names}
 
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from etl.calendar import month_end, month_of, month_re, phrase_words, year_for
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
-from etl.extract.numbers import find_numbers, may_have_number_words
+from etl.extract.number_words import may_have_number_words
+from etl.extract.numbers import find_numbers
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.year_day import BULLET_MARK

@@ -11,7 +11,7 @@ from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
-from etl.extract.numbers import NUMBER_WORD_SET
+from etl.extract.number_words import NUMBER_WORD_SET
 
 # Capitalised words that open a sentence or clause but never start a name.
 _LEADING = frozenset(

@@ -9,12 +9,22 @@ catalogue metric or None; sentence_figures decides which to ask and in what orde
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from etl.extract.candidates import context_metric, is_generic, narrower_predicate, set_member
+from etl.extract.candidates import (
+    context_metric,
+    is_generic,
+    narrower_predicate,
+    part_opener,
+    set_member,
+)
 from etl.extract.figure_cues import cues, not_counted
-from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+from etl.extract.metrics import (
+    MetricMatch,
+    classify,
+    intake_metrics,
+    location_metrics,
+    noun_phrase,
+)
 
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
@@ -88,20 +98,20 @@ def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
         found = set_member(label, kind, value)
         if found and not set_member(" ".join(words[:2]), kind, value):
             found = None  # "Speakers at FinTech Week": a noun of its own comes first
-    if found is None and (part := _part_opener().match(label)):  # "Of which start-ups"
+    if found is None and (part := part_opener().match(label)):  # "Of which start-ups"
         found = context_metric(label[part.end() :], None, kind, value)
     if found is None:
         return None
     # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).
     narrower = classify(label, "", "", kind, value, label)
+    if is_generic(found.match) and (narrower is None or is_generic(narrower)):
+        # A verb after the community's noun: "Community companies listed" (listed companies;
+        # not where they are: "Community companies (onsite and offsite)" are all of them).
+        verb = classify(label, "", "", kind, value, predicate=True)
+        narrower = verb if verb is None or verb.metric not in location_metrics() else narrower
     if narrower is not None and narrower.metric != found.match.metric and not is_generic(narrower):
         return narrower
     return found.match
-
-
-@cache
-def _part_opener() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
 
 
 def intake_verb(s: str, np_from: int, np_end: int, kind: str, value: float) -> MetricMatch | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from etl.extract.lazy_patterns import LazyPattern
 from etl.extract.lexicon import DATA, expand_shorthand, lexicon, safe_lower
-from etl.extract.numbers import NUMBER_WORDS
+from etl.extract.number_words import NUMBER_WORDS
 from etl.extract.regex_parts import any_of, literal_tests, may_match, required_literal_groups
 
 # Words that end the noun phrase after a figure.

@@ -38,6 +38,7 @@ def cluster_before(before: str) -> MetricMatch | None:
         cluster_size(before)
         or gated_search(MEASURED_BY, before)
         or gated_search(cues()["subgroup"], before)
+        or gated_search(cues()["field"], before)
     ):  # ("Fintech is still the biggest group, close to 500 companies")
         said = gated_search(_CLUSTER_IS, before[-_CLUSTER_REACH:])  # "Smart living is about 250"
         if said is None or _NOT_A_CLUSTER.search(said.group(1)):
@@ -46,10 +47,11 @@ def cluster_before(before: str) -> MetricMatch | None:
     return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
 
 
-# A subject of a few words right before "is" and the figure, opening its clause: a cluster
-# named so is what the figure counts (not "a community that is now close to 1,900").
+# A subject of a few words right before "is" or "has" and the figure, opening its clause: a
+# cluster named so is what the figure counts ("Smart living has about 280 companies"; not "a
+# community that is now close to 1,900").
 _CLUSTER_IS = re.compile(
-    r"(?:^|[,;:.]\s+|\band\s+)((?:[\w&/'’-]+\s+){1,5}?)(?:is|was)(?:\s+(?:now|still|already))?"
+    r"(?:^|[,;:.]\s+|\band\s+)((?:[\w&/'’-]+\s+){1,5}?)(?:is|was|has|had)(?:\s+(?:now|still|already))?"
     r"(?:\s+at)?" + BEFORE_SIZE,
     re.IGNORECASE,
 )

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from text_to_num import text2num
-
 from etl.calendar import month_numbers
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
+from etl.extract.number_words import (
+    HAS_WORD,
+    WORD_RE,
+    may_have_number_words,
+    parse_words,
+    word_step,
+)
 from etl.extract.regex_parts import for_lower_case
 
 
@@ -32,52 +37,6 @@ class NumberMention:
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
 )
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD = r"(?:{})".format("|".join(sorted(_UNITS + _TENS, key=len, reverse=True)))
-_WORD_SEQ = (
-    rf"\b(?:{_WORD}(?:-{_WORD})?)(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|{_WORD}"
-    rf"(?:-{_WORD})?))*(?:\s+dozen)?\b|\bhalf\s+a\s+dozen\b|\b(?:a|one)\s+(?:hundred|thousand)\b"
-    rf"|\b(?:a|one)\s+dozen\b|\bdozen\b"
-)
-WORD_RE = re.compile(_WORD_SEQ, re.IGNORECASE)
-_HAS_WORD = re.compile(rf"\b(?:{_WORD}|dozen|hundred)\b", re.IGNORECASE)
-# Every number word starts with one of these; a quick search of lower-cased text for them
-# rules out most sentences before the slower case-insensitive patterns run.
-NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand")
-NUMBER_WORD_SET = frozenset(NUMBER_WORDS)  # (for membership tests)
-# A byte copy of a text, one byte per character, that keeps only what a number is made of:
-# "0" for every ASCII digit, lower-case ASCII letters, and a space for everything else (so
-# a word starts after a space). Byte searches run far quicker than Unicode patterns.
-SCAN_TABLE = bytes(
-    48 if 48 <= b <= 57 else b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32
-    for b in range(256)
-)
-# A number word's start in " " + scan: the space before it, then the word's letters.
-WORD_START = re.compile(b" (?:" + phrases_re(list(NUMBER_WORDS)).encode() + b")")
-# Letters that re.IGNORECASE equates with an ASCII letter of a number word ("ſix").
-ODD_LETTERS = ("ſ", "ı", "İ")
 _GARBLED = re.compile(r",\d")
 # A digit, a character lost in conversion, a digit: "65?0" (one number, unreadable).
 _MANGLED = re.compile(r"\d[?\ufffd]\d")
@@ -178,33 +137,6 @@ def _parse_plain(clean: str) -> tuple[float, float] | None:
     return float(int(whole)), float(10**zeros)
 
 
-def parse_words(text: str) -> float | None:
-    """'seven' -> 7, 'a dozen' -> 12, 'two hundred and fifty' -> 250; None when not a number."""
-    t = " ".join(text.lower().split())
-    if t in ("dozen", "a dozen", "one dozen"):
-        return 12.0
-    if t == "half a dozen":
-        return 6.0
-    if t.endswith(" dozen"):  # "two dozen"
-        times = parse_words(t[: -len(" dozen")])
-        return None if times is None else times * 12
-    if t.startswith("a "):
-        t = "one " + t[2:]
-    try:
-        return float(text2num(t, "en"))
-    except (ValueError, TypeError, IndexError, KeyError):
-        return None
-
-
-def _word_step(value: float) -> float:
-    if value < 100 or value % 10:
-        return 1.0
-    step = 1.0
-    while value % (step * 10) == 0:
-        step *= 10
-    return step
-
-
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` that could be a figure (not ordinals, not 'Web3', not '5G')."""
     found: list[NumberMention] = []
@@ -265,7 +197,7 @@ def find_numbers(text: str) -> list[NumberMention]:
                 mult,
             )
         )
-    if may_have_number_words(text) and _HAS_WORD.search(text):
+    if may_have_number_words(text) and HAS_WORD.search(text):
         found.extend(_find_words(text, found))
     if len(found) < 2:
         return found  # nothing to order or join
@@ -319,14 +251,6 @@ def _digit_matches(text: str, lowered: bool = False) -> list[re.Match[str]]:
     return out
 
 
-def may_have_number_words(text: str) -> bool:
-    """False only when `text` certainly holds no word that starts as a number word does."""
-    if not text.isascii() and any(c in text for c in ODD_LETTERS):
-        return True
-    scan = text.encode("ascii", "replace").translate(SCAN_TABLE)
-    return WORD_START.search(b" " + scan) is not None
-
-
 def _currency_glue(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].upper()
     return before.endswith(("RMB", "HKD", "USD", "CNY", "HK", "US"))
@@ -356,7 +280,7 @@ def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
                 s,
                 pct.end() if pct else e,
                 value * mult,
-                _word_step(value) * mult,
+                word_step(value) * mult,
                 percent=bool(pct),
                 words=True,
                 mult=mult,

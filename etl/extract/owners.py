@@ -18,7 +18,7 @@ from etl.extract.lexicon import document_cues as cues
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
-from etl.extract.numbers import NUMBER_WORD_SET
+from etl.extract.number_words import NUMBER_WORD_SET
 from etl.extract.programmes import Unit, programme_ref_re, unit_of
 from etl.extract.regex_parts import literal_tests, may_match
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import rules
-from etl.extract.numbers import NUMBER_WORDS, ODD_LETTERS, SCAN_TABLE, WORD_START
+from etl.extract.number_words import NUMBER_WORDS, ODD_LETTERS, SCAN_TABLE, WORD_START
 from etl.extract.regex_parts import required_literals, strength
 
 # Digits and number words are looked for in a byte copy of the text (`SCAN_TABLE`), with

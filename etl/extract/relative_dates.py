@@ -10,15 +10,14 @@
 - "mid-2021" is June 2021; "at mid-year" and "at the start of the year" are June and January
   of the year in force.
 - "a year earlier" is a year before the time in force (`anchor`, else `ref`).
-- A back-reference ("at that point", "by then", "over the same period") is the time in force:
-  the date (and, for a period, the flow) the running time anchor holds.
+- A back-reference ("at that point", "over the same period", "a year earlier"):
+  etl.extract.back_references.
 The phrases come from `etl/data/calendar.toml` (all its languages at once); the patterns
 only join them with numbers, and with the ordinal endings and "the"/"of" of English dates.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -35,8 +34,7 @@ from etl.calendar import (
     quarter_numbers,
 )
 from etl.extract.lazy_patterns import LazyPatterns
-from etl.extract.lexicon import may_hold_all, may_hold_phrase, needed_words, phrase_words_by_longest
-from etl.extract.numbers import parse_words
+from etl.extract.lexicon import may_hold_all, needed_words
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -48,7 +46,7 @@ Anchor = tuple[date, str, str | None]  # as_of, precision, period
 
 
 @cache
-def _patterns() -> LazyPatterns:
+def patterns() -> LazyPatterns:
     """The patterns by name, each compiled when first used (most texts need few of them)."""
     return LazyPatterns({name: partial(_pattern, name) for name in _SOURCES})
 
@@ -149,11 +147,11 @@ def _needed(name: str) -> tuple[tuple[str, ...] | None, ...]:
 
 
 def _matches(name: str, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
-    """`_patterns()[name].finditer(text, start, end)`; none, with no pattern compiled or run,
+    """`patterns()[name].finditer(text, start, end)`; none, with no pattern compiled or run,
     when text[start:end] lacks every phrase of a list the pattern needs a phrase of."""
     if not may_hold_all(text, start, end, _needed(name)):
         return ()
-    return _patterns()[name].finditer(text, start, end)
+    return patterns()[name].finditer(text, start, end)
 
 
 @cache
@@ -182,7 +180,7 @@ def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) 
     """Ranges of months and months without a year ("between April and September", "in July")."""
     if ref is None:
         return
-    pats = _patterns()
+    pats = patterns()
     for m in _matches("range", text, start, end):
         m1, m2 = month_of(m["m1"]), month_of(m["m2"])
         if not m1 or not m2:
@@ -213,7 +211,7 @@ def _months(n: int) -> str:
 
 def middle_dates(text: str, start: int, end: int, add: Add) -> None:
     """ "mid-2021": the end of June that year; "end-2021", "year-end 2021": of December."""
-    for m in _patterns()["middle"].finditer(text, start, end):
+    for m in patterns()["middle"].finditer(text, start, end):
         add(m.start(), m.end(), date(int(m["year"]), 12 if m["end"] else 6, 30 + bool(m["end"])),
             "month")  # fmt: skip
 
@@ -260,7 +258,7 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
     year before if it has not ended by `ref`), "Q3 2024", "the first nine months of this
     year", "last year's first quarter"; "since January" (a flow from that month to `ref`);
     "this autumn" (`ref`)."""
-    pats = _patterns()
+    pats = patterns()
     for m in _matches("part", text, start, end):
         if m["q"]:
             months = 3 * quarter_numbers()[" ".join(m["q"].lower().split())]
@@ -318,109 +316,16 @@ def year_points(
         add(m.start(), m.end(), month_end(year, 1 if m["start"] else 6), "month")
 
 
-def back_references(
-    text: str,
-    start: int,
-    end: int,
-    anchor: Callable[[int], Anchor | None],
-    ref: date | None,
-    add: Add,
-) -> None:
-    """ "at that point", "over the same period", "a year earlier": the time in force.
-
-    `anchor(pos, point=False)` is the time in force at `pos` (an earlier date of the sentence,
-    else of an earlier sentence; `point`: the last point in time), or None when nothing gave
-    one ("a year earlier" then counts back from `ref`); it is called only when a phrase points
-    back.
-    """
-    if not may_hold_phrase(text, start, end, _back_words()):
-        return
-    found = list(_patterns()["back"].finditer(text, start, end))
-    skip = None
-    for i, m in enumerate(found):
-        if m is skip:
-            continue
-        held = anchor(m.start())
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if m["earlier"] or m["years"] or m["months"]:
-            if ref and (
-                _patterns()["present"].search(text, start, m.start())
-                or m.group().lower().endswith(_from_now())
-            ):
-                held = None  # "45 now ..., up from 30 a year earlier", "two years ago": from now
-            base = held or ((ref, "day", None) if ref else None)
-            count = 1 if m["earlier"] else _years(m["count"])
-            if base is None or count is None:
-                continue
-            precision = "month" if base[1] == "day" else base[1]
-            back = _months_before(base[0], count) if m["months"] else _year_before(base[0], count)
-            add(m.start(), m.end(), back, precision, None, "earlier")
-        elif held is None:
-            continue
-        elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
-            # "in the same period a year earlier": the period in force, a year before
-            as_of, precision, period = held
-            period = period or _whole(precision)
-            add(m.start(), nxt.end(), _year_before(as_of), precision, period, "earlier")
-            skip = nxt
-        elif m["period"]:
-            as_of, precision, period = held
-            add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
-        else:  # "at that point", "as at the same date": the last point in time
-            held = anchor(m.start(), point=True) if held[2] else held
-            if held is not None:
-                add(m.start(), m.end(), held[0], held[1], None, "back")
-
-
-def _year_before(when: date, years: int = 1) -> date:
-    try:
-        return when.replace(year=when.year - years)
-    except ValueError:  # 29 February
-        return when.replace(year=when.year - years, day=28)
-
-
-def _months_before(when: date, months: int) -> date:
-    """The end of the month `months` before `when`'s ("six months ago", in June: December)."""
-    index = when.year * 12 + when.month - 1 - months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-
-
-def _years(count: str) -> int | None:
-    """The number of years in "two years earlier" or "3 years before" (at most 30); of
-    months in "six months ago"."""
-    n = int(count) if count.isdigit() else parse_words(count)
-    return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
-
-
-@cache
-def _from_now() -> tuple[str, ...]:
-    return tuple(w.lower() for w in phrases("from_now"))
-
-
-@cache
-def _back_words() -> dict[str, tuple[tuple[str, ...], ...]] | None:
-    """The words of every back-reference phrase (`phrase_words_by_longest`): a cheap test
-    before the full one, which tries a count of years at every word."""
-    keys = ("year_earlier", "years_earlier", "months_earlier", "same_period", "same_time")
-    return phrase_words_by_longest([phrase for key in keys for phrase in phrases(key)])
-
-
-def _whole(precision: str) -> str | None:
-    """The flow a period of that precision spans: a year ("in 2024") is P1Y."""
-    return "P1Y" if precision == "year" else None
-
-
 def stands_at(text: str, start: int, end: int) -> bool:
     """Whether the date phrase text[start:end] gives the time a figure stands at ("as at", "by
     the end of"): never an event's date, even after "set up" or "opened"."""
-    return _patterns()["stands_at"].match(text, start, end) is not None
+    return patterns()["stands_at"].match(text, start, end) is not None
 
 
 def says_stands_at(text: str, start: int, end: int) -> bool:
     """Whether the date phrase text[start:end] is the time figures stand at: after "as at" or
     "as of", or the end of a month or year ("at the end of June 2025")."""
-    pats = _patterns()
+    pats = patterns()
     return bool(
         pats["end_of"].match(text, start, end)
         or pats["stands_at"].match(text, start, end)

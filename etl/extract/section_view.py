@@ -19,7 +19,7 @@ from etl.extract.document_model import EMPTY, DocumentModel
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, find_mentions, in_brackets
 from etl.extract.name_patterns import tracked_words
-from etl.extract.numbers import WORD_RE
+from etl.extract.number_words import WORD_RE
 from etl.extract.owners import names_no_one, read_mentions
 from etl.extract.prefilter import candidate_positions
 from etl.extract.referents import Attribution, Topic

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from etl.extract.breakdowns import whole_before_parts
 from etl.extract.candidates import (
     bare_metric,
     intake_subject,
@@ -210,9 +211,14 @@ def find_figures(
             nxt = spans[i + 1]
             gap = s[np_end : qualifier_before(s, nxt[1]).start]
             if _COORD.fullmatch(gap) and not cues()["not_a_noun"].match(s[nxt[5] : nxt[3]]):
-                # "900 onsite and 1,100 offsite start-ups" (not "200 two years earlier")
-                np = f"{np} {s[nxt[5] : nxt[3]]}"
-                match = classify(np, ctx_before, ctx_after, kind, n.value, before)
+                # "900 onsite and 1,100 offsite start-ups" (not "200 two years earlier"): the
+                # noun the next figure's words end on, else all of its words
+                shared = s[nxt[5] : nxt[3]].split() or [""]
+                for words in dict.fromkeys((f"{np} {shared[-1]}", f"{np} {' '.join(shared)}")):
+                    match = classify(words, ctx_before, ctx_after, kind, n.value, before)
+                    if match is not None:  # ("400 FinTech and 110 Web3 companies")
+                        np = words
+                        break
         if match is None:
             nof = NUMBER_OF.search(clause_of(before))
             if nof:
@@ -256,7 +262,8 @@ def find_figures(
             and (compared.search(before) or change_target(before, _counted_start(out)))
         ):
             comparison = True  # "up from 30 a year earlier": the value compared with
-            prev = out[-1] if out else None
+            whole = whole_before_parts(s, out, start)  # (not the last part of a breakdown)
+            prev = out[whole] if whole is not None else out[-1] if out else None
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
             elif unit in uncounted and (prev is None or prev.unit != unit):
@@ -323,9 +330,10 @@ def find_figures(
             )
             if found is not None:
                 match, source = found
-            elif word_cues()["subgroup"].search(before, low_before) and (
-                named := cluster_before(before)
-            ):
+            elif (
+                word_cues()["subgroup"].search(before, low_before)
+                or word_cues()["field"].search(before, low_before)
+            ) and (named := cluster_before(before)):
                 match, source = named, "cluster"  # "Fintech is the biggest group, 500 firms"
             elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
                 before, low_before

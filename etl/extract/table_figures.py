@@ -80,7 +80,9 @@ def _cell(
             continue
         f = replace(f, metric=metric, unit=unit, source="table")
         owner = owner_in(label, model, config) or owner_in(head, model, config) or caption_owner
-        when = _date_of(label, ref) or _date_of(head, ref)
+        # (a heading that says its date among its words dates the column's cells too:
+        # "Community companies (as at end-September 2021)")
+        when = _date_of(label, ref) or _date_of(head, ref) or label_date(head, ref)
         out.append(CellFigure(row, cell, f, owner, when))
     return out
 

@@ -150,7 +150,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         items = [_item(row[0], row[j]) for row in body if row[j]]
         if not items:
             continue
-        if width > 2 or is_time_cell(header[j]):
+        if width > 2 or is_time_cell(header[j]) or _YEAR_IN_RE.search(header[j]):
+            # (a two-column table's heading is said when it dates the column: "Community
+            # companies (as at end-September 2021)")
             out += [_lead_in(header[j]), ""]
         out += [*items, ""]
     return out[:-1]
@@ -167,6 +169,7 @@ def _cell(cell: str) -> str:
 
 
 _SPACED_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
+_YEAR_IN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _lead_in(text: str) -> str:

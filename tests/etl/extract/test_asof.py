@@ -145,6 +145,10 @@ def test_a_date_inside_a_since_clause_is_the_date_of_that_event() -> None:
     assert found and all(d.event for d in found)
     s = "The cluster had 75 members in March."
     assert not find_dates(s, 0, len(s), date(2023, 11, 28))[0].event
+    s = "bringing the total since the launch of the Cyberport Incubation Programme in 2005 to 1,400"
+    assert [d.event for d in find_dates(s, 0, len(s), date(2023, 11, 28))] == [True]
+    s = "It has grown since 2019, to 2,100 companies as at 31 March 2024."  # a date of its own
+    assert [d.event for d in find_dates(s, 0, len(s), date(2024, 5, 2))] == [True, False]
 
 
 @pytest.mark.parametrize(

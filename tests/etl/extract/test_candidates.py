@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from etl.extract.candidates import bare_metric, context_metric, narrower_predicate
+from tests.etl.extract.test_claims import inline
 
 
 def bare(sentence: str, figure: str) -> tuple[str, str] | None:
@@ -116,3 +119,19 @@ def test_no_cluster_subject_for_a_figure_not_alone_or_no_cluster(s: str) -> None
     start = s.index("240")
     found = bare_metric(s, start + 3, "count", 240, start=start)
     assert found is None or found.match.metric != "smart_living_companies"
+
+
+def test_the_subject_of_a_verb_of_measure_is_read_back_clause_by_clause() -> None:
+    d = date(2024, 7, 23)
+    s = (
+        "Cyberport's Web3 cluster had grown to over 270 companies, while the FinTech cluster, "
+        "still Cyberport's largest, numbered about 460."
+    )
+    assert ("fintech_companies", 460, "about", d, None) in inline(s, d)
+    s = (
+        "Cyberport is home to more than 100 companies, while its wider community, including "
+        "incubatees working off site, numbers about 300."
+    )  # an aside naming a part is no subject
+    assert not any(m == "incubatees" for m, *_ in inline(s, d))
+    s = "Cyberport admitted 112 start-ups. AI ventures made up 53 of the admissions."
+    assert not any(v == 53 for _, v, *_ in inline(s, d))  # a part of a set: no cluster's size

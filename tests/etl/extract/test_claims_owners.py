@@ -425,3 +425,17 @@ def test_its_after_a_company_the_sentence_opens_on_and_describes_is_that_company
     )
     got = [c[1] for c in inline(text, d)]
     assert 60 in got and 12 not in got
+
+
+def test_figures_joined_by_and_have_one_owner() -> None:
+    d = date(2025, 8, 12)
+    s = (
+        "Tallyo is the seventh company to list, according to Cyberport, which now counts some "
+        "2,300 companies and nine unicorns among its members."
+    )
+    assert ("unicorns", 9, "exact", d, None) in inline(s, d)
+    s = (
+        "Cyberport is home to close to 400 AI companies, and ten of the 18 start-ups at VivaTech "
+        "are AI-driven."
+    )  # a clause of its own after the comma
+    assert not any(v == 10 for _, v, *_ in inline(s, d))

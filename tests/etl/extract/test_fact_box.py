@@ -311,3 +311,22 @@ def test_rows_named_after_organisations_count_what_their_list_is_introduced_as()
     # An introduction that names no count says nothing of what the rows count.
     vague = raw.replace("The numbers of start-ups admitted to", "Figures for")
     assert not any(v == 167 for _, _, v, _ in _claims(vague, published=date(2025, 3, 26)))
+
+
+def test_a_place_in_a_row_that_counts_companies_by_place_is_where_not_whose() -> None:
+    raw = (
+        "CYBERPORT AT A GLANCE\n\n"
+        "- Start-ups and technology companies in our community: 2,400+\n"
+        "- Companies offsite across Hong Kong: 1,400+\n"
+        "- Start-ups in Hong Kong: 4,000\n"
+    )
+    found = _claims(raw)
+    assert ("Cyberport", "companies_offsite", 1400, date(2022, 5, 10)) in found
+    assert not any(v == 4000 for _, _, v, _ in found)  # the city's count stays the city's
+
+
+def test_a_label_whose_verb_narrows_the_communitys_noun() -> None:
+    raw = (
+        "CYBERPORT AT A GLANCE\n\n- Community companies: 2,400+\n- Community companies listed: 12\n"
+    )
+    assert ("Cyberport", "listed_companies", 12, date(2022, 5, 10)) in _claims(raw)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract.lexicon import (
+    expand_shorthand,
     is_word_char,
     key_words,
     lexicon,
@@ -182,3 +183,9 @@ def test_may_hold_all_needs_every_group() -> None:
     assert not may_hold_all("x year PERIOD", 0, 6, [("period",), ("year",)])  # text[0:6] only
     assert may_hold_all("İ nothing", 0, 9, [("period",)])  # unsure case: nothing ruled out
     assert may_hold_all("anything", 0, 8, [None, None])
+
+
+def test_a_headings_no_of_is_a_number_of() -> None:
+    assert expand_shorthand("No. of community companies") == "number of community companies"
+    assert expand_shorthand("Nos. of start-ups") == "numbers of start-ups"
+    assert expand_shorthand("no companies, no fees") == "no companies, no fees"

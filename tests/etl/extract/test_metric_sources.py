@@ -90,3 +90,17 @@ def test_a_label_is_read_past_the_letter_that_numbers_its_row() -> None:
     assert found is not None and found.group(1) == "Community companies (total)"
     found = label_before("a) Unicorns: ")
     assert found is not None and found.group(1) == "Unicorns"
+
+
+@pytest.mark.parametrize(
+    ("label", "metric"),
+    [
+        ("Community companies listed", "listed_companies"),
+        ("Community companies that have listed", "listed_companies"),
+        ("Community companies (onsite and offsite)", "companies"),  # all of them
+        ("The companies listed below", "companies"),
+        ("No. of community companies", "companies"),
+    ],
+)
+def test_a_verb_after_the_communitys_noun_in_a_label(label: str, metric: str) -> None:
+    assert label_metric(label, "count", 12.0).metric == metric

@@ -39,3 +39,18 @@ def test_on_show_and_shared_over_time_read_the_figures_clause_only() -> None:
     assert flow_share(s, start, clause_end_after(s, s.index(" of that")))
     t = "They raised HK$30 billion, and HK$4 billion from abroad."
     assert not flow_share(t, 26, clause_end_after(t, 44))
+
+
+@pytest.mark.parametrize(
+    ("before", "metric"),
+    [
+        ("Smart living has about ", "smart_living_companies"),
+        ("AI and data science was the fastest-growing area, with more than ", "ai_companies"),
+        ("Cyberport has about ", None),  # no cluster's name
+        ("The community has ", None),
+        ("Start-ups in the Southern District area, with ", None),  # a place's area
+    ],
+)
+def test_a_cluster_that_has_the_count_or_is_an_area_of_it(before: str, metric: str | None) -> None:
+    found = cluster_before(before)
+    assert (found.metric if found else None) == metric

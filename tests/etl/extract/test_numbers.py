@@ -7,17 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.extract.numbers import (
-    _HAS_WORD,
     _NUMERIC_DATE,
-    WORD_RE,
     _digit_matches,
     _digit_re,
     find_numbers,
     format_number,
     is_year,
-    may_have_number_words,
     parse_digits,
-    parse_words,
 )
 
 
@@ -112,11 +108,6 @@ def test_is_year() -> None:
     assert is_year(first, text) and not is_year(second, text)
 
 
-def test_words_need_text2num_to_agree() -> None:
-    assert parse_words("thirty five") == 35
-    assert parse_words("dozens") is None
-
-
 @given(st.text())
 def test_never_raises(text: str) -> None:
     for n in find_numbers(text):
@@ -168,12 +159,6 @@ def test_a_date_in_digits_is_found_as_by_the_plain_pattern(text: str) -> None:
         assert [m.span() for m in _NUMERIC_DATE.finditer(text, pos)] == [
             m.span() for m in plain.finditer(text, pos)
         ]
-
-
-@given(st.text(alphabet="oneTWOSevnthirydzuıſİ x", max_size=30))
-def test_number_word_quick_test_never_misses(text: str) -> None:
-    if _HAS_WORD.search(text) or WORD_RE.search(text):
-        assert may_have_number_words(text)
 
 
 @given(st.integers(0, 10**25), st.one_of(st.none(), st.text(alphabet="0123456789", max_size=8)))

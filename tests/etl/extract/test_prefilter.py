@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract.numbers import NUMBER_WORDS, WORD_RE, WORD_START
+from etl.extract.number_words import NUMBER_WORDS, WORD_RE, WORD_START
 from etl.extract.prefilter import (
     _WORD_GATE,
     candidate_positions,

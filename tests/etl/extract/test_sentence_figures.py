@@ -1163,3 +1163,10 @@ def test_a_sign_ending_the_words_is_found_as_by_the_plain_pattern(text: str) -> 
 
     plain = re.compile(r"(?<![\w.,+\-−])[+−]$")
     assert [m.span() for m in _SIGNED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_figures_joined_by_and_share_the_second_ones_noun() -> None:
+    s = "It has over 1,800 members, with over 400 FinTech and more than 110 Web3 companies."
+    assert [(f.number.value, f.metric.metric) for f in find_figures(s)] == [
+        (1800, "companies"), (400, "fintech_companies"), (110, "web3_companies")
+    ]  # fmt: skip

@@ -31,6 +31,17 @@ def test_a_single_value_column_headed_by_a_time_is_led_in_by_it() -> None:
     assert table_lines(rows) == ["2019-20:", "", "- Awards: 96"]
 
 
+def test_a_single_value_column_heading_that_dates_it_leads_it_in() -> None:
+    head = "Community companies (as at end-September 2021)"
+    assert table_lines([["Cluster", head], ["FinTech", "380+"]]) == [
+        f"{head}:",
+        "",
+        "- FinTech: 380+",
+    ]
+    rows = [["Cluster", "Community companies"], ["FinTech", "380+"]]  # nothing to add
+    assert table_lines(rows) == ["- FinTech: 380+"]
+
+
 def test_a_header_with_nothing_over_the_values_is_the_tables_title() -> None:
     rows = [["Forum at a glance", ""], ["Delegates", "3,200"], ["Speakers", "60"]]
     assert table_lines(rows) == ["Forum at a glance", "", "- Delegates: 3,200", "- Speakers: 60"]

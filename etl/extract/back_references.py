@@ -1,0 +1,111 @@
+"""Dates that point back: "at that point", "over the same period", "a year earlier".
+
+A back-reference is the time in force: the date (and, for a period, the flow) the running
+time anchor holds; "a year earlier" is a year before it (before `ref` when nothing is in
+force, or when the sentence speaks of now). The phrases come from `etl/data/calendar.toml`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from etl.calendar import phrases
+from etl.extract.lexicon import may_hold_phrase, phrase_words_by_longest
+from etl.extract.number_words import parse_words
+from etl.extract.relative_dates import Add, Anchor, patterns
+
+
+def back_references(
+    text: str,
+    start: int,
+    end: int,
+    anchor: Callable[[int], Anchor | None],
+    ref: date | None,
+    add: Add,
+) -> None:
+    """ "at that point", "over the same period", "a year earlier": the time in force.
+
+    `anchor(pos, point=False)` is the time in force at `pos` (an earlier date of the sentence,
+    else of an earlier sentence; `point`: the last point in time), or None when nothing gave
+    one ("a year earlier" then counts back from `ref`); it is called only when a phrase points
+    back.
+    """
+    if not may_hold_phrase(text, start, end, _back_words()):
+        return
+    found = list(patterns()["back"].finditer(text, start, end))
+    skip = None
+    for i, m in enumerate(found):
+        if m is skip:
+            continue
+        held = anchor(m.start())
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if m["earlier"] or m["years"] or m["months"]:
+            if ref and (
+                patterns()["present"].search(text, start, m.start())
+                or m.group().lower().endswith(_from_now())
+            ):
+                held = None  # "45 now ..., up from 30 a year earlier", "two years ago": from now
+            base = held or ((ref, "day", None) if ref else None)
+            count = 1 if m["earlier"] else _years(m["count"])
+            if base is None or count is None:
+                continue
+            precision = "month" if base[1] == "day" else base[1]
+            back = _months_before(base[0], count) if m["months"] else _year_before(base[0], count)
+            add(m.start(), m.end(), back, precision, None, "earlier")
+        elif held is None:
+            continue
+        elif m["period"] and nxt and nxt["earlier"] and not text[m.end() : nxt.start()].strip():
+            # "in the same period a year earlier": the period in force, a year before
+            as_of, precision, period = held
+            period = period or _whole(precision)
+            add(m.start(), nxt.end(), _year_before(as_of), precision, period, "earlier")
+            skip = nxt
+        elif m["period"]:
+            as_of, precision, period = held
+            add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
+        else:  # "at that point", "as at the same date": the last point in time
+            held = anchor(m.start(), point=True) if held[2] else held
+            if held is not None:
+                add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+def _year_before(when: date, years: int = 1) -> date:
+    try:
+        return when.replace(year=when.year - years)
+    except ValueError:  # 29 February
+        return when.replace(year=when.year - years, day=28)
+
+
+def _months_before(when: date, months: int) -> date:
+    """The end of the month `months` before `when`'s ("six months ago", in June: December)."""
+    index = when.year * 12 + when.month - 1 - months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def _years(count: str) -> int | None:
+    """The number of years in "two years earlier" or "3 years before" (at most 30); of
+    months in "six months ago"."""
+    n = int(count) if count.isdigit() else parse_words(count)
+    return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
+
+
+@cache
+def _from_now() -> tuple[str, ...]:
+    return tuple(w.lower() for w in phrases("from_now"))
+
+
+@cache
+def _back_words() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """The words of every back-reference phrase (`phrase_words_by_longest`): a cheap test
+    before the full one, which tries a count of years at every word."""
+    keys = ("year_earlier", "years_earlier", "months_earlier", "same_period", "same_time")
+    return phrase_words_by_longest([phrase for key in keys for phrase in phrases(key)])
+
+
+def _whole(precision: str) -> str | None:
+    """The flow a period of that precision spans: a year ("in 2024") is P1Y."""
+    return "P1Y" if precision == "year" else None
