@@ -217,10 +217,13 @@ def bare_metric(
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
         verb = MEASURED_BY.search(s, starts[-1] if starts else 0, start)  # "AI cos number ~300"
         # The verb's subject, however many clauses back ("..., while the FinTech cluster,
-        # still its largest, numbered about 460"), before what the whole sentence names first.
+        # still its largest, numbered about 460"; "Its community of start-ups now exceeds
+        # 2,000"), before what the whole sentence names first.
+        said = verb or _REACHED.search(s, starts[-1] if starts else 0, start)
         found = (
-            _subject_before(s, verb.start(), kind, value)
-            if lo == 0 and verb and not of_set  # (not "made up 53 of the admissions")
+            _subject_before(s, said.start(), kind, value)
+            # (not "made up 53 of the admissions"; no count of companies runs to millions)
+            if lo == 0 and said and not of_set and (kind != "count" or value < _MOST_COUNTED)
             else None
         )
         if found is None:
@@ -255,6 +258,11 @@ def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch |
     return found or (named_cluster(head) if kind == "count" else None)
 
 
+_MOST_COUNTED = 1e6
+# A verb saying a count has passed a figure: read for the subject of its own clause only.
+_REACHED = re.compile(
+    r"\b(?:exceeds?|exceeded|tops|topped|surpass(?:es|ed)?)" + BEFORE_SIZE, re.IGNORECASE
+)
 _CLAUSE_WORD = re.compile(r"\b(?:and|but|while|whereas)\s", re.IGNORECASE)  # (as CLAUSE_START)
 
 

@@ -59,6 +59,7 @@ from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
 from etl.extract.rest_of_set import (
+    is_carried_total,
     is_the_rest,
     is_the_whole,
     opens_with_its_set,
@@ -76,7 +77,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.29.0"
+EXTRACTOR_VERSION = "1.30.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -253,6 +254,7 @@ def _sentence_claims(
                 part_of_set(sent, f.start, f.end)
                 or is_the_rest(sent, f.start)
                 or is_the_whole(sent, f.start)
+                or is_carried_total(sent, f.start)
             )
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
             who = replace(owners[i - 1], how="set")

@@ -97,6 +97,8 @@ class ListDates:
         nxt = p + 1
         while nxt < len(paragraphs) and BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
+        if (noted := self._footnote_line(nxt - 1)) is not None:
+            return noted  # "* As at 31 March 2025" as the list's last line
         if (
             nxt < len(paragraphs)
             and _is_short(paragraphs[nxt], NOTE_CHARS)
@@ -108,6 +110,16 @@ class ListDates:
         first = self._list_start(p)
         figures_only = not any(SENTENCE_END.search(text, a, b) for a, b in paragraphs[first:nxt])
         return self.note_before(p) or self._foot_note(nxt, past_headings=figures_only)
+
+    def _footnote_line(self, q: int) -> DatePhrase | None:
+        """The date of paragraph `q`'s last line when it is a footnote on when the figures
+        stand ("* As at 31 March 2025", under a heading marked "IN NUMBERS*")."""
+        a, b = self.view.paragraphs[q]
+        last = self.view.text[a:b].rstrip().rsplit("\n", 1)[-1]
+        if not _FOOTNOTE.match(last):
+            return None
+        found = self._heading_date(b - len(last), b, note=True)
+        return found if found is not None and stands_at(last, found) else None
 
     def _list_start(self, p: int) -> int:
         """The paragraph where the list or table holding paragraph `p` starts."""
@@ -123,7 +135,7 @@ class ListDates:
         Corner: 35 companies recruiting for 200 vacancies on site."); None past running text
         or another lead-in with a date of its own."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        for a, b in paragraphs[q:]:
+        for i, (a, b) in enumerate(paragraphs[q:], start=q):
             if a >= self.end:
                 break
             if BULLET.match(text, a) or not SENTENCE_END.search(text, a, b):
@@ -137,8 +149,19 @@ class ListDates:
             if not _is_short((a, b), NOTE_CHARS) or not no_figure(line, dates):
                 return None
             stands = [d for d in dates if stands_at(line, d)]
+            if self._opens_list(i + 1):
+                return None  # the note of the table below it ("Figures as at 31 March of ...")
             return stands[0] if stands else None
         return None
+
+    def _opens_list(self, q: int) -> bool:
+        """Whether paragraph `q` is a list item or a line leading one in ("2022:")."""
+        if q >= len(self.view.paragraphs) or self.view.paragraphs[q][0] >= self.end:
+            return False
+        a, b = self.view.paragraphs[q]
+        return BULLET.match(self.view.text, a) is not None or self.view.text[a:b].rstrip().endswith(
+            ":"
+        )
 
     def _in_year(self, found: DatePhrase, p: int) -> DatePhrase:
         """A year heading's date, on the day of the year a note above gives ("as at 31 March
@@ -237,6 +260,7 @@ def _yearless_day(month: int, day: int, ref: date, length: int) -> DatePhrase | 
     return None if found is None else DatePhrase(0, length, found, "day", None)
 
 
+_FOOTNOTE = re.compile(r"[ \t]*[*†‡][ \t]*\S")  # a footnote's mark, then its words
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -260,7 +284,8 @@ def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
 
 def no_figure(line: str, dates: list[DatePhrase]) -> bool:
     """Whether `line` holds no figure but its dates', in digits or in words (a note on the
-    figures, not a figure: "The hub had none in 2015; today it counts five" is no note)."""
+    figures, not a figure: "The hub had none in 2015; today it counts five" is no note; "one"
+    counts nothing: "Some companies belong to more than one cluster")."""
     pos, rest = 0, []
     for d in dates:
         rest.append(line[pos : d.start])
@@ -269,7 +294,10 @@ def no_figure(line: str, dates: list[DatePhrase]) -> bool:
     if any(c.isdigit() for part in rest for c in part):
         return False
     return not any(
-        n.words for part in rest if may_have_number_words(part) for n in find_numbers(part)
+        n.words and n.value > 1
+        for part in rest
+        if may_have_number_words(part)
+        for n in find_numbers(part)
     )
 
 

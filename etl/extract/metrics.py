@@ -261,6 +261,12 @@ def classify(
     only the rules marked `bare`, `np` holding words that come after the figure's noun.
     """
     np = expand_shorthand(np)  # "cos" -> "companies"
+    agent = _agent().search(np)
+    if agent is not None and not (bare or only_bare or predicate):
+        # "Awards won by incubatees": what is counted comes before the one who did it
+        found = classify(np[: agent.start()], before, after, unit, value, lead)
+        if found is not None:
+            return found
     around = low_around = None
     nearest: tuple[int, Rule] | None = None
     low_lead: str | bool | None = False  # the lead lower-cased, once a subject rule needs it
@@ -300,6 +306,12 @@ def classify(
         r = nearest[1]
         return _metric_match(r.metric, r.max is not None and value > r.max)
     return None
+
+
+@cache
+def _agent() -> re.Pattern[str]:
+    """A passive verb and "by" inside a noun phrase: who did it follows (lexicon)."""
+    return re.compile(lexicon()["figures"]["agent_after_counted"], re.IGNORECASE)
 
 
 @cache

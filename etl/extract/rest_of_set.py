@@ -65,6 +65,21 @@ def is_the_whole(sent: str, start: int) -> bool:
     return _WHOLE_BEFORE.search(sent, max(0, start - _REST_REACH), start) is not None
 
 
+def is_carried_total(sent: str, start: int) -> bool:
+    """Whether the figure at `start` is the total a figure before it carries on ("Three
+    companies went public, ..., taking the number of listed companies in the community to
+    14"): the earlier figure's owner's, whoever the words between name."""
+    return _carried_total().search(sent, max(0, start - _TOTAL_REACH), start) is not None
+
+
+_TOTAL_REACH = 120  # how far before a figure "taking the number of ... to" may start
+
+
+@cache
+def _carried_total() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["carried_total_before"], re.IGNORECASE)
+
+
 def opens_with_its_set(sent: str, fig: int) -> bool:
     """Whether the sentence opens on the set the sentence before counted ("Among them are over
     450 companies working in AI", "Of these, 120 are on site"): its figure at `fig` is that

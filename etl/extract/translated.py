@@ -2,8 +2,9 @@
 
 A release translated by machine from Chinese calls Cyberport "Digital Port" and its campus
 "the garden district". Those renderings are no names in ordinary English, so they are read as
-the tracked organisation's only in a text that says near its top that it was translated (the
-marks are in `etl/data/document.toml`, the names in the tracked organisation's file).
+the tracked organisation's only in a text that says near its top that it was translated, or
+that gives the organisation's company name as translated there (the marks are in
+`etl/data/document.toml`, the names in the tracked organisation's file).
 """
 
 from __future__ import annotations
@@ -30,10 +31,28 @@ def is_translated(text: str) -> bool:
 
 
 def reading_config(config: ExtractConfig, text: str) -> ExtractConfig:
-    """`config` with the names a translation gives the organisation, when `text` is translated."""
-    if not (config.translated_aliases or config.translated_place_words) or not is_translated(text):
+    """`config` with the names a translation gives the organisation, when `text` is translated:
+    it says so near its top, or gives the organisation's company name as translated there
+    ("Hong Kong Digital Port Management Co., Ltd.")."""
+    if not (config.translated_aliases or config.translated_place_words):
+        return config
+    if not (is_translated(text) or _names_itself(text, config.translated_aliases)):
         return config
     return _with_translated(config)
+
+
+@cache
+def _legal_name(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    after = phrases_re(document_cues()["translated"]["legal_name_after"])
+    return re.compile(rf"\b(?:{phrases_re(list(aliases))})\s+(?:{after})\b", re.IGNORECASE)
+
+
+def _names_itself(text: str, aliases: tuple[str, ...]) -> bool:
+    pattern = _legal_name(aliases)
+    head = _marks()[1]
+    return pattern is not None and pattern.search(text, 0, head) is not None
 
 
 @cache

@@ -55,7 +55,7 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             col = max(i for i, at in enumerate(starts) if at <= m.start() + _HEADING_SLACK)
             header[col] = f"{header[col]} {m.group()}"  # / "                 Programme"
         j += 1
-    if j < len(lines) and j > k + 1 and _COLUMN_RULE_RE.fullmatch(lines[j]):
+    if j < len(lines) and _COLUMN_RULE_RE.fullmatch(lines[j]):
         j += 1
     end = j
     while end < len(lines) and _is_time_row(lines[end], width):

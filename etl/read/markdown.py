@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from etl.read.tables import (
     CELL_GAP_RE,
-    FIGURE_CELL_RE,
     MIN_UNRULED_ROWS,
     is_part_heading,
     is_time_cell,
     rows_by,
     table_lines,
+    value_first,
     write_tables,
 )
 
@@ -164,10 +164,7 @@ def _value_first(line: str) -> list[str] | None:
     """A row of one figure then its label, as cells label first; None for any other line
     (a time then an event, "2005 | Incubation Programme launched", is no figure)."""
     m = _VALUE_FIRST_RE.fullmatch(line.rstrip())
-    if m is None or is_time_cell(m["value"]) or not FIGURE_CELL_RE.fullmatch(m["value"]):
-        return None
-    label = m["label"].strip()
-    return None if CELL_GAP_RE.search(label) else [label, m["value"]]
+    return None if m is None else value_first(m["value"], m["label"])
 
 
 def _heads(cells: list[str]) -> bool:

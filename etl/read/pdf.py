@@ -33,6 +33,7 @@ from etl.read.tables import (
     label_over_row,
     split_trailing_figure,
     table_lines,
+    value_first,
 )
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
@@ -207,6 +208,8 @@ def _cells(line: str, ruled: bool = False) -> list[str] | None:
     line = line.strip()
     wide = _GAP_RE.search(line) is not None
     cells = (_RULED_GAP_RE if wide or ruled else _GAP_RE).split(line)
+    if len(cells) == 2 and (row := value_first(*cells)):  # "2,300+      start-ups and ..."
+        return [_SPACES_RE.sub(" ", c) for c in row]
     if len(cells) < 2 or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
         return None
     return [_SPACES_RE.sub(" ", c) for c in cells]
@@ -228,6 +231,8 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         cells = _cells(lines[j], ruled)
         if cells is None and rows:  # "Start-ups admitted to incubation    1,200+" under a row
             cells = _under_columns(lines[j], lines[end - 1], len(rows[-1]))
+            if cells is not None and len(cells) == 2:  # "HK$42 billion+    raised by ..."
+                cells = value_first(*cells) or cells
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
             cells, j = below, j + 1  # "Start-ups admitted to incubation" / "  (cumulative)  1,012"
         if cells is None and len(rows) > 1 and _label_goes_on(lines[j], lines[end - 1]):

@@ -49,6 +49,16 @@ def indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
+def value_first(value: str, label: str) -> list[str] | None:
+    """A row of one figure then its label ("1,700+ | Start-ups and tech companies"), as cells
+    label first; None when the first cell is no figure (a time then an event, "2005 |
+    Incubation Programme launched") or the label is no words."""
+    value, label = value.strip(), label.strip()
+    if is_time_cell(value) or not FIGURE_CELL_RE.fullmatch(value):
+        return None
+    return [label, value] if label[:1].isalpha() and not CELL_GAP_RE.search(label) else None
+
+
 def split_trailing_figure(cells: list[str], width: int) -> list[str]:
     """A row one cell short whose label its first value follows after a space or two only
     ("Funds raised (cumulative) HK$35.6 billion  |  HK$32.4 billion"): that value given its

@@ -135,3 +135,11 @@ def test_the_subject_of_a_verb_of_measure_is_read_back_clause_by_clause() -> Non
     assert not any(m == "incubatees" for m, *_ in inline(s, d))
     s = "Cyberport admitted 112 start-ups. AI ventures made up 53 of the admissions."
     assert not any(v == 53 for _, v, *_ in inline(s, d))  # a part of a set: no cluster's size
+
+
+def test_a_count_said_to_pass_a_figure_counts_its_clauses_subject() -> None:
+    d = date(2024, 4, 17)
+    s = "Cyberport grew. Its community of start-ups and technology companies now exceeds 2,000."
+    assert ("companies", 2000, "over", d, None) in inline(s, d)
+    s = "Cyberport start-up enterprises financing exceeds 380 billion."  # no count runs so high
+    assert not any(m == "companies" for m, *_ in inline(s, d))

@@ -217,3 +217,9 @@ def test_rules_for_a_noun_phrase_as_if_every_pattern_ran(np: str, unit: str, bar
         and not (r.np_exclude and r.np_exclude.search(np))
     )
     assert _rules_for(np, unit, bare) == every, np
+
+
+def test_what_a_passive_verb_and_by_follow_is_who_did_it_not_what_is_counted() -> None:
+    assert classify("Awards won by incubatees", "", "", "count", 19).metric == "awards"
+    assert classify("IP rights held by start-ups", "", "", "count", 90).metric == "ip_rights"
+    assert classify("start-ups backed by investors", "", "", "count", 90).metric == "startups"

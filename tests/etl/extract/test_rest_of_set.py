@@ -8,7 +8,12 @@ import pytest
 
 from db.records import ReadDocument
 from etl.extract import extract_claims
-from etl.extract.rest_of_set import is_the_rest, opens_with_its_set, with_the_rest
+from etl.extract.rest_of_set import (
+    is_carried_total,
+    is_the_rest,
+    opens_with_its_set,
+    with_the_rest,
+)
 from etl.extract.sentence_figures import find_figures
 from tests.etl.extract.test_claims import inline
 
@@ -113,3 +118,15 @@ def test_the_whole_after_a_part_is_the_parts_owners() -> None:
     )
     got = {(c[0], c[1]) for c in inline(text, date(2025, 9, 15))}
     assert ("companies", 2300) in got and ("fintech_companies", 470) in got
+
+
+def test_a_total_a_figure_carries_on_to_is_the_figures_owners() -> None:
+    s = (
+        "Cyberport is home to 2,300 companies. Three community companies went public in 2025, "
+        "two on the Main Board and one on Nasdaq, taking the number of listed companies to 14."
+    )
+    found = {(m, v) for m, v, *_ in inline(s, date(2025, 12, 30))}
+    assert ("listed_companies", 14) in found
+    t = "taking the number of listed companies in the community to 14"
+    assert is_carried_total(t, t.index("14"))
+    assert not is_carried_total("Nasdaq listed 14", 14)

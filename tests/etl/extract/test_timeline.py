@@ -426,3 +426,30 @@ def test_a_note_on_every_figure_holds_no_figure_and_says_so() -> None:
     assert found is not None and found.as_of == date(2021, 12, 31)
     with_figure = "Unless otherwise stated, figures are as at 30 June 2024: 2,100 members.\n"
     assert whole_text_note(with_figure, date(2024, 7, 15)) is None
+
+
+def test_a_footnote_line_ending_a_list_dates_it() -> None:
+    text = "IN NUMBERS*\n\n- Members: 2,300+\n- Unicorns: 8\n* As at 31 March 2025\n\nWHY US?"
+    assert _carried(text, "- Unicorns", date(2025, 6, 16)) == date(2025, 3, 31)
+    assert _carried(text.replace("* As at", "* Rounded,"), "- Unicorns", date(2025, 6, 16)) is None
+
+
+def test_a_note_saying_more_than_one_holds_no_figure_of_its_own() -> None:
+    text = (
+        "Companies:\n\n- FinTech: 480+\n- Web3: 300+\n\nAs at 31 March 2025. Some companies "
+        "belong to more than one cluster."
+    )
+    assert _carried(text, "- Web3", date(2025, 6, 16)) == date(2025, 3, 31)
+    assert (
+        _carried(text.replace("one cluster", "two clusters"), "- Web3", date(2025, 6, 16)) is None
+    )
+
+
+def test_a_note_over_the_next_table_dates_no_list_above_it() -> None:
+    text = (
+        "Highlights\n\n- Members: 2,100+\n- Unicorns: 8\n\nAt a glance\n\n"
+        "Figures as at 31 March of each year.\n\n2023:\n\n- Members: 1,930\n"
+    )
+    assert _carried(text, "- Unicorns", date(2024, 8, 15)) is None
+    closing = "Highlights\n\n- Members: 2,100+\n- Unicorns: 8\n\nFigures as at 31 March 2024.\n"
+    assert _carried(closing, "- Unicorns", date(2024, 8, 15)) == date(2024, 3, 31)

@@ -75,3 +75,13 @@ def test_numbers_side_by_side_with_no_sign_of_a_split_stay_apart(sentence: str) 
 def test_a_place_in_a_currencys_name_is_no_ones_name() -> None:
     s = "They raised 300 million Hong Kong dollars, the company said."
     assert not [m for m in find_mentions(s, 0, len(s), default_config()) if m.kind == "territory"]
+
+
+def test_a_text_giving_the_company_name_as_translated_is_a_translation() -> None:
+    text = (
+        "[Hong Kong News] Hong Kong Digital Port Management Co., Ltd. (Digital Port) said the "
+        "Digital Port has gathered more than 150 Web3 enterprises."
+    )
+    assert ("Cyberport", "web3_companies", 150) in claims(text)
+    plain = "The Digital Port project in Rotterdam has gathered more than 150 Web3 enterprises."
+    assert not any(e == "Cyberport" for e, _, _ in claims(plain))

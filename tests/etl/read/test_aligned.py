@@ -150,3 +150,15 @@ def test_a_heading_of_a_part_of_a_table_over_deeper_rows_keeps_the_table() -> No
     # Words over rows that are not set in deeper are no part heading: the table ends there.
     flush = PARTS.replace("  In the towers ", "In the towers   ")
     assert "- In the towers: 805" not in aligned_tables(flush).split("\n")
+
+
+def test_a_rule_of_dashes_right_under_a_header_of_year_rows_is_skipped() -> None:
+    table = (
+        "     Financial year    Applications received    Start-ups admitted\n"
+        "     --------------    ---------------------    ------------------\n"
+        "     2010-11                   142                      28\n"
+        "     2011-12                   168                      31\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Financial year 2011-12:" in lines and "- Start-ups admitted: 31" in lines
+    assert not any(line.startswith("- ---") for line in lines)

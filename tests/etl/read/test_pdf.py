@@ -299,3 +299,18 @@ def test_a_pipe_after_a_wide_gap_parts_the_cells_with_all_its_spaces() -> None:
     first = got[got.index("2021/22:") : got.index("2020/21:")]
     assert first[1:] == ["- Member firms (total): 1,793", "- Unicorns: 6"]
     assert "- Member firms (total): 1,612" in got[got.index("2020/21:") :]
+
+
+def test_rows_whose_figure_comes_first_read_label_first() -> None:
+    page = [
+        (72, 740, "CYBERPORT IN NUMBERS"),
+        (72, 720, "2,300+"), (160, 720, "start-ups and technology companies in our community"),
+        (72, 706, "HK$42 billion+"), (160, 706, "raised by our community start-ups"),
+        (72, 692, "8"), (160, 692, "unicorns nurtured"),
+        (72, 678, "2005"), (160, 678, "the first incubatees moved onto the campus"),
+    ]  # fmt: skip
+    lines = [line for line in pdf_text(positioned_pdf([page]), "b.pdf").split("\n") if line]
+    assert "- start-ups and technology companies in our community: 2,300+" in lines
+    assert "- raised by our community start-ups: HK$42 billion+" in lines
+    assert "- unicorns nurtured: 8" in lines
+    assert not any(line.endswith(": 2005") for line in lines)  # a year then an event
