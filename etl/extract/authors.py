@@ -281,9 +281,11 @@ def _writer_line(
 
 @cache
 def _writer_re() -> re.Pattern[str]:
+    """A line about the writer: a set phrase, or a person's name (two to four capitalised
+    words: "Dr Eliza Ho is ...", not "Following is a question by ...") and a verb."""
     c = cues()["authors"]
     return re.compile(
-        rf"[\s*_]*(?:(?:{phrases_re(c['writer'])})|(?:[A-Z][\w.'’-]+\s+){{1,4}}"
+        rf"[\s*_]*(?:(?:{phrases_re(c['writer'])})|(?:[A-Z][\w.'’-]+\s+){{2,4}}"
         rf"(?:{phrases_re(c['writer_verbs'])}))\s",
     )
 

@@ -272,7 +272,8 @@ _SUBJECT_HEAD_WORDS = 3
 @cache
 def part_opener() -> re.Pattern[str]:
     """Words that open a part of what comes before ("including", "of which")."""
-    return re.compile(rf"\W*\b(?:{phrases_re(lexicon()['figures']['part_openers'])})\s+", re.I)
+    openers = phrases_re(lexicon()["figures"]["part_openers"])
+    return re.compile(rf"\W*\b(?:{openers})(?::\s*|\s+)", re.I)  # ("Of which: start-ups")
 
 
 def _whole_predicate(s: str, pos: int) -> str:

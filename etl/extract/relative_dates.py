@@ -80,6 +80,7 @@ _SOURCES: dict[str, Callable[[], str]] = {
         rf"(?<![\w-])(?P<open>(?:{phrase_re('end_of')})\s*|(?:{phrase_re('point_openers')})\s+)"
         rf"(?:(?P<rel0>{_rel()})\s+)?"
         rf"(?:the\s+)?{_day_month()}(?:\s+(?P<rel>{_rel()}))?{_NOT_A_YEAR_AFTER}"
+        r"(?!\.?\s+\d)"  # (not "as at December" of "as at December 31, 2019")
     ),
     "middle": lambda: (
         rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')})|{phrase_re('middle_of')})"

@@ -41,6 +41,7 @@ import re
 
 from etl.read.tables import (
     CELL_GAP_RE,
+    MAX_VALUE_CHARS,
     NO_VALUE_RE,
     heads_value_columns,
     indent,
@@ -48,7 +49,6 @@ from etl.read.tables import (
     table_lines,
 )
 
-MAX_VALUE_CHARS = 40
 _MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
 MAX_LEADER_VALUE_WORDS = 6  # "The hub grew fast... to 900 firms in the year to March": prose
 # Dots, middle dots or underscores (spaced or not), ellipses, a tab or a run of spaces.

@@ -20,13 +20,12 @@ from etl.read.tables import (
     MIN_UNRULED_ROWS,
     is_part_heading,
     is_time_cell,
+    long_value,
     rows_by,
     table_lines,
     value_first,
     write_tables,
 )
-
-MAX_VALUE_CHARS = 40  # a table's value cells are short
 
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.MULTILINE)
@@ -148,7 +147,7 @@ def _bare_cells(line: str) -> list[str] | None:
     # headings ("Indicator | 31 Mar 2024 | 31 Mar 2023 | Change").
     words = len(cells) > 2 and sum(ch.isalpha() for ch in cells[-1]) > 1 and not _heads(cells)
     about = cells.pop() if words and not _FIGURE_RE.search(cells[-1]) else ""
-    if not all(cells) or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
+    if not all(cells) or any(map(long_value, cells[1:])):
         return None
     if about:
         if not _FIGURE_RE.search(cells[-1]):

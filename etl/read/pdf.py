@@ -31,6 +31,7 @@ from etl.read.tables import (
     is_part_heading,
     is_time_cell,
     label_over_row,
+    long_value,
     split_trailing_figure,
     table_lines,
     value_first,
@@ -40,7 +41,6 @@ from etl.read.tables import (
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 CELL_GAP = 5  # spaces between two cells of a table row (justified prose has 1-3)
-MAX_VALUE_CHARS = 40  # a table's value cells are short
 MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two columns
 MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
 GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter runs through
@@ -210,7 +210,7 @@ def _cells(line: str, ruled: bool = False) -> list[str] | None:
     cells = (_RULED_GAP_RE if wide or ruled else _GAP_RE).split(line)
     if len(cells) == 2 and (row := value_first(*cells)):  # "2,300+      start-ups and ..."
         return [_SPACES_RE.sub(" ", c) for c in row]
-    if len(cells) < 2 or any(len(c) > MAX_VALUE_CHARS for c in cells[1:]):
+    if len(cells) < 2 or any(map(long_value, cells[1:])):
         return None
     return [_SPACES_RE.sub(" ", c) for c in cells]
 

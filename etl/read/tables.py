@@ -29,12 +29,14 @@ _CURRENCY_RE = re.compile(
     r"\s*(?:[,;][^()]*)?\)"
 )
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
+_PERCENT_LABEL_RE = re.compile(r"\(\s*(?:%|per\s?cent|percent)\s*\)", re.IGNORECASE)
 # A cell that is one figure: "2,000+", "~780", "HK$38.9 bn", "65%".
 FIGURE_CELL_RE = re.compile(
     r"(?:[~≈]\s?)?(?:[A-Z]{0,3}\$|RMB|€|£)?\s?\d[\d,.]*"
     r"(?:\s?(?:bn|mn|m|k|billion|million))?\s?[+%]?"
 )
 MAX_TIME_CHARS = 40
+MAX_VALUE_CHARS = 40  # a table's value cells are short
 NO_VALUE_RE = re.compile(r"n/?a|[-–—]", re.IGNORECASE)  # a cell that holds no value
 # What parts the cells of a line laid out by spaces: two spaces or more, or a tab.
 CELL_GAP_RE = re.compile(r"[ \t]{2,}|\t")
@@ -47,6 +49,18 @@ _TRAILING_FIGURE_RE = re.compile(rf"(.*[^\W\d_]\S*)\s+({FIGURE_CELL_RE.pattern})
 def indent(line: str) -> int:
     """How far `line` is indented (a tab as four spaces)."""
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def long_value(cell: str) -> bool:
+    """Whether a cell is too long for a table's value: longer than MAX_VALUE_CHARS, unless it
+    is a figure with a note in brackets ("320+ (founders from 25+ countries and regions)")."""
+    if len(cell) <= MAX_VALUE_CHARS:
+        return False
+    m = FIGURE_CELL_RE.match(cell)
+    return m is None or _NOTE_AFTER_RE.fullmatch(cell, m.end()) is None
+
+
+_NOTE_AFTER_RE = re.compile(r"\s*\([^()\n]{1,80}\)\s*")
 
 
 def value_first(value: str, label: str) -> list[str] | None:
@@ -189,6 +203,8 @@ def _lead_in(text: str) -> str:
 def _item(label: str, value: str) -> str:
     """ "- label: value", with a currency the label names put before a bare number."""
     label = label.rstrip(": ")  # "Unicorns nurtured:" in a table laid out by spaces
+    if _PERCENT_LABEL_RE.search(label) and _BARE_NUMBER_RE.fullmatch(value):
+        value += "%"  # "Share of local companies (%) | 68"
     unit = _CURRENCY_RE.search(label)
     if unit and _BARE_NUMBER_RE.fullmatch(value.split(" ")[0]):
         rest = value.lstrip("~≈")

@@ -105,3 +105,14 @@ def test_a_line_ruled_out_holds_no_speech_header(line: str, a: int) -> None:
     a = min(a, len(text))
     if _speech_header_re().match(text, a, len(text)):
         assert _may_open(text, a, len(text))
+
+
+def test_a_line_about_the_writer_names_a_person_not_a_phrase() -> None:
+    text = (
+        "Following is a question by the Hon Chan and a written reply by the Secretary for "
+        "Innovation, Technology and Industry, Professor Tong, in the Legislative Council today:"
+        "\n\nCyberport had 1,870 companies.\n\nThe Council noted it."
+    )
+    assert model(text).author is None  # the Council is where the reply was given
+    column = "We grew.\n\nMore to come.\n\nDr Eliza Ho is Chief Public Mission Officer, Cyberport."
+    assert model(column).author.entity == "Cyberport"

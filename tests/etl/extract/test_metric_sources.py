@@ -104,3 +104,8 @@ def test_a_label_is_read_past_the_letter_that_numbers_its_row() -> None:
 )
 def test_a_verb_after_the_communitys_noun_in_a_label(label: str, metric: str) -> None:
     assert label_metric(label, "count", 12.0).metric == metric
+
+
+def test_a_part_opener_with_a_colon_still_opens_a_part() -> None:
+    assert label_metric("Of which: start-ups", "count", 1700).metric == "startups"
+    assert label_metric("Of which start-ups", "count", 1700).metric == "startups"

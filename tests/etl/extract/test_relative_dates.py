@@ -261,3 +261,10 @@ def test_the_year_of_a_start_of_the_year_is_the_year_in_force() -> None:
 def test_mid_year_words_that_are_no_time_of_a_figure() -> None:
     assert dates("The mid-year review praised 40 firms.") == []
     assert dates("The start of the programme drew 40 firms.") == []
+
+
+def test_a_month_before_its_day_and_year_is_no_month_without_a_year() -> None:
+    assert dates("As at December 31, 2019:", ref=date(2022, 12, 7)) == [
+        ("December 31, 2019", date(2019, 12, 31), "day", None, "date")
+    ]
+    assert dates("As at December 31", ref=date(2022, 12, 7))[0][1] == date(2021, 12, 31)

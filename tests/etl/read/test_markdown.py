@@ -280,3 +280,8 @@ def test_a_row_naming_a_part_with_empty_values_keeps_bare_pipe_rows_one_table() 
     second = lines[lines.index("2023/24:") :]
     assert "- Member firms: 2,046" in second and "- Web3: 254" in second
     assert not any("COMMUNITY" in line for line in lines)
+
+
+def test_a_bare_pipe_row_whose_value_has_a_note_in_brackets_is_a_row() -> None:
+    text = "FinTech | 520+\nWeb3 | 320+ (founders from 25+ countries and regions)\nAI | 500+\n"
+    assert "- Web3: 320+ (founders from 25+ countries and regions)" in bare_pipe_rows(text)

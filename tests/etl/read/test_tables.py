@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.read.tables import is_time_cell, table_lines
+from etl.read.tables import is_time_cell, long_value, table_lines
 
 
 def test_a_label_and_value_table_is_one_list() -> None:
@@ -115,3 +115,16 @@ def test_a_row_of_today_after_rows_of_years_keeps_the_table_read_by_row() -> Non
     rows = [["Year", "Companies"], ["2020", "1,650"], ["Today", "2,300+"]]
     assert table_lines(rows) == ["Year 2020:", "", "- Companies: 1,650", "", "Year Today:", "",
                                  "- Companies: 2,300+"]  # fmt: skip
+
+
+def test_a_label_that_says_its_values_are_per_cent_marks_them_so() -> None:
+    rows = [["Indicator", "2023/24"], ["Share of local companies (%)", "68"], ["Unicorns", "7"]]
+    assert table_lines(rows) == [
+        "2023/24:", "", "- Share of local companies (%): 68%", "- Unicorns: 7"
+    ]  # fmt: skip
+
+
+def test_a_long_value_cell_is_a_figure_with_a_note_or_no_value() -> None:
+    assert not long_value("320+ (founders from 25+ countries and regions)")
+    assert long_value("Payments, wealthtech, insurtech, regtech and digital banking")
+    assert long_value("many companies (founders from 25+ countries and regions)")
