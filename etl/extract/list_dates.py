@@ -97,8 +97,8 @@ class ListDates:
         nxt = p + 1
         while nxt < len(paragraphs) and BULLET.match(text, paragraphs[nxt][0]):
             nxt += 1
-        if (noted := self._footnote_line(nxt - 1)) is not None:
-            return noted  # "* As at 31 March 2025" as the list's last line
+        if (noted := self._footnote_line(nxt - 1) or self._marked_note(p, nxt)) is not None:
+            return noted  # "* As at 31 March 2025" as the list's last line, or further down
         if (
             nxt < len(paragraphs)
             and _is_short(paragraphs[nxt], NOTE_CHARS)
@@ -120,6 +120,25 @@ class ListDates:
             return None
         found = self._heading_date(b - len(last), b, note=True)
         return found if found is not None and stands_at(last, found) else None
+
+    def _marked_note(self, p: int, nxt: int) -> DatePhrase | None:
+        """The date of the footnote that a mark at the end of the list's heading points to
+        ("OUR COMMUNITY AT A GLANCE*" ... "* Figures as at 30 June 2020."), further down."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        first = self._list_start(p)
+        if first == 0:
+            return None
+        mark = text[paragraphs[first - 1][0] : paragraphs[first - 1][1]].rstrip()[-1:]
+        if mark not in _FOOTNOTE_MARKS:
+            return None
+        for a, b in paragraphs[nxt:]:
+            if a >= self.end:
+                break
+            line = text[a:b].lstrip()
+            if line.startswith(mark) and _FOOTNOTE.match(line):
+                found = self._heading_date(b - len(line), b, note=True)
+                return found if found is not None and stands_at(line, found) else None
+        return None
 
     def _list_start(self, p: int) -> int:
         """The paragraph where the list or table holding paragraph `p` starts."""
@@ -260,7 +279,8 @@ def _yearless_day(month: int, day: int, ref: date, length: int) -> DatePhrase | 
     return None if found is None else DatePhrase(0, length, found, "day", None)
 
 
-_FOOTNOTE = re.compile(r"[ \t]*[*†‡][ \t]*\S")  # a footnote's mark, then its words
+_FOOTNOTE_MARKS = "*†‡"
+_FOOTNOTE = re.compile(rf"[ \t]*[{_FOOTNOTE_MARKS}][ \t]*\S")  # a footnote's mark, then its words
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

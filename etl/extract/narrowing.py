@@ -44,7 +44,29 @@ def cluster_before(before: str) -> MetricMatch | None:
         if said is None or _NOT_A_CLUSTER.search(said.group(1)):
             return None
         return named_cluster(said.group(1))
-    return named_cluster(_CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1])
+    return nearest_cluster(before) or named_cluster(
+        _CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1]
+    )
+
+
+def nearest_cluster(before: str) -> MetricMatch | None:
+    """The cluster the last "cluster" before a figure names, from the words back to the
+    list's last break ("..., the smart living cluster about 580 companies and the AI and big
+    data cluster over": AI and big data), if they name one."""
+    found = list(_CLUSTER_WORD.finditer(before, max(0, len(before) - _CLUSTER_REACH)))
+    last = found[-1] if found else None
+    if last is None or _CLAUSE_STOPS.search(before, last.end()):
+        return None
+    if named_cluster(before[last.end() :]) is not None:
+        return None  # another cluster named after it ("... after FinTech, which accounts for")
+    head = _LIST_BREAK.split(before[: last.start()])[-1]
+    return named_cluster(f"{head}{last.group()}") if head.strip() else None
+
+
+_CLUSTER_WORD = re.compile(r"\bclusters?\b(?!\s+of\b)", re.IGNORECASE)
+# Where one item of a list of clusters starts: a comma, or "and"/"while" before a determiner
+# ("the AI and big data cluster": its own "and" starts nothing).
+_LIST_BREAK = re.compile(r",|\b(?:and|while|whereas)\s+(?=(?:the|its|our|their)\b)", re.I)
 
 
 # A subject of a few words right before "is" or "has" and the figure, opening its clause: a

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.doubtful_figures import flow_share
-from etl.extract.narrowing import clause_end_after, cluster_before, on_show, verb_in_phrase
+from etl.extract.narrowing import (
+    clause_end_after,
+    cluster_before,
+    nearest_cluster,
+    on_show,
+    verb_in_phrase,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,12 @@ def test_on_show_and_shared_over_time_read_the_figures_clause_only() -> None:
 def test_a_cluster_that_has_the_count_or_is_an_area_of_it(before: str, metric: str | None) -> None:
     found = cluster_before(before)
     assert (found.metric if found else None) == metric
+
+
+def test_the_cluster_a_list_item_names_is_the_nearest_one() -> None:
+    before = "the smart living cluster had 580 companies and the AI and big data cluster over "
+    assert cluster_before(before).metric == "ai_companies"
+    before = (
+        "the smart-living cluster has 240 companies, second after FinTech, which accounts for some "
+    )
+    assert nearest_cluster(before) is None  # FinTech is named after the cluster word

@@ -453,3 +453,13 @@ def test_a_note_over_the_next_table_dates_no_list_above_it() -> None:
     assert _carried(text, "- Unicorns", date(2024, 8, 15)) is None
     closing = "Highlights\n\n- Members: 2,100+\n- Unicorns: 8\n\nFigures as at 31 March 2024.\n"
     assert _carried(closing, "- Unicorns", date(2024, 8, 15)) == date(2024, 3, 31)
+
+
+def test_a_mark_on_a_lists_heading_points_to_its_footnote_further_down() -> None:
+    text = (
+        "AT A GLANCE*\n\n- Members: 1,500+\n- Unicorns: 4\n\nOUR CLUSTERS\n\nFinTech leads.\n\n"
+        "* Figures as at 30 June 2020.\n"
+    )
+    assert _carried(text, "- Unicorns", date(2020, 8, 3)) == date(2020, 6, 30)
+    unmarked = text.replace("AT A GLANCE*", "AT A GLANCE")
+    assert _carried(unmarked, "- Unicorns", date(2020, 8, 3)) is None
