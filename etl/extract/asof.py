@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from etl.calendar import fiscal_year_end_month, month_end
-from etl.extract.back_references import back_references
+from etl.extract.back_references import after_same_period, back_references
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
 from etl.extract.relative_dates import (
@@ -332,7 +332,7 @@ def find_dates(
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if in_years:
         for m in pats.last_year.finditer(hay, start, end):
-            if ref:
+            if ref and not after_same_period(text, start, m.start()):  # (a back-reference's)
                 if m["which"].lower() == "last":
                     add(m.start(), m.end(), date(ref.year - 1, 12, 31), "year", "P1Y")
                 else:

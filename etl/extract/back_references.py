@@ -8,11 +8,12 @@ force, or when the sentence speaks of now). The phrases come from `etl/data/cale
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from etl.calendar import phrases
+from etl.calendar import phrase_re, phrases
 from etl.extract.lexicon import may_hold_phrase, phrase_words_by_longest
 from etl.extract.number_words import parse_words
 from etl.extract.relative_dates import Add, Anchor, patterns
@@ -63,6 +64,11 @@ def back_references(
             period = period or _whole(precision)
             add(m.start(), nxt.end(), _year_before(as_of), precision, period, "earlier")
             skip = nxt
+        elif m["period"] and (last := _last_year_after().match(text, m.end(), end)):
+            # "in the same period last year": the period in force, a year before
+            as_of, precision, period = held
+            period = period or _whole(precision)
+            add(m.start(), last.end(), _year_before(as_of), precision, period, "earlier")
         elif m["period"]:
             as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
@@ -91,6 +97,23 @@ def _years(count: str) -> int | None:
     months in "six months ago"."""
     n = int(count) if count.isdigit() else parse_words(count)
     return int(n) if n is not None and n == int(n) and 1 <= n <= 30 else None
+
+
+def after_same_period(text: str, start: int, pos: int) -> bool:
+    """Whether text[start:pos] ends with "the same period" ("in the same period last year":
+    one back-reference, a year before the period in force)."""
+    return _same_period_before().search(text, max(start, pos - 40), pos) is not None
+
+
+@cache
+def _same_period_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{phrase_re('same_period')})\s*$", re.IGNORECASE)
+
+
+@cache
+def _last_year_after() -> re.Pattern[str]:
+    """ "last year" (or "of last year") right after a phrase: the year before."""
+    return re.compile(rf"\s*(?:of\s+)?(?:{phrase_re('last_year')})(?![\w-])", re.IGNORECASE)
 
 
 @cache

@@ -23,7 +23,10 @@ from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.sentence_figures import Figure
 
-_OWN_DATE_GAP = re.compile(r"\s*(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*")  # "900 as at end-June"
+# "900 as at end-June", "74 of them in the first ten months" (a part's own date)
+_OWN_DATE_GAP = re.compile(
+    r"\s*(?:of\s+(?:them|which|these|those)\s+)?(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".

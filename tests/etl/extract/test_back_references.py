@@ -114,3 +114,10 @@ def test_the_same_period_without_its_article_in_translated_text() -> None:
     got = dates("at same period in community, fintech company exceed 400 home", anchor=held)
     assert got[0][:5] == ("at same period", date(2019, 5, 31), "month", "P5M", "back")
     assert dates("the period at the same rate drew 400 firms", anchor=held) == []
+
+
+def test_the_same_period_last_year_is_the_period_in_force_a_year_before() -> None:
+    s = "In the first half of 2018, 63 joined, compared with 48 in the same period last year."
+    got = dates(s, ref=date(2018, 8, 16))
+    assert ("in the same period last year", date(2017, 6, 30), "month", "P6M", "earlier") in got
+    assert not any(phrase == "last year" for phrase, *_ in got)

@@ -1,0 +1,30 @@
+"""Which date of its sentence a figure stands at: own sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract.asof import find_dates
+from etl.extract.figure_dates import date_for
+from etl.extract.sentence_figures import find_figures
+
+
+def _dated(s: str, ref: date) -> list[tuple[float, date | None, str | None]]:
+    figures, found = find_figures(s, keep_bare=True), find_dates(s, 0, len(s), ref)
+    out = []
+    for i, f in enumerate(figures):
+        d = date_for(s, f, figures, found, i)
+        out.append((f.number.value, d.as_of if d else None, d.period if d else None))
+    return out
+
+
+def test_a_parts_date_after_of_them_is_the_parts_own() -> None:
+    s = "The programme has admitted 368 start-ups, 74 of them in the first ten months of 2015."
+    assert _dated(s, date(2015, 11, 18)) == [
+        (368, None, None), (74, date(2015, 10, 31), "P10M")
+    ]  # fmt: skip
+
+
+def test_a_date_right_after_a_figure_is_its_own() -> None:
+    s = "The hub had 1,000 companies in 2018 and 1,500 now."
+    assert _dated(s, date(2020, 5, 1))[0][1] == date(2018, 12, 31)
