@@ -98,6 +98,8 @@ def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
         found = set_member(label, kind, value)
         if found and not set_member(" ".join(words[:2]), kind, value):
             found = None  # "Speakers at FinTech Week": a noun of its own comes first
+        if found and any(not_counted(" ".join(words[k:])) for k in (1, 2)):
+            found = None  # "Web3 events co-organised": a cluster's noun that no metric counts
     if found is None and (part := part_opener().match(label)):  # "Of which start-ups"
         found = context_metric(label[part.end() :], None, kind, value)
     if found is None:

@@ -245,3 +245,10 @@ def test_a_ceiling_is_no_count_of_the_admitted_nor_money_raised() -> None:
     assert one_intake(s, 70, money, "up_to", "HKD")
     assert not one_intake(s, 70, money, "over", "HKD")
     assert not one_intake(s, 8, MetricMatch("companies", False), "up_to")  # "gathers up to 1,700"
+
+
+def test_an_intake_named_by_its_number_is_one_cohort() -> None:
+    found = _claims("Cyberport Incubation Programme Welcomes 28 Start-ups in Tenth Intake")
+    assert ("Cyberport", "incubatees", 28, "candidate", ("metric?",)) in found
+    found = _claims("Cyberport Incubation Programme Welcomes 12 Start-ups in First Intake")
+    assert ("Cyberport", "incubatees", 12, "auto", ()) in found  # the first is all there is

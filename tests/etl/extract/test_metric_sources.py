@@ -109,3 +109,9 @@ def test_a_verb_after_the_communitys_noun_in_a_label(label: str, metric: str) ->
 def test_a_part_opener_with_a_colon_still_opens_a_part() -> None:
     assert label_metric("Of which: start-ups", "count", 1700).metric == "startups"
     assert label_metric("Of which start-ups", "count", 1700).metric == "startups"
+
+
+def test_a_clusters_name_before_a_noun_no_metric_counts_labels_nothing() -> None:
+    assert label_metric("Web3 events co-organised or supported", "count", 12) is None
+    assert label_metric("Web3 companies", "count", 270).metric == "web3_companies"
+    assert label_metric("AI & data science", "count", 260).metric == "ai_companies"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from etl.extract.metrics import (
     noun_phrase,
     rules,
 )
+from tests.etl.extract.test_claims import inline
 
 
 def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", value=10.0):
@@ -223,3 +225,13 @@ def test_what_a_passive_verb_and_by_follow_is_who_did_it_not_what_is_counted() -
     assert classify("Awards won by incubatees", "", "", "count", 19).metric == "awards"
     assert classify("IP rights held by start-ups", "", "", "count", 90).metric == "ip_rights"
     assert classify("start-ups backed by investors", "", "", "count", 90).metric == "startups"
+
+
+def test_a_share_from_outside_is_no_local_share() -> None:
+    d = date(2023, 8, 9)
+    s = "Cyberport is encouraged that roughly 30% of its new members came from outside Hong Kong."
+    assert not any(m == "local_share_pct" for m, *_ in inline(s, d))
+    s = "About 30 per cent of Cyberport's companies come from the Mainland or overseas."
+    assert not any(m == "local_share_pct" for m, *_ in inline(s, d))
+    s = "About 70 per cent of Cyberport's community companies are local."
+    assert ("local_share_pct", 70, "about", d, None) in inline(s, d)
