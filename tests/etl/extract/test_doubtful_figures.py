@@ -252,3 +252,8 @@ def test_an_intake_named_by_its_number_is_one_cohort() -> None:
     assert ("Cyberport", "incubatees", 28, "candidate", ("metric?",)) in found
     found = _claims("Cyberport Incubation Programme Welcomes 12 Start-ups in First Intake")
     assert ("Cyberport", "incubatees", 12, "auto", ()) in found  # the first is all there is
+
+
+def test_a_count_it_said_it_aimed_to_reach_is_a_plan() -> None:
+    found = _claims("Cyberport said it aimed to reach 2,600 companies by the end of the year.")
+    assert not any(v == 2600 and status == "auto" for _, _, v, status, _ in found)
