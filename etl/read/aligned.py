@@ -57,6 +57,8 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         j += 1
     if j < len(lines) and _COLUMN_RULE_RE.fullmatch(lines[j]):
         j += 1
+    if j + 1 < len(lines) and not lines[j].strip() and _is_time_row(lines[j + 1], width):
+        j += 1  # a blank line under the header
     end = j
     while end < len(lines) and _is_time_row(lines[end], width):
         end += 1

@@ -170,6 +170,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             out += [_lead_in(f"{header[0]} {row[0]}"), ""]
             out += [_item(header[j], row[j]) for j in range(1, width) if row[j]] + [""]
         return out[:-1]
+    if width == 2 and _YEAR_IN_RE.search(header[0]) and not _YEAR_IN_RE.search(header[1]):
+        out += [_lead_in(header[0]), ""]  # "Indicator (as at 30 September 2019) | Figure"
     for j in range(1, width):
         items = [_item(row[0], row[j]) for row in body if row[j]]
         if not items:

@@ -235,3 +235,8 @@ def test_a_share_from_outside_is_no_local_share() -> None:
     assert not any(m == "local_share_pct" for m, *_ in inline(s, d))
     s = "About 70 per cent of Cyberport's community companies are local."
     assert ("local_share_pct", 70, "about", d, None) in inline(s, d)
+
+
+def test_companies_on_its_campus_are_on_site() -> None:
+    for words in ("Companies on our campus", "companies based on the campus", "members on campus"):
+        assert classify(words, "", "", "count", 800).metric == "companies_onsite", words

@@ -162,3 +162,14 @@ def test_a_rule_of_dashes_right_under_a_header_of_year_rows_is_skipped() -> None
     lines = aligned_tables(table).split("\n")
     assert "Financial year 2011-12:" in lines and "- Start-ups admitted: 31" in lines
     assert not any(line.startswith("- ---") for line in lines)
+
+
+def test_a_blank_line_under_the_header_of_year_rows_is_skipped() -> None:
+    table = (
+        "     Year        Applications received    Incubatees admitted\n"
+        "\n"
+        "     2015-16              512                    98\n"
+        "     2016-17              640                   105\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Year 2016-17:" in lines and "- Incubatees admitted: 105" in lines

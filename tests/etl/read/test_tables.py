@@ -128,3 +128,14 @@ def test_a_long_value_cell_is_a_figure_with_a_note_or_no_value() -> None:
     assert not long_value("320+ (founders from 25+ countries and regions)")
     assert long_value("Payments, wealthtech, insurtech, regtech and digital banking")
     assert long_value("many companies (founders from 25+ countries and regions)")
+
+
+def test_a_dated_label_heading_over_one_value_column_leads_it_in() -> None:
+    rows = [["Indicator (as at 30 September 2019)", "Figure"], ["Unicorns nurtured", "2"]]
+    assert table_lines(rows) == [
+        "Indicator (as at 30 September 2019):",
+        "",
+        "- Unicorns nurtured: 2",
+    ]
+    rows = [["Indicator", "Figure"], ["Unicorns nurtured", "2"]]
+    assert table_lines(rows) == ["- Unicorns nurtured: 2"]
