@@ -14,6 +14,13 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from etl.extract.figure_text import (
+    STOP_MARK,
+    WORDS,
+    before_next_figure,
+    counts_something,
+    words_before_figure,
+)
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
     MetricMatch,
@@ -23,7 +30,6 @@ from etl.extract.metrics import (
     named_cluster,
     noun_phrase,
 )
-from etl.extract.number_words import NUMBER_WORD_SET
 from etl.extract.regex_parts import gated_search
 
 # Sources in the order a bare figure tries them (sentence first, then context).
@@ -211,9 +217,9 @@ def bare_metric(
         return None
     starts = [x.end() for x in CLAUSE_START.finditer(s, 0, start)]
     for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
-        if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and _counts_something(s[:semi]):
+        if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
-        if lo == 0 and starts and s[:start].endswith("(") and _counts_something(s[: starts[-1]]):
+        if lo == 0 and starts and s[:start].endswith("(") and counts_something(s[: starts[-1]]):
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
         verb = MEASURED_BY.search(s, starts[-1] if starts else 0, start)  # "AI cos number ~300"
         # The verb's subject, however many clauses back ("..., while the FinTech cluster,
@@ -252,7 +258,7 @@ def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch |
     a = opens[-1] if opens else 0
     comma = s.find(",", a, verb)
     head = s[a : comma if comma >= 0 else verb]
-    if _counts_something(head):
+    if counts_something(head):
         return None
     found = classify(head, "", "", kind, value)
     return found or (named_cluster(head) if kind == "count" else None)
@@ -278,7 +284,7 @@ def part_opener() -> re.Pattern[str]:
 
 def _whole_predicate(s: str, pos: int) -> str:
     """The words from `pos` to the next mark or figure, "and" and all."""
-    stop = _STOP_MARK.search(s, pos, pos + 90)
+    stop = STOP_MARK.search(s, pos, pos + 90)
     return before_next_figure(s[pos : stop.start() if stop else pos + 90])
 
 
@@ -307,7 +313,7 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
     """The cluster a sentence opens with as its subject, for the one bare figure after it
     ("Smart living is the next largest, at roughly 250"): the cluster's companies."""
     after = s[start:].split(maxsplit=1)[1:]  # the words after the figure, if any
-    if kind != "count" or _counts_something(s[:start]) or _counts_something(" ".join(after)):
+    if kind != "count" or counts_something(s[:start]) or counts_something(" ".join(after)):
         return None  # one figure alone in its sentence
     a = _SUBJECT_START.match(s).end()
     verb = _verb().search(s, a, start)
@@ -335,7 +341,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
         if found is not None and found.metric not in _generic_sets():
             return MetricCandidate(found, "predicate")
     m = _of_them().match(s, end)
-    words = _words_before_figure(s[m.end() if m else end :])
+    words = words_before_figure(s[m.end() if m else end :])
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
@@ -347,36 +353,6 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
     return None
-
-
-def before_next_figure(text: str) -> str:
-    """`text` up to the next count, whose noun is its own ("22 start-ups in the intake;
-    graduates have collected 48 awards" says nothing of what the 22 count); an amount after
-    a sign stays ("are valued at more than US$1 billion")."""
-    for w in WORDS.finditer(text):
-        if (
-            w.group()[0].isdigit() or w.group().lower() in NUMBER_WORD_SET
-        ) and not _SIGN_BEFORE.search(text, 0, w.start()):
-            return text[: w.start()]
-    return text
-
-
-_SIGN_BEFORE = re.compile(r"[^\w\s]\s?$")  # "$1 billion", "€ 2 million"
-
-
-_NARROWING_WORDS = 6
-_STOP_MARK = re.compile(r"[,;:.!?()]")
-
-
-def _words_before_figure(text: str) -> list[str]:
-    """The first few words of `text`, up to a mark that ends a phrase or the next figure."""
-    cut = _STOP_MARK.search(text, 0, 80)
-    out = []
-    for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
-        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORD_SET:
-            break
-        out.append(w)
-    return out
 
 
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a
@@ -423,9 +399,6 @@ def _named_in(sentence: str, kind: str, value: float) -> MetricMatch | None:
     return None
 
 
-WORDS = re.compile(r"[\w'’-]+")
-
-
 def _names_others(s: str, end: int) -> bool:
     """Whether the noun phrase at `end` names bodies other than a community's members
     ("universities", "associations"): the figure counts those, whatever follows it."""
@@ -436,10 +409,3 @@ def _names_others(s: str, end: int) -> bool:
 @cache
 def _other_bodies() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["figures"]["other_bodies"])
-
-
-def _counts_something(text: str) -> bool:
-    """Whether `text` holds a number (another figure, which says what a later bare one counts)."""
-    return any(c.isdigit() for c in text) or any(
-        w.strip(",.;:").lower() in NUMBER_WORD_SET for w in text.split()
-    )

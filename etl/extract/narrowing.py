@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import BEFORE_SIZE, MEASURED_BY, before_next_figure, is_generic
+from etl.extract.candidates import BEFORE_SIZE, MEASURED_BY, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
+from etl.extract.figure_text import before_next_figure
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, named_cluster
 from etl.extract.regex_parts import gated_search

@@ -16,6 +16,7 @@ from etl.extract.candidates import (
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
+from etl.extract.earlier_figures import counted_start, earlier, group_before
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,
@@ -259,7 +260,7 @@ def find_figures(
         if (
             match is None
             and not np.strip()
-            and (compared.search(before) or change_target(before, _counted_start(out)))
+            and (compared.search(before) or change_target(before, counted_start(out)))
         ):
             comparison = True  # "up from 30 a year earlier": the value compared with
             whole = whole_before_parts(s, out, start)  # (not the last part of a breakdown)
@@ -367,7 +368,7 @@ def find_figures(
             source = "activity"  # "the waiting list is now 80 companies long": no size either
         if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
-        if kind == "money" and _group_before(s, out, start):
+        if kind == "money" and group_before(s, out, start):
             source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
         if source == "noun" and kind == "count" and is_generic(match):
             # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
@@ -378,7 +379,7 @@ def find_figures(
                 match, source = named, "cluster"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
-            kind, match, is_generic(match), _earlier(out),
+            kind, match, is_generic(match), earlier(out),
         ):  # fmt: skip
             source = "doubtful"  # "45 were admitted, 17 of them in smart living": a part
         if match is None:
@@ -449,32 +450,3 @@ def _opening_cluster(s: str) -> MetricMatch | None:
     last year, already gathered 152 companies")."""
     m = _cluster_subject_re().match(s)
     return named_cluster(m.group(1)) if m else None
-
-
-def _group_before(s: str, out: list[Figure], start: int) -> bool:
-    """Whether the figure before, in the same clause, counts a group that acted jointly (see
-    the lexicon's `joint_group_after`): an amount after it is the group's."""
-    last = out[-1] if out else None
-    return (
-        last is not None
-        and last.unit == "count"
-        and cues()["joint_group"].match(s, last.np_end) is not None
-        and not _CLAUSE_BREAK.search(s, last.end, start)
-    )
-
-
-_CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while)\b")
-
-
-def _counted_start(figures: list[Figure]) -> int | None:
-    """Where the last of `figures` starts, if it counts something (or is compared with)."""
-    last = figures[-1] if figures else None
-    return last.start if last and (last.metric is not None or last.comparison) else None
-
-
-def _earlier(figures: list[Figure]) -> tuple[str | None, int] | None:
-    """The metric (None if it has none) and start of the last of `figures`, if any."""
-    if not figures:
-        return None
-    last = figures[-1]
-    return (last.metric.metric if last.metric else None), last.start

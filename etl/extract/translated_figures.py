@@ -9,7 +9,8 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
-from etl.extract.candidates import CLAUSE_START, WORDS, MetricCandidate
+from etl.extract.candidates import CLAUSE_START, MetricCandidate
+from etl.extract.figure_text import WORDS
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import NP_STOP, classify
 from etl.extract.numbers import NumberMention

@@ -1,0 +1,47 @@
+"""The plain words around a figure: where the next figure starts, the words before one, and
+whether a stretch of text counts something."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.number_words import NUMBER_WORD_SET
+
+WORDS = re.compile(r"[\w'’-]+")
+
+
+def before_next_figure(text: str) -> str:
+    """`text` up to the next count, whose noun is its own ("22 start-ups in the intake;
+    graduates have collected 48 awards" says nothing of what the 22 count); an amount after
+    a sign stays ("are valued at more than US$1 billion")."""
+    for w in WORDS.finditer(text):
+        if (
+            w.group()[0].isdigit() or w.group().lower() in NUMBER_WORD_SET
+        ) and not _SIGN_BEFORE.search(text, 0, w.start()):
+            return text[: w.start()]
+    return text
+
+
+_SIGN_BEFORE = re.compile(r"[^\w\s]\s?$")  # "$1 billion", "€ 2 million"
+
+
+_NARROWING_WORDS = 6
+STOP_MARK = re.compile(r"[,;:.!?()]")
+
+
+def words_before_figure(text: str) -> list[str]:
+    """The first few words of `text`, up to a mark that ends a phrase or the next figure."""
+    cut = STOP_MARK.search(text, 0, 80)
+    out = []
+    for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
+        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORD_SET:
+            break
+        out.append(w)
+    return out
+
+
+def counts_something(text: str) -> bool:
+    """Whether `text` holds a number (another figure, which says what a later bare one counts)."""
+    return any(c.isdigit() for c in text) or any(
+        w.strip(",.;:").lower() in NUMBER_WORD_SET for w in text.split()
+    )
