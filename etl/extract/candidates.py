@@ -276,6 +276,12 @@ _SUBJECT_HEAD_WORDS = 3
 
 
 @cache
+def _field_verb() -> re.Pattern[str]:
+    """A verb saying which field a count works in ("are engaged in", "specialise in")."""
+    return re.compile(lexicon()["figures"]["field_verbs"], re.IGNORECASE)
+
+
+@cache
 def part_opener() -> re.Pattern[str]:
     """Words that open a part of what comes before ("including", "of which")."""
     openers = phrases_re(lexicon()["figures"]["part_openers"])
@@ -345,6 +351,14 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if found is not None and found.metric not in _generic_sets():
         return MetricCandidate(found, "predicate")
+    stop = _PREDICATE_END.search(s, end, end + 90)
+    reach = end + len(before_next_figure(s[end : stop.start() if stop else end + 90]))
+    field = _field_verb().search(s, end, reach)
+    if field is not None:  # "180 companies in the community are engaged in AI and data ..."
+        words = words_before_figure(s[field.end() :])
+        found = named_cluster(" ".join(words)) if kind == "count" and words else None
+        if found is not None:
+            return MetricCandidate(found, "predicate")
     if not m or not m.group().strip(" \t\n*_"):
         return None
     stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)

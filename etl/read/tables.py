@@ -28,8 +28,9 @@ _CURRENCY_RE = re.compile(
     r"\((?:[^()$,;]*[,;])?\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?"
     r"\s*(?:[,;][^()]*)?\)"
 )
+_SCALE_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _BARE_NUMBER_RE = re.compile(r"[~≈]?\d[\d,.]*")
-_PERCENT_LABEL_RE = re.compile(r"\(\s*(?:%|per\s?cent|percent)\s*\)", re.IGNORECASE)
+_PERCENT_LABEL_RE = re.compile(r"\(\s*(?:%|per\s?cent|percent)(?:\s+of\s[^()]*)?\s*\)", re.I)
 # A cell that is one figure: "2,000+", "~780", "HK$38.9 bn", "65%".
 FIGURE_CELL_RE = re.compile(
     r"(?:[~≈]\s?)?(?:[A-Z]{0,3}\$|RMB|€|£)?\s?\d[\d,.]*"
@@ -212,7 +213,7 @@ def _item(label: str, value: str) -> str:
         rest = value.lstrip("~≈")
         value = value[: len(value) - len(rest)] + unit.group(1) + rest
         if unit.group(2) and " " not in rest:  # "(HK$ billion)" over "9.1"
-            value += f" {unit.group(2)}"
+            value += f" {_SCALE_WORDS.get(unit.group(2).lower(), unit.group(2))}"  # "HK$m": million
     return f"- {label}: {value}" if label else f"- {value}"
 
 

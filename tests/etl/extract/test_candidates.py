@@ -143,3 +143,11 @@ def test_a_count_said_to_pass_a_figure_counts_its_clauses_subject() -> None:
     assert ("companies", 2000, "over", d, None) in inline(s, d)
     s = "Cyberport start-up enterprises financing exceeds 380 billion."  # no count runs so high
     assert not any(m == "companies" for m, *_ in inline(s, d))
+
+
+def test_companies_engaged_in_a_field_are_that_clusters() -> None:
+    d = date(2019, 5, 13)
+    s = "Over 180 companies in the Cyberport community are engaged in AI and data analytics."
+    assert ("ai_companies", 180, "over", d, None) in inline(s, d)
+    s = "Cyberport's community of close to 2,000 companies includes some 400 working in AI."
+    assert not any(m == "ai_companies" and v == 2000 for m, v, *_ in inline(s, d))

@@ -94,7 +94,7 @@ def test_a_currency_and_scale_in_the_label_go_with_a_bare_number() -> None:
     rows = [["Item", "2019"], ["Funds raised (HK$ billion)", "9.1"]]
     assert table_lines(rows) == ["2019:", "", "- Funds raised (HK$ billion): HK$9.1 billion"]
     noted = [["Item", "2019"], ["Grants paid (US$ m, cumulative)", "4.2"]]  # a note after it
-    assert table_lines(noted)[-1] == "- Grants paid (US$ m, cumulative): US$4.2 m"
+    assert table_lines(noted)[-1] == "- Grants paid (US$ m, cumulative): US$4.2 million"
     after = [["Item", "2019"], ["Funds raised (in year, HK$ million)", "3,420"]]  # a note first
     assert table_lines(after)[-1] == "- Funds raised (in year, HK$ million): HK$3,420 million"
     amount = [["Item", "2019"], ["Grants (each up to HK$100,000)", "12"]]  # an amount: no unit
@@ -139,3 +139,15 @@ def test_a_dated_label_heading_over_one_value_column_leads_it_in() -> None:
     ]
     rows = [["Indicator", "Figure"], ["Unicorns nurtured", "2"]]
     assert table_lines(rows) == ["- Unicorns nurtured: 2"]
+
+
+def test_a_labels_scale_in_short_is_written_out_and_per_cent_of_a_whole_marks_per_cent() -> None:
+    rows = [
+        ["", "2017"],
+        ["Funding raised (cumulative, HK$m)", "3,380"],
+        ["Local (% of all)", "68"],
+    ]
+    assert table_lines(rows) == [
+        "2017:", "", "- Funding raised (cumulative, HK$m): HK$3,380 million",
+        "- Local (% of all): 68%",
+    ]  # fmt: skip
