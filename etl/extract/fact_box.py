@@ -152,7 +152,7 @@ def _introduced(text: str, a: int, b: int, m: re.Match[str], config: ExtractConf
     admitted to the incubation programmes of HKSTP and Cyberport are as follows:")."""
     label = m.group(1).strip(" *_")
     p = cached_patterns(config)
-    if not (p.tracked.fullmatch(label) or " ".join(label.lower().split()) in p.known_names):
+    if not (p.tracked.fullmatch(label) or p.known_name(label) is not None):
         return None
     n = _neighbour(text, a, b, -1)
     while n is not None:  # up past the rows and the short lead-ins ("Year 2022:")

@@ -129,7 +129,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
     if "described" in live:
         for m in scan("described"):
-            known = p.known_names.get(" ".join(_strip_the(m.group()).lower().split()))
+            known = p.known_name(_strip_the(m.group()))
             if known is not None:  # "the science park": Science Park, in lower case
                 raw.append((m.start(), m.end(), 1, known, False, "name"))
                 continue
@@ -147,7 +147,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
                 raw.append((m.start(), m.end(), 0, config.name, True, "place_word"))
     if "known" in live:
         for m in scan("known"):
-            name = p.known_names[" ".join(m.group().lower().split())]  # "Science  Park"
+            name = p.known_name(m.group()) or m.group()  # "Science  Park"
             raw.append((m.start(), m.end(), 1, name, False, "name"))
     if "generic" in live:
         for m in scan("generic"):

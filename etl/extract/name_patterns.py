@@ -58,6 +58,11 @@ class Patterns:
     lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
     key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
 
+    def known_name(self, words: str) -> str | None:
+        """The canonical name of a known organisation `words` write, case and spacing aside
+        ("Science  Park", "the science park" without its article)."""
+        return self.known_names.get(" ".join(words.lower().split()))
+
 
 @cache
 def patterns(config: ExtractConfig) -> Patterns:

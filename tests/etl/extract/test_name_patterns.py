@@ -100,3 +100,11 @@ def test_patterns_opening_with_a_capital_find_what_their_plain_forms_find(text: 
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], name
+
+
+def test_a_known_name_is_found_whatever_its_case_and_spacing() -> None:
+    p = patterns(CYBERPORT)
+    name = p.known_name("Science Park")
+    assert name is not None
+    assert p.known_name("science  park") == name == p.known_name(" SCIENCE PARK ")
+    assert p.known_name("the Pok Fu Lam hub") is None
