@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from etl.calendar import phrase_words
+from etl.calendar import month_re, phrase_words
 from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
@@ -171,6 +171,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             out += [_lead_in(f"{header[0]} {row[0]}"), ""]
             out += [_item(header[j], row[j]) for j in range(1, width) if row[j]] + [""]
         return out[:-1]
+    if _day_of_each_year(header[0]) and any(map(is_time_cell, header[1:])):
+        out += [header[0], ""]  # "Community (as at 31 March) | 2021 | 2020": each year's day
     if width == 2 and _YEAR_IN_RE.search(header[0]) and not _YEAR_IN_RE.search(header[1]):
         out += [_lead_in(header[0]), ""]  # "Indicator (as at 30 September 2019) | Figure"
     for j in range(1, width):
@@ -183,6 +185,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             out += [_lead_in(header[j]), ""]
         out += [*items, ""]
     return out[:-1]
+
+
+def _day_of_each_year(cell: str) -> bool:
+    """Whether a label heading notes a day and month but no year ("Cyberport community (as at
+    31 March)"): the day each year column stands at."""
+    note = _BRACKETED_RE.search(cell)
+    return (
+        note is not None
+        and not _YEAR_IN_RE.search(cell)
+        and re.search(rf"\b(?:{month_re()})\b", note.group(), re.IGNORECASE) is not None
+    )
 
 
 def _cell(cell: str) -> str:

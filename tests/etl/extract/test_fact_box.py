@@ -330,3 +330,13 @@ def test_a_label_whose_verb_narrows_the_communitys_noun() -> None:
         "CYBERPORT AT A GLANCE\n\n- Community companies: 2,400+\n- Community companies listed: 12\n"
     )
     assert ("Cyberport", "listed_companies", 12, date(2022, 5, 10)) in _claims(raw)
+
+
+def test_year_columns_under_a_heading_noting_the_day_stand_at_that_day() -> None:
+    raw = (
+        "Cyberport annual review\n\nCyberport community (as at 31 March)\n\n2021:\n\n"
+        "- Unicorns: 4\n\n2020:\n\n- Unicorns: 3\n"
+    )
+    found = _claims(raw, published=date(2021, 9, 30))
+    assert ("Cyberport", "unicorns", 4, date(2021, 3, 31)) in found
+    assert ("Cyberport", "unicorns", 3, date(2020, 3, 31)) in found

@@ -151,3 +151,10 @@ def test_a_labels_scale_in_short_is_written_out_and_per_cent_of_a_whole_marks_pe
         "2017:", "", "- Funding raised (cumulative, HK$m): HK$3,380 million",
         "- Local (% of all): 68%",
     ]  # fmt: skip
+
+
+def test_a_label_heading_noting_the_day_of_each_year_goes_before_the_year_columns() -> None:
+    rows = [["Community (as at 31 March)", "2021", "2020"], ["Unicorns", "4", "3"]]
+    assert table_lines(rows)[:2] == ["Community (as at 31 March)", ""]
+    rows = [["Community (as at 31 March 2021)", "Figure"], ["Unicorns", "4"]]
+    assert table_lines(rows)[0] == "Community (as at 31 March 2021):"  # dated: a lead-in
