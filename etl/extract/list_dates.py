@@ -19,7 +19,7 @@ from etl.extract.numbers import find_numbers
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.year_day import BULLET_MARK
-from etl.read.dates import parse_yearless_line
+from etl.read.dates import YEAR_IN_RE, parse_yearless_line
 
 BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 # A year or fiscal year standing alone in a heading: "Year-end 2019", "At a glance, 2019-20".
@@ -227,7 +227,7 @@ class ListDates:
                 dates = find_dates(line, 0, len(line), self.ref)
                 found = [d for d in dates if stands_at(line, d)]
                 if yearless:
-                    found = [d for d in found if not _YEAR_IN.search(line, d.start, d.end)]
+                    found = [d for d in found if not YEAR_IN_RE.search(line, d.start, d.end)]
                 if found and no_figure(line, dates):
                     return found[-1]
         return None
@@ -281,7 +281,6 @@ def _yearless_day(month: int, day: int, ref: date, length: int) -> DatePhrase | 
 
 _FOOTNOTE_MARKS = "*†‡"
 _FOOTNOTE = re.compile(rf"[ \t]*[{_FOOTNOTE_MARKS}][ \t]*\S")  # a footnote's mark, then its words
-_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)

@@ -79,7 +79,7 @@ _YEARLESS_RE = re.compile(
     rf"|\s*(?P<mo3>{_MONTH_NUM})\s*月\s*(?P<d3>{_DAY})\s*[日号號]\s*(?:[（(](?P<wd3>{weekday_re()})[)）])?",
     re.IGNORECASE,
 )
-_YEAR_IN_LINE_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+YEAR_IN_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")  # a year standing alone in a text
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
 HEADING_CHARS = 120
 # What may follow the date on a dateline: an optional "(Xinhua)", then a dash, "/" (wire
@@ -309,7 +309,7 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
         if mention is not None:
             years.insert(0, mention.value.year)
         elif _names_years(line, k):
-            years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
+            years[:0] = [int(y) for y in reversed(YEAR_IN_RE.findall(line))]
     return out
 
 
@@ -332,7 +332,7 @@ def _names_years(line: str, k: int) -> bool:
     if "19" not in line and "20" not in line:
         return False  # no year in figures (the cheap test first)
     short = len(line.strip()) <= HEADING_CHARS and not _SENTENCE_END_RE.search(line)
-    return (k < HEAD_LINES or short) and _YEAR_IN_LINE_RE.search(line) is not None
+    return (k < HEAD_LINES or short) and YEAR_IN_RE.search(line) is not None
 
 
 def _digit_near_start(head: str) -> bool:

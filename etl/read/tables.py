@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from etl.calendar import month_re, phrase_words
-from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE
+from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE, YEAR_IN_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
 _NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
@@ -173,13 +173,13 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         return out[:-1]
     if _day_of_each_year(header[0]) and any(map(is_time_cell, header[1:])):
         out += [header[0], ""]  # "Community (as at 31 March) | 2021 | 2020": each year's day
-    if width == 2 and _YEAR_IN_RE.search(header[0]) and not _YEAR_IN_RE.search(header[1]):
+    if width == 2 and YEAR_IN_RE.search(header[0]) and not YEAR_IN_RE.search(header[1]):
         out += [_lead_in(header[0]), ""]  # "Indicator (as at 30 September 2019) | Figure"
     for j in range(1, width):
         items = [_item(row[0], row[j]) for row in body if row[j]]
         if not items:
             continue
-        if width > 2 or is_time_cell(header[j]) or _YEAR_IN_RE.search(header[j]):
+        if width > 2 or is_time_cell(header[j]) or YEAR_IN_RE.search(header[j]):
             # (a two-column table's heading is said when it dates the column: "Community
             # companies (as at end-September 2021)")
             out += [_lead_in(header[j]), ""]
@@ -193,7 +193,7 @@ def _day_of_each_year(cell: str) -> bool:
     note = _BRACKETED_RE.search(cell)
     return (
         note is not None
-        and not _YEAR_IN_RE.search(cell)
+        and not YEAR_IN_RE.search(cell)
         and re.search(rf"\b(?:{month_re()})\b", note.group(), re.IGNORECASE) is not None
     )
 
@@ -209,7 +209,6 @@ def _cell(cell: str) -> str:
 
 
 _SPACED_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
-_YEAR_IN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _lead_in(text: str) -> str:

@@ -339,9 +339,9 @@ _DATE_BITS = st.sampled_from(
 @given(st.lists(_DATE_BITS, max_size=12).map("".join))
 def test_the_quick_year_test_lets_every_date_through(text: str) -> None:
     """Every date the date patterns find holds what `_may_hold_year` looks for."""
-    from etl.read.dates import _YEAR_IN_LINE_RE, FULL_DATE_RE, MONTH_YEAR_RE, _may_hold_year
+    from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE, YEAR_IN_RE, _may_hold_year
 
-    for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, _YEAR_IN_LINE_RE):
+    for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, YEAR_IN_RE):
         for match in pattern.finditer(text):
             assert _may_hold_year(match.group()), (pattern, match.group())
 
@@ -387,7 +387,7 @@ def test_digit_near_start(text: str, expected: bool) -> None:
 
 def _date_lines_one_by_one(lines: list[str]) -> list:
     """`date_lines` as its docstring defines it: each line read by the two public parsers."""
-    from etl.read.dates import _YEAR_IN_LINE_RE, DateMention, _names_years, same_day, year_for
+    from etl.read.dates import YEAR_IN_RE, DateMention, _names_years, same_day, year_for
 
     years: list[int] = []
     out = []
@@ -403,7 +403,7 @@ def _date_lines_one_by_one(lines: list[str]) -> list:
         if mention is not None:
             years.insert(0, mention.value.year)
         elif _names_years(line, k):
-            years[:0] = [int(y) for y in reversed(_YEAR_IN_LINE_RE.findall(line))]
+            years[:0] = [int(y) for y in reversed(YEAR_IN_RE.findall(line))]
     return out
 
 
