@@ -1,6 +1,8 @@
 """What the figures before one in its sentence say of it: where the last one starts and what
-it counts, and whether it counts a group that acted jointly (an amount after it is the
-group's)."""
+it counts, whether it counts a group that acted jointly (an amount after it is the group's),
+and which is the whole that the later ones break down ("2,100 companies, including over 900
+onsite and over 1,200 offsite, compared with 1,952": a comparison after the parts is of the
+whole)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from etl.extract.candidates import is_generic, part_opener
 from etl.extract.figure_cues import cues
-from etl.extract.metrics import MetricMatch
+from etl.extract.metrics import MetricMatch, cluster_metrics, location_metrics
 
 
 class Figure(Protocol):
@@ -50,3 +53,21 @@ def earlier(figures: Sequence[Figure]) -> tuple[str | None, int] | None:
         return None
     last = figures[-1]
     return (last.metric.metric if last.metric else None), last.start
+
+
+_PART_BREAK = re.compile(r"[;:.!?]")  # (a comma and "and" may go on with the parts)
+
+
+def whole_before_parts(s: str, figures: Sequence[Figure], start: int) -> int | None:
+    """The index in `figures` (the sentence's figures before `start`, in order) of the
+    community's whole that the figures after it break down by place or cluster, after a word
+    opening a part of it and in the same clause; None when the last figure is no such part."""
+    parts = location_metrics() | cluster_metrics()
+    for k in range(len(figures) - 1, 0, -1):
+        whole, part = figures[k - 1], figures[k]
+        if part.metric is None or part.metric.metric not in parts:
+            return None
+        if is_generic(whole.metric):
+            opener = part_opener().search(s, whole.end, part.start)
+            return k - 1 if opener and not _PART_BREAK.search(s, whole.end, start) else None
+    return None

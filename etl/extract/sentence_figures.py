@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from etl.extract.breakdowns import whole_before_parts
 from etl.extract.candidates import (
     bare_metric,
     intake_subject,
@@ -16,7 +15,7 @@ from etl.extract.candidates import (
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
-from etl.extract.earlier_figures import counted_start, earlier, group_before
+from etl.extract.earlier_figures import counted_start, earlier, group_before, whole_before_parts
 from etl.extract.ellipsis import gapped
 from etl.extract.figure_cues import (
     at_event,

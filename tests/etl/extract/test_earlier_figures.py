@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from etl.extract.earlier_figures import counted_start, earlier, group_before
+from datetime import date
+
+from etl.extract.earlier_figures import counted_start, earlier, group_before, whole_before_parts
 from etl.extract.sentence_figures import find_figures
+from tests.etl.extract.test_claims import inline
 
 
 def test_the_last_figure_before_its_start_and_metric() -> None:
@@ -20,3 +23,26 @@ def test_an_amount_after_a_group_that_acted_jointly_is_the_groups() -> None:
     assert group_before(s, figures[:1], s.index("HK$"))
     t = "The hub has 28 companies. Its members raised HK$1.9 billion."
     assert not group_before(t, find_figures(t)[:1], t.index("HK$"))
+
+
+D = date(2024, 7, 23)
+
+
+def test_a_comparison_after_a_breakdown_is_of_the_whole() -> None:
+    s = (
+        "As at end-June 2024, the Cyberport community had grown to more than 2,100 companies, "
+        "including over 900 onsite and over 1,200 offsite, compared with 1,952 a year earlier."
+    )
+    assert ("companies", 1952, "exact", date(2023, 6, 30), None) in inline(s, D)
+    assert not any(m == "companies_offsite" and v == 1952 for m, v, *_ in inline(s, D))
+
+
+def test_the_whole_is_found_only_before_parts_by_place_or_cluster() -> None:
+    s = "It had 2,100 companies, including 900 onsite and 1,200 offsite, up from 1,952."
+    figures = find_figures(s)
+    assert whole_before_parts(s, figures[:3], s.index("1,952")) == 0
+    s = "It had 2,100 companies, including 900 onsite, and 30 unicorns, up from 20."
+    figures = find_figures(s)
+    assert whole_before_parts(s, figures[:3], s.index("20.")) is None  # unicorns: no part
+    s = "It had 2,100 companies and 900 onsite, up from 800."
+    assert whole_before_parts(s, find_figures(s)[:2], s.index("800")) is None  # no "including"
