@@ -67,7 +67,8 @@ MEASURED_BY = re.compile(
     r"|totals?|totalled|totaled|stands?\s+at|stood\s+at)" + BEFORE_SIZE,
     re.IGNORECASE,
 )
-CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s", re.IGNORECASE)
+_CLAUSE_WORDS = r"\b(?:and|but|while|whereas)\s"  # words that open a clause
+CLAUSE_START = re.compile(rf"[,;:]|{_CLAUSE_WORDS}", re.IGNORECASE)
 
 
 class MetricCandidate(NamedTuple):
@@ -216,16 +217,17 @@ def bare_metric(
     if has_noun:
         return None
     starts = [x.end() for x in CLAUSE_START.finditer(s, 0, start)]
-    for lo in (starts[-1] if starts else 0, 0):  # its clause, else the sentence before it
+    own = starts[-1] if starts else 0  # where the figure's clause starts
+    verb = MEASURED_BY.search(s, own, start)  # "AI cos number ~300"
+    # The verb's subject, however many clauses back ("..., while the FinTech cluster, still its
+    # largest, numbered about 460"; "Its community of start-ups now exceeds 2,000"), before
+    # what the whole sentence names first.
+    said = verb or _REACHED.search(s, own, start)
+    for lo in (own, 0):  # its clause, else the sentence before it
         if lo == 0 and (semi := s.rfind(";", 0, start)) >= 0 and counts_something(s[:semi]):
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
-        if lo == 0 and starts and s[:start].endswith("(") and counts_something(s[: starts[-1]]):
+        if lo == 0 and starts and s[:start].endswith("(") and counts_something(s[:own]):
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
-        verb = MEASURED_BY.search(s, starts[-1] if starts else 0, start)  # "AI cos number ~300"
-        # The verb's subject, however many clauses back ("..., while the FinTech cluster,
-        # still its largest, numbered about 460"; "Its community of start-ups now exceeds
-        # 2,000"), before what the whole sentence names first.
-        said = verb or _REACHED.search(s, starts[-1] if starts else 0, start)
         found = (
             _subject_before(s, said.start(), kind, value)
             # (not "made up 53 of the admissions"; no count of companies runs to millions)
@@ -269,7 +271,7 @@ _MOST_COUNTED = 1e6
 _REACHED = re.compile(
     r"\b(?:exceeds?|exceeded|tops|topped|surpass(?:es|ed)?)" + BEFORE_SIZE, re.IGNORECASE
 )
-_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|whereas)\s", re.IGNORECASE)  # (as CLAUSE_START)
+_CLAUSE_WORD = re.compile(_CLAUSE_WORDS, re.IGNORECASE)
 
 
 _SUBJECT_HEAD_WORDS = 3
