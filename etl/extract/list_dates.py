@@ -115,11 +115,7 @@ class ListDates:
         """The date of paragraph `q`'s last line when it is a footnote on when the figures
         stand ("* As at 31 March 2025", under a heading marked "IN NUMBERS*")."""
         a, b = self.view.paragraphs[q]
-        last = self.view.text[a:b].rstrip().rsplit("\n", 1)[-1]
-        if not _FOOTNOTE.match(last):
-            return None
-        found = self._heading_date(b - len(last), b, note=True)
-        return found if found is not None and stands_at(last, found) else None
+        return self._footnote_date(self.view.text[a:b].rstrip().rsplit("\n", 1)[-1], b)
 
     def _marked_note(self, p: int, nxt: int) -> DatePhrase | None:
         """The date of the footnote that a mark at the end of the list's heading points to
@@ -136,9 +132,16 @@ class ListDates:
                 break
             line = text[a:b].lstrip()
             if line.startswith(mark) and _FOOTNOTE.match(line):
-                found = self._heading_date(b - len(line), b, note=True)
-                return found if found is not None and stands_at(line, found) else None
+                return self._footnote_date(line, b)
         return None
+
+    def _footnote_date(self, line: str, end: int) -> DatePhrase | None:
+        """The time a footnote `line` (ending at `end`) says the figures stand at, if it is
+        a footnote ("* Figures as at 30 June 2020.") and says one."""
+        if not _FOOTNOTE.match(line):
+            return None
+        found = self._heading_date(end - len(line), end, note=True)
+        return found if found is not None and stands_at(line, found) else None
 
     def _list_start(self, p: int) -> int:
         """The paragraph where the list or table holding paragraph `p` starts."""
