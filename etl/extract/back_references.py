@@ -69,6 +69,11 @@ def back_references(
             as_of, precision, period = held
             period = period or _whole(precision)
             add(m.start(), last.end(), _year_before(as_of), precision, period, "earlier")
+        elif m["period"] and (year := _YEAR_AFTER.match(text, m.end(), end)):
+            # "in the same period of 2025": the period in force, in that year
+            as_of, precision, period = held
+            period = period or _whole(precision)
+            add(m.start(), year.end(), _in_year(as_of, int(year[1])), precision, period, "earlier")
         elif m["period"]:
             as_of, precision, period = held
             add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
@@ -83,6 +88,10 @@ def _year_before(when: date, years: int = 1) -> date:
         return when.replace(year=when.year - years)
     except ValueError:  # 29 February
         return when.replace(year=when.year - years, day=28)
+
+
+def _in_year(when: date, year: int) -> date:
+    return _year_before(when, when.year - year)
 
 
 def _months_before(when: date, months: int) -> date:
@@ -103,6 +112,10 @@ def after_same_period(text: str, start: int, pos: int) -> bool:
     """Whether text[start:pos] ends with "the same period" ("in the same period last year":
     one back-reference, a year before the period in force)."""
     return _same_period_before().search(text, max(start, pos - 40), pos) is not None
+
+
+# "of 2025" right after "the same period": the year the period is taken in.
+_YEAR_AFTER = re.compile(r"\s*(?:of|in)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
 
 
 @cache

@@ -126,6 +126,7 @@ def _date_for(
         and not _compared(sent, d)
         and not _in_event_after(sent, f, d)
         and not _compared_between(sent, f, d)
+        and not _opens_next(sent, f, d, figures)
     ]
     if before or after:
         return before[-1] if before else after[0]
@@ -301,6 +302,17 @@ def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
     Kestrel Pay to the list in October"): the event's date, not the figure's."""
     cut = sent.rfind(", ", f.end, d.start)
     return cut >= 0 and _EVENT_OPENING.match(sent, cut + 1) is not None
+
+
+def _opens_next(sent: str, f: Figure, d: DatePhrase, figures: list[Figure]) -> bool:
+    """Whether date `d`, past a comma after figure `f`, opens the stretch of a later figure
+    ("exceeded HK$40 billion, in the first three quarters of this year newly raised HK$3.2
+    billion"): that figure's date."""
+    cut = sent.rfind(", ", f.end, d.start)
+    if cut < 0:
+        return False
+    stop = sent.find(",", d.end)
+    return any(d.end <= g.start < (stop if stop >= 0 else len(sent)) for g in figures)
 
 
 def _comma_bounds(sent: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

@@ -77,6 +77,8 @@ NP_STOP = frozenset(
         "so",
         "yet",
         "from",
+        "a",  # "50 companies a year ago", "HK$2 billion a year"
+        "an",
     ]
 )
 # A number word starts the next figure: "four listed companies and seven unicorns".

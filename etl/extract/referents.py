@@ -60,6 +60,12 @@ def resolve(
             or (x.kind == "first_person" and quote is not None)
         ]
         last = owners[-1] if owners else None
+        if (
+            last is not None
+            and last.role == "prep"
+            and not _place(Attribution(last.entity or "", last.tracked))
+        ):
+            last = None  # "listed on the Main Board of the Exchange, and the community now ..."
         if last is not None and last.kind == "first_person":  # "we have 2,000 in the community"
             return resolve(last, [], topic, quote, config)
         if last is not None:  # "X, which runs the larger park, said the park now houses ..."

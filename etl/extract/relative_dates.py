@@ -100,7 +100,7 @@ _SOURCES: dict[str, Callable[[], str]] = {
         rf"(?<![\w-])(?:(?P<rel0>{_rel()})(?:['’]s)?\s+)?"
         rf"(?:(?P<q>{alternation(list(quarter_numbers()))})"
         rf"|(?:{phrase_re('first_months')})\s+(?P<n>\d{{1,2}}|[a-z]+)\s+"
-        rf"(?:{phrase_re('months_word')}))"
+        rf"(?:{phrase_re('months_word')}|(?P<qs>{phrase_re('quarters_word')})))"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|the\s+year\b))?"
     ),
     "month_span": lambda: (
@@ -257,15 +257,15 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:
     """Parts of a year, each a flow to its end: "the first quarter" (of `ref`'s year, or the
     year before if it has not ended by `ref`), "Q3 2024", "the first nine months of this
-    year", "last year's first quarter"; "since January" (a flow from that month to `ref`);
-    "this autumn" (`ref`)."""
+    year", "the first three quarters of 2022", "last year's first quarter"; "since January"
+    (a flow from that month to `ref`); "this autumn" (`ref`)."""
     pats = patterns()
     for m in _matches("part", text, start, end):
         if m["q"]:
             months = 3 * quarter_numbers()[" ".join(m["q"].lower().split())]
         else:
             n = m["n"].lower()
-            months = int(n) if n.isdigit() else _COUNTS.get(n, 0)
+            months = (int(n) if n.isdigit() else _COUNTS.get(n, 0)) * (3 if m["qs"] else 1)
         if not 1 < months <= 12 and not m["q"]:
             continue
         if m["year"]:

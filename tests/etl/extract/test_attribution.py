@@ -54,6 +54,13 @@ TRACKED = Attribution("Cyberport", True)
             "companies.",
             "20",
         ),
+        # An organisation in a phrase after a preposition that cannot be a place is no
+        # community's: "the community" is still the one the text is about.
+        (
+            "Two members listed on the Main Board of the Hong Kong Stock Exchange, and the "
+            "community now includes 11 listed companies.",
+            "11",
+        ),
     ],
 )
 def test_tracked(text: str, figure: str) -> None:
@@ -87,6 +94,13 @@ def test_tracked(text: str, figure: str) -> None:
             "Hong Kong Science Park",
         ),
         ("Lingang Group, its parent, has 6,000 tenants.", "6,000", "Lingang Group"),
+        # A park named after a preposition is still the one "the park" stands for.
+        (
+            "Delegates toured labs at Hong Kong Science Park, and the park now houses over "
+            "1,700 companies.",
+            "1,700",
+            "Hong Kong Science Park",
+        ),
     ],
 )
 def test_someone_else(text: str, figure: str, entity: str) -> None:

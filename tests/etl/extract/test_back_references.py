@@ -121,3 +121,12 @@ def test_the_same_period_last_year_is_the_period_in_force_a_year_before() -> Non
     got = dates(s, ref=date(2018, 8, 16))
     assert ("in the same period last year", date(2017, 6, 30), "month", "P6M", "earlier") in got
     assert not any(phrase == "last year" for phrase, *_ in got)
+
+
+def test_the_same_period_of_a_year_is_the_period_in_force_in_that_year() -> None:
+    s = "In the first half of 2026, 74 joined, compared with 60 in the same period of 2025."
+    got = dates(s, ref=date(2026, 7, 23))
+    assert ("in the same period of 2025", date(2025, 6, 30), "month", "P6M", "earlier") in got
+    # A year that starts a span of years is no year the period is taken in.
+    got = dates("In the first half of 2026, 74 joined; 60 in the same period of 2024-25.")
+    assert not any(g[1] == date(2024, 6, 30) for g in got)

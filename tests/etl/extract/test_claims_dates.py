@@ -525,3 +525,20 @@ def test_last_year_in_a_list_under_a_years_heading_is_read_against_the_writing()
     )
     got = inline(text, d)
     assert ("companies", 2400, "over", date(2025, 12, 31), None) in got  # not 2024
+
+
+def test_a_year_ago_after_a_figures_noun_dates_that_figure() -> None:
+    text = "Cyberport said its Web3 cluster had grown from about 50 companies a year ago to 150."
+    got = inline(text, date(2023, 6, 14))
+    assert ("web3_companies", 50, "about", date(2022, 6, 14), None) in got
+    assert ("web3_companies", 150, "exact", date(2023, 6, 14), None) in got
+
+
+def test_a_date_that_opens_the_next_figures_stretch_is_that_figures() -> None:
+    text = (
+        "Cyberport said community financing has exceeded HK$40 billion, in the first three "
+        "quarters of this year newly raised about HK$3.2 billion."
+    )
+    got = inline(text, date(2024, 11, 14))
+    assert ("funding_raised", 4e10, "over", date(2024, 11, 14), None) in got
+    assert ("funding_raised", 3.2e9, "about", date(2024, 9, 30), "P9M") in got

@@ -76,6 +76,14 @@ def test_the_first_months_of_a_year_are_a_flow_to_their_end() -> None:
     assert dates("The first twenty months were hard.") == []
 
 
+def test_the_first_quarters_of_a_year_are_a_flow_to_the_last_ones_end() -> None:
+    got = dates("They raised HK$4.5 billion in the first three quarters of 2022.")
+    assert got[0][0] == "the first three quarters of 2022"
+    assert got[0][1:4] == (date(2022, 9, 30), "month", "P9M")
+    assert dates("in the first two quarters")[0][1:4] == (date(2022, 6, 30), "month", "P6M")
+    assert dates("The first five quarters were hard.") == []  # (more than a year)
+
+
 def test_the_first_half_of_the_year_is_of_the_year_of_writing() -> None:
     got = dates("Admissions stood at 60 in the first half of the year.")
     assert got[0][1:4] == (date(2022, 6, 30), "month", "P6M")

@@ -463,3 +463,13 @@ def test_a_mark_on_a_lists_heading_points_to_its_footnote_further_down() -> None
     assert _carried(text, "- Unicorns", date(2020, 8, 3)) == date(2020, 6, 30)
     unmarked = text.replace("AT A GLANCE*", "AT A GLANCE")
     assert _carried(unmarked, "- Unicorns", date(2020, 8, 3)) is None
+
+
+def test_a_mark_on_a_lists_heading_points_to_a_footnote_ending_a_later_list() -> None:
+    text = (
+        "IN NUMBERS*\n\n- Members: 1,700+\n- Unicorns: 5\n\nOUR CLUSTERS*\n\n- FinTech: 380+\n"
+        "- Web3: 50+\n* Figures as at 30 June 2021\n\nJOIN US\n\nApply now.\n"
+    )
+    assert _carried(text, "- Unicorns", date(2021, 8, 2)) == date(2021, 6, 30)
+    unmarked = text.replace("IN NUMBERS*", "IN NUMBERS")
+    assert _carried(unmarked, "- Unicorns", date(2021, 8, 2)) is None
