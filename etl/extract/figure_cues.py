@@ -40,6 +40,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),
         "participle_field": re.compile(fig["participle_field"], re.IGNORECASE),
         "activity_before": re.compile(fig["activity_before"], re.IGNORECASE),
+        "intake_support": re.compile(fig["intake_support_before"], re.IGNORECASE),
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),

@@ -117,7 +117,13 @@ def _date_for(
     ):
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
-    before = [d for d in near or inside if d.end <= f.start and not _in_aside_before(sent, f, d)]
+    before = [
+        d
+        for d in near or inside
+        if d.end <= f.start
+        and not _in_aside_before(sent, f, d)
+        and not speaks_of_now(sent, d.end, f.start, point=True)  # "in 2025 and now has nine"
+    ]
     after = [
         d
         for d in near or inside

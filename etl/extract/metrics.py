@@ -207,11 +207,25 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     cut = _NP_END.search(text, start, limit)
     while cut and cut.group() == "(" and (acronym := _ACRONYM.match(text, cut.start(), limit)):
         cut = _NP_END.search(text, acronym.end(), limit)
+    if cut and cut.group() == "," and _SERIAL_HEAD.fullmatch(text, start, cut.start()):
+        serial = _SERIAL.match(text, cut.start(), limit)
+        if serial:  # "70 IT, media and telecommunications companies": one noun phrase
+            last = serial.end() - 1  # (its last item)
+            cut = _NP_END.search(text, last, limit)
+            return start, last + _phrase_length(text[last : cut.end() if cut else limit])
     return start, start + _phrase_length(text[start : cut.end() if cut else limit])
 
 
 # Characters no word token holds: the phrase ends at one at the latest.
 _NP_END = re.compile(r"[,;:!?()\[\]\"“”]")
+# The first modifier of a list of them before one noun ("IT", "local"): one or two words, the
+# last no plural (a head noun, "companies, media ...", ends the phrase there), or an acronym.
+_SERIAL_HEAD = re.compile(r"\s*(?:[A-Za-z][\w&-]*\s+)?(?:[A-Z][A-Z0-9&]+|[a-z][\w&-]*[^\Ws])\s*")
+# The rest of the list: more modifiers, then "and"/"or" and the last one with the noun.
+_SERIAL = re.compile(
+    r",\s+(?:[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*)?,\s+){0,3}"
+    r"(?:[A-Za-z][\w&-]*\s+){1,2}(?:and|or|&)\s+[A-Za-z]"
+)
 
 
 @lru_cache(maxsize=8192)

@@ -30,7 +30,12 @@ def programme_intakes(sent: str, figures: list[Figure], model: DocumentModel,
     out = []
     for f in figures:
         same = next((g for g in intakes if g.number.value == f.number.value), None)
-        if same is not None and f.metric is not None and is_generic(f.metric):
+        if (
+            same is not None
+            and f.metric is not None
+            and is_generic(f.metric)
+            and not (f.source == "activity" and same.source != "activity")
+        ):  # (not "CASP has supported 34 companies", grants read as an intake)
             f = replace(f, metric=same.metric, source=same.source)
         out.append(f)
     return out

@@ -121,6 +121,7 @@ _SOURCES: dict[str, Callable[[], str]] = {
     "stands_before": lambda: rf"(?<![\w-])(?:{phrase_re('stands_at')}|{phrase_re('end_of')})\s*$",
     "end_of": lambda: rf"(?:{phrase_re('end_of')})",
     "present": lambda: rf"(?<![\w-])(?:{phrase_re('present')})(?![\w-])",
+    "present_point": lambda: rf"(?<![\w-])(?:{phrase_re('present_point')})(?![\w-])",
 }
 
 
@@ -134,6 +135,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "since": (("since",), ("months",)),
     "year_point": (("year_start", "year_middle", "mid_year"),),
     "present": (("present",),),
+    "present_point": (("present_point",),),
 }
 
 
@@ -334,6 +336,8 @@ def says_stands_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def speaks_of_now(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] says it speaks of the time it was written ("now", "to date")."""
-    return next(iter(_matches("present", text, start, end)), None) is not None
+def speaks_of_now(text: str, start: int, end: int, point: bool = False) -> bool:
+    """Whether text[start:end] says it speaks of the time it was written ("now", "to date";
+    `point`: only the words that say so after a date, "now", not "so far")."""
+    kind = "present_point" if point else "present"
+    return next(iter(_matches(kind, text, start, end)), None) is not None

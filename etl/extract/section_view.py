@@ -255,7 +255,16 @@ class SectionView:
         if low is None or words.search(low) is not None:
             return True  # (asked before the dearer tests below: any one of them will do)
         heading = self.heading(p)
-        return (heading is not None and heading.tracked) or self.unnamed_may_be_tracked(sid)
+        if heading is not None and heading.tracked:
+            return True
+        if ":" in self.text[s.start : s.end] and self._under_tracked_heading(s.start, words):
+            return True  # a fact-box row ("Start-ups: 2,000") is its heading's organisation's
+        return self.unnamed_may_be_tracked(sid)
+
+    def _under_tracked_heading(self, pos: int, words: re.Pattern[str]) -> bool:
+        span = self.model.heading(pos)
+        low = safe_lower(self.text[span[0] : span[1]]) if span is not None else ""
+        return low is None or words.search(low) is not None
 
     def unnamed_may_be_tracked(self, sid: SentenceId) -> bool:
         """Whether a figure of sentence `sid` may be the tracked organisation's without its

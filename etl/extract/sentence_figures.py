@@ -351,6 +351,11 @@ def find_figures(
             source in ("noun", "predicate")
             and kind == "count"
             and at_event(before, s, np_end, low_before)
+            and not (
+                match is not None
+                and match.metric in intake_metrics()
+                and cues()["intake_support"].search(before)
+            )
         ):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
         if source == "subject" and cues()["left_set"].match(s, np_end):

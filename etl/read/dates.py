@@ -303,6 +303,8 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
             found = _yearless_in_head(head)
             if found:
                 month, day, weekday, start, end = found
+                if weekday is None:  # "HONG KONG, Jan 20 (Wire) - ... said on Tuesday ..."
+                    weekday = named_weekday(line[end:])
                 value = same_day(out, month, day, weekday) or year_for(month, day, weekday, years)
                 mention = DateMention(value, start, end) if value else None
         out.append(mention)
@@ -311,6 +313,16 @@ def date_lines(lines: list[str]) -> list[DateMention | None]:
         elif _names_years(line, k):
             years[:0] = [int(y) for y in reversed(YEAR_IN_RE.findall(line))]
     return out
+
+
+def named_weekday(text: str) -> int | None:
+    """The first weekday `text` names with a capital ("the hub said on Wednesday"; "sun" or
+    "wed" are other words), 0-6, else None."""
+    named = (w.group() for w in _WEEKDAY_NAME_RE.finditer(text))
+    return next((weekday_of(w) for w in named if not w[0].islower()), None)
+
+
+_WEEKDAY_NAME_RE = re.compile(rf"(?<![^\W\d_]){weekday_re()}", re.IGNORECASE)
 
 
 def same_day(

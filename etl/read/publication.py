@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from etl.calendar import phrase_re, weekday_of, weekday_re, year_for
+from etl.calendar import phrase_re, year_for
 from etl.read.dates import (
     _LABEL_RE,
     _LINE_BREAK_RE,
@@ -40,6 +40,7 @@ from etl.read.dates import (
     date_lines,
     first_lines,
     full_dates,
+    named_weekday,
     parse_date_line,
     parse_yearless_line,
 )
@@ -114,10 +115,8 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
     line, (month, day, weekday, _, end) = found
     years = [int(m["y6"] or m["y7"]) for m in MONTH_YEAR_RE.finditer(text)]
     years += [d.value.year for d in full_dates(text)]
-    if weekday is None:
-        named = [w.group() for w in _WEEKDAY_NAME_RE.finditer(_paragraph_after(text, line, end))]
-        named = [w for w in named if not w[0].islower()]  # ("sun" or "wed" are other words)
-        weekday = weekday_of(named[0]) if named else None  # "..., the hub said on Wednesday."
+    if weekday is None:  # "..., the hub said on Wednesday."
+        weekday = named_weekday(_paragraph_after(text, line, end))
     if not years and weekday is not None:  # "raised HK$5.1 billion in 2024": a year gone by,
         years = _figure_years(text)  # which the weekday checks
     if not years:
@@ -152,7 +151,6 @@ _FIGURE_YEAR_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _FIGURE_REACH = 60  # how far before such a year, in its sentence, its figure may be
-_WEEKDAY_NAME_RE = re.compile(rf"(?<![^\W\d_]){weekday_re()}", re.IGNORECASE)
 
 
 def _labelled(mention: DateMention) -> FoundDate:

@@ -542,3 +542,17 @@ def test_a_date_that_opens_the_next_figures_stretch_is_that_figures() -> None:
     got = inline(text, date(2024, 11, 14))
     assert ("funding_raised", 4e10, "over", date(2024, 11, 14), None) in got
     assert ("funding_raised", 3.2e9, "about", date(2024, 9, 30), "P9M") in got
+
+
+def test_a_figure_said_to_be_now_after_a_dated_flow_is_of_now() -> None:
+    text = (
+        "Cyberport admitted 212 start-ups to its incubation programmes in 2025 and now counts "
+        "nine unicorns."
+    )
+    got = inline(text, date(2026, 1, 20))
+    assert ("unicorns", 9, "exact", date(2026, 1, 20), None) in got
+    # "So far" after a dated flow is a running total at the flow's end.
+    text = "Another 40 joined Cyberport's incubation programme in the third quarter of 2019, "
+    text += "bringing the year's admissions so far to 114."
+    got = inline(text, date(2019, 10, 20))
+    assert next(c for c in got if c[1] == 114)[3] == date(2019, 9, 30)

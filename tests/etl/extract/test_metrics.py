@@ -101,6 +101,25 @@ def test_noun_phrase_stops_at_links_and_figures() -> None:
     assert text2[slice(*noun_phrase(text2, 0, len(text2)))] == " companies"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            " IT, media and telecommunications companies, ranging from",
+            " IT, media and telecommunications companies",
+        ),
+        (" IT, retail and logistics firms in the park", " IT, retail and logistics firms"),
+        # A plural before the comma is the phrase's head: what follows is another clause.
+        (" companies, Cyberport and Science Park said", " companies"),
+        (" IT, and more", " IT"),  # no list of modifiers after the comma
+    ],
+)
+def test_a_list_of_modifiers_before_one_noun_is_one_phrase(text: str, phrase: str) -> None:
+    assert text[slice(*noun_phrase(text, 0, len(text)))] == phrase
+    if phrase.endswith(("companies", "firms")) and "," in phrase:
+        assert metric_of(phrase, "count", before="Cyberport is home to more than") == "companies"
+
+
 def test_a_funds_own_size_is_not_funding_raised() -> None:
     assert metric_of("venture fund", "money", before="the programme runs a") is None
     assert metric_of("", "money", before="a seed scheme set up with") is None

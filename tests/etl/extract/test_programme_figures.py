@@ -27,3 +27,15 @@ def test_an_acronym_of_someone_elses_programme_is_no_intake_of_the_organisation(
         " Cyberport said the ITP has admitted 112 start-ups."
     )
     assert all(c[0] != "incubatees" for c in inline(text, date(2009, 11, 18)))
+
+
+def test_start_ups_a_support_scheme_named_by_its_acronym_supported_are_no_intake() -> None:
+    text = (
+        "HONG KONG, 12 June 2019 – Cyberport runs the Cyberport Accelerator Support Programme "
+        "(CASP). CASP has supported 34 companies so far."
+    )
+    assert all(c[0] != "incubatees" for c in inline(text, date(2019, 6, 12)))
+    admitted = text.replace("has supported", "has admitted")
+    assert ("incubatees", 34, "exact", date(2019, 6, 12), None) in inline(
+        admitted, date(2019, 6, 12)
+    )

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from db.records import ReadDocument
@@ -154,6 +154,11 @@ def _claims_without_the_gate(doc: ReadDocument) -> list:
 
 @settings(max_examples=400)
 @given(st.lists(sentences.map("".join), min_size=1, max_size=12).map("".join))
+@example(  # a row under a heading that names the tracked organisation, paragraphs above it
+    "InvestHK has. About Cyberport\n\n has over 2,000 start-ups. Cyberport has 35 members. The "
+    "park has 35 members. InvestHK has over 2,000 start-ups.\n\nOver: over 2,000 start-ups."
+    "\n\nCyberport has over 2,000 start-ups. Cyberport: over 2,000 start-ups. "
+)
 def test_the_tracked_gate_never_drops_a_claim(text: str) -> None:
     doc = _doc(text)
     assert extract_claims(doc) == _claims_without_the_gate(doc)

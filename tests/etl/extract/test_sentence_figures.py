@@ -1170,3 +1170,11 @@ def test_figures_joined_by_and_share_the_second_ones_noun() -> None:
     assert [(f.number.value, f.metric.metric) for f in find_figures(s)] == [
         (1800, "companies"), (400, "fintech_companies"), (110, "web3_companies")
     ]  # fmt: skip
+
+
+def test_what_an_incubation_programme_has_supported_is_its_intake() -> None:
+    s = "Since 2005, the Cyberport Incubation Programme has supported over 660 start-ups."
+    assert metrics(s) == [(660, "incubatees", "noun")]
+    # Support of any other kind is an activity, whatever it counts.
+    assert metrics("The relief scheme has supported 300 start-ups.")[0][2] == "activity"
+    assert metrics("The accelerator scheme has supported 34 start-ups.")[0][2] == "activity"

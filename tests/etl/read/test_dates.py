@@ -272,6 +272,20 @@ def test_a_document_dated_by_weekday_and_day_under_its_title() -> None:
     assert find_date(text) == FoundDate(date(2014, 10, 14), "dateline")
 
 
+def test_a_weekday_the_datelines_paragraph_names_checks_the_headlines_year() -> None:
+    # The headline's year is the one its figures are of: the wire ran the next January, on
+    # the Tuesday the paragraph names (20 January 2025 was a Monday).
+    lines = [
+        "Cyberport community grew 9% in 2025",
+        "HONG KONG, Jan 20 (Newswire) - Cyberport said on Tuesday its community grew.",
+    ]
+    assert date_lines(lines)[1].value == date(2026, 1, 20)
+    monday = [lines[0], lines[1].replace("Tuesday", "Monday")]
+    assert date_lines(monday)[1].value == date(2025, 1, 20)
+    lower = [lines[0], lines[1].replace("on Tuesday", "on sun")]  # no weekday named
+    assert date_lines(lower)[1].value == date(2025, 1, 20)
+
+
 def test_an_inline_date_that_opens_a_range_gives_the_range_end() -> None:
     text = "Figures are for the year 1 April 2019 to 31 March 2020 unless stated otherwise."
     assert find_date(text) == FoundDate(date(2020, 3, 31), "inline")
@@ -387,7 +401,14 @@ def test_digit_near_start(text: str, expected: bool) -> None:
 
 def _date_lines_one_by_one(lines: list[str]) -> list:
     """`date_lines` as its docstring defines it: each line read by the two public parsers."""
-    from etl.read.dates import YEAR_IN_RE, DateMention, _names_years, same_day, year_for
+    from etl.read.dates import (
+        YEAR_IN_RE,
+        DateMention,
+        _names_years,
+        named_weekday,
+        same_day,
+        year_for,
+    )
 
     years: list[int] = []
     out = []
@@ -397,6 +418,8 @@ def _date_lines_one_by_one(lines: list[str]) -> list:
             found = parse_yearless_line(line)
             if found:
                 month, day, weekday, start, end = found
+                if weekday is None:
+                    weekday = named_weekday(line[end:])
                 value = same_day(out, month, day, weekday) or year_for(month, day, weekday, years)
                 mention = DateMention(value, start, end) if value else None
         out.append(mention)
