@@ -63,7 +63,8 @@ _CJK = re.compile(
 )
 _NUMERIC = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})\b")
 _REL_END = re.compile(
-    r"\b(?:(?:as\s+(?:at|of)\s+|at\s+|by\s+)?the\s+end\s+of|end-)\s*(?P<which>last|this|the)\s+year\b",
+    r"\b(?:(?:as\s+(?:at|of)\s+|at\s+|by\s+)?the\s+end\s+of|end-)\s*(?P<which>last|this|the)\s+year\b"
+    r"|\b(?:as\s+(?:at|of)\s+|at\s+|by\s+)(?:the\s+)?year[- ]end\b(?![- ]\d)",  # "at year-end"
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:in\s+|during\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
@@ -323,11 +324,11 @@ def find_dates(
     year_points(text, start, end, held, ref, add)  # (after the years it may stand in)
     if in_years:
         for m in pats.rel_end.finditer(hay, start, end):
-            which = m["which"].lower()
+            which = m["which"].lower() if m["which"] else "the"
             year_end = _year_end(held(m.start())) if which == "the" else None
             if year_end is not None:  # "in 2019/20 ... by the end of the year": that year's end
                 add(m.start(), m.end(), year_end, "month")
-            elif ref:
+            elif ref and m["which"]:  # ("at year-end" only in a year in force: not a label's)
                 year_of = ref.year - 1 if which == "last" else ref.year
                 add(m.start(), m.end(), date(year_of, 12, 31), "month")
     if in_years:

@@ -39,11 +39,19 @@ def back_references(
     found = list(patterns()["back"].finditer(text, start, end))
     skip = None
     for i, m in enumerate(found):
-        if m is skip:
-            continue
+        if m is skip or (m["period"] and _SPAN_END_AFTER.match(text, m.end(), end)):
+            continue  # ("in the year to March": a span of its own, not the period in force)
         held = anchor(m.start())
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if m["earlier"] or m["years"] or m["months"]:
+        if m["later"] or m["ylater"]:  # "... to more than 150 a year later": on from then
+            count = 1 if m["later"] else _years(m["count"])
+            later = _year_before(held[0], -count) if held and count else None
+            # (a time a later sentence may refer back to, as a date it gives)
+            if later is not None and ref is not None and later > ref and later.year == ref.year:
+                add(m.start(), m.end(), ref, "day")  # (no later than the time of writing)
+            elif later is not None and (ref is None or later <= ref):
+                add(m.start(), m.end(), later, held[1])
+        elif m["earlier"] or m["years"] or m["months"]:
             if ref and (
                 patterns()["present"].search(text, start, m.start())
                 or m.group().lower().endswith(_from_now())
@@ -76,7 +84,8 @@ def back_references(
             add(m.start(), year.end(), _in_year(as_of, int(year[1])), precision, period, "earlier")
         elif m["period"]:
             as_of, precision, period = held
-            add(m.start(), m.end(), as_of, precision, period or _whole(precision), "back")
+            whole = "P1Y" if _names_a_year(m["period"]) else _whole(precision)
+            add(m.start(), m.end(), as_of, precision, period or whole, "back")
         else:  # "at that point", "as at the same date": the last point in time
             held = anchor(m.start(), point=True) if held[2] else held
             if held is not None:
@@ -114,6 +123,7 @@ def after_same_period(text: str, start: int, pos: int) -> bool:
     return _same_period_before().search(text, max(start, pos - 40), pos) is not None
 
 
+_SPAN_END_AFTER = re.compile(r"\s+(?:to|ended|ending|through|until)\b", re.IGNORECASE)
 # "of 2025" right after "the same period": the year the period is taken in.
 _YEAR_AFTER = re.compile(r"\s*(?:of|in)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
 
@@ -129,6 +139,15 @@ def _last_year_after() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:of\s+)?(?:{phrase_re('last_year')})(?![\w-])", re.IGNORECASE)
 
 
+def _names_a_year(phrase: str) -> bool:
+    return " ".join(phrase.lower().split()) in _same_year()
+
+
+@cache
+def _same_year() -> frozenset[str]:
+    return frozenset(p.lower() for p in phrases("same_year"))
+
+
 @cache
 def _from_now() -> tuple[str, ...]:
     return tuple(w.lower() for w in phrases("from_now"))
@@ -138,7 +157,8 @@ def _from_now() -> tuple[str, ...]:
 def _back_words() -> dict[str, tuple[tuple[str, ...], ...]] | None:
     """The words of every back-reference phrase (`phrase_words_by_longest`): a cheap test
     before the full one, which tries a count of years at every word."""
-    keys = ("year_earlier", "years_earlier", "months_earlier", "same_period", "same_time")
+    keys = ("year_earlier", "years_earlier", "months_earlier", "same_period", "same_time",
+            "year_later", "years_later")  # fmt: skip
     return phrase_words_by_longest([phrase for key in keys for phrase in phrases(key)])
 
 

@@ -77,7 +77,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.40.0"
+EXTRACTOR_VERSION = "1.41.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -320,12 +320,18 @@ def _sentence_claims(
         elif when is None:
             when = (
                 timeline.flow_end(sid, sent[: f.start])
-                or (timeline.set_date(sid) if opens_with_its_set(sent, f.start) else None)
+                or (
+                    timeline.set_date(sid)
+                    if opens_with_its_set(sent, f.start) and not view.in_list(sid)
+                    else None
+                )  # (a list's "of which" line stands where its list does)
                 or timeline.carried(sid)
                 or timeline.bracket_note(sid)
                 or heading_year(view, s.start)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
+        if f.source == "total":
+            period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         if period is None and (
             (f.source in READ_SOURCES and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
             or cohort_part(sent, f.start, f.unit)

@@ -1,8 +1,9 @@
 """Numbers in a sentence that are no figure: a year used as a date, a list item's number.
 
-A four-digit year is a date after "in", "since" or a month, or before a capitalised name
-("2023 Global Conference"); a number at the start of a line followed by "." or ")" numbers a
-list item ("2. Founders go abroad early."). find_figures drops both before it reads the rest.
+A four-digit year is a date after "in", "since" or a month, after or before a capitalised
+name ("Awards Night 2026", "2023 Global Conference"); a number at the start of a line
+followed by "." or ")" numbers a list item ("2. Founders go abroad early."). find_figures
+drops both before it reads the rest.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _YEAR_BEFORE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that|an?)\s+$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
+# A capitalised word of a name right before it: "Awards Night 2026" (not "Cyberport: 2000").
+_TITLE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
+# "for 2026" before a verb: the year something is for, not a count.
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:was|is|were|are|will|would|has|had)\b|\s*[,.;:)]")
 # A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
@@ -58,5 +64,13 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         and _SINGULAR_AFTER.match(s, n.end)
     ):
         return True  # "the 2025 incubation intake"
+    if n.value >= 1990 and _TITLE_BEFORE.search(s, max(0, n.start - 30), n.start):
+        return True  # "the Start-up Awards Night 2026", an edition's year
+    if (
+        n.value >= 1990
+        and _FOR_BEFORE.search(s, max(0, n.start - 5), n.start)
+        and _VERB_AFTER.match(s, n.end)
+    ):
+        return True  # "the hub's priority for 2026 was ..."
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

@@ -91,9 +91,9 @@ _SOURCES: dict[str, Callable[[], str]] = {
         rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|(?P<the>the\s+year)\b)"
     ),
     "back": lambda: (
-        rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})"
+        rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})|(?P<later>{phrase_re('year_later')})"
         rf"|(?P<count>\d{{1,2}}|[^\W\d_]+)\s*(?:(?P<years>{phrase_re('years_earlier')})"
-        rf"|(?P<months>{phrase_re('months_earlier')}))"
+        rf"|(?P<ylater>{phrase_re('years_later')})|(?P<months>{phrase_re('months_earlier')}))"
         rf"|(?P<period>{phrase_re('same_period')})|(?P<time>{phrase_re('same_time')}))(?![\w-])"
     ),
     "part": lambda: (

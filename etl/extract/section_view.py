@@ -157,6 +157,10 @@ class SectionView:
                         )
         return self.headings[p]
 
+    def in_list(self, sid: SentenceId) -> bool:
+        """Whether sentence `sid` is an item of a bulleted list."""
+        return _BULLET.match(self.text, self.sentence(sid).start) is not None
+
     def _list_goes_on(self, p: int) -> bool:
         """Paragraph `p` is a bulleted list whose lead-in line names nobody else."""
         if p == 0 or not _BULLET.match(self.text, self.paragraphs[p][0]):

@@ -130,3 +130,23 @@ def test_the_same_period_of_a_year_is_the_period_in_force_in_that_year() -> None
     # A year that starts a span of years is no year the period is taken in.
     got = dates("In the first half of 2026, 74 joined; 60 in the same period of 2024-25.")
     assert not any(g[1] == date(2024, 6, 30) for g in got)
+
+
+def test_a_year_later_counts_on_from_the_time_in_force() -> None:
+    s = "It grew from about 80 at the end of 2022 to more than 150 a year later."
+    got = dates(s, ref=date(2024, 1, 23))
+    assert ("a year later", date(2023, 12, 31), "year", None, "date") in got
+    held = (date(2023, 12, 31), "month", None)
+    got = dates("Twelve months on, the count stands at 2,100.", ref=date(2024, 12, 16), anchor=held)
+    assert got == [("Twelve months on", date(2024, 12, 16), "day", None, "date")]  # (not later)
+    assert dates("A year later it had 150.", ref=date(2024, 1, 23), anchor=None) == []
+
+
+def test_a_period_that_names_a_year_is_a_years_flow_to_a_point_in_force() -> None:
+    held = (date(2020, 12, 31), "month", None)
+    got = dates("We admitted 108 start-ups during the year.", anchor=held)
+    assert got == [("during the year", date(2020, 12, 31), "month", "P1Y", "back")]
+    got = dates("We admitted 108 start-ups over that period.", anchor=held)
+    assert got[0][3] is None  # (a period of no named length)
+    # "in the year to March" is a span of its own, not the period in force.
+    assert all(g[4] != "back" for g in dates("It reached 120 in the year to March.", anchor=held))

@@ -556,3 +556,34 @@ def test_a_figure_said_to_be_now_after_a_dated_flow_is_of_now() -> None:
     text += "bringing the year's admissions so far to 114."
     got = inline(text, date(2019, 10, 20))
     assert next(c for c in got if c[1] == 114)[3] == date(2019, 9, 30)
+
+
+def test_a_comparison_in_the_next_sentence_is_of_the_figure_before() -> None:
+    text = (
+        "Cyberport said more than 480 AI start-ups now belong to its community. The figure "
+        "compares with roughly 220 at the middle of 2022."
+    )
+    got = inline(text, date(2026, 2, 10))
+    assert ("ai_companies", 220, "about", date(2022, 6, 30), None) in got
+
+
+def test_a_total_after_a_flow_of_the_year_is_a_stock() -> None:
+    text = (
+        "Cyberport annual results 2015/16\n\nAs at 31 March 2016, funds raised by Cyberport "
+        "start-ups during the year reached HK$670 million, lifting the cumulative total to "
+        "HK$1.75 billion."
+    )
+    got = inline(text, date(2016, 7, 28))
+    assert ("funding_raised", 1.75e9, "exact", date(2016, 3, 31), None) in got
+
+
+def test_an_of_which_line_of_a_list_stands_where_its_list_does() -> None:
+    text = (
+        "Key statistics of the Cyberport community\n\n2019-20:\n\n"
+        "- Community members (as at 31 March): 1,489\n- of which: start-ups: 812\n\n"
+        "2020-21:\n\n- Community members (as at 31 March): 1,651\n"
+        "- of which: start-ups: 904\n"
+    )
+    got = inline(text, date(2022, 6, 13))
+    assert ("startups", 812, "exact", date(2020, 3, 31), None) in got
+    assert ("startups", 904, "exact", date(2021, 3, 31), None) in got

@@ -259,3 +259,9 @@ def test_a_share_from_outside_is_no_local_share() -> None:
 def test_companies_on_its_campus_are_on_site() -> None:
     for words in ("Companies on our campus", "companies based on the campus", "members on campus"):
         assert classify(words, "", "", "count", 800).metric == "companies_onsite", words
+
+
+def test_start_up_companies_and_other_companies_are_the_community() -> None:
+    np = " home start-up companies and technology enterprises"
+    assert metric_of(np, "count", before="the community has more than") == "companies"
+    assert metric_of(" start-up companies", "count", before="it has") == "startups"

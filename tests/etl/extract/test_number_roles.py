@@ -24,6 +24,10 @@ def first(s: str, value: float):
         ("190 start-ups admitted during 2025", 2025, True),
         ("a community with 2025 companies", 2025, False),
         ("founder of Pixelhouse and a 2006 incubatee, said", 2006, True),
+        ("at the Start-up Awards Night 2026 tonight", 2026, True),  # an edition's year
+        ("Cyberport: 2000 companies", 2000, False),  # (no capitalised word right before)
+        ("its priority for 2026 was to help AI start-ups", 2026, True),
+        ("room for 2000 companies on the campus", 2000, False),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(

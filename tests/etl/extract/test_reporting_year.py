@@ -38,6 +38,10 @@ def test_phrases_of_the_year_under_review_date_to_its_end() -> None:
     assert reporting_dates("It had 90 members at the end of the year.", 2021) == []
     spans = reporting_dates("During the year, 143 start-ups were admitted.", 2021)
     assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), "P1Y")]
+    spans = reporting_dates("Start-ups raised HK$6.1 billion in the year.", 2022)
+    assert [(d, p) for _, _, d, p in spans] == [(date(2022, 3, 31), "P1Y")]
+    spans = reporting_dates("The cluster had more than 160 companies at year-end.", 2022)
+    assert [(d, p) for _, _, d, p in spans] == [(date(2022, 3, 31), None)]
     spans = reporting_dates("By the close of the financial year it had 90.", 2021)
     assert [(d, p) for _, _, d, p in spans] == [(date(2021, 3, 31), None)]
     spans = reporting_dates("In the second half of the year, 40 joined.", 2021)
