@@ -263,6 +263,8 @@ class ListDates:
         if plain:
             return stands or plain[0]
         m = _BARE_YEAR.search(line)
+        if m is not None and any(d.event and d.start <= m.start() < d.end for d in dates):
+            return None  # "... admitted since 2005": when something began, no time they stand at
         if m is None:
             return self._bare_month(line)
         y1 = int(m["y1"])

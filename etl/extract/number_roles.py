@@ -35,6 +35,24 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
 
 
+# A telephone number: after a country code in brackets or with a plus, or after "Tel".
+_PHONE = re.compile(
+    r"(?:\(\+?\d{2,3}\)|\+\d{2,3}|\b(?:tel|fax|phone|telephone|hotline|enquiries)\b\.?:?)"
+    r"[ \t]*(?:\(?\+?\d{2,3}\)?[ \t-]*)?\d{4}[ \t-]?\d{4}(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def is_phone_part(s: str, n: NumberMention) -> bool:
+    """Whether `n` is part of a telephone number ("(852) 3166 3800", "Tel: 2345 6789")."""
+    if n.words:
+        return False
+    return any(
+        m.start() <= n.start and n.end <= m.end()
+        for m in _PHONE.finditer(s, max(0, n.start - 24), min(len(s), n.end + 16))
+    )
+
+
 def is_list_marker(s: str, n: NumberMention) -> bool:
     """Whether `n` numbers a list item ("2. Founders want to go abroad early.")."""
     return (

@@ -67,7 +67,15 @@ def qualifier_before(text: str, start: int) -> Qualified:
     window_start = max(0, start - _WINDOW)
     # The search may look one character further back (a lookbehind at the window's start).
     name, offset = _qualifier_ending(text[max(0, window_start - 1) : start], window_start == 0)
+    if name == "exact" and _over_verb().search(text, window_start, start):
+        return Qualified("over", start)  # "tops 2,200": the verb is still the clause's
     return Qualified(name, start + offset)
+
+
+@cache
+def _over_verb() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["qualifiers"]["over_verbs"])
+    return re.compile(rf"\b(?:{words})\s+[*_]*$", re.IGNORECASE)
 
 
 _WINDOW = 24  # the longest qualifier phrase, with room for the spaces around it

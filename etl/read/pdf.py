@@ -52,6 +52,8 @@ _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # and in the rows under one ("Funds raised   HK$35.6 billion  |  HK$32.4 billion").
 _RULED_GAP_RE = re.compile(rf" +\| +| {{{CELL_GAP},}}")  # (a pipe with all its spaces first)
 _SPACES_RE = re.compile(r" {2,}")
+# A figure then its label after a narrower gap: "1,900+    start-ups and technology companies".
+_VALUE_GAP_RE = re.compile(r"(\S+(?: (?:bn|mn|billion|million)\+?)?) {3,}(\S.*)")
 _DIGIT_RE = re.compile(r"\d")
 _RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")
 _PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
@@ -208,6 +210,9 @@ def _cells(line: str, ruled: bool = False) -> list[str] | None:
     line = line.strip()
     wide = _GAP_RE.search(line) is not None
     cells = (_RULED_GAP_RE if wide or ruled else _GAP_RE).split(line)
+    narrow = _VALUE_GAP_RE.fullmatch(line) if len(cells) == 1 else None
+    if narrow and value_first(*narrow.groups()):  # "1,900+    start-ups ...": a narrower gap
+        cells = list(narrow.groups())
     if len(cells) == 2 and (row := value_first(*cells)):  # "2,300+      start-ups and ..."
         return [_SPACES_RE.sub(" ", c) for c in row]
     if len(cells) < 2 or any(map(long_value, cells[1:])):

@@ -24,6 +24,7 @@ from etl.read.dates import FULL_DATE_RE, MONTH_YEAR_RE, YEAR_IN_RE
 
 _YEAR_RE = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}(?:\d{2})?)?(?![\d.,])")
 _NOT_TIME_RE = re.compile(r"[\d$€£¥%]")
+_NOTE_MARK_RE = re.compile(r"\s*\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a note's mark: "2015-16(1)", "2021¹"
 _CURRENCY_RE = re.compile(
     r"\((?:[^()$,;]*[,;])?\s*((?:[A-Z]{1,3})?\$|RMB|HKD|USD|EUR|€|£|¥)\s*(billion|million|bn|mn|m)?"
     r"\s*(?:[,;][^()]*)?\)"
@@ -95,7 +96,7 @@ def is_time_cell(cell: str) -> bool:
     for pattern in (FULL_DATE_RE, MONTH_YEAR_RE, _YEAR_RE):
         match = pattern.search(cell)
         if match:
-            rest = cell[: match.start()] + cell[match.end() :]
+            rest = _NOTE_MARK_RE.sub("", cell[: match.start()] + cell[match.end() :])
             return _NOT_TIME_RE.search(rest) is None
     return False
 

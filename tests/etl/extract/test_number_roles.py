@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.number_roles import is_list_marker, is_year_use
+from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use
 from etl.extract.numbers import find_numbers
 
 
@@ -53,3 +53,18 @@ def test_the_year_of_a_month_day_comma_date_is_a_date() -> None:
     s = "HONG KONG, Aug 3, 2021 -- Start-ups at the hub raised more money."
     (n,) = [n for n in find_numbers(s) if n.value == 2021]
     assert is_year_use(s, n)
+
+
+@pytest.mark.parametrize(
+    ("s", "value", "phone"),
+    [
+        ("Enquiries: leasing@cyberport.hk: (852) 3166 3800", 3166, True),
+        ("Enquiries: leasing@cyberport.hk: (852) 3166 3800", 852, True),
+        ("Tel: 2345 6789", 6789, True),
+        ("+852 3166 3800 for details", 3800, True),
+        ("It has 3166 members and 3800 staff.", 3166, False),
+        ("Members (852) signed up", 852, False),
+    ],
+)
+def test_a_telephone_numbers_parts_are_no_figures(s: str, value: float, phone: bool) -> None:
+    assert is_phone_part(s, first(s, value)) is phone

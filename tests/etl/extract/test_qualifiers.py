@@ -43,6 +43,14 @@ def test_qualifier_before(text: str, qualifier: str) -> None:
     assert qualifier_before(text, pos).qualifier == qualifier
 
 
+def test_a_verb_of_passing_makes_the_figure_over_and_stays_the_clauses() -> None:
+    text = "the community tops 2,200 firms"
+    q = qualifier_before(text, text.index("2,200"))
+    assert (q.qualifier, q.start) == ("over", text.index("2,200"))  # (nothing taken off)
+    assert qualifier_before("it has grown past 300", 18).qualifier == "over"
+    assert qualifier_before("the laptops 300", 12).qualifier == "exact"  # (a whole word only)
+
+
 def test_qualifier_after() -> None:
     assert qualifier_after("2,000+ firms", 5) == 6
     assert qualifier_after("2,000-plus firms", 5) == 10

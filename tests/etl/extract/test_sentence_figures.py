@@ -1178,3 +1178,11 @@ def test_what_an_incubation_programme_has_supported_is_its_intake() -> None:
     # Support of any other kind is an activity, whatever it counts.
     assert metrics("The relief scheme has supported 300 start-ups.")[0][2] == "activity"
     assert metrics("The accelerator scheme has supported 34 start-ups.")[0][2] == "activity"
+
+
+def test_a_community_of_companies_that_has_grown_counts_companies() -> None:
+    s = "Cyberport said its community of start-ups and technology companies had grown to 2,200."
+    assert metrics(s) == [(2200, "companies", "subject")]
+    assert metrics("Its community of technology companies has grown past 300.")[0][1] == (
+        "companies"
+    )

@@ -473,3 +473,11 @@ def test_a_mark_on_a_lists_heading_points_to_a_footnote_ending_a_later_list() ->
     assert _carried(text, "- Unicorns", date(2021, 8, 2)) == date(2021, 6, 30)
     unmarked = text.replace("IN NUMBERS*", "IN NUMBERS")
     assert _carried(unmarked, "- Unicorns", date(2021, 8, 2)) is None
+
+
+def test_a_lead_in_saying_since_when_gives_its_list_no_date() -> None:
+    text = (
+        "IN NUMBERS*\n\n1,150+ start-ups admitted to incubation since 2005\n\n- Unicorns: 9\n\n"
+        "* All figures as at 31 December 2023.\n"
+    )
+    assert _carried(text, "- Unicorns", date(2024, 3, 15)) == date(2023, 12, 31)

@@ -173,3 +173,16 @@ def test_a_blank_line_under_the_header_of_year_rows_is_skipped() -> None:
     )
     lines = aligned_tables(table).split("\n")
     assert "Year 2016-17:" in lines and "- Incubatees admitted: 105" in lines
+
+
+def test_a_year_heading_with_a_notes_mark_still_heads_its_column() -> None:
+    table = (
+        "                                  2013-14    2014-15    2015-16(1)\n"
+        "  New members admitted                 51         68         93\n"
+        "  Awards won by members\n"
+        "    in the year                        25         31         40\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "- New members admitted: 93" in lines
+    assert "- Awards won by members in the year: 40" in lines
+    assert lines.index("- Awards won by members in the year: 40") > lines.index("2015-16(1):")

@@ -314,3 +314,17 @@ def test_rows_whose_figure_comes_first_read_label_first() -> None:
     assert "- raised by our community start-ups: HK$42 billion+" in lines
     assert "- unicorns nurtured: 8" in lines
     assert not any(line.endswith(": 2005") for line in lines)  # a year then an event
+
+
+def test_rows_whose_figure_comes_first_after_a_narrower_gap_read_label_first() -> None:
+    page = [
+        (72, 740, "IN NUMBERS"),
+        (72, 720, "1,900+"), (120, 720, "start-ups and technology companies"),
+        (72, 706, "9"), (120, 706, "unicorns"),
+        (72, 692, "HK$35 billion+"), (160, 692, "in funds raised by our companies"),
+    ]  # fmt: skip
+    lines = [line for line in pdf_text(positioned_pdf([page]), "b.pdf").split("\n") if line]
+    assert "- start-ups and technology companies: 1,900+" in lines
+    assert "- in funds raised by our companies: HK$35 billion+" in lines
+    prose = [(72, 720, "In 2019 the park"), (150, 720, "grew fast.")]  # words first: prose
+    assert "- grew fast.: In 2019 the park" not in pdf_text(positioned_pdf([prose]), "p.pdf")

@@ -79,6 +79,9 @@ def test_empty_rows_and_one_column_tables() -> None:
         ("", False),
         ("Today", True),  # the time of writing
         ("Today's members", False),
+        ("2015-16(1)", True),  # a note's mark after the year
+        ("2021¹", True),
+        ("2015 (12 months)", False),
     ],
 )
 def test_is_time_cell(cell: str, expected: bool) -> None:
