@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from etl.calendar import fiscal_year_end_month, month_end
+from etl.calendar import fiscal_year_end_month, month_end, phrase_re
 from etl.extract.back_references import after_same_period, back_references
 from etl.extract.lexicon import safe_lower
 from etl.extract.regex_parts import for_lower_case
@@ -86,9 +86,7 @@ _DIGIT_SEPARATOR = re.compile(r"\d[/.-]\d")
 _EVENT_WORD = re.compile(r"(?:since|from|until|till)\b", re.IGNORECASE)
 # Words before a date that make it the date of an event, not of the figure.
 _EVENT = re.compile(
-    r"\b(?:(?:opened|founded|established|launched|set\s+up|began|begun|started|starting|born|"
-    r"incorporated|built|completed|completion|inaugurated|held|signed|launch|inception|opening|"
-    r"founding|establishment|creation|debut)\s+(?:[A-Za-z]+\s+){0,2}"
+    rf"\b(?:{phrase_re('event_words')}\s+(?:[A-Za-z]+\s+){{0,2}}"
     r"|(?:since|from|until|till|starting)\s+"
     # "since borders reopened in May", "since the launch of the Incubation Programme in 2005"
     r"|since\s+(?:[^\W\d][\w'’&-]*\s+){1,8}(?:(?:in|on|at|last)\s+)?)$",

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.candidates import is_generic
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import location_metrics
 from etl.extract.sentence_figures import Figure, find_figures
@@ -17,9 +18,10 @@ CAMPUS_READING = r"\g<prep> the campus"
 
 
 def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> list[Figure]:
-    """`figures` with each count that has no metric of its own and that the sentence, read
-    with the organisation's name after "at" or "in" as its campus, places on or off it."""
-    if all(f.metric is not None for f in figures):
+    """`figures` with each count that has no metric of its own (or a row's of all companies,
+    "- located at Cyberport: 731" under "Companies: 1,844") and that the sentence, read with
+    the organisation's name after "at" or "in" as its campus, places on or off it."""
+    if all(f.metric is not None and not _placeable(f) for f in figures):
         return figures
     at_name = _at_name(config.aliases)
     if not at_name.search(sent):
@@ -32,10 +34,15 @@ def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> li
     out = []
     for f in figures:
         same = next((g for g in placed if g.number.value == f.number.value), None)
-        if f.metric is None and same is not None:
+        if (f.metric is None or _placeable(f)) and same is not None:
             f = replace(f, metric=same.metric, source=same.source)
         out.append(f)
     return out
+
+
+def _placeable(f: Figure) -> bool:
+    """A table row's count of companies, which where its label says they are may narrow."""
+    return f.source == "label" and f.metric is not None and is_generic(f.metric)
 
 
 @cache

@@ -23,7 +23,13 @@ from functools import cache
 
 from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, intake_metrics, noun_phrase
+from etl.extract.metrics import (
+    MetricMatch,
+    classify,
+    cluster_metrics,
+    intake_metrics,
+    noun_phrase,
+)
 from etl.extract.regex_parts import gated_search
 
 # The metric of the sentence's figure before the one in hand and where that figure starts.
@@ -204,6 +210,16 @@ def cohort_part(s: str, start: int, unit: str) -> bool:
     """Whether a count is a part of one cohort its sentence names before it ("The new cohort
     includes 14 FinTech start-ups, 11 in AI ..."): the cohort's make-up, no community figure."""
     return unit in _COUNTS and _names_one_cohort(s, start)
+
+
+def joins_one_cohort(s: str, end: int, metric: str) -> bool:
+    """Whether a cluster's count that ends at `end` joined one cohort its clause names after it
+    ("11 smart-living start-ups joined the latest intake in July"): the cohort's make-up."""
+    if metric not in cluster_metrics():
+        return False
+    stop = _STOP_MARK.search(s, end)
+    c = figure_cues()
+    return c["one_intake"].search(s, end, stop.start() if stop else len(s)) is not None
 
 
 def _names_one_cohort(s: str, end: int) -> bool:

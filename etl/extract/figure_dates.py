@@ -27,6 +27,7 @@ from etl.extract.sentence_figures import Figure
 _OWN_DATE_GAP = re.compile(
     r"\s*(?:of\s+(?:them|which|these|those)\s+)?(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*", re.I
 )
+_NOW_REACH = 20  # characters before a figure in which "now" says it is of now
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
@@ -117,6 +118,8 @@ def _date_for(
     ):
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
+    if not near and speaks_of_now(sent, max(a, f.start - _NOW_REACH), f.start, point=True):
+        return None  # "Its FinTech cluster, now around 350 firms, ... on hold last year"
     before = [
         d
         for d in near or inside

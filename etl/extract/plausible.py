@@ -9,9 +9,11 @@ a percentage that is a rate of something else ("an occupancy rate of 93 per cent
 claim goes to a reviewer as "metric?" instead of a chart. Money that one company raised
 ("Travel platform Klook, which started at the park, raised US$210 million"), or a group of
 companies fewer than the community's least ("the 28 companies have raised HK$1.9 billion"),
-goes to a reviewer as "owner?". So does a count of the community's companies that is a small
-fraction of the community the same text counts at about the same time ("40 start-ups from its
-community are demonstrating" beside "home to over 1,900 companies"): it counts a part.
+goes to a reviewer as "owner?", as do the markets one company serves ("It processes payments
+for about 90,000 merchants in 14 markets"). So does a count of the community's companies
+that is a small fraction of the community the same text counts at about the same time ("40
+start-ups from its community are demonstrating" beside "home to over 1,900 companies"): it
+counts a part.
 """
 
 from __future__ import annotations
@@ -53,23 +55,26 @@ def no_community_funding(claim: Claim) -> bool:
 
 
 def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
-    """Whether `claim`, money raised, was raised by one company or by a small group of them:
-    its sentence gives the subject of the verb before the figure (see the module doc)."""
-    if claim.metric != "funding_raised":
+    """Whether `claim`, money raised or markets served, is one company's (or money a small
+    group of them raised): its sentence gives the subject of the verb before the figure (see
+    the module doc)."""
+    if claim.metric not in _ONE_COMPANY_VERBS:
         return False
     head = claim.quote[: claim.mention_start - claim.char_start]
-    head = head[head.rfind(";") + 1 :]
-    for pattern in _one_company_res():
+    head = _THOUSANDS.sub("", head[head.rfind(";") + 1 :])  # ("3,500 merchants": no clause)
+    for pattern in _one_company_res(claim.metric):
         m = pattern.search(head)
         if m is None:
             continue
+        if not pattern.groupindex:
+            return True  # "It processes payments ... in 14 markets": the subject says so
         name = m.groupdict().get("name")
         between = m.groupdict().get("between")
         if name is not None and not config.is_alias(name):
             return True
         if between is not None and not _figures_re("plural_subjects").search(between):
             return True
-    verb = _verb_at_end_re().search(head)
+    verb = _verb_at_end_re().search(head) if claim.metric == "funding_raised" else None
     if verb is None:
         return False
     least = config.least_for("startups")
@@ -102,6 +107,7 @@ def _clause(claim: Claim) -> tuple[int, int, int]:
     return lo, at, hi
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 # Between a subject and its verb: a few words, no clause ("on the mission have").
 _SUBJECT_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}")
 
@@ -112,12 +118,18 @@ def _figures_re(key: str) -> re.Pattern[str]:
     return re.compile(lexicon()["figures"][key], re.IGNORECASE)
 
 
+# The verbs a single company's figure of each metric follows, and the further patterns of its
+# subject (lexicon: raised_verbs, served_verbs; one_company_raised, one_company_served).
+_ONE_COMPANY_VERBS = {"funding_raised": ("raised_verbs", ()), "markets": ("served_verbs",
+                      ("one_company_served",))}  # fmt: skip
+
+
 @cache
-def _one_company_res() -> tuple[re.Pattern[str], ...]:
-    verbs = lexicon()["figures"]["raised_verbs"]
-    return tuple(
-        re.compile(p.replace("{verbs}", verbs)) for p in lexicon()["figures"]["one_company_raised"]
-    )
+def _one_company_res(metric: str) -> tuple[re.Pattern[str], ...]:
+    f = lexicon()["figures"]
+    key, more = _ONE_COMPANY_VERBS[metric]
+    patterns = [*f["one_company_raised"], *(p for k in more for p in f[k])]
+    return tuple(re.compile(p.replace("{verbs}", f[key])) for p in patterns)
 
 
 @cache

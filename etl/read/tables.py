@@ -162,6 +162,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     width = max(len(row) for row in filled)
     rows = [(row + [""] * (width - len(row)))[:width] for row in rows]
     header, body = rows[0], rows[1:]
+    if width == 2 and is_time_cell(header[1]) and phrase_words("event_words").search(header[0]):
+        header, body = ["", ""], rows  # "Programme launched | 2005": a fact, not a heading
     out = []
     if width > 1 and header[0] and not any(header[1:]):  # "Forum at a glance | |": a title
         out, header = [header[0], ""], [""] * width

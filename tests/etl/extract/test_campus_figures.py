@@ -11,8 +11,10 @@ from etl.extract.sentence_figures import find_figures
 CONFIG = default_config()
 
 
-def _metrics(sentence: str) -> dict[float, str | None]:
-    figures = find_figures(sentence, CONFIG.bare_dollar, keep_bare=True, keep_planned=True)
+def _metrics(sentence: str, parent: str | None = None) -> dict[float, str | None]:
+    figures = find_figures(
+        sentence, CONFIG.bare_dollar, keep_bare=True, keep_planned=True, parent=parent
+    )
     found = campus_counts(sentence, figures, CONFIG)
     return {f.number.value: f.metric.metric if f.metric else None for f in found}
 
@@ -45,3 +47,10 @@ def test_a_name_that_is_no_place_of_its_own_places_nothing(sentence: str, value:
 def test_a_count_with_a_metric_of_its_own_keeps_it() -> None:
     got = _metrics("Cyberport now has 1,700 companies, 120 fintech start-ups at Cyberport.")
     assert got[1700] == "companies" and got[120] == "fintech_companies"
+
+
+def test_a_row_of_companies_placed_at_or_outside_the_organisation_is_on_or_off_its_campus() -> None:
+    parent = "Start-ups and technology companies"  # the row above, which they divide
+    assert _metrics("- located at Cyberport: 731", parent)[731] == "companies_onsite"
+    assert _metrics("- located outside Cyberport: 1,113", parent)[1113] == "companies_offsite"
+    assert _metrics("- Companies: 1,844")[1844] == "companies"  # (no place: all of them)

@@ -587,3 +587,12 @@ def test_an_of_which_line_of_a_list_stands_where_its_list_does() -> None:
     got = inline(text, date(2022, 6, 13))
     assert ("startups", 812, "exact", date(2020, 3, 31), None) in got
     assert ("startups", 904, "exact", date(2021, 3, 31), None) in got
+
+
+def test_a_figure_said_to_be_now_takes_no_date_from_later_in_its_clause() -> None:
+    text = (
+        "Cyberport's FinTech cluster, now around 350 firms, has been a bright spot as banks "
+        "restart projects put on hold last year."
+    )
+    got = inline(text, date(2020, 5, 19))
+    assert ("fintech_companies", 350, "about", date(2020, 5, 19), None) in got

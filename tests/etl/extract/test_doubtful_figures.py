@@ -13,6 +13,7 @@ from etl.extract.doubtful_figures import (
     cluster_size,
     events_in_period,
     given_money,
+    joins_one_cohort,
     one_company,
     one_intake,
     part_of_intake,
@@ -257,3 +258,13 @@ def test_an_intake_named_by_its_number_is_one_cohort() -> None:
 def test_a_count_it_said_it_aimed_to_reach_is_a_plan() -> None:
     found = _claims("Cyberport said it aimed to reach 2,600 companies by the end of the year.")
     assert not any(v == 2600 and status == "auto" for _, _, v, status, _ in found)
+
+
+def test_a_clusters_count_that_joined_one_cohort_is_the_cohorts_make_up() -> None:
+    s = "In addition, 11 smart-living start-ups joined the latest Cyberport Incubation Programme "
+    s += "intake."
+    end = s.index("11") + 2
+    assert joins_one_cohort(s, end, "smart_living_companies")
+    assert not joins_one_cohort(s, end, "incubatees")  # (an intake's own size is its count)
+    since = "Some 280 smart-living start-ups have joined the community since 2015."
+    assert not joins_one_cohort(since, since.index("280") + 3, "smart_living_companies")

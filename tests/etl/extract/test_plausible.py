@@ -152,6 +152,31 @@ def test_money_one_company_or_a_small_group_raised_is_no_community_funding() -> 
     assert got[40_000_000_000] == ("auto", ())  # "seven listed companies" raised none of it
 
 
+def test_markets_one_company_serves_are_not_the_communitys() -> None:
+    def markets(text: str) -> dict[float, tuple[str, tuple[str, ...]]]:
+        doc = ReadDocument("pr.txt", "0" * 64, "txt", text, None, None, None, None,
+                           date(2026, 3, 4), "manifest", ())  # fmt: skip
+        return {c.value: (c.status, c.unsure) for c in extract_claims(doc)
+                if c.metric == "markets"}  # fmt: skip
+
+    owner = ("candidate", ("owner?",))
+    got = markets(
+        "Hong Kong, 4 March 2026 - PayNest becomes the 12th Cyberport community company to "
+        "list. It processes payments for about 90,000 merchants in 14 markets.\n"
+    )
+    assert got.get(14, owner) == owner
+    got = markets(
+        "Hong Kong, 4 March 2026 - Cyberport graduates keep growing: LexiData, a legal "
+        "analytics company that completed the programme, now serves clients in 12 markets.\n"
+    )
+    assert got.get(12, owner) == owner
+    got = markets(
+        "Hong Kong, 4 March 2026 - Cyberport said its community companies now serve customers "
+        "in more than 60 markets.\n"
+    )
+    assert got[60] == ("auto", ())
+
+
 def test_a_small_part_of_the_community_the_text_counts_whole_is_a_candidate() -> None:
     text = (
         "Hong Kong, 2 May 2024 - Cyberport, home to over 2,100 companies, today opened a showcase "

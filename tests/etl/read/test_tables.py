@@ -161,3 +161,12 @@ def test_a_label_heading_noting_the_day_of_each_year_goes_before_the_year_column
     assert table_lines(rows)[:2] == ["Community (as at 31 March)", ""]
     rows = [["Community (as at 31 March 2021)", "Figure"], ["Unicorns", "4"]]
     assert table_lines(rows)[0] == "Community (as at 31 March 2021):"  # dated: a lead-in
+
+
+def test_a_first_row_that_names_an_event_and_its_year_is_a_row_not_a_heading() -> None:
+    rows = [["Programme launched", "2005"], ["Start-ups admitted since launch", "214"]]
+    assert table_lines(rows) == [
+        "- Programme launched: 2005",
+        "- Start-ups admitted since launch: 214",
+    ]
+    assert table_lines([["Indicator", "2019"], ["Start-ups admitted", "214"]])[0] == "2019:"
