@@ -8,7 +8,7 @@ import re
 from etl.extract.figure_words import np_start, with_zeros
 from etl.extract.metrics import noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
-from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use
+from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use, phone_spans
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after
 from etl.extract.translated_figures import joined_splits, measure_word
@@ -32,6 +32,7 @@ def figure_spans(
 ) -> tuple[list[Span], dict[int, MoneyMention], bool] | None:
     """The spans of sentence `s`'s figures, its money by where each number starts, and whether
     the sentence is garbled; None when it holds no number that may be a figure."""
+    phones = phone_spans(s)
     nums = [
         n
         for n in find_numbers(s)
@@ -47,7 +48,7 @@ def figure_spans(
             )
         )
         and not is_list_marker(s, n)
-        and not (2 <= n.end - n.start <= 4 and is_phone_part(s, n))  # "(852) 3166 3800"
+        and not (phones and is_phone_part(n, phones))  # "(852) 3166 3800"
     ]
     if keep_bare:
         nums = with_zeros(s, nums)

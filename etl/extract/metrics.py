@@ -303,12 +303,12 @@ def classify(
                 continue
             if r.exclude and _may_hold(r.exclude, low_around) and r.exclude.search(around):
                 continue
-        if r.lead and not r.lead.search(lead or before):
+        if (r.lead or r.subject) and low_lead is False:
+            low_lead = safe_lower(lead or before)
+            no_subject = low_lead is not None and _no_subject_word(low_lead)
+        if r.lead and not (_may_hold(r.lead, low_lead) and r.lead.search(lead or before)):
             continue
         if r.subject:
-            if low_lead is False:
-                low_lead = safe_lower(lead or before)
-                no_subject = low_lead is not None and _no_subject_word(low_lead)
             if no_subject or not _may_hold(r.subject, low_lead):
                 continue  # a word every subject needs is missing
             at = _subject_end(r.subject, lead or before)

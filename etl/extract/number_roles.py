@@ -43,14 +43,21 @@ _PHONE = re.compile(
 )
 
 
-def is_phone_part(s: str, n: NumberMention) -> bool:
-    """Whether `n` is part of a telephone number ("(852) 3166 3800", "Tel: 2345 6789")."""
-    if n.words:
-        return False
-    return any(
-        m.start() <= n.start and n.end <= m.end()
-        for m in _PHONE.finditer(s, max(0, n.start - 24), min(len(s), n.end + 16))
-    )
+_PHONE_HINT = re.compile(
+    r"\(\+?\d|\+\d|[Tt]el\b|TEL|[Ff]ax|FAX|[Pp]hone|PHONE|[Hh]otline|[Ee]nquir"
+)
+
+
+def phone_spans(s: str) -> list[tuple[int, int]]:
+    """Where `s` writes telephone numbers ("(852) 3166 3800", "Tel: 2345 6789")."""
+    if _PHONE_HINT.search(s) is None:  # (a cheap test first: most sentences have none)
+        return []
+    return [m.span() for m in _PHONE.finditer(s)]
+
+
+def is_phone_part(n: NumberMention, spans: list[tuple[int, int]]) -> bool:
+    """Whether `n` is part of one of the telephone numbers at `spans` (`phone_spans`)."""
+    return not n.words and any(a <= n.start and n.end <= b for a, b in spans)
 
 
 def is_list_marker(s: str, n: NumberMention) -> bool:

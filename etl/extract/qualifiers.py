@@ -67,8 +67,6 @@ def qualifier_before(text: str, start: int) -> Qualified:
     window_start = max(0, start - _WINDOW)
     # The search may look one character further back (a lookbehind at the window's start).
     name, offset = _qualifier_ending(text[max(0, window_start - 1) : start], window_start == 0)
-    if name == "exact" and _over_verb().search(text, window_start, start):
-        return Qualified("over", start)  # "tops 2,200": the verb is still the clause's
     return Qualified(name, start + offset)
 
 
@@ -90,10 +88,10 @@ def _qualifier_ending(window: str, at_text_start: bool) -> tuple[str, int]:
     """
     lo = 0 if at_text_start else 1
     if not _may_end_with_phrase(window[lo:]):
-        return "exact", 0
+        return ("over" if _over_verb().search(window, lo) else "exact"), 0
     m = _before_re().search(window, lo)
-    if not m:
-        return "exact", 0
+    if not m:  # ("tops 2,200": "over", and the verb is still the clause's)
+        return ("over" if _over_verb().search(window, lo) else "exact"), 0
     name = next(k for k, v in m.groupdict().items() if v)
     return name, m.start() - len(window)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use
+from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use, phone_spans
 from etl.extract.numbers import find_numbers
 
 
@@ -67,4 +67,4 @@ def test_the_year_of_a_month_day_comma_date_is_a_date() -> None:
     ],
 )
 def test_a_telephone_numbers_parts_are_no_figures(s: str, value: float, phone: bool) -> None:
-    assert is_phone_part(s, first(s, value)) is phone
+    assert is_phone_part(first(s, value), phone_spans(s)) is phone
