@@ -82,12 +82,15 @@ def _date_for(
     for d in usable:
         if f.np_end <= d.start < nxt and _own_date(sent, f, d):
             return d
+    # The set a part is of: the figure before, past a value it was compared with ("1,046
+    # companies, up from 840 a year earlier, including 668 start-ups": of the 1,046).
+    whole = next((j for j in range(i - 1, -1, -1) if not figures[j].comparison), None)
     if (
-        i
+        whole is not None
         and part_of_set(sent, f.start, f.end)
-        and not _CLAUSE_BREAK.search(sent, figures[i - 1].end, f.start)
+        and not _CLAUSE_BREAK.search(sent, figures[whole].end, f.start)
     ):  # "240 at the end of 2011, 100 of them ..." (not "..., and a dozen of them have ...")
-        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
+        return _date_for(sent, figures[whole], figures, dates, whole)
     lead = _accompanied(sent, f, figures, i)
     if lead is not None:  # "150 firms by April 2023, with founders from 20 countries"
         own = next((d for d in usable if _own_date(sent, figures[lead], d)), None)

@@ -25,6 +25,11 @@ _YEAR_BEFORE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that|an?)\s+$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
+# The members of a year's cohort: "our 2021 incubatees", "the 2019 graduates".
+_COHORT_AFTER = re.compile(
+    r"\s+(?:incubatees|graduates|alumni|awardees|winners|cohorts?|intakes?|batch|class)\b",
+    re.IGNORECASE,
+)
 # A capitalised word of a name right before it: "Awards Night 2026" (not "Cyberport: 2000").
 _TITLE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
 # "for 2026" before a verb: the year something is for, not a count.
@@ -89,6 +94,12 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         and _SINGULAR_AFTER.match(s, n.end)
     ):
         return True  # "the 2025 incubation intake"
+    if (
+        n.value >= 1990
+        and _DETERMINER_BEFORE.search(s, max(0, n.start - 8), n.start)
+        and _COHORT_AFTER.match(s, n.end)
+    ):
+        return True  # "one of our 2021 incubatees": the year of a cohort
     if n.value >= 1990 and _TITLE_BEFORE.search(s, max(0, n.start - 30), n.start):
         return True  # "the Start-up Awards Night 2026", an edition's year
     if (

@@ -398,6 +398,11 @@ class SentenceContext(OwnerContext):
         if not may_match(literal_tests(unread_time().pattern), safe_lower(text)):
             return "section"  # (no word a time phrase needs)
         for m in unread_time().finditer(text):
+            if any(
+                g is not f and g.comparison and not text[g.np_end : m.start()].strip()
+                for g in figures
+            ):
+                continue  # "up from about 2,100 a year earlier": the date of the figure before it
             lo, hi = sorted((f.end, m.start()))
             if _NEXT_CLAUSE.search(text, lo, hi):
                 continue  # "Six grew up here, and between January and September they raised"

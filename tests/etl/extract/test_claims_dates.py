@@ -596,3 +596,19 @@ def test_a_figure_said_to_be_now_takes_no_date_from_later_in_its_clause() -> Non
     )
     got = inline(text, date(2020, 5, 19))
     assert ("fintech_companies", 350, "about", date(2020, 5, 19), None) in got
+
+
+def test_a_part_after_a_comparison_is_of_the_whole_before_it() -> None:
+    text = (
+        "As at 31 March 2017, the Cyberport community comprised 1,046 companies, up from 840 a "
+        "year earlier, including 668 start-ups."
+    )
+    got = inline(text, date(2017, 7, 20))
+    assert ("startups", 668, "exact", date(2017, 3, 31), None) in got
+    assert ("companies", 840, "exact", date(2016, 3, 31), None) in got
+    text = (
+        "Cyberport said its community had reached more than 2,300 companies, up from about "
+        "2,100 a year earlier, including 10 unicorns and 17 listed companies."
+    )
+    got = inline(text, date(2025, 6, 5))  # (the comparison's date leaves the parts sure)
+    assert ("unicorns", 10, "exact", date(2025, 6, 5), None) in got

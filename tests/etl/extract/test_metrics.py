@@ -265,3 +265,9 @@ def test_start_up_companies_and_other_companies_are_the_community() -> None:
     np = " home start-up companies and technology enterprises"
     assert metric_of(np, "count", before="the community has more than") == "companies"
     assert metric_of(" start-up companies", "count", before="it has") == "startups"
+
+
+def test_start_ups_of_a_field_that_a_programme_has_admitted_are_its_intake() -> None:
+    np = " digital entertainment start-ups"
+    assert metric_of(np, before="the programme has admitted ") == "incubatees"
+    assert metric_of(np, before="the park now hosts") == "digital_entertainment_companies"

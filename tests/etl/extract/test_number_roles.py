@@ -28,6 +28,8 @@ def first(s: str, value: float):
         ("Cyberport: 2000 companies", 2000, False),  # (no capitalised word right before)
         ("its priority for 2026 was to help AI start-ups", 2026, True),
         ("room for 2000 companies on the campus", 2000, False),
+        ("One of our 2021 incubatees, a health-tech company", 2021, True),  # a cohort's year
+        ("one of our 2000 companies", 2000, False),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
