@@ -37,8 +37,9 @@ from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_
 
 # A label, a colon, then a short value holding a figure.
 _VALUE_LINE = re.compile(
-    r"[ \t]*(?:[-•*–]\s+)*([^:\n]{2,80}?)[ \t]*:[ \t]*([^:\n]{0,40}\d[^:\n]{0,40})"
-)
+    r"[ \t]*(?:[-•*–]\s+)*((?:(?i:of\s+which|of\s+whom|including)\s*:\s*)?[^:\n]{2,80}?)"
+    r"[ \t]*:[ \t]*([^:\n]{0,40}\d[^:\n]{0,40})"
+)  # ("- of which: start-ups: 600": a sub-row's label)
 # A short list item that opens with its figure: "- 8 unicorns nurtured", "- HK$3 bn raised".
 _FIGURE_ITEM = re.compile(
     r"[ \t]*[-•*–][ \t]+((?:[A-Z]{0,3}\$|RMB|€|£)?\d[\d,.]*\S*)(?:[ \t]+[^\s:;.!?]+){1,8}[ \t]*"

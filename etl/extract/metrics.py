@@ -201,6 +201,19 @@ def topic_scope_breaks() -> re.Pattern[str]:
     return re.compile(_terms()["topic_scope_breaks"], re.IGNORECASE)
 
 
+def whole_named(s: str, start: int) -> bool:
+    """Whether the words of the figure's clause before `start` (since the last mark) turn to
+    the whole community ("its overall community numbers", "part of a community of more than")."""
+    cut = max(s.rfind(",", 0, start), s.rfind(";", 0, start), s.rfind(":", 0, start))
+    return any(
+        not _AS_A.search(s, max(0, m.start() - 5), m.start())  # ("the cluster as a whole")
+        for m in topic_scope_breaks().finditer(s, cut + 1, start)
+    )
+
+
+_AS_A = re.compile(r"\bas\s+a\s+$", re.IGNORECASE)
+
+
 def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     """The span of the words after a figure, up to punctuation, a figure or a linking word."""
     # A phrase never runs past a mark no word holds: only the text up to it is read.

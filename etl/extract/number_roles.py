@@ -34,6 +34,11 @@ _COHORT_AFTER = re.compile(
 _TITLE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
 # "for 2026" before a verb: the year something is for, not a count.
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+# A few words after it, none a plural, nor the word after them: "for 2026 smart living
+# challenge" (not "for 2000 tech companies").
+_SINGULAR_PHRASE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*(?<![sS])\b(?![\w-])){1,3}(?!\s+[a-z][\w-]*s\b)"
+)
 _VERB_AFTER = re.compile(r"\s+(?:was|is|were|are|will|would|has|had)\b|\s*[,.;:)]")
 # A list item's number at the start of a line: "2. **Founders go abroad early.**", "3) Fintech".
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
@@ -105,8 +110,8 @@ def is_year_use(s: str, n: NumberMention) -> bool:
     if (
         n.value >= 1990
         and _FOR_BEFORE.search(s, max(0, n.start - 5), n.start)
-        and _VERB_AFTER.match(s, n.end)
+        and (_VERB_AFTER.match(s, n.end) or _SINGULAR_PHRASE_AFTER.match(s, n.end))
     ):
-        return True  # "the hub's priority for 2026 was ..."
+        return True  # "the hub's priority for 2026 was ...", "applications for 2026 challenge"
     after = s[n.end : n.end + 3]
     return bool(_YEAR_AFTER.match(after)) and n.value >= 1990

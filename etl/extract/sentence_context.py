@@ -36,6 +36,7 @@ from etl.extract.metrics import (
     place_metrics,
     topic_scope_breaks,
     topic_scoped_metrics,
+    whole_named,
 )
 from etl.extract.owner_context import OwnerContext
 from etl.extract.prefilter import metric_vocabulary
@@ -243,6 +244,8 @@ class SentenceContext(OwnerContext):
         when the sentences before say which (not when its own words narrowed it already)."""
         s = self._text()
         scoped = self._scoped(f)
+        if is_generic(f.metric) and whole_named(s, f.start):
+            return f  # "... the largest such cluster, and its overall community numbers 1,100"
         if f.source == "predicate" or not (
             scoped or gated_search(cluster_refs(), s, 0, f.start) or self._pronoun_for_cluster(s)
         ):
@@ -412,6 +415,8 @@ class SentenceContext(OwnerContext):
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+
+
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  # another clause
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")

@@ -52,6 +52,7 @@ from etl.extract.metrics import (
     intake_metrics,
     named_cluster,
     wants_context,
+    whole_named,
 )
 from etl.extract.money import unit_in_label
 from etl.extract.narrowing import (
@@ -242,7 +243,13 @@ def find_figures(
             named = set_member(label.group(1).strip(" *_"), kind, n.value)
             if named is not None:  # "- FinTech: over 450 companies": the cluster's
                 match, source, labelled = named.match, "label", True
-        if match is None and not np.strip() and row_value(s, before, end, i == len(spans) - 1):
+        passing = q_name == "over" and q_start == start  # "membership passes 2,300": a clause
+        if (
+            match is None
+            and not np.strip()
+            and not passing
+            and row_value(s, before, end, i == len(spans) - 1)
+        ):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column
             words = ROW_CELL.split(before)[-1].strip(" \t*_-•")  # (a cell, or a clause)
             if 0 < len(words.split()) <= MAX_LABEL_WORDS:
@@ -321,6 +328,7 @@ def find_figures(
                 and n.value > 1
                 and not measured  # ("community company break through 1,700 home")
                 and not _OF_AFTER.match(s, end)  # ("made up 53 of the admissions": a part)
+                and not whole_named(s, start)
                 and (named := cluster_before(before))
             ):
                 match, source = named, "cluster"  # "The Web3 cluster reached around 270"
@@ -331,9 +339,13 @@ def find_figures(
             if found is not None:
                 match, source = found
             elif (
-                word_cues()["subgroup"].search(before, low_before)
-                or word_cues()["field"].search(before, low_before)
-            ) and (named := cluster_before(before)):
+                (
+                    word_cues()["subgroup"].search(before, low_before)
+                    or word_cues()["field"].search(before, low_before)
+                )
+                and not whole_named(s, start)
+                and (named := cluster_before(before))
+            ):
                 match, source = named, "cluster"  # "Fintech is the biggest group, 500 firms"
             elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
                 before, low_before
@@ -374,7 +386,7 @@ def find_figures(
             source = "activity"  # "42 companies between them won 67 awards": a group, no size
         if kind == "money" and group_before(s, out, start):
             source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
-        if source == "noun" and kind == "count" and is_generic(match):
+        if source == "noun" and kind == "count" and is_generic(match) and not whole_named(s, start):
             # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
             named = cluster_before(before) or cluster_where(before)
             if named is None and not any(g.unit == "count" for g in out):

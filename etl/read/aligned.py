@@ -116,8 +116,8 @@ def _time_column_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
         if len(cells) == width and all(any(ch.isdigit() for ch in c) for c in cells[1:]):
             rows.append(cells)
         elif (below := _label_over_row(lines, end, width)) is not None:
-            rows.append(below)  # "Number of start-ups admitted to" / "  incubation ...  120  138"
-            end += 1
+            rows.append(below[0])  # "Number of start-ups admitted to" / "  incubation ...  120"
+            end += below[1] - 1
         elif len(rows) > 1 and _wraps_label(line, lines[end - 1]):
             rows[-1][0] += " " + line.strip()
         elif not _part_heads(lines, end, width):  # "Community companies (as at March 31)"
@@ -165,13 +165,15 @@ def _stacked_headings(lines: list[str], k: int) -> tuple[list[str], int] | None:
     return None
 
 
-def _label_over_row(lines: list[str], k: int, width: int) -> list[str] | None:
-    """A row whose label starts a line above its figures (`label_over_row`), every value a
-    figure, as wide as the table."""
-    row = label_over_row(lines, k, lambda line: split_trailing_figure(_aligned_cells(line), width))
-    if row is None or len(row) != width:
+def _label_over_row(lines: list[str], k: int, width: int) -> tuple[list[str], int] | None:
+    """A row whose label starts a line or more above its figures (`label_over_row`), every
+    value a figure, as wide as the table; and the lines it takes."""
+    found = label_over_row(
+        lines, k, lambda line: split_trailing_figure(_aligned_cells(line), width)
+    )
+    if found is None or len(found[0]) != width:
         return None
-    return row if all(any(ch.isdigit() for ch in c) for c in row[1:]) else None
+    return found if all(any(ch.isdigit() for ch in c) for c in found[0][1:]) else None
 
 
 def _wraps_label(line: str, above: str) -> bool:

@@ -239,7 +239,8 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             if cells is not None and len(cells) == 2:  # "HK$42 billion+    raised by ..."
                 cells = value_first(*cells) or cells
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
-            cells, j = below, j + 1  # "Start-ups admitted to incubation" / "  (cumulative)  1,012"
+            cells, j = below[0], j + below[1] - 1  # "Start-ups admitted to incubation" /
+            # "  (cumulative)  1,012": the row, on its last line
         if cells is None and len(rows) > 1 and _label_goes_on(lines[j], lines[end - 1]):
             rows[-1][0] += " " + lines[j].strip()  # "Unicorns   5  |  4" / "  (cumulative)"
             j += 1
@@ -313,11 +314,11 @@ def _label_goes_on(line: str, row: str) -> bool:
     return indent(line) > indent(row) and is_part_heading(line)
 
 
-def _label_over(lines: list[str], j: int) -> list[str] | None:
-    """A row whose label starts a line above its figures (`label_over_row`), with a figure
-    among its values."""
-    row = label_over_row(lines, j, _cells)
-    return row if row is not None and any(_DIGIT_RE.search(c) for c in row[1:]) else None
+def _label_over(lines: list[str], j: int) -> tuple[list[str], int] | None:
+    """A row whose label starts a line or more above its figures (`label_over_row`), with a
+    figure among its values; and the lines it takes."""
+    found = label_over_row(lines, j, _cells)
+    return found if found is not None and any(_DIGIT_RE.search(c) for c in found[0][1:]) else None
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[str]:

@@ -115,19 +115,32 @@ def heads_value_columns(line: str, cells: list[str], width: int) -> bool:
 
 def label_over_row(
     lines: list[str], k: int, cells_of: Callable[[str], list[str] | None]
-) -> list[str] | None:
-    """The row whose label starts on lines[k], a line of words alone, and ends on the line
-    after it, set in deeper beside the row's figures ("Start-ups admitted to" / "  incubation
-    programmes   120   138"): its cells as `cells_of` cuts the line after, the label whole;
-    None when the lines are not so (each reader then asks what its values must hold)."""
+) -> tuple[list[str], int] | None:
+    """The row whose label starts on lines[k], a line of words alone, and ends on a line after
+    it, set in deeper beside the row's figures ("Start-ups admitted to" / "  incubation
+    programmes   120   138"), past up to two more lines of its words ("  incubation
+    programmes" / "  (cumulative since 2005)   390   460"): its cells as `cells_of` cuts the
+    last line, the label whole, and the number of lines it takes; None when the lines are not
+    so (each reader then asks what its values must hold)."""
     if k + 1 >= len(lines) or not lines[k].strip() or indent(lines[k + 1]) <= indent(lines[k]):
         return None
     if CELL_GAP_RE.search(lines[k].strip()) or any(ch.isdigit() for ch in lines[k]):
         return None
-    cells = cells_of(lines[k + 1])
-    if not cells or len(cells) < 2:
-        return None
-    return [f"{lines[k].strip()} {cells[0]}", *cells[1:]]
+    words = [lines[k].strip()]
+    for j in range(k + 1, min(k + 1 + _LABEL_LINES, len(lines))):
+        if indent(lines[j]) <= indent(lines[k]):
+            return None
+        cells = cells_of(lines[j])
+        if cells and len(cells) >= 2:
+            return [" ".join([*words, cells[0]]), *cells[1:]], j - k + 1
+        part = lines[j].strip()
+        if not part or CELL_GAP_RE.search(part) or any(ch.isdigit() for ch in part):
+            return None
+        words.append(part)  # "  incubation programmes": the label goes on
+    return None
+
+
+_LABEL_LINES = 3  # the lines under a label's first that may carry it on to its figures
 
 
 def is_part_heading(line: str) -> bool:

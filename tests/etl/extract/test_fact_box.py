@@ -340,3 +340,10 @@ def test_year_columns_under_a_heading_noting_the_day_stand_at_that_day() -> None
     found = _claims(raw, published=date(2021, 9, 30))
     assert ("Cyberport", "unicorns", 4, date(2021, 3, 31)) in found
     assert ("Cyberport", "unicorns", 3, date(2020, 3, 31)) in found
+
+
+def test_an_of_which_row_is_a_row_of_the_box_it_is_in() -> None:
+    text = "2016-17:\n\n- Community companies: 780\n- of which: start-ups: 600\n"
+    assert in_fact_box(text, text.index("780"))
+    assert fact_box.box_value(text, text.index("of which")) == text.index("600")
+    assert fact_box.box_value("- Opening time: 10:30 daily\n", 0) is None  # (a time, no row)

@@ -70,3 +70,10 @@ def test_the_year_of_a_month_day_comma_date_is_a_date() -> None:
 )
 def test_a_telephone_numbers_parts_are_no_figures(s: str, value: float, phone: bool) -> None:
     assert is_phone_part(first(s, value), phone_spans(s)) is phone
+
+
+def test_a_year_before_a_singular_name_after_for_is_a_date() -> None:
+    s = "Cyberport opens applications for 2026 smart living challenge"
+    assert is_year_use(s, first(s, 2026))
+    s = "There is room for 2000 tech companies"
+    assert not is_year_use(s, first(s, 2000))

@@ -11,6 +11,7 @@ import pytest
 from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig
 from etl.extract import extract_claims
+from tests.etl.extract.test_claims import inline
 
 D = date(2024, 5, 20)
 
@@ -426,3 +427,16 @@ def test_the_cluster_a_label_opening_the_sentence_names_is_the_clusters_count() 
     got = {(c.metric, c.value) for c in claims(text)}
     assert ("digital_entertainment_companies", 180) in got
     assert ("smart_living_companies", 180) not in got  # not the cluster of the item before
+
+
+def test_a_clause_that_turns_to_the_whole_community_counts_it_not_a_cluster() -> None:
+    text = (
+        "Cyberport now hosts more than 350 fintech companies, the largest such cluster in the "
+        "city, and its overall community numbers around 1,100 companies."
+    )
+    got = inline(text, date(2018, 11, 12))
+    assert not any(c[1] == 1100 and c[0] == "fintech_companies" for c in got)
+    assert ("fintech_companies", 350, "over", date(2018, 11, 12), None) in got
+    whole = "Cyberport's FinTech cluster as a whole has grown to more than 150 companies."
+    got = inline(whole, date(2016, 7, 7))  # (the cluster as a whole is still the cluster)
+    assert ("fintech_companies", 150, "over", date(2016, 7, 7), None) in got

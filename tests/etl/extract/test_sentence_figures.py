@@ -1186,3 +1186,10 @@ def test_a_community_of_companies_that_has_grown_counts_companies() -> None:
     assert metrics("Its community of technology companies has grown past 300.")[0][1] == (
         "companies"
     )
+
+
+def test_a_membership_that_passes_a_figure_counts_companies() -> None:
+    assert metrics("Four companies go public as membership passes 2,300", keep_bare=True)[-1][
+        :2
+    ] == (2300, "companies")
+    assert metrics("The start-up community passes 470", keep_bare=True)[-1][1] != "companies"

@@ -186,3 +186,17 @@ def test_a_year_heading_with_a_notes_mark_still_heads_its_column() -> None:
     assert "- New members admitted: 93" in lines
     assert "- Awards won by members in the year: 40" in lines
     assert lines.index("- Awards won by members in the year: 40") > lines.index("2015-16(1):")
+
+
+def test_a_label_wrapped_over_lines_above_its_figures_is_one_row() -> None:
+    table = (
+        "                          2016-17   2017-18\n"
+        "Members                        780       900\n"
+        "Visitors admitted to\n"
+        "  the museum's halls\n"
+        "  (cumulative since 2005)      390       460\n"
+        "Guided tours held               30        12\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "- Visitors admitted to the museum's halls (cumulative since 2005): 460" in lines
+    assert "- Guided tours held: 12" in lines
