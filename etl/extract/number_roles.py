@@ -45,14 +45,13 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t>]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+\S")
 
 
-# A telephone number: after a country code in brackets or with a plus, or after "Tel".
+# A telephone number: after a country code in brackets or with a plus, or after "Tel"; and
+# what any of them holds, a cheap test first.
 _PHONE = re.compile(
     r"(?:\(\+?\d{2,3}\)|\+\d{2,3}|\b(?:tel|fax|phone|telephone|hotline|enquiries)\b\.?:?)"
     r"[ \t]*(?:\(?\+?\d{2,3}\)?[ \t-]*)?\d{4}[ \t-]?\d{4}(?!\d)",
     re.IGNORECASE,
 )
-
-
 _PHONE_HINT = re.compile(
     r"\(\+?\d|\+\d|[Tt]el\b|TEL|[Ff]ax|FAX|[Pp]hone|PHONE|[Hh]otline|[Ee]nquir"
 )

@@ -266,6 +266,7 @@ class SectionView:
         return self.unnamed_may_be_tracked(sid)
 
     def _under_tracked_heading(self, pos: int, words: re.Pattern[str]) -> bool:
+        """Whether the heading above `pos` may name the tracked organisation (`words`)."""
         span = self.model.heading(pos)
         low = safe_lower(self.text[span[0] : span[1]]) if span is not None else ""
         return low is None or words.search(low) is not None

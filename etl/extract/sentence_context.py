@@ -415,8 +415,6 @@ class SentenceContext(OwnerContext):
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
-
-
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  # another clause
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
