@@ -50,6 +50,20 @@ def cluster_before(before: str) -> MetricMatch | None:
     )
 
 
+def cluster_after(s: str, end: int) -> MetricMatch | None:
+    """The cluster a count's own words name right after it ("..., 214 in the smart living
+    cluster and 158 in the digital entertainment cluster"), if they name one."""
+    m = _IN_CLUSTER_AFTER.match(s, end)
+    return named_cluster(m.group(1)) if m else None
+
+
+# "in the smart living cluster" right after a count (group 1: the cluster's words).
+_IN_CLUSTER_AFTER = re.compile(
+    r"\s+(?:are\s+|were\s+)?(?:in|within)\s+(?:the|its|our)\s+((?:[\w&-]+\s+){1,6}?)clusters?\b",
+    re.IGNORECASE,
+)
+
+
 def nearest_cluster(before: str) -> MetricMatch | None:
     """The cluster the last "cluster" before a figure names, from the words back to the
     list's last break ("..., the smart living cluster about 580 companies and the AI and big

@@ -58,6 +58,7 @@ from etl.extract.money import unit_in_label
 from etl.extract.narrowing import (
     admitted_cluster,
     clause_end_after,
+    cluster_after,
     cluster_before,
     cluster_where,
     on_show,
@@ -329,7 +330,7 @@ def find_figures(
                 and not measured  # ("community company break through 1,700 home")
                 and not _OF_AFTER.match(s, end)  # ("made up 53 of the admissions": a part)
                 and not whole_named(s, start)
-                and (named := cluster_before(before))
+                and (named := cluster_after(s, end) or cluster_before(before))
             ):
                 match, source = named, "cluster"  # "The Web3 cluster reached around 270"
         elif source == "noun" and is_generic(match):

@@ -612,3 +612,12 @@ def test_a_part_after_a_comparison_is_of_the_whole_before_it() -> None:
     )
     got = inline(text, date(2025, 6, 5))  # (the comparison's date leaves the parts sure)
     assert ("unicorns", 10, "exact", date(2025, 6, 5), None) in got
+
+
+def test_a_date_of_the_size_a_figure_is_set_against_is_not_the_figures() -> None:
+    text = (
+        "Cyberport said its Web3 cluster has grown to more than 180 companies, nearly three "
+        "times its size at the end of last year."
+    )
+    got = inline(text, date(2023, 10, 12))
+    assert ("web3_companies", 180, "over", date(2023, 10, 12), None) in got

@@ -1193,3 +1193,15 @@ def test_a_membership_that_passes_a_figure_counts_companies() -> None:
         :2
     ] == (2300, "companies")
     assert metrics("The start-up community passes 470", keep_bare=True)[-1][1] != "companies"
+
+
+def test_counts_that_name_their_cluster_after_them_are_that_clusters() -> None:
+    s = (
+        "There were 386 companies in the FinTech cluster, 214 in the smart living cluster and "
+        "158 in the digital entertainment and e-sports cluster."
+    )
+    assert [m for _, m, _ in metrics(s, keep_bare=True)] == [
+        "fintech_companies",
+        "smart_living_companies",
+        "digital_entertainment_companies",
+    ]
