@@ -28,8 +28,8 @@ from etl.extract.metrics import (
     intake_metrics,
     location_metrics,
     named_cluster,
-    noun_phrase,
 )
+from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
 
 # Sources in the order a bare figure tries them (sentence first, then context).

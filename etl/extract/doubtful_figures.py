@@ -28,8 +28,8 @@ from etl.extract.metrics import (
     classify,
     cluster_metrics,
     intake_metrics,
-    noun_phrase,
 )
+from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
 
 # The metric of the sentence's figure before the one in hand and where that figure starts.

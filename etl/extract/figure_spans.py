@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from etl.extract.figure_words import np_start, with_zeros
-from etl.extract.metrics import noun_phrase
 from etl.extract.money import MoneyMention, merge_conversions, money_at
+from etl.extract.noun_phrases import noun_phrase
 from etl.extract.number_roles import is_list_marker, is_phone_part, is_year_use, phone_spans
 from etl.extract.numbers import NumberMention, find_numbers, is_year
 from etl.extract.qualifiers import about_after, qualifier_after

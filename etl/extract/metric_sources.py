@@ -23,8 +23,8 @@ from etl.extract.metrics import (
     classify,
     intake_metrics,
     location_metrics,
-    noun_phrase,
 )
+from etl.extract.noun_phrases import noun_phrase
 
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")

@@ -7,7 +7,8 @@ from functools import cache
 
 from etl.extract.candidates import set_member, set_noun
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, noun_phrase
+from etl.extract.metrics import MetricMatch, classify
+from etl.extract.noun_phrases import noun_phrase
 
 
 def asked_metric(question: str, kind: str, value: float) -> MetricMatch | None:

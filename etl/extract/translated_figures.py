@@ -12,7 +12,8 @@ from typing import NamedTuple
 from etl.extract.candidates import CLAUSE_START, MetricCandidate
 from etl.extract.figure_text import WORDS
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import NP_STOP, classify
+from etl.extract.metrics import classify
+from etl.extract.noun_phrases import NP_STOP
 from etl.extract.numbers import NumberMention
 
 

@@ -7,7 +7,7 @@ import pytest
 from etl.config import load_config
 from etl.extract.attribution import Attribution, Topic, attribute, quote_regions
 from etl.extract.mentions import find_mentions
-from etl.extract.metrics import noun_phrase
+from etl.extract.noun_phrases import noun_phrase
 from tests.paths import ROOT
 
 CYBERPORT = load_config(ROOT / "etl" / "data" / "tracked.toml")

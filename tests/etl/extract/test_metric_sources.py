@@ -14,7 +14,7 @@ from etl.extract.metric_sources import (
     number_of,
     row_value,
 )
-from etl.extract.metrics import noun_phrase
+from etl.extract.noun_phrases import noun_phrase
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -11,8 +10,6 @@ from hypothesis import strategies as st
 
 from etl.extract.lexicon import safe_lower
 from etl.extract.metrics import (
-    _NP_NUMBER_WORDS,
-    NP_STOP,
     MetricMatch,
     _may_hold,
     _metric_match,
@@ -21,7 +18,6 @@ from etl.extract.metrics import (
     catalogue_keys,
     classify,
     cumulative_metrics,
-    noun_phrase,
     rules,
 )
 from tests.etl.extract.test_claims import inline
@@ -93,33 +89,6 @@ def test_every_rule_names_a_catalogue_metric() -> None:
     assert "funding_raised" in cumulative_metrics() and "companies" not in cumulative_metrics()
 
 
-def test_noun_phrase_stops_at_links_and_figures() -> None:
-    text = " listed companies and 7 unicorns"
-    a, b = noun_phrase(text, 0, len(text))
-    assert text[a:b] == " listed companies"
-    text2 = " companies in the park"
-    assert text2[slice(*noun_phrase(text2, 0, len(text2)))] == " companies"
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase"),
-    [
-        (
-            " IT, media and telecommunications companies, ranging from",
-            " IT, media and telecommunications companies",
-        ),
-        (" IT, retail and logistics firms in the park", " IT, retail and logistics firms"),
-        # A plural before the comma is the phrase's head: what follows is another clause.
-        (" companies, Cyberport and Science Park said", " companies"),
-        (" IT, and more", " IT"),  # no list of modifiers after the comma
-    ],
-)
-def test_a_list_of_modifiers_before_one_noun_is_one_phrase(text: str, phrase: str) -> None:
-    assert text[slice(*noun_phrase(text, 0, len(text)))] == phrase
-    if phrase.endswith(("companies", "firms")) and "," in phrase:
-        assert metric_of(phrase, "count", before="Cyberport is home to more than") == "companies"
-
-
 def test_a_funds_own_size_is_not_funding_raised() -> None:
     assert metric_of("venture fund", "money", before="the programme runs a") is None
     assert metric_of("", "money", before="a seed scheme set up with") is None
@@ -155,46 +124,6 @@ def test_web3_founders_read_from_the_whole_sentence() -> None:
     lead = "We host 80 Web3 start-ups, and their founders hail from"
     m = classify("economies", "and their founders hail from", "", "count", 12, lead)
     assert m is not None and m.metric == "web3_founder_origins"
-
-
-def test_noun_phrase_stops_at_a_number_word() -> None:
-    text = " listed firms and nine unicorns"
-    assert text[slice(*noun_phrase(text, 0, len(text)))] == " listed firms"
-
-
-def _phrase_end_by_tokens(text: str, start: int, limit: int) -> int:
-    """The noun phrase's end, read token by token over the whole rest of the text."""
-    token = re.compile(r"\s*(\([A-Z][\w&-]{1,9}\)|[A-Za-z](?:[\w&'’-]|\.(?=\w))*|\S)")
-    stops = NP_STOP | _NP_NUMBER_WORDS
-    pos = end = start
-    for _ in range(8):
-        m = token.match(text, pos, limit)
-        word = m and (m.group(1)[0].isalpha() or len(m.group(1)) > 1)  # "(ICT)" is a word
-        if not word or m.group(1).lower() in stops:
-            break
-        if m.group(1).lower() == "and":
-            nxt = token.match(text, m.end(), limit)
-            if not nxt or not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in stops:
-                break
-        pos = end = m.end()
-    return end
-
-
-PHRASE_PIECES = [" ", "  ", "companies", "start-ups", "and", "in", "seven", "7", ",", ";", ":",
-                 "(", ")", '"', "“", "Co.Ltd", "Ltd.", ".", "-", "’s", "firms", "AI", "listed",
-                 "\n", "café", "Ⅻ", "é", "(ICT)", "(AI"]  # fmt: skip
-
-
-@settings(max_examples=400)
-@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join), st.integers(0, 3))
-def test_noun_phrase_reads_no_further_than_a_full_reading(text: str, start: int) -> None:
-    """The phrase is looked up by the text up to its first stop mark: it ends where reading
-    every token to the end of the text would end it."""
-    start = min(start, len(text))
-    assert noun_phrase(text, start, len(text)) == (
-        start,
-        _phrase_end_by_tokens(text, start, len(text)),
-    )
 
 
 # Pieces of leads that the cluster rules look for, glued at random.
