@@ -132,9 +132,10 @@ class ListDates:
                 break
             # (its own paragraph, or the last line of another list's: "- Cybersecurity: 50+\n*
             # Figures as at 30 June 2021")
-            for line in (text[a:b].lstrip(), text[a:b].rstrip().rsplit("\n", 1)[-1]):
+            para = text[a:b].rstrip()
+            for line in (para.lstrip(), para.rsplit("\n", 1)[-1]):
                 if line.startswith(mark) and _FOOTNOTE.match(line):
-                    return self._footnote_date(line, a + len(text[a:b].rstrip()))
+                    return self._footnote_date(line, a + len(para))
         return None
 
     def _footnote_date(self, line: str, end: int) -> DatePhrase | None:

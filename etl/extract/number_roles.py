@@ -92,25 +92,16 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         return True
     if _month_before().search(s, max(0, n.start - 16), n.start):
         return True  # "31 March 2021", "June 2021", "Aug 3, 2021"
-    if (
-        n.value >= 1990
-        and _DETERMINER_BEFORE.search(s, max(0, n.start - 8), n.start)
-        and _SINGULAR_AFTER.match(s, n.end)
+    if n.value < 1990:
+        return False  # (the readings below are of recent years only)
+    if _DETERMINER_BEFORE.search(s, max(0, n.start - 8), n.start) and (
+        _SINGULAR_AFTER.match(s, n.end) or _COHORT_AFTER.match(s, n.end)
     ):
-        return True  # "the 2025 incubation intake"
-    if (
-        n.value >= 1990
-        and _DETERMINER_BEFORE.search(s, max(0, n.start - 8), n.start)
-        and _COHORT_AFTER.match(s, n.end)
-    ):
-        return True  # "one of our 2021 incubatees": the year of a cohort
-    if n.value >= 1990 and _TITLE_BEFORE.search(s, max(0, n.start - 30), n.start):
+        return True  # "the 2025 incubation intake", "one of our 2021 incubatees"
+    if _TITLE_BEFORE.search(s, max(0, n.start - 30), n.start):
         return True  # "the Start-up Awards Night 2026", an edition's year
-    if (
-        n.value >= 1990
-        and _FOR_BEFORE.search(s, max(0, n.start - 5), n.start)
-        and (_VERB_AFTER.match(s, n.end) or _SINGULAR_PHRASE_AFTER.match(s, n.end))
+    if _FOR_BEFORE.search(s, max(0, n.start - 5), n.start) and (
+        _VERB_AFTER.match(s, n.end) or _SINGULAR_PHRASE_AFTER.match(s, n.end)
     ):
         return True  # "the hub's priority for 2026 was ...", "applications for 2026 challenge"
-    after = s[n.end : n.end + 3]
-    return bool(_YEAR_AFTER.match(after)) and n.value >= 1990
+    return bool(_YEAR_AFTER.match(s, n.end, n.end + 3))

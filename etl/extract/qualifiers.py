@@ -87,10 +87,8 @@ def _qualifier_ending(window: str, at_text_start: bool) -> tuple[str, int]:
     part unless it starts the text: phrases before figures recur, so they are looked up once.
     """
     lo = 0 if at_text_start else 1
-    if not _may_end_with_phrase(window[lo:]):
-        return ("over" if _over_verb().search(window, lo) else "exact"), 0
-    m = _before_re().search(window, lo)
-    if not m:  # ("tops 2,200": "over", and the verb is still the clause's)
+    m = _before_re().search(window, lo) if _may_end_with_phrase(window[lo:]) else None
+    if m is None:  # ("tops 2,200": "over", and the verb is still the clause's)
         return ("over" if _over_verb().search(window, lo) else "exact"), 0
     name = next(k for k, v in m.groupdict().items() if v)
     return name, m.start() - len(window)

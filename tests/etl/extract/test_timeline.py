@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from etl.extract import default_config
 from etl.extract.document_model import build_model
 from etl.extract.list_dates import _yearless_day, whole_text_note
@@ -455,24 +457,31 @@ def test_a_note_over_the_next_table_dates_no_list_above_it() -> None:
     assert _carried(closing, "- Unicorns", date(2024, 8, 15)) == date(2024, 3, 31)
 
 
-def test_a_mark_on_a_lists_heading_points_to_its_footnote_further_down() -> None:
-    text = (
-        "AT A GLANCE*\n\n- Members: 1,500+\n- Unicorns: 4\n\nOUR CLUSTERS\n\nFinTech leads.\n\n"
-        "* Figures as at 30 June 2020.\n"
-    )
-    assert _carried(text, "- Unicorns", date(2020, 8, 3)) == date(2020, 6, 30)
-    unmarked = text.replace("AT A GLANCE*", "AT A GLANCE")
-    assert _carried(unmarked, "- Unicorns", date(2020, 8, 3)) is None
-
-
-def test_a_mark_on_a_lists_heading_points_to_a_footnote_ending_a_later_list() -> None:
-    text = (
-        "IN NUMBERS*\n\n- Members: 1,700+\n- Unicorns: 5\n\nOUR CLUSTERS*\n\n- FinTech: 380+\n"
-        "- Web3: 50+\n* Figures as at 30 June 2021\n\nJOIN US\n\nApply now.\n"
-    )
-    assert _carried(text, "- Unicorns", date(2021, 8, 2)) == date(2021, 6, 30)
-    unmarked = text.replace("IN NUMBERS*", "IN NUMBERS")
-    assert _carried(unmarked, "- Unicorns", date(2021, 8, 2)) is None
+@pytest.mark.parametrize(
+    ("text", "heading", "published", "stands"),
+    [
+        (  # its own paragraph, further down
+            "AT A GLANCE*\n\n- Members: 1,500+\n- Unicorns: 4\n\nOUR CLUSTERS\n\nFinTech leads."
+            "\n\n* Figures as at 30 June 2020.\n",
+            "AT A GLANCE*",
+            date(2020, 8, 3),
+            date(2020, 6, 30),
+        ),
+        (  # the last line of a later list
+            "IN NUMBERS*\n\n- Members: 1,700+\n- Unicorns: 5\n\nOUR CLUSTERS*\n\n- FinTech: 380+"
+            "\n- Web3: 50+\n* Figures as at 30 June 2021\n\nJOIN US\n\nApply now.\n",
+            "IN NUMBERS*",
+            date(2021, 8, 2),
+            date(2021, 6, 30),
+        ),
+    ],
+)
+def test_a_mark_on_a_lists_heading_points_to_its_footnote_further_down(
+    text: str, heading: str, published: date, stands: date
+) -> None:
+    assert _carried(text, "- Unicorns", published) == stands
+    unmarked = text.replace(heading, heading.rstrip("*"))
+    assert _carried(unmarked, "- Unicorns", published) is None
 
 
 def test_a_lead_in_saying_since_when_gives_its_list_no_date() -> None:
