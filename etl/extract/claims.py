@@ -53,7 +53,7 @@ from etl.extract.fact_box import (
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.money import to_hkd
-from etl.extract.plausible import doubt_fractions, doubt_implausible
+from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
 from etl.extract.qualifiers import interval
@@ -77,7 +77,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.46.0"
+EXTRACTOR_VERSION = "1.47.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -121,6 +121,7 @@ def _found(doc: ReadDocument, config: ExtractConfig) -> list[Found]:
         ref = section.published_on or doc.published_on
         claims.extend(_section_claims(doc.text, section, ref, config, model))
     doubted = doubt_fractions([doubt_implausible(c, config) for c, _, _ in claims], config)
+    doubted = doubt_tenfold(doubted, config)
     return [(c, step, e) for c, (_, step, e) in zip(doubted, claims, strict=True)]
 
 
@@ -334,7 +335,7 @@ def _sentence_claims(
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         if period is None and (
             (f.source in READ_SOURCES and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
-            or cohort_part(sent, f.start, f.unit)
+            or cohort_part(sent, f.start, f.end, f.unit)
             or joins_one_cohort(sent, f.end, f.metric.metric)
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"

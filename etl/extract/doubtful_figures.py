@@ -206,10 +206,17 @@ def one_intake(
     return _names_one_cohort(s, len(s))
 
 
-def cohort_part(s: str, start: int, unit: str) -> bool:
+def cohort_part(s: str, start: int, end: int, unit: str) -> bool:
     """Whether a count is a part of one cohort its sentence names before it ("The new cohort
-    includes 14 FinTech start-ups, 11 in AI ..."): the cohort's make-up, no community figure."""
-    return unit in _COUNTS and _names_one_cohort(s, start)
+    includes 14 FinTech start-ups, 11 in AI ...", "Of the 2019 cohort, 38 are ...") or right
+    after it ("17 of the new incubatees"): the cohort's make-up, no community figure."""
+    if unit not in _COUNTS:
+        return False
+    c = figure_cues()
+    return _names_one_cohort(s, start) or (
+        (c["intake_set"].search(s, 0, start) is not None or c["intake_set_after"].match(s, end))
+        and c["cumulative"].search(s) is None
+    )
 
 
 def joins_one_cohort(s: str, end: int, metric: str) -> bool:

@@ -30,6 +30,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "change_target": re.compile(fig["change_target_before"], re.IGNORECASE),
         "target": re.compile(fig["target_words"], re.IGNORECASE),
         "plan_question": re.compile(fig["plan_question"], re.IGNORECASE),
+        "plan_heading": re.compile(fig["plan_heading"], re.IGNORECASE),
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
@@ -54,6 +55,8 @@ def cues() -> dict[str, re.Pattern[str]]:
         "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
         "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
+        "intake_set": re.compile(fig["intake_set_before"], re.IGNORECASE),
+        "intake_set_after": re.compile(fig["intake_set_after"], re.IGNORECASE),
         "adds_to_total": re.compile(fig["adds_to_total_after"], re.IGNORECASE),
         "part_in_period": re.compile(fig["part_in_period_after"], re.IGNORECASE),
     }

@@ -42,13 +42,28 @@ def read_mentions(
         if may_match(literal_tests(_joint_re().pattern), low)
         else []
     )
-    if not joints and (joined := _joined(text, out, s_start, s_end)) is not None:
-        joints = [joined]
-    for joint in joints:  # it stands for the names inside it ("the city's flagship campuses")
+    spans = [_with_apposition(text, j.start(), j.end(), out) for j in joints]
+    if (joined := _joined(text, out, s_start, s_end)) is not None:
+        spans.append(joined.span())
+    for a, b in spans:  # it stands for the names inside it ("the city's flagship campuses")
         name = joint_name(config, model)
-        out = [m for m in out if not (m.start < joint.end() and joint.start() < m.end)]
-        out.append(Mention(joint.start(), joint.end(), name, False, "name", "subject"))
-    return sorted(out) if joints else out
+        out = [m for m in out if not (m.start < b and a < m.end)]
+        out.append(Mention(a, b, name, False, "name", "subject"))
+    return sorted(out) if spans else out
+
+
+def _with_apposition(text: str, a: int, b: int, ms: list[Mention]) -> tuple[int, int]:
+    """The span of a phrase for both (text[a:b]) with the two names it is put beside: "our two
+    flagship platforms, the Hong Kong Science Park and Cyberport," stands for both as one."""
+    after = [m for m in ms if m.start >= b and m.kind == "name"]
+    if len(after) < 2:
+        return a, b
+    first, second = after[0], after[1]
+    beside = _APPOSITION.fullmatch(text, b, first.start)
+    return (a, second.end) if beside and _AND.fullmatch(text, first.end, second.start) else (a, b)
+
+
+_APPOSITION = re.compile(r"\s*[,(–—-]\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _with_aliases(
@@ -180,7 +195,7 @@ def _joint_re() -> re.Pattern[str]:
     refs = cues()["references"]
     words = phrases_re(refs["joint"])
     counts, nouns = phrases_re(refs["joint_counts"]), phrases_re(refs["joint_nouns"])
-    built = rf"(?:{counts})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"  # "the two technology flagships"
+    built = rf"(?:{counts})\s+(?:[\w&-]+\s+){{0,2}}?(?:{nouns})"  # "the two technology flagships"
     return re.compile(rf"(?<![\w-])(?:{words}|{built})(?![\w-])", re.IGNORECASE)
 
 

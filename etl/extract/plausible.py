@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 from db.records import Claim
@@ -44,13 +45,15 @@ def no_community_funding(claim: Claim) -> bool:
     clause of the sentence names a round ("... closed a US$15 million Series A round", "its
     IPO raised HK$1.2 billion") or an organisation's own accounts ("recorded total revenue of
     HK$541 million and a deficit of HK$32 million"), not the community's funding ("..., with
-    several closing Series B rounds this year": another clause)."""
+    several closing Series B rounds this year": another clause); or a market's venture
+    funding is the subject ("venture investment in Asia reached US$81 billion")."""
     if claim.metric != "funding_raised":
         return False
     lo, at, hi = _clause(claim)
     return (
         _figures_re("one_round").search(claim.quote, lo, hi) is not None
         or _figures_re("own_accounts").search(claim.quote, lo, at) is not None
+        or _figures_re("market_funding").search(claim.quote[:at]) is not None
     )
 
 
@@ -189,3 +192,87 @@ def _community_metrics() -> frozenset[str]:
 
 _PART_SHARE = 0.1  # a count under this share of the whole community counts a part of it
 _SAME_TIME_DAYS = 366
+
+
+def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
+    """`claims`, with a stock of money that is ten or a hundred times another stock of the same
+    metric and date in the text (or a tenth of it) as a candidate ("metric?"): one of the two
+    read a unit wrongly, as a translation does ("300 billion" for 300 hundred million). The
+    figure in a unit word for word ("185 hundred million") is kept, else the one stated more
+    often, else the smaller. Two figures a sentence gives together are a flow and its total,
+    unless one glosses the other in brackets."""
+    stocks = [c for c in claims if _money_stock(c, config)]
+    doubted: set[tuple[str, date, float]] = set()
+    for a in stocks:
+        for b in stocks:
+            if (a.metric, a.as_of) != (b.metric, b.as_of) or not _tenfold(a.value_hkd, b.value_hkd):
+                continue
+            if any(
+                x.char_start == y.char_start and not _glossed(x, y)
+                for x in stocks
+                if x.value_hkd == a.value_hkd
+                for y in stocks
+                if y.value_hkd == b.value_hkd
+            ):
+                continue  # "raised HK$4.1 billion in 2025, lifting the total to HK$41 billion"
+            loser = _misread(a, b, stocks)  # (a is the larger)
+            doubted.add((loser.metric, loser.as_of, loser.value_hkd))
+    if not doubted:
+        return claims
+    return [
+        replace(c, status="candidate", unsure=("metric?",))
+        if _money_stock(c, config) and (c.metric, c.as_of, c.value_hkd) in doubted
+        else c
+        for c in claims
+    ]
+
+
+def _money_stock(claim: Claim, config: ExtractConfig) -> bool:
+    return (
+        claim.status == "auto"
+        and claim.entity == config.name
+        and not claim.period
+        and claim.unit not in ("count", "percent")
+        and bool(claim.value_hkd)
+    )
+
+
+def _tenfold(larger: float | None, smaller: float | None) -> bool:
+    """Whether `larger` is ten or a hundred times `smaller` (within a per cent)."""
+    if not larger or not smaller or larger <= smaller:
+        return False
+    return any(abs(larger / smaller / k - 1) < 0.01 for k in (10, 100))
+
+
+def _glossed(a: Claim, b: Claim) -> bool:
+    """Whether one of two figures of a sentence glosses the other in brackets right after it
+    ("HK$395 hundred million (about HK$3.95 billion)")."""
+    first, second = sorted((a, b), key=lambda c: c.mention_start)
+    between = first.quote[
+        first.mention_end - first.char_start : second.mention_start - first.char_start
+    ]
+    return _GLOSS.fullmatch(between) is not None
+
+
+_GLOSS = re.compile(r"\s*[(（]\s*(?:[\w.]+\s+){0,2}")
+
+
+def _misread(larger: Claim, smaller: Claim, stocks: list[Claim]) -> Claim:
+    """Which of two stocks ten times apart read its unit wrongly (see doubt_tenfold)."""
+    literal = _literal_scales()
+    word_for_word = [
+        literal.search(c.quote, c.mention_start - c.char_start, c.mention_end - c.char_start)
+        is not None
+        for c in (larger, smaller)
+    ]
+    if word_for_word[0] != word_for_word[1]:
+        return smaller if word_for_word[0] else larger
+    times = [sum(1 for s in stocks if s.value_hkd == c.value_hkd) for c in (larger, smaller)]
+    return smaller if times[0] > times[1] else larger
+
+
+@cache
+def _literal_scales() -> re.Pattern[str]:
+    """The scale words that give another language's unit word for word ("hundred million")."""
+    words = lexicon()["figures"]["literal_scales"]
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.IGNORECASE)

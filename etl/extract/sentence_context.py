@@ -341,7 +341,11 @@ class SentenceContext(OwnerContext):
 
     def answers_a_plan(self) -> bool:
         """Whether the sentence answers a question about what is planned or hoped for ("What
-        will success look like in 2025?"), in the first sentences of its answer."""
+        will success look like in 2025?"), in the first sentences of its answer, or stands
+        under a heading of plans ("Priorities for 2026" / "- Admit at least 200 start-ups")."""
+        heading = self.heading()
+        if heading is not None and cues()["plan_heading"].match(heading):
+            return True
         if not self._asked():
             return False
         return cues()["plan_question"].search(self._question()) is not None

@@ -8,7 +8,7 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.mentions import find_mentions
+from etl.extract.mentions import Mention, find_mentions
 from etl.extract.name_patterns import patterns, tracked_names
 from etl.extract.sentences import is_abbreviation
 
@@ -71,11 +71,8 @@ def quote_regions(
         elif not speaker:
             tracked = head_profiled  # '"Last year we admitted 164."' in the head's profile
         elif speaker:
-            tracked = bool(patterns(config).tracked.search(speaker))
+            tracked, entity, found = _works_for(speaker, config)
             if not tracked:
-                found = find_mentions(speaker, 0, len(speaker), config)
-                names = [x for x in found if x.kind == "name"]
-                entity = names[-1].entity if names else None
                 tracked = (
                     main_tracked
                     and entity is None
@@ -208,10 +205,23 @@ def profiles_head(text: str, config: ExtractConfig) -> bool:
 
 def speaker_of(who: str, config: ExtractConfig) -> tuple[bool, str | None]:
     """Whom a speaker's line (name, title, organisation) works for: (tracked, organisation)."""
-    if patterns(config).tracked.search(who):
-        return True, config.name
-    names = [x for x in find_mentions(who, 0, len(who), config) if x.kind == "name"]
-    return False, (names[-1].entity if names else None)
+    tracked, entity, _ = _works_for(who, config)
+    return tracked, entity
+
+
+def _works_for(who: str, config: ExtractConfig) -> tuple[bool, str | None, list[Mention]]:
+    """(tracked, organisation, the names found) of a speaker's line: the tracked organisation
+    when it is named as itself, not as what describes a member ("founder of Cyberport start-up
+    Ledgerlight Labs" works for the start-up); else the last organisation named."""
+    if not patterns(config).tracked.search(who):
+        found: list[Mention] = []
+    else:
+        found = find_mentions(who, 0, len(who), config)
+        if any(x.tracked and x.kind == "name" for x in found):
+            return True, config.name, found
+    found = found or find_mentions(who, 0, len(who), config)
+    names = [x for x in found if x.kind == "name"]
+    return False, (names[-1].entity if names else None), found
 
 
 def _heads_tracked(intro: str, config: ExtractConfig) -> bool:

@@ -439,3 +439,37 @@ def test_figures_joined_by_and_have_one_owner() -> None:
         "are AI-driven."
     )  # a clause of its own after the comma
     assert not any(v == 10 for _, v, *_ in inline(s, d))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Together, the two host well over 3,500 technology companies.",
+        "Together, our two flagship I&T platforms, the Hong Kong Science Park and Cyberport, "
+        "now host more than 4,500 technology companies.",
+        "Between them, Hong Kong Science Park and Cyberport host more than 1,500 AI firms, "
+        "according to figures the two organisations released.",
+    ],
+)
+def test_a_figure_of_two_parks_together_is_neither_parks(sentence: str) -> None:
+    d = date(2024, 5, 2)
+    text = (
+        "Hong Kong's parks\n\nCyberport is home to more than 1,800 companies, while Hong Kong "
+        f"Science Park runs a larger estate in Sha Tin. {sentence}"
+    )
+    assert inline(text, d) == [("companies", 1800, "over", d, None)]
+
+
+def test_a_speaker_from_a_member_company_speaks_for_the_company() -> None:
+    d = date(2024, 5, 2)
+    member = (
+        "Cyberport launches a builders programme\n\nMr Daniel Fok, founder of Cyberport "
+        'start-up Ledgerlight Labs, said: "We started with four people. Today we have clients '
+        'in nine markets."'
+    )
+    assert inline(member, d) == []
+    staff = (
+        "Cyberport launches a builders programme\n\nMs Amy Lo, chief executive of Cyberport, "
+        'said: "Our companies now sell into more than 60 markets."'
+    )
+    assert inline(staff, d) == [("markets", 60, "over", d, None)]

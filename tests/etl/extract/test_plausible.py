@@ -10,7 +10,12 @@ import pytest
 from db.records import Claim, ReadDocument
 from etl.config import load_config
 from etl.extract import default_config, extract_claims
-from etl.extract.plausible import doubt_fractions, doubt_implausible, too_small
+from etl.extract.plausible import (
+    doubt_fractions,
+    doubt_implausible,
+    no_community_funding,
+    too_small,
+)
 
 
 def claim(metric: str, value: float, unit: str = "count", **kw) -> Claim:
@@ -201,3 +206,129 @@ def test_only_stocks_beside_a_whole_of_their_time_are_doubted_as_parts() -> None
     assert [c.status for c in out] == ["auto", "auto", "candidate", "auto"]
     earlier = claim("startups", 45, as_of=date(2020, 5, 2))
     assert doubt_fractions([claim("companies", 2100), earlier], config)[1].status == "auto"
+
+
+MAY = date(2024, 5, 2)
+LEAD = "Cyberport hosts its venture forum\n\nCyberport opened its annual venture forum today. "
+
+
+def quoted(quote: str, figure: str, value: float, unit: str = "USD") -> Claim:
+    """A funding claim whose quote is `quote`, its figure the words `figure` in it."""
+    at = quote.index(figure)
+    return claim("funding_raised", value, unit, value_hkd=value * 7.8, quote=quote,
+                 char_start=0, char_end=len(quote), mention_start=at,
+                 mention_end=at + len(figure))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "figure", "market"),
+    [
+        (
+            "Panellists noted that venture investment in Southeast Asia reached a record "
+            "US$9 billion last year.",
+            "US$9 billion",
+            True,
+        ),
+        (
+            "Global climate-tech venture funding fell to about US$30 billion in 2023.",
+            "US$30 billion",
+            True,
+        ),
+        ("- VC investment into Hong Kong start-ups, 2024: US$2.2bn", "US$2.2bn", True),
+        (
+            "Despite a slow venture capital market, our companies raised US$500 million.",
+            "US$500 million",
+            False,
+        ),
+        (
+            "Our companies have attracted US$250 million of venture investment so far.",
+            "US$250 million",
+            False,
+        ),
+    ],
+)
+def test_a_markets_venture_funding_is_no_community_funding(
+    quote: str, figure: str, market: bool
+) -> None:
+    assert no_community_funding(quoted(quote, figure, 1e9)) is market
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        (
+            '"One of our graduates, Tallyhook, a payments start-up, raised US$12 million this '
+            "spring,\" said Cyberport's chief executive.",
+            ("funding_raised", 1.2e7),
+        ),
+        (
+            "Cyberport's alumni inspire others. They show that a start-up can grow here - "
+            "Pinewave, for example, raised more than HK$90 million in its last round.",
+            ("funding_raised", 9e7),
+        ),
+        (
+            "Among the community companies, a certain drone maker this year in March completed "
+            "60 million US dollars financing.",
+            ("funding_raised", 6e7),
+        ),
+        (
+            "Cyberport's newsletter this week: a HK$40m raise for a robotics start-up, and a new "
+            "lab.",
+            ("funding_raised", 4e7),
+        ),
+        (
+            "Founded in 2018 by two engineers, Pinewave joined the Cyberport Incubation Programme "
+            "a year later. Its route-planning app is now used by 9,000 drivers in 11 markets.",
+            ("markets", 11),
+        ),
+    ],
+)
+def test_one_companys_money_or_markets_go_to_a_reviewer(
+    sentence: str, figure: tuple[str, float]
+) -> None:
+    assert statuses(LEAD + sentence, MAY)[figure] == "candidate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        (
+            "Despite a slow venture capital market, Cyberport companies raised HK$4 billion.",
+            ("funding_raised", 4e9),
+        ),
+        (
+            "Cyberport's community is growing. Its companies now sell into 45 markets.",
+            ("markets", 45),
+        ),
+        ("Cyberport said its alumni have entered more than 50 markets.", ("markets", 50)),
+    ],
+)
+def test_the_communitys_own_funding_and_markets_stay_claims(
+    sentence: str, figure: tuple[str, float]
+) -> None:
+    assert statuses(LEAD + sentence, MAY)[figure] == "auto"
+
+
+def test_of_two_stocks_ten_times_apart_the_misread_one_goes_to_a_reviewer() -> None:
+    headline = "Cyberport start-ups raise over 250 billion yuan\n\n"
+    body = "Cyberport said its start-ups have raised over 25 billion yuan in total."
+    got = statuses(headline + body, MAY)
+    assert got[("funding_raised", 2.5e11)] == "candidate"  # the larger, a unit misread
+    assert got[("funding_raised", 2.5e10)] == "auto"
+    literal = (
+        "Cyberport start-ups have accumulated financing exceeding 520 hundred million Hong "
+        "Kong dollars.\n\nCyberport start-ups have raised more than HK$5.2 billion in total."
+    )
+    got = statuses(literal, MAY)
+    assert got[("funding_raised", 5.2e10)] == "auto"  # read in the unit word for word
+    assert got[("funding_raised", 5.2e9)] == "candidate"
+
+
+def test_a_flow_and_its_total_ten_times_apart_are_both_claims() -> None:
+    text = (
+        "Cyberport companies raised HK$3 billion, bringing their total to HK$30 billion.\n\n"
+        "- HK$30 billion raised by Cyberport companies"
+    )
+    got = statuses(text, MAY)
+    assert got[("funding_raised", 3e10)] == "auto"
+    assert got[("funding_raised", 3e9)] == "auto"

@@ -1,0 +1,90 @@
+"""Counts of a group that is no size of the community: one intake's make-up, those a survey
+asked or a session met, those taken to an event, a capacity, and targets under a heading of
+plans. Each stays out of the charts; the community's own figures beside them stay claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.extract.doubtful_figures import cohort_part
+from tests.etl.extract.test_claims import inline
+
+D = date(2024, 5, 2)
+LEAD = "Cyberport welcomes new start-ups\n\nCyberport welcomed 40 start-ups in its latest intake. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Of the 2023 cohort, 14 are building AI tools.", "14"),
+        ("Among the newly admitted start-ups, 9 work on payments.", "9"),
+        ("FinTech is the biggest group in the intake, with 11 start-ups.", "11"),
+        ("By sector, the batch includes 8 smart-living start-ups.", "8"),
+        ("Web3 leads, with 6 of the new incubatees building wallets.", "6"),
+    ],
+)
+def test_a_count_within_one_intake_is_its_make_up(sentence: str, figure: str) -> None:
+    at = sentence.index(figure)
+    assert cohort_part(sentence, at, at + len(figure), "count")
+    assert not cohort_part(sentence, at, at + len(figure), "HKD")  # counts only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("With the arrival of the new incubatees, the AI cluster has passed 300 firms.", "300"),
+        ("Of the start-ups admitted since 2005, 40 have been acquired.", "40"),  # over the years
+        ("Cyberport now hosts 400 FinTech companies, and this cohort adds more.", "400"),
+    ],
+)
+def test_a_count_beside_an_intake_is_no_part_of_it(sentence: str, figure: str) -> None:
+    at = sentence.index(figure)
+    assert not cohort_part(sentence, at, at + len(figure), "count")
+
+
+def test_an_intakes_make_up_is_no_cluster_size_in_a_whole_text() -> None:
+    text = LEAD + (
+        "Of the newly admitted start-ups, 12 are developing FinTech solutions. "
+        "Cyberport's FinTech cluster now counts more than 400 companies."
+    )
+    got = inline(text, D)
+    assert ("fintech_companies", 400, "over", D, None) in got
+    assert not any(c[1] == 12 for c in got)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A survey of 230 community companies conducted by Cyberport in March found that most "
+        "had cut costs.",
+        "Delegates joined a business matching session with 25 Cyberport start-ups working in AI.",
+        "Cyberport brought 30 of its FinTech start-ups to Hong Kong FinTech Week.",
+        "The new Cyberport building can accommodate more than 600 companies.",
+    ],
+)
+def test_those_asked_met_or_taken_somewhere_or_room_for_more_are_no_size(sentence: str) -> None:
+    assert inline(f"Cyberport news\n\n{sentence}", D) == []
+
+
+def test_the_communitys_size_beside_a_survey_stays_a_claim() -> None:
+    text = (
+        "Cyberport news\n\nCyberport is home to more than 2,100 companies. A survey of 230 "
+        "community companies found that most had cut costs."
+    )
+    assert inline(text, D) == [("companies", 2100, "over", D, None)]
+
+
+def test_figures_under_a_heading_of_plans_or_in_an_item_of_aims_are_targets() -> None:
+    plans = (
+        "Cyberport review of 2025\n\n## Highlights\n\n- Cyberport admitted 210 start-ups to its "
+        "incubation programmes in 2025.\n\n## Priorities for 2026\n\n- Admit at least 250 "
+        "start-ups to Cyberport's incubation programmes."
+    )
+    assert [c[1] for c in inline(plans, date(2026, 1, 20))] == [210]
+    aims = (
+        "Cyberport work plan\n\n(a) start-up support: to admit about 180 start-ups to "
+        "Cyberport's incubation programmes;\n\n(b) Cyberport admitted 170 start-ups in 2023."
+    )
+    assert [c[1] for c in inline(aims, D)] == [170]
