@@ -214,7 +214,10 @@ def cohort_part(s: str, start: int, end: int, unit: str) -> bool:
         return False
     c = figure_cues()
     return _names_one_cohort(s, start) or (
-        (c["intake_set"].search(s, 0, start) is not None or c["intake_set_after"].match(s, end))
+        (
+            gated_search(c["intake_set"], s, 0, start) is not None
+            or c["intake_set_after"].match(s, end)
+        )
         and c["cumulative"].search(s) is None
     )
 

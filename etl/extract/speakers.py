@@ -213,8 +213,12 @@ def _works_for(who: str, config: ExtractConfig) -> tuple[bool, str | None, list[
     """(tracked, organisation, the names found) of a speaker's line: the tracked organisation
     when it is named as itself, not as what describes a member ("founder of Cyberport start-up
     Ledgerlight Labs" works for the start-up); else the last organisation named."""
-    if not patterns(config).tracked.search(who):
+    p = patterns(config)
+    named = [m.end() for m in p.tracked.finditer(who)]
+    if not named:
         found: list[Mention] = []
+    elif not any(p.descriptor.match(who, end) for end in named):
+        return True, config.name, []  # (no "Cyberport start-up X": named as itself)
     else:
         found = find_mentions(who, 0, len(who), config)
         if any(x.tracked and x.kind == "name" for x in found):
