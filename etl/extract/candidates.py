@@ -25,12 +25,16 @@ from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
     MetricMatch,
     classify,
+    cluster_metrics,
     intake_metrics,
     location_metrics,
     named_cluster,
 )
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
+
+# What opens "the number of <noun> <words>": its noun is what the figure counts.
+NUMBER_OF = re.compile(r"\b(?:numbers?|total|count|tally)\s+of\s+", re.IGNORECASE)
 
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
@@ -147,6 +151,13 @@ def _member_sets() -> frozenset[str]:
 
 
 @cache
+def _cluster_word() -> re.Pattern[str]:
+    """A cluster named in a set ("of the cluster's members"): the lexicon's cluster nouns."""
+    words = lexicon()["organisations"]["described_clusters"]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+
+
+@cache
 def set_noun() -> str:
     """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
     return str(lexicon()["figures"]["set_noun"])
@@ -169,10 +180,12 @@ def bare_metric(
     member_part = False  # "400 of the Cyberport firms are in fintech": a part of the members
     m = None if has_noun else _OF_SET.match(s, end)
     named_set = False  # "Three of its alumni - A, B and C - are each valued at ...": no metric's
+    of_cluster = False  # "70 of the cluster's members are game developers": a part of one
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
+        of_cluster = _cluster_word().search(s, m.start(), b) is not None
         partitive = classify(s[a:b], "", "", kind, value)
         named_set = partitive is None and value > 1  # (not "one of the things I like")
         own_part = partitive is not None and _own_set().match(s, m.start()) is not None
@@ -211,6 +224,8 @@ def bare_metric(
         # campus" counts unicorns.)
         where = partitive is not None and found and found.metric in location_metrics()
         if found and not (part and found.metric == "companies") and not where:
+            if of_cluster and found.metric in cluster_metrics():
+                return MetricCandidate(found, "doubtful")  # a segment of a cluster, no size
             return MetricCandidate(found, "predicate")
     if partitive is not None:
         return MetricCandidate(partitive, "partitive")
@@ -228,6 +243,8 @@ def bare_metric(
             break  # "We were four people ...; we're 25 now": the 25 counts what the four did
         if lo == 0 and starts and s[:start].endswith("(") and counts_something(s[:own]):
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
+        if lo == 0 and own and NUMBER_OF.search(s, min(own, _after_last_number(s, start)), start):
+            break  # "..., while the number of applications rose from 212": its own, no metric
         found = (
             _subject_before(s, said.start(), kind, value)
             # (not "made up 53 of the admissions"; no count of companies runs to millions)
@@ -249,6 +266,15 @@ def bare_metric(
         if found:
             return MetricCandidate(found, "subject")
     return _cluster_subject(s, start, kind, value)
+
+
+def _after_last_number(s: str, start: int) -> int:
+    """Where the last digit before `start` ends (0 when there is none)."""
+    digits = [m.end() for m in _DIGIT.finditer(s, 0, start)]
+    return digits[-1] if digits else 0
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch | None:

@@ -42,7 +42,12 @@ from etl.extract.claim_context import (
     we_at_figure,
 )
 from etl.extract.document_model import DocumentModel, build_model
-from etl.extract.doubtful_figures import cohort_part, joins_one_cohort, one_intake
+from etl.extract.doubtful_figures import (
+    at_one_competition,
+    cohort_part,
+    joins_one_cohort,
+    one_intake,
+)
 from etl.extract.fact_box import (
     box_date,
     box_owner,
@@ -77,7 +82,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.47.0"
+EXTRACTOR_VERSION = "1.48.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -337,6 +342,7 @@ def _sentence_claims(
             (f.source in READ_SOURCES and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
             or cohort_part(sent, f.start, f.end, f.unit)
             or joins_one_cohort(sent, f.end, f.metric.metric)
+            or at_one_competition(sent, f.np_end, f.metric.metric)
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"
         if as_of is None or (f.increment and period is None):

@@ -197,8 +197,8 @@ def one_intake(
     """Whether an intake figure is one cohort's size or an addition to the total, not the
     count admitted over the years (see the lexicon's `one_intake`); or a ceiling ("up to 25
     start-ups will be admitted"), as any amount of money is ("funding of up to HK$500,000")."""
-    if qualifier == "up_to" and (match.metric in intake_metrics() or unit not in _COUNTS):
-        return True
+    if qualifier == "up_to" and (match.metric in intake_metrics() or unit != "count"):
+        return True  # (a share "of up to 70 per cent" is a ceiling too)
     if match.metric not in intake_metrics():
         return False
     if figure_cues()["adds_to_total"].match(s, end):
@@ -230,6 +230,13 @@ def joins_one_cohort(s: str, end: int, metric: str) -> bool:
     stop = _STOP_MARK.search(s, end)
     c = figure_cues()
     return c["one_intake"].search(s, end, stop.start() if stop else len(s)) is not None
+
+
+def at_one_competition(s: str, np_end: int, metric: str) -> bool:
+    """Whether a count of awards whose noun ends at `np_end` was won at one competition named
+    right after it ("7 awards at the Asia Smart App Awards", "including 19 at the Hong Kong ICT
+    Awards 2019"): that event's, not what the community has won."""
+    return metric == "awards" and figure_cues()["one_competition"].match(s, np_end) is not None
 
 
 def _names_one_cohort(s: str, end: int) -> bool:

@@ -24,11 +24,11 @@ from etl.calendar import phrase_re
 from etl.config import ExtractConfig
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
-from etl.extract.candidates import set_member
+from etl.extract.candidates import NUMBER_OF, set_member
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.list_dates import BULLET, stands_at, whole_text_note
 from etl.extract.mentions import Mention
-from etl.extract.metric_sources import NUMBER_OF, label_metric
+from etl.extract.metric_sources import label_metric
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in

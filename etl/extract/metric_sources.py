@@ -40,8 +40,6 @@ ENUMERATOR = r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+"
 # "Unicorns: 7", "Web3 — 250", "(a) Community companies (total): 1,540"
 _LABEL = re.compile(rf"[\s\-•*–]*(?:{ENUMERATOR})?([^:\n]{{2,80}}?)(?:\s*:|\s+[—–])\s*")
 _ENUMERATED = re.compile(rf"\s*{ENUMERATOR}")
-# What opens "the number of <noun> <words>": its noun is what the figure counts.
-NUMBER_OF = re.compile(r"\b(?:numbers?|total|count|tally)\s+of\s+", re.IGNORECASE)
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 
 

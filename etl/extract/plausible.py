@@ -26,6 +26,7 @@ from functools import cache
 from db.records import Claim
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon
+from etl.extract.metrics import classify, cluster_metrics
 from etl.extract.numbers import find_numbers
 
 
@@ -101,6 +102,32 @@ def another_rate(claim: Claim) -> bool:
     return _figures_re("other_rates").search(claim.quote, lo, at) is not None
 
 
+def cluster_share(claim: Claim) -> bool:
+    """Whether `claim`, a percentage, is a share of one cluster's companies, as the words after
+    it say ("About 55 per cent of our Web3 companies were founded ..."), not the community's."""
+    if claim.unit != "percent":
+        return False
+    m = _figures_re("share_of_set_after").match(claim.quote, claim.mention_end - claim.char_start)
+    if m is None:
+        return False
+    found = classify(m.group("set"), "", "", "count", 100.0)
+    return found is not None and found.metric in cluster_metrics()
+
+
+def cluster_funding(claim: Claim) -> bool:
+    """Whether `claim`, money raised, is what one cluster's companies raised, as the words
+    before it say ("AI start-ups in its community raised around HK$6.8 billion", "Funding
+    raised by FinTech cluster members in H1 2025: HK$1.9 billion"), not the community."""
+    if claim.metric != "funding_raised":
+        return False
+    head = claim.quote[: claim.mention_start - claim.char_start]
+    m = _figures_re("raised_by_set").search(head)
+    if m is None:
+        return False
+    found = classify(m.group("set") or m.group("subject"), "", "", "count", 100.0)
+    return found is not None and found.metric in cluster_metrics()
+
+
 def _clause(claim: Claim) -> tuple[int, int, int]:
     """The start of the claim's clause in its quote, where its figure stands, and the end."""
     at = claim.mention_start - claim.char_start
@@ -147,10 +174,17 @@ def _clause_break() -> re.Pattern[str]:
 
 def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
     """`claim`, as a candidate ("metric?") when it is too small, money of one round or of an
-    organisation's own accounts, or a rate of something else (see the module doc)."""
+    organisation's own accounts, a rate of something else, or a share or the funding of one
+    cluster (see the module doc)."""
     if claim.status != "auto":
         return claim
-    if too_small(claim, config) or no_community_funding(claim) or another_rate(claim):
+    if (
+        too_small(claim, config)
+        or no_community_funding(claim)
+        or another_rate(claim)
+        or cluster_share(claim)
+        or cluster_funding(claim)
+    ):
         return replace(claim, status="candidate", unsure=("metric?",))
     if not_the_community(claim, config):
         return replace(claim, status="candidate", unsure=("owner?",))

@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from etl.extract.candidates import (
+    NUMBER_OF,
     bare_metric,
     intake_subject,
     is_generic,
     narrower_predicate,
     of_a_set,
+    part_of_set,
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
@@ -36,7 +38,6 @@ from etl.extract.figure_words import (
 from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
-    NUMBER_OF,
     ROW_CELL,
     intake_verb,
     label_before,
@@ -272,6 +273,8 @@ def find_figures(
             comparison = True  # "up from 30 a year earlier": the value compared with
             whole = whole_before_parts(s, out, start)  # (not the last part of a breakdown)
             prev = out[whole] if whole is not None else out[-1] if out else None
+            if prev is not None and NUMBER_OF.search(s, prev.np_end, start):
+                prev = None  # "..., while the number of applications rose from 212 to 467"
             if prev is not None and prev.unit == unit and prev.metric is not None:
                 match, source = prev.metric, "comparison"
             elif unit in uncounted and (prev is None or prev.unit != unit):
@@ -371,7 +374,7 @@ def find_figures(
             )
         ):
             source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
-        if source == "subject" and cues()["left_set"].match(s, np_end):
+        if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
             source = "activity"  # "186 were admitted, and 121 of them have graduated"
         if kind == "money" and gated_search(
             cues()["single_round"], ctx_before + s[start:np_end] + ctx_after
@@ -394,6 +397,16 @@ def find_figures(
                 named = _opening_cluster(s)  # (its first count: later ones may be others')
             if named is not None:
                 match, source = named, "cluster"
+        if (
+            source == "predicate"
+            and match is not None
+            and match.metric in cluster_metrics()
+            and out
+            and out[-1].metric is not None
+            and out[-1].metric.metric == match.metric
+            and part_of_set(s, start, end)
+        ):
+            source = "doubtful"  # "a cluster of 160 firms, around 40 of which are esports firms"
         if match is not None and source not in _UNSURE_SOURCES and doubtful(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
             kind, match, is_generic(match), earlier(out),

@@ -88,3 +88,80 @@ def test_figures_under_a_heading_of_plans_or_in_an_item_of_aims_are_targets() ->
         "Cyberport's incubation programmes;\n\n(b) Cyberport admitted 170 start-ups in 2023."
     )
     assert [c[1] for c in inline(aims, D)] == [170]
+
+
+def test_applications_beside_admissions_are_no_admissions() -> None:
+    text = (
+        "Cyberport work report\n\nThe number of start-ups admitted to Cyberport's incubation "
+        "programme each year rose from 40 in 2015-16 to 90 in 2018-19, while the number of "
+        "applications received rose from 300 to 800 over the same period."
+    )
+    got = inline(text, D)
+    assert any(c[1] == 40 for c in got)
+    assert not any(c[1] in (300, 800) for c in got)
+    later = (
+        "Cyberport work report\n\nCyberport's annual intake grew from 100 start-ups in 2019-20 "
+        "to 140 start-ups in 2022-23, while the number of applications has grown faster, to 900 "
+        "in 2022-23."
+    )
+    assert not any(c[1] == 900 for c in inline(later, D))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2005, Cyberport's incubation programme has admitted a total of 600 start-ups, "
+        "of which 380 have graduated.",
+        "Since 2005, Cyberport's incubation programme has admitted a total of 600 start-ups, "
+        "of which 380, including this year's class, have completed the programme.",
+        "Cyberport incubation in numbers:\n\n- Start-ups admitted: 600\n- Incubatees "
+        "graduated: 380",
+    ],
+)
+def test_graduates_are_no_count_of_incubatees(text: str) -> None:
+    got = [c[1] for c in inline(f"Cyberport news\n\n{text}", D)]
+    assert 600 in got and 380 not in got
+
+
+def test_awards_at_one_competition_without_a_period_go_to_a_reviewer() -> None:
+    one = (
+        "Cyberport news\n\nCyberport FinTech start-ups picked up 5 awards at the Asia Smart "
+        "App Awards in March. Cyberport companies have won more than 900 awards in all."
+    )
+    assert [c[1] for c in inline(one, D)] == [900]
+    many = (
+        "Cyberport news\n\nOver the past year, Cyberport start-ups won 31 awards at the Hong "
+        "Kong ICT Awards, the APICTA Awards and other competitions."
+    )
+    assert [c[1] for c in inline(many, D)] == [31]  # several competitions over a year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Approved local users can receive a subsidy of up to 60 per cent of the cost.", 60),
+        ("About 45 per cent of our Web3 companies are local.", 45),
+        ("Around 35 of the cluster's members are game studios.", 35),
+        (
+            "Our digital entertainment cluster now has more than 150 companies, around 30 of "
+            "which are esports companies.",
+            30,
+        ),
+        ("AI start-ups in the Cyberport community raised around HK$5.5 billion in 2024.", 5.5e9),
+    ],
+)
+def test_a_ceiling_or_a_part_of_one_cluster_is_no_community_figure(
+    sentence: str, value: float
+) -> None:
+    text = f"Cyberport news\n\nCyberport is home to 2,200 companies. {sentence}"
+    got = [c[1] for c in inline(text, D)]
+    assert 2200 in got and value not in got
+
+
+def test_the_communitys_share_and_a_clusters_size_stay_claims() -> None:
+    text = (
+        "Cyberport news\n\nAbout 70 per cent of Cyberport's community companies are local. "
+        "Cyberport's digital entertainment cluster now has more than 150 companies."
+    )
+    got = {(c[0], c[1]) for c in inline(text, D)}
+    assert {("local_share_pct", 70), ("digital_entertainment_companies", 150)} <= got
