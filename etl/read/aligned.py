@@ -74,13 +74,18 @@ MAX_HEADING_LINES = 3
 
 def _wraps_headings(line: str, starts: list[int]) -> bool:
     """Whether `line` goes on with the column headings above it: words under the headings
-    after the first, with nothing under the first ("  the community   (cumulative, since")."""
+    after the first, with nothing under the first ("  the community   (cumulative, since"), or
+    words with no figure under every heading, each where its heading starts ("Financial
+    Community" / "year        companies")."""
     cells = list(LAID_OUT_CELL_RE.finditer(line))
+    if len(starts) < 2 or not cells or _COLUMN_RULE_RE.fullmatch(line):
+        return False
+    if cells[0].start() + _HEADING_SLACK >= starts[1]:
+        return True
     return (
-        len(starts) > 1
-        and bool(cells)
-        and cells[0].start() + _HEADING_SLACK >= starts[1]
-        and not _COLUMN_RULE_RE.fullmatch(line)
+        len(cells) == len(starts)
+        and not any(ch.isdigit() for ch in line)
+        and all(abs(m.start() - at) <= _HEADING_SLACK for m, at in zip(cells, starts, strict=True))
     )
 
 

@@ -228,7 +228,10 @@ _SPACED_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 
 
 def _lead_in(text: str) -> str:
-    return text.strip().rstrip(":") + ":"
+    """A line that leads into the items under it, opening in capitals: a blank line before a
+    lower-case line is read as a page break ("year 2017-18:" would join the item above)."""
+    text = text.strip().rstrip(":")
+    return text[:1].upper() + text[1:] + ":"
 
 
 def _item(label: str, value: str) -> str:

@@ -200,3 +200,31 @@ def test_a_label_wrapped_over_lines_above_its_figures_is_one_row() -> None:
     lines = aligned_tables(table).split("\n")
     assert "- Visitors admitted to the museum's halls (cumulative since 2005): 460" in lines
     assert "- Guided tours held: 12" in lines
+
+
+def test_headings_wrapped_under_every_column_the_first_too_head_their_columns() -> None:
+    table = (
+        "      Season      Museum       Of which    Ticket income of\n"
+        "      year        visitors     students    the museum (HK$ million)\n"
+        "      ---------------------------------------------------------\n"
+        "      2016-17       4,500        1,200         3,150\n"
+        "      2017-18       5,200        1,400         6,820\n"
+    )
+    lines = aligned_tables(table).split("\n")
+    assert "Season year 2017-18:" in lines
+    assert "- Museum visitors: 5,200" in lines and "- Of which students: 1,400" in lines
+    assert "- Ticket income of the museum (HK$ million): HK$6,820 million" in lines
+    assert not any(line.strip().startswith("Season      Museum") for line in lines)
+    # (a row of figures under the header is no heading: "2016-17  4,500 ..." stays a row)
+    text = read_bytes(("Paper\n\n" + table + "\nEnd of paper.\n").encode(), "p.txt").text
+    assert "HK$3,150 million\n\nSeason year 2017-18:\n\n- Museum visitors: 5,200" in text
+
+
+def test_a_lead_in_in_lower_case_opens_in_capitals_so_no_page_break_joins_it() -> None:
+    table = (
+        "    year        visitors    tours (HK$ million)\n"
+        "    2016-17       4,500        3,150\n"
+        "    2017-18       5,200        6,820\n"
+    )
+    text = read_bytes(("Paper\n\n" + table + "\nEnd of paper.\n").encode(), "p.txt").text
+    assert "HK$3,150 million\n\nYear 2017-18:\n\n- visitors: 5,200" in text
