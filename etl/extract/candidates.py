@@ -14,6 +14,17 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from etl.extract.figure_sets import (
+    NUMBER_OF,
+    OF_SET,
+    cluster_word,
+    generic_sets,
+    member_sets,
+    of_them,
+    opens_set,
+    own_set,
+    set_noun,
+)
 from etl.extract.figure_text import (
     STOP_MARK,
     WORDS,
@@ -33,24 +44,14 @@ from etl.extract.metrics import (
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
 
-# What opens "the number of <noun> <words>": its noun is what the figure counts.
-NUMBER_OF = re.compile(r"\b(?:numbers?|total|count|tally)\s+of\s+", re.IGNORECASE)
-
 # Sources in the order a bare figure tries them (sentence first, then context).
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
 CONTEXT_SOURCES = ("heading", "previous")
 
-_OF_SET = re.compile(
-    r"[*_]*\s+of\s+(?:(?:[\w’'-]+\s+){0,2}[\w’'-]+['’]s\s+|"  # "of the hub's" before "of the"
-    r"the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|those\s+|these\s+)"
-    r"(?:\d[\d,.]*\s+)?(?:[*_]+)?",
-    re.IGNORECASE,
-)
 _PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
 # An aside set off by dashes between a figure and its predicate.
 _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 
-_SET_OPENER_WINDOW = 90  # "including 400 in fintech and over 150 in Web3" (the second too)
 # A part described with no verb of its own ("22 of them working on payments", "22 of them in
 # fintech"): what kind of member it is, not when or how it came.
 _DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b")
@@ -83,84 +84,16 @@ class MetricCandidate(NamedTuple):
 
 
 @cache
-def _of_them() -> re.Pattern[str]:
-    """The words between a bare figure and its predicate; group "set" is a pronoun of the set."""
-    f = lexicon()["figures"]
-    return re.compile(
-        rf"[*_]*\s*(?:of\s+(?P<set>{phrases_re(f['set_pronouns'])})\s+)?"
-        rf"(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*"
-        rf"(?:(?:{phrases_re(f['predicate_auxiliaries'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?"
-        rf"(?:(?:{phrases_re(f['predicate_verbs'])})\s+(?:(?:{phrases_re(f['predicate_adverbs'])})\s+)*)?",
-        re.IGNORECASE,
-    )
-
-
-@cache
 def _verb() -> re.Pattern[str]:
     f = lexicon()["figures"]
     verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
     return re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE)
 
 
-def of_a_set(s: str, end: int) -> bool:
-    """Whether the figure ending at `end` is a part of a set named after it ("80 of our
-    companies", "six of Hong Kong's unicorns"): a clause, not a label's value."""
-    return _OF_SET.match(s, end) is not None
-
-
-def _opens_set(s: str, start: int) -> bool:
-    """Whether the figure at `start` follows a word that opens a part of a set ("including")."""
-    return _set_openers().search(s, max(0, start - _SET_OPENER_WINDOW), start) is not None
-
-
-def part_of_set(s: str, start: int, end: int) -> bool:
-    """Whether the figure at s[start:end] counts a part of a set named before it in its
-    sentence ("..., seven of which are unicorns", "..., including 400 in fintech")."""
-    if _opens_set(s, start):
-        return True
-    m = _of_them().match(s, end)
-    return bool(m and m.group("set"))
-
-
-@cache
-def _set_openers() -> re.Pattern[str]:
-    return re.compile(lexicon()["figures"]["set_openers"], re.IGNORECASE)
-
-
-@cache
-def _generic_sets() -> frozenset[str]:
-    return frozenset(lexicon()["figures"]["partitive_generic_metrics"])
-
-
-@cache
-def _own_set() -> re.Pattern[str]:
-    """ "of its", "of our", "of the community's": a set of the organisation's own."""
-    heads = phrases_re(lexicon()["organisations"]["described_heads"])
-    return re.compile(rf"[*_]*\s+of\s+(?:its|our|the\s+(?:{heads})['’]s)\s", re.IGNORECASE)
-
-
 @cache
 def _people() -> re.Pattern[str]:
     words = phrases_re(lexicon()["figures"]["people_nouns"])
     return re.compile(rf"[\s*_]*(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
-
-
-@cache
-def _member_sets() -> frozenset[str]:
-    return frozenset(lexicon()["figures"]["member_sets"])
-
-
-@cache
-def _cluster_word() -> re.Pattern[str]:
-    """A cluster named in a set ("of the cluster's members"): the lexicon's cluster nouns."""
-    words = lexicon()["organisations"]["described_clusters"]
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
-
-
-@cache
-def set_noun() -> str:
-    """The noun a partitive's set stands for when it is a pronoun ("of them": companies)."""
-    return str(lexicon()["figures"]["set_noun"])
 
 
 def bare_metric(
@@ -178,24 +111,24 @@ def bare_metric(
     partitive = None
     own_part = False  # "380 of its companies were in fintech": a part of its own set
     member_part = False  # "400 of the Cyberport firms are in fintech": a part of the members
-    m = None if has_noun else _OF_SET.match(s, end)
+    m = None if has_noun else OF_SET.match(s, end)
     named_set = False  # "Three of its alumni - A, B and C - are each valued at ...": no metric's
     of_cluster = False  # "70 of the cluster's members are game developers": a part of one
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
         b = verb.start() if verb else b
-        of_cluster = _cluster_word().search(s, m.start(), b) is not None
+        of_cluster = cluster_word().search(s, m.start(), b) is not None
         partitive = classify(s[a:b], "", "", kind, value)
         named_set = partitive is None and value > 1  # (not "one of the things I like")
-        own_part = partitive is not None and _own_set().match(s, m.start()) is not None
-        if partitive is not None and (partitive.metric in _member_sets() or own_part):
+        own_part = partitive is not None and own_set().match(s, m.start()) is not None
+        if partitive is not None and (partitive.metric in member_sets() or own_part):
             # "two of the companies ...", "three of the community's fintech companies
             # were ...": a part of the organisation's own set, not the whole
             member_part = partitive.metric not in intake_metrics()  # (not a part of an intake)
             partitive = None
         end = b
-    m = _of_them().match(s, end)
+    m = of_them().match(s, end)
     pos = m.end() if m else end
     if aside := _ASIDE.match(s, pos):
         pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
@@ -205,7 +138,7 @@ def bare_metric(
         or member_part
         or named_set
         or bool(m and m.group("set"))
-        or _opens_set(s, start)
+        or opens_set(s, start)
         or _IN_A_FIELD.match(s, end) is not None  # "..., and roughly 300 are in fintech"
     )
     stop = _PREDICATE_END.search(s, pos, pos + 90)
@@ -259,7 +192,7 @@ def bare_metric(
             found
             and m
             and m.group("set")
-            and found.metric in _member_sets()
+            and found.metric in member_sets()
             and (found.metric not in intake_metrics() or _DESCRIBED_PART.match(s, m.end()))
         ):  # ("..., 22 of them working on payments"; not "21 of them joined us this year")
             return None  # "1,000 companies, two of which ...": a part says nothing of the whole
@@ -372,12 +305,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
         stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
         predicate = before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
         found = classify(predicate, "", "", kind, value, bare=True)
-        if found is not None and found.metric not in _generic_sets():
+        if found is not None and found.metric not in generic_sets():
             return MetricCandidate(found, "predicate")
-    m = _of_them().match(s, end)
+    m = of_them().match(s, end)
     words = words_before_figure(s[m.end() if m else end :])
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    if found is not None and found.metric not in _generic_sets():
+    if found is not None and found.metric not in generic_sets():
         return MetricCandidate(found, "predicate")
     stop = _PREDICATE_END.search(s, end, end + 90)
     reach = end + len(before_next_figure(s[end : stop.start() if stop else end + 90]))
@@ -392,7 +325,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
     predicate = s[m.end() : stop.start() if stop else m.end() + 90]
     found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
-    if found is not None and found.metric not in _generic_sets():
+    if found is not None and found.metric not in generic_sets():
         return MetricCandidate(found, "predicate")
     return None
 
@@ -404,7 +337,7 @@ _SET_HEADING_WORDS = 2
 
 def is_generic(metric: MetricMatch | None) -> bool:
     """Whether `metric` counts the whole community (a part of it may be narrower)."""
-    return metric is not None and metric.metric in _generic_sets()
+    return metric is not None and metric.metric in generic_sets()
 
 
 def set_member(words: str, kind: str, value: float) -> MetricCandidate | None:

@@ -32,7 +32,6 @@ from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution, attribute
 from etl.extract.campus_figures import campus_counts
-from etl.extract.candidates import part_of_set
 from etl.extract.claim_context import (
     coordinated,
     heading_disagrees,
@@ -56,6 +55,7 @@ from etl.extract.fact_box import (
     row_parent,
 )
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
+from etl.extract.figure_sets import part_of_set
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold

@@ -24,7 +24,8 @@ from etl.calendar import phrase_re
 from etl.config import ExtractConfig
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
-from etl.extract.candidates import NUMBER_OF, set_member
+from etl.extract.candidates import set_member
+from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.list_dates import BULLET, stands_at, whole_text_note
 from etl.extract.mentions import Mention

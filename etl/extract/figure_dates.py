@@ -16,7 +16,7 @@ from functools import cache
 
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase
-from etl.extract.candidates import part_of_set
+from etl.extract.figure_sets import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase

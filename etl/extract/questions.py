@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import set_member, set_noun
+from etl.extract.candidates import set_member
+from etl.extract.figure_sets import set_noun
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify
 from etl.extract.noun_phrases import noun_phrase

@@ -14,7 +14,6 @@ from dataclasses import replace
 from etl.extract.attribution import clause_end
 from etl.extract.authors import marked_question
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
-from etl.extract.candidates import set_noun as _set_noun
 from etl.extract.context_cues import (
     cluster_refs,
     complement_before,
@@ -26,6 +25,7 @@ from etl.extract.context_cues import (
     verb_before,
 )
 from etl.extract.figure_cues import cues
+from etl.extract.figure_sets import set_noun as _set_noun
 from etl.extract.lexicon import safe_lower
 from etl.extract.metric_sources import ENUMERATOR
 from etl.extract.metrics import (

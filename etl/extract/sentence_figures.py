@@ -7,13 +7,10 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from etl.extract.candidates import (
-    NUMBER_OF,
     bare_metric,
     intake_subject,
     is_generic,
     narrower_predicate,
-    of_a_set,
-    part_of_set,
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
@@ -28,6 +25,7 @@ from etl.extract.figure_cues import (
     outside_set,
     word_cues,
 )
+from etl.extract.figure_sets import NUMBER_OF, of_a_set, part_of_set
 from etl.extract.figure_spans import figure_spans
 from etl.extract.figure_words import (
     change_target,
