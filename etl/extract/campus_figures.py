@@ -10,9 +10,10 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.candidates import is_generic
+from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import location_metrics
-from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentence_figures import find_figures
 
 CAMPUS_READING = r"\g<prep> the campus"
 

@@ -10,10 +10,10 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, clause_end
+from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.sentence_figures import Figure
 from etl.extract.speakers import OPEN_QUOTE, QuoteRegion
 from etl.extract.stated_dates import dated_heading
 

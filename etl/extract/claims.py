@@ -54,8 +54,10 @@ from etl.extract.fact_box import (
     is_box_value,
     row_parent,
 )
+from etl.extract.figure import Figure
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
+from etl.extract.group_figures import READ_SOURCES
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
@@ -74,7 +76,7 @@ from etl.extract.restated import dedupe, drop_converted, drop_restated
 from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
-from etl.extract.sentence_figures import READ_SOURCES, Figure, find_figures
+from etl.extract.sentence_figures import find_figures
 from etl.extract.sentences import Sentence, split_paragraphs
 from etl.extract.stated_dates import heading_year, sentence_dates
 from etl.extract.table_figures import table_figures

@@ -16,12 +16,12 @@ from functools import cache
 
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase
+from etl.extract.figure import Figure
 from etl.extract.figure_sets import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
-from etl.extract.sentence_figures import Figure
 
 # "900 as at end-June", "74 of them in the first ten months" (a part's own date)
 _OWN_DATE_GAP = re.compile(

@@ -15,7 +15,7 @@ from etl.extract.candidates import BEFORE_SIZE, MEASURED_BY, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.figure_text import before_next_figure
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, classify, intake_metrics, named_cluster
 from etl.extract.regex_parts import gated_search
 
@@ -135,3 +135,16 @@ def admitted_cluster(
 
 
 _ADMITTED_REACH = 160  # how far on a cluster's figure may be said to be an intake
+
+
+@cache
+def _cluster_subject_re() -> re.Pattern[str]:
+    heads = phrases_re(lexicon()["organisations"]["described_clusters"])
+    return re.compile(rf"[\W_]*((?:[\w&/'’-]+\s+){{1,2}})(?:{heads})\b", re.IGNORECASE)
+
+
+def opening_cluster(s: str) -> MetricMatch | None:
+    """The cluster the sentence opens with as its subject ("Our Web3 cluster, formally set up
+    last year, already gathered 152 companies")."""
+    m = _cluster_subject_re().match(s)
+    return named_cluster(m.group(1)) if m else None

@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from etl.extract.candidates import is_generic
 from etl.extract.document_model import DocumentModel
+from etl.extract.figure import Figure
 from etl.extract.lexicon import document_cues, phrases_re
 from etl.extract.metrics import intake_metrics
-from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentence_figures import find_figures
 
 
 def programme_intakes(sent: str, figures: list[Figure], model: DocumentModel,

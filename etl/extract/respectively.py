@@ -16,8 +16,8 @@ from functools import cache
 
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.figure import Figure
 from etl.extract.phrase_search import find_phrase
-from etl.extract.sentence_figures import Figure
 
 _TOKEN = r"(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?"
 _BRACKET = r"(?:\s*\([^()]{0,60}\))?"

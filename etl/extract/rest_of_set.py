@@ -8,9 +8,9 @@ from dataclasses import replace
 from functools import cache
 
 from etl.extract.candidates import is_generic
+from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, location_metrics
-from etl.extract.sentence_figures import Figure
 
 # "the rest, around 400", "the remaining 850 or so": the rest of a set split by place.
 _REST_BEFORE = re.compile(

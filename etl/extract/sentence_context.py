@@ -24,6 +24,7 @@ from etl.extract.context_cues import (
     unread_time,
     verb_before,
 )
+from etl.extract.figure import PART_SOURCES, Figure
 from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import set_noun as _set_noun
 from etl.extract.lexicon import safe_lower
@@ -43,7 +44,7 @@ from etl.extract.prefilter import metric_vocabulary
 from etl.extract.questions import asked_metric
 from etl.extract.regex_parts import gated_search, literal_tests, may_match
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.sentence_figures import PART_SOURCES, Figure, find_figures
+from etl.extract.sentence_figures import find_figures
 
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
 _OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")

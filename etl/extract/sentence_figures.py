@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from etl.extract.candidates import (
@@ -14,15 +14,14 @@ from etl.extract.candidates import (
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
-from etl.extract.earlier_figures import counted_start, earlier, group_before, whole_before_parts
+from etl.extract.earlier_figures import counted_start, earlier, whole_before_parts
 from etl.extract.ellipsis import gapped
+from etl.extract.figure import PART_SOURCES, Figure
 from etl.extract.figure_cues import (
-    at_event,
     cues,
     fast_cues,
     further_cue,
     not_counted,
-    outside_set,
     word_cues,
 )
 from etl.extract.figure_sets import NUMBER_OF, of_a_set, part_of_set
@@ -33,7 +32,8 @@ from etl.extract.figure_words import (
     noun_first,
     own_clause,
 )
-from etl.extract.lexicon import expand_shorthand, lexicon, phrases_re, safe_lower
+from etl.extract.group_figures import group_source
+from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     ROW_CELL,
@@ -44,12 +44,10 @@ from etl.extract.metric_sources import (
     row_value,
 )
 from etl.extract.metrics import (
-    MetricMatch,
     classify,
     cluster_metrics,
     cumulative_metrics,
     intake_metrics,
-    named_cluster,
     wants_context,
     whole_named,
 )
@@ -60,12 +58,11 @@ from etl.extract.narrowing import (
     cluster_after,
     cluster_before,
     cluster_where,
-    on_show,
+    opening_cluster,
     verb_in_phrase,
 )
 from etl.extract.numbers import NumberMention
 from etl.extract.qualifiers import qualifier_before
-from etl.extract.regex_parts import gated_search
 from etl.extract.translated_figures import noun_before, plural
 
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -74,32 +71,9 @@ _GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
 # A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
-# Figures that count a part of a set named in their sentence.
-PART_SOURCES = frozenset(["partitive", "predicate"])
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A figure with a metric, in sentence coordinates (offsets into the sentence text)."""
-
-    start: int  # the currency sign or the number (not the qualifier)
-    end: int
-    number: NumberMention
-    unit: str  # count, percent, HKD, USD, RMB
-    qualifier: str
-    np_end: int
-    metric: MetricMatch | None  # None only for a bare figure kept for its context to name
-    garbled: bool
-    comparison: bool = False  # an earlier value: "up from about 1,000 in 2018"
-    # Where the metric came from: "noun" (the words after the figure), "number_of", "label",
-    # "comparison", "partitive", "predicate", "subject"; "bare" while it has none,
-    # "context_noun" while its noun names one only with words around it ("25 countries").
-    source: str = "noun"
-    increment: bool = False  # "40 more joined": an addition, a claim only as a flow
-    planned: bool = False  # in a clause about plans ("will number 200 by the end of the year")
 
 
 def _one(n: NumberMention) -> bool:
@@ -353,46 +327,15 @@ def find_figures(
                 before, low_before
             ):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
-        if source in READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
-            source = "activity"  # "Twelve incubatees pitched to a panel of investors"
-        if (
-            source == "predicate"
-            and is_generic(match)
-            and does_something(s, np_from, np_end, joining=False)
-        ):
-            source = "activity"  # "a dozen of our alumni have been acquired": an event
-        if (
-            source in ("noun", "predicate")
-            and kind == "count"
-            and at_event(before, s, np_end, low_before)
-            and not (
-                match is not None
-                and match.metric in intake_metrics()
-                and cues()["intake_support"].search(before)
-            )
-        ):
-            source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
-        if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
-            source = "activity"  # "186 were admitted, and 121 of them have graduated"
-        if kind == "money" and gated_search(
-            cues()["single_round"], ctx_before + s[start:np_end] + ctx_after
-        ):
-            source = "activity"  # "has raised US$20 million in a Series B round": one company's
-        if (
-            source == "noun"
-            and kind == "count"
-            and outside_set(before, max(0, len(before) - 100), low_before)
-        ):
-            source = "activity"  # "the waiting list is now 80 companies long": no size either
-        if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
-            source = "activity"  # "42 companies between them won 67 awards": a group, no size
-        if kind == "money" and group_before(s, out, start):
-            source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
+        source = group_source(
+            s, (start, np_from, np_end, clause_end), before, low_before,
+            ctx_before + s[start:np_end] + ctx_after, kind, match, source, out,
+        )  # fmt: skip
         if source == "noun" and kind == "count" and is_generic(match) and not whole_named(s, start):
             # "Fintech is the biggest cluster, with 300 firms"; "in AI, where we have 200 firms"
             named = cluster_before(before) or cluster_where(before)
             if named is None and not any(g.unit == "count" for g in out):
-                named = _opening_cluster(s)  # (its first count: later ones may be others')
+                named = opening_cluster(s)  # (its first count: later ones may be others')
             if named is not None:
                 match, source = named, "cluster"
         if (
@@ -463,18 +406,4 @@ def find_figures(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
-
-
-@cache
-def _cluster_subject_re() -> re.Pattern[str]:
-    heads = phrases_re(lexicon()["organisations"]["described_clusters"])
-    return re.compile(rf"[\W_]*((?:[\w&/'’-]+\s+){{1,2}})(?:{heads})\b", re.IGNORECASE)
-
-
-def _opening_cluster(s: str) -> MetricMatch | None:
-    """The cluster the sentence opens with as its subject ("Our Web3 cluster, formally set up
-    last year, already gathered 152 companies")."""
-    m = _cluster_subject_re().match(s)
-    return named_cluster(m.group(1)) if m else None

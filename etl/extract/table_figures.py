@@ -19,12 +19,13 @@ from etl.config import ExtractConfig
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import context_metric
 from etl.extract.document_model import DocumentModel
+from etl.extract.figure import Figure
 from etl.extract.mentions import find_mentions
 from etl.extract.metrics import MetricMatch, classify
 from etl.extract.money import currency_in
 from etl.extract.owners import read_mentions
 from etl.extract.referents import Attribution, referent
-from etl.extract.sentence_figures import Figure, find_figures
+from etl.extract.sentence_figures import find_figures
 from etl.extract.tables import Row, Table
 
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")

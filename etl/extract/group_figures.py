@@ -1,0 +1,69 @@
+"""Figures that count a group taking part in something, not a size of the community: those
+on show at an event or taken to one, those who did something ("18 start-ups joined the
+trip"), those who left a set, one round's money, a waiting list, a group that did something
+together. Such a figure's metric source becomes "activity": a candidate for a reviewer.
+"""
+
+from __future__ import annotations
+
+from etl.extract.candidates import is_generic
+from etl.extract.doubtful_figures import does_something
+from etl.extract.earlier_figures import group_before
+from etl.extract.figure_cues import at_event, cues, outside_set
+from etl.extract.metrics import MetricMatch, intake_metrics
+from etl.extract.narrowing import on_show
+from etl.extract.regex_parts import gated_search
+
+READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
+
+
+def group_source(
+    s: str,
+    spans: tuple[int, int, int, int],
+    before: str,
+    low_before: str | None,
+    context: str,
+    kind: str,
+    match: MetricMatch | None,
+    source: str,
+    out: list,
+) -> str:
+    """`source`, or "activity" when the figure of sentence `s` counts a group taking part in
+    something; `spans`: where the figure starts, its noun phrase starts and ends, and where
+    its clause ends; `context`: the words around it its money is read in; `out`: the figures
+    before it in the sentence."""
+    start, np_from, np_end, clause_end = spans
+    if source in READ_SOURCES and kind == "count" and on_show(s, np_from, clause_end):
+        source = "activity"  # "Twelve incubatees pitched to a panel of investors"
+    if (
+        source == "predicate"
+        and is_generic(match)
+        and does_something(s, np_from, np_end, joining=False)
+    ):
+        source = "activity"  # "a dozen of our alumni have been acquired": an event
+    if (
+        source in ("noun", "predicate")
+        and kind == "count"
+        and at_event(before, s, np_end, low_before)
+        and not (
+            match is not None
+            and match.metric in intake_metrics()
+            and cues()["intake_support"].search(before)
+        )
+    ):
+        source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
+    if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
+        source = "activity"  # "186 were admitted, and 121 of them have graduated"
+    if kind == "money" and gated_search(cues()["single_round"], context):
+        source = "activity"  # "has raised US$20 million in a Series B round": one company's
+    if (
+        source == "noun"
+        and kind == "count"
+        and outside_set(before, max(0, len(before) - 100), low_before)
+    ):
+        source = "activity"  # "the waiting list is now 80 companies long": no size either
+    if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
+        source = "activity"  # "42 companies between them won 67 awards": a group, no size
+    if kind == "money" and group_before(s, out, start):
+        source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
+    return source
