@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from etl.extract.answer_context import OPENING, AnswerContext
 from etl.extract.attribution import clause_end
-from etl.extract.authors import marked_question
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
 from etl.extract.context_cues import (
     cluster_refs,
@@ -22,10 +22,8 @@ from etl.extract.context_cues import (
     then_and_now,
     there_words,
     unread_time,
-    verb_before,
 )
 from etl.extract.figure import PART_SOURCES, Figure
-from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import set_noun as _set_noun
 from etl.extract.lexicon import safe_lower
 from etl.extract.metric_sources import ENUMERATOR
@@ -39,7 +37,6 @@ from etl.extract.metrics import (
     topic_scoped_metrics,
     whole_named,
 )
-from etl.extract.owner_context import OwnerContext
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.questions import asked_metric
 from etl.extract.regex_parts import gated_search, literal_tests, may_match
@@ -47,10 +44,7 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import find_figures
 
 # A bare figure leans on the sentence before only when it opens its sentence (an answer).
-_OPENING = re.compile(r"[\W_]*(?:[A-Z]\s*[:.)]\s*)?(?:[\w-]+\s+){0,2}$")
-_SHORT_ANSWER_WORDS = 8
 _DATE_LINE_CHARS = 40  # a short line opening a section: its date line
-_ANSWER_SENTENCES = 3  # the first sentences of an answer answer its question
 _OTHER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 # The word right before a figure (not the sentence's first): capitalised, it names a thing
@@ -63,7 +57,7 @@ _NUMBERING = re.compile(r"\W*\d{1,3}\s*[.)]?\W*")
 _HEAD_LABEL = re.compile(rf"[\s\-•*–]*(?:{ENUMERATOR})?([^:\n,;]{{2,60}}):\s")
 
 
-class SentenceContext(OwnerContext):
+class SentenceContext(AnswerContext):
     """The surroundings of sentence `sid` of `view`, worked out only when asked for."""
 
     def __init__(self, view: SectionView, sid: SentenceId) -> None:
@@ -218,7 +212,7 @@ class SentenceContext(OwnerContext):
         prev = self.previous()
         texts = [("question", self._question() if prev is not None and self._asked() else None),
                  ("heading", self.heading()), ("previous", prev[0] if prev else None)]  # fmt: skip
-        if not _OPENING.fullmatch(self._text(), 0, f.start):
+        if not OPENING.fullmatch(self._text(), 0, f.start):
             texts.pop()  # "We shipped to 25 countries": the sentence before is no question
         for source, text in texts:
             found = text and classify(np, text, "", kind, f.number.value)
@@ -327,75 +321,12 @@ class SentenceContext(OwnerContext):
             return None
         return named_cluster(prev[0])
 
-    def _text(self) -> str:
-        return self.view.text[self.sentence.start : self.sentence.end]
-
-    def _answers_before(self, f: Figure) -> bool:
-        """Whether the figure opens its sentence or the sentence is a short answer ("Six."), or
-        the figure follows a verb ("it was about 600")."""
-        s = self._text()
-        return (
-            bool(_OPENING.fullmatch(s, 0, f.start))
-            or len(s.split()) <= _SHORT_ANSWER_WORDS
-            or self._after_verb(f)
-        )
-
-    def answers_a_plan(self) -> bool:
-        """Whether the sentence answers a question about what is planned or hoped for ("What
-        will success look like in 2025?"), in the first sentences of its answer, or stands
-        under a heading of plans ("Priorities for 2026" / "- Admit at least 200 start-ups")."""
-        heading = self.heading()
-        if heading is not None and cues()["plan_heading"].match(heading):
-            return True
-        if not self._asked():
-            return False
-        return cues()["plan_question"].search(self._question()) is not None
-
     def _said_again(self, s: str) -> bool:
         """Whether an amount with words of its own may still take the metric before it: it
         answers a question, or says again for now what the sentence before said for an earlier
         time ("Cumulatively, about HK$19 billion", "Now the total stands at ...")."""
         prev = self.previous()
         return prev is not None and (self._asked() or then_and_now(prev[0], s))
-
-    def _asked(self) -> bool:
-        """Whether the sentence answers a question: one ends the sentence or paragraph before."""
-        p, j = self.sid
-        if j:
-            if self.view.sentence_text((p, j - 1)).rstrip().endswith("?"):
-                return True
-            return self._asked_in() is not None  # "Q: ...?" / "A: Everywhere. Over 25 ..."
-        if not p:
-            return False
-        # The paragraph before: a "?" ending its last sentence is one in it (no need to split it).
-        a, b = self.view.paragraphs[p - 1]
-        # ("Q: Everyone asks about unicorns." / "A: Fourteen.": marked, if not asked)
-        return "?" in self.view.text[a:b] or marked_question(self.view.text, a, b)
-
-    def _asked_in(self) -> int | None:
-        """The paragraph of the question the few sentences before end with, if any."""
-        for cur in self.view.before(self.sid, _ANSWER_SENTENCES):
-            s = self.view.sentence(cur)
-            if self.view.text[s.start : s.end].rstrip().endswith("?"):
-                # (on a line of its own: "What has changed? First, money." asks no one)
-                return cur[0] if "\n" in self.view.text[s.end : self.sentence.start] else None
-        return None
-
-    def _question(self) -> str:
-        """The paragraph of the sentence before, the whole question the sentence answers
-        ("Q: And unicorns? People always ask."), or of the question a few sentences before."""
-        p = self.view.previous(self.sid)[0]
-        if p == self.sid[0]:
-            p = self._asked_in()
-            p = self.sid[0] if p is None else p
-        a, b = self.view.paragraphs[p]
-        if p == self.sid[0]:  # "Q: How many ...?\nA: Roughly 370. ...": the question alone
-            b = min(b, self.sentence.start)
-        return self.view.text[a:b]
-
-    def _after_verb(self, f: Figure) -> bool:
-        s = self._text()
-        return bool(verb_before().search(s, max(0, f.start - 30), f.start))
 
     # ---- date -----------------------------------------------------------------------------
 
