@@ -84,7 +84,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.49.0"
+EXTRACTOR_VERSION = "1.50.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -300,6 +300,7 @@ def _sentence_claims(
         who = found = (
             who
             or context.fallback_owner(mentions, a + f.start, counts_places)
+            or (context.recipient_owner(a + f.end) if f.unit not in ("count", "percent") else None)
             or context.unsure_owner(mentions, a + f.start, a + f.np_end)
         )
         if (who is None or who.how in _WEAK_OWNERS) and is_box_value(text, s.start + f.start):

@@ -56,6 +56,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "one_company": re.compile(d["one_company_before"]),
         "cluster": re.compile(d["cluster_before"], re.IGNORECASE),
         "unit": re.compile(d["unit_before"], re.IGNORECASE),
+        "invested_in": re.compile(d["invested_in_after"], re.IGNORECASE),
         "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
         "total_event": re.compile(d["total_event"], re.IGNORECASE),
         "event_period": re.compile(d["event_period"], re.IGNORECASE),
@@ -152,6 +153,13 @@ def unit_subject(before: str) -> bool:
     return gated_search(_cues()["unit"], before[-120:]) is not None
 
 
+def invested_in(s: str, end: int) -> str | None:
+    """Who the money ending at `end` went into, as the words after it say ("... in Cyberport
+    start-ups": "Cyberport"), or None."""
+    m = _cues()["invested_in"].match(s, end)
+    return m.group("who") if m else None
+
+
 def untracked_sector(np: str) -> bool:
     """A count whose noun names a sector the catalogue does not track ("85 health-tech
     start-ups"): no size of the community, nor of a cluster it tracks."""
@@ -173,8 +181,8 @@ def doubtful(
     `np` has mixed evidence for that metric (see the module's docstring); `earlier` is the
     metric and start of the sentence's figure before it, `clause` the words of its own clause."""
     start, end, np_end = span
-    if unit_subject(before):
-        return True
+    if unit_subject(before) and not (kind == "money" and invested_in(s, np_end) is not None):
+        return True  # (not a unit's money that went into companies: theirs, raised)
     if kind == "money":
         shared = share_of_sum(s, end) and not flow_share(clause, 0, len(clause))
         return shared or given_money(clause, s) or one_company(before)

@@ -10,9 +10,11 @@ from functools import cache
 
 from etl.extract.attribution import Attribution, clause_end, clause_start
 from etl.extract.context_cues import here_words, there_words
+from etl.extract.doubtful_figures import invested_in
 from etl.extract.lexicon import lexicon
 from etl.extract.main_organisation import organisations_named
 from etl.extract.mentions import Mention
+from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentences import Sentence
 
@@ -41,6 +43,15 @@ class OwnerContext:
 
     def heading(self) -> str | None:  # SentenceContext's: the heading above the sentence
         raise NotImplementedError
+
+    def recipient_owner(self, pos: int) -> Attribution | None:
+        """The tracked organisation, when the money ending at `pos` went into its companies
+        ("members of its investor network invested HK$460 million in Cyberport start-ups")."""
+        who = invested_in(self.view.text, pos)
+        config = self.view.config
+        if who is None or cached_patterns(config).tracked.search(who) is None:
+            return None
+        return Attribution(config.name, True, "name")
 
     def fallback_owner(
         self, mentions: list[Mention], pos: int, counts_places: bool = False

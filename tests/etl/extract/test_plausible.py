@@ -332,3 +332,19 @@ def test_a_flow_and_its_total_ten_times_apart_are_both_claims() -> None:
     got = statuses(text, MAY)
     assert got[("funding_raised", 3e10)] == "auto"
     assert got[("funding_raised", 3e9)] == "auto"
+
+
+def test_money_its_investor_network_put_into_the_communitys_companies_is_what_they_raised() -> None:
+    text = (
+        "Cyberport investors invest more\n\nMembers of the Cyberport Investors Network (CIN) "
+        "invested a record HK$460 million in Cyberport start-ups in 2023. The network now "
+        "has 180 members."
+    )
+    got = statuses(text, MAY)
+    assert got[("funding_raised", 4.6e8)] == "auto"
+    assert got.get(("companies", 180)) != "auto"  # (the network's own members: its figure)
+    elsewhere = (
+        "Cyberport investors invest more\n\nMembers of the Cyberport Investors Network (CIN) "
+        "invested HK$90 million in Shenzhen start-ups in 2023."
+    )
+    assert statuses(elsewhere, MAY).get(("funding_raised", 9e7)) != "auto"
