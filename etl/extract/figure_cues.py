@@ -56,6 +56,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
         "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
+        "community_of": re.compile(fig["community_of_before"], re.IGNORECASE),
         "intake_set": re.compile(fig["intake_set_before"], re.IGNORECASE),
         "intake_set_after": re.compile(fig["intake_set_after"], re.IGNORECASE),
         "adds_to_total": re.compile(fig["adds_to_total_after"], re.IGNORECASE),

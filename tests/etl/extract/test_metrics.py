@@ -200,3 +200,23 @@ def test_start_ups_of_a_field_that_a_programme_has_admitted_are_its_intake() -> 
     np = " digital entertainment start-ups"
     assert metric_of(np, before="the programme has admitted ") == "incubatees"
     assert metric_of(np, before="the park now hosts") == "digital_entertainment_companies"
+
+
+def test_start_ups_a_speaker_has_incubated_are_incubatees() -> None:
+    d = date(2020, 11, 24)
+    text = (
+        'Cyberport speech\n\n"Since 2005, we have incubated over 800 start-ups," said the '
+        "chief executive of Cyberport."
+    )
+    assert ("incubatees", 800, "over", d, None) in inline(text, d)
+
+
+def test_a_communitys_size_is_no_count_of_what_some_of_its_members_are() -> None:
+    d = date(2024, 10, 15)
+    text = (
+        "Cyberport alumnus lists\n\nCyberport said that five companies from its community of "
+        "more than 2,100 start-ups and technology firms are now listed."
+    )
+    got = inline(text, d)
+    assert ("companies", 2100, "over", d, None) in got
+    assert not any(c[0] == "listed_companies" and c[1] == 2100 for c in got)
