@@ -25,6 +25,12 @@ _YEAR_BEFORE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that|an?)\s+$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
 _YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
+# A year as the subject of what it was: "2025 was the year ...", "2020 saw ...".
+_YEAR_AS_SUBJECT = re.compile(
+    r"\s+(?:(?:was|is|will\s+be|has\s+been|had\s+been)\s+(?:a|an|the|another)\s+"
+    r"(?:[\w-]+\s+){0,2}?year\b|(?:saw|marked|brought|proved)\b)",
+    re.IGNORECASE,
+)
 # The members of a year's cohort: "our 2021 incubatees", "the 2019 graduates".
 _COHORT_AFTER = re.compile(
     r"\s+(?:incubatees|graduates|alumni|awardees|winners|cohorts?|intakes?|batch|class)\b",
@@ -104,4 +110,6 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         _VERB_AFTER.match(s, n.end) or _SINGULAR_PHRASE_AFTER.match(s, n.end)
     ):
         return True  # "the hub's priority for 2026 was ...", "applications for 2026 challenge"
+    if _YEAR_AS_SUBJECT.match(s, n.end):
+        return True  # "2025 was the year AI moved into production", "2020 saw ..."
     return bool(_YEAR_AFTER.match(s, n.end, n.end + 3))

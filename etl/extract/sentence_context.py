@@ -263,6 +263,13 @@ class SentenceContext(AnswerContext):
                 if found is not None and found.metric not in cluster_metrics():
                     found = None  # (the unicorns a sentence before names are no cluster)
             if found is not None and not is_generic(found):
+                if (
+                    found == f.metric
+                    and scoped
+                    and not _HEAD_LABEL.match(s, 0, f.start)  # (a row: "Founders from: Over 40")
+                    and not topic_scope_breaks().search(before[-k])
+                ):
+                    continue  # a sentence on the cluster's companies names none: further back
                 if found == f.metric or _counts_other(f, found):
                     return f
                 return replace(f, metric=found, source="cluster")

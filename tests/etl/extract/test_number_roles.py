@@ -30,6 +30,9 @@ def first(s: str, value: float):
         ("room for 2000 companies on the campus", 2000, False),
         ("One of our 2021 incubatees, a health-tech company", 2021, True),  # a cohort's year
         ("one of our 2000 companies", 2000, False),
+        ('"2025 was the year AI moved into production," he said', 2025, True),
+        ("2020 saw the community grow", 2020, True),
+        ("2020 start-ups saw the campus", 2020, False),  # (a count with its noun)
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(

@@ -189,6 +189,17 @@ def test_a_passage_about_a_cluster_narrows_its_founders_countries() -> None:
     assert not any(r[1] == "founder_origins" for r in found)
 
 
+def test_founders_of_a_clusters_companies_look_back_past_a_sentence_naming_no_cluster() -> None:
+    text = (
+        "Cyberport Web3 update\n\nTwo years ago, our Web3 cluster had 50 companies. Today it "
+        "has 270. These companies work across tokenisation and digital identity. Their "
+        "founders come from over 20 countries and regions.\n\n- Founders from: 40 countries"
+    )
+    found = rows(claims(text))
+    assert ("Cyberport", "web3_founder_origins", 20, "auto", ()) in found
+    assert not any(r[1] == "web3_founder_origins" and r[2] == 40 for r in found)  # a row
+
+
 def test_a_founders_figure_of_the_whole_community_stays_the_communitys() -> None:
     text = (
         "Cyberport update\n\nCyberport said its Web3 cluster now has 180 companies. "
