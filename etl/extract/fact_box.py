@@ -239,6 +239,11 @@ def _beside_tracked(view: SectionView, span: tuple[int, int]) -> Attribution | N
     return None
 
 
+@cache
+def _first_person() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['attribution']['first_person'])})\b", re.I)
+
+
 _SIDE_BY_SIDE = 600  # characters between the lead-ins of two lists that compare organisations
 
 
@@ -251,8 +256,8 @@ def _profiled(view: SectionView, heading: str) -> Attribution | None:
     if m is None:
         return None
     name = m.group("name")
-    if view.config.is_alias(name):
-        return None
+    if view.config.is_alias(name) or _first_person().search(name):
+        return None  # (nor "OUR COMMUNITY at a glance": the writer's own)
     if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", view.text):
         return None  # a word of the language ("the community"), no name
     written = re.search(rf"(?<![\w-])[a-z][\w'’-]*,?\s+{re.escape(name)}(?![\w-])", view.text)

@@ -11,6 +11,7 @@ from etl.extract import extract_claims, fact_box
 from etl.extract.fact_box import in_fact_box, parent_label
 from etl.read.manifest import ManifestEntry
 from etl.read.readers import read_bytes
+from tests.etl.extract.test_claims import inline
 
 BOX = """Members: over 1,200
 - on the campus: 400
@@ -347,3 +348,15 @@ def test_an_of_which_row_is_a_row_of_the_box_it_is_in() -> None:
     assert in_fact_box(text, text.index("780"))
     assert fact_box.box_value(text, text.index("of which")) == text.index("600")
     assert fact_box.box_value("- Opening time: 10:30 daily\n", 0) is None  # (a time, no row)
+
+
+def test_a_profile_heading_in_the_writers_own_words_names_no_other_organisation() -> None:
+    d = date(2021, 8, 2)
+    text = (
+        "CYBERPORT\n\nWHO WE ARE\n\nCyberport supports start-ups at every stage\n\n"
+        "OUR COMMUNITY AT A GLANCE\n\nFigures as at 30 June 2021\n\n"
+        "- Community members: 1,650+\n- Unicorns: 6"
+    )
+    got = inline(text, d)
+    assert ("companies", 1650, "over", date(2021, 6, 30), None) in got
+    assert ("unicorns", 6, "exact", date(2021, 6, 30), None) in got
