@@ -24,7 +24,7 @@ _YEAR_BEFORE = re.compile(
 # "the 2000 companies": a plural after it is what the number counts).
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|its|our|their|that|an?)\s+$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"\s+[a-z][\w-]*(?<!s)\b(?![\w-])")
-_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.)年月]")
+_YEAR_AFTER = re.compile(r"\s+[A-Z]|[-–/]\d|\s*[,.):年月]|\s*\([A-Z]")  # ("2011:", "2013 (Jan")
 # A year as the subject of what it was: "2025 was the year ...", "2020 saw ...".
 _YEAR_AS_SUBJECT = re.compile(
     r"\s+(?:(?:was|is|will\s+be|has\s+been|had\s+been)\s+(?:a|an|the|another)\s+"

@@ -220,3 +220,14 @@ def test_a_communitys_size_is_no_count_of_what_some_of_its_members_are() -> None
     got = inline(text, d)
     assert ("companies", 2100, "over", d, None) in got
     assert not any(c[0] == "listed_companies" and c[1] == 2100 for c in got)
+
+
+def test_members_on_site_and_off_site_are_the_whole_community() -> None:
+    d = date(2026, 3, 10)
+    both = (
+        "About Cyberport\n\nCyberport is a digital technology flagship with more than 2,400 "
+        "members including on-site and off-site start-ups and technology companies."
+    )
+    assert ("companies", 2400, "over", d, None) in inline(both, d)
+    one = "About Cyberport\n\nCyberport has more than 1,400 members working off-site."
+    assert ("companies_offsite", 1400, "over", d, None) in inline(one, d)

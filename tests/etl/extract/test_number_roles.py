@@ -33,6 +33,8 @@ def first(s: str, value: float):
         ('"2025 was the year AI moved into production," he said', 2025, True),
         ("2020 saw the community grow", 2020, True),
         ("2020 start-ups saw the campus", 2020, False),  # (a count with its noun)
+        ("Intake period 2011:", 2011, True),  # a table's row written as a lead-in
+        ("Intake period 2013 (Jan-Jun):", 2013, True),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
