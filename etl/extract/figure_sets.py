@@ -15,6 +15,7 @@ NUMBER_OF = re.compile(r"\b(?:numbers?|total|count|tally)\s+of\s+", re.IGNORECAS
 OF_SET = re.compile(
     r"[*_]*\s+of\s+(?:(?:[\w’'-]+\s+){0,2}[\w’'-]+['’]s\s+|"  # "of the hub's" before "of the"
     r"the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|those\s+|these\s+)"
+    r"(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly)\s+(?=\d))?"
     r"(?:\d[\d,.]*\s+)?(?:[*_]+)?",
     re.IGNORECASE,
 )

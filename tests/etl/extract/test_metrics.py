@@ -231,3 +231,14 @@ def test_members_on_site_and_off_site_are_the_whole_community() -> None:
     assert ("companies", 2400, "over", d, None) in inline(both, d)
     one = "About Cyberport\n\nCyberport has more than 1,400 members working off-site."
     assert ("companies_offsite", 1400, "over", d, None) in inline(one, d)
+
+
+def test_a_part_of_a_set_with_a_qualified_size_counts_what_the_part_does() -> None:
+    d = date(2021, 9, 14)
+    text = (
+        "Cyberport news\n\nAt Cyberport, about 250 of the more than 1,700 companies in its "
+        "community now work in AI and data science."
+    )
+    got = inline(text, d)
+    assert ("ai_companies", 250, "about", d, None) in got
+    assert ("companies", 1700, "over", d, None) in got
