@@ -119,7 +119,8 @@ def word_cues() -> dict[str, _Anywhere]:
     it needs is missing."""
     c = cues()
     names = (
-        "activity_before", "carried_before", "outside_set", "subgroup", "field", "running_total"
+        "activity_before", "carried_before", "outside_set", "subgroup", "field", "running_total",
+        "community_of",
     )  # fmt: skip
     return {name: _Anywhere(c[name]) for name in names}
 

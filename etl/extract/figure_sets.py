@@ -80,8 +80,8 @@ def member_sets() -> frozenset[str]:
 @cache
 def cluster_word() -> re.Pattern[str]:
     """A cluster named in a set ("of the cluster's members"): the lexicon's cluster nouns."""
-    words = lexicon()["organisations"]["described_clusters"]
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+    words = phrases_re(lexicon()["organisations"]["described_clusters"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 @cache

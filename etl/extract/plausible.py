@@ -25,7 +25,7 @@ from functools import cache
 
 from db.records import Claim
 from etl.config import ExtractConfig
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify, cluster_metrics
 from etl.extract.numbers import find_numbers
 
@@ -108,10 +108,7 @@ def cluster_share(claim: Claim) -> bool:
     if claim.unit != "percent":
         return False
     m = _figures_re("share_of_set_after").match(claim.quote, claim.mention_end - claim.char_start)
-    if m is None:
-        return False
-    found = classify(m.group("set"), "", "", "count", 100.0)
-    return found is not None and found.metric in cluster_metrics()
+    return m is not None and _names_a_cluster(m.group("set"))
 
 
 def cluster_funding(claim: Claim) -> bool:
@@ -122,9 +119,12 @@ def cluster_funding(claim: Claim) -> bool:
         return False
     head = claim.quote[: claim.mention_start - claim.char_start]
     m = _figures_re("raised_by_set").search(head)
-    if m is None:
-        return False
-    found = classify(m.group("set") or m.group("subject"), "", "", "count", 100.0)
+    return m is not None and _names_a_cluster(m.group("set") or m.group("subject"))
+
+
+def _names_a_cluster(words: str) -> bool:
+    """Whether `words` name one cluster's companies ("our Web3 companies")."""
+    found = classify(words, "", "", "count", 100.0)
     return found is not None and found.metric in cluster_metrics()
 
 
@@ -236,18 +236,18 @@ def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     often, else the smaller. Two figures a sentence gives together are a flow and its total,
     unless one glosses the other in brackets."""
     stocks = [c for c in claims if _money_stock(c, config)]
+    together = {  # values a sentence gives together, neither glossing the other
+        (x.value_hkd, y.value_hkd)
+        for x in stocks
+        for y in stocks
+        if x is not y and x.char_start == y.char_start and not _glossed(x, y)
+    }
     doubted: set[tuple[str, date, float]] = set()
     for a in stocks:
         for b in stocks:
             if (a.metric, a.as_of) != (b.metric, b.as_of) or not _tenfold(a.value_hkd, b.value_hkd):
                 continue
-            if any(
-                x.char_start == y.char_start and not _glossed(x, y)
-                for x in stocks
-                if x.value_hkd == a.value_hkd
-                for y in stocks
-                if y.value_hkd == b.value_hkd
-            ):
+            if (a.value_hkd, b.value_hkd) in together:
                 continue  # "raised HK$4.1 billion in 2025, lifting the total to HK$41 billion"
             loser = _misread(a, b, stocks)  # (a is the larger)
             doubted.add((loser.metric, loser.as_of, loser.value_hkd))
@@ -308,5 +308,4 @@ def _misread(larger: Claim, smaller: Claim, stocks: list[Claim]) -> Claim:
 @cache
 def _literal_scales() -> re.Pattern[str]:
     """The scale words that give another language's unit word for word ("hundred million")."""
-    words = lexicon()["figures"]["literal_scales"]
-    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['figures']['literal_scales'])})\b", re.I)

@@ -308,7 +308,11 @@ def find_figures(
                 and (named := cluster_after(s, end) or cluster_before(before))
             ):
                 match, source = named, "cluster"  # "The Web3 cluster reached around 270"
-        elif source == "noun" and is_generic(match) and not cues()["community_of"].search(before):
+        elif (
+            source == "noun"
+            and is_generic(match)
+            and not word_cues()["community_of"].search(before, low_before)
+        ):
             found = narrower_predicate(s, np_end, kind, n.value) or verb_in_phrase(
                 np, kind, n.value
             )

@@ -215,15 +215,11 @@ def _works_for(who: str, config: ExtractConfig) -> tuple[bool, str | None, list[
     Ledgerlight Labs" works for the start-up); else the last organisation named."""
     p = patterns(config)
     named = [m.end() for m in p.tracked.finditer(who)]
-    if not named:
-        found: list[Mention] = []
-    elif not any(p.descriptor.match(who, end) for end in named):
+    if named and not any(p.descriptor.match(who, end) for end in named):
         return True, config.name, []  # (no "Cyberport start-up X": named as itself)
-    else:
-        found = find_mentions(who, 0, len(who), config)
-        if any(x.tracked and x.kind == "name" for x in found):
-            return True, config.name, found
-    found = found or find_mentions(who, 0, len(who), config)
+    found = find_mentions(who, 0, len(who), config)
+    if named and any(x.tracked and x.kind == "name" for x in found):
+        return True, config.name, found
     names = [x for x in found if x.kind == "name"]
     return False, (names[-1].entity if names else None), found
 
