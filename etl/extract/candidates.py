@@ -196,6 +196,8 @@ def bare_metric(
             and (found.metric not in intake_metrics() or _DESCRIBED_PART.match(s, m.end()))
         ):  # ("..., 22 of them working on payments"; not "21 of them joined us this year")
             return None  # "1,000 companies, two of which ...": a part says nothing of the whole
+        if found and found.metric in cluster_metrics() and opens_set(s, start):
+            return MetricCandidate(found, "doubtful")  # "..., of which 70 work on mobility"
         if found:
             return MetricCandidate(found, "subject")
     return _cluster_subject(s, start, kind, value)

@@ -44,6 +44,7 @@ from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
     cohort_part,
+    intake_set_part,
     joins_one_cohort,
     one_intake,
 )
@@ -84,7 +85,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.55.0"
+EXTRACTOR_VERSION = "1.56.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -341,11 +342,15 @@ def _sentence_claims(
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
         if f.source == "total":
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
-        if period is None and (
-            (f.source in READ_SOURCES and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
-            or cohort_part(sent, f.start, f.end, f.unit)
-            or joins_one_cohort(sent, f.end, f.metric.metric)
-            or at_one_competition(sent, f.np_end, f.metric.metric)
+        read = f.source in READ_SOURCES
+        if intake_set_part(sent, f.start, f.end, f.unit) or (
+            period is None
+            and (
+                (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
+                or cohort_part(sent, f.start, f.end, f.unit)
+                or joins_one_cohort(sent, f.end, f.metric.metric)
+                or at_one_competition(sent, f.np_end, f.metric.metric)
+            )
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"
         if as_of is None or (f.increment and period is None):

@@ -45,7 +45,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
     pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
     return {
         "of_set": re.compile(rf"[*_]*\s+of\s+(?:{pronouns})\b\s*", re.IGNORECASE),
-        "set_before": re.compile(rf"\b(?:of|among)\s+(?:{pronouns})\s*$", re.IGNORECASE),
+        "set_before": re.compile(
+            rf"\b(?:(?:of|among)\s+(?:{pronouns})|including)\s*$", re.IGNORECASE
+        ),
         "intake_verb": re.compile(d["intake_words"], re.IGNORECASE),
         "not_a_kind": re.compile(d["not_a_kind"], re.IGNORECASE),
         "given": re.compile(d["given_money"], re.IGNORECASE),
@@ -218,16 +220,20 @@ def cohort_part(s: str, start: int, end: int, unit: str) -> bool:
     """Whether a count is a part of one cohort its sentence names before it ("The new cohort
     includes 14 FinTech start-ups, 11 in AI ...", "Of the 2019 cohort, 38 are ...") or right
     after it ("17 of the new incubatees"): the cohort's make-up, no community figure."""
+    return unit in _COUNTS and (_names_one_cohort(s, start) or intake_set_part(s, start, end, unit))
+
+
+def intake_set_part(s: str, start: int, end: int, unit: str) -> bool:
+    """Whether a count is a part of an intake named as its set, before it ("Of the 170
+    start-ups admitted so far this year, 38 are ...") or right after it ("17 of the new
+    incubatees"), in a sentence that counts no total to date: the intake's make-up."""
     if unit not in _COUNTS:
         return False
     c = figure_cues()
-    return _names_one_cohort(s, start) or (
-        (
-            gated_search(c["intake_set"], s, 0, start) is not None
-            or c["intake_set_after"].match(s, end)
-        )
-        and c["cumulative"].search(s) is None
-    )
+    return (
+        gated_search(c["intake_set"], s, 0, start) is not None
+        or c["intake_set_after"].match(s, end) is not None
+    ) and c["cumulative"].search(s) is None
 
 
 def joins_one_cohort(s: str, end: int, metric: str) -> bool:

@@ -201,6 +201,10 @@ def box_owner(
         mentions = [m for m in mentions if m.kind not in ("place", "territory")]
     if who is None and any(not m.tracked and a <= m.start < b for m in mentions):
         return None  # the row names someone or somewhere: whose it is was not settled
+    if not located:
+        named = owner_in(view.text[a:pos], model, view.config)  # ("Singapore-based unicorns")
+        if named is not None and not named.tracked:
+            return None
     if _named_label(view, a, b):
         return None  # "- WeWork Causeway Bay: 600+ members": a place of its own
     paragraph = view.sentence_at(pos)

@@ -149,9 +149,12 @@ def _figures_re(key: str) -> re.Pattern[str]:
 
 
 # The verbs a single company's figure of each metric follows, and the further patterns of its
-# subject (lexicon: raised_verbs, served_verbs; one_company_raised, one_company_served).
-_ONE_COMPANY_VERBS = {"funding_raised": ("raised_verbs", ()), "markets": ("served_verbs",
-                      ("one_company_served",))}  # fmt: skip
+# subject (lexicon: raised_verbs, served_verbs; one_company_raised, one_company_served, and
+# one_company_subject whatever the verb).
+_ONE_COMPANY_VERBS = {
+    "funding_raised": ("raised_verbs", ("one_company_subject",)),
+    "markets": ("served_verbs", ("one_company_served", "one_company_subject")),
+}
 
 
 @cache

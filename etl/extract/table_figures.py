@@ -104,9 +104,11 @@ def _metric(label: str, head: str, kind: str, value: float) -> MetricMatch | Non
 
 
 def owner_in(words: str, model: DocumentModel, config: ExtractConfig) -> Attribution | None:
-    """The organisation a label, heading or caption names (the tracked one wins)."""
+    """The organisation a label, heading or caption names (the tracked one wins), else the
+    place it names ("Singapore-based unicorns", "Start-ups in Hong Kong"): the place's."""
     if not words:
         return None
+    words = _BASED.sub(" based", words)  # (a place read as a name: "Hong Kong based")
     ms = read_mentions(words, 0, len(words), find_mentions(words, 0, len(words), config),
                        model, config)  # fmt: skip
     named = [m for m in ms if m.kind == "name" and m.entity]
@@ -114,7 +116,12 @@ def owner_in(words: str, model: DocumentModel, config: ExtractConfig) -> Attribu
         return Attribution(config.name, True, "table")
     # A single unknown capitalised word in a label is no organisation ("Funds raised").
     others = [a for m in named if referent(a := Attribution(m.entity, False, "table"))]
-    return others[0] if others else None
+    places = [Attribution(m.entity, False, "table") for m in ms
+              if m.kind in ("place", "territory") and m.entity and not m.tracked]  # fmt: skip
+    return (others or places or [None])[0]
+
+
+_BASED = re.compile(r"-based\b", re.IGNORECASE)
 
 
 def _caption(text: str, table: Table, model: DocumentModel) -> str:

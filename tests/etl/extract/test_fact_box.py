@@ -360,3 +360,17 @@ def test_a_profile_heading_in_the_writers_own_words_names_no_other_organisation(
     got = inline(text, d)
     assert ("companies", 1650, "over", date(2021, 6, 30), None) in got
     assert ("unicorns", 6, "exact", date(2021, 6, 30), None) in got
+
+
+def test_a_row_whose_label_names_a_place_is_that_places() -> None:
+    raw = (
+        "CYBERPORT AND THE REGION\n\n"
+        "Cyberport says its community keeps growing.\n\n"
+        "Unicorns from Cyberport's community: 8\n"
+        "Shenzhen-based unicorns: 5\n"
+        "Unicorns in Singapore: 11\n"
+        "Hong Kong-based unicorns: 17\n"
+    )
+    got = [(m, v) for _, m, v, _ in _claims(raw)]
+    assert ("unicorns", 8) in got
+    assert not any(v in (5, 11, 17) for _, v in got)

@@ -165,3 +165,84 @@ def test_the_communitys_share_and_a_clusters_size_stay_claims() -> None:
     )
     got = {(c[0], c[1]) for c in inline(text, D)}
     assert {("local_share_pct", 70), ("digital_entertainment_companies", 150)} <= got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # one company, whatever its verb: "whose", an appositive, "our company, X", "the
+        # studio's", "a ... developer", "One ... alumnus, X", "she"
+        ("Among the winners was Corvia, whose payments app now handles HK$900 million a "
+         "month.", 9e8),
+        ("Another winner was Quillstone Labs, a language-learning developer whose courses "
+         "are sold in 14 markets.", 14),
+        ("Our company, Brightmoor, now employs 30 people and operates in six markets.", 6),
+        ("Two years later, the studio's racing game has been released in 11 markets.", 11),
+        ("One winner sells to banks, while a robotics developer now ships its arms to 9 "
+         "markets.", 9),
+        ("One Cyberport graduate, the drone maker Skylark, listed in March, raising HK$700 "
+         "million.", 7e8),
+        ("After joining the programme, she received HK$100,000 in seed funding.", 1e5),
+    ],
+)  # fmt: skip
+def test_one_companys_money_or_markets_is_no_community_figure(sentence: str, value: float) -> None:
+    text = f"Cyberport news\n\nCyberport is home to 2,200 companies. {sentence}"
+    got = [c[1] for c in inline(text, D)]
+    assert 2200 in got and value not in got
+
+
+def test_the_communitys_money_and_markets_stay_claims_beside_one_company() -> None:
+    text = (
+        "Cyberport news\n\nCyberport, a hub whose 2,200 companies have raised HK$40 billion, "
+        "reaches 30 markets. Corvia, whose app handles HK$900 million a month, is one of them."
+    )
+    got = [c[1] for c in inline(text, D)]
+    assert {2200, 4e10, 30} <= set(got) and 9e8 not in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Of the 150 start-ups admitted to Cyberport's incubation programmes so far this "
+         "year, 42 are fintech ventures.", 42),
+        ("Cyberport admitted 95 start-ups to its incubation programme in 2024, including 30 "
+         "working in artificial intelligence.", 30),
+        ("Our AI cluster counts some 400 companies, of which about 90 are working on "
+         "computer vision.", 90),
+        ("At this year's showcase, about 45 Cyberport Web3 start-ups are demonstrating "
+         "wallets.", 45),
+        ("Some 35 Cyberport start-ups will be recruiting at the fair.", 35),
+        ("One community company completed its listing on the Main Board in April.", 1),
+    ],
+)  # fmt: skip
+def test_a_part_of_an_intake_or_cluster_or_those_at_an_event_are_no_size(
+    sentence: str, value: float
+) -> None:
+    text = f"Cyberport news\n\nCyberport is home to 2,200 companies. {sentence}"
+    got = [c[1] for c in inline(text, D)]
+    assert 2200 in got and value not in got
+
+
+def test_an_intake_so_far_this_year_and_its_parts() -> None:
+    text = (
+        "Cyberport news\n\nOf the 150 start-ups admitted to Cyberport's incubation programmes "
+        "so far this year, 42 are fintech ventures. Of the 900 start-ups admitted since 2005, "
+        "300 have graduated."
+    )
+    got = [c[1] for c in inline(text, D)]
+    assert 150 in got and 42 not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hong Kong's asset managers had capital under management of about US$4 trillion.",
+        "The new wing, with an approved funding of about HK$2.1 billion, opens in 2027.",
+        "The bureau proposes a new commitment of HK$80 million for the scheme.",
+        "Global investment in AI ventures reached US$90 billion in 2023.",
+    ],
+)
+def test_money_that_is_no_one_raising_is_no_funding_raised(sentence: str) -> None:
+    text = f"Cyberport news\n\nCyberport's companies have raised HK$40 billion. {sentence}"
+    got = [c[1] for c in inline(text, D) if c[0] == "funding_raised"]
+    assert got == [4e10]
