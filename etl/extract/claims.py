@@ -59,6 +59,7 @@ from etl.extract.figure import Figure
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
+from etl.extract.list_dates import whole_text_note
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
@@ -85,7 +86,7 @@ from etl.extract.tables import Table
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.56.0"
+EXTRACTOR_VERSION = "1.57.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -338,6 +339,7 @@ def _sentence_claims(
                 or timeline.carried(sid)
                 or timeline.bracket_note(sid)
                 or heading_year(view, s.start)
+                or (whole_text_note(text, ref) if view.in_list(sid) else None)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
         if f.source == "total":

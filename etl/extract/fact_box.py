@@ -298,12 +298,17 @@ def box_date(
         return found
     note = timeline.carried(sid) or timeline.note_before(sid[0])
     if note is not None:
-        # A heading's date is for the rows under it only, not a note for the headings after it.
-        # (A line saying what all figures stand at is a note for the whole text, not a heading:
-        # "Hong Kong's Digital Technology Flagship (All figures as at 30 June 2024)".)
+        # A heading's date is for the rows under it only, not a note for the headings after it,
+        # unless the text under the box's own heading says it again ("The table below shows
+        # ... as at 30 June 2020"). (A line saying what all figures stand at is a note for the
+        # whole text, not a heading: "Hong Kong's Digital Technology Flagship (All figures as
+        # at 30 June 2024)".)
+        under = view.text[span[1] : view.sentence(sid).start] if span else ""
         earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
         scoped = (label_date(view.text[a:b], ref) for a, b in earlier if not _note(view, a, b, ref))
-        if not any(d is not None and d.as_of == note.as_of for d in scoped):
+        if any(d.as_of == note.as_of for d in find_dates(under, 0, len(under), ref)) or not any(
+            d is not None and d.as_of == note.as_of for d in scoped
+        ):
             return note
     # "Figures are as at 30 June 2024 unless otherwise stated", wherever the text says it
     return whole_text_note(view.text, ref)

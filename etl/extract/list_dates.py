@@ -102,6 +102,7 @@ class ListDates:
         if (
             nxt < len(paragraphs)
             and _is_short(paragraphs[nxt], NOTE_CHARS)
+            and not _QUOTED.match(text, paragraphs[nxt][0])  # (a speaker's words are no note)
             and not self._heads_next(nxt)
         ):
             found = self._heading_date(*paragraphs[nxt], note=True)
@@ -334,6 +335,9 @@ def stands_at(line: str, d: DatePhrase) -> bool:
         d.kind == "date" and d.as_of is not None and not d.event and d.period is None
         and says_stands_at(line, d.start, d.end)
     )  # fmt: skip
+
+
+_QUOTED = re.compile(r"[\s*_]*[\"“‘]")
 
 
 def _is_short(span: tuple[int, int], limit: int) -> bool:

@@ -374,3 +374,19 @@ def test_a_row_whose_label_names_a_place_is_that_places() -> None:
     got = [(m, v) for _, m, v, _ in _claims(raw)]
     assert ("unicorns", 8) in got
     assert not any(v in (5, 11, 17) for _, v in got)
+
+
+def test_a_note_under_the_boxs_own_heading_dates_it_though_an_earlier_heading_says_it() -> None:
+    raw = (
+        "CYBERPORT MID-YEAR REVIEW\n\n"
+        "## Highlights of the first half of 2021\n\n"
+        "- Cyberport start-ups raised HK$2.1 billion between January and June.\n\n"
+        "## Community by cluster\n\n"
+        "Cyberport's clusters keep growing. The list below gives the companies in each "
+        "cluster as at 30 June 2021 (a company may be in more than one).\n\n"
+        "- FinTech: 410+\n- Smart Living: 220+\n\n"
+        '"FinTech is still our largest cluster this year," said the chief executive.\n'
+    )
+    got = _claims(raw, published=date(2021, 9, 2))
+    assert ("Cyberport", "fintech_companies", 410, date(2021, 6, 30)) in got
+    assert ("Cyberport", "smart_living_companies", 220, date(2021, 6, 30)) in got
