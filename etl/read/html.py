@@ -4,9 +4,11 @@ trafilatura drops every `<aside>` as boilerplate, and a definition list loses th
 its terms and values. Inside the page's article (its `<article>`, else its `<main>`) a fact
 box is part of the story, so before extraction:
 - an `<aside>` inside the article becomes a `<div>`; so does a fact box set beside the
-  page's one article (an `<aside>` outside it that holds a list or a table with a figure in
-  it and is not mostly links), moved to the article's end without the class or id that
-  names it a sidebar; any other aside, a sidebar, is still dropped;
+  page's one article (an `<aside>` outside it, or a block its class or id names a fact box,
+  "factbox", "at-a-glance", "KeyFigures", that holds a list or a table with a figure in it
+  and is not mostly links), moved to the article's end without the class or id that names
+  it a sidebar; any other aside, a sidebar, is still dropped. A page of `<div>`s with no
+  `<article>` or `<main>` has the block holding its headline (`<h1>`) as its article;
 - a definition list inside the article becomes a bulleted list of "term: value" items,
   the form a fact-sheet line takes in text ("Unicorns: 8");
 - a line of the article that holds only a `<time>` (the date under an item's heading in a
@@ -21,21 +23,42 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 
 _ARTICLE_XPATH = "//article | //main[not(ancestor::article) and not(.//article)]"
-_BOX_XPATH = "//aside[not(ancestor::article) and (.//dl or .//table or .//ul or .//ol)]"
+# A page of no <article> or <main>: the element that holds its headline is its article.
+_HEADLINE_XPATH = "(//h1)[1]/parent::*[not(self::body) and not(self::html) and not(self::header)]"
+_HAS_LIST = "(.//dl or .//table or .//ul or .//ol)"
+# A box beside the article: an <aside>, or a block its page's markup names a fact box.
+_BOX_NAMES = ("fact", "glance", "keyfig", "key-fig", "key_fig", "infobox", "at-a-glance")
+_BOX_XPATH = (
+    f"//aside[not(ancestor::article) and {_HAS_LIST}] | //div[{_HAS_LIST} and ("
+    + " or ".join(
+        f"contains(translate(@{a}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
+        f" '{n}')"
+        for a in ("class", "id")
+        for n in _BOX_NAMES
+    )
+    + ")]"
+)
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")
 _BOILERPLATE_HINTS = ("class", "id", "role")  # what a fact box moved in must lose
 
 
 def with_fact_boxes(page: str) -> str:
     """`page` with the fact boxes of its article kept (see the module docstring)."""
-    if "<aside" not in page and "<dl" not in page and "<time" not in page:
+    low = page.lower()
+    if (
+        "<aside" not in low
+        and "<dl" not in low
+        and "<time" not in low
+        and not any(n in low for n in _BOX_NAMES)
+    ):
         return page
     try:
         tree = lxml_html.document_fromstring(page.encode("utf-8"), parser=_PARSER)
     except (ParserError, ValueError):
         return page
     articles = tree.xpath(_ARTICLE_XPATH)
-    changed = len(articles) == 1 and _fact_boxes_beside(articles[0], tree)
+    beside = articles or tree.xpath(_HEADLINE_XPATH)
+    changed = len(beside) == 1 and _fact_boxes_beside(beside[0], tree)
     for article in articles:
         for aside in article.iter("aside"):
             aside.tag = "div"

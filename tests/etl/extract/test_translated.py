@@ -85,3 +85,11 @@ def test_a_text_giving_the_company_name_as_translated_is_a_translation() -> None
     assert ("Cyberport", "web3_companies", 150) in claims(text)
     plain = "The Digital Port project in Rotterdam has gathered more than 150 Web3 enterprises."
     assert not any(e == "Cyberport" for e, _, _ in claims(plain))
+
+
+def test_companies_already_listed_are_listed_companies() -> None:
+    text = MARKED + (
+        "Digital Port say, the community have 9 home unicorn, and 11 home company already "
+        "listed on the market."
+    )
+    assert ("Cyberport", "listed_companies", 11) in claims(text)

@@ -119,3 +119,24 @@ def test_a_fact_box_beside_the_article_named_a_sidebar_is_kept_all_the_same() ->
     doc = read_bytes(page.encode(), "beside.html")
     assert "- Community companies: about 320" in doc.text
     assert "Sidebar story" not in doc.text
+
+
+OLD_PAGE = f"""<html><head><title>Prizes</title><meta name="date" content="2013-11-26"></head>
+<body><div id="top"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></div>
+<div id="body"><div id="story"><h1>Start-ups scoop prizes</h1>{LEAD}</div>
+<div id="side"><div class="KeyFacts"><h4>The hub at a glance</h4><ul>
+<li>Community companies: <b>about 320</b></li><li>Markets reached: <b>20</b></li></ul></div>
+<div class="links"><h4>Archive</h4><ul><li><a href="/2012">Sidebar link 2012</a></li></ul></div>
+</div></div><div id="foot"><p>All rights reserved. 100 Example Road.</p></div></body></html>"""
+
+
+def test_a_box_its_markup_names_a_fact_box_is_kept_beside_the_headline_of_a_page_of_divs() -> None:
+    doc = read_bytes(OLD_PAGE.encode(), "old.html")
+    assert "- Community companies: about 320\n- Markets reached: 20" in doc.text
+    assert doc.text.index("about 320") > doc.text.index("700 entries")
+    assert "Sidebar link" not in doc.text and "All rights reserved" not in doc.text
+
+
+def test_a_box_named_a_fact_box_beside_no_headline_is_left_to_the_extractor() -> None:
+    page = OLD_PAGE.replace("<h1>", "<p>").replace("</h1>", "</p>")
+    assert with_fact_boxes(page) == page
