@@ -26,6 +26,11 @@ BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 _BARE_YEAR = re.compile(
     r"(?<![\d.,/])(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?(?![\d.,])"
 )
+# A list item whose value is a year or fiscal year alone: a column heading read as a row.
+_YEAR_ROW = re.compile(
+    rf"{BULLET.pattern}(?P<label>[^:\n]{{1,80}}):\s*(?P<y1>(?:19|20)\d\d)"
+    r"(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?\s*$"
+)
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 DIGEST_SPAN = timedelta(days=31)  # how far past its date a digest's later day lines may go
 LEAD_IN_CHARS = 160  # a lead-in or heading line is short
@@ -80,6 +85,8 @@ class ListDates:
         text, paragraphs = self.view.text, self.view.paragraphs
         if not BULLET.match(text, paragraphs[p][0]):
             return None
+        if (column := self._column_row(self._list_start(p))) is not None:
+            return column
         q, headed = p - 1, False
         while q >= 0 and p - q <= MAX_LEAD_LINES and self._leads_in(q):
             if BULLET.match(text, paragraphs[q][0]):
@@ -111,6 +118,27 @@ class ListDates:
         first = self._list_start(p)
         figures_only = not any(SENTENCE_END.search(text, a, b) for a, b in paragraphs[first:nxt])
         return self.note_before(p) or self._foot_note(nxt, past_headings=figures_only)
+
+    def _column_row(self, p: int) -> DatePhrase | None:
+        """The time a list's first item gives when its value is a fiscal year alone, or a
+        year under a label naming a day of it, a table's column heading read as a row ("-
+        Community (as at 31 March): 2019/20"): the end of that year, or the day of it its
+        label names (not "- Founded: 2005", when something began)."""
+        a, b = self.view.paragraphs[p]
+        text = self.view.text
+        line = text[a:b].split("\n", 1)[0]
+        m = _YEAR_ROW.match(line)
+        if m is None:
+            return None
+        y1, y2 = int(m["y1"]), m["y2"]
+        end = fiscal_year_end(y1, y2) if y2 else date(y1, 12, 31)
+        if end is None:
+            return None
+        label = m["label"]
+        days = [d for d in find_dates(label, 0, len(label), end) if d.as_of and d.as_of <= end]
+        if days and not YEAR_IN_RE.search(label, days[0].start, days[0].end):
+            return days[0]  # "as at 31 March" of the column's year
+        return DatePhrase(m.start("y1"), m.end(), end, "month", None) if y2 else None
 
     def _footnote_line(self, q: int) -> DatePhrase | None:
         """The date of paragraph `q`'s last line when it is a footnote on when the figures

@@ -88,7 +88,12 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     cut = _NP_END.search(text, start, limit)
     while cut and cut.group() == "(" and (acronym := _ACRONYM.match(text, cut.start(), limit)):
         cut = _NP_END.search(text, acronym.end(), limit)
-    if cut and cut.group() == "," and _SERIAL_HEAD.fullmatch(text, start, cut.start()):
+    if (
+        cut
+        and cut.group() == ","
+        and _SERIAL_HEAD.fullmatch(text, start, cut.start())
+        and _phrase_length(text[start : cut.start()]) == len(text[start : cut.start()].rstrip())
+    ):
         serial = _SERIAL.match(text, cut.start(), limit)
         if serial:  # "70 IT, media and telecommunications companies": one noun phrase
             last = serial.end() - 1  # (its last item)

@@ -74,7 +74,7 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
             return True  # "It processes payments ... in 14 markets": the subject says so
         name = m.groupdict().get("name")
         between = m.groupdict().get("between")
-        if name is not None and not config.is_alias(name):
+        if name is not None and not config.is_alias(name) and not _unit_of_tracked(name, config):
             return True
         if between is not None and not _figures_re("plural_subjects").search(between):
             return True
@@ -91,6 +91,14 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
         if n.value < least and named and _SUBJECT_GAP.fullmatch(head, named.end(), verb.start()):
             return True
     return False
+
+
+def _unit_of_tracked(name: str, config: ExtractConfig) -> bool:
+    """Whether `name` holds a name of the tracked organisation ("The Cyberport Investors
+    Network"): one of its units, whose money put into the community is the community's."""
+    words = name.split()
+    return any(config.is_alias(" ".join(words[i:j]))
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1))  # fmt: skip
 
 
 def another_rate(claim: Claim) -> bool:
@@ -248,7 +256,12 @@ def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     doubted: set[tuple[str, date, float]] = set()
     for a in stocks:
         for b in stocks:
-            if (a.metric, a.as_of) != (b.metric, b.as_of) or not _tenfold(a.value_hkd, b.value_hkd):
+            if (a.metric, a.as_of) != (b.metric, b.as_of) or not (
+                _tenfold(a.value_hkd, b.value_hkd)
+                # (a misread unit may come with a misread currency: "369 billion yuan" beside
+                # "HK$36.9 billion")
+                or (a.unit != b.unit and _tenfold(a.value, b.value))
+            ):
                 continue
             if (a.value_hkd, b.value_hkd) in together:
                 continue  # "raised HK$4.1 billion in 2025, lifting the total to HK$41 billion"

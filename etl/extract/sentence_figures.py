@@ -97,6 +97,9 @@ def _glued(np: str) -> bool:
     return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
 
 
+_STRONG = re.compile(r"[-\s]strong\b", re.IGNORECASE)
+
+
 def find_figures(
     s: str,
     bare_dollar: str = "HKD",
@@ -327,10 +330,11 @@ def find_figures(
                 and (named := cluster_before(before))
             ):
                 match, source = named, "cluster"  # "Fintech is the biggest group, 500 firms"
-            elif does_something(s, np_from, np_end) or word_cues()["subgroup"].search(
-                before, low_before
-            ):
+            elif (does_something(s, np_from, np_end) and not _STRONG.match(s, end)) or word_cues()[
+                "subgroup"
+            ].search(before, low_before):
                 source = "activity"  # "18 start-ups joined the trip": no size of the community
+                # (not "its 1,600-strong community ... will benefit": a size, whatever it does)
         source = group_source(
             s, (start, np_from, np_end, clause_end), before, low_before,
             ctx_before + s[start:np_end] + ctx_after, kind, match, source, out,

@@ -63,6 +63,8 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
         k -= 1  # a name after the noun: "the Web3 related company in Cyberport have 150 homes"
     if k < len(words) - 1 and k > 0 and words[k].lower() in places:
         del words[k:]
+    elif (at := _place_phrase_start(words, places)) is not None:
+        del words[at:]  # "Fintech companies in the community also have more than 400 home"
     run: list[str] = []
     for w in reversed(words[-_NOUN_BEFORE_WORDS:]):
         if w.lower() in NP_STOP or w[0].isdigit():
@@ -72,6 +74,15 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
         found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
         if found:
             return MetricCandidate(found, "noun_before")
+    return None
+
+
+def _place_phrase_start(words: list[str], places: frozenset[str]) -> int | None:
+    """Where a short phrase of place closing `words` starts ("in the community"), when words
+    stand before it."""
+    for k in range(len(words) - 2, max(0, len(words) - 4), -1):
+        if words[k].lower() in places:
+            return k
     return None
 
 

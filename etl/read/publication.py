@@ -140,8 +140,8 @@ def _figure_years(text: str) -> list[int]:
     years = []
     for m in _FIGURE_YEAR_RE.finditer(text):
         reach = max(0, m.start() - _FIGURE_REACH)
-        sentence = max(text.rfind(". ", reach, m.start()), text.rfind("\n", reach, m.start()))
-        if _DIGIT_RE.search(text, max(reach, sentence), m.start()):
+        ends = [e.end() for e in _SENTENCE_BREAK_RE.finditer(text, reach, m.start())]
+        if _DIGIT_RE.search(text, max([reach, *ends]), m.start()):
             years.append(int(m.group(1)))
     return years
 
@@ -150,7 +150,10 @@ _FIGURE_YEAR_RE = re.compile(
     rf"(?<!\w)(?i:{phrase_re('past_year_openers')})\s+((?:19|20)\d\d)\b(?![-–/]\d)"
 )
 _DIGIT_RE = re.compile(r"\d")
-_FIGURE_REACH = 60  # how far before such a year, in its sentence, its figure may be
+_FIGURE_REACH = 120  # how far before such a year, in its sentence, its figure may be
+# The end of a sentence: a full stop after a word of two small letters or more ("U.S." is
+# none), or a line break.
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[^\W\d_][^\W\dA-Z_])[.!?]\s|\n")
 
 
 def _labelled(mention: DateMention) -> FoundDate:

@@ -390,3 +390,18 @@ def test_a_note_under_the_boxs_own_heading_dates_it_though_an_earlier_heading_sa
     got = _claims(raw, published=date(2021, 9, 2))
     assert ("Cyberport", "fintech_companies", 410, date(2021, 6, 30)) in got
     assert ("Cyberport", "smart_living_companies", 220, date(2021, 6, 30)) in got
+
+
+def test_a_column_heading_read_as_a_first_row_dates_its_list() -> None:
+    raw = (
+        "CYBERPORT ANNUAL REPORT 2022/23\n\nThe community kept growing during the year.\n\n"
+        "KEY FIGURES:\n\n"
+        "- Community (as at 31 March): 2022/23\n- Community companies: 1,910\n- Unicorns: 8\n\n"
+        ":\n\n"
+        "- Community (as at 31 March): 2021/22\n- Community companies: 1,760\n- Unicorns: 7\n\n"
+        "MILESTONES\n\n- Incubation Programme launched: 2005\n- Cyberport 5 completed: 2025\n"
+    )
+    got = _claims(raw, published=date(2023, 9, 28))
+    assert ("Cyberport", "companies", 1910, date(2023, 3, 31)) in got
+    assert ("Cyberport", "companies", 1760, date(2022, 3, 31)) in got
+    assert ("Cyberport", "unicorns", 7, date(2022, 3, 31)) in got

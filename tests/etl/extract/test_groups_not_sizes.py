@@ -246,3 +246,12 @@ def test_money_that_is_no_one_raising_is_no_funding_raised(sentence: str) -> Non
     text = f"Cyberport news\n\nCyberport's companies have raised HK$40 billion. {sentence}"
     got = [c[1] for c in inline(text, D) if c[0] == "funding_raised"]
     assert got == [4e10]
+
+
+def test_money_a_unit_of_the_organisation_put_into_its_community_stays_a_claim() -> None:
+    text = (
+        "Cyberport news\n\nThe Cyberport Investors Network, whose membership has passed 170 "
+        "investors, has facilitated more than HK$1.4 billion of investment in Cyberport "
+        "start-ups."
+    )
+    assert ("funding_raised", 1.4e9) in [c[:2] for c in inline(text, D)]

@@ -322,6 +322,14 @@ def test_of_two_stocks_ten_times_apart_the_misread_one_goes_to_a_reviewer() -> N
     got = statuses(literal, MAY)
     assert got[("funding_raised", 5.2e10)] == "auto"  # read in the unit word for word
     assert got[("funding_raised", 5.2e9)] == "candidate"
+    # A misread unit with a misread currency: the figures, not their HK$ values, are tenfold.
+    currency = (
+        "Cyberport start-ups' financing breaks through 412 billion yuan\n\nCyberport said "
+        "its companies have raised more than HK$41.2 billion in total."
+    )
+    got = statuses(currency, MAY)
+    assert got[("funding_raised", 4.12e11)] == "candidate"
+    assert got[("funding_raised", 4.12e10)] == "auto"
 
 
 def test_a_flow_and_its_total_ten_times_apart_are_both_claims() -> None:

@@ -93,3 +93,10 @@ def test_companies_already_listed_are_listed_companies() -> None:
         "listed on the market."
     )
     assert ("Cyberport", "listed_companies", 11) in claims(text)
+
+
+def test_the_noun_before_a_measure_word_past_a_phrase_of_place() -> None:
+    text = MARKED + (
+        "Digital Port say, smart living companies in the community also have more than 260 home."
+    )
+    assert claims(text) == {("Cyberport", "smart_living_companies", 260)}

@@ -500,3 +500,13 @@ def test_a_label_naming_a_cluster_narrows_the_general_noun_of_its_value(
     line: str, metric: str
 ) -> None:
     assert [m for _, m in metrics(line)] == [metric]
+
+
+def test_a_strong_community_is_its_size_whatever_it_then_does() -> None:
+    text = (
+        "Cyberport news\n\nCyberport's 1,750-strong community of start-ups will also benefit "
+        "from the new scheme, the hub said."
+    )
+    assert statuses(text, date(2022, 11, 23)) == {("companies", 1750): "auto"}
+    joined = "Cyberport news\n\nSome 40 Cyberport start-ups will also benefit from the scheme."
+    assert statuses(joined, date(2022, 11, 23)).get(("startups", 40)) != "auto"

@@ -506,3 +506,13 @@ def test_a_wire_dateline_without_a_year_takes_a_year_gone_by_its_weekday_fits() 
     # No weekday to check a bare year against, or only a target's year: no date.
     assert find_publication_date(text.replace("on Wednesday ", "")) is None
     assert find_publication_date(text.replace("in 2024", "lately")) is None
+
+
+def test_a_wire_years_figure_may_stand_further_back_past_an_abbreviation() -> None:
+    text = (
+        "Tech hub's listed companies rise to eight\n\n"
+        "HONG KONG, Jan. 22 (Xinhua) -- The hub said on Thursday its community had grown.\n\n"
+        "Companies there had raised a cumulative 44.6 billion HK dollars (about 5.7 billion "
+        "U.S. dollars) in financing as of the end of 2025, it said.\n"
+    )
+    assert find_publication_date(text) == date(2026, 1, 22)  # a Thursday, after 2025
