@@ -40,9 +40,11 @@ from etl.extract.claim_context import (
     parts_of_total,
     we_at_figure,
 )
+from etl.extract.claim_record import Found, build_claim
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
+    breaks_down_an_intake,
     cohort_part,
     intake_set_part,
     joins_one_cohort,
@@ -50,22 +52,20 @@ from etl.extract.doubtful_figures import (
 )
 from etl.extract.fact_box import (
     box_date,
+    box_lead,
     box_owner,
     in_fact_box,
     is_box_value,
     row_parent,
 )
-from etl.extract.figure import Figure
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
 from etl.extract.list_dates import whole_text_note
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
-from etl.extract.money import to_hkd
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
-from etl.extract.qualifiers import interval
 from etl.extract.respectively import respective
 from etl.extract.rest_of_set import (
     is_carried_total,
@@ -79,14 +79,13 @@ from etl.extract.scoring import Evidence, decide
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import find_figures
-from etl.extract.sentences import Sentence, split_paragraphs
+from etl.extract.sentences import split_paragraphs
 from etl.extract.stated_dates import heading_year, sentence_dates
-from etl.extract.table_figures import table_figures
-from etl.extract.tables import Table
+from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.59.0"
+EXTRACTOR_VERSION = "1.60.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -113,9 +112,6 @@ def claims_with_evidence(
 ) -> list[tuple[Claim, Evidence]]:
     """Every claim as found, before repeats are merged, with the evidence it was scored on."""
     return [(c, e) for c, _, e in _found(doc, config or default_config())]
-
-
-Found = tuple[Claim, float, Evidence]  # a claim, the step of its figure, its evidence
 
 
 def _sections(doc: ReadDocument) -> tuple[Section, ...]:
@@ -146,50 +142,12 @@ def _section_claims(
     tables = [t for t in model.tables if section.char_start <= t.start < section.char_end]
     out: list[Found] = []
     for t in tables:
-        out.extend(_table_claims(view, t, section, ref, timeline))
+        out.extend(table_claims(view, t, section, ref, timeline))
     last_owner: dict[SentenceId, Attribution] = {}  # the last figure's owner, by sentence
     for sid in view.candidates(section.char_start, section.char_end):
         if tables and any(t.start <= view.sentence(sid).start < t.end for t in tables):
             continue  # read as a table
         out.extend(_sentence_claims(sid, view, section, ref, timeline, last_owner))
-    return out
-
-
-def _table_claims(
-    view: SectionView, table: Table, section: Section, ref: date | None, timeline: Timeline
-) -> list[Found]:
-    """The claims of a table's cells (see table_figures.py)."""
-    text, config, model = view.text, view.config, view.model
-    out: list[Found] = []
-    note: list[DatePhrase | None] = []  # the date a note above the table gives, once asked
-    for cf in table_figures(text, table, model, config, ref):
-        if cf.when is None:
-            if not note:
-                p = view.sentence_at(table.start)
-                note.append(timeline.note_before(p[0]) if p is not None else None)
-            cf = cf._replace(when=note[0])
-        who = cf.owner
-        if who is None and model.main is not None and model.main.tracked:
-            who = Attribution(config.name, True, "table_document")
-        if who is None or (not who.tracked and config.other_entities != "keep"):
-            continue
-        f = cf.figure
-        as_of, precision, period = as_of_parts(cf.when, ref, f.metric.metric)
-        if as_of is None:
-            continue
-        date_source = "stated" if cf.when is not None else "section"
-        evidence = Evidence(who.how, f.source, date_source)
-        decision = decide(evidence)
-        if decision is None:
-            continue
-        row = Sentence(cf.row.start, cf.row.end, 0)
-        shift = cf.cell[0] - row.start
-        f = replace(f, start=f.start + shift, end=f.end + shift, np_end=f.np_end + shift)
-        claim = _claim(f, who, as_of, precision, period, row, text[row.start : row.end],
-                       section, config)  # fmt: skip
-        if decision.status != "auto":
-            claim = replace(claim, status=decision.status, unsure=decision.unsure)
-        out.append((claim, f.number.step, evidence))
     return out
 
 
@@ -345,7 +303,10 @@ def _sentence_claims(
         if f.source == "total":
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         read = f.source in READ_SOURCES
-        if intake_set_part(sent, f.start, f.end, f.unit) or (
+        if (
+            intake_set_part(sent, f.start, f.end, f.unit)
+            or breaks_down_an_intake(box_lead(view, sid))  # "The 88 new incubatees break down:"
+        ) or (
             period is None
             and (
                 (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
@@ -371,52 +332,8 @@ def _sentence_claims(
         decision = decide(evidence)
         if decision is None:
             continue
-        claim = _claim(f, who, as_of, precision, period, s, sent, section, config)
+        claim = build_claim(f, who, as_of, precision, period, s, sent, section, config)
         if decision.status != "auto":
             claim = replace(claim, status=decision.status, unsure=decision.unsure)
         out.append((claim, f.number.step, evidence))
     return out
-
-
-def _claim(
-    f: Figure,
-    who: Attribution,
-    as_of: date,
-    precision: str,
-    period: str | None,
-    s: Sentence,
-    sent: str,
-    section: Section,
-    config: ExtractConfig,
-) -> Claim:
-    n = f.number
-    flags = []
-    if f.garbled:
-        flags.append("garbled")
-    if f.metric.implausible:
-        flags.append("implausible")
-    if n.high is not None:
-        flags.append("range")
-    qualifier = "over" if n.high is not None else f.qualifier
-    low, high = interval(n.value, n.step, qualifier, n.high, count=f.unit == "count")
-    money = f.unit not in ("count", "percent")
-    return Claim(
-        section_index=section.index,
-        entity=who.entity,
-        metric=f.metric.metric,
-        value=n.value,
-        unit=f.unit,
-        qualifier=qualifier,
-        value_low=low,
-        value_high=high,
-        value_hkd=to_hkd(n.value, f.unit, config.rates) if money else None,
-        as_of=as_of,
-        as_of_precision=precision,
-        period=period,
-        quote=sent,
-        char_start=s.start,
-        char_end=s.end,
-        mention_start=s.start + f.start,
-        mention_end=s.start + f.end,
-        flags=tuple(flags),
-    )

@@ -236,6 +236,12 @@ def intake_set_part(s: str, start: int, end: int, unit: str) -> bool:
     ) and c["cumulative"].search(s) is None
 
 
+def breaks_down_an_intake(lead: str) -> bool:
+    """Whether a list's lead-in line breaks one intake down ("The 88 new incubatees break down
+    by sector as follows:"): its rows are the intake's make-up, no community figures."""
+    return figure_cues()["intake_breakdown"].search(lead) is not None
+
+
 def joins_one_cohort(s: str, end: int, metric: str) -> bool:
     """Whether a cluster's count that ends at `end` joined one cohort its clause names after it
     ("11 smart-living start-ups joined the latest intake in July"): the cohort's make-up."""

@@ -58,6 +58,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
         "community_of": re.compile(fig["community_of_before"], re.IGNORECASE),
         "intake_set": re.compile(fig["intake_set_before"], re.IGNORECASE),
+        "intake_breakdown": re.compile(fig["intake_breakdown_lead"], re.IGNORECASE),
         "intake_set_after": re.compile(fig["intake_set_after"], re.IGNORECASE),
         "adds_to_total": re.compile(fig["adds_to_total_after"], re.IGNORECASE),
         "part_in_period": re.compile(fig["part_in_period_after"], re.IGNORECASE),

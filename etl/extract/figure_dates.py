@@ -81,6 +81,8 @@ def _date_for(
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
         if f.np_end <= d.start < nxt and _own_date(sent, f, d):
+            if _opens_next(sent, f, d, figures):
+                break  # "exceeded HK$48 billion, in the past year alone newly raised about ..."
             return d
     # The set a part is of: the figure before, past a value it was compared with ("1,046
     # companies, up from 840 a year earlier, including 668 start-ups": of the 1,046).
@@ -105,7 +107,7 @@ def _date_for(
         for j, g in enumerate(figures)
         if j != i
         for d in usable
-        if g.np_end <= d.start and _own_date(sent, g, d)
+        if g.np_end <= d.start and _own_date(sent, g, d) and not _opens_next(sent, g, d, figures)
     }
     lo, hi = _clause_bounds(sent, f.start)
     inside = [d for d in usable if lo <= d.start < hi and id(d) not in owned]

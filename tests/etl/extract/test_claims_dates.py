@@ -621,3 +621,13 @@ def test_a_date_of_the_size_a_figure_is_set_against_is_not_the_figures() -> None
     )
     got = inline(text, date(2023, 10, 12))
     assert ("web3_companies", 180, "over", date(2023, 10, 12), None) in got
+
+
+def test_a_period_after_a_comma_opening_the_next_figures_clause_is_that_figures() -> None:
+    text = (
+        "Cyberport news\n\nCyberport said, community companies financing total exceed HK$52 "
+        "billion, in the past year alone the newly increase financing about HK$5.9 billion."
+    )
+    got = inline(text, date(2026, 3, 18))
+    assert ("funding_raised", 5.2e10, "over", date(2026, 3, 18), None) in got
+    assert ("funding_raised", 5.9e9, "about", date(2026, 3, 18), "P1Y") in got

@@ -255,3 +255,22 @@ def test_money_a_unit_of_the_organisation_put_into_its_community_stays_a_claim()
         "start-ups."
     )
     assert ("funding_raised", 1.4e9) in [c[:2] for c in inline(text, D)]
+
+
+def test_rows_under_a_lead_in_that_breaks_an_intake_down_are_its_make_up() -> None:
+    rows = "- AI and data science: 450\n- FinTech: 420\n- Web3 and digital assets: 260\n"
+    intake = (
+        "Cyberport newsletter\n\nCyberport is home to 2,200 companies.\n\n"
+        "The 740 new incubatees break down by sector as follows:\n\n" + rows
+    )
+    assert [c[1] for c in inline(intake, D)] == [2200]
+    community = intake.replace("The 740 new incubatees", "Our community companies")
+    assert {c[1] for c in inline(community, D)} == {2200, 450, 420, 260}
+
+
+def test_a_part_of_those_it_admitted_is_the_intakes_make_up() -> None:
+    text = (
+        "Cyberport news\n\nOf the more than 170 start-ups it admitted to its incubation "
+        "programmes last year, around 55 were building AI products, the hub said."
+    )
+    assert [c[1] for c in inline(text, D)] == [170]
