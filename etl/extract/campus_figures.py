@@ -42,8 +42,10 @@ def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> li
 
 
 def _placeable(f: Figure) -> bool:
-    """A table row's count of companies, which where its label says they are may narrow."""
-    return f.source == "label" and f.metric is not None and is_generic(f.metric)
+    """A table row's count of companies, which where its label says they are may narrow, or a
+    part of a set whose words after it say where it is ("of which around 640 are located at
+    Cyberport")."""
+    return f.source in ("label", "predicate") and f.metric is not None and is_generic(f.metric)
 
 
 @cache

@@ -31,6 +31,7 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution, attribute
+from etl.extract.box_rows import box_lead
 from etl.extract.campus_figures import campus_counts
 from etl.extract.claim_context import (
     coordinated,
@@ -52,7 +53,6 @@ from etl.extract.doubtful_figures import (
 )
 from etl.extract.fact_box import (
     box_date,
-    box_lead,
     box_owner,
     in_fact_box,
     is_box_value,
@@ -85,7 +85,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.60.0"
+EXTRACTOR_VERSION = "1.61.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})

@@ -182,20 +182,6 @@ def is_box_value(text: str, pos: int) -> bool:
     return value is not None and value <= pos
 
 
-_MAX_BOX_ROWS = 30
-
-
-def box_lead(view: SectionView, sid: SentenceId) -> str:
-    """The lead-in line over the list or box that sentence `sid` stands in ("" if none)."""
-    p, leads = sid[0], view.model.lead_ins
-    while p > 0 and view.paragraphs[p][0] not in leads and sid[0] - p < _MAX_BOX_ROWS:
-        if box_value(view.text, view.paragraphs[p - 1][0]) is None:
-            break
-        p -= 1  # (a row above, of the same box)
-    span = leads.get(view.paragraphs[p][0])
-    return view.text[span[0] : span[1]] if span else ""
-
-
 def box_owner(
     view: SectionView,
     pos: int,

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from etl.extract.answer_context import OPENING, AnswerContext
 from etl.extract.attribution import clause_end
+from etl.extract.box_rows import box_lead, one_cluster_rows
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
 from etl.extract.context_cues import (
     cluster_refs,
@@ -249,7 +250,23 @@ class SentenceContext(AnswerContext):
         own = named_cluster(head.group(1)) if head else None
         if own is not None and (is_generic(f.metric) or f.metric.metric in cluster_metrics()):
             return f if own == f.metric else replace(f, metric=own, source="cluster")
-        before = [self.view.sentence_text(cur) for cur in self.view.before(self.sid, 3)][::-1]
+        if scoped and self.view.in_list(self.sid):
+            # A row ("- Founders from 30+ countries") reads its box's heading and lead-in, not
+            # the row before it.
+            span = self.view.model.heading(self.sentence.start)
+            heading = self.view.text[span[0] : span[1]] if span else ""
+            before = [
+                w
+                for w in (
+                    heading,
+                    box_lead(self.view, self.sid),
+                    one_cluster_rows(self.view, self.sid),
+                )
+                if w
+            ]
+        else:
+            before = [self.view.sentence_text(cur) for cur in self.view.before(self.sid, 3)]
+            before.reverse()
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = s[f.end : f.np_end]
         # A scoped figure's own clause says what it counts ("founders"), the passage whose.

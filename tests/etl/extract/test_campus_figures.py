@@ -26,6 +26,9 @@ def _metrics(sentence: str, parent: str | None = None) -> dict[float, str | None
         ("About 350 of them are based at Cyberport itself.", 350),
         ("It has 610 members, of which 270 were housed in the Cyberport Park and the rest "
          "joined from elsewhere.", 270),
+        ("The community comprised over 1,700 companies, of which around 820 were located at "
+         "Cyberport.", 820),
+        ("- Companies on the Cyberport campus: 690+", 690),
     ],
 )  # fmt: skip
 def test_a_count_at_the_organisation_by_name_is_on_its_campus(sentence: str, value: int) -> None:

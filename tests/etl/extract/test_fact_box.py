@@ -405,3 +405,13 @@ def test_a_column_heading_read_as_a_first_row_dates_its_list() -> None:
     assert ("Cyberport", "companies", 1910, date(2023, 3, 31)) in got
     assert ("Cyberport", "companies", 1760, date(2022, 3, 31)) in got
     assert ("Cyberport", "unicorns", 7, date(2022, 3, 31)) in got
+
+
+def test_a_founders_row_is_the_boxs_not_the_cluster_of_the_row_above() -> None:
+    raw = (
+        "CYBERPORT IN NUMBERS\n\nCyberport is Hong Kong's digital technology hub.\n\n"
+        "- 2,300+ community companies\n- 450+ AI and data-science start-ups\n"
+        "- 300+ Web3 companies\n- Founders from 30+ countries and regions\n"
+    )
+    got = {(m, v) for _, m, v, _ in _claims(raw)}
+    assert ("founder_origins", 30) in got and ("web3_founder_origins", 30) not in got
