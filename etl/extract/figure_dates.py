@@ -17,6 +17,7 @@ from functools import cache
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase
 from etl.extract.figure import Figure
+from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.figure_sets import part_of_set
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
@@ -158,7 +159,15 @@ def _date_for(
         (
             d
             for d in [*usable, *back_then]
-            if (d.period is None or (d.kind == "date" and f.metric.metric in cumulative_metrics()))
+            if (
+                d.period is None
+                or (
+                    d.kind == "date"
+                    and f.metric.metric in cumulative_metrics()
+                    # (not "..., and since 2005 it has admitted 1,300": a total to date)
+                    and not figure_cues()["cumulative"].search(sent, lo, f.start)
+                )
+            )
             and (
                 SENTENCE_OPENING.fullmatch(sent, 0, d.start)
                 or (

@@ -631,3 +631,13 @@ def test_a_period_after_a_comma_opening_the_next_figures_clause_is_that_figures(
     got = inline(text, date(2026, 3, 18))
     assert ("funding_raised", 5.2e10, "over", date(2026, 3, 18), None) in got
     assert ("funding_raised", 5.9e9, "about", date(2026, 3, 18), "P1Y") in got
+
+
+def test_a_total_to_date_takes_no_period_from_the_sentences_opening() -> None:
+    text = (
+        "Cyberport news\n\nLast year, Cyberport admitted 174 start-ups, and since 2005 it has "
+        "admitted more than 1,250."
+    )
+    got = inline(text, date(2025, 3, 18))
+    assert ("incubatees", 174, "exact", date(2024, 12, 31), "P1Y") in got
+    assert ("incubatees", 1250, "over", date(2025, 3, 18), None) in got

@@ -100,3 +100,10 @@ def test_the_noun_before_a_measure_word_past_a_phrase_of_place() -> None:
         "Digital Port say, smart living companies in the community also have more than 260 home."
     )
     assert claims(text) == {("Cyberport", "smart_living_companies", 260)}
+
+
+def test_start_ups_an_incubation_plan_cultivated_are_incubatees() -> None:
+    text = MARKED + (
+        "Digital Port incubation plan since 2005 start, has cultivated more than 950 start-ups."
+    )
+    assert claims(text) == {("Cyberport", "incubatees", 950)}
