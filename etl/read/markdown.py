@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from etl.read.tables import (
     CELL_GAP_RE,
     MIN_UNRULED_ROWS,
+    indent,
     is_part_heading,
     is_time_cell,
     long_value,
@@ -131,7 +132,34 @@ def bare_pipe_rows(text: str) -> str:
     2018/19 | 2019/20")."""
     if "|" not in text:
         return text
-    return write_tables(text, _bare_rows)
+    return write_tables(_wrapped_labels_joined(text), _bare_rows)
+
+
+def _wrapped_labels_joined(text: str) -> str:
+    """`text` with each row label a table wrapped onto the next line put back on one line:
+    a line with no "|" between two rows that have one, the second indented further or opening
+    in lower case ("Cyberport community companies (onsite and" / "  offsite) | 910 | 1,180")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if (
+            out
+            and "|" in out[-1]
+            and "|" not in line
+            and any(ch.isalpha() for ch in line)  # (no rule of "=" or "-")
+            and "|" in nxt
+            and (indent(nxt) > indent(line) or nxt.lstrip()[:1].islower())
+            and not line.rstrip().endswith((".", ":"))
+        ):
+            out.append(f"{line.rstrip()} {nxt.lstrip()}")
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return "\n".join(out)
 
 
 def _bare_cells(line: str) -> list[str] | None:

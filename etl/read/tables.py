@@ -205,13 +205,16 @@ def table_lines(rows: list[list[str]]) -> list[str]:
 
 def _day_of_each_year(cell: str) -> bool:
     """Whether a label heading notes a day and month but no year ("Cyberport community (as at
-    31 March)"): the day each year column stands at."""
-    note = _BRACKETED_RE.search(cell)
+    31 March)", "As at 31 March"): the day each year column stands at."""
+    note = _BRACKETED_RE.search(cell) or _AS_AT_RE.match(cell)  # (or "As at 31 March" alone)
     return (
         note is not None
         and not YEAR_IN_RE.search(cell)
         and re.search(rf"\b(?:{month_re()})\b", note.group(), re.IGNORECASE) is not None
     )
+
+
+_AS_AT_RE = re.compile(r"\s*as\s+(?:at|of)\s.*", re.IGNORECASE)
 
 
 def _cell(cell: str) -> str:

@@ -285,3 +285,19 @@ def test_a_row_naming_a_part_with_empty_values_keeps_bare_pipe_rows_one_table() 
 def test_a_bare_pipe_row_whose_value_has_a_note_in_brackets_is_a_row() -> None:
     text = "FinTech | 520+\nWeb3 | 320+ (founders from 25+ countries and regions)\nAI | 500+\n"
     assert "- Web3: 320+ (founders from 25+ countries and regions)" in bare_pipe_rows(text)
+
+
+def test_a_row_label_wrapped_onto_the_next_line_is_one_label_again() -> None:
+    text = (
+        "     As at 31 March                          | 2022  | 2023\n"
+        "     Cyberport community companies (onsite and\n"
+        "       offsite)                              | 1,790 | 1,950\n"
+        "     Cumulative funds raised by community\n"
+        "       companies ($ billion)                 | 30.2  | 36.0\n"
+    )
+    out = bare_pipe_rows(text)
+    assert out.index("As at 31 March\n") < out.index("2022:") < out.index("2023:")
+    assert "- Cyberport community companies (onsite and offsite): 1,790" in out
+    assert "- Cumulative funds raised by community companies ($ billion): $36.0 billion" in out
+    ruled = "THE COMMUNITY | THE CAMPUS\n=====\n Companies  1,000+ | Office space  119,000 m2\n"
+    assert "=====" in bare_pipe_rows(ruled)  # (a rule is no label)
