@@ -69,7 +69,7 @@ def _time_row_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
 
 _COLUMN_RULE_RE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")  # one rule a column
 _HEADING_SLACK = 2  # a wrapped heading's word may start this far left of its column
-MAX_HEADING_LINES = 3
+MAX_HEADING_LINES = 5
 
 
 def _wraps_headings(line: str, starts: list[int]) -> bool:

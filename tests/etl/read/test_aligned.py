@@ -228,3 +228,19 @@ def test_a_lead_in_in_lower_case_opens_in_capitals_so_no_page_break_joins_it() -
     )
     text = read_bytes(("Paper\n\n" + table + "\nEnd of paper.\n").encode(), "p.txt").text
     assert "HK$3,150 million\n\nYear 2017-18:\n\n- visitors: 5,200" in text
+
+
+def test_column_headings_wrapped_over_five_lines_head_their_columns() -> None:
+    text = (
+        "Financial   Start-ups admitted   Cumulative start-ups   Funds raised by\n"
+        "year        during the year      admitted (as at        incubatees and\n"
+        "                                 31 March)              graduates,\n"
+        "                                                        cumulative\n"
+        "                                                        (HK$ million)\n"
+        "---------------------------------------------------------------------\n"
+        "2016-17          104                   488                  2,600\n"
+        "2017-18          121                   609                  5,400\n"
+    )
+    out = aligned_tables(text)
+    assert "- Start-ups admitted during the year: 104" in out
+    assert "- Funds raised by incubatees and graduates, cumulative (HK$ million): HK$5,400" in out
