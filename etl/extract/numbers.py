@@ -137,6 +137,20 @@ def _parse_plain(clean: str) -> tuple[float, float] | None:
     return float(int(whole)), float(10**zeros)
 
 
+def _day_fused(text: str, start: int, num: str) -> bool:
+    """Whether `num`, right after a month's name, is a day fused with a count ("June 301,800"
+    for "June 30" and "1,800", as a translation may run them together): a first group of three
+    digits whose first two are a day, and a thousands group after it."""
+    head, _, rest = num.partition(",")
+    if len(head) != 3 or len(rest) != 3 or head[2] == "0" or not 1 <= int(head[:2]) <= 31:
+        return False
+    words = text[max(0, start - _MONTH_REACH) : start].split()
+    return bool(words) and words[-1].rstrip(".").lower() in month_numbers()
+
+
+_MONTH_REACH = 12
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` that could be a figure (not ordinals, not 'Web3', not '5G')."""
     found: list[NumberMention] = []
@@ -177,8 +191,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         value, step = parsed
         mult = scale_of(glued or scale)
         end = m.end()
-        garbled = (text.startswith(",", end) and _GARBLED.match(text, end) is not None) or (
-            text.startswith("?", end) and _MANGLED.match(text, end - 1) is not None
+        garbled = (
+            (text.startswith(",", end) and _GARBLED.match(text, end) is not None)
+            or (text.startswith("?", end) and _MANGLED.match(text, end - 1) is not None)
+            or _day_fused(text, start, num)
         )
         if mult == _MILLION and _HUNDRED_MILLION.fullmatch(num):
             # "133 100 million": 133 億 word by word, a figure no style of printing gives

@@ -241,7 +241,8 @@ _SAME_TIME_DAYS = 366
 
 def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     """`claims`, with a stock of money that is ten or a hundred times another stock of the same
-    metric and date in the text (or a tenth of it) as a candidate ("metric?"): one of the two
+    metric and date in the text (within three months, in another currency), or a tenth of it,
+    as a candidate ("metric?"): one of the two
     read a unit wrongly, as a translation does ("300 billion" for 300 hundred million). The
     figure in a unit word for word ("185 hundred million") is kept, else the one stated more
     often, else the smaller. Two figures a sentence gives together are a flow and its total,
@@ -256,11 +257,16 @@ def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     doubted: set[tuple[str, date, float]] = set()
     for a in stocks:
         for b in stocks:
-            if (a.metric, a.as_of) != (b.metric, b.as_of) or not (
-                _tenfold(a.value_hkd, b.value_hkd)
-                # (a misread unit may come with a misread currency: "369 billion yuan" beside
-                # "HK$36.9 billion")
-                or (a.unit != b.unit and _tenfold(a.value, b.value))
+            apart = abs((a.as_of - b.as_of).days)
+            if (
+                a.metric != b.metric
+                or apart > (_ONE_MOMENT_DAYS if a.unit != b.unit else 0)
+                or not (
+                    _tenfold(a.value_hkd, b.value_hkd)
+                    # (a misread unit may come with a misread currency: "369 billion yuan" beside
+                    # "HK$36.9 billion")
+                    or (a.unit != b.unit and _tenfold(a.value, b.value))
+                )
             ):
                 continue
             if (a.value_hkd, b.value_hkd) in together:
@@ -275,6 +281,12 @@ def doubt_tenfold(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
         else c
         for c in claims
     ]
+
+
+# Two stocks this close in time, in two currencies, are of one moment: a headline dated by its
+# publication that misreads the unit and the currency of the body's "as at the end of June"
+# ("412 billion yuan" over HK$41.2 billion).
+_ONE_MOMENT_DAYS = 92
 
 
 def _money_stock(claim: Claim, config: ExtractConfig) -> bool:

@@ -262,3 +262,12 @@ def test_hundred_million_word_by_word_is_flagged_garbled() -> None:
 )
 def test_the_day_of_a_date_is_no_number(text: str, values: list[float]) -> None:
     assert [n.value for n in find_numbers(text)] == values
+
+
+def test_a_day_fused_with_a_count_after_a_months_name_is_garbled() -> None:
+    assert [(n.value, n.garbled) for n in find_numbers("up to 2023 June 302,100 companies")] == [
+        (2023, False),
+        (302100, True),
+    ]
+    for text in ("In June 2,000 visitors came", "June 150,000 visitors", "at 301,800 firms"):
+        assert not any(n.garbled for n in find_numbers(text))

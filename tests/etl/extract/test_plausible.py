@@ -330,6 +330,13 @@ def test_of_two_stocks_ten_times_apart_the_misread_one_goes_to_a_reviewer() -> N
     got = statuses(currency, MAY)
     assert got[("funding_raised", 4.12e11)] == "candidate"
     assert got[("funding_raised", 4.12e10)] == "auto"
+    # ... though the body dates its figure and the headline is dated by its publication.
+    dated = currency.replace(
+        "Cyberport said its companies have raised",
+        "As at the end of March, Cyberport companies had raised",
+    )
+    got = statuses(dated, MAY)
+    assert got[("funding_raised", 4.12e11)] == "candidate"
 
 
 def test_a_flow_and_its_total_ten_times_apart_are_both_claims() -> None:
