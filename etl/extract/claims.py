@@ -305,7 +305,9 @@ def _sentence_claims(
         read = f.source in READ_SOURCES
         if (
             intake_set_part(sent, f.start, f.end, f.unit)
-            or breaks_down_an_intake(box_lead(view, sid))  # "The 88 new incubatees break down:"
+            or (  # "The 88 new incubatees break down by sector as follows:" over its rows
+                is_box_value(text, s.start + f.start) and breaks_down_an_intake(box_lead(view, sid))
+            )
         ) or (
             period is None
             and (
