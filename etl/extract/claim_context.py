@@ -10,6 +10,7 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution, clause_end
+from etl.extract.candidates import is_generic
 from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
@@ -57,7 +58,35 @@ def parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
         i
         for i, f in enumerate(figures)
         if any(j > i and figures[j].metric == f.metric for j in totals)
-    }
+    } | _breakdown(sent, figures)
+
+
+_OF_WHICH = re.compile(
+    r"\bof\s+(?:which|whom|them|these)\s+(?:(?:some|about|around|nearly|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _breakdown(sent: str, figures: list[Figure]) -> set[int]:
+    """The parts of a set that count what the set counts ("nine community companies had been
+    listed, of which six are listed on the Main Board, two on the NASDAQ ..."): a breakdown of
+    the figure before, no figure of the organisation's own."""
+    out: set[int] = set()
+    whole = figures[0] if figures else None
+    for i, f in enumerate(figures[1:], 1):
+        if (
+            whole is not None
+            and f.unit == "count"  # (not "HK$33.6 billion, of which HK$9.3 billion in 2021/22")
+            and f.metric is not None
+            and not is_generic(f.metric)  # (nor "100 companies, of which 72 have offices here")
+            and f.metric == whole.metric
+            and f.number.value < whole.number.value
+            and (i - 1 in out or _OF_WHICH.search(sent, max(0, f.start - 30), f.start))
+        ):
+            out.add(i)
+        else:
+            whole = f
+    return out
 
 
 @cache

@@ -274,3 +274,20 @@ def test_a_part_of_those_it_admitted_is_the_intakes_make_up() -> None:
         "programmes last year, around 55 were building AI products, the hub said."
     )
     assert [c[1] for c in inline(text, D)] == [170]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("As at the same date, eight Cyberport companies had been listed, of which five are "
+         "listed on the Main Board, two on the NASDAQ and one on the NYSE.", 5),
+        ("At the Cyberport demo day on Friday, 28 Web3 start-ups will demo their products.", 28),
+        ("Judges at Cyberport reviewed 410 entries across 14 award categories.", 14),
+    ],
+)  # fmt: skip
+def test_a_breakdown_a_demo_or_award_categories_are_no_figures(sentence: str, value: float) -> None:
+    text = f"Cyberport news\n\nCyberport is home to 2,200 companies. {sentence}"
+    got = [c[1] for c in inline(text, D)]
+    assert 2200 in got and value not in got
+    if value == 5:
+        assert 8 in got  # (the whole stays)
