@@ -284,9 +284,20 @@ def _subject_end(pattern: LazyPattern, lead: str) -> int | None:
     last = None
     for m in pattern.finditer(lead, start):
         last = m
-    if last is None or _SUBJECT_GAP_BREAK.search(lead, last.end()):
+    if last is None:
         return None
+    if _SUBJECT_GAP_BREAK.search(lead, last.end()) and not _FROM_TO.fullmatch(lead, last.end()):
+        return None  # (but "its Web3 community has grown from 150 companies in 2023 to")
     return last.end()
+
+
+# A subject's count told as a change: "... community has expanded from over 150 companies in
+# April 2023 to more than", the figure after "to" still the subject's.
+_FROM_TO = re.compile(
+    r"(?:\s+(?:community|cluster|ecosystem))?\s+(?:has\s+|have\s+|had\s+)?[a-z]+\s+from\s"
+    r"[^;:]{1,80}?\bto\s+(?:(?:more\s+than|over|about|around|nearly|some|almost)\s+)?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)

@@ -510,3 +510,12 @@ def test_a_strong_community_is_its_size_whatever_it_then_does() -> None:
     assert statuses(text, date(2022, 11, 23)) == {("companies", 1750): "auto"}
     joined = "Cyberport news\n\nSome 40 Cyberport start-ups will also benefit from the scheme."
     assert statuses(joined, date(2022, 11, 23)).get(("startups", 40)) != "auto"
+
+
+def test_a_clusters_count_told_as_a_change_from_one_figure_to_another() -> None:
+    text = (
+        "Cyberport news\n\nThe Cyberport AI community has expanded from over 300 companies in "
+        "April 2024 to more than 460 companies as at end-March 2025."
+    )
+    got = statuses(text, date(2025, 5, 2))
+    assert got.get(("ai_companies", 460)) == "auto" and ("companies", 460) not in got
