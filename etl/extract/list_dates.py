@@ -18,7 +18,7 @@ from etl.extract.number_words import may_have_number_words
 from etl.extract.numbers import find_numbers
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView
-from etl.extract.year_day import BULLET_MARK
+from etl.extract.year_day import BULLET_MARK, column_date, year_day
 from etl.read.dates import YEAR_IN_RE, parse_yearless_line
 
 BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
@@ -130,15 +130,13 @@ class ListDates:
         m = _YEAR_ROW.match(line)
         if m is None:
             return None
-        y1, y2 = int(m["y1"]), m["y2"]
-        end = fiscal_year_end(y1, y2) if y2 else date(y1, 12, 31)
-        if end is None:
-            return None
-        label = m["label"]
-        days = [d for d in find_dates(label, 0, len(label), end) if d.as_of and d.as_of <= end]
-        if days and not YEAR_IN_RE.search(label, days[0].start, days[0].end):
-            return days[0]  # "as at 31 March" of the column's year
-        return DatePhrase(m.start("y1"), m.end(), end, "month", None) if y2 else None
+        day = None if YEAR_IN_RE.search(m["label"]) else year_day(m["label"])
+        if day is not None:  # "as at 31 March" of the column's year
+            found = column_date(line[m.start("y1") : m.end()], day, False)
+        else:
+            end = fiscal_year_end(int(m["y1"]), m["y2"]) if m["y2"] else None
+            found = (end, "month") if end is not None else None
+        return DatePhrase(m.start("y1"), m.end(), *found, None) if found else None
 
     def _footnote_line(self, q: int) -> DatePhrase | None:
         """The date of paragraph `q`'s last line when it is a footnote on when the figures

@@ -27,6 +27,7 @@ from db.records import Claim
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify, cluster_metrics
+from etl.extract.name_patterns import cached_patterns
 from etl.extract.numbers import find_numbers
 
 
@@ -96,9 +97,7 @@ def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
 def _unit_of_tracked(name: str, config: ExtractConfig) -> bool:
     """Whether `name` holds a name of the tracked organisation ("The Cyberport Investors
     Network"): one of its units, whose money put into the community is the community's."""
-    words = name.split()
-    return any(config.is_alias(" ".join(words[i:j]))
-               for i in range(len(words)) for j in range(i + 1, len(words) + 1))  # fmt: skip
+    return cached_patterns(config).tracked.search(name) is not None
 
 
 def another_rate(claim: Claim) -> bool:
