@@ -205,3 +205,11 @@ def test_the_gate_keeps_a_sentence_whose_figure_takes_the_owner_before() -> None
         " has HK$4.2 billion Key figures:\n\n- has over 2,000 start-ups. "
     )
     assert extract_claims(doc) == _claims_without_the_gate(doc)
+
+
+def test_the_tracked_gate_reads_a_fact_box_row_in_a_document_about_the_organisation() -> None:
+    doc = _doc(
+        "The agency: over 2,000 start-ups The agency has 35 members.\n\n"
+        "Cyberport: over 2,000 start-ups. "
+    )
+    assert extract_claims(doc) == _claims_without_the_gate(doc)
