@@ -83,6 +83,14 @@ def clause_start(text: str, start: int, fig: int) -> int:
     return last
 
 
+# A pronoun that stands for the count itself, right before it ("it is more than 180").
+_THE_COUNT_IS = re.compile(
+    r"(?:it|that|this)\s+(?:is|was|'s|’s|stands\s+at|stood\s+at)\s+(?:now\s+|still\s+)?"
+    r"(?:(?:more\s+than|over|about|around|roughly|nearly|almost|close\s+to|some)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def attribute(
     text: str,
     sent: tuple[int, int],
@@ -129,9 +137,13 @@ def attribute(
         else []  # (no dash to set words apart)
     )
 
+    bare = np_end <= fig[1]  # no noun of its own ("It is about 2,200 companies" has one)
+
     def usable(m: Mention) -> bool:
         if m.role == "title":
             return False
+        if m.kind == "pronoun" and bare and _THE_COUNT_IS.fullmatch(text, m.start, f_start):
+            return False  # "Today it is more than 180": the count itself, no one's
         if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
             return False
         if any(a < m.start < b and not a < f_start < b for a, b in dashed):
@@ -235,6 +247,14 @@ def attribute(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
         return Attribution(config.name, True, "reported")  # "..., Cyberport said."
+    if (
+        quote is not None
+        and quote.marked
+        and quote.speaker_tracked
+        and quote.start <= f_start < quote.end
+        and not others
+    ):  # an interview's answer: "That is on top of a broader community of over 2,000 ..."
+        return Attribution(quote.speaker_entity or config.name, True, "voice")
     topic_p = topic.paragraph
     if (
         topic_p

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import (
     NUMBER_OF,
     OF_SET,
@@ -108,6 +109,9 @@ def bare_metric(
         return None  # "600 guests attended the gathering held on campus"
     if has_noun and _names_others(s, end):
         return None  # "signed with three universities as AI start-ups multiply"
+    if not has_noun and kind == "count" and gated_search(cues()["community_size"], s, 0, start):
+        found = classify(set_noun(), "", "", kind, value)  # "out of a community of over 2,300"
+        return MetricCandidate(found, "subject") if found else None
     partitive = None
     own_part = False  # "380 of its companies were in fintech": a part of its own set
     member_part = False  # "400 of the Cyberport firms are in fintech": a part of the members

@@ -85,7 +85,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.68.0"
+EXTRACTOR_VERSION = "1.69.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -183,14 +183,17 @@ def _sentence_claims(
                            parent=parent)  # fmt: skip
     figures = with_the_rest(sent, figures)  # "...; the rest, around 400, work elsewhere"
     figures = campus_counts(sent, figures, config)  # "220 were located at Cyberport"
-    figures = [g for f in figures if (g := context.metric_for(f)) is not None]
-    if not figures:
+    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
+    # (before the metrics are read: a run's figures with no noun share the first's)
+    figures, by_period = respective(sent, figures, year_ref)
+    kept = [(i, g) for i, f in enumerate(figures) if (g := context.metric_for(f)) is not None]
+    if not kept:
         return []
+    figures = [g for _, g in kept]
+    respective_dates = {k: by_period[i] for k, (i, _) in enumerate(kept) if i in by_period}
     figures = programme_intakes(sent, figures, view.model, config.bare_dollar)  # "the CIP has ..."
     if context.answers_a_plan():  # "Q: What will success look like in 2025?" / "A: 3,000 ..."
         figures = [replace(f, planned=True) for f in figures]
-    year_ref = timeline.ref_at(sid)  # what a date without a year is read against
-    figures, respective_dates = respective(sent, figures, year_ref)
     mentions = view.mentions_of(sid)
     speaks = any(m.kind == "first_person" for m in mentions)  # whose words: asked only then
     dates: list[DatePhrase] | None = None  # the sentence's own, read when a figure needs them

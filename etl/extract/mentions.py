@@ -180,7 +180,11 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         reach = end if hits is None or verbs is None else hits.reach(verbs)
         for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
             a, name = _trim_leading(m.start(1), m.group(1))
-            if name and not _common_word_opening(text, a, name, start, end):
+            if (
+                name
+                and name not in _unnamed()
+                and not _common_word_opening(text, a, name, start, end)
+            ):
                 raw.append((a, m.end(1), 6, name, False, "name"))
     if not raw:
         return []
@@ -309,6 +313,12 @@ _OPENING_MARKS = re.compile(
 )  # (a list's mark and its number or letter: "1. ", "- (b) ")
 # A fact-sheet line: a label, a colon, then a short value.
 _LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
+
+
+@cache
+def _unnamed() -> frozenset[str]:
+    """Capitalised words that name no one wherever they stand ("so Web3 is now ...")."""
+    return frozenset(lexicon()["figures"]["unnamed_capitals"])
 
 
 def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> bool:

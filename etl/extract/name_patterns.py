@@ -151,8 +151,10 @@ def patterns(config: ExtractConfig) -> Patterns:
             rf"(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)*(?:(?:{suffix})\b{legal}(?!-)"
             rf"|(?:Limited|Ltd\.?|Inc\.?|Co\.,?\s*Ltd\.?|LLC|GmbH|PLC|Corp\.)(?![\w-]))"
         ),
+        # ("a Cyberport incubatee, ...", "Cyberport start-up Alpha"; not "a wider Cyberport
+        # community of 2,300": the set itself)
         descriptor=re.compile(
-            rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+[A-Z])",
+            rf"\s+(?:{phrases_re(att['member_nouns'])})(?:s\b|\b)(?:\s*,|\s+(?!of\b)[A-Z])",
             re.IGNORECASE,
         ),
         # (Each pattern that opens with a look-behind and then a capital opens with the capital

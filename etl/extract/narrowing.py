@@ -50,6 +50,16 @@ def cluster_before(before: str) -> MetricMatch | None:
     )
 
 
+def ranked_next(before: str) -> MetricMatch | None:
+    """The cluster a ranking names next, its verb left out, right before a count ("FinTech is
+    the largest, followed by smart living with about 290 and digital entertainment with about
+    180"): that cluster's companies, if the words name one."""
+    m = gated_search(cues()["ranked_next"], before[-_CLUSTER_REACH:])
+    if m is None or gated_search(cues()["ranking"], before) is None:
+        return None
+    return named_cluster(m.group(1))
+
+
 def cluster_after(s: str, end: int) -> MetricMatch | None:
     """The cluster a count's own words name right after it ("..., 214 in the smart living
     cluster and 158 in the digital entertainment cluster"), if they name one."""

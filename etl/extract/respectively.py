@@ -4,7 +4,8 @@
 start-ups respectively": the i-th figure of a run of figures joined only by commas and "and"
 stands at the end of the i-th period of a list of years or fiscal years, and a date in
 brackets after a period ("as at 31 December 2021") ends that period instead. The figures of
-the run share one noun, so they count one metric: the first's.
+the run share one noun, so they count one metric, the first's, and its qualifier unless they
+have their own.
 """
 
 from __future__ import annotations
@@ -61,8 +62,10 @@ def respective(
     first = figures[run[0]]
     out = list(figures)
     for i in run[1:]:
-        if out[i].metric is not None and first.metric is not None and out[i].unit == first.unit:
+        if first.metric is not None and out[i].unit == first.unit:
             out[i] = replace(out[i], metric=first.metric, source=first.source)
+            if out[i].qualifier == "exact":  # "about HK$3.2 billion, HK$9.6 billion and ..."
+                out[i] = replace(out[i], qualifier=first.qualifier)
     return out, {i: d for i, d in zip(run, dates, strict=True) if d is not None}
 
 

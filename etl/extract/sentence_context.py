@@ -192,11 +192,11 @@ class SentenceContext(AnswerContext):
                     source = "contrast"  # "Five years ago, ... 1,200 companies." / "Today 2,100"
                 elif not asked and names_the_figure(s, f.start):
                     source = "anaphor"  # "... 1,900 companies." / "In 2019 the figure was 1,400"
-                if last is not None and last.unit == f.unit:
-                    return replace(f, metric=last.metric, source=source)
                 asked_for = asked_metric(text, kind, f.number.value) if asked else None
                 if asked_for is not None:  # "How many markets?" / "Over 40 now."
                     return replace(f, metric=asked_for, source=source)
+                if last is not None and last.unit == f.unit:
+                    return replace(f, metric=last.metric, source=source)
                 found = context_metric(None, text, kind, f.number.value)
                 if found is not None:
                     return replace(f, metric=found.match, source=source)

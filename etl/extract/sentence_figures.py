@@ -59,6 +59,7 @@ from etl.extract.narrowing import (
     cluster_before,
     cluster_where,
     opening_cluster,
+    ranked_next,
     verb_in_phrase,
 )
 from etl.extract.numbers import NumberMention
@@ -74,6 +75,7 @@ _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 # Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
 # (", and" joins clauses: "markets in 55 countries, and three unicorns").
 _COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
+_CONJ_FIRST = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)  # a phrase opened by "and"
 
 
 def _one(n: NumberMention) -> bool:
@@ -297,6 +299,17 @@ def find_figures(
             and (got := noun_first(before))
         ):
             match, source = got, "label"  # "Cyberport cos ~600 as of end-June", wire shorthand
+        if (
+            kind == "count"
+            and (match is None or (source == "noun" and is_generic(match)))
+            and out
+            and out[-1].metric is not None
+            and out[-1].metric.metric in cluster_metrics()  # (not "38 of the new incubatees")
+            and (ranked := ranked_next(before))
+        ):  # "..., followed by smart living with about 290 and digital entertainment with 180"
+            match, source = ranked, "cluster"
+            if _CONJ_FIRST.match(np):
+                np, np_end = "", np_from  # (" and digital entertainment": the next one's)
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:

@@ -37,6 +37,8 @@ def bare(sentence: str, figure: str) -> tuple[str, str] | None:
          ("incubatees", "subject")),
         ("Its wider community, with members off site, numbers about 300.", "300",
          ("companies", "subject")),
+        ("We have 450 AI firms, out of a community of over 2,300.", "2,300",
+         ("companies", "subject")),
     ],
 )  # fmt: skip
 def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) -> None:
@@ -55,6 +57,7 @@ def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) 
         ("The showcase is on Level 2 of the tower.", "2"),
         ("Photo 1: guests at the opening.", "1"),
         ("It was about 600 when I joined.", "600"),  # the sentence before must say
+        ("Its share of the community grew to 30.", "30"),  # no "community of" before it
     ],
 )
 def test_a_clause_that_names_no_metric_gives_none(sentence, figure) -> None:

@@ -641,3 +641,16 @@ def test_a_total_to_date_takes_no_period_from_the_sentences_opening() -> None:
     got = inline(text, date(2025, 3, 18))
     assert ("incubatees", 174, "exact", date(2024, 12, 31), "P1Y") in got
     assert ("incubatees", 1250, "over", date(2025, 3, 18), None) in got
+
+
+def test_a_run_of_amounts_with_respectively_shares_the_first_ones_metric() -> None:
+    text = (
+        "Cyberport community raises more\n\nCompanies in the Cyberport community raised about "
+        "HK$3.2 billion, HK$9.6 billion and HK$10.4 billion in 2019-20, 2020-21 and 2021-22 "
+        "respectively."
+    )
+    assert inline(text, date(2022, 5, 2)) == [
+        ("funding_raised", 3.2e9, "about", date(2020, 3, 31), "P1Y"),
+        ("funding_raised", 9.6e9, "about", date(2021, 3, 31), "P1Y"),
+        ("funding_raised", 10.4e9, "about", date(2022, 3, 31), "P1Y"),
+    ]

@@ -473,3 +473,32 @@ def test_a_speaker_from_a_member_company_speaks_for_the_company() -> None:
         'said: "Our companies now sell into more than 60 markets."'
     )
     assert inline(staff, d) == [("markets", 60, "over", d, None)]
+
+
+def test_an_interview_answer_is_the_speakers_and_it_may_stand_for_the_count() -> None:
+    d = date(2024, 4, 18)
+    text = (
+        "Cyberport's Web3 chief on the cluster\n\nJoanne Wong leads Cyberport's Web3 team.\n\n"
+        "Q: How big is the Web3 cluster today?\n\n"
+        "A: We now have more than 270 Web3 companies in the Cyberport community. That is on top "
+        "of a broader community of over 2,000 start-ups and technology companies, so Web3 is now "
+        "a meaningful slice of what we do.\n\n"
+        "Q: How fast is it growing?\n\n"
+        "A: Very fast. At the end of last year Cyberport had around 140 Web3 companies. Today it "
+        "is more than 180."
+    )
+    got = inline(text, d)
+    assert ("companies", 2000, "over", d, None) in got
+    assert ("web3_companies", 180, "over", d, None) in got
+
+
+def test_a_bare_answer_counts_what_was_asked_before_the_last_figure() -> None:
+    text = (
+        "Cyberport's AI chief\n\nKaren Ho leads Cyberport's AI cluster.\n\n"
+        "Q: How big is Cyberport's AI community today?\n\n"
+        "A: We have around 450 AI and data science companies now, out of a community of over "
+        "2,300. When I joined in 2021 we had roughly 200, so it has more than doubled."
+    )
+    got = {(c[0], c[1]) for c in inline(text, date(2025, 9, 15))}
+    assert {("ai_companies", 450), ("companies", 2300), ("ai_companies", 200)} <= got
+    assert ("companies", 200) not in got

@@ -288,3 +288,19 @@ def test_a_known_name_written_in_lower_case_is_still_that_organisation() -> None
 def test_a_common_word_opening_a_lettered_row_is_no_name() -> None:
     text = "- (b) Start-ups admitted to incubation programmes during the year: 148"
     assert [m for m in find_mentions(text, 0, len(text), CYBERPORT) if m.kind == "name"] == []
+
+
+def test_a_set_after_a_tracked_name_is_the_set_and_a_field_is_no_name() -> None:
+    # "a Cyberport incubatee, ..." is a member; "a wider Cyberport community of 2,300" the set
+    assert ("Cyberport", None, False, "name", "subject") in found(
+        "She is a Cyberport incubatee, and proud of it."
+    )
+    assert found("That's within a wider Cyberport community of 2,300 companies.")[0][1:3] == (
+        "Cyberport",
+        True,
+    )
+    # A field named as a subject ("so Web3 is now ...") names no organisation.
+    assert found("It grew fast, so Web3 is now a meaningful slice.") == [
+        ("It", None, False, "pronoun", "subject")
+    ]
+    assert found("It grew fast, so Acme is now a meaningful slice.")[1][:2] == ("Acme", "Acme")

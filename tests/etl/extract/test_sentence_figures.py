@@ -1205,3 +1205,33 @@ def test_counts_that_name_their_cluster_after_them_are_that_clusters() -> None:
         "smart_living_companies",
         "digital_entertainment_companies",
     ]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        (  # a ranking's next clusters, their verb left out, with or without a noun
+            "FinTech remained the largest cluster with more than 400 companies, followed by smart "
+            "living with about 290 and digital entertainment with around 180.",
+            [(400, "fintech_companies"), (290, "smart_living_companies"),
+             (180, "digital_entertainment_companies")],
+        ),
+        (
+            "FinTech is the largest cluster, with over 380 companies, followed by smart living "
+            "with about 300 companies and digital entertainment with 210 companies.",
+            [(380, "fintech_companies"), (300, "smart_living_companies"),
+             (210, "digital_entertainment_companies")],
+        ),
+        (  # a ranking of an intake's parts counts no cluster
+            "Fintech was the most popular field, accounting for 38 of the new incubatees, "
+            "followed by smart living with 29 and digital entertainment with 21.",
+            [],
+        ),
+        (  # a ranking of places names no cluster
+            "Cyberport has 2,000 companies, followed by Science Park with 1,000.",
+            [(2000, "companies")],
+        ),
+    ],
+)  # fmt: skip
+def test_the_next_clusters_of_a_ranking(s: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f[1], f[4]) for f in figs(s)] == expected
