@@ -286,6 +286,10 @@ class SentenceContext(AnswerContext):
                     and not _HEAD_LABEL.match(s, 0, f.start)  # (a row: "Founders from: Over 40")
                     and not topic_scope_breaks().search(before[-k])
                 ):
+                    if gated_search(cluster_refs(), s) and named_cluster(before[-k]):
+                        # "Founders in the cluster come from 25 countries" after a sentence on
+                        # the AI cluster: its founders, which the catalogue does not count
+                        return replace(f, source="doubtful")
                     continue  # a sentence on the cluster's companies names none: further back
                 if found == f.metric or _counts_other(f, found):
                     return f

@@ -291,3 +291,43 @@ def test_a_breakdown_a_demo_or_award_categories_are_no_figures(sentence: str, va
     assert 2200 in got and value not in got
     if value == 5:
         assert 8 in got  # (the whole stays)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 36 start-ups in the cohort include founders from 12 countries and regions.",
+        "The founders of the new incubatees come from 15 countries and regions.",
+        "This year's graduating cohort raised a combined HK$620 million from investors.",
+        "The programme, launched in 2005 with funding of HK$30 million, nurtures game studios.",
+        "Backed by HK$20 million of funding over three years, the programme will grow.",
+        "Cyberport invested HK$18 million in the first phase of the facility.",
+    ],
+)
+def test_one_cohorts_founders_and_money_and_a_programmes_backing_are_no_claims(
+    sentence: str,
+) -> None:
+    metrics = {c[0] for c in inline(LEAD + sentence, D)}
+    assert not metrics & {"founder_origins", "web3_founder_origins", "funding_raised"}
+
+
+def test_the_communitys_founders_and_money_stay_claims() -> None:
+    text = (
+        LEAD + "Community founders come from 40 countries and regions. Community companies "
+        "have raised HK$30 billion to date. Incubatees and graduates have raised HK$600 million."
+    )
+    got = {(c[0], c[1]) for c in inline(text, D)}
+    assert {("founder_origins", 40), ("funding_raised", 30e9), ("funding_raised", 600e6)} <= got
+
+
+@pytest.mark.parametrize(
+    ("cluster", "expected"),
+    [("AI and data science", set()), ("Web3", {("web3_founder_origins", 25)})],
+)
+def test_founders_in_a_cluster_are_that_clusters(cluster: str, expected: set) -> None:
+    text = (
+        f"Cyberport {cluster} newsletter\n\nThe {cluster} cluster now counts 450 companies. "
+        "Founders in the cluster come from 25 countries and regions."
+    )
+    got = {(c[0], c[1]) for c in inline(text, D) if "founder" in c[0]}
+    assert got == expected
