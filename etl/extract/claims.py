@@ -50,6 +50,7 @@ from etl.extract.doubtful_figures import (
     intake_set_part,
     joins_one_cohort,
     one_intake,
+    share_of_founders,
 )
 from etl.extract.fact_box import (
     box_date,
@@ -85,7 +86,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.70.0"
+EXTRACTOR_VERSION = "1.71.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -186,7 +187,11 @@ def _sentence_claims(
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     # (before the metrics are read: a run's figures with no noun share the first's)
     figures, by_period = respective(sent, figures, year_ref)
-    kept = [(i, g) for i, f in enumerate(figures) if (g := context.metric_for(f)) is not None]
+    kept = [
+        (i, g)
+        for i, f in enumerate(figures)
+        if not share_of_founders(sent, f.end, f.unit) and (g := context.metric_for(f)) is not None
+    ]  # ("40 per cent of its founders": no share of companies)
     if not kept:
         return []
     figures = [g for _, g in kept]
@@ -308,6 +313,7 @@ def _sentence_claims(
         read = f.source in READ_SOURCES
         if (
             intake_set_part(sent, f.start, f.end, f.unit)
+            or at_one_competition(sent, f.np_end, f.metric.metric)  # (within a period too)
             or (  # "The 88 new incubatees break down by sector as follows:" over its rows
                 is_box_value(text, s.start + f.start) and breaks_down_an_intake(box_lead(view, sid))
             )
@@ -317,7 +323,6 @@ def _sentence_claims(
                 (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
                 or cohort_part(sent, f.start, f.end, f.unit)
                 or joins_one_cohort(sent, f.end, f.metric.metric)
-                or at_one_competition(sent, f.np_end, f.metric.metric)
             )
         ):
             f = replace(f, source="activity")  # "welcomed 48 start-ups into the latest cohort"

@@ -53,6 +53,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "given": re.compile(d["given_money"], re.IGNORECASE),
         "raising": re.compile(d["raising_words"], re.IGNORECASE),
         "share_of": re.compile(d["share_of_sum_after"], re.IGNORECASE),
+        "share_of_founders": re.compile(d["share_of_founders_after"], re.IGNORECASE),
         "flow_share": re.compile(d["flow_share"], re.IGNORECASE),
         "rate": re.compile(d["rate_after"], re.IGNORECASE),
         "one_company": re.compile(d["one_company_before"]),
@@ -207,8 +208,11 @@ def one_intake(
     """Whether an intake figure is one cohort's size or an addition to the total, not the
     count admitted over the years (see the lexicon's `one_intake`); or a ceiling ("up to 25
     start-ups will be admitted"), as any amount of money is ("funding of up to HK$500,000")."""
-    if qualifier == "up_to" and (match.metric in intake_metrics() or unit != "count"):
-        return True  # (a share "of up to 70 per cent" is a ceiling too)
+    if qualifier == "up_to" and (
+        match.metric in intake_metrics() or unit != "count" or _MODAL.match(s, end, end + 60)
+    ):
+        return True  # (a share "of up to 70 per cent" is a ceiling too, as is "Up to 10
+        # start-ups can be accommodated at any one time")
     if match.metric not in intake_metrics():
         return False
     if figure_cues()["adds_to_total"].match(s, end):
@@ -267,6 +271,15 @@ def _names_one_cohort(s: str, end: int) -> bool:
 
 
 _STOP_MARK = re.compile(r"[,;:.!?()]")
+# A part named in an aside between a set and its verb: "42 companies, including 29
+# incubatees, have signed up".
+_PART_ASIDE = re.compile(
+    r",\s+(?:including|among\s+them|of\s+which)\b[^,;:.!?()]*,"
+    r"(?!\s*(?:and|but|while|which|who|that|as|so|with)\b)",  # (the set's own verb after it)
+    re.IGNORECASE,
+)
+# A modal verb in the clause after a figure: "Up to 10 start-ups can be accommodated".
+_MODAL = re.compile(r"[^,;.!?]*?\b(?:can|could|may|might|will|would)\b", re.IGNORECASE)
 
 
 def does_something(s: str, start: int, end: int, joining: bool = True) -> bool:
@@ -276,6 +289,8 @@ def does_something(s: str, start: int, end: int, joining: bool = True) -> bool:
     `joining`: whether joining counts (for a part of the community, "300 of those joined
     during 2025" is how it grew)."""
     stop = _STOP_MARK.search(s, end, end + 60)
+    if stop is not None and (aside := _PART_ASIDE.match(s, stop.start())):
+        stop = _STOP_MARK.search(s, aside.end(), aside.end() + 60)  # past ", including 29 ...,"
     found = _activity().search(s, start, stop.start() if stop else end + 60)
     return found is not None and (joining or not _joining().search(found.group()))
 
@@ -293,3 +308,9 @@ def _activity() -> re.Pattern[str]:
         rf"(?:{phrases_re(f['activity_verbs'])})(?![\w-])",
         re.IGNORECASE,
     )
+
+
+def share_of_founders(s: str, end: int, unit: str) -> bool:
+    """Whether a share whose number ends at `end` is one of founders ("40 per cent of its
+    founders are from Hong Kong"): no share of the companies any metric counts."""
+    return unit == "percent" and _cues()["share_of_founders"].match(s, end) is not None

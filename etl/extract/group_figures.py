@@ -6,6 +6,8 @@ together. Such a figure's metric source becomes "activity": a candidate for a re
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.candidates import is_generic
 from etl.extract.doubtful_figures import does_something
 from etl.extract.earlier_figures import group_before
@@ -66,4 +68,19 @@ def group_source(
         source = "activity"  # "42 companies between them won 67 awards": a group, no size
     if kind == "money" and group_before(s, out, start):
         source = "activity"  # "The 14 start-ups together raised HK$186 million": theirs
+    if (
+        source in READ_SOURCES
+        and kind == "count"
+        and out
+        and out[-1].source == "activity"
+        and _INCLUDING.fullmatch(s, out[-1].np_end, start)
+    ):
+        source = "activity"  # "42 companies, including 29 incubatees, have signed up": a part
     return source
+
+
+# Between a group and a part of it: "42 companies, including 29 incubatees".
+_INCLUDING = re.compile(
+    r",?\s+(?:including|among\s+them|of\s+which)\s+(?:(?:about|around|some|over|nearly|more\s+than)\s+)?",
+    re.I,
+)

@@ -36,6 +36,9 @@ _COHORT_AFTER = re.compile(
     r"\s+(?:incubatees|graduates|alumni|awardees|winners|cohorts?|intakes?|batch|class)\b",
     re.IGNORECASE,
 )
+# One cohort or edition right after a year, with no determiner: "(2019 intake)".
+_ONE_COHORT_AFTER = re.compile(r"\s+(?:intake|cohort|batch|class|edition)\b(?!-)", re.IGNORECASE)
+_LATEST_YEAR = 2099
 # A capitalised word of a name right before it: "Awards Night 2026" (not "Cyberport: 2000").
 _TITLE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
 # "for 2026" before a verb: the year something is for, not a count.
@@ -104,6 +107,8 @@ def is_year_use(s: str, n: NumberMention) -> bool:
         _SINGULAR_AFTER.match(s, n.end) or _COHORT_AFTER.match(s, n.end)
     ):
         return True  # "the 2025 incubation intake", "one of our 2021 incubatees"
+    if n.value <= _LATEST_YEAR and _ONE_COHORT_AFTER.match(s, n.end):
+        return True  # "graduate (2019 intake)": one cohort, named by its year
     if _TITLE_BEFORE.search(s, max(0, n.start - 30), n.start):
         return True  # "the Start-up Awards Night 2026", an edition's year
     if _FOR_BEFORE.search(s, max(0, n.start - 5), n.start) and (

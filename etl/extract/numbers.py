@@ -42,6 +42,12 @@ _GARBLED = re.compile(r",\d")
 _MANGLED = re.compile(r"\d[?\ufffd]\d")
 # The hour before a time's minutes: "08: 30", "9:30" (not "Phase 2: 30", not "2019-20: 96").
 _CLOCK_BEFORE = re.compile(r"(?<![\d,.\-–/])(?:[01]\d|2[0-3]):\s?$|(?<![\d,.\-–/])\d:$")
+# After the hour of a time: its minutes ("10:00 am", "08: 30" but not "Phase 2: 30 companies"),
+# or a time of day ("6.30 pm",
+# "10.30 a.m.", whose hour and minutes read as one number).
+_CLOCK_AFTER = (re.compile(r":[0-5]\d(?!\d)"), re.compile(r":\s?[0-5]\d(?!\d)"))  # by hour digits
+_DAYTIME_AFTER = re.compile(r"\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
+_HOUR_MINUTES = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many)\s+$", re.IGNORECASE)
 # Written "\d\d*", not "\d+": a pattern that opens with a character class lets the engine
 # skip ahead to the next digit far faster.
@@ -172,6 +178,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             and _CLOCK_BEFORE.search(text, max(0, start - 5), start)
         ):
             continue  # the minutes of a time: "08:30", "08: 30" (as a PDF may space it)
+        if m.end() - start <= 2 and _CLOCK_AFTER[m.end() - start - 1].match(text, m.end()):
+            continue  # the hour of a time: "from 10:00 am to 6:00 pm"
+        if _HOUR_MINUTES.fullmatch(m.group()) and _DAYTIME_AFTER.match(text, m.end()):
+            continue  # "at 6.30 pm"
         if (
             start >= 2
             and text[start - 1] in "-\u2011"

@@ -249,7 +249,7 @@ class SentenceContext(AnswerContext):
         head = None if scoped else _HEAD_LABEL.match(s, 0, f.start)  # "(c) Esports: the cluster"
         own = named_cluster(head.group(1)) if head else None
         if own is not None and (is_generic(f.metric) or f.metric.metric in cluster_metrics()):
-            return f if own == f.metric else replace(f, metric=own, source="cluster")
+            return f if own == f.metric else replace(f, metric=own, source=_narrowed(f.source))
         if scoped and self.view.in_list(self.sid):
             # A row ("- Founders from 30+ countries") reads its box's heading and lead-in, not
             # the row before it.
@@ -293,7 +293,7 @@ class SentenceContext(AnswerContext):
                     continue  # a sentence on the cluster's companies names none: further back
                 if found == f.metric or _counts_other(f, found):
                     return f
-                return replace(f, metric=found, source="cluster")
+                return replace(f, metric=found, source=_narrowed(f.source))
         return f
 
     def _sector_there(self, f: Figure) -> Figure | None:
@@ -401,3 +401,9 @@ def _designated(s: str, start: int) -> bool:
     lead = _LEADING_WORDS.match(s)  # (past a speaker's mark: "A: Roughly 370." opens)
     m = _WORD_BEFORE.search(s, lead.start(1) if lead else 0, start)
     return m is not None and m.group(1)[0].isupper()
+
+
+def _narrowed(source: str) -> str:
+    """The source of a figure whose cluster its context names: "cluster", unless it counts
+    those doing something ("our largest segment, with 70 companies", "18 start-ups joined")."""
+    return source if source == "activity" else "cluster"

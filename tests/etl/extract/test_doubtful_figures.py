@@ -245,7 +245,10 @@ def test_a_ceiling_is_no_count_of_the_admitted_nor_money_raised() -> None:
     assert one_intake(s, 8, admitted, "up_to")
     assert one_intake(s, 70, money, "up_to", "HKD")
     assert not one_intake(s, 70, money, "over", "HKD")
-    assert not one_intake(s, 8, MetricMatch("companies", False), "up_to")  # "gathers up to 1,700"
+    companies = MetricMatch("companies", False)
+    assert one_intake(s, 8, companies, "up_to")  # a ceiling said with a modal verb
+    t = "Digital Port gathers up to 1,700 start-ups and technology companies."
+    assert not one_intake(t, 28, companies, "up_to")  # a translation's "up to": a level
 
 
 def test_an_intake_named_by_its_number_is_one_cohort() -> None:

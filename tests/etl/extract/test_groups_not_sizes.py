@@ -331,3 +331,36 @@ def test_founders_in_a_cluster_are_that_clusters(cluster: str, expected: set) ->
     )
     got = {(c[0], c[1]) for c in inline(text, D) if "founder" in c[0]}
     assert got == expected
+
+
+def test_a_share_of_founders_is_no_local_share_and_a_segment_no_cluster() -> None:
+    text = (
+        "Cyberport Web3 update\n\nThe Web3 cluster now counts 300 companies. Around 40 per cent "
+        "of its founders are from Hong Kong. About 70 per cent of community companies are local."
+    )
+    assert {(c[0], c[1]) for c in inline(text, D) if c[0] == "local_share_pct"} == {
+        ("local_share_pct", 70)
+    }
+    segment = (
+        "Cyberport smart living newsletter\n\nThe smart living cluster now counts 250 "
+        "companies. Proptech remains our largest segment with around 70 companies."
+    )
+    assert {(c[0], c[1]) for c in inline(segment, D)} == {("smart_living_companies", 250)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Up to 10 game start-ups can be accommodated at any one time.",
+        "This year's graduates alone have filed 64 patent applications.",
+        "This year, 42 companies, including 29 Cyberport incubatees, have signed up to host "
+        "interns.",
+        "Community companies picked up 120 awards during the year, including 31 at the Hong "
+        "Kong ICT Awards 2022.",
+    ],
+)
+def test_a_capacity_filings_a_groups_part_and_one_competitions_awards_are_no_claims(
+    sentence: str,
+) -> None:
+    got = {(c[0], c[1]) for c in inline(LEAD + sentence, D)}
+    assert not {v for _, v in got} & {10, 64, 29, 31}

@@ -35,6 +35,8 @@ def first(s: str, value: float):
         ("2020 start-ups saw the campus", 2020, False),  # (a count with its noun)
         ("Intake period 2011:", 2011, True),  # a table's row written as a lead-in
         ("Intake period 2013 (Jan-Jun):", 2013, True),
+        ("Founder, Cyberport Incubation Programme graduate (2019 intake)", 2019, True),
+        ("2019 intakes were counted", 2019, False),  # (a plural counts)
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(

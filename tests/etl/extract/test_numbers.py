@@ -53,8 +53,8 @@ def test_values(text: str, expected: list[float]) -> None:
         ("700-800 companies", [700]),  # a range is no date
         ("incubatees admitted since '05: 350+", [350]),  # a year cut short
         ("it's 25 now", [25]),
-        ("Cyberport 1, 08: 30 Applications close", [1, 8]),  # a time's minutes
-        ("at 9:30 am", [9]),
+        ("Cyberport 1, 08: 30 Applications close", [1]),  # a time
+        ("at 9:30 am", []),
         ("Phase 2: 30 companies", [2, 30]),  # a label, no time
         ("Awards won in 2019-20: 96", [2019, 20, 96]),  # a fiscal year's end, no hour
     ],
@@ -271,3 +271,22 @@ def test_a_day_fused_with_a_count_after_a_months_name_is_garbled() -> None:
     ]
     for text in ("In June 2,000 visitors came", "June 150,000 visitors", "at 301,800 firms"):
         assert not any(n.garbled for n in find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Open to the public from 10:00 am to 6:00 pm.", []),
+        ("Doors open at 6.30 pm and 10.30 a.m.", []),
+        ("Applications close at 11:59pm on 31 October.", []),
+        ("It grew 10.30 per cent to 2,200 companies.", [10.3, 2200]),
+        ("A co-investment ratio of 1:8 with 10 funds.", [1, 8, 10]),
+    ],
+)
+def test_a_time_of_day_is_no_number(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_no_clock_time_gives_a_number(hour: int, minute: int) -> None:
+    assert values(f"The showcase opens at {hour}:{minute:02d} daily.") == []
