@@ -57,6 +57,9 @@ _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]
 # fintech"): what kind of member it is, not when or how it came.
 _DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b")
 _RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
+_RATIO_AFTER = re.compile(
+    r"\s+in\s+(?:\d{1,2}(?![\d,.\-–/])|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)  # ("three in five of them", not "112 in 2020-21")
 # A figure with no noun said to be in a field: it counts the companies there.
 _IN_A_FIELD = re.compile(
     r"\s*(?:(?:are|were)\s+(?:now\s+|still\s+|already\s+)?(?:working|operating)|are|were|work"
@@ -103,7 +106,7 @@ def bare_metric(
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
-    if _RATIO_BEFORE.search(s, 0, start):
+    if _RATIO_BEFORE.search(s, 0, start) or _RATIO_AFTER.match(s, end):
         return None  # "four in ten of this year's intake": a share, no count
     if has_noun and _people().match(s, end):
         return None  # "600 guests attended the gathering held on campus"

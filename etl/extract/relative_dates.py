@@ -88,7 +88,9 @@ _SOURCES: dict[str, Callable[[], str]] = {
     ),
     "half": lambda: (
         rf"(?<![\w-])(?:(?P<first>{phrase_re('first_half')})|{phrase_re('second_half')})"
-        rf"\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|(?P<the>the\s+year)\b)"
+        rf"(?:\s*(?:(?P<year>{_YEAR})\b|(?P<rel>{_rel()})(?![\w-])|(?P<the>the\s+year)\b)"
+        # (alone: "First-half highlights"; not "the first half of a session")
+        r"|(?<!\bof)(?![\w-])(?!\s+of\b))"
     ),
     "back": lambda: (
         rf"(?<![\w-])(?:(?P<earlier>{phrase_re('year_earlier')})|(?P<later>{phrase_re('year_later')})"
@@ -229,9 +231,12 @@ def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
             continue
         elif m["the"]:  # "the first half of the year": of the year of writing
             year = ref.year
-        else:
+        elif m["rel"]:
             last = " ".join(m["rel"].lower().split()) in _last_year_words()
             year = ref.year - 1 if last else ref.year
+        else:  # alone: the last such half to have ended by the time of writing
+            months = 6 if m["first"] else 12
+            year = ref.year if month_end(ref.year, months) <= ref else ref.year - 1
         add(m.start(), m.end(), month_end(year, 6 if m["first"] else 12), "month", "P6M")
 
 

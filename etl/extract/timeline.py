@@ -39,6 +39,15 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.year_day import BULLET_MARK
 from etl.read.dates import full_dates
 
+# A sentence that opens with a part of the set the sentence before counted ("Around 830 of
+# these companies are based on the campus"): that set's time.
+_PART_OF_THESE = re.compile(
+    r"\W*(?:(?:around|about|some|over|nearly|almost|more\s+than|roughly)\s+)?"
+    r"(?:[\d,]+\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|most)"
+    r"\s+of\s+these\b",
+    re.IGNORECASE,
+)
+
 MAX_ARRIVAL_SENTENCES = 8  # earlier sentences searched for when a speaker joined
 ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
@@ -191,6 +200,14 @@ class Timeline(ListDates):
                     return None  # "In 2019-20, they raised HK$4.1 billion, and ... now exceeds"
                 if opens and not d.event and _carries(d, self._first_under_heading(sid[0])):
                     return d
+                if (
+                    j == sid[1] - 1
+                    and not d.event
+                    and d.precision == "day"
+                    and d.period is None
+                    and _PART_OF_THESE.match(text, s.start, s.end)
+                ):
+                    return d  # "... 1,900 as at 30 June 2023." / "Around 830 of these ..."
                 return self._block_opening(sid)
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):

@@ -39,6 +39,8 @@ def bare(sentence: str, figure: str) -> tuple[str, str] | None:
          ("companies", "subject")),
         ("We have 450 AI firms, out of a community of over 2,300.", "2,300",
          ("companies", "subject")),
+        ("Its community of start-ups grew to more than 1,900 as at 30 June.", "1,900",
+         ("companies", "subject")),
     ],
 )  # fmt: skip
 def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) -> None:
@@ -57,7 +59,8 @@ def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) 
         ("The showcase is on Level 2 of the tower.", "2"),
         ("Photo 1: guests at the opening.", "1"),
         ("It was about 600 when I joined.", "600"),  # the sentence before must say
-        ("Its share of the community grew to 30.", "30"),  # no "community of" before it
+        ("Its share of the community was 30.", "30"),  # no "community of" before it
+        ("For the first time some three in five of them operated offsite.", "three"),  # a share
     ],
 )
 def test_a_clause_that_names_no_metric_gives_none(sentence, figure) -> None:

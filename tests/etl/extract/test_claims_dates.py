@@ -654,3 +654,18 @@ def test_a_run_of_amounts_with_respectively_shares_the_first_ones_metric() -> No
         ("funding_raised", 9.6e9, "about", date(2021, 3, 31), "P1Y"),
         ("funding_raised", 10.4e9, "about", date(2022, 3, 31), "P1Y"),
     ]
+
+
+def test_a_half_years_figures_keep_their_time_through_the_release() -> None:
+    text = (
+        "Cyberport community tops 1,900\n\nHong Kong, 8 August 2023 - Cyberport today released "
+        "its half-yearly figures, showing that its community of start-ups and technology "
+        "companies grew to more than 1,900 as at 30 June 2023. Around 830 of these companies "
+        "are based on the campus.\n\nIn the first six months of the year, Cyberport admitted "
+        "158 start-ups. Community companies raised HK$2.2 billion during the period."
+    )
+    got = inline(text, date(2023, 8, 8))
+    june = date(2023, 6, 30)
+    assert ("companies", 1900, "over", june, None) in got
+    assert ("companies_onsite", 830, "about", june, None) in got
+    assert ("funding_raised", 2.2e9, "exact", june, "P6M") in got

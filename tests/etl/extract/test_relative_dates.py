@@ -276,3 +276,23 @@ def test_a_month_before_its_day_and_year_is_no_month_without_a_year() -> None:
         ("December 31, 2019", date(2019, 12, 31), "day", None, "date")
     ]
     assert dates("As at December 31", ref=date(2022, 12, 7))[0][1] == date(2021, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "period"),
+    [
+        ("Third-quarter highlights:", date(2022, 9, 30), "P3M"),
+        ("First-half highlights:", date(2022, 6, 30), "P6M"),
+        ("In the first half, members raised HK$2 billion.", date(2022, 6, 30), "P6M"),
+        ("In the second half, members raised HK$2 billion.", date(2021, 12, 31), "P6M"),  # ended
+        ("H1 results", date(2022, 6, 30), "P6M"),
+    ],
+)
+def test_a_quarter_or_half_with_no_year_is_the_last_one_ended(
+    text: str, as_of: date, period: str
+) -> None:
+    assert [(d[1], d[3]) for d in dates(text)] == [(as_of, period)]
+
+
+def test_a_half_of_something_else_is_no_date() -> None:
+    assert dates("He spoke in the first half of the session.") == []
