@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache, partial
+from itertools import chain
 
 from etl.calendar import (
     alternation,
@@ -75,6 +76,11 @@ _SOURCES: dict[str, Callable[[], str]] = {
         rf"(?<!\w)(?:{phrase_re('range_openers')})\s+{_range_end('a', 'm1', 'y1')}\s+"
         rf"(?:{phrase_re('range_joiners')})\s+{_range_end('b', 'm2', 'y2')}"
         rf"(?:\s+(?P<rel>{_rel()}))?(?![\w-])"
+    ),
+    # "1 July 2015 – 30 June 2016": two dates joined by a dash, the second with its year.
+    "dash_range": lambda: (
+        rf"(?<![\w-]){_range_end('a', 'm1', 'y1')}\s*[-–—]\s*{_range_end('b', 'm2', 'y2')}"
+        r"(?![\w-])"
     ),
     "yearless": lambda: (
         rf"(?<![\w-])(?P<open>(?:{phrase_re('end_of')})\s*|(?:{phrase_re('point_openers')})\s+)"
@@ -131,6 +137,7 @@ _SOURCES: dict[str, Callable[[], str]] = {
 # phrase of (one list of each group), for a cheap test before the pattern is compiled or run.
 _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "range": (("range_openers",), ("months",)),
+    "dash_range": (("months",),),
     "half": (("first_half", "second_half"),),
     "part": (("quarters", "first_months"),),
     "month_span": (("month_counter",),),
@@ -186,7 +193,8 @@ def yearless_dates(text: str, start: int, end: int, ref: date | None, add: Add) 
     if ref is None:
         return
     pats = patterns()
-    for m in _matches("range", text, start, end):
+    dashed = (m for m in _matches("dash_range", text, start, end) if m["y2"])
+    for m in chain(_matches("range", text, start, end), dashed):
         m1, m2 = month_of(m["m1"]), month_of(m["m2"])
         if not m1 or not m2:
             continue

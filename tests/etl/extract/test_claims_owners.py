@@ -502,3 +502,13 @@ def test_a_bare_answer_counts_what_was_asked_before_the_last_figure() -> None:
     got = {(c[0], c[1]) for c in inline(text, date(2025, 9, 15))}
     assert {("ai_companies", 450), ("companies", 2300), ("ai_companies", 200)} <= got
     assert ("companies", 200) not in got
+
+
+def test_the_examples_after_a_figure_name_no_owner() -> None:
+    d = date(2009, 7, 16)
+    text = (
+        "Cyberport incubatees graduate\n\nCyberport today held its graduation ceremony. "
+        "Incubatees have so far won 28 local and international awards, including recognition "
+        "at the Asia Pacific ICT Alliance Awards and the Hong Kong ICT Awards."
+    )
+    assert ("awards", 28, "exact", d, None) in inline(text, d)

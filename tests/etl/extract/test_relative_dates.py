@@ -296,3 +296,21 @@ def test_a_quarter_or_half_with_no_year_is_the_last_one_ended(
 
 def test_a_half_of_something_else_is_no_date() -> None:
     assert dates("He spoke in the first half of the session.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "period"),
+    [
+        ("Highlights of the year (1 July 2015 – 30 June 2016)", date(2016, 6, 30), "P1Y"),
+        ("Figures for July 2015 - June 2016", date(2016, 6, 30), "P1Y"),
+        ("Admitted in January-June 2019: 46", date(2019, 6, 30), "P6M"),
+    ],
+)
+def test_two_dates_joined_by_a_dash_are_a_range_that_ends_where_it_ends(
+    text: str, as_of: date, period: str
+) -> None:
+    assert [(d[1], d[3]) for d in dates(text)] == [(as_of, period)]
+
+
+def test_a_dash_after_a_date_alone_makes_no_range() -> None:
+    assert [d[1] for d in dates("It opened on 3 June 2016 - a Friday.")] == [date(2016, 6, 3)]
