@@ -35,6 +35,9 @@ def cluster_before(before: str) -> MetricMatch | None:
     """The one cluster a clause about a cluster, or a subject measured by its verb, names
     before a count under the community's noun ("Smart living (proptech and the like)
     accounts for 260 companies"); None when it names none or two."""
+    label = _CLAUSE_LABEL.search(before)
+    if label is not None and (named := named_cluster(label.group(1))) is not None:
+        return named  # "...; Smart Living: more than 280 companies"
     if not (
         cluster_size(before)
         or gated_search(MEASURED_BY, before)
@@ -48,6 +51,14 @@ def cluster_before(before: str) -> MetricMatch | None:
     return nearest_cluster(before) or named_cluster(
         _CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1]
     )
+
+
+# A clause of a list that opens with a label before its count: "FinTech: about 400 companies,
+# ...; Smart Living: more than 280 companies" (group 1: the label).
+_CLAUSE_LABEL = re.compile(
+    r"(?:^|;)\s*([A-Z][\w&/' -]{1,60}?):\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)"
+    r"\s+)?$"
+)
 
 
 def ranked_next(before: str) -> MetricMatch | None:

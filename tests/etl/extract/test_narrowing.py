@@ -69,3 +69,9 @@ def test_the_cluster_a_list_item_names_is_the_nearest_one() -> None:
         "the smart-living cluster has 240 companies, second after FinTech, which accounts for some "
     )
     assert nearest_cluster(before) is None  # FinTech is named after the cluster word
+
+
+def test_a_label_opening_a_clause_of_a_list_names_its_cluster() -> None:
+    before = "FinTech: about 400 companies, the largest in Hong Kong; Smart Living: more than "
+    assert cluster_before(before).metric == "smart_living_companies"
+    assert cluster_before("Total: more than ") is None  # a label that names no cluster
