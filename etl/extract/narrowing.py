@@ -54,10 +54,11 @@ def cluster_before(before: str) -> MetricMatch | None:
 
 
 # A clause of a list that opens with a label before its count: "FinTech: about 400 companies,
-# ...; Smart Living: more than 280 companies" (group 1: the label).
+# ...; Smart Living: more than 280 companies", a table row "Smart Living | About 280
+# companies" (group 1: the label).
 _CLAUSE_LABEL = re.compile(
-    r"(?:^|;)\s*([A-Z][\w&/' -]{1,60}?):\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)"
-    r"\s+)?$"
+    r"(?:^|;)\s*([A-Z][\w&/' -]{1,60}?)\s*[:|]\s+"
+    r"(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?$"
 )
 
 

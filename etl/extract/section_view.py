@@ -261,11 +261,12 @@ class SectionView:
         heading = self.heading(p)
         if heading is not None and heading.tracked:
             return True
-        if ":" in self.text[s.start : s.end] and (
+        said = self.text[s.start : s.end]
+        if (":" in said or " | " in said) and (
             self._under_tracked_heading(s.start, words)
             or (self.model.main is not None and self.model.main.tracked)
-        ):  # a fact-box row ("Start-ups: 2,000") is its heading's organisation's, else the
-            return True  # document's, as a table's is
+        ):  # a fact-box row ("Start-ups: 2,000", "FinTech | 400 companies") is its heading's
+            return True  # organisation's, else the document's, as a table's is
 
         return self.unnamed_may_be_tracked(sid)
 

@@ -4,6 +4,7 @@ Reflow rules (a line break inside a blank-line separated block):
 - a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
 - label/value lines ("Listed companies ...... 10") are written "label: value" first
   (`etl.read.label_rows`), and a break before one is kept;
+- a break is kept before and after a table row ("FinTech | Over 400 companies");
 - a break is kept before a date line ("Hong Kong, 5 June 2025 – ...", "Monday, 15 March"),
   a Markdown heading, a bare URL, or a list item that follows a finished line, and after a
   line that is only a date;
@@ -42,6 +43,7 @@ _LAST_WORD_RE = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD_RE = re.compile(r"^([A-Za-z]+)")
 _BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)])\s")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_CELL_RULE = " | "  # between a table row's cells
 _TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
 # A line that ends in one of these words goes on in the next line.
 _FUNCTION_WORDS = frozenset(
@@ -161,6 +163,8 @@ def _join(
         return None
     if label_row(nxt):  # "Unicorns: 6": a row of a fact box, never a wrapped line's end
         return None
+    if _CELL_RULE in nxt or _CELL_RULE in prev[-prev_width:]:
+        return None  # "FinTech | Over 400 companies": a table's row, a line of its own
     if not finished and _FIGURE_START_RE.match(nxt) and not _BULLET_RE.match(nxt):
         return f"{prev} {nxt}"
     if _BULLET_RE.match(nxt) and (finished or _BULLET_RE.match(prev)):

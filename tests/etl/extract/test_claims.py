@@ -509,3 +509,15 @@ def test_a_cluster_reference_takes_a_cluster_not_another_metric_named_before() -
     got = inline(text, date(2021, 7, 12))
     assert ("companies", 200, "about", date(2021, 7, 12), None) in got
     assert not any(c[0] == "unicorns" and c[1] == 200 for c in got)
+
+
+def test_a_brochures_cluster_table_rows_are_its_clusters() -> None:
+    text = (
+        "Cyberport corporate brochure\n\nCyberport is Hong Kong's digital technology "
+        "flagship.\n\nOUR CLUSTERS\n\nWeb3 | 270+ companies: tokenisation and digital "
+        "assets\n\nSmart Living | 330+ companies: proptech, healthtech and mobility"
+    )
+    doc = ReadDocument("b.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2025, 5, 20), "manifest", ())  # fmt: skip
+    got = {(c.metric, c.value) for c in extract_claims(doc)}  # (believed or to confirm)
+    assert {("web3_companies", 270), ("smart_living_companies", 330)} <= got

@@ -52,3 +52,16 @@ def test_a_numbered_line_after_a_bulleted_list_is_no_item_of_that_list() -> None
     ]
     assert "- The CIP Team\n\n2. Q2 2024 BY THE NUMBERS" in reflow(lines)
     assert "- one\n- two" in reflow(["Steps:", "", "- one", "", "- two"])  # the same marks
+
+
+def test_the_rows_of_a_two_cell_table_stay_lines_of_their_own() -> None:
+    lines = [
+        "OUR CLUSTERS",
+        "",
+        "FinTech | Over 400 companies, from digital banks and insurtech to RegTech and payments",
+        "Smart Living | About 280 companies in smart mobility, healthtech, proptech and edtech",
+        "Digital Entertainment and Esports | Around 190 game studios, esports and media firms",
+    ]
+    out = reflow(lines)
+    assert "payments Smart Living" not in out
+    assert all(line in out.split("\n\n") for line in lines[2:])
