@@ -8,8 +8,9 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.appositions import described_place, lead_clause_end, member_apposition
+from etl.extract.appositions import described_place, lead_clause_end
 from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
+from etl.extract.member_sets import POSSESSIVE_GAP, member_of_set, member_owner, one_member
 from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -44,7 +45,6 @@ def _own_aside() -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{words})\s+[\w-]+(?:\s+[\w-]+){{0,3}}\s*,", re.IGNORECASE)
 
 
-_POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
 # An aside between dashes: "bigger by floor space – 400,000 square metres against Cyberport's
 # 119,000 – and houses over 800 companies": a name in it owns no figure outside it.
 _DASHED = re.compile(r"\s[–—]\s[^–—\n]*?\s[–—]\s")
@@ -126,7 +126,7 @@ def attribute(
     place = described_place(text, s_start, f_start, config)
     if place is not None:  # "..., with Station F, a Paris campus that hosts 1,000 start-ups"
         return Attribution(place, False, "aside")
-    member = _member_owner(text, s_start, f_start, mentions, topic, quote, config)
+    member = member_owner(text, s_start, f_start, mentions, topic, quote, config)
     if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
         return member
     asides = _asides(text, s_start, s_end, mentions)
@@ -150,7 +150,7 @@ def attribute(
             return False
         if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
-            return bool(_POSSESSIVE_GAP.fullmatch(gap))
+            return bool(POSSESSIVE_GAP.fullmatch(gap))
         return True
 
     def pick(lo: int, datelines: bool = True) -> Mention | None:
@@ -207,7 +207,7 @@ def attribute(
             return _how(found, "after") if found else None
     if subject is not None and owner is None:
         return None
-    if owner and subject and _one_member(text, s_start, subject, f_start):
+    if owner and subject and one_member(text, s_start, subject, f_start):
         return None  # "One of the community's start-ups closed a US$30 million round"
     if owner and owner.tracked and _intruder(mentions, subject, f_start, usable, text, config):
         return None
@@ -222,7 +222,7 @@ def attribute(
         if place is not None and place.tracked:
             if owner is None or owner.tracked:
                 return owner if owner is not None else _how(place, "place")
-            if _member_of_set(text, s_start, f_start):
+            if member_of_set(text, s_start, f_start):
                 return _how(place, "place")  # "X is one of 1,400 companies in the community"
             return None
         return _how(place, "place") if place else place
@@ -351,63 +351,14 @@ def _intruder(
     return False
 
 
-def _one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool:
-    """The subject is one member of the organisation's set ("one of Cyberport's start-ups"),
-    and the figure is not the size of that set ("one of its 1,900 companies")."""
-    if subject.role != "possessive" or _POSSESSIVE_GAP.fullmatch(text, subject.end, f_start):
-        return False
-    return (
-        _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
-    )
-
-
-def _member_owner(
-    text: str,
-    s_start: int,
-    f_start: int,
-    mentions: list[Mention],
-    topic: Topic,
-    quote: QuoteRegion | None,
-    config: ExtractConfig,
-) -> Attribution | None:
-    """The member an apposition makes the subject one of ("Acme Robotics, one of about 900
-    firms at Cyberport, raised US$5 million"): the owner of the figures after it."""
-    found = member_apposition(text, s_start, f_start, mentions)
-    if found is None:
-        return None
-    named, a, comma = found
-    if named is not None and named.entity is not None:
-        return resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
-    return Attribution(" ".join(text[a:comma].split()), False)
-
-
 def _member_of_named_set(
     text: str, f_start: int, np_end: int, s_start: int, s_end: int, ms: list[Mention]
 ) -> Mention | None:
     """Who a set the subject is one member of belongs to, as the words after the figure name
     it ("one of 900 firms at Cyberport", "one of 1,700 members of its community")."""
-    if not _member_of_set(text, s_start, f_start):
+    if not member_of_set(text, s_start, f_start):
         return None
     return _owner_after(text, np_end, s_end, ms)
-
-
-def _member_of_set(text: str, s_start: int, f_start: int) -> bool:
-    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
-    (the set's, counted where the words after it say, not the member's)."""
-    return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
-
-
-@cache
-def _member_of_set_re() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["one_member"])
-    quals = phrases_re(lexicon()["attribution"]["set_size_qualifiers"])
-    return re.compile(rf"\b(?:{words})\s+(?:(?:{quals})\s+)?$", re.IGNORECASE)
-
-
-@cache
-def _one_member_re() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["one_member"])
-    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
 
 
 @cache

@@ -4,7 +4,9 @@ whether a stretch of text counts something."""
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
+from etl.extract.lexicon import lexicon
 from etl.extract.number_words import NUMBER_WORD_SET
 
 WORDS = re.compile(r"[\w'’-]+")
@@ -45,3 +47,17 @@ def counts_something(text: str) -> bool:
     return any(c.isdigit() for c in text) or any(
         w.strip(",.;:").lower() in NUMBER_WORD_SET for w in text.split()
     )
+
+
+_GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
+
+
+@cache
+def _known_alnum() -> frozenset[str]:
+    return frozenset(lexicon()["figures"]["known_alnum"])
+
+
+@lru_cache(maxsize=4096)
+def glued(np: str) -> bool:
+    """Whether a noun phrase holds a token glued to digits ("5Gs"); noun phrases recur."""
+    return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))

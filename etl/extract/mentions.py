@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.config import ExtractConfig
+from etl.extract.common_words import names_no_one
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
@@ -180,11 +181,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         reach = end if hits is None or verbs is None else hits.reach(verbs)
         for m in p.proper_subject.finditer(text, start, min(end, reach + 1)):
             a, name = _trim_leading(m.start(1), m.group(1))
-            if (
-                name
-                and name not in _unnamed()
-                and not _common_word_opening(text, a, name, start, end)
-            ):
+            if name and not names_no_one(text, a, name, start, end):
                 raw.append((a, m.end(1), 6, name, False, "name"))
     if not raw:
         return []
@@ -305,46 +302,6 @@ def _trim_leading(start: int, name: str) -> tuple[int, str]:
         start += len(words[0]) + 1
         words = words[1:]
     return start, " ".join(words)
-
-
-# What may stand before a sentence's first word: list marks, a paragraph number, emphasis.
-_OPENING_MARKS = re.compile(
-    r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?[\s*_]*"
-)  # (a list's mark and its number or letter: "1. ", "- (b) ")
-# A fact-sheet line: a label, a colon, then a short value.
-_LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
-
-
-@cache
-def _unnamed() -> frozenset[str]:
-    """Capitalised words that name no one wherever they stand ("so Web3 is now ...")."""
-    return frozenset(lexicon()["figures"]["unnamed_capitals"])
-
-
-def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> bool:
-    """Whether `name`, one word opening its sentence, is a common word capitalised only for
-    its place: a number word ("Four have listed"), a fact-sheet label ("Markets reached: 20")
-    or a word that names what a metric counts ("Unicorns nurtured 3", "Fintech has become the
-    largest cluster")."""
-    if name.lower() in NUMBER_WORD_SET:
-        return True  # "Four have listed": a count with its noun left out, not a name
-    if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
-        return False
-    if _LABEL_LINE.fullmatch(text, a, end):
-        return True
-    return _metric_word(name.lower())
-
-
-@cache
-def _metric_word(word: str) -> bool:
-    """A word that names what some metric counts, alone or before the set's noun ("fintech")."""
-    fig = lexicon()["figures"]
-    if any(classify(word, "", "", kind, 1.0) is not None for kind in ("count", "money")):
-        return True  # (or a bare figure's: "Admissions have continued")
-    if classify(word, "", "", "count", 1.0, bare=True) is not None:
-        return True
-    found = classify(f"{word} {fig['set_noun']}", "", "", "count", 1.0)  # "Fintech" (companies)
-    return found is not None and found.metric not in fig["partitive_generic_metrics"]
 
 
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")

@@ -16,7 +16,13 @@ from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
 from etl.extract.figure_text import before_next_figure
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, intake_metrics, named_cluster
+from etl.extract.metrics import (
+    MetricMatch,
+    classify,
+    intake_metrics,
+    named_cluster,
+    place_metrics,
+)
 from etl.extract.regex_parts import gated_search
 
 _CLAUSE_MARK = re.compile(r"[,;.]")
@@ -170,3 +176,16 @@ def opening_cluster(s: str) -> MetricMatch | None:
     last year, already gathered 152 companies")."""
     m = _cluster_subject_re().match(s)
     return named_cluster(m.group(1)) if m else None
+
+
+def counts_other(own: MetricMatch | None, found: MetricMatch) -> bool:
+    """Whether `found` counts places while the figure's own metric `own` counts companies ("our
+    largest cluster, with over 300 companies" after a sentence on founders' countries)."""
+    places = place_metrics()
+    return own is not None and own.metric not in places and found.metric in places
+
+
+def narrowed_source(source: str) -> str:
+    """The source of a figure whose cluster its context names: "cluster", unless it counts
+    those doing something ("our largest segment, with 70 companies", "18 start-ups joined")."""
+    return source if source == "activity" else "cluster"

@@ -33,11 +33,11 @@ from etl.extract.metrics import (
     classify,
     cluster_metrics,
     named_cluster,
-    place_metrics,
     topic_scope_breaks,
     topic_scoped_metrics,
     whole_named,
 )
+from etl.extract.narrowing import counts_other, narrowed_source
 from etl.extract.prefilter import metric_vocabulary
 from etl.extract.questions import asked_metric
 from etl.extract.regex_parts import gated_search, literal_tests, may_match
@@ -249,7 +249,9 @@ class SentenceContext(AnswerContext):
         head = None if scoped else _HEAD_LABEL.match(s, 0, f.start)  # "(c) Esports: the cluster"
         own = named_cluster(head.group(1)) if head else None
         if own is not None and (is_generic(f.metric) or f.metric.metric in cluster_metrics()):
-            return f if own == f.metric else replace(f, metric=own, source=_narrowed(f.source))
+            return (
+                f if own == f.metric else replace(f, metric=own, source=narrowed_source(f.source))
+            )
         if scoped and self.view.in_list(self.sid):
             # A row ("- Founders from 30+ countries") reads its box's heading and lead-in, not
             # the row before it.
@@ -291,9 +293,9 @@ class SentenceContext(AnswerContext):
                         # the AI cluster: its founders, which the catalogue does not count
                         return replace(f, source="doubtful")
                     continue  # a sentence on the cluster's companies names none: further back
-                if found == f.metric or _counts_other(f, found):
+                if found == f.metric or counts_other(f.metric, found):
                     return f
-                return replace(f, metric=found, source=_narrowed(f.source))
+                return replace(f, metric=found, source=narrowed_source(f.source))
         return f
 
     def _sector_there(self, f: Figure) -> Figure | None:
@@ -388,22 +390,9 @@ _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back
 
 
-def _counts_other(f: Figure, found: MetricMatch) -> bool:
-    """Whether `found` counts places while `f`'s own noun counts companies ("our largest
-    cluster, with over 300 companies" after a sentence on founders' countries)."""
-    places = place_metrics()
-    return f.metric is not None and f.metric.metric not in places and found.metric in places
-
-
 def _designated(s: str, start: int) -> bool:
     """Whether the figure at `start` follows a capitalised word that is not the sentence's
     first ("on Level 3", "Phase 2 opens"): a number that names a thing."""
     lead = _LEADING_WORDS.match(s)  # (past a speaker's mark: "A: Roughly 370." opens)
     m = _WORD_BEFORE.search(s, lead.start(1) if lead else 0, start)
     return m is not None and m.group(1)[0].isupper()
-
-
-def _narrowed(source: str) -> str:
-    """The source of a figure whose cluster its context names: "cluster", unless it counts
-    those doing something ("our largest segment, with 70 companies", "18 start-ups joined")."""
-    return source if source == "activity" else "cluster"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
 
 from etl.extract.candidates import (
     bare_metric,
@@ -24,8 +23,10 @@ from etl.extract.figure_cues import (
     not_counted,
     word_cues,
 )
+from etl.extract.figure_lists import next_of_ranking, opens_with_and, shared_noun
 from etl.extract.figure_sets import NUMBER_OF, of_a_set, part_of_set
 from etl.extract.figure_spans import figure_spans
+from etl.extract.figure_text import glued
 from etl.extract.figure_words import (
     change_target,
     clause_of,
@@ -33,7 +34,7 @@ from etl.extract.figure_words import (
     own_clause,
 )
 from etl.extract.group_figures import group_source
-from etl.extract.lexicon import expand_shorthand, lexicon, safe_lower
+from etl.extract.lexicon import expand_shorthand, safe_lower
 from etl.extract.metric_sources import (
     MAX_LABEL_WORDS,
     ROW_CELL,
@@ -59,7 +60,6 @@ from etl.extract.narrowing import (
     cluster_before,
     cluster_where,
     opening_cluster,
-    ranked_next,
     verb_in_phrase,
 )
 from etl.extract.numbers import NumberMention
@@ -67,15 +67,8 @@ from etl.extract.qualifiers import qualifier_before
 from etl.extract.translated_figures import noun_before, plural
 
 _COMPOUND = re.compile(r"-[^\W\d_]")
-_GLUED = re.compile(r"\b[A-Za-z]+\d[\w.]*|\b\d+[A-Za-z]+\w*")
-# A relative clause has its own verb: "will" before it does not make its figure a plan.
-# A fact-sheet line: "Start-ups and companies: 200+" (the label is the figure's noun).
 # From an addition's figure to the next figure of its list: "two more reached X and two ...".
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
-# Between two figures that share the second's noun: "900 onsite and 1,100 offsite start-ups"
-# (", and" joins clauses: "markets in 55 countries, and three unicorns").
-_COORD = re.compile(r"\s*(?:(?:and|or|&)|,)?\s*$", re.IGNORECASE)
-_CONJ_FIRST = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)  # a phrase opened by "and"
 
 
 def _one(n: NumberMention) -> bool:
@@ -86,17 +79,6 @@ def _one(n: NumberMention) -> bool:
 # A sign written on a figure ("+35", "−12", "+HK$2 billion") makes it a change, not a level.
 # (The sign opens the pattern, so that the engine skips to a sign: as r"(?<![\w.,+\-−])[+−]$".)
 _SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
-
-
-@cache
-def _known_alnum() -> frozenset[str]:
-    return frozenset(lexicon()["figures"]["known_alnum"])
-
-
-@lru_cache(maxsize=4096)
-def _glued(np: str) -> bool:
-    """Whether a noun phrase holds a token glued to digits ("5Gs"); noun phrases recur."""
-    return any(t.lower() not in _known_alnum() for t in _GLUED.findall(np))
 
 
 _STRONG = re.compile(r"[-\s]strong\b", re.IGNORECASE)
@@ -187,18 +169,11 @@ def find_figures(
             match = admitted_cluster(s, np, np_end, ctx_before, before, n.value) or match
         if is_generic(match) and (intake := intake_subject(s, q_start, kind, n.value)):
             match, source = intake, "subject"  # "This year's intake stands at 38 start-ups"
-        if match is None and i + 1 < len(spans):
-            nxt = spans[i + 1]
-            gap = s[np_end : qualifier_before(s, nxt[1]).start]
-            if _COORD.fullmatch(gap) and not cues()["not_a_noun"].match(s[nxt[5] : nxt[3]]):
-                # "900 onsite and 1,100 offsite start-ups" (not "200 two years earlier"): the
-                # noun the next figure's words end on, else all of its words
-                shared = s[nxt[5] : nxt[3]].split() or [""]
-                for words in dict.fromkeys((f"{np} {shared[-1]}", f"{np} {' '.join(shared)}")):
-                    match = classify(words, ctx_before, ctx_after, kind, n.value, before)
-                    if match is not None:  # ("400 FinTech and 110 Web3 companies")
-                        np = words
-                        break
+        if match is None and i + 1 < len(spans):  # "900 onsite and 1,100 offsite start-ups"
+            found = shared_noun(s, np, np_end, spans[i + 1], (ctx_before, ctx_after, before),
+                                kind, n.value)  # fmt: skip
+            if found is not None:
+                match, np = found
         if match is None:
             nof = NUMBER_OF.search(clause_of(before))
             if nof:
@@ -302,13 +277,10 @@ def find_figures(
         if (
             kind == "count"
             and (match is None or (source == "noun" and is_generic(match)))
-            and out
-            and out[-1].metric is not None
-            and out[-1].metric.metric in cluster_metrics()  # (not "38 of the new incubatees")
-            and (ranked := ranked_next(before))
+            and (ranked := next_of_ranking(before, out))
         ):  # "..., followed by smart living with about 290 and digital entertainment with 180"
             match, source = ranked, "cluster"
-            if _CONJ_FIRST.match(np):
+            if opens_with_and(np):
                 np, np_end = "", np_from  # (" and digital entertainment": the next one's)
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
@@ -414,7 +386,7 @@ def find_figures(
                 qualifier,
                 np_end,
                 match,
-                _glued(np),
+                glued(np),
                 comparison,
                 source,
                 increment,

@@ -1,0 +1,67 @@
+"""A figure's subject as one member of a set: "one of Cyberport's start-ups" (the member's
+figure, not the set's), "Acme, one of about 900 firms at Cyberport, raised ..." (Acme's), and
+"X is one of over 900 firms" (the set's size, not the member's)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.config import ExtractConfig
+from etl.extract.appositions import member_apposition
+from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.mentions import Mention
+from etl.extract.referents import Attribution, Topic, resolve
+from etl.extract.speakers import QuoteRegion
+
+# What may stand between a possessor and the figure: "Cyberport's 1,900 companies".
+POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
+
+
+def one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool:
+    """The subject is one member of the organisation's set ("one of Cyberport's start-ups"),
+    and the figure is not the size of that set ("one of its 1,900 companies")."""
+    if subject.role != "possessive" or POSSESSIVE_GAP.fullmatch(text, subject.end, f_start):
+        return False
+    return (
+        _one_member_re().search(text, max(s_start, subject.start - 20), subject.start) is not None
+    )
+
+
+def member_owner(
+    text: str,
+    s_start: int,
+    f_start: int,
+    mentions: list[Mention],
+    topic: Topic,
+    quote: QuoteRegion | None,
+    config: ExtractConfig,
+) -> Attribution | None:
+    """The member an apposition makes the subject one of ("Acme Robotics, one of about 900
+    firms at Cyberport, raised US$5 million"): the owner of the figures after it."""
+    found = member_apposition(text, s_start, f_start, mentions)
+    if found is None:
+        return None
+    named, a, comma = found
+    if named is not None and named.entity is not None:
+        return resolve(named, [x for x in mentions if x.end <= named.start], topic, quote, config)
+    return Attribution(" ".join(text[a:comma].split()), False)
+
+
+def member_of_set(text: str, s_start: int, f_start: int) -> bool:
+    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
+    (the set's, counted where the words after it say, not the member's)."""
+    return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
+
+
+@cache
+def _member_of_set_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    quals = phrases_re(lexicon()["attribution"]["set_size_qualifiers"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{quals})\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _one_member_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["attribution"]["one_member"])
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
