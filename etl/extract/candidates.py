@@ -57,6 +57,12 @@ _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]
 # fintech"): what kind of member it is, not when or how it came.
 _DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b")
 _RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
+# A set said to range from one kind to another: no part of it is counted ("2,200 member
+# companies range from two-person start-ups to listed firms").
+_RANGED = re.compile(r"\b(?:range|ranging|ranged|vary|varying|varied)\s+from\b", re.I)
+_RANGING = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:range|ranging|ranged|vary|varying|varied)\s+from\b", re.I
+)
 _RATIO_AFTER = re.compile(
     r"\s+in\s+(?:\d{1,2}(?![\d,.\-–/])|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )  # ("three in five of them", not "112 in 2020-21")
@@ -95,6 +101,14 @@ def _verb() -> re.Pattern[str]:
 
 
 @cache
+def _of_people() -> re.Pattern[str]:
+    """People named right before "of whom" and a figure (not "1,826 companies, of whom 768")."""
+    words = phrases_re(lexicon()["figures"]["people_nouns"])
+    quals = r"(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?"
+    return re.compile(rf"\b(?:{words})\s*,?\s+(?:of|among)\s+whom\s+{quals}$", re.IGNORECASE)
+
+
+@cache
 def _people() -> re.Pattern[str]:
     words = phrases_re(lexicon()["figures"]["people_nouns"])
     return re.compile(rf"[\s*_]*(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
@@ -108,6 +122,10 @@ def bare_metric(
     start = end if start is None else start
     if _RATIO_BEFORE.search(s, 0, start) or _RATIO_AFTER.match(s, end):
         return None  # "four in ten of this year's intake": a share, no count
+    if _of_people().search(s, 0, start):
+        return None  # "36,000 people, of whom about 16,000 work in ...": people
+    if has_noun and _RANGING.match(s, end):
+        return None  # (its own noun, not a narrower one the range names, counts it)
     if has_noun and _people().match(s, end):
         return None  # "600 guests attended the gathering held on campus"
     if has_noun and _names_others(s, end):
@@ -308,6 +326,8 @@ def _relative() -> re.Pattern[str]:
 def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
+    if _RANGING.match(s, end) or _RANGED.search(s, max(0, end - 12), end + 12):
+        return None  # "2,200 member companies range from two-person start-ups to listed firms"
     # "Two companies nurtured there - A and B - have ...", "Four companies that grew up with
     # us are now unicorns"
     if aside := _ASIDE.match(s, end) or _relative().match(s, end):

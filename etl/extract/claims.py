@@ -86,12 +86,12 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.75.0"
+EXTRACTOR_VERSION = "1.76.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 # Owners a fact box's lead-in, heading or table settles.
-_WEAK_OWNERS = frozenset({"document", "unsure", "topic"})
+_WEAK_OWNERS = frozenset({"document", "unsure", "topic", "descriptive"})
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 

@@ -96,6 +96,8 @@ def plural(phrase: str) -> str:
     """`phrase` with its last word in the plural the metric rules are written in."""
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
+    if low.endswith("ed") and not head.strip():
+        return phrase  # a participle alone ("HK$5.5 billion approved by"): no noun
     for one, many in lexicon()["figures"]["plural_endings"]:
         if low.endswith(many) and many:
             return phrase

@@ -512,3 +512,14 @@ def test_the_examples_after_a_figure_name_no_owner() -> None:
         "at the Asia Pacific ICT Alliance Awards and the Hong Kong ICT Awards."
     )
     assert ("awards", 28, "exact", d, None) in inline(text, d)
+
+
+def test_the_community_in_a_list_under_another_organisations_name_is_theirs() -> None:
+    text = (
+        "Reply to a question on two parks\n\nAs at end-2024, the figures of HKSTPC and "
+        "Cyberport are as follows:\n\nHKSTPC:\n\n- Number of companies in the community: 2,010"
+        "\n- Number of unicorns: 12\n\nCyberport:\n\n- Number of companies in the community: "
+        "2,268\n- Number of unicorns: 8"
+    )
+    got = {(c[0], c[1]) for c in inline(text, date(2025, 3, 12))}
+    assert ("companies", 2268) in got and ("companies", 2010) not in got

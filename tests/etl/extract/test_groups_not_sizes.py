@@ -364,3 +364,24 @@ def test_a_capacity_filings_a_groups_part_and_one_competitions_awards_are_no_cla
 ) -> None:
     got = {(c[0], c[1]) for c in inline(LEAD + sentence, D)}
     assert not {v for _, v in got} & {10, 64, 29, 31}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Member companies employ 36,000 people, of whom about 16,000 work in community "
+         "companies.", 16000),
+        ("- Smart-Space co-working members: 640", 640),
+        ("The expansion project, with funding of HK$5.5 billion approved by the Legislative "
+         "Council, will add office space.", 5.5e9),
+    ],
+)  # fmt: skip
+def test_people_co_working_members_and_approved_funding_are_no_claims(
+    sentence: str, value: float
+) -> None:
+    assert value not in {c[1] for c in inline(LEAD + sentence, D)}
+
+
+def test_a_set_ranging_from_one_kind_to_another_counts_its_own_noun() -> None:
+    text = LEAD + "Its 2,200 member companies range from two-person start-ups to listed firms."
+    assert {(c[0], c[1]) for c in inline(text, D) if c[1] == 2200} == {("companies", 2200)}

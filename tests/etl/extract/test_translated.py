@@ -9,7 +9,7 @@ from etl.extract import default_config, extract_claims
 from etl.extract.mentions import find_mentions
 from etl.extract.numbers import find_numbers
 from etl.extract.translated import is_translated, reading_config
-from etl.extract.translated_figures import joined_splits
+from etl.extract.translated_figures import joined_splits, plural
 
 MARKED = "[Machine translation from Chinese]\n\nDigital Port news\n\n"
 SENTENCE = "Digital port say, community company financing exceed 80 hundred million HK dollar."
@@ -107,3 +107,16 @@ def test_start_ups_an_incubation_plan_cultivated_are_incubatees() -> None:
         "Digital Port incubation plan since 2005 start, has cultivated more than 950 start-ups."
     )
     assert claims(text) == {("Cyberport", "incubatees", 950)}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("start-up company", "start-up companies"),
+        ("home", "homes"),
+        ("approved", "approved"),  # a participle, no noun: "HK$5.5 billion approved by"
+        ("companies", "companies"),
+    ],
+)
+def test_a_translations_singular_noun_is_read_in_the_plural(phrase: str, expected: str) -> None:
+    assert plural(phrase) == expected
