@@ -237,9 +237,8 @@ def attribute(
         return _how(found, "after") if found else None
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
-    c_lo, c_hi = clause_start(text, s_start, f_start), clause_end(text, fig[1], s_end)
-    listed = _EXAMPLES.search(text, np_end, c_hi)
-    c_hi = listed.start() if listed else c_hi  # (the examples after it name no owner)
+    c_lo = clause_start(text, s_start, f_start)
+    c_hi = _before_examples(text, np_end, clause_end(text, fig[1], s_end))
     others = [
         m
         for m in mentions
@@ -276,16 +275,21 @@ def clause_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-# What opens a list of examples after a figure: no place it is counted in.
+# What opens a list of examples after a figure.
 _EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|among\s+them|notably)\b", re.IGNORECASE)
+
+
+def _before_examples(text: str, pos: int, end: int) -> int:
+    """Where text[pos:end] opens a list of examples, else `end`: the names in it ("28 awards,
+    including recognition at the X Awards") say neither whose a figure is nor where."""
+    listed = _EXAMPLES.search(text, pos, end)
+    return listed.start() if listed else end
 
 
 def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Mention | None:
     """The first organisation named after a figure in its clause, after a preposition: the
     place it is counted in ("... had set up at Cyberport"); the city does not count."""
-    hi = clause_end(text, np_end, s_end)
-    listed = _EXAMPLES.search(text, np_end, hi)
-    hi = listed.start() if listed else hi  # ("28 awards, including recognition at the X Awards")
+    hi = _before_examples(text, np_end, clause_end(text, np_end, s_end))
     for m in ms:
         if np_end <= m.start < hi:
             if m.kind in ("territory", "place", "pronoun"):

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from etl.extract.count_guards import counts_no_set, ranges_over_kinds
 from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import (
     NUMBER_OF,
@@ -56,16 +57,6 @@ _ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]
 # A part described with no verb of its own ("22 of them working on payments", "22 of them in
 # fintech"): what kind of member it is, not when or how it came.
 _DESCRIBED_PART = re.compile(r"\s*(?:[a-z-]+ing|in|on|from|with|based|focused)\b")
-_RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
-# A set said to range from one kind to another: no part of it is counted ("2,200 member
-# companies range from two-person start-ups to listed firms").
-_RANGED = re.compile(r"\b(?:range|ranging|ranged|vary|varying|varied)\s+from\b", re.I)
-_RANGING = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:range|ranging|ranged|vary|varying|varied)\s+from\b", re.I
-)
-_RATIO_AFTER = re.compile(
-    r"\s+in\s+(?:\d{1,2}(?![\d,.\-–/])|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
-)  # ("three in five of them", not "112 in 2020-21")
 # A figure with no noun said to be in a field: it counts the companies there.
 _IN_A_FIELD = re.compile(
     r"\s*(?:(?:are|were)\s+(?:now\s+|still\s+|already\s+)?(?:working|operating)|are|were|work"
@@ -101,14 +92,6 @@ def _verb() -> re.Pattern[str]:
 
 
 @cache
-def _of_people() -> re.Pattern[str]:
-    """People named right before "of whom" and a figure (not "1,826 companies, of whom 768")."""
-    words = phrases_re(lexicon()["figures"]["people_nouns"])
-    quals = r"(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?"
-    return re.compile(rf"\b(?:{words})\s*,?\s+(?:of|among)\s+whom\s+{quals}$", re.IGNORECASE)
-
-
-@cache
 def _people() -> re.Pattern[str]:
     words = phrases_re(lexicon()["figures"]["people_nouns"])
     return re.compile(rf"[\s*_]*(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
@@ -120,12 +103,8 @@ def bare_metric(
     """The metric of the figure whose words start at `end` in sentence `s`, when the noun after
     it (if any: `has_noun`) names none; `start` is where the figure starts (default `end`)."""
     start = end if start is None else start
-    if _RATIO_BEFORE.search(s, 0, start) or _RATIO_AFTER.match(s, end):
-        return None  # "four in ten of this year's intake": a share, no count
-    if _of_people().search(s, 0, start):
-        return None  # "36,000 people, of whom about 16,000 work in ...": people
-    if has_noun and _RANGING.match(s, end):
-        return None  # (its own noun, not a narrower one the range names, counts it)
+    if counts_no_set(s, start, end, has_noun):
+        return None  # "four in ten of them", "36,000 people, of whom 16,000 work in ..."
     if has_noun and _people().match(s, end):
         return None  # "600 guests attended the gathering held on campus"
     if has_noun and _names_others(s, end):
@@ -326,7 +305,7 @@ def _relative() -> re.Pattern[str]:
 def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
     """A narrower metric that the words right after a general noun give it: "seven community
     companies are now listed", "300 companies are located on the campus"."""
-    if _RANGING.match(s, end) or _RANGED.search(s, max(0, end - 12), end + 12):
+    if ranges_over_kinds(s, end):
         return None  # "2,200 member companies range from two-person start-ups to listed firms"
     # "Two companies nurtured there - A and B - have ...", "Four companies that grew up with
     # us are now unicorns"

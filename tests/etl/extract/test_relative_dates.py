@@ -286,31 +286,18 @@ def test_a_month_before_its_day_and_year_is_no_month_without_a_year() -> None:
         ("In the first half, members raised HK$2 billion.", date(2022, 6, 30), "P6M"),
         ("In the second half, members raised HK$2 billion.", date(2021, 12, 31), "P6M"),  # ended
         ("H1 results", date(2022, 6, 30), "P6M"),
-    ],
-)
-def test_a_quarter_or_half_with_no_year_is_the_last_one_ended(
-    text: str, as_of: date, period: str
-) -> None:
-    assert [(d[1], d[3]) for d in dates(text)] == [(as_of, period)]
-
-
-def test_a_half_of_something_else_is_no_date() -> None:
-    assert dates("He spoke in the first half of the session.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "as_of", "period"),
-    [
+        # two dates joined by a dash: one range, ending where it ends
         ("Highlights of the year (1 July 2015 – 30 June 2016)", date(2016, 6, 30), "P1Y"),
         ("Figures for July 2015 - June 2016", date(2016, 6, 30), "P1Y"),
         ("Admitted in January-June 2019: 46", date(2019, 6, 30), "P6M"),
     ],
 )
-def test_two_dates_joined_by_a_dash_are_a_range_that_ends_where_it_ends(
+def test_a_quarter_half_or_dashed_range_is_a_period_to_its_end(
     text: str, as_of: date, period: str
 ) -> None:
     assert [(d[1], d[3]) for d in dates(text)] == [(as_of, period)]
 
 
-def test_a_dash_after_a_date_alone_makes_no_range() -> None:
+def test_a_half_of_something_else_or_a_dash_after_a_date_is_no_period() -> None:
+    assert dates("He spoke in the first half of the session.") == []
     assert [d[1] for d in dates("It opened on 3 June 2016 - a Friday.")] == [date(2016, 6, 3)]
