@@ -275,6 +275,8 @@ def clause_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
+# A relative clause right after a figure's noun, its subject next: "20 unicorns that ...".
+_RELATIVE_OPENING = re.compile(r"\s*,?\s+(?:that|which)\s+", re.IGNORECASE)
 # What opens a list of examples after a figure.
 _EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|among\s+them|notably)\b", re.IGNORECASE)
 
@@ -292,6 +294,10 @@ def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Menti
     hi = _before_examples(text, np_end, clause_end(text, np_end, s_end))
     for m in ms:
         if np_end <= m.start < hi:
+            if m.kind in ("name", "territory") and _RELATIVE_OPENING.fullmatch(
+                text, np_end, m.start
+            ):
+                return m  # "the 20 unicorns that Hong Kong can claim": its set
             if m.kind in ("territory", "place", "pronoun"):
                 continue
             if m.role not in ("prep", "possessive") and not (

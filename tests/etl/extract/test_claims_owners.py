@@ -523,3 +523,13 @@ def test_the_community_in_a_list_under_another_organisations_name_is_theirs() ->
     )
     got = {(c[0], c[1]) for c in inline(text, date(2025, 3, 12))}
     assert ("companies", 2268) in got and ("companies", 2010) not in got
+
+
+def test_a_set_a_relative_clause_gives_to_another_is_theirs() -> None:
+    d = date(2024, 7, 12)
+    text = (
+        "Cyberport start-up showcase\n\nCyberport hosted its start-up showcase today. Of the "
+        "some 20 unicorns that Hong Kong can claim today, seven are members of the Cyberport "
+        "community."
+    )
+    assert 20 not in {c[1] for c in inline(text, d)}
