@@ -385,3 +385,20 @@ def test_people_co_working_members_and_approved_funding_are_no_claims(
 def test_a_set_ranging_from_one_kind_to_another_counts_its_own_noun() -> None:
     text = LEAD + "Its 2,200 member companies range from two-person start-ups to listed firms."
     assert {(c[0], c[1]) for c in inline(text, D) if c[1] == 2200} == {("companies", 2200)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("A survey conducted by Cyberport in March among 420 community companies found that "
+         "68 per cent had lost revenue.", 420),
+        ("Cyberport hosted a showcase and business-matching day that brought 20 smart living "
+         "start-ups together with property developers.", 20),
+        ("Launched in September 2016 with HK$200 million of Cyberport's own capital, the fund "
+         "invests in start-ups.", 2e8),
+    ],
+)  # fmt: skip
+def test_a_surveys_sample_an_events_line_up_and_a_funds_capital_are_no_claims(
+    sentence: str, value: float
+) -> None:
+    assert value not in {c[1] for c in inline(LEAD + sentence, D)}
