@@ -402,3 +402,14 @@ def test_a_surveys_sample_an_events_line_up_and_a_funds_capital_are_no_claims(
     sentence: str, value: float
 ) -> None:
     assert value not in {c[1] for c in inline(LEAD + sentence, D)}
+
+
+def test_a_financial_year_is_a_time_not_the_word_that_makes_money_funding() -> None:
+    spent = (
+        "The expenditure of Cyberport on its start-up programmes in the 2021-22, 2022-23 and "
+        "2023-24 financial years was about HK$151 million, HK$168 million and HK$182 million "
+        "respectively."
+    )
+    assert not any(c[0] == "funding_raised" for c in inline(LEAD + spent, D))
+    raised = "In the 2022-23 financial year, community companies raised about HK$4.8 billion."
+    assert ("funding_raised", 4.8e9) in {(c[0], c[1]) for c in inline(LEAD + raised, D)}
