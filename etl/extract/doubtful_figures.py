@@ -271,10 +271,12 @@ def _names_one_cohort(s: str, end: int) -> bool:
 
 
 _STOP_MARK = re.compile(r"[,;:.!?()]")
+# The words that name a part of a set right after the set: "42 companies, including 29 ...".
+PART_WORDS = r"(?:including|among\s+them|of\s+which)"
 # A part named in an aside between a set and its verb: "42 companies, including 29
 # incubatees, have signed up".
 _PART_ASIDE = re.compile(
-    r",\s+(?:including|among\s+them|of\s+which)\b[^,;:.!?()]*,"
+    rf",\s+{PART_WORDS}\b[^,;:.!?()]*,"
     r"(?!\s*(?:and|but|while|which|who|that|as|so|with)\b)",  # (the set's own verb after it)
     re.IGNORECASE,
 )

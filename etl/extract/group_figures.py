@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.candidates import is_generic
-from etl.extract.doubtful_figures import does_something
+from etl.extract.doubtful_figures import PART_WORDS, does_something
 from etl.extract.earlier_figures import group_before
 from etl.extract.figure_cues import at_event, cues, outside_set
 from etl.extract.metrics import MetricMatch, intake_metrics
@@ -81,6 +81,5 @@ def group_source(
 
 # Between a group and a part of it: "42 companies, including 29 incubatees".
 _INCLUDING = re.compile(
-    r",?\s+(?:including|among\s+them|of\s+which)\s+(?:(?:about|around|some|over|nearly|more\s+than)\s+)?",
-    re.I,
+    rf",?\s+{PART_WORDS}\s+(?:(?:about|around|some|over|nearly|more\s+than)\s+)?", re.I
 )

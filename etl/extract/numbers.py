@@ -43,8 +43,7 @@ _MANGLED = re.compile(r"\d[?\ufffd]\d")
 # The hour before a time's minutes: "08: 30", "9:30" (not "Phase 2: 30", not "2019-20: 96").
 _CLOCK_BEFORE = re.compile(r"(?<![\d,.\-–/])(?:[01]\d|2[0-3]):\s?$|(?<![\d,.\-–/])\d:$")
 # After the hour of a time: its minutes ("10:00 am", "08: 30" but not "Phase 2: 30 companies"),
-# or a time of day ("6.30 pm",
-# "10.30 a.m.", whose hour and minutes read as one number).
+# or a time of day ("6.30 pm", "10.30 a.m.", whose hour and minutes read as one number).
 _CLOCK_AFTER = (re.compile(r":[0-5]\d(?!\d)"), re.compile(r":\s?[0-5]\d(?!\d)"))  # by hour digits
 _DAYTIME_AFTER = re.compile(r"\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
 _HOUR_MINUTES = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
