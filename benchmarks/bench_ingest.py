@@ -10,7 +10,9 @@ Sections (each can be skipped by name):
             without a run's fixed cost), peak RSS (largest process, and the process tree
             summed); then the same documents through extraction alone (bench_extract's
             loop, one core) and through a plain regex pass over the files, for ratios;
-  figures   one 80 KB document of 2,000 lines "Cyberport now has over N start-ups.";
+  figures   one document of 2,000 and of 8,000 figures about one metric, in five layouts
+            (lines "Cyberport now has over N start-ups.", a bulleted list, label rows, a
+            Markdown table, a speech's paragraphs): seconds, peak RSS, claims, growth;
   million   the 1,000,000-claim database of bench_dashboard.py (built if missing, copied so
             each run starts equal): one new document (`etl ingest FILE`, p50/p95 over runs),
             then a review action over HTTP (login, then the Conflicts page's callback) and
@@ -166,21 +168,40 @@ def corpus(sizes: list[int], jobs: int, work: Path) -> None:
         print(f"CPU ms per further document, {'; '.join(steps)}")
 
 
-def figures(work: Path) -> None:
-    rnd = random.Random(3)
-    lines = [f"Cyberport now has over {rnd.randrange(100, 9000):,} start-ups." for _ in range(2000)]
-    text = "Hong Kong, 5 June 2025 – Figures.\n\n" + "\n".join(lines) + "\n"
-    path = work / "figures.txt"
-    path.write_text(text, encoding="utf-8")
-    db = work / "figures.db"
-    m = run_measured([PY, "-m", "etl", "ingest", str(path), "--db", f"sqlite:///{db}",
-                      "--no-progress"])  # fmt: skip
-    with sqlite3.connect(db) as conn:
-        claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-        conflicts = conn.execute("SELECT kind, count(*) FROM conflicts GROUP BY kind").fetchall()
-    print(f"== one {len(text.encode()) / 1024:.0f} KB document of 2,000 figures: "
-          f"{m['wall']:.2f} s, peak {m['peak_process_mb']:.0f} MB; {claims} claims, "
-          f"conflicts {conflicts}")  # fmt: skip
+# One document of many figures about one metric, laid out as a user may send it: each layout
+# reads its own way (a list's rows look up to the note over the list, a box's rows to the rows
+# above them, a paragraph's sentences to its closing note).
+LAYOUTS = {
+    "lines": ("txt", "\n", "Cyberport now has over {n:,} start-ups."),
+    "bullets": ("txt", "\n", "- Cyberport now has over {n:,} start-ups."),
+    "label rows": ("txt", "\n\n", "Companies: {n:,}"),
+    "Markdown table": ("md", "\n", "| {year} | {n:,} |"),
+    "speech": ("txt", "\n\n", "Our community now counts {n:,} companies. We are proud."),
+}
+
+
+def figures(work: Path, sizes: tuple[int, ...] = (2000, 8000)) -> None:
+    print("== one document of N figures about one metric (N = "
+          f"{', '.join(f'{n:,}' for n in sizes)}): seconds, peak MB, claims; growth")  # fmt: skip
+    for name, (ext, sep, row) in LAYOUTS.items():
+        cells = []
+        for n in sizes:
+            rnd = random.Random(3)
+            rows = [row.format(n=rnd.randrange(100, 9000), year=2000 + k % 25) for k in range(n)]
+            head = "| Year | Companies |\n|---|---|\n" if ext == "md" else ""
+            text = "Hong Kong, 5 June 2025 – Cyberport figures.\n\n" + head + sep.join(rows) + "\n"
+            path = work / f"figures_{n}.{ext}"
+            path.write_text(text, encoding="utf-8")
+            db = work / f"figures_{n}.db"
+            m = run_measured([PY, "-m", "etl", "ingest", str(path), "--db", f"sqlite:///{db}",
+                              "--no-progress"])  # fmt: skip
+            with sqlite3.connect(db) as conn:
+                claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+            cells.append((len(text.encode()) / 1024, m["wall"], m["peak_process_mb"], claims))
+            db.unlink()
+        shown = "; ".join(f"{kb:.0f} KB {t:.2f} s {mb:.0f} MB {c}" for kb, t, mb, c in cells)
+        growth = cells[-1][1] / cells[0][1] if len(cells) > 1 else 1.0
+        print(f"  {name:15} {shown}; x{growth:.1f} for x{sizes[-1] / sizes[0]:.0f} the figures")
 
 
 def build_million(url: str) -> None:

@@ -232,6 +232,20 @@ def _year_end(held: Anchor | None) -> date | None:
     return held[0]
 
 
+# The last whole text lower-cased for find_dates (asked again for each part of a document):
+# (text, safe_lower(text)), replaced as one.
+_LAST_WHOLE: tuple[str, str | None] = ("", "")
+
+
+def _whole_lower(text: str) -> str | None:
+    """safe_lower(text), worked out once for the text asked about again and again."""
+    global _LAST_WHOLE
+    last = _LAST_WHOLE
+    if last[0] is not text:
+        last = _LAST_WHOLE = (text, safe_lower(text))
+    return last[1]
+
+
 def find_dates(
     text: str,
     start: int,
@@ -283,7 +297,7 @@ def find_dates(
     safe = safe_lower(text[start:end])  # None when lower() cannot stand for IGNORECASE
     low = text[start:end].lower() if safe is None else safe
     # The whole text lower-cased, offset for offset, lets the patterns run without case folding.
-    whole = safe if safe is None or (start == 0 and end == len(text)) else safe_lower(text)
+    whole = safe if safe is None or (start == 0 and end == len(text)) else _whole_lower(text)
     hay, pats = (text, _AS_WRITTEN) if whole is None else (whole, _LOWER_CASE)
     year = _YEAR_DIGITS.search(text, start, end) is not None
     in_years = "year" in low

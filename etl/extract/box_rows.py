@@ -23,15 +23,22 @@ def box_lead(view: SectionView, sid: SentenceId) -> str:
 
 
 def one_cluster_rows(view: SectionView, sid: SentenceId) -> str:
-    """The rows above sentence `sid` in its box, when every figure they give counts one and
-    the same cluster ("- Web3 companies: 68" over "- Founders' countries and regions: 11"):
-    the box is the cluster's. "" when they count several things, or none."""
+    """The rows above sentence `sid` in its box (the nearest `_MAX_BOX_ROWS`), when every
+    figure they give counts one and the same cluster ("- Web3 companies: 68" over "- Founders'
+    countries and regions: 11"): the box is the cluster's. "" when they count several things,
+    or none. Each row's figures are read once per section, however many rows ask."""
     p, j = sid
-    rows = [view.sentence_text((p, k)) for k in range(j)]
-    found = {
-        f.metric.metric
-        for row in rows
-        for f in find_figures(row, view.config.bare_dollar)
-        if f.metric is not None
-    }
-    return " ".join(rows) if len(found) == 1 and found <= cluster_metrics() else ""
+    rows = [(p, k) for k in range(max(0, j - _MAX_BOX_ROWS), j)]
+    found = set().union(*(_row_metrics(view, row) for row in rows))
+    if len(found) != 1 or not found <= cluster_metrics():
+        return ""
+    return " ".join(view.sentence_text(row) for row in rows)
+
+
+def _row_metrics(view: SectionView, sid: SentenceId) -> frozenset[str]:
+    """The metrics the figures of sentence `sid` count, read once."""
+    got = view.row_metrics.get(sid)
+    if got is None:
+        figures = find_figures(view.sentence_text(sid), view.config.bare_dollar)
+        got = view.row_metrics[sid] = frozenset(f.metric.metric for f in figures if f.metric)
+    return got

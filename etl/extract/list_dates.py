@@ -47,6 +47,9 @@ class ListDates:
     end: int
     ref: date | None
     listed: dict[int, DatePhrase | None]  # the dates of lists asked for, by paragraph
+    # note_before's answers, by where a walk up stood: (paragraph, prose passed, whether it is
+    # above the list's lead-in, yearless)
+    notes: dict[tuple[int, int, bool, bool], DatePhrase | None]
 
     def list_date(self, p: int) -> DatePhrase | None:
         """The date of paragraph `p` when it is a list: from its lead-in, else the note after.
@@ -242,27 +245,49 @@ class ListDates:
         """The time a note a little above a list or table says its figures stand at
         ("Community figures are as at 31 March 2021 unless stated otherwise", "the table
         below sets out the community as it stood at the end of June 2025"): the last such
-        date of the paragraphs above it, past headings and other lists."""
+        date of the paragraphs above it, past headings and other lists.
+
+        The walk up from each row of a long list passes the same rows as the walk from the
+        row above it: where a walk reaches a point an earlier one passed (the same paragraph
+        and prose passed, and alike above its list's start or not), it takes that walk's
+        answer."""
         text, paragraphs = self.view.text, self.view.paragraphs
         first = self._list_start(p)
         q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
+        passed: list[tuple[int, int, int, bool]] = []
+        found: DatePhrase | None = None
         while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
+            state = (q, prose, q + 1 < first, yearless)
+            if state in self.notes:
+                found = self.notes[state]
+                break
+            passed.append(state)
             a = paragraphs[q][0]
             q -= 1
             if BULLET.match(text, a):
                 continue
             lead = text[a : paragraphs[q + 1][1]].rstrip()
-            if q + 2 < first and lead.endswith(":") and self._heads_next(q + 1):
+            if state[2] and lead.endswith(":") and self._heads_next(q + 1):
                 continue  # the note of another table above ("snapshots at the end of June:")
             prose += not self._leads_in(q + 1)
-            for x in reversed(self.view.paragraph(q + 1)):
-                line = text[x.start : x.end]
-                dates = find_dates(line, 0, len(line), self.ref)
-                found = [d for d in dates if stands_at(line, d)]
-                if yearless:
-                    found = [d for d in found if not YEAR_IN_RE.search(line, d.start, d.end)]
-                if found and no_figure(line, dates):
-                    return found[-1]
+            found = self._note_in(q + 1, yearless)
+            if found is not None:
+                break
+        self.notes.update(dict.fromkeys(passed, found))
+        return found
+
+    def _note_in(self, q: int, yearless: bool) -> DatePhrase | None:
+        """The time paragraph `q` says figures stand at, as a note holding no figure (its last
+        line saying one)."""
+        text = self.view.text
+        for x in reversed(self.view.paragraph(q)):
+            line = text[x.start : x.end]
+            dates = find_dates(line, 0, len(line), self.ref)
+            found = [d for d in dates if stands_at(line, d)]
+            if yearless:
+                found = [d for d in found if not YEAR_IN_RE.search(line, d.start, d.end)]
+            if found and no_figure(line, dates):
+                return found[-1]
         return None
 
     def _first_under_heading(self, p: int) -> bool:

@@ -19,8 +19,9 @@ counts a part.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from db.records import Claim
@@ -204,21 +205,23 @@ def doubt_implausible(claim: Claim, config: ExtractConfig) -> Claim:
 def doubt_fractions(claims: list[Claim], config: ExtractConfig) -> list[Claim]:
     """`claims`, those that count a small part of the community the text counts whole at about
     the same time (see the module doc) as candidates ("metric?")."""
-    wholes = [
-        (c.value, c.as_of)
-        for c in claims
-        if c.status == "auto" and c.metric == "companies" and _whole(c, config)
-    ]
-    if not wholes:
+    largest: dict[date, float] = {}  # the largest whole stated on each day
+    for c in claims:
+        if c.status == "auto" and c.metric == "companies" and _whole(c, config):
+            largest[c.as_of] = max(largest.get(c.as_of, c.value), c.value)
+    if not largest:
         return claims
+    days = sorted(largest)
+
+    def near_whole(day: date) -> float:
+        """The largest whole stated within the same time of `day` (each day looked at once)."""
+        lo = bisect_left(days, day - timedelta(days=_SAME_TIME_DAYS))
+        hi = bisect_right(days, day + timedelta(days=_SAME_TIME_DAYS))
+        return max((largest[d] for d in days[lo:hi]), default=0.0)
+
     return [
         replace(c, status="candidate", unsure=("metric?",))
-        if c.status == "auto"
-        and _whole(c, config)
-        and any(
-            c.value < value * _PART_SHARE and abs((c.as_of - day).days) <= _SAME_TIME_DAYS
-            for value, day in wholes
-        )
+        if c.status == "auto" and _whole(c, config) and c.value < near_whole(c.as_of) * _PART_SHARE
         else c
         for c in claims
     ]

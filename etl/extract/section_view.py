@@ -52,6 +52,7 @@ class SectionView:
     quotes: dict[int, list[QuoteRegion]] = field(default_factory=dict)
     mentions: dict[SentenceId, list[Mention]] = field(default_factory=dict)
     topics: dict[SentenceId, Topic] = field(default_factory=dict)
+    row_metrics: dict[SentenceId, frozenset[str]] = field(default_factory=dict)  # box_rows'
     voices: list[Voice | Transcript | None] = field(default_factory=list)
     model: DocumentModel = EMPTY
 

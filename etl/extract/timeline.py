@@ -71,6 +71,8 @@ class Timeline(ListDates):
     ref: date | None
     stated: dict[SentenceId, tuple[DatePhrase, bool] | None] = field(default_factory=dict)
     listed: dict[int, DatePhrase | None] = field(default_factory=dict)
+    notes: dict[tuple[int, int, bool, bool], DatePhrase | None] = field(default_factory=dict)
+    bracket_notes: dict[int, DatePhrase | None] = field(default_factory=dict)  # by paragraph
 
     def _stated(self, sid: SentenceId) -> tuple[DatePhrase, bool] | None:
         """The time sentence `sid` states and whether it opens the sentence (found once)."""
@@ -126,8 +128,14 @@ class Timeline(ListDates):
     def bracket_note(self, sid: SentenceId) -> DatePhrase | None:
         """The time a note in brackets closing the paragraph of `sid` says its figures stand
         at ('... eight unicorns." (Data as of 2024 year 9 month 30 day)'), if it holds no
-        figure of its own."""
-        a, b = self.view.paragraphs[sid[0]]
+        figure of its own (read once per paragraph)."""
+        p = sid[0]
+        if p not in self.bracket_notes:
+            self.bracket_notes[p] = self._bracket_note(p)
+        return self.bracket_notes[p]
+
+    def _bracket_note(self, p: int) -> DatePhrase | None:
+        a, b = self.view.paragraphs[p]
         m = _BRACKET_NOTE.search(self.view.text, a, b)
         if m is None:
             return None

@@ -158,3 +158,28 @@ def test_a_date_inside_a_since_clause_is_the_date_of_that_event() -> None:
 def test_a_fiscal_year_named_with_or_without_year(text: str) -> None:
     found = [d for d in asof.find_dates(text, 0, len(text), date(2019, 6, 12)) if d.period]
     assert [(d.as_of, d.period) for d in found] == [(date(2019, 3, 31), "P1Y")]
+
+
+def test_parts_of_one_long_text_share_one_lower_casing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dates looked for in part after part of a document lower-case the whole text once, not
+    once per part (which grew with the square of its length), and find what each part alone
+    holds."""
+    parts = [f"Item {k}: as at 31 March {2000 + k % 20}, {k} companies." for k in range(60)]
+    text = "\n".join(parts)
+    wholes: list[int] = []
+    real = asof.safe_lower
+
+    def counted(s: str) -> str | None:
+        if len(s) == len(text):
+            wholes.append(1)
+        return real(s)
+
+    monkeypatch.setattr(asof, "safe_lower", counted)
+    monkeypatch.setattr(asof, "_LAST_WHOLE", ("", ""))
+    start = 0
+    for part in parts:
+        found = find_dates(text, start, start + len(part), None)
+        alone = find_dates(part, 0, len(part), None)
+        assert [(d.start - start, d.as_of) for d in found] == [(d.start, d.as_of) for d in alone]
+        start += len(part) + 1
+    assert len(wholes) == 1

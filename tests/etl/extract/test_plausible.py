@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from db.records import Claim, ReadDocument
 from etl.config import load_config
-from etl.extract import default_config, extract_claims
+from etl.extract import default_config, extract_claims, plausible
 from etl.extract.plausible import (
     doubt_fractions,
     doubt_implausible,
@@ -206,6 +208,40 @@ def test_only_stocks_beside_a_whole_of_their_time_are_doubted_as_parts() -> None
     assert [c.status for c in out] == ["auto", "auto", "candidate", "auto"]
     earlier = claim("startups", 45, as_of=date(2020, 5, 2))
     assert doubt_fractions([claim("companies", 2100), earlier], config)[1].status == "auto"
+
+
+_STOCKS = st.builds(
+    lambda metric, value, days: claim(metric, value, as_of=date(2020, 1, 1) + timedelta(days)),
+    st.sampled_from(["companies", "startups", "companies_onsite", "fintech_companies"]),
+    st.integers(1, 5000).map(float),
+    st.sampled_from([0, 1, 365, 366, 367, 732, 733, 1100]),  # days apart at the edges too
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_STOCKS, max_size=30))
+def test_a_part_is_doubted_exactly_when_a_whole_of_its_time_is_ten_times_larger(
+    claims: list[Claim],
+) -> None:
+    """Each claim is weighed against the wholes near its day once (not against every whole):
+    the answer is the plain definition's."""
+    config = default_config()
+    share, reach = plausible._PART_SHARE, plausible._SAME_TIME_DAYS
+
+    def whole(c: Claim) -> bool:
+        return plausible._whole(c, config)
+
+    wholes = [c for c in claims if c.metric == "companies" and whole(c)]
+    expected = [
+        "candidate"
+        if whole(c)
+        and any(
+            c.value < w.value * share and abs((c.as_of - w.as_of).days) <= reach for w in wholes
+        )
+        else "auto"
+        for c in claims
+    ]
+    assert [c.status for c in doubt_fractions(claims, config)] == expected
 
 
 MAY = date(2024, 5, 2)

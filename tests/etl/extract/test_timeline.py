@@ -12,6 +12,7 @@ from etl.extract.list_dates import _yearless_day, whole_text_note
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
 from etl.extract.timeline import Timeline
+from tests.etl.extract.test_claims import inline
 
 REF = date(2021, 1, 28)
 
@@ -490,3 +491,46 @@ def test_a_lead_in_saying_since_when_gives_its_list_no_date() -> None:
         "* All figures as at 31 December 2023.\n"
     )
     assert _carried(text, "- Unicorns", date(2024, 3, 15)) == date(2023, 12, 31)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[int]:
+    """Count the calls of method `name` of `cls` (their first argument)."""
+    calls: list[int] = []
+    real = getattr(cls, name)
+
+    def counted(self, first, *args, **kwargs):
+        calls.append(first)
+        return real(self, first, *args, **kwargs)
+
+    monkeypatch.setattr(cls, name, counted)
+    return calls
+
+
+def test_a_note_over_a_long_list_dates_every_row_reading_each_line_at_most_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each row's walk up to the note passes the rows above it; a walk that reaches a row an
+    earlier walk passed takes its answer, so each line is read for a date at most twice (as the
+    line right over a row, and as one further up), not once per row below it (which grew with
+    the square of the list's length)."""
+    read = _counting(monkeypatch, Timeline, "_note_in")
+    rows = "\n\n".join(f"Companies: {1000 + k:,}" for k in range(300))
+    text = (
+        "Hong Kong, 3 May 2021 – Cyberport figures.\n\n"
+        f"Community figures are as at 31 March 2021 unless stated otherwise.\n\n{rows}\n"
+    )
+    found = inline(text, date(2021, 5, 3))
+    assert len(found) == 300
+    assert {as_of for _, _, _, as_of, _ in found} == {date(2021, 3, 31)}
+    assert max(read.count(q) for q in read) <= 2
+
+
+def test_a_bracket_note_closing_a_long_paragraph_is_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read = _counting(monkeypatch, Timeline, "_bracket_note")
+    lines = "\n".join(f"- Cyberport now hosts {1000 + k:,} companies." for k in range(200))
+    text = f"Hong Kong, 3 May 2021 – Cyberport figures.\n\n{lines} (Data as of 31 March 2021)\n"
+    found = inline(text, date(2021, 5, 3))
+    assert len(found) > 100
+    assert len(read) == len(set(read))
