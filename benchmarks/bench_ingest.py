@@ -10,9 +10,10 @@ Sections (each can be skipped by name):
             without a run's fixed cost), peak RSS (largest process, and the process tree
             summed); then the same documents through extraction alone (bench_extract's
             loop, one core) and through a plain regex pass over the files, for ratios;
-  figures   one document of 2,000 and of 8,000 figures about one metric, in five layouts
+  figures   one document of 2,000 and of 8,000 figures about one metric, in six layouts
             (lines "Cyberport now has over N start-ups.", a bulleted list, label rows, a
-            Markdown table, a speech's paragraphs): seconds, peak RSS, claims, growth;
+            Markdown table, a speech's paragraphs, one run-on sentence): seconds, peak RSS,
+            claims, growth;
   million   the 1,000,000-claim database of bench_dashboard.py (built if missing, copied so
             each run starts equal): one new document (`etl ingest FILE`, p50/p95 over runs),
             then a review action over HTTP (login, then the Conflicts page's callback) and
@@ -171,24 +172,24 @@ def corpus(sizes: list[int], jobs: int, work: Path) -> None:
 # One document of many figures about one metric, laid out as a user may send it: each layout
 # reads its own way (a list's rows look up to the note over the list, a box's rows to the rows
 # above them, a paragraph's sentences to its closing note).
-LAYOUTS = {
-    "lines": ("txt", "\n", "Cyberport now has over {n:,} start-ups."),
-    "bullets": ("txt", "\n", "- Cyberport now has over {n:,} start-ups."),
-    "label rows": ("txt", "\n\n", "Companies: {n:,}"),
-    "Markdown table": ("md", "\n", "| {year} | {n:,} |"),
-    "speech": ("txt", "\n\n", "Our community now counts {n:,} companies. We are proud."),
+LAYOUTS = {  # (extension, what opens the figures, what goes between them, each figure)
+    "lines": ("txt", "", "\n", "Cyberport now has over {n:,} start-ups."),
+    "bullets": ("txt", "", "\n", "- Cyberport now has over {n:,} start-ups."),
+    "label rows": ("txt", "", "\n\n", "Companies: {n:,}"),
+    "Markdown table": ("md", "| Year | Companies |\n|---|---|\n", "\n", "| {year} | {n:,} |"),
+    "speech": ("txt", "", "\n\n", "Our community now counts {n:,} companies. We are proud."),
+    "one sentence": ("txt", "Cyberport counts ", ", ", "{n:,} companies in {year}"),
 }
 
 
 def figures(work: Path, sizes: tuple[int, ...] = (2000, 8000)) -> None:
     print("== one document of N figures about one metric (N = "
           f"{', '.join(f'{n:,}' for n in sizes)}): seconds, peak MB, claims; growth")  # fmt: skip
-    for name, (ext, sep, row) in LAYOUTS.items():
+    for name, (ext, head, sep, row) in LAYOUTS.items():
         cells = []
         for n in sizes:
             rnd = random.Random(3)
             rows = [row.format(n=rnd.randrange(100, 9000), year=2000 + k % 25) for k in range(n)]
-            head = "| Year | Companies |\n|---|---|\n" if ext == "md" else ""
             text = "Hong Kong, 5 June 2025 – Cyberport figures.\n\n" + head + sep.join(rows) + "\n"
             path = work / f"figures_{n}.{ext}"
             path.write_text(text, encoding="utf-8")

@@ -1,4 +1,9 @@
-"""Split text into sentences with spans; "Co., Ltd.", "Dr.", "No. 5", "4.5" end none."""
+"""Split text into sentences with spans; "Co., Ltd.", "Dr.", "No. 5", "4.5" end none.
+
+A run of text longer than any sentence a writer writes (`MAX_SENTENCE_CHARS`) is a list or a
+table run together: it is read in pieces of at most that length, each ending at a clause
+break ("; ", ", ") or a space where it can, so that what a sentence costs stays bounded.
+"""
 
 from __future__ import annotations
 
@@ -125,9 +130,31 @@ def iter_sentences(text: str, pa: int, pb: int, paragraph: int) -> Iterator[Sent
         a, b = prev, m.end()
         while text[a].isspace():
             a += 1
-        yield Sentence(a, b, paragraph)
+        yield from _pieces(text, a, b, paragraph)
         prev = b
     a, b = _trim(text, prev, pb)
+    if a < b:
+        yield from _pieces(text, a, b, paragraph)
+
+
+MAX_SENTENCE_CHARS = 1000  # (the longest of some 80,000 labelled sentences: 666)
+_BREAKS = ("; ", ", ", " ")  # where a piece of a run-on ends, the first found of these
+
+
+def _pieces(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
+    """Sentence text[a:b] (trimmed), in pieces of at most MAX_SENTENCE_CHARS if it is longer."""
+    while b - a > MAX_SENTENCE_CHARS:
+        limit = a + MAX_SENTENCE_CHARS
+        cut = limit
+        for mark in _BREAKS:  # the last break in the piece's second half
+            at = text.rfind(mark, a + MAX_SENTENCE_CHARS // 2, limit)
+            if at >= 0:
+                cut = at + len(mark.rstrip())
+                break
+        end = _trim(text, a, cut)[1]
+        if end > a:
+            yield Sentence(a, end, paragraph)
+        a = _trim(text, cut, b)[0]
     if a < b:
         yield Sentence(a, b, paragraph)
 
@@ -147,11 +174,11 @@ def _cut(text: str, pa: int, pb: int, paragraph: int, cuts: Iterator[int]) -> It
             continue  # a bullet right after an end mark
         a, b = _trim(text, prev, cut)
         if a < b:
-            yield Sentence(a, b, paragraph)
+            yield from _pieces(text, a, b, paragraph)
         prev = cut
     a, b = _trim(text, prev, pb)
     if a < b:
-        yield Sentence(a, b, paragraph)
+        yield from _pieces(text, a, b, paragraph)
 
 
 # Longer words end sentences: the word before a dot is read no further back than this.

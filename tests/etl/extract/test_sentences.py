@@ -12,6 +12,7 @@ from etl.extract.sentences import (
     _BOUNDARY,
     _BULLET,
     ABBREVIATIONS,
+    MAX_SENTENCE_CHARS,
     Sentence,
     _trim,
     is_abbreviation,
@@ -158,3 +159,41 @@ def test_abbreviation_cases() -> None:
     assert not is_abbreviation("in 2023. Then", 7, 0)
     assert is_abbreviation("Dé Dr. X", 5, 0)  # a letter outside ASCII before the word
     assert not is_abbreviation("éDr. X", 3, 0)  # ... or in it: "édr" is no abbreviation
+
+
+def test_a_run_on_longer_than_any_sentence_is_read_in_clause_pieces() -> None:
+    """A list run together into one "sentence" (a table flattened, a PDF without stops) is read
+    in pieces ending at its commas, so that its figures cost what they would in sentences."""
+    text = "Cyberport counts " + ", ".join(f"{k:,} companies in {2000 + k}" for k in range(300))
+    pieces = texts(text + ".")
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith(",") for p in pieces[:-1]) and pieces[-1].endswith(".")
+    assert " ".join(pieces) == text + "."
+
+
+def test_a_run_on_without_breaks_is_cut_at_the_limit() -> None:
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 5)
+    assert [len(p) for p in texts(text)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+
+
+RUN_ON = [*PIECES, "x" * 150, "y" * 300, ", ", "; ", " 12 companies"]
+
+
+def _letters(s: str) -> str:
+    return "".join(s.split())
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(RUN_ON), max_size=60).map("".join))
+def test_pieces_of_a_run_on_cover_its_sentence_and_no_more(text: str) -> None:
+    """Every sentence is at most MAX_SENTENCE_CHARS long, each lies within a sentence as first
+    split, and the pieces of that sentence hold exactly its words."""
+    found = split_sentences(text)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in found)
+    whole = [s for p, (a, b) in enumerate(split_paragraphs(text))
+             for s in eager_sentences(text, a, b, p)]  # fmt: skip
+    assert all(any(e.start <= s.start and s.end <= e.end for e in whole) for s in found)
+    for e in whole:
+        inside = [text[s.start : s.end] for s in found if e.start <= s.start and s.end <= e.end]
+        assert _letters("".join(inside)) == _letters(text[e.start : e.end])
