@@ -26,7 +26,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
 from etl.extract.figure_sets import NUMBER_OF
-from etl.extract.lexicon import lexicon, phrases_re
+from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.list_dates import BULLET, stands_at, whole_text_note
 from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
@@ -276,6 +276,25 @@ def _profile_re() -> re.Pattern[str]:
     )
 
 
+def heading_date(view: SectionView, span: tuple[int, int], ref: date | None) -> DatePhrase | None:
+    """The time heading `span` gives ("CLUSTERS (at the end of last year)"), else, for a heading
+    that carries on the one before it ("Key figures (continued): clusters"), that one's."""
+    found = label_date(view.text[span[0] : span[1]], ref)
+    while found is None and _continued().search(view.text, *span):
+        before = [h for h in view.model.headings if h is not None and h < span]
+        if not before:
+            return None
+        span = max(before)
+        found = label_date(view.text[span[0] : span[1]], ref)
+    return found
+
+
+@cache
+def _continued() -> re.Pattern[str]:
+    words = document_cues()["heading"]["continued"]
+    return re.compile(rf"(?<![\w'’])(?:{phrases_re(words)})(?![\w'’])", re.IGNORECASE)
+
+
 def box_date(
     view: SectionView, timeline: Timeline, sid: SentenceId, label: str, ref: date | None
 ) -> DatePhrase | None:
@@ -292,7 +311,7 @@ def box_date(
         found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
     span = view.model.heading(view.sentence(sid).start)
     if found is None and span is not None:  # ("Q2 2024 BY THE NUMBERS": at the quarter's end)
-        found = label_date(view.text[span[0] : span[1]], ref)
+        found = heading_date(view, span, ref)
         found = found and replace(found, period=None)
     if found is not None:
         return found

@@ -201,6 +201,8 @@ class Timeline(ListDates):
             if "\n" in text[self.view.sentence(prev).start : s.start]:
                 return None  # the time of another list item
             got = self._stated(prev)
+            if got is None and speaks_of_now(text, *self.view.sentence(prev)[:2], point=True):
+                return None  # "In 2008, it was about 100. Tonight it is over 2,200. Our ..."
             if got is not None:
                 d, opens = got
                 x = self.view.sentence(prev)

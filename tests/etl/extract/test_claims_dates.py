@@ -56,6 +56,24 @@ def test_a_paragraph_opened_by_a_date_speaks_of_that_date_unless_it_says_now() -
     assert ("funding_raised", 41e9, "exact", d, None) in got
 
 
+def test_a_sentence_of_now_ends_the_time_an_earlier_sentence_opened() -> None:
+    """ "In 2008 ... Tonight ...": the sentences after the one that speaks of now speak of now
+    too, not of the year the paragraph opened with."""
+    text = (
+        "In 2008, the Cyberport community was about 100 companies. Tonight it is more than "
+        "2,200. Our founders come from over 40 countries and regions. Eight of the community's "
+        "companies have listed."
+    )
+    d = date(2025, 11, 21)
+    got = inline(text, d)
+    assert ("companies", 100, "about", date(2008, 12, 31), None) in got
+    assert ("founder_origins", 40, "over", d, None) in got
+    assert ("listed_companies", 8, "exact", d, None) in got
+    # Without the sentence of now, the year carries on.
+    earlier = inline(text.replace("Tonight it is more than 2,200. ", ""), d)
+    assert ("founder_origins", 40, "over", date(2008, 12, 31), None) in earlier
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "

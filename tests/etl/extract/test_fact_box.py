@@ -94,6 +94,24 @@ def test_a_heading_dates_the_rows_under_it_only() -> None:
     assert ("Cyberport", "awards", 510, date(2022, 5, 10)) in got
 
 
+def test_a_heading_that_continues_the_one_before_takes_its_time() -> None:
+    report = (
+        "Cyberport annual report (extract)\n\nKey figures (as at 31 March 2024)\n\n"
+        "Listed companies: 6\n\nUnicorns: 7\n\nKey figures (continued): clusters\n\n"
+        "FinTech companies: 460\n\nWeb3 companies: 270\n\nOn campus today\n\n"
+        "Awards won by community companies: 1,080\n"
+    )
+    got = _claims(report, published=date(2024, 9, 30))
+    march = date(2024, 3, 31)
+    assert {
+        ("Cyberport", "unicorns", 7, march),
+        ("Cyberport", "fintech_companies", 460, march),
+        ("Cyberport", "web3_companies", 270, march),
+    } <= got
+    # A heading that carries on nothing keeps to its own time.
+    assert ("Cyberport", "awards", 1080, date(2024, 9, 30)) in got
+
+
 def test_a_heading_noting_when_the_figures_stand_dates_the_headings_after_it_too() -> None:
     sheet = SHEET.replace("CLUSTERS (at the end of last year)", "CLUSTERS").replace(
         "THE COMMUNITY", "THE COMMUNITY (figures as at 31 March 2022)"
