@@ -156,6 +156,8 @@ def _join(
     if _HYPHEN_END_RE.search(prev[-3:]) and nxt[:1].isalnum():
         return join_hyphenated(prev, nxt, document)
     finished = bool(_TERMINAL_RE.search(prev[-TAIL:]))
+    if label_row(nxt) and label_row(prev[-prev_width:]):
+        return None  # "of which start-ups ..... 1,760" under a row: a row, however it opens
     last_word = prev.rsplit(None, 1)[-1].lower()
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"

@@ -65,3 +65,18 @@ def test_the_rows_of_a_two_cell_table_stay_lines_of_their_own() -> None:
     out = reflow(lines)
     assert "payments Smart Living" not in out
     assert all(line in out.split("\n\n") for line in lines[2:])
+
+
+def test_a_row_under_a_row_stays_a_row_however_it_opens() -> None:
+    """'of which start-ups ..... 1,760' under 'Companies ..... 2,014' is the next row of a fact
+    box, not the rest of a wrapped line, though it opens in lower case."""
+    rows = [
+        "Companies in the community ........ 2,014",
+        "of which start-ups ................ 1,760",
+        "on campus: 820",
+    ]
+    assert reflow(["Key figures", "", *rows]).split("\n\n")[1:] == rows
+    # A wrapped sentence that opens its next line in lower case is still joined.
+    assert reflow(["The community counted 2,014 companies and", "more than 40 markets."]) == (
+        "The community counted 2,014 companies and more than 40 markets."
+    )
