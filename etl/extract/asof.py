@@ -69,7 +69,7 @@ _REL_END = re.compile(
 )
 _LAST_YEAR = re.compile(r"\b(?:in\s+|during\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"\b(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last|latest|previous|preceding)\s+"
     r"(?:(?P<n>\d+|\w+)\s+)?(?P<unit>years?|months?|decades?|quarters?)(?:\s+alone)?\b",
     re.IGNORECASE,
 )

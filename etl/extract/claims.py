@@ -73,6 +73,7 @@ from etl.extract.rest_of_set import (
     is_the_rest,
     is_the_whole,
     opens_with_its_set,
+    with_flow_parts,
     with_the_rest,
 )
 from etl.extract.restated import dedupe, drop_converted, drop_restated
@@ -86,7 +87,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.83.0"
+EXTRACTOR_VERSION = "1.84.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -185,6 +186,7 @@ def _sentence_claims(
     figures = with_the_rest(sent, figures)  # "...; the rest, around 400, work elsewhere"
     figures = campus_counts(sent, figures, config)  # "220 were located at Cyberport"
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
+    figures = with_flow_parts(sent, figures, year_ref)  # "..., including 78 in the past year"
     # (before the metrics are read: a run's figures with no noun share the first's)
     figures, by_period = respective(sent, figures, year_ref)
     kept = [

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
+from etl.extract.asof import find_dates
 from etl.extract.candidates import is_generic
+from etl.extract.doubtful_figures import PART_WORDS
 from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import MetricMatch, location_metrics
@@ -51,6 +54,46 @@ def with_the_rest(sent: str, figures: list[Figure]) -> list[Figure]:
             f = replace(f, metric=MetricMatch(other, False), source="complement")
         out.append(f)
     return out
+
+
+# Between a whole and a part of it: "HK$36 billion in total, of which about HK$5.8 billion
+# came in over the past 12 months", "550 start-ups ..., including 78 in the latest 12 months".
+_PART_AFTER = re.compile(
+    rf"[,;]\s+{PART_WORDS}\s+(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?"
+    r"[*_]*$",
+    re.IGNORECASE,
+)
+_OWN_NOUNLESS = frozenset(["bare", "context_noun", "doubtful"])  # no noun of its own
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s")
+
+
+def with_flow_parts(sent: str, figures: list[Figure], ref: date | None) -> list[Figure]:
+    """`figures` with each part of a whole before it that names no noun of its own but a
+    period ("..., including 78 in the latest 12 months", "..., of which about HK$5.8 billion
+    came in over the past 12 months") counting what the whole counts: the part of a running
+    total that came in over a period is that total's flow over the period."""
+    out: list[Figure] = []
+    for f in figures:
+        whole = out[-1] if out else None
+        if (
+            whole is not None
+            and whole.metric is not None
+            and not is_generic(whole.metric)
+            and whole.unit == f.unit
+            and f.source in _OWN_NOUNLESS
+            and _PART_AFTER.search(sent, whole.np_end, f.start)
+            and _has_period(sent, f.end, ref)
+        ):
+            f = replace(f, metric=whole.metric, source=whole.source)
+        out.append(f)
+    return out
+
+
+def _has_period(sent: str, start: int, ref: date | None) -> bool:
+    """Whether the clause after `start` names a period ("in the latest 12 months")."""
+    end = _CLAUSE_END.search(sent, start)
+    stop = end.start() if end else len(sent)
+    return any(d.period for d in find_dates(sent, start, stop, ref) if not d.event)
 
 
 def is_the_rest(sent: str, start: int) -> bool:

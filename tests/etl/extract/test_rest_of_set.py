@@ -130,3 +130,41 @@ def test_a_total_a_figure_carries_on_to_is_the_figures_owners() -> None:
     t = "taking the number of listed companies in the community to 14"
     assert is_carried_total(t, t.index("14"))
     assert not is_carried_total("Nasdaq listed 14", 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "part"),
+    [
+        (
+            "Cyberport said its community had raised over HK$36 billion in total, of which "
+            "about HK$5.8 billion came in over the past 12 months.",
+            ("funding_raised", 36e9, "over", None),
+            ("funding_raised", 5.8e9, "about", "P1Y"),
+        ),
+        (
+            "Some 550 start-ups have been admitted to Cyberport's incubation programmes since "
+            "2005, including 78 in the latest 12 months.",
+            ("incubatees", 550, "about", None),
+            ("incubatees", 78, "exact", "P1Y"),
+        ),
+    ],
+)
+def test_a_part_of_a_total_over_a_period_is_the_totals_flow(
+    sentence: str, total: tuple, part: tuple
+) -> None:
+    """The part of a running total that came in over a period counts what the total counts,
+    over that period; the total keeps no period of the part's."""
+    d = date(2022, 9, 5)
+    got = {(m, v, q, p) for m, v, q, _, p in inline(sentence, d)}
+    assert total in got
+    assert part in got
+
+
+def test_a_part_with_no_period_is_no_flow() -> None:
+    got = inline(
+        "Cyberport's community companies have raised HK$36 billion in total, of which about "
+        "HK$5.8 billion came from overseas investors.",
+        date(2022, 9, 5),
+    )
+    assert ("funding_raised", 5.8e9, "about", date(2022, 9, 5), "P1Y") not in got
+    assert all(p is None for *_, p in got)
