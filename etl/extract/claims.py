@@ -77,7 +77,7 @@ from etl.extract.rest_of_set import (
     with_the_rest,
 )
 from etl.extract.restated import dedupe, drop_converted, drop_restated
-from etl.extract.scoring import Evidence, decide
+from etl.extract.scoring import Evidence, decide, weights
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_context import SentenceContext
 from etl.extract.sentence_figures import find_figures
@@ -87,7 +87,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.84.0"
+EXTRACTOR_VERSION = "1.85.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -151,6 +151,13 @@ def _section_claims(
             continue  # read as a table
         out.extend(_sentence_claims(sid, view, section, ref, timeline, last_owner))
     return out
+
+
+def as_part(owner: Attribution) -> Attribution:
+    """The owner of a set as the owner of a part of it ("..., and that 16 of them were ..."):
+    no surer of the part than of the set."""
+    w = weights()["owner"]
+    return owner if w.get(owner.how, 0.0) < w["set"] else replace(owner, how="set")
 
 
 def _sentence_claims(
@@ -235,7 +242,7 @@ def _sentence_claims(
                 or is_carried_total(sent, f.start)
             )
         ):  # "2,000 companies, seven of which ...", "...; the remaining 400", "out of 2,300"
-            who = replace(owners[i - 1], how="set")
+            who = as_part(owners[i - 1])
         if i and owners[i - 1] is not None and who != owners[i - 1] and not f.comparison:
             prev_f = figures[i - 1]
             if coordinated(sent, prev_f.np_end, f.start) and not any(
@@ -266,7 +273,7 @@ def _sentence_claims(
             and (opens_with_its_set(sent, f.start) or part_of_set(sent, f.start, f.end))
         ):  # "Among them are 450 AI companies", "About 70 per cent of them are local"
             prev = last_owner.get(view.previous(sid))
-            who = replace(prev, how="set") if prev is not None else who
+            who = as_part(prev) if prev is not None else who
         who = found = (
             who
             or context.fallback_owner(mentions, a + f.start, counts_places)

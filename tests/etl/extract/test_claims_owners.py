@@ -9,6 +9,8 @@ import pytest
 
 from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
+from etl.extract.attribution import Attribution
+from etl.extract.claims import as_part
 from tests.etl.extract.test_claims import _text_claims, inline
 
 
@@ -533,3 +535,13 @@ def test_a_set_a_relative_clause_gives_to_another_is_theirs() -> None:
         "community."
     )
     assert 20 not in {c[1] for c in inline(text, d)}
+
+
+def test_a_part_of_a_set_is_no_surer_than_the_set() -> None:
+    """ "..., and that 16 of them were valued at more than US$1 billion": the part's owner is
+    the set's, as sure as the set's was and no surer."""
+    named = Attribution("Cyberport", True, "name")
+    assert as_part(named) == Attribution("Cyberport", True, "set")
+    for weak in ("unsure", "document", "voice"):
+        unsure = Attribution("Cyberport", True, weak)
+        assert as_part(unsure) == unsure
