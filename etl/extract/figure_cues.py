@@ -55,6 +55,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
+        "recipients": re.compile(fig["recipients_before"], re.IGNORECASE),
         "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
         "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),

@@ -54,6 +54,8 @@ def group_source(
         )
     ):
         source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
+    if source in READ_SOURCES and kind == "count" and cues()["recipients"].search(before[-160:]):
+        source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
         source = "activity"  # "186 were admitted, and 121 of them have graduated"
     if kind == "money" and gated_search(cues()["single_round"], context):
