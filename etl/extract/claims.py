@@ -87,7 +87,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.86.0"
+EXTRACTOR_VERSION = "1.87.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})

@@ -102,6 +102,8 @@ def noun_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
     return start, start + _phrase_length(text[start : cut.end() if cut else limit])
 
 
+# After "and", words that open a noun phrase of its own, not the last of a list of nouns.
+_NEW_PHRASE = frozenset(["the", "its", "our", "their", "this", "these", "those", "his", "her"])
 # Characters no word token holds: the phrase ends at one at the latest.
 _NP_END = re.compile(r"[,;:!?()\[\]\"“”]")
 # The first modifier of a list of them before one noun ("IT", "local"): one or two words, the
@@ -136,6 +138,8 @@ def _phrase_length(text: str) -> int:
             following = nxt.group(1).lower()
             if not following[0].isalpha() or following in NP_STOP or following in _NP_NUMBER_WORDS:
                 break  # "... and 7 unicorns": the phrase ends before the next figure
+            if following in _NEW_PHRASE:
+                break  # "2,100 start-ups and the community keeps growing": another subject
         pos = end = m.end()
         words += 1
     return end

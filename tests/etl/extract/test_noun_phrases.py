@@ -28,6 +28,20 @@ def test_noun_phrase_stops_at_a_number_word() -> None:
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
+        (" start-ups and the community keeps growing", " start-ups"),
+        (" companies and its founders come from 40 places", " companies"),
+        (" start-ups and technology companies", " start-ups and technology companies"),
+    ],
+)
+def test_and_before_a_determiner_opens_another_phrase(text: str, phrase: str) -> None:
+    """ "2,100 start-ups and the community keeps growing": "and the" starts a noun phrase of
+    its own (the next clause's subject), not the last noun of a list."""
+    assert text[slice(*noun_phrase(text, 0, len(text)))] == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
         (
             " IT, media and telecommunications companies, ranging from",
             " IT, media and telecommunications companies",
