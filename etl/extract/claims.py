@@ -87,7 +87,7 @@ from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 
-EXTRACTOR_VERSION = "1.87.0"
+EXTRACTOR_VERSION = "1.88.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -314,7 +314,7 @@ def _sentence_claims(
                 or timeline.carried(sid)
                 or timeline.bracket_note(sid)
                 or heading_year(view, s.start)
-                or (whole_text_note(text, ref) if view.in_list(sid) else None)
+                or whole_text_note(text, ref)
             )
         as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
         if f.source == "total":

@@ -74,6 +74,19 @@ def test_a_sentence_of_now_ends_the_time_an_earlier_sentence_opened() -> None:
     assert ("founder_origins", 40, "over", date(2008, 12, 31), None) in earlier
 
 
+def test_a_note_on_all_figures_dates_running_text_too() -> None:
+    """ "Figures are as at 30 September 2024 unless otherwise indicated": the prose's figures
+    stand at that day as a list's do; a figure with a time of its own keeps it."""
+    text = (
+        "Cyberport today published its quarterly update. Figures are as at 30 September 2024 "
+        "unless otherwise indicated.\n\nThe Cyberport community numbered 2,086 companies at "
+        "the end of the quarter. In 2020, the community had 1,500 companies."
+    )
+    got = inline(text, date(2024, 10, 16))
+    assert ("companies", 2086, "exact", date(2024, 9, 30), None) in got
+    assert ("companies", 1500, "exact", date(2020, 12, 31), None) in got
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
