@@ -347,9 +347,11 @@ _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)  # (asked for each row of a text's fact boxes)
+@lru_cache(maxsize=8)
 def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
     """The time a note says every figure of the text stands at unless said otherwise ("Figures
-    are as at 30 June 2024 unless otherwise stated"), wherever it stands, if there is one."""
+    are as at 30 June 2024 unless otherwise stated"), wherever it stands, if there is one
+    (asked for each figure without a time of its own: found once per text)."""
     for m in phrase_words("whole_text_scope").finditer(text):
         a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1) + 1
         ends = [e for e in (text.find("\n", m.end()), text.find(". ", m.end())) if e >= 0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from etl.extract.list_dates import whole_text_note
 from tests.etl.extract.test_claims import _text_claims, inline
 
 
@@ -700,3 +701,16 @@ def test_a_half_years_figures_keep_their_time_through_the_release() -> None:
     assert ("companies", 1900, "over", june, None) in got
     assert ("companies_onsite", 830, "about", june, None) in got
     assert ("funding_raised", 2.2e9, "exact", june, "P6M") in got
+
+
+def test_the_note_on_all_figures_is_read_once_per_text() -> None:
+    """Each figure without a time of its own asks for the text's note: it is looked for once
+    per text, not once per figure (which grew with the square of a long text)."""
+    rows = " ".join(f"Cyberport hosts {1000 + k} companies." for k in range(50))
+    whole_text_note.cache_clear()
+    got = inline(
+        f"Figures are as at 30 June 2024 unless otherwise stated.\n\n{rows}", date(2024, 8, 1)
+    )
+    assert len(got) >= 1
+    info = whole_text_note.cache_info()
+    assert info.misses == 1 and info.hits >= 49
