@@ -62,7 +62,6 @@ from etl.extract.fact_box import (
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
-from etl.extract.list_dates import whole_text_note
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
@@ -86,6 +85,7 @@ from etl.extract.stated_dates import heading_year, sentence_dates
 from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
+from etl.extract.whole_note import whole_text_note
 
 EXTRACTOR_VERSION = "1.88.0"
 

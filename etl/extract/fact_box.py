@@ -27,13 +27,14 @@ from etl.extract.attribution import Attribution
 from etl.extract.candidates import set_member
 from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
-from etl.extract.list_dates import BULLET, stands_at, whole_text_note
+from etl.extract.list_dates import BULLET, stands_at
 from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
+from etl.extract.whole_note import whole_text_note
 from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_day
 
 # A label, a colon, then a short value holding a figure.

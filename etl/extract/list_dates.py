@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
 
-from etl.calendar import month_end, month_of, month_re, phrase_words, phrases, year_for
+from etl.calendar import month_end, month_of, month_re, year_for
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
-from etl.extract.lexicon import may_hold, needed_words
 from etl.extract.number_words import may_have_number_words
 from etl.extract.numbers import find_numbers
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
@@ -345,30 +343,6 @@ _FOOTNOTE = re.compile(rf"[ \t]*[{_FOOTNOTE_MARKS}][ \t]*\S")  # a footnote's ma
 
 
 _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)  # (asked for each row of a text's fact boxes)
-@lru_cache(maxsize=8)
-def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
-    """The time a note says every figure of the text stands at unless said otherwise ("Figures
-    are as at 30 June 2024 unless otherwise stated"), wherever it stands, if there is one
-    (asked for each figure without a time of its own: found once per text)."""
-    if not may_hold(text, 0, len(text), _whole_text_words()):
-        return None  # (a plain look for the phrases' words first: most texts have none)
-    for m in phrase_words("whole_text_scope").finditer(text):
-        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1) + 1
-        ends = [e for e in (text.find("\n", m.end()), text.find(". ", m.end())) if e >= 0]
-        line = text[a : min(ends) if ends else len(text)]  # the sentence that says it
-        dates = find_dates(line, 0, len(line), ref)
-        stands = [d for d in dates if stands_at(line, d)]
-        if stands and len(line) <= NOTE_CHARS and no_figure(line, dates):
-            return stands[0]
-    return None
-
-
-@cache
-def _whole_text_words() -> tuple[str, ...] | None:
-    return needed_words(phrases("whole_text_scope"))
 
 
 def no_figure(line: str, dates: list[DatePhrase]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from etl.extract.list_dates import whole_text_note
+from etl.extract.whole_note import whole_text_note
 from tests.etl.extract.test_claims import _text_claims, inline
 
 

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from etl.extract import default_config, list_dates
+from etl.extract import default_config, whole_note
 from etl.extract.document_model import build_model
-from etl.extract.list_dates import _yearless_day, whole_text_note
+from etl.extract.list_dates import _yearless_day
 from etl.extract.section_view import SectionView
 from etl.extract.sentences import split_paragraphs
 from etl.extract.timeline import Timeline
+from etl.extract.whole_note import whole_text_note
 from tests.etl.extract.test_claims import inline
 
 REF = date(2021, 1, 28)
@@ -540,13 +541,13 @@ def test_the_whole_text_note_is_looked_for_only_where_its_words_are(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     note = "Figures are as at 30 June 2024 unless otherwise stated.\n\nCyberport has 2,000 firms."
-    list_dates.whole_text_note.cache_clear()
-    found = list_dates.whole_text_note(note, REF)
+    whole_note.whole_text_note.cache_clear()
+    found = whole_note.whole_text_note(note, REF)
     assert found is not None and found.as_of == date(2024, 6, 30)
 
     def no_search(key: str):
         raise AssertionError(f"searched for {key}")
 
-    monkeypatch.setattr(list_dates, "phrase_words", no_search)
-    list_dates.whole_text_note.cache_clear()
-    assert list_dates.whole_text_note("Cyberport has 2,000 companies.\n" * 50, REF) is None
+    monkeypatch.setattr(whole_note, "phrase_words", no_search)
+    whole_note.whole_text_note.cache_clear()
+    assert whole_note.whole_text_note("Cyberport has 2,000 companies.\n" * 50, REF) is None
