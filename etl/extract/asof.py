@@ -232,18 +232,11 @@ def _year_end(held: Anchor | None) -> date | None:
     return held[0]
 
 
-# The last whole text lower-cased for find_dates (asked again for each part of a document):
-# (text, safe_lower(text)), replaced as one.
-_LAST_WHOLE: tuple[str, str | None] = ("", "")
-
-
+@lru_cache(maxsize=2)
 def _whole_lower(text: str) -> str | None:
-    """safe_lower(text), worked out once for the text asked about again and again."""
-    global _LAST_WHOLE
-    last = _LAST_WHOLE
-    if last[0] is not text:
-        last = _LAST_WHOLE = (text, safe_lower(text))
-    return last[1]
+    """safe_lower(text), worked out once for a text whose parts find_dates is asked about
+    one after another."""
+    return safe_lower(text)
 
 
 def find_dates(

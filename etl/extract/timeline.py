@@ -201,8 +201,6 @@ class Timeline(ListDates):
             if "\n" in text[self.view.sentence(prev).start : s.start]:
                 return None  # the time of another list item
             got = self._stated(prev)
-            if got is None and speaks_of_now(text, *self.view.sentence(prev)[:2], point=True):
-                return None  # "In 2008, it was about 100. Tonight it is over 2,200. Our ..."
             if got is not None:
                 d, opens = got
                 x = self.view.sentence(prev)
@@ -221,7 +219,8 @@ class Timeline(ListDates):
                 return self._block_opening(sid)
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):
-                return None  # "Today ..." in between brings the time back to the present
+                return None  # "Today ..." ("Tonight it is over 2,200.") in between brings the
+                # time back to the present
         return self._block_opening(sid)
 
     def _block_opening(self, sid: SentenceId) -> DatePhrase | None:

@@ -175,7 +175,7 @@ def test_parts_of_one_long_text_share_one_lower_casing(monkeypatch: pytest.Monke
         return real(s)
 
     monkeypatch.setattr(asof, "safe_lower", counted)
-    monkeypatch.setattr(asof, "_LAST_WHOLE", ("", ""))
+    asof._whole_lower.cache_clear()
     start = 0
     for part in parts:
         found = find_dates(text, start, start + len(part), None)
