@@ -9,8 +9,16 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.appositions import described_place, lead_clause_end
+from etl.extract.clauses import clause_end, clause_start
 from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
-from etl.extract.member_sets import POSSESSIVE_GAP, member_of_set, member_owner, one_member
+from etl.extract.member_sets import (
+    POSSESSIVE_GAP,
+    member_of_set,
+    member_owner,
+    one_member,
+    ordinal_at,
+    ordinal_possessor,
+)
 from etl.extract.mentions import Mention, is_dateline_place
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
@@ -26,10 +34,6 @@ __all__ = [
     "section_voice",
 ]
 
-_CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|although|though|yet|where)\b|\s(?:while|whereas)\s",
-    re.IGNORECASE,
-)
 _ASIDE_OPEN = re.compile(
     r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
     re.IGNORECASE,
@@ -75,14 +79,6 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
     return out
 
 
-def clause_start(text: str, start: int, fig: int) -> int:
-    """Where the clause holding `fig` starts (at `start` at the earliest)."""
-    last = start
-    for m in _CLAUSE_BREAK.finditer(text, start, fig):
-        last = m.end()
-    return last
-
-
 # A pronoun that stands for the count itself, right before it ("it is more than 180").
 _THE_COUNT_IS = re.compile(
     r"(?:it|that|this)\s+(?:is|was|'s|’s|stands\s+at|stood\s+at)\s+(?:now\s+|still\s+)?"
@@ -126,6 +122,9 @@ def attribute(
     place = described_place(text, s_start, f_start, config)
     if place is not None:  # "..., with Station F, a Paris campus that hosts 1,000 start-ups"
         return Attribution(place, False, "aside")
+    whose = ordinal_possessor(text, f_start, mentions)
+    if whose is not None:  # "Hong Kong's sixth unicorn": the city's count
+        return resolve(whose, [], topic, quote, config)
     member = member_owner(text, s_start, f_start, mentions, topic, quote, config)
     if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
         return member
@@ -196,6 +195,9 @@ def attribute(
         if subject is not None and subject.kind == "territory":
             subject = None  # the city named in another clause does not own this one
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
+    # "Cyberport, the hub where PayLoom was incubated, says its ...": a name set apart is no
+    # antecedent, when one outside the aside is there to be (else it is all there is).
+    earlier = [m for m in earlier if usable(m)] or earlier
     owner = resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and (owner is None or not owner.tracked):
         # "The firm is one of more than 1,700 members of the X community": the set's size,
@@ -265,14 +267,6 @@ def attribute(
     ):  # (not "Across Hong Kong there are now nearly 5,000 start-ups": the city's)
         return replace(topic_p, how="topic")
     return None
-
-
-# What follows the place of a dateline: a date (any form holding a digit, perhaps the wire's
-# name in brackets) closed by a dash ("HONG KONG, 6 May 2016 –", "HONG KONG, Nov 20 (X) -").
-def clause_end(text: str, pos: int, end: int) -> int:
-    """Where the clause holding `pos` ends (at `end` at the latest)."""
-    m = _CLAUSE_BREAK.search(text, pos, end)
-    return m.start() if m else end
 
 
 # A relative clause right after a figure's noun, its subject next: "20 unicorns that ...".
@@ -365,8 +359,9 @@ def _member_of_named_set(
     text: str, f_start: int, np_end: int, s_start: int, s_end: int, ms: list[Mention]
 ) -> Mention | None:
     """Who a set the subject is one member of belongs to, as the words after the figure name
-    it ("one of 900 firms at Cyberport", "one of 1,700 members of its community")."""
-    if not member_of_set(text, s_start, f_start):
+    it ("one of 900 firms at Cyberport", "one of 1,700 members of its community", "the sixth
+    unicorn to emerge from Cyberport")."""
+    if not (member_of_set(text, s_start, f_start) or ordinal_at(text, f_start)):
         return None
     return _owner_after(text, np_end, s_end, ms)
 

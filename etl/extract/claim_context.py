@@ -9,8 +9,9 @@ from datetime import date
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.attribution import Attribution, clause_end
+from etl.extract.attribution import Attribution
 from etl.extract.candidates import is_generic
+from etl.extract.clauses import clause_end
 from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention

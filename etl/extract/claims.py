@@ -85,9 +85,9 @@ from etl.extract.stated_dates import heading_year, sentence_dates
 from etl.extract.table_claims import table_claims
 from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
-from etl.extract.whole_note import whole_text_note
+from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.88.0"
+EXTRACTOR_VERSION = "1.89.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -311,7 +311,7 @@ def _sentence_claims(
                     if opens_with_its_set(sent, f.start) and not view.in_list(sid)
                     else None
                 )  # (a list's "of which" line stands where its list does)
-                or timeline.carried(sid)
+                or within_year(timeline.carried(sid), text, ref)
                 or timeline.bracket_note(sid)
                 or heading_year(view, s.start)
                 or whole_text_note(text, ref)

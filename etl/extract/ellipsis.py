@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
 
-from etl.extract.attribution import clause_start
+from etl.extract.clauses import clause_start
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cluster_metrics, named_cluster
 

@@ -34,7 +34,7 @@ from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
 from etl.extract.timeline import Timeline
-from etl.extract.whole_note import whole_text_note
+from etl.extract.whole_note import whole_text_note, within_year
 from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_day
 
 # A label, a colon, then a short value holding a figure.
@@ -306,7 +306,7 @@ def box_date(
     heading's."""
     lead = view.model.lead_ins.get(view.paragraphs[sid[0]][0])
     if lead is not None and (found := _year_column(view, sid, label, lead)) is not None:
-        return found
+        return within_year(found, view.text, ref)
     found = label_date(label, ref)
     if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
         found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
@@ -315,7 +315,7 @@ def box_date(
         found = heading_date(view, span, ref)
         found = found and replace(found, period=None)
     if found is not None:
-        return found
+        return within_year(found, view.text, ref)
     note = timeline.carried(sid) or timeline.note_before(sid[0])
     if note is not None:
         # A heading's date is for the rows under it only, not a note for the headings after it,

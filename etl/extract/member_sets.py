@@ -11,11 +11,26 @@ from etl.config import ExtractConfig
 from etl.extract.appositions import member_apposition
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention
+from etl.extract.number_words import ORDINAL
 from etl.extract.referents import Attribution, Topic, resolve
 from etl.extract.speakers import QuoteRegion
 
 # What may stand between a possessor and the figure: "Cyberport's 1,900 companies".
 POSSESSIVE_GAP = re.compile(r"['’]{1,2}s\s+(?:[a-z]+\s+){0,2}")
+_ORDINAL_AT = re.compile(rf"{ORDINAL}\b", re.IGNORECASE)
+
+
+def ordinal_at(text: str, pos: int) -> bool:
+    """Whether a count told by its newest member's place stands at `pos` ("sixth")."""
+    return _ORDINAL_AT.match(text, pos) is not None
+
+
+def ordinal_possessor(text: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The name whose set an ordinal at `pos` counts, right before it ("Hong Kong's sixth")."""
+    if not ordinal_at(text, pos):
+        return None
+    whose = [m for m in mentions if m.role == "possessive" and m.end < pos]
+    return whose[-1] if whose and POSSESSIVE_GAP.fullmatch(text, whose[-1].end, pos) else None
 
 
 def one_member(text: str, s_start: int, subject: Mention, f_start: int) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
-from etl.extract.lexicon import phrases_re
+from etl.extract.lexicon import lexicon, phrases_re
 
 _UNITS = [
     "zero",
@@ -90,3 +91,83 @@ def may_have_number_words(text: str) -> bool:
         return True
     scan = text.encode("ascii", "replace").translate(SCAN_TABLE)
     return WORD_START.search(b" " + scan) is not None
+
+
+# Ordinal numbers from the second on ("fifth", "twenty-first", "12th").
+_ORDINAL_UNITS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                  "sixteenth", "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+_ORDINAL_TENS = ["twentieth", "thirtieth", "fortieth", "fiftieth"]
+ORDINAL = r"(?:(?:twenty|thirty|forty)-(?:first|{u})|{u}|{t}|{d}|\d{{1,3}}(?:st|nd|rd|th))".format(
+    u="|".join(_ORDINAL_UNITS), t="|".join(_ORDINAL_TEENS), d="|".join(_ORDINAL_TENS)
+)
+
+
+def parse_ordinal(word: str) -> int | None:
+    """'fifth' -> 5, 'twenty-first' -> 21, '12th' -> 12; None when it is no ordinal."""
+    digits = alpha2digit(word.lower(), "en", threshold=0).strip()
+    return int(digits[:-2]) if digits[:-2].isdigit() else None
+
+
+def ordinal_counted(text: str, low: str | None = None) -> list[re.Match[str]]:
+    """The ordinals telling a count in `text` ("the community's fifth listed company"), each
+    match's group "ord" the ordinal, in order; `low`: the text lower-cased, if at hand (with
+    the same offsets). Looked for only around the words every such phrase holds."""
+    low = text.lower() if low is None else low
+    heads = [i for i in _head_words_at(low) if _ordinal_just_before(low[max(0, i - 60) : i])]
+    if not heads:
+        return []
+    pattern, determiner = _ordinal_patterns()
+    found: dict[int, re.Match[str]] = {}
+    for i in heads:
+        for m in pattern.finditer(text, max(0, i - 60), i + 40):
+            a = m.start()
+            if a not in found and determiner.search(text, max(0, a - 40), a):
+                found[a] = m
+    return [found[a] for a in sorted(found)]
+
+
+def ordinal_count_positions(scan: bytes) -> list[int]:
+    """Where a word that an ordinal telling a count needs stands with an ordinal just before
+    it, in a SCAN_TABLE copy of a text: a superset of where `ordinal_counted` finds one."""
+    return [i for i in _head_words_at(scan) if _ordinal_just_before(scan[max(0, i - 60) : i])]
+
+
+def _head_words_at(low: str | bytes) -> list[int]:
+    words = _ORDINAL_HEAD_WORDS if isinstance(low, str) else _ORDINAL_HEAD_BYTES
+    out = []
+    for w in words:
+        i = low.find(w)  # type: ignore[arg-type]
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)  # type: ignore[arg-type]
+    return out
+
+
+def _ordinal_just_before(low: str | bytes) -> bool:
+    """Whether one of the last three words of lower-cased text is an ordinal (a quick test: a
+    SCAN_TABLE copy turns "12th" into "00th", and "twenty-first" into two words)."""
+    for word in low.split()[-3:]:
+        if isinstance(word, bytes):
+            word = word.decode()
+        if word in _ORDINAL_WORDS or (word[-2:] in _SUFFIXES and word[:-2].isdigit()):
+            return True
+    return False
+
+
+_ORDINAL_HEAD_WORDS = ("unicorn", "list", "public")  # one of them is in every head
+_ORDINAL_HEAD_BYTES = tuple(w.encode() for w in _ORDINAL_HEAD_WORDS)
+_ORDINAL_WORDS = frozenset(
+    _ORDINAL_UNITS + _ORDINAL_TEENS + _ORDINAL_TENS + ["first"]
+    + [f"{t}-{u}" for t in ("twenty", "thirty", "forty") for u in ["first", *_ORDINAL_UNITS]]
+)  # fmt: skip
+_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+
+
+@cache
+def _ordinal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    head = lexicon()["figures"]["ordinal_counted"]
+    return (
+        re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?{head}", re.IGNORECASE),
+        re.compile(r"\b(?:the|its|their|our|[\w-]+['’]s)\s+$", re.IGNORECASE),
+    )

@@ -13,6 +13,8 @@ from etl.extract.number_words import (
     HAS_WORD,
     WORD_RE,
     may_have_number_words,
+    ordinal_counted,
+    parse_ordinal,
     parse_words,
     word_step,
 )
@@ -32,6 +34,7 @@ class NumberMention:
     garbled: bool = False  # "2000,2018": a separator that no style of printing explains
     words: bool = False  # spelt out ("seven")
     mult: float = 1.0  # the scale word's multiplier ("billion" -> 1e9)
+    ordinal: bool = False  # a count told by an ordinal ("the fifth listed company")
 
 
 _DIGITS = (
@@ -224,6 +227,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         )
     if may_have_number_words(text) and HAS_WORD.search(text):
         found.extend(_find_words(text, found))
+    found = _with_ordinal_counts(text, low, found)
     if len(found) < 2:
         return found  # nothing to order or join
     found.sort(key=lambda n: n.start)
@@ -312,6 +316,22 @@ def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
             )
         )
     return out
+
+
+def _with_ordinal_counts(
+    text: str, low: str | None, found: list[NumberMention]
+) -> list[NumberMention]:
+    """`found` with the counts ordinals tell ("the community's fifth listed company": 5), in
+    place of a number read inside one ("twenty" of "twenty-first"). Not after "a": "a tenth
+    unicorn" is as often a hope as a count."""
+    for m in ordinal_counted(text, low):
+        value = parse_ordinal(m.group("ord"))
+        if value is None:
+            continue
+        a, b = m.span("ord")
+        found = [n for n in found if not (n.start < b and a < n.end)]
+        found.append(NumberMention(a, b, float(value), 1.0, words=True, ordinal=True))
+    return found
 
 
 def _join_ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from etl.extract.attribution import Attribution, clause_end, clause_start
+from etl.extract.attribution import Attribution
+from etl.extract.clauses import clause_end, clause_start
 from etl.extract.context_cues import here_words, there_words
 from etl.extract.doubtful_figures import invested_in
 from etl.extract.lexicon import lexicon

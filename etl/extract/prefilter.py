@@ -11,7 +11,13 @@ from functools import cache
 
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metrics import rules
-from etl.extract.number_words import NUMBER_WORDS, ODD_LETTERS, SCAN_TABLE, WORD_START
+from etl.extract.number_words import (
+    NUMBER_WORDS,
+    ODD_LETTERS,
+    SCAN_TABLE,
+    WORD_START,
+    ordinal_count_positions,
+)
 from etl.extract.regex_parts import required_literals, strength
 
 # Digits and number words are looked for in a byte copy of the text (`SCAN_TABLE`), with
@@ -60,6 +66,10 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
         for m in _WORD_GATE.finditer(padded)
         if WORD_START.match(padded, m.start())
     ]
+    ordinals = ordinal_count_positions(scan)  # "the community's fifth listed company"
+    if ordinals:
+        found += [start + i for i in ordinals]
+        many = True  # (sorted and each once)
     # Digits and letters are apart, so only the pattern for all digits can find one twice.
     return sorted(set(found)) if many else sorted(found)
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 
 from etl.extract.answer_context import OPENING, AnswerContext
-from etl.extract.attribution import clause_end
 from etl.extract.box_rows import box_lead, one_cluster_rows
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
+from etl.extract.clauses import clause_end
 from etl.extract.context_cues import (
     cluster_refs,
     complement_before,

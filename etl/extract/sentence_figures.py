@@ -132,7 +132,7 @@ def find_figures(
         if n.value == 1 and cues()["one_of"].match(s, start):
             one_of = i
             continue  # "one of 120 start-ups": the 120 is the count
-        if n.words and cues()["definite"].search(before[-12:]):
+        if n.words and not n.ordinal and cues()["definite"].search(before[-12:]):
             continue  # "the two companies signed": known things, not a count
         if i and one_of != i - 1 and cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count

@@ -29,6 +29,16 @@ def whole_text_note(text: str, ref: date | None) -> DatePhrase | None:
     return None
 
 
+def within_year(found: DatePhrase | None, text: str, ref: date | None) -> DatePhrase | None:
+    """`found`, or the whole text's note when `found` gives only the year the note's day is
+    in ("## 2019 highlights" under "figures below are as at 30 November 2019")."""
+    if found is None or found.precision != "year" or found.as_of is None or found.period:
+        return found
+    note = whole_text_note(text, ref)
+    same_year = note is not None and note.as_of is not None and note.as_of.year == found.as_of.year
+    return note if same_year else found
+
+
 @cache
 def _whole_text_words() -> tuple[str, ...] | None:
     return needed_words(phrases("whole_text_scope"))

@@ -425,3 +425,21 @@ def test_a_name_in_an_aside_between_dashes_owns_no_figure_outside_it() -> None:
     inside = "The hub – home to 1,900 Cyberport companies – opened in 2004."
     found = owner(inside, "1,900")
     assert found is not None and found.tracked  # the figure is in the aside: its name counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyberport, the hub where Lumio Pay was incubated, says its community has 2,000 members.",
+        "Cyberport, which backed Lumio Pay early, said its 2,000 members raised HK$40 billion.",
+    ],
+)
+def test_a_name_in_an_aside_is_no_antecedent_for_a_pronoun_after_it(text: str) -> None:
+    assert owner(text, "2,000") == TRACKED
+
+
+def test_a_pronoun_after_an_aside_keeps_the_only_name_there_is() -> None:
+    # No name outside the aside to stand for: the one inside stays the antecedent.
+    text = "Block71, the symbol of Singapore's boom, and its neighbours house about 800 start-ups."
+    found = owner(text, "800")
+    assert found is None or not found.tracked

@@ -88,6 +88,22 @@ def test_a_note_on_all_figures_dates_running_text_too() -> None:
     assert ("companies", 1500, "exact", date(2020, 12, 31), None) in got
 
 
+def test_a_heading_naming_only_the_year_yields_to_the_notes_day_in_that_year() -> None:
+    """ "2023 highlights" under "figures below are as at 31 October 2023": the rows stand at
+    the note's day, not at the year's; a heading of another year keeps its own."""
+    text = (
+        "Cyberport today looked back on its year. Unless stated otherwise, figures below are as "
+        "at 31 October 2023.\n\n2023 highlights\n\n- Community size: 2,100 companies\n"
+        "- Unicorns: the community now counts nine unicorns\n\nFive years ago\n\n"
+        "| Year | Companies |\n|---|---|\n| 2018 | 1,050 |\n| 2023 | 2,100 |\n"
+    )
+    got = inline(text, date(2023, 12, 14))
+    assert ("companies", 2100, "exact", date(2023, 10, 31), None) in got
+    assert ("unicorns", 9, "exact", date(2023, 10, 31), None) in got
+    assert ("companies", 1050, "exact", date(2018, 12, 31), None) in got
+    assert not [c for c in got if c[3] == date(2023, 12, 14)]
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "

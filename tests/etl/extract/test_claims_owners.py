@@ -545,3 +545,16 @@ def test_a_part_of_a_set_is_no_surer_than_the_set() -> None:
     for weak in ("unsure", "document", "voice"):
         unsure = Attribution("Cyberport", True, weak)
         assert as_part(unsure) == unsure
+
+
+def test_an_ordinal_count_belongs_to_the_set_named_after_it_not_to_the_new_member() -> None:
+    d = date(2022, 3, 14)
+    text = (
+        "The round made Paxlane the sixth unicorn to emerge from Cyberport's community.\n\n"
+        "Cyberport today published its quarterly update. In August, ShipGrid became the "
+        "community's fifth listed company."
+    )
+    got = [c[:2] for c in inline(text, d)]
+    assert ("unicorns", 6) in got and ("listed_companies", 5) in got
+    # Another's set: the city's sixth unicorn is no count of the community's.
+    assert inline("Paxlane became Hong Kong's sixth unicorn, Cyberport said.", d) == []

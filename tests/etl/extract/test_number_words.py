@@ -10,6 +10,7 @@ from etl.extract.number_words import (
     HAS_WORD,
     WORD_RE,
     may_have_number_words,
+    parse_ordinal,
     parse_words,
     word_step,
 )
@@ -51,3 +52,22 @@ def test_the_step_of_a_round_number_is_its_last_nonzero_place() -> None:
 def test_number_word_quick_test_never_misses(text: str) -> None:
     if HAS_WORD.search(text) or WORD_RE.search(text):
         assert may_have_number_words(text)
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_a_digit_ordinal_parses_to_its_number(n: int) -> None:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    assert parse_ordinal(f"{n}{suffix}") == n
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("second", 2), ("Fifth", 5), ("twelfth", 12), ("twentieth", 20), ("twenty-first", 21)],
+)
+def test_ordinal_words(word: str, value: int) -> None:
+    assert parse_ordinal(word) == value
+
+
+@pytest.mark.parametrize("word", ["secondary", "the", "fifty", "twenty"])
+def test_no_ordinal(word: str) -> None:
+    assert parse_ordinal(word) is None

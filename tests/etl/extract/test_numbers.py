@@ -75,6 +75,22 @@ def test_ordinals_names_and_glued_digits_are_no_numbers() -> None:
     assert values("the Web190 base") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ShipGrid became the community's fifth listed company.", [5]),
+        ("It made Paxlane the sixth unicorn to emerge from the community.", [6]),
+        ("Its 12th unicorn, and the twenty-first company to list.", [12, 21]),
+        # Not a count: the first (as often one of long ago), "a" (a hope), no set counted.
+        ("Its first unicorn was GoGoVan.", []),
+        ("He expects a tenth unicorn next year.", []),
+        ("The fifth edition of the forum and the third cohort.", []),
+    ],
+)
+def test_an_ordinal_of_a_counted_set_is_its_count(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
 def test_percent() -> None:
     (n,) = find_numbers("about 45% of them")
     assert n.percent and n.value == 45
