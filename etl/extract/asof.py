@@ -43,7 +43,9 @@ _YEAR = re.compile(
     r"\b(?:in|as\s+(?:at|of)|as\s+(?:recently|late|early)\s+as|back\s+in|"
     r"by\s+(?:the\s+)?(?:end|close)\s+of|at\s+the\s+(?:end|close)\s+of|"
     r"(?:the\s+)?(?:end|close)\s+of|"
-    r"end-|during|throughout|for|since|from|until|till|before|after)\s+(?:the\s+year\s+)?"
+    r"end-|during|throughout|for|since|from|until|till|before|after)\s+"
+    r"(?:the\s+year\s+|(?P<whole>(?:the\s+)?(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?"
+    r"|all\s+of\s+))?"
     r"(?:fiscal\s+year\s+|FY\s?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
     re.IGNORECASE,
 )
@@ -212,8 +214,8 @@ def _point_dates(
         d = parse_date_phrase(m.group())
         if d:
             add(m.start(), m.end(), d, "day")
-    for m in pats.year.finditer(hay, start, end):
-        add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year")
+    for m in pats.year.finditer(hay, start, end):  # ("in the whole of 2020": a year's flow)
+        add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year", "P1Y" if m["whole"] else None)
 
 
 def fiscal_year_end(y1: int, y2: str) -> date | None:

@@ -50,6 +50,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
         "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
         "field": re.compile(fig["field_before"], re.IGNORECASE),
+        "superlative": re.compile(fig["superlative_before"], re.IGNORECASE),
         "ranked_next": re.compile(fig["ranked_next_before"], re.IGNORECASE),
         "ranking": re.compile(fig["ranking_before"], re.IGNORECASE),
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),

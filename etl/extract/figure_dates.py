@@ -131,6 +131,7 @@ def _date_for(
         for d in near or inside
         if d.end <= f.start
         and not _in_aside_before(sent, f, d)
+        and not _compared(sent, d)  # "..., more than in the whole of 2019, taking the total to"
         and not speaks_of_now(sent, d.end, f.start, point=True)  # "in 2025 and now has nine"
     ]
     after = [
@@ -176,6 +177,9 @@ def _date_for(
                 )
             )
             and (_OPENING_END.match(sent, d.end) or _subject_after(sent, d))
+            # (not past a time of writing: "Ten years ago we had 500; today we have 2,200, and
+            # nearly 400 of them ...")
+            and not speaks_of_now(sent, d.end, f.start, point=True)
         ),
         None,
     ) or _time_clause_date(sent, f, dates)
@@ -244,12 +248,16 @@ def _relative_re() -> re.Pattern[str]:
 
 @cache
 def _compared_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{phrase_re('compared_with')})\s*\Z", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\w)(?:{phrase_re('compared_with')})(?:\s+[^\W\d_][\w'’]*){{0,3}}\s*\Z",
+        re.IGNORECASE,
+    )
 
 
 def _compared(sent: str, d: DatePhrase) -> bool:
-    """Whether date `d` is the time something is compared with ("compared with last year")."""
-    return _compared_re().search(sent, max(0, d.start - 20), d.start) is not None
+    """Whether date `d` is the time something is compared with ("compared with last year",
+    "more than they raised in the whole of 2018")."""
+    return _compared_re().search(sent, max(0, d.start - 40), d.start) is not None
 
 
 @cache

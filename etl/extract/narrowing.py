@@ -49,6 +49,7 @@ def cluster_before(before: str) -> MetricMatch | None:
         or gated_search(MEASURED_BY, before)
         or gated_search(cues()["subgroup"], before)
         or gated_search(cues()["field"], before)
+        or gated_search(cues()["superlative"], before)
     ):  # ("Fintech is still the biggest group, close to 500 companies")
         said = gated_search(_CLUSTER_IS, before[-_CLUSTER_REACH:])  # "Smart living is about 250"
         if said is None or _NOT_A_CLUSTER.search(said.group(1)):

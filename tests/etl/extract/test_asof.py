@@ -41,6 +41,9 @@ def one(text: str, ref: date | None = REF):
         ("by the close of the 2019/20 financial year", date(2020, 3, 31), "month", None),
         ("as at the end of 2022-23, the park", date(2023, 3, 31), "month", None),
         ("at the close of 2019 it had", date(2019, 12, 31), "year", None),
+        ("compared with HK$6.9 billion in the whole of 2020", date(2020, 12, 31), "year", "P1Y"),
+        ("more than for all of 2020", date(2020, 12, 31), "year", "P1Y"),
+        ("raised in the full year 2020", date(2020, 12, 31), "year", "P1Y"),
     ],
 )
 def test_dates(text: str, as_of: date, precision: str, period: str | None) -> None:

@@ -104,6 +104,41 @@ def test_a_heading_naming_only_the_year_yields_to_the_notes_day_in_that_year() -
     assert not [c for c in got if c[3] == date(2023, 12, 14)]
 
 
+def test_a_time_a_sentence_compares_with_dates_no_figure_of_it() -> None:
+    d = date(2021, 8, 10)
+    text = (
+        "Cyberport start-ups raised HK$7.4 billion in the first six months of 2021, more than "
+        "in the whole of 2019, taking the total raised to over HK$26 billion.\n\nBetween "
+        "February and July, companies in our community raised HK$2.1 billion – more than they "
+        "raised in the whole of 2018."
+    )
+    got = {c[:2]: c[3] for c in inline(text, d)}
+    assert got[("funding_raised", 26e9)] == date(2021, 6, 30)
+    assert got[("funding_raised", 2.1e9)] == date(2021, 7, 31)
+    assert date(2019, 12, 31) not in got.values() and date(2018, 12, 31) not in got.values()
+
+
+def test_a_time_of_writing_ends_the_time_that_opened_the_sentence() -> None:
+    text = (
+        "Speech by the chief executive of Cyberport\n\n"
+        "Our community has grown with you. Ten years ago we had about 500 companies; today we "
+        "have over 2,200, and nearly 400 of them work in artificial intelligence."
+    )
+    got = {c[:2]: c[3] for c in inline(text, date(2025, 7, 18))}
+    assert got[("companies", 500)] == date(2015, 7, 18)
+    assert got[("companies", 2200)] == got[("ai_companies", 400)] == date(2025, 7, 18)
+
+
+def test_the_same_nine_months_is_the_period_before() -> None:
+    text = (
+        "Cyberport community companies raised HK$3.2 billion in the first nine months of 2018."
+        "\n\nOver the same nine months, 128 start-ups were admitted to Cyberport's incubation "
+        "programmes."
+    )
+    got = inline(text, date(2018, 10, 25))
+    assert ("incubatees", 128, "exact", date(2018, 9, 30), "P9M") in got
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "

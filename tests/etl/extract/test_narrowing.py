@@ -22,6 +22,9 @@ from etl.extract.narrowing import (
         ("Its largest cluster, with over ", None),  # no cluster named
         ("Fintech and AI are its largest clusters, with ", None),  # two named
         ("The fintech week drew ", None),  # no clause about a cluster
+        # A superlative whose noun the sentence before gave ("Our clusters have grown. ...").
+        ("FinTech remains our largest, with more than ", "fintech_companies"),
+        ("Cyberport remains the largest, with ", None),  # no cluster named
     ],
 )
 def test_the_one_cluster_a_clause_names(before: str, metric: str | None) -> None:
