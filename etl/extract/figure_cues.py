@@ -36,6 +36,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
         "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
         "definite": re.compile(fig["definite_before"], re.IGNORECASE),
+        "definite_set": re.compile(fig["definite_set_after"], re.IGNORECASE),
         "ordinal": re.compile(fig["ordinal_before"], re.IGNORECASE),
         "not_delta": re.compile(fig["not_delta_before"], re.IGNORECASE),
         "not_a_noun": re.compile(fig["not_a_noun"], re.IGNORECASE),

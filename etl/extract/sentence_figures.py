@@ -82,6 +82,7 @@ _SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
 
 
 _STRONG = re.compile(r"[-\s]strong\b", re.IGNORECASE)
+_STRONG_ALONE = re.compile(r"\s*strong\s*", re.IGNORECASE)
 
 
 def find_figures(
@@ -132,7 +133,12 @@ def find_figures(
         if n.value == 1 and cues()["one_of"].match(s, start):
             one_of = i
             continue  # "one of 120 start-ups": the 120 is the count
-        if n.words and not n.ordinal and cues()["definite"].search(before[-12:]):
+        if (
+            n.words
+            and not n.ordinal
+            and cues()["definite"].search(before[-12:])
+            and not cues()["definite_set"].match(s, end)
+        ):
             continue  # "the two companies signed": known things, not a count
         if i and one_of != i - 1 and cues()["whole"].match(s[spans[i - 1][2] : start]):
             continue  # "Nine of the 14 awards": the whole is someone else's count
@@ -282,6 +288,8 @@ def find_figures(
             match, source = ranked, "cluster"
             if opens_with_and(np):
                 np, np_end = "", np_from  # (" and digital entertainment": the next one's)
+        if match is None and _STRONG_ALONE.fullmatch(np):
+            np, np_end = "", np_from  # "the community is some 1,700 strong": no noun of its own
         if match is None:
             found = bare_metric(s, np_from, kind, n.value, bool(np.strip()), start)
             if found is not None:

@@ -1235,3 +1235,27 @@ def test_counts_that_name_their_cluster_after_them_are_that_clusters() -> None:
 )  # fmt: skip
 def test_the_next_clusters_of_a_ranking(s: str, expected: list[tuple[float, str]]) -> None:
     assert [(f[1], f[4]) for f in figs(s)] == expected
+
+
+def test_the_set_the_community_grows_is_counted_after_the() -> None:
+    """ "the two companies signed": known things; "the four unicorns that have emerged from
+    the community": all of the set, counted."""
+    assert [
+        (f[4], f[1]) for f in figs("He points to the four unicorns that have emerged from it.")
+    ] == [("unicorns", 4)]
+    assert figs("The two companies signed a partnership with the park.") == []
+
+
+def test_on_and_off_campus_is_the_whole_community() -> None:
+    assert [(f[4], f[1]) for f in figs("It is around 1,800 companies now, on and off campus.")] == [
+        ("companies", 1800)
+    ]
+    assert [(f[4], f[1]) for f in figs("Some 800 companies are based off campus.")] == [
+        ("companies_offsite", 800)
+    ]
+
+
+def test_a_community_so_many_strong_is_its_size() -> None:
+    got = figs("Today it has more than 400, and the community as a whole is some 1,700 strong.")
+    assert ("companies", 1700) in [(f[4], f[1]) for f in got]
+    assert figs("The team is some 40 strong.") == []  # no community's
