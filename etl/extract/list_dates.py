@@ -13,8 +13,10 @@ from datetime import date, timedelta
 
 from etl.calendar import month_end, month_of, month_re, year_for
 from etl.extract.asof import DatePhrase, find_dates, fiscal_year_end
+from etl.extract.figure_cues import cues
 from etl.extract.number_words import may_have_number_words
 from etl.extract.numbers import find_numbers
+from etl.extract.regex_parts import gated_search
 from etl.extract.relative_dates import says_stands_at, speaks_of_now
 from etl.extract.section_view import SectionView
 from etl.extract.year_day import BULLET_MARK, column_date, year_day
@@ -312,6 +314,8 @@ class ListDates:
             return _yearless_day(day[0], day[1], self.ref, len(line))  # "=== MON 10 MAR ==="
         if note and not no_figure(line, dates):
             return None
+        if note and stands is None and gated_search(cues()["target"], line):
+            return None  # "Cyberport will host an open day on 25 July": a plan, not the list's time
         if plain:
             return stands or plain[0]
         m = _BARE_YEAR.search(line)

@@ -139,6 +139,17 @@ def test_the_same_nine_months_is_the_period_before() -> None:
     assert ("incubatees", 128, "exact", date(2018, 9, 30), "P9M") in got
 
 
+def test_a_plan_after_a_list_is_no_note_on_when_its_figures_stand() -> None:
+    text = (
+        "Cyberport today opened the centre.\n\nCyberport community at a glance\n\n"
+        "- Community companies: over 2,000\n- Unicorns: 8\n\nCyberport will host an open "
+        "day for prospective users on 25 July and plans a second round in the fourth quarter."
+    )
+    d = date(2024, 7, 9)
+    got = inline(text, d)
+    assert ("companies", 2000, "over", d, None) in got and ("unicorns", 8, "exact", d, None) in got
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
