@@ -42,6 +42,7 @@ from etl.extract.metrics import (
     intake_metrics,
     location_metrics,
     named_cluster,
+    place_metrics,
 )
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
@@ -313,12 +314,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
         stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
         predicate = before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
         found = classify(predicate, "", "", kind, value, bare=True)
-        if found is not None and found.metric not in generic_sets():
+        if _narrower(found):
             return MetricCandidate(found, "predicate")
     m = of_them().match(s, end)
     words = words_before_figure(s[m.end() if m else end :])
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    if found is not None and found.metric not in generic_sets():
+    if _narrower(found):
         return MetricCandidate(found, "predicate")
     stop = _PREDICATE_END.search(s, end, end + 90)
     reach = end + len(before_next_figure(s[end : stop.start() if stop else end + 90]))
@@ -333,9 +334,15 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
     predicate = s[m.end() : stop.start() if stop else m.end() + 90]
     found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
-    if found is not None and found.metric not in generic_sets():
+    if _narrower(found):
         return MetricCandidate(found, "predicate")
     return None
+
+
+def _narrower(found: MetricMatch | None) -> bool:
+    """Whether a metric the words after a count of companies give is a narrower set of them
+    (not the places that "300 companies were founded by entrepreneurs from" point to)."""
+    return found is not None and found.metric not in generic_sets() | place_metrics()
 
 
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a

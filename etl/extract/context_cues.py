@@ -87,14 +87,17 @@ def zero_words() -> tuple[str, ...] | None:
     return needed_words(lexicon()["figures"]["zero_words"])
 
 
-def then_and_now(before: str, text: str) -> bool:
+def then_and_now(before: str, text: str, anywhere: bool = False) -> bool:
     """Whether sentence `text` opens with now after a sentence `before` that opens with an
     earlier time ("Five years ago, our community had about 1,200 companies." / "Today we have
-    more than 2,100."): the second says the first's count again, for now."""
+    more than 2,100."): the second says the first's count again, for now. `anywhere`: the
+    earlier time may stand anywhere in `before` (a clause of the same sentence: "When I took
+    over in 2020 we had about 1,500; today we are close to 2,000")."""
     if not _NOW_OPENING.match(text):
         return False
-    dates = find_dates(before, 0, min(len(before), _OPENING_CHARS), _ANY_DAY)
-    return any(d.start <= _OPENING_SLACK and d.as_of is not None for d in dates)
+    reach = len(before) if anywhere else min(len(before), _OPENING_CHARS)
+    dates = find_dates(before, 0, reach, _ANY_DAY)
+    return any((anywhere or d.start <= _OPENING_SLACK) and d.as_of is not None for d in dates)
 
 
 def names_the_figure(text: str, end: int) -> bool:

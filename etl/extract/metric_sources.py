@@ -40,6 +40,8 @@ ENUMERATOR = r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+"
 # "Unicorns: 7", "Web3 — 250", "(a) Community companies (total): 1,540"
 _LABEL = re.compile(rf"[\s\-•*–]*(?:{ENUMERATOR})?([^:\n]{{2,80}}?)(?:\s*:|\s+[—–])\s*")
 _ENUMERATED = re.compile(rf"\s*{ENUMERATOR}")
+# A count of something in the words before a colon (not a year): a sentence, no label.
+_COUNT_IN_LABEL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\s+[a-z]")
 _SET_LABEL_WORDS = 5  # a label this short that names a cluster is the cluster
 
 
@@ -48,7 +50,10 @@ def label_before(before: str) -> re.Match[str] | None:
     not tried on words with no ":" or dash to end one."""
     if ":" not in before and "—" not in before and "–" not in before:
         return None
-    return _LABEL.fullmatch(before)
+    m = _LABEL.fullmatch(before)
+    if m is not None and _COUNT_IN_LABEL.search(m.group(1)):
+        return None  # "The community stands at 560 companies: 320 are ...": a part of a set
+    return m
 
 
 def row_value(s: str, before: str, end: int, last: bool) -> bool:

@@ -200,9 +200,21 @@ class SentenceContext(AnswerContext):
                 found = context_metric(None, text, kind, f.number.value)
                 if found is not None:
                     return replace(f, metric=found.match, source=source)
+        if found is None and kind == "count":
+            return self._contrast_in_sentence(s, f)
         if found is None:
             return None
         return replace(f, metric=found.match, source=found.source)
+
+    def _contrast_in_sentence(self, s: str, f: Figure) -> Figure | None:
+        """A bare count after a semicolon that says the count before it again, for now ("When I
+        took over in 2020 we had about 1,500 companies; today we are close to 2,000")."""
+        semi = s.rfind(";", 0, f.start)
+        if semi < 0 or not then_and_now(s[:semi], s[semi + 1 :].lstrip(), anywhere=True):
+            return None
+        before = find_figures(s[:semi], self.view.config.bare_dollar)
+        counted = [g for g in before if g.metric is not None and g.unit == f.unit]
+        return replace(f, metric=counted[-1].metric, source="contrast") if counted else None
 
     def _noun_in_context(self, f: Figure) -> Figure | None:
         """A figure whose noun names a metric only with words around it ("Over 25 countries

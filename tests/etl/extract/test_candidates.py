@@ -157,3 +157,8 @@ def test_companies_engaged_in_a_field_are_that_clusters() -> None:
     assert ("ai_companies", 180, "over", d, None) in inline(s, d)
     s = "Cyberport's community of close to 2,000 companies includes some 400 working in AI."
     assert not any(m == "ai_companies" and v == 2000 for m, v, *_ in inline(s, d))
+
+
+def test_the_places_a_count_of_companies_points_to_are_no_narrower_set() -> None:
+    s = "The cluster's 300 companies were founded by entrepreneurs from 25 countries and regions."
+    assert narrower_predicate(s, s.index(" were"), "count", 300) is None

@@ -150,6 +150,17 @@ def test_a_plan_after_a_list_is_no_note_on_when_its_figures_stand() -> None:
     assert ("companies", 2000, "over", d, None) in got and ("unicorns", 8, "exact", d, None) in got
 
 
+def test_a_bare_count_after_a_semicolon_and_today_says_the_count_before_again() -> None:
+    text = (
+        "An interview with the chairman of Cyberport\n\nWhen I took over in 2020 we had about "
+        "1,500 companies in the community; today we are close to 2,000."
+    )
+    d = date(2023, 11, 14)
+    got = inline(text, d)
+    assert ("companies", 1500, "about", date(2020, 12, 31), None) in got
+    assert ("companies", 2000, "nearly", d, None) in got
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "

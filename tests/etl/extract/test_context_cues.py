@@ -8,6 +8,7 @@ from etl.extract.context_cues import (
     cluster_refs,
     existential,
     here_words,
+    then_and_now,
     there_words,
     unread_time,
     verb_before,
@@ -37,3 +38,12 @@ def test_the_other_cues() -> None:
     assert not there_words().search("there are 40")
     assert unread_time().search("up from 10 a year earlier")
     assert cluster_refs().search("the fintech cluster")
+
+
+def test_then_and_now() -> None:
+    before, now = "Five years ago, our community had about 1,200 companies.", "Today we have 2,100."
+    assert then_and_now(before, now)
+    later = "When I took over in 2020 we had about 1,500 companies"
+    assert not then_and_now(later, now)  # (a time past the opening: another sentence's)
+    assert then_and_now(later, "today we are close to 2,000.", anywhere=True)
+    assert not then_and_now(later, "and we are close to 2,000.", anywhere=True)

@@ -1259,3 +1259,18 @@ def test_a_community_so_many_strong_is_its_size() -> None:
     got = figs("Today it has more than 400, and the community as a whole is some 1,700 strong.")
     assert ("companies", 1700) in [(f[4], f[1]) for f in got]
     assert figs("The team is some 40 strong.") == []  # no community's
+
+
+def test_a_sentence_before_a_colon_is_no_label() -> None:
+    """ "... stands at around 560 companies: 320 are housed on our campus": the parts of the set
+    the words before the colon count, not a label's value ("Community companies: 560" is)."""
+    got = figs(
+        "The community stands at around 560 companies: 320 are housed on our campus and 240 "
+        "are based elsewhere."
+    )
+    assert [(f[4], f[1]) for f in got] == [
+        ("companies", 560),
+        ("companies_onsite", 320),
+        ("companies_offsite", 240),
+    ]
+    assert [(f[4], f[1]) for f in figs("2019 highlights: 1,300 companies")] == [("companies", 1300)]
