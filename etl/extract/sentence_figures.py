@@ -63,6 +63,7 @@ from etl.extract.narrowing import (
     verb_in_phrase,
 )
 from etl.extract.numbers import NumberMention
+from etl.extract.plans import of_a_plan
 from etl.extract.qualifiers import qualifier_before
 from etl.extract.translated_figures import noun_before, plural
 
@@ -104,7 +105,7 @@ def find_figures(
     if found is None:
         return []
     spans, by_number, garbled_sentence = found
-    delta_before, compared, target, portfolio = fast_cues()
+    delta_before, compared, _, portfolio = fast_cues()
     low = safe_lower(s)
     out: list[Figure] = []
     uncounted: set[str] = set()  # units of earlier figures that count nothing
@@ -147,7 +148,7 @@ def find_figures(
         clause = own_clause(clause_of(before))
         low_before = None if low is None else low[:q_start]  # (`before` lower-cased)
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
-        planned = target.search(clause, low_clause)
+        planned = of_a_plan(s, end, before, clause, low_clause, out[-1].planned if out else None)
         if planned and not keep_planned:
             continue
         np = full_np = s[np_from:np_end]

@@ -1,0 +1,31 @@
+"""Whether a figure is a plan's or a target's ("will admit 200 start-ups"), from its clause."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.figure_cues import fast_cues
+
+
+def of_a_plan(
+    s: str, end: int, before: str, clause: str, low_clause: str | None, set_planned: bool | None
+) -> bool:
+    """Whether the figure ending at `end` in sentence `s` is planned: its clause (`low_clause`:
+    lower-cased, if at hand) holds a word of plans or targets, unless the figure counts the
+    community there is (`before`: "will reach Cyberport's community of over 1,500 companies")
+    or is a part of the set before it, which is no plan's (`set_planned` False: "..., some 650
+    of which are on campus")."""
+    if not fast_cues()[2].search(clause, low_clause):
+        return False
+    if _EXISTING_COMMUNITY.search(before):
+        return False
+    return not (set_planned is False and _OF_WHICH.match(s, end))
+
+
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
+# The community there is, named with "the" or its owner before a count of it: no plan's, whatever
+# the verb ("will reach Cyberport's community of over 1,500"; not "build a community of 2,500").
+_EXISTING_COMMUNITY = re.compile(
+    r"\b(?:the|its|our|their|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:community|membership)\s+of\s+$",
+    re.IGNORECASE,
+)
