@@ -277,10 +277,18 @@ def _in_relative(sent: str, f: Figure, d: DatePhrase) -> bool:
 
 
 def _in_aside_before(sent: str, f: Figure, d: DatePhrase) -> bool:
-    """Whether date `d` before figure `f` sits in a relative clause closed before it ("Our
-    esports cluster, which barely existed when we opened our arena last year, now has 100")."""
-    opened = _relative_re().search(sent, max(0, sent.rfind(",", 0, d.start) - 80), d.start)
-    return opened is not None and sent.find(",", d.end, f.start) >= 0
+    """Whether date `d` before figure `f` sits in a relative clause or an apposition closed
+    before it ("Our esports cluster, which barely existed when we opened our arena last year,
+    now has 100"; "LedgerNest, a platform incubated at Cyberport in 2018, ... became the
+    community's eighth unicorn")."""
+    comma = sent.rfind(",", 0, d.start)
+    opened = _relative_re().search(sent, max(0, comma - 80), d.start) or (
+        comma >= 0 and _APPOSITION.match(sent, comma)
+    )
+    return bool(opened) and sent.find(",", d.end, f.start) >= 0
+
+
+_APPOSITION = re.compile(r",\s+(?:an?|one\s+of)\s", re.IGNORECASE)  # ", a platform incubated ..."
 
 
 def recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:

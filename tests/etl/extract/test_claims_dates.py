@@ -161,6 +161,16 @@ def test_a_bare_count_after_a_semicolon_and_today_says_the_count_before_again() 
     assert ("companies", 2000, "nearly", d, None) in got
 
 
+def test_a_date_in_an_apposition_about_a_member_is_not_the_counts() -> None:
+    text = (
+        "PayHarbour listed today, and the Cyberport community now counts five listed companies. "
+        "LedgerNest, a platform incubated at Cyberport in 2018, closed a round at a valuation "
+        "above US$1 billion, becoming the community's eighth unicorn."
+    )
+    d = date(2023, 6, 28)
+    assert ("unicorns", 8, "exact", d, None) in inline(text, d)
+
+
 def test_a_total_after_a_flow_stands_at_the_flows_end() -> None:
     text = (
         "Cyberport community companies raised HK$4.1 billion in 2018-19, bringing the total "
