@@ -255,7 +255,7 @@ class ListDates:
         text, paragraphs = self.view.text, self.view.paragraphs
         first = self._list_start(p)
         q, prose = p - 1, 0  # paragraphs of running text passed (lists and lead-ins are not)
-        passed: list[tuple[int, int, int, bool]] = []
+        passed: list[tuple[int, int, bool, bool]] = []
         found: DatePhrase | None = None
         while q >= 0 and paragraphs[q][0] >= self.start and prose < MAX_NOTE_PARAGRAPHS:
             state = (q, prose, q + 1 < first, yearless)

@@ -166,8 +166,9 @@ _SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 
 @cache
 def _ordinal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    head = lexicon()["figures"]["ordinal_counted"]
+    fig = lexicon()["figures"]
+    head, owner = fig["ordinal_counted"], fig["definite_owner"]
     return (
         re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:[\w-]+\s+)?{head}", re.IGNORECASE),
-        re.compile(r"\b(?:the|its|their|our|[\w-]+['’]s)\s+$", re.IGNORECASE),
+        re.compile(rf"{owner}\s+$", re.IGNORECASE),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.figure_cues import fast_cues
+from etl.extract.lexicon import lexicon
 
 
 def of_a_plan(
@@ -17,15 +19,17 @@ def of_a_plan(
     of which are on campus")."""
     if not fast_cues()[2].search(clause, low_clause):
         return False
-    if _EXISTING_COMMUNITY.search(before):
+    if _existing_community().search(before):
         return False
     return not (set_planned is False and _OF_WHICH.match(s, end))
 
 
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
+
+
 # The community there is, named with "the" or its owner before a count of it: no plan's, whatever
 # the verb ("will reach Cyberport's community of over 1,500"; not "build a community of 2,500").
-_EXISTING_COMMUNITY = re.compile(
-    r"\b(?:the|its|our|their|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:community|membership)\s+of\s+$",
-    re.IGNORECASE,
-)
+@cache
+def _existing_community() -> re.Pattern[str]:
+    owner = lexicon()["figures"]["definite_owner"]
+    return re.compile(rf"{owner}\s+(?:[\w-]+\s+)?(?:community|membership)\s+of\s+$", re.IGNORECASE)
