@@ -169,7 +169,7 @@ def _bare_cells(line: str) -> list[str] | None:
     swapped = _value_first(line)
     if swapped is not None or not _BARE_ROW_RE.fullmatch(line):
         return swapped
-    cells = [c.strip() for c in line.split("|")]
+    cells = _label_colon_split([c.strip() for c in line.split("|")])
     # A last cell that only describes the row ("FinTech | 480+ companies | digital banking,
     # payments, insurtech") goes with the figure before it, in brackets; not in a row of
     # headings ("Indicator | 31 Mar 2024 | 31 Mar 2023 | Change").
@@ -184,6 +184,17 @@ def _bare_cells(line: str) -> list[str] | None:
     cells[0] = _ROW_MARKER_RE.sub("", cells[0], count=1) if cells[0][0] in "-*•" else cells[0]
     if any(CELL_GAP_RE.search(c) for c in cells):
         return None  # columns set apart by spaces as well: a layout of its own
+    return cells
+
+
+def _label_colon_split(cells: list[str]) -> list[str]:
+    """`cells` with a first cell that ends in a colon and a value split in two: the label, and
+    a short value with a figure in it or a time ("Unicorns (as at 31 March): 9 | 8",
+    "Financial year ended 31 March: 2024/25 | 2023/24")."""
+    label, colon, value = cells[0].rpartition(": ")
+    fits = colon and label and value and not long_value(value)
+    if fits and (_FIGURE_RE.search(value) or is_time_cell(value)):
+        return [label.strip(), value.strip(), *cells[1:]]
     return cells
 
 
@@ -228,7 +239,9 @@ def _bare_rows(lines: list[str], k: int) -> tuple[list[list[str]], int]:
             j += 1
             continue
         cells = _bare_cells(lines[j])
-        heading = (body and is_part_heading(lines[j])) or _PART_ROW_RE.fullmatch(lines[j])
+        # (a part may open right under a header of times: "Year | 2024/25 | 2023/24", "Community")
+        under = body or (rows[0][0] and all(map(is_time_cell, rows[0][1:])))
+        heading = (under and is_part_heading(lines[j])) or _PART_ROW_RE.fullmatch(lines[j])
         if cells is None and heading and _row_after(lines, j, width):
             j += 1  # "Clusters" or "COMMUNITY | |" between the rows of one table
             continue

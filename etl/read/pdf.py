@@ -32,6 +32,7 @@ from etl.read.tables import (
     is_time_cell,
     label_over_row,
     long_value,
+    spaced_row,
     split_trailing_figure,
     table_lines,
     value_first,
@@ -45,6 +46,7 @@ MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two col
 MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
 GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter runs through
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
+MIN_SPACED_ROWS = 3  # lines of a label and its figure one space apart, one under the other
 _CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
@@ -147,6 +149,8 @@ def _page_lines(lines: list[str]) -> list[str]:
             k = end
             continue
         end, rows = _table_at(lines, k)
+        if not rows:
+            end, rows = _spaced_rows_at(lines, k)
         if rows:
             out += ["", *table_lines(rows), ""]
             k = end
@@ -156,6 +160,21 @@ def _page_lines(lines: list[str]) -> list[str]:
             out.append(_SPACES_RE.sub(" ", line))
         k += 1
     return out
+
+
+def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
+    """(end, rows) of a run of at least MIN_SPACED_ROWS lines from line `k`, one under the
+    other, each a short label and a figure one space after it ("Unicorns 4", "Funding raised
+    since 2005 HK$33.2 billion"): a key figures page set without gaps; rows is empty (a
+    header of no time first) when no such run starts there."""
+    rows: list[list[str]] = []
+    j = k
+    while j < len(lines) and (row := spaced_row(lines[j])) is not None:
+        rows.append(row)
+        j += 1
+    if len(rows) < MIN_SPACED_ROWS:
+        return k, []
+    return j, [["", ""], *rows]
 
 
 def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:

@@ -85,6 +85,20 @@ def split_trailing_figure(cells: list[str], width: int) -> list[str]:
     return [m.group(1), m.group(2).strip(), *cells[1:]] if m else cells
 
 
+def spaced_row(line: str) -> list[str] | None:
+    """[label, figure] of a line that is a short label with no end mark and a figure one
+    space after it ("Unicorns 4", "Share of local companies 74%"); None for any other line."""
+    m = _SPACED_ROW_RE.fullmatch(line.strip())
+    if m is None or len(m.group(1)) > _PART_HEADING_CHARS or _LABEL_STOP_RE.search(m.group(1)):
+        return None
+    return [m.group(1), m.group(2).strip()]
+
+
+# (the label may end in a time: "Start-ups admitted since 2005 1,108")
+_SPACED_ROW_RE = re.compile(rf"([^\W\d_].*\S)\s({FIGURE_CELL_RE.pattern})")
+_LABEL_STOP_RE = re.compile(r"[.:;,!?]\s|[.:;,!?]$|\s{2,}|\|")  # a sentence, or cells set apart
+
+
 def is_time_cell(cell: str) -> bool:
     """A short cell that names a time: "2019", "2019-20", "30 Jun 2021", "Year-end 2022", or
     the time of writing ("Today", "Now")."""

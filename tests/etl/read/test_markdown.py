@@ -102,6 +102,22 @@ def test_rows_with_no_pipe_at_either_end_are_read_as_a_table() -> None:
     assert "- Guides: 14" in lines[lines.index("- Loans since 2005: 750") :]
 
 
+def test_rows_whose_label_ends_in_a_colon_before_the_first_value_read_by_their_columns() -> None:
+    sheet = (
+        "Museum year ended 31 March: 2024/25 | 2023/24\n\nVisitors\n"
+        "Visitors (as at 31 March): 1,200 | 1,050\n  of which pupils: 300 | 280\n"
+        "Share of local visitors: 72% | 74%\n"
+    )
+    lines = bare_pipe_rows(sheet).split("\n")
+    older = lines.index("2023/24:")
+    assert "2024/25:" in lines[:older] and "- Visitors (as at 31 March): 1,200" in lines[:older]
+    assert lines[older:].count("- Share of local visitors: 74%") == 1
+    assert "- of which pupils: 280" in lines[older:] and "Visitors" not in lines  # a part heading
+    # A heading under a header of no times is no part of the table: it keeps its line.
+    text = "Clusters | Web3\nNUMBERS (as at 31 March 2024)\nCompanies | 2,000+\nUnicorns | 8\n"
+    assert "NUMBERS (as at 31 March 2024)" in bare_pipe_rows(text).split("\n")
+
+
 def test_lines_with_pipes_that_are_no_rows_are_left_alone() -> None:
     for text in (
         "Home | About us | Contact\n",  # no figure

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from etl.read.pdf import pdf_text, reading_order
 from etl.read.readers import read_bytes
-from tests.pdfs import positioned_pdf
+from tests.pdfs import lines_pdf, positioned_pdf
 
 TABLE_PAGE = [
     (72, 740, "Annual Review 2019/20"),
@@ -328,3 +328,52 @@ def test_rows_whose_figure_comes_first_after_a_narrower_gap_read_label_first() -
     assert "- in funds raised by our companies: HK$35 billion+" in lines
     prose = [(72, 720, "In 2019 the park"), (150, 720, "grew fast.")]  # words first: prose
     assert "- grew fast.: In 2019 the park" not in pdf_text(positioned_pdf([prose]), "p.pdf")
+
+
+KEY_FIGURES_PAGE = [
+    "KEY FIGURES",
+    "",
+    "Members (as at 31 March 2022)",
+    "Member companies 1,852",
+    "of which on campus 718",
+    "Unicorns 4",
+    "Share of local members 74%",
+    "Funds raised by members since 2005 HK$33.2 billion",
+    "",
+    "Annual Report 2021/22 13",
+]
+
+
+def test_label_and_figure_lines_one_space_apart_read_as_rows_under_their_heading() -> None:
+    lines = [line for line in pdf_text(lines_pdf([KEY_FIGURES_PAGE]), "r.pdf").split("\n") if line]
+    start = lines.index("Members (as at 31 March 2022)")
+    assert lines[start + 1 : start + 6] == [
+        "- Member companies: 1,852",
+        "- of which on campus: 718",
+        "- Unicorns: 4",
+        "- Share of local members: 74%",
+        "- Funds raised by members since 2005: HK$33.2 billion",
+    ]
+    assert "Annual Report 2021/22 13" in lines  # a footer alone is no row
+
+
+def test_prose_lines_or_two_rows_alone_ending_in_figures_are_no_rows() -> None:
+    prose = [
+        "The campus grew steadily. It now counts 1,852",
+        "companies, against 1,680 a year before, and 718",
+        "of them rent space on the campus, up from 650",
+    ]
+    two = ["Unicorns 4", "Listed companies 3", "", "Our founders come from 30 countries."]
+    for page in (prose, two):
+        text = pdf_text(lines_pdf([page]), "r.pdf")
+        assert "- " not in text, text
+
+
+def test_rows_of_a_key_figures_page_take_the_date_of_the_heading_over_them() -> None:
+    from etl.extract import extract_claims
+
+    page = ["Cyberport Annual Report, 30 September 2022", "", *KEY_FIGURES_PAGE[:6]]
+    doc = read_bytes(lines_pdf([page]), "report.pdf")
+    found = {(c.metric, c.value): c.as_of.isoformat() for c in extract_claims(doc)}
+    assert found[("unicorns", 4)] == "2022-03-31"
+    assert found[("companies_onsite", 718)] == "2022-03-31"
