@@ -15,6 +15,7 @@ from etl.extract.member_sets import (
     POSSESSIVE_GAP,
     member_of_set,
     member_owner,
+    named_community,
     one_member,
     ordinal_at,
     ordinal_possessor,
@@ -203,6 +204,7 @@ def attribute(
         # "The firm is one of more than 1,700 members of the X community": the set's size,
         # whoever the words after it name, not the member's.
         after = _member_of_named_set(text, f_start, np_end, s_start, s_end, mentions)
+        after = after or named_community(text, f_start, mentions)
         if after is not None:
             found = resolve(after, [m for m in mentions if m.end <= after.start and usable(m)],
                             topic, quote, config)  # fmt: skip

@@ -1,6 +1,7 @@
 """A figure's subject as one member of a set: "one of Cyberport's start-ups" (the member's
 figure, not the set's), "Acme, one of about 900 firms at Cyberport, raised ..." (Acme's), and
-"X is one of over 900 firms" (the set's size, not the member's)."""
+"X is one of over 900 firms" (the set's size, not the member's), "X is part of a Cyberport
+community of 450 companies" (the named community's size)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cache
 
 from etl.config import ExtractConfig
 from etl.extract.appositions import member_apposition
+from etl.extract.figure_cues import cues
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention
 from etl.extract.number_words import ORDINAL
@@ -67,6 +69,16 @@ def member_of_set(text: str, s_start: int, f_start: int) -> bool:
     """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
     (the set's, counted where the words after it say, not the member's)."""
     return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
+
+
+def named_community(text: str, f_start: int, mentions: list[Mention]) -> Mention | None:
+    """The name right before the community whose size the figure is, whoever the subject of
+    the clause ("The studio sits within a Cyberport community of about 450 companies")."""
+    found = cues()["community_size"].search(text, max(0, f_start - 60), f_start)
+    if found is None:
+        return None
+    word = found.start()  # "community"
+    return next((m for m in mentions if m.end < word and not text[m.end : word].strip()), None)
 
 
 @cache

@@ -103,8 +103,10 @@ def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
             found = None  # "Speakers at FinTech Week": a noun of its own comes first
         if found and any(not_counted(" ".join(words[k:])) for k in (1, 2)):
             found = None  # "Web3 events co-organised": a cluster's noun that no metric counts
-    if found is None and (part := part_opener().match(label)):  # "Of which start-ups"
-        found = context_metric(label[part.end() :], None, kind, value)
+    if (found is None or is_generic(found.match)) and (part := part_opener().match(label)):
+        rest = context_metric(label[part.end() :], None, kind, value)  # "Of which start-ups"
+        if rest is not None and (found is None or not is_generic(rest.match)):
+            found = rest  # "of which offsite members": where they are, not the members
     if found is None:
         return None
     # The whole label leads in too: "Countries/regions of Web3 founders" (Web3's founders).

@@ -52,15 +52,17 @@ from etl.read.tables import (
 _MARKS = r"(?:(?:--|[-–•▪●◦*])[ \t]+)*"
 MAX_LEADER_VALUE_WORDS = 6  # "The hub grew fast... to 900 firms in the year to March": prose
 # Dots, middle dots or underscores (spaced or not), ellipses, a tab or a run of spaces.
-# A lone spaced dot is a leader the label left no room for: "... incubation (cumulative) . 700+".
-_LEADER = r"[ \t]*(?:[.·_][ \t]*){3,}|[ \t]*(?:…[ \t]*)+|[ \t]*\t[ \t]*|[ \t]{2,}|[ \t]+[.·][ \t]+"
+# A lone spaced dot or two are a leader the label left no room for: "(cumulative) . 700+".
+_LEADER = (
+    r"[ \t]*(?:[.·_][ \t]*){3,}|[ \t]*(?:…[ \t]*)+|[ \t]*\t[ \t]*|[ \t]{2,}|[ \t]+[.·]{1,2}[ \t]+"
+)
 _ROW_RE = re.compile(
     rf"(?P<indent>[ \t\u00a0]*)(?P<marks>{_MARKS})"
     rf"(?P<label>[^\W\d_][^\n:|]*?[^\s.·…_:])"
     rf"(?:(?P<leader>{_LEADER})|[ \t]*:[ \t]*)"
     r"(?P<value>[^\n:|\t]*\d[^\n:|\t]*?)[ \t]*"
 )
-_CUES = (":", "  ", "\t", "...", ". .", "…", "·", "__")
+_CUES = (":", "  ", "\t", "...", ". .", " .. ", "…", "·", "__")
 _LEADER_END_RE = re.compile(r"[.·_…:\t]|  ")
 _DECIMAL_RE = re.compile(r"\d")  # a decimal digit (Unicode category Nd)
 _GAP_RE = re.compile(r"[ \t]{2,}|\t|(?:[.·_][ \t]*){3,}|…")

@@ -305,10 +305,11 @@ def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
         "The firm, which joined a programme in 2019, is one of 1,700 members of the Cyberport"
         " community.",
         "The company is one of 88 start-ups admitted to Cyberport's incubation programme.",
+        "The firm is part of a Cyberport community of about 450 companies.",
     ],
 )
 def test_the_set_a_member_is_one_of_is_the_places(text: str) -> None:
-    found = owner(text, next(x for x in ("2,100", "640", "1,700", "88") if x in text))
+    found = owner(text, next(x for x in ("2,100", "640", "1,700", "88", "450") if x in text))
     assert found is not None and (found.entity, found.tracked) == ("Cyberport", True)
 
 
@@ -316,6 +317,8 @@ def test_the_set_a_member_is_one_of_elsewhere_is_not_ours() -> None:
     found = owner("Nimbus Labs is one of 70 start-ups in the Science Park's programme.", "70")
     assert found is None or not found.tracked
     found = owner("The firm is one of 300 members of the Science Park's network.", "300")
+    assert found is None or not found.tracked
+    found = owner("The studio sits within a Science Park community of about 450 firms.", "450")
     assert found is None or not found.tracked
     # A member's own figure stays its own: no set is named.
     found = owner("Nimbus Labs, one of our tenants, hired 35 engineers at Cyberport.", "35")

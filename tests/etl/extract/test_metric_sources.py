@@ -115,3 +115,15 @@ def test_a_clusters_name_before_a_noun_no_metric_counts_labels_nothing() -> None
     assert label_metric("Web3 events co-organised or supported", "count", 12) is None
     assert label_metric("Web3 companies", "count", 270).metric == "web3_companies"
     assert label_metric("AI & data science", "count", 260).metric == "ai_companies"
+
+
+@pytest.mark.parametrize(
+    ("label", "metric"),
+    [
+        ("of which offsite members", "companies_offsite"),  # where they are, not the members
+        ("of which members on campus", "companies_onsite"),
+        ("of which members", "companies"),  # a part with nothing more said is still members
+    ],
+)
+def test_a_part_opener_before_where_the_members_are(label: str, metric: str) -> None:
+    assert label_metric(label, "count", 900).metric == metric

@@ -17,6 +17,9 @@ def test_dot_leaders_become_a_colon() -> None:
     )
     assert write_label_rows("Spin-offs …… 4") == "Spin-offs: 4"
     assert write_label_rows("Patents held . . . . . 120") == "Patents held: 120"
+    assert write_label_rows("Funds raised (cumulative) .. HK$4.2 billion") == (
+        "Funds raised (cumulative): HK$4.2 billion"
+    )  # a leader the label left room for two dots only
 
 
 def test_a_gap_of_spaces_or_a_tab_is_a_leader() -> None:
