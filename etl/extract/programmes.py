@@ -52,10 +52,11 @@ def find_units(
         m = _ACRONYM.match(text, pos)
         before = _NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
         if m and before:
-            words = clean_name(before.group(1)).split()
+            acronym = m.group(1)
+            words = _named_part(clean_name(before.group(1)).split(), acronym)
             while words and not words[0][0].isupper():
                 words = words[1:]
-            name, acronym = " ".join(words), m.group(1)
+            name = " ".join(words)
             if (
                 name and acronym.lower() not in p.known_names and not config.is_alias(acronym)
             ):  # ('... Company Limited ("Cyberport")': the organisation itself, no unit of it)
@@ -143,6 +144,20 @@ def own_unowned(
 _POSSESSOR_REACH = 40
 _POSSESSIVE_IN = re.compile(r"\w['’]s?(?:\s|$)")  # "Government's Technology Voucher Programme"
 _POSSESSED = re.compile(r"[\w.)-]['’]s?\s+$|\b(?:by|of|from)\s+(?:the\s+)?$")
+
+
+def _named_part(words: list[str], acronym: str) -> list[str]:
+    """The words of the name an acronym stands for: the last words after an "and" whose
+    initials it is ("Hong Kong Cyberport and the Guangzhou Nansha Digital Innovation Park
+    (NDIP)" defines the park's, not the two together); all of them otherwise."""
+    joins = [k for k, w in enumerate(words) if w.lower() in ("and", "&")]
+    if not joins:
+        return words
+    for k in range(joins[-1] + 1, len(words)):
+        initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+        if initials.lower() == acronym.lower():
+            return words[k:]
+    return words
 
 
 def _owned_by_tracked(text: str, start: int, tracked: re.Pattern[str]) -> bool:

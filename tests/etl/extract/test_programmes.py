@@ -25,6 +25,13 @@ def test_units_and_their_acronyms() -> None:
     assert not m.unit_keys.search("the CMF invested")
 
 
+def test_an_acronym_after_two_names_joined_by_and_is_the_last_ones() -> None:
+    m = model("Hong Kong Cyberport and the Lakeside Digital Innovation Park (LDIP) signed an MoU.")
+    assert "ldip" not in m.units  # the other park's own name, no unit of Cyberport
+    m = model("Hong Kong Cyberport and the Cyberport Incubation Programme (CIP) team met.")
+    assert m.units["cip"].tracked_owner  # (the last name is still the tracked one's unit)
+
+
 def test_the_organisations_own_short_name_is_no_unit_of_it() -> None:
     m = model(
         'Hong Kong Cyberport Management Company Limited ("Cyberport") today announced that the '
