@@ -165,8 +165,8 @@ def _page_lines(lines: list[str]) -> list[str]:
 def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     """(end, rows) of a run of at least MIN_SPACED_ROWS lines from line `k`, one under the
     other, each a short label and a figure one space after it ("Unicorns 4", "Funding raised
-    since 2005 HK$33.2 billion"): a key figures page set without gaps; rows is empty (a
-    header of no time first) when no such run starts there."""
+    since 2005 HK$33.2 billion"): a key figures page set without gaps. The rows come under a
+    blank header (no lead-in of a time); none when no such run starts there."""
     rows: list[list[str]] = []
     j = k
     while j < len(lines) and (row := spaced_row(lines[j])) is not None:
