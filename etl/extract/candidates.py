@@ -342,7 +342,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
 def _narrower(found: MetricMatch | None) -> bool:
     """Whether a metric the words after a count of companies give is a narrower set of them
     (not the places that "300 companies were founded by entrepreneurs from" point to)."""
-    return found is not None and found.metric not in generic_sets() | place_metrics()
+    return found is not None and found.metric not in _not_narrower()
+
+
+@cache
+def _not_narrower() -> frozenset[str]:
+    return generic_sets() | place_metrics()
 
 
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a

@@ -113,8 +113,7 @@ def ordinal_counted(text: str, low: str | None = None) -> list[re.Match[str]]:
     """The ordinals telling a count in `text` ("the community's fifth listed company"), each
     match's group "ord" the ordinal, in order; `low`: the text lower-cased, if at hand (with
     the same offsets). Looked for only around the words every such phrase holds."""
-    low = text.lower() if low is None else low
-    heads = [i for i in _head_words_at(low) if _ordinal_just_before(low[max(0, i - 60) : i])]
+    heads = ordinal_count_positions(text.lower() if low is None else low)
     if not heads:
         return []
     pattern, determiner = _ordinal_patterns()
@@ -127,10 +126,11 @@ def ordinal_counted(text: str, low: str | None = None) -> list[re.Match[str]]:
     return [found[a] for a in sorted(found)]
 
 
-def ordinal_count_positions(scan: bytes) -> list[int]:
+def ordinal_count_positions(low: str | bytes) -> list[int]:
     """Where a word that an ordinal telling a count needs stands with an ordinal just before
-    it, in a SCAN_TABLE copy of a text: a superset of where `ordinal_counted` finds one."""
-    return [i for i in _head_words_at(scan) if _ordinal_just_before(scan[max(0, i - 60) : i])]
+    it, in a lower-cased text or a SCAN_TABLE copy of one: a superset of where
+    `ordinal_counted` finds one."""
+    return [i for i in _head_words_at(low) if _ordinal_just_before(low[max(0, i - 60) : i])]
 
 
 def _head_words_at(low: str | bytes) -> list[int]:
