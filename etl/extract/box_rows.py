@@ -1,7 +1,9 @@
-"""What the rows of one fact box share: the lead-in line over them, and the one cluster the
-rows above a row all count, if they do."""
+"""What the rows of one fact box share: the lead-in line over them, the currency a heading
+gives their column, and the one cluster the rows above a row all count, if they do."""
 
 from __future__ import annotations
+
+import re
 
 from etl.extract.fact_box import box_value
 from etl.extract.metrics import cluster_metrics
@@ -9,6 +11,11 @@ from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.sentence_figures import find_figures
 
 _MAX_BOX_ROWS = 30
+# A heading that is a column's currency alone: "$ million", "Item   HK$ million", "(HK$'000)".
+_MONEY_HEADING = re.compile(
+    r"(?:[^\W\d]+\s+)?\(?\s*(?:[A-Z]{0,3}\$|RMB|HKD|USD)\s*(?:'000|thousand|million|billion|mn|bn|m)?\s*\)?",
+    re.IGNORECASE,
+)
 
 
 def box_lead(view: SectionView, sid: SentenceId) -> str:
@@ -20,6 +27,20 @@ def box_lead(view: SectionView, sid: SentenceId) -> str:
         p -= 1  # (a row above, of the same box)
     span = leads.get(view.paragraphs[p][0])
     return view.text[span[0] : span[1]] if span else ""
+
+
+def under_money_heading(view: SectionView, sid: SentenceId) -> bool:
+    """Whether the paragraph of sentence `sid` stands right under a heading that names a
+    currency alone ("$ million" over "(a) financial support to incubatees  620"): its figures
+    are sums."""
+    p = sid[0]
+    span = view.model.heading(view.paragraphs[p][0])
+    return (
+        p > 0
+        and span is not None
+        and span[0] == view.paragraphs[p - 1][0]
+        and _MONEY_HEADING.fullmatch(view.text, *span) is not None
+    )
 
 
 def one_cluster_rows(view: SectionView, sid: SentenceId) -> str:

@@ -31,7 +31,7 @@ from db.records import Claim, ReadDocument, Section
 from etl.config import ExtractConfig, load_config
 from etl.extract.asof import DatePhrase
 from etl.extract.attribution import Attribution, attribute
-from etl.extract.box_rows import box_lead
+from etl.extract.box_rows import box_lead, under_money_heading
 from etl.extract.campus_figures import campus_counts
 from etl.extract.claim_context import (
     coordinated,
@@ -87,7 +87,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.98.0"
+EXTRACTOR_VERSION = "1.99.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -218,6 +218,8 @@ def _sentence_claims(
         owners.append(None)
         if i in parts:
             continue  # a part of a total the sentence goes on to give
+        if f.unit == "count" and under_money_heading(view, sid):
+            continue  # a row of sums under "$ million": no count
         a = s.start
         counts_places = f.metric.metric in place_metrics()
         who = attribute(

@@ -311,24 +311,27 @@ def box_date(
     if found is None and lead is not None:  # "2019:" over its rows: the time the text carries
         found = label_date(view.text[lead[0] : lead[1]], ref) and timeline.carried(sid)
     span = view.model.heading(view.sentence(sid).start)
-    if found is None and span is not None:  # ("Q2 2024 BY THE NUMBERS": at the quarter's end)
-        found = heading_date(view, span, ref)
+    note = timeline.carried(sid) or timeline.note_before(sid[0])
+    under = view.text[span[1] : view.sentence(sid).start] if span else ""
+    # (a note under the heading, over the box, is nearer than the heading's own year: "Our
+    # community at a glance - as at 31 December 2024" under "Corporate Brochure 2025")
+    noted = note is not None and any(
+        d.as_of == note.as_of for d in find_dates(under, 0, len(under), ref)
+    )
+    if found is None and span is not None and not noted:
+        found = heading_date(view, span, ref)  # ("Q2 2024 BY THE NUMBERS": the quarter's end)
         found = found and replace(found, period=None)
     if found is not None:
         return within_year(found, view.text, ref)
-    note = timeline.carried(sid) or timeline.note_before(sid[0])
     if note is not None:
         # A heading's date is for the rows under it only, not a note for the headings after it,
         # unless the text under the box's own heading says it again ("The table below shows
         # ... as at 30 June 2020"). (A line saying what all figures stand at is a note for the
         # whole text, not a heading: "Hong Kong's Digital Technology Flagship (All figures as
         # at 30 June 2024)".)
-        under = view.text[span[1] : view.sentence(sid).start] if span else ""
         earlier = {h for h in view.model.headings if h is not None and (span is None or h < span)}
         scoped = (label_date(view.text[a:b], ref) for a, b in earlier if not _note(view, a, b, ref))
-        if any(d.as_of == note.as_of for d in find_dates(under, 0, len(under), ref)) or not any(
-            d is not None and d.as_of == note.as_of for d in scoped
-        ):
+        if noted or not any(d is not None and d.as_of == note.as_of for d in scoped):
             return note
     # "Figures are as at 30 June 2024 unless otherwise stated", wherever the text says it
     return whole_text_note(view.text, ref)

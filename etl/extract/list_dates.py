@@ -180,9 +180,22 @@ class ListDates:
     def _list_start(self, p: int) -> int:
         """The paragraph where the list or table holding paragraph `p` starts."""
         text, paragraphs = self.view.text, self.view.paragraphs
-        while p > 0 and BULLET.match(text, paragraphs[p - 1][0]):
+        while p > 0 and BULLET.match(text, paragraphs[p - 1][0]) and not self._numbered_lead(p - 1):
             p -= 1
         return p
+
+    def _numbered_lead(self, q: int) -> bool:
+        """Whether paragraph `q`, a numbered one ("6. ... As at 31 December 2025:"), leads in
+        the list after it, marked otherwise ("(a) FinTech: some 460 companies;")."""
+        text, paragraphs = self.view.text, self.view.paragraphs
+        if q + 1 >= len(paragraphs) or not text[slice(*paragraphs[q])].rstrip().endswith(":"):
+            return False
+        mark, item = BULLET.match(text, paragraphs[q][0]), BULLET.match(text, paragraphs[q + 1][0])
+        return (
+            mark is not None
+            and item is not None
+            and mark.group().strip()[0].isdigit() != item.group().strip()[0].isdigit()
+        )
 
     def _foot_note(self, q: int, past_headings: bool = True) -> DatePhrase | None:
         """The time a note at the foot of the section says its figures stand at ("Figures as
@@ -265,7 +278,7 @@ class ListDates:
             passed.append(state)
             a = paragraphs[q][0]
             q -= 1
-            if BULLET.match(text, a):
+            if BULLET.match(text, a) and not self._numbered_lead(q + 1):
                 continue
             lead = text[a : paragraphs[q + 1][1]].rstrip()
             if state[2] and lead.endswith(":") and self._heads_next(q + 1):

@@ -48,6 +48,8 @@ GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter ru
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
 MIN_SPACED_ROWS = 3  # lines of a label and its figure one space apart, one under the other
 _CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
+MIN_STACKED_TILES = 3  # single tiles one under the other, read as tiles ("8" over "unicorns")
+MAX_CAPTION_CHARS = 60  # a stacked tile's caption: one short line
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # A rule drawn as "  |  " parts cells too, in a row laid out by gaps ("Unicorns     7  |  6")
@@ -181,15 +183,24 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
     """(end, lines) of figures set as tiles from line `k`, each over its caption ("2,000+"
     over "start-ups and tech companies"), read as "- 2,000+ start-ups and tech companies";
     lines is empty when no tiles start there. A row of tiles holds two or more figures, or
-    one right after another row of tiles."""
+    one right after another row of tiles; a stack of single tiles, one under the other,
+    holds at least MIN_STACKED_TILES, each under a caption of one short line."""
+    end, out = _tile_rows(lines, k, stacked=False)
+    if out:
+        return end, out
+    end, out = _tile_rows(lines, k, stacked=True)
+    return (end, out) if len(out) >= 2 * MIN_STACKED_TILES else (k, [])
+
+
+def _tile_rows(lines: list[str], k: int, stacked: bool) -> tuple[int, list[str]]:
     out: list[str] = []
     j = end = k
     while j < len(lines):
         if not lines[j].strip():
             j += 1
             continue
-        starts = _tile_starts(lines[j], single=bool(out))
-        if not starts:
+        starts = _tile_starts(lines[j], single=stacked or bool(out))
+        if not starts or (stacked and not _stacked_figure(lines, j, starts)):
             break
         figures = [lines[j][a:b].strip() for a, b in starts]
         if not out and all(map(is_time_cell, figures)) and _table_at(lines, j)[1]:
@@ -211,6 +222,20 @@ def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
         out += [x for f, c in zip(figures, captions, strict=True) for x in (f"- {f} {c}", "")]
         end = j
     return end, out
+
+
+def _stacked_figure(lines: list[str], j: int, starts: list[tuple[int, int]]) -> bool:
+    """Whether line `j` is one tile of a stack: a figure alone, no year and no paragraph's
+    number ("2023", "6."), over one short caption line that opens with no figure."""
+    figure = lines[j].strip()
+    if len(starts) != 1 or is_time_cell(figure) or figure[-1] in ".)":
+        return False
+    below = [line for line in lines[j + 1 : j + 2 + _CAPTION_GAP] if line.strip()][:1]
+    return (
+        bool(below)
+        and len(below[0].strip()) <= MAX_CAPTION_CHARS
+        and FIGURE_CELL_RE.match(below[0].strip()) is None
+    )
 
 
 def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:

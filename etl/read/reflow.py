@@ -41,8 +41,9 @@ MIN_WRAPPED_LINES = 4
 _HYPHEN_END_RE = re.compile(r"(?<=[A-Za-z])-$")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD_RE = re.compile(r"^([A-Za-z]+)")
-_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)])\s")
+_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]{1,3}|\d{1,2})\))\s")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_LIST_JOINER_RE = re.compile(r"[;,]\s+(?:and|or)$")  # a list item's end before the last one
 _CELL_RULE = " | "  # between a table row's cells
 _TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
 # A line that ends in one of these words goes on in the next line.
@@ -99,7 +100,10 @@ def reflow(lines: list[str]) -> str:
     bare = [line.strip() for line in lines]
     if not any(map(all, pairwise(bare))):  # no block of two lines: nothing to join
         kept = [line for line in bare if line]
-        return "\n\n".join(_join_page_breaks(_lists_together(kept), "\n".join(kept)))
+        single: list[str] = []
+        for line in kept:  # (each line a block of its own)
+            single = _lists_together([line], single)
+        return "\n\n".join(_join_page_breaks(single, "\n".join(kept)))
     blocks: list[list[str]] = [[]]
     indented: list[list[bool]] = [[]]
     for line, stripped in zip(lines, bare, strict=True):
@@ -128,12 +132,19 @@ def reflow(lines: list[str]) -> str:
 
 
 def _lists_together(lines: list[str], paragraphs: list[str] | None = None) -> list[str]:
-    """`paragraphs` with each of `lines` added as one, but a list's items kept together."""
+    """`paragraphs` with each of `lines` (one block) added as one, but a list's items kept
+    together; a paper's parts ("(a)", "(b)") only within the block, not across blank lines."""
     paragraphs = [] if paragraphs is None else paragraphs
+    first = len(paragraphs)
     for line in lines:
         mark = _BULLET_RE.match(line)
         before = _BULLET_RE.match(paragraphs[-1].rsplit("\n", 1)[-1]) if paragraphs else None
-        if mark and before and _numbered(mark.group()) == _numbered(before.group()):
+        kind = mark and before and _mark_kind(mark.group())
+        if (
+            kind
+            and kind == _mark_kind(before.group())
+            and (kind != "part" or len(paragraphs) > first)
+        ):
             paragraphs[-1] += "\n" + line  # a list stays together (not "2. THE NUMBERS" after
             # a bulleted line: a numbered heading of its own)
         else:
@@ -141,9 +152,19 @@ def _lists_together(lines: list[str], paragraphs: list[str] | None = None) -> li
     return paragraphs
 
 
-def _numbered(mark: str) -> bool:
-    """Whether a list item's mark is a number or letter ("2.", "b)"), not a bullet ("-")."""
-    return mark[0].isalnum()
+def _mark_kind(mark: str) -> str:
+    """What a list item's mark is: a number ("2."), a letter ("b)"), a bullet, or a part of a
+    paper ("(a)", "(iv)"), which may run to paragraphs of its own: kept apart."""
+    first = mark[0]
+    return (
+        "part"
+        if first == "("
+        else "number"
+        if first.isdigit()
+        else "letter"
+        if first.isalpha()
+        else "bullet"
+    )
 
 
 def _join(
@@ -158,6 +179,8 @@ def _join(
     finished = bool(_TERMINAL_RE.search(prev[-TAIL:]))
     if label_row(nxt) and label_row(prev[-prev_width:]):
         return None  # "of which start-ups ..... 1,760" under a row: a row, however it opens
+    if _LIST_JOINER_RE.search(prev[-TAIL:]) and _BULLET_RE.match(nxt) and _BULLET_RE.match(prev):
+        return None  # "(d) smart living: about 280 companies; and" over "(e) ...": items
     last_word = prev.rsplit(None, 1)[-1].lower()
     if not finished and (prev.endswith(",") or last_word in _FUNCTION_WORDS or nxt[:1].islower()):
         return f"{prev} {nxt}"

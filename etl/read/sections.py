@@ -49,7 +49,7 @@ _BOILERPLATE_RE = re.compile(
 )
 _NOT_HEADING_END_RE = re.compile(r"[.,;:。，；：][\"'”’)\]]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)])\s")
+_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|\((?:[a-z]{1,3}|\d{1,2})\))\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 

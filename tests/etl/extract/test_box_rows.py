@@ -61,3 +61,21 @@ def test_each_row_is_read_once_however_many_rows_ask(monkeypatch: pytest.MonkeyP
     claims = inline(_box(*rows), DAY)
     assert len(claims) > 100
     assert len(read) <= len(rows)
+
+
+def test_rows_right_under_a_currency_heading_are_sums_not_counts() -> None:
+    d = date(2024, 6, 21)
+    budget = (
+        "Cyberport start-up schemes\n\n9. The commitment will be spent as follows -\n\n"
+        "$ million\n\n- financial support to incubatees 620\n- market access 210\n\n"
+        "Total: 950"
+    )
+    assert inline(budget, d) == []
+    counts = "Cyberport start-up schemes\n\nCommunity\n\n- Incubatees admitted 620\n- Unicorns 8"
+    assert ("incubatees", 620, "exact", d, None) in inline(counts, d)
+
+
+def test_a_listing_that_names_a_kind_of_support_counts_no_listed_companies() -> None:
+    d = date(2025, 5, 1)
+    text = "Cyberport programme\n\n- Listing Readiness Support: 90\n- Listings: 9"
+    assert inline(text, d) == [("listed_companies", 9, "exact", d, None)]

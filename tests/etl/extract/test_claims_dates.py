@@ -797,3 +797,31 @@ def test_the_note_on_all_figures_is_read_once_per_text() -> None:
     assert len(got) >= 1
     info = whole_text_note.cache_info()
     assert info.misses == 1 and info.hits >= 49
+
+
+def test_a_numbered_paragraphs_lead_in_dates_the_lettered_list_under_it() -> None:
+    text = (
+        "Legislative Council Panel\n\n"
+        "6. Cyberport has organised its community around clusters. As at 31 December 2025:\n\n"
+        "(a) FinTech: some 460 companies;\n(b) Web3: over 290 companies; and\n"
+        "(c) smart living: about 280 companies.\n\n7. Other matters follow."
+    )
+    d = date(2025, 12, 31)
+    assert inline(text, date(2026, 3, 9)) == [
+        ("fintech_companies", 460, "about", d, None),
+        ("smart_living_companies", 280, "about", d, None),
+        ("web3_companies", 290, "over", d, None),
+    ]
+
+
+def test_a_note_under_a_dated_heading_dates_the_rows_under_it() -> None:
+    text = (
+        "Hong Kong Cyberport\n\nWhere ideas scale - Corporate Brochure 2025\n\n"
+        "Our community at a glance - as at 31 December 2024\n\n"
+        "- 2,150+ companies in the Cyberport community\n- 8 unicorns\n\nHow we support start-ups"
+    )
+    d = date(2024, 12, 31)
+    assert inline(text, date(2025, 2, 20)) == [
+        ("companies", 2150, "over", d, None),
+        ("unicorns", 8, "exact", d, None),
+    ]

@@ -377,3 +377,21 @@ def test_rows_of_a_key_figures_page_take_the_date_of_the_heading_over_them() -> 
     found = {(c.metric, c.value): c.as_of.isoformat() for c in extract_claims(doc)}
     assert found[("unicorns", 4)] == "2022-03-31"
     assert found[("companies_onsite", 718)] == "2022-03-31"
+
+
+def test_a_stack_of_single_tiles_reads_one_tile_a_line() -> None:
+    lines = ["At a glance - as at 31 December 2024", "", "   8", "   unicorns", "", "",
+             "   5", "   listed companies", "", "   290+", "   Web3 companies", "",
+             "How we help"]  # fmt: skip
+    got = [line for line in reading_order(lines) if line]
+    assert got == ["At a glance - as at 31 December 2024", "- 8 unicorns",
+                   "- 5 listed companies", "- 290+ Web3 companies", "How we help"]  # fmt: skip
+
+
+def test_two_stacked_figures_or_numbered_paragraphs_are_no_tiles() -> None:
+    two = ["   8", "   unicorns", "", "   5", "   listed companies", "", "Text."]
+    assert "- 8 unicorns" not in reading_order(two)
+    numbered = ["6.", "The community grew.", "", "7.", "It raised more.", "", "8.", "It won."]
+    assert not any(line.startswith("- ") for line in reading_order(numbered))
+    years = ["2023", "Start-ups admitted", "", "2024", "Awards won", "", "2025", "Markets"]
+    assert not any(line.startswith("- ") for line in reading_order(years))

@@ -80,3 +80,15 @@ def test_a_row_under_a_row_stays_a_row_however_it_opens() -> None:
     assert reflow(["The community counted 2,014 companies and", "more than 40 markets."]) == (
         "The community counted 2,014 companies and more than 40 markets."
     )
+
+
+def test_a_papers_lettered_items_stay_lines_and_its_lettered_parts_paragraphs() -> None:
+    items = ["As at 31 December 2025:", "", "(a) FinTech: some 460 companies;",
+             "(b) smart living: about 280 companies; and",
+             "(c) Web3: about 220 companies."]  # fmt: skip
+    assert "(a) FinTech: some 460 companies;\n(b) smart living: about 280 companies; and\n(c)" in (
+        reflow(items)
+    )
+    parts = ["Reply:", "", "(a) In 2021, 120 start-ups were admitted.", "",
+             "(b) As at March 2022, the community had 1,800 companies."]  # fmt: skip
+    assert "admitted.\n\n(b) As at" in reflow(parts)
