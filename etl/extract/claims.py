@@ -66,7 +66,7 @@ from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
-from etl.extract.respectively import respective
+from etl.extract.respectively import respective, respective_sets
 from etl.extract.rest_of_set import (
     is_carried_total,
     is_the_rest,
@@ -87,7 +87,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.99.0"
+EXTRACTOR_VERSION = "1.100.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -196,6 +196,7 @@ def _sentence_claims(
     figures = with_flow_parts(sent, figures, year_ref)  # "..., including 78 in the past year"
     # (before the metrics are read: a run's figures with no noun share the first's)
     figures, by_period = respective(sent, figures, year_ref)
+    figures = respective_sets(sent, figures)  # "FinTech and Web3 ... 450 and 150 respectively"
     kept = [
         (i, g)
         for i, f in enumerate(figures)

@@ -33,7 +33,7 @@ _ROW_COLUMNS = re.compile(r"(?:[ \t]{2,}(?:[~≈]?\d[\d.,]*[%+]?|[-–]))+[\s*_+
 # The end of a row's cell after its value: the next cell after ";", or a comparison after ","
 # (wire shorthand), with an aside in brackets before it.
 _CELL_END = re.compile(r"[ \t*_+]*(?:\([^()\n]{0,60}\)\s*)?(?:;|,\s+(?:vs\.?|versus)\s)")
-ROW_CELL = re.compile(r"[|;]")  # what parts a row of a table written as text
+ROW_CELL = re.compile(r"[|;·•]")  # what parts a row of a table written as text ("A: 3 · B: 2")
 MAX_LABEL_WORDS = 10
 # What numbers an item of a list or a row of a table: "(a)", "b)", "(iii)", "(2)".
 ENUMERATOR = r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+"

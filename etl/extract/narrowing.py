@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from etl.calendar import phrase_words
 from etl.extract.candidates import BEFORE_SIZE, MEASURED_BY, is_generic
 from etl.extract.doubtful_figures import cluster_size
 from etl.extract.figure_cues import cues
@@ -31,10 +32,19 @@ _CLUSTER_REACH = 120  # how far back a clause about a cluster may name it
 _LEAD_STOPS = re.compile(r"[,.;:!?]")
 
 
-def clause_end_after(s: str, np_end: int) -> int:
-    """Where the clause after a figure's words (ending at `np_end`) ends."""
+def clause_end_after(s: str, np_end: int, next_figure: int | None = None) -> int:
+    """Where the clause after a figure's words (ending at `np_end`) ends: at a mark, or at the
+    `next_figure` after "and" ("400 companies and that 190 start-ups were admitted": the verb
+    is the next figure's)."""
     stop = _CLAUSE_MARK.search(s, np_end, np_end + 100)
-    return stop.start() if stop else min(len(s), np_end + 100)
+    end = stop.start() if stop else min(len(s), np_end + 100)
+    if (
+        next_figure is not None
+        and np_end < next_figure < end
+        and phrase_words("list_joiners").search(s, np_end, next_figure)
+    ):
+        return next_figure
+    return end
 
 
 def cluster_before(before: str) -> MetricMatch | None:

@@ -1,11 +1,13 @@
-"""Lists of years matched to lists of figures by "respectively".
+"""Lists of years, and of sets, matched to lists of figures by "respectively".
 
 "In 2019-20, 2020-21 and 2021-22 (as at 31 December 2021), X admitted 155, 171 and 128
 start-ups respectively": the i-th figure of a run of figures joined only by commas and "and"
 stands at the end of the i-th period of a list of years or fiscal years, and a date in
 brackets after a period ("as at 31 December 2021") ends that period instead. The figures of
 the run share one noun, so they count one metric, the first's, and its qualifier unless they
-have their own.
+have their own. "Its FinTech and Web3 clusters count over 450 and about 150 companies
+respectively": the i-th figure of such a run counts the members of the i-th set named before
+it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cache
 
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.candidates import is_generic, set_member
 from etl.extract.figure import Figure
 from etl.extract.phrase_search import find_phrase
 
@@ -45,6 +48,11 @@ def _gap() -> re.Pattern[str]:
     return re.compile(_joiner(), re.IGNORECASE)
 
 
+@cache
+def _qualified_gap() -> re.Pattern[str]:
+    return re.compile(rf"{_joiner()}(?:[a-z]+\s+){{0,2}}", re.IGNORECASE)
+
+
 def respective(
     sent: str, figures: list[Figure], ref: date | None
 ) -> tuple[list[Figure], dict[int, DatePhrase]]:
@@ -69,9 +77,53 @@ def respective(
     return out, {i: d for i, d in zip(run, dates, strict=True) if d is not None}
 
 
-def _run(sent: str, figures: list[Figure], n: int) -> list[int] | None:
-    """The indexes of the first n figures in a row joined only by list separators."""
-    gap = _gap()
+MAX_SET_WORDS = 3  # words of one set's name ("AI and data science" reads as "AI")
+_WORD = re.compile(r"[\w&+-]+")
+
+
+def respective_sets(sent: str, figures: list[Figure]) -> list[Figure]:
+    """The figures, each of a run that "respectively" matches to as many sets named before
+    it counting the members of its own set, when the run counts members of no set yet."""
+    if len(figures) < 2 or find_phrase("respectively", sent) is None:
+        return figures
+    run = next((r for n in range(len(figures), 1, -1) if (r := _run(sent, figures, n, True))), None)
+    if run is None or not all(
+        figures[i].unit == "count" and (figures[i].metric is None or is_generic(figures[i].metric))
+        for i in run
+    ):
+        return figures
+    sets = _sets_named(sent[: figures[run[0]].start], figures[run[0]].number.value)
+    if len(sets) != len(run):
+        return figures
+    out = list(figures)
+    for i, metric in zip(run, sets, strict=True):
+        out[i] = replace(out[i], metric=metric, source="label")
+    return out
+
+
+def _sets_named(text: str, value: float) -> list:
+    """The sets `text` names, in order, each once ("FinTech and Web3 clusters")."""
+    words = list(_WORD.finditer(text))
+    found: list = []
+    k = 0
+    while k < len(words):
+        for n in range(1, MAX_SET_WORDS + 1):
+            if k + n > len(words):
+                break
+            named = set_member(text[words[k].start() : words[k + n - 1].end()], "count", value)
+            if named is not None:
+                if named.match not in found:
+                    found.append(named.match)
+                k += n - 1
+                break
+        k += 1
+    return found
+
+
+def _run(sent: str, figures: list[Figure], n: int, qualified: bool = False) -> list[int] | None:
+    """The indexes of the first n figures in a row joined only by list separators (and, if
+    `qualified`, the words of a qualifier: "over 450 and about 150")."""
+    gap = _qualified_gap() if qualified else _gap()
     for k in range(len(figures) - n + 1):
         idx = list(range(k, k + n))
         if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):

@@ -168,7 +168,8 @@ def find_figures(
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
         ctx_before = before[window_start:]
-        clause_end = clause_end_after(s, np_end)
+        nxt = spans[i + 1][1] if i + 1 < len(spans) and kind == "count" else None
+        clause_end = clause_end_after(s, np_end, nxt)  # (a sum's reads on: "and its shares rose")
         ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"

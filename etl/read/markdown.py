@@ -40,6 +40,7 @@ _VALUE_FIRST_RE = re.compile(
     r"[ \t]*(?P<value>[^|\n]*\d[^|\n]*?)[ \t]*\|[ \t]*(?P<label>[^\W\d_][^|\n]*)"
 )
 _FIGURE_RE = re.compile(r"(?<![^\W\d_])\d")  # a digit that opens a number ("Web3" has none)
+_LABEL_PAIR_RE = re.compile(r"[^:|\d]{2,60}:\s*\S{0,4}\d[^:|]{0,30}")  # "Listed companies: 2"
 _JOINED_RULE = re.compile(r"-[ \t]*[|+][ \t]*-|^[ \t]*\||\|[ \t]*$")  # a rule with pipes or "+"
 # (in plain text, "+" may join the dashes: "-----+-----", as database tools print a table)
 _RULE_RE = re.compile(
@@ -169,7 +170,10 @@ def _bare_cells(line: str) -> list[str] | None:
     swapped = _value_first(line)
     if swapped is not None or not _BARE_ROW_RE.fullmatch(line):
         return swapped
-    cells = _label_colon_split([c.strip() for c in line.split("|")])
+    cells = [c.strip() for c in line.split("|")]
+    if all(_LABEL_PAIR_RE.fullmatch(_ROW_MARKER_RE.sub("", c, count=1)) for c in cells):
+        return None  # "Unicorns: 3 | Listed companies: 2": pairs side by side, no table
+    cells = _label_colon_split(cells)
     # A last cell that only describes the row ("FinTech | 480+ companies | digital banking,
     # payments, insurtech") goes with the figure before it, in brackets; not in a row of
     # headings ("Indicator | 31 Mar 2024 | 31 Mar 2023 | Change").
@@ -192,7 +196,8 @@ def _label_colon_split(cells: list[str]) -> list[str]:
     a short value with a figure in it or a time ("Unicorns (as at 31 March): 9 | 8",
     "Financial year ended 31 March: 2024/25 | 2023/24")."""
     label, colon, value = cells[0].rpartition(": ")
-    fits = colon and label and value and not long_value(value)
+    pairs = any(": " in c for c in cells[1:])  # ("Unicorns: 3 | Listed companies: 2": pairs)
+    fits = colon and label and value and not long_value(value) and not pairs
     if fits and (_FIGURE_RE.search(value) or is_time_cell(value)):
         return [label.strip(), value.strip(), *cells[1:]]
     return cells

@@ -47,3 +47,29 @@ def test_counts_that_do_not_match_the_years_are_left_alone() -> None:
         "programme and the campus hosted 40 events."
     )
     assert all(d != date(2017, 12, 31) for _, v, d in got if v == 61)
+
+
+def test_each_figure_counts_the_members_of_its_own_named_set() -> None:
+    got = _claims(
+        "Cyberport mission\n\nThe start-ups come from Cyberport's FinTech and Web3 clusters, "
+        "which count over 450 and about 150 companies respectively."
+    )
+    d = date(2023, 5, 2)
+    assert got == {("fintech_companies", 450, d), ("web3_companies", 150, d)}
+    three = _claims(
+        "Cyberport mission\n\nCyberport's FinTech, smart living and AI clusters count 450, 150 "
+        "and 300 companies respectively."
+    )
+    assert {m for m, _, _ in three} == {
+        "fintech_companies",
+        "smart_living_companies",
+        "ai_companies",
+    }
+
+
+def test_sets_that_do_not_match_the_figures_one_to_one_name_none_of_them() -> None:
+    got = _claims(
+        "Cyberport mission\n\nCyberport's FinTech cluster and its campus hold 450 and 150 "
+        "companies respectively."
+    )
+    assert not {m for m, _, _ in got} & {"fintech_companies"}

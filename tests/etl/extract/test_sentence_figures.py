@@ -1274,3 +1274,16 @@ def test_a_sentence_before_a_colon_is_no_label() -> None:
         ("companies_offsite", 240),
     ]
     assert [(f[4], f[1]) for f in figs("2019 highlights: 1,300 companies")] == [("companies", 1300)]
+
+
+@pytest.mark.parametrize("mark", ["·", "•", "|", ";"])
+def test_pairs_of_a_label_and_its_figure_in_one_line_each_take_their_own_label(mark: str) -> None:
+    got = metrics(f"- Unicorns: 3 {mark} Listed companies: 2")
+    assert [(v, m) for v, m, _ in got] == [(3, "unicorns"), (2, "listed_companies")]
+
+
+def test_a_count_before_and_the_next_figure_does_not_take_that_figures_verb() -> None:
+    s = "Its community now numbers over 400 companies and that 190 start-ups have been admitted."
+    assert [(v, m) for v, m, _ in metrics(s)] == [(400, "companies"), (190, "incubatees")]
+    money = "It raised HK$1.05 billion in its IPO and its shares rose 26 per cent on the first day."
+    assert all(m != "funding_raised" for _, m, _ in metrics(money))

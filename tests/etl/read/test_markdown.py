@@ -317,3 +317,10 @@ def test_a_row_label_wrapped_onto_the_next_line_is_one_label_again() -> None:
     assert "- Cumulative funds raised by community companies ($ billion): $36.0 billion" in out
     ruled = "THE COMMUNITY | THE CAMPUS\n=====\n Companies  1,000+ | Office space  119,000 m2\n"
     assert "=====" in bare_pipe_rows(ruled)  # (a rule is no label)
+
+
+def test_label_and_value_pairs_side_by_side_are_no_table_row() -> None:
+    pairs = "Unicorns: 3 | Listed companies: 2\nMarkets: 40 | Awards: 120\n"
+    assert bare_pipe_rows(pairs) == pairs
+    columns = "Unicorns (as at 31 March): 9 | 8\nListed companies: 6 | 5\n"
+    assert "- Unicorns (as at 31 March): 9" in bare_pipe_rows(columns).split("\n")
