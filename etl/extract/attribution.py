@@ -20,7 +20,7 @@ from etl.extract.member_sets import (
     ordinal_at,
     ordinal_possessor,
 )
-from etl.extract.mentions import Mention, is_dateline_place
+from etl.extract.mentions import Mention, is_dateline_place, possessor_opens
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import LazyTopic
@@ -192,9 +192,13 @@ def attribute(
     if subject is None and lo == lead > s_start and _owner_after(text, np_end, s_end, mentions):
         pass  # "Since the programme began, 186 were admitted to the CIP": named after it
     elif subject is None and lo > s_start:
-        subject = pick(s_start)
-        if subject is not None and subject.kind == "territory":
-            subject = None  # the city named in another clause does not own this one
+        subject = pick(s_start)  # (from another clause: not its city, nor its "its" when this
+        # clause names its own owner, "..., while Saudi Arabia's central bank reported 147")
+        if subject is not None and (
+            subject.kind == "territory"
+            or (subject.kind == "pronoun" and possessor_opens(mentions, lo, f_start))
+        ):
+            subject = None
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
     # "Cyberport, the hub where PayLoom was incubated, says its ...": a name set apart is no
     # antecedent, when one outside the aside is there to be (else it is all there is).

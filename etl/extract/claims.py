@@ -42,6 +42,7 @@ from etl.extract.claim_context import (
     we_at_figure,
 )
 from etl.extract.claim_record import Found, build_claim
+from etl.extract.clauses import clause_start
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
@@ -62,6 +63,7 @@ from etl.extract.fact_box import (
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
+from etl.extract.mentions import possessor_opens
 from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
@@ -87,7 +89,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.100.0"
+EXTRACTOR_VERSION = "1.101.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -265,7 +267,12 @@ def _sentence_claims(
             and (
                 context.points_back(mentions, a + f.start)
                 or f.source in _NOUNLESS
-                or f.metric.metric in cluster_metrics()  # "Fintech remains the largest cluster"
+                or (  # "Fintech remains the largest cluster" (not "Saudi Arabia's 147 fintechs")
+                    f.metric.metric in cluster_metrics()
+                    and not possessor_opens(
+                        mentions, clause_start(text, s.start, a + f.start), a + f.start
+                    )
+                )
             )
         ):
             prev = last_owner.get(view.previous(sid))

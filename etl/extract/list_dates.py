@@ -48,6 +48,7 @@ class ListDates:
     end: int
     ref: date | None
     listed: dict[int, DatePhrase | None]  # the dates of lists asked for, by paragraph
+    vague: set[int]  # lists whose lead-in gives a time without saying figures stand at it
     # note_before's answers, by where a walk up stood: (paragraph, prose passed, whether it is
     # above the list's lead-in, yearless)
     notes: dict[tuple[int, int, bool, bool], DatePhrase | None]
@@ -100,6 +101,8 @@ class ListDates:
                 continue
             found = self._heading_date(*paragraphs[q])
             if found is not None:
+                if not says_stands_at(text[slice(*paragraphs[q])], found.start, found.end):
+                    self.vague.add(p)  # "Key figures at mid-year", not "(as at end-June 2021)"
                 return self._in_year(found, q)
             if speaks_of_now(text, *paragraphs[q]):
                 return None  # "here is where the community stands today:" over the list

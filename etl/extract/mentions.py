@@ -94,6 +94,21 @@ class Mention(NamedTuple):
     cluster: bool = False
 
 
+_OPENING = 6  # characters a clause's opening possessor may stand after its start ("the ")
+
+
+def possessor_opens(mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the clause from `start` to a figure at `end` opens with someone else's
+    possessive ("Saudi Arabia's central bank reported 147 ..."): its subject is theirs."""
+    return any(
+        start <= m.start <= start + _OPENING
+        and m.end <= end
+        and m.role == "possessive"
+        and not m.tracked
+        for m in mentions
+    )
+
+
 def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> list[Mention]:
     """Non-overlapping names in text[start:end], longest first, tracked names winning ties."""
     p = cached_patterns(config)

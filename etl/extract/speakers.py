@@ -82,7 +82,9 @@ def quote_regions(
                     )
                 )
             if not tracked and entity is None:  # "..., he told the audience": named before
-                tracked = _heads_tracked(text[lead_from : m.start()], config)
+                tracked = _heads_tracked(text[lead_from : m.start()], config) or _introduced(
+                    text, m.start(), speaker, config
+                )
         if q_end - m.end() > 1:
             out.append(QuoteRegion(m.start(), q_end, tracked, entity))
         pos = q_end
@@ -236,6 +238,22 @@ def _heads_tracked(intro: str, config: ExtractConfig) -> bool:
         if named and named[-1].tracked:
             return True
     return False
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_INTRO_REACH = 100  # characters either side of a speaker's first naming that introduce them
+
+
+def _introduced(text: str, pos: int, speaker: str, config: ExtractConfig) -> bool:
+    """Whether the speaker ("said Ms. Tam") was introduced before `pos` as a head of the
+    tracked organisation, where their name first stands ("led by Cyberport's Chief Public
+    Mission Officer Ms. Winnie Tam")."""
+    names = _NAME_WORD.findall(speaker)
+    first = re.search(rf"\b{re.escape(names[-1])}\b", text[:pos]) if names else None
+    if first is None:
+        return False
+    a, b = max(0, first.start() - _INTRO_REACH), min(pos, first.end() + _INTRO_REACH)
+    return _heads_tracked(text[a:b], config)
 
 
 def _tail_end(text: str, start: int, limit: int) -> int:

@@ -71,6 +71,7 @@ class Timeline(ListDates):
     ref: date | None
     stated: dict[SentenceId, tuple[DatePhrase, bool] | None] = field(default_factory=dict)
     listed: dict[int, DatePhrase | None] = field(default_factory=dict)
+    vague: set[int] = field(default_factory=set)
     notes: dict[tuple[int, int, bool, bool], DatePhrase | None] = field(default_factory=dict)
     bracket_notes: dict[int, DatePhrase | None] = field(default_factory=dict)  # by paragraph
 
@@ -192,8 +193,11 @@ class Timeline(ListDates):
         if item is not None:
             return item  # "* 2005 - The programme is launched. Its first intake is 14 ..."
         listed = self.list_date(sid[0])
-        if listed is not None:
-            return listed  # the lead-in dates the whole list, "now" or not
+        if listed is not None and (
+            sid[0] not in self.vague or not speaks_of_now(text, s.start, s.end)
+        ):
+            return listed  # the lead-in dates the whole list, "now" or not (but a "now" is not
+            # the time of "Key figures at mid-year" over "... now belong to the community")
         if speaks_of_now(text, s.start, s.end) or self._lead_in_now(sid[0]):
             return None  # (or a list item under "here is where the community stands today:")
         for j in range(sid[1] - 1, -1, -1):  # the paragraph's earlier sentences

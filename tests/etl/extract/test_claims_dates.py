@@ -825,3 +825,17 @@ def test_a_note_under_a_dated_heading_dates_the_rows_under_it() -> None:
         ("companies", 2150, "over", d, None),
         ("unicorns", 8, "exact", d, None),
     ]
+
+
+def test_now_in_a_list_item_beats_a_lead_in_that_only_names_a_time() -> None:
+    pub = date(2020, 7, 15)
+    vague = (
+        "Cyberport mid-year update\n\n## Key figures at mid-year\n\n"
+        "- More than 1,650 companies now belong to the Cyberport community.\n"
+        "- Cyberport admitted 64 start-ups in the first six months of the year."
+    )
+    got = inline(vague, pub)
+    assert ("companies", 1650, "over", pub, None) in got
+    assert ("incubatees", 64, "exact", date(2020, 6, 30), "P6M") in got
+    stands = vague.replace("Key figures at mid-year", "Highlights (as at end-June 2020)")
+    assert ("companies", 1650, "over", date(2020, 6, 30), None) in inline(stands, pub)

@@ -558,3 +558,15 @@ def test_an_ordinal_count_belongs_to_the_set_named_after_it_not_to_the_new_membe
     assert ("unicorns", 6) in got and ("listed_companies", 5) in got
     # Another's set: the city's sixth unicorn is no count of the community's.
     assert inline("Paxlane became Hong Kong's sixth unicorn, Cyberport said.", d) == []
+
+
+def test_a_clause_with_an_owner_of_its_own_takes_no_its_from_the_clause_before() -> None:
+    d = date(2022, 10, 24)
+    text = (
+        "Cyberport mission to the Gulf\n\nCyberport led 16 start-ups to Dubai.\n\n"
+        "The UAE aims to raise the digital economy's share of its GDP to 19.4 per cent, while "
+        "Saudi Arabia's central bank reported 147 licensed fintech companies in the kingdom."
+    )
+    assert all(value != 147 for _, value, *_ in inline(text, d))
+    own = "Cyberport mission\n\nCyberport grew its community, and it now counts 1,800 companies."
+    assert ("companies", 1800, "exact", d, None) in inline(own, d)

@@ -146,3 +146,21 @@ def test_an_interview_with_whoever_has_run_the_organisation_profiles_its_head() 
     assert not profiles_head(
         "The Big Interview\n\nJo Lam has run Acme since 2015.", default_config()
     )
+
+
+@pytest.mark.parametrize(
+    ("intro", "tracked"),
+    [
+        (
+            "The delegation, led by Cyberport's Chief Public Mission Officer Ms. Winnie Tam, left.",
+            True,
+        ),
+        ("The team was led by Ms. Winnie Tam, Chief Public Mission Officer of Cyberport.", True),
+        ("Ms. Winnie Tam of Acme Ltd visited Cyberport and toured its labs.", False),
+    ],
+)
+def test_a_speaker_named_by_surname_works_where_first_introduced(intro: str, tracked: bool) -> None:
+    text = f'{intro}\n\n"Our community has 1,800 companies," said Ms. Tam.'
+    para = text.index('"')
+    (q,) = quote_regions(text, para, len(text), default_config())
+    assert q.speaker_tracked is tracked
