@@ -28,6 +28,7 @@ from etl.extract.relative_dates import says_stands_at, speaks_of_now
 _OWN_DATE_GAP = re.compile(
     r"\s*(?:of\s+(?:them|which|these|those)\s+)?(?:\w+\s+){0,2}(?:[a-z]+-)?|[\s,]*", re.I
 )
+_NOW_AFTER = 8  # characters after a figure's noun where its "now" may stand
 _NOW_REACH = 20  # characters before a figure in which "now" says it is of now
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
@@ -124,8 +125,11 @@ def _date_for(
     ):
         # "..., the cluster - now at about 380 - ...": the time of writing, as stated
         return DatePhrase(*aside.span(), None, "day", None, kind="now")
-    if not near and speaks_of_now(sent, max(a, f.start - _NOW_REACH), f.start, point=True):
-        return None  # "Its FinTech cluster, now around 350 firms, ... on hold last year"
+    if not near and (
+        speaks_of_now(sent, max(a, f.start - _NOW_REACH), f.start, point=True)
+        or speaks_of_now(sent, f.end, min(b, f.np_end + _NOW_AFTER), point=True)
+    ):  # "Its FinTech cluster, now around 350 firms, ...", "..., with 470 companies now working"
+        return None
     before = [
         d
         for d in near or inside

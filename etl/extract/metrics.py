@@ -109,6 +109,12 @@ def place_metrics() -> frozenset[str]:
 
 
 @cache
+def away_metrics() -> frozenset[str]:
+    """Metrics that count companies away from the campus: a place after them is where they are."""
+    return frozenset(_terms()["away_metrics"])
+
+
+@cache
 def location_metrics() -> frozenset[str]:
     """Metrics that say where companies are (on or off the campus)."""
     return frozenset(_terms()["location_metrics"])

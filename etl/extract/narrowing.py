@@ -51,6 +51,9 @@ def cluster_before(before: str) -> MetricMatch | None:
     """The one cluster a clause about a cluster, or a subject measured by its verb, names
     before a count under the community's noun ("Smart living (proptech and the like)
     accounts for 260 companies"); None when it names none or two."""
+    of = gated_search(_named_cluster_of(), before[-_CLUSTER_REACH:])
+    if of is not None and (named := named_cluster(of.group(1))) is not None:
+        return named  # "... and a smart living cluster of about 150"
     label = _CLAUSE_LABEL.search(before)
     if label is not None and (named := named_cluster(label.group(1))) is not None:
         return named  # "...; Smart Living: more than 280 companies"
@@ -68,6 +71,11 @@ def cluster_before(before: str) -> MetricMatch | None:
     return nearest_cluster(before) or named_cluster(
         _CLAUSE_STOPS.split(before[-_CLUSTER_REACH:])[-1]
     )
+
+
+@cache
+def _named_cluster_of() -> re.Pattern[str]:
+    return re.compile(lexicon()["doubtful"]["named_cluster_of"], re.IGNORECASE)
 
 
 # A clause of a list that opens with a label before its count: "FinTech: about 400 companies,

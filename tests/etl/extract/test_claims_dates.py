@@ -839,3 +839,12 @@ def test_now_in_a_list_item_beats_a_lead_in_that_only_names_a_time() -> None:
     assert ("incubatees", 64, "exact", date(2020, 6, 30), "P6M") in got
     stands = vague.replace("Key figures at mid-year", "Highlights (as at end-June 2020)")
     assert ("companies", 1650, "over", date(2020, 6, 30), None) in inline(stands, pub)
+
+
+def test_now_right_after_a_figures_noun_dates_it_at_the_time_of_writing() -> None:
+    pub = date(2026, 1, 22)
+    text = (
+        "Cyberport results\n\nThe AI cluster expanded fastest in 2025, with more than 470 "
+        "companies now working on applications from legal tech to robotics."
+    )
+    assert inline(text, pub) == [("ai_companies", 470, "over", pub, None)]

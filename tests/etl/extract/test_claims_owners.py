@@ -570,3 +570,12 @@ def test_a_clause_with_an_owner_of_its_own_takes_no_its_from_the_clause_before()
     assert all(value != 147 for _, value, *_ in inline(text, d))
     own = "Cyberport mission\n\nCyberport grew its community, and it now counts 1,800 companies."
     assert ("companies", 1800, "exact", d, None) in inline(own, d)
+
+
+def test_companies_based_elsewhere_in_the_city_are_the_communitys_offsite_members() -> None:
+    d = date(2020, 12, 21)
+    text = (
+        "Cyberport year end\n\nThe community now numbers more than 1,650 companies, with about "
+        "700 working on the Cyberport campus and some 950 based elsewhere in Hong Kong."
+    )
+    assert ("companies_offsite", 950, "about", d, None) in inline(text, d)

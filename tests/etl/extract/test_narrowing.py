@@ -12,6 +12,7 @@ from etl.extract.narrowing import (
     on_show,
     verb_in_phrase,
 )
+from etl.extract.sentence_figures import find_figures
 
 
 @pytest.mark.parametrize(
@@ -78,3 +79,13 @@ def test_a_label_opening_a_clause_of_a_list_names_its_cluster() -> None:
     before = "FinTech: about 400 companies, the largest in Hong Kong; Smart Living: more than "
     assert cluster_before(before).metric == "smart_living_companies"
     assert cluster_before("Total: more than ") is None  # a label that names no cluster
+
+
+def test_a_named_clusters_size_after_of_is_that_clusters() -> None:
+    s = "Cyberport has over 300 FinTech companies and a smart living cluster of about 150."
+    assert [f.metric.metric for f in find_figures(s) if f.metric] == [
+        "fintech_companies",
+        "smart_living_companies",
+    ]
+    group = "The hub houses a growing cluster of 50."
+    assert all(f.metric is None for f in find_figures(group, keep_bare=True))
