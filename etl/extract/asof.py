@@ -43,7 +43,7 @@ _YEAR = re.compile(
     r"\b(?:in|as\s+(?:at|of)|as\s+(?:recently|late|early)\s+as|back\s+in|"
     r"by\s+(?:the\s+)?(?:end|close)\s+of|at\s+the\s+(?:end|close)\s+of|"
     r"(?:the\s+)?(?:end|close)\s+of|"
-    r"end-|during|throughout|for|since|from|until|till|before|after)\s+"
+    r"end-|during|throughout|for|since|from|until|till|before|after|(?P<by>by))\s+"
     r"(?:the\s+year\s+|(?P<whole>(?:the\s+)?(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?"
     r"|all\s+of\s+))?"
     r"(?:fiscal\s+year\s+|FY\s?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
@@ -188,8 +188,10 @@ def _point_dates(
     low: str | None = None,
     hay: str | None = None,
     pats: _Patterns = _AS_WRITTEN,
+    ref: date | None = None,
 ) -> None:
-    """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018".
+    """Dates with a year: "21 March 2023", "2023年3月", "21/3/2023", "in 2018", and "by 2012"
+    before the year of `ref` (a year to come is a target's: "3,000 companies by 2030").
 
     `low` is text[start:end] lower-cased by `safe_lower` (None: not known, search anyway);
     `pats` are searched in `hay`, `text` or (for `_LOWER_CASE`) all of it lower-cased.
@@ -215,6 +217,8 @@ def _point_dates(
         if d:
             add(m.start(), m.end(), d, "day")
     for m in pats.year.finditer(hay, start, end):  # ("in the whole of 2020": a year's flow)
+        if m["by"] and (ref is None or int(m["year"]) >= ref.year):
+            continue
         add(m.start(), m.end(), date(int(m["year"]), 12, 31), "year", "P1Y" if m["whole"] else None)
 
 
@@ -327,7 +331,7 @@ def find_dates(
         month_span_dates(text, start, end, ref, add)
     if year:
         middle_dates(text, start, end, add)
-        _point_dates(text, start, end, add, safe, hay, pats)
+        _point_dates(text, start, end, add, safe, hay, pats, ref)
     year_points(text, start, end, held, ref, add)  # (after the years it may stand in)
     if in_years:
         for m in pats.rel_end.finditer(hay, start, end):

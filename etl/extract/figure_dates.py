@@ -297,14 +297,17 @@ _APPOSITION = re.compile(r",\s+(?:an?|one\s+of)\s", re.IGNORECASE)  # ", a platf
 
 def recorded_before(sent: str, f: Figure, when: DatePhrase | None, ref: date | None) -> bool:
     """Whether a figure in a clause about a plan has a date of its own in an earlier year: an
-    earlier value it is compared with, no plan ("... double the 110 recorded in mid-2022")."""
+    earlier value it is compared with, no plan ("... double the 110 recorded in mid-2022"), or
+    a value it stood at by then ("By 2012, our community had grown to about 300")."""
     return (
         when is not None
         and when.as_of is not None
         and ref is not None
         and when.as_of.year < ref.year
-        and f.np_end <= when.start
-        and _own_date(sent, f, when)
+        and (
+            (f.np_end <= when.start and _own_date(sent, f, when))
+            or (when.end <= f.start and says_stands_at(sent, when.start, when.end))
+        )
     )
 
 

@@ -186,3 +186,13 @@ def test_parts_of_one_long_text_share_one_lower_casing(monkeypatch: pytest.Monke
         assert [(d.start - start, d.as_of) for d in found] == [(d.start, d.as_of) for d in alone]
         start += len(part) + 1
     assert len(wholes) == 1
+
+
+def test_by_a_past_year_is_its_end_and_by_a_year_to_come_is_no_date() -> None:
+    ref = date(2024, 6, 20)
+    past = "By 2012, our community had grown to about 300 start-ups."
+    assert [(d.as_of, d.precision) for d in find_dates(past, 0, len(past), ref)] == [
+        (date(2012, 12, 31), "year")
+    ]
+    for target in ("We aim for 3,000 companies by 2030.", "by 2024 it had grown"):
+        assert find_dates(target, 0, len(target), ref) == []

@@ -848,3 +848,12 @@ def test_now_right_after_a_figures_noun_dates_it_at_the_time_of_writing() -> Non
         "companies now working on applications from legal tech to robotics."
     )
     assert inline(text, pub) == [("ai_companies", 470, "over", pub, None)]
+
+
+def test_a_figure_by_a_past_year_is_history_and_by_a_year_to_come_a_target() -> None:
+    text = (
+        "Speech by Mr Simon Chan, Chairman of Cyberport\n\n"
+        "By 2012, our community had grown to about 300 start-ups.\n\n"
+        "We aim to reach 3,000 companies by 2026."
+    )
+    assert inline(text, date(2024, 6, 20)) == [("startups", 300, "about", date(2012, 12, 31), None)]
