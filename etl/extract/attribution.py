@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 _ASIDE_OPEN = re.compile(
-    r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then)\b",
+    r"\.?,\s+(?:a|an|the|which|who|whose|with|one|home|based|located|wholly|itself|now|then"
+    r"|set\s+up|founded|launched|established|formed|created|started|owned|run|managed)\b",
     re.IGNORECASE,
 )
 

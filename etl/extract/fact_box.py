@@ -32,7 +32,7 @@ from etl.extract.mentions import Mention
 from etl.extract.metric_sources import label_metric
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.section_view import SectionView, SentenceId
-from etl.extract.table_figures import TIME_TOKEN, label_date, owner_in
+from etl.extract.table_figures import TIME_TOKEN, describes_main, label_date, owner_in
 from etl.extract.timeline import Timeline
 from etl.extract.whole_note import whole_text_note, within_year
 from etl.extract.year_day import lead_in_day, names_fiscal_year, note_day, year_day
@@ -212,6 +212,8 @@ def box_owner(
     start = view.paragraphs[paragraph[0]][0] if paragraph is not None else pos
     for span in (model.lead_ins.get(start), model.heading(pos)):  # "Science Park:", "## HKSTP"
         named = owner_in(view.text[span[0] : span[1]], model, view.config) if span else None
+        if named is not None and span is not None and describes_main(model, span, named):
+            named = None  # "Hong Kong's digital technology flagship" under the title
         if named is None and span is not None:
             named = _profiled(view, view.text[span[0] : span[1]]) or _beside_tracked(view, span)
         if named is not None:

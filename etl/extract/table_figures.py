@@ -124,6 +124,21 @@ def owner_in(words: str, model: DocumentModel, config: ExtractConfig) -> Attribu
 _BASED = re.compile(r"-based\b", re.IGNORECASE)
 
 
+def describes_main(model: DocumentModel, span: tuple[int, int], named: Attribution) -> bool:
+    """Whether a heading at `span` that names `named` (`owner_in`) is a line of the title block
+    (the text's first two paragraphs) naming a place only as it describes the tracked main
+    organisation ("Hong Kong's digital technology flagship" under "CYBERPORT")."""
+    main = model.main
+    return (
+        main is not None
+        and main.tracked
+        and not named.tracked
+        and len(model.paragraphs) > 1
+        and span[0] <= model.paragraphs[1][0]
+        and named.entity not in model.others
+    )
+
+
 def _caption(text: str, table: Table, model: DocumentModel) -> str:
     span = model.heading(table.start)
     return text[span[0] : span[1]] if span else ""

@@ -32,6 +32,7 @@ from etl.read.tables import (
     is_time_cell,
     label_over_row,
     long_value,
+    spaced_header,
     spaced_row,
     split_trailing_figure,
     table_lines,
@@ -41,12 +42,13 @@ from etl.read.tables import (
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
-CELL_GAP = 5  # spaces between two cells of a table row (justified prose has 1-3)
+CELL_GAP = 4  # spaces between two cells of a table row (justified prose has 1-3)
 MIN_COLUMN_CHARS = 20  # text on each side of a gutter, in a page set in two columns
 MIN_COLUMN_LETTERS = 12  # and letters in it: a table's columns of figures are no text columns
 GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter runs through
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
 MIN_SPACED_ROWS = 3  # lines of a label and its figure one space apart, one under the other
+MIN_HEADED_ROWS = 2  # such lines under a line of times, one figure a time
 _CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
 MIN_STACKED_TILES = 3  # single tiles one under the other, read as tiles ("8" over "unicorns")
 MAX_CAPTION_CHARS = 60  # a stacked tile's caption: one short line
@@ -159,17 +161,34 @@ def _page_lines(lines: list[str]) -> list[str]:
             continue
         line = lines[k].strip()
         if not _PAGE_NUMBER_RE.fullmatch(line):
-            out.append(_SPACES_RE.sub(" ", line))
+            out.append(_SPACES_RE.sub(_one_space, line))
         k += 1
     return out
+
+
+def _one_space(gap: re.Match[str]) -> str:
+    """A run of spaces in a line as one, or as two between two figures (`_FIGURES_GAP_RE`)."""
+    text, a, b = gap.string, gap.start(), gap.end()
+    return "  " if a and b < len(text) and text[a - 1].isdigit() and text[b].isdigit() else " "
 
 
 def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     """(end, rows) of a run of at least MIN_SPACED_ROWS lines from line `k`, one under the
     other, each a short label and a figure one space after it ("Unicorns 4", "Funding raised
     since 2005 HK$33.2 billion"): a key figures page set without gaps. The rows come under a
-    blank header (no lead-in of a time); none when no such run starts there."""
-    rows: list[list[str]] = []
+    blank header (no lead-in of a time), or under a line of a label and times one space
+    apart ("Community (as at 31 March) 2022/23 2021/22"), each row then giving a figure a time
+    ("Unicorns 7 6"); none when no such run starts there."""
+    header = spaced_header(lines[k])
+    if header is not None:  # "Community (as at 31 March) 2022/23 2021/22" over its rows
+        rows = []
+        j = k + 1
+        while j < len(lines) and (row := spaced_row(lines[j], len(header) - 1)) is not None:
+            rows.append(row)
+            j += 1
+        if len(rows) >= MIN_HEADED_ROWS:
+            return j, [header, *rows]
+    rows = []
     j = k
     while j < len(lines) and (row := spaced_row(lines[j])) is not None:
         rows.append(row)

@@ -85,13 +85,32 @@ def split_trailing_figure(cells: list[str], width: int) -> list[str]:
     return [m.group(1), m.group(2).strip(), *cells[1:]] if m else cells
 
 
-def spaced_row(line: str) -> list[str] | None:
-    """[label, figure] of a line that is a short label with no end mark and a figure one
-    space after it ("Unicorns 4", "Share of local companies 74%"); None for any other line."""
-    m = _SPACED_ROW_RE.fullmatch(line.strip())
+def spaced_row(line: str, figures: int = 1) -> list[str] | None:
+    """[label, figure, ...] of a line that is a short label with no end mark and `figures`
+    figures one space apart after it ("Unicorns 4", "Share of local companies 74%", "Unicorns
+    7 6"); None for any other line."""
+    label, cells = line.strip(), []
+    for _ in range(figures - 1):
+        label, _, last = label.rpartition(" ")
+        if not FIGURE_CELL_RE.fullmatch(last):
+            return None
+        cells.insert(0, last)
+    m = _SPACED_ROW_RE.fullmatch(label)
     if m is None or len(m.group(1)) > _PART_HEADING_CHARS or _LABEL_STOP_RE.search(m.group(1)):
         return None
-    return [m.group(1), m.group(2).strip()]
+    return [m.group(1), m.group(2).strip(), *cells]
+
+
+def spaced_header(line: str) -> list[str] | None:
+    """[label, time, time, ...] of a line that ends in two or more times one space apart
+    ("Community (as at 31 March) 2022/23 2021/22"); None for any other line."""
+    words = line.split()
+    times: list[str] = []
+    while words and is_time_cell(words[-1]) and YEAR_IN_RE.search(words[-1]):
+        times.insert(0, words.pop())
+    if len(times) < 2 or not words or _LABEL_STOP_RE.search(" ".join(words)):
+        return None
+    return [" ".join(words), *times]
 
 
 # (the label may end in a time: "Start-ups admitted since 2005 1,108")

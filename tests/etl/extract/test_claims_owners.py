@@ -579,3 +579,22 @@ def test_companies_based_elsewhere_in_the_city_are_the_communitys_offsite_member
         "700 working on the Cyberport campus and some 950 based elsewhere in Hong Kong."
     )
     assert ("companies_offsite", 950, "about", d, None) in inline(text, d)
+
+
+def test_a_name_in_a_participle_aside_after_a_network_does_not_own_its_figure() -> None:
+    d = date(2021, 12, 15)
+    text = (
+        "Cyberport Investors Network\n\nThe Cyberport Investors Network (CIN) met today.\n\n"
+        "CIN, set up in 2017 to connect Cyberport start-ups with private capital, now has 168 "
+        "members, from angel investors to venture capital funds."
+    )
+    assert all(value != 168 for _, value, *_ in inline(text, d))
+
+
+def test_funding_a_programme_approved_is_no_funding_raised() -> None:
+    d = date(2023, 5, 10)
+    text = (
+        "LCQ: Cyberport funding\n\nThe funding approved for Cyberport incubatees was HK$41.2 "
+        "million in 2022-23, and Cyberport community companies raised HK$3.9 billion."
+    )
+    assert [(m, v) for m, v, *_ in inline(text, d)] == [("funding_raised", 3.9e9)]

@@ -433,3 +433,20 @@ def test_a_founders_row_is_the_boxs_not_the_cluster_of_the_row_above() -> None:
     )
     got = {(m, v) for _, m, v, _ in _claims(raw)}
     assert ("founder_origins", 30) in got and ("web3_founder_origins", 30) not in got
+
+
+def test_a_tagline_under_the_title_that_names_a_city_gives_the_box_to_the_main_organisation() -> (
+    None
+):
+    d = date(2024, 5, 20)
+    text = (
+        "CYBERPORT\n\nHong Kong’s digital technology flagship and incubator\n\n"
+        "Cyberport is a digital technology community.\n\nKEY FIGURES AS AT 31 MARCH 2024\n\n"
+        "Unicorns: 7\n\nListed companies: 8"
+    )
+    got = inline(text, d)
+    assert ("unicorns", 7, "exact", date(2024, 3, 31), None) in got
+    other = text.replace(
+        "CYBERPORT\n\nHong Kong’s digital", "CYBERPORT\n\nIntro.\n\nSingapore’s digital"
+    )
+    assert inline(other, d) == []  # (further down, the city's box is the city's)

@@ -395,3 +395,26 @@ def test_two_stacked_figures_or_numbered_paragraphs_are_no_tiles() -> None:
     assert not any(line.startswith("- ") for line in reading_order(numbered))
     years = ["2023", "Start-ups admitted", "", "2024", "Awards won", "", "2025", "Markets"]
     assert not any(line.startswith("- ") for line in reading_order(years))
+
+
+def test_rows_of_figures_one_space_apart_under_a_line_of_times_read_by_column() -> None:
+    page = ["Key Figures", "", "Community (as at 31 March) 2022/23 2021/22",
+            "Community companies 1,900 1,750", "Unicorns 7 6", "Local companies (%) 68 69",
+            "", "Figures are unaudited."]  # fmt: skip
+    lines = [line for line in pdf_text(lines_pdf([page]), "r.pdf").split("\n") if line]
+    first = lines[lines.index("2022/23:") : lines.index("2021/22:")]
+    assert first[1:] == [
+        "- Community companies: 1,900",
+        "- Unicorns: 7",
+        "- Local companies (%): 68%",
+    ]
+    assert "- Unicorns: 6" in lines[lines.index("2021/22:") :]
+
+
+def test_cells_four_spaces_apart_are_cells_and_two_figures_never_run_into_one() -> None:
+    lines = ["Year-end figures    2022    2023", "FinTech companies    410    430",
+             "Web3 companies    90    180"]  # fmt: skip
+    got = reading_order(lines)
+    assert "- FinTech companies: 410" in got and "- Web3 companies: 180" in got
+    footer = ["Cyberport Annual Review 2019/20    12"]  # (one line: no table)
+    assert reading_order(footer) == ["Cyberport Annual Review 2019/20  12"]
