@@ -89,7 +89,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.104.0"
+EXTRACTOR_VERSION = "1.105.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -326,7 +326,7 @@ def _sentence_claims(
                 or heading_year(view, s.start)
                 or whole_text_note(text, ref)
             )
-        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned)
+        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned, f.increment)
         if f.source == "total":
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         read = f.source in READ_SOURCES

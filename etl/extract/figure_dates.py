@@ -377,13 +377,20 @@ def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
 
 
 def as_of_parts(
-    when: DatePhrase | None, ref: date | None, metric: str, planned: bool = False
+    when: DatePhrase | None,
+    ref: date | None,
+    metric: str,
+    planned: bool = False,
+    increment: bool = False,
 ) -> tuple[date | None, str, str | None]:
     """The date, precision and period of a figure: a later date of the same year is the date
-    of writing, unless the figure is a plan for it (a reviewer's guess at the target's date)."""
+    of writing, unless the figure is a plan for it (a reviewer's guess at the target's date);
+    an addition dated by a year is a flow over it ("admitted 118 new start-ups in 2022")."""
     if when is None or when.as_of is None:
         return ref, "day", None
     period = when.period if metric in cumulative_metrics() else None
+    if increment and period is None and when.precision == "year" and metric in cumulative_metrics():
+        period = "P1Y"
     as_of, precision = when.as_of, when.precision
     if ref and as_of > ref:
         if as_of.year > ref.year:

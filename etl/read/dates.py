@@ -59,10 +59,12 @@ _LABEL_RE = re.compile(
     r"(?:last\s+)?updated|日期|發佈日期|發布日期|发布日期)(?:\s+on)?\s*[:：\-–]?\s*",
     re.IGNORECASE,
 )
-# A place ("Hong Kong,", "HONG KONG, China,", "香港，") and/or a weekday before the date, after
-# any rule of marks that frames the line ("=== 18/10/2023 ===", "## 4 Sep 2023").
+# A place ("Hong Kong,", "HONG KONG, China,", "HONG KONG |", "香港，") and/or a weekday before the
+# date, after any rule of marks that frames the line ("=== 18/10/2023 ===", "## 4 Sep 2023")
+# or an item's number.
 _PREFIX_RE = re.compile(
-    r"\s*(?:(?:[=*#~_]+|[-–—]{2,})\s*)?(?:(?:[A-Z][^\n,:;!?\d]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，]\s*){0,2}"
+    r"\s*(?:(?:[=*#~_]+|[-–—]{2,})\s*)?(?:\d{1,2}[.)]\s+)?"  # ("5. HONG KONG | 19 September 2018")
+    r"(?:(?:[A-Z][^\n,:;!?\d|]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，|]\s*){0,2}"
     rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
 )
 # The place a dateline opens with ("HONG KONG,"), before a date without a year.

@@ -857,3 +857,10 @@ def test_a_figure_by_a_past_year_is_history_and_by_a_year_to_come_a_target() -> 
         "We aim to reach 3,000 companies by 2026."
     )
     assert inline(text, date(2024, 6, 20)) == [("startups", 300, "about", date(2012, 12, 31), None)]
+
+
+def test_new_start_ups_admitted_in_a_year_are_that_years_intake() -> None:
+    text = "Cyberport briefing\n\nCyberport admitted 118 new start-ups during 2021."
+    assert inline(text, date(2022, 12, 14)) == [
+        ("incubatees", 118, "exact", date(2021, 12, 31), "P1Y")
+    ]

@@ -516,3 +516,13 @@ def test_a_wire_years_figure_may_stand_further_back_past_an_abbreviation() -> No
         "U.S. dollars) in financing as of the end of 2025, it said.\n"
     )
     assert find_publication_date(text) == date(2026, 1, 22)  # a Thursday, after 2025
+
+
+def test_a_numbered_item_line_of_a_place_and_a_date_parted_by_a_bar_is_a_date_line() -> None:
+    assert parse_date_line("5. HONG KONG | 19 September 2018") is not None
+    assert parse_date_line("SINGAPORE | 3 September 2018").value == date(2018, 9, 3)
+    for line in (
+        "Issue 41 | September 2018 edition of our digest.",
+        "5. The park admitted 30 in 2018.",
+    ):
+        assert parse_date_line(line) is None
