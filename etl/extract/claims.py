@@ -89,7 +89,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.105.0"
+EXTRACTOR_VERSION = "1.106.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -155,6 +155,11 @@ def _section_claims(
     return out
 
 
+def _text_before(view: SectionView, sid: SentenceId) -> str:
+    prev = view.previous(sid)
+    return view.sentence_text(prev) if prev is not None else ""
+
+
 def as_part(owner: Attribution) -> Attribution:
     """The owner of a set as the owner of a part of it ("..., and that 16 of them were ..."):
     no surer of the part than of the set."""
@@ -197,7 +202,7 @@ def _sentence_claims(
     year_ref = timeline.ref_at(sid)  # what a date without a year is read against
     figures = with_flow_parts(sent, figures, year_ref)  # "..., including 78 in the past year"
     # (before the metrics are read: a run's figures with no noun share the first's)
-    figures, by_period = respective(sent, figures, year_ref)
+    figures, by_period = respective(sent, figures, year_ref, partial(_text_before, view, sid))
     figures = respective_sets(sent, figures)  # "FinTech and Web3 ... 450 and 150 respectively"
     kept = [
         (i, g)

@@ -15,6 +15,10 @@ from etl.extract.number_words import NUMBER_WORD_SET
 _OPENING_MARKS = re.compile(
     r"[\s\-•*–#>_]*(?:\d{1,3}[.)]\s+|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?[\s*_]*"
 )  # (a list's mark and its number or letter: "1. ", "- (b) ")
+# The figure that opens a line, after its marks: "- 1,850+ ", "Over HK$46 billion ".
+_OPENING_FIGURE = re.compile(
+    r"[\s\-•*–#>_]*(?:[~≈]\s?)?(?:[A-Z]{0,3}\$)?\d[\d,.]*(?:\s?(?:bn|m|billion|million))?[+%]?\s+"
+)
 # A fact-sheet line: a label, a colon, then a short value.
 _LABEL_LINE = re.compile(r"[^:\n]{2,80}:\s*\S[^:\n]{0,40}")
 
@@ -39,8 +43,12 @@ def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> 
     largest cluster")."""
     if name.lower() in NUMBER_WORD_SET:
         return True  # "Four have listed": a count with its noun left out, not a name
-    if " " in name or not _OPENING_MARKS.fullmatch(text, start, a):
+    if " " in name:
         return False
+    if not _OPENING_MARKS.fullmatch(text, start, a):
+        # (or right after the figure that opens a tile's line: "- 7 Unicorns nurtured at ...")
+        lead = _OPENING_FIGURE.match(text, start, a)
+        return lead is not None and lead.end() == a and _metric_word(name.lower())
     if _LABEL_LINE.fullmatch(text, a, end):
         return True
     return _metric_word(name.lower())

@@ -13,6 +13,7 @@ it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -54,16 +55,22 @@ def _qualified_gap() -> re.Pattern[str]:
 
 
 def respective(
-    sent: str, figures: list[Figure], ref: date | None
+    sent: str, figures: list[Figure], ref: date | None, before: Callable[[], str] | None = None
 ) -> tuple[list[Figure], dict[int, DatePhrase]]:
-    """The figures (a run's metric shared) and, by index, the date "respectively" gives each."""
+    """The figures (a run's metric shared) and, by index, the date "respectively" gives each:
+    from the sentence's own list of years, else from the list of the sentence `before` it when
+    that one matched its figures to years "respectively" too ("As at the end of 2019, 2020 and
+    2021, ... were 2, 3 and 4 respectively. The numbers of unicorns as at the same dates were 2,
+    3 and 3 respectively.")."""
     periods_re, one_re = _patterns()
     if not figures or find_phrase("respectively", sent) is None:
         return figures, {}
-    m = periods_re.search(sent)
+    listed, m = sent, periods_re.search(sent)
+    if m is None and before is not None and find_phrase("respectively", listed := before()):
+        m = periods_re.search(listed)
     if m is None:
         return figures, {}
-    dates = [_period(sent, p, ref) for p in one_re.finditer(sent, m.start(), m.end())]
+    dates = [_period(listed, p, ref) for p in one_re.finditer(listed, m.start(), m.end())]
     run = _run(sent, figures, len(dates))
     if run is None or any(d is None for d in dates):
         return figures, {}

@@ -62,6 +62,11 @@ _SPACES_RE = re.compile(r" {2,}")
 _VALUE_GAP_RE = re.compile(r"(\S+(?: (?:bn|mn|billion|million)\+?)?) {3,}(\S.*)")
 _DIGIT_RE = re.compile(r"\d")
 _RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")
+# A tile's figure, a qualifier before it or not ("2,000+", "Over HK$46 billion", "Nearly 70%").
+_TILE_FIGURE_RE = re.compile(
+    rf"(?:(?i:over|more\s+than|nearly|almost|about|around|some|close\s+to|up\s+to)\s+)?"
+    rf"(?:{FIGURE_CELL_RE.pattern})(?:\s(?i:sq\.?\s?m|sq\.?\s?ft|hectares|acres))?"
+)  # (or a measure: "120,000 sq m")
 _PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
     r"\s*(?:[-–]\s*)?(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–])?\s*"
 )
@@ -262,7 +267,7 @@ def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
     spans = [m.span() for m in LAID_OUT_CELL_RE.finditer(line)]
     if not spans or (len(spans) < 2 and not single):
         return []
-    if not all(FIGURE_CELL_RE.fullmatch(line, a, b) for a, b in spans):
+    if not all(_TILE_FIGURE_RE.fullmatch(line, a, b) for a, b in spans):
         return []
     return spans
 

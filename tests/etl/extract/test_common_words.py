@@ -19,3 +19,11 @@ from etl.extract.common_words import names_no_one
 )
 def test_which_capitalised_words_name_no_one(text: str, name: str, none: bool) -> None:
     assert names_no_one(text, text.index(name), name, 0, len(text)) is none
+
+
+def test_a_metric_word_capitalised_after_a_tiles_figure_names_no_one() -> None:
+    for line in ("- 7 Unicorns nurtured at Cyberport", "1,850+ Start-ups admitted since 2005"):
+        a = line.index("Unicorns") if "Unicorns" in line else line.index("Start-ups")
+        name = line[a:].split()[0]
+        assert names_no_one(line, a, name, 0, len(line))
+    assert not names_no_one("- 7 Lingang Group firms", 4, "Lingang", 0, 23)

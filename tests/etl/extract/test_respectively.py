@@ -73,3 +73,16 @@ def test_sets_that_do_not_match_the_figures_one_to_one_name_none_of_them() -> No
         "companies respectively."
     )
     assert not {m for m, _, _ in got} & {"fintech_companies"}
+
+
+def test_a_second_respectively_takes_the_years_of_the_one_before() -> None:
+    got = _claims(
+        "Cyberport reply\n\nAs at the end of 2019, 2020 and 2021, Cyberport's community companies "
+        "that had listed numbered 2, 3 and 4 respectively. The numbers of unicorns among Cyberport "
+        "community companies as at the same dates were 2, 3 and 3 respectively."
+    )
+    assert {(m, v, d.year) for m, v, d in got if m == "unicorns"} == {
+        ("unicorns", 2, 2019),
+        ("unicorns", 3, 2020),
+        ("unicorns", 3, 2021),
+    }

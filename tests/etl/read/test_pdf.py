@@ -418,3 +418,14 @@ def test_cells_four_spaces_apart_are_cells_and_two_figures_never_run_into_one() 
     assert "- FinTech companies: 410" in got and "- Web3 companies: 180" in got
     footer = ["Cyberport Annual Review 2019/20    12"]  # (one line: no table)
     assert reading_order(footer) == ["Cyberport Annual Review 2019/20  12"]
+
+
+def test_stacked_tiles_may_open_with_a_qualifier_or_give_a_measure() -> None:
+    lines = ["As at March 2026", "", "2,200+", "", "Companies in our community",
+             "Over HK$46 billion", "", "Raised by our companies", "120,000 sq m", "",
+             "Of space on our campus", "Nearly 70%", "", "Of our companies are local"]  # fmt: skip
+    got = [line for line in reading_order(lines) if line]
+    assert got[1:] == ["- 2,200+ Companies in our community",
+                       "- Over HK$46 billion Raised by our companies",
+                       "- 120,000 sq m Of space on our campus",
+                       "- Nearly 70% Of our companies are local"]  # fmt: skip
