@@ -388,8 +388,9 @@ def as_of_parts(
     an addition dated by a year is a flow over it ("admitted 118 new start-ups in 2022")."""
     if when is None or when.as_of is None:
         return ref, "day", None
-    period = when.period if metric in cumulative_metrics() else None
-    if increment and period is None and when.precision == "year" and metric in cumulative_metrics():
+    cumulative = metric in cumulative_metrics()
+    period = when.period if cumulative else None
+    if increment and cumulative and period is None and when.precision == "year":
         period = "P1Y"
     as_of, precision = when.as_of, when.precision
     if ref and as_of > ref:

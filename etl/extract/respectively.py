@@ -22,6 +22,7 @@ from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import is_generic, set_member
 from etl.extract.figure import Figure
+from etl.extract.metrics import MetricMatch
 from etl.extract.phrase_search import find_phrase
 
 _TOKEN = r"(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?"
@@ -108,10 +109,10 @@ def respective_sets(sent: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _sets_named(text: str, value: float) -> list:
+def _sets_named(text: str, value: float) -> list[MetricMatch]:
     """The sets `text` names, in order, each once ("FinTech and Web3 clusters")."""
     words = list(_WORD.finditer(text))
-    found: list = []
+    found: list[MetricMatch] = []
     k = 0
     while k < len(words):
         for n in range(1, MAX_SET_WORDS + 1):
