@@ -9,6 +9,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
 
+from etl.calendar import phrase_re
+from etl.extract.asof import find_dates
 from etl.extract.clauses import clause_start
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cluster_metrics, named_cluster
@@ -41,7 +43,30 @@ def gapped(s: str, out: list[Figure], find: Callable[[str], list[Figure]]) -> li
         again = next((g for g in find(filled) if g.start == f.start), None)
         if again is not None and again.metric is not None and again.source == "noun":
             out[i] = replace(f, metric=again.metric, source="gapped")
-    return _own_clusters(s, out)
+    return _own_clusters(s, _dated_series(s, out))
+
+
+def _dated_series(s: str, out: list[Figure]) -> list[Figure]:
+    """Bare counts that go on a series of dated counts, only a date and "and" or a comma
+    between them: "215 companies at the end of 2022, 245 at the end of 2023 and 280 at the end
+    of 2024" (each of the series' metric)."""
+    for i in range(1, len(out)):
+        f, prev = out[i], out[i - 1]
+        if f.source != "bare" or prev.metric is None or f.unit != prev.unit:
+            continue
+        gap = s[prev.end : f.start]
+        dates = [d for d in find_dates(gap, 0, len(gap), None) if d.as_of is not None]
+        if len(dates) != 1:
+            continue
+        right_after = not gap[: dates[0].start].strip()  # (the figure before's own date)
+        if right_after and _series_joiner().fullmatch(gap[dates[0].end :].strip()):
+            out[i] = replace(f, metric=prev.metric, source="gapped")
+    return out
+
+
+@cache
+def _series_joiner() -> re.Pattern[str]:
+    return re.compile(rf",?\s*(?:(?:{phrase_re('list_joiners')}|then|to)\b\s*)*", re.IGNORECASE)
 
 
 def _own_clusters(s: str, out: list[Figure]) -> list[Figure]:

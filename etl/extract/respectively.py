@@ -64,8 +64,10 @@ def respective(
     2021, ... were 2, 3 and 4 respectively. The numbers of unicorns as at the same dates were 2,
     3 and 3 respectively.")."""
     periods_re, one_re = _patterns()
-    if not figures or find_phrase("respectively", sent) is None:
+    if not figures:
         return figures, {}
+    if find_phrase("respectively", sent) is None:
+        return figures, _same_dates(sent, figures, ref, before)
     listed, m = sent, periods_re.search(sent)
     if m is None and before is not None and find_phrase("respectively", listed := before()):
         m = periods_re.search(listed)
@@ -83,6 +85,55 @@ def respective(
             if out[i].qualifier == "exact":  # "about HK$3.2 billion, HK$9.6 billion and ..."
                 out[i] = replace(out[i], qualifier=first.qualifier)
     return out, {i: d for i, d in zip(run, dates, strict=True) if d is not None}
+
+
+def _same_dates(
+    sent: str, figures: list[Figure], ref: date | None, before: Callable[[], str] | None
+) -> dict[int, DatePhrase]:
+    """By index, the dates of a run of figures that stand "at the same dates" as a series of
+    dates before them, in order ("215 companies at the end of 2022, 245 at the end of 2023 and
+    280 at the end of 2024, while ... had 160, 180 and 195 companies at the same dates"; "Over
+    the same three year-ends, ... rose from 310 to 420 and then to 480")."""
+    same = _same_dates_re().search(sent)
+    if same is None or len(figures) < 2:
+        return {}
+    run = next(
+        (r for n in range(len(figures), 1, -1) if (r := _series_run(sent, figures, n))), None
+    )
+    if run is None:
+        return {}
+    text = sent[: figures[run[0]].start]
+    if before is not None:
+        text = f"{before()} {text}"
+    found = [d for d in find_dates(text, 0, len(text), ref) if d.as_of is not None and not d.event]
+    if len(found) < len(run):
+        return {}
+    dates = [replace(d, period=None) for d in found[-len(run) :]]
+    return dict(zip(run, dates, strict=True))
+
+
+@cache
+def _same_dates_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\bsame\s+(?:\w+\s+)?(?:dates|year-ends|year\s+ends|times|points)\b", re.IGNORECASE
+    )
+
+
+def _series_run(sent: str, figures: list[Figure], n: int) -> list[int] | None:
+    """The indexes of n figures in a row that a list or a rise joins ("160, 180 and 195", "from
+    310 to 420 and then to 480")."""
+    gap = _series_gap()
+    for k in range(len(figures) - n + 1):
+        idx = list(range(k, k + n))
+        if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):
+            return idx
+    return None
+
+
+@cache
+def _series_gap() -> re.Pattern[str]:
+    words = rf"(?:{phrase_re('list_joiners')}|then|to)"
+    return re.compile(rf"\s*,?\s*(?:{words}\s+){{0,3}}(?:[a-z]+\s+){{0,2}}", re.IGNORECASE)
 
 
 MAX_SET_WORDS = 3  # words of one set's name ("AI and data science" reads as "AI")

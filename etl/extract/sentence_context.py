@@ -135,8 +135,9 @@ class SentenceContext(AnswerContext):
         if f.metric is not None:
             if f.source == "subject" and not f.number.words and _designated(self._text(), f.start):
                 return None  # "... incubatees at Cyberport 3": a building's number, no count
-            if f.source == "subject" and is_generic(f.metric) and self.heading():
-                heading = context_metric(self.heading(), None, f.unit, f.number.value)
+            label = self.heading()  # (a label over it, not a title: "FinTech start-ups lead")
+            if f.source == "subject" and is_generic(f.metric) and label and len(label.split()) < 4:
+                heading = context_metric(label, None, f.unit, f.number.value)
                 if heading is not None:  # "Unicorns" over "The community now counts four"
                     return replace(f, metric=heading.match, source=heading.source)
             return self._sector_there(f) or self._cluster(f)

@@ -864,3 +864,13 @@ def test_new_start_ups_admitted_in_a_year_are_that_years_intake() -> None:
     assert inline(text, date(2022, 12, 14)) == [
         ("incubatees", 118, "exact", date(2021, 12, 31), "P1Y")
     ]
+
+
+def test_a_community_reaching_a_count_under_a_subtitle_is_the_community_size() -> None:
+    text = (
+        "Cyberport Community Growth Accelerates\nFinTech start-ups and new funding lead the way\n\n"
+        "Hong Kong, 23 July 2015 – Cyberport today released its mid-year figures, which show its "
+        "community of start-ups and technology companies reaching 546 as at 30 June 2015, "
+        "compared with 472 a year earlier."
+    )
+    assert ("companies", 546, "exact", date(2015, 6, 30), None) in inline(text, date(2015, 7, 23))

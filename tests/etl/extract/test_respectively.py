@@ -7,6 +7,7 @@ from datetime import date
 from etl.extract.claims import extract_claims
 from etl.read.manifest import ManifestEntry
 from etl.read.readers import read_bytes
+from tests.etl.extract.test_claims import inline
 
 
 def _claims(text: str) -> set[tuple[str, float, date]]:
@@ -86,3 +87,23 @@ def test_a_second_respectively_takes_the_years_of_the_one_before() -> None:
         ("unicorns", 3, 2020),
         ("unicorns", 3, 2021),
     }
+
+
+def test_a_series_of_dated_counts_and_counts_at_the_same_dates_take_those_dates() -> None:
+    text = (
+        "Cyberport reply\n\nThe Web3 cluster grew from 95 companies at the end of 2022 to 170 at "
+        "the end of 2023 and 275 at the end of 2024. Over the same three year-ends, the number "
+        "of AI and data science start-ups rose from 310 to 420 and then to 480. The smart living "
+        "cluster had 215 companies at the end of 2022, 245 at the end of 2023 and 280 at the end "
+        "of 2024, while the digital entertainment cluster had 160, 180 and 195 companies at the "
+        "same dates."
+    )
+    years = {(m, v): d.year for m, v, _, d, _ in inline(text, date(2025, 5, 14))}
+    assert years[("web3_companies", 275)] == 2024
+    assert [years[("ai_companies", v)] for v in (310, 420, 480)] == [2022, 2023, 2024]
+    assert years[("smart_living_companies", 280)] == 2024
+    assert [years[("digital_entertainment_companies", v)] for v in (160, 180, 195)] == [
+        2022,
+        2023,
+        2024,
+    ]
