@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
-from etl.extract.numbers import NumberMention, find_numbers, scale_of
+from etl.extract.numbers import NumberMention, find_numbers, scale_of, scaled
 
 
 def _currencies() -> dict[str, dict[str, list[str]]]:
@@ -146,7 +146,7 @@ def to_hkd(value: float, currency: str, rates: Mapping[str, float]) -> float | N
     if currency == "HKD":
         return value
     rate = rates.get(currency)
-    return value * rate if rate else None
+    return scaled(value, rate) if rate else None
 
 
 def format_money(value: int, currency: str = "HKD", scale: str = "") -> str:

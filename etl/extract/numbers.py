@@ -94,6 +94,12 @@ def _digit_re_lower() -> re.Pattern[str]:
     return for_lower_case(_digit_re())
 
 
+def scaled(value: float, mult: float) -> float:
+    """`value` times `mult` as written in decimals: "4.1 billion" is 4,100,000,000, not the
+    4,099,999,999.9999995 that binary floating point makes of 4.1 * 1e9."""
+    return value if mult == 1 else float(Decimal(repr(value)) * Decimal(repr(mult)))
+
+
 def scale_of(word: str | None) -> float:
     """The multiplier a scale word stands for (1 when there is none)."""
     if not word:
@@ -216,8 +222,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             NumberMention(
                 start,
                 pct.end() if pct else end,
-                value * mult,
-                step * mult,
+                scaled(value, mult),
+                scaled(step, mult),
                 bool(pct),
                 None,
                 garbled,
@@ -308,8 +314,8 @@ def _find_words(text: str, taken: list[NumberMention]) -> list[NumberMention]:
             NumberMention(
                 s,
                 pct.end() if pct else e,
-                value * mult,
-                word_step(value) * mult,
+                scaled(value, mult),
+                scaled(word_step(value), mult),
                 percent=bool(pct),
                 words=True,
                 mult=mult,
@@ -371,7 +377,15 @@ def _join_ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:
 def _scaled_like(n: NumberMention, other: NumberMention) -> NumberMention:
     m = other.mult
     return NumberMention(
-        n.start, n.end, n.value * m, n.step * m, n.percent, None, n.garbled, n.words, m
+        n.start,
+        n.end,
+        scaled(n.value, m),
+        scaled(n.step, m),
+        n.percent,
+        None,
+        n.garbled,
+        n.words,
+        m,
     )
 
 

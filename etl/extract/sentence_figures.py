@@ -62,7 +62,7 @@ from etl.extract.narrowing import (
     opening_cluster,
     verb_in_phrase,
 )
-from etl.extract.numbers import NumberMention
+from etl.extract.numbers import NumberMention, scaled
 from etl.extract.plans import of_a_plan
 from etl.extract.qualifiers import qualifier_before
 from etl.extract.translated_figures import noun_before, plural
@@ -196,7 +196,8 @@ def find_figures(
         ):
             if kind == "count" and (given := unit_in_label(label.group(1), bare_dollar)):
                 unit, kind = given[0], "money"  # "Funds raised (HK$ bn): 18.9": HK$18.9 billion
-                n = replace(n, value=n.value * given[1], step=n.step * given[1], mult=given[1])
+                n = replace(n, value=scaled(n.value, given[1]), step=scaled(n.step, given[1]),
+                            mult=given[1])  # fmt: skip
             match = label_metric(label.group(1), kind, n.value)  # "- Unicorns: 7"
             if match is None and parent:  # "Companies: 900" / "- of which abroad: 300"
                 match = label_metric(f"{parent} {label.group(1)}", kind, n.value)

@@ -96,8 +96,13 @@ def spaced_row(line: str, figures: int = 1) -> list[str] | None:
             return None
         cells.insert(0, last)
     m = _SPACED_ROW_RE.fullmatch(label)
-    if m is None or len(m.group(1)) > _PART_HEADING_CHARS or _LABEL_STOP_RE.search(m.group(1)):
+    stop, longest = (_LABEL_STOP_RE, _PART_HEADING_CHARS) if figures == 1 else (
+        _HEADED_LABEL_STOP_RE, MAX_HEADED_LABEL_CHARS)  # fmt: skip
+    if m is None or len(m.group(1)) > longest or stop.search(m.group(1)):
         return None
+    last = m.group(1).rsplit(" ", 1)[-1]
+    if FIGURE_CELL_RE.fullmatch(last) and not _YEAR_RE.fullmatch(last):
+        return None  # "IP rights held 780 960": two figures, not a label ending in one
     return [m.group(1), m.group(2).strip(), *cells]
 
 
@@ -116,6 +121,9 @@ def spaced_header(line: str) -> list[str] | None:
 # (the label may end in a time: "Start-ups admitted since 2005 1,108")
 _SPACED_ROW_RE = re.compile(rf"([^\W\d_].*\S)\s({FIGURE_CELL_RE.pattern})")
 _LABEL_STOP_RE = re.compile(r"[.:;,!?]\s|[.:;,!?]$|\s{2,}|\|")  # a sentence, or cells set apart
+# (a row of several figures under a line of times may name its measure after a comma:
+# "Funding raised by community companies, cumulative (HK$ billion) 21.4 34.6")
+_HEADED_LABEL_STOP_RE = re.compile(r"[.:;!?]\s|[.:;,!?]$|\s{2,}|\|")
 
 
 def is_time_cell(cell: str) -> bool:
@@ -191,6 +199,7 @@ def is_part_heading(line: str) -> bool:
 
 
 _PART_HEADING_CHARS = 60
+MAX_HEADED_LABEL_CHARS = 90  # a row's label under a line of times may say more
 _BRACKETED_RE = re.compile(r"\([^()\n]*\)")
 
 

@@ -306,3 +306,13 @@ def test_a_time_of_day_is_no_number(text: str, expected: list[float]) -> None:
 @given(st.integers(0, 23), st.integers(0, 59))
 def test_no_clock_time_gives_a_number(hour: int, minute: int) -> None:
     assert values(f"The showcase opens at {hour}:{minute:02d} daily.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("4.1 billion", 4.1e9), ("1.15 million", 1_150_000.0), ("HK$0.9 billion", 9e8),
+     ("2.3bn", 2.3e9)],
+)  # fmt: skip
+def test_a_scaled_figure_is_its_decimal_value_with_no_binary_noise(text: str, value: float) -> None:
+    (n,) = [m for m in find_numbers(text) if m.value > 100]
+    assert n.value == value and repr(n.value) == repr(value)

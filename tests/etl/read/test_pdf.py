@@ -429,3 +429,17 @@ def test_stacked_tiles_may_open_with_a_qualifier_or_give_a_measure() -> None:
                        "- Over HK$46 billion Raised by our companies",
                        "- 120,000 sq m Of space on our campus",
                        "- Nearly 70% Of our companies are local"]  # fmt: skip
+
+
+def test_a_row_under_a_line_of_times_may_name_its_measure_after_a_comma() -> None:
+    page = ["Key Figures", "", "Indicator 2020/21 2021/22",
+            "Companies in the community 1,570 1,793",
+            "Funding raised by community companies, cumulative (HK$ billion) 21.4 34.6",
+            "Unicorns 3 5", "IP rights held by community companies 780 960", "",
+            "Figures are unaudited."]  # fmt: skip
+    lines = [line for line in pdf_text(lines_pdf([page]), "r.pdf").split("\n") if line]
+    later = lines[lines.index("2021/22:") :]
+    assert "- Funding raised by community companies, cumulative (HK$ billion): HK$34.6 billion" in (
+        later
+    )
+    assert "- IP rights held by community companies: 960" in later
