@@ -186,13 +186,18 @@ def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     ("Unicorns 7 6"); none when no such run starts there."""
     header = spaced_header(lines[k])
     if header is not None:  # "Community (as at 31 March) 2022/23 2021/22" over its rows
-        rows = []
-        j = k + 1
-        while j < len(lines) and (row := spaced_row(lines[j], len(header) - 1)) is not None:
+        rows, j, end = [], k + 1, k + 1
+        while j < len(lines):
+            if not lines[j].strip() and j - end < _CAPTION_GAP:
+                j += 1  # (a blank line the layout sets between rows)
+                continue
+            row = spaced_row(lines[j], len(header) - 1)
+            if row is None:
+                break
             rows.append(row)
-            j += 1
+            j = end = j + 1
         if len(rows) >= MIN_HEADED_ROWS:
-            return j, [header, *rows]
+            return end, [header, *rows]
     rows = []
     j = k
     while j < len(lines) and (row := spaced_row(lines[j])) is not None:

@@ -225,8 +225,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     if width == 1 or not body:
         return out + ["- " + " ".join(c for c in row if c) for row in rows if any(row)]
     if all(is_time_cell(row[0]) for row in body if row[0]):
+        each = _day_of_each_year(header[0])  # "Year (as at 31 December)": each row's year's day
+        if each:
+            out += [header[0], ""]
         for row in body:
-            out += [_lead_in(f"{header[0]} {row[0]}"), ""]
+            out += [_lead_in(row[0] if each else f"{header[0]} {row[0]}"), ""]
             out += [_item(header[j], row[j]) for j in range(1, width) if row[j]] + [""]
         return out[:-1]
     if _day_of_each_year(header[0]) and any(map(is_time_cell, header[1:])):

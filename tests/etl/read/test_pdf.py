@@ -443,3 +443,11 @@ def test_a_row_under_a_line_of_times_may_name_its_measure_after_a_comma() -> Non
         later
     )
     assert "- IP rights held by community companies: 960" in later
+
+
+def test_rows_under_a_line_of_times_may_stand_a_blank_line_apart() -> None:
+    lines = ["Indicator 2020/21 2019/20", "", "Unicorns (cumulative, number) 4 3", "",
+             "Listed companies (cumulative, number) 4 2", "", "Total staff are 187."]  # fmt: skip
+    got = [line for line in reading_order(lines) if line]
+    assert got[:3] == ["2020/21:", "- Unicorns (cumulative, number): 4",
+                       "- Listed companies (cumulative, number): 4"]  # fmt: skip

@@ -170,3 +170,11 @@ def test_a_first_row_that_names_an_event_and_its_year_is_a_row_not_a_heading() -
         "- Start-ups admitted since launch: 214",
     ]
     assert table_lines([["Indicator", "2019"], ["Start-ups admitted", "214"]])[0] == "2019:"
+
+
+def test_years_down_a_column_under_a_day_of_each_year_lead_each_its_rows() -> None:
+    rows = [["Year (as at 31 December)", "Community companies", "Unicorns"],
+            ["2016", "680", "1"], ["2017", "900", "2"]]  # fmt: skip
+    lines = [line for line in table_lines(rows) if line]
+    assert lines[:3] == ["Year (as at 31 December)", "2016:", "- Community companies: 680"]
+    assert "2017:" in lines
