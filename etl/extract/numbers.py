@@ -376,17 +376,8 @@ def _join_ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:
 
 def _scaled_like(n: NumberMention, other: NumberMention) -> NumberMention:
     m = other.mult
-    return NumberMention(
-        n.start,
-        n.end,
-        scaled(n.value, m),
-        scaled(n.step, m),
-        n.percent,
-        None,
-        n.garbled,
-        n.words,
-        m,
-    )
+    return NumberMention(n.start, n.end, scaled(n.value, m), scaled(n.step, m), n.percent, None,
+                         n.garbled, n.words, m)  # fmt: skip
 
 
 def format_number(value: int, style: str = "comma") -> str:
