@@ -5,7 +5,8 @@ what stands side by side on the page stands side by side in the text. From that 
 - a page set in two columns (a gutter of blank space down the middle of most lines, with
   running text on both sides) is read column after column;
 - figures set as tiles, each over its caption ("2,000+" over "start-ups and tech
-  companies"), are read as one line a tile: "- 2,000+ start-ups and tech companies";
+  companies"), are read as one line a tile: "- 2,000+ start-ups and tech companies"
+  (`etl.read.tiles`);
 - a run of lines whose cells are set apart by wide gaps, at least one of them holding a
   figure, is a table: its rows go to `etl.read.tables.table_lines` ("Unicorns nurtured   3"
   becomes "- Unicorns nurtured: 3"), its first row being the header when it holds no figure;
@@ -25,7 +26,6 @@ from pypdf import PdfReader
 from etl.read.errors import IngestError
 from etl.read.limits import pdf_limit_problem
 from etl.read.tables import (
-    FIGURE_CELL_RE,
     LAID_OUT_CELL_RE,
     indent,
     is_part_heading,
@@ -38,6 +38,7 @@ from etl.read.tables import (
     table_lines,
     value_first,
 )
+from etl.read.tiles import CAPTION_GAP, tiles_at
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -49,9 +50,6 @@ GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter ru
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
 MIN_SPACED_ROWS = 3  # lines of a label and its figure one space apart, one under the other
 MIN_HEADED_ROWS = 2  # such lines under a line of times, one figure a time
-_CAPTION_GAP = 2  # lines from a tile's figure to its caption (a blank one between)
-MIN_STACKED_TILES = 3  # single tiles one under the other, read as tiles ("8" over "unicorns")
-MAX_CAPTION_CHARS = 60  # a stacked tile's caption: one short line
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # A rule drawn as "  |  " parts cells too, in a row laid out by gaps ("Unicorns     7  |  6")
@@ -62,11 +60,6 @@ _SPACES_RE = re.compile(r" {2,}")
 _VALUE_GAP_RE = re.compile(r"(\S+(?: (?:bn|mn|billion|million)\+?)?) {3,}(\S.*)")
 _DIGIT_RE = re.compile(r"\d")
 _RULE_LINE_RE = re.compile(r"\s*[-=_–—]{3,}\s*")
-# A tile's figure, a qualifier before it or not ("2,000+", "Over HK$46 billion", "Nearly 70%").
-_TILE_FIGURE_RE = re.compile(
-    rf"(?:(?i:over|more\s+than|nearly|almost|about|around|some|close\s+to|up\s+to)\s+)?"
-    rf"(?:{FIGURE_CELL_RE.pattern})(?:\s(?i:sq\.?\s?m|sq\.?\s?ft|hectares|acres))?"
-)  # (or a measure: "120,000 sq m")
 _PAGE_NUMBER_RE = re.compile(  # "12", "- 12 -", "Page 1 of 2", "p. 3/8"
     r"\s*(?:[-–]\s*)?(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–])?\s*"
 )
@@ -152,7 +145,7 @@ def _page_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(lines):
-        end, tiles = _tiles_at(lines, k)
+        end, tiles = tiles_at(lines, k, _heads_table)
         if tiles:
             out += ["", *tiles]
             k = end
@@ -188,7 +181,7 @@ def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     if header is not None:  # "Community (as at 31 March) 2022/23 2021/22" over its rows
         rows, j, end = [], k + 1, k + 1
         while j < len(lines):
-            if not lines[j].strip() and j - end < _CAPTION_GAP:
+            if not lines[j].strip() and j - end < CAPTION_GAP:
                 j += 1  # (a blank line the layout sets between rows)
                 continue
             row = spaced_row(lines[j], len(header) - 1)
@@ -208,73 +201,9 @@ def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     return j, [["", ""], *rows]
 
 
-def _tiles_at(lines: list[str], k: int) -> tuple[int, list[str]]:
-    """(end, lines) of figures set as tiles from line `k`, each over its caption ("2,000+"
-    over "start-ups and tech companies"), read as "- 2,000+ start-ups and tech companies";
-    lines is empty when no tiles start there. A row of tiles holds two or more figures, or
-    one right after another row of tiles; a stack of single tiles, one under the other,
-    holds at least MIN_STACKED_TILES, each under a caption of one short line."""
-    end, out = _tile_rows(lines, k, stacked=False)
-    if out:
-        return end, out
-    end, out = _tile_rows(lines, k, stacked=True)
-    return (end, out) if len(out) >= 2 * MIN_STACKED_TILES else (k, [])
-
-
-def _tile_rows(lines: list[str], k: int, stacked: bool) -> tuple[int, list[str]]:
-    out: list[str] = []
-    j = end = k
-    while j < len(lines):
-        if not lines[j].strip():
-            j += 1
-            continue
-        starts = _tile_starts(lines[j], single=stacked or bool(out))
-        if not starts or (stacked and not _stacked_figure(lines, j, starts)):
-            break
-        figures = [lines[j][a:b].strip() for a, b in starts]
-        if not out and all(map(is_time_cell, figures)) and _table_at(lines, j)[1]:
-            break  # "2024   2023" over "Companies   2,025   1,860": a table's header
-        captions = [""] * len(starts)
-        j += 1
-        figure_line = j
-        while j < len(lines) and j < figure_line + _CAPTION_GAP and not lines[j].strip():
-            j += 1  # (a blank line may stand between a figure and its caption)
-        while j < len(lines) and lines[j].strip() and not _tile_starts(lines[j], single=True):
-            for m in LAID_OUT_CELL_RE.finditer(lines[j]):
-                # (a caption centred under its figure may start left of it: the nearest centre)
-                mid = m.start() + m.end()
-                col = min(range(len(starts)), key=lambda i: abs(sum(starts[i]) - mid))
-                captions[col] = f"{captions[col]} {m.group()}".strip()
-            j += 1
-        if not all(captions):
-            break
-        out += [x for f, c in zip(figures, captions, strict=True) for x in (f"- {f} {c}", "")]
-        end = j
-    return end, out
-
-
-def _stacked_figure(lines: list[str], j: int, starts: list[tuple[int, int]]) -> bool:
-    """Whether line `j` is one tile of a stack: a figure alone, no year and no paragraph's
-    number ("2023", "6."), over one short caption line that opens with no figure."""
-    figure = lines[j].strip()
-    if len(starts) != 1 or is_time_cell(figure) or figure[-1] in ".)":
-        return False
-    below = [line for line in lines[j + 1 : j + 2 + _CAPTION_GAP] if line.strip()][:1]
-    return (
-        bool(below)
-        and len(below[0].strip()) <= MAX_CAPTION_CHARS
-        and FIGURE_CELL_RE.match(below[0].strip()) is None
-    )
-
-
-def _tile_starts(line: str, single: bool) -> list[tuple[int, int]]:
-    """The spans of a row of tile figures ("2,000+", "HK$38.9 bn"), or [] for any other line."""
-    spans = [m.span() for m in LAID_OUT_CELL_RE.finditer(line)]
-    if not spans or (len(spans) < 2 and not single):
-        return []
-    if not all(_TILE_FIGURE_RE.fullmatch(line, a, b) for a, b in spans):
-        return []
-    return spans
+def _heads_table(lines: list[str], k: int) -> bool:
+    """Whether a table starts at line `k` ("2024   2023" over "Companies   2,025   1,860")."""
+    return bool(_table_at(lines, k)[1])
 
 
 def _cells(line: str, ruled: bool = False) -> list[str] | None:
