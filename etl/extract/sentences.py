@@ -13,6 +13,8 @@ import string
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from etl.read.reflow import PART_MARK
+
 
 class Sentence(NamedTuple):
     """A sentence: text[start:end], and the paragraph (blank-line separated block) it sits in.
@@ -84,8 +86,7 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # An end mark, closing quotes or brackets, then space and something that can open a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]*]*(?=\s+[\"“‘'(*]*[A-Z0-9\u4e00-\u9fff])")
-LETTERED_MARK = r"\((?:[a-z]{1,3}|\d{1,2})\)"  # "(a)", "(iv)", "(2)": a paper's list items
-_BULLET = re.compile(rf"\n(?=[ \t]*(?:--?|[•*▪●]|\d+[.)]|{LETTERED_MARK})\s)")  # ("-- ": wire copy)
+_BULLET = re.compile(rf"\n(?=[ \t]*(?:--?|[•*▪●]|\d+[.)]|{PART_MARK})\s)")  # ("-- ": wire copy)
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

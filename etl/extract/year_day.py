@@ -24,12 +24,12 @@ from etl.calendar import (
 )
 from etl.extract.phrase_search import find_phrase
 from etl.extract.regex_parts import gated_search
-from etl.extract.sentences import LETTERED_MARK
+from etl.read.reflow import PART_MARK
 
 MAX_ROWS_ABOVE = 40  # list items and lead-ins passed looking for a table's note
 # What opens a list item, besides "1." and "1)": "(a)" only over another such line (a paper's
 # "(a) FinTech: some 460 companies;" over "(b) ..."), not a reply's parts, a paragraph each.
-BULLET_MARK = rf"(?:--|[-•*–▪●]|{LETTERED_MARK}(?=[^\n]*\n[ \t]*{LETTERED_MARK}))"
+BULLET_MARK = rf"(?:--|[-•*–▪●]|{PART_MARK}(?=[^\n]*\n[ \t]*{PART_MARK}))"
 BULLET = re.compile(rf"(?:{BULLET_MARK}|\d{{1,2}}[.)])[ \t]+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\W*((?:19|20)\d\d)\W*")

@@ -38,7 +38,7 @@ from etl.read.tables import (
     table_lines,
     value_first,
 )
-from etl.read.tiles import CAPTION_GAP, tiles_at
+from etl.read.tiles import tiles_at
 
 # pypdf logs what it repairs or cannot read; the one-line IngestError is what the user sees.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -50,6 +50,7 @@ GUTTER_SHARE = 0.6  # of the long lines of a two-column block that the gutter ru
 MIN_SPLIT_LINES = 6  # lines a gutter splits, at least, for a block set in two columns
 MIN_SPACED_ROWS = 3  # lines of a label and its figure one space apart, one under the other
 MIN_HEADED_ROWS = 2  # such lines under a line of times, one figure a time
+_ROW_GAP = 2  # lines from one such row to the next (a blank one between)
 
 _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # A rule drawn as "  |  " parts cells too, in a row laid out by gaps ("Unicorns     7  |  6")
@@ -165,7 +166,7 @@ def _page_lines(lines: list[str]) -> list[str]:
 
 
 def _one_space(gap: re.Match[str]) -> str:
-    """A run of spaces in a line as one, or as two between two figures (`_FIGURES_GAP_RE`)."""
+    """A run of spaces in a line as one, or as two between two figures ("2022/23  2021/22")."""
     text, a, b = gap.string, gap.start(), gap.end()
     return "  " if a and b < len(text) and text[a - 1].isdigit() and text[b].isdigit() else " "
 
@@ -181,7 +182,7 @@ def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     if header is not None:  # "Community (as at 31 March) 2022/23 2021/22" over its rows
         rows, j, end = [], k + 1, k + 1
         while j < len(lines):
-            if not lines[j].strip() and j - end < CAPTION_GAP:
+            if not lines[j].strip() and j - end < _ROW_GAP:
                 j += 1  # (a blank line the layout sets between rows)
                 continue
             row = spaced_row(lines[j], len(header) - 1)

@@ -41,7 +41,8 @@ MIN_WRAPPED_LINES = 4
 _HYPHEN_END_RE = re.compile(r"(?<=[A-Za-z])-$")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD_RE = re.compile(r"^([A-Za-z]+)")
-_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]{1,3}|\d{1,2})\))\s")
+PART_MARK = r"\((?:[a-z]{1,3}|\d{1,2})\)"  # "(a)", "(iv)", "(2)": the parts of a paper's list
+_BULLET_RE = re.compile(rf"^(?:--|[-–•▪●◦*]|\d{{1,2}}[.)]|[a-z][.)]|{PART_MARK})\s")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_JOINER_RE = re.compile(r"[;,]\s+(?:and|or)$")  # a list item's end before the last one
 _CELL_RULE = " | "  # between a table row's cells
@@ -156,15 +157,13 @@ def _mark_kind(mark: str) -> str:
     """What a list item's mark is: a number ("2."), a letter ("b)"), a bullet, or a part of a
     paper ("(a)", "(iv)"), which may run to paragraphs of its own: kept apart."""
     first = mark[0]
-    return (
-        "part"
-        if first == "("
-        else "number"
-        if first.isdigit()
-        else "letter"
-        if first.isalpha()
-        else "bullet"
-    )
+    if first == "(":
+        return "part"
+    if first.isdigit():
+        return "number"
+    if first.isalpha():
+        return "letter"
+    return "bullet"
 
 
 def _join(

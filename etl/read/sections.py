@@ -35,6 +35,7 @@ from etl.read.dates import (
     parse_yearless_line,
 )
 from etl.read.publication import find_date
+from etl.read.reflow import PART_MARK
 
 MAX_HEADING_LINES = 3
 MIN_SECTION_CHARS = 150
@@ -49,7 +50,7 @@ _BOILERPLATE_RE = re.compile(
 )
 _NOT_HEADING_END_RE = re.compile(r"[.,;:。，；：][\"'”’)\]]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_BULLET_RE = re.compile(r"^(?:--|[-–•▪●◦*]|\d{1,2}[.)]|\((?:[a-z]{1,3}|\d{1,2})\))\s")
+_BULLET_RE = re.compile(rf"^(?:--|[-–•▪●◦*]|\d{{1,2}}[.)]|{PART_MARK})\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
