@@ -74,7 +74,7 @@ def respective(
     if m is None:
         return figures, {}
     dates = [_period(listed, p, ref) for p in one_re.finditer(listed, m.start(), m.end())]
-    run = _run(sent, figures, len(dates))
+    run = _run(sent, figures, len(dates), _gap())
     if run is None or any(d is None for d in dates):
         return figures, {}
     first = figures[run[0]]
@@ -97,9 +97,7 @@ def _same_dates(
     same = _same_dates_re().search(sent)
     if same is None or len(figures) < 2:
         return {}
-    run = next(
-        (r for n in range(len(figures), 1, -1) if (r := _series_run(sent, figures, n))), None
-    )
+    run = _longest_run(sent, figures, _series_gap())
     if run is None:
         return {}
     text = sent[: figures[run[0]].start]
@@ -119,19 +117,10 @@ def _same_dates_re() -> re.Pattern[str]:
     )
 
 
-def _series_run(sent: str, figures: list[Figure], n: int) -> list[int] | None:
-    """The indexes of n figures in a row that a list or a rise joins ("160, 180 and 195", "from
-    310 to 420 and then to 480")."""
-    gap = _series_gap()
-    for k in range(len(figures) - n + 1):
-        idx = list(range(k, k + n))
-        if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):
-            return idx
-    return None
-
-
 @cache
 def _series_gap() -> re.Pattern[str]:
+    """What joins the figures of a list or a rise ("160, 180 and 195", "from 310 to 420 and
+    then to 480")."""
     words = rf"(?:{phrase_re('list_joiners')}|then|to)"
     return re.compile(rf"\s*,?\s*(?:{words}\s+){{0,3}}(?:[a-z]+\s+){{0,2}}", re.IGNORECASE)
 
@@ -145,7 +134,7 @@ def respective_sets(sent: str, figures: list[Figure]) -> list[Figure]:
     it counting the members of its own set, when the run counts members of no set yet."""
     if len(figures) < 2 or find_phrase("respectively", sent) is None:
         return figures
-    run = next((r for n in range(len(figures), 1, -1) if (r := _run(sent, figures, n, True))), None)
+    run = _longest_run(sent, figures, _qualified_gap())  # ("over 450 and about 150")
     if run is None or not all(
         figures[i].unit == "count" and (figures[i].metric is None or is_generic(figures[i].metric))
         for i in run
@@ -179,10 +168,13 @@ def _sets_named(text: str, value: float) -> list[MetricMatch]:
     return found
 
 
-def _run(sent: str, figures: list[Figure], n: int, qualified: bool = False) -> list[int] | None:
-    """The indexes of the first n figures in a row joined only by list separators (and, if
-    `qualified`, the words of a qualifier: "over 450 and about 150")."""
-    gap = _qualified_gap() if qualified else _gap()
+def _longest_run(sent: str, figures: list[Figure], gap: re.Pattern[str]) -> list[int] | None:
+    """The indexes of the longest run of two or more figures in a row that `gap` joins."""
+    return next((r for n in range(len(figures), 1, -1) if (r := _run(sent, figures, n, gap))), None)
+
+
+def _run(sent: str, figures: list[Figure], n: int, gap: re.Pattern[str]) -> list[int] | None:
+    """The indexes of the first n figures in a row that `gap` joins (list separators, say)."""
     for k in range(len(figures) - n + 1):
         idx = list(range(k, k + n))
         if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):
