@@ -9,11 +9,11 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
 
-from etl.calendar import phrase_re
 from etl.extract.asof import find_dates
 from etl.extract.clauses import clause_start
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cluster_metrics, named_cluster
+from etl.extract.respectively import series_words
 
 # A figure of etl.extract.sentence_figures (not imported: that module calls this one).
 Figure = TypeVar("Figure", bound=Any)
@@ -66,7 +66,7 @@ def _dated_series(s: str, out: list[Figure]) -> list[Figure]:
 
 @cache
 def _series_joiner() -> re.Pattern[str]:
-    return re.compile(rf",?\s*(?:(?:{phrase_re('list_joiners')}|then|to)\b\s*)*", re.IGNORECASE)
+    return re.compile(rf",?\s*(?:{series_words()}\b\s*)*", re.IGNORECASE)
 
 
 def _own_clusters(s: str, out: list[Figure]) -> list[Figure]:

@@ -117,12 +117,15 @@ def _same_dates_re() -> re.Pattern[str]:
     )
 
 
+def series_words() -> str:
+    """The words that join the figures of a list or a rise ("160, 180 and 195", "from 310 to
+    420 and then to 480")."""
+    return rf"(?:{phrase_re('list_joiners')}|then|to)"
+
+
 @cache
 def _series_gap() -> re.Pattern[str]:
-    """What joins the figures of a list or a rise ("160, 180 and 195", "from 310 to 420 and
-    then to 480")."""
-    words = rf"(?:{phrase_re('list_joiners')}|then|to)"
-    return re.compile(rf"\s*,?\s*(?:{words}\s+){{0,3}}(?:[a-z]+\s+){{0,2}}", re.IGNORECASE)
+    return re.compile(rf"\s*,?\s*(?:{series_words()}\s+){{0,3}}(?:[a-z]+\s+){{0,2}}", re.IGNORECASE)
 
 
 MAX_SET_WORDS = 3  # words of one set's name ("AI and data science" reads as "AI")
