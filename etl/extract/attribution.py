@@ -206,6 +206,8 @@ def attribute(
     earlier = [m for m in earlier if usable(m)] or earlier
     owner = resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and (owner is None or not owner.tracked):
+        if inner_owner is not None and member_of_set(text, s_start, f_start):
+            return inner_owner  # "TerraLedger is one of nine Cyberport community companies"
         # "The firm is one of more than 1,700 members of the X community": the set's size,
         # whoever the words after it name, not the member's.
         after = _member_of_named_set(text, f_start, np_end, s_start, s_end, mentions)

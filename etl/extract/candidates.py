@@ -321,6 +321,12 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if _narrower(found):
         return MetricCandidate(found, "predicate")
+    place = None if m and m.group().strip() else _place_phrase().match(s, end)
+    if place is not None:  # "five companies in the Cyberport community had attained unicorn
+        words = words_before_figure(s[place.end() :])  # status": the verb after the place
+        found = classify(" ".join(words), "", "", kind, value, bare=True)
+        if _narrower(found):
+            return MetricCandidate(found, "predicate")
     stop = _PREDICATE_END.search(s, end, end + 90)
     reach = end + len(before_next_figure(s[end : stop.start() if stop else end + 90]))
     field = _field_verb().search(s, end, reach)
@@ -337,6 +343,18 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     if _narrower(found):
         return MetricCandidate(found, "predicate")
     return None
+
+
+@cache
+def _place_phrase() -> re.Pattern[str]:
+    """A phrase of place right after a count's noun: "in the Cyberport community"."""
+    org = lexicon()["organisations"]
+    preps = phrases_re(lexicon()["attribution"]["locatives"])
+    return re.compile(
+        rf"\s+(?:{preps})\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{phrases_re(org['described_heads'])})\b",
+        re.IGNORECASE,
+    )
 
 
 def _narrower(found: MetricMatch | None) -> bool:

@@ -106,6 +106,18 @@ def names_the_figure(text: str, end: int) -> bool:
     return _anaphor_re().search(text, 0, end) is not None
 
 
+def names_the_kind(np: str) -> bool:
+    """Whether a figure's noun phrase calls its noun the kind named before ("60 such
+    companies")."""
+    return _noun_anaphor_re().match(np) is not None
+
+
+@cache
+def _noun_anaphor_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["figures"]["noun_anaphors"])
+    return re.compile(rf"\s*(?:{words})\s", re.I)
+
+
 @cache
 def _anaphor_re() -> re.Pattern[str]:
     return re.compile(

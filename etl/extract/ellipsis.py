@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from etl.extract.asof import find_dates
+from etl.extract.candidates import is_generic
 from etl.extract.clauses import clause_start
 from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cluster_metrics, named_cluster
@@ -19,6 +20,12 @@ from etl.extract.respectively import series_words
 Figure = TypeVar("Figure", bound=Any)
 _WORD = re.compile(r"[\w-]+")
 _GAP_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
+_AND = re.compile(r"\band\s+")
+_GAP_WORDS = 7  # words a list's clause with no verb may take before its count
+_PART = re.compile(r"\s+of\b")
+_IN_NAMED = re.compile(
+    r"\s+in\s+((?:[\w&-]+[ \t]*){1,5})"
+)  # "... about 280 in digital entertainment"
 
 
 def gapped(s: str, out: list[Figure], find: Callable[[str], list[Figure]]) -> list[Figure]:
@@ -71,23 +78,33 @@ def _series_joiner() -> re.Pattern[str]:
 
 def _own_clusters(s: str, out: list[Figure]) -> list[Figure]:
     """Counts of a list of clusters that leaves out the verb: "the AI cluster numbered over 450
-    companies, the Web3 cluster more than 300, and the fintech cluster about 520" (each its
-    own clause's cluster, not the first one's)."""
+    companies, the Web3 cluster more than 300, and the fintech cluster about 520", "FinTech
+    counts around 950 and Web3 more than 300" (each its own clause's cluster, not the first
+    one's; a bare count too: "... and digital entertainment companies around 190")."""
     for i in range(1, len(out)):
         f, prev = out[i], out[i - 1]
         if not (
-            f.source == "subject"
-            and f.metric is not None
-            and f.metric.metric in cluster_metrics()
+            (f.source == "subject" or (f.source == "bare" and f.unit == "count"))
+            and (f.metric is None or f.metric.metric in cluster_metrics() or is_generic(f.metric))
             and prev.metric is not None
             and prev.metric.metric in cluster_metrics()
         ):
             continue
         a = max(clause_start(s, prev.np_end, f.start), s.rfind(",", prev.np_end, f.start) + 1)
+        joined = _AND.search(s, prev.np_end, f.start)
+        if a <= prev.np_end and joined is not None:
+            a = joined.end()  # "... around 950 and Web3 more than 300"
         if a <= prev.np_end:
             continue
+        if f.source == "bare" and (
+            len(s[a : f.start].split()) > _GAP_WORDS or _PART.match(s, f.end)
+        ):
+            continue  # "... a FinTech track featured pitches from 24 of them": a part, no size
         own = named_cluster(s[a : f.start])
-        if own is not None and own.metric != f.metric.metric:
+        after = _IN_NAMED.match(s, f.end) if own is None else None
+        if after is not None:  # "420 companies in smart living and about 280 in digital ..."
+            own = named_cluster(after.group(1))
+        if own is not None and (f.metric is None or own.metric != f.metric.metric):
             out[i] = replace(f, metric=own, source="gapped")
     return out
 

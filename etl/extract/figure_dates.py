@@ -86,6 +86,19 @@ def _date_for(
             if _opens_next(sent, f, d, figures):
                 break  # "exceeded HK$48 billion, in the past year alone newly raised about ..."
             return d
+    if (
+        f.source == "gapped"
+        and i
+        and figures[i - 1].unit == f.unit
+        and not speaks_of_now(sent, figures[i - 1].end, f.start)  # (not "...; today we have")
+        and not any(
+            figures[i - 1].end <= d.start < f.start and not _own_date(sent, figures[i - 1], d)
+            for d in dates
+        )
+    ):
+        # "380 companies at the end of November, ahead of smart living with about 250": a list
+        # that leaves out its verb stands where its figure before does
+        return _date_for(sent, figures[i - 1], figures, dates, i - 1)
     # The set a part is of: the figure before, past a value it was compared with ("1,046
     # companies, up from 840 a year earlier, including 668 start-ups": of the 1,046).
     whole = next((j for j in range(i - 1, -1, -1) if not figures[j].comparison), None)
@@ -130,6 +143,8 @@ def _date_for(
         or speaks_of_now(sent, f.end, min(b, f.np_end + _NOW_AFTER), point=True)
     ):  # "Its FinTech cluster, now around 350 firms, ...", "..., with 470 companies now working"
         return None
+    later = next((g.start for g in figures if g.start > f.end), len(sent))
+    now_after = speaks_of_now(sent, f.np_end, min(b, later), point=True)
     before = [
         d
         for d in near or inside
@@ -137,6 +152,7 @@ def _date_for(
         and not _in_aside_before(sent, f, d)
         and not _compared(sent, d)  # "..., more than in the whole of 2019, taking the total to"
         and not speaks_of_now(sent, d.end, f.start, point=True)  # "in 2025 and now has nine"
+        and not now_after  # "joined in 2018 and is one of 1,300 companies in the hub today"
     ]
     after = [
         d

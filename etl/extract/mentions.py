@@ -141,6 +141,8 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
                 raw.append((m.start(), m.end(), 0, config.name, True, "name"))
     if "place_word" in live:
         for m in scan("place_word"):
+            if _cluster_aside(text, m, start, p):
+                continue  # "one of the cluster's names", "start-ups in the cluster": no owner
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
     if "described" in live:
@@ -243,6 +245,17 @@ def _describes_own(mods: str, phrase: str) -> bool:
     fig = lexicon()["figures"]
     found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
     return found is not None and found.metric not in fig["partitive_generic_metrics"]
+
+
+def _cluster_aside(text: str, m: re.Match[str], start: int, p: Patterns) -> bool:
+    """A place word for a cluster ("the cluster") said as a possessive or after a preposition:
+    it owns none of the figures around it ("Among the cluster's members, X ...")."""
+    clusters = lexicon()["organisations"]["described_clusters"]
+    if m.group().split()[-1].lower() not in clusters:
+        return False
+    return text.startswith(("'s", "’s"), m.end()) or bool(
+        p.prep_before.search(text, max(start, m.start() - 20), m.start())
+    )
 
 
 def _raw_order(r: tuple) -> tuple[int, int, int]:

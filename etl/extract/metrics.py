@@ -229,9 +229,15 @@ def cluster_metrics() -> frozenset[str]:
 def named_cluster(words: str) -> MetricMatch | None:
     """The one cluster `words` name by its own words ("Fintech is still the campus's biggest
     cluster, with over"), if exactly one: its companies' metric."""
+    named = clusters_named(words)
+    return _metric_match(named.pop(), False) if len(named) == 1 else None
+
+
+def clusters_named(words: str) -> set[str]:
+    """The metrics of the clusters `words` name by their own words."""
     clusters = cluster_metrics()
     phrase = f"{words} {lexicon()['figures']['set_noun']}"  # (the noun of a set: companies)
-    named = {
+    return {
         r.metric
         for r in rules()
         if r.metric in clusters
@@ -239,7 +245,6 @@ def named_cluster(words: str) -> MetricMatch | None:
         and not (r.context or r.lead or r.subject or r.bare)
         and r.np.search(phrase)
     }
-    return _metric_match(named.pop(), False) if len(named) == 1 else None
 
 
 @lru_cache(maxsize=1024)

@@ -19,6 +19,7 @@ from etl.extract.number_words import (
     word_step,
 )
 from etl.extract.regex_parts import for_lower_case
+from etl.extract.shares import find_shares
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         )
     if may_have_number_words(text) and HAS_WORD.search(text):
         found.extend(_find_words(text, found))
+    shares = find_shares(text)
+    if shares:  # "three-quarters of them", "three in four": one share, not its number words
+        found = [n for n in found if not any(a < n.end and n.start < b for a, b, _ in shares)]
+        found.extend(NumberMention(a, b, v, 1.0, percent=True, words=True) for a, b, v in shares)
     found = _with_ordinal_counts(text, low, found)
     if len(found) < 2:
         return found  # nothing to order or join

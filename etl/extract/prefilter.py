@@ -19,6 +19,7 @@ from etl.extract.number_words import (
     ordinal_count_positions,
 )
 from etl.extract.regex_parts import required_literals, strength
+from etl.extract.shares import share_openers
 
 # Digits and number words are looked for in a byte copy of the text (`SCAN_TABLE`), with
 # plain byte searches; Unicode digits ("２", "١") are found apart.
@@ -66,6 +67,12 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
         for m in _WORD_GATE.finditer(padded)
         if WORD_START.match(padded, m.start())
     ]
+    for word in share_openers():  # "about half of them": a share told in words
+        at = padded.find(word)
+        while at >= 0:
+            found.append(start + at)
+            many = True
+            at = padded.find(word, at + 1)
     ordinals = ordinal_count_positions(scan)  # "the community's fifth listed company"
     if ordinals:
         found += [start + i for i in ordinals]

@@ -27,13 +27,14 @@ from etl.extract.phrase_search import find_phrase
 
 _TOKEN = r"(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?"
 _BRACKET = r"(?:\s*\([^()]{0,60}\))?"
+_YEAR_END = r"(?:end[-\s](?:of\s+)?)?"  # "at end-2022, end-2023 and end-2024": each a year's end
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    item = rf"{_YEAR_END}{_TOKEN}{_BRACKET}"
     periods = re.compile(
-        rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{_joiner()}{_TOKEN}{_BRACKET})+(?![\w.,]?\d)",
-        re.IGNORECASE,
+        rf"(?<![\w$.,]){_TOKEN}{_BRACKET}(?:{_joiner()}{item})+(?![\w.,]?\d)", re.IGNORECASE
     )
     one = re.compile(rf"(?P<token>{_TOKEN})(?P<bracket>{_BRACKET})")
     return periods, one
@@ -78,9 +79,11 @@ def respective(
     if run is None or any(d is None for d in dates):
         return figures, {}
     first = figures[run[0]]
+    if first.metric is None:  # "262, 291 and 318 companies": the noun after the last
+        first = figures[run[-1]]
     out = list(figures)
-    for i in run[1:]:
-        if first.metric is not None and out[i].unit == first.unit:
+    for i in run:
+        if out[i] is not first and first.metric is not None and out[i].unit == first.unit:
             out[i] = replace(out[i], metric=first.metric, source=first.source)
             if out[i].qualifier == "exact":  # "about HK$3.2 billion, HK$9.6 billion and ..."
                 out[i] = replace(out[i], qualifier=first.qualifier)

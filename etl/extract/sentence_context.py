@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from etl.extract.answer_context import OPENING, AnswerContext
 from etl.extract.box_rows import box_lead, one_cluster_rows
@@ -20,18 +21,20 @@ from etl.extract.context_cues import (
     complement_before,
     existential,
     names_the_figure,
+    names_the_kind,
     then_and_now,
     there_words,
     unread_time,
 )
 from etl.extract.figure import PART_SOURCES, Figure
 from etl.extract.figure_sets import set_noun as _set_noun
-from etl.extract.lexicon import safe_lower
+from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import ENUMERATOR
 from etl.extract.metrics import (
     MetricMatch,
     classify,
     cluster_metrics,
+    clusters_named,
     named_cluster,
     topic_scope_breaks,
     topic_scoped_metrics,
@@ -191,8 +194,10 @@ class SentenceContext(AnswerContext):
                 source = "question" if asked else "previous"
                 if not asked and then_and_now(text, s):
                     source = "contrast"  # "Five years ago, ... 1,200 companies." / "Today 2,100"
-                elif not asked and names_the_figure(s, f.start):
-                    source = "anaphor"  # "... 1,900 companies." / "In 2019 the figure was 1,400"
+                elif not asked and (
+                    names_the_figure(s, f.start) or names_the_kind(s[f.end :])
+                ):  # "... 1,900 companies." / "In 2019 the figure was 1,400", "60 such companies"
+                    source = "anaphor"
                 asked_for = asked_metric(text, kind, f.number.value) if asked else None
                 if asked_for is not None:  # "How many markets?" / "Over 40 now."
                     return replace(f, metric=asked_for, source=source)
@@ -256,8 +261,10 @@ class SentenceContext(AnswerContext):
         if is_generic(f.metric) and whole_named(s, f.start):
             return f  # "... the largest such cluster, and its overall community numbers 1,100"
         if f.source == "predicate" or not (
-            scoped or gated_search(cluster_refs(), s, 0, f.start) or self._pronoun_for_cluster(s)
-        ):
+            scoped
+            or gated_search(cluster_refs(), s, 0, f.start)
+            or (self._pronoun_for_cluster(s) and not clusters_named(s[: f.start]))
+        ):  # (not "It is followed by smart living, with around 300": a cluster of its own)
             return f
         head = None if scoped else _HEAD_LABEL.match(s, 0, f.start)  # "(c) Esports: the cluster"
         own = named_cluster(head.group(1)) if head else None
@@ -350,8 +357,9 @@ class SentenceContext(AnswerContext):
             return False
         if cluster_refs().search(prev[0]) is not None:
             return True
-        # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before
-        head = _LEADING_WORDS.match(prev[0])
+        # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before;
+        # "FinTech remains Cyberport's largest cluster. It had 410 companies": named its subject
+        head = _cluster_subject().match(prev[0]) or _LEADING_WORDS.match(prev[0])
         words = head.group(1).strip() if head else ""
         return 0 < len(words.split()) <= _CLUSTER_NAME_WORDS and (
             set_member(words, "count", 1.0) is not None
@@ -398,6 +406,18 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3
+
+
+@cache
+def _cluster_subject() -> re.Pattern[str]:
+    verbs = phrases_re(lexicon()["figures"]["cluster_copulas"])
+    return re.compile(
+        rf"[\W_]*(?:{ENUMERATOR}\s*)?(?:[^,.;:!?()]{{1,40}}:\s*)?"  # "(a) FinTech: "
+        rf"([^,.;:!?()]+?)\s+(?:{verbs})\s[^.;!?]*?\bclusters?\b",
+        re.IGNORECASE,
+    )
+
+
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back

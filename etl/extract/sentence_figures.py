@@ -72,6 +72,11 @@ _COMPOUND = re.compile(r"-[^\W\d_]")
 _NEXT_IN_LIST = re.compile(r"[^;:.!?]{0,80}?(?:,|\band)\s*")
 
 
+def _told_share(n: NumberMention) -> bool:
+    """A share told in words ("half", "three in four")."""
+    return n.percent and n.words
+
+
 def _one(n: NumberMention) -> bool:
     """A single one: "one of 120 start-ups" names a member of a set, not a count."""
     return n.value == 1 and not n.percent
@@ -141,10 +146,17 @@ def find_figures(
             and not cues()["definite_set"].match(s, end)
         ):
             continue  # "the two companies signed": known things, not a count
-        if i and one_of != i - 1 and cues()["whole"].match(s[spans[i - 1][2] : start]):
-            continue  # "Nine of the 14 awards": the whole is someone else's count
+        if (
+            i
+            and one_of != i - 1
+            and not _told_share(spans[i - 1][0])
+            and cues()["whole"].match(s[spans[i - 1][2] : start])
+        ):
+            continue  # "Nine of the 14 awards": the whole is someone else's count (not "almost
+            # half of the 88 start-ups admitted": the share of a set, the set counted)
         if _one(n) and i + 1 < len(spans) and cues()["member"].match(s[end : spans[i + 1][1]]):
-            continue  # "one of 120 start-ups": a member of the set the next figure counts
+            one_of = i
+            continue  # "one of nine unicorns": a member of the set the next figure counts
         clause = own_clause(clause_of(before))
         low_before = None if low is None else low[:q_start]  # (`before` lower-cased)
         low_clause = None if low is None else low[q_start - len(clause) : q_start]
@@ -152,6 +164,8 @@ def find_figures(
         if planned and not keep_planned:
             continue
         np = full_np = s[np_from:np_end]
+        if np_from == end and opens_with_and(np):  # "around 320 and digital entertainment
+            np, np_end = "", np_from  # companies around 190": the next one's words
         increment = further and keep_bare and not (out and out[-1].source in PART_SOURCES)
         if not_counted(np):
             if cues()["delta_after"].match(np):
@@ -167,6 +181,8 @@ def find_figures(
         if not np and np_from == end and _COMPOUND.match(s, end):
             continue  # "a 24-month programme", "two-person studios": a measure, not a count
         window_start = max(before.rfind(","), before.rfind(";"), len(before) - 100, 0)
+        if i and one_of == i - 1:  # "X joined the programme and is one of 1,300 companies":
+            window_start = max(window_start, spans[one_of][2])  # the set's words, not X's
         ctx_before = before[window_start:]
         nxt = spans[i + 1][1] if i + 1 < len(spans) and kind == "count" else None
         clause_end = clause_end_after(s, np_end, nxt)  # (a sum's reads on: "and its shares rose")

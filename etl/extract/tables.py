@@ -1,4 +1,5 @@
-"""Tables in a document's text: Markdown rows ("| Unicorns | 8 |") and columns aligned by spaces.
+"""Tables in a document's text: Markdown rows ("| Unicorns | 8 |"), columns aligned by spaces
+and cells parted by slashes ("2015-16 / 612 / 96").
 
 A table is a run of rows with the same number of cells; its first row is its header. Each
 cell is a span of the text, so a figure found in a cell keeps pointing at the stored text.
@@ -10,11 +11,14 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
+from etl.read.reflow import SLASH_RULE, slash_cells
+
 _PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _RULE_LINE = re.compile(r"^[ \t|:]*-{2,}", re.MULTILINE)
 _GAP = re.compile(r"[ \t]{2,}|\t")
 _DIGIT = re.compile(r"\d")
+_SLASH = re.compile(re.escape(SLASH_RULE))
 
 
 class Row(NamedTuple):
@@ -38,13 +42,15 @@ class Table(NamedTuple):
 
 
 def find_tables(text: str) -> list[Table]:
-    """The Markdown and space-aligned tables of `text`, in order."""
+    """The Markdown, space-aligned and slash-parted tables of `text`, in order."""
     if "|" in text:
         tables = _group(text, [r for m in _PIPE_ROW.finditer(text) for r in _pipe_rows(text, m)])
     else:
         tables = []
     if "  " in text or "\t" in text:
         tables += _group(text, _aligned_rows(text), aligned=True)
+    if SLASH_RULE in text:
+        tables += _group(text, _slash_rows(text, tables), aligned=True)
     return sorted(tables)
 
 
@@ -91,6 +97,23 @@ def _aligned_rows(text: str) -> list[Row]:
             if c[0] < c[1]:
                 cells.append(c)
         if len(cells) >= 2:
+            rows.append(Row(a, b, tuple(cells)))
+    return rows
+
+
+def _slash_rows(text: str, found: list[Table]) -> list[Row]:
+    """Short lines split into cells by " / " ("2015-16 / 612 / 96", as a reply may print a
+    table), outside the tables already found."""
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if slash_cells(line) < 2 or any(t.start <= a < t.end for t in found):
+            continue
+        seps = list(_SLASH.finditer(text, a, b))
+        starts, ends = [a, *[m.end() for m in seps]], [*[m.start() for m in seps], b]
+        cells = [_trim(text, x, y) for x, y in zip(starts, ends, strict=True)]
+        if all(c[0] < c[1] for c in cells):
             rows.append(Row(a, b, tuple(cells)))
     return rows
 

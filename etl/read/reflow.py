@@ -4,7 +4,8 @@ Reflow rules (a line break inside a blank-line separated block):
 - a break after ``word-`` joins the two halves (see `join_hyphenated` for the hyphen);
 - label/value lines ("Listed companies ...... 10") are written "label: value" first
   (`etl.read.label_rows`), and a break before one is kept;
-- a break is kept before and after a table row ("FinTech | Over 400 companies");
+- a break is kept before and after a table row ("FinTech | Over 400 companies"), and
+  between two short lines parted into as many cells by " / " ("2015-16 / 612 / 96");
 - a break is kept before a date line ("Hong Kong, 5 June 2025 – ...", "Monday, 15 March"),
   a Markdown heading, a bare URL, or a list item that follows a finished line, and after a
   line that is only a date;
@@ -46,6 +47,8 @@ _BULLET_RE = re.compile(rf"^(?:--|[-–•▪●◦*]|\d{{1,2}}[.)]|[a-z][.)]|{P
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_JOINER_RE = re.compile(r"[;,]\s+(?:and|or)$")  # a list item's end before the last one
 _CELL_RULE = " | "  # between a table row's cells
+SLASH_RULE = " / "  # between the cells of a row a reply may print as "2015-16 / 612 / 96"
+SLASH_ROW_WIDTH = 100  # a longer line holding SLASH_RULE is a sentence, not a row
 _TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
 # A line that ends in one of these words goes on in the next line.
 _FUNCTION_WORDS = frozenset(
@@ -178,6 +181,8 @@ def _join(
     finished = bool(_TERMINAL_RE.search(prev[-TAIL:]))
     if label_row(nxt) and label_row(prev[-prev_width:]):
         return None  # "of which start-ups ..... 1,760" under a row: a row, however it opens
+    if slash_cells(nxt) > 1 and slash_cells(prev[-prev_width:]) == slash_cells(nxt):
+        return None  # "2015-16 / 612 / 96" under "Financial year / ... / ...": a table's rows
     if _LIST_JOINER_RE.search(prev[-TAIL:]) and _BULLET_RE.match(nxt) and _BULLET_RE.match(prev):
         return None  # "(d) smart living: about 280 companies; and" over "(e) ...": items
     last_word = prev.rsplit(None, 1)[-1].lower()
@@ -200,6 +205,11 @@ def _join(
         # a line of its own, a heading over a paragraph written on one line)
         return f"{prev} {nxt}" if len(nxt) <= UNWRAPPED_FACTOR * width else None
     return None
+
+
+def slash_cells(line: str) -> int:
+    """How many cells a short line parted by SLASH_RULE holds (1 for any other line)."""
+    return 1 if len(line) > SLASH_ROW_WIDTH else line.count(SLASH_RULE) + 1
 
 
 def _is_date_line(line: str) -> bool:

@@ -103,7 +103,7 @@ def test_train_with_a_database_learns_from_its_corrections(db_url, tmp_path, mon
     assert main(["ingest", str(doc), "--db", db_url, "--no-progress"], err=io.StringIO()) == 0
     engine = open_db(db_url)
     (row,) = iter_claims(engine, ClaimFilter(status=ANY_STATUS))
-    add_correction(engine, row["claim_id"], "ana", "admissions", metric="incubatees")
+    add_correction(engine, row["claim_id"], "ana", "start-ups counted apart", metric="startups")
     monkeypatch.setattr(etl.train, "LABELLED", ())  # the corrections alone
     err = io.StringIO()
     out = tmp_path / "m.json"

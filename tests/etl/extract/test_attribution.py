@@ -306,10 +306,12 @@ def test_a_pronoun_prefers_a_named_organisation_to_the_city() -> None:
         " community.",
         "The company is one of 88 start-ups admitted to Cyberport's incubation programme.",
         "The firm is part of a Cyberport community of about 450 companies.",
+        "TerraLedger is one of nine Cyberport community companies that are now listed.",
     ],
 )
 def test_the_set_a_member_is_one_of_is_the_places(text: str) -> None:
-    found = owner(text, next(x for x in ("2,100", "640", "1,700", "88", "450") if x in text))
+    marks = ("2,100", "640", "1,700", "88", "450", "nine")
+    found = owner(text, next(x for x in marks if x in text))
     assert found is not None and (found.entity, found.tracked) == ("Cyberport", True)
 
 

@@ -83,6 +83,11 @@ def test_a_narrower_predicate_after_a_general_noun() -> None:
     assert found is not None and found.match.metric == "unicorns"
     s = "Five companies that moved here in 2019 have raised money since."
     assert narrower_predicate(s, s.index(" that"), "count", 5) is None
+    s = "By March, five companies in the Cyberport community had attained unicorn status."
+    found = narrower_predicate(s, s.index(" in the"), "count", 5)
+    assert found is not None and found.match.metric == "unicorns"  # (past the place)
+    s = "Five companies in the Cyberport community had moved to larger offices."
+    assert narrower_predicate(s, s.index(" in the"), "count", 5) is None
 
 
 @pytest.mark.parametrize(

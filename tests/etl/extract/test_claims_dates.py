@@ -874,3 +874,30 @@ def test_a_community_reaching_a_count_under_a_subtitle_is_the_community_size() -
         "compared with 472 a year earlier."
     )
     assert ("companies", 546, "exact", date(2015, 6, 30), None) in inline(text, date(2015, 7, 23))
+
+
+def test_now_after_a_figure_beats_a_date_the_clause_gave_before_it() -> None:
+    d = date(2019, 12, 3)
+    text = (
+        "The firm joined the Cyberport Incubation Programme in 2018 and is one of more than "
+        "1,300 companies in the Cyberport community{}."
+    )
+    assert [(c[1], c[3]) for c in inline(text.format(" today"), d)] == [(1300, d)]
+    dated = "As at the end of 2018, the firm was one of more than 1,300 companies at Cyberport."
+    assert [(c[1], c[3]) for c in inline(dated, d)] == [(1300, date(2018, 12, 31))]
+
+
+def test_a_list_that_leaves_out_its_verb_stands_at_its_first_figures_date() -> None:
+    d = date(2020, 12, 18)
+    text = (
+        "FinTech remains Cyberport's largest cluster, with over 380 companies at the end of "
+        "November, ahead of smart living with about 250 and digital entertainment with 160."
+    )
+    end_nov = date(2020, 11, 30)
+    assert {(c[0], c[1], c[3]) for c in inline(text, d)} == {
+        ("fintech_companies", 380, end_nov),
+        ("smart_living_companies", 250, end_nov),
+        ("digital_entertainment_companies", 160, end_nov),
+    }
+    text = "Ten years ago we had 500 companies at Cyberport; today Cyberport has over 2,200."
+    assert (2200, d) in {(c[1], c[3]) for c in inline(text, d)}

@@ -598,3 +598,20 @@ def test_funding_a_programme_approved_is_no_funding_raised() -> None:
         "million in 2022-23, and Cyberport community companies raised HK$3.9 billion."
     )
     assert [(m, v) for m, v, *_ in inline(text, d)] == [("funding_raised", 3.9e9)]
+
+
+def test_the_cluster_is_the_organisations_but_its_members_figures_are_not() -> None:
+    d = date(2025, 5, 12)
+    text = (
+        "Cyberport's four clusters grew in 2024.\n\n"
+        "(d) Digital entertainment: The cluster had 187 companies at end-2024. Among the "
+        "cluster's members, Fenrir Arena now serves organisers in nine markets. Start-ups in "
+        "the cluster raised HK$25 million last year."
+    )
+    got = {(c[0], c[1]) for c in inline(text, d)}
+    assert got == {("digital_entertainment_companies", 187)}
+    other = (
+        "Hong Kong Science Park said its fintech cluster keeps growing. The cluster had 120 "
+        "fintech companies at the end of 2023, the Science Park said."
+    )
+    assert inline(other, d) == []  # another park's cluster

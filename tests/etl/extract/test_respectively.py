@@ -35,6 +35,28 @@ def test_the_years_may_come_after_the_figures() -> None:
     assert ("incubatees", 75, date(2017, 12, 31)) in got
 
 
+def test_year_ends_of_a_list_and_the_noun_after_the_last_figure_are_each_figures() -> None:
+    got = _claims(
+        "Cyberport had 1,812, 1,935 and 2,126 companies at end-2020, end-2021 and end-2022 "
+        "respectively."
+    )
+    assert got == {
+        ("companies", 1812, date(2020, 12, 31)),
+        ("companies", 1935, date(2021, 12, 31)),
+        ("companies", 2126, date(2022, 12, 31)),
+    }
+
+
+def test_a_pronoun_after_a_sentence_calling_its_subject_a_cluster_is_the_cluster() -> None:
+    text = (
+        "(a) FinTech: FinTech remains Cyberport's largest cluster. It had 410, 430 and 462 "
+        "companies at the end of 2020, 2021 and 2022 respectively."
+    )
+    assert {m for m, _, _ in _claims(text)} == {"fintech_companies"}
+    other = "(b) Outlook: Cyberport remains the city's digital hub. It had 1,900 companies."
+    assert {m for m, _, _ in _claims(other)} == {"companies"}
+
+
 def test_without_respectively_a_list_of_years_pairs_nothing() -> None:
     got = _claims(
         "Between 2016 and 2017, Cyberport admitted 61 start-ups to its incubation programme."

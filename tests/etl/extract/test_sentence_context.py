@@ -391,3 +391,11 @@ def test_a_clause_that_turns_to_the_whole_community_counts_it_not_a_cluster() ->
     whole = "Cyberport's FinTech cluster as a whole has grown to more than 150 companies."
     got = inline(whole, date(2016, 7, 7))  # (the cluster as a whole is still the cluster)
     assert ("fintech_companies", 150, "over", date(2016, 7, 7), None) in got
+
+
+def test_such_after_a_figure_calls_its_noun_the_kind_the_sentence_before_counted() -> None:
+    before = "Cyberport now hosts over 150 AI start-ups. Two years ago, the hub counted about 60"
+    such = rows(claims(f"{before} such companies."))
+    assert ("Cyberport", "ai_companies", 60, "auto", ()) in such
+    plain = rows(claims(f"{before} companies."))  # the noun alone may be the whole community
+    assert ("Cyberport", "ai_companies", 60, "auto", ()) not in plain

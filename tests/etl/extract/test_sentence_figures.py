@@ -658,6 +658,15 @@ def test_one_picked_out_of_a_counted_whole_is_no_count() -> None:
     assert [v for v, _, _ in sources(s)] == [1300]
     s = "Nine of the 14 awards went to the park's companies."  # a part of a whole: the part
     assert [v for v, _, _ in sources(s)] == [9]
+    s = "NovaLend is one of six unicorns to have emerged from the Cyberport community."
+    assert sources(s) == [(6, "unicorns", "noun")]  # (a whole in words, as in digits)
+
+
+def test_the_words_before_one_of_a_set_are_the_members_not_the_sets() -> None:
+    s = "The firm joined the incubation programme and is one of 1,300 companies in the hub."
+    assert sources(s) == [(1300, "companies", "noun")]  # not the programme's intake
+    s = "The firm joined the incubation programme with 1,300 start-ups."
+    assert sources(s)[0][1] == "incubatees"
 
 
 @pytest.mark.parametrize(
@@ -1287,3 +1296,12 @@ def test_a_count_before_and_the_next_figure_does_not_take_that_figures_verb() ->
     assert [(v, m) for v, m, _ in metrics(s)] == [(400, "companies"), (190, "incubatees")]
     money = "It raised HK$1.05 billion in its IPO and its shares rose 26 per cent on the first day."
     assert all(m != "funding_raised" for _, m, _ in metrics(money))
+
+
+def test_start_ups_that_joined_the_programme_are_its_intake() -> None:
+    s = "In the past year alone, 31 start-ups joined the programme, the largest intake so far."
+    assert metrics(s) == [(31, "incubatees", "noun")]
+    s = "Some 18 start-ups joined the programme's trip to London."  # its trip, no intake
+    assert [m for _, m, _ in metrics(s)] != ["incubatees"]
+    s = "Twelve start-ups joined the accelerator programme."  # another programme
+    assert [m for _, m, _ in metrics(s)] != ["incubatees"]

@@ -32,6 +32,16 @@ def test_columns_aligned_by_spaces() -> None:
     ]
 
 
+def test_cells_parted_by_slashes() -> None:
+    text = "Below:\n\nYear / Applied / Admitted\n2015-16 / 612 / 96\n2016-17 / 745 / 118\n"
+    assert cells(text) == [
+        (["Year", "Applied", "Admitted"], [["2015-16", "612", "96"], ["2016-17", "745", "118"]])
+    ]
+    assert find_tables("Tel: 3166 3812 / Mobile: 9034 5521\n") == []  # one line is no table
+    prose = "The FinTech / Web3 teams met. " * 4  # a long line is a sentence
+    assert find_tables(f"{prose}\n{prose}\n{prose}\n") == []
+
+
 def test_prose_is_no_table() -> None:
     assert find_tables("A line  with two  gaps.\nAnother  line  here.\nAnd  a third.\n") == []
     assert find_tables("Only a header | here\n") == []

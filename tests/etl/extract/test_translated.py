@@ -102,6 +102,17 @@ def test_the_noun_before_a_measure_word_past_a_phrase_of_place() -> None:
     assert claims(text) == {("Cyberport", "smart_living_companies", 260)}
 
 
+@pytest.mark.parametrize("measure", ["home", "house"])  # 家, as translators give it
+def test_the_noun_before_a_figure_and_its_measure_word(measure: str) -> None:
+    text = MARKED + (
+        f"Digital Port community have 2,200 {measure} companies, among them unicorn enterprise "
+        f"9 {measure}, listed company 6 {measure}."
+    )
+    got = claims(text)
+    assert {("Cyberport", "unicorns", 9), ("Cyberport", "listed_companies", 6)} <= got
+    assert ("Cyberport", "companies", 9) not in got
+
+
 def test_start_ups_an_incubation_plan_cultivated_are_incubatees() -> None:
     text = MARKED + (
         "Digital Port incubation plan since 2005 start, has cultivated more than 950 start-ups."

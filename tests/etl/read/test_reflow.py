@@ -67,6 +67,14 @@ def test_the_rows_of_a_two_cell_table_stay_lines_of_their_own() -> None:
     assert all(line in out.split("\n\n") for line in lines[2:])
 
 
+def test_rows_parted_by_slashes_stay_lines_of_their_own() -> None:
+    lines = ["Financial year / Applications / Start-ups admitted", "2015-16 / 612 / 96",
+             "2016-17 / 745 / 118"]  # fmt: skip
+    assert reflow(lines).split("\n\n") == lines
+    wrapped = ["Start-ups in FinTech / Web3 and in smart living / health joined the", "programme."]
+    assert reflow(wrapped) == " ".join(wrapped)  # a sentence, as many slashes, one line on
+
+
 def test_a_row_under_a_row_stays_a_row_however_it_opens() -> None:
     """'of which start-ups ..... 1,760' under 'Companies ..... 2,014' is the next row of a fact
     box, not the rest of a wrapped line, though it opens in lower case."""
