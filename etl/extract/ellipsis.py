@@ -23,9 +23,8 @@ _GAP_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
 _AND = re.compile(r"\band\s+")
 _GAP_WORDS = 7  # words a list's clause with no verb may take before its count
 _PART = re.compile(r"\s+of\b")
-_IN_NAMED = re.compile(
-    r"\s+in\s+((?:[\w&-]+[ \t]*){1,5})"
-)  # "... about 280 in digital entertainment"
+# The words of a field right after a count: "... and about 280 in digital entertainment".
+_IN_NAMED = re.compile(r"\s+in\s+((?:[\w&-]+[ \t]*){1,5})")
 
 
 def gapped(s: str, out: list[Figure], find: Callable[[str], list[Figure]]) -> list[Figure]:

@@ -406,21 +406,21 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3
+_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
+_OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
+_EXISTENTIAL_REACH = 3  # sentences back
 
 
 @cache
 def _cluster_subject() -> re.Pattern[str]:
+    """A sentence whose subject it calls a cluster: "(a) FinTech: FinTech remains Cyberport's
+    largest cluster" (group 1: the subject's words)."""
     verbs = phrases_re(lexicon()["figures"]["cluster_copulas"])
     return re.compile(
         rf"[\W_]*(?:{ENUMERATOR}\s*)?(?:[^,.;:!?()]{{1,40}}:\s*)?"  # "(a) FinTech: "
         rf"([^,.;:!?()]+?)\s+(?:{verbs})\s[^.;!?]*?\bclusters?\b",
         re.IGNORECASE,
     )
-
-
-_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
-_OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
-_EXISTENTIAL_REACH = 3  # sentences back
 
 
 def _designated(s: str, start: int) -> bool:
