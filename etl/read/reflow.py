@@ -48,7 +48,7 @@ _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_JOINER_RE = re.compile(r"[;,]\s+(?:and|or)$")  # a list item's end before the last one
 _CELL_RULE = " | "  # between a table row's cells
 SLASH_RULE = " / "  # between the cells of a row a reply may print as "2015-16 / 612 / 96"
-SLASH_ROW_WIDTH = 100  # a longer line holding SLASH_RULE is a sentence, not a row
+_SLASH_ROW_WIDTH = 100  # a longer line holding SLASH_RULE is a sentence, not a row
 _TERMINAL_RE = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
 # A line that ends in one of these words goes on in the next line.
 _FUNCTION_WORDS = frozenset(
@@ -209,7 +209,7 @@ def _join(
 
 def slash_cells(line: str) -> int:
     """How many cells a short line parted by SLASH_RULE holds (1 for any other line)."""
-    return 1 if len(line) > SLASH_ROW_WIDTH else line.count(SLASH_RULE) + 1
+    return 1 if len(line) > _SLASH_ROW_WIDTH else line.count(SLASH_RULE) + 1
 
 
 def _is_date_line(line: str) -> bool:
