@@ -50,6 +50,7 @@ from etl.extract.doubtful_figures import (
     cohort_part,
     intake_set_part,
     joins_one_cohort,
+    one_groups_record,
     one_intake,
     share_of_founders,
 )
@@ -89,7 +90,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.110.0"
+EXTRACTOR_VERSION = "1.111.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -341,6 +342,8 @@ def _sentence_claims(
             or (  # "The 88 new incubatees break down by sector as follows:" over its rows
                 is_box_value(text, s.start + f.start) and breaks_down_an_intake(box_lead(view, sid))
             )
+            or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
+            # graduates have:" over "- raised HK$48 million ...": the class's own record
         ) or (
             period is None
             and (

@@ -246,6 +246,12 @@ def breaks_down_an_intake(lead: str) -> bool:
     return figure_cues()["intake_breakdown"].search(lead) is not None
 
 
+def one_groups_record(lead: str) -> bool:
+    """Whether a list's lead-in line gives one group's own record ("Between them, the 21
+    graduates have:"): its rows are that group's figures, no community figures."""
+    return figure_cues()["group_record"].search(lead) is not None
+
+
 def joins_one_cohort(s: str, end: int, metric: str) -> bool:
     """Whether a cluster's count that ends at `end` joined one cohort its clause names after it
     ("11 smart-living start-ups joined the latest intake in July"): the cohort's make-up."""

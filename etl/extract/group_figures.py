@@ -66,6 +66,8 @@ def group_source(
         and outside_set(before, max(0, len(before) - 100), low_before)
     ):
         source = "activity"  # "the waiting list is now 80 companies long": no size either
+    if source == "noun" and kind == "count" and cues()["outside_set_after"].match(s, np_end):
+        source = "activity"  # "about 200 companies were on the waiting list for office space"
     if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
         source = "activity"  # "42 companies between them won 67 awards": a group, no size
     if kind == "money" and group_before(s, out, start):

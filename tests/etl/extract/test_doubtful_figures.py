@@ -15,6 +15,7 @@ from etl.extract.doubtful_figures import (
     given_money,
     joins_one_cohort,
     one_company,
+    one_groups_record,
     one_intake,
     part_of_intake,
     part_of_untracked_kind,
@@ -25,6 +26,7 @@ from etl.extract.doubtful_figures import (
 )
 from etl.extract.metrics import MetricMatch
 from etl.extract.sentence_figures import find_figures
+from tests.etl.extract.test_claims import inline
 
 
 def _end(s: str, figure: str) -> int:
@@ -271,3 +273,21 @@ def test_a_clusters_count_that_joined_one_cohort_is_the_cohorts_make_up() -> Non
     assert not joins_one_cohort(s, end, "incubatees")  # (an intake's own size is its count)
     since = "Some 280 smart-living start-ups have joined the community since 2015."
     assert not joins_one_cohort(since, since.index("280") + 3, "smart_living_companies")
+
+
+def test_a_list_under_one_groups_record_is_the_groups() -> None:
+    assert one_groups_record("Between them, the 21 graduates have:")
+    assert one_groups_record("This year's cohort has already:")
+    assert not one_groups_record("As at 30 June, the Cyberport community had:")
+    assert not one_groups_record("The graduates thanked their mentors.")  # no list under it
+    text = (
+        "Hong Kong, 20 November 2009 – Twenty-one young companies received their certificates "
+        "today at the Cyberport Incubation Programme Graduation Ceremony 2009.\n\n"
+        "The graduating class entered the programme in late 2007 and spent 24 months at "
+        "Cyberport. Between them, the 21 graduates have:\n\n"
+        "  - raised HK$48 million from angel investors and venture funds;\n"
+        "  - won 9 industry awards, including two Hong Kong ICT Awards.\n\n"
+        "More than 130 companies now make up the Cyberport community."
+    )
+    auto = {(c[0], c[1]) for c in inline(text, date(2009, 11, 20))}
+    assert auto == {("companies", 130)}

@@ -134,6 +134,11 @@ def test_awards_at_one_competition_without_a_period_go_to_a_reviewer() -> None:
         "Kong ICT Awards, the APICTA Awards and other competitions."
     )
     assert [c[1] for c in inline(many, D)] == [31]  # several competitions over a year
+    part = (
+        "Cyberport news\n\nMr Lam noted that Cyberport companies had won 34 local and "
+        "international awards, 11 of them at the Hong Kong ICT Awards 2015."
+    )
+    assert [c[1] for c in inline(part, D)] == [34]  # a part won at one competition
 
 
 @pytest.mark.parametrize(
@@ -413,3 +418,38 @@ def test_a_financial_year_is_a_time_not_the_word_that_makes_money_funding() -> N
     assert not any(c[0] == "funding_raised" for c in inline(LEAD + spent, D))
     raised = "In the 2022-23 financial year, community companies raised about HK$4.8 billion."
     assert ("funding_raised", 4.8e9) in {(c[0], c[1]) for c in inline(LEAD + raised, D)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cyberport Macro Fund has invested in 30 Cyberport start-ups, attracting private "
+        "co-investment of over HK$3 billion.",
+        "The Cyberport project was developed with a total investment of about HK$15.8 billion.",
+    ],
+)
+def test_co_investment_and_a_projects_cost_are_no_funding_raised(text: str) -> None:
+    assert inline(f"Cyberport news\n\n{text}", D) == []
+
+
+def test_total_investment_attracted_is_funding_raised() -> None:
+    text = "Start-ups in the Cyberport community had attracted total investment of HK$9.5 billion."
+    assert [c[0] for c in inline(f"Cyberport news\n\n{text}", D)] == ["funding_raised"]
+
+
+def test_companies_on_a_waiting_list_are_no_community_size() -> None:
+    text = (
+        "Cyberport news\n\nAs at end-May 2021, about 200 companies were on the waiting list "
+        "for office space at Cyberport, which now hosts over 1,700 companies."
+    )
+    assert [c[1] for c in inline(text, D)] == [1700]
+
+
+def test_start_ups_that_graduated_from_the_programme_are_no_intake() -> None:
+    text = (
+        "Cyberport celebrates latest class of incubation graduates\n\nHong Kong, 22 September "
+        "2011 – Twenty-six start-ups graduated from the Cyberport Incubation Programme today "
+        "at a ceremony at the Cyberport Auditorium.\n\nSince 2005, the programme has admitted "
+        "168 start-ups."
+    )
+    assert [c[1] for c in inline(text, date(2011, 9, 22))] == [168]
