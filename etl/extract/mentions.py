@@ -143,6 +143,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
         for m in scan("place_word"):
             if _cluster_aside(text, m, start, p):
                 continue  # "one of the cluster's names", "start-ups in the cluster": no owner
+            run_by = _operator_after(text, m.end(), end)
+            if run_by is not None and not p.tracked.search(run_by):
+                raw.append((m.start(), m.end(), 1, None, False, "name"))  # "The park, run by
+                continue  # HKSTP, houses more than 500 companies": another's place
             kind = "name" if p.tracked.search(m.group()) else "place_word"  # "the Cyberport ..."
             raw.append((m.start(), m.end(), 0, config.name, True, kind))
     if "described" in live:
@@ -245,6 +249,19 @@ def _describes_own(mods: str, phrase: str) -> bool:
     fig = lexicon()["figures"]
     found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
     return found is not None and found.metric not in fig["partitive_generic_metrics"]
+
+
+def _operator_after(text: str, pos: int, end: int) -> str | None:
+    """The words of an aside right after a place word that say who runs it (", run by the Hong
+    Kong Science and Technology Parks Corporation (HKSTP),"), if there is one."""
+    m = _operator_re().match(text, pos, end)
+    return m.group(1) if m else None
+
+
+@cache
+def _operator_re() -> re.Pattern[str]:
+    words = phrases_re(lexicon()["organisations"]["place_operators"])
+    return re.compile(rf",\s+(?:{words})\s+([^,;.]{{2,120}})", re.IGNORECASE)
 
 
 def _cluster_aside(text: str, m: re.Match[str], start: int, p: Patterns) -> bool:

@@ -196,3 +196,17 @@ def test_by_a_past_year_is_its_end_and_by_a_year_to_come_is_no_date() -> None:
     ]
     for target in ("We aim for 3,000 companies by 2030.", "by 2024 it had grown"):
         assert find_dates(target, 0, len(target), ref) == []
+
+
+@given(st.integers(min_value=2000, max_value=2030), st.integers(min_value=1, max_value=12))
+def test_a_translations_year_end_and_month_end_after_the_year(year: int, month: int) -> None:
+    _, as_of, precision, _, event = one(f"Until {year} year end, the community has 2,000 firms.")
+    assert (as_of, precision, event) == (date(year, 12, 31), "month", False)
+    _, as_of, _, _, event = one(f"Up to {year} year {month} month end, the community grew.")
+    assert (as_of, event) == (asof.month_end(year, month), False)
+
+
+def test_a_translations_year_end_of_a_month_is_that_months() -> None:
+    text = "Up to this year end of August, the community has 1,650 firms."
+    assert date(2023, 8, 31) in [d.as_of for d in find_dates(text, 0, len(text), REF)]
+    assert date(2023, 12, 31) not in [d.as_of for d in find_dates(text, 0, len(text), REF)]

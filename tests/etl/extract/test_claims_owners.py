@@ -615,3 +615,14 @@ def test_the_cluster_is_the_organisations_but_its_members_figures_are_not() -> N
         "fintech companies at the end of 2023, the Science Park said."
     )
     assert inline(other, d) == []  # another park's cluster
+
+
+def test_a_place_word_run_by_another_organisation_is_theirs() -> None:
+    d = date(2013, 4, 9)
+    text = (
+        "Cyberport is home to 400 companies, its head of entrepreneurship said.\n\n"
+        "Across the harbour at Hong Kong Science Park in Sha Tin, the picture is similar. The "
+        "park, run by the Hong Kong Science and Technology Parks Corporation (HKSTP), houses "
+        "more than 500 companies."
+    )
+    assert [c[1] for c in inline(text, d)] == [400]

@@ -278,6 +278,7 @@ def test_a_clusters_count_that_joined_one_cohort_is_the_cohorts_make_up() -> Non
 def test_a_list_under_one_groups_record_is_the_groups() -> None:
     assert one_groups_record("Between them, the 21 graduates have:")
     assert one_groups_record("This year's cohort has already:")
+    assert one_groups_record("During their two years of incubation the graduating companies:")
     assert not one_groups_record("As at 30 June, the Cyberport community had:")
     assert not one_groups_record("The graduates thanked their mentors.")  # no list under it
     text = (
