@@ -68,6 +68,8 @@ def group_source(
         source = "activity"  # "the waiting list is now 80 companies long": no size either
     if source == "noun" and kind == "count" and cues()["outside_set_after"].match(s, np_end):
         source = "activity"  # "about 200 companies were on the waiting list for office space"
+    if source in READ_SOURCES and cues()["joint_audience"].match(s):
+        source = "activity"  # "Between you, you have raised HK$1.3 billion": a class's record
     if source == "noun" and kind == "count" and cues()["joint_group"].match(s, np_end):
         source = "activity"  # "42 companies between them won 67 awards": a group, no size
     if kind == "money" and group_before(s, out, start):

@@ -107,8 +107,8 @@ def find_date(
 def _yearless_dateline(text: str, head: list[str]) -> date | None:
     """The day a dateline without a year gives ("HONG KONG, July 14 (Wire) - ... said on
     Wednesday"), in the latest year the text names with a month or a day ("in the 12 months to
-    March 2021"), or the year before or after when the weekday the dateline or its paragraph
-    names says so; None when no year fits it."""
+    March 2021"), or the year before it or one of the two after when the weekday the dateline
+    or its paragraph names says so; None when no year fits it."""
     found = next(((line, f) for line in head if (f := parse_yearless_line(line))), None)
     if found is None:
         return None
@@ -122,7 +122,14 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
     if not years:
         return None
     latest = max(years)
-    return year_for(month, day, weekday, [latest, latest - 1] if weekday is not None else [latest])
+    if weekday is None:
+        return year_for(month, day, None, [latest])
+    # (the weekday tells the years apart: "raised its Series C in 2019" in a text of 2021)
+    found = year_for(month, day, weekday, [latest, latest - 1, latest + 2])
+    return found if found is not None and found.year <= latest + _YEARS_AFTER else None
+
+
+_YEARS_AFTER = 2  # years after the latest a text names that its yearless dateline may be of
 
 
 def _paragraph_after(text: str, line: str, end: int) -> str:

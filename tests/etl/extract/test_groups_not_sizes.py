@@ -453,3 +453,12 @@ def test_start_ups_that_graduated_from_the_programme_are_no_intake() -> None:
         "168 start-ups."
     )
     assert [c[1] for c in inline(text, date(2011, 9, 22))] == [168]
+
+
+def test_a_record_given_to_those_spoken_to_is_theirs() -> None:
+    text = (
+        'Cyberport news\n\nMr Lee, CEO of Cyberport, said: "Your class has set its own records. '
+        "Between you, you have raised HK$1.3 billion during incubation and won 120 awards. Our "
+        'community has raised more than HK$40 billion."'
+    )
+    assert [(c[0], c[1]) for c in inline(text, D)] == [("funding_raised", 40_000_000_000)]

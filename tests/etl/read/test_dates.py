@@ -518,6 +518,19 @@ def test_a_wire_years_figure_may_stand_further_back_past_an_abbreviation() -> No
     assert find_publication_date(text) == date(2026, 1, 22)  # a Thursday, after 2025
 
 
+def test_a_wire_dateline_may_stand_two_years_after_the_latest_year_named() -> None:
+    text = (
+        "Lender hits unicorn status\n\n"
+        "HONG KONG, May 11 (Asia Tech Wire) - Lendora said on Tuesday it had raised US$210 "
+        "million.\n\nIts valuation is four times the US$320 million of its round in 2019.\n"
+    )
+    assert find_publication_date(text) == date(2021, 5, 11)  # a Tuesday, two years on
+    before = text.replace("on Tuesday", "on Friday")  # 2018, the year before the one named
+    assert find_publication_date(before) == date(2018, 5, 11)
+    far = text.replace("on Tuesday", "on Wednesday")  # only 2022 (three years on) fits
+    assert find_publication_date(far) is None
+
+
 def test_a_numbered_item_line_of_a_place_and_a_date_parted_by_a_bar_is_a_date_line() -> None:
     assert parse_date_line("5. HONG KONG | 19 September 2018") is not None
     assert parse_date_line("SINGAPORE | 3 September 2018").value == date(2018, 9, 3)
