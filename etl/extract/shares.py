@@ -7,9 +7,9 @@ import re
 from functools import cache
 
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.number_words import NUMBER_WORD_SET, parse_words
+from etl.extract.number_words import NUMBER_WORD_SET, NUMBER_WORDS, parse_words
 
-_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_SMALL = rf"(?:{'|'.join(NUMBER_WORDS[1:11])}|\d{{1,2}})"  # "one" to "ten", or digits
 _LEAD_REACH = 60  # characters before a translation's tenths where its word of share may stand
 _N_REACH = 8  # characters before " in four" where its "three" may stand
 
