@@ -234,7 +234,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         )
     if may_have_number_words(text) and HAS_WORD.search(text):
         found.extend(_find_words(text, found))
-    shares = find_shares(text)
+    shares = find_shares(text, low)  # (the text lower-cased once: `low`, when it could be)
     if shares:  # "three-quarters of them", "three in four": one share, not its number words
         found = [n for n in found if not any(a < n.end and n.start < b for a, b, _ in shares)]
         found.extend(NumberMention(a, b, v, 1.0, percent=True, words=True) for a, b, v in shares)

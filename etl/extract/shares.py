@@ -43,6 +43,11 @@ def _opening_words() -> tuple[str, ...]:
 
 
 @cache
+def _tenths_words() -> tuple[str, ...]:
+    return tuple(lexicon()["figures"]["tenths"])
+
+
+@cache
 def share_openers() -> tuple[bytes, ...]:
     """The words a share told in words may open with that are no number words, each after a
     space, as bytes for a quick search of a text's byte copy."""
@@ -53,10 +58,11 @@ def _small(word: str) -> float | None:
     return float(word) if word.isdigit() else parse_words(word)
 
 
-def find_shares(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, per cent) of each share `text` tells in words, in order."""
+def find_shares(text: str, low: str | None = None) -> list[tuple[int, int, float]]:
+    """(start, end, per cent) of each share `text` tells in words, in order (`low`: `text`
+    lower-cased, when the caller has it)."""
     fraction, every, every_n, tenths, lead = _patterns()
-    low = text.lower()
+    low = text.lower() if low is None else low
     out = []
     if any(w in low for w in _opening_words()):
         values = _fraction_values()
@@ -67,7 +73,7 @@ def find_shares(text: str) -> list[tuple[int, int, float]]:
         n, d = (_small(before.group("n")), _small(m.group("d"))) if before else (None, None)
         if n and d and n < d and (100 * n) % d == 0:  # "three in four": 75; not "one in three"
             out.append((before.start(), m.end(), 100 * n / d))  # type: ignore[union-attr]
-    if any(w in low for w in lexicon()["figures"]["tenths"]):
+    if any(w in low for w in _tenths_words()):
         for m in tenths.finditer(text):
             if lead.search(text, max(0, m.start() - _LEAD_REACH), m.start()):
                 out.append((m.start(), m.end(), 10 * float(m.group("n"))))
