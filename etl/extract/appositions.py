@@ -2,7 +2,8 @@
 clause opening it ("Since the programme began, ..."), an apposition that makes the subject
 one member of a set ("Acme Robotics, one of about 900 firms at Cyberport, raised ...") and one
 that describes a named place whose own figure follows ("..., with Station F, a Paris campus
-that is home to over 1,000 start-ups")."""
+that is home to over 1,000 start-ups"); and a place opening the clause that scopes its figures
+("Across the city, there are some 600 FinTech firms")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention
+from etl.extract.number_words import NUMBER_WORD_SET
 
 
 def lead_clause_end(text: str, s_start: int, f_start: int) -> int:
@@ -80,3 +82,31 @@ def _place_apposition_re() -> re.Pattern[str]:
         rf",\s+(?:an?)\s+(?:[\w-]+\s+){{0,4}}?(?:{heads})\s+(?:{relatives})\b[^,;:()]*$",
         re.IGNORECASE,
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def place_scope(text: str, mentions: list[Mention], lo: int, f_start: int) -> Mention | None:
+    """The city opening a figure's clause as a place ("Across the city there are some 600
+    FinTech firms", "In Hong Kong, 60 per cent of start-ups ..."): no one else named between it
+    and the figure, nothing but a preposition before it. Its figure is the city's."""
+    for m in mentions:
+        if m.start < lo or m.end > f_start:
+            continue
+        if m.kind != "territory" or m.role != "prep":
+            return None  # (someone named first: theirs, or the clause's subject)
+        words = _WORD.findall(text, lo, m.start)
+        if len(words) > 2:  # (a preposition, "all over": no clause before it)
+            return None
+        if any(o.start >= m.end and o.end <= f_start for o in mentions):
+            return None
+        return m
+    return None
+
+
+def figure_between(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a number, in digits or in words."""
+    if any(c.isdigit() for c in text[a:b]):
+        return True
+    return any(w.lower() in NUMBER_WORD_SET for w in _WORD.findall(text, a, b))

@@ -8,8 +8,8 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.appositions import described_place, lead_clause_end
-from etl.extract.clauses import clause_end, clause_start
+from etl.extract.appositions import described_place, figure_between, lead_clause_end, place_scope
+from etl.extract.clauses import before_examples, clause_end, clause_start
 from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
 from etl.extract.member_sets import (
     POSSESSIVE_GAP,
@@ -188,6 +188,16 @@ def attribute(
     # (The place of a dateline opening the figure's clause is no subject: "HONG KONG, 6 May
     # 2016 – The fintech community at Cyberport has grown to 150 start-ups".)
     subject = pick(lo, datelines=False)
+    scope = place_scope(text, mentions, lo, f_start) if subject is None and not inner else None
+    if scope is not None:  # "Across the city there are some 600 FinTech firms": the city's,
+        after = _owner_after(text, np_end, s_end, mentions)  # not "In Hong Kong, 900 of them
+        if (  # set up at Cyberport"; "..., Cyberport said" only reports it
+            after is None
+            or not after.tracked
+            or figure_between(text, np_end, after.start)
+            or _reported_by_tracked(text, fig[1], mentions)
+        ):
+            return Attribution(scope.entity or "", False, "place")
     if subject is None and home:
         subject = home[0]
     if subject is None and lo == lead > s_start and _owner_after(text, np_end, s_end, mentions):
@@ -249,7 +259,7 @@ def attribute(
     # No name before the figure: the paragraph's topic, if nothing else in its clause is named
     # (the city as a place or a possessor is no one else).
     c_lo = clause_start(text, s_start, f_start)
-    c_hi = _before_examples(text, np_end, clause_end(text, fig[1], s_end))
+    c_hi = before_examples(text, np_end, clause_end(text, fig[1], s_end))
     others = [
         m
         for m in mentions
@@ -280,21 +290,12 @@ def attribute(
 
 # A relative clause right after a figure's noun, its subject next: "20 unicorns that ...".
 _RELATIVE_OPENING = re.compile(r"\s*,?\s+(?:that|which)\s+", re.IGNORECASE)
-# What opens a list of examples after a figure.
-_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|among\s+them|notably)\b", re.IGNORECASE)
-
-
-def _before_examples(text: str, pos: int, end: int) -> int:
-    """Where text[pos:end] opens a list of examples, else `end`: the names in it ("28 awards,
-    including recognition at the X Awards") say neither whose a figure is nor where."""
-    listed = _EXAMPLES.search(text, pos, end)
-    return listed.start() if listed else end
 
 
 def _owner_after(text: str, np_end: int, s_end: int, ms: list[Mention]) -> Mention | None:
     """The first organisation named after a figure in its clause, after a preposition: the
     place it is counted in ("... had set up at Cyberport"); the city does not count."""
-    hi = _before_examples(text, np_end, clause_end(text, np_end, s_end))
+    hi = before_examples(text, np_end, clause_end(text, np_end, s_end))
     for m in ms:
         if np_end <= m.start < hi:
             if m.kind in ("name", "territory") and _RELATIVE_OPENING.fullmatch(

@@ -1,4 +1,5 @@
-"""Where the clause holding a position starts and ends within its sentence."""
+"""Where the clause holding a position starts and ends within its sentence, and where a list of
+examples opens in it."""
 
 from __future__ import annotations
 
@@ -22,3 +23,14 @@ def clause_end(text: str, pos: int, end: int) -> int:
     """Where the clause holding `pos` ends (at `end` at the latest)."""
     m = _CLAUSE_BREAK.search(text, pos, end)
     return m.start() if m else end
+
+
+# What opens a list of examples after a figure.
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|among\s+them|notably)\b", re.IGNORECASE)
+
+
+def before_examples(text: str, pos: int, end: int) -> int:
+    """Where text[pos:end] opens a list of examples, else `end`: the names in it ("28 awards,
+    including recognition at the X Awards") say neither whose a figure is nor where."""
+    listed = _EXAMPLES.search(text, pos, end)
+    return listed.start() if listed else end

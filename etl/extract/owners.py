@@ -160,17 +160,48 @@ def joint_name(config: ExtractConfig, model: DocumentModel) -> str:
 
 def _joined(text: str, ms: list[Mention], s_start: int, s_end: int) -> re.Match[str] | None:
     """Two organisations named together as one subject ("Cyberport and Science Park together
-    host ...", "Together, Science Park and Cyberport host ..."), as a match over both names;
+    host ...", "Together, Science Park and Cyberport host ...", "Together with Science Park,
+    Cyberport hosts ..."), as a match over both names;
     None when the sentence has none."""
     for a, b in pairwise(ms):
         if a.kind != "name" or b.kind != "name" or a.tracked == b.tracked:
             continue
-        if a.entity is None or b.entity is None or not _AND.fullmatch(text, a.end, b.start):
+        if a.entity is None or b.entity is None:
             continue
-        lead = _joint_lead().fullmatch(text, max(s_start, a.start - 40), a.start)
-        if lead or _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
+        if _AND.fullmatch(text, a.end, b.start):
+            lead = _joint_lead().fullmatch(text, max(s_start, a.start - 40), a.start)
+            if lead or _joint_marks().search(text, b.end, min(s_end, b.end + 60)):
+                return re.compile(re.escape(text[a.start : b.end])).match(text, a.start)
+        elif _with_one_another(text, a, b, s_start):
             return re.compile(re.escape(text[a.start : b.end])).match(text, a.start)
     return None
+
+
+_COMMA = re.compile(r",\s+")
+
+
+def _with_one_another(text: str, a: Mention, b: Mention, s_start: int) -> bool:
+    """Two names, one the subject and the other joined to it by "together with": "Together
+    with the Science Park, Cyberport hosts ...", "Cyberport, together with HKSTP, hosts ..."."""
+    if _COMMA.fullmatch(text, a.end, b.start):
+        return _with_lead().fullmatch(text, max(s_start, a.start - 40), a.start) is not None
+    return (
+        text.startswith(",", b.end) and _with_between().fullmatch(text, a.end, b.start) is not None
+    )
+
+
+@cache
+def _with_lead() -> re.Pattern[str]:
+    """ "Together with " opening the clause right before a name (any text first)."""
+    words = phrases_re(cues()["references"]["joint_with"])
+    return re.compile(rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{words})\s+(?:the\s+)?", re.I | re.S)
+
+
+@cache
+def _with_between() -> re.Pattern[str]:
+    """ ", together with " between two names, the second set apart by commas."""
+    words = phrases_re(cues()["references"]["joint_with"])
+    return re.compile(rf",\s+(?:{words})\s+(?:the\s+)?", re.I)
 
 
 @cache

@@ -41,6 +41,9 @@ TRACKED = Attribution("Cyberport", True)
         ("Cyberport, with Hong Kong's biggest AI Lab as its engine, hosts 300 AI firms.", "300"),
         ("At present, 80% of the companies in the park are local.", "80%"),
         ("Cyberport grew, and in 2019 it counted 1,100 firms.", "1,100"),
+        # The city before the figure, but the tracked organisation its place or its subject.
+        ("In Hong Kong, more than 400 FinTech firms have set up at Cyberport.", "400"),
+        ("In Hong Kong, Cyberport hosts 400 FinTech firms.", "400"),
         # A place where the organisation is, named after it, is no other organisation.
         (
             "Elsewhere, Cyberport in Pok Fu Lam now counts some 700 companies in its community.",
@@ -86,6 +89,16 @@ def test_tracked(text: str, figure: str) -> None:
             "Lingang Group",
         ),
         ("There are 4,000 start-ups in Hong Kong.", "4,000", "Hong Kong"),
+        # The city opening the clause as its place: the figures in it are the city's, even
+        # when the tracked organisation is named after them.
+        (
+            "Across the city there are some 600 FinTech firms, which means that roughly two "
+            "in every three have chosen Cyberport as their home.",
+            "600",
+            "Hong Kong",
+        ),
+        ("In Hong Kong, 60% of start-ups are local, Cyberport said.", "60%", "Hong Kong"),
+        ("In Hong Kong, there are 4,000 start-ups.", "4,000", "Hong Kong"),
         ("Cyberport has 2,000 firms, while Shenzhen has 9,000 firms.", "9,000", "Shenzhen"),
         # An aside that opens with "our"/"its" describes the name before it: not the subject.
         (
@@ -111,7 +124,6 @@ def test_someone_else(text: str, figure: str, entity: str) -> None:
     ("text", "figure"),
     [
         ("Over 300 firms joined the fair.", "300"),
-        ("In Hong Kong, there are 4,000 start-ups.", "4,000"),
     ],
 )
 def test_nobody_we_can_name(text: str, figure: str) -> None:

@@ -66,6 +66,9 @@ def test_a_fund_or_a_network_is_an_entity_of_its_own() -> None:
         "Taken together, the two technology flagships host some 2,550 companies.",
         "Both science parks now host 3,900 firms.",
         "Together, Hong Kong Science Park and Cyberport now host around 3,800 companies.",
+        "Together with Hong Kong Science Park, Cyberport hosts 2,000 companies.",
+        "Officials said that, together with the Hong Kong Science Park, Cyberport has 2,700.",
+        "Cyberport, together with Hong Kong Science Park, is home to 4,000 companies.",
     ],
 )
 def test_two_organisations_together_are_a_joint_entity(sentence: str) -> None:
@@ -78,7 +81,9 @@ def test_two_organisations_together_are_a_joint_entity(sentence: str) -> None:
     "sentence",
     [
         "Cyberport hosts 2,000 companies.",
-        "Together with Hong Kong Science Park, Cyberport hosts 2,000 companies.",
+        "Together with its partners, Cyberport hosts 2,000 companies.",
+        "Cyberport, together with 40 partners, hosts 2,000 companies.",
+        "Hong Kong Science Park, together with its tenants, thanked Cyberport for 2,000 chairs.",
         "Both start-ups moved to Cyberport, which hosts 2,000 companies.",
     ],
 )
