@@ -2,8 +2,9 @@
 clause opening it ("Since the programme began, ..."), an apposition that makes the subject
 one member of a set ("Acme Robotics, one of about 900 firms at Cyberport, raised ...") and one
 that describes a named place whose own figure follows ("..., with Station F, a Paris campus
-that is home to over 1,000 start-ups"); and a place opening the clause that scopes its figures
-("Across the city, there are some 600 FinTech firms")."""
+that is home to over 1,000 start-ups"); a place opening the clause that scopes its figures
+("Across the city, there are some 600 FinTech firms"); and a closing report clause ("..., the
+park said")."""
 
 from __future__ import annotations
 
@@ -110,3 +111,23 @@ def figure_between(text: str, a: int, b: int) -> bool:
     if any(c.isdigit() for c in text[a:b]):
         return True
     return any(w.lower() in NUMBER_WORD_SET for w in _WORD.findall(text, a, b))
+
+
+def reported_by_tracked(text: str, after: int, ms: list[Mention]) -> bool:
+    """A closing report clause names the tracked organisation: '..., the park said.'"""
+    for m in ms:
+        if (
+            m.start >= after
+            and m.tracked
+            and m.kind in ("name", "place_word")
+            and _REPORT_AFTER.match(text, m.end)
+            and _REPORT_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            return True
+    return False
+
+
+_REPORT_BEFORE = re.compile(r",\s*(?:the\s+)?$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(
+    r"\s+(?:said|says|stated|reported|announced|noted|added)\s*[.,;!]", re.IGNORECASE
+)

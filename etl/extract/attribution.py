@@ -8,7 +8,13 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.appositions import described_place, figure_between, lead_clause_end, place_scope
+from etl.extract.appositions import (
+    described_place,
+    figure_between,
+    lead_clause_end,
+    place_scope,
+    reported_by_tracked,
+)
 from etl.extract.clauses import before_examples, clause_end, clause_start
 from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
 from etl.extract.member_sets import (
@@ -195,7 +201,7 @@ def attribute(
             after is None
             or not after.tracked
             or figure_between(text, np_end, after.start)
-            or _reported_by_tracked(text, fig[1], mentions)
+            or reported_by_tracked(text, fig[1], mentions)
         ):
             return Attribution(scope.entity or "", False, "place")
     if subject is None and home:
@@ -263,9 +269,13 @@ def attribute(
     others = [
         m
         for m in mentions
-        if _names_another(m) and usable(m) and c_lo <= m.start < c_hi and m.kind != "first_person"
-    ]
-    if _reported_by_tracked(text, fig[1], mentions) and all(
+        if _names_another(m)
+        and usable(m)
+        and c_lo <= m.start < c_hi
+        and m.kind != "first_person"
+        and not (counts_places and m.kind in ("place", "territory") and m.start >= fig[1])
+    ]  # (what a place after the figure describes: "70 per cent are Hong Kong companies")
+    if reported_by_tracked(text, fig[1], mentions) and all(
         m.kind == "territory" and m.role in ("possessive", "prep") for m in others
     ):
         return Attribution(config.name, True, "reported")  # "..., Cyberport said."
@@ -320,26 +330,6 @@ def _how(found: Attribution, how: str) -> Attribution:
 def _names_another(m: Mention) -> bool:
     """A mention that may stand for someone else: not a pronoun, which only continues a topic."""
     return not m.tracked and m.role != "title" and m.kind != "pronoun"
-
-
-def _reported_by_tracked(text: str, after: int, ms: list[Mention]) -> bool:
-    """A closing report clause names the tracked organisation: '..., the park said.'"""
-    for m in ms:
-        if (
-            m.start >= after
-            and m.tracked
-            and m.kind in ("name", "place_word")
-            and _REPORT_AFTER.match(text, m.end)
-            and _REPORT_BEFORE.search(text, max(0, m.start - 8), m.start)
-        ):
-            return True
-    return False
-
-
-_REPORT_BEFORE = re.compile(r",\s*(?:the\s+)?$", re.IGNORECASE)
-_REPORT_AFTER = re.compile(
-    r"\s+(?:said|says|stated|reported|announced|noted|added)\s*[.,;!]", re.IGNORECASE
-)
 
 
 _PRONOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,4}\s+(?:[\w-]+\s+)?")

@@ -35,7 +35,11 @@ def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> li
     out = []
     for f in figures:
         same = next((g for g in placed if g.number.value == f.number.value), None)
-        if (f.metric is None or _placeable(f)) and same is not None:
+        if (
+            (f.metric is None or _placeable(f))
+            and same is not None
+            and not at_name.match(sent, f.end + len(sent[f.end :]) - len(sent[f.end :].lstrip()))
+        ):  # (not "More than 300 at Cyberport": the organisation's count, not its campus's)
             f = replace(f, metric=same.metric, source=same.source)
         out.append(f)
     return out

@@ -149,6 +149,11 @@ def bare_metric(
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
+    if not (skipped or of_set or has_noun) and _PLACE_FIRST.match(predicate):
+        # "..., with about 900 on the campus", "- **over 900** on the campus"
+        where = classify(predicate, "", "", kind, value, bare=True)
+        if where is not None and where.metric in location_metrics():
+            return MetricCandidate(where, "predicate")
     if (predicate.strip() and (skipped or of_set)) or has_noun:
         found = (not has_noun and classify(predicate, "", "", kind, value)) or (
             of_set and classify(f"{predicate} {set_noun()}", "", "", kind, value)
@@ -206,6 +211,12 @@ def bare_metric(
         if found:
             return MetricCandidate(found, "subject")
     return _cluster_subject(s, start, kind, value)
+
+
+# Where a figure with no noun is, right after it: "900 on the campus", "1,100 off-site".
+_PLACE_FIRST = re.compile(
+    r"[\s*_]*(?:on|off|at|in|inside|outside|elsewhere)\b|[\s*_]*o(?:n|ff)-?site\b", re.I
+)
 
 
 def _after_last_number(s: str, start: int) -> int:

@@ -65,7 +65,7 @@ from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
 from etl.extract.mentions import possessor_opens
-from etl.extract.metrics import away_metrics, cluster_metrics, location_metrics, place_metrics
+from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics, placed_metrics
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
@@ -90,7 +90,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.114.0"
+EXTRACTOR_VERSION = "1.115.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -230,7 +230,7 @@ def _sentence_claims(
         if f.unit == "count" and under_money_heading(view, sid):
             continue  # a row of sums under "$ million": no count
         a = s.start
-        counts_places = f.metric.metric in place_metrics() or f.metric.metric in away_metrics()
+        counts_places = f.metric.metric in place_metrics() or f.metric.metric in placed_metrics()
         who = attribute(
             text,
             (s.start, s.end),

@@ -56,6 +56,7 @@ def earlier(figures: Sequence[Figure]) -> tuple[str | None, int] | None:
 
 
 _PART_BREAK = re.compile(r"[;:.!?]")  # (a comma and "and" may go on with the parts)
+_DASH = re.compile(r"\s[–—-]\s")  # an aside of parts set apart by dashes
 
 
 def whole_before_parts(s: str, figures: Sequence[Figure], start: int) -> int | None:
@@ -68,6 +69,8 @@ def whole_before_parts(s: str, figures: Sequence[Figure], start: int) -> int | N
         if part.metric is None or part.metric.metric not in parts:
             return None
         if is_generic(whole.metric):
-            opener = part_opener().search(s, whole.end, part.start)
+            opener = part_opener().search(s, whole.end, part.start) or _DASH.search(
+                s, whole.end, part.start
+            )  # ("1,500 companies – around 650 on the campus and 850 elsewhere – up from")
             return k - 1 if opener and not _PART_BREAK.search(s, whole.end, start) else None
     return None

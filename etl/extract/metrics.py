@@ -109,9 +109,9 @@ def place_metrics() -> frozenset[str]:
 
 
 @cache
-def away_metrics() -> frozenset[str]:
-    """Metrics that count companies away from the campus: a place after them is where they are."""
-    return frozenset(_terms()["away_metrics"])
+def placed_metrics() -> frozenset[str]:
+    """Metrics whose companies a place after the figure describes: where or what they are."""
+    return frozenset(_terms()["placed_metrics"])
 
 
 @cache

@@ -25,7 +25,10 @@ HINT = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:{month_re()}|year|month)")
 SENTENCE_OPENING = re.compile(
     r"[\W_]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"  # a paragraph's number: "(2) ", "3. "
     r"(?:(?:only|just|even)\s+)?"  # "Only five years ago, ..."
-    r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?",
+    r"(?:(?:as\s+(?:at|of)|at|by|in|on|until|up\s+to)\s+)?(?:(?:the\s+)?end[-\s](?:of\s+)?)?"
+    # a period up to the date: "In the three months to 30 June 2024, ..."
+    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:months?|quarters?|weeks?|half|year|period)\s+"
+    r"(?:to|ended|ending|up\s+to|through)\s+)?",
     re.IGNORECASE,
 )
 

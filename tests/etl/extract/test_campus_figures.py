@@ -41,6 +41,7 @@ def test_a_count_at_the_organisation_by_name_is_on_its_campus(sentence: str, val
         ("Her fund made 14 deals, four of them in Cyberport companies.", 4),  # a modifier
         ("About 450 of them are located at Cyberport or the Science Park.", 450),  # joint
         ("About 450 of them are located at Cyberport and Science Park.", 450),
+        ("More than 300 at Cyberport.", 300),  # its count at the organisation, no campus
     ],
 )
 def test_a_name_that_is_no_place_of_its_own_places_nothing(sentence: str, value: int) -> None:

@@ -32,6 +32,10 @@ def bare(sentence: str, figure: str) -> tuple[str, str] | None:
         ("Ten have since gone public.", "Ten", ("listed_companies", "predicate")),
         ("Some 110 are housed in the office towers.", "110", ("companies_onsite", "predicate")),
         ("The remaining 80 work off-site.", "80", ("companies_offsite", "predicate")),
+        # A place right after a figure with no noun or verb: a part of a whole said before.
+        ("It has 2,100 companies, with about 900 on the campus.", "900",
+         ("companies_onsite", "predicate")),
+        ("- **over 900** on the campus", "900", ("companies_onsite", "predicate")),
         ("Admissions stood at 88 last year.", "88", ("incubatees", "subject")),
         ("When we joined the incubator it was hard; now we're 25.", "25",
          ("incubatees", "subject")),

@@ -521,3 +521,13 @@ def test_a_brochures_cluster_table_rows_are_its_clusters() -> None:
                        date(2025, 5, 20), "manifest", ())  # fmt: skip
     got = {(c.metric, c.value) for c in extract_claims(doc)}  # (believed or to confirm)
     assert {("web3_companies", 270), ("smart_living_companies", 330)} <= got
+
+
+def test_the_place_a_share_of_local_companies_names_is_what_it_counts_not_whose() -> None:
+    text = (
+        "Hong Kong, 15 July 2004 – Cyberport switched on its broadband network.\n\n"
+        "Cyberport now has 40 companies. Around 70 per cent of the tenants are Hong Kong "
+        "companies; the rest come from the mainland, Japan and Europe."
+    )
+    got = inline(text, date(2004, 7, 15))
+    assert ("local_share_pct", 70, "about", date(2004, 7, 15), None) in got

@@ -37,6 +37,18 @@ def test_a_comparison_after_a_breakdown_is_of_the_whole() -> None:
     assert not any(m == "companies_offsite" and v == 1952 for m, v, *_ in inline(s, D))
 
 
+def test_a_comparison_after_parts_set_apart_by_dashes_is_of_the_whole() -> None:
+    s = (
+        "As at December 2019, the Cyberport community comprised more than 1,500 companies – "
+        "around 650 on the Cyberport campus and some 850 based elsewhere in Hong Kong – up "
+        "from about 1,000 at the end of 2017."
+    )
+    got = {v: m for m, v, *_ in inline(s, D)}
+    assert got == {
+        1500: "companies", 650: "companies_onsite", 850: "companies_offsite", 1000: "companies"
+    }  # fmt: skip
+
+
 def test_the_whole_is_found_only_before_parts_by_place_or_cluster() -> None:
     s = "It had 2,100 companies, including 900 onsite and 1,200 offsite, up from 1,952."
     figures = find_figures(s)

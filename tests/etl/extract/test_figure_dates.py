@@ -28,3 +28,11 @@ def test_a_parts_date_after_of_them_is_the_parts_own() -> None:
 def test_a_date_right_after_a_figure_is_its_own() -> None:
     s = "The hub had 1,000 companies in 2018 and 1,500 now."
     assert _dated(s, date(2020, 5, 1))[0][1] == date(2018, 12, 31)
+
+
+def test_a_period_up_to_a_date_opening_the_sentence_dates_all_its_clauses() -> None:
+    s = (
+        "In the three months to 30 June 2024, community companies raised HK$1.3 billion, and "
+        "Cyberport admitted 58 start-ups to its incubation programmes."
+    )
+    assert [d for _, d, _ in _dated(s, date(2024, 7, 25))] == [date(2024, 6, 30)] * 2

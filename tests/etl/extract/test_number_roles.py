@@ -37,6 +37,10 @@ def first(s: str, value: float):
         ("Intake period 2013 (Jan-Jun):", 2013, True),
         ("Founder, Cyberport Incubation Programme graduate (2019 intake)", 2019, True),
         ("2019 intakes were counted", 2019, False),  # (a plural counts)
+        ("Cyberport closes 2008 with a bigger community", 2008, True),  # a year it ends
+        ("The hub entered 2021 with 1,600 companies", 2021, True),
+        ("The hub ended 2023 ahead of plan", 2023, True),
+        ("The park welcomed 2008 companies", 2008, False),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
