@@ -27,6 +27,8 @@ class ExtractConfig:
     translated_place_words: tuple[str, ...] = ()
     # The least a stock figure of the whole organisation can be, by metric (money in HK$).
     least: tuple[tuple[str, float], ...] = ()
+    # The years over which those floors rise from nothing to their full value (its first years).
+    least_ramp: tuple[int, int] | None = None
 
     def __hash__(self) -> int:
         return hash((self.name, self.aliases, self.place_words, self.other_entities))
@@ -35,9 +37,14 @@ class ExtractConfig:
         """Whether `name`, in any case, is one of the names that mean the tracked organisation."""
         return name.lower() in _lower(self.aliases)
 
-    def least_for(self, metric: str) -> float | None:
-        """The least a stock figure of `metric` can be for the whole organisation, if any."""
-        return _by_key(self.least).get(metric)
+    def least_for(self, metric: str, year: int | None = None) -> float | None:
+        """The least a stock figure of `metric` can be for the whole organisation, if any: in
+        `year`, lower in its first years (`least_ramp`)."""
+        least = _by_key(self.least).get(metric)
+        if least is None or year is None or self.least_ramp is None:
+            return least
+        first, full = self.least_ramp
+        return least * min(1.0, max(0.0, (year - first) / max(1, full - first)))
 
 
 @cache
@@ -79,4 +86,15 @@ def load_config(path: Path | None = None) -> ExtractConfig:
         translated_aliases=tuple(str(a) for a in tracked.get("translated_aliases", [])),
         translated_place_words=tuple(str(p) for p in tracked.get("translated_place_words", [])),
         least=tuple(sorted((str(k), float(v)) for k, v in (data.get("least") or {}).items())),
+        least_ramp=_ramp(path, data.get("least_ramp")),
     )
+
+
+def _ramp(path: Path, ramp: dict | None) -> tuple[int, int] | None:
+    """The [least_ramp] table's years (`from`, `to`), if the file has one."""
+    if not ramp:
+        return None
+    first, full = int(ramp["from"]), int(ramp["to"])
+    if full <= first:
+        raise ValueError(f"{path}: [least_ramp] needs from < to, not {first} and {full}")
+    return first, full

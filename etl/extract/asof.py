@@ -276,8 +276,12 @@ def find_dates(
         kind: str = "date",
         event: bool | None = None,
     ) -> None:
-        if any(p.start < b and a < p.end for p in found):
-            return
+        overlapping = [p for p in found if p.start < b and a < p.end]
+        if overlapping:
+            if kind != "earlier" or any(p.start < a or p.end > b for p in overlapping):
+                return
+            # a point a year back holding the year it names ("at the same point last year")
+            found[:] = [p for p in found if p not in overlapping]
         event = (
             event
             if event is not None

@@ -86,6 +86,16 @@ class MetricCandidate(NamedTuple):
 
 
 @cache
+def _set_place() -> re.Pattern[str]:
+    """Where the members of a set are, between the set and its verb: " in our community "."""
+    f = lexicon()["figures"]
+    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
+    return re.compile(
+        rf"\s+(?:in|at|on|within|across)\s+(?:[\w'’-]+\s+){{1,3}}?(?=(?:{verbs})\b)", re.I
+    )
+
+
+@cache
 def _verb() -> re.Pattern[str]:
     f = lexicon()["figures"]
     verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
@@ -122,6 +132,8 @@ def bare_metric(
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
         verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
+        if verb is None and (where := _set_place().match(s, b)):  # "of the companies in our
+            verb = _verb().match(s, where.end() - 1)  # community are start-ups": past its place
         b = verb.start() if verb else b
         of_cluster = cluster_word().search(s, m.start(), b) is not None
         partitive = classify(s[a:b], "", "", kind, value)
@@ -149,9 +161,14 @@ def bare_metric(
     stop = _PREDICATE_END.search(s, pos, pos + 90)
     predicate = before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
-    if not (skipped or of_set or has_noun) and _PLACE_FIRST.match(predicate):
-        # "..., with about 900 on the campus", "- **over 900** on the campus"
-        where = classify(predicate, "", "", kind, value, bare=True)
+    if (
+        not (skipped or of_set or has_noun)
+        and (_after_last_number(s, start) or _ITEM.match(s))
+        and (place := _PLACE_FIRST.match(predicate))
+    ):  # a part of a whole counted before, or a list's item: "..., with about 900 on the
+        # campus", "- **over 900** on the campus" (not the next figure's: "680 on campus / 840
+        # off-site"; nor "Our message was simple: 700 on campus.")
+        where = classify(place.group(), "", "", kind, value, bare=True)
         if where is not None and where.metric in location_metrics():
             return MetricCandidate(where, "predicate")
     if (predicate.strip() and (skipped or of_set)) or has_noun:
@@ -215,8 +232,11 @@ def bare_metric(
 
 # Where a figure with no noun is, right after it: "900 on the campus", "1,100 off-site".
 _PLACE_FIRST = re.compile(
-    r"[\s*_]*(?:on|off|at|in|inside|outside|elsewhere)\b|[\s*_]*o(?:n|ff)-?site\b", re.I
+    r"[\s*_]*(?:(?:on|off|at|in|inside|outside|elsewhere)\b|o(?:n|ff)-?site\b)[^\d/|;]*", re.I
 )
+
+
+_ITEM = re.compile(r"\s*(?:[-–•*▪]|\d{1,2}[.)])\s")  # a list's item
 
 
 def _after_last_number(s: str, start: int) -> int:

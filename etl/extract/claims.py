@@ -43,6 +43,7 @@ from etl.extract.claim_context import (
 )
 from etl.extract.claim_record import Found, build_claim
 from etl.extract.clauses import clause_start
+from etl.extract.compared_dates import compared_date
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
@@ -90,7 +91,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.115.0"
+EXTRACTOR_VERSION = "1.116.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -307,7 +308,9 @@ def _sentence_claims(
             dates = sentence_dates(sent, year_ref, timeline, sid, text)
         when = respective_dates.get(i) or date_for(sent, f, figures, dates, i)
         if when is None and f.comparison:
-            continue  # an earlier value needs its own date
+            when = compared_date(view, sid[0], ref)  # (under "..., compared with 2020:")
+            if when is None:
+                continue  # an earlier value needs its own date
         if f.planned and recorded_before(sent, f, when, ref):
             f = replace(f, planned=False)  # "will top 200, double the 110 recorded in mid-2022"
         if f.planned and (when is None or when.as_of is None or ref is None

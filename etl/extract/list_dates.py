@@ -32,6 +32,8 @@ _YEAR_ROW = re.compile(
     rf"{BULLET.pattern}(?P<label>[^:\n]{{1,80}}):\s*(?P<y1>(?:19|20)\d\d)"
     r"(?:\s*[-–/]\s*(?P<y2>\d\d(?:\d\d)?))?\s*$"
 )
+# A numbered paragraph that leads in a list of lettered parts: "7. As at 31 March 2024 -".
+_NUMBERED_LEAD = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+[^\n]*?(?::|\s[-–—])[ \t]*")
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 DIGEST_SPAN = timedelta(days=31)  # how far past its date a digest's later day lines may go
 LEAD_IN_CHARS = 160  # a lead-in or heading line is short
@@ -94,7 +96,9 @@ class ListDates:
             return column
         q, headed = p - 1, False
         while q >= 0 and p - q <= MAX_LEAD_LINES and self._leads_in(q):
-            if BULLET.match(text, paragraphs[q][0]):
+            if BULLET.match(text, paragraphs[q][0]) and not _NUMBERED_LEAD.fullmatch(
+                text, *paragraphs[q]
+            ):  # (not "7. As at 31 March 2024 -" over "(a) ...": a numbered lead-in)
                 if headed:
                     break  # another list, above this one's own heading
                 q -= 1  # an earlier block of the same list

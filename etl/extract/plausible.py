@@ -36,7 +36,7 @@ def too_small(claim: Claim, config: ExtractConfig) -> bool:
     """Whether `claim`, a stock of the tracked organisation, is below its metric's least."""
     if claim.period or claim.entity != config.name:
         return False
-    least = config.least_for(claim.metric)
+    least = config.least_for(claim.metric, claim.as_of.year)
     if least is None:
         return False
     value = claim.value_hkd if claim.unit not in ("count", "percent") else claim.value

@@ -227,6 +227,7 @@ def find_figures(
             match is None
             and not np.strip()
             and not passing
+            and not (out and compared.search(before))  # "- Unicorns: 9, up from 3": compared
             and row_value(s, before, end, i == len(spans) - 1)
         ):
             # "Unicorns nurtured 3": a row of a table as text; its label is in its own column

@@ -57,6 +57,8 @@ _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # and in the rows under one ("Funds raised   HK$35.6 billion  |  HK$32.4 billion").
 _RULED_GAP_RE = re.compile(rf" +\| +| {{{CELL_GAP},}}")  # (a pipe with all its spaces first)
 _SPACES_RE = re.compile(r" {2,}")
+_PIPED_RE = re.compile(r"\S +\| +\S.* +\| +\S")  # cells parted by two spaced pipes, or more
+_NARROW_GAP_RE = re.compile(r" {2,}")
 # A figure then its label after a narrower gap: "1,900+    start-ups and technology companies".
 _VALUE_GAP_RE = re.compile(r"(\S+(?: (?:bn|mn|billion|million)\+?)?) {3,}(\S.*)")
 _DIGIT_RE = re.compile(r"\d")
@@ -237,10 +239,14 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             j += 1  # a rule under the header
             continue
         cells = _cells(lines[j], ruled)
+        if cells is None and not rows and _piped_over_gaps(lines, j):
+            cells = [_SPACES_RE.sub(" ", c) for c in _RULED_GAP_RE.split(lines[j].strip())]
         if cells is None and rows:  # "Start-ups admitted to incubation    1,200+" under a row
             cells = _under_columns(lines[j], lines[end - 1], len(rows[-1]))
             if cells is not None and len(cells) == 2:  # "HK$42 billion+    raised by ..."
                 cells = value_first(*cells) or cells
+        if cells is None and rows and _PIPED_RE.search(lines[first]):
+            cells = _narrow_cells(lines[j], len(rows[0]))  # under "Indicator | 2023-24 | ..."
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
             cells, j = below[0], j + below[1] - 1  # "Start-ups admitted to incubation" /
             # "  (cumulative)  1,012": the row, on its last line
@@ -280,6 +286,28 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     rows = [split_trailing_figure(r, width) for r in rows]
     table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
     return end, table
+
+
+def _piped_over_gaps(lines: list[str], k: int) -> bool:
+    """Whether line `k` is a header whose cells spaced pipes part ("Indicator   |   2023-24   |
+    2024-25") over rows whose cells narrower gaps part, no pipes ("Unicorns   7   8")."""
+    if not _PIPED_RE.search(lines[k]):
+        return False
+    head = _RULED_GAP_RE.split(lines[k].strip())
+    if any(_DIGIT_RE.search(c) and not is_time_cell(c) for c in head[1:]):
+        return False  # (a row of figures, not a header)
+    below = next((x for x in lines[k + 1 : k + 4] if x.strip() and not is_part_heading(x)), "")
+    return " | " not in below and _narrow_cells(below, len(head)) is not None
+
+
+def _narrow_cells(line: str, width: int) -> list[str] | None:
+    """The cells of `line` parted by narrower gaps ("Unicorns   7   8"), under a header whose
+    `width` cells spaced pipes part ("Indicator   |   2023-24   |   2024-25"): a label, then a
+    figure in every other cell."""
+    cells = _NARROW_GAP_RE.split(line.strip())
+    if len(cells) != width or any(map(long_value, cells[1:])):
+        return None
+    return cells if all(_DIGIT_RE.search(c) for c in cells[1:]) else None
 
 
 def _under_columns(line: str, above: str, width: int) -> list[str] | None:

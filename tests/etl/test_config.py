@@ -47,3 +47,22 @@ def test_a_name_in_any_case_is_an_alias_and_a_metric_has_its_least() -> None:
     assert config.is_alias("cyberport") and config.is_alias("HONG KONG CYBERPORT")
     assert not config.is_alias("Parcelwise")
     assert config.least_for("companies") == 50 and config.least_for("unicorns") is None
+
+
+def test_a_floor_rises_over_the_organisations_first_years(tmp_path) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text(
+        "[tracked]\nname = 'X'\n[least]\ncompanies = 60\n[least_ramp]\nfrom = 2000\nto = 2006\n"
+    )
+    c = load_config(f)
+    assert [c.least_for("companies", y) for y in (1999, 2000, 2003, 2006, 2020)] == [
+        0,
+        0,
+        30,
+        60,
+        60,
+    ]
+    assert c.least_for("companies") == 60  # (no year: the full floor)
+    f.write_text("[tracked]\nname = 'X'\n[least_ramp]\nfrom = 2006\nto = 2006\n")
+    with pytest.raises(ValueError, match="least_ramp"):
+        load_config(f)

@@ -36,6 +36,12 @@ def bare(sentence: str, figure: str) -> tuple[str, str] | None:
         ("It has 2,100 companies, with about 900 on the campus.", "900",
          ("companies_onsite", "predicate")),
         ("- **over 900** on the campus", "900", ("companies_onsite", "predicate")),
+        ("- 680 on campus / 840 off-site", "680", ("companies_onsite", "predicate")),
+        # The set's place between it and its verb: what the verb says they are counts.
+        ("Roughly 140 of the companies in our community are start-ups.", "140",
+         ("startups", "predicate")),
+        ("Some 700 of the companies on the campus work in AI.", "700",
+         ("ai_companies", "predicate")),
         ("Admissions stood at 88 last year.", "88", ("incubatees", "subject")),
         ("When we joined the incubator it was hard; now we're 25.", "25",
          ("incubatees", "subject")),

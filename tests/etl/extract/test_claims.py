@@ -531,3 +531,43 @@ def test_the_place_a_share_of_local_companies_names_is_what_it_counts_not_whose(
     )
     got = inline(text, date(2004, 7, 15))
     assert ("local_share_pct", 70, "about", date(2004, 7, 15), None) in got
+
+
+def test_a_value_compared_with_in_a_list_stands_at_the_time_its_lead_in_compares_with() -> None:
+    text = (
+        "Hong Kong, 22 December 2025 – Cyberport released its year-end figures.\n\n"
+        "As at 30 November 2025, compared with the end of 2020:\n\n"
+        "- Unicorns: 9, up from 3\n"
+        "- Listed companies: 7, up from 2\n"
+    )
+    got = inline(text, date(2025, 12, 22))
+    assert ("unicorns", 9, "exact", date(2025, 11, 30), None) in got
+    assert ("unicorns", 3, "exact", date(2020, 12, 31), None) in got
+    assert ("listed_companies", 2, "exact", date(2020, 12, 31), None) in got
+    # with no time to compare with, the earlier value has none and is no claim
+    plain = inline(text.replace(", compared with the end of 2020", ""), date(2025, 12, 22))
+    assert [v for m, v, *_ in plain if m == "unicorns"] == [9]
+
+
+def test_the_same_point_last_year_is_a_year_before_the_time_in_force() -> None:
+    text = (
+        "Hong Kong, 22 December 2015 – Cyberport released its year-end figures.\n\n"
+        "As at 30 November 2015, the Cyberport community comprised 623 companies. That "
+        "compares with 471 companies at the same point last year."
+    )
+    got = inline(text, date(2015, 12, 22))
+    assert ("companies", 471, "exact", date(2014, 11, 30), None) in got
+
+
+def test_a_numbered_paragraph_leading_in_lettered_parts_dates_them() -> None:
+    text = (
+        "LEGISLATIVE COUNCIL PANEL ON INFORMATION TECHNOLOGY\n\n"
+        "Progress Report on Hong Kong Cyberport\n\n"
+        "For discussion on 13 May 2024\n\n"
+        "7. As at 31 March 2024 -\n\n"
+        "(a) the Cyberport community included eight unicorns and six listed companies;\n"
+        "(b) community companies held more than 1,900 intellectual property rights."
+    )
+    got = inline(text, date(2024, 5, 13))
+    assert ("unicorns", 8, "exact", date(2024, 3, 31), None) in got
+    assert ("ip_rights", 1900, "over", date(2024, 3, 31), None) in got

@@ -208,6 +208,32 @@ def test_a_row_ruled_by_spaced_pipes_parts_its_cells_there() -> None:
     assert "Figures as at 31 December 2025 | Issued January 2026" in lines
 
 
+def test_rows_under_a_header_ruled_by_spaced_pipes_part_their_cells_at_narrower_gaps() -> None:
+    text = pdf_text(
+        lines_pdf([[
+            "Indicator   |   2023-24   |   2024-25",
+            "COMMUNITY",
+            "Companies in the community   1,960   2,140",
+            "Share of local companies   69%   67%",
+            "Unicorns   7   8",
+        ]]),
+        "factsheet.pdf",
+    )  # fmt: skip
+    lines = [line for line in text.split("\n") if line]
+    first = lines[lines.index("2023-24:") : lines.index("2024-25:")]
+    assert first[1:] == [
+        "- Companies in the community: 1,960",
+        "- Share of local companies: 69%",
+        "- Unicorns: 7",
+    ]
+    assert "- Unicorns: 8" in lines[lines.index("2024-25:") :]
+    menu = pdf_text(lines_pdf([["Home   |   News   |   Contact", "Welcome to the site."]]), "m.pdf")
+    assert "Home | News | Contact" in menu  # (no figures under it: no table)
+    footer = "Annual Review" + " " * 30 + "2024/25" + " " * 30 + "Page 1"
+    last = pdf_text(lines_pdf([["Share of local companies (%) | 68 | 66", "", footer]]), "r.pdf")
+    assert "- Annual Review" not in last  # (a row of figures heads no table)
+
+
 def test_a_rule_under_the_header_and_a_label_wrapped_over_its_figures_keep_the_table() -> None:
     runs = [(72, 740, "KEY FIGURES"), (72, 700, "Cyberport community"), (330, 700, "2021/22"),
             (430, 700, "2020/21"), (72, 686, "-" * 60),
