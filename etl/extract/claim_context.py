@@ -15,9 +15,34 @@ from etl.extract.clauses import clause_end
 from etl.extract.figure import Figure
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
+from etl.extract.referents import referent
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.speakers import OPEN_QUOTE, QuoteRegion
 from etl.extract.stated_dates import dated_heading
+
+_OPENS_AT = re.compile(r"[\W_]*")  # marks, quotes and spaces before a sentence's first word
+
+
+def anothers_sentence(view: SectionView, sid: SentenceId) -> bool:
+    """Whether sentence `sid` opens with another organisation named as its subject and names
+    nothing that may be the tracked organisation (its name, a place word, a "we" or one of its
+    units): then each of its figures is someone else's ("Lingang Group has helped its
+    start-ups raise HK$12 billion"), and none need be read."""
+    ms = view.mentions_of(sid)
+    if not ms:
+        return False
+    first = ms[0]
+    if first.kind != "name" or first.tracked or first.role != "subject":
+        return False
+    if first.entity not in view.model.others and not referent(
+        Attribution(first.entity or "", False, "name")
+    ):  # (an organisation, not a capitalised word taken for one: "Fund-raising has held up")
+        return False
+    if not _OPENS_AT.fullmatch(view.text, view.sentence(sid).start, first.start):
+        return False
+    if any(m.tracked or m.kind in ("first_person", "place_word") for m in ms):
+        return False
+    return not any(u.name == first.entity for u in view.model.units.values())
 
 
 def owner_before(

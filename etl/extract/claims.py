@@ -34,6 +34,7 @@ from etl.extract.attribution import Attribution, attribute
 from etl.extract.box_rows import box_lead, under_money_heading
 from etl.extract.campus_figures import campus_counts
 from etl.extract.claim_context import (
+    anothers_sentence,
     coordinated,
     heading_disagrees,
     its_own_company,
@@ -179,10 +180,9 @@ def _sentence_claims(
 ) -> list[Found]:
     text, config = view.text, view.config
     s = view.sentence(sid)
-    if (
-        config.other_entities != "keep"
-        and not view.may_be_tracked(sid)
-        and not owner_before(view, sid, last_owner)  # (or the owner before)
+    if config.other_entities != "keep" and (
+        (not view.may_be_tracked(sid) and not owner_before(view, sid, last_owner))
+        or anothers_sentence(view, sid)  # (or the owner before); "Lingang Group has ..."
     ):
         return []
     context = SentenceContext(view, sid)
