@@ -24,6 +24,7 @@ from etl.extract.relative_dates import (
     year_points,
     yearless_dates,
 )
+from etl.extract.word_order_dates import word_order_dates
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -321,6 +322,8 @@ def find_dates(
                 if ref and not m["year"] and d > ref:
                     d = month_end(year_of - 1, d.month)
                 add(m.start(), m.end(), d, "month", _duration(n, "month"))
+    if in_months or (in_years and "front" in low):
+        word_order_dates(text, start, end, ref, add)  # "2025 year 9 month 30 day"
     if in_years and " end" in low:
         for m in _WORD_ORDER_END.finditer(text, start, end):
             y = m["y"].lower()

@@ -49,7 +49,11 @@ def _placeable(f: Figure) -> bool:
     """A table row's count of companies, which where its label says they are may narrow, or a
     part of a set whose words after it say where it is ("of which around 640 are located at
     Cyberport")."""
-    return f.source in ("label", "predicate") and f.metric is not None and is_generic(f.metric)
+    return (
+        f.source in ("label", "predicate", "subject")
+        and f.metric is not None
+        and is_generic(f.metric)
+    )
 
 
 @cache

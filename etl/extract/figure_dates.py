@@ -32,6 +32,17 @@ _NOW_AFTER = 8  # characters after a figure's noun where its "now" may stand
 _NOW_REACH = 20  # characters before a figure in which "now" says it is of now
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _COMMA = re.compile(r",\s")
+# A date in brackets as the label of the value after it: "7 (end of 2021: about 5)".
+_BRACKET_OPENED = re.compile(r"\(\s*(?:as\s+(?:at|of)\s+)?$", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*:\s+(?:[a-z]+\s+){0,2}")
+
+
+def _labels(sent: str, d: DatePhrase, pos: int) -> bool:
+    """Whether date `d` opens a bracket as the label of the value at `pos` ("(end of 2021:
+    5)"), not of the figure before the bracket."""
+    return bool(_LABELLED.fullmatch(sent, d.end, pos) and _BRACKET_OPENED.search(sent, 0, d.start))
+
+
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
@@ -80,6 +91,9 @@ def _date_for(
     ]
     if not usable:
         return _time_clause_date(sent, f, dates)
+    labelled = next((d for d in usable if _labels(sent, d, f.start)), None)
+    if labelled is not None:
+        return labelled  # "(end of 2021: about 90)": the date the value is labelled with
     nxt = figures[i + 1].start if i + 1 < len(figures) else len(sent)
     for d in usable:
         if f.np_end <= d.start < nxt and _own_date(sent, f, d):
@@ -369,7 +383,9 @@ def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
 def _opens_next(sent: str, f: Figure, d: DatePhrase, figures: list[Figure]) -> bool:
     """Whether date `d`, past a comma after figure `f`, opens the stretch of a later figure
     ("exceeded HK$40 billion, in the first three quarters of this year newly raised HK$3.2
-    billion"): that figure's date."""
+    billion"), or labels it ("7 (end of 2021: 5)"): that figure's date."""
+    if any(_labels(sent, d, g.start) for g in figures if g.start > d.end):
+        return True
     cut = sent.rfind(", ", f.end, d.start)
     if cut < 0:
         return False

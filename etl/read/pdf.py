@@ -231,6 +231,7 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     end = first = k
     j = k
     ruled = False  # the rows so far part their cells by spaced pipes as well as by gaps
+    narrow = False  # a header of times parts its cells by narrower gaps or spaced pipes
     while j < len(lines):
         if not lines[j].strip():
             j += 1
@@ -239,14 +240,15 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             j += 1  # a rule under the header
             continue
         cells = _cells(lines[j], ruled)
-        if cells is None and not rows and _piped_over_gaps(lines, j):
-            cells = [_SPACES_RE.sub(" ", c) for c in _RULED_GAP_RE.split(lines[j].strip())]
+        if cells is None and not rows and (head := _times_over_gaps(lines, j)) is not None:
+            cells, narrow = head, True  # "Indicator | 2023-24 | 2024-25", "Indicator   End-2023
+            # End-2024   End-2025": its rows part their cells by narrower gaps
         if cells is None and rows:  # "Start-ups admitted to incubation    1,200+" under a row
             cells = _under_columns(lines[j], lines[end - 1], len(rows[-1]))
             if cells is not None and len(cells) == 2:  # "HK$42 billion+    raised by ..."
                 cells = value_first(*cells) or cells
-        if cells is None and rows and _PIPED_RE.search(lines[first]):
-            cells = _narrow_cells(lines[j], len(rows[0]))  # under "Indicator | 2023-24 | ..."
+        if cells is None and rows and narrow:
+            cells = _narrow_cells(lines[j], len(rows[0]))  # "Unicorns   7   8"
         if cells is None and rows and (below := _label_over(lines, j)) is not None:
             cells, j = below[0], j + below[1] - 1  # "Start-ups admitted to incubation" /
             # "  (cumulative)  1,012": the row, on its last line
@@ -288,16 +290,20 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     return end, table
 
 
-def _piped_over_gaps(lines: list[str], k: int) -> bool:
-    """Whether line `k` is a header whose cells spaced pipes part ("Indicator   |   2023-24   |
-    2024-25") over rows whose cells narrower gaps part, no pipes ("Unicorns   7   8")."""
-    if not _PIPED_RE.search(lines[k]):
-        return False
-    head = _RULED_GAP_RE.split(lines[k].strip())
-    if any(_DIGIT_RE.search(c) and not is_time_cell(c) for c in head[1:]):
-        return False  # (a row of figures, not a header)
+def _times_over_gaps(lines: list[str], k: int) -> list[str] | None:
+    """The cells of line `k` when it heads a table of times whose cells spaced pipes or
+    narrower gaps than a table's part ("Indicator   |   2023-24   |   2024-25", "Indicator
+    End-2023   End-2024   End-2025") over rows whose cells narrower gaps part, no pipes
+    ("Unicorns   7   8"); None otherwise."""
+    line = lines[k].strip()
+    piped = _PIPED_RE.search(line) is not None
+    head = (_RULED_GAP_RE if piped else _NARROW_GAP_RE).split(line)
+    if len(head) < (2 if piped else 3) or not all(map(is_time_cell, head[1:])):
+        return None  # (a row of figures, or prose)
     below = next((x for x in lines[k + 1 : k + 4] if x.strip() and not is_part_heading(x)), "")
-    return " | " not in below and _narrow_cells(below, len(head)) is not None
+    if " | " in below or _narrow_cells(below, len(head)) is None:
+        return None
+    return [_SPACES_RE.sub(" ", c) for c in head]
 
 
 def _narrow_cells(line: str, width: int) -> list[str] | None:

@@ -29,6 +29,8 @@ def _metrics(sentence: str, parent: str | None = None) -> dict[float, str | None
         ("The community comprised over 1,700 companies, of which around 820 were located at "
          "Cyberport.", 820),
         ("- Companies on the Cyberport campus: 690+", 690),
+        ("Of these, 91 are housed in Cyberport's office towers and 41 work elsewhere.", 91),
+        ("It had 353 companies, of which 214 were based in Cyberport's office buildings.", 214),
     ],
 )  # fmt: skip
 def test_a_count_at_the_organisation_by_name_is_on_its_campus(sentence: str, value: int) -> None:

@@ -571,3 +571,15 @@ def test_a_numbered_paragraph_leading_in_lettered_parts_dates_them() -> None:
     got = inline(text, date(2024, 5, 13))
     assert ("unicorns", 8, "exact", date(2024, 3, 31), None) in got
     assert ("ip_rights", 1900, "over", date(2024, 3, 31), None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("They won 19 awards in 2008, taking their total since 2005 to 46.", 46),
+        ("They won 17 awards in the half, taking their cumulative tally to 96.", 96),
+    ],
+)
+def test_a_running_total_after_a_flow_counts_what_the_flow_does(sentence: str, total: int) -> None:
+    text = f"Hong Kong, 29 December 2008 – Cyberport has 100 companies. {sentence}"
+    assert any(m == "awards" and v == total for m, v, *_ in inline(text, date(2008, 12, 29)))

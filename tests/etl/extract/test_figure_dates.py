@@ -36,3 +36,10 @@ def test_a_period_up_to_a_date_opening_the_sentence_dates_all_its_clauses() -> N
         "Cyberport admitted 58 start-ups to its incubation programmes."
     )
     assert [d for _, d, _ in _dated(s, date(2024, 7, 25))] == [date(2024, 6, 30)] * 2
+
+
+def test_a_date_labelling_a_value_in_brackets_is_that_values_not_the_one_before() -> None:
+    s = "- Web3 companies: 260 (end of 2021: about 90)"
+    assert [(v, d) for v, d, _ in _dated(s, date(2024, 12, 30))] == [
+        (260, None), (90, date(2021, 12, 31))
+    ]  # fmt: skip

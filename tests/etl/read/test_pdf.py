@@ -227,6 +227,24 @@ def test_rows_under_a_header_ruled_by_spaced_pipes_part_their_cells_at_narrower_
         "- Unicorns: 7",
     ]
     assert "- Unicorns: 8" in lines[lines.index("2024-25:") :]
+    # the same without pipes: a header of times three spaces apart, over its rows
+    text = pdf_text(
+        lines_pdf([[
+            "Indicator   End-2023   End-2024   End-2025",
+            "Community companies   1,905   2,013   2,236",
+            "Unicorns   6   7   7",
+        ]]),
+        "factsheet.pdf",
+    )  # fmt: skip
+    lines = [line for line in text.split("\n") if line]
+    assert lines[lines.index("End-2024:") + 1 :][:2] == [
+        "- Community companies: 2,013",
+        "- Unicorns: 7",
+    ]
+    prose = pdf_text(
+        lines_pdf([["We met   in 2023   and 2024   again.", "Sales   rose   3   4"]]), "p.pdf"
+    )
+    assert "2023:" not in prose  # (cells that are no times head no table)
     menu = pdf_text(lines_pdf([["Home   |   News   |   Contact", "Welcome to the site."]]), "m.pdf")
     assert "Home | News | Contact" in menu  # (no figures under it: no table)
     footer = "Annual Review" + " " * 30 + "2024/25" + " " * 30 + "Page 1"
