@@ -128,6 +128,7 @@ def _turn_marks() -> re.Pattern[str]:
 
 
 _INTRO_PARAGRAPHS = 3  # how far above an interview's first question its guest is named
+_TITLE_REACH = 60  # characters before a title where its organisation may be named
 
 
 def _ends_asking(text: str, a: int, b: int) -> bool:
@@ -150,7 +151,7 @@ def _interviewee(
     titles = _titles_re()
     for a, b in paragraphs[max(0, asked[0] - _INTRO_PARAGRAPHS) : asked[0]]:
         for m in titles.finditer(text, a, b):
-            org = _org_of(text[max(a, m.start() - 40) : min(b, m.end() + 120)], config)
+            org = _org_of(text[max(a, m.start() - _TITLE_REACH) : min(b, m.end() + 120)], config)
             if org is not None:
                 return org, asked[0]
     return None, 0
@@ -292,7 +293,7 @@ def _writer_re() -> re.Pattern[str]:
 
 @cache
 def _titles_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{phrases_re(lexicon()['attribution']['titles'])})\b")
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['attribution']['titles'])})\b", re.IGNORECASE)
 
 
 def _body_start(text: str, lines: list[list[tuple[int, int]]]) -> int:

@@ -81,6 +81,13 @@ def test_an_interview_without_marks_is_in_the_guests_words() -> None:
     # Questions with no one named above them are no interview.
     other = text.replace("Ms Eva Kwok, head of the entrepreneurship department of Cyberport", "us")
     assert model(other).author is None
+    # A title in capitals, the organisation named a long way before it.
+    titled = text.replace(
+        "Ms Eva Kwok, head of the entrepreneurship department of Cyberport",
+        "Eliza Wong, who spent 18 years in banking before joining Cyberport, where as Chief "
+        "Public Mission Officer she oversees incubation",
+    )
+    assert model(titled).author is not None and model(titled).author.tracked
 
 
 def test_a_conversation_with_a_guest_makes_their_answers_the_organisations_words() -> None:
@@ -92,7 +99,9 @@ def test_a_conversation_with_a_guest_makes_their_answers_the_organisations_words
     m = model(text)
     assert m.author is not None and m.author.tracked
     assert m.speaks(text.index("A: We had"))
-    assert model(text.replace("A conversation with", "A conversation about")).author is None
+    # No guest named: a conversation about a topic.
+    topic = text.replace("A conversation with Jane Wu, Head of", "A conversation about")
+    assert model(topic).author is None
 
 
 _LINE_PIECES = ["Keynote", "speech", "SPEECH", "by", "Remarks", " ", "  ", "#", "*", "> ",
