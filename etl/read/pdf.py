@@ -57,6 +57,7 @@ _GAP_RE = re.compile(rf" {{{CELL_GAP},}}")
 # and in the rows under one ("Funds raised   HK$35.6 billion  |  HK$32.4 billion").
 _RULED_GAP_RE = re.compile(rf" +\| +| {{{CELL_GAP},}}")  # (a pipe with all its spaces first)
 _SPACES_RE = re.compile(r" {2,}")
+_COLON_ROW_RE = re.compile(r"(?![-•*▪●])([^:]{2,80}?):\s+(\S.*)")  # "Unicorns: 8"
 _PIPED_RE = re.compile(r"\S +\| +\S.* +\| +\S")  # cells parted by two spaced pipes, or more
 _NARROW_GAP_RE = re.compile(r" {2,}")
 # A figure then its label after a narrower gap: "1,900+    start-ups and technology companies".
@@ -156,6 +157,8 @@ def _page_lines(lines: list[str]) -> list[str]:
         end, rows = _table_at(lines, k)
         if not rows:
             end, rows = _spaced_rows_at(lines, k)
+        if not rows:
+            end, rows = _colon_rows_at(lines, k)
         if rows:
             out += ["", *table_lines(rows), ""]
             k = end
@@ -198,6 +201,21 @@ def _spaced_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
     j = k
     while j < len(lines) and (row := spaced_row(lines[j])) is not None:
         rows.append(row)
+        j += 1
+    if len(rows) < MIN_SPACED_ROWS:
+        return k, []
+    return j, [["", ""], *rows]
+
+
+def _colon_rows_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
+    """(end, rows) of a run of at least MIN_SPACED_ROWS lines from line `k`, each a short
+    label, a colon and a short value with a figure ("Unicorns: 8"): a key figures block."""
+    rows = []
+    j = k
+    while j < len(lines) and (m := _COLON_ROW_RE.fullmatch(lines[j].strip())) is not None:
+        if not _DIGIT_RE.search(m[2]) or long_value(m[2]) or "|" in m[2]:
+            break  # (a figure a column, parted by pipes: a table, read as one)
+        rows.append([m[1], m[2]])
         j += 1
     if len(rows) < MIN_SPACED_ROWS:
         return k, []
@@ -291,10 +309,9 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
 
 
 def _times_over_gaps(lines: list[str], k: int) -> list[str] | None:
-    """The cells of line `k` when it heads a table of times whose cells spaced pipes or
-    narrower gaps than a table's part ("Indicator   |   2023-24   |   2024-25", "Indicator
-    End-2023   End-2024   End-2025") over rows whose cells narrower gaps part, no pipes
-    ("Unicorns   7   8"); None otherwise."""
+    """The cells of line `k` when it heads a table of times parted by spaced pipes or narrow
+    gaps ("Indicator   End-2023   End-2024") over rows parted by narrow gaps ("Unicorns   7
+    8"); None otherwise."""
     line = lines[k].strip()
     piped = _PIPED_RE.search(line) is not None
     head = (_RULED_GAP_RE if piped else _NARROW_GAP_RE).split(line)

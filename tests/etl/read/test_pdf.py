@@ -495,3 +495,27 @@ def test_rows_under_a_line_of_times_may_stand_a_blank_line_apart() -> None:
     got = [line for line in reading_order(lines) if line]
     assert got[:3] == ["2020/21:", "- Unicorns (cumulative, number): 4",
                        "- Listed companies (cumulative, number): 4"]  # fmt: skip
+
+
+def test_label_colon_value_lines_under_a_dated_heading_read_as_its_list() -> None:
+    text = pdf_text(
+        lines_pdf([[
+            "Position at 31 December 2024",
+            "Community companies: 2,050",
+            "Funding raised (cumulative): HK$39.6 billion",
+            "Unicorns: 7",
+            "",
+            "Contact: Corporate Communications",
+        ]]),
+        "factsheet.pdf",
+    )  # fmt: skip
+    lines = [line for line in text.split("\n") if line]
+    at = lines.index("Position at 31 December 2024")
+    assert lines[at + 1 : at + 4] == [
+        "- Community companies: 2,050",
+        "- Funding raised (cumulative): HK$39.6 billion",
+        "- Unicorns: 7",
+    ]
+    assert "Contact: Corporate Communications" in lines  # (no figure: no row)
+    two = pdf_text(lines_pdf([["Unicorns: 7", "Listed companies: 5", "Then we met."]]), "t.pdf")
+    assert "- Unicorns: 7" not in two  # (two lines are no block of figures)
