@@ -239,6 +239,24 @@ _PLACE_FIRST = re.compile(
 _ITEM = re.compile(r"\s*(?:[-–•*▪]|\d{1,2}[.)])\s")  # a list's item
 
 
+_CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "when"})
+_JOINERS = frozenset({"and", "but"})
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "also"})
+
+
+def _own_words(words: list[str]) -> list[str]:
+    """The words after a figure's noun up to a word that opens another clause: "1,250
+    companies as second unicorn emerges" (not "as of"), "140 companies and has admitted 88"
+    (not "on-site and off-site start-ups")."""
+    for k, w in enumerate(words):
+        low, nxt = w.lower(), (words[k + 1].lower() if k + 1 < len(words) else "")
+        if (low in _CLAUSE_OPENERS and nxt not in ("of", "at", "well", "such")) or (
+            low in _JOINERS and nxt in _AUXILIARIES
+        ):
+            return words[:k]
+    return words
+
+
 def _after_last_number(s: str, start: int) -> int:
     """Where the last digit before `start` ends (0 when there is none)."""
     digits = [m.end() for m in _DIGIT.finditer(s, 0, start)]
@@ -348,7 +366,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
         if _narrower(found):
             return MetricCandidate(found, "predicate")
     m = of_them().match(s, end)
-    words = words_before_figure(s[m.end() if m else end :])
+    words = _own_words(words_before_figure(s[m.end() if m else end :]))
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if _narrower(found):
         return MetricCandidate(found, "predicate")

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from etl.extract.candidates import is_generic, part_opener
 from etl.extract.figure_cues import cues
+from etl.extract.figure_sets import part_of_set
 from etl.extract.metrics import MetricMatch, cluster_metrics, location_metrics
 
 
@@ -69,8 +70,12 @@ def whole_before_parts(s: str, figures: Sequence[Figure], start: int) -> int | N
         if part.metric is None or part.metric.metric not in parts:
             return None
         if is_generic(whole.metric):
-            opener = part_opener().search(s, whole.end, part.start) or _DASH.search(
-                s, whole.end, part.start
-            )  # ("1,500 companies – around 650 on the campus and 850 elsewhere – up from")
+            opener = (
+                part_opener().search(s, whole.end, part.start)
+                or _DASH.search(s, whole.end, part.start)
+                or (len(figures) - k > 1 and part_of_set(s, part.start, part.end))
+            )  # ("1,500 companies – around 650 on the campus and 850 elsewhere – up from",
+            # "118 companies, 71 of them on the campus and 47 offsite, against 97 in 2008";
+            # not one part: "2,300 companies, 450 of them in AI, up from 400 last year")
             return k - 1 if opener and not _PART_BREAK.search(s, whole.end, start) else None
     return None

@@ -98,6 +98,11 @@ def test_a_narrower_predicate_after_a_general_noun() -> None:
     assert found is not None and found.match.metric == "unicorns"  # (past the place)
     s = "Five companies in the Cyberport community had moved to larger offices."
     assert narrower_predicate(s, s.index(" in the"), "count", 5) is None
+    # Another clause after the noun says nothing of the figure's companies.
+    s = "Cyberport community passes 1,250 companies as second unicorn emerges"
+    assert narrower_predicate(s, s.index(" as"), "count", 1250) is None
+    s = "It is home to 140 companies and has admitted 88 start-ups since 2005."
+    assert narrower_predicate(s, s.index(" and"), "count", 140) is None
 
 
 @pytest.mark.parametrize(

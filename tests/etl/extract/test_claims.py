@@ -578,6 +578,7 @@ def test_a_numbered_paragraph_leading_in_lettered_parts_dates_them() -> None:
     [
         ("They won 19 awards in 2008, taking their total since 2005 to 46.", 46),
         ("They won 17 awards in the half, taking their cumulative tally to 96.", 96),
+        ("They won 12 awards in the half, taking the total won since 2005 to 45.", 45),
     ],
 )
 def test_a_running_total_after_a_flow_counts_what_the_flow_does(sentence: str, total: int) -> None:

@@ -49,6 +49,15 @@ def test_a_comparison_after_parts_set_apart_by_dashes_is_of_the_whole() -> None:
     }  # fmt: skip
 
 
+def test_a_comparison_after_parts_told_as_of_them_is_of_the_whole() -> None:
+    s = (
+        "As at 30 June 2009, the community comprised 118 companies, 71 of them operating from "
+        "offices on the campus and 47 offsite members, against 97 at the end of 2008."
+    )
+    got = {v: m for m, v, *_ in inline(s, D)}
+    assert got[97] == "companies" and got[71] == "companies_onsite"
+
+
 def test_the_whole_is_found_only_before_parts_by_place_or_cluster() -> None:
     s = "It had 2,100 companies, including 900 onsite and 1,200 offsite, up from 1,952."
     figures = find_figures(s)
