@@ -96,6 +96,15 @@ def _set_place() -> re.Pattern[str]:
 
 
 @cache
+def _comma_aside() -> re.Pattern[str]:
+    """An aside between commas right before a verb: ", a lending platform and a logistics
+    company, have become ..."."""
+    f = lexicon()["figures"]
+    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
+    return re.compile(rf",\s[^,;:.!?\d]{{1,80}}?,\s*(?=(?:{verbs})\b)", re.IGNORECASE)
+
+
+@cache
 def _verb() -> re.Pattern[str]:
     f = lexicon()["figures"]
     verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
@@ -147,8 +156,9 @@ def bare_metric(
         end = b
     m = of_them().match(s, end)
     pos = m.end() if m else end
-    if aside := _ASIDE.match(s, pos):
-        pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ..."
+    if aside := _ASIDE.match(s, pos) or _comma_aside().match(s, pos):
+        pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ...", "Two of
+        # our alumni, a lending platform and a logistics company, have become unicorns"
     of_set = (
         partitive is not None
         or own_part

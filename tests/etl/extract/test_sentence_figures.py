@@ -1305,3 +1305,14 @@ def test_start_ups_that_joined_the_programme_are_its_intake() -> None:
     assert [m for _, m, _ in metrics(s)] != ["incubatees"]
     s = "Twelve start-ups joined the accelerator programme."  # another programme
     assert [m for _, m, _ in metrics(s)] != ["incubatees"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Two of our alumni, a lending platform and a logistics app, have become unicorns.",
+        "Two of our alumni - a lending platform and a logistics app - have become unicorns.",
+    ],
+)
+def test_an_aside_between_the_set_and_its_verb_leaves_the_verb_to_say_what_counts(s: str) -> None:
+    assert [(v, m) for v, m, _ in sources(s)] == [(2, "unicorns")]
