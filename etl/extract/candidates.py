@@ -45,6 +45,14 @@ from etl.extract.metrics import (
     place_metrics,
 )
 from etl.extract.noun_phrases import noun_phrase
+from etl.extract.predicate_words import (
+    ITEM,
+    PLACE_FIRST,
+    comma_aside,
+    own_words,
+    set_place,
+    verb_re,
+)
 from etl.extract.regex_parts import gated_search
 
 # Sources in the order a bare figure tries them (sentence first, then context).
@@ -86,32 +94,6 @@ class MetricCandidate(NamedTuple):
 
 
 @cache
-def _set_place() -> re.Pattern[str]:
-    """Where the members of a set are, between the set and its verb: " in our community "."""
-    f = lexicon()["figures"]
-    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
-    return re.compile(
-        rf"\s+(?:in|at|on|within|across)\s+(?:[\w'’-]+\s+){{1,3}}?(?=(?:{verbs})\b)", re.I
-    )
-
-
-@cache
-def _comma_aside() -> re.Pattern[str]:
-    """An aside between commas right before a verb: ", a lending platform and a logistics
-    company, have become ..."."""
-    f = lexicon()["figures"]
-    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
-    return re.compile(rf",\s[^,;:.!?\d]{{1,80}}?,\s*(?=(?:{verbs})\b)", re.IGNORECASE)
-
-
-@cache
-def _verb() -> re.Pattern[str]:
-    f = lexicon()["figures"]
-    verbs = phrases_re(f["predicate_verbs"] + f["predicate_auxiliaries"])
-    return re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE)
-
-
-@cache
 def _people() -> re.Pattern[str]:
     words = phrases_re(lexicon()["figures"]["people_nouns"])
     return re.compile(rf"[\s*_]*(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
@@ -140,9 +122,9 @@ def bare_metric(
     of_cluster = False  # "70 of the cluster's members are game developers": a part of one
     if m:  # "six of Hong Kong's unicorns", "700 of the companies work from its offices"
         a, b = noun_phrase(s, m.end(), len(s))
-        verb = _verb().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
-        if verb is None and (where := _set_place().match(s, b)):  # "of the companies in our
-            verb = _verb().match(s, where.end() - 1)  # community are start-ups": past its place
+        verb = verb_re().search(s, a, b)  # the set's noun phrase ends at a verb ("... work")
+        if verb is None and (where := set_place().match(s, b)):  # "of the companies in our
+            verb = verb_re().match(s, where.end() - 1)  # community are start-ups": past its place
         b = verb.start() if verb else b
         of_cluster = cluster_word().search(s, m.start(), b) is not None
         partitive = classify(s[a:b], "", "", kind, value)
@@ -156,7 +138,7 @@ def bare_metric(
         end = b
     m = of_them().match(s, end)
     pos = m.end() if m else end
-    if aside := _ASIDE.match(s, pos) or _comma_aside().match(s, pos):
+    if aside := _ASIDE.match(s, pos) or comma_aside().match(s, pos):
         pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ...", "Two of
         # our alumni, a lending platform and a logistics company, have become unicorns"
     of_set = (
@@ -173,8 +155,8 @@ def bare_metric(
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (
         not (skipped or of_set or has_noun)
-        and (_after_last_number(s, start) or _ITEM.match(s))
-        and (place := _PLACE_FIRST.match(predicate))
+        and (_after_last_number(s, start) or ITEM.match(s))
+        and (place := PLACE_FIRST.match(predicate))
     ):  # a part of a whole counted before, or a list's item: "..., with about 900 on the
         # campus", "- **over 900** on the campus" (not the next figure's: "680 on campus / 840
         # off-site"; nor "Our message was simple: 700 on campus.")
@@ -238,33 +220,6 @@ def bare_metric(
         if found:
             return MetricCandidate(found, "subject")
     return _cluster_subject(s, start, kind, value)
-
-
-# Where a figure with no noun is, right after it: "900 on the campus", "1,100 off-site".
-_PLACE_FIRST = re.compile(
-    r"[\s*_]*(?:(?:on|off|at|in|inside|outside|elsewhere)\b|o(?:n|ff)-?site\b)[^\d/|;]*", re.I
-)
-
-
-_ITEM = re.compile(r"\s*(?:[-–•*▪]|\d{1,2}[.)])\s")  # a list's item
-
-
-_CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "when"})
-_JOINERS = frozenset({"and", "but"})
-_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "also"})
-
-
-def _own_words(words: list[str]) -> list[str]:
-    """The words after a figure's noun up to a word that opens another clause: "1,250
-    companies as second unicorn emerges" (not "as of"), "140 companies and has admitted 88"
-    (not "on-site and off-site start-ups")."""
-    for k, w in enumerate(words):
-        low, nxt = w.lower(), (words[k + 1].lower() if k + 1 < len(words) else "")
-        if (low in _CLAUSE_OPENERS and nxt not in ("of", "at", "well", "such")) or (
-            low in _JOINERS and nxt in _AUXILIARIES
-        ):
-            return words[:k]
-    return words
 
 
 def _after_last_number(s: str, start: int) -> int:
@@ -349,7 +304,7 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
     if kind != "count" or counts_something(s[:start]) or counts_something(" ".join(after)):
         return None  # one figure alone in its sentence
     a = _SUBJECT_START.match(s).end()
-    verb = _verb().search(s, a, start)
+    verb = verb_re().search(s, a, start)
     if verb is None or not 0 < len(s[a : verb.start()].split()) <= _CLUSTER_SUBJECT_WORDS:
         return None
     found = set_member(s[a : verb.start()], kind, value)
@@ -376,7 +331,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
         if _narrower(found):
             return MetricCandidate(found, "predicate")
     m = of_them().match(s, end)
-    words = _own_words(words_before_figure(s[m.end() if m else end :]))
+    words = own_words(words_before_figure(s[m.end() if m else end :]))
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
     if _narrower(found):
         return MetricCandidate(found, "predicate")
