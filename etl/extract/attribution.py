@@ -16,7 +16,7 @@ from etl.extract.appositions import (
     reported_by_tracked,
 )
 from etl.extract.clauses import before_examples, clause_end, clause_start
-from etl.extract.lexicon import lexicon, may_hold, needed_words, phrases_re
+from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.member_sets import (
     POSSESSIVE_GAP,
     member_of_set,
@@ -27,6 +27,7 @@ from etl.extract.member_sets import (
     ordinal_possessor,
 )
 from etl.extract.mentions import Mention, is_dateline_place, possessor_opens
+from etl.extract.occasion_groups import occasion_group
 from etl.extract.referents import Attribution, Topic, own_location, resolve
 from etl.extract.speakers import QuoteRegion, Voice, quote_regions, section_voice
 from etl.extract.topics import LazyTopic
@@ -119,14 +120,9 @@ def attribute(
         topic = LazyTopic(topic)
     s_start, s_end = sent
     f_start, _ = fig
-    near = max(s_start, f_start - 120)
-    group = (
-        _occasion_re().search(text, near, f_start)
-        if may_hold(text, near, f_start, _occasion_words())
-        else None
-    )
+    group = occasion_group(text, s_start, f_start, mentions)
     if group is not None:  # "a delegation of 25 start-ups": the group's own size
-        return Attribution(group.group("group").lower(), False, "occasion")
+        return Attribution(group, False, "occasion")
     place = described_place(text, s_start, f_start, config)
     if place is not None:  # "..., with Station F, a Paris campus that hosts 1,000 start-ups"
         return Attribution(place, False, "aside")
@@ -364,25 +360,6 @@ def _member_of_named_set(
     if not (member_of_set(text, s_start, f_start) or ordinal_at(text, f_start)):
         return None
     return _owner_after(text, np_end, s_end, ms)
-
-
-@cache
-def _occasion_words() -> tuple[str, ...] | None:
-    """A word each group formed for an occasion holds ("delegation"), for a test before
-    `_occasion_re` is searched for."""
-    return needed_words(lexicon()["attribution"]["occasion_groups"])
-
-
-@cache
-def _occasion_re() -> re.Pattern[str]:
-    """A group formed for an occasion, then what it is made of, right before a figure."""
-    att = lexicon()["attribution"]
-    groups, links = phrases_re(att["occasion_groups"]), phrases_re(att["occasion_links"])
-    breaks = phrases_re([*att["occasion_breaks"], *att["first_person"], *att["continuing"]])
-    gap = rf"(?:(?!\b(?:{breaks})\b)[^.;:]){{0,80}}?"
-    return re.compile(
-        rf"\b(?P<group>{groups})\b{gap}\b(?:{links})\s+(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE
-    )
 
 
 def _locative(text: str, np_end: int, ms: list[Mention]) -> Mention | None:
