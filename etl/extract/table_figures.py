@@ -20,6 +20,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import context_metric
 from etl.extract.document_model import DocumentModel
 from etl.extract.figure import Figure
+from etl.extract.figure_cues import not_counted
 from etl.extract.mentions import find_mentions
 from etl.extract.metrics import MetricMatch, classify
 from etl.extract.money import currency_in
@@ -93,6 +94,8 @@ def _metric(label: str, head: str, kind: str, value: float) -> MetricMatch | Non
     for words in (label, head):
         if not words or _YEAR.fullmatch(words) or _FISCAL.fullmatch(words):
             continue
+        if not_counted(words.lstrip(" -•*\t")):
+            return None  # "Events held on campus": no count of companies, wherever held
         found = classify(words, "", "", kind, value) or classify(words, "", "", kind, value,
                                                                  bare=True)  # fmt: skip
         if found is None:

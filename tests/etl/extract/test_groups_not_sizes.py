@@ -426,6 +426,8 @@ def test_a_financial_year_is_a_time_not_the_word_that_makes_money_funding() -> N
         "The Cyberport Macro Fund has invested in 30 Cyberport start-ups, attracting private "
         "co-investment of over HK$3 billion.",
         "The Cyberport project was developed with a total investment of about HK$15.8 billion.",
+        "Cyberport's programmes disbursed HK$131 million of funding to start-ups in the year.",
+        "- Funding provided (HK$ million): 88.9",
     ],
 )
 def test_co_investment_and_a_projects_cost_are_no_funding_raised(text: str) -> None:

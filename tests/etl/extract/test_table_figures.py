@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from etl.extract.table_figures import label_date
+from etl.extract.table_figures import _metric, label_date
 
 REF = date(2022, 5, 10)
 
@@ -37,3 +37,10 @@ def test_a_date_anywhere_in_a_label(words: str, as_of: date) -> None:
 )
 def test_no_date_for_a_label_that_gives_none(words: str) -> None:
     assert label_date(words, REF) is None
+
+
+def test_a_label_that_counts_no_companies_names_no_metric_where_it_happens() -> None:
+    assert _metric("Events held on campus and online", "", "count", 690) is None
+    assert _metric("- Visitors to the campus", "", "count", 2) is None
+    found = _metric("Companies on campus", "", "count", 860)
+    assert found is not None and found.metric == "companies_onsite"
