@@ -24,7 +24,7 @@ from etl.extract.relative_dates import (
     year_points,
     yearless_dates,
 )
-from etl.extract.word_order_dates import word_order_dates
+from etl.extract.word_order_dates import word_order_dates, word_order_ends
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -71,13 +71,6 @@ _REL_END = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:in\s+|during\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
-# A translation's word order for 年底 and 6月底: "Until 2025 year end", "up to this year 6 month
-# end" (the end of that year or of that month of it), a point the figures stand at.
-_WORD_ORDER_END = re.compile(
-    r"(?:\b(?:until|till|up\s+to|as\s+(?:of|at)|by|to)\s+)?\b(?P<y>(?:19|20)\d\d|this|last)\s+"
-    r"year\s+(?:(?P<m>\d{1,2})\s+months?\s+)?end\b(?!\s+of\b)",  # (not "... year end of August")
-    re.IGNORECASE,
-)
 _PAST = re.compile(
     r"\b(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last|latest|previous|preceding)\s+"
     r"(?:(?P<n>\d+|\w+)\s+)?(?P<unit>years?|months?|decades?|quarters?)(?:\s+alone)?\b",
@@ -325,12 +318,7 @@ def find_dates(
     if in_months or (in_years and "front" in low):
         word_order_dates(text, start, end, ref, add)  # "2025 year 9 month 30 day"
     if in_years and " end" in low:
-        for m in _WORD_ORDER_END.finditer(text, start, end):
-            y = m["y"].lower()
-            year_of = int(y) if y.isdigit() else (ref.year - (y == "last") if ref else None)
-            month = int(m["m"]) if m["m"] else 12
-            if year_of and 1 <= month <= 12:
-                add(m.start(), m.end(), month_end(year_of, month), "month", event=False)
+        word_order_ends(text, start, end, ref, add)  # "Until 2025 year end"
     if year:
         for m in pats.fiscal.finditer(hay, start, end):
             fiscal_end = fiscal_year_end(int(m["y1"]), m["y2"])

@@ -16,6 +16,7 @@ from etl.extract.metrics import location_metrics
 from etl.extract.sentence_figures import find_figures
 
 CAMPUS_READING = r"\g<prep> the campus"
+_SPACES = re.compile(r"\s*")
 
 
 def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> list[Figure]:
@@ -38,7 +39,7 @@ def campus_counts(sent: str, figures: list[Figure], config: ExtractConfig) -> li
         if (
             (f.metric is None or _placeable(f))
             and same is not None
-            and not at_name.match(sent, f.end + len(sent[f.end :]) - len(sent[f.end :].lstrip()))
+            and not at_name.match(sent, _SPACES.match(sent, f.end).end())
         ):  # (not "More than 300 at Cyberport": the organisation's count, not its campus's)
             f = replace(f, metric=same.metric, source=same.source)
         out.append(f)

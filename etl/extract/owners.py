@@ -193,8 +193,7 @@ def _with_one_another(text: str, a: Mention, b: Mention, s_start: int) -> bool:
 @cache
 def _with_lead() -> re.Pattern[str]:
     """ "Together with " opening the clause right before a name (any text first)."""
-    words = phrases_re(cues()["references"]["joint_with"])
-    return re.compile(rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{words})\s+(?:the\s+)?", re.I | re.S)
+    return _clause_lead(cues()["references"]["joint_with"], "")
 
 
 @cache
@@ -212,8 +211,15 @@ def _joint_marks() -> re.Pattern[str]:
 @cache
 def _joint_lead() -> re.Pattern[str]:
     """A joint mark opening the clause right before two names: "Together, " (any text first)."""
-    marks = phrases_re(cues()["references"]["joint_marks"])
-    return re.compile(rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{marks}),?\s+(?:the\s+)?", re.I | re.S)
+    return _clause_lead(cues()["references"]["joint_marks"], ",?")
+
+
+def _clause_lead(words: list[str], comma: str) -> re.Pattern[str]:
+    """One of `words` opening the clause right before a name, `comma` after it (any text
+    before the clause)."""
+    return re.compile(
+        rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{phrases_re(words)}){comma}\s+(?:the\s+)?", re.I | re.S
+    )
 
 
 @cache

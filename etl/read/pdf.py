@@ -59,7 +59,6 @@ _RULED_GAP_RE = re.compile(rf" +\| +| {{{CELL_GAP},}}")  # (a pipe with all its 
 _SPACES_RE = re.compile(r" {2,}")
 _COLON_ROW_RE = re.compile(r"(?![-•*▪●])([^:]{2,80}?):\s+(\S.*)")  # "Unicorns: 8"
 _PIPED_RE = re.compile(r"\S +\| +\S.* +\| +\S")  # cells parted by two spaced pipes, or more
-_NARROW_GAP_RE = re.compile(r" {2,}")
 # A figure then its label after a narrower gap: "1,900+    start-ups and technology companies".
 _VALUE_GAP_RE = re.compile(r"(\S+(?: (?:bn|mn|billion|million)\+?)?) {3,}(\S.*)")
 _DIGIT_RE = re.compile(r"\d")
@@ -314,7 +313,7 @@ def _times_over_gaps(lines: list[str], k: int) -> list[str] | None:
     8"); None otherwise."""
     line = lines[k].strip()
     piped = _PIPED_RE.search(line) is not None
-    head = (_RULED_GAP_RE if piped else _NARROW_GAP_RE).split(line)
+    head = (_RULED_GAP_RE if piped else _SPACES_RE).split(line)
     if len(head) < (2 if piped else 3) or not all(map(is_time_cell, head[1:])):
         return None  # (a row of figures, or prose)
     below = next((x for x in lines[k + 1 : k + 4] if x.strip() and not is_part_heading(x)), "")
@@ -327,7 +326,7 @@ def _narrow_cells(line: str, width: int) -> list[str] | None:
     """The cells of `line` parted by narrower gaps ("Unicorns   7   8"), under a header whose
     `width` cells spaced pipes part ("Indicator   |   2023-24   |   2024-25"): a label, then a
     figure in every other cell."""
-    cells = _NARROW_GAP_RE.split(line.strip())
+    cells = _SPACES_RE.split(line.strip())
     if len(cells) != width or any(map(long_value, cells[1:])):
         return None
     return cells if all(_DIGIT_RE.search(c) for c in cells[1:]) else None
