@@ -294,6 +294,8 @@ def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch
 
 
 _SUBJECT_START = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?")
+# A relative clause set off by commas after a sentence's subject.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:.!?()]{1,120},\s*")
 _CLUSTER_SUBJECT_WORDS = 3
 
 
@@ -301,9 +303,12 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
     """The cluster a sentence opens with as its subject, for the one bare figure after it
     ("Smart living is the next largest, at roughly 250"): the cluster's companies."""
     after = s[start:].split(maxsplit=1)[1:]  # the words after the figure, if any
+    a = _SUBJECT_START.match(s).end()
+    if aside := _RELATIVE_ASIDE.search(s, a, start):  # "The FinTech cluster, which numbered
+        s = f"{s[: aside.start()]} {s[aside.end() :]}"  # about 20 at the end of 2013, has
+        start -= aside.end() - aside.start() - 1  # grown to more than 300": the aside's own
     if kind != "count" or counts_something(s[:start]) or counts_something(" ".join(after)):
         return None  # one figure alone in its sentence
-    a = _SUBJECT_START.match(s).end()
     verb = verb_re().search(s, a, start)
     if verb is None or not 0 < len(s[a : verb.start()].split()) <= _CLUSTER_SUBJECT_WORDS:
         return None

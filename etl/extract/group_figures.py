@@ -12,6 +12,7 @@ from etl.extract.candidates import is_generic
 from etl.extract.doubtful_figures import PART_WORDS, does_something
 from etl.extract.earlier_figures import group_before
 from etl.extract.figure_cues import at_event, cues, outside_set
+from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.metrics import MetricMatch, intake_metrics
 from etl.extract.narrowing import on_show
 from etl.extract.regex_parts import gated_search
@@ -58,6 +59,12 @@ def group_source(
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
         source = "activity"  # "186 were admitted, and 121 of them have graduated"
+    if (
+        source == "number_of"
+        and (nof := NUMBER_OF.search(before)) is not None
+        and cues()["left_set"].match(before, nof.end())
+    ):
+        source = "activity"  # "the number of companies that have completed the programme to 186"
     if kind == "money" and gated_search(cues()["single_round"], context):
         source = "activity"  # "has raised US$20 million in a Series B round": one company's
     if (

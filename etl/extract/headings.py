@@ -66,7 +66,9 @@ def is_heading_line(line: str) -> bool:
     """A short line with no end mark, not a list item or a table row: a heading."""
     h = cues()["heading"]
     s = line.strip().strip(h["marks"]).strip()
+    dated = False  # a year in the bracket at its end: the time of what follows
     if s.endswith(")") and "(" in s and s[0] != "(":  # "CLUSTERS (at the end of last year)"
+        dated = _YEAR.search(s, s.rfind("(")) is not None
         s = s[: s.rfind("(")].strip() or s
     if not s or s[-1] in _END_MARKS:
         return False
@@ -74,8 +76,9 @@ def is_heading_line(line: str) -> bool:
     if colon > 0 and any(c.isdigit() for c in s[colon:]):
         return False  # "Founded: 2018, Hong Kong": a fact-box row, no heading
     numbered = _SECTION_NUMBER.match(s)
-    if numbered and s[numbered.end() :].upper() == s[numbered.end() :]:
-        s = s[numbered.end() :]  # "2. Q2 2024 BY THE NUMBERS": a numbered section's heading
+    rest = s[numbered.end() :] if numbered else ""
+    if numbered and (rest.upper() == rest or (dated and rest[:1].isupper())):
+        s = rest  # "2. Q2 2024 BY THE NUMBERS", "1. Community at a glance (as at June 2025)"
     if _plain_heading(s, h["max_words"]):
         return True
     if len(s) > _DATED_CHARS or not any(c in s for c in h["date_separators"]):
@@ -94,6 +97,7 @@ def _plain_heading(s: str, max_words: int) -> bool:
 
 
 _DIGIT_RUNS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PART_OF_YEAR = re.compile(r"\b(?:[QH][1-4]|[1-4]Q|[12]H)\b", re.IGNORECASE)  # "Q2 2024"
 _SECTION_NUMBER = re.compile(r"(?:\(?(?:\d{1,2}|[A-Z])[.)]|\d{1,2}\.\d{1,2}\.?)\s+(?=\S)")
 

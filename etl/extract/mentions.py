@@ -58,6 +58,8 @@ _LEADING = frozenset(
         "it",
         "we",
         "they",
+        "you",
+        "your",
         "both",
         "all",
         "each",

@@ -56,6 +56,24 @@ def label_before(before: str) -> re.Match[str] | None:
     return m
 
 
+def paired_label(before: str) -> str | None:
+    """The part of a label of paired values naming the value that `before` ends at ("Onsite /
+    offsite: 688 / 733": "Onsite" for the 688, "offsite" for the 733), or None."""
+    colon = before.rfind(":")
+    if colon < 0 or "/" not in before[:colon]:
+        return None
+    label = label_before(before[: colon + 1])
+    values = _VALUES_BEFORE.fullmatch(before, colon + 1)
+    if label is None or values is None:
+        return None
+    parts = label.group(1).split("/")
+    k = before.count("/", colon)
+    return parts[k].strip(" *_") if len(parts) > 1 and k < len(parts) else None
+
+
+_VALUES_BEFORE = re.compile(r"(?:\s*[*_]*[^\s/:]{0,5}\d[\d,.]*\+?[*_]*\s*/)*\s*[*_]*")
+
+
 def row_value(s: str, before: str, end: int, last: bool) -> bool:
     """Whether the figure ending at `end` is the value of a row that `before` labels: it ends
     the line, or it is the first of the row's columns of figures ("FinTech    400+    27%")."""

@@ -35,6 +35,7 @@ def read_mentions(
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
+    out = _scoped_by_place(text, s_start, out)
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
     joints = (
@@ -50,6 +51,32 @@ def read_mentions(
         out = [m for m in out if not (m.start < b and a < m.end)]
         out.append(Mention(a, b, name, False, "name", "subject"))
     return sorted(out) if spans else out
+
+
+def _scoped_by_place(text: str, s_start: int, ms: list[Mention]) -> list[Mention]:
+    """`ms` with a description of the tracked organisation ("the incubation programme") in a
+    sentence opened by another's place ("At Hong Kong Science Park, the incubation programme
+    has about 150 companies") standing for that other organisation."""
+    out = list(ms)
+    for k in range(1, len(out)):
+        m, opener = out[k], out[k - 1]
+        if (
+            m.tracked
+            and m.kind in ("name", "place_word")
+            and text.startswith(("the ", "The "), m.start)
+            and not opener.tracked
+            and opener.entity
+            and opener.kind == "name"
+            and opener.role == "prep"
+            and _PLACE_OPENING.fullmatch(text, s_start, opener.start)
+            and _COMMA_GAP.fullmatch(text, opener.end, m.start)
+        ):
+            out[k] = m._replace(entity=opener.entity, tracked=False)
+    return out
+
+
+_PLACE_OPENING = re.compile(r"[\W_]*(?:at|in|within|inside)\s+(?:the\s+)?", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,\s*")
 
 
 def _with_apposition(text: str, a: int, b: int, ms: list[Mention]) -> tuple[int, int]:

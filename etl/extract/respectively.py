@@ -21,6 +21,7 @@ from functools import cache
 from etl.calendar import phrase_re
 from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import is_generic, set_member
+from etl.extract.clauses import clause_start
 from etl.extract.figure import Figure
 from etl.extract.metrics import MetricMatch
 from etl.extract.phrase_search import find_phrase
@@ -146,7 +147,10 @@ def respective_sets(sent: str, figures: list[Figure]) -> list[Figure]:
         for i in run
     ):
         return figures
-    sets = _sets_named(sent[: figures[run[0]].start], figures[run[0]].number.value)
+    first = figures[run[0]]
+    sets = _sets_named(sent[clause_start(sent, 0, first.start) : first.start], first.number.value)
+    if len(sets) != len(run):  # (the sets of its own clause, "..., while the FinTech and Web3
+        sets = _sets_named(sent[: first.start], first.number.value)  # clusters ...", else all)
     if len(sets) != len(run):
         return figures
     out = list(figures)

@@ -63,6 +63,8 @@ _PART_AFTER = re.compile(
     r"[*_]*$",
     re.IGNORECASE,
 )
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b")
+_AFTER_COMMA = re.compile(r",\s+(?:(?:it|he|she|they)\s+(?:said|says|added),\s+)?$")
 _OWN_NOUNLESS = frozenset(["bare", "context_noun", "doubtful"])  # no noun of its own
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s")
 
@@ -80,13 +82,41 @@ def with_flow_parts(sent: str, figures: list[Figure], ref: date | None) -> list[
             and whole.metric is not None
             and not is_generic(whole.metric)
             and whole.unit == f.unit
-            and f.source in _OWN_NOUNLESS
-            and _PART_AFTER.search(sent, whole.np_end, f.start)
-            and _has_period(sent, f.end, ref)
+            and _part_in_period(sent, whole, f, ref)
         ):
             f = replace(f, metric=whole.metric, source=whole.source)
         out.append(f)
     return out
+
+
+def _part_in_period(sent: str, whole: Figure, f: Figure, ref: date | None) -> bool:
+    """Whether `f` is a part of `whole` that came in over a period or a year ("..., including
+    78 in the latest 12 months", "..., including 14 in 2009", "Four have reached unicorn
+    status, two of them in the past 12 months")."""
+    if _PART_AFTER.search(sent, whole.np_end, f.start):
+        return (f.source in _OWN_NOUNLESS and _has_period(sent, f.end, ref)) or _in_a_year(
+            sent, f, ref
+        )
+    of_them = _OF_THEM.match(sent, f.end)
+    return (
+        f.source in _OWN_NOUNLESS
+        and of_them is not None
+        and _AFTER_COMMA.search(sent, whole.np_end, f.start) is not None
+        and _has_period(sent, of_them.end(), ref)
+    )
+
+
+def _in_a_year(sent: str, f: Figure, ref: date | None) -> bool:
+    """Whether a part with no noun of its own is followed right away by the year it came in."""
+    if f.metric is not None and not is_generic(f.metric):
+        return False
+    year = _IN_YEAR.match(sent, f.end)
+    return year is not None and any(
+        d.precision == "year" and not d.event for d in find_dates(sent, f.end, year.end(), ref)
+    )
+
+
+_IN_YEAR = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b(?![-/–]\d)")
 
 
 def _has_period(sent: str, start: int, ref: date | None) -> bool:

@@ -42,6 +42,7 @@ from etl.extract.metric_sources import (
     label_before,
     label_metric,
     number_of,
+    paired_label,
     row_value,
 )
 from etl.extract.metrics import (
@@ -87,6 +88,8 @@ def _one(n: NumberMention) -> bool:
 _SIGNED = re.compile(r"[+−](?<![\w.,+\-−][+−])$")
 
 
+# Between a part and its whole, the whole's owner named ("183 of the community's 328 ...").
+_WHOLE_OF_PART = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?[\w'’-]+['’]s\s+")
 _STRONG = re.compile(r"[-\s]strong\b", re.IGNORECASE)
 _STRONG_ALONE = re.compile(r"\s*strong\s*", re.IGNORECASE)
 
@@ -204,7 +207,10 @@ def find_figures(
                 match, source = number_of(s, len(before) - len(clause_of(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip
         labelled = False
-        if (
+        pair = paired_label(before) if match is None and not np.strip() else None
+        if pair and (named_pair := label_metric(pair, kind, n.value)) is not None:
+            match, source, labelled = named_pair, "label", True  # "Onsite / offsite: 688 / 733"
+        elif (
             match is None
             and not np.strip()
             and not of_a_set(s, end)  # "Our best-known cluster: 80 of our companies work ..."
@@ -328,7 +334,8 @@ def find_figures(
             source == "noun"
             and is_generic(match)
             and not word_cues()["community_of"].search(before, low_before)
-        ):
+            and not (i and _WHOLE_OF_PART.fullmatch(s, spans[i - 1][2], start))
+        ):  # (not "183 of the community's 328 companies were on campus": the part's predicate)
             found = narrower_predicate(s, np_end, kind, n.value) or verb_in_phrase(
                 np, kind, n.value
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from etl.extract.whole_note import whole_text_note
 from tests.etl.extract.test_claims import _text_claims, inline
 
@@ -901,3 +903,13 @@ def test_a_list_that_leaves_out_its_verb_stands_at_its_first_figures_date() -> N
     }
     text = "Ten years ago we had 500 companies at Cyberport; today Cyberport has over 2,200."
     assert (2200, d) in {(c[1], c[3]) for c in inline(text, d)}
+
+
+@pytest.mark.parametrize("opener", ["including", "among them", "such as"])
+def test_a_date_of_an_example_after_a_figure_is_not_the_figures(opener: str) -> None:
+    d = date(2008, 7, 24)
+    text = (
+        "Cyberport mid-year figures\n\n"
+        f"Cyberport companies have collected 27 awards, {opener} a Grand Award in April."
+    )
+    assert ("awards", 27, "exact", d, None) in inline(text, d)

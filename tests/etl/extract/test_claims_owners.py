@@ -626,3 +626,32 @@ def test_a_place_word_run_by_another_organisation_is_theirs() -> None:
         "more than 500 companies."
     )
     assert [c[1] for c in inline(text, d)] == [400]
+
+
+def test_a_description_in_a_sentence_opened_by_another_place_is_that_places() -> None:
+    d = date(2014, 10, 6)
+    head = "Co-working in Hong Kong\n\nCyberport's incubation programme has 300 companies. "
+    got = inline(head + "At Hong Kong Science Park, the incubation programme has 150 companies.", d)
+    assert [v for _, v, *_ in got] == [300]
+    got = inline(head + "At Cyberport, the incubation programme has 150 companies on its books.", d)
+    assert sorted(v for _, v, *_ in got) == [150, 300]
+
+
+def test_this_programme_is_the_programme_named_before() -> None:
+    d = date(2013, 8, 27)
+    text = (
+        "34 start-ups graduate from the Cyberport Incubation Programme\n\n"
+        '"Each year the bar gets higher. This programme has now admitted 291 start-ups, and the '
+        'companies that have gone through it have learned to compete," said Ms Wong, Chief '
+        "Public Mission Officer of Cyberport."
+    )
+    assert ("incubatees", 291, "exact", d, None) in inline(text, d)
+
+
+def test_you_in_a_speech_leaves_the_community_to_the_speaker() -> None:
+    d = date(2020, 11, 27)
+    text = (
+        "Speech by the Chief Executive Officer of Cyberport at the graduation ceremony\n\n"
+        "You are graduating into a community of over 1,650 companies."
+    )
+    assert ("companies", 1650, "over", d, None) in inline(text, d)

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from db.records import ReadDocument
+from etl.extract.claims import claims_with_evidence
 from etl.extract.doubtful_figures import cohort_part
 from tests.etl.extract.test_claims import inline
 
@@ -464,3 +466,33 @@ def test_a_record_given_to_those_spoken_to_is_theirs() -> None:
         'community has raised more than HK$40 billion."'
     )
     assert [(c[0], c[1]) for c in inline(text, D)] == [("funding_raised", 40_000_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Among the graduates, 31 are FinTech companies and 19 work in smart living.", 31),
+        ("Its HK$25 million relief package had so far reached 460 companies.", 460),
+    ],
+)
+def test_a_class_or_a_schemes_reach_is_no_size(sentence: str, figure: int) -> None:
+    got = inline(f"{LEAD}{sentence} Cyberport's community now has 1,900 companies.", D)
+    assert ("companies", 1900, "exact", D, None) in got
+    assert all(v != figure for _, v, *_ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Staff from 14 companies began work at Cyberport this week.", 14),
+        ("Cyberport said the number of companies that have completed it rose to 186.", 186),
+    ],
+)
+def test_those_whose_staff_came_those_who_left_or_a_cohort_are_read_as_a_group(
+    sentence: str, figure: int
+) -> None:
+    text = f"Cyberport news\n\n{sentence} Cyberport's community now has 1,900 companies."
+    doc = ReadDocument("t.txt", "0" * 64, "txt", text, None, None, None, None, D, "manifest", ())
+    found = {c.value: (c.status, e.metric) for c, e in claims_with_evidence(doc)}
+    assert found[1900] == ("auto", "noun")
+    assert figure not in found or found[figure] == ("candidate", "activity")

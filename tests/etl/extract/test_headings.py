@@ -38,6 +38,8 @@ from etl.extract.headings import _ends_sentence, is_heading_line
         ("2. Q2 2024 BY THE NUMBERS", True),  # a numbered section's heading, a quarter's year
         ("(B) PROMOTING INDUSTRY DEVELOPMENT", True),
         ("2. Founders go abroad early", False),  # a numbered list item, not in capitals
+        ("1. Community at a glance (as at December 2025)", True),  # dated: a section's heading
+        ("1. Community at a glance (see below)", False),
         ("3. 40 START-UPS JOINED", False),  # a value, numbered or not
         ("Founded: 2018, Hong Kong", False),  # a fact-box row
         ("Cyberport: the year in review", True),

@@ -304,3 +304,13 @@ def test_a_set_after_a_tracked_name_is_the_set_and_a_field_is_no_name() -> None:
         ("It", None, False, "pronoun", "subject")
     ]
     assert found("It grew fast, so Acme is now a meaningful slice.")[1][:2] == ("Acme", "Acme")
+
+
+def test_you_opening_a_sentence_names_no_one() -> None:
+    assert found("You are joining a community of 1,650 companies.") == []
+    assert found("Your founders come from 40 markets.") == []
+
+
+def test_clusters_described_together_are_the_organisations_own() -> None:
+    got = found("The FinTech and Web3 clusters numbered 470 and 260 companies.")
+    assert got == [("The FinTech and Web3 clusters", "Cyberport", True, "place_word", "subject")]

@@ -12,6 +12,7 @@ from etl.extract.metric_sources import (
     label_before,
     label_metric,
     number_of,
+    paired_label,
     row_value,
 )
 from etl.extract.noun_phrases import noun_phrase
@@ -127,3 +128,19 @@ def test_a_clusters_name_before_a_noun_no_metric_counts_labels_nothing() -> None
 )
 def test_a_part_opener_before_where_the_members_are(label: str, metric: str) -> None:
     assert label_metric(label, "count", 900).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("before", "part"),
+    [
+        ("- Onsite / offsite: ", "Onsite"),
+        ("- Onsite / offsite: 688 / ", "offsite"),
+        ("- Unicorns/listed: **3**/", "listed"),
+        ("- Unicorns / listed / markets: 3 / 2 / ", "markets"),
+        ("- Unicorns: ", None),  # one label, no pair
+        ("- Onsite / offsite: 688 / 733 / ", None),  # more values than parts
+        ("- Onsite / offsite: the total is ", None),  # no value before it
+    ],
+)
+def test_the_part_of_a_paired_label_a_value_stands_under(before: str, part: str | None) -> None:
+    assert paired_label(before) == part

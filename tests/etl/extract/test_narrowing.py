@@ -89,3 +89,17 @@ def test_a_named_clusters_size_after_of_is_that_clusters() -> None:
     ]
     group = "The hub houses a growing cluster of 50."
     assert all(f.metric is None for f in find_figures(group, keep_bare=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Ten start-ups today began the first cohort of the Harbour Accelerator.", True),
+        ("Twelve start-ups formed the class of 2024.", True),
+        ("Ten start-ups today began work on the campus.", False),
+        ("Ten start-ups joined the community this year.", False),
+    ],
+)
+def test_a_group_that_makes_up_one_cohort_is_no_size(sentence: str, shown: bool) -> None:
+    np_from = sentence.index(" start-ups")
+    assert on_show(sentence, np_from, len(sentence)) is shown

@@ -129,3 +129,14 @@ def test_a_series_of_dated_counts_and_counts_at_the_same_dates_take_those_dates(
         2023,
         2024,
     ]
+
+
+def test_the_sets_are_read_in_the_clause_of_the_figures() -> None:
+    got = _claims(
+        "Cyberport's first half\n\n"
+        "As at 30 June 2022, Cyberport's AI cluster had 420 companies, while the FinTech and "
+        "Web3 clusters numbered about 470 and about 260 companies respectively."
+    )
+    assert ("ai_companies", 420, date(2022, 6, 30)) in got
+    assert ("fintech_companies", 470, date(2022, 6, 30)) in got
+    assert ("web3_companies", 260, date(2022, 6, 30)) in got

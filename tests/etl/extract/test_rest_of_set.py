@@ -168,3 +168,33 @@ def test_a_part_with_no_period_is_no_flow() -> None:
     )
     assert ("funding_raised", 5.8e9, "about", date(2022, 9, 5), "P1Y") not in got
     assert all(p is None for *_, p in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "part"),
+    [
+        (
+            "Cyberport's incubatees have won 46 awards since 2005, including 14 in 2009.",
+            ("awards", 46, None),
+            ("awards", 14, date(2009, 12, 31)),
+        ),
+        (
+            "Four Cyberport companies have reached unicorn status, it said, two of them in the "
+            "past 12 months.",
+            ("unicorns", 4, None),
+            ("unicorns", 2, "P1Y"),
+        ),
+    ],
+)
+def test_a_part_in_a_year_or_of_them_in_a_period_counts_what_the_total_counts(
+    sentence: str, total: tuple, part: tuple
+) -> None:
+    got = inline(sentence, date(2010, 1, 20) if "2009" in sentence else date(2020, 11, 4))
+    assert any((m, v) == total[:2] and p is None for m, v, _, _, p in got)
+    assert any((m, v) == part[:2] and part[2] in (d, p) for m, v, _, d, p in got)
+
+
+def test_a_part_in_a_year_needs_a_total_that_counts_something() -> None:
+    got = inline("Cyberport hosts 300 companies in its community, including 14 in 2009.",
+                 date(2010, 1, 20))  # fmt: skip
+    assert [m for m, v, *_ in got if v == 14] != ["awards"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from etl.extract.sentence_figures import find_figures
+from tests.etl.extract.test_claims import inline
 from tests.etl.extract.test_plausible import statuses
 
 
@@ -520,3 +521,45 @@ def test_a_clusters_count_told_as_a_change_from_one_figure_to_another() -> None:
     )
     got = statuses(text, date(2025, 5, 2))
     assert got.get(("ai_companies", 460)) == "auto" and ("companies", 460) not in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        # A relative clause between a cluster and its verb leaves the cluster the subject.
+        (
+            "Cyberport's FinTech cluster, which numbered about 20 companies at the end of 2013, "
+            "has grown to more than 300.",
+            "fintech_companies",
+            300,
+        ),
+        # Fields listed after a general one: the whole community.
+        (
+            "Cyberport is home to more than 60 technology, media and digital entertainment "
+            "companies.",
+            "companies",
+            60,
+        ),
+        (
+            "Cyberport is home to 60 digital entertainment companies.",
+            "digital_entertainment_companies",
+            60,
+        ),
+        # The whole a part is of keeps its own noun, not the part's predicate.
+        (
+            "As at mid-December, 183 of Cyberport's 328 companies were based on the campus.",
+            "companies",
+            328,
+        ),
+        (
+            "As at mid-December, 183 of Cyberport's 328 companies were based on the campus.",
+            "companies_onsite",
+            183,
+        ),
+    ],
+)
+def test_what_a_figure_counts_past_asides_lists_and_parts(
+    sentence: str, metric: str, value: int
+) -> None:
+    got = inline(f"Cyberport news\n\n{sentence}", date(2018, 12, 28))
+    assert (metric, value) in {(m, v) for m, v, *_ in got}
