@@ -61,6 +61,8 @@ def _own_aside() -> re.Pattern[str]:
 # An aside between dashes: "bigger by floor space – 400,000 square metres against Cyberport's
 # 119,000 – and houses over 800 companies": a name in it owns no figure outside it.
 _DASHED = re.compile(r"\s[–—]\s[^–—\n]*?\s[–—]\s")
+# A relative clause set off by commas before a figure: a name in it owns no figure after it.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:.!?]{1,150},")
 
 
 @cache
@@ -92,6 +94,13 @@ def _asides(text: str, start: int, end: int, ms: list[Mention]) -> list[tuple[Me
 _THE_COUNT_IS = re.compile(
     r"(?:it|that|this)\s+(?:is|was|'s|’s|stands\s+at|stood\s+at)\s+(?:now\s+|still\s+)?"
     r"(?:(?:more\s+than|over|about|around|roughly|nearly|almost|close\s+to|some)\s+)?",
+    re.IGNORECASE,
+)
+
+
+# Between a community and the figure that gives its size ("its community of more than 1,200").
+_SIZE_OF = re.compile(
+    r"\s+of\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|close\s+to)\s+)?",
     re.IGNORECASE,
 )
 
@@ -132,6 +141,10 @@ def attribute(
     member = member_owner(text, s_start, f_start, mentions, topic, quote, config)
     if member is not None:  # "Acme, one of 900 firms at Cyberport, raised US$5 million": Acme's
         return member
+    held = next((m for m in mentions if m.kind == "place_word" and _SIZE_OF.fullmatch(
+        text, m.end, f_start)), None)  # fmt: skip
+    if held is not None:  # "Paxio brings to three ... in its community of more than 1,200"
+        return resolve(held, [m for m in mentions if m.end <= held.start], topic, quote, config)
     asides = _asides(text, s_start, s_end, mentions)
     home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
     dashed = (
@@ -139,6 +152,7 @@ def attribute(
         if text.find("–", s_start, s_end) >= 0 or text.find("—", s_start, s_end) >= 0
         else []  # (no dash to set words apart)
     )
+    relatives = [r.span() for r in _RELATIVE_ASIDE.finditer(text, s_start, f_start)]
 
     bare = np_end <= fig[1]  # no noun of its own ("It is about 2,200 companies" has one)
 
@@ -151,6 +165,8 @@ def attribute(
             return False
         if any(a < m.start < b and not a < f_start < b for a, b in dashed):
             return False
+        if any(a < m.start < b for a, b in relatives):
+            return False  # "The company, which graduated from the X Programme, said its ..."
         if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
             return bool(POSSESSIVE_GAP.fullmatch(gap))
@@ -215,7 +231,9 @@ def attribute(
     earlier = [m for m in mentions if m.end <= (subject.start if subject else f_start)]
     # "Cyberport, the hub where PayLoom was incubated, says its ...": a name set apart is no
     # antecedent, when one outside the aside is there to be (else it is all there is).
-    earlier = [m for m in earlier if usable(m)] or earlier
+    earlier = [m for m in earlier if usable(m)] or [
+        m for m in earlier if not any(a < m.start < b for a, b in relatives)
+    ]
     owner = resolve(subject, earlier, topic, quote, config) if subject else None
     if subject is not None and (owner is None or not owner.tracked):
         if inner_owner is not None and member_of_set(text, s_start, f_start):

@@ -36,10 +36,15 @@ def words_before_figure(text: str) -> list[str]:
     cut = STOP_MARK.search(text, 0, 80)
     out = []
     for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
-        if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORD_SET:
-            break
+        if (any(c.isdigit() for c in w) and not _named_alnum(w)) or w.lower() in NUMBER_WORD_SET:
+            break  # (a figure; not a name with a digit: "Web3")
         out.append(w)
     return out
+
+
+def _named_alnum(word: str) -> bool:
+    """Whether `word` is a name that holds a digit ("Web3", "5G"), not a figure."""
+    return word.strip(",.;:()*_").lower() in _known_alnum()
 
 
 def counts_something(text: str) -> bool:

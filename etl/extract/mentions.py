@@ -14,70 +14,6 @@ from etl.extract.metrics import classify
 from etl.extract.name_patterns import Patterns, cached_patterns, key_hits, matches_at
 from etl.extract.number_words import NUMBER_WORD_SET
 
-# Capitalised words that open a sentence or clause but never start a name.
-_LEADING = frozenset(
-    [
-        "at",
-        "in",
-        "on",
-        "the",
-        "during",
-        "as",
-        "with",
-        "for",
-        "by",
-        "from",
-        "over",
-        "following",
-        "after",
-        "before",
-        "under",
-        "since",
-        "when",
-        "while",
-        "and",
-        "but",
-        "currently",
-        "today",
-        "recently",
-        "meanwhile",
-        "also",
-        "besides",
-        "according",
-        "its",
-        "our",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "a",
-        "an",
-        "it",
-        "we",
-        "they",
-        "you",
-        "your",
-        "both",
-        "all",
-        "each",
-        "some",
-        "many",
-        "most",
-        "there",  # "There are 180 AI start-ups": no one's name
-        "here",
-        "where",
-        "what",
-        "which",
-        "who",
-        "how",
-        "then",
-        "now",
-    ]
-)
-
 
 class Mention(NamedTuple):
     """A name in the text: who it stands for and the part it plays in its sentence.
@@ -196,6 +132,10 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
             raw.append((m.start(), m.end(), 4, _strip_the(m.group()), False, "place"))
     if "person" in live:
         for m in scan("person"):
+            if (held := _ITS_COMMUNITY.match(text, m.start(), end)) is not None:
+                # "Paxio brings to three the unicorns in its community": a community's holder
+                raw.append((m.start(), held.end(), 5, config.name, True, "place_word"))
+                continue
             raw.append((m.start(), m.end(), 5, None, False, _person_kind(m.group())))
     if "proper_subject" in live:
         # A match ends with its verb: no need to read past the last one (nor to look for one
@@ -242,12 +182,20 @@ def _cluster_heads() -> frozenset[str]:
     return frozenset(lexicon()["organisations"]["described_clusters"])
 
 
+_RANKED = re.compile(
+    r"(?:(?:second|third)[- ])?(?:largest|biggest|fastest[- ]growing|smallest|newest|youngest)",
+    re.IGNORECASE,
+)
+
+
 def _describes_own(mods: str, phrase: str) -> bool:
     """Whether a description may be of the tracked organisation's own: a place ("the
     waterfront campus"), or a cluster that a metric counts ("the e-sports cluster")."""
     clusters = lexicon()["organisations"]["described_clusters"]
     if phrase.split()[-1].lower() not in clusters:
         return mods == mods.lower()  # "the GBA hub" is no campus of the organisation's
+    if _RANKED.fullmatch(mods.strip()):
+        return True  # "FinTech remains the largest cluster": one of its clusters, by rank
     fig = lexicon()["figures"]
     found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)
     return found is not None and found.metric not in fig["partitive_generic_metrics"]
@@ -320,6 +268,15 @@ def _longest_first(raw: list) -> list:
     return keep
 
 
+_ITS_COMMUNITY = re.compile(r"(?:its|their)\s+community\b", re.IGNORECASE)
+
+
+@cache
+def _leading() -> frozenset[str]:
+    """Capitalised words that open a sentence or clause but never start a name (lexicon)."""
+    return frozenset(w.lower() for w in lexicon()["organisations"]["not_name_openers"])
+
+
 def _person_kind(word: str) -> str:
     return "pronoun" if word.lower() in _continuing() else "first_person"
 
@@ -345,7 +302,7 @@ def clean_name(name: str) -> str:
 def _trim_leading(start: int, name: str) -> tuple[int, str]:
     """Drop opening words from a capitalised run ('At the Global Forum' -> 'Global Forum')."""
     words = name.split(" ")
-    while words and words[0].lower() in _LEADING:
+    while words and words[0].lower() in _leading():
         start += len(words[0]) + 1
         words = words[1:]
     return start, " ".join(words)
@@ -382,7 +339,7 @@ def _describes_another(text: str, a: int, b: int, floor: int, p: Patterns) -> bo
     return bool(_ONE_OF_MANY.search(before))
 
 
-_ONE_OF_MANY = re.compile(r"\b(?:a|an|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$")
+_ONE_OF_MANY = re.compile(r"\b(?:a|an|one|one\s+of\s+the|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]{1,2}s\b")
 _OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
 

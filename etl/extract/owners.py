@@ -20,6 +20,7 @@ from etl.extract.mentions import Mention, clean_name, role
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.number_words import NUMBER_WORD_SET
 from etl.extract.programmes import Unit, programme_ref_re, unit_of
+from etl.extract.referents import Attribution, can_be_place
 from etl.extract.regex_parts import literal_tests, may_match
 
 
@@ -35,7 +36,7 @@ def read_mentions(
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
-    out = _scoped_by_place(text, s_start, out)
+    out = _scoped_by_opener(text, s_start, out)
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
     joints = (
@@ -53,28 +54,34 @@ def read_mentions(
     return sorted(out) if spans else out
 
 
-def _scoped_by_place(text: str, s_start: int, ms: list[Mention]) -> list[Mention]:
+def _scoped_by_opener(text: str, s_start: int, ms: list[Mention]) -> list[Mention]:
     """`ms` with a description of the tracked organisation ("the incubation programme") in a
-    sentence opened by another's place ("At Hong Kong Science Park, the incubation programme
-    has about 150 companies") standing for that other organisation."""
+    sentence opened by another organisation, as its place ("At Hong Kong Science Park, the
+    incubation programme has about 150 companies") or as its subject with no tracked name
+    between ("HKSTP said it had admitted 1,000 start-ups since the programme began"), standing
+    for that other organisation."""
     out = list(ms)
+    opener = out[0] if out else None
+    if opener is None or opener.tracked or not opener.entity or opener.kind != "name":
+        return out
+    at_place = opener.role == "prep" and _PLACE_OPENING.fullmatch(text, s_start, opener.start)
+    as_subject = opener.role == "subject" and _OPENING.fullmatch(text, s_start, opener.start)
+    if not at_place and not (as_subject and can_be_place(Attribution(opener.entity, False))):
+        return out  # (a start-up's subject: "the community" after it is still the hub's)
     for k in range(1, len(out)):
-        m, opener = out[k], out[k - 1]
-        if (
-            m.tracked
-            and m.kind in ("name", "place_word")
-            and text.startswith(("the ", "The "), m.start)
-            and not opener.tracked
-            and opener.entity
-            and opener.kind == "name"
-            and opener.role == "prep"
-            and _PLACE_OPENING.fullmatch(text, s_start, opener.start)
-            and _COMMA_GAP.fullmatch(text, opener.end, m.start)
-        ):
+        m = out[k]
+        if m.tracked and not _DESCRIPTION.match(text, m.start):
+            break  # the tracked organisation named: its own descriptions after it
+        if not m.tracked or m.kind not in ("name", "place_word"):
+            continue
+        beside = at_place and _COMMA_GAP.fullmatch(text, opener.end, m.start)
+        if beside or (not at_place and m.kind == "name"):  # (as subject: "the programme" only)
             out[k] = m._replace(entity=opener.entity, tracked=False)
     return out
 
 
+_DESCRIPTION = re.compile(r"the\s", re.IGNORECASE)
+_OPENING = re.compile(r"[\W_]*(?:the\s+)?")
 _PLACE_OPENING = re.compile(r"[\W_]*(?:at|in|within|inside)\s+(?:the\s+)?", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"\s*,\s*")
 

@@ -59,11 +59,15 @@ def resolve(
             if (x.kind == "name" and x.entity and x.role != "title")
             or (x.kind == "first_person" and quote is not None)
         ]
+        if not m.cluster:  # "X brings ... in its community": a place's before a start-up's
+            placed = [x for x in owners if x.kind == "first_person" or x.tracked or can_be_place(
+                Attribution(x.entity or "", x.tracked))]  # fmt: skip
+            owners = placed or owners
         last = owners[-1] if owners else None
         if (
             last is not None
             and last.role == "prep"
-            and not _place(Attribution(last.entity or "", last.tracked))
+            and not can_be_place(Attribution(last.entity or "", last.tracked))
         ):
             last = None  # "listed on the Main Board of the Exchange, and the community now ..."
         if last is not None and last.kind == "first_person":  # "we have 2,000 in the community"
@@ -72,7 +76,7 @@ def resolve(
             return Attribution(last.entity, last.tracked, "descriptive")
         # Only an organisation that can be a place: "a ribbon-cutting by the Monetary
         # Authority. ... the hub's cluster" is not the authority's, nor a survey's publisher's.
-        place = _place if not m.cluster else referent  # (any organisation has clusters)
+        place = can_be_place if not m.cluster else referent  # (any organisation has clusters)
         if quote is not None and not quote.speaker_tracked and quote.speaker_entity:
             own = Attribution(quote.speaker_entity, False, "descriptive")
             if place(own):
@@ -119,7 +123,7 @@ def named_place(mentions: list[Mention], before: Attribution | None) -> Attribut
     for m in reversed(mentions):
         if m.kind == "name" and m.entity and m.role != "title":
             a = Attribution(m.entity, m.tracked, "descriptive")
-            if not m.tracked and m.entity != _territory_name() and referent(a) and _place(a):
+            if not m.tracked and m.entity != _territory_name() and referent(a) and can_be_place(a):
                 return a
     return before
 
@@ -137,7 +141,7 @@ def referent(a: Attribution | None) -> bool:
     return len(words) > 1 and words[-1] not in _unit_words()
 
 
-def _place(a: Attribution) -> bool:
+def can_be_place(a: Attribution) -> bool:
     """Whether an organisation may be "the park" or "the hub": one of its names holds a place
     noun ("Hong Kong Science Park") or one of the places organisations are at names it."""
     names = next((g for g in lexicon()["organisations"]["known"] if a.entity in g), [a.entity])

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from etl.calendar import phrase_re, year_for
+from etl.calendar import phrase_re, weekday_re, year_for
 from etl.read.dates import (
     _LABEL_RE,
     _LINE_BREAK_RE,
@@ -117,8 +117,12 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
     years += [d.value.year for d in full_dates(text)]
     if weekday is None:  # "..., the hub said on Wednesday."
         weekday = named_weekday(_paragraph_after(text, line, end))
+    if weekday is None:  # "... - Hong Kong's two parks ..." / "Cyberport said on Thursday ..."
+        weekday = _said_on(text, line)
     if not years and weekday is not None:  # "raised HK$5.1 billion in 2024": a year gone by,
         years = _figure_years(text)  # which the weekday checks
+    if not years and weekday is not None:
+        return _between_years(month, day, weekday, text)
     if not years:
         return None
     latest = max(years)
@@ -127,6 +131,43 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
     # (the weekday tells the years apart: "raised its Series C in 2019" in a text of 2021)
     found = year_for(month, day, weekday, [latest, latest - 1, latest + 2])
     return found if found is not None and found.year <= latest + _YEARS_AFTER else None
+
+
+def _between_years(month: int, day: int, weekday: int, text: str) -> date | None:
+    """The day in the one year after the earliest the text names and up to its latest that the
+    weekday fits ("since early 2023" ... "by 2026": Thursday 14 November is of 2024), else
+    None: a text naming one year only ("founded in 2017") may be of any year after it."""
+    named = [int(y) for y in _YEAR_RE.findall(text)]
+    if not named:
+        return None
+    fits = [y for y in range(min(named) + 1, max(named) + 1) if _falls_on(y, month, day, weekday)]
+    return date(fits[0], month, day) if len(fits) == 1 else None
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+_YEAR_RE = re.compile(r"(?<![\w$.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d|\s*(?:pm|am)\b)")
+
+
+def _said_on(text: str, line: str) -> int | None:
+    """The weekday a report names as the day it was told, in the paragraphs after a dateline
+    (`_SAID_PARAGRAPHS` of them): "Cyberport said on Thursday ...", else None."""
+    at = text.find(line)
+    paragraphs = text[at + len(line) :].split("\n\n", _SAID_PARAGRAPHS + 1)[: _SAID_PARAGRAPHS + 1]
+    said = _SAID_ON_RE.search("\n\n".join(paragraphs)) if at >= 0 else None
+    return named_weekday(said.group(1)) if said else None
+
+
+_SAID_PARAGRAPHS = 2
+_SAID_ON_RE = re.compile(
+    rf"\b(?:said|says|announced|told|reported|added)\s+(?:late\s+|early\s+)?on\s+"
+    rf"((?i:{weekday_re()}))"
+)
 
 
 _YEARS_AFTER = 2  # years after the latest a text names that its yearless dateline may be of

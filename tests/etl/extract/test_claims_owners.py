@@ -655,3 +655,44 @@ def test_you_in_a_speech_leaves_the_community_to_the_speaker() -> None:
         "You are graduating into a community of over 1,650 companies."
     )
     assert ("companies", 1650, "over", d, None) in inline(text, d)
+
+
+def test_its_community_is_the_holders_of_a_community_not_a_start_ups() -> None:
+    d = date(2019, 7, 16)
+    text = (
+        "Payments start-up hits US$1 billion valuation\n\n"
+        "Cyberport said on Tuesday that Paxio brings to three the number of unicorns in its "
+        "community of more than 1,200 companies."
+    )
+    assert ("companies", 1200) in {(m, v) for m, v, *_ in inline(text, d)}
+
+
+def test_a_name_in_a_relative_clause_is_no_antecedent_of_a_pronoun_after_it() -> None:
+    d = date(2011, 3, 15)
+    text = (
+        "App maker expands\n\nThe three-year-old company, which graduated from the Cyberport "
+        "Incubation Programme last year, said its apps had been downloaded in 14 markets."
+    )
+    assert all(v != 14 for _, v, *_ in inline(text, d))
+
+
+def test_one_tenant_of_the_organisation_named_beside_a_start_up_is_the_start_up() -> None:
+    d = date(2015, 11, 3)
+    text = (
+        "FinTech start-ups\n\nOne Cyberport tenant, the payments start-up Tapfolio, closed a "
+        "round in August and now processes payments in 9 markets across Asia."
+    )
+    assert all(v != 9 for _, v, *_ in inline(text, d))
+
+
+def test_the_programme_in_a_sentence_opened_by_another_park_is_that_parks() -> None:
+    d = date(2024, 3, 5)
+    text = (
+        "Tech digest\n\nCyberport Incubation Programme admits 90 start-ups\n\n"
+        "The Cyberport Incubation Programme admitted 90 start-ups this year.\n\n"
+        "Science park figures\n\nHKSTP said it had admitted more than 1,000 start-ups since "
+        "the programme began and counted 20 unicorns among current and former tenants."
+    )
+    got = {(m, v) for m, v, _, status in _text_claims(text, d) if status == "auto"}
+    assert ("incubatees", 90) in got
+    assert ("unicorns", 20) not in got and ("incubatees", 1000) not in got

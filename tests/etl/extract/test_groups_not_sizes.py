@@ -486,6 +486,8 @@ def test_a_class_or_a_schemes_reach_is_no_size(sentence: str, figure: int) -> No
     [
         ("Staff from 14 companies began work at Cyberport this week.", 14),
         ("Cyberport said the number of companies that have completed it rose to 186.", 186),
+        ("Cyberport's expo drew 180 exhibitors. Twenty-three of the exhibitors were tenants.", 23),
+        ("The Cyberport scheme received 386 applications from 271 companies.", 271),
     ],
 )
 def test_those_whose_staff_came_those_who_left_or_a_cohort_are_read_as_a_group(

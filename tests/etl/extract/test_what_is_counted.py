@@ -563,3 +563,40 @@ def test_what_a_figure_counts_past_asides_lists_and_parts(
 ) -> None:
     got = inline(f"Cyberport news\n\n{sentence}", date(2018, 12, 28))
     assert (metric, value) in {(m, v) for m, v, *_ in got}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        # The whole after "two of its": the owner's set, counted.
+        (
+            "Cyberport hosts 400 AI companies, and two of its nine unicorns work on AI.",
+            "unicorns",
+            9,
+        ),
+        # A cluster named as the subject of a rank.
+        (
+            "FinTech remains the largest cluster, with over 400 companies.",
+            "fintech_companies",
+            400,
+        ),
+        # A field the companies develop, named with a digit in it.
+        (
+            "More than 100 companies in the Cyberport community were developing Web3 applications.",
+            "web3_companies",
+            100,
+        ),
+        # Unicorns by their definition.
+        (
+            "Cyberport's start-ups did well: four of them have passed the US$1 billion valuation "
+            "mark.",
+            "unicorns",
+            4,
+        ),
+    ],
+)
+def test_wholes_ranked_clusters_developed_fields_and_valuation_marks(
+    sentence: str, metric: str, value: int
+) -> None:
+    got = inline(f"Cyberport news\n\n{sentence}", date(2022, 11, 14))
+    assert (metric, value) in {(m, v) for m, v, *_ in got}

@@ -539,3 +539,18 @@ def test_a_numbered_item_line_of_a_place_and_a_date_parted_by_a_bar_is_a_date_li
         "5. The park admitted 30 in 2018.",
     ):
         assert parse_date_line(line) is None
+
+
+def test_a_yearless_dateline_takes_the_year_between_those_named_that_a_later_weekday_fits() -> None:
+    text = (
+        "Tech hubs race to sign up AI start-ups\n\n"
+        "HONG KONG, Nov 14 (Newswire) - The city's two technology parks are competing hard.\n\n"
+        "The hub said on Thursday its AI cluster had grown by 60 per cent since early 2023.\n\n"
+        "Its supercomputing centre is due to reach 3,000 petaflops by 2026."
+    )
+    assert find_publication_date(text) == date(2024, 11, 14)  # a Thursday, between the two
+    # One year named (a founding year): any year after it may be the one, so no date.
+    one = text.replace("since early 2023", "since it opened").replace("by 2026", "soon")
+    assert find_publication_date(one + " It was founded in 2017.") is None
+    # A weekday said of something else, not of the telling, is no check.
+    assert find_publication_date(text.replace("said on Thursday", "opened on Thursday")) is None
