@@ -359,7 +359,11 @@ class SentenceContext(AnswerContext):
             return True
         # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before;
         # "FinTech remains Cyberport's largest cluster. It had 410 companies": named its subject
-        head = _cluster_subject().match(prev[0]) or _LEADING_WORDS.match(prev[0])
+        head = (
+            _cluster_subject().match(prev[0])
+            or _OPENING_CLUSTER.match(prev[0])  # "Cyberport's Web3 cluster deserves mention."
+            or _LEADING_WORDS.match(prev[0])
+        )
         words = head.group(1).strip() if head else ""
         return 0 < len(words.split()) <= _CLUSTER_NAME_WORDS and (
             set_member(words, "count", 1.0) is not None
@@ -406,6 +410,10 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3
+# A sentence that opens with a cluster as its subject (group 1: its name).
+_OPENING_CLUSTER = re.compile(
+    r"[\W_]*(?:[\w'’-]+['’]s\s+|the\s+|its\s+|our\s+)?([^,.;:!?()]+?)\s+cluster\b", re.I
+)
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"[\W_]*(?:it|its|they|their)\b", re.IGNORECASE)
 _EXISTENTIAL_REACH = 3  # sentences back

@@ -34,7 +34,7 @@ from etl.extract.opening_dates import (
     speech_frame,
 )
 from etl.extract.phrase_search import find_phrase
-from etl.extract.relative_dates import Anchor, says_stands_at, speaks_of_now
+from etl.extract.relative_dates import Anchor, speaks_of_now
 from etl.extract.section_view import SectionView, SentenceId
 from etl.extract.year_day import BULLET_MARK
 from etl.read.dates import full_dates
@@ -58,7 +58,6 @@ _BRACKET_NOTE = re.compile(r"\(([^()\n]{4,80})\)\s*$")
 _YEAR_ITEM = re.compile(
     rf"[ \t]*{BULLET_MARK}[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:[-–—:]|\.\s)[ \t]*"
 )
-MAX_BLOCK_PARAGRAPHS = 4  # how far a headed block's opening time reaches
 
 
 @dataclass
@@ -220,48 +219,12 @@ class Timeline(ListDates):
                     and _PART_OF_THESE.match(text, s.start, s.end)
                 ):
                     return d  # "... 1,900 as at 30 June 2023." / "Around 830 of these ..."
-                return self._block_opening(sid)
+                return None
             x = self.view.sentence(prev)
             if speaks_of_now(text, x.start, x.end):
                 return None  # "Today ..." ("Tonight it is over 2,200.") in between brings the
                 # time back to the present
-        return self._block_opening(sid)
-
-    def _block_opening(self, sid: SentenceId) -> DatePhrase | None:
-        """The time a headed block of paragraphs stands at: the first time it states, when that
-        opens a sentence of its first paragraph and says figures stand at it ("As at 31 March
-        2024, the community comprised ..."), and every time stated after it up to sentence
-        `sid` is that time or a flow's ("admitted 98 start-ups in 2019-20")."""
-        text, paragraphs = self.view.text, self.view.paragraphs
-        q = sid[0]
-        while not self._first_under_heading(q):
-            q -= 1
-            if q < 0 or sid[0] - q > MAX_BLOCK_PARAGRAPHS or paragraphs[q][0] < self.start:
-                return None
-            if self._leads_in(q):
-                return None
-        if self._stated(sid) is not None:
-            return None  # a sentence with a time of its own ("In 2023-24, ..., while 60% ...")
-        anchor: DatePhrase | None = None
-        for r in range(q, sid[0] + 1):
-            for j in range(sid[1] if r == sid[0] else len(self.view.paragraph(r))):
-                got = self._stated((r, j))
-                if got is None:
-                    continue
-                d, opens = got
-                if anchor is None:
-                    x = self.view.sentence((r, j))
-                    line = text[x.start : x.end]
-                    if not (
-                        r == q and opens and not d.event and d.period is None
-                        and not opens_clause(line, d)  # (a clause's time keeps to its paragraph)
-                        and says_stands_at(line, d.start, d.end)
-                    ):  # fmt: skip
-                        return None
-                    anchor = d
-                elif not d.event and not _within(d, anchor):
-                    return None
-        return anchor
+        return None  # (a paragraph before is its own: its dates are no later sentence's)
 
     def item_year(self, sid: SentenceId) -> DatePhrase | None:
         """The year a list item of milestones opens with ("* 2008 - The campus community
@@ -288,12 +251,6 @@ class Timeline(ListDates):
         if listed is None or listed.as_of is None or self.ref is None:
             return self.ref
         return min(listed.as_of, self.ref)
-
-
-def _within(d: DatePhrase, anchor: DatePhrase) -> bool:
-    """Whether a time stated in a block keeps to the block's time: the same date, or a flow
-    (a period's figures leave the time the block's levels stand at as it was)."""
-    return d.period is not None or (d.as_of is not None and d.as_of == anchor.as_of)
 
 
 def _carries(d: DatePhrase, headed: bool) -> bool:

@@ -600,3 +600,32 @@ def test_wholes_ranked_clusters_developed_fields_and_valuation_marks(
 ) -> None:
     got = inline(f"Cyberport news\n\n{sentence}", date(2022, 11, 14))
     assert (metric, value) in {(m, v) for m, v, *_ in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        (
+            "AI and data science is now the fastest-growing part of the community, with over 400 "
+            "companies.",
+            "ai_companies",
+            400,
+        ),
+        (
+            "Cyberport's Web3 cluster deserves special mention. It has grown to over 220 "
+            "companies.",
+            "web3_companies",
+            220,
+        ),
+        (  # a pronoun after a sentence about the whole community: the community's
+            "Cyberport's community is growing. It has grown to over 2,200 companies.",
+            "companies",
+            2200,
+        ),
+    ],
+)
+def test_a_cluster_as_a_part_of_the_community_or_as_the_subject_before_it(
+    text: str, metric: str, value: int
+) -> None:
+    got = inline(f"Cyberport news\n\n{text}", date(2024, 12, 19))
+    assert (metric, value) in {(m, v) for m, v, *_ in got}
