@@ -14,7 +14,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from etl.extract.count_guards import counts_no_set, ranges_over_kinds
+from etl.extract.count_guards import counts_no_set
 from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import (
     NUMBER_OF,
@@ -32,7 +32,6 @@ from etl.extract.figure_text import (
     WORDS,
     before_next_figure,
     counts_something,
-    words_before_figure,
 )
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
@@ -42,14 +41,12 @@ from etl.extract.metrics import (
     intake_metrics,
     location_metrics,
     named_cluster,
-    place_metrics,
 )
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.predicate_words import (
     ITEM,
     PLACE_FIRST,
     comma_aside,
-    own_words,
     set_place,
     verb_re,
 )
@@ -59,9 +56,9 @@ from etl.extract.regex_parts import gated_search
 SENTENCE_SOURCES = ("partitive", "predicate", "subject")
 CONTEXT_SOURCES = ("heading", "previous")
 
-_PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
+PREDICATE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|which|who|so|whereas)\s")
 # An aside set off by dashes between a figure and its predicate.
-_ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
+ASIDE = re.compile(r"[ \t]*[-–—][ \t][^-–—.;]{1,80}?[ \t][-–—][ \t]*")
 
 # A part described with no verb of its own ("22 of them working on payments", "22 of them in
 # fintech"): what kind of member it is, not when or how it came.
@@ -138,7 +135,7 @@ def bare_metric(
         end = b
     m = of_them().match(s, end)
     pos = m.end() if m else end
-    if aside := _ASIDE.match(s, pos) or comma_aside().match(s, pos):
+    if aside := ASIDE.match(s, pos) or comma_aside().match(s, pos):
         pos = aside.end()  # "two of which - GoGoVan and WeLab - are valued at ...", "Two of
         # our alumni, a lending platform and a logistics company, have become unicorns"
     of_set = (
@@ -150,7 +147,7 @@ def bare_metric(
         or opens_set(s, start)
         or _IN_A_FIELD.match(s, end) is not None  # "..., and roughly 300 are in fintech"
     )
-    stop = _PREDICATE_END.search(s, pos, pos + 90)
+    stop = PREDICATE_END.search(s, pos, pos + 90)
     predicate = before_next_figure(s[pos : stop.start() if stop else pos + 90])
     skipped = bool(m and m.group().strip(" \t\n*_"))  # a verb, an adverb or "of them"
     if (
@@ -258,12 +255,6 @@ _SUBJECT_HEAD_WORDS = 3
 
 
 @cache
-def _field_verb() -> re.Pattern[str]:
-    """A verb saying which field a count works in ("are engaged in", "specialise in")."""
-    return re.compile(lexicon()["figures"]["field_verbs"], re.IGNORECASE)
-
-
-@cache
 def part_opener() -> re.Pattern[str]:
     """Words that open a part of what comes before ("including", "of which")."""
     openers = phrases_re(lexicon()["figures"]["part_openers"])
@@ -314,77 +305,6 @@ def _cluster_subject(s: str, start: int, kind: str, value: float) -> MetricCandi
         return None
     found = set_member(s[a : verb.start()], kind, value)
     return MetricCandidate(found.match, "subject") if found else None
-
-
-@cache
-def _relative() -> re.Pattern[str]:
-    """A relative clause between a noun and its clause's verb (lexicon: relative_before_verb)."""
-    return re.compile(lexicon()["figures"]["relative_before_verb"], re.IGNORECASE)
-
-
-def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandidate | None:
-    """A narrower metric that the words right after a general noun give it: "seven community
-    companies are now listed", "300 companies are located on the campus"."""
-    if ranges_over_kinds(s, end):
-        return None  # "2,200 member companies range from two-person start-ups to listed firms"
-    # "Two companies nurtured there - A and B - have ...", "Four companies that grew up with
-    # us are now unicorns"
-    if aside := _ASIDE.match(s, end) or _relative().match(s, end):
-        stop = _PREDICATE_END.search(s, aside.end(), aside.end() + 90)
-        predicate = before_next_figure(s[aside.end() : stop.start() if stop else aside.end() + 90])
-        found = classify(predicate, "", "", kind, value, bare=True)
-        if _narrower(found):
-            return MetricCandidate(found, "predicate")
-    m = of_them().match(s, end)
-    words = own_words(words_before_figure(s[m.end() if m else end :]))
-    found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    if _narrower(found):
-        return MetricCandidate(found, "predicate")
-    place = None if m and m.group().strip() else _place_phrase().match(s, end)
-    if place is not None:  # "five companies in the Cyberport community had attained unicorn
-        words = words_before_figure(s[place.end() :])  # status": the verb after the place
-        found = classify(" ".join(words), "", "", kind, value, bare=True)
-        if _narrower(found):
-            return MetricCandidate(found, "predicate")
-    stop = _PREDICATE_END.search(s, end, end + 90)
-    reach = end + len(before_next_figure(s[end : stop.start() if stop else end + 90]))
-    field = _field_verb().search(s, end, reach)
-    if field is not None:  # "180 companies in the community are engaged in AI and data ..."
-        words = words_before_figure(s[field.end() :])
-        found = named_cluster(" ".join(words)) if kind == "count" and words else None
-        if found is not None:
-            return MetricCandidate(found, "predicate")
-    if not m or not m.group().strip(" \t\n*_"):
-        return None
-    stop = _PREDICATE_END.search(s, m.end(), m.end() + 90)
-    predicate = s[m.end() : stop.start() if stop else m.end() + 90]
-    found = classify(f"{predicate} {set_noun()}", "", "", kind, value)  # "... building Web3"
-    if _narrower(found):
-        return MetricCandidate(found, "predicate")
-    return None
-
-
-@cache
-def _place_phrase() -> re.Pattern[str]:
-    """A phrase of place right after a count's noun: "in the Cyberport community"."""
-    org = lexicon()["organisations"]
-    preps = phrases_re(lexicon()["attribution"]["locatives"])
-    return re.compile(
-        rf"\s+(?:{preps})\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-        rf"(?:{phrases_re(org['described_heads'])})\b",
-        re.IGNORECASE,
-    )
-
-
-def _narrower(found: MetricMatch | None) -> bool:
-    """Whether a metric the words after a count of companies give is a narrower set of them
-    (not the places that "300 companies were founded by entrepreneurs from" point to)."""
-    return found is not None and found.metric not in _not_narrower()
-
-
-@cache
-def _not_narrower() -> frozenset[str]:
-    return generic_sets() | place_metrics()
 
 
 # A heading this short that names a cluster is the cluster ("Fintech"); a longer one is a

@@ -289,7 +289,15 @@ def heading_date(view: SectionView, span: tuple[int, int], ref: date | None) -> 
             return None
         span = max(before)
         found = label_date(view.text[span[0] : span[1]], ref)
+    if found is None:  # "IN NUMBERS - as at 31 December 2025" / rows / "OUR CLUSTERS" / rows:
+        before = [h for h in view.model.headings if h is not None and h < span]
+        if before and _ROWS_ONLY.fullmatch(view.text, max(before)[1], span[0]):
+            found = label_date(view.text[slice(*max(before))], ref)  # one box after another
     return found
+
+
+# Only the rows of a list between two headings (no prose that would end a box's time).
+_ROWS_ONLY = re.compile(r"(?:\s*\n[ \t]*[-•*|][^\n]*)*\s*")
 
 
 @cache

@@ -105,7 +105,7 @@ _SECTION_NUMBER = re.compile(r"(?:\(?(?:\d{1,2}|[A-Z])[.)]|\d{1,2}\.\d{1,2}\.?)\
 @cache
 def _dated_heading() -> re.Pattern[str]:
     """A full date at either end of a heading, set off by a separator ("3 June 2024 — ",
-    " | March 5, 2019"): the heading is the words beside it."""
+    " | March 5, 2019", " - as at 31 December 2025"): the heading is the words beside it."""
     month, weekday = month_re(), weekday_re()
     seps = "".join(re.escape(c) for c in cues()["heading"]["date_separators"])
     marks = re.escape(cues()["heading"]["numeric_date_marks"])
@@ -115,5 +115,6 @@ def _dated_heading() -> re.Pattern[str]:
         rf"|{numeric})(?:\s*\(\s*{weekday}\s*\))?"
     )
     return re.compile(
-        rf"^\s*{day}\s*[{seps}]\s+(?=\S)|(?<=\S)\s+[{seps}]\s*{day}\s*$", re.IGNORECASE
+        rf"^\s*{day}\s*[{seps}]\s+(?=\S)|(?<=\S)\s+[{seps}]\s*(?:as\s+(?:at|of)\s+)?{day}\s*$",
+        re.IGNORECASE,
     )

@@ -13,7 +13,6 @@ import re
 from etl.extract.candidates import (
     context_metric,
     is_generic,
-    narrower_predicate,
     part_opener,
     set_member,
 )
@@ -24,6 +23,7 @@ from etl.extract.metrics import (
     intake_metrics,
     location_metrics,
 )
+from etl.extract.narrower_predicates import narrower_predicate
 from etl.extract.noun_phrases import noun_phrase
 
 # A figure that ends its line, with no end mark after it: a label's value.

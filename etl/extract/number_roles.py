@@ -15,7 +15,7 @@ from etl.calendar import month_re
 from etl.extract.numbers import NumberMention
 
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY|during|throughout|"
+    r"(?:\b(?:in|since|by|from|of|to|until|till|year|years|and|or|fiscal|FY|during|throughout|like|"
     r"before|after|between|early|late|mid|Q[1-4]|[1-4]Q|H[12]|[12]H|"
     r"clos(?:es|ed|ing)|(?:end|start|enter)(?:s|ed|ing)|begin(?:s|ning)?|began|sees|saw|"
     r"round(?:s|ed)\s+off)"

@@ -9,7 +9,6 @@ from etl.extract.candidates import (
     bare_metric,
     intake_subject,
     is_generic,
-    narrower_predicate,
     set_member,
 )
 from etl.extract.doubtful_figures import does_something, doubtful, flow_share
@@ -54,6 +53,7 @@ from etl.extract.metrics import (
     whole_named,
 )
 from etl.extract.money import unit_in_label
+from etl.extract.narrower_predicates import narrower_predicate
 from etl.extract.narrowing import (
     admitted_cluster,
     clause_end_after,

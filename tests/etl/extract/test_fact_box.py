@@ -300,8 +300,11 @@ def test_a_note_for_every_figure_of_the_text_dates_the_boxes_no_heading_dates() 
     got = _claims(raw, published=published)
     assert ("Cyberport", "fintech_companies", 450, date(2024, 6, 30)) in got
     assert ("Cyberport", "companies", 2100, date(2024, 6, 30)) in got
-    # Without its "unless otherwise stated", the note at the foot is no note on every figure.
-    plain = raw.replace(" unless otherwise stated", "")
+    # Without its "unless otherwise stated", the note at the foot is no note on every figure
+    # (a box right after a dated one takes its date, but not past a paragraph of prose).
+    plain = raw.replace(" unless otherwise stated", "").replace(
+        "CLUSTERS\n\n", "Cyberport hosts many events for its community.\n\nCLUSTERS\n\n"
+    )
     got = _claims(plain, published=published)
     assert ("Cyberport", "fintech_companies", 450, published) in got
 
@@ -450,3 +453,17 @@ def test_a_tagline_under_the_title_that_names_a_city_gives_the_box_to_the_main_o
         "CYBERPORT\n\nHong Kong’s digital", "CYBERPORT\n\nIntro.\n\nSingapore’s digital"
     )
     assert inline(other, d) == []  # (further down, the city's box is the city's)
+
+
+def test_a_box_under_an_undated_heading_right_after_a_dated_box_takes_its_date() -> None:
+    raw = (
+        "CYBERPORT FACT SHEET 2024\n\nKEY FIGURES (as at 30 June 2024)\n\n"
+        "- Community companies: 2,100+\n- Unicorns: 8\n\n"
+        "CLUSTERS\n\n- FinTech: 450+\n- Web3: 270+\n\nCONTACT\n\nTel: 3166 3800\n"
+    )
+    got = _claims(raw, published=date(2024, 7, 15))
+    assert ("Cyberport", "fintech_companies", 450, date(2024, 6, 30)) in got
+    # A heading with a date of its own keeps it.
+    own = raw.replace("CLUSTERS", "CLUSTERS (as at 31 March 2024)")
+    got = _claims(own, published=date(2024, 7, 15))
+    assert ("Cyberport", "fintech_companies", 450, date(2024, 3, 31)) in got

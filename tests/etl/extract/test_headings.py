@@ -35,6 +35,7 @@ from etl.extract.headings import _ends_sentence, is_heading_line
         ("3 June 2024", False),  # a date line alone heads nothing
         ("3 June 2024 — 40 start-ups joined", False),  # the words beside it hold a value
         ("Admissions — 3 June 2024.", False),
+        ("KEY FIGURES - as at 31 December 2025", True),  # "as at" before the date
         ("2. Q2 2024 BY THE NUMBERS", True),  # a numbered section's heading, a quarter's year
         ("(B) PROMOTING INDUSTRY DEVELOPMENT", True),
         ("2. Founders go abroad early", False),  # a numbered list item, not in capitals

@@ -41,6 +41,7 @@ def first(s: str, value: float):
         ("The hub entered 2021 with 1,600 companies", 2021, True),
         ("The hub ended 2023 ahead of plan", 2023, True),
         ("The park welcomed 2008 companies", 2008, False),
+        ('"A year like 2008 tests every young company," he said', 2008, True),
     ],
 )
 def test_a_year_is_a_date_only_where_the_words_around_it_say_so(
