@@ -244,9 +244,12 @@ def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch |
 
 
 _MOST_COUNTED = 1e6
-# A verb saying a count has passed a figure: read for the subject of its own clause only.
+# A verb saying a count has passed or grown to a figure: read for the subject of its own clause
+# only ("..., and its unicorn count has risen to seven").
 _REACHED = re.compile(
-    r"\b(?:exceeds?|exceeded|tops|topped|surpass(?:es|ed)?)" + BEFORE_SIZE, re.IGNORECASE
+    r"\b(?:exceeds?|exceeded|tops|topped|surpass(?:es|ed)?|(?:risen|rose|grown|grew|climbed)\s+to)"
+    + BEFORE_SIZE,
+    re.IGNORECASE,
 )
 _CLAUSE_WORD = re.compile(_CLAUSE_WORDS, re.IGNORECASE)
 

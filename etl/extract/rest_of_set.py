@@ -92,7 +92,7 @@ def with_flow_parts(sent: str, figures: list[Figure], ref: date | None) -> list[
 def _part_in_period(sent: str, whole: Figure, f: Figure, ref: date | None) -> bool:
     """Whether `f` is a part of `whole` that came in over a period or a year ("..., including
     78 in the latest 12 months", "..., including 14 in 2009", "Four have reached unicorn
-    status, two of them in the past 12 months")."""
+    status, two of them in the past 12 months", "37 awards, 11 of them in 2007")."""
     if _PART_AFTER.search(sent, whole.np_end, f.start):
         return (f.source in _OWN_NOUNLESS and _has_period(sent, f.end, ref)) or _in_a_year(
             sent, f, ref
@@ -102,7 +102,7 @@ def _part_in_period(sent: str, whole: Figure, f: Figure, ref: date | None) -> bo
         f.source in _OWN_NOUNLESS
         and of_them is not None
         and _AFTER_COMMA.search(sent, whole.np_end, f.start) is not None
-        and _has_period(sent, of_them.end(), ref)
+        and (_has_period(sent, of_them.end(), ref) or _year_at(sent, of_them.end(), ref))
     )
 
 
@@ -110,9 +110,14 @@ def _in_a_year(sent: str, f: Figure, ref: date | None) -> bool:
     """Whether a part with no noun of its own is followed right away by the year it came in."""
     if f.metric is not None and not is_generic(f.metric):
         return False
-    year = _IN_YEAR.match(sent, f.end)
+    return _year_at(sent, f.end, ref)
+
+
+def _year_at(sent: str, pos: int, ref: date | None) -> bool:
+    """Whether the words at `pos` name the year something came in ("in 2009")."""
+    year = _IN_YEAR.match(sent, pos)
     return year is not None and any(
-        d.precision == "year" and not d.event for d in find_dates(sent, f.end, year.end(), ref)
+        d.precision == "year" and not d.event for d in find_dates(sent, pos, year.end(), ref)
     )
 
 

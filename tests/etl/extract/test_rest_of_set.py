@@ -179,6 +179,11 @@ def test_a_part_with_no_period_is_no_flow() -> None:
             ("awards", 14, date(2009, 12, 31)),
         ),
         (
+            "Cyberport's incubatees have collected 37 awards since 2004, 11 of them in 2009.",
+            ("awards", 37, None),
+            ("awards", 11, date(2009, 12, 31)),
+        ),
+        (
             "Four Cyberport companies have reached unicorn status, it said, two of them in the "
             "past 12 months.",
             ("unicorns", 4, None),

@@ -629,3 +629,12 @@ def test_a_cluster_as_a_part_of_the_community_or_as_the_subject_before_it(
 ) -> None:
     got = inline(f"Cyberport news\n\n{text}", date(2024, 12, 19))
     assert (metric, value) in {(m, v) for m, v, *_ in got}
+
+
+def test_a_count_grown_to_in_its_own_clause_is_its_subjects() -> None:
+    text = (
+        "Cyberport news\n\nThe Cyberport community has grown to around 1,800 companies, and "
+        "its unicorn count has risen to seven."
+    )
+    got = {(m, v) for m, v, *_ in inline(text, date(2022, 11, 9))}
+    assert {("companies", 1800), ("unicorns", 7)} <= got
