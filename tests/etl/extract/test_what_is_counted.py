@@ -638,3 +638,26 @@ def test_a_count_grown_to_in_its_own_clause_is_its_subjects() -> None:
     )
     got = {(m, v) for m, v, *_ in inline(text, date(2022, 11, 9))}
     assert {("companies", 1800), ("unicorns", 7)} <= got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        (
+            "More than 80 Cyberport companies now work in financial technology.",
+            "fintech_companies",
+            80,
+        ),
+        ("More than 80 Cyberport companies now work in new offices.", "companies", 80),
+        (
+            "Since 2005, more than 530 start-ups have come through its programme, Cyberport said.",
+            "incubatees",
+            530,
+        ),
+    ],
+)
+def test_companies_that_now_work_in_a_field_or_came_through_the_programme(
+    sentence: str, metric: str, value: int
+) -> None:
+    got = inline(f"Cyberport news\n\n{sentence}", date(2016, 6, 8))
+    assert (metric, value) in {(m, v) for m, v, *_ in got}
