@@ -161,11 +161,13 @@ def year_for(month: int, day: int, weekday: int | None, years: list[int]) -> dat
     tried = list(dict.fromkeys(years))
     if weekday is not None:
         tried += [y + 1 for y in years if y + 1 not in tried]
-    for year in tried:
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if weekday is None or d.weekday() == weekday:
-            return d
-    return None
+    return next((d for y in tried if (d := day_on(y, month, day, weekday)) is not None), None)
+
+
+def day_on(year: int, month: int, day: int, weekday: int | None) -> date | None:
+    """`day` `month` of `year`, if it exists there and falls on `weekday` (any, when None)."""
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return d if weekday is None or d.weekday() == weekday else None

@@ -46,6 +46,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "further": re.compile(fig["further_part_before"], re.IGNORECASE),
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
         "outside_set_after": re.compile(fig["outside_sets_after"], re.IGNORECASE),
+        "event_group_after": re.compile(fig["event_group_after"], re.IGNORECASE),
         "joint_audience": re.compile(fig["joint_audience_opening"], re.IGNORECASE),
         "joint_group": re.compile(fig["joint_group_after"], re.IGNORECASE),
         "one_competition": re.compile(fig["one_competition_after"]),

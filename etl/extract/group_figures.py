@@ -17,12 +17,6 @@ from etl.extract.metrics import MetricMatch, intake_metrics
 from etl.extract.narrowing import on_show
 from etl.extract.regex_parts import gated_search
 
-# Those taking part in an event or a call, as the set a count is a part of.
-_OF_AN_EVENTS = re.compile(
-    r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+\s+){0,2}?(?:exhibitors|visitors|"
-    r"participants|attendees|delegates|applicants|finalists|winners|entrants|pitching\s+teams)\b",
-    re.IGNORECASE,
-)
 READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 
 
@@ -63,7 +57,7 @@ def group_source(
         source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
     if source in READ_SOURCES and kind == "count" and cues()["recipients"].search(before[-160:]):
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
-    if source in READ_SOURCES and kind == "count" and _OF_AN_EVENTS.match(s, np_from):
+    if source in READ_SOURCES and kind == "count" and cues()["event_group_after"].match(s, np_from):
         source = "activity"  # "Twenty-three of the exhibitors were Cyberport tenants"
     if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
         source = "activity"  # "186 were admitted, and 121 of them have graduated"

@@ -13,6 +13,7 @@ from functools import cache
 
 from etl.calendar import month_re, weekday_re
 from etl.extract.lexicon import document_cues as cues
+from etl.read.dates import YEAR_IN_RE
 
 
 def find_headings(
@@ -68,7 +69,7 @@ def is_heading_line(line: str) -> bool:
     s = line.strip().strip(h["marks"]).strip()
     dated = False  # a year in the bracket at its end: the time of what follows
     if s.endswith(")") and "(" in s and s[0] != "(":  # "CLUSTERS (at the end of last year)"
-        dated = _YEAR.search(s, s.rfind("(")) is not None
+        dated = YEAR_IN_RE.search(s, s.rfind("(")) is not None
         s = s[: s.rfind("(")].strip() or s
     if not s or s[-1] in _END_MARKS:
         return False
@@ -97,7 +98,6 @@ def _plain_heading(s: str, max_words: int) -> bool:
 
 
 _DIGIT_RUNS = re.compile(r"\d+")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PART_OF_YEAR = re.compile(r"\b(?:[QH][1-4]|[1-4]Q|[12]H)\b", re.IGNORECASE)  # "Q2 2024"
 _SECTION_NUMBER = re.compile(r"(?:\(?(?:\d{1,2}|[A-Z])[.)]|\d{1,2}\.\d{1,2}\.?)\s+(?=\S)")
 

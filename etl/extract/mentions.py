@@ -182,10 +182,10 @@ def _cluster_heads() -> frozenset[str]:
     return frozenset(lexicon()["organisations"]["described_clusters"])
 
 
-_RANKED = re.compile(
-    r"(?:(?:second|third)[- ])?(?:largest|biggest|fastest[- ]growing|smallest|newest|youngest)",
-    re.IGNORECASE,
-)
+@cache
+def _ranked() -> re.Pattern[str]:
+    """Words that describe a cluster by its rank (lexicon: ranked_cluster)."""
+    return re.compile(lexicon()["organisations"]["ranked_cluster"], re.IGNORECASE)
 
 
 def _describes_own(mods: str, phrase: str) -> bool:
@@ -194,7 +194,7 @@ def _describes_own(mods: str, phrase: str) -> bool:
     clusters = lexicon()["organisations"]["described_clusters"]
     if phrase.split()[-1].lower() not in clusters:
         return mods == mods.lower()  # "the GBA hub" is no campus of the organisation's
-    if _RANKED.fullmatch(mods.strip()):
+    if _ranked().fullmatch(mods.strip()):
         return True  # "FinTech remains the largest cluster": one of its clusters, by rank
     fig = lexicon()["figures"]
     found = classify(f"{mods} {fig['set_noun']}", "", "", "count", 1.0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.config import ExtractConfig
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
@@ -144,7 +144,12 @@ def referent(a: Attribution | None) -> bool:
 def can_be_place(a: Attribution) -> bool:
     """Whether an organisation may be "the park" or "the hub": one of its names holds a place
     noun ("Hong Kong Science Park") or one of the places organisations are at names it."""
-    names = next((g for g in lexicon()["organisations"]["known"] if a.entity in g), [a.entity])
+    return _place_name(a.entity)
+
+
+@lru_cache(maxsize=1024)
+def _place_name(entity: str) -> bool:
+    names = next((g for g in lexicon()["organisations"]["known"] if entity in g), [entity])
     located = {g[0] for g in lexicon()["organisations"]["locations"]}
     return names[0] in located or any(_place_noun().search(n) for n in names)
 

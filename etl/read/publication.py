@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from etl.calendar import phrase_re, weekday_re, year_for
+from etl.calendar import day_on, phrase_re, weekday_re, year_for
 from etl.read.dates import (
     _LABEL_RE,
     _LINE_BREAK_RE,
@@ -140,15 +140,10 @@ def _between_years(month: int, day: int, weekday: int, text: str) -> date | None
     named = [int(y) for y in _YEAR_RE.findall(text)]
     if not named:
         return None
-    fits = [y for y in range(min(named) + 1, max(named) + 1) if _falls_on(y, month, day, weekday)]
-    return date(fits[0], month, day) if len(fits) == 1 else None
-
-
-def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
-    try:
-        return date(year, month, day).weekday() == weekday
-    except ValueError:
-        return False
+    fits = [
+        d for y in range(min(named) + 1, max(named) + 1) if (d := day_on(y, month, day, weekday))
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d|\s*(?:pm|am)\b)")
@@ -165,7 +160,7 @@ def _said_on(text: str, line: str) -> int | None:
 
 _SAID_PARAGRAPHS = 2
 _SAID_ON_RE = re.compile(
-    rf"\b(?:said|says|announced|told|reported|added)\s+(?:late\s+|early\s+)?on\s+"
+    rf"\b(?:{phrase_re('told_on')})\s+(?:late\s+|early\s+)?on\s+"
     rf"((?i:{weekday_re()}))"
 )
 
