@@ -38,6 +38,7 @@ from etl.extract.metrics import (
     MetricMatch,
     classify,
     cluster_metrics,
+    held_metrics,
     intake_metrics,
     location_metrics,
     named_cluster,
@@ -81,6 +82,9 @@ MEASURED_BY = re.compile(
 )
 _CLAUSE_WORDS = r"\b(?:and|but|while|whereas)\s"  # words that open a clause
 CLAUSE_START = re.compile(rf"[,;:]|{_CLAUSE_WORDS}", re.IGNORECASE)
+
+
+_OF = re.compile(r"\s*(?:[\w-]+\s+)?of\s", re.IGNORECASE)  # ("items of": the things held)
 
 
 class MetricCandidate(NamedTuple):
@@ -172,6 +176,8 @@ def bare_metric(
         # (Not where a set named outright grew up: "two of Hong Kong's unicorns grew up on the
         # campus" counts unicorns.)
         where = partitive is not None and found and found.metric in location_metrics()
+        if found and found.metric in held_metrics() and has_noun and not _OF.match(predicate):
+            found = None  # "Fifteen apps won awards": the winners (not "800 items of IP")
         if found and not (part and found.metric == "companies") and not where:
             if of_cluster and found.metric in cluster_metrics():
                 return MetricCandidate(found, "doubtful")  # a segment of a cluster, no size

@@ -59,6 +59,8 @@ def group_source(
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in READ_SOURCES and kind == "count" and cues()["event_group_after"].match(s, np_from):
         source = "activity"  # "Twenty-three of the exhibitors were Cyberport tenants"
+    if source in READ_SOURCES and kind == "count" and cues()["applied_after"].match(s, np_end):
+        source = "activity"  # "some 300 start-ups had applied for the spring intake"
     if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
         source = "activity"  # "186 were admitted, and 121 of them have graduated"
     if (
@@ -69,6 +71,8 @@ def group_source(
         source = "activity"  # "the number of companies that have completed the programme to 186"
     if kind == "money" and gated_search(cues()["single_round"], context):
         source = "activity"  # "has raised US$20 million in a Series B round": one company's
+    if kind == "money" and cues()["round_size"].search(s, max(0, start - 160), start):
+        source = "activity"  # "Series A rounds of HK$20 million to HK$80 million": a size
     if (
         source == "noun"
         and kind == "count"
@@ -91,9 +95,13 @@ def group_source(
         and _INCLUDING.fullmatch(s, out[-1].np_end, start)
     ):
         source = "activity"  # "42 companies, including 29 incubatees, have signed up": a part
+    if out and out[-1].source == "activity" and _RANGE_TO.fullmatch(s, out[-1].end, start):
+        source = "activity"  # "rounds of HK$20 million to HK$80 million": the range's other end
     return source
 
 
+# Between the two ends of a range: "HK$20 million to HK$80 million", "20-30 start-ups".
+_RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*", re.I)
 # Between a group and a part of it: "42 companies, including 29 incubatees".
 _INCLUDING = re.compile(
     rf",?\s+{PART_WORDS}\s+(?:(?:about|around|some|over|nearly|more\s+than)\s+)?", re.I

@@ -115,6 +115,12 @@ def placed_metrics() -> frozenset[str]:
 
 
 @cache
+def held_metrics() -> frozenset[str]:
+    """Metrics that count what companies win or hold (awards, IP rights), never companies."""
+    return frozenset(_terms()["held_metrics"])
+
+
+@cache
 def location_metrics() -> frozenset[str]:
     """Metrics that say where companies are (on or off the campus)."""
     return frozenset(_terms()["location_metrics"])

@@ -12,7 +12,7 @@ from etl.extract.count_guards import ranges_over_kinds
 from etl.extract.figure_sets import generic_sets, of_them, set_noun
 from etl.extract.figure_text import before_next_figure, words_before_figure
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, classify, named_cluster, place_metrics
+from etl.extract.metrics import MetricMatch, classify, held_metrics, named_cluster, place_metrics
 from etl.extract.predicate_words import own_words
 
 
@@ -44,8 +44,9 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     m = of_them().match(s, end)
     words = own_words(words_before_figure(s[m.end() if m else end :]))
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    if _narrower(found):
-        return MetricCandidate(found, "predicate")
+    held = found is not None and found.metric in held_metrics() and _OF_HELD.match(s, end)
+    if _narrower(found) or held:
+        return MetricCandidate(found, "predicate")  # (and "800 items of IP rights": those held)
     place = None if m and m.group().strip() else _place_phrase().match(s, end)
     if place is not None:  # "five companies in the Cyberport community had attained unicorn
         words = words_before_figure(s[place.end() :])  # status": the verb after the place
@@ -84,10 +85,16 @@ def _place_phrase() -> re.Pattern[str]:
 
 def _narrower(found: MetricMatch | None) -> bool:
     """Whether a metric the words after a count of companies give is a narrower set of them
-    (not the places that "300 companies were founded by entrepreneurs from" point to)."""
+    (not the places that "300 companies were founded by entrepreneurs from" point to, nor the
+    awards "15 start-ups won")."""
     return found is not None and found.metric not in _not_narrower()
+
+
+# "of" right after a count's noun: what the count counts, when it names what is held ("800
+# items of intellectual property").
+_OF_HELD = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 @cache
 def _not_narrower() -> frozenset[str]:
-    return generic_sets() | place_metrics()
+    return generic_sets() | place_metrics() | held_metrics()

@@ -72,6 +72,10 @@ NP_STOP = frozenset(
         "from",
         "a",  # "50 companies a year ago", "HK$2 billion a year"
         "an",
+        "won",  # "Fifteen apps won awards": the apps counted, not the awards
+        "win",
+        "wins",
+        "shared",
     ]
 )
 # A number word starts the next figure: "four listed companies and seven unicorns".

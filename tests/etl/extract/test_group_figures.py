@@ -56,3 +56,57 @@ def test_a_community_that_gave_rise_to_unicorns_counts_them() -> None:
         date(2021, 9, 5),
     )
     assert ("unicorns", 2, "exact", date(2021, 9, 5), None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        ("In 2017 alone, Cyberport companies raised HK$2.2 billion, more than ever, with three "
+         "rounds exceeding HK$200 million each.", [2.2e9]),
+        ("In 2015 alone, Cyberport start-ups raised more than HK$900 million, with the largest "
+         "single round, by a payments firm, reaching US$15 million.", [9e8]),
+        ("At Cyberport, rounds of US$20 million or more accounted for nearly half of the money "
+         "start-ups raised.", []),
+        ("At Cyberport, Series A and B rounds of HK$20 million to HK$80 million used to be "
+         "rare.", []),
+    ],
+)  # fmt: skip
+def test_the_size_of_rounds_is_no_money_raised(sentence: str, raised: list[float]) -> None:
+    """An amount that sizes rounds ("rounds of", "exceeding", "the largest round ... was")
+    is one round's or a class of rounds', not what the community raised."""
+    got = inline(sentence, date(2020, 1, 31))
+    assert [value for metric, value, *_ in got if metric == "funding_raised"] == raised
+
+
+def test_a_sum_over_rounds_is_money_raised() -> None:
+    got = inline(
+        "In 2019 Cyberport start-ups closed 43 funding rounds worth a combined HK$1.1 billion.",
+        date(2020, 1, 31),
+    )
+    assert [value for metric, value, *_ in got if metric == "funding_raised"] == [1.1e9]
+
+
+def test_those_who_applied_are_no_intake() -> None:
+    got = inline(
+        "Cyberport said some 300 start-ups had applied for the spring intake of its incubation "
+        "programme, and 2,100 companies are now in its community.",
+        date(2023, 3, 29),
+    )
+    assert [(metric, value) for metric, value, *_ in got] == [("companies", 2100)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fifteen apps won awards at the Cyberport Mobile App Challenge.",
+        "Twelve Start-ups Win Cyberport Smart Living Awards",
+    ],
+)
+def test_a_count_of_winners_is_no_count_of_awards(sentence: str) -> None:
+    got = inline(sentence, date(2017, 11, 23))
+    assert [metric for metric, *_ in got if metric == "awards"] == []
+
+
+def test_awards_counted_by_their_own_noun_stay() -> None:
+    got = inline("Cyberport community companies won 38 awards in 2021.", date(2022, 1, 5))
+    assert ("awards", 38, "exact", date(2021, 12, 31), None) in got

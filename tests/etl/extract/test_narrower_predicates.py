@@ -44,3 +44,11 @@ def test_companies_developing_a_field_named_with_a_digit_are_that_clusters() -> 
     assert found is not None and found.match.metric == "web3_companies"
     s = "More than 100 companies in the community were developing new offices."
     assert narrower_predicate(s, s.index(" in the"), "count", 100) is None
+
+
+def test_what_a_count_of_companies_won_is_no_narrower_set_but_items_of_it_are() -> None:
+    s = "Fifteen start-ups in the community won awards across five categories."
+    assert narrower_predicate(s, s.index(" in the"), "count", 15) is None
+    s = "Cyberport companies hold more than 800 items of intellectual property rights."
+    found = narrower_predicate(s, s.index(" of intellectual"), "count", 800)
+    assert found is not None and found.match.metric == "ip_rights"

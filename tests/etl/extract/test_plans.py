@@ -18,6 +18,14 @@ def test_a_word_of_plans_in_the_clause_makes_a_plan() -> None:
     assert planned("Cyberport aims to build a community of 2,500 companies.", "2,500")
 
 
+def test_a_hope_an_aim_or_a_wish_makes_a_plan() -> None:
+    assert planned("The hub hoped to reach 2,000 member companies by December.", "2,000")
+    assert planned("Our aim now is to reach 300 companies this year.", "300")
+    assert planned("Personally, I'd like to see 10 unicorns here.", "10")
+    assert planned("It is the space the hub needs to take its community past 2,000.", "2,000")
+    assert not planned("The hub hoped for growth and counted 2,000 member companies.", "2,000")
+
+
 def test_the_community_there_is_or_a_part_of_a_set_no_plan_is_no_plan() -> None:
     s = "The measures will reach Cyberport's community of over 1,500 companies, some 650 of which"
     assert not planned(s, "over 1,500")  # (the words before the qualifier)

@@ -317,6 +317,30 @@ def test_a_markets_venture_funding_is_no_community_funding(
             "a year later. Its route-planning app is now used by 9,000 drivers in 11 markets.",
             ("markets", 11),
         ),
+        (
+            "Founded in 2015, Ledgerly was admitted to Cyberport's incubation programme in 2016 "
+            "and had raised about US$120 million before its listing.",
+            ("funding_raised", 1.2e8),
+        ),
+        (
+            "Last year's Cyberport pitch night champion has since raised US$3 million.",
+            ("funding_raised", 3e6),
+        ),
+        (
+            "Founded in 2019, Dockwell joined the Cyberport Incubation Programme in 2020 and now "
+            "handles freight bookings for exporters in 9 markets.",
+            ("markets", 9),
+        ),
+        (
+            "A Cyberport pitch day introduced the studio to a Korean publisher that now "
+            "distributes its games in 16 markets.",
+            ("markets", 16),
+        ),
+        (
+            "Cyberport's new partnership gives them both: compute on good terms, and a partner "
+            "with customers in 23 markets.",
+            ("markets", 23),
+        ),
     ],
 )
 def test_one_companys_money_or_markets_go_to_a_reviewer(
@@ -337,6 +361,14 @@ def test_one_companys_money_or_markets_go_to_a_reviewer(
             ("markets", 45),
         ),
         ("Cyberport said its alumni have entered more than 50 markets.", ("markets", 50)),
+        (
+            "Cyberport joined the scheme in 2019 and its start-ups have since raised HK$2 billion.",
+            ("funding_raised", 2e9),
+        ),
+        (
+            "Cyberport companies joined the GBA programme and now sell into 35 markets.",
+            ("markets", 35),
+        ),
     ],
 )
 def test_the_communitys_own_funding_and_markets_stay_claims(
