@@ -49,7 +49,9 @@ from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
     breaks_down_an_intake,
+    cohort_founders,
     cohort_part,
+    intake_part_after,
     intake_set_part,
     joins_one_cohort,
     one_groups_record,
@@ -92,7 +94,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.130.0"
+EXTRACTOR_VERSION = "1.131.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -340,10 +342,11 @@ def _sentence_claims(
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         read = f.source in READ_SOURCES
         if (
-            intake_set_part(sent, f.start, f.end, f.unit)
+            intake_set_part(sent, f.start, f.end, f.unit, f.metric.metric)
             or at_one_competition(sent, f.np_end, f.metric.metric)  # (within a period too)
             or (  # "The 88 new incubatees break down by sector as follows:" over its rows
-                is_box_value(text, s.start + f.start) and breaks_down_an_intake(box_lead(view, sid))
+                (is_box_value(text, s.start + f.start) or view.in_list(sid))
+                and breaks_down_an_intake(box_lead(view, sid))
             )
             or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
             # graduates have:" over "- raised HK$48 million ...": the class's own record
@@ -352,6 +355,10 @@ def _sentence_claims(
             and (
                 (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
                 or cohort_part(sent, f.start, f.end, f.unit)
+                or intake_part_after(
+                    sent, (f.start, f.end), f.metric.metric, context.previous(whole=True)
+                )
+                or cohort_founders(sent, f.start, f.metric.metric, context.previous(whole=True))
                 or joins_one_cohort(sent, f.end, f.metric.metric)
             )
         ):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from etl.extract.figure import Figure
 from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
@@ -28,6 +29,7 @@ from etl.extract.metrics import (
     classify,
     cluster_metrics,
     intake_metrics,
+    named_cluster,
 )
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
@@ -227,17 +229,74 @@ def cohort_part(s: str, start: int, end: int, unit: str) -> bool:
     return unit in _COUNTS and (_names_one_cohort(s, start) or intake_set_part(s, start, end, unit))
 
 
-def intake_set_part(s: str, start: int, end: int, unit: str) -> bool:
+def intake_set_part(s: str, start: int, end: int, unit: str, metric: str = "") -> bool:
     """Whether a count is a part of an intake named as its set, before it ("Of the 170
     start-ups admitted so far this year, 38 are ...") or right after it ("17 of the new
-    incubatees"), in a sentence that counts no total to date: the intake's make-up."""
+    incubatees"), in a sentence that counts no total to date: the intake's make-up. A
+    cluster's count (`metric`) is a part of any intake, to date too ("Of the 104 start-ups
+    admitted since 2005, 57 work in games": no size of the cluster)."""
     if unit not in _COUNTS:
         return False
     c = figure_cues()
     return (
         gated_search(c["intake_set"], s, 0, start) is not None
         or c["intake_set_after"].match(s, end) is not None
-    ) and c["cumulative"].search(s) is None
+    ) and (metric in cluster_metrics() or c["cumulative"].search(s) is None)
+
+
+def intake_part_after(
+    s: str, span: tuple[int, int], metric: str, previous: tuple[str, Figure | None] | None
+) -> bool:
+    """Whether a cluster's count opening on a part of a set ("Eleven of them are developing
+    FinTech", "The remainder include 11 Web3 projects", "Among them are ...") follows a
+    sentence whose last whole figure (`previous`) is an intake: the intake's make-up."""
+    if metric not in cluster_metrics() or previous is None or previous[1] is None:
+        return False
+    earlier = previous[1].metric
+    if earlier is None or earlier.metric not in intake_metrics():
+        return False
+    start, end = span
+    if (m := _SET_PART_OPENING.match(s, 0, start)) is not None:
+        return _NEW_CLAUSE.search(s, m.end(), start) is None  # (not "..., the hub's 350")
+    return _OPENS.fullmatch(s, 0, start) is not None and _OF_THEM.match(s, end) is not None
+
+
+# A sentence opening on a part of the set the sentence before counted ("Among them", "The
+# remainder include"), or on the figure itself as one ("Eleven of them").
+_SET_PART_OPENING = re.compile(
+    r"[\W_]*(?:(?:among|of)\s+(?:them|these|those)\b|the\s+(?:remainder|rest|others)\s+"
+    r"(?:include|included|are|were|comprise|comprised)\b)",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(r"[\W_]*")
+_NEW_CLAUSE = re.compile(r";|,\s+(?:the|its|our|their|this|that)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+
+
+def cohort_founders(
+    s: str, start: int, metric: str, previous: tuple[str, Figure | None] | None
+) -> bool:
+    """Whether a count of founders' countries (`metric`) is one cohort's or one field's: "its"
+    or "their" founders after a cohort named in the sentence ("The cohort was chosen from 220
+    applications, and its founders come from nine economies") or counted by the sentence
+    before ("... welcomed 25 start-ups this month. Their founders come from 8 countries"),
+    or founders a field narrows ("Our AI founders alone come from 18 countries")."""
+    if metric != "founder_origins":
+        return False
+    own = _OWN_FOUNDERS.search(s, 0, start)
+    if own is not None:
+        if _COHORT.search(s, 0, own.start()) is not None:
+            return True
+        earlier = previous[1] if previous is not None else None
+        if _OPENS.fullmatch(s, 0, own.start()) and earlier is not None and earlier.metric:
+            return earlier.metric.metric in intake_metrics()  # (the sentence opens on them)
+    field = _FIELD_FOUNDERS.search(s, 0, start)
+    return field is not None and named_cluster(field.group(1)) is not None
+
+
+_OWN_FOUNDERS = re.compile(r"\b(?:its|their)\s+founders\b", re.IGNORECASE)
+_COHORT = re.compile(r"\b(?:cohort|intake|batch|class|accelerator)\b", re.IGNORECASE)
+_FIELD_FOUNDERS = re.compile(r"\b((?:[\w-]+\s+){1,2})founders\b", re.IGNORECASE)
 
 
 def breaks_down_an_intake(lead: str) -> bool:

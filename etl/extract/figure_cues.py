@@ -18,10 +18,11 @@ from etl.extract.regex_parts import literal_tests, may_match, reversed_end_patte
 @cache
 def cues() -> dict[str, re.Pattern[str]]:
     fig = lexicon()["figures"]
+    measures = "|".join(fig["non_metric_after"])
+    # (people and events after a modifier too: "96 industry events")
+    modified = rf"(?!{fig['counted_heads']})[A-Za-z][\w-]*\s+(?:{'|'.join(fig['uncounted_heads'])})"
     return {
-        "non_metric": re.compile(
-            r"^\s*(?:" + "|".join(fig["non_metric_after"]) + r")\b", re.IGNORECASE
-        ),
+        "non_metric": re.compile(rf"^\s*(?:(?:{measures})\b|{modified}\b)", re.IGNORECASE),
         "delta_before": re.compile(fig["delta_before"], re.IGNORECASE),
         "delta_after": re.compile(fig["delta_after"], re.IGNORECASE),
         "in_a_span": re.compile(fig["in_a_span_after"], re.IGNORECASE),

@@ -11,8 +11,11 @@ from db.records import Claim, ReadDocument
 from etl.extract import extract_claims
 from etl.extract.doubtful_figures import (
     cluster_size,
+    cohort_founders,
     events_in_period,
     given_money,
+    intake_part_after,
+    intake_set_part,
     joins_one_cohort,
     one_company,
     one_groups_record,
@@ -292,3 +295,54 @@ def test_a_list_under_one_groups_record_is_the_groups() -> None:
     )
     auto = {(c[0], c[1]) for c in inline(text, date(2009, 11, 20))}
     assert auto == {("companies", 130)}
+
+
+def test_a_clusters_count_after_an_intake_is_the_intakes_make_up() -> None:
+    intake = ("Cyberport admitted 30 start-ups in March.", find_figures("admitted 30 start-ups")[0])
+    level = ("Cyberport is home to 2,000 companies.", find_figures("home to 2,000 companies")[0])
+    for s, figure in [
+        ("Eleven of them are developing FinTech solutions.", "Eleven"),
+        ("The remainder include 11 Web3 projects, 9 FinTech companies and others.", "9"),
+        ("Among them are 12 AI start-ups.", "12"),
+    ]:
+        span = (s.index(figure), _end(s, figure))
+        assert intake_part_after(s, span, "fintech_companies", intake)
+        assert not intake_part_after(s, span, "fintech_companies", level)  # a level's part
+        assert not intake_part_after(s, span, "incubatees", intake)  # (no cluster)
+    s = "Among them fintech leads, the hub's 350 fintech companies."
+    assert not intake_part_after(s, (s.index("350"), _end(s, "350")), "fintech_companies", intake)
+
+
+def test_a_clusters_part_of_the_intake_to_date_is_no_size() -> None:
+    s = "Of the 104 start-ups admitted since 2005, 57 work in games and animation."
+    span = (s.index("57"), _end(s, "57"))
+    assert intake_set_part(s, *span, "count", "digital_entertainment_companies")
+    assert not intake_set_part(s, *span, "count", "companies")  # (a total to date: its part)
+
+
+def test_a_list_under_an_intake_that_leans_to_a_field_is_its_make_up() -> None:
+    text = (
+        "Cyberport welcomed 34 start-ups into its incubation programme today.\n\n"
+        "The intake leans heavily towards FinTech, reflecting the sector's growth:\n\n"
+        "- FinTech – 13 start-ups, from robo-advisers to payment gateways\n"
+        "- Smart living – 8 start-ups working on home automation\n\n"
+        "Cyberport is home to over 640 companies."
+    )
+    auto = {(c[0], c[1]) for c in inline(text, date(2016, 4, 18))}
+    assert ("fintech_companies", 13) not in auto
+    assert ("companies", 640) in auto
+
+
+def test_founders_of_one_cohort_or_field_are_no_communitys() -> None:
+    intake = ("Cyberport admitted 25 start-ups in March.", find_figures("admitted 25 start-ups")[0])
+    level = ("Cyberport is home to 2,000 companies.", find_figures("home to 2,000 companies")[0])
+    opens = "Their founders come from 8 countries and regions."
+    at = opens.index("8")
+    assert cohort_founders(opens, at, "founder_origins", intake)
+    assert not cohort_founders(opens, at, "founder_origins", level)
+    s = "The cohort was chosen from 220 applications, and its founders come from nine economies."
+    assert cohort_founders(s, s.index("nine"), "founder_origins", level)
+    s = "Our AI founders alone come from 18 countries and regions."
+    assert cohort_founders(s, s.index("18"), "founder_origins", None)
+    s = "Community companies reached 60 markets, and their founders come from 38 countries."
+    assert not cohort_founders(s, s.index("38"), "founder_origins", intake)  # (their own)

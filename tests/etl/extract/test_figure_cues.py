@@ -39,6 +39,11 @@ def test_words_after_a_figure_that_make_it_no_count() -> None:
     assert not_counted("years ago")
     assert not_counted("more joined")
     assert not not_counted("start-ups")
+    assert not_counted("industry events on campus")  # (events after a modifier)
+    assert not_counted("matching sessions between our companies")
+    assert not not_counted("community companies employing staff")
+    assert not not_counted("start-ups' staff")  # (a counted head is no modifier here)
+    assert not not_counted("last year")  # (a time after a modifier is the figure's date)
 
 
 def test_a_set_outside_the_community_unless_the_figure_sizes_something_named_after_it() -> None:

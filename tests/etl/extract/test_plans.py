@@ -24,6 +24,9 @@ def test_a_hope_an_aim_or_a_wish_makes_a_plan() -> None:
     assert planned("Personally, I'd like to see 10 unicorns here.", "10")
     assert planned("It is the space the hub needs to take its community past 2,000.", "2,000")
     assert not planned("The hub hoped for growth and counted 2,000 member companies.", "2,000")
+    # (machine-translated plans: "plan attract", "plans in coming 3 years to cultivate")
+    assert planned("Next 3 year, we plan attract 100 family AI enterprises.", "100")
+    assert planned("Digital port plans in coming 3 years to cultivate again 100 homes.", "100")
 
 
 def test_the_community_there_is_or_a_part_of_a_set_no_plan_is_no_plan() -> None:
