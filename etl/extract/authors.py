@@ -265,7 +265,7 @@ def _writer_line(
         p = cached_patterns(config)
         subject = text[a : m.end()] if m else ""
         if m and not (p.tracked.search(subject) or p.known.search(subject)):  # a person
-            org = _org_of(text[m.end() : b], config)
+            org = _own_company(text[m.end() : b], config) or _org_of(text[m.end() : b], config)
             if org is not None:
                 return org
     titles = _titles_re()
@@ -278,6 +278,25 @@ def _writer_line(
             if org is not None:
                 return org
     return None
+
+
+def _own_company(s: str, config: ExtractConfig) -> Attribution | None:
+    """The company a writer founded or runs, named right after their post ("co-founder and
+    chief executive of NestCare, a start-up based at Cyberport"), when it is not the tracked
+    organisation: theirs, even if no list knows it."""
+    m = _own_company_re().search(s)
+    if m is None or cached_patterns(config).tracked.search(m.group("name")):
+        return None
+    return Attribution(m.group("name"), False)
+
+
+@cache
+def _own_company_re() -> re.Pattern[str]:
+    posts = phrases_re(cues()["authors"]["company_titles"])
+    return re.compile(  # (a name is capitalised: the case of its letters matters)
+        rf"\b(?i:{posts})\s+(?i:of|at)\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}})"
+        r"(?=\s*(?:[,;(]|\.(?:\s|$)|$))"
+    )
 
 
 @cache

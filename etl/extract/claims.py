@@ -51,6 +51,7 @@ from etl.extract.doubtful_figures import (
     breaks_down_an_intake,
     cohort_founders,
     cohort_part,
+    group_record_after,
     intake_part_after,
     intake_set_part,
     joins_one_cohort,
@@ -94,12 +95,15 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.131.0"
+EXTRACTOR_VERSION = "1.132.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 # Owners a fact box's lead-in, heading or table settles.
 _WEAK_OWNERS = frozenset({"document", "unsure", "topic", "descriptive"})
+_ONE_OF_SET = re.compile(
+    r"\bone\s+of\s+(?:the\s+)?(?:(?:some|about|around|over|nearly)\s+)?$", re.I
+)
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -263,6 +267,9 @@ def _sentence_claims(
                 a + prev_f.start <= m.start < a + f.start for m in mentions
             ):  # "..., which counts 2,300 companies and nine unicorns": the same owner's
                 who = owners[i - 1]
+        if who is not None and who.how == "speaker" and _ONE_OF_SET.search(sent, 0, f.start):
+            main = view.model.main  # "we were one of about 150 start-ups admitted to its
+            who = main if main is not None and main.tracked else None  # programmes": not ours
         if who is not None and who.how == "pronoun" and its_own_company(sent, f.start, config):
             who = None  # "Tidewave Games, a studio based at Cyberport, ... its title ..."
         if who is not None and who.how == "pronoun" and not who.tracked:  # "Their products"
@@ -350,6 +357,7 @@ def _sentence_claims(
             )
             or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
             # graduates have:" over "- raised HK$48 million ...": the class's own record
+            or group_record_after(sent, context.previous())  # "Between them they have ..."
         ) or (
             period is None
             and (

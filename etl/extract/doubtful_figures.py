@@ -305,6 +305,18 @@ def breaks_down_an_intake(lead: str) -> bool:
     return figure_cues()["intake_breakdown"].search(lead) is not None
 
 
+def group_record_after(s: str, previous: tuple[str, Figure | None] | None) -> bool:
+    """Whether sentence `s` gives a record jointly by a pronoun ("Between them they have raised
+    HK$1.1 billion") after a sentence that opens on a group ("This year's graduates are
+    already part of that story."): that group's record, no community figure."""
+    c = figure_cues()
+    return (
+        previous is not None
+        and c["joint_pronoun"].match(s) is not None
+        and c["group_subject"].match(previous[0]) is not None
+    )
+
+
 def one_groups_record(lead: str) -> bool:
     """Whether a list's lead-in line gives one group's own record ("Between them, the 21
     graduates have:"): its rows are that group's figures, no community figures."""

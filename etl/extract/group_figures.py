@@ -61,6 +61,10 @@ def group_source(
         source = "activity"  # "Twenty-three of the exhibitors were Cyberport tenants"
     if source in READ_SOURCES and kind == "count" and cues()["applied_after"].match(s, np_end):
         source = "activity"  # "some 300 start-ups had applied for the spring intake"
+    if kind == "count" and (
+        cues()["current_after"].match(s, np_end) or cues()["current_before"].search(before[-60:])
+    ):
+        source = "activity"  # "about 170 are currently being incubated": not all admitted
     if source in ("subject", "number_of") and cues()["left_set"].match(s, np_end):
         source = "activity"  # "186 were admitted, and 121 of them have graduated"
     if (

@@ -37,6 +37,7 @@ def read_mentions(
     if model.aliases is not None:  # "Digital Port", the name a translation gives it
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     out = _scoped_by_opener(text, s_start, out)
+    out = _without_described_we(text, out)
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
     joints = (
@@ -80,6 +81,29 @@ def _scoped_by_opener(text: str, s_start: int, ms: list[Mention]) -> list[Mentio
     return out
 
 
+def _without_described_we(text: str, ms: list[Mention]) -> list[Mention]:
+    """`ms` without a "we" that only describes the name before it, in an apposition ("Hong
+    Kong Science Park, our sister organisation at Pak Shek Kok, now houses ..."): the name,
+    not the speaker, is the subject."""
+    out = []
+    for k, m in enumerate(ms):
+        before = ms[k - 1] if k else None
+        if (
+            m.kind == "first_person"
+            and before is not None
+            and before.kind == "name"
+            and not before.tracked
+            and _APPOSITION_WE.fullmatch(text, before.end, m.end)
+            and _APPOSITION_END.match(text, m.end)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+# ", our" right after a name, its apposition closed by a comma before any clause mark.
+_APPOSITION_WE = re.compile(r"\s*,\s*(?:our|my)", re.IGNORECASE)
+_APPOSITION_END = re.compile(r"[^,;:.!?()\"“”]{1,60},")
 _DESCRIPTION = re.compile(r"the\s", re.IGNORECASE)
 _OPENING = re.compile(r"[\W_]*(?:the\s+)?")
 _PLACE_OPENING = re.compile(r"[\W_]*(?:at|in|within|inside)\s+(?:the\s+)?", re.IGNORECASE)

@@ -12,11 +12,13 @@ from etl.extract.lexicon import lexicon
 def of_a_plan(
     s: str, end: int, before: str, clause: str, low_clause: str | None, set_planned: bool | None
 ) -> bool:
-    """Whether the figure ending at `end` in sentence `s` is planned: its clause (`low_clause`:
-    lower-cased, if at hand) holds a word of plans or targets, unless the figure counts the
-    community there is (`before`: "will reach Cyberport's community of over 1,500 companies")
-    or is a part of the set before it, which is no plan's (`set_planned` False: "..., some 650
-    of which are on campus")."""
+    """Whether the figure ending at `end` in sentence `s` is planned: its words go on "is now
+    within sight", or its clause (`low_clause`: lower-cased, if at hand) holds a word of plans
+    or targets, unless the figure counts the community there is (`before`: "will reach
+    Cyberport's community of over 1,500 companies") or is a part of the set before it, which
+    is no plan's (`set_planned` False: "..., some 650 of which are on campus")."""
+    if _IN_SIGHT.match(s, end):
+        return True  # "Two thousand companies is now within sight"
     if not fast_cues()[2].search(clause, low_clause):
         return False
     if _existing_community().search(before):
@@ -24,6 +26,12 @@ def of_a_plan(
     return not (set_planned is False and _OF_WHICH.match(s, end))
 
 
+# After a figure and its noun: a count still to be reached.
+_IN_SIGHT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:now\s+|already\s+|well\s+)?(?:within|in)\s+"
+    r"(?:sight|reach)\b",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
 
 

@@ -125,3 +125,14 @@ def test_a_line_about_the_writer_names_a_person_not_a_phrase() -> None:
     assert model(text).author is None  # the Council is where the reply was given
     column = "We grew.\n\nMore to come.\n\nDr Eliza Ho is Chief Public Mission Officer, Cyberport."
     assert model(column).author.entity == "Cyberport"
+
+
+def test_a_writer_who_runs_a_company_writes_for_it_even_if_no_list_knows_it() -> None:
+    column = (
+        "My mother is 78.\n\nWe have raised HK$15 million.\n\nAda Lam is co-founder and chief "
+        "executive of Hearthly, a smart-home start-up based at Cyberport."
+    )
+    author = model(column).author
+    assert author is not None and (author.entity, author.tracked) == ("Hearthly", False)
+    staff = "We grew.\n\nMore to come.\n\nAda Lam is chief executive officer of Cyberport."
+    assert model(staff).author.entity == "Cyberport"

@@ -696,3 +696,15 @@ def test_the_programme_in_a_sentence_opened_by_another_park_is_that_parks() -> N
     got = {(m, v) for m, v, _, status in _text_claims(text, d) if status == "auto"}
     assert ("incubatees", 90) in got
     assert ("unicorns", 20) not in got and ("incubatees", 1000) not in got
+
+
+def test_a_set_a_founder_was_one_of_is_not_their_companys() -> None:
+    text = (
+        "OPINION\n\nBy Ada Lam\n\nCyberport gave us our start. In 2022 we were one of about "
+        "150 start-ups admitted to its incubation programmes.\n\nAda Lam is co-founder and "
+        "chief executive of Hearthly, a start-up based at Cyberport."
+    )
+    doc = ReadDocument("c.txt", "0" * 64, "txt", text, None, None, None, None,
+                       date(2024, 4, 24), "manifest", ())  # fmt: skip
+    owners = {(c.entity, c.value) for c in extract_claims(doc)}  # (a candidate, unsure whose)
+    assert ("Cyberport", 150) in owners and ("Hearthly", 150) not in owners

@@ -14,6 +14,7 @@ from etl.extract.doubtful_figures import (
     cohort_founders,
     events_in_period,
     given_money,
+    group_record_after,
     intake_part_after,
     intake_set_part,
     joins_one_cohort,
@@ -346,3 +347,13 @@ def test_founders_of_one_cohort_or_field_are_no_communitys() -> None:
     assert cohort_founders(s, s.index("18"), "founder_origins", None)
     s = "Community companies reached 60 markets, and their founders come from 38 countries."
     assert not cohort_founders(s, s.index("38"), "founder_origins", intake)  # (their own)
+
+
+def test_a_joint_record_by_pronoun_after_a_group_is_the_groups() -> None:
+    group = ("This year's graduates are already part of that story.", None)
+    community = ("Cyberport is home to over 2,000 companies.", None)
+    s = "Between them they have raised HK$1.1 billion and filed 95 patents."
+    assert group_record_after(s, group)
+    assert not group_record_after(s, community)
+    assert not group_record_after("Together they have raised HK$45 billion.", community)
+    assert not group_record_after("The graduates have raised HK$1.1 billion.", group)

@@ -110,3 +110,45 @@ def test_a_count_of_winners_is_no_count_of_awards(sentence: str) -> None:
 def test_awards_counted_by_their_own_noun_stay() -> None:
     got = inline("Cyberport community companies won 38 awards in 2021.", date(2022, 1, 5))
     assert ("awards", 38, "exact", date(2021, 12, 31), None) in got
+
+
+def test_companies_listed_on_a_platform_are_no_listed_companies() -> None:
+    got = inline(
+        "The Cyberport scheme received 14,000 applications, and solutions from more than 100 "
+        "community companies were listed on its platform.",
+        date(2021, 9, 5),
+    )
+    assert got == []
+    got = inline(
+        "Twelve Cyberport community companies are listed on the Main Board.", date(2021, 9, 5)
+    )
+    assert ("listed_companies", 12, "exact", date(2021, 9, 5), None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2005, Cyberport has admitted 950 start-ups to its incubation programmes, and "
+        "about 170 are currently being incubated.",
+        "Cyberport key figures:\n- Start-ups currently in incubation: 41\n- Start-ups admitted "
+        "since 2005: 950",
+    ],
+)
+def test_start_ups_in_incubation_now_are_not_all_admitted(text: str) -> None:
+    got = inline(text, date(2020, 4, 8))
+    assert [(metric, value) for metric, value, *_ in got] == [("incubatees", 950)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cyberport's Listing Readiness Programme has enrolled 30 community companies.",
+        "More than 200 Cyberport start-ups have registered as technology solution providers.",
+        "As at end-2022, over 210 Cyberport community companies were offering solutions on the "
+        "platform.",
+    ],
+)
+def test_those_enrolled_in_another_programme_or_offering_something_are_no_count(
+    sentence: str,
+) -> None:
+    assert inline(sentence, date(2023, 1, 5)) == []

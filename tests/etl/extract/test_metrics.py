@@ -183,6 +183,8 @@ def test_a_share_from_outside_is_no_local_share() -> None:
     assert not any(m == "local_share_pct" for m, *_ in inline(s, d))
     s = "About 70 per cent of Cyberport's community companies are local."
     assert ("local_share_pct", 70, "about", d, None) in inline(s, d)
+    s = "At Cyberport, at least 50 per cent of computing capacity is reserved for local users."
+    assert not any(m == "local_share_pct" for m, *_ in inline(s, d))  # (a share of capacity)
 
 
 def test_companies_on_its_campus_are_on_site() -> None:

@@ -243,3 +243,11 @@ def test_capitalised_words_are_found_as_by_the_plain_pattern(text: str, pos: int
     assert [m.span() for m in _CAPITALISED.finditer(text, pos)] == [
         m.span() for m in plain.finditer(text, pos)
     ]
+
+
+def test_a_we_that_describes_a_name_before_it_is_no_subject() -> None:
+    s = "Hong Kong Science Park, our sister organisation in Sha Tin, now houses 700 companies."
+    got = names(s, s)
+    assert [text for text, *_ in got] == ["Hong Kong Science Park"]
+    s = "Hong Kong Science Park is growing, and our community now counts 2,000 companies."
+    assert "our" in [text for text, *_ in names(s, s)]  # (the speaker's own subject)

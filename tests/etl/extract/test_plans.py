@@ -27,6 +27,8 @@ def test_a_hope_an_aim_or_a_wish_makes_a_plan() -> None:
     # (machine-translated plans: "plan attract", "plans in coming 3 years to cultivate")
     assert planned("Next 3 year, we plan attract 100 family AI enterprises.", "100")
     assert planned("Digital port plans in coming 3 years to cultivate again 100 homes.", "100")
+    assert planned("Two thousand companies is now within sight.", "Two thousand")
+    assert not planned("Two thousand companies now work here, in sight of the sea.", "Two thousand")
 
 
 def test_the_community_there_is_or_a_part_of_a_set_no_plan_is_no_plan() -> None:

@@ -271,6 +271,7 @@ def quoted(quote: str, figure: str, value: float, unit: str = "USD") -> Claim:
             True,
         ),
         ("- VC investment into Hong Kong start-ups, 2024: US$2.2bn", "US$2.2bn", True),
+        ("Globally, FinTech investment exceeded US$55 billion last year.", "US$55 billion", True),
         (
             "Despite a slow venture capital market, our companies raised US$500 million.",
             "US$500 million",
