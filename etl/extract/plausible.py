@@ -61,7 +61,7 @@ def no_community_funding(claim: Claim) -> bool:
 
 
 def not_the_community(claim: Claim, config: ExtractConfig) -> bool:
-    """Whether `claim`, money raised or markets served, is one company's (or money a small
+    """Whether `claim`, money raised, markets served or IP held, is one company's (or money a small
     group of them raised): its sentence gives the subject of the verb before the figure (see
     the module doc)."""
     if claim.metric not in _ONE_COMPANY_VERBS:
@@ -162,6 +162,7 @@ def _figures_re(key: str) -> re.Pattern[str]:
 _ONE_COMPANY_VERBS = {
     "funding_raised": ("raised_verbs", ("one_company_subject",)),
     "markets": ("served_verbs", ("one_company_served", "one_company_subject")),
+    "ip_rights": ("held_verbs", ("one_company_subject",)),
 }
 
 

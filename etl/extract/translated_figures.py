@@ -29,7 +29,7 @@ def _measure_re() -> re.Pattern[str]:
     f = lexicon()["figures"]
     return re.compile(
         rf"[ \t]+(?P<more>(?:{phrases_re(f['measure_more'])})[ \t]+)?"
-        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])"
+        rf"(?:{phrases_re(f['measure_words'])})(?![\w-])(?![ \t]+of\b)"  # ("800 items of IP")
         r"(?:[ \t]+[\"“‘'](?=\w))?",  # the noun after may be quoted: 3 home "unicorn" enterprise
         re.IGNORECASE,
     )
@@ -71,7 +71,10 @@ def noun_before(s: str, q_start: int, kind: str, value: float, np: str) -> Metri
             break
         run.insert(0, w)
     for k in range(len(run), 0, -1):
-        found = classify(plural(" ".join(run[-k:])), "", "", kind, value)
+        phrase = " ".join(run[-k:])  # (as it stands too: "intellectual property", a mass noun)
+        found = classify(plural(phrase), "", "", kind, value) or classify(
+            phrase, "", "", kind, value
+        )
         if found:
             return MetricCandidate(found, "noun_before")
     return None

@@ -324,6 +324,10 @@ def test_a_markets_venture_funding_is_no_community_funding(
             ("funding_raised", 1.2e8),
         ),
         (
+            "Lumina grew up at Cyberport and listed in June. The company holds 126 patents.",
+            ("ip_rights", 126),
+        ),
+        (
             "Last year's Cyberport pitch night champion has since raised US$3 million.",
             ("funding_raised", 3e6),
         ),
@@ -362,6 +366,7 @@ def test_one_companys_money_or_markets_go_to_a_reviewer(
             ("markets", 45),
         ),
         ("Cyberport said its alumni have entered more than 50 markets.", ("markets", 50)),
+        ("Cyberport community companies hold over 1,100 patents.", ("ip_rights", 1100)),
         (
             "Cyberport joined the scheme in 2019 and its start-ups have since raised HK$2 billion.",
             ("funding_raised", 2e9),

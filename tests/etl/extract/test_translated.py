@@ -131,3 +131,14 @@ def test_start_ups_an_incubation_plan_cultivated_are_incubatees() -> None:
 )
 def test_a_translations_singular_noun_is_read_in_the_plural(phrase: str, expected: str) -> None:
     assert plural(phrase) == expected
+
+
+def test_items_after_a_figure_are_a_measure_word_with_the_noun_before() -> None:
+    text = (
+        "Cyberport community company this year obtain local and international award more than "
+        "180 items, and hold intellectual property more than 2,000 items."
+    )
+    got = claims(text)
+    assert ("Cyberport", "awards", 180) in got and ("Cyberport", "ip_rights", 2000) in got
+    english = "Cyberport community companies hold more than 800 items of intellectual property."
+    assert ("Cyberport", "ip_rights", 800) in claims(english)  # ("items of": no measure word)
