@@ -95,7 +95,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.133.0"
+EXTRACTOR_VERSION = "1.134.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -229,6 +229,7 @@ def _sentence_claims(
     dates: list[DatePhrase] | None = None  # the sentence's own, read when a figure needs them
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
+    set_part_at = -2  # the last figure counted as a part of an intake or a class (none yet)
     parts = parts_of_total(sent, figures)
     for i, f in enumerate(figures):
         owners.append(None)
@@ -348,8 +349,12 @@ def _sentence_claims(
         if f.source == "total":
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         read = f.source in READ_SOURCES
+        set_part = intake_set_part(sent, f.start, f.end, f.unit, f.metric.metric) or (
+            set_part_at == i - 1 and f.source == "predicate"  # "..., 22 work in AI": the same
+        )  # set's (after "Thirty-one of today's graduates are FinTech companies")
+        set_part_at = i if set_part else set_part_at
         if (
-            intake_set_part(sent, f.start, f.end, f.unit, f.metric.metric)
+            set_part
             or at_one_competition(sent, f.np_end, f.metric.metric)  # (within a period too)
             or (  # "The 88 new incubatees break down by sector as follows:" over its rows
                 (is_box_value(text, s.start + f.start) or view.in_list(sid))

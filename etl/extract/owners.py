@@ -38,6 +38,7 @@ def read_mentions(
         out = _with_aliases(text, s_start, s_end, out, model.aliases, config)
     out = _scoped_by_opener(text, s_start, out)
     out = _without_described_we(text, out)
+    out = _place_words_named(text, out)
     # Every phrase for both ("both parks ... the two parks together have ..."), each its own
     # subject: the one nearest a figure is its owner.
     joints = (
@@ -79,6 +80,33 @@ def _scoped_by_opener(text: str, s_start: int, ms: list[Mention]) -> list[Mentio
         if beside or (not at_place and m.kind == "name"):  # (as subject: "the programme" only)
             out[k] = m._replace(entity=opener.entity, tracked=False)
     return out
+
+
+def _place_words_named(text: str, ms: list[Mention]) -> list[Mention]:
+    """`ms` with a place word that the tracked organisation's name right after it qualifies
+    ("The digital entertainment and e-sports cluster at Cyberport", "the community of
+    Cyberport") as that name: it is named, whoever speaks."""
+    out: list[Mention] = []
+    skip = -1
+    for k, m in enumerate(ms):
+        if k == skip:
+            continue
+        after = ms[k + 1] if k + 1 < len(ms) else None
+        if (
+            m.kind == "place_word"
+            and after is not None
+            and after.kind == "name"
+            and after.tracked
+            and _NAMED_BY.fullmatch(text, m.end, after.start)
+        ):
+            out.append(m._replace(kind="name", entity=after.entity, tracked=after.tracked))
+            skip = k + 1
+            continue
+        out.append(m)
+    return out
+
+
+_NAMED_BY = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _without_described_we(text: str, ms: list[Mention]) -> list[Mention]:

@@ -357,3 +357,14 @@ def test_a_joint_record_by_pronoun_after_a_group_is_the_groups() -> None:
     assert not group_record_after(s, community)
     assert not group_record_after("Together they have raised HK$45 billion.", community)
     assert not group_record_after("The graduates have raised HK$1.1 billion.", group)
+
+
+def test_the_parts_of_a_graduating_class_or_of_one_intake_are_its_make_up() -> None:
+    d = date(2023, 11, 7)
+    text = (
+        "Cyberport is home to 2,100 companies. Thirty-one of today's graduates are FinTech "
+        "companies, 22 work in artificial intelligence and data."
+    )
+    assert {(c[0], c[1]) for c in inline(text, d)} == {("companies", 2100)}
+    s = "Nine of the 15 start-ups in the first intake of Cyberport's programme build games."
+    assert intake_set_part(s, 0, 4, "count", "digital_entertainment_companies")

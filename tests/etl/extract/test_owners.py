@@ -251,3 +251,10 @@ def test_a_we_that_describes_a_name_before_it_is_no_subject() -> None:
     assert [text for text, *_ in got] == ["Hong Kong Science Park"]
     s = "Hong Kong Science Park is growing, and our community now counts 2,000 companies."
     assert "our" in [text for text, *_ in names(s, s)]  # (the speaker's own subject)
+
+
+def test_a_place_word_the_tracked_name_qualifies_is_that_name() -> None:
+    s = "The digital entertainment cluster at Cyberport now counts more than 150 companies."
+    assert names(s, s) == [("The digital entertainment cluster", "Cyberport", True)]
+    s = "The digital hub in Pok Fu Lam counts 2,000 members."  # (a district is no name)
+    assert names(s, s)[0][0] == "The digital hub"

@@ -23,6 +23,7 @@ def test_a_hope_an_aim_or_a_wish_makes_a_plan() -> None:
     assert planned("Our aim now is to reach 300 companies this year.", "300")
     assert planned("Personally, I'd like to see 10 unicorns here.", "10")
     assert planned("I'd like the community to reach 1,000 companies.", "1,000")
+    assert planned("We want to be in ten markets by 2017.", "ten")
     assert planned("It is the space the hub needs to take its community past 2,000.", "2,000")
     assert not planned("The hub hoped for growth and counted 2,000 member companies.", "2,000")
     # (machine-translated plans: "plan attract", "plans in coming 3 years to cultivate")

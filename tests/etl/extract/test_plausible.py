@@ -324,6 +324,10 @@ def test_a_markets_venture_funding_is_no_community_funding(
             ("funding_raised", 1.2e8),
         ),
         (
+            "One of my Cyberport mentees, a small clinic-software team, raised HK$12 million.",
+            ("funding_raised", 1.2e7),
+        ),
+        (
             "Lumina grew up at Cyberport and listed in June. The company holds 126 patents.",
             ("ip_rights", 126),
         ),
