@@ -13,6 +13,7 @@ from etl.extract.attribution import Attribution
 from etl.extract.candidates import is_generic
 from etl.extract.clauses import clause_end
 from etl.extract.figure import Figure
+from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.lexicon import lexicon
 from etl.extract.mentions import Mention
 from etl.extract.referents import referent
@@ -137,6 +138,16 @@ def its_own_company(sent: str, pos: int, config: ExtractConfig) -> bool:
     if m is None or m.end() > pos or not _ITS.search(sent, m.end(), pos):
         return False
     return not config.is_alias(m.group("name"))
+
+
+def one_of_a_set(s: str, start: int, end: int) -> bool:
+    """Whether the figure at s[start:end] sizes a set something is "one of" ("we were one of
+    about 150 start-ups admitted to its programmes"): the set's size, not that member's."""
+    m = figure_cues()["one_of"].search(s, max(0, start - _ONE_OF_REACH), end)
+    return m is not None and m.end() > start
+
+
+_ONE_OF_REACH = 40  # how far before a figure "one of" may open its set ("one of about ...")
 
 
 # Between two figures joined as one verb's objects: "and" (no comma, which may open a clause

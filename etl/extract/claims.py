@@ -38,6 +38,7 @@ from etl.extract.claim_context import (
     coordinated,
     heading_disagrees,
     its_own_company,
+    one_of_a_set,
     owner_before,
     parts_of_total,
     we_at_figure,
@@ -101,9 +102,6 @@ EXTRACTOR_VERSION = "1.134.0"
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
 # Owners a fact box's lead-in, heading or table settles.
 _WEAK_OWNERS = frozenset({"document", "unsure", "topic", "descriptive"})
-_ONE_OF_SET = re.compile(
-    r"\bone\s+of\s+(?:the\s+)?(?:(?:some|about|around|over|nearly)\s+)?$", re.I
-)
 _LABEL_LINE = re.compile(r"[^:\n]{2,60}:[ \t]*[^\s:][^:\n]{0,30}")
 
 
@@ -268,7 +266,7 @@ def _sentence_claims(
                 a + prev_f.start <= m.start < a + f.start for m in mentions
             ):  # "..., which counts 2,300 companies and nine unicorns": the same owner's
                 who = owners[i - 1]
-        if who is not None and who.how == "speaker" and _ONE_OF_SET.search(sent, 0, f.start):
+        if who is not None and who.how == "speaker" and one_of_a_set(sent, f.start, f.end):
             main = view.model.main  # "we were one of about 150 start-ups admitted to its
             who = main if main is not None and main.tracked else None  # programmes": not ours
         if who is not None and who.how == "pronoun" and its_own_company(sent, f.start, config):

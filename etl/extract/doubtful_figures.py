@@ -23,6 +23,7 @@ from functools import cache
 
 from etl.extract.figure import Figure
 from etl.extract.figure_cues import cues as figure_cues
+from etl.extract.figure_sets import of_them
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
     MetricMatch,
@@ -258,7 +259,8 @@ def intake_part_after(
     start, end = span
     if (m := _SET_PART_OPENING.match(s, 0, start)) is not None:
         return _NEW_CLAUSE.search(s, m.end(), start) is None  # (not "..., the hub's 350")
-    return _OPENS.fullmatch(s, 0, start) is not None and _OF_THEM.match(s, end) is not None
+    of = of_them().match(s, end)
+    return _OPENS.fullmatch(s, 0, start) is not None and of is not None and bool(of.group("set"))
 
 
 # A sentence opening on a part of the set the sentence before counted ("Among them", "The
@@ -270,7 +272,6 @@ _SET_PART_OPENING = re.compile(
 )
 _OPENS = re.compile(r"[\W_]*")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:the|its|our|their|this|that)\b", re.IGNORECASE)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 
 
 def cohort_founders(

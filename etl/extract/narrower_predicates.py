@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import ASIDE, PREDICATE_END, MetricCandidate
+from etl.extract.candidates import ASIDE, HELD_OF, PREDICATE_END, MetricCandidate
 from etl.extract.count_guards import ranges_over_kinds
 from etl.extract.figure_sets import generic_sets, of_them, set_noun
 from etl.extract.figure_text import before_next_figure, words_before_figure
@@ -44,7 +44,7 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     m = of_them().match(s, end)
     words = own_words(words_before_figure(s[m.end() if m else end :]))
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    held = found is not None and found.metric in held_metrics() and _OF_HELD.match(s, end)
+    held = found is not None and found.metric in held_metrics() and HELD_OF.match(s, end)
     if _narrower(found) or held:
         return MetricCandidate(found, "predicate")  # (and "800 items of IP rights": those held)
     place = None if m and m.group().strip() else _place_phrase().match(s, end)
@@ -88,11 +88,6 @@ def _narrower(found: MetricMatch | None) -> bool:
     (not the places that "300 companies were founded by entrepreneurs from" point to, nor the
     awards "15 start-ups won")."""
     return found is not None and found.metric not in _not_narrower()
-
-
-# "of" right after a count's noun: what the count counts, when it names what is held ("800
-# items of intellectual property").
-_OF_HELD = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 @cache
