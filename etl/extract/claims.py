@@ -228,6 +228,7 @@ def _sentence_claims(
     out: list[Found] = []
     owners: list[Attribution | None] = []  # the owner found for each figure before
     set_part_at = -2  # the last figure counted as a part of an intake or a class (none yet)
+    whole_before = partial(context.previous, whole=True)  # (read only if a test needs it)
     parts = parts_of_total(sent, figures)
     for i, f in enumerate(figures):
         owners.append(None)
@@ -360,16 +361,14 @@ def _sentence_claims(
             )
             or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
             # graduates have:" over "- raised HK$48 million ...": the class's own record
-            or group_record_after(sent, context.previous())  # "Between them they have ..."
+            or group_record_after(sent, context.previous)  # "Between them they have ..."
         ) or (
             period is None
             and (
                 (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
                 or cohort_part(sent, f.start, f.end, f.unit)
-                or intake_part_after(
-                    sent, (f.start, f.end), f.metric.metric, context.previous(whole=True)
-                )
-                or cohort_founders(sent, f.start, f.metric.metric, context.previous(whole=True))
+                or intake_part_after(sent, (f.start, f.end), f.metric.metric, whole_before)
+                or cohort_founders(sent, f.start, f.metric.metric, whole_before)
                 or joins_one_cohort(sent, f.end, f.metric.metric)
             )
         ):

@@ -19,6 +19,7 @@ etl/data/lexicon.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from etl.extract.figure import Figure
@@ -35,6 +36,8 @@ from etl.extract.metrics import (
 from etl.extract.noun_phrases import noun_phrase
 from etl.extract.regex_parts import gated_search
 
+# The sentence before and its last whole figure, read only when asked for (SentenceContext).
+Previous = Callable[[], tuple[str, Figure | None] | None]
 # The metric of the sentence's figure before the one in hand and where that figure starts.
 Earlier = tuple[str | None, int] | None
 # How far before the earlier figure its verb may be ("Cyberport admitted 90 start-ups").
@@ -245,22 +248,27 @@ def intake_set_part(s: str, start: int, end: int, unit: str, metric: str = "") -
     ) and (metric in cluster_metrics() or c["cumulative"].search(s) is None)
 
 
-def intake_part_after(
-    s: str, span: tuple[int, int], metric: str, previous: tuple[str, Figure | None] | None
-) -> bool:
+def intake_part_after(s: str, span: tuple[int, int], metric: str, previous: Previous) -> bool:
     """Whether a cluster's count opening on a part of a set ("Eleven of them are developing
     FinTech", "The remainder include 11 Web3 projects", "Among them are ...") follows a
-    sentence whose last whole figure (`previous`) is an intake: the intake's make-up."""
-    if metric not in cluster_metrics() or previous is None or previous[1] is None:
-        return False
-    earlier = previous[1].metric
-    if earlier is None or earlier.metric not in intake_metrics():
+    sentence whose last whole figure (`previous()`) is an intake: the intake's make-up."""
+    if metric not in cluster_metrics():
         return False
     start, end = span
     if (m := _SET_PART_OPENING.match(s, 0, start)) is not None:
-        return _NEW_CLAUSE.search(s, m.end(), start) is None  # (not "..., the hub's 350")
-    of = of_them().match(s, end)
-    return _OPENS.fullmatch(s, 0, start) is not None and of is not None and bool(of.group("set"))
+        opens = _NEW_CLAUSE.search(s, m.end(), start) is None  # (not "..., the hub's 350")
+    else:
+        of = of_them().match(s, end)
+        opens = _OPENS.fullmatch(s, 0, start) is not None and of is not None
+        opens = opens and bool(of.group("set"))
+    return opens and _earlier_metric(previous) in intake_metrics()
+
+
+def _earlier_metric(previous: Previous) -> str | None:
+    """The metric of the last whole figure of the sentence before, if any."""
+    before = previous()
+    figure = before[1] if before is not None else None
+    return figure.metric.metric if figure is not None and figure.metric is not None else None
 
 
 # A sentence opening on a part of the set the sentence before counted ("Among them", "The
@@ -274,9 +282,7 @@ _OPENS = re.compile(r"[\W_]*")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:the|its|our|their|this|that)\b", re.IGNORECASE)
 
 
-def cohort_founders(
-    s: str, start: int, metric: str, previous: tuple[str, Figure | None] | None
-) -> bool:
+def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool:
     """Whether a count of founders' countries (`metric`) is one cohort's or one field's: "its"
     or "their" founders after a cohort named in the sentence ("The cohort was chosen from 220
     applications, and its founders come from nine economies") or counted by the sentence
@@ -288,9 +294,8 @@ def cohort_founders(
     if own is not None:
         if _COHORT.search(s, 0, own.start()) is not None:
             return True
-        earlier = previous[1] if previous is not None else None
-        if _OPENS.fullmatch(s, 0, own.start()) and earlier is not None and earlier.metric:
-            return earlier.metric.metric in intake_metrics()  # (the sentence opens on them)
+        if _OPENS.fullmatch(s, 0, own.start()):  # (the sentence opens on them)
+            return _earlier_metric(previous) in intake_metrics()
     field = _FIELD_FOUNDERS.search(s, 0, start)
     return field is not None and named_cluster(field.group(1)) is not None
 
@@ -306,16 +311,15 @@ def breaks_down_an_intake(lead: str) -> bool:
     return figure_cues()["intake_breakdown"].search(lead) is not None
 
 
-def group_record_after(s: str, previous: tuple[str, Figure | None] | None) -> bool:
+def group_record_after(s: str, previous: Previous) -> bool:
     """Whether sentence `s` gives a record jointly by a pronoun ("Between them they have raised
     HK$1.1 billion") after a sentence that opens on a group ("This year's graduates are
     already part of that story."): that group's record, no community figure."""
     c = figure_cues()
-    return (
-        previous is not None
-        and c["joint_pronoun"].match(s) is not None
-        and c["group_subject"].match(previous[0]) is not None
-    )
+    if c["joint_pronoun"].match(s) is None:
+        return False
+    before = previous()
+    return before is not None and c["group_subject"].match(before[0]) is not None
 
 
 def one_groups_record(lead: str) -> bool:

@@ -307,11 +307,15 @@ def test_a_clusters_count_after_an_intake_is_the_intakes_make_up() -> None:
         ("Among them are 12 AI start-ups.", "12"),
     ]:
         span = (s.index(figure), _end(s, figure))
-        assert intake_part_after(s, span, "fintech_companies", intake)
-        assert not intake_part_after(s, span, "fintech_companies", level)  # a level's part
-        assert not intake_part_after(s, span, "incubatees", intake)  # (no cluster)
+        assert intake_part_after(s, span, "fintech_companies", lambda: intake)
+        assert not intake_part_after(
+            s, span, "fintech_companies", lambda: level
+        )  # a part of a level
+        assert not intake_part_after(s, span, "incubatees", lambda: intake)  # (no cluster)
     s = "Among them fintech leads, the hub's 350 fintech companies."
-    assert not intake_part_after(s, (s.index("350"), _end(s, "350")), "fintech_companies", intake)
+    assert not intake_part_after(
+        s, (s.index("350"), _end(s, "350")), "fintech_companies", lambda: intake
+    )
 
 
 def test_a_clusters_part_of_the_intake_to_date_is_no_size() -> None:
@@ -339,24 +343,24 @@ def test_founders_of_one_cohort_or_field_are_no_communitys() -> None:
     level = ("Cyberport is home to 2,000 companies.", find_figures("home to 2,000 companies")[0])
     opens = "Their founders come from 8 countries and regions."
     at = opens.index("8")
-    assert cohort_founders(opens, at, "founder_origins", intake)
-    assert not cohort_founders(opens, at, "founder_origins", level)
+    assert cohort_founders(opens, at, "founder_origins", lambda: intake)
+    assert not cohort_founders(opens, at, "founder_origins", lambda: level)
     s = "The cohort was chosen from 220 applications, and its founders come from nine economies."
-    assert cohort_founders(s, s.index("nine"), "founder_origins", level)
+    assert cohort_founders(s, s.index("nine"), "founder_origins", lambda: level)
     s = "Our AI founders alone come from 18 countries and regions."
-    assert cohort_founders(s, s.index("18"), "founder_origins", None)
+    assert cohort_founders(s, s.index("18"), "founder_origins", lambda: None)
     s = "Community companies reached 60 markets, and their founders come from 38 countries."
-    assert not cohort_founders(s, s.index("38"), "founder_origins", intake)  # (their own)
+    assert not cohort_founders(s, s.index("38"), "founder_origins", lambda: intake)  # (theirs)
 
 
 def test_a_joint_record_by_pronoun_after_a_group_is_the_groups() -> None:
     group = ("This year's graduates are already part of that story.", None)
     community = ("Cyberport is home to over 2,000 companies.", None)
     s = "Between them they have raised HK$1.1 billion and filed 95 patents."
-    assert group_record_after(s, group)
-    assert not group_record_after(s, community)
-    assert not group_record_after("Together they have raised HK$45 billion.", community)
-    assert not group_record_after("The graduates have raised HK$1.1 billion.", group)
+    assert group_record_after(s, lambda: group)
+    assert not group_record_after(s, lambda: community)
+    assert not group_record_after("Together they have raised HK$45 billion.", lambda: community)
+    assert not group_record_after("The graduates have raised HK$1.1 billion.", lambda: group)
 
 
 def test_the_parts_of_a_graduating_class_or_of_one_intake_are_its_make_up() -> None:
