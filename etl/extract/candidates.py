@@ -84,10 +84,6 @@ _CLAUSE_WORDS = r"\b(?:and|but|while|whereas)\s"  # words that open a clause
 CLAUSE_START = re.compile(rf"[,;:]|{_CLAUSE_WORDS}", re.IGNORECASE)
 
 
-# "of" after a count (and its noun): what it counts is named after ("800 items of IP rights").
-HELD_OF = re.compile(r"\s*(?:[\w-]+\s+)?of\s", re.IGNORECASE)
-
-
 class MetricCandidate(NamedTuple):
     """A metric a figure may count and where the evidence for it came from."""
 
@@ -177,7 +173,8 @@ def bare_metric(
         # (Not where a set named outright grew up: "two of Hong Kong's unicorns grew up on the
         # campus" counts unicorns.)
         where = partitive is not None and found and found.metric in location_metrics()
-        if found and found.metric in held_metrics() and has_noun and not HELD_OF.match(predicate):
+        held = found and found.metric in held_metrics() and has_noun
+        if held and not cues()["held_of"].match(predicate):
             found = None  # "Fifteen apps won awards": the winners (not "800 items of IP")
         if found and not (part and found.metric == "companies") and not where:
             if of_cluster and found.metric in cluster_metrics():

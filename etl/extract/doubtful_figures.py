@@ -255,8 +255,9 @@ def intake_part_after(s: str, span: tuple[int, int], metric: str, previous: Prev
     if metric not in cluster_metrics():
         return False
     start, end = span
-    if (m := _SET_PART_OPENING.match(s, 0, start)) is not None:
-        opens = _NEW_CLAUSE.search(s, m.end(), start) is None  # (not "..., the hub's 350")
+    if (m := figure_cues()["set_part_opening"].match(s, 0, start)) is not None:
+        new_clause = figure_cues()["new_clause_mark"].search(s, m.end(), start)
+        opens = new_clause is None  # (not "Among them fintech leads, the hub's 350 ...")
     else:
         of = of_them().match(s, end)
         opens = _OPENS.fullmatch(s, 0, start) is not None and of is not None
@@ -271,15 +272,7 @@ def _earlier_metric(previous: Previous) -> str | None:
     return figure.metric.metric if figure is not None and figure.metric is not None else None
 
 
-# A sentence opening on a part of the set the sentence before counted ("Among them", "The
-# remainder include"), or on the figure itself as one ("Eleven of them").
-_SET_PART_OPENING = re.compile(
-    r"[\W_]*(?:(?:among|of)\s+(?:them|these|those)\b|the\s+(?:remainder|rest|others)\s+"
-    r"(?:include|included|are|were|comprise|comprised)\b)",
-    re.IGNORECASE,
-)
 _OPENS = re.compile(r"[\W_]*")
-_NEW_CLAUSE = re.compile(r";|,\s+(?:the|its|our|their|this|that)\b", re.IGNORECASE)
 
 
 def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool:
@@ -290,19 +283,14 @@ def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool
     or founders a field narrows ("Our AI founders alone come from 18 countries")."""
     if metric != "founder_origins":
         return False
-    own = _OWN_FOUNDERS.search(s, 0, start)
+    own = figure_cues()["own_founders"].search(s, 0, start)
     if own is not None:
-        if _COHORT.search(s, 0, own.start()) is not None:
+        if figure_cues()["cohort_words"].search(s, 0, own.start()) is not None:
             return True
         if _OPENS.fullmatch(s, 0, own.start()):  # (the sentence opens on them)
             return _earlier_metric(previous) in intake_metrics()
-    field = _FIELD_FOUNDERS.search(s, 0, start)
+    field = figure_cues()["field_founders"].search(s, 0, start)
     return field is not None and named_cluster(field.group(1)) is not None
-
-
-_OWN_FOUNDERS = re.compile(r"\b(?:its|their)\s+founders\b", re.IGNORECASE)
-_COHORT = re.compile(r"\b(?:cohort|intake|batch|class|accelerator)\b", re.IGNORECASE)
-_FIELD_FOUNDERS = re.compile(r"\b((?:[\w-]+\s+){1,2})founders\b", re.IGNORECASE)
 
 
 def breaks_down_an_intake(lead: str) -> bool:

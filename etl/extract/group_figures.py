@@ -99,13 +99,11 @@ def group_source(
         and _INCLUDING.fullmatch(s, out[-1].np_end, start)
     ):
         source = "activity"  # "42 companies, including 29 incubatees, have signed up": a part
-    if out and out[-1].source == "activity" and _RANGE_TO.fullmatch(s, out[-1].end, start):
+    if out and out[-1].source == "activity" and cues()["range_to"].fullmatch(s, out[-1].end, start):
         source = "activity"  # "rounds of HK$20 million to HK$80 million": the range's other end
     return source
 
 
-# Between the two ends of a range: "HK$20 million to HK$80 million", "20-30 start-ups".
-_RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*", re.I)
 # Between a group and a part of it: "42 companies, including 29 incubatees".
 _INCLUDING = re.compile(
     rf",?\s+{PART_WORDS}\s+(?:(?:about|around|some|over|nearly|more\s+than)\s+)?", re.I

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.candidates import ASIDE, HELD_OF, PREDICATE_END, MetricCandidate
+from etl.extract.candidates import ASIDE, PREDICATE_END, MetricCandidate
 from etl.extract.count_guards import ranges_over_kinds
+from etl.extract.figure_cues import cues
 from etl.extract.figure_sets import generic_sets, of_them, set_noun
 from etl.extract.figure_text import before_next_figure, words_before_figure
 from etl.extract.lexicon import lexicon, phrases_re
@@ -44,7 +45,8 @@ def narrower_predicate(s: str, end: int, kind: str, value: float) -> MetricCandi
     m = of_them().match(s, end)
     words = own_words(words_before_figure(s[m.end() if m else end :]))
     found = classify(" ".join(words), "", "", kind, value, bare=True)  # "700 companies on site"
-    held = found is not None and found.metric in held_metrics() and HELD_OF.match(s, end)
+    held = found is not None and found.metric in held_metrics()
+    held = held and cues()["held_of"].match(s, end) is not None
     if _narrower(found) or held:
         return MetricCandidate(found, "predicate")  # (and "800 items of IP rights": those held)
     place = None if m and m.group().strip() else _place_phrase().match(s, end)

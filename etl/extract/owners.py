@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from etl.config import ExtractConfig
 from etl.extract.document_model import DocumentModel
+from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.lexicon import document_cues as cues
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention, clean_name, role
@@ -97,16 +98,13 @@ def _place_words_named(text: str, ms: list[Mention]) -> list[Mention]:
             and after is not None
             and after.kind == "name"
             and after.tracked
-            and _NAMED_BY.fullmatch(text, m.end, after.start)
+            and figure_cues()["named_by"].fullmatch(text, m.end, after.start)
         ):
             out.append(m._replace(kind="name", entity=after.entity, tracked=after.tracked))
             skip = k + 1
             continue
         out.append(m)
     return out
-
-
-_NAMED_BY = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _without_described_we(text: str, ms: list[Mention]) -> list[Mention]:
@@ -121,7 +119,7 @@ def _without_described_we(text: str, ms: list[Mention]) -> list[Mention]:
             and before is not None
             and before.kind == "name"
             and not before.tracked
-            and _APPOSITION_WE.fullmatch(text, before.end, m.end)
+            and figure_cues()["apposition_we"].fullmatch(text, before.end, m.end)
             and _APPOSITION_END.match(text, m.end)
         ):
             continue
@@ -129,8 +127,7 @@ def _without_described_we(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-# ", our" right after a name, its apposition closed by a comma before any clause mark.
-_APPOSITION_WE = re.compile(r"\s*,\s*(?:our|my)", re.IGNORECASE)
+# An apposition after ", our", closed by a comma before any clause mark.
 _APPOSITION_END = re.compile(r"[^,;:.!?()\"“”]{1,60},")
 _DESCRIPTION = re.compile(r"the\s", re.IGNORECASE)
 _OPENING = re.compile(r"[\W_]*(?:the\s+)?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.figure_cues import fast_cues
+from etl.extract.figure_cues import cues, fast_cues
 from etl.extract.lexicon import lexicon
 
 
@@ -17,7 +17,7 @@ def of_a_plan(
     or targets, unless the figure counts the community there is (`before`: "will reach
     Cyberport's community of over 1,500 companies") or is a part of the set before it, which
     is no plan's (`set_planned` False: "..., some 650 of which are on campus")."""
-    if _IN_SIGHT.match(s, end):
+    if cues()["in_sight_after"].match(s, end):
         return True  # "Two thousand companies is now within sight"
     if not fast_cues()[2].search(clause, low_clause):
         return False
@@ -26,12 +26,6 @@ def of_a_plan(
     return not (set_planned is False and _OF_WHICH.match(s, end))
 
 
-# After a figure and its noun: a count still to be reached.
-_IN_SIGHT = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:now\s+|already\s+|well\s+)?(?:within|in)\s+"
-    r"(?:sight|reach)\b",
-    re.IGNORECASE,
-)
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
 
 
