@@ -20,7 +20,6 @@ from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.metrics import (
     MetricMatch,
     classify,
-    held_metrics,
     intake_metrics,
     named_cluster,
     place_metrics,
@@ -162,9 +161,7 @@ def verb_in_phrase(np: str, kind: str, value: float) -> tuple[MetricMatch, str] 
     """A narrower metric a verb inside a generic noun phrase gives it: "three community
     companies went public" (the phrase runs on through words no stop word ends)."""
     found = classify(np, "", "", kind, value, predicate=True)
-    if found is None or is_generic(found) or found.metric in held_metrics():
-        return None  # (not "12 start-ups win awards": the winners are counted)
-    return found, "predicate"
+    return (found, "predicate") if found is not None and not is_generic(found) else None
 
 
 def on_show(s: str, np_from: int, clause_end: int) -> bool:

@@ -88,20 +88,16 @@ def _place_words_named(text: str, ms: list[Mention]) -> list[Mention]:
     ("The digital entertainment and e-sports cluster at Cyberport", "the community of
     Cyberport") as that name: it is named, whoever speaks."""
     out: list[Mention] = []
-    skip = -1
-    for k, m in enumerate(ms):
-        if k == skip:
-            continue
-        after = ms[k + 1] if k + 1 < len(ms) else None
+    for m in ms:
+        word = out[-1] if out else None
         if (
-            m.kind == "place_word"
-            and after is not None
-            and after.kind == "name"
-            and after.tracked
-            and figure_cues()["named_by"].fullmatch(text, m.end, after.start)
+            m.kind == "name"
+            and m.tracked
+            and word is not None
+            and word.kind == "place_word"
+            and figure_cues()["named_by"].fullmatch(text, word.end, m.start)
         ):
-            out.append(m._replace(kind="name", entity=after.entity, tracked=after.tracked))
-            skip = k + 1
+            out[-1] = word._replace(kind="name", entity=m.entity, tracked=True)
             continue
         out.append(m)
     return out
