@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.antecedents import owned_name, relative_antecedent
 from etl.extract.appositions import (
     described_place,
     figure_between,
@@ -155,6 +156,7 @@ def attribute(
     relatives = [r.span() for r in _RELATIVE_ASIDE.finditer(text, s_start, f_start)]
 
     bare = np_end <= fig[1]  # no noun of its own ("It is about 2,200 companies" has one)
+    opening = clause_start(text, s_start, f_start)
 
     def usable(m: Mention) -> bool:
         if m.role == "title":
@@ -167,6 +169,8 @@ def attribute(
             return False
         if any(a < m.start < b for a, b in relatives):
             return False  # "The company, which graduated from the X Programme, said its ..."
+        if m.role == "possessive" and m.kind == "place" and possessor_opens([m], opening, f_start):
+            return True  # "Singapore's FinTech companies raised US$1.8 billion": the city's
         if m.role == "possessive" and m.kind not in ("name", "place_word"):
             gap = text[m.end : f_start]
             return bool(POSSESSIVE_GAP.fullmatch(gap))
@@ -186,6 +190,8 @@ def attribute(
         # "Cyberport is Hong Kong's flagship, with ...": the city qualifies, the name owns.
         named = [m for m in subj if not (m.kind == "territory" and m.role == "possessive")]
         subj = named or subj
+        if len(subj) > 1 and owned_name(text, subj[-2], subj[-1]):
+            return subj[-2]  # "Its Incubation Programme has admitted 14": its programme
         return subj[-1] if subj else (cands[-1] if cands else None)
 
     inner = [
@@ -201,8 +207,14 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
+    antecedent = relative_antecedent(text, s_start, f_start, mentions)
+    if antecedent is not None:  # "... a FinTech cluster at Cyberport that has grown to 80
+        # companies", "... a pact with a Shenzhen park that has 500 companies": the noun's
+        found = resolve(antecedent, [m for m in mentions if m.end <= antecedent.start],
+                        topic, quote, config)  # fmt: skip
+        return _how(found, "name") if found else None
     lead = lead_clause_end(text, s_start, f_start)
-    lo = home[1] if home else max(clause_start(text, s_start, f_start), lead)
+    lo = home[1] if home else max(opening, lead)
     # (The place of a dateline opening the figure's clause is no subject: "HONG KONG, 6 May
     # 2016 – The fintech community at Cyberport has grown to 150 start-ups".)
     subject = pick(lo, datelines=False)
@@ -365,6 +377,8 @@ def _intruder(
                 text, m.end, f_start
             ):
                 continue  # "among its 190 companies": the subject goes on
+            if subject is not None and owned_name(text, subject, m):
+                continue  # "Its Incubation Programme has admitted 14": the subject's own
             return True
     return False
 

@@ -198,6 +198,8 @@ def bare_metric(
             break  # "... made up 53 of the admissions, followed by fintech (21)": a part, too
         if lo == 0 and own and NUMBER_OF.search(s, min(own, _after_last_number(s, start)), start):
             break  # "..., while the number of applications rose from 212": its own, no metric
+        if _uncounted_subject().match(s, lo):
+            break  # "Applications for the two intakes rose ... to 212": no intake's size
         found = (
             _subject_before(s, said.start(), kind, value)
             # (not "made up 53 of the admissions"; no count of companies runs to millions)
@@ -230,6 +232,13 @@ def _after_last_number(s: str, start: int) -> int:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@cache
+def _uncounted_subject() -> re.Pattern[str]:
+    """A clause opening with what no metric counts: applications, visitors, events ..."""
+    heads = phrases_re(lexicon()["figures"]["uncounted_heads"])
+    return re.compile(rf"[\W_]*(?:(?:the|its|our|their)\s+)?(?:[\w-]+\s+)?(?:{heads})\b", re.I)
 
 
 def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch | None:

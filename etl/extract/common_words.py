@@ -51,7 +51,29 @@ def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> 
         return lead is not None and lead.end() == a and _metric_word(name.lower())
     if _LABEL_LINE.fullmatch(text, a, end):
         return True
+    if _plural_opening(name) and (
+        _plural_verb().match(text, a + len(name), end)
+        or _PARTICIPLE_BY.match(text, a + len(name), end)
+    ):  # "Founders now come from 35 countries", "Funds raised by its companies stood at"
+        return True  # a plural noun, no one's name
     return _metric_word(name.lower())
+
+
+_PARTICIPLE_BY = re.compile(r"\s+[a-z]+ed\s+by\b")  # (a noun's participle, not its verb)
+
+
+def _plural_opening(word: str) -> bool:
+    """Whether a capitalised word looks like a plural noun ("Founders", not "Siemens Ltd")."""
+    return len(word) > 3 and word[1:].islower() and word.endswith("s") and not word.endswith("ss")
+
+
+@cache
+def _plural_verb() -> re.Pattern[str]:
+    """A verb in the plural after a sentence's first word, adverbs before it."""
+    w = lexicon()["figures"]
+    adverbs = "|".join(map(re.escape, w["predicate_adverbs"]))
+    verbs = "|".join(map(re.escape, w["plural_verbs"]))
+    return re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:{verbs})\b", re.IGNORECASE)
 
 
 @cache

@@ -100,6 +100,13 @@ def then_and_now(before: str, text: str, anywhere: bool = False) -> bool:
     return any((anywhere or d.start <= _OPENING_SLACK) and d.as_of is not None for d in dates)
 
 
+def now_clause(s: str, end: int) -> tuple[int, int] | None:
+    """Where the last clause opening with now before `end` is set off: the span of the mark
+    or word that joins it to the clause before, or None."""
+    found = list(_NOW_CLAUSE.finditer(s, 0, end))
+    return found[-1].span() if found else None
+
+
 def names_the_figure(text: str, end: int) -> bool:
     """Whether the words before a bare figure call it the count named before ("As recently as
     2019 the figure was about 1,400", "That number has since risen to 2,000")."""
@@ -125,7 +132,11 @@ def _anaphor_re() -> re.Pattern[str]:
     )
 
 
-_NOW_OPENING = re.compile(r"\W*(?:today|now|these\s+days|currently|at\s+present)\b", re.I)
+_NOW = r"(?:today|now|these\s+days|currently|at\s+present)\b"
+_NOW_OPENING = re.compile(rf"\W*{_NOW}", re.I)
+# Where a clause saying a count again for now starts: after a semicolon, or after "and",
+# "but" or "while" ("We passed 2,000 at the end of last year, and today we have 2,100").
+_NOW_CLAUSE = re.compile(rf"(?:;|,?\s+(?:and|but|while|whereas)\b)\s*(?={_NOW})", re.I)
 _OPENING_CHARS = 40  # where an opening time phrase ends at the latest
 _OPENING_SLACK = 3  # characters before it ("But five years ago", less a word: quotes, dashes)
 _ANY_DAY = date(2000, 1, 1)  # (only whether a time is there matters, not which)

@@ -68,6 +68,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "round_size": re.compile(fig["round_size_before"], re.IGNORECASE),
         "one_of": re.compile(fig["one_of_whole"], re.IGNORECASE),
         "subgroup": re.compile(fig["subgroup_before"], re.IGNORECASE),
+        "whole_relative": re.compile(fig["whole_relative_before"], re.IGNORECASE),
         "field": re.compile(fig["field_before"], re.IGNORECASE),
         "superlative": re.compile(fig["superlative_before"], re.IGNORECASE),
         "ranked_next": re.compile(fig["ranked_next_before"], re.IGNORECASE),

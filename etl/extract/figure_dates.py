@@ -46,6 +46,9 @@ def _labels(sent: str, d: DatePhrase, pos: int) -> bool:
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
+_MEMBERS_CLAUSE = re.compile(
+    r"[\W_]*(?:many|most|some|all|several|each|none)\s+of\s+(?:which|whom)\s", re.IGNORECASE
+)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 _CLAUSE_END = re.compile(r"[^,;:.!?]{0,40},")
 
@@ -375,9 +378,13 @@ def _in_event(sent: str, d: DatePhrase) -> bool:
 
 def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
     """A date in a phrase after the figure that an event opens (", following the addition of
-    Kestrel Pay to the list in October"): the event's date, not the figure's."""
+    Kestrel Pay to the list in October"), or in a clause on some of its members (", many of
+    which moved to Hong Kong after ... in late 2022"): the event's date, not the figure's."""
     cut = sent.rfind(", ", f.end, d.start)
-    return cut >= 0 and _EVENT_OPENING.match(sent, cut + 1) is not None
+    return cut >= 0 and (
+        _EVENT_OPENING.match(sent, cut + 1) is not None
+        or _MEMBERS_CLAUSE.match(sent, cut + 1) is not None
+    )
 
 
 def _opens_next(sent: str, f: Figure, d: DatePhrase, figures: list[Figure]) -> bool:

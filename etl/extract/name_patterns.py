@@ -80,6 +80,8 @@ def patterns(config: ExtractConfig) -> Patterns:
     cap_rest = r"[\w&'’-]*(?:\.(?=\w)[\w]*)*"
     cap = rf"[A-Z]{cap_rest}"
     link = r"(?:of|and|for|&|the|on|de|in)"
+    # (but "and the" joins two names: "the X Programme and the Y Fund")
+    one_link = rf"(?!and[ \t]+the\b){link}"
     suffix = "|".join(re.escape(s) for s in org["suffixes"])
     legal = r"(?:\s+Co\.?,?\s*Ltd\.?|\s+Co\.,?\s*Limited|,?\s+Limited|,?\s+Ltd\.?|,?\s+Inc\.?)?"
     titles = phrases_re(att["titles"], ignore_case=False)
@@ -147,8 +149,8 @@ def patterns(config: ExtractConfig) -> Patterns:
         known_names=known_names,
         # (Its first word's capital, then "\b" before it as a look-behind, as for `acronym`.)
         generic=re.compile(
-            rf"[A-Z](?<!\w[A-Z])(?:{cap_rest}[ \t]+(?:{link}[ \t]+)*|{cap_rest}-)"
-            rf"(?:{cap}[ \t]+(?:{link}[ \t]+)*|{cap}-)*(?:(?:{suffix})\b{legal}(?!-)"
+            rf"[A-Z](?<!\w[A-Z])(?:{cap_rest}[ \t]+(?:{one_link}[ \t]+)*|{cap_rest}-)"
+            rf"(?:{cap}[ \t]+(?:{one_link}[ \t]+)*|{cap}-)*(?:(?:{suffix})\b{legal}(?!-)"
             rf"|(?:Limited|Ltd\.?|Inc\.?|Co\.,?\s*Ltd\.?|LLC|GmbH|PLC|Corp\.)(?![\w-]))"
         ),
         # ("a Cyberport incubatee, ...", "Cyberport start-up Alpha"; not "a wider Cyberport

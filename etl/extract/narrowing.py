@@ -54,6 +54,8 @@ def cluster_before(before: str) -> MetricMatch | None:
     of = gated_search(_named_cluster_of(), before[-_CLUSTER_REACH:])
     if of is not None and (named := named_cluster(of.group(1))) is not None:
         return named  # "... and a smart living cluster of about 150"
+    if gated_search(cues()["whole_relative"], before[-_CLUSTER_REACH:]):
+        return None  # "... in the Cyberport community, which numbers about": the whole
     label = _CLAUSE_LABEL.search(before)
     if label is not None and (named := named_cluster(label.group(1))) is not None:
         return named  # "...; Smart Living: more than 280 companies"

@@ -76,6 +76,9 @@ NP_STOP = frozenset(
         "win",
         "wins",
         "shared",
+        "respectively",  # "462, 601 and 758 respectively were start-ups": no noun
+        "recorded",  # "double the HK$6.9 billion recorded a year earlier"
+        "reported",
     ]
 )
 # A number word starts the next figure: "four listed companies and seven unicorns".

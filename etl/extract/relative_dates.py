@@ -89,7 +89,8 @@ _SOURCES: dict[str, Callable[[], str]] = {
         r"(?!\.?\s+\d)"  # (not "as at December" of "as at December 31, 2019")
     ),
     "middle": lambda: (
-        rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')})|{phrase_re('middle_of')})"
+        rf"(?<![\w-])(?:(?P<end>{phrase_re('year_end')}|{phrase_re('late_of')})"
+        rf"|(?P<early>{phrase_re('early_of')})|{phrase_re('middle_of')})"
         rf"\s*(?P<year>{_YEAR})\b"
     ),
     "half": lambda: (
@@ -223,10 +224,11 @@ def _months(n: int) -> str:
 
 
 def middle_dates(text: str, start: int, end: int, add: Add) -> None:
-    """ "mid-2021": the end of June that year; "end-2021", "year-end 2021": of December."""
+    """ "mid-2021": the end of June that year; "end-2021", "year-end 2021", "late 2021": of
+    December; "early 2022": of March."""
     for m in patterns()["middle"].finditer(text, start, end):
-        add(m.start(), m.end(), date(int(m["year"]), 12 if m["end"] else 6, 30 + bool(m["end"])),
-            "month")  # fmt: skip
+        month = 12 if m["end"] else 3 if m["early"] else 6
+        add(m.start(), m.end(), month_end(int(m["year"]), month), "month")
 
 
 def half_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> None:

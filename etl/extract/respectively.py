@@ -23,6 +23,7 @@ from etl.extract.asof import DatePhrase, find_dates
 from etl.extract.candidates import is_generic, set_member
 from etl.extract.clauses import clause_start
 from etl.extract.figure import Figure
+from etl.extract.figure_cues import cues
 from etl.extract.metrics import MetricMatch
 from etl.extract.phrase_search import find_phrase
 
@@ -68,27 +69,35 @@ def respective(
     periods_re, one_re = _patterns()
     if not figures:
         return figures, {}
+    implied = False  # "... comprised 768, 944 and 1,153 companies respectively. Of these,
+    # 820, 860 and 900 were onsite, while ...": each run of as many figures, year by year
     if find_phrase("respectively", sent) is None:
-        return figures, _same_dates(sent, figures, ref, before)
-    listed, m = sent, periods_re.search(sent)
+        same = _same_dates(sent, figures, ref, before)
+        if same or before is None or not cues()["set_part_opening"].match(sent):
+            return figures, same
+        implied = True
+    listed, m = sent, None if implied else periods_re.search(sent)
     if m is None and before is not None and find_phrase("respectively", listed := before()):
         m = periods_re.search(listed)
     if m is None:
         return figures, {}
     dates = [_period(listed, p, ref) for p in one_re.finditer(listed, m.start(), m.end())]
-    run = _run(sent, figures, len(dates), _gap())
-    if run is None or any(d is None for d in dates):
+    runs = _runs(sent, figures, len(dates), _gap())
+    if not runs or any(d is None for d in dates):
         return figures, {}
-    first = figures[run[0]]
-    if first.metric is None:  # "262, 291 and 318 companies": the noun after the last
-        first = figures[run[-1]]
     out = list(figures)
-    for i in run:
-        if out[i] is not first and first.metric is not None and out[i].unit == first.unit:
-            out[i] = replace(out[i], metric=first.metric, source=first.source)
-            if out[i].qualifier == "exact":  # "about HK$3.2 billion, HK$9.6 billion and ..."
-                out[i] = replace(out[i], qualifier=first.qualifier)
-    return out, {i: d for i, d in zip(run, dates, strict=True) if d is not None}
+    by_period: dict[int, DatePhrase] = {}
+    for run in runs if implied else runs[:1]:
+        first = figures[run[0]]
+        if first.metric is None:  # "262, 291 and 318 companies": the noun after the last
+            first = figures[run[-1]]
+        for i in run:
+            if out[i] is not first and first.metric is not None and out[i].unit == first.unit:
+                out[i] = replace(out[i], metric=first.metric, source=first.source)
+                if out[i].qualifier == "exact":  # "about HK$3.2 billion, HK$9.6 billion and"
+                    out[i] = replace(out[i], qualifier=first.qualifier)
+        by_period.update({i: d for i, d in zip(run, dates, strict=True) if d is not None})
+    return out, by_period
 
 
 def _same_dates(
@@ -185,11 +194,26 @@ def _longest_run(sent: str, figures: list[Figure], gap: re.Pattern[str]) -> list
 
 def _run(sent: str, figures: list[Figure], n: int, gap: re.Pattern[str]) -> list[int] | None:
     """The indexes of the first n figures in a row that `gap` joins (list separators, say)."""
-    for k in range(len(figures) - n + 1):
+    runs = _runs(sent, figures, n, gap, first_only=True)
+    return runs[0] if runs else None
+
+
+def _runs(
+    sent: str, figures: list[Figure], n: int, gap: re.Pattern[str], first_only: bool = False
+) -> list[list[int]]:
+    """The indexes of each run of n figures in a row that `gap` joins, none overlapping."""
+    out: list[list[int]] = []
+    k = 0
+    while k <= len(figures) - n:
         idx = list(range(k, k + n))
         if all(gap.fullmatch(sent, figures[i].end, figures[i + 1].start) for i in idx[:-1]):
-            return idx
-    return None
+            out.append(idx)
+            if first_only:
+                break
+            k += n
+        else:
+            k += 1
+    return out
 
 
 def _period(sent: str, m: re.Match[str], ref: date | None) -> DatePhrase | None:

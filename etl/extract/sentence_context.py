@@ -22,6 +22,7 @@ from etl.extract.context_cues import (
     existential,
     names_the_figure,
     names_the_kind,
+    now_clause,
     then_and_now,
     there_words,
     unread_time,
@@ -213,12 +214,13 @@ class SentenceContext(AnswerContext):
         return replace(f, metric=found.match, source=found.source)
 
     def _contrast_in_sentence(self, s: str, f: Figure) -> Figure | None:
-        """A bare count after a semicolon that says the count before it again, for now ("When I
-        took over in 2020 we had about 1,500 companies; today we are close to 2,000")."""
-        semi = s.rfind(";", 0, f.start)
-        if semi < 0 or not then_and_now(s[:semi], s[semi + 1 :].lstrip(), anywhere=True):
+        """A bare count in a clause opening with now that says the count before it again ("When
+        I took over in 2020 we had about 1,500 companies; today we are close to 2,000", "We
+        passed 2,000 companies at the end of last year, and today we have more than 2,100")."""
+        joint = now_clause(s, f.start)
+        if joint is None or not then_and_now(s[: joint[0]], s[joint[1] :], anywhere=True):
             return None
-        before = find_figures(s[:semi], self.view.config.bare_dollar)
+        before = find_figures(s[: joint[0]], self.view.config.bare_dollar)
         counted = [g for g in before if g.metric is not None and g.unit == f.unit]
         return replace(f, metric=counted[-1].metric, source="contrast") if counted else None
 

@@ -192,6 +192,46 @@ def test_the_organisations_own_figure_beside_a_group_or_a_member(text: str, figu
     assert owner(text, figure, Topic(TRACKED, TRACKED, TRACKED)) == TRACKED
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "owned"),
+    [
+        ("Singapore's fintech companies raised US$1.8 billion this year.", "US$1.8", False),
+        ("Shenzhen's start-up parks now host some 4,000 companies.", "4,000", False),
+        ("Asia's busiest digital hub, Cyberport, now hosts 1,900 companies.", "1,900", True),
+        ("In Singapore's view, Cyberport has 1,900 companies.", "1,900", True),
+    ],
+)
+def test_a_place_whose_possessive_opens_the_clause_owns_it(
+    text: str, figure: str, owned: bool
+) -> None:
+    got = owner(text, figure, Topic(TRACKED, TRACKED, TRACKED))
+    assert (got is not None and got.tracked) is owned
+
+
+def test_a_programme_named_after_its_possessor_is_the_possessors() -> None:
+    topic = Topic(TRACKED, TRACKED, TRACKED)
+    text = "Its Incubation Programme has so far admitted 14 start-ups."
+    assert owner(text, "14", topic) == Attribution("Cyberport", True, "pronoun")
+    got = owner("Its Macro Fund has invested in 20 start-ups.", "20", topic)
+    assert got is None or not got.tracked  # a fund's own figures are the fund's
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "owned"),
+    [
+        ("Acme joined a FinTech cluster at Cyberport that has grown to 80 companies.", "80", True),
+        ("Cyberport signed a pact with a Shenzhen park that has 500 companies.", "500", False),
+        ("Cyberport signed a pact with Lingang Group, which has 500 companies.", "500", False),
+        ("She said that one of 1,650 companies in the Cyberport community won.", "1,650", True),
+    ],
+)
+def test_a_relative_clause_with_no_subject_is_its_nouns(
+    text: str, figure: str, owned: bool
+) -> None:
+    got = owner(text, figure, Topic(TRACKED, TRACKED, TRACKED))
+    assert (got is not None and got.tracked) is owned
+
+
 def test_the_campus_is_never_two_organisations_together() -> None:
     joint = Attribution("Cyberport and Hong Kong Science Park (joint)", False)
     got = owner("The campus has 230 companies.", "230", Topic(None, joint, TRACKED))

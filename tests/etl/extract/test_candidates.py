@@ -71,6 +71,9 @@ def test_the_clause_names_what_a_bare_figure_counts(sentence, figure, expected) 
         ("It was about 600 when I joined.", "600"),  # the sentence before must say
         ("Its share of the community was 30.", "30"),  # no "community of" before it
         ("For the first time some three in five of them operated offsite.", "three"),  # a share
+        # What the clause's subject counts is no metric's, whatever set it names on the way.
+        ("Applications for its two intakes rose by a third to 212.", "212"),
+        ("Visitors to the incubation showcase reached 3,000.", "3,000"),
     ],
 )
 def test_a_clause_that_names_no_metric_gives_none(sentence, figure) -> None:

@@ -163,6 +163,29 @@ def test_a_bare_count_after_a_semicolon_and_today_says_the_count_before_again() 
     assert ("companies", 2000, "nearly", d, None) in got
 
 
+def test_a_bare_count_in_a_clause_opening_with_now_says_the_count_before_again() -> None:
+    text = (
+        "An interview with the chairman of Cyberport\n\nWe passed 1,800 companies at the end "
+        "of last year, and today we have more than 1,900."
+    )
+    d = date(2023, 11, 14)
+    got = inline(text, d)
+    assert ("companies", 1800, "over", date(2022, 12, 31), None) in got
+    assert ("companies", 1900, "over", d, None) in got
+    got = inline("Cyberport had 300 companies in 2015, and we now see growth of 20.", d)
+    assert [g[:2] for g in got] == [("companies", 300)]
+
+
+def test_a_count_the_community_then_had_takes_the_date_before_it() -> None:
+    text = (
+        "Funds raised by Cyberport companies stood at HK$20 billion at the end of 2020, and the "
+        "community then counted 3 unicorns."
+    )
+    got = inline(text, date(2022, 1, 5))
+    assert ("funding_raised", 2e10, "exact", date(2020, 12, 31), None) in got
+    assert ("unicorns", 3, "exact", date(2020, 12, 31), None) in got
+
+
 def test_a_date_in_an_apposition_about_a_member_is_not_the_counts() -> None:
     text = (
         "PayHarbour listed today, and the Cyberport community now counts five listed companies. "

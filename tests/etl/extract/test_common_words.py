@@ -15,6 +15,11 @@ from etl.extract.common_words import names_no_one
         ("Unicorns nurtured 3", "Unicorns", True),  # a metric's word opening a row
         ("It grew fast, so Acme is now a slice.", "Acme", False),
         ("Acme has 40 staff.", "Acme", False),
+        # A plural noun opening its sentence, its verb in the plural
+        ("Founders now come from 35 countries.", "Founders", True),
+        ("Entrepreneurs here have raised HK$2 billion.", "Entrepreneurs", False),  # no verb next
+        ("Siemens has 300 staff here.", "Siemens", False),  # a verb in the singular
+        ("Funds raised by its companies stood at HK$2 billion.", "Funds", True),
     ],
 )
 def test_which_capitalised_words_name_no_one(text: str, name: str, none: bool) -> None:

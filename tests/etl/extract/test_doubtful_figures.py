@@ -88,6 +88,8 @@ def test_a_part_named_by_a_kind_no_metric_counts(
         ("they have raised HK$2 billion", "Helped by early grants, they have raised "
          "HK$2 billion.", False),  # raised in its own clause
         ("members raised HK$8 billion", "Members raised HK$8 billion last year.", False),
+        (" a total funding of HK$50 million", "The two schemes, with a total funding of "
+         "HK$50 million, supported events.", True),  # a scheme's own funding
     ],
 )  # fmt: skip
 def test_money_given_is_no_money_raised(clause: str, sentence: str, expected: bool) -> None:
@@ -113,6 +115,8 @@ def test_a_share_of_a_larger_sum() -> None:
     assert share_of_sum(s, _end(s, "HK$900 million"))
     t = "Its members raised HK$900 million of new investment."
     assert not share_of_sum(t, _end(t, "HK$900 million"))
+    u = "They have raised HK$120 million since 2003, about HK$35 million of it during 2009."
+    assert share_of_sum(u, _end(u, "HK$35 million"))
 
 
 @pytest.mark.parametrize(
@@ -168,6 +172,8 @@ def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
         ("Its investors network, which I joined early on, now has more than ", True),
         ("The Investors Network (CIN), which meets start-ups monthly, now has ", True),
         ("The community, which spans fintech and AI, now has more than ", False),
+        ("Each gets access to our investor network, which has about ", True),
+        ("We built an investor network, and the community now has ", False),
     ],
 )
 def test_a_units_own_figure(before: str, expected: bool) -> None:

@@ -43,3 +43,13 @@ def test_a_date_labelling_a_value_in_brackets_is_that_values_not_the_one_before(
     assert [(v, d) for v, d, _ in _dated(s, date(2024, 12, 30))] == [
         (260, None), (90, date(2021, 12, 31))
     ]  # fmt: skip
+
+
+def test_a_date_in_a_clause_on_some_of_the_members_is_theirs_not_the_counts() -> None:
+    s = (
+        "It hosts over 450 fintech companies, many of which moved to Hong Kong when the "
+        "policy changed in 2022."
+    )
+    assert _dated(s, date(2024, 10, 28)) == [(450, None, None)]
+    s = "It hosts over 450 fintech companies, up from 300 in 2022."
+    assert _dated(s, date(2024, 10, 28))[1][1] == date(2022, 12, 31)

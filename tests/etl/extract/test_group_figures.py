@@ -26,10 +26,17 @@ def _source(s: str, figure: str, noun: str, kind: str = "count") -> str:
         ("The mission took 60 start-ups to Shenzhen.", "60", "start-ups"),
         ("The waiting list is now 80 companies long.", "80", "companies"),
         ("The 42 companies between them won 67 awards.", "42", "companies"),
+        ("It took 38 start-ups on business missions to 12 markets.", "12", "markets"),
+        ("There was a careers fair at which 22 companies advertised jobs.", "22", "companies"),
     ],
 )
 def test_a_group_taking_part_is_an_activity(sentence: str, figure: str, noun: str) -> None:
     assert _source(sentence, figure, noun) == "activity"
+
+
+def test_markets_reached_are_no_trip() -> None:
+    s = "Its start-ups have expanded to 12 markets on three continents."
+    assert _source(s, "12", "markets") == "noun"
 
 
 def test_the_communitys_size_stays_as_it_was_read() -> None:

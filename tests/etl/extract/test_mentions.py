@@ -36,6 +36,13 @@ def test_generic_names_acronyms_and_legal_forms() -> None:
     assert all(g[0] != "AI" for g in got)
 
 
+def test_and_the_joins_two_names_but_and_alone_may_stand_inside_one() -> None:
+    got = [g[0] for g in found("The Acme Incubation Programme and the Beta Micro Fund met.")]
+    assert got == ["Acme Incubation Programme", "Beta Micro Fund"]
+    got = [g[0] for g in found("The Hong Kong Science and Technology Parks Corporation met.")]
+    assert got == ["Hong Kong Science and Technology Parks Corporation"]
+
+
 def test_roles() -> None:
     got = {
         g[0]: g[4]

@@ -48,6 +48,9 @@ def metric_of(np: str, unit: str = "count", before: str = "", after: str = "", v
         ("incubatees", "incubatees"),
         ("local and international awards", "awards"),
         ("patents", "ip_rights"),
+        ("registered trademarks", "ip_rights"),
+        ("trademarks and registered designs", "ip_rights"),
+        ("trademark applications", None),  # filed, not held
         ("start-ups", "startups"),
         ("more companies", None),
         ("new start-ups", None),

@@ -26,6 +26,9 @@ from etl.extract.sentence_figures import find_figures
         # A superlative whose noun the sentence before gave ("Our clusters have grown. ...").
         ("FinTech remains our largest, with more than ", "fintech_companies"),
         ("Cyberport remains the largest, with ", None),  # no cluster named
+        # A verb of measure whose subject is the whole the cluster is part of.
+        ("Acme is one of 450 FinTech firms in the Cyberport community, which numbers ", None),
+        ("Acme is one of many AI firms, and the AI cluster now numbers ", "ai_companies"),
     ],
 )
 def test_the_one_cluster_a_clause_names(before: str, metric: str | None) -> None:

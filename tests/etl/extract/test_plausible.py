@@ -272,6 +272,17 @@ def quoted(quote: str, figure: str, value: float, unit: str = "USD") -> Claim:
         ),
         ("- VC investment into Hong Kong start-ups, 2024: US$2.2bn", "US$2.2bn", True),
         ("Globally, FinTech investment exceeded US$55 billion last year.", "US$55 billion", True),
+        ("Insurtech funding worldwide fell to US$4.5 billion in 2022.", "US$4.5 billion", True),
+        (
+            "Our companies' funding around the world has reached US$900 million.",
+            "US$900 million",
+            False,
+        ),
+        (
+            "Our companies raised US$300 million worldwide, and funding rose again.",
+            "US$300 million",
+            False,
+        ),
         (
             "Despite a slow venture capital market, our companies raised US$500 million.",
             "US$500 million",

@@ -60,6 +60,11 @@ def test_the_middle_of_a_year_is_june() -> None:
     assert dates("In the middle of 2020 it had 700.")[0][1] == date(2020, 6, 30)
 
 
+def test_early_in_a_year_is_march_and_late_is_december() -> None:
+    assert dates("It had 230 in early 2022.")[0][:3] == ("early 2022", date(2022, 3, 31), "month")
+    assert dates("By late 2021 it had 400.")[0][:3] == ("late 2021", date(2021, 12, 31), "month")
+
+
 def test_a_quarter_is_a_flow_of_three_months_to_its_end() -> None:
     got = dates("Members raised HK$900 million in the second quarter.")  # written in October
     assert got == [("the second quarter", date(2022, 6, 30), "month", "P3M", "date")]

@@ -140,3 +140,28 @@ def test_the_sets_are_read_in_the_clause_of_the_figures() -> None:
     assert ("ai_companies", 420, date(2022, 6, 30)) in got
     assert ("fintech_companies", 470, date(2022, 6, 30)) in got
     assert ("web3_companies", 260, date(2022, 6, 30)) in got
+
+
+def test_a_part_of_each_years_set_follows_the_years_of_the_sentence_before() -> None:
+    before = (
+        "At the end of 2019, 2020 and 2021, the Cyberport community comprised 1,200, 1,400 "
+        "and 1,600 companies respectively."
+    )
+    got = _claims(
+        f"{before} Of these, 510, 590 and 640 were on the campus, while 690, 810 and 960 "
+        "were offsite members."
+    )
+    assert ("companies_onsite", 510, date(2019, 12, 31)) in got
+    assert ("companies_onsite", 640, date(2021, 12, 31)) in got
+    assert ("companies_offsite", 690, date(2019, 12, 31)) in got
+    assert ("companies_offsite", 960, date(2021, 12, 31)) in got
+    got = _claims(f"{before} Of these, 300, 350 and 420 respectively were start-ups.")
+    assert {("startups", 300, date(2019, 12, 31)), ("startups", 420, date(2021, 12, 31))} <= got
+
+
+def test_no_years_carry_to_a_run_that_does_not_open_on_a_part() -> None:
+    got = _claims(
+        "At the end of 2019, 2020 and 2021, the Cyberport community comprised 1,200, 1,400 "
+        "and 1,600 companies respectively. We ran 30, 40 and 50 start-up events."
+    )
+    assert not any(v in (30, 40, 50) for _, v, _ in got)

@@ -71,6 +71,20 @@ def test_comparison_takes_the_metric_of_the_figure_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "earlier"),
+    [
+        ("Its companies raised HK$5.3 billion, up 26% from HK$4.2 billion a year earlier.", 4.2e9),
+        ("They raised HK$13.5 billion, nearly double the HK$6.9 billion recorded in 2017.", 6.9e9),
+    ],
+)
+def test_a_comparison_after_a_change_or_a_multiple_counts_the_figure_befores(
+    sentence: str, earlier: float
+) -> None:
+    got = figs(sentence)
+    assert [(f[1], f[4]) for f in got][-1] == (earlier, "funding_raised")
+
+
 def test_a_group_acting_together_is_no_size_and_its_money_is_its_own() -> None:
     s = "The 14 start-ups in the programme together raised HK$186 million."
     got = find_figures(s, keep_bare=True)
@@ -273,10 +287,18 @@ def test_the_whole_a_part_is_counted_from_is_someone_elses() -> None:
 
 def test_a_phrasal_verb_is_no_change_but_a_change_is() -> None:
     assert metrics("Its start-ups picked up 27 awards last year.") == [(27, "awards", "noun")]
+    assert metrics("They shone abroad, picking up 8 awards.") == [(8, "awards", "noun")]
+    assert metrics("Its founders have racked up 40 patents.") == [(40, "ip_rights", "noun")]
     assert metrics("Local companies make up some 80 per cent of the community.") == [
         (80, "local_share_pct", "noun")
     ]
     assert metrics("The cluster grew by 300 companies.") == []
+    assert metrics("Its robots cut picking times by 35 per cent for a local firm.") == []
+
+
+def test_target_markets_are_no_markets_reached() -> None:
+    assert metrics("It offers soft-landing support in 15 target markets.") == []
+    assert metrics("Its start-ups have reached 15 markets.") == [(15, "markets", "noun")]
 
 
 def test_the_second_year_of_a_fiscal_year_is_no_figure() -> None:
@@ -871,6 +893,7 @@ def test_money_secured_in_a_contract_is_no_funding() -> None:
             "funding_raised",
         ),
         ("Members won nine prizes in May; their combined total now stands at 210.", "awards"),
+        ("Its start-ups won 12 awards, taking the total they have earned to 140.", "awards"),
     ],
 )
 def test_a_running_total_counts_what_the_figure_before_it_counts(
