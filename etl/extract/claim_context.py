@@ -9,6 +9,7 @@ from datetime import date
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.asof import find_dates
 from etl.extract.attribution import Attribution
 from etl.extract.candidates import is_generic
 from etl.extract.clauses import clause_end
@@ -109,11 +110,21 @@ def _breakdown(sent: str, figures: list[Figure]) -> set[int]:
             and f.metric == whole.metric
             and f.number.value < whole.number.value
             and (i - 1 in out or _OF_WHICH.search(sent, max(0, f.start - 30), f.start))
+            and not _own_period(sent, f)  # (not "..., of which 19 were admitted in 2008-09")
         ):
             out.add(i)
         else:
             whole = f
     return out
+
+
+def _own_period(sent: str, f: Figure) -> bool:
+    """Whether a stretch of time stands in the figure's own clause after it: a flow."""
+    end = clause_end(sent, f.end, len(sent))
+    return any(d.period and not d.event for d in find_dates(sent, f.end, end, _ANY_DAY))
+
+
+_ANY_DAY = date(2000, 1, 1)  # (only whether a stretch is named matters, not when)
 
 
 @cache

@@ -56,7 +56,18 @@ def _common_word_opening(text: str, a: int, name: str, start: int, end: int) -> 
         or _PARTICIPLE_BY.match(text, a + len(name), end)
     ):  # "Founders now come from 35 countries", "Funds raised by its companies stood at"
         return True  # a plural noun, no one's name
+    if _written_in_lower_case(text, name):
+        return True  # "Growth was strongest in FinTech" where the text says "growth" too
     return _metric_word(name.lower())
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether the text writes `word` in lower case somewhere: a common word, capitalised
+    only where it opens a sentence."""
+    low = word.lower()
+    if len(word) < 4 or not word.isalpha() or word[1:] != low[1:]:
+        return False
+    return re.search(rf"(?<![\w-]){low}(?![\w-])", text) is not None
 
 
 _PARTICIPLE_BY = re.compile(r"\s+[a-z]+ed\s+by\b")  # (a noun's participle, not its verb)

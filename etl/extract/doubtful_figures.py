@@ -273,6 +273,7 @@ def _earlier_metric(previous: Previous) -> str | None:
 
 
 _OPENS = re.compile(r"[\W_]*")
+_FOUNDER_METRICS = frozenset(["founder_origins", "web3_founder_origins"])
 
 
 def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool:
@@ -281,16 +282,31 @@ def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool
     applications, and its founders come from nine economies") or counted by the sentence
     before ("... welcomed 25 start-ups this month. Their founders come from 8 countries"),
     or founders a field narrows ("Our AI founders alone come from 18 countries")."""
-    if metric != "founder_origins":
+    if metric not in _FOUNDER_METRICS:
         return False
     own = figure_cues()["own_founders"].search(s, 0, start)
     if own is not None:
         if figure_cues()["cohort_words"].search(s, 0, own.start()) is not None:
             return True
-        if _OPENS.fullmatch(s, 0, own.start()):  # (the sentence opens on them)
+        if _OPENS.fullmatch(s, 0, own.start()) or _parts_before(s, own.start()):
+            # (the sentence opens on them, or on parts of them: "Eighteen of them are
+            # developing AI ..., nine work on Web3; their founders come from 12 economies")
             return _earlier_metric(previous) in intake_metrics()
+    if metric != "founder_origins":
+        return False  # (the Web3 cluster's founders are what web3_founder_origins counts)
     field = figure_cues()["field_founders"].search(s, 0, start)
     return field is not None and named_cluster(field.group(1)) is not None
+
+
+def _parts_before(s: str, end: int) -> bool:
+    """Whether s[:end] counts parts of the set the sentence before named ("Eighteen of them")."""
+    return _parts_of_set().search(s, 0, end) is not None
+
+
+@cache
+def _parts_of_set() -> re.Pattern[str]:
+    pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
+    return re.compile(rf"\bof\s+(?:{pronouns})\b", re.IGNORECASE)
 
 
 def breaks_down_an_intake(lead: str) -> bool:

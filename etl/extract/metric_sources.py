@@ -103,6 +103,21 @@ def number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMa
     return match
 
 
+def number_of_after(s: str, before: str, end: int, kind: str, value: float) -> MetricMatch | None:
+    """What "brings to six the number of <noun> <words>" counts: the figure a total is
+    carried to, with "the number of ..." after it (`end`: where the figure ends)."""
+    after = _NUMBER_OF_AFTER.match(s, end)
+    if after is None or not cues()["carried_to"].search(before):
+        return None
+    stop = _PHRASE_STOP.search(s, after.end())  # (up to a mark or another figure)
+    found = number_of(s, after.end(), stop.start() if stop else len(s), kind, value)
+    return None if found is None or is_generic(found) else found
+
+
+_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|tally|count)\s+of\s+", re.I)
+_PHRASE_STOP = re.compile(r"[,;:.!?]|\d")
+
+
 def label_metric(label: str, kind: str, value: float) -> MetricMatch | None:
     """The metric a label names, read as a heading is when it is short: "Unicorns", "of which
     on campus" (a long one may be a clause that ends in a colon). A label that opens with what

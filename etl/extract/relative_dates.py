@@ -277,7 +277,10 @@ def part_dates(text: str, start: int, end: int, ref: date | None, add: Add) -> N
     year", "the first three quarters of 2022", "last year's first quarter"; "since January"
     (a flow from that month to `ref`); "this autumn" (`ref`)."""
     pats = patterns()
+    bound = {" ".join(q.lower().split()) for q in phrases("year_bound_quarters")}
     for m in _matches("part", text, start, end):
+        if m["q"] and not m["year"] and " ".join(m["q"].lower().split()) in bound:
+            continue  # "a strong final quarter": which year's, the text does not say
         if m["q"]:
             months = 3 * quarter_numbers()[" ".join(m["q"].lower().split())]
         else:

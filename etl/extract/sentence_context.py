@@ -28,6 +28,7 @@ from etl.extract.context_cues import (
     unread_time,
 )
 from etl.extract.figure import PART_SOURCES, Figure
+from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.figure_sets import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import ENUMERATOR
@@ -160,8 +161,14 @@ class SentenceContext(AnswerContext):
         if f.comparison:  # "The figure is up from 30 a year earlier": the one before's
             prev = self.previous(first=True)
             last = prev[1] if prev else None
-            if last is None or last.unit != f.unit:
-                return None
+            if last is None or last.unit != f.unit or NUMBER_OF.search(s, 0, f.start):
+                return None  # (not "the number of applications rose from 142": its own)
+            if any(
+                g.unit == f.unit
+                for g in find_figures(s[: f.start], self.view.config.bare_dollar, keep_bare=True)
+            ):
+                return None  # "The occupancy rate was 89 per cent, compared with 94 per cent
+                # a year earlier": compared with the 89, which counts nothing
             return replace(f, metric=last.metric, source="comparison")
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         # A heading names money only as a label over the amount alone ("Total funds raised"

@@ -41,6 +41,7 @@ from etl.extract.metric_sources import (
     label_before,
     label_metric,
     number_of,
+    number_of_after,
     paired_label,
     row_value,
 )
@@ -206,6 +207,8 @@ def find_figures(
             if nof:
                 match, source = number_of(s, len(before) - len(clause_of(before)) + nof.end(),
                                            q_start, kind, n.value), "number_of"  # fmt: skip
+            elif (carried := number_of_after(s, before, end, kind, n.value)) is not None:
+                match, source = carried, "number_of"  # "brings to six the number of ..."
         labelled = False
         pair = paired_label(before) if match is None and not np.strip() else None
         if pair and (named_pair := label_metric(pair, kind, n.value)) is not None:

@@ -176,6 +176,31 @@ def test_a_bare_count_in_a_clause_opening_with_now_says_the_count_before_again()
     assert [g[:2] for g in got] == [("companies", 300)]
 
 
+def test_a_part_with_a_stretch_of_its_own_is_a_flow_not_a_breakdown() -> None:
+    text = (
+        "Cyberport's incubation programme had admitted 58 start-ups as at 31 October 2009, of "
+        "which 19 were admitted in 2008-09."
+    )
+    got = inline(text, date(2009, 11, 20))
+    assert ("incubatees", 19, "exact", date(2009, 3, 31), "P1Y") in got
+    got = inline(
+        "Cyberport had nine listed companies, of which six are on the Main Board.",
+        date(2009, 11, 20),
+    )
+    assert [g[:2] for g in got] == [("listed_companies", 9)]
+
+
+def test_a_comparison_with_a_figure_of_its_own_sentence_takes_no_metric_from_before() -> None:
+    text = (
+        "Cyberport's community companies are 85 per cent local. The occupancy rate of the "
+        "offices was 89 per cent, compared with 94 per cent a year earlier."
+    )
+    got = inline(text, date(2009, 11, 20))
+    assert [g[:2] for g in got if g[0] == "local_share_pct" and g[2] == "exact"] == [
+        ("local_share_pct", 85)
+    ]
+
+
 def test_a_count_the_community_then_had_takes_the_date_before_it() -> None:
     text = (
         "Funds raised by Cyberport companies stood at HK$20 billion at the end of 2020, and the "

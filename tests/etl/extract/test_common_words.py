@@ -20,10 +20,15 @@ from etl.extract.common_words import names_no_one
         ("Entrepreneurs here have raised HK$2 billion.", "Entrepreneurs", False),  # no verb next
         ("Siemens has 300 staff here.", "Siemens", False),  # a verb in the singular
         ("Funds raised by its companies stood at HK$2 billion.", "Funds", True),
+        # a word the text also writes in lower case
+        ("Its growth was fast. Growth was strongest in FinTech.", "Growth", True),
+        ("Growth was strongest in FinTech.", "Growth", False),  # (alone: may be a name)
     ],
 )
 def test_which_capitalised_words_name_no_one(text: str, name: str, none: bool) -> None:
-    assert names_no_one(text, text.index(name), name, 0, len(text)) is none
+    a = text.rindex(name) if name == "Growth" else text.index(name)
+    start = text.rfind(". ", 0, a) + 2 if ". " in text[:a] else 0
+    assert names_no_one(text, a, name, start, len(text)) is none
 
 
 def test_a_metric_word_capitalised_after_a_tiles_figure_names_no_one() -> None:

@@ -357,6 +357,10 @@ def test_founders_of_one_cohort_or_field_are_no_communitys() -> None:
     assert cohort_founders(s, s.index("18"), "founder_origins", lambda: None)
     s = "Community companies reached 60 markets, and their founders come from 38 countries."
     assert not cohort_founders(s, s.index("38"), "founder_origins", lambda: intake)  # (theirs)
+    s = "Nine of them work on Web3 and six in AI; their founders come from 12 economies."
+    assert cohort_founders(s, s.index("12"), "web3_founder_origins", lambda: intake)
+    s = "Web3 founders come from 25 countries."  # the Web3 cluster's, what the metric counts
+    assert not cohort_founders(s, s.index("25"), "web3_founder_origins", lambda: level)
 
 
 def test_a_joint_record_by_pronoun_after_a_group_is_the_groups() -> None:

@@ -12,6 +12,7 @@ from etl.extract.metric_sources import (
     label_before,
     label_metric,
     number_of,
+    number_of_after,
     paired_label,
     row_value,
 )
@@ -144,3 +145,12 @@ def test_a_part_opener_before_where_the_members_are(label: str, metric: str) -> 
 )
 def test_the_part_of_a_paired_label_a_value_stands_under(before: str, part: str | None) -> None:
     assert paired_label(before) == part
+
+
+def test_a_total_carried_to_a_figure_before_the_number_of_what_it_counts() -> None:
+    s = "The listing brings to six the number of its companies that have gone public."
+    end = s.index("six") + 3
+    found = number_of_after(s, s[: s.index("six")], end, "count", 6)
+    assert found is not None and found.metric == "listed_companies"
+    t = "It adds six to the number of its companies."  # no total carried to the figure
+    assert number_of_after(t, t[: t.index("six")], t.index("six") + 3, "count", 6) is None

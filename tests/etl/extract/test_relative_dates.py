@@ -70,6 +70,17 @@ def test_a_quarter_is_a_flow_of_three_months_to_its_end() -> None:
     assert got == [("the second quarter", date(2022, 6, 30), "month", "P3M", "date")]
     assert dates("In the fourth quarter 12 teams joined.")[0][1] == date(2021, 12, 31)  # not yet
     assert dates("In Q3 2019, 40 joined.")[0][1:4] == (date(2019, 9, 30), "month", "P3M")
+
+
+def test_the_final_quarter_dates_only_with_its_year() -> None:
+    got = dates("In the final quarter of 2021, 46 were admitted.")
+    assert got[0][1:4] == (date(2021, 12, 31), "month", "P3M")
+    assert dates("It was a strong final quarter for deals.") == []
+
+
+def test_the_half_year_is_the_first_half_of_the_year_written_in() -> None:
+    got = dates("Members collected 37 awards during the half-year.")  # written in October
+    assert got[0][:4] == ("the half-year", date(2022, 6, 30), "month", "P6M")
     got = dates("In the first quarter of last year, 15 joined.")
     assert got[0][1:4] == (date(2021, 3, 31), "month", "P3M")
 
