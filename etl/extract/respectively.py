@@ -5,9 +5,11 @@ start-ups respectively": the i-th figure of a run of figures joined only by comm
 stands at the end of the i-th period of a list of years or fiscal years, and a date in
 brackets after a period ("as at 31 December 2021") ends that period instead. The figures of
 the run share one noun, so they count one metric, the first's, and its qualifier unless they
-have their own. "Its FinTech and Web3 clusters count over 450 and about 150 companies
-respectively": the i-th figure of such a run counts the members of the i-th set named before
-it.
+have their own. A sentence opening on a part of the set the sentence before matched to its
+years ("Of these, 820, 860 and 900 were onsite, while 1,030, 1,100 and 1,250 were offsite")
+matches each of its runs of as many figures to those years, "respectively" or not. "Its
+FinTech and Web3 clusters count over 450 and about 150 companies respectively": the i-th
+figure of such a run counts the members of the i-th set named before it.
 """
 
 from __future__ import annotations

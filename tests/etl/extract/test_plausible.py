@@ -361,6 +361,17 @@ def test_a_markets_venture_funding_is_no_community_funding(
             "with customers in 23 markets.",
             ("markets", 23),
         ),
+        (
+            "Cyberport's companies did well; a legal-tech company from its incubator raised "
+            "US$30 million.",
+            ("funding_raised", 3e7),
+        ),
+        ("A graduate of Cyberport's programme raised HK$20 million.", ("funding_raised", 2e7)),
+        (
+            "One Cyberport alumnus makes games. Another, which builds robots, signed a deal "
+            "covering 7 markets.",
+            ("markets", 7),
+        ),
     ],
 )
 def test_one_companys_money_or_markets_go_to_a_reviewer(
@@ -389,6 +400,10 @@ def test_one_companys_money_or_markets_go_to_a_reviewer(
         (
             "Cyberport companies joined the GBA programme and now sell into 35 markets.",
             ("markets", 35),
+        ),
+        (
+            "Another year of growth: Cyberport companies raised HK$4 billion.",
+            ("funding_raised", 4e9),
         ),
     ],
 )
