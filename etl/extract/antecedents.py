@@ -6,9 +6,10 @@ Incubation Programme has admitted 14 start-ups")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.clauses import clause_start
-from etl.extract.lexicon import document_cues
+from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 
 
@@ -30,7 +31,11 @@ def owned_name(text: str, owner: Mention, name: Mention) -> bool:
     )
 
 
-_RELATIVE = re.compile(r"\b(?:that|which)\s+", re.IGNORECASE)
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrases_re(lexicon()['figures']['relative_openers'])})\s+", re.I)
+
+
 _ANTECEDENT_REACH = 40  # characters between the antecedent's name and "that" at most
 
 
@@ -40,7 +45,7 @@ def relative_antecedent(
     """The name in the noun phrase a relative clause holding the figure describes, when that
     clause has no subject of its own ("a cluster at Cyberport that has grown to 80")."""
     lo = clause_start(text, s_start, f_start)
-    rel = next(reversed(list(_RELATIVE.finditer(text, lo, f_start))), None)
+    rel = next(reversed(list(_relative().finditer(text, lo, f_start))), None)
     if rel is None or any(rel.start() <= m.start < f_start for m in mentions):
         return None
     if any(c in text[rel.end() : f_start] for c in ",;:()"):

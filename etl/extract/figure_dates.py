@@ -19,6 +19,7 @@ from etl.extract.asof import DatePhrase
 from etl.extract.figure import Figure
 from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.figure_sets import part_of_set
+from etl.extract.lexicon import lexicon
 from etl.extract.metrics import cumulative_metrics
 from etl.extract.opening_dates import SENTENCE_OPENING, is_dateline
 from etl.extract.phrase_search import find_phrase
@@ -46,9 +47,6 @@ def _labels(sent: str, d: DatePhrase, pos: int) -> bool:
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
 _EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
-_MEMBERS_CLAUSE = re.compile(
-    r"[\W_]*(?:many|most|some|all|several|each|none)\s+of\s+(?:which|whom)\s", re.IGNORECASE
-)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 _CLAUSE_END = re.compile(r"[^,;:.!?]{0,40},")
 
@@ -376,6 +374,11 @@ def _in_event(sent: str, d: DatePhrase) -> bool:
     return m is not None and "," not in sent[m.end() : d.end] and sent.find(",", d.end) >= 0
 
 
+@cache
+def _members_clause() -> re.Pattern[str]:
+    return re.compile(lexicon()["figures"]["members_clause_opening"], re.IGNORECASE)
+
+
 def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
     """A date in a phrase after the figure that an event opens (", following the addition of
     Kestrel Pay to the list in October"), or in a clause on some of its members (", many of
@@ -383,7 +386,7 @@ def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
     cut = sent.rfind(", ", f.end, d.start)
     return cut >= 0 and (
         _EVENT_OPENING.match(sent, cut + 1) is not None
-        or _MEMBERS_CLAUSE.match(sent, cut + 1) is not None
+        or _members_clause().match(sent, cut + 1) is not None
     )
 
 
