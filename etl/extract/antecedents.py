@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.clauses import clause_start
 from etl.extract.lexicon import document_cues, lexicon, phrases_re
 from etl.extract.mentions import Mention
 
@@ -40,11 +39,11 @@ _ANTECEDENT_REACH = 40  # characters between the antecedent's name and "that" at
 
 
 def relative_antecedent(
-    text: str, s_start: int, f_start: int, mentions: list[Mention]
+    text: str, lo: int, f_start: int, mentions: list[Mention]
 ) -> Mention | None:
     """The name in the noun phrase a relative clause holding the figure describes, when that
-    clause has no subject of its own ("a cluster at Cyberport that has grown to 80")."""
-    lo = clause_start(text, s_start, f_start)
+    clause (opening at `lo`, see `clauses.clause_start`) has no subject of its own ("a cluster
+    at Cyberport that has grown to 80")."""
     rel = next(reversed(list(_relative().finditer(text, lo, f_start))), None)
     if rel is None or any(rel.start() <= m.start < f_start for m in mentions):
         return None

@@ -207,7 +207,7 @@ def attribute(
         if named is None or not named.tracked:
             return named
         inner_owner = _how(named, "inner")
-    antecedent = relative_antecedent(text, s_start, f_start, mentions)
+    antecedent = relative_antecedent(text, opening, f_start, mentions)
     if antecedent is not None:  # "... a FinTech cluster at Cyberport that has grown to 80
         # companies", "... a pact with a Shenzhen park that has 500 companies": the noun's
         found = resolve(antecedent, [m for m in mentions if m.end <= antecedent.start],

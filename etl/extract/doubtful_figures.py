@@ -51,6 +51,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
     return {
         "of_set": re.compile(rf"[*_]*\s+of\s+(?:{pronouns})\b\s*", re.IGNORECASE),
+        "parts_of_set": re.compile(rf"\bof\s+(?:{pronouns})\b", re.IGNORECASE),
         "set_before": re.compile(
             rf"\b(?:(?:of|among)\s+(?:{pronouns})|including)\s*$", re.IGNORECASE
         ),
@@ -300,13 +301,7 @@ def cohort_founders(s: str, start: int, metric: str, previous: Previous) -> bool
 
 def _parts_before(s: str, end: int) -> bool:
     """Whether s[:end] counts parts of the set the sentence before named ("Eighteen of them")."""
-    return _parts_of_set().search(s, 0, end) is not None
-
-
-@cache
-def _parts_of_set() -> re.Pattern[str]:
-    pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
-    return re.compile(rf"\bof\s+(?:{pronouns})\b", re.IGNORECASE)
+    return _cues()["parts_of_set"].search(s, 0, end) is not None
 
 
 def breaks_down_an_intake(lead: str) -> bool:

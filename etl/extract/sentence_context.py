@@ -163,12 +163,6 @@ class SentenceContext(AnswerContext):
             last = prev[1] if prev else None
             if last is None or last.unit != f.unit or NUMBER_OF.search(s, 0, f.start):
                 return None  # (not "the number of applications rose from 142": its own)
-            if any(
-                g.unit == f.unit
-                for g in find_figures(s[: f.start], self.view.config.bare_dollar, keep_bare=True)
-            ):
-                return None  # "The occupancy rate was 89 per cent, compared with 94 per cent
-                # a year earlier": compared with the 89, which counts nothing
             return replace(f, metric=last.metric, source="comparison")
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         # A heading names money only as a label over the amount alone ("Total funds raised"

@@ -266,6 +266,9 @@ def find_figures(
                 match, source = prev.metric, "comparison"
             elif unit in uncounted and (prev is None or prev.unit != unit):
                 continue  # "1,480 applications, compared with 1,120 in 2018/19": none either
+            elif any(g.unit == unit for g in out):
+                continue  # "The occupancy rate was 89 per cent, compared with 94 per cent a
+                # year earlier": compared with the 89, which counts nothing
         if (
             match is None
             and not np.strip()
