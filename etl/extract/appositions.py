@@ -25,8 +25,10 @@ def lead_clause_end(text: str, s_start: int, f_start: int) -> int:
 
 @cache
 def _lead_clause_re() -> re.Pattern[str]:
-    words = phrases_re(lexicon()["attribution"]["lead_subordinators"])
-    return re.compile(rf"[\s\"“‘'(]*(?:{words})\b[^,;:.!?]*,", re.IGNORECASE)
+    lead = (
+        lexicon()["attribution"]["lead_subordinators"] + lexicon()["figures"]["event_prepositions"]
+    )
+    return re.compile(rf"[\s\"“‘'(]*(?:{phrases_re(lead)})\b[^,;:.!?]*,", re.IGNORECASE)
 
 
 def member_apposition(

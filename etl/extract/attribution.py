@@ -275,7 +275,7 @@ def attribute(
         if place is not None and place.tracked:
             if owner is None or owner.tracked:
                 return owner if owner is not None else _how(place, "place")
-            if member_of_set(text, s_start, f_start):
+            if member_of_set(text, s_start, f_start, fig[1]):
                 return _how(place, "place")  # "X is one of 1,400 companies in the community"
             return None
         return _how(place, "place") if place else place

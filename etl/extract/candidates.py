@@ -167,6 +167,11 @@ def bare_metric(
         )
         if not found or is_generic(found):  # "650 are housed on site": the verb is narrower
             found = classify(predicate, "", "", kind, value, bare=True) or found
+        if found and is_generic(found) and not has_noun:
+            # "25 were associate companies working from offices elsewhere": where they are
+            head = _COMPANY_NOUN.search(predicate)
+            placed = head and classify(predicate[head.end() :], "", "", kind, value, bare=True)
+            found = placed if placed and placed.metric in location_metrics() else found
         if not found and not has_noun and (whole := _whole_predicate(s, pos)) != predicate:
             found = classify(whole, "", "", kind, value)  # "300 are AI and data-science firms"
         part = partitive is not None or own_part or member_part or bool(m and m.group("set"))
@@ -241,19 +246,36 @@ def _uncounted_subject() -> re.Pattern[str]:
     return re.compile(rf"[\W_]*(?:(?:the|its|our|their)\s+)?(?:[\w-]+\s+)?(?:{heads})\b", re.I)
 
 
-def _subject_before(s: str, verb: int, kind: str, value: float) -> MetricMatch | None:
+def _subject_before(s: str, verb: int, kind: str, value: float, lo: int = 0) -> MetricMatch | None:
     """The metric the subject of a verb of measure names: the words that open the verb's clause
     (after "and", "while" ...), up to an aside set off by a comma ("..., while the FinTech
     cluster, still its largest, numbered about 460": the FinTech cluster, not the cluster the
     sentence named first); None when they name none or hold a figure of their own."""
-    opens = [m.end() for m in _CLAUSE_WORD.finditer(s, 0, verb)]
-    a = opens[-1] if opens else 0
+    opens = [m.end() for m in _CLAUSE_WORD.finditer(s, lo, verb)]
+    a = opens[-1] if opens else lo
     comma = s.find(",", a, verb)
     head = s[a : comma if comma >= 0 else verb]
-    if counts_something(head):
+    counts = counts_something(head)
+    found = None if counts else classify(head, "", "", kind, value)
+    if found is None and comma >= 0 and _lead_phrase().match(head):
+        # "With the listing of X in March, our family of listed companies has grown to
+        # nine": the phrase before the comma sets the scene; the subject follows it.
+        return _subject_before(s, verb, kind, value, comma + 1)
+    if counts:
         return None
-    found = classify(head, "", "", kind, value)
     return found or (named_cluster(head) if kind == "count" else None)
+
+
+@cache
+def _lead_phrase() -> re.Pattern[str]:
+    """A phrase opening a sentence that is no subject ("With ...", "After ...", "Since ...")."""
+    fig = lexicon()["figures"]
+    words = [
+        *lexicon()["attribution"]["lead_subordinators"],
+        *fig["event_prepositions"],
+        *fig["lead_prepositions"],
+    ]
+    return re.compile(rf"[\W_]*(?:{phrases_re(words)})\b", re.IGNORECASE)
 
 
 _MOST_COUNTED = 1e6
@@ -300,6 +322,8 @@ def intake_subject(s: str, q_start: int, kind: str, value: float) -> MetricMatch
     return found if found is not None and found.metric in intake_metrics() else None
 
 
+# The noun of a count of companies inside a predicate ("were associate companies working ...").
+_COMPANY_NOUN = re.compile(r"\b(?:companies|firms|members|start-?ups|businesses)\b", re.I)
 _SUBJECT_START = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?")
 # A relative clause set off by commas after a sentence's subject.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:.!?()]{1,120},\s*")

@@ -46,6 +46,7 @@ from etl.extract.claim_context import (
 from etl.extract.claim_record import Found, build_claim
 from etl.extract.clauses import clause_start
 from etl.extract.compared_dates import compared_date
+from etl.extract.context_cues import back_subject
 from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
@@ -96,7 +97,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.137.0"
+EXTRACTOR_VERSION = "1.138.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -282,6 +283,10 @@ def _sentence_claims(
             # "... spent their early years there"; "Three grew up here. Two have listed."
             and (
                 context.points_back(mentions, a + f.start)
+                or (
+                    back_subject().match(sent, 0, f.start) is not None
+                    and not any(m.start < a + f.start for m in mentions)
+                )
                 or f.source in _NOUNLESS
                 or (  # "Fintech remains the largest cluster" (not "Saudi Arabia's 147 fintechs")
                     f.metric.metric in cluster_metrics()
@@ -344,7 +349,9 @@ def _sentence_claims(
                 or heading_year(view, s.start)
                 or whole_text_note(text, ref)
             )
-        as_of, precision, period = as_of_parts(when, ref, f.metric.metric, f.planned, f.increment)
+        as_of, precision, period = as_of_parts(
+            when, ref, f.metric.metric, f.planned, f.increment or f.source == "share"
+        )
         if f.source == "total":
             period = None  # "... during the year, lifting the total to HK$1.75 billion": a stock
         read = f.source in READ_SOURCES

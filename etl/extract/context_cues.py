@@ -48,6 +48,12 @@ def there_words() -> re.Pattern[str]:
 
 
 @cache
+def back_subject() -> re.Pattern[str]:
+    """A sentence's subject pointing back at the set counted before ("these Web3 companies")."""
+    return re.compile(lexicon()["attribution"]["back_subject_opening"], re.IGNORECASE)
+
+
+@cache
 def verb_before() -> re.Pattern[str]:
     """A verb (and a qualifier) right before a figure: "it was about 600", "it counts five"."""
     f, q = lexicon()["figures"], lexicon()["qualifiers"]

@@ -35,6 +35,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
+        "whole_of_community": re.compile(fig["whole_of_community"], re.IGNORECASE),
         "member": re.compile(fig["member_of_set_after"], re.IGNORECASE),
         "definite": re.compile(fig["definite_before"], re.IGNORECASE),
         "definite_set": re.compile(fig["definite_set_after"], re.IGNORECASE),

@@ -46,7 +46,10 @@ def _labels(sent: str, d: DatePhrase, pos: int) -> bool:
 
 # An aside between dashes or in brackets: "the cluster - now at about 380 companies - led".
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—,;:\n]*\s[-–—]\s|\([^()\n]*\)")
-_EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since)\s", re.IGNORECASE)
+# An event a phrase after a figure goes on to ("..., reflecting the city's appeal after the
+# Government issued its policy statement in October"): its date is the event's.
+_EVENT_WITHIN = re.compile(r"\b(?:after|since|following)\s", re.IGNORECASE)
+_EVENT_OPENING = re.compile(r"[\W_]*(?:after|following|before|since|with)\s", re.IGNORECASE)
 _OPENING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")  # "2023-24 intake cycle,"
 _CLAUSE_END = re.compile(r"[^,;:.!?]{0,40},")
 
@@ -387,6 +390,8 @@ def _in_event_after(sent: str, f: Figure, d: DatePhrase) -> bool:
     return cut >= 0 and (
         _EVENT_OPENING.match(sent, cut + 1) is not None
         or _members_clause().match(sent, cut + 1) is not None
+        or _EVENT_WITHIN.search(sent, cut + 1, d.start) is not None
+        or _APPOSITION.match(sent, cut) is not None  # ", a category introduced in April"
     )
 
 

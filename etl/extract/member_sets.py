@@ -65,10 +65,19 @@ def member_owner(
     return Attribution(" ".join(text[a:comma].split()), False)
 
 
-def member_of_set(text: str, s_start: int, f_start: int) -> bool:
-    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms"
-    (the set's, counted where the words after it say, not the member's)."""
-    return _member_of_set_re().search(text, max(s_start, f_start - 60), f_start) is not None
+def member_of_set(text: str, s_start: int, f_start: int, f_end: int | None = None) -> bool:
+    """The figure is the size of a set its subject is one member of: "X is one of over 900 firms",
+    "X brings to three the number of unicorns in its community" (`f_end`: where the figure
+    ends), the set's, counted where the words after it say, not the member's."""
+    lo = max(s_start, f_start - 60)
+    return _member_of_set_re().search(text, lo, f_start) is not None or (
+        f_end is not None
+        and _NUMBER_OF_AFTER.match(text, f_end) is not None
+        and cues()["carried_to"].search(text, lo, f_start) is not None
+    )
+
+
+_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|tally|count)\s+of\s", re.I)
 
 
 def named_community(text: str, f_start: int, mentions: list[Mention]) -> Mention | None:

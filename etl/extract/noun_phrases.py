@@ -79,6 +79,9 @@ NP_STOP = frozenset(
         "respectively",  # "462, 601 and 758 respectively were start-ups": no noun
         "recorded",  # "double the HK$6.9 billion recorded a year earlier"
         "reported",
+        "came",  # "of which HK$140 million came in 2010 alone": a verb, no noun
+        "come",
+        "comes",
     ]
 )
 # A number word starts the next figure: "four listed companies and seven unicorns".

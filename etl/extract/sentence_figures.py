@@ -46,10 +46,12 @@ from etl.extract.metric_sources import (
     row_value,
 )
 from etl.extract.metrics import (
+    MetricMatch,
     classify,
     cluster_metrics,
     cumulative_metrics,
     intake_metrics,
+    location_metrics,
     wants_context,
     whole_named,
 )
@@ -155,6 +157,7 @@ def find_figures(
             and one_of != i - 1
             and not _told_share(spans[i - 1][0])
             and cues()["whole"].match(s[spans[i - 1][2] : start])
+            and not cues()["whole_of_community"].match(s, end)
         ):
             continue  # "Nine of the 14 awards": the whole is someone else's count (not "almost
             # half of the 88 start-ups admitted": the share of a set, the set counted)
@@ -171,6 +174,10 @@ def find_figures(
         if np_from == end and opens_with_and(np):  # "around 320 and digital entertainment
             np, np_end = "", np_from  # companies around 190": the next one's words
         increment = further and keep_bare and not (out and out[-1].source in PART_SOURCES)
+        more = _MORE_PART.match(s, np_from) if out and np else None
+        other_part = _other_part(s, more.end(), out[-1], kind, n.value) if more else None
+        if other_part is not None:  # "800 of them on our campus, and 1,000 more elsewhere"
+            np, np_end = "", np_from
         if not_counted(np):
             if cues()["delta_after"].match(np):
                 added = end  # "two more reached unicorn status and two listed": both added
@@ -193,6 +200,8 @@ def find_figures(
         ctx_after = s[np_end:clause_end]
         match = classify(np, ctx_before, ctx_after, kind, n.value, before)
         source = "noun"
+        if other_part is not None:
+            match, source = other_part, "predicate"
         if match is not None and match.metric in cluster_metrics() and kind == "count":
             match = admitted_cluster(s, np, np_end, ctx_before, before, n.value) or match
         if is_generic(match) and (intake := intake_subject(s, q_start, kind, n.value)):
@@ -440,4 +449,22 @@ def find_figures(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_MORE_PART = re.compile(r"\s*more\b(?!\s+than\b)", re.IGNORECASE)
+_PART_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|whereas)\s")
+
+
+def _other_part(s: str, pos: int, prev: Figure, kind: str, value: float) -> MetricMatch | None:
+    """The place the words at `pos` after "N more" put the rest of a set whose part the figure
+    before placed ("650 on the campus and 850 more elsewhere"): the other side, or None."""
+    if prev.source not in PART_SOURCES or prev.metric is None:
+        return None
+    if prev.metric.metric not in location_metrics():
+        return None
+    stop = _PART_END.search(s, pos)
+    found = classify(s[pos : stop.start() if stop else len(s)], "", "", kind, value, bare=True)
+    if found is None or found.metric not in location_metrics() or found == prev.metric:
+        return None
+    return found
+
+
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})

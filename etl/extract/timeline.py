@@ -23,6 +23,7 @@ from datetime import date
 
 from etl.calendar import phrase_words
 from etl.extract.asof import DatePhrase, find_dates
+from etl.extract.figure_cues import cues
 from etl.extract.list_dates import ListDates, no_figure, stands_at
 from etl.extract.opening_dates import (
     HINT,
@@ -53,6 +54,8 @@ ARRIVAL_WINDOW = 60  # characters after a verb of joining its date may sit in
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# A figure right before a date, with at most a word or two between ("104 at the end of").
+_COMPARED_FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?:\s+[^\W\d_][\w-]*){0,2}\s+$")
 _BRACKET_NOTE = re.compile(r"\(([^()\n]{4,80})\)\s*$")
 # A list line of milestones that opens with its year: "* 2008 - ...", "- 2010: ...".
 _YEAR_ITEM = re.compile(
@@ -123,7 +126,15 @@ class Timeline(ListDates):
         set it counted ("... 105 companies at the end of 2010. Of these, 72 ...")."""
         prev = self.view.previous(sid)
         got = self._stated(prev) if prev is not None else None
-        return got[0] if got is not None and not got[0].event and got[0].period is None else None
+        if got is None or got[0].event or got[0].period is not None:
+            return None
+        s = self.view.sentence(prev)
+        before = self.view.text[s.start : s.start + got[0].start]
+        if (n := _COMPARED_FIGURE.search(before)) and cues()["comparison"].search(
+            before, 0, n.start()
+        ):
+            return None  # "... stands at 132, up from 104 at the end of last year": the 104's
+        return got[0]
 
     def bracket_note(self, sid: SentenceId) -> DatePhrase | None:
         """The time a note in brackets closing the paragraph of `sid` says its figures stand

@@ -61,6 +61,7 @@ def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Men
 
 
 _PLACES = ("place", "territory")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def _opens_one_of(text: str, at: int) -> bool:
@@ -90,17 +91,26 @@ def next_topic(
     Cyberport's fastest-growing areas"), else the topic unchanged. A possessor whose set the
     subject is one member of ("One of Cyberport's graduates, TapKey, moved out") makes that
     member, someone else, the topic: "It raised US$2 million" is the member's."""
-    first = next(
-        (
-            m
-            for m in mentions
-            if m.role == "subject"
-            and m.kind != "pronoun"
-            and not (text and is_dateline_place(text, text.rfind("\n", 0, m.start) + 1, m))
-            and not (text and not m.tracked and in_brackets(text, m.start))  # "(HKBN Wire)"
-        ),
-        None,
-    )  # (the place of a dateline is where the text was written: "HONG KONG, 14 Sept -")
+    subjects = [
+        m
+        for m in mentions
+        if m.role == "subject"
+        and m.kind != "pronoun"
+        and not (text and is_dateline_place(text, text.rfind("\n", 0, m.start) + 1, m))
+        and not (text and not m.tracked and in_brackets(text, m.start))  # "(HKBN Wire)"
+    ]  # (the place of a dateline is where the text was written: "HONG KONG, 14 Sept -")
+    first = subjects[0] if subjects else None
+    if first is not None and first.kind == "territory" and text is not None:
+        # "Hong Kong has built a framework for Web3, and Cyberport has become its home. Its
+        # Web3 cluster ...": an organisation a later clause is about, not the city.
+        first = next(
+            (
+                m
+                for m in subjects
+                if m.kind == "name" and _CLAUSE_BREAK.search(text, first.end, m.start)
+            ),
+            first,
+        )
     if first is None:
         first = next((m for m in mentions if m.role == "possessive" and m.entity), None)
         at = first.start if first is not None else 0

@@ -152,3 +152,14 @@ def test_companies_engaged_in_a_field_are_that_clusters() -> None:
     assert ("ai_companies", 180, "over", d, None) in inline(s, d)
     s = "Cyberport's community of close to 2,000 companies includes some 400 working in AI."
     assert not any(m == "ai_companies" and v == 2000 for m, v, *_ in inline(s, d))
+
+
+def test_a_phrase_setting_the_scene_is_no_subject_of_the_count() -> None:
+    d = date(2024, 9, 2)
+    s = (
+        "Following the debut of a payments start-up on the stock exchange in July, Cyberport's "
+        "roll of listed companies has risen to eleven."
+    )
+    assert ("listed_companies", 11, "exact", d, None) in inline(s, d)
+    s = "In the FinTech cluster, Cyberport's companies have grown to 480."  # the phrase names one
+    assert not any(m == "companies" for m, *_ in inline(s, d))

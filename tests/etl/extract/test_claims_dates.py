@@ -961,3 +961,14 @@ def test_a_date_of_an_example_after_a_figure_is_not_the_figures(opener: str) -> 
         f"Cyberport companies have collected 27 awards, {opener} a Grand Award in April."
     )
     assert ("awards", 27, "exact", d, None) in inline(text, d)
+
+
+def test_a_share_of_a_total_said_to_come_in_one_year_is_that_years_flow() -> None:
+    d = date(2016, 2, 3)
+    text = (
+        "Cyberport said its start-ups had raised some HK$900 million since 2008, of which "
+        "HK$310 million came in 2015 alone."
+    )
+    got = inline(text, d)
+    assert ("funding_raised", 9e8, "about", d, None) in got  # the total is of now
+    assert ("funding_raised", 3.1e8, "exact", date(2015, 12, 31), "P1Y") in got

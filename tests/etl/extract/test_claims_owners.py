@@ -708,3 +708,33 @@ def test_a_set_a_founder_was_one_of_is_not_their_companys() -> None:
                        date(2024, 4, 24), "manifest", ())  # fmt: skip
     owners = {(c.entity, c.value) for c in extract_claims(doc)}  # (a candidate, unsure whose)
     assert ("Cyberport", 150) in owners and ("Hearthly", 150) not in owners
+
+
+def test_a_subject_pointing_back_at_the_set_before_takes_its_owner() -> None:
+    d = date(2024, 3, 5)
+    text = (
+        "Cyberport said its Web3 cluster had reached 210 companies.\n\n"
+        "The founders behind these firms come from 25 countries and regions, including Japan, "
+        "Kenya and the Mainland."
+    )
+    assert ("web3_founder_origins", 25, "exact", d, None) in inline(text, d)
+    text = (
+        "Cyberport said its Web3 cluster had reached 210 companies.\n\n"
+        "The founders of Japan's start-ups come from 25 countries and regions."
+    )  # someone else named: not Cyberport's
+    assert not any(m.endswith("origins") for m, *_ in inline(text, d))
+
+
+def test_a_member_that_carries_the_number_of_a_set_in_the_community_gives_the_sets_count() -> None:
+    d = date(2021, 6, 8)
+    text = "Cyberport said that Finlark brings to five the number of unicorns in its community."
+    assert ("unicorns", 5, "exact", d, None) in inline(text, d)
+
+
+def test_names_in_an_opening_phrase_about_an_event_own_nothing_after_it() -> None:
+    d = date(2026, 4, 22)
+    text = (
+        "Following the Main Board debuts of Lumen Pay and Orbit Labs in March, the number of "
+        "listed companies in the Cyberport community has risen to 19."
+    )
+    assert ("listed_companies", 19, "exact", d, None) in inline(text, d)

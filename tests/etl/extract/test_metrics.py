@@ -188,6 +188,10 @@ def test_a_share_from_outside_is_no_local_share() -> None:
     assert ("local_share_pct", 70, "about", d, None) in inline(s, d)
     s = "At Cyberport, at least 50 per cent of computing capacity is reserved for local users."
     assert not any(m == "local_share_pct" for m, *_ in inline(s, d))  # (a share of capacity)
+    s = "Cyberport says around 65 per cent of the firms on its campus are Hong Kong businesses."
+    assert ("local_share_pct", 65, "about", d, None) in inline(s, d)
+    s = "A Cyberport survey of 300 Hong Kong firms found that 40% plan to hire engineers."
+    assert not any(m == "local_share_pct" for m, *_ in inline(s, d))  # those the survey asked
 
 
 def test_companies_on_its_campus_are_on_site() -> None:

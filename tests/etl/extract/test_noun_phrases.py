@@ -106,3 +106,9 @@ def test_noun_phrase_reads_no_further_than_a_full_reading(text: str, start: int)
         start,
         _phrase_end_by_tokens(text, start, len(text)),
     )
+
+
+def test_a_verb_of_coming_ends_the_phrase_after_a_figure() -> None:
+    s = "of which HK$90 million came in 2015 alone"
+    start = s.index("million") + len("million")
+    assert noun_phrase(s, start, len(s)) == (start, start)

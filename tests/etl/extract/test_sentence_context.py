@@ -127,6 +127,13 @@ def test_a_date_in_an_opening_phrase_of_an_earlier_event_is_the_events() -> None
     assert {(c.value, c.as_of) for c in claims(text)} == {(150, D)}
     text = "After a slow start, Cyberport had 150 Web3 firms at the end of 2023."
     assert {(c.value, c.as_of) for c in claims(text)} == {(150, date(2023, 12, 31))}
+    text = "With two flotations in May, Cyberport's listed companies have grown to seven."
+    assert {(c.value, c.as_of) for c in claims(text)} == {(7, D)}
+    text = (
+        "Cyberport's fintech cluster has reached 460 companies, reflecting the city's appeal "
+        "after the regulator issued its policy statement in October."
+    )
+    assert {(c.value, c.as_of) for c in claims(text)} == {(460, D)}
 
 
 def test_a_part_of_a_set_takes_the_sets_date() -> None:
@@ -136,6 +143,13 @@ def test_a_part_of_a_set_takes_the_sets_date() -> None:
     )
     got = {(c.metric, c.value, c.as_of) for c in claims(text)}
     assert ("companies_onsite", 100, date(2023, 12, 31)) in got
+    text = (
+        "Cyberport's community now numbers 250 companies, up from 210 at the end of last year. "
+        "Of these, 120 are on the campus and 130 are associate members based elsewhere, a "
+        "category opened in February."
+    )  # the set is the 250 of now, not the 210 it is compared with; February is the category's
+    got = {(c.metric, c.value, c.as_of) for c in claims(text)}
+    assert {("companies_onsite", 120, D), ("companies_offsite", 130, D)} <= got
 
 
 def test_a_share_of_the_city_s_set_that_is_here_is_the_places_own() -> None:

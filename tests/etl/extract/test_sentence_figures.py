@@ -814,6 +814,8 @@ def _counted(s: str) -> list[tuple[float, str | None, str]]:
         ("It counts 1,900 members, roughly 700 of which operate out of the campus towers.", 700),
         ("We host 1,100 firms today, around 450 of them working right here on our campus.", 450),
         ("The network has 600 companies, some 220 of them based at the park.", 220),
+        ("We count 300 firms, and 140 of them work from desks right on the campus.", 140),
+        ("At year end, 64 of these firms were tenants on the Pok Fu Lam campus.", 64),
     ],
 )
 def test_a_part_working_from_the_campus_counts_companies_on_site(
@@ -825,6 +827,17 @@ def test_a_part_working_from_the_campus_counts_companies_on_site(
 def test_a_part_working_elsewhere_is_not_on_site() -> None:
     s = "We host 1,100 firms today, around 450 of them working from home offices in Kowloon."
     assert all(m != "companies_onsite" for _, m, _ in _counted(s))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hub had 400 companies, 250 of them on the campus and 150 outside it.",
+        "The hub had 400 firms: 250 were tenants, and 150 were associate firms based elsewhere.",
+    ],
+)
+def test_a_part_outside_the_campus_counts_companies_off_site(sentence: str) -> None:
+    assert (150, "companies_offsite", "predicate") in _counted(sentence)
 
 
 @pytest.mark.parametrize(
@@ -1339,3 +1352,20 @@ def test_start_ups_that_joined_the_programme_are_its_intake() -> None:
 )
 def test_an_aside_between_the_set_and_its_verb_leaves_the_verb_to_say_what_counts(s: str) -> None:
     assert [(v, m) for v, m, _ in sources(s)] == [(2, "unicorns")]
+
+
+def test_the_whole_of_a_part_counts_when_it_is_the_communitys() -> None:
+    s = "Roughly 55 of the 240 companies in its community now make games, Cyberport said."
+    assert [(f.number.value, f.metric and f.metric.metric) for f in find_figures(s)] == [
+        (55, "digital_entertainment_companies"),
+        (240, "companies"),
+    ]
+    s = "Six of the 18 companies on the trade mission build payment apps."  # someone else's set
+    assert 18 not in [f.number.value for f in find_figures(s)]
+
+
+def test_more_after_a_placed_part_is_the_other_side() -> None:
+    s = "The hub has 900 companies, about 400 on the campus and some 500 more working off site."
+    assert (500, "companies_offsite", "predicate") in _counted(s)
+    s = "Two start-ups listed on the campus this year, and two more will follow."  # no place
+    assert all(m != "companies_offsite" for _, m, _ in _counted(s))

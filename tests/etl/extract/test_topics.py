@@ -79,3 +79,10 @@ def test_the_place_of_a_dateline_or_a_place_in_brackets_is_no_topic() -> None:
     assert topic.document is not None and topic.document.tracked
     # A place that is the subject of its sentence still is.
     assert after("Hong Kong Science Park opened a lab.").document == PARK
+
+
+def test_an_organisation_a_later_clause_is_about_is_the_topic_before_the_city() -> None:
+    t = "Hong Kong has courted virtual-asset firms, and Cyberport has become their home."
+    assert after(t).document == Attribution("Cyberport", True)
+    t = "Hong Kong start-up Ledgerline and Cyberport signed a pact."  # one clause: the city's
+    assert after(t).document != Attribution("Cyberport", True)
