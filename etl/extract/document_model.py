@@ -19,7 +19,7 @@ from etl.extract.attribution import Attribution
 from etl.extract.authors import find_author, voice_lines
 from etl.extract.headings import find_headings
 from etl.extract.main_organisation import find_main
-from etl.extract.programmes import Unit, find_units, own_unowned, unit_keys
+from etl.extract.programmes import Unit, defined_names, find_units, own_unowned, unit_keys
 from etl.extract.sentences import split_paragraphs
 from etl.extract.speakers import profiles_head
 from etl.extract.tables import Table, find_tables
@@ -46,6 +46,7 @@ class DocumentModel:
     # programme" stands for the latest named before it.
     unit_order: tuple[tuple[int, Unit], ...] = ()
     unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
+    defined: dict[str, str] = field(default_factory=dict)  # other acronyms -> the names defined
     # Other names the text gives the tracked organisation in brackets ("Cyberport (Digital
     # Port)", the words a translation uses for it).
     aliases: re.Pattern[str] | None = None
@@ -138,6 +139,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         units=units,
         unit_order=unit_order,
         unit_keys=unit_keys(units, unit_order, aliases, main, config),
+        defined=defined_names(text, config),
         aliases=alias_re(aliases),
         heading_at=heading_at,
         headings=headings,

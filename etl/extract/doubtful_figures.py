@@ -70,6 +70,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "untracked": re.compile(d["untracked_sectors"], re.IGNORECASE),
         "total_event": re.compile(d["total_event"], re.IGNORECASE),
         "event_period": re.compile(d["event_period"], re.IGNORECASE),
+        "cluster_intake": re.compile(d["cluster_intake"], re.IGNORECASE),
     }
 
 
@@ -200,6 +201,8 @@ def doubtful(
         return True
     if events_in_period(match.metric, generic, clause):
         return True
+    if match.metric in cluster_metrics() and _cues()["cluster_intake"].search(clause):
+        return True  # "admitted 19 smart living start-ups to our incubation programmes"
     if not np.strip() and part_of_untracked_kind(s, end):
         return True
     rest = _CLAUSE_END.split(s[np_end : np_end + 80], 1)[0]  # "... in the agritech space"

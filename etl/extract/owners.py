@@ -198,8 +198,8 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
         unit = _unit_referred(raw, m.start, model, config)
     else:
         unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
-    if unit is None:
-        return m
+    if unit is None:  # "KDC" after "Kalasatama Digital Campus (KDC)": that name
+        return m._replace(entity=model.defined.get(raw.lower(), m.entity))
     if unit.counts_for_owner:
         return m._replace(entity=unit.owner, tracked=unit.tracked_owner)
     return m._replace(entity=unit.name, tracked=False)

@@ -38,8 +38,10 @@ def verb_re() -> re.Pattern[str]:
 
 # Where a figure with no noun is, right after it: "900 on the campus", "1,100 off-site".
 PLACE_FIRST = re.compile(
-    r"[\s*_]*(?:(?:on|off|at|in|inside|outside|elsewhere)\b|o(?:n|ff)-?site\b)[^\d/|;]*", re.I
-)
+    r"[\s*_]*(?:(?:working|based|located|operating)\s+(?=from\s))?"
+    r"(?:(?:on|off|at|in|inside|outside|elsewhere|from)\b|o(?:n|ff)-?site\b)[^\d/|;]*",
+    re.I,
+)  # (and a participle before "from": "..., with 812 operating from the campus")
 
 
 ITEM = re.compile(r"\s*(?:[-–•*▪]|\d{1,2}[.)])\s")  # a list's item

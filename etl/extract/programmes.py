@@ -11,6 +11,7 @@ from etl/data/document.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,32 +48,20 @@ def find_units(
     p = cached_patterns(config)
     out: dict[str, Unit] = {}
     order: list[tuple[int, Unit]] = []
-    pos = text.find("(")
-    while pos >= 0:
-        m = _ACRONYM.match(text, pos)
-        before = _NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
-        if m and before:
-            acronym = m.group(1)
-            words = _named_part(clean_name(before.group(1)).split(), acronym)
-            while words and not words[0][0].isupper():
-                words = words[1:]
-            name = " ".join(words)
+    for acronym, name, at in _definitions(text):
+        if acronym.lower() not in p.known_names and not config.is_alias(
+            acronym
+        ):  # ('... Company Limited ("Cyberport")': the organisation itself, no unit of it)
+            unit = unit_of(name, config)
             if (
-                name and acronym.lower() not in p.known_names and not config.is_alias(acronym)
-            ):  # ('... Company Limited ("Cyberport")': the organisation itself, no unit of it)
-                unit = unit_of(name, config)
-                if (
-                    unit is not None
-                    and not unit.tracked_owner
-                    and _owned_by_tracked(
-                        text, before.start(1) + before.group(1).find(words[0]), p.tracked
-                    )
-                ):
-                    unit = Unit(name, config.name, True, unit.counts_for_owner)
-                if unit is not None:
-                    out[acronym.lower()] = unit
-                    order.append((before.start(1), unit))
-        pos = text.find("(", pos + 1)
+                unit is not None
+                and not unit.tracked_owner
+                and _owned_by_tracked(text, at, p.tracked)
+            ):
+                unit = Unit(name, config.name, True, unit.counts_for_owner)
+            if unit is not None:
+                out[acronym.lower()] = unit
+                order.append((at, unit))
     for at in _unit_words_at(text):
         before = _CAPS_BEFORE.search(text, max(0, at - 80), at)
         end = _WORD_END.match(text, at)
@@ -103,6 +92,32 @@ def find_units(
 
 
 _MIN_INITIALS = 3  # ("IT" or "AI" would be no programme's)
+
+
+def _definitions(text: str) -> Iterator[tuple[str, str, int]]:
+    """Each name defined with an acronym in brackets after it ("Kalasatama Digital Campus
+    (KDC)"): the acronym, the name and where the name starts."""
+    pos = text.find("(")
+    while pos >= 0:
+        m = _ACRONYM.match(text, pos)
+        before = _NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
+        if m and before:
+            words = _named_part(clean_name(before.group(1)).split(), m.group(1))
+            while words and not words[0][0].isupper():
+                words = words[1:]
+            if words:
+                yield m.group(1), " ".join(words), before.start(1) + before.group(1).find(words[0])
+        pos = text.find("(", pos + 1)
+
+
+def defined_names(text: str, config: ExtractConfig) -> dict[str, str]:
+    """The names of several words the text defines an acronym for, no unit of an organisation
+    and not the tracked one ("Kalasatama Digital Campus (KDC)"): acronym (lower case) -> name."""
+    return {
+        acronym.lower(): name
+        for acronym, name, _ in _definitions(text)
+        if " " in name and not config.is_alias(acronym) and unit_of(name, config) is None
+    }
 
 
 def own_unowned(

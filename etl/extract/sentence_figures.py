@@ -138,8 +138,13 @@ def find_figures(
             and not (further and keep_bare)  # "a further 38 were admitted": an addition
         ):
             continue  # "grew by 300" (but "..., with a further 800 offsite" is another part)
-        if portfolio.search(before) or cues()["ordinal"].search(before[-12:]):
+        if portfolio.search(before) or (
+            cues()["ordinal"].search(before[-12:])
+            and not (kind == "count" and cues()["first_admitted"].search(before[-40:]))
+        ):
             continue  # "invested in 10 companies", "their first HK$500,000"
+        if cues()["limit"].search(before, max(0, len(before) - 60)):
+            continue  # "raise the intake quota of the CIP from 48 to 60 places": a limit
         if n.words and cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
         if n.value == 1 and cues()["one_of"].match(s, start):

@@ -738,3 +738,21 @@ def test_names_in_an_opening_phrase_about_an_event_own_nothing_after_it() -> Non
         "listed companies in the Cyberport community has risen to 19."
     )
     assert ("listed_companies", 19, "exact", d, None) in inline(text, d)
+
+
+def test_it_after_a_sentence_about_a_start_up_is_the_start_ups() -> None:
+    d = date(2021, 6, 21)
+    text = (
+        "Cyberport's community has raised HK$29 billion.\n\n"
+        "Ferncrest sells scheduling software to clinics. It raised HK$45 million last spring."
+    )
+    assert not any(v == 4.5e7 for _, v, *_ in inline(text, d))
+
+
+def test_an_acronym_stands_for_the_name_the_text_defines_it_for() -> None:
+    d = date(2019, 4, 2)
+    text = (
+        "Cyberport today signed a pact with Nordhavn Digital Campus (NDC), a Danish park.\n\n"
+        "NDC is home to 300 companies. Companies on the campus have raised €200 million."
+    )
+    assert not any(v == 2e8 for _, v, *_ in inline(text, d))  # the partner campus's

@@ -174,6 +174,8 @@ def test_a_sector_the_catalogue_does_not_track(np: str, expected: bool) -> None:
         ("The community, which spans fintech and AI, now has more than ", False),
         ("Each gets access to our investor network, which has about ", True),
         ("We built an investor network, and the community now has ", False),
+        ("Our mentors and our investor network of more than ", True),
+        ("Our angel network of some ", True),
     ],
 )
 def test_a_units_own_figure(before: str, expected: bool) -> None:
@@ -382,3 +384,23 @@ def test_the_parts_of_a_graduating_class_or_of_one_intake_are_its_make_up() -> N
     assert {(c[0], c[1]) for c in inline(text, d)} == {("companies", 2100)}
     s = "Nine of the 15 start-ups in the first intake of Cyberport's programme build games."
     assert intake_set_part(s, 0, 4, "count", "digital_entertainment_companies")
+
+
+def test_a_clusters_count_admitted_to_a_programme_is_a_part_of_an_intake() -> None:
+    d = date(2016, 7, 11)
+    s = (
+        '"We admitted 23 fintech start-ups to our incubation programmes last year," said Amy '
+        "Chan, who heads Cyberport's fintech programme."
+    )
+    assert not any(m == "fintech_companies" for m, *_ in inline(s, d))
+    s = "Cyberport's fintech cluster has grown to 150 start-ups."  # a size
+    assert ("fintech_companies", 150, "exact", d, None) in inline(s, d)
+
+
+def test_a_count_a_software_product_serves_is_no_communitys() -> None:
+    d = date(2016, 3, 14)
+    s = (
+        "We met at Cyberport, whose community has grown to 600 companies. The company now has "
+        "30 staff and says more than 3,000 small businesses use its software."
+    )
+    assert not any(v == 3000 for _, v, *_ in inline(s, d))

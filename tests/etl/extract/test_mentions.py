@@ -321,3 +321,10 @@ def test_you_opening_a_sentence_names_no_one() -> None:
 def test_clusters_described_together_are_the_organisations_own() -> None:
     got = found("The FinTech and Web3 clusters numbered 470 and 260 companies.")
     assert got == [("The FinTech and Web3 clusters", "Cyberport", True, "place_word", "subject")]
+
+
+def test_a_capitalised_word_before_a_verb_of_business_is_a_subjects_name() -> None:
+    assert ("Quillpay", "Quillpay", False, "name", "subject") in found(
+        "Quillpay sells payment software to clinics."
+    )
+    assert not found("Growth sells growth, and growth sells itself.")  # written in lower case

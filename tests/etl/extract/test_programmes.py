@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from etl.extract import default_config
 from etl.extract.document_model import build_model
-from etl.extract.programmes import unit_of
+from etl.extract.programmes import defined_names, unit_of
 
 CONFIG = default_config()
 
@@ -72,3 +72,11 @@ def test_a_programme_that_names_no_organisation_is_the_main_organisations() -> N
     # A programme that names another organisation stays that organisation's.
     other = model(text.replace("the Incubation Programme.", "the HKSTP Incubation Programme."))
     assert not any(u.tracked_owner for u in other.units.values() if "HKSTP" in u.name)
+
+
+def test_names_defined_for_an_acronym_that_are_no_unit() -> None:
+    text = (
+        "Cyberport signed with Nordhavn Digital Campus (NDC) and ran the Cyberport Incubation "
+        'Programme (CIP). Hong Kong Cyberport Management Company Limited ("Cyberport") said so.'
+    )
+    assert defined_names(text, default_config()) == {"ndc": "Nordhavn Digital Campus"}

@@ -1369,3 +1369,25 @@ def test_more_after_a_placed_part_is_the_other_side() -> None:
     assert (500, "companies_offsite", "predicate") in _counted(s)
     s = "Two start-ups listed on the campus this year, and two more will follow."  # no place
     assert all(m != "companies_offsite" for _, m, _ in _counted(s))
+
+
+def test_a_limit_before_a_figure_counts_nothing() -> None:
+    s = "The hub will lift the yearly intake quota of its programme from 40 to 50 places."
+    assert 40 not in [v for v, _, _ in _counted(s)]
+    s = "The programme has a cap of 30 start-ups at any one time."
+    assert 30 not in [v for v, _, _ in _counted(s)]
+
+
+def test_the_first_start_ups_a_programme_admitted_are_all_it_has_admitted() -> None:
+    s = "Launched in March, the programme has admitted its first 13 start-ups."
+    assert (13, "incubatees", "noun") in _counted(s)
+    s = "Its first 13 start-ups will move in next month."  # no admission: the first few
+    assert 13 not in [v for v, _, _ in _counted(s)]
+
+
+def test_a_part_working_from_offices_across_the_city_is_off_site() -> None:
+    s = "We count 1,400 firms, about 600 of them on our campus and some 800 working from offices "
+    s += "across Hong Kong."
+    assert (800, "companies_offsite", "predicate") in _counted(s)
+    s = "There are now well over 1,000 technology start-ups across Hong Kong."  # the city's
+    assert all(m != "companies_offsite" for _, m, _ in _counted(s))
