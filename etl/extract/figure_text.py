@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from etl.extract.lexicon import lexicon
-from etl.extract.number_words import NUMBER_WORD_SET
+from etl.extract.number_words import NUMBER_WORD_SET, ORDINAL
 
 WORDS = re.compile(r"[\w'’-]+")
 
@@ -36,10 +36,17 @@ def words_before_figure(text: str) -> list[str]:
     cut = STOP_MARK.search(text, 0, 80)
     out = []
     for w in text[: cut.start() if cut else 80].split()[:_NARROWING_WORDS]:
-        if (any(c.isdigit() for c in w) and not _named_alnum(w)) or w.lower() in NUMBER_WORD_SET:
-            break  # (a figure; not a name with a digit: "Web3")
+        if (
+            (any(c.isdigit() for c in w) and not _named_alnum(w))
+            or w.lower() in NUMBER_WORD_SET
+            or _ORDINAL_WORD.fullmatch(w)
+        ):
+            break  # (a figure, "its eighth unicorn" too; not a name with a digit: "Web3")
         out.append(w)
     return out
+
+
+_ORDINAL_WORD = re.compile(ORDINAL, re.IGNORECASE)
 
 
 def _named_alnum(word: str) -> bool:

@@ -369,15 +369,21 @@ _FOOTNOTE = re.compile(rf"[ \t]*[{_FOOTNOTE_MARKS}][ \t]*\S")  # a footnote's ma
 _MONTH = re.compile(rf"(?<![\w-])(?:{month_re()})", re.IGNORECASE)
 
 
+# The number of a table, a chart or an annex, which counts nothing ("Table 1: Key indicators").
+_LABEL_NUMBER = re.compile(
+    r"\b(?:Table|Figure|Chart|Annex|Appendix|Exhibit)\s+[A-Z]?\d{1,2}[a-z]?\b"
+)
+
+
 def no_figure(line: str, dates: list[DatePhrase]) -> bool:
     """Whether `line` holds no figure but its dates', in digits or in words (a note on the
     figures, not a figure: "The hub had none in 2015; today it counts five" is no note; "one"
     counts nothing: "Some companies belong to more than one cluster")."""
     pos, rest = 0, []
     for d in dates:
-        rest.append(line[pos : d.start])
+        rest.append(_LABEL_NUMBER.sub("", line[pos : d.start]))
         pos = d.end
-    rest.append(line[pos:])
+    rest.append(_LABEL_NUMBER.sub("", line[pos:]))
     if any(c.isdigit() for part in rest for c in part):
         return False
     return not any(

@@ -289,15 +289,17 @@ def _joint_marks() -> re.Pattern[str]:
 
 @cache
 def _joint_lead() -> re.Pattern[str]:
-    """A joint mark opening the clause right before two names: "Together, " (any text first)."""
-    return _clause_lead(cues()["references"]["joint_marks"], ",?")
+    """A joint mark ending the phrase right before two names: "Together, ", "With the two
+    parks combined, " (any text first)."""
+    return _clause_lead(cues()["references"]["joint_marks"], ",?", r"(?:[^.,;:]*\s)?")
 
 
-def _clause_lead(words: list[str], comma: str) -> re.Pattern[str]:
-    """One of `words` opening the clause right before a name, `comma` after it (any text
-    before the clause)."""
+def _clause_lead(words: list[str], comma: str, opening: str = "") -> re.Pattern[str]:
+    """One of `words` opening the clause right before a name (after the words `opening`
+    matches, if any), `comma` after it (any text before the clause)."""
     return re.compile(
-        rf"(?:.*[.,;:]\s+|[\W_]*)?(?:{phrases_re(words)}){comma}\s+(?:the\s+)?", re.I | re.S
+        rf"(?:.*[.,;:]\s+|[\W_]*)?{opening}(?:{phrases_re(words)}){comma}\s+(?:the\s+)?",
+        re.I | re.S,
     )
 
 

@@ -11,9 +11,9 @@ from functools import cache
 from etl.extract.asof import find_dates
 from etl.extract.candidates import is_generic
 from etl.extract.doubtful_figures import PART_WORDS
-from etl.extract.figure import Figure
+from etl.extract.figure import PART_SOURCES, Figure
 from etl.extract.lexicon import lexicon, phrases_re
-from etl.extract.metrics import MetricMatch, location_metrics
+from etl.extract.metrics import MetricMatch, classify, location_metrics
 
 # "the rest, around 400", "the remaining 850 or so": the rest of a set split by place.
 _REST_BEFORE = re.compile(
@@ -174,3 +174,23 @@ _DESCRIBED_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*,\s")
 def _set_opening() -> re.Pattern[str]:
     pronouns = phrases_re(lexicon()["figures"]["set_pronouns"])
     return re.compile(rf"\W*(?:among|of)\s+(?:{pronouns})\b", re.IGNORECASE)
+
+
+_MORE_PART = re.compile(r"\s*more\b(?!\s+than\b)", re.IGNORECASE)
+_PART_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|whereas)\s")
+
+
+def more_elsewhere(s: str, pos: int, prev: Figure, kind: str, value: float) -> MetricMatch | None:
+    """The place the words after "more" at `pos` put the rest of a set whose part the figure
+    before placed ("650 on the campus and 850 more elsewhere"): the other side, or None."""
+    more = _MORE_PART.match(s, pos)
+    if more is None or prev.source not in PART_SOURCES or prev.metric is None:
+        return None
+    if prev.metric.metric not in location_metrics():
+        return None
+    pos = more.end()
+    stop = _PART_END.search(s, pos)
+    found = classify(s[pos : stop.start() if stop else len(s)], "", "", kind, value, bare=True)
+    if found is None or found.metric not in location_metrics() or found == prev.metric:
+        return None
+    return found

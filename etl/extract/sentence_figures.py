@@ -46,12 +46,10 @@ from etl.extract.metric_sources import (
     row_value,
 )
 from etl.extract.metrics import (
-    MetricMatch,
     classify,
     cluster_metrics,
     cumulative_metrics,
     intake_metrics,
-    location_metrics,
     wants_context,
     whole_named,
 )
@@ -69,6 +67,7 @@ from etl.extract.narrowing import (
 from etl.extract.numbers import NumberMention, scaled
 from etl.extract.plans import of_a_plan
 from etl.extract.qualifiers import qualifier_before
+from etl.extract.rest_of_set import more_elsewhere
 from etl.extract.translated_figures import noun_before, plural
 
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -179,8 +178,7 @@ def find_figures(
         if np_from == end and opens_with_and(np):  # "around 320 and digital entertainment
             np, np_end = "", np_from  # companies around 190": the next one's words
         increment = further and keep_bare and not (out and out[-1].source in PART_SOURCES)
-        more = _MORE_PART.match(s, np_from) if out and np else None
-        other_part = _other_part(s, more.end(), out[-1], kind, n.value) if more else None
+        other_part = more_elsewhere(s, np_from, out[-1], kind, n.value) if out and np else None
         if other_part is not None:  # "800 of them on our campus, and 1,000 more elsewhere"
             np, np_end = "", np_from
         if not_counted(np):
@@ -454,22 +452,6 @@ def find_figures(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_MORE_PART = re.compile(r"\s*more\b(?!\s+than\b)", re.IGNORECASE)
-_PART_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|whereas)\s")
-
-
-def _other_part(s: str, pos: int, prev: Figure, kind: str, value: float) -> MetricMatch | None:
-    """The place the words at `pos` after "N more" put the rest of a set whose part the figure
-    before placed ("650 on the campus and 850 more elsewhere"): the other side, or None."""
-    if prev.source not in PART_SOURCES or prev.metric is None:
-        return None
-    if prev.metric.metric not in location_metrics():
-        return None
-    stop = _PART_END.search(s, pos)
-    found = classify(s[pos : stop.start() if stop else len(s)], "", "", kind, value, bare=True)
-    if found is None or found.metric not in location_metrics() or found == prev.metric:
-        return None
-    return found
 
 
 _UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})

@@ -756,3 +756,9 @@ def test_an_acronym_stands_for_the_name_the_text_defines_it_for() -> None:
         "NDC is home to 300 companies. Companies on the campus have raised €200 million."
     )
     assert not any(v == 2e8 for _, v, *_ in inline(text, d))  # the partner campus's
+
+
+def test_two_names_after_a_phrase_that_ends_on_combined_are_a_joint_subject() -> None:
+    d = date(2022, 11, 11)
+    text = "With both hubs combined, Science Park and Cyberport now host about 2,900 firms."
+    assert not any(v == 2900 for _, v, *_ in inline(text, d))

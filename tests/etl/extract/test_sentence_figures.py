@@ -834,6 +834,7 @@ def test_a_part_working_elsewhere_is_not_on_site() -> None:
     [
         "The hub had 400 companies, 250 of them on the campus and 150 outside it.",
         "The hub had 400 firms: 250 were tenants, and 150 were associate firms based elsewhere.",
+        "The hub had 400 firms, of which 250 were located on site and 150 were located outside.",
     ],
 )
 def test_a_part_outside_the_campus_counts_companies_off_site(sentence: str) -> None:
@@ -1391,3 +1392,8 @@ def test_a_part_working_from_offices_across_the_city_is_off_site() -> None:
     assert (800, "companies_offsite", "predicate") in _counted(s)
     s = "There are now well over 1,000 technology start-ups across Hong Kong."  # the city's
     assert all(m != "companies_offsite" for _, m, _ in _counted(s))
+
+
+def test_an_ordinal_after_a_general_noun_is_no_predicate_of_it() -> None:
+    s = "Hub ends the year with 1,900-plus companies and its seventh unicorn"
+    assert (1900, "companies", "noun") in _counted(s)

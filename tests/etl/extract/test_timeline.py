@@ -244,6 +244,8 @@ def test_a_year_heading_takes_the_day_of_the_year_a_note_gives() -> None:
     assert _carried(text.replace(" (as at 31 March of each year)", ""), "- Members: 1,200") == (
         date(2019, 12, 31)
     )
+    numbered = text.replace("Key statistics", "Table 2: Key statistics")  # a table's number
+    assert _carried(numbered, "- Members: 1,200") == date(2019, 3, 31)
 
 
 def test_a_sentence_about_today_ends_the_carried_date() -> None:
