@@ -78,6 +78,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "ranking": re.compile(fig["ranking_before"], re.IGNORECASE),
         "carried_before": re.compile(fig["carried_before"], re.IGNORECASE),
         "carried_to": re.compile(fig["carried_to_before"], re.IGNORECASE),
+        "number_of_after": re.compile(fig["number_of_after"], re.IGNORECASE),
         "carried_after": re.compile(fig["carried_after"], re.IGNORECASE),
         "left_set": re.compile(fig["left_set_after"], re.IGNORECASE),
         "recipients": re.compile(fig["recipients_before"], re.IGNORECASE),

@@ -72,12 +72,9 @@ def member_of_set(text: str, s_start: int, f_start: int, f_end: int | None = Non
     lo = max(s_start, f_start - 60)
     return _member_of_set_re().search(text, lo, f_start) is not None or (
         f_end is not None
-        and _NUMBER_OF_AFTER.match(text, f_end) is not None
+        and cues()["number_of_after"].match(text, f_end) is not None
         and cues()["carried_to"].search(text, lo, f_start) is not None
     )
-
-
-_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|tally|count)\s+of\s", re.I)
 
 
 def named_community(text: str, f_start: int, mentions: list[Mention]) -> Mention | None:

@@ -106,7 +106,7 @@ def number_of(s: str, a: int, q_start: int, kind: str, value: float) -> MetricMa
 def number_of_after(s: str, before: str, end: int, kind: str, value: float) -> MetricMatch | None:
     """What "brings to six the number of <noun> <words>" counts: the figure a total is
     carried to, with "the number of ..." after it (`end`: where the figure ends)."""
-    after = _NUMBER_OF_AFTER.match(s, end)
+    after = cues()["number_of_after"].match(s, end)
     if after is None or not cues()["carried_to"].search(before):
         return None
     stop = _PHRASE_STOP.search(s, after.end())  # (up to a mark or another figure)
@@ -114,7 +114,6 @@ def number_of_after(s: str, before: str, end: int, kind: str, value: float) -> M
     return None if found is None or is_generic(found) else found
 
 
-_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|tally|count)\s+of\s+", re.I)
 _PHRASE_STOP = re.compile(r"[,;:.!?]|\d")
 
 
