@@ -10,6 +10,8 @@ from etl.extract.numbers import NumberMention
 
 # Figures that count a part of a set named in their sentence.
 PART_SOURCES = frozenset(["partitive", "predicate"])
+# Figures whose metric is a guess: what they do, none of their own, or in doubt.
+UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
 
 
 @dataclass(frozen=True)

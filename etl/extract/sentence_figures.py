@@ -11,10 +11,11 @@ from etl.extract.candidates import (
     is_generic,
     set_member,
 )
-from etl.extract.doubtful_figures import does_something, doubtful, flow_share
+from etl.extract.carried_metrics import carried_metric
+from etl.extract.doubtful_figures import does_something, doubtful
 from etl.extract.earlier_figures import counted_start, earlier, whole_before_parts
 from etl.extract.ellipsis import gapped
-from etl.extract.figure import PART_SOURCES, Figure
+from etl.extract.figure import PART_SOURCES, UNSURE_SOURCES, Figure
 from etl.extract.figure_cues import (
     cues,
     fast_cues,
@@ -48,7 +49,6 @@ from etl.extract.metric_sources import (
 from etl.extract.metrics import (
     classify,
     cluster_metrics,
-    cumulative_metrics,
     intake_metrics,
     wants_context,
     whole_named,
@@ -284,31 +284,10 @@ def find_figures(
         if (
             match is None
             and not np.strip()
-            and word_cues()["running_total"].search(before, low_before)
-        ):
-            prev = next((g for g in reversed(out) if g.unit == unit and g.metric), None)
-            if prev is not None and prev.metric.metric in cumulative_metrics():
-                match, source = prev.metric, "total"  # "..., taking the total to HK$40 billion"
-            elif prev is not None and is_generic(prev.metric):
-                # "Two companies have gone public this year, bringing the total to three": the
-                # total of what the words after the earlier figure's noun say they did (a
-                # stock, "companies", has none).
-                did = classify(s[prev.np_end : len(before)], "", "", kind, n.value, predicate=True)
-                if did is not None and did.metric in cumulative_metrics():
-                    match, source = did, "total"
-        if (
-            match is None
-            and kind == "money"
-            and not np.strip()
-            and flow_share(s, len(before) - len(clause), clause_end)  # "in the first half alone"
-        ):
-            prev = next((g for g in reversed(out) if g.metric and g.unit != "count"), None)
-            if (
-                prev is not None
-                and prev.source not in _UNSURE_SOURCES  # (a part of a doubtful sum is too)
-                and prev.metric.metric in cumulative_metrics()
-            ):
-                match, source = prev.metric, "share"  # "..., and HK$2.6 billion of that in 2024"
+            and (carried := carried_metric(s, before, low_before, out, (unit, kind, n.value),
+                                           (len(before) - len(clause), clause_end))) is not None
+        ):  # fmt: skip
+            match, source = carried  # "..., taking the total to HK$40 billion"
         if match is None and np.strip() and n.value > 1 and not n.words:  # "1200 company"
             # (translated text; a word before a singular is a name: "a Big Four firm")
             match = classify(plural(np), ctx_before, ctx_after, kind, n.value, before)
@@ -394,7 +373,7 @@ def find_figures(
             and part_of_set(s, start, end)
         ):
             source = "doubtful"  # "a cluster of 160 firms, around 40 of which are esports firms"
-        if match is not None and source not in _UNSURE_SOURCES and doubtful(
+        if match is not None and source not in UNSURE_SOURCES and doubtful(
             s, (start, end, np_end), np, before, ctx_before + s[start:np_end] + ctx_after,
             kind, match, is_generic(match), earlier(out),
         ):  # fmt: skip
@@ -452,6 +431,3 @@ def find_figures(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-
-
-_UNSURE_SOURCES = frozenset({"activity", "bare", "doubtful"})
