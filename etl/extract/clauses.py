@@ -9,6 +9,9 @@ _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|yet|where)\b|\s(?:while|whereas)\s",
     re.IGNORECASE,
 )
+# A narrower break: a semicolon, or a comma and a conjunction that joins two main clauses
+# ("Hong Kong has ..., and Cyberport has become ...").
+NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def clause_start(text: str, start: int, fig: int) -> int:

@@ -15,7 +15,7 @@ from functools import cache
 from etl.extract.answer_context import OPENING, AnswerContext
 from etl.extract.box_rows import box_lead, one_cluster_rows
 from etl.extract.candidates import MEASURED_BY, context_metric, is_generic, set_member
-from etl.extract.clauses import clause_end
+from etl.extract.clauses import NEXT_CLAUSE, clause_end
 from etl.extract.context_cues import (
     cluster_refs,
     complement_before,
@@ -401,7 +401,7 @@ class SentenceContext(AnswerContext):
             ):
                 continue  # "up from about 2,100 a year earlier": the date of the figure before it
             lo, hi = sorted((f.end, m.start()))
-            if _NEXT_CLAUSE.search(text, lo, hi):
+            if NEXT_CLAUSE.search(text, lo, hi):
                 continue  # "Six grew up here, and between January and September they raised"
             if not any(g is not f and lo <= g.start <= hi for g in figures):
                 return "unread_phrase"
@@ -409,7 +409,6 @@ class SentenceContext(AnswerContext):
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
-_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)  # another clause
 # The words that open a sentence up to its first mark, past a speaker's mark ("A: Fintech, ...").
 _LEADING_WORDS = re.compile(r"[\W_]*(?:[A-Z]\s*:\s*)?([^,.;:!?()]+)")
 _CLUSTER_NAME_WORDS = 3

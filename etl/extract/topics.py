@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
+from etl.extract.clauses import NEXT_CLAUSE
 from etl.extract.lexicon import lexicon, phrases_re
 from etl.extract.mentions import Mention, in_brackets, is_dateline_place
 from etl.extract.referents import Attribution, Topic, named_place, resolve
@@ -61,7 +62,6 @@ def _people_at(first: Mention, mentions: list[Mention], text: str | None) -> Men
 
 
 _PLACES = ("place", "territory")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def _opens_one_of(text: str, at: int) -> bool:
@@ -107,7 +107,7 @@ def next_topic(
             (
                 m
                 for m in subjects
-                if m.kind == "name" and _CLAUSE_BREAK.search(text, first.end, m.start)
+                if m.kind == "name" and NEXT_CLAUSE.search(text, first.end, m.start)
             ),
             first,
         )
