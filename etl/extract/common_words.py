@@ -67,6 +67,8 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     low = word.lower()
     if len(word) < 4 or not word.isalpha() or word[1:] != low[1:]:
         return False
+    if low not in text:  # (a substring test first: most capitalised words never are)
+        return False
     return re.search(rf"(?<![\w-]){low}(?![\w-])", text) is not None
 
 
