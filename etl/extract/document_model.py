@@ -21,6 +21,7 @@ from etl.extract.headings import find_headings
 from etl.extract.main_organisation import find_main
 from etl.extract.programmes import Unit, defined_names, find_units, own_unowned, unit_keys
 from etl.extract.sentences import split_paragraphs
+from etl.extract.short_names import defined_short_names
 from etl.extract.speakers import profiles_head
 from etl.extract.tables import Table, find_tables
 from etl.extract.tracked_aliases import alias_re, find_aliases
@@ -47,6 +48,7 @@ class DocumentModel:
     unit_order: tuple[tuple[int, Unit], ...] = ()
     unit_keys: re.Pattern[str] | None = None  # the acronyms of the tracked organisation's units
     defined: dict[str, str] = field(default_factory=dict)  # other acronyms -> the names defined
+    short_names: dict[str, str] = field(default_factory=dict)  # "the park" -> another's name
     # Other names the text gives the tracked organisation in brackets ("Cyberport (Digital
     # Port)", the words a translation uses for it).
     aliases: re.Pattern[str] | None = None
@@ -140,6 +142,7 @@ def build_model(text: str, config: ExtractConfig, title: str | None = None) -> D
         unit_order=unit_order,
         unit_keys=unit_keys(units, unit_order, aliases, main, config),
         defined=defined_names(text, config),
+        short_names=defined_short_names(text, config),
         aliases=alias_re(aliases),
         heading_at=heading_at,
         headings=headings,

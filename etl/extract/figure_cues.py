@@ -34,6 +34,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "plan_heading": re.compile(fig["plan_heading"], re.IGNORECASE),
         "portfolio": re.compile(fig["portfolio_before"], re.IGNORECASE),
         "limit": re.compile(fig["limit_before"], re.IGNORECASE),
+        "group_size": re.compile(fig["group_size_before"], re.IGNORECASE),
         "not_a_count": re.compile(fig["not_a_count_after"], re.IGNORECASE),
         "whole": re.compile(fig["whole_after_part"], re.IGNORECASE),
         "whole_of_community": re.compile(fig["whole_of_community"], re.IGNORECASE),

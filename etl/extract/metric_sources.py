@@ -17,6 +17,7 @@ from etl.extract.candidates import (
     set_member,
 )
 from etl.extract.figure_cues import cues, not_counted
+from etl.extract.figure_sets import of_them
 from etl.extract.metrics import (
     MetricMatch,
     classify,
@@ -25,6 +26,7 @@ from etl.extract.metrics import (
 )
 from etl.extract.narrower_predicates import narrower_predicate
 from etl.extract.noun_phrases import noun_phrase
+from etl.extract.predicate_words import verb_re
 
 # A figure that ends its line, with no end mark after it: a label's value.
 _ROW_END = re.compile(r"[\s*_+)]*")
@@ -159,3 +161,15 @@ def intake_verb(s: str, np_from: int, np_end: int, kind: str, value: float) -> M
     more = cues()["delta_after"].match(s, np_from)
     found = narrower_predicate(s, max(np_end, more.end() if more else 0), kind, value)
     return found.match if found is not None and found.match.metric in intake_metrics() else None
+
+
+def members_among(s: str, end: int) -> bool:
+    """Whether the figure ending at `end`, right after one that counts nothing of the
+    catalogue, is a part of that one's set named by what its members are, with no verb ("The
+    26 exhibitors, 19 of them Cyberport incubatees"): members among others, no total of the
+    community's (unlike "1,480 applications, 52 of which were admitted")."""
+    m = of_them().match(s, end)
+    return bool(
+        m and m.group("set") and m.group().split()[-1] == m.group("set")
+        and not verb_re().match(s, m.end() - 1)
+    )  # fmt: skip

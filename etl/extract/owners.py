@@ -23,6 +23,7 @@ from etl.extract.number_words import NUMBER_WORD_SET
 from etl.extract.programmes import Unit, programme_ref_re, unit_of
 from etl.extract.referents import Attribution, can_be_place
 from etl.extract.regex_parts import literal_tests, may_match
+from etl.extract.short_names import as_defined
 
 
 def read_mentions(
@@ -32,7 +33,7 @@ def read_mentions(
     """`ms` (the names of text[s_start:s_end]) with units resolved and joint subjects added."""
     low = safe_lower(text[s_start:s_end])  # for the cheap tests before each pattern is run
     out = [
-        _unit_mention(text, m, model, config)
+        _unit_mention(text, as_defined(text, m, model.short_names), model, config)
         for m in _with_programmes(text, s_start, s_end, ms, config, low)
     ]
     if model.aliases is not None:  # "Digital Port", the name a translation gives it

@@ -34,7 +34,7 @@ class Unit:
 
 
 _ACRONYM = re.compile(r"\(\s*[\"“]?([A-Z][A-Za-z0-9&+]{1,9})[\"”]?\s*\)")
-_NAME_WORDS = re.compile(
+NAME_WORDS = re.compile(  # the capitalised words of a name, up to where the text is read
     r"((?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w&'’.-]*|"
     r"of|and|for|the|on|in|&)){0,9})\s*$"
 )  # (a hard-wrapped name runs on over one line break)
@@ -100,7 +100,7 @@ def _definitions(text: str) -> Iterator[tuple[str, str, int]]:
     pos = text.find("(")
     while pos >= 0:
         m = _ACRONYM.match(text, pos)
-        before = _NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
+        before = NAME_WORDS.search(text, max(0, pos - 120), pos) if m else None
         if m and before:
             words = _named_part(clean_name(before.group(1)).split(), m.group(1))
             while words and not words[0][0].isupper():

@@ -28,7 +28,7 @@ from etl.extract.context_cues import (
     unread_time,
 )
 from etl.extract.figure import PART_SOURCES, Figure
-from etl.extract.figure_sets import NUMBER_OF
+from etl.extract.figure_sets import NUMBER_OF, OF_SET
 from etl.extract.figure_sets import set_noun as _set_noun
 from etl.extract.lexicon import lexicon, phrases_re, safe_lower
 from etl.extract.metric_sources import ENUMERATOR
@@ -171,6 +171,9 @@ class SentenceContext(AnswerContext):
             self._text(), f.end
         )
         heading = self.heading() if kind != "money" or alone else None
+        if heading is not None and OF_SET.match(s, f.end):
+            heading = None  # "30 of its companies are valued at US$100 million": its own set's
+            # part, which its sentence names, not what a title over it ("... sixth unicorn") counts
         found = context_metric(heading, None, kind, f.number.value)
         if found is None and kind == "count" and MEASURED_BY.search(s, 0, f.start):
             named = self._cluster_before_pronoun(s)  # "... its fintech cluster. It now numbers 150"

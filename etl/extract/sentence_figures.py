@@ -41,6 +41,7 @@ from etl.extract.metric_sources import (
     intake_verb,
     label_before,
     label_metric,
+    members_among,
     number_of,
     number_of_after,
     paired_label,
@@ -119,6 +120,7 @@ def find_figures(
     low = safe_lower(s)
     out: list[Figure] = []
     uncounted: set[str] = set()  # units of earlier figures that count nothing
+    uncounted_at = -2  # the last figure that counts nothing (none yet)
     added: int | None = None  # where the last figure of an addition ("two more") ends
     one_of = -1  # the figure that picks one out of the next ("one of 120 start-ups")
     for i, (n, start, end, np_end, after_q, np_from, measured) in enumerate(spans):
@@ -142,8 +144,11 @@ def find_figures(
             and not (kind == "count" and cues()["first_admitted"].search(before[-40:]))
         ):
             continue  # "invested in 10 companies", "their first HK$500,000"
-        if cues()["limit"].search(before, max(0, len(before) - 60)):
-            continue  # "raise the intake quota of the CIP from 48 to 60 places": a limit
+        if cues()["limit"].search(before, max(0, len(before) - 60)) or cues()["group_size"].search(
+            before, max(0, len(before) - 40)
+        ):
+            continue  # "raise the intake quota of the CIP from 48 to 60 places": a limit;
+            # "with a team of five": people
         if n.words and cues()["not_a_count"].match(s, end):
             continue  # "one of the largest clusters"
         if n.value == 1 and cues()["one_of"].match(s, start):
@@ -186,6 +191,7 @@ def find_figures(
                 added = end  # "two more reached unicorn status and two listed": both added
             if not (keep_bare and cues()["delta_after"].match(np)):
                 uncounted.add(unit)  # ("1,480 applications": what a comparison after is of)
+                uncounted_at = i
                 continue
             increment, np = True, ""  # "40 more joined": a flow at most, never a level
         if np and cues()["not_a_noun"].match(expand_shorthand(np)):
@@ -383,9 +389,12 @@ def find_figures(
                 source = "context_noun"  # "25 countries": what its surroundings say of them
             elif not (keep_bare and not np.strip()) or labelled:
                 uncounted.add(unit)
+                uncounted_at = i
                 continue  # (a labelled value whose label names no metric counts none)
             else:
                 source = "bare"
+        elif uncounted_at == i - 1 and members_among(s, end):
+            continue  # "The 26 exhibitors, 19 of them Cyberport incubatees": members among them
         if (
             not increment
             and added is not None

@@ -11,12 +11,14 @@ from etl.extract.metric_sources import (
     intake_verb,
     label_before,
     label_metric,
+    members_among,
     number_of,
     number_of_after,
     paired_label,
     row_value,
 )
 from etl.extract.noun_phrases import noun_phrase
+from etl.extract.sentence_figures import find_figures
 
 
 @pytest.mark.parametrize(
@@ -154,3 +156,16 @@ def test_a_total_carried_to_a_figure_before_the_number_of_what_it_counts() -> No
     assert found is not None and found.metric == "listed_companies"
     t = "It adds six to the number of its companies."  # no total carried to the figure
     assert number_of_after(t, t[: t.index("six")], t.index("six") + 3, "count", 6) is None
+
+
+def test_members_named_among_a_set_that_counts_nothing_are_no_total() -> None:
+    s = "The 26 exhibitors, 19 of them Cyberport incubatees or graduates, will present games."
+    assert members_among(s, s.index("19") + 2)
+    admitted = "It received 1,480 applications, 52 of which were admitted to the programme."
+    assert not members_among(admitted, admitted.index("52") + 2)  # an intake from them
+    plain = "Of the exhibitors, 19 come from Cyberport."
+    assert not members_among(plain, plain.index("19") + 2)
+    assert [f.number.value for f in find_figures(s, keep_bare=True) if f.metric] == []
+    assert [(f.number.value, f.metric.metric) for f in find_figures(admitted) if f.metric] == [
+        (52.0, "incubatees")
+    ]

@@ -413,3 +413,14 @@ def test_such_after_a_figure_calls_its_noun_the_kind_the_sentence_before_counted
     assert ("Cyberport", "ai_companies", 60, "auto", ()) in such
     plain = rows(claims(f"{before} companies."))  # the noun alone may be the whole community
     assert ("Cyberport", "ai_companies", 60, "auto", ()) not in plain
+
+
+def test_a_heading_does_not_name_a_part_of_a_set_its_sentence_names() -> None:
+    d = date(2021, 6, 22)
+    title = "INSURTECH FIRM BECOMES CYBERPORT'S SIXTH UNICORN\n\n"
+    part = "Cyberport said over 30 of its community companies are now valued at US$100 million."
+    assert inline(title + part, d) == [("unicorns", 6, "exact", d, None)]  # the title's own
+    # A figure with no words of its own still counts what the heading names.
+    assert inline("Unicorns\n\nThe Cyberport community now counts four.", d) == [
+        ("unicorns", 4, "exact", d, None)
+    ]

@@ -1397,3 +1397,21 @@ def test_a_part_working_from_offices_across_the_city_is_off_site() -> None:
 def test_an_ordinal_after_a_general_noun_is_no_predicate_of_it() -> None:
     s = "Hub ends the year with 1,900-plus companies and its seventh unicorn"
     assert (1900, "companies", "noun") in _counted(s)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kovra joined the programme in 2016 with a team of five and now has 300 staff.",
+        "The start-up began with a staff of about 12 companies' veterans.",
+        "It has a workforce of 40 across three start-ups.",
+    ],
+)
+def test_the_size_of_a_group_of_people_is_no_count(text: str) -> None:
+    counted = {f.number.value for f in find_figures(text, keep_bare=True)}
+    assert not counted & {5.0, 12.0, 40.0}
+
+
+def test_a_count_after_of_that_is_no_groups_size_still_counts() -> None:
+    (f,) = find_figures("Cyberport has a community of 1,500 start-ups.")
+    assert f.number.value == 1500 and f.metric is not None
