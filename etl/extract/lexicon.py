@@ -141,13 +141,37 @@ def may_hold(text: str, start: int, end: int, words: tuple[str, ...] | None) -> 
     case: then no pattern of the phrases they come from can match there."""
     if words is None:
         return True
-    low = safe_lower(text[start:end])
+    part = text[start:end]
+    # lower() is slow on text that is not ASCII (a whole document's, here): ASCII words can
+    # only stand in its runs of ASCII letters, which bytes lower alike, unless a letter that
+    # lower-cases to ASCII ("K" Kelvin, "İ") or that safe_lower refuses is there.
+    if (
+        not part.isascii()
+        and (ascii_words := _ascii_words(words)) is not None
+        and not any(c in part for c in _NOT_FOR_BYTES)
+    ):
+        low_bytes = part.encode("ascii", "replace").lower()  # (one byte for each character)
+        return any(w in low_bytes for w in ascii_words)
+    low = safe_lower(part)
     if low is None:
         return True
     for w in words:  # noqa: SIM110 (a loop: any() over a generator costs more, per sentence)
         if w in low:
             return True
     return False
+
+
+# The letters whose lower case is ASCII, or that `safe_lower` refuses ("ı", "ſ": ODD_CASE).
+_NOT_FOR_BYTES = ("\u0130", "\u212a", "ı", "ſ")
+
+
+@lru_cache(maxsize=256)
+def _ascii_words(words: tuple[str, ...]) -> tuple[bytes, ...] | None:
+    """`words` as bytes when all are ASCII with no "?" (which stands for any other letter in
+    text encoded with errors="replace"); else None."""
+    if all(w.isascii() and "?" not in w for w in words):
+        return tuple(w.encode() for w in words)
+    return None
 
 
 def phrase_words_by_longest(
