@@ -70,7 +70,8 @@ class SentenceContext(AnswerContext):
         self.view, self.sid = view, sid
         self.sentence = view.sentence(sid)
         self._heading: str | bool | None = False
-        self._previous: tuple[str, list[Figure]] | bool | None = False
+        self._previous: str | bool | None = False  # the words of the sentence before
+        self._previous_figures: list[Figure] | None = None  # (read only when asked for)
 
     # ---- metric ---------------------------------------------------------------------------
 
@@ -101,19 +102,23 @@ class SentenceContext(AnswerContext):
         """The sentence before (in the section) and its last (or `first`) figure with a metric
         (`whole`: the last that counts no part of another: "1,900 companies, about 900 of which
         ..." gives 1,900)."""
-        if self._previous is False:
-            self._previous = None
-            prev = self.view.previous(self.sid)
-            if prev is not None:
-                text = self.view.sentence_text(prev)
-                figures = [f for f in find_figures(text, self.view.config.bare_dollar) if f.metric]
-                self._previous = (text, figures)
-        if self._previous is None:
+        text = self._previous_text()
+        if text is None:
             return None
-        text, figures = self._previous
+        if self._previous_figures is None:
+            found = find_figures(text, self.view.config.bare_dollar)
+            self._previous_figures = [f for f in found if f.metric]
+        figures = self._previous_figures
         if whole:
             figures = [f for f in figures if f.source not in PART_SOURCES] or figures
         return text, (figures[0] if first else figures[-1]) if figures else None
+
+    def _previous_text(self) -> str | None:
+        """The words of the sentence before (in the section), if any."""
+        if self._previous is False:
+            prev = self.view.previous(self.sid)
+            self._previous = self.view.sentence_text(prev) if prev is not None else None
+        return self._previous if isinstance(self._previous, str) else None
 
     def counts_existing(self) -> bool:
         """Whether the sentence says a count exists now ("Today there are over 1,500")."""
@@ -123,9 +128,9 @@ class SentenceContext(AnswerContext):
         """Whether the heading or the sentence before has a word some metric rule needs."""
         vocab = metric_vocabulary()
         texts = [self.heading() or ""]
-        prev = self.previous()
+        prev = self._previous_text()
         if prev is not None:
-            texts.append(prev[0])
+            texts.append(prev)
             if self._asked():
                 texts.append(self._question())
         for t in texts:
@@ -234,9 +239,9 @@ class SentenceContext(AnswerContext):
         ("Where do your founders come from?"), the nearest first."""
         kind = "money" if f.unit not in ("count", "percent") else f.unit
         np = self._text()[f.end : f.np_end]
-        prev = self.previous()
+        prev = self._previous_text()
         texts = [("question", self._question() if prev is not None and self._asked() else None),
-                 ("heading", self.heading()), ("previous", prev[0] if prev else None)]  # fmt: skip
+                 ("heading", self.heading()), ("previous", prev)]  # fmt: skip
         if not OPENING.fullmatch(self._text(), 0, f.start):
             texts.pop()  # "We shipped to 25 countries": the sentence before is no question
         for source, text in texts:
@@ -358,17 +363,17 @@ class SentenceContext(AnswerContext):
         cluster ("... as the Web3 cluster passes a milestone.")."""
         if not _OPENING_PRONOUN.match(s):
             return False
-        prev = self.previous()
+        prev = self._previous_text()
         if prev is None:
             return False
-        if cluster_refs().search(prev[0]) is not None:
+        if cluster_refs().search(prev) is not None:
             return True
         # "Fintech, without doubt. It crossed 400 companies": a cluster named alone before;
         # "FinTech remains Cyberport's largest cluster. It had 410 companies": named its subject
         head = (
-            _cluster_subject().match(prev[0])
-            or _OPENING_CLUSTER.match(prev[0])  # "Cyberport's Web3 cluster deserves mention."
-            or _LEADING_WORDS.match(prev[0])
+            _cluster_subject().match(prev)
+            or _OPENING_CLUSTER.match(prev)  # "Cyberport's Web3 cluster deserves mention."
+            or _LEADING_WORDS.match(prev)
         )
         words = head.group(1).strip() if head else ""
         return 0 < len(words.split()) <= _CLUSTER_NAME_WORDS and (
@@ -377,17 +382,17 @@ class SentenceContext(AnswerContext):
 
     def _cluster_before_pronoun(self, s: str) -> MetricMatch | None:
         """The one cluster the sentence before names, when this one opens with a pronoun."""
-        prev = self.previous()
-        if prev is None or not _OPENING_PRONOUN.match(s) or not _CLUSTER_WORD.search(prev[0]):
+        prev = self._previous_text()
+        if prev is None or not _OPENING_PRONOUN.match(s) or not _CLUSTER_WORD.search(prev):
             return None
-        return named_cluster(prev[0])
+        return named_cluster(prev)
 
     def _said_again(self, s: str) -> bool:
         """Whether an amount with words of its own may still take the metric before it: it
         answers a question, or says again for now what the sentence before said for an earlier
         time ("Cumulatively, about HK$19 billion", "Now the total stands at ...")."""
-        prev = self.previous()
-        return prev is not None and (self._asked() or then_and_now(prev[0], s))
+        prev = self._previous_text()
+        return prev is not None and (self._asked() or then_and_now(prev, s))
 
     # ---- date -----------------------------------------------------------------------------
 
