@@ -333,7 +333,7 @@ def find_dates(
         part_dates(text, start, end, ref, add)  # (before "since January" reads as an event)
     months = _MONTH_START.search(low) is not None
     if months:
-        yearless_dates(text, start, end, ref, add)
+        yearless_dates(text, start, end, ref, add, None if whole is None else hay)
     if "half" in low or "h1" in low or "h2" in low:
         half_dates(text, start, end, ref, add)
     if in_months or "月" in low:

@@ -190,12 +190,19 @@ def for_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     and \\s (tests check both). Case folding at each letter makes these searches slow.
     Letters are lower-cased except in escapes ("\\S") and group names; only ASCII letters.
     """
-    source = _UPPER_LETTER.sub(lambda m: m[1].lower() if m[1] else m[0], pattern.pattern)
-    twin = re.compile(source, pattern.flags & ~re.IGNORECASE)
-    cased = [c for c in source if not c.isascii() and c.lower() != c.upper()]
-    if twin.groupindex != pattern.groupindex or cased:
+    twin = lower_case_twin(pattern.pattern, pattern.flags)
+    if twin.groupindex != pattern.groupindex:
         raise ValueError(f"cannot lower-case {pattern.pattern!r}")
     return twin
+
+
+def lower_case_twin(source: str, flags: int) -> re.Pattern[str]:
+    """`for_lower_case` of the pattern `source` (with `flags`), which need not be compiled."""
+    lowered = _UPPER_LETTER.sub(lambda m: m[1].lower() if m[1] else m[0], source)
+    cased = [c for c in lowered if not c.isascii() and c.lower() != c.upper()]
+    if cased or "(?-i" in source:  # (a part read case by case cannot be read lower-cased)
+        raise ValueError(f"cannot lower-case {source!r}")
+    return re.compile(lowered, flags & ~re.IGNORECASE)
 
 
 def strength(words: frozenset[str]) -> tuple[int, int]:
