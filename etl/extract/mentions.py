@@ -53,9 +53,7 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
     hits = key_hits(p, text, start, end)
     firsts = p.firsts
     # The word lists that may match: those with a key word in the text (or with no key words).
-    live = (
-        p.lists if hits is None else p.keyless.union(*(p.lists_of.get(w, ()) for w in hits.words))
-    )
+    live = p.lists if hits is None else p.keyless.union(*map(p.key_lists.__getitem__, hits.words))
 
     def scan(name: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as `finditer` gives them, found by the words they need."""
@@ -235,8 +233,13 @@ _SHOUTING_WORDS = 4  # a line of this many words in capitals only is a headline,
 
 def _shouting(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is written in capitals throughout (a wire's headline)."""
+    if _ASCII_LOWER.search(text, start, end):
+        return False  # (the quick test: most sentences have a lower-case letter at once)
     part = text[start:end]
     return not any(c.islower() for c in part) and len(_CAPS_WORD.findall(part)) >= _SHOUTING_WORDS
+
+
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")

@@ -57,6 +57,11 @@ class Patterns:
     lists: frozenset[str] = frozenset()  # the names of all the word lists
     lists_of: dict[str, frozenset[str]] = field(default_factory=dict)
     key_words: re.Pattern[str] = re.compile(r"(?!x)x")  # any key or first word, lower case
+    # The words `key_words` finds, when each is a run of ASCII word characters (so that in an
+    # ASCII text they can be looked up among its runs of word characters); else None.
+    key_set: frozenset[str] | None = None
+    # `lists_of` for every word `key_words` finds (a first word only: no list).
+    key_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def known_name(self, words: str) -> str | None:
         """The canonical name of a known organisation `words` write, case and spacing aside
@@ -130,13 +135,16 @@ def patterns(config: ExtractConfig) -> Patterns:
     for name, words_ in keys.items():
         for w in words_ or ():
             lists_of.setdefault(w, set()).add(name)
+    all_keys = set(lists_of).union(*(w for w in firsts.values() if w))
     return Patterns(
         keys=keys,
         tracked_words=_tracked_words(keys),
         keyless=frozenset(name for name, words_ in keys.items() if words_ is None),
         lists=frozenset(keys),
         lists_of={w: frozenset(names) for w, names in lists_of.items()},
-        key_words=_whole_words(set(lists_of).union(*(w for w in firsts.values() if w))),
+        key_words=_whole_words(all_keys),
+        key_set=_word_set(all_keys),
+        key_lists={w: frozenset(lists_of.get(w, ())) for w in all_keys},
         firsts=firsts,
         prep_reversed=re.compile(
             rf"\s+(?:eht\s+|a\s+|na\s+)?(?:{reversed_phrases_re(att['prepositions'])})\b",
@@ -236,12 +244,37 @@ def cached_patterns(config: ExtractConfig) -> Patterns:
     return _LAST[1]
 
 
+def _word_set(words: set[str]) -> frozenset[str] | None:
+    """`words`, when each is a run of ASCII word characters (see `ascii_words`); else None."""
+    return frozenset(words) if all(_ASCII_RUN.fullmatch(w) for w in words) else None
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
+# Each byte that is no ASCII word character ("\\w": a letter, a digit or "_") as a space.
+_NON_WORD_TO_SPACE = bytes(
+    b if b < 128 and (chr(b).isalnum() or b == 95) else 32 for b in range(256)
+)
+
+
+def ascii_words(text: str) -> list[str] | None:
+    """The runs of word characters of `text` (what `\\w+` finds), when it is plain ASCII;
+    else None. One translation and split: far quicker than a regex over every position."""
+    if not text.isascii():
+        return None
+    return text.encode().translate(_NON_WORD_TO_SPACE).decode().split()
+
+
 class KeyHits:
     """The key and first words of the word lists in a lower-cased text, and where they stand."""
 
-    def __init__(self, low: str, start: int, pattern: re.Pattern[str]) -> None:
+    def __init__(
+        self, low: str, start: int, pattern: re.Pattern[str], keys: frozenset[str] | None = None
+    ) -> None:
         self.low, self.start = low, start
-        self.words = frozenset(pattern.findall(low))
+        # A key word is a whole word (a run of word characters) of `low`, so when they and
+        # the text are plain ASCII, the text's runs can be looked up among them instead.
+        runs = ascii_words(low) if keys is not None else None
+        self.words = frozenset(pattern.findall(low)) if runs is None else keys.intersection(runs)
 
     def positions(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` stands as a whole word (text offsets, in order)."""
@@ -303,7 +336,7 @@ def key_hits(p: Patterns, text: str, start: int, end: int) -> KeyHits | None:
     """The key and first words in text[start:end] (see `KeyHits`); None when lower-casing
     cannot stand for the patterns' case-insensitive matching (`safe_lower`)."""
     low = safe_lower(text[start:end])
-    return None if low is None else KeyHits(low, start, p.key_words)
+    return None if low is None else KeyHits(low, start, p.key_words, p.key_set)
 
 
 def _whole(low: str, i: int, j: int) -> bool:
