@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.extract.lexicon import document_cues, lexicon, phrases_re
+from etl.extract.lexicon import document_cues, lexicon, phrases_re, safe_lower
 from etl.extract.mentions import Mention
+from etl.extract.regex_parts import literal_tests, may_match
 
 
 def owned_name(text: str, owner: Mention, name: Mention) -> bool:
@@ -44,6 +45,8 @@ def relative_antecedent(
     """The name in the noun phrase a relative clause holding the figure describes, when that
     clause (opening at `lo`, see `clauses.clause_start`) has no subject of its own ("a cluster
     at Cyberport that has grown to 80")."""
+    if not may_match(literal_tests(_relative().pattern), safe_lower(text[lo:f_start])):
+        return None  # (no "that" nor "which" in the clause: substring tests rule it out)
     rel = next(reversed(list(_relative().finditer(text, lo, f_start))), None)
     if rel is None or any(rel.start() <= m.start < f_start for m in mentions):
         return None

@@ -82,6 +82,8 @@ def parts_of_total(sent: str, figures: list[Figure]) -> set[int]:
     """The figures that a later figure of the same metric, marked as the total, adds up."""
     marks = _total_marks()
     totals = [j for j, g in enumerate(figures) if marks.match(sent, g.end)]
+    if not totals:
+        return _breakdown(sent, figures)
     return {
         i
         for i, f in enumerate(figures)

@@ -15,7 +15,7 @@ from etl.extract.figure_cues import at_event, cues, outside_set
 from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.metrics import MetricMatch, intake_metrics
 from etl.extract.narrowing import on_show
-from etl.extract.regex_parts import gated_search
+from etl.extract.regex_parts import gated_search, literal_tests, may_match
 
 READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 
@@ -55,7 +55,15 @@ def group_source(
         )
     ):
         source = "activity"  # "a pavilion of 40 Web3 start-ups": exhibitors, of any cluster
-    if source in READ_SOURCES and kind == "count" and cues()["recipients"].search(before[-160:]):
+    if (
+        source in READ_SOURCES
+        and kind == "count"
+        and may_match(  # (the words it needs, looked for in `before` lower-cased first)
+            literal_tests(cues()["recipients"].pattern),
+            None if low_before is None else low_before[-160:],
+        )
+        and cues()["recipients"].search(before[-160:])
+    ):
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in READ_SOURCES and kind == "count" and cues()["event_group_after"].match(s, np_from):
         source = "activity"  # "Twenty-three of the exhibitors were Cyberport tenants"
