@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.config import ExtractConfig
-from etl.extract.lexicon import document_cues, may_hold, needed_words, phrases_re
+from etl.extract.lexicon import document_cues, may_hold, may_hold_all, needed_words, phrases_re
 
 
 @cache
@@ -42,17 +42,24 @@ def reading_config(config: ExtractConfig, text: str) -> ExtractConfig:
 
 
 @cache
-def _legal_name(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _legal_name(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], list] | None:
+    """The pattern of the company name, and the words it needs (`needed_words`): one of its
+    names' and one of the words after them."""
     if not aliases:
         return None
-    after = phrases_re(document_cues()["translated"]["legal_name_after"])
-    return re.compile(rf"\b(?:{phrases_re(list(aliases))})\s+(?:{after})\b", re.IGNORECASE)
+    after = document_cues()["translated"]["legal_name_after"]
+    pattern = rf"\b(?:{phrases_re(list(aliases))})\s+(?:{phrases_re(after)})\b"
+    return re.compile(pattern, re.IGNORECASE), [needed_words(aliases), needed_words(after)]
 
 
 def _names_itself(text: str, aliases: tuple[str, ...]) -> bool:
-    pattern = _legal_name(aliases)
+    legal = _legal_name(aliases)
+    if legal is None:
+        return False
+    pattern, words = legal
     head = _marks()[1]
-    return pattern is not None and pattern.search(text, 0, head) is not None
+    # (a plain look for the words first: the pattern is tried at every character)
+    return may_hold_all(text, 0, head, words) and pattern.search(text, 0, head) is not None
 
 
 @cache
