@@ -72,7 +72,13 @@ from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
 from etl.extract.mentions import possessor_opens
-from etl.extract.metrics import cluster_metrics, location_metrics, place_metrics, placed_metrics
+from etl.extract.metrics import (
+    cluster_metrics,
+    intake_metrics,
+    location_metrics,
+    place_metrics,
+    placed_metrics,
+)
 from etl.extract.plausible import doubt_fractions, doubt_implausible, doubt_tenfold
 from etl.extract.prefilter import may_count_metric
 from etl.extract.programme_figures import programme_intakes
@@ -97,7 +103,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.141.0"
+EXTRACTOR_VERSION = "1.142.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -369,6 +375,10 @@ def _sentence_claims(
             or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
             # graduates have:" over "- raised HK$48 million ...": the class's own record
             or group_record_after(sent, context.previous)  # "Between them they have ..."
+            or (  # "this year's graduating cohort ... won 41 awards": its record, in any span
+                f.metric.metric not in intake_metrics()
+                and cohort_part(sent, f.start, f.end, f.unit)
+            )
         ) or (
             period is None
             and (

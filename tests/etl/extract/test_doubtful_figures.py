@@ -404,3 +404,17 @@ def test_a_count_a_software_product_serves_is_no_communitys() -> None:
         "30 staff and says more than 3,000 small businesses use its software."
     )
     assert not any(v == 3000 for _, v, *_ in inline(s, d))
+
+
+def test_one_cohorts_record_over_a_span_of_time_is_no_community_figure() -> None:
+    d = date(2021, 7, 15)
+    text = (
+        "Cyberport held its graduation ceremony today. During their incubation, this year's "
+        "graduating cohort filed 96 intellectual property applications and won 41 awards."
+    )
+    assert inline(text, d) == []
+    # The community's own awards this year are still counted, and so is this year's intake.
+    own = "Cyberport companies won 41 awards this year."
+    assert [c[:2] for c in inline(own, d)] == [("awards", 41)]
+    intake = "This year's intake of 38 start-ups joined the Cyberport Incubation Programme."
+    assert [c[:2] for c in inline(intake, d)] == [("incubatees", 38)]
