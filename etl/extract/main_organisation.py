@@ -20,6 +20,7 @@ from etl.extract.lexicon import document_cues as cues
 from etl.extract.lexicon import phrases_re
 from etl.extract.mentions import find_mentions
 from etl.extract.name_patterns import cached_patterns
+from etl.extract.prefilter import ascii_lower
 
 
 def find_main(
@@ -89,7 +90,7 @@ def _name_counts(text: str, config: ExtractConfig) -> Counter[tuple[str, bool]]:
     if low is None:
         low = text.lower()
         found = [sum(low.count(a) for a in aliases) for _, aliases in groups]
-    else:  # the same counts, over one byte per ASCII character
+    else:  # the same counts, over one byte per character
         found = _counts(low, _count_plan(_encoded(groups)), len(groups))
     return Counter({key: n for (key, _), n in zip(groups, found, strict=True) if n})
 
@@ -150,17 +151,17 @@ _LOWER_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
 
 
 def _ascii_lower_bytes(text: str) -> bytes | None:
-    """`text.lower()` as UTF-8, where an ASCII name is found exactly as in `text.lower()`:
-    ASCII letters are lower-cased, other characters are left as they are (none of them can
-    become part of an ASCII name, UTF-8 being self-synchronising); None if one could."""
+    """`text.lower()` one byte per character, where a name of ASCII characters but "?" is
+    found exactly as in `text.lower()`: ASCII letters are lower-cased, other characters are
+    a "?" (`ascii_lower`; none of them can become part of an ASCII name); None if one could."""
     if any(c in text for c in _LOWER_TO_ASCII):
         return None
-    return text.encode("utf-8", "surrogatepass").lower()
+    return ascii_lower(text)
 
 
 @cache
 def _ascii_groups(groups: tuple) -> bool:
-    return all(a.isascii() for _, aliases in groups for a in aliases)
+    return all(a.isascii() and "?" not in a for _, aliases in groups for a in aliases)
 
 
 @cache

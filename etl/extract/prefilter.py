@@ -47,7 +47,7 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
     the text holds letters that defeat the fast search (then every sentence is a candidate).
     """
     part = text[start:end]
-    raw = part.encode("ascii", "replace")  # one byte per character: offsets are kept
+    raw = ascii_lower(text)[start:end]  # one byte per character: offsets are kept
     found: list[int] = []
     many = False
     if not part.isascii():
@@ -79,6 +79,18 @@ def candidate_positions(text: str, start: int, end: int) -> list[int] | None:
         many = True  # (sorted and each once)
     # Digits and letters are apart, so only the pattern for all digits can find one twice.
     return sorted(set(found)) if many else sorted(found)
+
+
+_COPY: list = [None, b""]  # the text last copied, and its copy
+
+
+def ascii_lower(text: str) -> bytes:
+    """`text.encode("ascii", "replace").lower()`: one byte per character, ASCII letters in
+    lower case and "?" for any other character. Made once per text: a document's is read
+    for its numbers and for the names it counts (main_organisation.py)."""
+    if _COPY[0] is not text:
+        _COPY[:] = [text, text.encode("ascii", "replace").lower()]
+    return _COPY[1]
 
 
 def _unicode_digits(part: str, raw: bytes) -> list[int] | None:
