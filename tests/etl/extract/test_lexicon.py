@@ -189,3 +189,18 @@ def test_a_headings_no_of_is_a_number_of() -> None:
     assert expand_shorthand("No. of community companies") == "number of community companies"
     assert expand_shorthand("Nos. of start-ups") == "numbers of start-ups"
     assert expand_shorthand("no companies, no fees") == "no companies, no fees"
+
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(list("abcAB Kk?.\u0130\u212a\u0131\u017f\u00e9\u2019\u4e2d"))
+)
+
+
+@given(_MIXED, st.lists(st.text(alphabet="abk?", min_size=1, max_size=3), min_size=1, max_size=3))
+@settings(max_examples=300)
+def test_may_hold_on_text_that_is_not_ascii_is_the_plain_lower_cased_test(
+    text: str, words: list[str]
+) -> None:
+    low = safe_lower(text)
+    expected = True if low is None else any(w in low for w in words)
+    assert may_hold(text, 0, len(text), tuple(words)) == expected

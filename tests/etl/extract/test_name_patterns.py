@@ -11,6 +11,7 @@ from etl.config import load_config
 from etl.extract.lexicon import phrases_re
 from etl.extract.name_patterns import (
     _whole_words,
+    ascii_words,
     key_hits,
     patterns,
     tracked_names,
@@ -108,3 +109,12 @@ def test_a_known_name_is_found_whatever_its_case_and_spacing() -> None:
     assert name is not None
     assert p.known_name("science  park") == name == p.known_name(" SCIENCE PARK ")
     assert p.known_name("the Pok Fu Lam hub") is None
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_word_runs_are_what_a_word_pattern_finds(text: str) -> None:
+    assert ascii_words(text) == re.findall(r"\w+", text)
+
+
+def test_no_ascii_word_runs_for_other_text() -> None:
+    assert ascii_words("caf\u00e9 society") is None

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from etl.extract.number_words import NUMBER_WORDS, WORD_RE, WORD_START
 from etl.extract.prefilter import (
     _WORD_GATE,
+    ascii_lower,
     candidate_positions,
     may_count_metric,
     metric_vocabulary,
@@ -73,3 +74,9 @@ def test_the_word_gate_checked_finds_what_word_start_finds(scan: str) -> None:
     padded = b" " + scan.encode()
     gated = [m.start() for m in _WORD_GATE.finditer(padded) if WORD_START.match(padded, m.start())]
     assert gated == [m.start() for m in WORD_START.finditer(padded)]
+
+
+@given(st.text(), st.text())
+def test_a_texts_lower_case_bytes_are_its_own_whichever_was_copied_before(a: str, b: str) -> None:
+    for text in (a, b, a):
+        assert ascii_lower(text) == text.encode("ascii", "replace").lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from etl.extract.regex_parts import (
     for_lower_case,
     gated_search,
     literal_tests,
+    lower_case_twin,
     may_match,
     required_literal_groups,
     required_literals,
@@ -180,3 +182,19 @@ def test_gated_search_finds_what_search_finds(text: str, pos: int, endpos: int) 
     for p in _GATED:
         found, plain = gated_search(p, text, pos, endpos), p.search(text, pos, endpos)
         assert (found and found.span()) == (plain and plain.span()), p.pattern
+
+
+def test_a_lower_case_twin_finds_in_lower_cased_text_what_its_pattern_finds() -> None:
+    source = r"\b(?:Between|From)\s+(?P<m1>April|May)\s+(?:and|to)\s+(?P<m2>June|July)\b"
+    pattern = re.compile(source, re.IGNORECASE)
+    twin = lower_case_twin(source, re.IGNORECASE)
+    assert not twin.flags & re.IGNORECASE
+    for text in ("Sales rose BETWEEN April and JULY.", "from may to june", "Between May"):
+        assert [m.span() for m in twin.finditer(text.lower())] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_no_lower_case_twin_for_a_part_read_case_by_case() -> None:
+    with pytest.raises(ValueError):
+        lower_case_twin(r"(?-i:HK)\$", re.IGNORECASE)

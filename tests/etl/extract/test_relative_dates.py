@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract.asof import find_dates
-from etl.extract.relative_dates import _NEEDS, _matches, patterns, speaks_of_now
+from etl.extract.relative_dates import _NEEDS, _matches, patterns, speaks_of_now, yearless_dates
 from tests.etl.extract.found_dates import REF, dates
 
 
@@ -317,3 +317,21 @@ def test_a_quarter_half_or_dashed_range_is_a_period_to_its_end(
 def test_a_half_of_something_else_or_a_dash_after_a_date_is_no_period() -> None:
     assert dates("He spoke in the first half of the session.") == []
     assert [d[1] for d in dates("It opened on 3 June 2016 - a Friday.")] == [date(2016, 6, 3)]
+
+
+_MONTHS_TEXT = st.lists(
+    st.sampled_from(["Between", "between", "APRIL", "April", "and", "to", "September", "1st",
+                     "in", "July", "mid-", "May", "2023", "-", "late", "March", "the", "of"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@given(_MONTHS_TEXT)
+@settings(max_examples=300)
+def test_months_without_a_year_are_the_same_read_in_the_lower_cased_text(text: str) -> None:
+    def found(low: str | None) -> list[tuple]:
+        out: list[tuple] = []
+        yearless_dates(text, 0, len(text), REF, lambda *a: out.append(a), low)
+        return out
+
+    assert found(text.lower()) == found(None)
