@@ -155,7 +155,7 @@ def word_cues() -> dict[str, _Anywhere]:
     c = cues()
     names = (
         "activity_before", "carried_before", "outside_set", "subgroup", "field", "running_total",
-        "community_of",
+        "community_of", "recipients",
     )  # fmt: skip
     return {name: _Anywhere(c[name]) for name in names}
 

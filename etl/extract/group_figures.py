@@ -11,11 +11,11 @@ import re
 from etl.extract.candidates import is_generic
 from etl.extract.doubtful_figures import PART_WORDS, does_something
 from etl.extract.earlier_figures import group_before
-from etl.extract.figure_cues import at_event, cues, outside_set
+from etl.extract.figure_cues import at_event, cues, outside_set, word_cues
 from etl.extract.figure_sets import NUMBER_OF
 from etl.extract.metrics import MetricMatch, intake_metrics
 from etl.extract.narrowing import on_show
-from etl.extract.regex_parts import gated_search, literal_tests, may_match
+from etl.extract.regex_parts import gated_search
 
 READ_SOURCES = ("noun", "predicate", "partitive", "subject")  # a metric read off words
 
@@ -58,11 +58,9 @@ def group_source(
     if (
         source in READ_SOURCES
         and kind == "count"
-        and may_match(  # (the words it needs, looked for in `before` lower-cased first)
-            literal_tests(cues()["recipients"].pattern),
-            None if low_before is None else low_before[-160:],
+        and word_cues()["recipients"].search(
+            before[-160:], None if low_before is None else low_before[-160:]
         )
-        and cues()["recipients"].search(before[-160:])
     ):
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in READ_SOURCES and kind == "count" and cues()["event_group_after"].match(s, np_from):

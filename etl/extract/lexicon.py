@@ -81,6 +81,8 @@ def reversed_phrases_re(phrases: list[str], ignore_case: bool = True) -> str:
 _TOKEN = re.compile(r"\w+")
 # Letters that re.IGNORECASE equates with "i" and "s" but lower() leaves as they are.
 ODD_CASE = ("ı", "ſ")
+# The only characters that lower() turns into (or into something holding) an ASCII letter.
+LOWER_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
 
 
 def key_words(phrases: list[str], first: bool = False) -> frozenset[str] | None:
@@ -161,8 +163,8 @@ def may_hold(text: str, start: int, end: int, words: tuple[str, ...] | None) -> 
     return False
 
 
-# The letters whose lower case is ASCII, or that `safe_lower` refuses ("ı", "ſ": ODD_CASE).
-_NOT_FOR_BYTES = ("\u0130", "\u212a", "ı", "ſ")
+# The letters whose lower case is ASCII, or that `safe_lower` refuses.
+_NOT_FOR_BYTES = (*LOWER_TO_ASCII, *ODD_CASE)
 
 
 @lru_cache(maxsize=256)

@@ -16,8 +16,8 @@ from functools import cache
 from etl.config import ExtractConfig
 from etl.extract.attribution import Attribution
 from etl.extract.headings import is_heading_line
+from etl.extract.lexicon import LOWER_TO_ASCII, phrases_re
 from etl.extract.lexicon import document_cues as cues
-from etl.extract.lexicon import phrases_re
 from etl.extract.mentions import find_mentions
 from etl.extract.name_patterns import cached_patterns
 from etl.extract.prefilter import ascii_lower
@@ -146,15 +146,11 @@ def _count_plan(groups: tuple) -> tuple[tuple[bytes, tuple[tuple[int, bytes], ..
     return tuple(plan)
 
 
-# The only characters that lower() turns into (or into something holding) an ASCII letter.
-_LOWER_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
-
-
 def _ascii_lower_bytes(text: str) -> bytes | None:
     """`text.lower()` one byte per character, where a name of ASCII characters but "?" is
     found exactly as in `text.lower()`: ASCII letters are lower-cased, other characters are
     a "?" (`ascii_lower`; none of them can become part of an ASCII name); None if one could."""
-    if any(c in text for c in _LOWER_TO_ASCII):
+    if any(c in text for c in LOWER_TO_ASCII):
         return None
     return ascii_lower(text)
 
