@@ -53,8 +53,7 @@ def back_references(
                 add(m.start(), m.end(), later, held[1])
         elif m["earlier"] or m["years"] or m["months"]:
             if ref and (
-                patterns()["present"].search(text, start, m.start())
-                or m.group().lower().endswith(_from_now())
+                m.group().lower().endswith(_from_now()) or _now_in_force(text, start, m, anchor)
             ):
                 held = None  # "45 now ..., up from 30 a year earlier", "two years ago": from now
             base = held or ((ref, "day", None) if ref else None)
@@ -90,6 +89,19 @@ def back_references(
             held = anchor(m.start(), point=True) if held[2] else held
             if held is not None:
                 add(m.start(), m.end(), held[0], held[1], None, "back")
+
+
+def _now_in_force(
+    text: str, start: int, m: re.Match[str], anchor: Callable[[int], Anchor | None]
+) -> bool:
+    """Whether the text before a phrase that counts back (`m`) speaks of now ("45 now ..., up
+    from 30 a year earlier") with no date it states in between ("said this week that it had
+    raised HK$28.6 billion as at June 2021, up from HK$14.3 billion two years earlier": from
+    June 2021)."""
+    now = None
+    for now in patterns()["present"].finditer(text, start, m.start()):  # noqa: B007 (the last)
+        pass
+    return now is not None and anchor(now.end()) == anchor(m.start())
 
 
 def _year_before(when: date, years: int = 1) -> date:

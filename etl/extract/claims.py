@@ -71,6 +71,7 @@ from etl.extract.fact_box import (
 from etl.extract.figure_dates import as_of_parts, date_for, recorded_before
 from etl.extract.figure_sets import part_of_set
 from etl.extract.group_figures import READ_SOURCES
+from etl.extract.group_records import group_subject_record
 from etl.extract.mentions import possessor_opens
 from etl.extract.metrics import (
     cluster_metrics,
@@ -103,7 +104,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.142.0"
+EXTRACTOR_VERSION = "1.143.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})
@@ -375,6 +376,10 @@ def _sentence_claims(
             or (view.in_list(sid) and one_groups_record(box_lead(view, sid)))  # "the 21
             # graduates have:" over "- raised HK$48 million ...": the class's own record
             or group_record_after(sent, context.previous)  # "Between them they have ..."
+            or (  # "the graduating start-ups raised HK$1.6 billion": one class's record
+                f.metric.metric not in intake_metrics()
+                and group_subject_record(sent, f.start, context.previous)
+            )
             or (  # "this year's graduating cohort ... won 41 awards": its record, in any span
                 f.metric.metric not in intake_metrics()
                 and cohort_part(sent, f.start, f.end, f.unit)

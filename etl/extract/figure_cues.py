@@ -52,6 +52,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "outside_set": re.compile(fig["outside_sets_before"], re.IGNORECASE),
         "outside_set_after": re.compile(fig["outside_sets_after"], re.IGNORECASE),
         "event_group_after": re.compile(fig["event_group_after"], re.IGNORECASE),
+        "event_group_before": re.compile(fig["event_group_before"], re.IGNORECASE),
         "applied_after": re.compile(fig["applied_after"], re.IGNORECASE),
         "current_after": re.compile(fig["current_cohort_after"], re.IGNORECASE),
         "set_part_opening": re.compile(fig["set_part_opening"], re.IGNORECASE),

@@ -65,6 +65,12 @@ def group_source(
         source = "activity"  # "granted HK$100,000 each to 45 start-ups": those given something
     if source in READ_SOURCES and kind == "count" and cues()["event_group_after"].match(s, np_from):
         source = "activity"  # "Twenty-three of the exhibitors were Cyberport tenants"
+    if (
+        source in READ_SOURCES
+        and kind == "count"
+        and cues()["event_group_before"].search(before, max(0, len(before) - 120))
+    ):
+        source = "activity"  # "Of the 18 successful teams, 11 are current incubatees"
     if source in READ_SOURCES and kind == "count" and cues()["applied_after"].match(s, np_end):
         source = "activity"  # "some 300 start-ups had applied for the spring intake"
     if kind == "count" and (

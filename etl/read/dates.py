@@ -59,12 +59,14 @@ _LABEL_RE = re.compile(
     r"(?:last\s+)?updated|日期|發佈日期|發布日期|发布日期)(?:\s+on)?\s*[:：\-–]?\s*",
     re.IGNORECASE,
 )
-# A place ("Hong Kong,", "HONG KONG, China,", "HONG KONG |", "香港，") and/or a weekday before the
-# date, after any rule of marks that frames the line ("=== 18/10/2023 ===", "## 4 Sep 2023")
-# or an item's number.
+# A place ("Hong Kong,", "HONG KONG, China,", "HONG KONG |", "香港，") or a post's platform and
+# account ("[LinkedIn] Cyberport Hong Kong · 6 January 2025", "@CyberportHK · 8 April 2025")
+# and/or a weekday before the date, after any rule of marks that frames the line ("===
+# 18/10/2023 ===", "## 4 Sep 2023") or an item's number.
 _PREFIX_RE = re.compile(
     r"\s*(?:(?:[=*#~_]+|[-–—]{2,})\s*)?(?:\d{1,2}[.)]\s+)?"  # ("5. HONG KONG | 19 September 2018")
-    r"(?:(?:[A-Z][^\n,:;!?\d|]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，|]\s*){0,2}"
+    r"(?:\[[^\]\n\d]{1,20}\]\s*(?=[^\W\d_]|@))?"
+    r"(?:(?:[A-Z@][^\n,:;!?\d|·•]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[,，|·•]\s*){0,2}"
     rf"(?:(?i:{weekday_re()})\.?,?\s+)?"
 )
 # The place a dateline opens with ("HONG KONG,"), before a date without a year.

@@ -136,14 +136,25 @@ def _yearless_dateline(text: str, head: list[str]) -> date | None:
 def _between_years(month: int, day: int, weekday: int, text: str) -> date | None:
     """The day in the one year after the earliest the text names and up to its latest that the
     weekday fits ("since early 2023" ... "by 2026": Thursday 14 November is of 2024), else
-    None: a text naming one year only ("founded in 2017") may be of any year after it."""
+    None: a text naming one year only ("founded in 2017") may be of any year after it. A year
+    counted from ("since 2014") has passed: the text is of that year or later, and when no
+    year it names is later, of one of the `_YEARS_AFTER_SINCE` after it."""
     named = [int(y) for y in _YEAR_RE.findall(text)]
     if not named:
         return None
-    fits = [
-        d for y in range(min(named) + 1, max(named) + 1) if (d := day_on(y, month, day, weekday))
-    ]
+    since = [int(y) for y in _SINCE_YEAR_RE.findall(text)]
+    low, high = max([min(named) + 1, *since]), max(named)
+    if since and max(since) >= high:
+        high = max(since) + _YEARS_AFTER_SINCE
+    fits = [d for y in range(low, high + 1) if (d := day_on(y, month, day, weekday))]
     return fits[0] if len(fits) == 1 else None
+
+
+_SINCE_YEAR_RE = re.compile(
+    rf"(?<!\w)(?i:{phrase_re('counted_from')})\s+((?:19|20)\d\d)\b(?![-–/]\d)"
+)
+# (A day falls on its weekday again after 5, 6 or 11 years: two fits leave the year open.)
+_YEARS_AFTER_SINCE = 6
 
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d|\s*(?:pm|am)\b)")

@@ -150,3 +150,13 @@ def test_a_period_that_names_a_year_is_a_years_flow_to_a_point_in_force() -> Non
     assert got[0][3] is None  # (a period of no named length)
     # "in the year to March" is a span of its own, not the period in force.
     assert all(g[4] != "back" for g in dates("It reached 120 in the year to March.", anchor=held))
+
+
+def test_years_earlier_count_back_from_a_date_stated_after_the_word_for_now() -> None:
+    s = (
+        "It told the panel this week that its companies had raised HK$28.6 billion as at June "
+        "2021, up from HK$14.3 billion two years earlier."
+    )
+    assert dates(s)[-1][:3] == ("two years earlier", date(2019, 6, 30), "month")
+    now = "Its companies now have HK$28.6 billion, up from HK$14.3 billion two years earlier."
+    assert dates(now)[-1][:2] == ("two years earlier", date(2020, 10, 20))  # from the writing

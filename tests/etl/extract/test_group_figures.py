@@ -159,3 +159,12 @@ def test_those_enrolled_in_another_programme_or_offering_something_are_no_count(
     sentence: str,
 ) -> None:
     assert inline(sentence, date(2023, 1, 5)) == []
+
+
+def test_a_count_opening_on_a_chosen_group_is_that_groups_make_up() -> None:
+    day = date(2010, 6, 15)
+    lead = "Hong Kong, 15 June 2010 - The Cyberport Game Development Fund announced its results. "
+    got = inline(lead + "Of the 18 successful teams, 11 are current Cyberport incubatees.", day)
+    assert ("incubatees", 11.0) not in [(m, v) for m, v, *_ in got]
+    got = inline(lead + "Of the 210 companies at Cyberport, 80 are start-ups.", day)
+    assert ("startups", 80.0) in [(m, v) for m, v, *_ in got]  # the community's own make-up

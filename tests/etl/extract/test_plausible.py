@@ -372,12 +372,24 @@ def test_a_markets_venture_funding_is_no_community_funding(
             "covering 7 markets.",
             ("markets", 7),
         ),
+        (
+            "Among them was Lantern Games, a graduate of the Cyberport Incubation Programme, "
+            "whose title has passed 12 million players across 30 markets since launch.",
+            ("markets", 30),
+        ),
     ],
 )
 def test_one_companys_money_or_markets_go_to_a_reviewer(
     sentence: str, figure: tuple[str, float]
 ) -> None:
     assert statuses(LEAD + sentence, MAY)[figure] == "candidate"
+
+
+def test_money_one_clusters_companies_at_the_park_raised_goes_to_a_reviewer() -> None:
+    s = "Collectively, the FinTech start-ups at Cyberport have raised more than HK$1.5 billion."
+    assert statuses(LEAD + s, MAY)[("funding_raised", 1.5e9)] == "candidate"
+    s = "Collectively, the start-ups at Cyberport have raised more than HK$1.5 billion."
+    assert statuses(LEAD + s, MAY)[("funding_raised", 1.5e9)] == "auto"
 
 
 @pytest.mark.parametrize(

@@ -554,3 +554,26 @@ def test_a_yearless_dateline_takes_the_year_between_those_named_that_a_later_wee
     assert find_publication_date(one + " It was founded in 2017.") is None
     # A weekday said of something else, not of the telling, is no check.
     assert find_publication_date(text.replace("said on Thursday", "opened on Thursday")) is None
+
+
+def test_a_posts_header_of_its_platform_and_account_is_a_date_line() -> None:
+    assert parse_date_line("[LinkedIn] Cyberport Hong Kong · 6 January 2025").value == date(
+        2025, 1, 6
+    )
+    assert parse_date_line("[X] @CyberportHK · 8 April 2025").value == date(2025, 4, 8)
+    assert parse_date_line("Cyberport 數碼港 · 3 June 2025").value == date(2025, 6, 3)
+    # A figure before the date: a sentence, no header.
+    assert parse_date_line("[LinkedIn] Members raised HK$40 billion · 6 January 2025") is None
+
+
+def test_a_yearless_dateline_is_of_a_year_on_or_after_one_the_text_counts_from() -> None:
+    text = (
+        "Hub and university sign pact\n\n"
+        "HONG KONG, May 21 (Business Wire) - The hub signed a pact with a university on Tuesday."
+        "\n\nThe hub has admitted about 760 start-ups since 2005. The two have supported more "
+        "than 90 student start-ups since 2014.\n"
+    )
+    assert find_publication_date(text) == date(2019, 5, 21)  # a Tuesday, not 2013's
+    assert find_publication_date(text.replace("since 2014", "since 2012")) == date(2013, 5, 21)
+    # 2013 and 2019 both fit: the year stays open.
+    assert find_publication_date(text.replace("since 2014", "since 2013")) is None
