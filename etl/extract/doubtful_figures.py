@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl.extract.figure import Figure
+from etl.extract.figure_cues import counts_to_date
 from etl.extract.figure_cues import cues as figure_cues
 from etl.extract.figure_sets import of_them
 from etl.extract.lexicon import lexicon, phrases_re
@@ -249,7 +250,7 @@ def intake_set_part(s: str, start: int, end: int, unit: str, metric: str = "") -
     return (
         gated_search(c["intake_set"], s, 0, start) is not None
         or c["intake_set_after"].match(s, end) is not None
-    ) and (metric in cluster_metrics() or c["cumulative"].search(s) is None)
+    ) and (metric in cluster_metrics() or not counts_to_date(s))
 
 
 def intake_part_after(s: str, span: tuple[int, int], metric: str, previous: Previous) -> bool:
@@ -351,7 +352,7 @@ def _names_one_cohort(s: str, end: int) -> bool:
     """Whether s[:end] names one cohort ("the latest cohort") and `s` counts no total since a
     time or to date (the lexicon's `one_intake` and `cumulative_marks`)."""
     c = figure_cues()
-    return c["one_intake"].search(s, 0, end) is not None and c["cumulative"].search(s) is None
+    return c["one_intake"].search(s, 0, end) is not None and not counts_to_date(s)
 
 
 _STOP_MARK = re.compile(r"[,;:.!?()]")

@@ -87,6 +87,7 @@ def cues() -> dict[str, re.Pattern[str]]:
         "running_total": re.compile(fig["running_total_before"], re.IGNORECASE),
         "one_intake": re.compile(fig["one_intake"], re.IGNORECASE),
         "cumulative": re.compile(fig["cumulative_marks"], re.IGNORECASE),
+        "record_since": re.compile(fig["record_since_before"], re.IGNORECASE),
         "community_of": re.compile(fig["community_of_before"], re.IGNORECASE),
         "community_size": re.compile(fig["community_size_before"], re.IGNORECASE),
         "intake_set": re.compile(fig["intake_set_before"], re.IGNORECASE),
@@ -196,3 +197,15 @@ def at_event(before: str, s: str, np_end: int, low: str | None = None) -> bool:
         w["carried_before"].search(before, low)
         and cues()["carried_after"].match(s, np_end) is not None
     )
+
+
+def counts_to_date(s: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether s[start:end] counts since a time or to date ("since 2005", "so far"), a "since"
+    that starts a record aside ("the largest intake since the scheme began")."""
+    c = cues()
+    stop = len(s) if end is None else end
+    for m in c["cumulative"].finditer(s, start, stop):
+        since = m.group().lower() == "since"
+        if not (since and c["record_since"].search(s, max(start, m.start() - 40), m.start())):
+            return True
+    return False

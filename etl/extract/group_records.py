@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from etl.extract.doubtful_figures import Previous
+from etl.extract.figure_cues import counts_to_date
 from etl.extract.lexicon import lexicon
 
 
@@ -27,7 +28,6 @@ def _cues() -> dict[str, re.Pattern[str]]:
         for name, key in (
             ("subject", "group_subject_in_clause"),
             ("pronoun", "group_pronoun"),
-            ("cumulative", "cumulative_marks"),
             ("break", "group_clause_break"),
         )
     }
@@ -46,7 +46,7 @@ def group_subject_record(s: str, start: int, previous: Previous) -> bool:
     the group, or a pronoun for the group the sentence before opens on, is the subject of the
     figure's clause."""
     c = _cues()
-    if c["cumulative"].search(s) is not None:
+    if counts_to_date(s):
         return False  # "... have so far won 18 awards": every class to date
     head = s[:start]
     group = _last(c["subject"], head, start)

@@ -418,3 +418,21 @@ def test_one_cohorts_record_over_a_span_of_time_is_no_community_figure() -> None
     assert [c[:2] for c in inline(own, d)] == [("awards", 41)]
     intake = "This year's intake of 38 start-ups joined the Cyberport Incubation Programme."
     assert [c[:2] for c in inline(intake, d)] == [("incubatees", 38)]
+
+
+def test_one_intake_the_record_of_its_kind_since_a_year_is_still_one_intake() -> None:
+    day = date(2012, 6, 6)
+    lead = "Hong Kong, 6 June 2012 - Cyberport today welcomed 21 start-up teams into the third "
+    got = inline(lead + "intake of its scheme, the largest intake since it began in 2010.", day)
+    assert ("incubatees", 21.0) not in [(m, v) for m, v, *_ in got]
+    got = inline(lead + "intake of its scheme, bringing to 60 the teams admitted since 2010.", day)
+    assert ("incubatees", 60.0) in [(m, v) for m, v, *_ in got]
+
+
+def test_a_part_of_the_start_ups_in_the_incubation_programme_is_its_make_up() -> None:
+    got = inline(
+        "Hong Kong, 18 June 2013 - Cyberport has a community of over 430 companies, and this year "
+        "38 of the start-ups in our incubation programme are game studios.",
+        date(2013, 6, 18),
+    )
+    assert [(m, v) for m, v, *_ in got] == [("companies", 430.0)]

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from etl.extract.figure_cues import (
     at_event,
+    counts_to_date,
     cues,
     fast_cues,
     not_counted,
@@ -98,3 +99,12 @@ def test_word_cues_skip_text_without_their_words() -> None:
     assert at_event("A PAVILION OF ", "A PAVILION OF 40 start-ups", 26, "a pavilion of ")
     assert outside_set("The WAITING LIST is now ", 0, "the waiting list is now ")
     assert not outside_set("the waiting list is now ", 16, "the waiting list is now ")
+
+
+def test_a_since_that_starts_a_record_is_no_count_to_date() -> None:
+    assert counts_to_date("It has admitted 300 start-ups since 2005.")
+    assert counts_to_date("The 21 teams form the largest intake since 2010, bringing 80 so far.")
+    assert not counts_to_date("21 teams joined, the largest intake since the scheme began.")
+    assert not counts_to_date("It drew 126 applications, the highest number since 2005.")
+    # A year's intake as the record: the figure is that year's flow, counted to date.
+    assert counts_to_date("32 were admitted in 2011, the largest annual intake since 2005.")

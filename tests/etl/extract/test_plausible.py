@@ -373,6 +373,15 @@ def test_a_markets_venture_funding_is_no_community_funding(
             ("markets", 7),
         ),
         (
+            "But one of our portfolio companies, Coldpath, started at Cyberport with four people "
+            "and it raised HK$78 million last year.",
+            ("funding_raised", 78e6),
+        ),
+        (
+            "Founders have seen people in the next building raise a US$100 million round.",
+            ("funding_raised", 100e6),
+        ),
+        (
             "Among them was Lantern Games, a graduate of the Cyberport Incubation Programme, "
             "whose title has passed 12 million players across 30 markets since launch.",
             ("markets", 30),
@@ -385,11 +394,23 @@ def test_one_companys_money_or_markets_go_to_a_reviewer(
     assert statuses(LEAD + sentence, MAY)[figure] == "candidate"
 
 
+def test_money_a_scheme_has_been_given_is_no_funding_raised() -> None:
+    s = "But the Reindustrialisation Funding Scheme alone has been given HK$2 billion."
+    assert statuses(LEAD + s, MAY)[("funding_raised", 2e9)] == "candidate"
+    s = "Its start-ups have been given a boost and have raised HK$2 billion."
+    assert statuses(LEAD + s, MAY)[("funding_raised", 2e9)] == "auto"
+
+
 def test_money_one_clusters_companies_at_the_park_raised_goes_to_a_reviewer() -> None:
     s = "Collectively, the FinTech start-ups at Cyberport have raised more than HK$1.5 billion."
     assert statuses(LEAD + s, MAY)[("funding_raised", 1.5e9)] == "candidate"
     s = "Collectively, the start-ups at Cyberport have raised more than HK$1.5 billion."
     assert statuses(LEAD + s, MAY)[("funding_raised", 1.5e9)] == "auto"
+    for s in (
+        "In the past year alone, Cyberport's AI start-ups raised some HK$3.6 billion.",
+        "FinTech start-ups in our cluster raised more than HK$3.6 billion this year.",
+    ):
+        assert statuses(LEAD + s, MAY)[("funding_raised", 3.6e9)] == "candidate"
 
 
 @pytest.mark.parametrize(
