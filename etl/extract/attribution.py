@@ -147,7 +147,7 @@ def attribute(
     if held is not None:  # "Paxio brings to three ... in its community of more than 1,200"
         return resolve(held, [m for m in mentions if m.end <= held.start], topic, quote, config)
     asides = _asides(text, s_start, s_end, mentions)
-    home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None)
+    home = next((a for a in reversed(asides) if a[1] < f_start < a[2]), None) if asides else None
     dashed = (
         [d.span() for d in _DASHED.finditer(text, s_start, s_end)]
         if text.find("–", s_start, s_end) >= 0 or text.find("—", s_start, s_end) >= 0
@@ -163,11 +163,12 @@ def attribute(
             return False
         if m.kind == "pronoun" and bare and _THE_COUNT_IS.fullmatch(text, m.start, f_start):
             return False  # "Today it is more than 180": the count itself, no one's
-        if any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
+        # (each list tested first: most are empty, and any() over a generator costs more)
+        if asides and any(a[1] < m.start < a[2] and not (a[1] < f_start < a[2]) for a in asides):
             return False
-        if any(a < m.start < b and not a < f_start < b for a, b in dashed):
+        if dashed and any(a < m.start < b and not a < f_start < b for a, b in dashed):
             return False
-        if any(a < m.start < b for a, b in relatives):
+        if relatives and any(a < m.start < b for a, b in relatives):
             return False  # "The company, which graduated from the X Programme, said its ..."
         if m.role == "possessive" and m.kind == "place" and possessor_opens([m], opening, f_start):
             return True  # "Singapore's FinTech companies raised US$1.8 billion": the city's

@@ -146,10 +146,12 @@ def find_mentions(text: str, start: int, end: int, config: ExtractConfig) -> lis
                 raw.append((a, m.end(1), 6, name, False, "name"))
     if not raw:
         return []
-    raw.sort(key=_raw_order)
+    if len(raw) > 1:
+        raw.sort(key=_raw_order)
+        raw = _longest_first(raw)
     out: list[Mention] = []
     taken_end = -1
-    for a, b, _, entity, tracked, kind in _longest_first(raw):
+    for a, b, _, entity, tracked, kind in raw:
         if a < taken_end:
             continue
         taken_end = b
@@ -258,14 +260,20 @@ def _longest_first(raw: list) -> list:
     """
     keep = []
     reach = -1  # the furthest end of the names that start before the current start
-    group_start, group = -1, []  # the current start, and the (end, rank) of its names so far
-    for r in raw:
+    group_start, group_end, group = -1, -1, []  # the current start, the furthest end of its
+    for r in raw:  # names so far, and their (end, rank)
         a, b, rank = r[0], r[1], r[2]
         if a != group_start:
-            reach = max(reach, *(e for e, _ in group)) if group else reach
-            group_start, group = a, []
-        inside = reach >= b or any(e > b or (e == b and k < rank) for e, k in group)
+            reach = max(reach, group_end)
+            group_start, group_end, group = a, -1, []
+        inside = reach >= b
+        if not inside:  # (loops, not any() over a generator: this runs for every sentence)
+            for e, k in group:
+                if e > b or (e == b and k < rank):
+                    inside = True
+                    break
         group.append((b, rank))
+        group_end = max(group_end, b)
         if not inside:
             keep.append(r)
     return keep
@@ -348,9 +356,9 @@ _OF_AT_END_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:fo|ta)\s")
 
 
 def role(text: str, a: int, b: int, floor: int, p: Patterns) -> str:
-    before = text[max(floor, a - 80) : a]
     if _POSSESSIVE.match(text, b, b + 4):
         return "possessive"
+    before = text[max(floor, a - 80) : a]
     backwards = before[::-1]  # both cues end right before the name: match them from there
     if _OF_AT_END_REVERSED.match(backwards) and p.title_before.search(before):
         return "title"

@@ -200,7 +200,8 @@ def _unit_mention(text: str, m: Mention, model: DocumentModel, config: ExtractCo
     else:
         unit = model.units.get(raw.lower()) or model.units.get(raw.rstrip("s").lower())
     if unit is None:  # "KDC" after "Kalasatama Digital Campus (KDC)": that name
-        return m._replace(entity=model.defined.get(raw.lower(), m.entity))
+        entity = model.defined.get(raw.lower(), m.entity)
+        return m if entity == m.entity else m._replace(entity=entity)
     if unit.counts_for_owner:
         return m._replace(entity=unit.owner, tracked=unit.tracked_owner)
     return m._replace(entity=unit.name, tracked=False)
