@@ -159,6 +159,9 @@ def _first_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tupl
     """The lines of each paragraph as spans (only the first few of long paragraphs)."""
     out = []
     for a, b in paragraphs:
+        if text.find("\n", a, b) < 0 and a < b and not text[a].isspace():
+            out.append([(a, b)])  # one line (most paragraphs): the loop below gives the same
+            continue
         spans, pos = [], a
         while pos < b and len(spans) < 6:
             nl = text.find("\n", pos, b)

@@ -21,24 +21,31 @@ def find_headings(
 ) -> tuple[tuple[int, ...], tuple[tuple[int, int] | None, ...], dict[int, tuple[int, int]]]:
     """For each paragraph, the nearest heading line above it (or opening it), and the lead-in
     line ("... counted:") right before it."""
-    starts, spans = [], []
+    spans = []
     current: tuple[int, int] | None = None
     lead_ins: dict[int, tuple[int, int]] = {}
     prev: tuple[int, int] | None = None
+    plain_ends, lead_in_ends = _plain_ends(), _lead_in_ends()
     for (a, b), para in zip(paragraphs, lines, strict=True):
         first = para[0]
-        if not _ends_sentence(text, *first) and is_heading_line(text[first[0] : first[1]]):
+        # (a line whose last character is a plain end mark ends a sentence: no call needed)
+        if (
+            not (first[0] < first[1] and text[first[1] - 1] in plain_ends)
+            and not _ends_sentence(text, *first)
+            and is_heading_line(text[first[0] : first[1]])
+        ):
             current = first
-        starts.append(a)
         spans.append(current)
         if prev is not None:
             lead_ins[a] = prev
-        last = para[-1] if len(para) == 1 or para[-1][1] == b else (b, b)
         end = b  # (the paragraph's end without trailing space; its words are not copied)
         while end > a and text[end - 1].isspace():
             end -= 1
-        prev = last if text.endswith(_lead_in_ends(), a, end) else None
-    return tuple(starts), tuple(spans), lead_ins
+        if text.endswith(lead_in_ends, a, end):
+            prev = para[-1] if len(para) == 1 or para[-1][1] == b else (b, b)
+        else:
+            prev = None
+    return tuple(a for a, _ in paragraphs), tuple(spans), lead_ins
 
 
 @cache
@@ -48,6 +55,13 @@ def _lead_in_ends() -> tuple[str, ...]:
 
 _DATED_CHARS = 160  # the longest line a heading with a date beside its words may be
 _END_MARKS = frozenset(".!?;,:\"”'’)")
+
+
+@cache
+def _plain_ends() -> frozenset[str]:
+    """The end marks `_ends_sentence` finds at once: no heading mark, space or ")"."""
+    marks = cues()["heading"]["marks"]
+    return frozenset(c for c in _END_MARKS if c != ")" and c not in marks and not c.isspace())
 
 
 def _ends_sentence(text: str, a: int, b: int) -> bool:

@@ -94,9 +94,13 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     spans, a = [], start
     for m in _PARAGRAPH.finditer(text, start, end):
-        a, b = _trim(text, a, m.start())
-        if a < b:
-            spans.append((a, b))
+        b = m.start()
+        if a < b and not text[a].isspace() and not text[b - 1].isspace():
+            spans.append((a, b))  # (nothing to trim: most paragraphs)
+        else:
+            a, b = _trim(text, a, b)
+            if a < b:
+                spans.append((a, b))
         a = m.end()
     a, b = _trim(text, a, end)
     if a < b:
