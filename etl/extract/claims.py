@@ -51,8 +51,8 @@ from etl.extract.document_model import DocumentModel, build_model
 from etl.extract.doubtful_figures import (
     at_one_competition,
     breaks_down_an_intake,
+    cohort_before,
     cohort_founders,
-    cohort_part,
     group_record_after,
     intake_part_after,
     intake_set_part,
@@ -366,6 +366,7 @@ def _sentence_claims(
             set_part_at == i - 1 and f.source == "predicate"  # "..., 22 work in AI": the same
         )  # set's (after "Thirty-one of today's graduates are FinTech companies")
         set_part_at = i if set_part else set_part_at
+        cohort: bool | None = None  # cohort_part, once (read only when intake_set_part is false)
         if (
             set_part
             or at_one_competition(sent, f.np_end, f.metric.metric)  # (within a period too)
@@ -382,13 +383,13 @@ def _sentence_claims(
             )
             or (  # "this year's graduating cohort ... won 41 awards": its record, in any span
                 f.metric.metric not in intake_metrics()
-                and cohort_part(sent, f.start, f.end, f.unit)
+                and (cohort := cohort_before(sent, f.start, f.unit))
             )
         ) or (
             period is None
             and (
                 (read and one_intake(sent, f.end, f.metric, f.qualifier, f.unit))
-                or cohort_part(sent, f.start, f.end, f.unit)
+                or (cohort_before(sent, f.start, f.unit) if cohort is None else cohort)
                 or intake_part_after(sent, (f.start, f.end), f.metric.metric, whole_before)
                 or cohort_founders(sent, f.start, f.metric.metric, whole_before)
                 or joins_one_cohort(sent, f.end, f.metric.metric)

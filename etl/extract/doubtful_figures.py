@@ -235,7 +235,13 @@ def cohort_part(s: str, start: int, end: int, unit: str) -> bool:
     """Whether a count is a part of one cohort its sentence names before it ("The new cohort
     includes 14 FinTech start-ups, 11 in AI ...", "Of the 2019 cohort, 38 are ...") or right
     after it ("17 of the new incubatees"): the cohort's make-up, no community figure."""
-    return unit in _COUNTS and (_names_one_cohort(s, start) or intake_set_part(s, start, end, unit))
+    return cohort_before(s, start, unit) or intake_set_part(s, start, end, unit)
+
+
+def cohort_before(s: str, start: int, unit: str) -> bool:
+    """`cohort_part` by a cohort its sentence names before the count: the whole test when
+    `intake_set_part` has already said no."""
+    return unit in _COUNTS and _names_one_cohort(s, start)
 
 
 def intake_set_part(s: str, start: int, end: int, unit: str, metric: str = "") -> bool:
