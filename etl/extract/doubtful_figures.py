@@ -344,7 +344,7 @@ def joins_one_cohort(s: str, end: int, metric: str) -> bool:
         return False
     stop = _STOP_MARK.search(s, end)
     c = figure_cues()
-    return c["one_intake"].search(s, end, stop.start() if stop else len(s)) is not None
+    return gated_search(c["one_intake"], s, end, stop.start() if stop else len(s)) is not None
 
 
 def at_one_competition(s: str, np_end: int, metric: str) -> bool:
@@ -358,7 +358,8 @@ def _names_one_cohort(s: str, end: int) -> bool:
     """Whether s[:end] names one cohort ("the latest cohort") and `s` counts no total since a
     time or to date (the lexicon's `one_intake` and `cumulative_marks`)."""
     c = figure_cues()
-    return c["one_intake"].search(s, 0, end) is not None and not counts_to_date(s)
+    named = gated_search(c["one_intake"], s, 0, end)
+    return named is not None and not counts_to_date(s)
 
 
 _STOP_MARK = re.compile(r"[,;:.!?()]")
