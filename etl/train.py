@@ -38,7 +38,7 @@ LABELLED = (
     ("tests/eval/documents", "tests/eval/gold.csv"),
     *(
         (f"tests/eval/blind/{split}/documents", f"tests/eval/blind/{split}/gold.csv")
-        for split in ("dev", "dev2", *(f"test{n}" for n in ("", *range(2, 107))))
+        for split in ("dev", "dev2", *(f"test{n}" for n in ("", *range(2, 108))))
     ),
 )
 MIN_EXAMPLES = 5

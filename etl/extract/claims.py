@@ -104,7 +104,7 @@ from etl.extract.timeline import Timeline
 from etl.extract.translated import reading_config
 from etl.extract.whole_note import whole_text_note, within_year
 
-EXTRACTOR_VERSION = "1.144.0"
+EXTRACTOR_VERSION = "1.145.0"
 
 # Figures with no noun of their own, whose sentence goes on with the one before's subject.
 _NOUNLESS = frozenset({"predicate", "previous", "question", "comparison", "existential"})

@@ -90,7 +90,9 @@ HEADING_CHARS = 120
 # services) or the end of the line. A comma or a verb means a sentence that starts with a date.
 # ("June 2025 edition": a periodical's date line names its edition or issue)
 _TAIL_RE = re.compile(
-    r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$|(?i:edition|issue)\s*$)"
+    r"\s*(?:\([^()\n]{0,40}\)\s*)?"
+    r"(?:(?:,\s*)?\d{1,2}[:.]\s?\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*$|"  # "9:42am HKT"
+    r"[—–―-]|/|\||,?\s*$|[=*#~_]+\s*$|(?i:edition|issue)\s*$)"
 )
 _CJK_TAIL_RE = re.compile(r"\s*(?:[（(][^()（）\n]{0,20}[)）])?\s*(?:[，,：:\s—–―-]|$)")
 _DECOR_RE = re.compile(r"\s*[=*#~_]{2,}[ \t]*")

@@ -294,16 +294,20 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
         return k, []
     width = max(len(r) for r in rows)
     header = rows[0]
-    if header in figures and not all(is_time_cell(c) for c in header[1:]):
+    if header in figures and not _heads_times(header):
         header = [""] * width
     else:
         rows = rows[1:]
-        if len(header) < width and all(map(is_time_cell, header)):
+        if len(header) < width and is_time_cell(header[0]) and _heads_times(["", *header]):
             header = [""] * (width - len(header)) + header  # "   2024   2023": over the values
-    # Values sit on the right: a row with fewer cells is missing the ones after its label.
+    # Values sit on the right: a row with fewer cells is missing the ones after its label;
+    # under times that words over no time follow ("2019/20   2018/19   Change"), the last ones.
     table = [header + [""] * (width - len(header))]
     rows = [split_trailing_figure(r, width) for r in rows]
-    table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
+    if is_time_cell(table[0][-1]) or not _heads_times(table[0]):
+        table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
+    else:
+        table += [[*r, *([""] * (width - len(r)))] for r in rows]
     return end, table
 
 
@@ -353,12 +357,15 @@ _COLUMN_SLACK = 2  # how far a cell's start or end may be from those of the cell
 def _part_heading(rows: list[list[str]], line: str) -> bool:
     """Whether `line` heads a part of a table whose header (the only row so far, or the first)
     gives times: a few words alone, no figure ("Community", "Achievements of companies")."""
-    return (
-        bool(rows)
-        and len(rows[0]) > 1
-        and all(map(is_time_cell, rows[0][1:]))
-        and is_part_heading(line)
-    )
+    return bool(rows) and len(rows[0]) > 1 and _heads_times(rows[0]) and is_part_heading(line)
+
+
+def _heads_times(header: list[str]) -> bool:
+    """Whether a table's first row gives times after its label: each cell a time or words
+    without a figure, a time among them ("2019/20   2018/19   Change")."""
+    times = [is_time_cell(c) for c in header[1:]]
+    figures = [not t and _DIGIT_RE.search(c) for t, c in zip(times, header[1:], strict=True)]
+    return any(times) and not any(figures)
 
 
 def _label_goes_on(line: str, row: str) -> bool:

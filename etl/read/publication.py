@@ -52,6 +52,7 @@ _PUBLISHED_RE = re.compile(
     rf"(?i:{phrase_re('published_labels')})\s*[:：\-–]?\s*"
 )
 _PUBLISHED_TAIL_RE = re.compile(r"[\s.。)*_]*$")
+_ROW_LABEL_RE = re.compile(r"-\s+[^:\n]{1,60}:\s+")  # a table's row written out: "- Label: "
 # The sign-off of a government press release, its date after it: "Ends/Wednesday, November 8, 2017".
 _SIGN_OFF_RE = re.compile(r"\s*[-–]*\s*ends?\s*[-–]*\s*/\s*", re.IGNORECASE)
 _RANGE_JOINER_RE = re.compile(rf"\s*(?:[—–-]|(?i:{phrase_re('range_joiners')})\s)\s*")
@@ -217,11 +218,13 @@ def _labelled(mention: DateMention) -> FoundDate:
 
 def _publication_line(text: str) -> FoundDate | None:
     """The date a short line of its own gives as the publication ("Published September 2016.",
-    "Issued: 3 May 2019"), wherever it stands in `text`."""
+    "Issued: 3 May 2019"), wherever it stands in `text`, or a table's row gives as its value
+    (a PDF's footer "Annual Report 2019/20 | Published September 2020" read as a row)."""
     for line in _LINE_BREAK_RE.split(text):
         if len(line.strip()) > HEADING_CHARS:
             continue
-        label = _PUBLISHED_RE.match(line)
+        row = _ROW_LABEL_RE.match(line)
+        label = _PUBLISHED_RE.match(line, row.end() if row else 0)
         mention = _date_at(line, label.end(), _PUBLISHED_TAIL_RE) if label else None
         if mention is not None:
             return _labelled(mention)

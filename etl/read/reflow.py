@@ -12,7 +12,8 @@ Reflow rules (a line break inside a blank-line separated block):
 - the lines are joined when the first ends with a comma or a small function word ("the",
   "of", "over", ...) or the next starts in lower case, or the first is unfinished and the
   next opens with a figure ("3,100 start-ups", "HK$5 billion");
-- an indented line after a finished sentence starts a new paragraph (PDF text does this);
+- an indented line after a finished sentence starts a new paragraph (PDF text does this), and
+  so does a line without a letter that no rule above joins ("💬 27   🔁 88");
 - otherwise the lines are joined when the first is long, at least `WRAP_FRACTION` of the
   document's wrap width (the 90th percentile of line lengths in multi-line blocks), since a
   short line ends a paragraph or is a heading ("Press Release", "For Immediate Release"),
@@ -200,6 +201,8 @@ def _join(
         return None
     if nxt_indented and finished:
         return None
+    if not any(ch.isalpha() for ch in nxt):
+        return None  # "💬 27   🔁 88   ❤️ 540": a post's counters, a line of their own
     if width is not None and prev_width >= WRAP_FRACTION * width:
         # (a next line far longer than the wrap width is not wrapped: the line before it is
         # a line of its own, a heading over a paragraph written on one line)

@@ -577,3 +577,16 @@ def test_a_yearless_dateline_is_of_a_year_on_or_after_one_the_text_counts_from()
     assert find_publication_date(text.replace("since 2014", "since 2012")) == date(2013, 5, 21)
     # 2013 and 2019 both fit: the year stays open.
     assert find_publication_date(text.replace("since 2014", "since 2013")) is None
+
+
+def test_a_publication_line_read_as_a_tables_row_still_dates_the_text() -> None:
+    text = "Year in Numbers\n\n- Annual Report 2019/20: Published September 2020\n"
+    assert find_date(text) == FoundDate(date(2020, 9, 1), "inferred")
+    assert find_date("Year in Numbers\n\n- Reports published: 12\n") is None
+
+
+def test_a_date_line_may_end_in_the_time_of_day() -> None:
+    assert parse_date_line("Fri Oct 14, 2022 9:42am HKT").value == date(2022, 10, 14)
+    assert parse_date_line("2022-08-16 08:45").value == date(2022, 8, 16)
+    assert parse_date_line("14 October 2022, 10.30 a.m.").value == date(2022, 10, 14)
+    assert parse_date_line("3 May 2021 2021 people came") is None

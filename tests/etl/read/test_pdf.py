@@ -519,3 +519,30 @@ def test_label_colon_value_lines_under_a_dated_heading_read_as_its_list() -> Non
     assert "Contact: Corporate Communications" in lines  # (no figure: no row)
     two = pdf_text(lines_pdf([["Unicorns: 7", "Listed companies: 5", "Then we met."]]), "t.pdf")
     assert "- Unicorns: 7" not in two  # (two lines are no block of figures)
+
+
+def test_times_followed_by_a_change_column_head_the_table_over_a_part_heading() -> None:
+    lines = [
+        "Figures are as at 31 March of each year.",
+        "",
+        " " * 40 + "2019/20".ljust(12) + "2018/19".ljust(12) + "Change",
+        "COMMUNITY",
+        "Community companies".ljust(40) + "1,564".ljust(12) + "1,280".ljust(12) + "+22%",
+        "Share of local companies".ljust(40) + "72%".ljust(12) + "75%",
+        "Unicorns".ljust(40) + "4".ljust(12) + "3",
+        "Global markets reached".ljust(40) + "32",
+    ]
+    got = [line for line in reading_order(lines) if line]
+    now, then, change = got.index("2019/20:"), got.index("2018/19:"), got.index("Change:")
+    assert got[now + 1 : then] == [
+        "- Community companies: 1,564",
+        "- Share of local companies: 72%",
+        "- Unicorns: 4",
+        "- Global markets reached: 32",
+    ]
+    assert got[then + 1 : change] == [
+        "- Community companies: 1,280",
+        "- Share of local companies: 75%",
+        "- Unicorns: 3",
+    ]
+    assert got[change + 1 :] == ["- Community companies: +22%"]

@@ -100,3 +100,16 @@ def test_a_papers_lettered_items_stay_lines_and_its_lettered_parts_paragraphs() 
     parts = ["Reply:", "", "(a) In 2021, 120 start-ups were admitted.", "",
              "(b) As at March 2022, the community had 1,800 companies."]  # fmt: skip
     assert "admitted.\n\n(b) As at" in reflow(parts)
+
+
+def test_a_line_without_a_letter_is_a_line_of_its_own() -> None:
+    wrapped = [
+        "Congratulations to our community company Lumio Health on its listing",
+        "on the Main Board today! Lumio raised HK$380M in its IPO. That brings",
+        "the number of listed companies from the Cyberport community to 8 🎉",
+        "💬 27   🔁 88   ❤️ 540",
+    ]
+    got = reflow([*wrapped, "", *wrapped]).split("\n\n")
+    assert got[1] == got[3] == "💬 27   🔁 88   ❤️ 540"
+    # A figure that goes on an unfinished sentence still joins it.
+    assert reflow(["The community has grown to", "2,000."]) == "The community has grown to 2,000."
