@@ -18,6 +18,7 @@ from functools import cache
 from etl.extract.doubtful_figures import Previous
 from etl.extract.figure_cues import counts_to_date
 from etl.extract.lexicon import lexicon
+from etl.extract.regex_parts import gated_search
 
 
 @cache
@@ -34,11 +35,13 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 def _last(pattern: re.Pattern[str], s: str, end: int) -> re.Match[str] | None:
-    """The last match of `pattern` that ends before `end`."""
-    found = None
-    for found in pattern.finditer(s, 0, end):  # noqa: B007 (the last one is kept)
-        pass
-    return found
+    """The last match of `pattern` that ends before `end` (none sought when s[:end] lacks a
+    word every match holds)."""
+    last = gated_search(pattern, s, 0, end)
+    if last is not None:
+        for last in pattern.finditer(s, last.end(), end):  # noqa: B007, B020 (the last one)
+            pass
+    return last
 
 
 def group_subject_record(s: str, start: int, previous: Previous) -> bool:
@@ -46,16 +49,14 @@ def group_subject_record(s: str, start: int, previous: Previous) -> bool:
     the group, or a pronoun for the group the sentence before opens on, is the subject of the
     figure's clause."""
     c = _cues()
-    if counts_to_date(s):
-        return False  # "... have so far won 18 awards": every class to date
-    head = s[:start]
-    group = _last(c["subject"], head, start)
+    group = _last(c["subject"], s, start)
     if group is None:
-        pronoun = _last(c["pronoun"], head, start)
+        pronoun = _last(c["pronoun"], s, start)
         if pronoun is None:
             return False
         before = previous()
         if before is None or c["subject"].match(before[0]) is None:
             return False
         group = pronoun
-    return c["break"].search(head, group.end()) is None
+    # (and none of "... have so far won 18 awards": every class to date)
+    return c["break"].search(s, group.end(), start) is None and not counts_to_date(s)
