@@ -199,13 +199,12 @@ def at_event(before: str, s: str, np_end: int, low: str | None = None) -> bool:
     )
 
 
-def counts_to_date(s: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether s[start:end] counts since a time or to date ("since 2005", "so far"), a "since"
-    that starts a record aside ("the largest intake since the scheme began")."""
+def counts_to_date(s: str) -> bool:
+    """Whether `s` counts since a time or to date ("since 2005", "so far"); a "since" that
+    starts a record ("the largest intake since the scheme began") counts nothing."""
     c = cues()
-    stop = len(s) if end is None else end
-    for m in c["cumulative"].finditer(s, start, stop):
+    for m in c["cumulative"].finditer(s):
         since = m.group().lower() == "since"
-        if not (since and c["record_since"].search(s, max(start, m.start() - 40), m.start())):
+        if not (since and c["record_since"].search(s, max(0, m.start() - 40), m.start())):
             return True
     return False
