@@ -302,13 +302,12 @@ def _table_at(lines: list[str], k: int) -> tuple[int, list[list[str]]]:
             header = [""] * (width - len(header)) + header  # "   2024   2023": over the values
     # Values sit on the right: a row with fewer cells is missing the ones after its label;
     # under times that words over no time follow ("2019/20   2018/19   Change"), the last ones.
-    table = [header + [""] * (width - len(header))]
+    header += [""] * (width - len(header))
+    right = is_time_cell(header[-1]) or not _heads_times(header)
     rows = [split_trailing_figure(r, width) for r in rows]
-    if is_time_cell(table[0][-1]) or not _heads_times(table[0]):
-        table += [[r[0], *([""] * (width - len(r))), *r[1:]] for r in rows]
-    else:
-        table += [[*r, *([""] * (width - len(r)))] for r in rows]
-    return end, table
+    pads = [[""] * (width - len(r)) for r in rows]
+    table = [[r[0], *p, *r[1:]] if right else [*r, *p] for r, p in zip(rows, pads, strict=True)]
+    return end, [header, *table]
 
 
 def _times_over_gaps(lines: list[str], k: int) -> list[str] | None:
@@ -361,11 +360,11 @@ def _part_heading(rows: list[list[str]], line: str) -> bool:
 
 
 def _heads_times(header: list[str]) -> bool:
-    """Whether a table's first row gives times after its label: each cell a time or words
-    without a figure, a time among them ("2019/20   2018/19   Change")."""
-    times = [is_time_cell(c) for c in header[1:]]
-    figures = [not t and _DIGIT_RE.search(c) for t, c in zip(times, header[1:], strict=True)]
-    return any(times) and not any(figures)
+    """Whether a table's first row gives times after its label, each cell a time or words
+    without a figure ("2019/20   2018/19   Change")."""
+    cells = header[1:]
+    times = any(map(is_time_cell, cells))
+    return times and all(is_time_cell(c) or not _DIGIT_RE.search(c) for c in cells)
 
 
 def _label_goes_on(line: str, row: str) -> bool:
