@@ -16,6 +16,7 @@ from functools import cache
 from etl.calendar import phrase_re, phrases
 from etl.extract.lexicon import may_hold_phrase, phrase_words_by_longest
 from etl.extract.number_words import parse_words
+from etl.extract.regex_parts import last_match
 from etl.extract.relative_dates import Add, Anchor, patterns
 
 
@@ -98,9 +99,7 @@ def _now_in_force(
     from 30 a year earlier") with no date it states in between ("said this week that it had
     raised HK$28.6 billion as at June 2021, up from HK$14.3 billion two years earlier": from
     June 2021)."""
-    now = None
-    for now in patterns()["present"].finditer(text, start, m.start()):  # noqa: B007 (the last)
-        pass
+    now = last_match(patterns()["present"], text, start, m.start())
     return now is not None and anchor(now.end()) == anchor(m.start())
 
 

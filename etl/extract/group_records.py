@@ -18,7 +18,7 @@ from functools import cache
 from etl.extract.doubtful_figures import Previous
 from etl.extract.figure_cues import counts_to_date
 from etl.extract.lexicon import lexicon
-from etl.extract.regex_parts import gated_search
+from etl.extract.regex_parts import last_match
 
 
 @cache
@@ -34,24 +34,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _last(pattern: re.Pattern[str], s: str, end: int) -> re.Match[str] | None:
-    """The last match of `pattern` that ends before `end` (none sought when s[:end] lacks a
-    word every match holds)."""
-    last = gated_search(pattern, s, 0, end)
-    if last is not None:
-        for last in pattern.finditer(s, last.end(), end):  # noqa: B007, B020 (the last one)
-            pass
-    return last
-
-
 def group_subject_record(s: str, start: int, previous: Previous) -> bool:
     """Whether the figure at `start` of sentence `s` is one group's record (see the module):
     the group, or a pronoun for the group the sentence before opens on, is the subject of the
     figure's clause."""
     c = _cues()
-    group = _last(c["subject"], s, start)
+    group = last_match(c["subject"], s, 0, start)
     if group is None:
-        pronoun = _last(c["pronoun"], s, start)
+        pronoun = last_match(c["pronoun"], s, 0, start)
         if pronoun is None:
             return False
         before = previous()

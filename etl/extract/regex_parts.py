@@ -162,6 +162,19 @@ def gated_search(
     return pattern.search(text, pos, end)
 
 
+def last_match(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """The last of `pattern.finditer(text, pos, endpos)`, None when there is none; sought only
+    when text[pos:endpos] holds a word every match holds (`gated_search`)."""
+    end = len(text) if endpos is None else endpos
+    last = gated_search(pattern, text, pos, end)
+    if last is not None:
+        for last in pattern.finditer(text, last.end(), end):  # noqa: B007, B020 (the last one)
+            pass
+    return last
+
+
 def _prefix_tree(words: list[str]) -> str:
     """An alternation finding the same texts as `words` (non-empty), merged by prefix."""
     by_first: dict[str, list[str]] = {}

@@ -14,6 +14,7 @@ from etl.extract.regex_parts import (
     any_of,
     for_lower_case,
     gated_search,
+    last_match,
     literal_tests,
     lower_case_twin,
     may_match,
@@ -198,3 +199,12 @@ def test_a_lower_case_twin_finds_in_lower_cased_text_what_its_pattern_finds() ->
 def test_no_lower_case_twin_for_a_part_read_case_by_case() -> None:
     with pytest.raises(ValueError):
         lower_case_twin(r"(?-i:HK)\$", re.IGNORECASE)
+
+
+def test_last_match_is_the_last_of_finditer_within_the_bounds() -> None:
+    pattern = re.compile(r"\b(?:they|these companies)\b", re.IGNORECASE)
+    s = "They said these companies grew, and they raised HK$68 million."
+    assert last_match(pattern, s).group() == "they"
+    assert last_match(pattern, s, 0, s.index(", and")).group() == "these companies"
+    assert last_match(pattern, s, 5, 10) is None
+    assert last_match(pattern, "No pronoun here.") is None
